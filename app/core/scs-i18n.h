@@ -1,0 +1,20 @@
+/* scs-i18n.h: gettext set-up and the language of catalog text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gi18n-lib.h>
+
+G_BEGIN_DECLS
+
+/* Sets up gettext. @language is "ja", "en" or NULL/"" for the system
+ * language; a C/POSIX system locale falls back to Japanese, the product's
+ * first language. Call before any other scs_ function. */
+void     scs_i18n_init         (const char *language);
+gboolean scs_i18n_is_japanese  (void);
+const char *scs_i18n_pick      (const char *ja,
+                                const char *en);
+
+G_END_DECLS

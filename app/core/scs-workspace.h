@@ -1,0 +1,189 @@
+/* scs-workspace.h: the .scsw document, one SQLite file per organisation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "scs-answer.h"
+#include "scs-catalog.h"
+
+G_BEGIN_DECLS
+
+#define SCS_WORKSPACE_ERROR (scs_workspace_error_quark ())
+
+typedef enum
+{
+  SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE, /* not SQLite, or another application's file */
+  SCS_WORKSPACE_ERROR_NEWER_VERSION,   /* written by a newer SCS Workbench */
+  SCS_WORKSPACE_ERROR_CORRUPT,         /* damaged or truncated */
+  SCS_WORKSPACE_ERROR_IO,              /* cannot read, write, disk full, read-only */
+  SCS_WORKSPACE_ERROR_EXISTS,          /* create: the file is already there */
+  SCS_WORKSPACE_ERROR_INVALID,         /* bad value: unknown ID, NA without reason … */
+  SCS_WORKSPACE_ERROR_NOT_FOUND,       /* no such evidence */
+} ScsWorkspaceError;
+
+GQuark scs_workspace_error_quark (void);
+
+#define SCS_WORKSPACE_SCHEMA_VERSION 1
+#define SCS_WORKSPACE_APPLICATION_ID 0x53435357 /* "SCSW" */
+#define SCS_EVIDENCE_MAX_SIZE (256 * 1024 * 1024)
+
+typedef struct
+{
+  char     *name;
+  char     *trade_name;
+  gboolean  sole_proprietor;
+  char     *corporate_number;   /* 13 digits, NULL for sole proprietors */
+  char     *address;
+  char     *contact_name;
+  char     *contact_email;
+  char     *contact_phone;
+} ScsOrganization;
+
+ScsOrganization *scs_organization_new   (void);
+ScsOrganization *scs_organization_copy  (const ScsOrganization *org);
+void             scs_organization_free  (ScsOrganization       *org);
+/* Name required; corporate number required (and check-digit valid) unless a
+ * sole proprietor. Normalises the number in place. */
+gboolean         scs_organization_validate (ScsOrganization *org,
+                                            GError         **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsOrganization, scs_organization_free)
+
+typedef struct
+{
+  char      *sha256;    /* hex */
+  char      *name;      /* file name as added */
+  char      *mime_type;
+  gint64     size;
+  char      *added;     /* ISO 8601 UTC */
+  char      *author;
+  GStrv      criteria;  /* criterion IDs it is linked to */
+} ScsEvidence;
+
+void scs_evidence_free (ScsEvidence *evidence);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsEvidence, scs_evidence_free)
+
+typedef struct
+{
+  gint64  id;
+  char   *time;    /* ISO 8601 UTC */
+  char   *actor;
+  char   *action;  /* "answer", "note", "reason", "evidence-add", … */
+  char   *target;  /* criterion ID, evidence hash, … */
+  char   *old_value;
+  char   *new_value;
+} ScsAuditEntry;
+
+void scs_audit_entry_free (ScsAuditEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsAuditEntry, scs_audit_entry_free)
+
+typedef struct
+{
+  guint total;
+  guint counts[SCS_N_ANSWER_STATES]; /* indexed by ScsAnswerState */
+  guint satisfied;                   /* met + justified not applicable */
+} ScsProgress;
+
+#define SCS_TYPE_WORKSPACE (scs_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (ScsWorkspace, scs_workspace, SCS, WORKSPACE, GObject)
+
+/* Creates a new file (refuses to overwrite) answered against @catalog, which
+ * is embedded in the file. */
+ScsWorkspace    *scs_workspace_create            (const char            *path,
+                                                  const ScsOrganization *org,
+                                                  guint                  target_level,
+                                                  ScsCatalog            *catalog,
+                                                  GError               **error);
+ScsWorkspace    *scs_workspace_open              (const char            *path,
+                                                  GError               **error);
+const char      *scs_workspace_get_path          (ScsWorkspace          *self);
+ScsCatalog      *scs_workspace_get_catalog       (ScsWorkspace          *self);
+
+/* Who is editing: recorded with every change (default: the user's real name). */
+void             scs_workspace_set_actor         (ScsWorkspace          *self,
+                                                  const char            *actor);
+const char      *scs_workspace_get_actor         (ScsWorkspace          *self);
+
+ScsOrganization *scs_workspace_dup_organization  (ScsWorkspace          *self);
+gboolean         scs_workspace_set_organization  (ScsWorkspace          *self,
+                                                  const ScsOrganization *org,
+                                                  GError               **error);
+guint            scs_workspace_get_target_level  (ScsWorkspace          *self);
+gboolean         scs_workspace_set_target_level  (ScsWorkspace          *self,
+                                                  guint                  level,
+                                                  GError               **error);
+guint            scs_workspace_get_cycle         (ScsWorkspace          *self); /* 0 initial, n renewal */
+const char      *scs_workspace_get_created       (ScsWorkspace          *self);
+
+/* GListModel of ScsAnswer, one per criterion with known text, catalog order. */
+GListModel      *scs_workspace_get_answers       (ScsWorkspace          *self);
+ScsAnswer       *scs_workspace_lookup_answer     (ScsWorkspace          *self,
+                                                  const char            *criterion_id);
+
+/* Each call is one durable transaction with its audit entry. @note and
+ * @reason NULL keep what is stored. NA needs a non-blank reason (given or
+ * stored). On error nothing changes. */
+gboolean         scs_workspace_set_answer        (ScsWorkspace          *self,
+                                                  const char            *criterion_id,
+                                                  ScsAnswerState         state,
+                                                  const char            *note,
+                                                  const char            *reason,
+                                                  GError               **error);
+gboolean         scs_workspace_set_note          (ScsWorkspace          *self,
+                                                  const char            *criterion_id,
+                                                  const char            *note,
+                                                  GError               **error);
+gboolean         scs_workspace_set_reason        (ScsWorkspace          *self,
+                                                  const char            *criterion_id,
+                                                  const char            *reason,
+                                                  GError               **error);
+/* Undo of answer changes made through this object (state, note, reason). */
+gboolean         scs_workspace_can_undo          (ScsWorkspace          *self);
+gboolean         scs_workspace_undo              (ScsWorkspace          *self,
+                                                  GError               **error);
+
+void             scs_workspace_get_progress      (ScsWorkspace          *self,
+                                                  guint                  category, /* 0: all */
+                                                  guint                  level,    /* criteria of level <= this */
+                                                  ScsProgress           *progress);
+/* Every criterion up to @level satisfied, and the catalog knows them all. */
+gboolean         scs_workspace_is_ready          (ScsWorkspace          *self,
+                                                  guint                  level);
+
+/* Evidence: stored as blobs, deduplicated by SHA-256. Returns the hash. */
+char            *scs_workspace_add_evidence      (ScsWorkspace          *self,
+                                                  const char            *criterion_id,
+                                                  GFile                 *file,
+                                                  GCancellable          *cancellable,
+                                                  GError               **error);
+gboolean         scs_workspace_link_evidence     (ScsWorkspace          *self,
+                                                  const char            *sha256,
+                                                  const char            *criterion_id,
+                                                  GError               **error);
+gboolean         scs_workspace_unlink_evidence   (ScsWorkspace          *self,
+                                                  const char            *sha256,
+                                                  const char            *criterion_id,
+                                                  GError               **error);
+/* Of ScsEvidence*; @criterion_id NULL lists all. */
+GPtrArray       *scs_workspace_list_evidence     (ScsWorkspace          *self,
+                                                  const char            *criterion_id,
+                                                  GError               **error);
+GBytes          *scs_workspace_get_evidence_data (ScsWorkspace          *self,
+                                                  const char            *sha256,
+                                                  GError               **error);
+gboolean         scs_workspace_extract_evidence  (ScsWorkspace          *self,
+                                                  const char            *sha256,
+                                                  const char            *out_path,
+                                                  GError               **error);
+
+/* Of ScsAuditEntry*, newest first; @limit 0 = all. */
+GPtrArray       *scs_workspace_list_audit        (ScsWorkspace          *self,
+                                                  guint                  limit,
+                                                  GError               **error);
+/* PRAGMA integrity_check + foreign_key_check; TRUE when both are clean. */
+gboolean         scs_workspace_check_integrity   (ScsWorkspace          *self,
+                                                  GError               **error);
+
+G_END_DECLS

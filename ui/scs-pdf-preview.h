@@ -1,0 +1,23 @@
+/* scs-pdf-preview.h: a window that shows a PDF evidence file with Poppler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define SCS_TYPE_PDF_PREVIEW (scs_pdf_preview_get_type ())
+G_DECLARE_FINAL_TYPE (ScsPdfPreview, scs_pdf_preview, SCS, PDF_PREVIEW, AdwWindow)
+
+/* NULL with @error set when @pdf is not a readable PDF. */
+ScsPdfPreview *scs_pdf_preview_new          (GBytes        *pdf,
+                                             const char    *title,
+                                             GError       **error);
+int            scs_pdf_preview_get_n_pages  (ScsPdfPreview *self);
+int            scs_pdf_preview_get_page     (ScsPdfPreview *self);
+void           scs_pdf_preview_set_page     (ScsPdfPreview *self,
+                                             int            page);
+
+G_END_DECLS
