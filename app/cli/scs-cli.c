@@ -1,1 +1,552 @@
-int main (void) { return 0; } /* STUB */
+/* scs-cli.c: the command-line twin of SCS Workbench — dispatch and shared helpers
+ *
+ * scs-cli does headlessly what the GTK app does, for vendors' scripts and for
+ * the tests: `scs-cli SUBCOMMAND [OPTIONS] ARGUMENTS`. This file holds main(),
+ * the table of subcommands, the global options (--actor), and what every
+ * subcommand shares: option parsing with one GOptionContext per subcommand
+ * (so `--help` works everywhere), error reporting as "scs-cli: <message>" on
+ * stderr, JSON output, and a table printer that aligns Japanese text by its
+ * display width rather than its byte or character count. Exit codes follow
+ * DESIGN.md: 0 ok, 1 a check failed, 2 bad input or usage. Human output is
+ * translated; --json output has stable English keys for scripts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-cli-private.h"
+#include "scs-i18n.h"
+
+static char *global_actor = NULL;
+static char *command_actor = NULL;
+
+static const ScsCliCommand commands[] = {
+  { "catalog info", "", N_("Show the built-in catalog: ID, date, hash and counts"), scs_cli_catalog_info },
+  { "catalog list", "", N_("List the criteria of the built-in catalog"), scs_cli_catalog_list },
+  { "catalog show", N_("ID"), N_("Show one requirement or criterion of the catalog"), scs_cli_catalog_show },
+  { "catalog validate", N_("XML_FILE"), N_("Check a catalog XML file against the schema"), scs_cli_catalog_validate },
+  { "new", N_("FILE"), N_("Create a workspace for an organisation"), scs_cli_new },
+  { "info", N_("FILE"), N_("Show a workspace’s organisation, catalog and progress"), scs_cli_info },
+  { "answer", N_("FILE CRITERION_ID met|not-met|na|unanswered"), N_("Answer one criterion"), scs_cli_answer },
+  { "status", N_("FILE"), N_("Show answer counts per category and level, and readiness"), scs_cli_status },
+  { "evidence add", N_("FILE CRITERION_ID PATH…"), N_("Attach evidence files to a criterion"), scs_cli_evidence_add },
+  { "evidence list", N_("FILE"), N_("List the evidence files in a workspace"), scs_cli_evidence_list },
+  { "evidence extract", N_("FILE SHA256 OUT"), N_("Write an evidence file out (OUT “-” is standard output)"), scs_cli_evidence_extract },
+  { "audit", N_("FILE"), N_("Show the append-only log of changes"), scs_cli_audit },
+};
+
+int
+scs_cli_error (const char *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("scs-cli: %s\n", message);
+
+  return SCS_CLI_EXIT_USAGE;
+}
+
+/* Every run-time error the core reports is bad input from the CLI's point of
+ * view (a wrong file, an invalid value, an unreadable path): exit 2. */
+int
+scs_cli_report (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, SCS_CLI_EXIT_USAGE);
+
+  return scs_cli_error ("%s", error->message);
+}
+
+gboolean
+scs_cli_parse_arguments (const ScsCliCommand  *command,
+                         const GOptionEntry   *entries,
+                         gboolean              writes,
+                         int                  *argc,
+                         char               ***argv,
+                         int                   n_min,
+                         int                   n_max)
+{
+  const GOptionEntry actor_entries[] = {
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &command_actor,
+      N_("Name recorded in the audit log for this change (default: $SCS_ACTOR or your name)"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("scs-cli %s", command->name);
+  int n_args;
+
+  /* GOptionContext prints the program name in --help's usage line. */
+  g_set_prgname (prgname);
+
+  context = g_option_context_new (command->parameters[0] ? _(command->parameters) : NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (writes)
+    g_option_context_add_main_entries (context, actor_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      scs_cli_error (_("%s: %s (see ‘scs-cli %s --help’)"),
+                     command->name, error->message, command->name);
+      return FALSE;
+    }
+
+  n_args = *argc - 1;
+  if (n_args < n_min)
+    {
+      scs_cli_error (_("%s: missing arguments; usage: scs-cli %s %s"),
+                     command->name, command->name, _(command->parameters));
+      return FALSE;
+    }
+  if (n_max >= 0 && n_args > n_max)
+    {
+      scs_cli_error (_("%s: unexpected argument ‘%s’; usage: scs-cli %s %s"),
+                     command->name, (*argv)[n_max + 1], command->name,
+                     _(command->parameters));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+ScsWorkspace *
+scs_cli_open_workspace (const char *path)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *actor;
+
+  workspace = scs_workspace_open (path, &error);
+  if (workspace == NULL)
+    {
+      /* The message must name the file; add it if the core did not. */
+      if (strstr (error->message, path) == NULL)
+        scs_cli_error ("%s: %s", path, error->message);
+      else
+        scs_cli_report (error);
+      return NULL;
+    }
+
+  /* The subcommand's --actor wins over the global one, which wins over
+   * $SCS_ACTOR; without any the core records the user's name. */
+  actor = command_actor != NULL ? command_actor : global_actor;
+  if (actor == NULL || *actor == '\0')
+    actor = g_getenv ("SCS_ACTOR");
+  if (actor != NULL && *actor != '\0')
+    scs_workspace_set_actor (workspace, actor);
+
+  return g_steal_pointer (&workspace);
+}
+
+void
+scs_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+
+  /* JSON is UTF-8 whatever the locale: write the bytes as they are. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
+char *
+scs_cli_level_label (guint level)
+{
+  /* Translators: a level of the scheme, ★3 or ★4 */
+  return g_strdup_printf (_("★%u"), level);
+}
+
+void
+scs_cli_json_add_progress (JsonBuilder       *builder,
+                           const ScsProgress *progress)
+{
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, progress->total);
+  json_builder_set_member_name (builder, "unanswered");
+  json_builder_add_int_value (builder, progress->counts[SCS_ANSWER_UNANSWERED]);
+  json_builder_set_member_name (builder, "met");
+  json_builder_add_int_value (builder, progress->counts[SCS_ANSWER_MET]);
+  json_builder_set_member_name (builder, "not_met");
+  json_builder_add_int_value (builder, progress->counts[SCS_ANSWER_NOT_MET]);
+  json_builder_set_member_name (builder, "na");
+  json_builder_add_int_value (builder, progress->counts[SCS_ANSWER_NOT_APPLICABLE]);
+  json_builder_set_member_name (builder, "satisfied");
+  json_builder_add_int_value (builder, progress->satisfied);
+}
+
+gboolean
+scs_cli_check_criterion (ScsCatalog *catalog,
+                         const char *id)
+{
+  if (scs_catalog_lookup_criterion (catalog, id) != NULL)
+    return TRUE;
+
+  /* Well-formed but unknown ("9-9-9-9") reads differently from a typo. */
+  if (scs_criterion_id_is_valid (id) ||
+      g_regex_match_simple ("^[0-9]+-[0-9]+-[0-9]+-[0-9]+$", id, 0, 0))
+    scs_cli_error (_("Criterion ‘%s’ is not in the catalog ‘%s’"),
+                   id, scs_catalog_get_id (catalog));
+  else
+    scs_cli_error (_("‘%s’ is not a criterion ID (expected the form X-Y-Z-W, such as 1-2-1-1)"), id);
+
+  return FALSE;
+}
+
+/* Columns a terminal uses for @text: East Asian wide characters take two,
+ * combining marks none. */
+guint
+scs_cli_display_width (const char *text)
+{
+  guint width = 0;
+
+  if (text == NULL)
+    return 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+struct _ScsCliTable
+{
+  guint      n_columns;
+  gboolean  *right;
+  GPtrArray *rows;   /* of char** (n_columns strings), NULL for a rule */
+};
+
+static void
+free_row (gpointer row)
+{
+  g_strfreev (row);
+}
+
+ScsCliTable *
+scs_cli_table_new (guint n_columns)
+{
+  ScsCliTable *table = g_new0 (ScsCliTable, 1);
+
+  g_return_val_if_fail (n_columns > 0, NULL);
+
+  table->n_columns = n_columns;
+  table->right = g_new0 (gboolean, n_columns);
+  table->rows = g_ptr_array_new_with_free_func (free_row);
+
+  return table;
+}
+
+void
+scs_cli_table_free (ScsCliTable *table)
+{
+  if (table == NULL)
+    return;
+
+  g_ptr_array_unref (table->rows);
+  g_free (table->right);
+  g_free (table);
+}
+
+void
+scs_cli_table_set_right (ScsCliTable *table,
+                         guint        column)
+{
+  g_return_if_fail (column < table->n_columns);
+
+  table->right[column] = TRUE;
+}
+
+void
+scs_cli_table_add_row (ScsCliTable *table,
+                       ...)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+  va_list args;
+
+  va_start (args, table);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const char *cell = va_arg (args, const char *);
+
+      row[i] = g_strdup (cell != NULL ? cell : "");
+    }
+  va_end (args);
+
+  g_ptr_array_add (table->rows, row);
+}
+
+void
+scs_cli_table_add_rule (ScsCliTable *table)
+{
+  g_ptr_array_add (table->rows, NULL);
+}
+
+static void
+append_spaces (GString *line,
+               guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (line, ' ');
+}
+
+void
+scs_cli_table_print (ScsCliTable *table)
+{
+  g_autofree guint *widths = g_new0 (guint, table->n_columns);
+  guint total = 0;
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+
+      if (row == NULL)
+        continue;
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], scs_cli_display_width (row[c]));
+    }
+  for (guint c = 0; c < table->n_columns; c++)
+    total += widths[c] + (c > 0 ? 2 : 0);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **row = g_ptr_array_index (table->rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      if (row == NULL)
+        {
+          for (guint i = 0; i < total; i++)
+            g_string_append_c (line, '-');
+        }
+      else
+        {
+          for (guint c = 0; c < table->n_columns; c++)
+            {
+              guint pad = widths[c] - scs_cli_display_width (row[c]);
+              gboolean last = c + 1 == table->n_columns;
+
+              if (c > 0)
+                g_string_append (line, "  ");
+              if (table->right[c])
+                append_spaces (line, pad);
+              g_string_append (line, row[c]);
+              if (!table->right[c] && !last)
+                append_spaces (line, pad);
+            }
+        }
+
+      g_print ("%s\n", line->str);
+    }
+}
+
+static const ScsCliCommand *
+find_command (int    argc,
+              char **argv,
+              int   *n_words)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *name = commands[i].name;
+      const char *space = strchr (name, ' ');
+
+      if (space == NULL)
+        {
+          if (g_str_equal (name, argv[0]))
+            {
+              *n_words = 1;
+              return &commands[i];
+            }
+        }
+      else if (argc >= 2 &&
+               strncmp (name, argv[0], space - name) == 0 &&
+               argv[0][space - name] == '\0' &&
+               g_str_equal (space + 1, argv[1]))
+        {
+          *n_words = 2;
+          return &commands[i];
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_command_group (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *space = strchr (commands[i].name, ' ');
+
+      if (space != NULL &&
+          strncmp (commands[i].name, word, space - commands[i].name) == 0 &&
+          word[space - commands[i].name] == '\0')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+describe_commands (const char *group)
+{
+  g_autoptr(GString) text = g_string_new (_("Commands:"));
+  guint width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, scs_cli_display_width (commands[i].name));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (group != NULL && !g_str_has_prefix (commands[i].name, group))
+        continue;
+
+      g_string_append (text, "\n  ");
+      g_string_append (text, commands[i].name);
+      append_spaces (text, width - scs_cli_display_width (commands[i].name) + 3);
+      g_string_append (text, _(commands[i].summary));
+    }
+
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Run ‘scs-cli COMMAND --help’ or ‘scs-cli help COMMAND’ for a command’s options.\n"
+                           "Most commands take --json for output with stable keys, for scripts.\n"
+                           "Exit status: 0 success, 1 a check failed, 2 bad input or usage."));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static int
+run_command (const ScsCliCommand *command,
+             int                  argc,
+             char               **argv)
+{
+  return command->run (command, argc, argv);
+}
+
+static int
+help_command (GOptionContext  *context,
+              int              argc,
+              char           **argv)
+{
+  const ScsCliCommand *command;
+  char *help_argv[3];
+  int n_words = 0;
+
+  if (argc == 0)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", help);
+      return SCS_CLI_EXIT_OK;
+    }
+
+  command = find_command (argc, argv, &n_words);
+  if (command == NULL)
+    {
+      if (argc == 1 && is_command_group (argv[0]))
+        {
+          g_autofree char *list = describe_commands (argv[0]);
+
+          g_print ("%s\n", list);
+          return SCS_CLI_EXIT_OK;
+        }
+      return scs_cli_error (_("help: unknown command ‘%s’ (see ‘scs-cli --help’)"), argv[0]);
+    }
+
+  /* GOptionContext prints the command's help and exits 0. */
+  help_argv[0] = (char *) command->name;
+  help_argv[1] = (char *) "--help";
+  help_argv[2] = NULL;
+
+  return run_command (command, 2, help_argv);
+}
+
+static gboolean
+print_version (const char  *option_name,
+               const char  *value,
+               gpointer     data,
+               GError     **error)
+{
+  g_print ("scs-cli %s\n", PACKAGE_VERSION);
+  exit (SCS_CLI_EXIT_OK);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const GOptionEntry global_entries[] = {
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &global_actor,
+      N_("Name recorded in the audit log for changes (default: $SCS_ACTOR or your name)"), N_("NAME") },
+    { "version", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, print_version,
+      N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  const ScsCliCommand *command;
+  int n_words = 0;
+
+  scs_i18n_init (g_getenv ("SCS_LANGUAGE"));
+  g_set_prgname ("scs-cli");
+
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Work with SCS Workbench workspaces (.scsw) without the graphical application."));
+  description = describe_commands (NULL);
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  /* Stop at the subcommand: everything after it is the subcommand's. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return scs_cli_error (_("%s (see ‘scs-cli --help’)"), error->message);
+
+  if (argc < 2)
+    return scs_cli_error (_("no command given (see ‘scs-cli --help’)"));
+
+  if (g_str_equal (argv[1], "help"))
+    return help_command (context, argc - 2, argv + 2);
+
+  command = find_command (argc - 1, argv + 1, &n_words);
+  if (command == NULL)
+    {
+      if (is_command_group (argv[1]))
+        {
+          if (argc > 2)
+            return scs_cli_error (_("unknown command ‘%s %s’ (see ‘scs-cli help %s’)"),
+                                  argv[1], argv[2], argv[1]);
+          return scs_cli_error (_("‘%s’ needs a subcommand (see ‘scs-cli help %s’)"),
+                                argv[1], argv[1]);
+        }
+      return scs_cli_error (_("unknown command ‘%s’ (see ‘scs-cli --help’)"), argv[1]);
+    }
+
+  /* The subcommand sees its last word as argv[0], like a program name. */
+  return run_command (command, argc - n_words, argv + n_words);
+}

@@ -1,1 +1,1298 @@
-int main (void) { return 77; } /* STUB: to be written */
+/* test-cli.c: scs-cli driven as a user or a script would, through its exit
+ * status, stdout and stderr
+ *
+ * Every test runs the real binary ($SCS_CLI) in a subprocess with
+ * SCS_LANGUAGE=en, on workspaces in a fresh temporary directory. Refusals are
+ * checked the way the issue states them: exit status 2, a message on stderr
+ * that names the problem, and the workspace file byte-for-byte unchanged
+ * (its SHA-256 before and after). JSON output is parsed with json-glib, so a
+ * change of keys or shape fails here before it breaks a script.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#define VALID_NUMBER      "7123456789012"     /* check digit 7 is right */
+#define BAD_CHECK_NUMBER  "1123456789012"     /* check digit should be 7 */
+#define SHORT_NUMBER      "712345678901"      /* 12 digits */
+
+typedef struct
+{
+  int     status;
+  GBytes *out_bytes;
+  char   *out;
+  char   *err;
+} CliRun;
+
+static void
+cli_run_free (CliRun *run)
+{
+  g_clear_pointer (&run->out_bytes, g_bytes_unref);
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
+
+/* Runs scs-cli with @args; @env is NULL or "NAME=VALUE" strings to add. */
+static CliRun *
+cli_runv (const char * const *env,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GBytes) err_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("SCS_CLI");
+  CliRun *run = g_new0 (CliRun, 1);
+  gsize size;
+  const char *data;
+
+  g_assert_nonnull (cli);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "SCS_LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "SCS_ACTOR");
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &run->out_bytes, &err_bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+
+  /* Empty output comes back as NULL data: keep the strings non-NULL. */
+  data = g_bytes_get_data (run->out_bytes, &size);
+  run->out = data != NULL ? g_strndup (data, size) : g_strdup ("");
+  data = g_bytes_get_data (err_bytes, &size);
+  run->err = data != NULL ? g_strndup (data, size) : g_strdup ("");
+
+  if (g_test_verbose ())
+    g_test_message ("scs-cli … → %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+
+  return run;
+}
+
+#define cli_run(...) cli_runv (NULL, (const char * const[]) { __VA_ARGS__, NULL })
+#define cli_run_env(env, ...) cli_runv (env, (const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_ok (CliRun *run)
+{
+  if (run->status != 0)
+    g_error ("scs-cli exited %d: %s", run->status, run->err);
+}
+
+/* Exit 2, one "scs-cli: …" message that mentions @needle. */
+static void
+assert_refused (CliRun     *run,
+                const char *needle)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_true (g_str_has_prefix (run->err, "scs-cli: "));
+  if (needle != NULL && strstr (run->err, needle) == NULL)
+    g_error ("stderr does not mention ‘%s’: %s", needle, run->err);
+}
+
+static JsonObject *
+parse_object (const char  *text,
+              JsonParser **parser_out)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  *parser_out = g_steal_pointer (&parser);
+  return json_node_get_object (root);
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+assert_unchanged (const char *path,
+                  const char *sha256_before)
+{
+  g_autofree char *after = file_sha256 (path);
+
+  g_assert_cmpstr (after, ==, sha256_before);
+}
+
+static void
+rm_rf (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          rm_rf (child);
+          g_object_unref (info);
+        }
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+typedef struct
+{
+  char *dir;
+  char *workspace;  /* dir/sample.scsw, not yet created */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scs-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->workspace = g_build_filename (fixture->dir, "sample.scsw", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+
+  rm_rf (dir);
+  g_free (fixture->dir);
+  g_free (fixture->workspace);
+}
+
+static char *
+fixture_path (Fixture    *fixture,
+              const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+create_workspace (Fixture *fixture)
+{
+  g_autoptr(CliRun) run = cli_run ("new", fixture->workspace,
+                                   "--name", "株式会社テスト精工",
+                                   "--trade-name", "テスト精工",
+                                   "--corporate-number", VALID_NUMBER,
+                                   "--address", "架空県見本市1-2-3",
+                                   "--contact-name", "見本 太郎",
+                                   "--contact-email", "taro@example.jp");
+
+  assert_ok (run);
+  g_assert_true (g_file_test (fixture->workspace, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+write_file (const char *path,
+            const char *data,
+            gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, size, &error);
+  g_assert_no_error (error);
+}
+
+static JsonObject *
+get_status (Fixture     *fixture,
+            JsonParser **parser)
+{
+  g_autoptr(CliRun) run = cli_run ("status", fixture->workspace, "--json");
+
+  assert_ok (run);
+  return parse_object (run->out, parser);
+}
+
+static void
+assert_counts (JsonObject *object,
+               gint64      total,
+               gint64      unanswered,
+               gint64      met,
+               gint64      not_met,
+               gint64      na)
+{
+  g_assert_cmpint (json_object_get_int_member (object, "total"), ==, total);
+  g_assert_cmpint (json_object_get_int_member (object, "unanswered"), ==, unanswered);
+  g_assert_cmpint (json_object_get_int_member (object, "met"), ==, met);
+  g_assert_cmpint (json_object_get_int_member (object, "not_met"), ==, not_met);
+  g_assert_cmpint (json_object_get_int_member (object, "na"), ==, na);
+}
+
+/* ---- usage ------------------------------------------------------------- */
+
+static void
+test_usage (void)
+{
+  const char *commands[] = { "catalog info", "new", "info", "answer", "status",
+                             "evidence add", "evidence list", "evidence extract", "audit" };
+
+  {
+    g_autoptr(CliRun) run = cli_run ("--help");
+
+    assert_ok (run);
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      g_assert_nonnull (strstr (run->out, commands[i]));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("help");
+
+    assert_ok (run);
+    for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+      g_assert_nonnull (strstr (run->out, commands[i]));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("help", "answer");
+
+    assert_ok (run);
+    g_assert_nonnull (strstr (run->out, "--reason"));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "add", "--help");
+
+    assert_ok (run);
+    g_assert_nonnull (strstr (run->out, "CRITERION_ID"));
+  }
+  {
+    g_autoptr(CliRun) run = cli_runv (NULL, (const char * const[]) { NULL });
+
+    assert_refused (run, "command");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("frobnicate");
+
+    assert_refused (run, "frobnicate");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("help", "frobnicate");
+
+    assert_refused (run, "frobnicate");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("catalog");
+
+    assert_refused (run, "catalog");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("catalog", "frob");
+
+    assert_refused (run, "frob");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", "only-a-file.scsw");
+
+    assert_refused (run, "missing");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("info", "a.scsw", "b.scsw");
+
+    assert_refused (run, "b.scsw");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("status", "--bogus", "a.scsw");
+
+    assert_refused (run, "--bogus");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("audit", "--limit", "-1", "a.scsw");
+
+    assert_refused (run, "--limit");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("--version");
+
+    assert_ok (run);
+    g_assert_true (g_str_has_prefix (run->out, "scs-cli "));
+  }
+}
+
+/* ---- catalog ------------------------------------------------------------ */
+
+static void
+test_catalog_info_json (void)
+{
+  g_autoptr(CliRun) run = cli_run ("catalog", "info", "--json");
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root, *star3, *star4;
+  JsonArray *categories;
+  const char *sha256;
+  gint64 sum_requirements = 0, sum_criteria = 0;
+
+  assert_ok (run);
+  root = parse_object (run->out, &parser);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "id"), !=, "");
+  g_assert_cmpstr (json_object_get_string_member (root, "date"), ==, "2026-03-27");
+  sha256 = json_object_get_string_member (root, "sha256");
+  g_assert_cmpuint (strlen (sha256), ==, 64);
+  for (const char *p = sha256; *p; p++)
+    g_assert_true (g_ascii_isxdigit (*p));
+
+  star3 = json_object_get_object_member (root, "star3");
+  g_assert_cmpint (json_object_get_int_member (star3, "requirements"), ==, 26);
+  g_assert_cmpint (json_object_get_int_member (star3, "criteria"), ==, 81);
+  g_assert_true (json_object_get_boolean_member (star3, "criteria_complete"));
+
+  star4 = json_object_get_object_member (root, "star4");
+  g_assert_cmpint (json_object_get_int_member (star4, "requirements"), ==, 43);
+  g_assert_cmpint (json_object_get_int_member (star4, "criteria"), ==, 81);
+  g_assert_false (json_object_get_boolean_member (star4, "criteria_complete"));
+
+  categories = json_object_get_array_member (root, "categories");
+  g_assert_cmpuint (json_array_get_length (categories), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    {
+      JsonObject *category = json_array_get_object_element (categories, i);
+
+      g_assert_cmpint (json_object_get_int_member (category, "number"), ==, i + 1);
+      g_assert_cmpstr (json_object_get_string_member (category, "title_ja"), !=, "");
+      g_assert_cmpstr (json_object_get_string_member (category, "title_en"), !=, "");
+      sum_requirements += json_object_get_int_member (category, "requirements");
+      sum_criteria += json_object_get_int_member (category, "criteria");
+    }
+  g_assert_cmpint (sum_requirements, ==, 43);
+  g_assert_cmpint (sum_criteria, ==, 81);
+}
+
+static void
+test_catalog_info_human (void)
+{
+  g_autoptr(CliRun) run = cli_run ("catalog", "info");
+
+  assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "2026-03-27"));
+  g_assert_nonnull (strstr (run->out, "26 requirements, 81 criteria"));
+  g_assert_nonnull (strstr (run->out, "43 requirements"));
+  /* ★4 criteria are not in the built-in catalog, and it says where to get them. */
+  g_assert_nonnull (strstr (run->out, "workbook"));
+}
+
+static void
+test_catalog_show (void)
+{
+  {
+    g_autoptr(CliRun) run = cli_run ("catalog", "show", "1-2-1-1", "--json");
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *root;
+
+    assert_ok (run);
+    root = parse_object (run->out, &parser);
+    g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "criterion");
+    g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, "1-2-1-1");
+    g_assert_cmpint (json_object_get_int_member (root, "level"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "category"),
+                                                 "number"), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "requirement"),
+                                                    "id"), ==, "1-2-1");
+    g_assert_cmpstr (json_object_get_string_member (root, "text_ja"), !=, "");
+    g_assert_cmpstr (json_object_get_string_member (root, "text_en"), !=, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("catalog", "show", "1-2-1", "--json");
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *root;
+
+    assert_ok (run);
+    root = parse_object (run->out, &parser);
+    g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "requirement");
+    g_assert_true (json_object_get_boolean_member (root, "criteria_known"));
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "criteria")), ==, 3);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("catalog", "show", "9-9-9-9");
+
+    assert_refused (run, "9-9-9-9");
+  }
+}
+
+static void
+test_catalog_validate (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *source_dir = g_getenv ("SCS_SOURCE_DIR");
+  g_autofree char *builtin = NULL;
+  g_autofree char *invalid = fixture_path (fixture, "invalid.xml");
+  g_autofree char *broken = fixture_path (fixture, "broken.xml");
+  g_autofree char *missing = fixture_path (fixture, "missing.xml");
+
+  g_assert_nonnull (source_dir);
+  builtin = g_build_filename (source_dir, "data", "catalog", "scs-star3-2026-03-27.xml", NULL);
+  write_file (invalid, "<?xml version=\"1.0\"?><catalog/>", -1);
+  write_file (broken, "<?xml version=\"1.0\"?><catalog", -1);
+
+  {
+    g_autoptr(CliRun) run = cli_run ("catalog", "validate", builtin, "--json");
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *root;
+
+    assert_ok (run);
+    root = parse_object (run->out, &parser);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "star3"), "criteria"), ==, 81);
+  }
+  {
+    /* A catalog that breaks the schema or is not XML: the check failed, 1. */
+    g_autoptr(CliRun) run = cli_run ("catalog", "validate", invalid);
+    g_autoptr(CliRun) run2 = cli_run ("catalog", "validate", broken);
+
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_nonnull (strstr (run->err, "invalid.xml"));
+    g_assert_cmpint (run2->status, ==, 1);
+    g_assert_nonnull (strstr (run2->err, "broken.xml"));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("catalog", "validate", missing);
+
+    assert_refused (run, "missing.xml");
+  }
+}
+
+/* ---- new ---------------------------------------------------------------- */
+
+static void
+test_new_refusals (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  struct
+  {
+    const char *number;
+    const char *needle;
+  } bad[] = {
+    { BAD_CHECK_NUMBER, BAD_CHECK_NUMBER },
+    { SHORT_NUMBER, SHORT_NUMBER },
+    { "71234567890AB", "71234567890AB" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "株式会社テスト",
+                                       "--corporate-number", bad[i].number);
+
+      assert_refused (run, bad[i].needle);
+      g_assert_nonnull (strstr (run->err, "orporate number"));
+      g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
+    }
+
+  {
+    g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "株式会社テスト");
+
+    assert_refused (run, "--corporate-number");
+    g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--corporate-number", VALID_NUMBER);
+
+    assert_refused (run, "--name");
+    g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "株式会社テスト",
+                                     "--corporate-number", VALID_NUMBER, "--level", "5");
+
+    assert_refused (run, "--level");
+    g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "テスト商店",
+                                     "--sole-proprietor", "--corporate-number", VALID_NUMBER);
+
+    assert_refused (run, "--sole-proprietor");
+    g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
+  }
+
+  /* An existing file, workspace or not, is never overwritten. */
+  create_workspace (fixture);
+  {
+    g_autofree char *before = file_sha256 (fixture->workspace);
+    g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "別会社",
+                                     "--corporate-number", VALID_NUMBER);
+
+    assert_refused (run, fixture->workspace);
+    assert_unchanged (fixture->workspace, before);
+  }
+}
+
+static void
+test_new_variants (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *sole = fixture_path (fixture, "sole.scsw");
+  g_autofree char *grouped = fixture_path (fixture, "grouped.scsw");
+
+  {
+    g_autoptr(CliRun) run = cli_run ("new", sole, "--name", "見本商店", "--sole-proprietor", "--level", "4");
+    g_autoptr(CliRun) info = NULL;
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *root, *org;
+
+    assert_ok (run);
+    info = cli_run ("info", sole, "--json");
+    assert_ok (info);
+    root = parse_object (info->out, &parser);
+    org = json_object_get_object_member (root, "organization");
+    g_assert_true (json_object_get_boolean_member (org, "sole_proprietor"));
+    g_assert_true (json_object_get_null_member (org, "corporate_number"));
+    g_assert_cmpint (json_object_get_int_member (root, "target_level"), ==, 4);
+  }
+  {
+    /* Grouped and full-width digits, as copied from a web page, are stored normalised. */
+    g_autoptr(CliRun) run = cli_run ("new", grouped, "--name", "株式会社テスト",
+                                     "--corporate-number", "７１２３-４５６７-８９０１２");
+    g_autoptr(CliRun) info = NULL;
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *org;
+
+    assert_ok (run);
+    info = cli_run ("info", grouped, "--json");
+    assert_ok (info);
+    org = json_object_get_object_member (parse_object (info->out, &parser), "organization");
+    g_assert_cmpstr (json_object_get_string_member (org, "corporate_number"), ==, VALID_NUMBER);
+  }
+}
+
+/* ---- info --------------------------------------------------------------- */
+
+static void
+test_info (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(CliRun) catalog_run = cli_run ("catalog", "info", "--json");
+  g_autoptr(JsonParser) catalog_parser = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(CliRun) human = NULL;
+  JsonObject *catalog, *root, *org, *embedded, *answers;
+
+  assert_ok (catalog_run);
+  catalog = parse_object (catalog_run->out, &catalog_parser);
+
+  create_workspace (fixture);
+  run = cli_run ("info", fixture->workspace, "--json");
+  assert_ok (run);
+  root = parse_object (run->out, &parser);
+
+  g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, fixture->workspace);
+  org = json_object_get_object_member (root, "organization");
+  g_assert_cmpstr (json_object_get_string_member (org, "name"), ==, "株式会社テスト精工");
+  g_assert_cmpstr (json_object_get_string_member (org, "trade_name"), ==, "テスト精工");
+  g_assert_false (json_object_get_boolean_member (org, "sole_proprietor"));
+  g_assert_cmpstr (json_object_get_string_member (org, "corporate_number"), ==, VALID_NUMBER);
+  g_assert_cmpstr (json_object_get_string_member (org, "address"), ==, "架空県見本市1-2-3");
+  g_assert_cmpstr (json_object_get_string_member (org, "contact_name"), ==, "見本 太郎");
+  g_assert_cmpstr (json_object_get_string_member (org, "contact_email"), ==, "taro@example.jp");
+
+  /* The workspace records the catalog it is answered against. */
+  embedded = json_object_get_object_member (root, "catalog");
+  g_assert_cmpstr (json_object_get_string_member (embedded, "id"), ==,
+                   json_object_get_string_member (catalog, "id"));
+  g_assert_cmpstr (json_object_get_string_member (embedded, "date"), ==, "2026-03-27");
+  g_assert_cmpstr (json_object_get_string_member (embedded, "sha256"), ==,
+                   json_object_get_string_member (catalog, "sha256"));
+
+  g_assert_cmpint (json_object_get_int_member (root, "target_level"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (root, "cycle"), ==, 0);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (root, "created"), "20"));
+  answers = json_object_get_object_member (root, "answers");
+  assert_counts (answers, 81, 81, 0, 0, 0);
+  g_assert_cmpint (json_object_get_int_member (root, "evidence"), ==, 0);
+
+  human = cli_run ("info", fixture->workspace);
+  assert_ok (human);
+  g_assert_nonnull (strstr (human->out, "株式会社テスト精工"));
+  g_assert_nonnull (strstr (human->out, VALID_NUMBER));
+  g_assert_nonnull (strstr (human->out, "0 of 81 answered"));
+}
+
+/* ---- answer and status -------------------------------------------------- */
+
+static gint64
+star3_criteria_in_category (guint number)
+{
+  g_autoptr(CliRun) run = cli_run ("catalog", "info", "--json");
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *categories;
+
+  assert_ok (run);
+  categories = json_object_get_array_member (parse_object (run->out, &parser), "categories");
+
+  return json_object_get_int_member (json_array_get_object_element (categories, number - 1),
+                                     "star3_criteria");
+}
+
+static void
+test_answer_status (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  gint64 n1 = star3_criteria_in_category (1);
+  gint64 n2 = star3_criteria_in_category (2);
+  gint64 n7 = star3_criteria_in_category (7);
+  JsonObject *root, *levels;
+  JsonArray *categories;
+
+  g_assert_cmpint (n1, >=, 3);
+
+  create_workspace (fixture);
+  {
+    g_autoptr(CliRun) a = cli_run ("answer", fixture->workspace, "1-2-1-1", "met", "--note", "規程第3条で定めている");
+    g_autoptr(CliRun) b = cli_run ("answer", fixture->workspace, "1-2-1-2", "met");
+    g_autoptr(CliRun) c = cli_run ("answer", fixture->workspace, "1-2-1-3", "not-met");
+    g_autoptr(CliRun) d = cli_run ("answer", fixture->workspace, "2-1-1-1", "na", "--reason", "外部委託先がない");
+    g_autoptr(CliRun) e = cli_run ("answer", fixture->workspace, "7-1-1-1", "met");
+
+    assert_ok (a);
+    g_assert_nonnull (strstr (a->out, "1-2-1-1"));
+    assert_ok (b);
+    assert_ok (c);
+    assert_ok (d);
+    assert_ok (e);
+  }
+
+  {
+    g_autoptr(JsonParser) parser = NULL;
+
+    root = get_status (fixture, &parser);
+    g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, fixture->workspace);
+    g_assert_cmpint (json_object_get_int_member (root, "target_level"), ==, 3);
+
+    categories = json_object_get_array_member (root, "categories");
+    g_assert_cmpuint (json_array_get_length (categories), ==, 7);
+    assert_counts (json_array_get_object_element (categories, 0), n1, n1 - 3, 2, 1, 0);
+    assert_counts (json_array_get_object_element (categories, 1), n2, n2 - 1, 0, 0, 1);
+    assert_counts (json_array_get_object_element (categories, 6), n7, n7 - 1, 1, 0, 0);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (categories, 0), "number"), ==, 1);
+
+    levels = json_object_get_object_member (root, "levels");
+    assert_counts (json_object_get_object_member (levels, "3"), 81, 76, 3, 1, 1);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (levels, "3"), "satisfied"), ==, 4);
+    g_assert_false (json_object_get_boolean_member (json_object_get_object_member (levels, "3"), "ready"));
+    assert_counts (json_object_get_object_member (levels, "4"), 81, 76, 3, 1, 1);
+    g_assert_false (json_object_get_boolean_member (json_object_get_object_member (levels, "4"), "ready"));
+    g_assert_false (json_object_get_boolean_member (json_object_get_object_member (levels, "4"),
+                                                    "criteria_complete"));
+    g_assert_false (json_object_get_boolean_member (root, "ready_star3"));
+    g_assert_false (json_object_get_boolean_member (root, "ready_star4"));
+  }
+
+  /* Back to unanswered, and the counts follow. */
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-3", "unanswered");
+    g_autoptr(JsonParser) parser = NULL;
+
+    assert_ok (run);
+    root = get_status (fixture, &parser);
+    categories = json_object_get_array_member (root, "categories");
+    assert_counts (json_array_get_object_element (categories, 0), n1, n1 - 2, 2, 0, 0);
+  }
+
+  {
+    g_autoptr(CliRun) run = cli_run ("status", fixture->workspace);
+
+    assert_ok (run);
+    g_assert_nonnull (strstr (run->out, "Ready for ★3: no — 77 of 81 criteria"));
+    g_assert_nonnull (strstr (run->out, "Ready for ★4: no"));
+    g_assert_nonnull (strstr (run->out, "workbook"));
+  }
+}
+
+static void
+test_ready (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(CliRun) list = cli_run ("catalog", "list", "--level", "3", "--json");
+  g_autoptr(JsonParser) list_parser = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *criteria, *categories;
+  JsonObject *root;
+  guint n = 0;
+
+  assert_ok (list);
+  criteria = json_object_get_array_member (parse_object (list->out, &list_parser), "criteria");
+  g_assert_cmpuint (json_array_get_length (criteria), ==, 81);
+
+  create_workspace (fixture);
+
+  /* Every ★3 criterion answered: 81 runs, each its own durable transaction. */
+  for (guint i = 0; i < json_array_get_length (criteria); i++)
+    {
+      JsonObject *criterion = json_array_get_object_element (criteria, i);
+      const char *id = json_object_get_string_member (criterion, "id");
+      g_autoptr(CliRun) run = NULL;
+
+      g_assert_cmpint (json_object_get_int_member (criterion, "level"), ==, 3);
+      /* One justified not-applicable counts as ready, too. */
+      if (n == 0)
+        run = cli_run ("answer", fixture->workspace, id, "na", "--reason", "該当する業務がない");
+      else
+        run = cli_run ("answer", fixture->workspace, id, "met");
+      assert_ok (run);
+      n++;
+
+      /* Not ready until the very last one. */
+      if (n == 80)
+        {
+          g_autoptr(JsonParser) status_parser = NULL;
+
+          g_assert_false (json_object_get_boolean_member (get_status (fixture, &status_parser), "ready_star3"));
+        }
+    }
+  g_assert_cmpuint (n, ==, 81);
+
+  root = get_status (fixture, &parser);
+  categories = json_object_get_array_member (root, "categories");
+  g_assert_cmpuint (json_array_get_length (categories), ==, 7);
+  assert_counts (json_object_get_object_member (json_object_get_object_member (root, "levels"), "3"),
+                 81, 0, 80, 0, 1);
+  g_assert_true (json_object_get_boolean_member (root, "ready_star3"));
+  /* ★4 stays out of reach while the catalog lacks its criteria. */
+  g_assert_false (json_object_get_boolean_member (root, "ready_star4"));
+
+  {
+    g_autoptr(CliRun) run = cli_run ("status", fixture->workspace);
+
+    assert_ok (run);
+    g_assert_nonnull (strstr (run->out, "Ready for ★3: yes"));
+  }
+}
+
+/* Japanese category titles must line up: every line of the table has the
+ * same display width, wide characters counting two columns. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+static void
+test_status_table_aligned (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *languages[] = { "SCS_LANGUAGE=ja", "SCS_LANGUAGE=en" };
+
+  create_workspace (fixture);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      const char *env[] = { languages[l], NULL };
+      g_autoptr(CliRun) run = cli_run_env (env, "status", fixture->workspace);
+      g_auto(GStrv) lines = NULL;
+      guint first = 0, width = 0, n_rows = 0;
+
+      assert_ok (run);
+      lines = g_strsplit (run->out, "\n", -1);
+
+      /* The table is the paragraph after the first blank line. */
+      while (lines[first] != NULL && lines[first][0] != '\0')
+        first++;
+      g_assert_nonnull (lines[first]);
+      first++;
+      width = display_width (lines[first]);
+      g_assert_cmpuint (width, >, 20);
+      for (guint i = first; lines[i] != NULL && lines[i][0] != '\0'; i++)
+        {
+          if (display_width (lines[i]) != width)
+            g_error ("status table line %u is %u columns wide, not %u:\n%s",
+                     i, display_width (lines[i]), width, run->out);
+          n_rows++;
+        }
+      /* header, rule, 7 categories, rule, ★3, ★4 */
+      g_assert_cmpuint (n_rows, ==, 12);
+    }
+}
+
+static void
+test_answer_refusals (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *missing = fixture_path (fixture, "missing.scsw");
+
+  create_workspace (fixture);
+  before = file_sha256 (fixture->workspace);
+
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "9-9-9-9", "met");
+
+    assert_refused (run, "9-9-9-9");
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-x", "met");
+
+    assert_refused (run, "1-2-x");
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-1", "done");
+
+    assert_refused (run, "done");
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-1", "na");
+
+    assert_refused (run, "1-2-1-1");
+    g_assert_nonnull (strstr (run->err, "reason"));
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-1", "na", "--reason", " \t ");
+
+    assert_refused (run, "reason");
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    /* Answering into a file that does not exist must not create it. */
+    g_autoptr(CliRun) run = cli_run ("answer", missing, "1-2-1-1", "met");
+
+    assert_refused (run, "missing.scsw");
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+
+  /* Nothing got in through any of that. */
+  {
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *root = get_status (fixture, &parser);
+
+    assert_counts (json_object_get_object_member (json_object_get_object_member (root, "levels"), "3"),
+                   81, 81, 0, 0, 0);
+  }
+
+  /* A reason given once is kept: na again without --reason is fine. */
+  {
+    g_autoptr(CliRun) first = cli_run ("answer", fixture->workspace, "1-2-1-1", "na", "--reason", "役員が1名のみ");
+    g_autoptr(CliRun) again = cli_run ("answer", fixture->workspace, "1-2-1-1", "na", "--note", "再確認済み", "--json");
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *answer;
+
+    assert_ok (first);
+    assert_ok (again);
+    answer = parse_object (again->out, &parser);
+    g_assert_cmpstr (json_object_get_string_member (answer, "state"), ==, "na");
+    g_assert_cmpstr (json_object_get_string_member (answer, "reason"), ==, "役員が1名のみ");
+    g_assert_cmpstr (json_object_get_string_member (answer, "note"), ==, "再確認済み");
+  }
+}
+
+static void
+test_not_a_workspace (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *text = fixture_path (fixture, "notes.scsw");
+  g_autofree char *foreign = fixture_path (fixture, "other-app.db");
+  g_autofree char *text_before = NULL;
+  g_autofree char *foreign_before = NULL;
+  const char *subcommands[][2] = { { "info", NULL }, { "status", NULL }, { "evidence", "list" }, { "audit", NULL } };
+  sqlite3 *db = NULL;
+
+  write_file (text, "これはワークスペースではありません\n", -1);
+  text_before = file_sha256 (text);
+
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  foreign_before = file_sha256 (foreign);
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    {
+      g_autoptr(CliRun) a = NULL;
+      g_autoptr(CliRun) b = NULL;
+
+      if (subcommands[i][1] == NULL)
+        {
+          a = cli_run (subcommands[i][0], text);
+          b = cli_run (subcommands[i][0], foreign);
+        }
+      else
+        {
+          a = cli_run (subcommands[i][0], subcommands[i][1], text);
+          b = cli_run (subcommands[i][0], subcommands[i][1], foreign);
+        }
+      assert_refused (a, "notes.scsw");
+      assert_refused (b, "other-app.db");
+    }
+
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", text, "1-2-1-1", "met");
+
+    assert_refused (run, "notes.scsw");
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", foreign, "1-2-1-1", "met");
+
+    assert_refused (run, "other-app.db");
+  }
+
+  assert_unchanged (text, text_before);
+  assert_unchanged (foreign, foreign_before);
+}
+
+/* ---- evidence ----------------------------------------------------------- */
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_evidence_round_trip (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *text_path = fixture_path (fixture, "セキュリティ方針.txt");
+  g_autofree char *binary_path = fixture_path (fixture, "inventory.bin");
+  g_autofree char *out_full = fixture_path (fixture, "out-full");
+  g_autofree char *out_prefix = fixture_path (fixture, "out-prefix");
+  g_autofree char *text_sha = NULL;
+  g_autofree char *binary_sha = NULL;
+  g_autofree char *prefix = NULL;
+  guint8 binary[4096];
+  const char *text = "情報セキュリティ基本方針\n第1条 目的\n";
+
+  for (guint i = 0; i < sizeof binary; i++)
+    binary[i] = (guint8) ((i * 131 + 7) ^ (i >> 3));
+  binary[10] = 0;
+  write_file (text_path, text, strlen (text));
+  write_file (binary_path, (const char *) binary, sizeof binary);
+  text_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, strlen (text));
+  binary_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, binary, sizeof binary);
+
+  create_workspace (fixture);
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1",
+                                     text_path, binary_path, "--json");
+    g_autoptr(JsonParser) parser = NULL;
+    JsonArray *added;
+
+    assert_ok (run);
+    added = json_object_get_array_member (parse_object (run->out, &parser), "added");
+    g_assert_cmpuint (json_array_get_length (added), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (added, 0), "sha256"), ==, text_sha);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (added, 1), "sha256"), ==, binary_sha);
+  }
+  {
+    /* The same bytes linked to a second criterion are stored once. */
+    g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-2", text_path);
+
+    assert_ok (run);
+  }
+
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "list", fixture->workspace, "--json");
+    g_autoptr(JsonParser) parser = NULL;
+    JsonArray *evidence;
+    gboolean seen_text = FALSE, seen_binary = FALSE;
+
+    assert_ok (run);
+    evidence = json_object_get_array_member (parse_object (run->out, &parser), "evidence");
+    g_assert_cmpuint (json_array_get_length (evidence), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        JsonObject *item = json_array_get_object_element (evidence, i);
+        const char *sha = json_object_get_string_member (item, "sha256");
+        JsonArray *criteria = json_object_get_array_member (item, "criteria");
+
+        g_assert_cmpstr (json_object_get_string_member (item, "mime_type"), !=, "");
+        if (g_str_equal (sha, text_sha))
+          {
+            seen_text = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, "セキュリティ方針.txt");
+            g_assert_cmpint (json_object_get_int_member (item, "size"), ==, strlen (text));
+            g_assert_cmpuint (json_array_get_length (criteria), ==, 2);
+          }
+        else
+          {
+            g_assert_cmpstr (sha, ==, binary_sha);
+            seen_binary = TRUE;
+            g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, "inventory.bin");
+            g_assert_cmpint (json_object_get_int_member (item, "size"), ==, sizeof binary);
+            g_assert_cmpuint (json_array_get_length (criteria), ==, 1);
+            g_assert_cmpstr (json_array_get_string_element (criteria, 0), ==, "1-2-1-1");
+          }
+      }
+    g_assert_true (seen_text && seen_binary);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "list", fixture->workspace, "--criterion", "1-2-1-2", "--json");
+    g_autoptr(JsonParser) parser = NULL;
+
+    assert_ok (run);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_object (run->out, &parser),
+                                                                           "evidence")), ==, 1);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "list", fixture->workspace);
+
+    assert_ok (run);
+    g_assert_nonnull (strstr (run->out, "セキュリティ方針.txt"));
+    g_assert_nonnull (strstr (run->out, "inventory.bin"));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("info", fixture->workspace, "--json");
+    g_autoptr(JsonParser) parser = NULL;
+
+    assert_ok (run);
+    g_assert_cmpint (json_object_get_int_member (parse_object (run->out, &parser), "evidence"), ==, 2);
+  }
+
+  /* Out again, byte for byte: by full hash, by a prefix, and to stdout. */
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "extract", fixture->workspace, binary_sha, out_full);
+    g_autoptr(GBytes) expected = g_bytes_new_static (binary, sizeof binary);
+    g_autoptr(GBytes) got = NULL;
+
+    assert_ok (run);
+    got = read_bytes (out_full);
+    g_assert_true (g_bytes_equal (got, expected));
+  }
+  {
+    g_autoptr(CliRun) run = NULL;
+    g_autoptr(GBytes) got = NULL;
+
+    prefix = g_ascii_strup (text_sha, 8);
+    run = cli_run ("evidence", "extract", fixture->workspace, prefix, out_prefix);
+    assert_ok (run);
+    got = read_bytes (out_prefix);
+    g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got), text, strlen (text));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "extract", fixture->workspace, binary_sha, "-");
+    g_autoptr(GBytes) expected = g_bytes_new_static (binary, sizeof binary);
+
+    assert_ok (run);
+    g_assert_true (g_bytes_equal (run->out_bytes, expected));
+  }
+
+  /* Never over an existing file, unless --force. */
+  {
+    g_autofree char *out_before = file_sha256 (out_prefix);
+    g_autoptr(CliRun) run = cli_run ("evidence", "extract", fixture->workspace, binary_sha, out_prefix);
+    g_autoptr(CliRun) forced = NULL;
+    g_autoptr(GBytes) expected = g_bytes_new_static (binary, sizeof binary);
+    g_autoptr(GBytes) got = NULL;
+
+    assert_refused (run, "out-prefix");
+    assert_unchanged (out_prefix, out_before);
+
+    forced = cli_run ("evidence", "extract", "--force", fixture->workspace, binary_sha, out_prefix);
+    assert_ok (forced);
+    got = read_bytes (out_prefix);
+    g_assert_true (g_bytes_equal (got, expected));
+  }
+
+  /* Bad hashes. */
+  {
+    g_autofree char *before = file_sha256 (fixture->workspace);
+    g_autofree char *out = fixture_path (fixture, "never");
+    g_autofree char *seven = g_strndup (text_sha, 7);
+    const char *unknown = g_str_has_prefix (text_sha, "00000000") || g_str_has_prefix (binary_sha, "00000000")
+                          ? "ffffffff" : "00000000";
+    g_autoptr(CliRun) short_run = cli_run ("evidence", "extract", fixture->workspace, seven, out);
+    g_autoptr(CliRun) hex_run = cli_run ("evidence", "extract", fixture->workspace, "not-a-hash", out);
+    g_autoptr(CliRun) unknown_run = cli_run ("evidence", "extract", fixture->workspace, unknown, out);
+
+    assert_refused (short_run, seven);
+    assert_refused (hex_run, "not-a-hash");
+    assert_refused (unknown_run, unknown);
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    assert_unchanged (fixture->workspace, before);
+  }
+}
+
+static void
+test_evidence_refusals (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *good = fixture_path (fixture, "good.csv");
+  g_autofree char *missing = fixture_path (fixture, "missing.pdf");
+  g_autofree char *in_missing_dir = fixture_path (fixture, "no-such-dir/policy.pdf");
+  g_autofree char *before = NULL;
+
+  write_file (good, "資産名,管理者\nノートPC,総務部\n", -1);
+  create_workspace (fixture);
+  before = file_sha256 (fixture->workspace);
+
+  {
+    /* One bad path in the list: nothing is added, not even the good one. */
+    g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1", good, missing);
+
+    assert_refused (run, "missing.pdf");
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    /* A path that cannot be read (tests may run as root, so no chmod 000). */
+    g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1", good, fixture->dir);
+
+    assert_refused (run, fixture->dir);
+    g_assert_nonnull (strstr (run->err, "directory"));
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1", in_missing_dir);
+
+    assert_refused (run, "no-such-dir/policy.pdf");
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "9-9-9-9", good);
+
+    assert_refused (run, "9-9-9-9");
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1");
+
+    assert_refused (run, "missing");
+    assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "list", fixture->workspace, "--json");
+    g_autoptr(JsonParser) parser = NULL;
+
+    assert_ok (run);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_object (run->out, &parser),
+                                                                           "evidence")), ==, 0);
+  }
+}
+
+/* ---- audit and attribution ---------------------------------------------- */
+
+static void
+test_audit_actor (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *env[] = { "SCS_ACTOR=環境 花子", NULL };
+  g_autoptr(CliRun) global = NULL;
+  g_autoptr(CliRun) local = NULL;
+  g_autoptr(CliRun) from_env = NULL;
+  g_autoptr(CliRun) audit = NULL;
+  g_autoptr(CliRun) limited = NULL;
+  g_autoptr(CliRun) human = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParser) limited_parser = NULL;
+  JsonArray *entries;
+  const char *expected[][2] = {
+    { "1-2-1-3", "環境 花子" },
+    { "1-2-1-2", "Local Actor" },
+    { "1-2-1-1", "Global Actor" },
+  };
+
+  create_workspace (fixture);
+  global = cli_run ("--actor", "Global Actor", "answer", fixture->workspace, "1-2-1-1", "met");
+  assert_ok (global);
+  local = cli_run_env (env, "answer", "--actor", "Local Actor", fixture->workspace, "1-2-1-2", "met");
+  assert_ok (local);
+  from_env = cli_run_env (env, "answer", fixture->workspace, "1-2-1-3", "not-met");
+  assert_ok (from_env);
+
+  audit = cli_run ("audit", fixture->workspace, "--json");
+  assert_ok (audit);
+  entries = json_object_get_array_member (parse_object (audit->out, &parser), "entries");
+  g_assert_cmpuint (json_array_get_length (entries), >=, 3);
+
+  /* Newest first. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      g_assert_cmpstr (json_object_get_string_member (entry, "target"), ==, expected[i][0]);
+      g_assert_cmpstr (json_object_get_string_member (entry, "actor"), ==, expected[i][1]);
+      g_assert_cmpstr (json_object_get_string_member (entry, "time"), !=, "");
+      g_assert_cmpstr (json_object_get_string_member (entry, "action"), !=, "");
+    }
+
+  limited = cli_run ("audit", "--limit", "1", fixture->workspace, "--json");
+  assert_ok (limited);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_object (limited->out, &limited_parser),
+                                                                         "entries")), ==, 1);
+
+  human = cli_run ("audit", fixture->workspace);
+  assert_ok (human);
+  g_assert_nonnull (strstr (human->out, "Global Actor"));
+  g_assert_nonnull (strstr (human->out, "1-2-1-3"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scs/cli/usage", test_usage);
+  g_test_add_func ("/scs/cli/catalog/info-json", test_catalog_info_json);
+  g_test_add_func ("/scs/cli/catalog/info-human", test_catalog_info_human);
+  g_test_add_func ("/scs/cli/catalog/show", test_catalog_show);
+  g_test_add ("/scs/cli/catalog/validate", Fixture, NULL, fixture_set_up, test_catalog_validate, fixture_tear_down);
+  g_test_add ("/scs/cli/new/refusals", Fixture, NULL, fixture_set_up, test_new_refusals, fixture_tear_down);
+  g_test_add ("/scs/cli/new/variants", Fixture, NULL, fixture_set_up, test_new_variants, fixture_tear_down);
+  g_test_add ("/scs/cli/info", Fixture, NULL, fixture_set_up, test_info, fixture_tear_down);
+  g_test_add ("/scs/cli/answer/status", Fixture, NULL, fixture_set_up, test_answer_status, fixture_tear_down);
+  g_test_add ("/scs/cli/answer/refusals", Fixture, NULL, fixture_set_up, test_answer_refusals, fixture_tear_down);
+  g_test_add ("/scs/cli/status/ready", Fixture, NULL, fixture_set_up, test_ready, fixture_tear_down);
+  g_test_add ("/scs/cli/status/aligned", Fixture, NULL, fixture_set_up, test_status_table_aligned, fixture_tear_down);
+  g_test_add ("/scs/cli/not-a-workspace", Fixture, NULL, fixture_set_up, test_not_a_workspace, fixture_tear_down);
+  g_test_add ("/scs/cli/evidence/round-trip", Fixture, NULL, fixture_set_up, test_evidence_round_trip, fixture_tear_down);
+  g_test_add ("/scs/cli/evidence/refusals", Fixture, NULL, fixture_set_up, test_evidence_refusals, fixture_tear_down);
+  g_test_add ("/scs/cli/audit/actor", Fixture, NULL, fixture_set_up, test_audit_actor, fixture_tear_down);
+
+  return g_test_run ();
+}

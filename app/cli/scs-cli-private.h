@@ -1,0 +1,87 @@
+/* scs-cli-private.h: what the scs-cli subcommand files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "scs-workspace.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes, as DESIGN.md "Command line" defines them. */
+enum
+{
+  SCS_CLI_EXIT_OK = 0,
+  SCS_CLI_EXIT_CHECK_FAILED = 1,
+  SCS_CLI_EXIT_USAGE = 2,
+};
+
+typedef struct _ScsCliCommand ScsCliCommand;
+
+typedef int (*ScsCliRunFunc) (const ScsCliCommand *command,
+                              int                  argc,
+                              char               **argv);
+
+struct _ScsCliCommand
+{
+  const char    *name;        /* "evidence add" */
+  const char    *parameters;  /* "FILE CRITERION_ID PATH…" */
+  const char    *summary;     /* N_() */
+  ScsCliRunFunc  run;
+};
+
+/* scs-cli.c */
+int          scs_cli_error               (const char          *format,
+                                          ...) G_GNUC_PRINTF (1, 2);
+int          scs_cli_report              (const GError        *error);
+gboolean     scs_cli_parse_arguments     (const ScsCliCommand *command,
+                                          const GOptionEntry  *entries,
+                                          gboolean             writes,
+                                          int                 *argc,
+                                          char              ***argv,
+                                          int                  n_min,
+                                          int                  n_max);
+ScsWorkspace *scs_cli_open_workspace     (const char          *path);
+void         scs_cli_print_json          (JsonBuilder         *builder);
+char        *scs_cli_level_label         (guint                level);
+void         scs_cli_json_add_progress   (JsonBuilder         *builder,
+                                          const ScsProgress   *progress);
+gboolean     scs_cli_check_criterion     (ScsCatalog          *catalog,
+                                          const char          *id);
+
+guint        scs_cli_display_width       (const char          *text);
+
+typedef struct _ScsCliTable ScsCliTable;
+
+ScsCliTable *scs_cli_table_new           (guint                n_columns);
+void         scs_cli_table_free          (ScsCliTable         *table);
+void         scs_cli_table_set_right     (ScsCliTable         *table,
+                                          guint                column);
+/* Exactly n_columns strings; NULL prints as empty. */
+void         scs_cli_table_add_row       (ScsCliTable         *table,
+                                          ...);
+void         scs_cli_table_add_rule      (ScsCliTable         *table);
+void         scs_cli_table_print         (ScsCliTable         *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCliTable, scs_cli_table_free)
+
+/* scs-cli-catalog.c */
+int scs_cli_catalog_info      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_catalog_list      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_catalog_show      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_catalog_validate  (const ScsCliCommand *command, int argc, char **argv);
+
+/* scs-cli-workspace.c */
+int scs_cli_new               (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_answer            (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_status            (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_audit             (const ScsCliCommand *command, int argc, char **argv);
+
+/* scs-cli-evidence.c */
+int scs_cli_evidence_add      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_evidence_list     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_evidence_extract  (const ScsCliCommand *command, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,647 @@
+/* scs-cli-workspace.c: `scs-cli new|info|answer|status|audit`
+ *
+ * The workspace subcommands. Each opens the .scsw, does one thing through the
+ * core API (every change is its own durable transaction there, with its audit
+ * entry) and closes it again, so a command that returned 0 has its change on
+ * disk. Input is checked here first where the CLI can name the option at
+ * fault (a missing --name, a 法人番号 with a bad check digit, `na` without
+ * --reason, an unknown criterion ID); the core checks again and refuses with
+ * the file untouched, and its message is printed as it is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-cli-private.h"
+#include "scs-corporate-number.h"
+#include "scs-i18n.h"
+
+static gboolean opt_json = FALSE;
+
+static const GOptionEntry json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { NULL }
+};
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+json_add_string_or_null (JsonBuilder *builder,
+                         const char  *name,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static char *
+format_cycle (guint cycle)
+{
+  if (cycle == 0)
+    return g_strdup (_("initial"));
+
+  /* Translators: the n-th renewal of the assessment */
+  return g_strdup_printf (_("renewal %u"), cycle);
+}
+
+/* ---- new ---------------------------------------------------------------- */
+
+static char *opt_name = NULL;
+static char *opt_trade_name = NULL;
+static char *opt_corporate_number = NULL;
+static gboolean opt_sole_proprietor = FALSE;
+static int opt_level = 3;
+static char *opt_address = NULL;
+static char *opt_contact_name = NULL;
+static char *opt_contact_email = NULL;
+static char *opt_contact_phone = NULL;
+
+static const GOptionEntry new_entries[] = {
+  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Legal name of the organisation (required)"), N_("NAME") },
+  { "trade-name", 0, 0, G_OPTION_ARG_STRING, &opt_trade_name, N_("Trade name, if it differs"), N_("NAME") },
+  { "corporate-number", 0, 0, G_OPTION_ARG_STRING, &opt_corporate_number,
+    N_("13-digit corporate number (法人番号), required unless --sole-proprietor"), N_("NUMBER") },
+  { "sole-proprietor", 0, 0, G_OPTION_ARG_NONE, &opt_sole_proprietor,
+    N_("The organisation is a sole proprietor (no corporate number)"), NULL },
+  { "level", 0, 0, G_OPTION_ARG_INT, &opt_level, N_("Target level, 3 or 4 (default 3)"), N_("LEVEL") },
+  { "address", 0, 0, G_OPTION_ARG_STRING, &opt_address, N_("Address"), N_("ADDRESS") },
+  { "contact-name", 0, 0, G_OPTION_ARG_STRING, &opt_contact_name, N_("Contact person"), N_("NAME") },
+  { "contact-email", 0, 0, G_OPTION_ARG_STRING, &opt_contact_email, N_("Contact e-mail address"), N_("EMAIL") },
+  { "contact-phone", 0, 0, G_OPTION_ARG_STRING, &opt_contact_phone, N_("Contact telephone number"), N_("PHONE") },
+  { NULL }
+};
+
+int
+scs_cli_new (const ScsCliCommand *command,
+             int                  argc,
+             char               **argv)
+{
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autoptr(ScsCatalog) catalog = NULL;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *level = NULL;
+  const char *path;
+
+  if (!scs_cli_parse_arguments (command, new_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  path = argv[1];
+
+  if (is_blank (opt_name))
+    return scs_cli_error (_("new: the organisation’s name is required (--name)"));
+  if (opt_level != 3 && opt_level != 4)
+    return scs_cli_error (_("new: --level must be 3 or 4, not %d"), opt_level);
+
+  if (opt_sole_proprietor && opt_corporate_number != NULL)
+    return scs_cli_error (_("new: a sole proprietor has no corporate number (法人番号): "
+                            "give either --sole-proprietor or --corporate-number"));
+  if (!opt_sole_proprietor)
+    {
+      if (opt_corporate_number == NULL)
+        return scs_cli_error (_("new: the corporate number (法人番号) is required (--corporate-number), "
+                                "unless the organisation is a sole proprietor (--sole-proprietor)"));
+      if (!scs_corporate_number_validate (opt_corporate_number, &normalized, &error))
+        return scs_cli_error (_("--corporate-number ‘%s’: %s"),
+                              opt_corporate_number, error->message);
+    }
+
+  /* The core refuses too, but saying so before anything is read is clearer. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return scs_cli_error (_("‘%s’ already exists; scs-cli new never overwrites a file"), path);
+
+  org = scs_organization_new ();
+  org->name = g_strdup (opt_name);
+  org->trade_name = g_strdup (opt_trade_name);
+  org->sole_proprietor = opt_sole_proprietor;
+  org->corporate_number = g_steal_pointer (&normalized);
+  org->address = g_strdup (opt_address);
+  org->contact_name = g_strdup (opt_contact_name);
+  org->contact_email = g_strdup (opt_contact_email);
+  org->contact_phone = g_strdup (opt_contact_phone);
+  if (!scs_organization_validate (org, &error))
+    return scs_cli_report (error);
+
+  catalog = scs_catalog_new_builtin ();
+  workspace = scs_workspace_create (path, org, opt_level, catalog, &error);
+  if (workspace == NULL)
+    return scs_cli_report (error);
+
+  level = scs_cli_level_label (opt_level);
+  g_print (_("Created ‘%s’ for %s: target %s, catalog %s (%s).\n"),
+           path, org->name, level, scs_catalog_get_id (catalog), scs_catalog_get_date (catalog));
+
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ---- info --------------------------------------------------------------- */
+
+static guint
+count_evidence (ScsWorkspace *workspace,
+                GError      **error)
+{
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, NULL, error);
+
+  return evidence != NULL ? evidence->len : G_MAXUINT;
+}
+
+int
+scs_cli_info (const ScsCliCommand *command,
+              int                  argc,
+              char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsCatalog *catalog;
+  ScsProgress progress;
+  guint level, n_evidence;
+
+  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  org = scs_workspace_dup_organization (workspace);
+  catalog = scs_workspace_get_catalog (workspace);
+  level = scs_workspace_get_target_level (workspace);
+  scs_workspace_get_progress (workspace, 0, level, &progress);
+  n_evidence = count_evidence (workspace, &error);
+  if (n_evidence == G_MAXUINT)
+    return scs_cli_report (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "file", argv[1]);
+      json_builder_set_member_name (builder, "organization");
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "name", org->name);
+      json_add_string_or_null (builder, "trade_name", org->trade_name);
+      json_builder_set_member_name (builder, "sole_proprietor");
+      json_builder_add_boolean_value (builder, org->sole_proprietor);
+      json_add_string_or_null (builder, "corporate_number", org->corporate_number);
+      json_add_string_or_null (builder, "address", org->address);
+      json_add_string_or_null (builder, "contact_name", org->contact_name);
+      json_add_string_or_null (builder, "contact_email", org->contact_email);
+      json_add_string_or_null (builder, "contact_phone", org->contact_phone);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "catalog");
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "id", scs_catalog_get_id (catalog));
+      json_add_string_or_null (builder, "date", scs_catalog_get_date (catalog));
+      json_add_string_or_null (builder, "sha256", scs_catalog_get_sha256 (catalog));
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "target_level");
+      json_builder_add_int_value (builder, level);
+      json_builder_set_member_name (builder, "cycle");
+      json_builder_add_int_value (builder, scs_workspace_get_cycle (workspace));
+      json_add_string_or_null (builder, "created", scs_workspace_get_created (workspace));
+      json_builder_set_member_name (builder, "answers");
+      json_builder_begin_object (builder);
+      scs_cli_json_add_progress (builder, &progress);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_add_int_value (builder, n_evidence);
+      json_builder_end_object (builder);
+
+      scs_cli_print_json (builder);
+    }
+  else
+    {
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (2);
+      g_autofree char *level_text = scs_cli_level_label (level);
+      g_autofree char *catalog_text = g_strdup_printf ("%s (%s)", scs_catalog_get_id (catalog),
+                                                       scs_catalog_get_date (catalog));
+      g_autofree char *cycle = format_cycle (scs_workspace_get_cycle (workspace));
+      g_autofree char *answers = NULL;
+      g_autofree char *answers_label = NULL;
+      g_autofree char *evidence = g_strdup_printf ("%u", n_evidence);
+
+      /* Translators: "12 of 81 answered: 8 met, 2 not met, 2 not applicable" */
+      answers = g_strdup_printf (_("%u of %u answered: %u met, %u not met, %u not applicable"),
+                                 progress.total - progress.counts[SCS_ANSWER_UNANSWERED],
+                                 progress.total,
+                                 progress.counts[SCS_ANSWER_MET],
+                                 progress.counts[SCS_ANSWER_NOT_MET],
+                                 progress.counts[SCS_ANSWER_NOT_APPLICABLE]);
+      /* Translators: "Answers (★3):" */
+      answers_label = g_strdup_printf (_("Answers (%s):"), level_text);
+
+      scs_cli_table_add_row (table, _("File:"), argv[1]);
+      scs_cli_table_add_row (table, _("Organisation:"), org->name);
+      if (!is_blank (org->trade_name))
+        scs_cli_table_add_row (table, _("Trade name:"), org->trade_name);
+      if (org->sole_proprietor)
+        scs_cli_table_add_row (table, _("Corporate number:"), _("none (sole proprietor)"));
+      else
+        scs_cli_table_add_row (table, _("Corporate number:"), org->corporate_number);
+      if (!is_blank (org->address))
+        scs_cli_table_add_row (table, _("Address:"), org->address);
+      if (!is_blank (org->contact_name))
+        scs_cli_table_add_row (table, _("Contact:"), org->contact_name);
+      if (!is_blank (org->contact_email))
+        scs_cli_table_add_row (table, _("E-mail:"), org->contact_email);
+      if (!is_blank (org->contact_phone))
+        scs_cli_table_add_row (table, _("Telephone:"), org->contact_phone);
+      scs_cli_table_add_row (table, _("Catalog:"), catalog_text);
+      scs_cli_table_add_row (table, _("Catalog SHA-256:"), scs_catalog_get_sha256 (catalog));
+      scs_cli_table_add_row (table, _("Target level:"), level_text);
+      scs_cli_table_add_row (table, _("Cycle:"), cycle);
+      scs_cli_table_add_row (table, _("Created:"), scs_workspace_get_created (workspace));
+      scs_cli_table_add_row (table, answers_label, answers);
+      scs_cli_table_add_row (table, _("Evidence files:"), evidence);
+      scs_cli_table_print (table);
+    }
+
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ---- answer ------------------------------------------------------------- */
+
+static char *opt_note = NULL;
+static char *opt_reason = NULL;
+
+static const GOptionEntry answer_entries[] = {
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note,
+    N_("Note on how the criterion is met (an empty string clears it)"), N_("TEXT") },
+  { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason,
+    N_("Why the criterion does not apply (required for na unless already stored)"), N_("TEXT") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print the stored answer as JSON"), NULL },
+  { NULL }
+};
+
+int
+scs_cli_answer (const ScsCliCommand *command,
+                int                  argc,
+                char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsAnswerState state;
+  ScsAnswer *answer;
+  const char *id;
+
+  if (!scs_cli_parse_arguments (command, answer_entries, TRUE, &argc, &argv, 3, 3))
+    return SCS_CLI_EXIT_USAGE;
+  id = argv[2];
+
+  if (!scs_answer_state_from_string (argv[3], &state))
+    return scs_cli_error (_("answer: unknown answer ‘%s’: use met, not-met, na or unanswered"), argv[3]);
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  if (!scs_cli_check_criterion (scs_workspace_get_catalog (workspace), id))
+    return SCS_CLI_EXIT_USAGE;
+  answer = scs_workspace_lookup_answer (workspace, id);
+  if (answer == NULL)
+    return scs_cli_error (_("Criterion ‘%s’ cannot be answered in ‘%s’"), id, argv[1]);
+
+  if (state == SCS_ANSWER_NOT_APPLICABLE &&
+      is_blank (opt_reason) && is_blank (scs_answer_get_reason (answer)))
+    return scs_cli_error (_("Criterion ‘%s’: not applicable (na) needs a reason; give one with --reason"), id);
+
+  if (!scs_workspace_set_answer (workspace, id, state, opt_note, opt_reason, &error))
+    return scs_cli_report (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "criterion", id);
+      json_add_string_or_null (builder, "state", scs_answer_state_to_string (scs_answer_get_state (answer)));
+      json_add_string_or_null (builder, "note", scs_answer_get_note (answer));
+      json_add_string_or_null (builder, "reason", scs_answer_get_reason (answer));
+      json_add_string_or_null (builder, "author", scs_answer_get_author (answer));
+      json_add_string_or_null (builder, "updated", scs_answer_get_updated (answer));
+      json_builder_end_object (builder);
+
+      scs_cli_print_json (builder);
+    }
+  else
+    {
+      /* Translators: "1-2-1-1: met" with the translated answer */
+      g_print (_("%s: %s\n"), id, scs_answer_state_get_label (scs_answer_get_state (answer)));
+    }
+
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ---- status ------------------------------------------------------------- */
+
+static void
+add_progress_row (ScsCliTable       *table,
+                  const char        *number,
+                  const char        *label,
+                  const ScsProgress *progress)
+{
+  g_autofree char *total = g_strdup_printf ("%u", progress->total);
+  g_autofree char *unanswered = g_strdup_printf ("%u", progress->counts[SCS_ANSWER_UNANSWERED]);
+  g_autofree char *met = g_strdup_printf ("%u", progress->counts[SCS_ANSWER_MET]);
+  g_autofree char *not_met = g_strdup_printf ("%u", progress->counts[SCS_ANSWER_NOT_MET]);
+  g_autofree char *na = g_strdup_printf ("%u", progress->counts[SCS_ANSWER_NOT_APPLICABLE]);
+
+  scs_cli_table_add_row (table, number, label, total, unanswered, met, not_met, na);
+}
+
+static char *
+describe_readiness (ScsWorkspace      *workspace,
+                    guint              level,
+                    const ScsProgress *progress)
+{
+  ScsCatalog *catalog = scs_workspace_get_catalog (workspace);
+  g_autofree char *level_text = scs_cli_level_label (level);
+  guint remaining = progress->total - progress->satisfied;
+
+  if (scs_workspace_is_ready (workspace, level))
+    /* Translators: "Ready for ★3: yes" */
+    return g_strdup_printf (_("Ready for %s: yes"), level_text);
+
+  if (!scs_catalog_criteria_complete (catalog, level))
+    /* Translators: "Ready for ★4: no — …" */
+    return g_strdup_printf (_("Ready for %s: no — the catalog ‘%s’ does not contain the %s criteria; "
+                              "import the official IPA workbook to assess %s"),
+                            level_text, scs_catalog_get_id (catalog), level_text, level_text);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Ready for %s: no — %u of %u criteria is not yet met or justified as not applicable",
+                                       "Ready for %s: no — %u of %u criteria are not yet met or justified as not applicable",
+                                       remaining),
+                          level_text, remaining, progress->total);
+}
+
+static void
+add_level_json (JsonBuilder  *builder,
+                ScsWorkspace *workspace,
+                guint         level)
+{
+  ScsProgress progress;
+
+  scs_workspace_get_progress (workspace, 0, level, &progress);
+
+  json_builder_begin_object (builder);
+  scs_cli_json_add_progress (builder, &progress);
+  json_builder_set_member_name (builder, "remaining");
+  json_builder_add_int_value (builder, progress.total - progress.satisfied);
+  json_builder_set_member_name (builder, "criteria_complete");
+  json_builder_add_boolean_value (builder,
+                                  scs_catalog_criteria_complete (scs_workspace_get_catalog (workspace), level));
+  json_builder_set_member_name (builder, "ready");
+  json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, level));
+  json_builder_end_object (builder);
+}
+
+int
+scs_cli_status (const ScsCliCommand *command,
+                int                  argc,
+                char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  ScsCatalog *catalog;
+  guint target;
+
+  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  catalog = scs_workspace_get_catalog (workspace);
+  target = scs_workspace_get_target_level (workspace);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "file", argv[1]);
+      json_builder_set_member_name (builder, "target_level");
+      json_builder_add_int_value (builder, target);
+
+      /* Per category, the criteria the workspace works towards. */
+      json_builder_set_member_name (builder, "categories");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < scs_catalog_get_n_categories (catalog); i++)
+        {
+          const ScsCategory *category = scs_catalog_get_category (catalog, i + 1);
+          ScsProgress progress;
+
+          if (category == NULL)
+            continue;
+          scs_workspace_get_progress (workspace, category->number, target, &progress);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "number");
+          json_builder_add_int_value (builder, category->number);
+          json_add_string_or_null (builder, "title", scs_category_get_title (category));
+          json_add_string_or_null (builder, "title_ja", category->title_ja);
+          json_add_string_or_null (builder, "title_en", category->title_en);
+          scs_cli_json_add_progress (builder, &progress);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "levels");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "3");
+      add_level_json (builder, workspace, 3);
+      json_builder_set_member_name (builder, "4");
+      add_level_json (builder, workspace, 4);
+      json_builder_end_object (builder);
+
+      json_builder_set_member_name (builder, "ready_star3");
+      json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, 3));
+      json_builder_set_member_name (builder, "ready_star4");
+      json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, 4));
+      json_builder_end_object (builder);
+
+      scs_cli_print_json (builder);
+    }
+  else
+    {
+      g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (7);
+      g_autofree char *target_text = scs_cli_level_label (target);
+      g_autofree char *star3 = scs_cli_level_label (3);
+      g_autofree char *star4 = scs_cli_level_label (4);
+      g_autofree char *ready3 = NULL;
+      g_autofree char *ready4 = NULL;
+      ScsProgress progress3, progress4;
+
+      scs_workspace_get_progress (workspace, 0, 3, &progress3);
+      scs_workspace_get_progress (workspace, 0, 4, &progress4);
+
+      g_print (_("%s — %s, target %s\n\n"), argv[1], org->name, target_text);
+
+      scs_cli_table_add_row (table, _("No."), _("Category"), _("Total"), _("Unanswered"),
+                             _("Met"), _("Not met"), _("N/A"));
+      for (guint c = 0; c < 7; c++)
+        if (c != 1)
+          scs_cli_table_set_right (table, c);
+      scs_cli_table_add_rule (table);
+      for (guint i = 0; i < scs_catalog_get_n_categories (catalog); i++)
+        {
+          const ScsCategory *category = scs_catalog_get_category (catalog, i + 1);
+          g_autofree char *number = NULL;
+          ScsProgress progress;
+
+          if (category == NULL)
+            continue;
+          scs_workspace_get_progress (workspace, category->number, target, &progress);
+          number = g_strdup_printf ("%u", category->number);
+          add_progress_row (table, number, scs_category_get_title (category), &progress);
+        }
+      scs_cli_table_add_rule (table);
+      add_progress_row (table, "", star3, &progress3);
+      add_progress_row (table, "", star4, &progress4);
+      scs_cli_table_print (table);
+
+      ready3 = describe_readiness (workspace, 3, &progress3);
+      ready4 = describe_readiness (workspace, 4, &progress4);
+      g_print ("\n%s\n%s\n", ready3, ready4);
+    }
+
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ---- audit -------------------------------------------------------------- */
+
+static int opt_limit = 0;
+
+static const GOptionEntry audit_entries[] = {
+  { "limit", 0, 0, G_OPTION_ARG_INT, &opt_limit, N_("Show only the newest N entries"), N_("N") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { NULL }
+};
+
+/* One line of at most @max columns, for a table cell. */
+static char *
+shorten (const char *text,
+         guint       max)
+{
+  g_autoptr(GString) result = g_string_new (NULL);
+  guint width = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint w = g_unichar_iswide (c) ? 2 : 1;
+
+      if (c == '\n' || c == '\t' || c == '\r')
+        c = ' ';
+      if (width + w > max - 1)
+        {
+          g_string_append (result, "…");
+          break;
+        }
+      g_string_append_unichar (result, c);
+      width += w;
+    }
+
+  return g_string_free (g_steal_pointer (&result), FALSE);
+}
+
+int
+scs_cli_audit (const ScsCliCommand *command,
+               int                  argc,
+               char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, audit_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_limit < 0)
+    return scs_cli_error (_("audit: --limit must be 0 (all) or more, not %d"), opt_limit);
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  entries = scs_workspace_list_audit (workspace, opt_limit, &error);
+  if (entries == NULL)
+    return scs_cli_report (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_string_or_null (builder, "file", argv[1]);
+      json_builder_set_member_name (builder, "entries");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const ScsAuditEntry *entry = g_ptr_array_index (entries, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, entry->id);
+          json_add_string_or_null (builder, "time", entry->time);
+          json_add_string_or_null (builder, "actor", entry->actor);
+          json_add_string_or_null (builder, "action", entry->action);
+          json_add_string_or_null (builder, "target", entry->target);
+          json_add_string_or_null (builder, "old", entry->old_value);
+          json_add_string_or_null (builder, "new", entry->new_value);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      scs_cli_print_json (builder);
+    }
+  else
+    {
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (5);
+
+      scs_cli_table_add_row (table, _("Time"), _("Actor"), _("Action"), _("Target"), _("Change"));
+      scs_cli_table_add_rule (table);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          const ScsAuditEntry *entry = g_ptr_array_index (entries, i);
+          g_autofree char *old_value = shorten (entry->old_value, 24);
+          g_autofree char *new_value = shorten (entry->new_value, 32);
+          g_autofree char *target = shorten (entry->target, 20);
+          g_autofree char *change = NULL;
+
+          if (entry->old_value != NULL && entry->new_value != NULL)
+            change = g_strdup_printf ("%s → %s", old_value, new_value);
+          else
+            change = g_strdup (entry->new_value != NULL ? new_value : old_value);
+
+          scs_cli_table_add_row (table, entry->time, entry->actor, entry->action, target, change);
+        }
+      scs_cli_table_print (table);
+    }
+
+  return SCS_CLI_EXIT_OK;
+}
