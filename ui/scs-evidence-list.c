@@ -1,0 +1,673 @@
+/* scs-evidence-list.c: evidence files of one criterion, with drop target
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shows the evidence files the workspace links to one criterion as a boxed
+ * list (icon by content type, name, size, short SHA-256, remove button) and
+ * lets the user attach more with a file chooser or by dropping files on it.
+ * Everything the user does comes back through the "evidence.*" actions, whose
+ * handlers call the core (scs_workspace_add_evidence and friends); the list
+ * itself is rebuilt from the workspace whenever it emits "evidence-changed"
+ * for our criterion, so it never shows anything the file does not hold.
+ * Opening a row shows PDFs in ScsPdfPreview and hands other files, extracted
+ * into a private temporary directory, to the desktop's default application.
+ */
+
+#include "config.h"
+
+#include "scs-evidence-list.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-pdf-preview.h"
+
+struct _ScsEvidenceList
+{
+  GtkWidget             parent_instance;
+
+  GtkListBox           *list_box;
+  GtkLabel             *empty_label;
+  GtkButton            *add_button;
+
+  ScsWorkspace         *workspace;
+  char                 *criterion_id;
+  GPtrArray            *evidence;   /* of ScsEvidence*, what the rows show */
+  GtkFileChooserNative *chooser;
+  gulong                evidence_changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (ScsEvidenceList, scs_evidence_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  PROP_CRITERION_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+scs_evidence_list_show_error (ScsEvidenceList *self,
+                              const char      *heading,
+                              const char      *message)
+{
+  GtkWidget *overlay;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  /* Minor trouble (one file could not be added) is a toast when the window
+   * has an overlay for them; otherwise a dialog, so it is never silent. */
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+
+      adw_toast_set_timeout (toast, 8);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static ScsEvidence *
+scs_evidence_list_find (ScsEvidenceList *self,
+                        const char      *sha256)
+{
+  if (self->evidence == NULL)
+    return NULL;
+
+  for (guint i = 0; i < self->evidence->len; i++)
+    {
+      ScsEvidence *evidence = g_ptr_array_index (self->evidence, i);
+
+      if (g_strcmp0 (evidence->sha256, sha256) == 0)
+        return evidence;
+    }
+
+  return NULL;
+}
+
+static gboolean
+scs_evidence_is_pdf (const ScsEvidence *evidence)
+{
+  if (evidence->mime_type != NULL)
+    {
+      g_autofree char *content_type = g_content_type_from_mime_type (evidence->mime_type);
+
+      if (g_strcmp0 (evidence->mime_type, "application/pdf") == 0)
+        return TRUE;
+      if (content_type != NULL && g_content_type_is_a (content_type, "application/pdf"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+scs_evidence_list_create_row (ScsEvidenceList   *self,
+                              const ScsEvidence *evidence)
+{
+  g_autoptr(GIcon) icon = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *remove_label = NULL;
+  const char *sha256 = evidence->sha256 != NULL ? evidence->sha256 : "";
+  GtkWidget *row;
+  GtkWidget *image;
+  GtkWidget *button;
+
+  if (evidence->mime_type != NULL)
+    content_type = g_content_type_from_mime_type (evidence->mime_type);
+  if (content_type != NULL)
+    icon = g_content_type_get_symbolic_icon (content_type);
+  if (icon == NULL)
+    icon = g_themed_icon_new ("text-x-generic-symbolic");
+
+  size = g_format_size (evidence->size);
+  name = g_markup_escape_text (evidence->name != NULL ? evidence->name : "", -1);
+  /* Translators: evidence row caption: file size · first digits of its SHA-256 */
+  subtitle = g_strdup_printf (_("%s · <tt>%.12s</tt>"), size, sha256);
+  tooltip = g_strdup_printf ("<tt>SHA-256 %s</tt>", sha256);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_markup (row, tooltip);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "sha256", g_strdup (sha256), g_free);
+
+  image = gtk_image_new_from_gicon (icon);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  evidence->mime_type != NULL ? evidence->mime_type : "",
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove from this criterion"));
+  remove_label = g_strdup_printf (_("Remove ‘%s’ from this criterion"),
+                                  evidence->name != NULL ? evidence->name : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evidence.remove");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_string (sha256));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+scs_evidence_list_update_actions (ScsEvidenceList *self)
+{
+  gboolean ready = self->workspace != NULL && self->criterion_id != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add-file", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.open", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.remove", ready);
+}
+
+static void
+scs_evidence_list_refresh (ScsEvidenceList *self)
+{
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+
+  if (self->workspace != NULL && self->criterion_id != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->evidence = scs_workspace_list_evidence (self->workspace,
+                                                    self->criterion_id,
+                                                    &error);
+      if (self->evidence == NULL)
+        g_warning ("Cannot list the evidence of criterion ‘%s’: %s",
+                   self->criterion_id, error->message);
+    }
+
+  if (self->evidence != NULL)
+    {
+      for (guint i = 0; i < self->evidence->len; i++)
+        {
+          const ScsEvidence *evidence = g_ptr_array_index (self->evidence, i);
+
+          gtk_list_box_append (self->list_box,
+                               scs_evidence_list_create_row (self, evidence));
+        }
+      n = self->evidence->len;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->list_box), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
+}
+
+static void
+on_evidence_changed (ScsWorkspace    *workspace,
+                     const char      *criterion_id,
+                     ScsEvidenceList *self)
+{
+  /* Evidence is shared between criteria by hash, but the signal names the
+   * criterion whose links changed; other criteria's lists stay as they are. */
+  if (criterion_id == NULL || g_strcmp0 (criterion_id, self->criterion_id) == 0)
+    scs_evidence_list_refresh (self);
+}
+
+static gboolean
+scs_evidence_list_add_file (ScsEvidenceList *self,
+                            GFile           *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+
+  g_return_val_if_fail (self->workspace != NULL, FALSE);
+  g_return_val_if_fail (self->criterion_id != NULL, FALSE);
+
+  sha256 = scs_workspace_add_evidence (self->workspace, self->criterion_id,
+                                       file, NULL, &error);
+  if (sha256 == NULL)
+    {
+      scs_evidence_list_show_error (self, _("Could Not Add Evidence"), error->message);
+      return FALSE;
+    }
+
+  /* The workspace signals the change too; refreshing here keeps the list
+   * right even for a workspace that was swapped while the file was read. */
+  scs_evidence_list_refresh (self);
+  return TRUE;
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     ScsEvidenceList *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->workspace != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          scs_evidence_list_add_file (self, file);
+        }
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+scs_evidence_list_add_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  ScsEvidenceList *self = SCS_EVIDENCE_LIST (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Add Evidence"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+scs_evidence_list_add_file_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  ScsEvidenceList *self = SCS_EVIDENCE_LIST (widget);
+  const char *path_or_uri = g_variant_get_string (parameter, NULL);
+  g_autoptr(GFile) file = NULL;
+
+  /* Accepts both, like a command line would: "file:///…" or a local path. */
+  if (g_uri_peek_scheme (path_or_uri) != NULL)
+    file = g_file_new_for_uri (path_or_uri);
+  else
+    file = g_file_new_for_path (path_or_uri);
+
+  scs_evidence_list_add_file (self, file);
+}
+
+static void
+scs_evidence_list_remove_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  ScsEvidenceList *self = SCS_EVIDENCE_LIST (widget);
+  const char *sha256 = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_workspace_unlink_evidence (self->workspace, sha256, self->criterion_id, &error))
+    {
+      scs_evidence_list_show_error (self, _("Could Not Remove Evidence"), error->message);
+      return;
+    }
+
+  scs_evidence_list_refresh (self);
+}
+
+static char *
+scs_evidence_safe_file_name (const char *name)
+{
+  g_autofree char *base = NULL;
+
+  /* The stored name comes from whoever made the workspace: never let it
+   * point outside our private directory. */
+  base = g_path_get_basename (name != NULL && *name != '\0' ? name : "evidence");
+  if (g_str_equal (base, ".") || g_str_equal (base, "..") || g_str_equal (base, G_DIR_SEPARATOR_S))
+    return g_strdup ("evidence");
+
+  return g_steal_pointer (&base);
+}
+
+static void
+on_launch_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ScsEvidenceList) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    scs_evidence_list_show_error (self, _("Could Not Open Evidence"), error->message);
+}
+
+static void
+scs_evidence_list_open_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  ScsEvidenceList *self = SCS_EVIDENCE_LIST (widget);
+  const char *sha256 = g_variant_get_string (parameter, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  ScsEvidence *evidence;
+
+  evidence = scs_evidence_list_find (self, sha256);
+  if (evidence == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Evidence ‘%s’ is not linked to criterion ‘%s’"),
+                                                  sha256, self->criterion_id);
+      scs_evidence_list_show_error (self, _("Could Not Open Evidence"), message);
+      return;
+    }
+
+  if (scs_evidence_is_pdf (evidence))
+    {
+      g_autoptr(GBytes) data = NULL;
+      ScsPdfPreview *preview;
+
+      data = scs_workspace_get_evidence_data (self->workspace, sha256, &error);
+      if (data == NULL)
+        {
+          scs_evidence_list_show_error (self, _("Could Not Open Evidence"), error->message);
+          return;
+        }
+
+      preview = scs_pdf_preview_new (data, evidence->name, &error);
+      if (preview == NULL)
+        {
+          scs_evidence_list_show_error (self, _("Could Not Open Evidence"), error->message);
+          return;
+        }
+
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (root));
+      gtk_window_present (GTK_WINDOW (preview));
+    }
+  else
+    {
+      g_autofree char *dir = NULL;
+      g_autofree char *file_name = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *uri = NULL;
+      g_autoptr(GAppLaunchContext) context = NULL;
+
+      /* A private (0700) directory per opening, with the original name so
+       * the application shows and saves it under that name. It is left for
+       * the system to clean: the application may still have it open. */
+      dir = g_dir_make_tmp ("scs-evidence-XXXXXX", &error);
+      if (dir == NULL)
+        {
+          scs_evidence_list_show_error (self, _("Could Not Open Evidence"), error->message);
+          return;
+        }
+
+      file_name = scs_evidence_safe_file_name (evidence->name);
+      path = g_build_filename (dir, file_name, NULL);
+      if (!scs_workspace_extract_evidence (self->workspace, sha256, path, &error) ||
+          (uri = g_filename_to_uri (path, NULL, &error)) == NULL)
+        {
+          scs_evidence_list_show_error (self, _("Could Not Open Evidence"), error->message);
+          return;
+        }
+
+      context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
+      g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launch_done,
+                                               g_object_ref (self));
+    }
+}
+
+static void
+on_row_activated (ScsEvidenceList *self,
+                  GtkListBoxRow   *row)
+{
+  const char *sha256 = g_object_get_data (G_OBJECT (row), "sha256");
+
+  if (sha256 != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "evidence.open", "s", sha256);
+}
+
+static gboolean
+on_drop (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         ScsEvidenceList *self)
+{
+  GdkFileList *file_list;
+  g_autoptr(GSList) files = NULL;
+  gboolean added = FALSE;
+
+  if (self->workspace == NULL || self->criterion_id == NULL)
+    return FALSE;
+
+  file_list = g_value_get_boxed (value);
+  files = gdk_file_list_get_files (file_list);
+  for (GSList *l = files; l != NULL; l = l->next)
+    added |= scs_evidence_list_add_file (self, G_FILE (l->data));
+
+  return added;
+}
+
+static GdkDragAction
+on_drop_enter (GtkDropTarget   *target,
+               double           x,
+               double           y,
+               ScsEvidenceList *self)
+{
+  /* The theme highlights :drop(active); our class lets style.css add more. */
+  if (self->workspace == NULL || self->criterion_id == NULL)
+    return 0;
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "drop-hover");
+  return GDK_ACTION_COPY;
+}
+
+static void
+on_drop_leave (GtkDropTarget   *target,
+               ScsEvidenceList *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-hover");
+}
+
+static void
+scs_evidence_list_dispose (GObject *object)
+{
+  ScsEvidenceList *self = SCS_EVIDENCE_LIST (object);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  g_clear_signal_handler (&self->evidence_changed_id, self->workspace);
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->evidence, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_EVIDENCE_LIST);
+
+  G_OBJECT_CLASS (scs_evidence_list_parent_class)->dispose (object);
+}
+
+static void
+scs_evidence_list_finalize (GObject *object)
+{
+  ScsEvidenceList *self = SCS_EVIDENCE_LIST (object);
+
+  g_free (self->criterion_id);
+
+  G_OBJECT_CLASS (scs_evidence_list_parent_class)->finalize (object);
+}
+
+static void
+scs_evidence_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ScsEvidenceList *self = SCS_EVIDENCE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    case PROP_CRITERION_ID:
+      g_value_set_string (value, self->criterion_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scs_evidence_list_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ScsEvidenceList *self = SCS_EVIDENCE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      scs_evidence_list_set_workspace (self, g_value_get_object (value));
+      break;
+    case PROP_CRITERION_ID:
+      scs_evidence_list_set_criterion_id (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scs_evidence_list_class_init (ScsEvidenceListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scs_evidence_list_dispose;
+  object_class->finalize = scs_evidence_list_finalize;
+  object_class->get_property = scs_evidence_list_get_property;
+  object_class->set_property = scs_evidence_list_set_property;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         SCS_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CRITERION_ID] =
+    g_param_spec_string ("criterion-id", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/jp/scsworkbench/Workbench/scs-evidence-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScsEvidenceList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, ScsEvidenceList, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsEvidenceList, add_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "evidence.add", NULL,
+                                   scs_evidence_list_add_action);
+  gtk_widget_class_install_action (widget_class, "evidence.add-file", "s",
+                                   scs_evidence_list_add_file_action);
+  gtk_widget_class_install_action (widget_class, "evidence.open", "s",
+                                   scs_evidence_list_open_action);
+  gtk_widget_class_install_action (widget_class, "evidence.remove", "s",
+                                   scs_evidence_list_remove_action);
+
+  gtk_widget_class_set_css_name (widget_class, "scs-evidence-list");
+}
+
+static void
+scs_evidence_list_init (ScsEvidenceList *self)
+{
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_enter), self);
+  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  scs_evidence_list_update_actions (self);
+}
+
+GtkWidget *
+scs_evidence_list_new (void)
+{
+  return g_object_new (SCS_TYPE_EVIDENCE_LIST, NULL);
+}
+
+void
+scs_evidence_list_set_workspace (ScsEvidenceList *self,
+                                 ScsWorkspace    *workspace)
+{
+  g_return_if_fail (SCS_IS_EVIDENCE_LIST (self));
+  g_return_if_fail (workspace == NULL || SCS_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  g_clear_signal_handler (&self->evidence_changed_id, self->workspace);
+  g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    self->evidence_changed_id = g_signal_connect (workspace, "evidence-changed",
+                                                  G_CALLBACK (on_evidence_changed), self);
+
+  scs_evidence_list_update_actions (self);
+  scs_evidence_list_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+void
+scs_evidence_list_set_criterion_id (ScsEvidenceList *self,
+                                    const char      *criterion_id)
+{
+  g_return_if_fail (SCS_IS_EVIDENCE_LIST (self));
+
+  if (g_strcmp0 (self->criterion_id, criterion_id) == 0)
+    return;
+
+  g_free (self->criterion_id);
+  self->criterion_id = g_strdup (criterion_id);
+
+  scs_evidence_list_update_actions (self);
+  scs_evidence_list_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRITERION_ID]);
+}
+
+guint
+scs_evidence_list_get_n_items (ScsEvidenceList *self)
+{
+  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), 0);
+
+  return self->evidence != NULL ? self->evidence->len : 0;
+}

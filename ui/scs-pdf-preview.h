@@ -8,10 +8,20 @@
 
 G_BEGIN_DECLS
 
+#define SCS_PDF_PREVIEW_ERROR (scs_pdf_preview_error_quark ())
+
+typedef enum
+{
+  SCS_PDF_PREVIEW_ERROR_NOT_PDF, /* not a PDF, damaged, encrypted or without pages */
+} ScsPdfPreviewError;
+
+GQuark scs_pdf_preview_error_quark (void);
+
 #define SCS_TYPE_PDF_PREVIEW (scs_pdf_preview_get_type ())
 G_DECLARE_FINAL_TYPE (ScsPdfPreview, scs_pdf_preview, SCS, PDF_PREVIEW, AdwWindow)
 
 /* NULL with @error set when @pdf is not a readable PDF. */
+/* Pages are counted from 0; the window shows "page N of M" from 1. */
 ScsPdfPreview *scs_pdf_preview_new          (GBytes        *pdf,
                                              const char    *title,
                                              GError       **error);

@@ -1,1 +1,892 @@
-int main (void) { return 77; } /* STUB: to be written */
+/* test-widgets.c: the self-contained widgets, driven through their actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each widget of the front end that stands on its own (evidence list, PDF
+ * preview, dashboard, new-workspace dialog, preferences) is created, driven
+ * the way a user would through its actions and rows, checked against the
+ * workspace file or GSettings, and finalized. Each is also rendered to a
+ * PNG in $G_TEST_BUILDDIR so a person can look at it.
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "scs-corporate-number.h"
+#include "scs-dashboard-page.h"
+#include "scs-evidence-list.h"
+#include "scs-i18n.h"
+#include "scs-new-workspace-dialog.h"
+#include "scs-pdf-preview.h"
+#include "scs-preferences-window.h"
+#include "scs-ui-resources.h"
+#include "scs-workspace.h"
+
+typedef struct
+{
+  char         *dir;
+  ScsWorkspace *workspace;
+} Fixture;
+
+/* ---------------------------------------------------------------- helpers */
+
+static char *
+valid_corporate_number (void)
+{
+  const char *twelve = "180301018771";
+
+  return g_strdup_printf ("%d%s", scs_corporate_number_check_digit (twelve), twelve);
+}
+
+static ScsOrganization *
+sample_organization (void)
+{
+  ScsOrganization *org = scs_organization_new ();
+
+  org->name = g_strdup ("株式会社テスト製作所");
+  org->corporate_number = valid_corporate_number ();
+  org->address = g_strdup ("東京都千代田区1-1-1");
+  return org;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsOrganization) org = sample_organization ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scs-test-widgets-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.scsw", NULL);
+  fixture->workspace = scs_workspace_create (path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->workspace);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  /* Every widget must have let go of the workspace by now. */
+  if (fixture->workspace != NULL)
+    g_assert_finalize_object (fixture->workspace);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static const char *
+nth_criterion_id (ScsWorkspace *workspace,
+                  guint         position)
+{
+  GListModel *answers = scs_workspace_get_answers (workspace);
+  g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, position);
+
+  g_assert_nonnull (answer);
+  return scs_answer_get_criterion_id (answer);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @widget is mapped and two frames have been laid
+ * out and painted since, so what we snapshot is what is on screen. Fails
+ * the test after 10 s. */
+static void
+wait_for_widget (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
+  guint frames = 0;
+  guint tick_id;
+
+  while (!timed_out && !gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  while (!timed_out && (frames < 3 || gtk_widget_get_width (widget) <= 0))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, tick_id);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file_name = g_strdup_printf ("widget-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  wait_for_widget (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  /* Paint the window background first, as the compositor would show it. */
+  gtk_snapshot_append_color (snapshot,
+                             &(GdkRGBA) { 0, 0, 0, 0 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s (%d×%d)", path, width, height);
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *child,
+                int        width,
+                int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static cairo_status_t
+write_to_byte_array (void                *closure,
+                     const unsigned char *data,
+                     unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A real PDF, made here with cairo, with Japanese text on every page. */
+static GBytes *
+make_pdf (int n_pages)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_byte_array, array, 595, 842);
+  cr = cairo_create (surface);
+  for (int i = 1; i <= n_pages; i++)
+    {
+      g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans CJK JP 22");
+      g_autofree char *text = g_strdup_printf ("情報セキュリティ基本方針\n証跡サンプル %d / %d ページ", i, n_pages);
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_text (layout, text, -1);
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      cairo_move_to (cr, 60, 80);
+      pango_cairo_show_layout (cr, layout);
+      cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+      cairo_rectangle (cr, 60, 200, 475, 8 + 40 * i);
+      cairo_fill (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (array);
+}
+
+static guint
+count_evidence (ScsWorkspace *workspace,
+                const char   *criterion_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = scs_workspace_list_evidence (workspace, criterion_id, &error);
+
+  g_assert_no_error (error);
+  return list->len;
+}
+
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* ---------------------------------------------------------- evidence list */
+
+static void
+test_evidence_list_new (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *list = scs_evidence_list_new ();
+
+  g_object_ref_sink (list);
+  scs_evidence_list_set_workspace (SCS_EVIDENCE_LIST (list), fixture->workspace);
+  scs_evidence_list_set_criterion_id (SCS_EVIDENCE_LIST (list), nth_criterion_id (fixture->workspace, 0));
+  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 0);
+  g_assert_finalize_object (list);
+}
+
+static void
+test_evidence_list_add_remove (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  const char *criterion = nth_criterion_id (fixture->workspace, 0);
+  const char *other_criterion = nth_criterion_id (fixture->workspace, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = make_pdf (2);
+  g_autofree char *text_path = g_build_filename (fixture->dir, "議事録.txt", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "基本方針.pdf", NULL);
+  g_autofree char *missing_path = g_build_filename (fixture->dir, "no-such-file.pdf", NULL);
+  g_autofree char *pdf_uri = g_filename_to_uri (pdf_path, NULL, NULL);
+  g_autoptr(GPtrArray) stored = NULL;
+  GtkWidget *overlay, *box, *window, *list, *twin, *other;
+  GtkWindow *preview;
+  const char *sha256 = NULL;
+
+  g_file_set_contents (text_path, "2026年4月 情報セキュリティ委員会 議事録\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+
+  list = scs_evidence_list_new ();
+  twin = scs_evidence_list_new ();   /* same criterion: follows the signal */
+  other = scs_evidence_list_new ();  /* another criterion: stays empty */
+  g_object_ref (list);
+  g_object_ref (twin);
+  g_object_ref (other);
+  g_object_set (list, "workspace", fixture->workspace, "criterion-id", criterion, NULL);
+  g_object_set (twin, "workspace", fixture->workspace, "criterion-id", criterion, NULL);
+  g_object_set (other, "workspace", fixture->workspace, "criterion-id", other_criterion, NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), twin);
+  gtk_widget_set_visible (twin, FALSE);
+  gtk_box_append (GTK_BOX (box), other);
+  gtk_widget_set_visible (other, FALSE);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  window = show_in_window (overlay, 520, 300);
+
+  save_png (window, "evidence-list-empty");
+
+  /* A path and a URI are both accepted */
+  g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", text_path));
+  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
+  g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
+  g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", pdf_uri));
+  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
+  g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 2);
+  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (twin)), ==, 2);
+  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (other)), ==, 0);
+
+  /* A missing file changes nothing */
+  g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", missing_path));
+  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
+  g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
+
+  save_png (window, "evidence-list");
+
+  stored = scs_workspace_list_evidence (fixture->workspace, criterion, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      ScsEvidence *evidence = g_ptr_array_index (stored, i);
+
+      if (g_str_equal (evidence->name, "基本方針.pdf"))
+        sha256 = evidence->sha256;
+    }
+  g_assert_nonnull (sha256);
+
+  /* Opening a PDF shows it in the preview, transient for our window */
+  g_assert_null (find_toplevel_of_type (SCS_TYPE_PDF_PREVIEW));
+  g_assert_true (gtk_widget_activate_action (list, "evidence.open", "s", sha256));
+  preview = find_toplevel_of_type (SCS_TYPE_PDF_PREVIEW);
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_window_get_transient_for (preview) == GTK_WINDOW (window));
+  g_assert_cmpint (scs_pdf_preview_get_n_pages (SCS_PDF_PREVIEW (preview)), ==, 2);
+  gtk_window_destroy (preview);
+
+  /* Remove unlinks it from this criterion */
+  g_assert_true (gtk_widget_activate_action (list, "evidence.remove", "s", sha256));
+  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
+  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (twin)), ==, 1);
+  g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (list);
+  g_assert_finalize_object (twin);
+  g_assert_finalize_object (other);
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static void
+test_evidence_list_drop (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const char *criterion = nth_criterion_id (fixture->workspace, 2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path_a = g_build_filename (fixture->dir, "資産台帳.csv", NULL);
+  g_autofree char *path_b = g_build_filename (fixture->dir, "ログ.txt", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.txt", NULL);
+  GFile *files[3];
+  GdkFileList *file_list;
+  GValue value = G_VALUE_INIT;
+  GtkDropTarget *target;
+  GtkWidget *list, *overlay, *window;
+  gboolean accepted = FALSE;
+
+  g_file_set_contents (path_a, "名前,種別\nNAS,サーバ\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path_b, "2026-04-01 login ok\n", -1, &error);
+  g_assert_no_error (error);
+
+  list = g_object_ref (scs_evidence_list_new ());
+  g_object_set (list, "workspace", fixture->workspace, "criterion-id", criterion, NULL);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), list);
+  window = show_in_window (overlay, 480, 240);
+
+  target = find_drop_target (list);
+  g_assert_nonnull (target);
+  g_assert_true (g_type_is_a (GDK_TYPE_FILE_LIST, gdk_content_formats_get_gtypes (gtk_drop_target_get_formats (target), NULL)[0]));
+
+  /* Two readable files and one that is gone: the two are added, the toast
+   * reports the third, nothing else changes. */
+  files[0] = g_file_new_for_path (path_a);
+  files[1] = g_file_new_for_path (missing);
+  files[2] = g_file_new_for_path (path_b);
+  file_list = gdk_file_list_new_from_array (files, G_N_ELEMENTS (files));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, file_list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+
+  g_assert_true (accepted);
+  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
+  g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 2);
+  g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (list);
+}
+
+/* ------------------------------------------------------------ PDF preview */
+
+static void
+test_pdf_preview_pages (void)
+{
+  g_autoptr(GBytes) pdf = make_pdf (2);
+  g_autoptr(GError) error = NULL;
+  ScsPdfPreview *preview;
+
+  preview = scs_pdf_preview_new (pdf, "基本方針.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (preview);
+  g_object_ref (preview);
+
+  g_assert_cmpint (scs_pdf_preview_get_n_pages (preview), ==, 2);
+  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 0);
+  gtk_window_set_default_size (GTK_WINDOW (preview), 480, 640);
+  gtk_window_present (GTK_WINDOW (preview));
+  save_png (GTK_WIDGET (preview), "pdf-preview");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
+  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 1);
+  /* The last page stays the last page */
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL);
+  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous", NULL));
+  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 0);
+  scs_pdf_preview_set_page (preview, 7);
+  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 1);
+  save_png (GTK_WIDGET (preview), "pdf-preview-page-2");
+
+  gtk_window_destroy (GTK_WINDOW (preview));
+  g_assert_finalize_object (preview);
+}
+
+static void
+test_pdf_preview_broken (void)
+{
+  static const char broken[] = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (broken, sizeof broken - 1);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GBytes) pdf = make_pdf (1);
+  g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (pdf, 0, g_bytes_get_size (pdf) / 3);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (scs_pdf_preview_new (bytes, "broken.pdf", &error));
+  g_assert_error (error, SCS_PDF_PREVIEW_ERROR, SCS_PDF_PREVIEW_ERROR_NOT_PDF);
+  g_assert_nonnull (strstr (error->message, "broken.pdf"));
+  g_clear_error (&error);
+
+  g_assert_null (scs_pdf_preview_new (empty, "empty.pdf", &error));
+  g_assert_error (error, SCS_PDF_PREVIEW_ERROR, SCS_PDF_PREVIEW_ERROR_NOT_PDF);
+  g_clear_error (&error);
+
+  g_assert_null (scs_pdf_preview_new (truncated, "truncated.pdf", &error));
+  g_assert_error (error, SCS_PDF_PREVIEW_ERROR, SCS_PDF_PREVIEW_ERROR_NOT_PDF);
+}
+
+/* -------------------------------------------------------------- dashboard */
+
+static void
+on_show_category (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  guint *shown = user_data;
+
+  *shown = g_variant_get_uint32 (parameter);
+}
+
+static GtkWidget *
+find_category_button (GtkWidget *root,
+                      guint      number)
+{
+  if (GTK_IS_BUTTON (root) &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (root), "category")) == number)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_category_button (child, number);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_page_matches_model (ScsDashboardPage *page,
+                           ScsWorkspace     *workspace)
+{
+  guint n = scs_catalog_get_n_categories (scs_workspace_get_catalog (workspace));
+
+  for (guint i = 0; i <= n; i++)
+    {
+      ScsProgress shown, model;
+
+      scs_dashboard_page_get_progress (page, i, &shown);
+      scs_workspace_get_progress (workspace, i, 3, &model);
+      g_assert_cmpuint (shown.total, ==, model.total);
+      g_assert_cmpuint (shown.satisfied, ==, model.satisfied);
+      for (guint s = 0; s < SCS_N_ANSWER_STATES; s++)
+        g_assert_cmpuint (shown.counts[s], ==, model.counts[s]);
+    }
+}
+
+static void
+test_dashboard (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  ScsCatalog *catalog = scs_workspace_get_catalog (fixture->workspace);
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-category", G_VARIANT_TYPE_UINT32);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  GListModel *answers = scs_workspace_get_answers (fixture->workspace);
+  ScsProgress all;
+  GtkWidget *page, *window, *button;
+  guint shown = 0;
+
+  page = scs_dashboard_page_new ();
+  g_object_ref (page);
+  scs_dashboard_page_set_workspace (SCS_DASHBOARD_PAGE (page), fixture->workspace);
+
+  scs_dashboard_page_get_progress (SCS_DASHBOARD_PAGE (page), 0, &all);
+  g_assert_cmpuint (all.total, ==, scs_catalog_count_criteria (catalog, 3));
+  g_assert_cmpuint (all.counts[SCS_ANSWER_UNANSWERED], ==, all.total);
+  g_assert_cmpuint (all.satisfied, ==, 0);
+
+  /* Answer a spread of criteria across categories; the page follows. */
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i += 2)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+      const char *id = scs_answer_get_criterion_id (answer);
+      ScsAnswerState state = (i / 2) % 5 == 4 ? SCS_ANSWER_NOT_APPLICABLE
+                           : (i / 2) % 5 == 3 ? SCS_ANSWER_NOT_MET
+                           : SCS_ANSWER_MET;
+
+      scs_workspace_set_answer (fixture->workspace, id, state, NULL,
+                                state == SCS_ANSWER_NOT_APPLICABLE ? "該当するシステムを保有していない" : NULL,
+                                &error);
+      g_assert_no_error (error);
+    }
+  assert_page_matches_model (SCS_DASHBOARD_PAGE (page), fixture->workspace);
+  scs_dashboard_page_get_progress (SCS_DASHBOARD_PAGE (page), 0, &all);
+  g_assert_cmpuint (all.satisfied, >, 0);
+  g_assert_cmpuint (all.counts[SCS_ANSWER_NOT_MET], >, 0);
+  g_assert_cmpuint (all.counts[SCS_ANSWER_NOT_APPLICABLE], >, 0);
+
+  /* The chart is described in words: every category is named. */
+  summary = scs_dashboard_page_dup_summary (SCS_DASHBOARD_PAGE (page));
+  for (guint i = 1; i <= scs_catalog_get_n_categories (catalog); i++)
+    g_assert_nonnull (strstr (summary, scs_category_get_title (scs_catalog_get_category (catalog, i))));
+
+  /* A category can be opened from the table (the keyboard path) */
+  g_signal_connect (action, "activate", G_CALLBACK (on_show_category), &shown);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  window = show_in_window (page, 760, 900);
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
+  button = find_category_button (page, 3);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (shown, ==, 3);
+
+  save_png (window, "dashboard");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  save_png (window, "dashboard-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
+/* --------------------------------------------------- new-workspace dialog */
+
+static void
+set_row_text (GtkWidget  *root,
+              const char *name,
+              const char *text)
+{
+  GtkWidget *row = find_named (root, name);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_new_workspace_validation (void)
+{
+  ScsNewWorkspaceDialog *dialog = scs_new_workspace_dialog_new (NULL);
+  GtkWidget *create, *number_row, *message, *sole;
+  g_autofree char *valid = valid_corporate_number ();
+  g_autofree char *invalid = g_strdup (valid);
+  g_autofree char *spaced = NULL;
+  g_autoptr(ScsOrganization) org = NULL;
+
+  g_object_ref (dialog);
+  create = find_named (GTK_WIDGET (dialog), "create-button");
+  number_row = find_named (GTK_WIDGET (dialog), "corporate-number");
+  message = find_named (GTK_WIDGET (dialog), "corporate-number-message");
+  sole = find_named (GTK_WIDGET (dialog), "sole-proprietor");
+  g_assert_nonnull (create);
+  g_assert_nonnull (number_row);
+  g_assert_nonnull (message);
+  g_assert_nonnull (sole);
+
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_null (scs_new_workspace_dialog_get_organization (dialog));
+
+  set_row_text (GTK_WIDGET (dialog), "name", "株式会社テスト製作所");
+  g_assert_false (gtk_widget_get_sensitive (create));
+
+  /* A wrong check digit: red row, message, nothing to create */
+  invalid[0] = invalid[0] == '9' ? '1' : invalid[0] + 1;
+  set_row_text (GTK_WIDGET (dialog), "corporate-number", invalid);
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_true (gtk_widget_has_css_class (number_row, "error"));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), !=, "");
+  gtk_window_present (GTK_WINDOW (dialog));
+  save_png (GTK_WIDGET (dialog), "new-workspace-invalid");
+
+  /* Too short */
+  set_row_text (GTK_WIDGET (dialog), "corporate-number", "12345");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  g_assert_true (gtk_widget_has_css_class (number_row, "error"));
+
+  /* Valid, written with hyphens: accepted and normalised */
+  spaced = g_strdup_printf ("%.1s-%.4s-%.4s-%.4s", valid, valid + 1, valid + 5, valid + 9);
+  set_row_text (GTK_WIDGET (dialog), "corporate-number", spaced);
+  g_assert_true (gtk_widget_get_sensitive (create));
+  g_assert_false (gtk_widget_has_css_class (number_row, "error"));
+  g_assert_false (gtk_widget_get_visible (message));
+  org = scs_new_workspace_dialog_get_organization (dialog);
+  g_assert_nonnull (org);
+  g_assert_cmpstr (org->name, ==, "株式会社テスト製作所");
+  g_assert_cmpstr (org->corporate_number, ==, valid);
+  g_assert_false (org->sole_proprietor);
+  g_clear_pointer (&org, scs_organization_free);
+  save_png (GTK_WIDGET (dialog), "new-workspace");
+
+  /* A sole proprietor needs no number, even a wrong one left in the row */
+  set_row_text (GTK_WIDGET (dialog), "corporate-number", invalid);
+  g_assert_false (gtk_widget_get_sensitive (create));
+  gtk_switch_set_active (GTK_SWITCH (sole), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (create));
+  g_assert_false (gtk_widget_get_visible (number_row));
+  org = scs_new_workspace_dialog_get_organization (dialog);
+  g_assert_nonnull (org);
+  g_assert_true (org->sole_proprietor);
+  g_assert_null (org->corporate_number);
+
+  /* And no name, no workspace */
+  set_row_text (GTK_WIDGET (dialog), "name", "   ");
+  g_assert_false (gtk_widget_get_sensitive (create));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static void
+on_created (ScsNewWorkspaceDialog *dialog,
+            ScsWorkspace          *workspace,
+            gpointer               user_data)
+{
+  ScsWorkspace **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_object_ref (workspace);
+}
+
+static void
+test_new_workspace_create (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("scs-test-dialog-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "テスト製作所.scsw", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "no-such-dir", "x.scsw", NULL);
+  g_autofree char *valid = valid_corporate_number ();
+  g_autoptr(ScsOrganization) org = NULL;
+  ScsNewWorkspaceDialog *dialog;
+  ScsWorkspace *created = NULL;
+  ScsWorkspace *reopened;
+  GtkWidget *error_label;
+
+  g_assert_no_error (error);
+  dialog = scs_new_workspace_dialog_new (NULL);
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "created", G_CALLBACK (on_created), &created);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  set_row_text (GTK_WIDGET (dialog), "name", "株式会社テスト製作所");
+  set_row_text (GTK_WIDGET (dialog), "trade-name", "テスト製作所");
+  set_row_text (GTK_WIDGET (dialog), "corporate-number", valid);
+  set_row_text (GTK_WIDGET (dialog), "address", "大阪府大阪市北区1-2-3");
+  set_row_text (GTK_WIDGET (dialog), "contact-name", "山田 花子");
+  set_row_text (GTK_WIDGET (dialog), "contact-email", "yamada@example.jp");
+  set_row_text (GTK_WIDGET (dialog), "contact-phone", "06-1234-5678");
+  g_assert_cmpuint (scs_new_workspace_dialog_get_level (dialog), ==, 3);
+
+  /* Where nothing can be created: the error is shown, no file, no signal */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", "s", bad_path));
+  g_assert_null (created);
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  error_label = find_named (GTK_WIDGET (dialog), "error-label");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), !=, "");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  save_png (GTK_WIDGET (dialog), "new-workspace-error");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", "s", path));
+  g_assert_nonnull (created);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (scs_workspace_get_target_level (created), ==, 3);
+  g_assert_finalize_object (created);
+
+  reopened = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  org = scs_workspace_dup_organization (reopened);
+  g_assert_cmpstr (org->name, ==, "株式会社テスト製作所");
+  g_assert_cmpstr (org->trade_name, ==, "テスト製作所");
+  g_assert_false (org->sole_proprietor);
+  g_assert_cmpstr (org->corporate_number, ==, valid);
+  g_assert_cmpstr (org->address, ==, "大阪府大阪市北区1-2-3");
+  g_assert_cmpstr (org->contact_name, ==, "山田 花子");
+  g_assert_cmpstr (org->contact_email, ==, "yamada@example.jp");
+  g_assert_cmpstr (org->contact_phone, ==, "06-1234-5678");
+  g_assert_cmpuint (scs_workspace_get_target_level (reopened), ==, 3);
+  g_assert_finalize_object (reopened);
+
+  g_assert_finalize_object (dialog);
+  remove_tree (dir);
+}
+
+/* ------------------------------------------------------------ preferences */
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ScsPreferencesWindow *window;
+  GtkWidget *actor_row, *language_row;
+  g_autofree char *actor = NULL;
+  g_autofree char *language = NULL;
+
+  g_settings_reset (settings, "actor-name");
+  g_settings_reset (settings, "language");
+
+  window = scs_preferences_window_new (NULL);
+  g_object_ref (window);
+  actor_row = find_named (GTK_WIDGET (window), "actor-name");
+  language_row = find_named (GTK_WIDGET (window), "language");
+  g_assert_nonnull (actor_row);
+  g_assert_nonnull (language_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language_row)), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (actor_row), "山田 花子");
+  actor = g_settings_get_string (settings, "actor-name");
+  g_assert_cmpstr (actor, ==, "山田 花子");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (language_row), 2);
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "en");
+  g_clear_pointer (&language, g_free);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (language_row), 1);
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "ja");
+
+  /* And the other way round */
+  g_settings_set_string (settings, "language", "");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language_row)), ==, 0);
+
+  gtk_window_present (GTK_WINDOW (window));
+  save_png (GTK_WIDGET (window), "preferences");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  /* Referencing the resource links it in from the static library, and its
+   * constructor registers the templates. */
+  g_assert_nonnull (scs_ui_get_resource ());
+  scs_i18n_init ("ja");
+  gtk_init ();
+  adw_init ();
+  /* Screenshots show the settled state, not a transition half-way. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/scs/gui/evidence-list/new", Fixture, NULL,
+              fixture_set_up, test_evidence_list_new, fixture_tear_down);
+  g_test_add ("/scs/gui/evidence-list/add-open-remove", Fixture, NULL,
+              fixture_set_up, test_evidence_list_add_remove, fixture_tear_down);
+  g_test_add ("/scs/gui/evidence-list/drop", Fixture, NULL,
+              fixture_set_up, test_evidence_list_drop, fixture_tear_down);
+  g_test_add_func ("/scs/gui/pdf-preview/pages", test_pdf_preview_pages);
+  g_test_add_func ("/scs/gui/pdf-preview/broken", test_pdf_preview_broken);
+  g_test_add ("/scs/gui/dashboard/counts", Fixture, NULL,
+              fixture_set_up, test_dashboard, fixture_tear_down);
+  g_test_add_func ("/scs/gui/new-workspace-dialog/validation", test_new_workspace_validation);
+  g_test_add_func ("/scs/gui/new-workspace-dialog/create", test_new_workspace_create);
+  g_test_add_func ("/scs/gui/preferences/settings", test_preferences);
+
+  return g_test_run ();
+}
