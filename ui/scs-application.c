@@ -1,0 +1,475 @@
+/* scs-application.c: the AdwApplication of SCS Workbench
+ *
+ * Owns the application-wide actions (new, open, preferences, about,
+ * shortcuts, quit) and their accelerators, and turns files into windows:
+ * a workspace opens in the window that asked when that window is still
+ * empty, else in a new one, and a file that is already open is just
+ * presented. A file that cannot be opened (not a workspace, written by a
+ * newer version, damaged) is reported in a message dialog with the core's
+ * error text and nothing else changes. Every workspace is told who is
+ * editing ("actor-name" or the account's real name) before it is shown,
+ * because that name goes into the audit log. AdwApplication loads style.css
+ * from the resource base path, so the stylesheet needs no code here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "scs-application.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-new-workspace-dialog.h"
+#include "scs-preferences-window.h"
+#include "scs-window.h"
+
+struct _ScsApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ScsApplication, scs_application, ADW_TYPE_APPLICATION)
+
+GSettings *
+scs_settings_new (void)
+{
+  static gsize warned = 0;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      if (g_once_init_enter (&warned))
+        {
+          g_warning ("GSettings schema %s is not installed; settings will not be kept "
+                     "(set GSETTINGS_SCHEMA_DIR when running from the build tree)", APP_ID);
+          g_once_init_leave (&warned, 1);
+        }
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+char *
+scs_settings_dup_actor_name (void)
+{
+  g_autoptr(GSettings) settings = scs_settings_new ();
+  g_autofree char *name = settings ? g_settings_get_string (settings, "actor-name") : NULL;
+  const char *real_name;
+
+  if (name != NULL && *g_strstrip (name) != '\0')
+    return g_steal_pointer (&name);
+
+  real_name = g_get_real_name ();
+  if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
+    real_name = g_get_user_name ();
+  return g_strdup (real_name);
+}
+
+static GtkWindow *
+active_window (ScsApplication *self)
+{
+  return gtk_application_get_active_window (GTK_APPLICATION (self));
+}
+
+static ScsWindow *
+ensure_window (ScsApplication *self)
+{
+  GtkWindow *window = active_window (self);
+
+  if (!SCS_IS_WINDOW (window))
+    window = GTK_WINDOW (scs_window_new (GTK_APPLICATION (self)));
+  return SCS_WINDOW (window);
+}
+
+static void
+show_error (ScsApplication *self,
+            GtkWindow      *parent,
+            const char     *heading,
+            const char     *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_to_recent (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/x-scs-workspace",
+    .app_name = (char *) "SCS Workbench",
+    .app_exec = (char *) "scs-workbench %f",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+void
+scs_application_show_workspace (ScsApplication *self,
+                                ScsWorkspace   *workspace,
+                                GtkWindow      *parent)
+{
+  g_autofree char *actor = NULL;
+  GtkWindow *window = NULL;
+
+  g_return_if_fail (SCS_IS_APPLICATION (self));
+  g_return_if_fail (SCS_IS_WORKSPACE (workspace));
+
+  actor = scs_settings_dup_actor_name ();
+  scs_workspace_set_actor (workspace, actor);
+
+  /* Reuse an empty window: the one that asked, else the active one. */
+  if (SCS_IS_WINDOW (parent) && scs_window_get_workspace (SCS_WINDOW (parent)) == NULL)
+    window = parent;
+  else if (SCS_IS_WINDOW (active_window (self)) &&
+           scs_window_get_workspace (SCS_WINDOW (active_window (self))) == NULL)
+    window = active_window (self);
+  else
+    window = GTK_WINDOW (scs_window_new (GTK_APPLICATION (self)));
+
+  scs_window_set_workspace (SCS_WINDOW (window), workspace);
+  gtk_window_present (window);
+
+  add_to_recent (scs_workspace_get_path (workspace));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-workspace", scs_workspace_get_path (workspace));
+}
+
+static GtkWindow *
+find_window_for_path (ScsApplication *self,
+                      const char     *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      ScsWorkspace *workspace;
+
+      if (!SCS_IS_WINDOW (l->data))
+        continue;
+      workspace = scs_window_get_workspace (l->data);
+      if (workspace != NULL && g_strcmp0 (scs_workspace_get_path (workspace), path) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+gboolean
+scs_application_open_file (ScsApplication *self,
+                           GFile          *file,
+                           GtkWindow      *parent)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *heading = NULL;
+  GtkWindow *existing;
+
+  g_return_val_if_fail (SCS_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  basename = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), basename ? basename : "");
+
+  if (path == NULL)
+    {
+      show_error (self, parent, heading, _("Only workspaces on this computer can be opened."));
+      return FALSE;
+    }
+
+  existing = find_window_for_path (self, path);
+  if (existing != NULL)
+    {
+      gtk_window_present (existing);
+      return TRUE;
+    }
+
+  workspace = scs_workspace_open (path, &error);
+  if (workspace == NULL)
+    {
+      show_error (self, parent, heading, error->message);
+      return FALSE;
+    }
+
+  scs_application_show_workspace (self, workspace, parent);
+  return TRUE;
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static void
+on_workspace_created (ScsNewWorkspaceDialog *dialog,
+                      ScsWorkspace          *workspace,
+                      ScsApplication        *self)
+{
+  scs_application_show_workspace (self, workspace,
+                                  gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  ScsApplication *self = user_data;
+  ScsNewWorkspaceDialog *dialog = scs_new_workspace_dialog_new (active_window (self));
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_workspace_created), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  ScsApplication  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        scs_application_open_file (self, file, gtk_native_dialog_get_transient_for (chooser));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ScsApplication *self = user_data;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Workspace"), active_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, _("SCS Workbench workspaces"));
+  gtk_file_filter_add_pattern (filter, "*.scsw");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  /* The chooser holds itself until the response. */
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ScsApplication *self = user_data;
+  ScsPreferencesWindow *window = scs_preferences_window_new (active_window (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  ScsApplication *self = user_data;
+  const char *developers[] = { _("The SCS Workbench contributors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", active_window (self),
+                        "application-name", _("SCS Workbench"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The SCS Workbench contributors"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Prepare the self-assessment of Japan’s supply-chain security "
+                                      "evaluation scheme (SCS評価制度): answer every criterion, keep "
+                                      "the evidence, and see how ready your organisation is. "
+                                      "This is not an official IPA or METI tool."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ScsApplication *self = user_data;
+  GtkWindow *window = active_window (self);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  ScsApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing runs each window's close-request, which saves pending text. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (SCS_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_action },
+  { "open", open_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "shortcuts", shortcuts_action },
+  { "quit", quit_action },
+};
+
+/* GApplication ----------------------------------------------------------- */
+
+static void
+scs_application_startup (GApplication *application)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+  ScsApplication *self = SCS_APPLICATION (application);
+
+  G_APPLICATION_CLASS (scs_application_parent_class)->startup (application);
+
+  g_set_application_name (_("SCS Workbench"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+static void
+scs_application_activate (GApplication *application)
+{
+  ScsApplication *self = SCS_APPLICATION (application);
+  GtkWindow *window = active_window (self);
+  g_autofree char *last = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  window = GTK_WINDOW (ensure_window (self));
+  gtk_window_present (window);
+
+  /* Pick up where the user left off; if that fails, the welcome page stays. */
+  last = self->settings ? g_settings_get_string (self->settings, "last-workspace") : NULL;
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScsWorkspace) workspace = scs_workspace_open (last, &error);
+
+      if (workspace != NULL)
+        scs_application_show_workspace (self, workspace, window);
+      else
+        g_message ("Not reopening %s: %s", last, error->message);
+    }
+}
+
+static void
+scs_application_open (GApplication  *application,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  ScsApplication *self = SCS_APPLICATION (application);
+  ScsWindow *window = ensure_window (self);
+
+  /* A window first, so an error dialog has something to sit on. */
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < n_files; i++)
+    scs_application_open_file (self, files[i], active_window (self));
+}
+
+static void
+scs_application_shutdown (GApplication *application)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
+    if (SCS_IS_WINDOW (l->data))
+      scs_window_flush (l->data);
+
+  G_APPLICATION_CLASS (scs_application_parent_class)->shutdown (application);
+}
+
+static void
+scs_application_dispose (GObject *object)
+{
+  ScsApplication *self = SCS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (scs_application_parent_class)->dispose (object);
+}
+
+static void
+scs_application_class_init (ScsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = scs_application_dispose;
+  app_class->startup = scs_application_startup;
+  app_class->activate = scs_application_activate;
+  app_class->open = scs_application_open;
+  app_class->shutdown = scs_application_shutdown;
+}
+
+static void
+scs_application_init (ScsApplication *self)
+{
+  self->settings = scs_settings_new ();
+}
+
+ScsApplication *
+scs_application_new (void)
+{
+  /* NON_UNIQUE: every start is its own process, so a missing session bus
+   * (a fresh machine, Xvfb) never stops the app. */
+  return g_object_new (SCS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/jp/scsworkbench/Workbench",
+                       NULL);
+}

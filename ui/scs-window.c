@@ -1,0 +1,783 @@
+/* scs-window.c: the main window: welcome page or one workspace
+ *
+ * Without a workspace the window greets the user with New / Open and the
+ * recently used workspaces. With one it is an AdwLeaflet: a sidebar with the
+ * dashboard and the seven categories (each with "satisfied/total" and a level
+ * bar, kept live by following every ScsAnswer), and a content stack with the
+ * dashboard and the checklist. The window's actions are the only path from
+ * the views back into the workspace: each handler makes one
+ * ScsWorkspace call and, when it fails, shows a toast and leaves the model as
+ * it was — the rows then redraw themselves from the model. Text still being
+ * typed is flushed when the window closes; the size is kept in GSettings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "scs-window.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-ui-resources.h"
+
+#include "scs-application.h"
+#include "scs-checklist-page.h"
+#include "scs-dashboard-page.h"
+
+#define N_CATEGORIES 7
+
+struct _ScsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  ScsWorkspace     *workspace;
+  GSettings        *settings;
+  GtkWidget        *count_labels[N_CATEGORIES + 1];
+  GtkWidget        *level_bars[N_CATEGORIES + 1];
+  gboolean          syncing_sidebar;
+
+  AdwToastOverlay  *toast_overlay;
+  GtkStack         *main_stack;
+  GtkWidget        *recent_box;
+  GtkListBox       *recent_list;
+  AdwLeaflet       *leaflet;
+  GtkWidget        *content_box;
+  GtkListBox       *sidebar;
+  AdwWindowTitle   *window_title;
+  GtkStack         *content_stack;
+  ScsDashboardPage *dashboard_page;
+  ScsChecklistPage *checklist_page;
+};
+
+G_DEFINE_FINAL_TYPE (ScsWindow, scs_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+void
+scs_window_add_toast (ScsWindow  *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SCS_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+toast_save_error (ScsWindow    *self,
+                  const GError *error)
+{
+  /* Translators: %s is the reason, e.g. "disk is full" */
+  g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
+
+  scs_window_add_toast (self, message);
+}
+
+/* Sidebar ---------------------------------------------------------------- */
+
+static void
+update_progress (ScsWindow *self,
+                 guint      category)
+{
+  ScsProgress progress;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (self->workspace == NULL || self->count_labels[category] == NULL)
+    return;
+
+  scs_workspace_get_progress (self->workspace, category,
+                              scs_workspace_get_target_level (self->workspace), &progress);
+  text = g_strdup_printf ("%u/%u", progress.satisfied, progress.total);
+  gtk_label_set_text (GTK_LABEL (self->count_labels[category]), text);
+  /* Translators: sidebar tooltip with the answer counts of one category */
+  tooltip = g_strdup_printf (_("%u met, %u not applicable, %u not met, %u unanswered"),
+                             progress.counts[SCS_ANSWER_MET],
+                             progress.counts[SCS_ANSWER_NOT_APPLICABLE],
+                             progress.counts[SCS_ANSWER_NOT_MET],
+                             progress.counts[SCS_ANSWER_UNANSWERED]);
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (gtk_widget_get_parent (self->count_labels[category])),
+                               tooltip);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (self->level_bars[category]),
+                           progress.total > 0 ? (double) progress.satisfied / progress.total : 0.0);
+}
+
+static void
+update_undo (ScsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->workspace != NULL && scs_workspace_can_undo (self->workspace));
+}
+
+static void
+on_answer_notify (ScsWindow  *self,
+                  GParamSpec *pspec,
+                  ScsAnswer  *answer)
+{
+  const ScsCriterion *criterion = scs_answer_get_criterion (answer);
+
+  update_progress (self, criterion->requirement->category->number);
+  update_progress (self, 0);
+  update_undo (self);
+}
+
+static void
+update_title (ScsWindow *self)
+{
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *cycle = NULL;
+  const char *name;
+
+  if (self->workspace == NULL)
+    {
+      adw_window_title_set_title (self->window_title, "");
+      adw_window_title_set_subtitle (self->window_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("SCS Workbench"));
+      return;
+    }
+
+  org = scs_workspace_dup_organization (self->workspace);
+  name = org && !is_blank (org->name) ? org->name : _("Unnamed Organisation");
+  if (scs_workspace_get_cycle (self->workspace) == 0)
+    cycle = g_strdup (_("initial assessment"));
+  else
+    /* Translators: assessment cycle, %u is 1, 2, … */
+    cycle = g_strdup_printf (_("renewal %u"), scs_workspace_get_cycle (self->workspace));
+  /* Translators: header bar subtitle: "Target ★3 · initial assessment" */
+  subtitle = g_strdup_printf (_("Target ★%u · %s"), scs_workspace_get_target_level (self->workspace), cycle);
+  adw_window_title_set_title (self->window_title, name);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  /* Translators: window title, %s is the organisation's name */
+  title = g_strdup_printf (_("%s — SCS Workbench"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+on_target_level_changed (ScsWindow *self)
+{
+  for (guint n = 0; n <= N_CATEGORIES; n++)
+    update_progress (self, n);
+  update_title (self);
+}
+
+static GtkWidget *
+sidebar_row_new (ScsWindow  *self,
+                 guint       number,
+                 const char *title,
+                 const char *icon_name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
+
+  gtk_widget_set_margin_top (vbox, 6);
+  gtk_widget_set_margin_bottom (vbox, 6);
+  if (icon_name != NULL)
+    gtk_box_append (GTK_BOX (hbox), gtk_image_new_from_icon_name (icon_name));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (hbox), label);
+  gtk_box_append (GTK_BOX (hbox), count);
+  gtk_box_append (GTK_BOX (vbox), hbox);
+
+  /* Only the "full" colour: readiness, not a grade. */
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_box_append (GTK_BOX (vbox), bar);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), vbox);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+
+  self->count_labels[number] = count;
+  self->level_bars[number] = bar;
+  return row;
+}
+
+static void
+rebuild_sidebar (ScsWindow *self)
+{
+  GtkWidget *child;
+  ScsCatalog *catalog;
+
+  self->syncing_sidebar = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+  memset (self->count_labels, 0, sizeof self->count_labels);
+  memset (self->level_bars, 0, sizeof self->level_bars);
+  self->syncing_sidebar = FALSE;
+
+  if (self->workspace == NULL)
+    return;
+
+  catalog = scs_workspace_get_catalog (self->workspace);
+  gtk_list_box_append (self->sidebar, sidebar_row_new (self, 0, _("Dashboard"), "view-grid-symbolic"));
+  for (guint n = 1; n <= N_CATEGORIES; n++)
+    {
+      const ScsCategory *category = scs_catalog_get_category (catalog, n);
+      g_autofree char *title = g_strdup_printf ("%u. %s", n, category ? scs_category_get_title (category) : "");
+
+      gtk_list_box_append (self->sidebar, sidebar_row_new (self, n, title, NULL));
+    }
+  for (guint n = 0; n <= N_CATEGORIES; n++)
+    update_progress (self, n);
+}
+
+static void
+select_sidebar_row (ScsWindow *self,
+                    guint      index)
+{
+  self->syncing_sidebar = TRUE;
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, index));
+  self->syncing_sidebar = FALSE;
+}
+
+static void
+show_dashboard (ScsWindow *self)
+{
+  select_sidebar_row (self, 0);
+  scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "dashboard");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+show_category (ScsWindow *self,
+               guint      category)
+{
+  select_sidebar_row (self, category);
+  scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
+  scs_checklist_page_set_category (self->checklist_page, category);
+  gtk_stack_set_visible_child_name (self->content_stack, "checklist");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_sidebar_row_selected (ScsWindow     *self,
+                         GtkListBoxRow *row)
+{
+  int index;
+
+  if (self->syncing_sidebar || row == NULL)
+    return;
+
+  index = gtk_list_box_row_get_index (row);
+  if (index == 0)
+    show_dashboard (self);
+  else if (index > 0)
+    show_category (self, index);
+}
+
+static void
+on_sidebar_row_activated (ScsWindow     *self,
+                          GtkListBoxRow *row)
+{
+  /* A click on the row already selected still opens it when folded. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_back_clicked (ScsWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_search_mode_changed (ScsWindow *self)
+{
+  if (scs_checklist_page_get_search_mode (self->checklist_page) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "checklist") != 0)
+    {
+      select_sidebar_row (self, scs_checklist_page_get_category (self->checklist_page));
+      gtk_stack_set_visible_child_name (self->content_stack, "checklist");
+    }
+}
+
+/* Welcome page ----------------------------------------------------------- */
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  /* Newest first. */
+  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
+                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
+}
+
+static void
+populate_recent (ScsWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+      GtkWidget *row;
+
+      if (!g_str_has_suffix (uri, ".scsw") || !gtk_recent_info_exists (info))
+        continue;
+
+      file = g_file_new_for_uri (uri);
+      path = g_file_get_path (file);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path ? path : uri);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "scs-file", g_steal_pointer (&file), g_object_unref);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  gtk_widget_set_visible (self->recent_box, n > 0);
+}
+
+static void
+on_recent_activated (ScsWindow     *self,
+                     GtkListBoxRow *row)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "scs-file");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (file != NULL && SCS_IS_APPLICATION (app))
+    scs_application_open_file (SCS_APPLICATION (app), file, GTK_WINDOW (self));
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static gboolean
+require_workspace (ScsWindow *self)
+{
+  return self->workspace != NULL;
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *id, *name;
+  ScsAnswerState state;
+
+  if (!require_workspace (self))
+    return;
+
+  g_variant_get (parameter, "(&s&s)", &id, &name);
+  if (!scs_answer_state_from_string (name, &state))
+    {
+      g_critical ("win.set-status: unknown state ‘%s’", name);
+      return;
+    }
+
+  if (!scs_workspace_set_answer (self->workspace, id, state, NULL, NULL, &error))
+    {
+      ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, id);
+
+      if (state == SCS_ANSWER_NOT_APPLICABLE && answer != NULL &&
+          is_blank (scs_answer_get_reason (answer)))
+        {
+          /* Not an error to apologise for: ask for the reason where it goes. */
+          ScsCriterionRow *row = scs_checklist_page_get_row (self->checklist_page, id);
+          g_autofree char *message =
+            g_strdup_printf (_("Criterion %s needs a reason before it can be marked not applicable"), id);
+
+          scs_window_add_toast (self, message);
+          if (row != NULL)
+            scs_criterion_row_request_reason (row);
+        }
+      else
+        toast_save_error (self, error);
+    }
+  update_undo (self);
+}
+
+static void
+set_text_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *id, *text;
+  ScsAnswer *answer;
+  gboolean ok;
+
+  if (!require_workspace (self))
+    return;
+
+  g_variant_get (parameter, "(&s&s)", &id, &text);
+  answer = scs_workspace_lookup_answer (self->workspace, id);
+
+  if (g_str_equal (action_name, "win.set-note"))
+    {
+      /* Unchanged text is no edit: keep the audit log and undo meaningful. */
+      if (answer != NULL && g_strcmp0 (scs_answer_get_note (answer) ? scs_answer_get_note (answer) : "", text) == 0)
+        return;
+      ok = scs_workspace_set_note (self->workspace, id, text, &error);
+    }
+  else if (g_str_equal (action_name, "win.set-reason"))
+    {
+      if (answer != NULL && g_strcmp0 (scs_answer_get_reason (answer), text) == 0)
+        return;
+      ok = scs_workspace_set_reason (self->workspace, id, text, &error);
+    }
+  else
+    ok = scs_workspace_set_answer (self->workspace, id, SCS_ANSWER_NOT_APPLICABLE, NULL, text, &error);
+
+  if (!ok)
+    toast_save_error (self, error);
+  update_undo (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!require_workspace (self) || !scs_workspace_can_undo (self->workspace))
+    return;
+
+  if (!scs_workspace_undo (self->workspace, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+
+      scs_window_add_toast (self, message);
+    }
+  update_undo (self);
+}
+
+static void
+show_category_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  guint category = g_variant_get_uint32 (parameter);
+
+  if (require_workspace (self) && category >= 1 && category <= N_CATEGORIES)
+    show_category (self, category);
+}
+
+static void
+show_dashboard_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+
+  if (require_workspace (self))
+    show_dashboard (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+
+  if (!require_workspace (self))
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  scs_checklist_page_focus_search (self->checklist_page);
+}
+
+static void
+goto_criterion_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (!require_workspace (self))
+    return;
+
+  if (!scs_checklist_page_focus_criterion (self->checklist_page, id))
+    {
+      /* Translators: a link to a criterion the catalog does not have */
+      g_autofree char *message = g_strdup_printf (_("Criterion ‘%s’ is not in this workspace’s catalog"), id);
+
+      scs_window_add_toast (self, message);
+      return;
+    }
+
+  select_sidebar_row (self, scs_checklist_page_get_category (self->checklist_page));
+  gtk_stack_set_visible_child_name (self->content_stack, "checklist");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+/* Window ----------------------------------------------------------------- */
+
+static gboolean
+scs_window_close_request (GtkWindow *window)
+{
+  ScsWindow *self = SCS_WINDOW (window);
+
+  scs_window_flush (self);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      if (self->workspace != NULL)
+        g_settings_set_string (self->settings, "last-workspace", scs_workspace_get_path (self->workspace));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (scs_window_parent_class)->close_request (window);
+}
+
+static void
+scs_window_dispose (GObject *object)
+{
+  ScsWindow *self = SCS_WINDOW (object);
+
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_WINDOW);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (scs_window_parent_class)->dispose (object);
+}
+
+static void
+scs_window_class_init (ScsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = scs_window_dispose;
+  window_class->close_request = scs_window_close_request;
+
+  /* Referencing the resource links it in from the static library, and its
+   * constructor registers it: the templates below live there. */
+  (void) scs_ui_get_resource ();
+  g_type_ensure (SCS_TYPE_CHECKLIST_PAGE);
+  g_type_ensure (SCS_TYPE_DASHBOARD_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, checklist_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.set-status", "(ss)", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.set-note", "(ss)", set_text_action);
+  gtk_widget_class_install_action (widget_class, "win.set-reason", "(ss)", set_text_action);
+  gtk_widget_class_install_action (widget_class, "win.set-not-applicable", "(ss)", set_text_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-category", "u", show_category_action);
+  gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.goto-criterion", "s", goto_criterion_action);
+}
+
+static void
+scs_window_init (ScsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = scs_settings_new ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1100, 760);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sidebar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Categories"), -1);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (populate_recent), self, G_CONNECT_SWAPPED);
+  populate_recent (self);
+  scs_window_set_workspace (self, NULL);
+}
+
+ScsWindow *
+scs_window_new (GtkApplication *application)
+{
+  return g_object_new (SCS_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+scs_window_set_workspace (ScsWindow    *self,
+                          ScsWorkspace *workspace)
+{
+  GListModel *answers;
+
+  g_return_if_fail (SCS_IS_WINDOW (self));
+  g_return_if_fail (workspace == NULL || SCS_IS_WORKSPACE (workspace));
+
+  if (self->workspace != NULL && self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    {
+      scs_window_flush (self);
+      answers = scs_workspace_get_answers (self->workspace);
+      for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+        {
+          g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+          g_signal_handlers_disconnect_by_data (answer, self);
+        }
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+    }
+
+  g_set_object (&self->workspace, workspace);
+
+  scs_checklist_page_set_workspace (self->checklist_page, workspace);
+  scs_dashboard_page_set_workspace (self->dashboard_page, workspace);
+  rebuild_sidebar (self);
+  update_title (self);
+  update_undo (self);
+
+  if (workspace == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+  answers = scs_workspace_get_answers (workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      g_signal_connect_object (answer, "notify::state", G_CALLBACK (on_answer_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (answer, "notify::reason", G_CALLBACK (on_answer_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (answer, "notify::note", G_CALLBACK (on_answer_notify), self, G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (workspace, "notify::target-level", G_CALLBACK (on_target_level_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "notify::can-undo", G_CALLBACK (update_undo),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "organization-changed", G_CALLBACK (update_title),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+  show_dashboard (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+ScsWorkspace *
+scs_window_get_workspace (ScsWindow *self)
+{
+  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
+
+  return self->workspace;
+}
+
+void
+scs_window_flush (ScsWindow *self)
+{
+  g_return_if_fail (SCS_IS_WINDOW (self));
+
+  scs_checklist_page_flush (self->checklist_page);
+}
+
+GtkListBox *
+scs_window_get_sidebar (ScsWindow *self)
+{
+  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}
+
+GtkWidget *
+scs_window_get_checklist (ScsWindow *self)
+{
+  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->checklist_page);
+}
+
+const char *
+scs_window_get_visible_page (ScsWindow *self)
+{
+  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
+
+  if (self->workspace == NULL)
+    return "welcome";
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+const char *
+scs_window_get_progress_text (ScsWindow *self,
+                              guint      category)
+{
+  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (category <= N_CATEGORIES, NULL);
+
+  if (self->count_labels[category] == NULL)
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->count_labels[category]));
+}

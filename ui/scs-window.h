@@ -1,0 +1,40 @@
+/* scs-window.h: the main window: welcome page or one workspace
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "scs-workspace.h"
+
+G_BEGIN_DECLS
+
+#define SCS_TYPE_WINDOW (scs_window_get_type ())
+G_DECLARE_FINAL_TYPE (ScsWindow, scs_window, SCS, WINDOW, AdwApplicationWindow)
+
+/* Actions: win.show-category (u), win.show-dashboard, win.set-status
+ * ((ss): criterion ID, "met" | "not-met" | "na" | "unanswered"),
+ * win.set-note ((ss): ID, text), win.set-reason ((ss): ID, text),
+ * win.set-not-applicable ((ss): ID, reason), win.undo, win.search,
+ * win.goto-criterion (s: criterion or requirement ID). Their handlers are
+ * the only place the window writes to the workspace; failures show a toast. */
+ScsWindow    *scs_window_new             (GtkApplication *application);
+void          scs_window_set_workspace   (ScsWindow      *self,
+                                          ScsWorkspace   *workspace);
+ScsWorkspace *scs_window_get_workspace   (ScsWindow      *self);
+/* Saves what is being typed (notes, reasons) now, without waiting. */
+void          scs_window_flush           (ScsWindow      *self);
+void          scs_window_add_toast       (ScsWindow      *self,
+                                          const char     *message);
+
+/* For tests: the widgets the user sees. */
+GtkListBox   *scs_window_get_sidebar     (ScsWindow      *self);
+GtkWidget    *scs_window_get_checklist   (ScsWindow      *self);
+/* "welcome", "dashboard" or "checklist" */
+const char   *scs_window_get_visible_page (ScsWindow     *self);
+/* The "met/total" text of sidebar row @category (1 … 7). */
+const char   *scs_window_get_progress_text (ScsWindow    *self,
+                                            guint         category);
+
+G_END_DECLS

@@ -1,1 +1,497 @@
-int main (void) { return 77; } /* STUB: to be written */
+/* test-checklist.c: the checklist page and its criterion rows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page lives in an ScsWindow (whose actions are the rows' only way to
+ * the workspace) on a temporary workspace. Typing goes into the real
+ * widgets (the note's text buffer, the reason entry); the debounced saves
+ * are awaited by running the main loop until the model changes, and the
+ * file is then re-opened to check that the text is really stored.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "scs-checklist-page.h"
+#include "scs-corporate-number.h"
+#include "scs-i18n.h"
+#include "scs-ui-resources.h"
+#include "scs-window.h"
+#include "scs-workspace.h"
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  ScsWorkspace     *workspace;
+  ScsWindow        *window;
+  ScsChecklistPage *page;
+} Fixture;
+
+/* ---------------------------------------------------------------- helpers */
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_rmdir (path);
+}
+
+/* Runs the main loop until @done says so; fails after 10 s (a guard against
+ * hanging, not a timing assertion). */
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  const char *twelve = "180301018771";
+
+  org->name = g_strdup ("株式会社チェック工業");
+  org->corporate_number = g_strdup_printf ("%d%s", scs_corporate_number_check_digit (twelve), twelve);
+
+  fixture->dir = g_dir_make_tmp ("scs-test-checklist-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
+  fixture->workspace = scs_workspace_create (fixture->path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (fixture->workspace, "検査 花子");
+
+  fixture->window = scs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  scs_window_set_workspace (fixture->window, fixture->workspace);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, fixture->window);
+  fixture->page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (fixture->workspace);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static ScsWorkspace *
+reopen (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  ScsWorkspace *workspace = scs_workspace_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  return workspace;
+}
+
+static const ScsCriterion *
+first_of_category (Fixture *fixture,
+                   guint    number)
+{
+  const ScsCategory *category = scs_catalog_get_category (scs_workspace_get_catalog (fixture->workspace), number);
+
+  /* ★4-only requirements come without criteria: skip them. */
+  for (guint i = 0; i < category->requirements->len; i++)
+    {
+      const ScsRequirement *requirement = category->requirements->pdata[i];
+
+      if (requirement->criteria_known && requirement->criteria->len > 0 && requirement->level == 3)
+        return requirement->criteria->pdata[0];
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+n_criteria_in_category (Fixture *fixture,
+                        guint    number)
+{
+  ScsProgress progress;
+
+  scs_workspace_get_progress (fixture->workspace, number, 3, &progress);
+  return progress.total;
+}
+
+/* ------------------------------------------------------------------ tests */
+
+typedef struct
+{
+  ScsAnswer  *answer;
+  const char *text;
+} NoteWait;
+
+static gboolean
+note_stored (gpointer data)
+{
+  NoteWait *wait = data;
+
+  return g_strcmp0 (scs_answer_get_note (wait->answer), wait->text) == 0;
+}
+
+static void
+test_note_debounce (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *id = first_of_category (fixture, 1)->id;
+  ScsCriterionRow *row = scs_checklist_page_get_row (fixture->page, id);
+  ScsAnswer *answer = scs_workspace_lookup_answer (fixture->workspace, id);
+  GtkTextBuffer *buffer;
+  NoteWait wait = { answer, "規程第3条で役割を定めた。\n次回見直しは来年4月。" };
+  g_autoptr(ScsWorkspace) reopened = NULL;
+
+  g_assert_nonnull (row);
+  buffer = gtk_text_view_get_buffer (scs_criterion_row_get_note_view (row));
+
+  /* Typed in two pieces, as a user would; nothing is sent at once. */
+  gtk_text_buffer_insert_at_cursor (buffer, "規程第3条で役割を定めた。", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, "\n次回見直しは来年4月。", -1);
+  g_assert_cmpstr (scs_criterion_row_get_note_state (row), ==, "pending");
+  g_assert_true (scs_answer_get_note (answer) == NULL || *scs_answer_get_note (answer) == '\0');
+
+  wait_until (note_stored, &wait);
+  g_assert_cmpstr (scs_criterion_row_get_note_state (row), ==, "saved");
+  reopened = reopen (fixture);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, id)), ==, wait.text);
+  /* The state was not touched by a note. */
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_UNANSWERED);
+
+  /* Undo of the note puts the old (empty) text back into the editor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  g_assert_true (scs_answer_get_note (answer) == NULL || *scs_answer_get_note (answer) == '\0');
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+}
+
+static gboolean
+answer_is_na (gpointer data)
+{
+  return scs_answer_get_state (data) == SCS_ANSWER_NOT_APPLICABLE;
+}
+
+static void
+test_reason_debounce (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char *id = first_of_category (fixture, 2)->id;
+  ScsAnswer *answer = scs_workspace_lookup_answer (fixture->workspace, id);
+  ScsCriterionRow *row;
+  g_autoptr(ScsWorkspace) reopened = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 2));
+  row = scs_checklist_page_get_row (fixture->page, id);
+  g_signal_emit_by_name (scs_criterion_row_get_status_button (row, SCS_ANSWER_NOT_APPLICABLE), "clicked");
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_UNANSWERED);
+  g_assert_true (scs_criterion_row_get_reason_visible (row));
+
+  /* The reason, once typed, is enough: no Enter needed. */
+  gtk_editable_set_text (scs_criterion_row_get_reason_entry (row), "取引先との契約がないため");
+  wait_until (answer_is_na, answer);
+  reopened = reopen (fixture);
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (reopened, id)), ==,
+                   SCS_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (scs_answer_get_reason (scs_workspace_lookup_answer (reopened, id)), ==,
+                   "取引先との契約がないため");
+}
+
+static guint
+count_matches (Fixture    *fixture,
+               const char *needle,
+               guint      *n_categories)
+{
+  const GPtrArray *criteria = scs_catalog_get_criteria (scs_workspace_get_catalog (fixture->workspace));
+  g_autofree char *folded = g_utf8_casefold (needle, -1);
+  gboolean seen[8] = { FALSE };
+  guint n = 0;
+
+  *n_categories = 0;
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const ScsCriterion *criterion = criteria->pdata[i];
+      g_autofree char *ja = g_utf8_casefold (criterion->text_ja, -1);
+      g_autofree char *en = g_utf8_casefold (criterion->text_en, -1);
+
+      if (criterion->level > 3)
+        continue;
+      if (strstr (criterion->id, needle) || strstr (ja, folded) || strstr (en, folded))
+        {
+          n++;
+          if (!seen[criterion->requirement->category->number])
+            (*n_categories)++;
+          seen[criterion->requirement->category->number] = TRUE;
+        }
+    }
+  return n;
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  guint n_categories;
+  guint expected;
+
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, n_criteria_in_category (fixture, 1));
+
+  /* Japanese text, across every category. */
+  expected = count_matches (fixture, "パスワード", &n_categories);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_true (scs_checklist_page_get_search_mode (fixture->page));
+  scs_checklist_page_set_search_text (fixture->page, "パスワード");
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, expected);
+
+  /* English, any case; matches what the catalog says. */
+  expected = count_matches (fixture, "backup", &n_categories);
+  g_assert_cmpuint (expected, >, 0);
+  scs_checklist_page_set_search_text (fixture->page, "BACKUP");
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, expected);
+
+  /* An ID prefix reaches another category than the one shown. */
+  expected = count_matches (fixture, "4-1", &n_categories);
+  scs_checklist_page_set_search_text (fixture->page, "4-1");
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, expected);
+  g_assert_true (g_str_has_prefix (scs_checklist_page_get_visible_id (fixture->page, 0), "4-1") ||
+                 n_categories > 1);
+
+  /* Full-width digits are the same ID. */
+  scs_checklist_page_set_search_text (fixture->page, "４-１");
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, expected);
+
+  scs_checklist_page_set_search_text (fixture->page, "zzz-no-such-text");
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, 0);
+
+  /* Leaving search mode shows the category again. */
+  scs_checklist_page_set_search_mode (fixture->page, FALSE);
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, n_criteria_in_category (fixture, 1));
+}
+
+static void
+test_state_filter (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *a = scs_checklist_page_get_visible_id (fixture->page, 0);
+  const char *b = scs_checklist_page_get_visible_id (fixture->page, 1);
+  guint total = n_criteria_in_category (fixture, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "(ss)", a, "met"));
+  scs_workspace_set_answer (fixture->workspace, b, SCS_ANSWER_NOT_MET, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_MET);
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, 1);
+  g_assert_cmpstr (scs_checklist_page_get_visible_id (fixture->page, 0), ==, a);
+  scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_NOT_MET);
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, 1);
+  g_assert_cmpstr (scs_checklist_page_get_visible_id (fixture->page, 0), ==, b);
+  scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_UNANSWERED);
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, total - 2);
+  scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_NOT_APPLICABLE);
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, 0);
+  scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_ALL);
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, total);
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  const char *first = scs_checklist_page_get_visible_id (fixture->page, 0);
+  const char *second = scs_checklist_page_get_visible_id (fixture->page, 1);
+  ScsCriterionRow *focused;
+
+  g_assert_null (scs_checklist_page_get_focused_row (fixture->page));
+  g_assert_true (gtk_widget_activate_action (page, "checklist.next", NULL));
+  focused = scs_checklist_page_get_focused_row (fixture->page);
+  g_assert_nonnull (focused);
+  g_assert_cmpstr (scs_criterion_row_get_criterion_id (focused), ==, first);
+
+  g_assert_true (gtk_widget_activate_action (page, "checklist.next", NULL));
+  g_assert_cmpstr (scs_criterion_row_get_criterion_id (scs_checklist_page_get_focused_row (fixture->page)), ==, second);
+
+  /* Alt+2 on the focused criterion: not met, in the file. */
+  g_assert_true (gtk_widget_activate_action (page, "checklist.set-focused-status", "s", "not-met"));
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (fixture->workspace, second)), ==,
+                   SCS_ANSWER_NOT_MET);
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (fixture->workspace, first)), ==,
+                   SCS_ANSWER_UNANSWERED);
+  {
+    g_autoptr(ScsWorkspace) reopened = reopen (fixture);
+
+    g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (reopened, second)), ==, SCS_ANSWER_NOT_MET);
+  }
+
+  g_assert_true (gtk_widget_activate_action (page, "checklist.previous", NULL));
+  g_assert_cmpstr (scs_criterion_row_get_criterion_id (scs_checklist_page_get_focused_row (fixture->page)), ==, first);
+  /* At the top it stays at the top. */
+  g_assert_true (gtk_widget_activate_action (page, "checklist.previous", NULL));
+  g_assert_cmpstr (scs_criterion_row_get_criterion_id (scs_checklist_page_get_focused_row (fixture->page)), ==, first);
+}
+
+static GtkLabel *
+find_link_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), "href=\"scs:") != NULL)
+        return GTK_LABEL (child);
+      if ((found = find_link_label (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_text_links (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  const GPtrArray *criteria = scs_catalog_get_criteria (scs_workspace_get_catalog (fixture->workspace));
+  const ScsCriterion *source = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *uri = NULL;
+  const char *href;
+  ScsCriterionRow *row;
+  GtkLabel *label;
+  gboolean handled = FALSE;
+
+  /* Any criterion whose text names another ID. */
+  for (guint i = 0; i < criteria->len && source == NULL; i++)
+    {
+      const ScsCriterion *criterion = criteria->pdata[i];
+      g_autofree char *candidate = scs_catalog_markup_links (scs_criterion_get_text (criterion));
+
+      if (strstr (candidate, "href=\"scs:") != NULL)
+        {
+          source = criterion;
+          markup = g_steal_pointer (&candidate);
+        }
+    }
+  g_assert_nonnull (source);
+  href = strstr (markup, "href=\"scs:") + strlen ("href=\"scs:");
+  target = g_strndup (href, strcspn (href, "\""));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.goto-criterion", "s", source->id));
+  row = scs_checklist_page_get_row (fixture->page, source->id);
+  label = find_link_label (GTK_WIDGET (row));
+  g_assert_nonnull (label);
+
+  uri = g_strconcat ("scs:", target, NULL);
+  g_signal_emit_by_name (label, "activate-link", uri, &handled);
+  g_assert_true (handled);
+  {
+    const ScsCriterion *criterion = scs_catalog_lookup_criterion (scs_workspace_get_catalog (fixture->workspace),
+                                                                  g_str_has_prefix (target, "No.") ? target + 3 : target);
+    const ScsRequirement *requirement = criterion ? criterion->requirement
+      : scs_catalog_lookup_requirement (scs_workspace_get_catalog (fixture->workspace),
+                                        g_str_has_prefix (target, "No.") ? target + 3 : target);
+
+    g_assert_nonnull (requirement);
+    g_assert_cmpuint (scs_checklist_page_get_category (fixture->page), ==, requirement->category->number);
+    if (criterion != NULL)
+      g_assert_cmpstr (scs_criterion_row_get_criterion_id (scs_checklist_page_get_focused_row (fixture->page)), ==,
+                       criterion->id);
+  }
+}
+
+static gboolean
+workbook_note_shown (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "workbook-note") && gtk_widget_is_visible (child))
+        return TRUE;
+      if (workbook_note_shown (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_star4_requirements (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  const GPtrArray *requirements = scs_catalog_get_requirements (scs_workspace_get_catalog (fixture->workspace));
+  guint category = 0;
+
+  for (guint i = 0; i < requirements->len && category == 0; i++)
+    {
+      const ScsRequirement *requirement = requirements->pdata[i];
+
+      if (!requirement->criteria_known)
+        category = requirement->category->number;
+    }
+  g_assert_cmpuint (category, !=, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", category));
+  g_assert_false (workbook_note_shown (GTK_WIDGET (fixture->page)));
+
+  scs_workspace_set_target_level (fixture->workspace, 4, &error);
+  g_assert_no_error (error);
+  /* The page follows the target level through its notification. */
+  g_assert_true (workbook_note_shown (GTK_WIDGET (fixture->page)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *language = g_getenv ("SCS_LANGUAGE");
+
+  scs_i18n_init (language ? language : "ja");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_nonnull (scs_ui_get_resource ());
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/scs/checklist/note-debounce", test_note_debounce);
+  ADD ("/scs/checklist/reason-debounce", test_reason_debounce);
+  ADD ("/scs/checklist/search", test_search);
+  ADD ("/scs/checklist/state-filter", test_state_filter);
+  ADD ("/scs/checklist/keyboard", test_keyboard);
+  ADD ("/scs/checklist/text-links", test_text_links);
+  ADD ("/scs/checklist/star4-requirements", test_star4_requirements);
+#undef ADD
+
+  return g_test_run ();
+}
