@@ -22,6 +22,7 @@
 #include "scs-i18n.h"
 #include "scs-new-workspace-dialog.h"
 #include "scs-pdf-preview.h"
+#include "scs-screenshot.h"
 #include "scs-preferences-window.h"
 #include "scs-ui-resources.h"
 #include "scs-workspace.h"
@@ -183,34 +184,14 @@ static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *file_name = g_strdup_printf ("widget-%s.png", name);
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width, height;
 
   wait_for_widget (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  /* Paint the window background first, as the compositor would show it. */
-  gtk_snapshot_append_color (snapshot,
-                             &(GdkRGBA) { 0, 0, 0, 0 },
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s (%d×%d)", path, width, height);
+  g_assert_true (scs_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("rendered %s", path);
 }
 
 static GtkWidget *

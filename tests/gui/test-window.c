@@ -20,6 +20,7 @@
 #include "scs-corporate-number.h"
 #include "scs-i18n.h"
 #include "scs-ui-resources.h"
+#include "scs-screenshot.h"
 #include "scs-window.h"
 #include "scs-workspace.h"
 
@@ -393,23 +394,10 @@ save_png (GtkWidget  *widget,
           const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderer) renderer = gsk_cairo_renderer_new ();
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderNode *node;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  gsk_renderer_unrealize (renderer);
-  gsk_render_node_unref (node);
+  g_assert_true (scs_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
   g_test_message ("screenshot: %s", path);
 }
 
