@@ -265,8 +265,8 @@ parse_document (GBytes     *bytes,
   if (size > MAX_CATALOG_SIZE)
     {
       g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE,
-                   _("The catalog is %" G_GSIZE_FORMAT " bytes long; catalogs larger than %d MiB are refused"),
-                   size, MAX_CATALOG_SIZE / (1024 * 1024));
+                   _("The catalog is %llu bytes long; catalogs larger than %d MiB are refused"),
+                   (unsigned long long) size, MAX_CATALOG_SIZE / (1024 * 1024));
       return NULL;
     }
   if (size == 0)
@@ -796,8 +796,8 @@ scs_catalog_new_from_file (const char  *path,
   if (g_file_info_get_size (info) > MAX_CATALOG_SIZE)
     {
       g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE,
-                   _("%s: the file is %" G_GOFFSET_FORMAT " bytes long; catalogs larger than %d MiB are refused"),
-                   display, g_file_info_get_size (info), MAX_CATALOG_SIZE / (1024 * 1024));
+                   _("%s: the file is %llu bytes long; catalogs larger than %d MiB are refused"),
+                   display, (unsigned long long) g_file_info_get_size (info), MAX_CATALOG_SIZE / (1024 * 1024));
       return NULL;
     }
 
