@@ -1,0 +1,2995 @@
+/* scs-workspace.c: the .scsw document, one SQLite file per organisation
+ *
+ * A workspace is SQLite used as an application file format: one file holds
+ * the organisation's profile, the catalog it is answered against (embedded as
+ * XML, checked by SHA-256 on every open), the assessment, the answers, the
+ * evidence files as blobs and an append-only audit log. There is no "Save":
+ * every edit is one BEGIN IMMEDIATE … COMMIT transaction that also writes its
+ * audit rows, in WAL mode with synchronous=FULL, so an edit whose call has
+ * returned survives a crash or kill -9, and a failed edit changes nothing —
+ * neither the file nor the ScsAnswer objects, which are only updated after
+ * the commit. Opening reads the 100-byte SQLite header itself before SQLite
+ * touches the file, so another application's database, a newer schema or a
+ * truncated file is refused with a clear error and left byte-for-byte alone
+ * (no -wal or -shm files either). The schema is versioned with user_version
+ * and grows through the migrations[] table, one transaction per step, so a
+ * file written by any earlier version opens. New files are built under a
+ * temporary name and linked into place, so a half-created workspace never
+ * appears under the user's chosen name.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-workspace.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "scs-corporate-number.h"
+
+#define UNDO_DEPTH 200
+#define BUSY_TIMEOUT_MS 5000
+
+G_DEFINE_QUARK (scs-workspace-error-quark, scs_workspace_error)
+
+/* ------------------------------------------------------------------------ */
+/* Schema and migrations                                                     */
+
+/* Version 1. Every table is STRICT so a wrong type is an error, not a silent
+ * conversion; the CHECKs repeat the rules the C code enforces so that a file
+ * edited by hand cannot hold what the application would refuse. */
+static const char schema_v1[] =
+  "CREATE TABLE organization (\n"
+  "  id               INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  name             TEXT NOT NULL CHECK (name <> ''),\n"
+  "  trade_name       TEXT,\n"
+  "  sole_proprietor  INTEGER NOT NULL DEFAULT 0 CHECK (sole_proprietor IN (0, 1)),\n"
+  "  corporate_number TEXT CHECK (corporate_number IS NULL OR\n"
+  "                               (length (corporate_number) = 13 AND\n"
+  "                                corporate_number NOT GLOB '*[^0-9]*')),\n"
+  "  address          TEXT,\n"
+  "  contact_name     TEXT,\n"
+  "  contact_email    TEXT,\n"
+  "  contact_phone    TEXT,\n"
+  "  CHECK (sole_proprietor = 1 OR corporate_number IS NOT NULL)\n"
+  ") STRICT;\n"
+  "CREATE TABLE catalog (\n"
+  "  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64),\n"
+  "  id     TEXT NOT NULL,\n"
+  "  date   TEXT NOT NULL,\n"
+  "  xml    BLOB NOT NULL\n"
+  ") STRICT;\n"
+  "CREATE TABLE assessment (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  catalog_sha256 TEXT NOT NULL REFERENCES catalog (sha256),\n"
+  "  target_level   INTEGER NOT NULL CHECK (target_level IN (3, 4)),\n"
+  "  cycle          INTEGER NOT NULL DEFAULT 0 CHECK (cycle >= 0),\n"
+  "  created        TEXT NOT NULL,\n"
+  "  updated        TEXT NOT NULL\n"
+  ") STRICT;\n"
+  "CREATE TABLE answer (\n"
+  "  assessment   INTEGER NOT NULL REFERENCES assessment (id),\n"
+  "  criterion_id TEXT NOT NULL,\n"
+  "  state        TEXT NOT NULL CHECK (state IN ('unanswered', 'met', 'not-met', 'na')),\n"
+  "  note         TEXT NOT NULL DEFAULT '',\n"
+  "  reason       TEXT NOT NULL DEFAULT '',\n"
+  "  author       TEXT NOT NULL,\n"
+  "  updated      TEXT NOT NULL,\n"
+  "  PRIMARY KEY (assessment, criterion_id),\n"
+  "  CHECK (state <> 'na' OR trim (reason, char (32, 9, 10, 13, 12288)) <> '')\n"
+  ") STRICT;\n"
+  "CREATE TABLE evidence (\n"
+  "  sha256    TEXT PRIMARY KEY CHECK (length (sha256) = 64),\n"
+  "  name      TEXT NOT NULL,\n"
+  "  mime_type TEXT NOT NULL,\n"
+  "  size      INTEGER NOT NULL CHECK (size >= 0),\n"
+  "  data      BLOB NOT NULL CHECK (length (data) = size),\n"
+  "  added     TEXT NOT NULL,\n"
+  "  author    TEXT NOT NULL\n"
+  ") STRICT;\n"
+  "CREATE TABLE evidence_link (\n"
+  "  sha256       TEXT NOT NULL REFERENCES evidence (sha256),\n"
+  "  assessment   INTEGER NOT NULL REFERENCES assessment (id),\n"
+  "  criterion_id TEXT NOT NULL,\n"
+  "  added        TEXT NOT NULL,\n"
+  "  author       TEXT NOT NULL,\n"
+  "  PRIMARY KEY (sha256, assessment, criterion_id)\n"
+  ") STRICT;\n"
+  "CREATE INDEX evidence_link_by_criterion ON evidence_link (assessment, criterion_id);\n"
+  "CREATE TABLE audit (\n"
+  "  id        INTEGER PRIMARY KEY,\n"
+  "  time      TEXT NOT NULL,\n"
+  "  actor     TEXT NOT NULL,\n"
+  "  action    TEXT NOT NULL,\n"
+  "  target    TEXT,\n"
+  "  old_value TEXT,\n"
+  "  new_value TEXT\n"
+  ") STRICT;\n"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\n"
+  "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
+  "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n";
+
+/* migrations[n] takes a file from user_version n to n + 1. A later schema
+ * version appends a step here (never edits an old one), bumps
+ * SCS_WORKSPACE_SCHEMA_VERSION, and adds a fixture of the previous version
+ * to the tests. */
+static const char * const migrations[] = {
+  schema_v1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);
+
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char           *criterion_id;
+  ScsAnswerState  state;
+  char           *note;
+  char           *reason;
+} UndoEntry;
+
+struct _ScsWorkspace
+{
+  GObject          parent_instance;
+
+  char            *path;
+  sqlite3         *db;
+  ScsCatalog      *catalog;
+  ScsOrganization *organization;
+
+  gint64           assessment_id;
+  guint            target_level;
+  guint            cycle;
+  char            *created;
+
+  char            *actor;
+
+  GListStore      *answers;
+  GHashTable      *answer_index;  /* criterion ID → ScsAnswer (borrowed) */
+  GPtrArray       *undo_stack;    /* of UndoEntry*, newest last */
+};
+
+G_DEFINE_FINAL_TYPE (ScsWorkspace, scs_workspace, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_CATALOG,
+  PROP_ACTOR,
+  PROP_TARGET_LEVEL,
+  PROP_CAN_UNDO,
+  N_PROPS
+};
+
+enum {
+  ANSWER_CHANGED,
+  EVIDENCE_CHANGED,
+  ORGANIZATION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------ */
+/* Plain records                                                             */
+
+ScsOrganization *
+scs_organization_new (void)
+{
+  return g_new0 (ScsOrganization, 1);
+}
+
+ScsOrganization *
+scs_organization_copy (const ScsOrganization *org)
+{
+  ScsOrganization *copy;
+
+  g_return_val_if_fail (org != NULL, NULL);
+
+  copy = scs_organization_new ();
+  copy->name = g_strdup (org->name);
+  copy->trade_name = g_strdup (org->trade_name);
+  copy->sole_proprietor = !!org->sole_proprietor;
+  copy->corporate_number = g_strdup (org->corporate_number);
+  copy->address = g_strdup (org->address);
+  copy->contact_name = g_strdup (org->contact_name);
+  copy->contact_email = g_strdup (org->contact_email);
+  copy->contact_phone = g_strdup (org->contact_phone);
+
+  return copy;
+}
+
+void
+scs_organization_free (ScsOrganization *org)
+{
+  if (org == NULL)
+    return;
+
+  g_free (org->name);
+  g_free (org->trade_name);
+  g_free (org->corporate_number);
+  g_free (org->address);
+  g_free (org->contact_name);
+  g_free (org->contact_email);
+  g_free (org->contact_phone);
+  g_free (org);
+}
+
+void
+scs_evidence_free (ScsEvidence *evidence)
+{
+  if (evidence == NULL)
+    return;
+
+  g_free (evidence->sha256);
+  g_free (evidence->name);
+  g_free (evidence->mime_type);
+  g_free (evidence->added);
+  g_free (evidence->author);
+  g_strfreev (evidence->criteria);
+  g_free (evidence);
+}
+
+void
+scs_audit_entry_free (ScsAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->time);
+  g_free (entry->actor);
+  g_free (entry->action);
+  g_free (entry->target);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+static void
+undo_entry_free (UndoEntry *entry)
+{
+  g_free (entry->criterion_id);
+  g_free (entry->note);
+  g_free (entry->reason);
+  g_free (entry);
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Optional profile fields: blank means "not given" and is stored as NULL. */
+static void
+normalize_optional (char **field)
+{
+  if (*field != NULL && text_is_blank (*field))
+    g_clear_pointer (field, g_free);
+}
+
+/**
+ * scs_organization_validate:
+ * @org: the profile to check; normalised in place
+ * @error: %SCS_WORKSPACE_ERROR_INVALID naming the problem
+ *
+ * A name is required. A company needs a corporate number (法人番号) with a
+ * valid check digit, stored as 13 ASCII digits; a sole proprietor has none.
+ * Blank optional fields become %NULL.
+ */
+gboolean
+scs_organization_validate (ScsOrganization *org,
+                           GError         **error)
+{
+  char **text_fields[] = {
+    &org->name, &org->trade_name, &org->corporate_number, &org->address,
+    &org->contact_name, &org->contact_email, &org->contact_phone,
+  };
+
+  g_return_val_if_fail (org != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      if (*text_fields[i] != NULL && !g_utf8_validate (*text_fields[i], -1, NULL))
+        {
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                       _("The organisation profile contains text that is not valid UTF-8"));
+          return FALSE;
+        }
+    }
+
+  if (text_is_blank (org->name))
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The organisation needs a name"));
+      return FALSE;
+    }
+
+  normalize_optional (&org->trade_name);
+  normalize_optional (&org->corporate_number);
+  normalize_optional (&org->address);
+  normalize_optional (&org->contact_name);
+  normalize_optional (&org->contact_email);
+  normalize_optional (&org->contact_phone);
+  org->sole_proprietor = !!org->sole_proprietor;
+
+  if (org->sole_proprietor)
+    {
+      if (org->corporate_number != NULL)
+        {
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                       _("A sole proprietor has no corporate number; remove ‘%s’ or "
+                         "describe the organisation as a company"),
+                       org->corporate_number);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+      char *normalized = NULL;
+
+      if (org->corporate_number == NULL)
+        {
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                       _("A company needs its 13-digit corporate number (法人番号)"));
+          return FALSE;
+        }
+
+      if (!scs_corporate_number_validate (org->corporate_number, &normalized, &local_error))
+        {
+          g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                               local_error->message);
+          return FALSE;
+        }
+
+      g_free (org->corporate_number);
+      org->corporate_number = normalized;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* SQLite helpers                                                            */
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+}
+
+static char *
+default_actor (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
+    return g_strdup (g_get_user_name ());
+
+  return g_strdup (real_name);
+}
+
+static void
+set_db_error (GError     **error,
+              sqlite3     *db,
+              const char  *path)
+{
+  int code = sqlite3_errcode (db) & 0xff;
+  const char *message = sqlite3_errmsg (db);
+  g_autofree char *display = g_filename_display_name (path);
+
+  switch (code)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace ‘%s’ is damaged: %s"), display, message);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The workspace ‘%s’ refused the change: %s"), display, message);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("The workspace ‘%s’ is busy in another program: %s"), display, message);
+      break;
+
+    default:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot read or write the workspace ‘%s’: %s"), display, message);
+      break;
+    }
+}
+
+static gboolean
+db_exec (sqlite3     *db,
+         const char  *path,
+         const char  *sql,
+         GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+db_prepare (sqlite3     *db,
+            const char  *path,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, path);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (sqlite3_stmt  *stmt,
+           sqlite3       *db,
+           const char    *path,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_db_error (error, db, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *path,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = db_prepare (db, path, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_db_error (error, db, path);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+begin (ScsWorkspace  *self,
+       GError       **error)
+{
+  return db_exec (self->db, self->path, "BEGIN IMMEDIATE", error);
+}
+
+static void
+rollback (ScsWorkspace *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+commit (ScsWorkspace  *self,
+        GError       **error)
+{
+  if (!db_exec (self->db, self->path, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_audit (sqlite3     *db,
+              const char  *path,
+              const char  *time,
+              const char  *actor,
+              const char  *action,
+              const char  *target,
+              const char  *old_value,
+              const char  *new_value,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = db_prepare (db, path,
+                     "INSERT INTO audit (time, actor, action, target, old_value, new_value) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, time);
+  bind_text (stmt, 2, actor);
+  bind_text (stmt, 3, action);
+  bind_text (stmt, 4, target);
+  bind_text (stmt, 5, old_value);
+  bind_text (stmt, 6, new_value);
+
+  return step_done (stmt, db, path, error);
+}
+
+static gboolean
+audit (ScsWorkspace  *self,
+       const char    *time,
+       const char    *action,
+       const char    *target,
+       const char    *old_value,
+       const char    *new_value,
+       GError       **error)
+{
+  return insert_audit (self->db, self->path, time, self->actor, action, target,
+                       old_value, new_value, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Opening                                                                   */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static gboolean
+wal_has_content (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+/* Reads the SQLite header without SQLite, so files that are not ours are
+ * refused without SQLite creating -wal/-shm files or writing anything. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *display = g_filename_display_name (path);
+  guint8 header[100];
+  gsize n_read = 0;
+  struct stat st;
+  guint32 page_size;
+  guint32 n_pages;
+  guint32 version;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot open the workspace ‘%s’: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("‘%s’ is not a file, so it is not an SCS Workbench workspace"), display);
+      return FALSE;
+    }
+
+  while (n_read < sizeof header)
+    {
+      ssize_t n = read (fd, header + n_read, sizeof header - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                       _("Cannot read the workspace ‘%s’: %s"), display, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      n_read += n;
+    }
+  close (fd);
+
+  if (n_read == 0)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("‘%s’ is empty: it is not an SCS Workbench workspace"), display);
+      return FALSE;
+    }
+
+  if (n_read < sizeof magic || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("‘%s’ is not an SCS Workbench workspace"), display);
+      return FALSE;
+    }
+
+  if (n_read < sizeof header)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace ‘%s’ is truncated (only %u bytes)"),
+                   display, (guint) n_read);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 68) != SCS_WORKSPACE_APPLICATION_ID)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("‘%s’ is a database of another application, not an SCS Workbench workspace"),
+                   display);
+      return FALSE;
+    }
+
+  version = read_be32 (header + 60);
+  if (version > SCS_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NEWER_VERSION,
+                   _("The workspace ‘%s’ was written by a newer version of SCS Workbench "
+                     "(format %u; this version reads up to format %u). Update SCS Workbench to open it."),
+                   display, version, SCS_WORKSPACE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace ‘%s’ is damaged: its header is invalid"), display);
+      return FALSE;
+    }
+
+  /* A -wal file left by a crash may hold pages not yet copied into the main
+   * file (a checkpoint can be interrupted half way), so the size check is
+   * only meaningful without one; SQLite recovers from the WAL and the
+   * quick_check after opening catches real damage. */
+  n_pages = read_be32 (header + 28);
+  if (!wal_has_content (path))
+    {
+      gboolean size_valid = n_pages != 0 &&
+                            read_be32 (header + 24) == read_be32 (header + 92);
+
+      if ((st.st_size % page_size) != 0 ||
+          (size_valid && (guint64) st.st_size < (guint64) n_pages * page_size))
+        {
+          g_autofree char *actual = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) st.st_size);
+          g_autofree char *promised = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                                       size_valid ? (guint64) n_pages * page_size
+                                                                  : (guint64) st.st_size);
+
+          /* Translators: the second and third %s are numbers of bytes */
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                       _("The workspace ‘%s’ is truncated or damaged: it has %s bytes, "
+                         "its header promises %s"),
+                       display, actual, promised);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+configure_connection (sqlite3     *db,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  const char *mode;
+
+  stmt = db_prepare (db, path, "PRAGMA journal_mode = WAL", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_db_error (error, db, path);
+      return FALSE;
+    }
+
+  /* WAL can be refused (e.g. on some network file systems); we rely on it
+   * for crash safety with concurrent readers, so say so. */
+  mode = (const char *) sqlite3_column_text (stmt, 0);
+  if (mode == NULL || g_ascii_strcasecmp (mode, "wal") != 0)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot use write-ahead logging for the workspace ‘%s’ (journal mode %s)"),
+                   display, mode ? mode : "?");
+      return FALSE;
+    }
+
+  return db_exec (db, path,
+                  "PRAGMA synchronous = FULL;"
+                  "PRAGMA foreign_keys = ON;",
+                  error);
+}
+
+/* Brings a file from @from to SCS_WORKSPACE_SCHEMA_VERSION, one transaction
+ * per step, so an interrupted migration leaves a file at a whole version. */
+static gboolean
+migrate (sqlite3     *db,
+         const char  *path,
+         guint        from,
+         GError     **error)
+{
+  for (guint version = from; version < SCS_WORKSPACE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version + 1);
+
+      if (!db_exec (db, path, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!db_exec (db, path, migrations[version], error) ||
+          !db_exec (db, path, set_version, error) ||
+          !db_exec (db, path, "COMMIT", error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("Cannot upgrade the workspace to format %u: "), version + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+quick_check (sqlite3     *db,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  const char *result;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check (1)", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      int code = sqlite3_errcode (db) & 0xff;
+
+      if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR ||
+          code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY)
+        set_db_error (error, db, path);
+      else
+        g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                     _("The workspace ‘%s’ is damaged: %s"), display, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace ‘%s’ is damaged: %s"), display, result ? result : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_corrupt (GError     **error,
+             const char  *path,
+             const char  *what)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+               _("The workspace ‘%s’ is damaged: %s"), display, what);
+}
+
+static gboolean
+load_organization (ScsWorkspace  *self,
+                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ScsOrganization *org;
+
+  stmt = db_prepare (self->db, self->path,
+                     "SELECT name, trade_name, sole_proprietor, corporate_number, address, "
+                     "contact_name, contact_email, contact_phone FROM organization WHERE id = 1",
+                     error);
+  if (stmt == NULL)
+    return FALSE;
+
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      break;
+
+    case SQLITE_DONE:
+      set_corrupt (error, self->path, _("it has no organisation profile"));
+      return FALSE;
+
+    default:
+      set_db_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  org = scs_organization_new ();
+  org->name = column_dup (stmt, 0);
+  org->trade_name = column_dup (stmt, 1);
+  org->sole_proprietor = sqlite3_column_int (stmt, 2) != 0;
+  org->corporate_number = column_dup (stmt, 3);
+  org->address = column_dup (stmt, 4);
+  org->contact_name = column_dup (stmt, 5);
+  org->contact_email = column_dup (stmt, 6);
+  org->contact_phone = column_dup (stmt, 7);
+
+  g_clear_pointer (&self->organization, scs_organization_free);
+  self->organization = org;
+
+  return TRUE;
+}
+
+static gboolean
+load_assessment_and_catalog (ScsWorkspace  *self,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GError) catalog_error = NULL;
+  g_autofree char *actual = NULL;
+  const char *expected;
+
+  /* One current assessment for now: the newest. */
+  stmt = db_prepare (self->db, self->path,
+                     "SELECT a.id, a.target_level, a.cycle, a.created, c.sha256, c.xml "
+                     "FROM assessment a JOIN catalog c ON c.sha256 = a.catalog_sha256 "
+                     "ORDER BY a.id DESC LIMIT 1",
+                     error);
+  if (stmt == NULL)
+    return FALSE;
+
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      break;
+
+    case SQLITE_DONE:
+      set_corrupt (error, self->path, _("it has no assessment"));
+      return FALSE;
+
+    default:
+      set_db_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  self->assessment_id = sqlite3_column_int64 (stmt, 0);
+  self->target_level = sqlite3_column_int (stmt, 1);
+  self->cycle = sqlite3_column_int (stmt, 2);
+  self->created = column_dup (stmt, 3);
+  expected = (const char *) sqlite3_column_text (stmt, 4);
+  xml = g_bytes_new (sqlite3_column_blob (stmt, 5), sqlite3_column_bytes (stmt, 5));
+
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, xml);
+  if (g_strcmp0 (actual, expected) != 0)
+    {
+      set_corrupt (error, self->path, _("the embedded catalog does not match its SHA-256"));
+      return FALSE;
+    }
+
+  self->catalog = scs_catalog_new_from_bytes (xml, &catalog_error);
+  if (self->catalog == NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("its embedded catalog cannot be read: %s"),
+                                               catalog_error->message);
+
+      set_corrupt (error, self->path, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_answers (ScsWorkspace  *self,
+              GError       **error)
+{
+  const GPtrArray *criteria = scs_catalog_get_criteria (self->catalog);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  for (guint i = 0; criteria != NULL && i < criteria->len; i++)
+    {
+      const ScsCriterion *criterion = g_ptr_array_index (criteria, i);
+      ScsAnswer *answer = scs_answer_new (criterion);
+
+      /* The criterion belongs to the catalog: keep it alive for as long as
+       * a view holds the answer, even past the workspace. */
+      g_object_set_data_full (G_OBJECT (answer), "scs-catalog",
+                              g_object_ref (self->catalog), g_object_unref);
+      g_ptr_array_add (items, answer);
+      g_hash_table_insert (self->answer_index, (gpointer) scs_answer_get_criterion_id (answer), answer);
+    }
+
+  stmt = db_prepare (self->db, self->path,
+                     "SELECT criterion_id, state, note, reason, author, updated "
+                     "FROM answer WHERE assessment = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, id);
+      ScsAnswerState state;
+
+      /* Answers to criteria the catalog does not know stay in the file. */
+      if (answer == NULL)
+        continue;
+
+      if (!scs_answer_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &state))
+        {
+          set_corrupt (error, self->path, _("an answer has an unknown state"));
+          return FALSE;
+        }
+
+      scs_answer_update (answer, state,
+                         (const char *) sqlite3_column_text (stmt, 2),
+                         (const char *) sqlite3_column_text (stmt, 3),
+                         (const char *) sqlite3_column_text (stmt, 4),
+                         (const char *) sqlite3_column_text (stmt, 5));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = db_prepare (self->db, self->path,
+                     "SELECT criterion_id, count (*) FROM evidence_link "
+                     "WHERE assessment = ?1 GROUP BY criterion_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, sqlite3_column_text (stmt, 0));
+
+      if (answer != NULL)
+        scs_answer_set_n_evidence (answer, sqlite3_column_int (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  g_list_store_splice (self->answers, 0, 0, items->pdata, items->len);
+
+  return TRUE;
+}
+
+/**
+ * scs_workspace_open:
+ * @path: a .scsw file
+ * @error: %SCS_WORKSPACE_ERROR_IO when it cannot be read,
+ *   %SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE for any other file,
+ *   %SCS_WORKSPACE_ERROR_NEWER_VERSION, %SCS_WORKSPACE_ERROR_CORRUPT
+ *
+ * Opens a workspace, upgrading an older format in place. A file that is
+ * refused is left exactly as it was.
+ *
+ * Returns: (transfer full): the workspace, or %NULL with @error set.
+ */
+ScsWorkspace *
+scs_workspace_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(ScsWorkspace) self = NULL;
+  g_autofree char *display = NULL;
+  sqlite3 *db = NULL;
+  gint64 application_id = 0;
+  gint64 version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+
+  display = g_filename_display_name (path);
+
+  /* SQLite would quietly open a read-only file read-only and fail on the
+   * first edit; say so now instead. */
+  if (g_access (path, R_OK | W_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot open the workspace ‘%s’ for writing: %s"),
+                   display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot open the workspace ‘%s’: %s"), display,
+                   db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db, TRUE);
+
+  /* Only reads until the file has passed its checks. The header values are
+   * read again through SQLite because a WAL left by a crash may hold newer
+   * ones than the main file. */
+  if (!quick_check (db, path, error) ||
+      !query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, path, "PRAGMA user_version", &version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (application_id != SCS_WORKSPACE_APPLICATION_ID)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("‘%s’ is a database of another application, not an SCS Workbench workspace"),
+                   display);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (version > SCS_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NEWER_VERSION,
+                   _("The workspace ‘%s’ was written by a newer version of SCS Workbench "
+                     "(format %u; this version reads up to format %u). Update SCS Workbench to open it."),
+                   display, (guint) version, SCS_WORKSPACE_SCHEMA_VERSION);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!configure_connection (db, path, error) ||
+      !migrate (db, path, version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = g_object_new (SCS_TYPE_WORKSPACE, NULL);
+  self->path = g_strdup (path);
+  self->db = db;
+
+  if (!load_organization (self, error) ||
+      !load_assessment_and_catalog (self, error) ||
+      !load_answers (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Creating                                                                  */
+
+static void
+remove_sqlite_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (journal);
+  g_unlink (path);
+}
+
+static void
+sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Moves @from to @to unless @to exists, atomically where the file system
+ * has hard links. */
+static gboolean
+rename_no_replace (const char  *from,
+                   const char  *to,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (to);
+  int saved_errno;
+
+  if (link (from, to) == 0)
+    {
+      g_unlink (from);
+      sync_directory (to);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (saved_errno == EEXIST)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
+                   _("‘%s’ already exists; choose another name"), display);
+      return FALSE;
+    }
+
+  /* No hard links here (FAT, some network file systems): check, then
+   * rename, accepting the small race. */
+  if (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == ENOSYS ||
+      saved_errno == EMLINK || saved_errno == EOPNOTSUPP)
+    {
+      if (g_file_test (to, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
+                       _("‘%s’ already exists; choose another name"), display);
+          return FALSE;
+        }
+
+      if (g_rename (from, to) == 0)
+        {
+          sync_directory (to);
+          return TRUE;
+        }
+      saved_errno = errno;
+    }
+
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+               _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+initialize_file (sqlite3               *db,
+                 const char            *path,
+                 const ScsOrganization *org,
+                 guint                  target_level,
+                 ScsCatalog            *catalog,
+                 const char            *actor,
+                 GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d",
+                                                 (int) SCS_WORKSPACE_APPLICATION_ID);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d",
+                                                  SCS_WORKSPACE_SCHEMA_VERSION);
+  GBytes *xml = scs_catalog_get_bytes (catalog);
+  gint64 assessment_id;
+
+  /* The whole file is made in one transaction: it is either complete or
+   * empty. The migration steps run here without their own transactions. */
+  if (!db_exec (db, path, "BEGIN IMMEDIATE", error) ||
+      !db_exec (db, path, set_app_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      if (!db_exec (db, path, migrations[i], error))
+        return FALSE;
+    }
+
+  if (!db_exec (db, path, set_version, error))
+    return FALSE;
+
+  stmt = db_prepare (db, path,
+                     "INSERT INTO organization (id, name, trade_name, sole_proprietor, "
+                     "corporate_number, address, contact_name, contact_email, contact_phone) "
+                     "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, org->name);
+  bind_text (stmt, 2, org->trade_name);
+  sqlite3_bind_int (stmt, 3, org->sole_proprietor ? 1 : 0);
+  bind_text (stmt, 4, org->corporate_number);
+  bind_text (stmt, 5, org->address);
+  bind_text (stmt, 6, org->contact_name);
+  bind_text (stmt, 7, org->contact_email);
+  bind_text (stmt, 8, org->contact_phone);
+  if (!step_done (stmt, db, path, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = db_prepare (db, path,
+                     "INSERT INTO catalog (sha256, id, date, xml) VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, scs_catalog_get_sha256 (catalog));
+  bind_text (stmt, 2, scs_catalog_get_id (catalog));
+  bind_text (stmt, 3, scs_catalog_get_date (catalog));
+  sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), SQLITE_STATIC);
+  if (!step_done (stmt, db, path, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = db_prepare (db, path,
+                     "INSERT INTO assessment (catalog_sha256, target_level, cycle, created, updated) "
+                     "VALUES (?1, ?2, 0, ?3, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, scs_catalog_get_sha256 (catalog));
+  sqlite3_bind_int (stmt, 2, target_level);
+  bind_text (stmt, 3, now);
+  if (!step_done (stmt, db, path, error))
+    return FALSE;
+  assessment_id = sqlite3_last_insert_rowid (db);
+
+  {
+    g_autofree char *target = g_strdup_printf ("assessment %" G_GINT64_FORMAT, assessment_id);
+    g_autofree char *level = g_strdup_printf ("%u", target_level);
+
+    if (!insert_audit (db, path, now, actor, "create", target, NULL, org->name, error) ||
+        !insert_audit (db, path, now, actor, "target-level", target, NULL, level, error))
+      return FALSE;
+  }
+
+  if (!db_exec (db, path, "COMMIT", error))
+    return FALSE;
+
+  /* Leave everything in the main file so it can be copied or mailed on its
+   * own right away. */
+  return db_exec (db, path, "PRAGMA wal_checkpoint (TRUNCATE)", error);
+}
+
+/**
+ * scs_workspace_create:
+ * @path: where to create the file; must not exist
+ * @org: the organisation profile (validated here)
+ * @target_level: 3 or 4
+ * @catalog: the catalog to answer against; embedded in the file
+ * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_INVALID,
+ *   %SCS_WORKSPACE_ERROR_IO
+ *
+ * Creates a new workspace. The file is built under a temporary name next to
+ * @path and moved into place only when complete, never replacing a file.
+ *
+ * Returns: (transfer full): the opened workspace, or %NULL with @error set.
+ */
+ScsWorkspace *
+scs_workspace_create (const char            *path,
+                      const ScsOrganization *org,
+                      guint                  target_level,
+                      ScsCatalog            *catalog,
+                      GError               **error)
+{
+  g_autoptr(ScsOrganization) valid = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *actor = NULL;
+  sqlite3 *db = NULL;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (org != NULL, NULL);
+  g_return_val_if_fail (SCS_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_filename_display_name (path);
+
+  if (target_level != 3 && target_level != 4)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The target level must be 3 or 4, not %u"), target_level);
+      return NULL;
+    }
+
+  valid = scs_organization_copy (org);
+  if (!scs_organization_validate (valid, error))
+    return NULL;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
+                   _("‘%s’ already exists; choose another name"), display);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot create the workspace ‘%s’: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  actor = default_actor ();
+
+  if (sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot create the workspace ‘%s’: %s"), display,
+                   db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      goto failed;
+    }
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  if (!configure_connection (db, tmp, error) ||
+      !initialize_file (db, tmp, valid, target_level, catalog, actor, error))
+    goto failed;
+
+  if (sqlite3_close (db) != SQLITE_OK)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot create the workspace ‘%s’: %s"), display, sqlite3_errmsg (db));
+      goto failed;
+    }
+  db = NULL;
+
+  if (!rename_no_replace (tmp, path, error))
+    goto failed;
+
+  return scs_workspace_open (path, error);
+
+failed:
+  sqlite3_close (db);
+  remove_sqlite_files (tmp);
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                   */
+
+static void
+scs_workspace_dispose (GObject *object)
+{
+  ScsWorkspace *self = SCS_WORKSPACE (object);
+
+  if (self->answers != NULL)
+    g_list_store_remove_all (self->answers);
+  g_clear_pointer (&self->answer_index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (scs_workspace_parent_class)->dispose (object);
+}
+
+static void
+scs_workspace_finalize (GObject *object)
+{
+  ScsWorkspace *self = SCS_WORKSPACE (object);
+
+  /* Closing the last connection checkpoints and removes the -wal file. */
+  if (self->db != NULL)
+    {
+      if (sqlite3_close (self->db) != SQLITE_OK)
+        g_warning ("Cannot close workspace %s: %s", self->path, sqlite3_errmsg (self->db));
+      self->db = NULL;
+    }
+
+  g_clear_object (&self->answers);
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->organization, scs_organization_free);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->created, g_free);
+  g_clear_pointer (&self->actor, g_free);
+
+  G_OBJECT_CLASS (scs_workspace_parent_class)->finalize (object);
+}
+
+static void
+scs_workspace_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ScsWorkspace *self = SCS_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+
+    case PROP_ACTOR:
+      g_value_set_string (value, self->actor);
+      break;
+
+    case PROP_TARGET_LEVEL:
+      g_value_set_uint (value, self->target_level);
+      break;
+
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, scs_workspace_can_undo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scs_workspace_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  ScsWorkspace *self = SCS_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTOR:
+      scs_workspace_set_actor (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scs_workspace_class_init (ScsWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = scs_workspace_dispose;
+  object_class->finalize = scs_workspace_finalize;
+  object_class->get_property = scs_workspace_get_property;
+  object_class->set_property = scs_workspace_set_property;
+
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, ro);
+  properties[PROP_CATALOG] = g_param_spec_object ("catalog", NULL, NULL, SCS_TYPE_CATALOG, ro);
+  properties[PROP_ACTOR] =
+    g_param_spec_string ("actor", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TARGET_LEVEL] = g_param_spec_uint ("target-level", NULL, NULL, 3, 4, 3, ro);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ScsWorkspace::answer-changed:
+   * @answer: the ScsAnswer whose state, note or reason was committed
+   */
+  signals[ANSWER_CHANGED] =
+    g_signal_new ("answer-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SCS_TYPE_ANSWER);
+
+  /**
+   * ScsWorkspace::evidence-changed:
+   * @criterion_id: the criterion whose evidence list changed
+   */
+  signals[EVIDENCE_CHANGED] =
+    g_signal_new ("evidence-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * ScsWorkspace::organization-changed:
+   */
+  signals[ORGANIZATION_CHANGED] =
+    g_signal_new ("organization-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+scs_workspace_init (ScsWorkspace *self)
+{
+  self->answers = g_list_store_new (SCS_TYPE_ANSWER);
+  self->answer_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  self->actor = default_actor ();
+  self->target_level = 3;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Accessors                                                                 */
+
+const char *
+scs_workspace_get_path (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * scs_workspace_get_catalog:
+ *
+ * Returns: (transfer none): the catalog embedded in the file.
+ */
+ScsCatalog *
+scs_workspace_get_catalog (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  return self->catalog;
+}
+
+/**
+ * scs_workspace_set_actor:
+ * @actor: (nullable): who is editing; %NULL for the user's name
+ */
+void
+scs_workspace_set_actor (ScsWorkspace *self,
+                         const char   *actor)
+{
+  g_autofree char *value = NULL;
+
+  g_return_if_fail (SCS_IS_WORKSPACE (self));
+
+  if (actor == NULL || text_is_blank (actor) || !g_utf8_validate (actor, -1, NULL))
+    value = default_actor ();
+  else
+    value = g_strdup (actor);
+
+  if (g_strcmp0 (value, self->actor) == 0)
+    return;
+
+  g_free (self->actor);
+  self->actor = g_steal_pointer (&value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+const char *
+scs_workspace_get_actor (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  return self->actor;
+}
+
+/**
+ * scs_workspace_dup_organization:
+ *
+ * Returns: (transfer full): a copy of the organisation profile.
+ */
+ScsOrganization *
+scs_workspace_dup_organization (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  return scs_organization_copy (self->organization);
+}
+
+/**
+ * scs_workspace_set_organization:
+ * @org: the new profile (validated; see scs_organization_validate())
+ *
+ * Writes the profile in one transaction with an audit row per changed field
+ * and emits ::organization-changed.
+ */
+gboolean
+scs_workspace_set_organization (ScsWorkspace           *self,
+                                const ScsOrganization  *org,
+                                GError                **error)
+{
+  g_autoptr(ScsOrganization) valid = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  ScsOrganization *old;
+  struct {
+    const char *field;
+    const char *old_value;
+    const char *new_value;
+  } fields[9];
+  guint n_changed = 0;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (org != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  valid = scs_organization_copy (org);
+  if (!scs_organization_validate (valid, error))
+    return FALSE;
+
+  old = self->organization;
+
+#define COMPARE(member) \
+  if (g_strcmp0 (old->member, valid->member) != 0) \
+    { \
+      fields[n_changed].field = #member; \
+      fields[n_changed].old_value = old->member; \
+      fields[n_changed].new_value = valid->member; \
+      n_changed++; \
+    }
+
+  COMPARE (name);
+  COMPARE (trade_name);
+  if (old->sole_proprietor != valid->sole_proprietor)
+    {
+      fields[n_changed].field = "sole_proprietor";
+      fields[n_changed].old_value = old->sole_proprietor ? "1" : "0";
+      fields[n_changed].new_value = valid->sole_proprietor ? "1" : "0";
+      n_changed++;
+    }
+  COMPARE (corporate_number);
+  COMPARE (address);
+  COMPARE (contact_name);
+  COMPARE (contact_email);
+  COMPARE (contact_phone);
+
+#undef COMPARE
+
+  if (n_changed == 0)
+    return TRUE;
+
+  now = now_iso8601 ();
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stmt = db_prepare (self->db, self->path,
+                     "UPDATE organization SET name = ?1, trade_name = ?2, sole_proprietor = ?3, "
+                     "corporate_number = ?4, address = ?5, contact_name = ?6, contact_email = ?7, "
+                     "contact_phone = ?8 WHERE id = 1", error);
+  if (stmt == NULL)
+    goto failed;
+  bind_text (stmt, 1, valid->name);
+  bind_text (stmt, 2, valid->trade_name);
+  sqlite3_bind_int (stmt, 3, valid->sole_proprietor ? 1 : 0);
+  bind_text (stmt, 4, valid->corporate_number);
+  bind_text (stmt, 5, valid->address);
+  bind_text (stmt, 6, valid->contact_name);
+  bind_text (stmt, 7, valid->contact_email);
+  bind_text (stmt, 8, valid->contact_phone);
+  if (!step_done (stmt, self->db, self->path, error))
+    goto failed;
+
+  for (guint i = 0; i < n_changed; i++)
+    {
+      if (!audit (self, now, "organization", fields[i].field,
+                  fields[i].old_value, fields[i].new_value, error))
+        goto failed;
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  g_clear_pointer (&self->organization, scs_organization_free);
+  self->organization = g_steal_pointer (&valid);
+  g_signal_emit (self, signals[ORGANIZATION_CHANGED], 0);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+guint
+scs_workspace_get_target_level (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), 0);
+
+  return self->target_level;
+}
+
+gboolean
+scs_workspace_set_target_level (ScsWorkspace  *self,
+                                guint          level,
+                                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (level != 3 && level != 4)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The target level must be 3 or 4, not %u"), level);
+      return FALSE;
+    }
+
+  if (level == self->target_level)
+    return TRUE;
+
+  now = now_iso8601 ();
+  target = g_strdup_printf ("assessment %" G_GINT64_FORMAT, self->assessment_id);
+  old_value = g_strdup_printf ("%u", self->target_level);
+  new_value = g_strdup_printf ("%u", level);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stmt = db_prepare (self->db, self->path,
+                     "UPDATE assessment SET target_level = ?1, updated = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, level);
+  bind_text (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, self->assessment_id);
+
+  if (!step_done (stmt, self->db, self->path, error) ||
+      !audit (self, now, "target-level", target, old_value, new_value, error) ||
+      !commit (self, error))
+    goto failed;
+
+  self->target_level = level;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_LEVEL]);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+guint
+scs_workspace_get_cycle (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), 0);
+
+  return self->cycle;
+}
+
+const char *
+scs_workspace_get_created (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  return self->created;
+}
+
+/**
+ * scs_workspace_get_answers:
+ *
+ * Returns: (transfer none): a #GListModel of #ScsAnswer, one per criterion
+ * the catalog knows, in catalog order.
+ */
+GListModel *
+scs_workspace_get_answers (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  return G_LIST_MODEL (self->answers);
+}
+
+/**
+ * scs_workspace_lookup_answer:
+ *
+ * Returns: (transfer none) (nullable): the answer, %NULL when the catalog
+ * does not know @criterion_id.
+ */
+ScsAnswer *
+scs_workspace_lookup_answer (ScsWorkspace *self,
+                             const char   *criterion_id)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (criterion_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->answer_index, criterion_id);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Answers                                                                   */
+
+static ScsAnswer *
+require_answer (ScsWorkspace  *self,
+                const char    *criterion_id,
+                GError       **error)
+{
+  ScsAnswer *answer = g_hash_table_lookup (self->answer_index, criterion_id);
+
+  if (answer == NULL)
+    {
+      g_autofree char *shown = g_utf8_make_valid (criterion_id, -1);
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("Criterion ‘%s’ is not in the catalog ‘%s’"),
+                   shown, scs_catalog_get_id (self->catalog));
+    }
+
+  return answer;
+}
+
+/* Writes new values for one answer in one transaction with its audit rows,
+ * then updates the ScsAnswer and emits ::answer-changed. @undo marks the
+ * state row as an undo. Values must already be valid. */
+static gboolean
+write_answer (ScsWorkspace    *self,
+              ScsAnswer       *answer,
+              ScsAnswerState   state,
+              const char      *note,
+              const char      *reason,
+              gboolean         undo,
+              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = now_iso8601 ();
+  const char *id = scs_answer_get_criterion_id (answer);
+  ScsAnswerState old_state = scs_answer_get_state (answer);
+  const char *old_note = scs_answer_get_note (answer);
+  const char *old_reason = scs_answer_get_reason (answer);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stmt = db_prepare (self->db, self->path,
+                     "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                     "ON CONFLICT (assessment, criterion_id) DO UPDATE SET "
+                     "state = excluded.state, note = excluded.note, reason = excluded.reason, "
+                     "author = excluded.author, updated = excluded.updated", error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  bind_text (stmt, 2, id);
+  bind_text (stmt, 3, scs_answer_state_to_string (state));
+  bind_text (stmt, 4, note);
+  bind_text (stmt, 5, reason);
+  bind_text (stmt, 6, self->actor);
+  bind_text (stmt, 7, now);
+  if (!step_done (stmt, self->db, self->path, error))
+    goto failed;
+
+  /* One row per changed field, so each field's history is a chain of
+   * old → new values; an undo always leaves an "undo" row for the state. */
+  if ((undo || state != old_state) &&
+      !audit (self, now, undo ? "undo" : "answer", id,
+              scs_answer_state_to_string (old_state),
+              scs_answer_state_to_string (state), error))
+    goto failed;
+
+  if (g_strcmp0 (note, old_note) != 0 &&
+      !audit (self, now, "note", id, old_note, note, error))
+    goto failed;
+
+  if (g_strcmp0 (reason, old_reason) != 0 &&
+      !audit (self, now, "reason", id, old_reason, reason, error))
+    goto failed;
+
+  if (!commit (self, error))
+    return FALSE;
+
+  scs_answer_update (answer, state, note, reason, self->actor, now);
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0, answer);
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+static void
+push_undo (ScsWorkspace   *self,
+           ScsAnswer      *answer,
+           ScsAnswerState  state,
+           const char     *note,
+           const char     *reason)
+{
+  UndoEntry *entry = g_new0 (UndoEntry, 1);
+  gboolean could_undo = scs_workspace_can_undo (self);
+
+  entry->criterion_id = g_strdup (scs_answer_get_criterion_id (answer));
+  entry->state = state;
+  entry->note = g_strdup (note);
+  entry->reason = g_strdup (reason);
+  g_ptr_array_add (self->undo_stack, entry);
+
+  if (self->undo_stack->len > UNDO_DEPTH)
+    g_ptr_array_remove_index (self->undo_stack, 0);
+
+  if (!could_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+}
+
+static gboolean
+check_text (const char  *criterion_id,
+            const char  *note,
+            const char  *reason,
+            GError     **error)
+{
+  if (note != NULL && !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The note for criterion ‘%s’ is not valid UTF-8 text"), criterion_id);
+      return FALSE;
+    }
+
+  if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The not-applicable reason for criterion ‘%s’ is not valid UTF-8 text"),
+                   criterion_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * scs_workspace_set_answer:
+ * @criterion_id: a criterion of the workspace's catalog
+ * @state: the new state
+ * @note: (nullable): the new note, %NULL to keep the stored one
+ * @reason: (nullable): the not-applicable reason, %NULL to keep the stored one
+ * @error: %SCS_WORKSPACE_ERROR_INVALID for an unknown criterion, text that
+ *   is not UTF-8, or not applicable without a reason; or an I/O error
+ *
+ * Commits the change with its audit rows in one transaction before
+ * returning; notes and reasons are stored exactly as given. On error neither
+ * the file nor the ScsAnswer changes. Setting the values already stored is a
+ * no-op that writes nothing.
+ */
+gboolean
+scs_workspace_set_answer (ScsWorkspace    *self,
+                          const char      *criterion_id,
+                          ScsAnswerState   state,
+                          const char      *note,
+                          const char      *reason,
+                          GError         **error)
+{
+  ScsAnswer *answer;
+  ScsAnswerState old_state;
+  g_autofree char *old_note = NULL;
+  g_autofree char *old_reason = NULL;
+  const char *new_note;
+  const char *new_reason;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail ((guint) state < SCS_N_ANSWER_STATES, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  answer = require_answer (self, criterion_id, error);
+  if (answer == NULL)
+    return FALSE;
+
+  if (!check_text (criterion_id, note, reason, error))
+    return FALSE;
+
+  old_state = scs_answer_get_state (answer);
+  old_note = g_strdup (scs_answer_get_note (answer));
+  old_reason = g_strdup (scs_answer_get_reason (answer));
+  new_note = note ? note : old_note;
+  new_reason = reason ? reason : old_reason;
+
+  if (state == SCS_ANSWER_NOT_APPLICABLE && text_is_blank (new_reason))
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("Criterion ‘%s’ can only be marked not applicable with a reason"),
+                   criterion_id);
+      return FALSE;
+    }
+
+  if (state == old_state &&
+      g_str_equal (new_note, old_note) &&
+      g_str_equal (new_reason, old_reason))
+    return TRUE;
+
+  if (!write_answer (self, answer, state, new_note, new_reason, FALSE, error))
+    return FALSE;
+
+  push_undo (self, answer, old_state, old_note, old_reason);
+
+  return TRUE;
+}
+
+/**
+ * scs_workspace_set_note:
+ * @note: (nullable): the note; %NULL clears it
+ *
+ * Like scs_workspace_set_answer() with the stored state and reason.
+ */
+gboolean
+scs_workspace_set_note (ScsWorkspace  *self,
+                        const char    *criterion_id,
+                        const char    *note,
+                        GError       **error)
+{
+  ScsAnswer *answer;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+
+  answer = require_answer (self, criterion_id, error);
+  if (answer == NULL)
+    return FALSE;
+
+  return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer),
+                                   note ? note : "", NULL, error);
+}
+
+/**
+ * scs_workspace_set_reason:
+ * @reason: (nullable): the not-applicable reason; %NULL clears it, which is
+ *   refused while the criterion is marked not applicable
+ *
+ * Like scs_workspace_set_answer() with the stored state and note.
+ */
+gboolean
+scs_workspace_set_reason (ScsWorkspace  *self,
+                          const char    *criterion_id,
+                          const char    *reason,
+                          GError       **error)
+{
+  ScsAnswer *answer;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+
+  answer = require_answer (self, criterion_id, error);
+  if (answer == NULL)
+    return FALSE;
+
+  return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer),
+                                   NULL, reason ? reason : "", error);
+}
+
+gboolean
+scs_workspace_can_undo (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+
+  return self->undo_stack->len > 0;
+}
+
+/**
+ * scs_workspace_undo:
+ *
+ * Writes back the state, note and reason an answer had before the last
+ * change made through this object, as a new transaction audited as "undo".
+ * Returns %FALSE with @error unset when there is nothing to undo.
+ */
+gboolean
+scs_workspace_undo (ScsWorkspace  *self,
+                    GError       **error)
+{
+  UndoEntry *entry;
+  ScsAnswer *answer;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->undo_stack->len == 0)
+    return FALSE;
+
+  entry = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+  answer = g_hash_table_lookup (self->answer_index, entry->criterion_id);
+  g_assert (answer != NULL);
+
+  /* Keep the entry until the write has committed, so a failed undo can be
+   * retried. */
+  if (!write_answer (self, answer, entry->state, entry->note, entry->reason, TRUE, error))
+    return FALSE;
+
+  g_ptr_array_remove_index (self->undo_stack, self->undo_stack->len - 1);
+  if (self->undo_stack->len == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Progress                                                                  */
+
+/**
+ * scs_workspace_get_progress:
+ * @category: a category number, 0 for all
+ * @level: count criteria of this level and below; 0 for all
+ * @progress: (out caller-allocates): the counts
+ */
+void
+scs_workspace_get_progress (ScsWorkspace *self,
+                            guint         category,
+                            guint         level,
+                            ScsProgress  *progress)
+{
+  guint n_items;
+
+  g_return_if_fail (SCS_IS_WORKSPACE (self));
+  g_return_if_fail (progress != NULL);
+
+  memset (progress, 0, sizeof *progress);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
+      const ScsCriterion *criterion = scs_answer_get_criterion (answer);
+
+      if (category != 0 &&
+          (criterion->requirement == NULL || criterion->requirement->category == NULL ||
+           criterion->requirement->category->number != category))
+        continue;
+
+      if (level != 0 && criterion->level > level)
+        continue;
+
+      progress->total++;
+      progress->counts[scs_answer_get_state (answer)]++;
+      if (scs_answer_is_satisfied (answer))
+        progress->satisfied++;
+    }
+}
+
+/**
+ * scs_workspace_is_ready:
+ * @level: 3 or 4
+ *
+ * Returns: %TRUE when every criterion up to @level is met or justified not
+ * applicable, and the catalog knows all criteria of @level (★4 needs the
+ * official workbook).
+ */
+gboolean
+scs_workspace_is_ready (ScsWorkspace *self,
+                        guint         level)
+{
+  ScsProgress progress;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (level == 3 || level == 4, FALSE);
+
+  if (!scs_catalog_criteria_complete (self->catalog, level))
+    return FALSE;
+
+  scs_workspace_get_progress (self, 0, level, &progress);
+
+  return progress.total > 0 && progress.satisfied == progress.total;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Evidence                                                                  */
+
+static void
+refresh_n_evidence (ScsWorkspace *self,
+                    ScsAnswer    *answer)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = db_prepare (self->db, self->path,
+                     "SELECT count (*) FROM evidence_link WHERE assessment = ?1 AND criterion_id = ?2",
+                     NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  bind_text (stmt, 2, scs_answer_get_criterion_id (answer));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    scs_answer_set_n_evidence (answer, sqlite3_column_int (stmt, 0));
+}
+
+static gboolean
+query_exists (ScsWorkspace  *self,
+              sqlite3_stmt  *stmt,
+              gboolean      *exists,
+              GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+evidence_exists (ScsWorkspace  *self,
+                 const char    *sha256,
+                 gboolean      *exists,
+                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = db_prepare (self->db, self->path, "SELECT 1 FROM evidence WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, sha256);
+
+  return query_exists (self, stmt, exists, error);
+}
+
+static gboolean
+link_exists (ScsWorkspace  *self,
+             const char    *sha256,
+             const char    *criterion_id,
+             gboolean      *exists,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = db_prepare (self->db, self->path,
+                     "SELECT 1 FROM evidence_link "
+                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+  bind_text (stmt, 3, criterion_id);
+
+  return query_exists (self, stmt, exists, error);
+}
+
+static gboolean
+insert_link (ScsWorkspace  *self,
+             const char    *sha256,
+             const char    *criterion_id,
+             const char    *now,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = db_prepare (self->db, self->path,
+                     "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+  bind_text (stmt, 3, criterion_id);
+  bind_text (stmt, 4, now);
+  bind_text (stmt, 5, self->actor);
+
+  return step_done (stmt, self->db, self->path, error) &&
+         audit (self, now, "evidence-link", sha256, NULL, criterion_id, error);
+}
+
+static void
+set_evidence_not_found (ScsWorkspace  *self,
+                        const char    *sha256,
+                        GError       **error)
+{
+  g_autofree char *shown = g_utf8_make_valid (sha256, -1);
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_FOUND,
+               _("There is no evidence file with SHA-256 ‘%s’ in ‘%s’"), shown, display);
+}
+
+static void
+set_evidence_read_error (GError     **error,
+                         const char  *display,
+                         GError      *io_error)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, io_error->message);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                 _("Cannot read the evidence file ‘%s’: it does not exist"), display);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                 _("Cannot read the evidence file ‘%s’: permission denied"), display);
+  else
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                 _("Cannot read the evidence file ‘%s’: %s"), display, io_error->message);
+}
+
+/**
+ * scs_workspace_add_evidence:
+ * @criterion_id: the criterion the file supports
+ * @file: the file to store
+ * @error: %SCS_WORKSPACE_ERROR_IO naming the file when it cannot be read,
+ *   %SCS_WORKSPACE_ERROR_INVALID when it is too large or the criterion unknown
+ *
+ * Stores the file's bytes in the workspace (once per content: the SHA-256 is
+ * the key) and links it to @criterion_id, in one transaction. Nothing is
+ * written when reading the file fails.
+ *
+ * Returns: (transfer full): the hex SHA-256, or %NULL with @error set.
+ */
+char *
+scs_workspace_add_evidence (ScsWorkspace  *self,
+                            const char    *criterion_id,
+                            GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime_type = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = NULL;
+  gsize length = 0;
+  gboolean stored;
+  gboolean linked;
+  ScsAnswer *answer;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (criterion_id != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  answer = require_answer (self, criterion_id, error);
+  if (answer == NULL)
+    return NULL;
+
+  display = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      set_evidence_read_error (error, display, local_error);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot read the evidence file ‘%s’: it is not a regular file"), display);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > SCS_EVIDENCE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size (SCS_EVIDENCE_MAX_SIZE);
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The evidence file ‘%s’ is too large (%s; at most %s)"), display, size, limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      set_evidence_read_error (error, display, local_error);
+      return NULL;
+    }
+
+  /* It may have grown since we looked. */
+  if (length > SCS_EVIDENCE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size (SCS_EVIDENCE_MAX_SIZE);
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The evidence file ‘%s’ is too large (%s; at most %s)"), display, size, limit);
+      return NULL;
+    }
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename ? basename : "evidence");
+  content_type = g_content_type_guess (basename, (const guchar *) contents, MIN (length, 4096), NULL);
+  mime_type = content_type ? g_content_type_get_mime_type (content_type) : NULL;
+  if (mime_type == NULL)
+    mime_type = g_strdup ("application/octet-stream");
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  now = now_iso8601 ();
+
+  if (!begin (self, error))
+    return NULL;
+
+  if (!evidence_exists (self, sha256, &stored, error) ||
+      !link_exists (self, sha256, criterion_id, &linked, error))
+    goto failed;
+
+  if (!stored)
+    {
+      stmt = db_prepare (self->db, self->path,
+                         "INSERT INTO evidence (sha256, name, mime_type, size, data, added, author) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+      if (stmt == NULL)
+        goto failed;
+
+      bind_text (stmt, 1, sha256);
+      bind_text (stmt, 2, name);
+      bind_text (stmt, 3, mime_type);
+      sqlite3_bind_int64 (stmt, 4, length);
+      sqlite3_bind_blob64 (stmt, 5, contents, length, SQLITE_STATIC);
+      bind_text (stmt, 6, now);
+      bind_text (stmt, 7, self->actor);
+
+      if (!step_done (stmt, self->db, self->path, error) ||
+          !audit (self, now, "evidence-add", sha256, NULL, name, error))
+        goto failed;
+    }
+
+  if (!linked && !insert_link (self, sha256, criterion_id, now, error))
+    goto failed;
+
+  if (!commit (self, error))
+    return NULL;
+
+  if (!linked)
+    {
+      refresh_n_evidence (self, answer);
+      g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, scs_answer_get_criterion_id (answer));
+    }
+
+  return g_steal_pointer (&sha256);
+
+failed:
+  rollback (self);
+  return NULL;
+}
+
+/**
+ * scs_workspace_link_evidence:
+ *
+ * Links evidence already in the workspace to another criterion. Linking
+ * twice is a no-op.
+ */
+gboolean
+scs_workspace_link_evidence (ScsWorkspace  *self,
+                             const char    *sha256,
+                             const char    *criterion_id,
+                             GError       **error)
+{
+  g_autofree char *now = NULL;
+  ScsAnswer *answer;
+  gboolean stored;
+  gboolean linked;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  answer = require_answer (self, criterion_id, error);
+  if (answer == NULL)
+    return FALSE;
+
+  now = now_iso8601 ();
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!evidence_exists (self, sha256, &stored, error) ||
+      !link_exists (self, sha256, criterion_id, &linked, error))
+    goto failed;
+
+  if (!stored)
+    {
+      set_evidence_not_found (self, sha256, error);
+      goto failed;
+    }
+
+  if (linked)
+    {
+      rollback (self);
+      return TRUE;
+    }
+
+  if (!insert_link (self, sha256, criterion_id, now, error) ||
+      !commit (self, error))
+    goto failed;
+
+  refresh_n_evidence (self, answer);
+  g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, scs_answer_get_criterion_id (answer));
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * scs_workspace_unlink_evidence:
+ *
+ * Removes the link between the evidence and the criterion, and the stored
+ * file itself when nothing links to it any more; both are audited.
+ */
+gboolean
+scs_workspace_unlink_evidence (ScsWorkspace  *self,
+                               const char    *sha256,
+                               const char    *criterion_id,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *name = NULL;
+  ScsAnswer *answer;
+  gboolean linked;
+  gint64 remaining = 0;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  answer = require_answer (self, criterion_id, error);
+  if (answer == NULL)
+    return FALSE;
+
+  now = now_iso8601 ();
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!link_exists (self, sha256, criterion_id, &linked, error))
+    goto failed;
+
+  if (!linked)
+    {
+      g_autofree char *shown = g_utf8_make_valid (sha256, -1);
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_FOUND,
+                   _("Evidence ‘%s’ is not linked to criterion ‘%s’"), shown, criterion_id);
+      goto failed;
+    }
+
+  stmt = db_prepare (self->db, self->path,
+                     "DELETE FROM evidence_link "
+                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
+  if (stmt == NULL)
+    goto failed;
+  bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+  bind_text (stmt, 3, criterion_id);
+  if (!step_done (stmt, self->db, self->path, error) ||
+      !audit (self, now, "evidence-unlink", sha256, criterion_id, NULL, error))
+    goto failed;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = db_prepare (self->db, self->path,
+                     "SELECT (SELECT count (*) FROM evidence_link WHERE sha256 = ?1), "
+                     "(SELECT name FROM evidence WHERE sha256 = ?1)", error);
+  if (stmt == NULL)
+    goto failed;
+  bind_text (stmt, 1, sha256);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_db_error (error, self->db, self->path);
+      goto failed;
+    }
+  remaining = sqlite3_column_int64 (stmt, 0);
+  name = column_dup (stmt, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (remaining == 0)
+    {
+      stmt = db_prepare (self->db, self->path, "DELETE FROM evidence WHERE sha256 = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+      bind_text (stmt, 1, sha256);
+      if (!step_done (stmt, self->db, self->path, error) ||
+          !audit (self, now, "evidence-remove", sha256, name, NULL, error))
+        goto failed;
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  refresh_n_evidence (self, answer);
+  g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, scs_answer_get_criterion_id (answer));
+
+  return TRUE;
+
+failed:
+  rollback (self);
+  return FALSE;
+}
+
+/**
+ * scs_workspace_list_evidence:
+ * @criterion_id: (nullable): only evidence linked to this criterion
+ *
+ * Returns: (transfer container) (element-type ScsEvidence): the evidence, in
+ * the order it was added.
+ */
+GPtrArray *
+scs_workspace_list_evidence (ScsWorkspace  *self,
+                             const char    *criterion_id,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_evidence_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) links = NULL;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (criterion_id != NULL && require_answer (self, criterion_id, error) == NULL)
+    return NULL;
+
+  stmt = db_prepare (self->db, self->path,
+                     "SELECT sha256, name, mime_type, size, added, author FROM evidence e "
+                     "WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM evidence_link l "
+                     "  WHERE l.sha256 = e.sha256 AND l.assessment = ?2 AND l.criterion_id = ?1) "
+                     "ORDER BY added, rowid", error);
+  if (stmt == NULL)
+    return NULL;
+
+  links = db_prepare (self->db, self->path,
+                      "SELECT criterion_id FROM evidence_link WHERE sha256 = ?1 AND assessment = ?2 "
+                      "ORDER BY criterion_id", error);
+  if (links == NULL)
+    return NULL;
+
+  bind_text (stmt, 1, criterion_id);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsEvidence *evidence = g_new0 (ScsEvidence, 1);
+      g_autoptr(GStrvBuilder) criteria = g_strv_builder_new ();
+      int link_rc;
+
+      evidence->sha256 = column_dup (stmt, 0);
+      evidence->name = column_dup (stmt, 1);
+      evidence->mime_type = column_dup (stmt, 2);
+      evidence->size = sqlite3_column_int64 (stmt, 3);
+      evidence->added = column_dup (stmt, 4);
+      evidence->author = column_dup (stmt, 5);
+      g_ptr_array_add (list, evidence);
+
+      sqlite3_reset (links);
+      bind_text (links, 1, evidence->sha256);
+      sqlite3_bind_int64 (links, 2, self->assessment_id);
+      while ((link_rc = sqlite3_step (links)) == SQLITE_ROW)
+        g_strv_builder_add (criteria, (const char *) sqlite3_column_text (links, 0));
+      if (link_rc != SQLITE_DONE)
+        {
+          set_db_error (error, self->db, self->path);
+          return NULL;
+        }
+      evidence->criteria = g_strv_builder_end (criteria);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * scs_workspace_get_evidence_data:
+ *
+ * Returns: (transfer full): the stored bytes, or %NULL with
+ * %SCS_WORKSPACE_ERROR_NOT_FOUND.
+ */
+GBytes *
+scs_workspace_get_evidence_data (ScsWorkspace  *self,
+                                 const char    *sha256,
+                                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = db_prepare (self->db, self->path, "SELECT data FROM evidence WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, sha256);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_evidence_not_found (self, sha256, error);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      ssize_t n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+/**
+ * scs_workspace_extract_evidence:
+ * @out_path: where to write; must not exist
+ * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_NOT_FOUND or
+ *   %SCS_WORKSPACE_ERROR_IO
+ *
+ * Writes the stored bytes to a temporary file next to @out_path and moves it
+ * into place only when complete, never replacing an existing file.
+ */
+gboolean
+scs_workspace_extract_evidence (ScsWorkspace  *self,
+                                const char    *sha256,
+                                const char    *out_path,
+                                GError       **error)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  gsize length;
+  const guint8 *bytes;
+  int fd;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (out_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (out_path);
+
+  if (g_file_test (out_path, G_FILE_TEST_EXISTS) || g_file_test (out_path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
+                   _("‘%s’ already exists; choose another name"), display);
+      return FALSE;
+    }
+
+  data = scs_workspace_get_evidence_data (self, sha256, error);
+  if (data == NULL)
+    return FALSE;
+
+  dir = g_path_get_dirname (out_path);
+  base = g_path_get_basename (out_path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  bytes = g_bytes_get_data (data, &length);
+  if (!write_all (fd, bytes, length) || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!rename_no_replace (tmp, out_path, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Audit and integrity                                                       */
+
+/**
+ * scs_workspace_list_audit:
+ * @limit: at most this many entries; 0 for all
+ *
+ * Returns: (transfer container) (element-type ScsAuditEntry): the audit log,
+ * newest first.
+ */
+GPtrArray *
+scs_workspace_list_audit (ScsWorkspace  *self,
+                          guint          limit,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_audit_entry_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = db_prepare (self->db, self->path,
+                     "SELECT id, time, actor, action, target, old_value, new_value "
+                     "FROM audit ORDER BY id DESC LIMIT ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit == 0 ? -1 : (gint64) limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsAuditEntry *entry = g_new0 (ScsAuditEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->time = column_dup (stmt, 1);
+      entry->actor = column_dup (stmt, 2);
+      entry->action = column_dup (stmt, 3);
+      entry->target = column_dup (stmt, 4);
+      entry->old_value = column_dup (stmt, 5);
+      entry->new_value = column_dup (stmt, 6);
+      g_ptr_array_add (list, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * scs_workspace_check_integrity:
+ * @error: %SCS_WORKSPACE_ERROR_CORRUPT with the first problem found
+ *
+ * Runs PRAGMA integrity_check and foreign_key_check over the whole file.
+ */
+gboolean
+scs_workspace_check_integrity (ScsWorkspace  *self,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *result;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = db_prepare (self->db, self->path, "PRAGMA integrity_check (1)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_db_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      set_corrupt (error, self->path, result ? result : "?");
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = db_prepare (self->db, self->path, "PRAGMA foreign_key_check", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *what = g_strdup_printf (_("a row of table %s refers to a missing row of table %s"),
+                                               sqlite3_column_text (stmt, 0),
+                                               sqlite3_column_text (stmt, 2));
+
+      set_corrupt (error, self->path, what);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
