@@ -35,6 +35,8 @@
 #include <sqlite3.h>
 
 #include "scs-corporate-number.h"
+#include "scs-db.h"
+#include "scs-workspace-private.h"
 
 #define UNDO_DEPTH 200
 #define BUSY_TIMEOUT_MS 5000
@@ -131,6 +133,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);
 
 /* ------------------------------------------------------------------------ */
 
+/* One change made through this object, as it was before: what undo restores. */
 typedef struct
 {
   char           *criterion_id;
@@ -138,27 +141,6 @@ typedef struct
   char           *note;
   char           *reason;
 } UndoEntry;
-
-struct _ScsWorkspace
-{
-  GObject          parent_instance;
-
-  char            *path;
-  sqlite3         *db;
-  ScsCatalog      *catalog;
-  ScsOrganization *organization;
-
-  gint64           assessment_id;
-  guint            target_level;
-  guint            cycle;
-  char            *created;
-
-  char            *actor;
-
-  GListStore      *answers;
-  GHashTable      *answer_index;  /* criterion ID → ScsAnswer (borrowed) */
-  GPtrArray       *undo_stack;    /* of UndoEntry*, newest last */
-};
 
 G_DEFINE_FINAL_TYPE (ScsWorkspace, scs_workspace, G_TYPE_OBJECT)
 
@@ -373,16 +355,8 @@ scs_organization_validate (ScsOrganization *org,
 }
 
 /* ------------------------------------------------------------------------ */
-/* SQLite helpers                                                            */
-
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
-}
+/* ------------------------------------------------------------------------ */
+/* Transactions and the audit log, for this file and the modules            */
 
 static char *
 default_actor (void)
@@ -395,155 +369,27 @@ default_actor (void)
   return g_strdup (real_name);
 }
 
-static void
-set_db_error (GError     **error,
-              sqlite3     *db,
-              const char  *path)
-{
-  int code = sqlite3_errcode (db) & 0xff;
-  const char *message = sqlite3_errmsg (db);
-  g_autofree char *display = g_filename_display_name (path);
-
-  switch (code)
-    {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
-                   _("The workspace ‘%s’ is damaged: %s"), display, message);
-      break;
-
-    case SQLITE_CONSTRAINT:
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
-                   _("The workspace ‘%s’ refused the change: %s"), display, message);
-      break;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("The workspace ‘%s’ is busy in another program: %s"), display, message);
-      break;
-
-    default:
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("Cannot read or write the workspace ‘%s’: %s"), display, message);
-      break;
-    }
-}
-
-static gboolean
-db_exec (sqlite3     *db,
-         const char  *path,
-         const char  *sql,
-         GError     **error)
-{
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db, path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static sqlite3_stmt *
-db_prepare (sqlite3     *db,
-            const char  *path,
-            const char  *sql,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, db, path);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  return stmt;
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           index)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, index);
-
-  return text ? g_strdup ((const char *) text) : NULL;
-}
-
-/* Runs a statement that returns no rows. */
-static gboolean
-step_done (sqlite3_stmt  *stmt,
-           sqlite3       *db,
-           const char    *path,
-           GError       **error)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_db_error (error, db, path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-query_int (sqlite3     *db,
-           const char  *path,
-           const char  *sql,
-           gint64      *value,
-           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = db_prepare (db, path, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_db_error (error, db, path);
-      return FALSE;
-    }
-
-  *value = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-begin (ScsWorkspace  *self,
+gboolean
+scs_workspace_begin (ScsWorkspace  *self,
        GError       **error)
 {
-  return db_exec (self->db, self->path, "BEGIN IMMEDIATE", error);
+  return scs_db_exec (self->db, self->path, "BEGIN IMMEDIATE", error);
 }
 
-static void
-rollback (ScsWorkspace *self)
+void
+scs_workspace_rollback (ScsWorkspace *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static gboolean
-commit (ScsWorkspace  *self,
+gboolean
+scs_workspace_commit (ScsWorkspace  *self,
         GError       **error)
 {
-  if (!db_exec (self->db, self->path, "COMMIT", error))
+  if (!scs_db_exec (self->db, self->path, "COMMIT", error))
     {
-      rollback (self);
+      scs_workspace_rollback (self);
       return FALSE;
     }
 
@@ -563,24 +409,24 @@ insert_audit (sqlite3     *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  stmt = db_prepare (db, path,
+  stmt = scs_db_prepare (db, path,
                      "INSERT INTO audit (time, actor, action, target, old_value, new_value) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, time);
-  bind_text (stmt, 2, actor);
-  bind_text (stmt, 3, action);
-  bind_text (stmt, 4, target);
-  bind_text (stmt, 5, old_value);
-  bind_text (stmt, 6, new_value);
+  scs_db_bind_text (stmt, 1, time);
+  scs_db_bind_text (stmt, 2, actor);
+  scs_db_bind_text (stmt, 3, action);
+  scs_db_bind_text (stmt, 4, target);
+  scs_db_bind_text (stmt, 5, old_value);
+  scs_db_bind_text (stmt, 6, new_value);
 
-  return step_done (stmt, db, path, error);
+  return scs_db_step_done (stmt, db, path, error);
 }
 
-static gboolean
-audit (ScsWorkspace  *self,
+gboolean
+scs_workspace_audit (ScsWorkspace  *self,
        const char    *time,
        const char    *action,
        const char    *target,
@@ -590,6 +436,13 @@ audit (ScsWorkspace  *self,
 {
   return insert_audit (self->db, self->path, time, self->actor, action, target,
                        old_value, new_value, error);
+}
+
+void
+scs_workspace_emit_evidence_changed (ScsWorkspace *self,
+                                     const char   *criterion_id)
+{
+  g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, criterion_id);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -754,12 +607,12 @@ configure_connection (sqlite3     *db,
   g_autofree char *display = g_filename_display_name (path);
   const char *mode;
 
-  stmt = db_prepare (db, path, "PRAGMA journal_mode = WAL", error);
+  stmt = scs_db_prepare (db, path, "PRAGMA journal_mode = WAL", error);
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_db_error (error, db, path);
+      scs_db_set_error (error, db, path);
       return FALSE;
     }
 
@@ -774,7 +627,7 @@ configure_connection (sqlite3     *db,
       return FALSE;
     }
 
-  return db_exec (db, path,
+  return scs_db_exec (db, path,
                   "PRAGMA synchronous = FULL;"
                   "PRAGMA foreign_keys = ON;",
                   error);
@@ -792,12 +645,12 @@ migrate (sqlite3     *db,
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version + 1);
 
-      if (!db_exec (db, path, "BEGIN IMMEDIATE", error))
+      if (!scs_db_exec (db, path, "BEGIN IMMEDIATE", error))
         return FALSE;
 
-      if (!db_exec (db, path, migrations[version], error) ||
-          !db_exec (db, path, set_version, error) ||
-          !db_exec (db, path, "COMMIT", error))
+      if (!scs_db_exec (db, path, migrations[version], error) ||
+          !scs_db_exec (db, path, set_version, error) ||
+          !scs_db_exec (db, path, "COMMIT", error))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           g_prefix_error (error, _("Cannot upgrade the workspace to format %u: "), version + 1);
@@ -824,7 +677,7 @@ quick_check (sqlite3     *db,
 
       if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_IOERR ||
           code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY)
-        set_db_error (error, db, path);
+        scs_db_set_error (error, db, path);
       else
         g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
                      _("The workspace ‘%s’ is damaged: %s"), display, sqlite3_errmsg (db));
@@ -860,7 +713,7 @@ load_organization (ScsWorkspace  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   ScsOrganization *org;
 
-  stmt = db_prepare (self->db, self->path,
+  stmt = scs_db_prepare (self->db, self->path,
                      "SELECT name, trade_name, sole_proprietor, corporate_number, address, "
                      "contact_name, contact_email, contact_phone FROM organization WHERE id = 1",
                      error);
@@ -877,19 +730,19 @@ load_organization (ScsWorkspace  *self,
       return FALSE;
 
     default:
-      set_db_error (error, self->db, self->path);
+      scs_db_set_error (error, self->db, self->path);
       return FALSE;
     }
 
   org = scs_organization_new ();
-  org->name = column_dup (stmt, 0);
-  org->trade_name = column_dup (stmt, 1);
+  org->name = scs_db_column_dup (stmt, 0);
+  org->trade_name = scs_db_column_dup (stmt, 1);
   org->sole_proprietor = sqlite3_column_int (stmt, 2) != 0;
-  org->corporate_number = column_dup (stmt, 3);
-  org->address = column_dup (stmt, 4);
-  org->contact_name = column_dup (stmt, 5);
-  org->contact_email = column_dup (stmt, 6);
-  org->contact_phone = column_dup (stmt, 7);
+  org->corporate_number = scs_db_column_dup (stmt, 3);
+  org->address = scs_db_column_dup (stmt, 4);
+  org->contact_name = scs_db_column_dup (stmt, 5);
+  org->contact_email = scs_db_column_dup (stmt, 6);
+  org->contact_phone = scs_db_column_dup (stmt, 7);
 
   g_clear_pointer (&self->organization, scs_organization_free);
   self->organization = org;
@@ -908,7 +761,7 @@ load_assessment_and_catalog (ScsWorkspace  *self,
   const char *expected;
 
   /* One current assessment for now: the newest. */
-  stmt = db_prepare (self->db, self->path,
+  stmt = scs_db_prepare (self->db, self->path,
                      "SELECT a.id, a.target_level, a.cycle, a.created, c.sha256, c.xml "
                      "FROM assessment a JOIN catalog c ON c.sha256 = a.catalog_sha256 "
                      "ORDER BY a.id DESC LIMIT 1",
@@ -926,14 +779,14 @@ load_assessment_and_catalog (ScsWorkspace  *self,
       return FALSE;
 
     default:
-      set_db_error (error, self->db, self->path);
+      scs_db_set_error (error, self->db, self->path);
       return FALSE;
     }
 
   self->assessment_id = sqlite3_column_int64 (stmt, 0);
   self->target_level = sqlite3_column_int (stmt, 1);
   self->cycle = sqlite3_column_int (stmt, 2);
-  self->created = column_dup (stmt, 3);
+  self->created = scs_db_column_dup (stmt, 3);
   expected = (const char *) sqlite3_column_text (stmt, 4);
   xml = g_bytes_new (sqlite3_column_blob (stmt, 5), sqlite3_column_bytes (stmt, 5));
 
@@ -979,7 +832,7 @@ load_answers (ScsWorkspace  *self,
       g_hash_table_insert (self->answer_index, (gpointer) scs_answer_get_criterion_id (answer), answer);
     }
 
-  stmt = db_prepare (self->db, self->path,
+  stmt = scs_db_prepare (self->db, self->path,
                      "SELECT criterion_id, state, note, reason, author, updated "
                      "FROM answer WHERE assessment = ?1", error);
   if (stmt == NULL)
@@ -1010,12 +863,12 @@ load_answers (ScsWorkspace  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (error, self->db, self->path);
+      scs_db_set_error (error, self->db, self->path);
       return FALSE;
     }
 
   g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = db_prepare (self->db, self->path,
+  stmt = scs_db_prepare (self->db, self->path,
                      "SELECT criterion_id, count (*) FROM evidence_link "
                      "WHERE assessment = ?1 GROUP BY criterion_id", error);
   if (stmt == NULL)
@@ -1031,7 +884,7 @@ load_answers (ScsWorkspace  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (error, self->db, self->path);
+      scs_db_set_error (error, self->db, self->path);
       return FALSE;
     }
 
@@ -1098,8 +951,8 @@ scs_workspace_open (const char  *path,
    * read again through SQLite because a WAL left by a crash may hold newer
    * ones than the main file. */
   if (!quick_check (db, path, error) ||
-      !query_int (db, path, "PRAGMA application_id", &application_id, error) ||
-      !query_int (db, path, "PRAGMA user_version", &version, error))
+      !scs_db_query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+      !scs_db_query_int (db, path, "PRAGMA user_version", &version, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -1158,70 +1011,6 @@ remove_sqlite_files (const char *path)
   g_unlink (journal);
   g_unlink (path);
 }
-
-static void
-sync_directory (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-/* Moves @from to @to unless @to exists, atomically where the file system
- * has hard links. */
-static gboolean
-rename_no_replace (const char  *from,
-                   const char  *to,
-                   GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (to);
-  int saved_errno;
-
-  if (link (from, to) == 0)
-    {
-      g_unlink (from);
-      sync_directory (to);
-      return TRUE;
-    }
-
-  saved_errno = errno;
-  if (saved_errno == EEXIST)
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
-                   _("‘%s’ already exists; choose another name"), display);
-      return FALSE;
-    }
-
-  /* No hard links here (FAT, some network file systems): check, then
-   * rename, accepting the small race. */
-  if (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == ENOSYS ||
-      saved_errno == EMLINK || saved_errno == EOPNOTSUPP)
-    {
-      if (g_file_test (to, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
-                       _("‘%s’ already exists; choose another name"), display);
-          return FALSE;
-        }
-
-      if (g_rename (from, to) == 0)
-        {
-          sync_directory (to);
-          return TRUE;
-        }
-      saved_errno = errno;
-    }
-
-  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-               _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
-  return FALSE;
-}
-
 static gboolean
 initialize_file (sqlite3               *db,
                  const char            *path,
@@ -1232,7 +1021,7 @@ initialize_file (sqlite3               *db,
                  GError               **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d",
                                                  (int) SCS_WORKSPACE_APPLICATION_ID);
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d",
@@ -1242,58 +1031,58 @@ initialize_file (sqlite3               *db,
 
   /* The whole file is made in one transaction: it is either complete or
    * empty. The migration steps run here without their own transactions. */
-  if (!db_exec (db, path, "BEGIN IMMEDIATE", error) ||
-      !db_exec (db, path, set_app_id, error))
+  if (!scs_db_exec (db, path, "BEGIN IMMEDIATE", error) ||
+      !scs_db_exec (db, path, set_app_id, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
     {
-      if (!db_exec (db, path, migrations[i], error))
+      if (!scs_db_exec (db, path, migrations[i], error))
         return FALSE;
     }
 
-  if (!db_exec (db, path, set_version, error))
+  if (!scs_db_exec (db, path, set_version, error))
     return FALSE;
 
-  stmt = db_prepare (db, path,
+  stmt = scs_db_prepare (db, path,
                      "INSERT INTO organization (id, name, trade_name, sole_proprietor, "
                      "corporate_number, address, contact_name, contact_email, contact_phone) "
                      "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, org->name);
-  bind_text (stmt, 2, org->trade_name);
+  scs_db_bind_text (stmt, 1, org->name);
+  scs_db_bind_text (stmt, 2, org->trade_name);
   sqlite3_bind_int (stmt, 3, org->sole_proprietor ? 1 : 0);
-  bind_text (stmt, 4, org->corporate_number);
-  bind_text (stmt, 5, org->address);
-  bind_text (stmt, 6, org->contact_name);
-  bind_text (stmt, 7, org->contact_email);
-  bind_text (stmt, 8, org->contact_phone);
-  if (!step_done (stmt, db, path, error))
+  scs_db_bind_text (stmt, 4, org->corporate_number);
+  scs_db_bind_text (stmt, 5, org->address);
+  scs_db_bind_text (stmt, 6, org->contact_name);
+  scs_db_bind_text (stmt, 7, org->contact_email);
+  scs_db_bind_text (stmt, 8, org->contact_phone);
+  if (!scs_db_step_done (stmt, db, path, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = db_prepare (db, path,
+  stmt = scs_db_prepare (db, path,
                      "INSERT INTO catalog (sha256, id, date, xml) VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, scs_catalog_get_sha256 (catalog));
-  bind_text (stmt, 2, scs_catalog_get_id (catalog));
-  bind_text (stmt, 3, scs_catalog_get_date (catalog));
+  scs_db_bind_text (stmt, 1, scs_catalog_get_sha256 (catalog));
+  scs_db_bind_text (stmt, 2, scs_catalog_get_id (catalog));
+  scs_db_bind_text (stmt, 3, scs_catalog_get_date (catalog));
   sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), SQLITE_STATIC);
-  if (!step_done (stmt, db, path, error))
+  if (!scs_db_step_done (stmt, db, path, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = db_prepare (db, path,
+  stmt = scs_db_prepare (db, path,
                      "INSERT INTO assessment (catalog_sha256, target_level, cycle, created, updated) "
                      "VALUES (?1, ?2, 0, ?3, ?3)", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, scs_catalog_get_sha256 (catalog));
+  scs_db_bind_text (stmt, 1, scs_catalog_get_sha256 (catalog));
   sqlite3_bind_int (stmt, 2, target_level);
-  bind_text (stmt, 3, now);
-  if (!step_done (stmt, db, path, error))
+  scs_db_bind_text (stmt, 3, now);
+  if (!scs_db_step_done (stmt, db, path, error))
     return FALSE;
   assessment_id = sqlite3_last_insert_rowid (db);
 
@@ -1306,12 +1095,12 @@ initialize_file (sqlite3               *db,
       return FALSE;
   }
 
-  if (!db_exec (db, path, "COMMIT", error))
+  if (!scs_db_exec (db, path, "COMMIT", error))
     return FALSE;
 
   /* Leave everything in the main file so it can be copied or mailed on its
    * own right away. */
-  return db_exec (db, path, "PRAGMA wal_checkpoint (TRUNCATE)", error);
+  return scs_db_exec (db, path, "PRAGMA wal_checkpoint (TRUNCATE)", error);
 }
 
 /**
@@ -1408,7 +1197,7 @@ scs_workspace_create (const char            *path,
     }
   db = NULL;
 
-  if (!rename_no_replace (tmp, path, error))
+  if (!scs_rename_no_replace (tmp, path, error))
     goto failed;
 
   return scs_workspace_open (path, error);
@@ -1700,36 +1489,36 @@ scs_workspace_set_organization (ScsWorkspace           *self,
   if (n_changed == 0)
     return TRUE;
 
-  now = now_iso8601 ();
+  now = scs_now_iso8601 ();
 
-  if (!begin (self, error))
+  if (!scs_workspace_begin (self, error))
     return FALSE;
 
-  stmt = db_prepare (self->db, self->path,
+  stmt = scs_db_prepare (self->db, self->path,
                      "UPDATE organization SET name = ?1, trade_name = ?2, sole_proprietor = ?3, "
                      "corporate_number = ?4, address = ?5, contact_name = ?6, contact_email = ?7, "
                      "contact_phone = ?8 WHERE id = 1", error);
   if (stmt == NULL)
     goto failed;
-  bind_text (stmt, 1, valid->name);
-  bind_text (stmt, 2, valid->trade_name);
+  scs_db_bind_text (stmt, 1, valid->name);
+  scs_db_bind_text (stmt, 2, valid->trade_name);
   sqlite3_bind_int (stmt, 3, valid->sole_proprietor ? 1 : 0);
-  bind_text (stmt, 4, valid->corporate_number);
-  bind_text (stmt, 5, valid->address);
-  bind_text (stmt, 6, valid->contact_name);
-  bind_text (stmt, 7, valid->contact_email);
-  bind_text (stmt, 8, valid->contact_phone);
-  if (!step_done (stmt, self->db, self->path, error))
+  scs_db_bind_text (stmt, 4, valid->corporate_number);
+  scs_db_bind_text (stmt, 5, valid->address);
+  scs_db_bind_text (stmt, 6, valid->contact_name);
+  scs_db_bind_text (stmt, 7, valid->contact_email);
+  scs_db_bind_text (stmt, 8, valid->contact_phone);
+  if (!scs_db_step_done (stmt, self->db, self->path, error))
     goto failed;
 
   for (guint i = 0; i < n_changed; i++)
     {
-      if (!audit (self, now, "organization", fields[i].field,
+      if (!scs_workspace_audit (self, now, "organization", fields[i].field,
                   fields[i].old_value, fields[i].new_value, error))
         goto failed;
     }
 
-  if (!commit (self, error))
+  if (!scs_workspace_commit (self, error))
     return FALSE;
 
   g_clear_pointer (&self->organization, scs_organization_free);
@@ -1739,7 +1528,7 @@ scs_workspace_set_organization (ScsWorkspace           *self,
   return TRUE;
 
 failed:
-  rollback (self);
+  scs_workspace_rollback (self);
   return FALSE;
 }
 
@@ -1775,25 +1564,25 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
   if (level == self->target_level)
     return TRUE;
 
-  now = now_iso8601 ();
+  now = scs_now_iso8601 ();
   target = g_strdup_printf ("assessment %" G_GINT64_FORMAT, self->assessment_id);
   old_value = g_strdup_printf ("%u", self->target_level);
   new_value = g_strdup_printf ("%u", level);
 
-  if (!begin (self, error))
+  if (!scs_workspace_begin (self, error))
     return FALSE;
 
-  stmt = db_prepare (self->db, self->path,
+  stmt = scs_db_prepare (self->db, self->path,
                      "UPDATE assessment SET target_level = ?1, updated = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int (stmt, 1, level);
-  bind_text (stmt, 2, now);
+  scs_db_bind_text (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, self->assessment_id);
 
-  if (!step_done (stmt, self->db, self->path, error) ||
-      !audit (self, now, "target-level", target, old_value, new_value, error) ||
-      !commit (self, error))
+  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
+      !scs_workspace_audit (self, now, "target-level", target, old_value, new_value, error) ||
+      !scs_workspace_commit (self, error))
     goto failed;
 
   self->target_level = level;
@@ -1802,7 +1591,7 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
   return TRUE;
 
 failed:
-  rollback (self);
+  scs_workspace_rollback (self);
   return FALSE;
 }
 
@@ -1855,8 +1644,8 @@ scs_workspace_lookup_answer (ScsWorkspace *self,
 /* ------------------------------------------------------------------------ */
 /* Answers                                                                   */
 
-static ScsAnswer *
-require_answer (ScsWorkspace  *self,
+ScsAnswer *
+scs_workspace_require_answer (ScsWorkspace  *self,
                 const char    *criterion_id,
                 GError       **error)
 {
@@ -1887,16 +1676,16 @@ write_answer (ScsWorkspace    *self,
               GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = scs_now_iso8601 ();
   const char *id = scs_answer_get_criterion_id (answer);
   ScsAnswerState old_state = scs_answer_get_state (answer);
   const char *old_note = scs_answer_get_note (answer);
   const char *old_reason = scs_answer_get_reason (answer);
 
-  if (!begin (self, error))
+  if (!scs_workspace_begin (self, error))
     return FALSE;
 
-  stmt = db_prepare (self->db, self->path,
+  stmt = scs_db_prepare (self->db, self->path,
                      "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                      "ON CONFLICT (assessment, criterion_id) DO UPDATE SET "
@@ -1906,32 +1695,32 @@ write_answer (ScsWorkspace    *self,
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
-  bind_text (stmt, 2, id);
-  bind_text (stmt, 3, scs_answer_state_to_string (state));
-  bind_text (stmt, 4, note);
-  bind_text (stmt, 5, reason);
-  bind_text (stmt, 6, self->actor);
-  bind_text (stmt, 7, now);
-  if (!step_done (stmt, self->db, self->path, error))
+  scs_db_bind_text (stmt, 2, id);
+  scs_db_bind_text (stmt, 3, scs_answer_state_to_string (state));
+  scs_db_bind_text (stmt, 4, note);
+  scs_db_bind_text (stmt, 5, reason);
+  scs_db_bind_text (stmt, 6, self->actor);
+  scs_db_bind_text (stmt, 7, now);
+  if (!scs_db_step_done (stmt, self->db, self->path, error))
     goto failed;
 
   /* One row per changed field, so each field's history is a chain of
    * old → new values; an undo always leaves an "undo" row for the state. */
   if ((undo || state != old_state) &&
-      !audit (self, now, undo ? "undo" : "answer", id,
+      !scs_workspace_audit (self, now, undo ? "undo" : "answer", id,
               scs_answer_state_to_string (old_state),
               scs_answer_state_to_string (state), error))
     goto failed;
 
   if (g_strcmp0 (note, old_note) != 0 &&
-      !audit (self, now, "note", id, old_note, note, error))
+      !scs_workspace_audit (self, now, "note", id, old_note, note, error))
     goto failed;
 
   if (g_strcmp0 (reason, old_reason) != 0 &&
-      !audit (self, now, "reason", id, old_reason, reason, error))
+      !scs_workspace_audit (self, now, "reason", id, old_reason, reason, error))
     goto failed;
 
-  if (!commit (self, error))
+  if (!scs_workspace_commit (self, error))
     return FALSE;
 
   scs_answer_update (answer, state, note, reason, self->actor, now);
@@ -1940,7 +1729,7 @@ write_answer (ScsWorkspace    *self,
   return TRUE;
 
 failed:
-  rollback (self);
+  scs_workspace_rollback (self);
   return FALSE;
 }
 
@@ -2025,7 +1814,7 @@ scs_workspace_set_answer (ScsWorkspace    *self,
   g_return_val_if_fail ((guint) state < SCS_N_ANSWER_STATES, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  answer = require_answer (self, criterion_id, error);
+  answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
     return FALSE;
 
@@ -2076,7 +1865,7 @@ scs_workspace_set_note (ScsWorkspace  *self,
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (criterion_id != NULL, FALSE);
 
-  answer = require_answer (self, criterion_id, error);
+  answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
     return FALSE;
 
@@ -2102,7 +1891,7 @@ scs_workspace_set_reason (ScsWorkspace  *self,
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (criterion_id != NULL, FALSE);
 
-  answer = require_answer (self, criterion_id, error);
+  answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
     return FALSE;
 
@@ -2223,668 +2012,6 @@ scs_workspace_is_ready (ScsWorkspace *self,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Evidence                                                                  */
-
-static void
-refresh_n_evidence (ScsWorkspace *self,
-                    ScsAnswer    *answer)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = db_prepare (self->db, self->path,
-                     "SELECT count (*) FROM evidence_link WHERE assessment = ?1 AND criterion_id = ?2",
-                     NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
-  bind_text (stmt, 2, scs_answer_get_criterion_id (answer));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    scs_answer_set_n_evidence (answer, sqlite3_column_int (stmt, 0));
-}
-
-static gboolean
-query_exists (ScsWorkspace  *self,
-              sqlite3_stmt  *stmt,
-              gboolean      *exists,
-              GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_db_error (error, self->db, self->path);
-      return FALSE;
-    }
-
-  *exists = rc == SQLITE_ROW;
-  return TRUE;
-}
-
-static gboolean
-evidence_exists (ScsWorkspace  *self,
-                 const char    *sha256,
-                 gboolean      *exists,
-                 GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = db_prepare (self->db, self->path, "SELECT 1 FROM evidence WHERE sha256 = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, sha256);
-
-  return query_exists (self, stmt, exists, error);
-}
-
-static gboolean
-link_exists (ScsWorkspace  *self,
-             const char    *sha256,
-             const char    *criterion_id,
-             gboolean      *exists,
-             GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = db_prepare (self->db, self->path,
-                     "SELECT 1 FROM evidence_link "
-                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-  bind_text (stmt, 3, criterion_id);
-
-  return query_exists (self, stmt, exists, error);
-}
-
-static gboolean
-insert_link (ScsWorkspace  *self,
-             const char    *sha256,
-             const char    *criterion_id,
-             const char    *now,
-             GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = db_prepare (self->db, self->path,
-                     "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-  bind_text (stmt, 3, criterion_id);
-  bind_text (stmt, 4, now);
-  bind_text (stmt, 5, self->actor);
-
-  return step_done (stmt, self->db, self->path, error) &&
-         audit (self, now, "evidence-link", sha256, NULL, criterion_id, error);
-}
-
-static void
-set_evidence_not_found (ScsWorkspace  *self,
-                        const char    *sha256,
-                        GError       **error)
-{
-  g_autofree char *shown = g_utf8_make_valid (sha256, -1);
-  g_autofree char *display = g_filename_display_name (self->path);
-
-  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_FOUND,
-               _("There is no evidence file with SHA-256 ‘%s’ in ‘%s’"), shown, display);
-}
-
-static void
-set_evidence_read_error (GError     **error,
-                         const char  *display,
-                         GError      *io_error)
-{
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, io_error->message);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                 _("Cannot read the evidence file ‘%s’: it does not exist"), display);
-  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                 _("Cannot read the evidence file ‘%s’: permission denied"), display);
-  else
-    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                 _("Cannot read the evidence file ‘%s’: %s"), display, io_error->message);
-}
-
-/**
- * scs_workspace_add_evidence:
- * @criterion_id: the criterion the file supports
- * @file: the file to store
- * @error: %SCS_WORKSPACE_ERROR_IO naming the file when it cannot be read,
- *   %SCS_WORKSPACE_ERROR_INVALID when it is too large or the criterion unknown
- *
- * Stores the file's bytes in the workspace (once per content: the SHA-256 is
- * the key) and links it to @criterion_id, in one transaction. Nothing is
- * written when reading the file fails.
- *
- * Returns: (transfer full): the hex SHA-256, or %NULL with @error set.
- */
-char *
-scs_workspace_add_evidence (ScsWorkspace  *self,
-                            const char    *criterion_id,
-                            GFile         *file,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *content_type = NULL;
-  g_autofree char *mime_type = NULL;
-  g_autofree char *sha256 = NULL;
-  g_autofree char *now = NULL;
-  gsize length = 0;
-  gboolean stored;
-  gboolean linked;
-  ScsAnswer *answer;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (criterion_id != NULL, NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  answer = require_answer (self, criterion_id, error);
-  if (answer == NULL)
-    return NULL;
-
-  display = g_file_get_parse_name (file);
-
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      set_evidence_read_error (error, display, local_error);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("Cannot read the evidence file ‘%s’: it is not a regular file"), display);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > SCS_EVIDENCE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
-                                                  G_FORMAT_SIZE_LONG_FORMAT);
-      g_autofree char *limit = g_format_size (SCS_EVIDENCE_MAX_SIZE);
-
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
-                   _("The evidence file ‘%s’ is too large (%s; at most %s)"), display, size, limit);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      set_evidence_read_error (error, display, local_error);
-      return NULL;
-    }
-
-  /* It may have grown since we looked. */
-  if (length > SCS_EVIDENCE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_LONG_FORMAT);
-      g_autofree char *limit = g_format_size (SCS_EVIDENCE_MAX_SIZE);
-
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
-                   _("The evidence file ‘%s’ is too large (%s; at most %s)"), display, size, limit);
-      return NULL;
-    }
-
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-
-  basename = g_file_get_basename (file);
-  name = g_filename_display_name (basename ? basename : "evidence");
-  content_type = g_content_type_guess (basename, (const guchar *) contents, MIN (length, 4096), NULL);
-  mime_type = content_type ? g_content_type_get_mime_type (content_type) : NULL;
-  if (mime_type == NULL)
-    mime_type = g_strdup ("application/octet-stream");
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  now = now_iso8601 ();
-
-  if (!begin (self, error))
-    return NULL;
-
-  if (!evidence_exists (self, sha256, &stored, error) ||
-      !link_exists (self, sha256, criterion_id, &linked, error))
-    goto failed;
-
-  if (!stored)
-    {
-      stmt = db_prepare (self->db, self->path,
-                         "INSERT INTO evidence (sha256, name, mime_type, size, data, added, author) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-      if (stmt == NULL)
-        goto failed;
-
-      bind_text (stmt, 1, sha256);
-      bind_text (stmt, 2, name);
-      bind_text (stmt, 3, mime_type);
-      sqlite3_bind_int64 (stmt, 4, length);
-      sqlite3_bind_blob64 (stmt, 5, contents, length, SQLITE_STATIC);
-      bind_text (stmt, 6, now);
-      bind_text (stmt, 7, self->actor);
-
-      if (!step_done (stmt, self->db, self->path, error) ||
-          !audit (self, now, "evidence-add", sha256, NULL, name, error))
-        goto failed;
-    }
-
-  if (!linked && !insert_link (self, sha256, criterion_id, now, error))
-    goto failed;
-
-  if (!commit (self, error))
-    return NULL;
-
-  if (!linked)
-    {
-      refresh_n_evidence (self, answer);
-      g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, scs_answer_get_criterion_id (answer));
-    }
-
-  return g_steal_pointer (&sha256);
-
-failed:
-  rollback (self);
-  return NULL;
-}
-
-/**
- * scs_workspace_link_evidence:
- *
- * Links evidence already in the workspace to another criterion. Linking
- * twice is a no-op.
- */
-gboolean
-scs_workspace_link_evidence (ScsWorkspace  *self,
-                             const char    *sha256,
-                             const char    *criterion_id,
-                             GError       **error)
-{
-  g_autofree char *now = NULL;
-  ScsAnswer *answer;
-  gboolean stored;
-  gboolean linked;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (sha256 != NULL, FALSE);
-  g_return_val_if_fail (criterion_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  answer = require_answer (self, criterion_id, error);
-  if (answer == NULL)
-    return FALSE;
-
-  now = now_iso8601 ();
-
-  if (!begin (self, error))
-    return FALSE;
-
-  if (!evidence_exists (self, sha256, &stored, error) ||
-      !link_exists (self, sha256, criterion_id, &linked, error))
-    goto failed;
-
-  if (!stored)
-    {
-      set_evidence_not_found (self, sha256, error);
-      goto failed;
-    }
-
-  if (linked)
-    {
-      rollback (self);
-      return TRUE;
-    }
-
-  if (!insert_link (self, sha256, criterion_id, now, error) ||
-      !commit (self, error))
-    goto failed;
-
-  refresh_n_evidence (self, answer);
-  g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, scs_answer_get_criterion_id (answer));
-
-  return TRUE;
-
-failed:
-  rollback (self);
-  return FALSE;
-}
-
-/**
- * scs_workspace_unlink_evidence:
- *
- * Removes the link between the evidence and the criterion, and the stored
- * file itself when nothing links to it any more; both are audited.
- */
-gboolean
-scs_workspace_unlink_evidence (ScsWorkspace  *self,
-                               const char    *sha256,
-                               const char    *criterion_id,
-                               GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *name = NULL;
-  ScsAnswer *answer;
-  gboolean linked;
-  gint64 remaining = 0;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (sha256 != NULL, FALSE);
-  g_return_val_if_fail (criterion_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  answer = require_answer (self, criterion_id, error);
-  if (answer == NULL)
-    return FALSE;
-
-  now = now_iso8601 ();
-
-  if (!begin (self, error))
-    return FALSE;
-
-  if (!link_exists (self, sha256, criterion_id, &linked, error))
-    goto failed;
-
-  if (!linked)
-    {
-      g_autofree char *shown = g_utf8_make_valid (sha256, -1);
-
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_FOUND,
-                   _("Evidence ‘%s’ is not linked to criterion ‘%s’"), shown, criterion_id);
-      goto failed;
-    }
-
-  stmt = db_prepare (self->db, self->path,
-                     "DELETE FROM evidence_link "
-                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
-  if (stmt == NULL)
-    goto failed;
-  bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-  bind_text (stmt, 3, criterion_id);
-  if (!step_done (stmt, self->db, self->path, error) ||
-      !audit (self, now, "evidence-unlink", sha256, criterion_id, NULL, error))
-    goto failed;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = db_prepare (self->db, self->path,
-                     "SELECT (SELECT count (*) FROM evidence_link WHERE sha256 = ?1), "
-                     "(SELECT name FROM evidence WHERE sha256 = ?1)", error);
-  if (stmt == NULL)
-    goto failed;
-  bind_text (stmt, 1, sha256);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_db_error (error, self->db, self->path);
-      goto failed;
-    }
-  remaining = sqlite3_column_int64 (stmt, 0);
-  name = column_dup (stmt, 1);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  if (remaining == 0)
-    {
-      stmt = db_prepare (self->db, self->path, "DELETE FROM evidence WHERE sha256 = ?1", error);
-      if (stmt == NULL)
-        goto failed;
-      bind_text (stmt, 1, sha256);
-      if (!step_done (stmt, self->db, self->path, error) ||
-          !audit (self, now, "evidence-remove", sha256, name, NULL, error))
-        goto failed;
-    }
-
-  if (!commit (self, error))
-    return FALSE;
-
-  refresh_n_evidence (self, answer);
-  g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, scs_answer_get_criterion_id (answer));
-
-  return TRUE;
-
-failed:
-  rollback (self);
-  return FALSE;
-}
-
-/**
- * scs_workspace_list_evidence:
- * @criterion_id: (nullable): only evidence linked to this criterion
- *
- * Returns: (transfer container) (element-type ScsEvidence): the evidence, in
- * the order it was added.
- */
-GPtrArray *
-scs_workspace_list_evidence (ScsWorkspace  *self,
-                             const char    *criterion_id,
-                             GError       **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_evidence_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) links = NULL;
-  int rc;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (criterion_id != NULL && require_answer (self, criterion_id, error) == NULL)
-    return NULL;
-
-  stmt = db_prepare (self->db, self->path,
-                     "SELECT sha256, name, mime_type, size, added, author FROM evidence e "
-                     "WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM evidence_link l "
-                     "  WHERE l.sha256 = e.sha256 AND l.assessment = ?2 AND l.criterion_id = ?1) "
-                     "ORDER BY added, rowid", error);
-  if (stmt == NULL)
-    return NULL;
-
-  links = db_prepare (self->db, self->path,
-                      "SELECT criterion_id FROM evidence_link WHERE sha256 = ?1 AND assessment = ?2 "
-                      "ORDER BY criterion_id", error);
-  if (links == NULL)
-    return NULL;
-
-  bind_text (stmt, 1, criterion_id);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScsEvidence *evidence = g_new0 (ScsEvidence, 1);
-      g_autoptr(GStrvBuilder) criteria = g_strv_builder_new ();
-      int link_rc;
-
-      evidence->sha256 = column_dup (stmt, 0);
-      evidence->name = column_dup (stmt, 1);
-      evidence->mime_type = column_dup (stmt, 2);
-      evidence->size = sqlite3_column_int64 (stmt, 3);
-      evidence->added = column_dup (stmt, 4);
-      evidence->author = column_dup (stmt, 5);
-      g_ptr_array_add (list, evidence);
-
-      sqlite3_reset (links);
-      bind_text (links, 1, evidence->sha256);
-      sqlite3_bind_int64 (links, 2, self->assessment_id);
-      while ((link_rc = sqlite3_step (links)) == SQLITE_ROW)
-        g_strv_builder_add (criteria, (const char *) sqlite3_column_text (links, 0));
-      if (link_rc != SQLITE_DONE)
-        {
-          set_db_error (error, self->db, self->path);
-          return NULL;
-        }
-      evidence->criteria = g_strv_builder_end (criteria);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, self->db, self->path);
-      return NULL;
-    }
-
-  return g_steal_pointer (&list);
-}
-
-/**
- * scs_workspace_get_evidence_data:
- *
- * Returns: (transfer full): the stored bytes, or %NULL with
- * %SCS_WORKSPACE_ERROR_NOT_FOUND.
- */
-GBytes *
-scs_workspace_get_evidence_data (ScsWorkspace  *self,
-                                 const char    *sha256,
-                                 GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (sha256 != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  stmt = db_prepare (self->db, self->path, "SELECT data FROM evidence WHERE sha256 = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, sha256);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      set_evidence_not_found (self, sha256, error);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      set_db_error (error, self->db, self->path);
-      return NULL;
-    }
-
-  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-}
-
-static gboolean
-write_all (int           fd,
-           const guint8 *data,
-           gsize         length)
-{
-  while (length > 0)
-    {
-      ssize_t n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      data += n;
-      length -= n;
-    }
-
-  return TRUE;
-}
-
-/**
- * scs_workspace_extract_evidence:
- * @out_path: where to write; must not exist
- * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_NOT_FOUND or
- *   %SCS_WORKSPACE_ERROR_IO
- *
- * Writes the stored bytes to a temporary file next to @out_path and moves it
- * into place only when complete, never replacing an existing file.
- */
-gboolean
-scs_workspace_extract_evidence (ScsWorkspace  *self,
-                                const char    *sha256,
-                                const char    *out_path,
-                                GError       **error)
-{
-  g_autoptr(GBytes) data = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
-  gsize length;
-  const guint8 *bytes;
-  int fd;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (sha256 != NULL, FALSE);
-  g_return_val_if_fail (out_path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  display = g_filename_display_name (out_path);
-
-  if (g_file_test (out_path, G_FILE_TEST_EXISTS) || g_file_test (out_path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
-                   _("‘%s’ already exists; choose another name"), display);
-      return FALSE;
-    }
-
-  data = scs_workspace_get_evidence_data (self, sha256, error);
-  if (data == NULL)
-    return FALSE;
-
-  dir = g_path_get_dirname (out_path);
-  base = g_path_get_basename (out_path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  bytes = g_bytes_get_data (data, &length);
-  if (!write_all (fd, bytes, length) || fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_unlink (tmp);
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (!rename_no_replace (tmp, out_path, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------------ */
 /* Audit and integrity                                                       */
 
 /**
@@ -2906,7 +2033,7 @@ scs_workspace_list_audit (ScsWorkspace  *self,
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = db_prepare (self->db, self->path,
+  stmt = scs_db_prepare (self->db, self->path,
                      "SELECT id, time, actor, action, target, old_value, new_value "
                      "FROM audit ORDER BY id DESC LIMIT ?1", error);
   if (stmt == NULL)
@@ -2918,18 +2045,18 @@ scs_workspace_list_audit (ScsWorkspace  *self,
       ScsAuditEntry *entry = g_new0 (ScsAuditEntry, 1);
 
       entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->time = column_dup (stmt, 1);
-      entry->actor = column_dup (stmt, 2);
-      entry->action = column_dup (stmt, 3);
-      entry->target = column_dup (stmt, 4);
-      entry->old_value = column_dup (stmt, 5);
-      entry->new_value = column_dup (stmt, 6);
+      entry->time = scs_db_column_dup (stmt, 1);
+      entry->actor = scs_db_column_dup (stmt, 2);
+      entry->action = scs_db_column_dup (stmt, 3);
+      entry->target = scs_db_column_dup (stmt, 4);
+      entry->old_value = scs_db_column_dup (stmt, 5);
+      entry->new_value = scs_db_column_dup (stmt, 6);
       g_ptr_array_add (list, entry);
     }
 
   if (rc != SQLITE_DONE)
     {
-      set_db_error (error, self->db, self->path);
+      scs_db_set_error (error, self->db, self->path);
       return NULL;
     }
 
@@ -2953,13 +2080,13 @@ scs_workspace_check_integrity (ScsWorkspace  *self,
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = db_prepare (self->db, self->path, "PRAGMA integrity_check (1)", error);
+  stmt = scs_db_prepare (self->db, self->path, "PRAGMA integrity_check (1)", error);
   if (stmt == NULL)
     return FALSE;
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_db_error (error, self->db, self->path);
+      scs_db_set_error (error, self->db, self->path);
       return FALSE;
     }
 
@@ -2971,7 +2098,7 @@ scs_workspace_check_integrity (ScsWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = db_prepare (self->db, self->path, "PRAGMA foreign_key_check", error);
+  stmt = scs_db_prepare (self->db, self->path, "PRAGMA foreign_key_check", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -2987,7 +2114,7 @@ scs_workspace_check_integrity (ScsWorkspace  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (error, self->db, self->path);
+      scs_db_set_error (error, self->db, self->path);
       return FALSE;
     }
 

@@ -1,0 +1,225 @@
+/* scs-db.c: the small SQLite layer under the workspace and its modules
+ *
+ * Statement helpers that turn SQLite result codes into translated
+ * SCS_WORKSPACE_ERROR messages naming the file, plus the file-system steps
+ * that make creating a file safe (link-into-place without replacing,
+ * fsync of the directory). Shared by scs-workspace*.c and the modules that
+ * keep their own tables in the workspace (review, scope, …).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "scs-workspace.h"
+
+/* SQLite helpers                                                            */
+
+char *
+scs_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+}
+
+void
+scs_db_set_error (GError     **error,
+              sqlite3     *db,
+              const char  *path)
+{
+  int code = sqlite3_errcode (db) & 0xff;
+  const char *message = sqlite3_errmsg (db);
+  g_autofree char *display = g_filename_display_name (path);
+
+  switch (code)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace ‘%s’ is damaged: %s"), display, message);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The workspace ‘%s’ refused the change: %s"), display, message);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("The workspace ‘%s’ is busy in another program: %s"), display, message);
+      break;
+
+    default:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot read or write the workspace ‘%s’: %s"), display, message);
+      break;
+    }
+}
+
+gboolean
+scs_db_exec (sqlite3     *db,
+         const char  *path,
+         const char  *sql,
+         GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      scs_db_set_error (error, db, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+scs_db_prepare (sqlite3     *db,
+            const char  *path,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      scs_db_set_error (error, db, path);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+
+void
+scs_db_bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+scs_db_column_dup (sqlite3_stmt *stmt,
+            int           index)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, index);
+
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Runs a statement that returns no rows. */
+gboolean
+scs_db_step_done (sqlite3_stmt  *stmt,
+           sqlite3       *db,
+           const char    *path,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      scs_db_set_error (error, db, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+scs_db_query_int (sqlite3     *db,
+           const char  *path,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = scs_db_prepare (db, path, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      scs_db_set_error (error, db, path);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+
+void
+scs_sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/* Moves @from to @to unless @to exists, atomically where the file system
+ * has hard links. */
+gboolean
+scs_rename_no_replace (const char  *from,
+                   const char  *to,
+                   GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (to);
+  int saved_errno;
+
+  if (link (from, to) == 0)
+    {
+      g_unlink (from);
+      scs_sync_directory (to);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (saved_errno == EEXIST)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
+                   _("‘%s’ already exists; choose another name"), display);
+      return FALSE;
+    }
+
+  /* No hard links here (FAT, some network file systems): check, then
+   * rename, accepting the small race. */
+  if (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == ENOSYS ||
+      saved_errno == EMLINK || saved_errno == EOPNOTSUPP)
+    {
+      if (g_file_test (to, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
+                       _("‘%s’ already exists; choose another name"), display);
+          return FALSE;
+        }
+
+      if (g_rename (from, to) == 0)
+        {
+          scs_sync_directory (to);
+          return TRUE;
+        }
+      saved_errno = errno;
+    }
+
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+               _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}

@@ -1,0 +1,53 @@
+/* scs-db.h: the small SQLite layer under the workspace and its modules
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* ISO 8601 UTC with milliseconds: "2026-11-22T03:49:12.345Z". */
+char         *scs_now_iso8601     (void);
+
+/* Sets an SCS_WORKSPACE_ERROR from the connection's last SQLite error,
+ * naming the workspace at @path. */
+void          scs_db_set_error    (GError       **error,
+                                   sqlite3       *db,
+                                   const char    *path);
+gboolean      scs_db_exec         (sqlite3       *db,
+                                   const char    *path,
+                                   const char    *sql,
+                                   GError       **error);
+sqlite3_stmt *scs_db_prepare      (sqlite3       *db,
+                                   const char    *path,
+                                   const char    *sql,
+                                   GError       **error);
+/* NULL binds SQL NULL. */
+void          scs_db_bind_text    (sqlite3_stmt  *stmt,
+                                   int            index,
+                                   const char    *text);
+char         *scs_db_column_dup   (sqlite3_stmt  *stmt,
+                                   int            index);
+/* Runs a statement that returns no rows. */
+gboolean      scs_db_step_done    (sqlite3_stmt  *stmt,
+                                   sqlite3       *db,
+                                   const char    *path,
+                                   GError       **error);
+gboolean      scs_db_query_int    (sqlite3       *db,
+                                   const char    *path,
+                                   const char    *sql,
+                                   gint64        *value,
+                                   GError       **error);
+
+void          scs_sync_directory  (const char    *path);
+/* Moves @from to @to unless @to exists (SCS_WORKSPACE_ERROR_EXISTS). */
+gboolean      scs_rename_no_replace (const char  *from,
+                                     const char  *to,
+                                     GError     **error);
+
+G_END_DECLS

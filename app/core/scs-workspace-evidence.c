@@ -1,0 +1,686 @@
+/* scs-workspace-evidence.c: evidence files stored in the workspace
+ *
+ * Evidence files live in the workspace as blobs keyed by their SHA-256, so
+ * the same file linked to several criteria is stored once and the
+ * workspace stays one self-contained document that can be mailed. Adding
+ * reads and checks the whole file before the transaction starts (size
+ * limit, readability), so a refused file writes nothing; unlinking the last
+ * link removes the blob. Extracting writes a temporary file and links it
+ * into place, never replacing what is there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "scs-db.h"
+#include "scs-workspace-private.h"
+
+
+
+static void
+refresh_n_evidence (ScsWorkspace *self,
+                    ScsAnswer    *answer)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                     "SELECT count (*) FROM evidence_link WHERE assessment = ?1 AND criterion_id = ?2",
+                     NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  scs_db_bind_text (stmt, 2, scs_answer_get_criterion_id (answer));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    scs_answer_set_n_evidence (answer, sqlite3_column_int (stmt, 0));
+}
+
+static gboolean
+query_exists (ScsWorkspace  *self,
+              sqlite3_stmt  *stmt,
+              gboolean      *exists,
+              GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static gboolean
+evidence_exists (ScsWorkspace  *self,
+                 const char    *sha256,
+                 gboolean      *exists,
+                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = scs_db_prepare (self->db, self->path, "SELECT 1 FROM evidence WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  scs_db_bind_text (stmt, 1, sha256);
+
+  return query_exists (self, stmt, exists, error);
+}
+
+static gboolean
+link_exists (ScsWorkspace  *self,
+             const char    *sha256,
+             const char    *criterion_id,
+             gboolean      *exists,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                     "SELECT 1 FROM evidence_link "
+                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  scs_db_bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+  scs_db_bind_text (stmt, 3, criterion_id);
+
+  return query_exists (self, stmt, exists, error);
+}
+
+static gboolean
+insert_link (ScsWorkspace  *self,
+             const char    *sha256,
+             const char    *criterion_id,
+             const char    *now,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                     "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  scs_db_bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+  scs_db_bind_text (stmt, 3, criterion_id);
+  scs_db_bind_text (stmt, 4, now);
+  scs_db_bind_text (stmt, 5, self->actor);
+
+  return scs_db_step_done (stmt, self->db, self->path, error) &&
+         scs_workspace_audit (self, now, "evidence-link", sha256, NULL, criterion_id, error);
+}
+
+static void
+set_evidence_not_found (ScsWorkspace  *self,
+                        const char    *sha256,
+                        GError       **error)
+{
+  g_autofree char *shown = g_utf8_make_valid (sha256, -1);
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_FOUND,
+               _("There is no evidence file with SHA-256 ‘%s’ in ‘%s’"), shown, display);
+}
+
+static void
+set_evidence_read_error (GError     **error,
+                         const char  *display,
+                         GError      *io_error)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, io_error->message);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                 _("Cannot read the evidence file ‘%s’: it does not exist"), display);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                 _("Cannot read the evidence file ‘%s’: permission denied"), display);
+  else
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                 _("Cannot read the evidence file ‘%s’: %s"), display, io_error->message);
+}
+
+/**
+ * scs_workspace_add_evidence:
+ * @criterion_id: the criterion the file supports
+ * @file: the file to store
+ * @error: %SCS_WORKSPACE_ERROR_IO naming the file when it cannot be read,
+ *   %SCS_WORKSPACE_ERROR_INVALID when it is too large or the criterion unknown
+ *
+ * Stores the file's bytes in the workspace (once per content: the SHA-256 is
+ * the key) and links it to @criterion_id, in one transaction. Nothing is
+ * written when reading the file fails.
+ *
+ * Returns: (transfer full): the hex SHA-256, or %NULL with @error set.
+ */
+char *
+scs_workspace_add_evidence (ScsWorkspace  *self,
+                            const char    *criterion_id,
+                            GFile         *file,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime_type = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *now = NULL;
+  gsize length = 0;
+  gboolean stored;
+  gboolean linked;
+  ScsAnswer *answer;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (criterion_id != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  answer = scs_workspace_require_answer (self, criterion_id, error);
+  if (answer == NULL)
+    return NULL;
+
+  display = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      set_evidence_read_error (error, display, local_error);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot read the evidence file ‘%s’: it is not a regular file"), display);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > SCS_EVIDENCE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size (SCS_EVIDENCE_MAX_SIZE);
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The evidence file ‘%s’ is too large (%s; at most %s)"), display, size, limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      set_evidence_read_error (error, display, local_error);
+      return NULL;
+    }
+
+  /* It may have grown since we looked. */
+  if (length > SCS_EVIDENCE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size (SCS_EVIDENCE_MAX_SIZE);
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("The evidence file ‘%s’ is too large (%s; at most %s)"), display, size, limit);
+      return NULL;
+    }
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename ? basename : "evidence");
+  content_type = g_content_type_guess (basename, (const guchar *) contents, MIN (length, 4096), NULL);
+  mime_type = content_type ? g_content_type_get_mime_type (content_type) : NULL;
+  if (mime_type == NULL)
+    mime_type = g_strdup ("application/octet-stream");
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  now = scs_now_iso8601 ();
+
+  if (!scs_workspace_begin (self, error))
+    return NULL;
+
+  if (!evidence_exists (self, sha256, &stored, error) ||
+      !link_exists (self, sha256, criterion_id, &linked, error))
+    goto failed;
+
+  if (!stored)
+    {
+      stmt = scs_db_prepare (self->db, self->path,
+                         "INSERT INTO evidence (sha256, name, mime_type, size, data, added, author) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+      if (stmt == NULL)
+        goto failed;
+
+      scs_db_bind_text (stmt, 1, sha256);
+      scs_db_bind_text (stmt, 2, name);
+      scs_db_bind_text (stmt, 3, mime_type);
+      sqlite3_bind_int64 (stmt, 4, length);
+      sqlite3_bind_blob64 (stmt, 5, contents, length, SQLITE_STATIC);
+      scs_db_bind_text (stmt, 6, now);
+      scs_db_bind_text (stmt, 7, self->actor);
+
+      if (!scs_db_step_done (stmt, self->db, self->path, error) ||
+          !scs_workspace_audit (self, now, "evidence-add", sha256, NULL, name, error))
+        goto failed;
+    }
+
+  if (!linked && !insert_link (self, sha256, criterion_id, now, error))
+    goto failed;
+
+  if (!scs_workspace_commit (self, error))
+    return NULL;
+
+  if (!linked)
+    {
+      refresh_n_evidence (self, answer);
+      scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
+    }
+
+  return g_steal_pointer (&sha256);
+
+failed:
+  scs_workspace_rollback (self);
+  return NULL;
+}
+
+/**
+ * scs_workspace_link_evidence:
+ *
+ * Links evidence already in the workspace to another criterion. Linking
+ * twice is a no-op.
+ */
+gboolean
+scs_workspace_link_evidence (ScsWorkspace  *self,
+                             const char    *sha256,
+                             const char    *criterion_id,
+                             GError       **error)
+{
+  g_autofree char *now = NULL;
+  ScsAnswer *answer;
+  gboolean stored;
+  gboolean linked;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  answer = scs_workspace_require_answer (self, criterion_id, error);
+  if (answer == NULL)
+    return FALSE;
+
+  now = scs_now_iso8601 ();
+
+  if (!scs_workspace_begin (self, error))
+    return FALSE;
+
+  if (!evidence_exists (self, sha256, &stored, error) ||
+      !link_exists (self, sha256, criterion_id, &linked, error))
+    goto failed;
+
+  if (!stored)
+    {
+      set_evidence_not_found (self, sha256, error);
+      goto failed;
+    }
+
+  if (linked)
+    {
+      scs_workspace_rollback (self);
+      return TRUE;
+    }
+
+  if (!insert_link (self, sha256, criterion_id, now, error) ||
+      !scs_workspace_commit (self, error))
+    goto failed;
+
+  refresh_n_evidence (self, answer);
+  scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
+
+  return TRUE;
+
+failed:
+  scs_workspace_rollback (self);
+  return FALSE;
+}
+
+/**
+ * scs_workspace_unlink_evidence:
+ *
+ * Removes the link between the evidence and the criterion, and the stored
+ * file itself when nothing links to it any more; both are audited.
+ */
+gboolean
+scs_workspace_unlink_evidence (ScsWorkspace  *self,
+                               const char    *sha256,
+                               const char    *criterion_id,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *name = NULL;
+  ScsAnswer *answer;
+  gboolean linked;
+  gint64 remaining = 0;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  answer = scs_workspace_require_answer (self, criterion_id, error);
+  if (answer == NULL)
+    return FALSE;
+
+  now = scs_now_iso8601 ();
+
+  if (!scs_workspace_begin (self, error))
+    return FALSE;
+
+  if (!link_exists (self, sha256, criterion_id, &linked, error))
+    goto failed;
+
+  if (!linked)
+    {
+      g_autofree char *shown = g_utf8_make_valid (sha256, -1);
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_FOUND,
+                   _("Evidence ‘%s’ is not linked to criterion ‘%s’"), shown, criterion_id);
+      goto failed;
+    }
+
+  stmt = scs_db_prepare (self->db, self->path,
+                     "DELETE FROM evidence_link "
+                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
+  if (stmt == NULL)
+    goto failed;
+  scs_db_bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+  scs_db_bind_text (stmt, 3, criterion_id);
+  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
+      !scs_workspace_audit (self, now, "evidence-unlink", sha256, criterion_id, NULL, error))
+    goto failed;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = scs_db_prepare (self->db, self->path,
+                     "SELECT (SELECT count (*) FROM evidence_link WHERE sha256 = ?1), "
+                     "(SELECT name FROM evidence WHERE sha256 = ?1)", error);
+  if (stmt == NULL)
+    goto failed;
+  scs_db_bind_text (stmt, 1, sha256);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      goto failed;
+    }
+  remaining = sqlite3_column_int64 (stmt, 0);
+  name = scs_db_column_dup (stmt, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (remaining == 0)
+    {
+      stmt = scs_db_prepare (self->db, self->path, "DELETE FROM evidence WHERE sha256 = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+      scs_db_bind_text (stmt, 1, sha256);
+      if (!scs_db_step_done (stmt, self->db, self->path, error) ||
+          !scs_workspace_audit (self, now, "evidence-remove", sha256, name, NULL, error))
+        goto failed;
+    }
+
+  if (!scs_workspace_commit (self, error))
+    return FALSE;
+
+  refresh_n_evidence (self, answer);
+  scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
+
+  return TRUE;
+
+failed:
+  scs_workspace_rollback (self);
+  return FALSE;
+}
+
+/**
+ * scs_workspace_list_evidence:
+ * @criterion_id: (nullable): only evidence linked to this criterion
+ *
+ * Returns: (transfer container) (element-type ScsEvidence): the evidence, in
+ * the order it was added.
+ */
+GPtrArray *
+scs_workspace_list_evidence (ScsWorkspace  *self,
+                             const char    *criterion_id,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_evidence_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) links = NULL;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (criterion_id != NULL && scs_workspace_require_answer (self, criterion_id, error) == NULL)
+    return NULL;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                     "SELECT sha256, name, mime_type, size, added, author FROM evidence e "
+                     "WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM evidence_link l "
+                     "  WHERE l.sha256 = e.sha256 AND l.assessment = ?2 AND l.criterion_id = ?1) "
+                     "ORDER BY added, rowid", error);
+  if (stmt == NULL)
+    return NULL;
+
+  links = scs_db_prepare (self->db, self->path,
+                      "SELECT criterion_id FROM evidence_link WHERE sha256 = ?1 AND assessment = ?2 "
+                      "ORDER BY criterion_id", error);
+  if (links == NULL)
+    return NULL;
+
+  scs_db_bind_text (stmt, 1, criterion_id);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsEvidence *evidence = g_new0 (ScsEvidence, 1);
+      g_autoptr(GStrvBuilder) criteria = g_strv_builder_new ();
+      int link_rc;
+
+      evidence->sha256 = scs_db_column_dup (stmt, 0);
+      evidence->name = scs_db_column_dup (stmt, 1);
+      evidence->mime_type = scs_db_column_dup (stmt, 2);
+      evidence->size = sqlite3_column_int64 (stmt, 3);
+      evidence->added = scs_db_column_dup (stmt, 4);
+      evidence->author = scs_db_column_dup (stmt, 5);
+      g_ptr_array_add (list, evidence);
+
+      sqlite3_reset (links);
+      scs_db_bind_text (links, 1, evidence->sha256);
+      sqlite3_bind_int64 (links, 2, self->assessment_id);
+      while ((link_rc = sqlite3_step (links)) == SQLITE_ROW)
+        g_strv_builder_add (criteria, (const char *) sqlite3_column_text (links, 0));
+      if (link_rc != SQLITE_DONE)
+        {
+          scs_db_set_error (error, self->db, self->path);
+          return NULL;
+        }
+      evidence->criteria = g_strv_builder_end (criteria);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * scs_workspace_get_evidence_data:
+ *
+ * Returns: (transfer full): the stored bytes, or %NULL with
+ * %SCS_WORKSPACE_ERROR_NOT_FOUND.
+ */
+GBytes *
+scs_workspace_get_evidence_data (ScsWorkspace  *self,
+                                 const char    *sha256,
+                                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = scs_db_prepare (self->db, self->path, "SELECT data FROM evidence WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  scs_db_bind_text (stmt, 1, sha256);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_evidence_not_found (self, sha256, error);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      ssize_t n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
+/**
+ * scs_workspace_extract_evidence:
+ * @out_path: where to write; must not exist
+ * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_NOT_FOUND or
+ *   %SCS_WORKSPACE_ERROR_IO
+ *
+ * Writes the stored bytes to a temporary file next to @out_path and moves it
+ * into place only when complete, never replacing an existing file.
+ */
+gboolean
+scs_workspace_extract_evidence (ScsWorkspace  *self,
+                                const char    *sha256,
+                                const char    *out_path,
+                                GError       **error)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  gsize length;
+  const guint8 *bytes;
+  int fd;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (out_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_filename_display_name (out_path);
+
+  if (g_file_test (out_path, G_FILE_TEST_EXISTS) || g_file_test (out_path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
+                   _("‘%s’ already exists; choose another name"), display);
+      return FALSE;
+    }
+
+  data = scs_workspace_get_evidence_data (self, sha256, error);
+  if (data == NULL)
+    return FALSE;
+
+  dir = g_path_get_dirname (out_path);
+  base = g_path_get_basename (out_path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  bytes = g_bytes_get_data (data, &length);
+  if (!write_all (fd, bytes, length) || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!scs_rename_no_replace (tmp, out_path, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,60 @@
+/* scs-workspace-private.h: what the workspace's own files and the modules
+ * that keep tables in the workspace (review, scope, …) share
+ *
+ * A module writes through the workspace's connection, inside
+ * scs_workspace_begin () … scs_workspace_commit (), and records every change
+ * with scs_workspace_audit () in the same transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "scs-workspace.h"
+
+G_BEGIN_DECLS
+
+struct _ScsWorkspace
+{
+  GObject          parent_instance;
+
+  char            *path;
+  sqlite3         *db;
+  ScsCatalog      *catalog;
+  ScsOrganization *organization;
+
+  gint64           assessment_id;
+  guint            target_level;
+  guint            cycle;
+  char            *created;
+
+  char            *actor;
+
+  GListStore      *answers;
+  GHashTable      *answer_index;  /* criterion ID → ScsAnswer (borrowed) */
+  GPtrArray       *undo_stack;    /* of UndoEntry*, newest last */
+};
+
+/* BEGIN IMMEDIATE / COMMIT (rolls back when the commit fails) / ROLLBACK. */
+gboolean   scs_workspace_begin                 (ScsWorkspace  *self,
+                                                GError       **error);
+gboolean   scs_workspace_commit                (ScsWorkspace  *self,
+                                                GError       **error);
+void       scs_workspace_rollback              (ScsWorkspace  *self);
+/* One audit row by the current actor, inside the caller's transaction. */
+gboolean   scs_workspace_audit                 (ScsWorkspace  *self,
+                                                const char    *time,
+                                                const char    *action,
+                                                const char    *target,
+                                                const char    *old_value,
+                                                const char    *new_value,
+                                                GError       **error);
+/* The answer of @criterion_id, or NULL with SCS_WORKSPACE_ERROR_INVALID. */
+ScsAnswer *scs_workspace_require_answer        (ScsWorkspace  *self,
+                                                const char    *criterion_id,
+                                                GError       **error);
+void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,
+                                                const char    *criterion_id);
+
+G_END_DECLS
