@@ -36,6 +36,18 @@ struct _ScsWorkspace
   GPtrArray       *undo_stack;    /* of UndoEntry*, newest last */
 };
 
+/* A feature module's tables: steps[n] takes the module from version n to
+ * n + 1 (SQL run inside a transaction). The workspace records each module's
+ * version in its schema_module table, migrates older files on open and
+ * refuses files with a newer or unknown module. Register a module in
+ * schema_modules[] in scs-workspace.c. */
+typedef struct
+{
+  const char         *name;
+  const char * const *steps;
+  guint               n_steps;
+} ScsSchemaModule;
+
 /* BEGIN IMMEDIATE / COMMIT (rolls back when the commit fails) / ROLLBACK. */
 gboolean   scs_workspace_begin                 (ScsWorkspace  *self,
                                                 GError       **error);

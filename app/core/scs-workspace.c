@@ -121,12 +121,28 @@ static const char schema_v1[] =
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
   "BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;\n";
 
-/* migrations[n] takes a file from user_version n to n + 1. A later schema
- * version appends a step here (never edits an old one), bumps
+/* migrations[n] takes a file from user_version n to n + 1. A later core
+ * schema version appends a step here (never edits an old one), bumps
  * SCS_WORKSPACE_SCHEMA_VERSION, and adds a fixture of the previous version
  * to the tests. */
+/* Version 2: feature modules (review, scope, …) keep their own tables with
+ * their own schema versions, recorded here, so each grows independently. */
+static const char schema_v2[] =
+  "CREATE TABLE schema_module (\n"
+  "  name    TEXT PRIMARY KEY CHECK (name <> ''),\n"
+  "  version INTEGER NOT NULL CHECK (version >= 1)\n"
+  ") STRICT;\n";
+
 static const char * const migrations[] = {
   schema_v1,
+  schema_v2,
+};
+
+/* The feature modules whose tables live in the workspace. A module appends
+ * steps to its own ScsSchemaModule (never edits an old one); a new module
+ * adds one line here. */
+static const ScsSchemaModule * const schema_modules[] = {
+  NULL,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);
@@ -633,6 +649,124 @@ configure_connection (sqlite3     *db,
                   error);
 }
 
+static const ScsSchemaModule *
+find_module (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    if (schema_modules[i] != NULL && g_str_equal (schema_modules[i]->name, name))
+      return schema_modules[i];
+  return NULL;
+}
+
+/* Refuses a file that holds a module this version does not know, or a newer
+ * version of one it knows: it was written by a newer SCS Workbench, and
+ * writing to it could lose that newer data. Reads only. */
+static gboolean
+check_modules (sqlite3     *db,
+               const char  *path,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  int rc;
+
+  stmt = scs_db_prepare (db, path, "SELECT name, version FROM schema_module ORDER BY name", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 version = sqlite3_column_int64 (stmt, 1);
+      const ScsSchemaModule *module = find_module (name);
+
+      if (module == NULL || version > (gint64) module->n_steps)
+        {
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NEWER_VERSION,
+                       _("The workspace ‘%s’ was written by a newer version of SCS Workbench "
+                         "(its part ‘%s’ has format %u, which this version cannot read). "
+                         "Update SCS Workbench to open it."),
+                       display, name, (guint) version);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, db, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Brings every module to its newest version. With @own_transactions each
+ * step commits on its own (opening an older file); without, the caller's
+ * transaction holds them (creating a file). */
+static gboolean
+migrate_modules (sqlite3     *db,
+                 const char  *path,
+                 gboolean     own_transactions,
+                 GError     **error)
+{
+  if (!check_modules (db, path, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    {
+      const ScsSchemaModule *module = schema_modules[i];
+      g_autoptr(sqlite3_stmt) get = NULL;
+      guint version = 0;
+      int rc;
+
+      if (module == NULL)
+        continue;
+
+      get = scs_db_prepare (db, path, "SELECT version FROM schema_module WHERE name = ?1", error);
+      if (get == NULL)
+        return FALSE;
+      scs_db_bind_text (get, 1, module->name);
+      rc = sqlite3_step (get);
+      if (rc == SQLITE_ROW)
+        version = (guint) sqlite3_column_int64 (get, 0);
+      else if (rc != SQLITE_DONE)
+        {
+          scs_db_set_error (error, db, path);
+          return FALSE;
+        }
+
+      for (; version < module->n_steps; version++)
+        {
+          g_autoptr(sqlite3_stmt) set = NULL;
+
+          if (own_transactions && !scs_db_exec (db, path, "BEGIN IMMEDIATE", error))
+            return FALSE;
+
+          set = scs_db_prepare (db, path,
+                                "INSERT INTO schema_module (name, version) VALUES (?1, ?2) "
+                                "ON CONFLICT (name) DO UPDATE SET version = excluded.version",
+                                error);
+          if (set != NULL)
+            {
+              scs_db_bind_text (set, 1, module->name);
+              sqlite3_bind_int64 (set, 2, version + 1);
+            }
+          if (set == NULL ||
+              !scs_db_exec (db, path, module->steps[version], error) ||
+              !scs_db_step_done (set, db, path, error) ||
+              (own_transactions && !scs_db_exec (db, path, "COMMIT", error)))
+            {
+              if (own_transactions)
+                sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+              g_prefix_error (error, _("Cannot upgrade the part ‘%s’ of the workspace to format %u: "),
+                              module->name, version + 1);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 /* Brings a file from @from to SCS_WORKSPACE_SCHEMA_VERSION, one transaction
  * per step, so an interrupted migration leaves a file at a whole version. */
 static gboolean
@@ -658,7 +792,7 @@ migrate (sqlite3     *db,
         }
     }
 
-  return TRUE;
+  return migrate_modules (db, path, TRUE, error);
 }
 
 static gboolean
@@ -977,7 +1111,10 @@ scs_workspace_open (const char  *path,
       return NULL;
     }
 
-  if (!configure_connection (db, path, error) ||
+  /* Before anything writes (WAL set-up creates side files): a module from
+   * a newer version is refused with the file untouched. */
+  if ((version >= 2 && !check_modules (db, path, error)) ||
+      !configure_connection (db, path, error) ||
       !migrate (db, path, version, error))
     {
       sqlite3_close (db);
@@ -1041,7 +1178,8 @@ initialize_file (sqlite3               *db,
         return FALSE;
     }
 
-  if (!scs_db_exec (db, path, set_version, error))
+  if (!scs_db_exec (db, path, set_version, error) ||
+      !migrate_modules (db, path, FALSE, error))
     return FALSE;
 
   stmt = scs_db_prepare (db, path,

@@ -26,7 +26,7 @@ typedef enum
 
 GQuark scs_workspace_error_quark (void);
 
-#define SCS_WORKSPACE_SCHEMA_VERSION 1
+#define SCS_WORKSPACE_SCHEMA_VERSION 2
 #define SCS_WORKSPACE_APPLICATION_ID 0x53435357 /* "SCSW" */
 #define SCS_EVIDENCE_MAX_SIZE (256 * 1024 * 1024)
 

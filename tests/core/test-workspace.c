@@ -293,7 +293,7 @@ test_schema (Fixture       *fixture,
       n_tables++;
     }
   sqlite3_finalize (stmt);
-  g_assert_cmpuint (n_tables, ==, 7);
+  g_assert_cmpuint (n_tables, ==, 8);
 
   /* The audit log is append-only, even through SQL. */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET actor = 'mallory'", NULL, NULL, &message),
@@ -475,6 +475,12 @@ test_open_refusals (Fixture       *fixture,
   g_assert_true (g_file_get_contents (newer, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 100);
   g_clear_pointer (&contents, g_free);
+
+  /* Holding a feature module this version does not know (a newer SCS
+   * Workbench wrote it): refused, untouched, not migrated. */
+  newer = (g_free (newer), copy_file (fixture->path, fixture->dir, "newer-module.scsw"));
+  run_sql (newer, "INSERT INTO schema_module (name, version) VALUES ('from-the-future', 1);");
+  assert_open_refused (newer, SCS_WORKSPACE_ERROR_NEWER_VERSION);
 
   /* Truncated: half the file, and only 50 bytes of it. */
   g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
@@ -1293,6 +1299,22 @@ test_open_v1 (Fixture       *fixture,
   audit = scs_workspace_list_audit (ws, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, >=, 7);
+
+  /* Upgraded to the current format. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, SCS_WORKSPACE_SCHEMA_VERSION);
+    sqlite3_finalize (stmt);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM schema_module", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
 
   /* Still writable after the upgrade, and sound. */
   g_assert_true (scs_workspace_set_answer (ws, "1-2-1-3", SCS_ANSWER_MET, NULL, NULL, &error));
