@@ -33,6 +33,35 @@ take_screenshot (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* SCS_BENCH_FIRST_FRAME=1 (used by `build-aux/dev bench`): when the first
+ * window has painted its first frame, print "first-frame MONOTONIC_USEC" on
+ * stdout and quit, so a launcher can time start-up to the first frame. */
+static void
+first_frame_painted (GdkFrameClock *clock,
+                     gpointer       data)
+{
+  GApplication *app = data;
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, data);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (app);
+}
+
+static void
+bench_window_mapped (GtkWidget *window,
+                     gpointer   app)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_painted), app);
+}
+
+static void
+bench_window_added (GtkApplication *app,
+                    GtkWindow      *window)
+{
+  g_signal_connect (window, "map", G_CALLBACK (bench_window_mapped), app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -52,5 +81,7 @@ main (int   argc,
   app = scs_application_new ();
   if (g_getenv ("SCS_SCREENSHOT") != NULL)
     g_timeout_add_seconds (3, take_screenshot, app);
+  if (g_getenv ("SCS_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (app, "window-added", G_CALLBACK (bench_window_added), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -84,4 +84,18 @@ int scs_cli_evidence_add      (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_evidence_list     (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_evidence_extract  (const ScsCliCommand *command, int argc, char **argv);
 
+/* scs-cli-scope.c */
+int scs_cli_scope_unit        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_add         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_set         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_exclude     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_except      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_include     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_review      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_remove      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_list        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_show        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_check       (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_export      (const ScsCliCommand *command, int argc, char **argv);
+
 G_END_DECLS

@@ -40,6 +40,18 @@ static const ScsCliCommand commands[] = {
   { "evidence list", N_("FILE"), N_("List the evidence files in a workspace"), scs_cli_evidence_list },
   { "evidence extract", N_("FILE SHA256 OUT"), N_("Write an evidence file out (OUT “-” is standard output)"), scs_cli_evidence_extract },
   { "audit", N_("FILE"), N_("Show the append-only log of changes"), scs_cli_audit },
+  { "scope unit", N_("FILE company|group-domestic|group-overseas|division"), N_("Set the scope unit, its description and the entities or sites it covers"), scs_cli_scope_unit },
+  { "scope add", N_("FILE KIND --name NAME [--FIELD VALUE…]"), N_("Add a scope item: network, server, endpoint, boundary, internet, cloud or connection"), scs_cli_scope_add },
+  { "scope set", N_("FILE ID --FIELD VALUE…"), N_("Change fields of a scope item"), scs_cli_scope_set },
+  { "scope exclude", N_("FILE ID --reason TEXT [--separation TEXT] [--connected]"), N_("Declare a scope item excluded (OT, delivered products …)"), scs_cli_scope_exclude },
+  { "scope except", N_("FILE ID --reason TEXT [--separation TEXT] [--connected]"), N_("Declare a scope item an exception (IT that cannot meet the requirements)"), scs_cli_scope_except },
+  { "scope include", N_("FILE ID"), N_("Bring a scope item back into scope"), scs_cli_scope_include },
+  { "scope review", N_("FILE ID accepted|questioned|none [--comment TEXT]"), N_("Mark the reason an item is out of scope as accepted or questioned"), scs_cli_scope_review },
+  { "scope remove", N_("FILE ID"), N_("Remove a scope item"), scs_cli_scope_remove },
+  { "scope list", N_("FILE"), N_("List the scope inventory"), scs_cli_scope_list },
+  { "scope show", N_("FILE"), N_("Show the scope unit, counts and what is out of scope"), scs_cli_scope_show },
+  { "scope check", N_("FILE"), N_("Check the scope against the scheme’s rules (exit 1 when an error remains)"), scs_cli_scope_check },
+  { "scope export", N_("FILE OUT.xml|OUT.pdf|OUT.svg|OUT.png"), N_("Write scope.xml or the scope diagram"), scs_cli_scope_export },
 };
 
 int

@@ -48,6 +48,8 @@ typedef struct
   guint               n_steps;
 } ScsSchemaModule;
 
+extern const ScsSchemaModule scs_scope_schema;
+
 /* BEGIN IMMEDIATE / COMMIT (rolls back when the commit fails) / ROLLBACK. */
 gboolean   scs_workspace_begin                 (ScsWorkspace  *self,
                                                 GError       **error);

@@ -143,6 +143,7 @@ static const char * const migrations[] = {
  * adds one line here. */
 static const ScsSchemaModule * const schema_modules[] = {
   NULL,
+  &scs_scope_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);

@@ -496,7 +496,7 @@ test_application_open (void)
   g_autofree char *bad = g_build_filename (dir, "bad.scsw", NULL);
   g_autofree char *bad_before = NULL;
   g_autofree char *bad_after = NULL;
-  g_autofree char **accels = NULL;
+  g_auto(GStrv) accels = NULL;
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   ScsWorkspace *created;
