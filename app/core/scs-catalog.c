@@ -52,6 +52,8 @@ struct _ScsCatalog
   char       *sha256;
   char       *title_ja;
   char       *title_en;
+  char       *source;        /* "builtin" or "official" */
+  char       *source_sha256; /* of the official workbook, or NULL */
 
   GPtrArray  *categories;    /* of ScsCategory*, owned, by number */
   GPtrArray  *requirements;  /* of ScsRequirement*, borrowed, in ID order */
@@ -106,6 +108,8 @@ scs_catalog_finalize (GObject *object)
   g_free (self->sha256);
   g_free (self->title_ja);
   g_free (self->title_en);
+  g_free (self->source);
+  g_free (self->source_sha256);
 
   G_OBJECT_CLASS (scs_catalog_parent_class)->finalize (object);
 }
@@ -631,6 +635,10 @@ build_catalog (ScsCatalog  *self,
 
   self->id = get_attribute (root, "id");
   self->date = get_attribute (root, "date");
+  self->source = get_attribute (root, "source");
+  if (self->source == NULL)
+    self->source = g_strdup ("builtin");
+  self->source_sha256 = get_attribute (root, "source-sha256");
   get_localized (root, "title", &self->title_ja, &self->title_en);
 
   for (xmlNodePtr child = root->children; child != NULL; child = child->next)
@@ -695,6 +703,37 @@ build_catalog (ScsCatalog  *self,
               g_ptr_array_add (self->criteria, criterion);
               g_hash_table_insert (self->criterion_by_id, criterion->id, criterion);
             }
+        }
+    }
+
+  /* Only the official wording may lack English: every other catalog is
+   * ours, and ours is complete in both languages. */
+  if (!g_str_equal (self->source, "official"))
+    {
+      const char *missing = NULL;
+
+      if (*self->title_en == '\0')
+        missing = self->id;
+      for (guint i = 0; missing == NULL && i < self->requirements->len; i++)
+        {
+          const ScsRequirement *requirement = g_ptr_array_index (self->requirements, i);
+
+          if (*requirement->title_en == '\0' || *requirement->category->title_en == '\0')
+            missing = requirement->id;
+        }
+      for (guint i = 0; missing == NULL && i < self->criteria->len; i++)
+        {
+          const ScsCriterion *criterion = g_ptr_array_index (self->criteria, i);
+
+          if (*criterion->text_en == '\0')
+            missing = criterion->id;
+        }
+      if (missing != NULL)
+        {
+          g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_INVALID,
+                       _("‘%s’ has no English text; only an official catalog (source=\"official\") may be Japanese only"),
+                       missing);
+          return FALSE;
         }
     }
 
@@ -883,6 +922,66 @@ scs_catalog_get_sha256 (ScsCatalog *self)
   g_return_val_if_fail (SCS_IS_CATALOG (self), NULL);
 
   return self->sha256;
+}
+
+/* "builtin" (our paraphrase, the default) or "official" (imported from the IPA workbook). */
+const char *
+scs_catalog_get_source (ScsCatalog *self)
+{
+  g_return_val_if_fail (SCS_IS_CATALOG (self), NULL);
+
+  return self->source;
+}
+
+gboolean
+scs_catalog_is_official (ScsCatalog *self)
+{
+  g_return_val_if_fail (SCS_IS_CATALOG (self), FALSE);
+
+  return g_strcmp0 (self->source, "official") == 0;
+}
+
+/* The SHA-256 of the workbook an official catalog was imported from, or NULL. */
+const char *
+scs_catalog_get_source_sha256 (ScsCatalog *self)
+{
+  g_return_val_if_fail (SCS_IS_CATALOG (self), NULL);
+
+  return self->source_sha256;
+}
+
+/**
+ * scs_catalog_get_paraphrase_en:
+ * @criterion_id: a criterion of @self
+ *
+ * The official wording is Japanese only. For an English UI, our own English
+ * paraphrase from the built-in catalog can be shown alongside, where the
+ * built-in catalog has a criterion with the same ID; it is a paraphrase of
+ * possibly different wording, and views must say so.
+ *
+ * Returns: (nullable): the built-in English text, or %NULL when @self has
+ *   English of its own or the built-in catalog has no such criterion
+ */
+const char *
+scs_catalog_get_paraphrase_en (ScsCatalog *self,
+                               const char *criterion_id)
+{
+  static ScsCatalog *builtin = NULL;
+  const ScsCriterion *own;
+  const ScsCriterion *ours;
+
+  g_return_val_if_fail (SCS_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (criterion_id != NULL, NULL);
+
+  own = scs_catalog_lookup_criterion (self, criterion_id);
+  if (own != NULL && *own->text_en != '\0')
+    return NULL;
+
+  if (g_once_init_enter (&builtin))
+    g_once_init_leave (&builtin, scs_catalog_new_builtin ());
+
+  ours = scs_catalog_lookup_criterion (builtin, criterion_id);
+  return ours != NULL && *ours->text_en != '\0' ? ours->text_en : NULL;
 }
 
 /* The title in the UI language (see scs_i18n_is_japanese()). */

@@ -64,6 +64,12 @@ const char           *scs_catalog_get_id                 (ScsCatalog   *self);
 const char           *scs_catalog_get_date               (ScsCatalog   *self);
 const char           *scs_catalog_get_sha256             (ScsCatalog   *self);
 const char           *scs_catalog_get_title              (ScsCatalog   *self);
+/* "builtin" or "official"; see scs_catalog_get_paraphrase_en(). */
+const char           *scs_catalog_get_source             (ScsCatalog   *self);
+gboolean              scs_catalog_is_official            (ScsCatalog   *self);
+const char           *scs_catalog_get_source_sha256      (ScsCatalog   *self);
+const char           *scs_catalog_get_paraphrase_en      (ScsCatalog   *self,
+                                                          const char   *criterion_id);
 guint                 scs_catalog_get_n_categories       (ScsCatalog   *self);
 const ScsCategory    *scs_catalog_get_category           (ScsCatalog   *self,
                                                           guint         number);

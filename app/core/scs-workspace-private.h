@@ -48,6 +48,8 @@ typedef struct
   guint               n_steps;
 } ScsSchemaModule;
 
+extern const ScsSchemaModule scs_migration_schema;
+
 extern const ScsSchemaModule scs_scope_schema;
 
 /* BEGIN IMMEDIATE / COMMIT (rolls back when the commit fails) / ROLLBACK. */
@@ -70,5 +72,8 @@ ScsAnswer *scs_workspace_require_answer        (ScsWorkspace  *self,
                                                 GError       **error);
 void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,
                                                 const char    *criterion_id);
+/* Re-reads assessment, catalog and answers after a catalog migration. */
+gboolean   scs_workspace_reload                (ScsWorkspace  *self,
+                                                GError       **error);
 
 G_END_DECLS

@@ -143,6 +143,7 @@ static const char * const migrations[] = {
  * adds one line here. */
 static const ScsSchemaModule * const schema_modules[] = {
   NULL,
+  &scs_migration_schema,
   &scs_scope_schema,
 };
 
@@ -1132,6 +1133,44 @@ scs_workspace_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Re-reads the current assessment, its catalog and answers, e.g. after a
+ * module switched the assessment's catalog or started a new one in its own
+ * transaction (scs-migration.c). Views see the answers list replaced and a
+ * notify::catalog; undo history refers to the old answers and is dropped. */
+gboolean
+scs_workspace_reload (ScsWorkspace  *self,
+                      GError       **error)
+{
+  g_autoptr(ScsCatalog) old_catalog = NULL;
+  guint n_old;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+
+  old_catalog = g_steal_pointer (&self->catalog);
+  g_clear_pointer (&self->created, g_free);
+  if (!load_assessment_and_catalog (self, error))
+    {
+      g_clear_object (&self->catalog);
+      self->catalog = g_steal_pointer (&old_catalog);
+      return FALSE;
+    }
+
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
+  g_hash_table_remove_all (self->answer_index);
+  g_ptr_array_set_size (self->undo_stack, 0);
+  /* load_answers () inserts at 0: the old answers follow and are removed. */
+  if (!load_answers (self, error))
+    return FALSE;
+  g_list_store_splice (self->answers, g_list_model_get_n_items (G_LIST_MODEL (self->answers)) - n_old,
+                       n_old, NULL, 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_LEVEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
