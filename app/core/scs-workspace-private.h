@@ -76,4 +76,7 @@ void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,
 gboolean   scs_workspace_reload                (ScsWorkspace  *self,
                                                 GError       **error);
 
+/* scs-renewal.c: renewal cycles, certification, significant changes */
+extern const ScsSchemaModule scs_renewal_schema;
+
 G_END_DECLS

@@ -145,6 +145,7 @@ static const ScsSchemaModule * const schema_modules[] = {
   NULL,
   &scs_migration_schema,
   &scs_scope_schema,
+  &scs_renewal_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);

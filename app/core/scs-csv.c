@@ -1,0 +1,329 @@
+/* scs-csv.c: CSV reading and writing (RFC 4180), safe on hostile input
+ *
+ * The vendor and ordering-company features exchange lists with spreadsheets
+ * (gap lists, supplier lists), so CSV comes from outside and must be treated
+ * as hostile: the parser is a single pass state machine over bytes with hard
+ * limits on file size, rows, columns and field length, refuses invalid UTF-8,
+ * NUL and control characters (other than tab and line ends inside quotes),
+ * unterminated quotes and text after a closing quote, and every refusal says
+ * at which row and column it happened (1-based, as a spreadsheet shows them).
+ * Writing quotes what needs quoting, ends rows with CRLF as RFC 4180 says,
+ * and defuses cells that a spreadsheet would evaluate as a formula
+ * (CSV injection) by prefixing an apostrophe.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-csv.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+G_DEFINE_QUARK (scs-csv-error-quark, scs_csv_error)
+
+static void
+free_row (gpointer row)
+{
+  g_strfreev (row);
+}
+
+static gboolean
+finish_field (GPtrArray  *fields,
+              GString    *field,
+              guint       row,
+              GError    **error)
+{
+  guint column = fields->len + 1;
+
+  if (!g_utf8_validate (field->str, field->len, NULL))
+    {
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
+                   _("Row %u, column %u: the text is not valid UTF-8 (save the file as UTF-8)"),
+                   row, column);
+      return FALSE;
+    }
+  if (fields->len >= SCS_CSV_MAX_COLUMNS)
+    {
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_TOO_LARGE,
+                   _("Row %u: more than %u columns"), row, SCS_CSV_MAX_COLUMNS);
+      return FALSE;
+    }
+  g_ptr_array_add (fields, g_strndup (field->str, field->len));
+  g_string_truncate (field, 0);
+  return TRUE;
+}
+
+static gboolean
+finish_row (GPtrArray  *rows,
+            GPtrArray  *fields,
+            guint       row,
+            GError    **error)
+{
+  guint expected;
+
+  if (rows->len >= SCS_CSV_MAX_ROWS)
+    {
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_TOO_LARGE,
+                   _("Row %u: more than %u rows"), row, SCS_CSV_MAX_ROWS);
+      return FALSE;
+    }
+
+  if (rows->len > 0)
+    {
+      expected = g_strv_length (g_ptr_array_index (rows, 0));
+      if (fields->len != expected)
+        {
+          g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_SHAPE,
+                       _("Row %u: %u columns, but the header row has %u"),
+                       row, fields->len, expected);
+          return FALSE;
+        }
+    }
+
+  g_ptr_array_add (fields, NULL);
+  g_ptr_array_add (rows, g_ptr_array_steal (fields, NULL));
+  return TRUE;
+}
+
+/**
+ * scs_csv_parse:
+ * @data: the file's bytes
+ * @length: their number
+ * @error: an %SCS_CSV_ERROR naming the row and column
+ *
+ * Returns: (transfer full): rows (GStrv each), or %NULL
+ */
+GPtrArray *
+scs_csv_parse (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) field = g_string_new (NULL);
+  enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED } state = FIELD_START;
+  guint row = 1;
+  gsize i = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > SCS_CSV_MAX_BYTES)
+    {
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_TOO_LARGE,
+                   _("The file is larger than %u MiB"), SCS_CSV_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (length >= 3 && memcmp (data, SCS_CSV_BOM, 3) == 0)
+    i = 3;
+
+  if (i >= length)
+    {
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_SHAPE, _("The file is empty"));
+      return NULL;
+    }
+
+  for (; i < length; i++)
+    {
+      guchar c = (guchar) data[i];
+      gboolean line_end = (c == '\n' || c == '\r');
+
+      if (c == '\0' || (c < 0x20 && c != '\t' && !line_end) || c == 0x7f)
+        {
+          g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
+                       _("Row %u, column %u: control character 0x%02x is not allowed"),
+                       row, fields->len + 1, c);
+          return NULL;
+        }
+
+      if (field->len >= SCS_CSV_MAX_FIELD)
+        {
+          g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_TOO_LARGE,
+                       _("Row %u, column %u: the field is longer than %u bytes"),
+                       row, fields->len + 1, SCS_CSV_MAX_FIELD);
+          return NULL;
+        }
+
+      switch (state)
+        {
+        case FIELD_START:
+        case UNQUOTED:
+          if (c == '"')
+            {
+              if (state == UNQUOTED)
+                {
+                  g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_PARSE,
+                               _("Row %u, column %u: a quote inside an unquoted field "
+                                 "(quote the whole field and double the quote)"),
+                               row, fields->len + 1);
+                  return NULL;
+                }
+              state = QUOTED;
+            }
+          else if (c == ',')
+            {
+              if (!finish_field (fields, field, row, error))
+                return NULL;
+              state = FIELD_START;
+            }
+          else if (line_end)
+            {
+              if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
+                i++;
+              if (!finish_field (fields, field, row, error) ||
+                  !finish_row (rows, fields, row, error))
+                return NULL;
+              row++;
+              state = FIELD_START;
+            }
+          else
+            {
+              g_string_append_c (field, c);
+              state = UNQUOTED;
+            }
+          break;
+
+        case QUOTED:
+          if (c == '"')
+            state = QUOTE_IN_QUOTED;
+          else
+            g_string_append_c (field, c);
+          break;
+
+        case QUOTE_IN_QUOTED:
+          if (c == '"')
+            {
+              g_string_append_c (field, '"');
+              state = QUOTED;
+            }
+          else if (c == ',')
+            {
+              if (!finish_field (fields, field, row, error))
+                return NULL;
+              state = FIELD_START;
+            }
+          else if (line_end)
+            {
+              if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
+                i++;
+              if (!finish_field (fields, field, row, error) ||
+                  !finish_row (rows, fields, row, error))
+                return NULL;
+              row++;
+              state = FIELD_START;
+            }
+          else
+            {
+              g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_PARSE,
+                           _("Row %u, column %u: text after the closing quote"),
+                           row, fields->len + 1);
+              return NULL;
+            }
+          break;
+        }
+    }
+
+  if (state == QUOTED)
+    {
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_PARSE,
+                   _("Row %u, column %u: the quoted field is never closed"),
+                   row, fields->len + 1);
+      return NULL;
+    }
+
+  /* The last line may lack its line end. */
+  if (state != FIELD_START || fields->len > 0)
+    {
+      if (!finish_field (fields, field, row, error) ||
+          !finish_row (rows, fields, row, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+scs_csv_parse_file (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  GPtrArray *rows;
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_PARSE,
+                   _("Cannot read ‘%s’: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  rows = scs_csv_parse (g_mapped_file_get_contents (mapped),
+                        g_mapped_file_get_length (mapped), &local_error);
+  if (rows == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display);
+      return NULL;
+    }
+
+  return rows;
+}
+
+void
+scs_csv_append_row (GString            *out,
+                    const char * const *fields,
+                    gsize               n_fields)
+{
+  g_return_if_fail (out != NULL);
+
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      const char *text = fields[i] != NULL ? fields[i] : "";
+      gboolean formula = strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
+      gboolean quote = formula || strpbrk (text, ",\"\r\n") != NULL;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (quote)
+        g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      if (quote)
+        g_string_append_c (out, '"');
+    }
+  g_string_append (out, "\r\n");
+}
+
+const char *
+scs_csv_cell_text (const char *cell)
+{
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  if (cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@\t\r", cell[1]) != NULL)
+    return cell + 1;
+  return cell;
+}
+
+int
+scs_csv_find_column (const char * const *header,
+                     const char         *name)
+{
+  for (int i = 0; header != NULL && header[i] != NULL; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (header[i]));
+
+      if (g_ascii_strcasecmp (stripped, name) == 0)
+        return i;
+    }
+  return -1;
+}

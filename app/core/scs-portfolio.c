@@ -1,0 +1,793 @@
+/* scs-portfolio.c: a vendor's list of client workspaces, read without loading them
+ *
+ * A お助け隊 vendor serves dozens to hundreds of clients, so the portfolio
+ * must list 1,000 workspaces quickly and must never disturb a workspace that
+ * is open in the app at the same time. Each file is therefore first checked
+ * by its 100-byte SQLite header (magic and application_id) without SQLite,
+ * so a foreign or truncated file is refused without SQLite touching it, and
+ * then opened with PRAGMA query_only in one read transaction: no migration,
+ * no WAL set-up, no write statement (see scs_portfolio_entry_read () for
+ * why not SQLITE_OPEN_READONLY). A row reads only what it
+ * shows: the organisation's name, the newest assessment, the answer states
+ * of that assessment, the last audit time, and (when the feature modules'
+ * tables are there) review, signature, certification and significant-change
+ * rows. Readiness needs to know which criteria belong to which level, which
+ * is in the embedded catalog; that catalog is parsed once per distinct
+ * SHA-256 and shared across rows, so 1,000 clients on one catalog parse it
+ * once. A file that cannot be read becomes an entry with the reason; it
+ * never stops the listing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-portfolio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "scs-catalog.h"
+#include "scs-db.h"
+#include "scs-workspace.h"
+
+G_DEFINE_QUARK (scs-portfolio-error-quark, scs_portfolio_error)
+
+static const char * const review_state_names[] = {
+  "unknown", "not-started", "with-expert", "with-organization", "signed",
+};
+static const char * const review_state_labels[] = {
+  N_("—"), N_("Not started"), N_("With the expert"), N_("With the organisation"), N_("Signed"),
+};
+
+const char *
+scs_review_state_to_string (ScsReviewState state)
+{
+  g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
+  return review_state_names[state];
+}
+
+const char *
+scs_review_state_get_label (ScsReviewState state)
+{
+  g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
+  return _(review_state_labels[state]);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entry                                                                     */
+
+struct _ScsPortfolioEntry
+{
+  GObject         parent_instance;
+
+  char           *path;
+  char           *basename;
+  char           *error;
+  char           *company;
+  guint           level;
+  guint           cycle;
+  guint           satisfied;
+  guint           total;
+  guint           open_gaps;
+  gboolean        ready;
+  ScsReviewState  review_state;
+  gboolean        signed_;
+  gboolean        declared;
+  guint           obtained_level;
+  char           *obtained;
+  char           *expiry;
+  ScsExpiryState  expiry_state;
+  int             days_left;
+  GStrv           changes;
+  char           *last_change;
+};
+
+G_DEFINE_FINAL_TYPE (ScsPortfolioEntry, scs_portfolio_entry, G_TYPE_OBJECT)
+
+enum
+{
+  ENTRY_PROP_0,
+  ENTRY_PROP_PATH,
+  ENTRY_PROP_BASENAME,
+  ENTRY_PROP_ERROR,
+  ENTRY_PROP_COMPANY,
+  ENTRY_PROP_LEVEL,
+  ENTRY_PROP_CYCLE,
+  ENTRY_PROP_SATISFIED,
+  ENTRY_PROP_TOTAL,
+  ENTRY_PROP_OPEN_GAPS,
+  ENTRY_PROP_READY,
+  ENTRY_PROP_REVIEW_LABEL,
+  ENTRY_PROP_SIGNED,
+  ENTRY_PROP_OBTAINED,
+  ENTRY_PROP_EXPIRY,
+  ENTRY_PROP_DAYS_LEFT,
+  ENTRY_PROP_EXPIRY_STATE,
+  ENTRY_PROP_NEEDS_CHECK,
+  ENTRY_PROP_LAST_CHANGE,
+  N_ENTRY_PROPS
+};
+
+static GParamSpec *entry_properties[N_ENTRY_PROPS];
+
+static void
+scs_portfolio_entry_finalize (GObject *object)
+{
+  ScsPortfolioEntry *self = SCS_PORTFOLIO_ENTRY (object);
+
+  g_free (self->path);
+  g_free (self->basename);
+  g_free (self->error);
+  g_free (self->company);
+  g_free (self->obtained);
+  g_free (self->expiry);
+  g_strfreev (self->changes);
+  g_free (self->last_change);
+  G_OBJECT_CLASS (scs_portfolio_entry_parent_class)->finalize (object);
+}
+
+static void
+scs_portfolio_entry_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ScsPortfolioEntry *self = SCS_PORTFOLIO_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case ENTRY_PROP_PATH: g_value_set_string (value, self->path); break;
+    case ENTRY_PROP_BASENAME: g_value_set_string (value, self->basename); break;
+    case ENTRY_PROP_ERROR: g_value_set_string (value, self->error); break;
+    case ENTRY_PROP_COMPANY: g_value_set_string (value, self->company); break;
+    case ENTRY_PROP_LEVEL: g_value_set_uint (value, self->level); break;
+    case ENTRY_PROP_CYCLE: g_value_set_uint (value, self->cycle); break;
+    case ENTRY_PROP_SATISFIED: g_value_set_uint (value, self->satisfied); break;
+    case ENTRY_PROP_TOTAL: g_value_set_uint (value, self->total); break;
+    case ENTRY_PROP_OPEN_GAPS: g_value_set_uint (value, self->open_gaps); break;
+    case ENTRY_PROP_READY: g_value_set_boolean (value, self->ready); break;
+    case ENTRY_PROP_REVIEW_LABEL:
+      g_value_set_string (value, scs_review_state_get_label (self->review_state));
+      break;
+    case ENTRY_PROP_SIGNED: g_value_set_boolean (value, self->signed_); break;
+    case ENTRY_PROP_OBTAINED: g_value_set_string (value, self->obtained); break;
+    case ENTRY_PROP_EXPIRY: g_value_set_string (value, self->expiry); break;
+    case ENTRY_PROP_DAYS_LEFT: g_value_set_int (value, self->days_left); break;
+    case ENTRY_PROP_EXPIRY_STATE: g_value_set_uint (value, self->expiry_state); break;
+    case ENTRY_PROP_NEEDS_CHECK: g_value_set_boolean (value, scs_portfolio_entry_get_needs_check (self)); break;
+    case ENTRY_PROP_LAST_CHANGE: g_value_set_string (value, self->last_change); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scs_portfolio_entry_class_init (ScsPortfolioEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = scs_portfolio_entry_finalize;
+  object_class->get_property = scs_portfolio_entry_get_property;
+
+  entry_properties[ENTRY_PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, ro);
+  entry_properties[ENTRY_PROP_BASENAME] = g_param_spec_string ("basename", NULL, NULL, NULL, ro);
+  entry_properties[ENTRY_PROP_ERROR] = g_param_spec_string ("error", NULL, NULL, NULL, ro);
+  entry_properties[ENTRY_PROP_COMPANY] = g_param_spec_string ("company", NULL, NULL, NULL, ro);
+  entry_properties[ENTRY_PROP_LEVEL] = g_param_spec_uint ("level", NULL, NULL, 0, 4, 0, ro);
+  entry_properties[ENTRY_PROP_CYCLE] = g_param_spec_uint ("cycle", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  entry_properties[ENTRY_PROP_SATISFIED] = g_param_spec_uint ("satisfied", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  entry_properties[ENTRY_PROP_TOTAL] = g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  entry_properties[ENTRY_PROP_OPEN_GAPS] = g_param_spec_uint ("open-gaps", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  entry_properties[ENTRY_PROP_READY] = g_param_spec_boolean ("ready", NULL, NULL, FALSE, ro);
+  entry_properties[ENTRY_PROP_REVIEW_LABEL] = g_param_spec_string ("review-label", NULL, NULL, NULL, ro);
+  entry_properties[ENTRY_PROP_SIGNED] = g_param_spec_boolean ("signed", NULL, NULL, FALSE, ro);
+  entry_properties[ENTRY_PROP_OBTAINED] = g_param_spec_string ("obtained", NULL, NULL, NULL, ro);
+  entry_properties[ENTRY_PROP_EXPIRY] = g_param_spec_string ("expiry", NULL, NULL, NULL, ro);
+  entry_properties[ENTRY_PROP_DAYS_LEFT] = g_param_spec_int ("days-left", NULL, NULL, G_MININT, G_MAXINT, 0, ro);
+  entry_properties[ENTRY_PROP_EXPIRY_STATE] = g_param_spec_uint ("expiry-state", NULL, NULL, 0, 3, 0, ro);
+  entry_properties[ENTRY_PROP_NEEDS_CHECK] = g_param_spec_boolean ("needs-check", NULL, NULL, FALSE, ro);
+  entry_properties[ENTRY_PROP_LAST_CHANGE] = g_param_spec_string ("last-change", NULL, NULL, NULL, ro);
+  g_object_class_install_properties (object_class, N_ENTRY_PROPS, entry_properties);
+}
+
+static void
+scs_portfolio_entry_init (ScsPortfolioEntry *self)
+{
+}
+
+const char *scs_portfolio_entry_get_path (ScsPortfolioEntry *self) { return self->path; }
+const char *scs_portfolio_entry_get_error (ScsPortfolioEntry *self) { return self->error; }
+const char *scs_portfolio_entry_get_company (ScsPortfolioEntry *self) { return self->company; }
+guint scs_portfolio_entry_get_level (ScsPortfolioEntry *self) { return self->level; }
+guint scs_portfolio_entry_get_cycle (ScsPortfolioEntry *self) { return self->cycle; }
+guint scs_portfolio_entry_get_satisfied (ScsPortfolioEntry *self) { return self->satisfied; }
+guint scs_portfolio_entry_get_total (ScsPortfolioEntry *self) { return self->total; }
+guint scs_portfolio_entry_get_open_gaps (ScsPortfolioEntry *self) { return self->open_gaps; }
+gboolean scs_portfolio_entry_get_ready (ScsPortfolioEntry *self) { return self->ready; }
+ScsReviewState scs_portfolio_entry_get_review_state (ScsPortfolioEntry *self) { return self->review_state; }
+gboolean scs_portfolio_entry_get_signed (ScsPortfolioEntry *self) { return self->signed_; }
+gboolean scs_portfolio_entry_get_declared (ScsPortfolioEntry *self) { return self->declared; }
+guint scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self) { return self->obtained_level; }
+const char *scs_portfolio_entry_get_obtained (ScsPortfolioEntry *self) { return self->obtained; }
+const char *scs_portfolio_entry_get_expiry (ScsPortfolioEntry *self) { return self->expiry; }
+ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self) { return self->expiry_state; }
+int scs_portfolio_entry_get_days_left (ScsPortfolioEntry *self) { return self->days_left; }
+const char * const *scs_portfolio_entry_get_changes (ScsPortfolioEntry *self) { return (const char * const *) self->changes; }
+gboolean scs_portfolio_entry_get_needs_check (ScsPortfolioEntry *self) { return self->changes != NULL && self->changes[0] != NULL; }
+const char *scs_portfolio_entry_get_last_change (ScsPortfolioEntry *self) { return self->last_change; }
+
+/* ------------------------------------------------------------------------ */
+/* Reading one file                                                          */
+
+typedef struct
+{
+  GHashTable *levels;  /* criterion ID → GUINT_TO_POINTER (level) */
+  guint       count[5];
+  gboolean    complete[5];
+} CatalogLevels;
+
+static void
+catalog_levels_free (gpointer data)
+{
+  CatalogLevels *cl = data;
+
+  g_hash_table_unref (cl->levels);
+  g_free (cl);
+}
+
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  guint8 header[100];
+  ssize_t n;
+  int fd;
+  guint32 app_id;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   _("cannot be read: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   n >= 0 && n < (ssize_t) sizeof header && n > 0 && memcmp (header, "SQLite format 3", MIN (n, 15)) == 0
+                   ? _("is truncated") : _("is not an SCS Workbench workspace"));
+      return FALSE;
+    }
+  app_id = ((guint32) header[68] << 24) | ((guint32) header[69] << 16) |
+           ((guint32) header[70] << 8) | header[71];
+  if (app_id != SCS_WORKSPACE_APPLICATION_ID)
+    {
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   _("is a database of another application, not an SCS Workbench workspace"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+fail_sql (GError  **error,
+          sqlite3  *db)
+{
+  int code = sqlite3_errcode (db) & 0xff;
+
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                 _("is damaged: %s"), sqlite3_errmsg (db));
+  else
+    g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                 _("cannot be read: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+has_table (sqlite3    *db,
+           const char *name)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+static CatalogLevels *
+lookup_catalog (sqlite3     *db,
+                const char  *sha256,
+                GHashTable  *cache,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(ScsCatalog) catalog = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *actual = NULL;
+  const GPtrArray *criteria;
+  CatalogLevels *cl;
+
+  cl = g_hash_table_lookup (cache, sha256);
+  if (cl != NULL)
+    return cl;
+
+  stmt = prepare (db, "SELECT xml FROM catalog WHERE sha256 = ?1");
+  if (stmt == NULL)
+    {
+      fail_sql (error, db);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   _("is damaged: its catalog is missing"));
+      return NULL;
+    }
+  xml = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, xml);
+  if (g_strcmp0 (actual, sha256) != 0)
+    {
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   _("is damaged: the embedded catalog does not match its SHA-256"));
+      return NULL;
+    }
+  catalog = scs_catalog_new_from_bytes (xml, &local_error);
+  if (catalog == NULL)
+    {
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   _("is damaged: its embedded catalog cannot be read: %s"), local_error->message);
+      return NULL;
+    }
+
+  cl = g_new0 (CatalogLevels, 1);
+  cl->levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  criteria = scs_catalog_get_criteria (catalog);
+  for (guint i = 0; criteria != NULL && i < criteria->len; i++)
+    {
+      const ScsCriterion *c = g_ptr_array_index (criteria, i);
+      g_hash_table_insert (cl->levels, g_strdup (c->id), GUINT_TO_POINTER (c->level));
+    }
+  for (guint level = 3; level <= 4; level++)
+    {
+      cl->count[level] = scs_catalog_count_criteria (catalog, level);
+      cl->complete[level] = scs_catalog_criteria_complete (catalog, level);
+    }
+  g_hash_table_insert (cache, g_strdup (sha256), cl);
+  return cl;
+}
+
+static gboolean
+read_rows (ScsPortfolioEntry  *entry,
+           sqlite3            *db,
+           ScsValidity        *validity,
+           const GDate        *today,
+           GHashTable         *cache,
+           GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *catalog_sha256 = NULL;
+  CatalogLevels *cl;
+  gint64 assessment;
+  gint64 version = 0;
+  int rc;
+
+  stmt = prepare (db, "PRAGMA user_version");
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return fail_sql (error, db);
+  version = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (version > SCS_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   _("was written by a newer version of SCS Workbench (format %u)"), (guint) version);
+      return FALSE;
+    }
+
+  stmt = prepare (db, "SELECT name FROM organization WHERE id = 1");
+  if (stmt == NULL)
+    return fail_sql (error, db);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        return fail_sql (error, db);
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   _("is damaged: it has no organisation profile"));
+      return FALSE;
+    }
+  entry->company = scs_db_column_dup (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* The current cycle is the newest assessment, as the workspace loads it. */
+  stmt = prepare (db, "SELECT id, target_level, cycle, catalog_sha256 FROM assessment "
+                      "ORDER BY id DESC LIMIT 1");
+  if (stmt == NULL)
+    return fail_sql (error, db);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        return fail_sql (error, db);
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   _("is damaged: it has no assessment"));
+      return FALSE;
+    }
+  assessment = sqlite3_column_int64 (stmt, 0);
+  entry->level = sqlite3_column_int (stmt, 1);
+  entry->cycle = sqlite3_column_int (stmt, 2);
+  catalog_sha256 = scs_db_column_dup (stmt, 3);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (entry->level != 3 && entry->level != 4)
+    entry->level = 3;
+
+  cl = lookup_catalog (db, catalog_sha256, cache, error);
+  if (cl == NULL)
+    return FALSE;
+
+  /* Readiness over the criteria of the level the client aims at. */
+  entry->total = cl->count[3] + (entry->level >= 4 ? cl->count[4] : 0);
+  stmt = prepare (db, "SELECT criterion_id, state FROM answer WHERE assessment = ?1");
+  if (stmt == NULL)
+    return fail_sql (error, db);
+  sqlite3_bind_int64 (stmt, 1, assessment);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer level_ptr;
+      const char *state = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (!g_hash_table_lookup_extended (cl->levels, sqlite3_column_text (stmt, 0), NULL, &level_ptr) ||
+          GPOINTER_TO_UINT (level_ptr) > entry->level)
+        continue;
+      /* The schema's CHECK guarantees an NA row has its reason. */
+      if (g_strcmp0 (state, "met") == 0 || g_strcmp0 (state, "na") == 0)
+        entry->satisfied++;
+    }
+  if (rc != SQLITE_DONE)
+    return fail_sql (error, db);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  entry->open_gaps = entry->total - MIN (entry->satisfied, entry->total);
+  entry->ready = entry->open_gaps == 0 && cl->complete[3] && (entry->level < 4 || cl->complete[4]);
+
+  stmt = prepare (db, "SELECT time FROM audit ORDER BY id DESC LIMIT 1");
+  if (stmt == NULL)
+    return fail_sql (error, db);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    entry->last_change = scs_db_column_dup (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* Review and signatures (issue 3's tables), when present. */
+  if (has_table (db, "review_round"))
+    {
+      entry->review_state = SCS_REVIEW_STATE_NOT_STARTED;
+      stmt = prepare (db, "SELECT side FROM review_round WHERE assessment = ?1 ORDER BY id DESC LIMIT 1");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            entry->review_state = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "expert") == 0
+                                  ? SCS_REVIEW_STATE_WITH_EXPERT : SCS_REVIEW_STATE_WITH_ORGANIZATION;
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (has_table (db, "review_signature"))
+    {
+      stmt = prepare (db, "SELECT count (*) FILTER (WHERE role = 'expert'), "
+                          "count (*) FILTER (WHERE role = 'management') "
+                          "FROM review_signature WHERE assessment = ?1 AND superseded = 0");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              entry->signed_ = sqlite3_column_int (stmt, 0) > 0;
+              entry->declared = sqlite3_column_int (stmt, 1) > 0;
+            }
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      if (entry->signed_)
+        entry->review_state = SCS_REVIEW_STATE_SIGNED;
+    }
+
+  /* Registry entry and expiry (this module's tables), when present. */
+  if (has_table (db, "certification"))
+    {
+      stmt = prepare (db, "SELECT level, obtained FROM certification "
+                          "ORDER BY obtained DESC, assessment DESC LIMIT 1");
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(GDate) obtained = NULL;
+          g_autoptr(GDate) expiry = NULL;
+
+          entry->obtained_level = sqlite3_column_int (stmt, 0);
+          entry->obtained = scs_db_column_dup (stmt, 1);
+          obtained = scs_date_parse_iso (entry->obtained);
+          expiry = scs_validity_compute_expiry (validity, entry->obtained_level, obtained);
+          entry->expiry = scs_date_to_iso (expiry);
+          entry->expiry_state = scs_expiry_state (validity, entry->obtained_level, expiry, today,
+                                                  &entry->days_left);
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (has_table (db, "significant_change"))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      stmt = prepare (db, "SELECT DISTINCT kind FROM significant_change WHERE assessment = ?1 ORDER BY kind");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      entry->changes = g_strv_builder_end (builder);
+    }
+
+  return TRUE;
+}
+
+/**
+ * scs_portfolio_entry_read:
+ *
+ * Returns: (transfer full): the row of @path; check its error.
+ */
+ScsPortfolioEntry *
+scs_portfolio_entry_read (const char  *path,
+                          ScsValidity *validity,
+                          const GDate *today,
+                          GHashTable  *catalog_cache)
+{
+  g_autoptr(ScsPortfolioEntry) entry = NULL;
+  g_autoptr(GHashTable) own_cache = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (validity != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (catalog_cache == NULL)
+    catalog_cache = own_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, catalog_levels_free);
+
+  entry = g_object_new (SCS_TYPE_PORTFOLIO_ENTRY, NULL);
+  entry->path = g_strdup (path);
+  entry->basename = g_path_get_basename (path);
+
+  if (check_header (path, &error))
+    {
+      /* Not SQLITE_OPEN_READONLY: a read-only connection to a WAL file
+       * must create the -wal and -shm side files and cannot remove them,
+       * so every client folder would fill with leftovers. query_only
+       * refuses every write statement instead; the one thing SQLite may
+       * still do is, as the last connection, fold already committed WAL
+       * content into the file on close — what opening it in the app does. */
+      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        g_set_error (&error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                     _("cannot be opened: %s"), db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      else
+        {
+          /* The app may be writing: wait for it briefly rather than fail. */
+          sqlite3_busy_timeout (db, 2000);
+          if (sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK)
+            fail_sql (&error, db);
+          else if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+            fail_sql (&error, db);
+          else
+            {
+              /* One read transaction: a consistent snapshot of the row. */
+              read_rows (entry, db, validity, today, catalog_cache, &error);
+              sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+            }
+        }
+      sqlite3_close (db);
+    }
+
+  if (error != NULL)
+    {
+      entry->error = g_strdup (error->message);
+      g_clear_pointer (&entry->company, g_free);
+    }
+
+  return g_steal_pointer (&entry);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Portfolio                                                                 */
+
+struct _ScsPortfolio
+{
+  GObject      parent_instance;
+
+  ScsValidity *validity;   /* borrowed: the caller keeps it alive */
+  GDate        today;
+  GListStore  *entries;
+  GHashTable  *catalog_cache;
+};
+
+G_DEFINE_FINAL_TYPE (ScsPortfolio, scs_portfolio, G_TYPE_OBJECT)
+
+static void
+scs_portfolio_finalize (GObject *object)
+{
+  ScsPortfolio *self = SCS_PORTFOLIO (object);
+
+  g_clear_object (&self->entries);
+  g_clear_pointer (&self->catalog_cache, g_hash_table_unref);
+  G_OBJECT_CLASS (scs_portfolio_parent_class)->finalize (object);
+}
+
+static void
+scs_portfolio_class_init (ScsPortfolioClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = scs_portfolio_finalize;
+}
+
+static void
+scs_portfolio_init (ScsPortfolio *self)
+{
+  self->entries = g_list_store_new (SCS_TYPE_PORTFOLIO_ENTRY);
+  self->catalog_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, catalog_levels_free);
+}
+
+/**
+ * scs_portfolio_new:
+ * @validity: validity data; must outlive the portfolio
+ * @today: (nullable): the day expiry is counted from
+ */
+ScsPortfolio *
+scs_portfolio_new (ScsValidity *validity,
+                   const GDate *today)
+{
+  ScsPortfolio *self;
+
+  g_return_val_if_fail (validity != NULL, NULL);
+
+  self = g_object_new (SCS_TYPE_PORTFOLIO, NULL);
+  self->validity = validity;
+  if (today != NULL)
+    self->today = *today;
+  else
+    {
+      g_date_clear (&self->today, 1);
+      g_date_set_time_t (&self->today, time (NULL));
+    }
+  return self;
+}
+
+GListModel *
+scs_portfolio_get_entries (ScsPortfolio *self)
+{
+  g_return_val_if_fail (SCS_IS_PORTFOLIO (self), NULL);
+  return G_LIST_MODEL (self->entries);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+gboolean
+scs_portfolio_add_folder (ScsPortfolio  *self,
+                          const char    *dir,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GDir) handle = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+
+  g_return_val_if_fail (SCS_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  handle = g_dir_open (dir, 0, &local_error);
+  if (handle == NULL)
+    {
+      g_autofree char *display = g_filename_display_name (dir);
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_FOLDER,
+                   _("Cannot list the folder ‘%s’: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *full = NULL;
+
+      if (name[0] == '.' || g_str_has_suffix (name, "-wal") || g_str_has_suffix (name, "-shm") ||
+          g_str_has_suffix (name, "-journal"))
+        continue;
+      full = g_build_filename (dir, name, NULL);
+      if (!g_file_test (full, G_FILE_TEST_IS_REGULAR))
+        continue;
+      g_ptr_array_add (names, g_steal_pointer (&full));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      g_ptr_array_add (entries, scs_portfolio_entry_read (g_ptr_array_index (names, i), self->validity,
+                                                          &self->today, self->catalog_cache));
+    }
+
+  /* One items-changed for the whole folder. */
+  g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
+                       entries->pdata, entries->len);
+  return TRUE;
+}
+
+ScsPortfolioEntry *
+scs_portfolio_add_file (ScsPortfolio *self,
+                        const char   *path)
+{
+  g_autoptr(ScsPortfolioEntry) entry = NULL;
+
+  g_return_val_if_fail (SCS_IS_PORTFOLIO (self), NULL);
+
+  entry = scs_portfolio_entry_read (path, self->validity, &self->today, self->catalog_cache);
+  g_list_store_append (self->entries, entry);
+  return entry;
+}
+
+void
+scs_portfolio_refresh (ScsPortfolio *self,
+                       const char   *path)
+{
+  GListModel *model = G_LIST_MODEL (self->entries);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScsPortfolioEntry) old = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (old->path, path) == 0)
+        {
+          g_autoptr(ScsPortfolioEntry) entry =
+            scs_portfolio_entry_read (path, self->validity, &self->today, self->catalog_cache);
+          g_list_store_splice (self->entries, i, 1, (gpointer *) &entry, 1);
+          return;
+        }
+    }
+}
+
+void
+scs_portfolio_clear (ScsPortfolio *self)
+{
+  g_return_if_fail (SCS_IS_PORTFOLIO (self));
+  g_list_store_remove_all (self->entries);
+}

@@ -1,0 +1,98 @@
+/* scs-portfolio.h: a vendor's list of client workspaces, read without loading them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "scs-renewal.h"
+
+G_BEGIN_DECLS
+
+#define SCS_PORTFOLIO_ERROR (scs_portfolio_error_quark ())
+
+typedef enum
+{
+  SCS_PORTFOLIO_ERROR_UNREADABLE, /* not a workspace, damaged, newer, I/O */
+  SCS_PORTFOLIO_ERROR_FOLDER,     /* the folder cannot be listed */
+} ScsPortfolioError;
+
+GQuark scs_portfolio_error_quark (void);
+
+typedef enum
+{
+  SCS_REVIEW_STATE_UNKNOWN,      /* no review data in the file */
+  SCS_REVIEW_STATE_NOT_STARTED,
+  SCS_REVIEW_STATE_WITH_EXPERT,
+  SCS_REVIEW_STATE_WITH_ORGANIZATION,
+  SCS_REVIEW_STATE_SIGNED,
+} ScsReviewState;
+
+const char *scs_review_state_to_string (ScsReviewState state);
+const char *scs_review_state_get_label (ScsReviewState state);
+
+/* One client: what a row of the portfolio shows. All read-only properties. */
+#define SCS_TYPE_PORTFOLIO_ENTRY (scs_portfolio_entry_get_type ())
+G_DECLARE_FINAL_TYPE (ScsPortfolioEntry, scs_portfolio_entry, SCS, PORTFOLIO_ENTRY, GObject)
+
+const char    *scs_portfolio_entry_get_path         (ScsPortfolioEntry *self);
+/* NULL for a readable workspace; the reason it was skipped otherwise. */
+const char    *scs_portfolio_entry_get_error        (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_company      (ScsPortfolioEntry *self);
+guint          scs_portfolio_entry_get_level        (ScsPortfolioEntry *self);
+guint          scs_portfolio_entry_get_cycle        (ScsPortfolioEntry *self);
+guint          scs_portfolio_entry_get_satisfied    (ScsPortfolioEntry *self);
+guint          scs_portfolio_entry_get_total        (ScsPortfolioEntry *self);
+/* Unanswered + not met criteria up to the level. */
+guint          scs_portfolio_entry_get_open_gaps    (ScsPortfolioEntry *self);
+gboolean       scs_portfolio_entry_get_ready        (ScsPortfolioEntry *self);
+ScsReviewState scs_portfolio_entry_get_review_state (ScsPortfolioEntry *self);
+gboolean       scs_portfolio_entry_get_signed       (ScsPortfolioEntry *self);
+gboolean       scs_portfolio_entry_get_declared     (ScsPortfolioEntry *self);
+/* Registry: level granted and date, expiry from the validity data. */
+guint          scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_obtained     (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_expiry       (ScsPortfolioEntry *self);
+ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self);
+int            scs_portfolio_entry_get_days_left    (ScsPortfolioEntry *self);
+/* Kinds of significant change recorded for the current cycle. */
+const char * const *
+               scs_portfolio_entry_get_changes      (ScsPortfolioEntry *self);
+gboolean       scs_portfolio_entry_get_needs_check  (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_last_change  (ScsPortfolioEntry *self);
+
+/* Reads the row of one file: read-only SQLite, query_only, only the
+ * tables a row needs; never a full load, never a write (a workspace open
+ * in the app stays untouched). Always returns an entry; an unreadable file
+ * has its reason in :error. @catalog_cache maps catalog SHA-256 to a
+ * criterion → level table, shared across calls (may be NULL). */
+ScsPortfolioEntry *scs_portfolio_entry_read         (const char   *path,
+                                                     ScsValidity  *validity,
+                                                     const GDate  *today,
+                                                     GHashTable   *catalog_cache);
+
+#define SCS_TYPE_PORTFOLIO (scs_portfolio_get_type ())
+G_DECLARE_FINAL_TYPE (ScsPortfolio, scs_portfolio, SCS, PORTFOLIO, GObject)
+
+/* @today NULL: the local date. */
+ScsPortfolio *scs_portfolio_new              (ScsValidity   *validity,
+                                              const GDate   *today);
+/* GListModel of ScsPortfolioEntry, unreadable files included. */
+GListModel   *scs_portfolio_get_entries      (ScsPortfolio  *self);
+/* Adds every regular file of @dir (not recursive, sorted by name; hidden
+ * files and SQLite's -wal/-shm/-journal side files left out): workspaces
+ * as rows, anything else as an unreadable entry with the reason. */
+gboolean      scs_portfolio_add_folder       (ScsPortfolio  *self,
+                                              const char    *dir,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+ScsPortfolioEntry *
+              scs_portfolio_add_file         (ScsPortfolio  *self,
+                                              const char    *path);
+/* Re-reads the entry of @path (after the app changed it). */
+void          scs_portfolio_refresh          (ScsPortfolio  *self,
+                                              const char    *path);
+void          scs_portfolio_clear            (ScsPortfolio  *self);
+
+G_END_DECLS

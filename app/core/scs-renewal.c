@@ -1,0 +1,935 @@
+/* scs-renewal.c: renewal cycles, validity periods, expiry and significant changes
+ *
+ * ★3 lasts a year and ★4 three years with a yearly self-assessment, so every
+ * client comes back. A renewal is a new row of the workspace's assessment
+ * table (cycle n + 1) into which the previous cycle's answers and evidence
+ * links are copied as they were, with their original author and time, so
+ * the answers stay the SME's and attributed; each copied answer is recorded
+ * in this module's renewal_carry table as "to re-confirm" until someone
+ * confirms it or changes it. The workspace loads the newest assessment, and
+ * scs_renewal_start() points the open workspace at the new row after the
+ * commit (the answer objects keep their values: they were copied). Cycles
+ * are compared row by row in SQL, so a comparison reports exactly the
+ * criteria whose state, note, reason or evidence differ.
+ *
+ * Validity periods and the list of significant changes are provisional in
+ * the scheme, so they are data (data/vendor/validity.xml, built in as a
+ * GResource), never constants here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-renewal.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "scs-db.h"
+#include "scs-i18n.h"
+#include "scs-workspace-private.h"
+
+G_DEFINE_QUARK (scs-renewal-error-quark, scs_renewal_error)
+
+/* Step 1: carried answers, certifications (registry entries) and the
+ * significant changes recorded per cycle. */
+static const char renewal_v1[] =
+  "CREATE TABLE renewal_carry (\n"
+  "  assessment      INTEGER NOT NULL REFERENCES assessment (id),\n"
+  "  criterion_id    TEXT NOT NULL,\n"
+  "  from_assessment INTEGER NOT NULL REFERENCES assessment (id),\n"
+  "  carried         TEXT NOT NULL,\n"
+  "  confirmed       TEXT,\n"
+  "  confirmed_by    TEXT,\n"
+  "  PRIMARY KEY (assessment, criterion_id),\n"
+  "  CHECK (from_assessment <> assessment)\n"
+  ") STRICT;\n"
+  "CREATE TABLE certification (\n"
+  "  assessment  INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
+  "  level       INTEGER NOT NULL CHECK (level IN (3, 4)),\n"
+  "  obtained    TEXT NOT NULL CHECK (obtained GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  registry_id TEXT NOT NULL DEFAULT '',\n"
+  "  author      TEXT NOT NULL,\n"
+  "  recorded    TEXT NOT NULL\n"
+  ") STRICT;\n"
+  "CREATE TABLE significant_change (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  assessment  INTEGER NOT NULL REFERENCES assessment (id),\n"
+  "  kind        TEXT NOT NULL CHECK (kind <> ''),\n"
+  "  description TEXT NOT NULL DEFAULT '',\n"
+  "  author      TEXT NOT NULL,\n"
+  "  recorded    TEXT NOT NULL\n"
+  ") STRICT;\n";
+
+static const char * const renewal_steps[] = { renewal_v1 };
+
+const ScsSchemaModule scs_renewal_schema = {
+  "renewal", renewal_steps, G_N_ELEMENTS (renewal_steps),
+};
+
+/* ------------------------------------------------------------------------ */
+/* Validity data                                                             */
+
+typedef struct
+{
+  guint  level;
+  guint  years;
+  guint  warn_days;
+  char  *check_ja;
+  char  *check_en;
+} LevelValidity;
+
+struct _ScsValidity
+{
+  gboolean provisional;
+  GArray  *levels;   /* of LevelValidity */
+  GArray  *changes;  /* of ScsSignificantChange, strings owned below */
+  GPtrArray *strings;
+};
+
+void
+scs_validity_free (ScsValidity *validity)
+{
+  if (validity == NULL)
+    return;
+  for (guint i = 0; i < validity->levels->len; i++)
+    {
+      LevelValidity *lv = &g_array_index (validity->levels, LevelValidity, i);
+      g_free (lv->check_ja);
+      g_free (lv->check_en);
+    }
+  g_array_unref (validity->levels);
+  g_array_unref (validity->changes);
+  g_ptr_array_unref (validity->strings);
+  g_free (validity);
+}
+
+static char *
+xml_prop (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+static gboolean
+parse_uint (const char *text,
+            guint       max,
+            guint      *out)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
+    return FALSE;
+  *out = (guint) value;
+  return TRUE;
+}
+
+ScsValidity *
+scs_validity_load_bytes (GBytes  *xml,
+                         GError **error)
+{
+  g_autoptr(ScsValidity) validity = NULL;
+  xmlDoc *doc;
+  xmlNode *root;
+  gsize size;
+  const char *data = g_bytes_get_data (xml, &size);
+
+  g_return_val_if_fail (xml != NULL, NULL);
+
+  if (size > 1024 * 1024)
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
+                   _("The validity data is larger than 1 MiB"));
+      return NULL;
+    }
+
+  doc = xmlReadMemory (data, (int) size, "validity.xml", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
+                   _("The validity data is not well-formed XML"));
+      return NULL;
+    }
+
+  validity = g_new0 (ScsValidity, 1);
+  validity->levels = g_array_new (FALSE, TRUE, sizeof (LevelValidity));
+  validity->changes = g_array_new (FALSE, TRUE, sizeof (ScsSignificantChange));
+  validity->strings = g_ptr_array_new_with_free_func (g_free);
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || xmlStrcmp (root->name, (const xmlChar *) "validity") != 0 ||
+      doc->intSubset != NULL)
+    {
+      xmlFreeDoc (doc);
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
+                   _("The validity data has no <validity> root element"));
+      return NULL;
+    }
+
+  {
+    g_autofree char *provisional = xml_prop (root, "provisional");
+    validity->provisional = g_strcmp0 (provisional, "true") == 0;
+  }
+
+  for (xmlNode *node = root->children; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (xmlStrcmp (node->name, (const xmlChar *) "level") == 0)
+        {
+          g_autofree char *star = xml_prop (node, "star");
+          g_autofree char *years = xml_prop (node, "years");
+          g_autofree char *warn = xml_prop (node, "warn-days");
+          LevelValidity lv = { 0, };
+
+          if (!parse_uint (star, 4, &lv.level) || lv.level < 3 ||
+              !parse_uint (years, 50, &lv.years) || lv.years == 0 ||
+              !parse_uint (warn != NULL ? warn : "60", 3650, &lv.warn_days))
+            {
+              xmlFreeDoc (doc);
+              g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
+                           _("Line %d of the validity data: <level> needs star=\"3|4\" and "
+                             "years=\"1…50\""), node->line);
+              return NULL;
+            }
+          lv.check_ja = xml_prop (node, "check-ja");
+          lv.check_en = xml_prop (node, "check-en");
+          g_array_append_val (validity->levels, lv);
+        }
+      else if (xmlStrcmp (node->name, (const xmlChar *) "significant-changes") == 0)
+        {
+          for (xmlNode *change = node->children; change != NULL; change = change->next)
+            {
+              ScsSignificantChange sc;
+              char *id, *ja, *en;
+
+              if (change->type != XML_ELEMENT_NODE)
+                continue;
+              id = xml_prop (change, "id");
+              ja = xml_prop (change, "ja");
+              en = xml_prop (change, "en");
+              g_ptr_array_add (validity->strings, id);
+              g_ptr_array_add (validity->strings, ja);
+              g_ptr_array_add (validity->strings, en);
+              if (id == NULL || *id == '\0' || ja == NULL || en == NULL)
+                {
+                  xmlFreeDoc (doc);
+                  g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
+                               _("Line %d of the validity data: <change> needs id, ja and en"),
+                               change->line);
+                  return NULL;
+                }
+              sc.id = id;
+              sc.title_ja = ja;
+              sc.title_en = en;
+              g_array_append_val (validity->changes, sc);
+            }
+        }
+    }
+  xmlFreeDoc (doc);
+
+  if (scs_validity_get_years (validity, 3) == 0 || scs_validity_get_years (validity, 4) == 0)
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
+                   _("The validity data must give the period of both ★3 and ★4"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&validity);
+}
+
+ScsValidity *
+scs_validity_load_default (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_resources_lookup_data ("/jp/scsworkbench/core/vendor/validity.xml",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  return scs_validity_load_bytes (bytes, error);
+}
+
+ScsValidity *
+scs_validity_load_file (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return scs_validity_load_bytes (bytes, error);
+}
+
+static const LevelValidity *
+find_level (ScsValidity *validity,
+            guint        level)
+{
+  for (guint i = 0; i < validity->levels->len; i++)
+    {
+      const LevelValidity *lv = &g_array_index (validity->levels, LevelValidity, i);
+      if (lv->level == level)
+        return lv;
+    }
+  return NULL;
+}
+
+guint
+scs_validity_get_years (ScsValidity *validity,
+                        guint        level)
+{
+  const LevelValidity *lv = find_level (validity, level);
+  return lv != NULL ? lv->years : 0;
+}
+
+guint
+scs_validity_get_warn_days (ScsValidity *validity,
+                            guint        level)
+{
+  const LevelValidity *lv = find_level (validity, level);
+  return lv != NULL ? lv->warn_days : 0;
+}
+
+gboolean
+scs_validity_is_provisional (ScsValidity *validity)
+{
+  return validity->provisional;
+}
+
+const char *
+scs_validity_get_check_label (ScsValidity *validity,
+                              guint        level)
+{
+  const LevelValidity *lv = find_level (validity, level);
+
+  if (lv == NULL)
+    return NULL;
+  return scs_i18n_is_japanese () ? lv->check_ja : lv->check_en;
+}
+
+GDate *
+scs_validity_compute_expiry (ScsValidity *validity,
+                             guint        level,
+                             const GDate *obtained)
+{
+  guint years = scs_validity_get_years (validity, level);
+  GDate *expiry;
+
+  if (years == 0 || obtained == NULL || !g_date_valid (obtained))
+    return NULL;
+
+  expiry = g_date_copy (obtained);
+  g_date_add_years (expiry, years);
+  g_date_subtract_days (expiry, 1);
+  return expiry;
+}
+
+guint
+scs_validity_get_n_changes (ScsValidity *validity)
+{
+  return validity->changes->len;
+}
+
+const ScsSignificantChange *
+scs_validity_get_change (ScsValidity *validity,
+                         guint        index)
+{
+  g_return_val_if_fail (index < validity->changes->len, NULL);
+  return &g_array_index (validity->changes, ScsSignificantChange, index);
+}
+
+const ScsSignificantChange *
+scs_validity_lookup_change (ScsValidity *validity,
+                            const char  *id)
+{
+  for (guint i = 0; i < validity->changes->len; i++)
+    {
+      const ScsSignificantChange *sc = &g_array_index (validity->changes, ScsSignificantChange, i);
+      if (g_strcmp0 (sc->id, id) == 0)
+        return sc;
+    }
+  return NULL;
+}
+
+const char *
+scs_significant_change_get_title (const ScsSignificantChange *change)
+{
+  return scs_i18n_is_japanese () ? change->title_ja : change->title_en;
+}
+
+ScsExpiryState
+scs_expiry_state (ScsValidity *validity,
+                  guint        level,
+                  const GDate *expiry,
+                  const GDate *today,
+                  gint        *days_left)
+{
+  gint days;
+
+  if (days_left != NULL)
+    *days_left = 0;
+  if (expiry == NULL || !g_date_valid (expiry))
+    return SCS_EXPIRY_NONE;
+
+  days = g_date_days_between (today, expiry);
+  if (days_left != NULL)
+    *days_left = days;
+  if (days < 0)
+    return SCS_EXPIRY_EXPIRED;
+  if ((guint) days <= scs_validity_get_warn_days (validity, level))
+    return SCS_EXPIRY_SOON;
+  return SCS_EXPIRY_VALID;
+}
+
+GDate *
+scs_date_parse_iso (const char *text)
+{
+  guint64 y, m, d;
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return NULL;
+  parts = g_strsplit (text, "-", 3);
+  if (!g_ascii_string_to_unsigned (parts[0], 10, 1900, 9999, &y, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) ||
+      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return NULL;
+  return g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+char *
+scs_date_to_iso (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cycles                                                                    */
+
+void
+scs_cycle_info_free (ScsCycleInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->created);
+  g_free (info);
+}
+
+void
+scs_cycle_diff_free (ScsCycleDiff *diff)
+{
+  if (diff == NULL)
+    return;
+  g_free (diff->criterion_id);
+  g_free (diff->old_note);
+  g_free (diff->new_note);
+  g_free (diff->old_reason);
+  g_free (diff->new_reason);
+  g_free (diff);
+}
+
+GPtrArray *
+scs_renewal_list_cycles (ScsWorkspace  *self,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_cycle_info_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT id, cycle, target_level, created FROM assessment ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsCycleInfo *info = g_new0 (ScsCycleInfo, 1);
+
+      info->assessment_id = sqlite3_column_int64 (stmt, 0);
+      info->cycle = sqlite3_column_int (stmt, 1);
+      info->target_level = sqlite3_column_int (stmt, 2);
+      info->created = scs_db_column_dup (stmt, 3);
+      g_ptr_array_add (cycles, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&cycles);
+}
+
+static gboolean
+exec_bound (ScsWorkspace  *self,
+            const char    *sql,
+            gint64         a,
+            gint64         b,
+            const char    *text,
+            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = scs_db_prepare (self->db, self->path, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    scs_db_bind_text (stmt, 3, text);
+  return scs_db_step_done (stmt, self->db, self->path, error);
+}
+
+guint
+scs_renewal_start (ScsWorkspace  *self,
+                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *target = NULL;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  gint64 old_id, new_id;
+  guint new_cycle;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), 0);
+
+  old_id = self->assessment_id;
+  new_cycle = self->cycle + 1;
+
+  if (!scs_workspace_begin (self, error))
+    return 0;
+
+  insert = scs_db_prepare (self->db, self->path,
+                           "INSERT INTO assessment (catalog_sha256, target_level, cycle, created, updated) "
+                           "SELECT catalog_sha256, target_level, ?2, ?3, ?3 FROM assessment WHERE id = ?1",
+                           error);
+  if (insert == NULL)
+    goto fail;
+  sqlite3_bind_int64 (insert, 1, old_id);
+  sqlite3_bind_int64 (insert, 2, new_cycle);
+  scs_db_bind_text (insert, 3, now);
+  if (!scs_db_step_done (insert, self->db, self->path, error))
+    goto fail;
+  new_id = sqlite3_last_insert_rowid (self->db);
+
+  /* Answers as they were, still attributed to whoever gave them. */
+  if (!exec_bound (self,
+                   "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) "
+                   "SELECT ?2, criterion_id, state, note, reason, author, updated "
+                   "FROM answer WHERE assessment = ?1", old_id, new_id, NULL, error) ||
+      !exec_bound (self,
+                   "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
+                   "SELECT sha256, ?2, criterion_id, added, author "
+                   "FROM evidence_link WHERE assessment = ?1", old_id, new_id, NULL, error) ||
+      /* Everything that carries something is to be re-confirmed. */
+      !exec_bound (self,
+                   "INSERT INTO renewal_carry (assessment, criterion_id, from_assessment, carried) "
+                   "SELECT ?2, criterion_id, ?1, ?3 FROM answer WHERE assessment = ?1 "
+                   "UNION SELECT ?2, criterion_id, ?1, ?3 FROM evidence_link WHERE assessment = ?1",
+                   old_id, new_id, now, error))
+    goto fail;
+
+  target = g_strdup_printf ("assessment %" G_GINT64_FORMAT, new_id);
+  old_text = g_strdup_printf ("cycle %u", self->cycle);
+  new_text = g_strdup_printf ("cycle %u", new_cycle);
+  if (!scs_workspace_audit (self, now, "renewal-start", target, old_text, new_text, error) ||
+      !scs_workspace_commit (self, error))
+    goto fail;
+
+  /* The copied answers equal the loaded ones: only the row changes. Undo
+   * entries belong to the previous cycle. */
+  self->assessment_id = new_id;
+  self->cycle = new_cycle;
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_object_notify (G_OBJECT (self), "can-undo");
+
+  return new_cycle;
+
+fail:
+  scs_workspace_rollback (self);
+  return 0;
+}
+
+gboolean
+scs_renewal_confirm (ScsWorkspace  *self,
+                     const char    *criterion_id,
+                     GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+
+  if (scs_workspace_require_answer (self, criterion_id, error) == NULL)
+    return FALSE;
+
+  if (!scs_workspace_begin (self, error))
+    return FALSE;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "UPDATE renewal_carry SET confirmed = ?3, confirmed_by = ?4 "
+                         "WHERE assessment = ?1 AND criterion_id = ?2 AND confirmed IS NULL",
+                         error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  scs_db_bind_text (stmt, 2, criterion_id);
+  scs_db_bind_text (stmt, 3, now);
+  scs_db_bind_text (stmt, 4, scs_workspace_get_actor (self));
+  if (!scs_db_step_done (stmt, self->db, self->path, error))
+    goto fail;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      scs_workspace_rollback (self);
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("The answer to ‘%s’ was not carried forward into this cycle, "
+                     "or is already re-confirmed"), criterion_id);
+      return FALSE;
+    }
+
+  if (!scs_workspace_audit (self, now, "renewal-confirm", criterion_id, NULL, NULL, error) ||
+      !scs_workspace_commit (self, error))
+    goto fail;
+
+  g_signal_emit_by_name (self, "answer-changed", criterion_id);
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (self);
+  return FALSE;
+}
+
+/* A carried answer counts as re-confirmed when confirmed explicitly or
+ * changed after it was carried. */
+#define RECONFIRMED_SQL \
+  "(c.confirmed IS NOT NULL OR coalesce ((SELECT a.updated > c.carried FROM answer a " \
+  "  WHERE a.assessment = c.assessment AND a.criterion_id = c.criterion_id), 0))"
+
+GStrv
+scs_renewal_list_unconfirmed (ScsWorkspace  *self,
+                              GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT c.criterion_id FROM renewal_carry c WHERE c.assessment = ?1 "
+                         "AND NOT " RECONFIRMED_SQL " ORDER BY c.criterion_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gint64
+assessment_of_cycle (ScsWorkspace  *self,
+                     guint          cycle,
+                     GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT id FROM assessment WHERE cycle = ?1 ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, cycle);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                 _("The workspace has no cycle %u (cycle 0 is the initial assessment)"), cycle);
+  else
+    scs_db_set_error (error, self->db, self->path);
+  return -1;
+}
+
+static int
+compare_diffs (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ScsCatalog *catalog = user_data;
+  const ScsCycleDiff *da = *(ScsCycleDiff **) a;
+  const ScsCycleDiff *db = *(ScsCycleDiff **) b;
+  const ScsCriterion *ca = scs_catalog_lookup_criterion (catalog, da->criterion_id);
+  const ScsCriterion *cb = scs_catalog_lookup_criterion (catalog, db->criterion_id);
+  const GPtrArray *all = scs_catalog_get_criteria (catalog);
+  guint ia = G_MAXUINT, ib = G_MAXUINT;
+
+  /* Catalog order; unknown IDs last, by ID. */
+  if (ca != NULL)
+    g_ptr_array_find ((GPtrArray *) all, ca, &ia);
+  if (cb != NULL)
+    g_ptr_array_find ((GPtrArray *) all, cb, &ib);
+  if (ia != ib)
+    return ia < ib ? -1 : 1;
+  return g_strcmp0 (da->criterion_id, db->criterion_id);
+}
+
+GPtrArray *
+scs_renewal_compare (ScsWorkspace  *self,
+                     guint          cycle_a,
+                     guint          cycle_b,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) diffs = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_cycle_diff_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 a, b;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  if ((a = assessment_of_cycle (self, cycle_a, error)) < 0 ||
+      (b = assessment_of_cycle (self, cycle_b, error)) < 0)
+    return NULL;
+
+  /* Every criterion that has an answer or evidence in either cycle. A
+   * criterion missing from a cycle is unanswered there. */
+  stmt = scs_db_prepare (self->db, self->path,
+    "WITH ids AS (SELECT criterion_id FROM answer WHERE assessment IN (?1, ?2) "
+    "             UNION SELECT criterion_id FROM evidence_link WHERE assessment IN (?1, ?2)) "
+    "SELECT ids.criterion_id, "
+    "  coalesce (x.state, 'unanswered'), coalesce (x.note, ''), coalesce (x.reason, ''), "
+    "  coalesce (y.state, 'unanswered'), coalesce (y.note, ''), coalesce (y.reason, ''), "
+    "  (SELECT count (*) FROM evidence_link e WHERE e.assessment = ?1 AND e.criterion_id = ids.criterion_id), "
+    "  (SELECT count (*) FROM evidence_link e WHERE e.assessment = ?2 AND e.criterion_id = ids.criterion_id), "
+    "  (SELECT group_concat (sha256) FROM (SELECT sha256 FROM evidence_link e WHERE e.assessment = ?1 "
+    "     AND e.criterion_id = ids.criterion_id ORDER BY sha256)) IS NOT "
+    "  (SELECT group_concat (sha256) FROM (SELECT sha256 FROM evidence_link e WHERE e.assessment = ?2 "
+    "     AND e.criterion_id = ids.criterion_id ORDER BY sha256)), "
+    "  (SELECT count (*) FROM renewal_carry c WHERE c.assessment = ?2 AND c.criterion_id = ids.criterion_id), "
+    "  (SELECT count (*) FROM renewal_carry c WHERE c.assessment = ?2 AND c.criterion_id = ids.criterion_id "
+    "     AND " RECONFIRMED_SQL ") "
+    "FROM ids "
+    "LEFT JOIN answer x ON x.assessment = ?1 AND x.criterion_id = ids.criterion_id "
+    "LEFT JOIN answer y ON y.assessment = ?2 AND y.criterion_id = ids.criterion_id",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsCycleDiff *diff = g_new0 (ScsCycleDiff, 1);
+
+      diff->criterion_id = scs_db_column_dup (stmt, 0);
+      scs_answer_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &diff->old_state);
+      diff->old_note = scs_db_column_dup (stmt, 2);
+      diff->old_reason = scs_db_column_dup (stmt, 3);
+      scs_answer_state_from_string ((const char *) sqlite3_column_text (stmt, 4), &diff->new_state);
+      diff->new_note = scs_db_column_dup (stmt, 5);
+      diff->new_reason = scs_db_column_dup (stmt, 6);
+      diff->old_evidence = sqlite3_column_int (stmt, 7);
+      diff->new_evidence = sqlite3_column_int (stmt, 8);
+      if (diff->old_state != diff->new_state)
+        diff->changes |= SCS_CHANGE_STATE;
+      if (g_strcmp0 (diff->old_note, diff->new_note) != 0)
+        diff->changes |= SCS_CHANGE_NOTE;
+      if (g_strcmp0 (diff->old_reason, diff->new_reason) != 0)
+        diff->changes |= SCS_CHANGE_REASON;
+      if (sqlite3_column_int (stmt, 9) != 0)
+        diff->changes |= SCS_CHANGE_EVIDENCE;
+      diff->carried = sqlite3_column_int (stmt, 10) != 0;
+      diff->reconfirmed = sqlite3_column_int (stmt, 11) != 0;
+      g_ptr_array_add (diffs, diff);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+
+  g_ptr_array_sort_with_data (diffs, compare_diffs, self->catalog);
+  return g_steal_pointer (&diffs);
+}
+
+gboolean
+scs_renewal_record_certification (ScsWorkspace  *self,
+                                  guint          level,
+                                  const char    *obtained,
+                                  const char    *registry_id,
+                                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) date = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+
+  if (level != 3 && level != 4)
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("The level ‘%u’ is not ★3 or ★4"), level);
+      return FALSE;
+    }
+  date = scs_date_parse_iso (obtained);
+  if (date == NULL)
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("The date ‘%s’ is not a date of the form YYYY-MM-DD"), obtained ? obtained : "");
+      return FALSE;
+    }
+
+  if (!scs_workspace_begin (self, error))
+    return FALSE;
+  stmt = scs_db_prepare (self->db, self->path,
+                         "INSERT INTO certification (assessment, level, obtained, registry_id, author, recorded) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (assessment) DO UPDATE SET "
+                         "level = excluded.level, obtained = excluded.obtained, "
+                         "registry_id = excluded.registry_id, author = excluded.author, "
+                         "recorded = excluded.recorded", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  sqlite3_bind_int (stmt, 2, level);
+  scs_db_bind_text (stmt, 3, obtained);
+  scs_db_bind_text (stmt, 4, registry_id != NULL ? registry_id : "");
+  scs_db_bind_text (stmt, 5, scs_workspace_get_actor (self));
+  scs_db_bind_text (stmt, 6, now);
+  value = g_strdup_printf ("★%u %s %s", level, obtained, registry_id != NULL ? registry_id : "");
+  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
+      !scs_workspace_audit (self, now, "certification", NULL, NULL, value, error) ||
+      !scs_workspace_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (self);
+  return FALSE;
+}
+
+gboolean
+scs_renewal_get_certification (ScsWorkspace  *self,
+                               guint         *level,
+                               char         **obtained,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT level, obtained FROM certification ORDER BY obtained DESC, assessment DESC LIMIT 1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (level != NULL)
+        *level = sqlite3_column_int (stmt, 0);
+      if (obtained != NULL)
+        *obtained = scs_db_column_dup (stmt, 1);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    scs_db_set_error (error, self->db, self->path);
+  return FALSE;
+}
+
+gboolean
+scs_renewal_record_change (ScsWorkspace  *self,
+                           ScsValidity   *validity,
+                           const char    *kind,
+                           const char    *description,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (validity != NULL, FALSE);
+
+  if (scs_validity_lookup_change (validity, kind) == NULL)
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < scs_validity_get_n_changes (validity); i++)
+        g_string_append_printf (known, "%s%s", i ? ", " : "", scs_validity_get_change (validity, i)->id);
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("‘%s’ is not a significant change the scheme lists (known: %s)"),
+                   kind ? kind : "", known->str);
+      return FALSE;
+    }
+
+  if (!scs_workspace_begin (self, error))
+    return FALSE;
+  stmt = scs_db_prepare (self->db, self->path,
+                         "INSERT INTO significant_change (assessment, kind, description, author, recorded) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  scs_db_bind_text (stmt, 2, kind);
+  scs_db_bind_text (stmt, 3, description != NULL ? description : "");
+  scs_db_bind_text (stmt, 4, scs_workspace_get_actor (self));
+  scs_db_bind_text (stmt, 5, now);
+  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
+      !scs_workspace_audit (self, now, "significant-change", kind, NULL, description, error) ||
+      !scs_workspace_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (self);
+  return FALSE;
+}
+
+GStrv
+scs_renewal_list_changes (ScsWorkspace  *self,
+                          GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT DISTINCT kind FROM significant_change WHERE assessment = ?1 ORDER BY kind",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}

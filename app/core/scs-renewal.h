@@ -1,0 +1,180 @@
+/* scs-renewal.h: renewal cycles, validity periods, expiry and significant changes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "scs-answer.h"
+#include "scs-workspace.h"
+
+G_BEGIN_DECLS
+
+#define SCS_RENEWAL_ERROR (scs_renewal_error_quark ())
+
+typedef enum
+{
+  SCS_RENEWAL_ERROR_INVALID,    /* bad date, level, unknown change kind or cycle */
+  SCS_RENEWAL_ERROR_DATA,       /* the validity data file is broken */
+} ScsRenewalError;
+
+GQuark scs_renewal_error_quark (void);
+
+/* ------------------------------------------------------------------------ */
+/* Validity periods and significant changes: data (data/vendor/validity.xml) */
+
+typedef struct _ScsValidity ScsValidity;
+
+typedef struct
+{
+  const char *id;      /* "scope", "cloud-migration", … */
+  const char *title_ja;
+  const char *title_en;
+} ScsSignificantChange;
+
+/* The built-in data (a GResource); @path loads another file (tests, updates). */
+ScsValidity  *scs_validity_load_default       (GError      **error);
+ScsValidity  *scs_validity_load_file          (const char   *path,
+                                               GError      **error);
+ScsValidity  *scs_validity_load_bytes         (GBytes       *xml,
+                                               GError      **error);
+void          scs_validity_free               (ScsValidity  *validity);
+/* 0 when the level is unknown. */
+guint         scs_validity_get_years          (ScsValidity  *validity,
+                                               guint         level);
+guint         scs_validity_get_warn_days      (ScsValidity  *validity,
+                                               guint         level);
+gboolean      scs_validity_is_provisional     (ScsValidity  *validity);
+/* Localised "a new check by the security expert" … */
+const char   *scs_validity_get_check_label    (ScsValidity  *validity,
+                                               guint         level);
+/* Expiry: the day before the same date @years later (a star obtained on
+ * 2027-04-01 for 1 year is valid through 2028-03-31). NULL if unknown. */
+GDate        *scs_validity_compute_expiry     (ScsValidity  *validity,
+                                               guint         level,
+                                               const GDate  *obtained);
+guint         scs_validity_get_n_changes      (ScsValidity  *validity);
+const ScsSignificantChange *
+              scs_validity_get_change         (ScsValidity  *validity,
+                                               guint         index);
+const ScsSignificantChange *
+              scs_validity_lookup_change      (ScsValidity  *validity,
+                                               const char   *id);
+const char   *scs_significant_change_get_title (const ScsSignificantChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsValidity, scs_validity_free)
+
+typedef enum
+{
+  SCS_EXPIRY_NONE,     /* not obtained: no expiry */
+  SCS_EXPIRY_VALID,
+  SCS_EXPIRY_SOON,     /* within the warning period */
+  SCS_EXPIRY_EXPIRED,
+} ScsExpiryState;
+
+/* Days from @today to @expiry (negative once expired) and the state. */
+ScsExpiryState scs_expiry_state               (ScsValidity  *validity,
+                                               guint         level,
+                                               const GDate  *expiry,
+                                               const GDate  *today,
+                                               gint         *days_left);
+/* "2027-04-01" → GDate, NULL if not a real date. */
+GDate        *scs_date_parse_iso              (const char   *text);
+char         *scs_date_to_iso                 (const GDate  *date);
+
+/* ------------------------------------------------------------------------ */
+/* Cycles in a workspace                                                     */
+
+typedef struct
+{
+  gint64  assessment_id;
+  guint   cycle;         /* 0 initial, n renewal n */
+  guint   target_level;
+  char   *created;
+} ScsCycleInfo;
+
+void       scs_cycle_info_free                (ScsCycleInfo *info);
+
+/* Of ScsCycleInfo*, oldest first. */
+GPtrArray *scs_renewal_list_cycles            (ScsWorkspace  *workspace,
+                                               GError       **error);
+
+/* Starts renewal n+1 from the current cycle: a new assessment row at the
+ * same target level and catalog; answers (state, note, reason, original
+ * author and time) and evidence links are carried forward, each marked as
+ * to be re-confirmed. The workspace switches to the new cycle. One
+ * transaction; on error nothing changes. Returns the new cycle number (0 on
+ * error). */
+guint      scs_renewal_start                  (ScsWorkspace  *workspace,
+                                               GError       **error);
+
+/* Marks a carried answer of the current cycle as re-confirmed (also done
+ * implicitly by any later change of the answer). */
+gboolean   scs_renewal_confirm                (ScsWorkspace  *workspace,
+                                               const char    *criterion_id,
+                                               GError       **error);
+/* Carried answers of the current cycle not yet re-confirmed (IDs). */
+GStrv      scs_renewal_list_unconfirmed       (ScsWorkspace  *workspace,
+                                               GError       **error);
+
+typedef enum
+{
+  SCS_CHANGE_STATE    = 1 << 0,
+  SCS_CHANGE_NOTE     = 1 << 1,
+  SCS_CHANGE_REASON   = 1 << 2,
+  SCS_CHANGE_EVIDENCE = 1 << 3,
+} ScsChangeFlags;
+
+typedef struct
+{
+  char           *criterion_id;
+  ScsChangeFlags  changes;       /* 0: same in both cycles */
+  ScsAnswerState  old_state;
+  ScsAnswerState  new_state;
+  char           *old_note;
+  char           *new_note;
+  char           *old_reason;
+  char           *new_reason;
+  guint           old_evidence;
+  guint           new_evidence;
+  gboolean        carried;       /* carried forward into cycle B */
+  gboolean        reconfirmed;   /* carried and re-confirmed in cycle B */
+} ScsCycleDiff;
+
+void       scs_cycle_diff_free                (ScsCycleDiff *diff);
+
+/* Compares cycle @a with cycle @b, criterion by criterion (catalog order).
+ * Returns every criterion of either cycle; those with changes != 0 are
+ * exactly the changed items. */
+GPtrArray *scs_renewal_compare                (ScsWorkspace  *workspace,
+                                               guint          cycle_a,
+                                               guint          cycle_b,
+                                               GError       **error);
+
+/* The star granted for the current cycle (registry entry). */
+gboolean   scs_renewal_record_certification   (ScsWorkspace  *workspace,
+                                               guint          level,
+                                               const char    *obtained, /* YYYY-MM-DD */
+                                               const char    *registry_id,
+                                               GError       **error);
+/* The newest certification of any cycle: level and date; FALSE if none. */
+gboolean   scs_renewal_get_certification      (ScsWorkspace  *workspace,
+                                               guint         *level,
+                                               char         **obtained,
+                                               GError       **error);
+
+/* A change the scheme treats as significant, recorded for the current
+ * cycle: the workspace then needs a new expert check (★3) / evaluation (★4). */
+gboolean   scs_renewal_record_change          (ScsWorkspace  *workspace,
+                                               ScsValidity   *validity,
+                                               const char    *kind,
+                                               const char    *description,
+                                               GError       **error);
+/* Kinds recorded for the current cycle (IDs), empty if none. */
+GStrv      scs_renewal_list_changes           (ScsWorkspace  *workspace,
+                                               GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCycleInfo, scs_cycle_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCycleDiff, scs_cycle_diff_free)
+
+G_END_DECLS

@@ -1,0 +1,147 @@
+/* test-csv.c: the RFC 4180 reader and writer, on good and hostile input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "scs-csv.h"
+
+static GPtrArray *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = scs_csv_parse (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  return rows;
+}
+
+static void
+assert_refused (const char *text,
+                gsize       length,
+                int         code,
+                const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = scs_csv_parse (text, length, &error);
+
+  g_assert_null (rows);
+  g_assert_error (error, SCS_CSV_ERROR, code);
+  if (needle != NULL && strstr (error->message, needle) == NULL)
+    g_error ("‘%s’ does not mention ‘%s’", error->message, needle);
+}
+
+static void
+test_parse_basic (void)
+{
+  g_autoptr(GPtrArray) rows = parse (SCS_CSV_BOM "name,note\r\n株式会社さくら,\"a, \"\"b\"\"\nc\"\r\nx,\n");
+  const char * const *row;
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row[0], ==, "name");   /* BOM stripped */
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (row[0], ==, "株式会社さくら");
+  g_assert_cmpstr (row[1], ==, "a, \"b\"\nc");
+  row = g_ptr_array_index (rows, 2);
+  g_assert_cmpstr (row[1], ==, "");
+}
+
+static void
+test_parse_no_final_newline (void)
+{
+  g_autoptr(GPtrArray) rows = parse ("a,b\n1,\"2\"");
+  const char * const *row = g_ptr_array_index (rows, 1);
+
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (row[1], ==, "2");
+}
+
+static void
+test_parse_hostile (void)
+{
+  static const char nul[] = "a,b\n1,\0002\n";
+  static const char latin1[] = "a,b\n1,caf\xe9\n";
+
+  assert_refused ("a,b\n1,\"open\n", strlen ("a,b\n1,\"open\n"), SCS_CSV_ERROR_PARSE, "Row 2, column 2");
+  assert_refused ("a,b\n1,x\"y\n", strlen ("a,b\n1,x\"y\n"), SCS_CSV_ERROR_PARSE, "Row 2, column 2");
+  assert_refused ("a,b\n\"q\"x,1\n", strlen ("a,b\n\"q\"x,1\n"), SCS_CSV_ERROR_PARSE, "Row 2, column 1");
+  assert_refused ("a,b\n1,2,3\n", strlen ("a,b\n1,2,3\n"), SCS_CSV_ERROR_SHAPE, "Row 2");
+  assert_refused (nul, sizeof nul - 1, SCS_CSV_ERROR_ENCODING, "Row 2, column 2");
+  assert_refused (latin1, sizeof latin1 - 1, SCS_CSV_ERROR_ENCODING, "Row 2, column 2");
+  assert_refused ("", 0, SCS_CSV_ERROR_SHAPE, NULL);
+  assert_refused ("a\x1b" "b\n", 4, SCS_CSV_ERROR_ENCODING, "Row 1, column 1");
+}
+
+static void
+test_parse_limits (void)
+{
+  g_autoptr(GString) wide = g_string_new (NULL);
+  g_autoptr(GString) long_field = g_string_new ("a\n\"");
+
+  for (guint i = 0; i <= SCS_CSV_MAX_COLUMNS; i++)
+    g_string_append (wide, i ? ",x" : "x");
+  assert_refused (wide->str, wide->len, SCS_CSV_ERROR_TOO_LARGE, "columns");
+
+  for (guint i = 0; i <= SCS_CSV_MAX_FIELD; i++)
+    g_string_append_c (long_field, 'x');
+  g_string_append (long_field, "\"\n");
+  assert_refused (long_field->str, long_field->len, SCS_CSV_ERROR_TOO_LARGE, "Row 2, column 1");
+
+  assert_refused ("x", SCS_CSV_MAX_BYTES + 1, SCS_CSV_ERROR_TOO_LARGE, NULL);
+}
+
+static void
+test_write_round_trip (void)
+{
+  const char *fields[] = { "1-2-1-1", "規程, \"案\"", "=HYPERLINK(\"http://x\")", "line\nbreak", "", "@SUM(A1)" };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char * const *row;
+
+  scs_csv_append_row (out, fields, G_N_ELEMENTS (fields));
+  g_assert_true (g_str_has_suffix (out->str, "\r\n"));
+  /* The formula never starts a cell. */
+  g_assert_nonnull (strstr (out->str, ",\"'=HYPERLINK"));
+  g_assert_nonnull (strstr (out->str, ",\"'@SUM"));
+
+  rows = parse (out->str);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row[0], ==, "1-2-1-1");
+  g_assert_cmpstr (row[1], ==, "規程, \"案\"");
+  g_assert_cmpstr (row[2], ==, "'=HYPERLINK(\"http://x\")");
+  g_assert_cmpstr (scs_csv_cell_text (row[2]), ==, "=HYPERLINK(\"http://x\")");
+  g_assert_cmpstr (scs_csv_cell_text (row[0]), ==, "1-2-1-1");
+  g_assert_cmpstr (row[3], ==, "line\nbreak");
+  g_assert_cmpstr (row[4], ==, "");
+}
+
+static void
+test_find_column (void)
+{
+  const char *header[] = { "Name", " obtained ", NULL };
+
+  g_assert_cmpint (scs_csv_find_column (header, "name"), ==, 0);
+  g_assert_cmpint (scs_csv_find_column (header, "obtained"), ==, 1);
+  g_assert_cmpint (scs_csv_find_column (header, "delay"), ==, -1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scs/csv/parse-basic", test_parse_basic);
+  g_test_add_func ("/scs/csv/parse-no-final-newline", test_parse_no_final_newline);
+  g_test_add_func ("/scs/csv/parse-hostile", test_parse_hostile);
+  g_test_add_func ("/scs/csv/parse-limits", test_parse_limits);
+  g_test_add_func ("/scs/csv/write-round-trip", test_write_round_trip);
+  g_test_add_func ("/scs/csv/find-column", test_find_column);
+
+  return g_test_run ();
+}

@@ -1,0 +1,250 @@
+/* test-portfolio.c: a folder of client workspaces lists with the right
+ * readiness, gaps and expiry; foreign and corrupt files are listed as
+ * unreadable with a reason; listing never writes a workspace
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "scs-i18n.h"
+#include "scs-portfolio.h"
+#include "scs-renewal.h"
+#include "scs-workspace.h"
+
+typedef struct
+{
+  char        *dir;
+  ScsValidity *validity;
+  GDate       *today;
+} Fixture;
+
+static ScsWorkspace *
+make_client (Fixture    *f,
+             const char *file,
+             const char *name,
+             guint       level,
+             guint       n_met)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+  const GPtrArray *criteria = scs_catalog_get_criteria (catalog);
+  ScsWorkspace *ws;
+
+  org->name = g_strdup (name);
+  org->corporate_number = g_strdup ("7000012050002");
+  ws = scs_workspace_create (path, org, level, catalog, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_met && i < criteria->len; i++)
+    {
+      const ScsCriterion *c = g_ptr_array_index (criteria, i);
+      g_assert_true (scs_workspace_set_answer (ws, c->id, SCS_ANSWER_MET, NULL, NULL, &error));
+    }
+  return ws;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("scs-portfolio-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->validity = scs_validity_load_default (&error);
+  g_assert_no_error (error);
+  f->today = scs_date_parse_iso ("2028-03-10");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  scs_validity_free (f->validity);
+  g_date_free (f->today);
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+}
+
+static ScsPortfolioEntry *
+find (GListModel *model,
+      const char *basename)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+      g_autofree char *base = g_path_get_basename (scs_portfolio_entry_get_path (e));
+      if (g_str_equal (base, basename))
+        return e;
+    }
+  g_error ("no entry %s", basename);
+  return NULL;
+}
+
+static void
+test_folder (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) a = make_client (f, "a.scsw", "株式会社エー", 3, 81);
+  g_autoptr(ScsWorkspace) b = make_client (f, "b.scsw", "株式会社ビー", 3, 10);
+  g_autoptr(ScsWorkspace) c = make_client (f, "c.scsw", "株式会社シー", 4, 81);
+  g_autoptr(ScsPortfolio) portfolio = NULL;
+  g_autofree char *notes = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.scsw", NULL);
+  g_autofree char *foreign = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *a_path = g_build_filename (f->dir, "a.scsw", NULL);
+  g_autofree char *a_before = NULL;
+  g_autofree char *a_after = NULL;
+  g_autoptr(ScsValidity) v = scs_validity_load_default (NULL);
+  GListModel *model;
+  ScsPortfolioEntry *e;
+  sqlite3 *db = NULL;
+  char header[200] = "SQLite format 3";
+
+  /* a: ★3 obtained 2027-04-01 → expires 2028-03-31, 21 days left: warning. */
+  g_assert_true (scs_renewal_record_certification (a, 3, "2027-04-01", "R-1", &error));
+  /* b: a significant change in the current cycle. */
+  g_assert_true (scs_renewal_record_change (b, v, "scope", "新工場", &error));
+  /* c: renewed once. */
+  g_assert_cmpuint (scs_renewal_start (c, &error), ==, 1);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_set_contents (notes, "not a workspace", -1, NULL));
+  g_assert_true (g_file_set_contents (broken, header, sizeof header, NULL));
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  /* Workspace a stays open in "the app" while the portfolio reads it. */
+  g_clear_object (&b);
+  g_clear_object (&c);
+  a_before = file_sha256 (a_path);
+
+  portfolio = scs_portfolio_new (f->validity, f->today);
+  g_assert_true (scs_portfolio_add_folder (portfolio, f->dir, NULL, &error));
+  g_assert_no_error (error);
+  model = scs_portfolio_get_entries (portfolio);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+
+  e = find (model, "a.scsw");
+  g_assert_null (scs_portfolio_entry_get_error (e));
+  g_assert_cmpstr (scs_portfolio_entry_get_company (e), ==, "株式会社エー");
+  g_assert_cmpuint (scs_portfolio_entry_get_satisfied (e), ==, 81);
+  g_assert_cmpuint (scs_portfolio_entry_get_total (e), ==, 81);
+  g_assert_cmpuint (scs_portfolio_entry_get_open_gaps (e), ==, 0);
+  g_assert_true (scs_portfolio_entry_get_ready (e));
+  g_assert_cmpstr (scs_portfolio_entry_get_expiry (e), ==, "2028-03-31");
+  g_assert_cmpint (scs_portfolio_entry_get_days_left (e), ==, 21);
+  g_assert_cmpint (scs_portfolio_entry_get_expiry_state (e), ==, SCS_EXPIRY_SOON);
+  g_assert_nonnull (scs_portfolio_entry_get_last_change (e));
+
+  e = find (model, "b.scsw");
+  g_assert_cmpuint (scs_portfolio_entry_get_satisfied (e), ==, 10);
+  g_assert_cmpuint (scs_portfolio_entry_get_open_gaps (e), ==, 71);
+  g_assert_false (scs_portfolio_entry_get_ready (e));
+  g_assert_true (scs_portfolio_entry_get_needs_check (e));
+  g_assert_cmpint (scs_portfolio_entry_get_expiry_state (e), ==, SCS_EXPIRY_NONE);
+
+  e = find (model, "c.scsw");
+  g_assert_cmpuint (scs_portfolio_entry_get_level (e), ==, 4);
+  g_assert_cmpuint (scs_portfolio_entry_get_cycle (e), ==, 1);
+  /* ★4 criteria are not in the built-in catalog: never ready for ★4. */
+  g_assert_false (scs_portfolio_entry_get_ready (e));
+  g_assert_cmpuint (scs_portfolio_entry_get_satisfied (e), ==, 81);
+
+  e = find (model, "notes.txt");
+  g_assert_nonnull (strstr (scs_portfolio_entry_get_error (e), "not an SCS Workbench workspace"));
+  e = find (model, "broken.scsw");
+  g_assert_nonnull (scs_portfolio_entry_get_error (e));
+  e = find (model, "other.db");
+  g_assert_nonnull (strstr (scs_portfolio_entry_get_error (e), "another application"));
+
+  /* Nothing was written to the open workspace. */
+  a_after = file_sha256 (a_path);
+  g_assert_cmpstr (a_before, ==, a_after);
+  g_assert_true (scs_workspace_set_answer (a, "1-3-1-3", SCS_ANSWER_NOT_MET, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  scs_portfolio_refresh (portfolio, a_path);
+  e = find (model, "a.scsw");
+  g_assert_cmpuint (scs_portfolio_entry_get_open_gaps (e), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+}
+
+static void
+test_read_leaves_no_files (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ScsWorkspace) a = make_client (f, "a.scsw", "株式会社エー", 3, 5);
+  g_autofree char *path = g_build_filename (f->dir, "a.scsw", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ScsPortfolioEntry) e = NULL;
+
+  g_clear_object (&a);   /* closed: no -wal left */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  before = file_sha256 (path);
+  e = scs_portfolio_entry_read (path, f->validity, f->today, NULL);
+  g_assert_null (scs_portfolio_entry_get_error (e));
+  g_assert_cmpuint (scs_portfolio_entry_get_satisfied (e), ==, 5);
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  /* No side files left behind by the read-only reader. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_missing_folder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (f->validity, f->today);
+  g_autofree char *missing = g_build_filename (f->dir, "nope", NULL);
+
+  g_assert_false (scs_portfolio_add_folder (portfolio, missing, NULL, &error));
+  g_assert_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_FOLDER);
+  g_assert_nonnull (strstr (error->message, "nope"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  scs_i18n_init ("en");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/scs/portfolio/folder", Fixture, NULL, fixture_set_up, test_folder, fixture_tear_down);
+  g_test_add ("/scs/portfolio/read-leaves-no-files", Fixture, NULL, fixture_set_up,
+              test_read_leaves_no_files, fixture_tear_down);
+  g_test_add ("/scs/portfolio/missing-folder", Fixture, NULL, fixture_set_up,
+              test_missing_folder, fixture_tear_down);
+
+  return g_test_run ();
+}
