@@ -1,0 +1,288 @@
+/* test-faults.c: disk full, read-only file and I/O errors on every edit path
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A full disk is made without root or a special mount: RLIMIT_FSIZE (with
+ * SIGXFSZ ignored) makes every write at or past the limit fail with EFBIG,
+ * exactly where a full disk fails with ENOSPC, and lifting the limit is the
+ * fault clearing. For each editing path of the core (answer, note, reason,
+ * evidence) the edit must be refused with an SCS_WORKSPACE_ERROR that says
+ * so, change nothing (model and file integrity), and succeed when retried
+ * once the fault has cleared, with nothing lost. A read-only file is refused
+ * at open with a message naming it.
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "scs-workspace.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  ScsWorkspace *workspace;
+  const char   *id;       /* a ★3 criterion */
+} Fixture;
+
+static struct rlimit saved_limit;
+
+static void
+disk_full (void)
+{
+  struct rlimit limit;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+  limit = saved_limit;
+  limit.rlim_cur = 0;   /* every write fails, like a full disk */
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+}
+
+static void
+disk_cleared (void)
+{
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved_limit), ==, 0);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+
+  org->name = g_strdup ("株式会社フォールト");
+  org->corporate_number = g_strdup ("7000012050002");
+  fixture->dir = g_dir_make_tmp ("scs-test-faults-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "faults.scsw", NULL);
+  fixture->workspace = scs_workspace_create (fixture->path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  fixture->id = "1-2-1-1";
+  g_assert_nonnull (scs_workspace_lookup_answer (fixture->workspace, fixture->id));
+  g_assert_true (scs_workspace_set_answer (fixture->workspace, fixture->id, SCS_ANSWER_MET,
+                                           "最初のメモ", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *evidence = g_build_filename (fixture->dir, "evidence.txt", NULL);
+
+  g_clear_object (&fixture->workspace);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (fixture->path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+  g_unlink (evidence);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+assert_file_intact (Fixture    *fixture,
+                    const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) reopened = scs_workspace_open (fixture->path, &error);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, fixture->id)), ==, note);
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+typedef gboolean (*EditFunc) (Fixture *fixture, GError **error);
+
+static gboolean
+edit_note (Fixture *fixture, GError **error)
+{
+  return scs_workspace_set_note (fixture->workspace, fixture->id, "ディスク満杯の間に書いたメモ", error);
+}
+
+static gboolean
+edit_answer (Fixture *fixture, GError **error)
+{
+  return scs_workspace_set_answer (fixture->workspace, fixture->id, SCS_ANSWER_NOT_MET,
+                                   "ディスク満杯の間に書いたメモ", NULL, error);
+}
+
+static gboolean
+edit_reason (Fixture *fixture, GError **error)
+{
+  return scs_workspace_set_answer (fixture->workspace, fixture->id, SCS_ANSWER_NOT_APPLICABLE,
+                                   "ディスク満杯の間に書いたメモ", "該当する設備がない", error);
+}
+
+static gboolean
+edit_evidence (Fixture *fixture, GError **error)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "evidence.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *sha = NULL;
+  gboolean ok;
+
+  /* Written before the fault: the user's file is already on disk. */
+  ok = scs_workspace_set_note (fixture->workspace, fixture->id, "ディスク満杯の間に書いたメモ", error);
+  if (!ok)
+    return FALSE;
+  sha = scs_workspace_add_evidence (fixture->workspace, fixture->id, file, NULL, error);
+  return sha != NULL;
+}
+
+static void
+run_fault (Fixture  *fixture,
+           EditFunc  edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *evidence = g_build_filename (fixture->dir, "evidence.txt", NULL);
+  ScsAnswer *answer = scs_workspace_lookup_answer (fixture->workspace, fixture->id);
+  ScsAnswerState state_before = scs_answer_get_state (answer);
+  gint64 start;
+
+  g_assert_true (g_file_set_contents (evidence, "規程の写し\n", -1, NULL));
+
+  disk_full ();
+  start = g_get_monotonic_time ();
+  g_assert_false (edit (fixture, &error));
+  disk_cleared ();
+
+  /* Refused quickly and clearly, with nothing changed. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO);
+  g_test_message ("refused with: %s", error->message);
+  g_assert_cmpint (scs_answer_get_state (answer), ==, state_before);
+  g_assert_cmpstr (scs_answer_get_note (answer), ==, "最初のメモ");
+  assert_file_intact (fixture, "最初のメモ");
+  g_clear_error (&error);
+
+  /* The fault clears: the same edit now goes through and lasts. */
+  g_assert_true (edit (fixture, &error));
+  g_assert_no_error (error);
+  assert_file_intact (fixture, "ディスク満杯の間に書いたメモ");
+}
+
+static void
+test_disk_full_note (Fixture *fixture, gconstpointer data)
+{
+  run_fault (fixture, edit_note);
+}
+
+static void
+test_disk_full_answer (Fixture *fixture, gconstpointer data)
+{
+  run_fault (fixture, edit_answer);
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (fixture->workspace, fixture->id)),
+                   ==, SCS_ANSWER_NOT_MET);
+}
+
+static void
+test_disk_full_reason (Fixture *fixture, gconstpointer data)
+{
+  run_fault (fixture, edit_reason);
+  g_assert_cmpstr (scs_answer_get_reason (scs_workspace_lookup_answer (fixture->workspace, fixture->id)),
+                   ==, "該当する設備がない");
+}
+
+static void
+test_disk_full_evidence (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "evidence.txt", NULL);
+  g_autofree char *sha = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_true (g_file_set_contents (path, "規程の写し\n", -1, NULL));
+  file = g_file_new_for_path (path);
+
+  disk_full ();
+  sha = scs_workspace_add_evidence (fixture->workspace, fixture->id, file, NULL, &error);
+  disk_cleared ();
+  g_assert_null (sha);
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO);
+  g_test_message ("refused with: %s", error->message);
+  g_clear_error (&error);
+  assert_file_intact (fixture, "最初のメモ");
+
+  sha = scs_workspace_add_evidence (fixture->workspace, fixture->id, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sha);
+}
+
+static void
+assert_open_refused (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) again = scs_workspace_open (fixture->path, &error);
+
+  g_assert_null (again);
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "faults.scsw"));
+}
+
+static void
+test_read_only_file (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->workspace);
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+
+  if (getuid () != 0)
+    assert_open_refused (fixture);
+  else
+    {
+      /* root ignores file modes: check as nobody, in a subprocess (which
+       * sets up its own fixture, so the folder is opened up there too). */
+      g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+      if (g_test_subprocess ())
+        {
+          g_assert_cmpint (setgid (65534), ==, 0);
+          g_assert_cmpint (setuid (65534), ==, 0);
+          assert_open_refused (fixture);
+          return;
+        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
+  g_chmod (fixture->path, 0644);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  signal (SIGXFSZ, SIG_IGN);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/scs/faults/disk-full/note", test_disk_full_note);
+  ADD ("/scs/faults/disk-full/answer", test_disk_full_answer);
+  ADD ("/scs/faults/disk-full/reason", test_disk_full_reason);
+  ADD ("/scs/faults/disk-full/evidence", test_disk_full_evidence);
+  ADD ("/scs/faults/read-only-file", test_read_only_file);
+#undef ADD
+
+  return g_test_run ();
+}
