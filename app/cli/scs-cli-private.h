@@ -98,4 +98,21 @@ int scs_cli_scope_show        (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_scope_check       (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_scope_export      (const ScsCliCommand *command, int argc, char **argv);
 
+/* scs-cli-review.c */
+int scs_cli_profile_show      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_profile_set       (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_review_comment    (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_review_verdict    (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_review_propose    (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_review_accept     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_review_reject     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_review_hand_over  (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_review_new_round  (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_review_status     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sign              (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_declare           (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_verify_signature  (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_signature_export  (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_attestation       (const ScsCliCommand *command, int argc, char **argv);
+
 G_END_DECLS

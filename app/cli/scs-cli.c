@@ -23,6 +23,7 @@
 
 #include "scs-cli-private.h"
 #include "scs-i18n.h"
+#include "scs-profile.h"
 
 static char *global_actor = NULL;
 static char *command_actor = NULL;
@@ -40,6 +41,21 @@ static const ScsCliCommand commands[] = {
   { "evidence list", N_("FILE"), N_("List the evidence files in a workspace"), scs_cli_evidence_list },
   { "evidence extract", N_("FILE SHA256 OUT"), N_("Write an evidence file out (OUT “-” is standard output)"), scs_cli_evidence_extract },
   { "audit", N_("FILE"), N_("Show the append-only log of changes"), scs_cli_audit },
+  { "profile show", "", N_("Show who you are: name, role, qualification, signing key"), scs_cli_profile_show },
+  { "profile set", N_("[--name N] [--role R] [--qualification Q] [--registration N] …"), N_("Set your profile; every change is recorded under its name"), scs_cli_profile_set },
+  { "review comment", N_("FILE CRITERION_ID|- TEXT"), N_("Comment on a criterion (“-”: on the whole assessment)"), scs_cli_review_comment },
+  { "review verdict", N_("FILE CRITERION_ID|all accepted|revision-required"), N_("Give the expert’s verdict on a criterion"), scs_cli_review_verdict },
+  { "review propose", N_("FILE CRITERION_ID state|note|reason VALUE"), N_("Propose a correction for the organisation to accept or reject"), scs_cli_review_propose },
+  { "review accept", N_("FILE PROPOSAL_ID"), N_("Accept a proposed correction (applies it)"), scs_cli_review_accept },
+  { "review reject", N_("FILE PROPOSAL_ID"), N_("Reject a proposed correction"), scs_cli_review_reject },
+  { "review hand-over", N_("FILE"), N_("End your turn: the other side sees what changed since"), scs_cli_review_hand_over },
+  { "review new-round", N_("FILE"), N_("Unseal a signed assessment: start a new review round"), scs_cli_review_new_round },
+  { "review status", N_("FILE"), N_("Show the review: changes since your hand-over and what waits for you"), scs_cli_review_status },
+  { "attestation", N_("FILE"), N_("Print the canonical XML the expert signs"), scs_cli_attestation },
+  { "sign", N_("FILE --p12 FILE [--password-file F] | --pkcs11 URI [--pin-file F]"), N_("Sign the reviewed assessment as the expert and seal it"), scs_cli_sign },
+  { "declare", N_("FILE --name N --title T [--p12 … | --pkcs11 …]"), N_("Record management’s declaration of conformity"), scs_cli_declare },
+  { "verify-signature", N_("FILE [--ca CA.pem] [--json]"), N_("Check the signatures against the workspace; list what changed"), scs_cli_verify_signature },
+  { "signature export", N_("FILE DIR"), N_("Write the signed XML and CMS files into a folder"), scs_cli_signature_export },
   { "scope unit", N_("FILE company|group-domestic|group-overseas|division"), N_("Set the scope unit, its description and the entities or sites it covers"), scs_cli_scope_unit },
   { "scope add", N_("FILE KIND --name NAME [--FIELD VALUE…]"), N_("Add a scope item: network, server, endpoint, boundary, internet, cloud or connection"), scs_cli_scope_add },
   { "scope set", N_("FILE ID --FIELD VALUE…"), N_("Change fields of a scope item"), scs_cli_scope_set },
@@ -160,6 +176,14 @@ scs_cli_open_workspace (const char *path)
     actor = g_getenv ("SCS_ACTOR");
   if (actor != NULL && *actor != '\0')
     scs_workspace_set_actor (workspace, actor);
+  else
+    {
+      /* Otherwise the local profile's name ("who am I", scs-profile.h). */
+      g_autoptr(ScsProfile) profile = scs_profile_load_default (NULL);
+
+      if (profile != NULL && scs_profile_get_name (profile) != NULL)
+        scs_workspace_set_actor (workspace, scs_profile_get_name (profile));
+    }
 
   return g_steal_pointer (&workspace);
 }

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -51,6 +52,14 @@ scs_db_set_error (GError     **error,
       break;
 
     case SQLITE_CONSTRAINT:
+      /* The review module's seal triggers (scs-review.c) */
+      if (strstr (message, "scs-sealed") != NULL)
+        {
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
+                       _("The assessment in ‘%s’ is signed; start a new round to change it"),
+                       display);
+          break;
+        }
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
                    _("The workspace ‘%s’ refused the change: %s"), display, message);
       break;

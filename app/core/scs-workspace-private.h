@@ -52,6 +52,9 @@ extern const ScsSchemaModule scs_migration_schema;
 
 extern const ScsSchemaModule scs_scope_schema;
 
+/* scs-review.c: review, signatures, declaration, seal */
+extern const ScsSchemaModule scs_review_schema;
+
 /* BEGIN IMMEDIATE / COMMIT (rolls back when the commit fails) / ROLLBACK. */
 gboolean   scs_workspace_begin                 (ScsWorkspace  *self,
                                                 GError       **error);

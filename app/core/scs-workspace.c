@@ -145,6 +145,7 @@ static const ScsSchemaModule * const schema_modules[] = {
   NULL,
   &scs_migration_schema,
   &scs_scope_schema,
+  &scs_review_schema,
   &scs_renewal_schema,
 };
 

@@ -22,6 +22,7 @@ typedef enum
   SCS_WORKSPACE_ERROR_EXISTS,          /* create: the file is already there */
   SCS_WORKSPACE_ERROR_INVALID,         /* bad value: unknown ID, NA without reason … */
   SCS_WORKSPACE_ERROR_NOT_FOUND,       /* no such evidence */
+  SCS_WORKSPACE_ERROR_SEALED,          /* the assessment is signed: start a new round to change it */
 } ScsWorkspaceError;
 
 GQuark scs_workspace_error_quark (void);

@@ -1,0 +1,876 @@
+/* scs-cli-review.c: scs-cli profile, review, sign, declare and verify-signature
+ *
+ * The command-line twins of the expert review: the local profile ("who am
+ * I", from $SCS_PROFILE or the user's configuration directory), review
+ * comments, verdicts, proposed corrections and their acceptance or
+ * rejection, hand-overs and the redline status, the expert's CMS signature
+ * with a PKCS#12 file or a PKCS#11 token, management's declaration, and the
+ * verification that says whether the signed content still matches the
+ * workspace and lists what changed. Passphrases and PINs come from a file
+ * or are read once from the terminal; they are never stored or retried.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-attestation.h"
+#include "scs-cli-private.h"
+#include "scs-declaration.h"
+#include "scs-profile.h"
+#include "scs-review.h"
+#include "scs-signature.h"
+#include "scs-signer.h"
+
+static gboolean opt_json;
+
+static const GOptionEntry json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+  { NULL }
+};
+
+static ScsProfile *
+load_profile (void)
+{
+  g_autoptr(GError) error = NULL;
+  ScsProfile *profile = scs_profile_load_default (&error);
+
+  if (profile == NULL)
+    scs_cli_report (error);
+  return profile;
+}
+
+/* Opens the workspace with a review bound to the current profile. */
+static ScsReview *
+open_review (const char *path)
+{
+  g_autoptr(ScsProfile) profile = load_profile ();
+  g_autoptr(ScsWorkspace) workspace = NULL;
+
+  if (profile == NULL)
+    return NULL;
+  workspace = scs_cli_open_workspace (path);
+  if (workspace == NULL)
+    return NULL;
+  if (scs_profile_get_name (profile) == NULL)
+    scs_profile_set_name (profile, scs_workspace_get_actor (workspace));
+  return scs_review_new (workspace, profile);
+}
+
+/* ---- profile ------------------------------------------------------------- */
+
+static char *opt_name, *opt_organization, *opt_role, *opt_qualification;
+static char *opt_registration, *opt_training, *opt_certificate;
+
+int
+scs_cli_profile_show (const ScsCliCommand *command,
+                      int                  argc,
+                      char               **argv)
+{
+  g_autoptr(ScsProfile) profile = NULL;
+
+  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 0, 0))
+    return SCS_CLI_EXIT_USAGE;
+  profile = load_profile ();
+  if (profile == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+#define MEMBER(key, value) \
+      json_builder_set_member_name (b, key); \
+      if ((value) != NULL) json_builder_add_string_value (b, value); else json_builder_add_null_value (b);
+      MEMBER ("file", scs_profile_get_path (profile));
+      MEMBER ("name", scs_profile_get_name (profile));
+      MEMBER ("organization", scs_profile_get_organization (profile));
+      MEMBER ("role", scs_role_to_string (scs_profile_get_role (profile)));
+      MEMBER ("qualification", scs_qualification_to_string (scs_profile_get_qualification (profile)));
+      MEMBER ("registration", scs_profile_get_registration (profile));
+      MEMBER ("training_date", scs_profile_get_training_date (profile));
+      MEMBER ("certificate", scs_profile_get_certificate (profile));
+#undef MEMBER
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+      return SCS_CLI_EXIT_OK;
+    }
+
+  g_print (_("Profile:        %s\n"), scs_profile_get_path (profile));
+  g_print (_("Name:           %s\n"), scs_profile_get_name (profile) ? scs_profile_get_name (profile) : "");
+  g_print (_("Organisation:   %s\n"), scs_profile_get_organization (profile) ? scs_profile_get_organization (profile) : "");
+  g_print (_("Role:           %s\n"), scs_role_get_label (scs_profile_get_role (profile)));
+  g_print (_("Qualification:  %s\n"), scs_qualification_get_label (scs_profile_get_qualification (profile)));
+  if (scs_profile_get_registration (profile))
+    g_print (_("Registration:   %s\n"), scs_profile_get_registration (profile));
+  if (scs_profile_get_training_date (profile))
+    g_print (_("Training:       %s\n"), scs_profile_get_training_date (profile));
+  if (scs_profile_get_certificate (profile))
+    g_print (_("Certificate:    %s\n"), scs_profile_get_certificate (profile));
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_profile_set (const ScsCliCommand *command,
+                     int                  argc,
+                     char               **argv)
+{
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Your name"), N_("NAME") },
+    { "organization", 0, 0, G_OPTION_ARG_STRING, &opt_organization, N_("Your organisation"), N_("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role,
+      N_("sme, expert, assistant, management or vendor"), N_("ROLE") },
+    { "qualification", 0, 0, G_OPTION_ARG_STRING, &opt_qualification,
+      N_("riss, cais, cissp, cism, cisa, iso27001-la or none"), N_("QUALIFICATION") },
+    { "registration", 0, 0, G_OPTION_ARG_STRING, &opt_registration,
+      N_("RISS registration number (6 digits)"), N_("NUMBER") },
+    { "training-date", 0, 0, G_OPTION_ARG_STRING, &opt_training,
+      N_("Date the scheme’s expert training was completed"), N_("YYYY-MM-DD") },
+    { "certificate", 0, 0, G_OPTION_ARG_STRING, &opt_certificate,
+      N_("Signing key: a PKCS#12 file or a PKCS#11 URI"), N_("REF") },
+    { NULL }
+  };
+  g_autoptr(ScsProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, entries, FALSE, &argc, &argv, 0, 0))
+    return SCS_CLI_EXIT_USAGE;
+  profile = load_profile ();
+  if (profile == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  if (opt_name)
+    scs_profile_set_name (profile, opt_name);
+  if (opt_organization)
+    scs_profile_set_organization (profile, opt_organization);
+  if (opt_role)
+    {
+      ScsRole role;
+
+      if (!scs_role_from_string (opt_role, &role))
+        return scs_cli_error (_("Unknown role ‘%s’: use sme, expert, assistant, management or vendor"),
+                              opt_role);
+      scs_profile_set_role (profile, role);
+    }
+  if (opt_qualification)
+    {
+      ScsQualification q;
+
+      if (!scs_qualification_from_string (opt_qualification, &q))
+        return scs_cli_error (_("Unknown qualification ‘%s’: use riss, cais, cissp, cism, cisa, "
+                                "iso27001-la or none"), opt_qualification);
+      scs_profile_set_qualification (profile, q);
+    }
+  if (opt_registration)
+    scs_profile_set_registration (profile, opt_registration);
+  if (opt_training)
+    scs_profile_set_training_date (profile, opt_training);
+  if (opt_certificate)
+    scs_profile_set_certificate (profile, opt_certificate);
+
+  if (!scs_profile_save (profile, &error))
+    return scs_cli_report (error);
+  g_print (_("Saved the profile ‘%s’.\n"), scs_profile_get_path (profile));
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ---- review writes -------------------------------------------------------- */
+
+static char *opt_comment;
+
+int
+scs_cli_review_comment (const ScsCliCommand *command,
+                        int                  argc,
+                        char               **argv)
+{
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *criterion;
+  gint64 id;
+
+  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 3, 3))
+    return SCS_CLI_EXIT_USAGE;
+  review = open_review (argv[1]);
+  if (review == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  criterion = g_str_equal (argv[2], "-") ? NULL : argv[2];
+  id = scs_review_add_comment (review, criterion, argv[3], &error);
+  if (id == 0)
+    return scs_cli_report (error);
+  g_print (_("Comment #%" G_GINT64_FORMAT " added.\n"), id);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_review_verdict (const ScsCliCommand *command,
+                        int                  argc,
+                        char               **argv)
+{
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsVerdict verdict;
+  guint n = 0;
+
+  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 3, 3))
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_verdict_from_string (argv[3], &verdict) ||
+      (verdict != SCS_VERDICT_ACCEPTED && verdict != SCS_VERDICT_REVISION_REQUIRED))
+    return scs_cli_error (_("Unknown verdict ‘%s’: use accepted or revision-required"), argv[3]);
+  review = open_review (argv[1]);
+  if (review == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  if (g_str_equal (argv[2], "all"))
+    {
+      /* Every criterion up to the target level that is not already so. */
+      ScsWorkspace *ws = scs_review_get_workspace (review);
+      GListModel *answers = scs_workspace_get_answers (ws);
+      guint level = scs_workspace_get_target_level (ws);
+
+      for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+        {
+          g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+          const char *id = scs_answer_get_criterion_id (answer);
+
+          if (scs_answer_get_criterion (answer)->level > level ||
+              scs_review_get_verdict (review, id) == verdict)
+            continue;
+          if (!scs_review_set_verdict (review, id, verdict, &error))
+            return scs_cli_report (error);
+          n++;
+        }
+    }
+  else
+    {
+      if (!scs_review_set_verdict (review, argv[2], verdict, &error))
+        return scs_cli_report (error);
+      n = 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u criterion marked %s.\n", "%u criteria marked %s.\n", n),
+           n, scs_verdict_get_label (verdict));
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_review_propose (const ScsCliCommand *command,
+                        int                  argc,
+                        char               **argv)
+{
+  const GOptionEntry entries[] = {
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &opt_comment, N_("Why the correction is needed"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!scs_cli_parse_arguments (command, entries, TRUE, &argc, &argv, 4, 4))
+    return SCS_CLI_EXIT_USAGE;
+  review = open_review (argv[1]);
+  if (review == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  id = scs_review_propose (review, argv[2], argv[3], argv[4], opt_comment, &error);
+  if (id == 0)
+    return scs_cli_report (error);
+  g_print (_("Correction #%" G_GINT64_FORMAT " proposed.\n"), id);
+  return SCS_CLI_EXIT_OK;
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      scs_cli_error (_("‘%s’ is not a proposal number"), text);
+      return FALSE;
+    }
+  *id = value;
+  return TRUE;
+}
+
+static int
+decide (const ScsCliCommand *command,
+        int                  argc,
+        char               **argv,
+        gboolean             accept)
+{
+  const GOptionEntry entries[] = {
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &opt_comment, N_("Why"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!scs_cli_parse_arguments (command, accept ? NULL : entries, TRUE, &argc, &argv, 2, 2) ||
+      !parse_id (argv[2], &id))
+    return SCS_CLI_EXIT_USAGE;
+  review = open_review (argv[1]);
+  if (review == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (accept ? !scs_review_accept_proposal (review, id, &error)
+             : !scs_review_reject_proposal (review, id, opt_comment, &error))
+    return scs_cli_report (error);
+  g_print (accept ? _("Correction #%" G_GINT64_FORMAT " accepted.\n")
+                  : _("Correction #%" G_GINT64_FORMAT " rejected.\n"), id);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_review_accept (const ScsCliCommand *command, int argc, char **argv)
+{
+  return decide (command, argc, argv, TRUE);
+}
+
+int
+scs_cli_review_reject (const ScsCliCommand *command, int argc, char **argv)
+{
+  return decide (command, argc, argv, FALSE);
+}
+
+int
+scs_cli_review_hand_over (const ScsCliCommand *command,
+                          int                  argc,
+                          char               **argv)
+{
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  review = open_review (argv[1]);
+  if (review == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_review_hand_over (review, &error))
+    return scs_cli_report (error);
+  g_print (_("Handed over: the other side will see what changed since now.\n"));
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_review_new_round (const ScsCliCommand *command,
+                          int                  argc,
+                          char               **argv)
+{
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  review = open_review (argv[1]);
+  if (review == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_review_start_new_round (review, &error))
+    return scs_cli_report (error);
+  g_print (_("A new review round started: the assessment can be changed, and must be signed again.\n"));
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ---- review status -------------------------------------------------------- */
+
+int
+scs_cli_review_status (const ScsCliCommand *command,
+                       int                  argc,
+                       char               **argv)
+{
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  ScsReviewSummary s;
+
+  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  review = open_review (argv[1]);
+  if (review == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  if (!scs_review_get_summary (review, &s, &error) ||
+      (changes = scs_review_list_changes (review, &error)) == NULL ||
+      (waiting = scs_review_list_waiting (review, &error)) == NULL ||
+      (proposals = scs_review_list_proposals (review, NULL, &error)) == NULL)
+    return scs_cli_report (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "side");
+      json_builder_add_string_value (b, scs_review_get_side (review) == SCS_REVIEW_SIDE_EXPERT
+                                        ? "expert" : "organization");
+#define INT(key, value) json_builder_set_member_name (b, key); json_builder_add_int_value (b, value);
+      INT ("round", s.round);
+      INT ("criteria", s.n_criteria);
+      INT ("accepted", s.n_accepted);
+      INT ("revision_required", s.n_revision);
+      INT ("reopened", s.n_reopened);
+      INT ("unreviewed", s.n_unreviewed);
+      INT ("open_proposals", s.n_open_proposals);
+      INT ("nonconformities_open", s.n_nonconformities_open);
+      INT ("nonconformities_closed", s.n_nonconformities_closed);
+#undef INT
+      json_builder_set_member_name (b, "sealed");
+      json_builder_add_boolean_value (b, s.sealed);
+
+      json_builder_set_member_name (b, "changes");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          ScsReviewChange *c = changes->pdata[i];
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "target");
+          json_builder_add_string_value (b, c->target);
+          json_builder_set_member_name (b, "field");
+          json_builder_add_string_value (b, c->field);
+          json_builder_set_member_name (b, "old");
+          json_builder_add_string_value (b, c->old_value ? c->old_value : "");
+          json_builder_set_member_name (b, "new");
+          json_builder_add_string_value (b, c->new_value ? c->new_value : "");
+          json_builder_set_member_name (b, "actor");
+          json_builder_add_string_value (b, c->actor);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+
+      json_builder_set_member_name (b, "waiting");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < waiting->len; i++)
+        {
+          ScsReviewItem *item = waiting->pdata[i];
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "criterion");
+          if (item->criterion_id)
+            json_builder_add_string_value (b, item->criterion_id);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, item->kind);
+          json_builder_set_member_name (b, "ref");
+          json_builder_add_int_value (b, item->ref);
+          json_builder_set_member_name (b, "text");
+          json_builder_add_string_value (b, item->text);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+
+      json_builder_set_member_name (b, "proposals");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < proposals->len; i++)
+        {
+          ScsReviewProposal *p = proposals->pdata[i];
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, p->id);
+          json_builder_set_member_name (b, "criterion");
+          json_builder_add_string_value (b, p->criterion_id);
+          json_builder_set_member_name (b, "field");
+          json_builder_add_string_value (b, p->field);
+          json_builder_set_member_name (b, "old");
+          json_builder_add_string_value (b, p->old_value);
+          json_builder_set_member_name (b, "new");
+          json_builder_add_string_value (b, p->new_value);
+          json_builder_set_member_name (b, "status");
+          json_builder_add_string_value (b, p->status);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+      return SCS_CLI_EXIT_OK;
+    }
+
+  g_print (_("Review round %u%s\n"), s.round, s.sealed ? _(" — signed and sealed") : "");
+  g_print (_("Criteria: %u accepted, %u revision required, %u reopened, %u not reviewed (of %u)\n"),
+           s.n_accepted, s.n_revision, s.n_reopened, s.n_unreviewed, s.n_criteria);
+  g_print (_("Nonconformities: %u open, %u corrected and accepted; open proposals: %u\n"),
+           s.n_nonconformities_open, s.n_nonconformities_closed, s.n_open_proposals);
+
+  if (changes->len > 0)
+    {
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (5);
+
+      g_print ("\n%s\n", _("Changed since your last hand-over:"));
+      scs_cli_table_add_row (table, _("Item"), _("Field"), _("Before"), _("Now"), _("By"));
+      scs_cli_table_add_rule (table);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          ScsReviewChange *c = changes->pdata[i];
+
+          scs_cli_table_add_row (table, c->target, c->field, c->old_value, c->new_value, c->actor);
+        }
+      scs_cli_table_print (table);
+    }
+  if (waiting->len > 0)
+    {
+      g_print ("\n%s\n", _("Waiting for you:"));
+      for (guint i = 0; i < waiting->len; i++)
+        {
+          ScsReviewItem *item = waiting->pdata[i];
+
+          g_print ("  %-10s %s\n", item->criterion_id ? item->criterion_id : "—", item->text);
+        }
+    }
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ---- signing --------------------------------------------------------------- */
+
+static char *opt_p12, *opt_password_file, *opt_pkcs11, *opt_pin_file, *opt_ca;
+static gboolean opt_accept_personal;
+
+/* One line from @path, or read once from the terminal without echo. */
+static char *
+read_secret (const char *path,
+             const char *prompt)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char line[1024];
+
+  if (path != NULL)
+    {
+      char *nl;
+
+      if (!g_file_get_contents (path, &contents, NULL, &error))
+        {
+          scs_cli_error ("%s", error->message);
+          return NULL;
+        }
+      if ((nl = strpbrk (contents, "\r\n")) != NULL)
+        *nl = '\0';
+      return g_steal_pointer (&contents);
+    }
+
+  if (isatty (STDIN_FILENO))
+    {
+      struct termios old, quiet;
+      gboolean ok;
+
+      g_printerr ("%s", prompt);
+      tcgetattr (STDIN_FILENO, &old);
+      quiet = old;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+      ok = fgets (line, sizeof line, stdin) != NULL;
+      tcsetattr (STDIN_FILENO, TCSANOW, &old);
+      g_printerr ("\n");
+      if (!ok)
+        return NULL;
+    }
+  else if (fgets (line, sizeof line, stdin) == NULL)
+    return NULL;
+
+  line[strcspn (line, "\r\n")] = '\0';
+  return g_strdup (line);
+}
+
+static char *
+pin_from_file_or_terminal (const char  *token_label,
+                           ScsPinFlags  flags,
+                           gpointer     user_data)
+{
+  g_autofree char *prompt = g_strdup_printf (_("PIN for %s: "), token_label);
+
+  if (flags & SCS_PIN_FLAGS_FINAL_TRY)
+    g_printerr (_("scs-cli: warning: this is the last PIN try before the token locks\n"));
+  else if (flags & SCS_PIN_FLAGS_COUNT_LOW)
+    g_printerr (_("scs-cli: warning: few PIN tries are left on the token\n"));
+  return read_secret (user_data, prompt);
+}
+
+static ScsSigner *
+load_signer (GError **error)
+{
+  if ((opt_p12 != NULL) == (opt_pkcs11 != NULL))
+    {
+      scs_cli_error (_("Give the key with either --p12 FILE or --pkcs11 URI"));
+      return NULL;
+    }
+  if (opt_p12 != NULL)
+    {
+      g_autofree char *prompt = g_strdup_printf (_("Passphrase for %s: "), opt_p12);
+      g_autofree char *password = read_secret (opt_password_file, prompt);
+      ScsSigner *signer;
+
+      if (password == NULL)
+        {
+          scs_cli_error (_("No passphrase given for ‘%s’"), opt_p12);
+          return NULL;
+        }
+      signer = scs_signer_new_from_pkcs12 (opt_p12, password, error);
+      memset (password, 0, strlen (password));
+      if (signer == NULL)
+        scs_cli_report (*error);
+      return signer;
+    }
+  else
+    {
+      ScsSigner *signer = scs_signer_new_from_pkcs11 (opt_pkcs11, pin_from_file_or_terminal,
+                                                      opt_pin_file, error);
+      if (signer == NULL)
+        scs_cli_report (*error);
+      return signer;
+    }
+}
+
+#define KEY_ENTRIES \
+    { "p12", 0, 0, G_OPTION_ARG_FILENAME, &opt_p12, N_("PKCS#12 key file"), N_("FILE") }, \
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_password_file, \
+      N_("Read the passphrase from this file (default: ask)"), N_("FILE") }, \
+    { "pkcs11", 0, 0, G_OPTION_ARG_STRING, &opt_pkcs11, N_("PKCS#11 URI of the key on a token"), N_("URI") }, \
+    { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_pin_file, \
+      N_("Read the token PIN from this file (default: ask)"), N_("FILE") }, \
+    { "ca", 0, 0, G_OPTION_ARG_FILENAME, &opt_ca, N_("Require a certificate under this CA (PEM)"), N_("FILE") }, \
+    { "accept-personal-data", 0, 0, G_OPTION_ARG_NONE, &opt_accept_personal, \
+      N_("Sign even though the certificate carries personal data"), NULL }
+
+int
+scs_cli_sign (const ScsCliCommand *command,
+              int                  argc,
+              char               **argv)
+{
+  const GOptionEntry entries[] = { KEY_ENTRIES, { NULL } };
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSignatureInfo) info = NULL;
+
+  if (!scs_cli_parse_arguments (command, entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  review = open_review (argv[1]);
+  if (review == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  signer = load_signer (&error);
+  if (signer == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_signer_sign_assessment (signer, review, opt_ca, opt_accept_personal, &error))
+    return scs_cli_report (error);
+
+  info = scs_signature_dup_info (scs_review_get_workspace (review), SCS_SIGNATURE_ROLE_EXPERT);
+  g_print (_("Signed by %s; content SHA-256 %s. The assessment is now sealed.\n"),
+           info->signer_subject, info->content_sha256);
+  return SCS_CLI_EXIT_OK;
+}
+
+static char *opt_title, *opt_text;
+
+int
+scs_cli_declare (const ScsCliCommand *command,
+                 int                  argc,
+                 char               **argv)
+{
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Declarant’s name"), N_("NAME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("Declarant’s title"), N_("TITLE") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &opt_text, N_("Declaration text (default: ours)"), N_("TEXT") },
+    KEY_ENTRIES,
+    { NULL }
+  };
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_name == NULL || opt_title == NULL)
+    return scs_cli_error (_("declare: --name and --title are required"));
+  review = open_review (argv[1]);
+  if (review == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_p12 != NULL || opt_pkcs11 != NULL)
+    {
+      signer = load_signer (&error);
+      if (signer == NULL)
+        return SCS_CLI_EXIT_USAGE;
+    }
+  if (!scs_declaration_declare (scs_review_get_workspace (review), opt_name, opt_title, opt_text,
+                                signer, opt_ca, opt_accept_personal, &error))
+    return scs_cli_report (error);
+  g_print (signer ? _("Declared and signed by %s (%s).\n") : _("Declared by %s (%s), unsigned.\n"),
+           opt_name, opt_title);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_verify_signature (const ScsCliCommand *command,
+                          int                  argc,
+                          char               **argv)
+{
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+    { "ca", 0, 0, G_OPTION_ARG_FILENAME, &opt_ca, N_("Require signers under this CA (PEM)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSignatureCheck) expert = NULL;
+  g_autoptr(ScsSignatureCheck) management = NULL;
+  g_autoptr(GError) management_error = NULL;
+  gboolean good;
+
+  if (!scs_cli_parse_arguments (command, entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  expert = scs_signature_check (workspace, SCS_SIGNATURE_ROLE_EXPERT, opt_ca, &error);
+  if (expert == NULL && !g_error_matches (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED))
+    return scs_cli_report (error);
+  management = scs_signature_check (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, opt_ca, &management_error);
+
+  good = expert != NULL && scs_signature_check_is_good (expert) &&
+         (management == NULL || scs_signature_check_is_good (management));
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      ScsSignatureCheck *checks[] = { expert, management };
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "valid");
+      json_builder_add_boolean_value (b, good);
+      for (guint i = 0; i < 2; i++)
+        {
+          ScsSignatureCheck *c = checks[i];
+
+          json_builder_set_member_name (b, i == 0 ? "expert" : "management");
+          if (c == NULL)
+            {
+              json_builder_add_null_value (b);
+              continue;
+            }
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "signed");
+          json_builder_add_boolean_value (b, c->has_cms);
+          json_builder_set_member_name (b, "signature_valid");
+          json_builder_add_boolean_value (b, c->signature_valid);
+          json_builder_set_member_name (b, "content_matches");
+          json_builder_add_boolean_value (b, c->content_matches);
+          json_builder_set_member_name (b, "signer");
+          if (c->info->signer_subject)
+            json_builder_add_string_value (b, c->info->signer_subject);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "signed_at");
+          json_builder_add_string_value (b, c->info->signed_at);
+          json_builder_set_member_name (b, "content_sha256");
+          json_builder_add_string_value (b, c->info->content_sha256);
+          json_builder_set_member_name (b, "problem");
+          if (c->problem)
+            json_builder_add_string_value (b, c->problem);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "changes");
+          json_builder_begin_array (b);
+          for (guint j = 0; j < c->changes->len; j++)
+            json_builder_add_string_value (b, c->changes->pdata[j]);
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+    }
+  else
+    {
+      if (expert == NULL)
+        g_print ("%s\n", error->message);
+      else if (scs_signature_check_is_good (expert))
+        g_print (_("Expert signature: valid, by %s, %s; the workspace matches the signed content.\n"),
+                 expert->info->signer_subject, expert->info->signed_at);
+      else
+        {
+          g_print (_("Expert signature: NOT valid: %s\n"), expert->problem);
+          for (guint j = 0; j < expert->changes->len; j++)
+            g_print (_("  changed: %s\n"), (char *) expert->changes->pdata[j]);
+        }
+      if (management != NULL)
+        {
+          if (!scs_signature_check_is_good (management))
+            g_print (_("Management declaration: NOT valid: %s\n"), management->problem);
+          else if (management->has_cms)
+            g_print (_("Management declaration: valid, signed by %s.\n"), management->info->signer_subject);
+          else
+            g_print (_("Management declaration: present, unsigned, covers the signed assessment.\n"));
+        }
+    }
+  return good ? SCS_CLI_EXIT_OK : SCS_CLI_EXIT_CHECK_FAILED;
+}
+
+int
+scs_cli_signature_export (const ScsCliCommand *command,
+                          int                  argc,
+                          char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  const struct { ScsSignatureRole role; const char *xml; const char *p7s; } files[] = {
+    { SCS_SIGNATURE_ROLE_EXPERT, "assessment.xml", "signature-expert.p7s" },
+    { SCS_SIGNATURE_ROLE_MANAGEMENT, "declaration.xml", "signature-management.p7s" },
+  };
+  guint n = 0;
+
+  if (!scs_cli_parse_arguments (command, NULL, FALSE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (g_mkdir_with_parents (argv[2], 0755) != 0)
+    return scs_cli_error (_("Cannot create the folder ‘%s’"), argv[2]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) content = scs_signature_dup_signed_content (workspace, files[i].role);
+      g_autoptr(GBytes) cms = scs_signature_dup_cms (workspace, files[i].role);
+      g_autofree char *xml_path = g_build_filename (argv[2], files[i].xml, NULL);
+      g_autofree char *p7s_path = g_build_filename (argv[2], files[i].p7s, NULL);
+
+      if (content == NULL || cms == NULL)
+        continue;
+      if (!g_file_set_contents (xml_path, g_bytes_get_data (content, NULL), g_bytes_get_size (content), &error) ||
+          !g_file_set_contents (p7s_path, g_bytes_get_data (cms, NULL), g_bytes_get_size (cms), &error))
+        return scs_cli_report (error);
+      g_print ("%s\n%s\n", xml_path, p7s_path);
+      n++;
+    }
+  if (n == 0)
+    return scs_cli_error (_("The workspace ‘%s’ has no signature to export"), argv[1]);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_attestation (const ScsCliCommand *command,
+                     int                  argc,
+                     char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = NULL;
+
+  if (!scs_cli_parse_arguments (command, NULL, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  xml = scs_attestation_render (workspace, &error);
+  if (xml == NULL)
+    return scs_cli_report (error);
+  fwrite (g_bytes_get_data (xml, NULL), 1, g_bytes_get_size (xml), stdout);
+  return SCS_CLI_EXIT_OK;
+}

@@ -1,0 +1,592 @@
+/* scs-attestation.c: the canonical XML of what the expert attests
+ *
+ * The expert's CMS signature covers these bytes, and the submission package
+ * carries them as assessment.xml, so they must be exactly reproducible from
+ * the workspace: fixed element order, two-space indentation, one element per
+ * line, attributes in a fixed order, criteria in catalog (ID) order,
+ * evidence sorted by hash, text escaped the same way every time, LF line
+ * ends, UTF-8, no time zone or locale dependence. Everything is read from
+ * the database (not from in-memory objects), and evidence hashes are
+ * computed from the stored bytes, so a change made with an outside SQLite
+ * tool shows up when the attestation is rendered again and compared with
+ * the signed bytes; scs_attestation_diff() then names what changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-attestation.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "scs-db.h"
+#include "scs-profile.h"
+#include "scs-review.h"
+#include "scs-scope.h"
+#include "scs-workspace-private.h"
+
+G_DEFINE_QUARK (scs-attestation-error-quark, scs_attestation_error)
+
+static int compare_strings (gconstpointer a, gconstpointer b);
+
+void
+scs_xml_append_escaped (GString    *out,
+                        const char *text)
+{
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      switch (*p)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\n': g_string_append_c (out, '\n'); break;
+        default:
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (out, "&#%u;", (guchar) *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+}
+
+static void
+text_element (GString    *out,
+              guint       indent,
+              const char *name,
+              const char *text)
+{
+  g_string_append_printf (out, "%*s<%s>", indent, "", name);
+  scs_xml_append_escaped (out, text);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
+static void
+attribute (GString    *out,
+           const char *name,
+           const char *value)
+{
+  g_string_append_printf (out, " %s=\"", name);
+  scs_xml_append_escaped (out, value);
+  g_string_append_c (out, '"');
+}
+
+static gboolean
+render_organization (ScsWorkspace  *ws,
+                     GString       *out,
+                     GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  static const char * const names[] = {
+    "name", "trade-name", "sole-proprietor", "corporate-number", "address",
+    "contact-name", "contact-email", "contact-phone",
+  };
+
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "SELECT name, trade_name, CASE sole_proprietor WHEN 1 THEN 'true' ELSE 'false' END, "
+                         "corporate_number, address, contact_name, contact_email, contact_phone "
+                         "FROM organization WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SCS_ATTESTATION_ERROR, SCS_ATTESTATION_ERROR_FAILED,
+                   _("The workspace ‘%s’ has no organisation"), ws->path);
+      return FALSE;
+    }
+  g_string_append (out, "  <organization>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    text_element (out, 4, names[i], (const char *) sqlite3_column_text (stmt, i));
+  g_string_append (out, "  </organization>\n");
+  return TRUE;
+}
+
+static gboolean
+render_evidence (ScsWorkspace  *ws,
+                 GString       *out,
+                 const char    *criterion_id,
+                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "SELECT e.name, e.data FROM evidence_link l "
+                         "JOIN evidence e ON e.sha256 = l.sha256 "
+                         "WHERE l.assessment = ?1 AND l.criterion_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
+  scs_db_bind_text (stmt, 2, criterion_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GString) line = g_string_new ("      <evidence");
+      const void *data = sqlite3_column_blob (stmt, 1);
+      int size = sqlite3_column_bytes (stmt, 1);
+      g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                          data ? data : (const void *) "", size);
+      g_autofree char *size_text = g_strdup_printf ("%d", size);
+
+      attribute (line, "sha256", sha);
+      attribute (line, "size", size_text);
+      attribute (line, "name", (const char *) sqlite3_column_text (stmt, 0));
+      g_string_append (line, "/>\n");
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, ws->db, ws->path);
+      return FALSE;
+    }
+  /* "      <evidence sha256=\"…": sorting the lines sorts by hash. */
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append (out, lines->pdata[i]);
+  return TRUE;
+}
+
+static gboolean
+render_criteria (ScsWorkspace  *ws,
+                 GString       *out,
+                 GError       **error)
+{
+  GListModel *answers = scs_workspace_get_answers (ws);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n = g_list_model_get_n_items (answers);
+
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "SELECT state, note, reason FROM answer WHERE assessment = ?1 AND criterion_id = ?2",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_string_append_printf (out, "  <criteria count=\"%u\">\n", n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+      const ScsCriterion *criterion = scs_answer_get_criterion (answer);
+      g_autofree char *state = g_strdup ("unanswered");
+      g_autofree char *note = NULL;
+      g_autofree char *reason = NULL;
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
+      scs_db_bind_text (stmt, 2, criterion->id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_free (state);
+          state = scs_db_column_dup (stmt, 0);
+          note = scs_db_column_dup (stmt, 1);
+          reason = scs_db_column_dup (stmt, 2);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          scs_db_set_error (error, ws->db, ws->path);
+          return FALSE;
+        }
+
+      g_string_append (out, "    <criterion");
+      attribute (out, "id", criterion->id);
+      g_string_append_printf (out, " level=\"%u\"", criterion->level);
+      attribute (out, "state", state);
+      g_string_append (out, ">\n");
+      text_element (out, 6, "note", note);
+      text_element (out, 6, "reason", reason);
+      if (!render_evidence (ws, out, criterion->id, error))
+        return FALSE;
+      g_string_append (out, "    </criterion>\n");
+    }
+  g_string_append (out, "  </criteria>\n");
+  return TRUE;
+}
+
+static gboolean
+render_review (ScsWorkspace  *ws,
+               GString       *out,
+               GError       **error)
+{
+  g_autoptr(ScsProfile) nobody = scs_profile_new ();
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autofree char *actor = g_strdup (scs_workspace_get_actor (ws));
+  ScsReviewSummary s;
+  gboolean complete;
+
+  review = scs_review_new (ws, nobody);
+  if (!scs_review_get_summary (review, &s, error))
+    return FALSE;
+  complete = scs_review_check_complete (review, NULL);
+  comments = scs_review_list_comments (review, "", error);
+  if (comments == NULL)
+    return FALSE;
+
+  g_string_append_printf (out,
+                          "  <review outcome=\"%s\" round=\"%u\" criteria=\"%u\" accepted=\"%u\" "
+                          "nonconformities-open=\"%u\" nonconformities-closed=\"%u\">\n",
+                          complete ? "confirmed" : "open", s.round, s.n_criteria, s.n_accepted,
+                          s.n_nonconformities_open, s.n_nonconformities_closed);
+  for (guint i = 0; i < comments->len; i++)
+    {
+      ScsReviewComment *c = comments->pdata[i];
+      ScsRole role = SCS_ROLE_SME;
+
+      if (!scs_role_from_string (c->role, &role) || !scs_role_is_reviewer (role))
+        continue;
+      g_string_append (out, "    <comment");
+      attribute (out, "author", c->author);
+      attribute (out, "time", c->time);
+      g_string_append (out, ">");
+      scs_xml_append_escaped (out, c->body);
+      g_string_append (out, "</comment>\n");
+    }
+  g_string_append (out, "  </review>\n");
+  (void) actor;
+  return TRUE;
+}
+
+static gboolean
+render_expert (ScsWorkspace  *ws,
+               GString       *out,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "SELECT expert_name, expert_organization, qualification, registration, "
+                         "training_date, date FROM review_attestation WHERE assessment = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+
+  g_string_append (out, "  <expert>\n");
+  text_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 0));
+  text_element (out, 4, "organization", (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append (out, "    <qualification");
+  attribute (out, "type", (const char *) sqlite3_column_text (stmt, 2));
+  attribute (out, "registration", (const char *) sqlite3_column_text (stmt, 3));
+  g_string_append (out, "/>\n");
+  text_element (out, 4, "training-completed", (const char *) sqlite3_column_text (stmt, 4));
+  g_string_append (out, "  </expert>\n");
+  text_element (out, 2, "date", (const char *) sqlite3_column_text (stmt, 5));
+  return TRUE;
+}
+
+GBytes *
+scs_attestation_render (ScsWorkspace  *workspace,
+                        GError       **error)
+{
+  g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  ScsCatalog *catalog;
+  g_autofree char *scope = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  catalog = scs_workspace_get_catalog (workspace);
+  g_string_append (out, "<assessment xmlns=\"" SCS_ATTESTATION_NAMESPACE "\" version=\"1\">\n");
+  if (!render_organization (workspace, out, error))
+    return NULL;
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+
+    stmt = scs_db_prepare (workspace->db, workspace->path,
+                           "SELECT target_level, cycle, catalog_sha256 FROM assessment WHERE id = ?1", error);
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        scs_db_set_error (error, workspace->db, workspace->path);
+        return NULL;
+      }
+    g_string_append_printf (out, "  <level>%d</level>\n", sqlite3_column_int (stmt, 0));
+    g_string_append_printf (out, "  <cycle>%d</cycle>\n", sqlite3_column_int (stmt, 1));
+    scope = scs_scope_dup_summary (workspace);
+    text_element (out, 2, "scope", scope);
+    g_string_append (out, "  <catalog");
+    attribute (out, "id", scs_catalog_get_id (catalog));
+    attribute (out, "date", scs_catalog_get_date (catalog));
+    attribute (out, "sha256", (const char *) sqlite3_column_text (stmt, 2));
+    g_string_append (out, "/>\n");
+  }
+
+  if (!render_criteria (workspace, out, error) ||
+      !render_review (workspace, out, error) ||
+      !render_expert (workspace, out, error))
+    return NULL;
+  g_string_append (out, "</assessment>\n");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+gboolean
+scs_attestation_set_expert (ScsWorkspace               *workspace,
+                            const ScsAttestationExpert *expert,
+                            GError                    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (expert != NULL && expert->name != NULL && expert->date != NULL, FALSE);
+
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "INSERT OR REPLACE INTO review_attestation (assessment, expert_name, "
+                         "expert_organization, qualification, registration, training_date, date) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+  scs_db_bind_text (stmt, 2, expert->name);
+  scs_db_bind_text (stmt, 3, expert->organization ? expert->organization : "");
+  scs_db_bind_text (stmt, 4, expert->qualification ? expert->qualification : "none");
+  scs_db_bind_text (stmt, 5, expert->registration ? expert->registration : "");
+  scs_db_bind_text (stmt, 6, expert->training_date ? expert->training_date : "");
+  scs_db_bind_text (stmt, 7, expert->date);
+  return scs_db_step_done (stmt, workspace->db, workspace->path, error);
+}
+
+static void
+collect_error (void        *data,
+               const xmlError *error)
+{
+  GString *messages = data;
+
+  if (messages->len == 0 && error != NULL && error->message != NULL)
+    g_string_append_printf (messages, "line %d: %s", error->line, g_strchomp (g_strdup (error->message)));
+}
+
+gboolean
+scs_attestation_validate (GBytes      *xml,
+                          const char  *schema,
+                          GError     **error)
+{
+  g_autofree char *resource = g_strdup_printf ("/jp/scsworkbench/core/schema/%s.rng", schema);
+  g_autoptr(GBytes) rng = NULL;
+  g_autoptr(GString) messages = g_string_new (NULL);
+  xmlRelaxNGParserCtxtPtr parser;
+  xmlRelaxNGPtr grammar;
+  xmlRelaxNGValidCtxtPtr valid;
+  xmlDocPtr doc;
+  const char *data;
+  gsize size;
+  int rc;
+
+  rng = g_resources_lookup_data (resource, 0, error);
+  if (rng == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (xml, &size);
+  doc = xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
+  if (doc == NULL)
+    {
+      g_set_error (error, SCS_ATTESTATION_ERROR, SCS_ATTESTATION_ERROR_INVALID,
+                   _("The %s XML is not well-formed"), schema);
+      return FALSE;
+    }
+
+  parser = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (rng, NULL), (int) g_bytes_get_size (rng));
+  grammar = xmlRelaxNGParse (parser);
+  xmlRelaxNGFreeParserCtxt (parser);
+  valid = xmlRelaxNGNewValidCtxt (grammar);
+  xmlRelaxNGSetValidStructuredErrors (valid, (xmlStructuredErrorFunc) collect_error, messages);
+  rc = xmlRelaxNGValidateDoc (valid, doc);
+  xmlRelaxNGFreeValidCtxt (valid);
+  xmlRelaxNGFree (grammar);
+  xmlFreeDoc (doc);
+
+  if (rc != 0)
+    {
+      g_set_error (error, SCS_ATTESTATION_ERROR, SCS_ATTESTATION_ERROR_INVALID,
+                   _("The %s XML does not match its schema: %s"), schema, messages->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Flattens a document to path → value: attributes as "path@name", text of
+ * leaf elements as "path"; elements with an id attribute are keyed by it,
+ * other repeated elements by position. */
+static void
+flatten (xmlNodePtr  node,
+         const char *prefix,
+         GHashTable *map)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *path = NULL;
+      xmlChar *id;
+      gboolean has_elements = FALSE;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      id = xmlGetProp (child, (const xmlChar *) "id");
+      if (id != NULL)
+        path = g_strdup_printf ("%s/%s[%s]", prefix, child->name, id);
+      else
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, child->name));
+
+          g_hash_table_insert (seen, g_strdup ((const char *) child->name), GUINT_TO_POINTER (n + 1));
+          path = g_strdup_printf ("%s/%s#%u", prefix, child->name, n);
+        }
+      xmlFree (id);
+
+      g_hash_table_insert (map, g_strdup (path), g_strdup (""));
+      for (xmlAttrPtr a = child->properties; a != NULL; a = a->next)
+        {
+          xmlChar *value = xmlNodeListGetString (child->doc, a->children, 1);
+
+          g_hash_table_insert (map, g_strdup_printf ("%s@%s", path, a->name),
+                               g_strdup ((const char *) value));
+          xmlFree (value);
+        }
+      for (xmlNodePtr c = child->children; c != NULL; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+          has_elements = TRUE;
+      if (has_elements)
+        flatten (child, path, map);
+      else
+        {
+          xmlChar *text = xmlNodeGetContent (child);
+
+          g_hash_table_insert (map, g_strdup (path), g_strdup ((const char *) text));
+          xmlFree (text);
+        }
+    }
+}
+
+static GHashTable *
+flatten_bytes (GBytes *xml)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gsize size = 0;
+  const char *data = xml ? g_bytes_get_data (xml, &size) : NULL;
+  xmlDocPtr doc = data ? xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET) : NULL;
+
+  if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
+    flatten (xmlDocGetRootElement (doc), "", map);
+  if (doc != NULL)
+    xmlFreeDoc (doc);
+  return map;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "/criteria#0/criterion[1-1-1-1]/evidence#0" → "criterion 1-1-1-1: evidence",
+ * "/organization#0/name#0" → "organization: name", "/catalog#0" → "catalog" */
+static char *
+describe (const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path + 1, "/", -1);
+  g_autoptr(GString) what = g_string_new (NULL);
+  g_autofree char *subject = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *hash = strchr (parts[i], '#');
+      char *bracket = strchr (parts[i], '[');
+
+      if (hash != NULL)
+        *hash = '\0';
+      if (bracket != NULL)
+        {
+          *bracket = '\0';
+          bracket[strlen (bracket + 1)] = '\0';
+          g_free (subject);
+          subject = g_strdup_printf ("%s %s", parts[i], bracket + 1);
+          g_string_truncate (what, 0);
+        }
+      else if (subject == NULL)
+        subject = g_strdup (parts[i]);
+      else
+        {
+          if (what->len > 0)
+            g_string_append_c (what, '/');
+          g_string_append (what, parts[i]);
+        }
+    }
+
+  if (what->len == 0)
+    return g_steal_pointer (&subject);
+  return g_strdup_printf ("%s: %s", subject, what->str);
+}
+
+GPtrArray *
+scs_attestation_diff (GBytes *before,
+                      GBytes *after)
+{
+  g_autoptr(GHashTable) a = flatten_bytes (before);
+  g_autoptr(GHashTable) b = flatten_bytes (after);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      GHashTable *x = pass == 0 ? a : b;
+      GHashTable *y = pass == 0 ? b : a;
+
+      g_hash_table_iter_init (&iter, x);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const char *other = g_hash_table_lookup (y, key);
+          g_autofree char *path = NULL;
+          char *at;
+          char *text;
+
+          if (g_hash_table_contains (y, key) && g_strcmp0 (other, value) == 0)
+            continue;
+
+          /* Name attribute changes after their element: "@state" → "state" */
+          path = g_strdup (key);
+          at = strrchr (path, '@');
+          if (at != NULL && strrchr (path, '/') < at)
+            {
+              char *slash = strrchr (path, '/');
+              char *name = g_strdup (at + 1);
+              gboolean keyed = strchr (slash, '[') != NULL;
+
+              *at = '\0';
+              if (keyed)
+                {
+                  char *tmp = g_strdup_printf ("%s/%s", path, name);
+                  g_free (path);
+                  path = tmp;
+                }
+              g_free (name);
+            }
+          text = describe (path);
+          if (!g_hash_table_contains (found, text))
+            {
+              g_hash_table_add (found, g_strdup (text));
+              g_ptr_array_add (result, text);
+            }
+          else
+            g_free (text);
+        }
+    }
+
+  g_ptr_array_sort (result, compare_strings);
+  return result;
+}

@@ -1,0 +1,197 @@
+/* scs-declaration.c: management's self-declaration of conformity
+ *
+ * For ★3 management declares that the organisation conforms, alongside the
+ * expert-confirmed self-assessment. The declaration records our text, the
+ * declarant's name and title, the date and the SHA-256 of the exact
+ * assessment.xml the expert signed, so it cannot be moved to other content.
+ * It is rendered as a small canonical XML (declaration.xml in the
+ * submission package) and may be signed with the manager's own certificate
+ * exactly like the expert's signature; unsigned, it is still stored with
+ * its bytes so the package can carry it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-declaration.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-attestation.h"
+#include "scs-db.h"
+#include "scs-signature.h"
+#include "scs-workspace-private.h"
+
+G_DEFINE_QUARK (scs-declaration-error-quark, scs_declaration_error)
+
+const char *
+scs_declaration_get_default_text (void)
+{
+  return _("We declare that our organisation meets the requirements of the evaluation "
+           "criteria of the level stated above, as answered in the self-assessment confirmed "
+           "by the security expert, and that we will keep them met and report any change that "
+           "affects them.");
+}
+
+char *
+scs_declaration_dup_assessment_sha256 (ScsWorkspace *workspace)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT assessment_sha256 FROM review_declaration WHERE assessment = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return scs_db_column_dup (stmt, 0);
+}
+
+static void
+text_element (GString    *out,
+              guint       indent,
+              const char *name,
+              const char *text)
+{
+  g_string_append_printf (out, "%*s<%s>", indent, "", name);
+  scs_xml_append_escaped (out, text);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
+GBytes *
+scs_declaration_render (ScsWorkspace  *workspace,
+                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT d.name, d.title, d.date, d.text, d.assessment_sha256, "
+                         "o.name, o.corporate_number, a.target_level "
+                         "FROM review_declaration d, organization o, assessment a "
+                         "WHERE d.assessment = ?1 AND o.id = 1 AND a.id = d.assessment", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_NOT_SIGNED,
+                   _("The workspace ‘%s’ has no management declaration"), workspace->path);
+      return NULL;
+    }
+
+  g_string_append (out, "<declaration xmlns=\"" SCS_DECLARATION_NAMESPACE "\" version=\"1\">\n");
+  g_string_append (out, "  <organization>\n");
+  text_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 5));
+  text_element (out, 4, "corporate-number", (const char *) sqlite3_column_text (stmt, 6));
+  g_string_append (out, "  </organization>\n");
+  g_string_append_printf (out, "  <level>%d</level>\n", sqlite3_column_int (stmt, 7));
+  g_string_append_printf (out, "  <assessment sha256=\"%s\"/>\n", (const char *) sqlite3_column_text (stmt, 4));
+  text_element (out, 2, "text", (const char *) sqlite3_column_text (stmt, 3));
+  g_string_append (out, "  <declarant>\n");
+  text_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 0));
+  text_element (out, 4, "title", (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append (out, "  </declarant>\n");
+  text_element (out, 2, "date", (const char *) sqlite3_column_text (stmt, 2));
+  g_string_append (out, "</declaration>\n");
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+gboolean
+scs_declaration_declare (ScsWorkspace  *workspace,
+                         const char    *name,
+                         const char    *title,
+                         const char    *text,
+                         ScsSigner     *signer,
+                         const char    *ca_file,
+                         gboolean       accept_personal_data,
+                         GError       **error)
+{
+  g_autoptr(ScsSignatureCheck) expert = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GBytes) cms = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *clean_name = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *clean_title = g_strstrip (g_strdup (title ? title : ""));
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (*clean_name == '\0' || *clean_title == '\0' ||
+      !g_utf8_validate (clean_name, -1, NULL) || !g_utf8_validate (clean_title, -1, NULL))
+    {
+      g_set_error_literal (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_INVALID,
+                           _("The declaration needs the declarant’s name and title"));
+      return FALSE;
+    }
+  if (text == NULL || *text == '\0')
+    text = scs_declaration_get_default_text ();
+
+  expert = scs_signature_check (workspace, SCS_SIGNATURE_ROLE_EXPERT, NULL, &local_error);
+  if (expert == NULL || !scs_signature_check_is_good (expert))
+    {
+      g_set_error (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_NOT_SIGNED,
+                   _("Management declares after the expert has signed: %s"),
+                   expert ? expert->problem : local_error->message);
+      return FALSE;
+    }
+
+  if (signer != NULL)
+    {
+      g_autofree char *personal = NULL;
+
+      if (!scs_signer_check_certificate (signer, ca_file, error))
+        return FALSE;
+      personal = scs_signer_dup_personal_data (signer);
+      if (personal != NULL && !accept_personal_data)
+        {
+          g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_PERSONAL_DATA,
+                       _("The signing certificate carries personal data (%s), which will be part of "
+                         "the submission; confirm to sign with it anyway"), personal);
+          return FALSE;
+        }
+    }
+
+  if (!scs_workspace_begin (workspace, error))
+    return FALSE;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "INSERT OR REPLACE INTO review_declaration (assessment, name, title, date, text, "
+                         "assessment_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+  scs_db_bind_text (stmt, 2, clean_name);
+  scs_db_bind_text (stmt, 3, clean_title);
+  scs_db_bind_text (stmt, 4, date);
+  scs_db_bind_text (stmt, 5, text);
+  scs_db_bind_text (stmt, 6, expert->info->content_sha256);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+    goto failed;
+
+  content = scs_declaration_render (workspace, error);
+  if (content == NULL || !scs_attestation_validate (content, "declaration", error))
+    goto failed;
+  if (signer != NULL)
+    {
+      cms = scs_signer_sign (signer, content, error);
+      if (cms == NULL)
+        goto failed;
+    }
+  if (!scs_signature_store (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, content, cms, signer,
+                            FALSE, error) ||
+      !scs_workspace_commit (workspace, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  scs_workspace_rollback (workspace);
+  return FALSE;
+}

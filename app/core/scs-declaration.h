@@ -1,0 +1,48 @@
+/* scs-declaration.h: management's self-declaration of conformity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "scs-signer.h"
+#include "scs-workspace.h"
+
+G_BEGIN_DECLS
+
+#define SCS_DECLARATION_ERROR (scs_declaration_error_quark ())
+
+typedef enum
+{
+  SCS_DECLARATION_ERROR_INVALID,     /* no name or title */
+  SCS_DECLARATION_ERROR_NOT_SIGNED,  /* the expert has not signed (a valid signature) */
+} ScsDeclarationError;
+
+GQuark scs_declaration_error_quark (void);
+
+#define SCS_DECLARATION_NAMESPACE "urn:jp-scsworkbench:declaration:1"
+
+/* Our declaration text, translated. */
+const char *scs_declaration_get_default_text      (void);
+
+/* Records the declaration over the SHA-256 of the expert-signed
+ * assessment.xml, optionally signed with @signer (CMS, like the expert's).
+ * @text NULL: the default text. One transaction; replaces an earlier
+ * declaration of this round. */
+gboolean    scs_declaration_declare               (ScsWorkspace  *workspace,
+                                                   const char    *name,
+                                                   const char    *title,
+                                                   const char    *text,
+                                                   ScsSigner     *signer,
+                                                   const char    *ca_file,
+                                                   gboolean       accept_personal_data,
+                                                   GError       **error);
+/* The canonical declaration.xml (valid against declaration.rng), or NULL
+ * with SCS_DECLARATION_ERROR_NOT_SIGNED when there is no declaration. */
+GBytes     *scs_declaration_render                (ScsWorkspace  *workspace,
+                                                   GError       **error);
+/* The hash the declaration covers, or NULL. */
+char       *scs_declaration_dup_assessment_sha256 (ScsWorkspace  *workspace);
+
+G_END_DECLS

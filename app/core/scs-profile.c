@@ -1,0 +1,391 @@
+/* scs-profile.c: "who am I" — the local user's profile
+ *
+ * The person using SCS Workbench on this computer: name, organisation, role
+ * (SME staff, expert, expert's assistant, management, vendor), and for an
+ * expert the qualification with its registration number, the date the
+ * scheme's expert training was completed and a reference to the signing
+ * certificate (a PKCS#12 path or a PKCS#11 URI; passphrases and PINs are
+ * never stored). Kept in a small key file under the user's configuration
+ * directory so the GUI and scs-cli share it; the workspace actor (the name
+ * recorded with every change) is set from it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-profile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+G_DEFINE_QUARK (scs-profile-error-quark, scs_profile_error)
+
+#define GROUP "Profile"
+
+struct _ScsProfile
+{
+  GObject           parent_instance;
+
+  char             *path;
+  char             *name;
+  char             *organization;
+  ScsRole           role;
+  ScsQualification  qualification;
+  char             *registration;
+  char             *training_date;
+  char             *certificate;
+};
+
+G_DEFINE_FINAL_TYPE (ScsProfile, scs_profile, G_TYPE_OBJECT)
+
+static const struct { const char *id; const char *label; } roles[] = {
+  { "sme", N_("SME staff") },
+  { "expert", N_("Security expert") },
+  { "assistant", N_("Expert’s assistant") },
+  { "management", N_("Management") },
+  { "vendor", N_("Vendor") },
+};
+
+static const struct { const char *id; const char *label; } qualifications[] = {
+  { "none", N_("None") },
+  { "riss", N_("Registered Information Security Specialist (RISS)") },
+  { "cais", N_("Certified Information Security Auditor") },
+  { "cissp", N_("CISSP") },
+  { "cism", N_("CISM") },
+  { "cisa", N_("CISA") },
+  { "iso27001-la", N_("ISO/IEC 27001 lead auditor") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (roles) == SCS_N_ROLES);
+G_STATIC_ASSERT (G_N_ELEMENTS (qualifications) == SCS_N_QUALIFICATIONS);
+
+const char *
+scs_role_to_string (ScsRole role)
+{
+  g_return_val_if_fail ((guint) role < SCS_N_ROLES, NULL);
+  return roles[role].id;
+}
+
+gboolean
+scs_role_from_string (const char *text,
+                      ScsRole    *role)
+{
+  for (guint i = 0; text != NULL && i < SCS_N_ROLES; i++)
+    if (g_str_equal (text, roles[i].id))
+      {
+        *role = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+scs_role_get_label (ScsRole role)
+{
+  g_return_val_if_fail ((guint) role < SCS_N_ROLES, NULL);
+  return _(roles[role].label);
+}
+
+gboolean
+scs_role_is_reviewer (ScsRole role)
+{
+  return role == SCS_ROLE_EXPERT || role == SCS_ROLE_ASSISTANT;
+}
+
+const char *
+scs_qualification_to_string (ScsQualification q)
+{
+  g_return_val_if_fail ((guint) q < SCS_N_QUALIFICATIONS, NULL);
+  return qualifications[q].id;
+}
+
+gboolean
+scs_qualification_from_string (const char       *text,
+                               ScsQualification *q)
+{
+  for (guint i = 0; text != NULL && i < SCS_N_QUALIFICATIONS; i++)
+    if (g_str_equal (text, qualifications[i].id))
+      {
+        *q = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+scs_qualification_get_label (ScsQualification q)
+{
+  g_return_val_if_fail ((guint) q < SCS_N_QUALIFICATIONS, NULL);
+  return _(qualifications[q].label);
+}
+
+gboolean
+scs_registration_number_is_valid (const char *number)
+{
+  if (number == NULL || strlen (number) != 6)
+    return FALSE;
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isdigit (number[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+scs_profile_finalize (GObject *object)
+{
+  ScsProfile *self = SCS_PROFILE (object);
+
+  g_free (self->path);
+  g_free (self->name);
+  g_free (self->organization);
+  g_free (self->registration);
+  g_free (self->training_date);
+  g_free (self->certificate);
+
+  G_OBJECT_CLASS (scs_profile_parent_class)->finalize (object);
+}
+
+static void
+scs_profile_class_init (ScsProfileClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = scs_profile_finalize;
+}
+
+static void
+scs_profile_init (ScsProfile *self)
+{
+  self->role = SCS_ROLE_SME;
+  self->qualification = SCS_QUALIFICATION_NONE;
+}
+
+char *
+scs_profile_get_default_path (void)
+{
+  const char *env = g_getenv ("SCS_PROFILE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_config_dir (), "scs-workbench", "profile.ini", NULL);
+}
+
+ScsProfile *
+scs_profile_new (void)
+{
+  return g_object_new (SCS_TYPE_PROFILE, NULL);
+}
+
+static char *
+dup_nonempty (GKeyFile   *file,
+              const char *key)
+{
+  g_autofree char *value = g_key_file_get_string (file, GROUP, key, NULL);
+
+  if (value == NULL || *g_strstrip (value) == '\0')
+    return NULL;
+  return g_steal_pointer (&value);
+}
+
+ScsProfile *
+scs_profile_load (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(ScsProfile) self = scs_profile_new ();
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *qualification = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = g_strdup (path);
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&self);
+
+      g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_IO,
+                   _("Cannot read the profile ‘%s’: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  self->name = dup_nonempty (file, "name");
+  self->organization = dup_nonempty (file, "organization");
+  self->registration = dup_nonempty (file, "registration");
+  self->training_date = dup_nonempty (file, "training-date");
+  self->certificate = dup_nonempty (file, "certificate");
+  role = dup_nonempty (file, "role");
+  qualification = dup_nonempty (file, "qualification");
+
+  if (role != NULL && !scs_role_from_string (role, &self->role))
+    {
+      g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
+                   _("The profile ‘%s’ has an unknown role ‘%s’"), path, role);
+      return NULL;
+    }
+  if (qualification != NULL && !scs_qualification_from_string (qualification, &self->qualification))
+    {
+      g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
+                   _("The profile ‘%s’ has an unknown qualification ‘%s’"), path, qualification);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+ScsProfile *
+scs_profile_load_default (GError **error)
+{
+  g_autofree char *path = scs_profile_get_default_path ();
+
+  return scs_profile_load (path, error);
+}
+
+static gboolean
+date_is_valid (const char *date)
+{
+  int y, m, d;
+  char extra;
+
+  if (date == NULL || strlen (date) != 10 ||
+      sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
+    return FALSE;
+
+  return g_date_valid_dmy (d, m, y);
+}
+
+gboolean
+scs_profile_validate (ScsProfile  *self,
+                      GError     **error)
+{
+  g_return_val_if_fail (SCS_IS_PROFILE (self), FALSE);
+
+  if (self->name == NULL || *self->name == '\0')
+    {
+      g_set_error_literal (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
+                           _("The profile needs a name: every change is recorded under it"));
+      return FALSE;
+    }
+  if (self->qualification == SCS_QUALIFICATION_RISS &&
+      !scs_registration_number_is_valid (self->registration))
+    {
+      g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
+                   _("The RISS registration number ‘%s’ is not 6 digits"),
+                   self->registration ? self->registration : "");
+      return FALSE;
+    }
+  if (self->training_date != NULL && !date_is_valid (self->training_date))
+    {
+      g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
+                   _("The training completion date ‘%s’ is not a date like 2026-04-01"),
+                   self->training_date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+scs_profile_save (ScsProfile  *self,
+                  GError     **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SCS_IS_PROFILE (self), FALSE);
+
+  if (!scs_profile_validate (self, error))
+    return FALSE;
+
+  if (self->path == NULL)
+    self->path = scs_profile_get_default_path ();
+
+#define SET(key, value) if ((value) != NULL) g_key_file_set_string (file, GROUP, key, value)
+  SET ("name", self->name);
+  SET ("organization", self->organization);
+  SET ("role", scs_role_to_string (self->role));
+  SET ("qualification", scs_qualification_to_string (self->qualification));
+  SET ("registration", self->registration);
+  SET ("training-date", self->training_date);
+  SET ("certificate", self->certificate);
+#undef SET
+
+  data = g_key_file_to_data (file, &length, NULL);
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (self->path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+
+      g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_IO,
+                   _("Cannot write the profile ‘%s’: %s"), display,
+                   local_error ? local_error->message : g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define STRING_ACCESSORS(field) \
+  const char * scs_profile_get_##field (ScsProfile *self) \
+  { g_return_val_if_fail (SCS_IS_PROFILE (self), NULL); return self->field; } \
+  void scs_profile_set_##field (ScsProfile *self, const char *value) \
+  { \
+    g_return_if_fail (SCS_IS_PROFILE (self)); \
+    g_free (self->field); \
+    self->field = (value != NULL && *value != '\0') ? g_strstrip (g_strdup (value)) : NULL; \
+  }
+
+STRING_ACCESSORS (name)
+STRING_ACCESSORS (organization)
+STRING_ACCESSORS (registration)
+STRING_ACCESSORS (training_date)
+STRING_ACCESSORS (certificate)
+
+const char *
+scs_profile_get_path (ScsProfile *self)
+{
+  g_return_val_if_fail (SCS_IS_PROFILE (self), NULL);
+  return self->path;
+}
+
+ScsRole
+scs_profile_get_role (ScsProfile *self)
+{
+  g_return_val_if_fail (SCS_IS_PROFILE (self), SCS_ROLE_SME);
+  return self->role;
+}
+
+void
+scs_profile_set_role (ScsProfile *self,
+                      ScsRole     role)
+{
+  g_return_if_fail (SCS_IS_PROFILE (self));
+  g_return_if_fail ((guint) role < SCS_N_ROLES);
+  self->role = role;
+}
+
+ScsQualification
+scs_profile_get_qualification (ScsProfile *self)
+{
+  g_return_val_if_fail (SCS_IS_PROFILE (self), SCS_QUALIFICATION_NONE);
+  return self->qualification;
+}
+
+void
+scs_profile_set_qualification (ScsProfile       *self,
+                               ScsQualification  q)
+{
+  g_return_if_fail (SCS_IS_PROFILE (self));
+  g_return_if_fail ((guint) q < SCS_N_QUALIFICATIONS);
+  self->qualification = q;
+}

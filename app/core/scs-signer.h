@@ -1,0 +1,97 @@
+/* scs-signer.h: detached CMS signatures with GnuTLS (PKCS#12 file or PKCS#11 token)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "scs-profile.h"
+#include "scs-review.h"
+#include "scs-signature.h"
+
+G_BEGIN_DECLS
+
+#define SCS_SIGNER_ERROR (scs_signer_error_quark ())
+
+typedef enum
+{
+  SCS_SIGNER_ERROR_BAD_PASSWORD,   /* wrong PKCS#12 passphrase or token PIN (never retried) */
+  SCS_SIGNER_ERROR_PIN_LOCKED,     /* the token's user PIN is locked */
+  SCS_SIGNER_ERROR_CANCELLED,      /* no PIN given */
+  SCS_SIGNER_ERROR_KEY,            /* cannot read the key or certificate */
+  SCS_SIGNER_ERROR_CERTIFICATE,    /* expired, not yet valid, not under the CA, no signing usage */
+  SCS_SIGNER_ERROR_PERSONAL_DATA,  /* the certificate carries personal data: confirm first */
+  SCS_SIGNER_ERROR_FAILED,
+} ScsSignerError;
+
+GQuark scs_signer_error_quark (void);
+
+typedef enum
+{
+  SCS_PIN_FLAGS_NONE       = 0,
+  SCS_PIN_FLAGS_COUNT_LOW  = 1 << 0,  /* CKF_USER_PIN_COUNT_LOW */
+  SCS_PIN_FLAGS_FINAL_TRY  = 1 << 1,  /* CKF_USER_PIN_FINAL_TRY */
+  SCS_PIN_FLAGS_LOCKED     = 1 << 2,  /* CKF_USER_PIN_LOCKED */
+} ScsPinFlags;
+
+/* Asked once for a token's PIN; return NULL to cancel. The flags say how
+ * many tries are left, so the dialog can warn. */
+typedef char *(*ScsSignerPinFunc) (const char  *token_label,
+                                   ScsPinFlags  flags,
+                                   gpointer     user_data);
+
+#define SCS_TYPE_SIGNER (scs_signer_get_type ())
+G_DECLARE_FINAL_TYPE (ScsSigner, scs_signer, SCS, SIGNER, GObject)
+
+ScsSigner   *scs_signer_new_from_pkcs12     (const char        *path,
+                                             const char        *passphrase,
+                                             GError           **error);
+/* @uri: a p11-kit URI of the private key ("pkcs11:token=…;object=…");
+ * the certificate is the object of the same token with the same label/ID.
+ * The module is $SCS_PKCS11_MODULE if set, else p11-kit's configured ones. */
+ScsSigner   *scs_signer_new_from_pkcs11     (const char        *uri,
+                                             ScsSignerPinFunc   pin_func,
+                                             gpointer           user_data,
+                                             GError           **error);
+/* The tries-left flags the token reported when the PIN was asked. */
+ScsPinFlags  scs_signer_get_pin_flags       (ScsSigner         *self);
+char        *scs_signer_dup_subject         (ScsSigner         *self);
+char        *scs_signer_dup_issuer          (ScsSigner         *self);
+char        *scs_signer_dup_serial          (ScsSigner         *self);
+char        *scs_signer_dup_fingerprint     (ScsSigner         *self);
+/* Translated description of personal data in the certificate (address,
+ * birth date: JPKI-like), or NULL when there is none. */
+char        *scs_signer_dup_personal_data   (ScsSigner         *self);
+/* Validity period, digitalSignature/nonRepudiation key usage, and, with
+ * @ca_file (PEM), a chain to one of its certificates. */
+gboolean     scs_signer_check_certificate   (ScsSigner         *self,
+                                             const char        *ca_file,
+                                             GError           **error);
+/* Detached CMS SignedData (DER), SHA-256, with the signer certificate,
+ * signing time and signing-certificate-v2 attributes. */
+GBytes      *scs_signer_sign                (ScsSigner         *self,
+                                             GBytes            *content,
+                                             GError           **error);
+
+/* Checks the certificate, the review (complete) and the profile (an expert
+ * with a qualification), records the expert identity, renders the
+ * attestation, signs it, stores the signature and seals the assessment, all
+ * in one transaction. @accept_personal_data must be TRUE when the
+ * certificate carries personal data. */
+gboolean     scs_signer_sign_assessment     (ScsSigner         *self,
+                                             ScsReview         *review,
+                                             const char        *ca_file,
+                                             gboolean           accept_personal_data,
+                                             GError           **error);
+
+/* Verifies a detached CMS over @content; with @ca_file the signer must
+ * chain to it, without it the embedded certificate is used. Returns the
+ * signer's DN in @signer_subject. */
+gboolean     scs_cms_verify                 (GBytes            *cms,
+                                             GBytes            *content,
+                                             const char        *ca_file,
+                                             char             **signer_subject,
+                                             GError           **error);
+
+G_END_DECLS

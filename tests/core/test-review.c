@@ -1,0 +1,379 @@
+/* test-review.c: expert review rounds, reopening, sealing and tamper detection
+ *
+ * Drives ScsReview with an SME and an expert profile over one workspace:
+ * comments, proposals accepted and rejected, an accepted item edited by the
+ * SME (reopened), the redline each side sees after a hand-over, the
+ * attestation XML (deterministic, schema-valid), the seal triggers after
+ * signing (refused writes change nothing), and detection of changes made
+ * behind the seal's back with plain SQLite.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "scs-attestation.h"
+#include "scs-review.h"
+#include "scs-signature.h"
+#include "scs-signer.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  ScsWorkspace *ws;
+  ScsProfile   *sme;
+  ScsProfile   *expert;
+} Fixture;
+
+static ScsProfile *
+profile (const char *name, ScsRole role)
+{
+  ScsProfile *p = scs_profile_new ();
+
+  scs_profile_set_name (p, name);
+  scs_profile_set_role (p, role);
+  if (role == SCS_ROLE_EXPERT)
+    {
+      scs_profile_set_qualification (p, SCS_QUALIFICATION_RISS);
+      scs_profile_set_registration (p, "013258");
+      scs_profile_set_training_date (p, "2026-01-10");
+    }
+  return p;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  GListModel *answers;
+
+  f->dir = g_dir_make_tmp ("scs-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "ws.scsw", NULL);
+  org->name = g_strdup ("Test KK");
+  org->sole_proprietor = TRUE;
+  f->ws = scs_workspace_create (f->path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  f->sme = profile ("SME Sato", SCS_ROLE_SME);
+  f->expert = profile ("Expert Taro", SCS_ROLE_EXPERT);
+
+  answers = scs_workspace_get_answers (f->ws);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) a = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (a)->level == 3)
+        {
+          scs_workspace_set_answer (f->ws, scs_answer_get_criterion_id (a), SCS_ANSWER_MET,
+                                    NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->ws);
+  g_clear_object (&f->sme);
+  g_clear_object (&f->expert);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", f->dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gboolean
+has_item (GPtrArray *items, const char *criterion, const char *kind)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      ScsReviewItem *item = items->pdata[i];
+
+      if (g_strcmp0 (item->criterion_id, criterion) == 0 && g_str_equal (item->kind, kind))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_change (GPtrArray *changes, const char *target, const char *field, const char *new_value)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ScsReviewChange *c = changes->pdata[i];
+
+      if (g_str_equal (c->target, target) && g_str_equal (c->field, field) &&
+          g_strcmp0 (c->new_value, new_value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The round trip of the issue up to the expert's acceptance. */
+static void
+run_round_trip (Fixture *f)
+{
+  g_autoptr(ScsReview) sme = NULL;
+  g_autoptr(ScsReview) expert = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 p1, p2;
+  ScsReviewSummary s;
+  GListModel *answers = scs_workspace_get_answers (f->ws);
+
+  sme = scs_review_new (f->ws, f->sme);
+  g_assert_no_error (error);
+  scs_review_hand_over (sme, &error);
+  g_assert_no_error (error);
+
+  expert = scs_review_new (f->ws, f->expert);
+  g_assert_cmpstr (scs_workspace_get_actor (f->ws), ==, "Expert Taro");
+  g_assert_cmpint (scs_review_add_comment (expert, "1-2-1-1", "Attach the policy", &error), >, 0);
+  p1 = scs_review_propose (expert, "1-2-1-1", "note", "Policy v2", "be specific", &error);
+  g_assert_no_error (error);
+  p2 = scs_review_propose (expert, "1-2-1-2", "state", "not-met", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) a = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (a)->level == 3)
+        g_assert_true (scs_review_set_verdict (expert, scs_answer_get_criterion_id (a),
+                                               SCS_VERDICT_ACCEPTED, &error));
+    }
+  g_assert_true (scs_review_set_verdict (expert, "2-1-1-1", SCS_VERDICT_REVISION_REQUIRED, &error));
+  /* the SME cannot give verdicts, the expert cannot accept proposals */
+  scs_review_set_profile (sme, f->sme);
+  g_assert_false (scs_review_set_verdict (sme, "2-1-1-1", SCS_VERDICT_ACCEPTED, &error));
+  g_assert_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE);
+  g_clear_error (&error);
+  g_assert_false (scs_review_accept_proposal (expert, p1, &error));
+  g_assert_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE);
+  g_clear_error (&error);
+  scs_review_set_profile (expert, f->expert);
+  g_assert_true (scs_review_hand_over (expert, &error));
+
+  /* SME: sees two proposals, the comment and the revision request */
+  scs_review_set_profile (sme, f->sme);
+  waiting = scs_review_list_waiting (sme, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_item (waiting, "1-2-1-1", "proposal"));
+  g_assert_true (has_item (waiting, "1-2-1-2", "proposal"));
+  g_assert_true (has_item (waiting, "1-2-1-1", "comment"));
+  g_assert_true (has_item (waiting, "2-1-1-1", "revision"));
+  g_clear_pointer (&waiting, g_ptr_array_unref);
+
+  g_assert_true (scs_review_accept_proposal (sme, p1, &error));
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (f->ws, "1-2-1-1")), ==, "Policy v2");
+  g_assert_false (scs_review_accept_proposal (sme, p1, &error));
+  g_assert_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_STATE);
+  g_clear_error (&error);
+  g_assert_true (scs_review_reject_proposal (sme, p2, "it is met", &error));
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (f->ws, "1-2-1-2")), ==, SCS_ANSWER_MET);
+  g_assert_true (scs_workspace_set_note (f->ws, "2-1-1-1", "now documented", &error));
+  g_assert_true (scs_workspace_set_note (f->ws, "3-1-1-1", "edited after acceptance", &error));
+  g_assert_true (scs_review_hand_over (sme, &error));
+
+  /* Expert: exactly those changes, and what waits */
+  scs_review_set_profile (expert, f->expert);
+  changes = scs_review_list_changes (expert, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_true (has_change (changes, "1-2-1-1", "note", "Policy v2"));
+  g_assert_true (has_change (changes, "2-1-1-1", "note", "now documented"));
+  g_assert_true (has_change (changes, "3-1-1-1", "note", "edited after acceptance"));
+  waiting = scs_review_list_waiting (expert, &error);
+  g_assert_true (has_item (waiting, "1-2-1-1", "decided"));
+  g_assert_true (has_item (waiting, "1-2-1-2", "decided"));
+  g_assert_true (has_item (waiting, "3-1-1-1", "reopened"));
+  g_assert_true (has_item (waiting, "2-1-1-1", "revised"));
+  g_assert_false (has_item (waiting, "4-1-1-1", "reopened"));
+  g_assert_cmpint (scs_review_get_verdict (expert, "3-1-1-1"), ==, SCS_VERDICT_REOPENED);
+
+  g_assert_false (scs_review_check_complete (expert, &error));
+  g_assert_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_NOT_READY);
+  g_clear_error (&error);
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      ScsReviewItem *item = waiting->pdata[i];
+
+      if (item->criterion_id != NULL)
+        g_assert_true (scs_review_set_verdict (expert, item->criterion_id, SCS_VERDICT_ACCEPTED, &error));
+    }
+  g_assert_true (scs_review_check_complete (expert, &error));
+  g_assert_true (scs_review_get_summary (expert, &s, &error));
+  g_assert_cmpuint (s.n_accepted, ==, 81);
+  g_assert_cmpuint (s.n_nonconformities_closed, ==, 1);
+  g_assert_cmpuint (s.n_nonconformities_open, ==, 0);
+}
+
+static void
+test_round_trip (Fixture *f, gconstpointer data)
+{
+  run_round_trip (f);
+}
+
+static void
+test_attestation (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) a = scs_attestation_render (f->ws, &error);
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(GBytes) c = NULL;
+  g_autoptr(GPtrArray) diff = NULL;
+  g_autoptr(ScsWorkspace) reopened = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (scs_attestation_validate (a, "assessment", &error));
+  g_assert_no_error (error);
+  /* the same bytes from a fresh connection */
+  reopened = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  b = scs_attestation_render (reopened, &error);
+  g_assert_true (g_bytes_equal (a, b));
+
+  g_assert_true (scs_workspace_set_note (f->ws, "4-1-1-1", "a <note> & \"quotes\"\r\n", &error));
+  c = scs_attestation_render (f->ws, &error);
+  g_assert_true (scs_attestation_validate (c, "assessment", &error));
+  diff = scs_attestation_diff (a, c);
+  g_assert_cmpuint (diff->len, ==, 1);
+  g_assert_cmpstr (diff->pdata[0], ==, "criterion 4-1-1-1: note");
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) data, len);
+}
+
+static char *certs_dir;
+
+static void
+test_seal_and_tamper (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ScsReview) expert = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSignatureCheck) check = NULL;
+  g_autofree char *p12 = g_build_filename (certs_dir, "expert.p12", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ScsOrganization) org = NULL;
+  sqlite3 *db;
+
+  run_round_trip (f);
+  expert = scs_review_new (f->ws, f->expert);
+  signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_review_is_sealed (f->ws));
+
+  /* refused through the app, nothing changes */
+  before = file_sha256 (f->path);
+  g_assert_false (scs_workspace_set_note (f->ws, "4-1-1-1", "later", &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED);
+  g_clear_error (&error);
+  org = scs_workspace_dup_organization (f->ws);
+  g_free (org->name);
+  org->name = g_strdup ("Other KK");
+  g_assert_false (scs_workspace_set_organization (f->ws, org, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED);
+  g_clear_error (&error);
+  g_assert_false (scs_review_set_verdict (expert, "4-1-1-1", SCS_VERDICT_REVISION_REQUIRED, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED);
+  g_clear_error (&error);
+  after = file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (f->ws, "4-1-1-1")), ==, "");
+
+  check = scs_signature_check (f->ws, SCS_SIGNATURE_ROLE_EXPERT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signature_check_is_good (check));
+  g_clear_pointer (&check, scs_signature_check_free);
+
+  /* behind the seal's back: an outside SQLite tool drops the triggers */
+  g_clear_object (&expert);
+  g_clear_object (&f->ws);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE answer SET note = 'x' WHERE criterion_id = '4-1-1-1'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TRIGGER review_seal_answer_update;"
+                                 "DROP TRIGGER review_seal_organization_update;"
+                                 "DROP TRIGGER review_seal_evidence_update;"
+                                 "UPDATE answer SET state = 'not-met' WHERE criterion_id = '4-1-1-2';"
+                                 "UPDATE organization SET name = 'Other KK';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  check = scs_signature_check (f->ws, SCS_SIGNATURE_ROLE_EXPERT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (scs_signature_check_is_good (check));
+  g_assert_true (check->signature_valid);
+  g_assert_false (check->content_matches);
+  g_assert_true (g_ptr_array_find_with_equal_func (check->changes, "criterion 4-1-1-2: state", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (check->changes, "organization: name", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (check->changes, "criterion 4-1-1-1: note", g_str_equal, NULL));
+}
+
+static void
+test_new_round (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ScsReview) expert = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *p12 = g_build_filename (certs_dir, "expert.p12", NULL);
+
+  run_round_trip (f);
+  expert = scs_review_new (f->ws, f->expert);
+  signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
+  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_true (scs_review_start_new_round (expert, &error));
+  g_assert_false (scs_review_is_sealed (f->ws));
+  g_assert_null (scs_signature_dup_cms (f->ws, SCS_SIGNATURE_ROLE_EXPERT));
+  g_assert_true (scs_workspace_set_note (f->ws, "4-1-1-1", "after the new round", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_review_get_verdict (expert, "4-1-1-1"), ==, SCS_VERDICT_REOPENED);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *script = NULL;
+  g_autofree char *cmd = NULL;
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
+
+  certs_dir = g_dir_make_tmp ("scs-certs-XXXXXX", NULL);
+  script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review", "make-certificates.sh", NULL);
+  cmd = g_strdup_printf ("sh '%s' '%s'", script, certs_dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+
+  g_test_add ("/scs/review/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/scs/review/attestation", Fixture, NULL, fixture_set_up, test_attestation, fixture_tear_down);
+  g_test_add ("/scs/review/seal-and-tamper", Fixture, NULL, fixture_set_up, test_seal_and_tamper, fixture_tear_down);
+  g_test_add ("/scs/review/new-round", Fixture, NULL, fixture_set_up, test_new_round, fixture_tear_down);
+
+  rc = g_test_run ();
+  g_free (cmd);
+  cmd = g_strdup_printf ("rm -rf '%s'", certs_dir);
+  system (cmd);
+  return rc;
+}
