@@ -24,6 +24,7 @@
 #include "scs-evidence-list.h"
 
 #define SAVE_DELAY_MS 400
+#define RETRY_DELAY_MS 8000
 
 struct _ScsCriterionRow
 {
@@ -261,6 +262,8 @@ on_state_button_clicked (GtkButton       *button,
   choose_state (self, state);
 }
 
+static gboolean on_note_timeout (gpointer user_data);
+
 static void
 save_note (ScsCriterionRow *self)
 {
@@ -282,7 +285,12 @@ save_note (ScsCriterionRow *self)
       set_note_state (self, "saved");
     }
   else
-    set_note_state (self, "failed");   /* kept in the editor, sent again later */
+    {
+      set_note_state (self, "failed");   /* kept in the editor, sent again later */
+      /* Retry by itself, so the text is saved once the fault (disk full,
+       * file not writable) clears; slower than the toasts that report it. */
+      self->note_timeout_id = g_timeout_add (RETRY_DELAY_MS, on_note_timeout, self);
+    }
 }
 
 static gboolean
