@@ -84,6 +84,11 @@ int scs_cli_evidence_add      (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_evidence_list     (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_evidence_extract  (const ScsCliCommand *command, int argc, char **argv);
 
+/* scs-cli-package.c */
+int scs_cli_export            (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_report_pdf        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_verify            (const ScsCliCommand *command, int argc, char **argv);
+
 /* scs-cli-scope.c */
 int scs_cli_scope_unit        (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_scope_add         (const ScsCliCommand *command, int argc, char **argv);

@@ -1,0 +1,615 @@
+/* scs-package.c: writing the submission package (.scsp)
+ *
+ * The package is what the SME sends to the registration body: a ZIP laid
+ * out after ETSI ASiC-E that anyone can open with stock tools and check
+ * against META-INF/manifest.xml. Everything that goes in is gathered in
+ * memory first (evidence streamed from the workspace one file at a time is
+ * a later optimisation), sorted by path, then written with libarchive so the
+ * same workspace always gives the same bytes: no modification times (ZIP's
+ * DOS time then is libarchive's minimum, 1980-01-01 00:00, whatever the time
+ * zone), uid/gid 0, mode 0644, "mimetype" first and stored, the rest
+ * deflated. The file is written under a temporary name in the target
+ * directory, fsync'ed, re-opened and verified with scs-verify, and only then
+ * renamed over the final name, so a failed or cancelled export leaves
+ * nothing half-written there.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-package.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "scs-report.h"
+#include "scs-scope.h"
+#include "scs-verify.h"
+
+#if __has_include("scs-attestation.h")
+#include "scs-attestation.h"
+#define HAVE_ATTESTATION 1
+#endif
+#if __has_include("scs-declaration.h")
+#include "scs-declaration.h"
+#define HAVE_DECLARATION 1
+#endif
+#include "scs-signature.h"
+
+G_DEFINE_QUARK (scs-package-error-quark, scs_package_error)
+
+typedef struct
+{
+  char       *path;
+  GBytes     *data;
+  const char *media_type;
+} Entry;
+
+static void
+entry_free (Entry *entry)
+{
+  g_free (entry->path);
+  g_bytes_unref (entry->data);
+  g_free (entry);
+}
+
+static void
+add_entry (GPtrArray  *entries,
+           const char *path,
+           GBytes     *data,
+           const char *media_type)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->path = g_strdup (path);
+  entry->data = g_bytes_ref (data);
+  entry->media_type = media_type;
+  g_ptr_array_add (entries, entry);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *ea = *(const Entry **) a;
+  const Entry *eb = *(const Entry **) b;
+
+  return strcmp (ea->path, eb->path);
+}
+
+static char *
+sha256_hex (GBytes *data)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+}
+
+char *
+scs_package_safe_name (const char *name)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *normal = NULL;
+  GString *out = g_string_new (NULL);
+  const char *p;
+
+  valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+  normal = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  /* the last path component only: a name never carries a directory */
+  p = strrchr (normal, '/');
+  p = p != NULL ? p + 1 : normal;
+  if (strrchr (p, '\\') != NULL)
+    p = strrchr (p, '\\') + 1;
+
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || strchr ("<>:\"|?*", (int) c) != NULL ||
+          (c >= 0x80 && c < 0xa0) || c == 0x202e || c == 0x202d || c == 0xfeff)
+        g_string_append_c (out, '_');
+      else
+        g_string_append_unichar (out, c);
+      /* keep room for a "-12345678" suffix, cut on a character boundary */
+      if (out->len > 110)
+        break;
+    }
+  /* no leading dots (hidden files, "..") and no trailing dots or spaces (Windows) */
+  while (out->len > 0 && out->str[0] == '.')
+    g_string_erase (out, 0, 1);
+  while (out->len > 0 && (out->str[out->len - 1] == '.' || out->str[out->len - 1] == ' '))
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0)
+    g_string_assign (out, "file");
+  return g_string_free (out, FALSE);
+}
+
+/* evidence/NAME, unique even on case-insensitive file systems: a clash gets
+ * the first eight hex digits of its hash before the extension. */
+static char *
+evidence_path (const ScsEvidence *evidence,
+               GHashTable        *taken)
+{
+  g_autofree char *safe = scs_package_safe_name (evidence->name);
+  char *path = g_strconcat ("evidence/", safe, NULL);
+  g_autofree char *key = g_utf8_casefold (path, -1);
+
+  if (g_hash_table_contains (taken, key))
+    {
+      const char *dot = strrchr (safe, '.');
+      g_autofree char *stem = dot != NULL && dot != safe ? g_strndup (safe, dot - safe) : g_strdup (safe);
+      const char *ext = dot != NULL && dot != safe ? dot : "";
+
+      g_free (path);
+      g_free (key);
+      path = g_strdup_printf ("evidence/%s-%.8s%s", stem, evidence->sha256, ext);
+      key = g_utf8_casefold (path, -1);
+    }
+  g_hash_table_add (taken, g_steal_pointer (&key));
+  return path;
+}
+
+static GBytes *
+render_manifest (GPtrArray  *entries,
+                 gboolean    draft,
+                 const char *language)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+
+  g_string_append_printf (xml,
+                          "<manifest xmlns=\"" SCS_PACKAGE_MANIFEST_NS "\" version=\"1\""
+                          " draft=\"%s\" language=\"%s\" generator=\"SCS Workbench %s\">\n",
+                          draft ? "true" : "false", language, PACKAGE_VERSION);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *path = g_markup_escape_text (entry->path, -1);
+      g_autofree char *hash = sha256_hex (entry->data);
+
+      g_string_append_printf (xml,
+                              "  <file path=\"%s\" size=\"%" G_GSIZE_FORMAT "\" sha256=\"%s\""
+                              " media-type=\"%s\"/>\n",
+                              path, g_bytes_get_size (entry->data), hash, entry->media_type);
+    }
+  g_string_append (xml, "</manifest>\n");
+  return g_string_free_to_bytes (xml);
+}
+
+/* What goes into the package, sorted by path; the manifest is not included. */
+static GPtrArray *
+collect_entries (ScsWorkspace            *workspace,
+                 ScsPackageFlags          flags,
+                 const char              *language,
+                 ScsPackageProgressFunc   progress,
+                 gpointer                 progress_data,
+                 GCancellable            *cancellable,
+                 GError                 **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(GBytes) assessment = NULL;
+  g_autoptr(GBytes) scope = NULL;
+  g_autoptr(GBytes) report = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *assessment_hash = NULL;
+  gboolean draft = (flags & SCS_PACKAGE_FLAGS_DRAFT) != 0;
+  ScsReportOptions report_options = { 0 };
+  GError *local_error = NULL;
+
+  if (draft)
+    {
+#ifdef HAVE_ATTESTATION
+      assessment = scs_attestation_render (workspace, error);
+      if (assessment == NULL)
+        return NULL;
+#else
+      g_set_error_literal (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED,
+                           _("This build cannot render assessment.xml: the attestation module is missing"));
+      return NULL;
+#endif
+    }
+  else
+    {
+      g_autoptr(GBytes) expert_cms = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+      g_autoptr(GBytes) declaration = scs_signature_dup_signed_content (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+      g_autoptr(GBytes) management_cms = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+
+      /* exactly the bytes the expert signed, not a fresh rendering */
+      assessment = scs_signature_dup_signed_content (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+      if (assessment == NULL || expert_cms == NULL)
+        {
+          g_set_error_literal (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED,
+                               _("The assessment is not signed by the security expert yet: "
+                                 "export a draft package, or sign the assessment first"));
+          return NULL;
+        }
+      if (declaration == NULL || management_cms == NULL)
+        {
+          g_set_error_literal (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED,
+                               _("Management has not signed the self-declaration yet: "
+                                 "export a draft package, or sign the declaration first"));
+          return NULL;
+        }
+      add_entry (entries, "META-INF/signature-expert.p7s", expert_cms, "application/pkcs7-signature");
+      add_entry (entries, "META-INF/signature-management.p7s", management_cms, "application/pkcs7-signature");
+      add_entry (entries, "declaration.xml", declaration, "application/xml");
+    }
+  add_entry (entries, "assessment.xml", assessment, "application/xml");
+  assessment_hash = sha256_hex (assessment);
+
+  scope = scs_scope_render_xml (workspace, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (scope != NULL)
+    add_entry (entries, "scope.xml", scope, "application/xml");
+
+  evidence = scs_workspace_list_evidence (workspace, NULL, error);
+  if (evidence == NULL)
+    return NULL;
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      ScsEvidence *item = g_ptr_array_index (evidence, i);
+      g_autofree char *path = evidence_path (item, taken);
+      g_autoptr(GBytes) data = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      data = scs_workspace_get_evidence_data (workspace, item->sha256, error);
+      if (data == NULL)
+        return NULL;
+      add_entry (entries, path, data,
+                 item->mime_type != NULL && *item->mime_type != '\0' ? g_intern_string (item->mime_type)
+                                                                     : "application/octet-stream");
+      g_hash_table_insert (paths, g_strdup (item->sha256), g_steal_pointer (&path));
+      if (progress != NULL)
+        progress (0.5 * (i + 1) / evidence->len, progress_data);
+    }
+
+  report_options.draft = draft;
+  report_options.content_sha256 = assessment_hash;
+  report_options.evidence_paths = paths;
+  report = scs_report_render (workspace, &report_options, error);
+  if (report == NULL)
+    return NULL;
+  add_entry (entries, "report.pdf", report, "application/pdf");
+
+  g_ptr_array_sort (entries, compare_entries);
+  return g_steal_pointer (&entries);
+}
+
+static gboolean
+archive_failed (struct archive  *archive,
+                const char      *path,
+                GError         **error)
+{
+  g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+               _("Could not write the package ‘%s’: %s"), path,
+               archive_error_string (archive) != NULL ? archive_error_string (archive) : g_strerror (errno));
+  return FALSE;
+}
+
+static gboolean
+write_entry (struct archive  *archive,
+             const char      *name,
+             GBytes          *data,
+             gboolean         stored,
+             const char      *path,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  struct archive_entry *entry = archive_entry_new ();
+  const guint8 *bytes;
+  gsize size, done = 0;
+
+  /* per entry; the option string form is only accepted before opening */
+  if ((stored ? archive_write_zip_set_compression_store (archive)
+              : archive_write_zip_set_compression_deflate (archive)) != ARCHIVE_OK)
+    return archive_failed (archive, path, error);
+  archive_entry_set_pathname_utf8 (entry, name);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, g_bytes_get_size (data));
+  archive_entry_set_uid (entry, 0);
+  archive_entry_set_gid (entry, 0);
+  /* no times at all: see the top of the file */
+  if (archive_write_header (archive, entry) != ARCHIVE_OK)
+    {
+      archive_entry_free (entry);
+      return archive_failed (archive, path, error);
+    }
+  archive_entry_free (entry);
+
+  bytes = g_bytes_get_data (data, &size);
+  while (done < size)
+    {
+      gsize chunk = MIN (size - done, 1024 * 1024);
+      la_ssize_t written;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      written = archive_write_data (archive, bytes + done, chunk);
+      if (written < 0)
+        return archive_failed (archive, path, error);
+      done += written;
+    }
+  if (archive_write_finish_entry (archive) != ARCHIVE_OK)
+    return archive_failed (archive, path, error);
+  return TRUE;
+}
+
+static gboolean
+write_zip (int               fd,
+           GPtrArray        *entries,
+           GBytes           *manifest,
+           const char       *path,
+           ScsPackageProgressFunc progress,
+           gpointer          progress_data,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  struct archive *archive = archive_write_new ();
+  g_autoptr(GBytes) mimetype = g_bytes_new_static (SCS_PACKAGE_MIMETYPE, strlen (SCS_PACKAGE_MIMETYPE));
+  gboolean ok = FALSE;
+
+  if (archive_write_set_format_zip (archive) != ARCHIVE_OK ||
+      archive_write_set_format_option (archive, "zip", "hdrcharset", "UTF-8") != ARCHIVE_OK ||
+      archive_write_set_bytes_in_last_block (archive, 1) != ARCHIVE_OK ||
+      archive_write_open_fd (archive, fd) != ARCHIVE_OK)
+    {
+      archive_failed (archive, path, error);
+      goto out;
+    }
+
+  if (!write_entry (archive, "mimetype", mimetype, TRUE, path, cancellable, error) ||
+      !write_entry (archive, "META-INF/manifest.xml", manifest, FALSE, path, cancellable, error))
+    goto out;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+
+      if (!write_entry (archive, entry->path, entry->data, FALSE, path, cancellable, error))
+        goto out;
+      if (progress != NULL)
+        progress (0.5 + 0.4 * (i + 1) / entries->len, progress_data);
+    }
+  if (archive_write_close (archive) != ARCHIVE_OK)
+    {
+      archive_failed (archive, path, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  archive_write_free (archive);
+  return ok;
+}
+
+static void
+fsync_directory (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+static gboolean
+check_written (const char      *tmp_path,
+               const char      *path,
+               gboolean         draft,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  g_autoptr(ScsVerifyResult) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  result = scs_verify_package_file (tmp_path, NULL, cancellable, &local_error);
+  if (result == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
+                   _("The package ‘%s’ did not verify after writing: %s"), path, local_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < result->checks->len; i++)
+    {
+      ScsVerifyCheck *check = g_ptr_array_index (result->checks, i);
+
+      /* a draft is unsigned and may be incomplete: only its integrity counts */
+      if (check->status != SCS_CHECK_FAIL)
+        continue;
+      if (draft && !g_str_equal (check->check, "mimetype") && !g_str_equal (check->check, "manifest") &&
+          !g_str_equal (check->check, "hash") && !g_str_equal (check->check, "missing") &&
+          !g_str_equal (check->check, "extra"))
+        continue;
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
+                   _("The package ‘%s’ did not verify after writing: %s"), path, check->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+scs_package_export (ScsWorkspace           *workspace,
+                    const char             *path,
+                    ScsPackageFlags         flags,
+                    const char             *language,
+                    ScsPackageProgressFunc  progress,
+                    gpointer                progress_data,
+                    GCancellable           *cancellable,
+                    GError                **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GBytes) manifest = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  gboolean draft = (flags & SCS_PACKAGE_FLAGS_DRAFT) != 0;
+  int fd;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (language == NULL)
+    language = "ja";
+  g_return_val_if_fail (g_str_equal (language, "ja") || g_str_equal (language, "en"), FALSE);
+
+  entries = collect_entries (workspace, flags, language, progress, progress_data, cancellable, error);
+  if (entries == NULL)
+    return FALSE;
+  manifest = render_manifest (entries, draft, language);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                   _("Could not create a file in ‘%s’: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  /* mkstemp gives 0600; a package is meant to be shared */
+  fchmod (fd, 0644);
+
+  if (!write_zip (fd, entries, manifest, path, progress, progress_data, cancellable, error))
+    {
+      close (fd);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                   _("Could not write the package ‘%s’: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (!check_written (tmp_path, path, draft, cancellable, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                   _("Could not write the package ‘%s’: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  fsync_directory (dir);
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return TRUE;
+}
+
+/* Async */
+
+typedef struct
+{
+  char                   *workspace_path;
+  char                   *path;
+  ScsPackageFlags         flags;
+  char                   *language;
+  ScsPackageProgressFunc  progress;
+  gpointer                progress_data;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_free (data->workspace_path);
+  g_free (data->path);
+  g_free (data->language);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  GError *error = NULL;
+
+  /* one SQLite connection per thread: the worker opens its own */
+  workspace = scs_workspace_open (data->workspace_path, &error);
+  if (workspace == NULL ||
+      !scs_package_export (workspace, data->path, data->flags, data->language,
+                           data->progress, data->progress_data, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+scs_package_export_async (ScsWorkspace           *workspace,
+                          const char             *path,
+                          ScsPackageFlags         flags,
+                          const char             *language,
+                          ScsPackageProgressFunc  progress,
+                          gpointer                progress_data,
+                          GCancellable           *cancellable,
+                          GAsyncReadyCallback     callback,
+                          gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (SCS_IS_WORKSPACE (workspace));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (workspace, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scs_package_export_async);
+  data = g_new0 (ExportData, 1);
+  data->workspace_path = g_strdup (scs_workspace_get_path (workspace));
+  data->path = g_strdup (path);
+  data->flags = flags;
+  data->language = g_strdup (language);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+scs_package_export_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

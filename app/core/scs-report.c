@@ -1,0 +1,535 @@
+/* scs-report.c: the assessment report, laid out with ScsPdfWriter
+ *
+ * The report is the human-readable face of the package: cover, scope,
+ * every criterion's answer by category, open items, the evidence index with
+ * hashes, the review summary and the signature page. It is built only from
+ * what the workspace stores (never the clock), in the language gettext and
+ * scs_i18n are set to, so the same workspace gives the same PDF; the date it
+ * shows and stamps into the PDF is the latest signature or answer change.
+ * The same ScsPdfWriter pages are what the app prints.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-report.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "scs-i18n.h"
+#include "scs-profile.h"
+#include "scs-review.h"
+#include "scs-scope.h"
+#include "scs-signature.h"
+#include "scs-verify.h"
+
+static const char *
+or_dash (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : "—";
+}
+
+/* The latest time the workspace records: what the report is "as of". */
+static char *
+report_date (ScsWorkspace *workspace)
+{
+  GListModel *answers = scs_workspace_get_answers (workspace);
+  const char *latest = scs_workspace_get_created (workspace);
+  g_autoptr(ScsSignatureInfo) expert = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  g_autoptr(ScsSignatureInfo) management = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+  char *result;
+
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+      const char *updated = scs_answer_get_updated (answer);
+
+      if (updated != NULL && g_strcmp0 (updated, latest) > 0)
+        latest = updated;
+    }
+  if (expert != NULL && g_strcmp0 (expert->signed_at, latest) > 0)
+    latest = expert->signed_at;
+  if (management != NULL && g_strcmp0 (management->signed_at, latest) > 0)
+    latest = management->signed_at;
+  result = g_strdup (latest != NULL ? latest : "2000-01-01T00:00:00Z");
+  return result;
+}
+
+static char *
+level_label (guint level)
+{
+  /* Translators: a level of the scheme, ★3 or ★4 */
+  return g_strdup_printf (_("★%u"), level);
+}
+
+static char *
+cycle_label (guint cycle)
+{
+  if (cycle == 0)
+    return g_strdup (_("Initial assessment"));
+  /* Translators: %u is the renewal number */
+  return g_strdup_printf (_("Renewal %u"), cycle);
+}
+
+static void
+add_cover (ScsPdfWriter           *writer,
+           ScsWorkspace           *workspace,
+           const ScsReportOptions *options,
+           const char             *date)
+{
+  g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
+  ScsCatalog *catalog = scs_workspace_get_catalog (workspace);
+  guint level = scs_workspace_get_target_level (workspace);
+  g_autofree char *level_text = level_label (level);
+  g_autofree char *cycle_text = cycle_label (scs_workspace_get_cycle (workspace));
+  g_autofree char *catalog_text = g_strdup_printf ("%s (%s)", scs_catalog_get_id (catalog),
+                                                   scs_catalog_get_date (catalog));
+  g_autofree char *day = g_strndup (date, 10);
+  g_autofree char *status = NULL;
+  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (ScsPdfBar));
+  g_autoptr(GPtrArray) bar_texts = g_ptr_array_new_with_free_func (g_free);
+  ScsProgress total;
+
+  scs_pdf_writer_spacer (writer, 40);
+  scs_pdf_writer_title (writer, _("Supply-chain security self-assessment report"));
+  scs_pdf_writer_subheading (writer, org->name);
+  scs_pdf_writer_spacer (writer, 12);
+
+  scs_workspace_get_progress (workspace, 0, level, &total);
+  status = scs_workspace_is_ready (workspace, level)
+             ? g_strdup_printf (_("All %u criteria satisfied"), total.total)
+             : g_strdup_printf (_("%u of %u criteria satisfied"), total.satisfied, total.total);
+  {
+    const char *pairs[] = {
+      _("Organisation"), org->name,
+      _("Trade name"), org->trade_name,
+      _("Corporate number"), org->sole_proprietor ? _("Sole proprietor") : org->corporate_number,
+      _("Address"), org->address,
+      _("Contact"), org->contact_name,
+      _("Email"), org->contact_email,
+      _("Level"), level_text,
+      _("Cycle"), cycle_text,
+      _("Catalog"), catalog_text,
+      _("Catalog SHA-256"), scs_catalog_get_sha256 (catalog),
+      _("Report date"), day,
+      _("Result"), status,
+      _("assessment.xml SHA-256"), options->content_sha256 != NULL ? options->content_sha256 : _("not in a package"),
+      NULL
+    };
+
+    scs_pdf_writer_key_values (writer, pairs);
+  }
+  if (options->draft)
+    scs_pdf_writer_paragraph (writer, _("This is a draft: it is not signed and must not be submitted."));
+
+  scs_pdf_writer_subheading (writer, _("Criteria satisfied per category"));
+  for (guint c = 1; c <= scs_catalog_get_n_categories (catalog); c++)
+    {
+      const ScsCategory *category = scs_catalog_get_category (catalog, c);
+      ScsProgress progress;
+      ScsPdfBar bar = { 0 };
+      char *label, *text;
+
+      scs_workspace_get_progress (workspace, c, level, &progress);
+      if (progress.total == 0)
+        continue;
+      label = g_strdup_printf ("%u %s", c, scs_category_get_title (category));
+      text = g_strdup_printf ("%u / %u", progress.satisfied, progress.total);
+      g_ptr_array_add (bar_texts, label);
+      g_ptr_array_add (bar_texts, text);
+      bar.label = label;
+      bar.value = progress.satisfied;
+      bar.max = progress.total;
+      bar.rgb = progress.satisfied == progress.total ? 0x2e7d32 : 0x1565c0;
+      bar.value_text = text;
+      g_array_append_val (bars, bar);
+    }
+  scs_pdf_writer_bars (writer, (const ScsPdfBar *) bars->data, bars->len);
+}
+
+typedef struct
+{
+  ScsWorkspace *workspace;
+} ScopeDraw;
+
+static void
+draw_scope (cairo_t  *cr,
+            double    width,
+            double    height,
+            gpointer  user_data)
+{
+  ScopeDraw *data = user_data;
+
+  scs_scope_draw (data->workspace, cr, width, height);
+}
+
+static void
+add_scope (ScsPdfWriter *writer,
+           ScsWorkspace *workspace)
+{
+  g_autofree char *summary = scs_scope_dup_summary (workspace);
+  g_autoptr(GError) error = NULL;
+  ScsScope *scope = scs_scope_get (workspace, &error);
+
+  scs_pdf_writer_heading (writer, _("Scope"));
+  if (scope == NULL || !scs_scope_is_described (scope))
+    {
+      scs_pdf_writer_paragraph (writer, _("No scope is described: the whole organisation is assessed."));
+      return;
+    }
+  scs_pdf_writer_paragraph (writer, summary);
+  {
+    ScopeDraw data = { workspace };
+
+    scs_pdf_writer_drawing (writer, 260, draw_scope, &data);
+  }
+}
+
+static char *
+note_cell (ScsAnswer *answer)
+{
+  GString *text = g_string_new (NULL);
+  const char *note = scs_answer_get_note (answer);
+  const char *reason = scs_answer_get_reason (answer);
+
+  if (note != NULL && *note != '\0')
+    g_string_append (text, note);
+  if (reason != NULL && *reason != '\0')
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: before the reason a criterion is not applicable */
+      g_string_append_printf (text, "%s %s", _("Reason:"), reason);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+add_results (ScsPdfWriter *writer,
+             ScsWorkspace *workspace)
+{
+  ScsCatalog *catalog = scs_workspace_get_catalog (workspace);
+  guint level = scs_workspace_get_target_level (workspace);
+  const double widths[] = { 0.10, 0.39, 0.14, 0.31, 0.06 };
+  const char *headers[] = { _("ID"), _("Criterion"), _("Answer"), _("Note / reason"), _("Ev.") };
+
+  scs_pdf_writer_page_break (writer);
+  scs_pdf_writer_heading (writer, _("Results per category"));
+  for (guint c = 1; c <= scs_catalog_get_n_categories (catalog); c++)
+    {
+      const ScsCategory *category = scs_catalog_get_category (catalog, c);
+      g_autofree char *title = g_strdup_printf ("%u. %s", c, scs_category_get_title (category));
+      gboolean any = FALSE;
+
+      for (guint r = 0; r < category->requirements->len; r++)
+        {
+          const ScsRequirement *requirement = g_ptr_array_index (category->requirements, r);
+
+          for (guint k = 0; k < requirement->criteria->len; k++)
+            {
+              const ScsCriterion *criterion = g_ptr_array_index (requirement->criteria, k);
+              ScsAnswer *answer;
+              g_autofree char *note = NULL;
+              g_autofree char *n_evidence = NULL;
+
+              if (criterion->level > level)
+                continue;
+              answer = scs_workspace_lookup_answer (workspace, criterion->id);
+              if (answer == NULL)
+                continue;
+              if (!any)
+                {
+                  scs_pdf_writer_subheading (writer, title);
+                  scs_pdf_writer_table_begin (writer, G_N_ELEMENTS (widths), widths, headers);
+                  any = TRUE;
+                }
+              note = note_cell (answer);
+              n_evidence = g_strdup_printf ("%u", scs_answer_get_n_evidence (answer));
+              {
+                const char *row[] = {
+                  criterion->id,
+                  scs_criterion_get_text (criterion),
+                  scs_answer_state_get_label (scs_answer_get_state (answer)),
+                  note,
+                  n_evidence,
+                };
+
+                scs_pdf_writer_table_row (writer, row);
+              }
+            }
+        }
+      if (any)
+        scs_pdf_writer_table_end (writer);
+    }
+}
+
+static void
+add_open_items (ScsPdfWriter *writer,
+                ScsWorkspace *workspace)
+{
+  GListModel *answers = scs_workspace_get_answers (workspace);
+  guint level = scs_workspace_get_target_level (workspace);
+  const double widths[] = { 0.14, 0.66, 0.20 };
+  const char *headers[] = { _("ID"), _("Criterion"), _("Answer") };
+  gboolean any = FALSE;
+
+  scs_pdf_writer_heading (writer, _("Open items"));
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+      const ScsCriterion *criterion = scs_answer_get_criterion (answer);
+
+      if (criterion->level > level || scs_answer_is_satisfied (answer))
+        continue;
+      if (!any)
+        {
+          scs_pdf_writer_table_begin (writer, G_N_ELEMENTS (widths), widths, headers);
+          any = TRUE;
+        }
+      {
+        const char *row[] = {
+          criterion->id,
+          scs_criterion_get_text (criterion),
+          scs_answer_state_get_label (scs_answer_get_state (answer)),
+        };
+
+        scs_pdf_writer_table_row (writer, row);
+      }
+    }
+  if (any)
+    scs_pdf_writer_table_end (writer);
+  else
+    scs_pdf_writer_paragraph (writer, _("None: every criterion is met or not applicable with a reason."));
+}
+
+static gboolean
+add_evidence (ScsPdfWriter           *writer,
+              ScsWorkspace           *workspace,
+              const ScsReportOptions *options,
+              GError                **error)
+{
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, NULL, error);
+  const double widths[] = { 0.30, 0.40, 0.12, 0.18 };
+  const char *headers[] = { _("File"), _("SHA-256"), _("Size"), _("Criteria") };
+
+  if (evidence == NULL)
+    return FALSE;
+  scs_pdf_writer_heading (writer, _("Evidence index"));
+  if (evidence->len == 0)
+    {
+      scs_pdf_writer_paragraph (writer, _("No evidence files are attached."));
+      return TRUE;
+    }
+  scs_pdf_writer_table_begin (writer, G_N_ELEMENTS (widths), widths, headers);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      ScsEvidence *item = g_ptr_array_index (evidence, i);
+      const char *path = options->evidence_paths != NULL
+                           ? g_hash_table_lookup (options->evidence_paths, item->sha256) : NULL;
+      g_autofree char *size = g_format_size_full (item->size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *criteria = item->criteria != NULL ? g_strjoinv (", ", item->criteria) : g_strdup ("");
+      const char *row[] = { path != NULL ? path : item->name, item->sha256, size, criteria };
+
+      scs_pdf_writer_table_row (writer, row);
+    }
+  scs_pdf_writer_table_end (writer);
+  return TRUE;
+}
+
+static gboolean
+add_review (ScsPdfWriter  *writer,
+            ScsWorkspace  *workspace,
+            GError       **error)
+{
+  g_autoptr(ScsProfile) nobody = scs_profile_new ();
+  g_autoptr(ScsReview) review = scs_review_new (workspace, nobody);
+  ScsReviewSummary s;
+  g_autofree char *round = NULL, *accepted = NULL, *open = NULL, *closed = NULL, *pending = NULL;
+
+  if (!scs_review_get_summary (review, &s, error))
+    return FALSE;
+  round = g_strdup_printf ("%u", s.round);
+  accepted = g_strdup_printf ("%u / %u", s.n_accepted, s.n_criteria);
+  open = g_strdup_printf ("%u", s.n_nonconformities_open);
+  closed = g_strdup_printf ("%u", s.n_nonconformities_closed);
+  pending = g_strdup_printf ("%u", s.n_open_proposals);
+  {
+    const char *pairs[] = {
+      _("Review round"), round,
+      _("Criteria accepted by the expert"), accepted,
+      _("Nonconformities open"), open,
+      _("Nonconformities corrected"), closed,
+      _("Proposals open"), pending,
+      _("Sealed"), s.sealed ? _("Yes") : _("No"),
+      NULL
+    };
+
+    scs_pdf_writer_heading (writer, _("Review summary"));
+    scs_pdf_writer_key_values (writer, pairs);
+  }
+  return TRUE;
+}
+
+/* The expert's identity as the signed assessment.xml carries it. */
+static void
+expert_identity (GBytes  *assessment,
+                 char   **name,
+                 char   **qualification,
+                 char   **registration)
+{
+  g_autoptr(GError) error = NULL;
+  xmlDocPtr doc;
+
+  if (assessment == NULL)
+    return;
+  doc = scs_verify_parse_xml (assessment, "assessment.xml", &error);
+  if (doc == NULL)
+    return;
+  for (xmlNodePtr node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE || !xmlStrEqual (node->name, BAD_CAST "expert"))
+        continue;
+      for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+        {
+          if (child->type != XML_ELEMENT_NODE)
+            continue;
+          if (xmlStrEqual (child->name, BAD_CAST "name"))
+            {
+              xmlChar *text = xmlNodeGetContent (child);
+              *name = g_strdup ((const char *) text);
+              xmlFree (text);
+            }
+          else if (xmlStrEqual (child->name, BAD_CAST "qualification"))
+            {
+              xmlChar *type = xmlGetProp (child, BAD_CAST "type");
+              xmlChar *number = xmlGetProp (child, BAD_CAST "registration");
+              ScsQualification q;
+
+              if (type != NULL && scs_qualification_from_string ((const char *) type, &q))
+                *qualification = g_strdup (scs_qualification_get_label (q));
+              *registration = g_strdup ((const char *) number);
+              xmlFree (type);
+              xmlFree (number);
+            }
+        }
+    }
+  xmlFreeDoc (doc);
+}
+
+static void
+add_signature_block (ScsPdfWriter     *writer,
+                     ScsWorkspace     *workspace,
+                     ScsSignatureRole  role)
+{
+  g_autoptr(ScsSignatureInfo) info = scs_signature_dup_info (workspace, role);
+
+  if (role == SCS_SIGNATURE_ROLE_EXPERT)
+    scs_pdf_writer_subheading (writer, _("Security expert’s confirmation"));
+  else
+    scs_pdf_writer_subheading (writer, _("Management’s self-declaration"));
+
+  if (info == NULL)
+    {
+      scs_pdf_writer_paragraph (writer, _("Not signed."));
+      return;
+    }
+  if (role == SCS_SIGNATURE_ROLE_EXPERT)
+    {
+      g_autoptr(GBytes) content = scs_signature_dup_signed_content (workspace, role);
+      g_autofree char *name = NULL, *qualification = NULL, *registration = NULL;
+
+      expert_identity (content, &name, &qualification, &registration);
+      {
+        const char *pairs[] = {
+          _("Expert"), or_dash (name != NULL ? name : info->actor),
+          _("Qualification"), or_dash (qualification),
+          _("Registration number"), or_dash (registration),
+          _("Certificate"), info->signer_subject,
+          _("Issuer"), info->signer_issuer,
+          _("Certificate SHA-256"), info->signer_sha256,
+          _("Signed at"), info->signed_at,
+          _("Signed content SHA-256"), info->content_sha256,
+          NULL
+        };
+
+        scs_pdf_writer_key_values (writer, pairs);
+      }
+    }
+  else
+    {
+      const char *pairs[] = {
+        _("Signed by"), or_dash (info->actor),
+        _("Certificate"), info->signer_subject,
+        _("Issuer"), info->signer_issuer,
+        _("Certificate SHA-256"), info->signer_sha256,
+        _("Signed at"), info->signed_at,
+        _("Signed content SHA-256"), info->content_sha256,
+        NULL
+      };
+
+      scs_pdf_writer_paragraph (writer,
+                                _("Management declares that the self-assessment above is true and that the "
+                                  "organisation meets the requirements of the level it applies for."));
+      scs_pdf_writer_key_values (writer, pairs);
+    }
+}
+
+ScsPdfWriter *
+scs_report_build (ScsWorkspace            *workspace,
+                  const ScsReportOptions  *options,
+                  GError                 **error)
+{
+  g_autoptr(ScsPdfWriter) writer = scs_pdf_writer_new ();
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *footer = NULL;
+  ScsReportOptions defaults = { 0 };
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+  org = scs_workspace_dup_organization (workspace);
+  date = options->date != NULL ? g_strdup (options->date) : report_date (workspace);
+  footer = g_strdup_printf ("%s — %s", org->name, _("Self-assessment report"));
+
+  scs_pdf_writer_set_metadata (writer, _("Supply-chain security self-assessment report"), org->name, date);
+  scs_pdf_writer_set_footer (writer, footer);
+  if (options->draft)
+    /* the product's own term in both languages, as on paper forms */
+    scs_pdf_writer_set_watermark (writer, scs_i18n_pick ("下書き / DRAFT", "DRAFT"));
+
+  add_cover (writer, workspace, options, date);
+  scs_pdf_writer_page_break (writer);
+  add_scope (writer, workspace);
+  add_results (writer, workspace);
+  add_open_items (writer, workspace);
+  if (!add_evidence (writer, workspace, options, error))
+    return NULL;
+  if (!add_review (writer, workspace, error))
+    return NULL;
+  scs_pdf_writer_page_break (writer);
+  scs_pdf_writer_heading (writer, _("Signatures"));
+  add_signature_block (writer, workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  add_signature_block (writer, workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+
+  return g_steal_pointer (&writer);
+}
+
+GBytes *
+scs_report_render (ScsWorkspace            *workspace,
+                   const ScsReportOptions  *options,
+                   GError                 **error)
+{
+  g_autoptr(ScsPdfWriter) writer = scs_report_build (workspace, options, error);
+
+  if (writer == NULL)
+    return NULL;
+  return scs_pdf_writer_finish (writer, error);
+}

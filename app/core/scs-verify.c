@@ -1,0 +1,909 @@
+/* scs-verify.c: checking a submission package without trusting it
+ *
+ * A package may come from anyone, so it is read twice with libarchive's
+ * seekable ZIP reader (the central directory, what unzip and other tools
+ * see) and never extracted: the first pass looks only at the headers and
+ * refuses hostile archives (path escapes, absolute or drive-letter paths,
+ * backslashes, non-UTF-8 or control characters, links and devices,
+ * duplicate or case-colliding names, too many entries, declared sizes over
+ * the limits); the second streams every entry through SHA-256 with running
+ * size and compression-ratio limits, keeping only the small XML and CMS
+ * files in memory. XML is parsed with no DTD loading, no entity
+ * substitution and no network, and a DOCTYPE anywhere is refused outright.
+ * Only then are the checks a recipient cares about made: manifest complete
+ * and matching, signatures valid over their content (GnuTLS, detached
+ * CMS) and chained to the CA given, catalog known, answers complete for the
+ * level, declaration present. Hostile or unreadable input is an error (exit
+ * 2 in the CLI); everything else is a list of named checks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-verify.h"
+
+#include <string.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/pkcs7.h>
+#include <gnutls/x509.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "scs-catalog.h"
+#include "scs-package.h"
+
+G_DEFINE_QUARK (scs-verify-error-quark, scs_verify_error)
+
+#define RATIO_FLOOR ((gint64) 1024 * 1024)
+
+void
+scs_verify_result_free (ScsVerifyResult *result)
+{
+  if (result == NULL)
+    return;
+  g_ptr_array_unref (result->checks);
+  g_free (result);
+}
+
+static void
+check_free (ScsVerifyCheck *check)
+{
+  g_free (check->check);
+  g_free (check->file);
+  g_free (check->message);
+  g_free (check);
+}
+
+static void
+add_check (ScsVerifyResult *result,
+           const char      *id,
+           const char      *file,
+           ScsCheckStatus   status,
+           const char      *format,
+           ...) G_GNUC_PRINTF (5, 6);
+
+static void
+add_check (ScsVerifyResult *result,
+           const char      *id,
+           const char      *file,
+           ScsCheckStatus   status,
+           const char      *format,
+           ...)
+{
+  ScsVerifyCheck *check = g_new0 (ScsVerifyCheck, 1);
+  va_list args;
+
+  check->check = g_strdup (id);
+  check->file = g_strdup (file);
+  check->status = status;
+  va_start (args, format);
+  check->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (result->checks, check);
+  if (status == SCS_CHECK_FAIL)
+    result->valid = FALSE;
+}
+
+/* XML */
+
+static void
+silent_error (void     *ctx,
+              xmlError *error)
+{
+}
+
+gpointer
+scs_verify_parse_xml (GBytes      *xml,
+                      const char  *name,
+                      GError     **error)
+{
+  const char *data;
+  gsize size;
+  xmlParserCtxtPtr ctxt;
+  xmlDocPtr doc;
+
+  g_return_val_if_fail (xml != NULL, NULL);
+
+  data = g_bytes_get_data (xml, &size);
+  if ((gint64) size > SCS_VERIFY_MAX_XML_SIZE)
+    {
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                   _("‘%s’ is larger than %d MiB"), name, (int) (SCS_VERIFY_MAX_XML_SIZE >> 20));
+      return NULL;
+    }
+  /* refuse before parsing: no document of ours has a DTD or entities */
+  if (g_strstr_len (data, size, "<!DOCTYPE") != NULL || g_strstr_len (data, size, "<!ENTITY") != NULL)
+    {
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                   _("‘%s’ declares a DOCTYPE or entities, which a package never contains"), name);
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                   _("Could not parse ‘%s’: out of memory"), name);
+      return NULL;
+    }
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, name, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_NOCDATA);
+  if (doc == NULL || !ctxt->wellFormed)
+    {
+      const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
+
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                   _("‘%s’ is not well-formed XML (line %d): %s"), name,
+                   xml_error != NULL ? xml_error->line : 0,
+                   xml_error != NULL && xml_error->message != NULL ? g_strchomp (xml_error->message) : "");
+      g_clear_pointer (&doc, xmlFreeDoc);
+      xmlFreeParserCtxt (ctxt);
+      return NULL;
+    }
+  xmlFreeParserCtxt (ctxt);
+  if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      xmlFreeDoc (doc);
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                   _("‘%s’ declares a DOCTYPE or entities, which a package never contains"), name);
+      return NULL;
+    }
+  return doc;
+}
+
+static gboolean
+validate_manifest (xmlDocPtr   doc,
+                   GError    **error)
+{
+  g_autoptr(GBytes) schema = NULL;
+  xmlRelaxNGParserCtxtPtr parser;
+  xmlRelaxNGPtr rng;
+  xmlRelaxNGValidCtxtPtr valid;
+  int ret;
+
+  schema = g_resources_lookup_data ("/jp/scsworkbench/core/schema/manifest.rng", 0, NULL);
+  g_assert (schema != NULL);
+  parser = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  rng = xmlRelaxNGParse (parser);
+  xmlRelaxNGFreeParserCtxt (parser);
+  g_assert (rng != NULL);
+  valid = xmlRelaxNGNewValidCtxt (rng);
+  xmlRelaxNGSetValidStructuredErrors (valid, (xmlStructuredErrorFunc) silent_error, NULL);
+  ret = xmlRelaxNGValidateDoc (valid, doc);
+  xmlRelaxNGFreeValidCtxt (valid);
+  xmlRelaxNGFree (rng);
+  if (ret != 0)
+    {
+      g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                           _("META-INF/manifest.xml does not match its schema"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading the archive */
+
+typedef struct
+{
+  char   *name;
+  gint64  size;
+  char   *sha256;
+  GBytes *data;   /* kept for XML, CMS and mimetype only */
+} Item;
+
+static void
+item_free (Item *item)
+{
+  g_free (item->name);
+  g_free (item->sha256);
+  g_clear_pointer (&item->data, g_bytes_unref);
+  g_free (item);
+}
+
+typedef struct
+{
+  GBytes     *bytes;     /* or */
+  const char *path;
+  gint64      file_size;
+} Source;
+
+static struct archive *
+open_archive (const Source  *source,
+              GError       **error)
+{
+  struct archive *archive = archive_read_new ();
+  int ret;
+
+  archive_read_support_format_zip_seekable (archive);
+  archive_read_set_options (archive, "zip:hdrcharset=UTF-8");
+  if (source->bytes != NULL)
+    ret = archive_read_open_memory (archive, g_bytes_get_data (source->bytes, NULL),
+                                    g_bytes_get_size (source->bytes));
+  else
+    ret = archive_read_open_filename (archive, source->path, 64 * 1024);
+  if (ret != ARCHIVE_OK)
+    {
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                   _("Not a readable submission package: %s"),
+                   archive_error_string (archive) != NULL ? archive_error_string (archive) : "?");
+      archive_read_free (archive);
+      return NULL;
+    }
+  return archive;
+}
+
+static gboolean
+name_is_safe (const char  *name,
+              GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (name, -1);
+
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                   _("The entry name ‘%s’ is not valid UTF-8"), shown);
+      return FALSE;
+    }
+  if (*name == '\0' || strlen (name) > SCS_VERIFY_MAX_NAME || name[0] == '/' ||
+      strchr (name, '\\') != NULL || strchr (name, ':') != NULL)
+    goto bad;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        goto bad;
+    }
+  parts = g_strsplit (name, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if ((parts[i][0] == '\0' && parts[i + 1] != NULL) ||
+        g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+      goto bad;
+  return TRUE;
+
+bad:
+  {
+    g_autofree char *shown = g_strescape (name, NULL);
+
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                 _("The entry name ‘%s’ could escape the folder it is extracted to"), shown);
+  }
+  return FALSE;
+}
+
+static gboolean
+keep_data (const char *name)
+{
+  return g_str_equal (name, "mimetype") || g_str_has_suffix (name, ".xml") ||
+         g_str_has_suffix (name, ".p7s");
+}
+
+/* Pass 1: headers only. */
+static gboolean
+scan_headers (const Source  *source,
+              GError       **error)
+{
+  struct archive *archive = open_archive (source, error);
+  struct archive_entry *entry;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 declared = 0;
+  guint n = 0;
+  gboolean ok = FALSE;
+  int ret;
+
+  if (archive == NULL)
+    return FALSE;
+  /* ARCHIVE_WARN: e.g. a name that is not in the declared charset; the
+   * entry is still there and its name is judged below */
+  while ((ret = archive_read_next_header (archive, &entry)) == ARCHIVE_OK || ret == ARCHIVE_WARN)
+    {
+      const char *name = archive_entry_pathname (entry);
+      g_autofree char *normal = NULL;
+      g_autofree char *key = NULL;
+
+      if (++n > SCS_VERIFY_MAX_ENTRIES)
+        {
+          g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                       _("The package has more than %d entries"), SCS_VERIFY_MAX_ENTRIES);
+          goto out;
+        }
+      if (name == NULL)
+        {
+          g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                               _("An entry of the package has no name"));
+          goto out;
+        }
+      if (!name_is_safe (name, error))
+        goto out;
+      if (archive_entry_filetype (entry) != AE_IFREG || archive_entry_hardlink (entry) != NULL ||
+          archive_entry_symlink (entry) != NULL)
+        {
+          g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                       _("The entry ‘%s’ is a link, folder or device, not a plain file"), name);
+          goto out;
+        }
+      normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
+      key = g_utf8_casefold (normal, -1);
+      if (g_hash_table_contains (names, key))
+        {
+          g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                       _("The entry name ‘%s’ occurs twice (letter case and Unicode form ignored)"), name);
+          goto out;
+        }
+      g_hash_table_add (names, g_steal_pointer (&key));
+      if (archive_entry_size_is_set (entry))
+        {
+          gint64 size = archive_entry_size (entry);
+
+          if (size < 0 || size > SCS_VERIFY_MAX_ENTRY_SIZE ||
+              (keep_data (name) && size > SCS_VERIFY_MAX_XML_SIZE))
+            {
+              g_autofree char *shown = g_format_size_full (MAX (size, 0), G_FORMAT_SIZE_IEC_UNITS);
+
+              g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                           _("The entry ‘%s’ is too large (%s)"), name, shown);
+              goto out;
+            }
+          declared += size;
+          if (declared > SCS_VERIFY_MAX_TOTAL_SIZE)
+            {
+              g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                                   _("The package expands to more than the size limit"));
+              goto out;
+            }
+        }
+    }
+  if (ret != ARCHIVE_EOF)
+    {
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                   _("Not a readable submission package: %s"),
+                   archive_error_string (archive) != NULL ? archive_error_string (archive) : "?");
+      goto out;
+    }
+  if (n == 0)
+    {
+      g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                           _("Not a readable submission package: it is empty"));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  archive_read_free (archive);
+  return ok;
+}
+
+/* Pass 2: stream every entry through SHA-256 with running limits. */
+static GPtrArray *
+read_items (const Source  *source,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  struct archive *archive = open_archive (source, error);
+  struct archive_entry *entry;
+  g_autofree guint8 *buffer = g_malloc (256 * 1024);
+  gint64 total = 0;
+  gint64 ratio_limit = MAX (RATIO_FLOOR, source->file_size * SCS_VERIFY_MAX_RATIO);
+  gboolean ok = FALSE;
+  int ret;
+
+  if (archive == NULL)
+    return NULL;
+  while ((ret = archive_read_next_header (archive, &entry)) == ARCHIVE_OK)
+    {
+      Item *item = g_new0 (Item, 1);
+      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      g_autoptr(GByteArray) kept = NULL;
+      la_ssize_t got;
+
+      item->name = g_strdup (archive_entry_pathname (entry));
+      g_ptr_array_add (items, item);
+      if (keep_data (item->name))
+        kept = g_byte_array_new ();
+      while ((got = archive_read_data (archive, buffer, 256 * 1024)) > 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto out;
+          item->size += got;
+          total += got;
+          if (item->size > SCS_VERIFY_MAX_ENTRY_SIZE || total > SCS_VERIFY_MAX_TOTAL_SIZE ||
+              total > ratio_limit || (kept != NULL && item->size > SCS_VERIFY_MAX_XML_SIZE))
+            {
+              g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                           _("The entry ‘%s’ expands beyond the size or compression-ratio limit"),
+                           item->name);
+              goto out;
+            }
+          g_checksum_update (checksum, buffer, got);
+          if (kept != NULL)
+            g_byte_array_append (kept, buffer, got);
+        }
+      if (got < 0)
+        {
+          g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                       _("The entry ‘%s’ cannot be read: %s"), item->name,
+                       archive_error_string (archive) != NULL ? archive_error_string (archive) : "?");
+          goto out;
+        }
+      item->sha256 = g_strdup (g_checksum_get_string (checksum));
+      if (kept != NULL)
+        item->data = g_byte_array_free_to_bytes (g_steal_pointer (&kept));
+    }
+  if (ret != ARCHIVE_EOF)
+    {
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                   _("Not a readable submission package: %s"),
+                   archive_error_string (archive) != NULL ? archive_error_string (archive) : "?");
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  archive_read_free (archive);
+  return ok ? g_steal_pointer (&items) : NULL;
+}
+
+static Item *
+find_item (GPtrArray  *items,
+           const char *name)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->name, name))
+        return item;
+    }
+  return NULL;
+}
+
+/* Signatures */
+
+static void
+check_signature (ScsVerifyResult *result,
+                 GPtrArray       *items,
+                 const char      *id,
+                 const char      *cms_name,
+                 const char      *content_name,
+                 GBytes          *ca_pem)
+{
+  Item *cms = find_item (items, cms_name);
+  Item *content = find_item (items, content_name);
+  gnutls_pkcs7_t pkcs7 = NULL;
+  gnutls_x509_crt_t signer = NULL;
+  gnutls_x509_trust_list_t trust = NULL;
+  gnutls_datum_t der, data, raw = { NULL, 0 };
+  int ret;
+
+  if (cms == NULL)
+    {
+      add_check (result, id, cms_name, SCS_CHECK_FAIL,
+                 result->draft ? _("%s is missing: a draft package is not signed")
+                               : _("%s is missing: the package is not signed"), cms_name);
+      return;
+    }
+  if (content == NULL)
+    {
+      add_check (result, id, content_name, SCS_CHECK_FAIL,
+                 _("%s is missing, so %s signs nothing"), content_name, cms_name);
+      return;
+    }
+
+  der.data = (unsigned char *) g_bytes_get_data (cms->data, NULL);
+  der.size = g_bytes_get_size (cms->data);
+  data.data = (unsigned char *) g_bytes_get_data (content->data, NULL);
+  data.size = g_bytes_get_size (content->data);
+
+  if (gnutls_pkcs7_init (&pkcs7) < 0 ||
+      gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER) < 0)
+    {
+      add_check (result, id, cms_name, SCS_CHECK_FAIL, _("%s is not a CMS signature"), cms_name);
+      goto out;
+    }
+  if (gnutls_pkcs7_get_crt_raw2 (pkcs7, 0, &raw) < 0 ||
+      gnutls_x509_crt_init (&signer) < 0 ||
+      gnutls_x509_crt_import (signer, &raw, GNUTLS_X509_FMT_DER) < 0)
+    {
+      add_check (result, id, cms_name, SCS_CHECK_FAIL,
+                 _("%s does not carry the signer’s certificate"), cms_name);
+      goto out;
+    }
+  ret = gnutls_pkcs7_verify_direct (pkcs7, signer, 0, &data, 0);
+  if (ret < 0)
+    {
+      add_check (result, id, cms_name, SCS_CHECK_FAIL,
+                 _("%s does not match %s: %s"), cms_name, content_name, gnutls_strerror (ret));
+      goto out;
+    }
+
+  if (ca_pem != NULL)
+    {
+      gnutls_datum_t pem = { (unsigned char *) g_bytes_get_data (ca_pem, NULL), g_bytes_get_size (ca_pem) };
+
+      if (gnutls_x509_trust_list_init (&trust, 0) >= 0 &&
+          gnutls_x509_trust_list_add_trust_mem (trust, &pem, NULL, GNUTLS_X509_FMT_PEM, 0, 0) > 0 &&
+          gnutls_pkcs7_verify (pkcs7, trust, NULL, 0, 0, &data, 0) >= 0)
+        {
+          add_check (result, id, cms_name, SCS_CHECK_PASS,
+                     _("%s is a valid signature over %s, chained to the given CA"), cms_name, content_name);
+          goto out;
+        }
+      result->trusted = FALSE;
+      add_check (result, id, cms_name, SCS_CHECK_FAIL,
+                 _("%s is valid over %s, but its certificate is not issued by the given CA"),
+                 cms_name, content_name);
+      goto out;
+    }
+  result->trusted = FALSE;
+  add_check (result, id, cms_name, SCS_CHECK_WARN,
+             _("%s is a valid signature over %s; not checked against a CA (valid but untrusted)"),
+             cms_name, content_name);
+
+out:
+  gnutls_free (raw.data);
+  if (trust != NULL)
+    gnutls_x509_trust_list_deinit (trust, 1);
+  if (signer != NULL)
+    gnutls_x509_crt_deinit (signer);
+  if (pkcs7 != NULL)
+    gnutls_pkcs7_deinit (pkcs7);
+}
+
+/* The assessment: catalog and answers */
+
+static xmlNodePtr
+find_element (xmlNodePtr  node,
+              const char *name)
+{
+  for (; node != NULL; node = node->next)
+    {
+      xmlNodePtr found;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrEqual (node->name, BAD_CAST name))
+        return node;
+      found = find_element (node->children, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+get_prop (xmlNodePtr  node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, BAD_CAST name);
+  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
+
+  xmlFree (value);
+  return copy;
+}
+
+static void
+collect_answers (xmlNodePtr  node,
+                 GHashTable *answers)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrEqual (node->name, BAD_CAST "criterion"))
+        {
+          char *id = get_prop (node, "id");
+          char *state = get_prop (node, "answer");
+
+          if (state == NULL)
+            state = get_prop (node, "state");
+          if (id != NULL && state != NULL)
+            {
+              /* NA counts only with a reason, as in the workspace */
+              if (g_str_equal (state, "na") && find_element (node->children, "reason") == NULL)
+                {
+                  g_free (state);
+                  state = g_strdup ("na-without-reason");
+                }
+              g_hash_table_replace (answers, id, state);
+            }
+          else
+            {
+              g_free (id);
+              g_free (state);
+            }
+        }
+      collect_answers (node->children, answers);
+    }
+}
+
+static void
+check_assessment (ScsVerifyResult *result,
+                  GPtrArray       *items)
+{
+  Item *item = find_item (items, "assessment.xml");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(GHashTable) answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *catalog_hash = NULL;
+  g_autofree char *level_text = NULL;
+  const GPtrArray *criteria;
+  xmlDocPtr doc;
+  xmlNodePtr root, node;
+  guint level, missing = 0;
+  g_autoptr(GString) missing_ids = g_string_new (NULL);
+
+  if (item == NULL)
+    {
+      add_check (result, "answers", "assessment.xml", SCS_CHECK_FAIL, _("assessment.xml is missing"));
+      return;
+    }
+  doc = scs_verify_parse_xml (item->data, "assessment.xml", &error);
+  if (doc == NULL)
+    {
+      add_check (result, "answers", "assessment.xml", SCS_CHECK_FAIL, "%s", error->message);
+      return;
+    }
+  root = xmlDocGetRootElement (doc);
+
+  node = find_element (root, "catalog");
+  if (node != NULL)
+    catalog_hash = get_prop (node, "sha256");
+  if (catalog_hash != NULL && g_str_equal (catalog_hash, scs_catalog_get_sha256 (catalog)))
+    add_check (result, "catalog", "assessment.xml", SCS_CHECK_PASS,
+               _("The catalog %s (%s) is the one this application knows"),
+               scs_catalog_get_id (catalog), scs_catalog_get_date (catalog));
+  else
+    add_check (result, "catalog", "assessment.xml", SCS_CHECK_FAIL,
+               _("assessment.xml is answered against an unknown catalog (SHA-256 %s)"),
+               catalog_hash != NULL ? catalog_hash : "—");
+
+  level_text = get_prop (root, "level");
+  if (level_text == NULL && (node = find_element (root, "level")) != NULL)
+    {
+      xmlChar *content = xmlNodeGetContent (node);
+
+      level_text = g_strdup ((const char *) content);
+      xmlFree (content);
+    }
+  level = level_text != NULL ? (guint) g_ascii_strtoull (level_text, NULL, 10) : 3;
+  if (level < 3 || level > 4)
+    level = 3;
+
+  collect_answers (root, answers);
+  criteria = scs_catalog_get_criteria (catalog);
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const ScsCriterion *criterion = g_ptr_array_index (criteria, i);
+      const char *state;
+
+      if (criterion->level > level)
+        continue;
+      state = g_hash_table_lookup (answers, criterion->id);
+      if (state == NULL || (!g_str_equal (state, "met") && !g_str_equal (state, "na")))
+        {
+          if (missing++ < 5)
+            g_string_append_printf (missing_ids, "%s%s", missing_ids->len > 0 ? ", " : "", criterion->id);
+        }
+    }
+  if (missing == 0)
+    add_check (result, "answers", "assessment.xml", SCS_CHECK_PASS,
+               _("Every criterion up to ★%u is met or not applicable with a reason"), level);
+  else
+    add_check (result, "answers", "assessment.xml", SCS_CHECK_FAIL,
+               _("assessment.xml: %u criteria up to ★%u are not met or not answered (%s%s)"),
+               missing, level, missing_ids->str, missing > 5 ? ", …" : "");
+  xmlFreeDoc (doc);
+}
+
+/* The checks */
+
+static gboolean
+mimetype_is_stored_first (const Source *source)
+{
+  guint8 head[64];
+  gsize n = 0;
+
+  if (source->bytes != NULL)
+    {
+      gsize size;
+      const guint8 *data = g_bytes_get_data (source->bytes, &size);
+
+      n = MIN (size, sizeof head);
+      memcpy (head, data, n);
+    }
+  else
+    {
+      FILE *file = fopen (source->path, "rb");
+
+      if (file == NULL)
+        return FALSE;
+      n = fread (head, 1, sizeof head, file);
+      fclose (file);
+    }
+  /* local file header: signature, method (offset 8) stored, name at 30 */
+  return n >= 38 && memcmp (head, "PK\003\004", 4) == 0 && head[8] == 0 && head[9] == 0 &&
+         head[26] == 8 && head[27] == 0 && memcmp (head + 30, "mimetype", 8) == 0;
+}
+
+static ScsVerifyResult *
+verify (const Source  *source,
+        GBytes        *ca_pem,
+        GCancellable  *cancellable,
+        GError       **error)
+{
+  g_autoptr(ScsVerifyResult) result = g_new0 (ScsVerifyResult, 1);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Item *mimetype, *manifest_item;
+  xmlDocPtr manifest = NULL;
+  xmlNodePtr node;
+  g_autofree char *draft = NULL;
+
+  result->checks = g_ptr_array_new_with_free_func ((GDestroyNotify) check_free);
+  result->valid = TRUE;
+  result->trusted = ca_pem != NULL;
+
+  if (!scan_headers (source, error))
+    return NULL;
+  items = read_items (source, cancellable, error);
+  if (items == NULL)
+    return NULL;
+  result->n_files = items->len;
+
+  /* every XML file is refused if hostile, before any check trusts it */
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (g_str_has_suffix (item->name, ".xml"))
+        {
+          g_autoptr(GError) local_error = NULL;
+          xmlDocPtr doc = scs_verify_parse_xml (item->data, item->name, &local_error);
+
+          if (doc == NULL)
+            {
+              /* merely broken XML is a failed check below; hostile is refused */
+              if (g_error_matches (local_error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return NULL;
+                }
+              continue;
+            }
+          xmlFreeDoc (doc);
+        }
+    }
+
+  mimetype = find_item (items, "mimetype");
+  if (mimetype != NULL && g_ptr_array_index (items, 0) == mimetype && mimetype_is_stored_first (source) &&
+      g_bytes_get_size (mimetype->data) == strlen (SCS_PACKAGE_MIMETYPE) &&
+      memcmp (g_bytes_get_data (mimetype->data, NULL), SCS_PACKAGE_MIMETYPE, strlen (SCS_PACKAGE_MIMETYPE)) == 0)
+    add_check (result, "mimetype", "mimetype", SCS_CHECK_PASS, _("mimetype is first, stored, and names a submission package"));
+  else
+    add_check (result, "mimetype", "mimetype", SCS_CHECK_FAIL,
+               _("mimetype is missing, not first, compressed, or not “%s”"), SCS_PACKAGE_MIMETYPE);
+
+  manifest_item = find_item (items, "META-INF/manifest.xml");
+  if (manifest_item == NULL)
+    {
+      add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_FAIL,
+                 _("META-INF/manifest.xml is missing"));
+      return g_steal_pointer (&result);
+    }
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    manifest = scs_verify_parse_xml (manifest_item->data, "META-INF/manifest.xml", &local_error);
+    if (manifest == NULL || !validate_manifest (manifest, &local_error))
+      {
+        add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_FAIL, "%s", local_error->message);
+        g_clear_pointer (&manifest, xmlFreeDoc);
+        return g_steal_pointer (&result);
+      }
+  }
+  draft = get_prop (xmlDocGetRootElement (manifest), "draft");
+  result->draft = g_strcmp0 (draft, "true") == 0;
+  add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_PASS,
+             result->draft ? _("META-INF/manifest.xml is valid (a draft package)")
+                           : _("META-INF/manifest.xml is valid"));
+
+  for (node = xmlDocGetRootElement (manifest)->children; node != NULL; node = node->next)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *size = NULL;
+      g_autofree char *sha256 = NULL;
+      Item *item;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      path = get_prop (node, "path");
+      size = get_prop (node, "size");
+      sha256 = get_prop (node, "sha256");
+      if (g_hash_table_contains (listed, path))
+        {
+          add_check (result, "manifest", path, SCS_CHECK_FAIL, _("%s is listed twice in the manifest"), path);
+          continue;
+        }
+      g_hash_table_add (listed, g_strdup (path));
+      item = find_item (items, path);
+      if (item == NULL)
+        add_check (result, "missing", path, SCS_CHECK_FAIL, _("%s is listed in the manifest but missing"), path);
+      else if (g_ascii_strtoll (size, NULL, 10) != item->size || !g_str_equal (sha256, item->sha256))
+        add_check (result, "hash", path, SCS_CHECK_FAIL,
+                   _("%s has changed: its size or SHA-256 does not match the manifest"), path);
+    }
+  xmlFreeDoc (manifest);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->name, "mimetype") || g_str_equal (item->name, "META-INF/manifest.xml"))
+        continue;
+      if (!g_hash_table_contains (listed, item->name))
+        add_check (result, "extra", item->name, SCS_CHECK_FAIL,
+                   _("%s is in the package but not in the manifest"), item->name);
+    }
+  if (result->valid)
+    add_check (result, "hash", NULL, SCS_CHECK_PASS,
+               _("All %u files match the manifest"), g_hash_table_size (listed));
+
+  check_signature (result, items, "signature-expert", "META-INF/signature-expert.p7s", "assessment.xml", ca_pem);
+  check_signature (result, items, "signature-management", "META-INF/signature-management.p7s",
+                   "declaration.xml", ca_pem);
+  check_assessment (result, items);
+  if (find_item (items, "declaration.xml") != NULL && find_item (items, "META-INF/signature-management.p7s") != NULL)
+    add_check (result, "declaration", "declaration.xml", SCS_CHECK_PASS,
+               _("Management’s self-declaration is present and signed"));
+  else
+    add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL,
+               _("Management’s self-declaration (declaration.xml with its signature) is missing"));
+
+  return g_steal_pointer (&result);
+}
+
+ScsVerifyResult *
+scs_verify_package_bytes (GBytes  *data,
+                          GBytes  *ca_pem,
+                          GError **error)
+{
+  Source source = { data, NULL, 0 };
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  source.file_size = g_bytes_get_size (data);
+  return verify (&source, ca_pem, NULL, error);
+}
+
+ScsVerifyResult *
+scs_verify_package_file (const char    *path,
+                         GBytes        *ca_pem,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  Source source = { NULL, path, 0 };
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                   _("Cannot read the package ‘%s’"), path);
+      return NULL;
+    }
+  source.file_size = st.st_size;
+  return verify (&source, ca_pem, cancellable, error);
+}

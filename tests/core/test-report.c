@@ -1,0 +1,350 @@
+/* test-report.c: ScsPdfWriter and the assessment report, read back with Poppler
+ *
+ * The PDFs are read back the way a recipient would: Poppler's text
+ * extraction per page (Japanese included), pdffonts for embedded Unicode
+ * fonts. Determinism is byte equality of two renderings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "scs-i18n.h"
+#include "scs-pdf-writer.h"
+#include "scs-report.h"
+#include "scs-workspace.h"
+
+/* Poppler 22.12 has no autoptr declarations of its own */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+static PopplerDocument *
+open_pdf (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static char *
+page_text (PopplerDocument *doc,
+           int              index)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, index);
+
+  return poppler_page_get_text (page);
+}
+
+static char *
+all_text (PopplerDocument *doc)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autofree char *t = page_text (doc, i);
+
+      g_string_append (text, t);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static GBytes *
+build_sample (const char *watermark,
+              guint       n_rows)
+{
+  g_autoptr(ScsPdfWriter) w = scs_pdf_writer_new ();
+  g_autoptr(GError) error = NULL;
+  const double widths[] = { 0.2, 0.2, 0.6 };
+  const char *headers[] = { "ID", "回答", "メモ" };
+  const char *pairs[] = { "組織名", "株式会社テスト製作所", "法人番号", "7000012050002", "空欄", "", NULL };
+  ScsPdfBar bars[] = { { "1 ガバナンス", 3, 10, 0x1565c0, NULL } };
+  GBytes *pdf;
+
+  scs_pdf_writer_set_metadata (w, "試験", "株式会社テスト製作所", "2025-04-01T09:00:00Z");
+  scs_pdf_writer_set_watermark (w, watermark);
+  scs_pdf_writer_set_footer (w, "フッター");
+  scs_pdf_writer_title (w, "自己評価報告書");
+  scs_pdf_writer_key_values (w, pairs);
+  scs_pdf_writer_heading (w, "見出し");
+  scs_pdf_writer_bars (w, bars, G_N_ELEMENTS (bars));
+  scs_pdf_writer_paragraph (w, "段落のテキスト。Paragraph text.");
+  scs_pdf_writer_table_begin (w, 3, widths, headers);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("row-%03u", i);
+      const char *row[] = { id, "達成", i == 5 ? NULL : "情報セキュリティ規程で定義している。" };
+
+      scs_pdf_writer_table_row (w, row);
+    }
+  scs_pdf_writer_table_end (w);
+  scs_pdf_writer_paragraph (w, "最後の段落");
+  pdf = scs_pdf_writer_finish (w, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  return pdf;
+}
+
+static void
+test_writer_text_and_pages (void)
+{
+  g_autoptr(GBytes) pdf = build_sample (NULL, 120);
+  g_autoptr(PopplerDocument) doc = open_pdf (pdf);
+  int n = poppler_document_get_n_pages (doc);
+  g_autofree char *text = all_text (doc);
+  g_autofree char *last_footer = g_strdup_printf ("%d/%d", n, n);
+  g_autofree char *last_page = page_text (doc, n - 1);
+
+  g_assert_cmpint (n, >=, 3);
+  g_autofree char *title = poppler_document_get_title (doc);
+
+  g_assert_cmpstr (title, ==, "試験");
+  g_assert_nonnull (strstr (text, "自己評価報告書"));
+  g_assert_nonnull (strstr (text, "株式会社テスト製作所"));
+  g_assert_nonnull (strstr (text, "最後の段落"));
+  g_assert_nonnull (strstr (text, "—"));  /* the empty value */
+  /* "N / M": text extraction drops the spaces */
+  g_strdelimit (last_page, " ", '\n');
+  {
+    g_auto(GStrv) words = g_strsplit (last_page, "\n", -1);
+    g_autofree char *joined = g_strjoinv ("", words);
+
+    g_assert_nonnull (strstr (joined, last_footer));
+  }
+  /* every row exactly once, and the header row repeated on every table page */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("row-%03u", i);
+      const char *first = strstr (text, id);
+
+      g_assert_nonnull (first);
+      g_assert_null (strstr (first + 1, id));
+    }
+  for (int p = 1; p < n - 1; p++)
+    {
+      g_autofree char *t = page_text (doc, p);
+
+      g_assert_nonnull (strstr (t, "メモ"));
+      g_assert_null (strstr (t, "DRAFT"));
+    }
+}
+
+static void
+test_writer_watermark (void)
+{
+  g_autoptr(GBytes) pdf = build_sample ("下書き / DRAFT", 10);
+  g_autoptr(PopplerDocument) doc = open_pdf (pdf);
+  g_autofree char *text = page_text (doc, 0);
+
+  g_assert_nonnull (strstr (text, "DRAFT"));
+  g_assert_nonnull (strstr (text, "下書き"));
+}
+
+static void
+test_writer_deterministic (void)
+{
+  g_autoptr(GBytes) a = build_sample ("DRAFT", 60);
+  g_autoptr(GBytes) b = build_sample ("DRAFT", 60);
+  g_autoptr(GBytes) c = build_sample (NULL, 60);
+
+  g_assert_true (g_bytes_equal (a, b));
+  g_assert_false (g_bytes_equal (a, c));
+}
+
+static void
+test_writer_fonts_embedded (void)
+{
+  g_autoptr(GBytes) pdf = build_sample (NULL, 3);
+  g_autofree char *dir = g_dir_make_tmp ("scs-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.pdf", NULL);
+  g_autofree char *cmd = g_strdup_printf ("pdffonts '%s'", path);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint fonts = 0;
+  int status;
+
+  g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+  g_assert_no_error (error);
+  g_spawn_command_line_sync (cmd, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  /* name type encoding emb sub uni: every font embedded with a Unicode map */
+  for (guint i = 2; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_assert_nonnull (strstr (lines[i], "NotoSansCJK"));
+      g_assert_nonnull (strstr (lines[i], "yes yes yes"));
+      fonts++;
+    }
+  g_assert_cmpuint (fonts, >=, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+draw_box (cairo_t  *cr,
+          double    width,
+          double    height,
+          gpointer  user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_stroke (cr);
+}
+
+static void
+test_writer_render_page (void)
+{
+  g_autoptr(ScsPdfWriter) w = scs_pdf_writer_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 60, 85);
+  cairo_t *cr = cairo_create (surface);
+  guint calls = 0;
+
+  scs_pdf_writer_paragraph (w, "一");
+  scs_pdf_writer_drawing (w, 2000, draw_box, &calls);  /* taller than a page: clamped */
+  scs_pdf_writer_page_break (w);
+  scs_pdf_writer_paragraph (w, "三");
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpuint (scs_pdf_writer_get_n_pages (w), ==, 3);
+  /* printing draws the same pages onto any cairo context */
+  cairo_scale (cr, 0.1, 0.1);
+  scs_pdf_writer_render_page (w, cr, 2);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_finalize_object (g_steal_pointer (&w));
+}
+
+/* The report */
+
+typedef struct
+{
+  char         *dir;
+  ScsWorkspace *workspace;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scs-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.scsw", NULL);
+  org->name = g_strdup ("株式会社テスト製作所");
+  org->corporate_number = g_strdup ("7000012050002");
+  fixture->workspace = scs_workspace_create (path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_answer (fixture->workspace, "1-2-1-1", SCS_ANSWER_MET, "委員会規程で定義", NULL, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_answer (fixture->workspace, "4-1-1-1", SCS_ANSWER_NOT_APPLICABLE, NULL, "該当する設備がない", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *name;
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+
+  g_clear_object (&fixture->workspace);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+test_report_content (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { .draft = TRUE, .content_sha256 = "ab12" };
+  g_autoptr(GBytes) pdf = scs_report_render (fixture->workspace, &options, &error);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cover = NULL;
+  const GPtrArray *criteria = scs_catalog_get_criteria (scs_workspace_get_catalog (fixture->workspace));
+
+  g_assert_no_error (error);
+  doc = open_pdf (pdf);
+  text = all_text (doc);
+  cover = page_text (doc, 0);
+  g_assert_nonnull (strstr (cover, "株式会社テスト製作所"));
+  g_assert_nonnull (strstr (cover, "7000012050002"));
+  g_assert_nonnull (strstr (cover, "ab12"));
+  g_assert_nonnull (strstr (cover, "DRAFT"));
+  /* every ★3 criterion is listed with its answer; the note and reason are there */
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const ScsCriterion *criterion = g_ptr_array_index (criteria, i);
+
+      if (criterion->level <= 3)
+        g_assert_nonnull (strstr (text, criterion->id));
+    }
+  g_assert_nonnull (strstr (text, "委員会規程で定義"));
+  g_assert_nonnull (strstr (text, "該当する設備がない"));
+  g_assert_nonnull (strstr (text, "Open items"));
+  g_assert_nonnull (strstr (text, "Evidence index"));
+  g_assert_nonnull (strstr (text, "Review summary"));
+  g_assert_nonnull (strstr (text, "Signatures"));
+  g_assert_nonnull (strstr (text, "Not signed"));
+}
+
+static void
+test_report_deterministic (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { 0 };
+  g_autoptr(GBytes) a = scs_report_render (fixture->workspace, &options, &error);
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  b = scs_report_render (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (a, b));
+  doc = open_pdf (a);
+  text = all_text (doc);
+  g_assert_null (strstr (text, "DRAFT"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  scs_i18n_init ("en");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scs/pdf-writer/text-and-pages", test_writer_text_and_pages);
+  g_test_add_func ("/scs/pdf-writer/watermark", test_writer_watermark);
+  g_test_add_func ("/scs/pdf-writer/deterministic", test_writer_deterministic);
+  g_test_add_func ("/scs/pdf-writer/fonts-embedded", test_writer_fonts_embedded);
+  g_test_add_func ("/scs/pdf-writer/render-page", test_writer_render_page);
+  g_test_add ("/scs/report/content", Fixture, NULL, fixture_set_up, test_report_content, fixture_tear_down);
+  g_test_add ("/scs/report/deterministic", Fixture, NULL, fixture_set_up, test_report_deterministic, fixture_tear_down);
+
+  return g_test_run ();
+}
