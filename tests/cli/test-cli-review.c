@@ -1,0 +1,194 @@
+/* test-cli-review.c: the review round trip through scs-cli
+ *
+ * SME fills → expert comments and proposes → SME accepts one, rejects one,
+ * edits an accepted item → the expert sees exactly those changes → accepts
+ * → signs (PKCS#12) → management declares; then refusals (wrong passphrase,
+ * expired, foreign CA, no signing usage) leave the file unchanged, the
+ * signature verifies with openssl, and a change made with sqlite3 is named
+ * by verify-signature (exit 1).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+static char *dir;
+
+static int
+cli (char **out, const char *profile, const char *fmt, ...) G_GNUC_PRINTF (3, 4);
+
+static int
+cli (char       **out,
+     const char  *profile,
+     const char  *fmt,
+     ...)
+{
+  va_list args;
+  g_autofree char *tail = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *std_out = NULL;
+  g_autofree char *std_err = NULL;
+  int status = 0;
+
+  va_start (args, fmt);
+  tail = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  cmd = g_strdup_printf ("env SCS_PROFILE='%s/%s.ini' '%s' %s", dir, profile, g_getenv ("SCS_CLI"), tail);
+  g_assert_true (g_spawn_command_line_sync (cmd, &std_out, &std_err, &status, NULL));
+  if (out)
+    *out = g_strconcat (std_out, std_err, NULL);
+  return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+static char *
+sha (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) data, len);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *ws = g_build_filename (dir, "ws.scsw", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *list = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *criteria;
+  JsonObject *status;
+  g_autofree char *before = NULL;
+  const char *bad[] = { "expired", "foreign", "nosig" };
+
+  g_assert_cmpint (cli (NULL, "sme", "profile set --name 'SME Sato' --role sme"), ==, 0);
+  g_assert_cmpint (cli (NULL, "expert", "profile set --name 'Expert Taro' --role expert "
+                        "--qualification riss --registration 013258 --training-date 2026-01-10"), ==, 0);
+  g_assert_cmpint (cli (NULL, "sme", "new '%s' --name 'Test KK' --sole-proprietor", ws), ==, 0);
+
+  g_assert_cmpint (cli (&list, "sme", "catalog list --json"), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, list, -1, NULL));
+  criteria = JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser))
+    ? json_node_get_array (json_parser_get_root (parser))
+    : json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "criteria");
+  for (guint i = 0; i < json_array_get_length (criteria); i++)
+    {
+      JsonObject *c = json_array_get_object_element (criteria, i);
+
+      if (json_object_get_int_member (c, "level") == 3)
+        g_assert_cmpint (cli (NULL, "sme", "answer '%s' %s met", ws,
+                              json_object_get_string_member (c, "id")), ==, 0);
+    }
+  g_assert_cmpint (cli (NULL, "sme", "review hand-over '%s'", ws), ==, 0);
+
+  /* expert */
+  g_assert_cmpint (cli (NULL, "expert", "review comment '%s' 1-2-1-1 'Attach the policy'", ws), ==, 0);
+  g_assert_cmpint (cli (NULL, "expert", "review propose '%s' 1-2-1-1 note 'Policy v2'", ws), ==, 0);
+  g_assert_cmpint (cli (NULL, "expert", "review propose '%s' 1-2-1-2 state not-met", ws), ==, 0);
+  g_assert_cmpint (cli (NULL, "expert", "review verdict '%s' all accepted", ws), ==, 0);
+  g_assert_cmpint (cli (NULL, "expert", "review hand-over '%s'", ws), ==, 0);
+  /* the SME may not give verdicts */
+  g_assert_cmpint (cli (&out, "sme", "review verdict '%s' 1-2-1-1 accepted", ws), ==, 2);
+  g_clear_pointer (&out, g_free);
+
+  /* SME */
+  g_assert_cmpint (cli (NULL, "sme", "review accept '%s' 1", ws), ==, 0);
+  g_assert_cmpint (cli (NULL, "sme", "review reject '%s' 2 --comment 'it is met'", ws), ==, 0);
+  g_assert_cmpint (cli (NULL, "sme", "answer '%s' 3-1-1-1 met --note 'edited'", ws), ==, 0);
+  g_assert_cmpint (cli (NULL, "sme", "review hand-over '%s'", ws), ==, 0);
+
+  /* expert sees exactly those changes */
+  g_assert_cmpint (cli (&out, "expert", "review status '%s' --json", ws), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  status = json_node_get_object (json_parser_get_root (parser));
+  {
+    JsonArray *changes = json_object_get_array_member (status, "changes");
+
+    g_assert_cmpuint (json_array_get_length (changes), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 0), "target"), ==, "1-2-1-1");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 0), "actor"), ==, "SME Sato");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changes, 1), "target"), ==, "3-1-1-1");
+    g_assert_cmpint (json_object_get_int_member (status, "reopened"), ==, 2);
+  }
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cli (&out, "expert", "sign '%s' --p12 %s/expert.p12 --password-file %s/pw", ws, dir, dir), ==, 2);
+  g_assert_nonnull (strstr (out, "not complete"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (NULL, "expert", "review verdict '%s' all accepted", ws), ==, 0);
+
+  /* refusals change nothing */
+  before = sha (ws);
+  g_assert_cmpint (cli (&out, "expert", "sign '%s' --p12 %s/expert.p12 --password-file %s/badpw", ws, dir, dir), ==, 2);
+  g_assert_nonnull (strstr (out, "passphrase"));
+  g_clear_pointer (&out, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_cmpint (cli (&out, "expert", "sign '%s' --p12 %s/%s.p12 --password-file %s/pw --ca %s/ca.pem",
+                            ws, dir, bad[i], dir, dir), ==, 2);
+      g_assert_nonnull (strstr (out, "certificate"));
+      g_clear_pointer (&out, g_free);
+    }
+  {
+    g_autofree char *after = sha (ws);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  g_assert_cmpint (cli (NULL, "expert", "sign '%s' --p12 %s/expert.p12 --password-file %s/pw --ca %s/ca.pem",
+                        ws, dir, dir, dir), ==, 0);
+  g_assert_cmpint (cli (&out, "sme", "answer '%s' 4-1-1-1 not-met", ws), ==, 2);
+  g_assert_nonnull (strstr (out, "signed"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (NULL, "sme", "declare '%s' --name Suzuki --title CEO --p12 %s/manager.p12 "
+                        "--password-file %s/pw", ws, dir, dir), ==, 0);
+  g_assert_cmpint (cli (NULL, "sme", "verify-signature '%s' --ca %s/ca.pem", ws, dir), ==, 0);
+
+  g_assert_cmpint (cli (NULL, "sme", "signature export '%s' %s/out", ws, dir), ==, 0);
+  {
+    g_autofree char *cmd = g_strdup_printf ("openssl cms -verify -binary -inform DER -in %s/out/signature-expert.p7s "
+                                            "-content %s/out/assessment.xml -CAfile %s/ca.pem -out /dev/null 2>/dev/null",
+                                            dir, dir, dir);
+    g_assert_cmpint (system (cmd), ==, 0);
+    g_free (cmd);
+    cmd = g_strdup_printf ("openssl cms -verify -binary -inform DER -in %s/out/signature-management.p7s "
+                           "-content %s/out/declaration.xml -CAfile %s/ca.pem -out /dev/null 2>/dev/null",
+                           dir, dir, dir);
+    g_assert_cmpint (system (cmd), ==, 0);
+    g_free (cmd);
+    /* behind the seal: sqlite3 drops the trigger and changes a note */
+    cmd = g_strdup_printf ("sqlite3 '%s' \"DROP TRIGGER review_seal_answer_update; "
+                           "UPDATE answer SET note = 'forged' WHERE criterion_id = '4-1-1-1'\"", ws);
+    g_assert_cmpint (system (cmd), ==, 0);
+  }
+  g_assert_cmpint (cli (&out, "sme", "verify-signature '%s' --ca %s/ca.pem", ws, dir), ==, 1);
+  g_assert_nonnull (strstr (out, "criterion 4-1-1-1: note"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *cmd = NULL;
+  g_autofree char *pw = NULL;
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  dir = g_dir_make_tmp ("scs-cli-review-XXXXXX", NULL);
+  cmd = g_strdup_printf ("sh '%s/tests/review/make-certificates.sh' '%s'", g_getenv ("SCS_SOURCE_DIR"), dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  pw = g_build_filename (dir, "pw", NULL);
+  g_assert_true (g_file_set_contents (pw, "secret\n", -1, NULL));
+  g_free (pw);
+  pw = g_build_filename (dir, "badpw", NULL);
+  g_assert_true (g_file_set_contents (pw, "wrong\n", -1, NULL));
+  g_unsetenv ("SCS_ACTOR");
+
+  g_test_add_func ("/scs/cli/review/round-trip", test_round_trip);
+  rc = g_test_run ();
+  g_free (cmd);
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  system (cmd);
+  return rc;
+}
