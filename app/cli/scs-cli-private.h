@@ -120,4 +120,18 @@ int scs_cli_verify_signature  (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_signature_export  (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_attestation       (const ScsCliCommand *command, int argc, char **argv);
 
+/* scs-cli-vendor.c */
+int scs_cli_portfolio          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_diagnose           (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_diagnose_set       (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_renew              (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_renew_confirm      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_certify            (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_significant_change (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_compare            (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_wizard             (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_suppliers_list     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_suppliers_import   (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_suppliers_export   (const ScsCliCommand *command, int argc, char **argv);
+
 G_END_DECLS

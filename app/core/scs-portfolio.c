@@ -456,7 +456,8 @@ read_rows (ScsPortfolioEntry  *entry,
     return FALSE;
 
   /* Readiness over the criteria of the level the client aims at. */
-  entry->total = cl->count[3] + (entry->level >= 4 ? cl->count[4] : 0);
+  /* count[n]: criteria of level n or lower. */
+  entry->total = cl->count[entry->level];
   stmt = prepare (db, "SELECT criterion_id, state FROM answer WHERE assessment = ?1");
   if (stmt == NULL)
     return fail_sql (error, db);

@@ -81,5 +81,7 @@ gboolean   scs_workspace_reload                (ScsWorkspace  *self,
 
 /* scs-renewal.c: renewal cycles, certification, significant changes */
 extern const ScsSchemaModule scs_renewal_schema;
+/* scs-diagnosis.c: the vendor's diagnosis of a client */
+extern const ScsSchemaModule scs_diagnosis_schema;
 
 G_END_DECLS

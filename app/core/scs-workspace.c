@@ -147,6 +147,7 @@ static const ScsSchemaModule * const schema_modules[] = {
   &scs_scope_schema,
   &scs_review_schema,
   &scs_renewal_schema,
+  &scs_diagnosis_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);

@@ -1,0 +1,916 @@
+/* scs-cli-vendor.c: `scs-cli portfolio|diagnose|renew|certify|significant-change|compare|wizard|suppliers`
+ *
+ * The お助け隊 vendor's batch work and the ordering company's decisions,
+ * headless: a portfolio of client workspaces with readiness, gaps and
+ * expiry warnings; a client's diagnosis (gap list as CSV, report as PDF) and
+ * the vendor's plan per gap; renewal cycles and their comparison; the
+ * level wizard and the supplier list. Exit codes as everywhere: 0 ok, 1 a
+ * check failed (compare: the cycles differ is not a failure), 2 bad input.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-cli-private.h"
+#include "scs-csv.h"
+#include "scs-diagnosis.h"
+#include "scs-i18n.h"
+#include "scs-portfolio.h"
+#include "scs-renewal.h"
+#include "scs-wizard.h"
+
+static gboolean opt_json = FALSE;
+static char *opt_today = NULL;
+static char *opt_out = NULL;
+static char *opt_csv = NULL;
+static char *opt_date = NULL;
+static char *opt_on_site = NULL;
+static char *opt_support = NULL;
+static char *opt_effort = NULL;
+static char *opt_priority = NULL;
+static char *opt_owner = NULL;
+static char *opt_due = NULL;
+static char *opt_note = NULL;
+static char **opt_cycles = NULL;
+static int opt_level = 0;
+static char *opt_registry_id = NULL;
+static char *opt_description = NULL;
+static char *opt_answers = NULL;
+static char *opt_factors = NULL;
+static char *opt_supplier = NULL;
+static char *opt_corporate_number = NULL;
+static int opt_obtained = -1;
+static char *opt_file = NULL;
+static gboolean opt_print = FALSE;
+
+#define JSON_ENTRY { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL }
+#define FILE_ENTRY { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, \
+                     N_("Supplier list to use (default: your own, in your data folder)"), N_("PATH") }
+
+static const GOptionEntry portfolio_entries[] = {
+  JSON_ENTRY,
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count expiry from this date"), N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+static const GOptionEntry diagnose_entries[] = {
+  JSON_ENTRY,
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write the diagnosis report (PDF)"), N_("REPORT.pdf") },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the gap list (CSV, UTF-8)"), N_("GAPS.csv") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the report"), N_("YYYY-MM-DD") },
+  { "on-site", 0, 0, G_OPTION_ARG_STRING, &opt_on_site,
+    N_("Record whether the client needs on-site response (the + tiers)"), N_("yes|no") },
+  { NULL }
+};
+
+static const GOptionEntry gap_entries[] = {
+  { "support", 0, 0, G_OPTION_ARG_STRING, &opt_support, N_("Support type"), N_("it-tool|non-it|on-site") },
+  { "effort", 0, 0, G_OPTION_ARG_STRING, &opt_effort, N_("Effort"), N_("low|medium|high") },
+  { "priority", 0, 0, G_OPTION_ARG_STRING, &opt_priority, N_("Priority"), N_("low|medium|high") },
+  { "owner", 0, 0, G_OPTION_ARG_STRING, &opt_owner, N_("Who closes the gap"), N_("NAME") },
+  { "due", 0, 0, G_OPTION_ARG_STRING, &opt_due, N_("Due date"), N_("YYYY-MM-DD") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("Vendor’s note"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry renew_entries[] = { JSON_ENTRY, { NULL } };
+
+static const GOptionEntry certify_entries[] = {
+  { "level", 0, 0, G_OPTION_ARG_INT, &opt_level, N_("Level granted"), N_("3|4") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date obtained"), N_("YYYY-MM-DD") },
+  { "registry-id", 0, 0, G_OPTION_ARG_STRING, &opt_registry_id, N_("ID in the registry"), N_("ID") },
+  { NULL }
+};
+
+static const GOptionEntry change_entries[] = {
+  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("What changed"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry compare_entries[] = {
+  JSON_ENTRY,
+  { "cycle", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_cycles, N_("A cycle to compare (give two)"), N_("N") },
+  { NULL }
+};
+
+static const GOptionEntry wizard_entries[] = {
+  JSON_ENTRY,
+  FILE_ENTRY,
+  { "answers", 0, 0, G_OPTION_ARG_STRING, &opt_answers,
+    N_("The three answers: confidential information, unacceptable delay, access to internal systems"),
+    N_("yes|no,yes|no,yes|no") },
+  { "factors", 0, 0, G_OPTION_ARG_STRING, &opt_factors, N_("Additional factors (free text)"), N_("TEXT") },
+  { "supplier", 0, 0, G_OPTION_ARG_STRING, &opt_supplier, N_("Save the decision for this supplier"), N_("NAME") },
+  { "corporate-number", 0, 0, G_OPTION_ARG_STRING, &opt_corporate_number, N_("Supplier’s 法人番号"), N_("NUMBER") },
+  { "obtained", 0, 0, G_OPTION_ARG_INT, &opt_obtained, N_("Level the supplier has obtained (0: none)"), N_("0|3|4") },
+  { "print", 0, 0, G_OPTION_ARG_NONE, &opt_print, N_("Print the decision sheet"), NULL },
+  { NULL }
+};
+
+static const GOptionEntry suppliers_entries[] = { JSON_ENTRY, FILE_ENTRY, { NULL } };
+
+static void
+json_string (JsonBuilder *b,
+             const char  *name,
+             const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+json_int (JsonBuilder *b,
+          const char  *name,
+          gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+json_bool (JsonBuilder *b,
+           const char  *name,
+           gboolean     value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_boolean_value (b, value);
+}
+
+static gboolean
+write_bytes (const char *path,
+             GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    {
+      scs_cli_error (_("Cannot write ‘%s’: %s"), path, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+expiry_state_name (ScsExpiryState state)
+{
+  switch (state)
+    {
+    case SCS_EXPIRY_VALID: return "valid";
+    case SCS_EXPIRY_SOON: return "expiring";
+    case SCS_EXPIRY_EXPIRED: return "expired";
+    case SCS_EXPIRY_NONE:
+    default: return "none";
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+scs_cli_portfolio (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsValidity) validity = NULL;
+  g_autoptr(ScsPortfolio) portfolio = NULL;
+  g_autoptr(GDate) today = NULL;
+  GListModel *model;
+  guint n;
+
+  if (!scs_cli_parse_arguments (command, portfolio_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+
+  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
+    return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
+
+  validity = scs_validity_load_default (&error);
+  if (validity == NULL)
+    return scs_cli_report (error);
+
+  portfolio = scs_portfolio_new (validity, today);
+  if (!scs_portfolio_add_folder (portfolio, argv[1], NULL, &error))
+    return scs_cli_report (error);
+  model = scs_portfolio_get_entries (portfolio);
+  n = g_list_model_get_n_items (model);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_string (b, "folder", argv[1]);
+      json_bool (b, "validity_provisional", scs_validity_is_provisional (validity));
+      json_builder_set_member_name (b, "clients");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+          const char * const *changes = scs_portfolio_entry_get_changes (e);
+
+          if (scs_portfolio_entry_get_error (e) != NULL)
+            continue;
+          json_builder_begin_object (b);
+          json_string (b, "file", scs_portfolio_entry_get_path (e));
+          json_string (b, "company", scs_portfolio_entry_get_company (e));
+          json_int (b, "level", scs_portfolio_entry_get_level (e));
+          json_int (b, "cycle", scs_portfolio_entry_get_cycle (e));
+          json_int (b, "satisfied", scs_portfolio_entry_get_satisfied (e));
+          json_int (b, "total", scs_portfolio_entry_get_total (e));
+          json_int (b, "open_gaps", scs_portfolio_entry_get_open_gaps (e));
+          json_bool (b, "ready", scs_portfolio_entry_get_ready (e));
+          json_string (b, "review", scs_review_state_to_string (scs_portfolio_entry_get_review_state (e)));
+          json_bool (b, "signed", scs_portfolio_entry_get_signed (e));
+          json_bool (b, "declared", scs_portfolio_entry_get_declared (e));
+          json_int (b, "obtained_level", scs_portfolio_entry_get_obtained_level (e));
+          json_string (b, "obtained", scs_portfolio_entry_get_obtained (e));
+          json_string (b, "expiry", scs_portfolio_entry_get_expiry (e));
+          json_string (b, "expiry_state", expiry_state_name (scs_portfolio_entry_get_expiry_state (e)));
+          if (scs_portfolio_entry_get_expiry (e) != NULL)
+            json_int (b, "days_left", scs_portfolio_entry_get_days_left (e));
+          else
+            json_string (b, "days_left", NULL);
+          json_bool (b, "needs_new_check", scs_portfolio_entry_get_needs_check (e));
+          json_builder_set_member_name (b, "significant_changes");
+          json_builder_begin_array (b);
+          for (guint j = 0; changes != NULL && changes[j] != NULL; j++)
+            json_builder_add_string_value (b, changes[j]);
+          json_builder_end_array (b);
+          json_string (b, "last_change", scs_portfolio_entry_get_last_change (e));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "unreadable");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+
+          if (scs_portfolio_entry_get_error (e) == NULL)
+            continue;
+          json_builder_begin_object (b);
+          json_string (b, "file", scs_portfolio_entry_get_path (e));
+          json_string (b, "reason", scs_portfolio_entry_get_error (e));
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+      return SCS_CLI_EXIT_OK;
+    }
+  else
+    {
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (9);
+      g_autoptr(GString) warnings = g_string_new (NULL);
+
+      scs_cli_table_add_row (table, _("File"), _("Company"), _("Level"), _("Cycle"), _("Readiness"),
+                             _("Gaps"), _("Review"), _("Expiry"), _("Days left"));
+      scs_cli_table_add_rule (table);
+      scs_cli_table_set_right (table, 3);
+      scs_cli_table_set_right (table, 5);
+      scs_cli_table_set_right (table, 8);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+          g_autofree char *base = g_path_get_basename (scs_portfolio_entry_get_path (e));
+          g_autofree char *level = NULL;
+          g_autofree char *cycle = NULL;
+          g_autofree char *ready = NULL;
+          g_autofree char *gaps = NULL;
+          g_autofree char *days = NULL;
+          const char *review;
+
+          if (scs_portfolio_entry_get_error (e) != NULL)
+            {
+              g_string_append_printf (warnings, _("%s: unreadable: %s\n"), base, scs_portfolio_entry_get_error (e));
+              continue;
+            }
+          level = scs_cli_level_label (scs_portfolio_entry_get_level (e));
+          cycle = scs_portfolio_entry_get_cycle (e) == 0 ? g_strdup (_("initial"))
+                  : g_strdup_printf ("%u", scs_portfolio_entry_get_cycle (e));
+          ready = g_strdup_printf ("%u/%u%s", scs_portfolio_entry_get_satisfied (e),
+                                   scs_portfolio_entry_get_total (e),
+                                   scs_portfolio_entry_get_ready (e) ? _(" ready") : "");
+          gaps = g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
+          if (scs_portfolio_entry_get_expiry (e) != NULL)
+            days = g_strdup_printf ("%d", scs_portfolio_entry_get_days_left (e));
+          review = scs_review_state_get_label (scs_portfolio_entry_get_review_state (e));
+          scs_cli_table_add_row (table, base, scs_portfolio_entry_get_company (e), level, cycle, ready, gaps,
+                                 review, scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—",
+                                 days ? days : "—");
+
+          switch (scs_portfolio_entry_get_expiry_state (e))
+            {
+            case SCS_EXPIRY_EXPIRED:
+              g_string_append_printf (warnings, _("%s: %s expired on %s\n"), base,
+                                      scs_portfolio_entry_get_company (e), scs_portfolio_entry_get_expiry (e));
+              break;
+            case SCS_EXPIRY_SOON:
+              g_string_append_printf (warnings, _("%s: %s expires on %s (in %d days): start the renewal\n"),
+                                      base, scs_portfolio_entry_get_company (e),
+                                      scs_portfolio_entry_get_expiry (e), scs_portfolio_entry_get_days_left (e));
+              break;
+            default:
+              break;
+            }
+          if (scs_portfolio_entry_get_needs_check (e))
+            {
+              g_autofree char *kinds = g_strjoinv (", ", (char **) scs_portfolio_entry_get_changes (e));
+              g_string_append_printf (warnings, _("%s: significant change (%s): needs a new expert check or evaluation\n"),
+                                      base, kinds);
+            }
+        }
+      scs_cli_table_print (table);
+      if (warnings->len > 0)
+        g_print ("\n%s", warnings->str);
+      if (scs_validity_is_provisional (validity))
+        g_print (_("\nValidity periods are provisional (★3 %u year(s), ★4 %u years).\n"),
+                 scs_validity_get_years (validity, 3), scs_validity_get_years (validity, 4));
+    }
+
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+scs_cli_diagnose (const ScsCliCommand *command,
+                  int                  argc,
+                  char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsDiagnosis) diagnosis = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsCatalog *catalog;
+
+  if (!scs_cli_parse_arguments (command, diagnose_entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_on_site != NULL && !g_str_equal (opt_on_site, "yes") && !g_str_equal (opt_on_site, "no"))
+    return scs_cli_error (_("--on-site: expected yes or no, not ‘%s’"), opt_on_site);
+  if (opt_date != NULL)
+    {
+      g_autoptr(GDate) d = scs_date_parse_iso (opt_date);
+      if (d == NULL)
+        return scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
+    }
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  diagnosis = scs_diagnosis_new (workspace);
+  catalog = scs_workspace_get_catalog (workspace);
+
+  if (opt_on_site != NULL &&
+      !scs_diagnosis_set_needs_on_site (diagnosis, g_str_equal (opt_on_site, "yes"), &error))
+    return scs_cli_report (error);
+
+  gaps = scs_diagnosis_list_gaps (diagnosis, &error);
+  if (gaps == NULL)
+    return scs_cli_report (error);
+
+  if (opt_csv != NULL)
+    {
+      g_autoptr(GBytes) csv = scs_diagnosis_export_csv (diagnosis, &error);
+      if (csv == NULL)
+        return scs_cli_report (error);
+      if (!write_bytes (opt_csv, csv))
+        return SCS_CLI_EXIT_USAGE;
+    }
+  if (opt_out != NULL)
+    {
+      g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, opt_date, &error);
+      if (pdf == NULL)
+        return scs_cli_report (error);
+      if (!write_bytes (opt_out, pdf))
+        return SCS_CLI_EXIT_USAGE;
+    }
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_string (b, "file", argv[1]);
+      json_int (b, "target_level", scs_workspace_get_target_level (workspace));
+      json_int (b, "cycle", scs_workspace_get_cycle (workspace));
+      json_string (b, "tier", scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)));
+      json_bool (b, "needs_on_site", scs_diagnosis_get_needs_on_site (diagnosis));
+      json_builder_set_member_name (b, "gaps");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < gaps->len; i++)
+        {
+          ScsGap *gap = g_ptr_array_index (gaps, i);
+
+          json_builder_begin_object (b);
+          json_string (b, "criterion_id", gap->criterion_id);
+          json_string (b, "answer", scs_answer_state_to_string (gap->state));
+          json_string (b, "support", scs_support_to_string (gap->support));
+          json_string (b, "effort", gap->effort);
+          json_string (b, "priority", gap->priority);
+          json_string (b, "owner", gap->owner);
+          json_string (b, "due", gap->due);
+          json_string (b, "note", gap->note);
+          json_bool (b, "planned", gap->planned);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+    }
+  else
+    {
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (7);
+      g_autofree char *level = scs_cli_level_label (scs_workspace_get_target_level (workspace));
+
+      g_print (_("Target %s, recommended service tier %s, %u gap(s)\n\n"), level,
+               scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)), gaps->len);
+      scs_cli_table_add_row (table, _("ID"), _("Requirement"), _("Answer"), _("Support"), _("Priority"),
+                             _("Owner"), _("Due"));
+      scs_cli_table_add_rule (table);
+      for (guint i = 0; i < gaps->len; i++)
+        {
+          ScsGap *gap = g_ptr_array_index (gaps, i);
+          const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, gap->criterion_id);
+          g_autofree char *support = g_strconcat (scs_support_get_label (gap->support),
+                                                  gap->planned ? "" : " *", NULL);
+
+          scs_cli_table_add_row (table, gap->criterion_id, scs_requirement_get_title (c->requirement),
+                                 scs_answer_state_get_label (gap->state), support,
+                                 scs_diagnosis_grade_get_label (gap->priority), gap->owner, gap->due);
+        }
+      scs_cli_table_print (table);
+      g_print (_("\n* suggested, not yet decided by the vendor\n"));
+    }
+
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_diagnose_set (const ScsCliCommand *command,
+                      int                  argc,
+                      char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsDiagnosis) diagnosis = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, gap_entries, TRUE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  if (!opt_support && !opt_effort && !opt_priority && !opt_owner && !opt_due && !opt_note)
+    return scs_cli_error (_("diagnose set: give at least one of --support, --effort, --priority, "
+                            "--owner, --due, --note"));
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  diagnosis = scs_diagnosis_new (workspace);
+  if (!scs_diagnosis_set_gap (diagnosis, argv[2], opt_support, opt_effort, opt_priority,
+                              opt_owner, opt_due, opt_note, &error))
+    return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+
+int
+scs_cli_renew (const ScsCliCommand *command,
+               int                  argc,
+               char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) unconfirmed = NULL;
+  guint cycle;
+
+  if (!scs_cli_parse_arguments (command, renew_entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  cycle = scs_renewal_start (workspace, &error);
+  if (cycle == 0)
+    return scs_cli_report (error);
+  unconfirmed = scs_renewal_list_unconfirmed (workspace, &error);
+  if (unconfirmed == NULL)
+    return scs_cli_report (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_string (b, "file", argv[1]);
+      json_int (b, "cycle", cycle);
+      json_builder_set_member_name (b, "to_reconfirm");
+      json_builder_begin_array (b);
+      for (guint i = 0; unconfirmed[i] != NULL; i++)
+        json_builder_add_string_value (b, unconfirmed[i]);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+    }
+  else
+    g_print (_("%s: renewal %u started; %u answer(s) carried forward to re-confirm\n"),
+             argv[1], cycle, g_strv_length (unconfirmed));
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_renew_confirm (const ScsCliCommand *command,
+                       int                  argc,
+                       char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 2, -1))
+    return SCS_CLI_EXIT_USAGE;
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  for (int i = 2; i < argc; i++)
+    if (!scs_renewal_confirm (workspace, argv[i], &error))
+      return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_certify (const ScsCliCommand *command,
+                 int                  argc,
+                 char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, certify_entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_level == 0 || opt_date == NULL)
+    return scs_cli_error (_("certify: --level and --date are required"));
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_renewal_record_certification (workspace, opt_level, opt_date, opt_registry_id, &error))
+    return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_significant_change (const ScsCliCommand *command,
+                            int                  argc,
+                            char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsValidity) validity = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *check;
+
+  if (!scs_cli_parse_arguments (command, change_entries, TRUE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  validity = scs_validity_load_default (&error);
+  if (validity == NULL)
+    return scs_cli_report (error);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_renewal_record_change (workspace, validity, argv[2], opt_description, &error))
+    return scs_cli_report (error);
+  check = scs_validity_get_check_label (validity, scs_workspace_get_target_level (workspace));
+  g_print (_("%s: recorded; this change needs %s\n"), argv[1], check ? check : "");
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static gboolean
+parse_cycle (const char *text,
+             guint      *cycle)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT, &value, NULL))
+    return FALSE;
+  *cycle = (guint) value;
+  return TRUE;
+}
+
+int
+scs_cli_compare (const ScsCliCommand *command,
+                 int                  argc,
+                 char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) diffs = NULL;
+  g_autoptr(GError) error = NULL;
+  guint a, b, n_changed = 0, n_reconfirmed = 0, n_carried = 0;
+
+  if (!scs_cli_parse_arguments (command, compare_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_cycles == NULL || g_strv_length (opt_cycles) != 2)
+    return scs_cli_error (_("compare: give exactly two --cycle options"));
+  if (!parse_cycle (opt_cycles[0], &a))
+    return scs_cli_error (_("--cycle: ‘%s’ is not a cycle number"), opt_cycles[0]);
+  if (!parse_cycle (opt_cycles[1], &b))
+    return scs_cli_error (_("--cycle: ‘%s’ is not a cycle number"), opt_cycles[1]);
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  diffs = scs_renewal_compare (workspace, a, b, &error);
+  if (diffs == NULL)
+    return scs_cli_report (error);
+
+  for (guint i = 0; i < diffs->len; i++)
+    {
+      ScsCycleDiff *d = g_ptr_array_index (diffs, i);
+      n_changed += d->changes != 0;
+      n_carried += d->carried;
+      n_reconfirmed += d->reconfirmed;
+    }
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) jb = json_builder_new ();
+
+      json_builder_begin_object (jb);
+      json_string (jb, "file", argv[1]);
+      json_int (jb, "cycle_a", a);
+      json_int (jb, "cycle_b", b);
+      json_builder_set_member_name (jb, "changed");
+      json_builder_begin_array (jb);
+      for (guint i = 0; i < diffs->len; i++)
+        {
+          ScsCycleDiff *d = g_ptr_array_index (diffs, i);
+
+          if (d->changes == 0)
+            continue;
+          json_builder_begin_object (jb);
+          json_string (jb, "criterion_id", d->criterion_id);
+          json_builder_set_member_name (jb, "fields");
+          json_builder_begin_array (jb);
+          if (d->changes & SCS_CHANGE_STATE)
+            json_builder_add_string_value (jb, "state");
+          if (d->changes & SCS_CHANGE_NOTE)
+            json_builder_add_string_value (jb, "note");
+          if (d->changes & SCS_CHANGE_REASON)
+            json_builder_add_string_value (jb, "reason");
+          if (d->changes & SCS_CHANGE_EVIDENCE)
+            json_builder_add_string_value (jb, "evidence");
+          json_builder_end_array (jb);
+          json_string (jb, "old_state", scs_answer_state_to_string (d->old_state));
+          json_string (jb, "new_state", scs_answer_state_to_string (d->new_state));
+          json_string (jb, "old_note", d->old_note);
+          json_string (jb, "new_note", d->new_note);
+          json_int (jb, "old_evidence", d->old_evidence);
+          json_int (jb, "new_evidence", d->new_evidence);
+          json_builder_end_object (jb);
+        }
+      json_builder_end_array (jb);
+      json_builder_set_member_name (jb, "reconfirmed");
+      json_builder_begin_array (jb);
+      for (guint i = 0; i < diffs->len; i++)
+        {
+          ScsCycleDiff *d = g_ptr_array_index (diffs, i);
+          if (d->reconfirmed)
+            json_builder_add_string_value (jb, d->criterion_id);
+        }
+      json_builder_end_array (jb);
+      json_builder_set_member_name (jb, "not_reconfirmed");
+      json_builder_begin_array (jb);
+      for (guint i = 0; i < diffs->len; i++)
+        {
+          ScsCycleDiff *d = g_ptr_array_index (diffs, i);
+          if (d->carried && !d->reconfirmed)
+            json_builder_add_string_value (jb, d->criterion_id);
+        }
+      json_builder_end_array (jb);
+      json_builder_end_object (jb);
+      scs_cli_print_json (jb);
+    }
+  else
+    {
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (4);
+
+      g_print (_("Cycle %u → cycle %u: %u changed, %u of %u carried answers re-confirmed\n\n"),
+               a, b, n_changed, n_reconfirmed, n_carried);
+      scs_cli_table_add_row (table, _("ID"), _("Before"), _("After"), _("Changed"));
+      scs_cli_table_add_rule (table);
+      for (guint i = 0; i < diffs->len; i++)
+        {
+          ScsCycleDiff *d = g_ptr_array_index (diffs, i);
+          g_autoptr(GString) what = g_string_new (NULL);
+
+          if (d->changes == 0)
+            continue;
+          if (d->changes & SCS_CHANGE_STATE)
+            g_string_append (what, _("state "));
+          if (d->changes & SCS_CHANGE_NOTE)
+            g_string_append (what, _("note "));
+          if (d->changes & SCS_CHANGE_REASON)
+            g_string_append (what, _("reason "));
+          if (d->changes & SCS_CHANGE_EVIDENCE)
+            g_string_append (what, _("evidence "));
+          scs_cli_table_add_row (table, d->criterion_id, scs_answer_state_get_label (d->old_state),
+                                 scs_answer_state_get_label (d->new_state), what->str);
+        }
+      scs_cli_table_print (table);
+    }
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static ScsSupplierList *
+open_suppliers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = opt_file != NULL ? g_strdup (opt_file) : scs_supplier_list_default_path ();
+  ScsSupplierList *list = scs_supplier_list_load (path, &error);
+
+  if (list == NULL)
+    scs_cli_report (error);
+  return list;
+}
+
+static gboolean
+parse_answer (const char *text,
+              gboolean   *value)
+{
+  if (g_ascii_strcasecmp (text, "yes") == 0 || g_str_equal (text, "y") || g_str_equal (text, "1"))
+    *value = TRUE;
+  else if (g_ascii_strcasecmp (text, "no") == 0 || g_str_equal (text, "n") || g_str_equal (text, "0"))
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+supplier_json (JsonBuilder       *b,
+               const ScsSupplier *s)
+{
+  json_builder_begin_object (b);
+  json_string (b, "name", s->name);
+  json_string (b, "corporate_number", s->corporate_number);
+  json_bool (b, "confidential", s->confidential);
+  json_bool (b, "delay", s->delay);
+  json_bool (b, "access", s->access);
+  json_string (b, "factors", s->factors);
+  json_int (b, "recommended", s->recommended);
+  json_int (b, "obtained", s->obtained);
+  json_bool (b, "meets_recommendation", s->obtained >= s->recommended);
+  json_string (b, "decided", s->decided);
+  json_string (b, "reasoning", s->reasoning);
+  json_builder_end_object (b);
+}
+
+int
+scs_cli_wizard (const ScsCliCommand *command,
+                int                  argc,
+                char               **argv)
+{
+  g_autoptr(ScsSupplier) s = scs_supplier_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (!scs_cli_parse_arguments (command, wizard_entries, FALSE, &argc, &argv, 0, 0))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_answers == NULL)
+    return scs_cli_error (_("wizard: --answers yes|no,yes|no,yes|no is required"));
+  parts = g_strsplit (opt_answers, ",", -1);
+  if (g_strv_length (parts) != 3 || !parse_answer (g_strstrip (parts[0]), &s->confidential) ||
+      !parse_answer (g_strstrip (parts[1]), &s->delay) || !parse_answer (g_strstrip (parts[2]), &s->access))
+    return scs_cli_error (_("--answers: expected three yes/no answers separated by commas, not ‘%s’"),
+                          opt_answers);
+  if (opt_obtained != -1 && opt_obtained != 0 && opt_obtained != 3 && opt_obtained != 4)
+    return scs_cli_error (_("--obtained: expected 0, 3 or 4, not %d"), opt_obtained);
+
+  g_free (s->factors);
+  s->factors = g_strdup (opt_factors ? opt_factors : "");
+  g_free (s->name);
+  s->name = g_strdup (opt_supplier ? opt_supplier : _("(unnamed supplier)"));
+  g_free (s->corporate_number);
+  s->corporate_number = g_strdup (opt_corporate_number ? opt_corporate_number : "");
+  s->obtained = opt_obtained > 0 ? opt_obtained : 0;
+  scs_supplier_decide (s);
+
+  if (opt_supplier != NULL)
+    {
+      g_autoptr(ScsSupplierList) list = open_suppliers ();
+
+      if (list == NULL)
+        return SCS_CLI_EXIT_USAGE;
+      if (!scs_supplier_list_put (list, s, &error))
+        return scs_cli_report (error);
+    }
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      supplier_json (b, s);
+      scs_cli_print_json (b);
+    }
+  else if (opt_print)
+    {
+      g_autofree char *text = scs_supplier_to_text (s);
+      g_print ("%s", text);
+    }
+  else
+    g_print (_("Recommended level: ★%u\n%s\n"), s->recommended, s->reasoning);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_suppliers_list (const ScsCliCommand *command,
+                        int                  argc,
+                        char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  GPtrArray *suppliers;
+
+  if (!scs_cli_parse_arguments (command, suppliers_entries, FALSE, &argc, &argv, 0, 0))
+    return SCS_CLI_EXIT_USAGE;
+  if ((list = open_suppliers ()) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  suppliers = scs_supplier_list_get (list);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < suppliers->len; i++)
+        supplier_json (b, g_ptr_array_index (suppliers, i));
+      json_builder_end_array (b);
+      scs_cli_print_json (b);
+    }
+  else
+    {
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (4);
+
+      scs_cli_table_add_row (table, _("Supplier"), _("Recommended"), _("Obtained"), _("Decided"));
+      scs_cli_table_add_rule (table);
+      for (guint i = 0; i < suppliers->len; i++)
+        {
+          ScsSupplier *s = g_ptr_array_index (suppliers, i);
+          g_autofree char *rec = scs_cli_level_label (s->recommended);
+          g_autofree char *obt = s->obtained ? scs_cli_level_label (s->obtained) : g_strdup ("—");
+          g_autofree char *obt_text = s->obtained < s->recommended
+                                      ? g_strdup_printf (_("%s (below)"), obt) : g_strdup (obt);
+
+          scs_cli_table_add_row (table, s->name, rec, obt_text, s->decided);
+        }
+      scs_cli_table_print (table);
+    }
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_suppliers_import (const ScsCliCommand *command,
+                          int                  argc,
+                          char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (!scs_cli_parse_arguments (command, suppliers_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if ((list = open_suppliers ()) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  n = scs_supplier_list_import_csv (list, argv[1], &error);
+  if (error != NULL)
+    return scs_cli_error ("%s: %s", argv[1], error->message);
+  g_print (_("%u supplier(s) imported\n"), n);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_suppliers_export (const ScsCliCommand *command,
+                          int                  argc,
+                          char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  g_autoptr(GBytes) csv = NULL;
+
+  if (!scs_cli_parse_arguments (command, suppliers_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if ((list = open_suppliers ()) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  csv = scs_supplier_list_export_csv (list);
+  if (g_str_equal (argv[1], "-"))
+    {
+      fwrite (g_bytes_get_data (csv, NULL), 1, g_bytes_get_size (csv), stdout);
+      return SCS_CLI_EXIT_OK;
+    }
+  return write_bytes (argv[1], csv) ? SCS_CLI_EXIT_OK : SCS_CLI_EXIT_USAGE;
+}

@@ -1,0 +1,669 @@
+/* scs-diagnosis.c: a vendor's (お助け隊) diagnosis of one client workspace
+ *
+ * The new お助け隊 service diagnoses an SME per requirement (STEP 1), closes
+ * the gaps with IT tools or non-IT support (STEP 2) until every item is met
+ * (STEP 3). The diagnosis lives in its own tables of the client's workspace
+ * (schema module "diagnosis"), keyed by the assessment, so each renewal
+ * cycle has its own plan, and it never writes the answer table: the answers
+ * stay the SME's, attributed to whoever gave them. A gap is derived, not
+ * stored: every criterion up to the target level that is unanswered or not
+ * met; the vendor's plan for it (support type, effort, priority, owner, due
+ * date, note) is stored per criterion and survives the gap being closed.
+ * Where the vendor has not decided, the gap carries a suggestion from the
+ * criterion's category (protect, detect and recover are mostly IT tools;
+ * governance, supplier management, identify and respond mostly policies,
+ * procedures and training). The report goes through the shared PDF writer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-diagnosis.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-csv.h"
+#include "scs-db.h"
+#include "scs-i18n.h"
+#include "scs-pdf-writer.h"
+#include "scs-renewal.h"
+#include "scs-workspace-private.h"
+
+G_DEFINE_QUARK (scs-diagnosis-error-quark, scs_diagnosis_error)
+
+static const char diagnosis_v1[] =
+  "CREATE TABLE diagnosis (\n"
+  "  assessment    INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
+  "  needs_on_site INTEGER NOT NULL DEFAULT 0 CHECK (needs_on_site IN (0, 1)),\n"
+  "  author        TEXT NOT NULL,\n"
+  "  updated       TEXT NOT NULL\n"
+  ") STRICT;\n"
+  "CREATE TABLE diagnosis_gap (\n"
+  "  assessment   INTEGER NOT NULL REFERENCES assessment (id),\n"
+  "  criterion_id TEXT NOT NULL CHECK (criterion_id <> ''),\n"
+  "  support      TEXT NOT NULL DEFAULT '' CHECK (support IN ('', 'it-tool', 'non-it', 'on-site')),\n"
+  "  effort       TEXT NOT NULL DEFAULT '' CHECK (effort IN ('', 'low', 'medium', 'high')),\n"
+  "  priority     TEXT NOT NULL DEFAULT '' CHECK (priority IN ('', 'low', 'medium', 'high')),\n"
+  "  owner        TEXT NOT NULL DEFAULT '',\n"
+  "  due          TEXT NOT NULL DEFAULT '' CHECK (due = '' OR due GLOB "
+  "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  note         TEXT NOT NULL DEFAULT '',\n"
+  "  author       TEXT NOT NULL,\n"
+  "  updated      TEXT NOT NULL,\n"
+  "  PRIMARY KEY (assessment, criterion_id)\n"
+  ") STRICT;\n";
+
+static const char * const diagnosis_steps[] = { diagnosis_v1 };
+
+const ScsSchemaModule scs_diagnosis_schema = {
+  "diagnosis", diagnosis_steps, G_N_ELEMENTS (diagnosis_steps),
+};
+
+struct _ScsDiagnosis
+{
+  GObject       parent_instance;
+  ScsWorkspace *workspace;
+};
+
+G_DEFINE_FINAL_TYPE (ScsDiagnosis, scs_diagnosis, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char * const support_names[] = { "", "it-tool", "non-it", "on-site" };
+static const char * const support_labels[] = {
+  N_("Undecided"), N_("IT tool"), N_("Non-IT support"), N_("On-site support"),
+};
+static const char * const tier_names[] = { "★3", "★3+", "★4", "★4+" };
+
+const char *
+scs_support_to_string (ScsSupport support)
+{
+  g_return_val_if_fail (support <= SCS_SUPPORT_ON_SITE, "");
+  return support_names[support];
+}
+
+gboolean
+scs_support_from_string (const char *text,
+                         ScsSupport *support)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (support_names); i++)
+    if (g_strcmp0 (text, support_names[i]) == 0)
+      {
+        *support = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+scs_support_get_label (ScsSupport support)
+{
+  g_return_val_if_fail (support <= SCS_SUPPORT_ON_SITE, "");
+  return _(support_labels[support]);
+}
+
+gboolean
+scs_diagnosis_grade_is_valid (const char *grade)
+{
+  return g_strcmp0 (grade, "") == 0 || g_strcmp0 (grade, "low") == 0 ||
+         g_strcmp0 (grade, "medium") == 0 || g_strcmp0 (grade, "high") == 0;
+}
+
+const char *
+scs_diagnosis_grade_get_label (const char *grade)
+{
+  if (g_strcmp0 (grade, "low") == 0)
+    return C_("grade", "Low");
+  if (g_strcmp0 (grade, "medium") == 0)
+    return C_("grade", "Medium");
+  if (g_strcmp0 (grade, "high") == 0)
+    return C_("grade", "High");
+  return "—";
+}
+
+const char *
+scs_tier_to_string (ScsTier tier)
+{
+  g_return_val_if_fail (tier <= SCS_TIER_4_PLUS, "");
+  return tier_names[tier];
+}
+
+gboolean
+scs_tier_from_string (const char *text,
+                      ScsTier    *tier)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tier_names); i++)
+    if (g_strcmp0 (text, tier_names[i]) == 0)
+      {
+        *tier = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+ScsTier
+scs_diagnosis_recommend_tier (guint    target_level,
+                              gboolean needs_on_site)
+{
+  if (target_level >= 4)
+    return needs_on_site ? SCS_TIER_4_PLUS : SCS_TIER_4;
+  return needs_on_site ? SCS_TIER_3_PLUS : SCS_TIER_3;
+}
+
+void
+scs_gap_free (ScsGap *gap)
+{
+  if (gap == NULL)
+    return;
+  g_free (gap->criterion_id);
+  g_free (gap->effort);
+  g_free (gap->priority);
+  g_free (gap->owner);
+  g_free (gap->due);
+  g_free (gap->note);
+  g_free (gap);
+}
+
+static void
+scs_diagnosis_dispose (GObject *object)
+{
+  ScsDiagnosis *self = SCS_DIAGNOSIS (object);
+
+  g_clear_object (&self->workspace);
+  G_OBJECT_CLASS (scs_diagnosis_parent_class)->dispose (object);
+}
+
+static void
+scs_diagnosis_class_init (ScsDiagnosisClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = scs_diagnosis_dispose;
+
+  /**
+   * ScsDiagnosis::changed:
+   * @criterion_id: (nullable): the gap whose plan changed; NULL for the tier
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+scs_diagnosis_init (ScsDiagnosis *self)
+{
+}
+
+ScsDiagnosis *
+scs_diagnosis_new (ScsWorkspace *workspace)
+{
+  ScsDiagnosis *self;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  self = g_object_new (SCS_TYPE_DIAGNOSIS, NULL);
+  self->workspace = g_object_ref (workspace);
+  return self;
+}
+
+ScsWorkspace *
+scs_diagnosis_get_workspace (ScsDiagnosis *self)
+{
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
+  return self->workspace;
+}
+
+static void
+replace_str (char       **field,
+             const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+static ScsSupport
+suggest_support (const ScsCriterion *criterion)
+{
+  switch (criterion->requirement->category->number)
+    {
+    case 4: /* protect */
+    case 5: /* detect */
+    case 7: /* recover: backups */
+      return SCS_SUPPORT_IT_TOOL;
+    default: /* governance, suppliers, identify, respond: policies, procedures, training */
+      return SCS_SUPPORT_NON_IT;
+    }
+}
+
+GPtrArray *
+scs_diagnosis_list_gaps (ScsDiagnosis  *self,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_gap_free);
+  g_autoptr(GHashTable) plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_strfreev);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ScsWorkspace *ws;
+  GListModel *answers;
+  guint level;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
+
+  ws = self->workspace;
+  level = ws->target_level;
+
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "SELECT criterion_id, support, effort, priority, owner, due, note "
+                         "FROM diagnosis_gap WHERE assessment = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **row = g_new0 (char *, 7);
+
+      for (int i = 0; i < 6; i++)
+        row[i] = scs_db_column_dup (stmt, i + 1);
+      g_hash_table_insert (plans, scs_db_column_dup (stmt, 0), row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, ws->db, ws->path);
+      return NULL;
+    }
+
+  answers = scs_workspace_get_answers (ws);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+      const ScsCriterion *criterion = scs_answer_get_criterion (answer);
+      ScsAnswerState state = scs_answer_get_state (answer);
+      const char *id = scs_answer_get_criterion_id (answer);
+      char **plan;
+      ScsGap *gap;
+
+      if (criterion->level > level ||
+          (state != SCS_ANSWER_UNANSWERED && state != SCS_ANSWER_NOT_MET))
+        continue;
+
+      gap = g_new0 (ScsGap, 1);
+      gap->criterion_id = g_strdup (id);
+      gap->state = state;
+      plan = g_hash_table_lookup (plans, id);
+      /* The suggestion first; what the vendor decided overrides it field
+       * by field. */
+      gap->support = suggest_support (criterion);
+      gap->effort = g_strdup (gap->support == SCS_SUPPORT_IT_TOOL ? "medium" : "low");
+      gap->priority = g_strdup (state == SCS_ANSWER_NOT_MET ? "high" : "medium");
+      gap->owner = g_strdup ("");
+      gap->due = g_strdup ("");
+      gap->note = g_strdup ("");
+      if (plan != NULL)
+        {
+          ScsSupport support;
+
+          gap->planned = TRUE;
+          if (scs_support_from_string (plan[0], &support) && support != SCS_SUPPORT_NONE)
+            gap->support = support;
+          if (*plan[1] != '\0')
+            replace_str (&gap->effort, plan[1]);
+          if (*plan[2] != '\0')
+            replace_str (&gap->priority, plan[2]);
+          replace_str (&gap->owner, plan[3]);
+          replace_str (&gap->due, plan[4]);
+          replace_str (&gap->note, plan[5]);
+        }
+      g_ptr_array_add (gaps, gap);
+    }
+
+  return g_steal_pointer (&gaps);
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         const char  *value)
+{
+  g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID, format, value);
+  return FALSE;
+}
+
+gboolean
+scs_diagnosis_set_gap (ScsDiagnosis  *self,
+                       const char    *criterion_id,
+                       const char    *support,
+                       const char    *effort,
+                       const char    *priority,
+                       const char    *owner,
+                       const char    *due,
+                       const char    *note,
+                       GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *summary = NULL;
+  ScsWorkspace *ws;
+  ScsSupport parsed;
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+
+  ws = self->workspace;
+  if (scs_catalog_lookup_criterion (ws->catalog, criterion_id) == NULL)
+    return invalid (error, _("Criterion ‘%s’ is not in the catalog"), criterion_id);
+  if (support != NULL && !scs_support_from_string (support, &parsed))
+    return invalid (error, _("‘%s’ is not a support type (it-tool, non-it, on-site)"), support);
+  if (effort != NULL && !scs_diagnosis_grade_is_valid (effort))
+    return invalid (error, _("‘%s’ is not an effort (low, medium, high)"), effort);
+  if (priority != NULL && !scs_diagnosis_grade_is_valid (priority))
+    return invalid (error, _("‘%s’ is not a priority (low, medium, high)"), priority);
+  if (due != NULL && *due != '\0')
+    {
+      g_autoptr(GDate) date = scs_date_parse_iso (due);
+      if (date == NULL)
+        return invalid (error, _("The due date ‘%s’ is not a date of the form YYYY-MM-DD"), due);
+    }
+
+  if (!scs_workspace_begin (ws, error))
+    return FALSE;
+
+  /* Insert the row, then overwrite only the fields given. */
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "INSERT INTO diagnosis_gap (assessment, criterion_id, support, effort, priority, "
+                         "  owner, due, note, author, updated) "
+                         "VALUES (?1, ?2, coalesce (?3, ''), coalesce (?4, ''), coalesce (?5, ''), "
+                         "  coalesce (?6, ''), coalesce (?7, ''), coalesce (?8, ''), ?9, ?10) "
+                         "ON CONFLICT (assessment, criterion_id) DO UPDATE SET "
+                         "  support = coalesce (?3, support), effort = coalesce (?4, effort), "
+                         "  priority = coalesce (?5, priority), owner = coalesce (?6, owner), "
+                         "  due = coalesce (?7, due), note = coalesce (?8, note), "
+                         "  author = ?9, updated = ?10", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
+  scs_db_bind_text (stmt, 2, criterion_id);
+  scs_db_bind_text (stmt, 3, support);
+  scs_db_bind_text (stmt, 4, effort);
+  scs_db_bind_text (stmt, 5, priority);
+  scs_db_bind_text (stmt, 6, owner);
+  scs_db_bind_text (stmt, 7, due);
+  scs_db_bind_text (stmt, 8, note);
+  scs_db_bind_text (stmt, 9, scs_workspace_get_actor (ws));
+  scs_db_bind_text (stmt, 10, now);
+
+  summary = g_strdup_printf ("support=%s effort=%s priority=%s owner=%s due=%s",
+                             support ? support : "*", effort ? effort : "*",
+                             priority ? priority : "*", owner ? owner : "*", due ? due : "*");
+  if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
+      !scs_workspace_audit (ws, now, "diagnosis-gap", criterion_id, NULL, summary, error) ||
+      !scs_workspace_commit (ws, error))
+    goto fail;
+
+  g_signal_emit (self, signals[CHANGED], 0, criterion_id);
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (ws);
+  return FALSE;
+}
+
+gboolean
+scs_diagnosis_get_needs_on_site (ScsDiagnosis *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ScsWorkspace *ws;
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
+  ws = self->workspace;
+
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "SELECT needs_on_site FROM diagnosis WHERE assessment = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
+  return sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+}
+
+gboolean
+scs_diagnosis_set_needs_on_site (ScsDiagnosis  *self,
+                                 gboolean       needs,
+                                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  ScsWorkspace *ws;
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
+  ws = self->workspace;
+
+  if (!scs_workspace_begin (ws, error))
+    return FALSE;
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "INSERT INTO diagnosis (assessment, needs_on_site, author, updated) "
+                         "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (assessment) DO UPDATE SET "
+                         "needs_on_site = excluded.needs_on_site, author = excluded.author, "
+                         "updated = excluded.updated", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
+  sqlite3_bind_int (stmt, 2, needs ? 1 : 0);
+  scs_db_bind_text (stmt, 3, scs_workspace_get_actor (ws));
+  scs_db_bind_text (stmt, 4, now);
+  if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
+      !scs_workspace_audit (ws, now, "diagnosis-on-site", NULL, NULL, needs ? "yes" : "no", error) ||
+      !scs_workspace_commit (ws, error))
+    goto fail;
+
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (ws);
+  return FALSE;
+}
+
+ScsTier
+scs_diagnosis_get_tier (ScsDiagnosis *self)
+{
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), SCS_TIER_3);
+  return scs_diagnosis_recommend_tier (self->workspace->target_level,
+                                       scs_diagnosis_get_needs_on_site (self));
+}
+
+static const char *
+state_label (ScsAnswerState state)
+{
+  return scs_answer_state_get_label (state);
+}
+
+GBytes *
+scs_diagnosis_export_csv (ScsDiagnosis  *self,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GString) out = g_string_new (SCS_CSV_BOM);
+  ScsCatalog *catalog;
+  const char *header[] = {
+    "criterion_id", "requirement", "criterion", "answer", "support", "effort",
+    "priority", "owner", "due", "note", "planned",
+  };
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
+
+  gaps = scs_diagnosis_list_gaps (self, error);
+  if (gaps == NULL)
+    return NULL;
+  catalog = self->workspace->catalog;
+
+  scs_csv_append_row (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      ScsGap *gap = g_ptr_array_index (gaps, i);
+      const ScsCriterion *criterion = scs_catalog_lookup_criterion (catalog, gap->criterion_id);
+      const char *row[] = {
+        gap->criterion_id,
+        scs_requirement_get_title (criterion->requirement),
+        scs_criterion_get_text (criterion),
+        state_label (gap->state),
+        scs_support_to_string (gap->support),
+        gap->effort, gap->priority, gap->owner, gap->due, gap->note,
+        gap->planned ? "yes" : "suggested",
+      };
+      scs_csv_append_row (out, row, G_N_ELEMENTS (row));
+    }
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+GBytes *
+scs_diagnosis_build_report (ScsDiagnosis  *self,
+                            const char    *date,
+                            GError       **error)
+{
+  g_autoptr(ScsPdfWriter) writer = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autoptr(GArray) bars = NULL;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *pdf_date = NULL;
+  g_autofree char *level_text = NULL;
+  g_autofree char *cycle_text = NULL;
+  g_autofree char *ready_text = NULL;
+  g_autofree char *gaps_text = NULL;
+  ScsWorkspace *ws;
+  ScsCatalog *catalog;
+  ScsProgress total;
+  GBytes *pdf;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
+
+  ws = self->workspace;
+  catalog = ws->catalog;
+
+  if (date == NULL)
+    {
+      now = g_date_time_new_now_utc ();
+      today = g_date_time_format (now, "%Y-%m-%d");
+    }
+  else
+    {
+      g_autoptr(GDate) parsed = scs_date_parse_iso (date);
+      if (parsed == NULL)
+        {
+          g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
+                       _("The report date ‘%s’ is not a date of the form YYYY-MM-DD"), date);
+          return NULL;
+        }
+      today = g_strdup (date);
+    }
+  pdf_date = g_strconcat (today, "T00:00:00Z", NULL);
+
+  gaps = scs_diagnosis_list_gaps (self, error);
+  if (gaps == NULL)
+    return NULL;
+  org = scs_workspace_dup_organization (ws);
+
+  writer = scs_pdf_writer_new ();
+  scs_pdf_writer_set_metadata (writer, _("Security diagnosis report"), org->name, pdf_date);
+  scs_pdf_writer_set_footer (writer, org->name);
+
+  scs_pdf_writer_title (writer, _("Security diagnosis report"));
+  scs_workspace_get_progress (ws, 0, ws->target_level, &total);
+  /* Translators: a level of the scheme, ★3 or ★4 */
+  level_text = g_strdup_printf (_("★%u"), ws->target_level);
+  cycle_text = ws->cycle == 0 ? g_strdup (_("Initial assessment"))
+                              : g_strdup_printf (_("Renewal %u"), ws->cycle);
+  ready_text = g_strdup_printf (_("%u of %u criteria met or justified not applicable"),
+                                total.satisfied, total.total);
+  gaps_text = g_strdup_printf ("%u", gaps->len);
+  {
+    const char *pairs[] = {
+      _("Organisation"), org->name,
+      _("Date"), today,
+      _("Target level"), level_text,
+      _("Cycle"), cycle_text,
+      _("Recommended service tier"), scs_tier_to_string (scs_diagnosis_get_tier (self)),
+      _("Readiness"), ready_text,
+      _("Open gaps"), gaps_text,
+      NULL,
+    };
+    scs_pdf_writer_key_values (writer, pairs);
+  }
+  scs_pdf_writer_small (writer, _("Readiness is not a score or a grade: the scheme asks that every "
+                                  "criterion of the level is met."));
+
+  scs_pdf_writer_heading (writer, _("Readiness per category"));
+  bars = g_array_new (FALSE, TRUE, sizeof (ScsPdfBar));
+  for (guint i = 1; i <= scs_catalog_get_n_categories (catalog); i++)
+    {
+      const ScsCategory *category = scs_catalog_get_category (catalog, i);
+      ScsProgress progress;
+      ScsPdfBar bar = { 0, };
+      char *label;
+
+      if (category == NULL)
+        continue;
+      scs_workspace_get_progress (ws, i, ws->target_level, &progress);
+      if (progress.total == 0)
+        continue;
+      label = g_strdup_printf ("%u %s", i, scs_category_get_title (category));
+      g_ptr_array_add (strings, label);
+      bar.label = label;
+      bar.value = progress.satisfied;
+      bar.max = progress.total;
+      bar.rgb = progress.satisfied == progress.total ? 0x2ec27e : 0xe5a50a;
+      g_array_append_val (bars, bar);
+    }
+  scs_pdf_writer_bars (writer, (ScsPdfBar *) (gpointer) bars->data, bars->len);
+
+  scs_pdf_writer_heading (writer, _("Gaps and support plan"));
+  if (gaps->len == 0)
+    scs_pdf_writer_paragraph (writer, _("No gaps: every criterion of the level is met or justified "
+                                        "not applicable."));
+  else
+    {
+      const double widths[] = { 0.11, 0.37, 0.11, 0.13, 0.09, 0.09, 0.10 };
+      const char *head[] = {
+        _("ID"), _("Criterion"), _("Answer"), _("Support"), _("Effort"), _("Priority"), _("Owner / due"),
+      };
+
+      scs_pdf_writer_paragraph (writer, _("Each criterion below is not met or not yet answered. "
+                                          "Plans marked * are suggestions not yet confirmed."));
+      scs_pdf_writer_table_begin (writer, G_N_ELEMENTS (head), widths, head);
+      for (guint i = 0; i < gaps->len; i++)
+        {
+          ScsGap *gap = g_ptr_array_index (gaps, i);
+          const ScsCriterion *criterion = scs_catalog_lookup_criterion (catalog, gap->criterion_id);
+          g_autofree char *support = g_strconcat (scs_support_get_label (gap->support),
+                                                  gap->planned ? "" : " *", NULL);
+          g_autofree char *owner = g_strdup_printf ("%s%s%s", gap->owner,
+                                                    *gap->owner && *gap->due ? "\n" : "", gap->due);
+          const char *cells[] = {
+            gap->criterion_id, scs_criterion_get_text (criterion), state_label (gap->state), support,
+            scs_diagnosis_grade_get_label (gap->effort), scs_diagnosis_grade_get_label (gap->priority),
+            owner,
+          };
+          scs_pdf_writer_table_row (writer, cells);
+        }
+      scs_pdf_writer_table_end (writer);
+    }
+
+  scs_pdf_writer_small (writer, _("The answers in this report are the organisation’s own "
+                                  "self-assessment; the support plan is the vendor’s."));
+
+  pdf = scs_pdf_writer_finish (writer, &local_error);
+  if (pdf == NULL)
+    {
+      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
+                   _("Cannot write the diagnosis report: %s"), local_error->message);
+      g_clear_error (&local_error);
+      return NULL;
+    }
+  return pdf;
+}

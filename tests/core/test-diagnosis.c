@@ -1,0 +1,318 @@
+/* test-diagnosis.c: gaps, the vendor's plan, tier, the gap CSV and the
+ * report PDF read back with Poppler; the SME's answers are never touched
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "scs-csv.h"
+#include "scs-diagnosis.h"
+#include "scs-i18n.h"
+#include "scs-workspace.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  ScsWorkspace *ws;
+  ScsDiagnosis *diag;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+
+  f->dir = g_dir_make_tmp ("scs-diagnosis-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "client.scsw", NULL);
+  org->name = g_strdup ("株式会社さくら精機");
+  org->corporate_number = g_strdup ("7000012050002");
+  f->ws = scs_workspace_create (f->path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (f->ws, "SME staff");
+  g_assert_true (scs_workspace_set_answer (f->ws, "1-3-1-3", SCS_ANSWER_MET, NULL, NULL, &error));
+  g_assert_true (scs_workspace_set_answer (f->ws, "1-2-1-1", SCS_ANSWER_NOT_MET, "未整備", NULL, &error));
+  g_assert_true (scs_workspace_set_answer (f->ws, "4-1-1-1", SCS_ANSWER_NOT_APPLICABLE, NULL, "設備なし", &error));
+  g_assert_no_error (error);
+  scs_workspace_set_actor (f->ws, "Vendor");
+  f->diag = scs_diagnosis_new (f->ws);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_finalize_object (f->diag);
+  g_assert_finalize_object (f->ws);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static ScsGap *
+find_gap (GPtrArray  *gaps,
+          const char *id)
+{
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      ScsGap *gap = g_ptr_array_index (gaps, i);
+      if (g_str_equal (gap->criterion_id, id))
+        return gap;
+    }
+  return NULL;
+}
+
+static char *
+answers_snapshot (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (path, &error);
+  GListModel *answers;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  answers = scs_workspace_get_answers (ws);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) a = g_list_model_get_item (answers, i);
+      g_string_append_printf (out, "%s|%d|%s|%s|%s|%s\n", scs_answer_get_criterion_id (a),
+                              scs_answer_get_state (a), scs_answer_get_note (a),
+                              scs_answer_get_reason (a), scs_answer_get_author (a),
+                              scs_answer_get_updated (a));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_gaps_and_plan (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) gaps = scs_diagnosis_list_gaps (f->diag, &error);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *before_answers = answers_snapshot (f->path);
+  g_autofree char *after_answers = NULL;
+  ScsGap *gap;
+  guint changed = 0;
+
+  g_assert_no_error (error);
+  /* 81 ★3 criteria, one met and one justified NA. */
+  g_assert_cmpuint (gaps->len, ==, 79);
+  g_assert_null (find_gap (gaps, "1-3-1-3"));
+  g_assert_null (find_gap (gaps, "4-1-1-1"));
+  gap = find_gap (gaps, "1-2-1-1");
+  g_assert_nonnull (gap);
+  g_assert_cmpint (gap->state, ==, SCS_ANSWER_NOT_MET);
+  g_assert_false (gap->planned);
+  g_assert_cmpint (gap->support, ==, SCS_SUPPORT_NON_IT);   /* suggested for governance */
+  g_assert_cmpstr (gap->priority, ==, "high");
+
+  g_signal_connect_swapped (f->diag, "changed", G_CALLBACK (g_atomic_int_inc), &changed);
+  g_assert_true (scs_diagnosis_set_gap (f->diag, "1-2-1-1", "on-site", "high", "medium",
+                                        "山田", "2027-06-30", "規程の雛形を提供", &error));
+  g_assert_no_error (error);
+  /* NULLs keep what is stored. */
+  g_assert_true (scs_diagnosis_set_gap (f->diag, "1-2-1-1", NULL, NULL, "high", NULL, NULL, NULL, &error));
+  g_assert_cmpuint (changed, ==, 2);
+
+  after = scs_diagnosis_list_gaps (f->diag, &error);
+  gap = find_gap (after, "1-2-1-1");
+  g_assert_true (gap->planned);
+  g_assert_cmpint (gap->support, ==, SCS_SUPPORT_ON_SITE);
+  g_assert_cmpstr (gap->effort, ==, "high");
+  g_assert_cmpstr (gap->priority, ==, "high");
+  g_assert_cmpstr (gap->owner, ==, "山田");
+  g_assert_cmpstr (gap->due, ==, "2027-06-30");
+
+  /* The diagnosis never wrote the SME's answers. */
+  after_answers = answers_snapshot (f->path);
+  g_assert_cmpstr (before_answers, ==, after_answers);
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+}
+
+static void
+test_refusals_change_nothing (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct { const char *id, *support, *effort, *priority, *due, *needle; } bad[] = {
+    { "9-9-9-9", NULL, NULL, NULL, NULL, "9-9-9-9" },
+    { "1-2-1-1", "robot", NULL, NULL, NULL, "robot" },
+    { "1-2-1-1", NULL, "huge", NULL, NULL, "huge" },
+    { "1-2-1-1", NULL, NULL, "urgent", NULL, "urgent" },
+    { "1-2-1-1", NULL, NULL, NULL, "2027-02-30", "2027-02-30" },
+  };
+
+  g_clear_object (&f->diag);
+  g_clear_object (&f->ws);
+  before = file_sha256 (f->path);
+  f->ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  f->diag = scs_diagnosis_new (f->ws);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (scs_diagnosis_set_gap (f->diag, bad[i].id, bad[i].support, bad[i].effort,
+                                             bad[i].priority, NULL, bad[i].due, NULL, &error));
+      g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, bad[i].needle));
+      g_clear_error (&error);
+    }
+
+  g_clear_object (&f->diag);
+  g_clear_object (&f->ws);
+  after = file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+  f->ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  f->diag = scs_diagnosis_new (f->ws);
+}
+
+static void
+test_tier (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (scs_diagnosis_recommend_tier (3, FALSE), ==, SCS_TIER_3);
+  g_assert_cmpint (scs_diagnosis_recommend_tier (3, TRUE), ==, SCS_TIER_3_PLUS);
+  g_assert_cmpint (scs_diagnosis_recommend_tier (4, FALSE), ==, SCS_TIER_4);
+  g_assert_cmpint (scs_diagnosis_recommend_tier (4, TRUE), ==, SCS_TIER_4_PLUS);
+  g_assert_cmpstr (scs_tier_to_string (SCS_TIER_3_PLUS), ==, "★3+");
+
+  g_assert_cmpint (scs_diagnosis_get_tier (f->diag), ==, SCS_TIER_3);
+  g_assert_true (scs_diagnosis_set_needs_on_site (f->diag, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_diagnosis_get_tier (f->diag), ==, SCS_TIER_3_PLUS);
+  g_assert_true (scs_workspace_set_target_level (f->ws, 4, &error));
+  g_assert_cmpint (scs_diagnosis_get_tier (f->diag), ==, SCS_TIER_4_PLUS);
+}
+
+static void
+test_csv_export (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gsize size;
+  const char *bytes;
+  const char * const *row;
+  gboolean found = FALSE;
+
+  g_assert_true (scs_diagnosis_set_gap (f->diag, "1-2-1-1", "non-it", "low", "high",
+                                        "佐藤", "2027-05-31", "方針案, \"雛形\"", &error));
+  csv = scs_diagnosis_export_csv (f->diag, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_get_data (csv, &size);
+  g_assert_true (size > 3 && memcmp (bytes, SCS_CSV_BOM, 3) == 0);
+  g_assert_true (g_utf8_validate (bytes, size, NULL));
+
+  rows = scs_csv_parse (bytes, size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1 + 79);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      row = g_ptr_array_index (rows, i);
+      if (g_str_equal (row[0], "1-2-1-1"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (row[4], ==, "non-it");
+          g_assert_cmpstr (row[7], ==, "佐藤");
+          g_assert_cmpstr (row[9], ==, "方針案, \"雛形\"");
+          g_assert_cmpstr (row[10], ==, "yes");
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
+test_report_reads_back (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GObject) doc_object = NULL;
+  PopplerDocument *doc;
+  g_autoptr(GPtrArray) gaps = scs_diagnosis_list_gaps (f->diag, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  pdf = scs_diagnosis_build_report (f->diag, "2027-04-01", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  /* The same content gives the same bytes. */
+  again = scs_diagnosis_build_report (f->diag, "2027-04-01", &error);
+  g_assert_true (g_bytes_equal (pdf, again));
+
+  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  doc_object = G_OBJECT (doc);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 2);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
+      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
+      g_string_append (text, page_text);
+    }
+  g_assert_nonnull (strstr (text->str, "株式会社さくら精機"));
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      ScsGap *gap = g_ptr_array_index (gaps, i);
+      if (strstr (text->str, gap->criterion_id) == NULL)
+        g_error ("the report lacks the gap %s", gap->criterion_id);
+    }
+  /* A met criterion is not listed as a gap. */
+  g_assert_null (strstr (text->str, "1-3-1-3"));
+
+  g_assert_null (scs_diagnosis_build_report (f->diag, "someday", &error));
+  g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  scs_i18n_init ("en");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/scs/diagnosis/gaps-and-plan", test_gaps_and_plan);
+  ADD ("/scs/diagnosis/refusals-change-nothing", test_refusals_change_nothing);
+  ADD ("/scs/diagnosis/tier", test_tier);
+  ADD ("/scs/diagnosis/csv-export", test_csv_export);
+  ADD ("/scs/diagnosis/report-reads-back", test_report_reads_back);
+#undef ADD
+
+  return g_test_run ();
+}
