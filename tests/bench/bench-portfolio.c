@@ -1,0 +1,202 @@
+/* bench-portfolio.c: time the vendor portfolio over many client workspaces
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-portfolio [N [DIR]]
+ *
+ * Generates N client workspaces in DIR (a temporary folder by default):
+ * one real workspace made through the core API, with answers, a
+ * certification and a renewal, copied N times and varied per copy (name,
+ * a few answer states) with plain SQLite so each file differs. Then lists
+ * the folder with ScsPortfolio three times and prints the median:
+ *
+ *   n=1000 list_ms_median=… per_workspace_us=… unreadable=0
+ *
+ * Without arguments it measures 100 and 1,000 and prints how the time grows
+ * (a ratio near 10 means linear: each row costs the same, nothing is
+ * loaded whole). Not a test: `build-aux/dev bench` runs it in a release build.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "scs-i18n.h"
+#include "scs-portfolio.h"
+#include "scs-renewal.h"
+#include "scs-workspace.h"
+
+static char *
+make_template (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsWorkspace) ws = NULL;
+  char *path = g_build_filename (dir, "template.scsw.tmp", NULL);
+  const GPtrArray *criteria = scs_catalog_get_criteria (catalog);
+
+  org->name = g_strdup ("株式会社テンプレート");
+  org->corporate_number = g_strdup ("7000012050002");
+  ws = scs_workspace_create (path, org, 3, catalog, &error);
+  if (ws == NULL)
+    g_error ("%s", error->message);
+  for (guint i = 0; i < criteria->len; i += 2)
+    {
+      const ScsCriterion *c = g_ptr_array_index (criteria, i);
+      if (!scs_workspace_set_answer (ws, c->id, i % 6 == 0 ? SCS_ANSWER_NOT_MET : SCS_ANSWER_MET,
+                                     "note", NULL, &error))
+        g_error ("%s", error->message);
+    }
+  if (!scs_renewal_record_certification (ws, 3, "2026-06-01", "BENCH", &error) ||
+      scs_renewal_start (ws, &error) == 0)
+    g_error ("%s", error->message);
+  return path;
+}
+
+static void
+generate (const char *dir,
+          guint       n)
+{
+  g_autofree char *template = make_template (dir);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (template, &contents, &length, NULL))
+    g_error ("cannot read the template");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/client-%04u.scsw", dir, i);
+      g_autofree char *sql = NULL;
+      sqlite3 *db = NULL;
+
+      if (!g_file_set_contents (path, contents, length, NULL))
+        g_error ("cannot write %s", path);
+      if (sqlite3_open (path, &db) != SQLITE_OK)
+        g_error ("cannot open %s", path);
+      sql = g_strdup_printf ("PRAGMA synchronous = OFF;"
+                             "UPDATE organization SET name = '株式会社クライアント%04u';"
+                             "UPDATE answer SET state = 'met' WHERE rowid %% 7 = %u "
+                             "  AND assessment = (SELECT max (id) FROM assessment);",
+                             i, i % 7);
+      if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("%s: %s", path, sqlite3_errmsg (db));
+      sqlite3_close (db);
+    }
+  g_unlink (template);
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static double
+measure (const char *dir,
+         guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsValidity) validity = scs_validity_load_default (&error);
+  double runs[3];
+  guint unreadable = 0;
+
+  if (validity == NULL)
+    g_error ("%s", error->message);
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (validity, NULL);
+      gint64 start = g_get_monotonic_time ();
+      GListModel *model;
+
+      if (!scs_portfolio_add_folder (portfolio, dir, NULL, &error))
+        g_error ("%s", error->message);
+      runs[r] = (g_get_monotonic_time () - start) / 1000.0;
+      model = scs_portfolio_get_entries (portfolio);
+      unreadable = 0;
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+          unreadable += scs_portfolio_entry_get_error (e) != NULL;
+        }
+      if (g_list_model_get_n_items (model) != n)
+        g_error ("listed %u entries, expected %u", g_list_model_get_n_items (model), n);
+    }
+  qsort (runs, G_N_ELEMENTS (runs), sizeof runs[0], compare_doubles);
+  printf ("n=%u list_ms_median=%.1f per_workspace_us=%.0f unreadable=%u\n",
+          n, runs[1], runs[1] * 1000.0 / n, unreadable);
+  fflush (stdout);
+  return runs[1];
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static double
+run_one (guint       n,
+         const char *dir_arg)
+{
+  g_autofree char *dir = NULL;
+  double ms;
+
+  if (dir_arg != NULL)
+    {
+      g_mkdir_with_parents (dir_arg, 0700);
+      dir = g_strdup (dir_arg);
+    }
+  else
+    dir = g_dir_make_tmp ("bench-portfolio-XXXXXX", NULL);
+
+  generate (dir, n);
+  ms = measure (dir, n);
+  if (dir_arg == NULL)
+    remove_dir (dir);
+  return ms;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  scs_i18n_init ("en");
+
+  if (argc >= 2)
+    {
+      guint64 n;
+
+      if (!g_ascii_string_to_unsigned (argv[1], 10, 1, 100000, &n, NULL))
+        {
+          fprintf (stderr, "usage: bench-portfolio [N [DIR]]\n");
+          return 2;
+        }
+      run_one ((guint) n, argc >= 3 ? argv[2] : NULL);
+    }
+  else
+    {
+      double small = run_one (100, NULL);
+      double large = run_one (1000, NULL);
+
+      printf ("growth 100→1000: ×%.1f (10 = linear)\n", large / small);
+    }
+  return 0;
+}
