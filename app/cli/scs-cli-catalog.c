@@ -224,10 +224,13 @@ scs_cli_catalog_info (const ScsCliCommand *command,
 {
   g_autoptr(ScsCatalog) catalog = NULL;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 0, 0))
+  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 0, 1))
     return SCS_CLI_EXIT_USAGE;
 
-  catalog = scs_catalog_new_builtin ();
+  /* A catalog file (XML or official workbook) or the built-in one. */
+  catalog = argc > 1 ? scs_cli_load_catalog (argv[1]) : scs_catalog_new_builtin ();
+  if (catalog == NULL)
+    return SCS_CLI_EXIT_USAGE;
 
   if (opt_json)
     print_catalog_json (catalog);
@@ -393,15 +396,19 @@ scs_cli_catalog_show (const ScsCliCommand *command,
   const ScsRequirement *requirement;
   const char *id;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 2))
     return SCS_CLI_EXIT_USAGE;
 
+  /* `catalog show [CATALOG] ID`: the built-in catalog without a file. */
+  catalog = argc > 2 ? scs_cli_load_catalog (argv[1]) : scs_catalog_new_builtin ();
+  if (catalog == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (argc > 2)
+    argv++;
   id = argv[1];
   /* Texts say "No.4-1-3-3": accept IDs pasted that way. */
   if (g_str_has_prefix (id, "No."))
     id += strlen ("No.");
-
-  catalog = scs_catalog_new_builtin ();
 
   criterion = scs_catalog_lookup_criterion (catalog, id);
   if (criterion != NULL)

@@ -72,6 +72,12 @@ int scs_cli_catalog_list      (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_catalog_show      (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_catalog_validate  (const ScsCliCommand *command, int argc, char **argv);
 
+/* scs-cli-catalogv.c */
+ScsCatalog *scs_cli_load_catalog (const char *argument);
+int scs_cli_catalog_import_xlsx (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_catalog_diff      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_migrate           (const ScsCliCommand *command, int argc, char **argv);
+
 /* scs-cli-workspace.c */
 int scs_cli_new               (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);

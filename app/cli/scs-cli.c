@@ -29,10 +29,13 @@ static char *global_actor = NULL;
 static char *command_actor = NULL;
 
 static const ScsCliCommand commands[] = {
-  { "catalog info", "", N_("Show the built-in catalog: ID, date, hash and counts"), scs_cli_catalog_info },
+  { "catalog info", N_("[CATALOG]"), N_("Show a catalog (default: the built-in one): ID, date, hash and counts"), scs_cli_catalog_info },
   { "catalog list", "", N_("List the criteria of the built-in catalog"), scs_cli_catalog_list },
-  { "catalog show", N_("ID"), N_("Show one requirement or criterion of the catalog"), scs_cli_catalog_show },
+  { "catalog show", N_("[CATALOG] ID"), N_("Show one requirement or criterion of the catalog"), scs_cli_catalog_show },
   { "catalog validate", N_("XML_FILE"), N_("Check a catalog XML file against the schema"), scs_cli_catalog_validate },
+  { "catalog import-xlsx", N_("WORKBOOK --out CATALOG.xml [--date YYYY-MM-DD]"), N_("Import the official IPA workbook (.xlsx) as a catalog"), scs_cli_catalog_import_xlsx },
+  { "catalog diff", N_("OLD NEW"), N_("Compare two catalog versions: added, removed, re-worded, level changed"), scs_cli_catalog_diff },
+  { "migrate", N_("FILE --catalog CATALOG [--dry-run | --yes]"), N_("Move a workspace’s answers to another catalog version"), scs_cli_migrate },
   { "new", N_("FILE"), N_("Create a workspace for an organisation"), scs_cli_new },
   { "info", N_("FILE"), N_("Show a workspace’s organisation, catalog and progress"), scs_cli_info },
   { "answer", N_("FILE CRITERION_ID met|not-met|na|unanswered"), N_("Answer one criterion"), scs_cli_answer },

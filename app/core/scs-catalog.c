@@ -707,32 +707,56 @@ build_catalog (ScsCatalog  *self,
     }
 
   /* Only the official wording may lack English: every other catalog is
-   * ours, and ours is complete in both languages. */
+   * ours, and ours is complete in both languages. The message names the
+   * element and its line, like every other refusal of this loader. */
   if (!g_str_equal (self->source, "official"))
     {
-      const char *missing = NULL;
+      g_autofree char *missing = NULL;
+      long line = 0;
 
       if (*self->title_en == '\0')
-        missing = self->id;
+        {
+          missing = g_strdup (self->id);
+          line = xmlGetLineNo (root);
+        }
+      for (xmlNodePtr child = root->children; missing == NULL && child != NULL; child = child->next)
+        {
+          g_autofree char *number = NULL;
+
+          if (!is_element (child, "category"))
+            continue;
+          number = get_attribute (child, "number");
+          if (*scs_catalog_get_category (self, (guint) g_ascii_strtoull (number, NULL, 10))->title_en == '\0')
+            {
+              missing = g_strdup_printf (_("category %s"), number);
+              line = xmlGetLineNo (child);
+            }
+        }
       for (guint i = 0; missing == NULL && i < self->requirements->len; i++)
         {
           const ScsRequirement *requirement = g_ptr_array_index (self->requirements, i);
 
-          if (*requirement->title_en == '\0' || *requirement->category->title_en == '\0')
-            missing = requirement->id;
+          if (*requirement->title_en == '\0')
+            {
+              missing = g_strdup (requirement->id);
+              line = (long) GPOINTER_TO_SIZE (g_hash_table_lookup (lines, requirement->id));
+            }
         }
       for (guint i = 0; missing == NULL && i < self->criteria->len; i++)
         {
           const ScsCriterion *criterion = g_ptr_array_index (self->criteria, i);
 
           if (*criterion->text_en == '\0')
-            missing = criterion->id;
+            {
+              missing = g_strdup (criterion->id);
+              line = (long) GPOINTER_TO_SIZE (g_hash_table_lookup (lines, criterion->id));
+            }
         }
       if (missing != NULL)
         {
           g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_INVALID,
-                       _("‘%s’ has no English text; only an official catalog (source=\"official\") may be Japanese only"),
-                       missing);
+                       _("‘%s’ on line %ld has no English text; only an official catalog (source=\"official\") may be Japanese only"),
+                       missing, line);
           return FALSE;
         }
     }
