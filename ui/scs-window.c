@@ -23,6 +23,7 @@
 #include "scs-application.h"
 #include "scs-checklist-page.h"
 #include "scs-dashboard-page.h"
+#include "scs-scope-page.h"
 
 #define N_CATEGORIES 7
 
@@ -47,6 +48,7 @@ struct _ScsWindow
   GtkStack         *content_stack;
   ScsDashboardPage *dashboard_page;
   ScsChecklistPage *checklist_page;
+  ScsScopePage     *scope_page;
 };
 
 G_DEFINE_FINAL_TYPE (ScsWindow, scs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -238,6 +240,21 @@ rebuild_sidebar (ScsWindow *self)
 
       gtk_list_box_append (self->sidebar, sidebar_row_new (self, n, title, NULL));
     }
+  {
+    /* After the categories: the scope description (適用範囲) */
+    GtkWidget *row = gtk_list_box_row_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *label = gtk_label_new (_("Scope"));
+
+    gtk_widget_set_margin_top (box, 6);
+    gtk_widget_set_margin_bottom (box, 6);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("network-workgroup-symbolic"));
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    gtk_widget_set_name (row, "scope-row");
+    gtk_list_box_append (self->sidebar, row);
+  }
   for (guint n = 0; n <= N_CATEGORIES; n++)
     update_progress (self, n);
 }
@@ -283,6 +300,12 @@ on_sidebar_row_selected (ScsWindow     *self,
   index = gtk_list_box_row_get_index (row);
   if (index == 0)
     show_dashboard (self);
+  else if (index == N_CATEGORIES + 1)
+    {
+      scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
+      gtk_stack_set_visible_child_name (self->content_stack, "scope");
+      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+    }
   else if (index > 0)
     show_category (self, index);
 }
@@ -604,6 +627,7 @@ scs_window_class_init (ScsWindowClass *klass)
   (void) scs_ui_get_resource ();
   g_type_ensure (SCS_TYPE_CHECKLIST_PAGE);
   g_type_ensure (SCS_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (SCS_TYPE_SCOPE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, toast_overlay);
@@ -617,6 +641,7 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, checklist_page);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, scope_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -695,6 +720,7 @@ scs_window_set_workspace (ScsWindow    *self,
 
   scs_checklist_page_set_workspace (self->checklist_page, workspace);
   scs_dashboard_page_set_workspace (self->dashboard_page, workspace);
+  scs_scope_page_set_workspace (self->scope_page, workspace);
   rebuild_sidebar (self);
   update_title (self);
   update_undo (self);

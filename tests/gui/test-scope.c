@@ -1,0 +1,368 @@
+/* test-scope.c: the scope page — a cell edited through its GtkEditableLabel
+ * reaches the model and the file, a refused edit puts the cell back and
+ * changes nothing, findings follow live, sorting and filtering work, add and
+ * remove go through the page's actions, and the page renders (PNG to look at)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "scs-i18n.h"
+#include "scs-scope-page.h"
+#include "scs-screenshot.h"
+#include "scs-ui-resources.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  ScsWorkspace *workspace;
+  ScsScope     *scope;
+  gint64        fw;
+  gint64        vpn;
+} Fixture;
+
+static gint64
+add (ScsScope     *scope,
+     ScsScopeKind  kind,
+     ...)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  const char *key;
+  va_list args;
+  gint64 id;
+
+  va_start (args, kind);
+  while ((key = va_arg (args, const char *)) != NULL)
+    g_hash_table_insert (fields, (gpointer) key, va_arg (args, char *));
+  va_end (args);
+  id = scs_scope_add_item (scope, kind, fields, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  gint64 ot;
+
+  fixture->dir = g_dir_make_tmp ("scs-gui-scope-XXXXXX", &error);
+  fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
+  org->name = g_strdup ("株式会社さくら精機");
+  org->corporate_number = g_strdup ("7000012050002");
+  fixture->workspace = scs_workspace_create (fixture->path, org, 4, catalog, &error);
+  g_assert_no_error (error);
+  fixture->scope = scs_scope_get (fixture->workspace, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (scs_scope_set_unit (fixture->scope, SCS_SCOPE_UNIT_COMPANY,
+                                     "本社と群馬工場の情報システム", "株式会社さくら精機\n本社\n群馬工場", &error));
+  add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "本社LAN", "location", "東京", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "工場LAN", "location", "群馬", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_SERVER, "name", "ファイルサーバ", "zone", "本社LAN", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_ENDPOINT, "name", "事務PC", "os-model", "Windows 11", "count", "30",
+       "zone", "本社LAN", NULL);
+  fixture->fw = add (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, "name", "本社UTM", "type", "firewall",
+                     "model", "FortiGate 60F", NULL);
+  fixture->vpn = add (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, "name", "VPNルータ", "type", "router",
+                      "administrator", "情報システム課", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_INTERNET, "name", "Webサイト", "type", "web", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_CLOUD, "name", "Microsoft 365", "provider", "Microsoft",
+       "responsibility", "基盤は事業者", "check-method", "ismap", NULL);
+  ot = add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "制御系ネットワーク", NULL);
+  g_assert_true (scs_scope_set_status (fixture->scope, ot, SCS_SCOPE_STATUS_EXCLUDED, "OT",
+                                       "一方向ゲートウェイ", TRUE, &error));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->workspace);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_widget (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
+  guint frames = 0;
+  guint tick_id;
+
+  while (!timed_out && !gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  while (!timed_out && (frames < 3 || gtk_widget_get_width (widget) <= 0))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, tick_id);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The editable cell of item @id in @column, searched in the widget tree. */
+static GtkEditableLabel *
+find_cell (GtkWidget  *root,
+           gint64      id,
+           const char *column)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditableLabel *found;
+
+      if (GTK_IS_EDITABLE_LABEL (child))
+        {
+          ScsScopeItem *item = g_object_get_data (G_OBJECT (child), "item");
+
+          if (item != NULL && scs_scope_item_get_id (item) == id &&
+              g_strcmp0 (g_object_get_data (G_OBJECT (child), "column"), column) == 0)
+            return GTK_EDITABLE_LABEL (child);
+        }
+      found = find_cell (child, id, column);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_finding (ScsScopePage *page,
+             const char   *rule)
+{
+  GtkListBox *list = scs_scope_page_get_findings (page);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "rule"), rule) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+edit_cell (GtkEditableLabel *label,
+           const char       *text)
+{
+  GtkEditable *delegate;
+
+  /* As a person does: start editing, type, press Enter. */
+  gtk_editable_label_start_editing (label);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_editable_label_get_editing (label));
+  delegate = gtk_editable_get_delegate (GTK_EDITABLE (label));
+  gtk_editable_set_text (delegate, text);
+  g_signal_emit_by_name (delegate, "activate");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_editable_label_get_editing (label));
+}
+
+static char *
+file_state (const char *path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (name, &contents, &length, NULL))
+        g_checksum_update (sum, (const guchar *) contents, length);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  wait_for_widget (widget);
+  g_assert_true (scs_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("rendered %s", path);
+}
+
+static void
+test_edit_in_place (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  ScsScopePage *page = SCS_SCOPE_PAGE (scs_scope_page_new ());
+  GtkColumnView *view;
+  GtkEditableLabel *cell;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 760);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  scs_scope_page_set_workspace (page, fixture->workspace);
+  scs_scope_page_show_kind (page, SCS_SCOPE_KIND_BOUNDARY);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_widget (GTK_WIDGET (page));
+
+  view = scs_scope_page_get_column_view (page, SCS_SCOPE_KIND_BOUNDARY);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
+  g_assert_true (has_finding (page, "boundary-without-administrator"));
+
+  /* Edit the administrator of the firewall in its cell */
+  cell = find_cell (GTK_WIDGET (view), fixture->fw, "administrator");
+  g_assert_nonnull (cell);
+  edit_cell (cell, "情報システム課 鈴木");
+  g_assert_null (scs_scope_page_get_error (page));
+  g_assert_cmpstr (scs_scope_item_get_field (scs_scope_lookup (fixture->scope, fixture->fw), "administrator"),
+                   ==, "情報システム課 鈴木");
+  g_assert_false (has_finding (page, "boundary-without-administrator"));
+
+  /* A refused value: the message shows, the cell returns, nothing is written */
+  before = file_state (fixture->path);
+  cell = find_cell (GTK_WIDGET (view), fixture->vpn, "vuln-test");
+  g_assert_nonnull (cell);
+  edit_cell (cell, "先週");
+  g_assert_nonnull (scs_scope_page_get_error (page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "");
+  after = file_state (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The reason column of an excluded network */
+  scs_scope_page_show_kind (page, SCS_SCOPE_KIND_NETWORK);
+  save_png (GTK_WIDGET (page), "scope-page.png");
+
+  /* Sorting by the name column, descending */
+  {
+    GtkColumnView *networks = scs_scope_page_get_column_view (page, SCS_SCOPE_KIND_NETWORK);
+    GListModel *columns = gtk_column_view_get_columns (networks);
+    g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (columns, 0);
+    GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (networks));
+    g_autoptr(ScsScopeItem) first = NULL;
+    g_autoptr(ScsScopeItem) last = NULL;
+
+    gtk_column_view_sort_by_column (networks, name_column, GTK_SORT_ASCENDING);
+    first = g_list_model_get_item (model, 0);
+    gtk_column_view_sort_by_column (networks, name_column, GTK_SORT_DESCENDING);
+    last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+    g_assert_true (first == last);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+    /* Filtering */
+    {
+      GtkWidget *search = NULL;
+
+      for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (page)); w != NULL; )
+        {
+          /* not the drop-downs' own search entries in their popovers */
+          if (GTK_IS_SEARCH_ENTRY (w) && gtk_widget_get_ancestor (w, GTK_TYPE_POPOVER) == NULL)
+            {
+              search = w;
+              break;
+            }
+          if (gtk_widget_get_first_child (w) != NULL)
+            w = gtk_widget_get_first_child (w);
+          else
+            {
+              while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+                w = gtk_widget_get_parent (w) == GTK_WIDGET (page) ? NULL : gtk_widget_get_parent (w);
+              if (w != NULL)
+                w = gtk_widget_get_next_sibling (w);
+            }
+        }
+      g_assert_nonnull (search);
+      gtk_editable_set_text (GTK_EDITABLE (search), "群馬");
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      /* search-changed is delayed; force the filter */
+      g_signal_emit_by_name (search, "search-changed");
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+      gtk_editable_set_text (GTK_EDITABLE (search), "");
+      g_signal_emit_by_name (search, "search-changed");
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+    }
+  }
+
+  /* Add and remove through the actions */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.add-current", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (scs_scope_get_items (fixture->scope, SCS_SCOPE_KIND_NETWORK)), ==, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.remove-selected", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (scs_scope_get_items (fixture->scope, SCS_SCOPE_KIND_NETWORK)), ==, 3);
+
+  /* The diagram on its own */
+  save_png (scs_scope_page_get_diagram (page), "scope-page-diagram.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The edit is in the file */
+  {
+    g_autoptr(ScsWorkspace) reopened = NULL;
+    ScsScope *scope;
+
+    g_clear_object (&fixture->workspace);
+    reopened = scs_workspace_open (fixture->path, &error);
+    g_assert_no_error (error);
+    scope = scs_scope_get (reopened, &error);
+    g_assert_cmpstr (scs_scope_item_get_field (scs_scope_lookup (scope, fixture->fw), "administrator"),
+                     ==, "情報システム課 鈴木");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (scs_ui_get_resource ());
+  scs_i18n_init ("ja");
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/scs/gui/scope/edit-in-place", Fixture, NULL, fixture_set_up, test_edit_in_place,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

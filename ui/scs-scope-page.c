@@ -1,0 +1,803 @@
+/* scs-scope-page.c: the scope workspace page (適用範囲)
+ *
+ * One table per inventory kind (GtkColumnView over the scope's list model,
+ * filtered by the search entry and sorted by the clicked column), edited in
+ * place: each text cell is a GtkEditableLabel (Enter or focus-out commits,
+ * Escape cancels) and the status cell a drop-down. Every edit goes through the
+ * page's actions to ScsScope, which writes it as one transaction; a refused
+ * edit shows its message and puts the cell back. The findings of the scope
+ * rules and the diagram (scs_scope_draw) follow every change live, and the
+ * diagram can be exported as PNG, SVG or PDF.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <string.h>
+
+#include "scs-scope-page.h"
+
+struct _ScsScopePage
+{
+  GtkWidget           parent_instance;
+
+  ScsWorkspace       *workspace;
+  ScsScope           *scope;
+  gulong              changed_id;
+  gboolean            syncing;
+  char               *error;
+
+  GtkWidget          *paned;
+  GtkDropDown        *unit_dropdown;
+  GtkEntry           *description_entry;
+  GtkEntry           *entities_entry;
+  GtkStack           *kind_stack;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *error_label;
+  GtkListBox         *findings;
+  GtkDrawingArea     *diagram;
+
+  GtkColumnView      *views[SCS_SCOPE_N_KINDS];
+  GtkFilterListModel *filter_models[SCS_SCOPE_N_KINDS];
+  GtkSingleSelection *selections[SCS_SCOPE_N_KINDS];
+  GtkCustomFilter    *filter;
+};
+
+G_DEFINE_FINAL_TYPE (ScsScopePage, scs_scope_page, GTK_TYPE_WIDGET)
+
+static const char * const short_titles[SCS_SCOPE_N_KINDS] = {
+  N_("Networks"), N_("Servers"), N_("Endpoints"), N_("Boundary"),
+  N_("Internet-facing"), N_("Cloud"), N_("Connections"),
+};
+
+/* Columns after the kind's own fields. */
+static const char * const extra_columns[] = { "status", "reason", "separation", "criteria" };
+
+static const char *
+extra_label (const char *column)
+{
+  if (g_str_equal (column, "status"))
+    return _("Status");
+  if (g_str_equal (column, "reason"))
+    return _("Reason (if out of scope)");
+  if (g_str_equal (column, "separation"))
+    return _("Separation measure");
+  return _("Criteria");
+}
+
+/* The text a column shows for @item. */
+static char *
+cell_text (ScsScopeItem *item,
+           const char   *column)
+{
+  if (g_str_equal (column, "reason"))
+    return g_strdup (scs_scope_item_get_reason (item));
+  if (g_str_equal (column, "separation"))
+    return g_strdup (scs_scope_item_get_separation (item));
+  if (g_str_equal (column, "status"))
+    return g_strdup (scs_scope_status_label (scs_scope_item_get_status (item)));
+  if (g_str_equal (column, "criteria"))
+    return g_strjoinv (", ", (char **) scs_scope_item_get_criteria (item));
+  return g_strdup (scs_scope_item_get_field (item, column));
+}
+
+static void
+set_error (ScsScopePage *self,
+           const char   *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cells                                                                     */
+
+static void
+update_label (GtkEditableLabel *label)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (label), "item");
+  const char *column = g_object_get_data (G_OBJECT (label), "column");
+  g_autofree char *text = NULL;
+
+  if (item == NULL || gtk_editable_label_get_editing (label))
+    return;
+  text = cell_text (item, column);
+  gtk_editable_set_text (GTK_EDITABLE (label), text);
+}
+
+static void
+on_editing_changed (GtkEditableLabel *label)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (label), "item");
+  const char *column = g_object_get_data (G_OBJECT (label), "column");
+  g_autofree char *old = NULL;
+  const char *text;
+
+  if (item == NULL || gtk_editable_label_get_editing (label))
+    return;
+  old = cell_text (item, column);
+  text = gtk_editable_get_text (GTK_EDITABLE (label));
+  if (g_strcmp0 (old, text) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (label), "scope.set-field", "(xss)",
+                                scs_scope_item_get_id (item), column, text);
+  /* Shows what is stored: the new value, or the old one when refused. */
+  update_label (label);
+}
+
+static void
+text_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            const char               *column)
+{
+  GtkWidget *label = gtk_editable_label_new ("");
+
+  g_object_set_data_full (G_OBJECT (label), "column", g_strdup (column), g_free);
+  gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
+  g_signal_connect (label, "notify::editing", G_CALLBACK (on_editing_changed), NULL);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+text_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  data)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  ScsScopeItem *item = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (label), "item", item);
+  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_label), label, G_CONNECT_SWAPPED);
+  update_label (GTK_EDITABLE_LABEL (label));
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  data)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  ScsScopeItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_data (item, child);
+  g_object_set_data (G_OBJECT (child), "item", NULL);
+}
+
+static void
+update_status (GtkDropDown *dropdown)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+
+  if (item == NULL)
+    return;
+  g_object_set_data (G_OBJECT (dropdown), "syncing", GINT_TO_POINTER (TRUE));
+  gtk_drop_down_set_selected (dropdown, scs_scope_item_get_status (item));
+  g_object_set_data (G_OBJECT (dropdown), "syncing", NULL);
+}
+
+static void
+on_status_selected (GtkDropDown *dropdown)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (item == NULL || g_object_get_data (G_OBJECT (dropdown), "syncing") ||
+      selected == GTK_INVALID_LIST_POSITION || selected == scs_scope_item_get_status (item))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (dropdown), "scope.set-status", "(xs)",
+                              scs_scope_item_get_id (item), scs_scope_status_to_string (selected));
+  update_status (dropdown);
+}
+
+static void
+status_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  data)
+{
+  const char *labels[] = {
+    scs_scope_status_label (SCS_SCOPE_STATUS_IN),
+    scs_scope_status_label (SCS_SCOPE_STATUS_EXCLUDED),
+    scs_scope_status_label (SCS_SCOPE_STATUS_EXCEPTION),
+    NULL
+  };
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (labels);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_status_selected), NULL);
+  gtk_list_item_set_child (list_item, dropdown);
+}
+
+static void
+status_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  data)
+{
+  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
+  ScsScopeItem *item = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (dropdown), "item", item);
+  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_status), dropdown, G_CONNECT_SWAPPED);
+  update_status (GTK_DROP_DOWN (dropdown));
+}
+
+/* For the column sorters: the cell text of an item. */
+static char *
+sort_key (ScsScopeItem *item,
+          const char   *column)
+{
+  if (g_str_equal (column, "count"))
+    return g_strdup_printf ("%010u", scs_scope_item_get_count (item));
+  return cell_text (item, column);
+}
+
+static GtkColumnViewColumn *
+make_column (const char *column,
+             const char *title)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+  GtkExpression *expression;
+
+  if (g_str_equal (column, "status"))
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (status_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (status_bind), NULL);
+    }
+  else
+    {
+      g_signal_connect_data (factory, "setup", G_CALLBACK (text_setup), g_strdup (column),
+                             (GClosureNotify) (void (*) (void)) g_free, 0);
+      g_signal_connect (factory, "bind", G_CALLBACK (text_bind), NULL);
+    }
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), NULL);
+
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  if (g_str_equal (column, "name"))
+    gtk_column_view_column_set_expand (col, TRUE);
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (sort_key),
+                                            g_strdup (column), (GClosureNotify) (void (*) (void)) g_free);
+  gtk_column_view_column_set_sorter (col, GTK_SORTER (gtk_string_sorter_new (expression)));
+  return col;
+}
+
+static gboolean
+filter_item (gpointer item,
+             gpointer data)
+{
+  ScsScopePage *self = data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  const char * const *fields;
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+  needle = g_utf8_casefold (search, -1);
+  fields = scs_scope_kind_fields (scs_scope_item_get_kind (item));
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *hay = g_utf8_casefold (scs_scope_item_get_field (item, fields[i]), -1);
+
+      if (strstr (hay, needle) != NULL)
+        return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (extra_columns); i++)
+    {
+      g_autofree char *text = cell_text (item, extra_columns[i]);
+      g_autofree char *hay = g_utf8_casefold (text, -1);
+
+      if (strstr (hay, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+build_tables (ScsScopePage *self)
+{
+  for (guint k = 0; k < SCS_SCOPE_N_KINDS; k++)
+    {
+      const char * const *fields = scs_scope_kind_fields (k);
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+      GtkStackPage *page;
+
+      for (guint i = 0; fields[i] != NULL; i++)
+        {
+          g_autoptr(GtkColumnViewColumn) col =
+            make_column (fields[i], _(scs_scope_field_lookup (fields[i])->label));
+
+          gtk_column_view_append_column (view, col);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (extra_columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) col = make_column (extra_columns[i], extra_label (extra_columns[i]));
+
+          gtk_column_view_append_column (view, col);
+        }
+      gtk_column_view_set_show_column_separators (view, TRUE);
+      gtk_column_view_set_reorderable (view, FALSE);
+      gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      scs_scope_kind_label (k), -1);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
+      page = gtk_stack_add_titled (self->kind_stack, scroller, scs_scope_kind_to_string (k),
+                                   _(short_titles[k]));
+      (void) page;
+      self->views[k] = view;
+    }
+}
+
+static void
+set_models (ScsScopePage *self)
+{
+  for (guint k = 0; k < SCS_SCOPE_N_KINDS; k++)
+    {
+      GtkFilterListModel *filtered;
+      GtkSortListModel *sorted;
+      GtkSingleSelection *selection;
+
+      if (self->scope == NULL)
+        {
+          gtk_column_view_set_model (self->views[k], NULL);
+          self->selections[k] = NULL;
+          self->filter_models[k] = NULL;
+          continue;
+        }
+      filtered = gtk_filter_list_model_new (g_object_ref (scs_scope_get_items (self->scope, k)),
+                                            g_object_ref (GTK_FILTER (self->filter)));
+      sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                        g_object_ref (gtk_column_view_get_sorter (self->views[k])));
+      selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+      gtk_single_selection_set_autoselect (selection, FALSE);
+      gtk_single_selection_set_can_unselect (selection, TRUE);
+      gtk_column_view_set_model (self->views[k], GTK_SELECTION_MODEL (selection));
+      self->selections[k] = selection;
+      self->filter_models[k] = filtered;
+      g_object_unref (selection);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Unit, findings, diagram                                                   */
+
+static void
+update_unit (ScsScopePage *self)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *entities = NULL;
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->unit_dropdown,
+                              self->scope ? scs_scope_get_unit (self->scope) : SCS_SCOPE_UNIT_NONE);
+  gtk_editable_set_text (GTK_EDITABLE (self->description_entry),
+                         self->scope ? scs_scope_get_description (self->scope) : "");
+  lines = g_strsplit (self->scope ? scs_scope_get_entities (self->scope) : "", "\n", -1);
+  entities = g_strjoinv ("; ", lines);
+  gtk_editable_set_text (GTK_EDITABLE (self->entities_entry), entities);
+  self->syncing = FALSE;
+}
+
+static void
+update_findings (ScsScopePage *self)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings))) != NULL)
+    gtk_list_box_remove (self->findings, child);
+  if (self->scope == NULL)
+    return;
+
+  findings = scs_scope_check (self->scope);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ScsScopeFinding *finding = findings->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (finding->severity == SCS_SCOPE_SEVERITY_ERROR
+                                                      ? "dialog-error-symbolic"
+                                                      : "dialog-warning-symbolic");
+      g_autofree char *escaped = g_markup_escape_text (finding->message, -1);
+
+      gtk_widget_add_css_class (icon, finding->severity == SCS_SCOPE_SEVERITY_ERROR ? "error" : "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      finding->severity == SCS_SCOPE_SEVERITY_ERROR ? _("Error") : _("Warning"),
+                                      -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->rule);
+      g_object_set_data_full (G_OBJECT (row), "rule", g_strdup (finding->rule), g_free);
+      gtk_list_box_append (self->findings, row);
+    }
+  if (findings->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The scope passes the checks"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+      gtk_list_box_append (self->findings, row);
+    }
+}
+
+static void
+draw_diagram (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        data)
+{
+  ScsScopePage *self = data;
+
+  if (self->workspace == NULL || !scs_scope_draw (self->workspace, cr, width, height))
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (area),
+                                                            _("Describe the scope to see its diagram."));
+      cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+      cairo_move_to (cr, 12, 12);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+    }
+}
+
+static void
+on_scope_changed (ScsScopePage *self)
+{
+  update_unit (self);
+  update_findings (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->diagram));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                   */
+
+static void
+report (ScsScopePage *self,
+        gboolean      ok,
+        GError       *error)
+{
+  set_error (self, ok ? NULL : error->message);
+  if (!ok)
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+set_field_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *column, *value;
+  ScsScopeItem *item;
+  gint64 id;
+  gboolean ok;
+
+  g_variant_get (parameter, "(x&s&s)", &id, &column, &value);
+  if (self->scope == NULL || (item = scs_scope_lookup (self->scope, id)) == NULL)
+    return;
+
+  if (g_str_equal (column, "reason"))
+    ok = scs_scope_set_status (self->scope, id, scs_scope_item_get_status (item), value, NULL,
+                               scs_scope_item_get_connected (item), &error);
+  else if (g_str_equal (column, "separation"))
+    /* a separation measure is recorded because the item is connected */
+    ok = scs_scope_set_status (self->scope, id, scs_scope_item_get_status (item), NULL, value,
+                               *value != '\0' || scs_scope_item_get_connected (item), &error);
+  else
+    ok = scs_scope_set_field (self->scope, id, column, value, &error);
+  report (self, ok, error);
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *status_text;
+  ScsScopeStatus status;
+  ScsScopeItem *item;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &status_text);
+  if (self->scope == NULL || (item = scs_scope_lookup (self->scope, id)) == NULL ||
+      !scs_scope_status_from_string (status_text, &status))
+    return;
+  report (self, scs_scope_set_status (self->scope, id, status, NULL, NULL,
+                                      scs_scope_item_get_connected (item), &error), error);
+}
+
+static ScsScopeKind
+current_kind (ScsScopePage *self)
+{
+  ScsScopeKind kind = SCS_SCOPE_KIND_SERVER;
+
+  scs_scope_kind_from_string (gtk_stack_get_visible_child_name (self->kind_stack), &kind);
+  return kind;
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (widget);
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  ScsScopeKind kind = current_kind (self);
+  gint64 id;
+
+  if (self->scope == NULL)
+    return;
+  g_hash_table_insert (fields, "name", (gpointer) _("New item"));
+  id = scs_scope_add_item (self->scope, kind, fields, &error);
+  report (self, id != 0, error);
+  if (id != 0)
+    {
+      GListModel *model = G_LIST_MODEL (self->selections[kind]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(ScsScopeItem) item = g_list_model_get_item (model, i);
+
+          if (scs_scope_item_get_id (item) == id)
+            {
+              gtk_single_selection_set_selected (self->selections[kind], i);
+              break;
+            }
+        }
+    }
+}
+
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  ScsScopeKind kind = current_kind (self);
+  ScsScopeItem *item;
+
+  if (self->scope == NULL || self->selections[kind] == NULL)
+    return;
+  item = gtk_single_selection_get_selected_item (self->selections[kind]);
+  if (item == NULL)
+    return;
+  report (self, scs_scope_remove_item (self->scope, scs_scope_item_get_id (item), &error), error);
+}
+
+static void
+set_unit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *unit_text, *description, *entities;
+  ScsScopeUnitKind unit;
+
+  g_variant_get (parameter, "(&s&s&s)", &unit_text, &description, &entities);
+  if (self->scope == NULL || !scs_scope_unit_from_string (unit_text, &unit))
+    return;
+  report (self, scs_scope_set_unit (self->scope, unit, description, entities, &error), error);
+}
+
+static void
+commit_unit (ScsScopePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->unit_dropdown);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autofree char *entities = NULL;
+
+  if (self->syncing || self->scope == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  parts = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->entities_entry)), ";；", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_ptr_array_add (kept, parts[i]);
+  g_ptr_array_add (kept, NULL);
+  entities = g_strjoinv ("\n", (char **) kept->pdata);
+  gtk_widget_activate_action (GTK_WIDGET (self), "scope.set-unit", "(sss)",
+                              scs_scope_unit_to_string (selected),
+                              gtk_editable_get_text (GTK_EDITABLE (self->description_entry)),
+                              entities);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    ScsScopePage    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->workspace != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      report (self, path != NULL && scs_scope_export_diagram (self->workspace, path, &error), error);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->workspace == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Export Scope Diagram"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "scope.pdf");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+scs_scope_page_dispose (GObject *object)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (object);
+
+  scs_scope_page_set_workspace (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_SCOPE_PAGE);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (scs_scope_page_parent_class)->dispose (object);
+}
+
+static void
+scs_scope_page_class_init (ScsScopePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scs_scope_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/jp/scsworkbench/Workbench/scs-scope-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScsScopePage, paned);
+  gtk_widget_class_bind_template_child (widget_class, ScsScopePage, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScsScopePage, description_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsScopePage, entities_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsScopePage, kind_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScsScopePage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsScopePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsScopePage, findings);
+  gtk_widget_class_bind_template_child (widget_class, ScsScopePage, diagram);
+
+  gtk_widget_class_install_action (widget_class, "scope.set-field", "(xss)", set_field_action);
+  gtk_widget_class_install_action (widget_class, "scope.set-status", "(xs)", set_status_action);
+  gtk_widget_class_install_action (widget_class, "scope.set-unit", "(sss)", set_unit_action);
+  gtk_widget_class_install_action (widget_class, "scope.add-current", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "scope.remove-selected", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "scope.export-diagram", NULL, export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "scope.add-current", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "scope.remove-selected", NULL);
+}
+
+static void
+on_search_changed (ScsScopePage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+scs_scope_page_init (ScsScopePage *self)
+{
+  g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint u = SCS_SCOPE_UNIT_NONE; u <= SCS_SCOPE_UNIT_DIVISION; u++)
+    gtk_string_list_append (units, scs_scope_unit_label (u));
+  gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (units));
+
+  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
+  build_tables (self);
+  gtk_drawing_area_set_draw_func (self->diagram, draw_diagram, self, NULL);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (commit_unit), self);
+  g_signal_connect_swapped (self->description_entry, "activate", G_CALLBACK (commit_unit), self);
+  g_signal_connect_swapped (self->entities_entry, "activate", G_CALLBACK (commit_unit), self);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_unit), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->description_entry), focus);
+    focus = gtk_event_controller_focus_new ();
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_unit), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->entities_entry), focus);
+  }
+}
+
+GtkWidget *
+scs_scope_page_new (void)
+{
+  return g_object_new (SCS_TYPE_SCOPE_PAGE, NULL);
+}
+
+void
+scs_scope_page_set_workspace (ScsScopePage *self,
+                              ScsWorkspace *workspace)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SCS_IS_SCOPE_PAGE (self));
+
+  if (self->workspace == workspace)
+    return;
+  if (self->scope != NULL)
+    g_clear_signal_handler (&self->changed_id, self->scope);
+  self->scope = NULL;
+  g_clear_object (&self->workspace);
+
+  if (workspace != NULL)
+    {
+      self->workspace = g_object_ref (workspace);
+      self->scope = scs_scope_get (workspace, &error);
+      if (self->scope == NULL)
+        set_error (self, error->message);
+      else
+        self->changed_id = g_signal_connect_swapped (self->scope, "changed",
+                                                     G_CALLBACK (on_scope_changed), self);
+    }
+  set_models (self);
+  on_scope_changed (self);
+}
+
+void
+scs_scope_page_show_kind (ScsScopePage *self,
+                          ScsScopeKind  kind)
+{
+  g_return_if_fail (SCS_IS_SCOPE_PAGE (self));
+  g_return_if_fail (kind < SCS_SCOPE_N_KINDS);
+  gtk_stack_set_visible_child_name (self->kind_stack, scs_scope_kind_to_string (kind));
+}
+
+GtkColumnView *
+scs_scope_page_get_column_view (ScsScopePage *self,
+                                ScsScopeKind  kind)
+{
+  g_return_val_if_fail (SCS_IS_SCOPE_PAGE (self), NULL);
+  g_return_val_if_fail (kind < SCS_SCOPE_N_KINDS, NULL);
+  return self->views[kind];
+}
+
+GtkListBox *
+scs_scope_page_get_findings (ScsScopePage *self)
+{
+  g_return_val_if_fail (SCS_IS_SCOPE_PAGE (self), NULL);
+  return self->findings;
+}
+
+GtkWidget *
+scs_scope_page_get_diagram (ScsScopePage *self)
+{
+  g_return_val_if_fail (SCS_IS_SCOPE_PAGE (self), NULL);
+  return GTK_WIDGET (self->diagram);
+}
+
+const char *
+scs_scope_page_get_error (ScsScopePage *self)
+{
+  g_return_val_if_fail (SCS_IS_SCOPE_PAGE (self), NULL);
+  return self->error;
+}

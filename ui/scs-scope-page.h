@@ -1,0 +1,31 @@
+/* scs-scope-page.h: the scope workspace page — unit, inventory tables,
+ * live rule findings and the scope diagram
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "scs-scope.h"
+
+G_BEGIN_DECLS
+
+#define SCS_TYPE_SCOPE_PAGE (scs_scope_page_get_type ())
+G_DECLARE_FINAL_TYPE (ScsScopePage, scs_scope_page, SCS, SCOPE_PAGE, GtkWidget)
+
+GtkWidget  *scs_scope_page_new            (void);
+void        scs_scope_page_set_workspace  (ScsScopePage *self,
+                                           ScsWorkspace *workspace);
+/* Shows the table of @kind. */
+void        scs_scope_page_show_kind      (ScsScopePage *self,
+                                           ScsScopeKind  kind);
+/* For tests: the column view of @kind, and the findings list. */
+GtkColumnView *scs_scope_page_get_column_view (ScsScopePage *self,
+                                               ScsScopeKind  kind);
+GtkListBox *scs_scope_page_get_findings   (ScsScopePage *self);
+GtkWidget  *scs_scope_page_get_diagram    (ScsScopePage *self);
+/* The message of the last refused edit, or NULL. */
+const char *scs_scope_page_get_error      (ScsScopePage *self);
+
+G_END_DECLS
