@@ -21,6 +21,7 @@
 
 #include "scs-new-workspace-dialog.h"
 #include "scs-preferences-window.h"
+#include "scs-verify-view.h"
 #include "scs-window.h"
 
 struct _ScsApplication
@@ -192,6 +193,13 @@ scs_application_open_file (ScsApplication *self,
       return FALSE;
     }
 
+  /* a submission package opens in the verify view, never as a workspace */
+  if (g_str_has_suffix (path, ".scsp"))
+    {
+      gtk_window_present (GTK_WINDOW (scs_verify_view_new (GTK_APPLICATION (self), file)));
+      return TRUE;
+    }
+
   existing = find_window_for_path (self, path);
   if (existing != NULL)
     {
@@ -266,6 +274,13 @@ open_action (GSimpleAction *action,
   gtk_file_filter_set_name (filter, _("SCS Workbench workspaces"));
   gtk_file_filter_add_pattern (filter, "*.scsw");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  {
+    g_autoptr(GtkFileFilter) packages = gtk_file_filter_new ();
+
+    gtk_file_filter_set_name (packages, _("Submission packages (check only)"));
+    gtk_file_filter_add_pattern (packages, "*.scsp");
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), packages);
+  }
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);

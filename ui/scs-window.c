@@ -23,6 +23,7 @@
 #include "scs-application.h"
 #include "scs-checklist-page.h"
 #include "scs-dashboard-page.h"
+#include "scs-export-dialog.h"
 #include "scs-scope-page.h"
 
 #define N_CATEGORIES 7
@@ -506,6 +507,31 @@ undo_action (GtkWidget  *widget,
   update_undo (self);
 }
 
+/* The submission package and the printed report (issue 4). */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+
+  if (self->workspace != NULL)
+    gtk_window_present (GTK_WINDOW (scs_export_dialog_new (GTK_WINDOW (self), self->workspace)));
+}
+
+static void
+print_report_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->workspace != NULL &&
+      scs_export_print_report (GTK_WINDOW (self), self->workspace, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    scs_window_add_toast (self, error->message);
+}
+
 static void
 show_category_action (GtkWidget  *widget,
                       const char *action_name,
@@ -657,6 +683,8 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.goto-criterion", "s", goto_criterion_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
 }
 
 static void

@@ -592,7 +592,7 @@ scs_package_export_async (ScsWorkspace           *workspace,
   g_return_if_fail (SCS_IS_WORKSPACE (workspace));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (workspace, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, scs_package_export_async);
   data = g_new0 (ExportData, 1);
   data->workspace_path = g_strdup (scs_workspace_get_path (workspace));

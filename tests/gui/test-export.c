@@ -1,0 +1,284 @@
+/* test-export.c: the export dialog and the verify view, driven through their actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The export dialog writes a real package on its worker thread (checked
+ * with the verifier afterwards), a cancelled export leaves nothing behind,
+ * and the verify view shows a row per check, or the refusal of a file that
+ * is no package. Each is rendered to a PNG in $G_TEST_BUILDDIR.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "scs-export-dialog.h"
+#include "scs-i18n.h"
+#include "scs-package.h"
+#include "scs-screenshot.h"
+#include "scs-ui-resources.h"
+#include "scs-verify-view.h"
+#include "scs-workspace.h"
+
+typedef struct
+{
+  char         *dir;
+  ScsWorkspace *workspace;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autofree char *path = NULL;
+  g_autofree char *evidence = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *hash = NULL;
+
+  fixture->dir = g_dir_make_tmp ("scs-gui-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.scsw", NULL);
+  org->name = g_strdup ("株式会社テスト製作所");
+  org->corporate_number = g_strdup ("7000012050002");
+  fixture->workspace = scs_workspace_create (path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_answer (fixture->workspace, "1-2-1-1", SCS_ANSWER_MET, "規程で定義", NULL, &error);
+  g_assert_no_error (error);
+  evidence = g_build_filename (fixture->dir, "規程.txt", NULL);
+  g_file_set_contents (evidence, "policy", -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (evidence);
+  hash = scs_workspace_add_evidence (fixture->workspace, "1-2-1-1", file, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->workspace);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = g_strdup_printf ("widget-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
+  guint frames = 0;
+  guint tick_id;
+
+  while (!timed_out && !gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  while (!timed_out && frames < 3)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, tick_id);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  g_assert_true (scs_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("rendered %s", path);
+}
+
+typedef struct
+{
+  gboolean done;
+  gboolean success;
+} Outcome;
+
+static void
+on_finished (ScsExportDialog *dialog,
+             gboolean         success,
+             Outcome         *outcome)
+{
+  outcome->done = TRUE;
+  outcome->success = success;
+}
+
+static void
+wait_until (gboolean *flag)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (30, on_timeout, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  ScsExportDialog *dialog = scs_export_dialog_new (NULL, fixture->workspace);
+  g_autofree char *out = g_build_filename (fixture->dir, "out.scsp", NULL);
+  g_autoptr(ScsVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Outcome outcome = { 0 };
+
+  /* unsigned: only a draft is possible, and the default path says so */
+  g_assert_true (scs_export_dialog_get_draft (dialog));
+  scs_export_dialog_set_draft (dialog, FALSE);
+  g_assert_true (scs_export_dialog_get_draft (dialog));
+  g_assert_true (g_str_has_suffix (scs_export_dialog_get_path (dialog), "test-draft.scsp"));
+
+  scs_export_dialog_set_path (dialog, out);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
+  gtk_window_present (GTK_WINDOW (dialog));
+  save_png (GTK_WIDGET (dialog), "export-dialog");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  g_assert_true (scs_export_dialog_is_running (dialog));
+  wait_until (&outcome.done);
+  g_assert_true (outcome.success);
+  g_assert_false (scs_export_dialog_is_running (dialog));
+  g_assert_nonnull (strstr (scs_export_dialog_get_status (dialog), out));
+  save_png (GTK_WIDGET (dialog), "export-dialog-done");
+
+  result = scs_verify_package_file (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->draft);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_export_cancel (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  ScsExportDialog *dialog = scs_export_dialog_new (NULL, fixture->workspace);
+  g_autofree char *out = g_build_filename (fixture->dir, "cancelled.scsp", NULL);
+  Outcome outcome = { 0 };
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  scs_export_dialog_set_path (dialog, out);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
+  wait_until (&outcome.done);
+  g_assert_false (outcome.success);
+  g_assert_nonnull (strstr (scs_export_dialog_get_status (dialog), "nothing was written"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  /* and no temporary file either */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, ".cancelled.scsp"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+on_done (ScsVerifyView *view,
+         gboolean      *done)
+{
+  *done = TRUE;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+test_verify_view (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "pkg.scsp", NULL);
+  g_autofree char *junk = g_build_filename (fixture->dir, "junk.scsp", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GFile) junk_file = g_file_new_for_path (junk);
+  g_autoptr(GError) error = NULL;
+  ScsVerifyView *view;
+  const ScsVerifyResult *result;
+  gboolean done = FALSE;
+
+  scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_DRAFT, "ja", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  view = scs_verify_view_new (NULL, file);
+  g_signal_connect (view, "done", G_CALLBACK (on_done), &done);
+  gtk_window_present (GTK_WINDOW (view));
+  wait_until (&done);
+  result = scs_verify_view_get_result (view);
+  g_assert_nonnull (result);
+  g_assert_true (result->draft);
+  g_assert_cmpuint (count_rows (scs_verify_view_get_list (view)), ==, result->checks->len);
+  save_png (GTK_WIDGET (view), "verify-view");
+  gtk_window_destroy (GTK_WINDOW (view));
+
+  g_file_set_contents (junk, "not a package", -1, &error);
+  g_assert_no_error (error);
+  done = FALSE;
+  view = scs_verify_view_new (NULL, junk_file);
+  g_signal_connect (view, "done", G_CALLBACK (on_done), &done);
+  gtk_window_present (GTK_WINDOW (view));
+  wait_until (&done);
+  g_assert_null (scs_verify_view_get_result (view));
+  g_assert_error ((GError *) scs_verify_view_get_error (view), SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE);
+  save_png (GTK_WIDGET (view), "verify-view-refused");
+  gtk_window_destroy (GTK_WINDOW (view));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (scs_ui_get_resource ());
+  scs_i18n_init ("ja");
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/scs/gui/export/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/scs/gui/export/cancel", Fixture, NULL, fixture_set_up, test_export_cancel, fixture_tear_down);
+  g_test_add ("/scs/gui/export/verify-view", Fixture, NULL, fixture_set_up, test_verify_view, fixture_tear_down);
+
+  return g_test_run ();
+}

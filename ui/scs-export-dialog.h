@@ -1,0 +1,36 @@
+/* scs-export-dialog.h: export the submission package, with progress and cancel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "scs-workspace.h"
+
+G_BEGIN_DECLS
+
+#define SCS_TYPE_EXPORT_DIALOG (scs_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ScsExportDialog, scs_export_dialog, SCS, EXPORT_DIALOG, AdwWindow)
+
+/* Actions: export.choose (file chooser), export.start, export.cancel.
+ * Signal ::finished (gboolean success) when an export ends. */
+ScsExportDialog *scs_export_dialog_new        (GtkWindow       *parent,
+                                               ScsWorkspace    *workspace);
+void             scs_export_dialog_set_path   (ScsExportDialog *self,
+                                               const char      *path);
+const char      *scs_export_dialog_get_path   (ScsExportDialog *self);
+void             scs_export_dialog_set_draft  (ScsExportDialog *self,
+                                               gboolean         draft);
+gboolean         scs_export_dialog_get_draft  (ScsExportDialog *self);
+gboolean         scs_export_dialog_is_running (ScsExportDialog *self);
+/* What the status line says (last error or success). */
+const char      *scs_export_dialog_get_status (ScsExportDialog *self);
+
+/* Prints the report of @workspace with GtkPrintOperation: the same pages
+ * as report.pdf (draft watermark unless the assessment is signed). */
+GtkPrintOperationResult scs_export_print_report (GtkWindow     *parent,
+                                                 ScsWorkspace  *workspace,
+                                                 GError       **error);
+
+G_END_DECLS
