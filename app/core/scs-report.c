@@ -421,6 +421,52 @@ expert_identity (GBytes  *assessment,
   xmlFreeDoc (doc);
 }
 
+/* The text of the first element named @name under @node, or NULL. */
+static char *
+child_text (xmlNodePtr  node,
+            const char *name)
+{
+  for (xmlNodePtr child = node != NULL ? node->children : NULL; child != NULL; child = child->next)
+    {
+      if (child->type == XML_ELEMENT_NODE && xmlStrEqual (child->name, BAD_CAST name))
+        {
+          xmlChar *text = xmlNodeGetContent (child);
+          char *copy = g_strdup ((const char *) text);
+
+          xmlFree (text);
+          return copy;
+        }
+    }
+  return NULL;
+}
+
+/* Management's declaration as the signed declaration.xml carries it. */
+static void
+declaration_content (GBytes  *declaration,
+                     char   **text,
+                     char   **name,
+                     char   **title)
+{
+  g_autoptr(GError) error = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr root, node;
+
+  if (declaration == NULL)
+    return;
+  doc = scs_verify_parse_xml (declaration, "declaration.xml", &error);
+  if (doc == NULL)
+    return;
+  root = xmlDocGetRootElement (doc);
+  *text = child_text (root, "text");
+  for (node = root->children; node != NULL; node = node->next)
+    if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "declarant"))
+      {
+        *name = child_text (node, "name");
+        *title = child_text (node, "title");
+      }
+  xmlFreeDoc (doc);
+}
+
 static void
 add_signature_block (ScsPdfWriter     *writer,
                      ScsWorkspace     *workspace,
@@ -462,20 +508,26 @@ add_signature_block (ScsPdfWriter     *writer,
     }
   else
     {
-      const char *pairs[] = {
-        _("Signed by"), or_dash (info->actor),
-        _("Certificate"), info->signer_subject,
-        _("Issuer"), info->signer_issuer,
-        _("Certificate SHA-256"), info->signer_sha256,
-        _("Signed at"), info->signed_at,
-        _("Signed content SHA-256"), info->content_sha256,
-        NULL
-      };
+      g_autoptr(GBytes) content = scs_signature_dup_signed_content (workspace, role);
+      g_autofree char *text = NULL, *name = NULL, *title = NULL;
 
-      scs_pdf_writer_paragraph (writer,
-                                _("Management declares that the self-assessment above is true and that the "
-                                  "organisation meets the requirements of the level it applies for."));
-      scs_pdf_writer_key_values (writer, pairs);
+      declaration_content (content, &text, &name, &title);
+      {
+        const char *pairs[] = {
+          _("Declared by"), or_dash (name != NULL ? name : info->actor),
+          _("Title"), or_dash (title),
+          _("Certificate"), info->signer_subject,
+          _("Issuer"), info->signer_issuer,
+          _("Certificate SHA-256"), info->signer_sha256,
+          _("Signed at"), info->signed_at,
+          _("Signed content SHA-256"), info->content_sha256,
+          NULL
+        };
+
+        if (text != NULL)
+          scs_pdf_writer_paragraph (writer, text);
+        scs_pdf_writer_key_values (writer, pairs);
+      }
     }
 }
 

@@ -23,8 +23,13 @@
 #include <archive_entry.h>
 #include <glib/gstdio.h>
 
+#include "scs-declaration.h"
 #include "scs-i18n.h"
 #include "scs-package.h"
+#include "scs-profile.h"
+#include "scs-review.h"
+#include "scs-signature.h"
+#include "scs-signer.h"
 #include "scs-verify.h"
 #include "scs-workspace.h"
 
@@ -642,6 +647,152 @@ test_verify_corpus (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* Signed: the expert reviews and signs, management declares; the final
+ * package carries exactly the signed bytes and stock openssl agrees. */
+
+static char *certs_dir;
+
+static void
+sign_workspace (Fixture *fixture)
+{
+  g_autoptr(ScsProfile) expert = scs_profile_new ();
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(ScsSigner) manager = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expert_p12 = g_build_filename (certs_dir, "expert.p12", NULL);
+  g_autofree char *manager_p12 = g_build_filename (certs_dir, "manager.p12", NULL);
+  GListModel *answers = scs_workspace_get_answers (fixture->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (answer)->level == 3 && !scs_answer_is_satisfied (answer))
+        {
+          scs_workspace_set_answer (fixture->workspace, scs_answer_get_criterion_id (answer),
+                                    SCS_ANSWER_MET, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+  scs_profile_set_name (expert, "Expert Taro");
+  scs_profile_set_role (expert, SCS_ROLE_EXPERT);
+  scs_profile_set_qualification (expert, SCS_QUALIFICATION_RISS);
+  scs_profile_set_registration (expert, "013258");
+  scs_profile_set_training_date (expert, "2026-01-10");
+  review = scs_review_new (fixture->workspace, expert);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (answer)->level == 3)
+        g_assert_true (scs_review_set_verdict (review, scs_answer_get_criterion_id (answer),
+                                               SCS_VERDICT_ACCEPTED, &error));
+    }
+  signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signer_sign_assessment (signer, review, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_declaration_declare (fixture->workspace, "山田 一郎", "代表取締役", NULL, manager,
+                                          NULL, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+static GBytes *
+file_bytes (const char *dir,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return read_bytes (path);
+}
+
+static void
+test_export_signed (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "final.scsp", NULL);
+  g_autofree char *x = g_build_filename (fixture->dir, "x", NULL);
+  g_autofree char *cmd = NULL;
+  g_autofree char *ca = g_build_filename (certs_dir, "ca.pem", NULL);
+  g_autofree char *other_ca = g_build_filename (certs_dir, "otherca.pem", NULL);
+  g_autoptr(GBytes) ca_pem = NULL;
+  g_autoptr(GBytes) other_pem = NULL;
+  g_autoptr(GBytes) zip = NULL;
+  g_autoptr(GBytes) signed_content = NULL;
+  g_autoptr(GBytes) packaged = NULL;
+  g_autoptr(ScsVerifyResult) result = NULL;
+  g_autoptr(GBytes) broken = NULL;
+
+  sign_workspace (fixture);
+  g_assert_true (scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_NONE, "ja",
+                                     NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  zip = read_bytes (out);
+  ca_pem = read_bytes (ca);
+  other_pem = read_bytes (other_ca);
+
+  /* chained to the CA: valid and trusted; every check passes */
+  result = scs_verify_package_bytes (zip, ca_pem, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < result->checks->len; i++)
+    {
+      ScsVerifyCheck *check = g_ptr_array_index (result->checks, i);
+
+      if (check->status != SCS_CHECK_PASS)
+        g_error ("%s: %s", check->check, check->message);
+    }
+  g_assert_true (result->valid);
+  g_assert_true (result->trusted);
+  g_assert_false (result->draft);
+  g_clear_pointer (&result, scs_verify_result_free);
+
+  /* no CA: valid, reported as not checked against one */
+  result = scs_verify_package_bytes (zip, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->valid);
+  g_assert_false (result->trusted);
+  g_clear_pointer (&result, scs_verify_result_free);
+
+  /* another CA: the signatures are not chained to it */
+  result = scs_verify_package_bytes (zip, other_pem, &error);
+  g_assert_no_error (error);
+  g_assert_false (result->valid);
+  g_clear_pointer (&result, scs_verify_result_free);
+
+  /* a changed signature is named */
+  broken = rewrite (zip, "META-INF/signature-expert.p7s", TAMPER_FLIP_BYTE);
+  result = scs_verify_package_bytes (broken, ca_pem, &error);
+  g_assert_no_error (error);
+  g_assert_false (result->valid);
+  g_clear_pointer (&result, scs_verify_result_free);
+  assert_fails_naming (broken, "hash", "META-INF/signature-expert.p7s");
+
+  /* assessment.xml is exactly what the expert signed; stock openssl agrees */
+  g_mkdir (x, 0700);
+  cmd = g_strdup_printf ("unzip -q -d '%s' '%s'", x, out);
+  g_assert_cmpint (run (cmd, NULL), ==, 0);
+  signed_content = scs_signature_dup_signed_content (fixture->workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  packaged = file_bytes (x, "assessment.xml");
+  g_assert_true (g_bytes_equal (signed_content, packaged));
+  g_free (cmd);
+  cmd = g_strdup_printf ("sh -c \"cd '%s' && openssl cms -verify -binary -inform DER "
+                         "-in META-INF/signature-expert.p7s -content assessment.xml "
+                         "-CAfile '%s' -purpose any -out /dev/null\"", x, ca);
+  g_assert_cmpint (run (cmd, NULL), ==, 0);
+  g_free (cmd);
+  cmd = g_strdup_printf ("sh -c \"cd '%s' && openssl cms -verify -binary -inform DER "
+                         "-in META-INF/signature-management.p7s -content declaration.xml "
+                         "-CAfile '%s' -purpose any -out /dev/null\"", x, ca);
+  g_assert_cmpint (run (cmd, NULL), ==, 0);
+  g_free (cmd);
+  cmd = g_strdup_printf ("rm -rf '%s'", x);
+  g_assert_cmpint (run (cmd, NULL), ==, 0);
+}
+
 static void
 test_safe_name (void)
 {
@@ -682,8 +833,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *script = NULL;
+  g_autofree char *cmd = NULL;
+  int rc;
+
   scs_i18n_init ("en");
   g_test_init (&argc, &argv, NULL);
+  g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
+  certs_dir = g_dir_make_tmp ("scs-package-certs-XXXXXX", NULL);
+  script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review", "make-certificates.sh", NULL);
+  cmd = g_strdup_printf ("sh '%s' '%s'", script, certs_dir);
+  g_assert_cmpint (system (cmd), ==, 0);
 
   g_test_add ("/scs/package/export-layout", Fixture, NULL, fixture_set_up, test_export_layout, fixture_tear_down);
   g_test_add ("/scs/package/export-deterministic", Fixture, NULL, fixture_set_up, test_export_deterministic, fixture_tear_down);
@@ -694,7 +854,12 @@ main (int   argc,
   g_test_add_func ("/scs/package/verify-hostile", test_verify_hostile);
   g_test_add_func ("/scs/package/verify-unreadable", test_verify_unreadable);
   g_test_add_func ("/scs/package/verify-corpus", test_verify_corpus);
+  g_test_add ("/scs/package/export-signed", Fixture, NULL, fixture_set_up, test_export_signed, fixture_tear_down);
   g_test_add_func ("/scs/package/safe-name", test_safe_name);
 
-  return g_test_run ();
+  rc = g_test_run ();
+  g_free (cmd);
+  cmd = g_strdup_printf ("rm -rf '%s'", certs_dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  return rc;
 }
