@@ -25,6 +25,10 @@
 #include "scs-dashboard-page.h"
 #include "scs-export-dialog.h"
 #include "scs-scope-page.h"
+#include "scs-compare-window.h"
+#include "scs-diagnosis-window.h"
+#include "scs-portfolio-window.h"
+#include "scs-wizard-dialog.h"
 
 #define N_CATEGORIES 7
 
@@ -638,6 +642,31 @@ scs_window_dispose (GObject *object)
   G_OBJECT_CLASS (scs_window_parent_class)->dispose (object);
 }
 
+/* Vendor and ordering-company tools (issue 7): each opens its own window. */
+static void
+vendor_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  ScsWorkspace *workspace = scs_window_get_workspace (self);
+  GtkWindow *window = NULL;
+
+  if (g_str_equal (action_name, "win.portfolio"))
+    window = GTK_WINDOW (scs_portfolio_window_new (gtk_window_get_application (GTK_WINDOW (self))));
+  else if (g_str_equal (action_name, "win.supplier-wizard"))
+    window = GTK_WINDOW (scs_wizard_dialog_new (GTK_WINDOW (self), NULL));
+  else if (workspace == NULL)
+    scs_window_add_toast (self, _("Open a client workspace first"));
+  else if (g_str_equal (action_name, "win.diagnosis"))
+    window = GTK_WINDOW (scs_diagnosis_window_new (GTK_WINDOW (self), workspace));
+  else
+    window = GTK_WINDOW (scs_compare_window_new (GTK_WINDOW (self), workspace));
+
+  if (window != NULL)
+    gtk_window_present (window);
+}
+
 static void
 scs_window_class_init (ScsWindowClass *klass)
 {
@@ -685,6 +714,10 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.goto-criterion", "s", goto_criterion_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
+  gtk_widget_class_install_action (widget_class, "win.portfolio", NULL, vendor_action);
+  gtk_widget_class_install_action (widget_class, "win.diagnosis", NULL, vendor_action);
+  gtk_widget_class_install_action (widget_class, "win.renewal", NULL, vendor_action);
+  gtk_widget_class_install_action (widget_class, "win.supplier-wizard", NULL, vendor_action);
 }
 
 static void

@@ -577,11 +577,13 @@ scs_renewal_confirm (ScsWorkspace  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
+  ScsAnswer *answer;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (criterion_id != NULL, FALSE);
 
-  if (scs_workspace_require_answer (self, criterion_id, error) == NULL)
+  answer = scs_workspace_require_answer (self, criterion_id, error);
+  if (answer == NULL)
     return FALSE;
 
   if (!scs_workspace_begin (self, error))
@@ -613,7 +615,8 @@ scs_renewal_confirm (ScsWorkspace  *self,
       !scs_workspace_commit (self, error))
     goto fail;
 
-  g_signal_emit_by_name (self, "answer-changed", criterion_id);
+  /* Views showing "to re-confirm" update with the answer. */
+  g_signal_emit_by_name (self, "answer-changed", answer);
   return TRUE;
 
 fail:

@@ -1,0 +1,311 @@
+/* test-vendor.c: the vendor windows (portfolio, diagnosis, renewal
+ * comparison) and the ordering company's wizard, driven through their
+ * actions and checked against the core; PNGs of each for a look
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "scs-compare-window.h"
+#include "scs-diagnosis-window.h"
+#include "scs-i18n.h"
+#include "scs-portfolio-window.h"
+#include "scs-renewal.h"
+#include "scs-screenshot.h"
+#include "scs-ui-resources.h"
+#include "scs-wizard-dialog.h"
+#include "scs-workspace.h"
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_widget (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
+  guint frames = 0;
+  guint tick_id;
+
+  while (!timed_out && !gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  while (!timed_out && (frames < 3 || gtk_widget_get_width (widget) <= 0))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, tick_id);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = g_strdup_printf ("vendor-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+
+  gtk_window_present (GTK_WINDOW (widget));
+  wait_for_widget (widget);
+  g_assert_true (scs_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("rendered %s", path);
+}
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("scs-gui-vendor-XXXXXX", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static ScsWorkspace *
+make_client (Fixture    *f,
+             const char *file,
+             const char *name,
+             guint       n_met)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+  const GPtrArray *criteria = scs_catalog_get_criteria (catalog);
+  ScsWorkspace *ws;
+
+  org->name = g_strdup (name);
+  org->corporate_number = g_strdup ("7000012050002");
+  ws = scs_workspace_create (path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_met; i++)
+    {
+      const ScsCriterion *c = g_ptr_array_index (criteria, i);
+      g_assert_true (scs_workspace_set_answer (ws, c->id, SCS_ANSWER_MET, NULL, NULL, &error));
+    }
+  return ws;
+}
+
+static void
+test_portfolio_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) a = make_client (f, "a.scsw", "株式会社エー", 81);
+  g_autoptr(ScsWorkspace) b = make_client (f, "b.scsw", "株式会社ビー", 20);
+  g_autoptr(ScsWorkspace) c = make_client (f, "c.scsw", "有限会社シー", 0);
+  g_autofree char *junk = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) year_ago = g_date_time_add_days (now, -350);
+  g_autofree char *obtained = g_date_time_format (year_ago, "%Y-%m-%d");
+  ScsPortfolioWindow *window;
+  GListModel *visible;
+  GtkColumnView *view;
+  GListModel *columns;
+
+  g_assert_true (scs_renewal_record_certification (a, 3, obtained, NULL, &error));
+  g_assert_true (g_file_set_contents (junk, "not a workspace", -1, NULL));
+  g_clear_object (&a);
+  g_clear_object (&b);
+  g_clear_object (&c);
+
+  window = scs_portfolio_window_new (NULL);
+  g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
+  g_assert_no_error (error);
+  visible = scs_portfolio_window_get_visible (window);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+  g_assert_nonnull (strstr (scs_portfolio_window_get_summary (window), "3"));
+
+  scs_portfolio_window_set_search (window, "ビー");
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  scs_portfolio_window_set_search (window, "");
+  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_UNREADABLE);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_EXPIRING);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_OPEN_GAPS);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_ALL);
+
+  /* Sort by open gaps, descending: シー (81) first; unreadable last. */
+  view = scs_portfolio_window_get_column_view (window);
+  columns = gtk_column_view_get_columns (view);
+  {
+    g_autoptr(GtkColumnViewColumn) gaps_column = g_list_model_get_item (columns, 4);
+    g_autoptr(ScsPortfolioEntry) first = NULL;
+    g_autoptr(ScsPortfolioEntry) last = NULL;
+
+    gtk_column_view_sort_by_column (view, gaps_column, GTK_SORT_DESCENDING);
+    first = g_list_model_get_item (visible, 0);
+    last = g_list_model_get_item (visible, 3);
+    g_assert_cmpstr (scs_portfolio_entry_get_company (first), ==, "有限会社シー");
+    g_assert_nonnull (scs_portfolio_entry_get_error (last));
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 400);
+  save_png (GTK_WIDGET (window), "portfolio");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_diagnosis_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = make_client (f, "a.scsw", "株式会社エー", 75);
+  g_autoptr(GPtrArray) gaps = NULL;
+  ScsDiagnosisWindow *window = scs_diagnosis_window_new (NULL, ws);
+  ScsDiagnosis *diagnosis = scs_diagnosis_window_get_diagnosis (window);
+  g_autofree char *first_gap = NULL;
+  ScsAnswerState before;
+
+  g_assert_cmpuint (scs_diagnosis_window_get_n_gaps (window), ==, 6);
+  g_assert_cmpstr (scs_diagnosis_window_get_tier_text (window), ==, "★3");
+  gaps = scs_diagnosis_list_gaps (diagnosis, &error);
+  first_gap = g_strdup (((ScsGap *) g_ptr_array_index (gaps, 0))->criterion_id);
+  before = scs_answer_get_state (scs_workspace_lookup_answer (ws, first_gap));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-gap", "(sss)", first_gap, "owner", "山田");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-gap", "(sss)", first_gap, "support", "on-site");
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-gap", "(sss)", first_gap, "due", "2027-13-01");
+  g_assert_nonnull (strstr (scs_diagnosis_window_get_last_message (window), "2027-13-01"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-on-site", "b", TRUE);
+  g_assert_cmpstr (scs_diagnosis_window_get_tier_text (window), ==, "★3+");
+
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+  gaps = scs_diagnosis_list_gaps (diagnosis, &error);
+  {
+    ScsGap *gap = g_ptr_array_index (gaps, 0);
+    g_assert_cmpstr (gap->owner, ==, "山田");
+    g_assert_cmpint (gap->support, ==, SCS_SUPPORT_ON_SITE);
+    g_assert_cmpstr (gap->due, ==, "");
+  }
+  /* The SME's answer is untouched. */
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, first_gap)), ==, before);
+
+  /* An answer met by the SME closes its gap in the view. */
+  g_assert_true (scs_workspace_set_answer (ws, first_gap, SCS_ANSWER_MET, NULL, NULL, &error));
+  g_assert_cmpuint (scs_diagnosis_window_get_n_gaps (window), ==, 5);
+
+  save_png (GTK_WIDGET (window), "diagnosis");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_compare_window (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = make_client (f, "a.scsw", "株式会社エー", 10);
+  ScsCompareWindow *window = scs_compare_window_new (NULL, ws);
+  const GPtrArray *criteria = scs_catalog_get_criteria (scs_workspace_get_catalog (ws));
+  const ScsCriterion *c0 = g_ptr_array_index (criteria, 0);
+  const ScsCriterion *c1 = g_ptr_array_index (criteria, 1);
+  const ScsCriterion *c20 = g_ptr_array_index (criteria, 20);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.start-renewal", NULL);
+  g_assert_cmpuint (scs_workspace_get_cycle (ws), ==, 1);
+  g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 10);
+  g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 0);
+
+  g_assert_true (scs_workspace_set_answer (ws, c0->id, SCS_ANSWER_NOT_MET, NULL, NULL, &error));
+  g_assert_true (scs_workspace_set_answer (ws, c20->id, SCS_ANSWER_MET, NULL, NULL, &error));
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.confirm", "s", c1->id);
+  g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 2);
+  g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 8);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.record-change", "(ss)", "scope", "新拠点");
+  g_assert_nonnull (strstr (scs_compare_window_get_last_message (window), "専門家"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "compare.record-change", "(ss)", "coffee-machine", "");
+  g_assert_nonnull (strstr (scs_compare_window_get_last_message (window), "coffee-machine"));
+
+  save_png (GTK_WIDGET (window), "compare");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_wizard_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *store = g_build_filename (f->dir, "suppliers.ini", NULL);
+  ScsWizardDialog *dialog = scs_wizard_dialog_new (NULL, store);
+  const ScsSupplier *saved;
+
+  g_assert_cmpuint (scs_wizard_dialog_get_recommended (dialog), ==, 3);
+  for (guint bits = 1; bits < 8; bits++)
+    {
+      scs_wizard_dialog_set_answers (dialog, bits & 1, bits & 2, bits & 4);
+      g_assert_cmpuint (scs_wizard_dialog_get_recommended (dialog), ==, 4);
+    }
+  scs_wizard_dialog_set_answers (dialog, FALSE, TRUE, FALSE);
+  scs_wizard_dialog_set_supplier (dialog, "株式会社みどり物流", "代替の物流業者が少ない");
+  g_assert_nonnull (strstr (scs_wizard_dialog_get_reasoning (dialog), "代替の物流業者が少ない"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "wizard.save", NULL);
+  saved = scs_supplier_list_lookup (scs_wizard_dialog_get_list (dialog), "株式会社みどり物流");
+  g_assert_nonnull (saved);
+  g_assert_cmpuint (saved->recommended, ==, 4);
+  g_assert_true (g_file_test (store, G_FILE_TEST_EXISTS));
+
+  save_png (GTK_WIDGET (dialog), "wizard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (scs_ui_get_resource ());
+  scs_i18n_init ("ja");
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/scs/gui/vendor/portfolio", Fixture, NULL, fixture_set_up, test_portfolio_window, fixture_tear_down);
+  g_test_add ("/scs/gui/vendor/diagnosis", Fixture, NULL, fixture_set_up, test_diagnosis_window, fixture_tear_down);
+  g_test_add ("/scs/gui/vendor/compare", Fixture, NULL, fixture_set_up, test_compare_window, fixture_tear_down);
+  g_test_add ("/scs/gui/vendor/wizard", Fixture, NULL, fixture_set_up, test_wizard_dialog, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,359 @@
+/* scs-compare-window.c: renewal cycles — start a renewal, compare cycles
+ *
+ * Starting a renewal carries the current cycle's answers, notes and
+ * evidence links into a new cycle, each to be re-confirmed (scs-renewal.c).
+ * This window compares any two cycles of the workspace and lists exactly
+ * the criteria whose state, note, reason or evidence differ, and the
+ * carried answers nobody has re-confirmed yet, each with a button to
+ * re-confirm it. Significant changes (from the validity data) are recorded
+ * here too; they flag the client as needing a new expert check.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-compare-window.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _ScsCompareWindow
+{
+  AdwWindow        parent_instance;
+
+  AdwToastOverlay *toasts;
+  AdwComboRow     *cycle_a_row;
+  AdwComboRow     *cycle_b_row;
+  AdwPreferencesGroup *changed_group;
+  GtkListBox      *changed_list;
+  GtkListBox      *unconfirmed_list;
+  AdwComboRow     *change_kind_row;
+  AdwEntryRow     *change_description_row;
+
+  ScsWorkspace    *workspace;
+  ScsValidity     *validity;
+  guint            n_changed;
+  guint            n_unconfirmed;
+  char            *last_message;
+  gboolean         updating;
+};
+
+G_DEFINE_FINAL_TYPE (ScsCompareWindow, scs_compare_window, ADW_TYPE_WINDOW)
+
+static void
+toast (ScsCompareWindow *self,
+       const char       *message)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+show_comparison (ScsCompareWindow *self,
+                 guint             a,
+                 guint             b)
+{
+  g_autoptr(GPtrArray) diffs = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsCatalog *catalog = scs_workspace_get_catalog (self->workspace);
+  g_autofree char *description = NULL;
+
+  clear_list (self->changed_list);
+  self->n_changed = 0;
+  diffs = scs_renewal_compare (self->workspace, a, b, &error);
+  if (diffs == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < diffs->len; i++)
+    {
+      ScsCycleDiff *d = g_ptr_array_index (diffs, i);
+      const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, d->criterion_id);
+      GtkWidget *row;
+      g_autofree char *title = NULL;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      if (d->changes == 0)
+        continue;
+      row = adw_action_row_new ();
+      title = g_strdup_printf ("%s  %s", d->criterion_id, c ? scs_criterion_get_text (c) : "");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+      if (d->changes & SCS_CHANGE_STATE)
+        g_string_append_printf (subtitle, "%s → %s", scs_answer_state_get_label (d->old_state),
+                                scs_answer_state_get_label (d->new_state));
+      if (d->changes & SCS_CHANGE_NOTE)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", _("note changed"));
+      if (d->changes & SCS_CHANGE_REASON)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", _("reason changed"));
+      if (d->changes & SCS_CHANGE_EVIDENCE)
+        g_string_append_printf (subtitle, "%s%s %u → %u", subtitle->len ? " · " : "", _("evidence"),
+                                d->old_evidence, d->new_evidence);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      gtk_list_box_append (self->changed_list, row);
+      self->n_changed++;
+    }
+  description = g_strdup_printf (_("%u criteria differ"), self->n_changed);
+  adw_preferences_group_set_description (self->changed_group, description);
+}
+
+static void
+show_unconfirmed (ScsCompareWindow *self)
+{
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsCatalog *catalog = scs_workspace_get_catalog (self->workspace);
+
+  clear_list (self->unconfirmed_list);
+  self->n_unconfirmed = 0;
+  ids = scs_renewal_list_unconfirmed (self->workspace, &error);
+  if (ids == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, ids[i]);
+      ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, ids[i]);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_label (_("Re-confirm"));
+      g_autofree char *title = g_strdup_printf ("%s  %s", ids[i], c ? scs_criterion_get_text (c) : "");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (answer != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), scs_answer_state_get_label (scs_answer_get_state (answer)));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "compare.confirm");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ids[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->unconfirmed_list, row);
+      self->n_unconfirmed++;
+    }
+}
+
+static void
+refresh (ScsCompareWindow *self)
+{
+  g_autoptr(GPtrArray) cycles = scs_renewal_list_cycles (self->workspace, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = cycles ? cycles->len : 0;
+
+  self->updating = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      ScsCycleInfo *info = g_ptr_array_index (cycles, i);
+      g_autofree char *name = info->cycle == 0 ? g_strdup (_("Initial assessment"))
+                                               : g_strdup_printf (_("Renewal %u"), info->cycle);
+      g_autofree char *label = g_strdup_printf ("%s (%.10s)", name, info->created);
+      gtk_string_list_append (names, label);
+    }
+  adw_combo_row_set_model (self->cycle_a_row, G_LIST_MODEL (names));
+  adw_combo_row_set_model (self->cycle_b_row, G_LIST_MODEL (names));
+  /* Default: the previous cycle against the current one. */
+  adw_combo_row_set_selected (self->cycle_a_row, n >= 2 ? n - 2 : 0);
+  adw_combo_row_set_selected (self->cycle_b_row, n >= 1 ? n - 1 : 0);
+  self->updating = FALSE;
+
+  show_comparison (self, n >= 2 ? n - 2 : 0, n >= 1 ? n - 1 : 0);
+  show_unconfirmed (self);
+}
+
+static void
+cycles_selected (ScsCompareWindow *self)
+{
+  guint a = adw_combo_row_get_selected (self->cycle_a_row);
+  guint b = adw_combo_row_get_selected (self->cycle_b_row);
+
+  if (!self->updating && a != GTK_INVALID_LIST_POSITION && b != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self), "compare.compare", "(uu)", a, b);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  guint a, b;
+
+  g_variant_get (parameter, "(uu)", &a, &b);
+  show_comparison (SCS_COMPARE_WINDOW (widget), a, b);
+}
+
+static void
+start_renewal_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScsCompareWindow *self = SCS_COMPARE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  guint cycle = scs_renewal_start (self->workspace, &error);
+
+  if (cycle == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Renewal %u started: answers carried forward to re-confirm"),
+                                                cycle);
+    toast (self, message);
+  }
+  refresh (self);
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ScsCompareWindow *self = SCS_COMPARE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_renewal_confirm (self->workspace, g_variant_get_string (parameter, NULL), &error))
+    toast (self, error->message);
+  refresh (self);
+}
+
+static void
+record_change_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScsCompareWindow *self = SCS_COMPARE_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *kind, *description;
+
+  g_variant_get (parameter, "(&s&s)", &kind, &description);
+  if (!scs_renewal_record_change (self->workspace, self->validity, kind, description, &error))
+    toast (self, error->message);
+  else
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Recorded: this change needs %s"),
+                         scs_validity_get_check_label (self->validity,
+                                                       scs_workspace_get_target_level (self->workspace)));
+      toast (self, message);
+      gtk_editable_set_text (GTK_EDITABLE (self->change_description_row), "");
+    }
+}
+
+static void
+change_applied (ScsCompareWindow *self)
+{
+  guint kind = adw_combo_row_get_selected (self->change_kind_row);
+
+  if (kind == GTK_INVALID_LIST_POSITION || kind >= scs_validity_get_n_changes (self->validity))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "compare.record-change", "(ss)",
+                              scs_validity_get_change (self->validity, kind)->id,
+                              gtk_editable_get_text (GTK_EDITABLE (self->change_description_row)));
+}
+
+static void
+scs_compare_window_dispose (GObject *object)
+{
+  ScsCompareWindow *self = SCS_COMPARE_WINDOW (object);
+
+  g_clear_object (&self->workspace);
+  g_clear_pointer (&self->validity, scs_validity_free);
+  G_OBJECT_CLASS (scs_compare_window_parent_class)->dispose (object);
+}
+
+static void
+scs_compare_window_finalize (GObject *object)
+{
+  g_free (SCS_COMPARE_WINDOW (object)->last_message);
+  G_OBJECT_CLASS (scs_compare_window_parent_class)->finalize (object);
+}
+
+static void
+scs_compare_window_class_init (ScsCompareWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = scs_compare_window_dispose;
+  object_class->finalize = scs_compare_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/jp/scsworkbench/Workbench/scs-compare-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScsCompareWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, ScsCompareWindow, cycle_a_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsCompareWindow, cycle_b_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsCompareWindow, changed_group);
+  gtk_widget_class_bind_template_child (widget_class, ScsCompareWindow, changed_list);
+  gtk_widget_class_bind_template_child (widget_class, ScsCompareWindow, unconfirmed_list);
+  gtk_widget_class_bind_template_child (widget_class, ScsCompareWindow, change_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsCompareWindow, change_description_row);
+
+  gtk_widget_class_install_action (widget_class, "compare.start-renewal", NULL, start_renewal_action);
+  gtk_widget_class_install_action (widget_class, "compare.confirm", "s", confirm_action);
+  gtk_widget_class_install_action (widget_class, "compare.compare", "(uu)", compare_action);
+  gtk_widget_class_install_action (widget_class, "compare.record-change", "(ss)", record_change_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+scs_compare_window_init (ScsCompareWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->validity = scs_validity_load_default (&error);
+  if (self->validity == NULL)
+    g_error ("the built-in validity data is broken: %s", error->message);
+  for (guint i = 0; i < scs_validity_get_n_changes (self->validity); i++)
+    gtk_string_list_append (kinds, scs_significant_change_get_title (scs_validity_get_change (self->validity, i)));
+  adw_combo_row_set_model (self->change_kind_row, G_LIST_MODEL (kinds));
+
+  g_signal_connect_swapped (self->cycle_a_row, "notify::selected", G_CALLBACK (cycles_selected), self);
+  g_signal_connect_swapped (self->cycle_b_row, "notify::selected", G_CALLBACK (cycles_selected), self);
+  g_signal_connect_swapped (self->change_description_row, "apply", G_CALLBACK (change_applied), self);
+}
+
+ScsCompareWindow *
+scs_compare_window_new (GtkWindow    *parent,
+                        ScsWorkspace *workspace)
+{
+  ScsCompareWindow *self;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  self = g_object_new (SCS_TYPE_COMPARE_WINDOW, "transient-for", parent, NULL);
+  self->workspace = g_object_ref (workspace);
+  refresh (self);
+  return self;
+}
+
+guint
+scs_compare_window_get_n_changed (ScsCompareWindow *self)
+{
+  return self->n_changed;
+}
+
+guint
+scs_compare_window_get_n_unconfirmed (ScsCompareWindow *self)
+{
+  return self->n_unconfirmed;
+}
+
+const char *
+scs_compare_window_get_last_message (ScsCompareWindow *self)
+{
+  return self->last_message;
+}

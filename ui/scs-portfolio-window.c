@@ -1,0 +1,585 @@
+/* scs-portfolio-window.c: the vendor's list of client workspaces
+ *
+ * A vendor opens a folder of client workspaces (or adds files one by one)
+ * and sees one row per client in a GtkColumnView: company, level, cycle,
+ * readiness, open gaps, review state, expiry and days left, last change.
+ * Every column sorts (by its value, not its text), the search entry filters
+ * by company or file name, the drop-down by state (open gaps, expiring,
+ * needing a new check, unreadable). Rows come from ScsPortfolio, which
+ * reads only what a row shows, read-only, so opening a folder of 1,000
+ * clients stays quick and never disturbs a workspace open elsewhere.
+ * Unreadable files are rows too, with the reason in place of the company.
+ * Activating a row (double-click, Enter) opens the client in the
+ * checklist through the portfolio.open-client action.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-portfolio-window.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-application.h"
+
+struct _ScsPortfolioWindow
+{
+  AdwWindow           parent_instance;
+
+  AdwToastOverlay    *toasts;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *filter_dropdown;
+  GtkColumnView      *column_view;
+  GtkLabel           *summary_label;
+
+  ScsValidity        *validity;
+  ScsPortfolio       *portfolio;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  char               *folder;
+  char               *search;
+  ScsPortfolioFilter  filter_kind;
+};
+
+G_DEFINE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, ADW_TYPE_WINDOW)
+
+typedef enum
+{
+  COL_COMPANY, COL_LEVEL, COL_CYCLE, COL_READINESS, COL_GAPS, COL_REVIEW, COL_EXPIRY,
+  COL_DAYS, COL_LAST_CHANGE, N_COLS
+} Column;
+
+static char *
+cell_text (ScsPortfolioEntry *e,
+           Column             column)
+{
+  if (scs_portfolio_entry_get_error (e) != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (scs_portfolio_entry_get_path (e));
+
+      if (column == COL_COMPANY)
+        return g_strdup_printf (_("%s — unreadable: %s"), base, scs_portfolio_entry_get_error (e));
+      return g_strdup ("");
+    }
+
+  switch (column)
+    {
+    case COL_COMPANY:
+      return g_strdup (scs_portfolio_entry_get_company (e));
+    case COL_LEVEL:
+      /* Translators: a level of the scheme, ★3 or ★4 */
+      return g_strdup_printf (_("★%u"), scs_portfolio_entry_get_level (e));
+    case COL_CYCLE:
+      if (scs_portfolio_entry_get_cycle (e) == 0)
+        return g_strdup (_("Initial"));
+      return g_strdup_printf (_("Renewal %u"), scs_portfolio_entry_get_cycle (e));
+    case COL_READINESS:
+      return g_strdup_printf ("%u / %u%s", scs_portfolio_entry_get_satisfied (e),
+                              scs_portfolio_entry_get_total (e),
+                              scs_portfolio_entry_get_ready (e) ? " ✓" : "");
+    case COL_GAPS:
+      return g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
+    case COL_REVIEW:
+      if (scs_portfolio_entry_get_needs_check (e))
+        return g_strdup_printf (_("%s · new check needed"),
+                                scs_review_state_get_label (scs_portfolio_entry_get_review_state (e)));
+      return g_strdup (scs_review_state_get_label (scs_portfolio_entry_get_review_state (e)));
+    case COL_EXPIRY:
+      return g_strdup (scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—");
+    case COL_DAYS:
+      if (scs_portfolio_entry_get_expiry (e) == NULL)
+        return g_strdup ("—");
+      if (scs_portfolio_entry_get_days_left (e) < 0)
+        return g_strdup_printf (_("expired %d days ago"), -scs_portfolio_entry_get_days_left (e));
+      return g_strdup_printf ("%d", scs_portfolio_entry_get_days_left (e));
+    case COL_LAST_CHANGE:
+      {
+        const char *t = scs_portfolio_entry_get_last_change (e);
+        /* "2026-11-22T03:49:12.345Z" → "2026-11-22 03:49" */
+        if (t == NULL || strlen (t) < 16)
+          return g_strdup (t ? t : "—");
+        return g_strdup_printf ("%.10s %.5s", t, t + 11);
+      }
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  Column column = GPOINTER_TO_UINT (user_data);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COL_GAPS || column == COL_DAYS ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  ScsPortfolioEntry *e = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  Column column = GPOINTER_TO_UINT (user_data);
+  g_autofree char *text = cell_text (e, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "warning");
+  if (scs_portfolio_entry_get_error (e) != NULL && column == COL_COMPANY)
+    gtk_widget_add_css_class (label, "error");
+  else if (column == COL_DAYS || column == COL_EXPIRY)
+    {
+      ScsExpiryState state = scs_portfolio_entry_get_expiry_state (e);
+      if (state == SCS_EXPIRY_EXPIRED)
+        gtk_widget_add_css_class (label, "error");
+      else if (state == SCS_EXPIRY_SOON)
+        gtk_widget_add_css_class (label, "warning");
+    }
+  else if (column == COL_REVIEW && scs_portfolio_entry_get_needs_check (e))
+    gtk_widget_add_css_class (label, "warning");
+}
+
+static int
+compare_readable (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  gboolean bad_a = scs_portfolio_entry_get_error ((ScsPortfolioEntry *) a) != NULL;
+  gboolean bad_b = scs_portfolio_entry_get_error ((ScsPortfolioEntry *) b) != NULL;
+
+  return bad_a == bad_b ? GTK_ORDERING_EQUAL : bad_a ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  ScsPortfolioEntry *ea = (ScsPortfolioEntry *) a, *eb = (ScsPortfolioEntry *) b;
+  Column column = GPOINTER_TO_UINT (user_data);
+  gboolean bad_a = scs_portfolio_entry_get_error (ea) != NULL;
+  gboolean bad_b = scs_portfolio_entry_get_error (eb) != NULL;
+  gint64 va = 0, vb = 0;
+
+  if (bad_a || bad_b)
+    return gtk_ordering_from_cmpfunc (g_strcmp0 (scs_portfolio_entry_get_path (ea),
+                                                 scs_portfolio_entry_get_path (eb)));
+  switch (column)
+    {
+    case COL_COMPANY:
+      return gtk_ordering_from_cmpfunc (g_utf8_collate (scs_portfolio_entry_get_company (ea),
+                                                        scs_portfolio_entry_get_company (eb)));
+    case COL_EXPIRY:
+      return gtk_ordering_from_cmpfunc (g_strcmp0 (scs_portfolio_entry_get_expiry (ea),
+                                                   scs_portfolio_entry_get_expiry (eb)));
+    case COL_LAST_CHANGE:
+      return gtk_ordering_from_cmpfunc (g_strcmp0 (scs_portfolio_entry_get_last_change (ea),
+                                                   scs_portfolio_entry_get_last_change (eb)));
+    case COL_REVIEW:
+      va = scs_portfolio_entry_get_review_state (ea);
+      vb = scs_portfolio_entry_get_review_state (eb);
+      break;
+    case COL_LEVEL:
+      va = scs_portfolio_entry_get_level (ea);
+      vb = scs_portfolio_entry_get_level (eb);
+      break;
+    case COL_CYCLE:
+      va = scs_portfolio_entry_get_cycle (ea);
+      vb = scs_portfolio_entry_get_cycle (eb);
+      break;
+    case COL_READINESS:
+      /* By the share satisfied, as integers: satisfied × other total. */
+      va = (gint64) scs_portfolio_entry_get_satisfied (ea) * MAX (scs_portfolio_entry_get_total (eb), 1);
+      vb = (gint64) scs_portfolio_entry_get_satisfied (eb) * MAX (scs_portfolio_entry_get_total (ea), 1);
+      break;
+    case COL_GAPS:
+      va = scs_portfolio_entry_get_open_gaps (ea);
+      vb = scs_portfolio_entry_get_open_gaps (eb);
+      break;
+    case COL_DAYS:
+      /* No expiry sorts last. */
+      va = scs_portfolio_entry_get_expiry (ea) ? scs_portfolio_entry_get_days_left (ea) : G_MAXINT;
+      vb = scs_portfolio_entry_get_expiry (eb) ? scs_portfolio_entry_get_days_left (eb) : G_MAXINT;
+      break;
+    default:
+      break;
+    }
+  return va < vb ? GTK_ORDERING_SMALLER : va > vb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+add_column (ScsPortfolioWindow *self,
+            Column              column,
+            const char         *title,
+            gboolean            expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+  GtkSorter *sorter;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_entries, GUINT_TO_POINTER (column), NULL));
+  gtk_column_view_column_set_sorter (col, sorter);
+  gtk_column_view_column_set_expand (col, expand);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_append_column (self->column_view, col);
+  g_object_unref (sorter);
+  g_object_unref (col);
+}
+
+static gboolean
+filter_entry (gpointer item,
+              gpointer user_data)
+{
+  ScsPortfolioWindow *self = user_data;
+  ScsPortfolioEntry *e = item;
+  gboolean bad = scs_portfolio_entry_get_error (e) != NULL;
+
+  if (self->search != NULL && *self->search != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (self->search, -1);
+      g_autofree char *company = g_utf8_casefold (scs_portfolio_entry_get_company (e)
+                                                  ? scs_portfolio_entry_get_company (e) : "", -1);
+      g_autofree char *path = g_utf8_casefold (scs_portfolio_entry_get_path (e), -1);
+
+      if (strstr (company, needle) == NULL && strstr (path, needle) == NULL)
+        return FALSE;
+    }
+
+  switch (self->filter_kind)
+    {
+    case SCS_PORTFOLIO_FILTER_OPEN_GAPS:
+      return !bad && scs_portfolio_entry_get_open_gaps (e) > 0;
+    case SCS_PORTFOLIO_FILTER_EXPIRING:
+      return !bad && (scs_portfolio_entry_get_expiry_state (e) == SCS_EXPIRY_SOON ||
+                      scs_portfolio_entry_get_expiry_state (e) == SCS_EXPIRY_EXPIRED);
+    case SCS_PORTFOLIO_FILTER_NEEDS_CHECK:
+      return !bad && scs_portfolio_entry_get_needs_check (e);
+    case SCS_PORTFOLIO_FILTER_UNREADABLE:
+      return bad;
+    case SCS_PORTFOLIO_FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+static void
+update_summary (ScsPortfolioWindow *self)
+{
+  GListModel *all = scs_portfolio_get_entries (self->portfolio);
+  guint n = g_list_model_get_n_items (all), bad = 0, expiring = 0, checks = 0;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (all, i);
+
+      if (scs_portfolio_entry_get_error (e) != NULL)
+        bad++;
+      else if (scs_portfolio_entry_get_expiry_state (e) == SCS_EXPIRY_SOON ||
+               scs_portfolio_entry_get_expiry_state (e) == SCS_EXPIRY_EXPIRED)
+        expiring++;
+      if (scs_portfolio_entry_get_needs_check (e))
+        checks++;
+    }
+  text = g_strdup_printf (_("%u clients · %u expiring or expired · %u need a new check · %u unreadable · "
+                            "validity: ★3 %u year, ★4 %u years%s"),
+                          n - bad, expiring, checks, bad,
+                          scs_validity_get_years (self->validity, 3), scs_validity_get_years (self->validity, 4),
+                          scs_validity_is_provisional (self->validity) ? _(" (provisional)") : "");
+  gtk_label_set_text (self->summary_label, text);
+}
+
+gboolean
+scs_portfolio_window_load_folder (ScsPortfolioWindow  *self,
+                                  const char          *dir,
+                                  GError             **error)
+{
+  g_return_val_if_fail (SCS_IS_PORTFOLIO_WINDOW (self), FALSE);
+
+  scs_portfolio_clear (self->portfolio);
+  if (!scs_portfolio_add_folder (self->portfolio, dir, NULL, error))
+    return FALSE;
+  g_free (self->folder);
+  self->folder = g_strdup (dir);
+  {
+    g_autofree char *base = g_path_get_basename (dir);
+    g_autofree char *title = g_strdup_printf (_("Client Portfolio — %s"), base);
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
+  update_summary (self);
+  return TRUE;
+}
+
+void
+scs_portfolio_window_add_file (ScsPortfolioWindow *self,
+                               const char         *path)
+{
+  scs_portfolio_add_file (self->portfolio, path);
+  update_summary (self);
+}
+
+void
+scs_portfolio_window_set_search (ScsPortfolioWindow *self,
+                                 const char         *text)
+{
+  g_free (self->search);
+  self->search = g_strdup (text);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+scs_portfolio_window_set_filter (ScsPortfolioWindow *self,
+                                 ScsPortfolioFilter  filter)
+{
+  self->filter_kind = filter;
+  if (gtk_drop_down_get_selected (self->filter_dropdown) != filter)
+    gtk_drop_down_set_selected (self->filter_dropdown, filter);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+GListModel *
+scs_portfolio_window_get_visible (ScsPortfolioWindow *self)
+{
+  return G_LIST_MODEL (self->sorted);
+}
+
+GtkColumnView *
+scs_portfolio_window_get_column_view (ScsPortfolioWindow *self)
+{
+  return self->column_view;
+}
+
+const char *
+scs_portfolio_window_get_summary (ScsPortfolioWindow *self)
+{
+  return gtk_label_get_text (self->summary_label);
+}
+
+static void
+search_changed (ScsPortfolioWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (g_strcmp0 (text, self->search) != 0)
+    scs_portfolio_window_set_search (self, text);
+}
+
+static void
+filter_selected (ScsPortfolioWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected != self->filter_kind)
+    scs_portfolio_window_set_filter (self, selected);
+}
+
+static void
+row_activated (ScsPortfolioWindow *self,
+               guint               position)
+{
+  g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+
+  if (e == NULL)
+    return;
+  if (scs_portfolio_entry_get_error (e) != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (scs_portfolio_entry_get_error (e)));
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "portfolio.open-client", "s",
+                              scs_portfolio_entry_get_path (e));
+}
+
+static void
+open_client_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  if (SCS_IS_APPLICATION (app))
+    scs_application_open_file (SCS_APPLICATION (app), file, GTK_WINDOW (self));
+}
+
+static void
+folder_chosen (GtkNativeDialog    *chooser,
+               int                 response,
+               ScsPortfolioWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !scs_portfolio_window_load_folder (self, path, &error))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+files_chosen (GtkNativeDialog    *chooser,
+              int                 response,
+              ScsPortfolioWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            scs_portfolio_window_add_file (self, path);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Open a Folder of Client Workspaces"), GTK_WINDOW (widget),
+                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), _("_Cancel"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+add_files_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Add Client Workspaces"), GTK_WINDOW (widget),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (files_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_strdup (self->folder);
+
+  if (folder != NULL && !scs_portfolio_window_load_folder (self, folder, &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+static void
+scs_portfolio_window_finalize (GObject *object)
+{
+  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (object);
+
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->portfolio);
+  g_clear_pointer (&self->validity, scs_validity_free);
+  g_free (self->folder);
+  g_free (self->search);
+  G_OBJECT_CLASS (scs_portfolio_window_parent_class)->finalize (object);
+}
+
+static void
+scs_portfolio_window_class_init (ScsPortfolioWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = scs_portfolio_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/jp/scsworkbench/Workbench/scs-portfolio-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, summary_label);
+
+  gtk_widget_class_install_action (widget_class, "portfolio.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.add-files", NULL, add_files_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.open-client", "s", open_client_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "portfolio.open-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "portfolio.reload", NULL);
+}
+
+static void
+scs_portfolio_window_init (ScsPortfolioWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkSingleSelection *selection;
+  GtkMultiSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->validity = scs_validity_load_default (&error);
+  if (self->validity == NULL)
+    g_error ("the built-in validity data is broken: %s", error->message);
+  self->portfolio = scs_portfolio_new (self->validity, NULL);
+
+  add_column (self, COL_COMPANY, _("Company"), TRUE);
+  add_column (self, COL_LEVEL, _("Level"), FALSE);
+  add_column (self, COL_CYCLE, _("Cycle"), FALSE);
+  add_column (self, COL_READINESS, _("Readiness"), FALSE);
+  add_column (self, COL_GAPS, _("Open gaps"), FALSE);
+  add_column (self, COL_REVIEW, _("Review"), FALSE);
+  add_column (self, COL_EXPIRY, _("Expiry"), FALSE);
+  add_column (self, COL_DAYS, _("Days left"), FALSE);
+  add_column (self, COL_LAST_CHANGE, _("Last change"), FALSE);
+
+  self->filter = gtk_custom_filter_new (filter_entry, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (scs_portfolio_get_entries (self->portfolio)),
+                                              GTK_FILTER (self->filter));
+  /* Unreadable files stay at the end whichever way a column sorts: a
+   * fixed first key, then the column view's (invertible) sorter. */
+  sorter = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_readable, NULL, NULL)));
+  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (sorter));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
+  g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (filter_selected), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated), self);
+  update_summary (self);
+}
+
+ScsPortfolioWindow *
+scs_portfolio_window_new (GtkApplication *application)
+{
+  return g_object_new (SCS_TYPE_PORTFOLIO_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,43 @@
+/* scs-portfolio-window.h: the vendor's list of client workspaces
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "scs-portfolio.h"
+
+G_BEGIN_DECLS
+
+#define SCS_TYPE_PORTFOLIO_WINDOW (scs_portfolio_window_get_type ())
+G_DECLARE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, SCS, PORTFOLIO_WINDOW, AdwWindow)
+
+typedef enum
+{
+  SCS_PORTFOLIO_FILTER_ALL,
+  SCS_PORTFOLIO_FILTER_OPEN_GAPS,
+  SCS_PORTFOLIO_FILTER_EXPIRING,   /* expiring soon or expired */
+  SCS_PORTFOLIO_FILTER_NEEDS_CHECK,
+  SCS_PORTFOLIO_FILTER_UNREADABLE,
+} ScsPortfolioFilter;
+
+/* Actions: portfolio.open-folder, portfolio.add-files, portfolio.reload,
+ * portfolio.open-client (s: path; opens it in the checklist). */
+ScsPortfolioWindow *scs_portfolio_window_new        (GtkApplication     *application);
+gboolean            scs_portfolio_window_load_folder (ScsPortfolioWindow *self,
+                                                      const char         *dir,
+                                                      GError            **error);
+void                scs_portfolio_window_add_file   (ScsPortfolioWindow *self,
+                                                     const char         *path);
+void                scs_portfolio_window_set_search (ScsPortfolioWindow *self,
+                                                     const char         *text);
+void                scs_portfolio_window_set_filter (ScsPortfolioWindow *self,
+                                                     ScsPortfolioFilter  filter);
+/* The rows shown after filter and sort (ScsPortfolioEntry). */
+GListModel         *scs_portfolio_window_get_visible (ScsPortfolioWindow *self);
+GtkColumnView      *scs_portfolio_window_get_column_view (ScsPortfolioWindow *self);
+/* The summary line ("12 clients, 2 expiring, 1 unreadable"). */
+const char         *scs_portfolio_window_get_summary (ScsPortfolioWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,355 @@
+/* scs-wizard-dialog.c: which level to ask of a supplier (ordering company)
+ *
+ * The three questions of the guidance as switches, the additional factors
+ * as free text, and the recommendation with its reasoning, recomputed on
+ * every change by scs_wizard_recommend() (★4 if any answer is yes). Saving
+ * stores the decision in the supplier list (a per-user file, see
+ * scs-wizard.c); the list below shows every supplier with its recommended
+ * and obtained level. CSV import/export go through the core, which refuses
+ * hostile files with their row and column; printing lays out the decision
+ * sheet with Pango on a GtkPrintOperation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "scs-wizard-dialog.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _ScsWizardDialog
+{
+  AdwWindow        parent_instance;
+
+  AdwToastOverlay *toasts;
+  AdwEntryRow     *name_row;
+  AdwComboRow     *obtained_row;
+  GtkSwitch       *confidential_switch;
+  GtkSwitch       *delay_switch;
+  GtkSwitch       *access_switch;
+  AdwEntryRow     *factors_row;
+  GtkLabel        *level_label;
+  GtkLabel        *reasoning_label;
+  GtkListBox      *suppliers_list;
+
+  ScsSupplierList *list;
+  guint            recommended;
+  char            *reasoning;
+};
+
+G_DEFINE_FINAL_TYPE (ScsWizardDialog, scs_wizard_dialog, ADW_TYPE_WINDOW)
+
+static void
+recompute (ScsWizardDialog *self)
+{
+  g_autofree char *level = NULL;
+
+  g_clear_pointer (&self->reasoning, g_free);
+  self->recommended = scs_wizard_recommend (gtk_switch_get_active (self->confidential_switch),
+                                            gtk_switch_get_active (self->delay_switch),
+                                            gtk_switch_get_active (self->access_switch),
+                                            gtk_editable_get_text (GTK_EDITABLE (self->factors_row)),
+                                            &self->reasoning);
+  /* Translators: the recommended level, ★3 or ★4 */
+  level = g_strdup_printf (_("Ask for ★%u"), self->recommended);
+  gtk_label_set_text (self->level_label, level);
+  gtk_label_set_text (self->reasoning_label, self->reasoning);
+}
+
+static void
+refresh_list (ScsWizardDialog *self)
+{
+  GtkWidget *child;
+  GPtrArray *suppliers = scs_supplier_list_get (self->list);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suppliers_list))) != NULL)
+    gtk_list_box_remove (self->suppliers_list, child);
+
+  for (guint i = 0; i < suppliers->len; i++)
+    {
+      ScsSupplier *s = g_ptr_array_index (suppliers, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *obtained = s->obtained ? g_strdup_printf ("★%u", s->obtained) : g_strdup (_("none"));
+      g_autofree char *subtitle = g_strdup_printf (_("Recommended ★%u · obtained %s · decided %s"),
+                                                   s->recommended, obtained, s->decided);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (s->obtained < s->recommended)
+        {
+          GtkWidget *warn = gtk_label_new (_("Below the recommended level"));
+          gtk_widget_add_css_class (warn, "warning");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), warn);
+        }
+      gtk_list_box_append (self->suppliers_list, row);
+    }
+}
+
+static ScsSupplier *
+current_supplier (ScsWizardDialog *self)
+{
+  ScsSupplier *s = scs_supplier_new ();
+  guint obtained = adw_combo_row_get_selected (self->obtained_row);
+
+  g_free (s->name);
+  s->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  g_free (s->factors);
+  s->factors = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->factors_row)));
+  s->confidential = gtk_switch_get_active (self->confidential_switch);
+  s->delay = gtk_switch_get_active (self->delay_switch);
+  s->access = gtk_switch_get_active (self->access_switch);
+  s->obtained = obtained == 1 ? 3 : obtained == 2 ? 4 : 0;
+  scs_supplier_decide (s);
+  return s;
+}
+
+static void
+toast (ScsWizardDialog *self,
+       const char      *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScsWizardDialog *self = SCS_WIZARD_DIALOG (widget);
+  g_autoptr(ScsSupplier) s = current_supplier (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_supplier_list_put (self->list, s, &error))
+    toast (self, error->message);
+  else
+    toast (self, _("Saved"));
+}
+
+typedef struct
+{
+  char *text;
+} PrintData;
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page_nr,
+           gpointer           user_data)
+{
+  PrintData *data = user_data;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  PangoLayout *layout = gtk_print_context_create_pango_layout (context);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK JP 11");
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (gtk_print_context_get_width (context) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, data->text, -1);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ScsWizardDialog *self = SCS_WIZARD_DIALOG (widget);
+  g_autoptr(ScsSupplier) s = current_supplier (self);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  PrintData data = { scs_supplier_to_text (s) };
+
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, _("Level to ask of a supplier"));
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), &data);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast (self, error->message);
+  g_free (data.text);
+}
+
+static void
+import_chosen (GtkNativeDialog *chooser,
+               int              response,
+               ScsWizardDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      guint n = scs_supplier_list_import_csv (self->list, path, &error);
+
+      if (error != NULL)
+        toast (self, error->message);
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("%u suppliers imported"), n);
+          toast (self, message);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_chosen (GtkNativeDialog *chooser,
+               int              response,
+               ScsWizardDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GBytes) csv = scs_supplier_list_export_csv (self->list);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_replace_contents (file, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL,
+                                    FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        toast (self, error->message);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Import Suppliers"), GTK_WINDOW (widget),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export Suppliers"), GTK_WINDOW (widget),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "suppliers.csv");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+scs_wizard_dialog_finalize (GObject *object)
+{
+  ScsWizardDialog *self = SCS_WIZARD_DIALOG (object);
+
+  g_clear_object (&self->list);
+  g_free (self->reasoning);
+  G_OBJECT_CLASS (scs_wizard_dialog_parent_class)->finalize (object);
+}
+
+static void
+scs_wizard_dialog_class_init (ScsWizardDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = scs_wizard_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/jp/scsworkbench/Workbench/scs-wizard-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, obtained_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, confidential_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, delay_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, access_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, factors_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, level_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, reasoning_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, suppliers_list);
+
+  gtk_widget_class_install_action (widget_class, "wizard.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "wizard.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "wizard.import-csv", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "wizard.export-csv", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "wizard.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "wizard.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+scs_wizard_dialog_init (ScsWizardDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->confidential_switch, "notify::active", G_CALLBACK (recompute), self);
+  g_signal_connect_swapped (self->delay_switch, "notify::active", G_CALLBACK (recompute), self);
+  g_signal_connect_swapped (self->access_switch, "notify::active", G_CALLBACK (recompute), self);
+  g_signal_connect_swapped (self->factors_row, "changed", G_CALLBACK (recompute), self);
+  recompute (self);
+}
+
+ScsWizardDialog *
+scs_wizard_dialog_new (GtkWindow  *parent,
+                       const char *list_path)
+{
+  ScsWizardDialog *self = g_object_new (SCS_TYPE_WIZARD_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *path = list_path ? g_strdup (list_path) : scs_supplier_list_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  self->list = scs_supplier_list_load (path, &error);
+  if (self->list == NULL)
+    {
+      /* A damaged list is shown, not overwritten: work on an empty one
+       * that cannot be saved over it. */
+      g_autofree char *fallback = g_strconcat (path, ".new", NULL);
+      toast (self, error->message);
+      self->list = scs_supplier_list_load (fallback, NULL);
+    }
+  g_signal_connect_swapped (self->list, "changed", G_CALLBACK (refresh_list), self);
+  refresh_list (self);
+  return self;
+}
+
+void
+scs_wizard_dialog_set_answers (ScsWizardDialog *self,
+                               gboolean         confidential,
+                               gboolean         delay,
+                               gboolean         access)
+{
+  gtk_switch_set_active (self->confidential_switch, confidential);
+  gtk_switch_set_active (self->delay_switch, delay);
+  gtk_switch_set_active (self->access_switch, access);
+}
+
+void
+scs_wizard_dialog_set_supplier (ScsWizardDialog *self,
+                                const char      *name,
+                                const char      *factors)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->factors_row), factors ? factors : "");
+}
+
+guint
+scs_wizard_dialog_get_recommended (ScsWizardDialog *self)
+{
+  return self->recommended;
+}
+
+const char *
+scs_wizard_dialog_get_reasoning (ScsWizardDialog *self)
+{
+  return self->reasoning;
+}
+
+ScsSupplierList *
+scs_wizard_dialog_get_list (ScsWizardDialog *self)
+{
+  return self->list;
+}
