@@ -67,8 +67,11 @@ scs_cli_export (const ScsCliCommand *command,
   g_autoptr(GError) error = NULL;
   const char *language;
 
-  if (!scs_cli_parse_arguments (command, export_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, export_entries, FALSE, &argc, &argv, 1, 2))
     return SCS_CLI_EXIT_USAGE;
+  /* "export FILE OUT" is accepted too */
+  if (opt_out == NULL && argc > 2)
+    opt_out = g_strdup (argv[2]);
   if (opt_out == NULL)
     return scs_cli_error (_("export: say where to write the package with --out PACKAGE.scsp"));
   if (!apply_language (&language))

@@ -3,15 +3,16 @@
  * The package is what the SME sends to the registration body: a ZIP laid
  * out after ETSI ASiC-E that anyone can open with stock tools and check
  * against META-INF/manifest.xml. Everything that goes in is gathered in
- * memory first (evidence streamed from the workspace one file at a time is
- * a later optimisation), sorted by path, then written with libarchive so the
- * same workspace always gives the same bytes: no modification times (ZIP's
- * DOS time then is libarchive's minimum, 1980-01-01 00:00, whatever the time
- * zone), uid/gid 0, mode 0644, "mimetype" first and stored, the rest
- * deflated. The file is written under a temporary name in the target
- * directory, fsync'ed, re-opened and verified with scs-verify, and only then
- * renamed over the final name, so a failed or cancelled export leaves
- * nothing half-written there.
+ * memory first (streaming evidence from the workspace one file at a time
+ * would bound memory for very large packages; not done yet), sorted by
+ * path, then written with libarchive so the same workspace always gives
+ * the same bytes: no modification times (ZIP's DOS time then is
+ * libarchive's minimum, 1980-01-01 00:00, whatever the time zone), uid/gid
+ * 0, mode 0644, "mimetype" first and stored, XML deflated, evidence and the
+ * PDF stored (they are mostly compressed already). The file is written
+ * under a temporary name in the target directory, fsync'ed, re-opened and
+ * verified with scs-verify, and only then renamed over the final name, so
+ * a failed or cancelled export leaves nothing half-written there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,7 @@
 #include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gnutls/crypto.h>
 
 #include "scs-report.h"
 #include "scs-scope.h"
@@ -85,10 +87,20 @@ compare_entries (gconstpointer a,
   return strcmp (ea->path, eb->path);
 }
 
+/* GnuTLS's SHA-256 uses the CPU's SHA instructions: several times GChecksum. */
 static char *
 sha256_hex (GBytes *data)
 {
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  guint8 digest[32];
+  char *hex = g_malloc (65);
+  gsize size;
+  const void *bytes = g_bytes_get_data (data, &size);
+
+  if (gnutls_hash_fast (GNUTLS_DIG_SHA256, bytes, size, digest) < 0)
+    g_error ("SHA-256 is not available");
+  for (guint i = 0; i < 32; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+  return hex;
 }
 
 char *
@@ -378,7 +390,12 @@ write_zip (int               fd,
     {
       Entry *entry = g_ptr_array_index (entries, i);
 
-      if (!write_entry (archive, entry->path, entry->data, FALSE, path, cancellable, error))
+      /* XML compresses well; evidence files and the PDF are mostly compressed
+       * already, so they are stored: deflating them again costs time for
+       * nothing (and stored entries read back at copy speed) */
+      gboolean stored = !g_str_has_suffix (entry->path, ".xml");
+
+      if (!write_entry (archive, entry->path, entry->data, stored, path, cancellable, error))
         goto out;
       if (progress != NULL)
         progress (0.5 + 0.4 * (i + 1) / entries->len, progress_data);
