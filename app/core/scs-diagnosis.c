@@ -628,7 +628,7 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
                                         "not applicable."));
   else
     {
-      const double widths[] = { 0.11, 0.37, 0.11, 0.13, 0.09, 0.09, 0.10 };
+      const double widths[] = { 0.10, 0.34, 0.13, 0.14, 0.09, 0.09, 0.11 };
       const char *head[] = {
         _("ID"), _("Criterion"), _("Answer"), _("Support"), _("Effort"), _("Priority"), _("Owner / due"),
       };
