@@ -32,18 +32,11 @@
 #include <glib/gstdio.h>
 #include <gnutls/crypto.h>
 
+#include "scs-attestation.h"
 #include "scs-report.h"
 #include "scs-scope.h"
 #include "scs-verify.h"
 
-#if __has_include("scs-attestation.h")
-#include "scs-attestation.h"
-#define HAVE_ATTESTATION 1
-#endif
-#if __has_include("scs-declaration.h")
-#include "scs-declaration.h"
-#define HAVE_DECLARATION 1
-#endif
 #include "scs-signature.h"
 
 G_DEFINE_QUARK (scs-package-error-quark, scs_package_error)
@@ -53,6 +46,7 @@ typedef struct
   char       *path;
   GBytes     *data;
   const char *media_type;
+  char       *sha256;
 } Entry;
 
 static void
@@ -60,10 +54,13 @@ entry_free (Entry *entry)
 {
   g_free (entry->path);
   g_bytes_unref (entry->data);
+  g_free (entry->sha256);
   g_free (entry);
 }
 
-static void
+static char *sha256_hex (GBytes *data);
+
+static Entry *
 add_entry (GPtrArray  *entries,
            const char *path,
            GBytes     *data,
@@ -74,7 +71,9 @@ add_entry (GPtrArray  *entries,
   entry->path = g_strdup (path);
   entry->data = g_bytes_ref (data);
   entry->media_type = media_type;
+  entry->sha256 = sha256_hex (data);
   g_ptr_array_add (entries, entry);
+  return entry;
 }
 
 static int
@@ -182,15 +181,35 @@ render_manifest (GPtrArray  *entries,
     {
       Entry *entry = g_ptr_array_index (entries, i);
       g_autofree char *path = g_markup_escape_text (entry->path, -1);
-      g_autofree char *hash = sha256_hex (entry->data);
-
       g_string_append_printf (xml,
                               "  <file path=\"%s\" size=\"%" G_GSIZE_FORMAT "\" sha256=\"%s\""
                               " media-type=\"%s\"/>\n",
-                              path, g_bytes_get_size (entry->data), hash, entry->media_type);
+                              path, g_bytes_get_size (entry->data), entry->sha256, entry->media_type);
     }
   g_string_append (xml, "</manifest>\n");
   return g_string_free_to_bytes (xml);
+}
+
+/* The report is rendered on a second thread, with its own connection to
+ * the workspace file, while this one reads and hashes the evidence: the
+ * font subsetting of the PDF takes about as long as hashing 100 MiB. */
+typedef struct
+{
+  char             *workspace_path;
+  ScsReportOptions  options;
+  GBytes           *pdf;
+  GError           *error;
+} ReportJob;
+
+static gpointer
+report_thread (gpointer data)
+{
+  ReportJob *job = data;
+  g_autoptr(ScsWorkspace) workspace = scs_workspace_open (job->workspace_path, &job->error);
+
+  if (workspace != NULL)
+    job->pdf = scs_report_render (workspace, &job->options, &job->error);
+  return NULL;
 }
 
 /* What goes into the package, sorted by path; the manifest is not included. */
@@ -212,20 +231,16 @@ collect_entries (ScsWorkspace            *workspace,
   g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *assessment_hash = NULL;
   gboolean draft = (flags & SCS_PACKAGE_FLAGS_DRAFT) != 0;
-  ScsReportOptions report_options = { 0 };
+  ReportJob job = { 0 };
+  GThread *thread;
+  gboolean ok = TRUE;
   GError *local_error = NULL;
 
   if (draft)
     {
-#ifdef HAVE_ATTESTATION
       assessment = scs_attestation_render (workspace, error);
       if (assessment == NULL)
         return NULL;
-#else
-      g_set_error_literal (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED,
-                           _("This build cannot render assessment.xml: the attestation module is missing"));
-      return NULL;
-#endif
     }
   else
     {
@@ -271,28 +286,62 @@ collect_entries (ScsWorkspace            *workspace,
   for (guint i = 0; i < evidence->len; i++)
     {
       ScsEvidence *item = g_ptr_array_index (evidence, i);
-      g_autofree char *path = evidence_path (item, taken);
+
+      g_hash_table_insert (paths, g_strdup (item->sha256), evidence_path (item, taken));
+    }
+
+  job.workspace_path = (char *) scs_workspace_get_path (workspace);
+  job.options.draft = draft;
+  job.options.content_sha256 = assessment_hash;
+  job.options.evidence_paths = paths;
+  thread = g_thread_new ("scs-report", report_thread, &job);
+
+  for (guint i = 0; i < evidence->len && ok; i++)
+    {
+      ScsEvidence *item = g_ptr_array_index (evidence, i);
       g_autoptr(GBytes) data = NULL;
+      Entry *entry;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
+        {
+          ok = FALSE;
+          break;
+        }
       data = scs_workspace_get_evidence_data (workspace, item->sha256, error);
       if (data == NULL)
-        return NULL;
-      add_entry (entries, path, data,
-                 item->mime_type != NULL && *item->mime_type != '\0' ? g_intern_string (item->mime_type)
-                                                                     : "application/octet-stream");
-      g_hash_table_insert (paths, g_strdup (item->sha256), g_steal_pointer (&path));
+        {
+          ok = FALSE;
+          break;
+        }
+      entry = add_entry (entries, g_hash_table_lookup (paths, item->sha256), data,
+                         item->mime_type != NULL && *item->mime_type != '\0'
+                           ? g_intern_string (item->mime_type) : "application/octet-stream");
+      /* what the workspace says and what it holds must agree */
+      if (!g_str_equal (entry->sha256, item->sha256))
+        {
+          g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
+                       _("The evidence file ‘%s’ is damaged in the workspace: its SHA-256 is not %s"),
+                       item->name, item->sha256);
+          ok = FALSE;
+          break;
+        }
       if (progress != NULL)
         progress (0.5 * (i + 1) / evidence->len, progress_data);
     }
 
-  report_options.draft = draft;
-  report_options.content_sha256 = assessment_hash;
-  report_options.evidence_paths = paths;
-  report = scs_report_render (workspace, &report_options, error);
-  if (report == NULL)
-    return NULL;
+  g_thread_join (thread);
+  if (!ok)
+    {
+      g_clear_error (&job.error);
+      g_clear_pointer (&job.pdf, g_bytes_unref);
+      return NULL;
+    }
+  if (job.pdf == NULL)
+    {
+      g_propagate_error (error, job.error);
+      return NULL;
+    }
+  report = job.pdf;
   add_entry (entries, "report.pdf", report, "application/pdf");
 
   g_ptr_array_sort (entries, compare_entries);
