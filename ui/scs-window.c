@@ -790,10 +790,14 @@ scs_window_set_workspace (ScsWindow    *self,
     {
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", FALSE);
       return;
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", TRUE);
   answers = scs_workspace_get_answers (workspace);
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
     {
