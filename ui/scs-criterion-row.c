@@ -22,6 +22,8 @@
 #include "scs-ui-resources.h"
 
 #include "scs-evidence-list.h"
+#include "scs-i18n.h"
+#include "scs-migration.h"
 
 #define SAVE_DELAY_MS 400
 #define RETRY_DELAY_MS 8000
@@ -38,6 +40,10 @@ struct _ScsCriterionRow
   GtkLabel        *level_label;
   GtkLabel        *changed_label;
   GtkLabel        *text_label;
+  GtkWidget       *reconfirm_badge;   /* catalog migration (issue 6) */
+  GtkWidget       *reconfirm_button;
+  GtkWidget       *paraphrase_box;
+  GtkLabel        *paraphrase_label;
   GtkLabel        *note_state_label;
   GtkToggleButton *met_button;
   GtkToggleButton *not_met_button;
@@ -513,6 +519,47 @@ setup_for_answer (ScsCriterionRow *self)
   set_note_state (self, "saved");
 }
 
+/* A catalog migration flags answers whose criterion was re-worded or
+ * re-levelled; the badge stays until the user re-confirms (an action). */
+static void
+update_reconfirm (ScsCriterionRow *self)
+{
+  gboolean flagged = scs_migration_needs_reconfirm (self->workspace, scs_answer_get_criterion_id (self->answer));
+
+  gtk_widget_set_visible (self->reconfirm_badge, flagged);
+  gtk_widget_set_visible (self->reconfirm_button, flagged);
+}
+
+static void
+on_workspace_answer_changed (ScsCriterionRow *self,
+                             ScsAnswer       *answer)
+{
+  if (answer == self->answer)
+    update_reconfirm (self);
+}
+
+static void
+on_reconfirm_clicked (ScsCriterionRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reconfirm-answer", "s",
+                              scs_answer_get_criterion_id (self->answer));
+  update_reconfirm (self);
+}
+
+/* The official wording is Japanese only: in an English UI our paraphrase
+ * is shown under it, and said to be one. */
+static void
+update_paraphrase (ScsCriterionRow *self)
+{
+  ScsCatalog *catalog = scs_workspace_get_catalog (self->workspace);
+  const char *paraphrase = NULL;
+
+  if (!scs_i18n_is_japanese () && scs_catalog_is_official (catalog))
+    paraphrase = scs_catalog_get_paraphrase_en (catalog, scs_answer_get_criterion_id (self->answer));
+  gtk_label_set_text (self->paraphrase_label, paraphrase != NULL ? paraphrase : "");
+  gtk_widget_set_visible (self->paraphrase_box, paraphrase != NULL);
+}
+
 static void
 scs_criterion_row_constructed (GObject *object)
 {
@@ -524,6 +571,10 @@ scs_criterion_row_constructed (GObject *object)
   g_return_if_fail (SCS_IS_ANSWER (self->answer));
 
   setup_for_answer (self);
+  update_reconfirm (self);
+  update_paraphrase (self);
+  g_signal_connect_object (self->workspace, "answer-changed", G_CALLBACK (on_workspace_answer_changed),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -616,6 +667,10 @@ scs_criterion_row_class_init (ScsCriterionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, level_label);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, reconfirm_badge);
+  gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, reconfirm_button);
+  gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, paraphrase_box);
+  gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, paraphrase_label);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, note_state_label);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, met_button);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, not_met_button);
@@ -626,6 +681,7 @@ scs_criterion_row_class_init (ScsCriterionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, note_view);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, evidence_box);
   gtk_widget_class_bind_template_callback (widget_class, on_text_activate_link);
+  gtk_widget_class_bind_template_callback (widget_class, on_reconfirm_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_reason_activate);
 }
 
@@ -744,4 +800,28 @@ scs_criterion_row_get_reason_visible (ScsCriterionRow *self)
   g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), FALSE);
 
   return gtk_revealer_get_reveal_child (self->reason_revealer);
+}
+
+gboolean
+scs_criterion_row_get_reconfirm_visible (ScsCriterionRow *self)
+{
+  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (self->reconfirm_badge);
+}
+
+GtkWidget *
+scs_criterion_row_get_reconfirm_button (ScsCriterionRow *self)
+{
+  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), NULL);
+
+  return self->reconfirm_button;
+}
+
+const char *
+scs_criterion_row_get_paraphrase (ScsCriterionRow *self)
+{
+  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), NULL);
+
+  return gtk_widget_get_visible (self->paraphrase_box) ? gtk_label_get_text (self->paraphrase_label) : "";
 }

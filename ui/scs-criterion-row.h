@@ -34,5 +34,10 @@ GtkEditable *scs_criterion_row_get_reason_entry  (ScsCriterionRow *self);
 GtkWidget   *scs_criterion_row_get_status_button (ScsCriterionRow *self,
                                                   ScsAnswerState   state);
 gboolean     scs_criterion_row_get_reason_visible (ScsCriterionRow *self);
+/* Catalog versions: the re-confirm badge and button are shown; the English
+ * paraphrase shown under official Japanese text ("" when none). */
+gboolean     scs_criterion_row_get_reconfirm_visible (ScsCriterionRow *self);
+GtkWidget   *scs_criterion_row_get_reconfirm_button  (ScsCriterionRow *self);
+const char  *scs_criterion_row_get_paraphrase     (ScsCriterionRow *self);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "scs-checklist-page.h"
 #include "scs-dashboard-page.h"
 #include "scs-export-dialog.h"
+#include "scs-migration-assistant.h"
 #include "scs-scope-page.h"
 #include "scs-compare-window.h"
 #include "scs-diagnosis-window.h"
@@ -714,6 +715,8 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.goto-criterion", "s", goto_criterion_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
+  gtk_widget_class_install_action (widget_class, "win.load-catalog", NULL, scs_migration_assistant_load_catalog_action);
+  gtk_widget_class_install_action (widget_class, "win.reconfirm-answer", "s", scs_migration_assistant_reconfirm_action);
   gtk_widget_class_install_action (widget_class, "win.portfolio", NULL, vendor_action);
   gtk_widget_class_install_action (widget_class, "win.diagnosis", NULL, vendor_action);
   gtk_widget_class_install_action (widget_class, "win.renewal", NULL, vendor_action);

@@ -1,0 +1,350 @@
+/* test-migration.c: the migration assistant, the re-confirm badge and the
+ * English paraphrase under official text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A workspace answered against the built-in catalog loads a generated
+ * official workbook (one criterion removed, one re-worded, one moved to ★4)
+ * through the assistant: the import runs on the worker thread, the report
+ * page shows the counts and lists, Migrate applies it and the main window is
+ * reloaded on the official catalog; flagged rows show the badge until the
+ * re-confirm button (an action) clears it. A cancelled import changes
+ * nothing. In an English UI the official Japanese text gets our paraphrase.
+ * Screens are rendered to PNGs in $G_TEST_BUILDDIR.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "scs-catalog-import.h"
+#include "scs-criterion-row.h"
+#include "scs-i18n.h"
+#include "scs-migration-assistant.h"
+#include "scs-screenshot.h"
+#include "scs-ui-resources.h"
+#include "scs-window.h"
+#include "scs-workspace.h"
+
+#include "../core/fixtures/xlsx/xlsx-builder.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  char         *xlsx;
+  ScsWorkspace *workspace;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(GPtrArray) spec = spec_official ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < spec->len; i++)
+    {
+      SpecRow *row = g_ptr_array_index (spec, i);
+
+      if (g_str_equal (row->id, "1-2-1-3"))
+        g_ptr_array_remove_index (spec, i--);
+      else if (g_str_equal (row->id, "1-2-1-1"))
+        {
+          g_free (row->text);
+          row->text = g_strdup ("改訂後の文言：セキュリティ責任者を任命し、役割を文書化している。");
+        }
+      else if (g_str_equal (row->id, "1-2-3-2"))
+        row->level = 4;
+    }
+
+  f->dir = g_dir_make_tmp ("scs-gui-migration-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->xlsx = g_build_filename (f->dir, "official.xlsx", NULL);
+  bytes = build_catalog_workbook (spec, BREAK_NONE, NULL, "2026-03-27T09:00:00Z");
+  g_file_set_contents (f->xlsx, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  f->path = g_build_filename (f->dir, "test.scsw", NULL);
+  org->name = g_strdup ("株式会社テスト製作所");
+  org->sole_proprietor = TRUE;
+  f->workspace = scs_workspace_create (f->path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_answer (f->workspace, "1-2-1-1", SCS_ANSWER_MET, "体制表あり", NULL, &error));
+  g_assert_true (scs_workspace_set_answer (f->workspace, "1-2-1-3", SCS_ANSWER_NOT_MET, "未実施", NULL, &error));
+  g_assert_true (scs_workspace_set_answer (f->workspace, "1-2-3-2", SCS_ANSWER_NOT_APPLICABLE, NULL, "外部要員なし", &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->workspace);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f->xlsx);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_page (ScsMigrationAssistant *assistant,
+               const char            *page)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, on_timeout, &timed_out);
+
+  while (!timed_out && !g_str_equal (scs_migration_assistant_get_page (assistant), page))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = g_strdup_printf ("widget-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
+  guint frames = 0;
+  guint tick_id;
+
+  while (!timed_out && !gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  while (!timed_out && frames < 3)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, tick_id);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  g_assert_true (scs_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("rendered %s", path);
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize size = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, size);
+}
+
+static void
+test_migrate (Fixture       *f,
+              gconstpointer  user_data)
+{
+  ScsWindow *window = scs_window_new (NULL);
+  ScsMigrationAssistant *assistant;
+  g_autoptr(GFile) file = g_file_new_for_path (f->xlsx);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+  ScsCatalog *catalog;
+
+  scs_window_set_workspace (window, f->workspace);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The menu entry is an action of the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-catalog", NULL));
+
+  assistant = SCS_MIGRATION_ASSISTANT (scs_migration_assistant_new (GTK_WINDOW (window), f->workspace));
+  gtk_window_present (GTK_WINDOW (assistant));
+  g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "choose");
+  save_png (GTK_WIDGET (assistant), "migration-choose");
+
+  scs_migration_assistant_load_file (assistant, file);
+  g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "progress");
+  wait_for_page (assistant, "report");
+
+  g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "added"), ==, "72");
+  g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "removed"), ==, "1");
+  g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "reworded"), ==, "1");
+  g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "level"), ==, "1");
+  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "reconfirm-list"), "1-2-1-1"));
+  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "reconfirm-list"), "1-2-3-2"));
+  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "removed-list"), "1-2-1-3"));
+  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "removed-list"), "未実施"));
+  /* Nothing is written before the user confirms. */
+  g_assert_false (scs_catalog_is_official (scs_workspace_get_catalog (f->workspace)));
+  save_png (GTK_WIDGET (assistant), "migration-report");
+
+  g_assert_true (scs_migration_assistant_confirm (assistant, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "done");
+
+  catalog = scs_workspace_get_catalog (f->workspace);
+  g_assert_true (scs_catalog_is_official (catalog));
+  g_assert_true (scs_window_get_workspace (window) == f->workspace);
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (f->workspace, "1-2-1-1")), ==, SCS_ANSWER_MET);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (f->workspace, "1-2-1-1")), ==, "体制表あり");
+  g_assert_null (scs_workspace_lookup_answer (f->workspace, "1-2-1-3"));
+
+  /* The row of a flagged answer shows the badge; the button clears it. */
+  row = scs_criterion_row_new (f->workspace, scs_workspace_lookup_answer (f->workspace, "1-2-1-1"));
+  {
+    GtkWidget *list = gtk_list_box_new ();
+    GtkWidget *holder = gtk_window_new ();
+
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+    gtk_window_set_child (GTK_WINDOW (holder), list);
+    gtk_window_set_default_size (GTK_WINDOW (holder), 720, -1);
+    /* Actions reach the main window through the widget tree: parent it there. */
+    gtk_window_set_transient_for (GTK_WINDOW (holder), GTK_WINDOW (window));
+    gtk_window_present (GTK_WINDOW (holder));
+    g_assert_true (scs_criterion_row_get_reconfirm_visible (SCS_CRITERION_ROW (row)));
+    save_png (holder, "migration-reconfirm-row");
+
+    /* The row's button fires win.reconfirm-answer; outside the main window
+     * the action is activated on the window, as the row would. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reconfirm-answer", "s", "1-2-1-1"));
+    g_assert_false (scs_migration_needs_reconfirm (f->workspace, "1-2-1-1"));
+    g_assert_false (scs_criterion_row_get_reconfirm_visible (SCS_CRITERION_ROW (row)));
+    g_assert_true (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
+    gtk_window_destroy (GTK_WINDOW (holder));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_cancel_and_refusal (Fixture       *f,
+                         gconstpointer  user_data)
+{
+  ScsMigrationAssistant *assistant;
+  g_autoptr(GFile) file = g_file_new_for_path (f->xlsx);
+  g_autofree char *broken_path = g_build_filename (f->dir, "broken.xlsx", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) spec = spec_official ();
+  g_autoptr(GBytes) bytes = NULL;
+  guint row = 0;
+
+  /* Hash the file closed (no WAL), then reopen it for the assistant. */
+  g_clear_object (&f->workspace);
+  before = file_sha256 (f->path);
+  f->workspace = scs_workspace_open (f->path, NULL);
+  g_assert_nonnull (f->workspace);
+
+  assistant = SCS_MIGRATION_ASSISTANT (scs_migration_assistant_new (NULL, f->workspace));
+  gtk_window_present (GTK_WINDOW (assistant));
+
+  /* Cancel while importing: back to the start, no plan. */
+  scs_migration_assistant_load_file (assistant, file);
+  g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "progress");
+  scs_migration_assistant_cancel (assistant);
+  wait_for_page (assistant, "choose");
+  g_assert_null (scs_migration_assistant_get_migration (assistant));
+
+  /* A broken workbook: the error names sheet, row and column. */
+  bytes = build_catalog_workbook (spec, BREAK_BAD_ID, &row, "2026-03-27T09:00:00Z");
+  g_assert_true (g_file_set_contents (broken_path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
+  scs_migration_assistant_load_file (assistant, broken);
+  wait_for_page (assistant, "error");
+  {
+    g_autofree char *where = g_strdup_printf ("row %u, column L", row);
+
+    g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "error"), where));
+  }
+  save_png (GTK_WIDGET (assistant), "migration-error");
+  gtk_window_destroy (GTK_WINDOW (assistant));
+
+  g_assert_false (scs_catalog_is_official (scs_workspace_get_catalog (f->workspace)));
+  g_clear_object (&f->workspace);
+  after = file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_paraphrase (Fixture       *f,
+                 gconstpointer  user_data)
+{
+  g_autoptr(ScsCatalog) official = scs_catalog_import_xlsx_file (f->xlsx, NULL, NULL, NULL);
+  g_autoptr(ScsMigration) migration = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *holder = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *matched;
+  GtkWidget *star4;
+
+  g_assert_nonnull (official);
+  migration = scs_migration_new (f->workspace, official, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_migration_apply (migration, &error));
+  g_assert_no_error (error);
+
+  /* English UI (main() sets "en" for this binary): ours under the official text. */
+  matched = scs_criterion_row_new (f->workspace, scs_workspace_lookup_answer (f->workspace, "2-1-1-1"));
+  star4 = scs_criterion_row_new (f->workspace, scs_workspace_lookup_answer (f->workspace, "1-1-1-1"));
+  g_assert_cmpstr (scs_criterion_row_get_paraphrase (SCS_CRITERION_ROW (matched)), ==,
+                   scs_catalog_get_paraphrase_en (official, "2-1-1-1"));
+  g_assert_cmpstr (scs_criterion_row_get_paraphrase (SCS_CRITERION_ROW (matched)), !=, "");
+  /* A ★4-only criterion has no paraphrase of ours. */
+  g_assert_cmpstr (scs_criterion_row_get_paraphrase (SCS_CRITERION_ROW (star4)), ==, "");
+
+  gtk_list_box_append (GTK_LIST_BOX (list), matched);
+  gtk_list_box_append (GTK_LIST_BOX (list), star4);
+  gtk_window_set_child (GTK_WINDOW (holder), list);
+  gtk_window_set_default_size (GTK_WINDOW (holder), 720, -1);
+  gtk_window_present (GTK_WINDOW (holder));
+  save_png (holder, "migration-paraphrase");
+  gtk_window_destroy (GTK_WINDOW (holder));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (scs_ui_get_resource ());
+  scs_i18n_init ("en");
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/scs/gui/migration/migrate", Fixture, NULL, fixture_set_up, test_migrate, fixture_tear_down);
+  g_test_add ("/scs/gui/migration/cancel-and-refusal", Fixture, NULL, fixture_set_up, test_cancel_and_refusal,
+              fixture_tear_down);
+  g_test_add ("/scs/gui/migration/paraphrase", Fixture, NULL, fixture_set_up, test_paraphrase, fixture_tear_down);
+
+  return g_test_run ();
+}
