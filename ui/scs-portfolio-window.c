@@ -34,6 +34,7 @@ struct _ScsPortfolioWindow
   GtkDropDown        *filter_dropdown;
   GtkColumnView      *column_view;
   GtkLabel           *summary_label;
+  GtkSpinner         *spinner;
 
   ScsValidity        *validity;
   ScsPortfolio       *portfolio;
@@ -43,6 +44,7 @@ struct _ScsPortfolioWindow
   char               *folder;
   char               *search;
   ScsPortfolioFilter  filter_kind;
+  GCancellable       *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, ADW_TYPE_WINDOW)
@@ -302,6 +304,22 @@ update_summary (ScsPortfolioWindow *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
+static void
+set_folder (ScsPortfolioWindow *self,
+            const char         *dir)
+{
+  g_autofree char *base = g_path_get_basename (dir);
+  g_autofree char *title = g_strdup_printf (_("Client Portfolio — %s"), base);
+
+  if (dir != self->folder)
+    {
+      g_free (self->folder);
+      self->folder = g_strdup (dir);
+    }
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  update_summary (self);
+}
+
 gboolean
 scs_portfolio_window_load_folder (ScsPortfolioWindow  *self,
                                   const char          *dir,
@@ -312,15 +330,93 @@ scs_portfolio_window_load_folder (ScsPortfolioWindow  *self,
   scs_portfolio_clear (self->portfolio);
   if (!scs_portfolio_add_folder (self->portfolio, dir, NULL, error))
     return FALSE;
-  g_free (self->folder);
-  self->folder = g_strdup (dir);
-  {
-    g_autofree char *base = g_path_get_basename (dir);
-    g_autofree char *title = g_strdup_printf (_("Client Portfolio — %s"), base);
-    gtk_window_set_title (GTK_WINDOW (self), title);
-  }
-  update_summary (self);
+  set_folder (self, dir);
   return TRUE;
+}
+
+typedef struct
+{
+  char        *dir;
+  ScsValidity *validity;  /* the window's: the task holds the window */
+  GDate        today;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->dir);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *entries = scs_portfolio_read_folder (data->dir, data->validity, &data->today,
+                                                  cancellable, &error);
+
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (source);
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_stop (self->spinner);
+  g_clear_object (&self->cancellable);
+  if (entries == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  scs_portfolio_clear (self->portfolio);
+  scs_portfolio_append_entries (self->portfolio, entries);
+  set_folder (self, data->dir);
+}
+
+void
+scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
+                                        const char         *dir)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (SCS_IS_PORTFOLIO_WINDOW (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  data = g_new0 (LoadData, 1);
+  data->dir = g_strdup (dir);
+  data->validity = self->validity;
+  data->today = *scs_portfolio_get_today (self->portfolio);
+  task = g_task_new (self, self->cancellable, load_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  gtk_spinner_start (self->spinner);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+scs_portfolio_window_is_loading (ScsPortfolioWindow *self)
+{
+  return self->cancellable != NULL;
 }
 
 void
@@ -427,10 +523,9 @@ folder_chosen (GtkNativeDialog    *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
 
-      if (path != NULL && !scs_portfolio_window_load_folder (self, path, &error))
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      if (path != NULL)
+        scs_portfolio_window_load_folder_async (self, path);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -491,11 +586,20 @@ reload_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_strdup (self->folder);
 
-  if (folder != NULL && !scs_portfolio_window_load_folder (self, folder, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  if (self->folder != NULL)
+    scs_portfolio_window_load_folder_async (self, self->folder);
+}
+
+static void
+scs_portfolio_window_dispose (GObject *object)
+{
+  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (scs_portfolio_window_parent_class)->dispose (object);
 }
 
 static void
@@ -517,6 +621,7 @@ scs_portfolio_window_class_init (ScsPortfolioWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = scs_portfolio_window_dispose;
   object_class->finalize = scs_portfolio_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -526,6 +631,7 @@ scs_portfolio_window_class_init (ScsPortfolioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, spinner);
 
   gtk_widget_class_install_action (widget_class, "portfolio.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "portfolio.add-files", NULL, add_files_action);

@@ -28,6 +28,11 @@ ScsPortfolioWindow *scs_portfolio_window_new        (GtkApplication     *applica
 gboolean            scs_portfolio_window_load_folder (ScsPortfolioWindow *self,
                                                       const char         *dir,
                                                       GError            **error);
+/* The same in a worker thread (the window stays responsive, a spinner
+ * turns); a later load or closing the window cancels it. */
+void                scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
+                                                            const char         *dir);
+gboolean            scs_portfolio_window_is_loading (ScsPortfolioWindow *self);
 void                scs_portfolio_window_add_file   (ScsPortfolioWindow *self,
                                                      const char         *path);
 void                scs_portfolio_window_set_search (ScsPortfolioWindow *self,

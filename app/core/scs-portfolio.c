@@ -701,20 +701,23 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
-gboolean
-scs_portfolio_add_folder (ScsPortfolio  *self,
-                          const char    *dir,
-                          GCancellable  *cancellable,
-                          GError       **error)
+GPtrArray *
+scs_portfolio_read_folder (const char    *dir,
+                           ScsValidity   *validity,
+                           const GDate   *today,
+                           GCancellable  *cancellable,
+                           GError       **error)
 {
   g_autoptr(GDir) handle = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) cache = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *name;
 
-  g_return_val_if_fail (SCS_IS_PORTFOLIO (self), FALSE);
-  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (validity != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
 
   handle = g_dir_open (dir, 0, &local_error);
   if (handle == NULL)
@@ -722,7 +725,7 @@ scs_portfolio_add_folder (ScsPortfolio  *self,
       g_autofree char *display = g_filename_display_name (dir);
       g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_FOLDER,
                    _("Cannot list the folder ‘%s’: %s"), display, local_error->message);
-      return FALSE;
+      return NULL;
     }
 
   while ((name = g_dir_read_name (handle)) != NULL)
@@ -739,17 +742,51 @@ scs_portfolio_add_folder (ScsPortfolio  *self,
     }
   g_ptr_array_sort (names, compare_names);
 
+  /* Its own catalog cache: this may run in another thread. */
+  cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, catalog_levels_free);
   for (guint i = 0; i < names->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      g_ptr_array_add (entries, scs_portfolio_entry_read (g_ptr_array_index (names, i), self->validity,
-                                                          &self->today, self->catalog_cache));
+        return NULL;
+      g_ptr_array_add (entries, scs_portfolio_entry_read (g_ptr_array_index (names, i), validity,
+                                                          today, cache));
     }
+
+  return g_steal_pointer (&entries);
+}
+
+void
+scs_portfolio_append_entries (ScsPortfolio *self,
+                              GPtrArray    *entries)
+{
+  g_return_if_fail (SCS_IS_PORTFOLIO (self));
 
   /* One items-changed for the whole folder. */
   g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
                        entries->pdata, entries->len);
+}
+
+const GDate *
+scs_portfolio_get_today (ScsPortfolio *self)
+{
+  return &self->today;
+}
+
+gboolean
+scs_portfolio_add_folder (ScsPortfolio  *self,
+                          const char    *dir,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (SCS_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  entries = scs_portfolio_read_folder (dir, self->validity, &self->today, cancellable, error);
+  if (entries == NULL)
+    return FALSE;
+  scs_portfolio_append_entries (self, entries);
   return TRUE;
 }
 

@@ -87,6 +87,18 @@ gboolean      scs_portfolio_add_folder       (ScsPortfolio  *self,
                                               const char    *dir,
                                               GCancellable  *cancellable,
                                               GError       **error);
+/* The rows of @dir, as scs_portfolio_add_folder () reads them, without
+ * touching any portfolio: safe to call in a worker thread (GTask) while
+ * the GUI stays responsive. Of ScsPortfolioEntry*. */
+GPtrArray    *scs_portfolio_read_folder      (const char    *dir,
+                                              ScsValidity   *validity,
+                                              const GDate   *today,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+/* Appends rows read by scs_portfolio_read_folder (), in one change. */
+void          scs_portfolio_append_entries   (ScsPortfolio  *self,
+                                              GPtrArray     *entries);
+const GDate  *scs_portfolio_get_today        (ScsPortfolio  *self);
 ScsPortfolioEntry *
               scs_portfolio_add_file         (ScsPortfolio  *self,
                                               const char    *path);

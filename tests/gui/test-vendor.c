@@ -183,6 +183,13 @@ test_portfolio_window (Fixture       *f,
     g_assert_nonnull (scs_portfolio_entry_get_error (last));
   }
 
+  /* The same folder read in a worker thread. */
+  scs_portfolio_window_load_folder_async (window, f->dir);
+  g_assert_true (scs_portfolio_window_is_loading (window));
+  while (scs_portfolio_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
+
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 400);
   save_png (GTK_WIDGET (window), "portfolio");
   gtk_window_destroy (GTK_WINDOW (window));
