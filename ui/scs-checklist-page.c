@@ -5,7 +5,10 @@
  * (a text view, buttons, an evidence list), so a category's groups are
  * built the first time it is shown or searched and then kept; switching
  * category or filtering only changes visibility, which keeps the page fast
- * with 81 and later 153 criteria. Search text matches every category, by ID
+ * with 81 and later 153 criteria. While the page is not on screen (the
+ * window opens on the dashboard) nothing is built: the work waits until the
+ * page is mapped or a caller asks for its rows, so opening a workspace
+ * does not pay for a category nobody looks at. Search text matches every category, by ID
  * and by the Japanese and English text (NFKC-normalised and case-folded, so
  * full-width digits match too).
  * Keyboard: Up/Down (from the rows) and Ctrl+Page Up/Down move between the
@@ -35,6 +38,7 @@ struct _ScsChecklistPage
   GtkWidget         *category_boxes[N_CATEGORIES + 1];
   GtkWidget         *category_headings[N_CATEGORIES + 1];
   gboolean           built[N_CATEGORIES + 1];
+  gboolean           stale;        /* refilter deferred until shown or asked */
   GPtrArray         *visible;      /* of ScsCriterionRow*, display order */
   guint              scroll_tick_id;
   guint              scroll_ticks;
@@ -148,11 +152,12 @@ ensure_category (ScsChecklistPage *self,
 /* Recomputes what is shown: categories, requirements, rows, and the
  * ordered list of shown rows that keyboard navigation walks. */
 static void
-refilter (ScsChecklistPage *self)
+refilter_now (ScsChecklistPage *self)
 {
   gboolean searching = self->search != NULL;
 
   g_ptr_array_set_size (self->visible, 0);
+  self->stale = FALSE;
   if (self->workspace == NULL)
     return;
 
@@ -187,6 +192,35 @@ refilter (ScsChecklistPage *self)
 
   gtk_widget_set_visible (self->empty_page, self->visible->len == 0);
   update_header (self);
+}
+
+/* Off screen, only the header is brought up to date and the rest waits
+ * (ensure_current) until the page is mapped or a caller asks for rows. */
+static void
+refilter (ScsChecklistPage *self)
+{
+  if (self->workspace != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_ptr_array_set_size (self->visible, 0);
+      self->stale = TRUE;
+      update_header (self);
+      return;
+    }
+  refilter_now (self);
+}
+
+static void
+ensure_current (ScsChecklistPage *self)
+{
+  if (self->stale)
+    refilter_now (self);
+}
+
+static void
+scs_checklist_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (scs_checklist_page_parent_class)->map (widget);
+  ensure_current (SCS_CHECKLIST_PAGE (widget));
 }
 
 static void
@@ -267,6 +301,7 @@ move_focus (ScsChecklistPage *self,
   guint index = 0;
   int next;
 
+  ensure_current (self);
   if (self->visible->len == 0)
     return;
 
@@ -303,6 +338,7 @@ set_focused_status_action (GtkWidget  *widget,
   ScsCriterionRow *row = scs_checklist_page_get_focused_row (self);
   ScsAnswerState state;
 
+  ensure_current (self);
   if (row == NULL)
     row = self->visible->len > 0 ? self->visible->pdata[0] : NULL;
   if (row == NULL || !scs_answer_state_from_string (g_variant_get_string (parameter, NULL), &state))
@@ -441,6 +477,7 @@ scs_checklist_page_class_init (ScsChecklistPageClass *klass)
   object_class->finalize = scs_checklist_page_finalize;
   object_class->get_property = scs_checklist_page_get_property;
   object_class->set_property = scs_checklist_page_set_property;
+  widget_class->map = scs_checklist_page_map;
 
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL, SCS_TYPE_WORKSPACE,
@@ -692,6 +729,7 @@ scs_checklist_page_focus_criterion (ScsChecklistPage *self,
   scs_checklist_page_set_search_text (self, NULL);
   scs_checklist_page_set_category (self, requirement->category->number);
   ensure_category (self, requirement->category->number);
+  ensure_current (self);
 
   row = criterion ? g_hash_table_lookup (self->row_by_id, criterion->id) : NULL;
   if (row != NULL && !gtk_widget_get_visible (GTK_WIDGET (row)))
@@ -709,6 +747,7 @@ scs_checklist_page_get_row (ScsChecklistPage *self,
 {
   g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), NULL);
 
+  ensure_current (self);
   return g_hash_table_lookup (self->row_by_id, criterion_id);
 }
 
@@ -735,6 +774,7 @@ scs_checklist_page_get_n_visible (ScsChecklistPage *self)
 {
   g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), 0);
 
+  ensure_current (self);
   return self->visible->len;
 }
 
@@ -744,6 +784,7 @@ scs_checklist_page_get_visible_id (ScsChecklistPage *self,
 {
   g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), NULL);
 
+  ensure_current (self);
   if (position >= self->visible->len)
     return NULL;
   return scs_criterion_row_get_criterion_id (self->visible->pdata[position]);
