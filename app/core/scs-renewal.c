@@ -199,10 +199,12 @@ scs_validity_load_bytes (GBytes  *xml,
               !parse_uint (years, 50, &lv.years) || lv.years == 0 ||
               !parse_uint (warn != NULL ? warn : "60", 3650, &lv.warn_days))
             {
+              int line = node->line;
+
               xmlFreeDoc (doc);
               g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
                            _("Line %d of the validity data: <level> needs star=\"3|4\" and "
-                             "years=\"1…50\""), node->line);
+                             "years=\"1…50\""), line);
               return NULL;
             }
           lv.check_ja = xml_prop (node, "check-ja");
@@ -226,10 +228,11 @@ scs_validity_load_bytes (GBytes  *xml,
               g_ptr_array_add (validity->strings, en);
               if (id == NULL || *id == '\0' || ja == NULL || en == NULL)
                 {
+                  int line = change->line;
+
                   xmlFreeDoc (doc);
                   g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
-                               _("Line %d of the validity data: <change> needs id, ja and en"),
-                               change->line);
+                               _("Line %d of the validity data: <change> needs id, ja and en"), line);
                   return NULL;
                 }
               sc.id = id;

@@ -110,11 +110,15 @@ scs_wizard_recommend (gboolean     confidential,
   else
     g_string_append (why, _("All three answers are no: ask for ★3, then weigh the additional factors."));
 
-  if (factors != NULL && *g_strstrip (g_strdup (factors)) != '\0')
+  if (factors != NULL)
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (factors));
-      g_string_append_c (why, '\n');
-      g_string_append_printf (why, _("Additional factors considered: %s"), trimmed);
+
+      if (*trimmed != '\0')
+        {
+          g_string_append_c (why, '\n');
+          g_string_append_printf (why, _("Additional factors considered: %s"), trimmed);
+        }
     }
 
   if (reasoning != NULL)
