@@ -279,9 +279,13 @@ save_bytes_chosen (GtkNativeDialog    *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) error = NULL;
+      /* The gap list goes out as XLSX when the name asks for it. */
       g_autoptr(GBytes) bytes = report ? scs_diagnosis_build_report (self->diagnosis, NULL, &error)
-                                       : scs_diagnosis_export_csv (self->diagnosis, &error);
+                                : g_str_has_suffix (name, ".xlsx")
+                                ? scs_diagnosis_export_xlsx (self->diagnosis, &error)
+                                : scs_diagnosis_export_csv (self->diagnosis, &error);
 
       if (bytes == NULL ||
           !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL,

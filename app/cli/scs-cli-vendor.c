@@ -29,6 +29,7 @@ static gboolean opt_json = FALSE;
 static char *opt_today = NULL;
 static char *opt_out = NULL;
 static char *opt_csv = NULL;
+static char *opt_xlsx = NULL;
 static char *opt_date = NULL;
 static char *opt_on_site = NULL;
 static char *opt_support = NULL;
@@ -63,6 +64,7 @@ static const GOptionEntry diagnose_entries[] = {
   JSON_ENTRY,
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write the diagnosis report (PDF)"), N_("REPORT.pdf") },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the gap list (CSV, UTF-8)"), N_("GAPS.csv") },
+  { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the gap list as an Excel workbook"), N_("GAPS.xlsx") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the report"), N_("YYYY-MM-DD") },
   { "on-site", 0, 0, G_OPTION_ARG_STRING, &opt_on_site,
     N_("Record whether the client needs on-site response (the + tiers)"), N_("yes|no") },
@@ -383,6 +385,14 @@ scs_cli_diagnose (const ScsCliCommand *command,
       if (csv == NULL)
         return scs_cli_report (error);
       if (!write_bytes (opt_csv, csv))
+        return SCS_CLI_EXIT_USAGE;
+    }
+  if (opt_xlsx != NULL)
+    {
+      g_autoptr(GBytes) xlsx = scs_diagnosis_export_xlsx (diagnosis, &error);
+      if (xlsx == NULL)
+        return scs_cli_report (error);
+      if (!write_bytes (opt_xlsx, xlsx))
         return SCS_CLI_EXIT_USAGE;
     }
   if (opt_out != NULL)

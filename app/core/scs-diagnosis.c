@@ -12,7 +12,8 @@
  * Where the vendor has not decided, the gap carries a suggestion from the
  * criterion's category (protect, detect and recover are mostly IT tools;
  * governance, supplier management, identify and respond mostly policies,
- * procedures and training). The report goes through the shared PDF writer.
+ * procedures and training). The report goes through the shared PDF writer;
+ * the gap list goes out as CSV and as a one-sheet XLSX of inline strings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,8 @@
 
 #include <string.h>
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 
 #include "scs-csv.h"
@@ -479,31 +482,32 @@ state_label (ScsAnswerState state)
   return scs_answer_state_get_label (state);
 }
 
-GBytes *
-scs_diagnosis_export_csv (ScsDiagnosis  *self,
-                          GError       **error)
+#define N_GAP_COLUMNS 11
+
+static const char * const gap_header[N_GAP_COLUMNS] = {
+  "criterion_id", "requirement", "criterion", "answer", "support", "effort",
+  "priority", "owner", "due", "note", "planned",
+};
+
+/* The cells of the gap list, header first: shared by CSV and XLSX. */
+static GPtrArray *
+gap_table (ScsDiagnosis  *self,
+           GError       **error)
 {
   g_autoptr(GPtrArray) gaps = NULL;
-  g_autoptr(GString) out = g_string_new (SCS_CSV_BOM);
-  ScsCatalog *catalog;
-  const char *header[] = {
-    "criterion_id", "requirement", "criterion", "answer", "support", "effort",
-    "priority", "owner", "due", "note", "planned",
-  };
-
-  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  ScsCatalog *catalog = self->workspace->catalog;
 
   gaps = scs_diagnosis_list_gaps (self, error);
   if (gaps == NULL)
     return NULL;
-  catalog = self->workspace->catalog;
 
-  scs_csv_append_row (out, header, G_N_ELEMENTS (header));
+  g_ptr_array_add (rows, g_strdupv ((char **) gap_header));
   for (guint i = 0; i < gaps->len; i++)
     {
       ScsGap *gap = g_ptr_array_index (gaps, i);
       const ScsCriterion *criterion = scs_catalog_lookup_criterion (catalog, gap->criterion_id);
-      const char *row[] = {
+      const char *row[N_GAP_COLUMNS + 1] = {
         gap->criterion_id,
         scs_requirement_get_title (criterion->requirement),
         scs_criterion_get_text (criterion),
@@ -511,11 +515,178 @@ scs_diagnosis_export_csv (ScsDiagnosis  *self,
         scs_support_to_string (gap->support),
         gap->effort, gap->priority, gap->owner, gap->due, gap->note,
         gap->planned ? "yes" : "suggested",
+        NULL,
       };
-      scs_csv_append_row (out, row, G_N_ELEMENTS (row));
+      g_ptr_array_add (rows, g_strdupv ((char **) row));
     }
+  return g_steal_pointer (&rows);
+}
+
+GBytes *
+scs_diagnosis_export_csv (ScsDiagnosis  *self,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) out = g_string_new (SCS_CSV_BOM);
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
+
+  rows = gap_table (self, error);
+  if (rows == NULL)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    scs_csv_append_row (out, g_ptr_array_index (rows, i), N_GAP_COLUMNS);
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* XML text for a cell: escaped, and without the control characters XML
+ * 1.0 cannot carry (a note pasted from elsewhere may hold them). */
+static void
+append_xml_text (GString    *out,
+                 const char *text)
+{
+  g_autofree char *clean = g_strdup (text);
+  g_autofree char *escaped = NULL;
+
+  for (char *p = clean; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      *p = ' ';
+  escaped = g_markup_escape_text (clean, -1);
+  g_string_append (out, escaped);
+}
+
+static void
+column_name (GString *out,
+             guint    column)  /* 0-based */
+{
+  char letters[4];
+  int n = 0;
+
+  column++;
+  while (column > 0 && n < 3)
+    {
+      letters[n++] = 'A' + (column - 1) % 26;
+      column = (column - 1) / 26;
+    }
+  while (n > 0)
+    g_string_append_c (out, letters[--n]);
+}
+
+static la_ssize_t
+archive_to_bytes (struct archive *archive,
+                  void           *user_data,
+                  const void     *buffer,
+                  size_t          length)
+{
+  g_byte_array_append (user_data, buffer, length);
+  return length;
+}
+
+static gboolean
+zip_add (struct archive *archive,
+         const char     *name,
+         const char     *data,
+         gsize           length)
+{
+  struct archive_entry *entry = archive_entry_new ();
+  gboolean ok;
+
+  archive_entry_set_pathname (entry, name);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, length);
+  /* A fixed time: the same gaps give the same bytes. */
+  archive_entry_set_mtime (entry, 315532800, 0);
+  ok = archive_write_header (archive, entry) == ARCHIVE_OK &&
+       archive_write_data (archive, data, length) == (la_ssize_t) length;
+  archive_entry_free (entry);
+  return ok;
+}
+
+GBytes *
+scs_diagnosis_export_xlsx (ScsDiagnosis  *self,
+                           GError       **error)
+{
+  static const char content_types[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/xl/workbook.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+    "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
+    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+    "</Types>";
+  static const char root_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"xl/workbook.xml\"/></Relationships>";
+  static const char workbook[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+    "<sheets><sheet name=\"gaps\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+  static const char workbook_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" "
+    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+    "Target=\"worksheets/sheet1.xml\"/></Relationships>";
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) sheet = g_string_new (NULL);
+  g_autoptr(GByteArray) zip = g_byte_array_new ();
+  struct archive *archive;
+  gboolean ok;
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
+
+  rows = gap_table (self, error);
+  if (rows == NULL)
+    return NULL;
+
+  g_string_append (sheet, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                          "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                          "<sheetData>");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char * const *row = g_ptr_array_index (rows, r);
+
+      g_string_append_printf (sheet, "<row r=\"%u\">", r + 1);
+      for (guint c = 0; c < N_GAP_COLUMNS; c++)
+        {
+          /* Inline strings only: a cell is text, never a formula. */
+          g_string_append (sheet, "<c r=\"");
+          column_name (sheet, c);
+          g_string_append_printf (sheet, "%u\" t=\"inlineStr\"><is><t xml:space=\"preserve\">", r + 1);
+          append_xml_text (sheet, row[c] != NULL ? row[c] : "");
+          g_string_append (sheet, "</t></is></c>");
+        }
+      g_string_append (sheet, "</row>");
+    }
+  g_string_append (sheet, "</sheetData></worksheet>");
+
+  archive = archive_write_new ();
+  ok = archive_write_set_format_zip (archive) == ARCHIVE_OK &&
+       archive_write_set_format_option (archive, "zip", "hdrcharset", "UTF-8") == ARCHIVE_OK &&
+       archive_write_open (archive, zip, NULL, archive_to_bytes, NULL) == ARCHIVE_OK &&
+       zip_add (archive, "[Content_Types].xml", content_types, sizeof content_types - 1) &&
+       zip_add (archive, "_rels/.rels", root_rels, sizeof root_rels - 1) &&
+       zip_add (archive, "xl/workbook.xml", workbook, sizeof workbook - 1) &&
+       zip_add (archive, "xl/_rels/workbook.xml.rels", workbook_rels, sizeof workbook_rels - 1) &&
+       zip_add (archive, "xl/worksheets/sheet1.xml", sheet->str, sheet->len) &&
+       archive_write_close (archive) == ARCHIVE_OK;
+  if (!ok)
+    g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
+                 _("Cannot write the gap list workbook: %s"),
+                 archive_error_string (archive) ? archive_error_string (archive) : "?");
+  archive_write_free (archive);
+  if (!ok)
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&zip));
 }
 
 GBytes *

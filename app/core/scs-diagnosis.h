@@ -107,6 +107,10 @@ ScsTier       scs_diagnosis_get_tier          (ScsDiagnosis *self);
 /* Gap list as CSV (UTF-8 with BOM, CRLF): one row per gap. */
 GBytes       *scs_diagnosis_export_csv        (ScsDiagnosis  *self,
                                                GError       **error);
+/* The same gap list as an Excel workbook (.xlsx, one sheet, inline
+ * strings, no formulas). */
+GBytes       *scs_diagnosis_export_xlsx       (ScsDiagnosis  *self,
+                                               GError       **error);
 /* The diagnosis report for the client (Japanese, or English when the UI
  * language is English): readiness per category as bars, the tier, the gap
  * list with the plan. @date (YYYY-MM-DD) is printed and fixes the PDF

@@ -337,6 +337,7 @@ test_diagnose (Fixture       *f,
   g_autofree char *a = new_client (f, "a.scsw", "株式会社エー", "3");
   g_autofree char *pdf = g_build_filename (f->dir, "report.pdf", NULL);
   g_autofree char *csv = g_build_filename (f->dir, "gaps.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "gaps.xlsx", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *sha = NULL;
   const char * const ja[] = { "SCS_LANGUAGE=ja", NULL };
@@ -352,7 +353,7 @@ test_diagnose (Fixture       *f,
                             "--due", "2027-06-30", "--priority", "high"));
   g_clear_pointer (&run, cli_run_free);
 
-  run = cli_run_env (ja, "diagnose", a, "--out", pdf, "--csv", csv, "--json", "--on-site", "yes",
+  run = cli_run_env (ja, "diagnose", a, "--out", pdf, "--csv", csv, "--xlsx", xlsx, "--json", "--on-site", "yes",
                      "--date", "2027-04-01");
   assert_ok (run);
   root = parse_object (run->out, &parser);
@@ -370,6 +371,9 @@ test_diagnose (Fixture       *f,
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "criterion_id,"));
   g_assert_true (g_utf8_validate (contents, length, NULL));
   g_assert_nonnull (strstr (contents, "山田"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+  g_assert_true (length > 100 && memcmp (contents, "PK", 2) == 0);
 
   /* Refused plans: exit 2, file unchanged. */
   sha = file_sha256 (a);

@@ -15,6 +15,7 @@
 #include "scs-diagnosis.h"
 #include "scs-i18n.h"
 #include "scs-workspace.h"
+#include "scs-xlsx.h"
 
 typedef struct
 {
@@ -257,6 +258,54 @@ test_csv_export (Fixture       *f,
 }
 
 static void
+test_xlsx_export (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xlsx = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(ScsXlsx) book = NULL;
+  g_autoptr(ScsXlsxSheet) sheet = NULL;
+  ScsXlsxCell cell;
+  gboolean found = FALSE;
+
+  scs_i18n_init ("ja");
+  g_assert_true (scs_diagnosis_set_gap (f->diag, "1-2-1-1", "non-it", NULL, NULL, "佐藤 <総務>",
+                                        NULL, "=1+1 \x01 & more", &error));
+  xlsx = scs_diagnosis_export_xlsx (f->diag, &error);
+  g_assert_no_error (error);
+  again = scs_diagnosis_export_xlsx (f->diag, &error);
+  g_assert_true (g_bytes_equal (xlsx, again));
+
+  /* The project's own hardened reader opens it. */
+  book = scs_xlsx_new_from_bytes (xlsx, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_xlsx_get_n_sheets (book), ==, 1);
+  sheet = scs_xlsx_load_sheet (book, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_xlsx_sheet_get_max_row (sheet), ==, 1 + 79);
+  g_assert_true (scs_xlsx_sheet_get_cell (sheet, 1, 1, &cell));
+  g_assert_cmpstr (cell.text, ==, "criterion_id");
+  for (guint r = 2; r <= scs_xlsx_sheet_get_max_row (sheet); r++)
+    {
+      g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 1, &cell));
+      if (!g_str_equal (cell.text, "1-2-1-1"))
+        continue;
+      found = TRUE;
+      g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 3, &cell));
+      g_assert_true (g_utf8_validate (cell.text, -1, NULL));
+      g_assert_nonnull (strstr (cell.text, "セキュリティ"));   /* the Japanese criterion text */
+      g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 8, &cell));
+      g_assert_cmpstr (cell.text, ==, "佐藤 <総務>");
+      g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 10, &cell));
+      g_assert_false (cell.formula);
+      g_assert_cmpstr (cell.text, ==, "=1+1   & more");
+    }
+  g_assert_true (found);
+  scs_i18n_init ("en");
+}
+
+static void
 test_report_reads_back (Fixture       *f,
                         gconstpointer  data)
 {
@@ -311,6 +360,7 @@ main (int   argc,
   ADD ("/scs/diagnosis/refusals-change-nothing", test_refusals_change_nothing);
   ADD ("/scs/diagnosis/tier", test_tier);
   ADD ("/scs/diagnosis/csv-export", test_csv_export);
+  ADD ("/scs/diagnosis/xlsx-export", test_xlsx_export);
   ADD ("/scs/diagnosis/report-reads-back", test_report_reads_back);
 #undef ADD
 
