@@ -172,6 +172,18 @@ refresh (ScsCompareWindow *self)
   show_unconfirmed (self);
 }
 
+/* An answer changed in the main window: same cycles, fresh lists. */
+static void
+answers_changed (ScsCompareWindow *self)
+{
+  guint a = adw_combo_row_get_selected (self->cycle_a_row);
+  guint b = adw_combo_row_get_selected (self->cycle_b_row);
+
+  if (a != GTK_INVALID_LIST_POSITION && b != GTK_INVALID_LIST_POSITION)
+    show_comparison (self, a, b);
+  show_unconfirmed (self);
+}
+
 static void
 cycles_selected (ScsCompareWindow *self)
 {
@@ -268,6 +280,8 @@ scs_compare_window_dispose (GObject *object)
 {
   ScsCompareWindow *self = SCS_COMPARE_WINDOW (object);
 
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->validity, scs_validity_free);
   G_OBJECT_CLASS (scs_compare_window_parent_class)->dispose (object);
@@ -336,6 +350,7 @@ scs_compare_window_new (GtkWindow    *parent,
 
   self = g_object_new (SCS_TYPE_COMPARE_WINDOW, "transient-for", parent, NULL);
   self->workspace = g_object_ref (workspace);
+  g_signal_connect_swapped (workspace, "answer-changed", G_CALLBACK (answers_changed), self);
   refresh (self);
   return self;
 }

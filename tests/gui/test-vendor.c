@@ -258,6 +258,9 @@ test_compare_window (Fixture       *f,
 
   g_assert_true (scs_workspace_set_answer (ws, c0->id, SCS_ANSWER_NOT_MET, NULL, NULL, &error));
   g_assert_true (scs_workspace_set_answer (ws, c20->id, SCS_ANSWER_MET, NULL, NULL, &error));
+  /* Answers changed elsewhere show up at once. */
+  g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 2);
+  g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 9);
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.confirm", "s", c1->id);
   g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 2);
   g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 8);
