@@ -199,9 +199,16 @@ test_sidebar (Fixture       *fixture,
   g_assert_no_error (error);
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
+  /* The dashboard and the seven categories, then the feature pages. */
   while (gtk_list_box_get_row_at_index (sidebar, rows) != NULL)
-    rows++;
-  g_assert_cmpuint (rows, ==, 8);
+    {
+      const char *name = gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, rows)));
+
+      if (rows >= 8)
+        g_assert_true (g_str_equal (name, "scope-row") || g_str_equal (name, "review-row"));
+      rows++;
+    }
+  g_assert_cmpuint (rows, >=, 8);
   g_assert_cmpstr (scs_window_get_progress_text (fixture->window, 0), ==, "2/81");
   assert_progress_matches (fixture);
 
