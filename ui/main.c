@@ -15,18 +15,37 @@
 #include "scs-i18n.h"
 #include "scs-screenshot.h"
 
-/* SCS_SCREENSHOT=OUT.png (used by `build-aux/dev screenshot`): once the first
- * window has been shown and has settled, render it to OUT.png and quit. */
+/* SCS_SCREENSHOT=OUT.png (used by `build-aux/dev screenshot` and
+ * build-aux/screenshots): once the first window has been shown and has
+ * settled, render it to OUT.png and quit. SCS_SCREENSHOT_PAGE chooses the
+ * page first: "dashboard" or "category:N" (N = 1…7), through the window's
+ * own actions, a second before the picture, in a window of 1360×860. */
 static gboolean
 take_screenshot (gpointer data)
 {
+  static gboolean page_shown;
   GtkApplication *app = data;
   GtkWindow *window = gtk_application_get_active_window (app);
   g_autoptr(GError) error = NULL;
   const char *path = g_getenv ("SCS_SCREENSHOT");
+  const char *page = g_getenv ("SCS_SCREENSHOT_PAGE");
 
   if (window == NULL)
     return G_SOURCE_CONTINUE;
+  if (page != NULL && !page_shown)
+    {
+      page_shown = TRUE;
+      /* Wide enough that the sidebar shows beside the page. */
+      gtk_window_set_default_size (window, 1360, 860);
+      if (g_str_equal (page, "dashboard"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dashboard", NULL);
+      else if (g_str_has_prefix (page, "category:"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u",
+                                    (guint32) g_ascii_strtoull (page + strlen ("category:"), NULL, 10));
+      else
+        g_printerr ("scs-workbench: SCS_SCREENSHOT_PAGE ‘%s’ is neither ‘dashboard’ nor ‘category:N’\n", page);
+      return G_SOURCE_CONTINUE;
+    }
   if (!scs_widget_save_png (GTK_WIDGET (window), path, &error))
     g_printerr ("scs-workbench: %s\n", error->message);
   g_application_quit (G_APPLICATION (app));
@@ -80,7 +99,7 @@ main (int   argc,
 
   app = scs_application_new ();
   if (g_getenv ("SCS_SCREENSHOT") != NULL)
-    g_timeout_add_seconds (3, take_screenshot, app);
+    g_timeout_add_seconds (g_getenv ("SCS_SCREENSHOT_PAGE") != NULL ? 2 : 3, take_screenshot, app);
   if (g_getenv ("SCS_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (app, "window-added", G_CALLBACK (bench_window_added), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
