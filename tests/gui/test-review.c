@@ -1,0 +1,533 @@
+/* test-review.c: expert review, signing and declaration through the GUI's actions
+ *
+ * The round trip of issue 3 driven only through window and widget actions
+ * (win.set-status, win.set-note, review.*, sign.*, profile.save): the SME
+ * fills, the expert comments and proposes, the SME accepts one proposal,
+ * rejects one and edits an accepted item, the expert sees exactly those
+ * changes in the redline, accepts, signs with a PKCS#12 made by
+ * tests/review/make-certificates.sh, and management declares. The model and
+ * the file are checked at each step; the sealed UI refuses edits (file hash
+ * unchanged); a change made behind the seal's back turns the banner into a
+ * warning naming it. PNGs of the review page and the sign dialog are left in
+ * the build directory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "scs-criterion-row.h"
+#include "scs-checklist-page.h"
+#include "scs-declaration.h"
+#include "scs-i18n.h"
+#include "scs-profile-page.h"
+#include "scs-review-page.h"
+#include "scs-screenshot.h"
+#include "scs-sign-dialog.h"
+#include "scs-signature.h"
+#include "scs-ui-resources.h"
+#include "scs-window.h"
+#include "scs-workspace.h"
+
+static char *dir;
+
+static char *
+path (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+run (const char *cmd)
+{
+  int status = system (cmd);
+
+  return status == 0;
+}
+
+static char *
+file_state (const char *file)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (file, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (name, &contents, &length, NULL))
+        g_checksum_update (sum, (const guchar *) contents, length);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for_widget (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
+  guint frames = 0;
+  guint tick_id;
+
+  while (!timed_out && !gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  while (!timed_out && (frames < 3 || gtk_widget_get_width (widget) <= 0))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, tick_id);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_png (GtkWidget *widget, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_test_build_filename (G_TEST_BUILT, name, NULL);
+
+  wait_for_widget (widget);
+  g_assert_true (scs_widget_save_png (widget, file, &error));
+  g_assert_no_error (error);
+  g_test_message ("rendered %s", file);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static ScsProfile *
+profile (const char *name, ScsRole role)
+{
+  ScsProfile *p = scs_profile_new ();
+
+  scs_profile_set_name (p, name);
+  scs_profile_set_role (p, role);
+  if (role == SCS_ROLE_EXPERT)
+    {
+      scs_profile_set_qualification (p, SCS_QUALIFICATION_RISS);
+      scs_profile_set_registration (p, "013258");
+      scs_profile_set_training_date (p, "2026-01-10");
+    }
+  return p;
+}
+
+/* Opens the key in @dialog and returns whether it may sign. */
+static gboolean
+load_key (ScsSignDialog *dialog, const char *p12, const char *secret, gboolean with_ca)
+{
+  g_autofree char *file = path (p12);
+  g_autofree char *ca = path ("ca.pem");
+
+  scs_sign_dialog_set_key (dialog, file);
+  scs_sign_dialog_set_ca_file (dialog, with_ca ? ca : NULL);
+  scs_sign_dialog_set_secret (dialog, secret);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.load", NULL);
+  return scs_sign_dialog_get_can_sign (dialog);
+}
+
+static void
+on_done (gpointer dialog, gboolean *done)
+{
+  *done = TRUE;
+}
+
+static void
+sign_and_wait (ScsSignDialog *dialog)
+{
+  gboolean done = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "done", G_CALLBACK (on_done), &done);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL);
+  g_assert_true (scs_sign_dialog_get_busy (dialog));
+  while (!done && scs_sign_dialog_get_busy (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpstr (scs_sign_dialog_get_error (dialog), ==, NULL);
+  g_assert_true (done);
+  g_object_unref (dialog);
+}
+
+static void
+review_action (ScsWindow *window, const char *name, GVariant *parameter)
+{
+  g_autofree char *full = g_strconcat ("review.", name, NULL);
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), full, parameter));
+}
+
+/* Opens the dialog the way the user does (review.sign / review.declare). */
+static ScsSignDialog *
+open_dialog (ScsWindow *window, const char *action)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+
+  review_action (window, action, NULL);
+  drain ();
+  toplevels = gtk_window_get_toplevels ();
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (SCS_IS_SIGN_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return SCS_SIGN_DIALOG (item);
+    }
+  g_assert_not_reached ();
+}
+
+static gint64
+proposal_id (ScsReview *review, const char *criterion)
+{
+  g_autoptr(GPtrArray) proposals = scs_review_list_proposals (review, criterion, NULL);
+
+  g_assert_nonnull (proposals);
+  g_assert_cmpuint (proposals->len, ==, 1);
+  return ((ScsReviewProposal *) proposals->pdata[0])->id;
+}
+
+static void
+test_profile_page (void)
+{
+  g_autofree char *file = path ("profile-page.ini");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsProfile) p = scs_profile_load (file, &error);
+  g_autoptr(ScsProfile) reread = NULL;
+  GtkWidget *window = gtk_window_new ();
+  ScsProfilePage *page;
+
+  g_assert_no_error (error);
+  page = SCS_PROFILE_PAGE (scs_profile_page_new (p));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* live validation: five digits are refused before anything is saved */
+  scs_profile_page_fill (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
+                         SCS_QUALIFICATION_RISS, "01325", "2026-01-10", "/tmp/expert.p12");
+  g_assert_nonnull (scs_profile_page_get_problem (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "profile.save", NULL);
+  g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+
+  scs_profile_page_fill (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
+                         SCS_QUALIFICATION_RISS, "013258", "2026-01-10", "/tmp/expert.p12");
+  g_assert_null (scs_profile_page_get_problem (page));
+  gtk_widget_activate_action (GTK_WIDGET (page), "profile.save", NULL);
+  reread = scs_profile_load (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_profile_get_name (reread), ==, "Expert Taro");
+  g_assert_cmpint (scs_profile_get_role (reread), ==, SCS_ROLE_EXPERT);
+  g_assert_cmpstr (scs_profile_get_registration (reread), ==, "013258");
+  g_assert_cmpstr (scs_profile_get_certificate (reread), ==, "/tmp/expert.p12");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *file = path ("ws.scsw");
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(ScsProfile) sme = profile ("SME Sato", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = profile ("Expert Taro", SCS_ROLE_EXPERT);
+  g_autoptr(ScsProfile) manager = profile ("Manager Hanako", SCS_ROLE_MANAGEMENT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(ScsSignatureCheck) check = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expert_sha = NULL;
+  ScsWindow *window;
+  ScsReviewPage *page;
+  ScsReview *review;
+  ScsSignDialog *dialog;
+  ScsCriterionRow *row;
+  ScsReviewSummary summary;
+  GListModel *answers;
+  gint64 p1, p2;
+  sqlite3 *db;
+
+  org->name = g_strdup ("Test KK");
+  org->sole_proprietor = TRUE;
+  ws = scs_workspace_create (file, org, 3, catalog, &error);
+  g_assert_no_error (error);
+
+  window = scs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  scs_window_set_workspace (window, ws);
+  gtk_window_present (GTK_WINDOW (window));
+  page = SCS_REVIEW_PAGE (find_widget (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  g_assert_nonnull (page);
+  review = scs_review_page_get_review (page);
+  g_assert_nonnull (review);
+
+  /* SME fills every ★3 criterion through the window and hands over */
+  scs_review_page_set_profile (page, sme);
+  g_assert_cmpstr (scs_workspace_get_actor (ws), ==, "SME Sato");
+  answers = scs_workspace_get_answers (ws);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) a = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (a)->level == 3)
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)",
+                                    scs_answer_get_criterion_id (a), "met");
+    }
+  review_action (window, "hand-over", NULL);
+  g_assert_null (scs_review_page_get_last_error (page));
+
+  /* Expert: a comment, two proposals, verdicts, hands over */
+  scs_review_page_set_profile (page, expert);
+  g_assert_cmpstr (scs_workspace_get_actor (ws), ==, "Expert Taro");
+  review_action (window, "comment", g_variant_new ("(ss)", "1-2-1-1", "Attach the policy"));
+  review_action (window, "comment", g_variant_new ("(ss)", "", "Good work overall"));
+  review_action (window, "propose", g_variant_new ("(ssss)", "1-2-1-1", "note", "Policy v2", "be specific"));
+  review_action (window, "propose", g_variant_new ("(ssss)", "1-2-1-2", "state", "not-met", ""));
+  g_assert_null (scs_review_page_get_last_error (page));
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) a = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (a)->level == 3)
+        review_action (window, "verdict", g_variant_new ("(ss)", scs_answer_get_criterion_id (a), "accepted"));
+    }
+  review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "revision-required"));
+  g_assert_null (scs_review_page_get_last_error (page));
+  /* an empty comment is refused with a message, nothing written */
+  before = file_state (file);
+  review_action (window, "comment", g_variant_new ("(ss)", "1-1-1-1", ""));
+  g_assert_nonnull (scs_review_page_get_last_error (page));
+  after = file_state (file);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  review_action (window, "hand-over", NULL);
+
+  /* SME: the proposals, the comment and the revision wait; the thread shows them */
+  scs_review_page_set_profile (page, sme);
+  g_assert_cmpuint (n_rows (scs_review_page_get_waiting_list (page)), >=, 4);
+  review_action (window, "show-criterion", g_variant_new_string ("1-2-1-1"));
+  g_assert_cmpstr (scs_review_page_get_criterion (page), ==, "1-2-1-1");
+  g_assert_cmpuint (n_rows (scs_review_page_get_thread_list (page)), ==, 2);
+  /* the SME cannot give verdicts */
+  review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "accepted"));
+  g_assert_nonnull (scs_review_page_get_last_error (page));
+  p1 = proposal_id (review, "1-2-1-1");
+  p2 = proposal_id (review, "1-2-1-2");
+  review_action (window, "accept", g_variant_new_int64 (p1));
+  review_action (window, "reject", g_variant_new ("(xs)", p2, "it is met"));
+  g_assert_null (scs_review_page_get_last_error (page));
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, "1-2-1-1")), ==, "Policy v2");
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, "1-2-1-2")), ==, SCS_ANSWER_MET);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "2-1-1-1", "now documented");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "3-1-1-1", "edited after acceptance");
+  review_action (window, "hand-over", NULL);
+
+  /* Expert: exactly those three changes in the redline; the reopened item */
+  scs_review_page_set_profile (page, expert);
+  drain ();
+  changes = scs_review_list_changes (review, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpuint (n_rows (scs_review_page_get_changes_list (page)), ==, 3);
+  g_assert_true (scs_review_page_has_news (page));
+  g_assert_cmpint (scs_review_get_verdict (review, "3-1-1-1"), ==, SCS_VERDICT_REOPENED);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
+  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "review");
+  save_png (GTK_WIDGET (window), "review-page.png");
+
+  review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "accepted"));
+  review_action (window, "verdict", g_variant_new ("(ss)", "3-1-1-1", "accepted"));
+  review_action (window, "verdict", g_variant_new ("(ss)", "1-2-1-1", "accepted"));
+  review_action (window, "verdict", g_variant_new ("(ss)", "1-2-1-2", "accepted"));
+  g_assert_true (scs_review_check_complete (review, &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_review_get_summary (review, &summary, &error));
+  g_assert_cmpuint (summary.n_nonconformities_closed, ==, 1);
+
+  /* Signing: refusals first, nothing written */
+  before = file_state (file);
+  dialog = open_dialog (window, "sign");
+  g_assert_false (load_key (dialog, "expert.p12", "wrong", TRUE));
+  g_assert_nonnull (scs_sign_dialog_get_error (dialog));
+  g_assert_false (load_key (dialog, "expired.p12", "secret", TRUE));
+  g_assert_nonnull (strstr (scs_sign_dialog_get_error (dialog), "expired"));
+  g_assert_false (load_key (dialog, "foreign.p12", "secret", TRUE));
+  g_assert_nonnull (scs_sign_dialog_get_error (dialog));
+  g_assert_false (load_key (dialog, "nosig.p12", "secret", TRUE));
+  g_assert_nonnull (scs_sign_dialog_get_error (dialog));
+  /* personal data: shown, and signing needs the confirmation */
+  g_assert_false (load_key (dialog, "personal.p12", "secret", TRUE));
+  g_assert_nonnull (scs_sign_dialog_get_warning (dialog));
+  scs_sign_dialog_set_confirmed (dialog, TRUE);
+  g_assert_true (scs_sign_dialog_get_can_sign (dialog));
+  after = file_state (file);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (scs_review_is_sealed (ws));
+
+  /* the real key: its certificate is shown before signing */
+  g_assert_true (load_key (dialog, "expert.p12", "secret", TRUE));
+  g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), "Expert Taro"));
+  g_assert_null (scs_sign_dialog_get_warning (dialog));
+  save_png (GTK_WIDGET (dialog), "sign-dialog.png");
+  sign_and_wait (dialog);
+  drain ();
+  g_assert_true (scs_review_is_sealed (ws));
+  g_assert_true (scs_review_page_get_sealed (page));
+  check = scs_signature_check (ws, SCS_SIGNATURE_ROLE_EXPERT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signature_check_is_good (check));
+  g_clear_pointer (&check, scs_signature_check_free);
+  g_assert_nonnull (scs_review_page_get_banner_text (page));
+  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "Expert Taro"));
+
+  /* the sealed UI: rows insensitive, and an edit through the action is refused */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1);
+  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "checklist");
+  wait_for_widget (GTK_WIDGET (window));
+  row = scs_checklist_page_get_row (SCS_CHECKLIST_PAGE (scs_window_get_checklist (window)), "1-2-1-2");
+  g_assert_nonnull (row);
+  g_assert_true (scs_criterion_row_get_sealed (row));
+  g_assert_false (gtk_widget_get_sensitive (scs_criterion_row_get_status_button (row, SCS_ANSWER_NOT_MET)));
+  save_png (GTK_WIDGET (window), "review-sealed.png");
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = file_state (file);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "1-2-1-2", "after signing");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-2", "not-met");
+  after = file_state (file);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, "1-2-1-2")), ==, SCS_ANSWER_MET);
+
+  /* Management declares, signed with the manager's certificate */
+  scs_review_page_set_profile (page, manager);
+  dialog = open_dialog (window, "declare");
+  scs_sign_dialog_set_declarant (dialog, "Manager Hanako", "CEO", TRUE);
+  g_assert_false (scs_sign_dialog_get_can_sign (dialog));
+  g_assert_true (load_key (dialog, "manager.p12", "secret", TRUE));
+  sign_and_wait (dialog);
+  expert_sha = scs_declaration_dup_assessment_sha256 (ws);
+  g_assert_nonnull (expert_sha);
+  {
+    g_autoptr(ScsSignatureInfo) info = scs_signature_dup_info (ws, SCS_SIGNATURE_ROLE_EXPERT);
+
+    g_assert_cmpstr (expert_sha, ==, info->content_sha256);
+  }
+  check = scs_signature_check (ws, SCS_SIGNATURE_ROLE_MANAGEMENT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (check->has_cms);
+  g_assert_true (scs_signature_check_is_good (check));
+  g_clear_pointer (&check, scs_signature_check_free);
+
+  /* Behind the seal's back (an outside SQLite tool): the banner warns and names it */
+  g_assert_cmpint (sqlite3_open (file, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TRIGGER review_seal_answer_update;"
+                                 "UPDATE answer SET state = 'not-met' WHERE criterion_id = '4-1-1-2';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  scs_review_page_refresh (page);
+  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "4-1-1-2"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
+  save_png (GTK_WIDGET (window), "review-tampered.png");
+
+  /* Start a new round: unsealed, editable again */
+  scs_review_page_set_profile (page, expert);
+  review_action (window, "new-round", NULL);
+  drain ();
+  g_assert_null (scs_review_page_get_last_error (page));
+  g_assert_false (scs_review_is_sealed (ws));
+  g_assert_false (scs_review_page_get_sealed (page));
+  g_assert_false (scs_criterion_row_get_sealed (row));
+  g_assert_null (scs_review_page_get_banner_text (page));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *script = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *profile_file = NULL;
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (scs_ui_get_resource ());
+  scs_i18n_init ("en");
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  dir = g_dir_make_tmp ("scs-gui-review-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  /* Never the user's own profile. */
+  profile_file = path ("profile.ini");
+  g_setenv ("SCS_PROFILE", profile_file, TRUE);
+  script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review", "make-certificates.sh", NULL);
+  cmd = g_strdup_printf ("sh '%s' '%s' >/dev/null 2>&1", script, dir);
+  g_assert_true (run (cmd));
+
+  g_test_add_func ("/scs/gui/review/profile-page", test_profile_page);
+  g_test_add_func ("/scs/gui/review/round-trip", test_round_trip);
+
+  rc = g_test_run ();
+  g_free (cmd);
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  run (cmd);
+  return rc;
+}

@@ -1,0 +1,671 @@
+/* scs-sign-dialog.c: sign the assessment (expert) or declare conformity (management)
+ *
+ * Signing is a deliberate act, so the dialog goes in two visible steps:
+ * first the key is opened with the passphrase or PIN the user typed — used
+ * exactly once and cleared from the entry at once, so a wrong one is never
+ * retried behind the user's back — and the certificate is shown (subject,
+ * issuer, serial, fingerprint, whether it is valid now, allows signing and
+ * chains to the chosen CA, and the token's tries-left flags). A certificate
+ * carrying personal data (JPKI-like: address, birth date) needs an explicit
+ * confirmation. Only then does "Sign" run the core's one-transaction
+ * scs_signer_sign_assessment() or scs_declaration_declare() in a GTask
+ * thread, the dialog insensitive meanwhile (the workspace is not touched by
+ * the main thread while it runs). A refusal shows the core's message and
+ * nothing is written. The same dialog, with name, title and date, records
+ * the management declaration, signed or not.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "scs-sign-dialog.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-ui-resources.h"
+
+#include "scs-declaration.h"
+#include "scs-signer.h"
+
+struct _ScsSignDialog
+{
+  AdwWindow        parent_instance;
+
+  ScsReview       *review;
+  ScsSigner       *signer;
+  char            *key_path;
+  char            *ca_path;
+  char            *error_text;
+  gboolean         declaration;
+  gboolean         busy;
+  gboolean         certificate_ok;
+  gboolean         personal_data;
+
+  AdwWindowTitle  *window_title;
+  GtkWidget       *sign_button;
+  GtkSpinner      *spinner;
+  GtkWidget       *page;
+  GtkWidget       *declaration_group;
+  GtkLabel        *declaration_text;
+  AdwEntryRow     *name_row;
+  AdwEntryRow     *title_row;
+  AdwActionRow    *date_row;
+  GtkSwitch       *with_signature_switch;
+  GtkWidget       *key_group;
+  GtkCheckButton  *p12_check;
+  GtkCheckButton  *p11_check;
+  GtkLabel        *file_label;
+  GtkEntry        *uri_entry;
+  GtkWidget       *secret_entry;
+  GtkLabel        *ca_label;
+  GtkWidget       *certificate_group;
+  GtkLabel        *certificate_label;
+  GtkLabel        *warning_label;
+  GtkCheckButton  *confirm_check;
+  GtkLabel        *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (ScsSignDialog, scs_sign_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+wants_signature (ScsSignDialog *self)
+{
+  return !self->declaration || gtk_switch_get_active (self->with_signature_switch);
+}
+
+static void
+show_error (ScsSignDialog *self,
+            const char    *message)
+{
+  g_free (self->error_text);
+  self->error_text = g_strdup (message);
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+update_sensitivity (ScsSignDialog *self)
+{
+  gboolean can_sign = scs_sign_dialog_get_can_sign (self);
+  gboolean signature = wants_signature (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.sign", can_sign);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.load", !self->busy && signature);
+  gtk_widget_set_visible (self->key_group, signature);
+  gtk_widget_set_visible (self->certificate_group, signature && self->signer != NULL);
+  gtk_widget_set_sensitive (self->page, !self->busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->uri_entry), gtk_check_button_get_active (self->p11_check));
+  gtk_spinner_set_spinning (self->spinner, self->busy);
+}
+
+static void
+forget_signer (ScsSignDialog *self)
+{
+  g_clear_object (&self->signer);
+  self->certificate_ok = FALSE;
+  self->personal_data = FALSE;
+  gtk_label_set_text (self->certificate_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_check), FALSE);
+  gtk_check_button_set_active (self->confirm_check, FALSE);
+}
+
+static void
+on_inputs_changed (ScsSignDialog *self)
+{
+  if (self->busy)
+    return;
+  update_sensitivity (self);
+}
+
+/* Loading the key --------------------------------------------------------- */
+
+typedef struct
+{
+  char        *pin;
+  ScsPinFlags  flags;
+  guint        calls;
+} PinRequest;
+
+static char *
+give_pin_once (const char  *token_label,
+               ScsPinFlags  flags,
+               gpointer     user_data)
+{
+  PinRequest *request = user_data;
+
+  request->flags = flags;
+  /* The PIN typed is given once; a second request would be a retry. */
+  if (request->calls++ > 0 || request->pin == NULL || *request->pin == '\0')
+    return NULL;
+  return g_strdup (request->pin);
+}
+
+static char *
+pin_warning (ScsPinFlags flags)
+{
+  if (flags & SCS_PIN_FLAGS_LOCKED)
+    return g_strdup (_("The token’s PIN is locked. Unlock it with the card issuer’s tool."));
+  if (flags & SCS_PIN_FLAGS_FINAL_TRY)
+    return g_strdup (_("Only one PIN try is left: a wrong PIN now locks the card."));
+  if (flags & SCS_PIN_FLAGS_COUNT_LOW)
+    return g_strdup (_("A wrong PIN was entered before: few tries are left before the card locks."));
+  return NULL;
+}
+
+static void
+load_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScsSignDialog *self = SCS_SIGN_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) check_error = NULL;
+  g_autofree char *secret = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secret_entry)));
+  g_autofree char *subject = NULL, *issuer = NULL, *serial = NULL, *fingerprint = NULL;
+  g_autofree char *personal = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *text = NULL;
+  PinRequest request = { secret, SCS_PIN_FLAGS_NONE, 0 };
+
+  if (self->busy)
+    return;
+  forget_signer (self);
+  show_error (self, NULL);
+  /* Never stored: the entry is cleared whatever happens. */
+  gtk_editable_set_text (GTK_EDITABLE (self->secret_entry), "");
+
+  if (gtk_check_button_get_active (self->p11_check))
+    {
+      const char *uri = gtk_editable_get_text (GTK_EDITABLE (self->uri_entry));
+
+      if (!g_str_has_prefix (uri, "pkcs11:"))
+        {
+          show_error (self, _("Enter the token’s PKCS#11 URI (it starts with “pkcs11:”)"));
+          update_sensitivity (self);
+          return;
+        }
+      self->signer = scs_signer_new_from_pkcs11 (uri, give_pin_once, &request, &error);
+      warning = pin_warning (self->signer ? scs_signer_get_pin_flags (self->signer) : request.flags);
+    }
+  else
+    {
+      if (self->key_path == NULL)
+        {
+          show_error (self, _("Choose the PKCS#12 file with your key and certificate"));
+          update_sensitivity (self);
+          return;
+        }
+      self->signer = scs_signer_new_from_pkcs12 (self->key_path, secret, &error);
+    }
+
+  if (self->signer == NULL)
+    {
+      show_error (self, error->message);
+      if (warning != NULL)
+        {
+          gtk_label_set_text (self->warning_label, warning);
+          gtk_widget_set_visible (GTK_WIDGET (self->warning_label), TRUE);
+          gtk_widget_set_visible (self->certificate_group, TRUE);
+        }
+      update_sensitivity (self);
+      return;
+    }
+
+  subject = scs_signer_dup_subject (self->signer);
+  issuer = scs_signer_dup_issuer (self->signer);
+  serial = scs_signer_dup_serial (self->signer);
+  fingerprint = scs_signer_dup_fingerprint (self->signer);
+  self->certificate_ok = scs_signer_check_certificate (self->signer, self->ca_path, &check_error);
+  /* Translators: the certificate facts shown before signing */
+  text = g_strdup_printf (_("Subject: %s\nIssuer: %s\nSerial: %s\nSHA-256 fingerprint: %s\nValidity: %s"),
+                          subject, issuer, serial, fingerprint,
+                          self->certificate_ok
+                          ? (self->ca_path ? _("valid now, allows signing, issued under the chosen CA")
+                                           : _("valid now, allows signing (no CA chosen: the chain is not checked)"))
+                          : _("refused (see below)"));
+  gtk_label_set_text (self->certificate_label, text);
+  if (!self->certificate_ok)
+    show_error (self, check_error->message);
+
+  personal = scs_signer_dup_personal_data (self->signer);
+  self->personal_data = personal != NULL;
+  if (personal != NULL)
+    {
+      g_autofree char *joined = NULL;
+
+      /* Translators: %s describes the personal data, e.g. "an address" */
+      joined = g_strdup_printf (_("This certificate carries personal data (%s). It will be part of the signature sent with the assessment.%s%s"),
+                                personal, warning ? "\n" : "", warning ? warning : "");
+      g_free (warning);
+      warning = g_steal_pointer (&joined);
+    }
+  gtk_label_set_text (self->warning_label, warning ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_check), self->personal_data);
+  update_sensitivity (self);
+}
+
+/* Signing ------------------------------------------------------------------ */
+
+typedef struct
+{
+  ScsReview *review;
+  ScsSigner *signer;
+  char      *ca_path;
+  char      *name;
+  char      *title;
+  gboolean   declaration;
+  gboolean   accept_personal_data;
+} SignJob;
+
+static void
+sign_job_free (SignJob *job)
+{
+  g_clear_object (&job->review);
+  g_clear_object (&job->signer);
+  g_free (job->ca_path);
+  g_free (job->name);
+  g_free (job->title);
+  g_free (job);
+}
+
+static void
+sign_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SignJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (job->declaration)
+    ok = scs_declaration_declare (scs_review_get_workspace (job->review), job->name, job->title, NULL,
+                                  job->signer, job->ca_path, job->accept_personal_data, &error);
+  else
+    ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path,
+                                     job->accept_personal_data, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+sign_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ScsSignDialog *self = SCS_SIGN_DIALOG (object);
+  g_autoptr(GError) error = NULL;
+
+  self->busy = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, error->message);
+      update_sensitivity (self);
+      return;
+    }
+  update_sensitivity (self);
+  g_signal_emit (self, signals[DONE], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+sign_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScsSignDialog *self = SCS_SIGN_DIALOG (widget);
+  g_autoptr(GTask) task = NULL;
+  SignJob *job;
+
+  if (!scs_sign_dialog_get_can_sign (self))
+    return;
+
+  show_error (self, NULL);
+  job = g_new0 (SignJob, 1);
+  job->review = g_object_ref (self->review);
+  job->signer = wants_signature (self) && self->signer ? g_object_ref (self->signer) : NULL;
+  job->ca_path = g_strdup (self->ca_path);
+  job->declaration = self->declaration;
+  job->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  job->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  job->accept_personal_data = gtk_check_button_get_active (self->confirm_check);
+
+  self->busy = TRUE;
+  update_sensitivity (self);
+  task = g_task_new (self, NULL, sign_done, NULL);
+  g_task_set_source_tag (task, sign_action);
+  g_task_set_task_data (task, job, (GDestroyNotify) sign_job_free);
+  g_task_run_in_thread (task, sign_thread);
+}
+
+/* Files ----------------------------------------------------------------- */
+
+static void
+on_file_chosen (GtkNativeDialog *native,
+                int              response,
+                gpointer         user_data)
+{
+  ScsSignDialog *self = SCS_SIGN_DIALOG (user_data);
+  gboolean is_ca = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "scs-ca"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (is_ca)
+        scs_sign_dialog_set_ca_file (self, path);
+      else
+        scs_sign_dialog_set_key (self, path);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsSignDialog *self = SCS_SIGN_DIALOG (widget);
+  gboolean is_ca = g_str_equal (action_name, "sign.choose-ca");
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (is_ca ? _("Choose the CA Certificate") : _("Choose the PKCS#12 File"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Choose"), _("_Cancel"));
+  if (is_ca)
+    {
+      gtk_file_filter_set_name (filter, _("PEM certificates"));
+      gtk_file_filter_add_pattern (filter, "*.pem");
+      gtk_file_filter_add_pattern (filter, "*.crt");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("PKCS#12 files"));
+      gtk_file_filter_add_pattern (filter, "*.p12");
+      gtk_file_filter_add_pattern (filter, "*.pfx");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_object_set_data (G_OBJECT (native), "scs-ca", GINT_TO_POINTER (is_ca));
+  g_signal_connect (native, "response", G_CALLBACK (on_file_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_secret_activate (ScsSignDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "sign.load", NULL);
+}
+
+/* Object ----------------------------------------------------------------- */
+
+static gboolean
+scs_sign_dialog_close_request (GtkWindow *window)
+{
+  /* A signature in progress finishes first: the transaction is atomic, but
+   * the user must see how it ended. */
+  if (SCS_SIGN_DIALOG (window)->busy)
+    return TRUE;
+  return GTK_WINDOW_CLASS (scs_sign_dialog_parent_class)->close_request (window);
+}
+
+static void
+scs_sign_dialog_dispose (GObject *object)
+{
+  ScsSignDialog *self = SCS_SIGN_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_SIGN_DIALOG);
+  g_clear_object (&self->signer);
+  g_clear_object (&self->review);
+
+  G_OBJECT_CLASS (scs_sign_dialog_parent_class)->dispose (object);
+}
+
+static void
+scs_sign_dialog_finalize (GObject *object)
+{
+  ScsSignDialog *self = SCS_SIGN_DIALOG (object);
+
+  g_free (self->key_path);
+  g_free (self->ca_path);
+  g_free (self->error_text);
+
+  G_OBJECT_CLASS (scs_sign_dialog_parent_class)->finalize (object);
+}
+
+static void
+scs_sign_dialog_class_init (ScsSignDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = scs_sign_dialog_dispose;
+  object_class->finalize = scs_sign_dialog_finalize;
+  window_class->close_request = scs_sign_dialog_close_request;
+
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  (void) scs_ui_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-sign-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, declaration_group);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, declaration_text);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, with_signature_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, key_group);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, p12_check);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, p11_check);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, file_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, uri_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, secret_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, ca_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, certificate_group);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, certificate_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, confirm_check);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_inputs_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_secret_activate);
+
+  gtk_widget_class_install_action (widget_class, "sign.load", NULL, load_action);
+  gtk_widget_class_install_action (widget_class, "sign.sign", NULL, sign_action);
+  gtk_widget_class_install_action (widget_class, "sign.choose-file", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "sign.choose-ca", NULL, choose_action);
+}
+
+static void
+scs_sign_dialog_init (ScsSignDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static ScsSignDialog *
+dialog_new (GtkWindow *parent,
+            ScsReview *review,
+            gboolean   declaration)
+{
+  ScsSignDialog *self;
+  ScsProfile *profile;
+  const char *reference;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SCS_IS_REVIEW (review), NULL);
+
+  self = g_object_new (SCS_TYPE_SIGN_DIALOG, "transient-for", parent, NULL);
+  self->review = g_object_ref (review);
+  self->declaration = declaration;
+  profile = scs_review_get_profile (review);
+
+  gtk_widget_set_visible (self->declaration_group, declaration);
+  if (declaration)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+      adw_window_title_set_title (self->window_title, _("Management Declaration"));
+      gtk_button_set_label (GTK_BUTTON (self->sign_button), _("_Declare"));
+      gtk_label_set_text (self->declaration_text, scs_declaration_get_default_text ());
+      adw_action_row_set_subtitle (self->date_row, date);
+      if (scs_profile_get_name (profile) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->name_row), scs_profile_get_name (profile));
+    }
+  else
+    adw_window_title_set_title (self->window_title, _("Sign the Assessment"));
+
+  reference = scs_profile_get_certificate (profile);
+  if (reference != NULL && *reference != '\0')
+    scs_sign_dialog_set_key (self, reference);
+  update_sensitivity (self);
+  return self;
+}
+
+ScsSignDialog *
+scs_sign_dialog_new (GtkWindow *parent,
+                     ScsReview *review)
+{
+  return dialog_new (parent, review, FALSE);
+}
+
+ScsSignDialog *
+scs_sign_dialog_new_declaration (GtkWindow *parent,
+                                 ScsReview *review)
+{
+  return dialog_new (parent, review, TRUE);
+}
+
+void
+scs_sign_dialog_set_key (ScsSignDialog *self,
+                         const char    *reference)
+{
+  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
+  g_return_if_fail (reference != NULL);
+
+  forget_signer (self);
+  if (g_str_has_prefix (reference, "pkcs11:"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->uri_entry), reference);
+      gtk_check_button_set_active (self->p11_check, TRUE);
+    }
+  else
+    {
+      g_autofree char *base = g_path_get_basename (reference);
+
+      g_free (self->key_path);
+      self->key_path = g_strdup (reference);
+      gtk_label_set_text (self->file_label, base);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), reference);
+      gtk_check_button_set_active (self->p12_check, TRUE);
+    }
+  update_sensitivity (self);
+}
+
+void
+scs_sign_dialog_set_secret (ScsSignDialog *self,
+                            const char    *secret)
+{
+  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->secret_entry), secret ? secret : "");
+}
+
+void
+scs_sign_dialog_set_ca_file (ScsSignDialog *self,
+                             const char    *path)
+{
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
+
+  g_free (self->ca_path);
+  self->ca_path = g_strdup (path);
+  base = path ? g_path_get_basename (path) : NULL;
+  gtk_label_set_text (self->ca_label, base ? base : "");
+  forget_signer (self);
+  update_sensitivity (self);
+}
+
+void
+scs_sign_dialog_set_declarant (ScsSignDialog *self,
+                               const char    *name,
+                               const char    *title,
+                               gboolean       with_signature)
+{
+  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
+  gtk_switch_set_active (self->with_signature_switch, with_signature);
+  update_sensitivity (self);
+}
+
+void
+scs_sign_dialog_set_confirmed (ScsSignDialog *self,
+                               gboolean       confirmed)
+{
+  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
+
+  gtk_check_button_set_active (self->confirm_check, confirmed);
+}
+
+gboolean
+scs_sign_dialog_get_busy (ScsSignDialog *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), FALSE);
+  return self->busy;
+}
+
+gboolean
+scs_sign_dialog_get_can_sign (ScsSignDialog *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), FALSE);
+
+  if (self->busy)
+    return FALSE;
+  if (!wants_signature (self))
+    return TRUE;
+  return self->signer != NULL && self->certificate_ok &&
+         (!self->personal_data || gtk_check_button_get_active (self->confirm_check));
+}
+
+const char *
+scs_sign_dialog_get_error (ScsSignDialog *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
+  return self->error_text;
+}
+
+const char *
+scs_sign_dialog_get_certificate_text (ScsSignDialog *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
+  return gtk_label_get_text (self->certificate_label);
+}
+
+const char *
+scs_sign_dialog_get_warning (ScsSignDialog *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->warning_label))
+    ? gtk_label_get_text (self->warning_label) : NULL;
+}
