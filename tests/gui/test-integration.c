@@ -1,0 +1,133 @@
+/* test-integration.c: the About window and the keyboard shortcuts window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Registers the real ScsApplication (its startup installs the actions and
+ * accelerators, and GtkApplication loads gtk/help-overlay.ui from the
+ * resource base path), opens a main window, then activates app.about and
+ * app.shortcuts the way the menu and Ctrl+? do, and checks that an
+ * AdwAboutWindow with the app's name and version, and a GtkShortcutsWindow
+ * listing the app's shortcuts, are shown. gtk_test_init makes every
+ * warning and critical fatal, so "opens without warnings" is asserted by
+ * the test running to its end. Also checks the accelerators the shortcuts
+ * window documents are the ones the application really sets.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "scs-application.h"
+#include "scs-i18n.h"
+#include "scs-ui-resources.h"
+#include "scs-window.h"
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The first toplevel of @type that is on screen; waits up to 10 s (a guard
+ * against hanging, not a timing assertion). */
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+            return window;
+        }
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static gboolean
+tree_has_shortcut (GtkWidget  *widget,
+                   const char *accelerator)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accel = NULL;
+
+      g_object_get (widget, "accelerator", &accel, NULL);
+      if (g_strcmp0 (accel, accelerator) == 0)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (tree_has_shortcut (child, accelerator))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  g_autoptr(ScsApplication) app = scs_application_new ();
+  g_autoptr(GError) error = NULL;
+  ScsWindow *window;
+  GtkWindow *about, *shortcuts;
+  static const struct { const char *action; const char *accel; } documented[] = {
+    { "app.new", "<Control>n" },
+    { "app.open", "<Control>o" },
+    { "app.quit", "<Control>q" },
+    { "win.undo", "<Control>z" },
+    { "win.search", "<Control>f" },
+  };
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = scs_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  /* About */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), !=, "");
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  gtk_window_destroy (about);
+  drain ();
+
+  /* Keyboard shortcuts: what the menu item and Ctrl+? open. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  for (guint i = 0; i < G_N_ELEMENTS (documented); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), documented[i].action);
+
+      g_assert_true (accels != NULL && g_strv_contains ((const char * const *) accels, documented[i].accel));
+      if (!tree_has_shortcut (GTK_WIDGET (shortcuts), documented[i].accel))
+        g_error ("the shortcuts window does not list %s (%s)", documented[i].accel, documented[i].action);
+    }
+  gtk_window_destroy (shortcuts);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  scs_i18n_init ("ja");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_assert_nonnull (scs_ui_get_resource ());
+
+  g_test_add_func ("/scs/integration/about-and-shortcuts", test_about_and_shortcuts);
+
+  return g_test_run ();
+}
