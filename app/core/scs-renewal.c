@@ -65,7 +65,26 @@ static const char renewal_v1[] =
   "  recorded    TEXT NOT NULL\n"
   ") STRICT;\n";
 
-static const char * const renewal_steps[] = { renewal_v1 };
+/* Step 2: a carried answer that is edited afterwards is marked by triggers,
+ * not by comparing timestamps: an edit in the same millisecond as the
+ * carry would otherwise look unchanged. */
+static const char renewal_v2[] =
+  "ALTER TABLE renewal_carry ADD COLUMN changed TEXT;\n"
+  "CREATE TRIGGER renewal_answer_changed AFTER UPDATE ON answer\n"
+  "WHEN OLD.state IS NOT NEW.state OR OLD.note IS NOT NEW.note OR OLD.reason IS NOT NEW.reason\n"
+  "BEGIN UPDATE renewal_carry SET changed = NEW.updated\n"
+  "  WHERE assessment = NEW.assessment AND criterion_id = NEW.criterion_id; END;\n"
+  "CREATE TRIGGER renewal_evidence_added AFTER INSERT ON evidence_link\n"
+  "BEGIN UPDATE renewal_carry SET changed = NEW.added\n"
+  "  WHERE assessment = NEW.assessment AND criterion_id = NEW.criterion_id; END;\n"
+  "CREATE TRIGGER renewal_evidence_removed AFTER DELETE ON evidence_link\n"
+  "BEGIN UPDATE renewal_carry SET changed = OLD.added\n"
+  "  WHERE assessment = OLD.assessment AND criterion_id = OLD.criterion_id; END;\n"
+  "UPDATE renewal_carry SET changed = (SELECT a.updated FROM answer a\n"
+  "  WHERE a.assessment = renewal_carry.assessment AND a.criterion_id = renewal_carry.criterion_id\n"
+  "    AND a.updated > renewal_carry.carried);\n";
+
+static const char * const renewal_steps[] = { renewal_v1, renewal_v2 };
 
 const ScsSchemaModule scs_renewal_schema = {
   "renewal", renewal_steps, G_N_ELEMENTS (renewal_steps),
@@ -628,10 +647,8 @@ fail:
 }
 
 /* A carried answer counts as re-confirmed when confirmed explicitly or
- * changed after it was carried. */
-#define RECONFIRMED_SQL \
-  "(c.confirmed IS NOT NULL OR coalesce ((SELECT a.updated > c.carried FROM answer a " \
-  "  WHERE a.assessment = c.assessment AND a.criterion_id = c.criterion_id), 0))"
+ * changed after it was carried (marked by the step-2 triggers). */
+#define RECONFIRMED_SQL "(c.confirmed IS NOT NULL OR c.changed IS NOT NULL)"
 
 GStrv
 scs_renewal_list_unconfirmed (ScsWorkspace  *self,
