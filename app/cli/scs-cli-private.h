@@ -108,6 +108,7 @@ int scs_cli_scope_list        (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_scope_show        (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_scope_check       (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_scope_export      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_scope_import_csv  (const ScsCliCommand *command, int argc, char **argv);
 
 /* scs-cli-review.c */
 int scs_cli_profile_show      (const ScsCliCommand *command, int argc, char **argv);

@@ -18,6 +18,7 @@
 
 #include "scs-cli-private.h"
 #include "scs-scope.h"
+#include "scs-scope-import.h"
 
 static gboolean opt_json = FALSE;
 static char *opt_description = NULL;
@@ -680,4 +681,157 @@ scs_cli_scope_export (const ScsCliCommand *command,
   else if (!scs_scope_export_diagram (workspace, out, &error))
     return scs_cli_report (error);
   return SCS_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* scope import-csv                                                          */
+
+static char **opt_maps = NULL;
+static char *opt_encoding = NULL;
+static gboolean opt_dry_run = FALSE;
+
+static const GOptionEntry import_entries[] = {
+  { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_maps,
+    N_("Put the CSV column COLUMN (header text or number) into FIELD; “-” ignores it (repeat)"),
+    N_("COLUMN=FIELD") },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("The file’s encoding: auto (default), utf-8 or cp932 (Shift_JIS)"), N_("ENCODING") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, &opt_dry_run,
+    N_("Check the file and show what would be imported, without importing"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { NULL }
+};
+
+static void
+import_json (ScsScopeImport *import,
+             GPtrArray      *problems,
+             guint           imported)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char * const *header = scs_scope_import_get_header (import);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, scs_scope_kind_to_string (scs_scope_import_get_kind (import)));
+  json_builder_set_member_name (builder, "encoding");
+  json_builder_add_string_value (builder, scs_scope_encoding_to_string (scs_scope_import_get_encoding (import)));
+  json_builder_set_member_name (builder, "rows");
+  json_builder_add_int_value (builder, scs_scope_import_count_items (import));
+  json_builder_set_member_name (builder, "dry_run");
+  json_builder_add_boolean_value (builder, opt_dry_run);
+  json_builder_set_member_name (builder, "imported");
+  json_builder_add_int_value (builder, imported);
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < scs_scope_import_get_n_columns (import); c++)
+    {
+      const char *field = scs_scope_import_get_mapping (import, c);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "column");
+      json_builder_add_string_value (builder, header[c]);
+      json_builder_set_member_name (builder, "field");
+      if (field != NULL)
+        json_builder_add_string_value (builder, field);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      ScsScopeImportProblem *problem = problems->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, problem->line);
+      json_builder_set_member_name (builder, "column");
+      json_builder_add_int_value (builder, problem->column);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, problem->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  scs_cli_print_json (builder);
+}
+
+int
+scs_cli_scope_import_csv (const ScsCliCommand *command,
+                          int                  argc,
+                          char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsScopeImport) import = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsScopeEncoding encoding = SCS_SCOPE_ENCODING_AUTO;
+  ScsScopeKind kind;
+  ScsScope *scope;
+  guint imported = 0;
+
+  if (!scs_cli_parse_arguments (command, import_entries, TRUE, &argc, &argv, 3, 3))
+    return SCS_CLI_EXIT_USAGE;
+  if (!parse_kind (argv[2], &kind))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_encoding != NULL && !scs_scope_encoding_from_string (opt_encoding, &encoding))
+    return scs_cli_error (_("‘%s’ is not an encoding this import reads (auto, utf-8, cp932)"),
+                          opt_encoding);
+
+  import = scs_scope_import_new_from_file (argv[3], kind, encoding, &error);
+  if (import == NULL)
+    return scs_cli_report (error);
+  for (guint i = 0; opt_maps != NULL && opt_maps[i] != NULL; i++)
+    {
+      const char *equals = strrchr (opt_maps[i], '=');
+      g_autofree char *column = NULL;
+
+      if (equals == NULL || equals == opt_maps[i])
+        return scs_cli_error (_("--map ‘%s’: give it as COLUMN=FIELD"), opt_maps[i]);
+      column = g_strndup (opt_maps[i], equals - opt_maps[i]);
+      if (!scs_scope_import_map_named (import, column, equals + 1, &error))
+        return scs_cli_report (error);
+    }
+
+  scope = open_scope (argv[1], &workspace);
+  if (scope == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  problems = scs_scope_import_check (import, scope);
+  if (problems->len == 0 && !opt_dry_run)
+    {
+      imported = scs_scope_import_commit (import, scope, &error);
+      if (imported == 0)
+        return scs_cli_report (error);
+    }
+
+  if (opt_json)
+    import_json (import, problems, imported);
+  else
+    {
+      const char * const *header = scs_scope_import_get_header (import);
+
+      g_print (_("%s (%s): %u rows of %s\n"), scs_scope_import_get_source (import),
+               scs_scope_encoding_to_string (scs_scope_import_get_encoding (import)),
+               scs_scope_import_count_items (import), scs_scope_kind_to_string (kind));
+      for (guint c = 0; c < scs_scope_import_get_n_columns (import); c++)
+        {
+          const char *field = scs_scope_import_get_mapping (import, c);
+
+          g_print ("  %u %s → %s\n", c + 1, header[c], field ? field : _("(ignored)"));
+        }
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("scs-cli: %s\n", ((ScsScopeImportProblem *) problems->pdata[i])->message);
+      if (problems->len > 0)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE, "scs-cli: nothing imported (%u problem)\n",
+                                 "scs-cli: nothing imported (%u problems)\n", problems->len),
+                    problems->len);
+      else if (opt_dry_run)
+        g_print (_("Would import %u items (dry run: nothing written).\n"),
+                 scs_scope_import_count_items (import));
+      else
+        g_print (_("Imported %u items.\n"), imported);
+    }
+  return problems->len > 0 ? SCS_CLI_EXIT_USAGE : SCS_CLI_EXIT_OK;
 }

@@ -86,6 +86,7 @@ static const ScsCliCommand commands[] = {
   { "scope show", N_("FILE"), N_("Show the scope unit, counts and what is out of scope"), scs_cli_scope_show },
   { "scope check", N_("FILE"), N_("Check the scope against the scheme’s rules (exit 1 when an error remains)"), scs_cli_scope_check },
   { "scope export", N_("FILE OUT.xml|OUT.pdf|OUT.svg|OUT.png"), N_("Write scope.xml or the scope diagram"), scs_cli_scope_export },
+  { "scope import-csv", N_("FILE KIND CSV [--map COLUMN=FIELD…] [--encoding auto|utf-8|cp932] [--dry-run]"), N_("Import scope items of one kind from a CSV file (UTF-8 or Shift_JIS), all or nothing"), scs_cli_scope_import_csv },
 };
 
 int

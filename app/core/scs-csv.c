@@ -88,27 +88,31 @@ finish_row (GPtrArray  *rows,
   return TRUE;
 }
 
-/**
- * scs_csv_parse:
- * @data: the file's bytes
- * @length: their number
- * @error: an %SCS_CSV_ERROR naming the row and column
- *
- * Returns: (transfer full): rows (GStrv each), or %NULL
- */
-GPtrArray *
-scs_csv_parse (const char  *data,
-               gsize        length,
-               GError     **error)
+/* The parser. Besides rows it counts physical lines (a quoted field may span
+ * several), fills @row_lines with the line each row starts on when given,
+ * and on failure leaves the row and line it stopped at in *@stop_row and
+ * *@stop_line. */
+static GPtrArray *
+parse (const char  *data,
+       gsize        length,
+       GArray      *row_lines,
+       guint       *stop_row,
+       guint       *stop_line,
+       GError     **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) field = g_string_new (NULL);
   enum { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED } state = FIELD_START;
   guint row = 1;
+  guint line = 1;
+  guint row_line = 1;
   gsize i = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  *stop_row = 1;
+  *stop_line = 1;
 
   if (length > SCS_CSV_MAX_BYTES)
     {
@@ -130,6 +134,12 @@ scs_csv_parse (const char  *data,
     {
       guchar c = (guchar) data[i];
       gboolean line_end = (c == '\n' || c == '\r');
+
+      *stop_row = row;
+      *stop_line = line;
+      /* A line ends at LF, or at a CR not followed by LF. */
+      if (c == '\n' || (c == '\r' && (i + 1 >= length || data[i + 1] != '\n')))
+        line++;
 
       if (c == '\0' || (c < 0x20 && c != '\t' && !line_end) || c == 0x7f)
         {
@@ -172,11 +182,17 @@ scs_csv_parse (const char  *data,
           else if (line_end)
             {
               if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
-                i++;
+                {
+                  i++;
+                  line++;
+                }
               if (!finish_field (fields, field, row, error) ||
                   !finish_row (rows, fields, row, error))
                 return NULL;
+              if (row_lines != NULL)
+                g_array_append_val (row_lines, row_line);
               row++;
+              row_line = line;
               state = FIELD_START;
             }
           else
@@ -208,11 +224,17 @@ scs_csv_parse (const char  *data,
           else if (line_end)
             {
               if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
-                i++;
+                {
+                  i++;
+                  line++;
+                }
               if (!finish_field (fields, field, row, error) ||
                   !finish_row (rows, fields, row, error))
                 return NULL;
+              if (row_lines != NULL)
+                g_array_append_val (row_lines, row_line);
               row++;
+              row_line = line;
               state = FIELD_START;
             }
           else
@@ -240,9 +262,65 @@ scs_csv_parse (const char  *data,
       if (!finish_field (fields, field, row, error) ||
           !finish_row (rows, fields, row, error))
         return NULL;
+      if (row_lines != NULL)
+        g_array_append_val (row_lines, row_line);
     }
 
   return g_steal_pointer (&rows);
+}
+
+/**
+ * scs_csv_parse:
+ * @data: the file's bytes
+ * @length: their number
+ * @error: an %SCS_CSV_ERROR naming the row and column
+ *
+ * Returns: (transfer full): rows (GStrv each), or %NULL
+ */
+GPtrArray *
+scs_csv_parse (const char  *data,
+               gsize        length,
+               GError     **error)
+{
+  guint stop_row, stop_line;
+
+  return parse (data, length, NULL, &stop_row, &stop_line, error);
+}
+
+/**
+ * scs_csv_parse_lines:
+ * @data: the file's bytes
+ * @length: their number
+ * @row_lines: (out) (optional): the line each row starts on (guint)
+ * @error: an %SCS_CSV_ERROR naming the row and column, and the line when it
+ *   is not the row's number (a quoted field spanned lines before it)
+ *
+ * Returns: (transfer full): rows (GStrv each), or %NULL
+ */
+GPtrArray *
+scs_csv_parse_lines (const char  *data,
+                     gsize        length,
+                     GArray     **row_lines,
+                     GError     **error)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) local_error = NULL;
+  guint stop_row, stop_line;
+  GPtrArray *rows;
+
+  rows = parse (data, length, lines, &stop_row, &stop_line, &local_error);
+  if (rows == NULL)
+    {
+      if (stop_line != stop_row)
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    _("Line %u: "), stop_line);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (row_lines != NULL)
+    *row_lines = g_steal_pointer (&lines);
+  return rows;
 }
 
 GPtrArray *
@@ -284,7 +362,9 @@ scs_csv_append_row (GString            *out,
     {
       const char *text = fields[i] != NULL ? fields[i] : "";
       gboolean formula = strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
-      gboolean quote = formula || strpbrk (text, ",\"\r\n") != NULL;
+      /* A field opening with a byte order mark is quoted, or at the start
+       * of a file a reader would take the mark for the file's own. */
+      gboolean quote = formula || strpbrk (text, ",\"\r\n") != NULL || g_str_has_prefix (text, SCS_CSV_BOM);
 
       if (i > 0)
         g_string_append_c (out, ',');

@@ -33,6 +33,13 @@ GPtrArray *scs_csv_parse       (const char   *data,
                                 GError      **error);
 GPtrArray *scs_csv_parse_file  (const char   *path,
                                 GError      **error);
+/* As scs_csv_parse (), and fills @row_lines (guint) with the physical line
+ * each row starts on, which differs from the row's number after a quoted
+ * field with line breaks; an error then names the line too. */
+GPtrArray *scs_csv_parse_lines (const char   *data,
+                                gsize         length,
+                                GArray      **row_lines,
+                                GError      **error);
 
 /* Appends one row, quoting where needed, ending in CRLF. A field that a
  * spreadsheet would run as a formula (=, +, -, @, tab or CR first) is

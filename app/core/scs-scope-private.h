@@ -60,4 +60,12 @@ ScsScope       *scs_scope_peek                (ScsWorkspace   *workspace);
  * remote access. */
 gboolean        scs_scope_item_is_tv_target   (ScsScopeItem   *item);
 
+/* Whether @value would be accepted for @field ("criteria" too) of a new
+ * @kind item, without writing anything: the import checks cell by cell. */
+gboolean        scs_scope_validate_value      (ScsScope       *self,
+                                               ScsScopeKind    kind,
+                                               const char     *field,
+                                               const char     *value,
+                                               GError        **error);
+
 G_END_DECLS

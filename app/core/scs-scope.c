@@ -862,11 +862,14 @@ failed:
   return FALSE;
 }
 
-gint64
-scs_scope_add_item (ScsScope      *self,
-                    ScsScopeKind   kind,
-                    GHashTable    *fields,
-                    GError       **error)
+/* Validates @fields and inserts the item with its audit rows; the caller
+ * holds the transaction. Returns the new ID, 0 on error. */
+static gint64
+insert_item (ScsScope      *self,
+             ScsScopeKind   kind,
+             GHashTable    *fields,
+             const char    *now,
+             GError       **error)
 {
   ScsWorkspace *ws;
   g_autoptr(GString) columns = g_string_new ("kind, updated, author");
@@ -874,7 +877,6 @@ scs_scope_add_item (ScsScope      *self,
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) indexes = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *sql = NULL;
   g_autofree char *target = NULL;
   g_autofree char *description = NULL;
@@ -947,25 +949,22 @@ scs_scope_add_item (ScsScope      *self,
     }
   sql = g_strdup_printf ("INSERT INTO scope_item (%s) VALUES (%s)", columns->str, params->str);
 
-  if (!scs_workspace_begin (ws, error))
-    return 0;
-
   stmt = scs_db_prepare (ws->db, ws->path, sql, error);
   if (stmt == NULL)
-    goto failed;
+    return 0;
   scs_db_bind_text (stmt, 1, scs_scope_kind_to_string (kind));
   scs_db_bind_text (stmt, 2, now);
   scs_db_bind_text (stmt, 3, scs_workspace_get_actor (ws));
   for (guint i = 0; i < indexes->len; i++)
     bind_field (stmt, i + 4, g_array_index (indexes, int, i), g_ptr_array_index (values, i));
   if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-    goto failed;
+    return 0;
   id = sqlite3_last_insert_rowid (ws->db);
   target = item_target (id);
   description = g_strdup_printf ("%s: %s", scs_scope_kind_to_string (kind),
                                  (const char *) g_ptr_array_index (values, 0));
   if (!scs_workspace_audit (ws, now, "scope-add", target, NULL, description, error))
-    goto failed;
+    return 0;
   for (guint i = 1; i < indexes->len; i++)
     {
       const char *v = g_ptr_array_index (values, i);
@@ -976,22 +975,121 @@ scs_scope_add_item (ScsScope      *self,
       field_target = g_strdup_printf ("%s/%s", target,
                                       scs_scope_fields (NULL)[g_array_index (indexes, int, i)].name);
       if (!scs_workspace_audit (ws, now, "scope-field", field_target, NULL, v, error))
-        goto failed;
+        return 0;
     }
   if (criteria != NULL && criteria[0] != NULL &&
       !write_criteria (self, id, (const char * const *) criteria, now, error))
-    goto failed;
+    return 0;
 
-  if (!scs_workspace_commit (ws, error))
+  return id;
+}
+
+gint64
+scs_scope_add_item (ScsScope      *self,
+                    ScsScopeKind   kind,
+                    GHashTable    *fields,
+                    GError       **error)
+{
+  g_autofree char *now = scs_now_iso8601 ();
+  gint64 id;
+
+  g_return_val_if_fail (SCS_IS_SCOPE (self), 0);
+  g_return_val_if_fail (kind < SCS_SCOPE_N_KINDS, 0);
+
+  if (!scs_workspace_begin (self->workspace, error))
+    return 0;
+  id = insert_item (self, kind, fields, now, error);
+  if (id == 0)
+    {
+      scs_workspace_rollback (self->workspace);
+      return 0;
+    }
+  if (!scs_workspace_commit (self->workspace, error))
     return 0;
 
   refresh_item (self, id);
   emit_changed (self);
   return id;
+}
 
-failed:
-  scs_workspace_rollback (ws);
-  return 0;
+/**
+ * scs_scope_add_items:
+ * @items: (element-type GHashTable): the fields of each item, as for
+ *   scs_scope_add_item ()
+ * @source: (nullable): where they come from, for the audit trail ("inventory.csv")
+ *
+ * Adds all of @items in one transaction: all or nothing. An error names the
+ * item (1-based) it stopped at.
+ *
+ * Returns: the number added, 0 on error
+ */
+guint
+scs_scope_add_items (ScsScope      *self,
+                     ScsScopeKind   kind,
+                     GPtrArray     *items,
+                     const char    *source,
+                     GError       **error)
+{
+  ScsWorkspace *ws;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *summary = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (SCS_IS_SCOPE (self), 0);
+  g_return_val_if_fail (kind < SCS_SCOPE_N_KINDS, 0);
+  g_return_val_if_fail (items != NULL && items->len > 0, 0);
+
+  ws = self->workspace;
+  if (!scs_workspace_begin (ws, error))
+    return 0;
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gint64 id = insert_item (self, kind, g_ptr_array_index (items, i), now, &local_error);
+
+      if (id == 0)
+        {
+          scs_workspace_rollback (ws);
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                      _("Item %u: "), i + 1);
+          return 0;
+        }
+      g_array_append_val (ids, id);
+    }
+  summary = g_strdup_printf ("%u %s", items->len, scs_scope_kind_to_string (kind));
+  if (!scs_workspace_audit (ws, now, "scope-import", source ? source : "", NULL, summary, error))
+    {
+      scs_workspace_rollback (ws);
+      return 0;
+    }
+  if (!scs_workspace_commit (ws, error))
+    return 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    refresh_item (self, g_array_index (ids, gint64, i));
+  emit_changed (self);
+  return items->len;
+}
+
+/* See scs-scope-private.h. */
+gboolean
+scs_scope_validate_value (ScsScope      *self,
+                          ScsScopeKind   kind,
+                          const char    *field,
+                          const char    *value,
+                          GError       **error)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (SCS_IS_SCOPE (self), FALSE);
+
+  if (g_str_equal (field, "criteria"))
+    {
+      g_auto(GStrv) criteria = split_criteria (value);
+
+      return validate_criteria (self, (const char * const *) criteria, error);
+    }
+  return validate_field (self, kind, field, value, &normalized, error);
 }
 
 static ScsScopeItem *

@@ -170,6 +170,14 @@ gint64            scs_scope_add_item          (ScsScope          *self,
                                                ScsScopeKind       kind,
                                                GHashTable        *fields,
                                                GError           **error);
+/* Several new items of one kind in one transaction (an import): all or
+ * nothing; @items holds a GHashTable of fields per item. Returns how many
+ * were added, 0 on error (which names the item). */
+guint             scs_scope_add_items         (ScsScope          *self,
+                                               ScsScopeKind       kind,
+                                               GPtrArray         *items,
+                                               const char        *source,
+                                               GError           **error);
 gboolean          scs_scope_set_field         (ScsScope          *self,
                                                gint64             id,
                                                const char        *field,

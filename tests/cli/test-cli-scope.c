@@ -453,6 +453,106 @@ test_export (Fixture       *fixture,
     }
 }
 
+static char *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_import_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *bom = write_file (fixture, "fw.csv",
+                                     "\xEF\xBB\xBF名前,Vendor,型番,備考\r\n"
+                                     "本社FW,ヤマハ,RTX1220,\"2行\r\nのメモ\"\r\n"
+                                     "支社FW,Fortinet,60F,\r\n", -1);
+  g_autofree char *sjis_text = g_convert ("name,provider,check-method\r\nkintone,サイボウズ,ismap\r\n",
+                                          -1, "CP932", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *sjis = write_file (fixture, "cloud.csv", sjis_text, -1);
+  g_autofree char *garbage = write_file (fixture, "bad.csv", "name,type\nA,router\nB,\xff\n", -1);
+  g_autofree char *cells = write_file (fixture, "cells.csv", "name,type\nA,router\nB,toaster\n", -1);
+  g_autofree char *before = NULL;
+
+  {
+    /* Dry run: the mapping and the count, nothing written. */
+    g_autoptr(CliRun) run = NULL;
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *object;
+
+    before = file_state (fixture->path);
+    run = cli_run ("scope", "import-csv", fixture->path, "boundary", bom, "--map", "名前=name",
+                   "--map", "型番=model", "--dry-run", "--json");
+    assert_ok (run);
+    root = parse_json (run->out);
+    object = json_node_get_object (root);
+    g_assert_cmpstr (json_object_get_string_member (object, "encoding"), ==, "utf-8");
+    g_assert_cmpint (json_object_get_int_member (object, "rows"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (object, "imported"), ==, 0);
+    g_assert_cmpint (json_array_get_length (json_object_get_array_member (object, "problems")), ==, 0);
+    {
+      g_autofree char *after = file_state (fixture->path);
+
+      g_assert_cmpstr (before, ==, after);
+    }
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("scope", "import-csv", fixture->path, "boundary", bom,
+                                     "--map", "名前=name", "--map", "3=model");
+    g_autoptr(CliRun) sj = cli_run ("scope", "import-csv", fixture->path, "cloud", sjis, "--encoding", "auto");
+    g_autoptr(CliRun) list = cli_run ("scope", "list", fixture->path, "--json");
+
+    assert_ok (run);
+    g_assert_nonnull (strstr (run->out, "Imported 2 items"));
+    assert_ok (sj);
+    g_assert_nonnull (strstr (sj->out, "cp932"));
+    assert_ok (list);
+    g_assert_nonnull (strstr (list->out, "RTX1220"));
+    g_assert_nonnull (strstr (list->out, "支社FW"));
+    g_assert_nonnull (strstr (list->out, "サイボウズ"));
+  }
+
+  /* Refusals: exit 2, the line and column named, the file unchanged. */
+  g_free (before);
+  before = file_state (fixture->path);
+  {
+    g_autoptr(CliRun) r1 = cli_run ("scope", "import-csv", fixture->path, "boundary", garbage);
+    g_autoptr(CliRun) r2 = cli_run ("scope", "import-csv", fixture->path, "boundary", cells, "--json");
+    g_autoptr(CliRun) r3 = cli_run ("scope", "import-csv", fixture->path, "boundary", cells, "--map", "type=provider");
+    g_autoptr(CliRun) r4 = cli_run ("scope", "import-csv", fixture->path, "boundary", cells, "--encoding", "latin1");
+    g_autoptr(CliRun) r5 = cli_run ("scope", "import-csv", fixture->path, "planet", cells);
+    g_autoptr(CliRun) r6 = cli_run ("scope", "import-csv", fixture->path, "boundary", sjis, "--encoding", "utf-8");
+    g_autofree char *after = file_state (fixture->path);
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *problems;
+
+    g_assert_cmpint (r1->status, ==, 2);
+    g_assert_nonnull (strstr (r1->err, "line 3, column 2"));
+    g_assert_cmpint (r2->status, ==, 2);
+    root = parse_json (r2->out);
+    problems = json_object_get_array_member (json_node_get_object (root), "problems");
+    g_assert_cmpint (json_array_get_length (problems), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (problems, 0), "line"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (problems, 0), "column"), ==, 2);
+    g_assert_cmpint (r3->status, ==, 2);
+    g_assert_nonnull (strstr (r3->err, "provider"));
+    g_assert_cmpint (r4->status, ==, 2);
+    g_assert_nonnull (strstr (r4->err, "latin1"));
+    g_assert_cmpint (r5->status, ==, 2);
+    g_assert_cmpint (r6->status, ==, 2);
+    g_assert_nonnull (strstr (r6->err, "line 2, column 2"));
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +562,7 @@ main (int   argc,
   g_test_add ("/scs/cli/scope/check-cycle", Fixture, NULL, fixture_set_up, test_check_cycle, fixture_tear_down);
   g_test_add ("/scs/cli/scope/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/scs/cli/scope/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/scs/cli/scope/import-csv", Fixture, NULL, fixture_set_up, test_import_csv, fixture_tear_down);
 
   return g_test_run ();
 }
