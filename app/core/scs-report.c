@@ -186,7 +186,9 @@ add_scope (ScsPdfWriter *writer,
   {
     ScopeDraw data = { workspace };
 
-    scs_pdf_writer_drawing (writer, 260, draw_scope, &data);
+    /* The diagram's canvas is 10:7; use the whole content width. */
+    scs_pdf_writer_drawing (writer, scs_pdf_writer_get_content_width (writer) * 0.7,
+                            draw_scope, &data);
   }
 }
 

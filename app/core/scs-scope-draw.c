@@ -7,7 +7,9 @@
  * boundary devices sit on its edge, the internet, the internet-facing
  * systems, cloud services and other organisations' systems are outside with
  * lines to it, and what is declared out of scope is drawn grey below with
- * its separation measure. The same function draws into the GUI, PNG, SVG and
+ * its separation measure. An internet-facing system whose zone names a listed
+ * network (a DMZ) is drawn inside that network, marked internet-facing. The
+ * same function draws into the GUI, PNG, SVG and
  * PDF (the report and the package), on a fixed logical canvas scaled to fit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -172,6 +174,10 @@ item_subtitle (ScsScopeItem *item)
                        ? scs_scope_item_get_value (item, SCS_SCOPE_FIELD_MODEL) : type);
     case SCS_SCOPE_KIND_NETWORK:
       return g_strdup (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_PURPOSE));
+    case SCS_SCOPE_KIND_INTERNET:
+      /* Inside a zone it must still read as reachable from the internet. */
+      return *type != '\0' ? g_strdup_printf (_("Internet-facing · %s"), type)
+                            : g_strdup (_("Internet-facing"));
     default:
       return g_strdup (type);
     }
@@ -260,6 +266,7 @@ scs_scope_draw (ScsWorkspace *workspace,
   Box boundary_boxes[16];
   guint n_boundary_drawn;
   double internet_x = 500, internet_y = 75;
+  guint n_outside_out = 0;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (cr != NULL, FALSE);
@@ -303,6 +310,13 @@ scs_scope_draw (ScsWorkspace *workspace,
           g_object_unref (item);
       }
   }
+
+  for (guint i = 0; i < cloud->len; i++)
+    if (scs_scope_item_get_status (cloud->pdata[i]) != SCS_SCOPE_STATUS_IN)
+      n_outside_out++;
+  for (guint i = 0; i < connections->len; i++)
+    if (scs_scope_item_get_status (connections->pdata[i]) != SCS_SCOPE_STATUS_IN)
+      n_outside_out++;
 
   cairo_save (cr);
   scale = MIN (width / CANVAS_W, height / CANVAS_H);
@@ -392,8 +406,23 @@ scs_scope_draw (ScsWorkspace *workspace,
       }
   }
 
-  /* Internet-facing systems, between the internet and the boundary: in scope
-   * (green) and reached through the first boundary device. */
+  /* Internet-facing systems whose zone names a listed network (a DMZ) are
+   * drawn inside it, with the hosts; the others between the internet and the
+   * boundary: in scope (green) and reached through the first boundary
+   * device. */
+  for (guint i = 0; i < internet->len;)
+    {
+      ScsScopeItem *item = internet->pdata[i];
+      const char *zone = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_ZONE);
+      gboolean zoned = FALSE;
+
+      for (guint n = 0; n < networks->len && !zoned; n++)
+        zoned = *zone != '\0' && g_str_equal (zone, scs_scope_item_get_name (networks->pdata[n]));
+      if (zoned)
+        g_ptr_array_add (hosts, g_ptr_array_steal_index (internet, i));
+      else
+        i++;
+    }
   if (internet->len > 0)
     {
       double slot = 520.0 / internet->len;
@@ -513,8 +542,11 @@ scs_scope_draw (ScsWorkspace *workspace,
 
   /* Out of scope, grey, each with its separation measure */
   draw_text (cr, _("Out of scope"), 15, 575, 300, 11, TRUE, 1, &grey, FALSE);
-  if (out->len == 0)
+  if (out->len == 0 && n_outside_out == 0)
     draw_text (cr, _("Nothing is declared out of scope"), 15, 595, 400, 10, FALSE, 1, &grey, FALSE);
+  else if (out->len == 0)
+    draw_text (cr, _("Cloud services and connections out of scope are drawn grey above"),
+               15, 595, 600, 10, FALSE, 1, &grey, FALSE);
   else
     {
       guint n = MIN (out->len, 5);

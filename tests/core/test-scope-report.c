@@ -1,0 +1,253 @@
+/* test-scope-report.c: the scope diagram in report.pdf and in the exported
+ * PDF, read back with Poppler — the Japanese item names are on the scope
+ * page, the in-scope frame is drawn there (green pixels when the page is
+ * rendered), and an internet-facing system in a DMZ is drawn inside the DMZ
+ * network rather than above the boundary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "scs-report.h"
+#include "scs-scope.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  ScsWorkspace *workspace;
+  ScsScope     *scope;
+} Fixture;
+
+static gint64
+add (ScsScope     *scope,
+     ScsScopeKind  kind,
+     ...)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  const char *key;
+  va_list args;
+  gint64 id;
+
+  va_start (args, kind);
+  while ((key = va_arg (args, const char *)) != NULL)
+    g_hash_table_insert (fields, (gpointer) key, va_arg (args, char *));
+  va_end (args);
+  id = scs_scope_add_item (scope, kind, fields, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  gint64 ot;
+
+  fixture->dir = g_dir_make_tmp ("scs-scope-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
+  org->name = g_strdup ("株式会社さくら精機");
+  org->corporate_number = g_strdup ("7000012050002");
+  fixture->workspace = scs_workspace_create (fixture->path, org, 4, catalog, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (fixture->workspace, "山田 花子");
+  fixture->scope = scs_scope_get (fixture->workspace, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (scs_scope_set_unit (fixture->scope, SCS_SCOPE_UNIT_COMPANY,
+                                     "本社と工場の全IT", "本社\n工場", &error));
+  add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "DMZ", "purpose", "公開サーバ", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "社内LAN", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, "name", "本社ファイアウォール", "type", "firewall",
+       "administrator", "情報システム課", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_INTERNET, "name", "公開ウェブ", "type", "web", "zone", "DMZ", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_INTERNET, "name", "メール中継", "type", "mail", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_SERVER, "name", "ファイルサーバ", "zone", "社内LAN", NULL);
+  add (fixture->scope, SCS_SCOPE_KIND_CLOUD, "name", "勤怠クラウド", "provider", "サイボウズ", NULL);
+  ot = add (fixture->scope, SCS_SCOPE_KIND_SERVER, "name", "工場制御", NULL);
+  g_assert_true (scs_scope_set_status (fixture->scope, ot, SCS_SCOPE_STATUS_EXCLUDED,
+                                       "制御系(OT)", "VLAN分離", TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->workspace);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Pixels close to the diagram's in-scope green (0.18, 0.49, 0.20). */
+static guint
+count_green (cairo_surface_t *surface)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        const guchar *p = data + y * stride + 4 * x;  /* B G R A */
+
+        if (ABS (p[2] - 46) < 30 && ABS (p[1] - 125) < 30 && ABS (p[0] - 51) < 30)
+          n++;
+      }
+  return n;
+}
+
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { 0 };
+  g_autoptr(GBytes) pdf = scs_report_render (fixture->workspace, &options, &error);
+  g_autoptr(GObject) doc_object = NULL;
+  PopplerDocument *doc;
+  g_autoptr(GObject) page_object = NULL;
+  PopplerPage *page;
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int scope_page = -1;
+  double w, h;
+  guint green;
+
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  doc_object = G_OBJECT (doc);
+  for (int i = 0; i < poppler_document_get_n_pages (doc) && scope_page < 0; i++)
+    {
+      g_autoptr(GObject) p_object = G_OBJECT (poppler_document_get_page (doc, i));
+      PopplerPage *p = POPPLER_PAGE (p_object);
+      g_autofree char *t = poppler_page_get_text (p);
+
+      if (strstr (t, "勤怠クラウド") != NULL)
+        scope_page = i;
+    }
+  g_assert_cmpint (scope_page, >=, 0);
+
+  page = poppler_document_get_page (doc, scope_page);
+  page_object = G_OBJECT (page);
+  text = poppler_page_get_text (page);
+  /* The labels of the diagram, drawn text, with the Japanese names. */
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *needles[] = { "本社ファイアウォール", "公開ウェブ", "ファイルサーバ", "工場制御",
+                                "分離", "Internet" };
+
+      if (strstr (text, needles[i]) == NULL)
+        g_error ("‘%s’ is not on the scope page: %s", needles[i], text);
+    }
+
+  /* Rendered, the page shows the green in-scope frame. */
+  poppler_page_get_size (page, &w, &h);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w / 2), (int) (h / 2));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, 0.5, 0.5);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  green = count_green (surface);
+  g_test_message ("green pixels on page %d: %u", scope_page + 1, green);
+  g_assert_cmpuint (green, >, 300);
+  if (g_getenv ("SCS_TEST_KEEP") != NULL)
+    cairo_surface_write_to_png (surface, "scope-report-page.png");
+  cairo_surface_destroy (surface);
+}
+
+/* Centre of the first match of @needle, in PDF points from the top left. */
+static void
+find_centre (PopplerPage *page,
+             const char  *needle,
+             double      *x,
+             double      *y)
+{
+  GList *found = poppler_page_find_text (page, needle);
+  PopplerRectangle *rect;
+  double w, h;
+
+  if (found == NULL)
+    g_error ("‘%s’ is not on the page", needle);
+  poppler_page_get_size (page, &w, &h);
+  rect = found->data;
+  *x = (rect->x1 + rect->x2) / 2;
+  *y = h - (rect->y1 + rect->y2) / 2;
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+}
+
+static void
+test_dmz (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "scope.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GObject) doc_object = NULL;
+  PopplerDocument *doc;
+  g_autoptr(GObject) page_object = NULL;
+  PopplerPage *page;
+  double web_x, web_y, dmz_x, dmz_y, lan_x, lan_y, fw_x, fw_y, mail_x, mail_y;
+
+  g_assert_true (scs_scope_export_diagram (fixture->workspace, out, &error));
+  g_assert_no_error (error);
+  uri = g_filename_to_uri (out, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  doc_object = G_OBJECT (doc);
+  page = poppler_document_get_page (doc, 0);
+  page_object = G_OBJECT (page);
+
+  find_centre (page, "公開ウェブ", &web_x, &web_y);
+  find_centre (page, "DMZ", &dmz_x, &dmz_y);
+  find_centre (page, "社内LAN", &lan_x, &lan_y);
+  find_centre (page, "本社ファイアウォール", &fw_x, &fw_y);
+  find_centre (page, "メール中継", &mail_x, &mail_y);
+  /* In the DMZ's column (nearer its title than the LAN's), below its title
+   * and below the boundary device, so inside the in-scope frame. */
+  g_assert_cmpfloat (ABS (web_x - dmz_x), <, ABS (web_x - lan_x));
+  g_assert_cmpfloat (web_y, >, dmz_y);
+  g_assert_cmpfloat (web_y, >, fw_y);
+  /* Without a zone: between the internet and the boundary, above it. */
+  g_assert_cmpfloat (mail_y, <, fw_y);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("SCS_LANGUAGE", "en", TRUE);
+
+  g_test_add ("/scs/scope-report/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/scs/scope-report/dmz", Fixture, NULL, fixture_set_up, test_dmz, fixture_tear_down);
+
+  return g_test_run ();
+}
