@@ -53,7 +53,9 @@ static const char * const short_titles[SCS_SCOPE_N_KINDS] = {
 };
 
 /* Columns after the kind's own fields. */
-static const char * const extra_columns[] = { "status", "reason", "separation", "criteria" };
+static const char * const extra_columns[] = {
+  "status", "reason", "connected", "separation", "review", "review-comment", "criteria"
+};
 
 static const char *
 extra_label (const char *column)
@@ -64,7 +66,27 @@ extra_label (const char *column)
     return _("Reason (if out of scope)");
   if (g_str_equal (column, "separation"))
     return _("Separation measure");
+  if (g_str_equal (column, "connected"))
+    return _("Connected");
+  if (g_str_equal (column, "review"))
+    return _("Expert’s mark");
+  if (g_str_equal (column, "review-comment"))
+    return _("Expert’s comment");
   return _("Criteria");
+}
+
+static const char *
+review_label (ScsScopeReview review)
+{
+  switch (review)
+    {
+    case SCS_SCOPE_REVIEW_ACCEPTED:
+      return _("Accepted");
+    case SCS_SCOPE_REVIEW_QUESTIONED:
+      return _("Questioned");
+    default:
+      return _("Not reviewed");
+    }
 }
 
 /* The text a column shows for @item. */
@@ -80,6 +102,12 @@ cell_text (ScsScopeItem *item,
     return g_strdup (scs_scope_status_label (scs_scope_item_get_status (item)));
   if (g_str_equal (column, "criteria"))
     return g_strjoinv (", ", (char **) scs_scope_item_get_criteria (item));
+  if (g_str_equal (column, "connected"))
+    return g_strdup (scs_scope_item_get_connected (item) ? _("Connected") : "");
+  if (g_str_equal (column, "review"))
+    return g_strdup (review_label (scs_scope_item_get_review (item)));
+  if (g_str_equal (column, "review-comment"))
+    return g_strdup (scs_scope_item_get_review_comment (item));
   return g_strdup (scs_scope_item_get_field (item, column));
 }
 
@@ -224,6 +252,122 @@ status_bind (GtkSignalListItemFactory *factory,
   update_status (GTK_DROP_DOWN (dropdown));
 }
 
+/* The "connected" flag: only out-of-scope items can be connected. */
+static void
+update_connected (GtkCheckButton *check)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (check), "item");
+
+  if (item == NULL)
+    return;
+  g_object_set_data (G_OBJECT (check), "syncing", GINT_TO_POINTER (TRUE));
+  gtk_check_button_set_active (check, scs_scope_item_get_connected (item));
+  gtk_widget_set_sensitive (GTK_WIDGET (check), scs_scope_item_get_status (item) != SCS_SCOPE_STATUS_IN);
+  g_object_set_data (G_OBJECT (check), "syncing", NULL);
+}
+
+static void
+on_connected_toggled (GtkCheckButton *check)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (check), "item");
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (item == NULL || g_object_get_data (G_OBJECT (check), "syncing") ||
+      active == scs_scope_item_get_connected (item))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (check), "scope.set-connected", "(xb)",
+                              scs_scope_item_get_id (item), active);
+  update_connected (check);
+}
+
+static void
+connected_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  data)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Connected to the scope’s networks"), -1);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_connected_toggled), NULL);
+  gtk_list_item_set_child (list_item, check);
+}
+
+static void
+connected_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  data)
+{
+  GtkWidget *check = gtk_list_item_get_child (list_item);
+  ScsScopeItem *item = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (check), "item", item);
+  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_connected), check, G_CONNECT_SWAPPED);
+  update_connected (GTK_CHECK_BUTTON (check));
+}
+
+/* The expert's mark on an out-of-scope reason. */
+static void
+update_review (GtkDropDown *dropdown)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+
+  if (item == NULL)
+    return;
+  g_object_set_data (G_OBJECT (dropdown), "syncing", GINT_TO_POINTER (TRUE));
+  gtk_drop_down_set_selected (dropdown, scs_scope_item_get_review (item));
+  gtk_widget_set_sensitive (GTK_WIDGET (dropdown), scs_scope_item_get_status (item) != SCS_SCOPE_STATUS_IN);
+  g_object_set_data (G_OBJECT (dropdown), "syncing", NULL);
+}
+
+static void
+on_review_selected (GtkDropDown *dropdown)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (item == NULL || g_object_get_data (G_OBJECT (dropdown), "syncing") ||
+      selected == GTK_INVALID_LIST_POSITION || selected == scs_scope_item_get_review (item))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (dropdown), "scope.set-review", "(xss)",
+                              scs_scope_item_get_id (item), scs_scope_review_to_string (selected),
+                              scs_scope_item_get_review_comment (item));
+  update_review (dropdown);
+}
+
+static void
+review_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  data)
+{
+  const char *labels[] = {
+    review_label (SCS_SCOPE_REVIEW_NONE),
+    review_label (SCS_SCOPE_REVIEW_ACCEPTED),
+    review_label (SCS_SCOPE_REVIEW_QUESTIONED),
+    NULL
+  };
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (labels);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Expert’s mark"), -1);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_review_selected), NULL);
+  gtk_list_item_set_child (list_item, dropdown);
+}
+
+static void
+review_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  data)
+{
+  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
+  ScsScopeItem *item = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (dropdown), "item", item);
+  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_review), dropdown, G_CONNECT_SWAPPED);
+  update_review (GTK_DROP_DOWN (dropdown));
+}
+
 /* For the column sorters: the cell text of an item. */
 static char *
 sort_key (ScsScopeItem *item,
@@ -246,6 +390,16 @@ make_column (const char *column,
     {
       g_signal_connect (factory, "setup", G_CALLBACK (status_setup), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (status_bind), NULL);
+    }
+  else if (g_str_equal (column, "connected"))
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (connected_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (connected_bind), NULL);
+    }
+  else if (g_str_equal (column, "review"))
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (review_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (review_bind), NULL);
     }
   else
     {
@@ -455,12 +609,15 @@ on_scope_changed (ScsScopePage *self)
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                   */
 
+/* Takes the GError by address: in report_error (self, edit (…, &error), &error)
+ * it is read after the edit ran, whatever order the arguments are
+ * evaluated in. */
 static void
-report (ScsScopePage *self,
-        gboolean      ok,
-        GError       *error)
+report_error (ScsScopePage  *self,
+              gboolean       ok,
+              GError       **error)
 {
-  set_error (self, ok ? NULL : error->message);
+  set_error (self, ok || *error == NULL ? NULL : (*error)->message);
   if (!ok)
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
@@ -488,9 +645,11 @@ set_field_action (GtkWidget  *widget,
     /* a separation measure is recorded because the item is connected */
     ok = scs_scope_set_status (self->scope, id, scs_scope_item_get_status (item), NULL, value,
                                *value != '\0' || scs_scope_item_get_connected (item), &error);
+  else if (g_str_equal (column, "review-comment"))
+    ok = scs_scope_set_review (self->scope, id, scs_scope_item_get_review (item), value, &error);
   else
     ok = scs_scope_set_field (self->scope, id, column, value, &error);
-  report (self, ok, error);
+  report_error (self, ok, &error);
 }
 
 static void
@@ -509,8 +668,44 @@ set_status_action (GtkWidget  *widget,
   if (self->scope == NULL || (item = scs_scope_lookup (self->scope, id)) == NULL ||
       !scs_scope_status_from_string (status_text, &status))
     return;
-  report (self, scs_scope_set_status (self->scope, id, status, NULL, NULL,
-                                      scs_scope_item_get_connected (item), &error), error);
+  report_error (self, scs_scope_set_status (self->scope, id, status, NULL, NULL,
+                                            scs_scope_item_get_connected (item), &error), &error);
+}
+
+static void
+set_connected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  ScsScopeItem *item;
+  gboolean connected;
+  gint64 id;
+
+  g_variant_get (parameter, "(xb)", &id, &connected);
+  if (self->scope == NULL || (item = scs_scope_lookup (self->scope, id)) == NULL)
+    return;
+  report_error (self, scs_scope_set_status (self->scope, id, scs_scope_item_get_status (item), NULL, NULL,
+                                            connected, &error), &error);
+}
+
+static void
+set_review_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *review_text, *comment;
+  ScsScopeReview review;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s&s)", &id, &review_text, &comment);
+  if (self->scope == NULL || scs_scope_lookup (self->scope, id) == NULL ||
+      !scs_scope_review_from_string (review_text, &review))
+    return;
+  report_error (self, scs_scope_set_review (self->scope, id, review, comment, &error), &error);
 }
 
 static ScsScopeKind
@@ -537,7 +732,7 @@ add_action (GtkWidget  *widget,
     return;
   g_hash_table_insert (fields, "name", (gpointer) _("New item"));
   id = scs_scope_add_item (self->scope, kind, fields, &error);
-  report (self, id != 0, error);
+  report_error (self, id != 0, &error);
   if (id != 0)
     {
       GListModel *model = G_LIST_MODEL (self->selections[kind]);
@@ -570,7 +765,7 @@ remove_action (GtkWidget  *widget,
   item = gtk_single_selection_get_selected_item (self->selections[kind]);
   if (item == NULL)
     return;
-  report (self, scs_scope_remove_item (self->scope, scs_scope_item_get_id (item), &error), error);
+  report_error (self, scs_scope_remove_item (self->scope, scs_scope_item_get_id (item), &error), &error);
 }
 
 static void
@@ -586,7 +781,7 @@ set_unit_action (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s&s)", &unit_text, &description, &entities);
   if (self->scope == NULL || !scs_scope_unit_from_string (unit_text, &unit))
     return;
-  report (self, scs_scope_set_unit (self->scope, unit, description, entities, &error), error);
+  report_error (self, scs_scope_set_unit (self->scope, unit, description, entities, &error), &error);
 }
 
 static void
@@ -622,7 +817,7 @@ on_export_response (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
-      report (self, path != NULL && scs_scope_export_diagram (self->workspace, path, &error), error);
+      report_error (self, path != NULL && scs_scope_export_diagram (self->workspace, path, &error), &error);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
@@ -683,6 +878,8 @@ scs_scope_page_class_init (ScsScopePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "scope.set-field", "(xss)", set_field_action);
   gtk_widget_class_install_action (widget_class, "scope.set-status", "(xs)", set_status_action);
+  gtk_widget_class_install_action (widget_class, "scope.set-connected", "(xb)", set_connected_action);
+  gtk_widget_class_install_action (widget_class, "scope.set-review", "(xss)", set_review_action);
   gtk_widget_class_install_action (widget_class, "scope.set-unit", "(sss)", set_unit_action);
   gtk_widget_class_install_action (widget_class, "scope.add-current", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "scope.remove-selected", NULL, remove_action);

@@ -24,6 +24,7 @@ typedef struct
   ScsScope     *scope;
   gint64        fw;
   gint64        vpn;
+  gint64        ot;
 } Fixture;
 
 static gint64
@@ -53,8 +54,6 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   g_autoptr(ScsOrganization) org = scs_organization_new ();
-  gint64 ot;
-
   fixture->dir = g_dir_make_tmp ("scs-gui-scope-XXXXXX", &error);
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
   org->name = g_strdup ("株式会社さくら精機");
@@ -78,8 +77,8 @@ fixture_set_up (Fixture       *fixture,
   add (fixture->scope, SCS_SCOPE_KIND_INTERNET, "name", "Webサイト", "type", "web", NULL);
   add (fixture->scope, SCS_SCOPE_KIND_CLOUD, "name", "Microsoft 365", "provider", "Microsoft",
        "responsibility", "基盤は事業者", "check-method", "ismap", NULL);
-  ot = add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "制御系ネットワーク", NULL);
-  g_assert_true (scs_scope_set_status (fixture->scope, ot, SCS_SCOPE_STATUS_EXCLUDED, "OT",
+  fixture->ot = add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "制御系ネットワーク", NULL);
+  g_assert_true (scs_scope_set_status (fixture->scope, fixture->ot, SCS_SCOPE_STATUS_EXCLUDED, "OT",
                                        "一方向ゲートウェイ", TRUE, &error));
 }
 
@@ -272,7 +271,47 @@ test_edit_in_place (Fixture       *fixture,
 
   /* The reason column of an excluded network */
   scs_scope_page_show_kind (page, SCS_SCOPE_KIND_NETWORK);
-  save_png (GTK_WIDGET (page), "scope-page.png");
+
+  /* The connected flag, the separation measure and the expert's mark with
+   * its comment of the excluded network, through the page's actions */
+  {
+    ScsScopeItem *ot = scs_scope_lookup (fixture->scope, fixture->ot);
+    g_autofree char *state = NULL;
+    g_autofree char *state_after = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-connected", "(xb)",
+                                               fixture->ot, FALSE));
+    g_assert_null (scs_scope_page_get_error (page));
+    g_assert_false (scs_scope_item_get_connected (ot));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-connected", "(xb)",
+                                               fixture->ot, TRUE));
+    g_assert_true (scs_scope_item_get_connected (ot));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-field", "(xss)",
+                                               fixture->ot, "separation", "VLAN 20 と一方向ゲートウェイ"));
+    g_assert_cmpstr (scs_scope_item_get_separation (ot), ==, "VLAN 20 と一方向ゲートウェイ");
+
+    /* Questioning needs a comment: refused, nothing written */
+    state = file_state (fixture->path);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-review", "(xss)",
+                                               fixture->ot, "questioned", ""));
+    g_assert_nonnull (scs_scope_page_get_error (page));
+    g_assert_cmpint (scs_scope_item_get_review (ot), ==, SCS_SCOPE_REVIEW_NONE);
+    state_after = file_state (fixture->path);
+    g_assert_cmpstr (state, ==, state_after);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-review", "(xss)",
+                                               fixture->ot, "questioned", "制御系と事務系の境界が図に無い"));
+    g_assert_null (scs_scope_page_get_error (page));
+    g_assert_cmpint (scs_scope_item_get_review (ot), ==, SCS_SCOPE_REVIEW_QUESTIONED);
+    g_assert_cmpstr (scs_scope_item_get_review_comment (ot), ==, "制御系と事務系の境界が図に無い");
+    /* The comment cell edits the comment and keeps the mark */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-field", "(xss)",
+                                               fixture->ot, "review-comment", "境界の図を追加してください"));
+    g_assert_cmpint (scs_scope_item_get_review (ot), ==, SCS_SCOPE_REVIEW_QUESTIONED);
+    g_assert_cmpstr (scs_scope_item_get_review_comment (ot), ==, "境界の図を追加してください");
+  }
+  /* The whole window, so nothing is left transparent (black) in the PNG */
+  save_png (window, "scope-page.png");
 
   /* Sorting by the name column, descending */
   {
