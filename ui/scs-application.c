@@ -21,6 +21,7 @@
 
 #include "scs-new-workspace-dialog.h"
 #include "scs-preferences-window.h"
+#include "scs-profile.h"
 #include "scs-verify-view.h"
 #include "scs-window.h"
 
@@ -62,8 +63,12 @@ scs_settings_dup_actor_name (void)
 {
   g_autoptr(GSettings) settings = scs_settings_new ();
   g_autofree char *name = settings ? g_settings_get_string (settings, "actor-name") : NULL;
+  g_autoptr(ScsProfile) profile = scs_profile_load_default (NULL);
   const char *real_name;
 
+  /* The profile ("who am I", also used for reviews) comes first. */
+  if (profile != NULL && scs_profile_get_name (profile) != NULL && *scs_profile_get_name (profile) != '\0')
+    return g_strdup (scs_profile_get_name (profile));
   if (name != NULL && *g_strstrip (name) != '\0')
     return g_steal_pointer (&name);
 
@@ -95,7 +100,12 @@ show_error (ScsApplication *self,
             const char     *heading,
             const char     *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+  GtkWidget *dialog;
+
+  /* The dialog needs its parent on screen. */
+  if (parent != NULL && !gtk_widget_get_visible (GTK_WIDGET (parent)))
+    gtk_window_present (parent);
+  dialog = adw_message_dialog_new (parent, heading, body);
 
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -432,10 +442,12 @@ scs_application_open (GApplication  *application,
   ScsApplication *self = SCS_APPLICATION (application);
   ScsWindow *window = ensure_window (self);
 
-  /* A window first, so an error dialog has something to sit on. */
-  gtk_window_present (GTK_WINDOW (window));
+  /* The workspace goes into the window before it is first shown, so the
+   * window is laid out and painted once, with the workspace (an error
+   * dialog presents its parent first, see show_error). */
   for (int i = 0; i < n_files; i++)
-    scs_application_open_file (self, files[i], active_window (self));
+    scs_application_open_file (self, files[i], GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -31,7 +31,8 @@ void            scs_application_show_workspace (ScsApplication *self,
  * when the schema is not installed, so the app still runs from a build
  * tree without GSETTINGS_SCHEMA_DIR. */
 GSettings      *scs_settings_new               (void);
-/* "actor-name" from the settings, else the account's real name. */
+/* The profile's name, else "actor-name" from the settings, else the
+ * account's real name. */
 char           *scs_settings_dup_actor_name    (void);
 
 G_END_DECLS

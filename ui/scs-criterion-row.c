@@ -22,6 +22,7 @@
 #include "scs-ui-resources.h"
 
 #include "scs-evidence-list.h"
+#include "scs-review.h"
 #include "scs-i18n.h"
 #include "scs-migration.h"
 
@@ -560,6 +561,46 @@ update_paraphrase (ScsCriterionRow *self)
   gtk_widget_set_visible (self->paraphrase_box, paraphrase != NULL);
 }
 
+/* Expert review (issue 3): a button to this criterion's review thread. */
+static void
+add_review_button (ScsCriterionRow *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-available-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Review: comments, verdict and proposed corrections"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-review");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", scs_answer_get_criterion_id (self->answer));
+  gtk_widget_set_name (button, "review-button");
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->changed_label))), button);
+}
+
+void
+scs_criterion_row_set_sealed (ScsCriterionRow *self,
+                              gboolean         sealed)
+{
+  g_return_if_fail (SCS_IS_CRITERION_ROW (self));
+
+  /* Signed content is read-only; the window's banner says why. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->met_button), !sealed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->not_met_button), !sealed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->na_button), !sealed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unanswered_button), !sealed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reason_entry), !sealed);
+  gtk_text_view_set_editable (self->note_view, !sealed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_view), !sealed);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->evidence_box), !sealed);
+}
+
+gboolean
+scs_criterion_row_get_sealed (ScsCriterionRow *self)
+{
+  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), FALSE);
+
+  return !gtk_text_view_get_editable (self->note_view);
+}
+
 static void
 scs_criterion_row_constructed (GObject *object)
 {
@@ -573,6 +614,8 @@ scs_criterion_row_constructed (GObject *object)
   setup_for_answer (self);
   update_reconfirm (self);
   update_paraphrase (self);
+  add_review_button (self);
+  scs_criterion_row_set_sealed (self, scs_review_is_sealed (self->workspace));
   g_signal_connect_object (self->workspace, "answer-changed", G_CALLBACK (on_workspace_answer_changed),
                            self, G_CONNECT_SWAPPED);
 }

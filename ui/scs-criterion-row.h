@@ -40,4 +40,10 @@ gboolean     scs_criterion_row_get_reconfirm_visible (ScsCriterionRow *self);
 GtkWidget   *scs_criterion_row_get_reconfirm_button  (ScsCriterionRow *self);
 const char  *scs_criterion_row_get_paraphrase     (ScsCriterionRow *self);
 
+/* Expert review: a signed assessment is read-only (status, note, reason,
+ * evidence insensitive); the row also links to win.show-review. */
+void         scs_criterion_row_set_sealed     (ScsCriterionRow *self,
+                                               gboolean         sealed);
+gboolean     scs_criterion_row_get_sealed     (ScsCriterionRow *self);
+
 G_END_DECLS

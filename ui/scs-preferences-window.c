@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "scs-preferences-window.h"
+#include "scs-profile-page.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -101,6 +102,9 @@ scs_preferences_window_init (ScsPreferencesWindow *self)
   g_settings_bind (self->settings, "actor-name",
                    self->actor_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  /* "Who am I" for reviews and signatures: the local profile file. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (scs_profile_page_new (NULL)));
 }
 
 ScsPreferencesWindow *

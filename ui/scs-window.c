@@ -26,6 +26,8 @@
 #include "scs-export-dialog.h"
 #include "scs-migration-assistant.h"
 #include "scs-scope-page.h"
+#include "scs-review-page.h"
+#include "scs-criterion-row.h"
 #include "scs-compare-window.h"
 #include "scs-diagnosis-window.h"
 #include "scs-portfolio-window.h"
@@ -55,6 +57,7 @@ struct _ScsWindow
   ScsDashboardPage *dashboard_page;
   ScsChecklistPage *checklist_page;
   ScsScopePage     *scope_page;
+  ScsReviewPage    *review_page;
 };
 
 G_DEFINE_FINAL_TYPE (ScsWindow, scs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -261,6 +264,21 @@ rebuild_sidebar (ScsWindow *self)
     gtk_widget_set_name (row, "scope-row");
     gtk_list_box_append (self->sidebar, row);
   }
+  {
+    /* Then the expert review (レビュー): comments, proposals, signing */
+    GtkWidget *row = gtk_list_box_row_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *label = gtk_label_new (_("Review"));
+
+    gtk_widget_set_margin_top (box, 6);
+    gtk_widget_set_margin_bottom (box, 6);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    gtk_widget_set_name (row, "review-row");
+    gtk_list_box_append (self->sidebar, row);
+  }
   for (guint n = 0; n <= N_CATEGORIES; n++)
     update_progress (self, n);
 }
@@ -295,6 +313,35 @@ show_category (ScsWindow *self,
 }
 
 static void
+show_review (ScsWindow *self)
+{
+  select_sidebar_row (self, N_CATEGORIES + 2);
+  scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "review");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+/* A signed assessment is read-only: rows built later check it themselves. */
+static void
+on_sealed_changed (ScsWindow *self)
+{
+  GListModel *answers;
+
+  if (self->workspace == NULL)
+    return;
+  answers = scs_workspace_get_answers (self->workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+      ScsCriterionRow *row = scs_checklist_page_get_row (self->checklist_page,
+                                                         scs_answer_get_criterion_id (answer));
+
+      if (row != NULL)
+        scs_criterion_row_set_sealed (row, scs_review_page_get_sealed (self->review_page));
+    }
+}
+
+static void
 on_sidebar_row_selected (ScsWindow     *self,
                          GtkListBoxRow *row)
 {
@@ -312,6 +359,8 @@ on_sidebar_row_selected (ScsWindow     *self,
       gtk_stack_set_visible_child_name (self->content_stack, "scope");
       adw_leaflet_set_visible_child (self->leaflet, self->content_box);
     }
+  else if (index == N_CATEGORIES + 2)
+    show_review (self);
   else if (index > 0)
     show_category (self, index);
 }
@@ -599,6 +648,21 @@ goto_criterion_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+static void
+show_review_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (!require_workspace (self))
+    return;
+  if (*id != '\0')
+    scs_review_page_show_criterion (self->review_page, id);
+  show_review (self);
+}
+
 /* Window ----------------------------------------------------------------- */
 
 static gboolean
@@ -684,6 +748,7 @@ scs_window_class_init (ScsWindowClass *klass)
   g_type_ensure (SCS_TYPE_CHECKLIST_PAGE);
   g_type_ensure (SCS_TYPE_DASHBOARD_PAGE);
   g_type_ensure (SCS_TYPE_SCOPE_PAGE);
+  g_type_ensure (SCS_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, toast_overlay);
@@ -698,6 +763,7 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, checklist_page);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, scope_page);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, review_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -713,6 +779,7 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.goto-criterion", "s", goto_criterion_action);
+  gtk_widget_class_install_action (widget_class, "win.show-review", "s", show_review_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_install_action (widget_class, "win.load-catalog", NULL, scs_migration_assistant_load_catalog_action);
@@ -727,6 +794,14 @@ static void
 scs_window_init (ScsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Review actions reach criterion rows and the sealing banner too. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "review",
+                                  scs_review_page_get_action_group (self->review_page));
+  gtk_box_insert_child_after (GTK_BOX (self->content_box), scs_review_page_get_banner (self->review_page),
+                              gtk_widget_get_first_child (self->content_box));
+  g_signal_connect_object (self->review_page, "notify::sealed", G_CALLBACK (on_sealed_changed),
+                           self, G_CONNECT_SWAPPED);
 
   self->settings = scs_settings_new ();
   if (self->settings != NULL)
@@ -785,6 +860,7 @@ scs_window_set_workspace (ScsWindow    *self,
   scs_checklist_page_set_workspace (self->checklist_page, workspace);
   scs_dashboard_page_set_workspace (self->dashboard_page, workspace);
   scs_scope_page_set_workspace (self->scope_page, workspace);
+  scs_review_page_set_workspace (self->review_page, workspace);
   rebuild_sidebar (self);
   update_title (self);
   update_undo (self);
@@ -819,6 +895,9 @@ scs_window_set_workspace (ScsWindow    *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
   show_dashboard (self);
+  /* Each side first sees what changed since its last turn. */
+  if (scs_review_page_has_news (self->review_page))
+    show_review (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (ScsWindow, scs_window, SCS, WINDOW, AdwApplicationWindow)
  * ((ss): criterion ID, "met" | "not-met" | "na" | "unanswered"),
  * win.set-note ((ss): ID, text), win.set-reason ((ss): ID, text),
  * win.set-not-applicable ((ss): ID, reason), win.undo, win.search,
- * win.goto-criterion (s: criterion or requirement ID). Their handlers are
+ * win.goto-criterion (s: criterion or requirement ID), win.show-review
+ * (s: criterion ID or "": the review page). Their handlers are
  * the only place the window writes to the workspace; failures show a toast. */
 ScsWindow    *scs_window_new             (GtkApplication *application);
 void          scs_window_set_workspace   (ScsWindow      *self,

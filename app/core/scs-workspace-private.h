@@ -48,12 +48,7 @@ typedef struct
   guint               n_steps;
 } ScsSchemaModule;
 
-extern const ScsSchemaModule scs_migration_schema;
-
 extern const ScsSchemaModule scs_scope_schema;
-
-/* scs-review.c: review, signatures, declaration, seal */
-extern const ScsSchemaModule scs_review_schema;
 
 /* BEGIN IMMEDIATE / COMMIT (rolls back when the commit fails) / ROLLBACK. */
 gboolean   scs_workspace_begin                 (ScsWorkspace  *self,
@@ -73,6 +68,9 @@ gboolean   scs_workspace_audit                 (ScsWorkspace  *self,
 ScsAnswer *scs_workspace_require_answer        (ScsWorkspace  *self,
                                                 const char    *criterion_id,
                                                 GError       **error);
+extern const ScsSchemaModule scs_review_schema;
+extern const ScsSchemaModule scs_migration_schema;
+
 void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,
                                                 const char    *criterion_id);
 /* Re-reads assessment, catalog and answers after a catalog migration. */

@@ -143,9 +143,9 @@ static const char * const migrations[] = {
  * adds one line here. */
 static const ScsSchemaModule * const schema_modules[] = {
   NULL,
-  &scs_migration_schema,
   &scs_scope_schema,
   &scs_review_schema,
+  &scs_migration_schema,
   &scs_renewal_schema,
   &scs_diagnosis_schema,
 };
