@@ -13,6 +13,7 @@
 
 #include "scs-preferences-window.h"
 #include "scs-profile-page.h"
+#include "scs-window.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -22,6 +23,7 @@ struct _ScsPreferencesWindow
 
   AdwComboRow          *language_row;
   AdwEntryRow          *actor_row;
+  AdwActionRow         *catalog_row;
 
   GSettings            *settings;
 };
@@ -62,6 +64,31 @@ language_set_mapping (const GValue       *value,
   return g_variant_new_string (language_codes[position]);
 }
 
+/* The migration assistant belongs to the workspace's window: hand over to
+ * its win.load-catalog, which the preferences window (a separate toplevel)
+ * cannot reach through the widget tree. */
+static GtkWidget *
+workspace_window (ScsPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (SCS_IS_WINDOW (parent) && scs_window_get_workspace (SCS_WINDOW (parent)) != NULL)
+    return GTK_WIDGET (parent);
+  return NULL;
+}
+
+static void
+load_catalog_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ScsPreferencesWindow *self = SCS_PREFERENCES_WINDOW (widget);
+  GtkWidget *window = workspace_window (self);
+
+  if (window != NULL && gtk_widget_activate_action (window, "win.load-catalog", NULL))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 scs_preferences_window_dispose (GObject *object)
 {
@@ -86,6 +113,8 @@ scs_preferences_window_class_init (ScsPreferencesWindowClass *klass)
                                                "/jp/scsworkbench/Workbench/scs-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, actor_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, catalog_row);
+  gtk_widget_class_install_action (widget_class, "preferences.load-catalog", NULL, load_catalog_action);
 }
 
 static void
@@ -102,6 +131,7 @@ scs_preferences_window_init (ScsPreferencesWindow *self)
   g_settings_bind (self->settings, "actor-name",
                    self->actor_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.load-catalog", FALSE);
   /* "Who am I" for reviews and signatures: the local profile file. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (scs_profile_page_new (NULL)));
@@ -112,7 +142,14 @@ scs_preferences_window_new (GtkWindow *parent)
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  return g_object_new (SCS_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", parent,
-                       NULL);
+  ScsPreferencesWindow *self = g_object_new (SCS_TYPE_PREFERENCES_WINDOW,
+                                             "transient-for", parent,
+                                             NULL);
+
+  /* Loading a catalog needs an open workspace. */
+  if (workspace_window (self) != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.load-catalog", TRUE);
+  else
+    adw_action_row_set_subtitle (self->catalog_row, _("Open a workspace first"));
+  return self;
 }

@@ -25,6 +25,7 @@
 #include "scs-criterion-row.h"
 #include "scs-i18n.h"
 #include "scs-migration-assistant.h"
+#include "scs-preferences-window.h"
 #include "scs-screenshot.h"
 #include "scs-ui-resources.h"
 #include "scs-window.h"
@@ -166,6 +167,52 @@ file_sha256 (const char *path)
 
   g_assert_true (g_file_get_contents (path, &data, &size, NULL));
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, size);
+}
+
+static guint
+count_assistants (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SCS_IS_MIGRATION_ASSISTANT (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        n++;
+    }
+  return n;
+}
+
+/* Preferences offer the same assistant, for the workspace of the window
+ * they were opened from, and only when one is open. */
+static void
+test_from_preferences (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  ScsWindow *empty = scs_window_new (NULL);
+  ScsWindow *window = scs_window_new (NULL);
+  ScsPreferencesWindow *preferences;
+  guint before;
+
+  gtk_window_present (GTK_WINDOW (empty));
+  preferences = scs_preferences_window_new (GTK_WINDOW (empty));
+  gtk_window_present (GTK_WINDOW (preferences));
+  before = count_assistants ();
+  gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.load-catalog", NULL);
+  g_assert_cmpuint (count_assistants (), ==, before);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  scs_window_set_workspace (window, f->workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  preferences = scs_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.load-catalog", NULL));
+  g_assert_cmpuint (count_assistants (), ==, before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (empty));
 }
 
 static void
@@ -343,6 +390,8 @@ main (int   argc,
 
   g_test_add ("/scs/gui/migration/migrate", Fixture, NULL, fixture_set_up, test_migrate, fixture_tear_down);
   g_test_add ("/scs/gui/migration/cancel-and-refusal", Fixture, NULL, fixture_set_up, test_cancel_and_refusal,
+              fixture_tear_down);
+  g_test_add ("/scs/gui/migration/from-preferences", Fixture, NULL, fixture_set_up, test_from_preferences,
               fixture_tear_down);
   g_test_add ("/scs/gui/migration/paraphrase", Fixture, NULL, fixture_set_up, test_paraphrase, fixture_tear_down);
 
