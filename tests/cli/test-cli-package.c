@@ -77,7 +77,11 @@ make_workspace (void)
   run = cli (dir, "answer", "w.scsw", "1-2-1-1", "met", "--note", "情報セキュリティ委員会規程で定義");
   g_assert_cmpint (run->status, ==, 0);
   g_clear_pointer (&run, cli_run_free);
-  g_file_set_contents (g_build_filename (dir, "規程.txt", NULL), "policy", -1, &error);
+  {
+    g_autofree char *path = g_build_filename (dir, "規程.txt", NULL);
+
+    g_file_set_contents (path, "policy", -1, &error);
+  }
   g_assert_no_error (error);
   run = cli (dir, "evidence", "add", "w.scsw", "1-2-1-1", "規程.txt");
   g_assert_cmpint (run->status, ==, 0);
@@ -153,7 +157,11 @@ test_export_and_verify (void)
   g_clear_pointer (&run, cli_run_free);
 
   /* someone adds a file, someone deletes one: named */
-  g_file_set_contents (g_build_filename (dir, "extra.txt", NULL), "x", -1, &error);
+  {
+    g_autofree char *path = g_build_filename (dir, "extra.txt", NULL);
+
+    g_file_set_contents (path, "x", -1, &error);
+  }
   g_assert_no_error (error);
   run = tool (dir, "zip", "-q", "a.scsp", "extra.txt");
   g_assert_cmpint (run->status, ==, 0);
@@ -182,7 +190,11 @@ test_export_refusals (void)
   run = cli (dir, "export", "w.scsw", "--out", "final.scsp");
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->err, "not signed"));
-  g_assert_false (g_file_test (g_build_filename (dir, "final.scsp", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *path = g_build_filename (dir, "final.scsp", NULL);
+
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
   g_clear_pointer (&run, cli_run_free);
 
   run = cli (dir, "export", "w.scsw", "--draft");
@@ -213,7 +225,11 @@ test_report (void)
   run = cli (dir, "report", "w.scsw", "--out", "r.pdf", "--draft", "--lang", "en");
   g_assert_cmpint (run->status, ==, 0);
   g_clear_pointer (&run, cli_run_free);
-  g_assert_true (g_file_get_contents (g_build_filename (dir, "r.pdf", NULL), &pdf, &length, NULL));
+  {
+    g_autofree char *path = g_build_filename (dir, "r.pdf", NULL);
+
+    g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+  }
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
   run = tool (dir, "pdftotext", "r.pdf", "-");
   g_assert_cmpint (run->status, ==, 0);
