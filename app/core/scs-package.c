@@ -14,6 +14,20 @@
  * verified with scs-verify, and only then renamed over the final name, so
  * a failed or cancelled export leaves nothing half-written there.
  *
+ * A final (non-draft) export is also recorded in the workspace
+ * (scs-submission.c: file name, SHA-256 and size of the package, time,
+ * exporter, the expert signature's state). The record is part of the
+ * export's success, not a best-effort note: the vendor's portfolio says
+ * "submitted" from it, so a package the workspace does not know about
+ * would be a submission nobody can see. The record's transaction is
+ * opened before the rename and committed after it; if the record cannot
+ * be written (the workspace is locked or its disk full; a read-only file
+ * cannot even be opened) the export fails with that error and the package
+ * is removed, and if the commit fails after the rename the new package is
+ * removed again and a package it replaced is put back. The SHA-256 of the
+ * package is computed while it is written, so recording costs no second
+ * read of the file.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -38,6 +52,7 @@
 #include "scs-verify.h"
 
 #include "scs-signature.h"
+#include "scs-submission.h"
 
 G_DEFINE_QUARK (scs-package-error-quark, scs_package_error)
 
@@ -409,6 +424,43 @@ write_entry (struct archive  *archive,
   return TRUE;
 }
 
+/* Where libarchive writes: the file, and the package's SHA-256 on the way. */
+typedef struct
+{
+  int               fd;
+  gnutls_hash_hd_t  hash;
+  guint64           size;
+} ZipSink;
+
+static la_ssize_t
+zip_sink_write (struct archive *archive,
+                void           *data,
+                const void     *buffer,
+                size_t          length)
+{
+  ZipSink *sink = data;
+  const guint8 *bytes = buffer;
+  size_t done = 0;
+
+  while (done < length)
+    {
+      ssize_t n = write (sink->fd, bytes + done, length - done);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          archive_set_error (archive, errno, "%s", g_strerror (errno));
+          return -1;
+        }
+      done += n;
+    }
+  if (sink->hash != NULL)
+    gnutls_hash (sink->hash, buffer, length);
+  sink->size += length;
+  return length;
+}
+
 static gboolean
 write_zip (int               fd,
            GPtrArray        *entries,
@@ -417,16 +469,20 @@ write_zip (int               fd,
            ScsPackageProgressFunc progress,
            gpointer          progress_data,
            GCancellable     *cancellable,
+           char            **sha256,
+           guint64          *size,
            GError          **error)
 {
   struct archive *archive = archive_write_new ();
+  ZipSink sink = { fd, NULL, 0 };
   g_autoptr(GBytes) mimetype = g_bytes_new_static (SCS_PACKAGE_MIMETYPE, strlen (SCS_PACKAGE_MIMETYPE));
   gboolean ok = FALSE;
 
   if (archive_write_set_format_zip (archive) != ARCHIVE_OK ||
       archive_write_set_format_option (archive, "zip", "hdrcharset", "UTF-8") != ARCHIVE_OK ||
       archive_write_set_bytes_in_last_block (archive, 1) != ARCHIVE_OK ||
-      archive_write_open_fd (archive, fd) != ARCHIVE_OK)
+      gnutls_hash_init (&sink.hash, GNUTLS_DIG_SHA256) < 0 ||
+      archive_write_open (archive, &sink, NULL, zip_sink_write, NULL) != ARCHIVE_OK)
     {
       archive_failed (archive, path, error);
       goto out;
@@ -455,9 +511,21 @@ write_zip (int               fd,
       goto out;
     }
   ok = TRUE;
+  {
+    guint8 digest[32];
+    char *hex = g_malloc (65);
+
+    gnutls_hash_output (sink.hash, digest);
+    for (guint i = 0; i < 32; i++)
+      g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+    *sha256 = hex;
+    *size = sink.size;
+  }
 
 out:
   archive_write_free (archive);
+  if (sink.hash != NULL)
+    gnutls_hash_deinit (sink.hash, NULL);
   return ok;
 }
 
@@ -528,6 +596,9 @@ scs_package_export (ScsWorkspace           *workspace,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
+  g_autofree char *backup_path = NULL;
+  g_autofree char *package_sha256 = NULL;
+  guint64 package_size = 0;
   gboolean draft = (flags & SCS_PACKAGE_FLAGS_DRAFT) != 0;
   int fd;
 
@@ -559,7 +630,8 @@ scs_package_export (ScsWorkspace           *workspace,
   /* mkstemp gives 0600; a package is meant to be shared */
   fchmod (fd, 0644);
 
-  if (!write_zip (fd, entries, manifest, path, progress, progress_data, cancellable, error))
+  if (!write_zip (fd, entries, manifest, path, progress, progress_data, cancellable,
+                  &package_sha256, &package_size, error))
     {
       close (fd);
       g_unlink (tmp_path);
@@ -585,15 +657,56 @@ scs_package_export (ScsWorkspace           *workspace,
       g_unlink (tmp_path);
       return FALSE;
     }
+
+  /* A final package is recorded in the workspace in the same step as it
+   * is put in place (see the top of the file). */
+  if (!draft && !scs_submission_prepare (workspace, base, package_sha256, package_size, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  /* A package replaced by this one is kept under a second name until the
+   * record is committed, so a failed commit can put it back. */
+  if (!draft && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      backup_path = g_strdup_printf ("%s/.%s.old-XXXXXX", dir, base);
+      fd = g_mkstemp_full (backup_path, O_RDWR | O_CLOEXEC, 0644);
+      if (fd >= 0)
+        close (fd);
+      if (fd < 0 || g_unlink (backup_path) != 0 || link (path, backup_path) != 0)
+        {
+          int saved = errno;
+
+          scs_submission_abort (workspace);
+          g_unlink (tmp_path);
+          g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                       _("Could not keep the existing package ‘%s’ while replacing it: %s"),
+                       path, g_strerror (saved));
+          return FALSE;
+        }
+    }
   if (g_rename (tmp_path, path) != 0)
     {
       int saved = errno;
 
+      if (!draft)
+        scs_submission_abort (workspace);
+      if (backup_path != NULL)
+        g_unlink (backup_path);
       g_unlink (tmp_path);
       g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
                    _("Could not write the package ‘%s’: %s"), path, g_strerror (saved));
       return FALSE;
     }
+  if (!draft && !scs_submission_commit (workspace, error))
+    {
+      if (backup_path == NULL || g_rename (backup_path, path) != 0)
+        g_unlink (path);
+      fsync_directory (dir);
+      return FALSE;
+    }
+  if (backup_path != NULL)
+    g_unlink (backup_path);
   fsync_directory (dir);
   if (progress != NULL)
     progress (1.0, progress_data);

@@ -11,7 +11,9 @@
  * shows: the organisation's name, the newest assessment, the answer states
  * of that assessment, the last audit time, and (when the feature modules'
  * tables are there) review, signature, certification and significant-change
- * rows. Readiness needs to know which criteria belong to which level, which
+ * rows, and the date of the last submission package exported for the
+ * current cycle (scs-submission.c; a file older than that table is simply
+ * not submitted). Readiness needs to know which criteria belong to which level, which
  * is in the embedded catalog; that catalog is parsed once per distinct
  * SHA-256 and shared across rows, so 1,000 clients on one catalog parse it
  * once. A file that cannot be read becomes an entry with the reason; it
@@ -87,6 +89,7 @@ struct _ScsPortfolioEntry
   int             days_left;
   GStrv           changes;
   char           *last_change;
+  char           *submitted;
 };
 
 G_DEFINE_FINAL_TYPE (ScsPortfolioEntry, scs_portfolio_entry, G_TYPE_OBJECT)
@@ -112,6 +115,7 @@ enum
   ENTRY_PROP_EXPIRY_STATE,
   ENTRY_PROP_NEEDS_CHECK,
   ENTRY_PROP_LAST_CHANGE,
+  ENTRY_PROP_SUBMITTED,
   N_ENTRY_PROPS
 };
 
@@ -130,6 +134,7 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->expiry);
   g_strfreev (self->changes);
   g_free (self->last_change);
+  g_free (self->submitted);
   G_OBJECT_CLASS (scs_portfolio_entry_parent_class)->finalize (object);
 }
 
@@ -163,6 +168,7 @@ scs_portfolio_entry_get_property (GObject    *object,
     case ENTRY_PROP_EXPIRY_STATE: g_value_set_uint (value, self->expiry_state); break;
     case ENTRY_PROP_NEEDS_CHECK: g_value_set_boolean (value, scs_portfolio_entry_get_needs_check (self)); break;
     case ENTRY_PROP_LAST_CHANGE: g_value_set_string (value, self->last_change); break;
+    case ENTRY_PROP_SUBMITTED: g_value_set_string (value, self->submitted); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -195,6 +201,7 @@ scs_portfolio_entry_class_init (ScsPortfolioEntryClass *klass)
   entry_properties[ENTRY_PROP_EXPIRY_STATE] = g_param_spec_uint ("expiry-state", NULL, NULL, 0, 3, 0, ro);
   entry_properties[ENTRY_PROP_NEEDS_CHECK] = g_param_spec_boolean ("needs-check", NULL, NULL, FALSE, ro);
   entry_properties[ENTRY_PROP_LAST_CHANGE] = g_param_spec_string ("last-change", NULL, NULL, NULL, ro);
+  entry_properties[ENTRY_PROP_SUBMITTED] = g_param_spec_string ("submitted", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_ENTRY_PROPS, entry_properties);
 }
 
@@ -214,6 +221,7 @@ guint scs_portfolio_entry_get_open_gaps (ScsPortfolioEntry *self) { return self-
 gboolean scs_portfolio_entry_get_ready (ScsPortfolioEntry *self) { return self->ready; }
 ScsReviewState scs_portfolio_entry_get_review_state (ScsPortfolioEntry *self) { return self->review_state; }
 gboolean scs_portfolio_entry_get_signed (ScsPortfolioEntry *self) { return self->signed_; }
+const char *scs_portfolio_entry_get_submitted (ScsPortfolioEntry *self) { return self->submitted; }
 gboolean scs_portfolio_entry_get_declared (ScsPortfolioEntry *self) { return self->declared; }
 guint scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self) { return self->obtained_level; }
 const char *scs_portfolio_entry_get_obtained (ScsPortfolioEntry *self) { return self->obtained; }
@@ -537,6 +545,25 @@ read_rows (ScsPortfolioEntry  *entry,
           entry->expiry = scs_date_to_iso (expiry);
           entry->expiry_state = scs_expiry_state (validity, entry->obtained_level, expiry, today,
                                                   &entry->days_left);
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  /* The last final package exported for this cycle (issue 4's export). */
+  if (has_table (db, "submission"))
+    {
+      stmt = prepare (db, "SELECT max (exported) FROM submission WHERE assessment = ?1");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+            {
+              g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 0),
+                                                                       NULL);
+              g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+              /* the day it was exported where the vendor is */
+              entry->submitted = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+            }
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }

@@ -50,6 +50,9 @@ gboolean       scs_portfolio_entry_get_ready        (ScsPortfolioEntry *self);
 ScsReviewState scs_portfolio_entry_get_review_state (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_signed       (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_declared     (ScsPortfolioEntry *self);
+/* Local date (YYYY-MM-DD) of the last final package exported for the
+ * current cycle, NULL when none was. */
+const char    *scs_portfolio_entry_get_submitted    (ScsPortfolioEntry *self);
 /* Registry: level granted and date, expiry from the validity data. */
 guint          scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self);
 const char    *scs_portfolio_entry_get_obtained     (ScsPortfolioEntry *self);

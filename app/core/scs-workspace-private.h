@@ -81,5 +81,7 @@ gboolean   scs_workspace_reload                (ScsWorkspace  *self,
 extern const ScsSchemaModule scs_renewal_schema;
 /* scs-diagnosis.c: the vendor's diagnosis of a client */
 extern const ScsSchemaModule scs_diagnosis_schema;
+/* scs-submission.c: the record of each exported submission package */
+extern const ScsSchemaModule scs_submission_schema;
 
 G_END_DECLS

@@ -148,6 +148,7 @@ static const ScsSchemaModule * const schema_modules[] = {
   &scs_migration_schema,
   &scs_renewal_schema,
   &scs_diagnosis_schema,
+  &scs_submission_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);
