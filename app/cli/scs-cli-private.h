@@ -95,6 +95,9 @@ int scs_cli_export            (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_report_pdf        (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_verify            (const ScsCliCommand *command, int argc, char **argv);
 
+/* scs-cli-submission.c */
+int scs_cli_submissions       (const ScsCliCommand *command, int argc, char **argv);
+
 /* scs-cli-scope.c */
 int scs_cli_scope_unit        (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_scope_add         (const ScsCliCommand *command, int argc, char **argv);

@@ -232,6 +232,7 @@ scs_cli_portfolio (const ScsCliCommand *command,
           json_string (b, "review", scs_review_state_to_string (scs_portfolio_entry_get_review_state (e)));
           json_bool (b, "signed", scs_portfolio_entry_get_signed (e));
           json_bool (b, "declared", scs_portfolio_entry_get_declared (e));
+          json_string (b, "submitted", scs_portfolio_entry_get_submitted (e));
           json_int (b, "obtained_level", scs_portfolio_entry_get_obtained_level (e));
           json_string (b, "obtained", scs_portfolio_entry_get_obtained (e));
           json_string (b, "expiry", scs_portfolio_entry_get_expiry (e));
@@ -270,15 +271,15 @@ scs_cli_portfolio (const ScsCliCommand *command,
     }
   else
     {
-      g_autoptr(ScsCliTable) table = scs_cli_table_new (9);
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (10);
       g_autoptr(GString) warnings = g_string_new (NULL);
 
       scs_cli_table_add_row (table, _("File"), _("Company"), _("Level"), _("Cycle"), _("Readiness"),
-                             _("Gaps"), _("Review"), _("Expiry"), _("Days left"));
+                             _("Gaps"), _("Review"), _("Submitted"), _("Expiry"), _("Days left"));
       scs_cli_table_add_rule (table);
       scs_cli_table_set_right (table, 3);
       scs_cli_table_set_right (table, 5);
-      scs_cli_table_set_right (table, 8);
+      scs_cli_table_set_right (table, 9);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
@@ -306,7 +307,9 @@ scs_cli_portfolio (const ScsCliCommand *command,
             days = g_strdup_printf ("%d", scs_portfolio_entry_get_days_left (e));
           review = scs_review_state_get_label (scs_portfolio_entry_get_review_state (e));
           scs_cli_table_add_row (table, base, scs_portfolio_entry_get_company (e), level, cycle, ready, gaps,
-                                 review, scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—",
+                                 review,
+                                 scs_portfolio_entry_get_submitted (e) ? scs_portfolio_entry_get_submitted (e) : "—",
+                                 scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—",
                                  days ? days : "—");
 
           switch (scs_portfolio_entry_get_expiry_state (e))

@@ -59,6 +59,7 @@ static const ScsCliCommand commands[] = {
   { "export", N_("FILE --out PACKAGE [--draft] [--lang ja|en]"), N_("Write the submission package (.scsp)"), scs_cli_export },
   { "report", N_("FILE --out REPORT.pdf [--draft] [--lang ja|en]"), N_("Write the assessment report as PDF"), scs_cli_report_pdf },
   { "verify", N_("PACKAGE [--ca CA.pem] [--json]"), N_("Check a submission package: files, signatures, completeness"), scs_cli_verify },
+  { "submissions", N_("FILE [--json]"), N_("List the submission packages exported: when, by whom, SHA-256"), scs_cli_submissions },
   { "profile show", "", N_("Show who you are: name, role, qualification, signing key"), scs_cli_profile_show },
   { "profile set", N_("[--name N] [--role R] [--qualification Q] [--registration N] …"), N_("Set your profile; every change is recorded under its name"), scs_cli_profile_set },
   { "review comment", N_("FILE CRITERION_ID|- TEXT"), N_("Comment on a criterion (“-”: on the whole assessment)"), scs_cli_review_comment },

@@ -1,0 +1,114 @@
+/* scs-cli-submission.c: `scs-cli submissions FILE [--json]`
+ *
+ * Lists the final submission packages exported from a workspace, as
+ * scs-submission.c records them at every successful non-draft export:
+ * when, by whom, which file, its SHA-256 and size, and whether the
+ * expert's signature still matched the workspace then. With the SHA-256 a
+ * vendor or the SME can tell which of several .scsp files on disk is the
+ * one that was sent (sha256sum FILE). Read-only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-cli-private.h"
+#include "scs-submission.h"
+
+static gboolean opt_json = FALSE;
+
+static const GOptionEntry submissions_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { NULL }
+};
+
+static void
+json_member_string (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+int
+scs_cli_submissions (const ScsCliCommand *command,
+                     int                  argc,
+                     char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, submissions_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  rows = scs_submission_list (workspace, &error);
+  if (rows == NULL)
+    return scs_cli_report (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_member_string (builder, "file", argv[1]);
+      json_builder_set_member_name (builder, "submissions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const ScsSubmission *s = g_ptr_array_index (rows, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "cycle");
+          json_builder_add_int_value (builder, s->cycle);
+          json_member_string (builder, "package", s->file_name);
+          json_member_string (builder, "sha256", s->sha256);
+          json_builder_set_member_name (builder, "size");
+          json_builder_add_int_value (builder, (gint64) s->size);
+          json_member_string (builder, "exported", s->exported);
+          json_member_string (builder, "exporter", s->exporter);
+          json_member_string (builder, "expert_signature", s->expert_status);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      scs_cli_print_json (builder);
+      return SCS_CLI_EXIT_OK;
+    }
+
+  if (rows->len == 0)
+    {
+      g_print (_("No submission package has been exported from ‘%s’ yet "
+                 "(draft packages are not submissions).\n"), argv[1]);
+      return SCS_CLI_EXIT_OK;
+    }
+  {
+    g_autoptr(ScsCliTable) table = scs_cli_table_new (7);
+
+    scs_cli_table_add_row (table, _("Exported"), _("Cycle"), _("Package"), _("Size"), _("SHA-256"),
+                           _("Exported by"), _("Expert signature"));
+    scs_cli_table_add_rule (table);
+    scs_cli_table_set_right (table, 1);
+    scs_cli_table_set_right (table, 3);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const ScsSubmission *s = g_ptr_array_index (rows, i);
+        g_autofree char *cycle = g_strdup_printf ("%u", s->cycle);
+        g_autofree char *size = g_format_size (s->size);
+
+        scs_cli_table_add_row (table, s->exported, cycle, s->file_name, size, s->sha256, s->exporter,
+                               scs_submission_status_get_label (s->expert_status));
+      }
+    scs_cli_table_print (table);
+  }
+  return SCS_CLI_EXIT_OK;
+}

@@ -1,0 +1,266 @@
+/* test-cli-submission.c: `scs-cli submissions` and the portfolio's "submitted"
+ *
+ * A workspace is signed through the core API (quicker than 81 answer
+ * commands), then exported with `scs-cli export` as a user would: the
+ * final export is listed by `submissions` (human and JSON, with the SHA-256
+ * of the file on disk), a draft export adds nothing, verify-signature
+ * still passes on the sealed workspace afterwards, and `portfolio --json`
+ * shows the date; a client never exported shows null.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "scs-declaration.h"
+#include "scs-profile.h"
+#include "scs-review.h"
+#include "scs-signer.h"
+#include "scs-workspace.h"
+
+static char *dir;
+
+static int
+cli (char       **out,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *std_out = NULL;
+  g_autofree char *std_err = NULL;
+  va_list args;
+
+  g_subprocess_launcher_setenv (launcher, "SCS_LANGUAGE", "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "SCS_ACTOR", "提出 担当", TRUE);
+  g_subprocess_launcher_setenv (launcher, "SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &std_out, &std_err, &error);
+  g_assert_no_error (error);
+  if (g_test_verbose ())
+    g_test_message ("%s … → %d\n%s\n%s", first, g_subprocess_get_exit_status (process), std_out, std_err);
+  if (out != NULL)
+    *out = g_strconcat (std_out, std_err, NULL);
+  return g_subprocess_get_exit_status (process);
+}
+
+static char *
+make_signed_workspace (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsProfile) expert = scs_profile_new ();
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(ScsSigner) manager = NULL;
+  g_autofree char *expert_p12 = g_build_filename (dir, "expert.p12", NULL);
+  g_autofree char *manager_p12 = g_build_filename (dir, "manager.p12", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  GListModel *answers;
+
+  org->name = g_strdup ("株式会社アクメ");
+  org->corporate_number = g_strdup ("7000012050002");
+  workspace = scs_workspace_create (path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (workspace, "テスト 太郎");
+  answers = scs_workspace_get_answers (workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (answer)->level == 3)
+        {
+          scs_workspace_set_answer (workspace, scs_answer_get_criterion_id (answer), SCS_ANSWER_MET,
+                                    NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+  scs_profile_set_name (expert, "Expert Taro");
+  scs_profile_set_role (expert, SCS_ROLE_EXPERT);
+  scs_profile_set_qualification (expert, SCS_QUALIFICATION_RISS);
+  scs_profile_set_registration (expert, "013258");
+  scs_profile_set_training_date (expert, "2026-01-10");
+  review = scs_review_new (workspace, expert);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (answer)->level == 3)
+        g_assert_true (scs_review_set_verdict (review, scs_answer_get_criterion_id (answer),
+                                               SCS_VERDICT_ACCEPTED, &error));
+    }
+  signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signer_sign_assessment (signer, review, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_declaration_declare (workspace, "山田 一郎", "代表取締役", NULL, manager,
+                                          NULL, FALSE, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_submissions (void)
+{
+  g_autofree char *ws = make_signed_workspace ("client.scsw");
+  g_autofree char *pkg = g_build_filename (dir, "提出.scsp", NULL);
+  g_autofree char *ca = g_build_filename (dir, "ca.pem", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *rows;
+  JsonObject *row;
+  gsize length;
+
+  /* nothing exported yet */
+  g_assert_cmpint (cli (&out, "submissions", ws, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "No submission package"));
+  g_clear_pointer (&out, g_free);
+
+  /* a draft is not a submission */
+  g_assert_cmpint (cli (&out, "export", ws, "--out", "draft.scsp", "--draft", "--lang", "en", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (&out, "submissions", ws, "--json", NULL), ==, 0);
+  rows = json_object_get_array_member (parse_object (parser, out), "submissions");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cli (&out, "export", ws, "--out", pkg, "--lang", "en", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_true (g_file_get_contents (pkg, &contents, &length, NULL));
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  g_assert_cmpint (cli (&out, "submissions", ws, "--json", NULL), ==, 0);
+  rows = json_object_get_array_member (parse_object (parser, out), "submissions");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+  row = json_array_get_object_element (rows, 0);
+  g_assert_cmpstr (json_object_get_string_member (row, "package"), ==, "提出.scsp");
+  g_assert_cmpstr (json_object_get_string_member (row, "sha256"), ==, sha256);
+  g_assert_cmpint (json_object_get_int_member (row, "size"), ==, (gint64) length);
+  g_assert_cmpstr (json_object_get_string_member (row, "exporter"), ==, "提出 担当");
+  g_assert_cmpstr (json_object_get_string_member (row, "expert_signature"), ==, "valid");
+  g_assert_cmpint (json_object_get_int_member (row, "cycle"), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cli (&out, "submissions", ws, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "提出.scsp"));
+  g_assert_nonnull (strstr (out, sha256));
+  g_assert_nonnull (strstr (out, "提出 担当"));
+  g_clear_pointer (&out, g_free);
+
+  /* recording the export left the signed, sealed workspace verifying */
+  g_assert_cmpint (cli (&out, "verify-signature", ws, "--ca", ca, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* a file that is not a workspace: exit 2, named */
+  g_assert_cmpint (cli (&out, "submissions", pkg, NULL), ==, 2);
+  g_assert_nonnull (strstr (out, "提出.scsp"));
+}
+
+static void
+test_portfolio (void)
+{
+  g_autofree char *clients = g_build_filename (dir, "clients", NULL);
+  g_autofree char *ws = NULL;
+  g_autofree char *pkg = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  JsonArray *list;
+  guint seen = 0;
+
+  g_assert_cmpint (g_mkdir (clients, 0700), ==, 0);
+  ws = make_signed_workspace ("clients/a-submitted.scsw");
+  g_free (make_signed_workspace ("clients/b-not-yet.scsw"));
+  pkg = g_build_filename (dir, "a.scsp", NULL);
+  g_assert_cmpint (cli (&out, "export", ws, "--out", pkg, "--lang", "en", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cli (&out, "portfolio", clients, "--json", NULL), ==, 0);
+  list = json_object_get_array_member (parse_object (parser, out), "clients");
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *c = json_array_get_object_element (list, i);
+      const char *file = json_object_get_string_member (c, "file");
+
+      g_assert_true (json_object_has_member (c, "submitted"));
+      if (g_str_has_suffix (file, "a-submitted.scsw"))
+        {
+          /* exported a moment ago: today, unless midnight passed */
+          g_assert_cmpstr (json_object_get_string_member (c, "submitted"), >=, today);
+          g_assert_cmpuint (strlen (json_object_get_string_member (c, "submitted")), ==, 10);
+          seen |= 1;
+        }
+      else
+        {
+          g_assert_true (json_object_get_null_member (c, "submitted"));
+          seen |= 2;
+        }
+    }
+  g_assert_cmpuint (seen, ==, 3);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (cli (&out, "portfolio", clients, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Submitted"));
+  g_assert_nonnull (strstr (out, today));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cmd = NULL;
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
+  dir = g_dir_make_tmp ("scs-cli-submission-XXXXXX", NULL);
+  cmd = g_strdup_printf ("sh '%s/tests/review/make-certificates.sh' '%s' >/dev/null 2>&1",
+                         g_getenv ("SCS_SOURCE_DIR"), dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+
+  g_test_add_func ("/scs/cli/submission/submissions", test_submissions);
+  g_test_add_func ("/scs/cli/submission/portfolio", test_portfolio);
+  rc = g_test_run ();
+
+  g_free (cmd);
+  cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (dir);
+  return rc;
+}
