@@ -2,12 +2,13 @@
  *
  * One table per inventory kind (GtkColumnView over the scope's list model,
  * filtered by the search entry and sorted by the clicked column), edited in
- * place: each text cell is a GtkEditableLabel (Enter or focus-out commits,
- * Escape cancels) and the status cell a drop-down. Every edit goes through the
+ * place: each text cell is a label that turns into an entry (Enter or
+ * focus-out commits, Escape cancels) and the status cell a drop-down. Every edit goes through the
  * page's actions to ScsScope, which writes it as one transaction; a refused
  * edit shows its message and puts the cell back. The findings of the scope
  * rules and the diagram (scs_scope_draw) follow every change live, and the
- * diagram can be exported as PNG, SVG or PDF.
+ * diagram can be exported as PNG, SVG or PDF. "Import CSV…" opens the import
+ * assistant (scs-scope-import-dialog.c) for the table shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 
 #include <string.h>
 
+#include "scs-scope-import-dialog.h"
 #include "scs-scope-page.h"
 
 struct _ScsScopePage
@@ -124,36 +126,272 @@ set_error (ScsScopePage *self,
 /* ------------------------------------------------------------------------ */
 /* Cells                                                                     */
 
-static void
-update_label (GtkEditableLabel *label)
+/* The in-place editor of a text cell. GTK 4.8's GtkEditableLabel stops
+ * editing from a 100 ms timeout after focus leaves it and keeps no reference
+ * to its focus controller; when the column view recycles or drops the row
+ * within those 100 ms (which every committed edit does, because the scope
+ * replaces the item), the timeout runs on a freed controller ("invalid cast
+ * from GtkEventControllerMotion to GtkEventControllerFocus"). This cell is a
+ * label and an entry in a stack: Enter or a click starts editing, Enter in
+ * the entry commits, Escape cancels, and focus leaving the cell commits from
+ * an idle that holds a reference to the cell and is removed on dispose. */
+struct _ScsScopeCell
 {
-  ScsScopeItem *item = g_object_get_data (G_OBJECT (label), "item");
-  const char *column = g_object_get_data (G_OBJECT (label), "column");
-  g_autofree char *text = NULL;
+  GtkWidget  parent_instance;
 
-  if (item == NULL || gtk_editable_label_get_editing (label))
-    return;
-  text = cell_text (item, column);
-  gtk_editable_set_text (GTK_EDITABLE (label), text);
+  GtkWidget *stack;
+  GtkWidget *label;
+  GtkWidget *entry;
+  char      *text;
+  guint      leave_id;
+};
+
+enum { CELL_PROP_0, CELL_PROP_EDITING, CELL_N_PROPS };
+static GParamSpec *cell_props[CELL_N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ScsScopeCell, scs_scope_cell, GTK_TYPE_WIDGET)
+
+gboolean
+scs_scope_cell_get_editing (ScsScopeCell *self)
+{
+  g_return_val_if_fail (SCS_IS_SCOPE_CELL (self), FALSE);
+  return gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->entry;
+}
+
+const char *
+scs_scope_cell_get_text (ScsScopeCell *self)
+{
+  g_return_val_if_fail (SCS_IS_SCOPE_CELL (self), NULL);
+  return self->text;
 }
 
 static void
-on_editing_changed (GtkEditableLabel *label)
+scs_scope_cell_set_text (ScsScopeCell *self,
+                         const char   *text)
 {
-  ScsScopeItem *item = g_object_get_data (G_OBJECT (label), "item");
-  const char *column = g_object_get_data (G_OBJECT (label), "column");
-  g_autofree char *old = NULL;
-  const char *text;
+  g_free (self->text);
+  self->text = g_strdup (text ? text : "");
+  gtk_label_set_text (GTK_LABEL (self->label), self->text);
+}
 
-  if (item == NULL || gtk_editable_label_get_editing (label))
+GtkEditable *
+scs_scope_cell_get_entry (ScsScopeCell *self)
+{
+  g_return_val_if_fail (SCS_IS_SCOPE_CELL (self), NULL);
+  return GTK_EDITABLE (self->entry);
+}
+
+void
+scs_scope_cell_start_editing (ScsScopeCell *self)
+{
+  g_return_if_fail (SCS_IS_SCOPE_CELL (self));
+
+  if (scs_scope_cell_get_editing (self))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), self->text);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->entry);
+  gtk_widget_grab_focus (self->entry);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "editing");
+  g_object_notify_by_pspec (G_OBJECT (self), cell_props[CELL_PROP_EDITING]);
+}
+
+/* With @commit the entry's text becomes the cell's text; "notify::editing"
+ * then lets the page write it. */
+void
+scs_scope_cell_stop_editing (ScsScopeCell *self,
+                             gboolean      commit)
+{
+  g_return_if_fail (SCS_IS_SCOPE_CELL (self));
+
+  g_clear_handle_id (&self->leave_id, g_source_remove);
+  if (!scs_scope_cell_get_editing (self))
+    return;
+  if (commit)
+    scs_scope_cell_set_text (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "editing");
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL &&
+      gtk_widget_has_focus (self->entry))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), cell_props[CELL_PROP_EDITING]);
+}
+
+static void
+cell_start_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  scs_scope_cell_start_editing (SCS_SCOPE_CELL (widget));
+}
+
+static void
+cell_stop_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  scs_scope_cell_stop_editing (SCS_SCOPE_CELL (widget), g_variant_get_boolean (parameter));
+}
+
+static gboolean
+cell_leave_idle (gpointer data)
+{
+  ScsScopeCell *self = data;
+
+  self->leave_id = 0;
+  /* Focus may have come back (a click inside the entry). */
+  if (scs_scope_cell_get_editing (self) &&
+      !gtk_widget_has_focus (self->entry) && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    scs_scope_cell_stop_editing (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cell_focus_leave (ScsScopeCell *self)
+{
+  if (scs_scope_cell_get_editing (self) && self->leave_id == 0)
+    self->leave_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, cell_leave_idle,
+                                      g_object_ref (self), g_object_unref);
+}
+
+static void
+cell_pressed (GtkGestureClick *gesture,
+              int              n_press,
+              double           x,
+              double           y,
+              ScsScopeCell    *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  scs_scope_cell_start_editing (self);
+}
+
+static gboolean
+cell_grab_focus (GtkWidget *widget)
+{
+  ScsScopeCell *self = SCS_SCOPE_CELL (widget);
+
+  if (scs_scope_cell_get_editing (self))
+    return gtk_widget_grab_focus (self->entry);
+  return GTK_WIDGET_CLASS (scs_scope_cell_parent_class)->grab_focus (widget);
+}
+
+static void
+scs_scope_cell_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  if (prop_id == CELL_PROP_EDITING)
+    g_value_set_boolean (value, scs_scope_cell_get_editing (SCS_SCOPE_CELL (object)));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+scs_scope_cell_dispose (GObject *object)
+{
+  ScsScopeCell *self = SCS_SCOPE_CELL (object);
+
+  g_clear_handle_id (&self->leave_id, g_source_remove);
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  self->label = self->entry = NULL;
+  G_OBJECT_CLASS (scs_scope_cell_parent_class)->dispose (object);
+}
+
+static void
+scs_scope_cell_finalize (GObject *object)
+{
+  g_free (SCS_SCOPE_CELL (object)->text);
+  G_OBJECT_CLASS (scs_scope_cell_parent_class)->finalize (object);
+}
+
+static void
+scs_scope_cell_class_init (ScsScopeCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = scs_scope_cell_get_property;
+  object_class->dispose = scs_scope_cell_dispose;
+  object_class->finalize = scs_scope_cell_finalize;
+  widget_class->grab_focus = cell_grab_focus;
+
+  cell_props[CELL_PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, CELL_N_PROPS, cell_props);
+
+  gtk_widget_class_install_action (widget_class, "editing.start", NULL, cell_start_action);
+  gtk_widget_class_install_action (widget_class, "editing.stop", "b", cell_stop_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "editing.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "editing.start", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editing.stop", "b", FALSE);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "editablelabel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+}
+
+static void
+scs_scope_cell_init (ScsScopeCell *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  self->text = g_strdup ("");
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->stack = gtk_stack_new ();
+  self->label = gtk_label_new ("");
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (self->label), 8);
+  self->entry = gtk_text_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 8);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->label, "label");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->entry, "entry");
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->label);
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+
+  g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed), self);
+  gtk_widget_add_controller (self->label, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (scs_scope_cell_stop_editing),
+                            self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (cell_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+}
+
+static void
+update_label (ScsScopeCell *cell)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  const char *column = g_object_get_data (G_OBJECT (cell), "column");
+  g_autofree char *text = NULL;
+
+  if (item == NULL || scs_scope_cell_get_editing (cell))
+    return;
+  text = cell_text (item, column);
+  scs_scope_cell_set_text (cell, text);
+}
+
+static void
+on_editing_changed (ScsScopeCell *cell)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (cell), "item");
+  const char *column = g_object_get_data (G_OBJECT (cell), "column");
+  g_autofree char *old = NULL;
+  g_autofree char *text = NULL;
+
+  if (item == NULL || scs_scope_cell_get_editing (cell))
     return;
   old = cell_text (item, column);
-  text = gtk_editable_get_text (GTK_EDITABLE (label));
+  text = g_strdup (scs_scope_cell_get_text (cell));
+  /* The edit replaces the item, which may unbind and drop this cell: keep it
+   * alive until it shows what is stored. */
+  g_object_ref (cell);
   if (g_strcmp0 (old, text) != 0)
-    gtk_widget_activate_action (GTK_WIDGET (label), "scope.set-field", "(xss)",
+    gtk_widget_activate_action (GTK_WIDGET (cell), "scope.set-field", "(xss)",
                                 scs_scope_item_get_id (item), column, text);
   /* Shows what is stored: the new value, or the old one when refused. */
-  update_label (label);
+  update_label (cell);
+  g_object_unref (cell);
 }
 
 static void
@@ -161,12 +399,11 @@ text_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             const char               *column)
 {
-  GtkWidget *label = gtk_editable_label_new ("");
+  GtkWidget *cell = g_object_new (SCS_TYPE_SCOPE_CELL, NULL);
 
-  g_object_set_data_full (G_OBJECT (label), "column", g_strdup (column), g_free);
-  gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
-  g_signal_connect (label, "notify::editing", G_CALLBACK (on_editing_changed), NULL);
-  gtk_list_item_set_child (list_item, label);
+  g_object_set_data_full (G_OBJECT (cell), "column", g_strdup (column), g_free);
+  g_signal_connect (cell, "notify::editing", G_CALLBACK (on_editing_changed), NULL);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
@@ -174,12 +411,12 @@ text_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  data)
 {
-  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
   ScsScopeItem *item = gtk_list_item_get_item (list_item);
 
-  g_object_set_data (G_OBJECT (label), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_label), label, G_CONNECT_SWAPPED);
-  update_label (GTK_EDITABLE_LABEL (label));
+  g_object_set_data (G_OBJECT (cell), "item", item);
+  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_label), cell, G_CONNECT_SWAPPED);
+  update_label (SCS_SCOPE_CELL (cell));
 }
 
 static void
@@ -193,6 +430,9 @@ cell_unbind (GtkSignalListItemFactory *factory,
   if (item != NULL)
     g_signal_handlers_disconnect_by_data (item, child);
   g_object_set_data (G_OBJECT (child), "item", NULL);
+  /* A recycled cell must not carry an edit over to another item. */
+  if (SCS_IS_SCOPE_CELL (child))
+    scs_scope_cell_stop_editing (SCS_SCOPE_CELL (child), FALSE);
 }
 
 static void
@@ -769,6 +1009,35 @@ remove_action (GtkWidget  *widget,
 }
 
 static void
+on_imported (ScsScopePage *self,
+             guint         kind,
+             guint         count)
+{
+  set_error (self, NULL);
+  if (kind < SCS_SCOPE_N_KINDS)
+    scs_scope_page_show_kind (self, kind);
+}
+
+/* The CSV import assistant, for the table shown; it writes only when the
+ * user confirms, and the tables follow the scope's models. */
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScsScopePage *self = SCS_SCOPE_PAGE (widget);
+  ScsScopeImportDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->scope == NULL)
+    return;
+  dialog = scs_scope_import_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        self->scope, current_kind (self));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 set_unit_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -884,6 +1153,7 @@ scs_scope_page_class_init (ScsScopePageClass *klass)
   gtk_widget_class_install_action (widget_class, "scope.add-current", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "scope.remove-selected", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "scope.export-diagram", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "scope.import-csv", NULL, import_csv_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "scope.add-current", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "scope.remove-selected", NULL);

@@ -28,4 +28,17 @@ GtkWidget  *scs_scope_page_get_diagram    (ScsScopePage *self);
 /* The message of the last refused edit, or NULL. */
 const char *scs_scope_page_get_error      (ScsScopePage *self);
 
+/* A text cell of the tables: a label that turns into an entry for editing
+ * (Enter or a click starts, Enter or focus leaving commits, Escape cancels).
+ * Its "item" and "column" object data name what it shows. */
+#define SCS_TYPE_SCOPE_CELL (scs_scope_cell_get_type ())
+G_DECLARE_FINAL_TYPE (ScsScopeCell, scs_scope_cell, SCS, SCOPE_CELL, GtkWidget)
+
+gboolean     scs_scope_cell_get_editing   (ScsScopeCell *self);
+const char  *scs_scope_cell_get_text      (ScsScopeCell *self);
+GtkEditable *scs_scope_cell_get_entry     (ScsScopeCell *self);
+void         scs_scope_cell_start_editing (ScsScopeCell *self);
+void         scs_scope_cell_stop_editing  (ScsScopeCell *self,
+                                           gboolean      commit);
+
 G_END_DECLS
