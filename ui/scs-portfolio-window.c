@@ -2,10 +2,11 @@
  *
  * A vendor opens a folder of client workspaces (or adds files one by one)
  * and sees one row per client in a GtkColumnView: company, level, cycle,
- * readiness, open gaps, review state, expiry and days left, last change.
+ * readiness, open gaps, review state, submitted (the date of the last
+ * final package exported), expiry and days left, last change.
  * Every column sorts (by its value, not its text), the search entry filters
  * by company or file name, the drop-down by state (open gaps, expiring,
- * needing a new check, unreadable). Rows come from ScsPortfolio, which
+ * needing a new check, unreadable, not submitted). Rows come from ScsPortfolio, which
  * reads only what a row shows, read-only, so opening a folder of 1,000
  * clients stays quick and never disturbs a workspace open elsewhere.
  * Unreadable files are rows too, with the reason in place of the company.
@@ -52,7 +53,7 @@ G_DEFINE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, ADW_TYPE_WINDOW)
 typedef enum
 {
   COL_COMPANY, COL_LEVEL, COL_CYCLE, COL_READINESS, COL_GAPS, COL_REVIEW, COL_EXPIRY,
-  COL_DAYS, COL_LAST_CHANGE, N_COLS
+  COL_DAYS, COL_LAST_CHANGE, COL_SUBMITTED, N_COLS
 } Column;
 
 static char *
@@ -92,6 +93,8 @@ cell_text (ScsPortfolioEntry *e,
       return g_strdup (scs_review_state_get_label (scs_portfolio_entry_get_review_state (e)));
     case COL_EXPIRY:
       return g_strdup (scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—");
+    case COL_SUBMITTED:
+      return g_strdup (scs_portfolio_entry_get_submitted (e) ? scs_portfolio_entry_get_submitted (e) : "—");
     case COL_DAYS:
       if (scs_portfolio_entry_get_expiry (e) == NULL)
         return g_strdup ("—");
@@ -187,6 +190,10 @@ compare_entries (gconstpointer a,
     case COL_LAST_CHANGE:
       return gtk_ordering_from_cmpfunc (g_strcmp0 (scs_portfolio_entry_get_last_change (ea),
                                                    scs_portfolio_entry_get_last_change (eb)));
+    case COL_SUBMITTED:
+      /* Not submitted sorts first: NULL before any date. */
+      return gtk_ordering_from_cmpfunc (g_strcmp0 (scs_portfolio_entry_get_submitted (ea),
+                                                   scs_portfolio_entry_get_submitted (eb)));
     case COL_REVIEW:
       va = scs_portfolio_entry_get_review_state (ea);
       vb = scs_portfolio_entry_get_review_state (eb);
@@ -271,6 +278,8 @@ filter_entry (gpointer item,
       return !bad && scs_portfolio_entry_get_needs_check (e);
     case SCS_PORTFOLIO_FILTER_UNREADABLE:
       return bad;
+    case SCS_PORTFOLIO_FILTER_NOT_SUBMITTED:
+      return !bad && scs_portfolio_entry_get_submitted (e) == NULL;
     case SCS_PORTFOLIO_FILTER_ALL:
     default:
       return TRUE;
@@ -661,6 +670,7 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   add_column (self, COL_READINESS, _("Readiness"), FALSE);
   add_column (self, COL_GAPS, _("Open gaps"), FALSE);
   add_column (self, COL_REVIEW, _("Review"), FALSE);
+  add_column (self, COL_SUBMITTED, _("Submitted"), FALSE);
   add_column (self, COL_EXPIRY, _("Expiry"), FALSE);
   add_column (self, COL_DAYS, _("Days left"), FALSE);
   add_column (self, COL_LAST_CHANGE, _("Last change"), FALSE);

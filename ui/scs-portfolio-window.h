@@ -20,6 +20,7 @@ typedef enum
   SCS_PORTFOLIO_FILTER_EXPIRING,   /* expiring soon or expired */
   SCS_PORTFOLIO_FILTER_NEEDS_CHECK,
   SCS_PORTFOLIO_FILTER_UNREADABLE,
+  SCS_PORTFOLIO_FILTER_NOT_SUBMITTED, /* no final package exported this cycle */
 } ScsPortfolioFilter;
 
 /* Actions: portfolio.open-folder, portfolio.add-files, portfolio.reload,

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "scs-compare-window.h"
 #include "scs-diagnosis-window.h"
@@ -195,6 +196,95 @@ test_portfolio_window (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A label showing @text somewhere under @widget. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The Submitted column: the local date of the last final export (the row
+ * is written as scs-submission.c records it; the export itself is tested
+ * in the core and CLI tests), sorting with not-submitted first, and the
+ * Not submitted filter. */
+static void
+test_portfolio_submitted (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) a = make_client (f, "a.scsw", "株式会社エー", 81);
+  g_autoptr(ScsWorkspace) b = make_client (f, "b.scsw", "株式会社ビー", 81);
+  g_autofree char *path = g_build_filename (f->dir, "a.scsw", NULL);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 ("2026-03-01T03:00:00.000Z", NULL);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *expected = g_date_time_format (local, "%Y-%m-%d");
+  ScsPortfolioWindow *window;
+  GListModel *visible;
+  GListModel *columns;
+  GtkColumnView *view;
+  sqlite3 *db = NULL;
+  guint index = G_MAXUINT;
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO submission (assessment, file_name, sha256, size, exported, "
+                                     "exporter, expert_status) VALUES ((SELECT max (id) FROM assessment), "
+                                     "'a.scsp', printf ('%064d', 0), 1000, '2026-03-01T03:00:00.000Z', "
+                                     "'Vendor', 'valid')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  window = scs_portfolio_window_new (NULL);
+  g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
+  g_assert_no_error (error);
+  visible = scs_portfolio_window_get_visible (window);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+
+  view = scs_portfolio_window_get_column_view (window);
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Submitted") == 0)
+        index = i;
+    }
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  {
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, index);
+    g_autoptr(ScsPortfolioEntry) first = NULL;
+
+    gtk_column_view_sort_by_column (view, column, GTK_SORT_DESCENDING);
+    first = g_list_model_get_item (visible, 0);
+    g_assert_cmpstr (scs_portfolio_entry_get_company (first), ==, "株式会社エー");
+    g_assert_cmpstr (scs_portfolio_entry_get_submitted (first), ==, expected);
+    g_clear_object (&first);
+    gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
+    first = g_list_model_get_item (visible, 0);
+    g_assert_cmpstr (scs_portfolio_entry_get_company (first), ==, "株式会社ビー");
+    g_assert_null (scs_portfolio_entry_get_submitted (first));
+  }
+
+  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_NOT_SUBMITTED);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
+
+  /* the date is on screen in the row */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 300);
+  save_png (GTK_WIDGET (window), "portfolio-submitted");
+  g_assert_true (find_label (GTK_WIDGET (view), expected));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_diagnosis_window (Fixture       *f,
                        gconstpointer  data)
@@ -313,6 +403,8 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/scs/gui/vendor/portfolio", Fixture, NULL, fixture_set_up, test_portfolio_window, fixture_tear_down);
+  g_test_add ("/scs/gui/vendor/portfolio-submitted", Fixture, NULL, fixture_set_up, test_portfolio_submitted,
+              fixture_tear_down);
   g_test_add ("/scs/gui/vendor/diagnosis", Fixture, NULL, fixture_set_up, test_diagnosis_window, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/compare", Fixture, NULL, fixture_set_up, test_compare_window, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/wizard", Fixture, NULL, fixture_set_up, test_wizard_dialog, fixture_tear_down);
