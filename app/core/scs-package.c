@@ -721,6 +721,7 @@ typedef struct
   char                   *path;
   ScsPackageFlags         flags;
   char                   *language;
+  char                   *actor;
   ScsPackageProgressFunc  progress;
   gpointer                progress_data;
 } ExportData;
@@ -731,6 +732,7 @@ export_data_free (ExportData *data)
   g_free (data->workspace_path);
   g_free (data->path);
   g_free (data->language);
+  g_free (data->actor);
   g_free (data);
 }
 
@@ -746,6 +748,9 @@ export_thread (GTask        *task,
 
   /* one SQLite connection per thread: the worker opens its own */
   workspace = scs_workspace_open (data->workspace_path, &error);
+  /* the submission record names who exported, as the caller's workspace does */
+  if (workspace != NULL)
+    scs_workspace_set_actor (workspace, data->actor);
   if (workspace == NULL ||
       !scs_package_export (workspace, data->path, data->flags, data->language,
                            data->progress, data->progress_data, cancellable, &error))
@@ -778,6 +783,7 @@ scs_package_export_async (ScsWorkspace           *workspace,
   data->path = g_strdup (path);
   data->flags = flags;
   data->language = g_strdup (language);
+  data->actor = g_strdup (scs_workspace_get_actor (workspace));
   data->progress = progress;
   data->progress_data = progress_data;
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);

@@ -341,6 +341,40 @@ test_failure_records_none (Fixture       *fixture,
   assert_signatures_good (fixture);
 }
 
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scs_package_export_finish (result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+/* The app exports on a worker thread with its own connection: the record
+ * is there and names the app's actor, not the worker's default. */
+static void
+test_export_async_records (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "async.scsp", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean done = FALSE;
+
+  sign_workspace (fixture);
+  scs_workspace_set_actor (fixture->workspace, "アプリ 利用者");
+  scs_package_export_async (fixture->workspace, out, SCS_PACKAGE_FLAGS_NONE, "en", NULL, NULL, NULL,
+                            export_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  rows = list (fixture);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((ScsSubmission *) g_ptr_array_index (rows, 0))->exporter, ==, "アプリ 利用者");
+  g_assert_cmpstr (((ScsSubmission *) g_ptr_array_index (rows, 0))->file_name, ==, "async.scsp");
+}
+
 static char *
 portfolio_submitted (Fixture *fixture)
 {
@@ -415,6 +449,8 @@ main (int   argc,
               test_draft_records_none, fixture_tear_down);
   g_test_add ("/scs/submission/failure-records-none", Fixture, NULL, fixture_set_up,
               test_failure_records_none, fixture_tear_down);
+  g_test_add ("/scs/submission/export-async", Fixture, NULL, fixture_set_up,
+              test_export_async_records, fixture_tear_down);
   g_test_add ("/scs/submission/portfolio", Fixture, NULL, fixture_set_up,
               test_portfolio_submitted, fixture_tear_down);
 
