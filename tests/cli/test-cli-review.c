@@ -82,6 +82,13 @@ test_round_trip (void)
         g_assert_cmpint (cli (NULL, "sme", "answer '%s' %s met", ws,
                               json_object_get_string_member (c, "id")), ==, 0);
     }
+  /* evidence is attested by its SHA-256 */
+  {
+    g_autofree char *policy = g_build_filename (dir, "policy.txt", NULL);
+
+    g_assert_true (g_file_set_contents (policy, "情報セキュリティ基本方針 v1\n", -1, NULL));
+    g_assert_cmpint (cli (NULL, "sme", "evidence add '%s' 1-2-1-1 '%s'", ws, policy), ==, 0);
+  }
   g_assert_cmpint (cli (NULL, "sme", "review hand-over '%s'", ws), ==, 0);
 
   /* expert */
@@ -158,6 +165,35 @@ test_round_trip (void)
                            dir, dir, dir);
     g_assert_cmpint (system (cmd), ==, 0);
     g_free (cmd);
+    /* behind the seal, on copies of the signed file: sqlite3 drops every
+     * trigger, then changes one evidence byte, or the organisation's name */
+    {
+      const char *forgeries[][2] = {
+        { "UPDATE evidence SET data = CAST (X'58' || substr (data, 2) AS BLOB)", "evidence" },
+        { "UPDATE organization SET name = 'Forged KK'", "organization: name" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (forgeries); i++)
+        {
+          g_autofree char *copy = g_strdup_printf ("%s/forged-%u.scsw", dir, i);
+          g_autofree char *script = g_strdup_printf ("%s/forge-%u.sql", dir, i);
+          g_autofree char *sql = g_strdup_printf (".output %s/drop-%u.sql\n"
+                                                  "SELECT 'DROP TRIGGER \"' || name || '\";' "
+                                                  "FROM sqlite_master WHERE type = 'trigger';\n"
+                                                  ".output stdout\n"
+                                                  ".read %s/drop-%u.sql\n"
+                                                  "%s;\n", dir, i, dir, i, forgeries[i][0]);
+          g_autofree char *forge = g_strdup_printf ("cp '%s' '%s' && sqlite3 -bail '%s' < '%s'",
+                                                    ws, copy, copy, script);
+          g_autofree char *verdict = NULL;
+
+          g_assert_true (g_file_set_contents (script, sql, -1, NULL));
+          g_assert_cmpint (system (forge), ==, 0);
+          g_assert_cmpint (cli (&verdict, "sme", "verify-signature '%s' --ca %s/ca.pem", copy, dir), ==, 1);
+          g_test_message ("%s → %s", forgeries[i][0], verdict);
+          g_assert_nonnull (strstr (verdict, forgeries[i][1]));
+        }
+    }
     /* behind the seal: sqlite3 drops the trigger and changes a note */
     cmd = g_strdup_printf ("sqlite3 '%s' \"DROP TRIGGER review_seal_answer_update; "
                            "UPDATE answer SET note = 'forged' WHERE criterion_id = '4-1-1-1'\"", ws);
