@@ -205,7 +205,7 @@ scs_cli_review_comment (const ScsCliCommand *command,
   id = scs_review_add_comment (review, criterion, argv[3], &error);
   if (id == 0)
     return scs_cli_report (error);
-  g_print (_("Comment #%" G_GINT64_FORMAT " added.\n"), id);
+  g_print (_("Comment #%lld added.\n"), (long long) id);
   return SCS_CLI_EXIT_OK;
 }
 
@@ -280,7 +280,7 @@ scs_cli_review_propose (const ScsCliCommand *command,
   id = scs_review_propose (review, argv[2], argv[3], argv[4], opt_comment, &error);
   if (id == 0)
     return scs_cli_report (error);
-  g_print (_("Correction #%" G_GINT64_FORMAT " proposed.\n"), id);
+  g_print (_("Correction #%lld proposed.\n"), (long long) id);
   return SCS_CLI_EXIT_OK;
 }
 
@@ -322,8 +322,8 @@ decide (const ScsCliCommand *command,
   if (accept ? !scs_review_accept_proposal (review, id, &error)
              : !scs_review_reject_proposal (review, id, opt_comment, &error))
     return scs_cli_report (error);
-  g_print (accept ? _("Correction #%" G_GINT64_FORMAT " accepted.\n")
-                  : _("Correction #%" G_GINT64_FORMAT " rejected.\n"), id);
+  g_print (accept ? _("Correction #%lld accepted.\n")
+                  : _("Correction #%lld rejected.\n"), (long long) id);
   return SCS_CLI_EXIT_OK;
 }
 

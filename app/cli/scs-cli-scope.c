@@ -229,7 +229,7 @@ scs_cli_scope_add (const ScsCliCommand *command,
       scs_cli_print_json (builder);
     }
   else
-    g_print (_("Added %s %" G_GINT64_FORMAT ": %s\n"), argv[2], id, field_values[0]);
+    g_print (_("Added %s %lld: %s\n"), argv[2], (long long) id, field_values[0]);
   return SCS_CLI_EXIT_OK;
 }
 

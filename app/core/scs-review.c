@@ -753,7 +753,7 @@ lookup_proposal (ScsReview   *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_NOT_FOUND,
-                   _("There is no proposed correction #%" G_GINT64_FORMAT " in this workspace"), id);
+                   _("There is no proposed correction #%lld in this workspace"), (long long) id);
       return NULL;
     }
   return proposal_from_row (stmt);
@@ -804,8 +804,8 @@ check_open (ScsReviewProposal  *p,
   if (g_str_equal (p->status, "open"))
     return TRUE;
   g_set_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_STATE,
-               _("The proposed correction #%" G_GINT64_FORMAT " for criterion ‘%s’ was already %s"),
-               p->id, p->criterion_id, g_str_equal (p->status, "accepted") ? _("accepted") : _("rejected"));
+               _("The proposed correction #%lld for criterion ‘%s’ was already %s"),
+               (long long) p->id, p->criterion_id, g_str_equal (p->status, "accepted") ? _("accepted") : _("rejected"));
   return FALSE;
 }
 
@@ -837,9 +837,9 @@ scs_review_accept_proposal (ScsReview  *self,
   if (!g_str_equal (current, p->old_value) && !g_str_equal (current, p->new_value))
     {
       g_set_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_STATE,
-                   _("The %s of criterion ‘%s’ changed after correction #%" G_GINT64_FORMAT
+                   _("The %s of criterion ‘%s’ changed after correction #%lld"
                      " was proposed; reject it and ask the expert again"),
-                   p->field, p->criterion_id, p->id);
+                   p->field, p->criterion_id, (long long) p->id);
       return FALSE;
     }
 
@@ -1236,16 +1236,16 @@ scs_review_list_waiting (ScsReview  *self,
 
       if (side == SCS_REVIEW_SIDE_ORGANIZATION && g_str_equal (p->status, "open"))
         add_item (items, p->criterion_id, "proposal", p->id,
-                  g_strdup_printf (_("Correction #%" G_GINT64_FORMAT " proposed by %s: %s “%s” → “%s”"),
-                                   p->id, p->author, p->field, p->old_value, p->new_value));
+                  g_strdup_printf (_("Correction #%lld proposed by %s: %s “%s” → “%s”"),
+                                   (long long) p->id, p->author, p->field, p->old_value, p->new_value));
       else if (side == SCS_REVIEW_SIDE_EXPERT && !g_str_equal (p->status, "open") &&
                (mark_time == NULL || g_strcmp0 (p->decided_at, mark_time) >= 0))
         {
           add_item (items, p->criterion_id, "decided", p->id,
                     g_strdup_printf (g_str_equal (p->status, "accepted")
-                                     ? _("Correction #%" G_GINT64_FORMAT " (%s) accepted by %s")
-                                     : _("Correction #%" G_GINT64_FORMAT " (%s) rejected by %s"),
-                                     p->id, p->field, p->decided_by));
+                                     ? _("Correction #%lld (%s) accepted by %s")
+                                     : _("Correction #%lld (%s) rejected by %s"),
+                                     (long long) p->id, p->field, p->decided_by));
           g_hash_table_add (decided_since, p->criterion_id);
         }
     }

@@ -1101,7 +1101,7 @@ require_item (ScsScope  *self,
 
   if (item == NULL)
     g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_FOUND,
-                 _("There is no scope item %" G_GINT64_FORMAT), id);
+                 _("There is no scope item %lld"), (long long) id);
   return item;
 }
 
@@ -1413,15 +1413,15 @@ scs_scope_set_review (ScsScope        *self,
   if (scs_scope_item_get_status (item) == SCS_SCOPE_STATUS_IN)
     {
       g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
-                   _("The scope item %" G_GINT64_FORMAT " (‘%s’) is in scope: there is no reason to review"),
-                   id, scs_scope_item_get_name (item));
+                   _("The scope item %lld (‘%s’) is in scope: there is no reason to review"),
+                   (long long) id, scs_scope_item_get_name (item));
       return FALSE;
     }
   new_comment = g_strstrip (g_strdup (comment ? comment : ""));
   if (review == SCS_SCOPE_REVIEW_QUESTIONED && is_blank (new_comment))
     {
       g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
-                   _("Questioning the reason of scope item %" G_GINT64_FORMAT " needs a comment"), id);
+                   _("Questioning the reason of scope item %lld needs a comment"), (long long) id);
       return FALSE;
     }
   if (review == SCS_SCOPE_REVIEW_NONE)
