@@ -14,6 +14,7 @@
 #include "scs-application.h"
 #include "scs-i18n.h"
 #include "scs-screenshot.h"
+#include "scs-startup-trace.h"
 
 /* SCS_SCREENSHOT=OUT.png (used by `build-aux/dev screenshot` and
  * build-aux/screenshots): once the first window has been shown and has
@@ -66,19 +67,46 @@ first_frame_painted (GdkFrameClock *clock,
   g_application_quit (app);
 }
 
+/* The phases in between, for bench-startup --phases. */
+static void
+bench_clock_phase (GdkFrameClock *clock,
+                   gpointer       what)
+{
+  g_signal_handlers_disconnect_by_func (clock, bench_clock_phase, what);
+  scs_startup_mark (what);
+}
+
 static void
 bench_window_mapped (GtkWidget *window,
                      gpointer   app)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (first_frame_painted), app);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  scs_startup_mark ("mapped");
+  g_signal_connect (clock, "layout", G_CALLBACK (bench_clock_phase), (gpointer) "layout");
+  g_signal_connect (clock, "paint", G_CALLBACK (bench_clock_phase), (gpointer) "painting");
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted), app);
+}
+
+static void
+bench_window_realized (GtkWidget *window)
+{
+  scs_startup_mark ("realized");
 }
 
 static void
 bench_window_added (GtkApplication *app,
                     GtkWindow      *window)
 {
+  scs_startup_mark ("window-created");
+  g_signal_connect (window, "realize", G_CALLBACK (bench_window_realized), NULL);
   g_signal_connect (window, "map", G_CALLBACK (bench_window_mapped), app);
+}
+
+static void
+bench_app_started (GApplication *app)
+{
+  scs_startup_mark ("gtk-adw-started");
 }
 
 int
@@ -90,6 +118,7 @@ main (int   argc,
   g_autofree char *language = NULL;
   const char *env_language = g_getenv ("SCS_LANGUAGE");
 
+  scs_startup_mark ("main");
   if (env_language != NULL && *env_language != '\0')
     language = g_strdup (env_language);
   else if ((settings = scs_settings_new ()) != NULL)
@@ -101,6 +130,9 @@ main (int   argc,
   if (g_getenv ("SCS_SCREENSHOT") != NULL)
     g_timeout_add_seconds (g_getenv ("SCS_SCREENSHOT_PAGE") != NULL ? 2 : 3, take_screenshot, app);
   if (g_getenv ("SCS_BENCH_FIRST_FRAME") != NULL)
-    g_signal_connect (app, "window-added", G_CALLBACK (bench_window_added), NULL);
+    {
+      g_signal_connect (app, "startup", G_CALLBACK (bench_app_started), NULL);
+      g_signal_connect (app, "window-added", G_CALLBACK (bench_window_added), NULL);
+    }
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "scs-application.h"
+#include "scs-startup-trace.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -152,8 +153,11 @@ scs_application_show_workspace (ScsApplication *self,
   else
     window = GTK_WINDOW (scs_window_new (GTK_APPLICATION (self)));
 
+  scs_startup_mark ("workspace-opened");
   scs_window_set_workspace (SCS_WINDOW (window), workspace);
+  scs_startup_mark ("workspace-shown");
   gtk_window_present (window);
+  scs_startup_mark ("presented");
 
   add_to_recent (scs_workspace_get_path (workspace));
   if (self->settings != NULL)

@@ -44,6 +44,7 @@ struct _ScsWindow
   GtkWidget        *count_labels[N_CATEGORIES + 1];
   GtkWidget        *level_bars[N_CATEGORIES + 1];
   gboolean          syncing_sidebar;
+  gboolean          recent_populated;
 
   AdwToastOverlay  *toast_overlay;
   GtkStack         *main_stack;
@@ -283,6 +284,31 @@ rebuild_sidebar (ScsWindow *self)
     update_progress (self, n);
 }
 
+/* The pages of the content stack stay hidden until first shown: a hidden
+ * widget is neither measured, styled nor mapped, so the first frame only
+ * pays for the page it shows (see scs_window_init). */
+static void
+show_page (ScsWindow  *self,
+           const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->content_stack, page);
+}
+
+/* The sidebar is one Tab stop, its selected row (a roving focus): Tab
+ * goes on to the page instead of walking through, and so opening, every
+ * row; the arrow keys move between rows. */
+static void
+update_sidebar_focus (ScsWindow *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      gtk_widget_set_focusable (row, gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+}
+
 static void
 select_sidebar_row (ScsWindow *self,
                     guint      index)
@@ -290,6 +316,7 @@ select_sidebar_row (ScsWindow *self,
   self->syncing_sidebar = TRUE;
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, index));
   self->syncing_sidebar = FALSE;
+  update_sidebar_focus (self);
 }
 
 static void
@@ -297,7 +324,7 @@ show_dashboard (ScsWindow *self)
 {
   select_sidebar_row (self, 0);
   scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
-  gtk_stack_set_visible_child_name (self->content_stack, "dashboard");
+  show_page (self, "dashboard");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
@@ -308,7 +335,7 @@ show_category (ScsWindow *self,
   select_sidebar_row (self, category);
   scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
   scs_checklist_page_set_category (self->checklist_page, category);
-  gtk_stack_set_visible_child_name (self->content_stack, "checklist");
+  show_page (self, "checklist");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
@@ -317,7 +344,7 @@ show_review (ScsWindow *self)
 {
   select_sidebar_row (self, N_CATEGORIES + 2);
   scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
-  gtk_stack_set_visible_child_name (self->content_stack, "review");
+  show_page (self, "review");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
@@ -349,6 +376,10 @@ on_sidebar_row_selected (ScsWindow     *self,
 
   if (self->syncing_sidebar || row == NULL)
     return;
+  update_sidebar_focus (self);
+  /* Moved with the arrow keys: the focus follows to the now focusable row. */
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self->sidebar)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 
   index = gtk_list_box_row_get_index (row);
   if (index == 0)
@@ -356,7 +387,7 @@ on_sidebar_row_selected (ScsWindow     *self,
   else if (index == N_CATEGORIES + 1)
     {
       scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
-      gtk_stack_set_visible_child_name (self->content_stack, "scope");
+      show_page (self, "scope");
       adw_leaflet_set_visible_child (self->leaflet, self->content_box);
     }
   else if (index == N_CATEGORIES + 2)
@@ -386,7 +417,7 @@ on_search_mode_changed (ScsWindow *self)
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "checklist") != 0)
     {
       select_sidebar_row (self, scs_checklist_page_get_category (self->checklist_page));
-      gtk_stack_set_visible_child_name (self->content_stack, "checklist");
+      show_page (self, "checklist");
     }
 }
 
@@ -439,6 +470,17 @@ populate_recent (ScsWindow *self)
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 
   gtk_widget_set_visible (self->recent_box, n > 0);
+}
+
+static void
+welcome_mapped (ScsWindow *self)
+{
+  if (self->recent_populated)
+    return;
+  self->recent_populated = TRUE;
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (populate_recent), self, G_CONNECT_SWAPPED);
+  populate_recent (self);
 }
 
 static void
@@ -620,6 +662,7 @@ search_action (GtkWidget  *widget,
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  gtk_widget_set_visible (GTK_WIDGET (self->checklist_page), TRUE);
   scs_checklist_page_focus_search (self->checklist_page);
 }
 
@@ -644,7 +687,7 @@ goto_criterion_action (GtkWidget  *widget,
     }
 
   select_sidebar_row (self, scs_checklist_page_get_category (self->checklist_page));
-  gtk_stack_set_visible_child_name (self->content_stack, "checklist");
+  show_page (self, "checklist");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
@@ -697,7 +740,8 @@ scs_window_dispose (GObject *object)
 {
   ScsWindow *self = SCS_WINDOW (object);
 
-  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  if (self->recent_populated)
+    g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_WINDOW);
@@ -818,9 +862,13 @@ scs_window_init (ScsWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sidebar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Categories"), -1);
 
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (populate_recent), self, G_CONNECT_SWAPPED);
-  populate_recent (self);
+  /* Hidden until shown (show_page); the welcome page reads the recent
+   * files when it is first mapped, not when a window opens a workspace. */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL; page = gtk_widget_get_next_sibling (page))
+    gtk_widget_set_visible (page, FALSE);
+  g_signal_connect_object (gtk_stack_get_child_by_name (self->main_stack, "welcome"), "map",
+                           G_CALLBACK (welcome_mapped), self, G_CONNECT_SWAPPED);
   scs_window_set_workspace (self, NULL);
 }
 
@@ -865,6 +913,8 @@ scs_window_set_workspace (ScsWindow    *self,
   update_title (self);
   update_undo (self);
 
+  /* Hidden, the welcome page is neither measured nor styled. */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->main_stack, "welcome"), workspace == NULL);
   if (workspace == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
@@ -894,10 +944,11 @@ scs_window_set_workspace (ScsWindow    *self,
                            self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
-  show_dashboard (self);
   /* Each side first sees what changed since its last turn. */
   if (scs_review_page_has_news (self->review_page))
     show_review (self);
+  else
+    show_dashboard (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 

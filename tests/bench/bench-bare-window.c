@@ -24,12 +24,38 @@ after_paint (GdkFrameClock *clock,
   done = TRUE;
 }
 
+/* The same phase marks as scs-workbench (ui/scs-startup-trace.h), for
+ * bench-startup --phases. */
+static void
+mark (const char *what)
+{
+  g_print ("mark %s %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+}
+
+static void
+clock_phase (GdkFrameClock *clock,
+             gpointer       what)
+{
+  g_signal_handlers_disconnect_by_func (clock, clock_phase, what);
+  mark (what);
+}
+
+static void
+realized (GtkWidget *window)
+{
+  mark ("realized");
+}
+
 static void
 mapped (GtkWidget *window,
         gpointer   data)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (after_paint), NULL);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  mark ("mapped");
+  g_signal_connect (clock, "layout", G_CALLBACK (clock_phase), (gpointer) "layout");
+  g_signal_connect (clock, "paint", G_CALLBACK (clock_phase), (gpointer) "painting");
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
 }
 
 int
@@ -38,13 +64,17 @@ main (int    argc,
 {
   GtkWidget *window;
 
+  mark ("main");
   gtk_init ();
+  mark ("gtk-started");
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), "GTK 4");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("GTK 4"));
+  g_signal_connect (window, "realize", G_CALLBACK (realized), NULL);
   g_signal_connect (window, "map", G_CALLBACK (mapped), NULL);
   gtk_window_present (GTK_WINDOW (window));
+  mark ("presented");
 
   while (!done)
     g_main_context_iteration (NULL, TRUE);
