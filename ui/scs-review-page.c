@@ -42,6 +42,7 @@ struct _ScsReviewPage
   guint               refresh_id;
   gboolean            profile_explicit;
   gboolean            sealed;
+  gboolean            content_stale;
 
   GtkWidget          *banner;
   GtkWidget          *banner_box;
@@ -434,6 +435,31 @@ refresh_summary (ScsReviewPage *self)
   gtk_widget_set_sensitive (self->hand_over_button, !s.sealed);
 }
 
+/* The lists and the summary: built when the page is shown or a list is
+ * asked for (ensure_content), not while the page is hidden — a workspace
+ * in its first round has one "unreviewed" row per criterion, and the
+ * window does not open on this page unless there is news. */
+static void
+refresh_content (ScsReviewPage *self)
+{
+  self->content_stale = FALSE;
+  refresh_summary (self);
+  refresh_waiting (self);
+  refresh_changes (self);
+  refresh_criterion (self);
+  clear_list (self->general_list);
+  append_comments (self, self->general_list, "");
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->general_list)) == NULL)
+    gtk_list_box_append (self->general_list, text_row_new (_("No comments on the whole assessment yet"), NULL));
+}
+
+static void
+ensure_content (ScsReviewPage *self)
+{
+  if (self->content_stale && self->review != NULL)
+    refresh_content (self);
+}
+
 void
 scs_review_page_refresh (ScsReviewPage *self)
 {
@@ -454,15 +480,18 @@ scs_review_page_refresh (ScsReviewPage *self)
       self->sealed = sealed;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEALED]);
     }
-  refresh_summary (self);
-  refresh_waiting (self);
-  refresh_changes (self);
-  refresh_criterion (self);
-  clear_list (self->general_list);
-  append_comments (self, self->general_list, "");
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->general_list)) == NULL)
-    gtk_list_box_append (self->general_list, text_row_new (_("No comments on the whole assessment yet"), NULL));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh_content (self);
+  else
+    self->content_stale = TRUE;
   update_banner (self);
+}
+
+static void
+scs_review_page_map (GtkWidget *widget)
+{
+  ensure_content (SCS_REVIEW_PAGE (widget));
+  GTK_WIDGET_CLASS (scs_review_page_parent_class)->map (widget);
 }
 
 static gboolean
@@ -812,6 +841,7 @@ scs_review_page_class_init (ScsReviewPageClass *klass)
   object_class->dispose = scs_review_page_dispose;
   object_class->finalize = scs_review_page_finalize;
   object_class->get_property = scs_review_page_get_property;
+  widget_class->map = scs_review_page_map;
 
   properties[PROP_SEALED] =
     g_param_spec_boolean ("sealed", NULL, NULL, FALSE,
@@ -1074,6 +1104,7 @@ GtkListBox *
 scs_review_page_get_changes_list (ScsReviewPage *self)
 {
   g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
+  ensure_content (self);
   return self->changes_list;
 }
 
@@ -1081,6 +1112,7 @@ GtkListBox *
 scs_review_page_get_waiting_list (ScsReviewPage *self)
 {
   g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
+  ensure_content (self);
   return self->waiting_list;
 }
 
@@ -1088,5 +1120,6 @@ GtkListBox *
 scs_review_page_get_thread_list (ScsReviewPage *self)
 {
   g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
+  ensure_content (self);
   return self->thread_list;
 }
