@@ -7,11 +7,20 @@
  * scs-workbench under SCS_BENCH_FIRST_FRAME=1 it prints "first-frame T"
  * (g_get_monotonic_time) after its first frame is painted and quits, so
  * bench-startup times both the same way.
+ *
+ * Built a second time as bench-adw-window (BENCH_ADW defined): the same
+ * window after adw_init(), holding a Japanese label — the floor any
+ * libadwaita application showing Japanese text pays (the Adwaita
+ * stylesheet, a CJK font), printed beside the GTK baseline. The GTK
+ * baseline itself does not link libadwaita.
  */
 
 #include "config.h"
 
 #include <gtk/gtk.h>
+#ifdef BENCH_ADW
+#include <adwaita.h>
+#endif
 
 static gboolean done;
 
@@ -66,11 +75,18 @@ main (int    argc,
 
   mark ("main");
   gtk_init ();
+#ifdef BENCH_ADW
+  adw_init ();
+#endif
   mark ("gtk-started");
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), "GTK 4");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+#ifdef BENCH_ADW
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("サプライチェーン強化に向けたセキュリティ対策評価"));
+#else
   gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("GTK 4"));
+#endif
   g_signal_connect (window, "realize", G_CALLBACK (realized), NULL);
   g_signal_connect (window, "map", G_CALLBACK (mapped), NULL);
   gtk_window_present (GTK_WINDOW (window));
