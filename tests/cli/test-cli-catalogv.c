@@ -22,96 +22,18 @@
 #include "scs-workspace.h"
 
 #include "../core/fixtures/xlsx/xlsx-builder.h"
+#include "cli-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
+/* A named actor; "y" on stdin, which is no terminal: migrate must not
+ * apply without --yes. Every run is logged. */
+static const CliOptions cli_options = {
+  .actor = "検証 太郎",
+  .stdin_text = "y\n",
+  .utf8 = TRUE,
+  .log_always = TRUE,
+};
 
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-static CliRun *
-cli_runv (const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SCS_CLI");
-  CliRun *run = g_new0 (CliRun, 1);
-
-  g_assert_nonnull (cli);
-  /* No terminal on stdin: migrate must not apply without --yes. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDIN_PIPE);
-  g_subprocess_launcher_setenv (launcher, "SCS_LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "SCS_ACTOR", "検証 太郎", TRUE);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, "y\n", NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  if (run->out == NULL)
-    run->out = g_strdup ("");
-  if (run->err == NULL)
-    run->err = g_strdup ("");
-  g_test_message ("scs-cli %s … → %d\n%s%s", args[0], run->status, run->out, run->err);
-  return run;
-}
-
-#define cli_run(...) cli_runv ((const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-assert_ok (CliRun *run)
-{
-  if (run->status != 0)
-    g_error ("scs-cli exited %d: %s", run->status, run->err);
-}
-
-static JsonObject *
-parse_json (JsonParser *parser,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static char *
-file_state (const char *path)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *data = NULL;
-      gsize size = 0;
-
-      if (g_file_get_contents (p, &data, &size, NULL))
-        g_checksum_update (sum, (const guchar *) data, size);
-      g_checksum_update (sum, (const guchar *) "|", 1);
-    }
-  return g_strdup (g_checksum_get_string (sum));
-}
+#define cli_run(...) cli_test_run (&cli_options, (const char * const[]) { __VA_ARGS__, NULL })
 
 static char *
 write_workbook (const char *dir,
@@ -127,20 +49,6 @@ write_workbook (const char *dir,
   g_file_set_contents (path, g_bytes_get_data (xlsx, NULL), (gssize) g_bytes_get_size (xlsx), &error);
   g_assert_no_error (error);
   return path;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -162,15 +70,15 @@ test_import_counts (void)
   JsonObject *star;
 
   run = cli_run ("catalog", "import-xlsx", xlsx, "--out", out);
-  assert_ok (run);
+  cli_test_assert_ok (run);
   g_assert_nonnull (strstr (run->out, "scs-official-2026-03-27"));
   g_assert_true (g_regex_match_simple ("★3\\s+26\\s+81", run->out, 0, 0));
   g_assert_true (g_regex_match_simple ("★4\\s+43\\s+153", run->out, 0, 0));
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
   json = cli_run ("catalog", "import-xlsx", xlsx, "--out", out2, "--date", "2026-04-01", "--json");
-  assert_ok (json);
-  root = parse_json (parser, json->out);
+  cli_test_assert_ok (json);
+  root = cli_test_parse_object (parser, json->out);
   star = json_object_get_object_member (root, "star3");
   g_assert_cmpint (json_object_get_int_member (star, "requirements"), ==, 26);
   g_assert_cmpint (json_object_get_int_member (star, "criteria"), ==, 81);
@@ -185,17 +93,17 @@ test_import_counts (void)
 
   /* The output is a valid catalog that info and show read. */
   validate = cli_run ("catalog", "validate", out);
-  assert_ok (validate);
+  cli_test_assert_ok (validate);
   info = cli_run ("catalog", "info", out, "--json");
-  assert_ok (info);
-  root = parse_json (parser, info->out);
+  cli_test_assert_ok (info);
+  root = cli_test_parse_object (parser, info->out);
   g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, "scs-official-2026-03-27");
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "star4"), "criteria"), ==, 153);
   g_assert_true (json_object_get_boolean_member (json_object_get_object_member (root, "star4"), "criteria_complete"));
 
   show = cli_run ("catalog", "show", out, "1-1-1-1", "--json");
-  assert_ok (show);
-  root = parse_json (parser, show->out);
+  cli_test_assert_ok (show);
+  root = cli_test_parse_object (parser, show->out);
   g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, "1-1-1-1");
   g_assert_cmpint (json_object_get_int_member (root, "level"), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "requirement"), "id"), ==,
@@ -204,7 +112,7 @@ test_import_counts (void)
 
   /* The foundation's no-file form still shows the built-in catalog. */
   show_builtin = cli_run ("catalog", "show", "1-2-1-1");
-  assert_ok (show_builtin);
+  cli_test_assert_ok (show_builtin);
   g_assert_nonnull (strstr (show_builtin->out, "1-2-1-1"));
   {
     g_autoptr(CliRun) unknown = cli_run ("catalog", "show", out, "9-9-9-9");
@@ -216,7 +124,7 @@ test_import_counts (void)
     g_assert_nonnull (strstr (missing_file->err, "/nonexistent/catalog.xml"));
   }
 
-  remove_tree (dir);
+  cli_test_rm_rf (dir);
 }
 
 typedef struct
@@ -288,7 +196,7 @@ test_import_refusals (void)
     g_unlink (text);
   }
 
-  remove_tree (dir);
+  cli_test_rm_rf (dir);
 }
 
 /* The official spec with 1-2-1-3 removed, 1-2-1-1 re-worded and 1-2-3-2
@@ -336,19 +244,19 @@ test_diff (void)
   gboolean saw_reworded = FALSE;
 
   import = cli_run ("catalog", "import-xlsx", a, "--out", a_xml);
-  assert_ok (import);
+  cli_test_assert_ok (import);
 
   /* XML against a workbook read on the fly. */
   human = cli_run ("catalog", "diff", a_xml, b);
-  assert_ok (human);
+  cli_test_assert_ok (human);
   g_assert_nonnull (strstr (human->out, "Added 0, removed 1, re-worded 1, level changed 1"));
   g_assert_nonnull (strstr (human->out, "1-2-1-3"));
   g_assert_nonnull (strstr (human->out, "1-2-3-2  ★3 → ★4"));
   g_assert_nonnull (strstr (human->out, "改訂後の文言"));
 
   json = cli_run ("catalog", "diff", a_xml, b, "--json");
-  assert_ok (json);
-  root = parse_json (parser, json->out);
+  cli_test_assert_ok (json);
+  root = cli_test_parse_object (parser, json->out);
   counts = json_object_get_object_member (root, "counts");
   g_assert_cmpint (json_object_get_int_member (counts, "added"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (counts, "removed"), ==, 1);
@@ -373,8 +281,8 @@ test_diff (void)
 
   /* Built-in → official: the ★4-only criteria are added. */
   builtin = cli_run ("catalog", "diff", "builtin", a_xml, "--json");
-  assert_ok (builtin);
-  root = parse_json (parser, builtin->out);
+  cli_test_assert_ok (builtin);
+  root = cli_test_parse_object (parser, builtin->out);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "counts"), "added"), ==,
                    153 - 81);
 
@@ -382,7 +290,7 @@ test_diff (void)
   g_assert_cmpint (bad->status, ==, 2);
   g_assert_nonnull (strstr (bad->err, "/nonexistent.xml"));
 
-  remove_tree (dir);
+  cli_test_rm_rf (dir);
 }
 
 static char *
@@ -415,7 +323,7 @@ test_migrate (void)
   g_autofree char *xlsx = write_workbook (dir, "revised.xlsx", revised, BREAK_NONE, NULL);
   g_autofree char *xml = g_build_filename (dir, "revised.xml", NULL);
   g_autofree char *ws_path = make_workspace (dir);
-  g_autofree char *before = file_state (ws_path);
+  g_autofree char *before = cli_test_file_state (ws_path, TRUE);
   g_autofree char *after = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(CliRun) import = NULL;
@@ -433,12 +341,12 @@ test_migrate (void)
   ScsAnswer *answer;
 
   import = cli_run ("catalog", "import-xlsx", xlsx, "--out", xml);
-  assert_ok (import);
+  cli_test_assert_ok (import);
 
   /* Dry run: the report, and the workspace byte-identical. */
   dry = cli_run ("migrate", ws_path, "--catalog", xml, "--dry-run", "--json");
-  assert_ok (dry);
-  root = parse_json (parser, dry->out);
+  cli_test_assert_ok (dry);
+  root = cli_test_parse_object (parser, dry->out);
   g_assert_false (json_object_get_boolean_member (root, "applied"));
   g_assert_false (json_object_get_boolean_member (root, "new_round"));
   removed = json_object_get_array_member (root, "removed_answers");
@@ -449,7 +357,7 @@ test_migrate (void)
   g_assert_cmpuint (json_array_get_length (reconfirm), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reconfirm, 0), "id"), ==, "1-2-1-1");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reconfirm, 1), "id"), ==, "1-2-3-2");
-  after = file_state (ws_path);
+  after = cli_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&after, g_free);
 
@@ -458,19 +366,19 @@ test_migrate (void)
   g_assert_cmpint (refused->status, ==, 2);
   g_assert_nonnull (strstr (refused->out, "1-2-1-3"));
   g_assert_nonnull (strstr (refused->err, "--yes"));
-  after = file_state (ws_path);
+  after = cli_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&after, g_free);
 
   both = cli_run ("migrate", ws_path, "--catalog", xml, "--dry-run", "--yes");
   g_assert_cmpint (both->status, ==, 2);
-  after = file_state (ws_path);
+  after = cli_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&after, g_free);
 
   /* Applied: answers kept by ID, removed and re-worded listed. */
   apply = cli_run ("migrate", ws_path, "--catalog", xml, "--yes");
-  assert_ok (apply);
+  cli_test_assert_ok (apply);
   g_assert_nonnull (strstr (apply->out, "Migrated."));
   g_assert_nonnull (strstr (apply->out, "1-2-1-1  met  (re-worded)"));
   g_assert_nonnull (strstr (apply->out, "1-2-3-2  na  (level changed)"));
@@ -491,20 +399,20 @@ test_migrate (void)
   g_clear_object (&ws);
 
   /* The same catalog again is refused and changes nothing. */
-  before = (g_free (before), file_state (ws_path));
+  before = (g_free (before), cli_test_file_state (ws_path, TRUE));
   again = cli_run ("migrate", ws_path, "--catalog", xml, "--yes");
   g_assert_cmpint (again->status, ==, 2);
   g_assert_nonnull (strstr (again->err, "already"));
-  after = file_state (ws_path);
+  after = cli_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
 
   /* The audit log holds the removed answer. */
   show = cli_run ("audit", ws_path);
-  assert_ok (show);
+  cli_test_assert_ok (show);
   g_assert_nonnull (strstr (show->out, "catalog-migrate-removed"));
   g_assert_nonnull (strstr (show->out, "未実施"));
 
-  remove_tree (dir);
+  cli_test_rm_rf (dir);
 }
 
 static void
@@ -512,7 +420,7 @@ test_migrate_usage (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("scs-cli-catalogv-XXXXXX", NULL);
   g_autofree char *ws_path = make_workspace (dir);
-  g_autofree char *before = file_state (ws_path);
+  g_autofree char *before = cli_test_file_state (ws_path, TRUE);
   g_autofree char *after = NULL;
   g_autoptr(CliRun) no_catalog = cli_run ("migrate", ws_path);
   g_autoptr(CliRun) bad_catalog = cli_run ("migrate", ws_path, "--catalog", "/nonexistent.xml", "--yes");
@@ -523,10 +431,10 @@ test_migrate_usage (void)
   g_assert_cmpint (bad_catalog->status, ==, 2);
   g_assert_nonnull (strstr (bad_catalog->err, "/nonexistent.xml"));
   g_assert_cmpint (same->status, ==, 2);
-  after = file_state (ws_path);
+  after = cli_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
 
-  remove_tree (dir);
+  cli_test_rm_rf (dir);
 }
 
 int

@@ -16,52 +16,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
+#include "cli-test-util.h"
 
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
+/* A named actor; @cwd is where the command runs. */
+#define CLI_OPTIONS(cwd_) (&(const CliOptions) { .actor = "テスト 太郎", .cwd = (cwd_), .utf8 = TRUE })
 
-static CliRun *
-cli_runv (const char *cwd,
-          const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  CliRun *run = g_new0 (CliRun, 1);
-
-  g_subprocess_launcher_setenv (launcher, "SCS_LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "SCS_ACTOR", "テスト 太郎", TRUE);
-  g_subprocess_launcher_set_cwd (launcher, cwd);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  if (g_test_verbose ())
-    g_test_message ("%s … → %d\n%s\n%s", args[1], run->status, run->out, run->err);
-  return run;
-}
-
-#define cli(cwd, ...) cli_runv (cwd, (const char * const[]) { g_getenv ("SCS_CLI"), __VA_ARGS__, NULL })
-#define tool(cwd, ...) cli_runv (cwd, (const char * const[]) { __VA_ARGS__, NULL })
+#define cli(cwd, ...) cli_test_run (CLI_OPTIONS (cwd), (const char * const[]) { __VA_ARGS__, NULL })
+#define tool(cwd, ...) cli_test_spawn (CLI_OPTIONS (cwd), (const char * const[]) { __VA_ARGS__, NULL })
 
 static char *
 make_workspace (void)
@@ -86,21 +47,6 @@ make_workspace (void)
   run = cli (dir, "evidence", "add", "w.scsw", "1-2-1-1", "規程.txt");
   g_assert_cmpint (run->status, ==, 0);
   return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static gboolean
@@ -177,7 +123,7 @@ test_export_and_verify (void)
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->out, "report.pdf is listed in the manifest but missing"));
 
-  remove_dir (dir);
+  cli_test_rm_rf (dir);
 }
 
 static void
@@ -211,7 +157,7 @@ test_export_refusals (void)
   g_assert_cmpint (run->status, ==, 2);
   g_assert_nonnull (strstr (run->err, "no-such.scsp"));
 
-  remove_dir (dir);
+  cli_test_rm_rf (dir);
 }
 
 static void
@@ -238,7 +184,7 @@ test_report (void)
   g_assert_nonnull (strstr (run->out, "情報セキュリティ委員会規程で定義"));
   g_assert_nonnull (strstr (run->out, "DRAFT"));
 
-  remove_dir (dir);
+  cli_test_rm_rf (dir);
 }
 
 /* The hostile corpus is refused within the issue's bounds: 2 s of CPU and

@@ -14,6 +14,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cli-test-util.h"
+
 static char *dir;
 
 static int
@@ -40,16 +42,6 @@ cli (char       **out,
   if (out)
     *out = g_strconcat (std_out, std_err, NULL);
   return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
-}
-
-static char *
-sha (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) data, len);
 }
 
 static void
@@ -128,7 +120,7 @@ test_round_trip (void)
   g_assert_cmpint (cli (NULL, "expert", "review verdict '%s' all accepted", ws), ==, 0);
 
   /* refusals change nothing */
-  before = sha (ws);
+  before = cli_test_file_sha256 (ws);
   g_assert_cmpint (cli (&out, "expert", "sign '%s' --p12 %s/expert.p12 --password-file %s/badpw", ws, dir, dir), ==, 2);
   g_assert_nonnull (strstr (out, "passphrase"));
   g_clear_pointer (&out, g_free);
@@ -140,7 +132,7 @@ test_round_trip (void)
       g_clear_pointer (&out, g_free);
     }
   {
-    g_autofree char *after = sha (ws);
+    g_autofree char *after = cli_test_file_sha256 (ws);
     g_assert_cmpstr (before, ==, after);
   }
 

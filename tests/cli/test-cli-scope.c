@@ -15,81 +15,16 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
+#include "cli-test-util.h"
 
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
+/* A named actor; every run is logged. */
+static const CliOptions cli_options = {
+  .actor = "検証 太郎",
+  .utf8 = TRUE,
+  .log_always = TRUE,
+};
 
-static CliRun *
-cli_runv (const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SCS_CLI");
-  CliRun *run = g_new0 (CliRun, 1);
-
-  g_assert_nonnull (cli);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "SCS_LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "SCS_ACTOR", "検証 太郎", TRUE);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  if (run->out == NULL)
-    run->out = g_strdup ("");
-  if (run->err == NULL)
-    run->err = g_strdup ("");
-  g_test_message ("scs-cli %s … → %d\n%s%s", args[0], run->status, run->out, run->err);
-  return run;
-}
-
-#define cli_run(...) cli_runv ((const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-assert_ok (CliRun *run)
-{
-  if (run->status != 0)
-    g_error ("scs-cli exited %d: %s", run->status, run->err);
-}
-
-static char *
-file_state (const char *path)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (name, &contents, &length, NULL))
-        g_checksum_update (sum, (const guchar *) contents, length);
-    }
-  return g_strdup (g_checksum_get_string (sum));
-}
+#define cli_run(...) cli_test_run (&cli_options, (const char * const[]) { __VA_ARGS__, NULL })
 
 static JsonNode *
 parse_json (const char *text)
@@ -118,23 +53,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "acme.scsw", NULL);
   run = cli_run ("new", fixture->path, "--name", "株式会社アクメ", "--corporate-number",
                  "7000012050002", "--level", "4");
-  assert_ok (run);
+  cli_test_assert_ok (run);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  cli_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -180,7 +106,7 @@ add_json (Fixture    *fixture,
     : cli_run ("scope", "add", fixture->path, kind, "--name", name, "--json");
   g_autoptr(JsonNode) root = NULL;
 
-  assert_ok (run);
+  cli_test_assert_ok (run);
   root = parse_json (run->out);
   return json_object_get_int_member (json_node_get_object (root), "id");
 }
@@ -203,7 +129,7 @@ test_check_cycle (Fixture       *fixture,
     g_autoptr(CliRun) run = cli_run ("scope", "unit", fixture->path, "company",
                                      "--description", "本社の全情報システム",
                                      "--entity", "株式会社アクメ", "--entity", "本社");
-    assert_ok (run);
+    cli_test_assert_ok (run);
   }
   web = add_json (fixture, "internet", "Webサイト", "--type", "web");
   old = add_json (fixture, "server", "旧サーバ", NULL, NULL);
@@ -219,9 +145,9 @@ test_check_cycle (Fixture       *fixture,
     g_autoptr(CliRun) r2 = cli_run ("scope", "except", fixture->path, o);
     g_autoptr(CliRun) r3 = cli_run ("scope", "exclude", fixture->path, t, "--reason", "OT", "--connected");
 
-    assert_ok (r1);
-    assert_ok (r2);
-    assert_ok (r3);
+    cli_test_assert_ok (r1);
+    cli_test_assert_ok (r2);
+    cli_test_assert_ok (r3);
   }
 
   rules = check_rules (fixture, &status);
@@ -274,7 +200,7 @@ test_check_cycle (Fixture       *fixture,
       g_autoptr(CliRun) add = cli_run ("evidence", "add", fixture->path, "3-1-1-1", report, "--json");
       g_autoptr(JsonNode) root = NULL;
 
-      assert_ok (add);
+      cli_test_assert_ok (add);
       root = parse_json (add->out);
       sha = g_strdup (json_object_get_string_member (
         json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "added"), 0),
@@ -292,7 +218,7 @@ test_check_cycle (Fixture       *fixture,
     runs[7] = cli_run ("scope", "set", fixture->path, f, "--criteria", "3-1-1,3-1-2");
     for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
       {
-        assert_ok (runs[i]);
+        cli_test_assert_ok (runs[i]);
         cli_run_free (runs[i]);
       }
   }
@@ -307,7 +233,7 @@ test_check_cycle (Fixture       *fixture,
     JsonArray *items;
     JsonObject *first;
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     root = parse_json (run->out);
     items = json_object_get_array_member (json_node_get_object (root), "items");
     g_assert_cmpuint (json_array_get_length (items), ==, 2);
@@ -322,7 +248,7 @@ test_check_cycle (Fixture       *fixture,
     JsonObject *object;
     JsonObject *oos;
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     root = parse_json (run->out);
     object = json_node_get_object (root);
     g_assert_cmpstr (json_object_get_string_member (object, "unit"), ==, "company");
@@ -335,13 +261,13 @@ test_check_cycle (Fixture       *fixture,
   {
     g_autoptr(CliRun) run = cli_run ("scope", "list", fixture->path);
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "administrator=情報システム課"));
   }
   {
     g_autoptr(CliRun) run = cli_run ("audit", fixture->path, "--limit", "50");
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "scope-review"));
   }
 }
@@ -374,10 +300,10 @@ test_refusals (Fixture       *fixture,
   {
     g_autoptr(CliRun) run = cli_run ("scope", "add", fixture->path, "server", "--name", "ファイルサーバ");
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "Added server 1: ファイルサーバ"));
   }
-  before = file_state (fixture->path);
+  before = cli_test_file_state (fixture->path, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -387,12 +313,12 @@ test_refusals (Fixture       *fixture,
 
       for (guint j = 0; cases[i][j] != NULL || j == 2; j++)
         args[j] = j == 2 ? fixture->path : cases[i][j];
-      run = cli_runv (args);
+      run = cli_test_run (&cli_options, args);
       g_assert_cmpint (run->status, ==, 2);
       g_assert_true (g_str_has_prefix (run->err, "scs-cli: "));
       if (strstr (run->err, needles[i]) == NULL)
         g_error ("case %u: ‘%s’ not in: %s", i, needles[i], run->err);
-      after = file_state (fixture->path);
+      after = cli_test_file_state (fixture->path, FALSE);
       g_assert_cmpstr (before, ==, after);
     }
 }
@@ -422,12 +348,12 @@ test_export (Fixture       *fixture,
     g_autoptr(CliRun) r6 = cli_run ("scope", "export", fixture->path, xml2);
     g_autoptr(CliRun) r7 = cli_run ("scope", "export", fixture->path, "out.doc");
 
-    assert_ok (r1);
-    assert_ok (r2);
-    assert_ok (r3);
-    assert_ok (r4);
+    cli_test_assert_ok (r1);
+    cli_test_assert_ok (r2);
+    cli_test_assert_ok (r3);
+    cli_test_assert_ok (r4);
     g_assert_cmpint (r5->status, ==, 2);  /* exists, no --force */
-    assert_ok (r6);
+    cli_test_assert_ok (r6);
     g_assert_cmpint (r7->status, ==, 2);
   }
   g_assert_true (g_file_get_contents (xml, &a, NULL, NULL));
@@ -488,10 +414,10 @@ test_import_csv (Fixture       *fixture,
     g_autoptr(JsonNode) root = NULL;
     JsonObject *object;
 
-    before = file_state (fixture->path);
+    before = cli_test_file_state (fixture->path, FALSE);
     run = cli_run ("scope", "import-csv", fixture->path, "boundary", bom, "--map", "名前=name",
                    "--map", "型番=model", "--dry-run", "--json");
-    assert_ok (run);
+    cli_test_assert_ok (run);
     root = parse_json (run->out);
     object = json_node_get_object (root);
     g_assert_cmpstr (json_object_get_string_member (object, "encoding"), ==, "utf-8");
@@ -499,7 +425,7 @@ test_import_csv (Fixture       *fixture,
     g_assert_cmpint (json_object_get_int_member (object, "imported"), ==, 0);
     g_assert_cmpint (json_array_get_length (json_object_get_array_member (object, "problems")), ==, 0);
     {
-      g_autofree char *after = file_state (fixture->path);
+      g_autofree char *after = cli_test_file_state (fixture->path, FALSE);
 
       g_assert_cmpstr (before, ==, after);
     }
@@ -510,11 +436,11 @@ test_import_csv (Fixture       *fixture,
     g_autoptr(CliRun) sj = cli_run ("scope", "import-csv", fixture->path, "cloud", sjis, "--encoding", "auto");
     g_autoptr(CliRun) list = cli_run ("scope", "list", fixture->path, "--json");
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "Imported 2 items"));
-    assert_ok (sj);
+    cli_test_assert_ok (sj);
     g_assert_nonnull (strstr (sj->out, "cp932"));
-    assert_ok (list);
+    cli_test_assert_ok (list);
     g_assert_nonnull (strstr (list->out, "RTX1220"));
     g_assert_nonnull (strstr (list->out, "支社FW"));
     g_assert_nonnull (strstr (list->out, "サイボウズ"));
@@ -522,7 +448,7 @@ test_import_csv (Fixture       *fixture,
 
   /* Refusals: exit 2, the line and column named, the file unchanged. */
   g_free (before);
-  before = file_state (fixture->path);
+  before = cli_test_file_state (fixture->path, FALSE);
   {
     g_autoptr(CliRun) r1 = cli_run ("scope", "import-csv", fixture->path, "boundary", garbage);
     g_autoptr(CliRun) r2 = cli_run ("scope", "import-csv", fixture->path, "boundary", cells, "--json");
@@ -530,7 +456,7 @@ test_import_csv (Fixture       *fixture,
     g_autoptr(CliRun) r4 = cli_run ("scope", "import-csv", fixture->path, "boundary", cells, "--encoding", "latin1");
     g_autoptr(CliRun) r5 = cli_run ("scope", "import-csv", fixture->path, "planet", cells);
     g_autoptr(CliRun) r6 = cli_run ("scope", "import-csv", fixture->path, "boundary", sjis, "--encoding", "utf-8");
-    g_autofree char *after = file_state (fixture->path);
+    g_autofree char *after = cli_test_file_state (fixture->path, FALSE);
     g_autoptr(JsonNode) root = NULL;
     JsonArray *problems;
 

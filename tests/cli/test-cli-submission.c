@@ -24,41 +24,32 @@
 #include "scs-signer.h"
 #include "scs-workspace.h"
 
+#include "cli-test-util.h"
+
 static char *dir;
 
+/* Runs scs-cli in @dir as a named actor with no profile; @out (if not NULL)
+ * gets stdout and stderr together. Returns the exit status. */
 static int
 cli (char       **out,
      const char  *first,
      ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *std_out = NULL;
-  g_autofree char *std_err = NULL;
-  va_list args;
+  static const char * const env[] = { "SCS_PROFILE=/nonexistent/profile.ini", NULL };
+  const CliOptions options = { .actor = "提出 担当", .env = env, .cwd = dir, .utf8 = TRUE };
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(CliRun) run = NULL;
+  va_list ap;
 
-  g_subprocess_launcher_setenv (launcher, "SCS_LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_setenv (launcher, "SCS_ACTOR", "提出 担当", TRUE);
-  g_subprocess_launcher_setenv (launcher, "SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
-  va_start (args, first);
-  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &std_out, &std_err, &error);
-  g_assert_no_error (error);
-  if (g_test_verbose ())
-    g_test_message ("%s … → %d\n%s\n%s", first, g_subprocess_get_exit_status (process), std_out, std_err);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  run = cli_test_run (&options, (const char * const *) args->pdata);
   if (out != NULL)
-    *out = g_strconcat (std_out, std_err, NULL);
-  return g_subprocess_get_exit_status (process);
+    *out = g_strconcat (run->out, run->err, NULL);
+  return run->status;
 }
 
 static char *
@@ -120,17 +111,6 @@ make_signed_workspace (const char *name)
   return path;
 }
 
-static JsonObject *
-parse_object (JsonParser *parser,
-              const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static void
 test_submissions (void)
 {
@@ -154,7 +134,7 @@ test_submissions (void)
   g_assert_cmpint (cli (&out, "export", ws, "--out", "draft.scsp", "--draft", "--lang", "en", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli (&out, "submissions", ws, "--json", NULL), ==, 0);
-  rows = json_object_get_array_member (parse_object (parser, out), "submissions");
+  rows = json_object_get_array_member (cli_test_parse_object (parser, out), "submissions");
   g_assert_cmpuint (json_array_get_length (rows), ==, 0);
   g_clear_pointer (&out, g_free);
 
@@ -164,7 +144,7 @@ test_submissions (void)
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 
   g_assert_cmpint (cli (&out, "submissions", ws, "--json", NULL), ==, 0);
-  rows = json_object_get_array_member (parse_object (parser, out), "submissions");
+  rows = json_object_get_array_member (cli_test_parse_object (parser, out), "submissions");
   g_assert_cmpuint (json_array_get_length (rows), ==, 1);
   row = json_array_get_object_element (rows, 0);
   g_assert_cmpstr (json_object_get_string_member (row, "package"), ==, "提出.scsp");
@@ -211,7 +191,7 @@ test_portfolio (void)
   g_clear_pointer (&out, g_free);
 
   g_assert_cmpint (cli (&out, "portfolio", clients, "--json", NULL), ==, 0);
-  list = json_object_get_array_member (parse_object (parser, out), "clients");
+  list = json_object_get_array_member (cli_test_parse_object (parser, out), "clients");
   g_assert_cmpuint (json_array_get_length (list), ==, 2);
   for (guint i = 0; i < 2; i++)
     {

@@ -13,157 +13,18 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "cli-test-util.h"
+
 #define VALID_NUMBER      "7123456789012"     /* check digit 7 is right */
 #define BAD_CHECK_NUMBER  "1123456789012"     /* check digit should be 7 */
 #define SHORT_NUMBER      "712345678901"      /* 12 digits */
 
-typedef struct
-{
-  int     status;
-  GBytes *out_bytes;
-  char   *out;
-  char   *err;
-} CliRun;
+/* SCS_ACTOR unset, as in test-cli.c. */
+static const CliOptions cli_options = { .actor = NULL };
 
-static void
-cli_run_free (CliRun *run)
-{
-  g_clear_pointer (&run->out_bytes, g_bytes_unref);
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-/* Runs scs-cli with @args; @env is NULL or "NAME=VALUE" strings to add. */
-static CliRun *
-cli_runv (const char * const *env,
-          const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) err_bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SCS_CLI");
-  CliRun *run = g_new0 (CliRun, 1);
-  gsize size;
-  const char *data;
-
-  g_assert_nonnull (cli);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "SCS_LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "SCS_ACTOR");
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
-
-      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
-    }
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &run->out_bytes, &err_bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-
-  /* Empty output comes back as NULL data: keep the strings non-NULL. */
-  data = g_bytes_get_data (run->out_bytes, &size);
-  run->out = data != NULL ? g_strndup (data, size) : g_strdup ("");
-  data = g_bytes_get_data (err_bytes, &size);
-  run->err = data != NULL ? g_strndup (data, size) : g_strdup ("");
-
-  if (g_test_verbose ())
-    g_test_message ("scs-cli … → %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-
-  return run;
-}
-
-#define cli_run(...) cli_runv (NULL, (const char * const[]) { __VA_ARGS__, NULL })
-#define cli_run_env(env, ...) cli_runv (env, (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-assert_ok (CliRun *run)
-{
-  if (run->status != 0)
-    g_error ("scs-cli exited %d: %s", run->status, run->err);
-}
-
-/* Exit 2, one "scs-cli: …" message that mentions @needle. */
-static void
-assert_refused (CliRun     *run,
-                const char *needle)
-{
-  g_assert_cmpint (run->status, ==, 2);
-  g_assert_true (g_str_has_prefix (run->err, "scs-cli: "));
-  if (needle != NULL && strstr (run->err, needle) == NULL)
-    g_error ("stderr does not mention ‘%s’: %s", needle, run->err);
-}
-
-static JsonObject *
-parse_object (const char  *text,
-              JsonParser **parser_out)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_nonnull (root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-
-  *parser_out = g_steal_pointer (&parser);
-  return json_node_get_object (root);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static void
-assert_unchanged (const char *path,
-                  const char *sha256_before)
-{
-  g_autofree char *after = file_sha256 (path);
-
-  g_assert_cmpstr (after, ==, sha256_before);
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
+#define cli_run(...) cli_test_run (&cli_options, (const char * const[]) { __VA_ARGS__, NULL })
+#define cli_run_env(env_, ...) \
+  cli_test_run (&(const CliOptions) { .actor = NULL, .env = (env_) }, (const char * const[]) { __VA_ARGS__, NULL })
 
 typedef struct
 {
@@ -174,15 +35,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("scs-cli-vendor-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = cli_test_make_tmp_dir ("scs-cli-vendor-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  rm_rf (f->dir);
+  cli_test_rm_rf (f->dir);
   g_free (f->dir);
 }
 
@@ -195,7 +55,7 @@ new_client (Fixture    *f,
   char *path = g_build_filename (f->dir, file, NULL);
   g_autoptr(CliRun) run = cli_run ("new", path, "--name", name, "--corporate-number", VALID_NUMBER,
                                    "--level", level);
-  assert_ok (run);
+  cli_test_assert_ok (run);
   return path;
 }
 
@@ -210,7 +70,7 @@ answer (const char *path,
     run = cli_run ("answer", path, id, state, "--reason", "対象外の理由");
   else
     run = cli_run ("answer", path, id, state);
-  assert_ok (run);
+  cli_test_assert_ok (run);
 }
 
 static JsonObject *
@@ -243,16 +103,16 @@ test_portfolio (Fixture       *f,
   answer (a, "1-2-1-1", "met");
   answer (a, "1-2-1-2", "na");
   answer (a, "1-2-1-3", "not-met");
-  assert_ok (run = cli_run ("certify", a, "--level", "3", "--date", "2027-04-01", "--registry-id", "R-1"));
+  cli_test_assert_ok (run = cli_run ("certify", a, "--level", "3", "--date", "2027-04-01", "--registry-id", "R-1"));
   g_clear_pointer (&run, cli_run_free);
-  assert_ok (run = cli_run ("significant-change", b, "network-redesign", "--description", "VPN更改"));
+  cli_test_assert_ok (run = cli_run ("significant-change", b, "network-redesign", "--description", "VPN更改"));
   g_clear_pointer (&run, cli_run_free);
   g_assert_true (g_file_set_contents (junk, "hello", -1, NULL));
-  a_sha = file_sha256 (a);
+  a_sha = cli_test_file_sha256 (a);
 
   run = cli_run ("portfolio", f->dir, "--json", "--today", "2028-03-01");
-  assert_ok (run);
-  root = parse_object (run->out, &parser);
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
   client = find_client (json_object_get_array_member (root, "clients"), "株式会社エー");
   g_assert_cmpint (json_object_get_int_member (client, "satisfied"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (client, "total"), ==, 81);
@@ -267,20 +127,20 @@ test_portfolio (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (unreadable), ==, 1);
   g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (unreadable, 0), "reason"),
                             "not an SCS Workbench workspace"));
-  assert_unchanged (a, a_sha);
+  cli_test_assert_unchanged (a, a_sha);
 
   /* Human output warns about the expiry and the change. */
   g_clear_pointer (&run, cli_run_free);
   run = cli_run ("portfolio", f->dir, "--today", "2028-04-02");
-  assert_ok (run);
+  cli_test_assert_ok (run);
   g_assert_nonnull (strstr (run->out, "expired on 2028-03-31"));
   g_assert_nonnull (strstr (run->out, "significant change (network-redesign)"));
   g_assert_nonnull (strstr (run->out, "readme.txt: unreadable"));
 
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("portfolio", f->dir, "--today", "tomorrow"), "tomorrow");
+  cli_test_assert_refused (run = cli_run ("portfolio", f->dir, "--today", "tomorrow"), "tomorrow");
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("significant-change", b, "new-printer"), "new-printer");
+  cli_test_assert_refused (run = cli_run ("significant-change", b, "new-printer"), "new-printer");
 }
 
 static void
@@ -297,8 +157,8 @@ test_renew_and_compare (Fixture       *f,
   answer (a, "1-2-1-2", "not-met");
   answer (a, "1-2-1-3", "met");
   run = cli_run ("renew", a, "--json");
-  assert_ok (run);
-  root = parse_object (run->out, &parser);
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
   g_assert_cmpint (json_object_get_int_member (root, "cycle"), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "to_reconfirm")), ==, 3);
   g_clear_pointer (&run, cli_run_free);
@@ -306,12 +166,12 @@ test_renew_and_compare (Fixture       *f,
 
   answer (a, "1-2-1-2", "met");
   answer (a, "2-1-1-1", "not-met");
-  assert_ok (run = cli_run ("renew", "confirm", a, "1-2-1-1"));
+  cli_test_assert_ok (run = cli_run ("renew", "confirm", a, "1-2-1-1"));
   g_clear_pointer (&run, cli_run_free);
 
   run = cli_run ("compare", a, "--cycle", "0", "--cycle", "1", "--json");
-  assert_ok (run);
-  root = parse_object (run->out, &parser);
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
   changed = json_object_get_array_member (root, "changed");
   g_assert_cmpuint (json_array_get_length (changed), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (changed, 0), "criterion_id"),
@@ -325,9 +185,9 @@ test_renew_and_compare (Fixture       *f,
   g_assert_cmpstr (json_array_get_string_element (not_reconfirmed, 0), ==, "1-2-1-3");
 
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("compare", a, "--cycle", "0", "--cycle", "5"), "cycle 5");
+  cli_test_assert_refused (run = cli_run ("compare", a, "--cycle", "0", "--cycle", "5"), "cycle 5");
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("compare", a, "--cycle", "0"), "two --cycle");
+  cli_test_assert_refused (run = cli_run ("compare", a, "--cycle", "0"), "two --cycle");
 }
 
 static void
@@ -349,14 +209,14 @@ test_diagnose (Fixture       *f,
 
   answer (a, "1-2-1-1", "met");
   answer (a, "1-2-1-2", "not-met");
-  assert_ok (run = cli_run ("diagnose", "set", a, "1-2-1-2", "--support", "on-site", "--owner", "山田",
+  cli_test_assert_ok (run = cli_run ("diagnose", "set", a, "1-2-1-2", "--support", "on-site", "--owner", "山田",
                             "--due", "2027-06-30", "--priority", "high"));
   g_clear_pointer (&run, cli_run_free);
 
   run = cli_run_env (ja, "diagnose", a, "--out", pdf, "--csv", csv, "--xlsx", xlsx, "--json", "--on-site", "yes",
                      "--date", "2027-04-01");
-  assert_ok (run);
-  root = parse_object (run->out, &parser);
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
   g_assert_cmpstr (json_object_get_string_member (root, "tier"), ==, "★3+");
   gaps = json_object_get_array_member (root, "gaps");
   g_assert_cmpuint (json_array_get_length (gaps), ==, 80);
@@ -376,16 +236,16 @@ test_diagnose (Fixture       *f,
   g_assert_true (length > 100 && memcmp (contents, "PK", 2) == 0);
 
   /* Refused plans: exit 2, file unchanged. */
-  sha = file_sha256 (a);
+  sha = cli_test_file_sha256 (a);
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("diagnose", "set", a, "1-2-1-2", "--support", "magic"), "magic");
+  cli_test_assert_refused (run = cli_run ("diagnose", "set", a, "1-2-1-2", "--support", "magic"), "magic");
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("diagnose", "set", a, "9-9-9-9", "--owner", "x"), "9-9-9-9");
+  cli_test_assert_refused (run = cli_run ("diagnose", "set", a, "9-9-9-9", "--owner", "x"), "9-9-9-9");
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("diagnose", "set", a, "1-2-1-2", "--due", "2027-02-30"), "2027-02-30");
+  cli_test_assert_refused (run = cli_run ("diagnose", "set", a, "1-2-1-2", "--due", "2027-02-30"), "2027-02-30");
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("diagnose", "set", a, "1-2-1-2"), "--support");
-  assert_unchanged (a, sha);
+  cli_test_assert_refused (run = cli_run ("diagnose", "set", a, "1-2-1-2"), "--support");
+  cli_test_assert_unchanged (a, sha);
 }
 
 static void
@@ -407,8 +267,8 @@ test_wizard_and_suppliers (Fixture       *f,
 
       g_clear_pointer (&run, cli_run_free);
       run = cli_run ("wizard", "--answers", combos[i], "--json", "--file", store);
-      assert_ok (run);
-      root = parse_object (run->out, &parser);
+      cli_test_assert_ok (run);
+      root = cli_test_parse_new (run->out, &parser);
       g_assert_cmpint (json_object_get_int_member (root, "recommended"), ==, i == 0 ? 3 : 4);
       g_assert_nonnull (strstr (json_object_get_string_member (root, "reasoning"), "(1)"));
     }
@@ -416,33 +276,33 @@ test_wizard_and_suppliers (Fixture       *f,
   g_clear_pointer (&run, cli_run_free);
   run = cli_run ("wizard", "--answers", "no,yes,no", "--factors", "代替が難しい", "--supplier", "株式会社みどり",
                  "--obtained", "3", "--file", store, "--print");
-  assert_ok (run);
+  cli_test_assert_ok (run);
   g_assert_nonnull (strstr (run->out, "株式会社みどり"));
   g_assert_nonnull (strstr (run->out, "★4"));
 
   g_assert_true (g_file_set_contents (in, "name,confidential,delay,access,obtained\r\n"
                                           "株式会社あお,no,no,no,3\r\n", -1, NULL));
   g_clear_pointer (&run, cli_run_free);
-  assert_ok (run = cli_run ("suppliers", "import", in, "--file", store));
+  cli_test_assert_ok (run = cli_run ("suppliers", "import", in, "--file", store));
   g_clear_pointer (&run, cli_run_free);
   run = cli_run ("suppliers", "list", "--file", store);
-  assert_ok (run);
+  cli_test_assert_ok (run);
   g_assert_nonnull (strstr (run->out, "株式会社あお"));
   g_assert_nonnull (strstr (run->out, "(below)"));
 
   g_assert_true (g_file_set_contents (bad, "name,confidential,delay,access\r\nX,yes,perhaps,no\r\n", -1, NULL));
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("suppliers", "import", bad, "--file", store), "Row 2, column 3");
+  cli_test_assert_refused (run = cli_run ("suppliers", "import", bad, "--file", store), "Row 2, column 3");
 
   g_clear_pointer (&run, cli_run_free);
-  assert_ok (run = cli_run ("suppliers", "export", out, "--file", store));
+  cli_test_assert_ok (run = cli_run ("suppliers", "export", out, "--file", store));
   g_assert_true (g_file_get_contents (out, &exported, NULL, NULL));
   g_assert_nonnull (strstr (exported, "株式会社みどり"));
   g_assert_nonnull (strstr (exported, "株式会社あお"));
   g_assert_null (strstr (exported, "\nX,"));
 
   g_clear_pointer (&run, cli_run_free);
-  assert_refused (run = cli_run ("wizard", "--answers", "yes,no"), "--answers");
+  cli_test_assert_refused (run = cli_run ("wizard", "--answers", "yes,no"), "--answers");
 }
 
 int

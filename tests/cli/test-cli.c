@@ -19,163 +19,18 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "cli-test-util.h"
+
 #define VALID_NUMBER      "7123456789012"     /* check digit 7 is right */
 #define BAD_CHECK_NUMBER  "1123456789012"     /* check digit should be 7 */
 #define SHORT_NUMBER      "712345678901"      /* 12 digits */
 
-typedef struct
-{
-  int     status;
-  GBytes *out_bytes;
-  char   *out;
-  char   *err;
-} CliRun;
+/* SCS_ACTOR unset: the tests see the actor scs-cli picks by itself. */
+static const CliOptions cli_options = { .actor = NULL };
 
-static void
-cli_run_free (CliRun *run)
-{
-  g_clear_pointer (&run->out_bytes, g_bytes_unref);
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-/* Runs scs-cli with @args; @env is NULL or "NAME=VALUE" strings to add. */
-static CliRun *
-cli_runv (const char * const *env,
-          const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) err_bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("SCS_CLI");
-  CliRun *run = g_new0 (CliRun, 1);
-  gsize size;
-  const char *data;
-
-  g_assert_nonnull (cli);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "SCS_LANGUAGE", "en", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "SCS_ACTOR");
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
-
-      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
-    }
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &run->out_bytes, &err_bytes, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-
-  /* Empty output comes back as NULL data: keep the strings non-NULL. */
-  data = g_bytes_get_data (run->out_bytes, &size);
-  run->out = data != NULL ? g_strndup (data, size) : g_strdup ("");
-  data = g_bytes_get_data (err_bytes, &size);
-  run->err = data != NULL ? g_strndup (data, size) : g_strdup ("");
-
-  if (g_test_verbose ())
-    g_test_message ("scs-cli … → %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-
-  return run;
-}
-
-#define cli_run(...) cli_runv (NULL, (const char * const[]) { __VA_ARGS__, NULL })
-#define cli_run_env(env, ...) cli_runv (env, (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-assert_ok (CliRun *run)
-{
-  if (run->status != 0)
-    g_error ("scs-cli exited %d: %s", run->status, run->err);
-}
-
-/* Exit 2, one "scs-cli: …" message that mentions @needle. */
-static void
-assert_refused (CliRun     *run,
-                const char *needle)
-{
-  g_assert_cmpint (run->status, ==, 2);
-  g_assert_true (g_str_has_prefix (run->err, "scs-cli: "));
-  if (needle != NULL && strstr (run->err, needle) == NULL)
-    g_error ("stderr does not mention ‘%s’: %s", needle, run->err);
-}
-
-static JsonObject *
-parse_object (const char  *text,
-              JsonParser **parser_out)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_nonnull (root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-
-  *parser_out = g_steal_pointer (&parser);
-  return json_node_get_object (root);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
-static void
-assert_unchanged (const char *path,
-                  const char *sha256_before)
-{
-  g_autofree char *after = file_sha256 (path);
-
-  g_assert_cmpstr (after, ==, sha256_before);
-}
-
-static void
-rm_rf (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-          rm_rf (child);
-          g_object_unref (info);
-        }
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
+#define cli_run(...) cli_test_run (&cli_options, (const char * const[]) { __VA_ARGS__, NULL })
+#define cli_run_env(env_, ...) \
+  cli_test_run (&(const CliOptions) { .actor = NULL, .env = (env_) }, (const char * const[]) { __VA_ARGS__, NULL })
 
 typedef struct
 {
@@ -187,10 +42,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("scs-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = cli_test_make_tmp_dir ("scs-cli-XXXXXX");
   fixture->workspace = g_build_filename (fixture->dir, "sample.scsw", NULL);
 }
 
@@ -198,9 +50,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
-
-  rm_rf (dir);
+  cli_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->workspace);
 }
@@ -223,19 +73,8 @@ create_workspace (Fixture *fixture)
                                    "--contact-name", "見本 太郎",
                                    "--contact-email", "taro@example.jp");
 
-  assert_ok (run);
+  cli_test_assert_ok (run);
   g_assert_true (g_file_test (fixture->workspace, G_FILE_TEST_IS_REGULAR));
-}
-
-static void
-write_file (const char *path,
-            const char *data,
-            gsize       size)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, size, &error);
-  g_assert_no_error (error);
 }
 
 static JsonObject *
@@ -244,8 +83,8 @@ get_status (Fixture     *fixture,
 {
   g_autoptr(CliRun) run = cli_run ("status", fixture->workspace, "--json");
 
-  assert_ok (run);
-  return parse_object (run->out, parser);
+  cli_test_assert_ok (run);
+  return cli_test_parse_new (run->out, parser);
 }
 
 static void
@@ -274,78 +113,78 @@ test_usage (void)
   {
     g_autoptr(CliRun) run = cli_run ("--help");
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
       g_assert_nonnull (strstr (run->out, commands[i]));
   }
   {
     g_autoptr(CliRun) run = cli_run ("help");
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
       g_assert_nonnull (strstr (run->out, commands[i]));
   }
   {
     g_autoptr(CliRun) run = cli_run ("help", "answer");
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "--reason"));
   }
   {
     g_autoptr(CliRun) run = cli_run ("evidence", "add", "--help");
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "CRITERION_ID"));
   }
   {
-    g_autoptr(CliRun) run = cli_runv (NULL, (const char * const[]) { NULL });
+    g_autoptr(CliRun) run = cli_test_run (&cli_options, (const char * const[]) { NULL });
 
-    assert_refused (run, "command");
+    cli_test_assert_refused (run, "command");
   }
   {
     g_autoptr(CliRun) run = cli_run ("frobnicate");
 
-    assert_refused (run, "frobnicate");
+    cli_test_assert_refused (run, "frobnicate");
   }
   {
     g_autoptr(CliRun) run = cli_run ("help", "frobnicate");
 
-    assert_refused (run, "frobnicate");
+    cli_test_assert_refused (run, "frobnicate");
   }
   {
     g_autoptr(CliRun) run = cli_run ("catalog");
 
-    assert_refused (run, "catalog");
+    cli_test_assert_refused (run, "catalog");
   }
   {
     g_autoptr(CliRun) run = cli_run ("catalog", "frob");
 
-    assert_refused (run, "frob");
+    cli_test_assert_refused (run, "frob");
   }
   {
     g_autoptr(CliRun) run = cli_run ("answer", "only-a-file.scsw");
 
-    assert_refused (run, "missing");
+    cli_test_assert_refused (run, "missing");
   }
   {
     g_autoptr(CliRun) run = cli_run ("info", "a.scsw", "b.scsw");
 
-    assert_refused (run, "b.scsw");
+    cli_test_assert_refused (run, "b.scsw");
   }
   {
     g_autoptr(CliRun) run = cli_run ("status", "--bogus", "a.scsw");
 
-    assert_refused (run, "--bogus");
+    cli_test_assert_refused (run, "--bogus");
   }
   {
     g_autoptr(CliRun) run = cli_run ("audit", "--limit", "-1", "a.scsw");
 
-    assert_refused (run, "--limit");
+    cli_test_assert_refused (run, "--limit");
   }
   {
     g_autoptr(CliRun) run = cli_run ("--version");
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_true (g_str_has_prefix (run->out, "scs-cli "));
   }
 }
@@ -362,8 +201,8 @@ test_catalog_info_json (void)
   const char *sha256;
   gint64 sum_requirements = 0, sum_criteria = 0;
 
-  assert_ok (run);
-  root = parse_object (run->out, &parser);
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
 
   g_assert_cmpstr (json_object_get_string_member (root, "id"), !=, "");
   g_assert_cmpstr (json_object_get_string_member (root, "date"), ==, "2026-03-27");
@@ -403,7 +242,7 @@ test_catalog_info_human (void)
 {
   g_autoptr(CliRun) run = cli_run ("catalog", "info");
 
-  assert_ok (run);
+  cli_test_assert_ok (run);
   g_assert_nonnull (strstr (run->out, "2026-03-27"));
   g_assert_nonnull (strstr (run->out, "26 requirements, 81 criteria"));
   g_assert_nonnull (strstr (run->out, "43 requirements"));
@@ -419,8 +258,8 @@ test_catalog_show (void)
     g_autoptr(JsonParser) parser = NULL;
     JsonObject *root;
 
-    assert_ok (run);
-    root = parse_object (run->out, &parser);
+    cli_test_assert_ok (run);
+    root = cli_test_parse_new (run->out, &parser);
     g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "criterion");
     g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, "1-2-1-1");
     g_assert_cmpint (json_object_get_int_member (root, "level"), ==, 3);
@@ -436,8 +275,8 @@ test_catalog_show (void)
     g_autoptr(JsonParser) parser = NULL;
     JsonObject *root;
 
-    assert_ok (run);
-    root = parse_object (run->out, &parser);
+    cli_test_assert_ok (run);
+    root = cli_test_parse_new (run->out, &parser);
     g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "requirement");
     g_assert_true (json_object_get_boolean_member (root, "criteria_known"));
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "criteria")), ==, 3);
@@ -445,7 +284,7 @@ test_catalog_show (void)
   {
     g_autoptr(CliRun) run = cli_run ("catalog", "show", "9-9-9-9");
 
-    assert_refused (run, "9-9-9-9");
+    cli_test_assert_refused (run, "9-9-9-9");
   }
 }
 
@@ -461,16 +300,16 @@ test_catalog_validate (Fixture       *fixture,
 
   g_assert_nonnull (source_dir);
   builtin = g_build_filename (source_dir, "data", "catalog", "scs-star3-2026-03-27.xml", NULL);
-  write_file (invalid, "<?xml version=\"1.0\"?><catalog/>", -1);
-  write_file (broken, "<?xml version=\"1.0\"?><catalog", -1);
+  cli_test_write_file (invalid, "<?xml version=\"1.0\"?><catalog/>", -1);
+  cli_test_write_file (broken, "<?xml version=\"1.0\"?><catalog", -1);
 
   {
     g_autoptr(CliRun) run = cli_run ("catalog", "validate", builtin, "--json");
     g_autoptr(JsonParser) parser = NULL;
     JsonObject *root;
 
-    assert_ok (run);
-    root = parse_object (run->out, &parser);
+    cli_test_assert_ok (run);
+    root = cli_test_parse_new (run->out, &parser);
     g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "star3"), "criteria"), ==, 81);
   }
   {
@@ -486,7 +325,7 @@ test_catalog_validate (Fixture       *fixture,
   {
     g_autoptr(CliRun) run = cli_run ("catalog", "validate", missing);
 
-    assert_refused (run, "missing.xml");
+    cli_test_assert_refused (run, "missing.xml");
   }
 }
 
@@ -511,7 +350,7 @@ test_new_refusals (Fixture       *fixture,
       g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "株式会社テスト",
                                        "--corporate-number", bad[i].number);
 
-      assert_refused (run, bad[i].needle);
+      cli_test_assert_refused (run, bad[i].needle);
       g_assert_nonnull (strstr (run->err, "orporate number"));
       g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
     }
@@ -519,39 +358,39 @@ test_new_refusals (Fixture       *fixture,
   {
     g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "株式会社テスト");
 
-    assert_refused (run, "--corporate-number");
+    cli_test_assert_refused (run, "--corporate-number");
     g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
   }
   {
     g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--corporate-number", VALID_NUMBER);
 
-    assert_refused (run, "--name");
+    cli_test_assert_refused (run, "--name");
     g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
   }
   {
     g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "株式会社テスト",
                                      "--corporate-number", VALID_NUMBER, "--level", "5");
 
-    assert_refused (run, "--level");
+    cli_test_assert_refused (run, "--level");
     g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
   }
   {
     g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "テスト商店",
                                      "--sole-proprietor", "--corporate-number", VALID_NUMBER);
 
-    assert_refused (run, "--sole-proprietor");
+    cli_test_assert_refused (run, "--sole-proprietor");
     g_assert_false (g_file_test (fixture->workspace, G_FILE_TEST_EXISTS));
   }
 
   /* An existing file, workspace or not, is never overwritten. */
   create_workspace (fixture);
   {
-    g_autofree char *before = file_sha256 (fixture->workspace);
+    g_autofree char *before = cli_test_file_sha256 (fixture->workspace);
     g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "別会社",
                                      "--corporate-number", VALID_NUMBER);
 
-    assert_refused (run, fixture->workspace);
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_refused (run, fixture->workspace);
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
 }
 
@@ -568,10 +407,10 @@ test_new_variants (Fixture       *fixture,
     g_autoptr(JsonParser) parser = NULL;
     JsonObject *root, *org;
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     info = cli_run ("info", sole, "--json");
-    assert_ok (info);
-    root = parse_object (info->out, &parser);
+    cli_test_assert_ok (info);
+    root = cli_test_parse_new (info->out, &parser);
     org = json_object_get_object_member (root, "organization");
     g_assert_true (json_object_get_boolean_member (org, "sole_proprietor"));
     g_assert_true (json_object_get_null_member (org, "corporate_number"));
@@ -585,10 +424,10 @@ test_new_variants (Fixture       *fixture,
     g_autoptr(JsonParser) parser = NULL;
     JsonObject *org;
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     info = cli_run ("info", grouped, "--json");
-    assert_ok (info);
-    org = json_object_get_object_member (parse_object (info->out, &parser), "organization");
+    cli_test_assert_ok (info);
+    org = json_object_get_object_member (cli_test_parse_new (info->out, &parser), "organization");
     g_assert_cmpstr (json_object_get_string_member (org, "corporate_number"), ==, VALID_NUMBER);
   }
 }
@@ -606,13 +445,13 @@ test_info (Fixture       *fixture,
   g_autoptr(CliRun) human = NULL;
   JsonObject *catalog, *root, *org, *embedded, *answers;
 
-  assert_ok (catalog_run);
-  catalog = parse_object (catalog_run->out, &catalog_parser);
+  cli_test_assert_ok (catalog_run);
+  catalog = cli_test_parse_new (catalog_run->out, &catalog_parser);
 
   create_workspace (fixture);
   run = cli_run ("info", fixture->workspace, "--json");
-  assert_ok (run);
-  root = parse_object (run->out, &parser);
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
 
   g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, fixture->workspace);
   org = json_object_get_object_member (root, "organization");
@@ -640,7 +479,7 @@ test_info (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (root, "evidence"), ==, 0);
 
   human = cli_run ("info", fixture->workspace);
-  assert_ok (human);
+  cli_test_assert_ok (human);
   g_assert_nonnull (strstr (human->out, "株式会社テスト精工"));
   g_assert_nonnull (strstr (human->out, VALID_NUMBER));
   g_assert_nonnull (strstr (human->out, "0 of 81 answered"));
@@ -655,8 +494,8 @@ star3_criteria_in_category (guint number)
   g_autoptr(JsonParser) parser = NULL;
   JsonArray *categories;
 
-  assert_ok (run);
-  categories = json_object_get_array_member (parse_object (run->out, &parser), "categories");
+  cli_test_assert_ok (run);
+  categories = json_object_get_array_member (cli_test_parse_new (run->out, &parser), "categories");
 
   return json_object_get_int_member (json_array_get_object_element (categories, number - 1),
                                      "star3_criteria");
@@ -682,12 +521,12 @@ test_answer_status (Fixture       *fixture,
     g_autoptr(CliRun) d = cli_run ("answer", fixture->workspace, "2-1-1-1", "na", "--reason", "外部委託先がない");
     g_autoptr(CliRun) e = cli_run ("answer", fixture->workspace, "7-1-1-1", "met");
 
-    assert_ok (a);
+    cli_test_assert_ok (a);
     g_assert_nonnull (strstr (a->out, "1-2-1-1"));
-    assert_ok (b);
-    assert_ok (c);
-    assert_ok (d);
-    assert_ok (e);
+    cli_test_assert_ok (b);
+    cli_test_assert_ok (c);
+    cli_test_assert_ok (d);
+    cli_test_assert_ok (e);
   }
 
   {
@@ -721,7 +560,7 @@ test_answer_status (Fixture       *fixture,
     g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-3", "unanswered");
     g_autoptr(JsonParser) parser = NULL;
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     root = get_status (fixture, &parser);
     categories = json_object_get_array_member (root, "categories");
     assert_counts (json_array_get_object_element (categories, 0), n1, n1 - 2, 2, 0, 0);
@@ -730,7 +569,7 @@ test_answer_status (Fixture       *fixture,
   {
     g_autoptr(CliRun) run = cli_run ("status", fixture->workspace);
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "Ready for ★3: no — 77 of 81 criteria"));
     g_assert_nonnull (strstr (run->out, "Ready for ★4: no"));
     g_assert_nonnull (strstr (run->out, "workbook"));
@@ -748,8 +587,8 @@ test_ready (Fixture       *fixture,
   JsonObject *root;
   guint n = 0;
 
-  assert_ok (list);
-  criteria = json_object_get_array_member (parse_object (list->out, &list_parser), "criteria");
+  cli_test_assert_ok (list);
+  criteria = json_object_get_array_member (cli_test_parse_new (list->out, &list_parser), "criteria");
   g_assert_cmpuint (json_array_get_length (criteria), ==, 81);
 
   create_workspace (fixture);
@@ -767,7 +606,7 @@ test_ready (Fixture       *fixture,
         run = cli_run ("answer", fixture->workspace, id, "na", "--reason", "該当する業務がない");
       else
         run = cli_run ("answer", fixture->workspace, id, "met");
-      assert_ok (run);
+      cli_test_assert_ok (run);
       n++;
 
       /* Not ready until the very last one. */
@@ -792,7 +631,7 @@ test_ready (Fixture       *fixture,
   {
     g_autoptr(CliRun) run = cli_run ("status", fixture->workspace);
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "Ready for ★3: yes"));
   }
 }
@@ -830,7 +669,7 @@ test_status_table_aligned (Fixture       *fixture,
       g_auto(GStrv) lines = NULL;
       guint first = 0, width = 0, n_rows = 0;
 
-      assert_ok (run);
+      cli_test_assert_ok (run);
       lines = g_strsplit (run->out, "\n", -1);
 
       /* The table is the paragraph after the first blank line. */
@@ -860,44 +699,44 @@ test_answer_refusals (Fixture       *fixture,
   g_autofree char *missing = fixture_path (fixture, "missing.scsw");
 
   create_workspace (fixture);
-  before = file_sha256 (fixture->workspace);
+  before = cli_test_file_sha256 (fixture->workspace);
 
   {
     g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "9-9-9-9", "met");
 
-    assert_refused (run, "9-9-9-9");
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_refused (run, "9-9-9-9");
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-x", "met");
 
-    assert_refused (run, "1-2-x");
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_refused (run, "1-2-x");
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-1", "done");
 
-    assert_refused (run, "done");
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_refused (run, "done");
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-1", "na");
 
-    assert_refused (run, "1-2-1-1");
+    cli_test_assert_refused (run, "1-2-1-1");
     g_assert_nonnull (strstr (run->err, "reason"));
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-1", "na", "--reason", " \t ");
 
-    assert_refused (run, "reason");
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_refused (run, "reason");
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     /* Answering into a file that does not exist must not create it. */
     g_autoptr(CliRun) run = cli_run ("answer", missing, "1-2-1-1", "met");
 
-    assert_refused (run, "missing.scsw");
+    cli_test_assert_refused (run, "missing.scsw");
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
 
@@ -917,9 +756,9 @@ test_answer_refusals (Fixture       *fixture,
     g_autoptr(JsonParser) parser = NULL;
     JsonObject *answer;
 
-    assert_ok (first);
-    assert_ok (again);
-    answer = parse_object (again->out, &parser);
+    cli_test_assert_ok (first);
+    cli_test_assert_ok (again);
+    answer = cli_test_parse_new (again->out, &parser);
     g_assert_cmpstr (json_object_get_string_member (answer, "state"), ==, "na");
     g_assert_cmpstr (json_object_get_string_member (answer, "reason"), ==, "役員が1名のみ");
     g_assert_cmpstr (json_object_get_string_member (answer, "note"), ==, "再確認済み");
@@ -937,13 +776,13 @@ test_not_a_workspace (Fixture       *fixture,
   const char *subcommands[][2] = { { "info", NULL }, { "status", NULL }, { "evidence", "list" }, { "audit", NULL } };
   sqlite3 *db = NULL;
 
-  write_file (text, "これはワークスペースではありません\n", -1);
-  text_before = file_sha256 (text);
+  cli_test_write_file (text, "これはワークスペースではありません\n", -1);
+  text_before = cli_test_file_sha256 (text);
 
   g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  foreign_before = file_sha256 (foreign);
+  foreign_before = cli_test_file_sha256 (foreign);
 
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     {
@@ -960,23 +799,23 @@ test_not_a_workspace (Fixture       *fixture,
           a = cli_run (subcommands[i][0], subcommands[i][1], text);
           b = cli_run (subcommands[i][0], subcommands[i][1], foreign);
         }
-      assert_refused (a, "notes.scsw");
-      assert_refused (b, "other-app.db");
+      cli_test_assert_refused (a, "notes.scsw");
+      cli_test_assert_refused (b, "other-app.db");
     }
 
   {
     g_autoptr(CliRun) run = cli_run ("answer", text, "1-2-1-1", "met");
 
-    assert_refused (run, "notes.scsw");
+    cli_test_assert_refused (run, "notes.scsw");
   }
   {
     g_autoptr(CliRun) run = cli_run ("answer", foreign, "1-2-1-1", "met");
 
-    assert_refused (run, "other-app.db");
+    cli_test_assert_refused (run, "other-app.db");
   }
 
-  assert_unchanged (text, text_before);
-  assert_unchanged (foreign, foreign_before);
+  cli_test_assert_unchanged (text, text_before);
+  cli_test_assert_unchanged (foreign, foreign_before);
 }
 
 /* ---- evidence ----------------------------------------------------------- */
@@ -1011,8 +850,8 @@ test_evidence_round_trip (Fixture       *fixture,
   for (guint i = 0; i < sizeof binary; i++)
     binary[i] = (guint8) ((i * 131 + 7) ^ (i >> 3));
   binary[10] = 0;
-  write_file (text_path, text, strlen (text));
-  write_file (binary_path, (const char *) binary, sizeof binary);
+  cli_test_write_file (text_path, text, strlen (text));
+  cli_test_write_file (binary_path, (const char *) binary, sizeof binary);
   text_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, strlen (text));
   binary_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, binary, sizeof binary);
 
@@ -1023,8 +862,8 @@ test_evidence_round_trip (Fixture       *fixture,
     g_autoptr(JsonParser) parser = NULL;
     JsonArray *added;
 
-    assert_ok (run);
-    added = json_object_get_array_member (parse_object (run->out, &parser), "added");
+    cli_test_assert_ok (run);
+    added = json_object_get_array_member (cli_test_parse_new (run->out, &parser), "added");
     g_assert_cmpuint (json_array_get_length (added), ==, 2);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (added, 0), "sha256"), ==, text_sha);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (added, 1), "sha256"), ==, binary_sha);
@@ -1033,7 +872,7 @@ test_evidence_round_trip (Fixture       *fixture,
     /* The same bytes linked to a second criterion are stored once. */
     g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-2", text_path);
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
   }
 
   {
@@ -1042,8 +881,8 @@ test_evidence_round_trip (Fixture       *fixture,
     JsonArray *evidence;
     gboolean seen_text = FALSE, seen_binary = FALSE;
 
-    assert_ok (run);
-    evidence = json_object_get_array_member (parse_object (run->out, &parser), "evidence");
+    cli_test_assert_ok (run);
+    evidence = json_object_get_array_member (cli_test_parse_new (run->out, &parser), "evidence");
     g_assert_cmpuint (json_array_get_length (evidence), ==, 2);
     for (guint i = 0; i < 2; i++)
       {
@@ -1075,14 +914,14 @@ test_evidence_round_trip (Fixture       *fixture,
     g_autoptr(CliRun) run = cli_run ("evidence", "list", fixture->workspace, "--criterion", "1-2-1-2", "--json");
     g_autoptr(JsonParser) parser = NULL;
 
-    assert_ok (run);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_object (run->out, &parser),
+    cli_test_assert_ok (run);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cli_test_parse_new (run->out, &parser),
                                                                            "evidence")), ==, 1);
   }
   {
     g_autoptr(CliRun) run = cli_run ("evidence", "list", fixture->workspace);
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "セキュリティ方針.txt"));
     g_assert_nonnull (strstr (run->out, "inventory.bin"));
   }
@@ -1090,8 +929,8 @@ test_evidence_round_trip (Fixture       *fixture,
     g_autoptr(CliRun) run = cli_run ("info", fixture->workspace, "--json");
     g_autoptr(JsonParser) parser = NULL;
 
-    assert_ok (run);
-    g_assert_cmpint (json_object_get_int_member (parse_object (run->out, &parser), "evidence"), ==, 2);
+    cli_test_assert_ok (run);
+    g_assert_cmpint (json_object_get_int_member (cli_test_parse_new (run->out, &parser), "evidence"), ==, 2);
   }
 
   /* Out again, byte for byte: by full hash, by a prefix, and to stdout. */
@@ -1100,7 +939,7 @@ test_evidence_round_trip (Fixture       *fixture,
     g_autoptr(GBytes) expected = g_bytes_new_static (binary, sizeof binary);
     g_autoptr(GBytes) got = NULL;
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     got = read_bytes (out_full);
     g_assert_true (g_bytes_equal (got, expected));
   }
@@ -1110,7 +949,7 @@ test_evidence_round_trip (Fixture       *fixture,
 
     prefix = g_ascii_strup (text_sha, 8);
     run = cli_run ("evidence", "extract", fixture->workspace, prefix, out_prefix);
-    assert_ok (run);
+    cli_test_assert_ok (run);
     got = read_bytes (out_prefix);
     g_assert_cmpmem (g_bytes_get_data (got, NULL), g_bytes_get_size (got), text, strlen (text));
   }
@@ -1118,30 +957,30 @@ test_evidence_round_trip (Fixture       *fixture,
     g_autoptr(CliRun) run = cli_run ("evidence", "extract", fixture->workspace, binary_sha, "-");
     g_autoptr(GBytes) expected = g_bytes_new_static (binary, sizeof binary);
 
-    assert_ok (run);
+    cli_test_assert_ok (run);
     g_assert_true (g_bytes_equal (run->out_bytes, expected));
   }
 
   /* Never over an existing file, unless --force. */
   {
-    g_autofree char *out_before = file_sha256 (out_prefix);
+    g_autofree char *out_before = cli_test_file_sha256 (out_prefix);
     g_autoptr(CliRun) run = cli_run ("evidence", "extract", fixture->workspace, binary_sha, out_prefix);
     g_autoptr(CliRun) forced = NULL;
     g_autoptr(GBytes) expected = g_bytes_new_static (binary, sizeof binary);
     g_autoptr(GBytes) got = NULL;
 
-    assert_refused (run, "out-prefix");
-    assert_unchanged (out_prefix, out_before);
+    cli_test_assert_refused (run, "out-prefix");
+    cli_test_assert_unchanged (out_prefix, out_before);
 
     forced = cli_run ("evidence", "extract", "--force", fixture->workspace, binary_sha, out_prefix);
-    assert_ok (forced);
+    cli_test_assert_ok (forced);
     got = read_bytes (out_prefix);
     g_assert_true (g_bytes_equal (got, expected));
   }
 
   /* Bad hashes. */
   {
-    g_autofree char *before = file_sha256 (fixture->workspace);
+    g_autofree char *before = cli_test_file_sha256 (fixture->workspace);
     g_autofree char *out = fixture_path (fixture, "never");
     g_autofree char *seven = g_strndup (text_sha, 7);
     const char *unknown = g_str_has_prefix (text_sha, "00000000") || g_str_has_prefix (binary_sha, "00000000")
@@ -1150,11 +989,11 @@ test_evidence_round_trip (Fixture       *fixture,
     g_autoptr(CliRun) hex_run = cli_run ("evidence", "extract", fixture->workspace, "not-a-hash", out);
     g_autoptr(CliRun) unknown_run = cli_run ("evidence", "extract", fixture->workspace, unknown, out);
 
-    assert_refused (short_run, seven);
-    assert_refused (hex_run, "not-a-hash");
-    assert_refused (unknown_run, unknown);
+    cli_test_assert_refused (short_run, seven);
+    cli_test_assert_refused (hex_run, "not-a-hash");
+    cli_test_assert_refused (unknown_run, unknown);
     g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
 }
 
@@ -1167,49 +1006,49 @@ test_evidence_refusals (Fixture       *fixture,
   g_autofree char *in_missing_dir = fixture_path (fixture, "no-such-dir/policy.pdf");
   g_autofree char *before = NULL;
 
-  write_file (good, "資産名,管理者\nノートPC,総務部\n", -1);
+  cli_test_write_file (good, "資産名,管理者\nノートPC,総務部\n", -1);
   create_workspace (fixture);
-  before = file_sha256 (fixture->workspace);
+  before = cli_test_file_sha256 (fixture->workspace);
 
   {
     /* One bad path in the list: nothing is added, not even the good one. */
     g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1", good, missing);
 
-    assert_refused (run, "missing.pdf");
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_refused (run, "missing.pdf");
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     /* A path that cannot be read (tests may run as root, so no chmod 000). */
     g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1", good, fixture->dir);
 
-    assert_refused (run, fixture->dir);
+    cli_test_assert_refused (run, fixture->dir);
     g_assert_nonnull (strstr (run->err, "directory"));
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1", in_missing_dir);
 
-    assert_refused (run, "no-such-dir/policy.pdf");
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_refused (run, "no-such-dir/policy.pdf");
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "9-9-9-9", good);
 
-    assert_refused (run, "9-9-9-9");
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_refused (run, "9-9-9-9");
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1");
 
-    assert_refused (run, "missing");
-    assert_unchanged (fixture->workspace, before);
+    cli_test_assert_refused (run, "missing");
+    cli_test_assert_unchanged (fixture->workspace, before);
   }
   {
     g_autoptr(CliRun) run = cli_run ("evidence", "list", fixture->workspace, "--json");
     g_autoptr(JsonParser) parser = NULL;
 
-    assert_ok (run);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_object (run->out, &parser),
+    cli_test_assert_ok (run);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cli_test_parse_new (run->out, &parser),
                                                                            "evidence")), ==, 0);
   }
 }
@@ -1238,15 +1077,15 @@ test_audit_actor (Fixture       *fixture,
 
   create_workspace (fixture);
   global = cli_run ("--actor", "Global Actor", "answer", fixture->workspace, "1-2-1-1", "met");
-  assert_ok (global);
+  cli_test_assert_ok (global);
   local = cli_run_env (env, "answer", "--actor", "Local Actor", fixture->workspace, "1-2-1-2", "met");
-  assert_ok (local);
+  cli_test_assert_ok (local);
   from_env = cli_run_env (env, "answer", fixture->workspace, "1-2-1-3", "not-met");
-  assert_ok (from_env);
+  cli_test_assert_ok (from_env);
 
   audit = cli_run ("audit", fixture->workspace, "--json");
-  assert_ok (audit);
-  entries = json_object_get_array_member (parse_object (audit->out, &parser), "entries");
+  cli_test_assert_ok (audit);
+  entries = json_object_get_array_member (cli_test_parse_new (audit->out, &parser), "entries");
   g_assert_cmpuint (json_array_get_length (entries), >=, 3);
 
   /* Newest first. */
@@ -1261,12 +1100,12 @@ test_audit_actor (Fixture       *fixture,
     }
 
   limited = cli_run ("audit", "--limit", "1", fixture->workspace, "--json");
-  assert_ok (limited);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse_object (limited->out, &limited_parser),
+  cli_test_assert_ok (limited);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cli_test_parse_new (limited->out, &limited_parser),
                                                                          "entries")), ==, 1);
 
   human = cli_run ("audit", fixture->workspace);
-  assert_ok (human);
+  cli_test_assert_ok (human);
   g_assert_nonnull (strstr (human->out, "Global Actor"));
   g_assert_nonnull (strstr (human->out, "1-2-1-3"));
 }
