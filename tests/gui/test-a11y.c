@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-application.h"
 #include "scs-checklist-page.h"
 #include "scs-corporate-number.h"
@@ -45,39 +46,6 @@ typedef struct
   ScsWindow    *window;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
-/* Runs the main loop until @widget is on screen; fails after 10 s (a guard
- * against hanging, not a timing assertion). */
-static void
-wait_mapped (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!(gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
 /* A button activated from the keyboard shows itself pressed for a moment
  * before it emits "clicked": wait for the model (10 s guard, as above). */
 static void
@@ -92,13 +60,6 @@ wait_state (ScsWorkspace   *workspace,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* ------------------------------------------------------- accessible names */
@@ -225,8 +186,7 @@ fixture_set_up (Fixture       *fixture,
   org->name = g_strdup ("株式会社アクセス製作所");
   org->corporate_number = g_strdup_printf ("%d%s", scs_corporate_number_check_digit ("180301018771"),
                                            "180301018771");
-  fixture->dir = g_dir_make_tmp ("scs-test-a11y-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = gui_test_make_tmp_dir ("scs-test-a11y-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "a11y.scsw", NULL);
   fixture->workspace = scs_workspace_create (fixture->path, org, 3, catalog, &error);
   g_assert_no_error (error);
@@ -235,7 +195,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = scs_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_mapped (GTK_WIDGET (fixture->window));
+  gui_test_wait_until (gui_test_is_mapped, GTK_WIDGET (fixture->window), 10);
 }
 
 static void
@@ -243,9 +203,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  gui_test_drain ();
   g_clear_object (&fixture->workspace);
-  remove_tree (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -255,9 +215,9 @@ show_category (Fixture *fixture,
                guint    category)
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", category);
-  drain ();
+  gui_test_drain ();
   g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "checklist");
-  wait_mapped (scs_window_get_checklist (fixture->window));
+  gui_test_wait_until (gui_test_is_mapped, scs_window_get_checklist (fixture->window), 10);
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -275,7 +235,7 @@ test_names_workspace (Fixture       *fixture,
 {
   scs_window_set_workspace (fixture->window, fixture->workspace);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-dashboard", NULL);
-  drain ();
+  gui_test_drain ();
   assert_all_named (GTK_WIDGET (fixture->window), "workspace, dashboard", 10);
 
   /* Category 4 has requirements with evidence and notes; category 1 is
@@ -292,7 +252,7 @@ test_names_workspace (Fixture       *fixture,
 
   /* The search bar and its filter, when shown. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
-  drain ();
+  gui_test_drain ();
   assert_all_named (GTK_WIDGET (fixture->window), "checklist with search", 10);
 }
 
@@ -304,16 +264,16 @@ test_names_dialogs (Fixture       *fixture,
   ScsPreferencesWindow *preferences;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_mapped (GTK_WIDGET (dialog));
+  gui_test_wait_until (gui_test_is_mapped, GTK_WIDGET (dialog), 10);
   assert_all_named (GTK_WIDGET (dialog), "new-workspace dialog", 3);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   preferences = scs_preferences_window_new (GTK_WINDOW (fixture->window));
   gtk_window_present (GTK_WINDOW (preferences));
-  wait_mapped (GTK_WIDGET (preferences));
+  gui_test_wait_until (gui_test_is_mapped, GTK_WIDGET (preferences), 10);
   assert_all_named (GTK_WIDGET (preferences), "preferences", 2);
   gtk_window_destroy (GTK_WINDOW (preferences));
-  drain ();
+  gui_test_drain ();
 }
 
 /* The ★3 flow without a mouse. */
@@ -364,18 +324,18 @@ test_keyboard_flow (Fixture       *fixture,
 
   /* Ctrl+Page Down moves to the next criterion, Alt+1 answers it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.next", NULL));
-  drain ();
+  gui_test_drain ();
   row = scs_checklist_page_get_focused_row (page);
   g_assert_nonnull (row);
   g_assert_cmpstr (scs_criterion_row_get_criterion_id (row), ==, second_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "checklist.set-focused-status", "s", "met"));
-  drain ();
+  gui_test_drain ();
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (fixture->workspace, second_id)),
                    ==, SCS_ANSWER_MET);
 
   /* Ctrl+Z: undo is a window action with an accelerator. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  drain ();
+  gui_test_drain ();
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (fixture->workspace, second_id)),
                    ==, SCS_ANSWER_UNANSWERED);
 }
@@ -425,6 +385,6 @@ main (int   argc,
   g_test_add_func ("/scs/a11y/focus-visible", test_focus_visible);
 
   status = g_test_run ();
-  remove_tree (data_home);
+  gui_test_remove_tree (data_home);
   return status;
 }

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-checklist-page.h"
 #include "scs-corporate-number.h"
 #include "scs-i18n.h"
@@ -32,45 +33,6 @@ typedef struct
 /* ---------------------------------------------------------------- helpers */
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
-/* Runs the main loop until @done says so; fails after 10 s (a guard against
- * hanging, not a timing assertion). */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -82,8 +44,7 @@ fixture_set_up (Fixture       *fixture,
   org->name = g_strdup ("株式会社チェック工業");
   org->corporate_number = g_strdup_printf ("%d%s", scs_corporate_number_check_digit (twelve), twelve);
 
-  fixture->dir = g_dir_make_tmp ("scs-test-checklist-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = gui_test_make_tmp_dir ("scs-test-checklist-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
   fixture->workspace = scs_workspace_create (fixture->path, org, 3, catalog, &error);
   g_assert_no_error (error);
@@ -93,7 +54,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   scs_window_set_workspace (fixture->window, fixture->workspace);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
+  gui_test_wait_until (gui_test_is_mapped, fixture->window, 10);
   fixture->page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
 }
@@ -106,7 +67,7 @@ fixture_tear_down (Fixture       *fixture,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_finalize_object (fixture->workspace);
-  remove_tree (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -184,7 +145,7 @@ test_note_debounce (Fixture       *fixture,
   g_assert_cmpstr (scs_criterion_row_get_note_state (row), ==, "pending");
   g_assert_true (scs_answer_get_note (answer) == NULL || *scs_answer_get_note (answer) == '\0');
 
-  wait_until (note_stored, &wait);
+  gui_test_wait_until (note_stored, &wait, 10);
   g_assert_cmpstr (scs_criterion_row_get_note_state (row), ==, "saved");
   reopened = reopen (fixture);
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, id)), ==, wait.text);
@@ -220,7 +181,7 @@ test_reason_debounce (Fixture       *fixture,
 
   /* The reason, once typed, is enough: no Enter needed. */
   gtk_editable_set_text (scs_criterion_row_get_reason_entry (row), "取引先との契約がないため");
-  wait_until (answer_is_na, answer);
+  gui_test_wait_until (answer_is_na, answer, 10);
   reopened = reopen (fixture);
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (reopened, id)), ==,
                    SCS_ANSWER_NOT_APPLICABLE);

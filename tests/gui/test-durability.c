@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-checklist-page.h"
 #include "scs-criterion-row.h"
 #include "scs-i18n.h"
@@ -37,28 +38,6 @@
 
 static const char *self_path;
 
-static gboolean
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            int        seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-    }
-  return TRUE;
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 static ScsWindow *
 show_workspace (ScsWorkspace     *workspace,
                 ScsCriterionRow **row)
@@ -69,7 +48,7 @@ show_workspace (ScsWorkspace     *workspace,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   scs_window_set_workspace (window, workspace);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (is_mapped, window, 10));
+  g_assert_true (gui_test_poll_until (gui_test_is_mapped, window, 10));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1));
   page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (window));
   *row = scs_checklist_page_get_row (page, CRITERION);
@@ -131,7 +110,7 @@ child_main (const char *path,
   g_assert_no_error (error);
   show_workspace (workspace, &row);
   type_note (row, text);
-  if (!wait_until (row_saved, row, 20))
+  if (!gui_test_poll_until (row_saved, row, 20))
     return 1;
   printf ("saved\n");
   fflush (stdout);
@@ -150,8 +129,7 @@ create_workspace (char **dir,
 
   org->name = g_strdup ("株式会社耐久試験");
   org->corporate_number = g_strdup ("7000012050002");
-  *dir = g_dir_make_tmp ("scs-test-gui-durability-XXXXXX", &error);
-  g_assert_no_error (error);
+  *dir = gui_test_make_tmp_dir ("scs-test-gui-durability-XXXXXX");
   *path = g_build_filename (*dir, "durability.scsw", NULL);
   workspace = scs_workspace_create (*path, org, 3, catalog, &error);
   g_assert_no_error (error);
@@ -250,7 +228,7 @@ test_disk_full (void)
 
   type_note (row, text);
   typed = g_get_monotonic_time ();
-  g_assert_true (wait_until (row_failed, row, 10));
+  g_assert_true (gui_test_poll_until (row_failed, row, 10));
   /* 400 ms of typing pause before the save, then at most a second. */
   g_assert_cmpint (g_get_monotonic_time () - typed, <, 1400 * 1000);
   shown = note_in_editor (row);
@@ -258,7 +236,7 @@ test_disk_full (void)
 
   /* The fault clears; nobody touches the row: it saves by itself. */
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-  g_assert_true (wait_until (row_saved, row, 20));
+  g_assert_true (gui_test_poll_until (row_saved, row, 20));
   reopened = scs_workspace_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, CRITERION)), ==, text);

@@ -16,6 +16,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-export-dialog.h"
 #include "scs-i18n.h"
 #include "scs-package.h"
@@ -42,8 +43,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GFile) file = NULL;
   g_autofree char *hash = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scs-gui-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = gui_test_make_tmp_dir ("scs-gui-export-XXXXXX");
   path = g_build_filename (fixture->dir, "test.scsw", NULL);
   org->name = g_strdup ("株式会社テスト製作所");
   org->corporate_number = g_strdup ("7000012050002");
@@ -63,60 +63,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->workspace);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file_name = g_strdup_printf ("widget-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-  guint frames = 0;
-  guint tick_id;
-
-  while (!timed_out && !gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  while (!timed_out && frames < 3)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, tick_id);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  g_assert_true (scs_widget_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("rendered %s", path);
 }
 
 typedef struct
@@ -132,18 +81,6 @@ on_finished (ScsExportDialog *dialog,
 {
   outcome->done = TRUE;
   outcome->success = success;
-}
-
-static void
-wait_until (gboolean *flag)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (30, on_timeout, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
 }
 
 static void
@@ -165,15 +102,15 @@ test_export (Fixture       *fixture,
   scs_export_dialog_set_path (dialog, out);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
   gtk_window_present (GTK_WINDOW (dialog));
-  save_png (GTK_WIDGET (dialog), "export-dialog");
+  gui_test_save_png (GTK_WIDGET (dialog), "widget-", "export-dialog", ".png", GUI_TEST_WAIT_FRAMES);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
   g_assert_true (scs_export_dialog_is_running (dialog));
-  wait_until (&outcome.done);
+  gui_test_wait_for_flag (&outcome.done, 30);
   g_assert_true (outcome.success);
   g_assert_false (scs_export_dialog_is_running (dialog));
   g_assert_nonnull (strstr (scs_export_dialog_get_status (dialog), out));
-  save_png (GTK_WIDGET (dialog), "export-dialog-done");
+  gui_test_save_png (GTK_WIDGET (dialog), "widget-", "export-dialog-done", ".png", GUI_TEST_WAIT_FRAMES);
 
   result = scs_verify_package_file (out, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -196,7 +133,7 @@ test_export_cancel (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL));
-  wait_until (&outcome.done);
+  gui_test_wait_for_flag (&outcome.done, 30);
   g_assert_false (outcome.success);
   g_assert_nonnull (strstr (scs_export_dialog_get_status (dialog), "nothing was written"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
@@ -244,12 +181,12 @@ test_verify_view (Fixture       *fixture,
   view = scs_verify_view_new (NULL, file);
   g_signal_connect (view, "done", G_CALLBACK (on_done), &done);
   gtk_window_present (GTK_WINDOW (view));
-  wait_until (&done);
+  gui_test_wait_for_flag (&done, 30);
   result = scs_verify_view_get_result (view);
   g_assert_nonnull (result);
   g_assert_true (result->draft);
   g_assert_cmpuint (count_rows (scs_verify_view_get_list (view)), ==, result->checks->len);
-  save_png (GTK_WIDGET (view), "verify-view");
+  gui_test_save_png (GTK_WIDGET (view), "widget-", "verify-view", ".png", GUI_TEST_WAIT_FRAMES);
   gtk_window_destroy (GTK_WINDOW (view));
 
   g_file_set_contents (junk, "not a package", -1, &error);
@@ -258,10 +195,10 @@ test_verify_view (Fixture       *fixture,
   view = scs_verify_view_new (NULL, junk_file);
   g_signal_connect (view, "done", G_CALLBACK (on_done), &done);
   gtk_window_present (GTK_WINDOW (view));
-  wait_until (&done);
+  gui_test_wait_for_flag (&done, 30);
   g_assert_null (scs_verify_view_get_result (view));
   g_assert_error ((GError *) scs_verify_view_get_error (view), SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE);
-  save_png (GTK_WIDGET (view), "verify-view-refused");
+  gui_test_save_png (GTK_WIDGET (view), "widget-", "verify-view-refused", ".png", GUI_TEST_WAIT_FRAMES);
   gtk_window_destroy (GTK_WINDOW (view));
 }
 

@@ -16,17 +16,11 @@
 
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-application.h"
 #include "scs-i18n.h"
 #include "scs-ui-resources.h"
 #include "scs-window.h"
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* The first toplevel of @type that is on screen; waits up to 10 s (a guard
  * against hanging, not a timing assertion). */
@@ -89,7 +83,7 @@ test_about_and_shortcuts (void)
 
   window = scs_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
-  drain ();
+  gui_test_drain ();
 
   /* About */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -99,7 +93,7 @@ test_about_and_shortcuts (void)
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), !=, "");
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   gtk_window_destroy (about);
-  drain ();
+  gui_test_drain ();
 
   /* Keyboard shortcuts: what the menu item and Ctrl+? open. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
@@ -115,7 +109,7 @@ test_about_and_shortcuts (void)
   gtk_window_destroy (shortcuts);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gui_test_drain ();
 }
 
 int

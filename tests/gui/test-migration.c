@@ -21,6 +21,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-catalog-import.h"
 #include "scs-criterion-row.h"
 #include "scs-i18n.h"
@@ -66,8 +67,7 @@ fixture_set_up (Fixture       *f,
         row->level = 4;
     }
 
-  f->dir = g_dir_make_tmp ("scs-gui-migration-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = gui_test_make_tmp_dir ("scs-gui-migration-XXXXXX");
   f->xlsx = g_build_filename (f->dir, "official.xlsx", NULL);
   bytes = build_catalog_workbook (spec, BREAK_NONE, NULL, "2026-03-27T09:00:00Z");
   g_file_set_contents (f->xlsx, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
@@ -88,27 +88,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  user_data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->workspace);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
+  gui_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_free (f->xlsx);
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -116,47 +100,12 @@ wait_for_page (ScsMigrationAssistant *assistant,
                const char            *page)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, on_timeout, &timed_out);
+  guint id = g_timeout_add_seconds (20, gui_test_on_timeout, &timed_out);
 
   while (!timed_out && !g_str_equal (scs_migration_assistant_get_page (assistant), page))
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (id);
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file_name = g_strdup_printf ("widget-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-  guint frames = 0;
-  guint tick_id;
-
-  while (!timed_out && !gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  while (!timed_out && frames < 3)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, tick_id);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  g_assert_true (scs_widget_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("rendered %s", path);
 }
 
 static char *
@@ -235,7 +184,7 @@ test_migrate (Fixture       *f,
   assistant = SCS_MIGRATION_ASSISTANT (scs_migration_assistant_new (GTK_WINDOW (window), f->workspace));
   gtk_window_present (GTK_WINDOW (assistant));
   g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "choose");
-  save_png (GTK_WIDGET (assistant), "migration-choose");
+  gui_test_save_png (GTK_WIDGET (assistant), "widget-", "migration-choose", ".png", GUI_TEST_WAIT_FRAMES);
 
   scs_migration_assistant_load_file (assistant, file);
   g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "progress");
@@ -251,7 +200,7 @@ test_migrate (Fixture       *f,
   g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "removed-list"), "未実施"));
   /* Nothing is written before the user confirms. */
   g_assert_false (scs_catalog_is_official (scs_workspace_get_catalog (f->workspace)));
-  save_png (GTK_WIDGET (assistant), "migration-report");
+  gui_test_save_png (GTK_WIDGET (assistant), "widget-", "migration-report", ".png", GUI_TEST_WAIT_FRAMES);
 
   g_assert_true (scs_migration_assistant_confirm (assistant, &error));
   g_assert_no_error (error);
@@ -277,7 +226,7 @@ test_migrate (Fixture       *f,
     gtk_window_set_transient_for (GTK_WINDOW (holder), GTK_WINDOW (window));
     gtk_window_present (GTK_WINDOW (holder));
     g_assert_true (scs_criterion_row_get_reconfirm_visible (SCS_CRITERION_ROW (row)));
-    save_png (holder, "migration-reconfirm-row");
+    gui_test_save_png (holder, "widget-", "migration-reconfirm-row", ".png", GUI_TEST_WAIT_FRAMES);
 
     /* The row's button fires win.reconfirm-answer; outside the main window
      * the action is activated on the window, as the row would. */
@@ -332,7 +281,7 @@ test_cancel_and_refusal (Fixture       *f,
 
     g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "error"), where));
   }
-  save_png (GTK_WIDGET (assistant), "migration-error");
+  gui_test_save_png (GTK_WIDGET (assistant), "widget-", "migration-error", ".png", GUI_TEST_WAIT_FRAMES);
   gtk_window_destroy (GTK_WINDOW (assistant));
 
   g_assert_false (scs_catalog_is_official (scs_workspace_get_catalog (f->workspace)));
@@ -373,7 +322,7 @@ test_paraphrase (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (holder), list);
   gtk_window_set_default_size (GTK_WINDOW (holder), 720, -1);
   gtk_window_present (GTK_WINDOW (holder));
-  save_png (holder, "migration-paraphrase");
+  gui_test_save_png (holder, "widget-", "migration-paraphrase", ".png", GUI_TEST_WAIT_FRAMES);
   gtk_window_destroy (GTK_WINDOW (holder));
 }
 

@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <sqlite3.h>
 
+#include "gui-test-util.h"
 #include "scs-criterion-row.h"
 #include "scs-checklist-page.h"
 #include "scs-declaration.h"
@@ -64,74 +65,6 @@ file_state (const char *file)
         g_checksum_update (sum, (const guchar *) contents, length);
     }
   return g_strdup (g_checksum_get_string (sum));
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_widget (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-  guint frames = 0;
-  guint tick_id;
-
-  while (!timed_out && !gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  while (!timed_out && (frames < 3 || gtk_widget_get_width (widget) <= 0))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, tick_id);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_png (GtkWidget *widget, const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_test_build_filename (G_TEST_BUILT, name, NULL);
-
-  wait_for_widget (widget);
-  g_assert_true (scs_widget_save_png (widget, file, &error));
-  g_assert_no_error (error);
-  g_test_message ("rendered %s", file);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -215,7 +148,7 @@ open_dialog (ScsWindow *window, const char *action)
   g_autoptr(GListModel) toplevels = NULL;
 
   review_action (window, action, NULL);
-  drain ();
+  gui_test_drain_pending ();
   toplevels = gtk_window_get_toplevels ();
   g_object_ref (toplevels);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -308,7 +241,7 @@ test_round_trip (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
   scs_window_set_workspace (window, ws);
   gtk_window_present (GTK_WINDOW (window));
-  page = SCS_REVIEW_PAGE (find_widget (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
   g_assert_nonnull (page);
   review = scs_review_page_get_review (page);
   g_assert_nonnull (review);
@@ -377,7 +310,7 @@ test_round_trip (void)
 
   /* Expert: exactly those three changes in the redline; the reopened item */
   scs_review_page_set_profile (page, expert);
-  drain ();
+  gui_test_drain_pending ();
   changes = scs_review_list_changes (review, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 3);
@@ -386,7 +319,7 @@ test_round_trip (void)
   g_assert_cmpint (scs_review_get_verdict (review, "3-1-1-1"), ==, SCS_VERDICT_REOPENED);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
   g_assert_cmpstr (scs_window_get_visible_page (window), ==, "review");
-  save_png (GTK_WIDGET (window), "review-page.png");
+  gui_test_save_png (GTK_WIDGET (window), "", "review-page.png", "", GUI_TEST_WAIT_LAID_OUT);
 
   review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "accepted"));
   review_action (window, "verdict", g_variant_new ("(ss)", "3-1-1-1", "accepted"));
@@ -421,9 +354,9 @@ test_round_trip (void)
   g_assert_true (load_key (dialog, "expert.p12", "secret", TRUE));
   g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), "Expert Taro"));
   g_assert_null (scs_sign_dialog_get_warning (dialog));
-  save_png (GTK_WIDGET (dialog), "sign-dialog.png");
+  gui_test_save_png (GTK_WIDGET (dialog), "", "sign-dialog.png", "", GUI_TEST_WAIT_LAID_OUT);
   sign_and_wait (dialog);
-  drain ();
+  gui_test_drain_pending ();
   g_assert_true (scs_review_is_sealed (ws));
   g_assert_true (scs_review_page_get_sealed (page));
   check = scs_signature_check (ws, SCS_SIGNATURE_ROLE_EXPERT, NULL, &error);
@@ -436,12 +369,12 @@ test_round_trip (void)
   /* the sealed UI: rows insensitive, and an edit through the action is refused */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1);
   g_assert_cmpstr (scs_window_get_visible_page (window), ==, "checklist");
-  wait_for_widget (GTK_WIDGET (window));
+  gui_test_wait_for_widget (GTK_WIDGET (window), 10, GUI_TEST_WAIT_LAID_OUT);
   row = scs_checklist_page_get_row (SCS_CHECKLIST_PAGE (scs_window_get_checklist (window)), "1-2-1-2");
   g_assert_nonnull (row);
   g_assert_true (scs_criterion_row_get_sealed (row));
   g_assert_false (gtk_widget_get_sensitive (scs_criterion_row_get_status_button (row, SCS_ANSWER_NOT_MET)));
-  save_png (GTK_WIDGET (window), "review-sealed.png");
+  gui_test_save_png (GTK_WIDGET (window), "", "review-sealed.png", "", GUI_TEST_WAIT_LAID_OUT);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
   before = file_state (file);
@@ -481,12 +414,12 @@ test_round_trip (void)
   scs_review_page_refresh (page);
   g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "4-1-1-2"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
-  save_png (GTK_WIDGET (window), "review-tampered.png");
+  gui_test_save_png (GTK_WIDGET (window), "", "review-tampered.png", "", GUI_TEST_WAIT_LAID_OUT);
 
   /* Start a new round: unsealed, editable again */
   scs_review_page_set_profile (page, expert);
   review_action (window, "new-round", NULL);
-  drain ();
+  gui_test_drain_pending ();
   g_assert_null (scs_review_page_get_last_error (page));
   g_assert_false (scs_review_is_sealed (ws));
   g_assert_false (scs_review_page_get_sealed (page));
@@ -494,7 +427,7 @@ test_round_trip (void)
   g_assert_null (scs_review_page_get_banner_text (page));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gui_test_drain_pending ();
 }
 
 int

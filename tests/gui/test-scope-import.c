@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-csv.h"
 #include "scs-i18n.h"
 #include "scs-scope-import-dialog.h"
@@ -39,8 +40,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(ScsOrganization) org = scs_organization_new ();
   g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
 
-  fixture->dir = g_dir_make_tmp ("scs-gui-scope-import-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = gui_test_make_tmp_dir ("scs-gui-scope-import-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
   org->name = g_strdup ("株式会社さくら精機");
   org->corporate_number = g_strdup ("7000012050002");
@@ -57,69 +57,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->workspace);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_widget (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-  guint frames = 0;
-  guint tick_id;
-
-  while (!timed_out && !gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  while (!timed_out && (frames < 3 || gtk_widget_get_width (widget) <= 0))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, tick_id);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-
-  wait_for_widget (widget);
-  g_assert_true (scs_widget_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("rendered %s", path);
 }
 
 static char *
@@ -250,7 +191,7 @@ test_utf8_bom (Fixture       *fixture,
   scs_scope_page_set_workspace (page, fixture->workspace);
   scs_scope_page_show_kind (page, SCS_SCOPE_KIND_SERVER);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_widget (GTK_WIDGET (page));
+  gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_LAID_OUT);
 
   /* "Import CSV…" on the page opens the assistant for the table shown */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.import-csv", NULL));
@@ -293,7 +234,7 @@ test_utf8_bom (Fixture       *fixture,
   g_assert_true (has_problem_at (dialog, 4, 4));
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.show-step", "s", "preview"));
-  save_png (GTK_WIDGET (dialog), "scope-import-problems.png");
+  gui_test_save_png (GTK_WIDGET (dialog), "", "scope-import-problems.png", "", GUI_TEST_WAIT_LAID_OUT);
   /* Fixed: the administrator, the type back on column 2, the memo ignored */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 3, "administrator"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 1, "type"));
@@ -313,9 +254,9 @@ test_utf8_bom (Fixture       *fixture,
                     ==, 5);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.show-step", "s", "mapping"));
-  save_png (GTK_WIDGET (dialog), "scope-import-mapping.png");
+  gui_test_save_png (GTK_WIDGET (dialog), "", "scope-import-mapping.png", "", GUI_TEST_WAIT_LAID_OUT);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.show-step", "s", "preview"));
-  save_png (GTK_WIDGET (dialog), "scope-import-preview.png");
+  gui_test_save_png (GTK_WIDGET (dialog), "", "scope-import-preview.png", "", GUI_TEST_WAIT_LAID_OUT);
 
   /* Nothing written before the confirmation */
   g_assert_cmpuint (count_items (fixture->scope, SCS_SCOPE_KIND_SERVER), ==, 1);
@@ -409,7 +350,7 @@ test_shift_jis (Fixture       *fixture,
                     ==, 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 2, "data"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.show-step", "s", "preview"));
-  save_png (GTK_WIDGET (dialog), "scope-import-sjis-preview.png");
+  gui_test_save_png (GTK_WIDGET (dialog), "", "scope-import-sjis-preview.png", "", GUI_TEST_WAIT_LAID_OUT);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.confirm", NULL));
@@ -470,7 +411,7 @@ test_bad (Fixture       *fixture,
         g_assert_null (scs_scope_import_dialog_get_import (dialog));
       g_assert_false (gtk_widget_get_sensitive (scs_scope_import_dialog_get_import_button (dialog)));
       if (i == 2)
-        save_png (GTK_WIDGET (dialog), "scope-import-bad.png");
+        gui_test_save_png (GTK_WIDGET (dialog), "", "scope-import-bad.png", "", GUI_TEST_WAIT_LAID_OUT);
       gtk_widget_activate_action (GTK_WIDGET (dialog), "import.confirm", NULL);
       flush ();
       g_assert_cmpuint (imported, ==, 0);

@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-i18n.h"
 #include "scs-scope-page.h"
 #include "scs-screenshot.h"
@@ -86,56 +87,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->workspace);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_widget (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-  guint frames = 0;
-  guint tick_id;
-
-  while (!timed_out && !gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  while (!timed_out && (frames < 3 || gtk_widget_get_width (widget) <= 0))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, tick_id);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
 }
 
 /* The editable cell of item @id in @column, searched in the widget tree. */
@@ -216,19 +171,6 @@ file_state (const char *path)
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-
-  wait_for_widget (widget);
-  g_assert_true (scs_widget_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("rendered %s", path);
-}
-
-static void
 test_edit_in_place (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -245,7 +187,7 @@ test_edit_in_place (Fixture       *fixture,
   scs_scope_page_set_workspace (page, fixture->workspace);
   scs_scope_page_show_kind (page, SCS_SCOPE_KIND_BOUNDARY);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_widget (GTK_WIDGET (page));
+  gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_LAID_OUT);
 
   view = scs_scope_page_get_column_view (page, SCS_SCOPE_KIND_BOUNDARY);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
@@ -312,7 +254,7 @@ test_edit_in_place (Fixture       *fixture,
     g_assert_cmpstr (scs_scope_item_get_review_comment (ot), ==, "境界の図を追加してください");
   }
   /* The whole window, so nothing is left transparent (black) in the PNG */
-  save_png (window, "scope-page.png");
+  gui_test_save_png (window, "", "scope-page.png", "", GUI_TEST_WAIT_LAID_OUT);
 
   /* Sorting by the name column, descending */
   {
@@ -372,7 +314,7 @@ test_edit_in_place (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (scs_scope_get_items (fixture->scope, SCS_SCOPE_KIND_NETWORK)), ==, 3);
 
   /* The diagram on its own */
-  save_png (scs_scope_page_get_diagram (page), "scope-page-diagram.png");
+  gui_test_save_png (scs_scope_page_get_diagram (page), "", "scope-page-diagram.png", "", GUI_TEST_WAIT_LAID_OUT);
 
   gtk_window_destroy (GTK_WINDOW (window));
 

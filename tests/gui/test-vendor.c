@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <sqlite3.h>
 
+#include "gui-test-util.h"
 #include "scs-compare-window.h"
 #include "scs-diagnosis-window.h"
 #include "scs-i18n.h"
@@ -24,55 +25,12 @@
 #include "scs-wizard-dialog.h"
 #include "scs-workspace.h"
 
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_widget (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-  guint frames = 0;
-  guint tick_id;
-
-  while (!timed_out && !gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  while (!timed_out && (frames < 3 || gtk_widget_get_width (widget) <= 0))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, tick_id);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file_name = g_strdup_printf ("vendor-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-
   gtk_window_present (GTK_WINDOW (widget));
-  wait_for_widget (widget);
-  g_assert_true (scs_widget_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("rendered %s", path);
+  gui_test_save_png (widget, "vendor-", name, ".png", GUI_TEST_WAIT_LAID_OUT);
 }
 
 typedef struct
@@ -91,15 +49,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  gui_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

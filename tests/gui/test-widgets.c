@@ -16,6 +16,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-corporate-number.h"
 #include "scs-dashboard-page.h"
 #include "scs-evidence-list.h"
@@ -63,34 +64,11 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scs-test-widgets-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = gui_test_make_tmp_dir ("scs-test-widgets-XXXXXX");
   path = g_build_filename (fixture->dir, "test.scsw", NULL);
   fixture->workspace = scs_workspace_create (path, org, 3, catalog, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->workspace);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static void
@@ -100,7 +78,7 @@ fixture_tear_down (Fixture       *fixture,
   /* Every widget must have let go of the workspace by now. */
   if (fixture->workspace != NULL)
     g_assert_finalize_object (fixture->workspace);
-  remove_tree (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -113,98 +91,6 @@ nth_criterion_id (ScsWorkspace *workspace,
 
   g_assert_nonnull (answer);
   return scs_answer_get_criterion_id (answer);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-on_timeout (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @widget is mapped and two frames have been laid
- * out and painted since, so what we snapshot is what is on screen. Fails
- * the test after 10 s. */
-static void
-wait_for_widget (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, on_timeout, &timed_out);
-  guint frames = 0;
-  guint tick_id;
-
-  while (!timed_out && !gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  tick_id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  while (!timed_out && (frames < 3 || gtk_widget_get_width (widget) <= 0))
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, tick_id);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file_name = g_strdup_printf ("widget-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
-
-  wait_for_widget (widget);
-  g_assert_true (scs_widget_save_png (widget, path, &error));
-  g_assert_no_error (error);
-  g_test_message ("rendered %s", path);
-}
-
-static GtkWidget *
-show_in_window (GtkWidget *child,
-                int        width,
-                int        height)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_set_child (GTK_WINDOW (window), child);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
 }
 
 static cairo_status_t
@@ -336,9 +222,9 @@ test_evidence_list_add_remove (Fixture       *fixture,
   gtk_widget_set_visible (other, FALSE);
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
-  window = show_in_window (overlay, 520, 300);
+  window = gui_test_show_in_window (overlay, 520, 300);
 
-  save_png (window, "evidence-list-empty");
+  gui_test_save_png (window, "widget-", "evidence-list-empty", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   /* A path and a URI are both accepted */
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", text_path));
@@ -355,7 +241,7 @@ test_evidence_list_add_remove (Fixture       *fixture,
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
 
-  save_png (window, "evidence-list");
+  gui_test_save_png (window, "widget-", "evidence-list", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   stored = scs_workspace_list_evidence (fixture->workspace, criterion, &error);
   g_assert_no_error (error);
@@ -430,7 +316,7 @@ test_evidence_list_drop (Fixture       *fixture,
   g_object_set (list, "workspace", fixture->workspace, "criterion-id", criterion, NULL);
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), list);
-  window = show_in_window (overlay, 480, 240);
+  window = gui_test_show_in_window (overlay, 480, 240);
 
   target = find_drop_target (list);
   g_assert_nonnull (target);
@@ -476,7 +362,7 @@ test_pdf_preview_pages (void)
   g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 0);
   gtk_window_set_default_size (GTK_WINDOW (preview), 480, 640);
   gtk_window_present (GTK_WINDOW (preview));
-  save_png (GTK_WIDGET (preview), "pdf-preview");
+  gui_test_save_png (GTK_WIDGET (preview), "widget-", "pdf-preview", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
   g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 1);
@@ -487,7 +373,7 @@ test_pdf_preview_pages (void)
   g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 0);
   scs_pdf_preview_set_page (preview, 7);
   g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 1);
-  save_png (GTK_WIDGET (preview), "pdf-preview-page-2");
+  gui_test_save_png (GTK_WIDGET (preview), "widget-", "pdf-preview-page-2", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   gtk_window_destroy (GTK_WINDOW (preview));
   g_assert_finalize_object (preview);
@@ -619,16 +505,16 @@ test_dashboard (Fixture       *fixture,
   /* A category can be opened from the table (the keyboard path) */
   g_signal_connect (action, "activate", G_CALLBACK (on_show_category), &shown);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-  window = show_in_window (page, 760, 900);
+  window = gui_test_show_in_window (page, 760, 900);
   gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
   button = find_category_button (page, 3);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (shown, ==, 3);
 
-  save_png (window, "dashboard");
+  gui_test_save_png (window, "widget-", "dashboard", ".png", GUI_TEST_WAIT_LAID_OUT);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (window, "dashboard-dark");
+  gui_test_save_png (window, "widget-", "dashboard-dark", ".png", GUI_TEST_WAIT_LAID_OUT);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -642,7 +528,7 @@ set_row_text (GtkWidget  *root,
               const char *name,
               const char *text)
 {
-  GtkWidget *row = find_named (root, name);
+  GtkWidget *row = gui_test_find_by_name (root, name);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -659,10 +545,10 @@ test_new_workspace_validation (void)
   g_autoptr(ScsOrganization) org = NULL;
 
   g_object_ref (dialog);
-  create = find_named (GTK_WIDGET (dialog), "create-button");
-  number_row = find_named (GTK_WIDGET (dialog), "corporate-number");
-  message = find_named (GTK_WIDGET (dialog), "corporate-number-message");
-  sole = find_named (GTK_WIDGET (dialog), "sole-proprietor");
+  create = gui_test_find_by_name (GTK_WIDGET (dialog), "create-button");
+  number_row = gui_test_find_by_name (GTK_WIDGET (dialog), "corporate-number");
+  message = gui_test_find_by_name (GTK_WIDGET (dialog), "corporate-number-message");
+  sole = gui_test_find_by_name (GTK_WIDGET (dialog), "sole-proprietor");
   g_assert_nonnull (create);
   g_assert_nonnull (number_row);
   g_assert_nonnull (message);
@@ -682,7 +568,7 @@ test_new_workspace_validation (void)
   g_assert_true (gtk_widget_get_visible (message));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (message)), !=, "");
   gtk_window_present (GTK_WINDOW (dialog));
-  save_png (GTK_WIDGET (dialog), "new-workspace-invalid");
+  gui_test_save_png (GTK_WIDGET (dialog), "widget-", "new-workspace-invalid", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   /* Too short */
   set_row_text (GTK_WIDGET (dialog), "corporate-number", "12345");
@@ -701,7 +587,7 @@ test_new_workspace_validation (void)
   g_assert_cmpstr (org->corporate_number, ==, valid);
   g_assert_false (org->sole_proprietor);
   g_clear_pointer (&org, scs_organization_free);
-  save_png (GTK_WIDGET (dialog), "new-workspace");
+  gui_test_save_png (GTK_WIDGET (dialog), "widget-", "new-workspace", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   /* A sole proprietor needs no number, even a wrong one left in the row */
   set_row_text (GTK_WIDGET (dialog), "corporate-number", invalid);
@@ -766,10 +652,10 @@ test_new_workspace_create (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", "s", bad_path));
   g_assert_null (created);
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
-  error_label = find_named (GTK_WIDGET (dialog), "error-label");
+  error_label = gui_test_find_by_name (GTK_WIDGET (dialog), "error-label");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), !=, "");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  save_png (GTK_WIDGET (dialog), "new-workspace-error");
+  gui_test_save_png (GTK_WIDGET (dialog), "widget-", "new-workspace-error", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", "s", path));
   g_assert_nonnull (created);
@@ -793,7 +679,7 @@ test_new_workspace_create (void)
   g_assert_finalize_object (reopened);
 
   g_assert_finalize_object (dialog);
-  remove_tree (dir);
+  gui_test_remove_tree (dir);
 }
 
 /* ------------------------------------------------------------ preferences */
@@ -812,8 +698,8 @@ test_preferences (void)
 
   window = scs_preferences_window_new (NULL);
   g_object_ref (window);
-  actor_row = find_named (GTK_WIDGET (window), "actor-name");
-  language_row = find_named (GTK_WIDGET (window), "language");
+  actor_row = gui_test_find_by_name (GTK_WIDGET (window), "actor-name");
+  language_row = gui_test_find_by_name (GTK_WIDGET (window), "language");
   g_assert_nonnull (actor_row);
   g_assert_nonnull (language_row);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language_row)), ==, 0);
@@ -835,7 +721,7 @@ test_preferences (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (language_row)), ==, 0);
 
   gtk_window_present (GTK_WINDOW (window));
-  save_png (GTK_WIDGET (window), "preferences");
+  gui_test_save_png (GTK_WIDGET (window), "widget-", "preferences", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "gui-test-util.h"
 #include "scs-application.h"
 #include "scs-checklist-page.h"
 #include "scs-corporate-number.h"
@@ -47,52 +48,6 @@ sample_organization (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
-/* Runs the main loop until @done says so; fails after 10 s (a guard against
- * hanging, not a timing assertion). */
-static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -100,8 +55,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(ScsOrganization) org = sample_organization ();
   g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
 
-  fixture->dir = g_dir_make_tmp ("scs-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = gui_test_make_tmp_dir ("scs-test-window-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
   fixture->workspace = scs_workspace_create (fixture->path, org, 3, catalog, &error);
   g_assert_no_error (error);
@@ -110,7 +64,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = scs_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
+  gui_test_wait_until (gui_test_is_mapped, fixture->window, 10);
 }
 
 static void
@@ -119,9 +73,9 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (!fixture->closed)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  drain ();
+  gui_test_drain ();
   g_assert_finalize_object (fixture->workspace);
-  remove_tree (fixture->dir);
+  gui_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -416,22 +370,13 @@ frames_done (gpointer data)
   return *frames >= 6;
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 settle (GtkWidget *widget)
 {
   guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  guint id = gtk_widget_add_tick_callback (widget, gui_test_count_frame, &frames, NULL);
 
-  wait_until (frames_done, &frames);
+  gui_test_wait_until (frames_done, &frames, 10);
   gtk_widget_remove_tick_callback (widget, id);
 }
 
@@ -447,7 +392,7 @@ test_screenshot (void)
   if (!sample_built (path))
     {
       g_test_skip ("build-aux/make-sample could not build the sample workspace");
-      remove_tree (dir);
+      gui_test_remove_tree (dir);
       return;
     }
   workspace = scs_workspace_open (path, &error);
@@ -456,7 +401,7 @@ test_screenshot (void)
   window = scs_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window);
+  gui_test_wait_until (gui_test_is_mapped, window, 10);
   settle (GTK_WIDGET (window));
   save_png (GTK_WIDGET (window), "screenshot-welcome.png");
 
@@ -476,9 +421,9 @@ test_screenshot (void)
   save_png (GTK_WIDGET (window), "screenshot-dashboard.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
+  gui_test_drain ();
   g_clear_object (&workspace);
-  remove_tree (dir);
+  gui_test_remove_tree (dir);
 }
 
 static GtkWindow *
@@ -555,9 +500,9 @@ test_application_open (void)
   gtk_widget_set_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))), FALSE);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  drain ();
+  gui_test_drain ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
-  remove_tree (dir);
+  gui_test_remove_tree (dir);
 }
 
 int
@@ -599,6 +544,6 @@ main (int   argc,
   g_test_add_func ("/scs/window/screenshot", test_screenshot);
 
   status = g_test_run ();
-  remove_tree (data_home);
+  gui_test_remove_tree (data_home);
   return status;
 }

@@ -1,0 +1,239 @@
+/* gui-test-util.c: the helpers every GUI test program needs — running the
+ * main loop until something is true (a widget mapped and painted, a flag
+ * set, a condition met) with a timeout that fails the test rather than
+ * hanging, saving a widget as a PNG next to the test binary, making and
+ * removing temporary folders, and finding a widget in a tree. They were
+ * copied into each test; the copies differed in timeouts, file names and
+ * what "painted" meant, so those differences are parameters here and each
+ * test says which it wants.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gui-test-util.h"
+#include "scs-screenshot.h"
+
+/* A GSourceFunc: sets the gboolean at @data and removes itself. */
+gboolean
+gui_test_on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A GtkTickCallback: counts frames into the guint at @data. */
+gboolean
+gui_test_count_frame (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Dispatches until an iteration dispatches nothing. */
+void
+gui_test_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Dispatches while the default context says something is pending. */
+void
+gui_test_drain_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Iterates the main loop without blocking until @done returns TRUE; returns
+ * FALSE if @seconds pass first (the caller decides what that means). */
+gboolean
+gui_test_poll_until (GuiTestDoneFunc done,
+                     gpointer        data,
+                     guint           seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return TRUE;
+}
+
+/* As gui_test_poll_until(), but fails the test after @seconds (a guard
+ * against hanging, not a timing assertion). */
+void
+gui_test_wait_until (GuiTestDoneFunc done,
+                     gpointer        data,
+                     guint           seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* Runs the main loop (blocking) until *@flag is TRUE; fails the test after
+ * @seconds. */
+void
+gui_test_wait_for_flag (gboolean *flag,
+                        guint     seconds)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (seconds, gui_test_on_timeout, &timed_out);
+
+  while (!*flag && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+}
+
+/* A GuiTestDoneFunc: the widget is mapped and has a width. */
+gboolean
+gui_test_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* Runs the main loop until @widget is mapped and three frames have been
+ * painted since (with GUI_TEST_WAIT_WIDTH, also until it has a width), so
+ * what we snapshot is what is on screen; with GUI_TEST_WAIT_DRAIN, then
+ * runs whatever is pending. Fails the test after @seconds. */
+void
+gui_test_wait_for_widget (GtkWidget        *widget,
+                          guint             seconds,
+                          GuiTestWaitFlags  flags)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (seconds, gui_test_on_timeout, &timed_out);
+  guint frames = 0;
+  guint tick_id;
+
+  while (!timed_out && !gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  tick_id = gtk_widget_add_tick_callback (widget, gui_test_count_frame, &frames, NULL);
+  while (!timed_out
+         && (frames < 3
+             || ((flags & GUI_TEST_WAIT_WIDTH) != 0 && gtk_widget_get_width (widget) <= 0)))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, tick_id);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  if ((flags & GUI_TEST_WAIT_DRAIN) != 0)
+    gui_test_drain_pending ();
+}
+
+/* Waits for @widget as gui_test_wait_for_widget() does (10 s, @flags), then
+ * saves it as @prefix@name@suffix in the test's build folder. */
+void
+gui_test_save_png (GtkWidget        *widget,
+                   const char       *prefix,
+                   const char       *name,
+                   const char       *suffix,
+                   GuiTestWaitFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file_name = g_strconcat (prefix, name, suffix, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file_name, NULL);
+
+  gui_test_wait_for_widget (widget, 10, flags);
+  g_assert_true (scs_widget_save_png (widget, path, &error));
+  g_assert_no_error (error);
+  g_test_message ("rendered %s", path);
+}
+
+/* A new folder from the g_dir_make_tmp() template @tmpl; fails the test if
+ * it cannot be made. */
+char *
+gui_test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @path and, if it is a folder, everything in it. */
+void
+gui_test_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        gui_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_rmdir (path);
+}
+
+/* The first widget, depth first from @root itself, that is a @type. */
+GtkWidget *
+gui_test_find_by_type (GtkWidget *root,
+                       GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget, depth first from @root itself, whose widget name is
+ * @name. */
+GtkWidget *
+gui_test_find_by_name (GtkWidget  *root,
+                       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gui_test_find_by_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Presents a new window of @width × @height holding @child; returns it. */
+GtkWidget *
+gui_test_show_in_window (GtkWidget *child,
+                         int        width,
+                         int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}

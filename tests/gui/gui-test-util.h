@@ -1,0 +1,62 @@
+/* gui-test-util.h: helpers shared by the GUI test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*GuiTestDoneFunc) (gpointer data);
+
+/* What gui_test_wait_for_widget() waits for besides the widget being mapped
+ * and three frames painted. */
+typedef enum
+{
+  GUI_TEST_WAIT_FRAMES = 0,       /* mapped, three frames */
+  GUI_TEST_WAIT_WIDTH  = 1 << 0,  /* ... and a width above 0 */
+  GUI_TEST_WAIT_DRAIN  = 1 << 1,  /* ... then run what is pending */
+} GuiTestWaitFlags;
+
+#define GUI_TEST_WAIT_LAID_OUT (GUI_TEST_WAIT_WIDTH | GUI_TEST_WAIT_DRAIN)
+
+gboolean   gui_test_on_timeout        (gpointer          data);
+gboolean   gui_test_count_frame       (GtkWidget        *widget,
+                                       GdkFrameClock    *clock,
+                                       gpointer          data);
+
+void       gui_test_drain             (void);
+void       gui_test_drain_pending     (void);
+
+gboolean   gui_test_poll_until        (GuiTestDoneFunc   done,
+                                       gpointer          data,
+                                       guint             seconds);
+void       gui_test_wait_until        (GuiTestDoneFunc   done,
+                                       gpointer          data,
+                                       guint             seconds);
+void       gui_test_wait_for_flag     (gboolean         *flag,
+                                       guint             seconds);
+gboolean   gui_test_is_mapped         (gpointer          widget);
+
+void       gui_test_wait_for_widget   (GtkWidget        *widget,
+                                       guint             seconds,
+                                       GuiTestWaitFlags  flags);
+void       gui_test_save_png          (GtkWidget        *widget,
+                                       const char       *prefix,
+                                       const char       *name,
+                                       const char       *suffix,
+                                       GuiTestWaitFlags  flags);
+
+char      *gui_test_make_tmp_dir      (const char       *tmpl);
+void       gui_test_remove_tree       (const char       *path);
+
+GtkWidget *gui_test_find_by_type      (GtkWidget        *root,
+                                       GType             type);
+GtkWidget *gui_test_find_by_name      (GtkWidget        *root,
+                                       const char       *name);
+GtkWidget *gui_test_show_in_window    (GtkWidget        *child,
+                                       int               width,
+                                       int               height);
+
+G_END_DECLS
