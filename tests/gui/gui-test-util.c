@@ -12,9 +12,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "scs-i18n.h"
 #include "scs-screenshot.h"
+#include "scs-ui-resources.h"
 
 /* A GSourceFunc: sets the gboolean at @data and removes itself. */
 gboolean
@@ -236,4 +239,57 @@ gui_test_show_in_window (GtkWidget *child,
   gtk_window_set_child (GTK_WINDOW (window), child);
   gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+/* Starts a GUI test program: the GLib test framework, the UI resources
+ * (referencing them links them in from the static library, and their
+ * constructor registers the templates), translations into @language, GTK
+ * and libadwaita, and no animations, so screenshots show the settled state
+ * rather than a transition half-way. */
+void
+gui_test_init (int          *argc,
+               char       ***argv,
+               const char   *language)
+{
+  g_test_init (argc, argv, NULL);
+  g_assert_nonnull (scs_ui_get_resource ());
+  scs_i18n_init (language);
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/* As gui_test_init(), for the programs that start with gtk_test_init():
+ * translations first, then GTK's test set-up, libadwaita, the resources, and
+ * no animations. */
+void
+gui_test_init_gtk_test (int          *argc,
+                        char       ***argv,
+                        const char   *language)
+{
+  scs_i18n_init (language);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  g_assert_nonnull (scs_ui_get_resource ());
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/* A SHA-256 over the workspace file at @path and its write-ahead log, to
+ * tell whether anything was written. */
+char *
+gui_test_file_state (const char *path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (name, &contents, &length, NULL))
+        g_checksum_update (sum, (const guchar *) contents, length);
+    }
+  return g_strdup (g_checksum_get_string (sum));
 }

@@ -59,4 +59,13 @@ GtkWidget *gui_test_show_in_window    (GtkWidget        *child,
                                        int               width,
                                        int               height);
 
+void       gui_test_init              (int              *argc,
+                                       char           ***argv,
+                                       const char       *language);
+void       gui_test_init_gtk_test     (int              *argc,
+                                       char           ***argv,
+                                       const char       *language);
+
+char      *gui_test_file_state        (const char       *path);
+
 G_END_DECLS

@@ -372,11 +372,7 @@ main (int   argc,
    * recently used files go to a scratch directory. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  scs_i18n_init ("ja");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_assert_nonnull (scs_ui_get_resource ());
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init_gtk_test (&argc, &argv, "ja");
 
   g_test_add ("/scs/a11y/names/welcome", Fixture, NULL, fixture_set_up, test_names_welcome, fixture_tear_down);
   g_test_add ("/scs/a11y/names/workspace", Fixture, NULL, fixture_set_up, test_names_workspace, fixture_tear_down);

@@ -438,11 +438,7 @@ main (int   argc,
 {
   const char *language = g_getenv ("SCS_LANGUAGE");
 
-  scs_i18n_init (language ? language : "ja");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_assert_nonnull (scs_ui_get_resource ());
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init_gtk_test (&argc, &argv, language ? language : "ja");
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/scs/checklist/note-debounce", test_note_debounce);

@@ -206,12 +206,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (scs_ui_get_resource ());
-  scs_i18n_init ("ja");
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "ja");
 
   g_test_add ("/scs/gui/export/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/scs/gui/export/cancel", Fixture, NULL, fixture_set_up, test_export_cancel, fixture_tear_down);

@@ -330,12 +330,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (scs_ui_get_resource ());
-  scs_i18n_init ("en");
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "en");
 
   g_test_add ("/scs/gui/migration/migrate", Fixture, NULL, fixture_set_up, test_migrate, fixture_tear_down);
   g_test_add ("/scs/gui/migration/cancel-and-refusal", Fixture, NULL, fixture_set_up, test_cancel_and_refusal,

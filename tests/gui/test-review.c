@@ -49,24 +49,6 @@ run (const char *cmd)
   return status == 0;
 }
 
-static char *
-file_state (const char *file)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (file, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (name, &contents, &length, NULL))
-        g_checksum_update (sum, (const guchar *) contents, length);
-    }
-  return g_strdup (g_checksum_get_string (sum));
-}
-
 static guint
 n_rows (GtkListBox *list)
 {
@@ -279,10 +261,10 @@ test_round_trip (void)
   review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "revision-required"));
   g_assert_null (scs_review_page_get_last_error (page));
   /* an empty comment is refused with a message, nothing written */
-  before = file_state (file);
+  before = gui_test_file_state (file);
   review_action (window, "comment", g_variant_new ("(ss)", "1-1-1-1", ""));
   g_assert_nonnull (scs_review_page_get_last_error (page));
-  after = file_state (file);
+  after = gui_test_file_state (file);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
@@ -331,7 +313,7 @@ test_round_trip (void)
   g_assert_cmpuint (summary.n_nonconformities_closed, ==, 1);
 
   /* Signing: refusals first, nothing written */
-  before = file_state (file);
+  before = gui_test_file_state (file);
   dialog = open_dialog (window, "sign");
   g_assert_false (load_key (dialog, "expert.p12", "wrong", TRUE));
   g_assert_nonnull (scs_sign_dialog_get_error (dialog));
@@ -346,7 +328,7 @@ test_round_trip (void)
   g_assert_nonnull (scs_sign_dialog_get_warning (dialog));
   scs_sign_dialog_set_confirmed (dialog, TRUE);
   g_assert_true (scs_sign_dialog_get_can_sign (dialog));
-  after = file_state (file);
+  after = gui_test_file_state (file);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (scs_review_is_sealed (ws));
 
@@ -377,10 +359,10 @@ test_round_trip (void)
   gui_test_save_png (GTK_WIDGET (window), "", "review-sealed.png", "", GUI_TEST_WAIT_LAID_OUT);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
-  before = file_state (file);
+  before = gui_test_file_state (file);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "1-2-1-2", "after signing");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-2", "not-met");
-  after = file_state (file);
+  after = gui_test_file_state (file);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, "1-2-1-2")), ==, SCS_ANSWER_MET);
 
@@ -439,12 +421,7 @@ main (int   argc,
   g_autofree char *profile_file = NULL;
   int rc;
 
-  g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (scs_ui_get_resource ());
-  scs_i18n_init ("en");
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "en");
 
   dir = g_dir_make_tmp ("scs-gui-review-XXXXXX", NULL);
   g_assert_nonnull (dir);

@@ -64,24 +64,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static char *
-file_state (const char *path)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (name, &contents, &length, NULL))
-        g_checksum_update (sum, (const guchar *) contents, length);
-    }
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-static char *
 write_csv (Fixture    *fixture,
            const char *name,
            const char *data,
@@ -387,7 +369,7 @@ test_bad (Fixture       *fixture,
     { "garbage.csv", "name,type\r\nPC\x00\xff\xfe,pc\r\n", 21, 0, 0 },
     { "cells.csv", "name,type,count\r\n事務PC,pc,30\r\n,pc,many\r\n", 0, 3, 3 },
   };
-  g_autofree char *before = file_state (fixture->path);
+  g_autofree char *before = gui_test_file_state (fixture->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -416,7 +398,7 @@ test_bad (Fixture       *fixture,
       flush ();
       g_assert_cmpuint (imported, ==, 0);
       g_assert_cmpuint (count_items (fixture->scope, SCS_SCOPE_KIND_ENDPOINT), ==, 0);
-      after = file_state (fixture->path);
+      after = gui_test_file_state (fixture->path);
       g_assert_cmpstr (before, ==, after);
       gtk_window_destroy (GTK_WINDOW (dialog));
       flush ();
@@ -427,12 +409,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (scs_ui_get_resource ());
-  scs_i18n_init ("ja");
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "ja");
 
   g_test_add ("/scs/gui/scope-import/utf8-bom", Fixture, NULL, fixture_set_up, test_utf8_bom,
               fixture_tear_down);

@@ -152,24 +152,6 @@ edit_cell (ScsScopeCell *cell,
   g_assert_false (scs_scope_cell_get_editing (cell));
 }
 
-static char *
-file_state (const char *path)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (name, &contents, &length, NULL))
-        g_checksum_update (sum, (const guchar *) contents, length);
-    }
-  return g_strdup (g_checksum_get_string (sum));
-}
-
 static void
 test_edit_in_place (Fixture       *fixture,
                     gconstpointer  data)
@@ -203,13 +185,13 @@ test_edit_in_place (Fixture       *fixture,
   g_assert_false (has_finding (page, "boundary-without-administrator"));
 
   /* A refused value: the message shows, the cell returns, nothing is written */
-  before = file_state (fixture->path);
+  before = gui_test_file_state (fixture->path);
   cell = find_cell (GTK_WIDGET (view), fixture->vpn, "vuln-test");
   g_assert_nonnull (cell);
   edit_cell (cell, "先週");
   g_assert_nonnull (scs_scope_page_get_error (page));
   g_assert_cmpstr (scs_scope_cell_get_text (cell), ==, "");
-  after = file_state (fixture->path);
+  after = gui_test_file_state (fixture->path);
   g_assert_cmpstr (before, ==, after);
 
   /* The reason column of an excluded network */
@@ -234,12 +216,12 @@ test_edit_in_place (Fixture       *fixture,
     g_assert_cmpstr (scs_scope_item_get_separation (ot), ==, "VLAN 20 と一方向ゲートウェイ");
 
     /* Questioning needs a comment: refused, nothing written */
-    state = file_state (fixture->path);
+    state = gui_test_file_state (fixture->path);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-review", "(xss)",
                                                fixture->ot, "questioned", ""));
     g_assert_nonnull (scs_scope_page_get_error (page));
     g_assert_cmpint (scs_scope_item_get_review (ot), ==, SCS_SCOPE_REVIEW_NONE);
-    state_after = file_state (fixture->path);
+    state_after = gui_test_file_state (fixture->path);
     g_assert_cmpstr (state, ==, state_after);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-review", "(xss)",
@@ -336,12 +318,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (scs_ui_get_resource ());
-  scs_i18n_init ("ja");
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "ja");
 
   g_test_add ("/scs/gui/scope/edit-in-place", Fixture, NULL, fixture_set_up, test_edit_in_place,
               fixture_tear_down);

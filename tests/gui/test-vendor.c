@@ -345,12 +345,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_assert_nonnull (scs_ui_get_resource ());
-  scs_i18n_init ("ja");
-  gtk_init ();
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "ja");
 
   g_test_add ("/scs/gui/vendor/portfolio", Fixture, NULL, fixture_set_up, test_portfolio_window, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/portfolio-submitted", Fixture, NULL, fixture_set_up, test_portfolio_submitted,

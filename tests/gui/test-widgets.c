@@ -731,15 +731,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  /* Referencing the resource links it in from the static library, and its
-   * constructor registers the templates. */
-  g_assert_nonnull (scs_ui_get_resource ());
-  scs_i18n_init ("ja");
-  gtk_init ();
-  adw_init ();
-  /* Screenshots show the settled state, not a transition half-way. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "ja");
 
   g_test_add ("/scs/gui/evidence-list/new", Fixture, NULL,
               fixture_set_up, test_evidence_list_new, fixture_tear_down);

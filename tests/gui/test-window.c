@@ -516,12 +516,7 @@ main (int   argc,
   /* Recently used files go here, not into the user's home. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
-  scs_i18n_init (language ? language : "ja");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_assert_nonnull (scs_ui_get_resource ());
-  /* Screenshots show the end state of a transition, not a cross-fade. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init_gtk_test (&argc, &argv, language ? language : "ja");
 
   {
     g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
