@@ -17,6 +17,8 @@
 #include "scs-workspace.h"
 #include "scs-xlsx.h"
 
+#include "core-test-util.h"
+
 typedef struct
 {
   char         *dir;
@@ -30,17 +32,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
 
-  f->dir = g_dir_make_tmp ("scs-diagnosis-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = core_test_make_tmp_dir ("scs-diagnosis-XXXXXX");
   f->path = g_build_filename (f->dir, "client.scsw", NULL);
-  org->name = g_strdup ("株式会社さくら精機");
-  org->corporate_number = g_strdup ("7000012050002");
-  f->ws = scs_workspace_create (f->path, org, 3, catalog, &error);
-  g_assert_no_error (error);
-  scs_workspace_set_actor (f->ws, "SME staff");
+  f->ws = core_test_workspace_new (f->path, "株式会社さくら精機", 3, "SME staff");
   g_assert_true (scs_workspace_set_answer (f->ws, "1-3-1-3", SCS_ANSWER_MET, NULL, NULL, &error));
   g_assert_true (scs_workspace_set_answer (f->ws, "1-2-1-1", SCS_ANSWER_NOT_MET, "未整備", NULL, &error));
   g_assert_true (scs_workspace_set_answer (f->ws, "4-1-1-1", SCS_ANSWER_NOT_APPLICABLE, NULL, "設備なし", &error));
@@ -53,18 +48,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_assert_finalize_object (f->diag);
   g_assert_finalize_object (f->ws);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  core_test_rm_rf (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -26,6 +26,8 @@
 
 #include "scs-workspace.h"
 
+#include "core-test-util.h"
+
 #define DEFAULT_ROUNDS 300
 #define DEFAULT_SEED 20260327
 
@@ -213,21 +215,6 @@ check_audit (ScsWorkspace *ws,
       g_assert_cmpstr (n ? n : "", ==, scs_answer_get_note (answer));
       g_assert_cmpstr (r ? r : "", ==, scs_answer_get_reason (answer));
     }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -464,7 +451,7 @@ test_kill_writer (void)
   /* The test only means something if the writer really wrote. */
   g_assert_cmpuint (rounds_with_acks, >, rounds / 2);
 
-  remove_tree (evidence_dir);
+  core_test_rm_rf (evidence_dir);
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
     g_autofree char *shm = g_strconcat (path, "-shm", NULL);

@@ -33,23 +33,14 @@
 #include "scs-verify.h"
 #include "scs-workspace.h"
 
+#include "core-test-util.h"
+
 typedef struct
 {
   char         *dir;
   char         *path;
   ScsWorkspace *workspace;
 } Fixture;
-
-static void
-write_file (const char *path,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-}
 
 static void
 add_evidence (Fixture    *fixture,
@@ -64,7 +55,7 @@ add_evidence (Fixture    *fixture,
   g_autofree char *hash = NULL;
 
   g_mkdir_with_parents (sub, 0700);
-  write_file (path, contents, -1);
+  core_test_write_file (path, contents, -1);
   hash = scs_workspace_add_evidence (fixture->workspace, criterion, file, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (hash);
@@ -75,18 +66,11 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   GListModel *answers;
 
-  fixture->dir = g_dir_make_tmp ("scs-package-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = core_test_make_tmp_dir ("scs-package-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
-  org->name = g_strdup ("株式会社テスト製作所");
-  org->corporate_number = g_strdup ("7000012050002");
-  fixture->workspace = scs_workspace_create (fixture->path, org, 3, catalog, &error);
-  g_assert_no_error (error);
-  scs_workspace_set_actor (fixture->workspace, "テスト 太郎");
+  fixture->workspace = core_test_workspace_new (fixture->path, "株式会社テスト製作所", 3, "テスト 太郎");
 
   answers = scs_workspace_get_answers (fixture->workspace);
   for (guint i = 0; i < 6; i++)
@@ -105,31 +89,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->workspace);
-  remove_tree (fixture->dir);
+  core_test_rm_rf (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -653,49 +617,7 @@ static char *certs_dir;
 static void
 sign_workspace (Fixture *fixture)
 {
-  g_autoptr(ScsProfile) expert = scs_profile_new ();
-  g_autoptr(ScsReview) review = NULL;
-  g_autoptr(ScsSigner) signer = NULL;
-  g_autoptr(ScsSigner) manager = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *expert_p12 = g_build_filename (certs_dir, "expert.p12", NULL);
-  g_autofree char *manager_p12 = g_build_filename (certs_dir, "manager.p12", NULL);
-  GListModel *answers = scs_workspace_get_answers (fixture->workspace);
-
-  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
-    {
-      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
-
-      if (scs_answer_get_criterion (answer)->level == 3 && !scs_answer_is_satisfied (answer))
-        {
-          scs_workspace_set_answer (fixture->workspace, scs_answer_get_criterion_id (answer),
-                                    SCS_ANSWER_MET, NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-    }
-  scs_profile_set_name (expert, "Expert Taro");
-  scs_profile_set_role (expert, SCS_ROLE_EXPERT);
-  scs_profile_set_qualification (expert, SCS_QUALIFICATION_RISS);
-  scs_profile_set_registration (expert, "013258");
-  scs_profile_set_training_date (expert, "2026-01-10");
-  review = scs_review_new (fixture->workspace, expert);
-  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
-    {
-      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
-
-      if (scs_answer_get_criterion (answer)->level == 3)
-        g_assert_true (scs_review_set_verdict (review, scs_answer_get_criterion_id (answer),
-                                               SCS_VERDICT_ACCEPTED, &error));
-    }
-  signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
-  g_assert_no_error (error);
-  g_assert_true (scs_signer_sign_assessment (signer, review, NULL, FALSE, &error));
-  g_assert_no_error (error);
-  manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
-  g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (fixture->workspace, "山田 一郎", "代表取締役", NULL, manager,
-                                          NULL, FALSE, &error));
-  g_assert_no_error (error);
+  core_test_seal_workspace (fixture->workspace, certs_dir, TRUE);
 }
 
 static GBytes *

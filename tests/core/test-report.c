@@ -19,6 +19,8 @@
 #include "scs-report.h"
 #include "scs-workspace.h"
 
+#include "core-test-util.h"
+
 /* Poppler 22.12 has no autoptr declarations of its own */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
@@ -239,17 +241,11 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("scs-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = core_test_make_tmp_dir ("scs-report-XXXXXX");
   path = g_build_filename (fixture->dir, "test.scsw", NULL);
-  org->name = g_strdup ("株式会社テスト製作所");
-  org->corporate_number = g_strdup ("7000012050002");
-  fixture->workspace = scs_workspace_create (path, org, 3, catalog, &error);
-  g_assert_no_error (error);
+  fixture->workspace = core_test_workspace_new (path, "株式会社テスト製作所", 3, NULL);
   scs_workspace_set_answer (fixture->workspace, "1-2-1-1", SCS_ANSWER_MET, "委員会規程で定義", NULL, &error);
   g_assert_no_error (error);
   scs_workspace_set_answer (fixture->workspace, "4-1-1-1", SCS_ANSWER_NOT_APPLICABLE, NULL, "該当する設備がない", &error);
@@ -260,17 +256,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *name;
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-
   g_clear_object (&fixture->workspace);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  core_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -16,6 +16,8 @@
 #include "scs-scope.h"
 #include "scs-scope-import.h"
 
+#include "core-test-util.h"
+
 typedef struct
 {
   char         *dir;
@@ -29,17 +31,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
 
-  fixture->dir = g_dir_make_tmp ("scs-scope-import-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = core_test_make_tmp_dir ("scs-scope-import-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
-  org->name = g_strdup ("株式会社さくら精機");
-  org->corporate_number = g_strdup ("7000012050002");
-  fixture->workspace = scs_workspace_create (fixture->path, org, 4, catalog, &error);
-  g_assert_no_error (error);
-  scs_workspace_set_actor (fixture->workspace, "山田 花子");
+  fixture->workspace = core_test_workspace_new (fixture->path, "株式会社さくら精機", 4, "山田 花子");
   fixture->scope = scs_scope_get (fixture->workspace, &error);
   g_assert_no_error (error);
 }
@@ -48,39 +43,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->workspace);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  core_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-/* SHA-256 of the file and its WAL. */
-static char *
-file_state (const char *path)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (name, &contents, &length, NULL))
-        g_checksum_update (sum, (const guchar *) contents, length);
-    }
-  return g_strdup (g_checksum_get_string (sum));
 }
 
 static ScsScopeImport *
@@ -255,7 +221,7 @@ test_refusals (Fixture       *fixture,
     g_assert_cmpint (scs_scope_add_item (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, fields, &error), >, 0);
     g_assert_no_error (error);
   }
-  before = file_state (fixture->path);
+  before = core_test_file_state (fixture->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -281,7 +247,7 @@ test_refusals (Fixture       *fixture,
       g_assert_nonnull (error);
       if (strstr (error->message, cases[i].needle) == NULL)
         g_error ("case %u: ‘%s’ not in: %s", i, cases[i].needle, error->message);
-      after = file_state (fixture->path);
+      after = core_test_file_state (fixture->path);
       g_assert_cmpstr (before, ==, after);
     }
   g_assert_cmpuint (g_list_model_get_n_items (scs_scope_get_items (fixture->scope, SCS_SCOPE_N_KINDS)), ==, 1);

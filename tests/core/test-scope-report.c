@@ -16,6 +16,8 @@
 #include "scs-report.h"
 #include "scs-scope.h"
 
+#include "core-test-util.h"
+
 typedef struct
 {
   char         *dir;
@@ -24,57 +26,30 @@ typedef struct
   ScsScope     *scope;
 } Fixture;
 
-static gint64
-add (ScsScope     *scope,
-     ScsScopeKind  kind,
-     ...)
-{
-  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) error = NULL;
-  const char *key;
-  va_list args;
-  gint64 id;
-
-  va_start (args, kind);
-  while ((key = va_arg (args, const char *)) != NULL)
-    g_hash_table_insert (fields, (gpointer) key, va_arg (args, char *));
-  va_end (args);
-  id = scs_scope_add_item (scope, kind, fields, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
   gint64 ot;
 
-  fixture->dir = g_dir_make_tmp ("scs-scope-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = core_test_make_tmp_dir ("scs-scope-report-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
-  org->name = g_strdup ("株式会社さくら精機");
-  org->corporate_number = g_strdup ("7000012050002");
-  fixture->workspace = scs_workspace_create (fixture->path, org, 4, catalog, &error);
-  g_assert_no_error (error);
-  scs_workspace_set_actor (fixture->workspace, "山田 花子");
+  fixture->workspace = core_test_workspace_new (fixture->path, "株式会社さくら精機", 4, "山田 花子");
   fixture->scope = scs_scope_get (fixture->workspace, &error);
   g_assert_no_error (error);
 
   g_assert_true (scs_scope_set_unit (fixture->scope, SCS_SCOPE_UNIT_COMPANY,
                                      "本社と工場の全IT", "本社\n工場", &error));
-  add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "DMZ", "purpose", "公開サーバ", NULL);
-  add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "社内LAN", NULL);
-  add (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, "name", "本社ファイアウォール", "type", "firewall",
-       "administrator", "情報システム課", NULL);
-  add (fixture->scope, SCS_SCOPE_KIND_INTERNET, "name", "公開ウェブ", "type", "web", "zone", "DMZ", NULL);
-  add (fixture->scope, SCS_SCOPE_KIND_INTERNET, "name", "メール中継", "type", "mail", NULL);
-  add (fixture->scope, SCS_SCOPE_KIND_SERVER, "name", "ファイルサーバ", "zone", "社内LAN", NULL);
-  add (fixture->scope, SCS_SCOPE_KIND_CLOUD, "name", "勤怠クラウド", "provider", "サイボウズ", NULL);
-  ot = add (fixture->scope, SCS_SCOPE_KIND_SERVER, "name", "工場制御", NULL);
+  core_test_scope_add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "DMZ", "purpose", "公開サーバ", NULL);
+  core_test_scope_add (fixture->scope, SCS_SCOPE_KIND_NETWORK, "name", "社内LAN", NULL);
+  core_test_scope_add (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, "name", "本社ファイアウォール", "type", "firewall",
+                       "administrator", "情報システム課", NULL);
+  core_test_scope_add (fixture->scope, SCS_SCOPE_KIND_INTERNET, "name", "公開ウェブ", "type", "web", "zone", "DMZ", NULL);
+  core_test_scope_add (fixture->scope, SCS_SCOPE_KIND_INTERNET, "name", "メール中継", "type", "mail", NULL);
+  core_test_scope_add (fixture->scope, SCS_SCOPE_KIND_SERVER, "name", "ファイルサーバ", "zone", "社内LAN", NULL);
+  core_test_scope_add (fixture->scope, SCS_SCOPE_KIND_CLOUD, "name", "勤怠クラウド", "provider", "サイボウズ", NULL);
+  ot = core_test_scope_add (fixture->scope, SCS_SCOPE_KIND_SERVER, "name", "工場制御", NULL);
   g_assert_true (scs_scope_set_status (fixture->scope, ot, SCS_SCOPE_STATUS_EXCLUDED,
                                        "制御系(OT)", "VLAN分離", TRUE, &error));
   g_assert_no_error (error);
@@ -84,18 +59,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->workspace);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  core_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }

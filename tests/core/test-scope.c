@@ -13,6 +13,8 @@
 
 #include "scs-scope.h"
 
+#include "core-test-util.h"
+
 typedef struct
 {
   char         *dir;
@@ -25,17 +27,7 @@ static ScsWorkspace *
 create_workspace (const char *path,
                   guint       level)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
-  ScsWorkspace *ws;
-
-  org->name = g_strdup ("株式会社さくら精機");
-  org->corporate_number = g_strdup ("7000012050002");
-  ws = scs_workspace_create (path, org, level, catalog, &error);
-  g_assert_no_error (error);
-  scs_workspace_set_actor (ws, "山田 花子");
-  return ws;
+  return core_test_workspace_new (path, "株式会社さくら精機", level, "山田 花子");
 }
 
 static void
@@ -54,52 +46,13 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->workspace);
-  remove_tree (fixture->dir);
+  core_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-/* SHA-256 of the file and its WAL: what a refused edit must leave alone. */
-static char *
-file_state (const char *path)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (name, &contents, &length, NULL))
-        g_checksum_update (sum, (const guchar *) contents, length);
-    }
-  return g_strdup (g_checksum_get_string (sum));
 }
 
 static gint64
@@ -107,19 +60,12 @@ add (ScsScope     *scope,
      ScsScopeKind  kind,
      ...)
 {
-  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) error = NULL;
-  const char *key;
   va_list args;
   gint64 id;
 
   va_start (args, kind);
-  while ((key = va_arg (args, const char *)) != NULL)
-    g_hash_table_insert (fields, (gpointer) key, va_arg (args, char *));
+  id = core_test_scope_addv (scope, kind, args);
   va_end (args);
-
-  id = scs_scope_add_item (scope, kind, fields, &error);
-  g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
 }
@@ -290,7 +236,7 @@ test_refusals (Fixture       *fixture,
   pc = add (fixture->scope, SCS_SCOPE_KIND_ENDPOINT, "name", "PC", NULL);
   cloud = add (fixture->scope, SCS_SCOPE_KIND_CLOUD, "name", "M365", NULL);
   g_signal_connect (fixture->scope, "changed", G_CALLBACK (on_changed), &changed);
-  before = file_state (fixture->path);
+  before = core_test_file_state (fixture->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_fields); i++)
     {
@@ -309,7 +255,7 @@ test_refusals (Fixture       *fixture,
       g_assert_cmpint (scs_scope_add_item (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, fields, &error), ==, 0);
       g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID);
 
-      after = file_state (fixture->path);
+      after = core_test_file_state (fixture->path);
       g_assert_cmpstr (before, ==, after);
     }
 
@@ -338,7 +284,7 @@ test_refusals (Fixture       *fixture,
     g_assert_true (scs_scope_set_status (fixture->scope, pc, SCS_SCOPE_STATUS_EXCEPTION,
                                          "Windows 7", NULL, FALSE, &error));
     g_clear_pointer (&before, g_free);
-    before = file_state (fixture->path);
+    before = core_test_file_state (fixture->path);
     changed = 0;
     /* questioning needs a comment */
     g_assert_false (scs_scope_set_review (fixture->scope, pc, SCS_SCOPE_REVIEW_QUESTIONED, " ", &error));
@@ -347,7 +293,7 @@ test_refusals (Fixture       *fixture,
   }
 
   {
-    g_autofree char *after = file_state (fixture->path);
+    g_autofree char *after = core_test_file_state (fixture->path);
 
     g_assert_cmpstr (before, ==, after);
   }

@@ -32,6 +32,8 @@
 #include "scs-submission.h"
 #include "scs-workspace.h"
 
+#include "core-test-util.h"
+
 static char *certs_dir;
 
 typedef struct
@@ -45,18 +47,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
-
-  fixture->dir = g_dir_make_tmp ("scs-submission-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = core_test_make_tmp_dir ("scs-submission-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "client.scsw", NULL);
-  org->name = g_strdup ("株式会社テスト製作所");
-  org->corporate_number = g_strdup ("7000012050002");
-  fixture->workspace = scs_workspace_create (fixture->path, org, 3, catalog, &error);
-  g_assert_no_error (error);
-  scs_workspace_set_actor (fixture->workspace, "テスト 太郎");
+  fixture->workspace = core_test_workspace_new (fixture->path, "株式会社テスト製作所", 3, "テスト 太郎");
 }
 
 static void
@@ -74,49 +67,7 @@ fixture_tear_down (Fixture       *fixture,
 static void
 sign_workspace (Fixture *fixture)
 {
-  g_autoptr(ScsProfile) expert = scs_profile_new ();
-  g_autoptr(ScsReview) review = NULL;
-  g_autoptr(ScsSigner) signer = NULL;
-  g_autoptr(ScsSigner) manager = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *expert_p12 = g_build_filename (certs_dir, "expert.p12", NULL);
-  g_autofree char *manager_p12 = g_build_filename (certs_dir, "manager.p12", NULL);
-  GListModel *answers = scs_workspace_get_answers (fixture->workspace);
-
-  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
-    {
-      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
-
-      if (scs_answer_get_criterion (answer)->level == 3)
-        {
-          scs_workspace_set_answer (fixture->workspace, scs_answer_get_criterion_id (answer),
-                                    SCS_ANSWER_MET, NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-    }
-  scs_profile_set_name (expert, "Expert Taro");
-  scs_profile_set_role (expert, SCS_ROLE_EXPERT);
-  scs_profile_set_qualification (expert, SCS_QUALIFICATION_RISS);
-  scs_profile_set_registration (expert, "013258");
-  scs_profile_set_training_date (expert, "2026-01-10");
-  review = scs_review_new (fixture->workspace, expert);
-  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
-    {
-      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
-
-      if (scs_answer_get_criterion (answer)->level == 3)
-        g_assert_true (scs_review_set_verdict (review, scs_answer_get_criterion_id (answer),
-                                               SCS_VERDICT_ACCEPTED, &error));
-    }
-  signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
-  g_assert_no_error (error);
-  g_assert_true (scs_signer_sign_assessment (signer, review, NULL, FALSE, &error));
-  g_assert_no_error (error);
-  manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
-  g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (fixture->workspace, "山田 一郎", "代表取締役", NULL, manager,
-                                          NULL, FALSE, &error));
-  g_assert_no_error (error);
+  core_test_seal_workspace (fixture->workspace, certs_dir, FALSE);
   g_assert_true (scs_review_is_sealed (fixture->workspace));
   /* the review acted as the expert; the SME exports */
   scs_workspace_set_actor (fixture->workspace, "テスト 太郎");

@@ -22,6 +22,8 @@
 
 #include "scs-workspace.h"
 
+#include "core-test-util.h"
+
 #define VALID_CORPORATE_NUMBER "7000012050002"
 
 typedef struct
@@ -61,34 +63,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  core_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_clear_object (&fixture->catalog);

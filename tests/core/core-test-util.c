@@ -1,0 +1,196 @@
+/* core-test-util.c: helpers the core test binaries share
+ *
+ * The tests in tests/core each make a workspace in a temporary folder, hash
+ * files to prove a refusal left them alone, and clean up afterwards; several
+ * seal a workspace (review, signature, declaration) or fill a scope. Those
+ * steps were copied into each file; they live here once, and what differed
+ * between the copies (company name, level, actor, which answers to set) is
+ * a parameter.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "core-test-util.h"
+
+#include <glib/gstdio.h>
+
+#include "scs-declaration.h"
+#include "scs-profile.h"
+#include "scs-review.h"
+#include "scs-signer.h"
+
+char *
+core_test_make_tmp_dir (const char *template)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+core_test_rm_rf (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          core_test_rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+void
+core_test_write_file (const char *path,
+                      const char *contents,
+                      gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+char *
+core_test_file_sha256 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+char *
+core_test_file_state (const char *path)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (name, &contents, &length, NULL))
+        g_checksum_update (sum, (const guchar *) contents, length);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+ScsWorkspace *
+core_test_workspace_new (const char *path,
+                         const char *org_name,
+                         guint       level,
+                         const char *actor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  ScsWorkspace *workspace;
+
+  org->name = g_strdup (org_name);
+  org->corporate_number = g_strdup (CORE_TEST_CORPORATE_NUMBER);
+  workspace = scs_workspace_create (path, org, level, catalog, &error);
+  g_assert_no_error (error);
+  if (actor != NULL)
+    scs_workspace_set_actor (workspace, actor);
+  return workspace;
+}
+
+void
+core_test_seal_workspace (ScsWorkspace *workspace,
+                          const char   *certs_dir,
+                          gboolean      only_unsatisfied)
+{
+  g_autoptr(ScsProfile) expert = scs_profile_new ();
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(ScsSigner) manager = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expert_p12 = g_build_filename (certs_dir, "expert.p12", NULL);
+  g_autofree char *manager_p12 = g_build_filename (certs_dir, "manager.p12", NULL);
+  GListModel *answers = scs_workspace_get_answers (workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (answer)->level == 3
+          && !(only_unsatisfied && scs_answer_is_satisfied (answer)))
+        {
+          scs_workspace_set_answer (workspace, scs_answer_get_criterion_id (answer),
+                                    SCS_ANSWER_MET, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+  scs_profile_set_name (expert, "Expert Taro");
+  scs_profile_set_role (expert, SCS_ROLE_EXPERT);
+  scs_profile_set_qualification (expert, SCS_QUALIFICATION_RISS);
+  scs_profile_set_registration (expert, "013258");
+  scs_profile_set_training_date (expert, "2026-01-10");
+  review = scs_review_new (workspace, expert);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (answer)->level == 3)
+        g_assert_true (scs_review_set_verdict (review, scs_answer_get_criterion_id (answer),
+                                               SCS_VERDICT_ACCEPTED, &error));
+    }
+  signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signer_sign_assessment (signer, review, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_declaration_declare (workspace, "山田 一郎", "代表取締役", NULL, manager,
+                                          NULL, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+gint64
+core_test_scope_addv (ScsScope     *scope,
+                      ScsScopeKind  kind,
+                      va_list       args)
+{
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  const char *key;
+  gint64 id;
+
+  while ((key = va_arg (args, const char *)) != NULL)
+    g_hash_table_insert (fields, (gpointer) key, va_arg (args, char *));
+  id = scs_scope_add_item (scope, kind, fields, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+gint64
+core_test_scope_add (ScsScope     *scope,
+                     ScsScopeKind  kind,
+                     ...)
+{
+  va_list args;
+  gint64 id;
+
+  va_start (args, kind);
+  id = core_test_scope_addv (scope, kind, args);
+  va_end (args);
+  return id;
+}

@@ -1,0 +1,55 @@
+/* core-test-util.h: what the core tests share — temporary folders, files,
+ * hashes, a fresh workspace, a sealed one, scope items
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "scs-scope.h"
+#include "scs-workspace.h"
+
+G_BEGIN_DECLS
+
+/* The corporate number the fixtures use (check digit right). */
+#define CORE_TEST_CORPORATE_NUMBER "7000012050002"
+
+/* A fresh temporary folder named from @template ("scs-…-XXXXXX"). */
+char         *core_test_make_tmp_dir    (const char   *template);
+/* Removes @path and all below it; symbolic links are removed, not followed. */
+void          core_test_rm_rf           (const char   *path);
+void          core_test_write_file      (const char   *path,
+                                         const char   *contents,
+                                         gssize        length);
+
+/* SHA-256 of the file at @path, which must be readable. */
+char         *core_test_file_sha256     (const char   *path);
+/* SHA-256 over @path and @path-wal, a missing one counting as empty: what a
+ * refused edit must leave alone. */
+char         *core_test_file_state      (const char   *path);
+
+/* A new workspace at @path on the built-in catalog for the company
+ * @org_name (CORE_TEST_CORPORATE_NUMBER) at @level; @actor, if not NULL, is
+ * set as the actor. */
+ScsWorkspace *core_test_workspace_new   (const char   *path,
+                                         const char   *org_name,
+                                         guint         level,
+                                         const char   *actor);
+
+/* Answers every level-3 criterion met (with @only_unsatisfied, only those
+ * not yet satisfied), has an expert accept them all and sign with
+ * @certs_dir/expert.p12, and management declare with manager.p12. */
+void          core_test_seal_workspace  (ScsWorkspace *workspace,
+                                         const char   *certs_dir,
+                                         gboolean      only_unsatisfied);
+
+/* Adds a scope item of @kind from "key", "value" pairs ending in NULL. */
+gint64        core_test_scope_addv      (ScsScope     *scope,
+                                         ScsScopeKind  kind,
+                                         va_list       args);
+gint64        core_test_scope_add       (ScsScope     *scope,
+                                         ScsScopeKind  kind,
+                                         ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
