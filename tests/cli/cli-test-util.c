@@ -5,7 +5,8 @@
  * Running it, hashing a workspace before and after a refusal, parsing its
  * JSON and cleaning up temporary folders were once copied into each file;
  * they live here once, and what differs between the files (the actor, extra
- * environment, the working folder, stdin) is said through CliOptions.
+ * environment, the working folder, stdin) is said through CliOptions. Files,
+ * hashes and temporary folders come from the core tests' core-test-util.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,8 +15,6 @@
 #include "cli-test-util.h"
 
 #include <string.h>
-
-#include <glib/gstdio.h>
 
 void
 cli_run_free (CliRun *run)
@@ -152,87 +151,11 @@ cli_test_parse_new (const char  *text,
   return object;
 }
 
-char *
-cli_test_file_sha256 (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 void
 cli_test_assert_unchanged (const char *path,
                            const char *sha256_before)
 {
-  g_autofree char *after = cli_test_file_sha256 (path);
+  g_autofree char *after = core_test_file_sha256 (path);
 
   g_assert_cmpstr (after, ==, sha256_before);
-}
-
-char *
-cli_test_file_state (const char *path,
-                     gboolean    separated)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  const char *suffixes[] = { "", "-wal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (name, &contents, &length, NULL))
-        g_checksum_update (sum, (const guchar *) contents, length);
-      if (separated)
-        g_checksum_update (sum, (const guchar *) "|", 1);
-    }
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-char *
-cli_test_make_tmp_dir (const char *template)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp (template, &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-void
-cli_test_rm_rf (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          cli_test_rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-void
-cli_test_write_file (const char *path,
-                     const char *data,
-                     gssize      size)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, size, &error);
-  g_assert_no_error (error);
 }

@@ -1,5 +1,5 @@
 /* cli-test-util.h: what the scs-cli tests share — running the binary,
- * checking its exit, hashing files, parsing its JSON, temporary folders
+ * checking its exit and parsing its JSON
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,10 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+
+/* Temporary folders, files and hashes: core_test_make_tmp_dir, core_test_rm_rf,
+ * core_test_write_file, core_test_file_sha256, core_test_file_state. */
+#include "../core/core-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -55,21 +59,8 @@ JsonObject *cli_test_parse_object   (JsonParser         *parser,
 JsonObject *cli_test_parse_new      (const char         *text,
                                      JsonParser        **parser_out);
 
-/* SHA-256 of the file at @path, which must be readable. */
-char       *cli_test_file_sha256    (const char         *path);
+/* The file at @path still has the SHA-256 @sha256_before. */
 void        cli_test_assert_unchanged (const char       *path,
                                        const char       *sha256_before);
-/* SHA-256 over @path and @path-wal (each missing one counts as empty);
- * @separated adds a "|" after each so contents cannot slide between them. */
-char       *cli_test_file_state     (const char         *path,
-                                     gboolean            separated);
-
-/* A fresh temporary folder named from @template ("scs-…-XXXXXX"). */
-char       *cli_test_make_tmp_dir   (const char         *template);
-/* Removes @path and all below it; symbolic links are removed, not followed. */
-void        cli_test_rm_rf          (const char         *path);
-void        cli_test_write_file     (const char         *path,
-                                     const char         *data,
-                                     gssize              size);
 
 G_END_DECLS

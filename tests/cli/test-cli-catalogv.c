@@ -124,7 +124,7 @@ test_import_counts (void)
     g_assert_nonnull (strstr (missing_file->err, "/nonexistent/catalog.xml"));
   }
 
-  cli_test_rm_rf (dir);
+  core_test_rm_rf (dir);
 }
 
 typedef struct
@@ -196,7 +196,7 @@ test_import_refusals (void)
     g_unlink (text);
   }
 
-  cli_test_rm_rf (dir);
+  core_test_rm_rf (dir);
 }
 
 /* The official spec with 1-2-1-3 removed, 1-2-1-1 re-worded and 1-2-3-2
@@ -290,7 +290,7 @@ test_diff (void)
   g_assert_cmpint (bad->status, ==, 2);
   g_assert_nonnull (strstr (bad->err, "/nonexistent.xml"));
 
-  cli_test_rm_rf (dir);
+  core_test_rm_rf (dir);
 }
 
 static char *
@@ -323,7 +323,7 @@ test_migrate (void)
   g_autofree char *xlsx = write_workbook (dir, "revised.xlsx", revised, BREAK_NONE, NULL);
   g_autofree char *xml = g_build_filename (dir, "revised.xml", NULL);
   g_autofree char *ws_path = make_workspace (dir);
-  g_autofree char *before = cli_test_file_state (ws_path, TRUE);
+  g_autofree char *before = core_test_file_state (ws_path, TRUE);
   g_autofree char *after = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(CliRun) import = NULL;
@@ -357,7 +357,7 @@ test_migrate (void)
   g_assert_cmpuint (json_array_get_length (reconfirm), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reconfirm, 0), "id"), ==, "1-2-1-1");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reconfirm, 1), "id"), ==, "1-2-3-2");
-  after = cli_test_file_state (ws_path, TRUE);
+  after = core_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&after, g_free);
 
@@ -366,13 +366,13 @@ test_migrate (void)
   g_assert_cmpint (refused->status, ==, 2);
   g_assert_nonnull (strstr (refused->out, "1-2-1-3"));
   g_assert_nonnull (strstr (refused->err, "--yes"));
-  after = cli_test_file_state (ws_path, TRUE);
+  after = core_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&after, g_free);
 
   both = cli_run ("migrate", ws_path, "--catalog", xml, "--dry-run", "--yes");
   g_assert_cmpint (both->status, ==, 2);
-  after = cli_test_file_state (ws_path, TRUE);
+  after = core_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&after, g_free);
 
@@ -399,11 +399,11 @@ test_migrate (void)
   g_clear_object (&ws);
 
   /* The same catalog again is refused and changes nothing. */
-  before = (g_free (before), cli_test_file_state (ws_path, TRUE));
+  before = (g_free (before), core_test_file_state (ws_path, TRUE));
   again = cli_run ("migrate", ws_path, "--catalog", xml, "--yes");
   g_assert_cmpint (again->status, ==, 2);
   g_assert_nonnull (strstr (again->err, "already"));
-  after = cli_test_file_state (ws_path, TRUE);
+  after = core_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
 
   /* The audit log holds the removed answer. */
@@ -412,7 +412,7 @@ test_migrate (void)
   g_assert_nonnull (strstr (show->out, "catalog-migrate-removed"));
   g_assert_nonnull (strstr (show->out, "未実施"));
 
-  cli_test_rm_rf (dir);
+  core_test_rm_rf (dir);
 }
 
 static void
@@ -420,7 +420,7 @@ test_migrate_usage (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("scs-cli-catalogv-XXXXXX", NULL);
   g_autofree char *ws_path = make_workspace (dir);
-  g_autofree char *before = cli_test_file_state (ws_path, TRUE);
+  g_autofree char *before = core_test_file_state (ws_path, TRUE);
   g_autofree char *after = NULL;
   g_autoptr(CliRun) no_catalog = cli_run ("migrate", ws_path);
   g_autoptr(CliRun) bad_catalog = cli_run ("migrate", ws_path, "--catalog", "/nonexistent.xml", "--yes");
@@ -431,10 +431,10 @@ test_migrate_usage (void)
   g_assert_cmpint (bad_catalog->status, ==, 2);
   g_assert_nonnull (strstr (bad_catalog->err, "/nonexistent.xml"));
   g_assert_cmpint (same->status, ==, 2);
-  after = cli_test_file_state (ws_path, TRUE);
+  after = core_test_file_state (ws_path, TRUE);
   g_assert_cmpstr (before, ==, after);
 
-  cli_test_rm_rf (dir);
+  core_test_rm_rf (dir);
 }
 
 int

@@ -123,7 +123,7 @@ test_export_and_verify (void)
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->out, "report.pdf is listed in the manifest but missing"));
 
-  cli_test_rm_rf (dir);
+  core_test_rm_rf (dir);
 }
 
 static void
@@ -157,7 +157,7 @@ test_export_refusals (void)
   g_assert_cmpint (run->status, ==, 2);
   g_assert_nonnull (strstr (run->err, "no-such.scsp"));
 
-  cli_test_rm_rf (dir);
+  core_test_rm_rf (dir);
 }
 
 static void
@@ -184,7 +184,7 @@ test_report (void)
   g_assert_nonnull (strstr (run->out, "情報セキュリティ委員会規程で定義"));
   g_assert_nonnull (strstr (run->out, "DRAFT"));
 
-  cli_test_rm_rf (dir);
+  core_test_rm_rf (dir);
 }
 
 /* The hostile corpus is refused within the issue's bounds: 2 s of CPU and

@@ -120,7 +120,7 @@ test_round_trip (void)
   g_assert_cmpint (cli (NULL, "expert", "review verdict '%s' all accepted", ws), ==, 0);
 
   /* refusals change nothing */
-  before = cli_test_file_sha256 (ws);
+  before = core_test_file_sha256 (ws);
   g_assert_cmpint (cli (&out, "expert", "sign '%s' --p12 %s/expert.p12 --password-file %s/badpw", ws, dir, dir), ==, 2);
   g_assert_nonnull (strstr (out, "passphrase"));
   g_clear_pointer (&out, g_free);
@@ -132,7 +132,7 @@ test_round_trip (void)
       g_clear_pointer (&out, g_free);
     }
   {
-    g_autofree char *after = cli_test_file_sha256 (ws);
+    g_autofree char *after = core_test_file_sha256 (ws);
     g_assert_cmpstr (before, ==, after);
   }
 

@@ -60,7 +60,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  cli_test_rm_rf (fixture->dir);
+  core_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -303,7 +303,7 @@ test_refusals (Fixture       *fixture,
     cli_test_assert_ok (run);
     g_assert_nonnull (strstr (run->out, "Added server 1: ファイルサーバ"));
   }
-  before = cli_test_file_state (fixture->path, FALSE);
+  before = core_test_file_state (fixture->path, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -318,7 +318,7 @@ test_refusals (Fixture       *fixture,
       g_assert_true (g_str_has_prefix (run->err, "scs-cli: "));
       if (strstr (run->err, needles[i]) == NULL)
         g_error ("case %u: ‘%s’ not in: %s", i, needles[i], run->err);
-      after = cli_test_file_state (fixture->path, FALSE);
+      after = core_test_file_state (fixture->path, FALSE);
       g_assert_cmpstr (before, ==, after);
     }
 }
@@ -414,7 +414,7 @@ test_import_csv (Fixture       *fixture,
     g_autoptr(JsonNode) root = NULL;
     JsonObject *object;
 
-    before = cli_test_file_state (fixture->path, FALSE);
+    before = core_test_file_state (fixture->path, FALSE);
     run = cli_run ("scope", "import-csv", fixture->path, "boundary", bom, "--map", "名前=name",
                    "--map", "型番=model", "--dry-run", "--json");
     cli_test_assert_ok (run);
@@ -425,7 +425,7 @@ test_import_csv (Fixture       *fixture,
     g_assert_cmpint (json_object_get_int_member (object, "imported"), ==, 0);
     g_assert_cmpint (json_array_get_length (json_object_get_array_member (object, "problems")), ==, 0);
     {
-      g_autofree char *after = cli_test_file_state (fixture->path, FALSE);
+      g_autofree char *after = core_test_file_state (fixture->path, FALSE);
 
       g_assert_cmpstr (before, ==, after);
     }
@@ -448,7 +448,7 @@ test_import_csv (Fixture       *fixture,
 
   /* Refusals: exit 2, the line and column named, the file unchanged. */
   g_free (before);
-  before = cli_test_file_state (fixture->path, FALSE);
+  before = core_test_file_state (fixture->path, FALSE);
   {
     g_autoptr(CliRun) r1 = cli_run ("scope", "import-csv", fixture->path, "boundary", garbage);
     g_autoptr(CliRun) r2 = cli_run ("scope", "import-csv", fixture->path, "boundary", cells, "--json");
@@ -456,7 +456,7 @@ test_import_csv (Fixture       *fixture,
     g_autoptr(CliRun) r4 = cli_run ("scope", "import-csv", fixture->path, "boundary", cells, "--encoding", "latin1");
     g_autoptr(CliRun) r5 = cli_run ("scope", "import-csv", fixture->path, "planet", cells);
     g_autoptr(CliRun) r6 = cli_run ("scope", "import-csv", fixture->path, "boundary", sjis, "--encoding", "utf-8");
-    g_autofree char *after = cli_test_file_state (fixture->path, FALSE);
+    g_autofree char *after = core_test_file_state (fixture->path, FALSE);
     g_autoptr(JsonNode) root = NULL;
     JsonArray *problems;
 

@@ -52,62 +52,15 @@ cli (char       **out,
   return run->status;
 }
 
+/* @dir/@name, every level-3 criterion met, accepted and signed by the
+ * expert, declared by management (certificates from @dir). */
 static char *
 make_signed_workspace (const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  g_autoptr(ScsProfile) expert = scs_profile_new ();
-  g_autoptr(ScsReview) review = NULL;
-  g_autoptr(ScsSigner) signer = NULL;
-  g_autoptr(ScsSigner) manager = NULL;
-  g_autofree char *expert_p12 = g_build_filename (dir, "expert.p12", NULL);
-  g_autofree char *manager_p12 = g_build_filename (dir, "manager.p12", NULL);
   char *path = g_build_filename (dir, name, NULL);
-  GListModel *answers;
+  g_autoptr(ScsWorkspace) workspace = core_test_workspace_new (path, "株式会社アクメ", 3, "テスト 太郎");
 
-  org->name = g_strdup ("株式会社アクメ");
-  org->corporate_number = g_strdup ("7000012050002");
-  workspace = scs_workspace_create (path, org, 3, catalog, &error);
-  g_assert_no_error (error);
-  scs_workspace_set_actor (workspace, "テスト 太郎");
-  answers = scs_workspace_get_answers (workspace);
-  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
-    {
-      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
-
-      if (scs_answer_get_criterion (answer)->level == 3)
-        {
-          scs_workspace_set_answer (workspace, scs_answer_get_criterion_id (answer), SCS_ANSWER_MET,
-                                    NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-    }
-  scs_profile_set_name (expert, "Expert Taro");
-  scs_profile_set_role (expert, SCS_ROLE_EXPERT);
-  scs_profile_set_qualification (expert, SCS_QUALIFICATION_RISS);
-  scs_profile_set_registration (expert, "013258");
-  scs_profile_set_training_date (expert, "2026-01-10");
-  review = scs_review_new (workspace, expert);
-  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
-    {
-      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
-
-      if (scs_answer_get_criterion (answer)->level == 3)
-        g_assert_true (scs_review_set_verdict (review, scs_answer_get_criterion_id (answer),
-                                               SCS_VERDICT_ACCEPTED, &error));
-    }
-  signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
-  g_assert_no_error (error);
-  g_assert_true (scs_signer_sign_assessment (signer, review, NULL, FALSE, &error));
-  g_assert_no_error (error);
-  manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
-  g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (workspace, "山田 一郎", "代表取締役", NULL, manager,
-                                          NULL, FALSE, &error));
-  g_assert_no_error (error);
+  core_test_seal_workspace (workspace, dir, FALSE);
   return path;
 }
 

@@ -35,14 +35,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = cli_test_make_tmp_dir ("scs-cli-vendor-XXXXXX");
+  f->dir = core_test_make_tmp_dir ("scs-cli-vendor-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  cli_test_rm_rf (f->dir);
+  core_test_rm_rf (f->dir);
   g_free (f->dir);
 }
 
@@ -108,7 +108,7 @@ test_portfolio (Fixture       *f,
   cli_test_assert_ok (run = cli_run ("significant-change", b, "network-redesign", "--description", "VPN更改"));
   g_clear_pointer (&run, cli_run_free);
   g_assert_true (g_file_set_contents (junk, "hello", -1, NULL));
-  a_sha = cli_test_file_sha256 (a);
+  a_sha = core_test_file_sha256 (a);
 
   run = cli_run ("portfolio", f->dir, "--json", "--today", "2028-03-01");
   cli_test_assert_ok (run);
@@ -236,7 +236,7 @@ test_diagnose (Fixture       *f,
   g_assert_true (length > 100 && memcmp (contents, "PK", 2) == 0);
 
   /* Refused plans: exit 2, file unchanged. */
-  sha = cli_test_file_sha256 (a);
+  sha = core_test_file_sha256 (a);
   g_clear_pointer (&run, cli_run_free);
   cli_test_assert_refused (run = cli_run ("diagnose", "set", a, "1-2-1-2", "--support", "magic"), "magic");
   g_clear_pointer (&run, cli_run_free);

@@ -42,7 +42,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = cli_test_make_tmp_dir ("scs-cli-XXXXXX");
+  fixture->dir = core_test_make_tmp_dir ("scs-cli-XXXXXX");
   fixture->workspace = g_build_filename (fixture->dir, "sample.scsw", NULL);
 }
 
@@ -50,7 +50,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  cli_test_rm_rf (fixture->dir);
+  core_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->workspace);
 }
@@ -300,8 +300,8 @@ test_catalog_validate (Fixture       *fixture,
 
   g_assert_nonnull (source_dir);
   builtin = g_build_filename (source_dir, "data", "catalog", "scs-star3-2026-03-27.xml", NULL);
-  cli_test_write_file (invalid, "<?xml version=\"1.0\"?><catalog/>", -1);
-  cli_test_write_file (broken, "<?xml version=\"1.0\"?><catalog", -1);
+  core_test_write_file (invalid, "<?xml version=\"1.0\"?><catalog/>", -1);
+  core_test_write_file (broken, "<?xml version=\"1.0\"?><catalog", -1);
 
   {
     g_autoptr(CliRun) run = cli_run ("catalog", "validate", builtin, "--json");
@@ -385,7 +385,7 @@ test_new_refusals (Fixture       *fixture,
   /* An existing file, workspace or not, is never overwritten. */
   create_workspace (fixture);
   {
-    g_autofree char *before = cli_test_file_sha256 (fixture->workspace);
+    g_autofree char *before = core_test_file_sha256 (fixture->workspace);
     g_autoptr(CliRun) run = cli_run ("new", fixture->workspace, "--name", "別会社",
                                      "--corporate-number", VALID_NUMBER);
 
@@ -699,7 +699,7 @@ test_answer_refusals (Fixture       *fixture,
   g_autofree char *missing = fixture_path (fixture, "missing.scsw");
 
   create_workspace (fixture);
-  before = cli_test_file_sha256 (fixture->workspace);
+  before = core_test_file_sha256 (fixture->workspace);
 
   {
     g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "9-9-9-9", "met");
@@ -776,13 +776,13 @@ test_not_a_workspace (Fixture       *fixture,
   const char *subcommands[][2] = { { "info", NULL }, { "status", NULL }, { "evidence", "list" }, { "audit", NULL } };
   sqlite3 *db = NULL;
 
-  cli_test_write_file (text, "これはワークスペースではありません\n", -1);
-  text_before = cli_test_file_sha256 (text);
+  core_test_write_file (text, "これはワークスペースではありません\n", -1);
+  text_before = core_test_file_sha256 (text);
 
   g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  foreign_before = cli_test_file_sha256 (foreign);
+  foreign_before = core_test_file_sha256 (foreign);
 
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     {
@@ -850,8 +850,8 @@ test_evidence_round_trip (Fixture       *fixture,
   for (guint i = 0; i < sizeof binary; i++)
     binary[i] = (guint8) ((i * 131 + 7) ^ (i >> 3));
   binary[10] = 0;
-  cli_test_write_file (text_path, text, strlen (text));
-  cli_test_write_file (binary_path, (const char *) binary, sizeof binary);
+  core_test_write_file (text_path, text, strlen (text));
+  core_test_write_file (binary_path, (const char *) binary, sizeof binary);
   text_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, strlen (text));
   binary_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, binary, sizeof binary);
 
@@ -963,7 +963,7 @@ test_evidence_round_trip (Fixture       *fixture,
 
   /* Never over an existing file, unless --force. */
   {
-    g_autofree char *out_before = cli_test_file_sha256 (out_prefix);
+    g_autofree char *out_before = core_test_file_sha256 (out_prefix);
     g_autoptr(CliRun) run = cli_run ("evidence", "extract", fixture->workspace, binary_sha, out_prefix);
     g_autoptr(CliRun) forced = NULL;
     g_autoptr(GBytes) expected = g_bytes_new_static (binary, sizeof binary);
@@ -980,7 +980,7 @@ test_evidence_round_trip (Fixture       *fixture,
 
   /* Bad hashes. */
   {
-    g_autofree char *before = cli_test_file_sha256 (fixture->workspace);
+    g_autofree char *before = core_test_file_sha256 (fixture->workspace);
     g_autofree char *out = fixture_path (fixture, "never");
     g_autofree char *seven = g_strndup (text_sha, 7);
     const char *unknown = g_str_has_prefix (text_sha, "00000000") || g_str_has_prefix (binary_sha, "00000000")
@@ -1006,9 +1006,9 @@ test_evidence_refusals (Fixture       *fixture,
   g_autofree char *in_missing_dir = fixture_path (fixture, "no-such-dir/policy.pdf");
   g_autofree char *before = NULL;
 
-  cli_test_write_file (good, "資産名,管理者\nノートPC,総務部\n", -1);
+  core_test_write_file (good, "資産名,管理者\nノートPC,総務部\n", -1);
   create_workspace (fixture);
-  before = cli_test_file_sha256 (fixture->workspace);
+  before = core_test_file_sha256 (fixture->workspace);
 
   {
     /* One bad path in the list: nothing is added, not even the good one. */

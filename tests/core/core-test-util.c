@@ -76,7 +76,8 @@ core_test_file_sha256 (const char *path)
 }
 
 char *
-core_test_file_state (const char *path)
+core_test_file_state (const char *path,
+                      gboolean    separated)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   const char *suffixes[] = { "", "-wal" };
@@ -89,6 +90,8 @@ core_test_file_state (const char *path)
 
       if (g_file_get_contents (name, &contents, &length, NULL))
         g_checksum_update (sum, (const guchar *) contents, length);
+      if (separated)
+        g_checksum_update (sum, (const guchar *) "|", 1);
     }
   return g_strdup (g_checksum_get_string (sum));
 }

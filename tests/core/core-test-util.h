@@ -26,8 +26,10 @@ void          core_test_write_file      (const char   *path,
 /* SHA-256 of the file at @path, which must be readable. */
 char         *core_test_file_sha256     (const char   *path);
 /* SHA-256 over @path and @path-wal, a missing one counting as empty: what a
- * refused edit must leave alone. */
-char         *core_test_file_state      (const char   *path);
+ * refused edit must leave alone. @separated adds a "|" after each, so that
+ * contents cannot slide from one into the other. */
+char         *core_test_file_state      (const char   *path,
+                                         gboolean      separated);
 
 /* A new workspace at @path on the built-in catalog for the company
  * @org_name (CORE_TEST_CORPORATE_NUMBER) at @level; @actor, if not NULL, is

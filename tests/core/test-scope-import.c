@@ -221,7 +221,7 @@ test_refusals (Fixture       *fixture,
     g_assert_cmpint (scs_scope_add_item (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, fields, &error), >, 0);
     g_assert_no_error (error);
   }
-  before = core_test_file_state (fixture->path);
+  before = core_test_file_state (fixture->path, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -247,7 +247,7 @@ test_refusals (Fixture       *fixture,
       g_assert_nonnull (error);
       if (strstr (error->message, cases[i].needle) == NULL)
         g_error ("case %u: ‘%s’ not in: %s", i, cases[i].needle, error->message);
-      after = core_test_file_state (fixture->path);
+      after = core_test_file_state (fixture->path, FALSE);
       g_assert_cmpstr (before, ==, after);
     }
   g_assert_cmpuint (g_list_model_get_n_items (scs_scope_get_items (fixture->scope, SCS_SCOPE_N_KINDS)), ==, 1);

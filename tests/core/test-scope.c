@@ -236,7 +236,7 @@ test_refusals (Fixture       *fixture,
   pc = add (fixture->scope, SCS_SCOPE_KIND_ENDPOINT, "name", "PC", NULL);
   cloud = add (fixture->scope, SCS_SCOPE_KIND_CLOUD, "name", "M365", NULL);
   g_signal_connect (fixture->scope, "changed", G_CALLBACK (on_changed), &changed);
-  before = core_test_file_state (fixture->path);
+  before = core_test_file_state (fixture->path, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_fields); i++)
     {
@@ -255,7 +255,7 @@ test_refusals (Fixture       *fixture,
       g_assert_cmpint (scs_scope_add_item (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, fields, &error), ==, 0);
       g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID);
 
-      after = core_test_file_state (fixture->path);
+      after = core_test_file_state (fixture->path, FALSE);
       g_assert_cmpstr (before, ==, after);
     }
 
@@ -284,7 +284,7 @@ test_refusals (Fixture       *fixture,
     g_assert_true (scs_scope_set_status (fixture->scope, pc, SCS_SCOPE_STATUS_EXCEPTION,
                                          "Windows 7", NULL, FALSE, &error));
     g_clear_pointer (&before, g_free);
-    before = core_test_file_state (fixture->path);
+    before = core_test_file_state (fixture->path, FALSE);
     changed = 0;
     /* questioning needs a comment */
     g_assert_false (scs_scope_set_review (fixture->scope, pc, SCS_SCOPE_REVIEW_QUESTIONED, " ", &error));
@@ -293,7 +293,7 @@ test_refusals (Fixture       *fixture,
   }
 
   {
-    g_autofree char *after = core_test_file_state (fixture->path);
+    g_autofree char *after = core_test_file_state (fixture->path, FALSE);
 
     g_assert_cmpstr (before, ==, after);
   }
