@@ -135,16 +135,6 @@ test_gaps_and_plan (Fixture       *f,
   g_assert_cmpstr (before_answers, ==, after_answers);
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
-}
-
 static void
 test_refusals_change_nothing (Fixture       *f,
                               gconstpointer  data)
@@ -162,7 +152,7 @@ test_refusals_change_nothing (Fixture       *f,
 
   g_clear_object (&f->diag);
   g_clear_object (&f->ws);
-  before = file_sha256 (f->path);
+  before = core_test_file_sha256 (f->path);
   f->ws = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);
   f->diag = scs_diagnosis_new (f->ws);
@@ -178,7 +168,7 @@ test_refusals_change_nothing (Fixture       *f,
 
   g_clear_object (&f->diag);
   g_clear_object (&f->ws);
-  after = file_sha256 (f->path);
+  after = core_test_file_sha256 (f->path);
   g_assert_cmpstr (before, ==, after);
   f->ws = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);

@@ -13,6 +13,8 @@
 #include "scs-migration.h"
 #include "scs-workspace.h"
 
+#include "core-test-util.h"
+
 #include "fixtures/xlsx/xlsx-builder.h"
 
 typedef struct
@@ -76,16 +78,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize size;
-
-  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, size);
-}
-
 static void
 test_report (Fixture       *f,
              gconstpointer  data)
@@ -101,7 +93,7 @@ test_report (Fixture       *f,
 
   scs_workspace_check_integrity (f->workspace, NULL);
   g_clear_object (&f->workspace);
-  before = file_sha256 (f->path);
+  before = core_test_file_sha256 (f->path);
   f->workspace = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);
 
@@ -132,7 +124,7 @@ test_report (Fixture       *f,
   /* Planning changes nothing. */
   g_clear_object (&migration);
   g_clear_object (&f->workspace);
-  after = file_sha256 (f->path);
+  after = core_test_file_sha256 (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 

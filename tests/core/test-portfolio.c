@@ -17,6 +17,8 @@
 #include "scs-renewal.h"
 #include "scs-workspace.h"
 
+#include "core-test-util.h"
+
 typedef struct
 {
   char        *dir;
@@ -56,8 +58,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("scs-portfolio-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = core_test_make_tmp_dir ("scs-portfolio-XXXXXX");
   f->validity = scs_validity_load_default (&error);
   g_assert_no_error (error);
   f->today = scs_date_parse_iso ("2028-03-10");
@@ -67,28 +68,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  core_test_rm_rf (f->dir);
   g_free (f->dir);
   scs_validity_free (f->validity);
   g_date_free (f->today);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
 }
 
 static ScsPortfolioEntry *
@@ -144,7 +127,7 @@ test_folder (Fixture       *f,
   /* Workspace a stays open in "the app" while the portfolio reads it. */
   g_clear_object (&b);
   g_clear_object (&c);
-  a_before = file_sha256 (a_path);
+  a_before = core_test_file_sha256 (a_path);
 
   portfolio = scs_portfolio_new (f->validity, f->today);
   g_assert_true (scs_portfolio_add_folder (portfolio, f->dir, NULL, &error));
@@ -186,7 +169,7 @@ test_folder (Fixture       *f,
   g_assert_nonnull (strstr (scs_portfolio_entry_get_error (e), "another application"));
 
   /* Nothing was written to the open workspace. */
-  a_after = file_sha256 (a_path);
+  a_after = core_test_file_sha256 (a_path);
   g_assert_cmpstr (a_before, ==, a_after);
   g_assert_true (scs_workspace_set_answer (a, "1-3-1-3", SCS_ANSWER_NOT_MET, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -210,11 +193,11 @@ test_read_leaves_no_files (Fixture       *f,
 
   g_clear_object (&a);   /* closed: no -wal left */
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  before = file_sha256 (path);
+  before = core_test_file_sha256 (path);
   e = scs_portfolio_entry_read (path, f->validity, f->today, NULL);
   g_assert_null (scs_portfolio_entry_get_error (e));
   g_assert_cmpuint (scs_portfolio_entry_get_satisfied (e), ==, 5);
-  after = file_sha256 (path);
+  after = core_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   /* No side files left behind by the read-only reader. */
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));

@@ -55,16 +55,6 @@ answer (ScsWorkspace   *ws,
   g_assert_no_error (error);
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
-}
-
 static void
 test_start_carries_forward (Fixture       *f,
                             gconstpointer  data)
@@ -281,7 +271,7 @@ test_certification_and_changes (Fixture       *f,
 
   /* Refusals change nothing. */
   g_clear_object (&f->ws);
-  before = file_sha256 (f->path);
+  before = core_test_file_sha256 (f->path);
   f->ws = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_false (scs_renewal_record_change (f->ws, v, "new-printer", NULL, &error));
@@ -295,7 +285,7 @@ test_certification_and_changes (Fixture       *f,
   g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_object (&f->ws);
-  after = file_sha256 (f->path);
+  after = core_test_file_sha256 (f->path);
   g_assert_cmpstr (before, ==, after);
   f->ws = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);

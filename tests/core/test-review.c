@@ -20,6 +20,8 @@
 #include "scs-signature.h"
 #include "scs-signer.h"
 
+#include "core-test-util.h"
+
 typedef struct
 {
   char         *dir;
@@ -248,16 +250,6 @@ test_attestation (Fixture *f, gconstpointer data)
   g_assert_cmpstr (diff->pdata[0], ==, "criterion 4-1-1-1: note");
 }
 
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) data, len);
-}
-
 static char *certs_dir;
 
 static void
@@ -282,7 +274,7 @@ test_seal_and_tamper (Fixture *f, gconstpointer data)
   g_assert_true (scs_review_is_sealed (f->ws));
 
   /* refused through the app, nothing changes */
-  before = file_sha256 (f->path);
+  before = core_test_file_sha256 (f->path);
   g_assert_false (scs_workspace_set_note (f->ws, "4-1-1-1", "later", &error));
   g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED);
   g_clear_error (&error);
@@ -295,7 +287,7 @@ test_seal_and_tamper (Fixture *f, gconstpointer data)
   g_assert_false (scs_review_set_verdict (expert, "4-1-1-1", SCS_VERDICT_REVISION_REQUIRED, &error));
   g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED);
   g_clear_error (&error);
-  after = file_sha256 (f->path);
+  after = core_test_file_sha256 (f->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (f->ws, "4-1-1-1")), ==, "");
 

@@ -13,6 +13,8 @@
 #include "scs-i18n.h"
 #include "scs-wizard.h"
 
+#include "core-test-util.h"
+
 static void
 test_recommend_all_combinations (void)
 {
@@ -49,18 +51,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  g_unlink (f->path);
-  g_rmdir (sub);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  core_test_rm_rf (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
