@@ -15,6 +15,7 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "scs-corporate-number.h"
 #include "scs-i18n.h"
 #include "scs-screenshot.h"
 #include "scs-ui-resources.h"
@@ -292,4 +293,41 @@ gui_test_file_state (const char *path)
         g_checksum_update (sum, (const guchar *) contents, length);
     }
   return g_strdup (g_checksum_get_string (sum));
+}
+
+/* A valid corporate number (check digit and "180301018771"), for sample
+ * organisations. */
+char *
+gui_test_sample_corporate_number (void)
+{
+  const char *twelve = "180301018771";
+
+  return g_strdup_printf ("%d%s", scs_corporate_number_check_digit (twelve), twelve);
+}
+
+/* A new workspace at @path for @org at ★@level with the built-in catalog;
+ * fails the test if it cannot be created. */
+ScsWorkspace *
+gui_test_create_workspace (const char      *path,
+                           ScsOrganization *org,
+                           guint            level)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  ScsWorkspace *workspace = scs_workspace_create (path, org, level, catalog, &error);
+
+  g_assert_no_error (error);
+  return workspace;
+}
+
+/* Gives @window a default size of @width × @height, presents it and waits
+ * (10 s at most) until it is mapped and has a width. */
+void
+gui_test_present_window (GtkWindow *window,
+                         int        width,
+                         int        height)
+{
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_present (window);
+  gui_test_wait_until (gui_test_is_mapped, window, 10);
 }

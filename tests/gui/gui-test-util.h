@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "scs-workspace.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*GuiTestDoneFunc) (gpointer data);
@@ -67,5 +69,13 @@ void       gui_test_init_gtk_test     (int              *argc,
                                        const char       *language);
 
 char      *gui_test_file_state        (const char       *path);
+
+char         *gui_test_sample_corporate_number (void);
+ScsWorkspace *gui_test_create_workspace      (const char      *path,
+                                              ScsOrganization *org,
+                                              guint            level);
+void          gui_test_present_window        (GtkWindow       *window,
+                                              int              width,
+                                              int              height);
 
 G_END_DECLS

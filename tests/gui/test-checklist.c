@@ -36,25 +36,19 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(ScsOrganization) org = scs_organization_new ();
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
-  const char *twelve = "180301018771";
 
   org->name = g_strdup ("株式会社チェック工業");
-  org->corporate_number = g_strdup_printf ("%d%s", scs_corporate_number_check_digit (twelve), twelve);
+  org->corporate_number = gui_test_sample_corporate_number ();
 
   fixture->dir = gui_test_make_tmp_dir ("scs-test-checklist-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
-  fixture->workspace = scs_workspace_create (fixture->path, org, 3, catalog, &error);
-  g_assert_no_error (error);
+  fixture->workspace = gui_test_create_workspace (fixture->path, org, 3);
   scs_workspace_set_actor (fixture->workspace, "検査 花子");
 
   fixture->window = scs_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   scs_window_set_workspace (fixture->window, fixture->workspace);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_wait_until (gui_test_is_mapped, fixture->window, 10);
+  gui_test_present_window (GTK_WINDOW (fixture->window), 1000, 700);
   fixture->page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
 }

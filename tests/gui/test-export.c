@@ -37,7 +37,6 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsOrganization) org = scs_organization_new ();
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   g_autofree char *path = NULL;
   g_autofree char *evidence = NULL;
   g_autoptr(GFile) file = NULL;
@@ -47,8 +46,7 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->dir, "test.scsw", NULL);
   org->name = g_strdup ("株式会社テスト製作所");
   org->corporate_number = g_strdup ("7000012050002");
-  fixture->workspace = scs_workspace_create (path, org, 3, catalog, &error);
-  g_assert_no_error (error);
+  fixture->workspace = gui_test_create_workspace (path, org, 3);
   scs_workspace_set_answer (fixture->workspace, "1-2-1-1", SCS_ANSWER_MET, "規程で定義", NULL, &error);
   g_assert_no_error (error);
   evidence = g_build_filename (fixture->dir, "規程.txt", NULL);

@@ -48,7 +48,6 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsOrganization) org = scs_organization_new ();
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   g_autoptr(GPtrArray) spec = spec_official ();
   g_autoptr(GBytes) bytes = NULL;
 
@@ -76,8 +75,7 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "test.scsw", NULL);
   org->name = g_strdup ("株式会社テスト製作所");
   org->sole_proprietor = TRUE;
-  f->workspace = scs_workspace_create (f->path, org, 3, catalog, &error);
-  g_assert_no_error (error);
+  f->workspace = gui_test_create_workspace (f->path, org, 3);
   g_assert_true (scs_workspace_set_answer (f->workspace, "1-2-1-1", SCS_ANSWER_MET, "体制表あり", NULL, &error));
   g_assert_true (scs_workspace_set_answer (f->workspace, "1-2-1-3", SCS_ANSWER_NOT_MET, "未実施", NULL, &error));
   g_assert_true (scs_workspace_set_answer (f->workspace, "1-2-3-2", SCS_ANSWER_NOT_APPLICABLE, NULL, "外部要員なし", &error));

@@ -36,7 +36,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   g_autoptr(ScsOrganization) org = scs_organization_new ();
   g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -44,8 +43,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
   org->name = g_strdup ("株式会社さくら精機");
   org->corporate_number = g_strdup ("7000012050002");
-  fixture->workspace = scs_workspace_create (fixture->path, org, 4, catalog, &error);
-  g_assert_no_error (error);
+  fixture->workspace = gui_test_create_workspace (fixture->path, org, 4);
   fixture->scope = scs_scope_get (fixture->workspace, &error);
   g_assert_no_error (error);
   g_hash_table_insert (fields, "name", "既存サーバ");

@@ -53,14 +53,12 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   g_autoptr(ScsOrganization) org = scs_organization_new ();
   fixture->dir = g_dir_make_tmp ("scs-gui-scope-XXXXXX", &error);
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
   org->name = g_strdup ("株式会社さくら精機");
   org->corporate_number = g_strdup ("7000012050002");
-  fixture->workspace = scs_workspace_create (fixture->path, org, 4, catalog, &error);
-  g_assert_no_error (error);
+  fixture->workspace = gui_test_create_workspace (fixture->path, org, 4);
   fixture->scope = scs_scope_get (fixture->workspace, &error);
   g_assert_no_error (error);
 

@@ -36,21 +36,13 @@ typedef struct
 
 /* ---------------------------------------------------------------- helpers */
 
-static char *
-valid_corporate_number (void)
-{
-  const char *twelve = "180301018771";
-
-  return g_strdup_printf ("%d%s", scs_corporate_number_check_digit (twelve), twelve);
-}
-
 static ScsOrganization *
 sample_organization (void)
 {
   ScsOrganization *org = scs_organization_new ();
 
   org->name = g_strdup ("株式会社テスト製作所");
-  org->corporate_number = valid_corporate_number ();
+  org->corporate_number = gui_test_sample_corporate_number ();
   org->address = g_strdup ("東京都千代田区1-1-1");
   return org;
 }
@@ -59,15 +51,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(ScsOrganization) org = sample_organization ();
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   g_autofree char *path = NULL;
 
   fixture->dir = gui_test_make_tmp_dir ("scs-test-widgets-XXXXXX");
   path = g_build_filename (fixture->dir, "test.scsw", NULL);
-  fixture->workspace = scs_workspace_create (path, org, 3, catalog, &error);
-  g_assert_no_error (error);
+  fixture->workspace = gui_test_create_workspace (path, org, 3);
   g_assert_nonnull (fixture->workspace);
 }
 
@@ -539,7 +528,7 @@ test_new_workspace_validation (void)
 {
   ScsNewWorkspaceDialog *dialog = scs_new_workspace_dialog_new (NULL);
   GtkWidget *create, *number_row, *message, *sole;
-  g_autofree char *valid = valid_corporate_number ();
+  g_autofree char *valid = gui_test_sample_corporate_number ();
   g_autofree char *invalid = g_strdup (valid);
   g_autofree char *spaced = NULL;
   g_autoptr(ScsOrganization) org = NULL;
@@ -626,7 +615,7 @@ test_new_workspace_create (void)
   g_autofree char *dir = g_dir_make_tmp ("scs-test-dialog-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "テスト製作所.scsw", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "no-such-dir", "x.scsw", NULL);
-  g_autofree char *valid = valid_corporate_number ();
+  g_autofree char *valid = gui_test_sample_corporate_number ();
   g_autoptr(ScsOrganization) org = NULL;
   ScsNewWorkspaceDialog *dialog;
   ScsWorkspace *created = NULL;

@@ -40,10 +40,9 @@ static ScsOrganization *
 sample_organization (void)
 {
   ScsOrganization *org = scs_organization_new ();
-  const char *twelve = "180301018771";
 
   org->name = g_strdup ("株式会社テスト製作所");
-  org->corporate_number = g_strdup_printf ("%d%s", scs_corporate_number_check_digit (twelve), twelve);
+  org->corporate_number = gui_test_sample_corporate_number ();
   return org;
 }
 
@@ -51,20 +50,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(ScsOrganization) org = sample_organization ();
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
 
   fixture->dir = gui_test_make_tmp_dir ("scs-test-window-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
-  fixture->workspace = scs_workspace_create (fixture->path, org, 3, catalog, &error);
-  g_assert_no_error (error);
+  fixture->workspace = gui_test_create_workspace (fixture->path, org, 3);
   scs_workspace_set_actor (fixture->workspace, "テスト 太郎");
 
   fixture->window = scs_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gui_test_wait_until (gui_test_is_mapped, fixture->window, 10);
+  gui_test_present_window (GTK_WINDOW (fixture->window), 1200, 800);
 }
 
 static void
