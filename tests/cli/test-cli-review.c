@@ -204,8 +204,7 @@ main (int argc, char **argv)
 
   g_test_init (&argc, &argv, NULL);
   dir = g_dir_make_tmp ("scs-cli-review-XXXXXX", NULL);
-  cmd = g_strdup_printf ("sh '%s/tests/review/make-certificates.sh' '%s'", g_getenv ("SCS_SOURCE_DIR"), dir);
-  g_assert_cmpint (system (cmd), ==, 0);
+  core_test_make_certificates (dir, FALSE);
   pw = g_build_filename (dir, "pw", NULL);
   g_assert_true (g_file_set_contents (pw, "secret\n", -1, NULL));
   g_free (pw);

@@ -183,9 +183,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
   dir = g_dir_make_tmp ("scs-cli-submission-XXXXXX", NULL);
-  cmd = g_strdup_printf ("sh '%s/tests/review/make-certificates.sh' '%s' >/dev/null 2>&1",
-                         g_getenv ("SCS_SOURCE_DIR"), dir);
-  g_assert_cmpint (system (cmd), ==, 0);
+  core_test_make_certificates (dir, TRUE);
 
   g_test_add_func ("/scs/cli/submission/submissions", test_submissions);
   g_test_add_func ("/scs/cli/submission/portfolio", test_portfolio);

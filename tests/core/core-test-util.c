@@ -13,6 +13,8 @@
 
 #include "core-test-util.h"
 
+#include <stdlib.h>
+
 #include <glib/gstdio.h>
 
 #include "scs-declaration.h"
@@ -114,6 +116,17 @@ core_test_workspace_new (const char *path,
   if (actor != NULL)
     scs_workspace_set_actor (workspace, actor);
   return workspace;
+}
+
+void
+core_test_make_certificates (const char *dir,
+                             gboolean    quiet)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review",
+                                              "make-certificates.sh", NULL);
+  g_autofree char *cmd = g_strdup_printf ("sh '%s' '%s'%s", script, dir, quiet ? " >/dev/null 2>&1" : "");
+
+  g_assert_cmpint (system (cmd), ==, 0);
 }
 
 void

@@ -39,6 +39,11 @@ ScsWorkspace *core_test_workspace_new   (const char   *path,
                                          guint         level,
                                          const char   *actor);
 
+/* Makes the test CA, expert and manager certificates in @dir with
+ * tests/review/make-certificates.sh; @quiet sends its output to /dev/null. */
+void          core_test_make_certificates (const char *dir,
+                                           gboolean    quiet);
+
 /* Answers every level-3 criterion met (with @only_unsatisfied, only those
  * not yet satisfied), has an expert accept them all and sign with
  * @certs_dir/expert.p12, and management declare with manager.p12. */

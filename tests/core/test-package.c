@@ -753,7 +753,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *script = NULL;
   g_autofree char *cmd = NULL;
   int rc;
 
@@ -761,9 +760,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
   certs_dir = g_dir_make_tmp ("scs-package-certs-XXXXXX", NULL);
-  script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review", "make-certificates.sh", NULL);
-  cmd = g_strdup_printf ("sh '%s' '%s'", script, certs_dir);
-  g_assert_cmpint (system (cmd), ==, 0);
+  core_test_make_certificates (certs_dir, FALSE);
 
   g_test_add ("/scs/package/export-layout", Fixture, NULL, fixture_set_up, test_export_layout, fixture_tear_down);
   g_test_add ("/scs/package/export-deterministic", Fixture, NULL, fixture_set_up, test_export_deterministic, fixture_tear_down);

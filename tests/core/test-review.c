@@ -346,7 +346,6 @@ test_new_round (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *script = NULL;
   g_autofree char *cmd = NULL;
   int rc;
 
@@ -354,9 +353,7 @@ main (int argc, char **argv)
   g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
 
   certs_dir = g_dir_make_tmp ("scs-certs-XXXXXX", NULL);
-  script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review", "make-certificates.sh", NULL);
-  cmd = g_strdup_printf ("sh '%s' '%s'", script, certs_dir);
-  g_assert_cmpint (system (cmd), ==, 0);
+  core_test_make_certificates (certs_dir, FALSE);
 
   g_test_add ("/scs/review/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/scs/review/attestation", Fixture, NULL, fixture_set_up, test_attestation, fixture_tear_down);

@@ -382,7 +382,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *script = NULL;
   g_autofree char *cmd = NULL;
   int rc;
 
@@ -390,9 +389,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
   certs_dir = g_dir_make_tmp ("scs-submission-certs-XXXXXX", NULL);
-  script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review", "make-certificates.sh", NULL);
-  cmd = g_strdup_printf ("sh '%s' '%s' >/dev/null 2>&1", script, certs_dir);
-  g_assert_cmpint (system (cmd), ==, 0);
+  core_test_make_certificates (certs_dir, TRUE);
 
   g_test_add ("/scs/submission/export-records-one", Fixture, NULL, fixture_set_up,
               test_export_records_one, fixture_tear_down);
