@@ -305,6 +305,17 @@ gui_test_sample_corporate_number (void)
   return g_strdup_printf ("%d%s", scs_corporate_number_check_digit (twelve), twelve);
 }
 
+/* A new organisation called @name with the sample corporate number. */
+ScsOrganization *
+gui_test_sample_organization (const char *name)
+{
+  ScsOrganization *org = scs_organization_new ();
+
+  org->name = g_strdup (name);
+  org->corporate_number = gui_test_sample_corporate_number ();
+  return org;
+}
+
 /* A new workspace at @path for @org at ★@level with the built-in catalog;
  * fails the test if it cannot be created. */
 ScsWorkspace *

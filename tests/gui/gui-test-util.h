@@ -71,6 +71,7 @@ void       gui_test_init_gtk_test     (int              *argc,
 char      *gui_test_file_state        (const char       *path);
 
 char         *gui_test_sample_corporate_number (void);
+ScsOrganization *gui_test_sample_organization (const char *name);
 ScsWorkspace *gui_test_create_workspace      (const char      *path,
                                               ScsOrganization *org,
                                               guint            level);

@@ -179,10 +179,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社アクセス製作所");
 
-  org->name = g_strdup ("株式会社アクセス製作所");
-  org->corporate_number = gui_test_sample_corporate_number ();
   fixture->dir = gui_test_make_tmp_dir ("scs-test-a11y-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "a11y.scsw", NULL);
   fixture->workspace = gui_test_create_workspace (fixture->path, org, 3);

@@ -36,10 +36,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(ScsOrganization) org = scs_organization_new ();
-
-  org->name = g_strdup ("株式会社チェック工業");
-  org->corporate_number = gui_test_sample_corporate_number ();
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社チェック工業");
 
   fixture->dir = gui_test_make_tmp_dir ("scs-test-checklist-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);

@@ -39,10 +39,8 @@ typedef struct
 static ScsOrganization *
 sample_organization (void)
 {
-  ScsOrganization *org = scs_organization_new ();
+  ScsOrganization *org = gui_test_sample_organization ("株式会社テスト製作所");
 
-  org->name = g_strdup ("株式会社テスト製作所");
-  org->corporate_number = gui_test_sample_corporate_number ();
   org->address = g_strdup ("東京都千代田区1-1-1");
   return org;
 }

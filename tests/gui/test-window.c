@@ -36,21 +36,11 @@ typedef struct
 
 /* ---------------------------------------------------------------- helpers */
 
-static ScsOrganization *
-sample_organization (void)
-{
-  ScsOrganization *org = scs_organization_new ();
-
-  org->name = g_strdup ("株式会社テスト製作所");
-  org->corporate_number = gui_test_sample_corporate_number ();
-  return org;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(ScsOrganization) org = sample_organization ();
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社テスト製作所");
 
   fixture->dir = gui_test_make_tmp_dir ("scs-test-window-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
@@ -435,7 +425,7 @@ test_application_open (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsApplication) app = scs_application_new ();
-  g_autoptr(ScsOrganization) org = sample_organization ();
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社テスト製作所");
   g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   g_autofree char *dir = g_dir_make_tmp ("scs-test-app-XXXXXX", &error);
   g_autofree char *good = g_build_filename (dir, "good.scsw", NULL);
