@@ -14,6 +14,14 @@
 
 G_BEGIN_DECLS
 
+/* Corporate numbers for the refusal tests. */
+#define VALID_NUMBER      "7123456789012"     /* check digit 7 is right */
+#define BAD_CHECK_NUMBER  "1123456789012"     /* check digit should be 7 */
+#define SHORT_NUMBER      "712345678901"      /* 12 digits */
+
+/* cli_test_run with the arguments written out: CLI_TEST_RUN (&options, "new", path). */
+#define CLI_TEST_RUN(options, ...) cli_test_run ((options), (const char * const[]) { __VA_ARGS__, NULL })
+
 /* One finished run: exit status, stdout (also as bytes, for binary output)
  * and stderr, the strings never NULL. */
 typedef struct

@@ -33,7 +33,7 @@ static const CliOptions cli_options = {
   .log_always = TRUE,
 };
 
-#define cli_run(...) cli_test_run (&cli_options, (const char * const[]) { __VA_ARGS__, NULL })
+#define cli_run(...) CLI_TEST_RUN (&cli_options, __VA_ARGS__)
 
 static char *
 write_workbook (const char *dir,

@@ -21,7 +21,7 @@
 /* A named actor; @cwd is where the command runs. */
 #define CLI_OPTIONS(cwd_) (&(const CliOptions) { .actor = "テスト 太郎", .cwd = (cwd_), .utf8 = TRUE })
 
-#define cli(cwd, ...) cli_test_run (CLI_OPTIONS (cwd), (const char * const[]) { __VA_ARGS__, NULL })
+#define cli(cwd, ...) CLI_TEST_RUN (CLI_OPTIONS (cwd), __VA_ARGS__)
 #define tool(cwd, ...) cli_test_spawn (CLI_OPTIONS (cwd), (const char * const[]) { __VA_ARGS__, NULL })
 
 static char *

@@ -15,14 +15,10 @@
 
 #include "cli-test-util.h"
 
-#define VALID_NUMBER      "7123456789012"     /* check digit 7 is right */
-#define BAD_CHECK_NUMBER  "1123456789012"     /* check digit should be 7 */
-#define SHORT_NUMBER      "712345678901"      /* 12 digits */
-
 /* SCS_ACTOR unset, as in test-cli.c. */
 static const CliOptions cli_options = { .actor = NULL };
 
-#define cli_run(...) cli_test_run (&cli_options, (const char * const[]) { __VA_ARGS__, NULL })
+#define cli_run(...) CLI_TEST_RUN (&cli_options, __VA_ARGS__)
 #define cli_run_env(env_, ...) \
   cli_test_run (&(const CliOptions) { .actor = NULL, .env = (env_) }, (const char * const[]) { __VA_ARGS__, NULL })
 
