@@ -164,8 +164,9 @@ leave_c_locale (void)
  * @language: (nullable): "ja", "en", or %NULL / "" for SCS_LANGUAGE or the system
  *
  * Sets the locale from the environment, chooses the UI language and binds
- * the gettext domain, to SCS_LOCALEDIR when that is set (the build tree's
- * po/ directory) or to the installed locale directory otherwise.
+ * the gettext domain, to SCS_LOCALEDIR when that is set, else to the
+ * installed locale directory, or to the build tree's po/ directory when
+ * nothing is installed (running uninstalled).
  */
 void
 scs_i18n_init (const char *language)
@@ -178,7 +179,14 @@ scs_i18n_init (const char *language)
 
   localedir = g_getenv ("SCS_LOCALEDIR");
   if (localedir == NULL || *localedir == '\0')
-    localedir = LOCALEDIR;
+    {
+      g_autofree char *installed = g_build_filename (LOCALEDIR, "ja", "LC_MESSAGES",
+                                                     GETTEXT_PACKAGE ".mo", NULL);
+
+      /* Run from the build tree without installing (the README's commands):
+       * the translations meson built are there, not in LOCALEDIR yet. */
+      localedir = g_file_test (installed, G_FILE_TEST_EXISTS) ? LOCALEDIR : BUILD_LOCALEDIR;
+    }
 
   requested = normalize_request (language, "The caller");
   if (requested == NULL)

@@ -135,22 +135,6 @@ edit_reason (Fixture *fixture, GError **error)
                                    "ディスク満杯の間に書いたメモ", "該当する設備がない", error);
 }
 
-static gboolean
-edit_evidence (Fixture *fixture, GError **error)
-{
-  g_autofree char *path = g_build_filename (fixture->dir, "evidence.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *sha = NULL;
-  gboolean ok;
-
-  /* Written before the fault: the user's file is already on disk. */
-  ok = scs_workspace_set_note (fixture->workspace, fixture->id, "ディスク満杯の間に書いたメモ", error);
-  if (!ok)
-    return FALSE;
-  sha = scs_workspace_add_evidence (fixture->workspace, fixture->id, file, NULL, error);
-  return sha != NULL;
-}
-
 static void
 run_fault (Fixture  *fixture,
            EditFunc  edit)
