@@ -37,7 +37,7 @@ cli (char       **out,
   va_start (args, fmt);
   tail = g_strdup_vprintf (fmt, args);
   va_end (args);
-  cmd = g_strdup_printf ("env SCS_PROFILE='%s/%s.ini' '%s' %s", dir, profile, g_getenv ("SCS_CLI"), tail);
+  cmd = g_strdup_printf ("env SCS_LANGUAGE=en SCS_PROFILE='%s/%s.ini' '%s' %s", dir, profile, g_getenv ("SCS_CLI"), tail);
   g_assert_true (g_spawn_command_line_sync (cmd, &std_out, &std_err, &status, NULL));
   if (out)
     *out = g_strconcat (std_out, std_err, NULL);

@@ -204,7 +204,7 @@ test_portfolio_submitted (Fixture       *f,
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Submitted") == 0)
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), _("Submitted")) == 0)
         index = i;
     }
   g_assert_cmpuint (index, !=, G_MAXUINT);
