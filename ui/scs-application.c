@@ -114,12 +114,13 @@ show_error (ScsApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-add_to_recent (const char *path)
+/* Runs at low priority after the first frame: gtk_recent_manager_add_full()
+ * reads and writes recently-used.xbel, which start-up need not wait for. */
+static gboolean
+add_to_recent_idle (gpointer data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = {
+  const char *uri = data;
+  GtkRecentData recent = {
     .display_name = NULL,
     .description = NULL,
     .mime_type = (char *) "application/x-scs-workspace",
@@ -127,7 +128,16 @@ add_to_recent (const char *path)
     .app_exec = (char *) "scs-workbench %f",
   };
 
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &recent);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_to_recent (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_idle_add_full (G_PRIORITY_LOW, add_to_recent_idle, g_file_get_uri (file), g_free);
 }
 
 void

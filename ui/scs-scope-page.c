@@ -8,7 +8,10 @@
  * edit shows its message and puts the cell back. The findings of the scope
  * rules and the diagram (scs_scope_draw) follow every change live, and the
  * diagram can be exported as PNG, SVG or PDF. "Import CSV…" opens the import
- * assistant (scs-scope-import-dialog.c) for the table shown.
+ * assistant (scs-scope-import-dialog.c) for the table shown. The tables are
+ * built when the page is first mapped (or a caller asks for one), not with
+ * the window: the page is hidden at start, and seven column views would
+ * delay the first frame.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +44,8 @@ struct _ScsScopePage
   GtkListBox         *findings;
   GtkDrawingArea     *diagram;
 
+  gboolean            tables_built;
+  ScsScopeKind        shown_kind;   /* the kind to show until they are */
   GtkColumnView      *views[SCS_SCOPE_N_KINDS];
   GtkFilterListModel *filter_models[SCS_SCOPE_N_KINDS];
   GtkSingleSelection *selections[SCS_SCOPE_N_KINDS];
@@ -730,6 +735,8 @@ build_tables (ScsScopePage *self)
 static void
 set_models (ScsScopePage *self)
 {
+  if (!self->tables_built)
+    return;
   for (guint k = 0; k < SCS_SCOPE_N_KINDS; k++)
     {
       GtkFilterListModel *filtered;
@@ -755,6 +762,19 @@ set_models (ScsScopePage *self)
       self->filter_models[k] = filtered;
       g_object_unref (selection);
     }
+}
+
+/* Builds the tables the first time they are needed, with the models of the
+ * current scope, showing the kind asked for meanwhile. */
+static void
+ensure_tables (ScsScopePage *self)
+{
+  if (self->tables_built)
+    return;
+  self->tables_built = TRUE;
+  build_tables (self);
+  set_models (self);
+  gtk_stack_set_visible_child_name (self->kind_stack, scs_scope_kind_to_string (self->shown_kind));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -953,6 +973,8 @@ current_kind (ScsScopePage *self)
 {
   ScsScopeKind kind = SCS_SCOPE_KIND_SERVER;
 
+  if (!self->tables_built)
+    return self->shown_kind;
   scs_scope_kind_from_string (gtk_stack_get_visible_child_name (self->kind_stack), &kind);
   return kind;
 }
@@ -973,7 +995,7 @@ add_action (GtkWidget  *widget,
   g_hash_table_insert (fields, "name", (gpointer) _("New item"));
   id = scs_scope_add_item (self->scope, kind, fields, &error);
   report_error (self, id != 0, &error);
-  if (id != 0)
+  if (id != 0 && self->selections[kind] != NULL)
     {
       GListModel *model = G_LIST_MODEL (self->selections[kind]);
 
@@ -1126,12 +1148,20 @@ scs_scope_page_dispose (GObject *object)
 }
 
 static void
+scs_scope_page_map (GtkWidget *widget)
+{
+  ensure_tables (SCS_SCOPE_PAGE (widget));
+  GTK_WIDGET_CLASS (scs_scope_page_parent_class)->map (widget);
+}
+
+static void
 scs_scope_page_class_init (ScsScopePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scs_scope_page_dispose;
+  widget_class->map = scs_scope_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/jp/scsworkbench/Workbench/scs-scope-page.ui");
@@ -1177,7 +1207,6 @@ scs_scope_page_init (ScsScopePage *self)
   gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (units));
 
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
-  build_tables (self);
   gtk_drawing_area_set_draw_func (self->diagram, draw_diagram, self, NULL);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
@@ -1236,6 +1265,8 @@ scs_scope_page_show_kind (ScsScopePage *self,
 {
   g_return_if_fail (SCS_IS_SCOPE_PAGE (self));
   g_return_if_fail (kind < SCS_SCOPE_N_KINDS);
+  self->shown_kind = kind;
+  ensure_tables (self);
   gtk_stack_set_visible_child_name (self->kind_stack, scs_scope_kind_to_string (kind));
 }
 
@@ -1245,6 +1276,7 @@ scs_scope_page_get_column_view (ScsScopePage *self,
 {
   g_return_val_if_fail (SCS_IS_SCOPE_PAGE (self), NULL);
   g_return_val_if_fail (kind < SCS_SCOPE_N_KINDS, NULL);
+  ensure_tables (self);
   return self->views[kind];
 }
 
