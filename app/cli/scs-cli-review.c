@@ -339,10 +339,13 @@ scs_cli_review_reject (const ScsCliCommand *command, int argc, char **argv)
   return decide (command, argc, argv, FALSE);
 }
 
-int
-scs_cli_review_hand_over (const ScsCliCommand *command,
-                          int                  argc,
-                          char               **argv)
+/* Opens FILE's review, runs one whole-review step, says what it did. */
+static int
+run_review_step (const ScsCliCommand  *command,
+                 int                   argc,
+                 char                **argv,
+                 gboolean            (*step) (ScsReview *, GError **),
+                 const char           *done)
 {
   g_autoptr(ScsReview) review = NULL;
   g_autoptr(GError) error = NULL;
@@ -352,10 +355,19 @@ scs_cli_review_hand_over (const ScsCliCommand *command,
   review = open_review (argv[1]);
   if (review == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (!scs_review_hand_over (review, &error))
+  if (!step (review, &error))
     return scs_cli_report (error);
-  g_print (_("Handed over: the other side will see what changed since now.\n"));
+  g_print ("%s", done);
   return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_review_hand_over (const ScsCliCommand *command,
+                          int                  argc,
+                          char               **argv)
+{
+  return run_review_step (command, argc, argv, scs_review_hand_over,
+                          _("Handed over: the other side will see what changed since now.\n"));
 }
 
 int
@@ -363,18 +375,8 @@ scs_cli_review_new_round (const ScsCliCommand *command,
                           int                  argc,
                           char               **argv)
 {
-  g_autoptr(ScsReview) review = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  review = open_review (argv[1]);
-  if (review == NULL)
-    return SCS_CLI_EXIT_USAGE;
-  if (!scs_review_start_new_round (review, &error))
-    return scs_cli_report (error);
-  g_print (_("A new review round started: the assessment can be changed, and must be signed again.\n"));
-  return SCS_CLI_EXIT_OK;
+  return run_review_step (command, argc, argv, scs_review_start_new_round,
+                          _("A new review round started: the assessment can be changed, and must be signed again.\n"));
 }
 
 /* ---- review status -------------------------------------------------------- */
