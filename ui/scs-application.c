@@ -361,8 +361,21 @@ shortcuts_action (GSimpleAction *action,
   ScsApplication *self = user_data;
   GtkWindow *window = active_window (self);
 
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (window == NULL)
+    return;
+  /* Built the first time it is asked for. Under the name
+   * gtk/help-overlay.ui GtkApplication would build it for every main
+   * window it adds, a few milliseconds of every start-up. */
+  if (GTK_IS_APPLICATION_WINDOW (window) &&
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/jp/scsworkbench/Workbench/scs-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window),
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
 static void
@@ -403,7 +416,7 @@ scs_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.search", { "<Control>f", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "app.shortcuts", { "<Control>question", NULL } },
   };
   ScsApplication *self = SCS_APPLICATION (application);
 

@@ -352,11 +352,12 @@ rebuild_mapping (ScsScopeImportDialog *self)
       GtkWidget *dropdown;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
+      g_autofree char *stripped = g_strstrip (g_strdup (header[c]));
       const char *sample = "";
 
       for (guint r = 0; r < scs_scope_import_get_n_rows (self->import) && *sample == '\0'; r++)
         sample = scs_csv_cell_text (scs_scope_import_get_row (self->import, r)[c]);
-      title = *g_strstrip (g_strdup (header[c])) != '\0'
+      title = *stripped != '\0'
               ? g_markup_escape_text (header[c], -1)
               : g_strdup_printf (_("Column %u"), c + 1);
       {

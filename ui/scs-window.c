@@ -59,6 +59,9 @@ struct _ScsWindow
   ScsChecklistPage *checklist_page;
   ScsScopePage     *scope_page;
   ScsReviewPage    *review_page;
+  GtkMenuButton    *welcome_menu_button;
+  GtkMenuButton    *menu_button;
+  GMenuModel       *primary_menu;
 };
 
 G_DEFINE_FINAL_TYPE (ScsWindow, scs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -708,6 +711,19 @@ show_review_action (GtkWidget  *widget,
 
 /* Window ----------------------------------------------------------------- */
 
+/* The main menu's popover is built when it first opens (click or F10):
+ * built with the window, its items and their shortcut labels cost every
+ * start-up a few milliseconds. */
+static void
+attach_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  ScsWindow *self = data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static gboolean
 scs_window_close_request (GtkWindow *window)
 {
@@ -808,6 +824,9 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, checklist_page);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, scope_page);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -838,6 +857,8 @@ static void
 scs_window_init (ScsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, attach_primary_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, attach_primary_menu, self, NULL);
 
   /* Review actions reach criterion rows and the sealing banner too. */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "review",

@@ -71,11 +71,9 @@ has_visible_text (GtkWidget *widget)
     return FALSE;
   if (GTK_IS_LABEL (widget))
     {
-      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      g_autofree char *text = g_strstrip (g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
 
-      return text != NULL && *g_strstrip (g_strdup (text)) != '\0' &&
-             /* not just a mnemonic underscore or an icon-like glyph */
-             g_utf8_strlen (text, -1) > 0;
+      return text != NULL && *text != '\0';
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     if (has_visible_text (child))

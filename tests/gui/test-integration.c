@@ -3,14 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Registers the real ScsApplication (its startup installs the actions and
- * accelerators, and GtkApplication loads gtk/help-overlay.ui from the
- * resource base path), opens a main window, then activates app.about and
+ * accelerators), opens a main window, then activates app.about and
  * app.shortcuts the way the menu and Ctrl+? do, and checks that an
  * AdwAboutWindow with the app's name and version, and a GtkShortcutsWindow
  * listing the app's shortcuts, are shown. gtk_test_init makes every
  * warning and critical fatal, so "opens without warnings" is asserted by
  * the test running to its end. Also checks the accelerators the shortcuts
- * window documents are the ones the application really sets.
+ * window documents are the ones the application really sets, and that
+ * the shortcuts window is built when first asked for, not with the window.
  */
 #include "config.h"
 
@@ -76,6 +76,7 @@ test_about_and_shortcuts (void)
     { "app.quit", "<Control>q" },
     { "win.undo", "<Control>z" },
     { "win.search", "<Control>f" },
+    { "app.shortcuts", "<Control>question" },
   };
 
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -96,6 +97,7 @@ test_about_and_shortcuts (void)
   gui_test_drain ();
 
   /* Keyboard shortcuts: what the menu item and Ctrl+? open. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   shortcuts = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   for (guint i = 0; i < G_N_ELEMENTS (documented); i++)

@@ -271,6 +271,81 @@ test_goto_criterion (Fixture       *fixture,
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, target->requirement->category->number);
 }
 
+static GtkMenuButton *
+find_mapped_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_mapped_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (linked, action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The main menu (welcome page and workspace) is built when it first opens,
+ * not with the window, and then holds the application's menu. */
+static void
+test_primary_menu (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  for (int round = 0; round < 2; round++)
+    {
+      GtkMenuButton *button;
+      GtkPopover *popover;
+
+      if (round == 1)
+        scs_window_set_workspace (fixture->window, fixture->workspace);
+      gui_test_drain ();
+      button = find_mapped_menu_button (GTK_WIDGET (fixture->window));
+      g_assert_nonnull (button);
+      g_assert_true (gtk_menu_button_get_primary (button));
+      g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+      g_assert_null (gtk_menu_button_get_popover (button));
+
+      gtk_menu_button_popup (button);
+      gui_test_drain ();
+      popover = gtk_menu_button_get_popover (button);
+      g_assert_true (GTK_IS_POPOVER_MENU (popover));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+      g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "app.preferences"));
+      g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "app.shortcuts"));
+      gtk_menu_button_popdown (button);
+      gui_test_drain ();
+      /* Opening it again reuses the same popover. */
+      gtk_menu_button_popup (button);
+      g_assert_true (gtk_menu_button_get_popover (button) == popover);
+      gtk_menu_button_popdown (button);
+    }
+}
+
 static void
 test_close_saves_note (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -478,7 +553,7 @@ test_application_open (void)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
   /* The window's own actions and GtkApplicationWindow's live side by side. */
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))));
   gtk_widget_set_visible (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))), FALSE);
@@ -518,6 +593,7 @@ main (int   argc,
   ADD ("/scs/window/not-applicable-needs-reason", test_not_applicable_needs_reason);
   ADD ("/scs/window/goto-criterion", test_goto_criterion);
   ADD ("/scs/window/close-saves-note", test_close_saves_note);
+  ADD ("/scs/window/primary-menu", test_primary_menu);
 #undef ADD
   g_test_add_func ("/scs/window/application-open", test_application_open);
   g_test_add_func ("/scs/window/screenshot", test_screenshot);
