@@ -56,9 +56,11 @@ struct _ScsWindow
   AdwWindowTitle   *window_title;
   GtkStack         *content_stack;
   ScsDashboardPage *dashboard_page;
+  ScsReviewPage    *review_page;
+  GtkToggleButton  *search_button;
+  /* Built when first shown or asked for: see get_checklist_page(). */
   ScsChecklistPage *checklist_page;
   ScsScopePage     *scope_page;
-  ScsReviewPage    *review_page;
   GtkMenuButton    *welcome_menu_button;
   GtkMenuButton    *menu_button;
   GMenuModel       *primary_menu;
@@ -290,11 +292,69 @@ rebuild_sidebar (ScsWindow *self)
 /* The pages of the content stack stay hidden until first shown: a hidden
  * widget is neither measured, styled nor mapped, so the first frame only
  * pays for the page it shows (see scs_window_init). */
+static void on_search_mode_changed (ScsWindow *self);
+
+/* The checklist and scope pages are built the first time they are shown or
+ * asked for: the window opens on the dashboard (or the review page), and
+ * building them with it cost every start-up a few milliseconds. */
+static ScsChecklistPage *
+get_checklist_page (ScsWindow *self)
+{
+  if (self->checklist_page == NULL)
+    {
+      self->checklist_page = SCS_CHECKLIST_PAGE (scs_checklist_page_new ());
+      gtk_widget_set_visible (GTK_WIDGET (self->checklist_page), FALSE);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->checklist_page), "checklist");
+      scs_checklist_page_set_workspace (self->checklist_page, self->workspace);
+      g_signal_connect_object (self->checklist_page, "notify::search-mode",
+                               G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
+      /* The search button says whether the checklist searches (and turned
+       * on before the checklist existed, it built it: the page follows). */
+      g_object_bind_property (self->search_button, "active", self->checklist_page, "search-mode",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    }
+  return self->checklist_page;
+}
+
+static ScsScopePage *
+get_scope_page (ScsWindow *self)
+{
+  if (self->scope_page == NULL)
+    {
+      self->scope_page = SCS_SCOPE_PAGE (scs_scope_page_new ());
+      gtk_widget_set_visible (GTK_WIDGET (self->scope_page), FALSE);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->scope_page), "scope");
+      scs_scope_page_set_workspace (self->scope_page, self->workspace);
+    }
+  return self->scope_page;
+}
+
+/* Turned on before the checklist exists, the search button builds it. */
+static void
+on_search_button_toggled (ScsWindow *self)
+{
+  if (gtk_toggle_button_get_active (self->search_button) && self->checklist_page == NULL)
+    get_checklist_page (self);
+}
+
+static void
+leave_search (ScsWindow *self)
+{
+  if (self->checklist_page != NULL)
+    scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
+}
+
 static void
 show_page (ScsWindow  *self,
            const char *name)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+  GtkWidget *page;
+
+  if (g_str_equal (name, "checklist"))
+    get_checklist_page (self);
+  else if (g_str_equal (name, "scope"))
+    get_scope_page (self);
+  page = gtk_stack_get_child_by_name (self->content_stack, name);
 
   gtk_widget_set_visible (page, TRUE);
   gtk_stack_set_visible_child (self->content_stack, page);
@@ -326,7 +386,7 @@ static void
 show_dashboard (ScsWindow *self)
 {
   select_sidebar_row (self, 0);
-  scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
+  leave_search (self);
   show_page (self, "dashboard");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
@@ -336,8 +396,8 @@ show_category (ScsWindow *self,
                guint      category)
 {
   select_sidebar_row (self, category);
-  scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
-  scs_checklist_page_set_category (self->checklist_page, category);
+  leave_search (self);
+  scs_checklist_page_set_category (get_checklist_page (self), category);
   show_page (self, "checklist");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
@@ -346,7 +406,7 @@ static void
 show_review (ScsWindow *self)
 {
   select_sidebar_row (self, N_CATEGORIES + 2);
-  scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
+  leave_search (self);
   show_page (self, "review");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
@@ -363,8 +423,9 @@ on_sealed_changed (ScsWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
     {
       g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
-      ScsCriterionRow *row = scs_checklist_page_get_row (self->checklist_page,
-                                                         scs_answer_get_criterion_id (answer));
+      ScsCriterionRow *row = self->checklist_page != NULL
+                             ? scs_checklist_page_get_row (self->checklist_page, scs_answer_get_criterion_id (answer))
+                             : NULL;
 
       if (row != NULL)
         scs_criterion_row_set_sealed (row, scs_review_page_get_sealed (self->review_page));
@@ -389,7 +450,7 @@ on_sidebar_row_selected (ScsWindow     *self,
     show_dashboard (self);
   else if (index == N_CATEGORIES + 1)
     {
-      scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
+      leave_search (self);
       show_page (self, "scope");
       adw_leaflet_set_visible_child (self->leaflet, self->content_box);
     }
@@ -533,7 +594,8 @@ set_status_action (GtkWidget  *widget,
           is_blank (scs_answer_get_reason (answer)))
         {
           /* Not an error to apologise for: ask for the reason where it goes. */
-          ScsCriterionRow *row = scs_checklist_page_get_row (self->checklist_page, id);
+          ScsCriterionRow *row = self->checklist_page != NULL
+                                 ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
           g_autofree char *message =
             g_strdup_printf (_("Criterion %s needs a reason before it can be marked not applicable"), id);
 
@@ -665,7 +727,7 @@ search_action (GtkWidget  *widget,
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-  gtk_widget_set_visible (GTK_WIDGET (self->checklist_page), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (get_checklist_page (self)), TRUE);
   scs_checklist_page_focus_search (self->checklist_page);
 }
 
@@ -680,7 +742,7 @@ goto_criterion_action (GtkWidget  *widget,
   if (!require_workspace (self))
     return;
 
-  if (!scs_checklist_page_focus_criterion (self->checklist_page, id))
+  if (!scs_checklist_page_focus_criterion (get_checklist_page (self), id))
     {
       /* Translators: a link to a criterion the catalog does not have */
       g_autofree char *message = g_strdup_printf (_("Criterion ‘%s’ is not in this workspace’s catalog"), id);
@@ -761,6 +823,9 @@ scs_window_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_WINDOW);
+  /* Children of the content stack, gone with it. */
+  self->checklist_page = NULL;
+  self->scope_page = NULL;
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
@@ -805,9 +870,7 @@ scs_window_class_init (ScsWindowClass *klass)
   /* Referencing the resource links it in from the static library, and its
    * constructor registers it: the templates below live there. */
   (void) scs_ui_get_resource ();
-  g_type_ensure (SCS_TYPE_CHECKLIST_PAGE);
   g_type_ensure (SCS_TYPE_DASHBOARD_PAGE);
-  g_type_ensure (SCS_TYPE_SCOPE_PAGE);
   g_type_ensure (SCS_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-window.ui");
@@ -821,8 +884,7 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, dashboard_page);
-  gtk_widget_class_bind_template_child (widget_class, ScsWindow, checklist_page);
-  gtk_widget_class_bind_template_child (widget_class, ScsWindow, scope_page);
+  gtk_widget_class_bind_template_child (widget_class, ScsWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, menu_button);
@@ -830,7 +892,6 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
 
   gtk_widget_class_install_action (widget_class, "win.set-status", "(ss)", set_status_action);
@@ -859,6 +920,8 @@ scs_window_init (ScsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->welcome_menu_button, attach_primary_menu, self, NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, attach_primary_menu, self, NULL);
+  g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (on_search_button_toggled),
+                           self, G_CONNECT_SWAPPED);
 
   /* Review actions reach criterion rows and the sealing banner too. */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "review",
@@ -926,9 +989,11 @@ scs_window_set_workspace (ScsWindow    *self,
 
   g_set_object (&self->workspace, workspace);
 
-  scs_checklist_page_set_workspace (self->checklist_page, workspace);
+  if (self->checklist_page != NULL)
+    scs_checklist_page_set_workspace (self->checklist_page, workspace);
   scs_dashboard_page_set_workspace (self->dashboard_page, workspace);
-  scs_scope_page_set_workspace (self->scope_page, workspace);
+  if (self->scope_page != NULL)
+    scs_scope_page_set_workspace (self->scope_page, workspace);
   scs_review_page_set_workspace (self->review_page, workspace);
   rebuild_sidebar (self);
   update_title (self);
@@ -986,7 +1051,8 @@ scs_window_flush (ScsWindow *self)
 {
   g_return_if_fail (SCS_IS_WINDOW (self));
 
-  scs_checklist_page_flush (self->checklist_page);
+  if (self->checklist_page != NULL)
+    scs_checklist_page_flush (self->checklist_page);
 }
 
 GtkListBox *
@@ -1002,7 +1068,7 @@ scs_window_get_checklist (ScsWindow *self)
 {
   g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->checklist_page);
+  return GTK_WIDGET (get_checklist_page (self));
 }
 
 const char *

@@ -13,6 +13,16 @@
  * libadwaita application showing Japanese text pays (the Adwaita
  * stylesheet, a CJK font), printed beside the GTK baseline. The GTK
  * baseline itself does not link libadwaita.
+ *
+ * Both have the title bar GTK gives a window on a desktop: on GNOME, GTK
+ * draws it itself (client-side decorations), a GtkHeaderBar with the title
+ * and the window controls. Under Xvfb there is no compositing window
+ * manager, so GTK would leave it out and the baseline would be a label on
+ * a blank surface, cheaper than any window a user sees; the workbench, an
+ * AdwApplicationWindow, always draws its own header bars. The header bar set
+ * here is the one GTK creates under client-side decorations. With
+ * --no-titlebar the window is left as Xvfb alone would show it, printed
+ * beside the baseline for comparison.
  */
 
 #include "config.h"
@@ -72,6 +82,7 @@ main (int    argc,
       char **argv)
 {
   GtkWidget *window;
+  gboolean titlebar = !(argc > 1 && g_str_equal (argv[1], "--no-titlebar"));
 
   mark ("main");
   gtk_init ();
@@ -82,6 +93,8 @@ main (int    argc,
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), "GTK 4");
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  if (titlebar)
+    gtk_window_set_titlebar (GTK_WINDOW (window), gtk_header_bar_new ());
 #ifdef BENCH_ADW
   gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("サプライチェーン強化に向けたセキュリティ対策評価"));
 #else

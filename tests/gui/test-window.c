@@ -21,6 +21,7 @@
 #include "scs-corporate-number.h"
 #include "scs-i18n.h"
 #include "scs-ui-resources.h"
+#include "scs-scope-page.h"
 #include "scs-screenshot.h"
 #include "scs-window.h"
 #include "scs-workspace.h"
@@ -310,6 +311,71 @@ menu_has_action (GMenuModel *model,
   return FALSE;
 }
 
+static GtkToggleButton *
+find_search_button (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "system-search-symbolic") == 0)
+    return GTK_TOGGLE_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found = find_search_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The checklist and scope pages are built when first needed: the search
+ * button, a category or the scope row brings them, and they then work like
+ * pages built with the window. */
+static void
+test_pages_on_demand (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkToggleButton *search_button;
+  ScsChecklistPage *page;
+
+  scs_window_set_workspace (fixture->window, fixture->workspace);
+  gui_test_drain ();
+  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "dashboard");
+  g_assert_null (gui_test_find_by_type (window, SCS_TYPE_CHECKLIST_PAGE));
+  g_assert_null (gui_test_find_by_type (window, SCS_TYPE_SCOPE_PAGE));
+
+  /* The search button builds the checklist and shows it, searching. */
+  search_button = find_search_button (window);
+  g_assert_nonnull (search_button);
+  gtk_toggle_button_set_active (search_button, TRUE);
+  gui_test_drain ();
+  page = SCS_CHECKLIST_PAGE (gui_test_find_by_type (window, SCS_TYPE_CHECKLIST_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "checklist");
+  g_assert_true (scs_checklist_page_get_search_mode (page));
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (page), >, 0);
+  /* Leaving search on the page turns the button off, and back. */
+  scs_checklist_page_set_search_mode (page, FALSE);
+  g_assert_false (gtk_toggle_button_get_active (search_button));
+  gtk_toggle_button_set_active (search_button, TRUE);
+  g_assert_true (scs_checklist_page_get_search_mode (page));
+  /* The dashboard ends the search; the checklist stays built, once. */
+  gtk_widget_activate_action (window, "win.show-dashboard", NULL);
+  g_assert_false (gtk_toggle_button_get_active (search_button));
+  gtk_widget_activate_action (window, "win.show-category", "u", 3);
+  g_assert_true (SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window)) == page);
+  g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 3);
+
+  /* The scope row builds the scope page. */
+  gtk_list_box_select_row (scs_window_get_sidebar (fixture->window),
+                           gtk_list_box_get_row_at_index (scs_window_get_sidebar (fixture->window), 8));
+  gui_test_drain ();
+  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "scope");
+  g_assert_nonnull (gui_test_find_by_type (window, SCS_TYPE_SCOPE_PAGE));
+  g_assert_true (gtk_widget_get_mapped (gui_test_find_by_type (window, SCS_TYPE_SCOPE_PAGE)));
+}
+
 /* The main menu (welcome page and workspace) is built when it first opens,
  * not with the window, and then holds the application's menu. */
 static void
@@ -594,6 +660,7 @@ main (int   argc,
   ADD ("/scs/window/goto-criterion", test_goto_criterion);
   ADD ("/scs/window/close-saves-note", test_close_saves_note);
   ADD ("/scs/window/primary-menu", test_primary_menu);
+  ADD ("/scs/window/pages-on-demand", test_pages_on_demand);
 #undef ADD
   g_test_add_func ("/scs/window/application-open", test_application_open);
   g_test_add_func ("/scs/window/screenshot", test_screenshot);
