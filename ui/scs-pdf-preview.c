@@ -10,6 +10,12 @@
  * is shown at (the window width when "fit width" is on, 100 % otherwise),
  * so text stays sharp; an AdwClamp keeps the picture at that width.
  * Page Up/Down and Left/Right turn pages, Escape closes.
+ *
+ * Poppler is opened (GModule) when the first PDF is previewed, not linked
+ * into the program: it and what it loads in turn (NSS, lcms2, OpenJPEG …)
+ * cost every start-up several milliseconds of dynamic linking, for a window
+ * most sessions never open. Only the five functions below are used; its
+ * header gives their types.
  */
 
 #include "config.h"
@@ -17,6 +23,7 @@
 #include "scs-pdf-preview.h"
 
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 #include <poppler.h>
 
 /* Points (1/72 in) to CSS pixels (1/96 in) at 100 %. */
@@ -47,6 +54,49 @@ struct _ScsPdfPreview
 G_DEFINE_FINAL_TYPE (ScsPdfPreview, scs_pdf_preview, ADW_TYPE_WINDOW)
 
 G_DEFINE_QUARK (scs-pdf-preview-error-quark, scs_pdf_preview_error)
+
+static struct
+{
+  PopplerDocument *(*document_new_from_bytes) (GBytes *bytes, const char *password, GError **error);
+  int              (*document_get_n_pages)    (PopplerDocument *document);
+  PopplerPage     *(*document_get_page)       (PopplerDocument *document, int index);
+  void             (*page_get_size)           (PopplerPage *page, double *width, double *height);
+  void             (*page_render)             (PopplerPage *page, cairo_t *cairo);
+} poppler;
+
+/* Opens Poppler once; %FALSE with @error set when it cannot be (not
+ * installed, or an incompatible version). */
+static gboolean
+load_poppler (GError **error)
+{
+  static gsize once;
+  static char *failure;
+
+  if (g_once_init_enter (&once))
+    {
+      GModule *module = g_module_open (POPPLER_GLIB_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+      if (module == NULL ||
+          !g_module_symbol (module, "poppler_document_new_from_bytes", (gpointer *) &poppler.document_new_from_bytes) ||
+          !g_module_symbol (module, "poppler_document_get_n_pages", (gpointer *) &poppler.document_get_n_pages) ||
+          !g_module_symbol (module, "poppler_document_get_page", (gpointer *) &poppler.document_get_page) ||
+          !g_module_symbol (module, "poppler_page_get_size", (gpointer *) &poppler.page_get_size) ||
+          !g_module_symbol (module, "poppler_page_render", (gpointer *) &poppler.page_render))
+        failure = g_strdup (g_module_error ());
+      else
+        g_module_make_resident (module);
+      g_once_init_leave (&once, 1);
+    }
+
+  if (failure != NULL)
+    {
+      g_set_error (error, SCS_PDF_PREVIEW_ERROR, SCS_PDF_PREVIEW_ERROR_UNAVAILABLE,
+                   _("PDF files cannot be shown: the Poppler library (%s) does not load: %s"),
+                   POPPLER_GLIB_SONAME, failure);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static int
 scs_pdf_preview_get_available_width (ScsPdfPreview *self)
@@ -86,7 +136,7 @@ scs_pdf_preview_render (ScsPdfPreview *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous", self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next", self->page + 1 < self->n_pages);
 
-  page = poppler_document_get_page (self->document, self->page);
+  page = poppler.document_get_page (self->document, self->page);
   page_object = G_OBJECT (page);
   if (page == NULL)
     {
@@ -94,7 +144,7 @@ scs_pdf_preview_render (ScsPdfPreview *self)
       return;
     }
 
-  poppler_page_get_size (page, &page_width, &page_height);
+  poppler.page_get_size (page, &page_width, &page_height);
   page_width = MAX (page_width, 1.0);
   page_height = MAX (page_height, 1.0);
 
@@ -120,7 +170,7 @@ scs_pdf_preview_render (ScsPdfPreview *self)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, zoom, zoom);
-  poppler_page_render (page, cr);
+  poppler.page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -302,10 +352,12 @@ scs_pdf_preview_new (GBytes      *pdf,
   g_return_val_if_fail (pdf != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!load_poppler (error))
+    return NULL;
   if (g_bytes_get_size (pdf) > 0)
-    document = poppler_document_new_from_bytes (pdf, NULL, &poppler_error);
+    document = poppler.document_new_from_bytes (pdf, NULL, &poppler_error);
   document_object = G_OBJECT (document);
-  n_pages = document != NULL ? poppler_document_get_n_pages (document) : 0;
+  n_pages = document != NULL ? poppler.document_get_n_pages (document) : 0;
   if (n_pages < 1)
     {
       const char *name = title != NULL ? title : _("The file");
@@ -321,7 +373,7 @@ scs_pdf_preview_new (GBytes      *pdf,
 
   self = g_object_new (SCS_TYPE_PDF_PREVIEW, NULL);
   self->bytes = g_bytes_ref (pdf);
-  self->document = POPPLER_DOCUMENT (g_steal_pointer (&document_object));
+  self->document = (PopplerDocument *) g_steal_pointer (&document_object);
   self->n_pages = n_pages;
   self->page = 0;
 

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SCS_PDF_PREVIEW_ERROR_NOT_PDF, /* not a PDF, damaged, encrypted or without pages */
+  SCS_PDF_PREVIEW_ERROR_NOT_PDF,     /* not a PDF, damaged, encrypted or without pages */
+  SCS_PDF_PREVIEW_ERROR_UNAVAILABLE, /* Poppler does not load */
 } ScsPdfPreviewError;
 
 GQuark scs_pdf_preview_error_quark (void);
