@@ -8,8 +8,8 @@
  * newer version, damaged) is reported in a message dialog with the core's
  * error text and nothing else changes. Every workspace is told who is
  * editing ("actor-name" or the account's real name) before it is shown,
- * because that name goes into the audit log. AdwApplication loads style.css
- * from the resource base path, so the stylesheet needs no code here.
+ * because that name goes into the audit log. It loads style.css itself
+ * (see scs_application_new() for why not from a resource base path).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -419,8 +419,15 @@ scs_application_startup (GApplication *application)
     { "app.shortcuts", { "<Control>question", NULL } },
   };
   ScsApplication *self = SCS_APPLICATION (application);
+  g_autoptr(GtkCssProvider) css = NULL;
 
   G_APPLICATION_CLASS (scs_application_parent_class)->startup (application);
+  /* What AdwApplication would load from a resource base path; see
+   * scs_application_new(). */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/jp/scsworkbench/Workbench/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_set_application_name (_("SCS Workbench"));
   gtk_window_set_default_icon_name (APP_ID);
@@ -520,10 +527,17 @@ ScsApplication *
 scs_application_new (void)
 {
   /* NON_UNIQUE: every start is its own process, so a missing session bus
-   * (a fresh machine, Xvfb) never stops the app. */
-  return g_object_new (SCS_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", "/jp/scsworkbench/Workbench",
-                       NULL);
+   * (a fresh machine, Xvfb) never stops the app. No resource base path:
+   * GtkApplication would add its icons/ folder to the icon theme during
+   * start-up, which throws away the theme GTK has begun loading in the
+   * background and has the first window load it again, synchronously
+   * (~15 ms). We have no icons, menus or help overlay there; style.css is
+   * loaded in startup. */
+  ScsApplication *self = g_object_new (SCS_TYPE_APPLICATION,
+                                       "application-id", APP_ID,
+                                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                                       NULL);
+
+  g_application_set_resource_base_path (G_APPLICATION (self), NULL);
+  return self;
 }

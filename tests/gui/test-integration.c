@@ -86,6 +86,22 @@ test_about_and_shortcuts (void)
   gtk_window_present (GTK_WINDOW (window));
   gui_test_drain ();
 
+  /* The application's own stylesheet is in force (loaded by its startup:
+   * there is no resource base path to load it from). */
+  g_assert_null (g_application_get_resource_base_path (G_APPLICATION (app)));
+  {
+    GtkWidget *plain = g_object_ref_sink (gtk_label_new ("1"));
+    GtkWidget *badge = g_object_ref_sink (gtk_label_new ("1"));
+    GdkRGBA plain_color, badge_color;
+
+    gtk_widget_add_css_class (badge, "level-badge");
+    gtk_style_context_get_color (gtk_widget_get_style_context (plain), &plain_color);
+    gtk_style_context_get_color (gtk_widget_get_style_context (badge), &badge_color);
+    g_assert_false (gdk_rgba_equal (&plain_color, &badge_color));
+    g_object_unref (plain);
+    g_object_unref (badge);
+  }
+
   /* About */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   about = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
