@@ -127,6 +127,7 @@ main (int   argc,
   scs_i18n_init (language);
 
   app = scs_application_new ();
+  scs_application_prefetch (app, argc, argv);
   if (g_getenv ("SCS_SCREENSHOT") != NULL)
     g_timeout_add_seconds (g_getenv ("SCS_SCREENSHOT_PAGE") != NULL ? 2 : 3, take_screenshot, app);
   if (g_getenv ("SCS_BENCH_FIRST_FRAME") != NULL)

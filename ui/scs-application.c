@@ -26,11 +26,20 @@
 #include "scs-verify-view.h"
 #include "scs-window.h"
 
+/* A workspace opened ahead, in a thread: see scs_application_prefetch(). */
+typedef struct
+{
+  char         *path;
+  ScsWorkspace *workspace;
+  GError       *error;
+} Prefetch;
+
 struct _ScsApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  GThread        *prefetch;   /* returns its Prefetch */
 };
 
 G_DEFINE_FINAL_TYPE (ScsApplication, scs_application, ADW_TYPE_APPLICATION)
@@ -174,6 +183,101 @@ scs_application_show_workspace (ScsApplication *self,
     g_settings_set_string (self->settings, "last-workspace", scs_workspace_get_path (workspace));
 }
 
+static void
+prefetch_free (Prefetch *prefetch)
+{
+  g_free (prefetch->path);
+  g_clear_object (&prefetch->workspace);
+  g_clear_error (&prefetch->error);
+  g_free (prefetch);
+}
+
+static gpointer
+prefetch_thread (gpointer data)
+{
+  Prefetch *prefetch = data;
+
+  prefetch->workspace = scs_workspace_open (prefetch->path, &prefetch->error);
+  return prefetch;
+}
+
+/* Waits for the prefetch, if any; its workspace (or its error) when it
+ * opened @path, else NULL and FALSE (a prefetch of another file is closed). */
+static gboolean
+take_prefetch (ScsApplication  *self,
+               const char      *path,
+               ScsWorkspace   **workspace,
+               GError         **error)
+{
+  Prefetch *prefetch;
+  gboolean same;
+
+  if (self->prefetch == NULL)
+    return FALSE;
+  prefetch = g_thread_join (g_steal_pointer (&self->prefetch));
+  same = path != NULL && g_str_equal (prefetch->path, path);
+  if (same)
+    {
+      *workspace = g_steal_pointer (&prefetch->workspace);
+      if (prefetch->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&prefetch->error));
+    }
+  prefetch_free (prefetch);
+  return same;
+}
+
+/**
+ * scs_application_prefetch:
+ *
+ * Called from main() before g_application_run() with its arguments: when
+ * the start will open a workspace — the one file on the command line, or
+ * with none the last workspace of the settings — opens it in a thread
+ * while GTK starts (SQLite, the catalog), and scs_application_open_file()
+ * or the activation takes it from there. Only ever one, at start-up.
+ */
+void
+scs_application_prefetch (ScsApplication  *self,
+                          int              argc,
+                          char           **argv)
+{
+  g_autofree char *path = NULL;
+  Prefetch *prefetch;
+
+  g_return_if_fail (SCS_IS_APPLICATION (self));
+  g_return_if_fail (self->prefetch == NULL);
+
+  if (argc == 2 && argv[1][0] != '-')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
+
+      path = g_file_get_path (file);
+    }
+  else if (argc == 1 && self->settings != NULL)
+    path = g_settings_get_string (self->settings, "last-workspace");
+
+  /* A package opens in the verify view; a missing file is reported later. */
+  if (path == NULL || *path == '\0' || g_str_has_suffix (path, ".scsp") ||
+      !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  prefetch = g_new0 (Prefetch, 1);
+  prefetch->path = g_steal_pointer (&path);
+  self->prefetch = g_thread_new ("scs-prefetch", prefetch_thread, prefetch);
+}
+
+/* scs_workspace_open(), or what the prefetch made of the same path. */
+static ScsWorkspace *
+open_workspace (ScsApplication  *self,
+                const char      *path,
+                GError         **error)
+{
+  ScsWorkspace *workspace = NULL;
+
+  if (take_prefetch (self, path, &workspace, error))
+    return workspace;
+  return scs_workspace_open (path, error);
+}
+
 static GtkWindow *
 find_window_for_path (ScsApplication *self,
                       const char     *path)
@@ -231,7 +335,7 @@ scs_application_open_file (ScsApplication *self,
       return TRUE;
     }
 
-  workspace = scs_workspace_open (path, &error);
+  workspace = open_workspace (self, path, &error);
   if (workspace == NULL)
     {
       show_error (self, parent, heading, error->message);
@@ -418,6 +522,7 @@ scs_application_startup (GApplication *application)
     { "win.search", { "<Control>f", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
   };
+  static gsize named;
   ScsApplication *self = SCS_APPLICATION (application);
   g_autoptr(GtkCssProvider) css = NULL;
 
@@ -429,7 +534,12 @@ scs_application_startup (GApplication *application)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  g_set_application_name (_("SCS Workbench"));
+  /* Process-wide, once (tests start more than one application). */
+  if (g_once_init_enter (&named))
+    {
+      g_set_application_name (_("SCS Workbench"));
+      g_once_init_leave (&named, 1);
+    }
   gtk_window_set_default_icon_name (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -458,7 +568,7 @@ scs_application_activate (GApplication *application)
   if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(ScsWorkspace) workspace = scs_workspace_open (last, &error);
+      g_autoptr(ScsWorkspace) workspace = open_workspace (self, last, &error);
 
       if (workspace != NULL)
         scs_application_show_workspace (self, workspace, window);
@@ -498,7 +608,10 @@ static void
 scs_application_dispose (GObject *object)
 {
   ScsApplication *self = SCS_APPLICATION (object);
+  ScsWorkspace *unused = NULL;
 
+  /* A prefetch nobody took (the start opened something else) is closed. */
+  take_prefetch (self, NULL, &unused, NULL);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (scs_application_parent_class)->dispose (object);

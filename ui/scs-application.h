@@ -16,6 +16,11 @@ G_DECLARE_FINAL_TYPE (ScsApplication, scs_application, SCS, APPLICATION, AdwAppl
 /* Actions: app.new, app.open, app.preferences, app.about, app.shortcuts,
  * app.quit. Files given on the command line are opened as workspaces. */
 ScsApplication *scs_application_new            (void);
+/* From main(), before g_application_run(): opens the workspace the start
+ * will show in a thread while GTK starts (see the .c file). */
+void            scs_application_prefetch       (ScsApplication *self,
+                                                int             argc,
+                                                char          **argv);
 /* Opens @file in a window (an empty one if there is one, else a new one).
  * On error an AdwMessageDialog over @parent shows the message; nothing
  * changes. Returns TRUE when the workspace is shown. */

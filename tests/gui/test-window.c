@@ -630,6 +630,110 @@ test_application_open (void)
   gui_test_remove_tree (dir);
 }
 
+/* Whether this process holds @path open (the prefetch thread's SQLite). */
+static gboolean
+process_has_open (gpointer data)
+{
+  const char *path = data;
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+
+  while (fds != NULL && (name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *link = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (g_strcmp0 (target, path) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+process_has_closed (gpointer data)
+{
+  return !process_has_open (data);
+}
+
+/* The window of @app showing the workspace at @path, or NULL. */
+static ScsWindow *
+window_showing (GtkApplication *app,
+                const char     *path)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (SCS_IS_WINDOW (l->data) && scs_window_get_workspace (l->data) != NULL &&
+        g_strcmp0 (scs_workspace_get_path (scs_window_get_workspace (l->data)), path) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* The workspace a start will show is opened in a thread while GTK starts;
+ * opening that path then takes it (the file is already open: removed from
+ * its folder meanwhile, it still opens), another path is opened as usual
+ * and the prefetched file closed, and a file that is no workspace is
+ * refused the same way as without a prefetch. */
+static void
+test_prefetch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsApplication) app = scs_application_new ();
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社テスト製作所");
+  g_autofree char *dir = gui_test_make_tmp_dir ("scs-test-prefetch-XXXXXX");
+  g_autofree char *first = g_build_filename (dir, "first.scsw", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.scsw", NULL);
+  g_autofree char *third = g_build_filename (dir, "third.scsw", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.scsw", NULL);
+  g_autofree char *bad_before = NULL;
+  g_autofree char *bad_after = NULL;
+  g_autoptr(GFile) first_file = g_file_new_for_path (first);
+  g_autoptr(GFile) third_file = g_file_new_for_path (third);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  char *argv[] = { "scs-workbench", first, NULL };
+  ScsWindow *empty;
+
+  g_object_unref (gui_test_create_workspace (first, org, 3));
+  g_object_unref (gui_test_create_workspace (second, org, 3));
+  g_object_unref (gui_test_create_workspace (third, org, 3));
+  g_assert_true (g_file_set_contents (bad, "this is not a workspace\n", -1, NULL));
+  g_file_get_contents (bad, &bad_before, NULL, NULL);
+  /* Its own id: the application of application-open is still exported. */
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".Prefetch");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  /* The prefetched file is the one shown, even once gone from its folder. */
+  scs_application_prefetch (app, 2, argv);
+  gui_test_wait_until (process_has_open, first, 10);
+  g_assert_cmpint (g_unlink (first), ==, 0);
+  g_assert_true (scs_application_open_file (app, first_file, NULL));
+  g_assert_nonnull (window_showing (GTK_APPLICATION (app), first));
+
+  /* Another file than the prefetched one opens as usual; the prefetched
+   * one is closed. */
+  argv[1] = second;
+  scs_application_prefetch (app, 2, argv);
+  gui_test_wait_until (process_has_open, second, 10);
+  g_assert_true (scs_application_open_file (app, third_file, NULL));
+  g_assert_nonnull (window_showing (GTK_APPLICATION (app), third));
+  g_assert_null (window_showing (GTK_APPLICATION (app), second));
+  gui_test_wait_until (process_has_closed, second, 10);
+
+  /* Not a workspace: refused with a message, the file untouched. */
+  argv[1] = bad;
+  scs_application_prefetch (app, 2, argv);
+  empty = scs_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (empty));
+  g_assert_false (scs_application_open_file (app, bad_file, GTK_WINDOW (empty)));
+  g_assert_nonnull (find_window (GTK_APPLICATION (app), ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (scs_window_get_workspace (empty));
+  g_file_get_contents (bad, &bad_after, NULL, NULL);
+  g_assert_cmpstr (bad_before, ==, bad_after);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  gui_test_drain ();
+  gui_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +767,7 @@ main (int   argc,
   ADD ("/scs/window/pages-on-demand", test_pages_on_demand);
 #undef ADD
   g_test_add_func ("/scs/window/application-open", test_application_open);
+  g_test_add_func ("/scs/window/prefetch", test_prefetch);
   g_test_add_func ("/scs/window/screenshot", test_screenshot);
 
   status = g_test_run ();
