@@ -4,8 +4,9 @@
  * first the key is opened with the passphrase or PIN the user typed — used
  * exactly once and cleared from the entry at once, so a wrong one is never
  * retried behind the user's back — and the certificate is shown (subject,
- * issuer, serial, fingerprint, whether it is valid now, allows signing and
- * chains to the chosen CA, and the token's tries-left flags). A certificate
+ * issuer, serial, fingerprint, validity period, whether it is valid now,
+ * allows signing and chains to the chosen CA, and the token's tries-left
+ * flags), with a warning when it runs out within 30 days. A certificate
  * carrying personal data (JPKI-like: address, birth date) needs an explicit
  * confirmation. Only then does "Sign" run the core's one-transaction
  * scs_signer_sign_assessment() or scs_declaration_declare() in a GTask
@@ -160,6 +161,77 @@ pin_warning (ScsPinFlags flags)
   return NULL;
 }
 
+/* Certificate dates ------------------------------------------------------ */
+
+/* Under this many days left, the dialog asks to renew the certificate: a
+ * review round takes weeks, and the next signature needs a valid one. */
+#define EXPIRY_WARNING_DAYS 30
+
+/* The user's calendar date: what they compare with today. */
+static char *
+format_local_date (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (when == NULL)
+    return g_strdup ("—");
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+static char *
+format_validity (ScsSigner *signer)
+{
+  g_autoptr(GDateTime) activation = scs_signer_get_activation_time (signer);
+  g_autoptr(GDateTime) expiration = scs_signer_get_expiration_time (signer);
+  g_autofree char *from = format_local_date (activation);
+  g_autofree char *to = format_local_date (expiration);
+
+  /* Translators: the certificate's validity period; dates are YYYY-MM-DD */
+  return g_strdup_printf (_("from %s to %s"), from, to);
+}
+
+/* NULL unless the certificate is still valid but runs out within
+ * EXPIRY_WARNING_DAYS; expired ones are refused by the core's check. */
+static char *
+expiry_warning (ScsSigner *signer)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) expiration = scs_signer_get_expiration_time (signer);
+  g_autofree char *date = NULL;
+  GTimeSpan left;
+  int days;
+
+  if (expiration == NULL)
+    return NULL;
+  left = g_date_time_difference (expiration, now);
+  if (left <= 0 || left >= EXPIRY_WARNING_DAYS * G_TIME_SPAN_DAY)
+    return NULL;
+  /* Rounded up: a certificate that runs out in a few hours still has
+   * "1 day", never "0 days". */
+  days = (int) ((left + G_TIME_SPAN_DAY - 1) / G_TIME_SPAN_DAY);
+  date = format_local_date (expiration);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "This certificate expires in %d day (%s). Renew it before the next review round.",
+                                       "This certificate expires in %d days (%s). Renew it before the next review round.",
+                                       days),
+                          days, date);
+}
+
+/* Adds @line under @text (either may be NULL). */
+static void
+append_line (char       **text,
+             const char  *line)
+{
+  char *joined;
+
+  if (line == NULL)
+    return;
+  joined = *text != NULL ? g_strconcat (*text, "\n", line, NULL) : g_strdup (line);
+  g_free (*text);
+  *text = joined;
+}
+
 static void
 load_action (GtkWidget  *widget,
              const char *action_name,
@@ -170,8 +242,10 @@ load_action (GtkWidget  *widget,
   g_autoptr(GError) check_error = NULL;
   g_autofree char *secret = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secret_entry)));
   g_autofree char *subject = NULL, *issuer = NULL, *serial = NULL, *fingerprint = NULL;
+  g_autofree char *validity = NULL;
   g_autofree char *personal = NULL;
   g_autofree char *warning = NULL;
+  g_autofree char *expiry = NULL;
   g_autofree char *text = NULL;
   PinRequest request = { secret, SCS_PIN_FLAGS_NONE, 0 };
 
@@ -223,10 +297,13 @@ load_action (GtkWidget  *widget,
   issuer = scs_signer_dup_issuer (self->signer);
   serial = scs_signer_dup_serial (self->signer);
   fingerprint = scs_signer_dup_fingerprint (self->signer);
+  validity = format_validity (self->signer);
   self->certificate_ok = scs_signer_check_certificate (self->signer, self->ca_path, &check_error);
-  /* Translators: the certificate facts shown before signing */
-  text = g_strdup_printf (_("Subject: %s\nIssuer: %s\nSerial: %s\nSHA-256 fingerprint: %s\nValidity: %s"),
-                          subject, issuer, serial, fingerprint,
+  /* Translators: the certificate facts shown before signing; "Valid" is
+   * followed by the period ("from 2025-04-01 to 2026-03-31"), "Validity" by
+   * the result of the checks */
+  text = g_strdup_printf (_("Subject: %s\nIssuer: %s\nSerial: %s\nSHA-256 fingerprint: %s\nValid: %s\nValidity: %s"),
+                          subject, issuer, serial, fingerprint, validity,
                           self->certificate_ok
                           ? (self->ca_path ? _("valid now, allows signing, issued under the chosen CA")
                                            : _("valid now, allows signing (no CA chosen: the chain is not checked)"))
@@ -247,6 +324,8 @@ load_action (GtkWidget  *widget,
       g_free (warning);
       warning = g_steal_pointer (&joined);
     }
+  expiry = expiry_warning (self->signer);
+  append_line (&warning, expiry);
   gtk_label_set_text (self->warning_label, warning ? warning : "");
   gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_check), self->personal_data);

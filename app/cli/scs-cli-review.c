@@ -631,6 +631,22 @@ load_signer (GError **error)
     }
 }
 
+/* The period in the user's calendar dates, as the sign dialog shows it.
+ * Only after a signature: the core's check refused a certificate whose
+ * period cannot be read. */
+static void
+print_validity (ScsSigner *signer)
+{
+  g_autoptr(GDateTime) from = scs_signer_get_activation_time (signer);
+  g_autoptr(GDateTime) to = scs_signer_get_expiration_time (signer);
+  g_autoptr(GDateTime) local_from = g_date_time_to_local (from);
+  g_autoptr(GDateTime) local_to = g_date_time_to_local (to);
+  g_autofree char *from_date = g_date_time_format (local_from, "%Y-%m-%d");
+  g_autofree char *to_date = g_date_time_format (local_to, "%Y-%m-%d");
+
+  g_print (_("The signing certificate is valid from %s to %s.\n"), from_date, to_date);
+}
+
 #define KEY_ENTRIES \
     { "p12", 0, 0, G_OPTION_ARG_FILENAME, &opt_p12, N_("PKCS#12 key file"), N_("FILE") }, \
     { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_password_file, \
@@ -667,6 +683,7 @@ scs_cli_sign (const ScsCliCommand *command,
   info = scs_signature_dup_info (scs_review_get_workspace (review), SCS_SIGNATURE_ROLE_EXPERT);
   g_print (_("Signed by %s; content SHA-256 %s. The assessment is now sealed.\n"),
            info->signer_subject, info->content_sha256);
+  print_validity (signer);
   return SCS_CLI_EXIT_OK;
 }
 
@@ -706,6 +723,8 @@ scs_cli_declare (const ScsCliCommand *command,
     return scs_cli_report (error);
   g_print (signer ? _("Declared and signed by %s (%s).\n") : _("Declared by %s (%s), unsigned.\n"),
            opt_name, opt_title);
+  if (signer != NULL)
+    print_validity (signer);
   return SCS_CLI_EXIT_OK;
 }
 

@@ -510,6 +510,27 @@ scs_signer_dup_fingerprint (ScsSigner *self)
   return der ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, der) : NULL;
 }
 
+static GDateTime *
+date_time_from_crt (time_t t)
+{
+  /* GnuTLS returns (time_t) -1 when the field is missing or malformed. */
+  return t == (time_t) -1 ? NULL : g_date_time_new_from_unix_utc (t);
+}
+
+GDateTime *
+scs_signer_get_activation_time (ScsSigner *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
+  return date_time_from_crt (gnutls_x509_crt_get_activation_time (self->crt));
+}
+
+GDateTime *
+scs_signer_get_expiration_time (ScsSigner *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
+  return date_time_from_crt (gnutls_x509_crt_get_expiration_time (self->crt));
+}
+
 char *
 scs_signer_dup_personal_data (ScsSigner *self)
 {
@@ -600,34 +621,67 @@ load_ca (const char                 *ca_file,
   return TRUE;
 }
 
+/* The user's calendar date: what they compare with today. */
+static char *
+format_local_date (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/* A refusal names both ends of the period, so the user sees at once
+ * whether the certificate ran out or the computer's clock is wrong. */
+static gboolean
+check_validity_period (ScsSigner   *self,
+                       const char  *subject,
+                       GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) activation = scs_signer_get_activation_time (self);
+  g_autoptr(GDateTime) expiration = scs_signer_get_expiration_time (self);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (activation == NULL || expiration == NULL)
+    {
+      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
+                   _("The validity period of the certificate ‘%s’ cannot be read"), subject);
+      return FALSE;
+    }
+  from = format_local_date (activation);
+  to = format_local_date (expiration);
+  if (g_date_time_compare (expiration, now) < 0)
+    {
+      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
+                   _("The certificate ‘%s’ has expired: it was valid from %s to %s"),
+                   subject, from, to);
+      return FALSE;
+    }
+  if (g_date_time_compare (activation, now) > 0)
+    {
+      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
+                   _("The certificate ‘%s’ is not valid yet: it is valid from %s to %s"),
+                   subject, from, to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 scs_signer_check_certificate (ScsSigner   *self,
                               const char  *ca_file,
                               GError     **error)
 {
   g_autofree char *subject = NULL;
-  time_t now = time (NULL);
   unsigned int usage = 0, critical = 0;
   int rc;
 
   g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
 
   subject = scs_signer_dup_subject (self);
-  if (gnutls_x509_crt_get_expiration_time (self->crt) < now)
-    {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (gnutls_x509_crt_get_expiration_time (self->crt));
-      g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
-
-      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
-                   _("The certificate ‘%s’ expired on %s"), subject, date);
-      return FALSE;
-    }
-  if (gnutls_x509_crt_get_activation_time (self->crt) > now)
-    {
-      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
-                   _("The certificate ‘%s’ is not valid yet"), subject);
-      return FALSE;
-    }
+  if (!check_validity_period (self, subject, error))
+    return FALSE;
 
   rc = gnutls_x509_crt_get_key_usage (self->crt, &usage, &critical);
   if (rc >= 0 && !(usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)))

@@ -60,6 +60,10 @@ char        *scs_signer_dup_subject         (ScsSigner         *self);
 char        *scs_signer_dup_issuer          (ScsSigner         *self);
 char        *scs_signer_dup_serial          (ScsSigner         *self);
 char        *scs_signer_dup_fingerprint     (ScsSigner         *self);
+/* The certificate's validity period (notBefore, notAfter) in UTC, or NULL
+ * when it cannot be read. Transfer full. */
+GDateTime   *scs_signer_get_activation_time (ScsSigner         *self);
+GDateTime   *scs_signer_get_expiration_time (ScsSigner         *self);
 /* Translated description of personal data in the certificate (address,
  * birth date: JPKI-like), or NULL when there is none. */
 char        *scs_signer_dup_personal_data   (ScsSigner         *self);

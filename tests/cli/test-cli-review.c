@@ -2,19 +2,23 @@
  *
  * SME fills → expert comments and proposes → SME accepts one, rejects one,
  * edits an accepted item → the expert sees exactly those changes → accepts
- * → signs (PKCS#12) → management declares; then refusals (wrong passphrase,
- * expired, foreign CA, no signing usage) leave the file unchanged, the
- * signature verifies with openssl, and a change made with sqlite3 is named
- * by verify-signature (exit 1).
+ * → signs (PKCS#12; the certificate's validity period is printed) →
+ * management declares; then refusals (wrong passphrase, expired, foreign
+ * CA, no signing usage) leave the file unchanged, the signature verifies
+ * with openssl, and a change made with sqlite3 is named by
+ * verify-signature (exit 1).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <time.h>
+
 #include <json-glib/json-glib.h>
 
 #include "cli-test-util.h"
+#include "scs-signer.h"
 
 static char *dir;
 
@@ -42,6 +46,33 @@ cli (char       **out,
   if (out)
     *out = g_strconcat (std_out, std_err, NULL);
   return g_spawn_check_wait_status (status, NULL) ? 0 : WEXITSTATUS (status);
+}
+
+/* The line sign and declare print after signing with @p12: its period as
+ * the core reads it, in the user's calendar dates (TZ is set in main). */
+static char *
+validity_line (const char *p12)
+{
+  g_autofree char *file = g_build_filename (dir, p12, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSigner) signer = scs_signer_new_from_pkcs12 (file, "secret", &error);
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GDateTime) local_from = NULL;
+  g_autoptr(GDateTime) local_to = NULL;
+  g_autofree char *from_date = NULL;
+  g_autofree char *to_date = NULL;
+
+  g_assert_no_error (error);
+  from = scs_signer_get_activation_time (signer);
+  to = scs_signer_get_expiration_time (signer);
+  local_from = g_date_time_to_local (from);
+  local_to = g_date_time_to_local (to);
+  from_date = g_date_time_format (local_from, "%Y-%m-%d");
+  to_date = g_date_time_format (local_to, "%Y-%m-%d");
+  /* make-certificates.sh: 365 days from the moment it ran. */
+  g_assert_cmpint (g_date_time_difference (to, from), ==, 365 * G_TIME_SPAN_DAY);
+  return g_strdup_printf ("The signing certificate is valid from %s to %s.\n", from_date, to_date);
 }
 
 static void
@@ -136,13 +167,25 @@ test_round_trip (void)
     g_assert_cmpstr (before, ==, after);
   }
 
-  g_assert_cmpint (cli (NULL, "expert", "sign '%s' --p12 %s/expert.p12 --password-file %s/pw --ca %s/ca.pem",
+  g_assert_cmpint (cli (&out, "expert", "sign '%s' --p12 %s/expert.p12 --password-file %s/pw --ca %s/ca.pem",
                         ws, dir, dir, dir), ==, 0);
+  {
+    g_autofree char *validity = validity_line ("expert.p12");
+
+    g_assert_nonnull (strstr (out, validity));
+  }
+  g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli (&out, "sme", "answer '%s' 4-1-1-1 not-met", ws), ==, 2);
   g_assert_nonnull (strstr (out, "signed"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (cli (NULL, "sme", "declare '%s' --name Suzuki --title CEO --p12 %s/manager.p12 "
+  g_assert_cmpint (cli (&out, "sme", "declare '%s' --name Suzuki --title CEO --p12 %s/manager.p12 "
                         "--password-file %s/pw", ws, dir, dir), ==, 0);
+  {
+    g_autofree char *validity = validity_line ("manager.p12");
+
+    g_assert_nonnull (strstr (out, validity));
+  }
+  g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli (NULL, "sme", "verify-signature '%s' --ca %s/ca.pem", ws, dir), ==, 0);
 
   g_assert_cmpint (cli (NULL, "sme", "signature export '%s' %s/out", ws, dir), ==, 0);
@@ -203,6 +246,9 @@ main (int argc, char **argv)
   int rc;
 
   g_test_init (&argc, &argv, NULL);
+  /* scs-cli inherits it: its dates are compared with ours. */
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  tzset ();
   dir = g_dir_make_tmp ("scs-cli-review-XXXXXX", NULL);
   core_test_make_certificates (dir, FALSE);
   pw = g_build_filename (dir, "pw", NULL);

@@ -2,18 +2,22 @@
  *
  * Certificates are made at test time (tests/review/make-certificates.sh).
  * A signature made here must verify with `openssl cms -verify` and
- * `certtool --p7-verify`; wrong passphrases and PINs, expired
- * certificates, certificates from another CA and certificates without the
- * digital-signature usage are refused with clear errors; a PIN is asked
- * exactly once even when wrong; personal data in a certificate is reported.
+ * `certtool --p7-verify`; wrong passphrases and PINs, expired or not yet
+ * valid certificates (the message names the validity period), certificates
+ * from another CA and certificates without the digital-signature usage are
+ * refused with clear errors; a PIN is asked exactly once even when wrong;
+ * personal data in a certificate is reported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <time.h>
+
 #include <glib/gstdio.h>
 
+#include "scs-i18n.h"
 #include "scs-signer.h"
 
 #define SOFTHSM_MODULE "/usr/lib/softhsm/libsofthsm2.so"
@@ -130,6 +134,51 @@ test_refusals (void)
   }
 }
 
+static void
+assert_period (ScsSigner  *signer,
+               const char *activation,
+               const char *expiration)
+{
+  g_autoptr(GDateTime) from = scs_signer_get_activation_time (signer);
+  g_autoptr(GDateTime) to = scs_signer_get_expiration_time (signer);
+  g_autofree char *from_text = g_date_time_format_iso8601 (from);
+  g_autofree char *to_text = g_date_time_format_iso8601 (to);
+
+  g_assert_cmpstr (from_text, ==, activation);
+  g_assert_cmpstr (to_text, ==, expiration);
+}
+
+/* The period is read exactly as the certificate states it, in UTC; a
+ * refusal names it in the user's calendar dates (TZ is Asia/Tokyo here, so
+ * 2091-06-30 18:00 UTC is already 1 July). */
+static void
+test_validity (void)
+{
+  g_autofree char *ca = path ("ca.pem");
+  g_autofree char *expired_p12 = path ("expired.p12");
+  g_autofree char *notyet_p12 = path ("notyet.p12");
+  g_autoptr(ScsSigner) expired = NULL;
+  g_autoptr(ScsSigner) notyet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expired = scs_signer_new_from_pkcs12 (expired_p12, "secret", &error);
+  g_assert_no_error (error);
+  assert_period (expired, "2020-01-01T00:00:00Z", "2021-01-01T00:00:00Z");
+  g_assert_false (scs_signer_check_certificate (expired, ca, &error));
+  g_assert_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE);
+  g_assert_cmpstr (error->message, ==,
+                   "The certificate ‘CN=Expired Expert’ has expired: it was valid from 2020-01-01 to 2021-01-01");
+  g_clear_error (&error);
+
+  notyet = scs_signer_new_from_pkcs12 (notyet_p12, "secret", &error);
+  g_assert_no_error (error);
+  assert_period (notyet, "2090-01-01T00:00:00Z", "2091-06-30T18:00:00Z");
+  g_assert_false (scs_signer_check_certificate (notyet, ca, &error));
+  g_assert_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE);
+  g_assert_cmpstr (error->message, ==,
+                   "The certificate ‘CN=Future Expert’ is not valid yet: it is valid from 2090-01-01 to 2091-07-01");
+}
+
 typedef struct
 {
   const char *pin;
@@ -207,6 +256,10 @@ main (int argc, char **argv)
   int rc;
 
   g_test_init (&argc, &argv, NULL);
+  /* Messages are compared: English, and dates in a fixed time zone. */
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  tzset ();
+  scs_i18n_init ("en");
 
   dir = g_dir_make_tmp ("scs-signing-XXXXXX", NULL);
   script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review", "make-certificates.sh", NULL);
@@ -215,6 +268,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/scs/signing/pkcs12", test_pkcs12);
   g_test_add_func ("/scs/signing/refusals", test_refusals);
+  g_test_add_func ("/scs/signing/validity", test_validity);
   g_test_add_func ("/scs/signing/pkcs11", test_pkcs11);
 
   rc = g_test_run ();

@@ -5,15 +5,18 @@
  * fills, the expert comments and proposes, the SME accepts one proposal,
  * rejects one and edits an accepted item, the expert sees exactly those
  * changes in the redline, accepts, signs with a PKCS#12 made by
- * tests/review/make-certificates.sh, and management declares. The model and
- * the file are checked at each step; the sealed UI refuses edits (file hash
- * unchanged); a change made behind the seal's back turns the banner into a
- * warning naming it. PNGs of the review page and the sign dialog are left in
- * the build directory.
+ * tests/review/make-certificates.sh (the dialog shows the certificate's
+ * validity period and warns when it runs out within 30 days), and
+ * management declares. The model and the file are checked at each step; the
+ * sealed UI refuses edits (file hash unchanged); a change made behind the
+ * seal's back turns the banner into a warning naming it. PNGs of the review
+ * page and the sign dialog are left in the build directory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <time.h>
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
@@ -29,6 +32,7 @@
 #include "scs-screenshot.h"
 #include "scs-sign-dialog.h"
 #include "scs-signature.h"
+#include "scs-signer.h"
 #include "scs-ui-resources.h"
 #include "scs-window.h"
 #include "scs-workspace.h"
@@ -73,6 +77,29 @@ profile (const char *name, ScsRole role)
       scs_profile_set_training_date (p, "2026-01-10");
     }
   return p;
+}
+
+/* @p12's validity period in the user's calendar dates. */
+static void
+certificate_dates (const char  *p12,
+                   char       **from,
+                   char       **to)
+{
+  g_autofree char *file = path (p12);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSigner) signer = scs_signer_new_from_pkcs12 (file, "secret", &error);
+  g_autoptr(GDateTime) activation = NULL;
+  g_autoptr(GDateTime) expiration = NULL;
+  g_autoptr(GDateTime) local_activation = NULL;
+  g_autoptr(GDateTime) local_expiration = NULL;
+
+  g_assert_no_error (error);
+  activation = scs_signer_get_activation_time (signer);
+  expiration = scs_signer_get_expiration_time (signer);
+  local_activation = g_date_time_to_local (activation);
+  local_expiration = g_date_time_to_local (expiration);
+  *from = g_date_time_format (local_activation, "%Y-%m-%d");
+  *to = g_date_time_format (local_expiration, "%Y-%m-%d");
 }
 
 /* Opens the key in @dialog and returns whether it may sign. */
@@ -332,9 +359,36 @@ test_round_trip (void)
   g_assert_cmpstr (before, ==, after);
   g_assert_false (scs_review_is_sealed (ws));
 
-  /* the real key: its certificate is shown before signing */
+  /* not valid yet: refused, the period shown in local dates (Asia/Tokyo) */
+  g_assert_false (load_key (dialog, "notyet.p12", "secret", TRUE));
+  g_assert_cmpstr (scs_sign_dialog_get_error (dialog), ==,
+                   "The certificate ‘CN=Future Expert’ is not valid yet: it is valid from 2090-01-01 to 2091-07-01");
+  g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog),
+                            "\nValid: from 2090-01-01 to 2091-07-01\n"));
+  g_assert_null (scs_sign_dialog_get_warning (dialog));
+  /* 10 days left: it may sign, but the dialog asks to renew it */
+  {
+    g_autofree char *from = NULL, *to = NULL, *valid = NULL, *warning = NULL;
+
+    certificate_dates ("expiring.p12", &from, &to);
+    valid = g_strdup_printf ("\nValid: from %s to %s\n", from, to);
+    warning = g_strdup_printf ("This certificate expires in 10 days (%s). "
+                               "Renew it before the next review round.", to);
+    g_assert_true (load_key (dialog, "expiring.p12", "secret", TRUE));
+    g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), valid));
+    g_assert_cmpstr (scs_sign_dialog_get_warning (dialog), ==, warning);
+  }
+
+  /* the real key (a year left): its certificate is shown before signing, no warning */
   g_assert_true (load_key (dialog, "expert.p12", "secret", TRUE));
   g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), "Expert Taro"));
+  {
+    g_autofree char *from = NULL, *to = NULL, *valid = NULL;
+
+    certificate_dates ("expert.p12", &from, &to);
+    valid = g_strdup_printf ("\nValid: from %s to %s\n", from, to);
+    g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), valid));
+  }
   g_assert_null (scs_sign_dialog_get_warning (dialog));
   gui_test_save_png (GTK_WIDGET (dialog), "", "sign-dialog.png", "", GUI_TEST_WAIT_LAID_OUT);
   sign_and_wait (dialog);
@@ -421,6 +475,10 @@ main (int   argc,
   g_autofree char *profile_file = NULL;
   int rc;
 
+  /* Certificate dates are shown in local time: a fixed zone, 9 hours
+   * ahead of UTC, so that the day can differ from the UTC one. */
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  tzset ();
   gui_test_init (&argc, &argv, "en");
 
   dir = g_dir_make_tmp ("scs-gui-review-XXXXXX", NULL);

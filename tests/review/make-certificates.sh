@@ -3,6 +3,8 @@
 #   ca.pem            test CA
 #   expert.p12        expert key + certificate under ca.pem (passphrase "secret")
 #   expired.p12       expired certificate under ca.pem
+#   notyet.p12        certificate valid only from 2090 (fixed dates: the tests compare them)
+#   expiring.p12      certificate under ca.pem that runs out in 10 days (warned about)
 #   foreign.p12       certificate from another CA (otherca.pem)
 #   nosig.p12         certificate without digitalSignature key usage
 #   personal.p12      certificate with a street address (personal data)
@@ -28,7 +30,7 @@ key ()
 
 ca () {
   name=$1; key "$name"
-  tmpl "cn = \"SCS Test CA $name\"" "ca" "cert_signing_key" "crl_signing_key" "expiration_days = 30"
+  tmpl "cn = \"SCS Test CA $name\"" "ca" "cert_signing_key" "crl_signing_key" "expiration_days = 3650"
   certtool --generate-self-signed --load-privkey "$name.key.pem" --template "$name.tmpl" \
     --outfile "$name.pem" 2>/dev/null
 }
@@ -45,11 +47,16 @@ leaf () {
 
 ca ca
 ca otherca
-leaf expert ca "cn = \"Expert Taro\"" "organization = \"Test Security Office\"" "signing_key" "expiration_days = 30"
-leaf manager ca "cn = \"Manager Hanako\"" "signing_key" "expiration_days = 30"
+# A year: well beyond the 30 days under which the sign dialog warns.
+leaf expert ca "cn = \"Expert Taro\"" "organization = \"Test Security Office\"" "signing_key" "expiration_days = 365"
+leaf manager ca "cn = \"Manager Hanako\"" "signing_key" "expiration_days = 365"
 leaf expired ca "cn = \"Expired Expert\"" "signing_key" \
   "activation_date = \"2020-01-01 00:00:00 UTC\"" "expiration_date = \"2021-01-01 00:00:00 UTC\""
-leaf foreign otherca "cn = \"Other CA Expert\"" "signing_key" "expiration_days = 30"
-leaf nosig ca "cn = \"No Signature Expert\"" "encryption_key" "expiration_days = 30"
+# The end is on the next day in Japan (UTC+9): shown dates are local.
+leaf notyet ca "cn = \"Future Expert\"" "signing_key" \
+  "activation_date = \"2090-01-01 00:00:00 UTC\"" "expiration_date = \"2091-06-30 18:00:00 UTC\""
+leaf expiring ca "cn = \"Expiring Expert\"" "signing_key" "expiration_days = 10"
+leaf foreign otherca "cn = \"Other CA Expert\"" "signing_key" "expiration_days = 365"
+leaf nosig ca "cn = \"No Signature Expert\"" "encryption_key" "expiration_days = 365"
 leaf personal ca "dn = \"CN=Personal Expert,street=1-2-3 Chiyoda,postalCode=100-0001\"" \
-  "signing_key" "expiration_days = 30"
+  "signing_key" "expiration_days = 365"
