@@ -25,6 +25,7 @@
 
 #include "scs-ui-resources.h"
 
+#include "scs-scope.h"
 #include "scs-sign-dialog.h"
 #include "scs-signature.h"
 #include "scs-window.h"
@@ -36,6 +37,7 @@ struct _ScsReviewPage
   ScsWorkspace       *workspace;
   ScsProfile         *profile;
   ScsReview          *review;
+  ScsScope           *scope;  /* the workspace's, followed once listed */
   GSimpleActionGroup *actions;
   char               *criterion_id;
   char               *last_error;
@@ -209,6 +211,57 @@ update_banner (ScsReviewPage *self)
   gtk_widget_set_visible (self->banner, TRUE);
 }
 
+/* A "go to" button at the end of @row, which activating the row presses. */
+static void
+add_go_button (GtkWidget  *row,
+               const char *tooltip,
+               const char *action_name,
+               GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+}
+
+static GtkWidget *
+waiting_row_new (ScsReviewItem *item)
+{
+  gboolean scope = g_str_equal (item->kind, "scope-questioned");
+  g_autofree char *title = g_markup_escape_text (item->text ? item->text : item->kind, -1);
+  g_autofree char *subtitle = g_markup_escape_text (item->criterion_id ? item->criterion_id
+                                                    : scope ? _("Scope")
+                                                    : _("Whole assessment"), -1);
+  GtkWidget *row = text_row_new (title, subtitle);
+
+  if (scope)
+    {
+      /* The scope has its own page, out of this one: the window shows it. */
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("network-workgroup-symbolic"));
+      add_go_button (row, _("Show the scope"), "win.show-scope", g_variant_new_int64 (item->ref));
+    }
+  else if (item->criterion_id != NULL)
+    add_go_button (row, _("Show this criterion"), "review.show-criterion",
+                   g_variant_new_string (item->criterion_id));
+  return row;
+}
+
+/* The scope's edits (a new reason, the expert's mark) change what waits. */
+static void
+follow_scope (ScsReviewPage *self)
+{
+  if (self->scope != NULL)
+    return;
+  self->scope = scs_scope_get (self->workspace, NULL);
+  if (self->scope != NULL)
+    g_signal_connect_object (self->scope, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+}
+
 static void
 refresh_waiting (ScsReviewPage *self)
 {
@@ -217,27 +270,9 @@ refresh_waiting (ScsReviewPage *self)
 
   clear_list (self->waiting_list);
   items = scs_review_list_waiting (self->review, &error);
+  follow_scope (self);
   for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      ScsReviewItem *item = items->pdata[i];
-      g_autofree char *title = g_markup_escape_text (item->text ? item->text : item->kind, -1);
-      g_autofree char *subtitle = g_markup_escape_text (item->criterion_id ? item->criterion_id : _("Whole assessment"), -1);
-      GtkWidget *row = text_row_new (title, subtitle);
-
-      if (item->criterion_id != NULL)
-        {
-          GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
-
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, _("Show this criterion"));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.show-criterion");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", item->criterion_id);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-        }
-      gtk_list_box_append (self->waiting_list, row);
-    }
+    gtk_list_box_append (self->waiting_list, waiting_row_new (items->pdata[i]));
   if (items == NULL)
     gtk_list_box_append (self->waiting_list, text_row_new (error->message, NULL));
   gtk_widget_set_visible (self->waiting_group, items == NULL || items->len > 0);
@@ -784,6 +819,9 @@ disconnect_workspace (ScsReviewPage *self)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   if (self->review != NULL)
     g_signal_handlers_disconnect_by_data (self->review, self);
+  if (self->scope != NULL)
+    g_signal_handlers_disconnect_by_data (self->scope, self);
+  self->scope = NULL;
 }
 
 static void

@@ -411,6 +411,15 @@ show_review (ScsWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+static void
+show_scope (ScsWindow *self)
+{
+  select_sidebar_row (self, N_CATEGORIES + 1);
+  leave_search (self);
+  show_page (self, "scope");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
 /* A signed assessment is read-only: rows built later check it themselves. */
 static void
 on_sealed_changed (ScsWindow *self)
@@ -449,11 +458,7 @@ on_sidebar_row_selected (ScsWindow     *self,
   if (index == 0)
     show_dashboard (self);
   else if (index == N_CATEGORIES + 1)
-    {
-      leave_search (self);
-      show_page (self, "scope");
-      adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-    }
+    show_scope (self);
   else if (index == N_CATEGORIES + 2)
     show_review (self);
   else if (index > 0)
@@ -771,6 +776,26 @@ show_review_action (GtkWidget  *widget,
   show_review (self);
 }
 
+static void
+show_scope_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  ScsScope *scope;
+  ScsScopeItem *item;
+
+  if (!require_workspace (self))
+    return;
+  show_scope (self);
+  /* With an item: its table too. */
+  scope = id != 0 ? scs_scope_get (self->workspace, NULL) : NULL;
+  item = scope != NULL ? scs_scope_lookup (scope, id) : NULL;
+  if (item != NULL)
+    scs_scope_page_show_kind (self->scope_page, scs_scope_item_get_kind (item));
+}
+
 /* Window ----------------------------------------------------------------- */
 
 /* The main menu's popover is built when it first opens (click or F10):
@@ -904,6 +929,7 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.goto-criterion", "s", goto_criterion_action);
   gtk_widget_class_install_action (widget_class, "win.show-review", "s", show_review_action);
+  gtk_widget_class_install_action (widget_class, "win.show-scope", "x", show_scope_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_install_action (widget_class, "win.load-catalog", NULL, scs_migration_assistant_load_catalog_action);

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (ScsWindow, scs_window, SCS, WINDOW, AdwApplicationWindow)
  * win.set-note ((ss): ID, text), win.set-reason ((ss): ID, text),
  * win.set-not-applicable ((ss): ID, reason), win.undo, win.search,
  * win.goto-criterion (s: criterion or requirement ID), win.show-review
- * (s: criterion ID or "": the review page). Their handlers are
+ * (s: criterion ID or "": the review page), win.show-scope (x: a scope
+ * item ID, whose table is shown, or 0: the scope page). Their handlers are
  * the only place the window writes to the workspace; failures show a toast. */
 ScsWindow    *scs_window_new             (GtkApplication *application);
 void          scs_window_set_workspace   (ScsWindow      *self,
@@ -32,7 +33,7 @@ void          scs_window_add_toast       (ScsWindow      *self,
 /* For tests: the widgets the user sees. */
 GtkListBox   *scs_window_get_sidebar     (ScsWindow      *self);
 GtkWidget    *scs_window_get_checklist   (ScsWindow      *self);
-/* "welcome", "dashboard" or "checklist" */
+/* "welcome", "dashboard", "checklist", "scope" or "review" */
 const char   *scs_window_get_visible_page (ScsWindow     *self);
 /* The "met/total" text of sidebar row @category (1 … 7). */
 const char   *scs_window_get_progress_text (ScsWindow    *self,

@@ -524,8 +524,11 @@ scs_cli_review_status (const ScsCliCommand *command,
       for (guint i = 0; i < waiting->len; i++)
         {
           ScsReviewItem *item = waiting->pdata[i];
+          /* A scope item by the name its audit rows use, "scope:3". */
+          g_autofree char *scope = g_str_equal (item->kind, "scope-questioned")
+                                   ? g_strdup_printf ("scope:%lld", (long long) item->ref) : NULL;
 
-          g_print ("  %-10s %s\n", item->criterion_id ? item->criterion_id : "—", item->text);
+          g_print ("  %-10s %s\n", item->criterion_id ? item->criterion_id : scope ? scope : "—", item->text);
         }
     }
   return SCS_CLI_EXIT_OK;

@@ -30,6 +30,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-db.h"
+#include "scs-scope.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-review-error-quark, scs_review_error)
@@ -1176,6 +1177,37 @@ add_item (GPtrArray  *items,
   g_ptr_array_add (items, item);
 }
 
+/* Out-of-scope reasons the expert questioned, in scope item order: they wait
+ * for the organisation to answer. The scope model resolves a question by
+ * itself: a new reason or status resets the mark to none (the new reason is
+ * judged anew), and the expert may re-mark it accepted or clear it, so an
+ * item is open exactly while its current mark is "questioned". */
+static gboolean
+add_scope_questions (ScsWorkspace  *ws,
+                     GPtrArray     *items,
+                     GError       **error)
+{
+  ScsScope *scope = scs_scope_get (ws, error);
+  GListModel *all;
+
+  if (scope == NULL)
+    return FALSE;
+  all = scs_scope_get_items (scope, SCS_SCOPE_N_KINDS);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(ScsScopeItem) item = g_list_model_get_item (all, i);
+
+      if (scs_scope_item_get_review (item) != SCS_SCOPE_REVIEW_QUESTIONED)
+        continue;
+      add_item (items, NULL, "scope-questioned", scs_scope_item_get_id (item),
+                /* Translators: a scope item's name, then the expert's question */
+                g_strdup_printf (_("Scope: the reason for leaving “%s” out was questioned: %s"),
+                                 scs_scope_item_get_name (item),
+                                 scs_scope_item_get_review_comment (item)));
+    }
+  return TRUE;
+}
+
 /* Criteria up to the target level, in catalog order. */
 static GPtrArray *
 level_criteria (ScsWorkspace *ws)
@@ -1288,6 +1320,14 @@ scs_review_list_waiting (ScsReview  *self,
         add_item (items, id, "revised", 0,
                   g_strdup_printf (_("Criterion ‘%s’ was revised after your request"), id));
     }
+
+  /* After the criteria. Only the organisation answers a question (its new
+   * reason clears the mark; the expert judges it on the scope page). Like a
+   * revision request, an open question is news when a workspace opens; the
+   * summary counts criteria and proposals only, so signing with a question
+   * open stays the expert's call. */
+  if (side == SCS_REVIEW_SIDE_ORGANIZATION && !add_scope_questions (ws, items, error))
+    return NULL;
 
   return g_steal_pointer (&items);
 }

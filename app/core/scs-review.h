@@ -83,9 +83,10 @@ typedef struct
 /* Something that waits for the viewer's side. */
 typedef struct
 {
-  char   *criterion_id;   /* NULL: the whole assessment */
-  char   *kind;           /* "proposal", "revision", "comment", "unreviewed", "reopened", "revised", "decided" */
-  gint64  ref;            /* proposal or comment id, 0 otherwise */
+  char   *criterion_id;   /* NULL: the whole assessment, or the scope */
+  char   *kind;           /* "proposal", "revision", "comment", "unreviewed", "reopened", "revised", "decided",
+                           * "scope-questioned" (an out-of-scope reason the expert questioned) */
+  gint64  ref;            /* proposal, comment or scope item id, 0 otherwise */
   char   *text;           /* short translated description */
 } ScsReviewItem;
 

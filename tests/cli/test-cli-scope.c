@@ -479,6 +479,76 @@ test_import_csv (Fixture       *fixture,
   }
 }
 
+/* `review status` with the default profile (the organisation's side),
+ * never the user's own. */
+static CliRun *
+review_status (Fixture  *fixture,
+               gboolean  json)
+{
+  static const char * const env[] = { "SCS_PROFILE=/nonexistent/profile.ini", NULL };
+  CliOptions options = cli_options;
+  CliRun *run;
+
+  options.env = env;
+  run = json ? CLI_TEST_RUN (&options, "review", "status", fixture->path, "--json")
+             : CLI_TEST_RUN (&options, "review", "status", fixture->path);
+  cli_test_assert_ok (run);
+  return run;
+}
+
+/* A reason the expert questions waits for the organisation in `review
+ * status`, named by its scope item, until the expert accepts it. */
+static void
+test_review_waiting (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *waiting;
+  JsonObject *item;
+  gint64 plc;
+
+  plc = add_json (fixture, "server", "PLC line", NULL, NULL);
+  id = g_strdup_printf ("%lld", (long long) plc);
+  {
+    g_autoptr(CliRun) exclude = cli_run ("scope", "exclude", fixture->path, id, "--reason", "OT");
+    g_autoptr(CliRun) question = cli_run ("scope", "review", fixture->path, id, "questioned",
+                                         "--comment", "Attach the gateway settings");
+
+    cli_test_assert_ok (exclude);
+    cli_test_assert_ok (question);
+  }
+
+  {
+    g_autoptr(CliRun) text = review_status (fixture, FALSE);
+    g_autofree char *ref = g_strdup_printf ("scope:%s", id);
+    g_autofree char *line = g_strdup_printf ("\n  %-10s Scope: the reason for leaving “PLC line” out "
+                                             "was questioned: Attach the gateway settings\n", ref);
+
+    g_assert_nonnull (strstr (text->out, line));
+  }
+  {
+    g_autoptr(CliRun) json = review_status (fixture, TRUE);
+
+    waiting = json_object_get_array_member (cli_test_parse_new (json->out, &parser), "waiting");
+    g_assert_cmpuint (json_array_get_length (waiting), >, 0);
+    item = json_array_get_object_element (waiting, json_array_get_length (waiting) - 1);
+    g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "scope-questioned");
+    g_assert_true (json_object_get_null_member (item, "criterion"));
+    g_assert_cmpint (json_object_get_int_member (item, "ref"), ==, plc);
+  }
+
+  {
+    g_autoptr(CliRun) accept = cli_run ("scope", "review", fixture->path, id, "accepted");
+    g_autoptr(CliRun) text = NULL;
+
+    cli_test_assert_ok (accept);
+    text = review_status (fixture, FALSE);
+    g_assert_null (strstr (text->out, "scope:"));
+    g_assert_null (strstr (text->out, "PLC line"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +559,7 @@ main (int   argc,
   g_test_add ("/scs/cli/scope/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   g_test_add ("/scs/cli/scope/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/scs/cli/scope/import-csv", Fixture, NULL, fixture_set_up, test_import_csv, fixture_tear_down);
+  g_test_add ("/scs/cli/scope/review-waiting", Fixture, NULL, fixture_set_up, test_review_waiting, fixture_tear_down);
 
   return g_test_run ();
 }

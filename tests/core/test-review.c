@@ -16,7 +16,9 @@
 #include <sqlite3.h>
 
 #include "scs-attestation.h"
+#include "scs-i18n.h"
 #include "scs-review.h"
+#include "scs-scope.h"
 #include "scs-signature.h"
 #include "scs-signer.h"
 
@@ -343,6 +345,106 @@ test_new_round (Fixture *f, gconstpointer data)
   g_assert_cmpint (scs_review_get_verdict (expert, "4-1-1-1"), ==, SCS_VERDICT_REOPENED);
 }
 
+/* The scope-questioned items of @items: the scope item IDs, in list order,
+ * and each one after every criterion item. */
+static GArray *
+scope_questions (GPtrArray *items)
+{
+  GArray *refs = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      ScsReviewItem *item = items->pdata[i];
+
+      if (g_str_equal (item->kind, "scope-questioned"))
+        {
+          g_assert_null (item->criterion_id);
+          g_array_append_val (refs, item->ref);
+        }
+      else
+        g_assert_cmpuint (refs->len, ==, 0);
+    }
+  return refs;
+}
+
+static GPtrArray *
+list_waiting (ScsReview *review)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = scs_review_list_waiting (review, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  return items;
+}
+
+/* An out-of-scope reason the expert questions waits for the organisation
+ * until the reason changes or the expert marks it otherwise. */
+static void
+test_scope_questioned (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ScsReview) expert = scs_review_new (f->ws, f->expert);
+  g_autoptr(ScsReview) sme = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GArray) refs = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsScope *scope = scs_scope_get (f->ws, &error);
+  gint64 plc, old_pc;
+
+  g_assert_no_error (error);
+  plc = core_test_scope_add (scope, SCS_SCOPE_KIND_SERVER, "name", "PLC line", NULL);
+  old_pc = core_test_scope_add (scope, SCS_SCOPE_KIND_ENDPOINT, "name", "Old PC", NULL);
+  g_assert_true (scs_scope_set_status (scope, plc, SCS_SCOPE_STATUS_EXCLUDED, "OT behind a gateway",
+                                       "one-way gateway", TRUE, &error));
+  g_assert_true (scs_scope_set_status (scope, old_pc, SCS_SCOPE_STATUS_EXCEPTION, "Windows 7",
+                                       NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_scope_set_review (scope, old_pc, SCS_SCOPE_REVIEW_QUESTIONED,
+                                       "When is it replaced?", &error));
+  g_assert_true (scs_scope_set_review (scope, plc, SCS_SCOPE_REVIEW_QUESTIONED,
+                                       "Attach the gateway settings", &error));
+  g_assert_no_error (error);
+  sme = scs_review_new (f->ws, f->sme);
+
+  /* The organisation: both, after the criteria, in scope item order */
+  items = list_waiting (sme);
+  refs = scope_questions (items);
+  g_assert_cmpuint (refs->len, ==, 2);
+  g_assert_cmpint (g_array_index (refs, gint64, 0), ==, plc);
+  g_assert_cmpint (g_array_index (refs, gint64, 1), ==, old_pc);
+  g_assert_cmpstr (((ScsReviewItem *) items->pdata[items->len - 2])->text, ==,
+                   "Scope: the reason for leaving “PLC line” out was questioned: Attach the gateway settings");
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&refs, g_array_unref);
+
+  /* The expert's own question does not wait for the expert */
+  items = list_waiting (expert);
+  refs = scope_questions (items);
+  g_assert_cmpuint (refs->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&refs, g_array_unref);
+
+  /* A new reason answers the question (the mark is reset) … */
+  scs_review_set_profile (sme, f->sme);
+  g_assert_true (scs_scope_set_status (scope, plc, SCS_SCOPE_STATUS_EXCLUDED,
+                                       "OT behind a gateway; settings attached", NULL, TRUE, &error));
+  g_assert_no_error (error);
+  items = list_waiting (sme);
+  refs = scope_questions (items);
+  g_assert_cmpuint (refs->len, ==, 1);
+  g_assert_cmpint (g_array_index (refs, gint64, 0), ==, old_pc);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  g_clear_pointer (&refs, g_array_unref);
+
+  /* … and so does the expert's accepting the reason as it is */
+  scs_review_set_profile (expert, f->expert);
+  g_assert_true (scs_scope_set_review (scope, old_pc, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
+  g_assert_no_error (error);
+  items = list_waiting (sme);
+  refs = scope_questions (items);
+  g_assert_cmpuint (refs->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -350,6 +452,8 @@ main (int argc, char **argv)
   int rc;
 
   g_test_init (&argc, &argv, NULL);
+  /* The waiting items' texts are compared in English. */
+  scs_i18n_init ("en");
   g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
 
   certs_dir = g_dir_make_tmp ("scs-certs-XXXXXX", NULL);
@@ -359,6 +463,7 @@ main (int argc, char **argv)
   g_test_add ("/scs/review/attestation", Fixture, NULL, fixture_set_up, test_attestation, fixture_tear_down);
   g_test_add ("/scs/review/seal-and-tamper", Fixture, NULL, fixture_set_up, test_seal_and_tamper, fixture_tear_down);
   g_test_add ("/scs/review/new-round", Fixture, NULL, fixture_set_up, test_new_round, fixture_tear_down);
+  g_test_add ("/scs/review/scope-questioned", Fixture, NULL, fixture_set_up, test_scope_questioned, fixture_tear_down);
 
   rc = g_test_run ();
   g_free (cmd);

@@ -29,6 +29,7 @@
 #include "scs-i18n.h"
 #include "scs-profile-page.h"
 #include "scs-review-page.h"
+#include "scs-scope-page.h"
 #include "scs-screenshot.h"
 #include "scs-sign-dialog.h"
 #include "scs-signature.h"
@@ -466,6 +467,102 @@ test_round_trip (void)
   gui_test_drain_pending ();
 }
 
+/* The row of the waiting list whose title is @title, or NULL. */
+static GtkWidget *
+waiting_row (ScsReviewPage *page, const char *title)
+{
+  GtkListBox *list = scs_review_page_get_waiting_list (page);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_ACTION_ROW (child) &&
+        g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title))
+      return child;
+  return NULL;
+}
+
+static gboolean
+scope_shown (gpointer window)
+{
+  return g_str_equal (scs_window_get_visible_page (window), "scope");
+}
+
+/* A reason the expert questioned waits for the SME on the review page, and
+ * its row leads to the scope page, on the table of the item's kind. */
+static void
+test_scope_questioned (void)
+{
+  const char *title = "Scope: the reason for leaving “PLC line” out was questioned: Attach the gateway settings";
+  g_autofree char *file = path ("scope.scsw");
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(ScsProfile) sme = profile ("SME Sato", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = profile ("Expert Taro", SCS_ROLE_EXPERT);
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  ScsWindow *window;
+  ScsReviewPage *page;
+  ScsScopePage *scope_page;
+  ScsScope *scope;
+  GtkWidget *row;
+  gint64 plc;
+
+  org->name = g_strdup ("Test KK");
+  org->sole_proprietor = TRUE;
+  ws = scs_workspace_create (file, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  window = scs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  scs_window_set_workspace (window, ws);
+  gtk_window_present (GTK_WINDOW (window));
+  page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+
+  /* The SME leaves a server out; the expert questions why and hands over */
+  scope = scs_scope_get (ws, &error);
+  g_assert_no_error (error);
+  scs_review_page_set_profile (page, sme);
+  g_hash_table_insert (fields, "name", "PLC line");
+  plc = scs_scope_add_item (scope, SCS_SCOPE_KIND_SERVER, fields, &error);
+  g_assert_true (scs_scope_set_status (scope, plc, SCS_SCOPE_STATUS_EXCLUDED, "OT behind a gateway",
+                                       NULL, TRUE, &error));
+  g_assert_no_error (error);
+  scs_review_page_set_profile (page, expert);
+  g_assert_true (scs_scope_set_review (scope, plc, SCS_SCOPE_REVIEW_QUESTIONED,
+                                       "Attach the gateway settings", &error));
+  g_assert_no_error (error);
+  review_action (window, "hand-over", NULL);
+
+  /* The SME: that is news, shown on the review page with a way to the scope */
+  scs_review_page_set_profile (page, sme);
+  g_assert_true (scs_review_page_has_news (page));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
+  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "review");
+  gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_LAID_OUT);
+  row = waiting_row (page, title);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Scope");
+  /* Enter on the row presses its button, which clicks a moment later. */
+  g_assert_true (gtk_widget_activate (row));
+  gui_test_wait_until (scope_shown, window, 10);
+  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "scope");
+  scope_page = SCS_SCOPE_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_SCOPE_PAGE));
+  g_assert_nonnull (scope_page);
+  gui_test_wait_for_widget (GTK_WIDGET (scope_page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (scs_scope_page_get_column_view (scope_page, SCS_SCOPE_KIND_SERVER))));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (scs_scope_page_get_column_view (scope_page, SCS_SCOPE_KIND_NETWORK))));
+
+  /* A new reason answers the question: the row is gone */
+  g_assert_true (scs_scope_set_status (scope, plc, SCS_SCOPE_STATUS_EXCLUDED,
+                                       "OT behind a gateway; settings attached", NULL, TRUE, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
+  gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_null (waiting_row (page, title));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_drain_pending ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +589,7 @@ main (int   argc,
 
   g_test_add_func ("/scs/gui/review/profile-page", test_profile_page);
   g_test_add_func ("/scs/gui/review/round-trip", test_round_trip);
+  g_test_add_func ("/scs/gui/review/scope-questioned", test_scope_questioned);
 
   rc = g_test_run ();
   g_free (cmd);
