@@ -680,6 +680,7 @@ test_prefetch (void)
   g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社テスト製作所");
   g_autofree char *dir = gui_test_make_tmp_dir ("scs-test-prefetch-XXXXXX");
   g_autofree char *first = g_build_filename (dir, "first.scsw", NULL);
+  g_autofree char *first_wal = g_strconcat (first, "-wal", NULL);
   g_autofree char *second = g_build_filename (dir, "second.scsw", NULL);
   g_autofree char *third = g_build_filename (dir, "third.scsw", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.scsw", NULL);
@@ -701,9 +702,11 @@ test_prefetch (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
 
-  /* The prefetched file is the one shown, even once gone from its folder. */
+  /* The prefetched file is the one shown, even once gone from its folder.
+   * Its write-ahead log is opened once SQLite has the file open (the
+   * header check before that opens and closes the file too). */
   scs_application_prefetch (app, 2, argv);
-  gui_test_wait_until (process_has_open, first, 10);
+  gui_test_wait_until (process_has_open, first_wal, 10);
   g_assert_cmpint (g_unlink (first), ==, 0);
   g_assert_true (scs_application_open_file (app, first_file, NULL));
   g_assert_nonnull (window_showing (GTK_APPLICATION (app), first));
