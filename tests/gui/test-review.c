@@ -378,6 +378,7 @@ test_round_trip (void)
     g_assert_true (load_key (dialog, "expiring.p12", "secret", TRUE));
     g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), valid));
     g_assert_cmpstr (scs_sign_dialog_get_warning (dialog), ==, warning);
+    gui_test_save_png (GTK_WIDGET (dialog), "", "sign-dialog-expiring.png", "", GUI_TEST_WAIT_LAID_OUT);
   }
 
   /* the real key (a year left): its certificate is shown before signing, no warning */
