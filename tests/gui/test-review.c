@@ -216,6 +216,32 @@ test_profile_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+/* A 1200×900 window on a new workspace of "Test KK" (sole proprietor) at
+ * @file, presented, and its review page. */
+static ScsWindow *
+review_window_new (const char        *file,
+                   ScsOrganization   *org,
+                   ScsCatalog        *catalog,
+                   ScsWorkspace     **ws,
+                   ScsReviewPage    **page)
+{
+  g_autoptr(GError) error = NULL;
+  ScsWindow *window;
+
+  org->name = g_strdup ("Test KK");
+  org->sole_proprietor = TRUE;
+  *ws = scs_workspace_create (file, org, 3, catalog, &error);
+  g_assert_no_error (error);
+
+  window = scs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  scs_window_set_workspace (window, *ws);
+  gtk_window_present (GTK_WINDOW (window));
+  *page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  return window;
+}
+
 static void
 test_round_trip (void)
 {
@@ -242,16 +268,7 @@ test_round_trip (void)
   gint64 p1, p2;
   sqlite3 *db;
 
-  org->name = g_strdup ("Test KK");
-  org->sole_proprietor = TRUE;
-  ws = scs_workspace_create (file, org, 3, catalog, &error);
-  g_assert_no_error (error);
-
-  window = scs_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
-  scs_window_set_workspace (window, ws);
-  gtk_window_present (GTK_WINDOW (window));
-  page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  window = review_window_new (file, org, catalog, &ws, &page);
   g_assert_nonnull (page);
   review = scs_review_page_get_review (page);
   g_assert_nonnull (review);
@@ -508,15 +525,7 @@ test_scope_questioned (void)
   GtkWidget *row;
   gint64 plc;
 
-  org->name = g_strdup ("Test KK");
-  org->sole_proprietor = TRUE;
-  ws = scs_workspace_create (file, org, 3, catalog, &error);
-  g_assert_no_error (error);
-  window = scs_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
-  scs_window_set_workspace (window, ws);
-  gtk_window_present (GTK_WINDOW (window));
-  page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  window = review_window_new (file, org, catalog, &ws, &page);
 
   /* The SME leaves a server out; the expert questions why and hands over */
   scope = scs_scope_get (ws, &error);
