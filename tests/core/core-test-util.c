@@ -210,3 +210,27 @@ core_test_scope_add (ScsScope     *scope,
   va_end (args);
   return id;
 }
+
+void
+core_test_certificate_dates (const char  *p12,
+                             char       **from,
+                             char       **to,
+                             GTimeSpan   *length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSigner) signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
+  g_autoptr(GDateTime) activation = NULL;
+  g_autoptr(GDateTime) expiration = NULL;
+  g_autoptr(GDateTime) local_activation = NULL;
+  g_autoptr(GDateTime) local_expiration = NULL;
+
+  g_assert_no_error (error);
+  activation = scs_signer_get_activation_time (signer);
+  expiration = scs_signer_get_expiration_time (signer);
+  local_activation = g_date_time_to_local (activation);
+  local_expiration = g_date_time_to_local (expiration);
+  *from = g_date_time_format (local_activation, "%Y-%m-%d");
+  *to = g_date_time_format (local_expiration, "%Y-%m-%d");
+  if (length != NULL)
+    *length = g_date_time_difference (expiration, activation);
+}

@@ -44,6 +44,13 @@ ScsWorkspace *core_test_workspace_new   (const char   *path,
 void          core_test_make_certificates (const char *dir,
                                            gboolean    quiet);
 
+/* The validity period of the certificate in @p12 (passphrase "secret") as
+ * the user's calendar dates, YYYY-MM-DD in local time, and its length. */
+void          core_test_certificate_dates (const char  *p12,
+                                           char       **from,
+                                           char       **to,
+                                           GTimeSpan   *length);
+
 /* Answers every level-3 criterion met (with @only_unsatisfied, only those
  * not yet satisfied), has an expert accept them all and sign with
  * @certs_dir/expert.p12, and management declare with manager.p12. */

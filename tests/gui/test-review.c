@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "gui-test-util.h"
+#include "../core/core-test-util.h"
 #include "scs-criterion-row.h"
 #include "scs-checklist-page.h"
 #include "scs-declaration.h"
@@ -87,20 +88,8 @@ certificate_dates (const char  *p12,
                    char       **to)
 {
   g_autofree char *file = path (p12);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScsSigner) signer = scs_signer_new_from_pkcs12 (file, "secret", &error);
-  g_autoptr(GDateTime) activation = NULL;
-  g_autoptr(GDateTime) expiration = NULL;
-  g_autoptr(GDateTime) local_activation = NULL;
-  g_autoptr(GDateTime) local_expiration = NULL;
 
-  g_assert_no_error (error);
-  activation = scs_signer_get_activation_time (signer);
-  expiration = scs_signer_get_expiration_time (signer);
-  local_activation = g_date_time_to_local (activation);
-  local_expiration = g_date_time_to_local (expiration);
-  *from = g_date_time_format (local_activation, "%Y-%m-%d");
-  *to = g_date_time_format (local_expiration, "%Y-%m-%d");
+  core_test_certificate_dates (file, from, to, NULL);
 }
 
 /* Opens the key in @dialog and returns whether it may sign. */
