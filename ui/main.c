@@ -109,6 +109,27 @@ bench_app_started (GApplication *app)
   scs_startup_mark ("gtk-adw-started");
 }
 
+/* libadwaita styles everything itself: as it starts, it switches GTK to
+ * its empty theme, after GTK has parsed its own default theme for nothing
+ * (some 20 ms of every start-up). So GTK is started here, before the
+ * application, with GTK_THEME naming that empty theme, and GTK_THEME is
+ * cleared again at once: libadwaita, which starts with the application,
+ * must not see it (it would leave its stylesheet out for a user's theme),
+ * and nothing we launch may inherit it. A GTK_THEME the user set is left
+ * alone, as is a failure to open the display (the application reports it
+ * when it starts GTK again). */
+static void
+init_gtk (void)
+{
+  if (g_getenv ("GTK_THEME") != NULL)
+    return;
+  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  /* The settings load the theme, on first use. */
+  if (gtk_init_check ())
+    (void) gtk_settings_get_default ();
+  g_unsetenv ("GTK_THEME");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +146,7 @@ main (int   argc,
     language = g_settings_get_string (settings, "language");
 
   scs_i18n_init (language);
+  init_gtk ();
 
   app = scs_application_new ();
   scs_application_prefetch (app, argc, argv);

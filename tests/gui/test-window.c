@@ -551,6 +551,73 @@ test_screenshot (void)
   gui_test_remove_tree (dir);
 }
 
+/* The pixel at @x, @y of @texture as 0xRRGGBB. */
+static guint32
+pixel_at (GdkTexture *texture,
+          int         x,
+          int         y)
+{
+  gsize stride = (gsize) gdk_texture_get_width (texture) * 4;
+  g_autofree guchar *data = g_malloc (stride * gdk_texture_get_height (texture));
+  const guchar *p;
+
+  /* GDK_MEMORY_DEFAULT: B8G8R8A8 premultiplied, opaque here. */
+  gdk_texture_download (texture, data, stride);
+  p = data + (gsize) y * stride + (gsize) x * 4;
+  return ((guint32) p[2] << 16) | ((guint32) p[1] << 8) | p[0];
+}
+
+static gboolean
+is_light (guint32 rgb)
+{
+  return (rgb >> 16) > 0xc0 && ((rgb >> 8) & 0xff) > 0xc0 && (rgb & 0xff) > 0xc0;
+}
+
+/* The real program as a user starts it — it starts GTK itself, with
+ * libadwaita's empty theme (ui/main.c) — shows a window libadwaita has
+ * styled: in its own screenshot the header bar and the page are light, not
+ * the black of an unstyled window. */
+static void
+test_real_program (void)
+{
+  const char *program = g_getenv ("SCS_WORKBENCH");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社テスト製作所");
+  g_autofree char *dir = gui_test_make_tmp_dir ("scs-test-program-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "program.scsw", NULL);
+  g_autofree char *png = g_build_filename (dir, "program.png", NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GdkTexture) texture = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip ("SCS_WORKBENCH is not set (run through meson test)");
+      gui_test_remove_tree (dir);
+      return;
+    }
+  g_object_unref (gui_test_create_workspace (path, org, 3));
+  env = g_environ_setenv (env, "SCS_SCREENSHOT", png, TRUE);
+  env = g_environ_setenv (env, "SCS_LANGUAGE", "ja", TRUE);
+  env = g_environ_unsetenv (env, "GTK_THEME");
+  {
+    const char *argv[] = { "timeout", "60", program, path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_no_error (error);
+  }
+
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_true (is_light (pixel_at (texture, 40, 20)));
+  g_assert_true (is_light (pixel_at (texture, gdk_texture_get_width (texture) - 60,
+                                     gdk_texture_get_height (texture) / 2)));
+  gui_test_remove_tree (dir);
+}
+
 static GtkWindow *
 find_window (GtkApplication *app,
              GType           type)
@@ -771,6 +838,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/scs/window/application-open", test_application_open);
   g_test_add_func ("/scs/window/prefetch", test_prefetch);
+  g_test_add_func ("/scs/window/real-program", test_real_program);
   g_test_add_func ("/scs/window/screenshot", test_screenshot);
 
   status = g_test_run ();
