@@ -1069,15 +1069,10 @@ scs_review_page_has_news (ScsReviewPage *self)
 
   g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), FALSE);
 
-  if (self->review == NULL)
+  /* Nothing was handed over yet: there is no "other side" to hear from
+   * (asked first: every workspace opening asks). */
+  if (self->review == NULL || scs_review_get_round (self->review) <= 1)
     return FALSE;
-  {
-    ScsReviewSummary summary = { 0 };
-
-    /* Nothing was handed over yet: there is no "other side" to hear from. */
-    if (!scs_review_get_summary (self->review, &summary, NULL) || summary.round <= 1)
-      return FALSE;
-  }
   changes = scs_review_list_changes (self->review, NULL);
   waiting = scs_review_list_waiting (self->review, NULL);
   /* Before any review, everything is "unreviewed" for the expert, and an

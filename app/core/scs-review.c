@@ -1346,6 +1346,14 @@ count_query (ScsWorkspace *ws,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+guint
+scs_review_get_round (ScsReview *self)
+{
+  g_return_val_if_fail (SCS_IS_REVIEW (self), 1);
+
+  return 1 + (guint) count_query (self->workspace, "SELECT count (*) FROM review_round WHERE assessment = ?1");
+}
+
 gboolean
 scs_review_get_summary (ScsReview        *self,
                         ScsReviewSummary *summary,
@@ -1394,7 +1402,7 @@ scs_review_get_summary (ScsReview        *self,
 
   summary->n_open_proposals = count_query (ws, "SELECT count (*) FROM review_proposal "
                                                "WHERE assessment = ?1 AND status = 'open'");
-  summary->round = 1 + count_query (ws, "SELECT count (*) FROM review_round WHERE assessment = ?1");
+  summary->round = scs_review_get_round (self);
   summary->sealed = scs_review_is_sealed (ws);
   return TRUE;
 }

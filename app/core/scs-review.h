@@ -173,6 +173,8 @@ GPtrArray    *scs_review_list_waiting      (ScsReview     *self,
 gboolean      scs_review_get_summary       (ScsReview     *self,
                                             ScsReviewSummary *summary,
                                             GError       **error);
+/* The summary's round alone (1 + hand-overs), without the summary's work. */
+guint         scs_review_get_round         (ScsReview     *self);
 /* TRUE when every criterion up to the target level is accepted, nothing is
  * open and the assessment is ready; otherwise says what is missing. */
 gboolean      scs_review_check_complete    (ScsReview     *self,

@@ -135,8 +135,10 @@ run_round_trip (Fixture *f)
 
   sme = scs_review_new (f->ws, f->sme);
   g_assert_no_error (error);
+  g_assert_cmpuint (scs_review_get_round (sme), ==, 1);
   scs_review_hand_over (sme, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (scs_review_get_round (sme), ==, 2);
 
   expert = scs_review_new (f->ws, f->expert);
   g_assert_cmpstr (scs_workspace_get_actor (f->ws), ==, "Expert Taro");
