@@ -21,6 +21,7 @@
 #include "scs-corporate-number.h"
 #include "scs-i18n.h"
 #include "scs-ui-resources.h"
+#include "scs-review-page.h"
 #include "scs-scope-page.h"
 #include "scs-screenshot.h"
 #include "scs-window.h"
@@ -338,12 +339,17 @@ test_pages_on_demand (Fixture       *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkToggleButton *search_button;
   ScsChecklistPage *page;
+  GtkWidget *review;
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
   gui_test_drain ();
   g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "dashboard");
   g_assert_null (gui_test_find_by_type (window, SCS_TYPE_CHECKLIST_PAGE));
   g_assert_null (gui_test_find_by_type (window, SCS_TYPE_SCOPE_PAGE));
+  /* The review page is there (its actions serve the rows), its widgets not. */
+  review = gui_test_find_by_type (window, SCS_TYPE_REVIEW_PAGE);
+  g_assert_nonnull (review);
+  g_assert_null (gtk_widget_get_first_child (review));
 
   /* The search button builds the checklist and shows it, searching. */
   search_button = find_search_button (window);
@@ -366,6 +372,13 @@ test_pages_on_demand (Fixture       *fixture,
   gtk_widget_activate_action (window, "win.show-category", "u", 3);
   g_assert_true (SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window)) == page);
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 3);
+
+  /* Shown, the review page builds its widgets. */
+  gtk_widget_activate_action (window, "win.show-review", "s", "");
+  gui_test_drain ();
+  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "review");
+  g_assert_nonnull (gtk_widget_get_first_child (review));
+  g_assert_true (gtk_widget_get_mapped (gtk_widget_get_first_child (review)));
 
   /* The scope row builds the scope page. */
   gtk_list_box_select_row (scs_window_get_sidebar (fixture->window),
