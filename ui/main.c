@@ -116,18 +116,28 @@ bench_app_started (GApplication *app)
  * cleared again at once: libadwaita, which starts with the application,
  * must not see it (it would leave its stylesheet out for a user's theme),
  * and nothing we launch may inherit it. A GTK_THEME the user set is left
- * alone, as is a failure to open the display (the application reports it
- * when it starts GTK again). */
-static void
-init_gtk (void)
+ * alone, and so is a start with options (--help needs no display: the
+ * application starts GTK itself when it gets that far). FALSE when there
+ * is no display to open: GTK cannot be started again after that. */
+static gboolean
+init_gtk (int    argc,
+          char **argv)
 {
+  gboolean opened;
+
   if (g_getenv ("GTK_THEME") != NULL)
-    return;
+    return TRUE;
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-')
+      return TRUE;
+
   g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  opened = gtk_init_check ();
   /* The settings load the theme, on first use. */
-  if (gtk_init_check ())
+  if (opened)
     (void) gtk_settings_get_default ();
   g_unsetenv ("GTK_THEME");
+  return opened;
 }
 
 int
@@ -146,7 +156,15 @@ main (int   argc,
     language = g_settings_get_string (settings, "language");
 
   scs_i18n_init (language);
-  init_gtk ();
+  if (!init_gtk (argc, argv))
+    {
+      const char *display = g_getenv ("WAYLAND_DISPLAY") ? g_getenv ("WAYLAND_DISPLAY") : g_getenv ("DISPLAY");
+
+      /* Translators: %s names the display (e.g. ":0"), possibly empty */
+      g_printerr (_("scs-workbench: cannot open the display “%s”: the workbench needs a graphical session "
+                    "(scs-cli works without one)\n"), display ? display : "");
+      return 1;
+    }
 
   app = scs_application_new ();
   scs_application_prefetch (app, argc, argv);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 #include <adwaita.h>
 
 #include "gui-test-util.h"
@@ -631,6 +632,51 @@ test_real_program (void)
   gui_test_remove_tree (dir);
 }
 
+/* Without a display the program says so and exits 1 (it starts GTK
+ * itself, and must not go on as if it had); --help needs no display. */
+static void
+test_real_program_without_display (void)
+{
+  const char *program = g_getenv ("SCS_WORKBENCH");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip ("SCS_WORKBENCH is not set (run through meson test)");
+      return;
+    }
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "SCS_LANGUAGE", "en", TRUE);
+  {
+    const char *argv[] = { "timeout", "60", program, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_nonnull (strstr (err, "cannot open the display"));
+    g_assert_null (strstr (err, "CRITICAL"));
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *argv[] = { "timeout", "60", program, "--help", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &out, &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (out, "scs-workbench"));
+  }
+}
+
 static GtkWindow *
 find_window (GtkApplication *app,
              GType           type)
@@ -852,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/scs/window/application-open", test_application_open);
   g_test_add_func ("/scs/window/prefetch", test_prefetch);
   g_test_add_func ("/scs/window/real-program", test_real_program);
+  g_test_add_func ("/scs/window/real-program-without-display", test_real_program_without_display);
   g_test_add_func ("/scs/window/screenshot", test_screenshot);
 
   status = g_test_run ();
