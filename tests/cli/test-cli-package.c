@@ -236,8 +236,11 @@ test_verify_hostile (void)
       /* Exited by itself (not killed by a limit), refused as hostile or
        * unreadable, and wrote nothing where it ran. */
       g_assert_true (g_subprocess_get_if_exited (process));
-      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
-      g_assert_nonnull (strstr (err, "refused"));
+      /* Says which file and what scs-cli said (seen once, under valgrind
+       * with the suite's load: status 1). */
+      if (g_subprocess_get_exit_status (process) != 2 || strstr (err, "refused") == NULL)
+        g_error ("verify %s: exit status %d, stderr: %s", names[i],
+                 g_subprocess_get_exit_status (process), err);
       dir = g_dir_open (cwd, 0, &error);
       g_assert_no_error (error);
       g_assert_null (g_dir_read_name (dir));
