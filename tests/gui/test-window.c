@@ -108,6 +108,35 @@ test_welcome (Fixture       *fixture,
   g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "welcome");
 }
 
+static gboolean
+has_recent_row (gpointer data)
+{
+  GtkWidget *row = gui_test_find_by_type (data, ADW_TYPE_ACTION_ROW);
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+/* The welcome page lists recently used workspaces, each on one line per
+ * field (a long path wrapped at every width the page is measured at was
+ * most of the start-up of an empty window). */
+static void
+test_recent_workspaces (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *uri = g_filename_to_uri (fixture->path, NULL, NULL);
+  GtkWidget *row;
+
+  g_assert_true (gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri));
+  /* The window of the fixture was mapped before the item existed: it
+   * follows the recent manager's "changed". */
+  gui_test_wait_until (has_recent_row, fixture->window, 10);
+  row = gui_test_find_by_type (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "test.scsw");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, fixture->path);
+  g_assert_cmpint (adw_action_row_get_title_lines (ADW_ACTION_ROW (row)), ==, 1);
+  g_assert_cmpint (adw_action_row_get_subtitle_lines (ADW_ACTION_ROW (row)), ==, 1);
+}
+
 static void
 assert_progress_matches (Fixture *fixture)
 {
@@ -887,6 +916,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/scs/window/welcome", test_welcome);
+  ADD ("/scs/window/recent-workspaces", test_recent_workspaces);
   ADD ("/scs/window/sidebar-progress", test_sidebar);
   ADD ("/scs/window/set-status-and-undo", test_set_status_and_undo);
   ADD ("/scs/window/not-applicable-needs-reason", test_not_applicable_needs_reason);
