@@ -189,23 +189,46 @@ gui_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* The first widget, depth first from @root itself, that is a @type. */
+/* The first widget, depth first from @root itself, that @match accepts. */
 GtkWidget *
-gui_test_find_by_type (GtkWidget *root,
-                       GType      type)
+gui_test_find (GtkWidget         *root,
+               GuiTestMatchFunc   match,
+               gconstpointer      data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = gui_test_find_by_type (child, type);
+      GtkWidget *found = gui_test_find (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/* The first widget, depth first from @root itself, that is a @type. */
+GtkWidget *
+gui_test_find_by_type (GtkWidget *root,
+                       GType      type)
+{
+  return gui_test_find (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
 }
 
 /* The first widget, depth first from @root itself, whose widget name is
@@ -214,18 +237,7 @@ GtkWidget *
 gui_test_find_by_name (GtkWidget  *root,
                        const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = gui_test_find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gui_test_find (root, has_name, name);
 }
 
 /* Presents a new window of @width × @height holding @child; returns it. */

@@ -53,6 +53,12 @@ void       gui_test_save_png          (GtkWidget        *widget,
 char      *gui_test_make_tmp_dir      (const char       *tmpl);
 void       gui_test_remove_tree       (const char       *path);
 
+typedef gboolean (*GuiTestMatchFunc) (GtkWidget     *widget,
+                                      gconstpointer  data);
+
+GtkWidget *gui_test_find              (GtkWidget        *root,
+                                       GuiTestMatchFunc  match,
+                                       gconstpointer     data);
 GtkWidget *gui_test_find_by_type      (GtkWidget        *root,
                                        GType             type);
 GtkWidget *gui_test_find_by_name      (GtkWidget        *root,

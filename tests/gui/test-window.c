@@ -303,20 +303,11 @@ test_goto_criterion (Fixture       *fixture,
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, target->requirement->category->number);
 }
 
-static GtkMenuButton *
-find_mapped_menu_button (GtkWidget *widget)
+static gboolean
+is_mapped_menu_button (GtkWidget     *widget,
+                       gconstpointer  data)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget))
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_mapped_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget);
 }
 
 static gboolean
@@ -342,21 +333,12 @@ menu_has_action (GMenuModel *model,
   return FALSE;
 }
 
-static GtkToggleButton *
-find_search_button (GtkWidget *widget)
+static gboolean
+is_search_button (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (GTK_IS_TOGGLE_BUTTON (widget) &&
-      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "system-search-symbolic") == 0)
-    return GTK_TOGGLE_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkToggleButton *found = find_search_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "system-search-symbolic") == 0;
 }
 
 /* The checklist and scope pages are built when first needed: the search
@@ -382,7 +364,7 @@ test_pages_on_demand (Fixture       *fixture,
   g_assert_null (gtk_widget_get_first_child (review));
 
   /* The search button builds the checklist and shows it, searching. */
-  search_button = find_search_button (window);
+  search_button = GTK_TOGGLE_BUTTON (gui_test_find (window, is_search_button, NULL));
   g_assert_nonnull (search_button);
   gtk_toggle_button_set_active (search_button, TRUE);
   gui_test_drain ();
@@ -433,7 +415,7 @@ test_primary_menu (Fixture       *fixture,
       if (round == 1)
         scs_window_set_workspace (fixture->window, fixture->workspace);
       gui_test_drain ();
-      button = find_mapped_menu_button (GTK_WIDGET (fixture->window));
+      button = GTK_MENU_BUTTON (gui_test_find (GTK_WIDGET (fixture->window), is_mapped_menu_button, NULL));
       g_assert_nonnull (button);
       g_assert_true (gtk_menu_button_get_primary (button));
       g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
