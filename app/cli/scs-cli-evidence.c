@@ -20,6 +20,7 @@
 
 #include "scs-cli-private.h"
 #include "scs-i18n.h"
+#include "scs-sha256.h"
 
 #define MIN_PREFIX 8
 
@@ -388,7 +389,7 @@ scs_cli_evidence_extract (const ScsCliCommand *command,
   /* The hash is the evidence's identity: never hand out bytes that do not
    * match it. */
   bytes = g_bytes_get_data (data, &size);
-  check = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, size);
+  check = scs_sha256_hex (bytes, size);
   if (!g_str_equal (check, sha256))
     {
       scs_cli_error (_("Evidence %s in ‘%s’ is damaged: its content no longer matches its SHA-256"),

@@ -29,6 +29,7 @@
 #include "scs-profile.h"
 #include "scs-review.h"
 #include "scs-scope.h"
+#include "scs-sha256.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-attestation-error-quark, scs_attestation_error)
@@ -131,8 +132,7 @@ render_evidence (ScsWorkspace  *ws,
       g_autoptr(GString) line = g_string_new ("      <evidence");
       const void *data = sqlite3_column_blob (stmt, 1);
       int size = sqlite3_column_bytes (stmt, 1);
-      g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                          data ? data : (const void *) "", size);
+      g_autofree char *sha = scs_sha256_hex (data, size);
       g_autofree char *size_text = g_strdup_printf ("%d", size);
 
       attribute (line, "sha256", sha);

@@ -33,6 +33,7 @@
 
 #include "scs-core-resources.h"
 #include "scs-i18n.h"
+#include "scs-sha256.h"
 
 #define CATALOG_NS        "urn:scs-workbench:catalog:1"
 #define MAX_CATALOG_SIZE  (16 * 1024 * 1024)
@@ -833,7 +834,7 @@ scs_catalog_new_from_bytes (GBytes  *xml,
     return NULL;
 
   self->bytes = g_bytes_ref (xml);
-  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, xml);
+  self->sha256 = scs_sha256_hex_bytes (xml);
 
   return g_steal_pointer (&self);
 }

@@ -49,6 +49,7 @@
 #include "scs-attestation.h"
 #include "scs-report.h"
 #include "scs-scope.h"
+#include "scs-sha256.h"
 #include "scs-verify.h"
 
 #include "scs-signature.h"
@@ -73,7 +74,6 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
-static char *sha256_hex (GBytes *data);
 
 static Entry *
 add_entry (GPtrArray  *entries,
@@ -86,7 +86,7 @@ add_entry (GPtrArray  *entries,
   entry->path = g_strdup (path);
   entry->data = g_bytes_ref (data);
   entry->media_type = media_type;
-  entry->sha256 = sha256_hex (data);
+  entry->sha256 = scs_sha256_hex_bytes (data);
   g_ptr_array_add (entries, entry);
   return entry;
 }
@@ -99,22 +99,6 @@ compare_entries (gconstpointer a,
   const Entry *eb = *(const Entry **) b;
 
   return strcmp (ea->path, eb->path);
-}
-
-/* GnuTLS's SHA-256 uses the CPU's SHA instructions: several times GChecksum. */
-static char *
-sha256_hex (GBytes *data)
-{
-  guint8 digest[32];
-  char *hex = g_malloc (65);
-  gsize size;
-  const void *bytes = g_bytes_get_data (data, &size);
-
-  if (gnutls_hash_fast (GNUTLS_DIG_SHA256, bytes, size, digest) < 0)
-    g_error ("SHA-256 is not available");
-  for (guint i = 0; i < 32; i++)
-    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
-  return hex;
 }
 
 char *
@@ -284,7 +268,7 @@ collect_entries (ScsWorkspace            *workspace,
       add_entry (entries, "declaration.xml", declaration, "application/xml");
     }
   add_entry (entries, "assessment.xml", assessment, "application/xml");
-  assessment_hash = sha256_hex (assessment);
+  assessment_hash = scs_sha256_hex_bytes (assessment);
 
   scope = scs_scope_render_xml (workspace, &local_error);
   if (local_error != NULL)

@@ -37,6 +37,7 @@
 
 #include "scs-catalog.h"
 #include "scs-db.h"
+#include "scs-sha256.h"
 #include "scs-workspace.h"
 
 G_DEFINE_QUARK (scs-portfolio-error-quark, scs_portfolio_error)
@@ -363,7 +364,7 @@ lookup_catalog (sqlite3     *db,
       return NULL;
     }
   xml = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, xml);
+  actual = scs_sha256_hex_bytes (xml);
   if (g_strcmp0 (actual, sha256) != 0)
     {
       g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,

@@ -21,6 +21,7 @@
 #include "scs-attestation.h"
 #include "scs-db.h"
 #include "scs-declaration.h"
+#include "scs-sha256.h"
 #include "scs-signer.h"
 #include "scs-workspace-private.h"
 
@@ -154,7 +155,7 @@ scs_signature_store (ScsWorkspace      *ws,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
-  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  g_autofree char *sha = scs_sha256_hex_bytes (content);
   g_autofree char *subject = NULL, *issuer = NULL, *serial = NULL, *fingerprint = NULL;
   gint64 rounds = 0, id;
 

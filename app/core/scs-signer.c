@@ -33,6 +33,7 @@
 
 #include "scs-attestation.h"
 #include "scs-db.h"
+#include "scs-sha256.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-signer-error-quark, scs_signer_error)
@@ -507,7 +508,7 @@ scs_signer_dup_fingerprint (ScsSigner *self)
 
   g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
   der = crt_der (self->crt);
-  return der ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, der) : NULL;
+  return der ? scs_sha256_hex_bytes (der) : NULL;
 }
 
 static GDateTime *

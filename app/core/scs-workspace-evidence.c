@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "scs-db.h"
+#include "scs-sha256.h"
 #include "scs-workspace-private.h"
 
 
@@ -245,7 +246,7 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
       return NULL;
     }
 
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  sha256 = scs_sha256_hex (contents, length);
 
   basename = g_file_get_basename (file);
   name = g_filename_display_name (basename ? basename : "evidence");

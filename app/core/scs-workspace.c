@@ -36,6 +36,7 @@
 
 #include "scs-corporate-number.h"
 #include "scs-db.h"
+#include "scs-sha256.h"
 #include "scs-workspace-private.h"
 
 #define UNDO_DEPTH 200
@@ -930,7 +931,7 @@ load_assessment_and_catalog (ScsWorkspace  *self,
   expected = (const char *) sqlite3_column_text (stmt, 4);
   xml = g_bytes_new (sqlite3_column_blob (stmt, 5), sqlite3_column_bytes (stmt, 5));
 
-  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, xml);
+  actual = scs_sha256_hex_bytes (xml);
   if (g_strcmp0 (actual, expected) != 0)
     {
       set_corrupt (error, self->path, _("the embedded catalog does not match its SHA-256"));

@@ -31,6 +31,8 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
 
+#include "scs-sha256.h"
+
 G_DEFINE_QUARK (scs-xlsx-error-quark, scs_xlsx_error)
 
 typedef struct
@@ -875,7 +877,7 @@ scs_xlsx_new_from_bytes (GBytes  *bytes,
   xmlInitParser ();
 
   self = g_object_new (SCS_TYPE_XLSX, NULL);
-  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  self->sha256 = scs_sha256_hex_bytes (bytes);
 
   if (!read_zip (self, bytes, error) ||
       !read_workbook (self, &shared_strings, error) ||
