@@ -46,6 +46,8 @@ struct _ScsReviewPage
   gboolean            sealed;
   gboolean            content_stale;
   gboolean            built;          /* the template's widgets exist */
+  GCancellable       *check_cancellable; /* the signature check running, if any */
+  gboolean            banner_checked;    /* the banner shows a check's result */
 
   GtkWidget          *banner;
   GtkWidget          *banner_box;
@@ -170,21 +172,14 @@ text_row_new (const char *title_markup,
 
 /* Refresh ---------------------------------------------------------------- */
 
+/* The banner for a sealed assessment: @check is the signature check's
+ * result, or NULL for what is certain without one (it is sealed). */
 static void
-update_banner (ScsReviewPage *self)
+show_banner (ScsReviewPage     *self,
+             ScsSignatureCheck *check)
 {
-  g_autoptr(ScsSignatureCheck) check = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (self->workspace == NULL || !self->sealed)
-    {
-      gtk_widget_set_visible (self->banner, FALSE);
-      gtk_label_set_text (self->banner_label, "");
-      return;
-    }
-
-  check = scs_signature_check (self->workspace, SCS_SIGNATURE_ROLE_EXPERT, NULL, &error);
   gtk_widget_remove_css_class (self->banner_box, "scs-banner-warning");
   if (check != NULL && !scs_signature_check_is_good (check))
     {
@@ -210,6 +205,84 @@ update_banner (ScsReviewPage *self)
 
   gtk_label_set_text (self->banner_label, text);
   gtk_widget_set_visible (self->banner, TRUE);
+}
+
+/* Checking the signature renders the assessment again and hashes every
+ * evidence file: on a workspace with a few hundred megabytes of evidence
+ * that is a second of work, which held up the window (its first frame too,
+ * on opening a signed workspace). So it runs in a thread, on a connection
+ * of its own, as the report of an export does. */
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  ScsSignatureCheck *check;
+  GError *error = NULL;
+
+  workspace = scs_workspace_open (task_data, &error);
+  check = workspace != NULL
+    ? scs_signature_check (workspace, SCS_SIGNATURE_ROLE_EXPERT, NULL, &error)
+    : NULL;
+  if (check != NULL)
+    g_task_return_pointer (task, check, (GDestroyNotify) scs_signature_check_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  ScsReviewPage *self = SCS_REVIEW_PAGE (source);
+  g_autoptr(ScsSignatureCheck) check = NULL;
+  g_autoptr(GError) error = NULL;
+
+  check = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Superseded by a later check, a new workspace, or the page is gone */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->check_cancellable);
+  if (error != NULL && !g_error_matches (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED))
+    g_message ("Cannot check the signature of ‘%s’: %s",
+               scs_workspace_get_path (self->workspace), error->message);
+  show_banner (self, check);
+  self->banner_checked = TRUE;
+}
+
+static void
+cancel_check (ScsReviewPage *self)
+{
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+}
+
+static void
+update_banner (ScsReviewPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  cancel_check (self);
+  if (self->workspace == NULL || !self->sealed)
+    {
+      gtk_widget_set_visible (self->banner, FALSE);
+      gtk_label_set_text (self->banner_label, "");
+      self->banner_checked = FALSE;
+      return;
+    }
+
+  /* A result shown stays until the next one replaces it: no flicker. */
+  if (!self->banner_checked)
+    show_banner (self, NULL);
+  self->check_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->check_cancellable, check_done, NULL);
+  g_task_set_source_tag (task, update_banner);
+  g_task_set_task_data (task, g_strdup (scs_workspace_get_path (self->workspace)), g_free);
+  g_task_run_in_thread (task, check_thread);
 }
 
 /* A "go to" button at the end of @row, which activating the row presses. */
@@ -846,6 +919,7 @@ scs_review_page_dispose (GObject *object)
   ScsReviewPage *self = SCS_REVIEW_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  cancel_check (self);
   disconnect_workspace (self);
   if (self->built)
     gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_REVIEW_PAGE);
@@ -1007,6 +1081,8 @@ scs_review_page_set_workspace (ScsReviewPage *self,
     return;
 
   disconnect_workspace (self);
+  cancel_check (self);
+  self->banner_checked = FALSE;
   g_clear_object (&self->review);
   g_set_object (&self->workspace, workspace);
   g_clear_pointer (&self->criterion_id, g_free);
@@ -1148,6 +1224,13 @@ scs_review_page_get_banner_text (ScsReviewPage *self)
 {
   g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
   return gtk_widget_get_visible (self->banner) ? gtk_label_get_text (self->banner_label) : NULL;
+}
+
+gboolean
+scs_review_page_get_checking (ScsReviewPage *self)
+{
+  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), FALSE);
+  return self->check_cancellable != NULL;
 }
 
 GtkListBox *

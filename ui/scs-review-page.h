@@ -54,6 +54,8 @@ const char    *scs_review_page_get_criterion    (ScsReviewPage *self);
  * widgets of the redline, waiting list, thread and proposals. */
 const char    *scs_review_page_get_last_error   (ScsReviewPage *self);
 const char    *scs_review_page_get_banner_text  (ScsReviewPage *self);
+/* TRUE while the signature check behind the banner runs (in a thread). */
+gboolean       scs_review_page_get_checking     (ScsReviewPage *self);
 GtkListBox    *scs_review_page_get_changes_list (ScsReviewPage *self);
 GtkListBox    *scs_review_page_get_waiting_list (ScsReviewPage *self);
 GtkListBox    *scs_review_page_get_thread_list  (ScsReviewPage *self);

@@ -112,6 +112,19 @@ on_done (gpointer dialog, gboolean *done)
   *done = TRUE;
 }
 
+/* Until the banner's signature check (a thread) has reported. */
+static void
+wait_for_check (ScsReviewPage *page)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (scs_review_page_get_checking (page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
 static void
 sign_and_wait (ScsSignDialog *dialog)
 {
@@ -407,7 +420,9 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_true (scs_signature_check_is_good (check));
   g_clear_pointer (&check, scs_signature_check_free);
+  /* Sealed at once; the signature check (a thread) then names the signer */
   g_assert_nonnull (scs_review_page_get_banner_text (page));
+  wait_for_check (page);
   g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "Expert Taro"));
 
   /* the sealed UI: rows insensitive, and an edit through the action is refused */
@@ -456,6 +471,10 @@ test_round_trip (void)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   scs_review_page_refresh (page);
+  /* The check runs in a thread; the last result stays up meanwhile */
+  g_assert_true (scs_review_page_get_checking (page));
+  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "Expert Taro"));
+  wait_for_check (page);
   g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "4-1-1-2"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
   gui_test_save_png (GTK_WIDGET (window), "", "review-tampered.png", "", GUI_TEST_WAIT_LAID_OUT);
