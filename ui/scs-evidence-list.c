@@ -9,6 +9,11 @@
  * handlers call the core (scs_workspace_add_evidence and friends); the list
  * itself is rebuilt from the workspace whenever it emits "evidence-changed"
  * for our criterion, so it never shows anything the file does not hold.
+ * Adding runs on a worker thread with a workspace connection of its own:
+ * reading, hashing and writing a file of a few hundred megabytes takes
+ * seconds, which froze the window. The add is one transaction there, as from
+ * the command line; a spinner row says what is being added meanwhile, and
+ * the application stays up until it is done.
  * Opening a row shows PDFs in ScsPdfPreview and hands other files, extracted
  * into a private temporary directory, to the desktop's default application.
  */
@@ -28,12 +33,18 @@ struct _ScsEvidenceList
   GtkListBox           *list_box;
   GtkLabel             *empty_label;
   GtkButton            *add_button;
+  GtkWidget            *busy_box;
+  GtkSpinner           *busy_spinner;
+  GtkLabel             *busy_label;
 
   ScsWorkspace         *workspace;
   char                 *criterion_id;
   GPtrArray            *evidence;   /* of ScsEvidence*, what the rows show */
   GtkFileChooserNative *chooser;
   gulong                evidence_changed_id;
+  guint                 n_adding;   /* adds running on worker threads */
+  char                 *last_error;
+  gboolean              disposed;
 };
 
 G_DEFINE_FINAL_TYPE (ScsEvidenceList, scs_evidence_list, GTK_TYPE_WIDGET)
@@ -232,27 +243,162 @@ on_evidence_changed (ScsWorkspace    *workspace,
     scs_evidence_list_refresh (self);
 }
 
-static gboolean
-scs_evidence_list_add_file (ScsEvidenceList *self,
-                            GFile           *file)
+/* One add: the files, for one criterion of one workspace file. The worker
+ * opens the file itself; the workspace the user edits is told afterwards. */
+typedef struct
 {
+  ScsWorkspace *workspace;
+  char         *path;
+  char         *actor;
+  char         *criterion_id;
+  GPtrArray    *files;     /* of GFile */
+  GPtrArray    *errors;    /* of char*, translated messages */
+  guint         n_added;
+} AddJob;
+
+static void
+add_job_free (AddJob *job)
+{
+  g_object_unref (job->workspace);
+  g_free (job->path);
+  g_free (job->actor);
+  g_free (job->criterion_id);
+  g_ptr_array_unref (job->files);
+  g_ptr_array_unref (job->errors);
+  g_free (job);
+}
+
+/* Adds run one at a time: each holds SQLite's write lock while it commits. */
+static GMutex add_lock;
+
+static void
+add_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  AddJob *job = task_data;
+  g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *sha256 = NULL;
 
-  g_return_val_if_fail (self->workspace != NULL, FALSE);
-  g_return_val_if_fail (self->criterion_id != NULL, FALSE);
-
-  sha256 = scs_workspace_add_evidence (self->workspace, self->criterion_id,
-                                       file, NULL, &error);
-  if (sha256 == NULL)
+  g_mutex_lock (&add_lock);
+  workspace = scs_workspace_open (job->path, &error);
+  if (workspace == NULL)
+    g_ptr_array_add (job->errors, g_strdup (error->message));
+  else
     {
-      scs_evidence_list_show_error (self, _("Could Not Add Evidence"), error->message);
-      return FALSE;
-    }
+      if (job->actor != NULL)
+        scs_workspace_set_actor (workspace, job->actor);
+      for (guint i = 0; i < job->files->len; i++)
+        {
+          g_autofree char *sha256 = NULL;
 
-  /* The workspace signals the change too; refreshing here keeps the list
-   * right even for a workspace that was swapped while the file was read. */
-  scs_evidence_list_refresh (self);
+          g_clear_error (&error);
+          sha256 = scs_workspace_add_evidence (workspace, job->criterion_id,
+                                               g_ptr_array_index (job->files, i), NULL, &error);
+          if (sha256 != NULL)
+            job->n_added++;
+          else
+            g_ptr_array_add (job->errors, g_strdup (error->message));
+        }
+    }
+  g_clear_object (&workspace);
+  g_mutex_unlock (&add_lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+scs_evidence_list_update_busy (ScsEvidenceList *self,
+                               AddJob          *job)
+{
+  gtk_widget_set_visible (self->busy_box, self->n_adding > 0);
+  gtk_spinner_set_spinning (self->busy_spinner, self->n_adding > 0);
+  if (job == NULL)
+    return;
+
+  if (job->files->len == 1)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (job->files, 0));
+      g_autofree char *shown = g_filename_display_name (name ? name : "");
+      /* Translators: shown with a spinner while a file is stored; %s is its name */
+      g_autofree char *text = g_strdup_printf (_("Adding ‘%s’…"), shown);
+
+      gtk_label_set_text (self->busy_label, text);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Adding %u file…",
+                                                            "Adding %u files…", job->files->len),
+                                               job->files->len);
+
+      gtk_label_set_text (self->busy_label, text);
+    }
+}
+
+static void
+add_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  ScsEvidenceList *self = SCS_EVIDENCE_LIST (source);
+  AddJob *job = g_task_get_task_data (G_TASK (result));
+  GApplication *app = g_application_get_default ();
+
+  /* Whatever became of the widget, the workspace learns what was added. */
+  if (job->n_added > 0)
+    scs_workspace_evidence_changed_elsewhere (job->workspace, job->criterion_id);
+  if (app != NULL)
+    g_application_release (app);
+
+  self->n_adding--;
+  if (self->disposed)
+    return;
+  scs_evidence_list_update_busy (self, NULL);
+  if (job->errors->len > 0)
+    {
+      g_ptr_array_add (job->errors, NULL);
+      g_free (self->last_error);
+      self->last_error = g_strjoinv ("\n", (char **) job->errors->pdata);
+      scs_evidence_list_show_error (self, _("Could Not Add Evidence"), self->last_error);
+    }
+}
+
+/* Starts adding @files (GFile*) to the criterion shown; FALSE when there is
+ * nothing to add them to. */
+static gboolean
+scs_evidence_list_add_files (ScsEvidenceList  *self,
+                             GFile           **files,
+                             guint             n_files)
+{
+  g_autoptr(GTask) task = NULL;
+  GApplication *app = g_application_get_default ();
+  const char *actor;
+  AddJob *job;
+
+  if (self->workspace == NULL || self->criterion_id == NULL || n_files == 0)
+    return FALSE;
+
+  actor = scs_workspace_get_actor (self->workspace);
+  job = g_new0 (AddJob, 1);
+  job->workspace = g_object_ref (self->workspace);
+  job->path = g_strdup (scs_workspace_get_path (self->workspace));
+  job->actor = g_strdup (actor);
+  job->criterion_id = g_strdup (self->criterion_id);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job->errors = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+
+  g_clear_pointer (&self->last_error, g_free);
+  self->n_adding++;
+  scs_evidence_list_update_busy (self, job);
+  if (app != NULL)
+    g_application_hold (app);
+
+  task = g_task_new (self, NULL, add_done, NULL);
+  g_task_set_source_tag (task, scs_evidence_list_add_files);
+  g_task_set_task_data (task, job, (GDestroyNotify) add_job_free);
+  g_task_run_in_thread (task, add_thread);
   return TRUE;
 }
 
@@ -263,15 +409,12 @@ on_chooser_response (GtkNativeDialog *chooser,
 {
   if (response == GTK_RESPONSE_ACCEPT && self->workspace != NULL)
     {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      guint n = g_list_model_get_n_items (files);
+      g_autoptr(GListModel) model = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-
-          scs_evidence_list_add_file (self, file);
-        }
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (files, g_list_model_get_item (model, i));
+      scs_evidence_list_add_files (self, (GFile **) files->pdata, files->len);
     }
 
   gtk_native_dialog_destroy (chooser);
@@ -317,7 +460,7 @@ scs_evidence_list_add_file_action (GtkWidget  *widget,
   else
     file = g_file_new_for_path (path_or_uri);
 
-  scs_evidence_list_add_file (self, file);
+  scs_evidence_list_add_files (self, &file, 1);
 }
 
 static void
@@ -457,19 +600,12 @@ on_drop (GtkDropTarget   *target,
          double           y,
          ScsEvidenceList *self)
 {
-  GdkFileList *file_list;
-  g_autoptr(GSList) files = NULL;
-  gboolean added = FALSE;
+  g_autoptr(GSList) list = gdk_file_list_get_files (g_value_get_boxed (value));
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
-  if (self->workspace == NULL || self->criterion_id == NULL)
-    return FALSE;
-
-  file_list = g_value_get_boxed (value);
-  files = gdk_file_list_get_files (file_list);
-  for (GSList *l = files; l != NULL; l = l->next)
-    added |= scs_evidence_list_add_file (self, G_FILE (l->data));
-
-  return added;
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  return scs_evidence_list_add_files (self, (GFile **) files->pdata, files->len);
 }
 
 static GdkDragAction
@@ -498,6 +634,7 @@ scs_evidence_list_dispose (GObject *object)
 {
   ScsEvidenceList *self = SCS_EVIDENCE_LIST (object);
 
+  self->disposed = TRUE;
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -518,6 +655,7 @@ scs_evidence_list_finalize (GObject *object)
   ScsEvidenceList *self = SCS_EVIDENCE_LIST (object);
 
   g_free (self->criterion_id);
+  g_free (self->last_error);
 
   G_OBJECT_CLASS (scs_evidence_list_parent_class)->finalize (object);
 }
@@ -590,6 +728,9 @@ scs_evidence_list_class_init (ScsEvidenceListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsEvidenceList, list_box);
   gtk_widget_class_bind_template_child (widget_class, ScsEvidenceList, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ScsEvidenceList, add_button);
+  gtk_widget_class_bind_template_child (widget_class, ScsEvidenceList, busy_box);
+  gtk_widget_class_bind_template_child (widget_class, ScsEvidenceList, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScsEvidenceList, busy_label);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_install_action (widget_class, "evidence.add", NULL,
@@ -670,4 +811,22 @@ scs_evidence_list_get_n_items (ScsEvidenceList *self)
   g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), 0);
 
   return self->evidence != NULL ? self->evidence->len : 0;
+}
+
+/* TRUE while files are being added (on worker threads). */
+gboolean
+scs_evidence_list_get_busy (ScsEvidenceList *self)
+{
+  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), FALSE);
+
+  return self->n_adding > 0;
+}
+
+/* The last error an add reported (all its messages, one per line), or NULL. */
+const char *
+scs_evidence_list_get_last_error (ScsEvidenceList *self)
+{
+  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), NULL);
+
+  return self->last_error;
 }

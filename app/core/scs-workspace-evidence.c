@@ -308,6 +308,32 @@ failed:
 }
 
 /**
+ * scs_workspace_evidence_changed_elsewhere:
+ * @criterion_id: the criterion whose evidence links changed
+ *
+ * For an add or removal committed through another connection to the same
+ * file: a front end adds a large file on a worker thread with a workspace of
+ * its own (one transaction there, as ever) and then tells the workspace its
+ * user edits, which re-reads the criterion's evidence count and emits
+ * "evidence-changed" on the caller's thread. Unknown criteria are ignored.
+ */
+void
+scs_workspace_evidence_changed_elsewhere (ScsWorkspace *self,
+                                          const char   *criterion_id)
+{
+  ScsAnswer *answer;
+
+  g_return_if_fail (SCS_IS_WORKSPACE (self));
+  g_return_if_fail (criterion_id != NULL);
+
+  answer = scs_workspace_lookup_answer (self, criterion_id);
+  if (answer == NULL)
+    return;
+  refresh_n_evidence (self, answer);
+  scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
+}
+
+/**
  * scs_workspace_link_evidence:
  *
  * Links evidence already in the workspace to another criterion. Linking

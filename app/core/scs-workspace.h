@@ -159,6 +159,11 @@ char            *scs_workspace_add_evidence      (ScsWorkspace          *self,
                                                   GFile                 *file,
                                                   GCancellable          *cancellable,
                                                   GError               **error);
+/* After another connection to the same file (scs_workspace_open in a worker
+ * thread) changed @criterion_id's evidence: re-reads its count and emits
+ * "evidence-changed", as if the change had been made here. */
+void             scs_workspace_evidence_changed_elsewhere (ScsWorkspace *self,
+                                                           const char   *criterion_id);
 gboolean         scs_workspace_link_evidence     (ScsWorkspace          *self,
                                                   const char            *sha256,
                                                   const char            *criterion_id,

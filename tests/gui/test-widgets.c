@@ -165,6 +165,19 @@ test_evidence_list_new (Fixture       *fixture,
   g_assert_finalize_object (list);
 }
 
+/* Until the list's adds (worker threads) have finished. */
+static void
+wait_for_adds (ScsEvidenceList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (scs_evidence_list_get_busy (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
 static void
 test_evidence_list_add_remove (Fixture       *fixture,
                                gconstpointer  user_data)
@@ -213,20 +226,31 @@ test_evidence_list_add_remove (Fixture       *fixture,
 
   gui_test_save_png (window, "widget-", "evidence-list-empty", ".png", GUI_TEST_WAIT_LAID_OUT);
 
-  /* A path and a URI are both accepted */
+  /* A path and a URI are both accepted. Adding runs on a worker thread:
+   * busy at once, the file in the list (and the count) once it is done. */
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", text_path));
+  g_assert_true (scs_evidence_list_get_busy (SCS_EVIDENCE_LIST (list)));
+  wait_for_adds (SCS_EVIDENCE_LIST (list));
+  g_assert_null (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)));
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
+  g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (fixture->workspace, criterion)), ==, 1);
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", pdf_uri));
+  wait_for_adds (SCS_EVIDENCE_LIST (list));
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 2);
+  g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (fixture->workspace, criterion)), ==, 2);
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (twin)), ==, 2);
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (other)), ==, 0);
 
-  /* A missing file changes nothing */
+  /* A missing file changes nothing, and the error names it */
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", missing_path));
+  wait_for_adds (SCS_EVIDENCE_LIST (list));
+  g_assert_nonnull (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)));
+  g_assert_nonnull (strstr (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)), "no-such-file.pdf"));
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
+
 
   gui_test_save_png (window, "widget-", "evidence-list", ".png", GUI_TEST_WAIT_LAID_OUT);
 
@@ -255,6 +279,22 @@ test_evidence_list_add_remove (Fixture       *fixture,
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (twin)), ==, 1);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
+
+  /* Moving to another criterion while a file is added: it still goes to the
+   * criterion it was dropped on, and the list shows the new one */
+  {
+    g_autofree char *minutes_path = g_build_filename (fixture->dir, "委員会.txt", NULL);
+
+    g_file_set_contents (minutes_path, "2026年5月 委員会\n", -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (other, "evidence.add-file", "s", minutes_path));
+    g_object_set (other, "criterion-id", criterion, NULL);
+    wait_for_adds (SCS_EVIDENCE_LIST (other));
+    g_assert_cmpuint (count_evidence (fixture->workspace, other_criterion), ==, 1);
+    g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
+    g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (other)), ==, 1);
+    g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (fixture->workspace, other_criterion)), ==, 1);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (list);
@@ -323,9 +363,11 @@ test_evidence_list_drop (Fixture       *fixture,
     g_object_unref (files[i]);
 
   g_assert_true (accepted);
+  wait_for_adds (SCS_EVIDENCE_LIST (list));
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
+  g_assert_nonnull (strstr (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)), "missing.txt"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (list);
