@@ -886,6 +886,47 @@ test_progress (Fixture       *fixture,
   g_assert_finalize_object (ws);
 }
 
+/* Evidence added through a second connection (a worker thread's, in the
+ * app): the first learns of it only when told, then counts and signals as if
+ * it had been added there; an unknown criterion is ignored. */
+static void
+test_evidence_elsewhere (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsWorkspace *ws = create_workspace (fixture);
+  g_autofree char *a = g_strdup (first_criterion (ws, 0));
+  ScsAnswer *answer = scs_workspace_lookup_answer (ws, a);
+  g_autofree char *path = write_temp_file (fixture, "手順書.txt", "手順", strlen ("手順"));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ScsWorkspace) other = NULL;
+  g_autofree char *sha = NULL;
+  Counts counts = { 0, };
+
+  connect_counts (ws, answer, &counts);
+  other = scs_workspace_open (fixture->path, &error);
+  g_assert_no_error (error);
+  sha = scs_workspace_add_evidence (other, a, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sha);
+  g_assert_cmpuint (scs_answer_get_n_evidence (answer), ==, 0);
+  g_assert_cmpuint (counts.evidence_changed, ==, 0);
+
+  scs_workspace_evidence_changed_elsewhere (ws, a);
+  g_assert_cmpuint (scs_answer_get_n_evidence (answer), ==, 1);
+  g_assert_cmpuint (counts.evidence_changed, ==, 1);
+  g_assert_cmpstr (counts.last_evidence, ==, a);
+
+  scs_workspace_evidence_changed_elsewhere (ws, "9-9-9-9");
+  g_assert_cmpuint (counts.evidence_changed, ==, 1);
+
+  g_clear_object (&other);
+  g_clear_pointer (&counts.last_evidence, g_free);
+  g_signal_handlers_disconnect_by_data (ws, &counts);
+  g_signal_handlers_disconnect_by_data (answer, &counts);
+  g_assert_finalize_object (ws);
+}
+
 static void
 test_evidence (Fixture       *fixture,
                gconstpointer  data)
@@ -1371,6 +1412,7 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("progress", test_progress);
   ADD ("evidence", test_evidence);
+  ADD ("evidence-elsewhere", test_evidence_elsewhere);
   ADD ("organization", test_organization);
   ADD ("integrity", test_integrity);
   ADD ("migrate-from-v1", test_open_v1);
