@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-application.h"
+#include "scs-gl-preload.h"
 #include "scs-i18n.h"
 #include "scs-screenshot.h"
 #include "scs-startup-trace.h"
@@ -150,6 +151,10 @@ main (int   argc,
   const char *env_language = g_getenv ("SCS_LANGUAGE");
 
   scs_startup_mark ("main");
+  /* GTK will load the GL driver in gtk_init(); a second CPU starts on it
+   * now (see scs-gl-preload.c). */
+  if (scs_gl_preload_wanted (argc, argv))
+    scs_gl_preload_start ();
   if (env_language != NULL && *env_language != '\0')
     language = g_strdup (env_language);
   else if ((settings = scs_settings_new ()) != NULL)
