@@ -5,7 +5,10 @@
  * The dashboard answers one question: how far is the organisation from
  * being able to declare ★3? It shows how many ★3 criteria are fulfilled
  * (met, or not applicable with a reason), how many remain, and one
- * horizontal stacked bar per category drawn with cairo. It deliberately
+ * horizontal stacked bar per category, drawn as render nodes (rounded
+ * clips, colours and the labels' own text, which GTK's glyph cache already
+ * holds: a cairo picture was rasterised in software and uploaded as one
+ * more texture on every first frame). It deliberately
  * shows no score, percentage or grade: the scheme is not a rating, a
  * criterion is either fulfilled or it is not. The same numbers are in a
  * table beneath the chart and in the chart's accessible description, so
@@ -33,7 +36,7 @@ struct _ScsDashboardPage
   GtkLabel       *count_label;
   GtkLabel       *status_label;
   GtkFlowBox     *legend;
-  GtkDrawingArea *chart;
+  GtkWidget      *chart;
   GtkGrid        *table;
 
   ScsWorkspace   *workspace;
@@ -45,6 +48,34 @@ struct _ScsDashboardPage
 };
 
 G_DEFINE_FINAL_TYPE (ScsDashboardPage, scs_dashboard_page, GTK_TYPE_WIDGET)
+
+/* The chart: as tall as its rows, as wide as it is given; the page draws
+ * it (snapshot_chart) and handles its pointer. */
+#define SCS_TYPE_DASHBOARD_CHART (scs_dashboard_chart_get_type ())
+G_DECLARE_FINAL_TYPE (ScsDashboardChart, scs_dashboard_chart, SCS, DASHBOARD_CHART, GtkWidget)
+
+struct _ScsDashboardChart
+{
+  GtkWidget         parent_instance;
+  ScsDashboardPage *page;   /* unowned: the page owns the chart */
+};
+
+G_DEFINE_FINAL_TYPE (ScsDashboardChart, scs_dashboard_chart, GTK_TYPE_WIDGET)
+
+/* A legend's square, in the colour of one of the bar's segments. */
+#define SCS_TYPE_DASHBOARD_SWATCH (scs_dashboard_swatch_get_type ())
+G_DECLARE_FINAL_TYPE (ScsDashboardSwatch, scs_dashboard_swatch, SCS, DASHBOARD_SWATCH, GtkWidget)
+
+struct _ScsDashboardSwatch
+{
+  GtkWidget         parent_instance;
+  ScsDashboardPage *page;      /* unowned */
+  guint             segment;
+};
+
+G_DEFINE_FINAL_TYPE (ScsDashboardSwatch, scs_dashboard_swatch, GTK_TYPE_WIDGET)
+
+#define SWATCH_SIZE 12
 
 enum {
   PROP_0,
@@ -108,23 +139,6 @@ segment_color (ScsDashboardPage *self,
     }
 }
 
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
 static char *
 category_label (ScsDashboardPage *self,
                 guint             number)
@@ -145,7 +159,7 @@ chart_title_width (ScsDashboardPage *self,
   for (guint i = 1; i <= self->n_categories; i++)
     {
       g_autofree char *text = category_label (self, i);
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->chart), text);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (self->chart, text);
       int w;
 
       pango_layout_get_pixel_size (layout, &w, NULL);
@@ -157,26 +171,56 @@ chart_title_width (ScsDashboardPage *self,
 }
 
 static void
-draw_chart (GtkDrawingArea *area,
-            cairo_t        *cr,
-            int             width,
-            int             height,
-            gpointer        user_data)
+append_rounded (GtkSnapshot           *snapshot,
+                const graphene_rect_t *rect,
+                float                  radius,
+                const GdkRGBA         *color)
 {
-  ScsDashboardPage *self = user_data;
-  GdkRGBA fg;
+  GskRoundedRect clip;
+
+  gsk_rounded_rect_init_from_rect (&clip, rect, MIN (radius, MIN (rect->size.width, rect->size.height) / 2));
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  gtk_snapshot_append_color (snapshot, color, rect);
+  gtk_snapshot_pop (snapshot);
+}
+
+/* @layout with its top left corner at (@x, @y), on whole pixels. */
+static void
+append_layout (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               int            x,
+               int            y,
+               const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+snapshot_chart (ScsDashboardPage *self,
+                GtkSnapshot      *snapshot,
+                int               width)
+{
+  GtkWidget *chart = self->chart;
+  GdkRGBA fg, hover, track;
   int title_width;
   int counts_width;
-  double bar_x, bar_width;
+  int bar_x, bar_width;
 
   if (self->workspace == NULL || self->n_categories == 0)
     return;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  gtk_style_context_get_color (gtk_widget_get_style_context (chart), &fg);
+  hover = fg;
+  hover.alpha *= 0.06;
+  /* The faint "unanswered" colour is the track; the opaque segments are
+   * laid on it edge to edge, on whole pixels so no seam shows. */
+  segment_color (self, N_SEGMENTS - 1, &track);
   title_width = chart_title_width (self, width);
-
   {
-    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), "888 / 888");
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (chart, "888 / 888");
     pango_layout_get_pixel_size (layout, &counts_width, NULL);
   }
 
@@ -186,85 +230,144 @@ draw_chart (GtkDrawingArea *area,
   for (guint i = 1; i <= self->n_categories; i++)
     {
       const ScsProgress *progress = &self->progress[i];
-      double row_y = (i - 1) * ROW_HEIGHT;
-      double bar_y = row_y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+      int row_y = (i - 1) * ROW_HEIGHT;
+      int bar_y = row_y + (ROW_HEIGHT - BAR_HEIGHT) / 2;
       g_autofree char *title = category_label (self, i);
-      g_autofree char *counts = NULL;
-      g_autoptr(PangoLayout) layout = NULL;
+      g_autofree char *counts = g_strdup_printf ("%u / %u", progress->satisfied, progress->total);
+      g_autoptr(PangoLayout) title_layout = gtk_widget_create_pango_layout (chart, title);
+      g_autoptr(PangoLayout) counts_layout = gtk_widget_create_pango_layout (chart, counts);
       int text_width, text_height;
-      GdkRGBA color;
-      guint done;
+      guint done = 0;
 
       if ((int) i - 1 == self->hover_row)
-        {
-          cairo_save (cr);
-          rounded_rectangle (cr, 0, row_y + 2, width, ROW_HEIGHT - 4, 6);
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.06);
-          cairo_fill (cr);
-          cairo_restore (cr);
-        }
+        append_rounded (snapshot, &GRAPHENE_RECT_INIT (0, row_y + 2, width, ROW_HEIGHT - 4), 6, &hover);
 
-      /* Title */
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), title);
-      pango_layout_set_width (layout, title_width * PANGO_SCALE);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (layout, &text_width, &text_height);
-      gdk_cairo_set_source_rgba (cr, &fg);
-      cairo_move_to (cr, 0, row_y + (ROW_HEIGHT - text_height) / 2.0);
-      pango_cairo_show_layout (cr, layout);
+      /* Title, ellipsized rather than squeezing the bar away */
+      pango_layout_set_width (title_layout, title_width * PANGO_SCALE);
+      pango_layout_set_ellipsize (title_layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (title_layout, &text_width, &text_height);
+      append_layout (snapshot, title_layout, 0, row_y + (ROW_HEIGHT - text_height) / 2, &fg);
 
-      /* Bar: segments clipped to one rounded shape */
-      cairo_save (cr);
-      rounded_rectangle (cr, bar_x, bar_y, bar_width, BAR_HEIGHT, BAR_HEIGHT / 2.0);
-      cairo_clip (cr);
-      /* The faint "unanswered" colour is the track; the opaque segments are
-       * laid on it edge to edge, on whole pixels so no seam shows. */
-      segment_color (self, N_SEGMENTS - 1, &color);
-      gdk_cairo_set_source_rgba (cr, &color);
-      cairo_paint (cr);
-      done = 0;
-      for (guint s = 0; s + 1 < N_SEGMENTS && progress->total > 0; s++)
-        {
-          guint n = progress->counts[segment_states[s]];
-          int x0 = (int) (bar_x + bar_width * done / progress->total + 0.5);
-          int x1 = (int) (bar_x + bar_width * (done + n) / progress->total + 0.5);
+      /* Bar: the segments clipped to one rounded shape */
+      {
+        GskRoundedRect clip;
 
-          done += n;
-          if (x1 <= x0)
-            continue;
-          segment_color (self, s, &color);
-          gdk_cairo_set_source_rgba (cr, &color);
-          cairo_rectangle (cr, x0, bar_y, x1 - x0, BAR_HEIGHT);
-          cairo_fill (cr);
-        }
-      cairo_restore (cr);
+        gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (bar_x, bar_y, bar_width, BAR_HEIGHT),
+                                         BAR_HEIGHT / 2.0);
+        gtk_snapshot_push_rounded_clip (snapshot, &clip);
+        gtk_snapshot_append_color (snapshot, &track, &clip.bounds);
+        for (guint s = 0; s + 1 < N_SEGMENTS && progress->total > 0; s++)
+          {
+            guint n = progress->counts[segment_states[s]];
+            int x0 = (int) (bar_x + (double) bar_width * done / progress->total + 0.5);
+            int x1 = (int) (bar_x + (double) bar_width * (done + n) / progress->total + 0.5);
+            GdkRGBA color;
+
+            done += n;
+            if (x1 <= x0)
+              continue;
+            segment_color (self, s, &color);
+            gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (x0, bar_y, x1 - x0, BAR_HEIGHT));
+          }
+        gtk_snapshot_pop (snapshot);
+      }
 
       /* Fulfilled / total, right-aligned */
-      counts = g_strdup_printf ("%u / %u", progress->satisfied, progress->total);
-      g_object_unref (layout);
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), counts);
-      pango_layout_get_pixel_size (layout, &text_width, &text_height);
-      gdk_cairo_set_source_rgba (cr, &fg);
-      cairo_move_to (cr, width - text_width, row_y + (ROW_HEIGHT - text_height) / 2.0);
-      pango_cairo_show_layout (cr, layout);
+      pango_layout_get_pixel_size (counts_layout, &text_width, &text_height);
+      append_layout (snapshot, counts_layout, width - text_width, row_y + (ROW_HEIGHT - text_height) / 2, &fg);
     }
 }
 
 static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
+scs_dashboard_chart_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
 {
-  ScsDashboardPage *self = g_object_get_data (G_OBJECT (area), "page");
-  guint segment = GPOINTER_TO_UINT (user_data);
+  ScsDashboardChart *self = SCS_DASHBOARD_CHART (widget);
+
+  if (self->page != NULL)
+    snapshot_chart (self->page, snapshot, gtk_widget_get_width (widget));
+}
+
+static void
+scs_dashboard_chart_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  ScsDashboardChart *self = SCS_DASHBOARD_CHART (widget);
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_VERTICAL && self->page != NULL)
+    *minimum = *natural = self->page->n_categories * ROW_HEIGHT;
+}
+
+static void
+scs_dashboard_chart_class_init (ScsDashboardChartClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = scs_dashboard_chart_snapshot;
+  widget_class->measure = scs_dashboard_chart_measure;
+  gtk_widget_class_set_css_name (widget_class, "scs-dashboard-chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+scs_dashboard_chart_init (ScsDashboardChart *self)
+{
+}
+
+static void
+scs_dashboard_swatch_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  ScsDashboardSwatch *self = SCS_DASHBOARD_SWATCH (widget);
   GdkRGBA color;
 
-  segment_color (self, segment, &color);
-  gdk_cairo_set_source_rgba (cr, &color);
-  rounded_rectangle (cr, 0, 0, width, height, 3);
-  cairo_fill (cr);
+  segment_color (self->page, self->segment, &color);
+  append_rounded (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)),
+                  3, &color);
+}
+
+static void
+scs_dashboard_swatch_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  *minimum = *natural = SWATCH_SIZE;
+}
+
+static void
+scs_dashboard_swatch_class_init (ScsDashboardSwatchClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->snapshot = scs_dashboard_swatch_snapshot;
+  widget_class->measure = scs_dashboard_swatch_measure;
+  gtk_widget_class_set_css_name (widget_class, "scs-dashboard-swatch");
+}
+
+static void
+scs_dashboard_swatch_init (ScsDashboardSwatch *self)
+{
+}
+
+static GtkWidget *
+scs_dashboard_swatch_new (ScsDashboardPage *page,
+                          guint             segment)
+{
+  ScsDashboardSwatch *self = g_object_new (SCS_TYPE_DASHBOARD_SWATCH, NULL);
+
+  self->page = page;
+  self->segment = segment;
+  return GTK_WIDGET (self);
 }
 
 static int
@@ -303,8 +406,8 @@ set_hover_row (ScsDashboardPage *self,
     return;
 
   self->hover_row = row;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->chart), row >= 0 ? "pointer" : NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  gtk_widget_set_cursor_from_name (self->chart, row >= 0 ? "pointer" : NULL);
+  gtk_widget_queue_draw (self->chart);
 }
 
 static void
@@ -422,15 +525,10 @@ scs_dashboard_page_build_legend (ScsDashboardPage *self)
   for (guint s = 0; s < N_SEGMENTS; s++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *swatch = gtk_drawing_area_new ();
+      GtkWidget *swatch = scs_dashboard_swatch_new (self, s);
       GtkWidget *label = gtk_label_new (segment_legend (s));
 
-      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
-      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
       gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (swatch), "page", self);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                      GUINT_TO_POINTER (s), NULL);
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (box), swatch);
       gtk_box_append (GTK_BOX (box), label);
@@ -480,7 +578,7 @@ scs_dashboard_page_refresh (ScsDashboardPage *self)
     {
       gtk_label_set_label (self->count_label, "");
       gtk_label_set_label (self->status_label, "");
-      gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+      gtk_widget_queue_draw (self->chart);
       return;
     }
 
@@ -533,7 +631,7 @@ scs_dashboard_page_refresh (ScsDashboardPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
                                   -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  gtk_widget_queue_draw (self->chart);
 }
 
 static void
@@ -621,6 +719,7 @@ scs_dashboard_page_class_init (ScsDashboardPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SCS_TYPE_DASHBOARD_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/jp/scsworkbench/Workbench/scs-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, scroller);
@@ -644,18 +743,18 @@ scs_dashboard_page_init (ScsDashboardPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
+  SCS_DASHBOARD_CHART (self->chart)->page = self;
   scs_dashboard_page_build_legend (self);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_chart_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->chart), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (self->chart, GTK_EVENT_CONTROLLER (click));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (on_chart_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_chart_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->chart), motion);
+  gtk_widget_add_controller (self->chart, motion);
 }
 
 GtkWidget *
@@ -682,7 +781,7 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
     : 0;
   g_free (self->progress);
   self->progress = g_new0 (ScsProgress, self->n_categories + 1);
-  gtk_drawing_area_set_content_height (self->chart, self->n_categories * ROW_HEIGHT);
+  gtk_widget_queue_resize (self->chart);
 
   if (workspace != NULL)
     self->answer_changed_id = g_signal_connect (workspace, "answer-changed",
