@@ -12,9 +12,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-application.h"
-#include "scs-gl-preload.h"
 #include "scs-i18n.h"
 #include "scs-screenshot.h"
+#include "scs-startup.h"
 #include "scs-startup-trace.h"
 
 /* SCS_SCREENSHOT=OUT.png (used by `build-aux/dev screenshot` and
@@ -117,28 +117,61 @@ bench_app_started (GApplication *app)
  * cleared again at once: libadwaita, which starts with the application,
  * must not see it (it would leave its stylesheet out for a user's theme),
  * and nothing we launch may inherit it. A GTK_THEME the user set is left
- * alone, and so is a start with options (--help needs no display: the
- * application starts GTK itself when it gets that far). FALSE when there
- * is no display to open: GTK cannot be started again after that. */
+ * alone. A start with options is left to the application (--help needs no
+ * display). FALSE when there is no display to open: GTK cannot be started
+ * again after that.
+ *
+ * While gtk_init() runs, a second thread loads the GL driver GTK is about
+ * to load (scs-startup.c). It starts after the last change this process
+ * makes to its environment before GTK runs: setenv() must not race with a
+ * reader on another thread. */
 static gboolean
 init_gtk (int    argc,
           char **argv)
 {
+  gboolean own_theme = g_getenv ("GTK_THEME") == NULL;
   gboolean opened;
 
-  if (g_getenv ("GTK_THEME") != NULL)
-    return TRUE;
   for (int i = 1; i < argc; i++)
     if (argv[i][0] == '-')
       return TRUE;
 
-  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  if (own_theme)
+    g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  if (scs_startup_gl_preload_wanted (argc, argv))
+    scs_startup_gl_preload_start ();
   opened = gtk_init_check ();
   /* The settings load the theme, on first use. */
   if (opened)
     (void) gtk_settings_get_default ();
-  g_unsetenv ("GTK_THEME");
+  if (own_theme)
+    g_unsetenv ("GTK_THEME");
   return opened;
+}
+
+/* FC_LANG (scs_startup_set_type_language) is read by fontconfig when the
+ * first window's text is measured, before the window maps; then it goes,
+ * so that the programs we launch do not inherit it. */
+static gboolean
+release_type_language (gpointer data)
+{
+  scs_startup_release_type_language ();
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_window_mapped (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, first_window_mapped, NULL);
+  g_idle_add (release_type_language, NULL);
+}
+
+static void
+first_window_added (GtkApplication *app,
+                    GtkWindow      *window)
+{
+  g_signal_handlers_disconnect_by_func (app, first_window_added, NULL);
+  g_signal_connect_after (window, "map", G_CALLBACK (first_window_mapped), NULL);
 }
 
 int
@@ -149,18 +182,17 @@ main (int   argc,
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *language = NULL;
   const char *env_language = g_getenv ("SCS_LANGUAGE");
+  gboolean type_language;
 
   scs_startup_mark ("main");
-  /* GTK will load the GL driver in gtk_init(); a second CPU starts on it
-   * now (see scs-gl-preload.c). */
-  if (scs_gl_preload_wanted (argc, argv))
-    scs_gl_preload_start ();
   if (env_language != NULL && *env_language != '\0')
     language = g_strdup (env_language);
   else if ((settings = scs_settings_new ()) != NULL)
     language = g_settings_get_string (settings, "language");
 
   scs_i18n_init (language);
+  /* A Japanese UI in Japanese type, whatever the locale (scs-startup.c) */
+  type_language = scs_startup_set_type_language (scs_i18n_is_japanese ());
   if (!init_gtk (argc, argv))
     {
       const char *display = g_getenv ("WAYLAND_DISPLAY") ? g_getenv ("WAYLAND_DISPLAY") : g_getenv ("DISPLAY");
@@ -172,6 +204,8 @@ main (int   argc,
     }
 
   app = scs_application_new ();
+  if (type_language)
+    g_signal_connect (app, "window-added", G_CALLBACK (first_window_added), NULL);
   scs_application_prefetch (app, argc, argv);
   if (g_getenv ("SCS_SCREENSHOT") != NULL)
     g_timeout_add_seconds (g_getenv ("SCS_SCREENSHOT_PAGE") != NULL ? 2 : 3, take_screenshot, app);

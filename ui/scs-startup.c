@@ -1,9 +1,8 @@
-/* scs-gl-preload.c: load the system's OpenGL driver on a second CPU while
- * GTK starts
+/* scs-startup.c: what main() does before GTK starts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GTK opens the display and then, still inside gtk_init(), loads the GL
+ * The GL driver on a second CPU. GTK opens the display and then, still inside gtk_init(), loads the GL
  * stack to see what it can draw with: libEPOXY opens libEGL, which opens
  * Mesa's vendor library, which opens the driver — one shared object with
  * all of Mesa's Gallium drivers (iris, radeonsi, llvmpipe…: the files in
@@ -26,13 +25,13 @@
 
 #include "config.h"
 
-#include "scs-gl-preload.h"
+#include "scs-startup.h"
 
 #include <dlfcn.h>
 #include <link.h>
 
 gboolean
-scs_gl_preload_wanted (int    argc,
+scs_startup_gl_preload_wanted (int    argc,
                        char **argv)
 {
   const char *renderer = g_getenv ("GSK_RENDERER");
@@ -46,7 +45,7 @@ scs_gl_preload_wanted (int    argc,
 }
 
 char *
-scs_gl_preload_run (void)
+scs_startup_gl_preload_run (void)
 {
   struct link_map *map = NULL;
   g_autofree char *dir = NULL;
@@ -70,12 +69,43 @@ scs_gl_preload_run (void)
 static gpointer
 preload_thread (gpointer data)
 {
-  g_free (scs_gl_preload_run ());
+  g_free (scs_startup_gl_preload_run ());
   return NULL;
 }
 
 void
-scs_gl_preload_start (void)
+scs_startup_gl_preload_start (void)
 {
   g_thread_unref (g_thread_new ("scs-gl-preload", preload_thread, NULL));
+}
+
+/* The type's language. Fontconfig orders the fonts for text by FC_LANG,
+ * else by the locale's language, read from the environment once. In an
+ * English or C locale a Japanese UI got its Latin letters from one family
+ * and its kana from another, and its kanji from whichever CJK face came
+ * first for English (a Chinese one, on some systems: other glyph shapes).
+ * With FC_LANG=ja the Japanese face comes first for all of it, as on a
+ * Japanese desktop; one face per type size instead of two is also a third
+ * less font loading before the first frame. */
+static gboolean type_language_set;
+
+gboolean
+scs_startup_set_type_language (gboolean japanese)
+{
+  const char *user = g_getenv ("FC_LANG");
+
+  if (!japanese || (user != NULL && *user != '\0'))
+    return FALSE;
+  g_setenv ("FC_LANG", "ja", TRUE);
+  type_language_set = TRUE;
+  return TRUE;
+}
+
+void
+scs_startup_release_type_language (void)
+{
+  if (!type_language_set)
+    return;
+  g_unsetenv ("FC_LANG");
+  type_language_set = FALSE;
 }

@@ -1,0 +1,112 @@
+/* test-startup.c: what main() does before GTK starts (ui/scs-startup.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs without starting GTK, so that nothing else has loaded the GL driver
+ * or started fontconfig: before the preload the driver is not in the
+ * process, after it is, and it is the one Mesa would load, beside Mesa's
+ * own EGL library; fontconfig takes its language from what was set.
+ */
+
+#include "config.h"
+
+#define _GNU_SOURCE 1
+#include <dlfcn.h>
+
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
+
+#include "scs-startup.h"
+
+/* First of all: fontconfig reads its default languages once. */
+static void
+test_type_language (void)
+{
+  FcStrSet *langs;
+
+  g_unsetenv ("FC_LANG");
+  /* An English UI: nothing set */
+  g_assert_false (scs_startup_set_type_language (FALSE));
+  g_assert_null (g_getenv ("FC_LANG"));
+
+  /* A Japanese one: Japanese first for fontconfig */
+  g_assert_true (scs_startup_set_type_language (TRUE));
+  g_assert_cmpstr (g_getenv ("FC_LANG"), ==, "ja");
+  langs = FcGetDefaultLangs ();
+  g_assert_true (FcStrSetMember (langs, (const FcChar8 *) "ja"));
+  FcStrSetDestroy (langs);
+
+  /* Released once read; a second release is harmless */
+  scs_startup_release_type_language ();
+  g_assert_null (g_getenv ("FC_LANG"));
+  scs_startup_release_type_language ();
+
+  /* The user's own setting is theirs */
+  g_setenv ("FC_LANG", "en", TRUE);
+  g_assert_false (scs_startup_set_type_language (TRUE));
+  scs_startup_release_type_language ();
+  g_assert_cmpstr (g_getenv ("FC_LANG"), ==, "en");
+  g_unsetenv ("FC_LANG");
+}
+
+static void
+test_gl_preload_wanted (void)
+{
+  char *plain[] = { "scs-workbench", "company.scsw", NULL };
+  char *help[] = { "scs-workbench", "--help", NULL };
+
+  g_setenv ("DISPLAY", ":99", TRUE);
+  g_unsetenv ("WAYLAND_DISPLAY");
+  g_unsetenv ("GSK_RENDERER");
+  g_assert_true (scs_startup_gl_preload_wanted (2, plain));
+  g_assert_true (scs_startup_gl_preload_wanted (1, plain));
+  g_assert_false (scs_startup_gl_preload_wanted (2, help));
+
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_assert_false (scs_startup_gl_preload_wanted (2, plain));
+  g_setenv ("GSK_RENDERER", "gl", TRUE);
+  g_assert_true (scs_startup_gl_preload_wanted (2, plain));
+
+  g_unsetenv ("DISPLAY");
+  g_assert_false (scs_startup_gl_preload_wanted (2, plain));
+  g_setenv ("WAYLAND_DISPLAY", "wayland-0", TRUE);
+  g_assert_true (scs_startup_gl_preload_wanted (2, plain));
+}
+
+static void
+test_gl_preload_run (void)
+{
+  g_autofree char *driver = NULL;
+  void *mesa = dlopen ("libEGL_mesa.so.0", RTLD_LAZY | RTLD_NOLOAD);
+
+  g_assert_null (mesa);
+  mesa = dlopen ("libEGL_mesa.so.0", RTLD_LAZY | RTLD_LOCAL);
+  if (mesa == NULL)
+    {
+      g_test_skip ("Mesa's EGL library is not installed: nothing to preload");
+      return;
+    }
+  dlclose (mesa);
+
+  driver = scs_startup_gl_preload_run ();
+  g_assert_nonnull (driver);
+  g_assert_true (g_path_is_absolute (driver));
+  g_assert_true (g_str_has_suffix (driver, "/dri/swrast_dri.so"));
+  g_assert_true (g_file_test (driver, G_FILE_TEST_IS_REGULAR));
+  /* Loaded, and staying loaded */
+  g_assert_nonnull (dlopen (driver, RTLD_LAZY | RTLD_NOLOAD));
+  g_assert_nonnull (dlopen ("libEGL_mesa.so.0", RTLD_LAZY | RTLD_NOLOAD));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scs/startup/type-language", test_type_language);
+  g_test_add_func ("/scs/startup/gl-preload-wanted", test_gl_preload_wanted);
+  g_test_add_func ("/scs/startup/gl-preload-run", test_gl_preload_run);
+
+  return g_test_run ();
+}
