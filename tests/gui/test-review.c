@@ -113,16 +113,16 @@ on_done (gpointer dialog, gboolean *done)
 }
 
 /* Until the banner's signature check (a thread) has reported. */
+static gboolean
+check_reported (gpointer page)
+{
+  return !scs_review_page_get_checking (page);
+}
+
 static void
 wait_for_check (ScsReviewPage *page)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (scs_review_page_get_checking (page))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
+  gui_test_wait_until (check_reported, page, 30);
 }
 
 static void

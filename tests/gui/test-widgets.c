@@ -166,16 +166,16 @@ test_evidence_list_new (Fixture       *fixture,
 }
 
 /* Until the list's adds (worker threads) have finished. */
+static gboolean
+adds_finished (gpointer list)
+{
+  return !scs_evidence_list_get_busy (list);
+}
+
 static void
 wait_for_adds (ScsEvidenceList *list)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (scs_evidence_list_get_busy (list))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
+  gui_test_wait_until (adds_finished, list, 30);
 }
 
 static void
