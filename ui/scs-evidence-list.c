@@ -248,6 +248,7 @@ on_evidence_changed (ScsWorkspace    *workspace,
 typedef struct
 {
   ScsWorkspace *workspace;
+  GApplication *app;       /* held until the add is done, if any */
   char         *path;
   char         *actor;
   char         *criterion_id;
@@ -260,6 +261,11 @@ static void
 add_job_free (AddJob *job)
 {
   g_object_unref (job->workspace);
+  if (job->app != NULL)
+    {
+      g_application_release (job->app);
+      g_object_unref (job->app);
+    }
   g_free (job->path);
   g_free (job->actor);
   g_free (job->criterion_id);
@@ -342,13 +348,11 @@ add_done (GObject      *source,
 {
   ScsEvidenceList *self = SCS_EVIDENCE_LIST (source);
   AddJob *job = g_task_get_task_data (G_TASK (result));
-  GApplication *app = g_application_get_default ();
 
-  /* Whatever became of the widget, the workspace learns what was added. */
+  /* Whatever became of the widget, the workspace learns what was added;
+   * the application is released with the job. */
   if (job->n_added > 0)
     scs_workspace_evidence_changed_elsewhere (job->workspace, job->criterion_id);
-  if (app != NULL)
-    g_application_release (app);
 
   self->n_adding--;
   if (self->disposed)
@@ -393,7 +397,10 @@ scs_evidence_list_add_files (ScsEvidenceList  *self,
   self->n_adding++;
   scs_evidence_list_update_busy (self, job);
   if (app != NULL)
-    g_application_hold (app);
+    {
+      job->app = g_object_ref (app);
+      g_application_hold (app);
+    }
 
   task = g_task_new (self, NULL, add_done, NULL);
   g_task_set_source_tag (task, scs_evidence_list_add_files);
