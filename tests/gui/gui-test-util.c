@@ -15,6 +15,9 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+
+#include "../core/core-test-util.h"
+
 #include "scs-corporate-number.h"
 #include "scs-i18n.h"
 #include "scs-screenshot.h"
@@ -157,36 +160,17 @@ gui_test_save_png (GtkWidget        *widget,
   g_test_message ("rendered %s", path);
 }
 
-/* A new folder from the g_dir_make_tmp() template @tmpl; fails the test if
- * it cannot be made. */
+/* The core tests' helpers, under the names the GUI tests use. */
 char *
 gui_test_make_tmp_dir (const char *tmpl)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp (tmpl, &error);
-
-  g_assert_no_error (error);
-  return dir;
+  return core_test_make_tmp_dir (tmpl);
 }
 
-/* Removes @path and, if it is a folder, everything in it. */
 void
 gui_test_remove_tree (const char *path)
 {
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        gui_test_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
+  core_test_rm_rf (path);
 }
 
 /* The first widget, depth first from @root itself, that @match accepts. */

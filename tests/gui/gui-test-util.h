@@ -50,6 +50,7 @@ void       gui_test_save_png          (GtkWidget        *widget,
                                        const char       *suffix,
                                        GuiTestWaitFlags  flags);
 
+/* core_test_make_tmp_dir() and core_test_rm_rf() (tests/core/core-test-util.c) */
 char      *gui_test_make_tmp_dir      (const char       *tmpl);
 void       gui_test_remove_tree       (const char       *path);
 
