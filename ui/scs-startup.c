@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The GL driver on a second CPU. GTK opens the display and then, still inside gtk_init(), loads the GL
- * stack to see what it can draw with: libEPOXY opens libEGL, which opens
+ * The GL driver on a second CPU. GTK opens the display and then, still
+ * inside gtk_init(), loads the GL stack to see what it can draw with:
+ * libepoxy opens libEGL, which opens
  * Mesa's vendor library, which opens the driver — one shared object with
  * all of Mesa's Gallium drivers (iris, radeonsi, llvmpipe…: the files in
  * LIBDIR/dri are hard links to it or, in newer Mesa, small stubs over it)
@@ -32,7 +33,7 @@
 
 gboolean
 scs_startup_gl_preload_wanted (int    argc,
-                       char **argv)
+                               char **argv)
 {
   const char *renderer = g_getenv ("GSK_RENDERER");
 
