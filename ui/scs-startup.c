@@ -4,9 +4,8 @@
  *
  * The GL driver on a second CPU. GTK opens the display and then, still
  * inside gtk_init(), loads the GL stack to see what it can draw with:
- * libepoxy opens libEGL, which opens
- * Mesa's vendor library, which opens the driver — one shared object with
- * all of Mesa's Gallium drivers (iris, radeonsi, llvmpipe…: the files in
+ * libepoxy opens libEGL, which opens Mesa's vendor library, which opens
+ * the driver — one shared object with all of Mesa's Gallium drivers (iris, radeonsi, llvmpipe…: the files in
  * LIBDIR/dri are hard links to it or, in newer Mesa, small stubs over it)
  * and with LLVM behind it. Mapping and relocating that is some 10 ms of
  * one CPU, a fifth of gtk_init(), and every start-up waited for it on the
