@@ -14,7 +14,8 @@
 #include <dlfcn.h>
 
 #include <fontconfig/fontconfig.h>
-#include <glib.h>
+#include <gtk/gtk.h>
+#include <link.h>
 
 #include "scs-startup.h"
 
@@ -54,6 +55,8 @@ test_gl_preload_wanted (void)
 {
   char *plain[] = { "scs-workbench", "company.scsw", NULL };
   char *help[] = { "scs-workbench", "--help", NULL };
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  g_autofree char *wayland = g_strdup (g_getenv ("WAYLAND_DISPLAY"));
 
   g_setenv ("DISPLAY", ":99", TRUE);
   g_unsetenv ("WAYLAND_DISPLAY");
@@ -71,11 +74,30 @@ test_gl_preload_wanted (void)
   g_assert_false (scs_startup_gl_preload_wanted (2, plain));
   g_setenv ("WAYLAND_DISPLAY", "wayland-0", TRUE);
   g_assert_true (scs_startup_gl_preload_wanted (2, plain));
+
+  /* The display the suite runs on, for the next test */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  if (wayland != NULL)
+    g_setenv ("WAYLAND_DISPLAY", wayland, TRUE);
+  else
+    g_unsetenv ("WAYLAND_DISPLAY");
+}
+
+static int
+count_driver (struct dl_phdr_info *info,
+              size_t               size,
+              void                *data)
+{
+  if (info->dlpi_name != NULL && g_str_has_suffix (info->dlpi_name, "/swrast_dri.so"))
+    (*(guint *) data)++;
+  return 0;
 }
 
 static void
 test_gl_preload_run (void)
 {
+  guint n_drivers = 0;
   g_autofree char *driver = NULL;
   void *mesa = dlopen ("libEGL_mesa.so.0", RTLD_LAZY | RTLD_NOLOAD);
 
@@ -96,6 +118,17 @@ test_gl_preload_run (void)
   /* Loaded, and staying loaded */
   g_assert_nonnull (dlopen (driver, RTLD_LAZY | RTLD_NOLOAD));
   g_assert_nonnull (dlopen ("libEGL_mesa.so.0", RTLD_LAZY | RTLD_NOLOAD));
+
+  /* GTK, starting now, loads its GL driver: the same object, not a second
+   * copy (its path may differ: /lib vs /usr/lib, another hard link). */
+  g_unsetenv ("GSK_RENDERER");
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display to start GTK on");
+      return;
+    }
+  dl_iterate_phdr (count_driver, &n_drivers);
+  g_assert_cmpuint (n_drivers, ==, 1);
 }
 
 int
