@@ -288,7 +288,7 @@ add_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   g_mutex_lock (&add_lock);
-  workspace = scs_workspace_open (job->path, &error);
+  workspace = scs_workspace_open_again (job->path, &error);
   if (workspace == NULL)
     g_ptr_array_add (job->errors, g_strdup (error->message));
   else

@@ -222,7 +222,7 @@ check_thread (GTask        *task,
   ScsSignatureCheck *check;
   GError *error = NULL;
 
-  workspace = scs_workspace_open (task_data, &error);
+  workspace = scs_workspace_open_again (task_data, &error);
   check = workspace != NULL
     ? scs_signature_check (workspace, SCS_SIGNATURE_ROLE_EXPERT, NULL, &error)
     : NULL;

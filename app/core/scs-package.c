@@ -204,7 +204,7 @@ static gpointer
 report_thread (gpointer data)
 {
   ReportJob *job = data;
-  g_autoptr(ScsWorkspace) workspace = scs_workspace_open (job->workspace_path, &job->error);
+  g_autoptr(ScsWorkspace) workspace = scs_workspace_open_again (job->workspace_path, &job->error);
 
   if (workspace != NULL)
     job->pdf = scs_report_render (workspace, &job->options, &job->error);
@@ -731,7 +731,7 @@ export_thread (GTask        *task,
   GError *error = NULL;
 
   /* one SQLite connection per thread: the worker opens its own */
-  workspace = scs_workspace_open (data->workspace_path, &error);
+  workspace = scs_workspace_open_again (data->workspace_path, &error);
   /* the submission record names who exported, as the caller's workspace does */
   if (workspace != NULL)
     scs_workspace_set_actor (workspace, data->actor);

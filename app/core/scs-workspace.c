@@ -1034,30 +1034,17 @@ load_answers (ScsWorkspace  *self,
   return TRUE;
 }
 
-/**
- * scs_workspace_open:
- * @path: a .scsw file
- * @error: %SCS_WORKSPACE_ERROR_IO when it cannot be read,
- *   %SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE for any other file,
- *   %SCS_WORKSPACE_ERROR_NEWER_VERSION, %SCS_WORKSPACE_ERROR_CORRUPT
- *
- * Opens a workspace, upgrading an older format in place. A file that is
- * refused is left exactly as it was.
- *
- * Returns: (transfer full): the workspace, or %NULL with @error set.
- */
-ScsWorkspace *
-scs_workspace_open (const char  *path,
-                    GError     **error)
+/* @check: PRAGMA quick_check the whole file first (it reads every page). */
+static ScsWorkspace *
+open_file (const char  *path,
+           gboolean     check,
+           GError     **error)
 {
   g_autoptr(ScsWorkspace) self = NULL;
   g_autofree char *display = NULL;
   sqlite3 *db = NULL;
   gint64 application_id = 0;
   gint64 version = 0;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_header (path, error))
     return NULL;
@@ -1091,7 +1078,7 @@ scs_workspace_open (const char  *path,
   /* Only reads until the file has passed its checks. The header values are
    * read again through SQLite because a WAL left by a crash may hold newer
    * ones than the main file. */
-  if (!quick_check (db, path, error) ||
+  if ((check && !quick_check (db, path, error)) ||
       !scs_db_query_int (db, path, "PRAGMA application_id", &application_id, error) ||
       !scs_db_query_int (db, path, "PRAGMA user_version", &version, error))
     {
@@ -1138,6 +1125,53 @@ scs_workspace_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * scs_workspace_open:
+ * @path: a .scsw file
+ * @error: %SCS_WORKSPACE_ERROR_IO when it cannot be read,
+ *   %SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE for any other file,
+ *   %SCS_WORKSPACE_ERROR_NEWER_VERSION, %SCS_WORKSPACE_ERROR_CORRUPT
+ *
+ * Opens a workspace, upgrading an older format in place. A file that is
+ * refused is left exactly as it was.
+ *
+ * Returns: (transfer full): the workspace, or %NULL with @error set.
+ */
+ScsWorkspace *
+scs_workspace_open (const char  *path,
+                    GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_file (path, TRUE, error);
+}
+
+/**
+ * scs_workspace_open_again:
+ * @path: a .scsw file this process has open already
+ * @error: as for scs_workspace_open()
+ *
+ * A second connection to a workspace the caller opened with
+ * scs_workspace_open(), for a worker thread (an export's report, an
+ * evidence file being added, a signature check). It is opened as by
+ * scs_workspace_open() but without PRAGMA quick_check, which reads every
+ * page of the file — evidence included, hundreds of megabytes — and was
+ * done when the file was first opened. SQLite still refuses damage it
+ * meets.
+ *
+ * Returns: (transfer full): the workspace, or %NULL with @error set.
+ */
+ScsWorkspace *
+scs_workspace_open_again (const char  *path,
+                          GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return open_file (path, FALSE, error);
 }
 
 /* Re-reads the current assessment, its catalog and answers, e.g. after a

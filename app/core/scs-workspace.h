@@ -99,6 +99,10 @@ ScsWorkspace    *scs_workspace_create            (const char            *path,
                                                   GError               **error);
 ScsWorkspace    *scs_workspace_open              (const char            *path,
                                                   GError               **error);
+/* A second connection, for a worker thread, to a file this process opened
+ * with scs_workspace_open(): the same without the whole-file check. */
+ScsWorkspace    *scs_workspace_open_again        (const char            *path,
+                                                  GError               **error);
 const char      *scs_workspace_get_path          (ScsWorkspace          *self);
 ScsCatalog      *scs_workspace_get_catalog       (ScsWorkspace          *self);
 
