@@ -860,6 +860,57 @@ scs_cms_check_chain (gnutls_x509_crt_t   crt,
   return TRUE;
 }
 
+/* path[0..4]: ContentInfo, [0], SignedData, signerInfos, its only SignerInfo. */
+static gboolean
+cms_signer_info_path (const guint8 *p,
+                      gsize         size,
+                      Der          *path)
+{
+  Der child;
+  gboolean found = FALSE;
+
+  if (!der_read (p, size, &path[0]) || path[0].tag != 0x30 || path[0].size != size ||
+      !der_nth (&path[0], 1, &path[1]) || path[1].tag != 0xa0 ||
+      !der_child (&path[1], &path[2], TRUE) || path[2].tag != 0x30)
+    return FALSE;
+  /* signerInfos: the last element of SignedData */
+  if (!der_child (&path[2], &child, TRUE))
+    return FALSE;
+  do
+    {
+      path[3] = child;
+      found = TRUE;
+    }
+  while (der_child (&path[2], &child, FALSE));
+  if (!found || path[3].tag != 0x31 ||
+      !der_child (&path[3], &path[4], TRUE) || path[4].tag != 0x30)
+    return FALSE;
+  child = path[4];
+  return !der_child (&path[3], &child, FALSE);  /* exactly one SignerInfo */
+}
+
+/* The messageDigest signed attribute of the only SignerInfo. */
+static gboolean
+cms_message_digest (GBytes *cms,
+                    Der    *digest)
+{
+  Der path[5], attrs, attr, oid, set;
+  gboolean more;
+
+  if (!cms_signer_info_path (g_bytes_get_data (cms, NULL), g_bytes_get_size (cms), path))
+    return FALSE;
+  for (more = der_child (&path[4], &attrs, TRUE); more; more = der_child (&path[4], &attrs, FALSE))
+    if (attrs.tag == 0xa0)
+      break;
+  if (!more)
+    return FALSE;
+  for (more = der_child (&attrs, &attr, TRUE); more; more = der_child (&attrs, &attr, FALSE))
+    if (attr.tag == 0x30 && der_child (&attr, &oid, TRUE) && der_is_oid (&oid, OID_MESSAGE_DIGEST))
+      return (set = oid, der_child (&attr, &set, FALSE)) && set.tag == 0x31 &&
+             der_child (&set, digest, TRUE) && digest->tag == 0x04;
+  return FALSE;
+}
+
 /* Time stamps ---------------------------------------------------------------------- */
 
 typedef struct
@@ -1148,6 +1199,7 @@ scs_cms_verify_detached (GBytes           *cms,
   gnutls_datum_t der, data, value = { NULL, 0 };
   GPtrArray *certificates = NULL;
   gnutls_x509_crt_t signer;
+  Der message_digest;
   gboolean have_info = FALSE;
   GDateTime *judged;
   const char *what;
@@ -1195,7 +1247,7 @@ scs_cms_verify_detached (GBytes           *cms,
 
   /* The content's digest against the signed one: the only "content changed". */
   v->digest_matches = TRUE;
-  if (find_attr (info.signed_attrs, OID_MESSAGE_DIGEST, GNUTLS_PKCS7_ATTR_ENCODE_OCTET_STRING, &value))
+  if (cms_message_digest (cms, &message_digest))
     {
       gnutls_digest_algorithm_t hash = gnutls_sign_get_hash_algorithm (info.algo);
       guint8 digest[64];
@@ -1206,8 +1258,8 @@ scs_cms_verify_detached (GBytes           *cms,
           v->problem = g_strdup_printf (_("%s uses a digest algorithm that is not supported"), name);
           goto out;
         }
-      v->digest_matches = value.size == gnutls_hash_get_len (hash) &&
-                          memcmp (value.data, digest, value.size) == 0;
+      v->digest_matches = message_digest.length == gnutls_hash_get_len (hash) &&
+                          memcmp (message_digest.value, digest, message_digest.length) == 0;
       if (!v->digest_matches)
         {
           v->problem = g_strdup_printf (_("The content does not match %s: its digest differs from "
@@ -1229,8 +1281,6 @@ scs_cms_verify_detached (GBytes           *cms,
     }
   v->intact = TRUE;
 
-  gnutls_free (value.data);
-  value.data = NULL;
   if (find_attr (info.unsigned_attrs, OID_TIMESTAMP_TOKEN, 0, &value))
     {
       g_autofree char *problem = timestamp_problem (value.data, value.size, &info.sig,
@@ -1426,34 +1476,13 @@ add_unsigned_attribute (GBytes       *cms,
                         const guint8 *attribute,
                         gsize         attribute_size)
 {
-  const guint8 *p = g_bytes_get_data (cms, NULL);
-  gsize size = g_bytes_get_size (cms);
   Der path[6], child, last;
   g_autoptr(GByteArray) value = NULL;
   g_autoptr(GByteArray) replaced = NULL;
   g_autoptr(GByteArray) result = NULL;
-  gboolean found = FALSE;
 
-  if (!der_read (p, size, &path[0]) || path[0].tag != 0x30 || path[0].size != size ||
-      !der_nth (&path[0], 1, &path[1]) || path[1].tag != 0xa0 ||
-      !der_child (&path[1], &path[2], TRUE) || path[2].tag != 0x30)
+  if (!cms_signer_info_path (g_bytes_get_data (cms, NULL), g_bytes_get_size (cms), path))
     return NULL;
-  /* signerInfos: the last element of SignedData */
-  if (!der_child (&path[2], &child, TRUE))
-    return NULL;
-  do
-    {
-      path[3] = child;
-      found = TRUE;
-    }
-  while (der_child (&path[2], &child, FALSE));
-  if (!found || path[3].tag != 0x31 ||
-      !der_child (&path[3], &path[4], TRUE) || path[4].tag != 0x30)
-    return NULL;
-  child = path[4];
-  if (der_child (&path[3], &child, FALSE))
-    return NULL;  /* more than one SignerInfo */
-
   if (!der_child (&path[4], &last, TRUE))
     return NULL;
   child = last;

@@ -798,14 +798,6 @@ scs_signer_sign (ScsSigner  *self,
   data.data = (unsigned char *) g_bytes_get_data (content, NULL);
   data.size = g_bytes_get_size (content);
 
-  ctx.self = self;  /* a token may ask again: the PIN given at load time is used once */
-  pin_begin (&ctx);
-  rc = gnutls_pkcs7_sign (pkcs7, self->crt, self->key, &data, attrs, NULL, GNUTLS_DIG_SHA256,
-                          GNUTLS_PKCS7_INCLUDE_TIME | GNUTLS_PKCS7_INCLUDE_CERT);
-  pin_end ();
-  if (rc < 0)
-    goto failed;
-
   /* The PKCS#12's chain, so a verifier with only the root finds the way;
    * the revocation lists given, for CAdES-LT. */
   for (guint i = 0; i < self->n_chain && rc >= 0; i++)
@@ -817,6 +809,14 @@ scs_signer_sign (ScsSigner  *self,
 
       rc = gnutls_pkcs7_set_crl_raw (pkcs7, &d);
     }
+  if (rc < 0)
+    goto failed;
+
+  ctx.self = self;  /* a token may ask again: the PIN given at load time is used once */
+  pin_begin (&ctx);
+  rc = gnutls_pkcs7_sign (pkcs7, self->crt, self->key, &data, attrs, NULL, GNUTLS_DIG_SHA256,
+                          GNUTLS_PKCS7_INCLUDE_TIME | GNUTLS_PKCS7_INCLUDE_CERT);
+  pin_end ();
   if (rc < 0)
     goto failed;
 
