@@ -542,6 +542,19 @@ scs_trust_anchors_get_expiration (ScsTrustAnchors *self,
   return crt_time (gnutls_x509_crt_get_expiration_time (self->certificates->pdata[index]));
 }
 
+char *
+scs_trust_anchors_dup_pem (ScsTrustAnchors *self,
+                           guint            index)
+{
+  gnutls_datum_t pem;
+
+  g_return_val_if_fail (SCS_IS_TRUST_ANCHORS (self), NULL);
+  g_return_val_if_fail (index < self->certificates->len, NULL);
+  if (gnutls_x509_crt_export2 (self->certificates->pdata[index], GNUTLS_X509_FMT_PEM, &pem) < 0)
+    return NULL;
+  return datum_steal_string (&pem);
+}
+
 GBytes *
 scs_trust_anchors_to_pem (ScsTrustAnchors *self)
 {

@@ -46,6 +46,9 @@ char            *scs_trust_anchors_dup_subject       (ScsTrustAnchors  *self,
                                                       guint             index);
 GDateTime       *scs_trust_anchors_get_expiration    (ScsTrustAnchors  *self,
                                                       guint             index);
+/* One certificate as PEM text. */
+char            *scs_trust_anchors_dup_pem           (ScsTrustAnchors  *self,
+                                                      guint             index);
 /* All certificates as one PEM bundle (for scs_verify_package_*). */
 GBytes          *scs_trust_anchors_to_pem            (ScsTrustAnchors  *self);
 
