@@ -244,6 +244,7 @@ load_action (GtkWidget  *widget,
   g_autoptr(GError) check_error = NULL;
   g_autofree char *secret = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secret_entry)));
   g_autofree char *subject = NULL, *issuer = NULL, *serial = NULL, *fingerprint = NULL;
+  gboolean trusted_cas = FALSE;
   g_autofree char *validity = NULL;
   g_autofree char *personal = NULL;
   g_autofree char *warning = NULL;
@@ -301,7 +302,8 @@ load_action (GtkWidget  *widget,
     g_autoptr(ScsTrustAnchors) anchors = scs_trust_settings_dup_anchors (settings);
     g_autofree char *tsa = g_settings_get_string (settings, "tsa-url");
 
-    if (scs_trust_anchors_get_n_certificates (anchors) > 0)
+    trusted_cas = scs_trust_anchors_get_n_certificates (anchors) > 0;
+    if (trusted_cas)
       scs_signer_set_trust_anchors (self->signer, anchors);
     scs_signer_set_tsa_url (self->signer, tsa);
   }
@@ -317,7 +319,8 @@ load_action (GtkWidget  *widget,
   text = g_strdup_printf (_("Subject: %s\nIssuer: %s\nSerial: %s\nSHA-256 fingerprint: %s\nValid: %s\nValidity: %s"),
                           subject, issuer, serial, fingerprint, validity,
                           self->certificate_ok
-                          ? (self->ca_path ? _("valid now, allows signing, issued under the chosen CA")
+                          ? (self->ca_path || trusted_cas
+                             ? _("valid now, allows signing, issued under the chosen CA")
                                            : _("valid now, allows signing (no CA chosen: the chain is not checked)"))
                           : _("refused (see below)"));
   gtk_label_set_text (self->certificate_label, text);

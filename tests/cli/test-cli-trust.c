@@ -499,11 +499,35 @@ test_tsa_round_trip (void)
   g_assert_nonnull (strstr (out, "Verification: OK"));
   g_clear_pointer (&out, g_free);
 
-  /* no TSA there: refused, nothing signed */
-  g_object_unref (prepare ("notsa.scsw"));
-  g_assert_cmpint (sh (&out, CLI "sign notsa.scsw --p12 expert.p12 --password-file pw "
-                       "--tsa http://127.0.0.1:1/"), ==, 2);
-  g_assert_nonnull (strstr (out, "time-stamp authority"));
+  /* no TSA there, or a hostile one: refused with the reason, nothing signed */
+  {
+    const char *bad[][2] = {
+      { "http://127.0.0.1:1/", "Cannot reach the time-stamp authority" },
+      { "ftp://127.0.0.1/", "is not an http:// or https:// address" },
+      { "garbage", "did not answer with an RFC 3161 time stamp" },
+      { "reject", "refused the request (status 2)" },
+      { "big", "more than 1 MiB" },
+      { "fail", "answered HTTP 500" },
+      { "other", "does not cover this signature" },
+    };
+    g_autofree char *path = path_in ("notsa.scsw");
+
+    g_object_unref (prepare ("notsa.scsw"));
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *url = strstr (bad[i][0], "://") ? g_strdup (bad[i][0])
+                                                         : g_strconcat (tsa_url, bad[i][0], NULL);
+        g_autofree char *before = core_test_file_sha256 (path);
+        g_autofree char *after = NULL;
+
+        g_clear_pointer (&out, g_free);
+        g_assert_cmpint (sh (&out, CLI "sign notsa.scsw --p12 expert.p12 --password-file pw --tsa %s", url), ==, 2);
+        if (strstr (out, bad[i][1]) == NULL)
+          g_error ("%s: %s", url, out);
+        after = core_test_file_sha256 (path);
+        g_assert_cmpstr (before, ==, after);
+      }
+  }
 }
 
 /* Expiry after signing (the core takes "now") --------------------------------- */

@@ -2,7 +2,9 @@
 # tsa-server.py DIR: a local RFC 3161 time-stamp authority for the tests.
 # Listens on 127.0.0.1 (a free port, printed as the first line of stdout),
 # answers each POSTed TimeStampReq with `openssl ts -reply` signed by
-# DIR/tsa.pem, and stops by itself after 120 s or 50 requests.
+# DIR/tsa.pem, and stops by itself after 120 s or 50 requests. Hostile
+# answers by path: /garbage (not DER), /reject (status 2), /big (2 MiB),
+# /other (a valid token over other data), /fail (HTTP 500).
 # SPDX-License-Identifier: GPL-3.0-or-later
 import http.server
 import os
@@ -21,11 +23,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_error(400)
             return
         query = self.rfile.read(length)
+        if self.path == "/garbage":
+            return self.reply(b"\x30\x84\xff\xff\xff\xff" + b"\x00" * 64)
+        if self.path == "/reject":
+            return self.reply(b"\x30\x05\x30\x03\x02\x01\x02")
+        if self.path == "/big":
+            return self.reply(b"\x30" * (2 * 1024 * 1024))
+        if self.path == "/fail":
+            self.send_error(500)
+            return
         with tempfile.TemporaryDirectory() as tmp:
             qpath = os.path.join(tmp, "q.tsq")
             rpath = os.path.join(tmp, "r.tsr")
             with open(qpath, "wb") as f:
                 f.write(query)
+            if self.path == "/other":
+                other = os.path.join(tmp, "other.txt")
+                with open(other, "w") as f:
+                    f.write("other data")
+                subprocess.run(["openssl", "ts", "-query", "-data", other, "-sha256", "-cert",
+                                "-out", qpath], check=True, capture_output=True, timeout=30)
             done = subprocess.run(["openssl", "ts", "-reply", "-config", os.path.join(folder, "tsa.cnf"),
                                    "-queryfile", qpath, "-signer", os.path.join(folder, "tsa.pem"),
                                    "-inkey", os.path.join(folder, "tsa.key.pem"), "-out", rpath],
@@ -34,7 +51,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send_error(500)
                 return
             with open(rpath, "rb") as f:
-                reply = f.read()
+                self.reply(f.read())
+
+    def reply(self, reply):
         self.send_response(200)
         self.send_header("Content-Type", "application/timestamp-reply")
         self.send_header("Content-Length", str(len(reply)))
