@@ -483,6 +483,37 @@ test_round_trip (void)
   g_assert_true (scs_signature_check_is_good (check));
   g_clear_pointer (&check, scs_signature_check_free);
 
+  /* The expert's certificate for management too: asked first; Cancel signs nothing */
+  {
+    ScsSignDialog *again;
+    AdwMessageDialog *question = NULL;
+    g_autoptr(ScsSignatureInfo) before = scs_signature_dup_info (ws, SCS_SIGNATURE_ROLE_MANAGEMENT);
+    g_autoptr(ScsSignatureInfo) after = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+    again = open_dialog (window, "declare");
+    scs_sign_dialog_set_declarant (again, "Manager Hanako", "CEO", TRUE);
+    g_assert_true (load_key (again, "expert.p12", "secret", TRUE));
+    gtk_widget_activate_action (GTK_WIDGET (again), "sign.sign", NULL);
+    g_assert_false (scs_sign_dialog_get_busy (again));
+    gui_test_drain_pending ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+          question = ADW_MESSAGE_DIALOG (item);
+      }
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Same Certificate for Both Roles?");
+    adw_message_dialog_response (question, "cancel");
+    gui_test_drain_pending ();
+    g_assert_false (scs_sign_dialog_get_busy (again));
+    after = scs_signature_dup_info (ws, SCS_SIGNATURE_ROLE_MANAGEMENT);
+    g_assert_cmpstr (after->signer_subject, ==, before->signer_subject);
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+
   /* Behind the seal's back (an outside SQLite tool): the banner warns and names it */
   g_assert_cmpint (sqlite3_open (file, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
