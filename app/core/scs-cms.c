@@ -29,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 #include <gnutls/crypto.h>
 #include <gnutls/gnutls.h>
+#include <gnutls/abstract.h>
 #include <gnutls/pkcs7.h>
 #include <libsoup/soup.h>
 
@@ -924,6 +925,67 @@ cms_message_digest (GBytes *cms,
   return FALSE;
 }
 
+/* Verifies the only SignerInfo of @cms (DER) with @crt: the messageDigest
+ * attribute against @content, then the signature value over the signed
+ * attributes (re-tagged as a SET), or over @content when there are none.
+ * Our own walk rather than gnutls_pkcs7_verify_direct(), whose GnuTLS 3.7
+ * leaks a public key on some malformed signatures. Returns 0 or a GnuTLS
+ * error code. */
+static int
+verify_signer_info (const guint8                         *cms,
+                    gsize                                 cms_size,
+                    gnutls_x509_crt_t                     crt,
+                    const gnutls_pkcs7_signature_info_st *info,
+                    const guint8                         *content,
+                    gsize                                 content_size)
+{
+  gnutls_digest_algorithm_t hash = gnutls_sign_get_hash_algorithm (info->algo);
+  gnutls_pubkey_t pubkey = NULL;
+  g_autoptr(GByteArray) signed_attrs = NULL;
+  gnutls_datum_t data = { (unsigned char *) content, content_size };
+  Der path[5], attrs;
+  gboolean more;
+  int rc;
+
+  if (!cms_signer_info_path (cms, cms_size, path))
+    return GNUTLS_E_ASN1_DER_ERROR;
+  for (more = der_child (&path[4], &attrs, TRUE); more; more = der_child (&path[4], &attrs, FALSE))
+    if (attrs.tag == 0xa0)
+      break;
+  if (more)
+    {
+      Der attr, oid, set, digest;
+      guint8 computed[64];
+      gboolean matched = FALSE;
+
+      if (hash == GNUTLS_DIG_UNKNOWN || gnutls_hash_get_len (hash) > sizeof computed ||
+          gnutls_hash_fast (hash, content, content_size, computed) < 0)
+        return GNUTLS_E_UNKNOWN_HASH_ALGORITHM;
+      for (gboolean a = der_child (&attrs, &attr, TRUE); a; a = der_child (&attrs, &attr, FALSE))
+        if (attr.tag == 0x30 && der_child (&attr, &oid, TRUE) && der_is_oid (&oid, OID_MESSAGE_DIGEST) &&
+            (set = oid, der_child (&attr, &set, FALSE)) && set.tag == 0x31 &&
+            der_child (&set, &digest, TRUE) && digest.tag == 0x04)
+          matched = digest.length == gnutls_hash_get_len (hash) &&
+                    memcmp (digest.value, computed, digest.length) == 0;
+      if (!matched)
+        return GNUTLS_E_PK_SIG_VERIFY_FAILED;
+      signed_attrs = g_byte_array_sized_new (attrs.size);
+      g_byte_array_append (signed_attrs, (const guint8 *) "\x31", 1);
+      g_byte_array_append (signed_attrs, attrs.start + 1, attrs.size - 1);
+      data.data = signed_attrs->data;
+      data.size = signed_attrs->len;
+    }
+
+  rc = gnutls_pubkey_init (&pubkey);
+  if (rc >= 0)
+    rc = gnutls_pubkey_import_x509 (pubkey, crt, 0);
+  if (rc >= 0)
+    rc = gnutls_pubkey_verify_data2 (pubkey, info->algo, 0, &data, &info->sig);
+  if (pubkey != NULL)
+    gnutls_pubkey_deinit (pubkey);
+  return rc < 0 ? rc : 0;
+}
+
 /* Time stamps ---------------------------------------------------------------------- */
 
 typedef struct
@@ -1060,7 +1122,7 @@ timestamp_problem (const guint8          *token,
     }
   if (tsa_subject != NULL)
     *tsa_subject = crt_subject (tsa);
-  if (gnutls_pkcs7_verify_direct (pkcs7, tsa, 0, NULL, GNUTLS_VERIFY_DISABLE_TIME_CHECKS) < 0)
+  if (verify_signer_info (token, token_size, tsa, &info, tst.data, tst.size) < 0)
     {
       problem = g_strdup (_("its signature does not verify"));
       goto out;
@@ -1285,7 +1347,7 @@ scs_cms_verify_detached (GBytes           *cms,
   if (v->problem != NULL)
     goto out;
 
-  rc = gnutls_pkcs7_verify_direct (pkcs7, signer, 0, &data, GNUTLS_VERIFY_DISABLE_TIME_CHECKS);
+  rc = verify_signer_info (der.data, der.size, signer, &info, data.data, data.size);
   if (rc < 0)
     {
       v->problem = g_strdup_printf (_("The signature value of %s does not verify with the certificate "

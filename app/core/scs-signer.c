@@ -872,9 +872,7 @@ scs_cms_verify (GBytes      *cms,
     *signer_subject = g_strdup (verification->subject);
   if (!scs_cms_verification_is_good (verification))
     {
-      g_set_error_literal (error, SCS_SIGNATURE_ERROR,
-                           verification->digest_matches ? SCS_SIGNATURE_ERROR_INVALID
-                                                        : SCS_SIGNATURE_ERROR_CONTENT_CHANGED,
+      g_set_error_literal (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_INVALID,
                            verification->problem);
       return FALSE;
     }

@@ -2,7 +2,8 @@
 # tsa-server.py DIR: a local RFC 3161 time-stamp authority for the tests.
 # Listens on 127.0.0.1 (a free port, printed as the first line of stdout),
 # answers each POSTed TimeStampReq with `openssl ts -reply` signed by
-# DIR/tsa.pem, and stops by itself after 120 s or 50 requests. Hostile
+# DIR/tsa.pem, and stops by itself when the test that started it is gone,
+# after 15 minutes (a sanitizer run is slow) or after 100 requests. Hostile
 # answers by path: /garbage (not DER), /reject (status 2), /big (2 MiB),
 # /other (a valid token over other data), /fail (HTTP 500).
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -67,9 +68,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
 server.timeout = 1
 print(server.server_address[1], flush=True)
-deadline = time.monotonic() + 120
+parent = os.getppid()
+deadline = time.monotonic() + 900
 served = 0
-while time.monotonic() < deadline and served < 50:
+while time.monotonic() < deadline and served < 100 and os.getppid() == parent:
     before = time.monotonic()
     server.handle_request()
     served += 1 if time.monotonic() - before < server.timeout else 0
