@@ -375,13 +375,15 @@ test_signing_refused (void)
     {
       g_autofree char *out = NULL;
       g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
       g_autofree char *path = path_in ("refused.scsw");
 
       g_object_unref (prepare ("refused.scsw"));
       before = core_test_file_sha256 (path);
       g_assert_cmpint (sh (&out, CLI "sign refused.scsw --p12 %s --password-file pw", refused[i][0]), ==, 2);
       g_assert_nonnull (strstr (out, refused[i][1]));
-      g_assert_cmpstr (core_test_file_sha256 (path), ==, before);
+      after = core_test_file_sha256 (path);
+      g_assert_cmpstr (after, ==, before);
     }
 }
 
