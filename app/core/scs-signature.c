@@ -338,6 +338,15 @@ scs_signature_list_changes (ScsWorkspace      *workspace,
   else if (entries != NULL)
     compare_entry (changes, entries, "declaration.xml", content);
 
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      ScsSignedEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *sha = entry->data != NULL ? scs_sha256_hex_bytes (entry->data) : NULL;
+
+      /* stored bytes that no longer hash to their manifest value */
+      if (sha != NULL && !g_str_equal (sha, entry->sha256))
+        g_ptr_array_add (changes, g_strdup (entry->path));
+    }
   if (entries != NULL)
     {
       /* the manifest must be exactly the one the entries give */
