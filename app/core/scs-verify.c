@@ -10,11 +10,16 @@
  * size and compression-ratio limits, keeping only the small XML and CMS
  * files in memory. XML is parsed with no DTD loading, no entity
  * substitution and no network, and a DOCTYPE anywhere is refused outright.
- * Only then are the checks a recipient cares about made: manifest complete
- * and matching, signatures valid over their content (GnuTLS, detached
- * CMS) and chained to the CA given, catalog known, answers complete for the
- * level, declaration present. Hostile or unreadable input is an error (exit
- * 2 in the CLI); everything else is a list of named checks.
+ * Only then are the checks a recipient cares about made: each ASiCManifest
+ * valid and its signature (GnuTLS, detached CMS over the manifest's bytes)
+ * valid and chained to the CA given; every referenced entry present with
+ * its SHA-256; every other entry covered by a validly signed manifest;
+ * answers complete for the level against the catalog.xml the package
+ * carries (hash-bound to assessment.xml); the declaration bound to this
+ * assessment, expert manifest, organisation, level and catalog. A package
+ * with only an unsigned META-INF/manifest.xml is a draft (integrity only)
+ * or of the older format (refused). Hostile or unreadable input is an
+ * error (exit 2 in the CLI); everything else is a list of named checks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
