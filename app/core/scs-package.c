@@ -265,10 +265,23 @@ scs_package_add_manifest (ScsSignatureRole  role,
   return entry->data;
 }
 
+/* The evidence's media type when it is a plain "type/subtype" the
+ * manifest schemas accept, else application/octet-stream. */
 static const char *
 evidence_media_type (const ScsEvidence *item)
 {
-  return item->mime_type != NULL && *item->mime_type != '\0' ? item->mime_type : "application/octet-stream";
+  const char *type = item->mime_type;
+  const char *slash = type != NULL ? strchr (type, '/') : NULL;
+
+  if (slash == NULL || slash == type || slash[1] == '\0')
+    return "application/octet-stream";
+  for (const char *p = type; p < slash; p++)
+    if (!g_ascii_islower (*p))
+      return "application/octet-stream";
+  for (const char *p = slash + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr (".+-", *p) == NULL)
+      return "application/octet-stream";
+  return type;
 }
 
 GPtrArray *

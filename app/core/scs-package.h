@@ -59,9 +59,13 @@ typedef void (*ScsPackageProgressFunc) (double   fraction,
 /* Writes the package of @workspace to @path: a temporary file next to it,
  * fsync, re-opened and verified, then renamed into place. On error or
  * cancellation nothing is left under @path (an existing file there is
- * replaced only on success). @language "ja" or "en" (NULL: "ja") for the
- * report. A final (non-draft) package needs the expert and management
- * signatures. */
+ * replaced only on success). @language "ja" or "en" (NULL: "ja"): a
+ * draft's manifest says so (its report is in the current language). A
+ * final (non-draft) package needs the expert and management signatures
+ * made with signed manifests (else SCS_PACKAGE_ERROR_UNSIGNED) and is
+ * assembled from the signed bytes, report.pdf as rendered at the
+ * declaration; a workspace that no longer matches them is refused with
+ * SCS_PACKAGE_ERROR_CHANGED naming what changed. */
 gboolean scs_package_export        (ScsWorkspace           *workspace,
                                     const char             *path,
                                     ScsPackageFlags         flags,

@@ -810,8 +810,7 @@ has_signed_entries (GPtrArray *items)
     {
       Item *item = g_ptr_array_index (items, i);
 
-      if (g_str_has_prefix (item->name, "META-INF/") &&
-          (g_str_has_suffix (item->name, ".p7s") || g_str_has_prefix (item->name, "META-INF/ASiCManifest")))
+      if (g_str_has_prefix (item->name, "META-INF/ASiCManifest"))
         return TRUE;
     }
   return FALSE;
@@ -974,8 +973,8 @@ verify_asic (ScsVerifyResult *result,
   Item *manifest = find_item (items, manifest_name);
   g_autoptr(GHashTable) refs = NULL;
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
-  ScsVerifyCheck *last;
-  gboolean signed_ok;
+  guint first;
+  gboolean signed_ok = TRUE;
   gboolean all_match = TRUE;
 
   if (manifest == NULL)
@@ -987,9 +986,15 @@ verify_asic (ScsVerifyResult *result,
   refs = parse_asic_manifest (result, manifest, signature_name, order);
   if (refs == NULL)
     return NULL;
+  first = result->checks->len;
   check_signature (result, items, id, signature_name, manifest_name, ca_pem);
-  last = g_ptr_array_index (result->checks, result->checks->len - 1);
-  signed_ok = last->status != SCS_CHECK_FAIL;
+  for (guint i = first; i < result->checks->len; i++)
+    {
+      ScsVerifyCheck *check = g_ptr_array_index (result->checks, i);
+
+      if (check->status == SCS_CHECK_FAIL)
+        signed_ok = FALSE;
+    }
 
   for (guint i = 0; i < order->len; i++)
     {

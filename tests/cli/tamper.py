@@ -265,7 +265,7 @@ def main():
                             % (n, len(d), hashlib.sha256(d).hexdigest()))
         manifest.append("</manifest>\n")
         entries = [("mimetype", dict(honest)["mimetype"]), ("META-INF/manifest.xml", "\n".join(manifest).encode())]
-        entries += [(n, d) for n, d in files if not n.endswith(".p7s")]
+        entries += files
         out = expect_refused(tampered("older", entries, recompute=False), "Older format")
         assert "export again" in out, out
     check("a package of the older format: refused with the reason", older_format)
@@ -302,6 +302,21 @@ def main():
     check("a stored signed entry changed behind the seal: export refused", lambda: seal_broken(
         "UPDATE review_signed_entry SET data = CAST ('forged' AS BLOB) WHERE path = 'report.pdf'",
         "report.pdf"))
+
+    def signed_before_manifests():
+        # what a workspace signed by the previous version looks like: no signed entries
+        copy = os.path.join(TMP, "older.scsw")
+        shutil.copy(ws_a, copy)
+        db = sqlite3.connect(copy)
+        db.execute("DROP TRIGGER review_signed_entry_delete")
+        db.execute("DELETE FROM review_signed_entry")
+        db.commit()
+        db.close()
+        out_path = os.path.join(TMP, "older-workspace.scsp")
+        rc, out = run(["export", copy, "--out", out_path])
+        assert rc != 0 and "sign again in a new review round" in out, out
+        assert not os.path.exists(out_path), "export wrote a package"
+    check("a workspace signed before signed manifests: export asks for a new round", signed_before_manifests)
 
     def unsigned_declare():
         copy = os.path.join(TMP, "declare.scsw")
