@@ -96,6 +96,14 @@ def recompute_manifests(entries):
             text = re.sub(r'URI="([^"]+)" MimeType="[^"]*">\s*<ds:DigestMethod[^>]*/>\s*'
                           r'<ds:DigestValue>([^<]*)</ds:DigestValue>', fix, text)
             data = text.encode()
+        elif name == "META-INF/manifest.xml":
+            # the unsigned manifest of drafts and of the older format
+            text = data.decode()
+            text = re.sub(r'path="([^"]+)" size="\d+" sha256="[0-9a-f]+"',
+                          lambda m: 'path="%s" size="%d" sha256="%s"' % (
+                              m.group(1), len(files.get(m.group(1), b"")),
+                              hashlib.sha256(files.get(m.group(1), b"")).hexdigest()), text)
+            data = text.encode()
         out.append((name, data))
     return out
 
@@ -308,8 +316,10 @@ def main():
         copy = os.path.join(TMP, "older.scsw")
         shutil.copy(ws_a, copy)
         db = sqlite3.connect(copy)
+        trigger = db.execute("SELECT sql FROM sqlite_master WHERE name = 'review_signed_entry_delete'").fetchone()[0]
         db.execute("DROP TRIGGER review_signed_entry_delete")
         db.execute("DELETE FROM review_signed_entry")
+        db.execute(trigger)
         db.commit()
         db.close()
         out_path = os.path.join(TMP, "older-workspace.scsp")
