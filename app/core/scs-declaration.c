@@ -30,6 +30,7 @@
 #include "scs-i18n.h"
 #include "scs-package.h"
 #include "scs-report.h"
+#include "scs-sha256.h"
 #include "scs-signature.h"
 #include "scs-workspace-private.h"
 
@@ -147,21 +148,19 @@ sign_manifest (ScsWorkspace       *workspace,
   for (guint i = 0; i < expert_entries->len; i++)
     {
       ScsSignedEntry *entry = g_ptr_array_index (expert_entries, i);
-      ScsSignedEntry *reference = scs_signed_entry_new (entry->path, entry->media_type, NULL);
 
-      /* a reference only: the bytes are the expert's */
-      reference->sha256 = g_strdup (entry->sha256);
-      reference->size = entry->size;
-      g_ptr_array_add (entries, reference);
+      /* references only: the bytes are the expert's */
+      g_ptr_array_add (entries, scs_signed_entry_new_reference (entry->path, entry->media_type,
+                                                                entry->sha256, entry->size));
       if (entry->data == NULL)
         g_hash_table_insert (paths, entry->sha256, entry->path);
     }
   {
-    ScsSignedEntry *reference = scs_signed_entry_new (SCS_ASIC_SIGNATURE_EXPERT, "application/pkcs7-signature",
-                                                      expert_cms);
+    g_autofree char *sha256 = scs_sha256_hex_bytes (expert_cms);
 
-    g_clear_pointer (&reference->data, g_bytes_unref);
-    g_ptr_array_add (entries, reference);
+    g_ptr_array_add (entries, scs_signed_entry_new_reference (SCS_ASIC_SIGNATURE_EXPERT,
+                                                              "application/pkcs7-signature", sha256,
+                                                              g_bytes_get_size (expert_cms)));
   }
 
   options.content_sha256 = expert->info->content_sha256;
@@ -253,13 +252,7 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   if (!scs_workspace_begin (workspace, error))
     return FALSE;
   expert_entries = scs_signature_dup_entries (workspace, SCS_SIGNATURE_ROLE_EXPERT);
-  for (guint i = 0; expert_entries != NULL && i < expert_entries->len; i++)
-    {
-      ScsSignedEntry *entry = g_ptr_array_index (expert_entries, i);
-
-      if (g_str_equal (entry->path, SCS_ASIC_MANIFEST_EXPERT))
-        expert_manifest = entry;
-    }
+  expert_manifest = scs_signed_entry_find (expert_entries, SCS_ASIC_MANIFEST_EXPERT);
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO review_declaration (assessment, name, title, date, text, "
                          "assessment_sha256, manifest_sha256, language) "

@@ -317,22 +317,21 @@ scs_package_expert_entries (ScsWorkspace  *workspace,
       ScsEvidence *item = g_ptr_array_index (evidence, i);
       g_autofree char *path = evidence_path (item, taken);
       g_autoptr(GBytes) data = scs_workspace_get_evidence_data (workspace, item->sha256, error);
-      ScsSignedEntry *entry;
+      g_autofree char *sha256 = NULL;
 
       if (data == NULL)
         return NULL;
-      entry = scs_signed_entry_new (path, evidence_media_type (item), data);
-      if (!g_str_equal (entry->sha256, item->sha256))
+      sha256 = scs_sha256_hex_bytes (data);
+      if (!g_str_equal (sha256, item->sha256))
         {
           g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
                        _("The evidence file ‘%s’ is damaged in the workspace: its SHA-256 is not %s"),
                        item->name, item->sha256);
-          scs_signed_entry_free (entry);
           return NULL;
         }
       /* the workspace keeps the bytes; the entry names them by hash */
-      g_clear_pointer (&entry->data, g_bytes_unref);
-      g_ptr_array_add (entries, entry);
+      g_ptr_array_add (entries, scs_signed_entry_new_reference (path, evidence_media_type (item), sha256,
+                                                                g_bytes_get_size (data)));
     }
   g_ptr_array_sort (entries, compare_signed_entries);
   return g_steal_pointer (&entries);
@@ -498,20 +497,6 @@ recheck_thread (gpointer data)
   return NULL;
 }
 
-static ScsSignedEntry *
-find_signed_entry (GPtrArray  *entries,
-                   const char *path)
-{
-  for (guint i = 0; i < entries->len; i++)
-    {
-      ScsSignedEntry *entry = g_ptr_array_index (entries, i);
-
-      if (g_str_equal (entry->path, path))
-        return entry;
-    }
-  return NULL;
-}
-
 /* What goes into a final package: the stored signed bytes, sorted by path,
  * after checking the workspace against them. */
 static GPtrArray *
@@ -598,7 +583,7 @@ collect_final_entries (ScsWorkspace            *workspace,
   for (guint i = 0; i < management->len && ok; i++)
     {
       ScsSignedEntry *signed_entry = g_ptr_array_index (management, i);
-      ScsSignedEntry *of_expert = find_signed_entry (expert, signed_entry->path);
+      ScsSignedEntry *of_expert = scs_signed_entry_find (expert, signed_entry->path);
 
       if (signed_entry->data != NULL)
         add_entry (entries, signed_entry->path, signed_entry->data, g_intern_string (signed_entry->media_type));

@@ -80,6 +80,19 @@ scs_signed_entry_new (const char *path,
   return entry;
 }
 
+ScsSignedEntry *
+scs_signed_entry_new_reference (const char *path,
+                                const char *media_type,
+                                const char *sha256,
+                                guint64     size)
+{
+  ScsSignedEntry *entry = scs_signed_entry_new (path, media_type, NULL);
+
+  entry->sha256 = g_strdup (sha256);
+  entry->size = size;
+  return entry;
+}
+
 void
 scs_signed_entry_free (ScsSignedEntry *entry)
 {
@@ -229,9 +242,9 @@ scs_signature_dup_entries (ScsWorkspace     *workspace,
   return g_steal_pointer (&entries);
 }
 
-static ScsSignedEntry *
-find_entry (GPtrArray  *entries,
-            const char *path)
+ScsSignedEntry *
+scs_signed_entry_find (GPtrArray  *entries,
+                       const char *path)
 {
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
@@ -256,7 +269,7 @@ compare_entry (GPtrArray  *changes,
                const char *path,
                GBytes     *current)
 {
-  ScsSignedEntry *entry = find_entry (entries, path);
+  ScsSignedEntry *entry = scs_signed_entry_find (entries, path);
 
   if ((entry == NULL) != (current == NULL) ||
       (entry != NULL && (entry->data == NULL || !g_bytes_equal (entry->data, current))))
@@ -351,7 +364,7 @@ scs_signature_list_changes (ScsWorkspace      *workspace,
     {
       /* the manifest must be exactly the one the entries give */
       g_autoptr(GPtrArray) listed = g_ptr_array_new ();
-      ScsSignedEntry *manifest = find_entry (entries, manifest_path (role));
+      ScsSignedEntry *manifest = scs_signed_entry_find (entries, manifest_path (role));
       g_autoptr(GBytes) rendered = NULL;
 
       for (guint i = 0; i < entries->len; i++)
@@ -545,7 +558,7 @@ scs_signature_check (ScsWorkspace      *workspace,
   entries = scs_signature_dup_entries (workspace, role);
   if (cms != NULL)
     {
-      ScsSignedEntry *manifest = find_entry (entries, manifest_path (role));
+      ScsSignedEntry *manifest = scs_signed_entry_find (entries, manifest_path (role));
 
       check->signature_valid = scs_cms_verify (cms, manifest != NULL && manifest->data != NULL
                                                       ? manifest->data : content,

@@ -79,7 +79,15 @@ typedef struct
 ScsSignedEntry *scs_signed_entry_new  (const char     *path,
                                        const char     *media_type,
                                        GBytes         *data);
+/* An entry referenced by its SHA-256 and size only (data NULL). */
+ScsSignedEntry *scs_signed_entry_new_reference (const char *path,
+                                                const char *media_type,
+                                                const char *sha256,
+                                                guint64     size);
 void            scs_signed_entry_free (ScsSignedEntry *entry);
+/* The entry of @entries (ScsSignedEntry*, may be NULL) named @path, or NULL. */
+ScsSignedEntry *scs_signed_entry_find (GPtrArray      *entries,
+                                       const char     *path);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsSignedEntry, scs_signed_entry_free)
 
 /* The entries of the latest signature of @role, sorted by path, its
