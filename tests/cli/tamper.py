@@ -286,7 +286,10 @@ def main():
         triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
         for name, _ in triggers:
             db.execute('DROP TRIGGER "%s"' % name)
-        db.execute(sql)
+        if callable(sql):
+            sql(db)
+        else:
+            db.execute(sql)
         for _, text in triggers:
             db.execute(text)
         db.commit()
@@ -307,6 +310,16 @@ def main():
     check("evidence blob changed behind the seal: export refused (exit 2), nothing written", lambda: seal_broken(
         "UPDATE evidence SET data = CAST (X'58' || substr (data, 2) AS BLOB) "
         "WHERE sha256 = (SELECT min (sha256) FROM evidence)", "evidence"))
+    def replace_blob_and_key(db):
+        # the blob replaced and its SHA-256 key with it, so that it hashes to its key
+        old = db.execute("SELECT min (sha256) FROM evidence").fetchone()[0]
+        data = b"forged evidence\n"
+        new = hashlib.sha256(data).hexdigest()
+        db.execute("PRAGMA foreign_keys = OFF")
+        db.execute("UPDATE evidence SET sha256 = ?, data = ?, size = ? WHERE sha256 = ?", (new, data, len(data), old))
+        db.execute("UPDATE evidence_link SET sha256 = ? WHERE sha256 = ?", (new, old))
+    check("evidence and its hash key replaced behind the seal: export refused (exit 2)", lambda: seal_broken(
+        replace_blob_and_key, "evidence"))
     check("a stored signed entry changed behind the seal: export refused", lambda: seal_broken(
         "UPDATE review_signed_entry SET data = CAST ('forged' AS BLOB) WHERE path = 'report.pdf'",
         "report.pdf"))
