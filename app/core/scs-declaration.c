@@ -220,19 +220,6 @@ scs_declaration_declare (ScsWorkspace  *workspace,
       return FALSE;
     }
 
-  if (signer == NULL)
-    {
-      g_autoptr(GBytes) signed_before = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
-
-      if (signed_before != NULL)
-        {
-          g_set_error_literal (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_SIGNED,
-                               _("Management has already signed the declaration of this round; an "
-                                 "unsigned declaration cannot replace it (sign the new one, or start "
-                                 "a new review round)"));
-          return FALSE;
-        }
-    }
   if (signer != NULL)
     {
       g_autofree char *personal = NULL;
@@ -251,6 +238,20 @@ scs_declaration_declare (ScsWorkspace  *workspace,
 
   if (!scs_workspace_begin (workspace, error))
     return FALSE;
+  /* inside the transaction: another process may have signed meanwhile */
+  if (signer == NULL)
+    {
+      g_autoptr(GBytes) signed_before = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+
+      if (signed_before != NULL)
+        {
+          g_set_error_literal (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_SIGNED,
+                               _("Management has already signed the declaration of this round; an "
+                                 "unsigned declaration cannot replace it (sign the new one, or start "
+                                 "a new review round)"));
+          goto failed;
+        }
+    }
   expert_entries = scs_signature_dup_entries (workspace, SCS_SIGNATURE_ROLE_EXPERT);
   expert_manifest = scs_signed_entry_find (expert_entries, SCS_ASIC_MANIFEST_EXPERT);
   stmt = scs_db_prepare (workspace->db, workspace->path,

@@ -512,8 +512,9 @@ scs_signature_store (ScsWorkspace      *ws,
     }
 
   return scs_workspace_audit (ws, now,
-                              cms != NULL ? (role == SCS_SIGNATURE_ROLE_EXPERT ? "sign-expert" : "sign-management")
-                                          : "declare",
+                              /* a signed declaration gets its CMS later, over its manifest */
+                              signer != NULL ? (role == SCS_SIGNATURE_ROLE_EXPERT ? "sign-expert" : "sign-management")
+                                             : "declare",
                               scs_signature_role_to_string (role), subject, sha, error);
 }
 
