@@ -163,7 +163,7 @@ resign (const char *ws,
   g_autofree char *out = NULL;
 
   g_assert_cmpint (sh (NULL, "rm -rf x && " CLI "signature export %s x", ws), ==, 0);
-  g_assert_cmpint (sh (NULL, "openssl cms -sign -binary -outform DER -nosmimecap -in x/assessment.xml "
+  g_assert_cmpint (sh (NULL, "openssl cms -sign -binary -outform DER -nosmimecap -in x/ASiCManifest-expert.xml "
                        "-signer %s.pem -inkey %s.key.pem %s -out forged.p7s", cert, cert, extra), ==, 0);
   g_assert_cmpint (sh (&out, "python3 - %s forged.p7s <<'EOF'\n"
                        "import sqlite3, sys\n"
@@ -211,7 +211,7 @@ test_resigned_unsuitable (void)
       resign (ws, attacks[i][0], "");
       /* openssl itself refuses the first two ("unsuitable certificate purpose") */
       if (i < 2)
-        g_assert_cmpint (sh (&out, "openssl cms -verify -binary -inform DER -in forged.p7s -content x/assessment.xml "
+        g_assert_cmpint (sh (&out, "openssl cms -verify -binary -inform DER -in forged.p7s -content x/ASiCManifest-expert.xml "
                            "-CAfile ca.pem -out /dev/null"), !=, 0);
       g_clear_pointer (&out, g_free);
       g_assert_cmpint (sh (&out, CLI "verify-signature %s --ca ca.pem", ws), ==, 1);
@@ -250,7 +250,7 @@ test_package_resigned (void)
 
   /* the expert's signature replaced by one of the CA itself */
   g_assert_cmpint (sh (&out, "rm -rf p && mkdir p && unzip -q -d p final.scsp && "
-                       "openssl cms -sign -binary -outform DER -nosmimecap -in p/assessment.xml "
+                       "openssl cms -sign -binary -outform DER -nosmimecap -in p/META-INF/ASiCManifest-expert.xml "
                        "-signer ca.pem -inkey ca.key.pem -out forged.p7s && python3 - <<'EOF'\n"
                        "import zipfile\n"
                        "src = zipfile.ZipFile('final.scsp')\n"
@@ -359,7 +359,7 @@ test_der_ca_and_chain (void)
   g_assert_true (json_object_get_boolean_member (root, "trusted"));
   g_assert_cmpint (sh (&out, "rm -rf x && " CLI "signature export chain.scsw x && "
                        "openssl cms -verify -binary -inform DER -in x/signature-expert.p7s "
-                       "-content x/assessment.xml -CAfile root.pem -out /dev/null"), ==, 0);
+                       "-content x/ASiCManifest-expert.xml -CAfile root.pem -out /dev/null"), ==, 0);
 }
 
 static void
@@ -476,7 +476,7 @@ test_tsa_round_trip (void)
   /* stock tools: openssl cms accepts the stamped CMS, openssl ts the token */
   g_assert_cmpint (sh (&out, "rm -rf x && " CLI "signature export tsa.scsw x && "
                        "openssl cms -verify -binary -inform DER -in x/signature-expert.p7s "
-                       "-content x/assessment.xml -CAfile ca.pem -out /dev/null"), ==, 0);
+                       "-content x/ASiCManifest-expert.xml -CAfile ca.pem -out /dev/null"), ==, 0);
   g_clear_pointer (&out, g_free);
   cms = read_bytes ("x/signature-expert.p7s");
   token = scs_cms_dup_timestamp_token (cms);
