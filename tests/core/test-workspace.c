@@ -283,11 +283,11 @@ test_schema (Fixture       *fixture,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
   /* STRICT and CHECK refuse what the code would refuse. */
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer VALUES (1, '1-2-1-1', 'maybe', '', '', 'a', 't')",
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) VALUES (1, '1-2-1-1', 'maybe', '', '', 'a', 't')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer VALUES (1, '1-2-1-1', 'na', '', '  ', 'a', 't')",
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) VALUES (1, '1-2-1-1', 'na', '', '  ', 'a', 't')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer VALUES ('one', '1-2-1-1', 'met', '', '', 'a', 't')",
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) VALUES ('one', '1-2-1-1', 'met', '', '', 'a', 't')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
 
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
