@@ -1874,8 +1874,6 @@ scs_workspace_create (const char            *path,
 {
   g_autoptr(ScsOrganization) valid = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *actor = NULL;
   sqlite3 *db = NULL;
@@ -1906,20 +1904,27 @@ scs_workspace_create (const char            *path,
       return NULL;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  /* A recognisable partial name: the next run removes it if this one is
+   * killed (scs-fs.h). */
+  {
+    g_autoptr(GError) local_error = NULL;
 
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+    fd = scs_fs_create_partial (path, &tmp, &local_error);
+    if (fd < 0)
+      {
+        g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                     _("Cannot create the workspace ‘%s’: %s"), display, local_error->message);
+        return NULL;
+      }
+    /* mkstemp's 0600, widened as the umask allows, as a new file would be */
     {
-      int saved_errno = errno;
+      mode_t mask = umask (0);
 
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("Cannot create the workspace ‘%s’: %s"), display, g_strerror (saved_errno));
-      return NULL;
+      umask (mask);
+      fchmod (fd, 0666 & ~mask);
     }
-  close (fd);
+    close (fd);
+  }
 
   actor = default_actor ();
 
