@@ -372,29 +372,13 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/**
- * scs_fs_private_dir:
- * @what: a short name: "evidence"
- *
- * The folder "scs-workbench/WHAT-PID" under the user's runtime folder
- * (or cache folder), mode 0700, made when missing. The folders of
- * processes that are gone are removed first, so copies left by a crash do
- * not outlive the next start.
- *
- * Returns: (transfer full): its path, or %NULL with @error set.
- */
-char *
-scs_fs_private_dir (const char  *what,
-                    GError     **error)
+/* The folder "scs-workbench" under the user's runtime folder (or cache
+ * folder), mode 0700, made when missing. */
+static char *
+private_root (GError **error)
 {
   g_autofree char *root = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *mine = NULL;
-  g_autoptr(GDir) handle = NULL;
   const char *base = g_get_user_runtime_dir ();
-  const char *name;
-
-  g_return_val_if_fail (what != NULL, NULL);
 
   if (base == NULL || g_access (base, W_OK) != 0)
     base = g_get_user_cache_dir ();
@@ -408,7 +392,27 @@ scs_fs_private_dir (const char  *what,
   if (!ensure_private (root, error))
     return NULL;
 
-  prefix = g_strconcat (what, "-", NULL);
+  return g_steal_pointer (&root);
+}
+
+/**
+ * scs_fs_clean_private_dirs:
+ * @what: a short name: "evidence"
+ *
+ * Removes the private folders (scs_fs_private_dir()) of processes that are
+ * gone, so copies left by a crash do not outlive the next start.
+ */
+void
+scs_fs_clean_private_dirs (const char *what)
+{
+  g_autofree char *root = private_root (NULL);
+  g_autofree char *prefix = g_strconcat (what, "-", NULL);
+  g_autoptr(GDir) handle = NULL;
+  const char *name;
+
+  if (root == NULL)
+    return;
+
   handle = g_dir_open (root, 0, NULL);
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
@@ -425,10 +429,48 @@ scs_fs_private_dir (const char  *what,
           remove_tree (stale);
         }
     }
+}
 
-  mine = g_strdup_printf ("%s%c%s%d", root, G_DIR_SEPARATOR, prefix, (int) getpid ());
+/**
+ * scs_fs_private_dir:
+ * @what: a short name: "evidence"
+ *
+ * This process's folder "scs-workbench/WHAT-PID" under the user's runtime
+ * folder (or cache folder), mode 0700, made when missing, after removing
+ * those of processes that are gone.
+ *
+ * Returns: (transfer full): its path, or %NULL with @error set.
+ */
+char *
+scs_fs_private_dir (const char  *what,
+                    GError     **error)
+{
+  g_autofree char *root = NULL;
+  g_autofree char *mine = NULL;
+
+  g_return_val_if_fail (what != NULL, NULL);
+
+  root = private_root (error);
+  if (root == NULL)
+    return NULL;
+  scs_fs_clean_private_dirs (what);
+
+  mine = g_strdup_printf ("%s%c%s-%d", root, G_DIR_SEPARATOR, what, (int) getpid ());
   if (!ensure_private (mine, error))
     return NULL;
 
   return g_steal_pointer (&mine);
+}
+
+/* Removes this process's private folder @what and what it holds. */
+void
+scs_fs_remove_private_dir (const char *what)
+{
+  g_autofree char *root = private_root (NULL);
+  g_autofree char *mine = NULL;
+
+  if (root == NULL)
+    return;
+  mine = g_strdup_printf ("%s%c%s-%d", root, G_DIR_SEPARATOR, what, (int) getpid ());
+  remove_tree (mine);
 }

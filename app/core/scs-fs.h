@@ -51,5 +51,9 @@ gboolean   scs_fs_is_partial_name (const char  *basename);
  * under the user's runtime or cache folder), created when missing. */
 char      *scs_fs_private_dir     (const char  *what,
                                    GError     **error);
+/* Removes the private folders of processes that are gone (start-up). */
+void       scs_fs_clean_private_dirs (const char *what);
+/* Removes this process's private folder (when the copies are no longer shown). */
+void       scs_fs_remove_private_dir (const char *what);
 
 G_END_DECLS
