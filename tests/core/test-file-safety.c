@@ -87,7 +87,13 @@ run_cli (char       **out,
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 out, &err, &status, &error);
   g_assert_no_error (error);
-  g_test_message ("scs-cli %s: %s%s", first, out && *out ? *out : "", err ? err : "");
+  {
+    /* One TAP comment line. */
+    g_autofree char *said = g_strdup_printf ("scs-cli %s: %s%s", first, out && *out ? *out : "",
+                                             err ? err : "");
+
+    g_test_message ("%s", g_strdelimit (said, "\n", ' '));
+  }
 
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
