@@ -72,6 +72,7 @@ run_cli (char       **out,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *own_out = NULL;
   const char *arg;
   va_list args;
   int status = 0;
@@ -84,12 +85,15 @@ run_cli (char       **out,
   g_ptr_array_add (argv, NULL);
 
   g_assert_nonnull (g_getenv ("SCS_CLI"));
+  /* Captured, never on the test's own stdout (TAP). */
+  if (out == NULL)
+    out = &own_out;
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 out, &err, &status, &error);
   g_assert_no_error (error);
   {
     /* One TAP comment line. */
-    g_autofree char *said = g_strdup_printf ("scs-cli %s: %s%s", first, out && *out ? *out : "",
+    g_autofree char *said = g_strdup_printf ("scs-cli %s: %s%s", first, *out ? *out : "",
                                              err ? err : "");
 
     g_test_message ("%s", g_strdelimit (said, "\n", ' '));
