@@ -20,6 +20,11 @@
  * which only edits the shared criterion's note, never wrote its state,
  * which the CLI keeps changing), and integrity_check ok.
  *
+ * live: a CLI change shows in the window by itself; a note typed over an
+ * answer that changed meanwhile waits for the user's choice (conflict) and
+ * is then saved over the newer answer. read-only: a workspace opened
+ * read-only (full disk at opening) shows a banner saying why; edits are off.
+ *
  * disk-full: with RLIMIT_FSIZE at 0 (writes fail as on a full disk, see
  * tests/core/test-faults.c), a typed note must be marked "Not saved yet"
  * within a second of the save attempt and stay in the editor; once the
@@ -528,6 +533,140 @@ test_disk_full (void)
   remove_workspace (dir, path);
 }
 
+static gboolean
+run_cli_ok (const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+typedef struct
+{
+  ScsCriterionRow *row;
+  const char      *text;
+} RowText;
+
+static gboolean
+editor_shows (gpointer data)
+{
+  RowText *rt = data;
+  g_autofree char *shown = note_in_editor (rt->row);
+
+  return g_strcmp0 (shown, rt->text) == 0;
+}
+
+static gboolean
+row_conflict (gpointer row)
+{
+  return g_strcmp0 (scs_criterion_row_get_note_state (row), "conflict") == 0;
+}
+
+/* The live document: what the CLI changes shows in the window by itself;
+ * text being typed stays; a note typed over an answer that changed
+ * meanwhile is not saved until the user chooses, and then over the newer
+ * answer (the CLI's state stays). */
+static void
+test_live (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) reopened = NULL;
+  ScsWorkspace *workspace = create_workspace (&dir, &path);
+  ScsCriterionRow *row;
+  ScsWindow *window = show_workspace (workspace, &row);
+  RowText rt = { row, "コマンドラインから" };
+  const char *typed = "窓で入力中のメモ";
+  ScsAnswer *answer = scs_criterion_row_get_answer (row);
+
+  g_assert_true (run_cli_ok ("answer", path, CRITERION, "met", "--note", rt.text, NULL));
+  g_assert_true (gui_test_poll_until (editor_shows, &rt, 10));
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
+
+  type_note (row, typed);
+  g_assert_true (run_cli_ok ("answer", path, CRITERION, "not-met", NULL));
+  g_assert_true (gui_test_poll_until (row_conflict, row, 10));
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
+  shown = note_in_editor (row);
+  g_assert_cmpstr (shown, ==, typed);
+  /* Nothing written over the newer answer yet. */
+  reopened = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, CRITERION)), ==, rt.text);
+  g_clear_object (&reopened);
+
+  /* The user keeps their note. */
+  scs_criterion_row_resolve_note (row, TRUE);
+  g_assert_true (gui_test_poll_until (row_saved, row, 10));
+  reopened = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, CRITERION)), ==, typed);
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (reopened, CRITERION)), ==,
+                   SCS_ANSWER_NOT_MET);
+
+  close_window (window);
+  g_object_unref (workspace);
+  remove_workspace (dir, path);
+}
+
+static gboolean
+is_read_only_banner (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), "read-only") != NULL;
+}
+
+/* A workspace that cannot be written (here: the disk is full when it is
+ * opened) is shown with a banner saying why, and edits are off. */
+static void
+test_read_only_banner (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  struct rlimit saved, full;
+  ScsCriterionRow *row;
+  ScsWindow *window;
+
+  g_object_unref (create_workspace (&dir, &path));
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  full = saved;
+  full.rlim_cur = 0;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+  workspace = scs_workspace_open (path, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_is_read_only (workspace));
+
+  window = show_workspace (workspace, &row);
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_read_only_banner, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", CRITERION, "x");
+  g_assert_cmpstr (scs_answer_get_note (scs_criterion_row_get_answer (row)), ==, "");
+
+  close_window (window);
+  remove_workspace (dir, path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -547,6 +686,8 @@ main (int    argc,
   g_test_add_func ("/scs/gui-durability/kill-after-saved", test_kill_after_saved);
   g_test_add_func ("/scs/gui-durability/disk-full", test_disk_full);
   g_test_add_func ("/scs/gui-durability/many-writers", test_many_writers);
+  g_test_add_func ("/scs/gui-durability/live", test_live);
+  g_test_add_func ("/scs/gui-durability/read-only", test_read_only_banner);
 
   return g_test_run ();
 }
