@@ -30,6 +30,7 @@
 
 #include "core-test-util.h"
 #include "scs-fs.h"
+#include "scs-package.h"
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
 #include "scs-workspace.h"
@@ -423,6 +424,82 @@ test_partials (Fixture       *f,
   g_assert_true (g_file_test (tmp, G_FILE_TEST_EXISTS));
 }
 
+static guint
+count_partials (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (scs_fs_is_partial_name (name))
+      n++;
+  return n;
+}
+
+/* kill -9 during an export leaves a partial file, never the package's
+ * name; the next export into that folder removes it. */
+static void
+test_export_killed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autofree char *evidence = g_build_filename (f->dir, "large.bin", NULL);
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *package = g_build_filename (out_dir, "draft.scsp", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (evidence);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autofree guint32 *bytes = g_new (guint32, 16 * 1024 * 1024 / 4);
+  g_autofree char *sha = NULL;
+  pid_t pid;
+  int status;
+
+  /* Random, so the archive cannot compress it away: writing takes a while. */
+  for (guint i = 0; i < 16 * 1024 * 1024 / 4; i++)
+    bytes[i] = g_rand_int (rand);
+  core_test_write_file (evidence, (const char *) bytes, 16 * 1024 * 1024);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  sha = scs_workspace_add_evidence (ws, ID, file, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+      ws = scs_workspace_open (f->path, &error);
+      for (;;)
+        {
+          if (ws == NULL || !scs_package_export (ws, package, SCS_PACKAGE_FLAGS_DRAFT, "ja",
+                                                  NULL, NULL, NULL, &error))
+            _exit (3);
+          g_unlink (package);
+        }
+    }
+
+  /* Kill it while the partial file is there. */
+  while (count_partials (out_dir) == 0)
+    {
+      g_assert_cmpint (waitpid (pid, &status, WNOHANG), ==, 0);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_cmpuint (count_partials (out_dir), ==, 1);
+
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_unlink (package);
+  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_DRAFT, "ja", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (package, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_partials (out_dir), ==, 0);
+}
+
 /* The private folder for evidence copies: 0700, and a dead process's goes. */
 static void
 test_private_dir (void)
@@ -472,6 +549,7 @@ main (int    argc,
   ADD ("/scs/file-safety/refresh", test_refresh);
   ADD ("/scs/file-safety/fifo", test_fifo);
   ADD ("/scs/file-safety/partials", test_partials);
+  ADD ("/scs/file-safety/export-killed", test_export_killed);
 #undef ADD
   g_test_add_func ("/scs/file-safety/private-dir", test_private_dir);
 
