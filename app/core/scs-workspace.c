@@ -11,7 +11,12 @@
  * the commit. Opening reads the 100-byte SQLite header itself before SQLite
  * touches the file, so another application's database, a newer schema or a
  * truncated file is refused with a clear error and left byte-for-byte alone
- * (no -wal or -shm files either). The schema is versioned with user_version
+ * (no -wal or -shm files either) — but only while this process holds no
+ * connection to the file, since closing any descriptor of it would drop
+ * SQLite's locks (the file rule, scs-fs.h, docs/DESIGN.md). Every answer
+ * write is compare-and-set on the row's version, so two programs on one
+ * file never silently overwrite each other; scs_workspace_watch () shows
+ * what the others commit. A file that cannot be written opens read-only. The schema is versioned with user_version
  * and grows through the migrations[] table, one transaction per step, so a
  * file written by any earlier version opens. New files are built under a
  * temporary name and linked into place, so a half-created workspace never
