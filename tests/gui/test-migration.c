@@ -188,6 +188,9 @@ test_migrate (Fixture       *f,
   g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "progress");
   wait_for_page (assistant, "report");
 
+  /* What the imported catalog holds, per level. */
+  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "catalogs"),
+                            "★3: 26 requirements, 79 criteria · ★4: 43 requirements, 152 criteria"));
   g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "added"), ==, "72");
   g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "removed"), ==, "1");
   g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "reworded"), ==, "1");
