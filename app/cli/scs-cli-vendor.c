@@ -229,6 +229,7 @@ scs_cli_portfolio (const ScsCliCommand *command,
           json_int (b, "total", scs_portfolio_entry_get_total (e));
           json_int (b, "open_gaps", scs_portfolio_entry_get_open_gaps (e));
           json_bool (b, "ready", scs_portfolio_entry_get_ready (e));
+          json_bool (b, "criteria_missing", scs_portfolio_entry_get_criteria_missing (e));
           json_string (b, "review", scs_review_state_to_string (scs_portfolio_entry_get_review_state (e)));
           json_bool (b, "signed", scs_portfolio_entry_get_signed (e));
           json_bool (b, "declared", scs_portfolio_entry_get_declared (e));
@@ -299,9 +300,13 @@ scs_cli_portfolio (const ScsCliCommand *command,
           level = scs_cli_level_label (scs_portfolio_entry_get_level (e));
           cycle = scs_portfolio_entry_get_cycle (e) == 0 ? g_strdup (_("initial"))
                   : g_strdup_printf ("%u", scs_portfolio_entry_get_cycle (e));
-          ready = g_strdup_printf ("%u/%u%s", scs_portfolio_entry_get_satisfied (e),
-                                   scs_portfolio_entry_get_total (e),
-                                   scs_portfolio_entry_get_ready (e) ? _(" ready") : "");
+          if (scs_portfolio_entry_get_criteria_missing (e))
+            ready = g_strdup_printf (_("★%u criteria missing: import the official workbook"),
+                                     scs_portfolio_entry_get_level (e));
+          else
+            ready = g_strdup_printf ("%u/%u%s", scs_portfolio_entry_get_satisfied (e),
+                                     scs_portfolio_entry_get_total (e),
+                                     scs_portfolio_entry_get_ready (e) ? _(" ready") : "");
           gaps = g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
           if (scs_portfolio_entry_get_expiry (e) != NULL)
             days = g_strdup_printf ("%d", scs_portfolio_entry_get_days_left (e));
@@ -444,8 +449,15 @@ scs_cli_diagnose (const ScsCliCommand *command,
       g_autoptr(ScsCliTable) table = scs_cli_table_new (7);
       g_autofree char *level = scs_cli_level_label (scs_workspace_get_target_level (workspace));
 
-      g_print (_("Target %s, recommended service tier %s, %u gap(s)\n\n"), level,
-               scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)), gaps->len);
+      g_autofree char *missing = scs_catalog_describe_missing (catalog, scs_workspace_get_target_level (workspace));
+
+      if (missing != NULL)
+        /* Translators: "Target ★4, recommended service tier …, ★4 criteria missing: …" */
+        g_print (_("Target %s, recommended service tier %s, %s; %u gap(s) among the known criteria\n\n"), level,
+                 scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)), missing, gaps->len);
+      else
+        g_print (_("Target %s, recommended service tier %s, %u gap(s)\n\n"), level,
+                 scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)), gaps->len);
       scs_cli_table_add_row (table, _("ID"), _("Requirement"), _("Answer"), _("Support"), _("Priority"),
                              _("Owner"), _("Due"));
       scs_cli_table_add_rule (table);

@@ -80,6 +80,7 @@ struct _ScsPortfolioEntry
   guint           total;
   guint           open_gaps;
   gboolean        ready;
+  gboolean        criteria_missing;
   ScsReviewState  review_state;
   gboolean        signed_;
   gboolean        declared;
@@ -220,6 +221,7 @@ guint scs_portfolio_entry_get_satisfied (ScsPortfolioEntry *self) { return self-
 guint scs_portfolio_entry_get_total (ScsPortfolioEntry *self) { return self->total; }
 guint scs_portfolio_entry_get_open_gaps (ScsPortfolioEntry *self) { return self->open_gaps; }
 gboolean scs_portfolio_entry_get_ready (ScsPortfolioEntry *self) { return self->ready; }
+gboolean scs_portfolio_entry_get_criteria_missing (ScsPortfolioEntry *self) { return self->criteria_missing; }
 ScsReviewState scs_portfolio_entry_get_review_state (ScsPortfolioEntry *self) { return self->review_state; }
 gboolean scs_portfolio_entry_get_signed (ScsPortfolioEntry *self) { return self->signed_; }
 const char *scs_portfolio_entry_get_submitted (ScsPortfolioEntry *self) { return self->submitted; }
@@ -487,7 +489,8 @@ read_rows (ScsPortfolioEntry  *entry,
     return fail_sql (error, db);
   g_clear_pointer (&stmt, sqlite3_finalize);
   entry->open_gaps = entry->total - MIN (entry->satisfied, entry->total);
-  entry->ready = entry->open_gaps == 0 && cl->complete[3] && (entry->level < 4 || cl->complete[4]);
+  entry->criteria_missing = !cl->complete[MIN (MAX (entry->level, 3u), 4u)];
+  entry->ready = entry->open_gaps == 0 && !entry->criteria_missing && cl->complete[3];
 
   stmt = prepare (db, "SELECT time FROM audit ORDER BY id DESC LIMIT 1");
   if (stmt == NULL)

@@ -47,6 +47,10 @@ guint          scs_portfolio_entry_get_total        (ScsPortfolioEntry *self);
 /* Unanswered + not met criteria up to the level. */
 guint          scs_portfolio_entry_get_open_gaps    (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_ready        (ScsPortfolioEntry *self);
+/* The catalog lacks criteria of the target level (★4 on the built-in one):
+ * satisfied/total then count only the known ones and must not be shown as
+ * a readiness. */
+gboolean       scs_portfolio_entry_get_criteria_missing (ScsPortfolioEntry *self);
 ScsReviewState scs_portfolio_entry_get_review_state (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_signed       (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_declared     (ScsPortfolioEntry *self);

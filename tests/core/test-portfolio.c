@@ -142,6 +142,7 @@ test_folder (Fixture       *f,
   g_assert_cmpuint (scs_portfolio_entry_get_total (e), ==, 81);
   g_assert_cmpuint (scs_portfolio_entry_get_open_gaps (e), ==, 0);
   g_assert_true (scs_portfolio_entry_get_ready (e));
+  g_assert_false (scs_portfolio_entry_get_criteria_missing (e));
   g_assert_cmpstr (scs_portfolio_entry_get_expiry (e), ==, "2028-03-31");
   g_assert_cmpint (scs_portfolio_entry_get_days_left (e), ==, 21);
   g_assert_cmpint (scs_portfolio_entry_get_expiry_state (e), ==, SCS_EXPIRY_SOON);
@@ -159,6 +160,7 @@ test_folder (Fixture       *f,
   g_assert_cmpuint (scs_portfolio_entry_get_cycle (e), ==, 1);
   /* ★4 criteria are not in the built-in catalog: never ready for ★4. */
   g_assert_false (scs_portfolio_entry_get_ready (e));
+  g_assert_true (scs_portfolio_entry_get_criteria_missing (e));
   g_assert_cmpuint (scs_portfolio_entry_get_satisfied (e), ==, 81);
 
   e = find (model, "notes.txt");
