@@ -1442,5 +1442,5 @@ scs_review_check_complete (ScsReview  *self,
                      "nor justified not applicable"), level);
       return FALSE;
     }
-  return TRUE;
+  return scs_scope_check_ready (self->workspace, error);
 }

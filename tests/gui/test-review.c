@@ -545,7 +545,7 @@ test_scope_questioned (void)
                                        NULL, TRUE, &error));
   g_assert_no_error (error);
   scs_review_page_set_profile (page, expert);
-  g_assert_true (scs_scope_set_review (scope, plc, SCS_SCOPE_REVIEW_QUESTIONED,
+  g_assert_true (scs_scope_set_review (scope, core_test_expert (), plc, SCS_SCOPE_REVIEW_QUESTIONED,
                                        "Attach the gateway settings", &error));
   g_assert_no_error (error);
   review_action (window, "hand-over", NULL);
