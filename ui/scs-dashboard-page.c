@@ -26,6 +26,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-migration.h"
+
 #define ROW_HEIGHT 40
 #define BAR_HEIGHT 16
 #define GAP 12
@@ -38,6 +40,8 @@ struct _ScsDashboardPage
   GtkLabel       *heading_label;
   GtkLabel       *count_label;
   GtkLabel       *status_label;
+  GtkLabel       *reconfirm_label;
+  GtkWidget      *reconfirm_button;
   GtkFlowBox     *legend;
   GtkWidget      *chart;
   GtkGrid        *table;
@@ -632,6 +636,26 @@ scs_dashboard_page_refresh (ScsDashboardPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), ready ? "dim-label" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), ready ? "success" : "dim-label");
 
+  /* Answers carried over to changed wording wait for re-confirmation, and
+   * signing waits with them. */
+  {
+    g_auto(GStrv) flagged = scs_migration_list_reconfirm (self->workspace, NULL);
+    guint n = flagged != NULL ? g_strv_length (flagged) : 0;
+
+    if (n > 0)
+      {
+        g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u answer waits for re-confirmation after the catalog change; signing waits for it.",
+                                                              "%u answers wait for re-confirmation after the catalog change; signing waits for them.",
+                                                              n),
+                                                 n);
+
+        gtk_label_set_label (self->reconfirm_label, text);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->reconfirm_label), n > 0);
+    gtk_widget_set_visible (self->reconfirm_button, n > 0);
+  }
+
   for (guint i = 0; i <= self->n_categories && self->cells != NULL; i++)
     for (guint c = 0; c < N_COLUMNS; c++)
       {
@@ -743,6 +767,8 @@ scs_dashboard_page_class_init (ScsDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, reconfirm_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, reconfirm_button);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, legend);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, table);
@@ -841,5 +867,7 @@ scs_dashboard_page_dup_status (ScsDashboardPage *self)
   g_return_val_if_fail (SCS_IS_DASHBOARD_PAGE (self), NULL);
 
   return g_strjoin ("\n", gtk_label_get_label (self->heading_label), gtk_label_get_label (self->count_label),
-                    gtk_label_get_label (self->status_label), NULL);
+                    gtk_label_get_label (self->status_label),
+                    gtk_widget_get_visible (GTK_WIDGET (self->reconfirm_label))
+                    ? gtk_label_get_label (self->reconfirm_label) : "", NULL);
 }
