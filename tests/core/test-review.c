@@ -304,6 +304,24 @@ test_seal_and_tamper (Fixture *f, gconstpointer data)
   expert = scs_review_new (f->ws, f->expert);
   signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
   g_assert_no_error (error);
+
+  /* No training date, or one in the future: the expert may not sign. */
+  before = core_test_file_sha256 (f->path);
+  scs_profile_set_training_date (f->expert, NULL);
+  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
+  g_clear_error (&error);
+  scs_profile_set_training_date (f->expert, "2099-01-01");
+  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
+  g_clear_error (&error);
+  g_assert_false (scs_review_is_sealed (f->ws));
+  after = core_test_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  scs_profile_set_training_date (f->expert, "2026-01-10");
+
   g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (scs_review_is_sealed (f->ws));
@@ -478,6 +496,58 @@ test_scope_questioned (Fixture *f, gconstpointer data)
   g_assert_cmpuint (refs->len, ==, 0);
 }
 
+/* Qualification upkeep: recorded with past dates, kept across save and
+ * load, described for the sign dialog (an old RISS course is pointed out). */
+static void
+test_profile_upkeep (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-profile-XXXXXX");
+  g_autofree char *file = g_build_filename (dir, "profile.ini", NULL);
+  g_autoptr(ScsProfile) p = scs_profile_load (file, NULL);
+  g_autoptr(ScsProfile) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const GPtrArray *upkeep;
+
+  scs_profile_set_name (p, "専門家 花子");
+  scs_profile_set_role (p, SCS_ROLE_EXPERT);
+  scs_profile_set_qualification (p, SCS_QUALIFICATION_RISS);
+  scs_profile_set_registration (p, "013258");
+  text = scs_profile_describe_qualification (p);
+  g_assert_nonnull (strstr (text, "not recorded (required for signing)"));
+  g_assert_false (scs_profile_check_training (p, &error));
+  g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
+  g_clear_error (&error);
+  scs_profile_set_training_date (p, "2026-01-10");
+  g_assert_true (scs_profile_check_training (p, &error));
+
+  g_assert_false (scs_profile_add_upkeep (p, SCS_UPKEEP_CPE, "2099-01-01", NULL, &error));
+  g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (scs_profile_add_upkeep (p, SCS_UPKEEP_RISS_ONLINE, "2020-05-10", NULL, &error));
+  g_assert_true (scs_profile_add_upkeep (p, SCS_UPKEEP_RISS_PRACTICAL, "2025-11-20", "実践講習 B", &error));
+  g_assert_true (scs_profile_add_upkeep (p, SCS_UPKEEP_CPE, "2026-02-01", "40 CPE", &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_profile_save (p, &error));
+  g_assert_no_error (error);
+
+  reread = scs_profile_load (file, &error);
+  g_assert_no_error (error);
+  upkeep = scs_profile_get_upkeep (reread);
+  g_assert_cmpuint (upkeep->len, ==, 3);
+  g_assert_cmpint (((ScsUpkeep *) upkeep->pdata[0])->kind, ==, SCS_UPKEEP_RISS_ONLINE);
+  g_assert_cmpstr (((ScsUpkeep *) upkeep->pdata[1])->note, ==, "実践講習 B");
+  g_assert_cmpstr (((ScsUpkeep *) upkeep->pdata[2])->date, ==, "2026-02-01");
+  g_clear_pointer (&text, g_free);
+  text = scs_profile_describe_qualification (reread);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Expert training completed: 2026-01-10"));
+  g_assert_nonnull (strstr (text, "RISS yearly online course: 2020-05-10 — more than a year ago"));
+  g_assert_nonnull (strstr (text, "2025-11-20 (実践講習 B)"));
+  g_assert_nonnull (strstr (text, "2026-02-01 (40 CPE)"));
+  core_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -492,6 +562,7 @@ main (int argc, char **argv)
   certs_dir = g_dir_make_tmp ("scs-certs-XXXXXX", NULL);
   core_test_make_certificates (certs_dir, FALSE);
 
+  g_test_add_func ("/scs/review/profile-upkeep", test_profile_upkeep);
   g_test_add ("/scs/review/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/scs/review/attestation", Fixture, NULL, fixture_set_up, test_attestation, fixture_tear_down);
   g_test_add ("/scs/review/seal-and-tamper", Fixture, NULL, fixture_set_up, test_seal_and_tamper, fixture_tear_down);
