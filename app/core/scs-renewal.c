@@ -828,6 +828,35 @@ scs_renewal_record_certification (ScsWorkspace  *self,
                    _("The date ‘%s’ is not a date of the form YYYY-MM-DD"), obtained ? obtained : "");
       return FALSE;
     }
+  {
+    g_autoptr(GDateTime) now_utc = g_date_time_new_now_utc ();
+    g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now_utc),
+                                             g_date_time_get_month (now_utc), g_date_time_get_year (now_utc));
+    ScsProgress progress;
+
+    /* A star is recorded once granted, for what was assessed. */
+    if (g_date_compare (date, today) > 0)
+      {
+        g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                     _("The date ‘%s’ is in the future: record a star once it has been granted"), obtained);
+        return FALSE;
+      }
+    if (level > scs_workspace_get_target_level (self))
+      {
+        g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                     _("The workspace targets ★%u: a ★%u cannot be recorded for it"),
+                     scs_workspace_get_target_level (self), level);
+        return FALSE;
+      }
+    scs_workspace_get_progress (self, 0, level, &progress);
+    if (progress.counts[SCS_ANSWER_UNANSWERED] == progress.total)
+      {
+        g_set_error_literal (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                             _("Nothing is answered in this workspace: a star is recorded for an assessed "
+                               "workspace"));
+        return FALSE;
+      }
+  }
 
   if (!scs_workspace_begin (self, error))
     return FALSE;

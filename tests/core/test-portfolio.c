@@ -61,7 +61,7 @@ fixture_set_up (Fixture       *f,
   f->dir = core_test_make_tmp_dir ("scs-portfolio-XXXXXX");
   f->validity = scs_validity_load_default (&error);
   g_assert_no_error (error);
-  f->today = scs_date_parse_iso ("2028-03-10");
+  f->today = scs_date_parse_iso ("2027-03-10");
 }
 
 static void
@@ -110,8 +110,8 @@ test_folder (Fixture       *f,
   sqlite3 *db = NULL;
   char header[200] = "SQLite format 3";
 
-  /* a: ★3 obtained 2027-04-01 → expires 2028-03-31, 21 days left: warning. */
-  g_assert_true (scs_renewal_record_certification (a, 3, "2027-04-01", "R-1", &error));
+  /* a: ★3 obtained 2026-04-01 → expires 2027-03-31, 21 days left: warning. */
+  g_assert_true (scs_renewal_record_certification (a, 3, "2026-04-01", "R-1", &error));
   /* b: a significant change in the current cycle. */
   g_assert_true (scs_renewal_record_change (b, v, "scope", "新工場", &error));
   /* c: renewed once. */
@@ -143,7 +143,7 @@ test_folder (Fixture       *f,
   g_assert_cmpuint (scs_portfolio_entry_get_open_gaps (e), ==, 0);
   g_assert_true (scs_portfolio_entry_get_ready (e));
   g_assert_false (scs_portfolio_entry_get_criteria_missing (e));
-  g_assert_cmpstr (scs_portfolio_entry_get_expiry (e), ==, "2028-03-31");
+  g_assert_cmpstr (scs_portfolio_entry_get_expiry (e), ==, "2027-03-31");
   g_assert_cmpint (scs_portfolio_entry_get_days_left (e), ==, 21);
   g_assert_cmpint (scs_portfolio_entry_get_expiry_state (e), ==, SCS_EXPIRY_SOON);
   g_assert_nonnull (scs_portfolio_entry_get_last_change (e));
