@@ -243,6 +243,14 @@ scs_cli_portfolio (const ScsCliCommand *command,
           else
             json_string (b, "days_left", NULL);
           json_bool (b, "needs_new_check", scs_portfolio_entry_get_needs_check (e));
+          {
+            ScsDueKind kind = SCS_DUE_RENEWAL;
+            const char *due = scs_portfolio_entry_get_next_due (e, &kind);
+
+            json_string (b, "next_due", due);
+            json_string (b, "next_due_kind", due == NULL ? NULL
+                                             : kind == SCS_DUE_SELF_ASSESSMENT ? "self-assessment" : "renewal");
+          }
           json_builder_set_member_name (b, "significant_changes");
           json_builder_begin_array (b);
           for (guint j = 0; changes != NULL && changes[j] != NULL; j++)
@@ -317,6 +325,16 @@ scs_cli_portfolio (const ScsCliCommand *command,
                                  scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—",
                                  days ? days : "—");
 
+          {
+            ScsDueKind kind = SCS_DUE_RENEWAL;
+            const char *due = scs_portfolio_entry_get_next_due (e, &kind);
+
+            /* ★4: the yearly self-assessment to the evaluation body. */
+            if (due != NULL && kind == SCS_DUE_SELF_ASSESSMENT)
+              g_string_append_printf (warnings, _("%s: %s — the yearly self-assessment to the evaluation body "
+                                                  "is due on %s\n"),
+                                      base, scs_portfolio_entry_get_company (e), due);
+          }
           switch (scs_portfolio_entry_get_expiry_state (e))
             {
             case SCS_EXPIRY_EXPIRED:

@@ -87,6 +87,8 @@ struct _ScsPortfolioEntry
   guint           obtained_level;
   char           *obtained;
   char           *expiry;
+  char           *next_due;
+  ScsDueKind      next_due_kind;
   ScsExpiryState  expiry_state;
   int             days_left;
   GStrv           changes;
@@ -134,6 +136,7 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->company);
   g_free (self->obtained);
   g_free (self->expiry);
+  g_free (self->next_due);
   g_strfreev (self->changes);
   g_free (self->last_change);
   g_free (self->submitted);
@@ -229,6 +232,12 @@ gboolean scs_portfolio_entry_get_declared (ScsPortfolioEntry *self) { return sel
 guint scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self) { return self->obtained_level; }
 const char *scs_portfolio_entry_get_obtained (ScsPortfolioEntry *self) { return self->obtained; }
 const char *scs_portfolio_entry_get_expiry (ScsPortfolioEntry *self) { return self->expiry; }
+const char *scs_portfolio_entry_get_next_due (ScsPortfolioEntry *self, ScsDueKind *kind)
+{
+  if (kind != NULL)
+    *kind = self->next_due_kind;
+  return self->next_due;
+}
 ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self) { return self->expiry_state; }
 int scs_portfolio_entry_get_days_left (ScsPortfolioEntry *self) { return self->days_left; }
 const char * const *scs_portfolio_entry_get_changes (ScsPortfolioEntry *self) { return (const char * const *) self->changes; }
@@ -549,6 +558,12 @@ read_rows (ScsPortfolioEntry  *entry,
           entry->expiry = scs_date_to_iso (expiry);
           entry->expiry_state = scs_expiry_state (validity, entry->obtained_level, expiry, today,
                                                   &entry->days_left);
+          {
+            g_autoptr(GDate) due = scs_validity_next_due (validity, entry->obtained_level, obtained, today,
+                                                          &entry->next_due_kind);
+
+            entry->next_due = due != NULL ? scs_date_to_iso (due) : NULL;
+          }
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }

@@ -47,6 +47,10 @@ guint          scs_portfolio_entry_get_total        (ScsPortfolioEntry *self);
 /* Unanswered + not met criteria up to the level. */
 guint          scs_portfolio_entry_get_open_gaps    (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_ready        (ScsPortfolioEntry *self);
+/* The next date of the star's life cycle (★4: the yearly self-assessment,
+ * then the re-evaluation; ★3: the renewal), NULL without a certification. */
+const char    *scs_portfolio_entry_get_next_due     (ScsPortfolioEntry *self,
+                                                     ScsDueKind        *kind);
 /* The catalog lacks criteria of the target level (★4 on the built-in one):
  * satisfied/total then count only the known ones and must not be shown as
  * a readiness. */

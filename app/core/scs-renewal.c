@@ -98,6 +98,7 @@ typedef struct
   guint  level;
   guint  years;
   guint  warn_days;
+  gboolean yearly_self_assessment;  /* ★4: each year of the validity */
   char  *check_ja;
   char  *check_en;
 } LevelValidity;
@@ -228,6 +229,11 @@ scs_validity_load_bytes (GBytes  *xml,
             }
           lv.check_ja = xml_prop (node, "check-ja");
           lv.check_en = xml_prop (node, "check-en");
+          {
+            g_autofree char *yearly = xml_prop (node, "yearly-self-assessment");
+
+            lv.yearly_self_assessment = g_strcmp0 (yearly, "true") == 0;
+          }
           g_array_append_val (validity->levels, lv);
         }
       else if (xmlStrcmp (node->name, (const xmlChar *) "significant-changes") == 0)
@@ -359,6 +365,51 @@ scs_validity_compute_expiry (ScsValidity *validity,
   expiry = g_date_copy (obtained);
   g_date_add_years (expiry, years);
   g_date_subtract_days (expiry, 1);
+  return expiry;
+}
+
+/**
+ * scs_validity_next_due:
+ * @today: the day counted from
+ * @kind: (out): what is due then
+ *
+ * The life cycle of a star obtained on @obtained: where the level has a
+ * yearly self-assessment (★4), one is due on each anniversary within the
+ * validity (to the evaluation body); at the end, on the expiry, the renewal
+ * (★3: a new expert check; ★4: the re-evaluation). Past the expiry the
+ * expiry itself is returned, as overdue.
+ *
+ * Returns: (transfer full) (nullable): the next date, or %NULL if unknown
+ */
+GDate *
+scs_validity_next_due (ScsValidity  *validity,
+                       guint         level,
+                       const GDate  *obtained,
+                       const GDate  *today,
+                       ScsDueKind   *kind)
+{
+  const LevelValidity *lv = find_level (validity, level);
+  GDate *expiry = scs_validity_compute_expiry (validity, level, obtained);
+
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  *kind = SCS_DUE_RENEWAL;
+  if (lv == NULL || expiry == NULL || today == NULL)
+    return expiry;
+  if (lv->yearly_self_assessment)
+    for (guint year = 1; year < lv->years; year++)
+      {
+        GDate *anniversary = g_date_copy (obtained);
+
+        g_date_add_years (anniversary, year);
+        if (g_date_compare (anniversary, today) >= 0)
+          {
+            *kind = SCS_DUE_SELF_ASSESSMENT;
+            g_date_free (expiry);
+            return anniversary;
+          }
+        g_date_free (anniversary);
+      }
   return expiry;
 }
 

@@ -54,6 +54,19 @@ const char   *scs_validity_get_check_label    (ScsValidity  *validity,
 GDate        *scs_validity_compute_expiry     (ScsValidity  *validity,
                                                guint         level,
                                                const GDate  *obtained);
+
+typedef enum
+{
+  SCS_DUE_SELF_ASSESSMENT,  /* ★4: the yearly self-assessment to the evaluation body */
+  SCS_DUE_RENEWAL,          /* the expiry: a new expert check (★3) or re-evaluation (★4) */
+} ScsDueKind;
+
+/* The next date due in the star's life cycle, from @today. */
+GDate        *scs_validity_next_due           (ScsValidity  *validity,
+                                               guint         level,
+                                               const GDate  *obtained,
+                                               const GDate  *today,
+                                               ScsDueKind   *kind);
 guint         scs_validity_get_n_changes      (ScsValidity  *validity);
 const ScsSignificantChange *
               scs_validity_get_change         (ScsValidity  *validity,
