@@ -41,6 +41,9 @@ static char *opt_note = NULL;
 static char **opt_cycles = NULL;
 static int opt_level = 0;
 static char *opt_registry_id = NULL;
+static char *opt_evaluation_body = NULL;
+static char *opt_tv_provider = NULL;
+static char *opt_status = NULL;
 static char *opt_description = NULL;
 static char *opt_answers = NULL;
 static char *opt_factors = NULL;
@@ -87,6 +90,12 @@ static const GOptionEntry certify_entries[] = {
   { "level", 0, 0, G_OPTION_ARG_INT, &opt_level, N_("Level granted"), N_("3|4") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date obtained"), N_("YYYY-MM-DD") },
   { "registry-id", 0, 0, G_OPTION_ARG_STRING, &opt_registry_id, N_("ID in the registry"), N_("ID") },
+  { "evaluation-body", 0, 0, G_OPTION_ARG_STRING, &opt_evaluation_body,
+    N_("★4: the evaluation body (registry field)"), N_("NAME") },
+  { "tv-provider", 0, 0, G_OPTION_ARG_STRING, &opt_tv_provider,
+    N_("★4: the technical-verification provider (registry field)"), N_("NAME") },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status,
+    N_("valid, suspended or withdrawn; alone, changes the recorded star"), N_("STATUS") },
   { NULL }
 };
 
@@ -248,6 +257,9 @@ scs_cli_portfolio (const ScsCliCommand *command,
             const char *due = scs_portfolio_entry_get_next_due (e, &kind);
 
             json_string (b, "next_due", due);
+            json_string (b, "registry_status", scs_portfolio_entry_get_registry_status (e));
+            json_string (b, "evaluation_body", scs_portfolio_entry_get_evaluation_body (e));
+            json_string (b, "tv_provider", scs_portfolio_entry_get_tv_provider (e));
             json_string (b, "next_due_kind", due == NULL ? NULL
                                              : kind == SCS_DUE_SELF_ASSESSMENT ? "self-assessment" : "renewal");
           }
@@ -329,6 +341,12 @@ scs_cli_portfolio (const ScsCliCommand *command,
             ScsDueKind kind = SCS_DUE_RENEWAL;
             const char *due = scs_portfolio_entry_get_next_due (e, &kind);
 
+            if (g_strcmp0 (scs_portfolio_entry_get_registry_status (e), "suspended") == 0)
+              g_string_append_printf (warnings, _("%s: %s — the star is suspended\n"),
+                                      base, scs_portfolio_entry_get_company (e));
+            else if (g_strcmp0 (scs_portfolio_entry_get_registry_status (e), "withdrawn") == 0)
+              g_string_append_printf (warnings, _("%s: %s — the star is withdrawn\n"),
+                                      base, scs_portfolio_entry_get_company (e));
             /* ★4: the yearly self-assessment to the evaluation body. */
             if (due != NULL && kind == SCS_DUE_SELF_ASSESSMENT)
               g_string_append_printf (warnings, _("%s: %s — the yearly self-assessment to the evaluation body "
@@ -597,12 +615,19 @@ scs_cli_certify (const ScsCliCommand *command,
 
   if (!scs_cli_parse_arguments (command, certify_entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
-  if (opt_level == 0 || opt_date == NULL)
-    return scs_cli_error (_("certify: --level and --date are required"));
+  if ((opt_level == 0 || opt_date == NULL) &&
+      (opt_level != 0 || opt_date != NULL || (opt_evaluation_body == NULL && opt_tv_provider == NULL &&
+                                              opt_status == NULL)))
+    return scs_cli_error (_("certify: --level and --date are required (alone, --evaluation-body, "
+                            "--tv-provider and --status complete the recorded star)"));
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (!scs_renewal_record_certification (workspace, opt_level, opt_date, opt_registry_id, &error))
+  if (opt_level != 0 &&
+      !scs_renewal_record_certification (workspace, opt_level, opt_date, opt_registry_id, &error))
+    return scs_cli_report (error);
+  if ((opt_evaluation_body != NULL || opt_tv_provider != NULL || opt_status != NULL) &&
+      !scs_renewal_set_registry (workspace, opt_evaluation_body, opt_tv_provider, opt_status, &error))
     return scs_cli_report (error);
   return SCS_CLI_EXIT_OK;
 }

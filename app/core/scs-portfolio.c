@@ -88,6 +88,9 @@ struct _ScsPortfolioEntry
   char           *obtained;
   char           *expiry;
   char           *next_due;
+  char           *registry_status;
+  char           *evaluation_body;
+  char           *tv_provider;
   ScsDueKind      next_due_kind;
   ScsExpiryState  expiry_state;
   int             days_left;
@@ -137,6 +140,9 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->obtained);
   g_free (self->expiry);
   g_free (self->next_due);
+  g_free (self->registry_status);
+  g_free (self->evaluation_body);
+  g_free (self->tv_provider);
   g_strfreev (self->changes);
   g_free (self->last_change);
   g_free (self->submitted);
@@ -232,6 +238,9 @@ gboolean scs_portfolio_entry_get_declared (ScsPortfolioEntry *self) { return sel
 guint scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self) { return self->obtained_level; }
 const char *scs_portfolio_entry_get_obtained (ScsPortfolioEntry *self) { return self->obtained; }
 const char *scs_portfolio_entry_get_expiry (ScsPortfolioEntry *self) { return self->expiry; }
+const char *scs_portfolio_entry_get_registry_status (ScsPortfolioEntry *self) { return self->registry_status; }
+const char *scs_portfolio_entry_get_evaluation_body (ScsPortfolioEntry *self) { return self->evaluation_body; }
+const char *scs_portfolio_entry_get_tv_provider (ScsPortfolioEntry *self) { return self->tv_provider; }
 const char *scs_portfolio_entry_get_next_due (ScsPortfolioEntry *self, ScsDueKind *kind)
 {
   if (kind != NULL)
@@ -564,6 +573,17 @@ read_rows (ScsPortfolioEntry  *entry,
 
             entry->next_due = due != NULL ? scs_date_to_iso (due) : NULL;
           }
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          /* The registry fields and status (renewal step 3; an older file
+           * has none). */
+          stmt = prepare (db, "SELECT status, evaluation_body, tv_provider FROM certification "
+                              "ORDER BY obtained DESC, assessment DESC LIMIT 1");
+          if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              entry->registry_status = scs_db_column_dup (stmt, 0);
+              entry->evaluation_body = scs_db_column_dup (stmt, 1);
+              entry->tv_provider = scs_db_column_dup (stmt, 2);
+            }
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }

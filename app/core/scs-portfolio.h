@@ -51,6 +51,11 @@ gboolean       scs_portfolio_entry_get_ready        (ScsPortfolioEntry *self);
  * then the re-evaluation; ★3: the renewal), NULL without a certification. */
 const char    *scs_portfolio_entry_get_next_due     (ScsPortfolioEntry *self,
                                                      ScsDueKind        *kind);
+/* The registry entry: "valid", "suspended" or "withdrawn" (NULL without
+ * one), and ★4's evaluation body and technical-verification provider. */
+const char    *scs_portfolio_entry_get_registry_status (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_evaluation_body (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_tv_provider     (ScsPortfolioEntry *self);
 /* The catalog lacks criteria of the target level (★4 on the built-in one):
  * satisfied/total then count only the known ones and must not be shown as
  * a readiness. */

@@ -170,6 +170,23 @@ gboolean   scs_renewal_record_certification   (ScsWorkspace  *workspace,
                                                const char    *obtained, /* YYYY-MM-DD */
                                                const char    *registry_id,
                                                GError       **error);
+typedef enum
+{
+  SCS_CERTIFICATION_VALID,
+  SCS_CERTIFICATION_SUSPENDED,
+  SCS_CERTIFICATION_WITHDRAWN,
+} ScsCertificationStatus;
+
+/* "valid", "suspended", "withdrawn" */
+const char *scs_certification_status_to_string   (ScsCertificationStatus  status);
+gboolean    scs_certification_status_from_string (const char             *text,
+                                                  ScsCertificationStatus *status);
+/* The newest registry entry's ★4 fields and status (NULL keeps a value). */
+gboolean   scs_renewal_set_registry           (ScsWorkspace  *workspace,
+                                               const char    *evaluation_body,
+                                               const char    *tv_provider,
+                                               const char    *status,
+                                               GError       **error);
 /* The newest certification of any cycle: level and date; FALSE if none. */
 gboolean   scs_renewal_get_certification      (ScsWorkspace  *workspace,
                                                guint         *level,

@@ -108,6 +108,8 @@ test_portfolio (Fixture       *f,
   g_clear_pointer (&run, cli_run_free);
   cli_test_assert_ok (run = cli_run ("certify", a, "--level", "3", "--date", "2026-04-01", "--registry-id", "R-1"));
   g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("certify", a, "--evaluation-body", "評価機関A"), "★4");
+  g_clear_pointer (&run, cli_run_free);
   cli_test_assert_ok (run = cli_run ("significant-change", b, "network-redesign", "--description", "VPN更改"));
   g_clear_pointer (&run, cli_run_free);
   g_assert_true (g_file_set_contents (junk, "hello", -1, NULL));

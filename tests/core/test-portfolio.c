@@ -117,6 +117,8 @@ test_folder (Fixture       *f,
   /* c: ★4 obtained 2026-04-01: the yearly self-assessment is due on
    * 2027-04-01, the re-evaluation by 2029-03-31; then renewed once. */
   g_assert_true (scs_renewal_record_certification (c, 4, "2026-04-01", "R-4", &error));
+  g_assert_true (scs_renewal_set_registry (c, "評価機関A", "検証事業者B", "suspended", &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (scs_renewal_start (c, &error), ==, 1);
   g_assert_no_error (error);
 
@@ -176,6 +178,9 @@ test_folder (Fixture       *f,
     g_assert_cmpstr (scs_portfolio_entry_get_expiry (e), ==, "2029-03-31");
     g_assert_cmpstr (scs_portfolio_entry_get_next_due (e, &kind), ==, "2027-04-01");
     g_assert_cmpint (kind, ==, SCS_DUE_SELF_ASSESSMENT);
+    g_assert_cmpstr (scs_portfolio_entry_get_registry_status (e), ==, "suspended");
+    g_assert_cmpstr (scs_portfolio_entry_get_evaluation_body (e), ==, "評価機関A");
+    g_assert_cmpstr (scs_portfolio_entry_get_tv_provider (e), ==, "検証事業者B");
   }
   g_assert_cmpuint (scs_portfolio_entry_get_satisfied (e), ==, 81);
 
