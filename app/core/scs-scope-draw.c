@@ -493,6 +493,9 @@ draw_canvas (ScsWorkspace *workspace,
      * their equipment are listed below. */
     if (n_columns > 5)
       {
+        g_autofree char *text = g_strdup_printf (_("and %u more, listed below"), n_columns - 4);
+
+        draw_text (cr, text, inner_x + inner_w - 260, bottom + 6, 260, 10, FALSE, 1, &in_colour, FALSE);
         for (guint c = 4; c < n_columns; c++)
           {
             if (c < networks->len)
