@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "scs-scope-private.h"
+#include "scs-text.h"
 
 /* A vulnerability test counts as recent for this many days. */
 #define VULN_TEST_MAX_AGE_DAYS 365
@@ -47,18 +48,6 @@ add (GPtrArray        *findings,
   finding->item = item;
   finding->message = message;
   g_ptr_array_add (findings, finding);
-}
-
-static gboolean
-blank (const char *text)
-{
-  g_autofree char *copy = g_strdup (text ? text : "");
-
-  /* U+3000 ideographic space counts as blank too */
-  for (char *p = copy; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x3000)
-      return FALSE;
-  return TRUE;
 }
 
 /* Days from @date (YYYY-MM-DD) to today, or -1 when unparsable. */
@@ -96,24 +85,24 @@ check_item (ScsScopeItem *item,
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "internet-facing-out-of-scope", id,
          g_strdup_printf (_("The internet-facing system ‘%s’ must be in scope"), name));
 
-  if (status == SCS_SCOPE_STATUS_EXCEPTION && blank (scs_scope_item_get_reason (item)))
+  if (status == SCS_SCOPE_STATUS_EXCEPTION && scs_text_is_blank (scs_scope_item_get_reason (item)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "exception-without-reason", id,
          g_strdup_printf (_("The exception ‘%s’ has no written reason"), name));
 
-  if (status == SCS_SCOPE_STATUS_EXCLUDED && blank (scs_scope_item_get_reason (item)))
+  if (status == SCS_SCOPE_STATUS_EXCLUDED && scs_text_is_blank (scs_scope_item_get_reason (item)))
     add (findings, SCS_SCOPE_SEVERITY_WARNING, "exclusion-without-reason", id,
          g_strdup_printf (_("The exclusion ‘%s’ has no written reason"), name));
 
   if (status != SCS_SCOPE_STATUS_IN && scs_scope_item_get_connected (item) &&
-      blank (scs_scope_item_get_separation (item)))
+      scs_text_is_blank (scs_scope_item_get_separation (item)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "connected-without-separation", id,
          g_strdup_printf (_("‘%s’ is connected to the scope but declared outside it without a "
                             "separation measure (VLAN, firewall rule, one-way gateway)"), name));
 
   if (kind == SCS_SCOPE_KIND_CLOUD && status == SCS_SCOPE_STATUS_IN)
     {
-      gboolean no_split = blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_RESPONSIBILITY));
-      gboolean no_method = blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_CHECK_METHOD));
+      gboolean no_split = scs_text_is_blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_RESPONSIBILITY));
+      gboolean no_method = scs_text_is_blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_CHECK_METHOD));
 
       if (no_split || no_method)
         add (findings, SCS_SCOPE_SEVERITY_ERROR, "cloud-without-responsibility-check", id,
@@ -121,14 +110,14 @@ check_item (ScsScopeItem *item,
              ? g_strdup_printf (_("The cloud service ‘%s’ has no shared-responsibility split"), name)
              : g_strdup_printf (_("The cloud service ‘%s’ does not say how the provider’s measures "
                                   "were checked (ISMAP, SOC 2 report, contract …)"), name));
-      else if (blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_EVIDENCE)))
+      else if (scs_text_is_blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_EVIDENCE)))
         add (findings, SCS_SCOPE_SEVERITY_WARNING, "cloud-check-without-evidence", id,
              g_strdup_printf (_("The provider check of the cloud service ‘%s’ has no evidence file"),
                               name));
     }
 
   if (kind == SCS_SCOPE_KIND_BOUNDARY && status == SCS_SCOPE_STATUS_IN &&
-      blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_ADMINISTRATOR)))
+      scs_text_is_blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_ADMINISTRATOR)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "boundary-without-administrator", id,
          g_strdup_printf (_("The boundary device ‘%s’ has no administrator"), name));
 
@@ -137,9 +126,9 @@ check_item (ScsScopeItem *item,
       const char *date = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_VULN_TEST);
       const char *evidence = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_VULN_EVIDENCE);
       ScsScopeSeverity severity = level >= 4 ? SCS_SCOPE_SEVERITY_ERROR : SCS_SCOPE_SEVERITY_WARNING;
-      int age = blank (date) ? -1 : age_in_days (date);
+      int age = scs_text_is_blank (date) ? -1 : age_in_days (date);
 
-      if (blank (date))
+      if (scs_text_is_blank (date))
         add (findings, severity, "verification-target-untested", id,
              g_strdup_printf (_("‘%s’ is a technical-verification target (internet-facing VPN or "
                                 "router) with no vulnerability test recorded"), name));
@@ -147,7 +136,7 @@ check_item (ScsScopeItem *item,
         add (findings, severity, "verification-target-untested", id,
              g_strdup_printf (_("The last vulnerability test of ‘%s’ (%s) is more than a year old"),
                               name, date));
-      else if (blank (evidence))
+      else if (scs_text_is_blank (evidence))
         add (findings, severity, "verification-target-untested", id,
              g_strdup_printf (_("The vulnerability test of ‘%s’ (%s) has no evidence file"),
                               name, date));
@@ -174,7 +163,7 @@ scs_scope_check (ScsScope *self)
   if (scs_scope_get_unit (self) == SCS_SCOPE_UNIT_NONE)
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "unit-not-chosen", 0,
          g_strdup (_("The scope unit (company, group, division or site) is not chosen")));
-  if (blank (scs_scope_get_description (self)))
+  if (scs_text_is_blank (scs_scope_get_description (self)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "unit-description-empty", 0,
          g_strdup (_("The scope unit has no description")));
 

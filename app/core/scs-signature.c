@@ -277,7 +277,7 @@ scs_signature_check (ScsWorkspace      *workspace,
     }
 
   if (role == SCS_SIGNATURE_ROLE_EXPERT)
-    current = scs_attestation_render (workspace, &local_error);
+    current = scs_attestation_render_like (workspace, content, &local_error);
   else
     current = scs_declaration_render (workspace, &local_error);
   if (current == NULL)

@@ -154,6 +154,18 @@ set_evidence_read_error (GError     **error,
                  _("Cannot read the evidence file ‘%s’: %s"), display, io_error->message);
 }
 
+/* Evidence linked to a criterion is part of what the expert signs. */
+static gboolean
+require_unsealed (ScsWorkspace  *self,
+                  const char    *criterion_id,
+                  GError       **error)
+{
+  /* Translators: %s is a criterion ID */
+  g_autofree char *what = g_strdup_printf (_("the evidence of criterion %s"), criterion_id);
+
+  return scs_workspace_require_unsealed (self, what, error);
+}
+
 /**
  * scs_workspace_add_evidence:
  * @criterion_id: the criterion the file supports
@@ -197,6 +209,8 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
 
   answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
+    return NULL;
+  if (!require_unsealed (self, criterion_id, error))
     return NULL;
 
   display = g_file_get_parse_name (file);
@@ -358,6 +372,8 @@ scs_workspace_link_evidence (ScsWorkspace  *self,
   answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
     return FALSE;
+  if (!require_unsealed (self, criterion_id, error))
+    return FALSE;
 
   now = scs_now_iso8601 ();
 
@@ -420,6 +436,8 @@ scs_workspace_unlink_evidence (ScsWorkspace  *self,
 
   answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
+    return FALSE;
+  if (!require_unsealed (self, criterion_id, error))
     return FALSE;
 
   now = scs_now_iso8601 ();

@@ -246,7 +246,7 @@ test_attestation (Fixture *f, gconstpointer data)
   b = scs_attestation_render (reopened, &error);
   g_assert_true (g_bytes_equal (a, b));
 
-  g_assert_true (scs_workspace_set_note (f->ws, "4-1-1-1", "a <note> & \"quotes\"\r\n", &error));
+  g_assert_true (scs_workspace_set_note (f->ws, "4-1-1-1", "a <note> & \"quotes\"\n", &error));
   c = scs_attestation_render (f->ws, &error);
   g_assert_true (scs_attestation_validate (c, "assessment", &error));
   diff = scs_attestation_diff (a, c);
