@@ -25,6 +25,7 @@
 #include "scs-review.h"
 #include "scs-i18n.h"
 #include "scs-migration.h"
+#include "scs-text.h"
 
 #define SAVE_DELAY_MS 400
 #define RETRY_DELAY_MS 8000
@@ -94,17 +95,6 @@ state_button (ScsCriterionRow *self,
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 dup_note_text (ScsCriterionRow *self)
 {
@@ -128,7 +118,7 @@ set_note_state (ScsCriterionRow *self,
     gtk_label_set_text (self->note_state_label, _("Saving…"));
   else if (g_str_equal (state, "failed"))
     gtk_label_set_text (self->note_state_label, _("Not saved yet"));
-  else if (self->answer != NULL && !is_blank (scs_answer_get_note (self->answer)))
+  else if (self->answer != NULL && !scs_text_is_blank (scs_answer_get_note (self->answer)))
     gtk_label_set_text (self->note_state_label, _("Saved"));
   else
     gtk_label_set_text (self->note_state_label, "");
@@ -162,7 +152,7 @@ format_changed (ScsAnswer *answer)
   else
     when = g_strdup (updated);
 
-  if (is_blank (author))
+  if (scs_text_is_blank (author))
     return g_strdup_printf (_("Changed %s"), when);
 
   /* Translators: last change of an answer: "Changed by Sato Hanako, 2026-04-01 10:30" */
@@ -251,7 +241,7 @@ choose_state (ScsCriterionRow *self,
   scs_criterion_row_flush (self);
 
   reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)));
-  if (state == SCS_ANSWER_NOT_APPLICABLE && !is_blank (reason))
+  if (state == SCS_ANSWER_NOT_APPLICABLE && !scs_text_is_blank (reason))
     activate_pair (self, "win.set-not-applicable", reason);
   else
     activate_pair (self, "win.set-status", scs_answer_state_to_string (state));
@@ -335,7 +325,7 @@ save_reason (ScsCriterionRow *self,
     return;
 
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)));
-  if (is_blank (text))
+  if (scs_text_is_blank (text))
     {
       /* A not-applicable answer cannot lose its reason: keep the stored one. */
       if (leaving)
