@@ -864,23 +864,54 @@ out:
   return objects;
 }
 
-static void
-set_foreign_schema (GError     **error,
-                    const char  *path,
-                    const char  *key,
-                    const char  *problem)
+typedef enum
 {
+  SCHEMA_FOREIGN,
+  SCHEMA_CHANGED,
+  SCHEMA_MISSING,
+} SchemaProblem;
+
+static void
+set_foreign_schema (GError        **error,
+                    const char     *path,
+                    const char     *key,
+                    SchemaProblem   problem)
+{
+  static const struct { const char *type; const char *label; } types[] = {
+    { "table", N_("table") },
+    { "index", N_("index") },
+    { "trigger", N_("trigger") },
+    { "view", N_("view") },
+  };
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *type = g_strdup (key);
   char *name = strchr (type, ' ');
+  const char *label = NULL;
 
   *name++ = '\0';
-  /* Translators: the second %s is the kind of SQLite object (table, index,
-   * trigger, view), the third its name, the fourth what is wrong with it */
-  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
-               _("The workspace ‘%s’ was altered by another program and is not opened: "
-                 "its %s ‘%s’ %s"),
-               display, type, name, problem);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (types[i].type, type))
+      label = _(types[i].label);
+  if (label == NULL)
+    label = type;
+
+  /* Translators: the second %s is the kind of database object (table,
+   * index, trigger, view), the third its name */
+  if (problem == SCHEMA_FOREIGN)
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                 _("The workspace ‘%s’ was altered by another program and is not opened: "
+                   "it contains the %s ‘%s’, which SCS Workbench does not create"),
+                 display, label, name);
+  else if (problem == SCHEMA_CHANGED)
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                 _("The workspace ‘%s’ was altered by another program and is not opened: "
+                   "its %s ‘%s’ has been changed"),
+                 display, label, name);
+  else
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                 _("The workspace ‘%s’ was altered by another program and is not opened: "
+                   "its %s ‘%s’ is missing"),
+                 display, label, name);
 }
 
 /* Refuses a file whose tables, indexes, triggers or views differ from what
@@ -914,12 +945,12 @@ check_schema (sqlite3     *db,
 
       if (want == NULL)
         {
-          set_foreign_schema (error, path, key, _("is not part of an SCS Workbench workspace"));
+          set_foreign_schema (error, path, key, SCHEMA_FOREIGN);
           return FALSE;
         }
       if (!g_str_equal (want, g_hash_table_lookup (actual, key)))
         {
-          set_foreign_schema (error, path, key, _("has been changed"));
+          set_foreign_schema (error, path, key, SCHEMA_CHANGED);
           return FALSE;
         }
     }
@@ -929,7 +960,7 @@ check_schema (sqlite3     *db,
   for (guint i = 0; i < keys->len; i++)
     if (!g_hash_table_contains (actual, keys->pdata[i]))
       {
-        set_foreign_schema (error, path, keys->pdata[i], _("is missing"));
+        set_foreign_schema (error, path, keys->pdata[i], SCHEMA_MISSING);
         return FALSE;
       }
 
