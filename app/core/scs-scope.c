@@ -565,7 +565,7 @@ validate_field (ScsScope      *self,
     /* Translators: %s is the name of a scope field, as in the CLI: "vendor" */
     g_autofree char *label = g_strdup_printf (_("The scope field ‘%s’"), field);
 
-    if (!check_text (v, label, index == SCS_SCOPE_FIELD_NAME, error))
+    if (!check_text (v, label, FALSE, error))
       return FALSE;
   }
 
