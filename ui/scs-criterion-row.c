@@ -53,12 +53,14 @@ struct _ScsCriterionRow
   GtkToggleButton *unanswered_button;
   GtkRevealer     *reason_revealer;
   GtkEntry        *reason_entry;
+  GtkLabel        *reason_problem_label;
   GtkTextView     *note_view;
   GtkBox          *evidence_box;
 
   guint            note_timeout_id;
   guint            reason_timeout_id;
   const char      *note_state;
+  char            *note_problem;   /* why the typed note is not sent ("invalid") */
   guint            note_dirty : 1;
   guint            reason_dirty : 1;
   guint            pending_na : 1;   /* user chose N/A, reason still missing */
@@ -109,12 +111,14 @@ static void
 set_note_state (ScsCriterionRow *self,
                 const char      *state)
 {
-  if (g_strcmp0 (self->note_state, state) == 0)
+  if (g_strcmp0 (self->note_state, state) == 0 && !g_str_equal (state, "invalid"))
     return;
 
   self->note_state = g_intern_string (state);
 
-  if (g_str_equal (state, "pending"))
+  if (g_str_equal (state, "invalid"))
+    gtk_label_set_text (self->note_state_label, self->note_problem);
+  else if (g_str_equal (state, "pending"))
     gtk_label_set_text (self->note_state_label, _("Saving…"));
   else if (g_str_equal (state, "failed"))
     gtk_label_set_text (self->note_state_label, _("Not saved yet"));
@@ -123,7 +127,7 @@ set_note_state (ScsCriterionRow *self,
   else
     gtk_label_set_text (self->note_state_label, "");
 
-  if (g_str_equal (state, "failed"))
+  if (g_str_equal (state, "failed") || g_str_equal (state, "invalid"))
     gtk_widget_add_css_class (GTK_WIDGET (self->note_state_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->note_state_label), "error");
@@ -272,6 +276,24 @@ save_note (ScsCriterionRow *self)
     return;
 
   text = dup_note_text (self);
+
+  /* Text the workspace would refuse (a control character pasted from
+   * elsewhere, a text-direction override) is not sent: it stays in the
+   * editor and the row says why; the next edit tries again. */
+  {
+    g_autoptr(GError) invalid = NULL;
+    g_autofree char *label = g_strdup_printf (_("The note of criterion %s"),
+                                              scs_answer_get_criterion_id (self->answer));
+
+    if (!scs_text_validate (text, label, SCS_TEXT_MULTI_LINE, &invalid))
+      {
+        g_free (self->note_problem);
+        self->note_problem = g_strdup (invalid->message);
+        set_note_state (self, "invalid");
+        return;
+      }
+  }
+
   activate_pair (self, "win.set-note", text);
 
   stored = scs_answer_get_note (self->answer);
@@ -338,6 +360,22 @@ save_reason (ScsCriterionRow *self,
         gtk_widget_add_css_class (GTK_WIDGET (self->reason_entry), "error");
       return;
     }
+
+  {
+    g_autoptr(GError) invalid = NULL;
+    g_autofree char *label = g_strdup_printf (_("The not-applicable reason of criterion %s"),
+                                              scs_answer_get_criterion_id (self->answer));
+
+    if (!scs_text_validate (text, label, SCS_TEXT_MULTI_LINE, &invalid))
+      {
+        /* kept in the entry, not sent, the reason shown below it */
+        gtk_widget_add_css_class (GTK_WIDGET (self->reason_entry), "error");
+        gtk_label_set_text (self->reason_problem_label, invalid->message);
+        gtk_widget_set_visible (GTK_WIDGET (self->reason_problem_label), TRUE);
+        return;
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->reason_problem_label), FALSE);
+  }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->reason_entry), "error");
 
@@ -620,6 +658,7 @@ scs_criterion_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_CRITERION_ROW);
   g_clear_object (&self->answer);
   g_clear_object (&self->workspace);
+  g_clear_pointer (&self->note_problem, g_free);
 
   G_OBJECT_CLASS (scs_criterion_row_parent_class)->dispose (object);
 }
@@ -711,6 +750,7 @@ scs_criterion_row_class_init (ScsCriterionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, unanswered_button);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, reason_revealer);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, reason_problem_label);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, note_view);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, evidence_box);
   gtk_widget_class_bind_template_callback (widget_class, on_text_activate_link);
