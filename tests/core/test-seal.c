@@ -373,6 +373,22 @@ test_text_refused (Fixture *f, gconstpointer data)
   g_assert_null (xml);
   g_assert_error (error, SCS_ATTESTATION_ERROR, SCS_ATTESTATION_ERROR_INVALID);
   assert_refused_text (&error, "1-2-1-1");
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE scope_item SET separation = 'x' || char (65535) "
+                                            "WHERE id = %" G_GINT64_FORMAT, f->excluded);
+    g_autoptr(GBytes) scope_xml = NULL;
+    g_autofree char *item = NULL;
+
+    g_clear_object (&f->ws);
+    core_test_forge (f->path, sql);
+    f->ws = scs_workspace_open (f->path, &error);
+    g_assert_no_error (error);
+    scope_xml = scs_scope_render_xml (f->ws, &error);
+    item = g_strdup_printf ("Scope item %" G_GINT64_FORMAT, f->excluded);
+    g_assert_null (scope_xml);
+    g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID);
+    assert_refused_text (&error, item);
+  }
 }
 
 /* ------------------------------------------------------------------------ */
