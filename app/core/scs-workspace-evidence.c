@@ -215,6 +215,15 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
 
   display = g_file_get_parse_name (file);
 
+  /* Its name goes into what the expert signs: checked before the file is read. */
+  {
+    g_autofree char *base = g_file_get_basename (file);
+    g_autofree char *shown = g_filename_display_name (base ? base : "evidence");
+
+    if (!scs_workspace_check_text (shown, _("The name of an evidence file"), TRUE, error))
+      return NULL;
+  }
+
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE,

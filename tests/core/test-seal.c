@@ -351,6 +351,18 @@ test_text_refused (Fixture *f, gconstpointer data)
   g_assert_cmpint (scs_review_propose (review, "1-2-1-1", "note", "x\x7f", NULL, &error), ==, 0);
   assert_refused_text (&error, "1-2-1-1");
 
+  {
+    g_autofree char *odd = g_build_filename (f->dir, "policy\x1b[1m.txt", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (odd);
+    g_autofree char *sha = NULL;
+
+    core_test_write_file (odd, "odd", -1);
+    sha = scs_workspace_add_evidence (f->ws, "1-2-1-1", file, NULL, &error);
+    g_assert_null (sha);
+    g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID);
+    assert_refused_text (&error, "U+001B");
+  }
+
   after = core_test_file_state (f->path, TRUE);
   g_assert_cmpstr (before, ==, after);
 
