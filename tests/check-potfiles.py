@@ -11,10 +11,12 @@ listed = {
     for line in (top / "po" / "POTFILES.in").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 }
-marker = re.compile(r'(\b_\(|\bN_\(|\bC_\(|\bNC_\(|\bngettext\s*\(|translatable="yes"|<summary>|<description>)')
+marker = re.compile(r'(\b_\(|\bN_\(|\bC_\(|\bNC_\(|\bngettext\s*\(|translatable="yes"|<summary>|<description>'
+                    r'|^(Name|GenericName|Comment|Keywords)=)', re.M)
 found = set()
-# The desktop file and metainfo carry their Japanese inline (Name[ja], xml:lang).
-for pattern in ("app/**/*.c", "ui/**/*.c", "ui/**/*.ui", "data/*.gschema.xml"):
+# The desktop file and metainfo templates (data/*.in) are merged with po/ by
+# i18n.merge_file, so they are listed like the sources.
+for pattern in ("app/**/*.c", "ui/**/*.c", "ui/**/*.ui", "data/*.gschema.xml", "data/*.in"):
     for path in top.glob(pattern):
         if marker.search(path.read_text(encoding="utf-8")):
             found.add(str(path.relative_to(top)))
