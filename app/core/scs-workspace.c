@@ -804,15 +804,57 @@ read_schema (sqlite3     *db,
   return g_steal_pointer (&objects);
 }
 
-/* The schema a file of core @version with the module versions it records
- * must have, built by running the very steps that create it — the core's
+/* The module versions @db records, e.g. "2 scope=1 review=2 …" (in
+ * schema_modules[] order, 0 for a module not recorded): what the schema
+ * of a file depends on besides the core version. */
+static char *
+recorded_versions (sqlite3     *db,
+                   const char  *path,
+                   guint        version,
+                   guint       *versions,
+                   GError     **error)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%u", version);
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    {
+      const ScsSchemaModule *module = schema_modules[i];
+      g_autoptr(sqlite3_stmt) get = NULL;
+      int rc;
+
+      versions[i] = 0;
+      if (module == NULL || version < 2)
+        continue;
+
+      get = scs_db_prepare (db, path, "SELECT version FROM schema_module WHERE name = ?1", error);
+      if (get == NULL)
+        return NULL;
+      scs_db_bind_text (get, 1, module->name);
+      rc = sqlite3_step (get);
+      if (rc == SQLITE_ROW)
+        /* check_modules () has refused versions newer than this build's. */
+        versions[i] = MIN ((guint) sqlite3_column_int64 (get, 0), module->n_steps);
+      else if (rc != SQLITE_DONE)
+        {
+          scs_db_set_error (error, db, path);
+          return NULL;
+        }
+      g_string_append_printf (key, " %s=%u", module->name, versions[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* The schema a file of core @version with the module @versions must have,
+ * built by running the very steps that create it — the core's
  * migrations[] and each module's steps — in a database in memory, so a
  * new step needs no second list. */
 static GHashTable *
-expected_schema (sqlite3     *file_db,
-                 const char  *path,
-                 guint        version,
-                 GError     **error)
+build_expected_schema (const char  *path,
+                       guint        version,
+                       const guint *versions,
+                       GError     **error)
 {
   sqlite3 *memory = NULL;
   GHashTable *objects = NULL;
@@ -827,40 +869,51 @@ expected_schema (sqlite3     *file_db,
   for (guint i = 0; i < version; i++)
     if (!scs_db_exec (memory, path, migrations[i], error))
       goto out;
-
-  for (guint i = 0; version >= 2 && i < G_N_ELEMENTS (schema_modules); i++)
-    {
-      const ScsSchemaModule *module = schema_modules[i];
-      g_autoptr(sqlite3_stmt) get = NULL;
-      gint64 recorded = 0;
-      int rc;
-
-      if (module == NULL)
-        continue;
-
-      get = scs_db_prepare (file_db, path, "SELECT version FROM schema_module WHERE name = ?1", error);
-      if (get == NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    for (guint step = 0; step < versions[i]; step++)
+      if (!scs_db_exec (memory, path, schema_modules[i]->steps[step], error))
         goto out;
-      scs_db_bind_text (get, 1, module->name);
-      rc = sqlite3_step (get);
-      if (rc == SQLITE_ROW)
-        recorded = sqlite3_column_int64 (get, 0);
-      else if (rc != SQLITE_DONE)
-        {
-          scs_db_set_error (error, file_db, path);
-          goto out;
-        }
-
-      /* check_modules () has refused versions newer than this build's. */
-      for (gint64 step = 0; step < recorded && step < (gint64) module->n_steps; step++)
-        if (!scs_db_exec (memory, path, module->steps[step], error))
-          goto out;
-    }
 
   objects = read_schema (memory, path, error);
 
 out:
   sqlite3_close (memory);
+  return objects;
+}
+
+/* Built once per combination of versions a process meets (the window
+ * opens the same kind of file again and again), shared between threads. */
+static GHashTable *
+expected_schema (sqlite3     *file_db,
+                 const char  *path,
+                 guint        version,
+                 GError     **error)
+{
+  static GMutex lock;
+  static GHashTable *cache;   /* key → GHashTable of objects */
+  guint versions[G_N_ELEMENTS (schema_modules)];
+  g_autofree char *key = NULL;
+  GHashTable *objects;
+
+  key = recorded_versions (file_db, path, version, versions, error);
+  if (key == NULL)
+    return NULL;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_hash_table_unref);
+  objects = g_hash_table_lookup (cache, key);
+  if (objects == NULL)
+    {
+      objects = build_expected_schema (path, version, versions, error);
+      if (objects != NULL)
+        g_hash_table_insert (cache, g_strdup (key), objects);
+    }
+  if (objects != NULL)
+    g_hash_table_ref (objects);
+  g_mutex_unlock (&lock);
+
   return objects;
 }
 
