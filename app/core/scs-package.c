@@ -55,6 +55,7 @@
 #include <gnutls/crypto.h>
 
 #include "scs-attestation.h"
+#include "scs-fs.h"
 #include "scs-report.h"
 #include "scs-scope.h"
 #include "scs-sha256.h"
@@ -885,16 +886,19 @@ scs_package_export (ScsWorkspace           *workspace,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
+  /* A recognisable partial name (scs-fs.h): the next run removes it if
+   * this one is killed. */
+  {
+    g_autoptr(GError) local_error = NULL;
 
-      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
-                   _("Could not create a file in ‘%s’: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+    fd = scs_fs_create_partial (path, &tmp_path, &local_error);
+    if (fd < 0)
+      {
+        g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                     _("Could not create a file in ‘%s’: %s"), dir, local_error->message);
+        return FALSE;
+      }
+  }
   /* mkstemp gives 0600; a package is meant to be shared */
   fchmod (fd, 0644);
 

@@ -170,7 +170,7 @@ scs_verify_parse_xml (GBytes      *xml,
   return doc;
 }
 
-/* @schema: the resource name under /jp/scsworkbench/core/schema/. */
+/* @schema_name: the resource name under /jp/scsworkbench/core/schema/. */
 static gboolean
 validate_manifest (xmlDocPtr    doc,
                    const char  *schema_name,
@@ -1153,6 +1153,15 @@ check_declaration (ScsVerifyResult *result,
                  _("declaration.xml or assessment.xml cannot be read, so the declaration is bound to nothing"));
       goto out;
     }
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!validate_manifest (decl_doc, "declaration.rng", "declaration.xml", &local_error))
+      {
+        add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL, "%s", local_error->message);
+        goto out;
+      }
+  }
   decl = xmlDocGetRootElement (decl_doc);
   assess = xmlDocGetRootElement (assess_doc);
 
