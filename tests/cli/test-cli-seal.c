@@ -1,4 +1,4 @@
-/* test-cli-trust.c: the seal, text and schema checks as a user of scs-cli
+/* test-cli-seal.c: the seal, text and schema checks as a user of scs-cli
  * meets them — exit 2, a message naming what, the file unchanged (its bytes
  * and its `sqlite3 .dump`); text from a workspace escaped on the terminal
  *
@@ -251,13 +251,13 @@ main (int    argc,
   int rc;
 
   g_test_init (&argc, &argv, NULL);
-  dir = core_test_make_tmp_dir ("scs-cli-trust-XXXXXX");
+  dir = core_test_make_tmp_dir ("scs-cli-seal-XXXXXX");
   core_test_make_certificates (dir, TRUE);
 
-  g_test_add_func ("/scs/cli/trust/sealed-refusals", test_sealed_refusals);
-  g_test_add_func ("/scs/cli/trust/text-refused", test_text_refused);
-  g_test_add_func ("/scs/cli/trust/output-escaped", test_output_escaped);
-  g_test_add_func ("/scs/cli/trust/foreign-trigger", test_foreign_trigger);
+  g_test_add_func ("/scs/cli/seal/sealed-refusals", test_sealed_refusals);
+  g_test_add_func ("/scs/cli/seal/text-refused", test_text_refused);
+  g_test_add_func ("/scs/cli/seal/output-escaped", test_output_escaped);
+  g_test_add_func ("/scs/cli/seal/foreign-trigger", test_foreign_trigger);
 
   rc = g_test_run ();
   core_test_rm_rf (dir);
