@@ -25,6 +25,7 @@
 #include "scs-review.h"
 #include "scs-i18n.h"
 #include "scs-migration.h"
+#include "scs-text.h"
 
 #define SAVE_DELAY_MS 400
 #define RETRY_DELAY_MS 8000
@@ -52,12 +53,14 @@ struct _ScsCriterionRow
   GtkToggleButton *unanswered_button;
   GtkRevealer     *reason_revealer;
   GtkEntry        *reason_entry;
+  GtkLabel        *reason_problem_label;
   GtkTextView     *note_view;
   GtkBox          *evidence_box;
 
   guint            note_timeout_id;
   guint            reason_timeout_id;
   const char      *note_state;
+  char            *note_problem;   /* why the typed note is not sent ("invalid") */
   guint            note_dirty : 1;
   guint            note_conflict : 1;   /* changed elsewhere: the user chooses */
   gint64           note_seen_version;   /* the answer's version when typing began */
@@ -96,17 +99,6 @@ state_button (ScsCriterionRow *self,
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 dup_note_text (ScsCriterionRow *self)
 {
@@ -121,23 +113,25 @@ static void
 set_note_state (ScsCriterionRow *self,
                 const char      *state)
 {
-  if (g_strcmp0 (self->note_state, state) == 0)
+  if (g_strcmp0 (self->note_state, state) == 0 && !g_str_equal (state, "invalid"))
     return;
 
   self->note_state = g_intern_string (state);
 
-  if (g_str_equal (state, "pending"))
+  if (g_str_equal (state, "invalid"))
+    gtk_label_set_text (self->note_state_label, self->note_problem);
+  else if (g_str_equal (state, "pending"))
     gtk_label_set_text (self->note_state_label, _("Saving…"));
   else if (g_str_equal (state, "failed"))
     gtk_label_set_text (self->note_state_label, _("Not saved yet"));
   else if (g_str_equal (state, "conflict"))
     gtk_label_set_text (self->note_state_label, _("Not saved: changed elsewhere"));
-  else if (self->answer != NULL && !is_blank (scs_answer_get_note (self->answer)))
+  else if (self->answer != NULL && !scs_text_is_blank (scs_answer_get_note (self->answer)))
     gtk_label_set_text (self->note_state_label, _("Saved"));
   else
     gtk_label_set_text (self->note_state_label, "");
 
-  if (g_str_equal (state, "failed") || g_str_equal (state, "conflict"))
+  if (g_str_equal (state, "failed") || g_str_equal (state, "conflict") || g_str_equal (state, "invalid"))
     gtk_widget_add_css_class (GTK_WIDGET (self->note_state_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->note_state_label), "error");
@@ -166,7 +160,7 @@ format_changed (ScsAnswer *answer)
   else
     when = g_strdup (updated);
 
-  if (is_blank (author))
+  if (scs_text_is_blank (author))
     return g_strdup_printf (_("Changed %s"), when);
 
   /* Translators: last change of an answer: "Changed by Sato Hanako, 2026-04-01 10:30" */
@@ -256,7 +250,7 @@ choose_state (ScsCriterionRow *self,
   scs_criterion_row_flush (self);
 
   reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)));
-  if (state == SCS_ANSWER_NOT_APPLICABLE && !is_blank (reason))
+  if (state == SCS_ANSWER_NOT_APPLICABLE && !scs_text_is_blank (reason))
     activate_pair (self, "win.set-not-applicable", reason);
   else
     activate_pair (self, "win.set-status", scs_answer_state_to_string (state));
@@ -287,6 +281,24 @@ save_note (ScsCriterionRow *self)
     return;
 
   text = dup_note_text (self);
+
+  /* Text the workspace would refuse (a control character pasted from
+   * elsewhere, a text-direction override) is not sent: it stays in the
+   * editor and the row says why; the next edit tries again. */
+  {
+    g_autoptr(GError) invalid = NULL;
+    g_autofree char *label = g_strdup_printf (_("The note of criterion %s"),
+                                              scs_answer_get_criterion_id (self->answer));
+
+    if (!scs_text_validate (text, label, SCS_TEXT_MULTI_LINE, &invalid))
+      {
+        g_free (self->note_problem);
+        self->note_problem = g_strdup (invalid->message);
+        set_note_state (self, "invalid");
+        return;
+      }
+  }
+
   activate_pair (self, "win.set-note", text);
   /* Changed elsewhere meanwhile: nothing was written, the window asks. */
   if (self->note_conflict)
@@ -351,7 +363,7 @@ save_reason (ScsCriterionRow *self,
     return;
 
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)));
-  if (is_blank (text))
+  if (scs_text_is_blank (text))
     {
       /* A not-applicable answer cannot lose its reason: keep the stored one. */
       if (leaving)
@@ -364,6 +376,22 @@ save_reason (ScsCriterionRow *self,
         gtk_widget_add_css_class (GTK_WIDGET (self->reason_entry), "error");
       return;
     }
+
+  {
+    g_autoptr(GError) invalid = NULL;
+    g_autofree char *label = g_strdup_printf (_("The not-applicable reason of criterion %s"),
+                                              scs_answer_get_criterion_id (self->answer));
+
+    if (!scs_text_validate (text, label, SCS_TEXT_MULTI_LINE, &invalid))
+      {
+        /* kept in the entry, not sent, the reason shown below it */
+        gtk_widget_add_css_class (GTK_WIDGET (self->reason_entry), "error");
+        gtk_label_set_text (self->reason_problem_label, invalid->message);
+        gtk_widget_set_visible (GTK_WIDGET (self->reason_problem_label), TRUE);
+        return;
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->reason_problem_label), FALSE);
+  }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->reason_entry), "error");
 
@@ -646,6 +674,7 @@ scs_criterion_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_CRITERION_ROW);
   g_clear_object (&self->answer);
   g_clear_object (&self->workspace);
+  g_clear_pointer (&self->note_problem, g_free);
 
   G_OBJECT_CLASS (scs_criterion_row_parent_class)->dispose (object);
 }
@@ -737,6 +766,7 @@ scs_criterion_row_class_init (ScsCriterionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, unanswered_button);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, reason_revealer);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, reason_problem_label);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, note_view);
   gtk_widget_class_bind_template_child (widget_class, ScsCriterionRow, evidence_box);
   gtk_widget_class_bind_template_callback (widget_class, on_text_activate_link);

@@ -35,6 +35,7 @@
 #include "scs-diagnosis-window.h"
 #include "scs-portfolio-window.h"
 #include "scs-wizard-dialog.h"
+#include "scs-text.h"
 
 #define N_CATEGORIES 7
 
@@ -71,17 +72,6 @@ struct _ScsWindow
 };
 
 G_DEFINE_FINAL_TYPE (ScsWindow, scs_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
 
 void
 scs_window_add_toast (ScsWindow  *self,
@@ -172,7 +162,7 @@ update_title (ScsWindow *self)
     }
 
   org = scs_workspace_dup_organization (self->workspace);
-  name = org && !is_blank (org->name) ? org->name : _("Unnamed Organisation");
+  name = org && !scs_text_is_blank (org->name) ? org->name : _("Unnamed Organisation");
   if (scs_workspace_get_cycle (self->workspace) == 0)
     cycle = g_strdup (_("initial assessment"));
   else
@@ -604,7 +594,7 @@ set_status_action (GtkWidget  *widget,
       ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, id);
 
       if (state == SCS_ANSWER_NOT_APPLICABLE && answer != NULL &&
-          is_blank (scs_answer_get_reason (answer)))
+          scs_text_is_blank (scs_answer_get_reason (answer)))
         {
           /* Not an error to apologise for: ask for the reason where it goes. */
           ScsCriterionRow *row = self->checklist_page != NULL

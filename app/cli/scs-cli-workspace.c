@@ -19,6 +19,7 @@
 #include "scs-corporate-number.h"
 #include "scs-i18n.h"
 #include "scs-migration.h"
+#include "scs-text.h"
 
 static gboolean opt_json = FALSE;
 
@@ -26,19 +27,6 @@ static const GOptionEntry json_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
 
 static void
 json_add_string_or_null (JsonBuilder *builder,
@@ -106,7 +94,7 @@ scs_cli_new (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   path = argv[1];
 
-  if (is_blank (opt_name))
+  if (scs_text_is_blank (opt_name))
     return scs_cli_error (_("new: the organisation’s name is required (--name)"));
   if (opt_level != 3 && opt_level != 4)
     return scs_cli_error (_("new: --level must be 3 or 4, not %d"), opt_level);
@@ -252,19 +240,19 @@ scs_cli_info (const ScsCliCommand *command,
 
       scs_cli_table_add_row (table, _("File:"), argv[1]);
       scs_cli_table_add_row (table, _("Organisation:"), org->name);
-      if (!is_blank (org->trade_name))
+      if (!scs_text_is_blank (org->trade_name))
         scs_cli_table_add_row (table, _("Trade name:"), org->trade_name);
       if (org->sole_proprietor)
         scs_cli_table_add_row (table, _("Corporate number:"), _("none (sole proprietor)"));
       else
         scs_cli_table_add_row (table, _("Corporate number:"), org->corporate_number);
-      if (!is_blank (org->address))
+      if (!scs_text_is_blank (org->address))
         scs_cli_table_add_row (table, _("Address:"), org->address);
-      if (!is_blank (org->contact_name))
+      if (!scs_text_is_blank (org->contact_name))
         scs_cli_table_add_row (table, _("Contact:"), org->contact_name);
-      if (!is_blank (org->contact_email))
+      if (!scs_text_is_blank (org->contact_email))
         scs_cli_table_add_row (table, _("E-mail:"), org->contact_email);
-      if (!is_blank (org->contact_phone))
+      if (!scs_text_is_blank (org->contact_phone))
         scs_cli_table_add_row (table, _("Telephone:"), org->contact_phone);
       scs_cli_table_add_row (table, _("Catalog:"), catalog_text);
       scs_cli_table_add_row (table, _("Catalog SHA-256:"), scs_catalog_get_sha256 (catalog));
@@ -326,7 +314,7 @@ scs_cli_answer (const ScsCliCommand *command,
     return scs_cli_error (_("Criterion ‘%s’ cannot be answered in ‘%s’"), id, argv[1]);
 
   if (state == SCS_ANSWER_NOT_APPLICABLE &&
-      is_blank (opt_reason) && is_blank (scs_answer_get_reason (answer)))
+      scs_text_is_blank (opt_reason) && scs_text_is_blank (scs_answer_get_reason (answer)))
     return scs_cli_error (_("Criterion ‘%s’: not applicable (na) needs a reason; give one with --reason"), id);
 
   /* A conflict (the answer changed after it was read) changes nothing. */

@@ -24,6 +24,7 @@
 #include "scs-cli-private.h"
 #include "scs-i18n.h"
 #include "scs-profile.h"
+#include "scs-text.h"
 
 static char *global_actor = NULL;
 static char *command_actor = NULL;
@@ -178,6 +179,17 @@ scs_cli_open_workspace (const char *path)
   g_autoptr(GError) error = NULL;
   const char *actor;
 
+  /* The actor first: refused, it must not even be opened (a newline in it
+   * would forge audit lines). */
+  actor = command_actor != NULL ? command_actor : global_actor;
+  if (actor == NULL || *actor == '\0')
+    actor = g_getenv ("SCS_ACTOR");
+  if (actor != NULL && *actor != '\0' && !scs_workspace_check_actor (actor, &error))
+    {
+      scs_cli_report (error);
+      return NULL;
+    }
+
   workspace = scs_workspace_open (path, &error);
   if (workspace == NULL)
     {
@@ -191,9 +203,6 @@ scs_cli_open_workspace (const char *path)
 
   /* The subcommand's --actor wins over the global one, which wins over
    * $SCS_ACTOR; without any the core records the user's name. */
-  actor = command_actor != NULL ? command_actor : global_actor;
-  if (actor == NULL || *actor == '\0')
-    actor = g_getenv ("SCS_ACTOR");
   if (actor != NULL && *actor != '\0')
     scs_workspace_set_actor (workspace, actor);
   else
@@ -550,6 +559,42 @@ print_version (const char  *option_name,
   exit (SCS_CLI_EXIT_OK);
 }
 
+/* Everything human-readable goes through g_print () and g_printerr (), and
+ * much of it comes from a workspace or a package: escape control and
+ * text-direction characters so such text cannot drive the terminal or
+ * reverse a line. JSON is written directly (scs_cli_print_json), escaped
+ * by JSON itself; data (XML, CSV, evidence) with fwrite. */
+static void
+write_escaped (FILE       *stream,
+               const char *text)
+{
+  g_autofree char *escaped = scs_text_escape_terminal (text);
+  const char *charset = NULL;
+
+  if (g_get_console_charset (&charset))
+    fputs (escaped, stream);
+  else
+    {
+      g_autofree char *converted = g_convert_with_fallback (escaped, -1, charset, "UTF-8", "?",
+                                                            NULL, NULL, NULL);
+
+      fputs (converted != NULL ? converted : escaped, stream);
+    }
+  fflush (stream);
+}
+
+static void
+print_escaped (const char *text)
+{
+  write_escaped (stdout, text);
+}
+
+static void
+printerr_escaped (const char *text)
+{
+  write_escaped (stderr, text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -569,6 +614,8 @@ main (int    argc,
 
   scs_i18n_init (g_getenv ("SCS_LANGUAGE"));
   g_set_prgname ("scs-cli");
+  g_set_print_handler (print_escaped);
+  g_set_printerr_handler (printerr_escaped);
 
   context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

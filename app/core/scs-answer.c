@@ -18,6 +18,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-text.h"
+
 struct _ScsAnswer
 {
   GObject             parent_instance;
@@ -144,21 +146,6 @@ scs_answer_state_get_label (ScsAnswerState state)
   g_return_val_if_fail ((guint) state < SCS_N_ANSWER_STATES, NULL);
 
   return _(state_labels[state]);
-}
-
-static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 static void
@@ -378,7 +365,7 @@ scs_answer_is_satisfied (ScsAnswer *self)
   g_return_val_if_fail (SCS_IS_ANSWER (self), FALSE);
 
   return self->state == SCS_ANSWER_MET ||
-         (self->state == SCS_ANSWER_NOT_APPLICABLE && !text_is_blank (self->reason));
+         (self->state == SCS_ANSWER_NOT_APPLICABLE && !scs_text_is_blank (self->reason));
 }
 
 static gboolean

@@ -30,6 +30,7 @@
 #include "scs-review.h"
 #include "scs-scope.h"
 #include "scs-sha256.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-attestation-error-quark, scs_attestation_error)
@@ -79,6 +80,38 @@ attribute (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Text that XML 1.0 cannot carry (a vertical tab, U+FFFF) or that could
+ * mislead a reader is refused when typed; data stored before that rule,
+ * or written behind the application's back, stops the rendering here with
+ * the criterion or item named, not later as "not well-formed". */
+static gboolean
+check_text (const char  *text,
+            const char  *label,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (scs_text_validate (text, label, SCS_TEXT_MULTI_LINE, &local_error))
+    return TRUE;
+  g_set_error (error, SCS_ATTESTATION_ERROR, SCS_ATTESTATION_ERROR_INVALID,
+               _("Cannot render what the expert signs: %s"), local_error->message);
+  return FALSE;
+}
+
+static gboolean
+checked_element (GString     *out,
+                 guint        indent,
+                 const char  *name,
+                 const char  *text,
+                 const char  *label,
+                 GError     **error)
+{
+  if (!check_text (text, label, error))
+    return FALSE;
+  text_element (out, indent, name, text);
+  return TRUE;
+}
+
 static gboolean
 render_organization (ScsWorkspace  *ws,
                      GString       *out,
@@ -104,7 +137,13 @@ render_organization (ScsWorkspace  *ws,
     }
   g_string_append (out, "  <organization>\n");
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    text_element (out, 4, names[i], (const char *) sqlite3_column_text (stmt, i));
+    {
+      /* Translators: %s is a field of the organisation profile, e.g. "address" */
+      g_autofree char *label = g_strdup_printf (_("The organisation’s %s"), names[i]);
+
+      if (!checked_element (out, 4, names[i], (const char *) sqlite3_column_text (stmt, i), label, error))
+        return FALSE;
+    }
   g_string_append (out, "  </organization>\n");
   return TRUE;
 }
@@ -135,6 +174,11 @@ render_evidence (ScsWorkspace  *ws,
       g_autofree char *sha = scs_sha256_hex (data, size);
       g_autofree char *size_text = g_strdup_printf ("%d", size);
 
+      g_autofree char *label = g_strdup_printf (_("The name of an evidence file of criterion %s"),
+                                                criterion_id);
+
+      if (!check_text ((const char *) sqlite3_column_text (stmt, 0), label, error))
+        return FALSE;
       attribute (line, "sha256", sha);
       attribute (line, "size", size_text);
       attribute (line, "name", (const char *) sqlite3_column_text (stmt, 0));
@@ -200,13 +244,197 @@ render_criteria (ScsWorkspace  *ws,
       g_string_append_printf (out, " level=\"%u\"", criterion->level);
       attribute (out, "state", state);
       g_string_append (out, ">\n");
-      text_element (out, 6, "note", note);
-      text_element (out, 6, "reason", reason);
+      {
+        /* Translators: %s is a criterion ID */
+        g_autofree char *note_label = g_strdup_printf (_("The note of criterion %s"), criterion->id);
+        /* Translators: %s is a criterion ID */
+        g_autofree char *reason_label = g_strdup_printf (_("The not-applicable reason of criterion %s"),
+                                                         criterion->id);
+
+        if (!checked_element (out, 6, "note", note, note_label, error) ||
+            !checked_element (out, 6, "reason", reason, reason_label, error))
+          return FALSE;
+      }
       if (!render_evidence (ws, out, criterion->id, error))
         return FALSE;
       g_string_append (out, "    </criterion>\n");
     }
   g_string_append (out, "  </criteria>\n");
+  return TRUE;
+}
+
+/* The whole scope, as data: the unit, every item with its fields, its
+ * in/out status and, out of scope, the reason, the separation measure
+ * and the expert's mark; cloud items carry their shared-responsibility
+ * split and check method as fields. Read from the tables (not from the
+ * ScsScope objects), like everything here, so a change made behind the
+ * application's back shows. Items in ID order, fields in the order of
+ * scs_scope_fields (), empty values left out. */
+static gboolean
+render_scope_items (ScsWorkspace  *ws,
+                    GString       *out,
+                    GError       **error)
+{
+  const ScsScopeField *fields;
+  guint n_fields;
+  g_autoptr(GString) sql = g_string_new ("SELECT id, kind, status, reason, separation, connected, "
+                                         "review, review_comment, reviewer, "
+                                         "coalesce (evidence, ''), coalesce (vuln_evidence, '')");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) criteria = NULL;
+  const guint first_field = 11;
+  int rc;
+
+  fields = scs_scope_fields (&n_fields);
+  for (guint f = 0; f < n_fields; f++)
+    {
+      g_autofree char *column = g_strdelimit (g_strdup (fields[f].name), "-", '_');
+
+      if (g_str_equal (column, "count"))
+        g_string_append (sql, ", coalesce (CAST (count AS TEXT), '')");
+      else if (g_str_equal (column, "evidence") || g_str_equal (column, "vuln_evidence"))
+        g_string_append (sql, ", ''");
+      else
+        g_string_append_printf (sql, ", %s", column);
+    }
+  g_string_append (sql, " FROM scope_item ORDER BY id");
+
+  stmt = scs_db_prepare (ws->db, ws->path, sql->str, error);
+  criteria = scs_db_prepare (ws->db, ws->path,
+                             "SELECT criterion_id FROM scope_item_criterion WHERE item = ?1 "
+                             "ORDER BY criterion_id", error);
+  if (stmt == NULL || criteria == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *status = (const char *) sqlite3_column_text (stmt, 2);
+      const char *review = (const char *) sqlite3_column_text (stmt, 6);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      /* Translators: %s is the number of a scope item */
+      g_autofree char *label = g_strdup_printf (_("Scope item %s"), id_text);
+      static const char * const evidence_for[] = { "provider-check", "vulnerability-test" };
+
+      g_string_append (out, "    <item");
+      attribute (out, "id", id_text);
+      attribute (out, "kind", (const char *) sqlite3_column_text (stmt, 1));
+      attribute (out, "status", status);
+      g_string_append (out, ">\n");
+      for (guint f = 0; f < n_fields; f++)
+        {
+          const char *value = (const char *) sqlite3_column_text (stmt, first_field + f);
+
+          if (value == NULL || (*value == '\0' && f != 0))
+            continue;
+          if (!checked_element (out, 6, fields[f].name, value, label, error))
+            return FALSE;
+        }
+      for (guint e = 0; e < G_N_ELEMENTS (evidence_for); e++)
+        {
+          const char *sha = (const char *) sqlite3_column_text (stmt, 9 + e);
+
+          if (*sha == '\0')
+            continue;
+          g_string_append (out, "      <evidence");
+          attribute (out, "for", evidence_for[e]);
+          attribute (out, "sha256", sha);
+          g_string_append (out, "/>\n");
+        }
+
+      sqlite3_reset (criteria);
+      sqlite3_bind_int64 (criteria, 1, id);
+      while ((rc = sqlite3_step (criteria)) == SQLITE_ROW)
+        {
+          if (!check_text ((const char *) sqlite3_column_text (criteria, 0), label, error))
+            return FALSE;
+          g_string_append (out, "      <criterion");
+          attribute (out, "ref", (const char *) sqlite3_column_text (criteria, 0));
+          g_string_append (out, "/>\n");
+        }
+      if (rc != SQLITE_DONE)
+        {
+          scs_db_set_error (error, ws->db, ws->path);
+          return FALSE;
+        }
+
+      if (g_strcmp0 (status, "in") != 0)
+        {
+          g_string_append (out, "      <out-of-scope");
+          attribute (out, "connected", sqlite3_column_int (stmt, 5) ? "true" : "false");
+          g_string_append (out, ">\n");
+          if (!checked_element (out, 8, "reason", (const char *) sqlite3_column_text (stmt, 3),
+                                label, error) ||
+              !checked_element (out, 8, "separation", (const char *) sqlite3_column_text (stmt, 4),
+                                label, error))
+            return FALSE;
+          g_string_append (out, "        <review");
+          attribute (out, "verdict", review);
+          if (!check_text ((const char *) sqlite3_column_text (stmt, 8), label, error) ||
+              !check_text ((const char *) sqlite3_column_text (stmt, 7), label, error))
+            return FALSE;
+          attribute (out, "reviewer", (const char *) sqlite3_column_text (stmt, 8));
+          g_string_append (out, ">");
+          scs_xml_append_escaped (out, (const char *) sqlite3_column_text (stmt, 7));
+          g_string_append (out, "</review>\n");
+          g_string_append (out, "      </out-of-scope>\n");
+        }
+      g_string_append (out, "    </item>\n");
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, ws->db, ws->path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+render_scope (ScsWorkspace  *ws,
+              GString       *out,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *unit = "none";
+  const char *description = "";
+  const char *entities = "";
+  int rc;
+
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "SELECT unit, description, entities FROM scope_unit WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      unit = (const char *) sqlite3_column_text (stmt, 0);
+      description = (const char *) sqlite3_column_text (stmt, 1);
+      entities = (const char *) sqlite3_column_text (stmt, 2);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, ws->db, ws->path);
+      return FALSE;
+    }
+
+  g_string_append (out, "  <scope");
+  attribute (out, "unit", unit);
+  g_string_append (out, ">\n");
+  if (!checked_element (out, 4, "description", description, _("The scope description"), error))
+    return FALSE;
+  {
+    g_auto(GStrv) lines = g_strsplit (entities, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (*g_strstrip (lines[i]) != '\0' &&
+          !checked_element (out, 4, "entity", lines[i], _("The entities or sites the scope covers"),
+                            error))
+        return FALSE;
+  }
+  if (!render_scope_items (ws, out, error))
+    return FALSE;
+  g_string_append (out, "  </scope>\n");
   return TRUE;
 }
 
@@ -242,6 +470,15 @@ render_review (ScsWorkspace  *ws,
 
       if (!scs_role_from_string (c->role, &role) || !scs_role_is_reviewer (role))
         continue;
+      {
+        g_autofree char *label = c->criterion_id
+          ? g_strdup_printf (_("The comment on criterion %s"), c->criterion_id)
+          : g_strdup (_("The comment on the assessment"));
+
+        if (!check_text (c->author, _("The author of a review comment"), error) ||
+            !check_text (c->body, label, error))
+          return FALSE;
+      }
       g_string_append (out, "    <comment");
       attribute (out, "author", c->author);
       attribute (out, "time", c->time);
@@ -283,18 +520,19 @@ render_expert (ScsWorkspace  *ws,
   return TRUE;
 }
 
-GBytes *
-scs_attestation_render (ScsWorkspace  *workspace,
-                        GError       **error)
+/* @version 1: the format signed before the whole scope was (an English
+ * count summary), still rendered to check those signatures. */
+static GBytes *
+render (ScsWorkspace  *workspace,
+        guint          version,
+        GError       **error)
 {
   g_autoptr(GString) out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   ScsCatalog *catalog;
-  g_autofree char *scope = NULL;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
   catalog = scs_workspace_get_catalog (workspace);
-  g_string_append (out, "<assessment xmlns=\"" SCS_ATTESTATION_NAMESPACE "\" version=\"1\">\n");
+  g_string_append_printf (out, "<assessment xmlns=\"" SCS_ATTESTATION_NAMESPACE "\" version=\"%u\">\n",
+                          version);
   if (!render_organization (workspace, out, error))
     return NULL;
 
@@ -313,8 +551,14 @@ scs_attestation_render (ScsWorkspace  *workspace,
       }
     g_string_append_printf (out, "  <level>%d</level>\n", sqlite3_column_int (stmt, 0));
     g_string_append_printf (out, "  <cycle>%d</cycle>\n", sqlite3_column_int (stmt, 1));
-    scope = scs_scope_dup_summary (workspace);
-    text_element (out, 2, "scope", scope);
+    if (version == 1)
+      {
+        g_autofree char *scope = scs_scope_dup_summary (workspace);
+
+        text_element (out, 2, "scope", scope);
+      }
+    else if (!render_scope (workspace, out, error))
+      return NULL;
     g_string_append (out, "  <catalog");
     attribute (out, "id", scs_catalog_get_id (catalog));
     attribute (out, "date", scs_catalog_get_date (catalog));
@@ -329,6 +573,40 @@ scs_attestation_render (ScsWorkspace  *workspace,
   g_string_append (out, "</assessment>\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+GBytes *
+scs_attestation_render (ScsWorkspace  *workspace,
+                        GError       **error)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  return render (workspace, SCS_ATTESTATION_VERSION, error);
+}
+
+/**
+ * scs_attestation_render_like:
+ * @signed_xml: bytes signed earlier
+ *
+ * Renders the workspace in the format of @signed_xml, so a signature made
+ * before the current format can still be compared with the workspace.
+ */
+GBytes *
+scs_attestation_render_like (ScsWorkspace  *workspace,
+                             GBytes        *signed_xml,
+                             GError       **error)
+{
+  static const char v1[] = "<assessment xmlns=\"" SCS_ATTESTATION_NAMESPACE "\" version=\"1\">";
+  gsize size = 0;
+  const char *data;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (signed_xml != NULL, NULL);
+
+  data = g_bytes_get_data (signed_xml, &size);
+  if (data != NULL && g_strstr_len (data, MIN (size, 200), v1) != NULL)
+    return render (workspace, 1, error);
+  return render (workspace, SCS_ATTESTATION_VERSION, error);
 }
 
 gboolean
@@ -513,7 +791,8 @@ describe (const char *path)
           *bracket = '\0';
           bracket[strlen (bracket + 1)] = '\0';
           g_free (subject);
-          subject = g_strdup_printf ("%s %s", parts[i], bracket + 1);
+          subject = g_strdup_printf ("%s %s", g_str_equal (parts[i], "item") ? "scope item" : parts[i],
+                                     bracket + 1);
           g_string_truncate (what, 0);
         }
       else if (subject == NULL)

@@ -21,6 +21,8 @@ typedef enum
 GQuark scs_attestation_error_quark (void);
 
 #define SCS_ATTESTATION_NAMESPACE "urn:jp-scsworkbench:assessment:1"
+/* 2: the whole scope as data (1: a count summary) */
+#define SCS_ATTESTATION_VERSION 2
 
 /* The expert identity an attestation carries (stored in the workspace at
  * signing, so the same bytes can be rendered again to detect changes). */
@@ -35,13 +37,19 @@ typedef struct
 } ScsAttestationExpert;
 
 /* Canonical, deterministic UTF-8 XML of exactly what is attested:
- * organisation, level, cycle, scope summary, catalog id + date + SHA-256,
+ * organisation, level, cycle, the whole scope (every item, its status,
+ * reasons, separation measures and the expert's marks), catalog id + date + SHA-256,
  * every criterion's answer, note, NA reason and evidence (SHA-256 computed
  * from the stored bytes), review outcome, expert identity and date. Valid
  * against data/schema/assessment.rng. Before signing the expert element is
  * absent. */
 GBytes    *scs_attestation_render     (ScsWorkspace               *workspace,
                                        GError                    **error);
+/* The same in the format version of @signed_xml (a signature made before
+ * the current format is checked against what it signed). */
+GBytes    *scs_attestation_render_like (ScsWorkspace              *workspace,
+                                        GBytes                    *signed_xml,
+                                        GError                   **error);
 /* Records the expert identity inside the caller's transaction. */
 gboolean   scs_attestation_set_expert (ScsWorkspace               *workspace,
                                        const ScsAttestationExpert *expert,

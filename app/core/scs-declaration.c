@@ -32,6 +32,7 @@
 #include "scs-report.h"
 #include "scs-sha256.h"
 #include "scs-signature.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-declaration-error-quark, scs_declaration_error)
@@ -210,6 +211,21 @@ scs_declaration_declare (ScsWorkspace  *workspace,
     }
   if (text == NULL || *text == '\0')
     text = scs_declaration_get_default_text ();
+  {
+    const struct { const char *value; const char *label; ScsTextFlags flags; } texts[] = {
+      { clean_name, N_("The declarant’s name"), SCS_TEXT_SINGLE_LINE },
+      { clean_title, N_("The declarant’s title"), SCS_TEXT_SINGLE_LINE },
+      { text, N_("The text of the declaration"), SCS_TEXT_MULTI_LINE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      if (!scs_text_validate (texts[i].value, _(texts[i].label), texts[i].flags, &local_error))
+        {
+          g_set_error_literal (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_INVALID,
+                               local_error->message);
+          return FALSE;
+        }
+  }
 
   expert = scs_signature_check (workspace, SCS_SIGNATURE_ROLE_EXPERT, NULL, &local_error);
   if (expert == NULL || !scs_signature_check_is_good (expert))

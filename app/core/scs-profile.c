@@ -22,6 +22,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-text.h"
+
 G_DEFINE_QUARK (scs-profile-error-quark, scs_profile_error)
 
 #define GROUP "Profile"
@@ -367,6 +369,19 @@ scs_profile_save (ScsProfile  *self,
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
+  const struct { const char *value; const char *label; } texts[] = {
+    { self->name, N_("Your name in the profile") },
+    { self->organization, N_("Your organisation in the profile") },
+  };
+
+  /* The profile's name becomes the actor of every change and the name in
+   * reports: one line, no control or text-direction characters. */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!scs_text_validate (texts[i].value, _(texts[i].label), SCS_TEXT_SINGLE_LINE, &local_error))
+      {
+        g_set_error_literal (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID, local_error->message);
+        return FALSE;
+      }
   g_autofree char *data = NULL;
   gsize length;
 

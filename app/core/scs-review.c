@@ -32,6 +32,7 @@
 #include "scs-db.h"
 #include "scs-migration.h"
 #include "scs-scope.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-review-error-quark, scs_review_error)
@@ -164,7 +165,33 @@ static const char review_schema_v2[] =
   "ALTER TABLE review_declaration ADD COLUMN manifest_sha256 TEXT;\n"
   "ALTER TABLE review_declaration ADD COLUMN language TEXT;\n";
 
-static const char * const review_steps[] = { review_schema_v1, review_schema_v2 };
+/* Version 3: the scope is signed too (scs-attestation.c renders all of
+ * it), and so are the reviewers' comments. The scope tables belong to no
+ * assessment: the seal of the current (newest) one guards them. */
+#define CURRENT_SEAL " WHERE assessment = (SELECT max (id) FROM assessment)"
+
+static const char review_schema_v3[] =
+  SEAL_TRIGGER ("scope_unit_insert", "INSERT", "scope_unit", CURRENT_SEAL)
+  SEAL_TRIGGER ("scope_unit_update", "UPDATE", "scope_unit", CURRENT_SEAL)
+  SEAL_TRIGGER ("scope_unit_delete", "DELETE", "scope_unit", CURRENT_SEAL)
+  SEAL_TRIGGER ("scope_item_insert", "INSERT", "scope_item", CURRENT_SEAL)
+  SEAL_TRIGGER ("scope_item_update", "UPDATE", "scope_item", CURRENT_SEAL)
+  SEAL_TRIGGER ("scope_item_delete", "DELETE", "scope_item", CURRENT_SEAL)
+  SEAL_TRIGGER ("scope_criterion_insert", "INSERT", "scope_item_criterion", CURRENT_SEAL)
+  SEAL_TRIGGER ("scope_criterion_update", "UPDATE", "scope_item_criterion", CURRENT_SEAL)
+  SEAL_TRIGGER ("scope_criterion_delete", "DELETE", "scope_item_criterion", CURRENT_SEAL)
+  "CREATE TRIGGER review_seal_comment_insert BEFORE INSERT ON review_comment\n"
+  "WHEN NEW.role IN ('expert', 'assistant') AND\n"
+  "     EXISTS (SELECT 1 FROM review_seal WHERE assessment = NEW.assessment)\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n"
+  "CREATE TRIGGER review_seal_comment_change BEFORE UPDATE ON review_comment\n"
+  "WHEN EXISTS (SELECT 1 FROM review_seal WHERE assessment = OLD.assessment)\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n"
+  "CREATE TRIGGER review_seal_comment_delete BEFORE DELETE ON review_comment\n"
+  "WHEN EXISTS (SELECT 1 FROM review_seal WHERE assessment = OLD.assessment)\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n";
+
+static const char * const review_steps[] = { review_schema_v1, review_schema_v2, review_schema_v3 };
 
 const ScsSchemaModule scs_review_schema = {
   "review", review_steps, G_N_ELEMENTS (review_steps),
@@ -384,28 +411,29 @@ static gboolean
 require_unsealed (ScsReview  *self,
                   GError    **error)
 {
-  if (!scs_review_is_sealed (self->workspace))
-    return TRUE;
+  return scs_workspace_require_unsealed (self->workspace, _("the review"), error);
+}
 
-  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
-               _("The assessment is signed; start a new round to change it"));
+/* The base validator, in this module's error domain. */
+static gboolean
+check_text (const char  *text,
+            const char  *label,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (scs_text_validate (text, label, SCS_TEXT_MULTI_LINE, &local_error))
+    return TRUE;
+  g_set_error_literal (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_INVALID, local_error->message);
   return FALSE;
 }
 
 gboolean
 scs_review_is_sealed (ScsWorkspace *workspace)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
 
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT 1 FROM review_seal WHERE assessment = ?1", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
-
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return scs_workspace_is_sealed (workspace);
 }
 
 /* The fingerprint a verdict keeps: state, note, reason and linked evidence. */
@@ -482,7 +510,6 @@ scs_review_add_comment (ScsReview   *self,
   ScsWorkspace *ws;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
-  g_autofree char *trimmed = NULL;
   gint64 id;
 
   g_return_val_if_fail (SCS_IS_REVIEW (self), 0);
@@ -494,13 +521,24 @@ scs_review_add_comment (ScsReview   *self,
   if (criterion_id != NULL && !check_criterion (self, criterion_id, error))
     return 0;
 
-  trimmed = g_strstrip (g_strdup (body));
-  if (*trimmed == '\0' || !g_utf8_validate (body, -1, NULL))
+  {
+    /* Translators: %s is a criterion ID */
+    g_autofree char *label = criterion_id ? g_strdup_printf (_("The comment on criterion %s"), criterion_id)
+                                          : g_strdup (_("The comment on the assessment"));
+
+    if (!check_text (body, label, error))
+      return 0;
+  }
+  if (scs_text_is_blank (body))
     {
       g_set_error_literal (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_INVALID,
                            _("A comment needs some text (UTF-8)"));
       return 0;
     }
+  /* The reviewers' comments are in what the expert signs. */
+  if (scs_role_is_reviewer (scs_profile_get_role (self->profile)) &&
+      !scs_workspace_require_unsealed (ws, _("the reviewers’ comments"), error))
+    return 0;
 
   if (!scs_workspace_begin (ws, error))
     return 0;
@@ -688,12 +726,17 @@ scs_review_propose (ScsReview   *self,
                    _("‘%s’ is not an answer (met, not-met, na, unanswered)"), new_value);
       return 0;
     }
-  if (!g_utf8_validate (new_value, -1, NULL) || (comment && !g_utf8_validate (comment, -1, NULL)))
-    {
-      g_set_error_literal (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_INVALID,
-                           _("The proposed text is not valid UTF-8"));
+  {
+    /* Translators: the first %s is "note", "reason" or "state", the second a criterion ID */
+    g_autofree char *value_label = g_strdup_printf (_("The proposed %s of criterion %s"),
+                                                    field, criterion_id);
+    /* Translators: %s is a criterion ID */
+    g_autofree char *comment_label = g_strdup_printf (_("The comment on the correction to criterion %s"),
+                                                      criterion_id);
+
+    if (!check_text (new_value, value_label, error) || !check_text (comment, comment_label, error))
       return 0;
-    }
+  }
   old_value = answer_field (answer, field);
   if (g_str_equal (old_value, new_value))
     {
@@ -797,7 +840,12 @@ decide_proposal (ScsReview         *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
+  /* Translators: %s is a criterion ID */
+  g_autofree char *label = g_strdup_printf (_("The comment on the decision about criterion %s"),
+                                            p->criterion_id);
 
+  if (!check_text (comment, label, error))
+    return FALSE;
   if (!scs_workspace_begin (ws, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "scs-scope-private.h"
+#include "scs-text.h"
 
 /* A vulnerability test counts as recent for this many days. */
 #define VULN_TEST_MAX_AGE_DAYS 365
@@ -48,18 +49,6 @@ add (GPtrArray        *findings,
   finding->item = item;
   finding->message = message;
   g_ptr_array_add (findings, finding);
-}
-
-static gboolean
-blank (const char *text)
-{
-  g_autofree char *copy = g_strdup (text ? text : "");
-
-  /* U+3000 ideographic space counts as blank too */
-  for (char *p = copy; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)) && g_utf8_get_char (p) != 0x3000)
-      return FALSE;
-  return TRUE;
 }
 
 int
@@ -123,7 +112,7 @@ in_dmz (ScsScope     *scope,
   const char *zone = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_ZONE);
   GListModel *networks;
 
-  if (blank (zone))
+  if (scs_text_is_blank (zone))
     return FALSE;
   if (mentions_dmz (zone))
     return TRUE;
@@ -164,7 +153,7 @@ check_item (ScsScope     *scope,
          g_strdup_printf (_("The boundary device ‘%s’ (firewall, UTM, router or VPN gateway at the "
                             "internet or another organisation) must be in scope"), name));
 
-  if (status == SCS_SCOPE_STATUS_EXCEPTION && blank (scs_scope_item_get_reason (item)))
+  if (status == SCS_SCOPE_STATUS_EXCEPTION && scs_text_is_blank (scs_scope_item_get_reason (item)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "exception-without-reason", id,
          g_strdup_printf (_("The exception ‘%s’ has no written reason"), name));
   else if (status == SCS_SCOPE_STATUS_EXCEPTION && !reason_is_specific (scs_scope_item_get_reason (item)))
@@ -173,7 +162,7 @@ check_item (ScsScope     *scope,
                             "meet the requirements (e.g. software past end of support) and until when"),
                           name, scs_scope_item_get_reason (item)));
 
-  if (status == SCS_SCOPE_STATUS_EXCLUDED && blank (scs_scope_item_get_reason (item)))
+  if (status == SCS_SCOPE_STATUS_EXCLUDED && scs_text_is_blank (scs_scope_item_get_reason (item)))
     add (findings, SCS_SCOPE_SEVERITY_WARNING, "exclusion-without-reason", id,
          g_strdup_printf (_("The exclusion ‘%s’ has no written reason"), name));
 
@@ -181,15 +170,15 @@ check_item (ScsScope     *scope,
    * left outside the scope needs its separation recorded (a system that is
    * truly stand-alone says so there). Cloud services have their own rule. */
   if (status != SCS_SCOPE_STATUS_IN && kind != SCS_SCOPE_KIND_CLOUD &&
-      blank (scs_scope_item_get_separation (item)))
+      scs_text_is_blank (scs_scope_item_get_separation (item)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "connected-without-separation", id,
          g_strdup_printf (_("‘%s’ is declared outside the scope without a technical separation "
                             "(VLAN, firewall rule, one-way gateway, or “not connected”)"), name));
 
   if (kind == SCS_SCOPE_KIND_CLOUD && status == SCS_SCOPE_STATUS_IN)
     {
-      gboolean no_split = blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_RESPONSIBILITY));
-      gboolean no_method = blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_CHECK_METHOD));
+      gboolean no_split = scs_text_is_blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_RESPONSIBILITY));
+      gboolean no_method = scs_text_is_blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_CHECK_METHOD));
 
       if (no_split || no_method)
         add (findings, SCS_SCOPE_SEVERITY_ERROR, "cloud-without-responsibility-check", id,
@@ -197,14 +186,14 @@ check_item (ScsScope     *scope,
              ? g_strdup_printf (_("The cloud service ‘%s’ has no shared-responsibility split"), name)
              : g_strdup_printf (_("The cloud service ‘%s’ does not say how the provider’s measures "
                                   "were checked (ISMAP, SOC 2 report, contract …)"), name));
-      else if (blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_EVIDENCE)))
+      else if (scs_text_is_blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_EVIDENCE)))
         add (findings, SCS_SCOPE_SEVERITY_WARNING, "cloud-check-without-evidence", id,
              g_strdup_printf (_("The provider check of the cloud service ‘%s’ has no evidence file"),
                               name));
     }
 
   if (kind == SCS_SCOPE_KIND_BOUNDARY && status == SCS_SCOPE_STATUS_IN &&
-      blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_ADMINISTRATOR)))
+      scs_text_is_blank (scs_scope_item_get_value (item, SCS_SCOPE_FIELD_ADMINISTRATOR)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "boundary-without-administrator", id,
          g_strdup_printf (_("The boundary device ‘%s’ has no administrator"), name));
 
@@ -218,9 +207,9 @@ check_item (ScsScope     *scope,
       const char *date = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_VULN_TEST);
       const char *evidence = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_VULN_EVIDENCE);
       ScsScopeSeverity severity = level >= 4 ? SCS_SCOPE_SEVERITY_ERROR : SCS_SCOPE_SEVERITY_WARNING;
-      int age = blank (date) ? G_MININT : scs_scope_days_since (date);
+      int age = scs_text_is_blank (date) ? G_MININT : scs_scope_days_since (date);
 
-      if (blank (date))
+      if (scs_text_is_blank (date))
         add (findings, severity, "verification-target-untested", id,
              g_strdup_printf (_("‘%s’ is a technical-verification target (internet-facing firewall, UTM, "
                                 "router, VPN or web server) with no vulnerability test recorded"), name));
@@ -231,7 +220,7 @@ check_item (ScsScope     *scope,
         add (findings, severity, "verification-target-untested", id,
              g_strdup_printf (_("The last vulnerability test of ‘%s’ (%s) is more than a year old"),
                               name, date));
-      else if (blank (evidence))
+      else if (scs_text_is_blank (evidence))
         add (findings, severity, "verification-target-untested", id,
              g_strdup_printf (_("The vulnerability test of ‘%s’ (%s) has no evidence file"),
                               name, date));
@@ -258,7 +247,7 @@ scs_scope_check (ScsScope *self)
   if (scs_scope_get_unit (self) == SCS_SCOPE_UNIT_NONE)
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "unit-not-chosen", 0,
          g_strdup (_("The scope unit (company, group, division or site) is not chosen")));
-  if (blank (scs_scope_get_description (self)))
+  if (scs_text_is_blank (scs_scope_get_description (self)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "unit-description-empty", 0,
          g_strdup (_("The scope unit has no description")));
 

@@ -336,6 +336,18 @@ scs_scope_import_new (GBytes            *data,
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->source);
       return NULL;
     }
+  /* A line break inside a cell is CRLF when Excel wrote it; stored text
+   * has LF line breaks only (scs_text_validate () refuses a lone CR). */
+  for (guint r = 0; r < self->rows->len; r++)
+    for (char **cell = g_ptr_array_index (self->rows, r); *cell != NULL; cell++)
+      {
+        char *out = *cell;
+
+        for (const char *in = *cell; *in != '\0'; in++)
+          if (!(in[0] == '\r' && in[1] == '\n'))
+            *out++ = *in;
+        *out = '\0';
+      }
   self->n_columns = g_strv_length (g_ptr_array_index (self->rows, 0));
   self->mapping = g_new0 (char *, self->n_columns);
   guess_mapping (self);

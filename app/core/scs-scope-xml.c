@@ -15,6 +15,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "scs-scope-private.h"
+#include "scs-text.h"
 
 #define SCOPE_NS "urn:scs-workbench:scope:1"
 
@@ -26,6 +27,34 @@ write_text_element (xmlTextWriterPtr  writer,
                     const char       *text)
 {
   return xmlTextWriterWriteElement (writer, BAD_CAST name, BAD_CAST (text ? text : ""));
+}
+
+/* Text stored before input was checked, or behind the application's back,
+ * that XML 1.0 cannot carry: refused with the item named instead of
+ * written as a file nobody can parse. */
+static gboolean
+check_item_text (ScsScopeItem  *item,
+                 GError       **error)
+{
+  g_autofree char *label = g_strdup_printf (_("Scope item %lld"), (long long) scs_scope_item_get_id (item));
+  g_autoptr(GError) local_error = NULL;
+  const char *texts[SCS_SCOPE_N_FIELDS + 4];
+  guint n = 0;
+
+  for (guint f = 0; f < SCS_SCOPE_N_FIELDS; f++)
+    texts[n++] = scs_scope_item_get_value (item, f);
+  texts[n++] = scs_scope_item_get_reason (item);
+  texts[n++] = scs_scope_item_get_separation (item);
+  texts[n++] = scs_scope_item_get_review_comment (item);
+  texts[n++] = scs_scope_item_get_reviewer (item);
+  for (guint i = 0; i < n; i++)
+    if (!scs_text_validate (texts[i], label, SCS_TEXT_MULTI_LINE, &local_error))
+      {
+        g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
+                     _("Cannot write scope.xml: %s"), local_error->message);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /**
@@ -52,6 +81,28 @@ scs_scope_render_xml (ScsWorkspace  *workspace,
     return NULL;
   if (!scs_scope_is_described (scope))
     return NULL;
+
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!scs_text_validate (scs_scope_get_description (scope), _("The scope description"),
+                            SCS_TEXT_MULTI_LINE, &local_error) ||
+        !scs_text_validate (scs_scope_get_entities (scope), _("The entities or sites the scope covers"),
+                            SCS_TEXT_MULTI_LINE, &local_error))
+      {
+        g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
+                     _("Cannot write scope.xml: %s"), local_error->message);
+        return NULL;
+      }
+  }
+  all = scs_scope_get_items (scope, SCS_SCOPE_N_KINDS);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(ScsScopeItem) item = g_list_model_get_item (all, i);
+
+      if (!check_item_text (item, error))
+        return NULL;
+    }
 
   buffer = xmlBufferCreate ();
   writer = xmlNewTextWriterMemory (buffer, 0);

@@ -21,6 +21,7 @@
 #include "scs-db.h"
 #include "scs-scope-private.h"
 #include "scs-workspace-private.h"
+#include "scs-text.h"
 
 G_DEFINE_QUARK (scs-scope-error-quark, scs_scope_error)
 
@@ -448,21 +449,6 @@ scs_scope_get_entities (ScsScope *self)
 /* Validation                                                                */
 
 static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0x3000)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 evidence_exists (ScsScope    *self,
                  const char  *sha256,
                  GError     **error,
@@ -484,6 +470,38 @@ evidence_exists (ScsScope    *self,
     }
   *exists = rc == SQLITE_ROW;
   return TRUE;
+}
+
+/* The base validator, in this module's error domain. */
+static gboolean
+check_text (const char  *text,
+            const char  *label,
+            gboolean     single_line,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (scs_text_validate (text, label, single_line ? SCS_TEXT_SINGLE_LINE : SCS_TEXT_MULTI_LINE,
+                         &local_error))
+    return TRUE;
+  g_set_error_literal (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID, local_error->message);
+  return FALSE;
+}
+
+/* Everything in the scope is part of what the expert signs. */
+static gboolean
+require_unsealed (ScsScope  *self,
+                  gint64     id,
+                  GError   **error)
+{
+  g_autofree char *what = NULL;
+
+  if (id == 0)
+    what = g_strdup (_("the scope"));
+  else
+    /* Translators: %lld is the number of a scope item */
+    what = g_strdup_printf (_("scope item %lld"), (long long) id);
+  return scs_workspace_require_unsealed (self->workspace, what, error);
 }
 
 static gboolean
@@ -543,10 +561,18 @@ validate_field (ScsScope      *self,
       return FALSE;
     }
 
+  {
+    /* Translators: %s is the name of a scope field, as in the CLI: "vendor" */
+    g_autofree char *label = g_strdup_printf (_("The scope field ‘%s’"), field);
+
+    if (!check_text (v, label, FALSE, error))
+      return FALSE;
+  }
+
   switch (index)
     {
     case SCS_SCOPE_FIELD_NAME:
-      if (is_blank (v))
+      if (scs_text_is_blank (v))
         {
           g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
                        _("A scope item needs a name"));
@@ -810,6 +836,9 @@ scs_scope_set_unit (ScsScope          *self,
   new_entities = g_strdup (entities ? entities : self->entities);
   g_strstrip (new_description);
   g_strstrip (new_entities);
+  if (!check_text (new_description, _("The scope description"), FALSE, error) ||
+      !check_text (new_entities, _("The entities or sites the scope covers"), FALSE, error))
+    return FALSE;
 
   changes[0].what = "unit";
   changes[0].old_value = self->unit_stored ? scs_scope_unit_to_string (self->unit) : NULL;
@@ -826,6 +855,8 @@ scs_scope_set_unit (ScsScope          *self,
       g_str_equal (new_entities, self->entities))
     return TRUE;
 
+  if (!require_unsealed (self, 0, error))
+    return FALSE;
   if (!scs_workspace_begin (ws, error))
     return FALSE;
 
@@ -1002,6 +1033,8 @@ scs_scope_add_item (ScsScope      *self,
   g_return_val_if_fail (SCS_IS_SCOPE (self), 0);
   g_return_val_if_fail (kind < SCS_SCOPE_N_KINDS, 0);
 
+  if (!require_unsealed (self, 0, error))
+    return 0;
   if (!scs_workspace_begin (self->workspace, error))
     return 0;
   id = insert_item (self, kind, fields, now, error);
@@ -1046,6 +1079,8 @@ scs_scope_add_items (ScsScope      *self,
   g_return_val_if_fail (items != NULL && items->len > 0, 0);
 
   ws = self->workspace;
+  if (!require_unsealed (self, 0, error))
+    return 0;
   if (!scs_workspace_begin (ws, error))
     return 0;
   for (guint i = 0; i < items->len; i++)
@@ -1179,10 +1214,16 @@ scs_scope_update_item (ScsScope    *self,
           continue;
         }
       if (!validate_field (self, scs_scope_item_get_kind (item), field, value, &normalized, error))
-        return FALSE;
+        {
+          /* Translators: %lld is the number of a scope item, the message follows */
+          g_prefix_error (error, _("Scope item %lld: "), (long long) id);
+          return FALSE;
+        }
       g_ptr_array_add (values, normalized);
     }
 
+  if (!require_unsealed (self, id, error))
+    return FALSE;
   if (!scs_workspace_begin (ws, error))
     return FALSE;
 
@@ -1265,6 +1306,8 @@ scs_scope_set_criteria (ScsScope            *self,
       !validate_criteria (self, criteria, error))
     return FALSE;
 
+  if (!require_unsealed (self, id, error))
+    return FALSE;
   if (!scs_workspace_begin (ws, error))
     return FALSE;
   if (!write_criteria (self, id, criteria, now, error))
@@ -1319,6 +1362,18 @@ scs_scope_set_status (ScsScope        *self,
       new_separation = g_strstrip (g_strdup (separation ? separation
                                                         : scs_scope_item_get_separation (item)));
     }
+  {
+    /* Translators: %lld is the number of a scope item */
+    g_autofree char *reason_label = g_strdup_printf (_("The reason scope item %lld is out of scope"),
+                                                     (long long) id);
+    /* Translators: %lld is the number of a scope item */
+    g_autofree char *separation_label = g_strdup_printf (_("The separation measure of scope item %lld"),
+                                                         (long long) id);
+
+    if (!check_text (new_reason, reason_label, FALSE, error) ||
+        !check_text (new_separation, separation_label, FALSE, error))
+      return FALSE;
+  }
 
   changes[0].what = "status";
   changes[0].old_value = scs_scope_status_to_string (scs_scope_item_get_status (item));
@@ -1348,6 +1403,8 @@ scs_scope_set_status (ScsScope        *self,
                  !g_str_equal (changes[1].old_value, changes[1].new_value);
 
   target = item_target (id);
+  if (!require_unsealed (self, id, error))
+    return FALSE;
   if (!scs_workspace_begin (ws, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,
@@ -1436,7 +1493,14 @@ scs_scope_set_review (ScsScope        *self,
       return FALSE;
     }
   new_comment = g_strstrip (g_strdup (comment ? comment : ""));
-  if (review == SCS_SCOPE_REVIEW_QUESTIONED && is_blank (new_comment))
+  {
+    /* Translators: %lld is the number of a scope item */
+    g_autofree char *label = g_strdup_printf (_("The review comment on scope item %lld"), (long long) id);
+
+    if (!check_text (new_comment, label, FALSE, error))
+      return FALSE;
+  }
+  if (review == SCS_SCOPE_REVIEW_QUESTIONED && scs_text_is_blank (new_comment))
     {
       g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
                    _("Questioning the reason of scope item %lld needs a comment"), (long long) id);
@@ -1457,6 +1521,8 @@ scs_scope_set_review (ScsScope        *self,
     return TRUE;
 
   target = g_strdup_printf ("scope:%" G_GINT64_FORMAT "/review", id);
+  if (!require_unsealed (self, id, error))
+    return FALSE;
   if (!scs_workspace_begin (ws, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,
@@ -1508,6 +1574,8 @@ scs_scope_remove_item (ScsScope  *self,
   old_value = g_strdup_printf ("%s: %s", scs_scope_kind_to_string (kind),
                                scs_scope_item_get_name (item));
 
+  if (!require_unsealed (self, id, error))
+    return FALSE;
   if (!scs_workspace_begin (ws, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path, "DELETE FROM scope_item WHERE id = ?1", error);

@@ -301,7 +301,8 @@ scs_signature_list_changes (ScsWorkspace      *workspace,
                    scs_workspace_get_path (workspace));
       return NULL;
     }
-  current = role == SCS_SIGNATURE_ROLE_EXPERT ? scs_attestation_render (workspace, error)
+  /* in the format the expert signed (older signatures: format 1) */
+  current = role == SCS_SIGNATURE_ROLE_EXPERT ? scs_attestation_render_like (workspace, content, error)
                                               : scs_declaration_render (workspace, error);
   if (current == NULL)
     return NULL;

@@ -156,6 +156,18 @@ set_evidence_read_error (GError     **error,
                  _("Cannot read the evidence file ‘%s’: %s"), display, io_error->message);
 }
 
+/* Evidence linked to a criterion is part of what the expert signs. */
+static gboolean
+require_unsealed (ScsWorkspace  *self,
+                  const char    *criterion_id,
+                  GError       **error)
+{
+  /* Translators: %s is a criterion ID */
+  g_autofree char *what = g_strdup_printf (_("the evidence of criterion %s"), criterion_id);
+
+  return scs_workspace_require_unsealed (self, what, error);
+}
+
 /**
  * scs_workspace_add_evidence:
  * @criterion_id: the criterion the file supports
@@ -200,8 +212,19 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
   answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
     return NULL;
+  if (!require_unsealed (self, criterion_id, error))
+    return NULL;
 
   display = g_file_get_parse_name (file);
+
+  /* Its name goes into what the expert signs: checked before the file is read. */
+  {
+    g_autofree char *base = g_file_get_basename (file);
+    g_autofree char *shown = g_filename_display_name (base ? base : "evidence");
+
+    if (!scs_workspace_check_text (shown, _("The name of an evidence file"), TRUE, error))
+      return NULL;
+  }
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
@@ -360,6 +383,8 @@ scs_workspace_link_evidence (ScsWorkspace  *self,
   answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
     return FALSE;
+  if (!require_unsealed (self, criterion_id, error))
+    return FALSE;
 
   now = scs_now_iso8601 ();
 
@@ -422,6 +447,8 @@ scs_workspace_unlink_evidence (ScsWorkspace  *self,
 
   answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
+    return FALSE;
+  if (!require_unsealed (self, criterion_id, error))
     return FALSE;
 
   now = scs_now_iso8601 ();

@@ -74,6 +74,21 @@ gboolean   scs_workspace_audit                 (ScsWorkspace  *self,
                                                 const char    *old_value,
                                                 const char    *new_value,
                                                 GError       **error);
+/* TRUE when the current assessment is signed and sealed (review_seal). */
+gboolean   scs_workspace_is_sealed             (ScsWorkspace  *self);
+/* FALSE with SCS_WORKSPACE_ERROR_SEALED naming @what ("the note of
+ * criterion 1-1-1-1", translated) when the assessment is sealed: every
+ * write to signed content asks this first; the seal triggers of
+ * scs-review.c are the second line. */
+gboolean   scs_workspace_require_unsealed      (ScsWorkspace  *self,
+                                                const char    *what,
+                                                GError       **error);
+/* scs_text_validate () for a write path: SCS_WORKSPACE_ERROR_INVALID
+ * naming @field. */
+gboolean   scs_workspace_check_text            (const char    *text,
+                                                const char    *field,
+                                                gboolean       single_line,
+                                                GError       **error);
 /* The answer of @criterion_id, or NULL with SCS_WORKSPACE_ERROR_INVALID. */
 ScsAnswer *scs_workspace_require_answer        (ScsWorkspace  *self,
                                                 const char    *criterion_id,

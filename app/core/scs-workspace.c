@@ -44,6 +44,7 @@
 #include "scs-fs.h"
 #include "scs-sha256.h"
 #include "scs-workspace-private.h"
+#include "scs-text.h"
 
 #define UNDO_DEPTH 200
 #define BUSY_TIMEOUT_MS 5000
@@ -286,26 +287,11 @@ undo_entry_free (UndoEntry *entry)
   g_free (entry);
 }
 
-static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Optional profile fields: blank means "not given" and is stored as NULL. */
 static void
 normalize_optional (char **field)
 {
-  if (*field != NULL && text_is_blank (*field))
+  if (*field != NULL && scs_text_is_blank (*field))
     g_clear_pointer (field, g_free);
 }
 
@@ -322,25 +308,30 @@ gboolean
 scs_organization_validate (ScsOrganization *org,
                            GError         **error)
 {
-  char **text_fields[] = {
-    &org->name, &org->trade_name, &org->corporate_number, &org->address,
-    &org->contact_name, &org->contact_email, &org->contact_phone,
+  const struct
+  {
+    char       **value;
+    const char  *label;
+    gboolean     single_line;
+  } text_fields[] = {
+    { &org->name, N_("The organisation’s name"), TRUE },
+    { &org->trade_name, N_("The organisation’s trade name"), TRUE },
+    { &org->corporate_number, N_("The corporate number"), TRUE },
+    { &org->address, N_("The organisation’s address"), FALSE },
+    { &org->contact_name, N_("The contact person"), TRUE },
+    { &org->contact_email, N_("The contact e-mail address"), TRUE },
+    { &org->contact_phone, N_("The contact telephone number"), TRUE },
   };
 
   g_return_val_if_fail (org != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      if (*text_fields[i] != NULL && !g_utf8_validate (*text_fields[i], -1, NULL))
-        {
-          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
-                       _("The organisation profile contains text that is not valid UTF-8"));
-          return FALSE;
-        }
-    }
+    if (!scs_workspace_check_text (*text_fields[i].value, _(text_fields[i].label),
+                                   text_fields[i].single_line, error))
+      return FALSE;
 
-  if (text_is_blank (org->name))
+  if (scs_text_is_blank (org->name))
     {
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
                    _("The organisation needs a name"));
@@ -435,6 +426,56 @@ scs_workspace_commit (ScsWorkspace  *self,
     }
 
   return TRUE;
+}
+
+gboolean
+scs_workspace_is_sealed (ScsWorkspace *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+
+  /* The review module's table: present in every opened file, since
+   * opening brings each module to its newest version. */
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT 1 FROM review_seal WHERE assessment = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+scs_workspace_require_unsealed (ScsWorkspace  *self,
+                                const char    *what,
+                                GError       **error)
+{
+  if (!scs_workspace_is_sealed (self))
+    return TRUE;
+
+  /* Translators: %s is what was to be changed, e.g. "the note of criterion 1-1-1-1" */
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
+               _("Cannot change %s: the assessment is signed and sealed. "
+                 "Start a new review round to change it."),
+               what);
+  return FALSE;
+}
+
+gboolean
+scs_workspace_check_text (const char  *text,
+                          const char  *field,
+                          gboolean     single_line,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (scs_text_validate (text, field, single_line ? SCS_TEXT_SINGLE_LINE : SCS_TEXT_MULTI_LINE,
+                         &local_error))
+    return TRUE;
+
+  g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID, local_error->message);
+  return FALSE;
 }
 
 static gboolean
@@ -690,6 +731,279 @@ check_modules (sqlite3     *db,
       scs_db_set_error (error, db, path);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The schema a file must have                                               */
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Sorted, so the same file always names the same object first. */
+static GPtrArray *
+sorted_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_keys);
+  return keys;
+}
+
+/* "type name" → "tbl_name sql" of every object in @db's sqlite_master but
+ * SQLite's statistics tables (ANALYZE's, harmless and rebuilt at will). */
+static GHashTable *
+read_schema (sqlite3     *db,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = scs_db_prepare (db, path,
+                         "SELECT type, name, tbl_name, coalesce (sql, '') FROM sqlite_master "
+                         "WHERE NOT (type = 'table' AND name GLOB 'sqlite_stat[1-4]')", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (objects,
+                         g_strdup_printf ("%s %s", sqlite3_column_text (stmt, 0),
+                                          sqlite3_column_text (stmt, 1)),
+                         g_strdup_printf ("%s %s", sqlite3_column_text (stmt, 2),
+                                          sqlite3_column_text (stmt, 3)));
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, db, path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&objects);
+}
+
+/* The module versions @db records, e.g. "2 scope=1 review=2 …" (in
+ * schema_modules[] order, 0 for a module not recorded): what the schema
+ * of a file depends on besides the core version. */
+static char *
+recorded_versions (sqlite3     *db,
+                   const char  *path,
+                   guint        version,
+                   guint       *versions,
+                   GError     **error)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%u", version);
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    {
+      const ScsSchemaModule *module = schema_modules[i];
+      g_autoptr(sqlite3_stmt) get = NULL;
+      int rc;
+
+      versions[i] = 0;
+      if (module == NULL || version < 2)
+        continue;
+
+      get = scs_db_prepare (db, path, "SELECT version FROM schema_module WHERE name = ?1", error);
+      if (get == NULL)
+        return NULL;
+      scs_db_bind_text (get, 1, module->name);
+      rc = sqlite3_step (get);
+      if (rc == SQLITE_ROW)
+        /* check_modules () has refused versions newer than this build's. */
+        versions[i] = MIN ((guint) sqlite3_column_int64 (get, 0), module->n_steps);
+      else if (rc != SQLITE_DONE)
+        {
+          scs_db_set_error (error, db, path);
+          return NULL;
+        }
+      g_string_append_printf (key, " %s=%u", module->name, versions[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* The schema a file of core @version with the module @versions must have,
+ * built by running the very steps that create it — the core's
+ * migrations[] and each module's steps — in a database in memory, so a
+ * new step needs no second list. */
+static GHashTable *
+build_expected_schema (const char  *path,
+                       guint        version,
+                       const guint *versions,
+                       GError     **error)
+{
+  sqlite3 *memory = NULL;
+  GHashTable *objects = NULL;
+
+  if (sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      scs_db_set_error (error, memory, path);
+      sqlite3_close (memory);
+      return NULL;
+    }
+
+  for (guint i = 0; i < version; i++)
+    if (!scs_db_exec (memory, path, migrations[i], error))
+      goto out;
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    for (guint step = 0; step < versions[i]; step++)
+      if (!scs_db_exec (memory, path, schema_modules[i]->steps[step], error))
+        goto out;
+
+  objects = read_schema (memory, path, error);
+
+out:
+  sqlite3_close (memory);
+  return objects;
+}
+
+/* Built once per combination of versions a process meets (the window
+ * opens the same kind of file again and again), shared between threads. */
+static GHashTable *
+expected_schema (sqlite3     *file_db,
+                 const char  *path,
+                 guint        version,
+                 GError     **error)
+{
+  static GMutex lock;
+  static GHashTable *cache;   /* key → GHashTable of objects */
+  guint versions[G_N_ELEMENTS (schema_modules)];
+  g_autofree char *key = NULL;
+  GHashTable *objects;
+
+  key = recorded_versions (file_db, path, version, versions, error);
+  if (key == NULL)
+    return NULL;
+
+  g_mutex_lock (&lock);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_hash_table_unref);
+  objects = g_hash_table_lookup (cache, key);
+  if (objects == NULL)
+    {
+      objects = build_expected_schema (path, version, versions, error);
+      if (objects != NULL)
+        g_hash_table_insert (cache, g_strdup (key), objects);
+    }
+  if (objects != NULL)
+    g_hash_table_ref (objects);
+  g_mutex_unlock (&lock);
+
+  return objects;
+}
+
+typedef enum
+{
+  SCHEMA_FOREIGN,
+  SCHEMA_CHANGED,
+  SCHEMA_MISSING,
+} SchemaProblem;
+
+static void
+set_foreign_schema (GError        **error,
+                    const char     *path,
+                    const char     *key,
+                    SchemaProblem   problem)
+{
+  static const struct { const char *type; const char *label; } types[] = {
+    { "table", N_("table") },
+    { "index", N_("index") },
+    { "trigger", N_("trigger") },
+    { "view", N_("view") },
+  };
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *type = g_strdup (key);
+  char *name = strchr (type, ' ');
+  const char *label = NULL;
+
+  *name++ = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (types[i].type, type))
+      label = _(types[i].label);
+  if (label == NULL)
+    label = type;
+
+  /* Translators: the second %s is the kind of database object (table,
+   * index, trigger, view), the third its name */
+  if (problem == SCHEMA_FOREIGN)
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                 _("The workspace ‘%s’ was altered by another program and is not opened: "
+                   "it contains the %s ‘%s’, which SCS Workbench does not create"),
+                 display, label, name);
+  else if (problem == SCHEMA_CHANGED)
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                 _("The workspace ‘%s’ was altered by another program and is not opened: "
+                   "its %s ‘%s’ has been changed"),
+                 display, label, name);
+  else
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+                 _("The workspace ‘%s’ was altered by another program and is not opened: "
+                   "its %s ‘%s’ is missing"),
+                 display, label, name);
+}
+
+/* Refuses a file whose tables, indexes, triggers or views differ from what
+ * this version creates for the format it records: a trigger added with
+ * sqlite3 would run inside our own transactions (signing included) and a
+ * dropped seal trigger would let a signed assessment change. Reads only:
+ * called before the WAL set-up and any migration, so a refused file stays
+ * byte-for-byte as it was. */
+static gboolean
+check_schema (sqlite3     *db,
+              const char  *path,
+              guint        version,
+              GError     **error)
+{
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+
+  actual = read_schema (db, path, error);
+  if (actual == NULL)
+    return FALSE;
+  expected = expected_schema (db, path, version, error);
+  if (expected == NULL)
+    return FALSE;
+
+  keys = sorted_keys (actual);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      const char *want = g_hash_table_lookup (expected, key);
+
+      if (want == NULL)
+        {
+          set_foreign_schema (error, path, key, SCHEMA_FOREIGN);
+          return FALSE;
+        }
+      if (!g_str_equal (want, g_hash_table_lookup (actual, key)))
+        {
+          set_foreign_schema (error, path, key, SCHEMA_CHANGED);
+          return FALSE;
+        }
+    }
+
+  g_clear_pointer (&keys, g_ptr_array_unref);
+  keys = sorted_keys (expected);
+  for (guint i = 0; i < keys->len; i++)
+    if (!g_hash_table_contains (actual, keys->pdata[i]))
+      {
+        set_foreign_schema (error, path, keys->pdata[i], SCHEMA_MISSING);
+        return FALSE;
+      }
 
   return TRUE;
 }
@@ -1336,7 +1650,8 @@ open_db (const char  *path,
 
   /* Before anything writes (WAL set-up creates side files): a module from
    * a newer version is refused with the file untouched. */
-  if (*version >= 2 && !check_modules (db, path, error))
+  if ((*version >= 2 && !check_modules (db, path, error)) ||
+      (check && !check_schema (db, path, (guint) *version, error)))
     {
       sqlite3_close (db);
       return NULL;
@@ -1364,7 +1679,9 @@ open_db (const char  *path,
 
 static gint64 query_data_version (ScsWorkspace *self);
 
-/* @check: PRAGMA quick_check the whole file first (it reads every page). */
+/* @check: PRAGMA quick_check the whole file first (it reads every page) and
+ * compare its schema with ours; a second connection of this process skips
+ * both, the first did them. */
 static ScsWorkspace *
 open_file (const char  *path,
            gboolean     check,
@@ -2155,7 +2472,10 @@ scs_workspace_set_actor (ScsWorkspace *self,
 
   g_return_if_fail (SCS_IS_WORKSPACE (self));
 
-  if (actor == NULL || text_is_blank (actor) || !g_utf8_validate (actor, -1, NULL))
+  /* Text that could forge an audit line or fool a reader is never
+   * recorded; callers that take the actor from a user check it first with
+   * scs_workspace_check_actor () to say why. */
+  if (actor == NULL || scs_text_is_blank (actor) || !scs_workspace_check_actor (actor, NULL))
     value = default_actor ();
   else
     value = g_strdup (actor);
@@ -2166,6 +2486,20 @@ scs_workspace_set_actor (ScsWorkspace *self,
   g_free (self->actor);
   self->actor = g_steal_pointer (&value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTOR]);
+}
+
+/**
+ * scs_workspace_check_actor:
+ * @actor: a name for the audit log
+ * @error: %SCS_WORKSPACE_ERROR_INVALID saying why it is refused
+ *
+ * One line of text without control, direction-override or non-characters.
+ */
+gboolean
+scs_workspace_check_actor (const char  *actor,
+                           GError     **error)
+{
+  return scs_workspace_check_text (actor, _("The name recorded in the audit log (actor)"), TRUE, error);
 }
 
 const char *
@@ -2251,6 +2585,9 @@ scs_workspace_set_organization (ScsWorkspace           *self,
   if (n_changed == 0)
     return TRUE;
 
+  if (!scs_workspace_require_unsealed (self, _("the organisation profile"), error))
+    return FALSE;
+
   now = scs_now_iso8601 ();
 
   if (!scs_workspace_begin (self, error))
@@ -2325,6 +2662,9 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
 
   if (level == self->target_level)
     return TRUE;
+
+  if (!scs_workspace_require_unsealed (self, _("the target level"), error))
+    return FALSE;
 
   now = scs_now_iso8601 ();
   target = g_strdup_printf ("assessment %" G_GINT64_FORMAT, self->assessment_id);
@@ -2446,6 +2786,14 @@ write_answer (ScsWorkspace    *self,
   g_autofree char *now = scs_now_iso8601 ();
   const char *id = scs_answer_get_criterion_id (answer);
 
+  {
+    /* Translators: %s is a criterion ID */
+    g_autofree char *what = g_strdup_printf (_("the answer to criterion %s"), id);
+
+    if (!scs_workspace_require_unsealed (self, what, error))
+      return FALSE;
+  }
+
   if (!scs_workspace_begin (self, error))
     return FALSE;
 
@@ -2558,22 +2906,14 @@ check_text (const char  *criterion_id,
             const char  *reason,
             GError     **error)
 {
-  if (note != NULL && !g_utf8_validate (note, -1, NULL))
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
-                   _("The note for criterion ‘%s’ is not valid UTF-8 text"), criterion_id);
-      return FALSE;
-    }
+  /* Translators: %s is a criterion ID */
+  g_autofree char *note_field = g_strdup_printf (_("The note of criterion %s"), criterion_id);
+  /* Translators: %s is a criterion ID */
+  g_autofree char *reason_field = g_strdup_printf (_("The not-applicable reason of criterion %s"),
+                                                   criterion_id);
 
-  if (reason != NULL && !g_utf8_validate (reason, -1, NULL))
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
-                   _("The not-applicable reason for criterion ‘%s’ is not valid UTF-8 text"),
-                   criterion_id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return scs_workspace_check_text (note, note_field, FALSE, error) &&
+         scs_workspace_check_text (reason, reason_field, FALSE, error);
 }
 
 static gboolean set_answer_seen (ScsWorkspace    *self,
@@ -2682,7 +3022,7 @@ set_answer_seen (ScsWorkspace    *self,
   new_note = note ? note : old_note;
   new_reason = reason ? reason : old_reason;
 
-  if (state == SCS_ANSWER_NOT_APPLICABLE && text_is_blank (new_reason))
+  if (state == SCS_ANSWER_NOT_APPLICABLE && scs_text_is_blank (new_reason))
     {
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
                    _("Criterion ‘%s’ can only be marked not applicable with a reason"),

@@ -124,6 +124,9 @@ ScsCatalog      *scs_workspace_get_catalog       (ScsWorkspace          *self);
 void             scs_workspace_set_actor         (ScsWorkspace          *self,
                                                   const char            *actor);
 const char      *scs_workspace_get_actor         (ScsWorkspace          *self);
+/* One line, no control or text-direction characters: what set_actor keeps. */
+gboolean         scs_workspace_check_actor       (const char            *actor,
+                                                  GError               **error);
 
 ScsOrganization *scs_workspace_dup_organization  (ScsWorkspace          *self);
 gboolean         scs_workspace_set_organization  (ScsWorkspace          *self,

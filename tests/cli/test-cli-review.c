@@ -216,12 +216,18 @@ test_round_trip (void)
         {
           g_autofree char *copy = g_strdup_printf ("%s/forged-%u.scsw", dir, i);
           g_autofree char *script = g_strdup_printf ("%s/forge-%u.sql", dir, i);
+          /* drop every trigger, forge, put the triggers back as they were:
+           * the schema is ours again, only the signature can tell */
           g_autofree char *sql = g_strdup_printf (".output %s/drop-%u.sql\n"
                                                   "SELECT 'DROP TRIGGER \"' || name || '\";' "
                                                   "FROM sqlite_master WHERE type = 'trigger';\n"
+                                                  ".output %s/recreate-%u.sql\n"
+                                                  "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger';\n"
                                                   ".output stdout\n"
                                                   ".read %s/drop-%u.sql\n"
-                                                  "%s;\n", dir, i, dir, i, forgeries[i][0]);
+                                                  "%s;\n"
+                                                  ".read %s/recreate-%u.sql\n",
+                                                  dir, i, dir, i, dir, i, forgeries[i][0], dir, i);
           g_autofree char *forge = g_strdup_printf ("cp '%s' '%s' && sqlite3 -bail '%s' < '%s'",
                                                     ws, copy, copy, script);
           g_autofree char *verdict = NULL;
@@ -233,9 +239,39 @@ test_round_trip (void)
           g_assert_nonnull (strstr (verdict, forgeries[i][1]));
         }
     }
-    /* behind the seal: sqlite3 drops the trigger and changes a note */
-    cmd = g_strdup_printf ("sqlite3 '%s' \"DROP TRIGGER review_seal_answer_update; "
-                           "UPDATE answer SET note = 'forged' WHERE criterion_id = '4-1-1-1'\"", ws);
+    /* behind the seal: sqlite3 drops the trigger and changes a note; the
+     * file is refused on opening, named, and left as it was */
+    {
+      g_autofree char *dropped = g_strdup_printf ("%s/dropped.scsw", dir);
+      g_autofree char *refusal = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      cmd = g_strdup_printf ("cp '%s' '%s' && sqlite3 '%s' \"DROP TRIGGER review_seal_answer_update; "
+                             "UPDATE answer SET note = 'forged' WHERE criterion_id = '4-1-1-1'\"",
+                             ws, dropped, dropped);
+      g_assert_cmpint (system (cmd), ==, 0);
+      g_clear_pointer (&cmd, g_free);
+      before = core_test_file_state (dropped, TRUE);
+      g_assert_cmpint (cli (&refusal, "sme", "verify-signature '%s' --ca %s/ca.pem", dropped, dir), ==, 2);
+      g_assert_nonnull (strstr (refusal, "review_seal_answer_update"));
+      after = core_test_file_state (dropped, TRUE);
+      g_assert_cmpstr (before, ==, after);
+    }
+    {
+      /* …and with the trigger put back, only the signature check can tell */
+      g_autofree char *script = g_strdup_printf ("%s/forge-note.sql", dir);
+      g_autofree char *sql = g_strdup_printf (".output %s/recreate-note.sql\n"
+                                              "SELECT sql || ';' FROM sqlite_master "
+                                              "WHERE name = 'review_seal_answer_update';\n"
+                                              ".output stdout\n"
+                                              "DROP TRIGGER review_seal_answer_update;\n"
+                                              "UPDATE answer SET note = 'forged' WHERE criterion_id = '4-1-1-1';\n"
+                                              ".read %s/recreate-note.sql\n", dir, dir);
+
+      g_assert_true (g_file_set_contents (script, sql, -1, NULL));
+      cmd = g_strdup_printf ("sqlite3 -bail '%s' < '%s'", ws, script);
+    }
     g_assert_cmpint (system (cmd), ==, 0);
   }
   g_assert_cmpint (cli (&out, "sme", "verify-signature '%s' --ca %s/ca.pem", ws, dir), ==, 1);

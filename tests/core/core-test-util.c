@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "scs-declaration.h"
 #include "scs-profile.h"
@@ -96,6 +97,31 @@ core_test_file_state (const char *path,
         g_checksum_update (sum, (const guchar *) "|", 1);
     }
   return g_strdup (g_checksum_get_string (sum));
+}
+
+void
+core_test_forge (const char *path,
+                 const char *sql)
+{
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) drop = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (drop, "DROP TRIGGER \"%s\";", sqlite3_column_text (stmt, 0));
+      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, drop->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < triggers->len; i++)
+    g_assert_cmpint (sqlite3_exec (db, triggers->pdata[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }
 
 ScsWorkspace *

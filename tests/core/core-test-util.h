@@ -39,6 +39,12 @@ ScsWorkspace *core_test_workspace_new   (const char   *path,
                                          guint         level,
                                          const char   *actor);
 
+/* What an outside SQLite tool does to get past the seal without leaving a
+ * trace in the schema: drops every trigger, runs @sql, puts the triggers
+ * back exactly as they were. */
+void          core_test_forge           (const char   *path,
+                                         const char   *sql);
+
 /* Makes the test CA, expert and manager certificates in @dir with
  * tests/review/make-certificates.sh; @quiet sends its output to /dev/null. */
 void          core_test_make_certificates (const char *dir,

@@ -136,7 +136,7 @@ test_utf8_bom_quoted_newline (Fixture       *fixture,
   item = g_list_model_get_item (items, 0);
   g_assert_cmpstr (scs_scope_item_get_name (item), ==, "本社FW");
   g_assert_cmpstr (scs_scope_item_get_field (item, "vendor"), ==, "ヤマハ");
-  g_assert_cmpstr (scs_scope_item_get_field (item, "administrator"), ==, "情報システム課\r\n山田");
+  g_assert_cmpstr (scs_scope_item_get_field (item, "administrator"), ==, "情報システム課\n山田");
   g_object_unref (item);
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "../core/core-test-util.h"
 #include "gui-test-util.h"
 #include "scs-checklist-page.h"
 #include "scs-corporate-number.h"
@@ -147,6 +148,46 @@ test_note_debounce (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   g_assert_true (scs_answer_get_note (answer) == NULL || *scs_answer_get_note (answer) == '\0');
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+}
+
+static gboolean
+note_invalid (gpointer data)
+{
+  return g_strcmp0 (scs_criterion_row_get_note_state (data), "invalid") == 0;
+}
+
+/* A note the workspace would refuse (a vertical tab pasted from a
+ * spreadsheet) stays in the editor, is not sent, and the row says why;
+ * once corrected it is saved. */
+static void
+test_note_refused_kept (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const char *id = first_of_category (fixture, 1)->id;
+  ScsCriterionRow *row = scs_checklist_page_get_row (fixture->page, id);
+  ScsAnswer *answer = scs_workspace_lookup_answer (fixture->workspace, id);
+  NoteWait wait = { answer, "規程第3条" };
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (scs_criterion_row_get_note_view (row));
+  GtkTextIter start, end;
+  g_autofree char *kept = NULL;
+  g_autofree char *before = core_test_file_state (fixture->path, TRUE);
+  g_autofree char *after = NULL;
+
+  gtk_text_buffer_insert_at_cursor (buffer, "規程第3条\v", -1);
+  gui_test_wait_until (note_invalid, row, 10);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  kept = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (kept, ==, "規程第3条\v");
+  g_assert_true (scs_answer_get_note (answer) == NULL || *scs_answer_get_note (answer) == '\0');
+  after = core_test_file_state (fixture->path, TRUE);
+  g_assert_cmpstr (before, ==, after);
+
+  /* corrected: saved */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  start = end;
+  gtk_text_iter_backward_char (&start);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gui_test_wait_until (note_stored, &wait, 10);
 }
 
 static gboolean
@@ -434,6 +475,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/scs/checklist/note-debounce", test_note_debounce);
   ADD ("/scs/checklist/reason-debounce", test_reason_debounce);
+  ADD ("/scs/checklist/note-refused-kept", test_note_refused_kept);
   ADD ("/scs/checklist/search", test_search);
   ADD ("/scs/checklist/state-filter", test_state_filter);
   ADD ("/scs/checklist/keyboard", test_keyboard);

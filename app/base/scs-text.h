@@ -1,0 +1,45 @@
+/* scs-text.h: user text — what may be stored, how it reaches a terminal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SCS_TEXT_ERROR (scs_text_error_quark ())
+
+typedef enum
+{
+  SCS_TEXT_ERROR_INVALID,  /* refused text: the message names the field and the character */
+} ScsTextError;
+
+GQuark scs_text_error_quark (void);
+
+typedef enum
+{
+  SCS_TEXT_MULTI_LINE  = 0,       /* notes, reasons, comments: tab and newline allowed */
+  SCS_TEXT_SINGLE_LINE = 1 << 0,  /* names, the actor: no newline either */
+} ScsTextFlags;
+
+/* Refuses invalid UTF-8, control characters other than tab and newline
+ * (newline too with SCS_TEXT_SINGLE_LINE), Unicode non-characters
+ * (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF) and the bidirectional embedding,
+ * override and isolate controls (U+202A–U+202E, U+2066–U+2069). @field is
+ * the translated name of what is checked ("the note of criterion 1-1-1-1"),
+ * used in the message. %NULL is valid. */
+gboolean  scs_text_validate        (const char    *text,
+                                    const char    *field,
+                                    ScsTextFlags   flags,
+                                    GError       **error);
+
+/* TRUE for %NULL, "" and text of white space only (U+3000 included). */
+gboolean  scs_text_is_blank        (const char    *text);
+
+/* @text made safe for a terminal: control characters other than tab and
+ * newline, bidirectional controls, non-characters and the C1 range shown
+ * as \u{202E}; bytes that are not UTF-8 as \x{FF}. */
+char     *scs_text_escape_terminal (const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,106 @@
+/* test-text.c: the user-text validator, blank check and terminal escape
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "scs-text.h"
+
+static void
+assert_refused (const char   *text,
+                ScsTextFlags  flags,
+                const char   *expected_part)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (scs_text_validate (text, "The note of criterion 1-1-1-1", flags, &error));
+  g_assert_error (error, SCS_TEXT_ERROR, SCS_TEXT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "The note of criterion 1-1-1-1"));
+  if (expected_part != NULL)
+    g_assert_nonnull (strstr (error->message, expected_part));
+}
+
+static void
+test_validate_accepts (void)
+{
+  static const char * const good[] = {
+    "", "plain", "改行\nとタブ\tは可", "全角　空白", "emoji 😀", "U+FFFD \xef\xbf\xbd",
+    "arabic شركة", "hebrew שלום",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (scs_text_validate (good[i], "x", SCS_TEXT_MULTI_LINE, NULL));
+  g_assert_true (scs_text_validate (NULL, "x", SCS_TEXT_SINGLE_LINE, NULL));
+  g_assert_true (scs_text_validate ("one\tline", "x", SCS_TEXT_SINGLE_LINE, NULL));
+}
+
+static void
+test_validate_refuses (void)
+{
+  assert_refused ("a\vb", SCS_TEXT_MULTI_LINE, "U+000B");
+  assert_refused ("a\rb", SCS_TEXT_MULTI_LINE, "U+000D");
+  assert_refused ("\x1b[31mred", SCS_TEXT_MULTI_LINE, "U+001B");
+  assert_refused ("del\x7f", SCS_TEXT_MULTI_LINE, "U+007F");
+  assert_refused ("c1 \xc2\x85", SCS_TEXT_MULTI_LINE, "U+0085");
+  assert_refused ("x\xef\xbf\xbf", SCS_TEXT_MULTI_LINE, "U+FFFF");     /* U+FFFF */
+  assert_refused ("x\xef\xbf\xbe", SCS_TEXT_MULTI_LINE, "U+FFFE");     /* U+FFFE */
+  assert_refused ("x\xef\xb7\x90", SCS_TEXT_MULTI_LINE, "U+FDD0");     /* U+FDD0 */
+  assert_refused ("x\xf0\x9f\xbf\xbf", SCS_TEXT_MULTI_LINE, "U+1FFFF"); /* U+1FFFF */
+  assert_refused ("abc\xe2\x80\xae" "cba", SCS_TEXT_MULTI_LINE, "U+202E");
+  assert_refused ("\xe2\x80\xaa", SCS_TEXT_MULTI_LINE, "U+202A");
+  assert_refused ("\xe2\x81\xa6" "x", SCS_TEXT_MULTI_LINE, "U+2066");
+  assert_refused ("\xe2\x81\xa9", SCS_TEXT_MULTI_LINE, "U+2069");
+  assert_refused ("bad \xff utf8", SCS_TEXT_MULTI_LINE, "UTF-8");
+  assert_refused ("Taro\n2026-01-01 forged entry", SCS_TEXT_SINGLE_LINE, NULL);
+  /* the position, counted in characters */
+  assert_refused ("日本\v", SCS_TEXT_MULTI_LINE, "3");
+}
+
+static void
+test_blank (void)
+{
+  g_assert_true (scs_text_is_blank (NULL));
+  g_assert_true (scs_text_is_blank (""));
+  g_assert_true (scs_text_is_blank (" \t\n"));
+  g_assert_true (scs_text_is_blank ("\xe3\x80\x80"));  /* U+3000 */
+  g_assert_false (scs_text_is_blank (" a "));
+  g_assert_false (scs_text_is_blank ("\xe3\x80\x80あ"));
+}
+
+static void
+test_escape_terminal (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "plain 日本語", "plain 日本語" },
+    { "tab\tand\nnewline", "tab\tand\nnewline" },
+    { "\x1b]0;owned\x07", "\\u{001B}]0;owned\\u{0007}" },
+    { "abc\xe2\x80\xae" "fed", "abc\\u{202E}fed" },
+    { "iso\xe2\x81\xa7x", "iso\\u{2067}x" },
+    { "nc\xef\xbf\xbf", "nc\\u{FFFF}" },
+    { "c1\xc2\x9b", "c1\\u{009B}" },
+    { "bad\xff", "bad\\x{FF}" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = scs_text_escape_terminal (cases[i].in);
+
+      g_assert_cmpstr (escaped, ==, cases[i].out);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scs/text/validate/accepts", test_validate_accepts);
+  g_test_add_func ("/scs/text/validate/refuses", test_validate_refuses);
+  g_test_add_func ("/scs/text/blank", test_blank);
+  g_test_add_func ("/scs/text/escape-terminal", test_escape_terminal);
+
+  return g_test_run ();
+}
