@@ -81,6 +81,8 @@ int scs_cli_migrate           (const ScsCliCommand *command, int argc, char **ar
 /* scs-cli-workspace.c */
 int scs_cli_sa_answer         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_check          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_policy         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_to_star3       (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_declare        (const ScsCliCommand *command, int argc, char **argv);
 
 int scs_cli_new               (const ScsCliCommand *command, int argc, char **argv);

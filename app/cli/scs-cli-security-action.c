@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-cli-private.h"
+#include "scs-i18n.h"
 #include "scs-security-action.h"
 
 static gboolean opt_json = FALSE;
@@ -209,5 +210,132 @@ scs_cli_sa_declare (const ScsCliCommand *command,
 
   /* Translators: a self-declaration, never a certification */
   g_print (_("Recorded the SECURITY ACTION ★%d self-declaration.\n"), opt_level);
+  return SCS_CLI_EXIT_OK;
+}
+
+static char *opt_company = NULL;
+static char *opt_representative = NULL;
+static char *opt_adopted = NULL;
+static char *opt_revised = NULL;
+static char *opt_out = NULL;
+static char *opt_lang = NULL;
+
+static const GOptionEntry policy_entries[] = {
+  { "company", 0, 0, G_OPTION_ARG_STRING, &opt_company,
+    N_("Company name under the policy (default: the organisation’s name)"), N_("NAME") },
+  { "representative", 0, 0, G_OPTION_ARG_STRING, &opt_representative,
+    N_("Representative’s title and name"), N_("NAME") },
+  { "adopted", 0, 0, G_OPTION_ARG_STRING, &opt_adopted, N_("Date the policy was adopted"), N_("YYYY-MM-DD") },
+  { "revised", 0, 0, G_OPTION_ARG_STRING, &opt_revised, N_("Date the policy was last revised"), N_("YYYY-MM-DD") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write the policy as PDF for publication"), N_("POLICY.pdf") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("Language of the PDF: ja (default) or en"), N_("LANG") },
+  { NULL }
+};
+
+int
+scs_cli_sa_policy (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsSaPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  if (!scs_cli_parse_arguments (command, policy_entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_lang != NULL && !g_str_equal (opt_lang, "ja") && !g_str_equal (opt_lang, "en"))
+    return scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_lang);
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+
+  policy = scs_security_action_get_policy (workspace, &error);
+  if (error != NULL)
+    return scs_cli_report (error);
+  if (opt_company != NULL || opt_representative != NULL || opt_adopted != NULL || opt_revised != NULL)
+    {
+      if (policy == NULL)
+        {
+          g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
+
+          policy = g_new0 (ScsSaPolicy, 1);
+          policy->company = g_strdup (org->name);
+        }
+      if (opt_company != NULL)
+        {
+          g_free (policy->company);
+          policy->company = g_strdup (opt_company);
+        }
+      if (opt_representative != NULL)
+        {
+          g_free (policy->representative);
+          policy->representative = g_strdup (opt_representative);
+        }
+      if (opt_adopted != NULL)
+        {
+          g_free (policy->adopted);
+          policy->adopted = g_strdup (opt_adopted);
+        }
+      if (opt_revised != NULL)
+        {
+          g_free (policy->revised);
+          policy->revised = g_strdup (opt_revised);
+        }
+      if (!scs_security_action_set_policy (workspace, policy, &error))
+        return scs_cli_report (error);
+    }
+
+  if (opt_out != NULL)
+    {
+      scs_i18n_init (opt_lang != NULL ? opt_lang : "ja");
+      pdf = scs_security_action_render_policy (workspace, &error);
+      if (pdf == NULL ||
+          !g_file_set_contents (opt_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+        return scs_cli_report (error);
+      g_print (_("Wrote the basic policy %s\n"), opt_out);
+    }
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_sa_to_star3 (const ScsCliCommand *command,
+                     int                  argc,
+                     char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsWorkspace) star3 = NULL;
+  g_autoptr(GPtrArray) hints = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  if (g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    return scs_cli_error (_("‘%s’ already exists; scs-cli new never overwrites a file"), argv[2]);
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  star3 = scs_security_action_start_star3 (workspace, argv[2], &error);
+  if (star3 == NULL)
+    return scs_cli_report (error);
+  hints = scs_security_action_list_onramp (star3, &error);
+  if (hints == NULL)
+    return scs_cli_report (error);
+
+  g_print (_("Created the ★3 assessment ‘%s’ with the organisation of ‘%s’.\n"), argv[2], argv[1]);
+  g_print (_("Related ★3 requirements (our own mapping from the self-check, not IPA’s):\n"));
+  for (guint i = 0; i < hints->len; i++)
+    {
+      ScsSaOnrampHint *hint = g_ptr_array_index (hints, i);
+      g_autoptr(GString) numbers = g_string_new (NULL);
+
+      for (guint k = 0; hint->questions[k] != 0; k++)
+        g_string_append_printf (numbers, "%s%u", k > 0 ? ", " : "", hint->questions[k]);
+      /* Translators: "  4-4-4  gap — self-check 1" */
+      g_print ("  %-7s %s — %s %s\n", hint->requirement_id,
+               hint->gap ? _("gap") : _("in place"), _("self-check"), numbers->str);
+    }
   return SCS_CLI_EXIT_OK;
 }

@@ -90,6 +90,8 @@ static const ScsCliCommand commands[] = {
   { "sa answer", N_("FILE NUMBER done|partly|not-done|dont-know|na|unanswered"), N_("Answer a SECURITY ACTION self-check question"), scs_cli_sa_answer },
   { "sa check", N_("FILE [--json]"), N_("Show the SECURITY ACTION self-check: score, band, answers to follow up"), scs_cli_sa_check },
   { "sa declare", N_("FILE --level 1|2 [--id ID] [--date D] [--policy-url URL]"), N_("Record the SECURITY ACTION self-declaration"), scs_cli_sa_declare },
+  { "sa policy", N_("FILE [--representative R] [--adopted D] [--out POLICY.pdf] [--lang ja|en]"), N_("Write the information-security basic policy, and its PDF for publication"), scs_cli_sa_policy },
+  { "sa to-star3", N_("FILE NEW.scsw"), N_("Start the SCS ★3 assessment for the same organisation"), scs_cli_sa_to_star3 },
   { "scope import-csv", N_("FILE KIND CSV [--map COLUMN=FIELD…] [--encoding auto|utf-8|cp932] [--dry-run]"), N_("Import scope items of one kind from a CSV file (UTF-8 or Shift_JIS), all or nothing"), scs_cli_scope_import_csv },
 };
 

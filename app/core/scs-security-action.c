@@ -29,6 +29,7 @@
 #include "scs-attestation.h"
 #include "scs-db.h"
 #include "scs-i18n.h"
+#include "scs-pdf-writer.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-security-action-error-quark, scs_security_action_error)
@@ -47,6 +48,18 @@ static const char security_action_v1[] =
   "  declared       TEXT,\n"
   "  level          INTEGER NOT NULL CHECK (level IN (1, 2)),\n"
   "  policy_url     TEXT\n"
+  ") STRICT;\n"
+  "CREATE TABLE sa_policy (\n"
+  "  id             INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  company        TEXT NOT NULL CHECK (company <> ''),\n"
+  "  representative TEXT NOT NULL CHECK (representative <> ''),\n"
+  "  adopted        TEXT NOT NULL,\n"
+  "  revised        TEXT\n"
+  ") STRICT;\n"
+  "CREATE TABLE sa_onramp (\n"
+  "  requirement_id TEXT PRIMARY KEY,\n"
+  "  questions      TEXT NOT NULL,\n"
+  "  gap            INTEGER NOT NULL CHECK (gap IN (0, 1))\n"
   ") STRICT;\n";
 
 static const char * const security_action_steps[] = { security_action_v1 };
@@ -210,6 +223,7 @@ typedef struct
   char  *ja;
   char  *en;
   guint  group; /* questions only */
+  GStrv  star3; /* questions only: our mapping to ★3 requirement IDs */
 } Text;
 
 typedef struct
@@ -232,10 +246,18 @@ is_element (xmlNodePtr  node,
 static Text
 read_texts (xmlNodePtr node)
 {
-  Text text = { NULL, NULL, 0 };
+  Text text = { NULL, NULL, 0, NULL };
+  g_autoptr(GStrvBuilder) star3 = g_strv_builder_new ();
 
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (is_element (child, "text"))
+    if (is_element (child, "star3"))
+      {
+        xmlChar *requirement = xmlGetProp (child, (const xmlChar *) "requirement");
+
+        g_strv_builder_add (star3, (const char *) requirement);
+        xmlFree (requirement);
+      }
+    else if (is_element (child, "text"))
       {
         xmlChar *content = xmlNodeGetContent (child);
 
@@ -245,6 +267,7 @@ read_texts (xmlNodePtr node)
           text.en = g_strdup ((const char *) content);
         xmlFree (content);
       }
+  text.star3 = g_strv_builder_end (star3);
   return text;
 }
 
@@ -709,4 +732,309 @@ scs_security_action_set_declaration (ScsWorkspace            *workspace,
 fail:
   scs_workspace_rollback (workspace);
   return FALSE;
+}
+
+/* ---- the basic policy ---------------------------------------------------- */
+
+void
+scs_sa_policy_free (ScsSaPolicy *policy)
+{
+  if (policy == NULL)
+    return;
+  g_free (policy->company);
+  g_free (policy->representative);
+  g_free (policy->adopted);
+  g_free (policy->revised);
+  g_free (policy);
+}
+
+ScsSaPolicy *
+scs_security_action_get_policy (ScsWorkspace  *workspace,
+                                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ScsSaPolicy *policy;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  if (!check_type (workspace, error))
+    return NULL;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT company, representative, adopted, revised FROM sa_policy WHERE id = 1", error);
+  if (stmt == NULL)
+    return NULL;
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      policy = g_new0 (ScsSaPolicy, 1);
+      policy->company = scs_db_column_dup (stmt, 0);
+      policy->representative = scs_db_column_dup (stmt, 1);
+      policy->adopted = scs_db_column_dup (stmt, 2);
+      policy->revised = scs_db_column_dup (stmt, 3);
+      return policy;
+
+    case SQLITE_DONE:
+      return NULL;
+
+    default:
+      scs_db_set_error (error, workspace->db, workspace->path);
+      return NULL;
+    }
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *stripped == '\0';
+}
+
+gboolean
+scs_security_action_set_policy (ScsWorkspace       *workspace,
+                                const ScsSaPolicy  *policy,
+                                GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (policy != NULL, FALSE);
+
+  if (!check_type (workspace, error))
+    return FALSE;
+  if (is_blank (policy->company) || is_blank (policy->representative))
+    {
+      g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
+                   _("The basic policy needs the company’s name and its representative"));
+      return FALSE;
+    }
+  if (!is_date (policy->adopted) || (policy->revised != NULL && *policy->revised != '\0' &&
+                                     !is_date (policy->revised)))
+    {
+      g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
+                   _("The basic policy’s dates must be dates (YYYY-MM-DD): adopted ‘%s’, revised ‘%s’"),
+                   policy->adopted ? policy->adopted : "", policy->revised ? policy->revised : "");
+      return FALSE;
+    }
+
+  if (!scs_workspace_begin (workspace, error))
+    return FALSE;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "INSERT OR REPLACE INTO sa_policy (id, company, representative, adopted, revised) "
+                         "VALUES (1, ?1, ?2, ?3, NULLIF (?4, ''))", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, policy->company);
+  scs_db_bind_text (stmt, 2, policy->representative);
+  scs_db_bind_text (stmt, 3, policy->adopted);
+  scs_db_bind_text (stmt, 4, policy->revised);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+    goto fail;
+  text = g_strdup_printf ("%s / %s / %s / %s", policy->company, policy->representative, policy->adopted,
+                          policy->revised ? policy->revised : "-");
+  if (!scs_workspace_audit (workspace, now, "sa-policy", "policy", NULL, text, error) ||
+      !scs_workspace_commit (workspace, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (workspace);
+  return FALSE;
+}
+
+GBytes *
+scs_security_action_render_policy (ScsWorkspace  *workspace,
+                                   GError       **error)
+{
+  g_autoptr(ScsSaPolicy) policy = NULL;
+  g_autoptr(ScsPdfWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *adopted = NULL;
+  g_autofree char *revised = NULL;
+  g_autofree char *date = NULL;
+  const char *title;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  policy = scs_security_action_get_policy (workspace, &local_error);
+  if (policy == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
+                     _("‘%s’ has no basic policy yet: fill in the company, representative and date first"),
+                     scs_workspace_get_path (workspace));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  title = _("Information Security Basic Policy");
+  date = g_strconcat (policy->revised ? policy->revised : policy->adopted, "T00:00:00Z", NULL);
+  writer = scs_pdf_writer_new ();
+  scs_pdf_writer_set_metadata (writer, title, policy->company, date);
+  scs_pdf_writer_set_margins (writer, 72, 72, 72, 72);
+  scs_pdf_writer_title (writer, title);
+  scs_pdf_writer_spacer (writer, 12);
+  scs_pdf_writer_paragraph (writer, scs_security_action_get_policy_text (0));
+  scs_pdf_writer_spacer (writer, 8);
+  for (guint i = 1; i <= scs_security_action_get_n_policy_themes (); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%u. %s", i, scs_security_action_get_policy_text (i));
+
+      scs_pdf_writer_paragraph (writer, line);
+    }
+  scs_pdf_writer_spacer (writer, 24);
+  /* Translators: the date the basic policy was adopted */
+  adopted = g_strdup_printf (_("Adopted: %s"), policy->adopted);
+  scs_pdf_writer_paragraph (writer, adopted);
+  if (policy->revised != NULL)
+    {
+      /* Translators: the date the basic policy was last revised */
+      revised = g_strdup_printf (_("Revised: %s"), policy->revised);
+      scs_pdf_writer_paragraph (writer, revised);
+    }
+  scs_pdf_writer_spacer (writer, 8);
+  scs_pdf_writer_paragraph (writer, policy->company);
+  scs_pdf_writer_paragraph (writer, policy->representative);
+
+  return scs_pdf_writer_finish (writer, error);
+}
+
+/* ---- the on-ramp to ★3 --------------------------------------------------- */
+
+void
+scs_sa_onramp_hint_free (ScsSaOnrampHint *hint)
+{
+  if (hint == NULL)
+    return;
+  g_free (hint->requirement_id);
+  g_free (hint->questions);
+  g_free (hint);
+}
+
+static gboolean
+is_gap (ScsSaAnswer answer)
+{
+  return answer == SCS_SA_ANSWER_PARTLY || answer == SCS_SA_ANSWER_NOT_DONE ||
+         answer == SCS_SA_ANSWER_DONT_KNOW;
+}
+
+ScsWorkspace *
+scs_security_action_start_star3 (ScsWorkspace  *workspace,
+                                 const char    *path,
+                                 GError       **error)
+{
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autoptr(ScsCatalog) catalog = NULL;
+  g_autoptr(ScsWorkspace) star3 = NULL;
+  g_autoptr(GHashTable) questions = NULL;  /* requirement → GString of numbers */
+  g_autoptr(GHashTable) gaps = NULL;       /* requirement → present when a gap */
+  g_autoptr(GList) keys = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  ScsSaAnswer answers[SCS_SECURITY_ACTION_N_QUESTIONS];
+  const GArray *texts;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!scs_security_action_get_answers (workspace, answers, error))
+    return NULL;
+
+  org = scs_workspace_dup_organization (workspace);
+  catalog = scs_catalog_new_builtin ();
+  star3 = scs_workspace_create (path, org, 3, catalog, error);
+  if (star3 == NULL)
+    return NULL;
+  scs_workspace_set_actor (star3, scs_workspace_get_actor (workspace));
+
+  questions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_free);
+  gaps = g_hash_table_new (g_str_hash, g_str_equal);
+  texts = get_texts ()->questions;
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const Text *text = &g_array_index (texts, Text, i);
+
+      for (guint k = 0; text->star3[k] != NULL; k++)
+        {
+          const char *id = text->star3[k];
+          char *old = g_hash_table_lookup (questions, id);
+
+          g_hash_table_insert (questions, (gpointer) id,
+                               old != NULL ? g_strdup_printf ("%s,%u", old, i + 1) : g_strdup_printf ("%u", i + 1));
+          if (is_gap (answers[i]))
+            g_hash_table_add (gaps, (gpointer) id);
+        }
+    }
+
+  if (!scs_workspace_begin (star3, error))
+    goto fail;
+  keys = g_list_sort (g_hash_table_get_keys (questions), (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      stmt = scs_db_prepare (star3->db, star3->path,
+                             "INSERT INTO sa_onramp (requirement_id, questions, gap) VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        goto fail;
+      scs_db_bind_text (stmt, 1, l->data);
+      scs_db_bind_text (stmt, 2, g_hash_table_lookup (questions, l->data));
+      sqlite3_bind_int (stmt, 3, g_hash_table_contains (gaps, l->data) ? 1 : 0);
+      if (!scs_db_step_done (stmt, star3->db, star3->path, error))
+        goto fail;
+    }
+  if (!scs_workspace_audit (star3, now, "onramp-from", "security-action",
+                            NULL, scs_workspace_get_path (workspace), error) ||
+      !scs_workspace_commit (star3, error))
+    goto fail;
+
+  /* The source records where its ★3 assessment went. */
+  if (!scs_workspace_begin (workspace, error) ||
+      !scs_workspace_audit (workspace, now, "onramp-to", "star3", NULL, path, error) ||
+      !scs_workspace_commit (workspace, error))
+    {
+      scs_workspace_rollback (workspace);
+      return NULL;
+    }
+  return g_steal_pointer (&star3);
+
+fail:
+  scs_workspace_rollback (star3);
+  return NULL;
+}
+
+GPtrArray *
+scs_security_action_list_onramp (ScsWorkspace  *workspace,
+                                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) hints = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_sa_onramp_hint_free);
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT requirement_id, questions, gap FROM sa_onramp ORDER BY requirement_id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsSaOnrampHint *hint = g_new0 (ScsSaOnrampHint, 1);
+      g_auto(GStrv) numbers = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), ",", -1);
+      guint n = g_strv_length (numbers);
+
+      hint->requirement_id = scs_db_column_dup (stmt, 0);
+      hint->gap = sqlite3_column_int (stmt, 2) != 0;
+      hint->questions = g_new0 (guint, n + 1);
+      for (guint i = 0; i < n; i++)
+        hint->questions[i] = (guint) g_ascii_strtoull (numbers[i], NULL, 10);
+      g_ptr_array_add (hints, hint);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, workspace->db, workspace->path);
+      return NULL;
+    }
+  return g_steal_pointer (&hints);
 }

@@ -115,4 +115,52 @@ gboolean          scs_security_action_set_declaration (ScsWorkspace            *
                                                        const ScsSaDeclaration  *declaration,
                                                        GError                 **error);
 
+/* The information-security basic policy, from the template in our words:
+ * the commitment and the five themes, then the dates and signatory. */
+typedef struct
+{
+  char *company;        /* default: the organisation's name */
+  char *representative; /* title and name, e.g. "代表取締役 山田 太郎" */
+  char *adopted;        /* YYYY-MM-DD */
+  char *revised;        /* YYYY-MM-DD or NULL */
+} ScsSaPolicy;
+
+void          scs_sa_policy_free (ScsSaPolicy *policy);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsSaPolicy, scs_sa_policy_free)
+
+/* NULL (no error) when no policy is written yet. */
+ScsSaPolicy  *scs_security_action_get_policy    (ScsWorkspace       *workspace,
+                                                 GError            **error);
+/* Company and representative required, dates checked; nothing written on error. */
+gboolean      scs_security_action_set_policy    (ScsWorkspace       *workspace,
+                                                 const ScsSaPolicy  *policy,
+                                                 GError            **error);
+/* The policy as a one-page PDF for publication, in the current language
+ * (scs_i18n_init ()). Fails when no policy is written. */
+GBytes       *scs_security_action_render_policy (ScsWorkspace       *workspace,
+                                                 GError            **error);
+
+/* The on-ramp to ★3: creates a new SCS ★3 workspace at @path for the same
+ * organisation (carried over as it is) and records in it the ★3
+ * requirements our own mapping relates to the self-check questions, each
+ * marked as a gap when one of those questions was answered partly, not done
+ * or don't know. Audited in both files. */
+ScsWorkspace *scs_security_action_start_star3   (ScsWorkspace       *workspace,
+                                                 const char         *path,
+                                                 GError            **error);
+
+/* One ★3 requirement highlighted by the on-ramp (our mapping, not IPA's). */
+typedef struct
+{
+  char     *requirement_id;
+  guint    *questions;   /* self-check question numbers, 0-terminated */
+  gboolean  gap;         /* one of them was answered partly, not done or don't know */
+} ScsSaOnrampHint;
+
+void          scs_sa_onramp_hint_free (ScsSaOnrampHint *hint);
+/* Of ScsSaOnrampHint*, in requirement order; empty for a workspace not
+ * started from SECURITY ACTION. */
+GPtrArray    *scs_security_action_list_onramp   (ScsWorkspace       *workspace,
+                                                 GError            **error);
+
 G_END_DECLS

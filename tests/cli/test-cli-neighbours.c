@@ -172,6 +172,51 @@ test_self_check (void)
   core_test_rm_rf (dir);
 }
 
+static void
+test_policy_and_onramp (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-cli-neighbours-XXXXXX");
+  g_autofree char *sa = make (dir, "shop.scsw", "security-action");
+  g_autofree char *pdf_path = g_build_filename (dir, "policy.pdf", NULL);
+  g_autofree char *star3 = g_build_filename (dir, "star3.scsw", NULL);
+  g_autofree char *pdf = NULL;
+  g_autoptr(CliRun) missing = NULL;
+  g_autoptr(CliRun) policy = NULL;
+  g_autoptr(CliRun) onramp = NULL;
+  g_autoptr(CliRun) again = NULL;
+  g_autoptr(CliRun) info = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  gsize length;
+
+  missing = CLI_TEST_RUN (&options, "sa", "policy", sa, "--out", pdf_path);
+  cli_test_assert_refused (missing, "no basic policy yet");
+  g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+
+  policy = CLI_TEST_RUN (&options, "sa", "policy", sa, "--representative", "代表取締役 山田 太郎",
+                         "--adopted", "2026-12-01", "--out", pdf_path);
+  cli_test_assert_ok (policy);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_true (length > 1000 && memcmp (pdf, "%PDF-", 5) == 0);
+
+  answer (sa, 11, "not-done");
+  onramp = CLI_TEST_RUN (&options, "sa", "to-star3", sa, star3);
+  cli_test_assert_ok (onramp);
+  g_assert_nonnull (strstr (onramp->out, "our own mapping"));
+  g_assert_nonnull (strstr (onramp->out, "4-3-4   gap"));
+  again = CLI_TEST_RUN (&options, "sa", "to-star3", sa, star3);
+  cli_test_assert_refused (again, "already exists");
+
+  info = CLI_TEST_RUN (&options, "info", "--json", star3);
+  cli_test_assert_ok (info);
+  object = cli_test_parse_object (parser, info->out);
+  g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "scs");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "organization"), "name"),
+                   ==, "株式会社テスト");
+
+  core_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +226,7 @@ main (int   argc,
 
   g_test_add_func ("/scs/cli/neighbours/new-type", test_new_type);
   g_test_add_func ("/scs/cli/neighbours/self-check", test_self_check);
+  g_test_add_func ("/scs/cli/neighbours/policy-and-onramp", test_policy_and_onramp);
 
   return g_test_run ();
 }

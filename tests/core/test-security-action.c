@@ -8,7 +8,10 @@
  * declaration record are stored durably with their audit rows; bad input
  * (question 0 or 26, an ID that is not 11 digits, a date that is not one,
  * a URL that is not a web address, an SCS workspace) is refused with
- * nothing written.
+ * nothing written. The basic policy renders as a one-page PDF with the
+ * commitment, the five themes, the date and the signatory, in Japanese and
+ * in English; the on-ramp creates a ★3 workspace for the same organisation
+ * and records the related ★3 requirements of our mapping, gaps marked.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +20,7 @@
 
 #include <string.h>
 
+#include <poppler.h>
 #include <sqlite3.h>
 
 #include "scs-i18n.h"
@@ -342,6 +346,151 @@ test_declaration (Fixture       *fixture,
   g_assert_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_WRONG_TYPE);
 }
 
+static char *
+pdf_text (GBytes *pdf,
+          guint  *n_pages)
+{
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  PopplerPage *page;
+  char *text;
+
+  g_assert_no_error (error);
+  *n_pages = (guint) poppler_document_get_n_pages (doc);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  g_object_unref (page);
+  g_object_unref (doc);
+  return text;
+}
+
+static void
+test_policy_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) pdf_ja = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_ja = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ScsSaPolicy policy = { (char *) "株式会社テスト商店", (char *) "代表取締役 山田 太郎",
+                         (char *) "2026-12-01", NULL };
+  ScsSaPolicy bad = { (char *) "株式会社テスト商店", (char *) " ", (char *) "2026-12-01", NULL };
+  guint n_pages;
+
+  /* Nothing to render yet; a blank representative or a bad date is refused. */
+  g_assert_null (scs_security_action_render_policy (fixture->workspace, &error));
+  g_assert_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID);
+  g_clear_error (&error);
+  before = core_test_file_state (fixture->path, FALSE);
+  g_assert_false (scs_security_action_set_policy (fixture->workspace, &bad, &error));
+  g_assert_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID);
+  g_clear_error (&error);
+  bad.representative = policy.representative;
+  bad.adopted = (char *) "1 December 2026";
+  g_assert_false (scs_security_action_set_policy (fixture->workspace, &bad, &error));
+  g_assert_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID);
+  g_clear_error (&error);
+  after = core_test_file_state (fixture->path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (scs_security_action_set_policy (fixture->workspace, &policy, &error));
+  g_assert_no_error (error);
+
+  pdf = scs_security_action_render_policy (fixture->workspace, &error);
+  g_assert_no_error (error);
+  text = pdf_text (pdf, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_assert_nonnull (strstr (text, "Information Security Basic Policy"));
+  g_assert_nonnull (strstr (text, "Management leads our information-security work"));
+  g_assert_nonnull (strstr (text, "5. When a rule is broken"));
+  g_assert_nonnull (strstr (text, "2026-12-01"));
+  g_assert_nonnull (strstr (text, "株式会社テスト商店"));
+  g_assert_nonnull (strstr (text, "代表取締役 山田 太郎"));
+
+  scs_i18n_init ("ja");
+  pdf_ja = scs_security_action_render_policy (fixture->workspace, &error);
+  scs_i18n_init ("en");
+  g_assert_no_error (error);
+  text_ja = pdf_text (pdf_ja, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_assert_nonnull (strstr (text_ja, "経営者が先頭に立ち"));
+  g_assert_null (strstr (text_ja, "Management leads"));
+}
+
+static void
+test_onramp (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *star3_path = g_build_filename (fixture->dir, "star3.scsw", NULL);
+  g_autoptr(ScsOrganization) source = NULL;
+  g_autoptr(ScsOrganization) carried = NULL;
+  g_autoptr(ScsWorkspace) star3 = NULL;
+  g_autoptr(ScsWorkspace) refused = NULL;
+  g_autoptr(GPtrArray) hints = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean seen_backup = FALSE, seen_patches = FALSE;
+
+  /* Backups (11) not done; updates (1) done; the rest unanswered. */
+  scs_security_action_set_answer (fixture->workspace, 11, SCS_SA_ANSWER_NOT_DONE, &error);
+  g_assert_no_error (error);
+  scs_security_action_set_answer (fixture->workspace, 1, SCS_SA_ANSWER_DONE, &error);
+  g_assert_no_error (error);
+  source = scs_workspace_dup_organization (fixture->workspace);
+  g_free (source->address);
+  source->address = g_strdup ("東京都千代田区1-1");
+  g_free (source->contact_email);
+  source->contact_email = g_strdup ("info@example.jp");
+  scs_workspace_set_organization (fixture->workspace, source, &error);
+  g_assert_no_error (error);
+
+  star3 = scs_security_action_start_star3 (fixture->workspace, star3_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_workspace_get_workspace_type (star3), ==, SCS_WORKSPACE_TYPE_SCS);
+  g_assert_cmpuint (scs_workspace_get_target_level (star3), ==, 3);
+  carried = scs_workspace_dup_organization (star3);
+  g_assert_cmpstr (carried->name, ==, source->name);
+  g_assert_cmpstr (carried->corporate_number, ==, source->corporate_number);
+  g_assert_cmpstr (carried->address, ==, "東京都千代田区1-1");
+  g_assert_cmpstr (carried->contact_email, ==, "info@example.jp");
+
+  hints = scs_security_action_list_onramp (star3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hints->len, >, 10);
+  for (guint i = 0; i < hints->len; i++)
+    {
+      ScsSaOnrampHint *hint = g_ptr_array_index (hints, i);
+
+      /* Every hint names a ★3 requirement of the built-in catalog. */
+      g_assert_nonnull (scs_catalog_lookup_requirement (scs_workspace_get_catalog (star3), hint->requirement_id));
+      if (g_str_equal (hint->requirement_id, "4-3-4"))
+        {
+          seen_backup = TRUE;
+          g_assert_true (hint->gap);
+          g_assert_cmpuint (hint->questions[0], ==, 11);
+          g_assert_cmpuint (hint->questions[1], ==, 0);
+        }
+      if (g_str_equal (hint->requirement_id, "4-4-4"))
+        {
+          seen_patches = TRUE;
+          g_assert_false (hint->gap);
+        }
+    }
+  g_assert_true (seen_backup && seen_patches);
+
+  /* The SECURITY ACTION workspace itself has no hints; an existing file is
+   * never overwritten. */
+  none = scs_security_action_list_onramp (fixture->workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+  refused = scs_security_action_start_star3 (fixture->workspace, star3_path, &error);
+  g_assert_null (refused);
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +507,11 @@ main (int   argc,
               test_answers_stored, fixture_tear_down);
   g_test_add ("/scs/security-action/declaration", Fixture, NULL, fixture_set_up,
               test_declaration, fixture_tear_down);
+
+  g_test_add ("/scs/security-action/policy-pdf", Fixture, NULL, fixture_set_up,
+              test_policy_pdf, fixture_tear_down);
+  g_test_add ("/scs/security-action/onramp", Fixture, NULL, fixture_set_up,
+              test_onramp, fixture_tear_down);
 
   return g_test_run ();
 }
