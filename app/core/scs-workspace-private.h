@@ -98,5 +98,7 @@ extern const ScsSchemaModule scs_submission_schema;
 extern const ScsSchemaModule scs_workspace_type_schema;
 /* scs-security-action.c: SECURITY ACTION self-check and declaration */
 extern const ScsSchemaModule scs_security_action_schema;
+/* scs-jcstar.c: JC-STAR ★1 product record and answers */
+extern const ScsSchemaModule scs_jcstar_schema;
 
 G_END_DECLS
