@@ -79,6 +79,9 @@ int scs_cli_catalog_diff      (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_migrate           (const ScsCliCommand *command, int argc, char **argv);
 
 /* scs-cli-workspace.c */
+int scs_cli_jc_product        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_answer         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_check          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_answer         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_check          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_policy         (const ScsCliCommand *command, int argc, char **argv);

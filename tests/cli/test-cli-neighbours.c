@@ -217,6 +217,69 @@ test_policy_and_onramp (void)
   core_test_rm_rf (dir);
 }
 
+/* JC-STAR ★1: three model numbers, the conditional item not applicable,
+ * the PSTI route waiving 02/05/16, and the equivalence lines. */
+static void
+test_jcstar (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-cli-neighbours-XXXXXX");
+  g_autofree char *jc = make (dir, "camera.scsw", "jcstar1");
+  g_autofree char *before = NULL;
+  g_autoptr(CliRun) product = NULL;
+  g_autoptr(CliRun) no_reason = NULL;
+  g_autoptr(CliRun) bad_route = NULL;
+  g_autoptr(CliRun) na = NULL;
+  g_autoptr(CliRun) check = NULL;
+  g_autoptr(CliRun) human = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *requirements;
+
+  product = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "ネットワークカメラ",
+                          "--model", "NC-100", "--model", "NC-100W", "--model", "NC-200",
+                          "--label-number", "JC1-0001", "--issued", "2026-01-01", "--expires", "2099-12-31",
+                          "--route", "psti");
+  /* more than two years: refused */
+  cli_test_assert_refused (product, "two years");
+  g_clear_pointer (&product, cli_run_free);
+  product = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "ネットワークカメラ",
+                          "--model", "NC-100", "--model", "NC-100W", "--model", "NC-200", "--route", "psti");
+  cli_test_assert_ok (product);
+
+  before = core_test_file_sha256 (jc);
+  no_reason = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-08", "1", "na");
+  cli_test_assert_refused (no_reason, "S1.1-08");
+  bad_route = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "x", "--model", "y", "--route", "uk");
+  cli_test_assert_refused (bad_route, "--route");
+  cli_test_assert_unchanged (jc, before);
+  na = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-08", "1", "na", "--reason", "ネットワーク経由の更新なし");
+  cli_test_assert_ok (na);
+
+  check = CLI_TEST_RUN (&options, "jc", "check", "--json", jc);
+  cli_test_assert_ok (check);
+  requirements = json_object_get_array_member (cli_test_parse_object (parser, check->out), "requirements");
+  g_assert_cmpuint (json_array_get_length (requirements), ==, 16);
+  for (guint i = 0; i < 16; i++)
+    {
+      JsonObject *r = json_array_get_object_element (requirements, i);
+      const char *id = json_object_get_string_member (r, "id");
+      const char *status = json_object_get_string_member (r, "status");
+
+      if (g_str_equal (id, "S1.1-02") || g_str_equal (id, "S1.1-05") || g_str_equal (id, "S1.1-16"))
+        g_assert_cmpstr (status, ==, "waived");
+      else if (g_str_equal (id, "S1.1-08"))
+        g_assert_cmpstr (status, ==, "met");
+      else
+        g_assert_cmpstr (status, ==, "open");
+    }
+
+  human = CLI_TEST_RUN (&options, "jc", "check", jc);
+  cli_test_assert_ok (human);
+  g_assert_nonnull (strstr (human->out, "S1.1-14 (provisional)"));
+  g_assert_nonnull (strstr (human->out, "still needed of: 5.3-7"));
+
+  core_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/scs/cli/neighbours/new-type", test_new_type);
   g_test_add_func ("/scs/cli/neighbours/self-check", test_self_check);
   g_test_add_func ("/scs/cli/neighbours/policy-and-onramp", test_policy_and_onramp);
+  g_test_add_func ("/scs/cli/neighbours/jcstar", test_jcstar);
 
   return g_test_run ();
 }
