@@ -272,6 +272,43 @@ test_jcstar (void)
         g_assert_cmpstr (status, ==, "open");
     }
 
+  /* The portfolio lists every type, and the label's expiry for JC-STAR. */
+  {
+    g_autoptr(CliRun) label = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "ネットワークカメラ",
+                                            "--model", "NC-100", "--model", "NC-100W", "--model", "NC-200",
+                                            "--label-number", "JC1-0001", "--issued", "2026-01-01",
+                                            "--expires", "2027-12-31", "--route", "psti");
+    g_autofree char *shop = make (dir, "shop.scsw", "security-action");
+    g_autoptr(CliRun) portfolio = NULL;
+    g_autoptr(JsonParser) listing = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonNode *root;
+    JsonArray *entries;
+    guint seen = 0;
+
+    cli_test_assert_ok (label);
+    portfolio = CLI_TEST_RUN (&options, "portfolio", "--json", dir);
+    cli_test_assert_ok (portfolio);
+    g_assert_true (json_parser_load_from_data (listing, portfolio->out, -1, &error));
+    root = json_parser_get_root (listing);
+    entries = JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root)
+                                           : json_object_get_array_member (json_node_get_object (root), "clients");
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      {
+        JsonObject *entry = json_array_get_object_element (entries, i);
+        const char *type = json_object_get_string_member (entry, "type");
+
+        if (g_str_equal (type, "jcstar1"))
+          {
+            g_assert_cmpstr (json_object_get_string_member (entry, "expiry"), ==, "2027-12-31");
+            seen++;
+          }
+        else if (g_str_equal (type, "security-action"))
+          seen++;
+      }
+    g_assert_cmpuint (seen, ==, 2);
+  }
+
   human = CLI_TEST_RUN (&options, "jc", "check", jc);
   cli_test_assert_ok (human);
   g_assert_nonnull (strstr (human->out, "S1.1-14 (provisional)"));
