@@ -39,6 +39,8 @@ struct _ScsNewWorkspaceDialog
   AdwEntryRow          *contact_name_row;
   AdwEntryRow          *contact_email_row;
   AdwEntryRow          *contact_phone_row;
+  AdwComboRow          *type_row;
+  GtkWidget            *level_group;
   GtkCheckButton       *level3_check;
   GtkCheckButton       *level4_check;
 
@@ -137,8 +139,9 @@ scs_new_workspace_dialog_create_action (GtkWidget  *widget,
     }
 
   catalog = scs_catalog_new_builtin ();
-  workspace = scs_workspace_create (path, org, scs_new_workspace_dialog_get_level (self),
-                                    catalog, &error);
+  workspace = scs_workspace_create_typed (path, scs_new_workspace_dialog_get_workspace_type (self),
+                                          org, scs_new_workspace_dialog_get_level (self),
+                                          catalog, &error);
   if (workspace == NULL)
     {
       scs_new_workspace_dialog_show_error (self, error->message);
@@ -271,6 +274,8 @@ scs_new_workspace_dialog_class_init (ScsNewWorkspaceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsNewWorkspaceDialog, contact_name_row);
   gtk_widget_class_bind_template_child (widget_class, ScsNewWorkspaceDialog, contact_email_row);
   gtk_widget_class_bind_template_child (widget_class, ScsNewWorkspaceDialog, contact_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsNewWorkspaceDialog, type_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsNewWorkspaceDialog, level_group);
   gtk_widget_class_bind_template_child (widget_class, ScsNewWorkspaceDialog, level3_check);
   gtk_widget_class_bind_template_child (widget_class, ScsNewWorkspaceDialog, level4_check);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
@@ -283,10 +288,19 @@ scs_new_workspace_dialog_class_init (ScsNewWorkspaceDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The target level is the SCS scheme's; other types have their own steps. */
+static void
+on_type_changed (ScsNewWorkspaceDialog *self)
+{
+  gtk_widget_set_visible (self->level_group,
+                          scs_new_workspace_dialog_get_workspace_type (self) == SCS_WORKSPACE_TYPE_SCS);
+}
+
 static void
 scs_new_workspace_dialog_init (ScsNewWorkspaceDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (on_type_changed), self);
 
   on_form_changed (self);
 }
@@ -338,4 +352,25 @@ scs_new_workspace_dialog_get_level (ScsNewWorkspaceDialog *self)
   g_return_val_if_fail (SCS_IS_NEW_WORKSPACE_DIALOG (self), 3);
 
   return gtk_check_button_get_active (self->level4_check) ? 4 : 3;
+}
+
+ScsWorkspaceType
+scs_new_workspace_dialog_get_workspace_type (ScsNewWorkspaceDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (SCS_IS_NEW_WORKSPACE_DIALOG (self), SCS_WORKSPACE_TYPE_SCS);
+
+  selected = adw_combo_row_get_selected (self->type_row);
+  return selected < SCS_N_WORKSPACE_TYPES ? (ScsWorkspaceType) selected : SCS_WORKSPACE_TYPE_SCS;
+}
+
+void
+scs_new_workspace_dialog_set_workspace_type (ScsNewWorkspaceDialog *self,
+                                             ScsWorkspaceType       type)
+{
+  g_return_if_fail (SCS_IS_NEW_WORKSPACE_DIALOG (self));
+  g_return_if_fail ((guint) type < SCS_N_WORKSPACE_TYPES);
+
+  adw_combo_row_set_selected (self->type_row, type);
 }

@@ -22,5 +22,10 @@ ScsNewWorkspaceDialog *scs_new_workspace_dialog_new            (GtkWindow *paren
 /* NULL while the form is not valid; the validation message is shown in the form. */
 ScsOrganization       *scs_new_workspace_dialog_get_organization (ScsNewWorkspaceDialog *self);
 guint                  scs_new_workspace_dialog_get_level         (ScsNewWorkspaceDialog *self);
+/* The combo's order is ScsWorkspaceType's; the level applies to SCS only
+ * and is hidden for the other types. */
+ScsWorkspaceType       scs_new_workspace_dialog_get_workspace_type (ScsNewWorkspaceDialog *self);
+void                   scs_new_workspace_dialog_set_workspace_type (ScsNewWorkspaceDialog *self,
+                                                                    ScsWorkspaceType       type);
 
 G_END_DECLS

@@ -229,6 +229,7 @@ rebuild_sidebar (ScsWindow *self)
 {
   GtkWidget *child;
   ScsCatalog *catalog;
+  gboolean scs_type;
 
   self->syncing_sidebar = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
@@ -241,13 +242,19 @@ rebuild_sidebar (ScsWindow *self)
     return;
 
   catalog = scs_workspace_get_catalog (self->workspace);
+  scs_type = scs_workspace_get_workspace_type (self->workspace) == SCS_WORKSPACE_TYPE_SCS;
   gtk_list_box_append (self->sidebar, sidebar_row_new (self, 0, _("Dashboard"), "view-grid-symbolic"));
   for (guint n = 1; n <= N_CATEGORIES; n++)
     {
       const ScsCategory *category = scs_catalog_get_category (catalog, n);
       g_autofree char *title = g_strdup_printf ("%u. %s", n, category ? scs_category_get_title (category) : "");
 
-      gtk_list_box_append (self->sidebar, sidebar_row_new (self, n, title, NULL));
+      GtkWidget *row = sidebar_row_new (self, n, title, NULL);
+
+      gtk_list_box_append (self->sidebar, row);
+      /* The SCS categories apply to SCS assessments only; the row stays (the
+       * sidebar is indexed) but is hidden for the other workspace types. */
+      gtk_widget_set_visible (row, scs_type);
     }
   {
     /* After the categories: the scope description (適用範囲) */
@@ -263,6 +270,7 @@ rebuild_sidebar (ScsWindow *self)
     gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
     gtk_widget_set_name (row, "scope-row");
     gtk_list_box_append (self->sidebar, row);
+    gtk_widget_set_visible (row, scs_type);
   }
   {
     /* Then the expert review (レビュー): comments, proposals, signing */

@@ -83,6 +83,15 @@ int scs_cli_catalog_diff      (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_migrate           (const ScsCliCommand *command, int argc, char **argv);
 
 /* scs-cli-workspace.c */
+int scs_cli_jc_product        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_answer         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_check          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_answer         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_check          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_policy         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_to_star3       (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_declare        (const ScsCliCommand *command, int argc, char **argv);
+
 int scs_cli_new               (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_answer            (const ScsCliCommand *command, int argc, char **argv);

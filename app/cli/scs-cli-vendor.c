@@ -232,6 +232,7 @@ scs_cli_portfolio (const ScsCliCommand *command,
           json_builder_begin_object (b);
           json_string (b, "file", scs_portfolio_entry_get_path (e));
           json_string (b, "company", scs_portfolio_entry_get_company (e));
+          json_string (b, "type", scs_workspace_type_to_string (scs_portfolio_entry_get_workspace_type (e)));
           json_int (b, "level", scs_portfolio_entry_get_level (e));
           json_int (b, "cycle", scs_portfolio_entry_get_cycle (e));
           json_int (b, "satisfied", scs_portfolio_entry_get_satisfied (e));

@@ -61,6 +61,7 @@ static char *opt_address = NULL;
 static char *opt_contact_name = NULL;
 static char *opt_contact_email = NULL;
 static char *opt_contact_phone = NULL;
+static char *opt_type = NULL;
 
 static const GOptionEntry new_entries[] = {
   { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Legal name of the organisation (required)"), N_("NAME") },
@@ -69,6 +70,8 @@ static const GOptionEntry new_entries[] = {
     N_("13-digit corporate number (法人番号), required unless --sole-proprietor"), N_("NUMBER") },
   { "sole-proprietor", 0, 0, G_OPTION_ARG_NONE, &opt_sole_proprietor,
     N_("The organisation is a sole proprietor (no corporate number)"), NULL },
+  { "type", 0, 0, G_OPTION_ARG_STRING, &opt_type,
+    N_("What the workspace is for: scs (default), jcstar1 or security-action"), N_("TYPE") },
   { "level", 0, 0, G_OPTION_ARG_INT, &opt_level, N_("Target level, 3 or 4 (default 3)"), N_("LEVEL") },
   { "address", 0, 0, G_OPTION_ARG_STRING, &opt_address, N_("Address"), N_("ADDRESS") },
   { "contact-name", 0, 0, G_OPTION_ARG_STRING, &opt_contact_name, N_("Contact person"), N_("NAME") },
@@ -88,11 +91,15 @@ scs_cli_new (const ScsCliCommand *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *normalized = NULL;
   g_autofree char *level = NULL;
+  ScsWorkspaceType type = SCS_WORKSPACE_TYPE_SCS;
   const char *path;
 
   if (!scs_cli_parse_arguments (command, new_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   path = argv[1];
+
+  if (opt_type != NULL && !scs_workspace_type_from_string (opt_type, &type))
+    return scs_cli_error (_("new: --type must be scs, jcstar1 or security-action, not ‘%s’"), opt_type);
 
   if (scs_text_is_blank (opt_name))
     return scs_cli_error (_("new: the organisation’s name is required (--name)"));
@@ -129,9 +136,16 @@ scs_cli_new (const ScsCliCommand *command,
     return scs_cli_report (error);
 
   catalog = scs_catalog_new_builtin ();
-  workspace = scs_workspace_create (path, org, opt_level, catalog, &error);
+  workspace = scs_workspace_create_typed (path, type, org, opt_level, catalog, &error);
   if (workspace == NULL)
     return scs_cli_report (error);
+
+  if (type != SCS_WORKSPACE_TYPE_SCS)
+    {
+      /* Translators: "Created ‘a.scsw’ for 株式会社…: JC-STAR ★1 product self-declaration." */
+      g_print (_("Created ‘%s’ for %s: %s.\n"), path, org->name, scs_workspace_type_get_label (type));
+      return SCS_CLI_EXIT_OK;
+    }
 
   level = scs_cli_level_label (opt_level);
   g_print (_("Created ‘%s’ for %s: target %s, catalog %s (%s).\n"),
@@ -184,6 +198,8 @@ scs_cli_info (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       json_add_string_or_null (builder, "file", argv[1]);
+      json_add_string_or_null (builder, "type",
+                               scs_workspace_type_to_string (scs_workspace_get_workspace_type (workspace)));
       json_builder_set_member_name (builder, "organization");
       json_builder_begin_object (builder);
       json_add_string_or_null (builder, "name", org->name);
@@ -239,6 +255,8 @@ scs_cli_info (const ScsCliCommand *command,
       answers_label = g_strdup_printf (_("Answers (%s):"), level_text);
 
       scs_cli_table_add_row (table, _("File:"), argv[1]);
+      scs_cli_table_add_row (table, _("Type:"),
+                             scs_workspace_type_get_label (scs_workspace_get_workspace_type (workspace)));
       scs_cli_table_add_row (table, _("Organisation:"), org->name);
       if (!scs_text_is_blank (org->trade_name))
         scs_cli_table_add_row (table, _("Trade name:"), org->trade_name);
@@ -443,6 +461,8 @@ scs_cli_status (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       json_add_string_or_null (builder, "file", argv[1]);
+      json_add_string_or_null (builder, "type",
+                               scs_workspace_type_to_string (scs_workspace_get_workspace_type (workspace)));
       json_builder_set_member_name (builder, "target_level");
       json_builder_add_int_value (builder, target);
 
@@ -506,6 +526,9 @@ scs_cli_status (const ScsCliCommand *command,
       scs_workspace_get_progress (workspace, 0, 3, &progress3);
       scs_workspace_get_progress (workspace, 0, 4, &progress4);
 
+      if (scs_workspace_get_workspace_type (workspace) != SCS_WORKSPACE_TYPE_SCS)
+        g_print ("%s — %s\n", argv[1],
+                 scs_workspace_type_get_label (scs_workspace_get_workspace_type (workspace)));
       g_print (_("%s — %s, target %s\n\n"), argv[1], org->name, target_text);
 
       scs_cli_table_add_row (table, _("No."), _("Category"), _("Total"), _("Unanswered"),

@@ -88,6 +88,14 @@ static const ScsCliCommand commands[] = {
   { "scope show", N_("FILE"), N_("Show the scope unit, counts and what is out of scope"), scs_cli_scope_show },
   { "scope check", N_("FILE"), N_("Check the scope against the scheme’s rules (exit 1 when an error remains)"), scs_cli_scope_check },
   { "scope export", N_("FILE OUT.xml|OUT.pdf|OUT.svg|OUT.png"), N_("Write scope.xml or the scope diagram"), scs_cli_scope_export },
+  { "jc product", N_("FILE --name N --model M… [--route standard|psti|cls] …"), N_("Record the JC-STAR ★1 product: model numbers, versions, label"), scs_cli_jc_product },
+  { "jc answer", N_("FILE S1.1-NN ITEM conforms|does-not|na|unanswered [--reason TEXT]"), N_("Answer a JC-STAR ★1 evaluation item"), scs_cli_jc_answer },
+  { "jc check", N_("FILE [--json]"), N_("Show the ★1 requirements’ status and what PSTI and CLS Level 1 cover"), scs_cli_jc_check },
+  { "sa answer", N_("FILE NUMBER done|partly|not-done|dont-know|na|unanswered"), N_("Answer a SECURITY ACTION self-check question"), scs_cli_sa_answer },
+  { "sa check", N_("FILE [--json]"), N_("Show the SECURITY ACTION self-check: score, band, answers to follow up"), scs_cli_sa_check },
+  { "sa declare", N_("FILE --level 1|2 [--id ID] [--date D] [--policy-url URL]"), N_("Record the SECURITY ACTION self-declaration"), scs_cli_sa_declare },
+  { "sa policy", N_("FILE [--representative R] [--adopted D] [--out POLICY.pdf] [--lang ja|en]"), N_("Write the information-security basic policy, and its PDF for publication"), scs_cli_sa_policy },
+  { "sa to-star3", N_("FILE NEW.scsw"), N_("Start the SCS ★3 assessment for the same organisation"), scs_cli_sa_to_star3 },
   { "scope import-csv", N_("FILE KIND CSV [--map COLUMN=FIELD…] [--encoding auto|utf-8|cp932] [--dry-run]"), N_("Import scope items of one kind from a CSV file (UTF-8 or Shift_JIS), all or nothing"), scs_cli_scope_import_csv },
 };
 

@@ -98,6 +98,7 @@ struct _ScsPortfolioEntry
   GStrv           changes;
   char           *last_change;
   char           *submitted;
+  ScsWorkspaceType workspace_type;
 };
 
 G_DEFINE_FINAL_TYPE (ScsPortfolioEntry, scs_portfolio_entry, G_TYPE_OBJECT)
@@ -249,6 +250,7 @@ const char *scs_portfolio_entry_get_next_due (ScsPortfolioEntry *self, ScsDueKin
   return self->next_due;
 }
 ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self) { return self->expiry_state; }
+ScsWorkspaceType scs_portfolio_entry_get_workspace_type (ScsPortfolioEntry *self) { return self->workspace_type; }
 int scs_portfolio_entry_get_days_left (ScsPortfolioEntry *self) { return self->days_left; }
 const char * const *scs_portfolio_entry_get_changes (ScsPortfolioEntry *self) { return (const char * const *) self->changes; }
 gboolean scs_portfolio_entry_get_needs_check (ScsPortfolioEntry *self) { return self->changes != NULL && self->changes[0] != NULL; }
@@ -606,6 +608,29 @@ read_rows (ScsPortfolioEntry  *entry,
               entry->evaluation_body = scs_db_column_dup (stmt, 1);
               entry->tv_provider = scs_db_column_dup (stmt, 2);
             }
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  /* What the workspace is for; a JC-STAR ★1 product's label expiry is its
+   * expiry (at most two years from issue). */
+  if (has_table (db, "workspace_type"))
+    {
+      stmt = prepare (db, "SELECT type FROM workspace_type WHERE id = 1");
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        scs_workspace_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &entry->workspace_type);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (entry->workspace_type == SCS_WORKSPACE_TYPE_JCSTAR1 && has_table (db, "jc_product"))
+    {
+      stmt = prepare (db, "SELECT expires FROM jc_product WHERE id = 1 AND expires IS NOT NULL");
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(GDate) expiry = NULL;
+
+          g_free (entry->expiry);
+          entry->expiry = scs_db_column_dup (stmt, 0);
+          expiry = scs_date_parse_iso (entry->expiry);
+          entry->expiry_state = scs_expiry_state (validity, entry->level, expiry, today, &entry->days_left);
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "scs-renewal.h"
+#include "scs-workspace-type.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,8 @@ guint          scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self);
 const char    *scs_portfolio_entry_get_obtained     (ScsPortfolioEntry *self);
 const char    *scs_portfolio_entry_get_expiry       (ScsPortfolioEntry *self);
 ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self);
+/* What the workspace is for; for JC-STAR ★1 the expiry is the label's. */
+ScsWorkspaceType scs_portfolio_entry_get_workspace_type (ScsPortfolioEntry *self);
 int            scs_portfolio_entry_get_days_left    (ScsPortfolioEntry *self);
 /* Kinds of significant change recorded for the current cycle. */
 const char * const *

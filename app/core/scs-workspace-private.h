@@ -28,6 +28,7 @@ struct _ScsWorkspace
   gint64           assessment_id;
   guint            target_level;
   guint            cycle;
+  ScsWorkspaceType workspace_type;
   char            *created;
 
   char            *actor;
@@ -108,5 +109,11 @@ extern const ScsSchemaModule scs_renewal_schema;
 extern const ScsSchemaModule scs_diagnosis_schema;
 /* scs-submission.c: the record of each exported submission package */
 extern const ScsSchemaModule scs_submission_schema;
+/* scs-workspace-type.c: what the workspace is for */
+extern const ScsSchemaModule scs_workspace_type_schema;
+/* scs-security-action.c: SECURITY ACTION self-check and declaration */
+extern const ScsSchemaModule scs_security_action_schema;
+/* scs-jcstar.c: JC-STAR ★1 product record and answers */
+extern const ScsSchemaModule scs_jcstar_schema;
 
 G_END_DECLS

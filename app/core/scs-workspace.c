@@ -165,6 +165,9 @@ static const ScsSchemaModule * const schema_modules[] = {
   &scs_renewal_schema,
   &scs_diagnosis_schema,
   &scs_submission_schema,
+  &scs_workspace_type_schema,
+  &scs_security_action_schema,
+  &scs_jcstar_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);
@@ -1207,6 +1210,47 @@ load_organization (ScsWorkspace  *self,
   return TRUE;
 }
 
+/* A file without the table (opened read-only before the module's migration)
+ * or without its row is an SCS assessment. */
+static gboolean
+load_workspace_type (ScsWorkspace  *self,
+                     GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 exists = 0;
+  const char *word;
+
+  self->workspace_type = SCS_WORKSPACE_TYPE_SCS;
+  if (!scs_db_query_int (self->db, self->path,
+                         "SELECT count (*) FROM sqlite_master "
+                         "WHERE type = 'table' AND name = 'workspace_type'", &exists, error))
+    return FALSE;
+  if (exists == 0)
+    return TRUE;
+
+  stmt = scs_db_prepare (self->db, self->path, "SELECT type FROM workspace_type WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      word = (const char *) sqlite3_column_text (stmt, 0);
+      if (!scs_workspace_type_from_string (word, &self->workspace_type))
+        {
+          set_corrupt (error, self->path, _("it records an unknown workspace type"));
+          return FALSE;
+        }
+      return TRUE;
+
+    case SQLITE_DONE:
+      return TRUE;
+
+    default:
+      scs_db_set_error (error, self->db, self->path);
+      return FALSE;
+    }
+}
+
 static gboolean
 load_assessment_and_catalog (ScsWorkspace  *self,
                              GError       **error)
@@ -1736,6 +1780,7 @@ open_file (const char  *path,
   self->data_version = query_data_version (self);
 
   if (!load_organization (self, error) ||
+      !load_workspace_type (self, error) ||
       !load_assessment_and_catalog (self, error) ||
       !load_answers (self, error))
     return NULL;
@@ -2083,6 +2128,7 @@ remove_sqlite_files (const char *path)
 static gboolean
 initialize_file (sqlite3               *db,
                  const char            *path,
+                 ScsWorkspaceType       type,
                  const ScsOrganization *org,
                  guint                  target_level,
                  ScsCatalog            *catalog,
@@ -2113,6 +2159,14 @@ initialize_file (sqlite3               *db,
   if (!scs_db_exec (db, path, set_version, error) ||
       !migrate_modules (db, path, FALSE, error))
     return FALSE;
+
+  stmt = scs_db_prepare (db, path, "INSERT INTO workspace_type (id, type) VALUES (1, ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  scs_db_bind_text (stmt, 1, scs_workspace_type_to_string (type));
+  if (!scs_db_step_done (stmt, db, path, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = scs_db_prepare (db, path,
                      "INSERT INTO organization (id, name, trade_name, sole_proprietor, "
@@ -2161,7 +2215,9 @@ initialize_file (sqlite3               *db,
     g_autofree char *level = g_strdup_printf ("%u", target_level);
 
     if (!insert_audit (db, path, now, actor, "create", target, NULL, org->name, error) ||
-        !insert_audit (db, path, now, actor, "target-level", target, NULL, level, error))
+        !insert_audit (db, path, now, actor, "target-level", target, NULL, level, error) ||
+        !insert_audit (db, path, now, actor, "workspace-type", target, NULL,
+                       scs_workspace_type_to_string (type), error))
       return FALSE;
   }
 
@@ -2194,6 +2250,23 @@ scs_workspace_create (const char            *path,
                       ScsCatalog            *catalog,
                       GError               **error)
 {
+  return scs_workspace_create_typed (path, SCS_WORKSPACE_TYPE_SCS, org, target_level, catalog, error);
+}
+
+/**
+ * scs_workspace_create_typed:
+ * @type: what the workspace is for, recorded in the file
+ *
+ * scs_workspace_create () for a workspace of @type.
+ */
+ScsWorkspace *
+scs_workspace_create_typed (const char            *path,
+                            ScsWorkspaceType       type,
+                            const ScsOrganization *org,
+                            guint                  target_level,
+                            ScsCatalog            *catalog,
+                            GError               **error)
+{
   g_autoptr(ScsOrganization) valid = NULL;
   g_autofree char *display = NULL;
   g_autofree char *tmp = NULL;
@@ -2204,6 +2277,7 @@ scs_workspace_create (const char            *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (org != NULL, NULL);
   g_return_val_if_fail (SCS_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail ((guint) type < SCS_N_WORKSPACE_TYPES, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_filename_display_name (path);
@@ -2261,7 +2335,7 @@ scs_workspace_create (const char            *path,
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
 
   if (!configure_connection (db, tmp, error) ||
-      !initialize_file (db, tmp, valid, target_level, catalog, actor, error))
+      !initialize_file (db, tmp, type, valid, target_level, catalog, actor, error))
     goto failed;
 
   if (sqlite3_close (db) != SQLITE_OK)
@@ -2695,6 +2769,14 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
 failed:
   scs_workspace_rollback (self);
   return FALSE;
+}
+
+ScsWorkspaceType
+scs_workspace_get_workspace_type (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), SCS_WORKSPACE_TYPE_SCS);
+
+  return self->workspace_type;
 }
 
 guint

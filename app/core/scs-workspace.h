@@ -8,6 +8,7 @@
 
 #include "scs-answer.h"
 #include "scs-catalog.h"
+#include "scs-workspace-type.h"
 
 G_BEGIN_DECLS
 
@@ -99,6 +100,14 @@ ScsWorkspace    *scs_workspace_create            (const char            *path,
                                                   guint                  target_level,
                                                   ScsCatalog            *catalog,
                                                   GError               **error);
+/* The same for a workspace of @type (scs_workspace_create () makes an SCS
+ * assessment). The type is recorded once and never changes. */
+ScsWorkspace    *scs_workspace_create_typed      (const char            *path,
+                                                  ScsWorkspaceType       type,
+                                                  const ScsOrganization *org,
+                                                  guint                  target_level,
+                                                  ScsCatalog            *catalog,
+                                                  GError               **error);
 ScsWorkspace    *scs_workspace_open              (const char            *path,
                                                   GError               **error);
 /* A second connection, for a worker thread, to a file this process opened
@@ -136,6 +145,7 @@ guint            scs_workspace_get_target_level  (ScsWorkspace          *self);
 gboolean         scs_workspace_set_target_level  (ScsWorkspace          *self,
                                                   guint                  level,
                                                   GError               **error);
+ScsWorkspaceType scs_workspace_get_workspace_type (ScsWorkspace        *self);
 guint            scs_workspace_get_cycle         (ScsWorkspace          *self); /* 0 initial, n renewal */
 const char      *scs_workspace_get_created       (ScsWorkspace          *self);
 

@@ -741,6 +741,51 @@ test_new_workspace_create (void)
   gui_test_remove_tree (dir);
 }
 
+/* The type combo: the level applies to SCS only and hides for the others;
+ * the workspace is created with the type chosen. */
+static void
+test_new_workspace_type (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("scs-test-dialog-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "shop.scsw", NULL);
+  g_autofree char *valid = gui_test_sample_corporate_number ();
+  ScsNewWorkspaceDialog *dialog;
+  ScsWorkspace *created = NULL;
+  GtkWidget *type_row;
+  GtkWidget *level4;
+
+  g_assert_no_error (error);
+  dialog = scs_new_workspace_dialog_new (NULL);
+  g_object_ref (dialog);
+  g_signal_connect (dialog, "created", G_CALLBACK (on_created), &created);
+  gtk_window_present (GTK_WINDOW (dialog));
+  set_row_text (GTK_WIDGET (dialog), "name", "株式会社テスト商店");
+  set_row_text (GTK_WIDGET (dialog), "corporate-number", valid);
+
+  type_row = gui_test_find_by_name (GTK_WIDGET (dialog), "workspace-type");
+  level4 = gui_test_find_by_name (GTK_WIDGET (dialog), "level-4");
+  g_assert_cmpint (scs_new_workspace_dialog_get_workspace_type (dialog), ==, SCS_WORKSPACE_TYPE_SCS);
+  g_assert_true (gtk_widget_is_visible (level4));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), 2);
+  g_assert_cmpint (scs_new_workspace_dialog_get_workspace_type (dialog), ==, SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+  g_assert_false (gtk_widget_is_visible (level4));
+  scs_new_workspace_dialog_set_workspace_type (dialog, SCS_WORKSPACE_TYPE_JCSTAR1);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (type_row)), ==, 1);
+  scs_new_workspace_dialog_set_workspace_type (dialog, SCS_WORKSPACE_TYPE_SCS);
+  g_assert_true (gtk_widget_is_visible (level4));
+  scs_new_workspace_dialog_set_workspace_type (dialog, SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", "s", path));
+  g_assert_nonnull (created);
+  g_assert_cmpint (scs_workspace_get_workspace_type (created), ==, SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+  g_assert_finalize_object (created);
+
+  g_assert_finalize_object (dialog);
+  gui_test_remove_tree (dir);
+}
+
 /* ------------------------------------------------------------ preferences */
 
 static void
@@ -804,6 +849,7 @@ main (int   argc,
               fixture_set_up, test_dashboard, fixture_tear_down);
   g_test_add_func ("/scs/gui/new-workspace-dialog/validation", test_new_workspace_validation);
   g_test_add_func ("/scs/gui/new-workspace-dialog/create", test_new_workspace_create);
+  g_test_add_func ("/scs/gui/new-workspace-dialog/type", test_new_workspace_type);
   g_test_add_func ("/scs/gui/preferences/settings", test_preferences);
 
   return g_test_run ();

@@ -880,6 +880,38 @@ test_prefetch (void)
   gui_test_remove_tree (dir);
 }
 
+/* A SECURITY ACTION workspace: the SCS categories and the ★4 scope do not
+ * apply, so their sidebar rows are hidden; the dashboard and review stay. */
+static void
+test_type_adapts_pages (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社テスト商店");
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "shop.scsw", NULL);
+  g_autoptr(ScsWorkspace) shop = NULL;
+  GtkListBox *sidebar = scs_window_get_sidebar (fixture->window);
+  GtkListBoxRow *row;
+
+  shop = scs_workspace_create_typed (path, SCS_WORKSPACE_TYPE_SECURITY_ACTION, org, 3, catalog, &error);
+  g_assert_no_error (error);
+
+  scs_window_set_workspace (fixture->window, fixture->workspace);
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+
+  scs_window_set_workspace (fixture->window, shop);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0))));
+  for (guint i = 1; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
+    {
+      const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==, g_str_equal (name, "review-row"));
+    }
+  scs_window_set_workspace (fixture->window, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +935,7 @@ main (int   argc,
   }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/scs/window/type-adapts-pages", test_type_adapts_pages);
   ADD ("/scs/window/welcome", test_welcome);
   ADD ("/scs/window/recent-workspaces", test_recent_workspaces);
   ADD ("/scs/window/sidebar-progress", test_sidebar);

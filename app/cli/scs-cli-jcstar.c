@@ -1,0 +1,258 @@
+/* scs-cli-jcstar.c: `scs-cli jc …`, JC-STAR ★1 workspaces
+ *
+ * jc product FILE --name N --model M [--model M…] [--versions V] [--support-end D]
+ *                 [--vdp-url U] [--vdp-contact C] [--user-contact C]
+ *                 [--application-number N] [--label-number N] [--issued D] [--expires D]
+ *                 [--route standard|psti|cls] [--home-gateway]
+ * jc answer  FILE S1.1-NN ITEM conforms|does-not|na|unanswered [--reason TEXT]
+ * jc check   FILE [--json]   every requirement's status (provisional ones
+ *                            marked) and the equivalence view: PSTI, CLS
+ *
+ * Bad input exits 2 with nothing written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "scs-cli-private.h"
+#include "scs-i18n.h"
+#include "scs-jcstar.h"
+
+static char *opt_name, *opt_versions, *opt_support_end, *opt_vdp_url, *opt_vdp_contact, *opt_user_contact;
+static char *opt_application, *opt_label, *opt_issued, *opt_expires, *opt_route, *opt_reason;
+static char **opt_models;
+static gboolean opt_home_gateway, opt_json;
+
+static const GOptionEntry product_entries[] = {
+  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Product name (required)"), N_("NAME") },
+  { "model", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_models, N_("A model number (repeat for each)"), N_("MODEL") },
+  { "versions", 0, 0, G_OPTION_ARG_STRING, &opt_versions, N_("Firmware/software versions assessed"), N_("TEXT") },
+  { "support-end", 0, 0, G_OPTION_ARG_STRING, &opt_support_end, N_("End of the security-support period"), N_("YYYY-MM-DD") },
+  { "vdp-url", 0, 0, G_OPTION_ARG_STRING, &opt_vdp_url, N_("Where the vulnerability-disclosure policy is published"), N_("URL") },
+  { "vdp-contact", 0, 0, G_OPTION_ARG_STRING, &opt_vdp_contact, N_("Where to report vulnerabilities"), N_("TEXT") },
+  { "user-contact", 0, 0, G_OPTION_ARG_STRING, &opt_user_contact, N_("Contact point for users"), N_("TEXT") },
+  { "application-number", 0, 0, G_OPTION_ARG_STRING, &opt_application, N_("Application number from IPA"), N_("NUMBER") },
+  { "label-number", 0, 0, G_OPTION_ARG_STRING, &opt_label, N_("Label number"), N_("NUMBER") },
+  { "issued", 0, 0, G_OPTION_ARG_STRING, &opt_issued, N_("Label issue date"), N_("YYYY-MM-DD") },
+  { "expires", 0, 0, G_OPTION_ARG_STRING, &opt_expires, N_("Label expiry date"), N_("YYYY-MM-DD") },
+  { "route", 0, 0, G_OPTION_ARG_STRING, &opt_route, N_("Application route: standard (default), psti or cls"), N_("ROUTE") },
+  { "home-gateway", 0, 0, G_OPTION_ARG_NONE, &opt_home_gateway, N_("The product is a home gateway or router"), NULL },
+  { NULL }
+};
+
+int
+scs_cli_jc_product (const ScsCliCommand *command,
+                    int                  argc,
+                    char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsJcProduct product = { 0 };
+
+  if (!scs_cli_parse_arguments (command, product_entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_route == NULL || g_str_equal (opt_route, "standard"))
+    product.route = SCS_JC_ROUTE_STANDARD;
+  else if (g_str_equal (opt_route, "psti"))
+    product.route = SCS_JC_ROUTE_PSTI;
+  else if (g_str_equal (opt_route, "cls"))
+    product.route = SCS_JC_ROUTE_CLS;
+  else
+    return scs_cli_error (_("jc product: --route must be standard, psti or cls, not ‘%s’"), opt_route);
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  product.name = opt_name;
+  product.model_numbers = opt_models;
+  product.versions = opt_versions;
+  product.support_end = opt_support_end;
+  product.vdp_url = opt_vdp_url;
+  product.vdp_contact = opt_vdp_contact;
+  product.user_contact = opt_user_contact;
+  product.application_number = opt_application;
+  product.label_number = opt_label;
+  product.issued = opt_issued;
+  product.expires = opt_expires;
+  product.home_gateway = opt_home_gateway;
+  if (!scs_jcstar_set_product (workspace, &product, &error))
+    return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
+static const GOptionEntry answer_entries[] = {
+  { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why the item does not apply (required for na)"), N_("TEXT") },
+  { NULL }
+};
+
+int
+scs_cli_jc_answer (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsJcAnswer answer = SCS_JC_ANSWER_NONE;
+  guint64 item;
+
+  if (!scs_cli_parse_arguments (command, answer_entries, TRUE, &argc, &argv, 4, 4))
+    return SCS_CLI_EXIT_USAGE;
+  if (!g_ascii_string_to_unsigned (argv[3], 10, 1, 99, &item, NULL))
+    return scs_cli_error (_("jc answer: the item must be a number, not ‘%s’"), argv[3]);
+  if (!g_str_equal (argv[4], "unanswered") && !scs_jc_answer_from_string (argv[4], &answer))
+    return scs_cli_error (_("jc answer: the answer must be conforms, does-not, na or unanswered, not ‘%s’"),
+                          argv[4]);
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_jcstar_set_answer (workspace, argv[2], (guint) item, answer, opt_reason, &error))
+    return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
+static const char *
+status_word (ScsJcStatus status)
+{
+  static const char * const words[] = { "open", "met", "not-met", "waived" };
+
+  return words[status];
+}
+
+static const char *
+status_label (ScsJcStatus status)
+{
+  switch (status)
+    {
+    case SCS_JC_STATUS_MET:
+      return _("Conforms");
+    case SCS_JC_STATUS_NOT_MET:
+      return _("Does not conform");
+    case SCS_JC_STATUS_WAIVED:
+      return _("Waived by the route");
+    case SCS_JC_STATUS_OPEN:
+    default:
+      return _("Still open");
+    }
+}
+
+static const char *
+cls_label (ScsJcClsStatus cls)
+{
+  switch (cls)
+    {
+    case SCS_JC_CLS_FULL:
+      return _("CLS L1: fully");
+    case SCS_JC_CLS_PARTIAL:
+      return _("CLS L1: partly");
+    case SCS_JC_CLS_NONE:
+    default:
+      return _("CLS L1: no counterpart");
+    }
+}
+
+static const GOptionEntry check_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { NULL }
+};
+
+int
+scs_cli_jc_check (const ScsCliCommand *command,
+                  int                  argc,
+                  char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsJcProduct) product = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+  ScsJcStatus statuses[16];
+  gboolean covers_psti;
+  const char * const *cls_needed;
+  guint n = scs_jcstar_get_n_requirements ();
+
+  if (!scs_cli_parse_arguments (command, check_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  product = scs_jcstar_get_product (workspace, &error);
+  if (error != NULL)
+    return scs_cli_report (error);
+  for (guint i = 0; i < n && i < G_N_ELEMENTS (statuses); i++)
+    {
+      statuses[i] = scs_jcstar_get_status (workspace, scs_jcstar_get_requirement (i)->id, &error);
+      if (error != NULL)
+        return scs_cli_report (error);
+    }
+  covers_psti = product != NULL && scs_jcstar_label_covers_psti (product, today);
+  cls_needed = scs_jcstar_cls_still_needed (product != NULL && product->home_gateway);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "criteria_document");
+      json_builder_add_string_value (builder, scs_jcstar_get_criteria_document ());
+      json_builder_set_member_name (builder, "requirements");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, r->id);
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, status_word (statuses[i]));
+          json_builder_set_member_name (builder, "provisional");
+          json_builder_add_boolean_value (builder, r->provisional);
+          json_builder_set_member_name (builder, "cls");
+          json_builder_add_string_value (builder, r->cls == SCS_JC_CLS_FULL ? "full"
+                                                  : r->cls == SCS_JC_CLS_PARTIAL ? "partial" : "none");
+          json_builder_set_member_name (builder, "psti_exempt");
+          json_builder_add_boolean_value (builder, r->psti_exempt);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "label_covers_psti");
+      json_builder_add_boolean_value (builder, covers_psti);
+      json_builder_set_member_name (builder, "cls_still_needed");
+      json_builder_begin_array (builder);
+      for (guint i = 0; cls_needed[i] != NULL; i++)
+        json_builder_add_string_value (builder, cls_needed[i]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      scs_cli_print_json (builder);
+      return SCS_CLI_EXIT_OK;
+    }
+
+  {
+    g_autoptr(ScsCliTable) table = scs_cli_table_new (4);
+
+    for (guint i = 0; i < n; i++)
+      {
+        const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
+        g_autofree char *id = r->provisional ? g_strdup_printf ("%s %s", r->id, _("(provisional)"))
+                                             : g_strdup (r->id);
+
+        scs_cli_table_add_row (table, id, scs_i18n_pick (r->text_ja, r->text_en),
+                               status_label (statuses[i]), cls_label (r->cls));
+      }
+    scs_cli_table_print (table);
+  }
+  g_print ("\n");
+  if (covers_psti)
+    g_print (_("This ★1 label (valid until %s) also covers PSTI security requirements 1–3 and the "
+               "statement of compliance, for units supplied while it is valid.\n"), product->expires);
+  {
+    g_autofree char *needed = g_strjoinv (", ", (char **) cls_needed);
+
+    g_print (_("For a simplified CLS Level 1 application, CLS assessment is still needed of: %s\n"), needed);
+  }
+  return SCS_CLI_EXIT_OK;
+}

@@ -1,0 +1,145 @@
+/* scs-jcstar.h: JC-STAR ★1 product self-declaration workspaces
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "scs-workspace.h"
+
+G_BEGIN_DECLS
+
+#define SCS_JCSTAR_ERROR (scs_jcstar_error_quark ())
+
+typedef enum
+{
+  SCS_JCSTAR_ERROR_WRONG_TYPE, /* not a JC-STAR ★1 workspace */
+  SCS_JCSTAR_ERROR_INVALID,    /* unknown requirement or item, N/A without reason, bad date … */
+} ScsJcstarError;
+
+GQuark scs_jcstar_error_quark (void);
+
+typedef enum
+{
+  SCS_JC_CLS_FULL,    /* fully covered by Singapore CLS Level 1 */
+  SCS_JC_CLS_PARTIAL, /* partly: JC-STAR assessment still needed */
+  SCS_JC_CLS_NONE,    /* no CLS Level 1 counterpart */
+} ScsJcClsStatus;
+
+typedef struct
+{
+  guint        number;
+  const char  *condition;   /* NULL, "network-login", "network-update" */
+  gboolean     provisional;
+  const char  *text_ja;
+  const char  *text_en;
+} ScsJcItem;
+
+typedef struct
+{
+  const char     *id;          /* "S1.1-01" */
+  const char     *text_ja;
+  const char     *text_en;
+  const char     *method;      /* "doc", "device" or NULL (unknown) */
+  ScsJcClsStatus  cls;
+  gboolean        psti_exempt; /* waived on the PSTI route */
+  gboolean        provisional; /* topic not confirmed */
+  gboolean        any;         /* items are alternatives: one suffices */
+  const ScsJcItem *items;
+  guint           n_items;
+} ScsJcRequirement;
+
+/* The built-in texts (data/jcstar/, our own words). */
+const char             *scs_jcstar_get_criteria_document (void);
+guint                   scs_jcstar_get_n_requirements    (void);
+const ScsJcRequirement *scs_jcstar_get_requirement       (guint        index);
+const ScsJcRequirement *scs_jcstar_lookup_requirement    (const char  *id);
+
+/* How the product applies. */
+typedef enum
+{
+  SCS_JC_ROUTE_STANDARD,
+  SCS_JC_ROUTE_PSTI, /* a PSTI-compliant product: S1.1-02, -05, -16 waived */
+  SCS_JC_ROUTE_CLS,  /* a product with a CLS label: the CLS-covered items waived */
+} ScsJcRoute;
+
+typedef struct
+{
+  char       *name;
+  GStrv       model_numbers;
+  char       *versions;          /* firmware/software versions assessed */
+  char       *support_end;       /* YYYY-MM-DD */
+  char       *vdp_url;
+  char       *vdp_contact;
+  char       *user_contact;
+  char       *criteria_version;  /* default: the built-in texts' document */
+  char       *application_number;
+  char       *label_number;
+  char       *issued;            /* YYYY-MM-DD */
+  char       *expires;           /* YYYY-MM-DD, at most 2 years after issued */
+  ScsJcRoute  route;
+  gboolean    home_gateway;      /* CLS asks more of home gateways */
+} ScsJcProduct;
+
+void          scs_jc_product_free (ScsJcProduct *product);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsJcProduct, scs_jc_product_free)
+
+/* NULL (no error) before the product is recorded. */
+ScsJcProduct *scs_jcstar_get_product (ScsWorkspace        *workspace,
+                                      GError             **error);
+/* Name and at least one model number required; dates checked; expiry not
+ * before issue nor more than two years after. Audited. */
+gboolean      scs_jcstar_set_product (ScsWorkspace        *workspace,
+                                      const ScsJcProduct  *product,
+                                      GError             **error);
+
+typedef enum
+{
+  SCS_JC_ANSWER_NONE,
+  SCS_JC_ANSWER_CONFORMS,
+  SCS_JC_ANSWER_DOES_NOT,
+  SCS_JC_ANSWER_NOT_APPLICABLE, /* needs a reason */
+} ScsJcAnswer;
+
+/* "conforms", "does-not", "na" */
+gboolean      scs_jc_answer_from_string (const char   *word,
+                                         ScsJcAnswer  *answer);
+const char   *scs_jc_answer_to_string   (ScsJcAnswer   answer);
+
+gboolean      scs_jcstar_set_answer  (ScsWorkspace  *workspace,
+                                      const char    *requirement_id,
+                                      guint          item,
+                                      ScsJcAnswer    answer,
+                                      const char    *reason,
+                                      GError       **error);
+ScsJcAnswer   scs_jcstar_get_answer  (ScsWorkspace  *workspace,
+                                      const char    *requirement_id,
+                                      guint          item,
+                                      char         **reason,
+                                      GError       **error);
+
+typedef enum
+{
+  SCS_JC_STATUS_OPEN,      /* not yet shown to be met */
+  SCS_JC_STATUS_MET,       /* items conform (or, alternatives, one does), the rest N/A */
+  SCS_JC_STATUS_NOT_MET,   /* an item does not conform (and no alternative does) */
+  SCS_JC_STATUS_WAIVED,    /* waived by the product's route (PSTI, CLS) */
+} ScsJcStatus;
+
+ScsJcStatus   scs_jcstar_get_status  (ScsWorkspace  *workspace,
+                                      const char    *requirement_id,
+                                      GError       **error);
+
+/* Equivalence, from the facts of the PSTI regulations and the
+ * Japan–Singapore MoC. */
+/* Waived on @route (never on STANDARD). */
+gboolean      scs_jcstar_is_waived   (const ScsJcRequirement *requirement,
+                                      ScsJcRoute              route);
+/* A current ★1 label (@today between issue and expiry) covers PSTI's three
+ * requirements and statement of compliance. */
+gboolean      scs_jcstar_label_covers_psti (const ScsJcProduct *product,
+                                            const char         *today);
+/* What a ★1 product still needs for a simplified CLS Level 1 application:
+ * ETSI EN 303 645 provisions, NULL-terminated (static). */
+const char * const *scs_jcstar_cls_still_needed (gboolean home_gateway);
+
+G_END_DECLS

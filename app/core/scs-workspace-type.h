@@ -1,0 +1,28 @@
+/* scs-workspace-type.h: what a workspace is for (SCS ★3/★4, JC-STAR ★1, SECURITY ACTION)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SCS_WORKSPACE_TYPE_SCS,             /* the SCS evaluation scheme (★3/★4), the default */
+  SCS_WORKSPACE_TYPE_JCSTAR1,         /* JC-STAR ★1 product self-declaration */
+  SCS_WORKSPACE_TYPE_SECURITY_ACTION, /* SECURITY ACTION ★1/★2 self-declaration */
+} ScsWorkspaceType;
+
+#define SCS_N_WORKSPACE_TYPES 3
+
+/* "scs", "jcstar1", "security-action": the word in the file and the CLI. */
+const char *scs_workspace_type_to_string   (ScsWorkspaceType  type);
+/* FALSE for an unknown word. */
+gboolean    scs_workspace_type_from_string (const char       *word,
+                                            ScsWorkspaceType *type);
+/* Translated name for people, e.g. "JC-STAR ★1 product self-declaration". */
+const char *scs_workspace_type_get_label   (ScsWorkspaceType  type);
+
+G_END_DECLS

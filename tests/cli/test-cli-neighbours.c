@@ -1,0 +1,333 @@
+/* test-cli-neighbours.c: `scs-cli new --type`, and `scs-cli sa …`
+ *
+ * A workspace made with --type keeps it (info and status say so, in
+ * words and in JSON), the default is an SCS assessment, an unknown type
+ * is refused with nothing created. A SECURITY ACTION self-check filled in
+ * with `sa answer` is scored by `sa check` (total, band, the "don't know"
+ * questions to follow up); bad input to `sa answer` and `sa declare`
+ * exits 2 and leaves the file as it was, and `sa` on an SCS workspace is
+ * refused.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "cli-test-util.h"
+
+static const CliOptions options = { .actor = "宣言 担当", .utf8 = TRUE };
+
+static char *
+make (const char *dir,
+      const char *name,
+      const char *type)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(CliRun) run = NULL;
+
+  if (type != NULL)
+    run = CLI_TEST_RUN (&options, "new", path, "--name", "株式会社テスト", "--sole-proprietor", "--type", type);
+  else
+    run = CLI_TEST_RUN (&options, "new", path, "--name", "株式会社テスト", "--sole-proprietor");
+  cli_test_assert_ok (run);
+  return path;
+}
+
+static const char *
+json_type (const char *command,
+           const char *path)
+{
+  static char type[64];
+  g_autoptr(CliRun) run = CLI_TEST_RUN (&options, command, "--json", path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  cli_test_assert_ok (run);
+  object = cli_test_parse_object (parser, run->out);
+  g_strlcpy (type, json_object_get_string_member (object, "type"), sizeof type);
+  return type;
+}
+
+static void
+test_new_type (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-cli-neighbours-XXXXXX");
+  g_autofree char *scs = make (dir, "scs.scsw", NULL);
+  g_autofree char *jc = make (dir, "product.scsw", "jcstar1");
+  g_autofree char *sa = make (dir, "shop.scsw", "security-action");
+  g_autofree char *bad = g_build_filename (dir, "bad.scsw", NULL);
+  g_autoptr(CliRun) info = NULL;
+  g_autoptr(CliRun) refused = NULL;
+
+  g_assert_cmpstr (json_type ("info", scs), ==, "scs");
+  g_assert_cmpstr (json_type ("info", jc), ==, "jcstar1");
+  g_assert_cmpstr (json_type ("status", jc), ==, "jcstar1");
+  g_assert_cmpstr (json_type ("info", sa), ==, "security-action");
+
+  info = CLI_TEST_RUN (&options, "info", sa);
+  cli_test_assert_ok (info);
+  g_assert_nonnull (strstr (info->out, "Type:"));
+  g_assert_nonnull (strstr (info->out, "SECURITY ACTION self-declaration"));
+
+  refused = CLI_TEST_RUN (&options, "new", bad, "--name", "x", "--sole-proprietor", "--type", "jcstar2");
+  cli_test_assert_refused (refused, "--type");
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  core_test_rm_rf (dir);
+}
+
+static void
+answer (const char *path,
+        guint       number,
+        const char *value)
+{
+  g_autofree char *text = g_strdup_printf ("%u", number);
+  g_autoptr(CliRun) run = CLI_TEST_RUN (&options, "sa", "answer", path, text, value);
+
+  cli_test_assert_ok (run);
+}
+
+static void
+test_self_check (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-cli-neighbours-XXXXXX");
+  g_autofree char *sa = make (dir, "shop.scsw", "security-action");
+  g_autofree char *scs = make (dir, "scs.scsw", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(CliRun) check = NULL;
+  g_autoptr(CliRun) human = NULL;
+  JsonObject *object;
+  JsonArray *follow_up;
+  struct { const char *number, *value; } bad_answers[] = {
+    { "0", "done" }, { "26", "done" }, { "x", "done" }, { "3", "yes" },
+  };
+  const char * const bad_declarations[][4] = {
+    { "--level", "3", NULL, NULL },
+    { "--level", "2", "--id", "4123" },
+    { "--level", "2", "--date", "2026-13-01" },
+    { "--level", "2", "--policy-url", "example.jp/policy" },
+  };
+
+  /* 20 done, 2 partly, 1 not done, 2 don't know: 80 + 4 + 0 − 2 = 82. */
+  for (guint i = 1; i <= 20; i++)
+    answer (sa, i, "done");
+  answer (sa, 21, "partly");
+  answer (sa, 22, "partly");
+  answer (sa, 23, "not-done");
+  answer (sa, 24, "dont-know");
+  answer (sa, 25, "dont-know");
+
+  check = CLI_TEST_RUN (&options, "sa", "check", "--json", sa);
+  cli_test_assert_ok (check);
+  object = cli_test_parse_object (parser, check->out);
+  g_assert_cmpint (json_object_get_int_member (object, "total"), ==, 82);
+  g_assert_cmpstr (json_object_get_string_member (object, "band"), ==, "mostly");
+  follow_up = json_object_get_array_member (object, "follow_up");
+  g_assert_cmpuint (json_array_get_length (follow_up), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (follow_up, 0), ==, 24);
+  g_assert_cmpint (json_array_get_int_element (follow_up, 1), ==, 25);
+
+  human = CLI_TEST_RUN (&options, "sa", "check", sa);
+  cli_test_assert_ok (human);
+  g_assert_nonnull (strstr (human->out, "Score: 82 of 100"));
+  g_assert_nonnull (strstr (human->out, "To follow up (answered “don’t know”): 24 25"));
+
+  before = core_test_file_sha256 (sa);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_answers); i++)
+    {
+      g_autoptr(CliRun) run = CLI_TEST_RUN (&options, "sa", "answer", sa,
+                                            bad_answers[i].number, bad_answers[i].value);
+
+      cli_test_assert_refused (run, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_declarations); i++)
+    {
+      g_autoptr(CliRun) run = NULL;
+
+      if (bad_declarations[i][2] == NULL)
+        run = CLI_TEST_RUN (&options, "sa", "declare", sa, bad_declarations[i][0], bad_declarations[i][1]);
+      else
+        run = CLI_TEST_RUN (&options, "sa", "declare", sa, bad_declarations[i][0], bad_declarations[i][1],
+                            bad_declarations[i][2], bad_declarations[i][3]);
+      cli_test_assert_refused (run, NULL);
+    }
+  cli_test_assert_unchanged (sa, before);
+
+  {
+    g_autoptr(CliRun) declared = CLI_TEST_RUN (&options, "sa", "declare", sa, "--level", "2",
+                                               "--id", "41234567890", "--date", "2026-12-01",
+                                               "--policy-url", "https://example.jp/policy");
+    g_autoptr(CliRun) wrong = CLI_TEST_RUN (&options, "sa", "answer", scs, "1", "done");
+
+    cli_test_assert_ok (declared);
+    g_assert_nonnull (strstr (declared->out, "self-declaration"));
+    cli_test_assert_refused (wrong, "not a SECURITY ACTION workspace");
+  }
+
+  core_test_rm_rf (dir);
+}
+
+static void
+test_policy_and_onramp (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-cli-neighbours-XXXXXX");
+  g_autofree char *sa = make (dir, "shop.scsw", "security-action");
+  g_autofree char *pdf_path = g_build_filename (dir, "policy.pdf", NULL);
+  g_autofree char *star3 = g_build_filename (dir, "star3.scsw", NULL);
+  g_autofree char *pdf = NULL;
+  g_autoptr(CliRun) missing = NULL;
+  g_autoptr(CliRun) policy = NULL;
+  g_autoptr(CliRun) onramp = NULL;
+  g_autoptr(CliRun) again = NULL;
+  g_autoptr(CliRun) info = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  gsize length;
+
+  missing = CLI_TEST_RUN (&options, "sa", "policy", sa, "--out", pdf_path);
+  cli_test_assert_refused (missing, "no basic policy yet");
+  g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+
+  policy = CLI_TEST_RUN (&options, "sa", "policy", sa, "--representative", "代表取締役 山田 太郎",
+                         "--adopted", "2026-12-01", "--out", pdf_path);
+  cli_test_assert_ok (policy);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_true (length > 1000 && memcmp (pdf, "%PDF-", 5) == 0);
+
+  answer (sa, 11, "not-done");
+  onramp = CLI_TEST_RUN (&options, "sa", "to-star3", sa, star3);
+  cli_test_assert_ok (onramp);
+  g_assert_nonnull (strstr (onramp->out, "our own mapping"));
+  g_assert_nonnull (strstr (onramp->out, "4-3-4   gap"));
+  again = CLI_TEST_RUN (&options, "sa", "to-star3", sa, star3);
+  cli_test_assert_refused (again, "already exists");
+
+  info = CLI_TEST_RUN (&options, "info", "--json", star3);
+  cli_test_assert_ok (info);
+  object = cli_test_parse_object (parser, info->out);
+  g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "scs");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "organization"), "name"),
+                   ==, "株式会社テスト");
+
+  core_test_rm_rf (dir);
+}
+
+/* JC-STAR ★1: three model numbers, the conditional item not applicable,
+ * the PSTI route waiving 02/05/16, and the equivalence lines. */
+static void
+test_jcstar (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-cli-neighbours-XXXXXX");
+  g_autofree char *jc = make (dir, "camera.scsw", "jcstar1");
+  g_autofree char *before = NULL;
+  g_autoptr(CliRun) product = NULL;
+  g_autoptr(CliRun) no_reason = NULL;
+  g_autoptr(CliRun) bad_route = NULL;
+  g_autoptr(CliRun) na = NULL;
+  g_autoptr(CliRun) check = NULL;
+  g_autoptr(CliRun) human = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *requirements;
+
+  product = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "ネットワークカメラ",
+                          "--model", "NC-100", "--model", "NC-100W", "--model", "NC-200",
+                          "--label-number", "JC1-0001", "--issued", "2026-01-01", "--expires", "2099-12-31",
+                          "--route", "psti");
+  /* more than two years: refused */
+  cli_test_assert_refused (product, "two years");
+  g_clear_pointer (&product, cli_run_free);
+  product = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "ネットワークカメラ",
+                          "--model", "NC-100", "--model", "NC-100W", "--model", "NC-200", "--route", "psti");
+  cli_test_assert_ok (product);
+
+  before = core_test_file_sha256 (jc);
+  no_reason = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-08", "1", "na");
+  cli_test_assert_refused (no_reason, "S1.1-08");
+  bad_route = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "x", "--model", "y", "--route", "uk");
+  cli_test_assert_refused (bad_route, "--route");
+  cli_test_assert_unchanged (jc, before);
+  na = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-08", "1", "na", "--reason", "ネットワーク経由の更新なし");
+  cli_test_assert_ok (na);
+
+  check = CLI_TEST_RUN (&options, "jc", "check", "--json", jc);
+  cli_test_assert_ok (check);
+  requirements = json_object_get_array_member (cli_test_parse_object (parser, check->out), "requirements");
+  g_assert_cmpuint (json_array_get_length (requirements), ==, 16);
+  for (guint i = 0; i < 16; i++)
+    {
+      JsonObject *r = json_array_get_object_element (requirements, i);
+      const char *id = json_object_get_string_member (r, "id");
+      const char *status = json_object_get_string_member (r, "status");
+
+      if (g_str_equal (id, "S1.1-02") || g_str_equal (id, "S1.1-05") || g_str_equal (id, "S1.1-16"))
+        g_assert_cmpstr (status, ==, "waived");
+      else if (g_str_equal (id, "S1.1-08"))
+        g_assert_cmpstr (status, ==, "met");
+      else
+        g_assert_cmpstr (status, ==, "open");
+    }
+
+  /* The portfolio lists every type, and the label's expiry for JC-STAR. */
+  {
+    g_autoptr(CliRun) label = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "ネットワークカメラ",
+                                            "--model", "NC-100", "--model", "NC-100W", "--model", "NC-200",
+                                            "--label-number", "JC1-0001", "--issued", "2026-01-01",
+                                            "--expires", "2027-12-31", "--route", "psti");
+    g_autofree char *shop = make (dir, "shop.scsw", "security-action");
+    g_autoptr(CliRun) portfolio = NULL;
+    g_autoptr(JsonParser) listing = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonNode *root;
+    JsonArray *entries;
+    guint seen = 0;
+
+    cli_test_assert_ok (label);
+    portfolio = CLI_TEST_RUN (&options, "portfolio", "--json", dir);
+    cli_test_assert_ok (portfolio);
+    g_assert_true (json_parser_load_from_data (listing, portfolio->out, -1, &error));
+    root = json_parser_get_root (listing);
+    entries = JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root)
+                                           : json_object_get_array_member (json_node_get_object (root), "clients");
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      {
+        JsonObject *entry = json_array_get_object_element (entries, i);
+        const char *type = json_object_get_string_member (entry, "type");
+
+        if (g_str_equal (type, "jcstar1"))
+          {
+            g_assert_cmpstr (json_object_get_string_member (entry, "expiry"), ==, "2027-12-31");
+            seen++;
+          }
+        else if (g_str_equal (type, "security-action"))
+          seen++;
+      }
+    g_assert_cmpuint (seen, ==, 2);
+  }
+
+  human = CLI_TEST_RUN (&options, "jc", "check", jc);
+  cli_test_assert_ok (human);
+  g_assert_nonnull (strstr (human->out, "S1.1-14 (provisional)"));
+  g_assert_nonnull (strstr (human->out, "still needed of: 5.3-7"));
+
+  core_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
+
+  g_test_add_func ("/scs/cli/neighbours/new-type", test_new_type);
+  g_test_add_func ("/scs/cli/neighbours/self-check", test_self_check);
+  g_test_add_func ("/scs/cli/neighbours/policy-and-onramp", test_policy_and_onramp);
+  g_test_add_func ("/scs/cli/neighbours/jcstar", test_jcstar);
+
+  return g_test_run ();
+}

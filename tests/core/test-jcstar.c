@@ -1,0 +1,235 @@
+/* test-jcstar.c: the JC-STAR ★1 workspace and its equivalence view
+ *
+ * The built-in texts hold S1.1-01 … S1.1-16 with their items, the
+ * conditional S1.1-08, and provisional marks where the topic is not
+ * confirmed. A product with three model numbers is recorded and read back;
+ * a label valid for more than two years is refused, nothing written. The
+ * conditional item S1.1-08 #1 is not applicable with a reason (refused
+ * without one) and the requirement counts as met; alternatives (S1.1-10)
+ * need one conforming item; a non-conforming item fails its requirement.
+ * Equivalence against the tables of the PSTI regulations and the
+ * Japan–Singapore MoC: the PSTI route waives exactly S1.1-02, -05, -16; CLS
+ * Level 1 matches 2, 3, 4, 5, 7, 8, 10 fully, 6, 9, 16 partly, 1 and 11–15
+ * not at all; a current label covers PSTI, an expired one does not; a ★1
+ * product still needs CLS 5.3-7, and a home gateway the 7.3 provisions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "scs-i18n.h"
+#include "scs-jcstar.h"
+#include "scs-workspace.h"
+
+#include "core-test-util.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  ScsWorkspace *workspace;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(GError) error = NULL;
+
+  org->name = g_strdup ("株式会社テスト電機");
+  org->corporate_number = g_strdup (CORE_TEST_CORPORATE_NUMBER);
+  fixture->dir = core_test_make_tmp_dir ("scs-jcstar-XXXXXX");
+  fixture->path = g_build_filename (fixture->dir, "camera.scsw", NULL);
+  fixture->workspace = scs_workspace_create_typed (fixture->path, SCS_WORKSPACE_TYPE_JCSTAR1, org, 3,
+                                                   catalog, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->workspace);
+  core_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static ScsJcProduct *
+camera (ScsJcRoute route)
+{
+  ScsJcProduct *product = g_new0 (ScsJcProduct, 1);
+  const char *models[] = { "NC-100", "NC-100W", "NC-200", NULL };
+
+  product->name = g_strdup ("ネットワークカメラ NC");
+  product->model_numbers = g_strdupv ((char **) models);
+  product->versions = g_strdup ("firmware 2.4.1");
+  product->support_end = g_strdup ("2031-03-31");
+  product->vdp_url = g_strdup ("https://example.jp/security/vdp");
+  product->vdp_contact = g_strdup ("psirt@example.jp");
+  product->user_contact = g_strdup ("0120-000-000");
+  product->application_number = g_strdup ("A-2026-0123");
+  product->label_number = g_strdup ("JC1-000123");
+  product->issued = g_strdup ("2026-04-01");
+  product->expires = g_strdup ("2028-03-31");
+  product->route = route;
+  return product;
+}
+
+static void
+test_texts (void)
+{
+  const ScsJcRequirement *r08 = scs_jcstar_lookup_requirement ("S1.1-08");
+  const ScsJcRequirement *r10 = scs_jcstar_lookup_requirement ("S1.1-10");
+
+  g_assert_cmpuint (scs_jcstar_get_n_requirements (), ==, 16);
+  g_assert_cmpstr (scs_jcstar_get_criteria_document (), ==, "JST-CR-01-01-2024R1");
+  g_assert_cmpstr (scs_jcstar_get_requirement (15)->id, ==, "S1.1-16");
+  g_assert_cmpstr (r08->items[0].condition, ==, "network-update");
+  g_assert_true (r10->any);
+  g_assert_cmpuint (r10->n_items, ==, 2);
+  /* Unconfirmed topics are marked provisional. */
+  g_assert_true (scs_jcstar_lookup_requirement ("S1.1-14")->provisional);
+  g_assert_true (scs_jcstar_lookup_requirement ("S1.1-15")->provisional);
+  g_assert_true (scs_jcstar_lookup_requirement ("S1.1-09")->provisional);
+  g_assert_false (scs_jcstar_lookup_requirement ("S1.1-02")->provisional);
+  g_assert_null (scs_jcstar_lookup_requirement ("S1.1-17"));
+}
+
+static void
+test_equivalence (void)
+{
+  const char *cls_full = "02 03 04 05 07 08 10";
+  const char *cls_partial = "06 09 16";
+  const char * const *needed;
+  g_autoptr(ScsJcProduct) product = camera (SCS_JC_ROUTE_STANDARD);
+
+  for (guint i = 0; i < scs_jcstar_get_n_requirements (); i++)
+    {
+      const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
+      const char *n = r->id + strlen ("S1.1-");
+      gboolean psti = g_str_equal (n, "02") || g_str_equal (n, "05") || g_str_equal (n, "16");
+
+      g_assert_cmpint (scs_jcstar_is_waived (r, SCS_JC_ROUTE_STANDARD), ==, FALSE);
+      g_assert_cmpint (scs_jcstar_is_waived (r, SCS_JC_ROUTE_PSTI), ==, psti);
+      if (strstr (cls_full, n) != NULL)
+        g_assert_cmpint (r->cls, ==, SCS_JC_CLS_FULL);
+      else if (strstr (cls_partial, n) != NULL)
+        g_assert_cmpint (r->cls, ==, SCS_JC_CLS_PARTIAL);
+      else
+        g_assert_cmpint (r->cls, ==, SCS_JC_CLS_NONE);
+      g_assert_cmpint (scs_jcstar_is_waived (r, SCS_JC_ROUTE_CLS), ==, strstr (cls_full, n) != NULL);
+    }
+
+  g_assert_true (scs_jcstar_label_covers_psti (product, "2026-04-01"));
+  g_assert_true (scs_jcstar_label_covers_psti (product, "2028-03-31"));
+  g_assert_false (scs_jcstar_label_covers_psti (product, "2028-04-01"));
+  g_assert_false (scs_jcstar_label_covers_psti (product, "2026-03-31"));
+
+  needed = scs_jcstar_cls_still_needed (FALSE);
+  g_assert_cmpstr (needed[0], ==, "5.3-7");
+  g_assert_null (needed[1]);
+  needed = scs_jcstar_cls_still_needed (TRUE);
+  g_assert_true (g_strv_contains (needed, "5.3-7"));
+  g_assert_true (g_strv_contains (needed, "7.3-1"));
+  g_assert_true (g_strv_contains (needed, "7.3-7"));
+}
+
+static void
+test_product_and_answers (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ScsJcProduct) product = camera (SCS_JC_ROUTE_STANDARD);
+  g_autoptr(ScsJcProduct) stored = NULL;
+  g_autoptr(ScsWorkspace) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *reason = NULL;
+
+  /* A label of more than two years, a blank model: refused, nothing written. */
+  before = core_test_file_state (fixture->path, FALSE);
+  g_free (product->expires);
+  product->expires = g_strdup ("2028-04-02");
+  g_assert_false (scs_jcstar_set_product (fixture->workspace, product, &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (product->expires);
+  product->expires = g_strdup ("2028-03-31");
+  g_free (product->model_numbers[1]);
+  product->model_numbers[1] = g_strdup (" ");
+  g_assert_false (scs_jcstar_set_product (fixture->workspace, product, &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (scs_jcstar_set_answer (fixture->workspace, "S1.1-08", 1, SCS_JC_ANSWER_NOT_APPLICABLE,
+                                         "  ", &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (scs_jcstar_set_answer (fixture->workspace, "S1.1-10", 3, SCS_JC_ANSWER_CONFORMS,
+                                         NULL, &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  after = core_test_file_state (fixture->path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+
+  g_free (product->model_numbers[1]);
+  product->model_numbers[1] = g_strdup ("NC-100W");
+  g_assert_true (scs_jcstar_set_product (fixture->workspace, product, &error));
+  g_assert_no_error (error);
+
+  /* The conditional item does not apply: updates come only by USB stick. */
+  g_assert_true (scs_jcstar_set_answer (fixture->workspace, "S1.1-08", 1, SCS_JC_ANSWER_NOT_APPLICABLE,
+                                        "ネットワーク経由の更新機能を持たない", &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_jcstar_set_answer (fixture->workspace, "S1.1-10", 2, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_jcstar_set_answer (fixture->workspace, "S1.1-12", 1, SCS_JC_ANSWER_DOES_NOT, NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&fixture->workspace);
+  again = scs_workspace_open (fixture->path, &error);
+  g_assert_no_error (error);
+  stored = scs_jcstar_get_product (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (stored->model_numbers), ==, 3);
+  g_assert_cmpstr (stored->model_numbers[2], ==, "NC-200");
+  g_assert_cmpstr (stored->criteria_version, ==, "JST-CR-01-01-2024R1");
+  g_assert_cmpstr (stored->expires, ==, "2028-03-31");
+
+  g_assert_cmpint (scs_jcstar_get_answer (again, "S1.1-08", 1, &reason, &error), ==, SCS_JC_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (reason, ==, "ネットワーク経由の更新機能を持たない");
+  g_assert_cmpint (scs_jcstar_get_status (again, "S1.1-08", &error), ==, SCS_JC_STATUS_MET);
+  g_assert_cmpint (scs_jcstar_get_status (again, "S1.1-10", &error), ==, SCS_JC_STATUS_MET);
+  g_assert_cmpint (scs_jcstar_get_status (again, "S1.1-12", &error), ==, SCS_JC_STATUS_NOT_MET);
+  g_assert_cmpint (scs_jcstar_get_status (again, "S1.1-02", &error), ==, SCS_JC_STATUS_OPEN);
+  g_assert_no_error (error);
+
+  /* On the PSTI route S1.1-02 is waived; S1.1-12 still fails. */
+  stored->route = SCS_JC_ROUTE_PSTI;
+  g_assert_true (scs_jcstar_set_product (again, stored, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_jcstar_get_status (again, "S1.1-02", &error), ==, SCS_JC_STATUS_WAIVED);
+  g_assert_cmpint (scs_jcstar_get_status (again, "S1.1-12", &error), ==, SCS_JC_STATUS_NOT_MET);
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  scs_i18n_init ("en");
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
+
+  g_test_add_func ("/scs/jcstar/texts", test_texts);
+  g_test_add_func ("/scs/jcstar/equivalence", test_equivalence);
+  g_test_add ("/scs/jcstar/product-and-answers", Fixture, NULL, fixture_set_up,
+              test_product_and_answers, fixture_tear_down);
+
+  return g_test_run ();
+}
