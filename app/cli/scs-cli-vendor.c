@@ -30,6 +30,7 @@ static char *opt_today = NULL;
 static char *opt_out = NULL;
 static char *opt_csv = NULL;
 static char *opt_xlsx = NULL;
+static char *opt_encoding = NULL;
 static char *opt_date = NULL;
 static char *opt_on_site = NULL;
 static char *opt_support = NULL;
@@ -65,6 +66,8 @@ static const GOptionEntry diagnose_entries[] = {
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write the diagnosis report (PDF)"), N_("REPORT.pdf") },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the gap list (CSV, UTF-8)"), N_("GAPS.csv") },
   { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the gap list as an Excel workbook"), N_("GAPS.xlsx") },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the report"), N_("YYYY-MM-DD") },
   { "on-site", 0, 0, G_OPTION_ARG_STRING, &opt_on_site,
     N_("Record whether the client needs on-site response (the + tiers)"), N_("yes|no") },
@@ -354,11 +357,16 @@ scs_cli_diagnose (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(ScsDiagnosis) diagnosis = NULL;
   g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) xlsx = NULL;
   g_autoptr(GError) error = NULL;
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
   ScsCatalog *catalog;
 
   if (!scs_cli_parse_arguments (command, diagnose_entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
+  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
+    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
   if (opt_on_site != NULL && !g_str_equal (opt_on_site, "yes") && !g_str_equal (opt_on_site, "no"))
     return scs_cli_error (_("--on-site: expected yes or no, not ‘%s’"), opt_on_site);
   if (opt_date != NULL)
@@ -374,30 +382,30 @@ scs_cli_diagnose (const ScsCliCommand *command,
   diagnosis = scs_diagnosis_new (workspace);
   catalog = scs_workspace_get_catalog (workspace);
 
-  if (opt_on_site != NULL &&
-      !scs_diagnosis_set_needs_on_site (diagnosis, g_str_equal (opt_on_site, "yes"), &error))
-    return scs_cli_report (error);
-
+  /* Everything that can fail on the content comes first: a refused
+   * export leaves the workspace as it was. */
   gaps = scs_diagnosis_list_gaps (diagnosis, &error);
   if (gaps == NULL)
     return scs_cli_report (error);
-
   if (opt_csv != NULL)
     {
-      g_autoptr(GBytes) csv = scs_diagnosis_export_csv (diagnosis, &error);
+      csv = scs_diagnosis_export_csv (diagnosis, encoding, &error);
       if (csv == NULL)
         return scs_cli_report (error);
-      if (!write_bytes (opt_csv, csv))
-        return SCS_CLI_EXIT_USAGE;
     }
   if (opt_xlsx != NULL)
     {
-      g_autoptr(GBytes) xlsx = scs_diagnosis_export_xlsx (diagnosis, &error);
+      xlsx = scs_diagnosis_export_xlsx (diagnosis, &error);
       if (xlsx == NULL)
         return scs_cli_report (error);
-      if (!write_bytes (opt_xlsx, xlsx))
-        return SCS_CLI_EXIT_USAGE;
     }
+  if (opt_on_site != NULL &&
+      !scs_diagnosis_set_needs_on_site (diagnosis, g_str_equal (opt_on_site, "yes"), &error))
+    return scs_cli_report (error);
+  if (csv != NULL && !write_bytes (opt_csv, csv))
+    return SCS_CLI_EXIT_USAGE;
+  if (xlsx != NULL && !write_bytes (opt_xlsx, xlsx))
+    return SCS_CLI_EXIT_USAGE;
   if (opt_out != NULL)
     {
       g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, opt_date, &error);

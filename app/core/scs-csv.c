@@ -351,6 +351,26 @@ scs_csv_parse_file (const char  *path,
   return rows;
 }
 
+/* Full-width ＝＋－＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20): spreadsheets with a
+ * Japanese input method take them for the ASCII signs. */
+gboolean
+scs_csv_is_formula_like (const char *text)
+{
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (text[0] == '\t' || text[0] == '\r')
+    return TRUE;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' ||
+         g_str_has_prefix (p, "\xE3\x80\x80"))      /* U+3000 */
+    p += (guchar) *p < 0x80 ? 1 : 3;
+  if (*p != '\0' && strchr ("=+-@", *p) != NULL)
+    return TRUE;
+  return g_str_has_prefix (p, "\xEF\xBC\x9D") || g_str_has_prefix (p, "\xEF\xBC\x8B") ||
+         g_str_has_prefix (p, "\xEF\xBC\x8D") || g_str_has_prefix (p, "\xEF\xBC\xA0");
+}
+
 void
 scs_csv_append_row (GString            *out,
                     const char * const *fields,
@@ -361,7 +381,7 @@ scs_csv_append_row (GString            *out,
   for (gsize i = 0; i < n_fields; i++)
     {
       const char *text = fields[i] != NULL ? fields[i] : "";
-      gboolean formula = strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
+      gboolean formula = scs_csv_is_formula_like (text);
       /* A field opening with a byte order mark is quoted, or at the start
        * of a file a reader would take the mark for the file's own. */
       gboolean quote = formula || strpbrk (text, ",\"\r\n") != NULL || g_str_has_prefix (text, SCS_CSV_BOM);
@@ -389,9 +409,136 @@ scs_csv_cell_text (const char *cell)
 {
   g_return_val_if_fail (cell != NULL, NULL);
 
-  if (cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@\t\r", cell[1]) != NULL)
+  if (cell[0] == '\'' && scs_csv_is_formula_like (cell + 1))
     return cell + 1;
   return cell;
+}
+
+gboolean
+scs_csv_encoding_from_string (const char     *text,
+                              ScsCsvEncoding *encoding)
+{
+  if (g_ascii_strcasecmp (text, "utf-8") == 0 || g_ascii_strcasecmp (text, "utf8") == 0)
+    *encoding = SCS_CSV_UTF8_BOM;
+  else if (g_ascii_strcasecmp (text, "cp932") == 0 || g_ascii_strcasecmp (text, "shift_jis") == 0 ||
+           g_ascii_strcasecmp (text, "sjis") == 0)
+    *encoding = SCS_CSV_CP932;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The first character of @text that CP932 cannot hold, as a new string. */
+static char *
+first_unencodable (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *one = g_utf8_substring (p, 0, 1);
+      g_autofree char *converted = g_convert (one, -1, "CP932", "UTF-8", NULL, NULL, NULL);
+
+      if (converted == NULL)
+        return g_steal_pointer (&one);
+    }
+  return g_strdup ("?");
+}
+
+GBytes *
+scs_csv_write (GPtrArray       *rows,
+               gsize            n_columns,
+               ScsCsvEncoding   encoding,
+               GError         **error)
+{
+  g_autoptr(GString) out = g_string_new (encoding == SCS_CSV_UTF8_BOM ? SCS_CSV_BOM : NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char * const *row = g_ptr_array_index (rows, r);
+      g_autofree char *converted = NULL;
+      gsize written = 0;
+
+      g_string_truncate (line, 0);
+      scs_csv_append_row (line, row, n_columns);
+      if (encoding == SCS_CSV_UTF8_BOM)
+        {
+          g_string_append_len (out, line->str, line->len);
+          continue;
+        }
+      converted = g_convert (line->str, line->len, "CP932", "UTF-8", NULL, &written, NULL);
+      if (converted == NULL)
+        {
+          for (gsize c = 0; c < n_columns; c++)
+            {
+              g_autofree char *cell = g_convert (row[c] != NULL ? row[c] : "", -1, "CP932", "UTF-8",
+                                                 NULL, NULL, NULL);
+              g_autofree char *bad = NULL;
+
+              if (cell != NULL)
+                continue;
+              bad = first_unencodable (row[c]);
+              g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
+                           _("Row %u, column %u: the character ‘%s’ cannot be written in Shift_JIS (CP932); "
+                             "export as UTF-8 instead"), r + 1, (guint) c + 1, bad);
+              return NULL;
+            }
+          g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
+                       _("Row %u cannot be written in Shift_JIS (CP932); export as UTF-8 instead"), r + 1);
+          return NULL;
+        }
+      g_string_append_len (out, converted, written);
+    }
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+char *
+scs_csv_decode (const char      *data,
+                gsize            length,
+                gsize           *out_length,
+                ScsCsvEncoding  *encoding,
+                GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+  gsize read = 0, written = 0;
+  char *converted;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > SCS_CSV_MAX_BYTES)
+    {
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_TOO_LARGE,
+                   _("The file is larger than %u MiB"), SCS_CSV_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (g_utf8_validate_len (data, length, NULL))
+    {
+      if (encoding != NULL)
+        *encoding = SCS_CSV_UTF8_BOM;
+      if (out_length != NULL)
+        *out_length = length;
+      return g_strndup (data, length);
+    }
+  converted = g_convert (data, length, "UTF-8", "CP932", &read, &written, &local);
+  if (converted == NULL)
+    {
+      /* Name the line the bad byte is on. */
+      guint line = 1;
+
+      for (gsize i = 0; i < read && i < length; i++)
+        if (data[i] == '\n')
+          line++;
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
+                   _("Line %u: the text is neither UTF-8 nor Shift_JIS (CP932); save the file as UTF-8"),
+                   line);
+      return NULL;
+    }
+  if (encoding != NULL)
+    *encoding = SCS_CSV_CP932;
+  if (out_length != NULL)
+    *out_length = written;
+  return converted;
 }
 
 int

@@ -13,7 +13,8 @@
  * criterion's category (protect, detect and recover are mostly IT tools;
  * governance, supplier management, identify and respond mostly policies,
  * procedures and training). The report goes through the shared PDF writer;
- * the gap list goes out as CSV and as a one-sheet XLSX of inline strings.
+ * the gap list goes out, in the user's language, as CSV (UTF-8 with a byte
+ * order mark, or CP932) and as a formatted one-sheet XLSX (libxlsxwriter).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,9 +25,12 @@
 
 #include <string.h>
 
-#include <archive.h>
-#include <archive_entry.h>
+#include <errno.h>
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
 
 #include "scs-csv.h"
 #include "scs-db.h"
@@ -476,20 +480,24 @@ scs_diagnosis_get_tier (ScsDiagnosis *self)
                                        scs_diagnosis_get_needs_on_site (self));
 }
 
-static const char *
-state_label (ScsAnswerState state)
-{
-  return scs_answer_state_get_label (state);
-}
-
 #define N_GAP_COLUMNS 11
 
+enum { COLUMN_DUE = 8 };
+
+/* The header in the user's language: a Japanese client reads Japanese. */
 static const char * const gap_header[N_GAP_COLUMNS] = {
-  "criterion_id", "requirement", "criterion", "answer", "support", "effort",
-  "priority", "owner", "due", "note", "planned",
+  NC_("gap column", "No."), NC_("gap column", "Requirement"), NC_("gap column", "Criterion"),
+  NC_("gap column", "Answer"), NC_("gap column", "Support"), NC_("gap column", "Effort"),
+  NC_("gap column", "Priority"), NC_("gap column", "Owner"), NC_("gap column", "Due"),
+  NC_("gap column", "Note"), NC_("gap column", "Plan"),
 };
 
-/* The cells of the gap list, header first: shared by CSV and XLSX. */
+/* Column widths in the workbook (characters) and which columns wrap. */
+static const double gap_widths[N_GAP_COLUMNS] = { 10, 30, 60, 12, 16, 8, 8, 14, 12, 40, 14 };
+static const gboolean gap_wrap[N_GAP_COLUMNS] = { 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0 };
+
+/* The cells of the gap list, header first, as the user reads them (labels,
+ * never codes): shared by CSV and XLSX. */
 static GPtrArray *
 gap_table (ScsDiagnosis  *self,
            GError       **error)
@@ -497,12 +505,15 @@ gap_table (ScsDiagnosis  *self,
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   ScsCatalog *catalog = self->workspace->catalog;
+  const char *header[N_GAP_COLUMNS + 1] = { NULL, };
 
   gaps = scs_diagnosis_list_gaps (self, error);
   if (gaps == NULL)
     return NULL;
 
-  g_ptr_array_add (rows, g_strdupv ((char **) gap_header));
+  for (guint c = 0; c < N_GAP_COLUMNS; c++)
+    header[c] = g_dpgettext2 (GETTEXT_PACKAGE, "gap column", gap_header[c]);
+  g_ptr_array_add (rows, g_strdupv ((char **) header));
   for (guint i = 0; i < gaps->len; i++)
     {
       ScsGap *gap = g_ptr_array_index (gaps, i);
@@ -511,10 +522,12 @@ gap_table (ScsDiagnosis  *self,
         gap->criterion_id,
         scs_requirement_get_title (criterion->requirement),
         scs_criterion_get_text (criterion),
-        state_label (gap->state),
-        scs_support_to_string (gap->support),
-        gap->effort, gap->priority, gap->owner, gap->due, gap->note,
-        gap->planned ? "yes" : "suggested",
+        scs_answer_state_get_label (gap->state),
+        scs_support_get_label (gap->support),
+        *gap->effort != '\0' ? scs_diagnosis_grade_get_label (gap->effort) : "",
+        *gap->priority != '\0' ? scs_diagnosis_grade_get_label (gap->priority) : "",
+        gap->owner, gap->due, gap->note,
+        gap->planned ? C_("gap plan", "Planned") : C_("gap plan", "Suggested"),
         NULL,
       };
       g_ptr_array_add (rows, g_strdupv ((char **) row));
@@ -523,170 +536,160 @@ gap_table (ScsDiagnosis  *self,
 }
 
 GBytes *
-scs_diagnosis_export_csv (ScsDiagnosis  *self,
-                          GError       **error)
+scs_diagnosis_export_csv (ScsDiagnosis    *self,
+                          ScsCsvEncoding   encoding,
+                          GError         **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GString) out = g_string_new (SCS_CSV_BOM);
 
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
 
   rows = gap_table (self, error);
   if (rows == NULL)
     return NULL;
-  for (guint i = 0; i < rows->len; i++)
-    scs_csv_append_row (out, g_ptr_array_index (rows, i), N_GAP_COLUMNS);
-
-  return g_string_free_to_bytes (g_steal_pointer (&out));
+  return scs_csv_write (rows, N_GAP_COLUMNS, encoding, error);
 }
 
-/* XML text for a cell: escaped, and without the control characters XML
- * 1.0 cannot carry (a note pasted from elsewhere may hold them). */
-static void
-append_xml_text (GString    *out,
-                 const char *text)
+/* Text for a cell: without the control characters XML 1.0 cannot carry (a
+ * note pasted from elsewhere may hold them). */
+static char *
+cell_text (const char *text)
 {
-  g_autofree char *clean = g_strdup (text);
-  g_autofree char *escaped = NULL;
+  char *clean = g_strdup (text != NULL ? text : "");
 
   for (char *p = clean; *p != '\0'; p++)
     if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
       *p = ' ';
-  escaped = g_markup_escape_text (clean, -1);
-  g_string_append (out, escaped);
+  return clean;
 }
 
-static void
-column_name (GString *out,
-             guint    column)  /* 0-based */
+/* A table as a formatted workbook through libxlsxwriter: bold shaded header
+ * row, frozen, with an auto-filter; column widths; wrapped long text; dates
+ * as dates; every other cell a string (never a formula), and a string a
+ * spreadsheet could take for a formula is formatted as text ("@"), so it
+ * stays text should the user edit it. libxlsxwriter writes only to a file: a private temporary
+ * directory, removed before returning. */
+static GBytes *
+write_workbook (const char       *sheet_name,
+                GPtrArray        *rows,
+                guint             n_columns,
+                const double     *widths,
+                const gboolean   *wrap,
+                int               date_column,
+                GError          **error)
 {
-  char letters[4];
-  int n = 0;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local = NULL;
+  lxw_workbook_options options = { 0, };
+  lxw_doc_properties properties = { 0, };
+  lxw_workbook *book;
+  lxw_worksheet *sheet;
+  lxw_format *header, *text, *wrapped, *date, *quoted, *quoted_wrapped;
+  lxw_error result;
+  char *contents = NULL;
+  gsize length = 0;
 
-  column++;
-  while (column > 0 && n < 3)
+  dir = g_dir_make_tmp ("scs-xlsx-XXXXXX", &local);
+  if (dir == NULL)
     {
-      letters[n++] = 'A' + (column - 1) % 26;
-      column = (column - 1) / 26;
+      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
+                   _("Cannot write the workbook: %s"), local->message);
+      return NULL;
     }
-  while (n > 0)
-    g_string_append_c (out, letters[--n]);
-}
+  path = g_build_filename (dir, "book.xlsx", NULL);
+  options.tmpdir = dir;
+  book = workbook_new_opt (path, &options);
+  if (book == NULL)
+    {
+      g_rmdir (dir);
+      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
+                   _("Cannot write the workbook: %s"), g_strerror (ENOMEM));
+      return NULL;
+    }
+  /* A fixed time: the same table gives the same bytes. */
+  properties.created = 315532800;
+  workbook_set_properties (book, &properties);
 
-static la_ssize_t
-archive_to_bytes (struct archive *archive,
-                  void           *user_data,
-                  const void     *buffer,
-                  size_t          length)
-{
-  g_byte_array_append (user_data, buffer, length);
-  return length;
-}
+  header = workbook_add_format (book);
+  format_set_bold (header);
+  format_set_bg_color (header, 0xDDEBF7);
+  format_set_border (header, LXW_BORDER_THIN);
+  format_set_text_wrap (header);
+  format_set_align (header, LXW_ALIGN_VERTICAL_CENTER);
+  text = workbook_add_format (book);
+  format_set_align (text, LXW_ALIGN_VERTICAL_TOP);
+  wrapped = workbook_add_format (book);
+  format_set_text_wrap (wrapped);
+  format_set_align (wrapped, LXW_ALIGN_VERTICAL_TOP);
+  quoted = workbook_add_format (book);
+  format_set_num_format (quoted, "@");
+  format_set_align (quoted, LXW_ALIGN_VERTICAL_TOP);
+  quoted_wrapped = workbook_add_format (book);
+  format_set_num_format (quoted_wrapped, "@");
+  format_set_text_wrap (quoted_wrapped);
+  format_set_align (quoted_wrapped, LXW_ALIGN_VERTICAL_TOP);
+  date = workbook_add_format (book);
+  format_set_num_format (date, "yyyy-mm-dd");
+  format_set_align (date, LXW_ALIGN_VERTICAL_TOP);
 
-static gboolean
-zip_add (struct archive *archive,
-         const char     *name,
-         const char     *data,
-         gsize           length)
-{
-  struct archive_entry *entry = archive_entry_new ();
-  gboolean ok;
+  sheet = workbook_add_worksheet (book, sheet_name);
+  for (guint c = 0; c < n_columns; c++)
+    worksheet_set_column (sheet, c, c, widths[c], wrap[c] ? wrapped : text);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char * const *row = g_ptr_array_index (rows, r);
 
-  archive_entry_set_pathname (entry, name);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  archive_entry_set_size (entry, length);
-  /* A fixed time: the same gaps give the same bytes. */
-  archive_entry_set_mtime (entry, 315532800, 0);
-  ok = archive_write_header (archive, entry) == ARCHIVE_OK &&
-       archive_write_data (archive, data, length) == (la_ssize_t) length;
-  archive_entry_free (entry);
-  return ok;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autofree char *value = cell_text (row[c]);
+          lxw_datetime when = { 0, };
+
+          if (*value == '\0' && r > 0)
+            continue;
+          if (r == 0)
+            worksheet_write_string (sheet, r, c, value, header);
+          else if ((int) c == date_column &&
+                   sscanf (value, "%4d-%2d-%2d", &when.year, &when.month, &when.day) == 3)
+            worksheet_write_datetime (sheet, r, c, &when, date);
+          else if (scs_csv_is_formula_like (value))
+            worksheet_write_string (sheet, r, c, value, wrap[c] ? quoted_wrapped : quoted);
+          else
+            worksheet_write_string (sheet, r, c, value, NULL);
+        }
+    }
+  worksheet_freeze_panes (sheet, 1, 0);
+  worksheet_autofilter (sheet, 0, 0, MAX (rows->len, 1) - 1, n_columns - 1);
+
+  result = workbook_close (book);
+  if (result == LXW_NO_ERROR &&
+      !g_file_get_contents (path, &contents, &length, &local))
+    result = LXW_ERROR_CREATING_XLSX_FILE;
+  g_unlink (path);
+  g_rmdir (dir);
+  if (result != LXW_NO_ERROR)
+    {
+      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
+                   _("Cannot write the workbook: %s"),
+                   local != NULL ? local->message : lxw_strerror (result));
+      return NULL;
+    }
+  return g_bytes_new_take (contents, length);
 }
 
 GBytes *
 scs_diagnosis_export_xlsx (ScsDiagnosis  *self,
                            GError       **error)
 {
-  static const char content_types[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Override PartName=\"/xl/workbook.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-    "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-    "</Types>";
-  static const char root_rels[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-    "Target=\"xl/workbook.xml\"/></Relationships>";
-  static const char workbook[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-    "<sheets><sheet name=\"gaps\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
-  static const char workbook_rels[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-    "Target=\"worksheets/sheet1.xml\"/></Relationships>";
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GString) sheet = g_string_new (NULL);
-  g_autoptr(GByteArray) zip = g_byte_array_new ();
-  struct archive *archive;
-  gboolean ok;
 
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
 
   rows = gap_table (self, error);
   if (rows == NULL)
     return NULL;
-
-  g_string_append (sheet, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                          "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                          "<sheetData>");
-  for (guint r = 0; r < rows->len; r++)
-    {
-      const char * const *row = g_ptr_array_index (rows, r);
-
-      g_string_append_printf (sheet, "<row r=\"%u\">", r + 1);
-      for (guint c = 0; c < N_GAP_COLUMNS; c++)
-        {
-          /* Inline strings only: a cell is text, never a formula. */
-          g_string_append (sheet, "<c r=\"");
-          column_name (sheet, c);
-          g_string_append_printf (sheet, "%u\" t=\"inlineStr\"><is><t xml:space=\"preserve\">", r + 1);
-          append_xml_text (sheet, row[c] != NULL ? row[c] : "");
-          g_string_append (sheet, "</t></is></c>");
-        }
-      g_string_append (sheet, "</row>");
-    }
-  g_string_append (sheet, "</sheetData></worksheet>");
-
-  archive = archive_write_new ();
-  ok = archive_write_set_format_zip (archive) == ARCHIVE_OK &&
-       archive_write_set_format_option (archive, "zip", "hdrcharset", "UTF-8") == ARCHIVE_OK &&
-       archive_write_open (archive, zip, NULL, archive_to_bytes, NULL) == ARCHIVE_OK &&
-       zip_add (archive, "[Content_Types].xml", content_types, sizeof content_types - 1) &&
-       zip_add (archive, "_rels/.rels", root_rels, sizeof root_rels - 1) &&
-       zip_add (archive, "xl/workbook.xml", workbook, sizeof workbook - 1) &&
-       zip_add (archive, "xl/_rels/workbook.xml.rels", workbook_rels, sizeof workbook_rels - 1) &&
-       zip_add (archive, "xl/worksheets/sheet1.xml", sheet->str, sheet->len) &&
-       archive_write_close (archive) == ARCHIVE_OK;
-  if (!ok)
-    g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
-                 _("Cannot write the gap list workbook: %s"),
-                 archive_error_string (archive) ? archive_error_string (archive) : "?");
-  archive_write_free (archive);
-  if (!ok)
-    return NULL;
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&zip));
+  return write_workbook (C_("sheet name", "Gaps"), rows, N_GAP_COLUMNS,
+                         gap_widths, gap_wrap, COLUMN_DUE, error);
 }
 
 GBytes *
@@ -816,7 +819,7 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
           g_autofree char *owner = g_strdup_printf ("%s%s%s", gap->owner,
                                                     *gap->owner && *gap->due ? "\n" : "", gap->due);
           const char *cells[] = {
-            gap->criterion_id, scs_criterion_get_text (criterion), state_label (gap->state), support,
+            gap->criterion_id, scs_criterion_get_text (criterion), scs_answer_state_get_label (gap->state), support,
             scs_diagnosis_grade_get_label (gap->effort), scs_diagnosis_grade_get_label (gap->priority),
             owner,
           };

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "scs-answer.h"
+#include "scs-csv.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -104,11 +105,15 @@ gboolean      scs_diagnosis_set_needs_on_site (ScsDiagnosis *self,
                                                GError      **error);
 ScsTier       scs_diagnosis_get_tier          (ScsDiagnosis *self);
 
-/* Gap list as CSV (UTF-8 with BOM, CRLF): one row per gap. */
-GBytes       *scs_diagnosis_export_csv        (ScsDiagnosis  *self,
-                                               GError       **error);
-/* The same gap list as an Excel workbook (.xlsx, one sheet, inline
- * strings, no formulas). */
+/* Gap list as CSV (CRLF), one row per gap, headers and values in the UI
+ * language (labels, not codes); formula-like cells neutralised. CP932
+ * fails, writing nothing, on a character it cannot hold. */
+GBytes       *scs_diagnosis_export_csv        (ScsDiagnosis    *self,
+                                               ScsCsvEncoding   encoding,
+                                               GError         **error);
+/* The same gap list as an Excel workbook (.xlsx, one sheet, no formulas):
+ * styled frozen header row with an auto-filter, column widths, wrapped
+ * text, the due date as a date. */
 GBytes       *scs_diagnosis_export_xlsx       (ScsDiagnosis  *self,
                                                GError       **error);
 /* The diagnosis report for the client (Japanese, or English when the UI

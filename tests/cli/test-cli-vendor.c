@@ -195,6 +195,7 @@ test_diagnose (Fixture       *f,
   g_autofree char *csv = g_build_filename (f->dir, "gaps.csv", NULL);
   g_autofree char *xlsx = g_build_filename (f->dir, "gaps.xlsx", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *decoded = NULL;
   g_autofree char *sha = NULL;
   const char * const ja[] = { "SCS_LANGUAGE=ja", NULL };
   g_autoptr(CliRun) run = NULL;
@@ -224,10 +225,38 @@ test_diagnose (Fixture       *f,
   g_assert_true (length > 1000 && memcmp (contents, "%PDF-", 5) == 0);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (csv, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "criterion_id,"));
+  /* Japanese headers and labels for a Japanese user. */
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "番号,要求事項,"));
   g_assert_true (g_utf8_validate (contents, length, NULL));
   g_assert_nonnull (strstr (contents, "山田"));
+  g_assert_nonnull (strstr (contents, "駆け付け支援"));
+  g_assert_null (strstr (contents, "on-site"));
   g_clear_pointer (&contents, g_free);
+
+  /* Shift_JIS when asked. */
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run_env (ja, "diagnose", a, "--csv", csv, "--encoding", "cp932"));
+  g_assert_true (g_file_get_contents (csv, &contents, &length, NULL));
+  g_assert_false (g_utf8_validate (contents, length, NULL));
+  decoded = g_convert (contents, length, "UTF-8", "CP932", NULL, NULL, NULL);
+  g_assert_nonnull (decoded);
+  g_assert_true (g_str_has_prefix (decoded, "番号,要求事項,"));
+  g_assert_nonnull (strstr (decoded, "山田"));
+  g_clear_pointer (&contents, g_free);
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("diagnose", a, "--csv", csv, "--encoding", "latin1"), "latin1");
+
+  /* An export that fails (a character Shift_JIS lacks) changes nothing,
+   * not even the on-site flag asked for in the same command. */
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("diagnose", "set", a, "1-2-1-2", "--owner", "山田 😀"));
+  g_free (sha);
+  sha = core_test_file_sha256 (a);
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("diagnose", a, "--csv", csv, "--encoding", "cp932", "--on-site", "no"),
+                           "😀");
+  cli_test_assert_unchanged (a, sha);
+  g_clear_pointer (&sha, g_free);
   g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
   g_assert_true (length > 100 && memcmp (contents, "PK", 2) == 0);
 
