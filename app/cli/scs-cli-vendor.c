@@ -559,9 +559,9 @@ scs_cli_renew_confirm (const ScsCliCommand *command,
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
-  for (int i = 2; i < argc; i++)
-    if (!scs_renewal_confirm (workspace, argv[i], &error))
-      return scs_cli_report (error);
+  /* All or nothing: one bad name confirms none. */
+  if (!scs_renewal_confirm_all (workspace, (const char * const *) argv + 2, &error))
+    return scs_cli_report (error);
   return SCS_CLI_EXIT_OK;
 }
 

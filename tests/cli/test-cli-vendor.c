@@ -144,6 +144,7 @@ test_renew_and_compare (Fixture       *f,
                         gconstpointer  data)
 {
   g_autofree char *a = new_client (f, "a.scsw", "株式会社エー", "3");
+  g_autofree char *sha = NULL;
   g_autoptr(CliRun) run = NULL;
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *root;
@@ -159,6 +160,16 @@ test_renew_and_compare (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "to_reconfirm")), ==, 3);
   g_clear_pointer (&run, cli_run_free);
   g_clear_object (&parser);
+
+  /* One unknown criterion among good ones: refused, and nothing confirmed. */
+  sha = core_test_file_sha256 (a);
+  cli_test_assert_refused (run = cli_run ("renew", "confirm", a, "1-2-1-1", "1-2-1-3", "9-9-9-9"), "9-9-9-9");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_unchanged (a, sha);
+  /* Nor a second renewal while this one is open. */
+  cli_test_assert_refused (run = cli_run ("renew", a), "re-confirm");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_unchanged (a, sha);
 
   answer (a, "1-2-1-2", "met");
   answer (a, "2-1-1-1", "not-met");
