@@ -87,14 +87,19 @@ refresh_list (ScsWizardDialog *self)
     }
 }
 
+/* The supplier as the dialog shows it: the stored one (so that re-deciding
+ * keeps its 法人番号, registry entry, checks and history) with the answers
+ * of the form. */
 static ScsSupplier *
 current_supplier (ScsWizardDialog *self)
 {
-  ScsSupplier *s = scs_supplier_new ();
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  const ScsSupplier *stored = self->list != NULL ? scs_supplier_list_lookup (self->list, name) : NULL;
+  ScsSupplier *s = stored != NULL ? scs_supplier_copy (stored) : scs_supplier_new ();
   guint obtained = adw_combo_row_get_selected (self->obtained_row);
 
   g_free (s->name);
-  s->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  s->name = g_steal_pointer (&name);
   g_free (s->factors);
   s->factors = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->factors_row)));
   s->confidential = gtk_switch_get_active (self->confidential_switch);
@@ -205,10 +210,11 @@ export_chosen (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GBytes) csv = scs_supplier_list_export_csv (self->list);
       g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) csv = scs_supplier_list_export_csv (self->list, SCS_CSV_UTF8_BOM, &error);
 
-      if (!g_file_replace_contents (file, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL,
+      if (csv == NULL ||
+          !g_file_replace_contents (file, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL,
                                     FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
         toast (self, error->message);
     }
@@ -282,11 +288,29 @@ scs_wizard_dialog_class_init (ScsWizardDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Naming a supplier already listed shows its stored decision, so that
+ * saving again changes only what the user changes. */
+static void
+name_changed (ScsWizardDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  const ScsSupplier *stored = self->list != NULL ? scs_supplier_list_lookup (self->list, name) : NULL;
+
+  if (stored == NULL)
+    return;
+  gtk_switch_set_active (self->confidential_switch, stored->confidential);
+  gtk_switch_set_active (self->delay_switch, stored->delay);
+  gtk_switch_set_active (self->access_switch, stored->access);
+  gtk_editable_set_text (GTK_EDITABLE (self->factors_row), stored->factors);
+  adw_combo_row_set_selected (self->obtained_row, stored->obtained == 3 ? 1 : stored->obtained == 4 ? 2 : 0);
+}
+
 static void
 scs_wizard_dialog_init (ScsWizardDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed), self);
   g_signal_connect_swapped (self->confidential_switch, "notify::active", G_CALLBACK (recompute), self);
   g_signal_connect_swapped (self->delay_switch, "notify::active", G_CALLBACK (recompute), self);
   g_signal_connect_swapped (self->access_switch, "notify::active", G_CALLBACK (recompute), self);

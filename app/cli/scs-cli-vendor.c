@@ -31,6 +31,12 @@ static char *opt_out = NULL;
 static char *opt_csv = NULL;
 static char *opt_xlsx = NULL;
 static char *opt_encoding = NULL;
+static char *opt_outside = NULL;
+static char *opt_expiry = NULL;
+static char *opt_method = NULL;
+static char *opt_evidence = NULL;
+static char *opt_outcome = NULL;
+static char *opt_documents = NULL;
 static char *opt_date = NULL;
 static char *opt_on_site = NULL;
 static char *opt_support = NULL;
@@ -115,10 +121,49 @@ static const GOptionEntry wizard_entries[] = {
   { "corporate-number", 0, 0, G_OPTION_ARG_STRING, &opt_corporate_number, N_("Supplier’s 法人番号"), N_("NUMBER") },
   { "obtained", 0, 0, G_OPTION_ARG_INT, &opt_obtained, N_("Level the supplier has obtained (0: none)"), N_("0|3|4") },
   { "print", 0, 0, G_OPTION_ARG_NONE, &opt_print, N_("Print the decision sheet"), NULL },
+  { "outside", 0, 0, G_OPTION_ARG_STRING, &opt_outside,
+    N_("Leave the supplier outside the flow (a one-off or easily replaced purchase), for this reason"),
+    N_("REASON") },
+  { NULL }
+};
+
+static const GOptionEntry suppliers_set_entries[] = {
+  JSON_ENTRY,
+  FILE_ENTRY,
+  { "corporate-number", 0, 0, G_OPTION_ARG_STRING, &opt_corporate_number, N_("Supplier’s 法人番号"), N_("NUMBER") },
+  { "obtained", 0, 0, G_OPTION_ARG_INT, &opt_obtained, N_("Level the supplier has obtained (0: none)"), N_("0|3|4") },
+  { "registry-id", 0, 0, G_OPTION_ARG_STRING, &opt_registry_id, N_("ID in the registry"), N_("ID") },
+  { "expiry", 0, 0, G_OPTION_ARG_STRING, &opt_expiry, N_("Expiry of the supplier’s star"), N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+static const GOptionEntry suppliers_check_entries[] = {
+  FILE_ENTRY,
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date of the check"), N_("YYYY-MM-DD") },
+  { "method", 0, 0, G_OPTION_ARG_STRING, &opt_method, N_("How the measures were checked"),
+    N_("registry|questionnaire|on-site") },
+  { "evidence", 0, 0, G_OPTION_ARG_STRING, &opt_evidence, N_("What shows it (a file, a registry ID, a note)"),
+    N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry suppliers_negotiation_entries[] = {
+  FILE_ENTRY,
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date of the negotiation"), N_("YYYY-MM-DD") },
+  { "outcome", 0, 0, G_OPTION_ARG_STRING, &opt_outcome, N_("What was agreed about the security costs"),
+    N_("TEXT") },
+  { "documents", 0, 0, G_OPTION_ARG_STRING, &opt_documents, N_("Where the written record is"), N_("TEXT") },
   { NULL }
 };
 
 static const GOptionEntry suppliers_entries[] = { JSON_ENTRY, FILE_ENTRY, { NULL } };
+
+static const GOptionEntry suppliers_export_entries[] = {
+  FILE_ENTRY,
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  { NULL }
+};
 
 static void
 json_string (JsonBuilder *b,
@@ -788,9 +833,44 @@ supplier_json (JsonBuilder       *b,
   json_string (b, "factors", s->factors);
   json_int (b, "recommended", s->recommended);
   json_int (b, "obtained", s->obtained);
-  json_bool (b, "meets_recommendation", s->obtained >= s->recommended);
+  json_bool (b, "meets_recommendation", s->outside || s->obtained >= s->recommended);
   json_string (b, "decided", s->decided);
   json_string (b, "reasoning", s->reasoning);
+  json_bool (b, "outside", s->outside);
+  json_string (b, "outside_reason", s->outside_reason);
+  json_string (b, "registry_id", s->registry_id);
+  json_string (b, "expiry", s->expiry);
+  json_builder_set_member_name (b, "history");
+  json_builder_begin_array (b);
+  for (guint i = 0; s->history[i] != NULL; i++)
+    json_builder_add_string_value (b, s->history[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "checks");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < s->checks->len; i++)
+    {
+      ScsSupplierCheck *c = g_ptr_array_index (s->checks, i);
+
+      json_builder_begin_object (b);
+      json_string (b, "date", c->date);
+      json_string (b, "method", scs_check_method_to_string (c->method));
+      json_string (b, "evidence", c->evidence);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "negotiations");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < s->negotiations->len; i++)
+    {
+      ScsSupplierNegotiation *n = g_ptr_array_index (s->negotiations, i);
+
+      json_builder_begin_object (b);
+      json_string (b, "date", n->date);
+      json_string (b, "outcome", n->outcome);
+      json_string (b, "documents", n->documents);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 }
 
@@ -800,6 +880,7 @@ scs_cli_wizard (const ScsCliCommand *command,
                 char               **argv)
 {
   g_autoptr(ScsSupplier) s = scs_supplier_new ();
+  g_autoptr(ScsSupplierList) list = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) parts = NULL;
 
@@ -815,23 +896,55 @@ scs_cli_wizard (const ScsCliCommand *command,
   if (opt_obtained != -1 && opt_obtained != 0 && opt_obtained != 3 && opt_obtained != 4)
     return scs_cli_error (_("--obtained: expected 0, 3 or 4, not %d"), opt_obtained);
 
-  g_free (s->factors);
-  s->factors = g_strdup (opt_factors ? opt_factors : "");
-  g_free (s->name);
-  s->name = g_strdup (opt_supplier ? opt_supplier : _("(unnamed supplier)"));
-  g_free (s->corporate_number);
-  s->corporate_number = g_strdup (opt_corporate_number ? opt_corporate_number : "");
-  s->obtained = opt_obtained > 0 ? opt_obtained : 0;
-  scs_supplier_decide (s);
-
   if (opt_supplier != NULL)
     {
-      g_autoptr(ScsSupplierList) list = open_suppliers ();
+      const ScsSupplier *stored;
 
+      list = open_suppliers ();
       if (list == NULL)
         return SCS_CLI_EXIT_USAGE;
+      /* Re-deciding keeps what is not asked again: 法人番号, factors,
+       * registry entry, checks, negotiations, history. */
+      stored = scs_supplier_list_lookup (list, opt_supplier);
+      if (stored != NULL)
+        {
+          gboolean confidential = s->confidential, delay = s->delay, access = s->access;
+
+          scs_supplier_free (s);
+          s = scs_supplier_copy (stored);
+          s->confidential = confidential;
+          s->delay = delay;
+          s->access = access;
+        }
+    }
+  if (opt_factors != NULL || s->factors == NULL)
+    {
+      g_free (s->factors);
+      s->factors = g_strdup (opt_factors ? opt_factors : "");
+    }
+  g_free (s->name);
+  s->name = g_strdup (opt_supplier ? opt_supplier : _("(unnamed supplier)"));
+  if (opt_corporate_number != NULL)
+    {
+      g_free (s->corporate_number);
+      s->corporate_number = g_strdup (opt_corporate_number);
+    }
+  if (opt_obtained != -1)
+    s->obtained = opt_obtained;
+  s->outside = opt_outside != NULL;
+  if (opt_outside != NULL)
+    {
+      g_free (s->outside_reason);
+      s->outside_reason = g_strdup (opt_outside);
+    }
+  scs_supplier_decide (s);
+
+  if (list != NULL)
+    {
       if (!scs_supplier_list_put (list, s, &error))
         return scs_cli_report (error);
+      scs_supplier_free (s);
+      s = scs_supplier_copy (scs_supplier_list_lookup (list, opt_supplier));
     }
 
   if (opt_json)
@@ -883,7 +996,8 @@ scs_cli_suppliers_list (const ScsCliCommand *command,
       for (guint i = 0; i < suppliers->len; i++)
         {
           ScsSupplier *s = g_ptr_array_index (suppliers, i);
-          g_autofree char *rec = scs_cli_level_label (s->recommended);
+          g_autofree char *rec = s->outside ? g_strdup (_("outside the flow"))
+                                 : scs_cli_level_label (s->recommended);
           g_autofree char *obt = s->obtained ? scs_cli_level_label (s->obtained) : g_strdup ("—");
           g_autofree char *obt_text = s->obtained < s->recommended
                                       ? g_strdup_printf (_("%s (below)"), obt) : g_strdup (obt);
@@ -892,6 +1006,93 @@ scs_cli_suppliers_list (const ScsCliCommand *command,
         }
       scs_cli_table_print (table);
     }
+  return SCS_CLI_EXIT_OK;
+}
+
+/* A copy of the supplier named @name, or NULL having said so. */
+static ScsSupplier *
+stored_supplier (ScsSupplierList *list,
+                 const char      *name)
+{
+  const ScsSupplier *stored = scs_supplier_list_lookup (list, name);
+
+  if (stored == NULL)
+    {
+      scs_cli_error (_("There is no supplier ‘%s’ in the list (decide its level first with "
+                       "scs-cli wizard --supplier)"), name);
+      return NULL;
+    }
+  return scs_supplier_copy (stored);
+}
+
+int
+scs_cli_suppliers_set (const ScsCliCommand *command,
+                       int                  argc,
+                       char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  g_autoptr(ScsSupplier) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, suppliers_set_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_obtained != -1 && opt_obtained != 0 && opt_obtained != 3 && opt_obtained != 4)
+    return scs_cli_error (_("--obtained: expected 0, 3 or 4, not %d"), opt_obtained);
+  if ((list = open_suppliers ()) == NULL || (s = stored_supplier (list, argv[1])) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+#define SET(field, value) if ((value) != NULL) { g_free (s->field); s->field = g_strdup (value); }
+  SET (corporate_number, opt_corporate_number);
+  SET (registry_id, opt_registry_id);
+  SET (expiry, opt_expiry);
+#undef SET
+  if (opt_obtained != -1)
+    s->obtained = opt_obtained;
+  if (!scs_supplier_list_put (list, s, &error))
+    return scs_cli_report (error);
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      supplier_json (b, scs_supplier_list_lookup (list, argv[1]));
+      scs_cli_print_json (b);
+    }
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_suppliers_check (const ScsCliCommand *command,
+                         int                  argc,
+                         char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  g_autoptr(ScsSupplier) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, suppliers_check_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if ((list = open_suppliers ()) == NULL || (s = stored_supplier (list, argv[1])) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_supplier_add_check (s, opt_date, opt_method, opt_evidence, &error) ||
+      !scs_supplier_list_put (list, s, &error))
+    return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_suppliers_negotiation (const ScsCliCommand *command,
+                               int                  argc,
+                               char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  g_autoptr(ScsSupplier) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, suppliers_negotiation_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if ((list = open_suppliers ()) == NULL || (s = stored_supplier (list, argv[1])) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_supplier_add_negotiation (s, opt_date, opt_outcome, opt_documents, &error) ||
+      !scs_supplier_list_put (list, s, &error))
+    return scs_cli_report (error);
   return SCS_CLI_EXIT_OK;
 }
 
@@ -922,12 +1123,18 @@ scs_cli_suppliers_export (const ScsCliCommand *command,
 {
   g_autoptr(ScsSupplierList) list = NULL;
   g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
 
-  if (!scs_cli_parse_arguments (command, suppliers_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, suppliers_export_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   if ((list = open_suppliers ()) == NULL)
     return SCS_CLI_EXIT_USAGE;
-  csv = scs_supplier_list_export_csv (list);
+  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
+    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  csv = scs_supplier_list_export_csv (list, encoding, &error);
+  if (csv == NULL)
+    return scs_cli_report (error);
   if (g_str_equal (argv[1], "-"))
     {
       fwrite (g_bytes_get_data (csv, NULL), 1, g_bytes_get_size (csv), stdout);

@@ -493,6 +493,35 @@ scs_csv_write (GPtrArray       *rows,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* Quotes, commas and line ends are ASCII and never the second byte of a
+ * CP932 character, so this works on the raw bytes of either encoding. */
+void
+scs_csv_locate (const char *data,
+                gsize       offset,
+                guint      *line,
+                guint      *column)
+{
+  gboolean quoted = FALSE;
+
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (c == ',' && !quoted)
+        (*column)++;
+      if (c == '\n' || (c == '\r' && data[i + 1] != '\n'))
+        {
+          (*line)++;
+          if (!quoted)
+            *column = 1;
+        }
+    }
+}
+
 char *
 scs_csv_decode (const char      *data,
                 gsize            length,
@@ -523,15 +552,12 @@ scs_csv_decode (const char      *data,
   converted = g_convert (data, length, "UTF-8", "CP932", &read, &written, &local);
   if (converted == NULL)
     {
-      /* Name the line the bad byte is on. */
-      guint line = 1;
+      guint line, column;
 
-      for (gsize i = 0; i < read && i < length; i++)
-        if (data[i] == '\n')
-          line++;
+      scs_csv_locate (data, MIN (read, length), &line, &column);
       g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
-                   _("Line %u: the text is neither UTF-8 nor Shift_JIS (CP932); save the file as UTF-8"),
-                   line);
+                   _("Line %u, column %u: the text is neither UTF-8 nor Shift_JIS (CP932); "
+                     "save the file as UTF-8"), line, column);
       return NULL;
     }
   if (encoding != NULL)

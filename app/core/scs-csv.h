@@ -87,6 +87,13 @@ char      *scs_csv_decode      (const char         *data,
                                 ScsCsvEncoding     *encoding,
                                 GError            **error);
 
+/* The line and CSV column (1-based) of byte @offset of @data, UTF-8 or
+ * CP932, for an error message. */
+void       scs_csv_locate      (const char         *data,
+                                gsize               offset,
+                                guint              *line,
+                                guint              *column);
+
 /* Position of @name in @header, or -1. */
 int        scs_csv_find_column (const char * const *header,
                                 const char         *name);

@@ -293,6 +293,8 @@ test_wizard_and_suppliers (Fixture       *f,
   g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
   g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *exported = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(CliRun) run = NULL;
   const char *combos[] = { "no,no,no", "yes,no,no", "no,yes,no", "no,no,yes", "yes,yes,yes" };
 
@@ -328,7 +330,7 @@ test_wizard_and_suppliers (Fixture       *f,
 
   g_assert_true (g_file_set_contents (bad, "name,confidential,delay,access\r\nX,yes,perhaps,no\r\n", -1, NULL));
   g_clear_pointer (&run, cli_run_free);
-  cli_test_assert_refused (run = cli_run ("suppliers", "import", bad, "--file", store), "Row 2, column 3");
+  cli_test_assert_refused (run = cli_run ("suppliers", "import", bad, "--file", store), "Line 2, column 3");
 
   g_clear_pointer (&run, cli_run_free);
   cli_test_assert_ok (run = cli_run ("suppliers", "export", out, "--file", store));
@@ -339,6 +341,64 @@ test_wizard_and_suppliers (Fixture       *f,
 
   g_clear_pointer (&run, cli_run_free);
   cli_test_assert_refused (run = cli_run ("wizard", "--answers", "yes,no"), "--answers");
+
+  /* The register: 法人番号, registry entry, a check, a negotiation; then
+   * re-deciding keeps them all and adds to the history. */
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("wizard", "--answers", "no,no,no", "--supplier", "株式会社そら",
+                                     "--corporate-number", "7000012050002", "--factors", "図面", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("suppliers", "set", "株式会社そら", "--registry-id", "SCS3-9",
+                                     "--expiry", "2028-03-31", "--obtained", "3", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("suppliers", "check", "株式会社そら", "--date", "2027-04-01",
+                                     "--method", "registry", "--evidence", "台帳 SCS3-9", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("suppliers", "negotiation", "株式会社そら", "--date", "2027-05-01",
+                                     "--outcome", "費用は折半", "--documents", "覚書", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  run = cli_run ("wizard", "--answers", "yes,no,no", "--supplier", "株式会社そら", "--json", "--file", store);
+  cli_test_assert_ok (run);
+  {
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *root = cli_test_parse_new (run->out, &parser);
+
+    g_assert_cmpint (json_object_get_int_member (root, "recommended"), ==, 4);
+    g_assert_cmpstr (json_object_get_string_member (root, "corporate_number"), ==, "7000012050002");
+    g_assert_cmpstr (json_object_get_string_member (root, "factors"), ==, "図面");
+    g_assert_cmpstr (json_object_get_string_member (root, "registry_id"), ==, "SCS3-9");
+    g_assert_cmpstr (json_object_get_string_member (root, "expiry"), ==, "2028-03-31");
+    g_assert_cmpint (json_object_get_int_member (root, "obtained"), ==, 3);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "checks")), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "negotiations")), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "history")), ==, 2);
+  }
+
+  /* Refusals change nothing. */
+  g_assert_true (g_file_get_contents (store, &before, NULL, NULL));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("suppliers", "check", "株式会社そら", "--date", "2027-04-01",
+                                          "--method", "telepathy", "--evidence", "x", "--file", store),
+                           "telepathy");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("suppliers", "set", "株式会社そら", "--expiry", "2028-02-30",
+                                          "--file", store), "2028-02-30");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("suppliers", "set", "nobody", "--file", store), "nobody");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("wizard", "--answers", "no,no,no", "--supplier", "文具",
+                                          "--outside", " ", "--file", store), "outside the flow");
+  g_assert_true (g_file_get_contents (store, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  /* Outside the flow, with its reason. */
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("wizard", "--answers", "no,no,no", "--supplier", "文具",
+                                     "--outside", "単発購入", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  run = cli_run ("suppliers", "list", "--file", store);
+  cli_test_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "outside the flow"));
 }
 
 int

@@ -207,7 +207,7 @@ test_cp932 (void)
   text = scs_csv_decode ("a,b\n\x81\x20,c\n", 9, &size, &encoding, &error);
   g_assert_null (text);
   g_assert_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING);
-  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_assert_nonnull (strstr (error->message, "Line 2, column 1"));
 }
 
 static void
