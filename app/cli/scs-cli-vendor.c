@@ -20,6 +20,7 @@
 #include "scs-cli-private.h"
 #include "scs-csv.h"
 #include "scs-diagnosis.h"
+#include "scs-portfolio-stats.h"
 #include "scs-i18n.h"
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
@@ -32,6 +33,11 @@ static char *opt_csv = NULL;
 static char *opt_xlsx = NULL;
 static char *opt_encoding = NULL;
 static char *opt_outside = NULL;
+static char *opt_by = NULL;
+static char *opt_pdf = NULL;
+static char *opt_size = NULL;
+static char *opt_sector = NULL;
+static int opt_top = 10;
 static char *opt_expiry = NULL;
 static char *opt_method = NULL;
 static char *opt_evidence = NULL;
@@ -67,6 +73,18 @@ static const GOptionEntry portfolio_entries[] = {
   { NULL }
 };
 
+static const GOptionEntry stats_entries[] = {
+  JSON_ENTRY,
+  { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by, N_("Group the clients by size or sector"), N_("all|size|sector") },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the statistics as CSV"), N_("STATS.csv") },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf, N_("Write the statistics as a printable PDF"), N_("STATS.pdf") },
+  { "top", 0, 0, G_OPTION_ARG_INT, &opt_top, N_("Criteria listed per group (default 10)"), N_("N") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the PDF"), N_("YYYY-MM-DD") },
+  { NULL }
+};
+
 static const GOptionEntry diagnose_entries[] = {
   JSON_ENTRY,
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write the diagnosis report (PDF)"), N_("REPORT.pdf") },
@@ -77,6 +95,10 @@ static const GOptionEntry diagnose_entries[] = {
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the report"), N_("YYYY-MM-DD") },
   { "on-site", 0, 0, G_OPTION_ARG_STRING, &opt_on_site,
     N_("Record whether the client needs on-site response (the + tiers)"), N_("yes|no") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, N_("Record the client’s size, for statistics"),
+    N_("small|medium|large") },
+  { "sector", 0, 0, G_OPTION_ARG_STRING, &opt_sector, N_("Record the client’s sector, for statistics"),
+    N_("SECTOR") },
   { NULL }
 };
 
@@ -395,6 +417,113 @@ scs_cli_portfolio (const ScsCliCommand *command,
 /* ------------------------------------------------------------------------ */
 
 int
+scs_cli_portfolio_stats (const ScsCliCommand *command,
+                         int                  argc,
+                         char               **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsValidity) validity = NULL;
+  g_autoptr(ScsPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  ScsStatsGrouping grouping = SCS_STATS_ALL;
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
+
+  if (!scs_cli_parse_arguments (command, stats_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_by != NULL && !scs_stats_grouping_from_string (opt_by, &grouping))
+    return scs_cli_error (_("--by: expected all, size or sector, not ‘%s’"), opt_by);
+  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
+    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (opt_top < 1)
+    return scs_cli_error (_("--top: expected a number of at least 1, not %d"), opt_top);
+  if (opt_date != NULL)
+    {
+      g_autoptr(GDate) d = scs_date_parse_iso (opt_date);
+      if (d == NULL)
+        return scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
+    }
+  validity = scs_validity_load_default (&error);
+  if (validity == NULL)
+    return scs_cli_report (error);
+  portfolio = scs_portfolio_new (validity, NULL);
+  if (!scs_portfolio_add_folder (portfolio, argv[1], NULL, &error))
+    return scs_cli_report (error);
+  stats = scs_portfolio_stats_compute (scs_portfolio_get_entries (portfolio), grouping);
+
+  /* Both outputs are made before either is written. */
+  if (opt_csv != NULL && (csv = scs_portfolio_stats_to_csv (stats, grouping, encoding, &error)) == NULL)
+    return scs_cli_report (error);
+  if (opt_pdf != NULL && (pdf = scs_portfolio_stats_to_pdf (stats, grouping, opt_top, opt_date, &error)) == NULL)
+    return scs_cli_report (error);
+  if ((csv != NULL && !write_bytes (opt_csv, csv)) || (pdf != NULL && !write_bytes (opt_pdf, pdf)))
+    return SCS_CLI_EXIT_USAGE;
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < stats->len; i++)
+        {
+          ScsStat *stat = g_ptr_array_index (stats, i);
+
+          json_builder_begin_object (b);
+          json_string (b, "group", stat->group);
+          json_int (b, "category", stat->category);
+          json_string (b, "criterion_id", stat->criterion_id);
+          json_int (b, "clients", stat->clients);
+          json_int (b, "unmet", stat->unmet);
+          json_int (b, "previous_clients", stat->previous_clients);
+          json_int (b, "previous_unmet", stat->previous_unmet);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      scs_cli_print_json (b);
+    }
+  else if (opt_csv == NULL && opt_pdf == NULL)
+    {
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (5);
+      const char *group = NULL;
+      guint shown = 0;
+
+      scs_cli_table_add_row (table, C_("statistics column", "Group"), C_("statistics column", "Criterion"),
+                             C_("statistics column", "Not met"), C_("statistics column", "Not met (%)"),
+                             C_("statistics column", "Change (points)"));
+      scs_cli_table_add_rule (table);
+      for (guint i = 0; i < stats->len; i++)
+        {
+          ScsStat *stat = g_ptr_array_index (stats, i);
+          g_autofree char *what = NULL;
+          g_autofree char *unmet = NULL;
+          g_autofree char *rate = NULL;
+          g_autofree char *change = NULL;
+
+          if (group == NULL || !g_str_equal (group, stat->group))
+            {
+              group = stat->group;
+              shown = 0;
+            }
+          if (stat->criterion_id != NULL && (shown >= (guint) opt_top || stat->unmet == 0))
+            continue;
+          if (stat->criterion_id != NULL)
+            shown++;
+          what = stat->criterion_id != NULL ? g_strdup (stat->criterion_id)
+                 : g_strdup_printf (_("category %u"), stat->category);
+          unmet = g_strdup_printf ("%u / %u", stat->unmet, stat->clients);
+          rate = g_strdup_printf ("%.1f", scs_stat_get_rate (stat));
+          change = stat->previous_clients > 0 ? g_strdup_printf ("%+.1f", scs_stat_get_change (stat))
+                                              : g_strdup ("—");
+          scs_cli_table_add_row (table, scs_stats_group_get_label (grouping, stat->group), what, unmet, rate,
+                                 change);
+        }
+      scs_cli_table_print (table);
+    }
+  return SCS_CLI_EXIT_OK;
+}
+
+int
 scs_cli_diagnose (const ScsCliCommand *command,
                   int                  argc,
                   char               **argv)
@@ -444,6 +573,9 @@ scs_cli_diagnose (const ScsCliCommand *command,
       if (xlsx == NULL)
         return scs_cli_report (error);
     }
+  if ((opt_size != NULL || opt_sector != NULL) &&
+      !scs_diagnosis_set_client (diagnosis, opt_size, opt_sector, &error))
+    return scs_cli_report (error);
   if (opt_on_site != NULL &&
       !scs_diagnosis_set_needs_on_site (diagnosis, g_str_equal (opt_on_site, "yes"), &error))
     return scs_cli_report (error);

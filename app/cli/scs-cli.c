@@ -44,6 +44,7 @@ static const ScsCliCommand commands[] = {
   { "evidence list", N_("FILE"), N_("List the evidence files in a workspace"), scs_cli_evidence_list },
   { "evidence extract", N_("FILE SHA256 OUT"), N_("Write an evidence file out (OUT “-” is standard output)"), scs_cli_evidence_extract },
   { "audit", N_("FILE"), N_("Show the append-only log of changes"), scs_cli_audit },
+  { "portfolio stats", N_("DIR [--by all|size|sector] [--csv F] [--pdf F]"), N_("What the clients most often do not meet, by category, size or sector, and the change since the last cycle"), scs_cli_portfolio_stats },
   { "portfolio", N_("DIR"), N_("List client workspaces: readiness, gaps, review, expiry"), scs_cli_portfolio },
   { "diagnose set", N_("FILE CRITERION_ID"), N_("Set the vendor’s plan for a gap (support, effort, priority, owner, due)"), scs_cli_diagnose_set },
   { "diagnose", N_("FILE"), N_("Diagnose a client: gaps, tier, report PDF and gap CSV"), scs_cli_diagnose },

@@ -351,6 +351,24 @@ scs_csv_parse_file (const char  *path,
   return rows;
 }
 
+/* A plain signed decimal number ("-12.5", "+3"): a spreadsheet reads it as
+ * a number, nothing runs. */
+static gboolean
+is_number (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  return digits && *p == '\0';
+}
+
 /* Full-width ＝＋－＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20): spreadsheets with a
  * Japanese input method take them for the ASCII signs. */
 gboolean
@@ -362,6 +380,8 @@ scs_csv_is_formula_like (const char *text)
 
   if (text[0] == '\t' || text[0] == '\r')
     return TRUE;
+  if (is_number (text))
+    return FALSE;
   while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' ||
          g_str_has_prefix (p, "\xE3\x80\x80"))      /* U+3000 */
     p += (guchar) *p < 0x80 ? 1 : 3;

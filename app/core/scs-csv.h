@@ -43,7 +43,8 @@ GPtrArray *scs_csv_parse_lines (const char   *data,
 
 /* TRUE when a spreadsheet could take @text for a formula: after any
  * leading spaces, tabs, line ends or full-width spaces it opens with
- * = + - @ or their full-width forms ＝＋－＠, or it opens with a tab or CR. */
+ * = + - @ or their full-width forms ＝＋－＠, or it opens with a tab or CR.
+ * A plain signed number ("-12.5") is not: it stays a number. */
 gboolean   scs_csv_is_formula_like (const char *text);
 
 /* Appends one row, quoting where needed, ending in CRLF. A field that is

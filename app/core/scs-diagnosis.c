@@ -63,7 +63,18 @@ static const char diagnosis_v1[] =
   "  PRIMARY KEY (assessment, criterion_id)\n"
   ") STRICT;\n";
 
-static const char * const diagnosis_steps[] = { diagnosis_v1 };
+/* v2: the vendor's view of the client, for statistics across clients. */
+static const char diagnosis_v2[] =
+  "CREATE TABLE diagnosis_client (\n"
+  "  id      INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  size    TEXT NOT NULL DEFAULT '' CHECK (size IN ('', 'small', 'medium', 'large')),\n"
+  "  sector  TEXT NOT NULL DEFAULT '' CHECK (sector IN ('', 'manufacturing', 'construction', "
+  "'wholesale-retail', 'information', 'transport', 'finance', 'medical-welfare', 'services', 'other')),\n"
+  "  author  TEXT NOT NULL,\n"
+  "  updated TEXT NOT NULL\n"
+  ") STRICT;\n";
+
+static const char * const diagnosis_steps[] = { diagnosis_v1, diagnosis_v2 };
 
 const ScsSchemaModule scs_diagnosis_schema = {
   "diagnosis", diagnosis_steps, G_N_ELEMENTS (diagnosis_steps),
@@ -410,6 +421,144 @@ scs_diagnosis_set_gap (ScsDiagnosis  *self,
     goto fail;
 
   g_signal_emit (self, signals[CHANGED], 0, criterion_id);
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (ws);
+  return FALSE;
+}
+
+static const char * const size_names[] = { "", "small", "medium", "large", NULL };
+static const char * const size_labels[] = {
+  N_("Size not given"), N_("Small business (up to 20 employees)"), N_("Medium-sized enterprise"),
+  N_("Large enterprise"),
+};
+static const char * const sector_names[] = {
+  "", "manufacturing", "construction", "wholesale-retail", "information", "transport", "finance",
+  "medical-welfare", "services", "other", NULL,
+};
+static const char * const sector_labels[] = {
+  N_("Sector not given"), N_("Manufacturing"), N_("Construction"), N_("Wholesale and retail"),
+  N_("Information and communications"), N_("Transport and logistics"), N_("Finance and insurance"),
+  N_("Medical care and welfare"), N_("Services"), N_("Other sectors"),
+};
+
+const char * const *
+scs_client_size_list (void)
+{
+  return size_names;
+}
+
+const char * const *
+scs_client_sector_list (void)
+{
+  return sector_names;
+}
+
+static const char *
+label_of (const char * const *names,
+          const char * const *labels,
+          const char         *name)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      return _(labels[i]);
+  return _(labels[0]);
+}
+
+const char *
+scs_client_size_get_label (const char *size)
+{
+  return label_of (size_names, size_labels, size);
+}
+
+const char *
+scs_client_sector_get_label (const char *sector)
+{
+  return label_of (sector_names, sector_labels, sector);
+}
+
+void
+scs_diagnosis_get_client (ScsDiagnosis  *self,
+                          char         **size,
+                          char         **sector)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ScsWorkspace *ws;
+
+  g_return_if_fail (SCS_IS_DIAGNOSIS (self));
+  ws = self->workspace;
+
+  *size = NULL;
+  *sector = NULL;
+  stmt = scs_db_prepare (ws->db, ws->path, "SELECT size, sector FROM diagnosis_client WHERE id = 1", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *size = scs_db_column_dup (stmt, 0);
+      *sector = scs_db_column_dup (stmt, 1);
+    }
+  if (*size == NULL)
+    *size = g_strdup ("");
+  if (*sector == NULL)
+    *sector = g_strdup ("");
+}
+
+gboolean
+scs_diagnosis_set_client (ScsDiagnosis  *self,
+                          const char    *size,
+                          const char    *sector,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *old_size = NULL;
+  g_autofree char *old_sector = NULL;
+  g_autofree char *text = NULL;
+  ScsWorkspace *ws;
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
+  ws = self->workspace;
+
+  if (size != NULL && !g_strv_contains (size_names, size))
+    {
+      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
+                   _("Unknown client size ‘%s’ (small, medium or large)"), size);
+      return FALSE;
+    }
+  if (sector != NULL && !g_strv_contains (sector_names, sector))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) sector_names + 1);
+
+      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
+                   _("Unknown sector ‘%s’ (one of: %s)"), sector, known);
+      return FALSE;
+    }
+  scs_diagnosis_get_client (self, &old_size, &old_sector);
+  if (size == NULL)
+    size = old_size;
+  if (sector == NULL)
+    sector = old_sector;
+  text = g_strdup_printf ("%s/%s", size, sector);
+
+  if (!scs_workspace_begin (ws, error))
+    return FALSE;
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "INSERT INTO diagnosis_client (id, size, sector, author, updated) "
+                         "VALUES (1, ?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE SET "
+                         "size = excluded.size, sector = excluded.sector, author = excluded.author, "
+                         "updated = excluded.updated", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, size);
+  scs_db_bind_text (stmt, 2, sector);
+  scs_db_bind_text (stmt, 3, scs_workspace_get_actor (ws));
+  scs_db_bind_text (stmt, 4, now);
+  if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
+      !scs_workspace_audit (ws, now, "diagnosis-client", NULL, NULL, text, error) ||
+      !scs_workspace_commit (ws, error))
+    goto fail;
+
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
   return TRUE;
 
 fail:

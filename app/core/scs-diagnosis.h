@@ -99,6 +99,22 @@ gboolean      scs_diagnosis_set_gap          (ScsDiagnosis  *self,
                                               const char    *note,
                                               GError       **error);
 
+/* The client as the vendor sees it, for statistics across clients: size
+ * ("", small, medium, large) and sector ("", manufacturing, construction,
+ * wholesale-retail, information, transport, finance, medical-welfare,
+ * services, other). NULL keeps what is stored. */
+const char * const *scs_client_size_list       (void);   /* "" first */
+const char * const *scs_client_sector_list     (void);   /* "" first */
+const char   *scs_client_size_get_label       (const char   *size);
+const char   *scs_client_sector_get_label     (const char   *sector);
+void          scs_diagnosis_get_client        (ScsDiagnosis  *self,
+                                               char         **size,
+                                               char         **sector);
+gboolean      scs_diagnosis_set_client        (ScsDiagnosis  *self,
+                                               const char    *size,
+                                               const char    *sector,
+                                               GError       **error);
+
 gboolean      scs_diagnosis_get_needs_on_site (ScsDiagnosis *self);
 gboolean      scs_diagnosis_set_needs_on_site (ScsDiagnosis *self,
                                                gboolean      needs,

@@ -91,6 +91,14 @@ struct _ScsPortfolioEntry
   GStrv           changes;
   char           *last_change;
   char           *submitted;
+  /* For statistics and duplicates (scs-portfolio-stats.c). */
+  char           *corporate_number;
+  char           *size;
+  char           *sector;
+  GHashTable     *levels;           /* the catalog's criterion → level, shared */
+  GStrv           unmet;            /* criteria up to the level not met nor NA */
+  guint           previous_level;   /* 0: no previous cycle */
+  GStrv           previous_unmet;
 };
 
 G_DEFINE_FINAL_TYPE (ScsPortfolioEntry, scs_portfolio_entry, G_TYPE_OBJECT)
@@ -136,6 +144,12 @@ scs_portfolio_entry_finalize (GObject *object)
   g_strfreev (self->changes);
   g_free (self->last_change);
   g_free (self->submitted);
+  g_free (self->corporate_number);
+  g_free (self->size);
+  g_free (self->sector);
+  g_clear_pointer (&self->levels, g_hash_table_unref);
+  g_strfreev (self->unmet);
+  g_strfreev (self->previous_unmet);
   G_OBJECT_CLASS (scs_portfolio_entry_parent_class)->finalize (object);
 }
 
@@ -232,6 +246,13 @@ int scs_portfolio_entry_get_days_left (ScsPortfolioEntry *self) { return self->d
 const char * const *scs_portfolio_entry_get_changes (ScsPortfolioEntry *self) { return (const char * const *) self->changes; }
 gboolean scs_portfolio_entry_get_needs_check (ScsPortfolioEntry *self) { return self->changes != NULL && self->changes[0] != NULL; }
 const char *scs_portfolio_entry_get_last_change (ScsPortfolioEntry *self) { return self->last_change; }
+const char *scs_portfolio_entry_get_corporate_number (ScsPortfolioEntry *self) { return self->corporate_number; }
+const char *scs_portfolio_entry_get_size (ScsPortfolioEntry *self) { return self->size ? self->size : ""; }
+const char *scs_portfolio_entry_get_sector (ScsPortfolioEntry *self) { return self->sector ? self->sector : ""; }
+GHashTable *scs_portfolio_entry_get_levels (ScsPortfolioEntry *self) { return self->levels; }
+const char * const *scs_portfolio_entry_get_unmet (ScsPortfolioEntry *self) { return (const char * const *) self->unmet; }
+guint scs_portfolio_entry_get_previous_level (ScsPortfolioEntry *self) { return self->previous_level; }
+const char * const *scs_portfolio_entry_get_previous_unmet (ScsPortfolioEntry *self) { return (const char * const *) self->previous_unmet; }
 
 /* ------------------------------------------------------------------------ */
 /* Reading one file                                                          */
@@ -394,6 +415,74 @@ lookup_catalog (sqlite3     *db,
     }
   g_hash_table_insert (cache, g_strdup (sha256), cl);
   return cl;
+}
+
+/* The criteria of @levels up to @level that assessment @assessment has not
+ * answered met or NA (in no order). */
+static GStrv
+read_unmet (sqlite3    *db,
+            gint64      assessment,
+            guint       level,
+            GHashTable *levels)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) satisfied = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  stmt = prepare (db, "SELECT criterion_id FROM answer WHERE assessment = ?1 AND state IN ('met', 'na')");
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (satisfied, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  g_hash_table_iter_init (&iter, levels);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) <= level && !g_hash_table_contains (satisfied, key))
+      g_strv_builder_add (builder, key);
+  return g_strv_builder_end (builder);
+}
+
+/* What statistics and duplicate detection need: the 法人番号, the
+ * vendor's size and sector of the client, the unmet criteria of this
+ * cycle and of the one before. */
+static void
+read_for_statistics (ScsPortfolioEntry *entry,
+                     sqlite3           *db,
+                     gint64             assessment,
+                     CatalogLevels     *cl)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  entry->levels = g_hash_table_ref (cl->levels);
+  stmt = prepare (db, "SELECT corporate_number FROM organization WHERE id = 1");
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    entry->corporate_number = scs_db_column_dup (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (has_table (db, "diagnosis_client"))
+    {
+      stmt = prepare (db, "SELECT size, sector FROM diagnosis_client WHERE id = 1");
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          entry->size = scs_db_column_dup (stmt, 0);
+          entry->sector = scs_db_column_dup (stmt, 1);
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  entry->unmet = read_unmet (db, assessment, entry->level, cl->levels);
+  stmt = prepare (db, "SELECT id, target_level FROM assessment WHERE id < ?1 ORDER BY id DESC LIMIT 1");
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, assessment);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          entry->previous_level = sqlite3_column_int (stmt, 1) == 4 ? 4 : 3;
+          entry->previous_unmet = read_unmet (db, sqlite3_column_int64 (stmt, 0), entry->previous_level,
+                                              cl->levels);
+        }
+    }
 }
 
 static gboolean
@@ -582,6 +671,7 @@ read_rows (ScsPortfolioEntry  *entry,
       g_clear_pointer (&stmt, sqlite3_finalize);
       entry->changes = g_strv_builder_end (builder);
     }
+  read_for_statistics (entry, db, assessment, cl);
 
   return TRUE;
 }

@@ -64,6 +64,21 @@ const char * const *
                scs_portfolio_entry_get_changes      (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_needs_check  (ScsPortfolioEntry *self);
 const char    *scs_portfolio_entry_get_last_change  (ScsPortfolioEntry *self);
+/* 法人番号 (NULL for a sole proprietor); the vendor's size and sector of
+ * the client ("" when not given, see scs_diagnosis_set_client ()). */
+const char    *scs_portfolio_entry_get_corporate_number (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_size         (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_sector       (ScsPortfolioEntry *self);
+/* The catalog's criterion ID → GUINT_TO_POINTER (level), shared between
+ * entries on one catalog; NULL for an unreadable file. */
+GHashTable    *scs_portfolio_entry_get_levels       (ScsPortfolioEntry *self);
+/* Criteria up to the level not met nor NA (unanswered included), in no
+ * order; of the previous cycle too (previous level 0: there is none). */
+const char * const *
+               scs_portfolio_entry_get_unmet        (ScsPortfolioEntry *self);
+guint          scs_portfolio_entry_get_previous_level (ScsPortfolioEntry *self);
+const char * const *
+               scs_portfolio_entry_get_previous_unmet (ScsPortfolioEntry *self);
 
 /* Reads the row of one file: read-only SQLite, query_only, only the
  * tables a row needs; never a full load, never a write (a workspace open

@@ -401,6 +401,72 @@ test_wizard_and_suppliers (Fixture       *f,
   g_assert_nonnull (strstr (run->out, "outside the flow"));
 }
 
+/* Statistics across two clients: 1-2-1-2 unmet by both (unanswered
+ * counts), 1-2-1-1 by one; by size; CSV and PDF written; bad options
+ * refused before anything is written. */
+static void
+test_portfolio_stats (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *clients = g_build_filename (f->dir, "clients", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "stats.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "stats.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *stats;
+  gboolean seen_small = FALSE;
+
+  g_assert_cmpint (g_mkdir (clients, 0700), ==, 0);
+  a = new_client (f, "clients/a.scsw", "株式会社エー", "3");
+  b = new_client (f, "clients/b.scsw", "株式会社ビー", "3");
+  answer (a, "1-2-1-1", "met");
+  cli_test_assert_ok (run = cli_run ("diagnose", a, "--size", "small", "--sector", "manufacturing"));
+  g_clear_pointer (&run, cli_run_free);
+  sha = core_test_file_sha256 (b);
+  cli_test_assert_refused (run = cli_run ("diagnose", b, "--size", "huge"), "huge");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_unchanged (b, sha);
+
+  run = cli_run ("portfolio", "stats", clients, "--by", "size", "--json");
+  cli_test_assert_ok (run);
+  parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_data (parser, run->out, -1, NULL));
+  stats = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (stats); i++)
+    {
+      JsonObject *o = json_array_get_object_element (stats, i);
+      const char *id = json_object_get_string_member_with_default (o, "criterion_id", NULL);
+      const char *group = json_object_get_string_member (o, "group");
+
+      if (g_strcmp0 (id, "1-2-1-1") == 0 && g_str_equal (group, "small"))
+        {
+          seen_small = TRUE;
+          g_assert_cmpint (json_object_get_int_member (o, "clients"), ==, 1);
+          g_assert_cmpint (json_object_get_int_member (o, "unmet"), ==, 0);
+        }
+      if (g_strcmp0 (id, "1-2-1-1") == 0 && g_str_equal (group, ""))
+        g_assert_cmpint (json_object_get_int_member (o, "unmet"), ==, 1);
+    }
+  g_assert_true (seen_small);
+  g_clear_pointer (&run, cli_run_free);
+
+  cli_test_assert_ok (run = cli_run ("portfolio", "stats", clients, "--csv", csv, "--pdf", pdf));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Group,Category,Criterion,"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&run, cli_run_free);
+  g_assert_cmpint (g_unlink (csv), ==, 0);
+  cli_test_assert_refused (run = cli_run ("portfolio", "stats", clients, "--by", "colour", "--csv", csv),
+                           "colour");
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +477,8 @@ main (int   argc,
   g_test_add ("/scs/cli/vendor/renew-and-compare", Fixture, NULL, fixture_set_up,
               test_renew_and_compare, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/diagnose", Fixture, NULL, fixture_set_up, test_diagnose, fixture_tear_down);
+  g_test_add ("/scs/cli/vendor/portfolio-stats", Fixture, NULL, fixture_set_up,
+              test_portfolio_stats, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/wizard-and-suppliers", Fixture, NULL, fixture_set_up,
               test_wizard_and_suppliers, fixture_tear_down);
 

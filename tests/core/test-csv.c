@@ -125,9 +125,9 @@ test_write_round_trip (void)
 static void
 test_formula_like (void)
 {
-  const char *formulas[] = { "=1+1", "+1", "-1", "@SUM(A1)", "  =cmd", "\t=cmd", " \t@x",
+  const char *formulas[] = { "=1+1", "+1+cmd", "-1-1", "-A1", "+.", "@SUM(A1)", "  =cmd", "\t=cmd", " \t@x",
                              "＝SUM(A1)", "＋1", "－1", "＠x", "　＝x", " ＝x", "\tplain", "\rplain" };
-  const char *plain[] = { "", "1-2-1-1", "a=b", "メール＠例", "'=x", "ー長音", "‐1" };
+  const char *plain[] = { "", "1-2-1-1", "a=b", "メール＠例", "'=x", "ー長音", "‐1", "-1", "+0.0", "-33.3", "12" };
 
   for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
     {
