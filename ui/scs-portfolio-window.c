@@ -348,11 +348,13 @@ typedef struct
   char        *dir;
   ScsValidity *validity;  /* the window's: the task holds the window */
   GDate        today;
+  ScsPortfolioCache *cache;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_pointer (&data->cache, scs_portfolio_cache_unref);
   g_free (data->dir);
   g_free (data);
 }
@@ -365,7 +367,7 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  GPtrArray *entries = scs_portfolio_read_folder (data->dir, data->validity, &data->today,
+  GPtrArray *entries = scs_portfolio_read_folder (data->dir, data->validity, &data->today, data->cache,
                                                   cancellable, &error);
 
   if (entries == NULL)
@@ -416,6 +418,8 @@ scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
   data->dir = g_strdup (dir);
   data->validity = self->validity;
   data->today = *scs_portfolio_get_today (self->portfolio);
+  /* Re-opening the folder reads only the files that changed. */
+  data->cache = scs_portfolio_cache_ref (scs_portfolio_get_cache (self->portfolio));
   task = g_task_new (self, self->cancellable, load_done, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   gtk_spinner_start (self->spinner);
