@@ -21,6 +21,7 @@
 #include "scs-csv.h"
 #include "scs-diagnosis.h"
 #include "scs-portfolio-stats.h"
+#include "scs-workspace.h"
 #include "scs-i18n.h"
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
@@ -70,6 +71,18 @@ static gboolean opt_print = FALSE;
 static const GOptionEntry portfolio_entries[] = {
   JSON_ENTRY,
   { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count expiry from this date"), N_("YYYY-MM-DD") },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the portfolio as CSV"), N_("CLIENTS.csv") },
+  { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the portfolio as an Excel workbook"),
+    N_("CLIENTS.xlsx") },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  { NULL }
+};
+
+static const GOptionEntry bulk_entries[] = {
+  JSON_ENTRY,
+  { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Folder for each client’s report and gap list (diagnose)"),
+    N_("DIR") },
   { NULL }
 };
 
@@ -255,11 +268,17 @@ scs_cli_portfolio (const ScsCliCommand *command,
   g_autoptr(ScsValidity) validity = NULL;
   g_autoptr(ScsPortfolio) portfolio = NULL;
   g_autoptr(GDate) today = NULL;
+  g_autoptr(GHashTable) duplicates = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) xlsx = NULL;
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
   GListModel *model;
   guint n;
 
   if (!scs_cli_parse_arguments (command, portfolio_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
+  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
+    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
 
   if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
     return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
@@ -273,6 +292,14 @@ scs_cli_portfolio (const ScsCliCommand *command,
     return scs_cli_report (error);
   model = scs_portfolio_get_entries (portfolio);
   n = g_list_model_get_n_items (model);
+  duplicates = scs_portfolio_find_duplicates (model);
+
+  if (opt_csv != NULL && (csv = scs_portfolio_export_csv (model, encoding, &error)) == NULL)
+    return scs_cli_report (error);
+  if (opt_xlsx != NULL && (xlsx = scs_portfolio_export_xlsx (model, &error)) == NULL)
+    return scs_cli_report (error);
+  if ((csv != NULL && !write_bytes (opt_csv, csv)) || (xlsx != NULL && !write_bytes (opt_xlsx, xlsx)))
+    return SCS_CLI_EXIT_USAGE;
 
   if (opt_json)
     {
@@ -318,9 +345,30 @@ scs_cli_portfolio (const ScsCliCommand *command,
             json_builder_add_string_value (b, changes[j]);
           json_builder_end_array (b);
           json_string (b, "last_change", scs_portfolio_entry_get_last_change (e));
+          json_string (b, "corporate_number", scs_portfolio_entry_get_corporate_number (e));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
+      /* Copies of one client: the files per 法人番号 found more than once. */
+      json_builder_set_member_name (b, "duplicates");
+      json_builder_begin_object (b);
+      {
+        GHashTableIter iter;
+        gpointer key, value;
+
+        g_hash_table_iter_init (&iter, duplicates);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          {
+            GPtrArray *paths = value;
+
+            json_builder_set_member_name (b, key);
+            json_builder_begin_array (b);
+            for (guint j = 0; j < paths->len; j++)
+              json_builder_add_string_value (b, g_ptr_array_index (paths, j));
+            json_builder_end_array (b);
+          }
+      }
+      json_builder_end_object (b);
       json_builder_set_member_name (b, "unreadable");
       json_builder_begin_array (b);
       for (guint i = 0; i < n; i++)
@@ -396,6 +444,10 @@ scs_cli_portfolio (const ScsCliCommand *command,
             default:
               break;
             }
+          if (scs_portfolio_entry_get_corporate_number (e) != NULL &&
+              g_hash_table_contains (duplicates, scs_portfolio_entry_get_corporate_number (e)))
+            g_string_append_printf (warnings, _("%s: another file has the same 法人番号 %s: copies of one client?\n"),
+                                    base, scs_portfolio_entry_get_corporate_number (e));
           if (scs_portfolio_entry_get_needs_check (e))
             {
               g_autofree char *kinds = g_strjoinv (", ", (char **) scs_portfolio_entry_get_changes (e));
@@ -415,6 +467,104 @@ scs_cli_portfolio (const ScsCliCommand *command,
 }
 
 /* ------------------------------------------------------------------------ */
+
+/* One client of a bulk action; FALSE with @error when it failed. Each is
+ * atomic in its own workspace: the core's edits are single transactions,
+ * and every output is built before anything is written. */
+static gboolean
+bulk_one (const char  *action,
+          const char  *path,
+          GError     **error)
+{
+  g_autoptr(ScsWorkspace) workspace = scs_workspace_open (path, error);
+
+  if (workspace == NULL)
+    return FALSE;
+  if (g_str_equal (action, "renew"))
+    return scs_renewal_start (workspace, error) != 0;
+  if (g_str_equal (action, "reconfirm"))
+    {
+      g_auto(GStrv) open = scs_renewal_list_unconfirmed (workspace, error);
+
+      if (open == NULL)
+        return FALSE;
+      if (open[0] == NULL)
+        {
+          g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                       _("nothing to re-confirm in this cycle"));
+          return FALSE;
+        }
+      return scs_renewal_confirm_all (workspace, (const char * const *) open, error);
+    }
+  /* diagnose: the report and the gap list of each client. */
+  {
+    g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (workspace);
+    g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, NULL, error);
+    g_autoptr(GBytes) xlsx = pdf != NULL ? scs_diagnosis_export_xlsx (diagnosis, error) : NULL;
+    g_autofree char *base = g_path_get_basename (path);
+    g_autofree char *stem = g_str_has_suffix (base, ".scsw") ? g_strndup (base, strlen (base) - 5) : g_strdup (base);
+    g_autofree char *pdf_name = g_strconcat (stem, "-diagnosis.pdf", NULL);
+    g_autofree char *xlsx_name = g_strconcat (stem, "-gaps.xlsx", NULL);
+    g_autofree char *pdf_path = g_build_filename (opt_out, pdf_name, NULL);
+    g_autofree char *xlsx_path = g_build_filename (opt_out, xlsx_name, NULL);
+
+    if (xlsx == NULL)
+      return FALSE;
+    return g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), error) &&
+           g_file_set_contents (xlsx_path, g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), error);
+  }
+}
+
+int
+scs_cli_portfolio_bulk (const ScsCliCommand *command,
+                        int                  argc,
+                        char               **argv)
+{
+  const char *action = strrchr (command->name, ' ') + 1;
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  guint done = 0;
+
+  if (!scs_cli_parse_arguments (command, bulk_entries, TRUE, &argc, &argv, 1, -1))
+    return SCS_CLI_EXIT_USAGE;
+  if (g_str_equal (action, "diagnose") && opt_out == NULL)
+    return scs_cli_error (_("portfolio diagnose: say where to write the reports with --out-dir DIR"));
+  if (opt_out != NULL && !g_file_test (opt_out, G_FILE_TEST_IS_DIR))
+    return scs_cli_error (_("--out-dir: ‘%s’ is not a folder"), opt_out);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "failed");
+  json_builder_begin_array (b);
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (bulk_one (action, argv[i], &error))
+        {
+          done++;
+          continue;
+        }
+      g_ptr_array_add (failures, g_strdup_printf ("%s: %s", argv[i], error->message));
+      json_builder_begin_object (b);
+      json_string (b, "file", argv[i]);
+      json_string (b, "reason", error->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_int (b, "done", done);
+  json_builder_end_object (b);
+
+  if (opt_json)
+    scs_cli_print_json (b);
+  else
+    {
+      g_print (_("%u of %u client(s) done\n"), done, argc - 1);
+      for (guint i = 0; i < failures->len; i++)
+        g_printerr (_("Failed: %s\n"), (const char *) g_ptr_array_index (failures, i));
+    }
+  /* Exit 1: some clients failed (each left as it was). */
+  return failures->len == 0 ? SCS_CLI_EXIT_OK : SCS_CLI_EXIT_CHECK_FAILED;
+}
 
 int
 scs_cli_portfolio_stats (const ScsCliCommand *command,

@@ -27,6 +27,7 @@
 #include "scs-diagnosis.h"
 #include "scs-pdf-writer.h"
 #include "scs-portfolio.h"
+#include "scs-xlsx-writer.h"
 
 gboolean
 scs_stats_grouping_from_string (const char       *text,
@@ -444,4 +445,92 @@ scs_portfolio_stats_to_pdf (GPtrArray         *stats,
   if (stats->len == 0)
     scs_pdf_writer_paragraph (writer, _("No readable client workspace in the portfolio."));
   return scs_pdf_writer_finish (writer, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The portfolio as a table                                                  */
+
+#define N_PORTFOLIO_COLUMNS 14
+enum { PORTFOLIO_EXPIRY_COLUMN = 10 };
+
+static GPtrArray *
+portfolio_table (GListModel *entries)
+{
+  g_autoptr(GHashTable) duplicates = scs_portfolio_find_duplicates (entries);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *header[N_PORTFOLIO_COLUMNS + 1] = {
+    C_("portfolio column", "File"), C_("portfolio column", "Company"),
+    C_("portfolio column", "Corporate number"), C_("portfolio column", "Same corporate number as"),
+    C_("portfolio column", "Target level"), C_("portfolio column", "Cycle"),
+    C_("portfolio column", "Satisfied"), C_("portfolio column", "Open gaps"),
+    C_("portfolio column", "Review"), C_("portfolio column", "Obtained"),
+    C_("portfolio column", "Expiry"), C_("portfolio column", "Days left"),
+    C_("portfolio column", "Size"), C_("portfolio column", "Sector"), NULL,
+  };
+  guint n = g_list_model_get_n_items (entries);
+
+  g_ptr_array_add (rows, g_strdupv ((char **) header));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (entries, i);
+      const char *number = scs_portfolio_entry_get_corporate_number (e);
+      GPtrArray *copies = number != NULL ? g_hash_table_lookup (duplicates, number) : NULL;
+      g_autoptr(GString) others = g_string_new (NULL);
+      g_autofree char *level = NULL, *cycle = NULL, *satisfied = NULL, *gaps = NULL;
+      g_autofree char *obtained = NULL, *days = NULL;
+
+      if (scs_portfolio_entry_get_error (e) != NULL)
+        continue;
+      for (guint c = 0; copies != NULL && c < copies->len; c++)
+        if (!g_str_equal (g_ptr_array_index (copies, c), scs_portfolio_entry_get_path (e)))
+          g_string_append_printf (others, "%s%s", others->len > 0 ? "\n" : "",
+                                  (const char *) g_ptr_array_index (copies, c));
+      level = g_strdup_printf ("★%u", scs_portfolio_entry_get_level (e));
+      cycle = g_strdup_printf ("%u", scs_portfolio_entry_get_cycle (e));
+      satisfied = g_strdup_printf ("%u / %u", scs_portfolio_entry_get_satisfied (e),
+                                   scs_portfolio_entry_get_total (e));
+      gaps = g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
+      obtained = scs_portfolio_entry_get_obtained_level (e) != 0
+                 ? g_strdup_printf ("★%u %s", scs_portfolio_entry_get_obtained_level (e),
+                                    scs_portfolio_entry_get_obtained (e))
+                 : g_strdup ("");
+      days = scs_portfolio_entry_get_expiry (e) != NULL
+             ? g_strdup_printf ("%d", scs_portfolio_entry_get_days_left (e)) : g_strdup ("");
+      {
+        const char *row[N_PORTFOLIO_COLUMNS + 1] = {
+          scs_portfolio_entry_get_path (e), scs_portfolio_entry_get_company (e), number ? number : "",
+          others->str, level, cycle, satisfied, gaps,
+          scs_review_state_get_label (scs_portfolio_entry_get_review_state (e)), obtained,
+          scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "", days,
+          *scs_portfolio_entry_get_size (e) ? scs_client_size_get_label (scs_portfolio_entry_get_size (e)) : "",
+          *scs_portfolio_entry_get_sector (e) ? scs_client_sector_get_label (scs_portfolio_entry_get_sector (e))
+                                              : "",
+          NULL,
+        };
+        g_ptr_array_add (rows, g_strdupv ((char **) row));
+      }
+    }
+  return rows;
+}
+
+GBytes *
+scs_portfolio_export_csv (GListModel      *entries,
+                          ScsCsvEncoding   encoding,
+                          GError         **error)
+{
+  g_autoptr(GPtrArray) rows = portfolio_table (entries);
+
+  return scs_csv_write (rows, N_PORTFOLIO_COLUMNS, encoding, error);
+}
+
+GBytes *
+scs_portfolio_export_xlsx (GListModel  *entries,
+                           GError     **error)
+{
+  static const double widths[N_PORTFOLIO_COLUMNS] = { 40, 30, 16, 40, 8, 6, 10, 8, 16, 16, 12, 8, 20, 20 };
+  static const gboolean wrap[N_PORTFOLIO_COLUMNS] = { 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1 };
+  g_autoptr(GPtrArray) rows = portfolio_table (entries);
+
+  return scs_xlsx_write_table (C_("sheet name", "Clients"), rows, N_PORTFOLIO_COLUMNS, widths, wrap,
+                               PORTFOLIO_EXPIRY_COLUMN, error);
 }

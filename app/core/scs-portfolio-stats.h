@@ -68,4 +68,15 @@ GBytes    *scs_portfolio_stats_to_pdf  (GPtrArray         *stats,
                                         const char        *date,
                                         GError           **error);
 
+/* The portfolio as a table for a spreadsheet, one row per readable client
+ * (headers and values in the UI language): file, company, 法人番号 (and
+ * the other files carrying it: copies of one client), level, cycle,
+ * readiness, open gaps, review, obtained, expiry (a date in the workbook),
+ * days left, size, sector. */
+GBytes    *scs_portfolio_export_csv    (GListModel        *entries,
+                                        ScsCsvEncoding     encoding,
+                                        GError           **error);
+GBytes    *scs_portfolio_export_xlsx   (GListModel        *entries,
+                                        GError           **error);
+
 G_END_DECLS

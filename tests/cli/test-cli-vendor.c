@@ -467,6 +467,71 @@ test_portfolio_stats (Fixture       *f,
   g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
 }
 
+/* Bulk actions: each client on its own, failures summed up (exit 1), a
+ * failed client unchanged; the portfolio exported and copies found. */
+static void
+test_portfolio_bulk (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *a = new_client (f, "a.scsw", "株式会社エー", "3");
+  g_autofree char *b = new_client (f, "b.scsw", "株式会社ビー", "3");
+  g_autofree char *missing = g_build_filename (f->dir, "missing.scsw", NULL);
+  g_autofree char *reports = g_build_filename (f->dir, "reports", NULL);
+  g_autofree char *pdf = g_build_filename (reports, "a-diagnosis.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (reports, "b-gaps.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "clients.csv", NULL);
+  g_autofree char *book = g_build_filename (f->dir, "clients.xlsx", NULL);
+  g_autofree char *sha = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root;
+
+  answer (a, "1-2-1-1", "met");
+  answer (b, "1-2-1-1", "met");
+  cli_test_assert_ok (run = cli_run ("renew", b));
+  g_clear_pointer (&run, cli_run_free);
+  sha = core_test_file_sha256 (b);
+
+  /* b's renewal is open: refused; the missing file too; a renewed. */
+  run = cli_run ("portfolio", "renew", a, b, missing, "--json");
+  g_assert_cmpint (run->status, ==, 1);
+  root = cli_test_parse_new (run->out, &parser);
+  g_assert_cmpint (json_object_get_int_member (root, "done"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "failed")), ==, 2);
+  cli_test_assert_unchanged (b, sha);
+  g_clear_pointer (&run, cli_run_free);
+  g_clear_object (&parser);
+
+  cli_test_assert_ok (run = cli_run ("portfolio", "reconfirm", a, b));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("portfolio", "renew", a, b));
+  g_clear_pointer (&run, cli_run_free);
+
+  g_assert_cmpint (g_mkdir (reports, 0700), ==, 0);
+  cli_test_assert_ok (run = cli_run ("portfolio", "diagnose", a, b, "--out-dir", reports));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("portfolio", "diagnose", a), "--out-dir");
+  g_clear_pointer (&run, cli_run_free);
+
+  /* Both clients carry VALID_NUMBER: copies of one client? */
+  run = cli_run ("portfolio", f->dir, "--json", "--csv", csv, "--xlsx", book);
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_object_get_object_member (root, "duplicates"), VALID_NUMBER)), ==, 2);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "File,Company,Corporate number,"));
+  g_assert_nonnull (strstr (contents, "株式会社エー"));
+  g_assert_true (g_file_test (book, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&run, cli_run_free);
+  run = cli_run ("portfolio", f->dir);
+  cli_test_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "copies of one client"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +542,8 @@ main (int   argc,
   g_test_add ("/scs/cli/vendor/renew-and-compare", Fixture, NULL, fixture_set_up,
               test_renew_and_compare, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/diagnose", Fixture, NULL, fixture_set_up, test_diagnose, fixture_tear_down);
+  g_test_add ("/scs/cli/vendor/portfolio-bulk", Fixture, NULL, fixture_set_up,
+              test_portfolio_bulk, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/portfolio-stats", Fixture, NULL, fixture_set_up,
               test_portfolio_stats, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/wizard-and-suppliers", Fixture, NULL, fixture_set_up,
