@@ -20,6 +20,8 @@
 
 #include "scs-portfolio-window.h"
 
+#include "scs-portfolio-stats.h"
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -376,6 +378,47 @@ load_thread (GTask        *task,
     g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* A desktop notification for the stars that expire and the yearly
+ * self-assessments that fall due soon: one for the folder, replaced when
+ * it is listed again. */
+static void
+send_reminders (ScsPortfolioWindow *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  if (app == NULL)
+    return;
+  reminders = scs_portfolio_list_reminders (scs_portfolio_get_entries (self->portfolio),
+                                            scs_portfolio_get_today (self->portfolio),
+                                            SCS_PORTFOLIO_REMINDER_DAYS);
+  if (reminders->len == 0)
+    {
+      g_application_withdraw_notification (app, "portfolio-reminders");
+      return;
+    }
+  for (guint i = 0; i < reminders->len && i < 10; i++)
+    {
+      ScsReminder *r = g_ptr_array_index (reminders, i);
+
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append_printf (body, r->expiry ? _("%s: the star expires on %s") : _("%s: yearly self-assessment due on %s"),
+                              r->company, r->date);
+    }
+  if (reminders->len > 10)
+    g_string_append_printf (body, _("\n… and %u more"), reminders->len - 10);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client needs attention within %u days",
+                                        "%u clients need attention within %u days", reminders->len),
+                           reminders->len, SCS_PORTFOLIO_REMINDER_DAYS);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body->str);
+  g_application_send_notification (app, "portfolio-reminders", notification);
+}
+
 static void
 load_done (GObject      *source,
            GAsyncResult *result,
@@ -398,6 +441,7 @@ load_done (GObject      *source,
   scs_portfolio_clear (self->portfolio);
   scs_portfolio_append_entries (self->portfolio, entries);
   set_folder (self, data->dir);
+  send_reminders (self);
 }
 
 void

@@ -27,6 +27,7 @@
 #include "scs-diagnosis.h"
 #include "scs-pdf-writer.h"
 #include "scs-portfolio.h"
+#include "scs-renewal.h"
 #include "scs-xlsx-writer.h"
 
 gboolean
@@ -533,4 +534,90 @@ scs_portfolio_export_xlsx (GListModel  *entries,
 
   return scs_xlsx_write_table (C_("sheet name", "Clients"), rows, N_PORTFOLIO_COLUMNS, widths, wrap,
                                PORTFOLIO_EXPIRY_COLUMN, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reminders                                                                 */
+
+void
+scs_reminder_free (ScsReminder *reminder)
+{
+  if (reminder == NULL)
+    return;
+  g_free (reminder->path);
+  g_free (reminder->company);
+  g_free (reminder->date);
+  g_free (reminder);
+}
+
+static int
+compare_reminders (gconstpointer a,
+                   gconstpointer b)
+{
+  const ScsReminder *x = *(ScsReminder **) a;
+  const ScsReminder *y = *(ScsReminder **) b;
+
+  if (x->days != y->days)
+    return x->days < y->days ? -1 : 1;
+  return g_strcmp0 (x->path, y->path);
+}
+
+static void
+add_reminder (GPtrArray         *reminders,
+              ScsPortfolioEntry *entry,
+              gboolean           expiry,
+              const GDate       *date,
+              const GDate       *today)
+{
+  ScsReminder *r = g_new0 (ScsReminder, 1);
+
+  r->path = g_strdup (scs_portfolio_entry_get_path (entry));
+  r->company = g_strdup (scs_portfolio_entry_get_company (entry));
+  r->expiry = expiry;
+  r->date = scs_date_to_iso (date);
+  r->days = g_date_days_between (today, date);
+  g_ptr_array_add (reminders, r);
+}
+
+GPtrArray *
+scs_portfolio_list_reminders (GListModel  *entries,
+                              const GDate *today,
+                              guint        days)
+{
+  GPtrArray *reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_reminder_free);
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (entries), reminders);
+  g_return_val_if_fail (today != NULL, reminders);
+
+  n = g_list_model_get_n_items (entries);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (entries, i);
+      g_autoptr(GDate) expiry = NULL;
+      g_autoptr(GDate) obtained = NULL;
+
+      if (scs_portfolio_entry_get_error (e) != NULL || scs_portfolio_entry_get_expiry (e) == NULL)
+        continue;
+      expiry = scs_date_parse_iso (scs_portfolio_entry_get_expiry (e));
+      if (expiry == NULL)
+        continue;
+      if (g_date_days_between (today, expiry) <= (int) days)
+        {
+          add_reminder (reminders, e, TRUE, expiry, today);
+          continue;
+        }
+      /* The next anniversary of the star still before the expiry: the
+       * yearly self-assessment. */
+      obtained = scs_date_parse_iso (scs_portfolio_entry_get_obtained (e));
+      if (obtained == NULL)
+        continue;
+      do
+        g_date_add_years (obtained, 1);
+      while (g_date_compare (obtained, today) < 0);
+      if (g_date_compare (obtained, expiry) < 0 && g_date_days_between (today, obtained) <= (int) days)
+        add_reminder (reminders, e, FALSE, obtained, today);
+    }
+  g_ptr_array_sort (reminders, compare_reminders);
+  return reminders;
 }

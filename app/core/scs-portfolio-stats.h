@@ -79,4 +79,24 @@ GBytes    *scs_portfolio_export_csv    (GListModel        *entries,
 GBytes    *scs_portfolio_export_xlsx   (GListModel        *entries,
                                         GError           **error);
 
+/* Reminders: clients whose star expires, or whose yearly self-assessment
+ * falls due (a year after the star was obtained, and each year after, up
+ * to the expiry), within @days of @today (expired ones included). Of
+ * ScsReminder*, soonest first. */
+#define SCS_PORTFOLIO_REMINDER_DAYS 60
+
+typedef struct
+{
+  char     *path;
+  char     *company;
+  gboolean  expiry;    /* TRUE: the star expires; FALSE: the yearly self-assessment */
+  char     *date;      /* YYYY-MM-DD */
+  int       days;      /* from today; negative: past */
+} ScsReminder;
+
+void       scs_reminder_free             (ScsReminder *reminder);
+GPtrArray *scs_portfolio_list_reminders  (GListModel  *entries,
+                                          const GDate *today,
+                                          guint        days);
+
 G_END_DECLS

@@ -249,6 +249,48 @@ test_outputs (void)
   fixture_tear_down (f, NULL);
 }
 
+/* Reminders within 60 days of 2028-03-10: a ★3 expiring 2028-03-31, a ★4
+ * (three years) whose yearly self-assessment falls on 2028-04-01; not a
+ * ★3 expiring in August. */
+static void
+test_reminders (void)
+{
+  static const struct { const char *file; guint level; const char *obtained; } clients[] = {
+    { "soon.scsw", 3, "2027-04-01" }, { "yearly.scsw", 4, "2026-04-01" }, { "later.scsw", 3, "2027-09-01" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-remind-XXXXXX");
+  g_autoptr(ScsValidity) validity = scs_validity_load_default (&error);
+  g_autoptr(GDate) today = scs_date_parse_iso ("2028-03-10");
+  g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (validity, today);
+  g_autoptr(GPtrArray) reminders = NULL;
+  ScsReminder *r;
+
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, clients[i].file, NULL);
+      g_autoptr(ScsWorkspace) ws = core_test_workspace_new (path, clients[i].file, 3, NULL);
+
+      g_assert_true (scs_renewal_record_certification (ws, clients[i].level, clients[i].obtained, "R", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (scs_portfolio_add_folder (portfolio, dir, NULL, &error));
+  reminders = scs_portfolio_list_reminders (scs_portfolio_get_entries (portfolio), today,
+                                            SCS_PORTFOLIO_REMINDER_DAYS);
+  g_assert_cmpuint (reminders->len, ==, 2);
+  r = g_ptr_array_index (reminders, 0);
+  g_assert_true (g_str_has_suffix (r->path, "soon.scsw"));
+  g_assert_true (r->expiry);
+  g_assert_cmpstr (r->date, ==, "2028-03-31");
+  g_assert_cmpint (r->days, ==, 21);
+  r = g_ptr_array_index (reminders, 1);
+  g_assert_true (g_str_has_suffix (r->path, "yearly.scsw"));
+  g_assert_false (r->expiry);
+  g_assert_cmpstr (r->date, ==, "2028-04-01");
+  g_clear_object (&portfolio);
+  core_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +302,7 @@ main (int   argc,
   ADD ("/scs/portfolio-stats/all-clients", test_all_clients);
   ADD ("/scs/portfolio-stats/by-size", test_by_size);
   g_test_add_func ("/scs/portfolio-stats/outputs", test_outputs);
+  g_test_add_func ("/scs/portfolio-stats/reminders", test_reminders);
 
   return g_test_run ();
 }
