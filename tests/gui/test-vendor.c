@@ -107,6 +107,11 @@ test_portfolio_window (Fixture       *f,
   visible = scs_portfolio_window_get_visible (window);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
   g_assert_nonnull (strstr (scs_portfolio_window_get_summary (window), "3"));
+  /* All three carry one 法人番号: flagged as possible copies. */
+  g_assert_nonnull (strstr (scs_portfolio_window_get_summary (window), "法人番号"));
+  /* The chart: category 1 fully met by エー, not at all by シー. */
+  g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), >=, 100.0 / 3 - 0.01);
+  g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), <=, 200.0 / 3 + 0.01);
 
   scs_portfolio_window_set_search (window, "ビー");
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
