@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include "scs-application.h"
+
+#include "scs-fs.h"
 #include "scs-startup-trace.h"
 
 #include <glib/gi18n-lib.h>
@@ -545,6 +547,9 @@ scs_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  /* Evidence copies a crashed run left for viewers (confidential). */
+  scs_fs_clean_private_dirs ("evidence");
 }
 
 static void
@@ -600,6 +605,9 @@ scs_application_shutdown (GApplication *application)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL; l = l->next)
     if (SCS_IS_WINDOW (l->data))
       scs_window_flush (l->data);
+
+  /* The copies of evidence opened in other applications. */
+  scs_fs_remove_private_dir ("evidence");
 
   G_APPLICATION_CLASS (scs_application_parent_class)->shutdown (application);
 }

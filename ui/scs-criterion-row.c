@@ -59,6 +59,8 @@ struct _ScsCriterionRow
   guint            reason_timeout_id;
   const char      *note_state;
   guint            note_dirty : 1;
+  guint            note_conflict : 1;   /* changed elsewhere: the user chooses */
+  gint64           note_seen_version;   /* the answer's version when typing began */
   guint            reason_dirty : 1;
   guint            pending_na : 1;   /* user chose N/A, reason still missing */
   guint            syncing : 1;      /* setting widgets from the model */
@@ -128,12 +130,14 @@ set_note_state (ScsCriterionRow *self,
     gtk_label_set_text (self->note_state_label, _("Saving…"));
   else if (g_str_equal (state, "failed"))
     gtk_label_set_text (self->note_state_label, _("Not saved yet"));
+  else if (g_str_equal (state, "conflict"))
+    gtk_label_set_text (self->note_state_label, _("Not saved: changed elsewhere"));
   else if (self->answer != NULL && !is_blank (scs_answer_get_note (self->answer)))
     gtk_label_set_text (self->note_state_label, _("Saved"));
   else
     gtk_label_set_text (self->note_state_label, "");
 
-  if (g_str_equal (state, "failed"))
+  if (g_str_equal (state, "failed") || g_str_equal (state, "conflict"))
     gtk_widget_add_css_class (GTK_WIDGET (self->note_state_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->note_state_label), "error");
@@ -221,7 +225,8 @@ on_answer_notify (ScsCriterionRow *self,
                   ScsAnswer       *answer)
 {
   sync_from_answer (self);
-  if (!self->note_dirty && g_strcmp0 (self->note_state, "failed") != 0)
+  if (!self->note_dirty && g_strcmp0 (self->note_state, "failed") != 0 &&
+      g_strcmp0 (self->note_state, "conflict") != 0)
     {
       /* Refresh the label text ("Saved" or nothing) after undo. */
       self->note_state = NULL;
@@ -278,11 +283,17 @@ save_note (ScsCriterionRow *self)
   const char *stored;
 
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
-  if (!self->note_dirty || self->answer == NULL)
+  if (!self->note_dirty || self->answer == NULL || self->note_conflict)
     return;
 
   text = dup_note_text (self);
   activate_pair (self, "win.set-note", text);
+  /* Changed elsewhere meanwhile: nothing was written, the window asks. */
+  if (self->note_conflict)
+    {
+      set_note_state (self, "conflict");
+      return;
+    }
 
   stored = scs_answer_get_note (self->answer);
   if (g_strcmp0 (stored ? stored : "", text) == 0)
@@ -317,7 +328,12 @@ on_note_changed (ScsCriterionRow *self,
   if (self->syncing)
     return;
 
+  /* What the user started from: the note is saved only over that. */
+  if (!self->note_dirty && self->answer != NULL)
+    self->note_seen_version = scs_answer_get_version (self->answer);
   self->note_dirty = TRUE;
+  if (self->note_conflict)
+    return;
   set_note_state (self, "pending");
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
   self->note_timeout_id = g_timeout_add (SAVE_DELAY_MS, on_note_timeout, self);
@@ -867,4 +883,54 @@ scs_criterion_row_get_paraphrase (ScsCriterionRow *self)
   g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), NULL);
 
   return gtk_widget_get_visible (self->paraphrase_box) ? gtk_label_get_text (self->paraphrase_label) : "";
+}
+
+/**
+ * scs_criterion_row_get_note_seen_version:
+ *
+ * Returns: the answer's version when the user began typing the note being
+ * saved (the window saves it only over that version), or the current one.
+ */
+gint64
+scs_criterion_row_get_note_seen_version (ScsCriterionRow *self)
+{
+  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), -1);
+
+  if (self->note_dirty)
+    return self->note_seen_version;
+  return self->answer != NULL ? scs_answer_get_version (self->answer) : -1;
+}
+
+/* The window found the note changed elsewhere: keep the user's text, stop
+ * retrying, and wait for scs_criterion_row_resolve_note(). */
+void
+scs_criterion_row_note_conflict (ScsCriterionRow *self)
+{
+  g_return_if_fail (SCS_IS_CRITERION_ROW (self));
+
+  self->note_conflict = TRUE;
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+}
+
+/* The user chose: @keep_mine saves the text in the editor over the newer
+ * answer; otherwise the editor shows the newer note. */
+void
+scs_criterion_row_resolve_note (ScsCriterionRow *self,
+                                gboolean         keep_mine)
+{
+  g_return_if_fail (SCS_IS_CRITERION_ROW (self));
+
+  self->note_conflict = FALSE;
+  if (self->answer == NULL)
+    return;
+  if (keep_mine)
+    {
+      self->note_seen_version = scs_answer_get_version (self->answer);
+      save_note (self);
+      return;
+    }
+  self->note_dirty = FALSE;
+  self->note_state = NULL;
+  sync_from_answer (self);
+  set_note_state (self, "saved");
 }

@@ -22,7 +22,11 @@
 
 #include "scs-evidence-list.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
+
+#include "scs-fs.h"
 
 #include "scs-pdf-preview.h"
 
@@ -565,10 +569,24 @@ scs_evidence_list_open_action (GtkWidget  *widget,
       g_autofree char *uri = NULL;
       g_autoptr(GAppLaunchContext) context = NULL;
 
-      /* A private (0700) directory per opening, with the original name so
-       * the application shows and saves it under that name. It is left for
-       * the system to clean: the application may still have it open. */
-      dir = g_dir_make_tmp ("scs-evidence-XXXXXX", &error);
+      /* A folder per opening, with the original name so the application
+       * shows and saves it under that name, in the app's private (0700)
+       * folder: removed when the workbench quits (the viewer may still have
+       * it open until then) and at the next start after a crash. */
+      g_autofree char *private_dir = scs_fs_private_dir ("evidence", &error);
+
+      if (private_dir != NULL)
+        {
+          dir = g_build_filename (private_dir, "open-XXXXXX", NULL);
+          if (g_mkdtemp_full (dir, 0700) == NULL)
+            {
+              int saved_errno = errno;
+
+              g_clear_pointer (&dir, g_free);
+              g_set_error_literal (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                   g_strerror (saved_errno));
+            }
+        }
       if (dir == NULL)
         {
           scs_evidence_list_show_error (self, _("Could Not Open Evidence"), error->message);

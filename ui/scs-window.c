@@ -20,6 +20,8 @@
 
 #include "scs-ui-resources.h"
 
+#define WATCH_INTERVAL_MS 500
+
 #include "scs-application.h"
 #include "scs-checklist-page.h"
 #include "scs-dashboard-page.h"
@@ -52,6 +54,7 @@ struct _ScsWindow
   GtkListBox       *recent_list;
   AdwLeaflet       *leaflet;
   GtkWidget        *content_box;
+  GtkWidget        *read_only_banner;
   GtkListBox       *sidebar;
   AdwWindowTitle   *window_title;
   GtkStack         *content_stack;
@@ -618,6 +621,76 @@ set_status_action (GtkWidget  *widget,
   update_undo (self);
 }
 
+/* The note is written only over the version the user began typing from
+ * (the row knows it); without a row, over what the window shows. */
+static gboolean
+set_note_seen (ScsWindow   *self,
+               const char  *id,
+               const char  *text,
+               GError     **error)
+{
+  ScsCriterionRow *row = self->checklist_page != NULL
+                         ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
+  ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, id);
+  gint64 seen = row != NULL ? scs_criterion_row_get_note_seen_version (row) : -1;
+
+  if (answer == NULL || seen < 0)
+    return scs_workspace_set_note (self->workspace, id, text, error);
+
+  return scs_workspace_set_answer_if (self->workspace, id, seen, scs_answer_get_state (answer),
+                                      text, NULL, error);
+}
+
+static void
+on_note_conflict_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           ScsWindow        *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "scs-id");
+  ScsCriterionRow *row = self->checklist_page != NULL
+                         ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
+
+  if (row != NULL)
+    scs_criterion_row_resolve_note (row, g_str_equal (response, "mine"));
+}
+
+/* Nothing was written: show the newer note and the user's own, and let
+ * the user choose. The user's text stays in the editor until then. */
+static void
+ask_note_conflict (ScsWindow    *self,
+                   const char   *id,
+                   const char   *text,
+                   const GError *error)
+{
+  ScsCriterionRow *row = self->checklist_page != NULL
+                         ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
+  ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, id);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (row == NULL || answer == NULL)
+    {
+      toast_save_error (self, error);
+      return;
+    }
+  scs_criterion_row_note_conflict (row);
+
+  /* Translators: the newer note, then the user's */
+  body = g_strdup_printf (_("%s\n\nNewer note:\n%s\n\nYour note:\n%s"), error->message,
+                          scs_answer_get_note (answer), text);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Note Changed Elsewhere"), body));
+  g_object_set_data_full (G_OBJECT (dialog), "scs-id", g_strdup (id), g_free);
+  adw_message_dialog_add_responses (dialog,
+                                    "theirs", _("Use the _Newer Note"),
+                                    "mine", _("Keep _My Note"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "mine");
+  adw_message_dialog_set_close_response (dialog, "theirs");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_note_conflict_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 set_text_action (GtkWidget  *widget,
                  const char *action_name,
@@ -640,7 +713,12 @@ set_text_action (GtkWidget  *widget,
       /* Unchanged text is no edit: keep the audit log and undo meaningful. */
       if (answer != NULL && g_strcmp0 (scs_answer_get_note (answer) ? scs_answer_get_note (answer) : "", text) == 0)
         return;
-      ok = scs_workspace_set_note (self->workspace, id, text, &error);
+      ok = set_note_seen (self, id, text, &error);
+      if (!ok && g_error_matches (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT))
+        {
+          ask_note_conflict (self, id, text, error);
+          return;
+        }
     }
   else if (g_str_equal (action_name, "win.set-reason"))
     {
@@ -992,6 +1070,45 @@ scs_window_new (GtkApplication *application)
   return g_object_new (SCS_TYPE_WINDOW, "application", application, NULL);
 }
 
+/* A workspace opened read-only: a banner says why, and the edit actions
+ * are off (text typed anyway stays in its field). */
+static void
+update_read_only (ScsWindow *self)
+{
+  static const char * const edit_actions[] = {
+    "win.set-status", "win.set-note", "win.set-reason", "win.set-not-applicable", "win.undo",
+  };
+  gboolean read_only = self->workspace != NULL && scs_workspace_is_read_only (self->workspace);
+
+  if (self->read_only_banner == NULL && read_only)
+    {
+      self->read_only_banner = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (self->read_only_banner), TRUE);
+      gtk_widget_add_css_class (self->read_only_banner, "warning");
+      gtk_widget_set_margin_top (self->read_only_banner, 6);
+      gtk_widget_set_margin_bottom (self->read_only_banner, 6);
+      gtk_widget_set_margin_start (self->read_only_banner, 12);
+      gtk_widget_set_margin_end (self->read_only_banner, 12);
+      gtk_box_insert_child_after (GTK_BOX (self->content_box), self->read_only_banner,
+                                  gtk_widget_get_first_child (self->content_box));
+    }
+  if (self->read_only_banner != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (read_only)
+        /* Translators: %s says why, e.g. "its folder is read-only" */
+        text = g_strdup_printf (_("This workspace is open read-only because %s. You can view, check "
+                                  "and export it as a draft; save a copy elsewhere to edit it."),
+                                scs_workspace_get_read_only_reason (self->workspace));
+      gtk_label_set_text (GTK_LABEL (self->read_only_banner), text ? text : "");
+      gtk_widget_set_visible (self->read_only_banner, read_only);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (edit_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edit_actions[i], !read_only);
+}
+
 void
 scs_window_set_workspace (ScsWindow    *self,
                           ScsWorkspace *workspace)
@@ -1006,6 +1123,7 @@ scs_window_set_workspace (ScsWindow    *self,
 
   if (self->workspace != NULL)
     {
+      scs_workspace_watch (self->workspace, 0);
       scs_window_flush (self);
       answers = scs_workspace_get_answers (self->workspace);
       for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
@@ -1018,6 +1136,7 @@ scs_window_set_workspace (ScsWindow    *self,
     }
 
   g_set_object (&self->workspace, workspace);
+  update_read_only (self);
 
   if (self->checklist_page != NULL)
     scs_checklist_page_set_workspace (self->checklist_page, workspace);
@@ -1039,6 +1158,9 @@ scs_window_set_workspace (ScsWindow    *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", FALSE);
       return;
     }
+
+  /* Changes made by other programs show within a second. */
+  scs_workspace_watch (workspace, WATCH_INTERVAL_MS);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);

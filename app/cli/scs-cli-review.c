@@ -24,6 +24,7 @@
 #include "scs-attestation.h"
 #include "scs-cli-private.h"
 #include "scs-declaration.h"
+#include "scs-i18n.h"
 #include "scs-profile.h"
 #include "scs-review.h"
 #include "scs-signature.h"
@@ -690,7 +691,7 @@ scs_cli_sign (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
-static char *opt_title, *opt_text;
+static char *opt_title, *opt_text, *opt_report_lang;
 
 int
 scs_cli_declare (const ScsCliCommand *command,
@@ -701,12 +702,15 @@ scs_cli_declare (const ScsCliCommand *command,
     { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Declarant’s name"), N_("NAME") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("Declarant’s title"), N_("TITLE") },
     { "text", 0, 0, G_OPTION_ARG_STRING, &opt_text, N_("Declaration text (default: ours)"), N_("TEXT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_report_lang,
+      N_("Language of the signed report: ja (default) or en"), N_("LANG") },
     KEY_ENTRIES,
     { NULL }
   };
   g_autoptr(ScsReview) review = NULL;
   g_autoptr(ScsSigner) signer = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean was_japanese, declared;
 
   if (!scs_cli_parse_arguments (command, entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
@@ -721,8 +725,16 @@ scs_cli_declare (const ScsCliCommand *command,
       if (signer == NULL)
         return SCS_CLI_EXIT_USAGE;
     }
-  if (!scs_declaration_declare (scs_review_get_workspace (review), opt_name, opt_title, opt_text,
-                                signer, opt_ca, opt_accept_personal, &error))
+  if (opt_report_lang != NULL && !g_str_equal (opt_report_lang, "ja") && !g_str_equal (opt_report_lang, "en"))
+    return scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_report_lang);
+  /* the signed report.pdf is rendered in the current language: switch to
+   * the one asked for (Japanese by default) for the declaration only */
+  was_japanese = scs_i18n_is_japanese ();
+  scs_i18n_init (opt_report_lang != NULL ? opt_report_lang : "ja");
+  declared = scs_declaration_declare (scs_review_get_workspace (review), opt_name, opt_title, opt_text,
+                                      signer, opt_ca, opt_accept_personal, &error);
+  scs_i18n_init (was_japanese ? "ja" : "en");
+  if (!declared)
     return scs_cli_report (error);
   g_print (signer ? _("Declared and signed by %s (%s).\n") : _("Declared by %s (%s), unsigned.\n"),
            opt_name, opt_title);
@@ -844,9 +856,10 @@ scs_cli_signature_export (const ScsCliCommand *command,
 {
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
-  const struct { ScsSignatureRole role; const char *xml; const char *p7s; } files[] = {
-    { SCS_SIGNATURE_ROLE_EXPERT, "assessment.xml", "signature-expert.p7s" },
-    { SCS_SIGNATURE_ROLE_MANAGEMENT, "declaration.xml", "signature-management.p7s" },
+  const struct { ScsSignatureRole role; const char *xml; const char *p7s; const char *manifest; } files[] = {
+    { SCS_SIGNATURE_ROLE_EXPERT, "assessment.xml", "signature-expert.p7s", "ASiCManifest-expert.xml" },
+    { SCS_SIGNATURE_ROLE_MANAGEMENT, "declaration.xml", "signature-management.p7s",
+      "ASiCManifest-management.xml" },
   };
   guint n = 0;
 
@@ -864,6 +877,7 @@ scs_cli_signature_export (const ScsCliCommand *command,
       g_autoptr(GBytes) cms = scs_signature_dup_cms (workspace, files[i].role);
       g_autofree char *xml_path = g_build_filename (argv[2], files[i].xml, NULL);
       g_autofree char *p7s_path = g_build_filename (argv[2], files[i].p7s, NULL);
+      g_autoptr(GPtrArray) entries = NULL;
 
       if (content == NULL || cms == NULL)
         continue;
@@ -871,6 +885,22 @@ scs_cli_signature_export (const ScsCliCommand *command,
           !g_file_set_contents (p7s_path, g_bytes_get_data (cms, NULL), g_bytes_get_size (cms), &error))
         return scs_cli_report (error);
       g_print ("%s\n%s\n", xml_path, p7s_path);
+      /* since signed manifests the CMS covers the ASiCManifest, which
+       * references the content by its SHA-256 */
+      entries = scs_signature_dup_entries (workspace, files[i].role);
+      for (guint j = 0; entries != NULL && j < entries->len; j++)
+        {
+          ScsSignedEntry *entry = g_ptr_array_index (entries, j);
+          g_autofree char *manifest_path = NULL;
+
+          if (!g_str_has_prefix (entry->path, "META-INF/") || entry->data == NULL)
+            continue;
+          manifest_path = g_build_filename (argv[2], files[i].manifest, NULL);
+          if (!g_file_set_contents (manifest_path, g_bytes_get_data (entry->data, NULL),
+                                    g_bytes_get_size (entry->data), &error))
+            return scs_cli_report (error);
+          g_print ("%s\n", manifest_path);
+        }
       n++;
     }
   if (n == 0)

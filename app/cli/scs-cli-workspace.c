@@ -282,8 +282,12 @@ scs_cli_info (const ScsCliCommand *command,
 
 static char *opt_note = NULL;
 static char *opt_reason = NULL;
+static gint64 opt_if_version = -1;
 
 static const GOptionEntry answer_entries[] = {
+  { "if-version", 0, 0, G_OPTION_ARG_INT64, &opt_if_version,
+    N_("Change the answer only if it is still at this version (from --json); "
+       "otherwise report the newer answer and change nothing"), N_("N") },
   { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note,
     N_("Note on how the criterion is met (an empty string clears it)"), N_("TEXT") },
   { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason,
@@ -324,7 +328,10 @@ scs_cli_answer (const ScsCliCommand *command,
       is_blank (opt_reason) && is_blank (scs_answer_get_reason (answer)))
     return scs_cli_error (_("Criterion ‘%s’: not applicable (na) needs a reason; give one with --reason"), id);
 
-  if (!scs_workspace_set_answer (workspace, id, state, opt_note, opt_reason, &error))
+  /* A conflict (the answer changed after it was read) changes nothing. */
+  if (!(opt_if_version >= 0
+        ? scs_workspace_set_answer_if (workspace, id, opt_if_version, state, opt_note, opt_reason, &error)
+        : scs_workspace_set_answer (workspace, id, state, opt_note, opt_reason, &error)))
     return scs_cli_report (error);
 
   if (opt_json)
@@ -338,6 +345,8 @@ scs_cli_answer (const ScsCliCommand *command,
       json_add_string_or_null (builder, "reason", scs_answer_get_reason (answer));
       json_add_string_or_null (builder, "author", scs_answer_get_author (answer));
       json_add_string_or_null (builder, "updated", scs_answer_get_updated (answer));
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_int_value (builder, scs_answer_get_version (answer));
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);

@@ -32,6 +32,7 @@ struct _ScsAnswer
   char               *author;
   char               *updated;
   guint               n_evidence;
+  gint64              version;   /* the row's version in the file */
 };
 
 G_DEFINE_FINAL_TYPE (ScsAnswer, scs_answer, G_TYPE_OBJECT)
@@ -459,4 +460,28 @@ scs_answer_set_n_evidence (ScsAnswer *self,
 
   self->n_evidence = n_evidence;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVIDENCE]);
+}
+
+/**
+ * scs_answer_get_version:
+ *
+ * Returns: the answer row's version in the file: it grows with every
+ * change, whoever makes it. Pass it to scs_workspace_set_answer_if() to
+ * change the answer only if it is still the one the user saw.
+ */
+gint64
+scs_answer_get_version (ScsAnswer *self)
+{
+  g_return_val_if_fail (SCS_IS_ANSWER (self), 0);
+
+  return self->version;
+}
+
+void
+scs_answer_set_version (ScsAnswer *self,
+                        gint64     version)
+{
+  g_return_if_fail (SCS_IS_ANSWER (self));
+
+  self->version = version;
 }

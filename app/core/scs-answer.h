@@ -57,5 +57,9 @@ void                scs_answer_update           (ScsAnswer      *self,
                                                  const char     *updated);
 void                scs_answer_set_n_evidence   (ScsAnswer *self,
                                                  guint      n_evidence);
+gint64              scs_answer_get_version      (ScsAnswer *self);
+/* For ScsWorkspace only. */
+void                scs_answer_set_version      (ScsAnswer *self,
+                                                 gint64     version);
 
 G_END_DECLS

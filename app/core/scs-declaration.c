@@ -9,6 +9,13 @@
  * exactly like the expert's signature; unsigned, it is still stored with
  * its bytes so the package can carry it.
  *
+ * Since signed package manifests the declaration is also bound to the
+ * expert's ASiCManifest (its SHA-256), the catalog (id and SHA-256) and the
+ * report language; a signed declaration renders report.pdf then, and its
+ * CMS covers management's ASiCManifest: declaration.xml, report.pdf, and
+ * everything the expert signed (scs-package.h). An unsigned declaration
+ * never replaces a signed one.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -20,6 +27,10 @@
 
 #include "scs-attestation.h"
 #include "scs-db.h"
+#include "scs-i18n.h"
+#include "scs-package.h"
+#include "scs-report.h"
+#include "scs-sha256.h"
 #include "scs-signature.h"
 #include "scs-workspace-private.h"
 
@@ -72,8 +83,10 @@ scs_declaration_render (ScsWorkspace  *workspace,
 
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "SELECT d.name, d.title, d.date, d.text, d.assessment_sha256, "
-                         "o.name, o.corporate_number, a.target_level "
+                         "o.name, o.corporate_number, a.target_level, d.manifest_sha256, "
+                         "c.id, a.catalog_sha256, d.language "
                          "FROM review_declaration d, organization o, assessment a "
+                         "LEFT JOIN catalog c ON c.sha256 = a.catalog_sha256 "
                          "WHERE d.assessment = ?1 AND o.id = 1 AND a.id = d.assessment", error);
   if (stmt == NULL)
     return NULL;
@@ -92,6 +105,15 @@ scs_declaration_render (ScsWorkspace  *workspace,
   g_string_append (out, "  </organization>\n");
   g_string_append_printf (out, "  <level>%d</level>\n", sqlite3_column_int (stmt, 7));
   g_string_append_printf (out, "  <assessment sha256=\"%s\"/>\n", (const char *) sqlite3_column_text (stmt, 4));
+  /* declarations made before signed manifests have none of these */
+  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+    {
+      g_string_append_printf (out, "  <manifest sha256=\"%s\"/>\n", (const char *) sqlite3_column_text (stmt, 8));
+      g_string_append (out, "  <catalog id=\"");
+      scs_xml_append_escaped (out, (const char *) sqlite3_column_text (stmt, 9));
+      g_string_append_printf (out, "\" sha256=\"%s\"/>\n", (const char *) sqlite3_column_text (stmt, 10));
+      g_string_append_printf (out, "  <report language=\"%s\"/>\n", (const char *) sqlite3_column_text (stmt, 11));
+    }
   text_element (out, 2, "text", (const char *) sqlite3_column_text (stmt, 3));
   g_string_append (out, "  <declarant>\n");
   text_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 0));
@@ -101,6 +123,58 @@ scs_declaration_render (ScsWorkspace  *workspace,
   g_string_append (out, "</declaration>\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* Inside the declaration's transaction, after the signature row is stored
+ * without a CMS (so the report shows the declaration and its signer):
+ * renders report.pdf, builds management's ASiCManifest over it, the
+ * declaration and everything the expert signed, signs it and stores it. */
+static gboolean
+sign_manifest (ScsWorkspace       *workspace,
+               ScsSigner          *signer,
+               GBytes             *declaration,
+               ScsSignatureCheck  *expert,
+               GPtrArray          *expert_entries,
+               GError            **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
+  g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GBytes) expert_cms = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  g_autoptr(GBytes) report = NULL;
+  g_autoptr(GBytes) cms = NULL;
+  ScsReportOptions options = { 0 };
+  GBytes *manifest;
+
+  for (guint i = 0; i < expert_entries->len; i++)
+    {
+      ScsSignedEntry *entry = g_ptr_array_index (expert_entries, i);
+
+      /* references only: the bytes are the expert's */
+      g_ptr_array_add (entries, scs_signed_entry_new_reference (entry->path, entry->media_type,
+                                                                entry->sha256, entry->size));
+      if (entry->data == NULL)
+        g_hash_table_insert (paths, entry->sha256, entry->path);
+    }
+  {
+    g_autofree char *sha256 = scs_sha256_hex_bytes (expert_cms);
+
+    g_ptr_array_add (entries, scs_signed_entry_new_reference (SCS_ASIC_SIGNATURE_EXPERT,
+                                                              "application/pkcs7-signature", sha256,
+                                                              g_bytes_get_size (expert_cms)));
+  }
+
+  options.content_sha256 = expert->info->content_sha256;
+  options.evidence_paths = paths;
+  report = scs_report_render (workspace, &options, error);
+  if (report == NULL)
+    return FALSE;
+  g_ptr_array_add (entries, scs_signed_entry_new ("declaration.xml", "application/xml", declaration));
+  g_ptr_array_add (entries, scs_signed_entry_new ("report.pdf", "application/pdf", report));
+  manifest = scs_package_add_manifest (SCS_SIGNATURE_ROLE_MANAGEMENT, entries);
+  cms = scs_signer_sign (signer, manifest, error);
+  return cms != NULL &&
+         scs_signature_set_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, cms, error) &&
+         scs_signature_store_entries (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, entries, error);
 }
 
 gboolean
@@ -122,6 +196,8 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *clean_name = g_strstrip (g_strdup (name ? name : ""));
   g_autofree char *clean_title = g_strstrip (g_strdup (title ? title : ""));
+  g_autoptr(GPtrArray) expert_entries = NULL;
+  ScsSignedEntry *expert_manifest = NULL;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
 
@@ -162,9 +238,26 @@ scs_declaration_declare (ScsWorkspace  *workspace,
 
   if (!scs_workspace_begin (workspace, error))
     return FALSE;
+  /* inside the transaction: another process may have signed meanwhile */
+  if (signer == NULL)
+    {
+      g_autoptr(GBytes) signed_before = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+
+      if (signed_before != NULL)
+        {
+          g_set_error_literal (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_SIGNED,
+                               _("Management has already signed the declaration of this round; an "
+                                 "unsigned declaration cannot replace it (sign the new one, or start "
+                                 "a new review round)"));
+          goto failed;
+        }
+    }
+  expert_entries = scs_signature_dup_entries (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  expert_manifest = scs_signed_entry_find (expert_entries, SCS_ASIC_MANIFEST_EXPERT);
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO review_declaration (assessment, name, title, date, text, "
-                         "assessment_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                         "assessment_sha256, manifest_sha256, language) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
@@ -173,21 +266,29 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   scs_db_bind_text (stmt, 4, date);
   scs_db_bind_text (stmt, 5, text);
   scs_db_bind_text (stmt, 6, expert->info->content_sha256);
+  scs_db_bind_text (stmt, 7, expert_manifest != NULL ? expert_manifest->sha256 : NULL);
+  scs_db_bind_text (stmt, 8, expert_manifest != NULL ? (scs_i18n_is_japanese () ? "ja" : "en") : NULL);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
     goto failed;
 
   content = scs_declaration_render (workspace, error);
   if (content == NULL || !scs_attestation_validate (content, "declaration", error))
     goto failed;
-  if (signer != NULL)
+  if (signer != NULL && expert_manifest == NULL)
     {
+      /* the expert signed before signed manifests: the CMS covers the
+       * declaration alone, as then (a final export asks for a new round) */
       cms = scs_signer_sign (signer, content, error);
       if (cms == NULL)
         goto failed;
     }
   if (!scs_signature_store (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, content, cms, signer,
-                            FALSE, error) ||
-      !scs_workspace_commit (workspace, error))
+                            FALSE, error))
+    goto failed;
+  if (signer != NULL && expert_manifest != NULL &&
+      !sign_manifest (workspace, signer, content, expert, expert_entries, error))
+    goto failed;
+  if (!scs_workspace_commit (workspace, error))
     goto failed;
   return TRUE;
 

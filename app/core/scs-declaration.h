@@ -17,6 +17,7 @@ typedef enum
 {
   SCS_DECLARATION_ERROR_INVALID,     /* no name or title */
   SCS_DECLARATION_ERROR_NOT_SIGNED,  /* the expert has not signed (a valid signature) */
+  SCS_DECLARATION_ERROR_SIGNED,      /* an unsigned declaration would replace a signed one */
 } ScsDeclarationError;
 
 GQuark scs_declaration_error_quark (void);
@@ -27,9 +28,13 @@ GQuark scs_declaration_error_quark (void);
 const char *scs_declaration_get_default_text      (void);
 
 /* Records the declaration over the SHA-256 of the expert-signed
- * assessment.xml, optionally signed with @signer (CMS, like the expert's).
- * @text NULL: the default text. One transaction; replaces an earlier
- * declaration of this round. */
+ * assessment.xml and the expert's ASiCManifest, the organisation, level
+ * and catalog, optionally signed with @signer: then report.pdf is rendered
+ * in the current language (scs_i18n_init (), recorded in the declaration)
+ * and the CMS covers management's ASiCManifest (scs-package.h). @text
+ * NULL: the default text. One transaction; replaces an earlier declaration
+ * of this round, but an unsigned one never replaces a signed one
+ * (SCS_DECLARATION_ERROR_SIGNED). */
 gboolean    scs_declaration_declare               (ScsWorkspace  *workspace,
                                                    const char    *name,
                                                    const char    *title,

@@ -357,8 +357,8 @@ apply_in_transaction (ScsMigration  *self,
         {
           const char *id = g_ptr_array_index (self->carried, i);
 
-          if (!copy_rows (ws, "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) "
-                              "SELECT ?1, criterion_id, state, note, reason, author, updated FROM answer "
+          if (!copy_rows (ws, "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated, version) "
+                              "SELECT ?1, criterion_id, state, note, reason, author, updated, version FROM answer "
                               "WHERE assessment = ?2 AND criterion_id = ?3",
                           self->assessment_id, assessment, id, error) ||
               !copy_rows (ws, "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "

@@ -1,8 +1,16 @@
 /* scs-package.c: writing the submission package (.scsp)
  *
  * The package is what the SME sends to the registration body: a ZIP laid
- * out after ETSI ASiC-E that anyone can open with stock tools and check
- * against META-INF/manifest.xml. Everything that goes in is gathered in
+ * out after ETSI ASiC-E that anyone can open and check with stock tools.
+ * A final package is assembled from the bytes the workspace stored when
+ * the expert and management signed (review_signed_entry): each signature
+ * is a detached CMS over an ASiCManifest listing the entries it covers with
+ * their SHA-256, so every entry is under a signature and nothing in the
+ * package is unsigned. Before it is assembled the workspace is checked
+ * against those entries again (rendered anew, every evidence blob hashed):
+ * a workspace changed behind the seal is refused, naming what changed, and
+ * nothing is written. A draft is rendered fresh and lists its files in an
+ * unsigned META-INF/manifest.xml. Everything that goes in is gathered in
  * memory first (streaming evidence from the workspace one file at a time
  * would bound memory for very large packages; not done yet), sorted by
  * path, then written with libarchive so the same workspace always gives
@@ -47,11 +55,13 @@
 #include <gnutls/crypto.h>
 
 #include "scs-attestation.h"
+#include "scs-fs.h"
 #include "scs-report.h"
 #include "scs-scope.h"
 #include "scs-sha256.h"
 #include "scs-verify.h"
 
+#include "scs-declaration.h"
 #include "scs-signature.h"
 #include "scs-submission.h"
 
@@ -189,6 +199,145 @@ render_manifest (GPtrArray  *entries,
   return g_string_free_to_bytes (xml);
 }
 
+static char *
+hex_to_base64 (const char *hex)
+{
+  guint8 digest[32];
+
+  for (guint i = 0; i < 32; i++)
+    digest[i] = (g_ascii_xdigit_value (hex[2 * i]) << 4) | g_ascii_xdigit_value (hex[2 * i + 1]);
+  return g_base64_encode (digest, sizeof digest);
+}
+
+static int
+compare_signed_entries (gconstpointer a,
+                        gconstpointer b)
+{
+  const ScsSignedEntry *ea = *(const ScsSignedEntry **) a;
+  const ScsSignedEntry *eb = *(const ScsSignedEntry **) b;
+
+  return strcmp (ea->path, eb->path);
+}
+
+GBytes *
+scs_package_render_manifest (ScsSignatureRole  role,
+                             GPtrArray        *entries)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (entries, NULL, NULL);
+
+  /* the copy keeps the free function: the entries stay the caller's */
+  g_ptr_array_set_free_func (sorted, NULL);
+  g_ptr_array_sort (sorted, compare_signed_entries);
+  g_string_append (xml, "<asic:ASiCManifest xmlns:asic=\"" SCS_ASIC_NAMESPACE "\""
+                        " xmlns:ds=\"" SCS_ASIC_DS_NAMESPACE "\">\n");
+  g_string_append_printf (xml, "  <asic:SigReference URI=\"%s\" MimeType=\"application/pkcs7-signature\"/>\n",
+                          role == SCS_SIGNATURE_ROLE_EXPERT ? SCS_ASIC_SIGNATURE_EXPERT
+                                                            : SCS_ASIC_SIGNATURE_MANAGEMENT);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      ScsSignedEntry *entry = g_ptr_array_index (sorted, i);
+      g_autofree char *digest = hex_to_base64 (entry->sha256);
+
+      g_string_append (xml, "  <asic:DataObjectReference URI=\"");
+      scs_xml_append_escaped (xml, entry->path);
+      g_string_append (xml, "\" MimeType=\"");
+      scs_xml_append_escaped (xml, entry->media_type);
+      g_string_append_printf (xml, "\">\n"
+                              "    <ds:DigestMethod Algorithm=\"" SCS_ASIC_SHA256 "\"/>\n"
+                              "    <ds:DigestValue>%s</ds:DigestValue>\n"
+                              "  </asic:DataObjectReference>\n", digest);
+    }
+  g_string_append (xml, "</asic:ASiCManifest>\n");
+  return g_string_free_to_bytes (xml);
+}
+
+GBytes *
+scs_package_add_manifest (ScsSignatureRole  role,
+                          GPtrArray        *entries)
+{
+  g_autoptr(GBytes) manifest = scs_package_render_manifest (role, entries);
+  ScsSignedEntry *entry = scs_signed_entry_new (role == SCS_SIGNATURE_ROLE_EXPERT ? SCS_ASIC_MANIFEST_EXPERT
+                                                                                  : SCS_ASIC_MANIFEST_MANAGEMENT,
+                                                "text/xml", manifest);
+
+  g_ptr_array_add (entries, entry);
+  g_ptr_array_sort (entries, compare_signed_entries);
+  return entry->data;
+}
+
+/* The evidence's media type when it is a plain "type/subtype" the
+ * manifest schemas accept, else application/octet-stream. */
+static const char *
+evidence_media_type (const ScsEvidence *item)
+{
+  const char *type = item->mime_type;
+  const char *slash = type != NULL ? strchr (type, '/') : NULL;
+
+  if (slash == NULL || slash == type || slash[1] == '\0')
+    return "application/octet-stream";
+  for (const char *p = type; p < slash; p++)
+    if (!g_ascii_islower (*p))
+      return "application/octet-stream";
+  for (const char *p = slash + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr (".+-", *p) == NULL)
+      return "application/octet-stream";
+  return type;
+}
+
+GPtrArray *
+scs_package_expert_entries (ScsWorkspace  *workspace,
+                            GBytes        *assessment,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GBytes) scope = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  g_ptr_array_add (entries, scs_signed_entry_new ("assessment.xml", "application/xml", assessment));
+  g_ptr_array_add (entries, scs_signed_entry_new ("catalog.xml", "application/xml",
+                                                  scs_catalog_get_bytes (scs_workspace_get_catalog (workspace))));
+  scope = scs_scope_render_xml (workspace, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (scope != NULL)
+    g_ptr_array_add (entries, scs_signed_entry_new ("scope.xml", "application/xml", scope));
+
+  evidence = scs_workspace_list_evidence (workspace, NULL, error);
+  if (evidence == NULL)
+    return NULL;
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      ScsEvidence *item = g_ptr_array_index (evidence, i);
+      g_autofree char *path = evidence_path (item, taken);
+      g_autoptr(GBytes) data = scs_workspace_get_evidence_data (workspace, item->sha256, error);
+      g_autofree char *sha256 = NULL;
+
+      if (data == NULL)
+        return NULL;
+      sha256 = scs_sha256_hex_bytes (data);
+      if (!g_str_equal (sha256, item->sha256))
+        {
+          g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
+                       _("The evidence file ‘%s’ is damaged in the workspace: its SHA-256 is not %s"),
+                       item->name, item->sha256);
+          return NULL;
+        }
+      /* the workspace keeps the bytes; the entry names them by hash */
+      g_ptr_array_add (entries, scs_signed_entry_new_reference (path, evidence_media_type (item), sha256,
+                                                                g_bytes_get_size (data)));
+    }
+  g_ptr_array_sort (entries, compare_signed_entries);
+  return g_steal_pointer (&entries);
+}
+
 /* The report is rendered on a second thread, with its own connection to
  * the workspace file, while this one reads and hashes the evidence: the
  * font subsetting of the PDF takes about as long as hashing 100 MiB. */
@@ -211,15 +360,14 @@ report_thread (gpointer data)
   return NULL;
 }
 
-/* What goes into the package, sorted by path; the manifest is not included. */
+/* What goes into a draft, rendered fresh and sorted by path; its
+ * META-INF/manifest.xml is not included. */
 static GPtrArray *
-collect_entries (ScsWorkspace            *workspace,
-                 ScsPackageFlags          flags,
-                 const char              *language,
-                 ScsPackageProgressFunc   progress,
-                 gpointer                 progress_data,
-                 GCancellable            *cancellable,
-                 GError                 **error)
+collect_draft_entries (ScsWorkspace            *workspace,
+                       ScsPackageProgressFunc   progress,
+                       gpointer                 progress_data,
+                       GCancellable            *cancellable,
+                       GError                 **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   g_autoptr(GBytes) assessment = NULL;
@@ -229,45 +377,17 @@ collect_entries (ScsWorkspace            *workspace,
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *assessment_hash = NULL;
-  gboolean draft = (flags & SCS_PACKAGE_FLAGS_DRAFT) != 0;
   ReportJob job = { 0 };
   GThread *thread;
   gboolean ok = TRUE;
   GError *local_error = NULL;
 
-  if (draft)
-    {
-      assessment = scs_attestation_render (workspace, error);
-      if (assessment == NULL)
-        return NULL;
-    }
-  else
-    {
-      g_autoptr(GBytes) expert_cms = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_EXPERT);
-      g_autoptr(GBytes) declaration = scs_signature_dup_signed_content (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
-      g_autoptr(GBytes) management_cms = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
-
-      /* exactly the bytes the expert signed, not a fresh rendering */
-      assessment = scs_signature_dup_signed_content (workspace, SCS_SIGNATURE_ROLE_EXPERT);
-      if (assessment == NULL || expert_cms == NULL)
-        {
-          g_set_error_literal (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED,
-                               _("The assessment is not signed by the security expert yet: "
-                                 "export a draft package, or sign the assessment first"));
-          return NULL;
-        }
-      if (declaration == NULL || management_cms == NULL)
-        {
-          g_set_error_literal (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED,
-                               _("Management has not signed the self-declaration yet: "
-                                 "export a draft package, or sign the declaration first"));
-          return NULL;
-        }
-      add_entry (entries, "META-INF/signature-expert.p7s", expert_cms, "application/pkcs7-signature");
-      add_entry (entries, "META-INF/signature-management.p7s", management_cms, "application/pkcs7-signature");
-      add_entry (entries, "declaration.xml", declaration, "application/xml");
-    }
+  assessment = scs_attestation_render (workspace, error);
+  if (assessment == NULL)
+    return NULL;
   add_entry (entries, "assessment.xml", assessment, "application/xml");
+  add_entry (entries, "catalog.xml", scs_catalog_get_bytes (scs_workspace_get_catalog (workspace)),
+             "application/xml");
   assessment_hash = scs_sha256_hex_bytes (assessment);
 
   scope = scs_scope_render_xml (workspace, &local_error);
@@ -290,7 +410,7 @@ collect_entries (ScsWorkspace            *workspace,
     }
 
   job.workspace_path = (char *) scs_workspace_get_path (workspace);
-  job.options.draft = draft;
+  job.options.draft = TRUE;
   job.options.content_sha256 = assessment_hash;
   job.options.evidence_paths = paths;
   thread = g_thread_new ("scs-report", report_thread, &job);
@@ -313,8 +433,7 @@ collect_entries (ScsWorkspace            *workspace,
           break;
         }
       entry = add_entry (entries, g_hash_table_lookup (paths, item->sha256), data,
-                         item->mime_type != NULL && *item->mime_type != '\0'
-                           ? g_intern_string (item->mime_type) : "application/octet-stream");
+                         g_intern_string (evidence_media_type (item)));
       /* what the workspace says and what it holds must agree */
       if (!g_str_equal (entry->sha256, item->sha256))
         {
@@ -342,6 +461,168 @@ collect_entries (ScsWorkspace            *workspace,
     }
   report = job.pdf;
   add_entry (entries, "report.pdf", report, "application/pdf");
+
+  g_ptr_array_sort (entries, compare_entries);
+  return g_steal_pointer (&entries);
+}
+
+
+/* The workspace rendered again on a second thread, with its own
+ * connection, while this one reads and hashes the evidence. */
+typedef struct
+{
+  char      *workspace_path;
+  GPtrArray *changes;
+  GError    *error;
+} RecheckJob;
+
+static gpointer
+recheck_thread (gpointer data)
+{
+  RecheckJob *job = data;
+  g_autoptr(ScsWorkspace) workspace = scs_workspace_open_again (job->workspace_path, &job->error);
+  g_autoptr(GPtrArray) management = NULL;
+
+  if (workspace == NULL)
+    return NULL;
+  job->changes = scs_signature_list_changes (workspace, SCS_SIGNATURE_ROLE_EXPERT, FALSE, &job->error);
+  if (job->changes != NULL)
+    management = scs_signature_list_changes (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, FALSE, &job->error);
+  if (management == NULL)
+    {
+      g_clear_pointer (&job->changes, g_ptr_array_unref);
+      return NULL;
+    }
+  for (guint i = 0; i < management->len; i++)
+    g_ptr_array_add (job->changes, g_strdup (management->pdata[i]));
+  return NULL;
+}
+
+/* What goes into a final package: the stored signed bytes, sorted by path,
+ * after checking the workspace against them. */
+static GPtrArray *
+collect_final_entries (ScsWorkspace            *workspace,
+                       ScsPackageProgressFunc   progress,
+                       gpointer                 progress_data,
+                       GCancellable            *cancellable,
+                       GError                 **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(GBytes) expert_cms = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  g_autoptr(GBytes) management_cms = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+  g_autoptr(GPtrArray) expert = NULL;
+  g_autoptr(GPtrArray) management = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expert_cms_sha256 = NULL;
+  RecheckJob job = { 0 };
+  GThread *thread;
+  guint n_evidence = 0, done = 0;
+  gboolean ok = TRUE;
+
+  if (expert_cms == NULL)
+    {
+      g_set_error_literal (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED,
+                           _("The assessment is not signed by the security expert yet: "
+                             "export a draft package, or sign the assessment first"));
+      return NULL;
+    }
+  if (management_cms == NULL)
+    {
+      g_set_error_literal (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED,
+                           _("Management has not signed the self-declaration yet: "
+                             "export a draft package, or sign the declaration first"));
+      return NULL;
+    }
+  expert = scs_signature_dup_entries (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  management = scs_signature_dup_entries (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+  if (expert == NULL || management == NULL)
+    {
+      g_set_error_literal (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED,
+                           _("This workspace was signed before signed package manifests: the expert must "
+                             "sign again in a new review round (and management declare again), so that "
+                             "every file of the package is covered by a signature"));
+      return NULL;
+    }
+
+  job.workspace_path = (char *) scs_workspace_get_path (workspace);
+  thread = g_thread_new ("scs-recheck", recheck_thread, &job);
+
+  for (guint i = 0; i < expert->len; i++)
+    n_evidence += ((ScsSignedEntry *) expert->pdata[i])->data == NULL;
+  for (guint i = 0; i < expert->len && ok; i++)
+    {
+      ScsSignedEntry *signed_entry = g_ptr_array_index (expert, i);
+      g_autoptr(GBytes) data = NULL;
+      Entry *entry;
+
+      if (signed_entry->data != NULL)
+        {
+          add_entry (entries, signed_entry->path, signed_entry->data, g_intern_string (signed_entry->media_type));
+          continue;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      /* evidence: its blob must still hash to what the expert signed */
+      data = scs_workspace_get_evidence_data (workspace, signed_entry->sha256, NULL);
+      if (data == NULL)
+        {
+          g_ptr_array_add (changes, g_strdup (signed_entry->path));
+          continue;
+        }
+      entry = add_entry (entries, signed_entry->path, data, g_intern_string (signed_entry->media_type));
+      if (!g_str_equal (entry->sha256, signed_entry->sha256))
+        g_ptr_array_add (changes, g_strdup (signed_entry->path));
+      if (progress != NULL)
+        progress (0.5 * ++done / n_evidence, progress_data);
+    }
+
+  /* management's entries: its own bytes, or the expert's by path and hash */
+  expert_cms_sha256 = scs_sha256_hex_bytes (expert_cms);
+  for (guint i = 0; i < management->len && ok; i++)
+    {
+      ScsSignedEntry *signed_entry = g_ptr_array_index (management, i);
+      ScsSignedEntry *of_expert = scs_signed_entry_find (expert, signed_entry->path);
+
+      if (signed_entry->data != NULL)
+        add_entry (entries, signed_entry->path, signed_entry->data, g_intern_string (signed_entry->media_type));
+      else if (g_str_equal (signed_entry->path, SCS_ASIC_SIGNATURE_EXPERT)
+               ? !g_str_equal (signed_entry->sha256, expert_cms_sha256)
+               : of_expert == NULL || !g_str_equal (of_expert->sha256, signed_entry->sha256))
+        g_ptr_array_add (changes, g_strdup (signed_entry->path));
+    }
+  add_entry (entries, SCS_ASIC_SIGNATURE_EXPERT, expert_cms, "application/pkcs7-signature");
+  add_entry (entries, SCS_ASIC_SIGNATURE_MANAGEMENT, management_cms, "application/pkcs7-signature");
+
+  g_thread_join (thread);
+  if (!ok)
+    {
+      g_clear_error (&job.error);
+      g_clear_pointer (&job.changes, g_ptr_array_unref);
+      return NULL;
+    }
+  if (job.changes == NULL)
+    {
+      g_propagate_error (error, job.error);
+      return NULL;
+    }
+  for (guint i = 0; i < job.changes->len; i++)
+    g_ptr_array_add (changes, g_strdup (job.changes->pdata[i]));
+  g_ptr_array_unref (job.changes);
+  if (changes->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (changes, NULL);
+      list = g_strjoinv (", ", (char **) changes->pdata);
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_CHANGED,
+                   _("The workspace no longer matches what the expert and management signed "
+                     "(changed behind the seal: %s); no package was written. Start a new review "
+                     "round and sign again"), list);
+      return NULL;
+    }
 
   g_ptr_array_sort (entries, compare_entries);
   return g_steal_pointer (&entries);
@@ -473,7 +754,8 @@ write_zip (int               fd,
     }
 
   if (!write_entry (archive, "mimetype", mimetype, TRUE, path, cancellable, error) ||
-      !write_entry (archive, "META-INF/manifest.xml", manifest, FALSE, path, cancellable, error))
+      (manifest != NULL &&
+       !write_entry (archive, "META-INF/manifest.xml", manifest, FALSE, path, cancellable, error)))
     goto out;
   for (guint i = 0; i < entries->len; i++)
     {
@@ -594,23 +876,29 @@ scs_package_export (ScsWorkspace           *workspace,
     language = "ja";
   g_return_val_if_fail (g_str_equal (language, "ja") || g_str_equal (language, "en"), FALSE);
 
-  entries = collect_entries (workspace, flags, language, progress, progress_data, cancellable, error);
+  entries = draft ? collect_draft_entries (workspace, progress, progress_data, cancellable, error)
+                  : collect_final_entries (workspace, progress, progress_data, cancellable, error);
   if (entries == NULL)
     return FALSE;
-  manifest = render_manifest (entries, draft, language);
+  /* a final package lists its entries in the signed ASiCManifests only */
+  if (draft)
+    manifest = render_manifest (entries, draft, language);
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      int saved = errno;
+  /* A recognisable partial name (scs-fs.h): the next run removes it if
+   * this one is killed. */
+  {
+    g_autoptr(GError) local_error = NULL;
 
-      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
-                   _("Could not create a file in ‘%s’: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
+    fd = scs_fs_create_partial (path, &tmp_path, &local_error);
+    if (fd < 0)
+      {
+        g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                     _("Could not create a file in ‘%s’: %s"), dir, local_error->message);
+        return FALSE;
+      }
+  }
   /* mkstemp gives 0600; a package is meant to be shared */
   fchmod (fd, 0644);
 

@@ -1,10 +1,17 @@
 /* scs-package.h: the submission package (.scsp), written deterministically
  *
- * A ZIP laid out after ETSI ASiC-E: "mimetype" first and stored,
- * META-INF/manifest.xml (every other file with size and SHA-256),
- * assessment.xml, declaration.xml, scope.xml (when a scope is described),
- * report.pdf, evidence/… and the detached CMS signatures in META-INF/.
- * See scs-verify.h for the other direction.
+ * A ZIP laid out after ETSI ASiC-E (EN 319 162-1): "mimetype" first and
+ * stored, assessment.xml, scope.xml (when a scope is described),
+ * catalog.xml (the exact catalog the assessment is answered against),
+ * evidence/…, report.pdf, declaration.xml, and in META-INF/ two
+ * ASiCManifest files, each with the detached CAdES (CMS) signature over
+ * its bytes: ASiCManifest-expert.xml (assessment, scope, catalog, every
+ * evidence file) signed when the expert signs, ASiCManifest-management.xml
+ * (declaration, report, everything of the expert's, the expert's manifest
+ * and signature) signed at the declaration. Every byte of a final package
+ * is under a signature. A draft is unsigned and lists its files in
+ * META-INF/manifest.xml instead. docs/package-format.md has the details
+ * and the stock-tool recipe. See scs-verify.h for the other direction.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +19,7 @@
 
 #include <gio/gio.h>
 
+#include "scs-signature.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -23,12 +31,20 @@ typedef enum
   SCS_PACKAGE_ERROR_IO,        /* cannot write the package */
   SCS_PACKAGE_ERROR_UNSIGNED,  /* a final package needs the signed assessment and declaration */
   SCS_PACKAGE_ERROR_INVALID,   /* the written package did not verify */
+  SCS_PACKAGE_ERROR_CHANGED,   /* the workspace no longer matches its signatures */
 } ScsPackageError;
 
 GQuark scs_package_error_quark (void);
 
 #define SCS_PACKAGE_MIMETYPE "application/vnd.scs-workbench.submission+zip"
 #define SCS_PACKAGE_MANIFEST_NS "urn:x-scs-workbench:manifest:1"
+#define SCS_ASIC_NAMESPACE "http://uri.etsi.org/02918/v1.2.1#"
+#define SCS_ASIC_DS_NAMESPACE "http://www.w3.org/2000/09/xmldsig#"
+#define SCS_ASIC_SHA256 "http://www.w3.org/2001/04/xmlenc#sha256"
+#define SCS_ASIC_MANIFEST_EXPERT "META-INF/ASiCManifest-expert.xml"
+#define SCS_ASIC_MANIFEST_MANAGEMENT "META-INF/ASiCManifest-management.xml"
+#define SCS_ASIC_SIGNATURE_EXPERT "META-INF/signature-expert.p7s"
+#define SCS_ASIC_SIGNATURE_MANAGEMENT "META-INF/signature-management.p7s"
 
 typedef enum
 {
@@ -43,9 +59,13 @@ typedef void (*ScsPackageProgressFunc) (double   fraction,
 /* Writes the package of @workspace to @path: a temporary file next to it,
  * fsync, re-opened and verified, then renamed into place. On error or
  * cancellation nothing is left under @path (an existing file there is
- * replaced only on success). @language "ja" or "en" (NULL: "ja") for the
- * report. A final (non-draft) package needs the expert and management
- * signatures. */
+ * replaced only on success). @language "ja" or "en" (NULL: "ja"): a
+ * draft's manifest says so (its report is in the current language). A
+ * final (non-draft) package needs the expert and management signatures
+ * made with signed manifests (else SCS_PACKAGE_ERROR_UNSIGNED) and is
+ * assembled from the signed bytes, report.pdf as rendered at the
+ * declaration; a workspace that no longer matches them is refused with
+ * SCS_PACKAGE_ERROR_CHANGED naming what changed. */
 gboolean scs_package_export        (ScsWorkspace           *workspace,
                                     const char             *path,
                                     ScsPackageFlags         flags,
@@ -68,6 +88,22 @@ void     scs_package_export_async  (ScsWorkspace           *workspace,
                                     gpointer                user_data);
 gboolean scs_package_export_finish (GAsyncResult           *result,
                                     GError                **error);
+
+/* For the signing steps. The entries the expert's manifest references:
+ * @assessment as assessment.xml, scope.xml, catalog.xml and every evidence
+ * file under its package path (data NULL, hashed from the stored bytes).
+ * Of ScsSignedEntry*, sorted by path, the manifest not included. */
+GPtrArray *scs_package_expert_entries   (ScsWorkspace  *workspace,
+                                         GBytes        *assessment,
+                                         GError       **error);
+/* The ASiCManifest of @role over @entries (ScsSignedEntry*, sorted by
+ * path): deterministic bytes, LF, fixed indentation. */
+GBytes    *scs_package_render_manifest  (ScsSignatureRole  role,
+                                         GPtrArray        *entries);
+/* Adds the manifest of @role, rendered over @entries, to @entries (kept
+ * sorted) and returns its bytes (transfer none: the entry owns them). */
+GBytes    *scs_package_add_manifest     (ScsSignatureRole  role,
+                                         GPtrArray        *entries);
 
 /* A name that is safe inside the package and on every file system: no
  * path separators, control or reserved characters, at most 120 bytes of

@@ -38,6 +38,7 @@
 
 #include "scs-catalog.h"
 #include "scs-db.h"
+#include "scs-fs.h"
 #include "scs-sha256.h"
 #include "scs-workspace.h"
 
@@ -274,32 +275,41 @@ catalog_levels_free (gpointer data)
   g_free (cl);
 }
 
-static gboolean
-check_header (const char  *path,
-              GError     **error)
+/* Registers the connection about to be made (the file rule, scs-fs.h) and
+ * checks the header when this process holds no other connection to the
+ * file (the window may have it open: SQLite's checks in read_rows then). */
+static ScsFsHold *
+hold_and_check_header (const char  *path,
+                       GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   guint8 header[100];
-  ssize_t n;
-  int fd;
+  gsize n = 0;
+  gboolean header_read = FALSE;
+  ScsFsHold *hold;
   guint32 app_id;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  hold = scs_fs_hold (path, header, sizeof header, &n, &header_read, &local_error);
+  if (hold == NULL)
     {
-      int saved = errno;
-      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                   _("cannot be read: %s"), g_strerror (saved));
-      return FALSE;
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                     _("is not an SCS Workbench workspace"));
+      else
+        g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                     _("cannot be read: %s"), local_error->message);
+      return NULL;
     }
-  n = read (fd, header, sizeof header);
-  close (fd);
+  if (!header_read)
+    return hold;
 
   if (n != sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                   n >= 0 && n < (ssize_t) sizeof header && n > 0 && memcmp (header, "SQLite format 3", MIN (n, 15)) == 0
+                   n > 0 && n < sizeof header && memcmp (header, "SQLite format 3", MIN (n, 15)) == 0
                    ? _("is truncated") : _("is not an SCS Workbench workspace"));
-      return FALSE;
+      scs_fs_release (hold);
+      return NULL;
     }
   app_id = ((guint32) header[68] << 24) | ((guint32) header[69] << 16) |
            ((guint32) header[70] << 8) | header[71];
@@ -307,9 +317,10 @@ check_header (const char  *path,
     {
       g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
                    _("is a database of another application, not an SCS Workbench workspace"));
-      return FALSE;
+      scs_fs_release (hold);
+      return NULL;
     }
-  return TRUE;
+  return hold;
 }
 
 static gboolean
@@ -500,6 +511,17 @@ read_rows (ScsPortfolioEntry  *entry,
   gint64 assessment;
   gint64 version = 0;
   int rc;
+
+  stmt = prepare (db, "PRAGMA application_id");
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return fail_sql (error, db);
+  if ((guint32) sqlite3_column_int64 (stmt, 0) != SCS_WORKSPACE_APPLICATION_ID)
+    {
+      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                   _("is a database of another application, not an SCS Workbench workspace"));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = prepare (db, "PRAGMA user_version");
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
@@ -693,6 +715,7 @@ scs_portfolio_entry_read (const char  *path,
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
+  ScsFsHold *hold;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (validity != NULL, NULL);
@@ -705,7 +728,8 @@ scs_portfolio_entry_read (const char  *path,
   entry->path = g_strdup (path);
   entry->basename = g_path_get_basename (path);
 
-  if (check_header (path, &error))
+  hold = hold_and_check_header (path, &error);
+  if (hold != NULL)
     {
       /* Not SQLITE_OPEN_READONLY: a read-only connection to a WAL file
        * must create the -wal and -shm side files and cannot remove them,
@@ -732,6 +756,7 @@ scs_portfolio_entry_read (const char  *path,
             }
         }
       sqlite3_close (db);
+      scs_fs_release (hold);
     }
 
   if (error != NULL)

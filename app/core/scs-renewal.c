@@ -575,8 +575,8 @@ scs_renewal_start (ScsWorkspace  *self,
 
   /* Answers as they were, still attributed to whoever gave them. */
   if (!exec_bound (self,
-                   "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) "
-                   "SELECT ?2, criterion_id, state, note, reason, author, updated "
+                   "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated, version) "
+                   "SELECT ?2, criterion_id, state, note, reason, author, updated, version "
                    "FROM answer WHERE assessment = ?1", old_id, new_id, NULL, error) ||
       !exec_bound (self,
                    "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "

@@ -510,7 +510,7 @@ add_signature_block (ScsPdfWriter     *writer,
     }
   else
     {
-      g_autoptr(GBytes) content = scs_signature_dup_signed_content (workspace, role);
+      g_autoptr(GBytes) content = scs_signature_dup_content (workspace, role);
       g_autofree char *text = NULL, *name = NULL, *title = NULL;
 
       declaration_content (content, &text, &name, &title);

@@ -138,7 +138,32 @@ static const char review_schema_v1[] =
   SEAL_TRIGGER ("attestation_update", "UPDATE", "review_attestation", " WHERE assessment = OLD.assessment")
   SEAL_TRIGGER ("attestation_delete", "DELETE", "review_attestation", " WHERE assessment = OLD.assessment");
 
-static const char * const review_steps[] = { review_schema_v1 };
+/* The signed package (ASiC-E): every entry a signature's ASiCManifest
+ * references, with the exact bytes of the small ones (the manifest itself,
+ * assessment.xml, scope.xml, catalog.xml, declaration.xml, report.pdf);
+ * evidence is referenced by its SHA-256 in the evidence table (data NULL).
+ * A final export assembles these bytes after re-checking the workspace
+ * against them. Rows are never changed: a new round supersedes the
+ * signature. The declaration records the expert manifest it is bound to
+ * and the language its report was rendered in. */
+static const char review_schema_v2[] =
+  "CREATE TABLE review_signed_entry (\n"
+  "  signature  INTEGER NOT NULL REFERENCES review_signature (id),\n"
+  "  path       TEXT NOT NULL,\n"
+  "  media_type TEXT NOT NULL,\n"
+  "  sha256     TEXT NOT NULL CHECK (length (sha256) = 64),\n"
+  "  size       INTEGER NOT NULL CHECK (size >= 0),\n"
+  "  data       BLOB,\n"
+  "  PRIMARY KEY (signature, path)\n"
+  ") STRICT;\n"
+  "CREATE TRIGGER review_signed_entry_update BEFORE UPDATE ON review_signed_entry\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n"
+  "CREATE TRIGGER review_signed_entry_delete BEFORE DELETE ON review_signed_entry\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n"
+  "ALTER TABLE review_declaration ADD COLUMN manifest_sha256 TEXT;\n"
+  "ALTER TABLE review_declaration ADD COLUMN language TEXT;\n";
+
+static const char * const review_steps[] = { review_schema_v1, review_schema_v2 };
 
 const ScsSchemaModule scs_review_schema = {
   "review", review_steps, G_N_ELEMENTS (review_steps),

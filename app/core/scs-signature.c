@@ -21,6 +21,8 @@
 #include "scs-attestation.h"
 #include "scs-db.h"
 #include "scs-declaration.h"
+#include "scs-package.h"
+#include "scs-scope.h"
 #include "scs-sha256.h"
 #include "scs-signer.h"
 #include "scs-workspace-private.h"
@@ -58,6 +60,49 @@ scs_signature_check_free (ScsSignatureCheck *check)
   g_free (check->problem);
   scs_signature_info_free (check->info);
   g_free (check);
+}
+
+ScsSignedEntry *
+scs_signed_entry_new (const char *path,
+                      const char *media_type,
+                      GBytes     *data)
+{
+  ScsSignedEntry *entry = g_new0 (ScsSignedEntry, 1);
+
+  entry->path = g_strdup (path);
+  entry->media_type = g_strdup (media_type);
+  if (data != NULL)
+    {
+      entry->data = g_bytes_ref (data);
+      entry->sha256 = scs_sha256_hex_bytes (data);
+      entry->size = g_bytes_get_size (data);
+    }
+  return entry;
+}
+
+ScsSignedEntry *
+scs_signed_entry_new_reference (const char *path,
+                                const char *media_type,
+                                const char *sha256,
+                                guint64     size)
+{
+  ScsSignedEntry *entry = scs_signed_entry_new (path, media_type, NULL);
+
+  entry->sha256 = g_strdup (sha256);
+  entry->size = size;
+  return entry;
+}
+
+void
+scs_signed_entry_free (ScsSignedEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->path);
+  g_free (entry->media_type);
+  g_free (entry->sha256);
+  g_clear_pointer (&entry->data, g_bytes_unref);
+  g_free (entry);
 }
 
 static sqlite3_stmt *
@@ -144,6 +189,246 @@ scs_signature_dup_cms (ScsWorkspace     *workspace,
   return dup_blob (workspace, role, "cms");
 }
 
+GBytes *
+scs_signature_dup_content (ScsWorkspace     *workspace,
+                           ScsSignatureRole  role)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  return dup_blob (workspace, role, "content");
+}
+
+static gint64
+current_id (ScsWorkspace     *ws,
+            ScsSignatureRole  role)
+{
+  g_autoptr(sqlite3_stmt) stmt = select_current (ws, role, "id");
+
+  return stmt != NULL ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+GPtrArray *
+scs_signature_dup_entries (ScsWorkspace     *workspace,
+                           ScsSignatureRole  role)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  id = current_id (workspace, role);
+  if (id == 0)
+    return NULL;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT path, media_type, sha256, size, data FROM review_signed_entry "
+                         "WHERE signature = ?1 ORDER BY path", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ScsSignedEntry *entry = g_new0 (ScsSignedEntry, 1);
+
+      entry->path = scs_db_column_dup (stmt, 0);
+      entry->media_type = scs_db_column_dup (stmt, 1);
+      entry->sha256 = scs_db_column_dup (stmt, 2);
+      entry->size = sqlite3_column_int64 (stmt, 3);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        entry->data = g_bytes_new (sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4));
+      g_ptr_array_add (entries, entry);
+    }
+  if (entries->len == 0)
+    return NULL;
+  return g_steal_pointer (&entries);
+}
+
+ScsSignedEntry *
+scs_signed_entry_find (GPtrArray  *entries,
+                       const char *path)
+{
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      ScsSignedEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (entry->path, path))
+        return entry;
+    }
+  return NULL;
+}
+
+static const char *
+manifest_path (ScsSignatureRole role)
+{
+  return role == SCS_SIGNATURE_ROLE_EXPERT ? SCS_ASIC_MANIFEST_EXPERT : SCS_ASIC_MANIFEST_MANAGEMENT;
+}
+
+/* Stored bytes against fresh ones; both may be NULL (no scope). */
+static void
+compare_entry (GPtrArray  *changes,
+               GPtrArray  *entries,
+               const char *path,
+               GBytes     *current)
+{
+  ScsSignedEntry *entry = scs_signed_entry_find (entries, path);
+
+  if ((entry == NULL) != (current == NULL) ||
+      (entry != NULL && (entry->data == NULL || !g_bytes_equal (entry->data, current))))
+    g_ptr_array_add (changes, g_strdup (path));
+}
+
+GPtrArray *
+scs_signature_list_changes (ScsWorkspace      *workspace,
+                            ScsSignatureRole   role,
+                            gboolean           with_evidence,
+                            GError           **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GBytes) current = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  content = dup_blob (workspace, role, "content");
+  if (content == NULL)
+    {
+      g_set_error (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED,
+                   role == SCS_SIGNATURE_ROLE_EXPERT
+                   ? _("The assessment in ‘%s’ is not signed by an expert")
+                   : _("The workspace ‘%s’ has no management declaration"),
+                   scs_workspace_get_path (workspace));
+      return NULL;
+    }
+  current = role == SCS_SIGNATURE_ROLE_EXPERT ? scs_attestation_render (workspace, error)
+                                              : scs_declaration_render (workspace, error);
+  if (current == NULL)
+    return NULL;
+  if (!g_bytes_equal (current, content))
+    {
+      if (role == SCS_SIGNATURE_ROLE_EXPERT)
+        {
+          g_autoptr(GPtrArray) diff = scs_attestation_diff (content, current);
+
+          for (guint i = 0; i < diff->len; i++)
+            g_ptr_array_add (changes, g_strdup (diff->pdata[i]));
+          if (diff->len == 0)
+            g_ptr_array_add (changes, g_strdup ("assessment.xml"));
+        }
+      else
+        g_ptr_array_add (changes, g_strdup ("declaration.xml"));
+    }
+
+  entries = scs_signature_dup_entries (workspace, role);
+  if (entries != NULL && role == SCS_SIGNATURE_ROLE_EXPERT)
+    {
+      g_autoptr(GBytes) scope = scs_scope_render_xml (workspace, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      compare_entry (changes, entries, "assessment.xml", content);
+      compare_entry (changes, entries, "scope.xml", scope);
+      compare_entry (changes, entries, "catalog.xml",
+                     scs_catalog_get_bytes (scs_workspace_get_catalog (workspace)));
+      for (guint i = 0; with_evidence && i < entries->len; i++)
+        {
+          ScsSignedEntry *entry = g_ptr_array_index (entries, i);
+          g_autoptr(GBytes) data = NULL;
+          g_autofree char *sha = NULL;
+
+          if (entry->data != NULL)
+            continue;
+          data = scs_workspace_get_evidence_data (workspace, entry->sha256, NULL);
+          if (data != NULL)
+            sha = scs_sha256_hex_bytes (data);
+          if (g_strcmp0 (sha, entry->sha256) != 0)
+            g_ptr_array_add (changes, g_strdup (entry->path));
+        }
+    }
+  else if (entries != NULL)
+    compare_entry (changes, entries, "declaration.xml", content);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      ScsSignedEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *sha = entry->data != NULL ? scs_sha256_hex_bytes (entry->data) : NULL;
+
+      /* stored bytes that no longer hash to their manifest value */
+      if (sha != NULL && !g_str_equal (sha, entry->sha256))
+        g_ptr_array_add (changes, g_strdup (entry->path));
+    }
+  if (entries != NULL)
+    {
+      /* the manifest must be exactly the one the entries give */
+      g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+      ScsSignedEntry *manifest = scs_signed_entry_find (entries, manifest_path (role));
+      g_autoptr(GBytes) rendered = NULL;
+
+      for (guint i = 0; i < entries->len; i++)
+        if (entries->pdata[i] != manifest)
+          g_ptr_array_add (listed, entries->pdata[i]);
+      rendered = scs_package_render_manifest (role, listed);
+      if (manifest == NULL || manifest->data == NULL || !g_bytes_equal (rendered, manifest->data))
+        g_ptr_array_add (changes, g_strdup (manifest_path (role)));
+    }
+
+  g_ptr_array_sort (changes, (GCompareFunc) g_ascii_strcasecmp);
+  return g_steal_pointer (&changes);
+}
+
+gboolean
+scs_signature_set_cms (ScsWorkspace      *ws,
+                       ScsSignatureRole   role,
+                       GBytes            *cms,
+                       GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = scs_db_prepare (ws->db, ws->path, "UPDATE review_signature SET cms = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob64 (stmt, 1, g_bytes_get_data (cms, NULL), g_bytes_get_size (cms), SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, current_id (ws, role));
+  return scs_db_step_done (stmt, ws->db, ws->path, error);
+}
+
+gboolean
+scs_signature_store_entries (ScsWorkspace      *ws,
+                             ScsSignatureRole   role,
+                             GPtrArray         *entries,
+                             GError           **error)
+{
+  gint64 id = current_id (ws, role);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ScsSignedEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      stmt = scs_db_prepare (ws->db, ws->path,
+                             "INSERT INTO review_signed_entry (signature, path, media_type, sha256, size, data) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      scs_db_bind_text (stmt, 2, entry->path);
+      scs_db_bind_text (stmt, 3, entry->media_type);
+      scs_db_bind_text (stmt, 4, entry->sha256);
+      sqlite3_bind_int64 (stmt, 5, entry->size);
+      if (entry->data != NULL)
+        sqlite3_bind_blob64 (stmt, 6, g_bytes_get_data (entry->data, NULL), g_bytes_get_size (entry->data),
+                             SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 6);
+      if (!scs_db_step_done (stmt, ws->db, ws->path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 scs_signature_store (ScsWorkspace      *ws,
                      ScsSignatureRole   role,
@@ -227,8 +512,9 @@ scs_signature_store (ScsWorkspace      *ws,
     }
 
   return scs_workspace_audit (ws, now,
-                              cms != NULL ? (role == SCS_SIGNATURE_ROLE_EXPERT ? "sign-expert" : "sign-management")
-                                          : "declare",
+                              /* a signed declaration gets its CMS later, over its manifest */
+                              signer != NULL ? (role == SCS_SIGNATURE_ROLE_EXPERT ? "sign-expert" : "sign-management")
+                                             : "declare",
                               scs_signature_role_to_string (role), subject, sha, error);
 }
 
@@ -248,7 +534,7 @@ scs_signature_check (ScsWorkspace      *workspace,
   g_autoptr(ScsSignatureCheck) check = g_new0 (ScsSignatureCheck, 1);
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) cms = NULL;
-  g_autoptr(GBytes) current = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
@@ -268,28 +554,28 @@ scs_signature_check (ScsWorkspace      *workspace,
 
   cms = dup_blob (workspace, role, "cms");
   check->has_cms = cms != NULL;
+  /* since signed manifests, the CMS covers the ASiCManifest, which
+   * references the content (checked with the other entries below) */
+  entries = scs_signature_dup_entries (workspace, role);
   if (cms != NULL)
     {
-      check->signature_valid = scs_cms_verify (cms, content, ca_file, &check->signer_subject,
-                                               &local_error);
+      ScsSignedEntry *manifest = scs_signed_entry_find (entries, manifest_path (role));
+
+      check->signature_valid = scs_cms_verify (cms, manifest != NULL && manifest->data != NULL
+                                                      ? manifest->data : content,
+                                               ca_file, &check->signer_subject, &local_error);
       if (!check->signature_valid)
         check->problem = g_strdup (local_error->message);
+      g_clear_error (&local_error);
     }
 
-  if (role == SCS_SIGNATURE_ROLE_EXPERT)
-    current = scs_attestation_render (workspace, &local_error);
-  else
-    current = scs_declaration_render (workspace, &local_error);
-  if (current == NULL)
+  check->changes = scs_signature_list_changes (workspace, role, FALSE, &local_error);
+  if (check->changes == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-
-  check->content_matches = g_bytes_equal (current, content);
-  check->changes = check->content_matches
-    ? g_ptr_array_new_with_free_func (g_free)
-    : scs_attestation_diff (content, current);
+  check->content_matches = check->changes->len == 0;
 
   if (!check->content_matches && check->problem == NULL)
     {

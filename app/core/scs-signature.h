@@ -65,6 +65,51 @@ GBytes           *scs_signature_dup_signed_content (ScsWorkspace     *workspace,
 GBytes           *scs_signature_dup_cms            (ScsWorkspace     *workspace,
                                                     ScsSignatureRole  role);
 
+/* One entry a signature's ASiCManifest references (see scs-package.h). */
+typedef struct
+{
+  char    *path;        /* the entry's name in the package */
+  char    *media_type;
+  char    *sha256;      /* hex */
+  guint64  size;
+  GBytes  *data;        /* NULL: evidence (in the workspace by its SHA-256),
+                         * or, for management, an entry of the expert's */
+} ScsSignedEntry;
+
+ScsSignedEntry *scs_signed_entry_new  (const char     *path,
+                                       const char     *media_type,
+                                       GBytes         *data);
+/* An entry referenced by its SHA-256 and size only (data NULL). */
+ScsSignedEntry *scs_signed_entry_new_reference (const char *path,
+                                                const char *media_type,
+                                                const char *sha256,
+                                                guint64     size);
+void            scs_signed_entry_free (ScsSignedEntry *entry);
+/* The entry of @entries (ScsSignedEntry*, may be NULL) named @path, or NULL. */
+ScsSignedEntry *scs_signed_entry_find (GPtrArray      *entries,
+                                       const char     *path);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsSignedEntry, scs_signed_entry_free)
+
+/* The entries of the latest signature of @role, sorted by path, its
+ * ASiCManifest (META-INF/ASiCManifest-ROLE.xml) included; NULL when there
+ * is no signature of @role or it was made before signed manifests (the
+ * CMS then covers the signed content alone). Of ScsSignedEntry*. */
+GPtrArray        *scs_signature_dup_entries        (ScsWorkspace     *workspace,
+                                                    ScsSignatureRole  role);
+/* The stored content regardless of a CMS (an unsigned declaration too). */
+GBytes           *scs_signature_dup_content        (ScsWorkspace     *workspace,
+                                                    ScsSignatureRole  role);
+
+/* What in the workspace no longer matches the signed entries of @role, as
+ * sorted strings naming it ("criterion 1-1-1-1: note", "scope.xml",
+ * "catalog.xml", "evidence/policy.pdf", "declaration.xml"); empty when all
+ * matches. @with_evidence: also hash every evidence blob the entries name
+ * (the assessment already carries the hashes of linked evidence). */
+GPtrArray        *scs_signature_list_changes       (ScsWorkspace     *workspace,
+                                                    ScsSignatureRole  role,
+                                                    gboolean          with_evidence,
+                                                    GError          **error);
+
 /* The result of checking a stored signature against the workspace. */
 typedef struct
 {
@@ -99,6 +144,16 @@ gboolean           scs_signature_store             (ScsWorkspace      *workspace
                                                     GBytes            *cms,
                                                     struct _ScsSigner *signer,
                                                     gboolean           seal,
+                                                    GError           **error);
+/* Sets the CMS of the latest signature of @role stored without one. */
+gboolean           scs_signature_set_cms           (ScsWorkspace      *workspace,
+                                                    ScsSignatureRole   role,
+                                                    GBytes            *cms,
+                                                    GError           **error);
+/* Stores @entries (ScsSignedEntry*) under the latest signature of @role. */
+gboolean           scs_signature_store_entries     (ScsWorkspace      *workspace,
+                                                    ScsSignatureRole   role,
+                                                    GPtrArray         *entries,
                                                     GError           **error);
 
 G_END_DECLS

@@ -33,6 +33,7 @@
 
 #include "scs-attestation.h"
 #include "scs-db.h"
+#include "scs-package.h"
 #include "scs-sha256.h"
 #include "scs-workspace-private.h"
 
@@ -869,6 +870,8 @@ scs_signer_sign_assessment (ScsSigner   *self,
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) cms = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  GBytes *manifest;
   ScsAttestationExpert expert = { 0 };
 
   g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
@@ -926,9 +929,17 @@ scs_signer_sign_assessment (ScsSigner   *self,
   content = scs_attestation_render (ws, error);
   if (content == NULL || !scs_attestation_validate (content, "assessment", error))
     goto failed;
-  cms = scs_signer_sign (self, content, error);
+  /* The CMS covers the expert's ASiCManifest, which references the
+   * assessment, scope, catalog and every evidence file by SHA-256; the
+   * entries are stored so the package is assembled from these bytes. */
+  entries = scs_package_expert_entries (ws, content, error);
+  if (entries == NULL)
+    goto failed;
+  manifest = scs_package_add_manifest (SCS_SIGNATURE_ROLE_EXPERT, entries);
+  cms = scs_signer_sign (self, manifest, error);
   if (cms == NULL ||
       !scs_signature_store (ws, SCS_SIGNATURE_ROLE_EXPERT, content, cms, self, TRUE, error) ||
+      !scs_signature_store_entries (ws, SCS_SIGNATURE_ROLE_EXPERT, entries, error) ||
       !scs_workspace_commit (ws, error))
     goto failed;
 

@@ -10,11 +10,16 @@
  * size and compression-ratio limits, keeping only the small XML and CMS
  * files in memory. XML is parsed with no DTD loading, no entity
  * substitution and no network, and a DOCTYPE anywhere is refused outright.
- * Only then are the checks a recipient cares about made: manifest complete
- * and matching, signatures valid over their content (GnuTLS, detached
- * CMS) and chained to the CA given, catalog known, answers complete for the
- * level, declaration present. Hostile or unreadable input is an error (exit
- * 2 in the CLI); everything else is a list of named checks.
+ * Only then are the checks a recipient cares about made: each ASiCManifest
+ * valid and its signature (GnuTLS, detached CMS over the manifest's bytes)
+ * valid and chained to the CA given; every referenced entry present with
+ * its SHA-256; every other entry covered by a validly signed manifest;
+ * answers complete for the level against the catalog.xml the package
+ * carries (hash-bound to assessment.xml); the declaration bound to this
+ * assessment, expert manifest, organisation, level and catalog. A package
+ * with only an unsigned META-INF/manifest.xml is a draft (integrity only)
+ * or of the older format (refused). Hostile or unreadable input is an
+ * error (exit 2 in the CLI); everything else is a list of named checks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -165,17 +170,21 @@ scs_verify_parse_xml (GBytes      *xml,
   return doc;
 }
 
+/* @schema_name: the resource name under /jp/scsworkbench/core/schema/. */
 static gboolean
-validate_manifest (xmlDocPtr   doc,
-                   GError    **error)
+validate_manifest (xmlDocPtr    doc,
+                   const char  *schema_name,
+                   const char  *name,
+                   GError     **error)
 {
   g_autoptr(GBytes) schema = NULL;
+  g_autofree char *resource = g_strconcat ("/jp/scsworkbench/core/schema/", schema_name, NULL);
   xmlRelaxNGParserCtxtPtr parser;
   xmlRelaxNGPtr rng;
   xmlRelaxNGValidCtxtPtr valid;
   int ret;
 
-  schema = g_resources_lookup_data ("/jp/scsworkbench/core/schema/manifest.rng", 0, NULL);
+  schema = g_resources_lookup_data (resource, 0, NULL);
   g_assert (schema != NULL);
   parser = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
   rng = xmlRelaxNGParse (parser);
@@ -188,8 +197,8 @@ validate_manifest (xmlDocPtr   doc,
   xmlRelaxNGFree (rng);
   if (ret != 0)
     {
-      g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                           _("META-INF/manifest.xml does not match its schema"));
+      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                   _("%s does not match its schema"), name);
       return FALSE;
     }
   return TRUE;
@@ -653,8 +662,10 @@ check_assessment (ScsVerifyResult *result,
                   GPtrArray       *items)
 {
   Item *item = find_item (items, "assessment.xml");
+  Item *catalog_item = find_item (items, "catalog.xml");
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsCatalog) builtin = scs_catalog_new_builtin ();
+  g_autoptr(ScsCatalog) catalog = NULL;
   g_autoptr(GHashTable) answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *catalog_hash = NULL;
   g_autofree char *level_text = NULL;
@@ -680,14 +691,47 @@ check_assessment (ScsVerifyResult *result,
   node = find_element (root, "catalog");
   if (node != NULL)
     catalog_hash = get_prop (node, "sha256");
-  if (catalog_hash != NULL && g_str_equal (catalog_hash, scs_catalog_get_sha256 (catalog)))
-    add_check (result, "catalog", "assessment.xml", SCS_CHECK_PASS,
-               _("The catalog %s (%s) is the one this application knows"),
-               scs_catalog_get_id (catalog), scs_catalog_get_date (catalog));
+  /* the catalog the package carries, bound by its hash in assessment.xml;
+   * a package without one (an older draft) may use the built-in catalog */
+  if (catalog_item != NULL)
+    {
+      catalog = scs_catalog_new_from_bytes (catalog_item->data, &error);
+      if (catalog == NULL)
+        {
+          add_check (result, "catalog", "catalog.xml", SCS_CHECK_FAIL,
+                     _("catalog.xml cannot be read: %s"), error->message);
+          xmlFreeDoc (doc);
+          return;
+        }
+    }
   else
-    add_check (result, "catalog", "assessment.xml", SCS_CHECK_FAIL,
-               _("assessment.xml is answered against an unknown catalog (SHA-256 %s)"),
-               catalog_hash != NULL ? catalog_hash : "—");
+    catalog = g_object_ref (builtin);
+  if (catalog_hash == NULL || !g_str_equal (catalog_hash, scs_catalog_get_sha256 (catalog)))
+    {
+      if (catalog_item != NULL)
+        add_check (result, "catalog", "catalog.xml", SCS_CHECK_FAIL,
+                   _("catalog.xml (SHA-256 %s) is not the catalog assessment.xml is answered against "
+                     "(SHA-256 %s)"), scs_catalog_get_sha256 (catalog), catalog_hash != NULL ? catalog_hash : "—");
+      else
+        add_check (result, "catalog", "assessment.xml", SCS_CHECK_FAIL,
+                   _("assessment.xml is answered against an unknown catalog (SHA-256 %s)"),
+                   catalog_hash != NULL ? catalog_hash : "—");
+      xmlFreeDoc (doc);
+      return;
+    }
+  if (g_str_equal (catalog_hash, scs_catalog_get_sha256 (builtin)))
+    add_check (result, "catalog", catalog_item != NULL ? "catalog.xml" : "assessment.xml", SCS_CHECK_PASS,
+               _("Answered against the built-in catalog %s (%s), SHA-256 %s"),
+               scs_catalog_get_id (catalog), scs_catalog_get_date (catalog), catalog_hash);
+  else if (scs_catalog_is_official (catalog))
+    add_check (result, "catalog", "catalog.xml", SCS_CHECK_PASS,
+               _("Answered against the official workbook of %s (catalog %s, SHA-256 %s; workbook SHA-256 %s)"),
+               scs_catalog_get_date (catalog), scs_catalog_get_id (catalog), catalog_hash,
+               scs_catalog_get_source_sha256 (catalog) != NULL ? scs_catalog_get_source_sha256 (catalog) : "—");
+  else
+    add_check (result, "catalog", "catalog.xml", SCS_CHECK_PASS,
+               _("Answered against the catalog %s (%s) the package carries, SHA-256 %s"),
+               scs_catalog_get_id (catalog), scs_catalog_get_date (catalog), catalog_hash);
 
   level_text = get_prop (root, "level");
   if (level_text == NULL && (node = find_element (root, "level")) != NULL)
@@ -757,6 +801,412 @@ mimetype_is_stored_first (const Source *source)
          head[26] == 8 && head[27] == 0 && memcmp (head + 30, "mimetype", 8) == 0;
 }
 
+/* Packages with an unsigned META-INF/manifest.xml */
+
+static gboolean
+has_signed_entries (GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (g_str_has_prefix (item->name, "META-INF/ASiCManifest"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A draft: every file against the unsigned manifest. A non-draft package
+ * with only that manifest is of the format before signed manifests. */
+static void
+verify_draft (ScsVerifyResult *result,
+              GPtrArray       *items,
+              Item            *manifest_item)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *draft = NULL;
+  xmlDocPtr manifest;
+  xmlNodePtr node;
+
+  manifest = scs_verify_parse_xml (manifest_item->data, "META-INF/manifest.xml", &local_error);
+  if (manifest == NULL || !validate_manifest (manifest, "manifest.rng", "META-INF/manifest.xml", &local_error))
+    {
+      add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_FAIL, "%s", local_error->message);
+      g_clear_pointer (&manifest, xmlFreeDoc);
+      return;
+    }
+  draft = get_prop (xmlDocGetRootElement (manifest), "draft");
+  if (g_strcmp0 (draft, "true") != 0)
+    {
+      add_check (result, "format", "META-INF/manifest.xml", SCS_CHECK_FAIL,
+                 _("Older format: the report and evidence are not covered by a signature "
+                   "(only an unsigned META-INF/manifest.xml lists them); export again"));
+      xmlFreeDoc (manifest);
+      return;
+    }
+  result->draft = TRUE;
+  add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_PASS,
+             _("META-INF/manifest.xml is valid (a draft package)"));
+
+  for (node = xmlDocGetRootElement (manifest)->children; node != NULL; node = node->next)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *size = NULL;
+      g_autofree char *sha256 = NULL;
+      Item *item;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      path = get_prop (node, "path");
+      size = get_prop (node, "size");
+      sha256 = get_prop (node, "sha256");
+      if (g_hash_table_contains (listed, path))
+        {
+          add_check (result, "manifest", path, SCS_CHECK_FAIL, _("%s is listed twice in the manifest"), path);
+          continue;
+        }
+      g_hash_table_add (listed, g_strdup (path));
+      item = find_item (items, path);
+      if (item == NULL)
+        add_check (result, "missing", path, SCS_CHECK_FAIL, _("%s is listed in the manifest but missing"), path);
+      else if (g_ascii_strtoll (size, NULL, 10) != item->size || !g_str_equal (sha256, item->sha256))
+        add_check (result, "hash", path, SCS_CHECK_FAIL,
+                   _("%s has changed: its size or SHA-256 does not match the manifest"), path);
+    }
+  xmlFreeDoc (manifest);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->name, "mimetype") || g_str_equal (item->name, "META-INF/manifest.xml"))
+        continue;
+      if (!g_hash_table_contains (listed, item->name))
+        add_check (result, "extra", item->name, SCS_CHECK_FAIL,
+                   _("%s is in the package but not in the manifest"), item->name);
+    }
+  if (result->valid)
+    add_check (result, "hash", NULL, SCS_CHECK_PASS,
+               _("All %u files match the manifest"), g_hash_table_size (listed));
+}
+
+/* Signed ASiCManifests */
+
+/* The references of an ASiCManifest: URI → SHA-256 (hex), in document
+ * order in @order. NULL with a failed check when it is not one. */
+static GHashTable *
+parse_asic_manifest (ScsVerifyResult *result,
+                     Item            *item,
+                     const char      *signature_name,
+                     GPtrArray       *order)
+{
+  g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sig_uri = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr node;
+
+  doc = scs_verify_parse_xml (item->data, item->name, &local_error);
+  if (doc == NULL || !validate_manifest (doc, "asic-manifest.rng", item->name, &local_error))
+    {
+      add_check (result, "manifest", item->name, SCS_CHECK_FAIL, "%s", local_error->message);
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return NULL;
+    }
+  for (node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
+    {
+      g_autofree char *uri = NULL;
+      xmlNodePtr value;
+      xmlChar *text;
+      guchar *digest;
+      gsize length = 0;
+      GString *hex;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      uri = get_prop (node, "URI");
+      if (xmlStrEqual (node->name, BAD_CAST "SigReference"))
+        {
+          sig_uri = g_steal_pointer (&uri);
+          continue;
+        }
+      value = find_element (node->children, "DigestValue");
+      text = xmlNodeGetContent (value);
+      digest = g_base64_decode ((const char *) text, &length);
+      xmlFree (text);
+      hex = g_string_new (NULL);
+      for (gsize k = 0; k < length; k++)
+        g_string_append_printf (hex, "%02x", digest[k]);
+      g_free (digest);
+      if (g_hash_table_contains (refs, uri))
+        {
+          add_check (result, "manifest", uri, SCS_CHECK_FAIL, _("%s is referenced twice in %s"), uri, item->name);
+          g_string_free (hex, TRUE);
+          continue;
+        }
+      g_ptr_array_add (order, g_strdup (uri));
+      g_hash_table_insert (refs, g_steal_pointer (&uri), g_string_free (hex, FALSE));
+    }
+  xmlFreeDoc (doc);
+  if (g_strcmp0 (sig_uri, signature_name) != 0)
+    {
+      add_check (result, "manifest", item->name, SCS_CHECK_FAIL,
+                 _("%s belongs to the signature %s, not to %s"), item->name,
+                 sig_uri != NULL ? sig_uri : "—", signature_name);
+      return NULL;
+    }
+  return g_steal_pointer (&refs);
+}
+
+/* One signature: its manifest, the CMS over the manifest's bytes, and every
+ * entry the manifest references. Entries of a manifest whose signature
+ * holds are added to @covered. Returns the references, or NULL. */
+static GHashTable *
+verify_asic (ScsVerifyResult *result,
+             GPtrArray       *items,
+             const char      *id,
+             const char      *manifest_name,
+             const char      *signature_name,
+             GBytes          *ca_pem,
+             GHashTable      *covered)
+{
+  Item *manifest = find_item (items, manifest_name);
+  g_autoptr(GHashTable) refs = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  guint first;
+  gboolean signed_ok = TRUE;
+  gboolean all_match = TRUE;
+
+  if (manifest == NULL)
+    {
+      add_check (result, "manifest", manifest_name, SCS_CHECK_FAIL,
+                 _("%s is missing: the package is not signed"), manifest_name);
+      return NULL;
+    }
+  refs = parse_asic_manifest (result, manifest, signature_name, order);
+  if (refs == NULL)
+    return NULL;
+  first = result->checks->len;
+  check_signature (result, items, id, signature_name, manifest_name, ca_pem);
+  for (guint i = first; i < result->checks->len; i++)
+    {
+      ScsVerifyCheck *check = g_ptr_array_index (result->checks, i);
+
+      if (check->status == SCS_CHECK_FAIL)
+        signed_ok = FALSE;
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *path = g_ptr_array_index (order, i);
+      Item *item = find_item (items, path);
+
+      if (item == NULL)
+        {
+          all_match = FALSE;
+          add_check (result, "missing", path, SCS_CHECK_FAIL,
+                     _("%s is referenced by %s but missing"), path, manifest_name);
+        }
+      else if (!g_str_equal (item->sha256, g_hash_table_lookup (refs, path)))
+        {
+          all_match = FALSE;
+          add_check (result, "hash", path, SCS_CHECK_FAIL,
+                     _("%s has changed: its SHA-256 does not match %s"), path, manifest_name);
+        }
+      else if (signed_ok)
+        g_hash_table_add (covered, g_strdup (path));
+    }
+  if (all_match)
+    add_check (result, "hash", manifest_name, SCS_CHECK_PASS,
+               _("All %u files %s references match"), order->len, manifest_name);
+  return g_steal_pointer (&refs);
+}
+
+static void
+require_reference (ScsVerifyResult *result,
+                   GHashTable      *refs,
+                   const char      *manifest_name,
+                   const char      *path)
+{
+  if (refs != NULL && !g_hash_table_contains (refs, path))
+    add_check (result, "manifest", path, SCS_CHECK_FAIL,
+               _("%s is not referenced by %s"), path, manifest_name);
+}
+
+static void
+verify_signed (ScsVerifyResult *result,
+               GPtrArray       *items,
+               GBytes          *ca_pem)
+{
+  g_autoptr(GHashTable) covered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) expert = NULL;
+  g_autoptr(GHashTable) management = NULL;
+  guint uncovered = 0;
+
+  expert = verify_asic (result, items, "signature-expert", SCS_ASIC_MANIFEST_EXPERT, SCS_ASIC_SIGNATURE_EXPERT,
+                        ca_pem, covered);
+  management = verify_asic (result, items, "signature-management", SCS_ASIC_MANIFEST_MANAGEMENT,
+                            SCS_ASIC_SIGNATURE_MANAGEMENT, ca_pem, covered);
+
+  require_reference (result, expert, SCS_ASIC_MANIFEST_EXPERT, "assessment.xml");
+  require_reference (result, expert, SCS_ASIC_MANIFEST_EXPERT, "catalog.xml");
+  require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, "declaration.xml");
+  require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, "report.pdf");
+  require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, SCS_ASIC_MANIFEST_EXPERT);
+  require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, SCS_ASIC_SIGNATURE_EXPERT);
+  if (expert != NULL && management != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      /* management declares over everything the expert signed, as signed */
+      g_hash_table_iter_init (&iter, expert);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const char *theirs = g_hash_table_lookup (management, key);
+
+          if (theirs == NULL)
+            require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, key);
+          else if (!g_str_equal (theirs, value))
+            add_check (result, "hash", key, SCS_CHECK_FAIL,
+                       _("%s has another SHA-256 in %s than in %s"), (char *) key,
+                       SCS_ASIC_MANIFEST_MANAGEMENT, SCS_ASIC_MANIFEST_EXPERT);
+        }
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->name, "mimetype") ||
+          g_str_equal (item->name, SCS_ASIC_MANIFEST_EXPERT) || g_str_equal (item->name, SCS_ASIC_MANIFEST_MANAGEMENT) ||
+          g_str_equal (item->name, SCS_ASIC_SIGNATURE_EXPERT) || g_str_equal (item->name, SCS_ASIC_SIGNATURE_MANAGEMENT))
+        {
+          /* the expert's manifest and signature are covered by management's */
+          continue;
+        }
+      if (!g_hash_table_contains (covered, item->name))
+        {
+          uncovered++;
+          add_check (result, "extra", item->name, SCS_CHECK_FAIL,
+                     _("%s is not covered by any signature"), item->name);
+        }
+    }
+  if (uncovered == 0)
+    add_check (result, "coverage", NULL, SCS_CHECK_PASS,
+               _("Every file of the package is covered by a valid signature"));
+}
+
+/* declaration.xml is bound to this package's assessment, expert manifest,
+ * organisation, level and catalog: each binding is checked and named. */
+static char *
+element_text (xmlNodePtr  root,
+              const char *parent,
+              const char *name)
+{
+  xmlNodePtr node = parent != NULL ? find_element (root, parent) : root;
+  xmlChar *content;
+  char *text;
+
+  node = node != NULL ? find_element (node->children, name) : NULL;
+  if (node == NULL)
+    return NULL;
+  content = xmlNodeGetContent (node);
+  text = g_strdup ((const char *) content);
+  xmlFree (content);
+  return text;
+}
+
+static char *
+element_prop (xmlNodePtr  root,
+              const char *name,
+              const char *prop)
+{
+  xmlNodePtr node = find_element (root->children, name);
+
+  return node != NULL ? get_prop (node, prop) : NULL;
+}
+
+static void
+check_declaration (ScsVerifyResult *result,
+                   GPtrArray       *items)
+{
+  Item *declaration = find_item (items, "declaration.xml");
+  Item *assessment = find_item (items, "assessment.xml");
+  Item *manifest = find_item (items, SCS_ASIC_MANIFEST_EXPERT);
+  Item *catalog = find_item (items, "catalog.xml");
+  xmlDocPtr decl_doc = NULL, assess_doc = NULL;
+  xmlNodePtr decl, assess;
+  guint failed = 0;
+
+  if (declaration == NULL || find_item (items, SCS_ASIC_SIGNATURE_MANAGEMENT) == NULL)
+    {
+      add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL,
+                 _("Management’s self-declaration (declaration.xml with its signature) is missing"));
+      return;
+    }
+  decl_doc = scs_verify_parse_xml (declaration->data, "declaration.xml", NULL);
+  assess_doc = assessment != NULL ? scs_verify_parse_xml (assessment->data, "assessment.xml", NULL) : NULL;
+  if (decl_doc == NULL || assess_doc == NULL)
+    {
+      add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL,
+                 _("declaration.xml or assessment.xml cannot be read, so the declaration is bound to nothing"));
+      goto out;
+    }
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!validate_manifest (decl_doc, "declaration.rng", "declaration.xml", &local_error))
+      {
+        add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL, "%s", local_error->message);
+        goto out;
+      }
+  }
+  decl = xmlDocGetRootElement (decl_doc);
+  assess = xmlDocGetRootElement (assess_doc);
+
+  {
+    struct { const char *what; char *declared; char *actual; } bindings[] = {
+      { N_("the SHA-256 of assessment.xml"), element_prop (decl, "assessment", "sha256"), g_strdup (assessment->sha256) },
+      { N_("the SHA-256 of the expert’s manifest"), element_prop (decl, "manifest", "sha256"),
+        g_strdup (manifest != NULL ? manifest->sha256 : NULL) },
+      { N_("the organisation’s name"), element_text (decl, "organization", "name"),
+        element_text (assess, "organization", "name") },
+      { N_("the corporate number (法人番号)"), element_text (decl, "organization", "corporate-number"),
+        element_text (assess, "organization", "corporate-number") },
+      { N_("the target level"), element_text (decl, NULL, "level"), element_text (assess, NULL, "level") },
+      { N_("the catalog ID"), element_prop (decl, "catalog", "id"), element_prop (assess, "catalog", "id") },
+      { N_("the catalog’s SHA-256 in assessment.xml"), element_prop (decl, "catalog", "sha256"),
+        element_prop (assess, "catalog", "sha256") },
+      { N_("the SHA-256 of catalog.xml"), element_prop (decl, "catalog", "sha256"),
+        g_strdup (catalog != NULL ? catalog->sha256 : NULL) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+      {
+        if (bindings[i].declared == NULL || bindings[i].actual == NULL ||
+            !g_str_equal (bindings[i].declared, bindings[i].actual))
+          {
+            failed++;
+            add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL,
+                       _("declaration.xml is not bound to this package: %s differs (declared %s, package %s)"),
+                       _(bindings[i].what), bindings[i].declared != NULL ? bindings[i].declared : "—",
+                       bindings[i].actual != NULL ? bindings[i].actual : "—");
+          }
+        g_free (bindings[i].declared);
+        g_free (bindings[i].actual);
+      }
+  }
+  if (failed == 0)
+    add_check (result, "declaration", "declaration.xml", SCS_CHECK_PASS,
+               _("Management’s self-declaration is signed and bound to this assessment, its expert "
+                 "manifest, organisation, level and catalog"));
+
+out:
+  g_clear_pointer (&decl_doc, xmlFreeDoc);
+  g_clear_pointer (&assess_doc, xmlFreeDoc);
+}
+
 static ScsVerifyResult *
 verify (const Source  *source,
         GBytes        *ca_pem,
@@ -765,11 +1215,7 @@ verify (const Source  *source,
 {
   g_autoptr(ScsVerifyResult) result = g_new0 (ScsVerifyResult, 1);
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Item *mimetype, *manifest_item;
-  xmlDocPtr manifest = NULL;
-  xmlNodePtr node;
-  g_autofree char *draft = NULL;
 
   result->checks = g_ptr_array_new_with_free_func ((GDestroyNotify) check_free);
   result->valid = TRUE;
@@ -815,81 +1261,23 @@ verify (const Source  *source,
     add_check (result, "mimetype", "mimetype", SCS_CHECK_FAIL,
                _("mimetype is missing, not first, compressed, or not “%s”"), SCS_PACKAGE_MIMETYPE);
 
+  /* a final package carries signed ASiCManifests; an unsigned
+   * META-INF/manifest.xml alone is a draft, or the format before them */
   manifest_item = find_item (items, "META-INF/manifest.xml");
-  if (manifest_item == NULL)
+  if (manifest_item != NULL && !has_signed_entries (items))
     {
-      add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_FAIL,
-                 _("META-INF/manifest.xml is missing"));
+      verify_draft (result, items, manifest_item);
+      if (!result->draft)
+        return g_steal_pointer (&result);
+      check_signature (result, items, "signature-expert", SCS_ASIC_SIGNATURE_EXPERT, "assessment.xml", ca_pem);
+      check_assessment (result, items);
+      add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL,
+                 _("Management’s self-declaration (declaration.xml with its signature) is missing"));
       return g_steal_pointer (&result);
     }
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    manifest = scs_verify_parse_xml (manifest_item->data, "META-INF/manifest.xml", &local_error);
-    if (manifest == NULL || !validate_manifest (manifest, &local_error))
-      {
-        add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_FAIL, "%s", local_error->message);
-        g_clear_pointer (&manifest, xmlFreeDoc);
-        return g_steal_pointer (&result);
-      }
-  }
-  draft = get_prop (xmlDocGetRootElement (manifest), "draft");
-  result->draft = g_strcmp0 (draft, "true") == 0;
-  add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_PASS,
-             result->draft ? _("META-INF/manifest.xml is valid (a draft package)")
-                           : _("META-INF/manifest.xml is valid"));
-
-  for (node = xmlDocGetRootElement (manifest)->children; node != NULL; node = node->next)
-    {
-      g_autofree char *path = NULL;
-      g_autofree char *size = NULL;
-      g_autofree char *sha256 = NULL;
-      Item *item;
-
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      path = get_prop (node, "path");
-      size = get_prop (node, "size");
-      sha256 = get_prop (node, "sha256");
-      if (g_hash_table_contains (listed, path))
-        {
-          add_check (result, "manifest", path, SCS_CHECK_FAIL, _("%s is listed twice in the manifest"), path);
-          continue;
-        }
-      g_hash_table_add (listed, g_strdup (path));
-      item = find_item (items, path);
-      if (item == NULL)
-        add_check (result, "missing", path, SCS_CHECK_FAIL, _("%s is listed in the manifest but missing"), path);
-      else if (g_ascii_strtoll (size, NULL, 10) != item->size || !g_str_equal (sha256, item->sha256))
-        add_check (result, "hash", path, SCS_CHECK_FAIL,
-                   _("%s has changed: its size or SHA-256 does not match the manifest"), path);
-    }
-  xmlFreeDoc (manifest);
-  for (guint i = 0; i < items->len; i++)
-    {
-      Item *item = g_ptr_array_index (items, i);
-
-      if (g_str_equal (item->name, "mimetype") || g_str_equal (item->name, "META-INF/manifest.xml"))
-        continue;
-      if (!g_hash_table_contains (listed, item->name))
-        add_check (result, "extra", item->name, SCS_CHECK_FAIL,
-                   _("%s is in the package but not in the manifest"), item->name);
-    }
-  if (result->valid)
-    add_check (result, "hash", NULL, SCS_CHECK_PASS,
-               _("All %u files match the manifest"), g_hash_table_size (listed));
-
-  check_signature (result, items, "signature-expert", "META-INF/signature-expert.p7s", "assessment.xml", ca_pem);
-  check_signature (result, items, "signature-management", "META-INF/signature-management.p7s",
-                   "declaration.xml", ca_pem);
+  verify_signed (result, items, ca_pem);
   check_assessment (result, items);
-  if (find_item (items, "declaration.xml") != NULL && find_item (items, "META-INF/signature-management.p7s") != NULL)
-    add_check (result, "declaration", "declaration.xml", SCS_CHECK_PASS,
-               _("Management’s self-declaration is present and signed"));
-  else
-    add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL,
-               _("Management’s self-declaration (declaration.xml with its signature) is missing"));
-
+  check_declaration (result, items);
   return g_steal_pointer (&result);
 }
 

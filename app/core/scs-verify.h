@@ -35,9 +35,11 @@ typedef enum
 
 typedef struct
 {
-  char           *check;    /* "mimetype", "manifest", "hash", "missing", "extra",
-                             * "signature-expert", "signature-management",
-                             * "catalog", "answers", "declaration" */
+  char           *check;    /* "mimetype", "manifest", "hash", "missing", "extra"
+                             * (not covered by any signature), "coverage",
+                             * "format" (older format), "signature-expert",
+                             * "signature-management", "catalog", "answers",
+                             * "declaration" (its presence and bindings) */
   char           *file;     /* the entry concerned, or NULL */
   ScsCheckStatus  status;
   char           *message;  /* translated, names the file */

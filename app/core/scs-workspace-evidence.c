@@ -16,12 +16,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "scs-db.h"
+#include "scs-fs.h"
 #include "scs-sha256.h"
 #include "scs-workspace-private.h"
 
@@ -642,8 +644,6 @@ scs_workspace_extract_evidence (ScsWorkspace  *self,
 {
   g_autoptr(GBytes) data = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
   gsize length;
   const guint8 *bytes;
@@ -667,19 +667,26 @@ scs_workspace_extract_evidence (ScsWorkspace  *self,
   if (data == NULL)
     return FALSE;
 
-  dir = g_path_get_dirname (out_path);
-  base = g_path_get_basename (out_path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  /* A recognisable partial name: the next run removes it if this one is
+   * killed (scs-fs.h). */
+  {
+    g_autoptr(GError) local_error = NULL;
 
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+    fd = scs_fs_create_partial (out_path, &tmp, &local_error);
+    if (fd < 0)
+      {
+        g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                     _("Cannot write ‘%s’: %s"), display, local_error->message);
+        return FALSE;
+      }
+    /* mkstemp's 0600, widened as the umask allows, as a new file would be */
     {
-      int saved_errno = errno;
+      mode_t mask = umask (0);
 
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
-      return FALSE;
+      umask (mask);
+      fchmod (fd, 0666 & ~mask);
     }
+  }
 
   bytes = g_bytes_get_data (data, &length);
   if (!write_all (fd, bytes, length) || fsync (fd) != 0)

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "scs-fs.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,12 @@ struct _ScsWorkspace
   GListStore      *answers;
   GHashTable      *answer_index;  /* criterion ID → ScsAnswer (borrowed) */
   GPtrArray       *undo_stack;    /* of UndoEntry*, newest last */
+
+  ScsFsHold       *hold;          /* the file rule: this connection's registration */
+  guint            format;        /* user_version when opened */
+  char            *read_only_reason; /* NULL when the file can be written */
+  gint64           data_version;  /* PRAGMA data_version last seen */
+  guint            watch_id;      /* scs_workspace_watch () timer */
 };
 
 /* A feature module's tables: steps[n] takes the module from version n to
@@ -50,6 +57,9 @@ typedef struct
 
 extern const ScsSchemaModule scs_scope_schema;
 
+/* FALSE with SCS_WORKSPACE_ERROR_READ_ONLY when opened read-only. */
+gboolean   scs_workspace_check_writable        (ScsWorkspace  *self,
+                                                GError       **error);
 /* BEGIN IMMEDIATE / COMMIT (rolls back when the commit fails) / ROLLBACK. */
 gboolean   scs_workspace_begin                 (ScsWorkspace  *self,
                                                 GError       **error);

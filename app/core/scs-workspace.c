@@ -11,7 +11,12 @@
  * the commit. Opening reads the 100-byte SQLite header itself before SQLite
  * touches the file, so another application's database, a newer schema or a
  * truncated file is refused with a clear error and left byte-for-byte alone
- * (no -wal or -shm files either). The schema is versioned with user_version
+ * (no -wal or -shm files either) — but only while this process holds no
+ * connection to the file, since closing any descriptor of it would drop
+ * SQLite's locks (the file rule, scs-fs.h, docs/DESIGN.md). Every answer
+ * write is compare-and-set on the row's version, so two programs on one
+ * file never silently overwrite each other; scs_workspace_watch () shows
+ * what the others commit. A file that cannot be written opens read-only. The schema is versioned with user_version
  * and grows through the migrations[] table, one transaction per step, so a
  * file written by any earlier version opens. New files are built under a
  * temporary name and linked into place, so a half-created workspace never
@@ -36,6 +41,7 @@
 
 #include "scs-corporate-number.h"
 #include "scs-db.h"
+#include "scs-fs.h"
 #include "scs-sha256.h"
 #include "scs-workspace-private.h"
 
@@ -134,9 +140,17 @@ static const char schema_v2[] =
   "  version INTEGER NOT NULL CHECK (version >= 1)\n"
   ") STRICT;\n";
 
+/* Version 3: every write of an answer bumps its version, and is made only
+ * if the row still holds the version and values the writer saw
+ * (compare-and-set), so two programs editing one file never silently
+ * overwrite each other. */
+static const char schema_v3[] =
+  "ALTER TABLE answer ADD COLUMN version INTEGER NOT NULL DEFAULT 0 CHECK (version >= 0);\n";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 /* The feature modules whose tables live in the workspace. A module appends
@@ -163,6 +177,7 @@ typedef struct
   ScsAnswerState  state;
   char           *note;
   char           *reason;
+  gint64          version;  /* the answer's version after the change */
 } UndoEntry;
 
 G_DEFINE_FINAL_TYPE (ScsWorkspace, scs_workspace, G_TYPE_OBJECT)
@@ -396,6 +411,9 @@ gboolean
 scs_workspace_begin (ScsWorkspace  *self,
        GError       **error)
 {
+  if (!scs_workspace_check_writable (self, error))
+    return FALSE;
+
   return scs_db_exec (self->db, self->path, "BEGIN IMMEDIATE", error);
 }
 
@@ -486,24 +504,23 @@ wal_has_content (const char *path)
   return g_stat (wal, &st) == 0 && st.st_size > 0;
 }
 
-/* Reads the SQLite header without SQLite, so files that are not ours are
- * refused without SQLite creating -wal/-shm files or writing anything. */
+/* Checks the SQLite header read by scs_fs_hold() before SQLite touched the
+ * file, so files that are not ours are refused without SQLite creating
+ * -wal/-shm files or writing anything. */
 static gboolean
-check_header (const char  *path,
-              GError     **error)
+check_header (const char   *path,
+              const guint8 *header,
+              gsize         n_read,
+              GError      **error)
 {
   static const char magic[16] = "SQLite format 3";
   g_autofree char *display = g_filename_display_name (path);
-  guint8 header[100];
-  gsize n_read = 0;
-  struct stat st;
+  GStatBuf st;
   guint32 page_size;
   guint32 n_pages;
   guint32 version;
-  int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (g_stat (path, &st) != 0)
     {
       int saved_errno = errno;
 
@@ -511,35 +528,6 @@ check_header (const char  *path,
                    _("Cannot open the workspace ‘%s’: %s"), display, g_strerror (saved_errno));
       return FALSE;
     }
-
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
-                   _("‘%s’ is not a file, so it is not an SCS Workbench workspace"), display);
-      return FALSE;
-    }
-
-  while (n_read < sizeof header)
-    {
-      ssize_t n = read (fd, header + n_read, sizeof header - n_read);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          close (fd);
-          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                       _("Cannot read the workspace ‘%s’: %s"), display, g_strerror (saved_errno));
-          return FALSE;
-        }
-      if (n == 0)
-        break;
-      n_read += n;
-    }
-  close (fd);
 
   if (n_read == 0)
     {
@@ -555,7 +543,7 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  if (n_read < sizeof header)
+  if (n_read < 100)
     {
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
                    _("The workspace ‘%s’ is truncated (only %u bytes)"),
@@ -848,6 +836,20 @@ set_corrupt (GError     **error,
 }
 
 static gboolean
+organization_equal (const ScsOrganization *a,
+                    const ScsOrganization *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->trade_name, b->trade_name) == 0 &&
+         a->sole_proprietor == b->sole_proprietor &&
+         g_strcmp0 (a->corporate_number, b->corporate_number) == 0 &&
+         g_strcmp0 (a->address, b->address) == 0 &&
+         g_strcmp0 (a->contact_name, b->contact_name) == 0 &&
+         g_strcmp0 (a->contact_email, b->contact_email) == 0 &&
+         g_strcmp0 (a->contact_phone, b->contact_phone) == 0;
+}
+
+static gboolean
 load_organization (ScsWorkspace  *self,
                    GError       **error)
 {
@@ -973,9 +975,13 @@ load_answers (ScsWorkspace  *self,
       g_hash_table_insert (self->answer_index, (gpointer) scs_answer_get_criterion_id (answer), answer);
     }
 
+  /* A file opened read-only may be older than format 3 (no versions). */
   stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT criterion_id, state, note, reason, author, updated "
-                     "FROM answer WHERE assessment = ?1", error);
+                         self->format >= 3
+                         ? "SELECT criterion_id, state, note, reason, author, updated, version "
+                           "FROM answer WHERE assessment = ?1"
+                         : "SELECT criterion_id, state, note, reason, author, updated, 0 "
+                           "FROM answer WHERE assessment = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
@@ -1001,6 +1007,7 @@ load_answers (ScsWorkspace  *self,
                          (const char *) sqlite3_column_text (stmt, 3),
                          (const char *) sqlite3_column_text (stmt, 4),
                          (const char *) sqlite3_column_text (stmt, 5));
+      scs_answer_set_version (answer, sqlite3_column_int64 (stmt, 6));
     }
   if (rc != SQLITE_DONE)
     {
@@ -1034,36 +1041,257 @@ load_answers (ScsWorkspace  *self,
   return TRUE;
 }
 
-/* @check: PRAGMA quick_check the whole file first (it reads every page). */
-static ScsWorkspace *
-open_file (const char  *path,
-           gboolean     check,
+/* An answer row as stored, or as a view showed it. */
+typedef struct
+{
+  ScsAnswerState  state;
+  char           *note;
+  char           *reason;
+  char           *author;
+  char           *updated;
+  gint64          version;
+} AnswerRow;
+
+static void
+answer_row_clear (AnswerRow *row)
+{
+  g_clear_pointer (&row->note, g_free);
+  g_clear_pointer (&row->reason, g_free);
+  g_clear_pointer (&row->author, g_free);
+  g_clear_pointer (&row->updated, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AnswerRow, answer_row_clear)
+
+static gboolean
+answer_row_equal (const AnswerRow *row,
+                  ScsAnswer       *answer)
+{
+  return row->version == scs_answer_get_version (answer) &&
+         row->state == scs_answer_get_state (answer) &&
+         g_strcmp0 (row->note, scs_answer_get_note (answer)) == 0 &&
+         g_strcmp0 (row->reason, scs_answer_get_reason (answer)) == 0;
+}
+
+/* Reads @criterion_id's row of the current assessment (unanswered, version
+ * 0 when there is none) — inside the caller's transaction when it has one. */
+static gboolean
+read_answer_row (ScsWorkspace  *self,
+                 const char    *criterion_id,
+                 AnswerRow     *row,
+                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         self->format >= 3
+                         ? "SELECT state, note, reason, author, updated, version FROM answer "
+                           "WHERE assessment = ?1 AND criterion_id = ?2"
+                         : "SELECT state, note, reason, author, updated, 0 FROM answer "
+                           "WHERE assessment = ?1 AND criterion_id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  scs_db_bind_text (stmt, 2, criterion_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      row->state = SCS_ANSWER_UNANSWERED;
+      row->note = g_strdup ("");
+      row->reason = g_strdup ("");
+      row->version = 0;
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return FALSE;
+    }
+  if (!scs_answer_state_from_string ((const char *) sqlite3_column_text (stmt, 0), &row->state))
+    {
+      set_corrupt (error, self->path, _("an answer has an unknown state"));
+      return FALSE;
+    }
+  row->note = scs_db_column_dup (stmt, 1);
+  row->reason = scs_db_column_dup (stmt, 2);
+  row->author = scs_db_column_dup (stmt, 3);
+  row->updated = scs_db_column_dup (stmt, 4);
+  row->version = sqlite3_column_int64 (stmt, 5);
+  return TRUE;
+}
+
+/* Shows @row in @answer and tells the views, when it differs. */
+static void
+show_answer_row (ScsWorkspace    *self,
+                 ScsAnswer       *answer,
+                 const AnswerRow *row)
+{
+  if (answer_row_equal (row, answer) &&
+      g_strcmp0 (row->updated, scs_answer_get_updated (answer)) == 0)
+    return;
+
+  scs_answer_set_version (answer, row->version);
+  scs_answer_update (answer, row->state, row->note, row->reason, row->author, row->updated);
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0, answer);
+}
+
+static void
+set_conflict (GError          **error,
+              ScsAnswer        *answer,
+              const AnswerRow  *row)
+{
+  const char *id = scs_answer_get_criterion_id (answer);
+
+  if (row->author != NULL)
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+                 _("Criterion ‘%s’ was changed by %s (%s) after you last saw it, so your change "
+                   "was not saved. The newer answer is shown now; apply your change again if "
+                   "it still holds."), id, row->author, row->updated ? row->updated : "?");
+  else
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+                 _("Criterion ‘%s’ was changed elsewhere after you last saw it, so your change "
+                   "was not saved. The newer answer is shown now; apply your change again if "
+                   "it still holds."), id);
+}
+
+/* Registers the connection about to be made (the file rule, scs-fs.h) and
+ * checks the header when this process holds no other connection to the
+ * file; otherwise SQLite reads it (open_db). Refuses what is not a regular
+ * file without opening it, so a FIFO cannot block. */
+static ScsFsHold *
+hold_file (const char  *path,
            GError     **error)
 {
-  g_autoptr(ScsWorkspace) self = NULL;
-  g_autofree char *display = NULL;
-  sqlite3 *db = NULL;
-  gint64 application_id = 0;
-  gint64 version = 0;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  guint8 header[100];
+  gsize n_read = 0;
+  gboolean header_read = FALSE;
+  ScsFsHold *hold;
 
-  if (!check_header (path, error))
-    return NULL;
-
-  display = g_filename_display_name (path);
-
-  /* SQLite would quietly open a read-only file read-only and fail on the
-   * first edit; say so now instead. */
-  if (g_access (path, R_OK | W_OK) != 0)
+  hold = scs_fs_hold (path, header, sizeof header, &n_read, &header_read, &local_error);
+  if (hold == NULL)
     {
-      int saved_errno = errno;
-
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("Cannot open the workspace ‘%s’ for writing: %s"),
-                   display, g_strerror (saved_errno));
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+        g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                     _("‘%s’ is not a file, so it is not an SCS Workbench workspace"), display);
+      else
+        g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                     _("Cannot open the workspace ‘%s’: %s"), display, local_error->message);
       return NULL;
     }
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+  if (header_read && !check_header (path, header, n_read, error))
+    {
+      scs_fs_release (hold);
+      return NULL;
+    }
+
+  return hold;
+}
+
+/* Why the workspace at @path cannot be written, or NULL when it can. */
+static char *
+read_only_reason (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  int saved_errno;
+
+  if (g_access (path, W_OK) != 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == EROFS)
+        return g_strdup (_("it is on a read-only disk or share"));
+      return g_strdup (_("you do not have permission to change the file"));
+    }
+
+  /* Write-ahead logging keeps two side files next to the workspace. */
+  if (g_access (dir, W_OK) != 0)
+    {
+      saved_errno = errno;
+      if (g_access (wal, W_OK) == 0 && g_access (shm, W_OK) == 0)
+        return NULL;
+      if (saved_errno == EROFS)
+        return g_strdup (_("it is on a read-only disk or share"));
+      return g_strdup (_("its folder is read-only"));
+    }
+
+  return NULL;
+}
+
+/* A read-only connection. SQLite needs the -shm file to read a WAL file; when
+ * it cannot make one (read-only folder or disk, full disk) and no -wal file holds
+ * committed pages, the file is opened "immutable": without locks and side
+ * files, reading the main file as it is. That is only unsafe if another
+ * program writes the file meanwhile, which needs the write access we lack;
+ * with a -wal file holding pages it would show an old state, so that case
+ * is refused instead. */
+static sqlite3 *
+open_read_only (const char  *path,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  sqlite3 *db = NULL;
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *full = g_strconcat (uri, attempt == 0 ? "?mode=ro" : "?mode=ro&immutable=1", NULL);
+      int code;
+
+      if (sqlite3_open_v2 (full, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                           NULL) == SQLITE_OK &&
+          sqlite3_exec (db, "SELECT count (*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK)
+        return db;
+
+      code = db != NULL ? sqlite3_errcode (db) & 0xff : SQLITE_NOMEM;
+      if (attempt == 0 && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY ||
+                           code == SQLITE_IOERR || code == SQLITE_FULL) &&
+          !wal_has_content (path))
+        {
+          sqlite3_close (db);
+          db = NULL;
+          continue;
+        }
+
+      if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)
+        g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                     _("Cannot open the workspace ‘%s’ read-only: it was not closed properly "
+                       "where it was last edited. Open it there once, or copy it to a folder "
+                       "you can write to."), display);
+      else
+        scs_db_set_error (error, db, path);
+      break;
+    }
+
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* Opens and checks the connection; migrates an older file unless
+ * @read_only. Sets *@version to the file's format. */
+static sqlite3 *
+open_db (const char  *path,
+         gboolean     read_only,
+         gboolean     check,
+         gint64      *version,
+         GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  sqlite3 *db = NULL;
+  gint64 application_id = 0;
+
+  if (read_only)
+    {
+      db = open_read_only (path, error);
+      if (db == NULL)
+        return NULL;
+    }
+  else if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
                    _("Cannot open the workspace ‘%s’: %s"), display,
@@ -1077,10 +1305,11 @@ open_file (const char  *path,
 
   /* Only reads until the file has passed its checks. The header values are
    * read again through SQLite because a WAL left by a crash may hold newer
-   * ones than the main file. */
+   * ones than the main file, and because the header was not read raw when
+   * another connection of this process has the file open. */
   if ((check && !quick_check (db, path, error)) ||
       !scs_db_query_int (db, path, "PRAGMA application_id", &application_id, error) ||
-      !scs_db_query_int (db, path, "PRAGMA user_version", &version, error))
+      !scs_db_query_int (db, path, "PRAGMA user_version", version, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -1095,29 +1324,99 @@ open_file (const char  *path,
       return NULL;
     }
 
-  if (version > SCS_WORKSPACE_SCHEMA_VERSION)
+  if (*version > SCS_WORKSPACE_SCHEMA_VERSION)
     {
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NEWER_VERSION,
                    _("The workspace ‘%s’ was written by a newer version of SCS Workbench "
                      "(format %u; this version reads up to format %u). Update SCS Workbench to open it."),
-                   display, (guint) version, SCS_WORKSPACE_SCHEMA_VERSION);
+                   display, (guint) *version, SCS_WORKSPACE_SCHEMA_VERSION);
       sqlite3_close (db);
       return NULL;
     }
 
   /* Before anything writes (WAL set-up creates side files): a module from
    * a newer version is refused with the file untouched. */
-  if ((version >= 2 && !check_modules (db, path, error)) ||
-      !configure_connection (db, path, error) ||
-      !migrate (db, path, version, error))
+  if (*version >= 2 && !check_modules (db, path, error))
     {
       sqlite3_close (db);
       return NULL;
     }
 
+  if (read_only)
+    {
+      if (!scs_db_exec (db, path, "PRAGMA query_only = ON", error))
+        {
+          sqlite3_close (db);
+          return NULL;
+        }
+      return db;
+    }
+
+  if (!configure_connection (db, path, error) ||
+      !migrate (db, path, *version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static gint64 query_data_version (ScsWorkspace *self);
+
+/* @check: PRAGMA quick_check the whole file first (it reads every page). */
+static ScsWorkspace *
+open_file (const char  *path,
+           gboolean     check,
+           GError     **error)
+{
+  g_autoptr(ScsWorkspace) self = NULL;
+  g_autoptr(GError) write_error = NULL;
+  g_autofree char *reason = NULL;
+  ScsFsHold *hold;
+  sqlite3 *db = NULL;
+  gint64 version = 0;
+
+  hold = hold_file (path, error);
+  if (hold == NULL)
+    return NULL;
+
+  reason = read_only_reason (path);
+  if (reason == NULL)
+    {
+      db = open_db (path, FALSE, check, &version, &write_error);
+      /* A full disk (or a file that fails to grow) still lets the user
+       * read the workspace and export a copy elsewhere. */
+      if (db == NULL && g_error_matches (write_error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO))
+        {
+          db = open_db (path, TRUE, FALSE, &version, NULL);
+          if (db != NULL)
+            reason = g_strdup_printf (_("it cannot be written now (%s)"), write_error->message);
+        }
+      if (db == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&write_error));
+          scs_fs_release (hold);
+          return NULL;
+        }
+    }
+  else
+    {
+      db = open_db (path, TRUE, check, &version, error);
+      if (db == NULL)
+        {
+          scs_fs_release (hold);
+          return NULL;
+        }
+    }
+
   self = g_object_new (SCS_TYPE_WORKSPACE, NULL);
   self->path = g_strdup (path);
   self->db = db;
+  self->hold = hold;
+  self->format = reason != NULL ? (guint) version : SCS_WORKSPACE_SCHEMA_VERSION;
+  self->read_only_reason = g_steal_pointer (&reason);
+  self->data_version = query_data_version (self);
 
   if (!load_organization (self, error) ||
       !load_assessment_and_catalog (self, error) ||
@@ -1210,6 +1509,243 @@ scs_workspace_reload (ScsWorkspace  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 
   return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Changes made elsewhere, read-only files                                   */
+
+static gint64
+query_data_version (ScsWorkspace *self)
+{
+  gint64 value = 0;
+
+  if (!scs_db_query_int (self->db, self->path, "PRAGMA data_version", &value, NULL))
+    return -1;
+  return value;
+}
+
+/* Shows the stored answers, evidence counts and profile where they differ
+ * from what this object holds. Runs inside a read transaction. */
+static gboolean
+refresh_contents (ScsWorkspace  *self,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  ScsOrganization *old_org = NULL;
+  guint n_items;
+  int rc;
+
+  stmt = scs_db_prepare (self->db, self->path, "SELECT criterion_id FROM answer WHERE assessment = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, sqlite3_column_text (stmt, 0));
+      g_auto(AnswerRow) row = { 0, };
+
+      if (answer == NULL)
+        continue;
+      if (!read_answer_row (self, scs_answer_get_criterion_id (answer), &row, error))
+        return FALSE;
+      show_answer_row (self, answer, &row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT criterion_id, count (*) FROM evidence_link WHERE assessment = ?1 "
+                         "GROUP BY criterion_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, sqlite3_column_text (stmt, 0));
+
+      if (answer != NULL)
+        g_hash_table_insert (counts, (gpointer) scs_answer_get_criterion_id (answer),
+                             GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return FALSE;
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
+      const char *id = scs_answer_get_criterion_id (answer);
+      guint count = GPOINTER_TO_INT (g_hash_table_lookup (counts, id));
+
+      if (count != scs_answer_get_n_evidence (answer))
+        {
+          scs_answer_set_n_evidence (answer, count);
+          g_signal_emit (self, signals[EVIDENCE_CHANGED], 0, id);
+        }
+    }
+
+  old_org = scs_organization_copy (self->organization);
+  if (!load_organization (self, error))
+    {
+      scs_organization_free (old_org);
+      return FALSE;
+    }
+  if (!organization_equal (old_org, self->organization))
+    g_signal_emit (self, signals[ORGANIZATION_CHANGED], 0);
+  scs_organization_free (old_org);
+
+  return TRUE;
+}
+
+/**
+ * scs_workspace_refresh:
+ *
+ * Notices changes another program or connection committed to the file
+ * since this object last looked (PRAGMA data_version, which reads no
+ * page when nothing changed) and shows them: answers, evidence counts and
+ * the profile emit their usual signals; a new assessment or catalog
+ * reloads everything (scs_workspace_reload()).
+ *
+ * Returns: %FALSE with @error set when the file cannot be read.
+ */
+gboolean
+scs_workspace_refresh (ScsWorkspace  *self,
+                       GError       **error)
+{
+  gint64 data_version;
+  gint64 assessment_id = 0;
+  gint64 target_level = 0;
+  g_autofree char *catalog_sha256 = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Inside a transaction of this object the view is this object's own. */
+  if (!sqlite3_get_autocommit (self->db))
+    return TRUE;
+
+  data_version = query_data_version (self);
+  if (data_version == self->data_version)
+    return TRUE;
+
+  if (!scs_db_exec (self->db, self->path, "BEGIN", error))
+    return FALSE;
+
+  ok = scs_db_query_int (self->db, self->path, "SELECT max (id) FROM assessment", &assessment_id, error) &&
+       scs_db_query_int (self->db, self->path, "SELECT target_level FROM assessment ORDER BY id DESC LIMIT 1",
+                         &target_level, error);
+  if (ok && assessment_id == self->assessment_id)
+    {
+      ok = refresh_contents (self, error);
+      if (ok && (guint) target_level != self->target_level)
+        {
+          self->target_level = (guint) target_level;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_LEVEL]);
+        }
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+    }
+  else if (ok)
+    {
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      ok = scs_workspace_reload (self, error) && load_organization (self, error);
+      if (ok)
+        g_signal_emit (self, signals[ORGANIZATION_CHANGED], 0);
+    }
+  else
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  if (ok)
+    self->data_version = data_version;
+
+  return ok;
+}
+
+static gboolean
+watch_tick (gpointer data)
+{
+  ScsWorkspace *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_workspace_refresh (self, &error))
+    g_debug ("Cannot look for changes in %s: %s", self->path, error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * scs_workspace_watch:
+ * @interval_ms: how often to look, 0 to stop
+ *
+ * Calls scs_workspace_refresh() from the thread-default main context every
+ * @interval_ms, so views show what other programs change within that time.
+ */
+void
+scs_workspace_watch (ScsWorkspace *self,
+                     guint         interval_ms)
+{
+  g_return_if_fail (SCS_IS_WORKSPACE (self));
+
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  if (interval_ms > 0)
+    {
+      self->watch_id = g_timeout_add (interval_ms, watch_tick, self);
+      g_source_set_name_by_id (self->watch_id, "[scs] workspace watch");
+    }
+}
+
+/**
+ * scs_workspace_is_read_only:
+ *
+ * Returns: %TRUE when the workspace was opened read-only: it can be shown,
+ * checked and exported as a draft, not changed. See
+ * scs_workspace_get_read_only_reason().
+ */
+gboolean
+scs_workspace_is_read_only (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), TRUE);
+
+  return self->read_only_reason != NULL;
+}
+
+/**
+ * scs_workspace_get_read_only_reason:
+ *
+ * Returns: (nullable): why it is read-only, a translated clause such as
+ * "its folder is read-only"; %NULL when it can be changed.
+ */
+const char *
+scs_workspace_get_read_only_reason (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  return self->read_only_reason;
+}
+
+gboolean
+scs_workspace_check_writable (ScsWorkspace  *self,
+                              GError       **error)
+{
+  g_autofree char *display = NULL;
+
+  if (self->read_only_reason == NULL)
+    return TRUE;
+
+  display = g_filename_display_name (self->path);
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_READ_ONLY,
+               _("The workspace ‘%s’ is open read-only because %s; nothing was changed. "
+                 "Save a copy elsewhere to edit it."), display, self->read_only_reason);
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1343,8 +1879,6 @@ scs_workspace_create (const char            *path,
 {
   g_autoptr(ScsOrganization) valid = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *actor = NULL;
   sqlite3 *db = NULL;
@@ -1375,20 +1909,27 @@ scs_workspace_create (const char            *path,
       return NULL;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  /* A recognisable partial name: the next run removes it if this one is
+   * killed (scs-fs.h). */
+  {
+    g_autoptr(GError) local_error = NULL;
 
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+    fd = scs_fs_create_partial (path, &tmp, &local_error);
+    if (fd < 0)
+      {
+        g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                     _("Cannot create the workspace ‘%s’: %s"), display, local_error->message);
+        return NULL;
+      }
+    /* mkstemp's 0600, widened as the umask allows, as a new file would be */
     {
-      int saved_errno = errno;
+      mode_t mask = umask (0);
 
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-                   _("Cannot create the workspace ‘%s’: %s"), display, g_strerror (saved_errno));
-      return NULL;
+      umask (mask);
+      fchmod (fd, 0666 & ~mask);
     }
-  close (fd);
+    close (fd);
+  }
 
   actor = default_actor ();
 
@@ -1452,6 +1993,10 @@ scs_workspace_finalize (GObject *object)
         g_warning ("Cannot close workspace %s: %s", self->path, sqlite3_errmsg (self->db));
       self->db = NULL;
     }
+  /* Only now may this process open the file outside SQLite again. */
+  g_clear_pointer (&self->hold, scs_fs_release);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_pointer (&self->read_only_reason, g_free);
 
   g_clear_object (&self->answers);
   g_clear_object (&self->catalog);
@@ -1881,8 +2426,12 @@ scs_workspace_require_answer (ScsWorkspace  *self,
 }
 
 /* Writes new values for one answer in one transaction with its audit rows,
- * then updates the ScsAnswer and emits ::answer-changed. @undo marks the
- * state row as an undo. Values must already be valid. */
+ * then updates the ScsAnswer and emits ::answer-changed. The write is made
+ * only if the row still holds what @answer shows (compare-and-set on its
+ * version and values, read in the same transaction): otherwise nothing is
+ * written, @answer shows the stored row and the error is
+ * SCS_WORKSPACE_ERROR_CONFLICT. The audit rows record the stored old values.
+ * @undo marks the state row as an undo. Values must already be valid. */
 static gboolean
 write_answer (ScsWorkspace    *self,
               ScsAnswer       *answer,
@@ -1893,21 +2442,31 @@ write_answer (ScsWorkspace    *self,
               GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(AnswerRow) old = { 0, };
   g_autofree char *now = scs_now_iso8601 ();
   const char *id = scs_answer_get_criterion_id (answer);
-  ScsAnswerState old_state = scs_answer_get_state (answer);
-  const char *old_note = scs_answer_get_note (answer);
-  const char *old_reason = scs_answer_get_reason (answer);
 
   if (!scs_workspace_begin (self, error))
     return FALSE;
 
+  if (!read_answer_row (self, id, &old, error))
+    goto failed;
+
+  if (!answer_row_equal (&old, answer))
+    {
+      scs_workspace_rollback (self);
+      set_conflict (error, answer, &old);
+      show_answer_row (self, answer, &old);
+      return FALSE;
+    }
+
   stmt = scs_db_prepare (self->db, self->path,
-                     "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                     "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated, "
+                     "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                      "ON CONFLICT (assessment, criterion_id) DO UPDATE SET "
                      "state = excluded.state, note = excluded.note, reason = excluded.reason, "
-                     "author = excluded.author, updated = excluded.updated", error);
+                     "author = excluded.author, updated = excluded.updated, version = excluded.version",
+                     error);
   if (stmt == NULL)
     goto failed;
 
@@ -1918,28 +2477,30 @@ write_answer (ScsWorkspace    *self,
   scs_db_bind_text (stmt, 5, reason);
   scs_db_bind_text (stmt, 6, self->actor);
   scs_db_bind_text (stmt, 7, now);
+  sqlite3_bind_int64 (stmt, 8, old.version + 1);
   if (!scs_db_step_done (stmt, self->db, self->path, error))
     goto failed;
 
   /* One row per changed field, so each field's history is a chain of
    * old → new values; an undo always leaves an "undo" row for the state. */
-  if ((undo || state != old_state) &&
+  if ((undo || state != old.state) &&
       !scs_workspace_audit (self, now, undo ? "undo" : "answer", id,
-              scs_answer_state_to_string (old_state),
+              scs_answer_state_to_string (old.state),
               scs_answer_state_to_string (state), error))
     goto failed;
 
-  if (g_strcmp0 (note, old_note) != 0 &&
-      !scs_workspace_audit (self, now, "note", id, old_note, note, error))
+  if (g_strcmp0 (note, old.note) != 0 &&
+      !scs_workspace_audit (self, now, "note", id, old.note, note, error))
     goto failed;
 
-  if (g_strcmp0 (reason, old_reason) != 0 &&
-      !scs_workspace_audit (self, now, "reason", id, old_reason, reason, error))
+  if (g_strcmp0 (reason, old.reason) != 0 &&
+      !scs_workspace_audit (self, now, "reason", id, old.reason, reason, error))
     goto failed;
 
   if (!scs_workspace_commit (self, error))
     return FALSE;
 
+  scs_answer_set_version (answer, old.version + 1);
   scs_answer_update (answer, state, note, reason, self->actor, now);
   g_signal_emit (self, signals[ANSWER_CHANGED], 0, answer);
 
@@ -1948,6 +2509,23 @@ write_answer (ScsWorkspace    *self,
 failed:
   scs_workspace_rollback (self);
   return FALSE;
+}
+
+/* After this object wrote @answer: its undo entries stay valid (an undo is
+ * refused only when someone else changed the answer since). */
+static void
+undo_follow_version (ScsWorkspace *self,
+                     ScsAnswer    *answer)
+{
+  const char *id = scs_answer_get_criterion_id (answer);
+
+  for (guint i = 0; i < self->undo_stack->len; i++)
+    {
+      UndoEntry *entry = g_ptr_array_index (self->undo_stack, i);
+
+      if (g_str_equal (entry->criterion_id, id))
+        entry->version = scs_answer_get_version (answer);
+    }
 }
 
 static void
@@ -1964,6 +2542,7 @@ push_undo (ScsWorkspace   *self,
   entry->state = state;
   entry->note = g_strdup (note);
   entry->reason = g_strdup (reason);
+  entry->version = scs_answer_get_version (answer);
   g_ptr_array_add (self->undo_stack, entry);
 
   if (self->undo_stack->len > UNDO_DEPTH)
@@ -1997,6 +2576,14 @@ check_text (const char  *criterion_id,
   return TRUE;
 }
 
+static gboolean set_answer_seen (ScsWorkspace    *self,
+                                 const char      *criterion_id,
+                                 gint64           seen_version,
+                                 ScsAnswerState   state,
+                                 const char      *note,
+                                 const char      *reason,
+                                 GError         **error);
+
 /**
  * scs_workspace_set_answer:
  * @criterion_id: a criterion of the workspace's catalog
@@ -2019,6 +2606,52 @@ scs_workspace_set_answer (ScsWorkspace    *self,
                           const char      *reason,
                           GError         **error)
 {
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail ((guint) state < SCS_N_ANSWER_STATES, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return set_answer_seen (self, criterion_id, -1, state, note, reason, error);
+}
+
+/**
+ * scs_workspace_set_answer_if:
+ * @seen_version: the answer's version (scs_answer_get_version()) when the
+ *   user saw the values this change starts from
+ *
+ * Like scs_workspace_set_answer(), but only if the answer has not changed
+ * since the user saw version @seen_version: otherwise nothing is written,
+ * the answer shows the newer values and @error is
+ * %SCS_WORKSPACE_ERROR_CONFLICT.
+ */
+gboolean
+scs_workspace_set_answer_if (ScsWorkspace    *self,
+                             const char      *criterion_id,
+                             gint64           seen_version,
+                             ScsAnswerState   state,
+                             const char      *note,
+                             const char      *reason,
+                             GError         **error)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail (seen_version >= 0, FALSE);
+  g_return_val_if_fail ((guint) state < SCS_N_ANSWER_STATES, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return set_answer_seen (self, criterion_id, seen_version, state, note, reason, error);
+}
+
+/* @seen_version: -1 for the version the answer shows now. */
+static gboolean
+set_answer_seen (ScsWorkspace    *self,
+                 const char      *criterion_id,
+                 gint64           seen_version,
+                 ScsAnswerState   state,
+                 const char      *note,
+                 const char      *reason,
+                 GError         **error)
+{
   ScsAnswer *answer;
   ScsAnswerState old_state;
   g_autofree char *old_note = NULL;
@@ -2026,14 +2659,19 @@ scs_workspace_set_answer (ScsWorkspace    *self,
   const char *new_note;
   const char *new_reason;
 
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (criterion_id != NULL, FALSE);
-  g_return_val_if_fail ((guint) state < SCS_N_ANSWER_STATES, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
     return FALSE;
+
+  if (seen_version >= 0 && seen_version != scs_answer_get_version (answer))
+    {
+      g_auto(AnswerRow) row = { 0, };
+
+      row.author = g_strdup (scs_answer_get_author (answer));
+      row.updated = g_strdup (scs_answer_get_updated (answer));
+      set_conflict (error, answer, &row);
+      return FALSE;
+    }
 
   if (!check_text (criterion_id, note, reason, error))
     return FALSE;
@@ -2060,6 +2698,7 @@ scs_workspace_set_answer (ScsWorkspace    *self,
   if (!write_answer (self, answer, state, new_note, new_reason, FALSE, error))
     return FALSE;
 
+  undo_follow_version (self, answer);
   push_undo (self, answer, old_state, old_note, old_reason);
 
   return TRUE;
@@ -2148,12 +2787,25 @@ scs_workspace_undo (ScsWorkspace  *self,
   answer = g_hash_table_lookup (self->answer_index, entry->criterion_id);
   g_assert (answer != NULL);
 
+  /* Changed elsewhere since: undoing would overwrite that change. */
+  if (scs_answer_get_version (answer) != entry->version)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+                   _("Criterion ‘%s’ was changed elsewhere since your change, so it cannot be "
+                     "undone"), entry->criterion_id);
+      g_ptr_array_remove_index (self->undo_stack, self->undo_stack->len - 1);
+      if (self->undo_stack->len == 0)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+      return FALSE;
+    }
+
   /* Keep the entry until the write has committed, so a failed undo can be
    * retried. */
   if (!write_answer (self, answer, entry->state, entry->note, entry->reason, TRUE, error))
     return FALSE;
 
   g_ptr_array_remove_index (self->undo_stack, self->undo_stack->len - 1);
+  undo_follow_version (self, answer);
   if (self->undo_stack->len == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 

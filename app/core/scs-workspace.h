@@ -23,11 +23,13 @@ typedef enum
   SCS_WORKSPACE_ERROR_INVALID,         /* bad value: unknown ID, NA without reason … */
   SCS_WORKSPACE_ERROR_NOT_FOUND,       /* no such evidence */
   SCS_WORKSPACE_ERROR_SEALED,          /* the assessment is signed: start a new round to change it */
+  SCS_WORKSPACE_ERROR_CONFLICT,        /* changed elsewhere since the user saw it: nothing written */
+  SCS_WORKSPACE_ERROR_READ_ONLY,       /* opened read-only (read-only file, folder, disk; disk full) */
 } ScsWorkspaceError;
 
 GQuark scs_workspace_error_quark (void);
 
-#define SCS_WORKSPACE_SCHEMA_VERSION 2
+#define SCS_WORKSPACE_SCHEMA_VERSION 3
 #define SCS_WORKSPACE_APPLICATION_ID 0x53435357 /* "SCSW" */
 #define SCS_EVIDENCE_MAX_SIZE (256 * 1024 * 1024)
 
@@ -104,6 +106,18 @@ ScsWorkspace    *scs_workspace_open              (const char            *path,
 ScsWorkspace    *scs_workspace_open_again        (const char            *path,
                                                   GError               **error);
 const char      *scs_workspace_get_path          (ScsWorkspace          *self);
+/* A workspace that cannot be written opens read-only: viewable, verifiable
+ * and exportable as a draft; every change fails with
+ * SCS_WORKSPACE_ERROR_READ_ONLY. The reason is a translated clause. */
+gboolean         scs_workspace_is_read_only      (ScsWorkspace          *self);
+const char      *scs_workspace_get_read_only_reason (ScsWorkspace       *self);
+/* Shows what other programs or connections committed since the last look
+ * (answers, evidence counts, profile), with the usual signals. */
+gboolean         scs_workspace_refresh           (ScsWorkspace          *self,
+                                                  GError               **error);
+/* Calls scs_workspace_refresh() every @interval_ms on the main context; 0 stops. */
+void             scs_workspace_watch             (ScsWorkspace          *self,
+                                                  guint                  interval_ms);
 ScsCatalog      *scs_workspace_get_catalog       (ScsWorkspace          *self);
 
 /* Who is editing: recorded with every change (default: the user's real name). */
@@ -132,6 +146,15 @@ ScsAnswer       *scs_workspace_lookup_answer     (ScsWorkspace          *self,
  * stored). On error nothing changes. */
 gboolean         scs_workspace_set_answer        (ScsWorkspace          *self,
                                                   const char            *criterion_id,
+                                                  ScsAnswerState         state,
+                                                  const char            *note,
+                                                  const char            *reason,
+                                                  GError               **error);
+/* The same, only if the answer is still at @seen_version (what the user
+ * saw); otherwise SCS_WORKSPACE_ERROR_CONFLICT and nothing is written. */
+gboolean         scs_workspace_set_answer_if     (ScsWorkspace          *self,
+                                                  const char            *criterion_id,
+                                                  gint64                 seen_version,
                                                   ScsAnswerState         state,
                                                   const char            *note,
                                                   const char            *reason,

@@ -436,6 +436,50 @@ test_migrate_usage (void)
   core_test_rm_rf (dir);
 }
 
+/* #15: a workspace answered against an imported official catalog, signed
+ * and declared, exports a final package that verifies — against the
+ * catalog.xml the package carries, named as the official workbook. */
+static void
+test_official_export (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("scs-cli-catalogv-XXXXXX", NULL);
+  g_autoptr(GPtrArray) spec = spec_official ();
+  g_autofree char *xlsx = write_workbook (dir, "official.xlsx", spec, BREAK_NONE, NULL);
+  g_autofree char *xml = g_build_filename (dir, "official.xml", NULL);
+  g_autofree char *ws_path = g_build_filename (dir, "official.scsw", NULL);
+  g_autofree char *package = g_build_filename (dir, "official.scsp", NULL);
+  g_autofree char *certs = g_build_filename (dir, "certs", NULL);
+  g_autofree char *ca = g_build_filename (certs, "ca.pem", NULL);
+  g_autoptr(ScsCatalog) catalog = NULL;
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CliRun) import = NULL;
+  g_autoptr(CliRun) export = NULL;
+  g_autoptr(CliRun) verify = NULL;
+
+  import = cli_run ("catalog", "import-xlsx", xlsx, "--out", xml);
+  cli_test_assert_ok (import);
+  catalog = scs_catalog_new_from_file (xml, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_catalog_is_official (catalog));
+  org->name = g_strdup ("テスト株式会社");
+  org->sole_proprietor = TRUE;
+  ws = scs_workspace_create (ws_path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  core_test_make_certificates (certs, TRUE);
+  core_test_seal_workspace (ws, certs, FALSE);
+  g_clear_object (&ws);
+
+  export = cli_run ("export", ws_path, "--out", package);
+  cli_test_assert_ok (export);
+  verify = cli_run ("verify", package, "--ca", ca);
+  g_assert_cmpint (verify->status, ==, 0);
+  g_assert_nonnull (strstr (verify->out, "official workbook"));
+  g_assert_nonnull (strstr (verify->out, scs_catalog_get_sha256 (catalog)));
+  core_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/scs/cli/catalogv/diff", test_diff);
   g_test_add_func ("/scs/cli/catalogv/migrate", test_migrate);
   g_test_add_func ("/scs/cli/catalogv/migrate-usage", test_migrate_usage);
+  g_test_add_func ("/scs/cli/catalogv/official-export", test_official_export);
 
   return g_test_run ();
 }

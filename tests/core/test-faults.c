@@ -8,8 +8,9 @@
  * fault clearing. For each editing path of the core (answer, note, reason,
  * evidence) the edit must be refused with an SCS_WORKSPACE_ERROR that says
  * so, change nothing (model and file integrity), and succeed when retried
- * once the fault has cleared, with nothing lost. A read-only file is refused
- * at open with a message naming it.
+ * once the fault has cleared, with nothing lost. A read-only file or folder,
+ * and a full disk at opening, open the workspace read-only: readable,
+ * checkable and exportable as a draft; edits are refused naming the file.
  */
 
 #include "config.h"
@@ -23,6 +24,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "scs-package.h"
 #include "scs-workspace.h"
 
 typedef struct
@@ -215,41 +217,107 @@ test_disk_full_evidence (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (sha);
 }
 
+/* A workspace that cannot be written opens read-only: readable, checkable
+ * and exportable as a draft elsewhere; an edit is refused and says why. */
 static void
-assert_open_refused (Fixture *fixture)
+assert_open_read_only (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsWorkspace) again = scs_workspace_open (fixture->path, &error);
+  g_autofree char *out_dir = NULL;
+  g_autofree char *package = NULL;
 
-  g_assert_null (again);
-  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_is_read_only (again));
+  g_assert_nonnull (scs_workspace_get_read_only_reason (again));
+  g_test_message ("read-only because %s", scs_workspace_get_read_only_reason (again));
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (again, fixture->id)), ==, "最初のメモ");
+
+  g_assert_false (scs_workspace_set_note (again, fixture->id, "変更", &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "faults.scsw"));
+  g_clear_error (&error);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (again, fixture->id)), ==, "最初のメモ");
+
+  g_assert_true (scs_workspace_check_integrity (again, &error));
+  g_assert_no_error (error);
+
+  out_dir = g_dir_make_tmp ("scs-test-faults-out-XXXXXX", &error);
+  g_assert_no_error (error);
+  package = g_build_filename (out_dir, "draft.scsp", NULL);
+  g_assert_true (scs_package_export (again, package, SCS_PACKAGE_FLAGS_DRAFT, "ja", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (package, G_FILE_TEST_IS_REGULAR));
+  g_unlink (package);
+  g_rmdir (out_dir);
+}
+
+/* Runs @check as nobody (root ignores file modes) in a subprocess. */
+static void
+as_nobody (Fixture *fixture,
+           void   (*check) (Fixture *fixture))
+{
+  if (getuid () != 0)
+    {
+      check (fixture);
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+      check (fixture);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 static void
 test_read_only_file (Fixture *fixture, gconstpointer data)
 {
   g_clear_object (&fixture->workspace);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
-
-  if (getuid () != 0)
-    assert_open_refused (fixture);
-  else
-    {
-      /* root ignores file modes: check as nobody, in a subprocess (which
-       * sets up its own fixture, so the folder is opened up there too). */
-      g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
-      if (g_test_subprocess ())
-        {
-          g_assert_cmpint (setgid (65534), ==, 0);
-          g_assert_cmpint (setuid (65534), ==, 0);
-          assert_open_refused (fixture);
-          return;
-        }
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-    }
+  as_nobody (fixture, assert_open_read_only);
   g_chmod (fixture->path, 0644);
+}
+
+/* A read-only folder: SQLite cannot make the -shm file it needs to read a
+ * WAL file, so the closed file (no -wal) is read as immutable. */
+static void
+test_read_only_folder (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+  g_clear_object (&fixture->workspace);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+  as_nobody (fixture, assert_open_read_only);
+  g_chmod (fixture->dir, 0700);
+  g_chmod (fixture->path, 0644);
+}
+
+/* A full disk at opening: the workspace still opens to be read. */
+static void
+test_disk_full_open (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) again = NULL;
+
+  g_clear_object (&fixture->workspace);
+  disk_full ();
+  again = scs_workspace_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_is_read_only (again));
+  g_test_message ("read-only because %s", scs_workspace_get_read_only_reason (again));
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (again, fixture->id)), ==, "最初のメモ");
+  g_assert_false (scs_workspace_set_note (again, fixture->id, "変更", &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_object (&again);
+  disk_cleared ();
+  assert_file_intact (fixture, "最初のメモ");
 }
 
 int
@@ -266,6 +334,8 @@ main (int    argc,
   ADD ("/scs/faults/disk-full/reason", test_disk_full_reason);
   ADD ("/scs/faults/disk-full/evidence", test_disk_full_evidence);
   ADD ("/scs/faults/read-only-file", test_read_only_file);
+  ADD ("/scs/faults/read-only-folder", test_read_only_folder);
+  ADD ("/scs/faults/disk-full/open", test_disk_full_open);
 #undef ADD
 
   return g_test_run ();

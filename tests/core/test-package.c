@@ -164,7 +164,7 @@ test_export_layout (Fixture       *fixture,
   g_autoptr(GPtrArray) names = list_entries (bytes);
   const char *expected[] = {
     "mimetype", "META-INF/manifest.xml", "assessment.xml",
-    "evidence/a_b_.txt", "evidence/規程.pdf", NULL,
+    "catalog.xml", "evidence/a_b_.txt", "evidence/規程.pdf", NULL,
   };
 
   /* mimetype first and stored (method 0), its content right after the
@@ -184,7 +184,7 @@ test_export_layout (Fixture       *fixture,
   for (guint i = 3; expected[i] != NULL; i++)
     g_assert_true (g_ptr_array_find_with_equal_func (names, expected[i], g_str_equal, NULL));
   /* the second 規程.pdf got a unique name; nothing escapes evidence/ */
-  g_assert_cmpuint (names->len, ==, 7);
+  g_assert_cmpuint (names->len, ==, 8);
   for (guint i = 0; i < names->len; i++)
     g_assert_null (strstr (g_ptr_array_index (names, i), ".."));
   g_assert_true (g_ptr_array_find_with_equal_func (names, "report.pdf", g_str_equal, NULL));
@@ -691,7 +691,8 @@ test_export_signed (Fixture       *fixture,
   g_clear_pointer (&result, scs_verify_result_free);
   assert_fails_naming (broken, "hash", "META-INF/signature-expert.p7s");
 
-  /* assessment.xml is exactly what the expert signed; stock openssl agrees */
+  /* assessment.xml is exactly what the expert signed; stock openssl agrees
+   * that each signature covers its manifest */
   g_mkdir (x, 0700);
   cmd = g_strdup_printf ("unzip -q -d '%s' '%s'", x, out);
   g_assert_cmpint (run (cmd, NULL), ==, 0);
@@ -700,12 +701,12 @@ test_export_signed (Fixture       *fixture,
   g_assert_true (g_bytes_equal (signed_content, packaged));
   g_free (cmd);
   cmd = g_strdup_printf ("sh -c \"cd '%s' && openssl cms -verify -binary -inform DER "
-                         "-in META-INF/signature-expert.p7s -content assessment.xml "
+                         "-in META-INF/signature-expert.p7s -content META-INF/ASiCManifest-expert.xml "
                          "-CAfile '%s' -purpose any -out /dev/null\"", x, ca);
   g_assert_cmpint (run (cmd, NULL), ==, 0);
   g_free (cmd);
   cmd = g_strdup_printf ("sh -c \"cd '%s' && openssl cms -verify -binary -inform DER "
-                         "-in META-INF/signature-management.p7s -content declaration.xml "
+                         "-in META-INF/signature-management.p7s -content META-INF/ASiCManifest-management.xml "
                          "-CAfile '%s' -purpose any -out /dev/null\"", x, ca);
   g_assert_cmpint (run (cmd, NULL), ==, 0);
   g_free (cmd);

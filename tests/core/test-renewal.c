@@ -51,8 +51,10 @@ answer (ScsWorkspace   *ws,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (scs_workspace_set_answer (ws, id, state, note, reason, &error));
+  gboolean ok = scs_workspace_set_answer (ws, id, state, note, reason, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
 }
 
 static void

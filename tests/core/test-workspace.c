@@ -14,7 +14,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -283,11 +285,11 @@ test_schema (Fixture       *fixture,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
   /* STRICT and CHECK refuse what the code would refuse. */
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer VALUES (1, '1-2-1-1', 'maybe', '', '', 'a', 't')",
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) VALUES (1, '1-2-1-1', 'maybe', '', '', 'a', 't')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer VALUES (1, '1-2-1-1', 'na', '', '  ', 'a', 't')",
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) VALUES (1, '1-2-1-1', 'na', '', '  ', 'a', 't')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer VALUES ('one', '1-2-1-1', 'met', '', '', 'a', 't')",
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated) VALUES ('one', '1-2-1-1', 'met', '', '', 'a', 't')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
 
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
@@ -1355,6 +1357,55 @@ test_open_v1 (Fixture       *fixture,
   g_assert_finalize_object (ws);
 }
 
+/* fixtures/workspace-v2.scsw: the same content, made by the version 2 code
+ * (before answer versions): it opens with every answer at version 0, its
+ * writes are compare-and-set; opened read-only (here: a full disk at
+ * opening, so it cannot be upgraded) it is shown as it is. */
+static void
+test_open_v2 (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "workspace-v2.scsw", NULL);
+  g_autofree char *copy = copy_file (source, fixture->dir, "v2.scsw");
+  g_autofree char *second = copy_file (source, fixture->dir, "v2-read-only.scsw");
+  struct rlimit saved, full;
+  ScsWorkspace *ws;
+  ScsAnswer *answer;
+
+  ws = scs_workspace_open (copy, &error);
+  g_assert_no_error (error);
+  g_assert_false (scs_workspace_is_read_only (ws));
+  answer = scs_workspace_lookup_answer (ws, "1-2-1-1");
+  g_assert_cmpstr (scs_answer_get_note (answer), ==, V1_NOTE);
+  g_assert_cmpint (scs_answer_get_version (answer), ==, 0);
+  g_assert_true (scs_workspace_set_answer_if (ws, "1-2-1-1", 0, SCS_ANSWER_MET, "v3", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_answer_get_version (answer), ==, 1);
+  g_assert_false (scs_workspace_set_answer_if (ws, "1-2-1-1", 0, SCS_ANSWER_NOT_MET, NULL, NULL, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (scs_workspace_check_integrity (ws, &error));
+  g_assert_finalize_object (ws);
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  full = saved;
+  full.rlim_cur = 0;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+  ws = scs_workspace_open (second, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_is_read_only (ws));
+  answer = scs_workspace_lookup_answer (ws, "1-2-1-2");
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (scs_answer_get_reason (answer), ==, V1_REASON);
+  g_assert_false (scs_workspace_set_note (ws, "1-2-1-2", "x", &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_finalize_object (ws);
+}
+
 static void
 test_integrity (Fixture       *fixture,
                 gconstpointer  data)
@@ -1427,6 +1478,7 @@ main (int   argc,
   ADD ("organization", test_organization);
   ADD ("integrity", test_integrity);
   ADD ("migrate-from-v1", test_open_v1);
+  ADD ("migrate-from-v2", test_open_v2);
 
 #undef ADD
 

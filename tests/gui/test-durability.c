@@ -9,6 +9,22 @@
  * window here, and the row must show the note. Several rounds, each with a
  * new note on the same file.
  *
+ * many-writers (issue 14): the window (a child, typing notes), CLI writers
+ * and portfolio readers on one file at once; each is killed with SIGKILL at
+ * random moments, for DURABILITY_GUI_ROUNDS rounds (default 8; a few
+ * hundred with DURABILITY_GUI_ROUNDS=300, replayed by DURABILITY_SEED).
+ * The window also opens and closes a second connection before each edit,
+ * as an export or an evidence add does, and `scs-cli info` runs between
+ * edits: the file rule case. After each round: no acknowledged edit lost
+ * (the window's "Saved", a CLI's exit 0), no silent overwrite (the window,
+ * which only edits the shared criterion's note, never wrote its state,
+ * which the CLI keeps changing), and integrity_check ok.
+ *
+ * live: a CLI change shows in the window by itself; a note typed over an
+ * answer that changed meanwhile waits for the user's choice (conflict) and
+ * is then saved over the newer answer. read-only: a workspace opened
+ * read-only (full disk at opening) shows a banner saying why; edits are off.
+ *
  * disk-full: with RLIMIT_FSIZE at 0 (writes fail as on a full disk, see
  * tests/core/test-faults.c), a typed note must be marked "Not saved yet"
  * within a second of the save attempt and stay in the editor; once the
@@ -17,6 +33,7 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -116,6 +133,276 @@ child_main (const char *path,
   fflush (stdout);
   for (;;)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static ScsWorkspace *create_workspace (char **dir,
+                                       char **path);
+
+#define W_CRITERION "1-2-1-1"   /* the window's note only */
+#define S_CRITERION "1-3-1-1"   /* window note + CLI state */
+#define C_CRITERION "1-3-1-2"   /* the CLI's note only */
+
+static gboolean
+row_saved_or_conflict (gpointer row)
+{
+  const char *state = scs_criterion_row_get_note_state (row);
+
+  return g_strcmp0 (state, "saved") == 0 || g_strcmp0 (state, "conflict") == 0;
+}
+
+/* The window of many-writers: notes typed in two rows, each reported once
+ * the row says "Saved"; a conflict is resolved as a user keeping their own
+ * note would. */
+static int
+window_child_main (const char *path,
+                   const char *round)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  ScsCriterionRow *rows[2];
+  const char *ids[2] = { W_CRITERION, S_CRITERION };
+  ScsWindow *window;
+  ScsChecklistPage *page;
+
+  gtk_init ();
+  adw_init ();
+  workspace = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (workspace, "window");
+  window = show_workspace (workspace, &rows[0]);
+  page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (window));
+  rows[1] = scs_checklist_page_get_row (page, S_CRITERION);
+  g_assert_nonnull (rows[1]);
+
+  for (guint k = 1; ; k++)
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s r%s w%u", ids[i], round, k);
+        ScsWorkspace *again;
+
+        /* A worker's connection comes and goes (export, evidence add). */
+        again = scs_workspace_open_again (path, &error);
+        g_assert_no_error (error);
+        g_object_unref (again);
+
+        /* Reported before typing: the parent knows what may be committed. */
+        printf ("typing %u %s\n", i, text);
+        fflush (stdout);
+        type_note (rows[i], text);
+        if (!gui_test_poll_until (row_saved_or_conflict, rows[i], 20))
+          return 1;
+        if (g_strcmp0 (scs_criterion_row_get_note_state (rows[i]), "conflict") == 0)
+          {
+            scs_criterion_row_resolve_note (rows[i], TRUE);
+            if (!gui_test_poll_until (row_saved, rows[i], 20))
+              return 1;
+          }
+        printf ("saved %u %s\n", i, text);
+        fflush (stdout);
+      }
+}
+
+static GPid
+spawn_cli (GRand      *rand,
+           const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+/* Lets @pid run, kills it at a random moment (maybe after it finished);
+ * TRUE when it had exited 0: an acknowledged edit. */
+static gboolean
+finish_or_kill (GRand *rand,
+                GPid   pid,
+                gboolean let_finish)
+{
+  int status;
+
+  if (!let_finish)
+    {
+      g_usleep (g_rand_int_range (rand, 0, 40000));
+      kill (pid, SIGKILL);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static void
+test_many_writers (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GRand) rand = NULL;
+  const char *seed_text = g_getenv ("DURABILITY_SEED");
+  const char *rounds_text = g_getenv ("DURABILITY_GUI_ROUNDS");
+  guint32 seed = seed_text ? (guint32) g_ascii_strtoull (seed_text, NULL, 10) : g_random_int ();
+  guint rounds = rounds_text ? (guint) g_ascii_strtoull (rounds_text, NULL, 10) : 8;
+  /* Per criterion: the last acknowledged value and the one that may be
+   * committed without its acknowledgement. */
+  char *acked[3] = { NULL, NULL, NULL };
+  char *maybe[3] = { NULL, NULL, NULL };
+  guint cli_k = 0;
+
+  g_test_message ("DURABILITY_SEED=%u DURABILITY_GUI_ROUNDS=%u", seed, rounds);
+  rand = g_rand_new_with_seed (seed);
+  g_object_unref (create_workspace (&dir, &path));
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autofree char *round_text = g_strdup_printf ("%u", round);
+      const char *argv[] = { self_path, "--window-child", path, round_text, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScsWorkspace) workspace = NULL;
+      g_autoptr(GPtrArray) audit = NULL;
+      guint saves = g_rand_int_range (rand, 1, 6);
+      GPid window_pid;
+      int out_fd, status;
+      FILE *out;
+
+      g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                               NULL, NULL, &window_pid, NULL, &out_fd, NULL, &error));
+      g_assert_no_error (error);
+      out = fdopen (out_fd, "r");
+
+      for (guint n = 0; n < saves; )
+        {
+          char line[128] = { 0 };
+          char word[16] = { 0 };
+          guint which;
+          int offset = 0;
+          g_autofree char *note = NULL;
+          g_autofree char *state_note = NULL;
+          GPid writer, reader;
+
+          g_assert_nonnull (fgets (line, sizeof line, out));
+          g_strchomp (line);
+          g_assert_cmpint (sscanf (line, "%15s %u %n", word, &which, &offset), ==, 2);
+          g_assert_cmpuint (which, <, 2);
+          if (g_str_equal (word, "typing"))
+            {
+              g_free (maybe[which]);
+              maybe[which] = g_strdup (line + offset);
+            }
+          else
+            {
+              g_assert_cmpstr (word, ==, "saved");
+              g_free (acked[which]);
+              acked[which] = g_strdup (line + offset);
+              n++;
+            }
+
+          /* Meanwhile: the CLI changes the shared criterion's state and
+           * its own criterion's note (acknowledged), a CLI writer and a
+           * portfolio reader are killed at random, and `scs-cli info`
+           * opens and closes the file. */
+          cli_k++;
+          note = g_strdup_printf ("%s c%u", C_CRITERION, cli_k);
+          g_free (maybe[2]);
+          maybe[2] = g_strdup (note);
+          if (finish_or_kill (rand, spawn_cli (rand, "--actor=cli", "answer", path, C_CRITERION, "met",
+                                               "--note", note, NULL), TRUE))
+            {
+              g_free (acked[2]);
+              acked[2] = g_strdup (note);
+            }
+          finish_or_kill (rand, spawn_cli (rand, "--actor=cli", "answer", path, S_CRITERION,
+                                           cli_k % 2 ? "not-met" : "met", NULL), TRUE);
+          finish_or_kill (rand, spawn_cli (rand, "info", path, NULL), TRUE);
+
+          state_note = g_strdup_printf ("%s c%u", C_CRITERION, ++cli_k);
+          writer = spawn_cli (rand, "--actor=cli", "answer", path, C_CRITERION, "met",
+                              "--note", state_note, NULL);
+          reader = spawn_cli (rand, "portfolio", dir, NULL);
+          g_free (maybe[2]);
+          maybe[2] = g_strdup (state_note);
+          if (finish_or_kill (rand, writer, g_rand_boolean (rand)))
+            {
+              g_free (acked[2]);
+              acked[2] = g_strdup (state_note);
+            }
+          finish_or_kill (rand, reader, g_rand_boolean (rand));
+        }
+
+      /* The window showed "Saved": kill it, maybe while it types more. */
+      g_usleep (g_rand_int_range (rand, 0, 200000));
+      g_assert_cmpint (kill (window_pid, SIGKILL), ==, 0);
+      g_assert_cmpint (waitpid (window_pid, &status, 0), ==, window_pid);
+      /* What it began typing before the kill may be committed unreported;
+       * what it reported saved is acknowledged. */
+      {
+        char line[128];
+
+        while (fgets (line, sizeof line, out) != NULL)
+          {
+            char word[16] = { 0 };
+            guint which;
+            int offset = 0;
+
+            g_strchomp (line);
+            if (sscanf (line, "%15s %u %n", word, &which, &offset) != 2 || which >= 2)
+              continue;
+            /* Reported saved before the kill: acknowledged too. */
+            if (g_str_equal (word, "typing"))
+              g_free (maybe[which]), maybe[which] = g_strdup (line + offset);
+            else if (g_str_equal (word, "saved"))
+              g_free (acked[which]), acked[which] = g_strdup (line + offset);
+          }
+      }
+      fclose (out);
+      g_spawn_close_pid (window_pid);
+
+      workspace = scs_workspace_open (path, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < 3; i++)
+        {
+          const char *id = i == 0 ? W_CRITERION : i == 1 ? S_CRITERION : C_CRITERION;
+          const char *stored = scs_answer_get_note (scs_workspace_lookup_answer (workspace, id));
+
+          if (acked[i] != NULL && g_strcmp0 (stored, acked[i]) != 0 && g_strcmp0 (stored, maybe[i]) != 0)
+            g_error ("round %u (DURABILITY_SEED=%u): %s holds ‘%s’, acknowledged was ‘%s’",
+                     round, seed, id, stored, acked[i]);
+        }
+      g_assert_true (scs_workspace_check_integrity (workspace, &error));
+      g_assert_no_error (error);
+
+      /* No silent overwrite: the window never wrote the shared state. */
+      audit = scs_workspace_list_audit (workspace, 0, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < audit->len; i++)
+        {
+          ScsAuditEntry *entry = g_ptr_array_index (audit, i);
+
+          if (g_strcmp0 (entry->target, S_CRITERION) == 0 && g_str_equal (entry->action, "answer"))
+            g_assert_cmpstr (entry->actor, ==, "cli");
+        }
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_free (acked[i]);
+      g_free (maybe[i]);
+    }
+  gui_test_remove_tree (dir);
 }
 
 static ScsWorkspace *
@@ -246,6 +533,140 @@ test_disk_full (void)
   remove_workspace (dir, path);
 }
 
+static gboolean
+run_cli_ok (const char *first,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+typedef struct
+{
+  ScsCriterionRow *row;
+  const char      *text;
+} RowText;
+
+static gboolean
+editor_shows (gpointer data)
+{
+  RowText *rt = data;
+  g_autofree char *shown = note_in_editor (rt->row);
+
+  return g_strcmp0 (shown, rt->text) == 0;
+}
+
+static gboolean
+row_conflict (gpointer row)
+{
+  return g_strcmp0 (scs_criterion_row_get_note_state (row), "conflict") == 0;
+}
+
+/* The live document: what the CLI changes shows in the window by itself;
+ * text being typed stays; a note typed over an answer that changed
+ * meanwhile is not saved until the user chooses, and then over the newer
+ * answer (the CLI's state stays). */
+static void
+test_live (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) reopened = NULL;
+  ScsWorkspace *workspace = create_workspace (&dir, &path);
+  ScsCriterionRow *row;
+  ScsWindow *window = show_workspace (workspace, &row);
+  RowText rt = { row, "コマンドラインから" };
+  const char *typed = "窓で入力中のメモ";
+  ScsAnswer *answer = scs_criterion_row_get_answer (row);
+
+  g_assert_true (run_cli_ok ("answer", path, CRITERION, "met", "--note", rt.text, NULL));
+  g_assert_true (gui_test_poll_until (editor_shows, &rt, 10));
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
+
+  type_note (row, typed);
+  g_assert_true (run_cli_ok ("answer", path, CRITERION, "not-met", NULL));
+  g_assert_true (gui_test_poll_until (row_conflict, row, 10));
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
+  shown = note_in_editor (row);
+  g_assert_cmpstr (shown, ==, typed);
+  /* Nothing written over the newer answer yet. */
+  reopened = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, CRITERION)), ==, rt.text);
+  g_clear_object (&reopened);
+
+  /* The user keeps their note. */
+  scs_criterion_row_resolve_note (row, TRUE);
+  g_assert_true (gui_test_poll_until (row_saved, row, 10));
+  reopened = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, CRITERION)), ==, typed);
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (reopened, CRITERION)), ==,
+                   SCS_ANSWER_NOT_MET);
+
+  close_window (window);
+  g_object_unref (workspace);
+  remove_workspace (dir, path);
+}
+
+static gboolean
+is_read_only_banner (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), "read-only") != NULL;
+}
+
+/* A workspace that cannot be written (here: the disk is full when it is
+ * opened) is shown with a banner saying why, and edits are off. */
+static void
+test_read_only_banner (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  struct rlimit saved, full;
+  ScsCriterionRow *row;
+  ScsWindow *window;
+
+  g_object_unref (create_workspace (&dir, &path));
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  full = saved;
+  full.rlim_cur = 0;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+  workspace = scs_workspace_open (path, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_is_read_only (workspace));
+
+  window = show_workspace (workspace, &row);
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_read_only_banner, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", CRITERION, "x");
+  g_assert_cmpstr (scs_answer_get_note (scs_criterion_row_get_answer (row)), ==, "");
+
+  close_window (window);
+  remove_workspace (dir, path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -256,12 +677,17 @@ main (int    argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     return child_main (argv[2], argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "--window-child"))
+    return window_child_main (argv[2], argv[3]);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/scs/gui-durability/kill-after-saved", test_kill_after_saved);
   g_test_add_func ("/scs/gui-durability/disk-full", test_disk_full);
+  g_test_add_func ("/scs/gui-durability/many-writers", test_many_writers);
+  g_test_add_func ("/scs/gui-durability/live", test_live);
+  g_test_add_func ("/scs/gui-durability/read-only", test_read_only_banner);
 
   return g_test_run ();
 }

@@ -1,0 +1,363 @@
+#!/usr/bin/env python3
+# tamper.py: attacks on a signed submission package and on a sealed
+# workspace, made with stock tools only (python3 zipfile/hashlib, sqlite3,
+# openssl), each of which `scs-cli verify --ca` or `scs-cli export` must
+# refuse, naming the entry; and the positive checks: the stock-tool recipe
+# of docs/package-format.md (run exactly as written there), openssl cms
+# -verify, unzip -t and xmllint --relaxng accept the honest package.
+# TAP output; $SCS_CLI and $SCS_SOURCE_DIR come from meson.
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+CLI = os.environ["SCS_CLI"]
+SRC = os.environ["SCS_SOURCE_DIR"]
+TMP = tempfile.mkdtemp(prefix="scs-tamper-")
+CERTS = os.path.join(TMP, "certs")
+CA = os.path.join(CERTS, "ca.pem")
+PW = os.path.join(TMP, "pw")
+ASIC = "{http://uri.etsi.org/02918/v1.2.1#}"
+
+results = []
+
+
+def run(args, profile="sme", check=None, env_extra=None):
+    env = dict(os.environ, SCS_LANGUAGE="en", SCS_ACTOR="tamper",
+               SCS_PROFILE=os.path.join(TMP, profile + ".ini"))
+    if env_extra:
+        env.update(env_extra)
+    p = subprocess.run([CLI] + args, capture_output=True, text=True, env=env)
+    out = p.stdout + p.stderr
+    if check is not None and p.returncode != check:
+        raise AssertionError("scs-cli %s: exit %d, wanted %d\n%s" % (" ".join(args), p.returncode, check, out))
+    return p.returncode, out
+
+
+def make_workspace(name, company, corporate_number):
+    ws = os.path.join(TMP, name + ".scsw")
+    run(["new", ws, "--name", company, "--corporate-number", corporate_number, "--level", "3"], check=0)
+    _, listing = run(["catalog", "list", "--json"], check=0)
+    criteria = json.loads(listing)
+    if isinstance(criteria, dict):
+        criteria = criteria["criteria"]
+    for c in criteria:
+        if c["level"] == 3:
+            run(["answer", ws, c["id"], "met"], check=0)
+    for i, text in enumerate(["情報セキュリティ基本方針 " + company, "アクセスログ " + company]):
+        path = os.path.join(TMP, "%s-evidence-%d.txt" % (name, i))
+        with open(path, "w") as f:
+            f.write(text + "\n")
+        run(["evidence", "add", ws, "1-2-1-%d" % (i + 1), path], check=0)
+    run(["review", "hand-over", ws], check=0)
+    run(["review", "verdict", ws, "all", "accepted"], profile="expert", check=0)
+    run(["sign", ws, "--p12", os.path.join(CERTS, "expert.p12"), "--password-file", PW, "--ca", CA],
+        profile="expert", check=0)
+    run(["declare", ws, "--name", "山田 一郎", "--title", "代表取締役", "--p12",
+         os.path.join(CERTS, "manager.p12"), "--password-file", PW], check=0)
+    package = os.path.join(TMP, name + ".scsp")
+    run(["export", ws, "--out", package], check=0)
+    return ws, package
+
+
+def read_zip(path):
+    with zipfile.ZipFile(path) as z:
+        return [(info.filename, z.read(info.filename)) for info in z.infolist()]
+
+
+def write_zip(path, entries):
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in entries:
+            method = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            z.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), data, compress_type=method)
+
+
+def recompute_manifests(entries):
+    """What an attacker does: every digest in every manifest recomputed."""
+    files = dict(entries)
+    out = []
+    for name, data in entries:
+        if name.startswith("META-INF/ASiCManifest"):
+            text = data.decode()
+
+            def fix(m):
+                uri = m.group(1)
+                digest = base64.b64encode(hashlib.sha256(files.get(uri, b"")).digest()).decode()
+                return m.group(0).replace(m.group(2), digest)
+            text = re.sub(r'URI="([^"]+)" MimeType="[^"]*">\s*<ds:DigestMethod[^>]*/>\s*'
+                          r'<ds:DigestValue>([^<]*)</ds:DigestValue>', fix, text)
+            data = text.encode()
+        elif name == "META-INF/manifest.xml":
+            # the unsigned manifest of drafts and of the older format
+            text = data.decode()
+            text = re.sub(r'path="([^"]+)" size="\d+" sha256="[0-9a-f]+"',
+                          lambda m: 'path="%s" size="%d" sha256="%s"' % (
+                              m.group(1), len(files.get(m.group(1), b"")),
+                              hashlib.sha256(files.get(m.group(1), b"")).hexdigest()), text)
+            data = text.encode()
+        out.append((name, data))
+    return out
+
+
+def tampered(name, entries, recompute=True):
+    path = os.path.join(TMP, name + ".scsp")
+    write_zip(path, recompute_manifests(entries) if recompute else entries)
+    return path
+
+
+def check(name, func):
+    try:
+        func()
+        results.append((True, name, ""))
+    except Exception as e:  # noqa: BLE001 - reported as a TAP failure
+        results.append((False, name, str(e)))
+
+
+def expect_refused(package, *named):
+    rc, out = run(["verify", package, "--ca", CA])
+    if rc != 1:
+        raise AssertionError("verify exit %d, wanted 1\n%s" % (rc, out))
+    for n in named:
+        if n not in out:
+            raise AssertionError("verify does not name %r\n%s" % (n, out))
+    return out
+
+
+def recipe_script():
+    """The stock-tool recipe, exactly as docs/package-format.md gives it."""
+    with open(os.path.join(SRC, "docs", "package-format.md")) as f:
+        doc = f.read()
+    m = re.search(r"<!-- recipe -->\s*```sh\n(.*?)```", doc, re.S)
+    assert m, "docs/package-format.md has no recipe block"
+    return m.group(1)
+
+
+def run_recipe(package):
+    work = tempfile.mkdtemp(dir=TMP)
+    shutil.copy(package, os.path.join(work, "package.scsp"))
+    shutil.copy(CA, os.path.join(work, "ca.pem"))
+    p = subprocess.run(["sh", "-eu", "-c", recipe_script()], cwd=work, capture_output=True, text=True,
+                       env=dict(os.environ, PACKAGE="package.scsp", CA="ca.pem"))
+    return p.returncode, p.stdout + p.stderr
+
+
+def main():
+    os.makedirs(CERTS)
+    subprocess.run(["sh", os.path.join(SRC, "tests", "review", "make-certificates.sh"), CERTS],
+                   check=True, capture_output=True)
+    with open(PW, "w") as f:
+        f.write("secret\n")
+    run(["profile", "set", "--name", "SME Sato", "--role", "sme"], check=0)
+    run(["profile", "set", "--name", "Expert Taro", "--role", "expert", "--qualification", "riss",
+         "--registration", "013258", "--training-date", "2026-01-10"], profile="expert", check=0)
+
+    ws_a, pkg_a = make_workspace("a", "株式会社エー", "7000012050002")
+    ws_b, pkg_b = make_workspace("b", "株式会社ビー", "2021001052596")
+    honest = read_zip(pkg_a)
+    names = [n for n, _ in honest]
+    evidence = [n for n in names if n.startswith("evidence/")][0]
+
+    # positive checks
+    check("honest package verifies", lambda: run(["verify", pkg_a, "--ca", CA], check=0))
+    check("no unsigned manifest in a final package", lambda: (
+        None if "META-INF/manifest.xml" not in names and names[0] == "mimetype" else
+        (_ for _ in ()).throw(AssertionError(names))))
+
+    def unzip_t():
+        subprocess.run(["unzip", "-t", pkg_a], check=True, capture_output=True)
+    check("unzip -t accepts the package", unzip_t)
+
+    def relaxng():
+        schema = os.path.join(SRC, "data", "schema", "asic-manifest.rng")
+        for who in ("expert", "management"):
+            path = os.path.join(TMP, "ASiCManifest-%s.xml" % who)
+            with open(path, "wb") as f:
+                f.write(dict(honest)["META-INF/ASiCManifest-%s.xml" % who])
+            subprocess.run(["xmllint", "--noout", "--nonet", "--relaxng", schema, path], check=True,
+                           capture_output=True)
+    check("xmllint --relaxng accepts both manifests", relaxng)
+
+    def openssl_verify():
+        work = tempfile.mkdtemp(dir=TMP)
+        for name, data in honest:
+            if name.startswith("META-INF/"):
+                with open(os.path.join(work, os.path.basename(name)), "wb") as f:
+                    f.write(data)
+        for who in ("expert", "management"):
+            subprocess.run(["openssl", "cms", "-verify", "-binary", "-inform", "DER",
+                            "-in", os.path.join(work, "signature-%s.p7s" % who),
+                            "-content", os.path.join(work, "ASiCManifest-%s.xml" % who),
+                            "-CAfile", CA, "-purpose", "any", "-out", "/dev/null"],
+                           check=True, capture_output=True)
+    check("openssl cms -verify accepts both signatures", openssl_verify)
+
+    def recipe_accepts():
+        rc, out = run_recipe(pkg_a)
+        assert rc == 0, out
+    check("the documented stock-tool recipe accepts the honest package", recipe_accepts)
+
+    # attacks on the package
+    def replace_evidence():
+        entries = [(n, b"forged evidence\n" if n == evidence else d) for n, d in honest]
+        pkg = tampered("evidence", entries)
+        expect_refused(pkg, evidence)
+        rc, out = run_recipe(pkg)
+        assert rc != 0, "the recipe accepted a replaced evidence file\n" + out
+    check("evidence replaced, manifests recomputed: refused, entry named", replace_evidence)
+
+    def replace_evidence_only():
+        entries = [(n, b"forged evidence\n" if n == evidence else d) for n, d in honest]
+        out = expect_refused(tampered("evidence-only", entries, recompute=False), evidence)
+        assert "has changed" in out, out
+    check("evidence replaced, manifests left: refused, entry named", replace_evidence_only)
+
+    def replace_report():
+        entries = [(n, b"%PDF-1.4 forged\n" if n == "report.pdf" else d) for n, d in honest]
+        pkg = tampered("report", entries)
+        expect_refused(pkg, "report.pdf")
+        rc, out = run_recipe(pkg)
+        assert rc != 0, out
+    check("report.pdf replaced, manifests recomputed: refused, entry named", replace_report)
+
+    def add_file():
+        entries = honest + [("evidence/extra.pdf", b"%PDF-1.4 extra\n")]
+        out = expect_refused(tampered("added", entries), "evidence/extra.pdf")
+        assert "not covered by any signature" in out, out
+        rc, out = run_recipe(tampered("added", entries))
+        assert rc != 0 and "evidence/extra.pdf" in out, out
+    check("a file added: refused as not covered by any signature", add_file)
+
+    def add_unsigned_manifest():
+        manifest = b'<?xml version="1.0" encoding="UTF-8"?>\n<manifest xmlns="urn:x-scs-workbench:manifest:1"/>\n'
+        entries = honest + [("META-INF/manifest.xml", manifest)]
+        expect_refused(tampered("unsigned-manifest", entries), "META-INF/manifest.xml")
+    check("an unsigned manifest added: refused, entry named", add_unsigned_manifest)
+
+    def remove_entry():
+        entries = [(n, d) for n, d in honest if n != evidence]
+        out = expect_refused(tampered("removed", entries, recompute=False), evidence)
+        assert "missing" in out, out
+    check("an entry removed: refused, entry named", remove_entry)
+
+    def swap_declaration():
+        other = dict(read_zip(pkg_b))
+        # B's declaration and its signature alone: A's management manifest no longer matches
+        swapped = ("declaration.xml", "META-INF/signature-management.p7s")
+        entries = [(n, other[n] if n in swapped else d) for n, d in honest]
+        out = expect_refused(tampered("swapped-2", entries, recompute=False), "declaration.xml")
+        assert "has changed" in out, out
+        # B's whole management side, validly signed: the binding names what differs
+        swapped += ("META-INF/ASiCManifest-management.xml",)
+        entries = [(n, other[n] if n in swapped else d) for n, d in honest]
+        out = expect_refused(tampered("swapped-3", entries, recompute=False), "declaration.xml")
+        assert "not bound to this package" in out, out
+        assert "organisation’s name" in out and "SHA-256 of assessment.xml" in out, out
+    check("company B's declaration and signature in A's package: refused, binding named", swap_declaration)
+
+    def older_format():
+        manifest = ['<?xml version="1.0" encoding="UTF-8"?>',
+                    '<manifest xmlns="urn:x-scs-workbench:manifest:1" version="1" draft="false" '
+                    'language="ja" generator="SCS Workbench 0.1">']
+        files = [(n, d) for n, d in honest if n != "mimetype" and not n.startswith("META-INF/ASiC")]
+        for n, d in files:
+            manifest.append('  <file path="%s" size="%d" sha256="%s" media-type="application/octet-stream"/>'
+                            % (n, len(d), hashlib.sha256(d).hexdigest()))
+        manifest.append("</manifest>\n")
+        entries = [("mimetype", dict(honest)["mimetype"]), ("META-INF/manifest.xml", "\n".join(manifest).encode())]
+        entries += files
+        out = expect_refused(tampered("older", entries, recompute=False), "Older format")
+        assert "export again" in out, out
+    check("a package of the older format: refused with the reason", older_format)
+
+    # attacks on the workspace
+    def seal_broken(sql, named):
+        copy = os.path.join(TMP, "sealed-%d.scsw" % len(results))
+        shutil.copy(ws_a, copy)
+        db = sqlite3.connect(copy)
+        triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        for name, _ in triggers:
+            db.execute('DROP TRIGGER "%s"' % name)
+        if callable(sql):
+            sql(db)
+        else:
+            db.execute(sql)
+        for _, text in triggers:
+            db.execute(text)
+        db.commit()
+        after = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        db.close()
+        assert sorted(after) == sorted(triggers), "triggers not re-created byte-identically"
+        out_path = os.path.join(TMP, "forged-%d.scsp" % len(results))
+        rc, out = run(["export", copy, "--out", out_path])
+        assert rc == 2, "export exit %d, wanted 2\n%s" % (rc, out)
+        assert named in out, "export does not name %r\n%s" % (named, out)
+        assert not os.path.exists(out_path), "export wrote a package"
+        assert not [f for f in os.listdir(TMP) if f.startswith(".forged-")], "export left a temporary file"
+        rc, out = run(["verify-signature", copy, "--ca", CA])
+        assert rc == 1, out
+
+    check("answer changed behind the seal: export refused (exit 2), nothing written", lambda: seal_broken(
+        "UPDATE answer SET note = 'forged' WHERE criterion_id = '1-2-1-1'", "criterion 1-2-1-1: note"))
+    check("evidence blob changed behind the seal: export refused (exit 2), nothing written", lambda: seal_broken(
+        "UPDATE evidence SET data = CAST (X'58' || substr (data, 2) AS BLOB) "
+        "WHERE sha256 = (SELECT min (sha256) FROM evidence)", "evidence"))
+    def replace_blob_and_key(db):
+        # the blob replaced and its SHA-256 key with it, so that it hashes to its key
+        old = db.execute("SELECT min (sha256) FROM evidence").fetchone()[0]
+        data = b"forged evidence\n"
+        new = hashlib.sha256(data).hexdigest()
+        db.execute("PRAGMA foreign_keys = OFF")
+        db.execute("UPDATE evidence SET sha256 = ?, data = ?, size = ? WHERE sha256 = ?", (new, data, len(data), old))
+        db.execute("UPDATE evidence_link SET sha256 = ? WHERE sha256 = ?", (new, old))
+    check("evidence and its hash key replaced behind the seal: export refused (exit 2)", lambda: seal_broken(
+        replace_blob_and_key, "evidence"))
+    check("a stored signed entry changed behind the seal: export refused", lambda: seal_broken(
+        "UPDATE review_signed_entry SET data = CAST ('forged' AS BLOB) WHERE path = 'report.pdf'",
+        "report.pdf"))
+
+    def signed_before_manifests():
+        # what a workspace signed by the previous version looks like: no signed entries
+        copy = os.path.join(TMP, "older.scsw")
+        shutil.copy(ws_a, copy)
+        db = sqlite3.connect(copy)
+        trigger = db.execute("SELECT sql FROM sqlite_master WHERE name = 'review_signed_entry_delete'").fetchone()[0]
+        db.execute("DROP TRIGGER review_signed_entry_delete")
+        db.execute("DELETE FROM review_signed_entry")
+        db.execute(trigger)
+        db.commit()
+        db.close()
+        out_path = os.path.join(TMP, "older-workspace.scsp")
+        rc, out = run(["export", copy, "--out", out_path])
+        assert rc != 0 and "sign again in a new review round" in out, out
+        assert not os.path.exists(out_path), "export wrote a package"
+    check("a workspace signed before signed manifests: export asks for a new round", signed_before_manifests)
+
+    def unsigned_declare():
+        copy = os.path.join(TMP, "declare.scsw")
+        shutil.copy(ws_a, copy)
+        rc, out = run(["declare", copy, "--name", "Mallory", "--title", "CEO"])
+        assert rc == 2, out
+        assert "cannot replace" in out, out
+        run(["verify-signature", copy, "--ca", CA], check=0)
+    check("an unsigned declaration does not replace a signed one", unsigned_declare)
+
+    print("1..%d" % len(results))
+    for i, (ok, name, why) in enumerate(results, 1):
+        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
+        for line in why.splitlines():
+            print("# " + line)
+    shutil.rmtree(TMP, ignore_errors=True)
+    return 0 if all(ok for ok, _, _ in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,557 @@
+/* test-file-safety.c: never lose or overwrite an edit (issue 14)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * - The file rule: a process holding a connection never opens and closes
+ *   the database file outside SQLite. Before it did, a second connection
+ *   (scs_workspace_open_again) dropped the first one's POSIX locks; the next
+ *   `scs-cli info` believed it was the last user, deleted -wal/-shm, and the
+ *   edits made afterwards went to an unlinked WAL and were lost at kill -9.
+ *   The "window" here is a forked child, killed with SIGKILL.
+ * - Lost updates: a change made with the CLI is not reverted by a stale
+ *   copy; the audit log records the true old value.
+ * - Changes made elsewhere are shown (scs_workspace_refresh/watch).
+ * - A FIFO named like a workspace is refused without blocking.
+ * - Partial files of dead processes are removed; a live one is kept.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "core-test-util.h"
+#include "scs-fs.h"
+#include "scs-package.h"
+#include "scs-portfolio.h"
+#include "scs-renewal.h"
+#include "scs-workspace.h"
+
+#define ID "1-2-1-1"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ScsWorkspace) ws = NULL;
+
+  f->dir = core_test_make_tmp_dir ("scs-file-safety-XXXXXX");
+  f->path = g_build_filename (f->dir, "client.scsw", NULL);
+  ws = core_test_workspace_new (f->path, "株式会社テスト", 3, "窓");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  core_test_rm_rf (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Runs scs-cli with @args (NULL-terminated after the command); returns its
+ * exit status and its output in @out. */
+static int
+run_cli (char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *own_out = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_nonnull (g_getenv ("SCS_CLI"));
+  /* Captured, never on the test's own stdout (TAP). */
+  if (out == NULL)
+    out = &own_out;
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, &err, &status, &error);
+  g_assert_no_error (error);
+  {
+    /* One TAP comment line. */
+    g_autofree char *said = g_strdup_printf ("scs-cli %s: %s%s", first, *out ? *out : "",
+                                             err ? err : "");
+
+    g_test_message ("%s", g_strdelimit (said, "\n", ' '));
+  }
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* The side files of @path that process @pid holds open although they were
+ * deleted. */
+static guint
+count_deleted_side_files (pid_t       pid,
+                          const char *path)
+{
+  g_autofree char *fd_dir = g_strdup_printf ("/proc/%d/fd", (int) pid);
+  g_autoptr(GDir) dir = g_dir_open (fd_dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename (fd_dir, name, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (target != NULL && g_str_has_prefix (target, path) && g_str_has_suffix (target, "(deleted)"))
+        {
+          g_test_message ("deleted but open: %s", target);
+          n++;
+        }
+    }
+  return n;
+}
+
+static void
+child_step (int fd, char c)
+{
+  g_assert_cmpint (write (fd, &c, 1), ==, 1);
+}
+
+static char
+wait_step (int fd)
+{
+  char c = 0;
+
+  while (read (fd, &c, 1) < 0 && errno == EINTR)
+    ;
+  return c;
+}
+
+/* The scenario of the issue: the window has the workspace open, a worker's
+ * second connection comes and goes, the CLI opens the file twice, the
+ * window edits, is killed: the edit is there. */
+static void
+test_locks_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  int to_parent[2];
+  int to_child[2];
+  pid_t pid;
+  int status;
+
+  g_assert_cmpint (pipe (to_parent), ==, 0);
+  g_assert_cmpint (pipe (to_child), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      ScsWorkspace *ws = scs_workspace_open (f->path, &error);
+      ScsWorkspace *again;
+
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+      if (ws == NULL || !scs_workspace_set_note (ws, ID, "最初のメモ", &error))
+        _exit (3);
+      again = scs_workspace_open_again (f->path, &error);
+      if (again == NULL)
+        _exit (4);
+      g_object_unref (again);
+      child_step (to_parent[1], 'o');
+      wait_step (to_child[0]);
+      if (!scs_workspace_set_note (ws, ID, "保存済みのメモ", &error))
+        _exit (5);
+      child_step (to_parent[1], 's');
+      for (;;)
+        pause ();
+    }
+
+  g_assert_cmpint (wait_step (to_parent[0]), ==, 'o');
+  g_assert_cmpint (run_cli (NULL, "info", f->path, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, "info", f->path, NULL), ==, 0);
+  g_assert_cmpuint (count_deleted_side_files (pid, f->path), ==, 0);
+
+  child_step (to_child[1], 'e');
+  g_assert_cmpint (wait_step (to_parent[0]), ==, 's');
+  g_assert_cmpuint (count_deleted_side_files (pid, f->path), ==, 0);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), ==, "保存済みのメモ");
+    g_assert_true (scs_workspace_check_integrity (ws, &error));
+  }
+
+  close (to_parent[0]);
+  close (to_parent[1]);
+  close (to_child[0]);
+  close (to_child[1]);
+}
+
+/* Every connection is registered, and only while it exists. */
+static void
+test_holds (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  ScsWorkspace *again;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_fs_count_holds (f->path), ==, 1);
+  again = scs_workspace_open_again (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_fs_count_holds (f->path), ==, 2);
+  g_object_unref (again);
+  g_assert_cmpuint (scs_fs_count_holds (f->path), ==, 1);
+  g_clear_object (&ws);
+  g_assert_cmpuint (scs_fs_count_holds (f->path), ==, 0);
+}
+
+static void
+count_signal (gpointer  instance,
+              gpointer  arg,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* A colleague marks 1-2-1-1 not met with the CLI; the window, which has not
+ * looked since, changes only the note: nothing is overwritten, the window
+ * shows the newer answer; done again, the note is saved over the newer
+ * state, and the audit log has the true old values. */
+static void
+test_lost_update (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(GPtrArray) audit = NULL;
+  ScsAnswer *answer;
+  guint changed = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_answer (ws, ID, SCS_ANSWER_MET, "規程あり", NULL, &error));
+  g_signal_connect (ws, "answer-changed", G_CALLBACK (count_signal), &changed);
+  answer = scs_workspace_lookup_answer (ws, ID);
+
+  g_assert_cmpint (run_cli (NULL, "--actor=同僚", "answer", f->path, ID, "not-met", NULL), ==, 0);
+
+  g_assert_false (scs_workspace_set_note (ws, ID, "規程あり（改訂）", &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
+  g_assert_cmpstr (scs_answer_get_note (answer), ==, "規程あり");
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* The user chose to keep their note on the newer answer. */
+  g_assert_true (scs_workspace_set_note (ws, ID, "規程あり（改訂）", &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  answer = scs_workspace_lookup_answer (ws, ID);
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
+  g_assert_cmpstr (scs_answer_get_note (answer), ==, "規程あり（改訂）");
+
+  audit = scs_workspace_list_audit (ws, 2, &error);
+  g_assert_no_error (error);
+  {
+    ScsAuditEntry *note = g_ptr_array_index (audit, 0);
+    ScsAuditEntry *state = g_ptr_array_index (audit, 1);
+
+    g_assert_cmpstr (note->action, ==, "note");
+    g_assert_cmpstr (note->old_value, ==, "規程あり");
+    g_assert_cmpstr (state->action, ==, "answer");
+    g_assert_cmpstr (state->actor, ==, "同僚");
+    g_assert_cmpstr (state->old_value, ==, "met");
+    g_assert_cmpstr (state->new_value, ==, "not-met");
+  }
+
+  /* The CLI's own compare-and-set. */
+  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "met", "--if-version", "1", NULL), ==, 2);
+  g_assert_cmpint (scs_answer_get_version (answer), ==, 3);
+  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "met", "--if-version", "3", NULL), ==, 0);
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_changed_quit (ScsWorkspace *ws,
+                 gpointer      arg,
+                 GMainLoop    *loop)
+{
+  g_main_loop_quit (loop);
+}
+
+/* Changes made by another process are shown: by scs_workspace_refresh(),
+ * and by the watch on the main loop. */
+static void
+test_refresh (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *evidence = g_build_filename (f->dir, "policy.txt", NULL);
+  ScsAnswer *answer = scs_workspace_lookup_answer (ws, ID);
+  guint changed = 0;
+  guint evidence_changed = 0;
+  guint guard;
+
+  g_assert_no_error (error);
+  g_signal_connect (ws, "answer-changed", G_CALLBACK (count_signal), &changed);
+  g_signal_connect (ws, "evidence-changed", G_CALLBACK (count_signal), &evidence_changed);
+
+  g_assert_true (scs_workspace_refresh (ws, &error));
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "met", "--note", "別の端末から", NULL), ==, 0);
+  g_assert_true (scs_workspace_refresh (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
+  g_assert_cmpstr (scs_answer_get_note (answer), ==, "別の端末から");
+
+  core_test_write_file (evidence, "規程", -1);
+  g_assert_cmpint (run_cli (NULL, "evidence", "add", f->path, ID, evidence, NULL), ==, 0);
+  g_assert_true (scs_workspace_refresh (ws, &error));
+  g_assert_cmpuint (evidence_changed, ==, 1);
+  g_assert_cmpuint (scs_answer_get_n_evidence (answer), ==, 1);
+
+  /* The watch: the change arrives through the main loop. */
+  scs_workspace_watch (ws, 50);
+  g_signal_connect (ws, "answer-changed", G_CALLBACK (on_changed_quit), loop);
+  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "not-met", NULL), ==, 0);
+  guard = g_timeout_add_seconds (30, quit_loop, loop);
+  g_main_loop_run (loop);
+  g_source_remove (guard);
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
+  scs_workspace_watch (ws, 0);
+}
+
+/* A FIFO named like a workspace: refused at once, by the core, the
+ * portfolio and the CLI (before, opening it blocked forever). */
+static void
+test_fifo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (f->dir, "x.scsw", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(ScsValidity) validity = scs_validity_load_default (NULL);
+  g_autoptr(GDate) today = g_date_new_dmy (1, 4, 2027);
+  g_autoptr(ScsPortfolioEntry) entry = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  ws = scs_workspace_open (fifo, &error);
+  g_assert_null (ws);
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE);
+  g_assert_nonnull (strstr (error->message, "x.scsw"));
+
+  entry = scs_portfolio_entry_read (fifo, validity, today, NULL);
+  g_assert_nonnull (scs_portfolio_entry_get_error (entry));
+
+  g_assert_cmpint (run_cli (NULL, "info", fifo, NULL), ==, 2);
+}
+
+/* Partial files are recognised by name; those of dead processes go. */
+static void
+test_partials (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *final = g_build_filename (f->dir, "out.scsp", NULL);
+  g_autofree char *tmp = NULL;
+  g_autofree char *dead = NULL;
+  g_autofree char *live = NULL;
+  g_autofree char *other = g_build_filename (f->dir, ".out.scsp.abcdef", NULL);
+  pid_t pid;
+  int status;
+  int fd;
+
+  /* A process that is gone: a child reaped. */
+  pid = fork ();
+  if (pid == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  dead = g_strdup_printf ("%s/.out.scsp.scs-partial-%d-Ab12Cd", f->dir, (int) pid);
+  live = g_strdup_printf ("%s/.out.scsp.scs-partial-%d-Ab12Cd", f->dir, (int) getppid ());
+  core_test_write_file (dead, "half", -1);
+  core_test_write_file (live, "half", -1);
+  core_test_write_file (other, "not ours", -1);
+  g_assert_true (scs_fs_is_partial_name (".out.scsp.scs-partial-12-Ab12Cd"));
+  g_assert_false (scs_fs_is_partial_name ("out.scsp"));
+
+  fd = scs_fs_create_partial (final, &tmp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (scs_fs_is_partial_name (strrchr (tmp, '/') + 1));
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  /* Our own is in use. */
+  g_assert_cmpuint (scs_fs_remove_stale_partials (f->dir), ==, 0);
+  g_assert_true (g_file_test (tmp, G_FILE_TEST_EXISTS));
+}
+
+static guint
+count_partials (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (scs_fs_is_partial_name (name))
+      n++;
+  return n;
+}
+
+/* kill -9 during an export leaves a partial file, never the package's
+ * name; the next export into that folder removes it. */
+static void
+test_export_killed (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autofree char *evidence = g_build_filename (f->dir, "large.bin", NULL);
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *package = g_build_filename (out_dir, "draft.scsp", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (evidence);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autofree guint32 *bytes = g_new (guint32, 16 * 1024 * 1024 / 4);
+  g_autofree char *sha = NULL;
+  pid_t pid;
+  int status;
+
+  /* Random, so the archive cannot compress it away: writing takes a while. */
+  for (guint i = 0; i < 16 * 1024 * 1024 / 4; i++)
+    bytes[i] = g_rand_int (rand);
+  core_test_write_file (evidence, (const char *) bytes, 16 * 1024 * 1024);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  sha = scs_workspace_add_evidence (ws, ID, file, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+      ws = scs_workspace_open (f->path, &error);
+      for (;;)
+        {
+          if (ws == NULL || !scs_package_export (ws, package, SCS_PACKAGE_FLAGS_DRAFT, "ja",
+                                                  NULL, NULL, NULL, &error))
+            _exit (3);
+          g_unlink (package);
+        }
+    }
+
+  /* Kill it while the partial file is there. */
+  while (count_partials (out_dir) == 0)
+    {
+      g_assert_cmpint (waitpid (pid, &status, WNOHANG), ==, 0);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_cmpuint (count_partials (out_dir), ==, 1);
+
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_unlink (package);
+  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_DRAFT, "ja", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (package, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_partials (out_dir), ==, 0);
+}
+
+/* The private folder for evidence copies: 0700, and a dead process's goes. */
+static void
+test_private_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *stale_file = NULL;
+  GStatBuf st;
+  pid_t pid;
+  int status;
+
+  dir = scs_fs_private_dir ("evidence", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  pid = fork ();
+  if (pid == 0)
+    _exit (0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  root = g_path_get_dirname (dir);
+  stale = g_strdup_printf ("%s/evidence-%d", root, (int) pid);
+  g_assert_cmpint (g_mkdir (stale, 0700), ==, 0);
+  stale_file = g_build_filename (stale, "secret.pdf", NULL);
+  core_test_write_file (stale_file, "confidential", -1);
+
+  g_free (scs_fs_private_dir ("evidence", &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  core_test_rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("SCS_ACTOR", "CLI", TRUE);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/scs/file-safety/locks-kept", test_locks_kept);
+  ADD ("/scs/file-safety/holds", test_holds);
+  ADD ("/scs/file-safety/lost-update", test_lost_update);
+  ADD ("/scs/file-safety/refresh", test_refresh);
+  ADD ("/scs/file-safety/fifo", test_fifo);
+  ADD ("/scs/file-safety/partials", test_partials);
+  ADD ("/scs/file-safety/export-killed", test_export_killed);
+#undef ADD
+  g_test_add_func ("/scs/file-safety/private-dir", test_private_dir);
+
+  return g_test_run ();
+}
