@@ -45,6 +45,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
   const GPtrArray *criteria = scs_catalog_get_criteria (catalog);
   g_autoptr(GPtrArray) level3 = g_ptr_array_new ();
+  g_autofree char *notes = NULL;
 
   f->dir = core_test_make_tmp_dir ("scs-stats-XXXXXX");
   f->validity = scs_validity_load_default (&error);
@@ -87,7 +88,8 @@ fixture_set_up (Fixture       *f,
       g_assert_no_error (error);
     }
   /* Not a workspace: left out of the statistics. */
-  core_test_write_file (g_build_filename (f->dir, "notes.txt", NULL), "hello", -1);
+  notes = g_build_filename (f->dir, "notes.txt", NULL);
+  core_test_write_file (notes, "hello", -1);
 
   f->portfolio = scs_portfolio_new (f->validity, f->today);
   g_assert_true (scs_portfolio_add_folder (f->portfolio, f->dir, NULL, &error));
