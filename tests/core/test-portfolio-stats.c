@@ -251,19 +251,20 @@ test_outputs (void)
   fixture_tear_down (f, NULL);
 }
 
-/* Reminders within 60 days of 2028-03-10: a ★3 expiring 2028-03-31, a ★4
- * (three years) whose yearly self-assessment falls on 2028-04-01; not a
- * ★3 expiring in August. */
+/* Reminders within 60 days of 2026-03-10: a ★3 expiring 2026-03-31, a ★4
+ * (three years) whose yearly self-assessment falls on 2026-04-01; not a
+ * ★3 expiring in August. (Stars are recorded only once granted: dates in
+ * the past.) */
 static void
 test_reminders (void)
 {
   static const struct { const char *file; guint level; const char *obtained; } clients[] = {
-    { "soon.scsw", 3, "2027-04-01" }, { "yearly.scsw", 4, "2026-04-01" }, { "later.scsw", 3, "2027-09-01" },
+    { "soon.scsw", 3, "2025-04-01" }, { "yearly.scsw", 4, "2024-04-01" }, { "later.scsw", 3, "2025-09-01" },
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = core_test_make_tmp_dir ("scs-remind-XXXXXX");
   g_autoptr(ScsValidity) validity = scs_validity_load_default (&error);
-  g_autoptr(GDate) today = scs_date_parse_iso ("2028-03-10");
+  g_autoptr(GDate) today = scs_date_parse_iso ("2026-03-10");
   g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (validity, today);
   g_autoptr(GPtrArray) reminders = NULL;
   ScsReminder *r;
@@ -271,9 +272,11 @@ test_reminders (void)
   for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
     {
       g_autofree char *path = g_build_filename (dir, clients[i].file, NULL);
-      g_autoptr(ScsWorkspace) ws = core_test_workspace_new (path, clients[i].file, 3, NULL);
+      g_autoptr(ScsWorkspace) ws = core_test_workspace_new (path, clients[i].file, clients[i].level, NULL);
 
-      g_assert_true (scs_renewal_record_certification (ws, clients[i].level, clients[i].obtained, "R", &error));
+      /* A star is recorded only for an assessed workspace. */
+      g_assert_true (scs_workspace_set_answer (ws, "1-2-1-1", SCS_ANSWER_MET, NULL, NULL, &error));
+      scs_renewal_record_certification (ws, clients[i].level, clients[i].obtained, "R", &error);
       g_assert_no_error (error);
     }
   g_assert_true (scs_portfolio_add_folder (portfolio, dir, NULL, &error));
@@ -283,12 +286,12 @@ test_reminders (void)
   r = g_ptr_array_index (reminders, 0);
   g_assert_true (g_str_has_suffix (r->path, "soon.scsw"));
   g_assert_true (r->expiry);
-  g_assert_cmpstr (r->date, ==, "2028-03-31");
+  g_assert_cmpstr (r->date, ==, "2026-03-31");
   g_assert_cmpint (r->days, ==, 21);
   r = g_ptr_array_index (reminders, 1);
   g_assert_true (g_str_has_suffix (r->path, "yearly.scsw"));
   g_assert_false (r->expiry);
-  g_assert_cmpstr (r->date, ==, "2028-04-01");
+  g_assert_cmpstr (r->date, ==, "2026-04-01");
   g_clear_object (&portfolio);
   core_test_rm_rf (dir);
 }
