@@ -281,11 +281,15 @@ save_bytes_chosen (GtkNativeDialog    *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *name = g_file_get_basename (file);
       g_autoptr(GError) error = NULL;
+      const char *encoding = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "encoding");
       /* The gap list goes out as XLSX when the name asks for it. */
       g_autoptr(GBytes) bytes = report ? scs_diagnosis_build_report (self->diagnosis, NULL, &error)
                                 : g_str_has_suffix (name, ".xlsx")
                                 ? scs_diagnosis_export_xlsx (self->diagnosis, &error)
-                                : scs_diagnosis_export_csv (self->diagnosis, &error);
+                                : scs_diagnosis_export_csv (self->diagnosis,
+                                                            g_strcmp0 (encoding, "cp932") == 0
+                                                            ? SCS_CSV_CP932 : SCS_CSV_UTF8_BOM,
+                                                            &error);
 
       if (bytes == NULL ||
           !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL,
@@ -310,6 +314,16 @@ export (ScsDiagnosisWindow *self,
                                  GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (!report)
+    {
+      /* Excel reads UTF-8 with a byte order mark; older tools want Shift_JIS. */
+      const char *ids[] = { "utf-8", "cp932", NULL };
+      const char *labels[] = { _("UTF-8 (Excel)"), _("Shift_JIS"), NULL };
+
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "encoding", _("Encoding"),
+                                   ids, labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "encoding", "utf-8");
+    }
   g_object_set_data (G_OBJECT (chooser), "scs-report", GINT_TO_POINTER (report));
   g_signal_connect (chooser, "response", G_CALLBACK (save_bytes_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

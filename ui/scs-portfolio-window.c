@@ -20,6 +20,8 @@
 
 #include "scs-portfolio-window.h"
 
+#include "scs-portfolio-stats.h"
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -36,6 +38,10 @@ struct _ScsPortfolioWindow
   GtkColumnView      *column_view;
   GtkLabel           *summary_label;
   GtkSpinner         *spinner;
+  GtkDrawingArea     *chart;
+  GtkWidget          *chart_expander;
+  double              chart_rates[8];   /* per category 1–7: % of client × criterion not met */
+  guint               chart_n;
 
   ScsValidity        *validity;
   ScsPortfolio       *portfolio;
@@ -290,12 +296,77 @@ filter_entry (gpointer item,
     }
 }
 
+/* Bars of the share of criteria not met per category, across the clients
+ * (what the vendor's services should address first). */
+static void
+draw_chart (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  ScsPortfolioWindow *self = user_data;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (area), NULL);
+  GdkRGBA fg;
+  double row, label_width = width * 0.35;
+
+  if (self->chart_n == 0)
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  row = (double) height / 7;
+  for (guint c = 1; c <= 7; c++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Category %u: %.0f %% not met"), c, self->chart_rates[c]);
+      double y = (c - 1) * row;
+
+      gdk_cairo_set_source_rgba (cr, &fg);
+      pango_layout_set_text (layout, label, -1);
+      cairo_move_to (cr, 0, y);
+      pango_cairo_show_layout (cr, layout);
+      cairo_set_source_rgb (cr, 0.75, 0.31, 0.30);
+      cairo_rectangle (cr, label_width, y + row * 0.2, (width - label_width) * self->chart_rates[c] / 100.0,
+                       row * 0.6);
+      cairo_fill (cr);
+    }
+}
+
+static void
+update_chart (ScsPortfolioWindow *self)
+{
+  g_autoptr(GPtrArray) stats = scs_portfolio_stats_compute (scs_portfolio_get_entries (self->portfolio),
+                                                            SCS_STATS_ALL);
+
+  memset (self->chart_rates, 0, sizeof self->chart_rates);
+  self->chart_n = 0;
+  for (guint i = 0; i < stats->len; i++)
+    {
+      ScsStat *stat = g_ptr_array_index (stats, i);
+
+      if (stat->criterion_id != NULL || stat->category < 1 || stat->category > 7)
+        continue;
+      self->chart_rates[stat->category] = scs_stat_get_rate (stat);
+      self->chart_n++;
+    }
+  gtk_widget_set_visible (self->chart_expander, self->chart_n > 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
+double
+scs_portfolio_window_get_category_rate (ScsPortfolioWindow *self,
+                                        guint               category)
+{
+  g_return_val_if_fail (category >= 1 && category <= 7, 0);
+  return self->chart_rates[category];
+}
+
 static void
 update_summary (ScsPortfolioWindow *self)
 {
   GListModel *all = scs_portfolio_get_entries (self->portfolio);
   guint n = g_list_model_get_n_items (all), bad = 0, expiring = 0, checks = 0;
+  g_autoptr(GHashTable) duplicates = scs_portfolio_find_duplicates (all);
   g_autofree char *text = NULL;
+  g_autofree char *copies = NULL;
 
   for (guint i = 0; i < n; i++)
     {
@@ -314,7 +385,19 @@ update_summary (ScsPortfolioWindow *self)
                           n - bad, expiring, checks, bad,
                           scs_validity_get_years (self->validity, 3), scs_validity_get_years (self->validity, 4),
                           scs_validity_is_provisional (self->validity) ? _(" (provisional)") : "");
+  if (g_hash_table_size (duplicates) > 0)
+    {
+      g_autofree char *base = g_steal_pointer (&text);
+
+      copies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             " · %u 法人番号 in more than one file (copies of one client?)",
+                                             " · %u 法人番号 in more than one file (copies of one client?)",
+                                             g_hash_table_size (duplicates)),
+                                g_hash_table_size (duplicates));
+      text = g_strconcat (base, copies, NULL);
+    }
   gtk_label_set_text (self->summary_label, text);
+  update_chart (self);
 }
 
 static void
@@ -352,11 +435,13 @@ typedef struct
   char        *dir;
   ScsValidity *validity;  /* the window's: the task holds the window */
   GDate        today;
+  ScsPortfolioCache *cache;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_pointer (&data->cache, scs_portfolio_cache_unref);
   g_free (data->dir);
   g_free (data);
 }
@@ -369,13 +454,54 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  GPtrArray *entries = scs_portfolio_read_folder (data->dir, data->validity, &data->today,
+  GPtrArray *entries = scs_portfolio_read_folder (data->dir, data->validity, &data->today, data->cache,
                                                   cancellable, &error);
 
   if (entries == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* A desktop notification for the stars that expire and the yearly
+ * self-assessments that fall due soon: one for the folder, replaced when
+ * it is listed again. */
+static void
+send_reminders (ScsPortfolioWindow *self)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  if (app == NULL)
+    return;
+  reminders = scs_portfolio_list_reminders (scs_portfolio_get_entries (self->portfolio),
+                                            scs_portfolio_get_today (self->portfolio),
+                                            SCS_PORTFOLIO_REMINDER_DAYS);
+  if (reminders->len == 0)
+    {
+      g_application_withdraw_notification (app, "portfolio-reminders");
+      return;
+    }
+  for (guint i = 0; i < reminders->len && i < 10; i++)
+    {
+      ScsReminder *r = g_ptr_array_index (reminders, i);
+
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append_printf (body, r->expiry ? _("%s: the star expires on %s") : _("%s: yearly self-assessment due on %s"),
+                              r->company, r->date);
+    }
+  if (reminders->len > 10)
+    g_string_append_printf (body, _("\n… and %u more"), reminders->len - 10);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client needs attention within %u days",
+                                        "%u clients need attention within %u days", reminders->len),
+                           reminders->len, SCS_PORTFOLIO_REMINDER_DAYS);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body->str);
+  g_application_send_notification (app, "portfolio-reminders", notification);
 }
 
 static void
@@ -400,6 +526,7 @@ load_done (GObject      *source,
   scs_portfolio_clear (self->portfolio);
   scs_portfolio_append_entries (self->portfolio, entries);
   set_folder (self, data->dir);
+  send_reminders (self);
 }
 
 void
@@ -420,6 +547,8 @@ scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
   data->dir = g_strdup (dir);
   data->validity = self->validity;
   data->today = *scs_portfolio_get_today (self->portfolio);
+  /* Re-opening the folder reads only the files that changed. */
+  data->cache = scs_portfolio_cache_ref (scs_portfolio_get_cache (self->portfolio));
   task = g_task_new (self, self->cancellable, load_done, NULL);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   gtk_spinner_start (self->spinner);
@@ -594,6 +723,54 @@ add_files_action (GtkWidget  *widget,
 }
 
 static void
+export_chosen (GtkNativeDialog    *chooser,
+               int                 response,
+               ScsPortfolioWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *name = g_file_get_basename (file);
+      const char *encoding = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "encoding");
+      GListModel *entries = scs_portfolio_get_entries (self->portfolio);
+      g_autoptr(GError) error = NULL;
+      /* The list goes out as XLSX when the name asks for it. */
+      g_autoptr(GBytes) bytes = g_str_has_suffix (name, ".xlsx")
+                                ? scs_portfolio_export_xlsx (entries, &error)
+                                : scs_portfolio_export_csv (entries, g_strcmp0 (encoding, "cp932") == 0
+                                                                     ? SCS_CSV_CP932 : SCS_CSV_UTF8_BOM,
+                                                            &error);
+
+      if (bytes == NULL ||
+          !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL,
+                                    FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      else
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Client list written")));
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  const char *ids[] = { "utf-8", "cp932", NULL };
+  const char *labels[] = { _("UTF-8 (Excel)"), _("Shift_JIS"), NULL };
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export the Client List"), GTK_WINDOW (widget),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("clients.xlsx"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "encoding", _("Encoding"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "encoding", "utf-8");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -644,11 +821,14 @@ scs_portfolio_window_class_init (ScsPortfolioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, chart_expander);
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, spinner);
 
   gtk_widget_class_install_action (widget_class, "portfolio.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "portfolio.add-files", NULL, add_files_action);
   gtk_widget_class_install_action (widget_class, "portfolio.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "portfolio.open-client", "s", open_client_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "portfolio.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "portfolio.reload", NULL);
@@ -662,6 +842,7 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   GtkMultiSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
 
   self->validity = scs_validity_load_default (&error);
   if (self->validity == NULL)

@@ -45,5 +45,9 @@ GListModel         *scs_portfolio_window_get_visible (ScsPortfolioWindow *self);
 GtkColumnView      *scs_portfolio_window_get_column_view (ScsPortfolioWindow *self);
 /* The summary line ("12 clients, 2 expiring, 1 unreadable"). */
 const char         *scs_portfolio_window_get_summary (ScsPortfolioWindow *self);
+/* What the chart shows: the share (%) of criteria not met in @category
+ * (1–7) across the listed clients. */
+double              scs_portfolio_window_get_category_rate (ScsPortfolioWindow *self,
+                                                            guint               category);
 
 G_END_DECLS

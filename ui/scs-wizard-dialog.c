@@ -29,6 +29,9 @@ struct _ScsWizardDialog
   GtkSwitch       *delay_switch;
   GtkSwitch       *access_switch;
   AdwEntryRow     *factors_row;
+  AdwEntryRow     *outside_row;
+  AdwEntryRow     *registry_row;
+  AdwEntryRow     *expiry_row;
   GtkLabel        *level_label;
   GtkLabel        *reasoning_label;
   GtkListBox      *suppliers_list;
@@ -44,15 +47,26 @@ static void
 recompute (ScsWizardDialog *self)
 {
   g_autofree char *level = NULL;
+  g_autoptr(ScsSupplier) s = scs_supplier_new ();
 
+  /* The same decision the list will store (outside the flow included). */
+  s->confidential = gtk_switch_get_active (self->confidential_switch);
+  s->delay = gtk_switch_get_active (self->delay_switch);
+  s->access = gtk_switch_get_active (self->access_switch);
+  g_free (s->factors);
+  s->factors = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->factors_row)));
+  g_free (s->outside_reason);
+  s->outside_reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->outside_row))));
+  s->outside = *s->outside_reason != '\0';
+  scs_supplier_decide (s);
   g_clear_pointer (&self->reasoning, g_free);
-  self->recommended = scs_wizard_recommend (gtk_switch_get_active (self->confidential_switch),
-                                            gtk_switch_get_active (self->delay_switch),
-                                            gtk_switch_get_active (self->access_switch),
-                                            gtk_editable_get_text (GTK_EDITABLE (self->factors_row)),
-                                            &self->reasoning);
-  /* Translators: the recommended level, ★3 or ★4 */
-  level = g_strdup_printf (_("Ask for ★%u"), self->recommended);
+  self->reasoning = g_steal_pointer (&s->reasoning);
+  self->recommended = s->recommended;
+  if (s->outside)
+    level = g_strdup (_("Outside the flow: no level asked"));
+  else
+    /* Translators: the recommended level, ★3 or ★4 */
+    level = g_strdup_printf (_("Ask for ★%u"), self->recommended);
   gtk_label_set_text (self->level_label, level);
   gtk_label_set_text (self->reasoning_label, self->reasoning);
 }
@@ -71,13 +85,16 @@ refresh_list (ScsWizardDialog *self)
       ScsSupplier *s = g_ptr_array_index (suppliers, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *obtained = s->obtained ? g_strdup_printf ("★%u", s->obtained) : g_strdup (_("none"));
-      g_autofree char *subtitle = g_strdup_printf (_("Recommended ★%u · obtained %s · decided %s"),
-                                                   s->recommended, obtained, s->decided);
+      const char *last = scs_supplier_get_last_check (s);
+      g_autofree char *subtitle = s->outside
+        ? g_strdup_printf (_("Outside the flow: %s · decided %s"), s->outside_reason, s->decided)
+        : g_strdup_printf (_("Recommended ★%u · obtained %s · decided %s · last check %s"),
+                           s->recommended, obtained, s->decided, last != NULL ? last : _("none"));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      if (s->obtained < s->recommended)
+      if (!s->outside && s->obtained < s->recommended)
         {
           GtkWidget *warn = gtk_label_new (_("Below the recommended level"));
           gtk_widget_add_css_class (warn, "warning");
@@ -87,20 +104,32 @@ refresh_list (ScsWizardDialog *self)
     }
 }
 
+/* The supplier as the dialog shows it: the stored one (so that re-deciding
+ * keeps its 法人番号, registry entry, checks and history) with the answers
+ * of the form. */
 static ScsSupplier *
 current_supplier (ScsWizardDialog *self)
 {
-  ScsSupplier *s = scs_supplier_new ();
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  const ScsSupplier *stored = self->list != NULL ? scs_supplier_list_lookup (self->list, name) : NULL;
+  ScsSupplier *s = stored != NULL ? scs_supplier_copy (stored) : scs_supplier_new ();
   guint obtained = adw_combo_row_get_selected (self->obtained_row);
 
   g_free (s->name);
-  s->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  s->name = g_steal_pointer (&name);
   g_free (s->factors);
   s->factors = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->factors_row)));
   s->confidential = gtk_switch_get_active (self->confidential_switch);
   s->delay = gtk_switch_get_active (self->delay_switch);
   s->access = gtk_switch_get_active (self->access_switch);
   s->obtained = obtained == 1 ? 3 : obtained == 2 ? 4 : 0;
+  g_free (s->outside_reason);
+  s->outside_reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->outside_row))));
+  s->outside = *s->outside_reason != '\0';
+  g_free (s->registry_id);
+  s->registry_id = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->registry_row))));
+  g_free (s->expiry);
+  s->expiry = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->expiry_row))));
   scs_supplier_decide (s);
   return s;
 }
@@ -205,10 +234,11 @@ export_chosen (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GBytes) csv = scs_supplier_list_export_csv (self->list);
       g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) csv = scs_supplier_list_export_csv (self->list, SCS_CSV_UTF8_BOM, &error);
 
-      if (!g_file_replace_contents (file, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL,
+      if (csv == NULL ||
+          !g_file_replace_contents (file, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL,
                                     FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
         toast (self, error->message);
     }
@@ -269,6 +299,9 @@ scs_wizard_dialog_class_init (ScsWizardDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, delay_switch);
   gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, access_switch);
   gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, factors_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, outside_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, registry_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, expiry_row);
   gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, level_label);
   gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, reasoning_label);
   gtk_widget_class_bind_template_child (widget_class, ScsWizardDialog, suppliers_list);
@@ -282,15 +315,37 @@ scs_wizard_dialog_class_init (ScsWizardDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Naming a supplier already listed shows its stored decision, so that
+ * saving again changes only what the user changes. */
+static void
+name_changed (ScsWizardDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  const ScsSupplier *stored = self->list != NULL ? scs_supplier_list_lookup (self->list, name) : NULL;
+
+  if (stored == NULL)
+    return;
+  gtk_switch_set_active (self->confidential_switch, stored->confidential);
+  gtk_switch_set_active (self->delay_switch, stored->delay);
+  gtk_switch_set_active (self->access_switch, stored->access);
+  gtk_editable_set_text (GTK_EDITABLE (self->factors_row), stored->factors);
+  adw_combo_row_set_selected (self->obtained_row, stored->obtained == 3 ? 1 : stored->obtained == 4 ? 2 : 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->outside_row), stored->outside ? stored->outside_reason : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->registry_row), stored->registry_id);
+  gtk_editable_set_text (GTK_EDITABLE (self->expiry_row), stored->expiry);
+}
+
 static void
 scs_wizard_dialog_init (ScsWizardDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (name_changed), self);
   g_signal_connect_swapped (self->confidential_switch, "notify::active", G_CALLBACK (recompute), self);
   g_signal_connect_swapped (self->delay_switch, "notify::active", G_CALLBACK (recompute), self);
   g_signal_connect_swapped (self->access_switch, "notify::active", G_CALLBACK (recompute), self);
   g_signal_connect_swapped (self->factors_row, "changed", G_CALLBACK (recompute), self);
+  g_signal_connect_swapped (self->outside_row, "changed", G_CALLBACK (recompute), self);
   recompute (self);
 }
 

@@ -20,6 +20,8 @@
 #include "scs-cli-private.h"
 #include "scs-csv.h"
 #include "scs-diagnosis.h"
+#include "scs-portfolio-stats.h"
+#include "scs-workspace.h"
 #include "scs-i18n.h"
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
@@ -30,6 +32,18 @@ static char *opt_today = NULL;
 static char *opt_out = NULL;
 static char *opt_csv = NULL;
 static char *opt_xlsx = NULL;
+static char *opt_encoding = NULL;
+static char *opt_outside = NULL;
+static char *opt_by = NULL;
+static char *opt_pdf = NULL;
+static char *opt_size = NULL;
+static char *opt_sector = NULL;
+static int opt_top = 10;
+static char *opt_expiry = NULL;
+static char *opt_method = NULL;
+static char *opt_evidence = NULL;
+static char *opt_outcome = NULL;
+static char *opt_documents = NULL;
 static char *opt_date = NULL;
 static char *opt_on_site = NULL;
 static char *opt_support = NULL;
@@ -60,6 +74,30 @@ static gboolean opt_print = FALSE;
 static const GOptionEntry portfolio_entries[] = {
   JSON_ENTRY,
   { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count expiry from this date"), N_("YYYY-MM-DD") },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the portfolio as CSV"), N_("CLIENTS.csv") },
+  { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the portfolio as an Excel workbook"),
+    N_("CLIENTS.xlsx") },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  { NULL }
+};
+
+static const GOptionEntry bulk_entries[] = {
+  JSON_ENTRY,
+  { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Folder for each client’s report and gap list (diagnose)"),
+    N_("DIR") },
+  { NULL }
+};
+
+static const GOptionEntry stats_entries[] = {
+  JSON_ENTRY,
+  { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by, N_("Group the clients by size or sector"), N_("all|size|sector") },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the statistics as CSV"), N_("STATS.csv") },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf, N_("Write the statistics as a printable PDF"), N_("STATS.pdf") },
+  { "top", 0, 0, G_OPTION_ARG_INT, &opt_top, N_("Criteria listed per group (default 10)"), N_("N") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the PDF"), N_("YYYY-MM-DD") },
   { NULL }
 };
 
@@ -68,9 +106,15 @@ static const GOptionEntry diagnose_entries[] = {
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write the diagnosis report (PDF)"), N_("REPORT.pdf") },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the gap list (CSV, UTF-8)"), N_("GAPS.csv") },
   { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the gap list as an Excel workbook"), N_("GAPS.xlsx") },
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the report"), N_("YYYY-MM-DD") },
   { "on-site", 0, 0, G_OPTION_ARG_STRING, &opt_on_site,
     N_("Record whether the client needs on-site response (the + tiers)"), N_("yes|no") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, N_("Record the client’s size, for statistics"),
+    N_("small|medium|large") },
+  { "sector", 0, 0, G_OPTION_ARG_STRING, &opt_sector, N_("Record the client’s sector, for statistics"),
+    N_("SECTOR") },
   { NULL }
 };
 
@@ -121,10 +165,49 @@ static const GOptionEntry wizard_entries[] = {
   { "corporate-number", 0, 0, G_OPTION_ARG_STRING, &opt_corporate_number, N_("Supplier’s 法人番号"), N_("NUMBER") },
   { "obtained", 0, 0, G_OPTION_ARG_INT, &opt_obtained, N_("Level the supplier has obtained (0: none)"), N_("0|3|4") },
   { "print", 0, 0, G_OPTION_ARG_NONE, &opt_print, N_("Print the decision sheet"), NULL },
+  { "outside", 0, 0, G_OPTION_ARG_STRING, &opt_outside,
+    N_("Leave the supplier outside the flow (a one-off or easily replaced purchase), for this reason"),
+    N_("REASON") },
+  { NULL }
+};
+
+static const GOptionEntry suppliers_set_entries[] = {
+  JSON_ENTRY,
+  FILE_ENTRY,
+  { "corporate-number", 0, 0, G_OPTION_ARG_STRING, &opt_corporate_number, N_("Supplier’s 法人番号"), N_("NUMBER") },
+  { "obtained", 0, 0, G_OPTION_ARG_INT, &opt_obtained, N_("Level the supplier has obtained (0: none)"), N_("0|3|4") },
+  { "registry-id", 0, 0, G_OPTION_ARG_STRING, &opt_registry_id, N_("ID in the registry"), N_("ID") },
+  { "expiry", 0, 0, G_OPTION_ARG_STRING, &opt_expiry, N_("Expiry of the supplier’s star"), N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+static const GOptionEntry suppliers_check_entries[] = {
+  FILE_ENTRY,
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date of the check"), N_("YYYY-MM-DD") },
+  { "method", 0, 0, G_OPTION_ARG_STRING, &opt_method, N_("How the measures were checked"),
+    N_("registry|questionnaire|on-site") },
+  { "evidence", 0, 0, G_OPTION_ARG_STRING, &opt_evidence, N_("What shows it (a file, a registry ID, a note)"),
+    N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry suppliers_negotiation_entries[] = {
+  FILE_ENTRY,
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date of the negotiation"), N_("YYYY-MM-DD") },
+  { "outcome", 0, 0, G_OPTION_ARG_STRING, &opt_outcome, N_("What was agreed about the security costs"),
+    N_("TEXT") },
+  { "documents", 0, 0, G_OPTION_ARG_STRING, &opt_documents, N_("Where the written record is"), N_("TEXT") },
   { NULL }
 };
 
 static const GOptionEntry suppliers_entries[] = { JSON_ENTRY, FILE_ENTRY, { NULL } };
+
+static const GOptionEntry suppliers_export_entries[] = {
+  FILE_ENTRY,
+  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
+    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  { NULL }
+};
 
 static void
 json_string (JsonBuilder *b,
@@ -194,11 +277,17 @@ scs_cli_portfolio (const ScsCliCommand *command,
   g_autoptr(ScsValidity) validity = NULL;
   g_autoptr(ScsPortfolio) portfolio = NULL;
   g_autoptr(GDate) today = NULL;
+  g_autoptr(GHashTable) duplicates = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) xlsx = NULL;
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
   GListModel *model;
   guint n;
 
   if (!scs_cli_parse_arguments (command, portfolio_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
+  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
+    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
 
   if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
     return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
@@ -212,6 +301,14 @@ scs_cli_portfolio (const ScsCliCommand *command,
     return scs_cli_report (error);
   model = scs_portfolio_get_entries (portfolio);
   n = g_list_model_get_n_items (model);
+  duplicates = scs_portfolio_find_duplicates (model);
+
+  if (opt_csv != NULL && (csv = scs_portfolio_export_csv (model, encoding, &error)) == NULL)
+    return scs_cli_report (error);
+  if (opt_xlsx != NULL && (xlsx = scs_portfolio_export_xlsx (model, &error)) == NULL)
+    return scs_cli_report (error);
+  if ((csv != NULL && !write_bytes (opt_csv, csv)) || (xlsx != NULL && !write_bytes (opt_xlsx, xlsx)))
+    return SCS_CLI_EXIT_USAGE;
 
   if (opt_json)
     {
@@ -270,9 +367,30 @@ scs_cli_portfolio (const ScsCliCommand *command,
             json_builder_add_string_value (b, changes[j]);
           json_builder_end_array (b);
           json_string (b, "last_change", scs_portfolio_entry_get_last_change (e));
+          json_string (b, "corporate_number", scs_portfolio_entry_get_corporate_number (e));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
+      /* Copies of one client: the files per 法人番号 found more than once. */
+      json_builder_set_member_name (b, "duplicates");
+      json_builder_begin_object (b);
+      {
+        GHashTableIter iter;
+        gpointer key, value;
+
+        g_hash_table_iter_init (&iter, duplicates);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          {
+            GPtrArray *paths = value;
+
+            json_builder_set_member_name (b, key);
+            json_builder_begin_array (b);
+            for (guint j = 0; j < paths->len; j++)
+              json_builder_add_string_value (b, g_ptr_array_index (paths, j));
+            json_builder_end_array (b);
+          }
+      }
+      json_builder_end_object (b);
       json_builder_set_member_name (b, "unreadable");
       json_builder_begin_array (b);
       for (guint i = 0; i < n; i++)
@@ -368,6 +486,10 @@ scs_cli_portfolio (const ScsCliCommand *command,
             default:
               break;
             }
+          if (scs_portfolio_entry_get_corporate_number (e) != NULL &&
+              g_hash_table_contains (duplicates, scs_portfolio_entry_get_corporate_number (e)))
+            g_string_append_printf (warnings, _("%s: another file has the same 法人番号 %s: copies of one client?\n"),
+                                    base, scs_portfolio_entry_get_corporate_number (e));
           if (scs_portfolio_entry_get_needs_check (e))
             {
               g_autofree char *kinds = g_strjoinv (", ", (char **) scs_portfolio_entry_get_changes (e));
@@ -388,6 +510,211 @@ scs_cli_portfolio (const ScsCliCommand *command,
 
 /* ------------------------------------------------------------------------ */
 
+/* One client of a bulk action; FALSE with @error when it failed. Each is
+ * atomic in its own workspace: the core's edits are single transactions,
+ * and every output is built before anything is written. */
+static gboolean
+bulk_one (const char  *action,
+          const char  *path,
+          GError     **error)
+{
+  g_autoptr(ScsWorkspace) workspace = scs_workspace_open (path, error);
+
+  if (workspace == NULL)
+    return FALSE;
+  if (g_str_equal (action, "renew"))
+    return scs_renewal_start (workspace, error) != 0;
+  if (g_str_equal (action, "reconfirm"))
+    {
+      g_auto(GStrv) open = scs_renewal_list_unconfirmed (workspace, error);
+
+      if (open == NULL)
+        return FALSE;
+      if (open[0] == NULL)
+        {
+          g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                       _("nothing to re-confirm in this cycle"));
+          return FALSE;
+        }
+      return scs_renewal_confirm_all (workspace, (const char * const *) open, error);
+    }
+  /* diagnose: the report and the gap list of each client. */
+  {
+    g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (workspace);
+    g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, NULL, error);
+    g_autoptr(GBytes) xlsx = pdf != NULL ? scs_diagnosis_export_xlsx (diagnosis, error) : NULL;
+    g_autofree char *base = g_path_get_basename (path);
+    g_autofree char *stem = g_str_has_suffix (base, ".scsw") ? g_strndup (base, strlen (base) - 5) : g_strdup (base);
+    g_autofree char *pdf_name = g_strconcat (stem, "-diagnosis.pdf", NULL);
+    g_autofree char *xlsx_name = g_strconcat (stem, "-gaps.xlsx", NULL);
+    g_autofree char *pdf_path = g_build_filename (opt_out, pdf_name, NULL);
+    g_autofree char *xlsx_path = g_build_filename (opt_out, xlsx_name, NULL);
+
+    if (xlsx == NULL)
+      return FALSE;
+    return g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), error) &&
+           g_file_set_contents (xlsx_path, g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), error);
+  }
+}
+
+int
+scs_cli_portfolio_bulk (const ScsCliCommand *command,
+                        int                  argc,
+                        char               **argv)
+{
+  const char *action = strrchr (command->name, ' ') + 1;
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  guint done = 0;
+
+  if (!scs_cli_parse_arguments (command, bulk_entries, TRUE, &argc, &argv, 1, -1))
+    return SCS_CLI_EXIT_USAGE;
+  if (g_str_equal (action, "diagnose") && opt_out == NULL)
+    return scs_cli_error (_("portfolio diagnose: say where to write the reports with --out-dir DIR"));
+  if (opt_out != NULL && !g_file_test (opt_out, G_FILE_TEST_IS_DIR))
+    return scs_cli_error (_("--out-dir: ‘%s’ is not a folder"), opt_out);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "failed");
+  json_builder_begin_array (b);
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (bulk_one (action, argv[i], &error))
+        {
+          done++;
+          continue;
+        }
+      g_ptr_array_add (failures, g_strdup_printf ("%s: %s", argv[i], error->message));
+      json_builder_begin_object (b);
+      json_string (b, "file", argv[i]);
+      json_string (b, "reason", error->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_int (b, "done", done);
+  json_builder_end_object (b);
+
+  if (opt_json)
+    scs_cli_print_json (b);
+  else
+    {
+      g_print (_("%u of %u client(s) done\n"), done, argc - 1);
+      for (guint i = 0; i < failures->len; i++)
+        g_printerr (_("Failed: %s\n"), (const char *) g_ptr_array_index (failures, i));
+    }
+  /* Exit 1: some clients failed (each left as it was). */
+  return failures->len == 0 ? SCS_CLI_EXIT_OK : SCS_CLI_EXIT_CHECK_FAILED;
+}
+
+int
+scs_cli_portfolio_stats (const ScsCliCommand *command,
+                         int                  argc,
+                         char               **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsValidity) validity = NULL;
+  g_autoptr(ScsPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  ScsStatsGrouping grouping = SCS_STATS_ALL;
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
+
+  if (!scs_cli_parse_arguments (command, stats_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_by != NULL && !scs_stats_grouping_from_string (opt_by, &grouping))
+    return scs_cli_error (_("--by: expected all, size or sector, not ‘%s’"), opt_by);
+  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
+    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (opt_top < 1)
+    return scs_cli_error (_("--top: expected a number of at least 1, not %d"), opt_top);
+  if (opt_date != NULL)
+    {
+      g_autoptr(GDate) d = scs_date_parse_iso (opt_date);
+      if (d == NULL)
+        return scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
+    }
+  validity = scs_validity_load_default (&error);
+  if (validity == NULL)
+    return scs_cli_report (error);
+  portfolio = scs_portfolio_new (validity, NULL);
+  if (!scs_portfolio_add_folder (portfolio, argv[1], NULL, &error))
+    return scs_cli_report (error);
+  stats = scs_portfolio_stats_compute (scs_portfolio_get_entries (portfolio), grouping);
+
+  /* Both outputs are made before either is written. */
+  if (opt_csv != NULL && (csv = scs_portfolio_stats_to_csv (stats, grouping, encoding, &error)) == NULL)
+    return scs_cli_report (error);
+  if (opt_pdf != NULL && (pdf = scs_portfolio_stats_to_pdf (stats, grouping, opt_top, opt_date, &error)) == NULL)
+    return scs_cli_report (error);
+  if ((csv != NULL && !write_bytes (opt_csv, csv)) || (pdf != NULL && !write_bytes (opt_pdf, pdf)))
+    return SCS_CLI_EXIT_USAGE;
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < stats->len; i++)
+        {
+          ScsStat *stat = g_ptr_array_index (stats, i);
+
+          json_builder_begin_object (b);
+          json_string (b, "group", stat->group);
+          json_int (b, "category", stat->category);
+          json_string (b, "criterion_id", stat->criterion_id);
+          json_int (b, "clients", stat->clients);
+          json_int (b, "unmet", stat->unmet);
+          json_int (b, "previous_clients", stat->previous_clients);
+          json_int (b, "previous_unmet", stat->previous_unmet);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      scs_cli_print_json (b);
+    }
+  else if (opt_csv == NULL && opt_pdf == NULL)
+    {
+      g_autoptr(ScsCliTable) table = scs_cli_table_new (5);
+      const char *group = NULL;
+      guint shown = 0;
+
+      scs_cli_table_add_row (table, C_("statistics column", "Group"), C_("statistics column", "Criterion"),
+                             C_("statistics column", "Not met"), C_("statistics column", "Not met (%)"),
+                             C_("statistics column", "Change (points)"));
+      scs_cli_table_add_rule (table);
+      for (guint i = 0; i < stats->len; i++)
+        {
+          ScsStat *stat = g_ptr_array_index (stats, i);
+          g_autofree char *what = NULL;
+          g_autofree char *unmet = NULL;
+          g_autofree char *rate = NULL;
+          g_autofree char *change = NULL;
+
+          if (group == NULL || !g_str_equal (group, stat->group))
+            {
+              group = stat->group;
+              shown = 0;
+            }
+          if (stat->criterion_id != NULL && (shown >= (guint) opt_top || stat->unmet == 0))
+            continue;
+          if (stat->criterion_id != NULL)
+            shown++;
+          what = stat->criterion_id != NULL ? g_strdup (stat->criterion_id)
+                 : g_strdup_printf (_("category %u"), stat->category);
+          unmet = g_strdup_printf ("%u / %u", stat->unmet, stat->clients);
+          rate = g_strdup_printf ("%.1f", scs_stat_get_rate (stat));
+          change = stat->previous_clients > 0 ? g_strdup_printf ("%+.1f", scs_stat_get_change (stat))
+                                              : g_strdup ("—");
+          scs_cli_table_add_row (table, scs_stats_group_get_label (grouping, stat->group), what, unmet, rate,
+                                 change);
+        }
+      scs_cli_table_print (table);
+    }
+  return SCS_CLI_EXIT_OK;
+}
+
 int
 scs_cli_diagnose (const ScsCliCommand *command,
                   int                  argc,
@@ -396,11 +723,16 @@ scs_cli_diagnose (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(ScsDiagnosis) diagnosis = NULL;
   g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GBytes) xlsx = NULL;
   g_autoptr(GError) error = NULL;
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
   ScsCatalog *catalog;
 
   if (!scs_cli_parse_arguments (command, diagnose_entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
+  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
+    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
   if (opt_on_site != NULL && !g_str_equal (opt_on_site, "yes") && !g_str_equal (opt_on_site, "no"))
     return scs_cli_error (_("--on-site: expected yes or no, not ‘%s’"), opt_on_site);
   if (opt_date != NULL)
@@ -416,30 +748,33 @@ scs_cli_diagnose (const ScsCliCommand *command,
   diagnosis = scs_diagnosis_new (workspace);
   catalog = scs_workspace_get_catalog (workspace);
 
-  if (opt_on_site != NULL &&
-      !scs_diagnosis_set_needs_on_site (diagnosis, g_str_equal (opt_on_site, "yes"), &error))
-    return scs_cli_report (error);
-
+  /* Everything that can fail on the content comes first: a refused
+   * export leaves the workspace as it was. */
   gaps = scs_diagnosis_list_gaps (diagnosis, &error);
   if (gaps == NULL)
     return scs_cli_report (error);
-
   if (opt_csv != NULL)
     {
-      g_autoptr(GBytes) csv = scs_diagnosis_export_csv (diagnosis, &error);
+      csv = scs_diagnosis_export_csv (diagnosis, encoding, &error);
       if (csv == NULL)
         return scs_cli_report (error);
-      if (!write_bytes (opt_csv, csv))
-        return SCS_CLI_EXIT_USAGE;
     }
   if (opt_xlsx != NULL)
     {
-      g_autoptr(GBytes) xlsx = scs_diagnosis_export_xlsx (diagnosis, &error);
+      xlsx = scs_diagnosis_export_xlsx (diagnosis, &error);
       if (xlsx == NULL)
         return scs_cli_report (error);
-      if (!write_bytes (opt_xlsx, xlsx))
-        return SCS_CLI_EXIT_USAGE;
     }
+  if ((opt_size != NULL || opt_sector != NULL) &&
+      !scs_diagnosis_set_client (diagnosis, opt_size, opt_sector, &error))
+    return scs_cli_report (error);
+  if (opt_on_site != NULL &&
+      !scs_diagnosis_set_needs_on_site (diagnosis, g_str_equal (opt_on_site, "yes"), &error))
+    return scs_cli_report (error);
+  if (csv != NULL && !write_bytes (opt_csv, csv))
+    return SCS_CLI_EXIT_USAGE;
+  if (xlsx != NULL && !write_bytes (opt_xlsx, xlsx))
+    return SCS_CLI_EXIT_USAGE;
   if (opt_out != NULL)
     {
       g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, opt_date, &error);
@@ -600,9 +935,9 @@ scs_cli_renew_confirm (const ScsCliCommand *command,
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
-  for (int i = 2; i < argc; i++)
-    if (!scs_renewal_confirm (workspace, argv[i], &error))
-      return scs_cli_report (error);
+  /* All or nothing: one bad name confirms none. */
+  if (!scs_renewal_confirm_all (workspace, (const char * const *) argv + 2, &error))
+    return scs_cli_report (error);
   return SCS_CLI_EXIT_OK;
 }
 
@@ -836,9 +1171,44 @@ supplier_json (JsonBuilder       *b,
   json_string (b, "factors", s->factors);
   json_int (b, "recommended", s->recommended);
   json_int (b, "obtained", s->obtained);
-  json_bool (b, "meets_recommendation", s->obtained >= s->recommended);
+  json_bool (b, "meets_recommendation", s->outside || s->obtained >= s->recommended);
   json_string (b, "decided", s->decided);
   json_string (b, "reasoning", s->reasoning);
+  json_bool (b, "outside", s->outside);
+  json_string (b, "outside_reason", s->outside_reason);
+  json_string (b, "registry_id", s->registry_id);
+  json_string (b, "expiry", s->expiry);
+  json_builder_set_member_name (b, "history");
+  json_builder_begin_array (b);
+  for (guint i = 0; s->history[i] != NULL; i++)
+    json_builder_add_string_value (b, s->history[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "checks");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < s->checks->len; i++)
+    {
+      ScsSupplierCheck *c = g_ptr_array_index (s->checks, i);
+
+      json_builder_begin_object (b);
+      json_string (b, "date", c->date);
+      json_string (b, "method", scs_check_method_to_string (c->method));
+      json_string (b, "evidence", c->evidence);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "negotiations");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < s->negotiations->len; i++)
+    {
+      ScsSupplierNegotiation *n = g_ptr_array_index (s->negotiations, i);
+
+      json_builder_begin_object (b);
+      json_string (b, "date", n->date);
+      json_string (b, "outcome", n->outcome);
+      json_string (b, "documents", n->documents);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 }
 
@@ -848,6 +1218,7 @@ scs_cli_wizard (const ScsCliCommand *command,
                 char               **argv)
 {
   g_autoptr(ScsSupplier) s = scs_supplier_new ();
+  g_autoptr(ScsSupplierList) list = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) parts = NULL;
 
@@ -863,23 +1234,55 @@ scs_cli_wizard (const ScsCliCommand *command,
   if (opt_obtained != -1 && opt_obtained != 0 && opt_obtained != 3 && opt_obtained != 4)
     return scs_cli_error (_("--obtained: expected 0, 3 or 4, not %d"), opt_obtained);
 
-  g_free (s->factors);
-  s->factors = g_strdup (opt_factors ? opt_factors : "");
-  g_free (s->name);
-  s->name = g_strdup (opt_supplier ? opt_supplier : _("(unnamed supplier)"));
-  g_free (s->corporate_number);
-  s->corporate_number = g_strdup (opt_corporate_number ? opt_corporate_number : "");
-  s->obtained = opt_obtained > 0 ? opt_obtained : 0;
-  scs_supplier_decide (s);
-
   if (opt_supplier != NULL)
     {
-      g_autoptr(ScsSupplierList) list = open_suppliers ();
+      const ScsSupplier *stored;
 
+      list = open_suppliers ();
       if (list == NULL)
         return SCS_CLI_EXIT_USAGE;
+      /* Re-deciding keeps what is not asked again: 法人番号, factors,
+       * registry entry, checks, negotiations, history. */
+      stored = scs_supplier_list_lookup (list, opt_supplier);
+      if (stored != NULL)
+        {
+          gboolean confidential = s->confidential, delay = s->delay, access = s->access;
+
+          scs_supplier_free (s);
+          s = scs_supplier_copy (stored);
+          s->confidential = confidential;
+          s->delay = delay;
+          s->access = access;
+        }
+    }
+  if (opt_factors != NULL || s->factors == NULL)
+    {
+      g_free (s->factors);
+      s->factors = g_strdup (opt_factors ? opt_factors : "");
+    }
+  g_free (s->name);
+  s->name = g_strdup (opt_supplier ? opt_supplier : _("(unnamed supplier)"));
+  if (opt_corporate_number != NULL)
+    {
+      g_free (s->corporate_number);
+      s->corporate_number = g_strdup (opt_corporate_number);
+    }
+  if (opt_obtained != -1)
+    s->obtained = opt_obtained;
+  s->outside = opt_outside != NULL;
+  if (opt_outside != NULL)
+    {
+      g_free (s->outside_reason);
+      s->outside_reason = g_strdup (opt_outside);
+    }
+  scs_supplier_decide (s);
+
+  if (list != NULL)
+    {
       if (!scs_supplier_list_put (list, s, &error))
         return scs_cli_report (error);
+      scs_supplier_free (s);
+      s = scs_supplier_copy (scs_supplier_list_lookup (list, opt_supplier));
     }
 
   if (opt_json)
@@ -931,7 +1334,8 @@ scs_cli_suppliers_list (const ScsCliCommand *command,
       for (guint i = 0; i < suppliers->len; i++)
         {
           ScsSupplier *s = g_ptr_array_index (suppliers, i);
-          g_autofree char *rec = scs_cli_level_label (s->recommended);
+          g_autofree char *rec = s->outside ? g_strdup (_("outside the flow"))
+                                 : scs_cli_level_label (s->recommended);
           g_autofree char *obt = s->obtained ? scs_cli_level_label (s->obtained) : g_strdup ("—");
           g_autofree char *obt_text = s->obtained < s->recommended
                                       ? g_strdup_printf (_("%s (below)"), obt) : g_strdup (obt);
@@ -940,6 +1344,93 @@ scs_cli_suppliers_list (const ScsCliCommand *command,
         }
       scs_cli_table_print (table);
     }
+  return SCS_CLI_EXIT_OK;
+}
+
+/* A copy of the supplier named @name, or NULL having said so. */
+static ScsSupplier *
+stored_supplier (ScsSupplierList *list,
+                 const char      *name)
+{
+  const ScsSupplier *stored = scs_supplier_list_lookup (list, name);
+
+  if (stored == NULL)
+    {
+      scs_cli_error (_("There is no supplier ‘%s’ in the list (decide its level first with "
+                       "scs-cli wizard --supplier)"), name);
+      return NULL;
+    }
+  return scs_supplier_copy (stored);
+}
+
+int
+scs_cli_suppliers_set (const ScsCliCommand *command,
+                       int                  argc,
+                       char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  g_autoptr(ScsSupplier) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, suppliers_set_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_obtained != -1 && opt_obtained != 0 && opt_obtained != 3 && opt_obtained != 4)
+    return scs_cli_error (_("--obtained: expected 0, 3 or 4, not %d"), opt_obtained);
+  if ((list = open_suppliers ()) == NULL || (s = stored_supplier (list, argv[1])) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+#define SET(field, value) if ((value) != NULL) { g_free (s->field); s->field = g_strdup (value); }
+  SET (corporate_number, opt_corporate_number);
+  SET (registry_id, opt_registry_id);
+  SET (expiry, opt_expiry);
+#undef SET
+  if (opt_obtained != -1)
+    s->obtained = opt_obtained;
+  if (!scs_supplier_list_put (list, s, &error))
+    return scs_cli_report (error);
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      supplier_json (b, scs_supplier_list_lookup (list, argv[1]));
+      scs_cli_print_json (b);
+    }
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_suppliers_check (const ScsCliCommand *command,
+                         int                  argc,
+                         char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  g_autoptr(ScsSupplier) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, suppliers_check_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if ((list = open_suppliers ()) == NULL || (s = stored_supplier (list, argv[1])) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_supplier_add_check (s, opt_date, opt_method, opt_evidence, &error) ||
+      !scs_supplier_list_put (list, s, &error))
+    return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
+int
+scs_cli_suppliers_negotiation (const ScsCliCommand *command,
+                               int                  argc,
+                               char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  g_autoptr(ScsSupplier) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, suppliers_negotiation_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if ((list = open_suppliers ()) == NULL || (s = stored_supplier (list, argv[1])) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_supplier_add_negotiation (s, opt_date, opt_outcome, opt_documents, &error) ||
+      !scs_supplier_list_put (list, s, &error))
+    return scs_cli_report (error);
   return SCS_CLI_EXIT_OK;
 }
 
@@ -970,12 +1461,18 @@ scs_cli_suppliers_export (const ScsCliCommand *command,
 {
   g_autoptr(ScsSupplierList) list = NULL;
   g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
 
-  if (!scs_cli_parse_arguments (command, suppliers_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, suppliers_export_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   if ((list = open_suppliers ()) == NULL)
     return SCS_CLI_EXIT_USAGE;
-  csv = scs_supplier_list_export_csv (list);
+  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
+    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  csv = scs_supplier_list_export_csv (list, encoding, &error);
+  if (csv == NULL)
+    return scs_cli_report (error);
   if (g_str_equal (argv[1], "-"))
     {
       fwrite (g_bytes_get_data (csv, NULL), 1, g_bytes_get_size (csv), stdout);

@@ -351,6 +351,46 @@ scs_csv_parse_file (const char  *path,
   return rows;
 }
 
+/* A plain signed decimal number ("-12.5", "+3"): a spreadsheet reads it as
+ * a number, nothing runs. */
+static gboolean
+is_number (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  return digits && *p == '\0';
+}
+
+/* Full-width ＝＋－＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20): spreadsheets with a
+ * Japanese input method take them for the ASCII signs. */
+gboolean
+scs_csv_is_formula_like (const char *text)
+{
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (text[0] == '\t' || text[0] == '\r')
+    return TRUE;
+  if (is_number (text))
+    return FALSE;
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' ||
+         g_str_has_prefix (p, "\xE3\x80\x80"))      /* U+3000 */
+    p += (guchar) *p < 0x80 ? 1 : 3;
+  if (*p != '\0' && strchr ("=+-@", *p) != NULL)
+    return TRUE;
+  return g_str_has_prefix (p, "\xEF\xBC\x9D") || g_str_has_prefix (p, "\xEF\xBC\x8B") ||
+         g_str_has_prefix (p, "\xEF\xBC\x8D") || g_str_has_prefix (p, "\xEF\xBC\xA0");
+}
+
 void
 scs_csv_append_row (GString            *out,
                     const char * const *fields,
@@ -361,7 +401,7 @@ scs_csv_append_row (GString            *out,
   for (gsize i = 0; i < n_fields; i++)
     {
       const char *text = fields[i] != NULL ? fields[i] : "";
-      gboolean formula = strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
+      gboolean formula = scs_csv_is_formula_like (text);
       /* A field opening with a byte order mark is quoted, or at the start
        * of a file a reader would take the mark for the file's own. */
       gboolean quote = formula || strpbrk (text, ",\"\r\n") != NULL || g_str_has_prefix (text, SCS_CSV_BOM);
@@ -389,9 +429,162 @@ scs_csv_cell_text (const char *cell)
 {
   g_return_val_if_fail (cell != NULL, NULL);
 
-  if (cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@\t\r", cell[1]) != NULL)
+  if (cell[0] == '\'' && scs_csv_is_formula_like (cell + 1))
     return cell + 1;
   return cell;
+}
+
+gboolean
+scs_csv_encoding_from_string (const char     *text,
+                              ScsCsvEncoding *encoding)
+{
+  if (g_ascii_strcasecmp (text, "utf-8") == 0 || g_ascii_strcasecmp (text, "utf8") == 0)
+    *encoding = SCS_CSV_UTF8_BOM;
+  else if (g_ascii_strcasecmp (text, "cp932") == 0 || g_ascii_strcasecmp (text, "shift_jis") == 0 ||
+           g_ascii_strcasecmp (text, "sjis") == 0)
+    *encoding = SCS_CSV_CP932;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The first character of @text that CP932 cannot hold, as a new string. */
+static char *
+first_unencodable (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree char *one = g_utf8_substring (p, 0, 1);
+      g_autofree char *converted = g_convert (one, -1, "CP932", "UTF-8", NULL, NULL, NULL);
+
+      if (converted == NULL)
+        return g_steal_pointer (&one);
+    }
+  return g_strdup ("?");
+}
+
+GBytes *
+scs_csv_write (GPtrArray       *rows,
+               gsize            n_columns,
+               ScsCsvEncoding   encoding,
+               GError         **error)
+{
+  g_autoptr(GString) out = g_string_new (encoding == SCS_CSV_UTF8_BOM ? SCS_CSV_BOM : NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char * const *row = g_ptr_array_index (rows, r);
+      g_autofree char *converted = NULL;
+      gsize written = 0;
+
+      g_string_truncate (line, 0);
+      scs_csv_append_row (line, row, n_columns);
+      if (encoding == SCS_CSV_UTF8_BOM)
+        {
+          g_string_append_len (out, line->str, line->len);
+          continue;
+        }
+      converted = g_convert (line->str, line->len, "CP932", "UTF-8", NULL, &written, NULL);
+      if (converted == NULL)
+        {
+          for (gsize c = 0; c < n_columns; c++)
+            {
+              g_autofree char *cell = g_convert (row[c] != NULL ? row[c] : "", -1, "CP932", "UTF-8",
+                                                 NULL, NULL, NULL);
+              g_autofree char *bad = NULL;
+
+              if (cell != NULL)
+                continue;
+              bad = first_unencodable (row[c]);
+              g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
+                           _("Row %u, column %u: the character ‘%s’ cannot be written in Shift_JIS (CP932); "
+                             "export as UTF-8 instead"), r + 1, (guint) c + 1, bad);
+              return NULL;
+            }
+          g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
+                       _("Row %u cannot be written in Shift_JIS (CP932); export as UTF-8 instead"), r + 1);
+          return NULL;
+        }
+      g_string_append_len (out, converted, written);
+    }
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* Quotes, commas and line ends are ASCII and never the second byte of a
+ * CP932 character, so this works on the raw bytes of either encoding. */
+void
+scs_csv_locate (const char *data,
+                gsize       offset,
+                guint      *line,
+                guint      *column)
+{
+  gboolean quoted = FALSE;
+
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (c == ',' && !quoted)
+        (*column)++;
+      if (c == '\n' || (c == '\r' && data[i + 1] != '\n'))
+        {
+          (*line)++;
+          if (!quoted)
+            *column = 1;
+        }
+    }
+}
+
+char *
+scs_csv_decode (const char      *data,
+                gsize            length,
+                gsize           *out_length,
+                ScsCsvEncoding  *encoding,
+                GError         **error)
+{
+  g_autoptr(GError) local = NULL;
+  gsize read = 0, written = 0;
+  char *converted;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > SCS_CSV_MAX_BYTES)
+    {
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_TOO_LARGE,
+                   _("The file is larger than %u MiB"), SCS_CSV_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+  if (g_utf8_validate_len (data, length, NULL))
+    {
+      if (encoding != NULL)
+        *encoding = SCS_CSV_UTF8_BOM;
+      if (out_length != NULL)
+        *out_length = length;
+      return g_strndup (data, length);
+    }
+  converted = g_convert (data, length, "UTF-8", "CP932", &read, &written, &local);
+  if (converted == NULL)
+    {
+      guint line, column;
+
+      scs_csv_locate (data, MIN (read, length), &line, &column);
+      g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
+                   _("Line %u, column %u: the text is neither UTF-8 nor Shift_JIS (CP932); "
+                     "save the file as UTF-8"), line, column);
+      return NULL;
+    }
+  if (encoding != NULL)
+    *encoding = SCS_CSV_CP932;
+  if (out_length != NULL)
+    *out_length = written;
+  return converted;
 }
 
 int

@@ -41,9 +41,14 @@ GPtrArray *scs_csv_parse_lines (const char   *data,
                                 GArray      **row_lines,
                                 GError      **error);
 
-/* Appends one row, quoting where needed, ending in CRLF. A field that a
- * spreadsheet would run as a formula (=, +, -, @, tab or CR first) is
- * prefixed with an apostrophe. */
+/* TRUE when a spreadsheet could take @text for a formula: after any
+ * leading spaces, tabs, line ends or full-width spaces it opens with
+ * = + - @ or their full-width forms ＝＋－＠, or it opens with a tab or CR.
+ * A plain signed number ("-12.5") is not: it stays a number. */
+gboolean   scs_csv_is_formula_like (const char *text);
+
+/* Appends one row, quoting where needed, ending in CRLF. A field that is
+ * formula-like (scs_csv_is_formula_like ()) is prefixed with an apostrophe. */
 void       scs_csv_append_row  (GString            *out,
                                 const char * const *fields,
                                 gsize               n_fields);
@@ -53,6 +58,42 @@ void       scs_csv_append_row  (GString            *out,
 /* A cell as written by scs_csv_append_row (): without the apostrophe that
  * guarded a formula character. */
 const char *scs_csv_cell_text  (const char         *cell);
+
+/* The encodings a CSV is written in: UTF-8 with a byte order mark (what
+ * Excel needs to read Japanese right), or Shift_JIS as Windows has it
+ * (CP932), for older Japanese tools. */
+typedef enum
+{
+  SCS_CSV_UTF8_BOM,
+  SCS_CSV_CP932,
+} ScsCsvEncoding;
+
+gboolean   scs_csv_encoding_from_string (const char     *text,   /* "utf-8", "cp932" */
+                                         ScsCsvEncoding *encoding);
+
+/* Writes @rows (GStrv each, @n_columns fields) in @encoding. Fails with
+ * SCS_CSV_ERROR_ENCODING naming the row, column and character that CP932
+ * cannot hold; nothing is returned then. */
+GBytes    *scs_csv_write       (GPtrArray          *rows,
+                                gsize               n_columns,
+                                ScsCsvEncoding      encoding,
+                                GError            **error);
+
+/* @data as UTF-8 for scs_csv_parse (): UTF-8 (with or without a byte order
+ * mark) as it is, otherwise CP932 converted; NULL with an error when it is
+ * neither. @encoding, if not NULL, tells which it was. */
+char      *scs_csv_decode      (const char         *data,
+                                gsize               length,
+                                gsize              *out_length,
+                                ScsCsvEncoding     *encoding,
+                                GError            **error);
+
+/* The line and CSV column (1-based) of byte @offset of @data, UTF-8 or
+ * CP932, for an error message. */
+void       scs_csv_locate      (const char         *data,
+                                gsize               offset,
+                                guint              *line,
+                                guint              *column);
 
 /* Position of @name in @header, or -1. */
 int        scs_csv_find_column (const char * const *header,

@@ -13,7 +13,8 @@
  * criterion's category (protect, detect and recover are mostly IT tools;
  * governance, supplier management, identify and respond mostly policies,
  * procedures and training). The report goes through the shared PDF writer;
- * the gap list goes out as CSV and as a one-sheet XLSX of inline strings.
+ * the gap list goes out, in the user's language, as CSV (UTF-8 with a byte
+ * order mark, or CP932) and as a formatted one-sheet XLSX (libxlsxwriter).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,8 +25,6 @@
 
 #include <string.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 
 #include "scs-csv.h"
@@ -34,6 +33,7 @@
 #include "scs-pdf-writer.h"
 #include "scs-renewal.h"
 #include "scs-workspace-private.h"
+#include "scs-xlsx-writer.h"
 
 G_DEFINE_QUARK (scs-diagnosis-error-quark, scs_diagnosis_error)
 
@@ -59,7 +59,18 @@ static const char diagnosis_v1[] =
   "  PRIMARY KEY (assessment, criterion_id)\n"
   ") STRICT;\n";
 
-static const char * const diagnosis_steps[] = { diagnosis_v1 };
+/* v2: the vendor's view of the client, for statistics across clients. */
+static const char diagnosis_v2[] =
+  "CREATE TABLE diagnosis_client (\n"
+  "  id      INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  size    TEXT NOT NULL DEFAULT '' CHECK (size IN ('', 'small', 'medium', 'large')),\n"
+  "  sector  TEXT NOT NULL DEFAULT '' CHECK (sector IN ('', 'manufacturing', 'construction', "
+  "'wholesale-retail', 'information', 'transport', 'finance', 'medical-welfare', 'services', 'other')),\n"
+  "  author  TEXT NOT NULL,\n"
+  "  updated TEXT NOT NULL\n"
+  ") STRICT;\n";
+
+static const char * const diagnosis_steps[] = { diagnosis_v1, diagnosis_v2 };
 
 const ScsSchemaModule scs_diagnosis_schema = {
   "diagnosis", diagnosis_steps, G_N_ELEMENTS (diagnosis_steps),
@@ -413,6 +424,144 @@ fail:
   return FALSE;
 }
 
+static const char * const size_names[] = { "", "small", "medium", "large", NULL };
+static const char * const size_labels[] = {
+  N_("Size not given"), N_("Small business (up to 20 employees)"), N_("Medium-sized enterprise"),
+  N_("Large enterprise"),
+};
+static const char * const sector_names[] = {
+  "", "manufacturing", "construction", "wholesale-retail", "information", "transport", "finance",
+  "medical-welfare", "services", "other", NULL,
+};
+static const char * const sector_labels[] = {
+  N_("Sector not given"), N_("Manufacturing"), N_("Construction"), N_("Wholesale and retail"),
+  N_("Information and communications"), N_("Transport and logistics"), N_("Finance and insurance"),
+  N_("Medical care and welfare"), N_("Services"), N_("Other sectors"),
+};
+
+const char * const *
+scs_client_size_list (void)
+{
+  return size_names;
+}
+
+const char * const *
+scs_client_sector_list (void)
+{
+  return sector_names;
+}
+
+static const char *
+label_of (const char * const *names,
+          const char * const *labels,
+          const char         *name)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      return _(labels[i]);
+  return _(labels[0]);
+}
+
+const char *
+scs_client_size_get_label (const char *size)
+{
+  return label_of (size_names, size_labels, size);
+}
+
+const char *
+scs_client_sector_get_label (const char *sector)
+{
+  return label_of (sector_names, sector_labels, sector);
+}
+
+void
+scs_diagnosis_get_client (ScsDiagnosis  *self,
+                          char         **size,
+                          char         **sector)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ScsWorkspace *ws;
+
+  g_return_if_fail (SCS_IS_DIAGNOSIS (self));
+  ws = self->workspace;
+
+  *size = NULL;
+  *sector = NULL;
+  stmt = scs_db_prepare (ws->db, ws->path, "SELECT size, sector FROM diagnosis_client WHERE id = 1", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *size = scs_db_column_dup (stmt, 0);
+      *sector = scs_db_column_dup (stmt, 1);
+    }
+  if (*size == NULL)
+    *size = g_strdup ("");
+  if (*sector == NULL)
+    *sector = g_strdup ("");
+}
+
+gboolean
+scs_diagnosis_set_client (ScsDiagnosis  *self,
+                          const char    *size,
+                          const char    *sector,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *old_size = NULL;
+  g_autofree char *old_sector = NULL;
+  g_autofree char *text = NULL;
+  ScsWorkspace *ws;
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
+  ws = self->workspace;
+
+  if (size != NULL && !g_strv_contains (size_names, size))
+    {
+      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
+                   _("Unknown client size ‘%s’ (small, medium or large)"), size);
+      return FALSE;
+    }
+  if (sector != NULL && !g_strv_contains (sector_names, sector))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) sector_names + 1);
+
+      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
+                   _("Unknown sector ‘%s’ (one of: %s)"), sector, known);
+      return FALSE;
+    }
+  scs_diagnosis_get_client (self, &old_size, &old_sector);
+  if (size == NULL)
+    size = old_size;
+  if (sector == NULL)
+    sector = old_sector;
+  text = g_strdup_printf ("%s/%s", size, sector);
+
+  if (!scs_workspace_begin (ws, error))
+    return FALSE;
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "INSERT INTO diagnosis_client (id, size, sector, author, updated) "
+                         "VALUES (1, ?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE SET "
+                         "size = excluded.size, sector = excluded.sector, author = excluded.author, "
+                         "updated = excluded.updated", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, size);
+  scs_db_bind_text (stmt, 2, sector);
+  scs_db_bind_text (stmt, 3, scs_workspace_get_actor (ws));
+  scs_db_bind_text (stmt, 4, now);
+  if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
+      !scs_workspace_audit (ws, now, "diagnosis-client", NULL, NULL, text, error) ||
+      !scs_workspace_commit (ws, error))
+    goto fail;
+
+  g_signal_emit (self, signals[CHANGED], 0, NULL);
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (ws);
+  return FALSE;
+}
+
 gboolean
 scs_diagnosis_get_needs_on_site (ScsDiagnosis *self)
 {
@@ -476,20 +625,24 @@ scs_diagnosis_get_tier (ScsDiagnosis *self)
                                        scs_diagnosis_get_needs_on_site (self));
 }
 
-static const char *
-state_label (ScsAnswerState state)
-{
-  return scs_answer_state_get_label (state);
-}
-
 #define N_GAP_COLUMNS 11
 
+enum { COLUMN_DUE = 8 };
+
+/* The header in the user's language: a Japanese client reads Japanese. */
 static const char * const gap_header[N_GAP_COLUMNS] = {
-  "criterion_id", "requirement", "criterion", "answer", "support", "effort",
-  "priority", "owner", "due", "note", "planned",
+  NC_("gap column", "No."), NC_("gap column", "Requirement"), NC_("gap column", "Criterion"),
+  NC_("gap column", "Answer"), NC_("gap column", "Support"), NC_("gap column", "Effort"),
+  NC_("gap column", "Priority"), NC_("gap column", "Owner"), NC_("gap column", "Due"),
+  NC_("gap column", "Note"), NC_("gap column", "Plan"),
 };
 
-/* The cells of the gap list, header first: shared by CSV and XLSX. */
+/* Column widths in the workbook (characters) and which columns wrap. */
+static const double gap_widths[N_GAP_COLUMNS] = { 10, 30, 60, 12, 16, 8, 8, 14, 12, 40, 14 };
+static const gboolean gap_wrap[N_GAP_COLUMNS] = { 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0 };
+
+/* The cells of the gap list, header first, as the user reads them (labels,
+ * never codes): shared by CSV and XLSX. */
 static GPtrArray *
 gap_table (ScsDiagnosis  *self,
            GError       **error)
@@ -497,12 +650,15 @@ gap_table (ScsDiagnosis  *self,
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   ScsCatalog *catalog = self->workspace->catalog;
+  const char *header[N_GAP_COLUMNS + 1] = { NULL, };
 
   gaps = scs_diagnosis_list_gaps (self, error);
   if (gaps == NULL)
     return NULL;
 
-  g_ptr_array_add (rows, g_strdupv ((char **) gap_header));
+  for (guint c = 0; c < N_GAP_COLUMNS; c++)
+    header[c] = g_dpgettext2 (GETTEXT_PACKAGE, "gap column", gap_header[c]);
+  g_ptr_array_add (rows, g_strdupv ((char **) header));
   for (guint i = 0; i < gaps->len; i++)
     {
       ScsGap *gap = g_ptr_array_index (gaps, i);
@@ -511,10 +667,12 @@ gap_table (ScsDiagnosis  *self,
         gap->criterion_id,
         scs_requirement_get_title (criterion->requirement),
         scs_criterion_get_text (criterion),
-        state_label (gap->state),
-        scs_support_to_string (gap->support),
-        gap->effort, gap->priority, gap->owner, gap->due, gap->note,
-        gap->planned ? "yes" : "suggested",
+        scs_answer_state_get_label (gap->state),
+        scs_support_get_label (gap->support),
+        *gap->effort != '\0' ? scs_diagnosis_grade_get_label (gap->effort) : "",
+        *gap->priority != '\0' ? scs_diagnosis_grade_get_label (gap->priority) : "",
+        gap->owner, gap->due, gap->note,
+        gap->planned ? C_("gap plan", "Planned") : C_("gap plan", "Suggested"),
         NULL,
       };
       g_ptr_array_add (rows, g_strdupv ((char **) row));
@@ -523,170 +681,33 @@ gap_table (ScsDiagnosis  *self,
 }
 
 GBytes *
-scs_diagnosis_export_csv (ScsDiagnosis  *self,
-                          GError       **error)
+scs_diagnosis_export_csv (ScsDiagnosis    *self,
+                          ScsCsvEncoding   encoding,
+                          GError         **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GString) out = g_string_new (SCS_CSV_BOM);
 
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
 
   rows = gap_table (self, error);
   if (rows == NULL)
     return NULL;
-  for (guint i = 0; i < rows->len; i++)
-    scs_csv_append_row (out, g_ptr_array_index (rows, i), N_GAP_COLUMNS);
-
-  return g_string_free_to_bytes (g_steal_pointer (&out));
-}
-
-/* XML text for a cell: escaped, and without the control characters XML
- * 1.0 cannot carry (a note pasted from elsewhere may hold them). */
-static void
-append_xml_text (GString    *out,
-                 const char *text)
-{
-  g_autofree char *clean = g_strdup (text);
-  g_autofree char *escaped = NULL;
-
-  for (char *p = clean; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-      *p = ' ';
-  escaped = g_markup_escape_text (clean, -1);
-  g_string_append (out, escaped);
-}
-
-static void
-column_name (GString *out,
-             guint    column)  /* 0-based */
-{
-  char letters[4];
-  int n = 0;
-
-  column++;
-  while (column > 0 && n < 3)
-    {
-      letters[n++] = 'A' + (column - 1) % 26;
-      column = (column - 1) / 26;
-    }
-  while (n > 0)
-    g_string_append_c (out, letters[--n]);
-}
-
-static la_ssize_t
-archive_to_bytes (struct archive *archive,
-                  void           *user_data,
-                  const void     *buffer,
-                  size_t          length)
-{
-  g_byte_array_append (user_data, buffer, length);
-  return length;
-}
-
-static gboolean
-zip_add (struct archive *archive,
-         const char     *name,
-         const char     *data,
-         gsize           length)
-{
-  struct archive_entry *entry = archive_entry_new ();
-  gboolean ok;
-
-  archive_entry_set_pathname (entry, name);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  archive_entry_set_size (entry, length);
-  /* A fixed time: the same gaps give the same bytes. */
-  archive_entry_set_mtime (entry, 315532800, 0);
-  ok = archive_write_header (archive, entry) == ARCHIVE_OK &&
-       archive_write_data (archive, data, length) == (la_ssize_t) length;
-  archive_entry_free (entry);
-  return ok;
+  return scs_csv_write (rows, N_GAP_COLUMNS, encoding, error);
 }
 
 GBytes *
 scs_diagnosis_export_xlsx (ScsDiagnosis  *self,
                            GError       **error)
 {
-  static const char content_types[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Override PartName=\"/xl/workbook.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-    "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
-    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-    "</Types>";
-  static const char root_rels[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
-    "Target=\"xl/workbook.xml\"/></Relationships>";
-  static const char workbook[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-    "<sheets><sheet name=\"gaps\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
-  static const char workbook_rels[] =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" "
-    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-    "Target=\"worksheets/sheet1.xml\"/></Relationships>";
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GString) sheet = g_string_new (NULL);
-  g_autoptr(GByteArray) zip = g_byte_array_new ();
-  struct archive *archive;
-  gboolean ok;
 
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
 
   rows = gap_table (self, error);
   if (rows == NULL)
     return NULL;
-
-  g_string_append (sheet, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-                          "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-                          "<sheetData>");
-  for (guint r = 0; r < rows->len; r++)
-    {
-      const char * const *row = g_ptr_array_index (rows, r);
-
-      g_string_append_printf (sheet, "<row r=\"%u\">", r + 1);
-      for (guint c = 0; c < N_GAP_COLUMNS; c++)
-        {
-          /* Inline strings only: a cell is text, never a formula. */
-          g_string_append (sheet, "<c r=\"");
-          column_name (sheet, c);
-          g_string_append_printf (sheet, "%u\" t=\"inlineStr\"><is><t xml:space=\"preserve\">", r + 1);
-          append_xml_text (sheet, row[c] != NULL ? row[c] : "");
-          g_string_append (sheet, "</t></is></c>");
-        }
-      g_string_append (sheet, "</row>");
-    }
-  g_string_append (sheet, "</sheetData></worksheet>");
-
-  archive = archive_write_new ();
-  ok = archive_write_set_format_zip (archive) == ARCHIVE_OK &&
-       archive_write_set_format_option (archive, "zip", "hdrcharset", "UTF-8") == ARCHIVE_OK &&
-       archive_write_open (archive, zip, NULL, archive_to_bytes, NULL) == ARCHIVE_OK &&
-       zip_add (archive, "[Content_Types].xml", content_types, sizeof content_types - 1) &&
-       zip_add (archive, "_rels/.rels", root_rels, sizeof root_rels - 1) &&
-       zip_add (archive, "xl/workbook.xml", workbook, sizeof workbook - 1) &&
-       zip_add (archive, "xl/_rels/workbook.xml.rels", workbook_rels, sizeof workbook_rels - 1) &&
-       zip_add (archive, "xl/worksheets/sheet1.xml", sheet->str, sheet->len) &&
-       archive_write_close (archive) == ARCHIVE_OK;
-  if (!ok)
-    g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
-                 _("Cannot write the gap list workbook: %s"),
-                 archive_error_string (archive) ? archive_error_string (archive) : "?");
-  archive_write_free (archive);
-  if (!ok)
-    return NULL;
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&zip));
+  return scs_xlsx_write_table (C_("sheet name", "Gaps"), rows, N_GAP_COLUMNS,
+                               gap_widths, gap_wrap, COLUMN_DUE, error);
 }
 
 GBytes *
@@ -822,7 +843,7 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
           g_autofree char *owner = g_strdup_printf ("%s%s%s", gap->owner,
                                                     *gap->owner && *gap->due ? "\n" : "", gap->due);
           const char *cells[] = {
-            gap->criterion_id, scs_criterion_get_text (criterion), state_label (gap->state), support,
+            gap->criterion_id, scs_criterion_get_text (criterion), scs_answer_state_get_label (gap->state), support,
             scs_diagnosis_grade_get_label (gap->effort), scs_diagnosis_grade_get_label (gap->priority),
             owner,
           };

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "scs-answer.h"
+#include "scs-csv.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -98,17 +99,37 @@ gboolean      scs_diagnosis_set_gap          (ScsDiagnosis  *self,
                                               const char    *note,
                                               GError       **error);
 
+/* The client as the vendor sees it, for statistics across clients: size
+ * ("", small, medium, large) and sector ("", manufacturing, construction,
+ * wholesale-retail, information, transport, finance, medical-welfare,
+ * services, other). NULL keeps what is stored. */
+const char * const *scs_client_size_list       (void);   /* "" first */
+const char * const *scs_client_sector_list     (void);   /* "" first */
+const char   *scs_client_size_get_label       (const char   *size);
+const char   *scs_client_sector_get_label     (const char   *sector);
+void          scs_diagnosis_get_client        (ScsDiagnosis  *self,
+                                               char         **size,
+                                               char         **sector);
+gboolean      scs_diagnosis_set_client        (ScsDiagnosis  *self,
+                                               const char    *size,
+                                               const char    *sector,
+                                               GError       **error);
+
 gboolean      scs_diagnosis_get_needs_on_site (ScsDiagnosis *self);
 gboolean      scs_diagnosis_set_needs_on_site (ScsDiagnosis *self,
                                                gboolean      needs,
                                                GError      **error);
 ScsTier       scs_diagnosis_get_tier          (ScsDiagnosis *self);
 
-/* Gap list as CSV (UTF-8 with BOM, CRLF): one row per gap. */
-GBytes       *scs_diagnosis_export_csv        (ScsDiagnosis  *self,
-                                               GError       **error);
-/* The same gap list as an Excel workbook (.xlsx, one sheet, inline
- * strings, no formulas). */
+/* Gap list as CSV (CRLF), one row per gap, headers and values in the UI
+ * language (labels, not codes); formula-like cells neutralised. CP932
+ * fails, writing nothing, on a character it cannot hold. */
+GBytes       *scs_diagnosis_export_csv        (ScsDiagnosis    *self,
+                                               ScsCsvEncoding   encoding,
+                                               GError         **error);
+/* The same gap list as an Excel workbook (.xlsx, one sheet, no formulas):
+ * styled frozen header row with an auto-filter, column widths, wrapped
+ * text, the due date as a date. */
 GBytes       *scs_diagnosis_export_xlsx       (ScsDiagnosis  *self,
                                                GError       **error);
 /* The diagnosis report for the client (Japanese, or English when the UI

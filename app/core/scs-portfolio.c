@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -99,6 +100,14 @@ struct _ScsPortfolioEntry
   char           *last_change;
   char           *submitted;
   ScsWorkspaceType workspace_type;
+  /* For statistics and duplicates (scs-portfolio-stats.c). */
+  char           *corporate_number;
+  char           *size;
+  char           *sector;
+  GHashTable     *levels;           /* the catalog's criterion → level, shared */
+  GStrv           unmet;            /* criteria up to the level not met nor NA */
+  guint           previous_level;   /* 0: no previous cycle */
+  GStrv           previous_unmet;
 };
 
 G_DEFINE_FINAL_TYPE (ScsPortfolioEntry, scs_portfolio_entry, G_TYPE_OBJECT)
@@ -148,6 +157,12 @@ scs_portfolio_entry_finalize (GObject *object)
   g_strfreev (self->changes);
   g_free (self->last_change);
   g_free (self->submitted);
+  g_free (self->corporate_number);
+  g_free (self->size);
+  g_free (self->sector);
+  g_clear_pointer (&self->levels, g_hash_table_unref);
+  g_strfreev (self->unmet);
+  g_strfreev (self->previous_unmet);
   G_OBJECT_CLASS (scs_portfolio_entry_parent_class)->finalize (object);
 }
 
@@ -255,6 +270,13 @@ int scs_portfolio_entry_get_days_left (ScsPortfolioEntry *self) { return self->d
 const char * const *scs_portfolio_entry_get_changes (ScsPortfolioEntry *self) { return (const char * const *) self->changes; }
 gboolean scs_portfolio_entry_get_needs_check (ScsPortfolioEntry *self) { return self->changes != NULL && self->changes[0] != NULL; }
 const char *scs_portfolio_entry_get_last_change (ScsPortfolioEntry *self) { return self->last_change; }
+const char *scs_portfolio_entry_get_corporate_number (ScsPortfolioEntry *self) { return self->corporate_number; }
+const char *scs_portfolio_entry_get_size (ScsPortfolioEntry *self) { return self->size ? self->size : ""; }
+const char *scs_portfolio_entry_get_sector (ScsPortfolioEntry *self) { return self->sector ? self->sector : ""; }
+GHashTable *scs_portfolio_entry_get_levels (ScsPortfolioEntry *self) { return self->levels; }
+const char * const *scs_portfolio_entry_get_unmet (ScsPortfolioEntry *self) { return (const char * const *) self->unmet; }
+guint scs_portfolio_entry_get_previous_level (ScsPortfolioEntry *self) { return self->previous_level; }
+const char * const *scs_portfolio_entry_get_previous_unmet (ScsPortfolioEntry *self) { return (const char * const *) self->previous_unmet; }
 
 /* ------------------------------------------------------------------------ */
 /* Reading one file                                                          */
@@ -427,6 +449,74 @@ lookup_catalog (sqlite3     *db,
     }
   g_hash_table_insert (cache, g_strdup (sha256), cl);
   return cl;
+}
+
+/* The criteria of @levels up to @level that assessment @assessment has not
+ * answered met or NA (in no order). */
+static GStrv
+read_unmet (sqlite3    *db,
+            gint64      assessment,
+            guint       level,
+            GHashTable *levels)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) satisfied = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  stmt = prepare (db, "SELECT criterion_id FROM answer WHERE assessment = ?1 AND state IN ('met', 'na')");
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (satisfied, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+
+  g_hash_table_iter_init (&iter, levels);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) <= level && !g_hash_table_contains (satisfied, key))
+      g_strv_builder_add (builder, key);
+  return g_strv_builder_end (builder);
+}
+
+/* What statistics and duplicate detection need: the 法人番号, the
+ * vendor's size and sector of the client, the unmet criteria of this
+ * cycle and of the one before. */
+static void
+read_for_statistics (ScsPortfolioEntry *entry,
+                     sqlite3           *db,
+                     gint64             assessment,
+                     CatalogLevels     *cl)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  entry->levels = g_hash_table_ref (cl->levels);
+  stmt = prepare (db, "SELECT corporate_number FROM organization WHERE id = 1");
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    entry->corporate_number = scs_db_column_dup (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (has_table (db, "diagnosis_client"))
+    {
+      stmt = prepare (db, "SELECT size, sector FROM diagnosis_client WHERE id = 1");
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          entry->size = scs_db_column_dup (stmt, 0);
+          entry->sector = scs_db_column_dup (stmt, 1);
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  entry->unmet = read_unmet (db, assessment, entry->level, cl->levels);
+  stmt = prepare (db, "SELECT id, target_level FROM assessment WHERE id < ?1 ORDER BY id DESC LIMIT 1");
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, assessment);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          entry->previous_level = sqlite3_column_int (stmt, 1) == 4 ? 4 : 3;
+          entry->previous_unmet = read_unmet (db, sqlite3_column_int64 (stmt, 0), entry->previous_level,
+                                              cl->levels);
+        }
+    }
 }
 
 static gboolean
@@ -667,6 +757,7 @@ read_rows (ScsPortfolioEntry  *entry,
       g_clear_pointer (&stmt, sqlite3_finalize);
       entry->changes = g_strv_builder_end (builder);
     }
+  read_for_statistics (entry, db, assessment, cl);
 
   return TRUE;
 }
@@ -751,6 +842,7 @@ struct _ScsPortfolio
   GDate        today;
   GListStore  *entries;
   GHashTable  *catalog_cache;
+  ScsPortfolioCache *cache;
 };
 
 G_DEFINE_FINAL_TYPE (ScsPortfolio, scs_portfolio, G_TYPE_OBJECT)
@@ -762,6 +854,7 @@ scs_portfolio_finalize (GObject *object)
 
   g_clear_object (&self->entries);
   g_clear_pointer (&self->catalog_cache, g_hash_table_unref);
+  g_clear_pointer (&self->cache, scs_portfolio_cache_unref);
   G_OBJECT_CLASS (scs_portfolio_parent_class)->finalize (object);
 }
 
@@ -776,6 +869,7 @@ scs_portfolio_init (ScsPortfolio *self)
 {
   self->entries = g_list_store_new (SCS_TYPE_PORTFOLIO_ENTRY);
   self->catalog_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, catalog_levels_free);
+  self->cache = scs_portfolio_cache_new ();
 }
 
 /**
@@ -817,23 +911,175 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
-GPtrArray *
-scs_portfolio_read_folder (const char    *dir,
-                           ScsValidity   *validity,
-                           const GDate   *today,
-                           GCancellable  *cancellable,
-                           GError       **error)
+/* ------------------------------------------------------------------------ */
+/* The cache                                                                 */
+
+/* What identifies one version of a workspace file without opening it: the
+ * file's device, inode, size and modification time, and the same of its
+ * -wal (committed edits may sit there, the main file unchanged). A row is
+ * read again only when any of these changed, or the day it was computed
+ * for (days to expiry). stat() only: opening and closing a workspace file
+ * outside SQLite would drop the POSIX locks of a connection of this
+ * process (the file rule of docs/DESIGN.md). */
+typedef struct
+{
+  dev_t   dev;
+  ino_t   ino;
+  off_t   size;
+  gint64  mtime_ns;
+  off_t   wal_size;
+  gint64  wal_mtime_ns;
+  guint32 julian;
+} FileKey;
+
+typedef struct
+{
+  FileKey            key;
+  ScsPortfolioEntry *entry;
+} CacheItem;
+
+struct _ScsPortfolioCache
+{
+  gatomicrefcount  ref_count;
+  GMutex           mutex;
+  GHashTable      *items;          /* path → CacheItem* */
+  guint            n_read;
+};
+
+static void
+cache_item_free (CacheItem *item)
+{
+  g_object_unref (item->entry);
+  g_free (item);
+}
+
+ScsPortfolioCache *
+scs_portfolio_cache_new (void)
+{
+  ScsPortfolioCache *cache = g_new0 (ScsPortfolioCache, 1);
+
+  g_atomic_ref_count_init (&cache->ref_count);
+  g_mutex_init (&cache->mutex);
+  cache->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cache_item_free);
+  return cache;
+}
+
+ScsPortfolioCache *
+scs_portfolio_cache_ref (ScsPortfolioCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, NULL);
+  g_atomic_ref_count_inc (&cache->ref_count);
+  return cache;
+}
+
+void
+scs_portfolio_cache_unref (ScsPortfolioCache *cache)
+{
+  if (cache == NULL || !g_atomic_ref_count_dec (&cache->ref_count))
+    return;
+  g_hash_table_unref (cache->items);
+  g_mutex_clear (&cache->mutex);
+  g_free (cache);
+}
+
+guint
+scs_portfolio_cache_get_n_read (ScsPortfolioCache *cache)
+{
+  guint n;
+
+  g_return_val_if_fail (cache != NULL, 0);
+  g_mutex_lock (&cache->mutex);
+  n = cache->n_read;
+  g_mutex_unlock (&cache->mutex);
+  return n;
+}
+
+static gint64
+mtime_ns (const GStatBuf *st)
+{
+  return (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+}
+
+static gboolean
+file_key (const char  *path,
+          const GDate *today,
+          FileKey     *key)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  memset (key, 0, sizeof *key);
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  key->dev = st.st_dev;
+  key->ino = st.st_ino;
+  key->size = st.st_size;
+  key->mtime_ns = mtime_ns (&st);
+  if (g_stat (wal, &st) == 0)
+    {
+      key->wal_size = st.st_size;
+      key->wal_mtime_ns = mtime_ns (&st);
+    }
+  key->julian = g_date_get_julian (today);
+  return TRUE;
+}
+
+/* The row of @path, from @cache when the file has not changed. */
+static ScsPortfolioEntry *
+read_entry (const char        *path,
+            ScsValidity       *validity,
+            const GDate       *today,
+            ScsPortfolioCache *cache,
+            GHashTable        *catalog_cache)
+{
+  ScsPortfolioEntry *entry;
+  CacheItem *item;
+  FileKey key;
+  gboolean keyed;
+
+  if (cache == NULL)
+    return scs_portfolio_entry_read (path, validity, today, catalog_cache);
+
+  keyed = file_key (path, today, &key);
+  g_mutex_lock (&cache->mutex);
+  item = keyed ? g_hash_table_lookup (cache->items, path) : NULL;
+  if (item != NULL && memcmp (&item->key, &key, sizeof key) == 0)
+    {
+      entry = g_object_ref (item->entry);
+      g_mutex_unlock (&cache->mutex);
+      return entry;
+    }
+  cache->n_read++;
+  g_mutex_unlock (&cache->mutex);
+
+  /* Read outside the lock: another thread may list meanwhile. The catalog
+   * cache is this listing's own. */
+  entry = scs_portfolio_entry_read (path, validity, today, catalog_cache);
+  if (keyed)
+    {
+      item = g_new0 (CacheItem, 1);
+      item->key = key;
+      item->entry = g_object_ref (entry);
+      g_mutex_lock (&cache->mutex);
+      g_hash_table_replace (cache->items, g_strdup (path), item);
+      g_mutex_unlock (&cache->mutex);
+    }
+  return entry;
+}
+
+/* Collects the files of @dir and its subfolders (hidden ones and SQLite's
+ * side files left out; symbolic links to folders not followed, so a loop
+ * cannot trap the listing). */
+static gboolean
+collect_files (const char    *dir,
+               GPtrArray     *names,
+               guint          depth,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(GDir) handle = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) cache = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *name;
-
-  g_return_val_if_fail (dir != NULL, NULL);
-  g_return_val_if_fail (validity != NULL, NULL);
-  g_return_val_if_fail (today != NULL, NULL);
 
   handle = g_dir_open (dir, 0, &local_error);
   if (handle == NULL)
@@ -841,34 +1087,111 @@ scs_portfolio_read_folder (const char    *dir,
       g_autofree char *display = g_filename_display_name (dir);
       g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_FOLDER,
                    _("Cannot list the folder ‘%s’: %s"), display, local_error->message);
-      return NULL;
+      return FALSE;
     }
-
   while ((name = g_dir_read_name (handle)) != NULL)
     {
       g_autofree char *full = NULL;
+      GStatBuf st;
 
       if (name[0] == '.' || g_str_has_suffix (name, "-wal") || g_str_has_suffix (name, "-shm") ||
           g_str_has_suffix (name, "-journal"))
         continue;
       full = g_build_filename (dir, name, NULL);
-      if (!g_file_test (full, G_FILE_TEST_IS_REGULAR))
+      if (g_lstat (full, &st) != 0)
+        continue;
+      if (S_ISDIR (st.st_mode))
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          /* A folder we cannot list is skipped, not fatal; deep trees end. */
+          if (depth < 32)
+            collect_files (full, names, depth + 1, cancellable, NULL);
+          continue;
+        }
+      if (!S_ISREG (st.st_mode) && !g_file_test (full, G_FILE_TEST_IS_REGULAR))
         continue;
       g_ptr_array_add (names, g_steal_pointer (&full));
     }
+  return TRUE;
+}
+
+GPtrArray *
+scs_portfolio_read_folder (const char         *dir,
+                           ScsValidity        *validity,
+                           const GDate        *today,
+                           ScsPortfolioCache  *cache,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) catalog_cache = NULL;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (validity != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (!collect_files (dir, names, 0, cancellable, error))
+    return NULL;
   g_ptr_array_sort (names, compare_names);
 
   /* Its own catalog cache: this may run in another thread. */
-  cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, catalog_levels_free);
+  catalog_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, catalog_levels_free);
   for (guint i = 0; i < names->len; i++)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      g_ptr_array_add (entries, scs_portfolio_entry_read (g_ptr_array_index (names, i), validity,
-                                                          today, cache));
+      g_ptr_array_add (entries, read_entry (g_ptr_array_index (names, i), validity, today, cache,
+                                            catalog_cache));
     }
 
   return g_steal_pointer (&entries);
+}
+
+GHashTable *
+scs_portfolio_find_duplicates (GListModel *entries)
+{
+  g_autoptr(GHashTable) by_number = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *duplicates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                  (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = g_list_model_get_n_items (entries);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScsPortfolioEntry) entry = g_list_model_get_item (entries, i);
+      const char *number = entry->corporate_number;
+      GPtrArray *paths;
+
+      if (entry->error != NULL || number == NULL || *number == '\0')
+        continue;
+      paths = g_hash_table_lookup (by_number, number);
+      if (paths == NULL)
+        {
+          paths = g_ptr_array_new ();
+          g_hash_table_insert (by_number, (gpointer) number, paths);
+        }
+      g_ptr_array_add (paths, entry->path);
+    }
+  g_hash_table_iter_init (&iter, by_number);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *paths = value;
+
+      if (paths->len < 2)
+        continue;
+      {
+        GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+
+        for (guint i = 0; i < paths->len; i++)
+          g_ptr_array_add (copy, g_strdup (g_ptr_array_index (paths, i)));
+        g_hash_table_insert (duplicates, g_strdup (key), copy);
+      }
+    }
+  return duplicates;
 }
 
 void
@@ -880,6 +1203,24 @@ scs_portfolio_append_entries (ScsPortfolio *self,
   /* One items-changed for the whole folder. */
   g_list_store_splice (self->entries, g_list_model_get_n_items (G_LIST_MODEL (self->entries)), 0,
                        entries->pdata, entries->len);
+}
+
+ScsPortfolioCache *
+scs_portfolio_get_cache (ScsPortfolio *self)
+{
+  g_return_val_if_fail (SCS_IS_PORTFOLIO (self), NULL);
+  return self->cache;
+}
+
+void
+scs_portfolio_set_cache (ScsPortfolio      *self,
+                         ScsPortfolioCache *cache)
+{
+  g_return_if_fail (SCS_IS_PORTFOLIO (self));
+  g_return_if_fail (cache != NULL);
+  scs_portfolio_cache_ref (cache);
+  scs_portfolio_cache_unref (self->cache);
+  self->cache = cache;
 }
 
 const GDate *
@@ -899,7 +1240,7 @@ scs_portfolio_add_folder (ScsPortfolio  *self,
   g_return_val_if_fail (SCS_IS_PORTFOLIO (self), FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
 
-  entries = scs_portfolio_read_folder (dir, self->validity, &self->today, cancellable, error);
+  entries = scs_portfolio_read_folder (dir, self->validity, &self->today, self->cache, cancellable, error);
   if (entries == NULL)
     return FALSE;
   scs_portfolio_append_entries (self, entries);

@@ -80,6 +80,21 @@ const char * const *
                scs_portfolio_entry_get_changes      (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_needs_check  (ScsPortfolioEntry *self);
 const char    *scs_portfolio_entry_get_last_change  (ScsPortfolioEntry *self);
+/* 法人番号 (NULL for a sole proprietor); the vendor's size and sector of
+ * the client ("" when not given, see scs_diagnosis_set_client ()). */
+const char    *scs_portfolio_entry_get_corporate_number (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_size         (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_sector       (ScsPortfolioEntry *self);
+/* The catalog's criterion ID → GUINT_TO_POINTER (level), shared between
+ * entries on one catalog; NULL for an unreadable file. */
+GHashTable    *scs_portfolio_entry_get_levels       (ScsPortfolioEntry *self);
+/* Criteria up to the level not met nor NA (unanswered included), in no
+ * order; of the previous cycle too (previous level 0: there is none). */
+const char * const *
+               scs_portfolio_entry_get_unmet        (ScsPortfolioEntry *self);
+guint          scs_portfolio_entry_get_previous_level (ScsPortfolioEntry *self);
+const char * const *
+               scs_portfolio_entry_get_previous_unmet (ScsPortfolioEntry *self);
 
 /* Reads the row of one file: read-only SQLite, query_only, only the
  * tables a row needs; never a full load, never a write (a workspace open
@@ -91,6 +106,22 @@ ScsPortfolioEntry *scs_portfolio_entry_read         (const char   *path,
                                                      const GDate  *today,
                                                      GHashTable   *catalog_cache);
 
+/* Rows already read, keyed by file identity and modification (device,
+ * inode, size, mtime, and those of the -wal): re-listing reads only the
+ * files that changed. Thread-safe; shared by reference. */
+typedef struct _ScsPortfolioCache ScsPortfolioCache;
+
+ScsPortfolioCache *scs_portfolio_cache_new      (void);
+ScsPortfolioCache *scs_portfolio_cache_ref      (ScsPortfolioCache *cache);
+void               scs_portfolio_cache_unref    (ScsPortfolioCache *cache);
+/* How many files the cache had to read (not found or changed). */
+guint              scs_portfolio_cache_get_n_read (ScsPortfolioCache *cache);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsPortfolioCache, scs_portfolio_cache_unref)
+
+/* 法人番号 → GPtrArray of the paths of the readable entries that carry it,
+ * for every number found more than once (copies of one client). */
+GHashTable        *scs_portfolio_find_duplicates (GListModel *entries);
+
 #define SCS_TYPE_PORTFOLIO (scs_portfolio_get_type ())
 G_DECLARE_FINAL_TYPE (ScsPortfolio, scs_portfolio, SCS, PORTFOLIO, GObject)
 
@@ -99,21 +130,30 @@ ScsPortfolio *scs_portfolio_new              (ScsValidity   *validity,
                                               const GDate   *today);
 /* GListModel of ScsPortfolioEntry, unreadable files included. */
 GListModel   *scs_portfolio_get_entries      (ScsPortfolio  *self);
-/* Adds every regular file of @dir (not recursive, sorted by name; hidden
- * files and SQLite's -wal/-shm/-journal side files left out): workspaces
- * as rows, anything else as an unreadable entry with the reason. */
+/* Adds every regular file of @dir and its subfolders (sorted by path;
+ * hidden files and folders and SQLite's -wal/-shm/-journal side files left
+ * out, symbolic links to folders not followed): workspaces as rows,
+ * anything else as an unreadable entry with the reason. Files unchanged
+ * since the portfolio's cache read them are not read again. */
 gboolean      scs_portfolio_add_folder       (ScsPortfolio  *self,
                                               const char    *dir,
                                               GCancellable  *cancellable,
                                               GError       **error);
 /* The rows of @dir, as scs_portfolio_add_folder () reads them, without
  * touching any portfolio: safe to call in a worker thread (GTask) while
- * the GUI stays responsive. Of ScsPortfolioEntry*. */
-GPtrArray    *scs_portfolio_read_folder      (const char    *dir,
-                                              ScsValidity   *validity,
-                                              const GDate   *today,
-                                              GCancellable  *cancellable,
-                                              GError       **error);
+ * the GUI stays responsive. @cache (may be NULL) gives and keeps rows of
+ * unchanged files. Of ScsPortfolioEntry*. */
+GPtrArray    *scs_portfolio_read_folder      (const char         *dir,
+                                              ScsValidity        *validity,
+                                              const GDate        *today,
+                                              ScsPortfolioCache  *cache,
+                                              GCancellable       *cancellable,
+                                              GError            **error);
+/* The portfolio's cache (every portfolio has one); set another to share it
+ * between portfolios. */
+ScsPortfolioCache *scs_portfolio_get_cache   (ScsPortfolio  *self);
+void          scs_portfolio_set_cache        (ScsPortfolio      *self,
+                                              ScsPortfolioCache *cache);
 /* Appends rows read by scs_portfolio_read_folder (), in one change. */
 void          scs_portfolio_append_entries   (ScsPortfolio  *self,
                                               GPtrArray     *entries);

@@ -590,6 +590,7 @@ scs_renewal_start (ScsWorkspace  *self,
   g_autofree char *target = NULL;
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
+  g_auto(GStrv) open = NULL;
   gint64 old_id, new_id;
   guint new_cycle;
 
@@ -597,6 +598,24 @@ scs_renewal_start (ScsWorkspace  *self,
 
   old_id = self->assessment_id;
   new_cycle = self->cycle + 1;
+
+  /* A renewal is open while answers it carried wait to be re-confirmed:
+   * a second one would carry them again, unconfirmed. */
+  open = scs_renewal_list_unconfirmed (self, error);
+  if (open == NULL)
+    return 0;
+  if (open[0] != NULL)
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_OPEN,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Renewal %u is still open: %u carried answer is not re-confirmed yet "
+                                "(re-confirm or change it first)",
+                                "Renewal %u is still open: %u carried answers are not re-confirmed yet "
+                                "(re-confirm or change them first)",
+                                g_strv_length (open)),
+                   self->cycle, g_strv_length (open));
+      return 0;
+    }
 
   if (!scs_workspace_begin (self, error))
     return 0;
@@ -657,16 +676,33 @@ scs_renewal_confirm (ScsWorkspace  *self,
                      const char    *criterion_id,
                      GError       **error)
 {
+  const char *ids[] = { criterion_id, NULL };
+
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  return scs_renewal_confirm_all (self, ids, error);
+}
+
+gboolean
+scs_renewal_confirm_all (ScsWorkspace        *self,
+                         const char * const  *criterion_ids,
+                         GError             **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) answers = g_ptr_array_new ();
   g_autofree char *now = scs_now_iso8601 ();
-  ScsAnswer *answer;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail (criterion_ids != NULL, FALSE);
 
-  answer = scs_workspace_require_answer (self, criterion_id, error);
-  if (answer == NULL)
-    return FALSE;
+  /* Every name is checked before anything is written. */
+  for (guint i = 0; criterion_ids[i] != NULL; i++)
+    {
+      ScsAnswer *answer = scs_workspace_require_answer (self, criterion_ids[i], error);
+
+      if (answer == NULL)
+        return FALSE;
+      g_ptr_array_add (answers, answer);
+    }
 
   if (!scs_workspace_begin (self, error))
     return FALSE;
@@ -677,28 +713,34 @@ scs_renewal_confirm (ScsWorkspace  *self,
                          error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
-  scs_db_bind_text (stmt, 2, criterion_id);
-  scs_db_bind_text (stmt, 3, now);
-  scs_db_bind_text (stmt, 4, scs_workspace_get_actor (self));
-  if (!scs_db_step_done (stmt, self->db, self->path, error))
-    goto fail;
-
-  if (sqlite3_changes (self->db) == 0)
+  for (guint i = 0; criterion_ids[i] != NULL; i++)
     {
-      scs_workspace_rollback (self);
-      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
-                   _("The answer to ‘%s’ was not carried forward into this cycle, "
-                     "or is already re-confirmed"), criterion_id);
-      return FALSE;
-    }
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+      scs_db_bind_text (stmt, 2, criterion_ids[i]);
+      scs_db_bind_text (stmt, 3, now);
+      scs_db_bind_text (stmt, 4, scs_workspace_get_actor (self));
+      if (!scs_db_step_done (stmt, self->db, self->path, error))
+        goto fail;
 
-  if (!scs_workspace_audit (self, now, "renewal-confirm", criterion_id, NULL, NULL, error) ||
-      !scs_workspace_commit (self, error))
+      if (sqlite3_changes (self->db) == 0)
+        {
+          scs_workspace_rollback (self);
+          g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                       _("The answer to ‘%s’ was not carried forward into this cycle, "
+                         "or is already re-confirmed"), criterion_ids[i]);
+          return FALSE;
+        }
+
+      if (!scs_workspace_audit (self, now, "renewal-confirm", criterion_ids[i], NULL, NULL, error))
+        goto fail;
+    }
+  if (!scs_workspace_commit (self, error))
     goto fail;
 
   /* Views showing "to re-confirm" update with the answer. */
-  g_signal_emit_by_name (self, "answer-changed", answer);
+  for (guint i = 0; i < answers->len; i++)
+    g_signal_emit_by_name (self, "answer-changed", g_ptr_array_index (answers, i));
   return TRUE;
 
 fail:

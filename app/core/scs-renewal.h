@@ -17,6 +17,7 @@ typedef enum
 {
   SCS_RENEWAL_ERROR_INVALID,    /* bad date, level, unknown change kind or cycle */
   SCS_RENEWAL_ERROR_DATA,       /* the validity data file is broken */
+  SCS_RENEWAL_ERROR_OPEN,       /* a renewal is started while the last one is open */
 } ScsRenewalError;
 
 GQuark scs_renewal_error_quark (void);
@@ -116,8 +117,9 @@ GPtrArray *scs_renewal_list_cycles            (ScsWorkspace  *workspace,
  * same target level and catalog; answers (state, note, reason, original
  * author and time) and evidence links are carried forward, each marked as
  * to be re-confirmed. The workspace switches to the new cycle. One
- * transaction; on error nothing changes. Returns the new cycle number (0 on
- * error). */
+ * transaction; on error nothing changes. Refused (SCS_RENEWAL_ERROR_OPEN)
+ * while the current cycle still has carried answers to re-confirm. Returns
+ * the new cycle number (0 on error). */
 guint      scs_renewal_start                  (ScsWorkspace  *workspace,
                                                GError       **error);
 
@@ -126,6 +128,11 @@ guint      scs_renewal_start                  (ScsWorkspace  *workspace,
 gboolean   scs_renewal_confirm                (ScsWorkspace  *workspace,
                                                const char    *criterion_id,
                                                GError       **error);
+/* The same for several answers, all or none: one unknown or not carried
+ * (or already re-confirmed) refuses the lot and nothing is written. */
+gboolean   scs_renewal_confirm_all            (ScsWorkspace        *self,
+                                               const char * const  *criterion_ids,
+                                               GError             **error);
 /* Carried answers of the current cycle not yet re-confirmed (IDs). */
 GStrv      scs_renewal_list_unconfirmed       (ScsWorkspace  *workspace,
                                                GError       **error);

@@ -113,36 +113,6 @@ scs_scope_import_init (ScsScopeImport *self)
 /* ------------------------------------------------------------------------ */
 /* Decoding                                                                  */
 
-/* The line and CSV column (1-based) of byte @offset. Quotes, commas and line
- * ends are ASCII and never the second byte of a CP932 character, so this
- * works on the raw bytes of either encoding. */
-static void
-locate (const char *data,
-        gsize       offset,
-        guint      *line,
-        guint      *column)
-{
-  gboolean quoted = FALSE;
-
-  *line = 1;
-  *column = 1;
-  for (gsize i = 0; i < offset; i++)
-    {
-      char c = data[i];
-
-      if (c == '"')
-        quoted = !quoted;
-      else if (c == ',' && !quoted)
-        (*column)++;
-      if (c == '\n' || (c == '\r' && data[i + 1] != '\n'))
-        {
-          (*line)++;
-          if (!quoted)
-            *column = 1;
-        }
-    }
-}
-
 static void
 set_byte_error (GError     **error,
                 const char  *source,
@@ -152,7 +122,7 @@ set_byte_error (GError     **error,
 {
   guint line, column;
 
-  locate (data, offset, &line, &column);
+  scs_csv_locate (data, offset, &line, &column);
   g_set_error (error, SCS_SCOPE_IMPORT_ERROR, SCS_SCOPE_IMPORT_ERROR_ENCODING,
                /* Translators: the last %s is “UTF-8”, “Shift_JIS (CP932)” or both */
                _("%s: line %u, column %u: byte 0x%02x is not %s text"),

@@ -81,6 +81,8 @@ struct _ScsXlsxSheet
   GHashTable *merge_index; /* column → GArray of Range covering it, by r1 */
   guint      max_row;
   guint      max_column;
+  guint      frozen_rows;
+  char      *auto_filter;
 };
 
 static void
@@ -980,6 +982,7 @@ scs_xlsx_sheet_free (ScsXlsxSheet *sheet)
   if (sheet == NULL)
     return;
   g_free (sheet->name);
+  g_free (sheet->auto_filter);
   g_clear_pointer (&sheet->cells, g_array_unref);
   g_clear_pointer (&sheet->merges, g_array_unref);
   g_clear_pointer (&sheet->hidden, g_array_unref);
@@ -1238,6 +1241,25 @@ scs_xlsx_load_sheet (ScsXlsx  *self,
               range.c1 <= range.c2 && sheet->hidden->len < SCS_XLSX_MAX_COLUMN)
             g_array_append_val (sheet->hidden, range);
         }
+      else if (g_strcmp0 (name, "pane") == 0)
+        {
+          g_autofree char *state = get_attr (pr.reader, "state");
+          g_autofree char *split = get_attr (pr.reader, "ySplit");
+
+          if (g_strcmp0 (state, "frozen") == 0 && split != NULL)
+            parse_uint (split, SCS_XLSX_MAX_ROW, &sheet->frozen_rows);
+        }
+      else if (g_strcmp0 (name, "autoFilter") == 0)
+        {
+          g_autofree char *ref = get_attr (pr.reader, "ref");
+          Range range;
+
+          if (ref != NULL && read_range (ref, &range))
+            {
+              g_free (sheet->auto_filter);
+              sheet->auto_filter = g_steal_pointer (&ref);
+            }
+        }
       else if (g_strcmp0 (name, "mergeCell") == 0)
         {
           g_autofree char *ref = get_attr (pr.reader, "ref");
@@ -1283,6 +1305,33 @@ scs_xlsx_load_sheet (ScsXlsx  *self,
 fail:
   part_reader_close (&pr);
   return NULL;
+}
+
+guint
+scs_xlsx_sheet_get_frozen_rows (ScsXlsxSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, 0);
+  return sheet->frozen_rows;
+}
+
+const char *
+scs_xlsx_sheet_get_auto_filter (ScsXlsxSheet *sheet)
+{
+  g_return_val_if_fail (sheet != NULL, NULL);
+  return sheet->auto_filter;
+}
+
+GBytes *
+scs_xlsx_get_part (ScsXlsx    *self,
+                   const char *name)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (SCS_IS_XLSX (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  bytes = g_hash_table_lookup (self->parts, name);
+  return bytes != NULL ? g_bytes_ref (bytes) : NULL;
 }
 
 const char *

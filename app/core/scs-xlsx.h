@@ -71,6 +71,13 @@ guint         scs_xlsx_sheet_get_max_row     (ScsXlsxSheet  *sheet);
 guint         scs_xlsx_sheet_get_max_column  (ScsXlsxSheet  *sheet);
 gboolean      scs_xlsx_sheet_column_hidden   (ScsXlsxSheet  *sheet,
                                               guint          column);
+/* Rows kept in view by a frozen pane (0: none); the auto-filter's range
+ * ("A1:K80"), or NULL. */
+guint         scs_xlsx_sheet_get_frozen_rows (ScsXlsxSheet  *sheet);
+const char   *scs_xlsx_sheet_get_auto_filter (ScsXlsxSheet  *sheet);
+/* The raw XML of one part of the zip (say "xl/styles.xml"), or NULL. */
+GBytes       *scs_xlsx_get_part              (ScsXlsx       *self,
+                                              const char    *name);
 GArray       *scs_xlsx_sheet_get_rows        (ScsXlsxSheet  *sheet);
 /* FALSE when the cell (after following merges) is absent or empty. */
 gboolean      scs_xlsx_sheet_get_cell        (ScsXlsxSheet  *sheet,

@@ -153,6 +153,7 @@ test_renew_and_compare (Fixture       *f,
                         gconstpointer  data)
 {
   g_autofree char *a = new_client (f, "a.scsw", "株式会社エー", "3");
+  g_autofree char *sha = NULL;
   g_autoptr(CliRun) run = NULL;
   g_autoptr(JsonParser) parser = NULL;
   JsonObject *root;
@@ -168,6 +169,16 @@ test_renew_and_compare (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "to_reconfirm")), ==, 3);
   g_clear_pointer (&run, cli_run_free);
   g_clear_object (&parser);
+
+  /* One unknown criterion among good ones: refused, and nothing confirmed. */
+  sha = core_test_file_sha256 (a);
+  cli_test_assert_refused (run = cli_run ("renew", "confirm", a, "1-2-1-1", "1-2-1-3", "9-9-9-9"), "9-9-9-9");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_unchanged (a, sha);
+  /* Nor a second renewal while this one is open. */
+  cli_test_assert_refused (run = cli_run ("renew", a), "re-confirm");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_unchanged (a, sha);
 
   answer (a, "1-2-1-2", "met");
   answer (a, "2-1-1-1", "not-met");
@@ -204,6 +215,7 @@ test_diagnose (Fixture       *f,
   g_autofree char *csv = g_build_filename (f->dir, "gaps.csv", NULL);
   g_autofree char *xlsx = g_build_filename (f->dir, "gaps.xlsx", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *decoded = NULL;
   g_autofree char *sha = NULL;
   const char * const ja[] = { "SCS_LANGUAGE=ja", NULL };
   g_autoptr(CliRun) run = NULL;
@@ -233,10 +245,38 @@ test_diagnose (Fixture       *f,
   g_assert_true (length > 1000 && memcmp (contents, "%PDF-", 5) == 0);
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (csv, &contents, &length, NULL));
-  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "criterion_id,"));
+  /* Japanese headers and labels for a Japanese user. */
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "番号,要求事項,"));
   g_assert_true (g_utf8_validate (contents, length, NULL));
   g_assert_nonnull (strstr (contents, "山田"));
+  g_assert_nonnull (strstr (contents, "駆け付け支援"));
+  g_assert_null (strstr (contents, "on-site"));
   g_clear_pointer (&contents, g_free);
+
+  /* Shift_JIS when asked. */
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run_env (ja, "diagnose", a, "--csv", csv, "--encoding", "cp932"));
+  g_assert_true (g_file_get_contents (csv, &contents, &length, NULL));
+  g_assert_false (g_utf8_validate (contents, length, NULL));
+  decoded = g_convert (contents, length, "UTF-8", "CP932", NULL, NULL, NULL);
+  g_assert_nonnull (decoded);
+  g_assert_true (g_str_has_prefix (decoded, "番号,要求事項,"));
+  g_assert_nonnull (strstr (decoded, "山田"));
+  g_clear_pointer (&contents, g_free);
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("diagnose", a, "--csv", csv, "--encoding", "latin1"), "latin1");
+
+  /* An export that fails (a character Shift_JIS lacks) changes nothing,
+   * not even the on-site flag asked for in the same command. */
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("diagnose", "set", a, "1-2-1-2", "--owner", "山田 😀"));
+  g_free (sha);
+  sha = core_test_file_sha256 (a);
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("diagnose", a, "--csv", csv, "--encoding", "cp932", "--on-site", "no"),
+                           "😀");
+  cli_test_assert_unchanged (a, sha);
+  g_clear_pointer (&sha, g_free);
   g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
   g_assert_true (length > 100 && memcmp (contents, "PK", 2) == 0);
 
@@ -262,6 +302,8 @@ test_wizard_and_suppliers (Fixture       *f,
   g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
   g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *exported = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(CliRun) run = NULL;
   const char *combos[] = { "no,no,no", "yes,no,no", "no,yes,no", "no,no,yes", "yes,yes,yes" };
 
@@ -297,7 +339,7 @@ test_wizard_and_suppliers (Fixture       *f,
 
   g_assert_true (g_file_set_contents (bad, "name,confidential,delay,access\r\nX,yes,perhaps,no\r\n", -1, NULL));
   g_clear_pointer (&run, cli_run_free);
-  cli_test_assert_refused (run = cli_run ("suppliers", "import", bad, "--file", store), "Row 2, column 3");
+  cli_test_assert_refused (run = cli_run ("suppliers", "import", bad, "--file", store), "Line 2, column 3");
 
   g_clear_pointer (&run, cli_run_free);
   cli_test_assert_ok (run = cli_run ("suppliers", "export", out, "--file", store));
@@ -308,6 +350,195 @@ test_wizard_and_suppliers (Fixture       *f,
 
   g_clear_pointer (&run, cli_run_free);
   cli_test_assert_refused (run = cli_run ("wizard", "--answers", "yes,no"), "--answers");
+
+  /* The register: 法人番号, registry entry, a check, a negotiation; then
+   * re-deciding keeps them all and adds to the history. */
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("wizard", "--answers", "no,no,no", "--supplier", "株式会社そら",
+                                     "--corporate-number", "7000012050002", "--factors", "図面", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("suppliers", "set", "株式会社そら", "--registry-id", "SCS3-9",
+                                     "--expiry", "2028-03-31", "--obtained", "3", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("suppliers", "check", "株式会社そら", "--date", "2027-04-01",
+                                     "--method", "registry", "--evidence", "台帳 SCS3-9", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("suppliers", "negotiation", "株式会社そら", "--date", "2027-05-01",
+                                     "--outcome", "費用は折半", "--documents", "覚書", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  run = cli_run ("wizard", "--answers", "yes,no,no", "--supplier", "株式会社そら", "--json", "--file", store);
+  cli_test_assert_ok (run);
+  {
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *root = cli_test_parse_new (run->out, &parser);
+
+    g_assert_cmpint (json_object_get_int_member (root, "recommended"), ==, 4);
+    g_assert_cmpstr (json_object_get_string_member (root, "corporate_number"), ==, "7000012050002");
+    g_assert_cmpstr (json_object_get_string_member (root, "factors"), ==, "図面");
+    g_assert_cmpstr (json_object_get_string_member (root, "registry_id"), ==, "SCS3-9");
+    g_assert_cmpstr (json_object_get_string_member (root, "expiry"), ==, "2028-03-31");
+    g_assert_cmpint (json_object_get_int_member (root, "obtained"), ==, 3);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "checks")), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "negotiations")), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "history")), ==, 2);
+  }
+
+  /* Refusals change nothing. */
+  g_assert_true (g_file_get_contents (store, &before, NULL, NULL));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("suppliers", "check", "株式会社そら", "--date", "2027-04-01",
+                                          "--method", "telepathy", "--evidence", "x", "--file", store),
+                           "telepathy");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("suppliers", "set", "株式会社そら", "--expiry", "2028-02-30",
+                                          "--file", store), "2028-02-30");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("suppliers", "set", "nobody", "--file", store), "nobody");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("wizard", "--answers", "no,no,no", "--supplier", "文具",
+                                          "--outside", " ", "--file", store), "outside the flow");
+  g_assert_true (g_file_get_contents (store, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  /* Outside the flow, with its reason. */
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("wizard", "--answers", "no,no,no", "--supplier", "文具",
+                                     "--outside", "単発購入", "--file", store));
+  g_clear_pointer (&run, cli_run_free);
+  run = cli_run ("suppliers", "list", "--file", store);
+  cli_test_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "outside the flow"));
+}
+
+/* Statistics across two clients: 1-2-1-2 unmet by both (unanswered
+ * counts), 1-2-1-1 by one; by size; CSV and PDF written; bad options
+ * refused before anything is written. */
+static void
+test_portfolio_stats (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *clients = g_build_filename (f->dir, "clients", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "stats.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "stats.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *stats;
+  gboolean seen_small = FALSE;
+
+  g_assert_cmpint (g_mkdir (clients, 0700), ==, 0);
+  a = new_client (f, "clients/a.scsw", "株式会社エー", "3");
+  b = new_client (f, "clients/b.scsw", "株式会社ビー", "3");
+  answer (a, "1-2-1-1", "met");
+  cli_test_assert_ok (run = cli_run ("diagnose", a, "--size", "small", "--sector", "manufacturing"));
+  g_clear_pointer (&run, cli_run_free);
+  sha = core_test_file_sha256 (b);
+  cli_test_assert_refused (run = cli_run ("diagnose", b, "--size", "huge"), "huge");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_unchanged (b, sha);
+
+  run = cli_run ("portfolio", "stats", clients, "--by", "size", "--json");
+  cli_test_assert_ok (run);
+  parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_data (parser, run->out, -1, NULL));
+  stats = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (stats); i++)
+    {
+      JsonObject *o = json_array_get_object_element (stats, i);
+      const char *id = json_object_get_string_member_with_default (o, "criterion_id", NULL);
+      const char *group = json_object_get_string_member (o, "group");
+
+      if (g_strcmp0 (id, "1-2-1-1") == 0 && g_str_equal (group, "small"))
+        {
+          seen_small = TRUE;
+          g_assert_cmpint (json_object_get_int_member (o, "clients"), ==, 1);
+          g_assert_cmpint (json_object_get_int_member (o, "unmet"), ==, 0);
+        }
+      if (g_strcmp0 (id, "1-2-1-1") == 0 && g_str_equal (group, ""))
+        g_assert_cmpint (json_object_get_int_member (o, "unmet"), ==, 1);
+    }
+  g_assert_true (seen_small);
+  g_clear_pointer (&run, cli_run_free);
+
+  cli_test_assert_ok (run = cli_run ("portfolio", "stats", clients, "--csv", csv, "--pdf", pdf));
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Group,Category,Criterion,"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&run, cli_run_free);
+  g_assert_cmpint (g_unlink (csv), ==, 0);
+  cli_test_assert_refused (run = cli_run ("portfolio", "stats", clients, "--by", "colour", "--csv", csv),
+                           "colour");
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+}
+
+/* Bulk actions: each client on its own, failures summed up (exit 1), a
+ * failed client unchanged; the portfolio exported and copies found. */
+static void
+test_portfolio_bulk (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *a = new_client (f, "a.scsw", "株式会社エー", "3");
+  g_autofree char *b = new_client (f, "b.scsw", "株式会社ビー", "3");
+  g_autofree char *missing = g_build_filename (f->dir, "missing.scsw", NULL);
+  g_autofree char *reports = g_build_filename (f->dir, "reports", NULL);
+  g_autofree char *pdf = g_build_filename (reports, "a-diagnosis.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (reports, "b-gaps.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "clients.csv", NULL);
+  g_autofree char *book = g_build_filename (f->dir, "clients.xlsx", NULL);
+  g_autofree char *sha = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root;
+
+  answer (a, "1-2-1-1", "met");
+  answer (b, "1-2-1-1", "met");
+  cli_test_assert_ok (run = cli_run ("renew", b));
+  g_clear_pointer (&run, cli_run_free);
+  sha = core_test_file_sha256 (b);
+
+  /* b's renewal is open: refused; the missing file too; a renewed. */
+  run = cli_run ("portfolio", "renew", a, b, missing, "--json");
+  g_assert_cmpint (run->status, ==, 1);
+  root = cli_test_parse_new (run->out, &parser);
+  g_assert_cmpint (json_object_get_int_member (root, "done"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "failed")), ==, 2);
+  cli_test_assert_unchanged (b, sha);
+  g_clear_pointer (&run, cli_run_free);
+  g_clear_object (&parser);
+
+  cli_test_assert_ok (run = cli_run ("portfolio", "reconfirm", a, b));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("portfolio", "renew", a, b));
+  g_clear_pointer (&run, cli_run_free);
+
+  g_assert_cmpint (g_mkdir (reports, 0700), ==, 0);
+  cli_test_assert_ok (run = cli_run ("portfolio", "diagnose", a, b, "--out-dir", reports));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("portfolio", "diagnose", a), "--out-dir");
+  g_clear_pointer (&run, cli_run_free);
+
+  /* Both clients carry VALID_NUMBER: copies of one client? */
+  run = cli_run ("portfolio", f->dir, "--json", "--csv", csv, "--xlsx", book);
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_object_get_object_member (root, "duplicates"), VALID_NUMBER)), ==, 2);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "File,Company,Corporate number,"));
+  g_assert_nonnull (strstr (contents, "株式会社エー"));
+  g_assert_true (g_file_test (book, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&run, cli_run_free);
+  run = cli_run ("portfolio", f->dir);
+  cli_test_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "copies of one client"));
 }
 
 int
@@ -320,6 +551,10 @@ main (int   argc,
   g_test_add ("/scs/cli/vendor/renew-and-compare", Fixture, NULL, fixture_set_up,
               test_renew_and_compare, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/diagnose", Fixture, NULL, fixture_set_up, test_diagnose, fixture_tear_down);
+  g_test_add ("/scs/cli/vendor/portfolio-bulk", Fixture, NULL, fixture_set_up,
+              test_portfolio_bulk, fixture_tear_down);
+  g_test_add ("/scs/cli/vendor/portfolio-stats", Fixture, NULL, fixture_set_up,
+              test_portfolio_stats, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/wizard-and-suppliers", Fixture, NULL, fixture_set_up,
               test_wizard_and_suppliers, fixture_tear_down);
 

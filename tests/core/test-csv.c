@@ -120,6 +120,96 @@ test_write_round_trip (void)
   g_assert_cmpstr (row[4], ==, "");
 }
 
+/* Spreadsheets take a cell for a formula after leading blanks too, and a
+ * Japanese input method gives the full-width signs. */
+static void
+test_formula_like (void)
+{
+  const char *formulas[] = { "=1+1", "+1+cmd", "-1-1", "-A1", "+.", "@SUM(A1)", "  =cmd", "\t=cmd", " \t@x",
+                             "＝SUM(A1)", "＋1", "－1", "＠x", "　＝x", " ＝x", "\tplain", "\rplain" };
+  const char *plain[] = { "", "1-2-1-1", "a=b", "メール＠例", "'=x", "ー長音", "‐1", "-1", "+0.0", "-33.3", "12" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GPtrArray) rows = NULL;
+      const char * const *row;
+
+      g_assert_true (scs_csv_is_formula_like (formulas[i]));
+      scs_csv_append_row (out, &formulas[i], 1);
+      g_assert_true (g_str_has_prefix (out->str, "\"'"));
+      rows = parse (out->str);
+      row = g_ptr_array_index (rows, 0);
+      g_assert_cmpstr (scs_csv_cell_text (row[0]), ==, formulas[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    g_assert_false (scs_csv_is_formula_like (plain[i]));
+}
+
+/* CP932 out and back gives the same cells; a character it lacks is
+ * refused naming row and column; bytes that are neither are refused. */
+static void
+test_cp932 (void)
+{
+  const char *header[] = { "会社名", "法人番号", NULL };
+  const char *row1[] = { "株式会社さくら精機　本社", "＝危険", NULL };
+  const char *row2[] = { "髙橋①", "~\\", NULL };
+  const char *bad[] = { "ok", "絵文字😀", NULL };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ScsCsvEncoding encoding;
+  ScsCsvEncoding parsed;
+  gsize size;
+
+  g_ptr_array_add (rows, header);
+  g_ptr_array_add (rows, row1);
+  g_ptr_array_add (rows, row2);
+  bytes = scs_csv_write (rows, 2, SCS_CSV_CP932, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  text = scs_csv_decode (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &size, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (encoding, ==, SCS_CSV_CP932);
+  back = scs_csv_parse (text, size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 3);
+  for (guint r = 0; r < 3; r++)
+    {
+      const char * const *want = g_ptr_array_index (rows, r);
+      const char * const *got = g_ptr_array_index (back, r);
+
+      for (guint c = 0; c < 2; c++)
+        g_assert_cmpstr (scs_csv_cell_text (got[c]), ==, want[c]);
+    }
+
+  g_assert_true (scs_csv_encoding_from_string ("CP932", &parsed) && parsed == SCS_CSV_CP932);
+  g_assert_true (scs_csv_encoding_from_string ("utf-8", &parsed) && parsed == SCS_CSV_UTF8_BOM);
+  g_assert_false (scs_csv_encoding_from_string ("latin1", &parsed));
+
+  g_ptr_array_add (rows, bad);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = scs_csv_write (rows, 2, SCS_CSV_CP932, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "Row 4, column 2"));
+  g_clear_error (&error);
+
+  /* UTF-8 passes as it is; garbage is refused with its line. */
+  g_free (text);
+  text = scs_csv_decode (SCS_CSV_BOM "a,b\n", 7, &size, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (encoding, ==, SCS_CSV_UTF8_BOM);
+  g_assert_cmpuint (size, ==, 7);
+  g_clear_pointer (&text, g_free);
+  text = scs_csv_decode ("a,b\n\x81\x20,c\n", 9, &size, &encoding, &error);
+  g_assert_null (text);
+  g_assert_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "Line 2, column 1"));
+}
+
 static void
 test_find_column (void)
 {
@@ -141,6 +231,8 @@ main (int   argc,
   g_test_add_func ("/scs/csv/parse-hostile", test_parse_hostile);
   g_test_add_func ("/scs/csv/parse-limits", test_parse_limits);
   g_test_add_func ("/scs/csv/write-round-trip", test_write_round_trip);
+  g_test_add_func ("/scs/csv/formula-like", test_formula_like);
+  g_test_add_func ("/scs/csv/cp932", test_cp932);
   g_test_add_func ("/scs/csv/find-column", test_find_column);
 
   return g_test_run ();

@@ -195,6 +195,21 @@ test_tier (Fixture       *f,
   g_assert_cmpint (scs_diagnosis_get_tier (f->diag), ==, SCS_TIER_4_PLUS);
 }
 
+/* The row of @criterion_id in a gap table read back. */
+static const char * const *
+find_row (GPtrArray  *rows,
+          const char *criterion_id)
+{
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const char * const *row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row[0], criterion_id))
+        return row;
+    }
+  return NULL;
+}
+
 static void
 test_csv_export (Fixture       *f,
                  gconstpointer  data)
@@ -205,11 +220,10 @@ test_csv_export (Fixture       *f,
   gsize size;
   const char *bytes;
   const char * const *row;
-  gboolean found = FALSE;
 
   g_assert_true (scs_diagnosis_set_gap (f->diag, "1-2-1-1", "non-it", "low", "high",
                                         "佐藤", "2027-05-31", "方針案, \"雛形\"", &error));
-  csv = scs_diagnosis_export_csv (f->diag, &error);
+  csv = scs_diagnosis_export_csv (f->diag, SCS_CSV_UTF8_BOM, &error);
   g_assert_no_error (error);
   bytes = g_bytes_get_data (csv, &size);
   g_assert_true (size > 3 && memcmp (bytes, SCS_CSV_BOM, 3) == 0);
@@ -218,19 +232,107 @@ test_csv_export (Fixture       *f,
   rows = scs_csv_parse (bytes, size, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1 + 79);
-  for (guint i = 1; i < rows->len; i++)
+  row = find_row (rows, "1-2-1-1");
+  g_assert_nonnull (row);
+  /* English UI: labels, not codes. */
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[4], ==, "Support");
+  g_assert_cmpstr (row[4], ==, "Non-IT support");
+  g_assert_cmpstr (row[5], ==, "Low");
+  g_assert_cmpstr (row[6], ==, "High");
+  g_assert_cmpstr (row[7], ==, "佐藤");
+  g_assert_cmpstr (row[9], ==, "方針案, \"雛形\"");
+  g_assert_cmpstr (row[10], ==, "Planned");
+}
+
+/* A Japanese UI gets a Japanese gap list, in Shift_JIS when asked, that
+ * reads back to the same cells; no English code appears in it. */
+static void
+test_csv_export_japanese (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const codes[] = { "non-it", "it-tool", "on-site", "low", "medium", "high",
+                                        "suggested", "yes", "criterion_id", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) utf8 = NULL;
+  g_autoptr(GBytes) sjis = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) sjis_rows = NULL;
+  g_autofree char *decoded = NULL;
+  const char * const *header;
+  const char * const *row;
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
+  gsize size, decoded_size;
+  const char *bytes;
+
+  /* GLib decides once per process whether to translate: Japanese runs in
+   * a process of its own. */
+  if (!g_test_subprocess ())
     {
-      row = g_ptr_array_index (rows, i);
-      if (g_str_equal (row[0], "1-2-1-1"))
-        {
-          found = TRUE;
-          g_assert_cmpstr (row[4], ==, "non-it");
-          g_assert_cmpstr (row[7], ==, "佐藤");
-          g_assert_cmpstr (row[9], ==, "方針案, \"雛形\"");
-          g_assert_cmpstr (row[10], ==, "yes");
-        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
     }
-  g_assert_true (found);
+  scs_i18n_init ("ja");
+  g_assert_true (scs_diagnosis_set_gap (f->diag, "1-2-1-1", "non-it", "low", "high",
+                                        "佐藤", "2027-05-31", "＝SUM(A1) 方針", &error));
+  utf8 = scs_diagnosis_export_csv (f->diag, SCS_CSV_UTF8_BOM, &error);
+  g_assert_no_error (error);
+  sjis = scs_diagnosis_export_csv (f->diag, SCS_CSV_CP932, &error);
+  g_assert_no_error (error);
+
+  bytes = g_bytes_get_data (sjis, &size);
+  g_assert_false (g_utf8_validate (bytes, size, NULL));   /* really Shift_JIS */
+  g_assert_false (size >= 3 && memcmp (bytes, SCS_CSV_BOM, 3) == 0);
+  decoded = scs_csv_decode (bytes, size, &decoded_size, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (encoding, ==, SCS_CSV_CP932);
+  sjis_rows = scs_csv_parse (decoded, decoded_size, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_get_data (utf8, &size);
+  rows = scs_csv_parse (bytes, size, &error);
+  g_assert_no_error (error);
+
+  /* The CP932 round trip gives the very cells of the UTF-8 file. */
+  g_assert_cmpuint (rows->len, ==, sjis_rows->len);
+  for (guint r = 0; r < rows->len; r++)
+    g_assert_true (g_strv_equal (g_ptr_array_index (rows, r), g_ptr_array_index (sjis_rows, r)));
+
+  header = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (header[4], ==, "支援の種類");
+  row = find_row (rows, "1-2-1-1");
+  g_assert_cmpstr (row[4], ==, "IT 以外の支援");
+  g_assert_cmpstr (row[5], ==, "低");
+  g_assert_cmpstr (row[10], ==, "計画済み");
+  /* The full-width formula sign is guarded. */
+  g_assert_cmpstr (row[9], ==, "'＝SUM(A1) 方針");
+  g_assert_cmpstr (scs_csv_cell_text (row[9]), ==, "＝SUM(A1) 方針");
+  for (guint r = 0; r < rows->len; r++)
+    for (const char * const *cell = g_ptr_array_index (rows, r); *cell != NULL; cell++)
+      g_assert_false (g_strv_contains (codes, *cell));
+
+  /* A character Shift_JIS cannot hold: refused, naming where. */
+  g_assert_true (scs_diagnosis_set_gap (f->diag, "1-2-1-1", NULL, NULL, NULL, "担当 😀", NULL, NULL, &error));
+  g_clear_pointer (&sjis, g_bytes_unref);
+  sjis = scs_diagnosis_export_csv (f->diag, SCS_CSV_CP932, &error);
+  g_assert_null (sjis);
+  g_assert_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "😀"));
+  scs_i18n_init ("en");
+}
+
+static gboolean
+part_contains (ScsXlsx    *book,
+               const char *part,
+               const char *text)
+{
+  g_autoptr(GBytes) bytes = scs_xlsx_get_part (book, part);
+  g_autofree char *xml = NULL;
+  gsize size;
+
+  if (bytes == NULL)
+    return FALSE;
+  xml = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+  return strstr (xml, text) != NULL;
 }
 
 static void
@@ -242,12 +344,26 @@ test_xlsx_export (Fixture       *f,
   g_autoptr(GBytes) again = NULL;
   g_autoptr(ScsXlsx) book = NULL;
   g_autoptr(ScsXlsxSheet) sheet = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  const char *other;
   ScsXlsxCell cell;
   gboolean found = FALSE;
 
+  /* GLib decides once per process whether to translate: Japanese runs in
+   * a process of its own. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
   scs_i18n_init ("ja");
   g_assert_true (scs_diagnosis_set_gap (f->diag, "1-2-1-1", "non-it", NULL, NULL, "佐藤 <総務>",
-                                        NULL, "=1+1 \x01 & more", &error));
+                                        "2027-05-31", "=1+1 \x01 & more", &error));
+  gaps = scs_diagnosis_list_gaps (f->diag, &error);
+  other = ((ScsGap *) g_ptr_array_index (gaps, 1))->criterion_id;
+  g_assert_cmpstr (other, !=, "1-2-1-1");
+  g_assert_true (scs_diagnosis_set_gap (f->diag, other, NULL, NULL, NULL, " \t＠cmd", NULL, NULL, &error));
   xlsx = scs_diagnosis_export_xlsx (f->diag, &error);
   g_assert_no_error (error);
   again = scs_diagnosis_export_xlsx (f->diag, &error);
@@ -257,22 +373,47 @@ test_xlsx_export (Fixture       *f,
   book = scs_xlsx_new_from_bytes (xlsx, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (scs_xlsx_get_n_sheets (book), ==, 1);
+  g_assert_cmpstr (scs_xlsx_get_sheet_name (book, 0), ==, "未対応項目");
   sheet = scs_xlsx_load_sheet (book, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (scs_xlsx_sheet_get_max_row (sheet), ==, 1 + 79);
+  /* Japanese headers, frozen, filtered. */
   g_assert_true (scs_xlsx_sheet_get_cell (sheet, 1, 1, &cell));
-  g_assert_cmpstr (cell.text, ==, "criterion_id");
+  g_assert_cmpstr (cell.text, ==, "番号");
+  g_assert_true (scs_xlsx_sheet_get_cell (sheet, 1, 5, &cell));
+  g_assert_cmpstr (cell.text, ==, "支援の種類");
+  g_assert_cmpuint (scs_xlsx_sheet_get_frozen_rows (sheet), ==, 1);
+  g_assert_cmpstr (scs_xlsx_sheet_get_auto_filter (sheet), ==, "A1:K80");
+  /* Header style (bold, shaded), wrapped text, the date format, widths. */
+  g_assert_true (part_contains (book, "xl/styles.xml", "<b/>"));
+  g_assert_true (part_contains (book, "xl/styles.xml", "FFDDEBF7"));
+  g_assert_true (part_contains (book, "xl/styles.xml", "wrapText=\"1\""));
+  g_assert_true (part_contains (book, "xl/styles.xml", "formatCode=\"yyyy-mm-dd\""));
+  g_assert_true (part_contains (book, "xl/styles.xml", "formatCode=\"@\""));
+  g_assert_true (part_contains (book, "xl/worksheets/sheet1.xml", "width=\"60.7109375\""));
+  g_assert_false (part_contains (book, "xl/worksheets/sheet1.xml", "<f>"));
   for (guint r = 2; r <= scs_xlsx_sheet_get_max_row (sheet); r++)
     {
       g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 1, &cell));
+      if (g_str_equal (cell.text, other))
+        {
+          g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 8, &cell));
+          g_assert_false (cell.formula);
+          g_assert_cmpstr (cell.text, ==, " \t＠cmd");
+        }
       if (!g_str_equal (cell.text, "1-2-1-1"))
         continue;
       found = TRUE;
       g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 3, &cell));
       g_assert_true (g_utf8_validate (cell.text, -1, NULL));
       g_assert_nonnull (strstr (cell.text, "セキュリティ"));   /* the Japanese criterion text */
+      g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 5, &cell));
+      g_assert_cmpstr (cell.text, ==, "IT 以外の支援");
       g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 8, &cell));
       g_assert_cmpstr (cell.text, ==, "佐藤 <総務>");
+      /* The due date is a date: Excel's serial day number. */
+      g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 9, &cell));
+      g_assert_cmpstr (cell.text, ==, "46538");
       g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, 10, &cell));
       g_assert_false (cell.formula);
       g_assert_cmpstr (cell.text, ==, "=1+1   & more");
@@ -376,6 +517,7 @@ main (int   argc,
   ADD ("/scs/diagnosis/refusals-change-nothing", test_refusals_change_nothing);
   ADD ("/scs/diagnosis/tier", test_tier);
   ADD ("/scs/diagnosis/csv-export", test_csv_export);
+  ADD ("/scs/diagnosis/csv-export-japanese", test_csv_export_japanese);
   ADD ("/scs/diagnosis/xlsx-export", test_xlsx_export);
   ADD ("/scs/diagnosis/report-reads-back", test_report_reads_back);
   ADD ("/scs/diagnosis/report-star4-missing", test_report_star4_missing);

@@ -239,6 +239,123 @@ test_missing_folder (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "nope"));
 }
 
+static ScsWorkspace *
+make_numbered (const char *path,
+               const char *name,
+               const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  ScsWorkspace *ws;
+
+  org->name = g_strdup (name);
+  org->corporate_number = g_strdup (number);
+  ws = scs_workspace_create (path, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  return ws;
+}
+
+static ScsPortfolioEntry *
+find_path (GListModel *model,
+           const char *path)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+      if (g_str_equal (scs_portfolio_entry_get_path (e), path))
+        return e;
+    }
+  return NULL;
+}
+
+static void
+relist (ScsPortfolio *portfolio,
+        const char   *dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  scs_portfolio_clear (portfolio);
+  g_assert_true (scs_portfolio_add_folder (portfolio, dir, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Subfolders are listed (hidden ones not); copies of one client are found
+ * by 法人番号; re-listing reads a changed file again — in the main file or
+ * only in its -wal — and an unchanged one not. */
+static void
+test_tree_duplicates_cache (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *north = g_build_filename (f->dir, "north", NULL);
+  g_autofree char *hidden = g_build_filename (f->dir, "north", ".old", NULL);
+  g_autofree char *a = g_build_filename (f->dir, "a.scsw", NULL);
+  g_autofree char *b = g_build_filename (north, "b.scsw", NULL);
+  g_autofree char *x = g_build_filename (north, "x.scsw", NULL);
+  g_autofree char *y = g_build_filename (hidden, "y.scsw", NULL);
+  g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (f->validity, f->today);
+  g_autoptr(GHashTable) duplicates = NULL;
+  g_autoptr(ScsWorkspace) open_ws = NULL;
+  ScsPortfolioCache *cache = scs_portfolio_get_cache (portfolio);
+  GListModel *model = scs_portfolio_get_entries (portfolio);
+  ScsPortfolioEntry *entry_a, *entry_x;
+  GPtrArray *copies;
+
+  g_assert_cmpint (g_mkdir_with_parents (hidden, 0700), ==, 0);
+  g_clear_object (&open_ws);
+  open_ws = make_numbered (a, "株式会社エー", "4011001098993");
+  g_clear_object (&open_ws);
+  open_ws = make_numbered (b, "株式会社ビー", "7000012050002");
+  g_clear_object (&open_ws);
+  open_ws = make_numbered (x, "株式会社ビー（控え）", "7000012050002");
+  g_clear_object (&open_ws);
+  open_ws = make_numbered (y, "株式会社ワイ", "7123456789012");
+  g_clear_object (&open_ws);
+
+  relist (portfolio, f->dir);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_nonnull (find_path (model, b));
+  g_assert_null (find_path (model, y));
+  g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 3);
+
+  duplicates = scs_portfolio_find_duplicates (model);
+  g_assert_cmpuint (g_hash_table_size (duplicates), ==, 1);
+  copies = g_hash_table_lookup (duplicates, "7000012050002");
+  g_assert_cmpuint (copies->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (copies, 0), ==, b);
+  g_assert_cmpstr (g_ptr_array_index (copies, 1), ==, x);
+
+  /* Unchanged: nothing read, the very same rows. */
+  entry_a = g_object_ref (find_path (model, a));
+  entry_x = g_object_ref (find_path (model, x));
+  relist (portfolio, f->dir);
+  g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 3);
+  g_assert_true (find_path (model, a) == entry_a);
+  g_assert_true (find_path (model, x) == entry_x);
+
+  /* x changed (and closed): read again, a not. */
+  open_ws = scs_workspace_open (x, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_answer (open_ws, "1-2-1-1", SCS_ANSWER_MET, NULL, NULL, &error));
+  g_clear_object (&open_ws);
+  relist (portfolio, f->dir);
+  g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 4);
+  g_assert_true (find_path (model, a) == entry_a);
+  g_assert_false (find_path (model, x) == entry_x);
+  g_assert_cmpuint (scs_portfolio_entry_get_satisfied (find_path (model, x)), ==, 1);
+
+  /* a changed while open in the app: the edit is in a's -wal only. */
+  open_ws = scs_workspace_open (a, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_answer (open_ws, "1-2-1-1", SCS_ANSWER_MET, NULL, NULL, &error));
+  relist (portfolio, f->dir);
+  g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 5);
+  g_assert_cmpuint (scs_portfolio_entry_get_satisfied (find_path (model, a)), ==, 1);
+  g_object_unref (entry_a);
+  g_object_unref (entry_x);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +366,8 @@ main (int   argc,
   g_test_add ("/scs/portfolio/folder", Fixture, NULL, fixture_set_up, test_folder, fixture_tear_down);
   g_test_add ("/scs/portfolio/read-leaves-no-files", Fixture, NULL, fixture_set_up,
               test_read_leaves_no_files, fixture_tear_down);
+  g_test_add ("/scs/portfolio/tree-duplicates-cache", Fixture, NULL, fixture_set_up,
+              test_tree_duplicates_cache, fixture_tear_down);
   g_test_add ("/scs/portfolio/missing-folder", Fixture, NULL, fixture_set_up,
               test_missing_folder, fixture_tear_down);
 

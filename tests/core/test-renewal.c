@@ -110,6 +110,51 @@ test_start_carries_forward (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Confirming several answers is all or nothing, and no renewal starts
+ * while the last one has answers to re-confirm. */
+static void
+test_confirm_all_and_open (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) unconfirmed = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *bad[] = { "1-2-1-1", "2-1-1-1", "9-9-9-9", NULL };
+  const char *twice[] = { "1-2-1-1", "1-2-1-1", NULL };
+  const char *good[] = { "1-2-1-1", "2-1-1-1", NULL };
+
+  answer (f->ws, "1-2-1-1", SCS_ANSWER_NOT_MET, NULL, NULL);
+  answer (f->ws, "2-1-1-1", SCS_ANSWER_MET, "keep", NULL);
+  g_assert_cmpuint (scs_renewal_start (f->ws, &error), ==, 1);
+
+  before = core_test_file_state (f->path, TRUE);
+  g_assert_false (scs_renewal_confirm_all (f->ws, bad, &error));
+  g_assert_nonnull (strstr (error->message, "9-9-9-9"));
+  g_clear_error (&error);
+  g_assert_false (scs_renewal_confirm_all (f->ws, twice, &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_clear_error (&error);
+  unconfirmed = scs_renewal_list_unconfirmed (f->ws, &error);
+  g_assert_cmpuint (g_strv_length (unconfirmed), ==, 2);
+
+  /* Open: refused, nothing written. */
+  g_assert_cmpuint (scs_renewal_start (f->ws, &error), ==, 0);
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_OPEN);
+  g_clear_error (&error);
+  g_assert_cmpuint (scs_workspace_get_cycle (f->ws), ==, 1);
+  after = core_test_file_state (f->path, TRUE);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_true (scs_renewal_confirm_all (f->ws, good, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&unconfirmed, g_strfreev);
+  unconfirmed = scs_renewal_list_unconfirmed (f->ws, &error);
+  g_assert_cmpuint (g_strv_length (unconfirmed), ==, 0);
+  g_assert_cmpuint (scs_renewal_start (f->ws, &error), ==, 2);
+  g_assert_no_error (error);
+}
+
 static void
 test_compare_exact_changes (Fixture       *f,
                             gconstpointer  data)
@@ -328,6 +373,8 @@ main (int   argc,
 
   g_test_add ("/scs/renewal/start-carries-forward", Fixture, NULL,
               fixture_set_up, test_start_carries_forward, fixture_tear_down);
+  g_test_add ("/scs/renewal/confirm-all-and-open", Fixture, NULL,
+              fixture_set_up, test_confirm_all_and_open, fixture_tear_down);
   g_test_add ("/scs/renewal/compare-exact-changes", Fixture, NULL,
               fixture_set_up, test_compare_exact_changes, fixture_tear_down);
   g_test_add ("/scs/renewal/certification-and-changes", Fixture, NULL,

@@ -163,7 +163,8 @@ test_csv_round_trip_and_hostile (Fixture       *f,
   g_assert_cmpuint (s->recommended, ==, 4);
   g_assert_cmpuint (s->obtained, ==, 0);
 
-  csv = scs_supplier_list_export_csv (list);
+  csv = scs_supplier_list_export_csv (list, SCS_CSV_UTF8_BOM, &error);
+  g_assert_no_error (error);
   g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), "\"'=cmd"));
   g_assert_true (g_file_set_contents (out, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL));
   other = scs_supplier_list_load (other_path, &error);
@@ -173,13 +174,179 @@ test_csv_round_trip_and_hostile (Fixture       *f,
   g_assert_cmpstr (scs_supplier_list_lookup (other, "株式会社ひかり")->factors, ==, "設計図面を預ける");
 
   import_refused (f, "name,confidential,delay\nA,yes,no\n", "access");
-  import_refused (f, "name,confidential,delay,access\nA,yes,no,maybe\n", "Row 2, column 4");
-  import_refused (f, "name,confidential,delay,access\nA,yes,no,no\n,no,no,no\n", "Row 3, column 1");
-  import_refused (f, "name,confidential,delay,access,obtained\nA,yes,no,no,5\n", "Row 2, column 5");
+  import_refused (f, "name,confidential,delay,access\nA,yes,no,maybe\n", "Line 2, column 4");
+  import_refused (f, "name,confidential,delay,access\nA,yes,no,no\n,no,no,no\n", "Line 3, column 1");
+  import_refused (f, "name,confidential,delay,access,obtained\nA,yes,no,no,5\n", "Line 2, column 5");
   import_refused (f, "name,corporate_number,confidential,delay,access\nA,1123456789012,no,no,no\n",
-                  "Row 2, column 2");
+                  "Line 2, column 2");
   import_refused (f, "name,confidential,delay,access\nA,yes,no,\"no\n", "Row 2, column 4");
-  import_refused (f, "name,confidential,delay,access\nA,yes,no,no\nA,no,no,no\n", "Row 3, column 1");
+  import_refused (f, "name,confidential,delay,access\nA,yes,no,no\nA,no,no,no\n", "Line 3, column 1");
+}
+
+/* Every field of the register survives a reload and a re-decision; the
+ * decisions are kept as history; outside the flow needs its reason. */
+static void
+test_register (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSupplierList) list = scs_supplier_list_load (f->path, &error);
+  g_autoptr(ScsSupplierList) again = NULL;
+  g_autoptr(ScsSupplier) s = scs_supplier_new ();
+  g_autoptr(ScsSupplier) redo = NULL;
+  g_autoptr(ScsSupplier) fresh = scs_supplier_new ();
+  g_autofree char *text = NULL;
+  const ScsSupplier *got;
+
+  g_free (s->name);
+  s->name = g_strdup ("株式会社あおぞら");
+  g_free (s->corporate_number);
+  s->corporate_number = g_strdup ("7000012050002");
+  g_free (s->factors);
+  s->factors = g_strdup ("図面を預ける");
+  s->obtained = 3;
+  g_free (s->registry_id);
+  s->registry_id = g_strdup ("SCS3-000123");
+  g_free (s->expiry);
+  s->expiry = g_strdup ("2028-03-31");
+  g_assert_true (scs_supplier_add_check (s, "2027-04-10", "registry", "台帳で★3を確認", &error));
+  g_assert_true (scs_supplier_add_check (s, "2028-04-12", "questionnaire", "チェックシート2028.pdf", &error));
+  g_assert_true (scs_supplier_add_negotiation (s, "2027-05-01", "対策費用を単価に上乗せ", "覚書 2027-05", &error));
+  g_assert_no_error (error);
+  /* Refused records leave the supplier as it was. */
+  g_assert_false (scs_supplier_add_check (s, "2027-02-30", "registry", "x", &error));
+  g_clear_error (&error);
+  g_assert_false (scs_supplier_add_check (s, "2027-04-10", "telepathy", "x", &error));
+  g_clear_error (&error);
+  g_assert_false (scs_supplier_add_check (s, "2027-04-10", "on-site", "", &error));
+  g_clear_error (&error);
+  g_assert_false (scs_supplier_add_negotiation (s, "2027-05-01", "", "", &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (s->checks->len, ==, 2);
+  g_assert_cmpuint (s->negotiations->len, ==, 1);
+  g_assert_true (scs_supplier_list_put (list, s, &error));
+  g_assert_no_error (error);
+
+  /* Re-decided from the stored copy: a yes to (3) makes it ★4, everything
+   * else stays, and the history has both decisions. */
+  redo = scs_supplier_copy (scs_supplier_list_lookup (list, "株式会社あおぞら"));
+  redo->access = TRUE;
+  g_assert_true (scs_supplier_list_put (list, redo, &error));
+  /* Re-decided from scratch with the same answers: the decision history is
+   * kept and not repeated (other fields are the caller's to keep). */
+  g_free (fresh->name);
+  fresh->name = g_strdup ("株式会社あおぞら");
+  fresh->access = TRUE;
+  g_free (fresh->corporate_number);
+  fresh->corporate_number = g_strdup ("7000012050002");
+
+  again = scs_supplier_list_load (f->path, &error);
+  g_assert_no_error (error);
+  got = scs_supplier_list_lookup (again, "株式会社あおぞら");
+  g_assert_cmpuint (got->recommended, ==, 4);
+  g_assert_cmpstr (got->corporate_number, ==, "7000012050002");
+  g_assert_cmpstr (got->factors, ==, "図面を預ける");
+  g_assert_cmpstr (got->registry_id, ==, "SCS3-000123");
+  g_assert_cmpstr (got->expiry, ==, "2028-03-31");
+  g_assert_cmpuint (got->obtained, ==, 3);
+  g_assert_cmpuint (got->checks->len, ==, 2);
+  g_assert_cmpint (((ScsSupplierCheck *) g_ptr_array_index (got->checks, 1))->method, ==, SCS_CHECK_QUESTIONNAIRE);
+  g_assert_cmpstr (scs_supplier_get_last_check (got), ==, "2028-04-12");
+  g_assert_cmpuint (got->negotiations->len, ==, 1);
+  g_assert_cmpstr (((ScsSupplierNegotiation *) g_ptr_array_index (got->negotiations, 0))->documents, ==,
+                   "覚書 2027-05");
+  g_assert_cmpuint (g_strv_length (got->history), ==, 2);
+  g_assert_nonnull (strstr (got->history[0], "★3"));
+  g_assert_nonnull (strstr (got->history[1], "★4"));
+  text = scs_supplier_to_text (got);
+  g_assert_nonnull (strstr (text, "SCS3-000123"));
+  g_assert_nonnull (strstr (text, "Questionnaire"));
+  g_assert_nonnull (strstr (text, "対策費用を単価に上乗せ"));
+  g_assert_true (scs_supplier_list_put (again, fresh, &error));
+  got = scs_supplier_list_lookup (again, "株式会社あおぞら");
+  g_assert_cmpuint (g_strv_length (got->history), ==, 2);
+
+  /* Outside the flow: needs a reason, then no level is asked. */
+  g_clear_pointer (&redo, scs_supplier_free);
+  redo = scs_supplier_new ();
+  g_free (redo->name);
+  redo->name = g_strdup ("文具の通販");
+  redo->outside = TRUE;
+  g_assert_false (scs_supplier_list_put (again, redo, &error));
+  g_assert_error (error, SCS_WIZARD_ERROR, SCS_WIZARD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (redo->outside_reason);
+  redo->outside_reason = g_strdup ("事務用品の単発購入、他社で代替可");
+  g_assert_true (scs_supplier_list_put (again, redo, &error));
+  got = scs_supplier_list_lookup (again, "文具の通販");
+  g_assert_cmpuint (got->recommended, ==, 0);
+  g_assert_nonnull (strstr (got->reasoning, "事務用品の単発購入"));
+}
+
+/* An ordering company's own list: Shift_JIS, Japanese headers, はい/いいえ;
+ * imported onto a supplier already listed, it keeps its checks. */
+static void
+test_import_japanese_cp932 (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSupplierList) list = scs_supplier_list_load (f->path, &error);
+  g_autoptr(ScsSupplierList) other = NULL;
+  g_autoptr(ScsSupplier) s = scs_supplier_new ();
+  g_autoptr(GBytes) csv = NULL;
+  g_autofree char *in = g_build_filename (f->dir, "in.csv", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.ini", NULL);
+  g_autofree char *sjis = NULL;
+  const char *utf8 =
+    "取引先名,法人番号,機密情報,事業への影響,社内システムへの接続,対象外,対象外の理由,取得レベル,登録番号,有効期限\r\n"
+    "株式会社あおぞら,7000012050002,いいえ,はい,いいえ,,,★3,SCS3-1,2028-03-31\r\n"
+    "文具の通販,,いいえ,いいえ,いいえ,はい,単発購入で代替可,,,\r\n";
+  const char *bad =
+    "取引先名,機密情報,事業への影響,社内システムへの接続,有効期限\r\n"
+    "株式会社ひかり,いいえ,はい,いいえ,2028-13-01\r\n";
+  gsize length;
+  const ScsSupplier *got;
+
+  g_free (s->name);
+  s->name = g_strdup ("株式会社あおぞら");
+  g_assert_true (scs_supplier_add_check (s, "2027-04-10", "on-site", "訪問記録", &error));
+  g_assert_true (scs_supplier_list_put (list, s, &error));
+
+  sjis = g_convert (utf8, -1, "CP932", "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (in, sjis, length, NULL));
+  g_assert_cmpuint (scs_supplier_list_import_csv (list, in, &error), ==, 2);
+  g_assert_no_error (error);
+  got = scs_supplier_list_lookup (list, "株式会社あおぞら");
+  g_assert_cmpuint (got->recommended, ==, 4);
+  g_assert_cmpuint (got->obtained, ==, 3);
+  g_assert_cmpstr (got->registry_id, ==, "SCS3-1");
+  g_assert_cmpstr (got->expiry, ==, "2028-03-31");
+  g_assert_cmpuint (got->checks->len, ==, 1);
+  got = scs_supplier_list_lookup (list, "文具の通販");
+  g_assert_true (got->outside);
+  g_assert_cmpuint (got->recommended, ==, 0);
+
+  /* Out in CP932 and back in: the same register. */
+  csv = scs_supplier_list_export_csv (list, SCS_CSV_CP932, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_utf8_validate (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL));
+  g_assert_true (g_file_set_contents (out, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL));
+  other = scs_supplier_list_load (other_path, &error);
+  g_assert_cmpuint (scs_supplier_list_import_csv (other, out, &error), ==, 2);
+  g_assert_no_error (error);
+  got = scs_supplier_list_lookup (other, "文具の通販");
+  g_assert_true (got->outside);
+  g_assert_cmpstr (got->outside_reason, ==, "単発購入で代替可");
+  g_assert_cmpstr (scs_supplier_list_lookup (other, "株式会社あおぞら")->registry_id, ==, "SCS3-1");
+
+  /* A bad cell in a Japanese file: refused with its line and column. */
+  g_free (sjis);
+  sjis = g_convert (bad, -1, "CP932", "UTF-8", NULL, &length, &error);
+  import_refused (f, sjis, "Line 2, column 5");
+  import_refused (f, "取引先名,機密情報,事業への影響,社内システムへの接続,対象外\n"
+                     "X,いいえ,いいえ,いいえ,はい\n", "outside the flow");
 }
 
 int
@@ -194,6 +361,9 @@ main (int   argc,
               test_saved_and_reloaded, fixture_tear_down);
   g_test_add ("/scs/wizard/csv-round-trip-and-hostile", Fixture, NULL, fixture_set_up,
               test_csv_round_trip_and_hostile, fixture_tear_down);
+  g_test_add ("/scs/wizard/register", Fixture, NULL, fixture_set_up, test_register, fixture_tear_down);
+  g_test_add ("/scs/wizard/import-japanese-cp932", Fixture, NULL, fixture_set_up,
+              test_import_japanese_cp932, fixture_tear_down);
 
   return g_test_run ();
 }

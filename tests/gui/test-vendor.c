@@ -107,6 +107,11 @@ test_portfolio_window (Fixture       *f,
   visible = scs_portfolio_window_get_visible (window);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
   g_assert_nonnull (strstr (scs_portfolio_window_get_summary (window), "3"));
+  /* All three carry one 法人番号: flagged as possible copies. */
+  g_assert_nonnull (strstr (scs_portfolio_window_get_summary (window), "法人番号"));
+  /* The chart: category 1 fully met by エー, not at all by シー. */
+  g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), >=, 100.0 / 3 - 0.01);
+  g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), <=, 200.0 / 3 + 0.01);
 
   scs_portfolio_window_set_search (window, "ビー");
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
@@ -341,6 +346,46 @@ test_wizard_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Re-deciding a stored supplier in the window keeps its 法人番号, factors,
+ * registry entry and checks, and adds to its history. */
+static void
+test_wizard_redecide (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *store = g_build_filename (f->dir, "suppliers.ini", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSupplierList) list = scs_supplier_list_load (store, &error);
+  g_autoptr(ScsSupplier) s = scs_supplier_new ();
+  ScsWizardDialog *dialog;
+  const ScsSupplier *saved;
+
+  g_free (s->name);
+  s->name = g_strdup ("株式会社あおぞら");
+  g_free (s->corporate_number);
+  s->corporate_number = g_strdup ("7000012050002");
+  g_free (s->factors);
+  s->factors = g_strdup ("図面を預ける");
+  g_free (s->registry_id);
+  s->registry_id = g_strdup ("SCS3-1");
+  g_assert_true (scs_supplier_add_check (s, "2027-04-01", "registry", "台帳", &error));
+  g_assert_true (scs_supplier_list_put (list, s, &error));
+  g_assert_no_error (error);
+
+  dialog = scs_wizard_dialog_new (NULL, store);
+  scs_wizard_dialog_set_supplier (dialog, "株式会社あおぞら", "図面を預ける");
+  scs_wizard_dialog_set_answers (dialog, FALSE, FALSE, TRUE);
+  g_assert_cmpuint (scs_wizard_dialog_get_recommended (dialog), ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "wizard.save", NULL);
+  saved = scs_supplier_list_lookup (scs_wizard_dialog_get_list (dialog), "株式会社あおぞら");
+  g_assert_cmpuint (saved->recommended, ==, 4);
+  g_assert_cmpstr (saved->corporate_number, ==, "7000012050002");
+  g_assert_cmpstr (saved->factors, ==, "図面を預ける");
+  g_assert_cmpstr (saved->registry_id, ==, "SCS3-1");
+  g_assert_cmpuint (saved->checks->len, ==, 1);
+  g_assert_cmpuint (g_strv_length (saved->history), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +398,8 @@ main (int   argc,
   g_test_add ("/scs/gui/vendor/diagnosis", Fixture, NULL, fixture_set_up, test_diagnosis_window, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/compare", Fixture, NULL, fixture_set_up, test_compare_window, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/wizard", Fixture, NULL, fixture_set_up, test_wizard_dialog, fixture_tear_down);
+  g_test_add ("/scs/gui/vendor/wizard-redecide", Fixture, NULL, fixture_set_up, test_wizard_redecide,
+              fixture_tear_down);
 
   return g_test_run ();
 }
