@@ -152,21 +152,11 @@ format_changed (ScsAnswer *answer)
 {
   const char *author = scs_answer_get_author (answer);
   const char *updated = scs_answer_get_updated (answer);
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *when = NULL;
 
   if (updated == NULL || *updated == '\0')
     return g_strdup ("");
-
-  utc = g_date_time_new_from_iso8601 (updated, NULL);
-  if (utc != NULL)
-    {
-      local = g_date_time_to_local (utc);
-      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
-    }
-  else
-    when = g_strdup (updated);
+  when = scs_i18n_format_time (updated);
 
   if (is_blank (author))
     return g_strdup_printf (_("Changed %s"), when);

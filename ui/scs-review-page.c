@@ -25,6 +25,8 @@
 
 #include "scs-ui-resources.h"
 
+#include "scs-i18n.h"
+#include "scs-profile.h"
 #include "scs-scope.h"
 #include "scs-sign-dialog.h"
 #include "scs-signature.h"
@@ -137,7 +139,94 @@ field_label (const char *field)
     return _("note");
   if (g_strcmp0 (field, "reason") == 0)
     return _("not-applicable reason");
+  if (g_strcmp0 (field, "evidence-add") == 0)
+    return _("evidence added");
+  if (g_strcmp0 (field, "evidence-link") == 0)
+    return _("evidence attached");
+  if (g_strcmp0 (field, "evidence-unlink") == 0)
+    return _("evidence removed");
+  if (g_strcmp0 (field, "target-level") == 0)
+    return _("Target level");
   return field;
+}
+
+/* An organisation field as the audit log names it, in the UI language. */
+static const char *
+organization_field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "name", N_("Organisation") },
+    { "trade_name", N_("Trade name") },
+    { "sole_proprietor", N_("Sole proprietor") },
+    { "corporate_number", N_("Corporate number") },
+    { "address", N_("Address") },
+    { "contact_name", N_("Contact") },
+    { "contact_email", N_("Email") },
+    { "contact_phone", N_("Phone") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (field, labels[i].field) == 0)
+      return _(labels[i].label);
+  return field;
+}
+
+/* A stored value as the user reads it: an answer state's label, a level
+ * as ★N; other values (text the user typed, criterion IDs) as they are. */
+static char *
+human_value (const char *field,
+             const char *value)
+{
+  ScsAnswerState state;
+
+  if (value == NULL)
+    return NULL;
+  if ((g_strcmp0 (field, "state") == 0 || g_strcmp0 (field, "answer") == 0) &&
+      scs_answer_state_from_string (value, &state))
+    return g_strdup (scs_answer_state_get_label (state));
+  if (g_strcmp0 (field, "target-level") == 0)
+    /* Translators: a level of the scheme, ★3 or ★4 */
+    return g_strdup_printf (_("★%s"), value);
+  return g_strdup (value);
+}
+
+/* The redline's title for @change: what changed, by name (the file's
+ * name, never its hash), in the UI language. Plain text. */
+static char *
+change_title (ScsReviewChange *change)
+{
+  const char *field = change->field;
+
+  if (g_str_has_prefix (field, "evidence"))
+    {
+      g_autofree char *name = NULL;
+
+      if (change->evidence_name != NULL)
+        name = g_strdup (change->evidence_name);
+      else if (g_str_equal (field, "evidence-add") && change->new_value != NULL)
+        name = g_strdup (change->new_value);
+      else
+        /* Translators: evidence no longer in the workspace, by the start of its hash */
+        name = g_strdup_printf (_("removed file %.8s…"), change->target ? change->target : "");
+      /* Translators: redline row title: "report.pdf · evidence attached" */
+      return g_strdup_printf (_("%s · %s"), name, field_label (field));
+    }
+  if (g_str_equal (field, "target-level"))
+    return g_strdup (field_label (field));
+  if (g_str_equal (field, "organization"))
+    return g_strdup_printf (_("%s · %s"), _("Organisation"), organization_field_label (change->target));
+  return g_strdup_printf (_("%s · %s"), change->target, field_label (field));
+}
+
+/* A comment author's role ("expert", "sme" …) in the UI language. */
+static const char *
+role_label (const char *role)
+{
+  ScsRole value;
+
+  if (role != NULL && scs_role_from_string (role, &value))
+    return scs_role_get_label (value);
+  return role != NULL ? role : "";
 }
 
 /* A value for the redline: empty shows as an explicit placeholder. */
@@ -363,15 +452,28 @@ refresh_changes (ScsReviewPage *self)
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     {
       ScsReviewChange *change = changes->pdata[i];
-      g_autofree char *target = g_markup_escape_text (change->target, -1);
-      g_autofree char *old_markup = value_markup (change->old_value, FALSE);
-      g_autofree char *new_markup = value_markup (change->new_value, TRUE);
-      g_autofree char *actor = g_markup_escape_text (change->actor ? change->actor : "", -1);
-      /* Translators: redline row title: "1-1-1-1 · note" */
-      g_autofree char *title = g_strdup_printf (_("%s · %s"), target, field_label (change->field));
-      /* Translators: redline: old value → new value, by whom */
-      g_autofree char *subtitle = g_strdup_printf (_("%s → %s  (%s)"), old_markup, new_markup, actor);
-      GtkWidget *row = text_row_new (title, subtitle);
+      g_autofree char *plain_title = change_title (change);
+      g_autofree char *title = g_markup_escape_text (plain_title, -1);
+      g_autofree char *old_value = human_value (change->field, change->old_value);
+      g_autofree char *new_value = human_value (change->field, change->new_value);
+      g_autofree char *when = scs_i18n_format_time (change->time);
+      g_autofree char *byline = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      /* Translators: who changed something and when: "Sato Hanako, 2026-12-07 05:59 JST" */
+      byline = g_markup_printf_escaped (_("%s, %s"), change->actor ? change->actor : "", when);
+      if (g_str_equal (change->field, "evidence-add"))
+        subtitle = g_steal_pointer (&byline);
+      else
+        {
+          g_autofree char *old_markup = value_markup (old_value, FALSE);
+          g_autofree char *new_markup = value_markup (new_value, TRUE);
+
+          /* Translators: redline: old value → new value, by whom and when */
+          subtitle = g_strdup_printf (_("%s → %s  (%s)"), old_markup, new_markup, byline);
+        }
+      row = text_row_new (title, subtitle);
 
       if (scs_workspace_lookup_answer (self->workspace, change->target) != NULL)
         {
@@ -406,7 +508,8 @@ append_comments (ScsReviewPage *self,
       ScsReviewComment *c = comments->pdata[i];
       g_autofree char *body = g_markup_escape_text (c->body, -1);
       /* Translators: comment byline: author (role) · time */
-      g_autofree char *byline = g_strdup_printf (_("%s (%s) · %s"), c->author, c->role, c->time);
+      g_autofree char *when = scs_i18n_format_time (c->time);
+      g_autofree char *byline = g_strdup_printf (_("%s (%s) · %s"), c->author, role_label (c->role), when);
       g_autofree char *escaped = g_markup_escape_text (byline, -1);
 
       gtk_list_box_append (list, text_row_new (body, escaped));
@@ -424,8 +527,11 @@ append_proposals (ScsReviewPage *self)
   for (guint i = 0; proposals != NULL && i < proposals->len; i++)
     {
       ScsReviewProposal *p = proposals->pdata[i];
-      g_autofree char *old_markup = value_markup (p->old_value, FALSE);
-      g_autofree char *new_markup = value_markup (p->new_value, TRUE);
+      g_autofree char *old_value = human_value (p->field, p->old_value);
+      g_autofree char *new_value = human_value (p->field, p->new_value);
+      g_autofree char *old_markup = value_markup (old_value, FALSE);
+      g_autofree char *new_markup = value_markup (new_value, TRUE);
+      g_autofree char *when = scs_i18n_format_time (p->time);
       /* Translators: "Proposed note: old → new" */
       g_autofree char *title = g_strdup_printf (_("Proposed %s: %s → %s"), field_label (p->field), old_markup, new_markup);
       g_autofree char *status = NULL;
@@ -434,7 +540,7 @@ append_proposals (ScsReviewPage *self)
 
       if (g_str_equal (p->status, "open"))
         /* Translators: proposal byline: author, time, the author's reason */
-        status = g_strdup_printf (_("open · %s · %s%s%s"), p->author, p->time,
+        status = g_strdup_printf (_("open · %s · %s%s%s"), p->author, when,
                                   p->comment && *p->comment ? " · " : "", p->comment ? p->comment : "");
       else
         /* Translators: proposal decided: "accepted by Sato · it is met" */

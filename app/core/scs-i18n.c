@@ -255,3 +255,59 @@ scs_i18n_pick (const char *ja,
 
   return second;
 }
+
+/* A stored time (ISO 8601, UTC) in the user's time zone, or NULL. */
+static GDateTime *
+to_local (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return NULL;
+  parsed = g_date_time_new_from_iso8601 (iso, utc);
+  if (parsed == NULL)
+    return NULL;
+  return g_date_time_to_local (parsed);
+}
+
+/**
+ * scs_i18n_format_time:
+ * @iso: (nullable): a stored time, ISO 8601 (UTC unless it says otherwise)
+ *
+ * Returns: the time as the user reads it: local date and time with the
+ * time zone's name, "2026-12-07 05:59 JST"; @iso itself when it is not a
+ * time, "" for NULL.
+ */
+char *
+scs_i18n_format_time (const char *iso)
+{
+  g_autoptr(GDateTime) local = to_local (iso);
+
+  if (local == NULL)
+    return g_strdup (iso != NULL ? iso : "");
+  return g_date_time_format (local, "%Y-%m-%d %H:%M %Z");
+}
+
+/**
+ * scs_i18n_format_date:
+ * @iso: (nullable): a stored time or date
+ *
+ * Returns: the user's calendar date of @iso, YYYY-MM-DD: a declaration
+ * made at 05:59 JST on 7 December (20:59 UTC on the 6th) is dated the 7th.
+ * A bare date is returned as it is; "" for NULL.
+ */
+char *
+scs_i18n_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (strlen (iso) == 10)
+    return g_strdup (iso);
+  local = to_local (iso);
+  if (local == NULL)
+    return g_strndup (iso, 10);
+  return g_date_time_format (local, "%Y-%m-%d");
+}

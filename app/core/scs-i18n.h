@@ -16,5 +16,8 @@ void     scs_i18n_init         (const char *language);
 gboolean scs_i18n_is_japanese  (void);
 const char *scs_i18n_pick      (const char *ja,
                                 const char *en);
+/* Stored times (UTC, ISO 8601) as the user reads them, in local time. */
+char    *scs_i18n_format_time  (const char *iso);
+char    *scs_i18n_format_date  (const char *iso);
 
 G_END_DECLS

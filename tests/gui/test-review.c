@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 
 #include <glib/gstdio.h>
@@ -581,6 +582,89 @@ test_scope_questioned (void)
   gui_test_drain_pending ();
 }
 
+/* The redline's rows as the user reads them, markup removed, one a line. */
+static char *
+redline_text (ScsReviewPage *page)
+{
+  GtkListBox *list = scs_review_page_get_changes_list (page);
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *parts[2] = { NULL, NULL };
+
+      if (!ADW_IS_ACTION_ROW (child))
+        continue;
+      parts[0] = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+      parts[1] = adw_action_row_get_subtitle (ADW_ACTION_ROW (child));
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *plain = NULL;
+
+          g_assert_true (pango_parse_markup (parts[i] ? parts[i] : "", -1, 0, NULL, &plain, NULL, NULL));
+          g_string_append_printf (text, "%s%s", plain, i == 0 ? " | " : "\n");
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Issue 16, human words: the redline says "Unanswered → Met", names the
+ * evidence file (never its hash), "Target level ★3 → ★4", and when in
+ * local time with the zone's name (JST here). Before, it showed
+ * "unanswered → met", the 64-character hash, "assessment 1 · target-level"
+ * and no time. */
+static void
+test_redline_words (void)
+{
+  g_autofree char *file = path ("redline.scsw");
+  g_autofree char *evidence_path = path ("policy.pdf");
+  g_autoptr(GFile) evidence = g_file_new_for_path (evidence_path);
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(ScsProfile) sme = profile ("SME Sato", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = profile ("Expert Taro", SCS_ROLE_EXPERT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *text = NULL;
+  ScsWindow *window;
+  ScsReviewPage *page;
+
+  window = review_window_new (file, org, catalog, &ws, &page);
+  scs_review_page_set_profile (page, sme);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-1-1-1", "met");
+  review_action (window, "hand-over", NULL);
+  scs_review_page_set_profile (page, expert);
+  review_action (window, "hand-over", NULL);
+  g_assert_null (scs_review_page_get_last_error (page));
+
+  scs_review_page_set_profile (page, sme);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-1", "met");
+  g_assert_true (g_file_set_contents (evidence_path, "%PDF-1.4\n%%EOF\n", -1, &error));
+  sha = scs_workspace_add_evidence (ws, "1-2-1-1", evidence, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_target_level (ws, 4, &error));
+  g_assert_no_error (error);
+  review_action (window, "hand-over", NULL);
+  g_assert_null (scs_review_page_get_last_error (page));
+
+  scs_review_page_set_profile (page, expert);
+  gui_test_drain_pending ();
+  text = redline_text (page);
+  g_test_message ("redline:\n%s", text);
+  g_assert_nonnull (strstr (text, "1-2-1-1 · status | Unanswered → Met  (SME Sato, "));
+  g_assert_nonnull (strstr (text, "policy.pdf · evidence added"));
+  g_assert_nonnull (strstr (text, "Target level | ★3 → ★4"));
+  g_assert_nonnull (strstr (text, " JST)"));
+  g_assert_null (strstr (text, sha));
+  g_assert_null (strstr (text, "unanswered"));
+  g_assert_null (strstr (text, "assessment 1"));
+  g_assert_null (strstr (text, "target-level"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +692,7 @@ main (int   argc,
   g_test_add_func ("/scs/gui/review/profile-page", test_profile_page);
   g_test_add_func ("/scs/gui/review/round-trip", test_round_trip);
   g_test_add_func ("/scs/gui/review/scope-questioned", test_scope_questioned);
+  g_test_add_func ("/scs/gui/review/redline-words", test_redline_words);
 
   rc = g_test_run ();
   g_free (cmd);
