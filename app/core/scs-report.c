@@ -89,7 +89,7 @@ add_cover (ScsPdfWriter           *writer,
   g_autofree char *cycle_text = cycle_label (scs_workspace_get_cycle (workspace));
   g_autofree char *catalog_text = g_strdup_printf ("%s (%s)", scs_catalog_get_id (catalog),
                                                    scs_catalog_get_date (catalog));
-  g_autofree char *day = scs_i18n_format_date (date);
+  g_autofree char *day = scs_i18n_format_japan_date (date);
   g_autofree char *status = NULL;
   g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (ScsPdfBar));
   g_autoptr(GPtrArray) bar_texts = g_ptr_array_new_with_free_func (g_free);
@@ -493,7 +493,7 @@ add_signature_block (ScsPdfWriter     *writer,
       g_autofree char *name = NULL, *qualification = NULL, *registration = NULL;
 
       expert_identity (content, &name, &qualification, &registration);
-      signed_at = scs_i18n_format_time (info->signed_at);
+      signed_at = scs_i18n_format_japan_time (info->signed_at);
       {
         const char *pairs[] = {
           _("Expert"), or_dash (name != NULL ? name : info->actor),
@@ -516,7 +516,7 @@ add_signature_block (ScsPdfWriter     *writer,
       g_autofree char *text = NULL, *name = NULL, *title = NULL;
 
       declaration_content (content, &text, &name, &title);
-      signed_at = scs_i18n_format_time (info->signed_at);
+      signed_at = scs_i18n_format_japan_time (info->signed_at);
       {
         const char *pairs[] = {
           _("Declared by"), or_dash (name != NULL ? name : info->actor),

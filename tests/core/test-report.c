@@ -318,9 +318,9 @@ test_report_deterministic (Fixture       *fixture,
   g_assert_null (strstr (text, "DRAFT"));
 }
 
-/* Issue 16: dates are the user's calendar days. A report as of 20:59 UTC
- * on 6 December, read in Japan (05:59 JST on the 7th), is dated the 7th;
- * times carry the zone's name. */
+/* Issue 16: dates are calendar days where they are read, times carry the
+ * zone's name; the report is in Japan's time wherever it is made. A report
+ * as of 20:59 UTC on 6 December (05:59 JST on the 7th) is dated the 7th. */
 static void
 test_report_local_date (Fixture       *fixture,
                         gconstpointer  data)
@@ -342,13 +342,19 @@ test_report_local_date (Fixture       *fixture,
   day = scs_i18n_format_date ("2026-12-06");
   g_assert_cmpstr (day, ==, "2026-12-06");
 
+  /* The report is in Japan's time wherever it is made (the same
+   * workspace gives the same PDF). */
+  g_setenv ("TZ", "America/Los_Angeles", TRUE);
+  g_clear_pointer (&time, g_free);
+  time = scs_i18n_format_japan_time ("2026-12-06T20:59:00Z");
+  g_assert_cmpstr (time, ==, "2026-12-07 05:59 JST");
   pdf = scs_report_render (fixture->workspace, &options, &error);
   g_assert_no_error (error);
   doc = open_pdf (pdf);
   cover = page_text (doc, 0);
   g_assert_nonnull (strstr (cover, "2026-12-07"));
   g_assert_null (strstr (cover, "2026-12-06"));
-  g_setenv ("TZ", "UTC", TRUE);
+  g_unsetenv ("TZ");
 }
 
 int
