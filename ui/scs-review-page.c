@@ -1274,6 +1274,20 @@ hand_over_action (GSimpleAction *action,
 }
 
 static void
+on_new_round_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       ScsReviewPage    *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!g_str_equal (response, "new-round") || self->review == NULL)
+    return;
+  ok = scs_review_start_new_round (self->review, &error);
+  finish (self, ok, error);
+}
+
+static void
 new_round_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -1281,11 +1295,39 @@ new_round_action (GSimpleAction *action,
   ScsReviewPage *self = user_data;
   g_autoptr(GError) error = NULL;
 
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ScsProfile *profile;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
   if (!require_review (self))
     return;
-  gboolean ok = scs_review_start_new_round (self->review, &error);
+  if (!scs_review_is_sealed (self->workspace))
+    {
+      gboolean ok = scs_review_start_new_round (self->review, &error);
 
-  finish (self, ok, error);
+      finish (self, ok, error);
+      return;
+    }
+
+  /* Breaking the seal is said in words before it is done. */
+  profile = scs_review_get_profile (self->review);
+  /* Translators: %s is who acts: "Expert Taro (Security expert)" */
+  body = g_strdup_printf (_("The signed assessment becomes editable again. The expert’s signature and "
+                            "management’s declaration no longer cover it: after the changes the expert "
+                            "must review and sign again, and management must declare again, before a "
+                            "final package can be exported. Acting: %s (%s)."),
+                          profile != NULL && scs_profile_get_name (profile) != NULL
+                          ? scs_profile_get_name (profile) : _("no profile — set it in Preferences"),
+                          scs_role_get_label (profile != NULL ? scs_profile_get_role (profile) : SCS_ROLE_SME));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Break the Seal and Start a New Round?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "new-round", _("_Break the Seal"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "new-round", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_round_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -42,6 +42,8 @@
 
 static char *dir;
 
+static AdwMessageDialog *find_message_dialog (void);
+
 static char *
 path (const char *name)
 {
@@ -480,9 +482,22 @@ test_round_trip (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
   gui_test_save_png (GTK_WIDGET (window), "", "review-tampered.png", "", GUI_TEST_WAIT_LAID_OUT);
 
-  /* Start a new round: unsealed, editable again */
+  /* Start a new round: first a confirmation that says what it means and
+   * who acts; Cancel leaves it sealed. Then unsealed, editable again */
   scs_review_page_set_profile (page, expert);
   review_action (window, "new-round", NULL);
+  {
+    AdwMessageDialog *confirm = find_message_dialog ();
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "sign again"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Expert Taro"));
+    adw_message_dialog_response (confirm, "cancel");
+    gui_test_drain_pending ();
+    g_assert_true (scs_review_is_sealed (ws));
+    review_action (window, "new-round", NULL);
+    confirm = find_message_dialog ();
+    adw_message_dialog_response (confirm, "new-round");
+  }
   gui_test_drain_pending ();
   g_assert_null (scs_review_page_get_last_error (page));
   g_assert_false (scs_review_is_sealed (ws));
