@@ -578,6 +578,21 @@ require_workspace (ScsWindow *self)
   return self->workspace != NULL;
 }
 
+/* The SME's answers are the SME's: a reviewer (expert or assistant)
+ * proposes changes on the review page and never edits them directly. */
+static gboolean
+refuse_reviewer_edit (ScsWindow *self)
+{
+  ScsReview *review = self->review_page != NULL ? scs_review_page_get_review (self->review_page) : NULL;
+  ScsProfile *profile = review != NULL ? scs_review_get_profile (review) : NULL;
+
+  if (profile == NULL || !scs_role_is_reviewer (scs_profile_get_role (profile)))
+    return FALSE;
+  scs_window_add_toast (self, _("As a reviewer you cannot change the organisation’s answers: "
+                                "propose the change on the review page"));
+  return TRUE;
+}
+
 static void
 set_status_action (GtkWidget  *widget,
                    const char *action_name,
@@ -588,7 +603,7 @@ set_status_action (GtkWidget  *widget,
   const char *id, *name;
   ScsAnswerState state;
 
-  if (!require_workspace (self))
+  if (!require_workspace (self) || refuse_reviewer_edit (self))
     return;
 
   g_variant_get (parameter, "(&s&s)", &id, &name);
@@ -733,7 +748,7 @@ set_text_action (GtkWidget  *widget,
   ScsAnswer *answer;
   gboolean ok;
 
-  if (!require_workspace (self))
+  if (!require_workspace (self) || refuse_reviewer_edit (self))
     return;
 
   g_variant_get (parameter, "(&s&s)", &id, &text);

@@ -764,6 +764,11 @@ test_review_desk (void)
   g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Answer: Met"));
   g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Note: 委員会規程で定義"));
   g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Evidence: 規程.pdf"));
+  /* The expert cannot edit the SME's answers: edits are proposals */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-1", "not-met");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "1-2-1-1", "専門家の書き換え");
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, "1-2-1-1")), ==, SCS_ANSWER_MET);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, "1-2-1-1")), ==, "委員会規程で定義");
 
   /* Keyboard path: Alt+Down, Shift+Alt+A, Alt+Down, Shift+Alt+R (the
    * bindings activate these actions) */
