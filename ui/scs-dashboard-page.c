@@ -3,8 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The dashboard answers one question: how far is the organisation from
- * being able to declare ★3? It shows how many ★3 criteria are fulfilled
- * (met, or not applicable with a reason), how many remain, and one
+ * being able to declare its target level (★3 or ★4)? It shows how many
+ * criteria of the level are fulfilled
+ * (met, or not applicable with a reason), how many remain — or, for ★4 on
+ * a catalog without the ★4 criteria, says that they are missing instead of
+ * counting the known ones as if they were all — and one
  * horizontal stacked bar per category, drawn as render nodes (rounded
  * clips, colours and the labels' own text, which GTK's glyph cache already
  * holds: a cairo picture was rasterised in software and uploaded as one
@@ -23,7 +26,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#define DASHBOARD_LEVEL 3
+#include "scs-migration.h"
+
 #define ROW_HEIGHT 40
 #define BAR_HEIGHT 16
 #define GAP 12
@@ -33,14 +37,18 @@ struct _ScsDashboardPage
   GtkWidget       parent_instance;
 
   GtkWidget      *scroller;
+  GtkLabel       *heading_label;
   GtkLabel       *count_label;
   GtkLabel       *status_label;
+  GtkLabel       *reconfirm_label;
+  GtkWidget      *reconfirm_button;
   GtkFlowBox     *legend;
   GtkWidget      *chart;
   GtkGrid        *table;
 
   ScsWorkspace   *workspace;
   gulong          answer_changed_id;
+  gulong          level_changed_id;
   guint           n_categories;
   ScsProgress    *progress;     /* [0] all, [1 … n_categories] per category */
   GtkLabel      **cells;        /* (n_categories + 1) × N_COLUMNS count labels */
@@ -545,9 +553,10 @@ scs_dashboard_page_build_summary (ScsDashboardPage *self)
   if (self->workspace == NULL)
     return g_string_free (summary, FALSE);
 
-  /* Translators: accessible summary of the dashboard chart */
-  g_string_append_printf (summary, _("%u of %u ★3 criteria fulfilled."),
-                          self->progress[0].satisfied, self->progress[0].total);
+  /* Translators: accessible summary of the dashboard chart; the last %u is the level, 3 or 4 */
+  g_string_append_printf (summary, _("%u of %u ★%u criteria fulfilled."),
+                          self->progress[0].satisfied, self->progress[0].total,
+                          scs_workspace_get_target_level (self->workspace));
   for (guint i = 1; i <= self->n_categories; i++)
     {
       const ScsProgress *p = &self->progress[i];
@@ -569,52 +578,83 @@ scs_dashboard_page_build_summary (ScsDashboardPage *self)
 static void
 scs_dashboard_page_refresh (ScsDashboardPage *self)
 {
+  g_autofree char *heading = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *missing = NULL;
   g_autofree char *summary = NULL;
   const ScsProgress *all;
   guint remaining;
+  guint level;
+  gboolean ready;
 
   if (self->workspace == NULL)
     {
+      gtk_label_set_label (self->heading_label, "");
       gtk_label_set_label (self->count_label, "");
       gtk_label_set_label (self->status_label, "");
       gtk_widget_queue_draw (self->chart);
       return;
     }
 
+  level = scs_workspace_get_target_level (self->workspace);
   for (guint i = 0; i <= self->n_categories; i++)
-    scs_workspace_get_progress (self->workspace, i, DASHBOARD_LEVEL, &self->progress[i]);
+    scs_workspace_get_progress (self->workspace, i, level, &self->progress[i]);
+
+  /* Translators: the dashboard's heading; %u is the target level, 3 or 4 */
+  heading = g_strdup_printf (_("Readiness for ★%u"), level);
+  gtk_label_set_label (self->heading_label, heading);
 
   all = &self->progress[0];
-  /* Translators: fulfilled ★3 criteria out of all, e.g. "達成 54 / 81";
-   * fulfilled means met or not applicable with a reason */
-  count = g_strdup_printf (_("Fulfilled %u / %u"), all->satisfied, all->total);
+  missing = scs_catalog_describe_missing (scs_workspace_get_catalog (self->workspace), level);
+  if (missing != NULL)
+    /* Never a count of the known criteria alone: it would read as complete. */
+    count = g_strdup (missing);
+  else
+    /* Translators: fulfilled criteria of the level out of all, e.g. "達成 54 / 81";
+     * fulfilled means met or not applicable with a reason */
+    count = g_strdup_printf (_("Fulfilled %u / %u"), all->satisfied, all->total);
   gtk_label_set_label (self->count_label, count);
 
   remaining = all->total - MIN (all->satisfied, all->total);
-  if (scs_workspace_is_ready (self->workspace, DASHBOARD_LEVEL))
-    {
-      gtk_label_set_label (self->status_label,
-                           _("Ready for ★3: every criterion is met or not applicable with a reason."));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "success");
-    }
+  ready = scs_workspace_is_ready (self->workspace, level);
+  if (ready)
+    status = g_strdup_printf (_("Ready for ★%u: every criterion is met or not applicable with a reason."), level);
+  else if (missing != NULL)
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Not yet ready for ★%u: the catalog does not know every ★%u criterion (%u known criterion fulfilled).",
+                                           "Not yet ready for ★%u: the catalog does not know every ★%u criterion (%u known criteria fulfilled).",
+                                           all->satisfied),
+                              level, level, all->satisfied);
   else
-    {
-      g_autofree char *status = NULL;
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Not yet ready for ★%u: %u criterion remains to be met or justified as not applicable (%u unanswered).",
+                                           "Not yet ready for ★%u: %u criteria remain to be met or justified as not applicable (%u unanswered).",
+                                           remaining),
+                              level, remaining, all->counts[SCS_ANSWER_UNANSWERED]);
+  gtk_label_set_label (self->status_label, status);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), ready ? "dim-label" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), ready ? "success" : "dim-label");
 
-      if (remaining > 0)
-        status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Not yet ready for ★3: %u criterion remains to be met or justified as not applicable (%u unanswered).",
-                                               "Not yet ready for ★3: %u criteria remain to be met or justified as not applicable (%u unanswered).",
-                                               remaining),
-                                  remaining, all->counts[SCS_ANSWER_UNANSWERED]);
-      else
-        status = g_strdup (_("Not yet ready for ★3: the catalog does not know every ★3 criterion."));
-      gtk_label_set_label (self->status_label, status);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "success");
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
+  /* Answers carried over to changed wording wait for re-confirmation, and
+   * signing waits with them. */
+  {
+    g_auto(GStrv) flagged = scs_migration_list_reconfirm (self->workspace, NULL);
+    guint n = flagged != NULL ? g_strv_length (flagged) : 0;
+
+    if (n > 0)
+      {
+        g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u answer waits for re-confirmation after the catalog change; signing waits for it.",
+                                                              "%u answers wait for re-confirmation after the catalog change; signing waits for them.",
+                                                              n),
+                                                 n);
+
+        gtk_label_set_label (self->reconfirm_label, text);
+      }
+    gtk_widget_set_visible (GTK_WIDGET (self->reconfirm_label), n > 0);
+    gtk_widget_set_visible (self->reconfirm_button, n > 0);
+  }
 
   for (guint i = 0; i <= self->n_categories && self->cells != NULL; i++)
     for (guint c = 0; c < N_COLUMNS; c++)
@@ -648,6 +688,7 @@ scs_dashboard_page_dispose (GObject *object)
   ScsDashboardPage *self = SCS_DASHBOARD_PAGE (object);
 
   g_clear_signal_handler (&self->answer_changed_id, self->workspace);
+  g_clear_signal_handler (&self->level_changed_id, self->workspace);
   g_clear_object (&self->workspace);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_DASHBOARD_PAGE);
@@ -723,8 +764,11 @@ scs_dashboard_page_class_init (ScsDashboardPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/jp/scsworkbench/Workbench/scs-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, reconfirm_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, reconfirm_button);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, legend);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, table);
@@ -774,6 +818,7 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
     return;
 
   g_clear_signal_handler (&self->answer_changed_id, self->workspace);
+  g_clear_signal_handler (&self->level_changed_id, self->workspace);
   g_set_object (&self->workspace, workspace);
 
   self->n_categories = workspace != NULL
@@ -784,8 +829,12 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
   gtk_widget_queue_resize (self->chart);
 
   if (workspace != NULL)
-    self->answer_changed_id = g_signal_connect (workspace, "answer-changed",
-                                                G_CALLBACK (on_answer_changed), self);
+    {
+      self->answer_changed_id = g_signal_connect (workspace, "answer-changed",
+                                                  G_CALLBACK (on_answer_changed), self);
+      self->level_changed_id = g_signal_connect_swapped (workspace, "notify::target-level",
+                                                         G_CALLBACK (scs_dashboard_page_refresh), self);
+    }
 
   scs_dashboard_page_build_table (self);
   scs_dashboard_page_refresh (self);
@@ -810,4 +859,15 @@ scs_dashboard_page_dup_summary (ScsDashboardPage *self)
   g_return_val_if_fail (SCS_IS_DASHBOARD_PAGE (self), NULL);
 
   return scs_dashboard_page_build_summary (self);
+}
+
+char *
+scs_dashboard_page_dup_status (ScsDashboardPage *self)
+{
+  g_return_val_if_fail (SCS_IS_DASHBOARD_PAGE (self), NULL);
+
+  return g_strjoin ("\n", gtk_label_get_label (self->heading_label), gtk_label_get_label (self->count_label),
+                    gtk_label_get_label (self->status_label),
+                    gtk_widget_get_visible (GTK_WIDGET (self->reconfirm_label))
+                    ? gtk_label_get_label (self->reconfirm_label) : "", NULL);
 }

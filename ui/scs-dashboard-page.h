@@ -19,12 +19,14 @@ GtkWidget *scs_dashboard_page_new           (void);
 void       scs_dashboard_page_set_workspace (ScsDashboardPage *self,
                                              ScsWorkspace     *workspace);
 
-/* What the page currently shows (★3 criteria), for tests and tools:
+/* What the page currently shows (criteria of the target level), for tests and tools:
  * @category 0 is the whole catalog. */
 void       scs_dashboard_page_get_progress  (ScsDashboardPage *self,
                                              guint             category,
                                              ScsProgress      *progress);
 /* The text summary given to assistive technology as the chart's description. */
 char      *scs_dashboard_page_dup_summary   (ScsDashboardPage *self);
+/* The heading, count and status lines as shown, one per line. */
+char      *scs_dashboard_page_dup_status    (ScsDashboardPage *self);
 
 G_END_DECLS

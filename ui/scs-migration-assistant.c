@@ -140,8 +140,14 @@ show_report (ScsMigrationAssistant *self)
   const GPtrArray *removed = scs_migration_get_removed (self->migration);
   g_autofree char *from = describe_catalog (scs_catalog_diff_get_old (diff));
   g_autofree char *to = describe_catalog (scs_catalog_diff_get_new (diff));
-  /* Translators: "old catalog → new catalog" */
-  g_autofree char *subtitle = g_strdup_printf (_("%s → %s"), from, to);
+  ScsCatalog *imported = scs_catalog_diff_get_new (diff);
+  /* Translators: "old catalog → new catalog", then what the new one holds per level */
+  g_autofree char *subtitle = g_strdup_printf (_("%s → %s\n★3: %u requirements, %u criteria · ★4: %u requirements, %u criteria"),
+                                               from, to,
+                                               scs_catalog_count_requirements (imported, 3),
+                                               scs_catalog_count_criteria (imported, 3),
+                                               scs_catalog_count_requirements (imported, 4),
+                                               scs_catalog_count_criteria (imported, 4));
   g_autofree char *flagged_text = format_answers (flagged);
   g_autofree char *removed_text = format_answers (removed);
   g_autoptr(GString) changes = g_string_new (NULL);
@@ -432,6 +438,8 @@ scs_migration_assistant_get_text (ScsMigrationAssistant *self,
     return gtk_label_get_text (self->level_label);
   if (g_str_equal (what, "carried"))
     return gtk_label_get_text (self->carried_label);
+  if (g_str_equal (what, "catalogs"))
+    return adw_action_row_get_subtitle (self->catalogs_row);
   if (g_str_equal (what, "reconfirm-list"))
     return gtk_label_get_text (self->reconfirm_list);
   if (g_str_equal (what, "removed-list"))

@@ -81,6 +81,10 @@ cell_text (ScsPortfolioEntry *e,
         return g_strdup (_("Initial"));
       return g_strdup_printf (_("Renewal %u"), scs_portfolio_entry_get_cycle (e));
     case COL_READINESS:
+      if (scs_portfolio_entry_get_criteria_missing (e))
+        /* Translators: %u is the level, 3 or 4 */
+        return g_strdup_printf (_("★%u criteria missing: import the official workbook"),
+                                scs_portfolio_entry_get_level (e));
       return g_strdup_printf ("%u / %u%s", scs_portfolio_entry_get_satisfied (e),
                               scs_portfolio_entry_get_total (e),
                               scs_portfolio_entry_get_ready (e) ? " ✓" : "");

@@ -906,7 +906,11 @@ set_field_action (GtkWidget  *widget,
     ok = scs_scope_set_status (self->scope, id, scs_scope_item_get_status (item), NULL, value,
                                *value != '\0' || scs_scope_item_get_connected (item), &error);
   else if (g_str_equal (column, "review-comment"))
-    ok = scs_scope_set_review (self->scope, id, scs_scope_item_get_review (item), value, &error);
+    {
+      g_autoptr(ScsProfile) profile = scs_profile_load_default (NULL);
+
+      ok = scs_scope_set_review (self->scope, profile, id, scs_scope_item_get_review (item), value, &error);
+    }
   else
     ok = scs_scope_set_field (self->scope, id, column, value, &error);
   report_error (self, ok, &error);
@@ -957,6 +961,7 @@ set_review_action (GtkWidget  *widget,
 {
   ScsScopePage *self = SCS_SCOPE_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(ScsProfile) profile = NULL;
   const char *review_text, *comment;
   ScsScopeReview review;
   gint64 id;
@@ -965,7 +970,8 @@ set_review_action (GtkWidget  *widget,
   if (self->scope == NULL || scs_scope_lookup (self->scope, id) == NULL ||
       !scs_scope_review_from_string (review_text, &review))
     return;
-  report_error (self, scs_scope_set_review (self->scope, id, review, comment, &error), &error);
+  profile = scs_profile_load_default (NULL);
+  report_error (self, scs_scope_set_review (self->scope, profile, id, review, comment, &error), &error);
 }
 
 static ScsScopeKind

@@ -51,6 +51,8 @@ struct _ScsSignDialog
   AdwEntryRow     *name_row;
   AdwEntryRow     *title_row;
   AdwActionRow    *date_row;
+  GtkWidget       *qualification_group;
+  GtkLabel        *qualification_label;
   GtkSwitch       *with_signature_switch;
   GtkWidget       *key_group;
   GtkCheckButton  *p12_check;
@@ -551,6 +553,8 @@ scs_sign_dialog_class_init (ScsSignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_group);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_label);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, with_signature_switch);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, key_group);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, p12_check);
@@ -610,7 +614,13 @@ dialog_new (GtkWindow *parent,
         gtk_editable_set_text (GTK_EDITABLE (self->name_row), scs_profile_get_name (profile));
     }
   else
-    adw_window_title_set_title (self->window_title, _("Sign the Assessment"));
+    {
+      g_autofree char *qualification = scs_profile_describe_qualification (profile);
+
+      adw_window_title_set_title (self->window_title, _("Sign the Assessment"));
+      gtk_label_set_text (self->qualification_label, qualification);
+    }
+  gtk_widget_set_visible (self->qualification_group, !declaration);
 
   reference = scs_profile_get_certificate (profile);
   if (reference != NULL && *reference != '\0')
@@ -747,4 +757,11 @@ scs_sign_dialog_get_warning (ScsSignDialog *self)
   g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
   return gtk_widget_get_visible (GTK_WIDGET (self->warning_label))
     ? gtk_label_get_text (self->warning_label) : NULL;
+}
+
+const char *
+scs_sign_dialog_get_qualification_text (ScsSignDialog *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
+  return gtk_label_get_text (self->qualification_label);
 }

@@ -47,5 +47,7 @@ gboolean       scs_sign_dialog_get_can_sign    (ScsSignDialog *self);
 const char    *scs_sign_dialog_get_error       (ScsSignDialog *self);
 const char    *scs_sign_dialog_get_certificate_text (ScsSignDialog *self);
 const char    *scs_sign_dialog_get_warning     (ScsSignDialog *self);
+/* The signer's qualification, training and upkeep as shown. */
+const char    *scs_sign_dialog_get_qualification_text (ScsSignDialog *self);
 
 G_END_DECLS

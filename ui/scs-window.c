@@ -27,6 +27,7 @@
 #include "scs-dashboard-page.h"
 #include "scs-export-dialog.h"
 #include "scs-migration-assistant.h"
+#include "scs-reconfirm-window.h"
 #include "scs-scope-page.h"
 #include "scs-review-page.h"
 #include "scs-criterion-row.h"
@@ -1067,6 +1068,7 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_install_action (widget_class, "win.load-catalog", NULL, scs_migration_assistant_load_catalog_action);
   gtk_widget_class_install_action (widget_class, "win.reconfirm-answer", "s", scs_migration_assistant_reconfirm_action);
+  gtk_widget_class_install_action (widget_class, "win.reconfirm-bulk", NULL, scs_reconfirm_window_action);
   gtk_widget_class_install_action (widget_class, "win.portfolio", NULL, vendor_action);
   gtk_widget_class_install_action (widget_class, "win.diagnosis", NULL, vendor_action);
   gtk_widget_class_install_action (widget_class, "win.renewal", NULL, vendor_action);

@@ -69,6 +69,7 @@ open_review (const char *path)
 
 static char *opt_name, *opt_organization, *opt_role, *opt_qualification;
 static char *opt_registration, *opt_training, *opt_certificate;
+static char **opt_upkeep;
 
 int
 scs_cli_profile_show (const ScsCliCommand *command,
@@ -100,6 +101,22 @@ scs_cli_profile_show (const ScsCliCommand *command,
       MEMBER ("training_date", scs_profile_get_training_date (profile));
       MEMBER ("certificate", scs_profile_get_certificate (profile));
 #undef MEMBER
+      json_builder_set_member_name (b, "upkeep");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < scs_profile_get_upkeep (profile)->len; i++)
+        {
+          const ScsUpkeep *u = scs_profile_get_upkeep (profile)->pdata[i];
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, scs_upkeep_kind_to_string (u->kind));
+          json_builder_set_member_name (b, "date");
+          json_builder_add_string_value (b, u->date);
+          json_builder_set_member_name (b, "note");
+          json_builder_add_string_value (b, u->note);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
       json_builder_end_object (b);
       scs_cli_print_json (b);
       return SCS_CLI_EXIT_OK;
@@ -116,6 +133,14 @@ scs_cli_profile_show (const ScsCliCommand *command,
     g_print (_("Training:       %s\n"), scs_profile_get_training_date (profile));
   if (scs_profile_get_certificate (profile))
     g_print (_("Certificate:    %s\n"), scs_profile_get_certificate (profile));
+  for (guint i = 0; i < scs_profile_get_upkeep (profile)->len; i++)
+    {
+      const ScsUpkeep *u = scs_profile_get_upkeep (profile)->pdata[i];
+
+      /* Translators: "Upkeep:         2026-05-10 RISS yearly online course (note)" */
+      g_print (_("Upkeep:         %s %s%s%s%s\n"), u->date, scs_upkeep_kind_get_label (u->kind),
+               *u->note != '\0' ? " (" : "", u->note, *u->note != '\0' ? ")" : "");
+    }
   return SCS_CLI_EXIT_OK;
 }
 
@@ -137,6 +162,9 @@ scs_cli_profile_set (const ScsCliCommand *command,
       N_("Date the scheme’s expert training was completed"), N_("YYYY-MM-DD") },
     { "certificate", 0, 0, G_OPTION_ARG_STRING, &opt_certificate,
       N_("Signing key: a PKCS#12 file or a PKCS#11 URI"), N_("REF") },
+    { "upkeep", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_upkeep,
+      N_("Record qualification upkeep (riss-online, riss-practical, cpe, cpd or audit-points), "
+         "repeatable"), N_("KIND:YYYY-MM-DD[:NOTE]") },
     { NULL }
   };
   g_autoptr(ScsProfile) profile = NULL;
@@ -176,6 +204,17 @@ scs_cli_profile_set (const ScsCliCommand *command,
     scs_profile_set_training_date (profile, opt_training);
   if (opt_certificate)
     scs_profile_set_certificate (profile, opt_certificate);
+  for (guint i = 0; opt_upkeep != NULL && opt_upkeep[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (opt_upkeep[i], ":", 3);
+      ScsUpkeepKind kind;
+
+      if (g_strv_length (parts) < 2 || !scs_upkeep_kind_from_string (parts[0], &kind))
+        return scs_cli_error (_("--upkeep ‘%s’: expected KIND:YYYY-MM-DD[:NOTE] with KIND riss-online, "
+                                "riss-practical, cpe, cpd or audit-points"), opt_upkeep[i]);
+      if (!scs_profile_add_upkeep (profile, kind, parts[1], parts[2], &error))
+        return scs_cli_report (error);
+    }
 
   if (!scs_profile_save (profile, &error))
     return scs_cli_report (error);

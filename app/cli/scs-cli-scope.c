@@ -315,6 +315,7 @@ scs_cli_scope_review (const ScsCliCommand *command,
                       char               **argv)
 {
   g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   ScsScopeReview review;
   ScsScope *scope;
@@ -329,7 +330,10 @@ scs_cli_scope_review (const ScsCliCommand *command,
   scope = open_scope (argv[1], &workspace);
   if (scope == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (!scs_scope_set_review (scope, id, review, opt_comment, &error))
+  profile = scs_profile_load_default (&error);
+  if (profile == NULL)
+    return scs_cli_report (error);
+  if (!scs_scope_set_review (scope, profile, id, review, opt_comment, &error))
     return scs_cli_report (error);
   return SCS_CLI_EXIT_OK;
 }

@@ -41,6 +41,9 @@ static char *opt_note = NULL;
 static char **opt_cycles = NULL;
 static int opt_level = 0;
 static char *opt_registry_id = NULL;
+static char *opt_evaluation_body = NULL;
+static char *opt_tv_provider = NULL;
+static char *opt_status = NULL;
 static char *opt_description = NULL;
 static char *opt_answers = NULL;
 static char *opt_factors = NULL;
@@ -87,6 +90,12 @@ static const GOptionEntry certify_entries[] = {
   { "level", 0, 0, G_OPTION_ARG_INT, &opt_level, N_("Level granted"), N_("3|4") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date obtained"), N_("YYYY-MM-DD") },
   { "registry-id", 0, 0, G_OPTION_ARG_STRING, &opt_registry_id, N_("ID in the registry"), N_("ID") },
+  { "evaluation-body", 0, 0, G_OPTION_ARG_STRING, &opt_evaluation_body,
+    N_("★4: the evaluation body (registry field)"), N_("NAME") },
+  { "tv-provider", 0, 0, G_OPTION_ARG_STRING, &opt_tv_provider,
+    N_("★4: the technical-verification provider (registry field)"), N_("NAME") },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status,
+    N_("valid, suspended or withdrawn; alone, changes the recorded star"), N_("STATUS") },
   { NULL }
 };
 
@@ -229,6 +238,7 @@ scs_cli_portfolio (const ScsCliCommand *command,
           json_int (b, "total", scs_portfolio_entry_get_total (e));
           json_int (b, "open_gaps", scs_portfolio_entry_get_open_gaps (e));
           json_bool (b, "ready", scs_portfolio_entry_get_ready (e));
+          json_bool (b, "criteria_missing", scs_portfolio_entry_get_criteria_missing (e));
           json_string (b, "review", scs_review_state_to_string (scs_portfolio_entry_get_review_state (e)));
           json_bool (b, "signed", scs_portfolio_entry_get_signed (e));
           json_bool (b, "declared", scs_portfolio_entry_get_declared (e));
@@ -242,6 +252,17 @@ scs_cli_portfolio (const ScsCliCommand *command,
           else
             json_string (b, "days_left", NULL);
           json_bool (b, "needs_new_check", scs_portfolio_entry_get_needs_check (e));
+          {
+            ScsDueKind kind = SCS_DUE_RENEWAL;
+            const char *due = scs_portfolio_entry_get_next_due (e, &kind);
+
+            json_string (b, "next_due", due);
+            json_string (b, "registry_status", scs_portfolio_entry_get_registry_status (e));
+            json_string (b, "evaluation_body", scs_portfolio_entry_get_evaluation_body (e));
+            json_string (b, "tv_provider", scs_portfolio_entry_get_tv_provider (e));
+            json_string (b, "next_due_kind", due == NULL ? NULL
+                                             : kind == SCS_DUE_SELF_ASSESSMENT ? "self-assessment" : "renewal");
+          }
           json_builder_set_member_name (b, "significant_changes");
           json_builder_begin_array (b);
           for (guint j = 0; changes != NULL && changes[j] != NULL; j++)
@@ -299,9 +320,13 @@ scs_cli_portfolio (const ScsCliCommand *command,
           level = scs_cli_level_label (scs_portfolio_entry_get_level (e));
           cycle = scs_portfolio_entry_get_cycle (e) == 0 ? g_strdup (_("initial"))
                   : g_strdup_printf ("%u", scs_portfolio_entry_get_cycle (e));
-          ready = g_strdup_printf ("%u/%u%s", scs_portfolio_entry_get_satisfied (e),
-                                   scs_portfolio_entry_get_total (e),
-                                   scs_portfolio_entry_get_ready (e) ? _(" ready") : "");
+          if (scs_portfolio_entry_get_criteria_missing (e))
+            ready = g_strdup_printf (_("★%u criteria missing: import the official workbook"),
+                                     scs_portfolio_entry_get_level (e));
+          else
+            ready = g_strdup_printf ("%u/%u%s", scs_portfolio_entry_get_satisfied (e),
+                                     scs_portfolio_entry_get_total (e),
+                                     scs_portfolio_entry_get_ready (e) ? _(" ready") : "");
           gaps = g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
           if (scs_portfolio_entry_get_expiry (e) != NULL)
             days = g_strdup_printf ("%d", scs_portfolio_entry_get_days_left (e));
@@ -312,6 +337,22 @@ scs_cli_portfolio (const ScsCliCommand *command,
                                  scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—",
                                  days ? days : "—");
 
+          {
+            ScsDueKind kind = SCS_DUE_RENEWAL;
+            const char *due = scs_portfolio_entry_get_next_due (e, &kind);
+
+            if (g_strcmp0 (scs_portfolio_entry_get_registry_status (e), "suspended") == 0)
+              g_string_append_printf (warnings, _("%s: %s — the star is suspended\n"),
+                                      base, scs_portfolio_entry_get_company (e));
+            else if (g_strcmp0 (scs_portfolio_entry_get_registry_status (e), "withdrawn") == 0)
+              g_string_append_printf (warnings, _("%s: %s — the star is withdrawn\n"),
+                                      base, scs_portfolio_entry_get_company (e));
+            /* ★4: the yearly self-assessment to the evaluation body. */
+            if (due != NULL && kind == SCS_DUE_SELF_ASSESSMENT)
+              g_string_append_printf (warnings, _("%s: %s — the yearly self-assessment to the evaluation body "
+                                                  "is due on %s\n"),
+                                      base, scs_portfolio_entry_get_company (e), due);
+          }
           switch (scs_portfolio_entry_get_expiry_state (e))
             {
             case SCS_EXPIRY_EXPIRED:
@@ -444,8 +485,15 @@ scs_cli_diagnose (const ScsCliCommand *command,
       g_autoptr(ScsCliTable) table = scs_cli_table_new (7);
       g_autofree char *level = scs_cli_level_label (scs_workspace_get_target_level (workspace));
 
-      g_print (_("Target %s, recommended service tier %s, %u gap(s)\n\n"), level,
-               scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)), gaps->len);
+      g_autofree char *missing = scs_catalog_describe_missing (catalog, scs_workspace_get_target_level (workspace));
+
+      if (missing != NULL)
+        /* Translators: "Target ★4, recommended service tier …, ★4 criteria missing: …" */
+        g_print (_("Target %s, recommended service tier %s, %s; %u gap(s) among the known criteria\n\n"), level,
+                 scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)), missing, gaps->len);
+      else
+        g_print (_("Target %s, recommended service tier %s, %u gap(s)\n\n"), level,
+                 scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)), gaps->len);
       scs_cli_table_add_row (table, _("ID"), _("Requirement"), _("Answer"), _("Support"), _("Priority"),
                              _("Owner"), _("Due"));
       scs_cli_table_add_rule (table);
@@ -567,12 +615,19 @@ scs_cli_certify (const ScsCliCommand *command,
 
   if (!scs_cli_parse_arguments (command, certify_entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
-  if (opt_level == 0 || opt_date == NULL)
-    return scs_cli_error (_("certify: --level and --date are required"));
+  if ((opt_level == 0 || opt_date == NULL) &&
+      (opt_level != 0 || opt_date != NULL || (opt_evaluation_body == NULL && opt_tv_provider == NULL &&
+                                              opt_status == NULL)))
+    return scs_cli_error (_("certify: --level and --date are required (alone, --evaluation-body, "
+                            "--tv-provider and --status complete the recorded star)"));
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (!scs_renewal_record_certification (workspace, opt_level, opt_date, opt_registry_id, &error))
+  if (opt_level != 0 &&
+      !scs_renewal_record_certification (workspace, opt_level, opt_date, opt_registry_id, &error))
+    return scs_cli_report (error);
+  if ((opt_evaluation_body != NULL || opt_tv_provider != NULL || opt_status != NULL) &&
+      !scs_renewal_set_registry (workspace, opt_evaluation_body, opt_tv_provider, opt_status, &error))
     return scs_cli_report (error);
   return SCS_CLI_EXIT_OK;
 }

@@ -18,6 +18,7 @@
 #include "scs-cli-private.h"
 #include "scs-corporate-number.h"
 #include "scs-i18n.h"
+#include "scs-migration.h"
 
 static gboolean opt_json = FALSE;
 
@@ -430,6 +431,8 @@ scs_cli_status (const ScsCliCommand *command,
                 char               **argv)
 {
   g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) reconfirm = NULL;
   ScsCatalog *catalog;
   guint target;
 
@@ -439,6 +442,9 @@ scs_cli_status (const ScsCliCommand *command,
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
+  reconfirm = scs_migration_list_reconfirm (workspace, &error);
+  if (reconfirm == NULL)
+    return scs_cli_report (error);
 
   catalog = scs_workspace_get_catalog (workspace);
   target = scs_workspace_get_target_level (workspace);
@@ -487,6 +493,13 @@ scs_cli_status (const ScsCliCommand *command,
       json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, 3));
       json_builder_set_member_name (builder, "ready_star4");
       json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, 4));
+      /* Answers carried over to re-worded or re-levelled criteria that
+       * nobody has re-confirmed yet: they block signing. */
+      json_builder_set_member_name (builder, "reconfirm");
+      json_builder_begin_array (builder);
+      for (guint i = 0; reconfirm[i] != NULL; i++)
+        json_builder_add_string_value (builder, reconfirm[i]);
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);
@@ -533,6 +546,17 @@ scs_cli_status (const ScsCliCommand *command,
       ready3 = describe_readiness (workspace, 3, &progress3);
       ready4 = describe_readiness (workspace, 4, &progress4);
       g_print ("\n%s\n%s\n", ready3, ready4);
+      if (reconfirm[0] != NULL)
+        {
+          g_autofree char *list = g_strjoinv (", ", reconfirm);
+          guint n = g_strv_length (reconfirm);
+
+          g_print (g_dngettext (GETTEXT_PACKAGE,
+                                "%u answer waits for re-confirmation after the catalog change (signing is blocked until it is confirmed): %s\n",
+                                "%u answers wait for re-confirmation after the catalog change (signing is blocked until they are confirmed): %s\n",
+                                n),
+                   n, list);
+        }
     }
 
   return SCS_CLI_EXIT_OK;

@@ -10,8 +10,10 @@
  * known letters C, F, J, K, L, M break ties and stand in for a header it does
  * not recognise), reads every data row through the merges, and refuses
  * anything it does not understand — a missing column, a malformed ID, a
- * criterion without a requirement, a duplicate, a level other than ★3/★4, a
- * formula where text belongs — naming sheet, row and column. Texts are kept
+ * criterion without a requirement, a duplicate, a gap in the numbering, a
+ * level other than ★3/★4, a formula where text belongs — naming sheet, row
+ * and column. A row holding a requirement or criterion No. is data, never
+ * header, whatever words its texts contain. Texts are kept
  * exactly as in the cells (escapes decoded, surrounding whitespace trimmed,
  * line breaks kept). Only when every row has passed is the catalog XML
  * written and loaded through the ordinary catalog loader, schema and all, so
@@ -252,6 +254,33 @@ classify_header (const char *h)
   return -1;
 }
 
+/* Whether a cell of @row (its own, not reached through a merge) holds a
+ * requirement or criterion No.; @has_text (nullable): whether any does. */
+static gboolean
+row_has_id (ScsXlsxSheet *sheet,
+            guint         row,
+            guint         max_column,
+            gboolean     *has_text)
+{
+  if (has_text != NULL)
+    *has_text = FALSE;
+  for (guint column = 1; column <= max_column; column++)
+    {
+      ScsXlsxCell cell;
+
+      if (scs_xlsx_sheet_get_cell (sheet, row, column, &cell) && !cell.merged)
+        {
+          g_autofree char *id = normalize_id (cell.text);
+
+          if (has_text != NULL)
+            *has_text = TRUE;
+          if (scs_criterion_id_is_valid (id) || requirement_id_is_valid (id))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 typedef struct
 {
   guint header_rows;                    /* data starts after this row */
@@ -272,8 +301,9 @@ find_layout (ScsXlsxSheet  *sheet,
 
   /* The header block: the first rows, up to the last one with a header we
    * recognise (a two-row header has group labels merged above "No." and
-   * text columns). */
-  for (guint row = 1; row <= MAX_HEADER_ROWS; row++)
+   * text columns), and never a row holding a requirement or criterion No.:
+   * the data starts there, whatever words its texts contain. */
+  for (guint row = 1; row <= MAX_HEADER_ROWS && !row_has_id (sheet, row, max_column, NULL); row++)
     for (guint column = 1; column <= max_column; column++)
       {
         ScsXlsxCell cell;
@@ -301,22 +331,9 @@ find_layout (ScsXlsxSheet  *sheet,
    * labels) belong to the header until the first row holding an ID. */
   for (guint row = layout->header_rows + 1; row <= MAX_HEADER_ROWS; row++)
     {
-      gboolean has_id = FALSE;
       gboolean has_text = FALSE;
 
-      for (guint column = 1; column <= max_column && !has_id; column++)
-        {
-          ScsXlsxCell cell;
-
-          if (scs_xlsx_sheet_get_cell (sheet, row, column, &cell) && !cell.merged)
-            {
-              g_autofree char *id = normalize_id (cell.text);
-
-              has_text = TRUE;
-              has_id = scs_criterion_id_is_valid (id) || requirement_id_is_valid (id);
-            }
-        }
-      if (has_id || !has_text)
+      if (row_has_id (sheet, row, max_column, &has_text) || !has_text)
         break;
       layout->header_rows = row;
     }
@@ -731,6 +748,84 @@ pick_date (ScsXlsx     *xlsx,
   return NULL;
 }
 
+/* The last number of an ID ("1-2-3" → 3). */
+static guint
+last_number (const char *id)
+{
+  return (guint) g_ascii_strtoull (strrchr (id, '-') + 1, NULL, 10);
+}
+
+/* The workbook's own numbering, as the catalog's IDs say it runs: within
+ * each parent, sub-categories, requirements and criteria are numbered 1, 2,
+ * 3 … without a gap. A gap means a row is missing (or mistyped): refused,
+ * naming the row after the gap. Called with the requirements and criteria
+ * of @cat sorted. */
+static gboolean
+check_numbering (ScsXlsxSheet    *sheet,
+                 Layout          *layout,
+                 ImportCategory  *cat,
+                 GError         **error)
+{
+  for (guint j = 0; j < cat->requirements->len; j++)
+    {
+      ImportRequirement *req = g_ptr_array_index (cat->requirements, j);
+      ImportRequirement *prev = j > 0 ? g_ptr_array_index (cat->requirements, j - 1) : NULL;
+      guint y = (guint) g_ascii_strtoull (strchr (req->id, '-') + 1, NULL, 10);
+      guint prev_y = prev != NULL ? (guint) g_ascii_strtoull (strchr (prev->id, '-') + 1, NULL, 10) : 0;
+      guint expected_z = prev != NULL && prev_y == y ? last_number (prev->id) + 1 : 1;
+
+      if (y != prev_y && y != prev_y + 1)
+        return cell_error (error, sheet, req->row, layout->columns[SCS_IMPORT_COLUMN_REQUIREMENT_ID],
+                           _("the numbering is broken: requirement ‘%s’ follows %s, sub-category %u-%u is missing"),
+                           req->id, prev != NULL ? prev->id : _("the start of its category"),
+                           cat->number, prev_y + 1);
+      if (last_number (req->id) != expected_z)
+        return cell_error (error, sheet, req->row, layout->columns[SCS_IMPORT_COLUMN_REQUIREMENT_ID],
+                           _("the numbering is broken: requirement ‘%s’ follows %s, requirement %u-%u-%u is missing"),
+                           req->id, expected_z > 1 ? prev->id : _("the start of its sub-category"),
+                           cat->number, y, expected_z);
+
+      for (guint k = 0; k < req->criteria->len; k++)
+        {
+          ImportCriterion *crit = g_ptr_array_index (req->criteria, k);
+
+          if (last_number (crit->id) != k + 1)
+            return cell_error (error, sheet, crit->row, layout->columns[SCS_IMPORT_COLUMN_CRITERION_ID],
+                               _("the numbering is broken: criterion ‘%s’ follows %s, criterion %s-%u is missing"),
+                               crit->id,
+                               k > 0 ? ((ImportCriterion *) g_ptr_array_index (req->criteria, k - 1))->id
+                                     : _("the start of its requirement"),
+                               req->id, k + 1);
+        }
+    }
+  return TRUE;
+}
+
+/* Categories run 1, 2, 3 … as well: category @number is missing, which is
+ * a gap when a later one is present. */
+static gboolean
+check_category_gap (ScsXlsxSheet  *sheet,
+                    Layout        *layout,
+                    GHashTable    *categories,
+                    guint          number,
+                    GError       **error)
+{
+  for (guint later = number + 1; later <= 7; later++)
+    {
+      ImportCategory *cat = g_hash_table_lookup (categories, GUINT_TO_POINTER (later));
+      guint row = G_MAXUINT;
+
+      if (cat == NULL)
+        continue;
+      for (guint j = 0; j < cat->requirements->len; j++)
+        row = MIN (row, ((ImportRequirement *) g_ptr_array_index (cat->requirements, j))->row);
+      return cell_error (error, sheet, row, layout->columns[SCS_IMPORT_COLUMN_CRITERION_ID],
+                         _("the numbering is broken: category %u begins here, but category %u is missing"),
+                         later, number);
+    }
+  return TRUE;
+}
+
 static ScsCatalog *
 import_sheet (ScsXlsx       *xlsx,
               ScsXlsxSheet  *sheet,
@@ -774,7 +869,11 @@ import_sheet (ScsXlsx       *xlsx,
       ImportCategory *cat = g_hash_table_lookup (categories, GUINT_TO_POINTER (number));
 
       if (cat == NULL)
-        continue;
+        {
+          if (!check_category_gap (sheet, layout, categories, number, error))
+            return NULL;
+          continue;
+        }
       if (cat->title == NULL)
         {
           ImportRequirement *first = g_ptr_array_index (cat->requirements, 0);
@@ -796,6 +895,8 @@ import_sheet (ScsXlsx       *xlsx,
           g_ptr_array_sort (req->criteria, compare_criteria);
         }
       g_ptr_array_sort (cat->requirements, compare_requirements);
+      if (!check_numbering (sheet, layout, cat, error))
+        return NULL;
       g_ptr_array_add (ordered, cat);
     }
 

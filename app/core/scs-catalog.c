@@ -1226,6 +1226,29 @@ scan_id (const char *text,
 }
 
 /**
+ * scs_catalog_describe_missing:
+ * @level: 3 or 4
+ *
+ * What dashboards, reports and status say instead of a count when the
+ * catalog lacks criteria of @level (★4 before the official workbook is
+ * imported): counting only the known ones would read as complete.
+ *
+ * Returns: (transfer full) (nullable): the translated sentence, or %NULL
+ *   when scs_catalog_criteria_complete() is %TRUE
+ */
+char *
+scs_catalog_describe_missing (ScsCatalog *self,
+                              guint       level)
+{
+  g_return_val_if_fail (SCS_IS_CATALOG (self), NULL);
+
+  if (scs_catalog_criteria_complete (self, level))
+    return NULL;
+  /* Translators: %u is the level, 3 or 4 */
+  return g_strdup_printf (_("★%u criteria missing: import the official workbook"), level);
+}
+
+/**
  * scs_criterion_id_is_valid:
  * @id: (nullable): text to check
  *

@@ -83,6 +83,8 @@ guint                 scs_catalog_count_requirements     (ScsCatalog   *self,
                                                           guint         level);
 guint                 scs_catalog_count_criteria         (ScsCatalog   *self,
                                                           guint         level);
+char                 *scs_catalog_describe_missing       (ScsCatalog   *self,
+                                                          guint         level);
 gboolean              scs_catalog_criteria_complete      (ScsCatalog   *self,
                                                           guint         level);
 

@@ -703,6 +703,7 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   g_autofree char *today = NULL;
   g_autofree char *pdf_date = NULL;
   g_autofree char *level_text = NULL;
+  g_autofree char *missing = NULL;
   g_autofree char *cycle_text = NULL;
   g_autofree char *ready_text = NULL;
   g_autofree char *gaps_text = NULL;
@@ -750,9 +751,12 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   level_text = g_strdup_printf (_("★%u"), ws->target_level);
   cycle_text = ws->cycle == 0 ? g_strdup (_("Initial assessment"))
                               : g_strdup_printf (_("Renewal %u"), ws->cycle);
-  ready_text = g_strdup_printf (_("%u of %u criteria met or justified not applicable"),
-                                total.satisfied, total.total);
-  gaps_text = g_strdup_printf ("%u", gaps->len);
+  missing = scs_catalog_describe_missing (catalog, ws->target_level);
+  ready_text = missing != NULL ? g_strdup (missing)
+                               : g_strdup_printf (_("%u of %u criteria met or justified not applicable"),
+                                                  total.satisfied, total.total);
+  gaps_text = missing != NULL ? g_strdup_printf (_("%u among the known criteria; %s"), gaps->len, missing)
+                              : g_strdup_printf ("%u", gaps->len);
   {
     const char *pairs[] = {
       _("Organisation"), org->name,
@@ -794,10 +798,12 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   scs_pdf_writer_bars (writer, (ScsPdfBar *) (gpointer) bars->data, bars->len);
 
   scs_pdf_writer_heading (writer, _("Gaps and support plan"));
-  if (gaps->len == 0)
+  if (missing != NULL)
+    scs_pdf_writer_paragraph (writer, missing);
+  else if (gaps->len == 0)
     scs_pdf_writer_paragraph (writer, _("No gaps: every criterion of the level is met or justified "
                                         "not applicable."));
-  else
+  if (gaps->len > 0)
     {
       const double widths[] = { 0.10, 0.34, 0.13, 0.14, 0.09, 0.09, 0.11 };
       const char *head[] = {

@@ -43,6 +43,13 @@ static const char * const migration_steps[] = {
   "  flagged      TEXT NOT NULL,\n"
   "  PRIMARY KEY (assessment, criterion_id)\n"
   ") STRICT;\n",
+  /* Re-answering is confirming: any write of the answer's state, note or
+   * reason clears its flag, in the same transaction. */
+  "CREATE TRIGGER catalog_reconfirm_answered AFTER UPDATE OF state, note, reason ON answer\n"
+  "BEGIN\n"
+  "  DELETE FROM catalog_reconfirm\n"
+  "  WHERE assessment = NEW.assessment AND criterion_id = NEW.criterion_id;\n"
+  "END;\n",
 };
 
 const ScsSchemaModule scs_migration_schema = {
@@ -537,33 +544,40 @@ scs_migration_list_reconfirm (ScsWorkspace  *workspace,
 }
 
 /**
- * scs_migration_reconfirm:
- * @criterion_id: a flagged criterion
- * @error: %SCS_MIGRATION_ERROR_NOT_FLAGGED when there is nothing to re-confirm
+ * scs_migration_reconfirm_many:
+ * @ids: (array zero-terminated=1): flagged criteria
+ * @error: %SCS_MIGRATION_ERROR_NOT_FLAGGED when one of them has nothing to
+ *   re-confirm (then none is confirmed)
  *
- * Records that the user has checked the answer against the new wording:
- * the flag goes, with an audit entry, and ::answer-changed is emitted.
+ * Records that the user has checked these answers against the new wording
+ * ("still holds"), in one transaction: the flags go, each with an audit
+ * entry, and ::answer-changed is emitted for each.
  */
 gboolean
-scs_migration_reconfirm (ScsWorkspace  *workspace,
-                         const char    *criterion_id,
-                         GError       **error)
+scs_migration_reconfirm_many (ScsWorkspace       *workspace,
+                              const char * const *ids,
+                              GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) answers = g_ptr_array_new ();
   g_autofree char *now = NULL;
-  ScsAnswer *answer;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
-  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
 
-  answer = scs_workspace_require_answer (workspace, criterion_id, error);
-  if (answer == NULL)
-    return FALSE;
-  if (!scs_migration_needs_reconfirm (workspace, criterion_id))
+  for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_set_error (error, SCS_MIGRATION_ERROR, SCS_MIGRATION_ERROR_NOT_FLAGGED,
-                   _("The answer to criterion ‘%s’ is not waiting for re-confirmation"), criterion_id);
-      return FALSE;
+      ScsAnswer *answer = scs_workspace_require_answer (workspace, ids[i], error);
+
+      if (answer == NULL)
+        return FALSE;
+      if (!scs_migration_needs_reconfirm (workspace, ids[i]))
+        {
+          g_set_error (error, SCS_MIGRATION_ERROR, SCS_MIGRATION_ERROR_NOT_FLAGGED,
+                       _("The answer to criterion ‘%s’ is not waiting for re-confirmation"), ids[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (answers, answer);
     }
 
   now = scs_now_iso8601 ();
@@ -571,14 +585,16 @@ scs_migration_reconfirm (ScsWorkspace  *workspace,
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "DELETE FROM catalog_reconfirm WHERE assessment = ?1 AND criterion_id = ?2", error);
-  if (stmt != NULL)
+  for (guint i = 0; stmt != NULL && ids[i] != NULL; i++)
     {
+      sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
-      scs_db_bind_text (stmt, 2, criterion_id);
+      scs_db_bind_text (stmt, 2, ids[i]);
+      if (!scs_db_step_done (stmt, workspace->db, workspace->path, error) ||
+          !scs_workspace_audit (workspace, now, "catalog-reconfirm", ids[i], "flagged", "confirmed", error))
+        g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  if (stmt == NULL ||
-      !scs_db_step_done (stmt, workspace->db, workspace->path, error) ||
-      !scs_workspace_audit (workspace, now, "catalog-reconfirm", criterion_id, "flagged", "confirmed", error))
+  if (stmt == NULL)
     {
       scs_workspace_rollback (workspace);
       return FALSE;
@@ -586,6 +602,143 @@ scs_migration_reconfirm (ScsWorkspace  *workspace,
   if (!scs_workspace_commit (workspace, error))
     return FALSE;
 
-  g_signal_emit_by_name (workspace, "answer-changed", answer);
+  for (guint i = 0; i < answers->len; i++)
+    g_signal_emit_by_name (workspace, "answer-changed", answers->pdata[i]);
   return TRUE;
+}
+
+/**
+ * scs_migration_reconfirm:
+ * @criterion_id: a flagged criterion
+ * @error: %SCS_MIGRATION_ERROR_NOT_FLAGGED when there is nothing to re-confirm
+ *
+ * scs_migration_reconfirm_many() for one answer.
+ */
+gboolean
+scs_migration_reconfirm (ScsWorkspace  *workspace,
+                         const char    *criterion_id,
+                         GError       **error)
+{
+  const char * const ids[] = { criterion_id, NULL };
+
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+
+  return scs_migration_reconfirm_many (workspace, ids, error);
+}
+
+/**
+ * scs_migration_list_reconfirm_items:
+ *
+ * The flagged answers with the wording they were given against and the
+ * wording they now stand against, for a side-by-side re-confirmation.
+ *
+ * Returns: (transfer full) (element-type ScsReconfirmItem): in ID order
+ */
+GPtrArray *
+scs_migration_list_reconfirm_items (ScsWorkspace  *workspace,
+                                    GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_reconfirm_item_free);
+  g_autoptr(GHashTable) old_catalogs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) old_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) ids = NULL;
+  ScsCatalog *catalog;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  ids = scs_migration_list_reconfirm (workspace, error);
+  if (ids == NULL)
+    return NULL;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT r.criterion_id, c.sha256, c.xml FROM catalog_reconfirm r "
+                         "JOIN catalog c ON c.sha256 = r.old_catalog WHERE r.assessment = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *sha = scs_db_column_dup (stmt, 1);
+
+      if (!g_hash_table_contains (old_catalogs, sha))
+        {
+          g_autoptr(GBytes) xml = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+          ScsCatalog *old = scs_catalog_new_from_bytes (xml, error);
+
+          if (old == NULL)
+            return NULL;
+          g_hash_table_insert (old_catalogs, g_strdup (sha), old);
+        }
+      g_hash_table_insert (old_of, scs_db_column_dup (stmt, 0), g_steal_pointer (&sha));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, workspace->db, workspace->path);
+      return NULL;
+    }
+
+  catalog = scs_workspace_get_catalog (workspace);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      ScsCatalog *old = g_hash_table_lookup (old_catalogs, g_hash_table_lookup (old_of, ids[i]));
+      const ScsCriterion *before = old != NULL ? scs_catalog_lookup_criterion (old, ids[i]) : NULL;
+      const ScsCriterion *now = scs_catalog_lookup_criterion (catalog, ids[i]);
+      ScsReconfirmItem *item = g_new0 (ScsReconfirmItem, 1);
+      /* Side by side in one language: the official wording is Japanese only. */
+      gboolean japanese = before == NULL || now == NULL || *before->text_en == '\0' || *now->text_en == '\0';
+
+      item->criterion_id = g_strdup (ids[i]);
+      item->old_text = g_strdup (before == NULL ? "" : japanese ? before->text_ja : scs_criterion_get_text (before));
+      item->new_text = g_strdup (now == NULL ? "" : japanese ? now->text_ja : scs_criterion_get_text (now));
+      item->old_level = before != NULL ? before->level : 0;
+      item->new_level = now != NULL ? now->level : 0;
+      g_ptr_array_add (items, item);
+    }
+  return g_steal_pointer (&items);
+}
+
+void
+scs_reconfirm_item_free (ScsReconfirmItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->criterion_id);
+  g_free (item->old_text);
+  g_free (item->new_text);
+  g_free (item);
+}
+
+/**
+ * scs_migration_check_confirmed:
+ *
+ * The re-confirmation precondition of signing: no answer may still wait
+ * for re-confirmation after a catalog change.
+ *
+ * Returns: %FALSE with #SCS_MIGRATION_ERROR_NOT_CONFIRMED naming them
+ */
+gboolean
+scs_migration_check_confirmed (ScsWorkspace  *workspace,
+                               GError       **error)
+{
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *list = NULL;
+  guint n;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  ids = scs_migration_list_reconfirm (workspace, error);
+  if (ids == NULL)
+    return FALSE;
+  n = g_strv_length (ids);
+  if (n == 0)
+    return TRUE;
+  list = g_strjoinv (", ", ids);
+  g_set_error (error, SCS_MIGRATION_ERROR, SCS_MIGRATION_ERROR_NOT_CONFIRMED,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u answer waits for re-confirmation against the new catalog wording: %s",
+                            "%u answers wait for re-confirmation against the new catalog wording: %s",
+                            n),
+               n, list);
+  return FALSE;
 }

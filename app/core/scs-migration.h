@@ -18,6 +18,7 @@ typedef enum
   SCS_MIGRATION_ERROR_SAME_CATALOG, /* the workspace already uses it */
   SCS_MIGRATION_ERROR_STALE,        /* the workspace changed since the plan */
   SCS_MIGRATION_ERROR_NOT_FLAGGED,  /* re-confirm: nothing to re-confirm */
+  SCS_MIGRATION_ERROR_NOT_CONFIRMED, /* signing: answers still wait for re-confirmation */
 } ScsMigrationError;
 
 GQuark scs_migration_error_quark (void);
@@ -69,6 +70,28 @@ GStrv            scs_migration_list_reconfirm   (ScsWorkspace  *workspace,
 gboolean         scs_migration_reconfirm        (ScsWorkspace  *workspace,
                                                  const char    *criterion_id,
                                                  GError       **error);
+
+/* Several "still holds" at once, one transaction. */
+gboolean         scs_migration_reconfirm_many   (ScsWorkspace       *workspace,
+                                                 const char * const *ids,
+                                                 GError            **error);
+/* The signing precondition: no flag open. */
+gboolean         scs_migration_check_confirmed  (ScsWorkspace  *workspace,
+                                                 GError       **error);
+
+/* A flagged answer's old and new wording, side by side. */
+typedef struct
+{
+  char  *criterion_id;
+  char  *old_text;
+  char  *new_text;
+  guint  old_level;
+  guint  new_level;
+} ScsReconfirmItem;
+
+GPtrArray       *scs_migration_list_reconfirm_items (ScsWorkspace  *workspace,
+                                                     GError       **error);
+void             scs_reconfirm_item_free        (ScsReconfirmItem *item);
 
 void             scs_migrated_answer_free       (ScsMigratedAnswer *answer);
 

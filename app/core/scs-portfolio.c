@@ -81,12 +81,18 @@ struct _ScsPortfolioEntry
   guint           total;
   guint           open_gaps;
   gboolean        ready;
+  gboolean        criteria_missing;
   ScsReviewState  review_state;
   gboolean        signed_;
   gboolean        declared;
   guint           obtained_level;
   char           *obtained;
   char           *expiry;
+  char           *next_due;
+  char           *registry_status;
+  char           *evaluation_body;
+  char           *tv_provider;
+  ScsDueKind      next_due_kind;
   ScsExpiryState  expiry_state;
   int             days_left;
   GStrv           changes;
@@ -134,6 +140,10 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->company);
   g_free (self->obtained);
   g_free (self->expiry);
+  g_free (self->next_due);
+  g_free (self->registry_status);
+  g_free (self->evaluation_body);
+  g_free (self->tv_provider);
   g_strfreev (self->changes);
   g_free (self->last_change);
   g_free (self->submitted);
@@ -221,6 +231,7 @@ guint scs_portfolio_entry_get_satisfied (ScsPortfolioEntry *self) { return self-
 guint scs_portfolio_entry_get_total (ScsPortfolioEntry *self) { return self->total; }
 guint scs_portfolio_entry_get_open_gaps (ScsPortfolioEntry *self) { return self->open_gaps; }
 gboolean scs_portfolio_entry_get_ready (ScsPortfolioEntry *self) { return self->ready; }
+gboolean scs_portfolio_entry_get_criteria_missing (ScsPortfolioEntry *self) { return self->criteria_missing; }
 ScsReviewState scs_portfolio_entry_get_review_state (ScsPortfolioEntry *self) { return self->review_state; }
 gboolean scs_portfolio_entry_get_signed (ScsPortfolioEntry *self) { return self->signed_; }
 const char *scs_portfolio_entry_get_submitted (ScsPortfolioEntry *self) { return self->submitted; }
@@ -228,6 +239,15 @@ gboolean scs_portfolio_entry_get_declared (ScsPortfolioEntry *self) { return sel
 guint scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self) { return self->obtained_level; }
 const char *scs_portfolio_entry_get_obtained (ScsPortfolioEntry *self) { return self->obtained; }
 const char *scs_portfolio_entry_get_expiry (ScsPortfolioEntry *self) { return self->expiry; }
+const char *scs_portfolio_entry_get_registry_status (ScsPortfolioEntry *self) { return self->registry_status; }
+const char *scs_portfolio_entry_get_evaluation_body (ScsPortfolioEntry *self) { return self->evaluation_body; }
+const char *scs_portfolio_entry_get_tv_provider (ScsPortfolioEntry *self) { return self->tv_provider; }
+const char *scs_portfolio_entry_get_next_due (ScsPortfolioEntry *self, ScsDueKind *kind)
+{
+  if (kind != NULL)
+    *kind = self->next_due_kind;
+  return self->next_due;
+}
 ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self) { return self->expiry_state; }
 int scs_portfolio_entry_get_days_left (ScsPortfolioEntry *self) { return self->days_left; }
 const char * const *scs_portfolio_entry_get_changes (ScsPortfolioEntry *self) { return (const char * const *) self->changes; }
@@ -509,7 +529,8 @@ read_rows (ScsPortfolioEntry  *entry,
     return fail_sql (error, db);
   g_clear_pointer (&stmt, sqlite3_finalize);
   entry->open_gaps = entry->total - MIN (entry->satisfied, entry->total);
-  entry->ready = entry->open_gaps == 0 && cl->complete[3] && (entry->level < 4 || cl->complete[4]);
+  entry->criteria_missing = !cl->complete[MIN (MAX (entry->level, 3u), 4u)];
+  entry->ready = entry->open_gaps == 0 && !entry->criteria_missing && cl->complete[3];
 
   stmt = prepare (db, "SELECT time FROM audit ORDER BY id DESC LIMIT 1");
   if (stmt == NULL)
@@ -568,6 +589,23 @@ read_rows (ScsPortfolioEntry  *entry,
           entry->expiry = scs_date_to_iso (expiry);
           entry->expiry_state = scs_expiry_state (validity, entry->obtained_level, expiry, today,
                                                   &entry->days_left);
+          {
+            g_autoptr(GDate) due = scs_validity_next_due (validity, entry->obtained_level, obtained, today,
+                                                          &entry->next_due_kind);
+
+            entry->next_due = due != NULL ? scs_date_to_iso (due) : NULL;
+          }
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          /* The registry fields and status (renewal step 3; an older file
+           * has none). */
+          stmt = prepare (db, "SELECT status, evaluation_body, tv_provider FROM certification "
+                              "ORDER BY obtained DESC, assessment DESC LIMIT 1");
+          if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              entry->registry_status = scs_db_column_dup (stmt, 0);
+              entry->evaluation_body = scs_db_column_dup (stmt, 1);
+              entry->tv_provider = scs_db_column_dup (stmt, 2);
+            }
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }

@@ -47,6 +47,19 @@ guint          scs_portfolio_entry_get_total        (ScsPortfolioEntry *self);
 /* Unanswered + not met criteria up to the level. */
 guint          scs_portfolio_entry_get_open_gaps    (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_ready        (ScsPortfolioEntry *self);
+/* The next date of the star's life cycle (★4: the yearly self-assessment,
+ * then the re-evaluation; ★3: the renewal), NULL without a certification. */
+const char    *scs_portfolio_entry_get_next_due     (ScsPortfolioEntry *self,
+                                                     ScsDueKind        *kind);
+/* The registry entry: "valid", "suspended" or "withdrawn" (NULL without
+ * one), and ★4's evaluation body and technical-verification provider. */
+const char    *scs_portfolio_entry_get_registry_status (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_evaluation_body (ScsPortfolioEntry *self);
+const char    *scs_portfolio_entry_get_tv_provider     (ScsPortfolioEntry *self);
+/* The catalog lacks criteria of the target level (★4 on the built-in one):
+ * satisfied/total then count only the known ones and must not be shown as
+ * a readiness. */
+gboolean       scs_portfolio_entry_get_criteria_missing (ScsPortfolioEntry *self);
 ScsReviewState scs_portfolio_entry_get_review_state (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_signed       (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_declared     (ScsPortfolioEntry *self);

@@ -38,7 +38,53 @@ struct _ScsProfile
   char             *registration;
   char             *training_date;
   char             *certificate;
+  GPtrArray        *upkeep;   /* of ScsUpkeep*, oldest first */
 };
+
+static const struct { const char *id; const char *label; } upkeep_kinds[SCS_N_UPKEEP_KINDS] = {
+  { "riss-online", N_("RISS yearly online course") },
+  { "riss-practical", N_("RISS practical course (every three years)") },
+  { "cpe", N_("CPE credits (CISSP, CISM, CISA)") },
+  { "cpd", N_("CPD hours and audit records (ISO/IEC 27001 lead auditor)") },
+  { "audit-points", N_("Auditor points (公認情報セキュリティ監査人)") },
+};
+
+const char *
+scs_upkeep_kind_to_string (ScsUpkeepKind kind)
+{
+  g_return_val_if_fail ((guint) kind < SCS_N_UPKEEP_KINDS, NULL);
+  return upkeep_kinds[kind].id;
+}
+
+gboolean
+scs_upkeep_kind_from_string (const char    *text,
+                             ScsUpkeepKind *kind)
+{
+  for (guint i = 0; text != NULL && i < SCS_N_UPKEEP_KINDS; i++)
+    if (g_str_equal (text, upkeep_kinds[i].id))
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+scs_upkeep_kind_get_label (ScsUpkeepKind kind)
+{
+  g_return_val_if_fail ((guint) kind < SCS_N_UPKEEP_KINDS, NULL);
+  return _(upkeep_kinds[kind].label);
+}
+
+void
+scs_upkeep_free (ScsUpkeep *upkeep)
+{
+  if (upkeep == NULL)
+    return;
+  g_free (upkeep->date);
+  g_free (upkeep->note);
+  g_free (upkeep);
+}
 
 G_DEFINE_FINAL_TYPE (ScsProfile, scs_profile, G_TYPE_OBJECT)
 
@@ -145,6 +191,7 @@ scs_profile_finalize (GObject *object)
   g_free (self->registration);
   g_free (self->training_date);
   g_free (self->certificate);
+  g_ptr_array_unref (self->upkeep);
 
   G_OBJECT_CLASS (scs_profile_parent_class)->finalize (object);
 }
@@ -159,6 +206,7 @@ static void
 scs_profile_init (ScsProfile *self)
 {
   self->role = SCS_ROLE_SME;
+  self->upkeep = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_upkeep_free);
   self->qualification = SCS_QUALIFICATION_NONE;
 }
 
@@ -223,6 +271,27 @@ scs_profile_load (const char  *path,
   self->certificate = dup_nonempty (file, "certificate");
   role = dup_nonempty (file, "role");
   qualification = dup_nonempty (file, "qualification");
+
+  /* upkeep=KIND DATE NOTE;… (the note may hold spaces, not ';') */
+  {
+    g_auto(GStrv) entries = g_key_file_get_string_list (file, GROUP, "upkeep", NULL, NULL);
+
+    for (guint i = 0; entries != NULL && entries[i] != NULL; i++)
+      {
+        g_auto(GStrv) parts = g_strsplit (entries[i], " ", 3);
+        ScsUpkeepKind kind;
+        g_autoptr(GError) upkeep_error = NULL;
+
+        if (g_strv_length (parts) < 2 || !scs_upkeep_kind_from_string (parts[0], &kind) ||
+            !scs_profile_add_upkeep (self, kind, parts[1], parts[2], &upkeep_error))
+          {
+            g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
+                         _("The profile ‘%s’ has an upkeep record it does not understand: ‘%s’"),
+                         path, entries[i]);
+            return NULL;
+          }
+      }
+  }
 
   if (role != NULL && !scs_role_from_string (role, &self->role))
     {
@@ -318,6 +387,23 @@ scs_profile_save (ScsProfile  *self,
   SET ("training-date", self->training_date);
   SET ("certificate", self->certificate);
 #undef SET
+  if (self->upkeep->len > 0)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) entries = NULL;
+
+      for (guint i = 0; i < self->upkeep->len; i++)
+        {
+          ScsUpkeep *u = self->upkeep->pdata[i];
+          g_autofree char *entry = g_strdup_printf ("%s %s%s%s", scs_upkeep_kind_to_string (u->kind), u->date,
+                                                    *u->note != '\0' ? " " : "", u->note);
+
+          g_strv_builder_add (builder, entry);
+        }
+      entries = g_strv_builder_end (builder);
+      g_key_file_set_string_list (file, GROUP, "upkeep", (const char * const *) entries,
+                                  g_strv_length (entries));
+    }
 
   data = g_key_file_to_data (file, &length, NULL);
   dir = g_path_get_dirname (self->path);
@@ -388,4 +474,163 @@ scs_profile_set_qualification (ScsProfile       *self,
   g_return_if_fail (SCS_IS_PROFILE (self));
   g_return_if_fail ((guint) q < SCS_N_QUALIFICATIONS);
   self->qualification = q;
+}
+
+/* Days from @date to today (UTC); negative in the future. */
+static int
+days_since (const char *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GDate then, today;
+  int y, m, d;
+
+  sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
+  g_date_clear (&then, 1);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&then, d, m, y);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return g_date_days_between (&then, &today);
+}
+
+/**
+ * scs_profile_check_training:
+ *
+ * The qualification precondition of the expert's signature: the scheme's
+ * expert training must be recorded, with a completion date that is a date
+ * and not in the future.
+ */
+gboolean
+scs_profile_check_training (ScsProfile  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (SCS_IS_PROFILE (self), FALSE);
+
+  if (self->training_date == NULL || *self->training_date == '\0')
+    {
+      g_set_error_literal (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED,
+                           _("The expert profile has no training date: the scheme requires its expert "
+                             "training before signing; record the date it was completed"));
+      return FALSE;
+    }
+  if (!date_is_valid (self->training_date) || days_since (self->training_date) < 0)
+    {
+      g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED,
+                   _("The training completion date ‘%s’ is not a past date like 2026-04-01"),
+                   self->training_date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * scs_profile_get_upkeep:
+ *
+ * Returns: (transfer none) (element-type ScsUpkeep): the qualification
+ *   upkeep records (RISS courses, CPE/CPD, audit points), oldest first
+ */
+const GPtrArray *
+scs_profile_get_upkeep (ScsProfile *self)
+{
+  g_return_val_if_fail (SCS_IS_PROFILE (self), NULL);
+  return self->upkeep;
+}
+
+/**
+ * scs_profile_add_upkeep:
+ * @date: YYYY-MM-DD, not in the future
+ * @note: (nullable): e.g. "40 CPE"
+ */
+gboolean
+scs_profile_add_upkeep (ScsProfile     *self,
+                        ScsUpkeepKind   kind,
+                        const char     *date,
+                        const char     *note,
+                        GError        **error)
+{
+  ScsUpkeep *upkeep;
+  guint at = 0;
+
+  g_return_val_if_fail (SCS_IS_PROFILE (self), FALSE);
+  g_return_val_if_fail ((guint) kind < SCS_N_UPKEEP_KINDS, FALSE);
+
+  if (!date_is_valid (date) || days_since (date) < 0)
+    {
+      g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
+                   _("The date ‘%s’ of the qualification upkeep is not a past date like 2026-04-01"),
+                   date != NULL ? date : "");
+      return FALSE;
+    }
+  if (note != NULL && (strchr (note, ';') != NULL || strchr (note, '\n') != NULL))
+    {
+      g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
+                   _("The note of a qualification upkeep record cannot hold ‘;’ or a line break"));
+      return FALSE;
+    }
+
+  upkeep = g_new0 (ScsUpkeep, 1);
+  upkeep->kind = kind;
+  upkeep->date = g_strdup (date);
+  upkeep->note = g_strstrip (g_strdup (note != NULL ? note : ""));
+  while (at < self->upkeep->len && strcmp (((ScsUpkeep *) self->upkeep->pdata[at])->date, date) <= 0)
+    at++;
+  g_ptr_array_insert (self->upkeep, (int) at, upkeep);
+  return TRUE;
+}
+
+void
+scs_profile_clear_upkeep (ScsProfile *self)
+{
+  g_return_if_fail (SCS_IS_PROFILE (self));
+  g_ptr_array_set_size (self->upkeep, 0);
+}
+
+/**
+ * scs_profile_describe_qualification:
+ *
+ * What the sign dialog shows about the signer's qualification: the
+ * qualification, the training date, and the latest record of each kind of
+ * upkeep, with a note when the RISS yearly course is more than a year old.
+ *
+ * Returns: (transfer full): translated lines
+ */
+char *
+scs_profile_describe_qualification (ScsProfile *self)
+{
+  GString *out = g_string_new (NULL);
+  const ScsUpkeep *latest[SCS_N_UPKEEP_KINDS] = { NULL, };
+
+  g_return_val_if_fail (SCS_IS_PROFILE (self), NULL);
+
+  g_string_append_printf (out, _("Qualification: %s"), scs_qualification_get_label (self->qualification));
+  if (self->registration != NULL)
+    g_string_append_printf (out, " (%s)", self->registration);
+  g_string_append_c (out, '\n');
+  if (self->training_date != NULL)
+    g_string_append_printf (out, _("Expert training completed: %s"), self->training_date);
+  else
+    g_string_append (out, _("Expert training: not recorded (required for signing)"));
+
+  for (guint i = 0; i < self->upkeep->len; i++)
+    {
+      const ScsUpkeep *u = self->upkeep->pdata[i];
+
+      latest[u->kind] = u;
+    }
+  for (guint k = 0; k < SCS_N_UPKEEP_KINDS; k++)
+    {
+      if (latest[k] == NULL)
+        continue;
+      g_string_append_c (out, '\n');
+      /* Translators: "RISS yearly online course: 2026-05-10 (note)" */
+      g_string_append_printf (out, _("%s: %s"), scs_upkeep_kind_get_label (k), latest[k]->date);
+      if (*latest[k]->note != '\0')
+        g_string_append_printf (out, " (%s)", latest[k]->note);
+      if (k == SCS_UPKEEP_RISS_ONLINE && days_since (latest[k]->date) > 366)
+        g_string_append_printf (out, " — %s", _("more than a year ago"));
+    }
+  if (self->qualification == SCS_QUALIFICATION_RISS && latest[SCS_UPKEEP_RISS_ONLINE] == NULL)
+    g_string_append_printf (out, "\n%s", _("RISS yearly online course: not recorded"));
+
+  return g_string_free (out, FALSE);
 }

@@ -14,6 +14,7 @@ typedef enum
 {
   SCS_PROFILE_ERROR_INVALID,  /* bad value: unknown role, registration number … */
   SCS_PROFILE_ERROR_IO,       /* cannot read or write the profile file */
+  SCS_PROFILE_ERROR_NOT_QUALIFIED, /* signing: no (past) expert training date */
 } ScsProfileError;
 
 GQuark scs_profile_error_quark (void);
@@ -92,5 +93,46 @@ const char       *scs_profile_get_certificate   (ScsProfile  *self);
 void              scs_profile_set_certificate   (ScsProfile  *self, const char *reference);
 
 gboolean          scs_registration_number_is_valid (const char *number);
+
+/* Keeping the qualification up: RISS holders take a yearly online course and
+ * a practical one every three years; CISSP/CISM/CISA earn CPE; ISO/IEC
+ * 27001 lead auditors CPD hours; 監査人 their points. */
+typedef enum
+{
+  SCS_UPKEEP_RISS_ONLINE,
+  SCS_UPKEEP_RISS_PRACTICAL,
+  SCS_UPKEEP_CPE,
+  SCS_UPKEEP_CPD,
+  SCS_UPKEEP_AUDIT_POINTS,
+} ScsUpkeepKind;
+
+#define SCS_N_UPKEEP_KINDS 5
+
+typedef struct
+{
+  ScsUpkeepKind  kind;
+  char          *date;   /* YYYY-MM-DD */
+  char          *note;   /* never NULL */
+} ScsUpkeep;
+
+/* "riss-online", "riss-practical", "cpe", "cpd", "audit-points" */
+const char       *scs_upkeep_kind_to_string    (ScsUpkeepKind  kind);
+gboolean          scs_upkeep_kind_from_string  (const char    *text,
+                                                ScsUpkeepKind *kind);
+const char       *scs_upkeep_kind_get_label    (ScsUpkeepKind  kind);
+void              scs_upkeep_free              (ScsUpkeep     *upkeep);
+
+const GPtrArray  *scs_profile_get_upkeep       (ScsProfile    *self);
+gboolean          scs_profile_add_upkeep       (ScsProfile    *self,
+                                                ScsUpkeepKind  kind,
+                                                const char    *date,
+                                                const char    *note,
+                                                GError       **error);
+void              scs_profile_clear_upkeep     (ScsProfile    *self);
+/* The signing precondition: a training date, a past one. */
+gboolean          scs_profile_check_training   (ScsProfile    *self,
+                                                GError       **error);
+/* Qualification, training and the latest upkeep, as lines for the sign dialog. */
+char             *scs_profile_describe_qualification (ScsProfile *self);
 
 G_END_DECLS

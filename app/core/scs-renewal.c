@@ -84,7 +84,16 @@ static const char renewal_v2[] =
   "  WHERE a.assessment = renewal_carry.assessment AND a.criterion_id = renewal_carry.criterion_id\n"
   "    AND a.updated > renewal_carry.carried);\n";
 
-static const char * const renewal_steps[] = { renewal_v1, renewal_v2 };
+/* Step 3: the registry fields of ★4 (evaluation body, technical-
+ * verification provider) and the star's status: the evaluation body or the
+ * secretariat may suspend or withdraw it. */
+static const char renewal_v3[] =
+  "ALTER TABLE certification ADD COLUMN evaluation_body TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE certification ADD COLUMN tv_provider TEXT NOT NULL DEFAULT '';\n"
+  "ALTER TABLE certification ADD COLUMN status TEXT NOT NULL DEFAULT 'valid'\n"
+  "  CHECK (status IN ('valid', 'suspended', 'withdrawn'));\n";
+
+static const char * const renewal_steps[] = { renewal_v1, renewal_v2, renewal_v3 };
 
 const ScsSchemaModule scs_renewal_schema = {
   "renewal", renewal_steps, G_N_ELEMENTS (renewal_steps),
@@ -98,6 +107,7 @@ typedef struct
   guint  level;
   guint  years;
   guint  warn_days;
+  gboolean yearly_self_assessment;  /* ★4: each year of the validity */
   char  *check_ja;
   char  *check_en;
 } LevelValidity;
@@ -228,6 +238,11 @@ scs_validity_load_bytes (GBytes  *xml,
             }
           lv.check_ja = xml_prop (node, "check-ja");
           lv.check_en = xml_prop (node, "check-en");
+          {
+            g_autofree char *yearly = xml_prop (node, "yearly-self-assessment");
+
+            lv.yearly_self_assessment = g_strcmp0 (yearly, "true") == 0;
+          }
           g_array_append_val (validity->levels, lv);
         }
       else if (xmlStrcmp (node->name, (const xmlChar *) "significant-changes") == 0)
@@ -359,6 +374,51 @@ scs_validity_compute_expiry (ScsValidity *validity,
   expiry = g_date_copy (obtained);
   g_date_add_years (expiry, years);
   g_date_subtract_days (expiry, 1);
+  return expiry;
+}
+
+/**
+ * scs_validity_next_due:
+ * @today: the day counted from
+ * @kind: (out): what is due then
+ *
+ * The life cycle of a star obtained on @obtained: where the level has a
+ * yearly self-assessment (★4), one is due on each anniversary within the
+ * validity (to the evaluation body); at the end, on the expiry, the renewal
+ * (★3: a new expert check; ★4: the re-evaluation). Past the expiry the
+ * expiry itself is returned, as overdue.
+ *
+ * Returns: (transfer full) (nullable): the next date, or %NULL if unknown
+ */
+GDate *
+scs_validity_next_due (ScsValidity  *validity,
+                       guint         level,
+                       const GDate  *obtained,
+                       const GDate  *today,
+                       ScsDueKind   *kind)
+{
+  const LevelValidity *lv = find_level (validity, level);
+  GDate *expiry = scs_validity_compute_expiry (validity, level, obtained);
+
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  *kind = SCS_DUE_RENEWAL;
+  if (lv == NULL || expiry == NULL || today == NULL)
+    return expiry;
+  if (lv->yearly_self_assessment)
+    for (guint year = 1; year < lv->years; year++)
+      {
+        GDate *anniversary = g_date_copy (obtained);
+
+        g_date_add_years (anniversary, year);
+        if (g_date_compare (anniversary, today) >= 0)
+          {
+            *kind = SCS_DUE_SELF_ASSESSMENT;
+            g_date_free (expiry);
+            return anniversary;
+          }
+        g_date_free (anniversary);
+      }
   return expiry;
 }
 
@@ -828,6 +888,35 @@ scs_renewal_record_certification (ScsWorkspace  *self,
                    _("The date ‘%s’ is not a date of the form YYYY-MM-DD"), obtained ? obtained : "");
       return FALSE;
     }
+  {
+    g_autoptr(GDateTime) now_utc = g_date_time_new_now_utc ();
+    g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now_utc),
+                                             g_date_time_get_month (now_utc), g_date_time_get_year (now_utc));
+    ScsProgress progress;
+
+    /* A star is recorded once granted, for what was assessed. */
+    if (g_date_compare (date, today) > 0)
+      {
+        g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                     _("The date ‘%s’ is in the future: record a star once it has been granted"), obtained);
+        return FALSE;
+      }
+    if (level > scs_workspace_get_target_level (self))
+      {
+        g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                     _("The workspace targets ★%u: a ★%u cannot be recorded for it"),
+                     scs_workspace_get_target_level (self), level);
+        return FALSE;
+      }
+    scs_workspace_get_progress (self, 0, level, &progress);
+    if (progress.counts[SCS_ANSWER_UNANSWERED] == progress.total)
+      {
+        g_set_error_literal (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                             _("Nothing is answered in this workspace: a star is recorded for an assessed "
+                               "workspace"));
+        return FALSE;
+      }
+  }
 
   if (!scs_workspace_begin (self, error))
     return FALSE;
@@ -955,4 +1044,109 @@ scs_renewal_list_changes (ScsWorkspace  *self,
       return NULL;
     }
   return g_strv_builder_end (builder);
+}
+
+static const char * const certification_status_names[] = { "valid", "suspended", "withdrawn" };
+
+const char *
+scs_certification_status_to_string (ScsCertificationStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (certification_status_names), NULL);
+  return certification_status_names[status];
+}
+
+gboolean
+scs_certification_status_from_string (const char             *text,
+                                      ScsCertificationStatus *status)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (certification_status_names); i++)
+    if (g_str_equal (text, certification_status_names[i]))
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * scs_renewal_set_registry:
+ * @evaluation_body: (nullable): ★4: the evaluation body; %NULL keeps it
+ * @tv_provider: (nullable): ★4: the technical-verification provider; %NULL keeps it
+ * @status: (nullable): "valid", "suspended" or "withdrawn"; %NULL keeps it
+ *
+ * Completes the newest registry entry: the ★4 registry names the evaluation
+ * body and the technical-verification provider (a ★3 entry has neither),
+ * and a star can be suspended or withdrawn.
+ */
+gboolean
+scs_renewal_set_registry (ScsWorkspace  *self,
+                          const char    *evaluation_body,
+                          const char    *tv_provider,
+                          const char    *status,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *value = NULL;
+  ScsCertificationStatus parsed;
+  gint64 assessment;
+  guint level;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+
+  if (status != NULL && !scs_certification_status_from_string (status, &parsed))
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("‘%s’ is not a status of a star: use valid, suspended or withdrawn"), status);
+      return FALSE;
+    }
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT assessment, level FROM certification "
+                         "ORDER BY obtained DESC, assessment DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                           _("No star is recorded in this workspace yet: record the certification first"));
+      return FALSE;
+    }
+  assessment = sqlite3_column_int64 (stmt, 0);
+  level = (guint) sqlite3_column_int (stmt, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (level < 4 && ((evaluation_body != NULL && *evaluation_body != '\0') ||
+                    (tv_provider != NULL && *tv_provider != '\0')))
+    {
+      g_set_error_literal (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                           _("Only a ★4 registry entry names an evaluation body and a technical-verification "
+                             "provider"));
+      return FALSE;
+    }
+
+  if (!scs_workspace_begin (self, error))
+    return FALSE;
+  stmt = scs_db_prepare (self->db, self->path,
+                         "UPDATE certification SET evaluation_body = coalesce (?2, evaluation_body), "
+                         "tv_provider = coalesce (?3, tv_provider), status = coalesce (?4, status) "
+                         "WHERE assessment = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, assessment);
+  if (evaluation_body != NULL)
+    scs_db_bind_text (stmt, 2, evaluation_body);
+  if (tv_provider != NULL)
+    scs_db_bind_text (stmt, 3, tv_provider);
+  if (status != NULL)
+    scs_db_bind_text (stmt, 4, status);
+  value = g_strdup_printf ("%s | %s | %s", evaluation_body ? evaluation_body : "",
+                           tv_provider ? tv_provider : "", status ? status : "");
+  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
+      !scs_workspace_audit (self, now, "certification-registry", NULL, NULL, value, error) ||
+      !scs_workspace_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (self);
+  return FALSE;
 }

@@ -54,6 +54,19 @@ const char   *scs_validity_get_check_label    (ScsValidity  *validity,
 GDate        *scs_validity_compute_expiry     (ScsValidity  *validity,
                                                guint         level,
                                                const GDate  *obtained);
+
+typedef enum
+{
+  SCS_DUE_SELF_ASSESSMENT,  /* ★4: the yearly self-assessment to the evaluation body */
+  SCS_DUE_RENEWAL,          /* the expiry: a new expert check (★3) or re-evaluation (★4) */
+} ScsDueKind;
+
+/* The next date due in the star's life cycle, from @today. */
+GDate        *scs_validity_next_due           (ScsValidity  *validity,
+                                               guint         level,
+                                               const GDate  *obtained,
+                                               const GDate  *today,
+                                               ScsDueKind   *kind);
 guint         scs_validity_get_n_changes      (ScsValidity  *validity);
 const ScsSignificantChange *
               scs_validity_get_change         (ScsValidity  *validity,
@@ -156,6 +169,23 @@ gboolean   scs_renewal_record_certification   (ScsWorkspace  *workspace,
                                                guint          level,
                                                const char    *obtained, /* YYYY-MM-DD */
                                                const char    *registry_id,
+                                               GError       **error);
+typedef enum
+{
+  SCS_CERTIFICATION_VALID,
+  SCS_CERTIFICATION_SUSPENDED,
+  SCS_CERTIFICATION_WITHDRAWN,
+} ScsCertificationStatus;
+
+/* "valid", "suspended", "withdrawn" */
+const char *scs_certification_status_to_string   (ScsCertificationStatus  status);
+gboolean    scs_certification_status_from_string (const char             *text,
+                                                  ScsCertificationStatus *status);
+/* The newest registry entry's ★4 fields and status (NULL keeps a value). */
+gboolean   scs_renewal_set_registry           (ScsWorkspace  *workspace,
+                                               const char    *evaluation_body,
+                                               const char    *tv_provider,
+                                               const char    *status,
                                                GError       **error);
 /* The newest certification of any cycle: level and date; FALSE if none. */
 gboolean   scs_renewal_get_certification      (ScsWorkspace  *workspace,

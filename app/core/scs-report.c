@@ -101,7 +101,9 @@ add_cover (ScsPdfWriter           *writer,
   scs_pdf_writer_spacer (writer, 12);
 
   scs_workspace_get_progress (workspace, 0, level, &total);
-  status = scs_workspace_is_ready (workspace, level)
+  status = !scs_catalog_criteria_complete (catalog, level)
+             ? scs_catalog_describe_missing (catalog, level)
+             : scs_workspace_is_ready (workspace, level)
              ? g_strdup_printf (_("All %u criteria satisfied"), total.total)
              : g_strdup_printf (_("%u of %u criteria satisfied"), total.satisfied, total.total);
   {

@@ -30,6 +30,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-db.h"
+#include "scs-migration.h"
 #include "scs-scope.h"
 #include "scs-workspace-private.h"
 
@@ -1475,5 +1476,6 @@ scs_review_check_complete (ScsReview  *self,
                      "nor justified not applicable"), level);
       return FALSE;
     }
-  return TRUE;
+  return scs_migration_check_confirmed (self->workspace, error) &&
+         scs_scope_check_ready (self->workspace, error);
 }

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "scs-scope-private.h"
 
@@ -61,29 +62,87 @@ blank (const char *text)
   return TRUE;
 }
 
-/* Days from @date (YYYY-MM-DD) to today, or -1 when unparsable. */
-static int
-age_in_days (const char *date)
+int
+scs_scope_days_since (const char *date)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GDate then, today;
+  int y, m, d;
 
   g_date_clear (&then, 1);
   g_date_clear (&today, 1);
-  {
-    int y, m, d;
-
-    if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-      return -1;
-    g_date_set_dmy (&then, d, m, y);
-  }
+  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return G_MININT;
+  g_date_set_dmy (&then, d, m, y);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
   return g_date_days_between (&then, &today);
 }
 
+/* Reasons that say nothing ("なし", "N/A", "例外", "-"): an exception needs
+ * a reason the expert or the evaluation body can judge. */
+static gboolean
+reason_is_specific (const char *reason)
+{
+  static const char * const empty_words[] = {
+    "なし", "無し", "特になし", "対象外", "例外", "除外", "不要", "不明", "未定", "その他", "ー",
+    "-", "--", "n/a", "na", "none", "tbd", "todo", "exception", "excluded", "other", "x", NULL,
+  };
+  g_autofree char *nfkc = g_utf8_normalize (reason != NULL ? reason : "", -1, G_NORMALIZE_NFKC);
+  g_autofree char *lower = g_utf8_strdown (nfkc != NULL ? nfkc : "", -1);
+  GString *compact = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && !g_unichar_ispunct (c))
+        g_string_append_unichar (compact, c);
+    }
+  text = g_string_free (compact, FALSE);
+  if (g_utf8_strlen (text, -1) < 4)
+    return FALSE;
+  return !g_strv_contains (empty_words, text);
+}
+
+static gboolean
+mentions_dmz (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text != NULL ? text : "", -1);
+
+  return strstr (lower, "dmz") != NULL || strstr (lower, "非武装") != NULL;
+}
+
+/* A server in the DMZ: its zone says so, or names a network whose name or
+ * purpose does. */
+static gboolean
+in_dmz (ScsScope     *scope,
+        ScsScopeItem *item)
+{
+  const char *zone = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_ZONE);
+  GListModel *networks;
+
+  if (blank (zone))
+    return FALSE;
+  if (mentions_dmz (zone))
+    return TRUE;
+  networks = scs_scope_get_items (scope, SCS_SCOPE_KIND_NETWORK);
+  for (guint i = 0; i < g_list_model_get_n_items (networks); i++)
+    {
+      g_autoptr(ScsScopeItem) network = g_list_model_get_item (networks, i);
+
+      if (g_str_equal (scs_scope_item_get_name (network), zone) &&
+          (mentions_dmz (scs_scope_item_get_name (network)) ||
+           mentions_dmz (scs_scope_item_get_value (network, SCS_SCOPE_FIELD_PURPOSE))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
-check_item (ScsScopeItem *item,
+check_item (ScsScope     *scope,
+            ScsScopeItem *item,
             guint         level,
             GPtrArray    *findings)
 {
@@ -96,19 +155,36 @@ check_item (ScsScopeItem *item,
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "internet-facing-out-of-scope", id,
          g_strdup_printf (_("The internet-facing system ‘%s’ must be in scope"), name));
 
+  if (kind == SCS_SCOPE_KIND_SERVER && status != SCS_SCOPE_STATUS_IN && in_dmz (scope, item))
+    add (findings, SCS_SCOPE_SEVERITY_ERROR, "internet-facing-out-of-scope", id,
+         g_strdup_printf (_("The server ‘%s’ is in the DMZ (internet-facing) and must be in scope"), name));
+
+  if (kind == SCS_SCOPE_KIND_BOUNDARY && status != SCS_SCOPE_STATUS_IN)
+    add (findings, SCS_SCOPE_SEVERITY_ERROR, "boundary-out-of-scope", id,
+         g_strdup_printf (_("The boundary device ‘%s’ (firewall, UTM, router or VPN gateway at the "
+                            "internet or another organisation) must be in scope"), name));
+
   if (status == SCS_SCOPE_STATUS_EXCEPTION && blank (scs_scope_item_get_reason (item)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "exception-without-reason", id,
          g_strdup_printf (_("The exception ‘%s’ has no written reason"), name));
+  else if (status == SCS_SCOPE_STATUS_EXCEPTION && !reason_is_specific (scs_scope_item_get_reason (item)))
+    add (findings, SCS_SCOPE_SEVERITY_ERROR, "exception-reason-not-specific", id,
+         g_strdup_printf (_("The reason for the exception ‘%s’ (“%s”) is not specific: say why it cannot "
+                            "meet the requirements (e.g. software past end of support) and until when"),
+                          name, scs_scope_item_get_reason (item)));
 
   if (status == SCS_SCOPE_STATUS_EXCLUDED && blank (scs_scope_item_get_reason (item)))
     add (findings, SCS_SCOPE_SEVERITY_WARNING, "exclusion-without-reason", id,
          g_strdup_printf (_("The exclusion ‘%s’ has no written reason"), name));
 
-  if (status != SCS_SCOPE_STATUS_IN && scs_scope_item_get_connected (item) &&
+  /* Whether or not "connected" is ticked: anything on the company's network
+   * left outside the scope needs its separation recorded (a system that is
+   * truly stand-alone says so there). Cloud services have their own rule. */
+  if (status != SCS_SCOPE_STATUS_IN && kind != SCS_SCOPE_KIND_CLOUD &&
       blank (scs_scope_item_get_separation (item)))
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "connected-without-separation", id,
-         g_strdup_printf (_("‘%s’ is connected to the scope but declared outside it without a "
-                            "separation measure (VLAN, firewall rule, one-way gateway)"), name));
+         g_strdup_printf (_("‘%s’ is declared outside the scope without a technical separation "
+                            "(VLAN, firewall rule, one-way gateway, or “not connected”)"), name));
 
   if (kind == SCS_SCOPE_KIND_CLOUD && status == SCS_SCOPE_STATUS_IN)
     {
@@ -132,17 +208,25 @@ check_item (ScsScopeItem *item,
     add (findings, SCS_SCOPE_SEVERITY_ERROR, "boundary-without-administrator", id,
          g_strdup_printf (_("The boundary device ‘%s’ has no administrator"), name));
 
+  if (scs_scope_item_get_review (item) == SCS_SCOPE_REVIEW_QUESTIONED)
+    add (findings, SCS_SCOPE_SEVERITY_ERROR, "reason-questioned", id,
+         g_strdup_printf (_("The expert questioned the reason for ‘%s’: %s"),
+                          name, scs_scope_item_get_review_comment (item)));
+
   if (scs_scope_item_is_tv_target (item))
     {
       const char *date = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_VULN_TEST);
       const char *evidence = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_VULN_EVIDENCE);
       ScsScopeSeverity severity = level >= 4 ? SCS_SCOPE_SEVERITY_ERROR : SCS_SCOPE_SEVERITY_WARNING;
-      int age = blank (date) ? -1 : age_in_days (date);
+      int age = blank (date) ? G_MININT : scs_scope_days_since (date);
 
       if (blank (date))
         add (findings, severity, "verification-target-untested", id,
-             g_strdup_printf (_("‘%s’ is a technical-verification target (internet-facing VPN or "
-                                "router) with no vulnerability test recorded"), name));
+             g_strdup_printf (_("‘%s’ is a technical-verification target (internet-facing firewall, UTM, "
+                                "router, VPN or web server) with no vulnerability test recorded"), name));
+      else if (age < 0)
+        add (findings, SCS_SCOPE_SEVERITY_ERROR, "verification-test-in-future", id,
+             g_strdup_printf (_("The vulnerability test of ‘%s’ is dated %s, in the future"), name, date));
       else if (age > VULN_TEST_MAX_AGE_DAYS)
         add (findings, severity, "verification-target-untested", id,
              g_strdup_printf (_("The last vulnerability test of ‘%s’ (%s) is more than a year old"),
@@ -183,7 +267,7 @@ scs_scope_check (ScsScope *self)
     {
       g_autoptr(ScsScopeItem) item = g_list_model_get_item (all, i);
 
-      check_item (item, level, findings);
+      check_item (self, item, level, findings);
     }
 
   return findings;
@@ -200,4 +284,57 @@ scs_scope_count_errors (GPtrArray *findings)
     if (((ScsScopeFinding *) findings->pdata[i])->severity == SCS_SCOPE_SEVERITY_ERROR)
       n++;
   return n;
+}
+
+/**
+ * scs_scope_check_ready:
+ * @workspace: the workspace about to be signed or exported
+ *
+ * The scope precondition of signing and of the final export: a ★4
+ * assessment needs a described scope; a described scope (★3 or ★4) needs
+ * its rule check to pass, with no reason left questioned by the expert.
+ *
+ * Returns: %TRUE when the scope does not stand in the way; %FALSE with
+ *   #SCS_SCOPE_ERROR_NOT_READY naming the first error otherwise
+ */
+gboolean
+scs_scope_check_ready (ScsWorkspace  *workspace,
+                       GError       **error)
+{
+  ScsScope *scope;
+  g_autoptr(GPtrArray) findings = NULL;
+  guint n_errors;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  scope = scs_scope_get (workspace, error);
+  if (scope == NULL)
+    return FALSE;
+  if (!scs_scope_is_described (scope))
+    {
+      if (scs_workspace_get_target_level (workspace) < 4)
+        return TRUE;
+      g_set_error_literal (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_READY,
+                           _("A ★4 assessment needs a described scope: describe what is in and out of "
+                             "scope, and why, before signing"));
+      return FALSE;
+    }
+
+  findings = scs_scope_check (scope);
+  n_errors = scs_scope_count_errors (findings);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ScsScopeFinding *finding = findings->pdata[i];
+
+      if (finding->severity != SCS_SCOPE_SEVERITY_ERROR)
+        continue;
+      g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_READY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The scope check has %u error: %s",
+                                "The scope check has %u errors, the first: %s",
+                                n_errors),
+                   n_errors, finding->message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -7,10 +7,14 @@
  * boundary devices sit on its edge, the internet, the internet-facing
  * systems, cloud services and other organisations' systems are outside with
  * lines to it, and what is declared out of scope is drawn grey below with
- * its separation measure. An internet-facing system whose zone names a listed
- * network (a DMZ) is drawn inside that network, marked internet-facing. The
- * same function draws into the GUI, PNG, SVG and
- * PDF (the report and the package), on a fixed logical canvas scaled to fit.
+ * its separation measure; exceptions (IT that cannot meet the requirements)
+ * in their own colour, apart from exclusions. An internet-facing system whose
+ * zone names a listed network (a DMZ) is drawn inside that network, marked
+ * internet-facing. The diagram never drops an item: what does not fit where
+ * it belongs (a sixth network, a long column, many exclusions) is listed by
+ * name below the drawing, which grows to hold the list. The title names the
+ * company and the date. The same function draws into the GUI, PNG, SVG and
+ * PDF (the report and the package), on a logical canvas scaled to fit.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +37,7 @@ static const Rgb in_colour = { 0.18, 0.49, 0.20 };
 static const Rgb boundary_colour = { 0.90, 0.45, 0.05 };
 static const Rgb outside_colour = { 0.10, 0.35, 0.70 };
 static const Rgb grey = { 0.55, 0.55, 0.55 };
+static const Rgb exception_colour = { 0.68, 0.16, 0.42 };
 static const Rgb ink = { 0.12, 0.12, 0.12 };
 
 typedef struct
@@ -115,7 +120,8 @@ draw_box (cairo_t    *cr,
   else
     cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
-  set_rgb (cr, out ? &grey : stroke);
+  /* Out of scope is grey, except an exception, which keeps its colour. */
+  set_rgb (cr, out && stroke != &exception_colour ? &grey : stroke);
   cairo_set_line_width (cr, 1.5);
   if (out)
     {
@@ -205,7 +211,22 @@ collect (ScsScope     *scope,
     }
 }
 
-/* A vertical stack of boxes; returns how many fitted. Fills @boxes. */
+/* Lists @item under @group among the items not drawn in place. */
+static void
+add_more (GPtrArray    *more,
+          const char   *group,
+          ScsScopeItem *item)
+{
+  if (scs_scope_item_get_status (item) == SCS_SCOPE_STATUS_IN)
+    g_ptr_array_add (more, g_strdup_printf ("%s: %s", group, scs_scope_item_get_name (item)));
+  else
+    /* Translators: "group: item (out of scope status)" */
+    g_ptr_array_add (more, g_strdup_printf (_("%s: %s (%s)"), group, scs_scope_item_get_name (item),
+                                            scs_scope_status_label (scs_scope_item_get_status (item))));
+}
+
+/* A vertical stack of boxes; returns how many fitted. Fills @boxes. Those
+ * that do not fit are added to @more under @group. */
 static guint
 stack (cairo_t    *cr,
        GPtrArray  *items,
@@ -215,7 +236,10 @@ stack (cairo_t    *cr,
        double      bottom,
        double      box_h,
        const Rgb  *colour,
-       Box        *boxes)
+       Box        *boxes,
+       guint       max_boxes,
+       GPtrArray  *more,
+       const char *group)
 {
   guint n = 0;
 
@@ -225,11 +249,14 @@ stack (cairo_t    *cr,
       g_autofree char *sub = item_subtitle (item);
       Box box = { x, y + i * (box_h + 6), w, box_h };
 
-      if (box.y + box.h > bottom - (i + 1 < items->len ? 16 : 0))
+      if (box.y + box.h > bottom - (i + 1 < items->len ? 16 : 0) || (boxes != NULL && i >= max_boxes))
         {
-          g_autofree char *more = g_strdup_printf (_("+%u more"), items->len - i);
+          /* Translators: items that did not fit, listed under the drawing */
+          g_autofree char *text = g_strdup_printf (_("and %u more, listed below"), items->len - i);
 
-          draw_text (cr, more, x, box.y, w, 10, FALSE, 1, &ink, TRUE);
+          draw_text (cr, text, x, box.y, w, 10, FALSE, 1, &ink, TRUE);
+          for (guint j = i; j < items->len; j++)
+            add_more (more, group, items->pdata[j]);
           break;
         }
       draw_box (cr, &box, colour, scs_scope_item_get_status (item) != SCS_SCOPE_STATUS_IN,
@@ -241,18 +268,14 @@ stack (cairo_t    *cr,
   return n;
 }
 
-/**
- * scs_scope_draw:
- *
- * Returns: %FALSE (drawing nothing) when there is no scope described
- */
-gboolean
-scs_scope_draw (ScsWorkspace *workspace,
-                cairo_t      *cr,
-                double        width,
-                double        height)
+/* The drawing on the CANVAS_W × CANVAS_H canvas; what does not fit in
+ * place goes to @more. */
+static void
+draw_canvas (ScsWorkspace *workspace,
+             ScsScope     *scope,
+             cairo_t      *cr,
+             GPtrArray    *more)
 {
-  ScsScope *scope;
   g_autoptr(GPtrArray) networks = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) boundary = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) internet = g_ptr_array_new_with_free_func (g_object_unref);
@@ -262,18 +285,10 @@ scs_scope_draw (ScsWorkspace *workspace,
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *title = NULL;
   const Box scope_box = { 235, 215, 530, 345 };
-  double scale;
   Box boundary_boxes[16];
   guint n_boundary_drawn;
   double internet_x = 500, internet_y = 75;
   guint n_outside_out = 0;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
-  g_return_val_if_fail (cr != NULL, FALSE);
-
-  scope = scs_scope_get (workspace, NULL);
-  if (scope == NULL || !scs_scope_is_described (scope) || width <= 0 || height <= 0)
-    return FALSE;
 
   collect (scope, SCS_SCOPE_KIND_NETWORK, networks, out);
   collect (scope, SCS_SCOPE_KIND_SERVER, hosts, out);
@@ -318,18 +333,17 @@ scs_scope_draw (ScsWorkspace *workspace,
     if (scs_scope_item_get_status (connections->pdata[i]) != SCS_SCOPE_STATUS_IN)
       n_outside_out++;
 
-  cairo_save (cr);
-  scale = MIN (width / CANVAS_W, height / CANVAS_H);
-  cairo_translate (cr, (width - CANVAS_W * scale) / 2, (height - CANVAS_H * scale) / 2);
-  cairo_scale (cr, scale, scale);
+  /* Title: the unit, the company and the date */
+  {
+    g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, CANVAS_W, CANVAS_H);
-  cairo_fill (cr);
-
-  /* Title */
-  title = g_strdup_printf (_("Scope: %s"), scs_scope_unit_label (scs_scope_get_unit (scope)));
-  draw_text (cr, title, 15, 8, 460, 16, TRUE, 1, &ink, FALSE);
+    /* Translators: "Scope: company — 株式会社さくら精機, 2027-04-01" */
+    title = g_strdup_printf (_("Scope: %s — %s, %s"), scs_scope_unit_label (scs_scope_get_unit (scope)),
+                             org->name != NULL ? org->name : "", day);
+  }
+  draw_text (cr, title, 15, 8, 770, 16, TRUE, 1, &ink, FALSE);
   draw_text (cr, scs_scope_get_description (scope), 15, 30, 300, 10, FALSE, 2, &ink, FALSE);
 
   /* Legend */
@@ -338,12 +352,13 @@ scs_scope_draw (ScsWorkspace *workspace,
       { &in_colour, FALSE, N_("In scope") },
       { &boundary_colour, FALSE, N_("Boundary device") },
       { &outside_colour, FALSE, N_("Outside, shared responsibility") },
-      { &grey, TRUE, N_("Out of scope") },
+      { &grey, TRUE, N_("Out of scope: exclusion") },
+      { &exception_colour, TRUE, N_("Out of scope: exception") },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
       {
-        double y = 10 + i * 15;
+        double y = 8 + i * 13;
 
         cairo_rectangle (cr, 800, y + 2, 14, 9);
         if (legend[i].dashed)
@@ -383,7 +398,9 @@ scs_scope_draw (ScsWorkspace *workspace,
              &in_colour, FALSE);
 
   /* Boundary devices on the top edge, linked to the internet */
-  n_boundary_drawn = MIN (boundary->len, G_N_ELEMENTS (boundary_boxes));
+  n_boundary_drawn = MIN (boundary->len, 6);
+  for (guint i = n_boundary_drawn; i < boundary->len; i++)
+    add_more (more, _("Boundary device"), boundary->pdata[i]);
   {
     double slot = scope_box.w / MAX (n_boundary_drawn, 1);
 
@@ -428,6 +445,8 @@ scs_scope_draw (ScsWorkspace *workspace,
       double slot = 520.0 / internet->len;
       guint n = MIN (internet->len, 6);
 
+      for (guint i = n; i < internet->len; i++)
+        add_more (more, _("Internet-facing"), internet->pdata[i]);
       slot = 520.0 / n;
       for (guint i = 0; i < n; i++)
         {
@@ -470,7 +489,30 @@ scs_scope_draw (ScsWorkspace *workspace,
       }
     if (unplaced->len == 0)
       n_columns--;
-    n_columns = MIN (n_columns, 5);
+    /* More than five columns: four are drawn, the other networks and
+     * their equipment are listed below. */
+    if (n_columns > 5)
+      {
+        g_autofree char *text = g_strdup_printf (_("and %u more, listed below"), n_columns - 4);
+
+        draw_text (cr, text, inner_x + inner_w - 260, bottom + 6, 260, 10, FALSE, 1, &in_colour, FALSE);
+        for (guint c = 4; c < n_columns; c++)
+          {
+            if (c < networks->len)
+              {
+                const char *label = scs_scope_item_get_name (networks->pdata[c]);
+
+                add_more (more, _("Network"), networks->pdata[c]);
+                for (guint h = 0; h < hosts->len; h++)
+                  if (g_str_equal (scs_scope_item_get_value (hosts->pdata[h], SCS_SCOPE_FIELD_ZONE), label))
+                    add_more (more, label, hosts->pdata[h]);
+              }
+            else
+              for (guint h = 0; h < unplaced->len; h++)
+                add_more (more, _("Other equipment"), unplaced->pdata[h]);
+          }
+        n_columns = 4;
+      }
     column_w = n_columns > 0 ? inner_w / n_columns : inner_w;
 
     for (guint c = 0; c < n_columns; c++)
@@ -512,7 +554,7 @@ scs_scope_draw (ScsWorkspace *workspace,
         draw_text (cr, label, x + 4, inner_y + 3, w - 8, 11, TRUE, 1, &in_colour, TRUE);
         if (sub != NULL && *sub != '\0')
           draw_text (cr, sub, x + 4, inner_y + 17, w - 8, 9, FALSE, 1, &ink, TRUE);
-        stack (cr, members, x + 6, inner_y + 32, w - 12, bottom - 4, 34, &in_colour, NULL);
+        stack (cr, members, x + 6, inner_y + 32, w - 12, bottom - 4, 34, &in_colour, NULL, 0, more, label);
         drawn_columns++;
       }
     if (drawn_columns == 0)
@@ -526,14 +568,16 @@ scs_scope_draw (ScsWorkspace *workspace,
     guint n;
 
     draw_text (cr, _("Other organisations"), 15, 195, 200, 11, TRUE, 1, &outside_colour, TRUE);
-    n = stack (cr, connections, 15, 215, 200, 560, 40, &outside_colour, boxes);
+    n = stack (cr, connections, 15, 215, 200, 560, 40, &outside_colour, boxes, G_N_ELEMENTS (boxes), more,
+               _("Other organisations"));
     for (guint i = 0; i < n && i < G_N_ELEMENTS (boxes); i++)
       line (cr, boxes[i].x + boxes[i].w, boxes[i].y + boxes[i].h / 2,
             scope_box.x, boxes[i].y + boxes[i].h / 2, &outside_colour,
             scs_scope_item_get_status (connections->pdata[i]) != SCS_SCOPE_STATUS_IN);
 
     draw_text (cr, _("Cloud and external services"), 785, 195, 200, 11, TRUE, 1, &outside_colour, TRUE);
-    n = stack (cr, cloud, 785, 215, 200, 560, 40, &outside_colour, boxes);
+    n = stack (cr, cloud, 785, 215, 200, 560, 40, &outside_colour, boxes, G_N_ELEMENTS (boxes), more,
+               _("Cloud and external services"));
     for (guint i = 0; i < n && i < G_N_ELEMENTS (boxes); i++)
       line (cr, scope_box.x + scope_box.w, boxes[i].y + boxes[i].h / 2,
             boxes[i].x, boxes[i].y + boxes[i].h / 2, &outside_colour,
@@ -555,30 +599,106 @@ scs_scope_draw (ScsWorkspace *workspace,
       for (guint i = 0; i < n; i++)
         {
           ScsScopeItem *item = out->pdata[i];
+          ScsScopeStatus status = scs_scope_item_get_status (item);
+          const Rgb *colour = status == SCS_SCOPE_STATUS_EXCEPTION ? &exception_colour : &grey;
           const char *separation = scs_scope_item_get_separation (item);
           g_autofree char *sub = NULL;
           Box box = { 15 + i * slot + 4, 595, MIN (slot - 8, 320), 80 };
 
+          /* Translators: "Exception · reason" or "Exclusion · Separation: VLAN 30" */
           if (*separation != '\0')
-            sub = g_strdup_printf (_("Separation: %s"), separation);
+            sub = g_strdup_printf (_("%s · Separation: %s"), scs_scope_status_label (status), separation);
           else if (scs_scope_item_get_connected (item))
-            sub = g_strdup (_("Connected, no separation recorded"));
+            sub = g_strdup_printf (_("%s · Connected, no separation recorded"), scs_scope_status_label (status));
           else
-            sub = g_strdup (scs_scope_status_label (scs_scope_item_get_status (item)));
+            sub = g_strdup_printf (_("%s · %s"), scs_scope_status_label (status), scs_scope_item_get_reason (item));
 
           if (scs_scope_item_get_connected (item))
             line (cr, box.x + box.w / 2, box.y,
                   CLAMP (box.x + box.w / 2, scope_box.x + 20, scope_box.x + scope_box.w - 20),
-                  scope_box.y + scope_box.h, &grey, TRUE);
-          draw_box (cr, &box, &grey, TRUE, scs_scope_item_get_name (item), NULL);
-          draw_text (cr, sub, box.x + 5, box.y + 40, box.w - 10, 9, FALSE, 3, &ink, TRUE);
+                  scope_box.y + scope_box.h, colour, TRUE);
+          draw_box (cr, &box, colour, TRUE, scs_scope_item_get_name (item), NULL);
+          draw_text (cr, sub, box.x + 5, box.y + 40, box.w - 10, 9, FALSE, 3,
+                     status == SCS_SCOPE_STATUS_EXCEPTION ? &exception_colour : &ink, TRUE);
         }
       if (out->len > n)
         {
-          g_autofree char *more = g_strdup_printf (_("+%u more"), out->len - n);
+          g_autofree char *text = g_strdup_printf (_("and %u more, listed below"), out->len - n);
 
-          draw_text (cr, more, 700, 575, 285, 10, FALSE, 1, &grey, FALSE);
+          draw_text (cr, text, 700, 575, 285, 10, FALSE, 1, &grey, FALSE);
+          for (guint i = n; i < out->len; i++)
+            add_more (more, _("Out of scope"), out->pdata[i]);
         }
+    }
+}
+
+#define MORE_LINE_H 13.0
+
+/**
+ * scs_scope_draw:
+ *
+ * Draws the whole inventory: the canvas grows by the list of what did not
+ * fit in place, and is scaled to fit @width × @height.
+ *
+ * Returns: %FALSE (drawing nothing) when there is no scope described
+ */
+gboolean
+scs_scope_draw (ScsWorkspace *workspace,
+                cairo_t      *cr,
+                double        width,
+                double        height)
+{
+  ScsScope *scope;
+  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_free);
+  double canvas_h = CANVAS_H;
+  double scale;
+  guint rows;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+
+  scope = scs_scope_get (workspace, NULL);
+  if (scope == NULL || !scs_scope_is_described (scope) || width <= 0 || height <= 0)
+    return FALSE;
+
+  /* A first pass, drawn nowhere, finds what does not fit. */
+  {
+    cairo_surface_t *nowhere = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *dry = cairo_create (nowhere);
+
+    draw_canvas (workspace, scope, dry, more);
+    cairo_destroy (dry);
+    cairo_surface_destroy (nowhere);
+  }
+  rows = (more->len + 1) / 2;
+  if (more->len > 0)
+    canvas_h += 28 + rows * MORE_LINE_H;
+  g_ptr_array_set_size (more, 0);
+
+  cairo_save (cr);
+  scale = MIN (width / CANVAS_W, height / canvas_h);
+  cairo_translate (cr, (width - CANVAS_W * scale) / 2, (height - canvas_h * scale) / 2);
+  cairo_scale (cr, scale, scale);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, CANVAS_W, canvas_h);
+  cairo_fill (cr);
+
+  draw_canvas (workspace, scope, cr, more);
+
+  if (more->len > 0)
+    {
+      /* Translators: heading of the list of items the drawing had no room for */
+      g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "Also in the inventory, not drawn above (%u):",
+                                                               "Also in the inventory, not drawn above (%u):",
+                                                               more->len),
+                                                  more->len);
+
+      draw_text (cr, heading, 15, CANVAS_H + 6, 970, 11, TRUE, 1, &ink, FALSE);
+      for (guint i = 0; i < more->len; i++)
+        draw_text (cr, more->pdata[i], 15 + (i / rows) * 490, CANVAS_H + 24 + (i % rows) * MORE_LINE_H,
+                   480, 10, FALSE, 1, &ink, FALSE);
     }
 
   cairo_restore (cr);

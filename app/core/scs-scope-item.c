@@ -546,8 +546,8 @@ scs_scope_item_is_tv_target (ScsScopeItem *item)
   if (item->status != SCS_SCOPE_STATUS_IN)
     return FALSE;
   if (item->kind == SCS_SCOPE_KIND_BOUNDARY)
-    return g_str_equal (type, "router") || g_str_equal (type, "vpn-gateway");
+    return g_str_equal (type, "firewall") || g_str_equal (type, "router") || g_str_equal (type, "vpn-gateway");
   if (item->kind == SCS_SCOPE_KIND_INTERNET)
-    return g_str_equal (type, "vpn") || g_str_equal (type, "remote-access");
+    return g_str_equal (type, "web") || g_str_equal (type, "vpn") || g_str_equal (type, "remote-access");
   return FALSE;
 }

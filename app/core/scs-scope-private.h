@@ -56,8 +56,9 @@ const char     *scs_scope_item_get_value      (ScsScopeItem   *self,
 
 /* The scope of a workspace when it was already loaded, else NULL. */
 ScsScope       *scs_scope_peek                (ScsWorkspace   *workspace);
-/* Technical-verification target: internet-facing VPN gateways, routers,
- * remote access. */
+/* Technical-verification target (★4): an internet-facing device whose
+ * compromise opens the inside — boundary firewalls (UTMs too), routers and
+ * VPN gateways, internet-facing web servers, VPN and remote access. */
 gboolean        scs_scope_item_is_tv_target   (ScsScopeItem   *item);
 
 /* Whether @value would be accepted for @field ("criteria" too) of a new
@@ -67,5 +68,9 @@ gboolean        scs_scope_validate_value      (ScsScope       *self,
                                                const char     *field,
                                                const char     *value,
                                                GError        **error);
+
+/* Days from @date (YYYY-MM-DD) to today (UTC): negative for a date in the
+ * future, G_MININT when unparsable. */
+int             scs_scope_days_since          (const char     *date);
 
 G_END_DECLS

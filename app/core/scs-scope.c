@@ -589,6 +589,12 @@ validate_field (ScsScope      *self,
                        _("The test date ‘%s’ is not a date like 2025-04-01"), v);
           return FALSE;
         }
+      if (*v != '\0' && scs_scope_days_since (v) < 0)
+        {
+          g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
+                       _("The test date ‘%s’ is in the future: record a test that has taken place"), v);
+          return FALSE;
+        }
       break;
     case SCS_SCOPE_FIELD_EVIDENCE:
     case SCS_SCOPE_FIELD_VULN_EVIDENCE:
@@ -1389,6 +1395,7 @@ failed:
 
 gboolean
 scs_scope_set_review (ScsScope        *self,
+                      ScsProfile      *profile,
                       gint64           id,
                       ScsScopeReview   review,
                       const char      *comment,
@@ -1415,6 +1422,17 @@ scs_scope_set_review (ScsScope        *self,
       g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
                    _("The scope item %lld (‘%s’) is in scope: there is no reason to review"),
                    (long long) id, scs_scope_item_get_name (item));
+      return FALSE;
+    }
+  /* The mark is the expert's judgement: nobody else sets it, not even the
+   * organisation on its own exclusions. */
+  if (profile == NULL || scs_profile_get_role (profile) != SCS_ROLE_EXPERT)
+    {
+      g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_ROLE,
+                   _("Only the expert marks the reason of scope item %lld (‘%s’); the current "
+                     "profile is %s"),
+                   (long long) id, scs_scope_item_get_name (item),
+                   scs_role_get_label (profile != NULL ? scs_profile_get_role (profile) : SCS_ROLE_SME));
       return FALSE;
     }
   new_comment = g_strstrip (g_strdup (comment ? comment : ""));

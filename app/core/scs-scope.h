@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "scs-profile.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ typedef enum
 {
   SCS_SCOPE_ERROR_INVALID,   /* bad value: unknown kind, field, status, criterion … */
   SCS_SCOPE_ERROR_NOT_FOUND, /* no such item */
+  SCS_SCOPE_ERROR_NOT_READY, /* signing or export: the scope check does not pass */
+  SCS_SCOPE_ERROR_ROLE,      /* an expert mark set by a profile that is not the expert's */
 } ScsScopeError;
 
 GQuark scs_scope_error_quark (void);
@@ -204,6 +207,7 @@ gboolean          scs_scope_set_status        (ScsScope          *self,
 /* The expert's / evaluation body's mark on an out-of-scope reason; the
  * reviewer is the workspace's actor. Questioning needs a comment. */
 gboolean          scs_scope_set_review        (ScsScope          *self,
+                                               ScsProfile        *profile,   /* must be the expert's */
                                                gint64             id,
                                                ScsScopeReview     review,
                                                const char        *comment,
@@ -215,6 +219,10 @@ gboolean          scs_scope_remove_item       (ScsScope          *self,
 /* The rule checks of REFERENCE.md "Scope", in item order, unit first. Of
  * ScsScopeFinding*. */
 GPtrArray        *scs_scope_check             (ScsScope          *self);
+/* The scope precondition of signing and export (★4: described; any
+ * described scope: no check error, no questioned reason). */
+gboolean          scs_scope_check_ready       (ScsWorkspace      *workspace,
+                                               GError           **error);
 guint             scs_scope_count_errors      (GPtrArray         *findings);
 
 /* ------------------------------------------------------------------------ */

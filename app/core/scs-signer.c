@@ -896,6 +896,8 @@ scs_signer_sign_assessment (ScsSigner   *self,
                            _("The expert profile has no qualification; set it before signing"));
       return FALSE;
     }
+  if (!scs_profile_check_training (profile, error))
+    return FALSE;
   if (scs_review_is_sealed (ws))
     {
       g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,

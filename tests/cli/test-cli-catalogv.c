@@ -144,6 +144,7 @@ test_import_refusals (void)
     { BREAK_FORMULA, "M", "formula" },
     { BREAK_MISSING_COLUMN, NULL, "criterion text" },
     { BREAK_DOCTYPE, NULL, "DOCTYPE" },
+    { BREAK_GAP, "L", "numbering is broken" },
   };
   g_autofree char *dir = g_dir_make_tmp ("scs-cli-catalogv-XXXXXX", NULL);
 

@@ -79,6 +79,18 @@ test_round_trip (void)
   g_assert_cmpint (cli (NULL, "sme", "profile set --name 'SME Sato' --role sme"), ==, 0);
   g_assert_cmpint (cli (NULL, "expert", "profile set --name 'Expert Taro' --role expert "
                         "--qualification riss --registration 013258 --training-date 2026-01-10"), ==, 0);
+  /* Qualification upkeep: past dates only, shown by profile show. */
+  g_assert_cmpint (cli (NULL, "expert", "profile set --upkeep cpe:2099-01-01"), ==, 2);
+  g_assert_cmpint (cli (NULL, "expert", "profile set --upkeep nonsense"), ==, 2);
+  g_assert_cmpint (cli (NULL, "expert", "profile set --upkeep riss-online:2026-05-10:'online course'"), ==, 0);
+  {
+    g_autofree char *shown = NULL;
+
+    g_assert_cmpint (cli (&shown, "expert", "profile show --json"), ==, 0);
+    g_assert_nonnull (strstr (shown, "\"riss-online\""));
+    g_assert_nonnull (strstr (shown, "online course"));
+    g_assert_null (strstr (shown, "2099"));
+  }
   g_assert_cmpint (cli (NULL, "sme", "new '%s' --name 'Test KK' --sole-proprietor", ws), ==, 0);
 
   g_assert_cmpint (cli (&list, "sme", "catalog list --json"), ==, 0);

@@ -154,13 +154,16 @@ test_check_cycle (Fixture       *fixture,
   {
     g_autofree char *expected =
       g_strdup_printf ("internet-facing-out-of-scope@%" G_GINT64_FORMAT ","
+                       "connected-without-separation@%" G_GINT64_FORMAT ","
                        "boundary-without-administrator@%" G_GINT64_FORMAT ","
+                       "verification-target-untested@%" G_GINT64_FORMAT ","
                        "cloud-without-responsibility-check@%" G_GINT64_FORMAT ","
                        "boundary-without-administrator@%" G_GINT64_FORMAT ","
                        "verification-target-untested@%" G_GINT64_FORMAT ","
                        "connected-without-separation@%" G_GINT64_FORMAT ","
-                       "exception-without-reason@%" G_GINT64_FORMAT,
-                       web, fw, cloud, vpn, vpn, ot, old);
+                       "exception-without-reason@%" G_GINT64_FORMAT ","
+                       "connected-without-separation@%" G_GINT64_FORMAT,
+                       web, web, fw, fw, cloud, vpn, vpn, ot, old, old);
     /* the order is the items' order: compare as sets */
     g_auto(GStrv) a = g_strsplit (rules, ",", -1);
     g_auto(GStrv) b = g_strsplit (expected, ",", -1);
@@ -178,7 +181,7 @@ test_check_cycle (Fixture       *fixture,
 
     g_assert_cmpint (run->status, ==, 1);
     g_assert_nonnull (strstr (run->out, "The internet-facing system ‘Webサイト’ must be in scope"));
-    g_assert_nonnull (strstr (run->out, "7 errors remain."));
+    g_assert_nonnull (strstr (run->out, "10 errors remain."));
   }
 
   /* Fix everything */
@@ -206,15 +209,37 @@ test_check_cycle (Fixture       *fixture,
         json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "added"), 0),
         "sha256"));
     }
-    runs[0] = cli_run ("scope", "include", fixture->path, w);
-    runs[1] = cli_run ("scope", "except", fixture->path, o, "--reason", "サポート終了、年度内に更改");
+    {
+      g_autoptr(CliRun) include = cli_run ("scope", "include", fixture->path, w);
+      cli_test_assert_ok (include);
+    }
+    runs[0] = cli_run ("scope", "set", fixture->path, w, "--vuln-test", today, "--vuln-evidence", sha);
+    runs[1] = cli_run ("scope", "except", fixture->path, o, "--reason", "サポート終了、年度内に更改",
+                       "--separation", "ネットワークから切り離し済み");
     runs[2] = cli_run ("scope", "exclude", fixture->path, t, "--separation", "一方向ゲートウェイ");
-    runs[3] = cli_run ("scope", "set", fixture->path, f, "--administrator", "情報システム課");
+    runs[3] = cli_run ("scope", "set", fixture->path, f, "--administrator", "情報システム課",
+                       "--vuln-test", today, "--vuln-evidence", sha);
     runs[4] = cli_run ("scope", "set", fixture->path, c, "--responsibility", "基盤は事業者",
                        "--check-method", "ismap", "--evidence", sha);
     runs[5] = cli_run ("scope", "set", fixture->path, v, "--administrator", "情報システム課",
                        "--vuln-test", today, "--vuln-evidence", sha);
-    runs[6] = cli_run ("scope", "review", fixture->path, o, "questioned", "--comment", "更改計画は？");
+    {
+      /* The expert's mark needs the expert's profile: refused under a staff one. */
+      g_autofree char *profile = g_build_filename (fixture->dir, "expert.ini", NULL);
+      g_autofree char *env_profile = g_strconcat ("SCS_PROFILE=", profile, NULL);
+      const char *env[] = { env_profile, NULL };
+      CliOptions expert_options = cli_options;
+      g_autoptr(CliRun) refused = NULL;
+
+      expert_options.env = env;
+      g_assert_true (g_file_set_contents (profile, "[Profile]\nname=検証 太郎\nrole=sme\n", -1, NULL));
+      refused = CLI_TEST_RUN (&expert_options, "scope", "review", fixture->path, o, "questioned",
+                              "--comment", "更改計画は？");
+      g_assert_cmpint (refused->status, ==, 2);
+      g_assert_true (g_file_set_contents (profile, "[Profile]\nname=検証 太郎\nrole=expert\n", -1, NULL));
+      runs[6] = CLI_TEST_RUN (&expert_options, "scope", "review", fixture->path, o, "questioned",
+                              "--comment", "更改計画は？");
+    }
     runs[7] = cli_run ("scope", "set", fixture->path, f, "--criteria", "3-1-1,3-1-2");
     for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
       {
@@ -222,9 +247,14 @@ test_check_cycle (Fixture       *fixture,
         cli_run_free (runs[i]);
       }
   }
+  /* Everything fixed but the expert's open question, which blocks signing. */
   rules = check_rules (fixture, &status);
-  g_assert_cmpstr (rules, ==, "");
-  g_assert_cmpint (status, ==, 0);
+  {
+    g_autofree char *expected = g_strdup_printf ("reason-questioned@%" G_GINT64_FORMAT, old);
+
+    g_assert_cmpstr (rules, ==, expected);
+  }
+  g_assert_cmpint (status, ==, 1);
 
   /* list --json reflects it all */
   {
@@ -507,13 +537,19 @@ test_review_waiting (Fixture       *fixture,
   JsonArray *waiting;
   JsonObject *item;
   gint64 plc;
+  g_autofree char *profile = g_build_filename (fixture->dir, "expert.ini", NULL);
+  g_autofree char *env_profile = g_strconcat ("SCS_PROFILE=", profile, NULL);
+  const char *env[] = { env_profile, NULL };
+  CliOptions expert = cli_options;
 
+  expert.env = env;
+  g_assert_true (g_file_set_contents (profile, "[Profile]\nname=検証 太郎\nrole=expert\n", -1, NULL));
   plc = add_json (fixture, "server", "PLC line", NULL, NULL);
   id = g_strdup_printf ("%lld", (long long) plc);
   {
     g_autoptr(CliRun) exclude = cli_run ("scope", "exclude", fixture->path, id, "--reason", "OT");
-    g_autoptr(CliRun) question = cli_run ("scope", "review", fixture->path, id, "questioned",
-                                         "--comment", "Attach the gateway settings");
+    g_autoptr(CliRun) question = CLI_TEST_RUN (&expert, "scope", "review", fixture->path, id, "questioned",
+                                               "--comment", "Attach the gateway settings");
 
     cli_test_assert_ok (exclude);
     cli_test_assert_ok (question);
@@ -539,7 +575,7 @@ test_review_waiting (Fixture       *fixture,
   }
 
   {
-    g_autoptr(CliRun) accept = cli_run ("scope", "review", fixture->path, id, "accepted");
+    g_autoptr(CliRun) accept = CLI_TEST_RUN (&expert, "scope", "review", fixture->path, id, "accepted");
     g_autoptr(CliRun) text = NULL;
 
     cli_test_assert_ok (accept);

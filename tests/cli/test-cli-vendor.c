@@ -99,21 +99,30 @@ test_portfolio (Fixture       *f,
   answer (a, "1-2-1-1", "met");
   answer (a, "1-2-1-2", "na");
   answer (a, "1-2-1-3", "not-met");
-  cli_test_assert_ok (run = cli_run ("certify", a, "--level", "3", "--date", "2027-04-01", "--registry-id", "R-1"));
+  /* Refused: a date in the future, a level above the target, nothing answered. */
+  cli_test_assert_refused (run = cli_run ("certify", a, "--level", "3", "--date", "2099-04-01"), "2099-04-01");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("certify", a, "--level", "4", "--date", "2026-04-01"), "★4");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("certify", b, "--level", "3", "--date", "2026-04-01"), "Nothing is answered");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("certify", a, "--level", "3", "--date", "2026-04-01", "--registry-id", "R-1"));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("certify", a, "--evaluation-body", "評価機関A"), "★4");
   g_clear_pointer (&run, cli_run_free);
   cli_test_assert_ok (run = cli_run ("significant-change", b, "network-redesign", "--description", "VPN更改"));
   g_clear_pointer (&run, cli_run_free);
   g_assert_true (g_file_set_contents (junk, "hello", -1, NULL));
   a_sha = core_test_file_sha256 (a);
 
-  run = cli_run ("portfolio", f->dir, "--json", "--today", "2028-03-01");
+  run = cli_run ("portfolio", f->dir, "--json", "--today", "2027-03-01");
   cli_test_assert_ok (run);
   root = cli_test_parse_new (run->out, &parser);
   client = find_client (json_object_get_array_member (root, "clients"), "株式会社エー");
   g_assert_cmpint (json_object_get_int_member (client, "satisfied"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (client, "total"), ==, 81);
   g_assert_cmpint (json_object_get_int_member (client, "open_gaps"), ==, 79);
-  g_assert_cmpstr (json_object_get_string_member (client, "expiry"), ==, "2028-03-31");
+  g_assert_cmpstr (json_object_get_string_member (client, "expiry"), ==, "2027-03-31");
   g_assert_cmpint (json_object_get_int_member (client, "days_left"), ==, 30);
   g_assert_cmpstr (json_object_get_string_member (client, "expiry_state"), ==, "expiring");
   client = find_client (json_object_get_array_member (root, "clients"), "株式会社ビー");
@@ -127,9 +136,9 @@ test_portfolio (Fixture       *f,
 
   /* Human output warns about the expiry and the change. */
   g_clear_pointer (&run, cli_run_free);
-  run = cli_run ("portfolio", f->dir, "--today", "2028-04-02");
+  run = cli_run ("portfolio", f->dir, "--today", "2027-04-02");
   cli_test_assert_ok (run);
-  g_assert_nonnull (strstr (run->out, "expired on 2028-03-31"));
+  g_assert_nonnull (strstr (run->out, "expired on 2027-03-31"));
   g_assert_nonnull (strstr (run->out, "significant change (network-redesign)"));
   g_assert_nonnull (strstr (run->out, "readme.txt: unreadable"));
 

@@ -234,3 +234,17 @@ core_test_certificate_dates (const char  *p12,
   if (length != NULL)
     *length = g_date_time_difference (expiration, activation);
 }
+
+ScsProfile *
+core_test_expert (void)
+{
+  static ScsProfile *expert;
+
+  if (expert == NULL)
+    {
+      expert = scs_profile_new ();
+      scs_profile_set_name (expert, "専門家 テスト");
+      scs_profile_set_role (expert, SCS_ROLE_EXPERT);
+    }
+  return expert;
+}

@@ -58,6 +58,10 @@ void          core_test_seal_workspace  (ScsWorkspace *workspace,
                                          const char   *certs_dir,
                                          gboolean      only_unsatisfied);
 
+/* An expert profile (transfer none, lives as long as the test program), for
+ * the expert's scope marks. */
+ScsProfile   *core_test_expert          (void);
+
 /* Adds a scope item of @kind from "key", "value" pairs ending in NULL. */
 gint64        core_test_scope_addv      (ScsScope     *scope,
                                          ScsScopeKind  kind,

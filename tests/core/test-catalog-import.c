@@ -160,6 +160,58 @@ test_broken (gconstpointer data)
   g_assert_nonnull (strstr (error->message, bc->fragment));
 }
 
+/* Data rows among the first ten whose texts contain the header words
+ * (要求事項, 評価基準, No.), across merged cells and with line breaks, are
+ * data: every criterion is imported, none swallowed into the header. */
+static void
+test_header_words_in_data_rows (void)
+{
+  g_autoptr(GPtrArray) spec = spec_official ();
+  g_autoptr(GBytes) xlsx = NULL;
+  g_autoptr(ScsCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 9; i++)
+    {
+      SpecRow *row = g_ptr_array_index (spec, i);
+
+      g_free (row->text);
+      row->text = g_strdup_printf (i % 2 ? "本評価基準 No.%u は、\n要求事項を満たす手順を定める。"
+                                         : "評価基準\n（要求事項 %u の補足）", i);
+      if (i == 4)
+        {
+          g_free (row->requirement_text);
+          row->requirement_text = g_strdup ("要求事項\n評価基準 No. の一覧");
+          for (guint j = 0; j < spec->len; j++)
+            {
+              SpecRow *other = g_ptr_array_index (spec, j);
+
+              if (g_str_equal (other->requirement_id, row->requirement_id) && other != row)
+                {
+                  g_free (other->requirement_text);
+                  other->requirement_text = g_strdup (row->requirement_text);
+                }
+            }
+        }
+    }
+
+  xlsx = build_catalog_workbook (spec, BREAK_NONE, NULL, "2026-03-27T09:00:00Z");
+  catalog = scs_catalog_import_xlsx (xlsx, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_catalog_count_criteria (catalog, 3), ==, 81);
+  g_assert_cmpuint (scs_catalog_count_criteria (catalog, 4), ==, 153);
+  g_assert_cmpuint (scs_catalog_count_requirements (catalog, 4), ==, 43);
+  for (guint i = 0; i < spec->len; i++)
+    {
+      SpecRow *row = g_ptr_array_index (spec, i);
+      const ScsCriterion *criterion = scs_catalog_lookup_criterion (catalog, row->id);
+
+      g_assert_nonnull (criterion);
+      g_assert_cmpstr (criterion->text_ja, ==, row->text);
+      g_assert_cmpstr (criterion->requirement->title_ja, ==, row->requirement_text);
+    }
+}
+
 static void
 test_hidden_and_user_columns_ignored (void)
 {
@@ -190,9 +242,10 @@ main (int   argc,
     { BREAK_BAD_LEVEL, 0, SCS_CATALOG_IMPORT_ERROR_CONTENT, "K", "★5" },
     { BREAK_FORMULA, 0, SCS_CATALOG_IMPORT_ERROR_CONTENT, "M", "formula" },
     { BREAK_DOCTYPE, 0, SCS_XLSX_ERROR_MALFORMED, NULL, "DOCTYPE" },
+    { BREAK_GAP, 0, SCS_CATALOG_IMPORT_ERROR_CONTENT, "L", "is missing" },
   };
   static const char * const names[] = {
-    "missing-column", "bad-id", "no-requirement", "duplicate", "bad-level", "formula", "doctype",
+    "missing-column", "bad-id", "no-requirement", "duplicate", "bad-level", "formula", "doctype", "gap",
   };
   static BrokenCase filled[G_N_ELEMENTS (cases)];
 
@@ -202,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/scs/catalog-import/official-counts", test_official_counts);
   g_test_add_func ("/scs/catalog-import/round-trip-and-date", test_round_trip_and_date_option);
   g_test_add_func ("/scs/catalog-import/paraphrase", test_paraphrase);
+  g_test_add_func ("/scs/catalog-import/header-words-in-data", test_header_words_in_data_rows);
   g_test_add_func ("/scs/catalog-import/no-layout", test_hidden_and_user_columns_ignored);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

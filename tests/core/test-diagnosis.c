@@ -324,6 +324,46 @@ test_report_reads_back (Fixture       *f,
   g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
 }
 
+/* A ★4 target on the built-in catalog, every known criterion met: the
+ * report says the ★4 criteria are missing, never "no gaps" or a count of
+ * the known ones as the readiness. */
+static void
+test_report_star4_missing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GObject) doc_object = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GListModel *answers = scs_workspace_get_answers (f->ws);
+  PopplerDocument *doc;
+
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      g_assert_true (scs_workspace_set_answer (f->ws, scs_answer_get_criterion_id (answer), SCS_ANSWER_MET,
+                                               NULL, NULL, &error));
+    }
+  g_assert_true (scs_workspace_set_target_level (f->ws, 4, &error));
+  g_assert_no_error (error);
+
+  pdf = scs_diagnosis_build_report (f->diag, "2027-04-01", &error);
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  doc_object = G_OBJECT (doc);
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
+      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
+      g_string_append (text, page_text);
+    }
+  g_assert_nonnull (strstr (text->str, "★4 criteria missing: import the official workbook"));
+  g_assert_null (strstr (text->str, "No gaps"));
+  g_assert_null (strstr (text->str, "81 of 81"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +378,7 @@ main (int   argc,
   ADD ("/scs/diagnosis/csv-export", test_csv_export);
   ADD ("/scs/diagnosis/xlsx-export", test_xlsx_export);
   ADD ("/scs/diagnosis/report-reads-back", test_report_reads_back);
+  ADD ("/scs/diagnosis/report-star4-missing", test_report_star4_missing);
 #undef ADD
 
   return g_test_run ();

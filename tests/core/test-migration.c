@@ -196,6 +196,82 @@ test_apply (Fixture       *f,
   g_assert_error (error, SCS_MIGRATION_ERROR, SCS_MIGRATION_ERROR_SAME_CATALOG);
 }
 
+/* After a migration that re-words 1-2-1-1 and re-levels 1-2-3-2: both
+ * flags block signing and are shown with old and new wording side by side;
+ * re-answering clears one, "still holds" for a set the rest, all or
+ * nothing. */
+static void
+test_reconfirm_enforced (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ScsCatalog) builtin = scs_catalog_new_builtin ();
+  g_autoptr(GPtrArray) spec = spec_official ();
+  g_autoptr(GBytes) xlsx = NULL;
+  g_autoptr(ScsCatalog) revised = NULL;
+  g_autoptr(ScsMigration) migration = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pending = NULL;
+  const char * const unflagged[] = { "1-2-3-2", "1-2-1-2", NULL };
+  const char * const rest[] = { "1-2-3-2", NULL };
+  ScsReconfirmItem *item;
+
+  for (guint i = 0; i < spec->len; i++)
+    {
+      SpecRow *row = g_ptr_array_index (spec, i);
+
+      if (g_str_equal (row->id, "1-2-1-1"))
+        {
+          g_free (row->text);
+          row->text = g_strdup ("改訂後の文言：セキュリティ責任者を任命し、役割を文書化している。");
+        }
+      else if (g_str_equal (row->id, "1-2-3-2"))
+        row->level = 4;
+    }
+  xlsx = build_catalog_workbook (spec, BREAK_NONE, NULL, "2026-03-27T00:00:00Z");
+  revised = scs_catalog_import_xlsx (xlsx, NULL, NULL, &error);
+  g_assert_no_error (error);
+  migration = scs_migration_new (f->workspace, revised, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_migration_apply (migration, &error));
+  g_assert_no_error (error);
+
+  /* Open flags block signing, named. */
+  g_assert_false (scs_migration_check_confirmed (f->workspace, &error));
+  g_assert_error (error, SCS_MIGRATION_ERROR, SCS_MIGRATION_ERROR_NOT_CONFIRMED);
+  g_assert_nonnull (strstr (error->message, "1-2-1-1, 1-2-3-2"));
+  g_clear_error (&error);
+
+  /* Old and new wording side by side. */
+  items = scs_migration_list_reconfirm_items (f->workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  item = items->pdata[0];
+  g_assert_cmpstr (item->criterion_id, ==, "1-2-1-1");
+  g_assert_cmpstr (item->old_text, ==, scs_catalog_lookup_criterion (builtin, "1-2-1-1")->text_ja);
+  g_assert_cmpstr (item->new_text, ==, "改訂後の文言：セキュリティ責任者を任命し、役割を文書化している。");
+  item = items->pdata[1];
+  g_assert_cmpuint (item->old_level, ==, 3);
+  g_assert_cmpuint (item->new_level, ==, 4);
+
+  /* Re-answering (the same answer again) is confirming. */
+  g_assert_true (scs_workspace_set_answer (f->workspace, "1-2-1-1", SCS_ANSWER_MET, "体制表あり（改訂版）",
+                                           NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (scs_migration_needs_reconfirm (f->workspace, "1-2-1-1"));
+
+  /* A set with one unflagged answer confirms nothing. */
+  g_assert_false (scs_migration_reconfirm_many (f->workspace, unflagged, &error));
+  g_assert_error (error, SCS_MIGRATION_ERROR, SCS_MIGRATION_ERROR_NOT_FLAGGED);
+  g_clear_error (&error);
+  g_assert_true (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
+  g_assert_true (scs_migration_reconfirm_many (f->workspace, rest, &error));
+  g_assert_no_error (error);
+  pending = scs_migration_list_reconfirm (f->workspace, &error);
+  g_assert_cmpuint (g_strv_length (pending), ==, 0);
+  g_assert_true (scs_migration_check_confirmed (f->workspace, &error));
+}
+
 static void
 test_new_round (Fixture       *f,
                 gconstpointer  data)
@@ -233,6 +309,8 @@ main (int   argc,
 
   g_test_add ("/scs/migration/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/scs/migration/apply", Fixture, NULL, fixture_set_up, test_apply, fixture_tear_down);
+  g_test_add ("/scs/migration/reconfirm-enforced", Fixture, NULL, fixture_set_up, test_reconfirm_enforced,
+              fixture_tear_down);
   g_test_add ("/scs/migration/new-round", Fixture, NULL, fixture_set_up, test_new_round, fixture_tear_down);
 
   return g_test_run ();

@@ -61,7 +61,7 @@ fixture_set_up (Fixture       *f,
   f->dir = core_test_make_tmp_dir ("scs-portfolio-XXXXXX");
   f->validity = scs_validity_load_default (&error);
   g_assert_no_error (error);
-  f->today = scs_date_parse_iso ("2028-03-10");
+  f->today = scs_date_parse_iso ("2027-03-10");
 }
 
 static void
@@ -110,11 +110,15 @@ test_folder (Fixture       *f,
   sqlite3 *db = NULL;
   char header[200] = "SQLite format 3";
 
-  /* a: ★3 obtained 2027-04-01 → expires 2028-03-31, 21 days left: warning. */
-  g_assert_true (scs_renewal_record_certification (a, 3, "2027-04-01", "R-1", &error));
+  /* a: ★3 obtained 2026-04-01 → expires 2027-03-31, 21 days left: warning. */
+  g_assert_true (scs_renewal_record_certification (a, 3, "2026-04-01", "R-1", &error));
   /* b: a significant change in the current cycle. */
   g_assert_true (scs_renewal_record_change (b, v, "scope", "新工場", &error));
-  /* c: renewed once. */
+  /* c: ★4 obtained 2026-04-01: the yearly self-assessment is due on
+   * 2027-04-01, the re-evaluation by 2029-03-31; then renewed once. */
+  g_assert_true (scs_renewal_record_certification (c, 4, "2026-04-01", "R-4", &error));
+  g_assert_true (scs_renewal_set_registry (c, "評価機関A", "検証事業者B", "suspended", &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (scs_renewal_start (c, &error), ==, 1);
   g_assert_no_error (error);
 
@@ -142,9 +146,17 @@ test_folder (Fixture       *f,
   g_assert_cmpuint (scs_portfolio_entry_get_total (e), ==, 81);
   g_assert_cmpuint (scs_portfolio_entry_get_open_gaps (e), ==, 0);
   g_assert_true (scs_portfolio_entry_get_ready (e));
-  g_assert_cmpstr (scs_portfolio_entry_get_expiry (e), ==, "2028-03-31");
+  g_assert_false (scs_portfolio_entry_get_criteria_missing (e));
+  g_assert_cmpstr (scs_portfolio_entry_get_expiry (e), ==, "2027-03-31");
   g_assert_cmpint (scs_portfolio_entry_get_days_left (e), ==, 21);
   g_assert_cmpint (scs_portfolio_entry_get_expiry_state (e), ==, SCS_EXPIRY_SOON);
+  {
+    ScsDueKind kind = SCS_DUE_SELF_ASSESSMENT;
+
+    /* ★3: the next date is the renewal. */
+    g_assert_cmpstr (scs_portfolio_entry_get_next_due (e, &kind), ==, "2027-03-31");
+    g_assert_cmpint (kind, ==, SCS_DUE_RENEWAL);
+  }
   g_assert_nonnull (scs_portfolio_entry_get_last_change (e));
 
   e = find (model, "b.scsw");
@@ -159,6 +171,17 @@ test_folder (Fixture       *f,
   g_assert_cmpuint (scs_portfolio_entry_get_cycle (e), ==, 1);
   /* ★4 criteria are not in the built-in catalog: never ready for ★4. */
   g_assert_false (scs_portfolio_entry_get_ready (e));
+  g_assert_true (scs_portfolio_entry_get_criteria_missing (e));
+  {
+    ScsDueKind kind = SCS_DUE_RENEWAL;
+
+    g_assert_cmpstr (scs_portfolio_entry_get_expiry (e), ==, "2029-03-31");
+    g_assert_cmpstr (scs_portfolio_entry_get_next_due (e, &kind), ==, "2027-04-01");
+    g_assert_cmpint (kind, ==, SCS_DUE_SELF_ASSESSMENT);
+    g_assert_cmpstr (scs_portfolio_entry_get_registry_status (e), ==, "suspended");
+    g_assert_cmpstr (scs_portfolio_entry_get_evaluation_body (e), ==, "評価機関A");
+    g_assert_cmpstr (scs_portfolio_entry_get_tv_provider (e), ==, "検証事業者B");
+  }
   g_assert_cmpuint (scs_portfolio_entry_get_satisfied (e), ==, 81);
 
   e = find (model, "notes.txt");

@@ -260,11 +260,37 @@ test_certification_and_changes (Fixture       *f,
 
   g_assert_false (scs_renewal_get_certification (f->ws, &level, &obtained, &error));
   g_assert_no_error (error);
-  g_assert_true (scs_renewal_record_certification (f->ws, 3, "2027-04-01", "SCS-000123", &error));
+  /* Refused: nothing answered, a date in the future, a level above the target. */
+  g_assert_false (scs_renewal_record_certification (f->ws, 3, "2026-04-01", NULL, &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (scs_workspace_set_answer (f->ws, "1-2-1-1", SCS_ANSWER_MET, NULL, NULL, &error));
+  g_assert_false (scs_renewal_record_certification (f->ws, 3, "2099-04-01", NULL, &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "future"));
+  g_clear_error (&error);
+  g_assert_false (scs_renewal_record_certification (f->ws, 4, "2026-04-01", NULL, &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (scs_renewal_get_certification (f->ws, &level, &obtained, &error));
+
+  g_assert_false (scs_renewal_set_registry (f->ws, NULL, NULL, "suspended", &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (scs_renewal_record_certification (f->ws, 3, "2026-04-01", "SCS-000123", &error));
+  g_assert_no_error (error);
+  /* ★3's registry entry names no evaluation body; any star can be suspended. */
+  g_assert_false (scs_renewal_set_registry (f->ws, "評価機関A", NULL, NULL, &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (scs_renewal_set_registry (f->ws, NULL, NULL, "revoked", &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (scs_renewal_set_registry (f->ws, NULL, NULL, "withdrawn", &error));
   g_assert_no_error (error);
   g_assert_true (scs_renewal_get_certification (f->ws, &level, &obtained, &error));
   g_assert_cmpuint (level, ==, 3);
-  g_assert_cmpstr (obtained, ==, "2027-04-01");
+  g_assert_cmpstr (obtained, ==, "2026-04-01");
 
   g_assert_true (scs_renewal_record_change (f->ws, v, "cloud-migration", "メールをクラウドへ", &error));
   g_assert_no_error (error);

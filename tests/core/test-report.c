@@ -298,6 +298,36 @@ test_report_content (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Not signed"));
 }
 
+/* ★4 on the built-in catalog, every known criterion met: the cover says
+ * the ★4 criteria are missing, never "All 81 criteria satisfied". */
+static void
+test_report_star4_missing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { .draft = TRUE };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *cover = NULL;
+  GListModel *answers = scs_workspace_get_answers (fixture->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      g_assert_true (scs_workspace_set_answer (fixture->workspace, scs_answer_get_criterion_id (answer),
+                                               SCS_ANSWER_MET, NULL, NULL, &error));
+    }
+  g_assert_true (scs_workspace_set_target_level (fixture->workspace, 4, &error));
+  pdf = scs_report_render (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (pdf);
+  cover = page_text (doc, 0);
+  g_assert_nonnull (strstr (cover, "★4 criteria missing: import the official workbook"));
+  g_assert_null (strstr (cover, "All 81"));
+  g_assert_null (strstr (cover, "81 of 81"));
+}
+
 static void
 test_report_deterministic (Fixture       *fixture,
                            gconstpointer  data)
@@ -370,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/scs/pdf-writer/fonts-embedded", test_writer_fonts_embedded);
   g_test_add_func ("/scs/pdf-writer/render-page", test_writer_render_page);
   g_test_add ("/scs/report/content", Fixture, NULL, fixture_set_up, test_report_content, fixture_tear_down);
+  g_test_add ("/scs/report/star4-missing", Fixture, NULL, fixture_set_up, test_report_star4_missing, fixture_tear_down);
   g_test_add ("/scs/report/deterministic", Fixture, NULL, fixture_set_up, test_report_deterministic, fixture_tear_down);
   g_test_add ("/scs/report/local-date", Fixture, NULL, fixture_set_up, test_report_local_date, fixture_tear_down);
 

@@ -219,6 +219,37 @@ run_round_trip (Fixture *f)
   g_assert_cmpuint (s.n_accepted, ==, 81);
   g_assert_cmpuint (s.n_nonconformities_closed, ==, 1);
   g_assert_cmpuint (s.n_nonconformities_open, ==, 0);
+
+  /* A described scope whose check fails (the internet-edge firewall left
+   * out, a reason questioned) blocks signing, ★3 too; fixed, it does not. */
+  {
+    ScsScope *scope = scs_scope_get (f->ws, &error);
+    gint64 edge, old;
+
+    g_assert_true (scs_scope_set_unit (scope, SCS_SCOPE_UNIT_COMPANY, "本社", NULL, &error));
+    edge = core_test_scope_add (scope, SCS_SCOPE_KIND_BOUNDARY, "name", "本社UTM", "type", "firewall",
+                                "administrator", "情報システム課", NULL);
+    old = core_test_scope_add (scope, SCS_SCOPE_KIND_ENDPOINT, "name", "旧端末", NULL);
+    g_assert_true (scs_scope_set_status (scope, edge, SCS_SCOPE_STATUS_EXCLUDED, "回線事業者の管理",
+                                         "事業者の責任分界点", FALSE, &error));
+    g_assert_true (scs_scope_set_status (scope, old, SCS_SCOPE_STATUS_EXCEPTION,
+                                         "サポート終了OSの検査装置。来年度更改", "単独で使用", FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_false (scs_review_check_complete (expert, &error));
+    g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_READY);
+    g_assert_nonnull (strstr (error->message, "本社UTM"));
+    g_clear_error (&error);
+
+    g_assert_true (scs_scope_set_status (scope, edge, SCS_SCOPE_STATUS_IN, NULL, NULL, FALSE, &error));
+    g_assert_true (scs_scope_set_review (scope, core_test_expert (), old, SCS_SCOPE_REVIEW_QUESTIONED,
+                                         "更改の計画書は？", &error));
+    g_assert_false (scs_review_check_complete (expert, &error));
+    g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_READY);
+    g_clear_error (&error);
+    g_assert_true (scs_scope_set_review (scope, core_test_expert (), old, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
+    g_assert_true (scs_review_check_complete (expert, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -273,6 +304,24 @@ test_seal_and_tamper (Fixture *f, gconstpointer data)
   expert = scs_review_new (f->ws, f->expert);
   signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
   g_assert_no_error (error);
+
+  /* No training date, or one in the future: the expert may not sign. */
+  before = core_test_file_sha256 (f->path);
+  scs_profile_set_training_date (f->expert, NULL);
+  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
+  g_clear_error (&error);
+  scs_profile_set_training_date (f->expert, "2099-01-01");
+  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
+  g_clear_error (&error);
+  g_assert_false (scs_review_is_sealed (f->ws));
+  after = core_test_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  scs_profile_set_training_date (f->expert, "2026-01-10");
+
   g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
   g_assert_no_error (error);
   g_assert_true (scs_review_is_sealed (f->ws));
@@ -401,9 +450,9 @@ test_scope_questioned (Fixture *f, gconstpointer data)
   g_assert_true (scs_scope_set_status (scope, old_pc, SCS_SCOPE_STATUS_EXCEPTION, "Windows 7",
                                        NULL, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_true (scs_scope_set_review (scope, old_pc, SCS_SCOPE_REVIEW_QUESTIONED,
+  g_assert_true (scs_scope_set_review (scope, core_test_expert (), old_pc, SCS_SCOPE_REVIEW_QUESTIONED,
                                        "When is it replaced?", &error));
-  g_assert_true (scs_scope_set_review (scope, plc, SCS_SCOPE_REVIEW_QUESTIONED,
+  g_assert_true (scs_scope_set_review (scope, core_test_expert (), plc, SCS_SCOPE_REVIEW_QUESTIONED,
                                        "Attach the gateway settings", &error));
   g_assert_no_error (error);
   sme = scs_review_new (f->ws, f->sme);
@@ -440,11 +489,63 @@ test_scope_questioned (Fixture *f, gconstpointer data)
 
   /* … and so does the expert's accepting the reason as it is */
   scs_review_set_profile (expert, f->expert);
-  g_assert_true (scs_scope_set_review (scope, old_pc, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
+  g_assert_true (scs_scope_set_review (scope, core_test_expert (), old_pc, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
   g_assert_no_error (error);
   items = list_waiting (sme);
   refs = scope_questions (items);
   g_assert_cmpuint (refs->len, ==, 0);
+}
+
+/* Qualification upkeep: recorded with past dates, kept across save and
+ * load, described for the sign dialog (an old RISS course is pointed out). */
+static void
+test_profile_upkeep (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-profile-XXXXXX");
+  g_autofree char *file = g_build_filename (dir, "profile.ini", NULL);
+  g_autoptr(ScsProfile) p = scs_profile_load (file, NULL);
+  g_autoptr(ScsProfile) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const GPtrArray *upkeep;
+
+  scs_profile_set_name (p, "専門家 花子");
+  scs_profile_set_role (p, SCS_ROLE_EXPERT);
+  scs_profile_set_qualification (p, SCS_QUALIFICATION_RISS);
+  scs_profile_set_registration (p, "013258");
+  text = scs_profile_describe_qualification (p);
+  g_assert_nonnull (strstr (text, "not recorded (required for signing)"));
+  g_assert_false (scs_profile_check_training (p, &error));
+  g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
+  g_clear_error (&error);
+  scs_profile_set_training_date (p, "2026-01-10");
+  g_assert_true (scs_profile_check_training (p, &error));
+
+  g_assert_false (scs_profile_add_upkeep (p, SCS_UPKEEP_CPE, "2099-01-01", NULL, &error));
+  g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (scs_profile_add_upkeep (p, SCS_UPKEEP_RISS_ONLINE, "2020-05-10", NULL, &error));
+  g_assert_true (scs_profile_add_upkeep (p, SCS_UPKEEP_RISS_PRACTICAL, "2025-11-20", "実践講習 B", &error));
+  g_assert_true (scs_profile_add_upkeep (p, SCS_UPKEEP_CPE, "2026-02-01", "40 CPE", &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_profile_save (p, &error));
+  g_assert_no_error (error);
+
+  reread = scs_profile_load (file, &error);
+  g_assert_no_error (error);
+  upkeep = scs_profile_get_upkeep (reread);
+  g_assert_cmpuint (upkeep->len, ==, 3);
+  g_assert_cmpint (((ScsUpkeep *) upkeep->pdata[0])->kind, ==, SCS_UPKEEP_RISS_ONLINE);
+  g_assert_cmpstr (((ScsUpkeep *) upkeep->pdata[1])->note, ==, "実践講習 B");
+  g_assert_cmpstr (((ScsUpkeep *) upkeep->pdata[2])->date, ==, "2026-02-01");
+  g_clear_pointer (&text, g_free);
+  text = scs_profile_describe_qualification (reread);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Expert training completed: 2026-01-10"));
+  g_assert_nonnull (strstr (text, "RISS yearly online course: 2020-05-10 — more than a year ago"));
+  g_assert_nonnull (strstr (text, "2025-11-20 (実践講習 B)"));
+  g_assert_nonnull (strstr (text, "2026-02-01 (40 CPE)"));
+  core_test_rm_rf (dir);
 }
 
 int
@@ -461,6 +562,7 @@ main (int argc, char **argv)
   certs_dir = g_dir_make_tmp ("scs-certs-XXXXXX", NULL);
   core_test_make_certificates (certs_dir, FALSE);
 
+  g_test_add_func ("/scs/review/profile-upkeep", test_profile_upkeep);
   g_test_add ("/scs/review/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/scs/review/attestation", Fixture, NULL, fixture_set_up, test_attestation, fixture_tear_down);
   g_test_add ("/scs/review/seal-and-tamper", Fixture, NULL, fixture_set_up, test_seal_and_tamper, fixture_tear_down);

@@ -204,6 +204,92 @@ test_dmz (Fixture       *fixture,
   g_assert_cmpfloat (mail_y, <, fw_y);
 }
 
+/* A scope larger than the drawing: eight networks with their servers,
+ * equipment without a network, many cloud services and exclusions. Every
+ * name is on the page (drawn, or listed below the drawing); the title names
+ * company and date; exclusions and exceptions are told apart. */
+static void
+test_never_drops (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = g_build_filename (fixture->dir, "big.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GObject) doc_object = NULL;
+  g_autoptr(GObject) page_object = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  PopplerDocument *doc;
+  ScsScope *scope = fixture->scope;
+
+  for (guint n = 1; n <= 8; n++)
+    {
+      g_autofree char *network = g_strdup_printf ("Net%u", n);
+
+      core_test_scope_add (scope, SCS_SCOPE_KIND_NETWORK, "name", network, NULL);
+      g_ptr_array_add (names, g_strdup (network));
+      for (guint s = 1; s <= 3; s++)
+        {
+          char *server = g_strdup_printf ("Srv%u-%u", n, s);
+
+          core_test_scope_add (scope, SCS_SCOPE_KIND_SERVER, "name", server, "zone", network, NULL);
+          g_ptr_array_add (names, server);
+        }
+    }
+  for (guint i = 1; i <= 4; i++)
+    {
+      char *device = g_strdup_printf ("Loose%u", i);
+
+      core_test_scope_add (scope, SCS_SCOPE_KIND_ENDPOINT, "name", device, NULL);
+      g_ptr_array_add (names, device);
+    }
+  for (guint i = 1; i <= 12; i++)
+    {
+      char *service = g_strdup_printf ("Cloud%u", i);
+
+      core_test_scope_add (scope, SCS_SCOPE_KIND_CLOUD, "name", service, NULL);
+      g_ptr_array_add (names, service);
+    }
+  for (guint i = 1; i <= 8; i++)
+    {
+      char *old = g_strdup_printf ("Out%u", i);
+      gint64 id = core_test_scope_add (scope, SCS_SCOPE_KIND_ENDPOINT, "name", old, NULL);
+
+      g_assert_true (scs_scope_set_status (scope, id, i % 2 ? SCS_SCOPE_STATUS_EXCEPTION : SCS_SCOPE_STATUS_EXCLUDED,
+                                           "Unsupported OS, replaced next year", "Not connected", FALSE, &error));
+      g_ptr_array_add (names, old);
+    }
+  g_assert_no_error (error);
+
+  g_assert_true (scs_scope_export_diagram (fixture->workspace, out, &error));
+  g_assert_no_error (error);
+  uri = g_filename_to_uri (out, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  doc_object = G_OBJECT (doc);
+  page_object = G_OBJECT (poppler_document_get_page (doc, 0));
+  text = poppler_page_get_text (POPPLER_PAGE (page_object));
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = names->pdata[i];
+      GList *found = poppler_page_find_text (POPPLER_PAGE (page_object), name);
+
+      if (found == NULL)
+        g_error ("the diagram dropped ‘%s’", name);
+      g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+    }
+  g_assert_nonnull (strstr (text, "listed below"));
+  g_assert_nonnull (strstr (text, "株式会社さくら精機"));
+  g_assert_nonnull (strstr (text, today));
+  g_assert_nonnull (strstr (text, "Out of scope: exclusion"));
+  g_assert_nonnull (strstr (text, "Out of scope: exception"));
+  g_assert_nonnull (strstr (text, "Exception · Separation"));
+  g_assert_nonnull (strstr (text, "Excluded · Separation"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +299,7 @@ main (int   argc,
 
   g_test_add ("/scs/scope-report/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/scs/scope-report/dmz", Fixture, NULL, fixture_set_up, test_dmz, fixture_tear_down);
+  g_test_add ("/scs/scope-report/never-drops", Fixture, NULL, fixture_set_up, test_never_drops, fixture_tear_down);
 
   return g_test_run ();
 }

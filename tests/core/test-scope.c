@@ -159,7 +159,7 @@ test_edit_and_reopen (Fixture       *fixture,
                                        "制御系 (OT) は一方向ゲートウェイの先", "一方向ゲートウェイ", TRUE,
                                        &error));
   g_assert_no_error (error);
-  g_assert_true (scs_scope_set_review (fixture->scope, plc, SCS_SCOPE_REVIEW_QUESTIONED,
+  g_assert_true (scs_scope_set_review (fixture->scope, core_test_expert (), plc, SCS_SCOPE_REVIEW_QUESTIONED,
                                        "ゲートウェイの設定資料を添付してください", &error));
   g_assert_no_error (error);
   item = scs_scope_lookup (fixture->scope, plc);
@@ -170,7 +170,7 @@ test_edit_and_reopen (Fixture       *fixture,
   g_assert_true (scs_scope_set_status (fixture->scope, plc, SCS_SCOPE_STATUS_EXCLUDED,
                                        "制御系 (OT)。設定資料を添付", NULL, TRUE, &error));
   g_assert_cmpint (scs_scope_item_get_review (item), ==, SCS_SCOPE_REVIEW_NONE);
-  g_assert_true (scs_scope_set_review (fixture->scope, plc, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
+  g_assert_true (scs_scope_set_review (fixture->scope, core_test_expert (), plc, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (scs_scope_remove_item (fixture->scope, pc, &error));
@@ -278,7 +278,7 @@ test_refusals (Fixture       *fixture,
     g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_FOUND);
     g_clear_error (&error);
     /* a reason to review only exists out of scope */
-    g_assert_false (scs_scope_set_review (fixture->scope, fw, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
+    g_assert_false (scs_scope_set_review (fixture->scope, core_test_expert (), fw, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
     g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID);
     g_clear_error (&error);
     g_assert_true (scs_scope_set_status (fixture->scope, pc, SCS_SCOPE_STATUS_EXCEPTION,
@@ -287,7 +287,7 @@ test_refusals (Fixture       *fixture,
     before = core_test_file_state (fixture->path, FALSE);
     changed = 0;
     /* questioning needs a comment */
-    g_assert_false (scs_scope_set_review (fixture->scope, pc, SCS_SCOPE_REVIEW_QUESTIONED, " ", &error));
+    g_assert_false (scs_scope_set_review (fixture->scope, core_test_expert (), pc, SCS_SCOPE_REVIEW_QUESTIONED, " ", &error));
     g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID);
     g_clear_error (&error);
   }
@@ -383,30 +383,41 @@ test_rules (Fixture       *fixture,
   g_assert_no_error (error);
 
   text = findings_text (scope);
+  /* Outside the scope without a separation is an error whether or not
+   * "connected" is ticked (web and exc are not ticked); the firewall is a
+   * technical-verification target too. */
   expected = g_strdup_printf ("E:internet-facing-out-of-scope@%" G_GINT64_FORMAT ","
+                              "E:connected-without-separation@%" G_GINT64_FORMAT ","
                               "E:exception-without-reason@%" G_GINT64_FORMAT ","
+                              "E:connected-without-separation@%" G_GINT64_FORMAT ","
                               "W:exclusion-without-reason@%" G_GINT64_FORMAT ","
                               "E:connected-without-separation@%" G_GINT64_FORMAT ","
                               "E:cloud-without-responsibility-check@%" G_GINT64_FORMAT ","
                               "E:boundary-without-administrator@%" G_GINT64_FORMAT ","
+                              "%sverification-target-untested@%" G_GINT64_FORMAT ","
                               "%sverification-target-untested@%" G_GINT64_FORMAT,
-                              web, exc, ot, ot, cloud, fw, tv, vpn);
+                              web, web, exc, exc, ot, ot, cloud, fw, tv, fw, tv, vpn);
   g_assert_cmpstr (text, ==, expected);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&expected, g_free);
 
   /* Fix them one by one; each fix clears exactly its finding. */
   g_assert_true (scs_scope_set_status (scope, web, SCS_SCOPE_STATUS_IN, NULL, NULL, FALSE, &error));
+  /* in scope, the web server is a verification target: tested recently */
+  g_assert_true (scs_scope_set_field (scope, web, "vuln-test", recent_date, &error));
+  g_assert_true (scs_scope_set_field (scope, web, "vuln-evidence", report, &error));
   g_assert_true (scs_scope_set_status (scope, exc, SCS_SCOPE_STATUS_EXCEPTION,
-                                       "保守終了OS、2026年度中に更改予定。ネットワークから切り離し済み", NULL, FALSE, &error));
+                                       "保守終了OS、2026年度中に更改予定。ネットワークから切り離し済み",
+                                       "LANケーブルを外し、単独で使用", FALSE, &error));
   g_assert_true (scs_scope_set_status (scope, ot, SCS_SCOPE_STATUS_EXCLUDED, "制御系システム",
                                        "VLAN 30 と FW ルールで分離", TRUE, &error));
   g_assert_no_error (error);
   text = findings_text (scope);
   expected = g_strdup_printf ("E:cloud-without-responsibility-check@%" G_GINT64_FORMAT ","
                               "E:boundary-without-administrator@%" G_GINT64_FORMAT ","
+                              "%sverification-target-untested@%" G_GINT64_FORMAT ","
                               "%sverification-target-untested@%" G_GINT64_FORMAT,
-                              cloud, fw, tv, vpn);
+                              cloud, fw, tv, fw, tv, vpn);
   g_assert_cmpstr (text, ==, expected);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&expected, g_free);
@@ -422,6 +433,8 @@ test_rules (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
   g_assert_true (scs_scope_set_field (scope, cloud, "evidence", soc2, &error));
   g_assert_true (scs_scope_set_field (scope, fw, "administrator", "情報システム課", &error));
+  g_assert_true (scs_scope_set_field (scope, fw, "vuln-test", recent_date, &error));
+  g_assert_true (scs_scope_set_field (scope, fw, "vuln-evidence", report, &error));
   g_assert_no_error (error);
 
   /* Technical verification: old test, then a recent one without evidence */
@@ -444,6 +457,124 @@ test_rules (Fixture       *fixture,
 
     g_assert_cmpuint (scs_scope_count_errors (findings), ==, 0);
   }
+}
+
+/* Finds whether @rule is reported for @item. */
+static gboolean
+has_finding (ScsScope   *scope,
+             const char *rule,
+             gint64      item)
+{
+  g_autoptr(GPtrArray) findings = scs_scope_check (scope);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ScsScopeFinding *f = findings->pdata[i];
+
+      if (g_str_equal (f->rule, rule) && f->item == item)
+        return f->severity == SCS_SCOPE_SEVERITY_ERROR;
+    }
+  return FALSE;
+}
+
+/* The scheme's rules that the first check let through, each an error:
+ * an excluded DMZ server, an excluded internet-edge firewall, an exclusion
+ * without separation and without the "connected" tick, an exception whose
+ * reason says nothing, a web server and a firewall as ★4 verification
+ * targets, a test dated in the future, a questioned reason; then the
+ * signing precondition, and the expert's marks for the expert only. */
+static void
+test_rules_scheme (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ScsScope *scope = fixture->scope;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsProfile) staff = scs_profile_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 30);
+  g_autofree char *future = g_date_time_format (later, "%Y-%m-%d");
+  gint64 dmz, lan_server, edge, pc, old, web;
+
+  /* ★4 without a scope: not ready; ★3 without one: nothing stands in the way. */
+  g_assert_true (scs_workspace_set_target_level (fixture->workspace, 4, &error));
+  g_assert_false (scs_scope_check_ready (fixture->workspace, &error));
+  g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_READY);
+  g_assert_nonnull (strstr (error->message, "★4"));
+  g_clear_error (&error);
+  g_assert_true (scs_workspace_set_target_level (fixture->workspace, 3, &error));
+  g_assert_true (scs_scope_check_ready (fixture->workspace, &error));
+  g_assert_true (scs_workspace_set_target_level (fixture->workspace, 4, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (scs_scope_set_unit (scope, SCS_SCOPE_UNIT_COMPANY, "全社", NULL, &error));
+  add (scope, SCS_SCOPE_KIND_NETWORK, "name", "公開セグメント", "purpose", "DMZ（公開サーバ）", NULL);
+  dmz = add (scope, SCS_SCOPE_KIND_SERVER, "name", "公開Webサーバ", "zone", "公開セグメント", NULL);
+  lan_server = add (scope, SCS_SCOPE_KIND_SERVER, "name", "試験サーバ", "zone", "本社LAN", NULL);
+  edge = add (scope, SCS_SCOPE_KIND_BOUNDARY, "name", "本社UTM", "type", "firewall",
+              "administrator", "情報システム課", NULL);
+  pc = add (scope, SCS_SCOPE_KIND_ENDPOINT, "name", "展示用PC", NULL);
+  old = add (scope, SCS_SCOPE_KIND_ENDPOINT, "name", "旧端末", NULL);
+  web = add (scope, SCS_SCOPE_KIND_INTERNET, "name", "コーポレートサイト", "type", "web", NULL);
+
+  g_assert_true (scs_scope_set_status (scope, dmz, SCS_SCOPE_STATUS_EXCLUDED, "委託先が運用",
+                                       "FWで分離", TRUE, &error));
+  g_assert_true (scs_scope_set_status (scope, lan_server, SCS_SCOPE_STATUS_EXCLUDED, "検証用",
+                                       "VLAN 40", TRUE, &error));
+  g_assert_true (scs_scope_set_status (scope, edge, SCS_SCOPE_STATUS_EXCLUDED, "プロバイダ管理",
+                                       "なし", FALSE, &error));
+  g_assert_true (scs_scope_set_status (scope, pc, SCS_SCOPE_STATUS_EXCLUDED, "展示会専用", NULL, FALSE, &error));
+  g_assert_true (scs_scope_set_status (scope, old, SCS_SCOPE_STATUS_EXCEPTION, "なし", "切り離し済み",
+                                       FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (has_finding (scope, "internet-facing-out-of-scope", dmz));
+  g_assert_false (has_finding (scope, "internet-facing-out-of-scope", lan_server));
+  g_assert_true (has_finding (scope, "boundary-out-of-scope", edge));
+  g_assert_true (has_finding (scope, "connected-without-separation", pc));
+  g_assert_true (has_finding (scope, "exception-reason-not-specific", old));
+  g_assert_true (has_finding (scope, "verification-target-untested", web));
+
+  /* Fixed, the firewall in scope is a verification target at ★4. */
+  g_assert_true (scs_scope_set_status (scope, dmz, SCS_SCOPE_STATUS_IN, NULL, NULL, FALSE, &error));
+  g_assert_true (scs_scope_set_status (scope, edge, SCS_SCOPE_STATUS_IN, NULL, NULL, FALSE, &error));
+  g_assert_true (scs_scope_set_status (scope, pc, SCS_SCOPE_STATUS_EXCLUDED, "展示会専用",
+                                       "社内ネットワークに接続しない単独機", FALSE, &error));
+  g_assert_true (scs_scope_set_status (scope, old, SCS_SCOPE_STATUS_EXCEPTION,
+                                       "サポート終了OSの専用機。2027年3月に更改予定", NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_finding (scope, "internet-facing-out-of-scope", dmz));
+  g_assert_false (has_finding (scope, "connected-without-separation", pc));
+  g_assert_false (has_finding (scope, "exception-reason-not-specific", old));
+  g_assert_true (has_finding (scope, "verification-target-untested", edge));
+
+  /* A test dated in the future is refused. */
+  g_assert_false (scs_scope_set_field (scope, edge, "vuln-test", future, &error));
+  g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "future"));
+  g_clear_error (&error);
+  g_assert_false (scs_scope_set_field (scope, web, "vuln-test", "2099-01-01", &error));
+  g_clear_error (&error);
+
+  /* Only the expert marks a reason: a staff profile, or none, is refused. */
+  scs_profile_set_role (staff, SCS_ROLE_SME);
+  g_assert_false (scs_scope_set_review (scope, staff, old, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
+  g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_ROLE);
+  g_clear_error (&error);
+  g_assert_false (scs_scope_set_review (scope, NULL, old, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
+  g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_ROLE);
+  g_clear_error (&error);
+  g_assert_cmpint (scs_scope_item_get_review (scs_scope_lookup (scope, old)), ==, SCS_SCOPE_REVIEW_NONE);
+
+  /* An open question is an error, and the scope is not ready for signing. */
+  g_assert_true (scs_scope_set_review (scope, core_test_expert (), old, SCS_SCOPE_REVIEW_QUESTIONED,
+                                       "更改の見積書を添付してください", &error));
+  g_assert_no_error (error);
+  g_assert_true (has_finding (scope, "reason-questioned", old));
+  g_assert_false (scs_scope_check_ready (fixture->workspace, &error));
+  g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_READY);
+  g_clear_error (&error);
+  g_assert_true (scs_scope_set_review (scope, core_test_expert (), old, SCS_SCOPE_REVIEW_ACCEPTED, NULL, &error));
+  g_assert_false (has_finding (scope, "reason-questioned", old));
 }
 
 static void
@@ -485,7 +616,7 @@ fill_sample (Fixture *fixture)
                                        "物理的に切り離し", FALSE, &error));
   g_assert_true (scs_scope_set_status (scope, partner, SCS_SCOPE_STATUS_EXCLUDED, "親会社の管理範囲",
                                        "FWで許可した通信のみ", TRUE, &error));
-  g_assert_true (scs_scope_set_review (scope, ot, SCS_SCOPE_REVIEW_ACCEPTED, "確認済み", &error));
+  g_assert_true (scs_scope_set_review (scope, core_test_expert (), ot, SCS_SCOPE_REVIEW_ACCEPTED, "確認済み", &error));
   g_assert_no_error (error);
 }
 
@@ -660,6 +791,7 @@ main (int   argc,
   ADD ("refusals", test_refusals, 0);
   ADD ("rules/star3", test_rules, 0);
   ADD ("rules/star4", test_rules, 1);
+  ADD ("rules/scheme", test_rules_scheme, 1);
   ADD ("summary", test_summary, 0);
   ADD ("xml", test_xml, 0);
   ADD ("diagram", test_diagram, 0);

@@ -25,6 +25,8 @@
 #include "scs-catalog-import.h"
 #include "scs-criterion-row.h"
 #include "scs-i18n.h"
+#include "scs-dashboard-page.h"
+#include "scs-reconfirm-window.h"
 #include "scs-migration-assistant.h"
 #include "scs-preferences-window.h"
 #include "scs-screenshot.h"
@@ -188,6 +190,9 @@ test_migrate (Fixture       *f,
   g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "progress");
   wait_for_page (assistant, "report");
 
+  /* What the imported catalog holds, per level. */
+  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "catalogs"),
+                            "★3: 26 requirements, 79 criteria · ★4: 43 requirements, 152 criteria"));
   g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "added"), ==, "72");
   g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "removed"), ==, "1");
   g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "reworded"), ==, "1");
@@ -233,6 +238,41 @@ test_migrate (Fixture       *f,
     g_assert_false (scs_criterion_row_get_reconfirm_visible (SCS_CRITERION_ROW (row)));
     g_assert_true (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
     gtk_window_destroy (GTK_WINDOW (holder));
+  }
+
+  /* The dashboard says what waits; the bulk window shows old and new
+   * wording side by side, filters, and confirms the rows shown. */
+  {
+    GtkWidget *dashboard = g_object_ref_sink (scs_dashboard_page_new ());
+    ScsReconfirmWindow *bulk;
+    g_autofree char *status = NULL;
+    g_auto(GStrv) shown = NULL;
+
+    scs_dashboard_page_set_workspace (SCS_DASHBOARD_PAGE (dashboard), f->workspace);
+    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (dashboard));
+    g_assert_nonnull (strstr (status, "1 answer waits for re-confirmation after the catalog change"));
+
+    bulk = SCS_RECONFIRM_WINDOW (scs_reconfirm_window_new (GTK_WINDOW (window), f->workspace));
+    gtk_window_present (GTK_WINDOW (bulk));
+    shown = scs_reconfirm_window_dup_shown (bulk);
+    g_assert_cmpuint (g_strv_length (shown), ==, 1);
+    g_assert_cmpstr (shown[0], ==, "1-2-3-2");
+    gui_test_save_png (GTK_WIDGET (bulk), "widget-", "migration-reconfirm-bulk", ".png", GUI_TEST_WAIT_FRAMES);
+    scs_reconfirm_window_set_filter (bulk, "存在しない文言");
+    g_clear_pointer (&shown, g_strfreev);
+    shown = scs_reconfirm_window_dup_shown (bulk);
+    g_assert_cmpuint (g_strv_length (shown), ==, 0);
+    g_assert_true (scs_reconfirm_window_confirm_shown (bulk, &error));
+    g_assert_true (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
+    scs_reconfirm_window_set_filter (bulk, "1-2-3");
+    g_assert_true (scs_reconfirm_window_confirm_shown (bulk, &error));
+    g_assert_no_error (error);
+    g_assert_false (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
+    g_clear_pointer (&status, g_free);
+    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (dashboard));
+    g_assert_null (strstr (status, "re-confirmation"));
+    gtk_window_destroy (GTK_WINDOW (bulk));
+    g_object_unref (dashboard);
   }
 
   gtk_window_destroy (GTK_WINDOW (assistant));

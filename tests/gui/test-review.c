@@ -80,6 +80,7 @@ profile (const char *name, ScsRole role)
       scs_profile_set_qualification (p, SCS_QUALIFICATION_RISS);
       scs_profile_set_registration (p, "013258");
       scs_profile_set_training_date (p, "2026-01-10");
+      g_assert_true (scs_profile_add_upkeep (p, SCS_UPKEEP_RISS_ONLINE, "2026-05-10", "オンライン講習", NULL));
     }
   return p;
 }
@@ -365,6 +366,10 @@ test_round_trip (void)
   /* Signing: refusals first, nothing written */
   before = gui_test_file_state (file);
   dialog = open_dialog (window, "sign");
+  /* The signer's qualification, training and upkeep are shown. */
+  g_assert_nonnull (strstr (scs_sign_dialog_get_qualification_text (dialog), "013258"));
+  g_assert_nonnull (strstr (scs_sign_dialog_get_qualification_text (dialog), "Expert training completed: 2026-01-10"));
+  g_assert_nonnull (strstr (scs_sign_dialog_get_qualification_text (dialog), "2026-05-10 (オンライン講習)"));
   g_assert_false (load_key (dialog, "expert.p12", "wrong", TRUE));
   g_assert_nonnull (scs_sign_dialog_get_error (dialog));
   g_assert_false (load_key (dialog, "expired.p12", "secret", TRUE));
@@ -561,7 +566,7 @@ test_scope_questioned (void)
                                        NULL, TRUE, &error));
   g_assert_no_error (error);
   scs_review_page_set_profile (page, expert);
-  g_assert_true (scs_scope_set_review (scope, plc, SCS_SCOPE_REVIEW_QUESTIONED,
+  g_assert_true (scs_scope_set_review (scope, core_test_expert (), plc, SCS_SCOPE_REVIEW_QUESTIONED,
                                        "Attach the gateway settings", &error));
   g_assert_no_error (error);
   review_action (window, "hand-over", NULL);

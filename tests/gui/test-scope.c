@@ -222,6 +222,19 @@ test_edit_in_place (Fixture       *fixture,
     state_after = gui_test_file_state (fixture->path);
     g_assert_cmpstr (state, ==, state_after);
 
+    /* Only the expert marks a reason: refused under a staff profile … */
+    {
+      g_autofree char *profile = g_build_filename (fixture->dir, "expert.ini", NULL);
+
+      g_setenv ("SCS_PROFILE", profile, TRUE);
+      g_assert_true (g_file_set_contents (profile, "[Profile]\nname=山田 花子\nrole=sme\n", -1, NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-review", "(xss)",
+                                                 fixture->ot, "questioned", "制御系と事務系の境界が図に無い"));
+      g_assert_nonnull (scs_scope_page_get_error (page));
+      g_assert_cmpint (scs_scope_item_get_review (ot), ==, SCS_SCOPE_REVIEW_NONE);
+      /* … and taken under the expert's */
+      g_assert_true (g_file_set_contents (profile, "[Profile]\nname=山田 花子\nrole=expert\n", -1, NULL));
+    }
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-review", "(xss)",
                                                fixture->ot, "questioned", "制御系と事務系の境界が図に無い"));
     g_assert_null (scs_scope_page_get_error (page));

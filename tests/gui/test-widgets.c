@@ -542,6 +542,36 @@ test_dashboard (Fixture       *fixture,
   g_assert_cmpuint (shown, ==, 3);
 
   gui_test_save_png (window, "widget-", "dashboard", ".png", GUI_TEST_WAIT_LAID_OUT);
+
+  /* A ★4 target on the built-in catalog, every ★3 criterion fulfilled:
+   * the page says the ★4 criteria are missing, never a ★3 readiness or a
+   * count of the known criteria that would read as complete. */
+  {
+    g_autofree char *status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (page));
+
+    g_assert_nonnull (strstr (status, "★3 の準備状況"));
+    for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+      {
+        g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+        g_assert_true (scs_workspace_set_answer (fixture->workspace, scs_answer_get_criterion_id (answer),
+                                                 SCS_ANSWER_MET, NULL, NULL, &error));
+      }
+    g_clear_pointer (&status, g_free);
+    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (page));
+    g_assert_nonnull (strstr (status, "★3 の準備が整いました"));
+    g_assert_true (scs_workspace_set_target_level (fixture->workspace, 4, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&status, g_free);
+    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (page));
+    g_test_message ("%s", status);
+    g_assert_nonnull (strstr (status, "★4 の準備状況"));
+    g_assert_nonnull (strstr (status, "★4 の評価基準がありません。IPA公式ワークブックをインポートしてください"));
+    g_assert_nonnull (strstr (status, "★4 の準備はまだ整っていません"));
+    g_assert_null (strstr (status, "★3"));
+    g_assert_null (strstr (status, "充足"));
+    g_assert_null (strstr (status, "準備が整いました"));
+  }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gui_test_save_png (window, "widget-", "dashboard-dark", ".png", GUI_TEST_WAIT_LAID_OUT);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
