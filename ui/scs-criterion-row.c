@@ -65,6 +65,8 @@ struct _ScsCriterionRow
   guint            note_conflict : 1;   /* changed elsewhere: the user chooses */
   gint64           note_seen_version;   /* the answer's version when typing began */
   guint            reason_dirty : 1;
+  guint            reason_conflict : 1; /* changed elsewhere: the user chooses */
+  gint64           reason_seen_version; /* the answer's version when typing began */
   guint            pending_na : 1;   /* user chose N/A, reason still missing */
   guint            syncing : 1;      /* setting widgets from the model */
 };
@@ -144,21 +146,11 @@ format_changed (ScsAnswer *answer)
 {
   const char *author = scs_answer_get_author (answer);
   const char *updated = scs_answer_get_updated (answer);
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *when = NULL;
 
   if (updated == NULL || *updated == '\0')
     return g_strdup ("");
-
-  utc = g_date_time_new_from_iso8601 (updated, NULL);
-  if (utc != NULL)
-    {
-      local = g_date_time_to_local (utc);
-      when = g_date_time_format (local, "%Y-%m-%d %H:%M");
-    }
-  else
-    when = g_strdup (updated);
+  when = scs_i18n_format_time (updated);
 
   if (scs_text_is_blank (author))
     return g_strdup_printf (_("Changed %s"), when);
@@ -359,7 +351,7 @@ save_reason (ScsCriterionRow *self,
   const char *stored;
 
   g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
-  if (!self->reason_dirty || self->answer == NULL)
+  if (!self->reason_dirty || self->answer == NULL || self->reason_conflict)
     return;
 
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)));
@@ -399,6 +391,9 @@ save_reason (ScsCriterionRow *self,
     activate_pair (self, "win.set-not-applicable", text);
   else
     activate_pair (self, "win.set-reason", text);
+  /* Changed elsewhere meanwhile: nothing was written, the window asks. */
+  if (self->reason_conflict)
+    return;
 
   stored = scs_answer_get_reason (self->answer);
   if (g_strcmp0 (stored, text) == 0)
@@ -423,7 +418,12 @@ on_reason_changed (ScsCriterionRow *self,
   if (self->syncing)
     return;
 
+  /* What the user started from: the reason is saved only over that. */
+  if (!self->reason_dirty && self->answer != NULL)
+    self->reason_seen_version = scs_answer_get_version (self->answer);
   self->reason_dirty = TRUE;
+  if (self->reason_conflict)
+    return;
   g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
   self->reason_timeout_id = g_timeout_add (SAVE_DELAY_MS, on_reason_timeout, self);
 }
@@ -626,7 +626,10 @@ scs_criterion_row_set_sealed (ScsCriterionRow *self,
 {
   g_return_if_fail (SCS_IS_CRITERION_ROW (self));
 
-  /* Signed content is read-only; the window's banner says why. */
+  /* Signed content is read-only, and so is everything in a workspace
+   * opened read-only; the window's banner says why. */
+  if (self->workspace != NULL && scs_workspace_is_read_only (self->workspace))
+    sealed = TRUE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->met_button), !sealed);
   gtk_widget_set_sensitive (GTK_WIDGET (self->not_met_button), !sealed);
   gtk_widget_set_sensitive (GTK_WIDGET (self->na_button), !sealed);
@@ -963,4 +966,61 @@ scs_criterion_row_resolve_note (ScsCriterionRow *self,
   self->note_state = NULL;
   sync_from_answer (self);
   set_note_state (self, "saved");
+}
+
+/**
+ * scs_criterion_row_get_reason_seen_version:
+ *
+ * Returns: the answer's version when the user began typing the
+ * not-applicable reason being saved (the window saves it only over that
+ * version), or the current one.
+ */
+gint64
+scs_criterion_row_get_reason_seen_version (ScsCriterionRow *self)
+{
+  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), -1);
+
+  if (self->reason_dirty)
+    return self->reason_seen_version;
+  return self->answer != NULL ? scs_answer_get_version (self->answer) : -1;
+}
+
+/* The window found the answer changed elsewhere: keep the user's reason,
+ * stop saving it, and wait for scs_criterion_row_resolve_reason(). */
+void
+scs_criterion_row_reason_conflict (ScsCriterionRow *self)
+{
+  g_return_if_fail (SCS_IS_CRITERION_ROW (self));
+
+  self->reason_conflict = TRUE;
+  g_clear_handle_id (&self->reason_timeout_id, g_source_remove);
+}
+
+gboolean
+scs_criterion_row_get_reason_conflict (ScsCriterionRow *self)
+{
+  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), FALSE);
+
+  return self->reason_conflict;
+}
+
+/* The user chose: @keep_mine saves the reason in the entry over the newer
+ * answer; otherwise the entry shows the newer reason. */
+void
+scs_criterion_row_resolve_reason (ScsCriterionRow *self,
+                                  gboolean         keep_mine)
+{
+  g_return_if_fail (SCS_IS_CRITERION_ROW (self));
+
+  self->reason_conflict = FALSE;
+  if (self->answer == NULL)
+    return;
+  if (keep_mine)
+    {
+      self->reason_seen_version = scs_answer_get_version (self->answer);
+      save_reason (self, FALSE);
+      return;
+    }
+  self->reason_dirty = FALSE;
+  sync_from_answer (self);
 }

@@ -23,9 +23,15 @@ ScsAnswer   *scs_criterion_row_get_answer     (ScsCriterionRow *self);
 const char  *scs_criterion_row_get_criterion_id (ScsCriterionRow *self);
 /* Sends a pending note or reason now. */
 void         scs_criterion_row_flush          (ScsCriterionRow *self);
-/* Conflicts: the note is saved only over the version the user began from. */
+/* Conflicts: the note and the not-applicable reason are each saved only
+ * over the version the user began typing from. */
 gint64       scs_criterion_row_get_note_seen_version (ScsCriterionRow *self);
 void         scs_criterion_row_note_conflict  (ScsCriterionRow *self);
+gint64       scs_criterion_row_get_reason_seen_version (ScsCriterionRow *self);
+void         scs_criterion_row_reason_conflict (ScsCriterionRow *self);
+gboolean     scs_criterion_row_get_reason_conflict (ScsCriterionRow *self);
+void         scs_criterion_row_resolve_reason (ScsCriterionRow *self,
+                                               gboolean         keep_mine);
 void         scs_criterion_row_resolve_note   (ScsCriterionRow *self,
                                                gboolean         keep_mine);
 /* Opens the not-applicable reason field and focuses it; a reason typed

@@ -25,6 +25,8 @@
 
 #include "scs-ui-resources.h"
 
+#include "scs-i18n.h"
+#include "scs-profile.h"
 #include "scs-scope.h"
 #include "scs-sign-dialog.h"
 #include "scs-signature.h"
@@ -80,6 +82,17 @@ struct _ScsReviewPage
   GtkEntry           *proposal_comment_entry;
   GtkListBox         *general_list;
   GtkEntry           *general_entry;
+  /* The review desk: the criteria up to the target level, filtered. */
+  GtkDropDown        *filter_dropdown;
+  GtkLabel           *shown_label;
+  GtkWidget          *accept_shown_button;
+  GtkListBox         *criteria_list;
+  GtkLabel           *answer_label;
+  GtkDropDown        *state_dropdown;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *shown;
+  GHashTable         *changed_ids;   /* criteria the other side changed since my hand-over */
+  gboolean            selecting;     /* the list follows the shown criterion */
 };
 
 G_DEFINE_FINAL_TYPE (ScsReviewPage, scs_review_page, GTK_TYPE_WIDGET)
@@ -138,7 +151,94 @@ field_label (const char *field)
     return _("note");
   if (g_strcmp0 (field, "reason") == 0)
     return _("not-applicable reason");
+  if (g_strcmp0 (field, "evidence-add") == 0)
+    return _("evidence added");
+  if (g_strcmp0 (field, "evidence-link") == 0)
+    return _("evidence attached");
+  if (g_strcmp0 (field, "evidence-unlink") == 0)
+    return _("evidence removed");
+  if (g_strcmp0 (field, "target-level") == 0)
+    return _("Target level");
   return field;
+}
+
+/* An organisation field as the audit log names it, in the UI language. */
+static const char *
+organization_field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "name", N_("Organisation") },
+    { "trade_name", N_("Trade name") },
+    { "sole_proprietor", N_("Sole proprietor") },
+    { "corporate_number", N_("Corporate number") },
+    { "address", N_("Address") },
+    { "contact_name", N_("Contact") },
+    { "contact_email", N_("Email") },
+    { "contact_phone", N_("Phone") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (field, labels[i].field) == 0)
+      return _(labels[i].label);
+  return field;
+}
+
+/* A stored value as the user reads it: an answer state's label, a level
+ * as ★N; other values (text the user typed, criterion IDs) as they are. */
+static char *
+human_value (const char *field,
+             const char *value)
+{
+  ScsAnswerState state;
+
+  if (value == NULL)
+    return NULL;
+  if ((g_strcmp0 (field, "state") == 0 || g_strcmp0 (field, "answer") == 0) &&
+      scs_answer_state_from_string (value, &state))
+    return g_strdup (scs_answer_state_get_label (state));
+  if (g_strcmp0 (field, "target-level") == 0)
+    /* Translators: a level of the scheme, ★3 or ★4 */
+    return g_strdup_printf (_("★%s"), value);
+  return g_strdup (value);
+}
+
+/* The redline's title for @change: what changed, by name (the file's
+ * name, never its hash), in the UI language. Plain text. */
+static char *
+change_title (ScsReviewChange *change)
+{
+  const char *field = change->field;
+
+  if (g_str_has_prefix (field, "evidence"))
+    {
+      g_autofree char *name = NULL;
+
+      if (change->evidence_name != NULL)
+        name = g_strdup (change->evidence_name);
+      else if (g_str_equal (field, "evidence-add") && change->new_value != NULL)
+        name = g_strdup (change->new_value);
+      else
+        /* Translators: evidence no longer in the workspace, by the start of its hash */
+        name = g_strdup_printf (_("removed file %.8s…"), change->target ? change->target : "");
+      /* Translators: redline row title: "report.pdf · evidence attached" */
+      return g_strdup_printf (_("%s · %s"), name, field_label (field));
+    }
+  if (g_str_equal (field, "target-level"))
+    return g_strdup (field_label (field));
+  if (g_str_equal (field, "organization"))
+    return g_strdup_printf (_("%s · %s"), _("Organisation"), organization_field_label (change->target));
+  return g_strdup_printf (_("%s · %s"), change->target, field_label (field));
+}
+
+/* A comment author's role ("expert", "sme" …) in the UI language. */
+static const char *
+role_label (const char *role)
+{
+  ScsRole value;
+
+  if (role != NULL && scs_role_from_string (role, &value))
+    return scs_role_get_label (value);
+  return role != NULL ? role : "";
 }
 
 /* A value for the redline: empty shows as an explicit placeholder. */
@@ -398,15 +498,28 @@ refresh_changes (ScsReviewPage *self)
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     {
       ScsReviewChange *change = changes->pdata[i];
-      g_autofree char *target = g_markup_escape_text (change->target, -1);
-      g_autofree char *old_markup = value_markup (change->old_value, FALSE);
-      g_autofree char *new_markup = value_markup (change->new_value, TRUE);
-      g_autofree char *actor = g_markup_escape_text (change->actor ? change->actor : "", -1);
-      /* Translators: redline row title: "1-1-1-1 · note" */
-      g_autofree char *title = g_strdup_printf (_("%s · %s"), target, field_label (change->field));
-      /* Translators: redline: old value → new value, by whom */
-      g_autofree char *subtitle = g_strdup_printf (_("%s → %s  (%s)"), old_markup, new_markup, actor);
-      GtkWidget *row = text_row_new (title, subtitle);
+      g_autofree char *plain_title = change_title (change);
+      g_autofree char *title = g_markup_escape_text (plain_title, -1);
+      g_autofree char *old_value = human_value (change->field, change->old_value);
+      g_autofree char *new_value = human_value (change->field, change->new_value);
+      g_autofree char *when = scs_i18n_format_time (change->time);
+      g_autofree char *byline = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      /* Translators: who changed something and when: "Sato Hanako, 2026-12-07 05:59 JST" */
+      byline = g_markup_printf_escaped (_("%s, %s"), change->actor ? change->actor : "", when);
+      if (g_str_equal (change->field, "evidence-add"))
+        subtitle = g_steal_pointer (&byline);
+      else
+        {
+          g_autofree char *old_markup = value_markup (old_value, FALSE);
+          g_autofree char *new_markup = value_markup (new_value, TRUE);
+
+          /* Translators: redline: old value → new value, by whom and when */
+          subtitle = g_strdup_printf (_("%s → %s  (%s)"), old_markup, new_markup, byline);
+        }
+      row = text_row_new (title, subtitle);
 
       if (scs_workspace_lookup_answer (self->workspace, change->target) != NULL)
         {
@@ -441,7 +554,8 @@ append_comments (ScsReviewPage *self,
       ScsReviewComment *c = comments->pdata[i];
       g_autofree char *body = g_markup_escape_text (c->body, -1);
       /* Translators: comment byline: author (role) · time */
-      g_autofree char *byline = g_strdup_printf (_("%s (%s) · %s"), c->author, c->role, c->time);
+      g_autofree char *when = scs_i18n_format_time (c->time);
+      g_autofree char *byline = g_strdup_printf (_("%s (%s) · %s"), c->author, role_label (c->role), when);
       g_autofree char *escaped = g_markup_escape_text (byline, -1);
 
       gtk_list_box_append (list, text_row_new (body, escaped));
@@ -459,8 +573,11 @@ append_proposals (ScsReviewPage *self)
   for (guint i = 0; proposals != NULL && i < proposals->len; i++)
     {
       ScsReviewProposal *p = proposals->pdata[i];
-      g_autofree char *old_markup = value_markup (p->old_value, FALSE);
-      g_autofree char *new_markup = value_markup (p->new_value, TRUE);
+      g_autofree char *old_value = human_value (p->field, p->old_value);
+      g_autofree char *new_value = human_value (p->field, p->new_value);
+      g_autofree char *old_markup = value_markup (old_value, FALSE);
+      g_autofree char *new_markup = value_markup (new_value, TRUE);
+      g_autofree char *when = scs_i18n_format_time (p->time);
       /* Translators: "Proposed note: old → new" */
       g_autofree char *title = g_strdup_printf (_("Proposed %s: %s → %s"), field_label (p->field), old_markup, new_markup);
       g_autofree char *status = NULL;
@@ -469,7 +586,7 @@ append_proposals (ScsReviewPage *self)
 
       if (g_str_equal (p->status, "open"))
         /* Translators: proposal byline: author, time, the author's reason */
-        status = g_strdup_printf (_("open · %s · %s%s%s"), p->author, p->time,
+        status = g_strdup_printf (_("open · %s · %s%s%s"), p->author, when,
                                   p->comment && *p->comment ? " · " : "", p->comment ? p->comment : "");
       else
         /* Translators: proposal decided: "accepted by Sato · it is met" */
@@ -500,6 +617,8 @@ append_proposals (ScsReviewPage *self)
     }
 }
 
+static void refresh_answer (ScsReviewPage *self);
+
 static void
 refresh_criterion (ScsReviewPage *self)
 {
@@ -513,6 +632,7 @@ refresh_criterion (ScsReviewPage *self)
     criterion = scs_catalog_lookup_criterion (scs_workspace_get_catalog (self->workspace), self->criterion_id);
 
   gtk_widget_set_visible (GTK_WIDGET (self->criterion_label), criterion != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_label), criterion != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->thread_list), criterion != NULL);
   gtk_widget_set_visible (self->verdict_box, criterion != NULL && expert && !self->sealed);
   gtk_widget_set_visible (self->propose_box, criterion != NULL && expert && !self->sealed);
@@ -532,11 +652,386 @@ refresh_criterion (ScsReviewPage *self)
   gtk_widget_set_sensitive (self->accept_button, verdict != SCS_VERDICT_ACCEPTED);
   gtk_widget_set_sensitive (self->revision_button, verdict != SCS_VERDICT_REVISION_REQUIRED);
 
+  refresh_answer (self);
   append_comments (self, self->thread_list, self->criterion_id);
   append_proposals (self);
   if (gtk_widget_get_first_child (GTK_WIDGET (self->thread_list)) == NULL)
     gtk_list_box_append (self->thread_list,
                          text_row_new (_("No comments or proposals yet"), NULL));
+}
+
+
+/* The review desk ---------------------------------------------------------- */
+
+static gboolean require_review (ScsReviewPage *self);
+static void     ensure_content (ScsReviewPage *self);
+static void     build          (ScsReviewPage *self);
+
+enum
+{
+  FILTER_ALL,
+  FILTER_UNREVIEWED,
+  FILTER_REVISION,
+  FILTER_CHANGED,
+};
+
+static gboolean
+desk_filter (gpointer item,
+             gpointer user_data)
+{
+  ScsReviewPage *self = user_data;
+  ScsAnswer *answer = item;
+  const char *id = scs_answer_get_criterion_id (answer);
+  ScsVerdict verdict;
+
+  if (self->review == NULL ||
+      scs_answer_get_criterion (answer)->level > scs_workspace_get_target_level (self->workspace))
+    return FALSE;
+  switch (gtk_drop_down_get_selected (self->filter_dropdown))
+    {
+    case FILTER_UNREVIEWED:
+      verdict = scs_review_get_verdict (self->review, id);
+      return verdict == SCS_VERDICT_NONE || verdict == SCS_VERDICT_REOPENED;
+    case FILTER_REVISION:
+      return scs_review_get_verdict (self->review, id) == SCS_VERDICT_REVISION_REQUIRED;
+    case FILTER_CHANGED:
+      return self->changed_ids != NULL && g_hash_table_contains (self->changed_ids, id);
+    default:
+      return TRUE;
+    }
+}
+
+static GtkWidget *
+desk_row_new (gpointer item,
+              gpointer user_data)
+{
+  ScsReviewPage *self = user_data;
+  ScsAnswer *answer = item;
+  const char *id = scs_answer_get_criterion_id (answer);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  /* Translators: review desk row: criterion number · the SME's answer · the verdict */
+  title = g_markup_printf_escaped (_("%s · %s · %s"), id,
+                                   scs_answer_state_get_label (scs_answer_get_state (answer)),
+                                   scs_verdict_get_label (scs_review_get_verdict (self->review, id)));
+  subtitle = g_markup_escape_text (scs_criterion_get_text (scs_answer_get_criterion (answer)), -1);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  g_object_set_data_full (G_OBJECT (row), "scs-id", g_strdup (id), g_free);
+  return row;
+}
+
+/* What the other side changed since this side's hand-over, by criterion. */
+static void
+collect_changed_ids (ScsReviewPage *self)
+{
+  g_autoptr(GPtrArray) changes = scs_review_list_changes (self->review, NULL);
+
+  g_clear_pointer (&self->changed_ids, g_hash_table_unref);
+  self->changed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      ScsReviewChange *change = changes->pdata[i];
+      const char *id = NULL;
+
+      if (g_str_equal (change->field, "evidence-link"))
+        id = change->new_value;
+      else if (g_str_equal (change->field, "evidence-unlink"))
+        id = change->old_value;
+      else if (!g_str_has_prefix (change->field, "evidence"))
+        id = change->target;
+      if (id != NULL && scs_workspace_lookup_answer (self->workspace, id) != NULL)
+        g_hash_table_add (self->changed_ids, g_strdup (id));
+    }
+}
+
+static void
+select_shown_row (ScsReviewPage *self)
+{
+  GtkListBoxRow *row = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->criteria_list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "scs-id"), self->criterion_id) == 0)
+      row = GTK_LIST_BOX_ROW (child);
+  self->selecting = TRUE;
+  gtk_list_box_select_row (self->criteria_list, row);
+  self->selecting = FALSE;
+}
+
+static void
+refresh_desk (ScsReviewPage *self)
+{
+  GListModel *answers = scs_workspace_get_answers (self->workspace);
+  gboolean expert = scs_review_get_side (self->review) == SCS_REVIEW_SIDE_EXPERT;
+  g_autofree char *shown_text = NULL;
+  guint n;
+
+  if (self->shown == NULL)
+    {
+      self->filter = gtk_custom_filter_new (desk_filter, self, NULL);
+      self->shown = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+    }
+  if (gtk_filter_list_model_get_model (self->shown) != answers)
+    gtk_filter_list_model_set_model (self->shown, answers);
+  collect_changed_ids (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Rows show verdicts, which are not properties of the answers: rebuilt. */
+  gtk_list_box_bind_model (self->criteria_list, G_LIST_MODEL (self->shown), desk_row_new, self, NULL);
+  select_shown_row (self);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  /* Translators: how many criteria the review desk's filter shows */
+  shown_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u criterion shown", "%u criteria shown", n), n);
+  gtk_label_set_text (self->shown_label, shown_text);
+  gtk_widget_set_visible (self->accept_shown_button, expert && !self->sealed);
+  gtk_widget_set_sensitive (self->accept_shown_button, n > 0);
+}
+
+static void
+on_filter_changed (ScsReviewPage *self)
+{
+  if (self->review != NULL && self->workspace != NULL)
+    refresh_desk (self);
+}
+
+static void
+on_criteria_row_selected (ScsReviewPage *self,
+                          GtkListBoxRow *row)
+{
+  const char *id = row != NULL ? g_object_get_data (G_OBJECT (row), "scs-id") : NULL;
+
+  if (self->selecting || id == NULL || g_strcmp0 (id, self->criterion_id) == 0)
+    return;
+  scs_review_page_show_criterion (self, id);
+}
+
+/* The next (@step 1) or previous (-1) criterion the filter shows. */
+static void
+step_criterion (ScsReviewPage *self,
+                int            step)
+{
+  guint n, position = G_MAXUINT;
+
+  if (self->shown == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n && self->criterion_id != NULL; i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      if (g_str_equal (scs_answer_get_criterion_id (answer), self->criterion_id))
+        position = i;
+    }
+  if (position == G_MAXUINT)
+    position = step > 0 ? 0 : n - 1;
+  else if ((step < 0 && position == 0) || (step > 0 && position + 1 >= n))
+    return;
+  else
+    position += step;
+  {
+    g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+
+    scs_review_page_show_criterion (self, scs_answer_get_criterion_id (answer));
+  }
+}
+
+static void
+next_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  if (require_review (user_data))
+    step_criterion (user_data, 1);
+}
+
+static void
+previous_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  if (require_review (user_data))
+    step_criterion (user_data, -1);
+}
+
+/* The verdict on the criterion shown: "accepted" or "revision-required". */
+static void
+verdict_current_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  ScsReviewPage *self = user_data;
+
+  if (!require_review (self) || self->criterion_id == NULL)
+    return;
+  g_action_group_activate_action (G_ACTION_GROUP (self->actions), "verdict",
+                                  g_variant_new ("(ss)", self->criterion_id,
+                                                 g_variant_get_string (parameter, NULL)));
+}
+
+/* "all", "unreviewed", "revision" or "changed": what the desk lists. */
+static void
+filter_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  static const char * const filters[] = { "all", "unreviewed", "revision", "changed" };
+  ScsReviewPage *self = user_data;
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  build (self);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    if (g_str_equal (name, filters[i]))
+      gtk_drop_down_set_selected (self->filter_dropdown, i);
+}
+
+static void
+comment_focus_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  ScsReviewPage *self = user_data;
+
+  build (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
+}
+
+/* The ids the filter shows now: the set the confirmation names. */
+static GStrv
+dup_shown_ids (ScsReviewPage *self)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  guint n = self->shown != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->shown)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      g_strv_builder_add (ids, scs_answer_get_criterion_id (answer));
+    }
+  return g_strv_builder_end (ids);
+}
+
+static void
+on_accept_shown_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          ScsReviewPage    *self)
+{
+  GStrv ids = g_object_get_data (G_OBJECT (dialog), "scs-ids");
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (!g_str_equal (response, "accept") || self->review == NULL)
+    return;
+  for (guint i = 0; ok && ids[i] != NULL; i++)
+    if (scs_review_get_verdict (self->review, ids[i]) != SCS_VERDICT_ACCEPTED)
+      ok = scs_review_set_verdict (self->review, ids[i], SCS_VERDICT_ACCEPTED, &error);
+  finish (self, ok, error);
+}
+
+/* "Accept all shown": a confirmation naming how many, then one verdict
+ * per criterion the filter shows (each in the audit log). */
+static void
+accept_shown_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ScsReviewPage *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint n;
+  AdwMessageDialog *dialog;
+
+  if (!require_review (self))
+    return;
+  ensure_content (self);
+  ids = dup_shown_ids (self);
+  n = g_strv_length (ids);
+  if (n == 0)
+    {
+      report (self, _("No criteria are shown: there is nothing to accept"));
+      return;
+    }
+  /* Translators: the confirmation of "accept all shown" */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Accept %u Criterion?", "Accept %u Criteria?", n), n);
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The %u criterion the list shows (%s) will be marked accepted, under your name.",
+                                       "The %u criteria the list shows (%s) will be marked accepted, under your name.", n),
+                          n, gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (self->filter_dropdown))));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", _("_Accept All"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "scs-ids", g_steal_pointer (&ids), (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_accept_shown_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The SME's side of the criterion shown: answer, note, reason, evidence.
+ * A reason left over from an earlier not-applicable answer is shown and
+ * said to be left over: it is in the data and would be signed. */
+static void
+refresh_answer (ScsReviewPage *self)
+{
+  ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, self->criterion_id);
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (self->workspace, self->criterion_id, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *note = scs_answer_get_note (answer);
+  const char *reason = scs_answer_get_reason (answer);
+  ScsAnswerState state = scs_answer_get_state (answer);
+
+  /* Translators: the SME's answer on the review desk */
+  g_string_append_printf (text, _("Answer: %s"), scs_answer_state_get_label (state));
+  if (note != NULL && *note != '\0')
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the SME's note on the review desk */
+      g_string_append_printf (text, _("Note: %s"), note);
+    }
+  if (reason != NULL && *reason != '\0')
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, state == SCS_ANSWER_NOT_APPLICABLE
+                                    ? _("Not-applicable reason: %s")
+                                    : _("Left-over not-applicable reason (the answer is no longer not applicable): %s"),
+                              reason);
+    }
+  g_string_append_c (text, '\n');
+  if (evidence == NULL || evidence->len == 0)
+    g_string_append (text, _("Evidence: none"));
+  else
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < evidence->len; i++)
+        {
+          ScsEvidence *e = evidence->pdata[i];
+
+          /* Translators: between file names in a list */
+          g_string_append_printf (names, "%s%s", i ? _(", ") : "", e->name);
+        }
+      /* Translators: the files attached to the criterion on the review desk */
+      g_string_append_printf (text, _("Evidence: %s"), names->str);
+    }
+  gtk_label_set_text (self->answer_label, text->str);
+}
+
+static void
+on_field_changed (ScsReviewPage *self)
+{
+  gboolean state = gtk_drop_down_get_selected (self->field_dropdown) == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->state_dropdown), state);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_entry), !state);
 }
 
 static void
@@ -590,6 +1085,7 @@ refresh_content (ScsReviewPage *self)
   refresh_summary (self);
   refresh_waiting (self);
   refresh_changes (self);
+  refresh_desk (self);
   refresh_criterion (self);
   clear_list (self->general_list);
   append_comments (self, self->general_list, "");
@@ -608,6 +1104,15 @@ build (ScsReviewPage *self)
     return;
   self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+
+    for (guint i = 0; i < SCS_N_ANSWER_STATES; i++)
+      gtk_string_list_append (states, scs_answer_state_get_label (i));
+    gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
+    gtk_drop_down_set_selected (self->state_dropdown, SCS_ANSWER_MET);
+  }
+  on_field_changed (self);
   self->content_stale = TRUE;
 }
 
@@ -804,6 +1309,20 @@ hand_over_action (GSimpleAction *action,
 }
 
 static void
+on_new_round_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       ScsReviewPage    *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (!g_str_equal (response, "new-round") || self->review == NULL)
+    return;
+  ok = scs_review_start_new_round (self->review, &error);
+  finish (self, ok, error);
+}
+
+static void
 new_round_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -811,11 +1330,39 @@ new_round_action (GSimpleAction *action,
   ScsReviewPage *self = user_data;
   g_autoptr(GError) error = NULL;
 
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ScsProfile *profile;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
   if (!require_review (self))
     return;
-  gboolean ok = scs_review_start_new_round (self->review, &error);
+  if (!scs_review_is_sealed (self->workspace))
+    {
+      gboolean ok = scs_review_start_new_round (self->review, &error);
 
-  finish (self, ok, error);
+      finish (self, ok, error);
+      return;
+    }
+
+  /* Breaking the seal is said in words before it is done. */
+  profile = scs_review_get_profile (self->review);
+  /* Translators: %s is who acts: "Expert Taro (Security expert)" */
+  body = g_strdup_printf (_("The signed assessment becomes editable again. The expert’s signature and "
+                            "management’s declaration no longer cover it: after the changes the expert "
+                            "must review and sign again, and management must declare again, before a "
+                            "final package can be exported. Acting: %s (%s)."),
+                          profile != NULL && scs_profile_get_name (profile) != NULL
+                          ? scs_profile_get_name (profile) : _("no profile — set it in Preferences"),
+                          scs_role_get_label (profile != NULL ? scs_profile_get_role (profile) : SCS_ROLE_SME));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Break the Seal and Start a New Round?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "new-round", _("_Break the Seal"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "new-round", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_round_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -867,6 +1414,12 @@ static const GActionEntry action_entries[] = {
   { "new-round", new_round_action },
   { "sign", sign_action },
   { "declare", declare_action },
+  { "next", next_action },
+  { "previous", previous_action },
+  { "verdict-current", verdict_current_action, "s" },
+  { "comment-focus", comment_focus_action },
+  { "filter", filter_action, "s" },
+  { "accept-shown", accept_shown_action },
 };
 
 /* Template callbacks: the entries turn into action parameters. */
@@ -924,9 +1477,12 @@ on_propose_clicked (ScsReviewPage *self)
 
   if (self->criterion_id == NULL || index >= G_N_ELEMENTS (fields))
     return;
+  /* A status is chosen with the same labels the SME's buttons show. */
   if (activate (self, "propose",
                 g_variant_new ("(ssss)", self->criterion_id, fields[index],
-                               gtk_editable_get_text (GTK_EDITABLE (self->proposal_entry)),
+                               index == 0
+                               ? scs_answer_state_to_string (gtk_drop_down_get_selected (self->state_dropdown))
+                               : gtk_editable_get_text (GTK_EDITABLE (self->proposal_entry)),
                                gtk_editable_get_text (GTK_EDITABLE (self->proposal_comment_entry)))))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->proposal_entry), "");
@@ -963,6 +1519,9 @@ scs_review_page_dispose (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->actions);
   g_clear_object (&self->banner);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->changed_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (scs_review_page_parent_class)->dispose (object);
 }
@@ -1045,6 +1604,25 @@ scs_review_page_class_init (ScsReviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_general_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_verdict_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_propose_clicked);
+  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, shown_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, accept_shown_button);
+  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, criteria_list);
+  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, answer_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, state_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_criteria_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+
+  /* Keyboard first: next and previous criterion, the verdicts, a comment. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "review.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "review.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "review.verdict-current", "s", "accepted");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "review.verdict-current", "s", "revision-required");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "review.comment-focus", NULL);
 }
 
 static GtkWidget *
@@ -1290,4 +1868,28 @@ scs_review_page_get_thread_list (ScsReviewPage *self)
   g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
   ensure_content (self);
   return self->thread_list;
+}
+
+GtkListBox *
+scs_review_page_get_criteria_list (ScsReviewPage *self)
+{
+  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
+  ensure_content (self);
+  return self->criteria_list;
+}
+
+const char *
+scs_review_page_get_answer_text (ScsReviewPage *self)
+{
+  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
+  ensure_content (self);
+  return gtk_label_get_text (self->answer_label);
+}
+
+GtkDropDown *
+scs_review_page_get_state_dropdown (ScsReviewPage *self)
+{
+  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
+  build (self);
+  return self->state_dropdown;
 }

@@ -59,5 +59,11 @@ gboolean       scs_review_page_get_checking     (ScsReviewPage *self);
 GtkListBox    *scs_review_page_get_changes_list (ScsReviewPage *self);
 GtkListBox    *scs_review_page_get_waiting_list (ScsReviewPage *self);
 GtkListBox    *scs_review_page_get_thread_list  (ScsReviewPage *self);
+/* The review desk: the criteria the filter shows (review.filter), the
+ * SME's answer beside the criterion shown, the status control proposals
+ * are made with. */
+GtkListBox    *scs_review_page_get_criteria_list (ScsReviewPage *self);
+const char    *scs_review_page_get_answer_text  (ScsReviewPage *self);
+GtkDropDown   *scs_review_page_get_state_dropdown (ScsReviewPage *self);
 
 G_END_DECLS

@@ -577,6 +577,21 @@ require_workspace (ScsWindow *self)
   return self->workspace != NULL;
 }
 
+/* The SME's answers are the SME's: a reviewer (expert or assistant)
+ * proposes changes on the review page and never edits them directly. */
+static gboolean
+refuse_reviewer_edit (ScsWindow *self)
+{
+  ScsReview *review = self->review_page != NULL ? scs_review_page_get_review (self->review_page) : NULL;
+  ScsProfile *profile = review != NULL ? scs_review_get_profile (review) : NULL;
+
+  if (profile == NULL || !scs_role_is_reviewer (scs_profile_get_role (profile)))
+    return FALSE;
+  scs_window_add_toast (self, _("As a reviewer you cannot change the organisation’s answers: "
+                                "propose the change on the review page"));
+  return TRUE;
+}
+
 static void
 set_status_action (GtkWidget  *widget,
                    const char *action_name,
@@ -587,7 +602,7 @@ set_status_action (GtkWidget  *widget,
   const char *id, *name;
   ScsAnswerState state;
 
-  if (!require_workspace (self))
+  if (!require_workspace (self) || refuse_reviewer_edit (self))
     return;
 
   g_variant_get (parameter, "(&s&s)", &id, &name);
@@ -620,44 +635,57 @@ set_status_action (GtkWidget  *widget,
   update_undo (self);
 }
 
-/* The note is written only over the version the user began typing from
- * (the row knows it); without a row, over what the window shows. */
+/* The note (@is_note) or the not-applicable reason is written only over
+ * the version the user began typing from (the row knows it); without a
+ * row, over what the window shows. */
 static gboolean
-set_note_seen (ScsWindow   *self,
+set_text_seen (ScsWindow   *self,
                const char  *id,
+               gboolean     is_note,
                const char  *text,
                GError     **error)
 {
   ScsCriterionRow *row = self->checklist_page != NULL
                          ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
   ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, id);
-  gint64 seen = row != NULL ? scs_criterion_row_get_note_seen_version (row) : -1;
+  gint64 seen = -1;
 
+  if (row != NULL)
+    seen = is_note ? scs_criterion_row_get_note_seen_version (row)
+                   : scs_criterion_row_get_reason_seen_version (row);
   if (answer == NULL || seen < 0)
-    return scs_workspace_set_note (self->workspace, id, text, error);
+    return is_note ? scs_workspace_set_note (self->workspace, id, text, error)
+                   : scs_workspace_set_reason (self->workspace, id, text, error);
 
   return scs_workspace_set_answer_if (self->workspace, id, seen, scs_answer_get_state (answer),
-                                      text, NULL, error);
+                                      is_note ? text : NULL, is_note ? NULL : text, error);
 }
 
 static void
-on_note_conflict_response (AdwMessageDialog *dialog,
+on_text_conflict_response (AdwMessageDialog *dialog,
                            const char       *response,
                            ScsWindow        *self)
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "scs-id");
+  gboolean is_note = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "scs-is-note"));
   ScsCriterionRow *row = self->checklist_page != NULL
                          ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
 
-  if (row != NULL)
+  if (row == NULL)
+    return;
+  if (is_note)
     scs_criterion_row_resolve_note (row, g_str_equal (response, "mine"));
+  else
+    scs_criterion_row_resolve_reason (row, g_str_equal (response, "mine"));
 }
 
-/* Nothing was written: show the newer note and the user's own, and let
- * the user choose. The user's text stays in the editor until then. */
+/* Nothing was written: show the newer note (or reason) and the user's
+ * own, and let the user choose. The user's text stays in its field until
+ * then. */
 static void
-ask_note_conflict (ScsWindow    *self,
+ask_text_conflict (ScsWindow    *self,
                    const char   *id,
+                   gboolean      is_note,
                    const char   *text,
                    const GError *error)
 {
@@ -672,21 +700,39 @@ ask_note_conflict (ScsWindow    *self,
       toast_save_error (self, error);
       return;
     }
-  scs_criterion_row_note_conflict (row);
+  if (is_note)
+    {
+      scs_criterion_row_note_conflict (row);
+      /* Translators: the newer note, then the user's */
+      body = g_strdup_printf (_("%s\n\nNewer note:\n%s\n\nYour note:\n%s"), error->message,
+                              scs_answer_get_note (answer), text);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Note Changed Elsewhere"), body));
+      adw_message_dialog_add_responses (dialog,
+                                        "theirs", _("Use the _Newer Note"),
+                                        "mine", _("Keep _My Note"),
+                                        NULL);
+    }
+  else
+    {
+      const char *newer = scs_answer_get_reason (answer);
 
-  /* Translators: the newer note, then the user's */
-  body = g_strdup_printf (_("%s\n\nNewer note:\n%s\n\nYour note:\n%s"), error->message,
-                          scs_answer_get_note (answer), text);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Note Changed Elsewhere"), body));
+      scs_criterion_row_reason_conflict (row);
+      /* Translators: the newer reason, then the user's */
+      body = g_strdup_printf (_("%s\n\nNewer reason:\n%s\n\nYour reason:\n%s"), error->message,
+                              newer != NULL ? newer : "", text);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Reason Changed Elsewhere"), body));
+      adw_message_dialog_add_responses (dialog,
+                                        "theirs", _("Use the _Newer Reason"),
+                                        "mine", _("Keep _My Reason"),
+                                        NULL);
+    }
   g_object_set_data_full (G_OBJECT (dialog), "scs-id", g_strdup (id), g_free);
-  adw_message_dialog_add_responses (dialog,
-                                    "theirs", _("Use the _Newer Note"),
-                                    "mine", _("Keep _My Note"),
-                                    NULL);
+  g_object_set_data (G_OBJECT (dialog), "scs-is-note", GINT_TO_POINTER (is_note));
   adw_message_dialog_set_default_response (dialog, "mine");
   adw_message_dialog_set_close_response (dialog, "theirs");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_note_conflict_response), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_text_conflict_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -701,7 +747,7 @@ set_text_action (GtkWidget  *widget,
   ScsAnswer *answer;
   gboolean ok;
 
-  if (!require_workspace (self))
+  if (!require_workspace (self) || refuse_reviewer_edit (self))
     return;
 
   g_variant_get (parameter, "(&s&s)", &id, &text);
@@ -712,10 +758,10 @@ set_text_action (GtkWidget  *widget,
       /* Unchanged text is no edit: keep the audit log and undo meaningful. */
       if (answer != NULL && g_strcmp0 (scs_answer_get_note (answer) ? scs_answer_get_note (answer) : "", text) == 0)
         return;
-      ok = set_note_seen (self, id, text, &error);
+      ok = set_text_seen (self, id, TRUE, text, &error);
       if (!ok && g_error_matches (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT))
         {
-          ask_note_conflict (self, id, text, error);
+          ask_text_conflict (self, id, TRUE, text, error);
           return;
         }
     }
@@ -723,7 +769,12 @@ set_text_action (GtkWidget  *widget,
     {
       if (answer != NULL && g_strcmp0 (scs_answer_get_reason (answer), text) == 0)
         return;
-      ok = scs_workspace_set_reason (self->workspace, id, text, &error);
+      ok = set_text_seen (self, id, FALSE, text, &error);
+      if (!ok && g_error_matches (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT))
+        {
+          ask_text_conflict (self, id, FALSE, text, error);
+          return;
+        }
     }
   else
     ok = scs_workspace_set_answer (self->workspace, id, SCS_ANSWER_NOT_APPLICABLE, NULL, text, &error);

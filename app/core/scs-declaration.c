@@ -193,8 +193,8 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) cms = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* Japan's calendar day: 05:59 JST on 7 December is the 7th. */
+  g_autofree char *date = scs_i18n_japan_today ();
   g_autofree char *clean_name = g_strstrip (g_strdup (name ? name : ""));
   g_autofree char *clean_title = g_strstrip (g_strdup (title ? title : ""));
   g_autoptr(GPtrArray) expert_entries = NULL;

@@ -255,3 +255,121 @@ scs_i18n_pick (const char *ja,
 
   return second;
 }
+
+/* A stored time (ISO 8601, UTC) in @zone, or NULL. */
+static GDateTime *
+to_zone (const char *iso,
+         GTimeZone  *zone)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return NULL;
+  parsed = g_date_time_new_from_iso8601 (iso, utc);
+  if (parsed == NULL)
+    return NULL;
+  return g_date_time_to_timezone (parsed, zone);
+}
+
+/* Japan's time (no summer time): the scheme's, and the report's. */
+static GTimeZone *
+japan_zone (void)
+{
+  return g_time_zone_new_offset (9 * 3600);
+}
+
+static char *
+format_time (const char *iso,
+             GTimeZone  *zone,
+             const char *format)
+{
+  g_autoptr(GDateTime) when = to_zone (iso, zone);
+
+  if (when == NULL)
+    return g_strdup (iso != NULL ? iso : "");
+  return g_date_time_format (when, format);
+}
+
+static char *
+format_date (const char *iso,
+             GTimeZone  *zone)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (strlen (iso) == 10)
+    return g_strdup (iso);
+  when = to_zone (iso, zone);
+  if (when == NULL)
+    return g_strndup (iso, 10);
+  return g_date_time_format (when, "%Y-%m-%d");
+}
+
+/**
+ * scs_i18n_format_time:
+ * @iso: (nullable): a stored time, ISO 8601 (UTC unless it says otherwise)
+ *
+ * Returns: the time as the user reads it: local date and time with the
+ * time zone's name, "2026-12-07 05:59 JST"; @iso itself when it is not a
+ * time, "" for NULL.
+ */
+char *
+scs_i18n_format_time (const char *iso)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  return format_time (iso, local, "%Y-%m-%d %H:%M %Z");
+}
+
+/**
+ * scs_i18n_format_date:
+ * @iso: (nullable): a stored time or date
+ *
+ * Returns: the user's calendar date of @iso, YYYY-MM-DD: a declaration
+ * made at 05:59 JST on 7 December (20:59 UTC on the 6th) is dated the 7th.
+ * A bare date is returned as it is; "" for NULL.
+ */
+char *
+scs_i18n_format_date (const char *iso)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  return format_date (iso, local);
+}
+
+/**
+ * scs_i18n_format_japan_time:
+ * @iso: (nullable): a stored time
+ *
+ * Like scs_i18n_format_time() in Japan's time, whatever the machine's
+ * zone: what the report and the declaration show, so the same workspace
+ * gives the same report everywhere. "2026-12-07 05:59 JST".
+ */
+char *
+scs_i18n_format_japan_time (const char *iso)
+{
+  g_autoptr(GTimeZone) japan = japan_zone ();
+
+  return format_time (iso, japan, "%Y-%m-%d %H:%M JST");
+}
+
+/* Like scs_i18n_format_date() in Japan's time. */
+char *
+scs_i18n_format_japan_date (const char *iso)
+{
+  g_autoptr(GTimeZone) japan = japan_zone ();
+
+  return format_date (iso, japan);
+}
+
+/* Today's date in Japan, YYYY-MM-DD. */
+char *
+scs_i18n_japan_today (void)
+{
+  g_autoptr(GTimeZone) japan = japan_zone ();
+  g_autoptr(GDateTime) now = g_date_time_new_now (japan);
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}

@@ -938,11 +938,11 @@ scs_package_export (ScsWorkspace           *workspace,
       return FALSE;
     }
   /* A package replaced by this one is kept under a second name until the
-   * record is committed, so a failed commit can put it back. */
+   * record is committed, so a failed commit can put it back. The name is a
+   * partial one (scs-fs.h): after kill -9 the next run removes it. */
   if (!draft && g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      backup_path = g_strdup_printf ("%s/.%s.old-XXXXXX", dir, base);
-      fd = g_mkstemp_full (backup_path, O_RDWR | O_CLOEXEC, 0644);
+      fd = scs_fs_create_partial (path, &backup_path, NULL);
       if (fd >= 0)
         close (fd);
       if (fd < 0 || g_unlink (backup_path) != 0 || link (path, backup_path) != 0)

@@ -89,7 +89,7 @@ add_cover (ScsPdfWriter           *writer,
   g_autofree char *cycle_text = cycle_label (scs_workspace_get_cycle (workspace));
   g_autofree char *catalog_text = g_strdup_printf ("%s (%s)", scs_catalog_get_id (catalog),
                                                    scs_catalog_get_date (catalog));
-  g_autofree char *day = g_strndup (date, 10);
+  g_autofree char *day = scs_i18n_format_japan_date (date);
   g_autofree char *status = NULL;
   g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (ScsPdfBar));
   g_autoptr(GPtrArray) bar_texts = g_ptr_array_new_with_free_func (g_free);
@@ -477,6 +477,7 @@ add_signature_block (ScsPdfWriter     *writer,
                      ScsSignatureRole  role)
 {
   g_autoptr(ScsSignatureInfo) info = scs_signature_dup_info (workspace, role);
+  g_autofree char *signed_at = NULL;
 
   if (role == SCS_SIGNATURE_ROLE_EXPERT)
     scs_pdf_writer_subheading (writer, _("Security expert’s confirmation"));
@@ -494,6 +495,7 @@ add_signature_block (ScsPdfWriter     *writer,
       g_autofree char *name = NULL, *qualification = NULL, *registration = NULL;
 
       expert_identity (content, &name, &qualification, &registration);
+      signed_at = scs_i18n_format_japan_time (info->signed_at);
       {
         const char *pairs[] = {
           _("Expert"), or_dash (name != NULL ? name : info->actor),
@@ -502,7 +504,7 @@ add_signature_block (ScsPdfWriter     *writer,
           _("Certificate"), info->signer_subject,
           _("Issuer"), info->signer_issuer,
           _("Certificate SHA-256"), info->signer_sha256,
-          _("Signed at"), info->signed_at,
+          _("Signed at"), signed_at,
           _("Signed content SHA-256"), info->content_sha256,
           NULL
         };
@@ -516,6 +518,7 @@ add_signature_block (ScsPdfWriter     *writer,
       g_autofree char *text = NULL, *name = NULL, *title = NULL;
 
       declaration_content (content, &text, &name, &title);
+      signed_at = scs_i18n_format_japan_time (info->signed_at);
       {
         const char *pairs[] = {
           _("Declared by"), or_dash (name != NULL ? name : info->actor),
@@ -523,7 +526,7 @@ add_signature_block (ScsPdfWriter     *writer,
           _("Certificate"), info->signer_subject,
           _("Issuer"), info->signer_issuer,
           _("Certificate SHA-256"), info->signer_sha256,
-          _("Signed at"), info->signed_at,
+          _("Signed at"), signed_at,
           _("Signed content SHA-256"), info->content_sha256,
           NULL
         };

@@ -286,6 +286,8 @@ scs_review_change_free (ScsReviewChange *c)
   g_free (c->old_value);
   g_free (c->new_value);
   g_free (c->actor);
+  g_free (c->time);
+  g_free (c->evidence_name);
   g_free (c);
 }
 
@@ -1178,10 +1180,12 @@ scs_review_list_changes (ScsReview  *self,
 
   /* Only what is attested: answers, notes, reasons, evidence, organisation. */
   stmt = scs_db_prepare (ws->db, ws->path,
-                         "SELECT actor, action, target, old_value, new_value FROM audit "
-                         "WHERE id >= ?1 AND action IN ('answer', 'undo', 'note', 'reason', "
+                         "SELECT a.actor, a.action, a.target, a.old_value, a.new_value, a.time, "
+                         "e.name FROM audit a "
+                         "LEFT JOIN evidence e ON a.action LIKE 'evidence-%' AND e.sha256 = a.target "
+                         "WHERE a.id >= ?1 AND a.action IN ('answer', 'undo', 'note', 'reason', "
                          "'evidence-add', 'evidence-link', 'evidence-unlink', 'organization', "
-                         "'target-level') ORDER BY id", error);
+                         "'target-level') ORDER BY a.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, MAX (viewer_mark (self), 1));
@@ -1216,6 +1220,10 @@ scs_review_list_changes (ScsReview  *self,
       change->new_value = scs_db_column_dup (stmt, 4);
       g_free (change->actor);
       change->actor = scs_db_column_dup (stmt, 0);
+      g_free (change->time);
+      change->time = scs_db_column_dup (stmt, 5);
+      if (change->evidence_name == NULL)
+        change->evidence_name = scs_db_column_dup (stmt, 6);
     }
   if (rc != SQLITE_DONE)
     {

@@ -78,6 +78,8 @@ typedef struct
   char *old_value;
   char *new_value;
   char *actor;            /* who made the last change */
+  char *time;             /* when, ISO 8601 UTC */
+  char *evidence_name;    /* an evidence change: the file's name, else NULL */
 } ScsReviewChange;
 
 /* Something that waits for the viewer's side. */

@@ -500,6 +500,73 @@ test_export_killed (Fixture       *f,
   g_assert_cmpuint (count_partials (out_dir), ==, 0);
 }
 
+/* kill -9 while a final export replaces an earlier package: the earlier
+ * one, kept under a second name until the record is committed, has a
+ * partial name too, and the next export removes it. Before, it was left
+ * behind as ".final.scsp.old-XXXXXX" for good. */
+static void
+test_replace_killed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autofree char *certs = g_build_filename (f->dir, "certs", NULL);
+  g_autofree char *out_dir = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *package = g_build_filename (out_dir, "final.scsp", NULL);
+  g_autoptr(GDir) handle = NULL;
+  const char *name;
+  pid_t pid;
+  int status;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (certs, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  core_test_make_certificates (certs, TRUE);
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  core_test_seal_workspace (ws, certs, FALSE);
+  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, "ja", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+      ws = scs_workspace_open (f->path, &error);
+      for (;;)
+        if (ws == NULL || !scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, "ja",
+                                                NULL, NULL, NULL, &error))
+          _exit (3);
+    }
+
+  /* Kill it while the earlier package has its second name. */
+  for (;;)
+    {
+      g_assert_cmpint (waitpid (pid, &status, WNOHANG), ==, 0);
+      if (g_lstat (package, &st) == 0 && st.st_nlink > 1)
+        break;
+    }
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+  /* Whatever is left besides the package is a partial file... */
+  handle = g_dir_open (out_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (!g_str_equal (name, "final.scsp"))
+      g_assert_true (scs_fs_is_partial_name (name));
+  g_assert_cmpuint (count_partials (out_dir), >, 0);
+
+  /* ...and the next export removes it. */
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, "ja", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_partials (out_dir), ==, 0);
+}
+
 /* The private folder for evidence copies: 0700, and a dead process's goes. */
 static void
 test_private_dir (void)
@@ -550,6 +617,7 @@ main (int    argc,
   ADD ("/scs/file-safety/fifo", test_fifo);
   ADD ("/scs/file-safety/partials", test_partials);
   ADD ("/scs/file-safety/export-killed", test_export_killed);
+  ADD ("/scs/file-safety/replace-killed", test_replace_killed);
 #undef ADD
   g_test_add_func ("/scs/file-safety/private-dir", test_private_dir);
 

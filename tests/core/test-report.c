@@ -348,6 +348,45 @@ test_report_deterministic (Fixture       *fixture,
   g_assert_null (strstr (text, "DRAFT"));
 }
 
+/* Issue 16: dates are calendar days where they are read, times carry the
+ * zone's name; the report is in Japan's time wherever it is made. A report
+ * as of 20:59 UTC on 6 December (05:59 JST on the 7th) is dated the 7th. */
+static void
+test_report_local_date (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { .draft = TRUE, .date = "2026-12-06T20:59:00Z" };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  day = scs_i18n_format_date ("2026-12-06T20:59:00Z");
+  time = scs_i18n_format_time ("2026-12-06T20:59:00Z");
+  g_assert_cmpstr (day, ==, "2026-12-07");
+  g_assert_cmpstr (time, ==, "2026-12-07 05:59 JST");
+  g_clear_pointer (&day, g_free);
+  day = scs_i18n_format_date ("2026-12-06");
+  g_assert_cmpstr (day, ==, "2026-12-06");
+
+  /* The report is in Japan's time wherever it is made (the same
+   * workspace gives the same PDF). */
+  g_setenv ("TZ", "America/Los_Angeles", TRUE);
+  g_clear_pointer (&time, g_free);
+  time = scs_i18n_format_japan_time ("2026-12-06T20:59:00Z");
+  g_assert_cmpstr (time, ==, "2026-12-07 05:59 JST");
+  pdf = scs_report_render (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (pdf);
+  cover = page_text (doc, 0);
+  g_assert_nonnull (strstr (cover, "2026-12-07"));
+  g_assert_null (strstr (cover, "2026-12-06"));
+  g_unsetenv ("TZ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +402,7 @@ main (int   argc,
   g_test_add ("/scs/report/content", Fixture, NULL, fixture_set_up, test_report_content, fixture_tear_down);
   g_test_add ("/scs/report/star4-missing", Fixture, NULL, fixture_set_up, test_report_star4_missing, fixture_tear_down);
   g_test_add ("/scs/report/deterministic", Fixture, NULL, fixture_set_up, test_report_deterministic, fixture_tear_down);
+  g_test_add ("/scs/report/local-date", Fixture, NULL, fixture_set_up, test_report_local_date, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -23,7 +23,9 @@
  * live: a CLI change shows in the window by itself; a note typed over an
  * answer that changed meanwhile waits for the user's choice (conflict) and
  * is then saved over the newer answer. read-only: a workspace opened
- * read-only (full disk at opening) shows a banner saying why; edits are off.
+ * read-only (full disk at opening) shows a banner saying why; edits are off,
+ * and so are the rows' own controls. live-reason: the not-applicable
+ * reason waits for the user's choice like the note.
  *
  * disk-full: with RLIMIT_FSIZE at 0 (writes fail as on a full disk, see
  * tests/core/test-faults.c), a typed note must be marked "Not saved yet"
@@ -628,6 +630,93 @@ test_live (void)
 }
 
 static gboolean
+reason_conflict (gpointer row)
+{
+  return scs_criterion_row_get_reason_conflict (row);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *reason;
+} StoredReason;
+
+static gboolean
+reason_stored (gpointer data)
+{
+  StoredReason *sr = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) reopened = scs_workspace_open (sr->path, &error);
+
+  g_assert_no_error (error);
+  return g_strcmp0 (scs_answer_get_reason (scs_workspace_lookup_answer (reopened, CRITERION)),
+                    sr->reason) == 0;
+}
+
+typedef struct
+{
+  GtkEditable *entry;
+  const char  *text;
+} EntryText;
+
+static gboolean
+entry_shows (gpointer data)
+{
+  EntryText *et = data;
+
+  return g_strcmp0 (gtk_editable_get_text (et->entry), et->text) == 0;
+}
+
+/* The not-applicable reason, like the note, is saved only over the answer
+ * the user began typing from: a reason changed with the CLI meanwhile is
+ * not overwritten until the user chooses. Before, the window's reason
+ * silently replaced the newer one. */
+static void
+test_live_reason (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) reopened = NULL;
+  ScsWorkspace *workspace = create_workspace (&dir, &path);
+  ScsCriterionRow *row;
+  ScsWindow *window = show_workspace (workspace, &row);
+  GtkEditable *entry = scs_criterion_row_get_reason_entry (row);
+  ScsAnswer *answer = scs_criterion_row_get_answer (row);
+  const char *typed = "窓で入力中の理由";
+  StoredReason mine = { path, typed };
+
+  g_assert_true (run_cli_ok ("answer", path, CRITERION, "na", "--reason", "当初の理由", NULL));
+  g_assert_true (gui_test_poll_until (reason_stored, &(StoredReason) { path, "当初の理由" }, 10));
+  g_assert_true (gui_test_poll_until (entry_shows, &(EntryText) { entry, "当初の理由" }, 10));
+
+  gtk_editable_set_text (entry, typed);
+  g_assert_true (run_cli_ok ("answer", path, CRITERION, "na", "--reason", "別の担当者の理由", NULL));
+  /* The window sees the newer answer before the typed reason is saved:
+   * only the version the user began from tells the two apart. */
+  g_assert_true (scs_workspace_refresh (workspace, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_answer_get_reason (answer), ==, "別の担当者の理由");
+  g_assert_true (gui_test_poll_until (reason_conflict, row, 10));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, typed);
+  reopened = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_answer_get_reason (scs_workspace_lookup_answer (reopened, CRITERION)), ==,
+                   "別の担当者の理由");
+  g_clear_object (&reopened);
+
+  /* The user keeps their reason: saved over the newer answer. */
+  scs_criterion_row_resolve_reason (row, TRUE);
+  g_assert_true (gui_test_poll_until (reason_stored, &mine, 10));
+  g_assert_false (scs_criterion_row_get_reason_conflict (row));
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_APPLICABLE);
+
+  close_window (window);
+  g_object_unref (workspace);
+  remove_workspace (dir, path);
+}
+
+static gboolean
 is_read_only_banner (GtkWidget     *widget,
                      gconstpointer  data)
 {
@@ -662,6 +751,12 @@ test_read_only_banner (void)
   g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_read_only_banner, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", CRITERION, "x");
   g_assert_cmpstr (scs_answer_get_note (scs_criterion_row_get_answer (row)), ==, "");
+  /* Not only the actions: the row's own controls are off too. */
+  for (guint i = 0; i < SCS_N_ANSWER_STATES; i++)
+    g_assert_false (gtk_widget_get_sensitive (scs_criterion_row_get_status_button (row, i)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (scs_criterion_row_get_reason_entry (row))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (scs_criterion_row_get_note_view (row))));
+  g_assert_false (gtk_text_view_get_editable (scs_criterion_row_get_note_view (row)));
 
   close_window (window);
   remove_workspace (dir, path);
@@ -687,6 +782,7 @@ main (int    argc,
   g_test_add_func ("/scs/gui-durability/disk-full", test_disk_full);
   g_test_add_func ("/scs/gui-durability/many-writers", test_many_writers);
   g_test_add_func ("/scs/gui-durability/live", test_live);
+  g_test_add_func ("/scs/gui-durability/live-reason", test_live_reason);
   g_test_add_func ("/scs/gui-durability/read-only", test_read_only_banner);
 
   return g_test_run ();

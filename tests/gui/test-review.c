@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 
 #include <glib/gstdio.h>
@@ -42,6 +43,8 @@
 #include "scs-workspace.h"
 
 static char *dir;
+
+static AdwMessageDialog *find_message_dialog (void);
 
 static char *
 path (const char *name)
@@ -535,9 +538,22 @@ test_round_trip (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
   gui_test_save_png (GTK_WIDGET (window), "", "review-tampered.png", "", GUI_TEST_WAIT_LAID_OUT);
 
-  /* Start a new round: unsealed, editable again */
+  /* Start a new round: first a confirmation that says what it means and
+   * who acts; Cancel leaves it sealed. Then unsealed, editable again */
   scs_review_page_set_profile (page, expert);
   review_action (window, "new-round", NULL);
+  {
+    AdwMessageDialog *confirm = find_message_dialog ();
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "sign again"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Expert Taro"));
+    adw_message_dialog_response (confirm, "cancel");
+    gui_test_drain_pending ();
+    g_assert_true (scs_review_is_sealed (ws));
+    review_action (window, "new-round", NULL);
+    confirm = find_message_dialog ();
+    adw_message_dialog_response (confirm, "new-round");
+  }
   gui_test_drain_pending ();
   g_assert_null (scs_review_page_get_last_error (page));
   g_assert_false (scs_review_is_sealed (ws));
@@ -698,6 +714,261 @@ test_trusted_cas (void)
   g_settings_reset (settings, "trusted-cas");
 }
 
+/* The redline's rows as the user reads them, markup removed, one a line. */
+static char *
+redline_text (ScsReviewPage *page)
+{
+  GtkListBox *list = scs_review_page_get_changes_list (page);
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *parts[2] = { NULL, NULL };
+
+      if (!ADW_IS_ACTION_ROW (child))
+        continue;
+      parts[0] = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+      parts[1] = adw_action_row_get_subtitle (ADW_ACTION_ROW (child));
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autofree char *plain = NULL;
+
+          g_assert_true (pango_parse_markup (parts[i] ? parts[i] : "", -1, 0, NULL, &plain, NULL, NULL));
+          g_string_append_printf (text, "%s%s", plain, i == 0 ? " | " : "\n");
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Issue 16, human words: the redline says "Unanswered → Met", names the
+ * evidence file (never its hash), "Target level ★3 → ★4", and when in
+ * local time with the zone's name (JST here). Before, it showed
+ * "unanswered → met", the 64-character hash, "assessment 1 · target-level"
+ * and no time. */
+static void
+test_redline_words (void)
+{
+  g_autofree char *file = path ("redline.scsw");
+  g_autofree char *evidence_path = path ("policy.pdf");
+  g_autoptr(GFile) evidence = g_file_new_for_path (evidence_path);
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(ScsProfile) sme = profile ("SME Sato", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = profile ("Expert Taro", SCS_ROLE_EXPERT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *text = NULL;
+  ScsWindow *window;
+  ScsReviewPage *page;
+
+  window = review_window_new (file, org, catalog, &ws, &page);
+  scs_review_page_set_profile (page, sme);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-1-1-1", "met");
+  review_action (window, "hand-over", NULL);
+  scs_review_page_set_profile (page, expert);
+  review_action (window, "hand-over", NULL);
+  g_assert_null (scs_review_page_get_last_error (page));
+
+  scs_review_page_set_profile (page, sme);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-1", "met");
+  g_assert_true (g_file_set_contents (evidence_path, "%PDF-1.4\n%%EOF\n", -1, &error));
+  sha = scs_workspace_add_evidence (ws, "1-2-1-1", evidence, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_target_level (ws, 4, &error));
+  g_assert_no_error (error);
+  review_action (window, "hand-over", NULL);
+  g_assert_null (scs_review_page_get_last_error (page));
+
+  scs_review_page_set_profile (page, expert);
+  gui_test_drain_pending ();
+  text = redline_text (page);
+  g_test_message ("redline:\n%s", text);
+  g_assert_nonnull (strstr (text, "1-2-1-1 · status | Unanswered → Met  (SME Sato, "));
+  g_assert_nonnull (strstr (text, "policy.pdf · evidence added"));
+  g_assert_nonnull (strstr (text, "Target level | ★3 → ★4"));
+  g_assert_nonnull (strstr (text, " JST)"));
+  g_assert_null (strstr (text, sha));
+  g_assert_null (strstr (text, "unanswered"));
+  g_assert_null (strstr (text, "assessment 1"));
+  g_assert_null (strstr (text, "target-level"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The visible AdwMessageDialog, after the action that opens it. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels;
+
+  gui_test_drain_pending ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_propose_button (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Propose") == 0;
+}
+
+/* Issue 16, the review desk: the SME's answer, note and evidence beside
+ * the criterion; the keyboard path (next, accept, next, revision
+ * required); filters (not yet reviewed, revision required, changed since
+ * my hand-over); "accept all shown" with a confirmation naming the count;
+ * a proposal made with the status control (labels, not "not-met" typed). */
+static void
+test_review_desk (void)
+{
+  g_autofree char *file = path ("desk.scsw");
+  g_autofree char *evidence_path = path ("規程.pdf");
+  g_autoptr(GFile) evidence = g_file_new_for_path (evidence_path);
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(ScsProfile) sme = profile ("SME Sato", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = profile ("Expert Taro", SCS_ROLE_EXPERT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *expected = NULL;
+  ScsReviewProposal *proposal;
+  AdwMessageDialog *dialog;
+  ScsWindow *window;
+  ScsReviewPage *page;
+  ScsReview *review;
+  GListModel *answers;
+  guint n3 = 0;
+
+  window = review_window_new (file, org, catalog, &ws, &page);
+  review = scs_review_page_get_review (page);
+  scs_review_page_set_profile (page, sme);
+  answers = scs_workspace_get_answers (ws);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) a = g_list_model_get_item (answers, i);
+
+      if (scs_answer_get_criterion (a)->level <= 3)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)",
+                                      scs_answer_get_criterion_id (a), "met");
+          n3++;
+        }
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "1-2-1-1", "委員会規程で定義");
+  g_assert_true (g_file_set_contents (evidence_path, "%PDF-1.4\n%%EOF\n", -1, &error));
+  sha = scs_workspace_add_evidence (ws, "1-2-1-1", evidence, NULL, &error);
+  g_assert_no_error (error);
+  review_action (window, "hand-over", NULL);
+
+  /* The expert: every ★3 criterion listed; the SME's side beside it */
+  scs_review_page_set_profile (page, expert);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
+  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, n3);
+  g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Answer: Met"));
+  g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Note: 委員会規程で定義"));
+  g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Evidence: 規程.pdf"));
+  /* The expert cannot edit the SME's answers: edits are proposals */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-1", "not-met");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "1-2-1-1", "専門家の書き換え");
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, "1-2-1-1")), ==, SCS_ANSWER_MET);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, "1-2-1-1")), ==, "委員会規程で定義");
+
+  /* Keyboard path: Alt+Down, Shift+Alt+A, Alt+Down, Shift+Alt+R (the
+   * bindings activate these actions) */
+  review_action (window, "filter", g_variant_new_string ("all"));
+  review_action (window, "show-criterion", g_variant_new_string ("1-1-1-1"));
+  review_action (window, "next", NULL);
+  first = g_strdup (scs_review_page_get_criterion (page));
+  g_assert_cmpstr (first, !=, "1-1-1-1");
+  review_action (window, "verdict-current", g_variant_new_string ("accepted"));
+  review_action (window, "next", NULL);
+  second = g_strdup (scs_review_page_get_criterion (page));
+  g_assert_cmpstr (second, !=, first);
+  review_action (window, "verdict-current", g_variant_new_string ("revision-required"));
+  review_action (window, "previous", NULL);
+  g_assert_cmpstr (scs_review_page_get_criterion (page), ==, first);
+  g_assert_null (scs_review_page_get_last_error (page));
+  g_assert_cmpint (scs_review_get_verdict (review, first), ==, SCS_VERDICT_ACCEPTED);
+  g_assert_cmpint (scs_review_get_verdict (review, second), ==, SCS_VERDICT_REVISION_REQUIRED);
+
+  /* Filters */
+  review_action (window, "filter", g_variant_new_string ("unreviewed"));
+  gui_test_drain_pending ();
+  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, n3 - 2);
+  review_action (window, "filter", g_variant_new_string ("revision"));
+  gui_test_drain_pending ();
+  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, 1);
+
+  /* Accept all shown: the confirmation names the count; Cancel writes nothing */
+  review_action (window, "filter", g_variant_new_string ("unreviewed"));
+  gui_test_drain_pending ();
+  review_action (window, "accept-shown", NULL);
+  dialog = find_message_dialog ();
+  expected = g_strdup_printf ("Accept %u Criteria?", n3 - 2);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, expected);
+  adw_message_dialog_response (dialog, "cancel");
+  gui_test_drain_pending ();
+  for (guint i = 0; third == NULL && i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) a = g_list_model_get_item (answers, i);
+      const char *id = scs_answer_get_criterion_id (a);
+
+      if (scs_answer_get_criterion (a)->level <= 3 && g_strcmp0 (id, first) != 0 &&
+          g_strcmp0 (id, second) != 0)
+        third = g_strdup (id);
+    }
+  g_assert_cmpint (scs_review_get_verdict (review, third), ==, SCS_VERDICT_NONE);
+  review_action (window, "accept-shown", NULL);
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "accept");
+  gui_test_drain_pending ();
+  g_assert_null (scs_review_page_get_last_error (page));
+  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, 0);
+  g_assert_cmpint (scs_review_get_verdict (review, third), ==, SCS_VERDICT_ACCEPTED);
+  /* the one marked for revision stays so */
+  g_assert_cmpint (scs_review_get_verdict (review, second), ==, SCS_VERDICT_REVISION_REQUIRED);
+
+  /* A proposal with the status control: the label "Not met", not a code */
+  review_action (window, "show-criterion", g_variant_new_string ("1-2-1-1"));
+  gtk_drop_down_set_selected (scs_review_page_get_state_dropdown (page), SCS_ANSWER_NOT_MET);
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (
+                     gtk_drop_down_get_selected_item (scs_review_page_get_state_dropdown (page)))), ==, "Not met");
+  g_signal_emit_by_name (gui_test_find (GTK_WIDGET (page), is_propose_button, NULL), "clicked");
+  g_assert_null (scs_review_page_get_last_error (page));
+  proposals = scs_review_list_proposals (review, "1-2-1-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (proposals->len, ==, 1);
+  proposal = proposals->pdata[0];
+  g_assert_cmpstr (proposal->field, ==, "state");
+  g_assert_cmpstr (proposal->new_value, ==, "not-met");
+  review_action (window, "hand-over", NULL);
+
+  /* Changed since my hand-over: only what the SME touched */
+  scs_review_page_set_profile (page, sme);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", second, "書き直しました");
+  review_action (window, "hand-over", NULL);
+  scs_review_page_set_profile (page, expert);
+  review_action (window, "filter", g_variant_new_string ("changed"));
+  gui_test_drain_pending ();
+  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +997,8 @@ main (int   argc,
   g_test_add_func ("/scs/gui/review/round-trip", test_round_trip);
   g_test_add_func ("/scs/gui/review/scope-questioned", test_scope_questioned);
   g_test_add_func ("/scs/gui/review/trusted-cas", test_trusted_cas);
+  g_test_add_func ("/scs/gui/review/redline-words", test_redline_words);
+  g_test_add_func ("/scs/gui/review/desk", test_review_desk);
 
   rc = g_test_run ();
   g_free (cmd);
