@@ -254,8 +254,7 @@ test_star4_end_to_end (void)
   SME_OK (&e, "profile", "set", "--name", "SME Sato", "--role", "sme");
   {
     g_autoptr(CliRun) set = expert (&e, "profile", "set", "--name", "Expert Taro", "--role", "expert",
-                                    "--qualification", "riss", "--registration", "013258",
-                                    "--training-date", "2026-01-10");
+                                    "--qualification", "riss", "--registration", "013258");
     cli_test_assert_ok (set);
   }
 
@@ -282,7 +281,15 @@ test_star4_end_to_end (void)
     g_autoptr(CliRun) verdict = expert (&e, "review", "verdict", e.ws, "all", "accepted");
     g_autoptr(CliRun) sign = NULL;
 
+    g_autoptr(CliRun) untrained = NULL;
+    g_autoptr(CliRun) trained = NULL;
+
     cli_test_assert_ok (verdict);
+    /* No training date recorded yet: the expert may not sign. */
+    untrained = expert (&e, "sign", e.ws, "--p12", expert_p12, "--password-file", e.pw, "--ca", e.ca);
+    cli_test_assert_refused (untrained, "training date");
+    trained = expert (&e, "profile", "set", "--training-date", "2026-01-10");
+    cli_test_assert_ok (trained);
     sign = expert (&e, "sign", e.ws, "--p12", expert_p12, "--password-file", e.pw, "--ca", e.ca);
     cli_test_assert_ok (sign);
   }
