@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two settings, both stored in GSettings (jp.scsworkbench.Workbench) and
+ * The trusted CA certificates (a list with their subject and expiry, added
+ * from PEM or DER files) and the time-stamp authority are GSettings too
+ * (scs-trust-settings.c). The first two settings, stored in GSettings (jp.scsworkbench.Workbench) and
  * bound directly to their rows, so there is nothing to apply or save:
  * "language" (follow the system, 日本語 or English; gettext is set up once at
  * start, so the page says it applies at the next start) and "actor-name",
@@ -13,7 +15,10 @@
 
 #include "scs-preferences-window.h"
 #include "scs-profile-page.h"
+#include "scs-trust-settings.h"
 #include "scs-window.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -24,6 +29,9 @@ struct _ScsPreferencesWindow
   AdwComboRow          *language_row;
   AdwEntryRow          *actor_row;
   AdwActionRow         *catalog_row;
+  AdwPreferencesGroup  *trust_group;
+  AdwEntryRow          *tsa_row;
+  GPtrArray            *ca_rows;
 
   GSettings            *settings;
 };
@@ -89,12 +97,118 @@ load_catalog_action (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Trusted CAs: one row per certificate, subject and expiry. */
+
+static void
+remove_ca_clicked (GtkButton            *button,
+                   ScsPreferencesWindow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "scs-index"));
+
+  scs_trust_settings_remove (self->settings, index);
+}
+
+static void
+rebuild_ca_rows (ScsPreferencesWindow *self)
+{
+  g_auto(GStrv) pems = g_settings_get_strv (self->settings, "trusted-cas");
+
+  for (guint i = 0; i < self->ca_rows->len; i++)
+    adw_preferences_group_remove (self->trust_group, self->ca_rows->pdata[i]);
+  g_ptr_array_set_size (self->ca_rows, 0);
+
+  for (guint i = 0; pems[i] != NULL; i++)
+    {
+      g_autoptr(ScsTrustAnchors) one = scs_trust_anchors_new ();
+      g_autoptr(GBytes) bytes = g_bytes_new (pems[i], strlen (pems[i]));
+      g_autofree char *subject = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autoptr(GDateTime) expiry = NULL;
+      GtkWidget *row, *button;
+
+      if (!scs_trust_anchors_add_data (one, bytes, "", NULL))
+        continue;
+      subject = scs_trust_anchors_dup_subject (one, 0);
+      expiry = scs_trust_anchors_get_expiration (one, 0);
+      if (expiry != NULL)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (expiry);
+          g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+
+          /* Translators: %s is a date */
+          subtitle = g_strdup_printf (_("Valid until %s"), date);
+        }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subject);
+      if (subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Stop trusting this CA"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Stop trusting this CA"), -1);
+      g_object_set_data (G_OBJECT (button), "scs-index", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "clicked", G_CALLBACK (remove_ca_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (self->trust_group, row);
+      g_ptr_array_add (self->ca_rows, row);
+    }
+}
+
+static void
+on_ca_chosen (GtkNativeDialog *native,
+              int              response,
+              gpointer         user_data)
+{
+  ScsPreferencesWindow *self = SCS_PREFERENCES_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !scs_preferences_window_add_ca (self, path, &error))
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+add_ca_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsPreferencesWindow *self = SCS_PREFERENCES_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Trust a CA Certificate"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Trust"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (on_ca_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+gboolean
+scs_preferences_window_add_ca (ScsPreferencesWindow  *self,
+                              const char            *path,
+                              GError               **error)
+{
+  g_return_val_if_fail (SCS_IS_PREFERENCES_WINDOW (self), FALSE);
+  return scs_trust_settings_add_file (self->settings, path, error);
+}
+
 static void
 scs_preferences_window_dispose (GObject *object)
 {
   ScsPreferencesWindow *self = SCS_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->ca_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_PREFERENCES_WINDOW);
 
@@ -114,6 +228,9 @@ scs_preferences_window_class_init (ScsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, actor_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, catalog_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, trust_group);
+  gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, tsa_row);
+  gtk_widget_class_install_action (widget_class, "preferences.add-ca", NULL, add_ca_action);
   gtk_widget_class_install_action (widget_class, "preferences.load-catalog", NULL, load_catalog_action);
 }
 
@@ -131,6 +248,13 @@ scs_preferences_window_init (ScsPreferencesWindow *self)
   g_settings_bind (self->settings, "actor-name",
                    self->actor_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "tsa-url",
+                   self->tsa_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  self->ca_rows = g_ptr_array_new ();
+  g_signal_connect_object (self->settings, "changed::trusted-cas",
+                           G_CALLBACK (rebuild_ca_rows), self, G_CONNECT_SWAPPED);
+  rebuild_ca_rows (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.load-catalog", FALSE);
   /* "Who am I" for reviews and signatures: the local profile file. */
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),

@@ -14,6 +14,11 @@ G_DECLARE_FINAL_TYPE (ScsPreferencesWindow, scs_preferences_window, SCS, PREFERE
 /* Bound to GSettings jp.scsworkbench.Workbench: "language" (system / 日本語 /
  * English; takes effect at the next start, which the page says) and
  * "actor-name" (your name, recorded with every change). */
-ScsPreferencesWindow *scs_preferences_window_new (GtkWindow *parent);
+ScsPreferencesWindow *scs_preferences_window_new    (GtkWindow             *parent);
+/* What "Add…" does with the chosen file: trusts every CA certificate in
+ * @path (PEM, bundle or DER); the list shows each with its expiry. */
+gboolean              scs_preferences_window_add_ca (ScsPreferencesWindow  *self,
+                                                     const char            *path,
+                                                     GError               **error);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "scs-scope.h"
 #include "scs-sign-dialog.h"
 #include "scs-signature.h"
+#include "scs-trust-settings.h"
 #include "scs-window.h"
 
 struct _ScsReviewPage
@@ -196,15 +197,41 @@ show_banner (ScsReviewPage     *self,
                                 check->problem ? check->problem : _("the signature does not verify"));
       gtk_widget_add_css_class (self->banner_box, "scs-banner-warning");
     }
-  else if (check != NULL)
-    /* Translators: %s is the signer's certificate subject */
-    text = g_strdup_printf (_("Signed by %s and sealed: answers, notes and evidence are read-only. Start a new round to change them."),
-                            check->signer_subject ? check->signer_subject : "?");
+  else if (check != NULL && check->verification != NULL)
+    {
+      const ScsCmsVerification *v = check->verification;
+      g_autoptr(GString) who = g_string_new (v->common_name ? v->common_name : v->subject);
+
+      if (v->organization != NULL)
+        g_string_append_printf (who, " (%s)", v->organization);
+      if (v->trusted)
+        /* Translators: %s is the signer's name (organization) from the certificate */
+        text = g_strdup_printf (_("Signed by %s, verified against your trusted CAs, and sealed: answers, notes and evidence are read-only. Start a new round to change them."),
+                                who->str);
+      else
+        /* Translators: %s is the signer's name (organization) from the certificate */
+        text = g_strdup_printf (_("Signed by %s and sealed: the signature is intact, but the signer is not verified (add the issuing CA under Preferences → Trusted Certificate Authorities). Answers, notes and evidence are read-only; start a new round to change them."),
+                                who->str);
+    }
   else
     text = g_strdup (_("This assessment is sealed: answers, notes and evidence are read-only. Start a new round to change them."));
 
   gtk_label_set_text (self->banner_label, text);
   gtk_widget_set_visible (self->banner, TRUE);
+}
+
+typedef struct
+{
+  char            *path;
+  ScsTrustAnchors *anchors;  /* the user's trusted CAs (Preferences) */
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->anchors);
+  g_free (job);
 }
 
 /* Checking the signature renders the assessment again and hashes every
@@ -218,13 +245,14 @@ check_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  CheckJob *job = task_data;
   g_autoptr(ScsWorkspace) workspace = NULL;
   ScsSignatureCheck *check;
   GError *error = NULL;
 
-  workspace = scs_workspace_open_again (task_data, &error);
+  workspace = scs_workspace_open_again (job->path, &error);
   check = workspace != NULL
-    ? scs_signature_check (workspace, SCS_SIGNATURE_ROLE_EXPERT, NULL, &error)
+    ? scs_signature_check_with_anchors (workspace, SCS_SIGNATURE_ROLE_EXPERT, job->anchors, &error)
     : NULL;
   if (check != NULL)
     g_task_return_pointer (task, check, (GDestroyNotify) scs_signature_check_free);
@@ -281,7 +309,14 @@ update_banner (ScsReviewPage *self)
   self->check_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->check_cancellable, check_done, NULL);
   g_task_set_source_tag (task, update_banner);
-  g_task_set_task_data (task, g_strdup (scs_workspace_get_path (self->workspace)), g_free);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    CheckJob *job = g_new0 (CheckJob, 1);
+
+    job->path = g_strdup (scs_workspace_get_path (self->workspace));
+    job->anchors = scs_trust_settings_dup_anchors (settings);
+    g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+  }
   g_task_run_in_thread (task, check_thread);
 }
 

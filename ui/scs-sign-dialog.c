@@ -27,6 +27,7 @@
 
 #include "scs-declaration.h"
 #include "scs-signer.h"
+#include "scs-trust-settings.h"
 
 struct _ScsSignDialog
 {
@@ -66,6 +67,7 @@ struct _ScsSignDialog
   GtkLabel        *warning_label;
   GtkCheckButton  *confirm_check;
   GtkLabel        *error_label;
+  GtkWidget       *same_signer_dialog;  /* the confirmation while it is up */
 };
 
 G_DEFINE_FINAL_TYPE (ScsSignDialog, scs_sign_dialog, ADW_TYPE_WINDOW)
@@ -244,6 +246,7 @@ load_action (GtkWidget  *widget,
   g_autoptr(GError) check_error = NULL;
   g_autofree char *secret = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secret_entry)));
   g_autofree char *subject = NULL, *issuer = NULL, *serial = NULL, *fingerprint = NULL;
+  gboolean trusted_cas = FALSE;
   g_autofree char *validity = NULL;
   g_autofree char *personal = NULL;
   g_autofree char *warning = NULL;
@@ -295,6 +298,17 @@ load_action (GtkWidget  *widget,
       return;
     }
 
+  /* The user's trusted CAs and time-stamp authority (Preferences) */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(ScsTrustAnchors) anchors = scs_trust_settings_dup_anchors (settings);
+    g_autofree char *tsa = g_settings_get_string (settings, "tsa-url");
+
+    trusted_cas = scs_trust_anchors_get_n_certificates (anchors) > 0;
+    if (trusted_cas)
+      scs_signer_set_trust_anchors (self->signer, anchors);
+    scs_signer_set_tsa_url (self->signer, tsa);
+  }
   subject = scs_signer_dup_subject (self->signer);
   issuer = scs_signer_dup_issuer (self->signer);
   serial = scs_signer_dup_serial (self->signer);
@@ -307,7 +321,8 @@ load_action (GtkWidget  *widget,
   text = g_strdup_printf (_("Subject: %s\nIssuer: %s\nSerial: %s\nSHA-256 fingerprint: %s\nValid: %s\nValidity: %s"),
                           subject, issuer, serial, fingerprint, validity,
                           self->certificate_ok
-                          ? (self->ca_path ? _("valid now, allows signing, issued under the chosen CA")
+                          ? (self->ca_path || trusted_cas
+                             ? _("valid now, allows signing, issued under the chosen CA")
                                            : _("valid now, allows signing (no CA chosen: the chain is not checked)"))
                           : _("refused (see below)"));
   gtk_label_set_text (self->certificate_label, text);
@@ -400,17 +415,74 @@ sign_done (GObject      *object,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static void start_signing (ScsSignDialog *self);
+
+static void
+same_signer_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      gpointer          user_data)
+{
+  ScsSignDialog *self = SCS_SIGN_DIALOG (user_data);
+
+  if (g_strcmp0 (response, "sign") == 0)
+    start_signing (self);
+  g_object_unref (self);
+}
+
+/* The certificate that signed the other role, if it is this one. */
+static gboolean
+signed_other_role (ScsSignDialog *self)
+{
+  ScsWorkspace *workspace = scs_review_get_workspace (self->review);
+  ScsSignatureRole other = self->declaration ? SCS_SIGNATURE_ROLE_EXPERT : SCS_SIGNATURE_ROLE_MANAGEMENT;
+  g_autoptr(GBytes) cms = NULL;
+  g_autoptr(GBytes) content = NULL;
+
+  if (!wants_signature (self) || self->signer == NULL)
+    return FALSE;
+  cms = scs_signature_dup_cms (workspace, other);
+  content = scs_signature_dup_signed_content (workspace, other);
+  return scs_signer_signed (self->signer, cms, content);
+}
+
 static void
 sign_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   ScsSignDialog *self = SCS_SIGN_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
-  SignJob *job;
 
   if (!scs_sign_dialog_get_can_sign (self))
     return;
+
+  /* Two roles, two people: one certificate for both is asked about first. */
+  if (signed_other_role (self))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Same Certificate for Both Roles?"),
+                                                           self->declaration
+                                                           ? _("This certificate already signed the assessment as the expert. The expert’s check and management’s declaration are meant to come from two different people.")
+                                                           : _("This certificate already signed management’s declaration. The expert’s check and management’s declaration are meant to come from two different people.")));
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "sign", _("_Sign Anyway"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "sign", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "cancel");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect (dialog, "response", G_CALLBACK (same_signer_response), g_object_ref (self));
+      self->same_signer_dialog = GTK_WIDGET (dialog);
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->same_signer_dialog);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  start_signing (self);
+}
+
+static void
+start_signing (ScsSignDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SignJob *job;
 
   show_error (self, NULL);
   job = g_new0 (SignJob, 1);
@@ -425,7 +497,7 @@ sign_action (GtkWidget  *widget,
   self->busy = TRUE;
   update_sensitivity (self);
   task = g_task_new (self, NULL, sign_done, NULL);
-  g_task_set_source_tag (task, sign_action);
+  g_task_set_source_tag (task, start_signing);
   g_task_set_task_data (task, job, (GDestroyNotify) sign_job_free);
   g_task_run_in_thread (task, sign_thread);
 }

@@ -2,7 +2,8 @@
  *
  * Opening a package in the app runs the same verifier as `scs-cli verify`
  * on a worker thread (a large package is hashed in full) and shows its
- * verdict: valid, valid but not checked against a CA, not valid, or refused
+ * verdict: valid with its signers checked against the trusted CAs of the
+ * preferences, intact with the signers not verified, not valid, or refused
  * as unreadable or hostile, then one row per check naming the file
  * concerned, failures first. Nothing is extracted.
  *
@@ -14,6 +15,8 @@
 #include "scs-verify-view.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "scs-trust-settings.h"
 
 struct _ScsVerifyView
 {
@@ -38,13 +41,28 @@ enum
 
 static guint signals[N_SIGNALS];
 
+typedef struct
+{
+  GFile  *file;
+  GBytes *ca_pem;  /* the trusted CAs of the preferences, or NULL */
+} VerifyJob;
+
+static void
+verify_job_free (VerifyJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->ca_pem, g_bytes_unref);
+  g_free (job);
+}
+
 static void
 verify_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  g_autofree char *path = g_file_get_path (task_data);
+  VerifyJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
   GError *error = NULL;
   ScsVerifyResult *result;
 
@@ -54,7 +72,7 @@ verify_thread (GTask        *task,
                                _("Only packages on this computer can be checked"));
       return;
     }
-  result = scs_verify_package_file (path, NULL, cancellable, &error);
+  result = scs_verify_package_file (path, job->ca_pem, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -124,8 +142,9 @@ on_verified (GObject      *source,
       adw_status_page_set_description (self->status_page,
                                        self->result->trusted
                                          ? _("Every file matches the manifest and the signatures are valid.")
-                                         : _("Every file matches the manifest and the signatures are valid; "
-                                             "they were not checked against a certificate authority."));
+                                         : _("Every file matches the manifest and the signatures are intact, "
+                                             "but the signers are not verified: add the issuing CA under "
+                                             "Preferences → Trusted Certificate Authorities."));
       add_rows (self);
     }
   else
@@ -208,7 +227,16 @@ scs_verify_view_new (GtkApplication *application,
   gtk_window_set_title (GTK_WINDOW (self), basename);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, on_verified, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autoptr(ScsTrustAnchors) anchors = scs_trust_settings_dup_anchors (settings);
+    VerifyJob *job = g_new0 (VerifyJob, 1);
+
+    job->file = g_object_ref (file);
+    if (scs_trust_anchors_get_n_certificates (anchors) > 0)
+      job->ca_pem = scs_trust_anchors_to_pem (anchors);
+    g_task_set_task_data (task, job, (GDestroyNotify) verify_job_free);
+  }
   g_task_run_in_thread (task, verify_thread);
   return self;
 }

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-cli-private.h"
+#include "scs-cms.h"
 #include "scs-i18n.h"
 #include "scs-package.h"
 #include "scs-report.h"
@@ -25,7 +26,7 @@
 
 static char *opt_out = NULL;
 static char *opt_lang = NULL;
-static char *opt_ca = NULL;
+static char **opt_ca = NULL;
 static gboolean opt_draft = FALSE;
 static gboolean opt_json = FALSE;
 
@@ -37,7 +38,8 @@ static const GOptionEntry export_entries[] = {
 };
 
 static const GOptionEntry verify_entries[] = {
-  { "ca", 0, 0, G_OPTION_ARG_FILENAME, &opt_ca, N_("Check that the signatures chain to this CA (PEM)"), N_("CA.pem") },
+  { "ca", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ca,
+    N_("Trust this CA certificate (PEM, bundle or DER; repeatable)"), N_("CA.pem") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
@@ -149,11 +151,11 @@ scs_cli_verify (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if (opt_ca != NULL)
     {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (opt_ca, FALSE, &error);
+      g_autoptr(ScsTrustAnchors) anchors = scs_cli_load_anchors (opt_ca);
 
-      if (mapped == NULL)
-        return scs_cli_error (_("Cannot read the CA file ‘%s’: %s"), opt_ca, error->message);
-      ca = g_mapped_file_get_bytes (mapped);
+      if (anchors == NULL)
+        return SCS_CLI_EXIT_USAGE;
+      ca = scs_trust_anchors_to_pem (anchors);
     }
 
   result = scs_verify_package_file (argv[1], ca, NULL, &error);
@@ -230,7 +232,8 @@ scs_cli_verify (const ScsCliCommand *command,
         }
       scs_cli_table_print (table);
       if (result->valid)
-        g_print (result->trusted ? _("%s: valid\n") : _("%s: valid (signatures not checked against a CA)\n"),
+        g_print (result->trusted ? _("%s: valid\n")
+                                 : _("%s: valid; signatures intact, signers not verified (no trusted CA given)\n"),
                  argv[1]);
       else
         g_print (_("%s: NOT valid\n"), argv[1]);

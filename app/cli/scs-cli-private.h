@@ -36,6 +36,10 @@ struct _ScsCliCommand
 int          scs_cli_error               (const char          *format,
                                           ...) G_GNUC_PRINTF (1, 2);
 int          scs_cli_report              (const GError        *error);
+/* The CA certificates of every --ca FILE (PEM, bundles or DER); NULL
+ * after printing the error when one cannot be read. @files may be NULL:
+ * an empty set. */
+struct _ScsTrustAnchors *scs_cli_load_anchors (char **files);
 gboolean     scs_cli_parse_arguments     (const ScsCliCommand *command,
                                           const GOptionEntry  *entries,
                                           gboolean             writes,

@@ -576,8 +576,77 @@ scs_cli_review_status (const ScsCliCommand *command,
 
 /* ---- signing --------------------------------------------------------------- */
 
-static char *opt_p12, *opt_password_file, *opt_pkcs11, *opt_pin_file, *opt_ca;
-static gboolean opt_accept_personal;
+static char *opt_p12, *opt_password_file, *opt_pkcs11, *opt_pin_file, *opt_tsa;
+static char **opt_ca, **opt_crl;
+static gboolean opt_accept_personal, opt_allow_same_signer;
+
+ScsTrustAnchors *
+scs_cli_load_anchors (char **files)
+{
+  g_autoptr(ScsTrustAnchors) anchors = scs_trust_anchors_new ();
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!scs_trust_anchors_add_file (anchors, files[i], &error))
+        {
+          scs_cli_report (error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&anchors);
+}
+
+/* The trusted CAs, the TSA and the CRLs of the command line, on @signer. */
+static gboolean
+configure_signer (ScsSigner *signer)
+{
+  g_autoptr(ScsTrustAnchors) anchors = NULL;
+
+  if (opt_ca != NULL)
+    {
+      anchors = scs_cli_load_anchors (opt_ca);
+      if (anchors == NULL)
+        return FALSE;
+      scs_signer_set_trust_anchors (signer, anchors);
+    }
+  scs_signer_set_tsa_url (signer, opt_tsa);
+  for (guint i = 0; opt_crl != NULL && opt_crl[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!scs_signer_add_crl_file (signer, opt_crl[i], &error))
+        {
+          scs_cli_report (error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* One certificate signing as expert and as management defeats the
+ * two-person rule: refused unless --allow-same-signer. */
+static gboolean
+check_other_role (ScsWorkspace     *workspace,
+                  ScsSigner        *signer,
+                  ScsSignatureRole  other)
+{
+  g_autoptr(GBytes) cms = scs_signature_dup_cms (workspace, other);
+  g_autoptr(GBytes) content = scs_signature_dup_signed_content (workspace, other);
+  g_autofree char *subject = NULL;
+
+  if (opt_allow_same_signer || !scs_signer_signed (signer, cms, content))
+    return TRUE;
+  subject = scs_signer_dup_subject (signer);
+  scs_cli_error (other == SCS_SIGNATURE_ROLE_EXPERT
+                 ? _("The certificate ‘%s’ already signed the assessment as the expert; management "
+                     "should sign with its own certificate (--allow-same-signer to sign anyway)")
+                 : _("The certificate ‘%s’ already signed the declaration as management; the expert "
+                     "should sign with their own certificate (--allow-same-signer to sign anyway)"),
+                 subject);
+  return FALSE;
+}
 
 /* One line from @path, or read once from the terminal without echo. */
 static char *
@@ -697,7 +766,14 @@ print_validity (ScsSigner *signer)
     { "pkcs11", 0, 0, G_OPTION_ARG_STRING, &opt_pkcs11, N_("PKCS#11 URI of the key on a token"), N_("URI") }, \
     { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_pin_file, \
       N_("Read the token PIN from this file (default: ask)"), N_("FILE") }, \
-    { "ca", 0, 0, G_OPTION_ARG_FILENAME, &opt_ca, N_("Require a certificate under this CA (PEM)"), N_("FILE") }, \
+    { "ca", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ca, \
+      N_("Require a certificate under this CA (PEM, bundle or DER; repeatable)"), N_("FILE") }, \
+    { "tsa", 0, 0, G_OPTION_ARG_STRING, &opt_tsa, \
+      N_("Add an RFC 3161 time stamp from this time-stamp authority"), N_("URL") }, \
+    { "crl", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_crl, \
+      N_("Embed this certificate revocation list (PEM or DER; repeatable)"), N_("FILE") }, \
+    { "allow-same-signer", 0, 0, G_OPTION_ARG_NONE, &opt_allow_same_signer, \
+      N_("Sign even though the same certificate signed the other role"), NULL }, \
     { "accept-personal-data", 0, 0, G_OPTION_ARG_NONE, &opt_accept_personal, \
       N_("Sign even though the certificate carries personal data"), NULL }
 
@@ -718,9 +794,10 @@ scs_cli_sign (const ScsCliCommand *command,
   if (review == NULL)
     return SCS_CLI_EXIT_USAGE;
   signer = load_signer (&error);
-  if (signer == NULL)
+  if (signer == NULL || !configure_signer (signer) ||
+      !check_other_role (scs_review_get_workspace (review), signer, SCS_SIGNATURE_ROLE_MANAGEMENT))
     return SCS_CLI_EXIT_USAGE;
-  if (!scs_signer_sign_assessment (signer, review, opt_ca, opt_accept_personal, &error))
+  if (!scs_signer_sign_assessment (signer, review, NULL, opt_accept_personal, &error))
     return scs_cli_report (error);
 
   info = scs_signature_dup_info (scs_review_get_workspace (review), SCS_SIGNATURE_ROLE_EXPERT);
@@ -761,7 +838,8 @@ scs_cli_declare (const ScsCliCommand *command,
   if (opt_p12 != NULL || opt_pkcs11 != NULL)
     {
       signer = load_signer (&error);
-      if (signer == NULL)
+      if (signer == NULL || !configure_signer (signer) ||
+          !check_other_role (scs_review_get_workspace (review), signer, SCS_SIGNATURE_ROLE_EXPERT))
         return SCS_CLI_EXIT_USAGE;
     }
   if (opt_report_lang != NULL && !g_str_equal (opt_report_lang, "ja") && !g_str_equal (opt_report_lang, "en"))
@@ -771,7 +849,7 @@ scs_cli_declare (const ScsCliCommand *command,
   was_japanese = scs_i18n_is_japanese ();
   scs_i18n_init (opt_report_lang != NULL ? opt_report_lang : "ja");
   declared = scs_declaration_declare (scs_review_get_workspace (review), opt_name, opt_title, opt_text,
-                                      signer, opt_ca, opt_accept_personal, &error);
+                                      signer, NULL, opt_accept_personal, &error);
   scs_i18n_init (was_japanese ? "ja" : "en");
   if (!declared)
     return scs_cli_report (error);
@@ -782,6 +860,80 @@ scs_cli_declare (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+static void
+add_time_json (JsonBuilder *b,
+               const char  *name,
+               GDateTime   *when)
+{
+  json_builder_set_member_name (b, name);
+  if (when != NULL)
+    {
+      g_autofree char *text = g_date_time_format_iso8601 (when);
+
+      json_builder_add_string_value (b, text);
+    }
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_string_json (JsonBuilder *b,
+                 const char  *name,
+                 const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* Who signed, when and how well: all from the CMS and its certificate. */
+static void
+add_verification_json (JsonBuilder              *b,
+                       const ScsCmsVerification *v)
+{
+  json_builder_set_member_name (b, "trusted");
+  json_builder_add_boolean_value (b, v != NULL && v->trusted);
+  add_string_json (b, "signer", v ? v->subject : NULL);
+  add_string_json (b, "signer_name", v ? v->common_name : NULL);
+  add_string_json (b, "signer_organization", v ? v->organization : NULL);
+  add_string_json (b, "signer_registration", v ? v->registration : NULL);
+  add_string_json (b, "signer_issuer", v ? v->issuer : NULL);
+  add_string_json (b, "signer_sha256", v ? v->fingerprint : NULL);
+  add_time_json (b, "signed_at", v ? v->signing_time : NULL);
+  add_time_json (b, "timestamp", v ? v->timestamp_time : NULL);
+  add_string_json (b, "timestamp_authority", v ? v->tsa_subject : NULL);
+  add_string_json (b, "level", scs_cms_level_to_string (v ? v->level : SCS_CMS_LEVEL_NONE));
+  add_string_json (b, "notice", v ? v->notice : NULL);
+}
+
+/* "CN (O), signed 2026-…, time-stamped 2026-… ; CAdES B-T" */
+static char *
+describe_signer (const ScsCmsVerification *v)
+{
+  GString *out = g_string_new (v->common_name ? v->common_name : v->subject);
+
+  if (v->organization != NULL)
+    g_string_append_printf (out, " (%s)", v->organization);
+  if (v->timestamp_time != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (v->timestamp_time);
+      g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+
+      g_string_append_printf (out, _(", time-stamped %s"), text);
+    }
+  else if (v->signing_time != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (v->signing_time);
+      g_autofree char *text = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+
+      g_string_append_printf (out, _(", signed %s"), text);
+    }
+  g_string_append_printf (out, "; %s", scs_cms_level_describe (v->level));
+  return g_string_free (out, FALSE);
+}
+
 int
 scs_cli_verify_signature (const ScsCliCommand *command,
                           int                  argc,
@@ -789,9 +941,11 @@ scs_cli_verify_signature (const ScsCliCommand *command,
 {
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
-    { "ca", 0, 0, G_OPTION_ARG_FILENAME, &opt_ca, N_("Require signers under this CA (PEM)"), N_("FILE") },
+    { "ca", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ca,
+      N_("Trust this CA certificate (PEM, bundle or DER; repeatable)"), N_("FILE") },
     { NULL }
   };
+  g_autoptr(ScsTrustAnchors) anchors = NULL;
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsSignatureCheck) expert = NULL;
@@ -801,14 +955,18 @@ scs_cli_verify_signature (const ScsCliCommand *command,
 
   if (!scs_cli_parse_arguments (command, entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
+  anchors = scs_cli_load_anchors (opt_ca);
+  if (anchors == NULL)
+    return SCS_CLI_EXIT_USAGE;
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
 
-  expert = scs_signature_check (workspace, SCS_SIGNATURE_ROLE_EXPERT, opt_ca, &error);
+  expert = scs_signature_check_with_anchors (workspace, SCS_SIGNATURE_ROLE_EXPERT, anchors, &error);
   if (expert == NULL && !g_error_matches (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED))
     return scs_cli_report (error);
-  management = scs_signature_check (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, opt_ca, &management_error);
+  management = scs_signature_check_with_anchors (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, anchors,
+                                                 &management_error);
 
   good = expert != NULL && scs_signature_check_is_good (expert) &&
          (management == NULL || scs_signature_check_is_good (management));
@@ -821,6 +979,10 @@ scs_cli_verify_signature (const ScsCliCommand *command,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "valid");
       json_builder_add_boolean_value (b, good);
+      json_builder_set_member_name (b, "trusted");
+      json_builder_add_boolean_value (b, good && expert->verification != NULL && expert->verification->trusted &&
+                                         (management == NULL || management->verification == NULL ||
+                                          management->verification->trusted));
       for (guint i = 0; i < 2; i++)
         {
           ScsSignatureCheck *c = checks[i];
@@ -838,13 +1000,7 @@ scs_cli_verify_signature (const ScsCliCommand *command,
           json_builder_add_boolean_value (b, c->signature_valid);
           json_builder_set_member_name (b, "content_matches");
           json_builder_add_boolean_value (b, c->content_matches);
-          json_builder_set_member_name (b, "signer");
-          if (c->info->signer_subject)
-            json_builder_add_string_value (b, c->info->signer_subject);
-          else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "signed_at");
-          json_builder_add_string_value (b, c->info->signed_at);
+          add_verification_json (b, c->verification);
           json_builder_set_member_name (b, "content_sha256");
           json_builder_add_string_value (b, c->info->content_sha256);
           json_builder_set_member_name (b, "problem");
@@ -867,8 +1023,14 @@ scs_cli_verify_signature (const ScsCliCommand *command,
       if (expert == NULL)
         g_print ("%s\n", error->message);
       else if (scs_signature_check_is_good (expert))
-        g_print (_("Expert signature: valid, by %s, %s; the workspace matches the signed content.\n"),
-                 expert->info->signer_subject, expert->info->signed_at);
+        {
+          g_autofree char *who = describe_signer (expert->verification);
+
+          g_print (expert->verification->trusted
+                   ? _("Expert signature: valid, by %s; the workspace matches the signed content.\n")
+                   : _("Expert signature: intact, signer not verified (%s); the workspace matches the "
+                       "signed content. Give --ca to verify the signer.\n"), who);
+        }
       else
         {
           g_print (_("Expert signature: NOT valid: %s\n"), expert->problem);
@@ -880,7 +1042,13 @@ scs_cli_verify_signature (const ScsCliCommand *command,
           if (!scs_signature_check_is_good (management))
             g_print (_("Management declaration: NOT valid: %s\n"), management->problem);
           else if (management->has_cms)
-            g_print (_("Management declaration: valid, signed by %s.\n"), management->info->signer_subject);
+            {
+              g_autofree char *who = describe_signer (management->verification);
+
+              g_print (management->verification->trusted
+                       ? _("Management declaration: valid, signed by %s.\n")
+                       : _("Management declaration: intact, signer not verified (%s).\n"), who);
+            }
           else
             g_print (_("Management declaration: present, unsigned, covers the signed assessment.\n"));
         }

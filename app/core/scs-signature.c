@@ -59,6 +59,7 @@ scs_signature_check_free (ScsSignatureCheck *check)
   g_free (check->signer_subject);
   g_free (check->problem);
   scs_signature_info_free (check->info);
+  scs_cms_verification_free (check->verification);
   g_free (check);
 }
 
@@ -531,6 +532,25 @@ scs_signature_check (ScsWorkspace      *workspace,
                      const char        *ca_file,
                      GError           **error)
 {
+  g_autoptr(ScsTrustAnchors) anchors = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  if (ca_file != NULL)
+    {
+      anchors = scs_trust_anchors_new ();
+      if (!scs_trust_anchors_add_file (anchors, ca_file, error))
+        return NULL;
+    }
+  return scs_signature_check_with_anchors (workspace, role, anchors, error);
+}
+
+ScsSignatureCheck *
+scs_signature_check_with_anchors (ScsWorkspace     *workspace,
+                                  ScsSignatureRole  role,
+                                  ScsTrustAnchors  *anchors,
+                                  GError          **error)
+{
   g_autoptr(ScsSignatureCheck) check = g_new0 (ScsSignatureCheck, 1);
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) cms = NULL;
@@ -561,12 +581,13 @@ scs_signature_check (ScsWorkspace      *workspace,
     {
       ScsSignedEntry *manifest = scs_signed_entry_find (entries, manifest_path (role));
 
-      check->signature_valid = scs_cms_verify (cms, manifest != NULL && manifest->data != NULL
-                                                      ? manifest->data : content,
-                                               ca_file, &check->signer_subject, &local_error);
+      check->verification = scs_cms_verify_detached (cms, manifest != NULL && manifest->data != NULL
+                                                          ? manifest->data : content,
+                                                     anchors, NULL, NULL);
+      check->signer_subject = g_strdup (check->verification->subject);
+      check->signature_valid = scs_cms_verification_is_good (check->verification);
       if (!check->signature_valid)
-        check->problem = g_strdup (local_error->message);
-      g_clear_error (&local_error);
+        check->problem = g_strdup (check->verification->problem);
     }
 
   check->changes = scs_signature_list_changes (workspace, role, FALSE, &local_error);

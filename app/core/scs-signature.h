@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "scs-cms.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -118,9 +119,11 @@ typedef struct
   gboolean          signature_valid;  /* the CMS verifies over the stored bytes */
   gboolean          content_matches;  /* rendering the workspace again gives the same bytes */
   GPtrArray        *changes;          /* of char*: what differs ("criterion 1-1-1-1: note") */
-  char             *signer_subject;
+  char             *signer_subject;   /* from the signer's certificate */
   char             *problem;          /* translated, NULL when all is well */
   ScsSignatureInfo *info;
+  /* What the CMS says (signer, trust, times, level); NULL when unsigned. */
+  ScsCmsVerification *verification;
 } ScsSignatureCheck;
 
 void scs_signature_check_free (ScsSignatureCheck *check);
@@ -132,6 +135,11 @@ ScsSignatureCheck *scs_signature_check             (ScsWorkspace     *workspace,
                                                     ScsSignatureRole  role,
                                                     const char       *ca_file,
                                                     GError          **error);
+/* Same with any number of trusted CAs (NULL or empty: signer not verified). */
+ScsSignatureCheck *scs_signature_check_with_anchors (ScsWorkspace    *workspace,
+                                                    ScsSignatureRole role,
+                                                    ScsTrustAnchors *anchors,
+                                                    GError         **error);
 gboolean           scs_signature_check_is_good     (const ScsSignatureCheck *check);
 
 /* For scs-signer.c and scs-declaration.c, inside the caller's transaction:

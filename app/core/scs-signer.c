@@ -32,6 +32,7 @@
 #include <gnutls/x509.h>
 
 #include "scs-attestation.h"
+#include "scs-cms.h"
 #include "scs-db.h"
 #include "scs-package.h"
 #include "scs-sha256.h"
@@ -52,6 +53,9 @@ struct _ScsSigner
   ScsPinFlags        pin_flags;
   char              *pin;        /* kept for re-login during this signer's life, wiped */
   char              *label;
+  ScsTrustAnchors   *anchors;    /* besides a ca_file: the caller's trusted CAs */
+  char              *tsa_url;    /* RFC 3161 time stamp on every signature */
+  GPtrArray         *crls;       /* of GBytes (DER), embedded for CAdES-LT */
 };
 
 G_DEFINE_FINAL_TYPE (ScsSigner, scs_signer, G_TYPE_OBJECT)
@@ -74,6 +78,9 @@ scs_signer_finalize (GObject *object)
       g_free (self->pin);
     }
   g_free (self->label);
+  g_clear_object (&self->anchors);
+  g_free (self->tsa_url);
+  g_clear_pointer (&self->crls, g_ptr_array_unref);
 
   G_OBJECT_CLASS (scs_signer_parent_class)->finalize (object);
 }
@@ -87,6 +94,64 @@ scs_signer_class_init (ScsSignerClass *klass)
 static void
 scs_signer_init (ScsSigner *self)
 {
+  self->crls = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+}
+
+void
+scs_signer_set_trust_anchors (ScsSigner       *self,
+                              ScsTrustAnchors *anchors)
+{
+  g_return_if_fail (SCS_IS_SIGNER (self));
+  g_set_object (&self->anchors, anchors);
+}
+
+void
+scs_signer_set_tsa_url (ScsSigner  *self,
+                        const char *url)
+{
+  g_return_if_fail (SCS_IS_SIGNER (self));
+  g_free (self->tsa_url);
+  self->tsa_url = url != NULL && *url != '\0' ? g_strdup (url) : NULL;
+}
+
+gboolean
+scs_signer_add_crl_file (ScsSigner   *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gnutls_x509_crl_t crl = NULL;
+  gnutls_datum_t d, der;
+  gsize length;
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_KEY,
+                   _("Cannot read the CRL file ‘%s’: %s"), display, local_error->message);
+      return FALSE;
+    }
+  d.data = (unsigned char *) contents;
+  d.size = length;
+  gnutls_x509_crl_init (&crl);
+  rc = gnutls_x509_crl_import (crl, &d, GNUTLS_X509_FMT_PEM);
+  if (rc < 0)
+    rc = gnutls_x509_crl_import (crl, &d, GNUTLS_X509_FMT_DER);
+  if (rc < 0 || gnutls_x509_crl_export2 (crl, GNUTLS_X509_FMT_DER, &der) < 0)
+    {
+      gnutls_x509_crl_deinit (crl);
+      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_KEY,
+                   _("‘%s’ is not a certificate revocation list (PEM or DER)"), display);
+      return FALSE;
+    }
+  gnutls_x509_crl_deinit (crl);
+  g_ptr_array_add (self->crls, g_bytes_new (der.data, der.size));
+  gnutls_free (der.data);
+  return TRUE;
 }
 
 static void
@@ -602,27 +667,6 @@ scs_signer_dup_personal_data (ScsSigner *self)
   }
 }
 
-static gboolean
-load_ca (const char                 *ca_file,
-         gnutls_x509_trust_list_t   *list,
-         GError                    **error)
-{
-  g_autofree char *display = g_filename_display_name (ca_file);
-  int rc;
-
-  gnutls_x509_trust_list_init (list, 0);
-  rc = gnutls_x509_trust_list_add_trust_file (*list, ca_file, NULL, GNUTLS_X509_FMT_PEM, 0, 0);
-  if (rc <= 0)
-    {
-      gnutls_x509_trust_list_deinit (*list, 1);
-      *list = NULL;
-      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
-                   _("‘%s’ holds no CA certificate (PEM)"), display);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The user's calendar date: what they compare with today. */
 static char *
 format_local_date (GDateTime *when)
@@ -676,8 +720,7 @@ scs_signer_check_certificate (ScsSigner   *self,
                               GError     **error)
 {
   g_autofree char *subject = NULL;
-  unsigned int usage = 0, critical = 0;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
 
@@ -685,34 +728,31 @@ scs_signer_check_certificate (ScsSigner   *self,
   if (!check_validity_period (self, subject, error))
     return FALSE;
 
-  rc = gnutls_x509_crt_get_key_usage (self->crt, &usage, &critical);
-  if (rc >= 0 && !(usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)))
+  if (!scs_cms_check_signing_certificate (self->crt, NULL, &local_error))
     {
-      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
-                   _("The certificate ‘%s’ may not be used for signatures "
-                     "(no digitalSignature key usage)"), subject);
+      g_set_error_literal (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE, local_error->message);
       return FALSE;
     }
 
-  if (ca_file != NULL)
+  if (ca_file != NULL || self->anchors != NULL)
     {
-      gnutls_x509_trust_list_t list = NULL;
-      g_autofree gnutls_x509_crt_t *chain = g_new0 (gnutls_x509_crt_t, self->n_chain + 1);
-      unsigned int status = 0;
+      g_autoptr(ScsTrustAnchors) anchors = scs_trust_anchors_new ();
 
-      if (!load_ca (ca_file, &list, error))
-        return FALSE;
-      chain[0] = self->crt;
-      for (guint i = 0; i < self->n_chain; i++)
-        chain[i + 1] = self->chain[i];
-      rc = gnutls_x509_trust_list_verify_crt (list, chain, self->n_chain + 1, 0, &status, NULL);
-      gnutls_x509_trust_list_deinit (list, 1);
-      if (rc < 0 || status != 0)
+      if (ca_file != NULL && !scs_trust_anchors_add_file (anchors, ca_file, &local_error))
         {
-          g_autofree char *display = g_filename_display_name (ca_file);
+          g_set_error_literal (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE, local_error->message);
+          return FALSE;
+        }
+      if (self->anchors != NULL)
+        {
+          g_autoptr(GBytes) pem = scs_trust_anchors_to_pem (self->anchors);
 
-          g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
-                       _("The certificate ‘%s’ is not issued by a CA in ‘%s’"), subject, display);
+          if (scs_trust_anchors_get_n_certificates (self->anchors) > 0)
+            scs_trust_anchors_add_data (anchors, pem, "", NULL);
+        }
+      if (!scs_cms_check_chain (self->crt, self->chain, self->n_chain, anchors, NULL, &local_error))
+        {
+          g_set_error_literal (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE, local_error->message);
           return FALSE;
         }
     }
@@ -759,6 +799,20 @@ scs_signer_sign (ScsSigner  *self,
   data.data = (unsigned char *) g_bytes_get_data (content, NULL);
   data.size = g_bytes_get_size (content);
 
+  /* The PKCS#12's chain, so a verifier with only the root finds the way;
+   * the revocation lists given, for CAdES-LT. */
+  for (guint i = 0; i < self->n_chain && rc >= 0; i++)
+    rc = gnutls_pkcs7_set_crt (pkcs7, self->chain[i]);
+  for (guint i = 0; i < self->crls->len && rc >= 0; i++)
+    {
+      GBytes *crl = self->crls->pdata[i];
+      gnutls_datum_t d = { (unsigned char *) g_bytes_get_data (crl, NULL), g_bytes_get_size (crl) };
+
+      rc = gnutls_pkcs7_set_crl_raw (pkcs7, &d);
+    }
+  if (rc < 0)
+    goto failed;
+
   ctx.self = self;  /* a token may ask again: the PIN given at load time is used once */
   pin_begin (&ctx);
   rc = gnutls_pkcs7_sign (pkcs7, self->crt, self->key, &data, attrs, NULL, GNUTLS_DIG_SHA256,
@@ -775,6 +829,13 @@ scs_signer_sign (ScsSigner  *self,
   gnutls_pkcs7_deinit (pkcs7);
   result = g_bytes_new (out.data, out.size);
   gnutls_free (out.data);
+  if (self->tsa_url != NULL)
+    {
+      GBytes *stamped = scs_cms_add_timestamp (result, self->tsa_url, NULL, error);
+
+      g_bytes_unref (result);
+      return stamped;
+    }
   return result;
 
 failed:
@@ -791,69 +852,49 @@ scs_cms_verify (GBytes      *cms,
                 char       **signer_subject,
                 GError     **error)
 {
-  gnutls_pkcs7_t pkcs7 = NULL;
-  gnutls_datum_t der, data, raw = { NULL, 0 };
-  gnutls_x509_crt_t crt = NULL;
-  gnutls_x509_trust_list_t list = NULL;
-  int rc;
+  g_autoptr(ScsTrustAnchors) anchors = NULL;
+  g_autoptr(ScsCmsVerification) verification = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (cms != NULL && content != NULL, FALSE);
 
-  der.data = (unsigned char *) g_bytes_get_data (cms, NULL);
-  der.size = g_bytes_get_size (cms);
-  data.data = (unsigned char *) g_bytes_get_data (content, NULL);
-  data.size = g_bytes_get_size (content);
-
-  gnutls_pkcs7_init (&pkcs7);
-  rc = gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER);
-  if (rc < 0 || gnutls_pkcs7_get_crt_count (pkcs7) < 1 ||
-      gnutls_pkcs7_get_crt_raw2 (pkcs7, 0, &raw) < 0)
+  if (ca_file != NULL)
     {
-      gnutls_pkcs7_deinit (pkcs7);
-      g_set_error (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_INVALID,
-                   _("The signature is not a CMS SignedData with its certificate"));
-      return FALSE;
-    }
-  gnutls_x509_crt_init (&crt);
-  rc = gnutls_x509_crt_import (crt, &raw, GNUTLS_X509_FMT_DER);
-  gnutls_free (raw.data);
-
-  if (rc >= 0 && signer_subject != NULL)
-    {
-      gnutls_datum_t dn;
-
-      if (gnutls_x509_crt_get_dn3 (crt, &dn, 0) >= 0)
-        *signer_subject = datum_to_string (&dn);
-    }
-
-  if (rc >= 0)
-    {
-      if (ca_file != NULL)
+      anchors = scs_trust_anchors_new ();
+      if (!scs_trust_anchors_add_file (anchors, ca_file, &local_error))
         {
-          if (!load_ca (ca_file, &list, error))
-            {
-              gnutls_x509_crt_deinit (crt);
-              gnutls_pkcs7_deinit (pkcs7);
-              return FALSE;
-            }
-          rc = gnutls_pkcs7_verify (pkcs7, list, NULL, 0, 0, &data, 0);
-          gnutls_x509_trust_list_deinit (list, 1);
+          g_set_error_literal (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_INVALID,
+                               local_error->message);
+          return FALSE;
         }
-      else
-        rc = gnutls_pkcs7_verify_direct (pkcs7, crt, 0, &data, 0);
     }
-  gnutls_x509_crt_deinit (crt);
-  gnutls_pkcs7_deinit (pkcs7);
-
-  if (rc < 0)
+  verification = scs_cms_verify_detached (cms, content, anchors, NULL, NULL);
+  if (signer_subject != NULL)
+    *signer_subject = g_strdup (verification->subject);
+  if (!scs_cms_verification_is_good (verification))
     {
-      g_set_error (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_INVALID,
-                   ca_file != NULL
-                   ? _("The signature does not verify against the given CA: %s")
-                   : _("The signature does not verify: %s"), gnutls_strerror (rc));
+      g_set_error_literal (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_INVALID,
+                           verification->problem);
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+scs_signer_signed (ScsSigner *self,
+                   GBytes    *cms,
+                   GBytes    *content)
+{
+  g_autoptr(ScsCmsVerification) verification = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
+
+  if (cms == NULL || content == NULL)
+    return FALSE;
+  verification = scs_cms_verify_detached (cms, content, NULL, NULL, NULL);
+  fingerprint = scs_signer_dup_fingerprint (self);
+  return verification->fingerprint != NULL && g_strcmp0 (verification->fingerprint, fingerprint) == 0;
 }
 
 gboolean

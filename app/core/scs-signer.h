@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "scs-cms.h"
 #include "scs-profile.h"
 #include "scs-review.h"
 #include "scs-signature.h"
@@ -67,13 +68,26 @@ GDateTime   *scs_signer_get_expiration_time (ScsSigner         *self);
 /* Translated description of personal data in the certificate (address,
  * birth date: JPKI-like), or NULL when there is none. */
 char        *scs_signer_dup_personal_data   (ScsSigner         *self);
-/* Validity period, digitalSignature/nonRepudiation key usage, and, with
- * @ca_file (PEM), a chain to one of its certificates. */
+/* Trusted CAs the certificate must chain to (besides a @ca_file). */
+void         scs_signer_set_trust_anchors   (ScsSigner         *self,
+                                             ScsTrustAnchors   *anchors);
+/* An RFC 3161 time-stamp authority (http:// or https://) asked for a time
+ * stamp on every signature; NULL or "" for none. */
+void         scs_signer_set_tsa_url         (ScsSigner         *self,
+                                             const char        *url);
+/* A CRL (PEM or DER) embedded in every signature (CAdES-LT). */
+gboolean     scs_signer_add_crl_file        (ScsSigner         *self,
+                                             const char        *path,
+                                             GError           **error);
+/* Validity period, digitalSignature/nonRepudiation key usage, not a CA,
+ * and, with @ca_file (PEM or DER) or trust anchors, a chain to one of
+ * their certificates. */
 gboolean     scs_signer_check_certificate   (ScsSigner         *self,
                                              const char        *ca_file,
                                              GError           **error);
-/* Detached CMS SignedData (DER), SHA-256, with the signer certificate,
- * signing time and signing-certificate-v2 attributes. */
+/* Detached CMS SignedData (DER), SHA-256, with the signer certificate and
+ * its PKCS#12 chain, signing time and signing-certificate-v2 attributes,
+ * the CRLs added, and a time stamp when a TSA is set. */
 GBytes      *scs_signer_sign                (ScsSigner         *self,
                                              GBytes            *content,
                                              GError           **error);
@@ -89,13 +103,18 @@ gboolean     scs_signer_sign_assessment     (ScsSigner         *self,
                                              gboolean           accept_personal_data,
                                              GError           **error);
 
-/* Verifies a detached CMS over @content; with @ca_file the signer must
- * chain to it, without it the embedded certificate is used. Returns the
- * signer's DN in @signer_subject. */
+/* Verifies a detached CMS over @content (scs_cms_verify_detached()); with
+ * @ca_file the signer must chain to it. Returns the signer's DN, read from
+ * its certificate, in @signer_subject. */
 gboolean     scs_cms_verify                 (GBytes            *cms,
                                              GBytes            *content,
                                              const char        *ca_file,
                                              char             **signer_subject,
                                              GError           **error);
+
+/* Whether @self's certificate made the signature @cms over @content. */
+gboolean     scs_signer_signed              (ScsSigner         *self,
+                                             GBytes            *cms,
+                                             GBytes            *content);
 
 G_END_DECLS

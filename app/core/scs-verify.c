@@ -43,6 +43,7 @@
 #include <libxml/tree.h>
 
 #include "scs-catalog.h"
+#include "scs-cms.h"
 #include "scs-package.h"
 
 G_DEFINE_QUARK (scs-verify-error-quark, scs_verify_error)
@@ -510,11 +511,9 @@ check_signature (ScsVerifyResult *result,
 {
   Item *cms = find_item (items, cms_name);
   Item *content = find_item (items, content_name);
-  gnutls_pkcs7_t pkcs7 = NULL;
-  gnutls_x509_crt_t signer = NULL;
-  gnutls_x509_trust_list_t trust = NULL;
-  gnutls_datum_t der, data, raw = { NULL, 0 };
-  int ret;
+  g_autoptr(ScsTrustAnchors) anchors = NULL;
+  g_autoptr(ScsCmsVerification) v = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (cms == NULL)
     {
@@ -530,64 +529,30 @@ check_signature (ScsVerifyResult *result,
       return;
     }
 
-  der.data = (unsigned char *) g_bytes_get_data (cms->data, NULL);
-  der.size = g_bytes_get_size (cms->data);
-  data.data = (unsigned char *) g_bytes_get_data (content->data, NULL);
-  data.size = g_bytes_get_size (content->data);
-
-  if (gnutls_pkcs7_init (&pkcs7) < 0 ||
-      gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER) < 0)
-    {
-      add_check (result, id, cms_name, SCS_CHECK_FAIL, _("%s is not a CMS signature"), cms_name);
-      goto out;
-    }
-  if (gnutls_pkcs7_get_crt_raw2 (pkcs7, 0, &raw) < 0 ||
-      gnutls_x509_crt_init (&signer) < 0 ||
-      gnutls_x509_crt_import (signer, &raw, GNUTLS_X509_FMT_DER) < 0)
-    {
-      add_check (result, id, cms_name, SCS_CHECK_FAIL,
-                 _("%s does not carry the signer’s certificate"), cms_name);
-      goto out;
-    }
-  ret = gnutls_pkcs7_verify_direct (pkcs7, signer, 0, &data, 0);
-  if (ret < 0)
-    {
-      add_check (result, id, cms_name, SCS_CHECK_FAIL,
-                 _("%s does not match %s: %s"), cms_name, content_name, gnutls_strerror (ret));
-      goto out;
-    }
-
   if (ca_pem != NULL)
     {
-      gnutls_datum_t pem = { (unsigned char *) g_bytes_get_data (ca_pem, NULL), g_bytes_get_size (ca_pem) };
-
-      if (gnutls_x509_trust_list_init (&trust, 0) >= 0 &&
-          gnutls_x509_trust_list_add_trust_mem (trust, &pem, NULL, GNUTLS_X509_FMT_PEM, 0, 0) > 0 &&
-          gnutls_pkcs7_verify (pkcs7, trust, NULL, 0, 0, &data, 0) >= 0)
+      anchors = scs_trust_anchors_new ();
+      if (!scs_trust_anchors_add_data (anchors, ca_pem, _("the given CA"), &local_error))
         {
-          add_check (result, id, cms_name, SCS_CHECK_PASS,
-                     _("%s is a valid signature over %s, chained to the given CA"), cms_name, content_name);
-          goto out;
+          result->trusted = FALSE;
+          add_check (result, id, cms_name, SCS_CHECK_FAIL, "%s", local_error->message);
+          return;
         }
-      result->trusted = FALSE;
-      add_check (result, id, cms_name, SCS_CHECK_FAIL,
-                 _("%s is valid over %s, but its certificate is not issued by the given CA"),
-                 cms_name, content_name);
-      goto out;
     }
-  result->trusted = FALSE;
-  add_check (result, id, cms_name, SCS_CHECK_WARN,
-             _("%s is a valid signature over %s; not checked against a CA (valid but untrusted)"),
-             cms_name, content_name);
-
-out:
-  gnutls_free (raw.data);
-  if (trust != NULL)
-    gnutls_x509_trust_list_deinit (trust, 1);
-  if (signer != NULL)
-    gnutls_x509_crt_deinit (signer);
-  if (pkcs7 != NULL)
-    gnutls_pkcs7_deinit (pkcs7);
+  v = scs_cms_verify_detached (cms->data, content->data, anchors, NULL, cms_name);
+  if (!v->trusted)
+    result->trusted = FALSE;
+  if (!scs_cms_verification_is_good (v))
+    add_check (result, id, cms_name, SCS_CHECK_FAIL, "%s", v->problem);
+  else if (v->trusted)
+    add_check (result, id, cms_name, SCS_CHECK_PASS,
+               _("%s is a valid signature over %s by %s, chained to a trusted CA; %s"),
+               cms_name, content_name, v->subject, scs_cms_level_describe (v->level));
+  else
+    add_check (result, id, cms_name, SCS_CHECK_WARN,
+               _("%s: signature over %s intact, signer not verified (%s): no trusted CA certificate "
+                 "was given; %s"),
+               cms_name, content_name, v->subject, scs_cms_level_describe (v->level));
 }
 
 /* The assessment: catalog and answers */

@@ -28,6 +28,7 @@
 #include "scs-checklist-page.h"
 #include "scs-declaration.h"
 #include "scs-i18n.h"
+#include "scs-preferences-window.h"
 #include "scs-profile-page.h"
 #include "scs-review-page.h"
 #include "scs-scope-page.h"
@@ -35,6 +36,7 @@
 #include "scs-sign-dialog.h"
 #include "scs-signature.h"
 #include "scs-signer.h"
+#include "scs-trust-settings.h"
 #include "scs-ui-resources.h"
 #include "scs-window.h"
 #include "scs-workspace.h"
@@ -429,6 +431,24 @@ test_round_trip (void)
   g_assert_nonnull (scs_review_page_get_banner_text (page));
   wait_for_check (page);
   g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "Expert Taro"));
+  /* no trusted CA in the preferences: intact, signer not verified */
+  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "not verified"));
+  /* with the CA trusted (Preferences → Trusted Certificate Authorities): verified */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *ca_der = g_build_filename (dir, "ca.der", NULL);
+    g_autofree char *cmd = g_strdup_printf ("openssl x509 -in '%s/ca.pem' -outform DER -out '%s'", dir, ca_der);
+    g_autoptr(GError) trust_error = NULL;
+
+    g_assert_cmpint (system (cmd), ==, 0);
+    g_assert_true (scs_trust_settings_add_file (settings, ca_der, &trust_error));
+    g_assert_no_error (trust_error);
+    scs_review_page_refresh (page);
+    wait_for_check (page);
+    g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "verified against your trusted CAs"));
+    g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "Expert Taro"));
+    g_settings_reset (settings, "trusted-cas");
+  }
 
   /* the sealed UI: rows insensitive, and an edit through the action is refused */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1);
@@ -467,6 +487,37 @@ test_round_trip (void)
   g_assert_true (check->has_cms);
   g_assert_true (scs_signature_check_is_good (check));
   g_clear_pointer (&check, scs_signature_check_free);
+
+  /* The expert's certificate for management too: asked first; Cancel signs nothing */
+  {
+    ScsSignDialog *again;
+    AdwMessageDialog *question = NULL;
+    g_autoptr(ScsSignatureInfo) before = scs_signature_dup_info (ws, SCS_SIGNATURE_ROLE_MANAGEMENT);
+    g_autoptr(ScsSignatureInfo) after = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+    again = open_dialog (window, "declare");
+    scs_sign_dialog_set_declarant (again, "Manager Hanako", "CEO", TRUE);
+    g_assert_true (load_key (again, "expert.p12", "secret", TRUE));
+    gtk_widget_activate_action (GTK_WIDGET (again), "sign.sign", NULL);
+    g_assert_false (scs_sign_dialog_get_busy (again));
+    gui_test_drain_pending ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)))
+          question = ADW_MESSAGE_DIALOG (item);
+      }
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Same Certificate for Both Roles?");
+    adw_message_dialog_response (question, "cancel");
+    gui_test_drain_pending ();
+    g_assert_false (scs_sign_dialog_get_busy (again));
+    after = scs_signature_dup_info (ws, SCS_SIGNATURE_ROLE_MANAGEMENT);
+    g_assert_cmpstr (after->signer_subject, ==, before->signer_subject);
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
 
   /* Behind the seal's back (an outside SQLite tool): the banner warns and names it */
   g_assert_cmpint (sqlite3_open (file, &db), ==, SQLITE_OK);
@@ -586,6 +637,67 @@ test_scope_questioned (void)
   gui_test_drain_pending ();
 }
 
+/* An action row titled @title under @widget, or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Preferences → Trusted Certificate Authorities: a PEM bundle and a DER file
+ * are listed by subject with their expiry; a file without a certificate is
+ * refused, named. */
+static void
+test_trusted_cas (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *bundle = g_build_filename (dir, "bundle.pem", NULL);
+  g_autofree char *der = g_build_filename (dir, "otherca.der", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.txt", NULL);
+  g_autofree char *cmd = g_strdup_printf ("cd '%s' && cat ca.pem manager.pem > bundle.pem && "
+                                          "openssl x509 -in otherca.pem -outform DER -out otherca.der", dir);
+  g_autoptr(GError) error = NULL;
+  ScsPreferencesWindow *preferences;
+  g_auto(GStrv) pems = NULL;
+  GtkWidget *row;
+
+  g_settings_reset (settings, "trusted-cas");
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_assert_true (g_file_set_contents (junk, "not a certificate", -1, NULL));
+  preferences = scs_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (preferences));
+  g_assert_true (scs_preferences_window_add_ca (preferences, bundle, &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_preferences_window_add_ca (preferences, der, &error));
+  g_assert_no_error (error);
+  g_assert_false (scs_preferences_window_add_ca (preferences, junk, &error));
+  g_assert_nonnull (strstr (error->message, "junk.txt"));
+  pems = g_settings_get_strv (settings, "trusted-cas");
+  g_assert_cmpuint (g_strv_length (pems), ==, 3);
+  row = find_row (GTK_WIDGET (preferences), "CN=SCS Test CA otherca");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Valid until"));
+  g_assert_nonnull (find_row (GTK_WIDGET (preferences), "CN=SCS Test CA ca"));
+  /* removing one: the list follows the setting */
+  scs_trust_settings_remove (settings, 0);
+  g_assert_null (find_row (GTK_WIDGET (preferences), "CN=SCS Test CA ca"));
+  g_assert_nonnull (find_row (GTK_WIDGET (preferences), "CN=SCS Test CA otherca"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "trusted-cas");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/scs/gui/review/profile-page", test_profile_page);
   g_test_add_func ("/scs/gui/review/round-trip", test_round_trip);
   g_test_add_func ("/scs/gui/review/scope-questioned", test_scope_questioned);
+  g_test_add_func ("/scs/gui/review/trusted-cas", test_trusted_cas);
 
   rc = g_test_run ();
   g_free (cmd);
