@@ -170,13 +170,82 @@ draw_scope (cairo_t  *cr,
   scs_scope_draw (data->workspace, cr, width, height);
 }
 
+static const char *
+scope_check_method_label (const char *method)
+{
+  if (g_str_equal (method, "ismap"))
+    return _("ISMAP registration");
+  if (g_str_equal (method, "soc2"))
+    return _("SOC 2 report");
+  if (g_str_equal (method, "contract"))
+    return _("Contract terms");
+  if (g_str_equal (method, "other"))
+    return _("Other check");
+  return method;
+}
+
+/* Why the item is out of scope and how it is separated, or for a cloud
+ * service the shared-responsibility split and how the provider was checked. */
+static char *
+scope_reason_cell (ScsScopeItem *item)
+{
+  GString *text = g_string_new (NULL);
+  const char *reason = scs_scope_item_get_reason (item);
+  const char *separation = scs_scope_item_get_separation (item);
+
+  if (*reason != '\0')
+    g_string_append (text, reason);
+  if (*separation != '\0')
+    g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "", _("Separation"), separation);
+  if (scs_scope_item_get_connected (item))
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", _("Connected to the scope"));
+  if (scs_scope_item_get_kind (item) == SCS_SCOPE_KIND_CLOUD)
+    {
+      const char *split = scs_scope_item_get_field (item, "responsibility");
+      const char *method = scs_scope_item_get_field (item, "check-method");
+
+      if (*split != '\0')
+        g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "",
+                                _(scs_scope_field_lookup ("responsibility")->label), split);
+      if (*method != '\0')
+        g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "",
+                                _(scs_scope_field_lookup ("check-method")->label),
+                                scope_check_method_label (method));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The expert's mark on an exclusion or exception, with the comment. */
+static char *
+scope_mark_cell (ScsScopeItem *item)
+{
+  const char *comment = scs_scope_item_get_review_comment (item);
+  const char *mark;
+
+  switch (scs_scope_item_get_review (item))
+    {
+    case SCS_SCOPE_REVIEW_ACCEPTED:
+      mark = _("Accepted by the expert");
+      break;
+    case SCS_SCOPE_REVIEW_QUESTIONED:
+      mark = _("Questioned by the expert");
+      break;
+    default:
+      return g_strdup ("");
+    }
+  return *comment != '\0' ? g_strdup_printf ("%s: %s", mark, comment) : g_strdup (mark);
+}
+
 static void
 add_scope (ScsPdfWriter *writer,
            ScsWorkspace *workspace)
 {
-  g_autofree char *summary = scs_scope_dup_summary (workspace);
   g_autoptr(GError) error = NULL;
   ScsScope *scope = scs_scope_get (workspace, &error);
+  const double widths[] = { 0.16, 0.24, 0.14, 0.28, 0.18 };
+  const char *headers[] = { _("Kind"), _("Name"), _("Status"), _("Reason, separation, split"), _("Expert’s mark") };
+  GListModel *items;
+  guint n_in = 0, n_excluded = 0, n_exceptions = 0;
 
   scs_pdf_writer_heading (writer, _("Scope"));
   if (scope == NULL || !scs_scope_is_described (scope))
@@ -184,7 +253,43 @@ add_scope (ScsPdfWriter *writer,
       scs_pdf_writer_paragraph (writer, _("No scope is described: the whole organisation is assessed."));
       return;
     }
-  scs_pdf_writer_paragraph (writer, summary);
+  items = scs_scope_get_items (scope, SCS_SCOPE_N_KINDS);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(ScsScopeItem) item = g_list_model_get_item (items, i);
+
+      switch (scs_scope_item_get_status (item))
+        {
+        case SCS_SCOPE_STATUS_EXCLUDED:
+          n_excluded++;
+          break;
+        case SCS_SCOPE_STATUS_EXCEPTION:
+          n_exceptions++;
+          break;
+        default:
+          n_in++;
+          break;
+        }
+    }
+
+  {
+    g_autofree char *unit = g_strdup_printf (_("Scope unit: %s"), scs_scope_unit_label (scs_scope_get_unit (scope)));
+    g_autofree char *counts = g_strdup_printf (_("In scope: %u · Excluded: %u · Exceptions: %u"),
+                                               n_in, n_excluded, n_exceptions);
+
+    scs_pdf_writer_paragraph (writer, unit);
+    if (*scs_scope_get_description (scope) != '\0')
+      scs_pdf_writer_paragraph (writer, scs_scope_get_description (scope));
+    if (*scs_scope_get_entities (scope) != '\0')
+      {
+        g_auto(GStrv) lines = g_strsplit (scs_scope_get_entities (scope), "\n", -1);
+        g_autofree char *joined = g_strjoinv ("、", lines);
+        g_autofree char *covers = g_strdup_printf (_("Covers: %s"), joined);
+
+        scs_pdf_writer_paragraph (writer, covers);
+      }
+    scs_pdf_writer_paragraph (writer, counts);
+  }
   {
     ScopeDraw data = { workspace };
 
@@ -192,6 +297,29 @@ add_scope (ScsPdfWriter *writer,
     scs_pdf_writer_drawing (writer, scs_pdf_writer_get_content_width (writer) * 0.7,
                             draw_scope, &data);
   }
+
+  scs_pdf_writer_subheading (writer, _("Inventory"));
+  if (g_list_model_get_n_items (items) == 0)
+    {
+      scs_pdf_writer_paragraph (writer, _("No items are listed."));
+      return;
+    }
+  scs_pdf_writer_table_begin (writer, G_N_ELEMENTS (widths), widths, headers);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(ScsScopeItem) item = g_list_model_get_item (items, i);
+      g_autofree char *reason = scope_reason_cell (item);
+      g_autofree char *mark = scope_mark_cell (item);
+
+      scs_pdf_writer_table_row (writer, (const char *[]) {
+        scs_scope_kind_label (scs_scope_item_get_kind (item)),
+        scs_scope_item_get_name (item),
+        scs_scope_status_label (scs_scope_item_get_status (item)),
+        reason,
+        mark,
+      });
+    }
+  scs_pdf_writer_table_end (writer);
 }
 
 static char *

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "scs-i18n.h"
 #include "scs-report.h"
 #include "scs-scope.h"
 
@@ -290,6 +291,65 @@ test_never_drops (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Excluded · Separation"));
 }
 
+/* #15: the scope section speaks the report's language — Japanese here — and
+ * carries the inventory with reasons, separations, the cloud split and the
+ * expert's marks, not the English summary. */
+static void
+test_japanese_inventory (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { 0 };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GObject) doc_object = NULL;
+  PopplerDocument *doc;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GListModel *servers = scs_scope_get_items (fixture->scope, SCS_SCOPE_KIND_SERVER);
+  gint64 ot = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (servers); i++)
+    {
+      g_autoptr(ScsScopeItem) item = g_list_model_get_item (servers, i);
+
+      if (g_str_equal (scs_scope_item_get_name (item), "工場制御"))
+        ot = scs_scope_item_get_id (item);
+    }
+  g_assert_cmpint (ot, >, 0);
+  g_assert_true (scs_scope_set_review (fixture->scope, core_test_expert (), ot, SCS_SCOPE_REVIEW_ACCEPTED,
+                                       "分離を現地で確認", &error));
+  g_assert_no_error (error);
+  core_test_scope_add (fixture->scope, SCS_SCOPE_KIND_CLOUD, "name", "経費クラウド", "provider", "事業者A",
+                       "responsibility", "基盤は事業者、利用者管理は当社", "check-method", "ismap", NULL);
+
+  scs_i18n_init ("ja");
+  pdf = scs_report_render (fixture->workspace, &options, &error);
+  scs_i18n_init ("en");
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  doc_object = G_OBJECT (doc);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(GObject) p_object = G_OBJECT (poppler_document_get_page (doc, i));
+      g_autofree char *t = poppler_page_get_text (POPPLER_PAGE (p_object));
+
+      g_string_append (text, t);
+    }
+  /* Table cells wrap: compare without the line breaks. */
+  g_string_replace (text, "\n", "", 0);
+  for (guint i = 0; i < 9; i++)
+    {
+      const char *needles[] = { "対象範囲の単位", "対象外：1 件", "制御系(OT)", "VLAN分離", "専門家が承認",
+                                "分離を現地で確認", "基盤は事業者、利用者管理は当社", "ISMAP登録",
+                                "本社、工場" };
+
+      if (strstr (text->str, needles[i]) == NULL)
+        g_error ("‘%s’ is not in the Japanese report: %s", needles[i], text->str);
+    }
+  g_assert_null (strstr (text->str, "Scope unit"));
+  g_assert_null (strstr (text->str, "exceptions"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +360,8 @@ main (int   argc,
   g_test_add ("/scs/scope-report/report", Fixture, NULL, fixture_set_up, test_report, fixture_tear_down);
   g_test_add ("/scs/scope-report/dmz", Fixture, NULL, fixture_set_up, test_dmz, fixture_tear_down);
   g_test_add ("/scs/scope-report/never-drops", Fixture, NULL, fixture_set_up, test_never_drops, fixture_tear_down);
+  g_test_add ("/scs/scope-report/japanese-inventory", Fixture, NULL, fixture_set_up, test_japanese_inventory,
+              fixture_tear_down);
 
   return g_test_run ();
 }
