@@ -1481,6 +1481,9 @@ scs_scope_set_review (ScsScope        *self,
                    (long long) id, scs_scope_item_get_name (item));
       return FALSE;
     }
+  /* Sealed content first: whoever asks, a signed scope waits for a new round. */
+  if (!require_unsealed (self, id, error))
+    return FALSE;
   /* The mark is the expert's judgement: nobody else sets it, not even the
    * organisation on its own exclusions. */
   if (profile == NULL || scs_profile_get_role (profile) != SCS_ROLE_EXPERT)
@@ -1521,8 +1524,6 @@ scs_scope_set_review (ScsScope        *self,
     return TRUE;
 
   target = g_strdup_printf ("scope:%" G_GINT64_FORMAT "/review", id);
-  if (!require_unsealed (self, id, error))
-    return FALSE;
   if (!scs_workspace_begin (ws, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,

@@ -54,7 +54,7 @@ make_workspace (const char *name,
   *excluded = core_test_scope_add (scope, SCS_SCOPE_KIND_NETWORK, "name", "Factory OT", NULL);
   g_assert_true (scs_scope_set_status (scope, *excluded, SCS_SCOPE_STATUS_EXCLUDED,
                                        "制御系", "物理的に分離", TRUE, &error));
-  core_test_scope_add (scope, SCS_SCOPE_KIND_CLOUD, "name", "Mail", "responsibility", "provider", NULL);
+  core_test_scope_add (scope, SCS_SCOPE_KIND_CLOUD, "name", "Mail", "responsibility", "provider", "check-method", "ismap", NULL);
   file = g_file_new_for_path (policy);
   sha = scs_workspace_add_evidence (ws, "1-2-1-1", file, NULL, &error);
   g_assert_no_error (error);
