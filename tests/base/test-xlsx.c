@@ -7,16 +7,13 @@
  * columns, formulas, sheet names and core properties — and the limits that
  * make a hostile workbook cheap to refuse: file size, number of zip entries,
  * size of one part, decompression ratio (zip bomb), DOCTYPE, duplicate parts.
- * Workbooks are generated here with libarchive (fixtures/xlsx/xlsx-builder.h).
+ * Workbooks are generated here with libarchive (fixtures/xlsx-parts.h).
  */
-#include "config.h"
-
 #include <string.h>
 
-#include "scs-i18n.h"
 #include "scs-xlsx.h"
 
-#include "fixtures/xlsx/xlsx-builder.h"
+#include "fixtures/xlsx-parts.h"
 
 #define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
 
@@ -347,7 +344,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  scs_i18n_init ("en");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/scs/xlsx/read-cells", test_read_cells);

@@ -20,8 +20,6 @@
  * the core properties' dates. Excel's _xHHHH_ escapes are decoded.
  */
 
-#include "config.h"
-
 #include "scs-xlsx.h"
 
 #include <string.h>
