@@ -44,10 +44,4 @@ gboolean      scs_db_query_int    (sqlite3       *db,
                                    gint64        *value,
                                    GError       **error);
 
-void          scs_sync_directory  (const char    *path);
-/* Moves @from to @to unless @to exists (SCS_WORKSPACE_ERROR_EXISTS). */
-gboolean      scs_rename_no_replace (const char  *from,
-                                     const char  *to,
-                                     GError     **error);
-
 G_END_DECLS
