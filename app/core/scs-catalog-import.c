@@ -29,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "scs-date.h"
 #include "scs-xlsx.h"
 
 G_DEFINE_QUARK (scs-catalog-import-error-quark, scs_catalog_import_error)
@@ -733,13 +734,8 @@ pick_date (ScsXlsx     *xlsx,
 
   {
     g_autofree char *day = g_strndup (source, 10);
-    guint y, m, d;
 
-    if (strlen (day) == 10 && day[4] == '-' && day[7] == '-' &&
-        sscanf (day, "%4u-%2u-%2u", &y, &m, &d) == 3 &&
-        g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) &&
-        (date == NULL || strlen (date) == 10) &&
-        g_ascii_isdigit (day[0]) && g_ascii_isdigit (day[5]) && g_ascii_isdigit (day[8]))
+    if (scs_date_is_iso (day) && (date == NULL || strlen (date) == 10))
       return g_steal_pointer (&day);
   }
 

@@ -19,15 +19,6 @@
 
 /* SQLite helpers                                                            */
 
-char *
-scs_now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
-}
-
 void
 scs_db_set_error (GError     **error,
               sqlite3     *db,

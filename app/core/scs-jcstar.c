@@ -33,6 +33,7 @@
 #include <libxml/tree.h>
 
 #include "scs-attestation.h"
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-workspace-private.h"
 
@@ -369,14 +370,11 @@ static gboolean
 parse_date (const char *text,
             GDate      *date)
 {
-  guint year, month, day;
+  g_autoptr(GDate) parsed = scs_date_parse_iso (text);
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (parsed == NULL)
     return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  *date = *parsed;
   return TRUE;
 }
 

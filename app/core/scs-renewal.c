@@ -479,32 +479,6 @@ scs_expiry_state (ScsValidity *validity,
   return SCS_EXPIRY_VALID;
 }
 
-GDate *
-scs_date_parse_iso (const char *text)
-{
-  guint64 y, m, d;
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return NULL;
-  parts = g_strsplit (text, "-", 3);
-  if (!g_ascii_string_to_unsigned (parts[0], 10, 1900, 9999, &y, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) ||
-      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return NULL;
-  return g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-char *
-scs_date_to_iso (const GDate *date)
-{
-  if (date == NULL || !g_date_valid (date))
-    return NULL;
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 /* ------------------------------------------------------------------------ */
 /* Cycles                                                                    */
 

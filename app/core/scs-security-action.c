@@ -27,6 +27,7 @@
 #include <libxml/tree.h>
 
 #include "scs-attestation.h"
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-pdf-writer.h"
@@ -634,18 +635,6 @@ is_digits (const char *text,
   return TRUE;
 }
 
-static gboolean
-is_date (const char *text)
-{
-  g_autoptr(GDate) date = NULL;
-  guint year, month, day;
-
-  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      text[4] != '-' || text[7] != '-')
-    return FALSE;
-  return g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
 static char *
 describe (const ScsSaDeclaration *declaration)
 {
@@ -681,7 +670,7 @@ scs_security_action_set_declaration (ScsWorkspace            *workspace,
                    _("The declaration ID ‘%s’ is not valid: it has 11 digits"), id);
       return FALSE;
     }
-  if (declaration->declared != NULL && *declaration->declared != '\0' && !is_date (declaration->declared))
+  if (declaration->declared != NULL && *declaration->declared != '\0' && !scs_date_is_iso (declaration->declared))
     {
       g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
                    _("The declaration date ‘%s’ is not a date (YYYY-MM-DD)"), declaration->declared);
@@ -810,8 +799,8 @@ scs_security_action_set_policy (ScsWorkspace       *workspace,
                    _("The basic policy needs the company’s name and its representative"));
       return FALSE;
     }
-  if (!is_date (policy->adopted) || (policy->revised != NULL && *policy->revised != '\0' &&
-                                     !is_date (policy->revised)))
+  if (!scs_date_is_iso (policy->adopted) || (policy->revised != NULL && *policy->revised != '\0' &&
+                                     !scs_date_is_iso (policy->revised)))
     {
       g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
                    _("The basic policy’s dates must be dates (YYYY-MM-DD): adopted ‘%s’, revised ‘%s’"),
