@@ -34,6 +34,7 @@
 #include "scs-core-resources.h"
 #include "scs-i18n.h"
 #include "scs-sha256.h"
+#include "scs-text.h"
 
 #define CATALOG_NS        "urn:scs-workbench:catalog:1"
 #define MAX_CATALOG_SIZE  (16 * 1024 * 1024)
@@ -437,27 +438,6 @@ parse_level (const char *text)
   return g_strcmp0 (text, "3") == 0 ? 3 : 4;
 }
 
-/* Compares two IDs of the same shape numerically ("1-10-1" after "1-9-1"). */
-static int
-compare_ids (const char *a,
-             const char *b)
-{
-  while (*a != '\0' && *b != '\0')
-    {
-      guint64 na = g_ascii_strtoull (a, (char **) &a, 10);
-      guint64 nb = g_ascii_strtoull (b, (char **) &b, 10);
-
-      if (na != nb)
-        return na < nb ? -1 : 1;
-      if (*a == '-')
-        a++;
-      if (*b == '-')
-        b++;
-    }
-
-  return (*a != '\0') - (*b != '\0');
-}
-
 static gboolean
 has_prefix_id (const char *id,
                const char *parent_id)
@@ -519,7 +499,7 @@ build_criterion (Builder         *builder,
     {
       const ScsCriterion *previous = g_ptr_array_index (requirement->criteria, requirement->criteria->len - 1);
 
-      if (compare_ids (previous->id, id) >= 0)
+      if (scs_text_compare_ids (previous->id, id) >= 0)
         {
           g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_INVALID,
                        _("Line %ld: criterion ‘%s’ is out of order: it comes after ‘%s’"),
@@ -575,7 +555,7 @@ build_requirement (Builder      *builder,
     {
       const ScsRequirement *previous = g_ptr_array_index (category->requirements, category->requirements->len - 1);
 
-      if (compare_ids (previous->id, id) >= 0)
+      if (scs_text_compare_ids (previous->id, id) >= 0)
         {
           g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_INVALID,
                        _("Line %ld: requirement ‘%s’ is out of order: it comes after ‘%s’"),

@@ -35,6 +35,7 @@
 #include "scs-attestation.h"
 #include "scs-date.h"
 #include "scs-db.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-jcstar-error-quark, scs_jcstar_error)
@@ -379,28 +380,20 @@ parse_date (const char *text,
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped == '\0';
-}
-
-static gboolean
 validate_product (const ScsJcProduct  *product,
                   GError             **error)
 {
   const char *dates[] = { product->support_end, product->issued, product->expires };
   GDate issued, expires, limit;
 
-  if (is_blank (product->name) || product->model_numbers == NULL || product->model_numbers[0] == NULL)
+  if (scs_text_is_blank (product->name) || product->model_numbers == NULL || product->model_numbers[0] == NULL)
     {
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                    _("The product needs a name and at least one model number"));
       return FALSE;
     }
   for (guint i = 0; product->model_numbers[i] != NULL; i++)
-    if (is_blank (product->model_numbers[i]) || strchr (product->model_numbers[i], '\n') != NULL)
+    if (scs_text_is_blank (product->model_numbers[i]) || strchr (product->model_numbers[i], '\n') != NULL)
       {
         g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                      _("Model number %u is empty or spans several lines"), i + 1);
@@ -567,7 +560,7 @@ scs_jcstar_set_answer (ScsWorkspace  *workspace,
                    _("There is no evaluation item %s #%u"), requirement_id ? requirement_id : "", item);
       return FALSE;
     }
-  if (answer == SCS_JC_ANSWER_NOT_APPLICABLE && is_blank (reason))
+  if (answer == SCS_JC_ANSWER_NOT_APPLICABLE && scs_text_is_blank (reason))
     {
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                    _("Evaluation item %s #%u: say why it does not apply"), requirement_id, item);

@@ -31,6 +31,7 @@
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-pdf-writer.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-security-action-error-quark, scs_security_action_error)
@@ -771,14 +772,6 @@ scs_security_action_get_policy (ScsWorkspace  *workspace,
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped == '\0';
-}
-
 gboolean
 scs_security_action_set_policy (ScsWorkspace       *workspace,
                                 const ScsSaPolicy  *policy,
@@ -793,7 +786,7 @@ scs_security_action_set_policy (ScsWorkspace       *workspace,
 
   if (!check_type (workspace, error))
     return FALSE;
-  if (is_blank (policy->company) || is_blank (policy->representative))
+  if (scs_text_is_blank (policy->company) || scs_text_is_blank (policy->representative))
     {
       g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
                    _("The basic policy needs the company’s name and its representative"));
