@@ -37,6 +37,7 @@
 #include "scs-db.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-jcstar-error-quark, scs_jcstar_error)
 
@@ -128,15 +129,14 @@ load_texts (GError **error)
   xmlDocPtr doc;
   xmlNodePtr root;
   gboolean ok = TRUE;
-  const char *data;
-  gsize size;
 
   bytes = g_resources_lookup_data ("/jp/scsworkbench/core/jcstar/builtin.xml", 0, error);
   if (bytes == NULL || !scs_attestation_validate (bytes, "jcstar", error))
     return NULL;
 
-  data = g_bytes_get_data (bytes, &size);
-  doc = xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
+  doc = scs_xml_parse (bytes, G_MAXINT, error);
+  if (doc == NULL)
+    return NULL;
   root = xmlDocGetRootElement (doc);
   texts = g_new0 (Texts, 1);
   texts->document = prop (root, "criteria-document");

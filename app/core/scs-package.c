@@ -60,6 +60,7 @@
 #include "scs-scope.h"
 #include "scs-sha256.h"
 #include "scs-verify.h"
+#include "scs-xml.h"
 
 #include "scs-declaration.h"
 #include "scs-signature.h"

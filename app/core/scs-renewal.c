@@ -32,6 +32,7 @@
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-renewal-error-quark, scs_renewal_error)
 
@@ -171,20 +172,16 @@ scs_validity_load_bytes (GBytes  *xml,
   g_autoptr(ScsValidity) validity = NULL;
   xmlDoc *doc;
   xmlNode *root;
-  gsize size;
-  const char *data = g_bytes_get_data (xml, &size);
-
   g_return_val_if_fail (xml != NULL, NULL);
 
-  if (size > 1024 * 1024)
+  if (g_bytes_get_size (xml) > 1024 * 1024)
     {
       g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
                    _("The validity data is larger than 1 MiB"));
       return NULL;
     }
 
-  doc = xmlReadMemory (data, (int) size, "validity.xml", "UTF-8",
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  doc = scs_xml_parse (xml, 1024 * 1024, NULL);
   if (doc == NULL)
     {
       g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,

@@ -33,6 +33,7 @@
 #include "scs-pdf-writer.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-security-action-error-quark, scs_security_action_error)
 
@@ -304,15 +305,14 @@ load_texts (GError **error)
   xmlDocPtr doc;
   xmlNodePtr root;
   gboolean ok = TRUE;
-  const char *data;
-  gsize size;
 
   bytes = g_resources_lookup_data ("/jp/scsworkbench/core/security-action/builtin.xml", 0, error);
   if (bytes == NULL || !scs_attestation_validate (bytes, "security-action", error))
     return NULL;
 
-  data = g_bytes_get_data (bytes, &size);
-  doc = xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
+  doc = scs_xml_parse (bytes, G_MAXINT, error);
+  if (doc == NULL)
+    return NULL;
   root = xmlDocGetRootElement (doc);
 
   texts = g_new0 (Texts, 1);

@@ -39,12 +39,12 @@
 #include <gnutls/pkcs7.h>
 #include <gnutls/x509.h>
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "scs-catalog.h"
 #include "scs-cms.h"
 #include "scs-package.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-verify-error-quark, scs_verify_error)
 
@@ -100,75 +100,32 @@ add_check (ScsVerifyResult *result,
 
 /* XML */
 
-static void
-silent_error (void     *ctx,
-              xmlError *error)
-{
-}
-
 gpointer
 scs_verify_parse_xml (GBytes      *xml,
                       const char  *name,
                       GError     **error)
 {
-  const char *data;
-  gsize size;
-  xmlParserCtxtPtr ctxt;
+  g_autoptr(GError) local_error = NULL;
   xmlDocPtr doc;
 
   g_return_val_if_fail (xml != NULL, NULL);
 
-  data = g_bytes_get_data (xml, &size);
-  if (size == 0 || data == NULL)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE, _("‘%s’ is empty"), name);
-      return NULL;
-    }
-  if ((gint64) size > SCS_VERIFY_MAX_XML_SIZE)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                   _("‘%s’ is larger than %d MiB"), name, (int) (SCS_VERIFY_MAX_XML_SIZE >> 20));
-      return NULL;
-    }
-  /* refuse before parsing: no document of ours has a DTD or entities */
-  if (g_strstr_len (data, size, "<!DOCTYPE") != NULL || g_strstr_len (data, size, "<!ENTITY") != NULL)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                   _("‘%s’ declares a DOCTYPE or entities, which a package never contains"), name);
-      return NULL;
-    }
+  doc = scs_xml_parse (xml, SCS_VERIFY_MAX_XML_SIZE, &local_error);
+  if (doc != NULL)
+    return doc;
 
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                   _("Could not parse ‘%s’: out of memory"), name);
-      return NULL;
-    }
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                           XML_PARSE_NOCDATA);
-  if (doc == NULL || !ctxt->wellFormed)
-    {
-      const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
-
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                   _("‘%s’ is not well-formed XML (line %d): %s"), name,
-                   xml_error != NULL ? xml_error->line : 0,
-                   xml_error != NULL && xml_error->message != NULL ? g_strchomp (xml_error->message) : "");
-      g_clear_pointer (&doc, xmlFreeDoc);
-      xmlFreeParserCtxt (ctxt);
-      return NULL;
-    }
-  xmlFreeParserCtxt (ctxt);
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      xmlFreeDoc (doc);
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                   _("‘%s’ declares a DOCTYPE or entities, which a package never contains"), name);
-      return NULL;
-    }
-  return doc;
+  if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_EMPTY))
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE, _("‘%s’ is empty"), name);
+  else if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_TOO_LARGE))
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                 _("‘%s’ is larger than %d MiB"), name, (int) (SCS_VERIFY_MAX_XML_SIZE >> 20));
+  else if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_DOCTYPE))
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                 _("‘%s’ declares a DOCTYPE or entities, which a package never contains"), name);
+  else
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                 _("‘%s’ is not well-formed XML: %s"), name, local_error->message);
+  return NULL;
 }
 
 /* @schema_name: the resource name under /jp/scsworkbench/core/schema/. */
@@ -180,23 +137,10 @@ validate_manifest (xmlDocPtr    doc,
 {
   g_autoptr(GBytes) schema = NULL;
   g_autofree char *resource = g_strconcat ("/jp/scsworkbench/core/schema/", schema_name, NULL);
-  xmlRelaxNGParserCtxtPtr parser;
-  xmlRelaxNGPtr rng;
-  xmlRelaxNGValidCtxtPtr valid;
-  int ret;
 
   schema = g_resources_lookup_data (resource, 0, NULL);
   g_assert (schema != NULL);
-  parser = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
-  rng = xmlRelaxNGParse (parser);
-  xmlRelaxNGFreeParserCtxt (parser);
-  g_assert (rng != NULL);
-  valid = xmlRelaxNGNewValidCtxt (rng);
-  xmlRelaxNGSetValidStructuredErrors (valid, (xmlStructuredErrorFunc) silent_error, NULL);
-  ret = xmlRelaxNGValidateDoc (valid, doc);
-  xmlRelaxNGFreeValidCtxt (valid);
-  xmlRelaxNGFree (rng);
-  if (ret != 0)
+  if (!scs_xml_validate (doc, schema, NULL))
     {
       g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
                    _("%s does not match its schema"), name);
