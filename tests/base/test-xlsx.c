@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "scs-xlsx.h"
+#include "scs-zip.h"
 
 #include "fixtures/xlsx-parts.h"
 
@@ -251,7 +252,7 @@ test_limit_file_size (void)
 static void
 test_limit_entries (void)
 {
-  guint n = SCS_XLSX_MAX_ENTRIES + 1;
+  guint n = SCS_ZIP_MAX_ENTRIES + 1;
   g_autofree XlsxPart *parts = g_new0 (XlsxPart, n);
   g_autoptr(GBytes) zip = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -272,7 +273,7 @@ test_limit_entries (void)
 }
 
 /* A part that inflates far beyond its compressed size: refused once the
- * output passes SCS_XLSX_MAX_RATIO times the file size, long before the
+ * output passes SCS_ZIP_MAX_RATIO times the file size, long before the
  * part is fully decompressed. */
 static void
 test_limit_zip_bomb (void)
@@ -288,7 +289,7 @@ test_limit_zip_bomb (void)
   zip = xlsx_build (sheet->str, NULL, NULL);
   g_string_free (sheet, TRUE);
 
-  g_assert_cmpuint (g_bytes_get_size (zip), <, size / SCS_XLSX_MAX_RATIO);
+  g_assert_cmpuint (g_bytes_get_size (zip), <, size / SCS_ZIP_MAX_RATIO);
   assert_refused (zip, SCS_XLSX_ERROR_LIMIT, "compression bomb");
 }
 
@@ -320,7 +321,7 @@ test_limit_huge_part (void)
 
   g_test_message ("%zu bytes compressed", g_bytes_get_size (zip));
   g_assert_cmpuint (g_bytes_get_size (zip), <, SCS_XLSX_MAX_FILE_SIZE);
-  g_assert_cmpuint (g_bytes_get_size (zip) * SCS_XLSX_MAX_RATIO, >, SCS_XLSX_MAX_PART_SIZE);
+  g_assert_cmpuint (g_bytes_get_size (zip) * SCS_ZIP_MAX_RATIO, >, SCS_XLSX_MAX_PART_SIZE);
   assert_refused (zip, SCS_XLSX_ERROR_LIMIT, "larger than");
 }
 
