@@ -15,7 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "scs-workspace.h"
+#include "scs-workspace-error.h"
 
 /* SQLite helpers                                                            */
 

@@ -50,8 +50,6 @@
 #define UNDO_DEPTH 200
 #define BUSY_TIMEOUT_MS 5000
 
-G_DEFINE_QUARK (scs-workspace-error-quark, scs_workspace_error)
-
 /* ------------------------------------------------------------------------ */
 /* Schema and migrations                                                     */
 
@@ -155,6 +153,19 @@ static const char * const migrations[] = {
   schema_v3,
 };
 
+/* What the workspace is for (scs-workspace-type.h). */
+static const char workspace_type_v1[] =
+  "CREATE TABLE workspace_type (\n"
+  "  id   INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action'))\n"
+  ") STRICT;\n";
+
+static const char * const workspace_type_steps[] = { workspace_type_v1 };
+
+static const ScsSchemaModule workspace_type_schema = {
+  "workspace_type", workspace_type_steps, G_N_ELEMENTS (workspace_type_steps),
+};
+
 /* The feature modules whose tables live in the workspace. A module appends
  * steps to its own ScsSchemaModule (never edits an old one); a new module
  * adds one line here. */
@@ -166,7 +177,7 @@ static const ScsSchemaModule * const schema_modules[] = {
   &scs_renewal_schema,
   &scs_diagnosis_schema,
   &scs_submission_schema,
-  &scs_workspace_type_schema,
+  &workspace_type_schema,
   &scs_security_action_schema,
   &scs_jcstar_schema,
 };
