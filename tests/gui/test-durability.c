@@ -20,7 +20,8 @@
  * which only edits the shared criterion's note, never wrote its state,
  * which the CLI keeps changing), and integrity_check ok.
  *
- * live: a CLI change shows in the window by itself; a note typed over an
+ * live: a CLI change shows in the window by itself, brought by the file
+ * monitor (the timer is set an hour away); a note typed over an
  * answer that changed meanwhile waits for the user's choice (conflict) and
  * is then saved over the newer answer. read-only: a workspace opened
  * read-only (full disk at opening) shows a banner saying why; edits are off,
@@ -599,6 +600,10 @@ test_live (void)
   const char *typed = "窓で入力中のメモ";
   ScsAnswer *answer = scs_criterion_row_get_answer (row);
 
+  /* The window's timer looks every half second; an hour here, so only the
+   * file monitor can bring the change in: waited for, not timed (10 s is
+   * the guard that fails the test when nothing comes). */
+  scs_workspace_watch (workspace, 3600 * 1000);
   g_assert_true (run_cli_ok ("answer", path, CRITERION, "met", "--note", rt.text, NULL));
   g_assert_true (gui_test_poll_until (editor_shows, &rt, 10));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
