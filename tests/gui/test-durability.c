@@ -231,12 +231,22 @@ spawn_cli (GRand      *rand,
   return pid;
 }
 
+/* What many-writers did and checked, for its closing message. */
+typedef struct
+{
+  guint window_kills;   /* windows killed with SIGKILL */
+  guint cli_kills;      /* CLI writers and portfolio readers killed mid-run */
+  guint acked;          /* edits acknowledged: "Saved" shown, or exit 0 */
+  guint verified;       /* of those, found committed in the file */
+} Tally;
+
 /* Lets @pid run, kills it at a random moment (maybe after it finished);
  * TRUE when it had exited 0: an acknowledged edit. */
 static gboolean
-finish_or_kill (GRand *rand,
-                GPid   pid,
-                gboolean let_finish)
+finish_or_kill (GRand    *rand,
+                GPid      pid,
+                gboolean  let_finish,
+                Tally    *tally)
 {
   int status;
 
@@ -247,7 +257,141 @@ finish_or_kill (GRand *rand,
     }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_spawn_close_pid (pid);
+  if (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL)
+    tally->cli_kills++;
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* An acknowledged edit: @action ("note", "answer") of @target to @value. */
+static void
+add_acked (GPtrArray  *acked,
+           Tally      *tally,
+           const char *action,
+           const char *target,
+           const char *value)
+{
+  g_ptr_array_add (acked, g_strjoin ("\t", action, target, value, NULL));
+  tally->acked++;
+}
+
+static gboolean
+stored_is (const char *stored,
+           const char *acked,
+           const char *maybe)
+{
+  return acked == NULL || g_strcmp0 (stored, acked) == 0 || g_strcmp0 (stored, maybe) == 0;
+}
+
+/* After a round: every acknowledged edit of the round is committed (its
+ * audit row, written in the same transaction, is there); each field's
+ * history is one unbroken chain, every write over the value it replaced,
+ * ending at the stored value; the window never wrote the state the CLI
+ * keeps changing; versions never went back. */
+static void
+check_history (ScsWorkspace *workspace,
+               GPtrArray    *acked,
+               gint64       *versions,
+               guint         round,
+               guint32       seed,
+               Tally        *tally)
+{
+  const char *ids[] = { W_CRITERION, S_CRITERION, C_CRITERION };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = scs_workspace_list_audit (workspace, 0, &error);
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      ScsAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      g_hash_table_add (written, g_strjoin ("\t", entry->action, entry->target,
+                                            entry->new_value ? entry->new_value : "", NULL));
+      if (g_strcmp0 (entry->target, S_CRITERION) == 0 && g_str_equal (entry->action, "answer") &&
+          g_strcmp0 (entry->actor, "cli") != 0)
+        g_error ("round %u (DURABILITY_SEED=%u): %s wrote the state of %s over the CLI's",
+                 round, seed, entry->actor, S_CRITERION);
+    }
+  for (guint i = 0; i < acked->len; i++)
+    {
+      if (!g_hash_table_contains (written, g_ptr_array_index (acked, i)))
+        g_error ("round %u (DURABILITY_SEED=%u): acknowledged edit ‘%s’ is not in the file",
+                 round, seed, (char *) g_ptr_array_index (acked, i));
+      tally->verified++;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    for (guint a = 0; a < 2; a++)
+      {
+        const char *action = a == 0 ? "note" : "answer";
+        ScsAnswer *answer = scs_workspace_lookup_answer (workspace, ids[k]);
+        const char *stored = a == 0 ? scs_answer_get_note (answer)
+                                    : scs_answer_state_to_string (scs_answer_get_state (answer));
+        const char *newer_old = NULL;   /* what the next newer write replaced */
+        gboolean newest = TRUE;
+
+        /* The list is newest first. */
+        for (guint i = 0; i < audit->len; i++)
+          {
+            ScsAuditEntry *entry = g_ptr_array_index (audit, i);
+            const char *new_value = entry->new_value ? entry->new_value : "";
+
+            if (g_strcmp0 (entry->target, ids[k]) != 0 || !g_str_equal (entry->action, action))
+              continue;
+            if ((newest && g_strcmp0 (new_value, stored ? stored : "") != 0) ||
+                (!newest && g_strcmp0 (new_value, newer_old) != 0))
+              g_error ("round %u (DURABILITY_SEED=%u): %s of %s: ‘%s’ was replaced by a write "
+                       "that saw ‘%s’", round, seed, action, ids[k], new_value,
+                       newest ? stored : newer_old);
+            newer_old = entry->old_value ? entry->old_value : "";
+            newest = FALSE;
+          }
+      }
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      gint64 version = scs_answer_get_version (scs_workspace_lookup_answer (workspace, ids[k]));
+
+      if (version < versions[k])
+        g_error ("round %u (DURABILITY_SEED=%u): %s went back from version %" G_GINT64_FORMAT
+                 " to %" G_GINT64_FORMAT, round, seed, ids[k], versions[k], version);
+      versions[k] = version;
+    }
+}
+
+/* Reads the window's lines: "typing N TEXT" before it types (TEXT may be
+ * committed from then on), "saved N TEXT" once the row said "Saved". */
+static gboolean
+read_window_line (FILE      *out,
+                  char     **acked,
+                  char     **maybe,
+                  GPtrArray *round_acked,
+                  Tally     *tally)
+{
+  const char *ids[] = { W_CRITERION, S_CRITERION };
+  char line[128] = { 0 };
+  char word[16] = { 0 };
+  guint which;
+  int offset = 0;
+
+  if (fgets (line, sizeof line, out) == NULL)
+    return FALSE;
+  g_strchomp (line);
+  /* Cut short by the kill: neither reported nor acknowledged. */
+  if (sscanf (line, "%15s %u %n", word, &which, &offset) != 2 || which >= 2)
+    return TRUE;
+  if (g_str_equal (word, "typing"))
+    {
+      g_free (maybe[which]);
+      maybe[which] = g_strdup (line + offset);
+    }
+  else if (g_str_equal (word, "saved"))
+    {
+      g_free (acked[which]);
+      acked[which] = g_strdup (line + offset);
+      add_acked (round_acked, tally, "note", ids[which], acked[which]);
+    }
+  return TRUE;
 }
 
 static void
@@ -260,10 +404,15 @@ test_many_writers (void)
   const char *rounds_text = g_getenv ("DURABILITY_GUI_ROUNDS");
   guint32 seed = seed_text ? (guint32) g_ascii_strtoull (seed_text, NULL, 10) : g_random_int ();
   guint rounds = rounds_text ? (guint) g_ascii_strtoull (rounds_text, NULL, 10) : 8;
-  /* Per criterion: the last acknowledged value and the one that may be
-   * committed without its acknowledgement. */
+  /* Per criterion (W, S, C): the last acknowledged note and the one that
+   * may be committed without its acknowledgement; S's state likewise. */
   char *acked[3] = { NULL, NULL, NULL };
   char *maybe[3] = { NULL, NULL, NULL };
+  const char *acked_state = NULL;
+  const char *maybe_state = NULL;
+  gint64 versions[3] = { 0, 0, 0 };
+  Tally tally = { 0, };
+  gint64 start = g_get_monotonic_time ();
   guint cli_k = 0;
 
   g_test_message ("DURABILITY_SEED=%u DURABILITY_GUI_ROUNDS=%u", seed, rounds);
@@ -276,8 +425,9 @@ test_many_writers (void)
       const char *argv[] = { self_path, "--window-child", path, round_text, NULL };
       g_autoptr(GError) error = NULL;
       g_autoptr(ScsWorkspace) workspace = NULL;
-      g_autoptr(GPtrArray) audit = NULL;
+      g_autoptr(GPtrArray) round_acked = g_ptr_array_new_with_free_func (g_free);
       guint saves = g_rand_int_range (rand, 1, 6);
+      guint saved_before = 0;
       GPid window_pid;
       int out_fd, status;
       FILE *out;
@@ -287,32 +437,16 @@ test_many_writers (void)
       g_assert_no_error (error);
       out = fdopen (out_fd, "r");
 
-      for (guint n = 0; n < saves; )
+      while (saved_before < saves)
         {
-          char line[128] = { 0 };
-          char word[16] = { 0 };
-          guint which;
-          int offset = 0;
           g_autofree char *note = NULL;
           g_autofree char *state_note = NULL;
+          const char *state = NULL;
+          guint n_acked = round_acked->len;
           GPid writer, reader;
 
-          g_assert_nonnull (fgets (line, sizeof line, out));
-          g_strchomp (line);
-          g_assert_cmpint (sscanf (line, "%15s %u %n", word, &which, &offset), ==, 2);
-          g_assert_cmpuint (which, <, 2);
-          if (g_str_equal (word, "typing"))
-            {
-              g_free (maybe[which]);
-              maybe[which] = g_strdup (line + offset);
-            }
-          else
-            {
-              g_assert_cmpstr (word, ==, "saved");
-              g_free (acked[which]);
-              acked[which] = g_strdup (line + offset);
-              n++;
-            }
+          g_assert_true (read_window_line (out, acked, maybe, round_acked, &tally));
+          saved_before += round_acked->len - n_acked;
 
           /* Meanwhile: the CLI changes the shared criterion's state and
            * its own criterion's note (acknowledged), a CLI writer and a
@@ -323,14 +457,27 @@ test_many_writers (void)
           g_free (maybe[2]);
           maybe[2] = g_strdup (note);
           if (finish_or_kill (rand, spawn_cli (rand, "--actor=cli", "answer", path, C_CRITERION, "met",
-                                               "--note", note, NULL), TRUE))
+                                               "--note", note, NULL), TRUE, &tally))
             {
               g_free (acked[2]);
               acked[2] = g_strdup (note);
+              add_acked (round_acked, &tally, "note", C_CRITERION, note);
             }
-          finish_or_kill (rand, spawn_cli (rand, "--actor=cli", "answer", path, S_CRITERION,
-                                           cli_k % 2 ? "not-met" : "met", NULL), TRUE);
-          finish_or_kill (rand, spawn_cli (rand, "info", path, NULL), TRUE);
+          /* cli_k is odd here: alternate on the pair. */
+          state = (cli_k / 2) % 2 ? "not-met" : "met";
+          maybe_state = state;
+          if (finish_or_kill (rand, spawn_cli (rand, "--actor=cli", "answer", path, S_CRITERION,
+                                               state, NULL), TRUE, &tally))
+            {
+              /* Acknowledged as a value of the field; the audit has a row
+               * only when the state changed. */
+              if (g_strcmp0 (acked_state, state) != 0)
+                add_acked (round_acked, &tally, "answer", S_CRITERION, state);
+              else
+                tally.acked++;
+              acked_state = state;
+            }
+          finish_or_kill (rand, spawn_cli (rand, "info", path, NULL), TRUE, &tally);
 
           state_note = g_strdup_printf ("%s c%u", C_CRITERION, ++cli_k);
           writer = spawn_cli (rand, "--actor=cli", "answer", path, C_CRITERION, "met",
@@ -338,42 +485,29 @@ test_many_writers (void)
           reader = spawn_cli (rand, "portfolio", dir, NULL);
           g_free (maybe[2]);
           maybe[2] = g_strdup (state_note);
-          if (finish_or_kill (rand, writer, g_rand_boolean (rand)))
+          if (finish_or_kill (rand, writer, g_rand_boolean (rand), &tally))
             {
               g_free (acked[2]);
               acked[2] = g_strdup (state_note);
+              add_acked (round_acked, &tally, "note", C_CRITERION, state_note);
             }
-          finish_or_kill (rand, reader, g_rand_boolean (rand));
+          finish_or_kill (rand, reader, g_rand_boolean (rand), &tally);
         }
 
       /* The window showed "Saved": kill it, maybe while it types more. */
       g_usleep (g_rand_int_range (rand, 0, 200000));
       g_assert_cmpint (kill (window_pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (window_pid, &status, 0), ==, window_pid);
-      /* What it began typing before the kill may be committed unreported;
-       * what it reported saved is acknowledged. */
-      {
-        char line[128];
-
-        while (fgets (line, sizeof line, out) != NULL)
-          {
-            char word[16] = { 0 };
-            guint which;
-            int offset = 0;
-
-            g_strchomp (line);
-            if (sscanf (line, "%15s %u %n", word, &which, &offset) != 2 || which >= 2)
-              continue;
-            /* Reported saved before the kill: acknowledged too. */
-            if (g_str_equal (word, "typing"))
-              g_free (maybe[which]), maybe[which] = g_strdup (line + offset);
-            else if (g_str_equal (word, "saved"))
-              g_free (acked[which]), acked[which] = g_strdup (line + offset);
-          }
-      }
+      g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+      tally.window_kills++;
+      /* What it reported saved before the kill is acknowledged too; what it
+       * began typing may be committed unreported. */
+      while (read_window_line (out, acked, maybe, round_acked, &tally))
+        ;
       fclose (out);
       g_spawn_close_pid (window_pid);
 
+      /* Read back after the kill, as the next start would. */
       workspace = scs_workspace_open (path, &error);
       g_assert_no_error (error);
       for (guint i = 0; i < 3; i++)
@@ -381,25 +515,33 @@ test_many_writers (void)
           const char *id = i == 0 ? W_CRITERION : i == 1 ? S_CRITERION : C_CRITERION;
           const char *stored = scs_answer_get_note (scs_workspace_lookup_answer (workspace, id));
 
-          if (acked[i] != NULL && g_strcmp0 (stored, acked[i]) != 0 && g_strcmp0 (stored, maybe[i]) != 0)
+          if (!stored_is (stored, acked[i], maybe[i]))
             g_error ("round %u (DURABILITY_SEED=%u): %s holds ‘%s’, acknowledged was ‘%s’",
                      round, seed, id, stored, acked[i]);
         }
+      {
+        const char *stored = scs_answer_state_to_string (
+          scs_answer_get_state (scs_workspace_lookup_answer (workspace, S_CRITERION)));
+
+        if (!stored_is (stored, acked_state, maybe_state))
+          g_error ("round %u (DURABILITY_SEED=%u): %s is %s, the CLI set %s",
+                   round, seed, S_CRITERION, stored, acked_state);
+      }
+      check_history (workspace, round_acked, versions, round, seed, &tally);
       g_assert_true (scs_workspace_check_integrity (workspace, &error));
       g_assert_no_error (error);
 
-      /* No silent overwrite: the window never wrote the shared state. */
-      audit = scs_workspace_list_audit (workspace, 0, &error);
-      g_assert_no_error (error);
-      for (guint i = 0; i < audit->len; i++)
-        {
-          ScsAuditEntry *entry = g_ptr_array_index (audit, i);
-
-          if (g_strcmp0 (entry->target, S_CRITERION) == 0 && g_str_equal (entry->action, "answer"))
-            g_assert_cmpstr (entry->actor, ==, "cli");
-        }
+      if ((round + 1) % 25 == 0)
+        g_test_message ("round %u: %u kills, %u edits acknowledged, %u verified", round + 1,
+                        tally.window_kills + tally.cli_kills, tally.acked, tally.verified);
     }
 
+  g_test_message ("%u rounds in %.0f s: %u kills (%u windows, %u CLI writers and readers), "
+                  "%u edits acknowledged, %u of them found in the file by their audit rows, "
+                  "the last of each field read back; integrity_check ok every round",
+                  rounds, (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC,
+                  tally.window_kills + tally.cli_kills, tally.window_kills, tally.cli_kills,
+                  tally.acked, tally.verified);
   for (guint i = 0; i < 3; i++)
     {
       g_free (acked[i]);
