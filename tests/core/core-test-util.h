@@ -76,4 +76,16 @@ gint64        core_test_scope_add       (ScsScope     *scope,
                                          ScsScopeKind  kind,
                                          ...) G_GNUC_NULL_TERMINATED;
 
+/* Makes @dir read-only for this process and its children, as a CD or a
+ * share mounted read-only is (EROFS, which root cannot override, unlike a
+ * file mode): a private mount namespace with @dir bound read-only onto
+ * itself. Call it before the process starts a thread (a namespace belongs
+ * to the thread that made it). FALSE with @why set where the system does
+ * not permit it (not root, no CAP_SYS_ADMIN, a container's seccomp). */
+gboolean      core_test_mount_read_only (const char   *dir,
+                                         char        **why);
+/* Whether core_test_mount_read_only() works here, tried in a child; @why
+ * says why not. */
+gboolean      core_test_can_mount_read_only (char    **why);
+
 G_END_DECLS

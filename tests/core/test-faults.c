@@ -16,15 +16,20 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "core-test-util.h"
 #include "scs-package.h"
+#include "scs-signature.h"
+#include "scs-verify.h"
 #include "scs-workspace.h"
 
 typedef struct
@@ -299,6 +304,152 @@ test_read_only_folder (Fixture *fixture, gconstpointer data)
   g_chmod (fixture->path, 0644);
 }
 
+static int
+run_cli (char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+assert_no_side_files (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_error ("%s was left next to the workspace", side);
+    }
+}
+
+/* In the child, on the read-only mount: what a reviewer does with a signed
+ * workspace received on a CD or a read-only share. */
+static void
+check_read_only_signed (Fixture    *fixture,
+                        const char *certs,
+                        const char *out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (fixture->path, &error);
+  g_autoptr(ScsSignatureCheck) expert = NULL;
+  g_autoptr(ScsSignatureCheck) management = NULL;
+  g_autoptr(ScsVerifyResult) result = NULL;
+  g_autofree char *ca = g_build_filename (certs, "ca.pem", NULL);
+  g_autofree char *package = g_build_filename (out_dir, "draft.scsp", NULL);
+  g_autofree char *cli_package = g_build_filename (out_dir, "cli-draft.scsp", NULL);
+  g_autofree char *out = NULL;
+
+  /* Root may write any file whatever its mode; a read-only mount it may
+   * not (EROFS): that is what takes the read-only path as root. */
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_is_read_only (ws));
+  g_test_message ("read-only because %s", scs_workspace_get_read_only_reason (ws));
+  g_assert_nonnull (strstr (scs_workspace_get_read_only_reason (ws), "read-only disk"));
+
+  expert = scs_signature_check (ws, SCS_SIGNATURE_ROLE_EXPERT, ca, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signature_check_is_good (expert));
+  g_assert_true (expert->verification->trusted);
+  management = scs_signature_check (ws, SCS_SIGNATURE_ROLE_MANAGEMENT, ca, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signature_check_is_good (management));
+  g_assert_true (scs_workspace_check_integrity (ws, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_DRAFT, "ja", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  result = scs_verify_package_file (package, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->draft);
+
+  /* Refused: sealed, and read-only besides. */
+  g_assert_false (scs_workspace_set_note (ws, fixture->id, "変更", &error));
+  g_assert_true (g_error_matches (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED) ||
+                 g_error_matches (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_READ_ONLY));
+  g_clear_error (&error);
+  g_clear_object (&ws);
+
+  /* The same with the CLI, another process on the same mount. */
+  g_setenv ("SCS_LANGUAGE", "en", TRUE);
+  g_assert_cmpint (run_cli (&out, "verify-signature", fixture->path, "--ca", ca, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Expert signature: valid"));
+  g_assert_cmpint (run_cli (NULL, "export", fixture->path, "--out", cli_package, "--draft", NULL), ==, 0);
+  g_assert_true (g_file_test (cli_package, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run_cli (NULL, "info", fixture->path, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, "answer", fixture->path, fixture->id, "not-met", NULL), ==, 2);
+  assert_no_side_files (fixture->path);
+}
+
+/* A signed workspace on a read-only mount: verified valid, exported as a
+ * draft to another folder, by the core and the CLI; afterwards the file is
+ * byte for byte what it was and nothing lies next to it. */
+static void
+test_read_only_signed (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *certs = core_test_make_tmp_dir ("scs-test-faults-certs-XXXXXX");
+  g_autofree char *out_dir = core_test_make_tmp_dir ("scs-test-faults-out-XXXXXX");
+  g_autofree char *why = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  int status;
+  pid_t pid;
+
+  core_test_make_certificates (certs, TRUE);
+  core_test_seal_workspace (fixture->workspace, certs, FALSE);
+  /* Closed where it was signed: the last connection removes -wal and -shm. */
+  g_clear_object (&fixture->workspace);
+  assert_no_side_files (fixture->path);
+  before = core_test_file_sha256 (fixture->path);
+
+  if (!core_test_can_mount_read_only (&why))
+    {
+      g_test_skip (why);
+      core_test_rm_rf (certs);
+      core_test_rm_rf (out_dir);
+      return;
+    }
+
+  /* A child: the mount is its own (and it has no thread to leave out). */
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autofree char *child_why = NULL;
+
+      if (!core_test_mount_read_only (fixture->dir, &child_why))
+        g_error ("%s", child_why);
+      check_read_only_signed (fixture, certs, out_dir);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  after = core_test_file_sha256 (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+  assert_no_side_files (fixture->path);
+  core_test_rm_rf (certs);
+  core_test_rm_rf (out_dir);
+}
+
 /* A full disk at opening: the workspace still opens to be read. */
 static void
 test_disk_full_open (Fixture *fixture, gconstpointer data)
@@ -336,6 +487,7 @@ main (int    argc,
   ADD ("/scs/faults/read-only-file", test_read_only_file);
   ADD ("/scs/faults/read-only-folder", test_read_only_folder);
   ADD ("/scs/faults/disk-full/open", test_disk_full_open);
+  ADD ("/scs/faults/read-only-signed", test_read_only_signed);
 #undef ADD
 
   return g_test_run ();
