@@ -47,9 +47,13 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "../core/core-test-util.h"
 #include "scs-checklist-page.h"
 #include "scs-criterion-row.h"
+#include "scs-export-dialog.h"
 #include "scs-i18n.h"
+#include "scs-review-page.h"
+#include "scs-verify.h"
 #include "scs-window.h"
 #include "scs-workspace.h"
 
@@ -933,6 +937,152 @@ test_read_only_banner (void)
   remove_workspace (dir, path);
 }
 
+static void
+assert_no_side_files (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_error ("%s was left next to the workspace", side);
+    }
+}
+
+static gboolean
+review_checked (gpointer page)
+{
+  return !scs_review_page_get_checking (page) && scs_review_page_get_banner_text (page) != NULL &&
+         strstr (scs_review_page_get_banner_text (page), "Signed by") != NULL;
+}
+
+static void
+on_export_finished (ScsExportDialog *dialog,
+                    gboolean         success,
+                    int             *outcome)
+{
+  *outcome = success ? 1 : 0;
+}
+
+static gboolean
+export_finished (gpointer outcome)
+{
+  return *(int *) outcome >= 0;
+}
+
+/* The child of read-only-signed, on its own read-only mount of the
+ * workspace's folder (made before GTK starts a thread): the window shows
+ * the banner, checks the signature (valid, intact) and exports a draft to
+ * @out_dir through the export dialog. */
+static int
+read_only_signed_child_main (const char *path,
+                             const char *out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *why = NULL;
+  g_autofree char *package = g_build_filename (out_dir, "window-draft.scsp", NULL);
+  ScsCriterionRow *row;
+  ScsReviewPage *page;
+  ScsExportDialog *dialog;
+  ScsWindow *window;
+  int outcome = -1;
+
+  if (!core_test_mount_read_only (dir, &why))
+    g_error ("%s", why);
+  gtk_init ();
+  adw_init ();
+  workspace = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_is_read_only (workspace));
+  window = show_workspace (workspace, &row);
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_read_only_banner, NULL));
+
+  /* The signature check runs on a connection of its own, in a thread. */
+  page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (gui_test_poll_until (review_checked, page, 30));
+  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "the signature is intact"));
+  g_assert_null (strstr (scs_review_page_get_banner_text (page), "no longer matches"));
+
+  /* Signed, but only a draft: a final package is recorded in the
+   * workspace. Offered outside the read-only folder. */
+  dialog = scs_export_dialog_new (GTK_WINDOW (window), workspace);
+  g_assert_true (scs_export_dialog_get_draft (dialog));
+  scs_export_dialog_set_draft (dialog, FALSE);
+  g_assert_true (scs_export_dialog_get_draft (dialog));
+  g_assert_false (g_str_has_prefix (scs_export_dialog_get_path (dialog), dir));
+  g_assert_true (g_str_has_suffix (scs_export_dialog_get_path (dialog), "-draft.scsp"));
+  scs_export_dialog_set_path (dialog, package);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), &outcome);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  g_assert_true (gui_test_poll_until (export_finished, &outcome, 60));
+  if (outcome != 1)
+    g_error ("the draft export failed: %s", scs_export_dialog_get_status (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+  g_clear_object (&workspace);
+  assert_no_side_files (path);
+  return 0;
+}
+
+/* Issue 14: a signed workspace received read-only (a CD, a read-only
+ * share; as root only a read-only mount is read-only) opens in the window
+ * with the banner, its signature checks as valid, a draft exports to
+ * another folder; the file is byte-identical afterwards, nothing next to
+ * it. The window runs in a child with its own mount namespace. */
+static void
+test_read_only_signed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *certs = gui_test_make_tmp_dir ("scs-test-gui-certs-XXXXXX");
+  g_autofree char *out_dir = gui_test_make_tmp_dir ("scs-test-gui-out-XXXXXX");
+  g_autofree char *package = g_build_filename (out_dir, "window-draft.scsp", NULL);
+  g_autofree char *why = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsVerifyResult) result = NULL;
+  ScsWorkspace *workspace = create_workspace (&dir, &path);
+  const char *argv[] = { self_path, "--read-only-signed-child", path, out_dir, NULL };
+  int status = -1;
+
+  core_test_make_certificates (certs, TRUE);
+  core_test_seal_workspace (workspace, certs, FALSE);
+  g_object_unref (workspace);
+  assert_no_side_files (path);
+  before = core_test_file_sha256 (path);
+
+  if (!core_test_can_mount_read_only (&why))
+    {
+      g_test_skip (why);
+    }
+  else
+    {
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                                   NULL, NULL, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, &error));
+      g_assert_no_error (error);
+
+      after = core_test_file_sha256 (path);
+      g_assert_cmpstr (after, ==, before);
+      assert_no_side_files (path);
+      result = scs_verify_package_file (package, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (result->draft);
+    }
+
+  gui_test_remove_tree (certs);
+  gui_test_remove_tree (out_dir);
+  remove_workspace (dir, path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -945,6 +1095,8 @@ main (int    argc,
     return child_main (argv[2], argv[3]);
   if (argc == 4 && g_str_equal (argv[1], "--window-child"))
     return window_child_main (argv[2], argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "--read-only-signed-child"))
+    return read_only_signed_child_main (argv[2], argv[3]);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -955,6 +1107,7 @@ main (int    argc,
   g_test_add_func ("/scs/gui-durability/live", test_live);
   g_test_add_func ("/scs/gui-durability/live-reason", test_live_reason);
   g_test_add_func ("/scs/gui-durability/read-only", test_read_only_banner);
+  g_test_add_func ("/scs/gui-durability/read-only-signed", test_read_only_signed);
 
   return g_test_run ();
 }
