@@ -70,7 +70,20 @@ scs_db_set_error (GError     **error,
                    _("The workspace ‘%s’ is busy in another program: %s"), display, message);
       break;
 
+    case SQLITE_IOERR:
+      /* A write that hit the file size limit fails as a full disk does. */
+      if (sqlite3_system_errno (db) != ENOSPC && sqlite3_system_errno (db) != EFBIG)
+        goto other;
+      G_GNUC_FALLTHROUGH;
+    case SQLITE_FULL:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("The disk holding the workspace ‘%s’ is full, so the change was not saved. "
+                     "Free some space on it and try again; you can still read the workspace and "
+                     "export a draft to another disk."), display);
+      break;
+
     default:
+    other:
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
                    _("Cannot read or write the workspace ‘%s’: %s"), display, message);
       break;

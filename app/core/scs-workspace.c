@@ -33,6 +33,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -1550,6 +1551,16 @@ hold_file (const char  *path,
   return hold;
 }
 
+/* TRUE when the file system holding @path has no block left for us
+ * (statvfs: by name, the file is not opened). */
+static gboolean
+disk_is_full (const char *path)
+{
+  struct statvfs st;
+
+  return statvfs (path, &st) == 0 && st.f_bavail == 0;
+}
+
 /* Why the workspace at @path cannot be written, or NULL when it can. */
 static char *
 read_only_reason (const char *path)
@@ -1751,7 +1762,9 @@ open_file (const char  *path,
       if (db == NULL && g_error_matches (write_error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO))
         {
           db = open_db (path, TRUE, FALSE, &version, NULL);
-          if (db != NULL)
+          if (db != NULL && disk_is_full (path))
+            reason = g_strdup (_("its disk is full"));
+          else if (db != NULL)
             reason = g_strdup_printf (_("it cannot be written now (%s)"), write_error->message);
         }
       if (db == NULL)

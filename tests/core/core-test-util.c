@@ -284,18 +284,31 @@ core_test_expert (void)
   return expert;
 }
 
+/* A mount namespace of this thread's own, that shares nothing back. */
+static gboolean
+private_mounts (char **why)
+{
+  const char *step = NULL;
+
+  if (unshare (CLONE_NEWNS) != 0)
+    step = "unshare (CLONE_NEWNS)";
+  else if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    step = "mount --make-rprivate /";
+  if (step == NULL)
+    return TRUE;
+  *why = g_strdup_printf ("%s: %s", step, g_strerror (errno));
+  return FALSE;
+}
+
 gboolean
 core_test_mount_read_only (const char  *dir,
                            char       **why)
 {
   const char *step = NULL;
 
-  if (unshare (CLONE_NEWNS) != 0)
-    step = "unshare (CLONE_NEWNS)";
-  /* Nothing done here may reach the system's mounts. */
-  else if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
-    step = "mount --make-rprivate /";
-  else if (mount (dir, dir, NULL, MS_BIND, NULL) != 0)
+  if (!private_mounts (why))
+    return FALSE;
+  if (mount (dir, dir, NULL, MS_BIND, NULL) != 0)
     step = "mount --bind";
   else if (mount (NULL, dir, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) != 0)
     step = "mount -o remount,bind,ro";
@@ -306,7 +319,22 @@ core_test_mount_read_only (const char  *dir,
 }
 
 gboolean
-core_test_can_mount_read_only (char **why)
+core_test_mount_tmpfs (const char  *dir,
+                       guint        size_kib,
+                       char       **why)
+{
+  g_autofree char *options = g_strdup_printf ("size=%uk,mode=0700", size_kib);
+
+  if (!private_mounts (why))
+    return FALSE;
+  if (mount ("scs-test", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) == 0)
+    return TRUE;
+  *why = g_strdup_printf ("mount -t tmpfs: %s", g_strerror (errno));
+  return FALSE;
+}
+
+gboolean
+core_test_can_mount (char **why)
 {
   g_autofree char *dir = core_test_make_tmp_dir ("scs-test-mount-XXXXXX");
   int pipe_fds[2];
@@ -322,8 +350,11 @@ core_test_can_mount_read_only (char **why)
       g_autofree char *child_why = NULL;
 
       close (pipe_fds[0]);
-      if (core_test_mount_read_only (dir, &child_why))
+      if (core_test_mount_tmpfs (dir, 64, &child_why) &&
+          mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0)
         _exit (0);
+      if (child_why == NULL)
+        child_why = g_strdup_printf ("mount -o remount,ro: %s", g_strerror (errno));
       if (write (pipe_fds[1], child_why, strlen (child_why)) < 0)
         _exit (2);
       _exit (1);
@@ -336,6 +367,6 @@ core_test_can_mount_read_only (char **why)
   g_rmdir (dir);
   if (WIFEXITED (status) && WEXITSTATUS (status) == 0)
     return TRUE;
-  *why = g_strdup_printf ("cannot mount a folder read-only here (%s)", reason);
+  *why = g_strdup_printf ("mounting is not permitted here (%s)", reason);
   return FALSE;
 }

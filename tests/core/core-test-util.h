@@ -84,8 +84,12 @@ gint64        core_test_scope_add       (ScsScope     *scope,
  * not permit it (not root, no CAP_SYS_ADMIN, a container's seccomp). */
 gboolean      core_test_mount_read_only (const char   *dir,
                                          char        **why);
-/* Whether core_test_mount_read_only() works here, tried in a child; @why
- * says why not. */
-gboolean      core_test_can_mount_read_only (char    **why);
+/* Mounts a tmpfs of @size_kib KiB on @dir in a private mount namespace, as
+ * core_test_mount_read_only() does: a real disk that fills up. */
+gboolean      core_test_mount_tmpfs     (const char   *dir,
+                                         guint         size_kib,
+                                         char        **why);
+/* Whether the two above work here, tried in a child; @why says why not. */
+gboolean      core_test_can_mount       (char        **why);
 
 G_END_DECLS
