@@ -322,17 +322,15 @@ scs_export_dialog_new (GtkWindow    *parent,
                                      "can write to and open it from there."));
     }
   {
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
     /* next to the workspace, unless that folder cannot be written */
-    g_autofree char *dir = read_only ? g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS))
-                                     : NULL;
+    g_autofree char *dir = !read_only ? g_path_get_dirname (scs_workspace_get_path (workspace))
+                                      : g_strdup (documents != NULL ? documents : g_get_home_dir ());
     g_autofree char *base = g_path_get_basename (scs_workspace_get_path (workspace));
     g_autofree char *stem = g_str_has_suffix (base, ".scsw") ? g_strndup (base, strlen (base) - 5) : g_strdup (base);
     g_autofree char *name = g_strconcat (stem, signed_ && !read_only ? ".scsp" : "-draft.scsp", NULL);
-    g_autofree char *path = NULL;
+    g_autofree char *path = g_build_filename (dir, name, NULL);
 
-    if (dir == NULL)
-      dir = read_only ? g_strdup (g_get_home_dir ()) : g_path_get_dirname (scs_workspace_get_path (workspace));
-    path = g_build_filename (dir, name, NULL);
     scs_export_dialog_set_path (self, path);
   }
   return self;

@@ -43,6 +43,12 @@ scs_db_set_error (GError     **error,
   const char *message = sqlite3_errmsg (db);
   g_autofree char *display = g_filename_display_name (path);
 
+  /* A write that failed for want of space (or at the file size limit)
+   * is a full disk, whichever code SQLite gave it. */
+  if (code == SQLITE_IOERR &&
+      (sqlite3_system_errno (db) == ENOSPC || sqlite3_system_errno (db) == EFBIG))
+    code = SQLITE_FULL;
+
   switch (code)
     {
     case SQLITE_CORRUPT:
@@ -70,11 +76,6 @@ scs_db_set_error (GError     **error,
                    _("The workspace ‘%s’ is busy in another program: %s"), display, message);
       break;
 
-    case SQLITE_IOERR:
-      /* A write that hit the file size limit fails as a full disk does. */
-      if (sqlite3_system_errno (db) != ENOSPC && sqlite3_system_errno (db) != EFBIG)
-        goto other;
-      G_GNUC_FALLTHROUGH;
     case SQLITE_FULL:
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
                    _("The disk holding the workspace ‘%s’ is full, so the change was not saved. "
@@ -83,7 +84,6 @@ scs_db_set_error (GError     **error,
       break;
 
     default:
-    other:
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
                    _("Cannot read or write the workspace ‘%s’: %s"), display, message);
       break;
