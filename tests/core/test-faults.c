@@ -479,6 +479,20 @@ fill_disk (const char *dir)
 
 static const char *full_ids[] = { "1-2-1-1", "1-2-1-2", "1-3-1-1" };
 
+/* The notes check_full_disk() saved, the first one being @first. */
+static void
+assert_full_notes (ScsWorkspace *ws,
+                   const char   *first)
+{
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, full_ids[0])), ==, first);
+  for (guint i = 1; i < G_N_ELEMENTS (full_ids); i++)
+    {
+      g_autofree char *note = g_strdup_printf ("満杯の前に保存したメモ %u", i);
+
+      g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, full_ids[i])), ==, note);
+    }
+}
+
 /* In the child, on a 2 MiB tmpfs: edits acknowledged, then the disk fills
  * up while the workspace is open (as in the window). */
 static void
@@ -516,8 +530,7 @@ check_full_disk (const char *disk,
   g_assert_nonnull (strstr (error->message, "is full"));
   g_assert_nonnull (strstr (error->message, "Free some space"));
   g_clear_error (&error);
-  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, full_ids[0])), ==,
-                   "満杯の前に保存したメモ 0");
+  assert_full_notes (ws, "満杯の前に保存したメモ 0");
 
   /* Reading and a draft export to another disk work: here, and in
    * another process (which opens the file read-only: the disk is full). */
@@ -532,8 +545,26 @@ check_full_disk (const char *disk,
   g_assert_cmpint (run_cli (NULL, "export", path, "--out", cli_package, "--draft", NULL), ==, 0);
   g_assert_true (g_file_test (cli_package, G_FILE_TEST_IS_REGULAR));
 
-  /* Space again: the same edit goes through. */
+  /* Closed and opened again on the full disk (the next start): read,
+   * every acknowledged note there, exported as a draft elsewhere. */
+  g_clear_object (&ws);
+  ws = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_test_message ("opened on the full disk %s", scs_workspace_is_read_only (ws)
+                  ? scs_workspace_get_read_only_reason (ws) : "for writing");
+  assert_full_notes (ws, "満杯の前に保存したメモ 0");
+  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_DRAFT, "ja", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Space again: the same edit goes through (at once, or after opening
+   * again if the full disk made the workspace read-only). */
   g_assert_cmpint (g_unlink (filler), ==, 0);
+  if (scs_workspace_is_read_only (ws))
+    {
+      g_clear_object (&ws);
+      ws = scs_workspace_open (path, &error);
+      g_assert_no_error (error);
+    }
   g_assert_true (scs_workspace_set_note (ws, full_ids[0], long_note->str, &error));
   g_assert_no_error (error);
   g_clear_object (&ws);
@@ -542,14 +573,7 @@ check_full_disk (const char *disk,
   reopened = scs_workspace_open (path, &error);
   g_assert_no_error (error);
   g_assert_false (scs_workspace_is_read_only (reopened));
-  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, full_ids[0])), ==,
-                   long_note->str);
-  for (guint i = 1; i < G_N_ELEMENTS (full_ids); i++)
-    {
-      g_autofree char *note = g_strdup_printf ("満杯の前に保存したメモ %u", i);
-
-      g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, full_ids[i])), ==, note);
-    }
+  assert_full_notes (reopened, long_note->str);
   g_assert_true (scs_workspace_check_integrity (reopened, &error));
   g_assert_no_error (error);
 }
