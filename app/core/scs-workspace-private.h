@@ -42,6 +42,8 @@ struct _ScsWorkspace
   char            *read_only_reason; /* NULL when the file can be written */
   gint64           data_version;  /* PRAGMA data_version last seen */
   guint            watch_id;      /* scs_workspace_watch () timer */
+  GFileMonitor    *monitors[2];   /* scs_workspace_watch (): the file, its -wal */
+  guint            monitor_idle_id; /* a refresh the monitors asked for */
 };
 
 /* A feature module's tables: steps[n] takes the module from version n to

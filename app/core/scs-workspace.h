@@ -107,7 +107,8 @@ const char      *scs_workspace_get_read_only_reason (ScsWorkspace       *self);
  * (answers, evidence counts, profile), with the usual signals. */
 gboolean         scs_workspace_refresh           (ScsWorkspace          *self,
                                                   GError               **error);
-/* Calls scs_workspace_refresh() every @interval_ms on the main context; 0 stops. */
+/* Calls scs_workspace_refresh() on the main context as soon as a file monitor
+ * sees another program write, and every @interval_ms anyway; 0 stops. */
 void             scs_workspace_watch             (ScsWorkspace          *self,
                                                   guint                  interval_ms);
 ScsCatalog      *scs_workspace_get_catalog       (ScsWorkspace          *self);
