@@ -359,7 +359,7 @@ typedef struct
   char      *name;
   char      *title;
   gboolean   declaration;
-  gboolean   accept_personal_data;
+  ScsSignFlags flags;
 } SignJob;
 
 static void
@@ -385,10 +385,9 @@ sign_thread (GTask        *task,
 
   if (job->declaration)
     ok = scs_declaration_declare (scs_review_get_workspace (job->review), job->name, job->title, NULL,
-                                  job->signer, job->ca_path, job->accept_personal_data, &error);
+                                  NULL, job->signer, job->ca_path, job->flags, &error);
   else
-    ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path,
-                                     job->accept_personal_data, &error);
+    ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path, job->flags, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -415,7 +414,8 @@ sign_done (GObject      *object,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static void start_signing (ScsSignDialog *self);
+static void start_signing (ScsSignDialog *self,
+                           ScsSignFlags   flags);
 
 static void
 same_signer_response (AdwMessageDialog *dialog,
@@ -425,24 +425,21 @@ same_signer_response (AdwMessageDialog *dialog,
   ScsSignDialog *self = SCS_SIGN_DIALOG (user_data);
 
   if (g_strcmp0 (response, "sign") == 0)
-    start_signing (self);
+    start_signing (self, SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER);
   g_object_unref (self);
 }
 
-/* The certificate that signed the other role, if it is this one. */
+/* The core's two-person rule: whether this certificate signed the other
+ * role (then the core refuses unless the user confirms). */
 static gboolean
 signed_other_role (ScsSignDialog *self)
 {
   ScsWorkspace *workspace = scs_review_get_workspace (self->review);
   ScsSignatureRole other = self->declaration ? SCS_SIGNATURE_ROLE_EXPERT : SCS_SIGNATURE_ROLE_MANAGEMENT;
-  g_autoptr(GBytes) cms = NULL;
-  g_autoptr(GBytes) content = NULL;
 
   if (!wants_signature (self) || self->signer == NULL)
     return FALSE;
-  cms = scs_signature_dup_cms (workspace, other);
-  content = scs_signature_dup_signed_content (workspace, other);
-  return scs_signer_signed (self->signer, cms, content);
+  return !scs_signer_check_other_role (self->signer, workspace, other, SCS_SIGN_FLAGS_NONE, NULL);
 }
 
 static void
@@ -475,11 +472,12 @@ sign_action (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  start_signing (self);
+  start_signing (self, SCS_SIGN_FLAGS_NONE);
 }
 
 static void
-start_signing (ScsSignDialog *self)
+start_signing (ScsSignDialog *self,
+               ScsSignFlags   flags)
 {
   g_autoptr(GTask) task = NULL;
   SignJob *job;
@@ -492,7 +490,9 @@ start_signing (ScsSignDialog *self)
   job->declaration = self->declaration;
   job->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   job->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-  job->accept_personal_data = gtk_check_button_get_active (self->confirm_check);
+  job->flags = flags;
+  if (gtk_check_button_get_active (self->confirm_check))
+    job->flags |= SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA;
 
   self->busy = TRUE;
   update_sensitivity (self);

@@ -126,6 +126,15 @@ scs_declaration_render (ScsWorkspace  *workspace,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* The process language, switched only when it differs (scs_i18n_init ()
+ * sets the locale and LANGUAGE again). */
+static void
+use_language (gboolean japanese)
+{
+  if (japanese != scs_i18n_is_japanese ())
+    scs_i18n_init (japanese ? "ja" : "en");
+}
+
 /* Inside the declaration's transaction, after the signature row is stored
  * without a CMS (so the report shows the declaration and its signer):
  * renders report.pdf, builds management's ASiCManifest over it, the
@@ -136,6 +145,7 @@ sign_manifest (ScsWorkspace       *workspace,
                GBytes             *declaration,
                ScsSignatureCheck  *expert,
                GPtrArray          *expert_entries,
+               gboolean            japanese,
                GError            **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
@@ -166,7 +176,13 @@ sign_manifest (ScsWorkspace       *workspace,
 
   options.content_sha256 = expert->info->content_sha256;
   options.evidence_paths = paths;
-  report = scs_report_render (workspace, &options, error);
+  {
+    gboolean was_japanese = scs_i18n_is_japanese ();
+
+    use_language (japanese);
+    report = scs_report_render (workspace, &options, error);
+    use_language (was_japanese);
+  }
   if (report == NULL)
     return FALSE;
   g_ptr_array_add (entries, scs_signed_entry_new ("declaration.xml", "application/xml", declaration));
@@ -183,9 +199,10 @@ scs_declaration_declare (ScsWorkspace  *workspace,
                          const char    *name,
                          const char    *title,
                          const char    *text,
+                         const char    *report_language,
                          ScsSigner     *signer,
                          const char    *ca_file,
-                         gboolean       accept_personal_data,
+                         ScsSignFlags   flags,
                          GError       **error)
 {
   g_autoptr(ScsSignatureCheck) expert = NULL;
@@ -198,9 +215,23 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   g_autofree char *clean_name = g_strstrip (g_strdup (name ? name : ""));
   g_autofree char *clean_title = g_strstrip (g_strdup (title ? title : ""));
   g_autoptr(GPtrArray) expert_entries = NULL;
+  g_autofree char *default_text = NULL;
   ScsSignedEntry *expert_manifest = NULL;
+  gboolean was_japanese = scs_i18n_is_japanese ();
+  gboolean japanese = was_japanese;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (report_language != NULL)
+    {
+      if (!g_str_equal (report_language, "ja") && !g_str_equal (report_language, "en"))
+        {
+          g_set_error (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_INVALID,
+                       _("Unknown report language ‘%s’: use ja or en"), report_language);
+          return FALSE;
+        }
+      japanese = g_str_equal (report_language, "ja");
+    }
 
   if (*clean_name == '\0' || *clean_title == '\0' ||
       !g_utf8_validate (clean_name, -1, NULL) || !g_utf8_validate (clean_title, -1, NULL))
@@ -210,7 +241,12 @@ scs_declaration_declare (ScsWorkspace  *workspace,
       return FALSE;
     }
   if (text == NULL || *text == '\0')
-    text = scs_declaration_get_default_text ();
+    {
+      /* our text, in the report's language */
+      use_language (japanese);
+      text = default_text = g_strdup (scs_declaration_get_default_text ());
+      use_language (was_japanese);
+    }
   {
     const struct { const char *value; const char *label; ScsTextFlags flags; } texts[] = {
       { clean_name, N_("The declarant’s name"), SCS_TEXT_SINGLE_LINE },
@@ -243,7 +279,7 @@ scs_declaration_declare (ScsWorkspace  *workspace,
       if (!scs_signer_check_certificate (signer, ca_file, error))
         return FALSE;
       personal = scs_signer_dup_personal_data (signer);
-      if (personal != NULL && !accept_personal_data)
+      if (personal != NULL && !(flags & SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA))
         {
           g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_PERSONAL_DATA,
                        _("The signing certificate carries personal data (%s), which will be part of "
@@ -268,6 +304,9 @@ scs_declaration_declare (ScsWorkspace  *workspace,
           goto failed;
         }
     }
+  /* two roles, two people: refused unless allowed */
+  else if (!scs_signer_check_other_role (signer, workspace, SCS_SIGNATURE_ROLE_EXPERT, flags, error))
+    goto failed;
   expert_entries = scs_signature_dup_entries (workspace, SCS_SIGNATURE_ROLE_EXPERT);
   expert_manifest = scs_signed_entry_find (expert_entries, SCS_ASIC_MANIFEST_EXPERT);
   stmt = scs_db_prepare (workspace->db, workspace->path,
@@ -283,7 +322,7 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   scs_db_bind_text (stmt, 5, text);
   scs_db_bind_text (stmt, 6, expert->info->content_sha256);
   scs_db_bind_text (stmt, 7, expert_manifest != NULL ? expert_manifest->sha256 : NULL);
-  scs_db_bind_text (stmt, 8, expert_manifest != NULL ? (scs_i18n_is_japanese () ? "ja" : "en") : NULL);
+  scs_db_bind_text (stmt, 8, expert_manifest != NULL ? (japanese ? "ja" : "en") : NULL);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
     goto failed;
 
@@ -302,7 +341,7 @@ scs_declaration_declare (ScsWorkspace  *workspace,
                             FALSE, error))
     goto failed;
   if (signer != NULL && expert_manifest != NULL &&
-      !sign_manifest (workspace, signer, content, expert, expert_entries, error))
+      !sign_manifest (workspace, signer, content, expert, expert_entries, japanese, error))
     goto failed;
   if (!scs_workspace_commit (workspace, error))
     goto failed;

@@ -898,11 +898,42 @@ scs_signer_signed (ScsSigner *self,
 }
 
 gboolean
-scs_signer_sign_assessment (ScsSigner   *self,
-                            ScsReview   *review,
-                            const char  *ca_file,
-                            gboolean     accept_personal_data,
-                            GError     **error)
+scs_signer_check_other_role (ScsSigner         *self,
+                             ScsWorkspace      *workspace,
+                             ScsSignatureRole   other,
+                             ScsSignFlags       flags,
+                             GError           **error)
+{
+  g_autoptr(GBytes) cms = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *subject = NULL;
+
+  g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (flags & SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER)
+    return TRUE;
+  cms = scs_signature_dup_cms (workspace, other);
+  content = scs_signature_dup_signed_content (workspace, other);
+  if (!scs_signer_signed (self, cms, content))
+    return TRUE;
+  subject = scs_signer_dup_subject (self);
+  g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_SAME_SIGNER,
+               other == SCS_SIGNATURE_ROLE_EXPERT
+               ? _("The certificate ‘%s’ already signed the assessment as the expert; management "
+                   "should sign with its own certificate")
+               : _("The certificate ‘%s’ already signed the declaration as management; the expert "
+                   "should sign with their own certificate"),
+               subject);
+  return FALSE;
+}
+
+gboolean
+scs_signer_sign_assessment (ScsSigner     *self,
+                            ScsReview     *review,
+                            const char    *ca_file,
+                            ScsSignFlags   flags,
+                            GError       **error)
 {
   ScsWorkspace *ws;
   ScsProfile *profile;
@@ -950,7 +981,7 @@ scs_signer_sign_assessment (ScsSigner   *self,
     return FALSE;
 
   personal = scs_signer_dup_personal_data (self);
-  if (personal != NULL && !accept_personal_data)
+  if (personal != NULL && !(flags & SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA))
     {
       g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_PERSONAL_DATA,
                    _("The signing certificate carries personal data (%s), which will be part of "
@@ -967,7 +998,9 @@ scs_signer_sign_assessment (ScsSigner   *self,
 
   if (!scs_workspace_begin (ws, error))
     return FALSE;
-  if (!scs_attestation_set_expert (ws, &expert, error))
+  /* inside the transaction: management may have signed meanwhile */
+  if (!scs_signer_check_other_role (self, ws, SCS_SIGNATURE_ROLE_MANAGEMENT, flags, error) ||
+      !scs_attestation_set_expert (ws, &expert, error))
     goto failed;
   content = scs_attestation_render (ws, error);
   if (content == NULL || !scs_attestation_validate (content, "assessment", error))

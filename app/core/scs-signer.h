@@ -24,9 +24,19 @@ typedef enum
   SCS_SIGNER_ERROR_CERTIFICATE,    /* expired, not yet valid, not under the CA, no signing usage */
   SCS_SIGNER_ERROR_PERSONAL_DATA,  /* the certificate carries personal data: confirm first */
   SCS_SIGNER_ERROR_FAILED,
+  SCS_SIGNER_ERROR_SAME_SIGNER,    /* the certificate signed the other role: confirm first */
+  SCS_SIGNER_ERROR_CHANGED,        /* the workspace changed while the time stamp was fetched */
 } ScsSignerError;
 
 GQuark scs_signer_error_quark (void);
+
+/* What the signer confirmed before signing. */
+typedef enum
+{
+  SCS_SIGN_FLAGS_NONE                 = 0,
+  SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA = 1 << 0,  /* sign although the certificate carries personal data */
+  SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER    = 1 << 1,  /* sign although it signed the other role */
+} ScsSignFlags;
 
 typedef enum
 {
@@ -95,12 +105,25 @@ GBytes      *scs_signer_sign                (ScsSigner         *self,
 /* Checks the certificate, the review (complete) and the profile (an expert
  * with a qualification), records the expert identity, renders the
  * attestation, signs it, stores the signature and seals the assessment, all
- * in one transaction. @accept_personal_data must be TRUE when the
- * certificate carries personal data. */
+ * in one transaction. @flags must have SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA
+ * when the certificate carries personal data, and
+ * SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER when it signed management's declaration
+ * (SCS_SIGNER_ERROR_SAME_SIGNER otherwise). With a TSA the request runs
+ * with no transaction open; the transaction that stores the signature then
+ * renders everything again and refuses (SCS_SIGNER_ERROR_CHANGED) when
+ * what was signed no longer matches the workspace. */
 gboolean     scs_signer_sign_assessment     (ScsSigner         *self,
                                              ScsReview         *review,
                                              const char        *ca_file,
-                                             gboolean           accept_personal_data,
+                                             ScsSignFlags       flags,
+                                             GError           **error);
+/* The two-person rule: refuses (SCS_SIGNER_ERROR_SAME_SIGNER) when @self's
+ * certificate made the signature of role @other in @workspace, unless
+ * @flags allow it. */
+gboolean     scs_signer_check_other_role    (ScsSigner         *self,
+                                             ScsWorkspace      *workspace,
+                                             ScsSignatureRole   other,
+                                             ScsSignFlags       flags,
                                              GError           **error);
 
 /* Verifies a detached CMS over @content (scs_cms_verify_detached()); with

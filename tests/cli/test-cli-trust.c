@@ -146,10 +146,10 @@ make_signed (const char *name)
   g_autoptr(ScsSigner) manager = load ("manager.p12");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (scs_signer_sign_assessment (expert, review, NULL, FALSE, &error));
+  g_assert_true (scs_signer_sign_assessment (expert, review, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (scs_review_get_workspace (review), "Yamada", "CEO", NULL,
-                                          manager, NULL, FALSE, &error));
+  g_assert_true (scs_declaration_declare (scs_review_get_workspace (review), "Yamada", "CEO", NULL, NULL,
+                                          manager, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 }
 
