@@ -761,10 +761,43 @@ scs_signer_check_certificate (ScsSigner   *self,
 
 /* Signing ------------------------------------------------------------------- */
 
+gboolean
+scs_signer_needs_network (ScsSigner *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
+  return self->tsa_url != NULL;
+}
+
+GBytes *
+scs_signer_complete (ScsSigner     *self,
+                     GBytes        *cms,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
+  g_return_val_if_fail (cms != NULL, NULL);
+
+  if (self->tsa_url == NULL)
+    return g_bytes_ref (cms);
+  return scs_cms_add_timestamp (cms, self->tsa_url, cancellable, error);
+}
+
 GBytes *
 scs_signer_sign (ScsSigner  *self,
                  GBytes     *content,
                  GError    **error)
+{
+  g_autoptr(GBytes) cms = scs_signer_sign_offline (self, content, error);
+
+  if (cms == NULL)
+    return NULL;
+  return scs_signer_complete (self, cms, NULL, error);
+}
+
+GBytes *
+scs_signer_sign_offline (ScsSigner  *self,
+                         GBytes     *content,
+                         GError    **error)
 {
   g_autoptr(GBytes) der = NULL;
   gnutls_pkcs7_t pkcs7 = NULL;
@@ -829,13 +862,6 @@ scs_signer_sign (ScsSigner  *self,
   gnutls_pkcs7_deinit (pkcs7);
   result = g_bytes_new (out.data, out.size);
   gnutls_free (out.data);
-  if (self->tsa_url != NULL)
-    {
-      GBytes *stamped = scs_cms_add_timestamp (result, self->tsa_url, NULL, error);
-
-      g_bytes_unref (result);
-      return stamped;
-    }
   return result;
 
 failed:
@@ -928,6 +954,34 @@ scs_signer_check_other_role (ScsSigner         *self,
   return FALSE;
 }
 
+/* Inside the signing transaction: the expert's identity recorded, the
+ * attestation rendered and the expert's ASiCManifest built over it and
+ * everything it references (the bytes to sign, a new reference). */
+static GBytes *
+prepare_assessment (ScsSigner                   *self,
+                    ScsWorkspace                *ws,
+                    const ScsAttestationExpert  *expert,
+                    ScsSignFlags                 flags,
+                    GBytes                     **content,
+                    GPtrArray                  **entries,
+                    GError                     **error)
+{
+  /* management may have signed meanwhile */
+  if (!scs_signer_check_other_role (self, ws, SCS_SIGNATURE_ROLE_MANAGEMENT, flags, error) ||
+      !scs_attestation_set_expert (ws, expert, error))
+    return NULL;
+  *content = scs_attestation_render (ws, error);
+  if (*content == NULL || !scs_attestation_validate (*content, "assessment", error))
+    return NULL;
+  /* The CMS covers the expert's ASiCManifest, which references the
+   * assessment, scope, catalog and every evidence file by SHA-256; the
+   * entries are stored so the package is assembled from these bytes. */
+  *entries = scs_package_expert_entries (ws, *content, error);
+  if (*entries == NULL)
+    return NULL;
+  return g_bytes_ref (scs_package_add_manifest (SCS_SIGNATURE_ROLE_EXPERT, *entries));
+}
+
 gboolean
 scs_signer_sign_assessment (ScsSigner     *self,
                             ScsReview     *review,
@@ -943,7 +997,7 @@ scs_signer_sign_assessment (ScsSigner     *self,
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) cms = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  GBytes *manifest;
+  g_autoptr(GBytes) manifest = NULL;
   ScsAttestationExpert expert = { 0 };
 
   g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
@@ -996,25 +1050,53 @@ scs_signer_sign_assessment (ScsSigner     *self,
   expert.training_date = scs_profile_get_training_date (profile);
   expert.date = date;
 
+  /* before any slow work, and again inside each transaction */
+  if (!scs_signer_check_other_role (self, ws, SCS_SIGNATURE_ROLE_MANAGEMENT, flags, error))
+    return FALSE;
+
   if (!scs_workspace_begin (ws, error))
     return FALSE;
-  /* inside the transaction: management may have signed meanwhile */
-  if (!scs_signer_check_other_role (self, ws, SCS_SIGNATURE_ROLE_MANAGEMENT, flags, error) ||
-      !scs_attestation_set_expert (ws, &expert, error))
+  manifest = prepare_assessment (self, ws, &expert, flags, &content, &entries, error);
+  if (manifest == NULL)
     goto failed;
-  content = scs_attestation_render (ws, error);
-  if (content == NULL || !scs_attestation_validate (content, "assessment", error))
+  cms = scs_signer_sign_offline (self, manifest, error);
+  if (cms == NULL)
     goto failed;
-  /* The CMS covers the expert's ASiCManifest, which references the
-   * assessment, scope, catalog and every evidence file by SHA-256; the
-   * entries are stored so the package is assembled from these bytes. */
-  entries = scs_package_expert_entries (ws, content, error);
-  if (entries == NULL)
-    goto failed;
-  manifest = scs_package_add_manifest (SCS_SIGNATURE_ROLE_EXPERT, entries);
-  cms = scs_signer_sign (self, manifest, error);
-  if (cms == NULL ||
-      !scs_signature_store (ws, SCS_SIGNATURE_ROLE_EXPERT, content, cms, self, TRUE, error) ||
+  if (scs_signer_needs_network (self))
+    {
+      g_autoptr(GBytes) stamped = NULL;
+      g_autoptr(GBytes) again = NULL;
+
+      /* The time-stamp authority is asked with no transaction open, so
+       * other writers are not held up to its 30 s; then everything is
+       * rendered again in the storing transaction and must be what was
+       * signed. */
+      scs_workspace_rollback (ws);
+      stamped = scs_signer_complete (self, cms, NULL, error);
+      if (stamped == NULL || !scs_workspace_begin (ws, error))
+        return FALSE;
+      if (scs_review_is_sealed (ws))
+        {
+          g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
+                               _("The assessment was signed elsewhere while the time stamp was fetched"));
+          goto failed;
+        }
+      g_clear_pointer (&entries, g_ptr_array_unref);
+      g_clear_pointer (&content, g_bytes_unref);
+      again = prepare_assessment (self, ws, &expert, flags, &content, &entries, error);
+      if (again == NULL)
+        goto failed;
+      if (!g_bytes_equal (again, manifest))
+        {
+          g_set_error_literal (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CHANGED,
+                               _("The workspace changed while the time stamp was fetched; nothing was "
+                                 "signed, sign again"));
+          goto failed;
+        }
+      g_bytes_unref (cms);
+      cms = g_steal_pointer (&stamped);
+    }
+  if (!scs_signature_store (ws, SCS_SIGNATURE_ROLE_EXPERT, content, cms, self, TRUE, NULL, error) ||
       !scs_signature_store_entries (ws, SCS_SIGNATURE_ROLE_EXPERT, entries, error) ||
       !scs_workspace_commit (ws, error))
     goto failed;

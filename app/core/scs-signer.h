@@ -101,6 +101,19 @@ gboolean     scs_signer_check_certificate   (ScsSigner         *self,
 GBytes      *scs_signer_sign                (ScsSigner         *self,
                                              GBytes            *content,
                                              GError           **error);
+/* scs_signer_sign () in two steps, so that no transaction is open while
+ * the network is asked: the signature made here (no network) … */
+GBytes      *scs_signer_sign_offline        (ScsSigner         *self,
+                                             GBytes            *content,
+                                             GError           **error);
+/* … whether completing it asks the network (a TSA is set) … */
+gboolean     scs_signer_needs_network       (ScsSigner         *self);
+/* … and @cms completed: the time stamp added (a new reference to @cms
+ * when there is nothing to add). */
+GBytes      *scs_signer_complete            (ScsSigner         *self,
+                                             GBytes            *cms,
+                                             GCancellable      *cancellable,
+                                             GError           **error);
 
 /* Checks the certificate, the review (complete) and the profile (an expert
  * with a qualification), records the expert identity, renders the

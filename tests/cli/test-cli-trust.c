@@ -532,6 +532,70 @@ test_tsa_round_trip (void)
   }
 }
 
+/* A TSA that stalls while another process writes: the request runs with no
+ * transaction open, so the writer is not refused (SQLITE_BUSY after 5 s
+ * when the request ran inside the signing transaction); the signature
+ * then no longer matches the workspace and is refused, nothing stored. */
+static gboolean
+exists_in_dir (const char *name)
+{
+  g_autofree char *path = path_in (name);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Waits for the file @name in @dir (an event, not a time: the bound only
+ * keeps a broken run from hanging). */
+static void
+wait_for_file (const char *name)
+{
+  for (guint i = 0; i < 120 * 100 && !exists_in_dir (name); i++)
+    g_usleep (10 * 1000);
+  g_assert_true (exists_in_dir (name));
+}
+
+static void
+test_tsa_outside_transaction (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *sign_out = NULL;
+  g_autofree char *sign_out_path = path_in ("sign.out");
+  const char *argv[] = { "sh", "-c", NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  g_object_unref (prepare ("held.scsw"));
+  g_assert_cmpint (sh (NULL, "rm -f held release sign.out"), ==, 0);
+  cmd = g_strdup_printf (CLI "sign held.scsw --p12 expert.p12 --password-file pw --tsa %shold "
+                         "> sign.out 2>&1", tsa_url);
+  argv[2] = cmd;
+  g_assert_true (g_spawn_async (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  wait_for_file ("held");
+
+  /* the signer waits for its time stamp: another process writes at once */
+  if (sh (&out, CLI "answer held.scsw 4-1-1-1 not-met") != 0)
+    g_error ("the writer was held up: %s", out);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sh (NULL, "touch release"), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (g_file_get_contents (sign_out_path, &sign_out, NULL, NULL));
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) != 2 || strstr (sign_out, "changed while the time stamp was fetched") == NULL)
+    g_error ("sign: exit %d: %s", WEXITSTATUS (status), sign_out);
+
+  /* nothing signed, the write kept; signed again, it is stored whole */
+  g_assert_cmpint (sh (&out, CLI "verify-signature held.scsw"), !=, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sh (&out, CLI "answer held.scsw 4-1-1-1 met && "
+                       CLI "sign held.scsw --p12 expert.p12 --password-file pw --tsa %s && "
+                       CLI "verify-signature held.scsw --ca ca.pem", tsa_url), ==, 0);
+}
+
 /* Expiry after signing (the core takes "now") --------------------------------- */
 
 static void
@@ -670,6 +734,7 @@ main (int    argc,
   g_test_add_func ("/scs/cli/trust/signing-refused", test_signing_refused);
   g_test_add_func ("/scs/cli/trust/same-signer", test_same_signer);
   g_test_add_func ("/scs/cli/trust/tsa-round-trip", test_tsa_round_trip);
+  g_test_add_func ("/scs/cli/trust/tsa-outside-transaction", test_tsa_outside_transaction);
   g_test_add_func ("/scs/cli/trust/expired-after-signing", test_expired_after_signing);
   g_test_add_func ("/scs/cli/trust/hostile-cms", test_hostile_cms);
 
