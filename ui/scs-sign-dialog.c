@@ -13,7 +13,9 @@
  * thread, the dialog insensitive meanwhile (the workspace is not touched by
  * the main thread while it runs). A refusal shows the core's message and
  * nothing is written. The same dialog, with name, title and date, records
- * the management declaration, signed or not.
+ * the management declaration, signed or not, and the language of the
+ * signed report (日本語 by default whatever the UI language, or English;
+ * recorded in declaration.xml).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,6 +54,7 @@ struct _ScsSignDialog
   AdwEntryRow     *name_row;
   AdwEntryRow     *title_row;
   AdwActionRow    *date_row;
+  AdwComboRow     *report_language_row;
   GtkWidget       *qualification_group;
   GtkLabel        *qualification_label;
   GtkSwitch       *with_signature_switch;
@@ -359,6 +362,7 @@ typedef struct
   char      *name;
   char      *title;
   gboolean   declaration;
+  const char *report_language;  /* static: "ja" or "en" */
   ScsSignFlags flags;
 } SignJob;
 
@@ -385,7 +389,7 @@ sign_thread (GTask        *task,
 
   if (job->declaration)
     ok = scs_declaration_declare (scs_review_get_workspace (job->review), job->name, job->title, NULL,
-                                  NULL, job->signer, job->ca_path, job->flags, &error);
+                                  job->report_language, job->signer, job->ca_path, job->flags, &error);
   else
     ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path, job->flags, &error);
   if (ok)
@@ -490,6 +494,7 @@ start_signing (ScsSignDialog *self,
   job->declaration = self->declaration;
   job->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   job->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  job->report_language = scs_sign_dialog_get_report_language (self);
   job->flags = flags;
   if (gtk_check_button_get_active (self->confirm_check))
     job->flags |= SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA;
@@ -625,6 +630,7 @@ scs_sign_dialog_class_init (ScsSignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, report_language_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_group);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_label);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, with_signature_switch);
@@ -778,6 +784,30 @@ scs_sign_dialog_set_declarant (ScsSignDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
   gtk_switch_set_active (self->with_signature_switch, with_signature);
   update_sensitivity (self);
+}
+
+/* The combo row's positions: Japanese, the product's first language, first. */
+static const char * const report_languages[] = { "ja", "en" };
+
+void
+scs_sign_dialog_set_report_language (ScsSignDialog *self,
+                                     const char    *language)
+{
+  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (report_languages); i++)
+    if (g_strcmp0 (language, report_languages[i]) == 0)
+      adw_combo_row_set_selected (self->report_language_row, i);
+}
+
+const char *
+scs_sign_dialog_get_report_language (ScsSignDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
+  selected = adw_combo_row_get_selected (self->report_language_row);
+  return report_languages[selected < G_N_ELEMENTS (report_languages) ? selected : 0];
 }
 
 void
