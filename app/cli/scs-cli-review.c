@@ -576,7 +576,7 @@ scs_cli_review_status (const ScsCliCommand *command,
 
 /* ---- signing --------------------------------------------------------------- */
 
-static char *opt_p12, *opt_password_file, *opt_pkcs11, *opt_pin_file, *opt_tsa;
+static char *opt_p12, *opt_password_file, *opt_pkcs11, *opt_pin_file, *opt_tsa, *opt_ocsp;
 static char **opt_ca, **opt_crl;
 static gboolean opt_accept_personal, opt_allow_same_signer;
 
@@ -612,6 +612,9 @@ configure_signer (ScsSigner *signer)
       scs_signer_set_trust_anchors (signer, anchors);
     }
   scs_signer_set_tsa_url (signer, opt_tsa);
+  /* "aia": the address in the certificate */
+  if (opt_ocsp != NULL)
+    scs_signer_set_ocsp_url (signer, g_str_equal (opt_ocsp, "aia") ? "" : opt_ocsp);
   for (guint i = 0; opt_crl != NULL && opt_crl[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -764,6 +767,9 @@ print_validity (ScsSigner *signer)
       N_("Require a certificate under this CA (PEM, bundle or DER; repeatable)"), N_("FILE") }, \
     { "tsa", 0, 0, G_OPTION_ARG_STRING, &opt_tsa, \
       N_("Add an RFC 3161 time stamp from this time-stamp authority"), N_("URL") }, \
+    { "ocsp", 0, 0, G_OPTION_ARG_STRING, &opt_ocsp, \
+      N_("Ask this OCSP responder about the certificate and embed its answer (aia: the certificate’s own)"), \
+      N_("URL") }, \
     { "crl", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_crl, \
       N_("Embed this certificate revocation list (PEM or DER; repeatable)"), N_("FILE") }, \
     { "allow-same-signer", 0, 0, G_OPTION_ARG_NONE, &opt_allow_same_signer, \

@@ -55,6 +55,7 @@ struct _ScsSigner
   char              *label;
   ScsTrustAnchors   *anchors;    /* besides a ca_file: the caller's trusted CAs */
   char              *tsa_url;    /* RFC 3161 time stamp on every signature */
+  char              *ocsp_url;   /* OCSP responder, "" for the certificate's own; NULL none */
   GPtrArray         *crls;       /* of GBytes (DER), embedded for CAdES-LT */
 };
 
@@ -80,6 +81,7 @@ scs_signer_finalize (GObject *object)
   g_free (self->label);
   g_clear_object (&self->anchors);
   g_free (self->tsa_url);
+  g_free (self->ocsp_url);
   g_clear_pointer (&self->crls, g_ptr_array_unref);
 
   G_OBJECT_CLASS (scs_signer_parent_class)->finalize (object);
@@ -112,6 +114,17 @@ scs_signer_set_tsa_url (ScsSigner  *self,
   g_return_if_fail (SCS_IS_SIGNER (self));
   g_free (self->tsa_url);
   self->tsa_url = url != NULL && *url != '\0' ? g_strdup (url) : NULL;
+}
+
+static char *format_local_date (GDateTime *when);
+
+void
+scs_signer_set_ocsp_url (ScsSigner  *self,
+                         const char *url)
+{
+  g_return_if_fail (SCS_IS_SIGNER (self));
+  g_free (self->ocsp_url);
+  self->ocsp_url = g_strdup (url);
 }
 
 gboolean
@@ -148,6 +161,22 @@ scs_signer_add_crl_file (ScsSigner   *self,
                    _("‘%s’ is not a certificate revocation list (PEM or DER)"), display);
       return FALSE;
     }
+  /* a CRL past its next update says nothing about now */
+  {
+    time_t next_update = gnutls_x509_crl_get_next_update (crl);
+
+    if (next_update != (time_t) -1 && next_update < time (NULL))
+      {
+        g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (next_update);
+        g_autofree char *text = format_local_date (when);
+
+        gnutls_x509_crl_deinit (crl);
+        gnutls_free (der.data);
+        g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
+                     _("The CRL ‘%s’ is out of date: its next update was due on %s"), display, text);
+        return FALSE;
+      }
+  }
   gnutls_x509_crl_deinit (crl);
   g_ptr_array_add (self->crls, g_bytes_new (der.data, der.size));
   gnutls_free (der.data);
@@ -765,7 +794,7 @@ gboolean
 scs_signer_needs_network (ScsSigner *self)
 {
   g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
-  return self->tsa_url != NULL;
+  return self->tsa_url != NULL || self->ocsp_url != NULL;
 }
 
 GBytes *
@@ -774,12 +803,19 @@ scs_signer_complete (ScsSigner     *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  g_autoptr(GBytes) stamped = NULL;
+
   g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
   g_return_val_if_fail (cms != NULL, NULL);
 
-  if (self->tsa_url == NULL)
-    return g_bytes_ref (cms);
-  return scs_cms_add_timestamp (cms, self->tsa_url, cancellable, error);
+  stamped = self->tsa_url != NULL ? scs_cms_add_timestamp (cms, self->tsa_url, cancellable, error)
+                                  : g_bytes_ref (cms);
+  if (stamped == NULL)
+    return NULL;
+  /* after the time stamp: the answer then speaks of a time after it */
+  if (self->ocsp_url != NULL)
+    return scs_cms_add_ocsp (stamped, self->ocsp_url, self->anchors, cancellable, error);
+  return g_steal_pointer (&stamped);
 }
 
 GBytes *

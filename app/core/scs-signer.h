@@ -85,7 +85,14 @@ void         scs_signer_set_trust_anchors   (ScsSigner         *self,
  * stamp on every signature; NULL or "" for none. */
 void         scs_signer_set_tsa_url         (ScsSigner         *self,
                                              const char        *url);
-/* A CRL (PEM or DER) embedded in every signature (CAdES-LT). */
+/* An OCSP responder asked about the signing certificate after every
+ * signature (and its time stamp), the checked answer embedded (CAdES-LT,
+ * scs_cms_add_ocsp ()); "" for the certificate's own (authorityInfoAccess),
+ * NULL for none. A revoked certificate is refused then. */
+void         scs_signer_set_ocsp_url        (ScsSigner         *self,
+                                             const char        *url);
+/* A CRL (PEM or DER) embedded in every signature (CAdES-LT); refused when
+ * past its nextUpdate. */
 gboolean     scs_signer_add_crl_file        (ScsSigner         *self,
                                              const char        *path,
                                              GError           **error);
@@ -106,10 +113,10 @@ GBytes      *scs_signer_sign                (ScsSigner         *self,
 GBytes      *scs_signer_sign_offline        (ScsSigner         *self,
                                              GBytes            *content,
                                              GError           **error);
-/* … whether completing it asks the network (a TSA is set) … */
+/* … whether completing it asks the network (a TSA or OCSP responder) … */
 gboolean     scs_signer_needs_network       (ScsSigner         *self);
-/* … and @cms completed: the time stamp added (a new reference to @cms
- * when there is nothing to add). */
+/* … and @cms completed: the time stamp, then the OCSP answer added (a
+ * new reference to @cms when there is nothing to add). */
 GBytes      *scs_signer_complete            (ScsSigner         *self,
                                              GBytes            *cms,
                                              GCancellable      *cancellable,
