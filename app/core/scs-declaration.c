@@ -126,15 +126,6 @@ scs_declaration_render (ScsWorkspace  *workspace,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
-/* The process language, switched only when it differs (scs_i18n_init ()
- * sets the locale and LANGUAGE again). */
-static void
-use_language (gboolean japanese)
-{
-  if (japanese != scs_i18n_is_japanese ())
-    scs_i18n_init (japanese ? "ja" : "en");
-}
-
 /* A declaration being recorded: what was asked, and what was signed. */
 typedef struct
 {
@@ -216,11 +207,10 @@ sign_manifest (Declaration   *d,
   options.content_sha256 = d->expert->info->content_sha256;
   options.evidence_paths = paths;
   {
-    gboolean was_japanese = scs_i18n_is_japanese ();
+    gboolean was_japanese = scs_i18n_switch (d->japanese ? "ja" : "en");
 
-    use_language (d->japanese);
     report = scs_report_render (workspace, &options, error);
-    use_language (was_japanese);
+    scs_i18n_restore (was_japanese);
   }
   if (report == NULL)
     return FALSE;
@@ -341,9 +331,9 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   if (text == NULL || *text == '\0')
     {
       /* our text, in the report's language */
-      use_language (japanese);
+      scs_i18n_switch (japanese ? "ja" : "en");
       text = default_text = g_strdup (scs_declaration_get_default_text ());
-      use_language (was_japanese);
+      scs_i18n_restore (was_japanese);
     }
   {
     const struct { const char *value; const char *label; ScsTextFlags flags; } texts[] = {

@@ -241,6 +241,23 @@ scs_i18n_is_japanese (void)
   return japanese;
 }
 
+gboolean
+scs_i18n_switch (const char *language)
+{
+  gboolean was_japanese = japanese;
+
+  if (language != NULL && (strcmp (language, "ja") == 0) != japanese)
+    scs_i18n_init (language);
+  return was_japanese;
+}
+
+void
+scs_i18n_restore (gboolean was_japanese)
+{
+  if (was_japanese != japanese)
+    scs_i18n_init (was_japanese ? "ja" : "en");
+}
+
 /**
  * scs_i18n_pick:
  * @ja: (nullable): the Japanese text
