@@ -205,13 +205,13 @@ core_test_seal_workspace (ScsWorkspace *workspace,
     }
   signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
   g_assert_no_error (error);
-  signed_ok = scs_signer_sign_assessment (signer, review, NULL, FALSE, &error);
+  signed_ok = scs_signer_sign_assessment (signer, review, NULL, SCS_SIGN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (signed_ok);
   manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
   g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (workspace, "山田 一郎", "代表取締役", NULL, manager,
-                                          NULL, FALSE, &error));
+  g_assert_true (scs_declaration_declare (workspace, "山田 一郎", "代表取締役", NULL, NULL, manager,
+                                          NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 }
 
