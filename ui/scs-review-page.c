@@ -25,6 +25,8 @@
 
 #include "scs-ui-resources.h"
 
+#include "scs-certificate-dialog.h"
+#include "scs-declaration.h"
 #include "scs-i18n.h"
 #include "scs-profile.h"
 #include "scs-scope.h"
@@ -56,6 +58,8 @@ struct _ScsReviewPage
   GtkWidget          *banner_box;
   GtkLabel           *banner_label;
   GtkWidget          *banner_button;
+  GtkWidget          *certificate_button;
+  ScsSignatureCheck  *banner_check;      /* what the banner shows, or NULL */
 
   GtkWidget          *scroller;
   GtkLabel           *title_label;
@@ -300,23 +304,23 @@ show_banner (ScsReviewPage     *self,
   else if (check != NULL && check->verification != NULL)
     {
       const ScsCmsVerification *v = check->verification;
-      g_autoptr(GString) who = g_string_new (v->common_name ? v->common_name : v->subject);
+      g_autofree char *who = scs_cms_verification_dup_person (v);
 
-      if (v->organization != NULL)
-        g_string_append_printf (who, " (%s)", v->organization);
       if (v->trusted)
         /* Translators: %s is the signer's name (organization) from the certificate */
         text = g_strdup_printf (_("Signed by %s, verified against your trusted CAs, and sealed: answers, notes and evidence are read-only. Start a new round to change them."),
-                                who->str);
+                                who);
       else
         /* Translators: %s is the signer's name (organization) from the certificate */
         text = g_strdup_printf (_("Signed by %s and sealed: the signature is intact, but the signer is not verified (add the issuing CA under Preferences → Trusted Certificate Authorities). Answers, notes and evidence are read-only; start a new round to change them."),
-                                who->str);
+                                who);
     }
   else
     text = g_strdup (_("This assessment is sealed: answers, notes and evidence are read-only. Start a new round to change them."));
 
   gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_visible (self->certificate_button, check != NULL && check->verification != NULL &&
+                                                    check->verification->subject != NULL);
   gtk_widget_set_visible (self->banner, TRUE);
 }
 
@@ -366,13 +370,16 @@ check_done (GObject      *source,
             gpointer      data)
 {
   ScsReviewPage *self = SCS_REVIEW_PAGE (source);
-  g_autoptr(ScsSignatureCheck) check = NULL;
+  ScsSignatureCheck *check = NULL;
   g_autoptr(GError) error = NULL;
 
   check = g_task_propagate_pointer (G_TASK (result), &error);
   /* Superseded by a later check, a new workspace, or the page is gone */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* kept for the certificate dialog */
+  g_clear_pointer (&self->banner_check, scs_signature_check_free);
+  self->banner_check = check;
 
   g_clear_object (&self->check_cancellable);
   if (error != NULL && !g_error_matches (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED))
@@ -399,6 +406,7 @@ update_banner (ScsReviewPage *self)
     {
       gtk_widget_set_visible (self->banner, FALSE);
       gtk_label_set_text (self->banner_label, "");
+      g_clear_pointer (&self->banner_check, scs_signature_check_free);
       self->banner_checked = FALSE;
       return;
     }
@@ -1399,8 +1407,34 @@ declare_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  if (require_review (user_data))
-    open_sign_dialog (user_data, TRUE);
+  ScsReviewPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!require_review (self))
+    return;
+  /* The core's rule, said before any dialog opens */
+  if (!scs_declaration_check_declarant (self->review, &error))
+    {
+      report (self, error->message);
+      return;
+    }
+  open_sign_dialog (self, TRUE);
+}
+
+static void
+show_certificate_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ScsReviewPage *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ScsCertificateDialog *dialog;
+
+  if (self->banner_check == NULL || self->banner_check->verification == NULL)
+    return;
+  dialog = scs_certificate_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->banner_check->verification);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static const GActionEntry action_entries[] = {
@@ -1414,6 +1448,7 @@ static const GActionEntry action_entries[] = {
   { "new-round", new_round_action },
   { "sign", sign_action },
   { "declare", declare_action },
+  { "show-certificate", show_certificate_action },
   { "next", next_action },
   { "previous", previous_action },
   { "verdict-current", verdict_current_action, "s" },
@@ -1519,6 +1554,7 @@ scs_review_page_dispose (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->actions);
   g_clear_object (&self->banner);
+  g_clear_pointer (&self->banner_check, scs_signature_check_free);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->changed_ids, g_hash_table_unref);
@@ -1631,6 +1667,7 @@ banner_new (ScsReviewPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Start a _New Round"));
+  GtkWidget *certificate = gtk_button_new_with_mnemonic (_("_Certificate…"));
 
   gtk_widget_add_css_class (box, "scs-review-banner");
   gtk_widget_set_margin_start (label, 12);
@@ -1644,7 +1681,12 @@ banner_new (ScsReviewPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.new-round");
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("security-high-symbolic"));
   gtk_widget_set_margin_start (gtk_widget_get_first_child (box), 12);
+  gtk_widget_set_valign (certificate, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (certificate), "review.show-certificate");
+  gtk_widget_set_tooltip_text (certificate, _("The signer’s certificate in full"));
+  gtk_widget_set_visible (certificate, FALSE);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), certificate);
   gtk_box_append (GTK_BOX (box), button);
   gtk_widget_set_visible (box, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signature"), -1);
@@ -1652,6 +1694,7 @@ banner_new (ScsReviewPage *self)
   self->banner_box = box;
   self->banner_label = GTK_LABEL (label);
   self->banner_button = button;
+  self->certificate_button = certificate;
   /* The banner also gets the "review" group: it may sit outside the window
    * that inserted it (tests show it on its own). */
   gtk_widget_insert_action_group (box, "review", G_ACTION_GROUP (self->actions));

@@ -203,7 +203,9 @@ core_test_seal_workspace (ScsWorkspace *workspace,
   g_assert_true (signed_ok);
   manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
   g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (workspace, "山田 一郎", "代表取締役", NULL, manager,
+  g_clear_object (&review);
+  review = scs_review_new (workspace, core_test_management ());
+  g_assert_true (scs_declaration_declare (review, "山田 一郎", "代表取締役", NULL, manager,
                                           NULL, FALSE, &error));
   g_assert_no_error (error);
 }
@@ -275,4 +277,18 @@ core_test_expert (void)
       scs_profile_set_role (expert, SCS_ROLE_EXPERT);
     }
   return expert;
+}
+
+ScsProfile *
+core_test_management (void)
+{
+  static ScsProfile *management;
+
+  if (management == NULL)
+    {
+      management = scs_profile_new ();
+      scs_profile_set_name (management, "山田 一郎");
+      scs_profile_set_role (management, SCS_ROLE_MANAGEMENT);
+    }
+  return management;
 }

@@ -1,0 +1,179 @@
+/* test-desk.c: the window a busy person can trust (issue 16)
+ *
+ * Driven through the window's and the pages' actions, checked in the model
+ * and the file: the review banner names the signer as a person and opens
+ * the certificate in full; only management's profile declares (the window
+ * refuses others with the core's message); each role's dialog says who is
+ * acting.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+
+#include <adwaita.h>
+
+#include "gui-test-util.h"
+#include "../core/core-test-util.h"
+#include "scs-certificate-dialog.h"
+#include "scs-review-page.h"
+#include "scs-sign-dialog.h"
+#include "scs-window.h"
+#include "scs-workspace.h"
+
+static char *dir;
+
+static char *
+path (const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static ScsProfile *
+profile_new (const char *name,
+             ScsRole     role)
+{
+  ScsProfile *p = scs_profile_new ();
+
+  scs_profile_set_name (p, name);
+  scs_profile_set_role (p, role);
+  return p;
+}
+
+/* The visible toplevel of @type, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
+        return GTK_WINDOW (item);
+    }
+  return NULL;
+}
+
+static gboolean
+check_reported (gpointer page)
+{
+  return !scs_review_page_get_checking (page);
+}
+
+/* A window of 1200×900 on @ws, presented. */
+static ScsWindow *
+window_new (ScsWorkspace *ws)
+{
+  ScsWindow *window = scs_window_new (NULL);
+
+  scs_window_set_workspace (window, ws);
+  gui_test_present_window (GTK_WINDOW (window), 1200, 900);
+  return window;
+}
+
+/* The banner of a signed workspace: the signer as name — organisation
+ * (registration no.), never the raw DN; the certificate one click away;
+ * the declaration refused to the expert's profile, with the core's
+ * message, and the dialog naming who acts for management. */
+static void
+test_signer_and_roles (void)
+{
+  g_autofree char *file = path ("signed.scsw");
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("署名 株式会社");
+  g_autoptr(ScsWorkspace) ws = gui_test_create_workspace (file, org, 3);
+  g_autoptr(ScsProfile) expert = profile_new ("Expert Taro", SCS_ROLE_EXPERT);
+  g_autoptr(ScsProfile) manager = profile_new ("Manager Hanako", SCS_ROLE_MANAGEMENT);
+  g_autofree char *before = NULL, *after = NULL;
+  ScsCertificateDialog *certificate;
+  ScsSignDialog *sign;
+  ScsReviewPage *page;
+  ScsWindow *window;
+  const char *banner;
+
+  core_test_seal_workspace (ws, dir, FALSE);
+  window = window_new (ws);
+  page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
+  gui_test_wait_until (check_reported, page, 30);
+  banner = scs_review_page_get_banner_text (page);
+  g_assert_nonnull (strstr (banner, "Expert Taro — Test Security Office (registration no. 013258)"));
+  g_assert_null (strstr (banner, "CN="));
+  g_assert_null (strstr (banner, "serialNumber"));
+
+  /* the certificate, one click away */
+  g_assert_null (find_toplevel (SCS_TYPE_CERTIFICATE_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.show-certificate", NULL));
+  certificate = SCS_CERTIFICATE_DIALOG (find_toplevel (SCS_TYPE_CERTIFICATE_DIALOG));
+  g_assert_nonnull (certificate);
+  g_assert_cmpstr (scs_certificate_dialog_get_field (certificate, "person"), ==,
+                   "Expert Taro — Test Security Office (registration no. 013258)");
+  g_assert_cmpstr (scs_certificate_dialog_get_field (certificate, "subject"), ==,
+                   "serialNumber=013258,CN=Expert Taro,O=Test Security Office");
+  g_assert_cmpstr (scs_certificate_dialog_get_field (certificate, "issuer"), ==, "CN=SCS Test CA ca");
+  g_assert_nonnull (scs_certificate_dialog_get_field (certificate, "serial"));
+  g_assert_nonnull (strstr (scs_certificate_dialog_get_field (certificate, "validity"), " JST"));
+  g_assert_nonnull (strstr (scs_certificate_dialog_get_field (certificate, "key-usage"), "digital signature"));
+  /* 32 bytes as AB:CD:… */
+  g_assert_cmpuint (strlen (scs_certificate_dialog_get_field (certificate, "fingerprint")), ==, 32 * 3 - 1);
+  g_assert_nonnull (scs_certificate_dialog_get_field (certificate, "level"));
+  g_assert_nonnull (strstr (scs_certificate_dialog_get_field (certificate, "trust"), "Not verified"));
+  gui_test_save_png (GTK_WIDGET (certificate), "", "desk-certificate.png", "", GUI_TEST_WAIT_LAID_OUT);
+  gtk_window_destroy (GTK_WINDOW (certificate));
+
+  /* the expert cannot make management's declaration: refused, nothing opens
+   * or is written */
+  before = gui_test_file_state (file);
+  scs_review_page_set_profile (page, expert);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.declare", NULL));
+  gui_test_drain_pending ();
+  g_assert_null (find_toplevel (SCS_TYPE_SIGN_DIALOG));
+  g_assert_nonnull (strstr (scs_review_page_get_last_error (page), "Only management makes the declaration"));
+  after = gui_test_file_state (file);
+  g_assert_cmpstr (before, ==, after);
+
+  /* management's dialog says who acts */
+  scs_review_page_set_profile (page, manager);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.declare", NULL));
+  gui_test_drain_pending ();
+  sign = SCS_SIGN_DIALOG (find_toplevel (SCS_TYPE_SIGN_DIALOG));
+  g_assert_nonnull (sign);
+  {
+    AdwWindowTitle *title = ADW_WINDOW_TITLE (gui_test_find_by_type (GTK_WIDGET (sign), ADW_TYPE_WINDOW_TITLE));
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Acting as Manager Hanako (Management)");
+  }
+  gtk_window_destroy (GTK_WINDOW (sign));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *script = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *profile_file = NULL;
+  int rc;
+
+  /* Local times are shown with their zone: a fixed one. */
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  tzset ();
+  gui_test_init (&argc, &argv, "en");
+
+  dir = gui_test_make_tmp_dir ("scs-gui-desk-XXXXXX");
+  /* Never the user's own profile. */
+  profile_file = path ("profile.ini");
+  g_setenv ("SCS_PROFILE", profile_file, TRUE);
+  core_test_make_certificates (dir, TRUE);
+
+  g_test_add_func ("/scs/gui/desk/signer-and-roles", test_signer_and_roles);
+
+  rc = g_test_run ();
+  gui_test_remove_tree (dir);
+  g_free (dir);
+  return rc;
+}
