@@ -18,6 +18,7 @@
 #include "gui-test-util.h"
 #include "../core/core-test-util.h"
 #include "scs-certificate-dialog.h"
+#include "scs-checklist-page.h"
 #include "scs-review-page.h"
 #include "scs-sign-dialog.h"
 #include "scs-window.h"
@@ -150,6 +151,47 @@ test_signer_and_roles (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Search finds the user's own words: a note (full-width, any case), a
+ * not-applicable reason and an evidence file's name, in any category. */
+static void
+test_search_user_text (void)
+{
+  g_autofree char *file = path ("search.scsw");
+  g_autofree char *evidence = path ("予備鍵台帳 2026.pdf");
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("検索 株式会社");
+  g_autoptr(ScsWorkspace) ws = gui_test_create_workspace (file, org, 3);
+  g_autoptr(GFile) evidence_file = g_file_new_for_path (evidence);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  ScsChecklistPage *page;
+  ScsWindow *window;
+
+  g_assert_true (scs_workspace_set_note (ws, "1-2-1-2", "月次の USB 点検は総務が実施", &error));
+  g_assert_true (scs_workspace_set_answer (ws, "4-1-1-1", SCS_ANSWER_NOT_APPLICABLE, NULL,
+                                           "クラウド未利用のため Zebra 手順は不要", &error));
+  g_assert_no_error (error);
+  core_test_write_file (evidence, "%PDF-1.4\n", -1);
+  sha = scs_workspace_add_evidence (ws, "2-1-1-1", evidence_file, NULL, &error);
+  g_assert_no_error (error);
+
+  window = window_new (ws);
+  page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  /* the note, typed in full width and another case */
+  scs_checklist_page_set_search_text (page, "ｕｓｂ　点検");
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (page), ==, 1);
+  g_assert_cmpstr (scs_checklist_page_get_visible_id (page, 0), ==, "1-2-1-2");
+  /* the reason */
+  scs_checklist_page_set_search_text (page, "zebra");
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (page), ==, 1);
+  g_assert_cmpstr (scs_checklist_page_get_visible_id (page, 0), ==, "4-1-1-1");
+  /* the evidence's file name */
+  scs_checklist_page_set_search_text (page, "予備鍵台帳");
+  g_assert_cmpuint (scs_checklist_page_get_n_visible (page), ==, 1);
+  g_assert_cmpstr (scs_checklist_page_get_visible_id (page, 0), ==, "2-1-1-1");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +213,7 @@ main (int   argc,
   core_test_make_certificates (dir, TRUE);
 
   g_test_add_func ("/scs/gui/desk/signer-and-roles", test_signer_and_roles);
+  g_test_add_func ("/scs/gui/desk/search-user-text", test_search_user_text);
 
   rc = g_test_run ();
   gui_test_remove_tree (dir);
