@@ -521,6 +521,7 @@ scs_application_startup (GApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
   };

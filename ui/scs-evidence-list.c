@@ -29,6 +29,7 @@
 #include "scs-fs.h"
 
 #include "scs-pdf-preview.h"
+#include "scs-window.h"
 
 struct _ScsEvidenceList
 {
@@ -474,6 +475,23 @@ scs_evidence_list_add_file_action (GtkWidget  *widget,
   scs_evidence_list_add_files (self, &file, 1);
 }
 
+/* The stored name of @sha256 among the criterion's evidence, or NULL. */
+static char *
+scs_evidence_list_dup_name (ScsEvidenceList *self,
+                            const char      *sha256)
+{
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (self->workspace, self->criterion_id, NULL);
+
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      ScsEvidence *e = evidence->pdata[i];
+
+      if (g_str_equal (e->sha256, sha256))
+        return g_strdup (e->name);
+    }
+  return NULL;
+}
+
 static void
 scs_evidence_list_remove_action (GtkWidget  *widget,
                                  const char *action_name,
@@ -483,6 +501,10 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
   const char *sha256 = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
 
+  GtkWidget *window;
+  g_autofree char *name = NULL;
+
+  name = scs_evidence_list_dup_name (self, sha256);
   if (!scs_workspace_unlink_evidence (self->workspace, sha256, self->criterion_id, &error))
     {
       scs_evidence_list_show_error (self, _("Could Not Remove Evidence"), error->message);
@@ -490,6 +512,16 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
     }
 
   scs_evidence_list_refresh (self);
+  /* Removed at once, undoable from the toast (or Ctrl+Z) */
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), SCS_TYPE_WINDOW);
+  if (window != NULL)
+    {
+      /* Translators: %s is the evidence file's name, then the criterion ID */
+      g_autofree char *message = g_strdup_printf (_("‘%s’ removed from criterion %s"),
+                                                  name ? name : sha256, self->criterion_id);
+
+      scs_window_add_undo_toast (SCS_WINDOW (window), message);
+    }
 }
 
 static char *

@@ -19,6 +19,8 @@
 #include "../core/core-test-util.h"
 #include "scs-certificate-dialog.h"
 #include "scs-checklist-page.h"
+#include "scs-criterion-row.h"
+#include "scs-evidence-list.h"
 #include "scs-review-page.h"
 #include "scs-sign-dialog.h"
 #include "scs-window.h"
@@ -192,6 +194,137 @@ test_search_user_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static ScsEvidenceList *
+evidence_list_of (ScsWindow  *window,
+                  const char *criterion_id)
+{
+  ScsChecklistPage *page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (window));
+  ScsCriterionRow *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.goto-criterion", "s", criterion_id);
+  row = scs_checklist_page_get_row (page, criterion_id);
+  g_assert_nonnull (row);
+  return SCS_EVIDENCE_LIST (gui_test_find_by_type (GTK_WIDGET (row), SCS_TYPE_EVIDENCE_LIST));
+}
+
+/* Undo and redo of an answer change made off screen bring the criterion
+ * into view and say what they did; evidence removal is undone (the file
+ * comes back) and redone. */
+static void
+test_undo_redo (void)
+{
+  g_autofree char *file = path ("undo.scsw");
+  g_autofree char *evidence = path ("点検記録.txt");
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("取消 株式会社");
+  g_autoptr(ScsWorkspace) ws = gui_test_create_workspace (file, org, 3);
+  g_autoptr(GFile) evidence_file = g_file_new_for_path (evidence);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  ScsChecklistPage *page;
+  ScsAnswer *answer = scs_workspace_lookup_answer (ws, "1-2-1-2");
+  ScsAnswer *with_file = scs_workspace_lookup_answer (ws, "2-1-1-1");
+  ScsWindow *window;
+
+  window = window_new (ws);
+  page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-2", "met");
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
+
+  /* the user moves on to category 4; Ctrl+Z brings 1-2-1-2 back into view */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 4);
+  g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_UNANSWERED);
+  g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 1);
+  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "checklist");
+  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+                   "Undone: the answer of criterion 1-2-1-2 (Met → Unanswered)");
+  /* redo (Ctrl+Shift+Z) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
+  g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 1);
+  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+                   "Redone: the answer of criterion 1-2-1-2 (Unanswered → Met)");
+
+  /* evidence removal through the list: undone, the file comes back */
+  core_test_write_file (evidence, "2026年12月 点検済み", -1);
+  sha = scs_workspace_add_evidence (ws, "2-1-1-1", evidence_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (evidence_list_of (window, "2-1-1-1")),
+                                             "evidence.remove", "s", sha));
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 1);
+  g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 2);
+  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+                   "Undone: the removal of ‘点検記録.txt’ from criterion 2-1-1-1");
+  {
+    g_autoptr(GBytes) data = scs_workspace_get_evidence_data (ws, sha, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_bytes_get_size (data), ==, strlen ("2026年12月 点検済み"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The issue's trap: an answer (with its reason) set earlier, changed since
+ * by someone else in another process; the user removes evidence and presses
+ * Ctrl+Z: the evidence comes back, and a second Ctrl+Z refuses to touch the
+ * other person's answer and reason. */
+static void
+test_undo_not_over_others (void)
+{
+  g_autofree char *file = path ("others.scsw");
+  g_autofree char *evidence = path ("写真.txt");
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("他者 株式会社");
+  g_autoptr(ScsWorkspace) ws = gui_test_create_workspace (file, org, 3);
+  g_autoptr(GFile) evidence_file = g_file_new_for_path (evidence);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *cmd = NULL;
+  ScsAnswer *answer = scs_workspace_lookup_answer (ws, "4-1-1-1");
+  ScsAnswer *with_file = scs_workspace_lookup_answer (ws, "2-1-1-1");
+  ScsWindow *window;
+
+  core_test_write_file (evidence, "写真", -1);
+  sha = scs_workspace_add_evidence (ws, "2-1-1-1", evidence_file, NULL, &error);
+  g_assert_no_error (error);
+  window = window_new (ws);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-reason", "(ss)", "4-1-1-1", "自社サーバなし");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "4-1-1-1", "na");
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_APPLICABLE);
+
+  /* someone else, in another process, answers 4-1-1-1 differently */
+  cmd = g_strdup_printf ("env SCS_ACTOR=同僚 SCS_LANGUAGE=en '%s' answer '%s' 4-1-1-1 na --reason '本社で一括管理' >/dev/null",
+                         g_getenv ("SCS_CLI"), file);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_assert_true (scs_workspace_refresh (ws, &error));
+  g_assert_cmpstr (scs_answer_get_reason (answer), ==, "本社で一括管理");
+
+  /* the user removes evidence elsewhere and presses Ctrl+Z twice */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (evidence_list_of (window, "2-1-1-1")),
+                                             "evidence.remove", "s", sha));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (scs_answer_get_reason (answer), ==, "本社で一括管理");
+  {
+    g_autoptr(ScsWorkspace) reread = scs_workspace_open_again (file, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (scs_answer_get_reason (scs_workspace_lookup_answer (reread, "4-1-1-1")), ==,
+                     "本社で一括管理");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +347,8 @@ main (int   argc,
 
   g_test_add_func ("/scs/gui/desk/signer-and-roles", test_signer_and_roles);
   g_test_add_func ("/scs/gui/desk/search-user-text", test_search_user_text);
+  g_test_add_func ("/scs/gui/desk/undo-redo", test_undo_redo);
+  g_test_add_func ("/scs/gui/desk/undo-not-over-others", test_undo_not_over_others);
 
   rc = g_test_run ();
   gui_test_remove_tree (dir);
