@@ -1781,6 +1781,25 @@ scs_review_page_set_profile (ScsReviewPage *self,
   scs_review_page_refresh (self);
 }
 
+void
+scs_review_page_reload_profile (ScsReviewPage *self)
+{
+  g_autoptr(ScsProfile) profile = NULL;
+
+  g_return_if_fail (SCS_IS_REVIEW_PAGE (self));
+
+  /* A profile given by a caller (tests) stays */
+  if (self->profile_explicit)
+    return;
+  profile = scs_profile_load_default (NULL);
+  if (profile == NULL)
+    return;
+  g_set_object (&self->profile, profile);
+  if (self->review != NULL)
+    scs_review_set_profile (self->review, profile);
+  scs_review_page_refresh (self);
+}
+
 ScsReview *
 scs_review_page_get_review (ScsReviewPage *self)
 {

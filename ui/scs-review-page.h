@@ -36,6 +36,8 @@ void           scs_review_page_set_workspace    (ScsReviewPage *self,
 /* The default profile (scs_profile_load_default) is used unless set here. */
 void           scs_review_page_set_profile      (ScsReviewPage *self,
                                                  ScsProfile    *profile);
+/* Reads the saved profile again (unless one was set explicitly). */
+void           scs_review_page_reload_profile   (ScsReviewPage *self);
 ScsReview     *scs_review_page_get_review       (ScsReviewPage *self);
 GActionGroup  *scs_review_page_get_action_group (ScsReviewPage *self);
 /* A banner for above the content: "sealed" or "the signature no longer

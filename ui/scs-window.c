@@ -87,6 +87,34 @@ scs_window_add_toast (ScsWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+void
+scs_window_apply_profile (ScsWindow *self)
+{
+  g_autofree char *actor = NULL;
+
+  g_return_if_fail (SCS_IS_WINDOW (self));
+
+  if (self->workspace == NULL)
+    return;
+  actor = scs_settings_dup_actor_name ();
+  scs_workspace_set_actor (self->workspace, actor);
+  scs_review_page_reload_profile (self->review_page);
+}
+
+void
+scs_window_apply_profile_everywhere (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (SCS_IS_WINDOW (item))
+        scs_window_apply_profile (SCS_WINDOW (item));
+    }
+}
+
 /**
  * scs_window_add_undo_toast:
  *

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "gui-test-util.h"
 #include "../core/core-test-util.h"
@@ -21,6 +22,9 @@
 #include "scs-checklist-page.h"
 #include "scs-criterion-row.h"
 #include "scs-evidence-list.h"
+#include "scs-first-run-dialog.h"
+#include "scs-preferences-window.h"
+#include "scs-profile-page.h"
 #include "scs-review-page.h"
 #include "scs-sign-dialog.h"
 #include "scs-window.h"
@@ -325,6 +329,68 @@ test_undo_not_over_others (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first start asks for the name and role instead of recording the
+ * login name; what is saved there, and later in Preferences, counts at once
+ * in the open workspace: changes carry the new name, the review page the
+ * new role, without reopening. */
+static void
+test_first_run_and_profile (void)
+{
+  g_autofree char *file = path ("first-run.scsw");
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("初回 株式会社");
+  g_autoptr(ScsWorkspace) ws = gui_test_create_workspace (file, org, 3);
+  g_autoptr(ScsProfile) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsPreferencesWindow *preferences;
+  ScsFirstRunDialog *dialog;
+  ScsProfilePage *profile_page;
+  ScsReviewPage *review_page;
+  ScsWindow *window;
+
+  g_remove (g_getenv ("SCS_PROFILE"));
+  g_assert_true (scs_first_run_needed ());
+  window = window_new (ws);
+  review_page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+
+  dialog = scs_first_run_dialog_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* no name, no saving */
+  scs_first_run_dialog_fill (dialog, "  ", SCS_ROLE_SME);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  scs_first_run_dialog_fill (dialog, "佐藤 花子", SCS_ROLE_MANAGEMENT);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_assert_null (scs_first_run_dialog_get_problem (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  saved = scs_profile_load_default (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_profile_get_name (saved), ==, "佐藤 花子");
+  g_assert_cmpint (scs_profile_get_role (saved), ==, SCS_ROLE_MANAGEMENT);
+  g_assert_false (scs_first_run_needed ());
+  /* applied at once */
+  g_assert_cmpstr (scs_workspace_get_actor (ws), ==, "佐藤 花子");
+  g_assert_cmpint (scs_profile_get_role (scs_review_get_profile (scs_review_page_get_review (review_page))), ==,
+                   SCS_ROLE_MANAGEMENT);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-2", "met");
+  g_assert_cmpstr (scs_answer_get_author (scs_workspace_lookup_answer (ws, "1-2-1-2")), ==, "佐藤 花子");
+
+  /* a profile saved in Preferences: the same, at once */
+  preferences = scs_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  profile_page = SCS_PROFILE_PAGE (gui_test_find_by_type (GTK_WIDGET (preferences), SCS_TYPE_PROFILE_PAGE));
+  g_assert_nonnull (profile_page);
+  scs_profile_page_fill (profile_page, "佐藤 次郎", "初回 株式会社", SCS_ROLE_SME, SCS_QUALIFICATION_NONE,
+                         NULL, NULL, NULL);
+  g_assert_null (scs_profile_page_get_problem (profile_page));
+  gtk_widget_activate_action (GTK_WIDGET (profile_page), "profile.save", NULL);
+  g_assert_cmpstr (scs_workspace_get_actor (ws), ==, "佐藤 次郎");
+  g_assert_cmpint (scs_profile_get_role (scs_review_get_profile (scs_review_page_get_review (review_page))), ==,
+                   SCS_ROLE_SME);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-2", "not-met");
+  g_assert_cmpstr (scs_answer_get_author (scs_workspace_lookup_answer (ws, "1-2-1-2")), ==, "佐藤 次郎");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +412,7 @@ main (int   argc,
   core_test_make_certificates (dir, TRUE);
 
   g_test_add_func ("/scs/gui/desk/signer-and-roles", test_signer_and_roles);
+  g_test_add_func ("/scs/gui/desk/first-run-and-profile", test_first_run_and_profile);
   g_test_add_func ("/scs/gui/desk/search-user-text", test_search_user_text);
   g_test_add_func ("/scs/gui/desk/undo-redo", test_undo_redo);
   g_test_add_func ("/scs/gui/desk/undo-not-over-others", test_undo_not_over_others);
