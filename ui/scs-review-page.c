@@ -27,6 +27,7 @@
 
 #include "scs-certificate-dialog.h"
 #include "scs-declaration.h"
+#include "scs-evidence-list.h"
 #include "scs-i18n.h"
 #include "scs-profile.h"
 #include "scs-scope.h"
@@ -92,6 +93,7 @@ struct _ScsReviewPage
   GtkWidget          *accept_shown_button;
   GtkListBox         *criteria_list;
   GtkLabel           *answer_label;
+  GtkWidget          *evidence_list;   /* the SME's evidence, to preview */
   GtkDropDown        *state_dropdown;
   GtkCustomFilter    *filter;
   GtkFilterListModel *shown;
@@ -641,6 +643,10 @@ refresh_criterion (ScsReviewPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->criterion_label), criterion != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->answer_label), criterion != NULL);
+  gtk_widget_set_visible (self->evidence_list, criterion != NULL);
+  scs_evidence_list_set_workspace (SCS_EVIDENCE_LIST (self->evidence_list), self->workspace);
+  scs_evidence_list_set_criterion_id (SCS_EVIDENCE_LIST (self->evidence_list),
+                                      criterion != NULL ? self->criterion_id : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->thread_list), criterion != NULL);
   gtk_widget_set_visible (self->verdict_box, criterion != NULL && expert && !self->sealed);
   gtk_widget_set_visible (self->propose_box, criterion != NULL && expert && !self->sealed);
@@ -1121,6 +1127,11 @@ build (ScsReviewPage *self)
     gtk_drop_down_set_selected (self->state_dropdown, SCS_ANSWER_MET);
   }
   on_field_changed (self);
+  /* The SME's evidence beside the answer, to open, not to change */
+  self->evidence_list = scs_evidence_list_new ();
+  scs_evidence_list_set_read_only (SCS_EVIDENCE_LIST (self->evidence_list), TRUE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->answer_label))),
+                              self->evidence_list, GTK_WIDGET (self->answer_label));
   self->content_stale = TRUE;
 }
 
@@ -1892,6 +1903,14 @@ scs_review_page_get_last_error (ScsReviewPage *self)
 {
   g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
   return self->last_error;
+}
+
+GtkWidget *
+scs_review_page_get_evidence_list (ScsReviewPage *self)
+{
+  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
+
+  return self->evidence_list;
 }
 
 const char *

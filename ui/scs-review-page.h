@@ -55,6 +55,9 @@ const char    *scs_review_page_get_criterion    (ScsReviewPage *self);
 /* For tests: the last error message shown, or NULL; the banner text; the
  * widgets of the redline, waiting list, thread and proposals. */
 const char    *scs_review_page_get_last_error   (ScsReviewPage *self);
+/* The SME's evidence of the criterion shown (a read-only ScsEvidenceList),
+ * or NULL before the page is built. */
+GtkWidget     *scs_review_page_get_evidence_list (ScsReviewPage *self);
 const char    *scs_review_page_get_banner_text  (ScsReviewPage *self);
 /* TRUE while the signature check behind the banner runs (in a thread). */
 gboolean       scs_review_page_get_checking     (ScsReviewPage *self);

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "gui-test-util.h"
@@ -23,6 +24,7 @@
 #include "scs-criterion-row.h"
 #include "scs-evidence-list.h"
 #include "scs-first-run-dialog.h"
+#include "scs-pdf-preview.h"
 #include "scs-preferences-window.h"
 #include "scs-profile-page.h"
 #include "scs-review-page.h"
@@ -391,6 +393,162 @@ test_first_run_and_profile (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static cairo_status_t
+write_to_byte_array (void                *closure,
+                     const unsigned char *data,
+                     unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A one-page PDF and a small PNG, made here. */
+static void
+make_files (const char *pdf_path,
+            const char *png_path)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_byte_array, array, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+
+  cairo_rectangle (cr, 60, 60, 200, 100);
+  cairo_fill (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  g_assert_true (g_file_set_contents (pdf_path, (const char *) array->data, array->len, &error));
+  g_byte_array_unref (array);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 48);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0.2, 0.5, 0.9);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png_path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+static void
+add_file (ScsWorkspace *ws,
+          const char   *criterion_id,
+          const char   *file_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = scs_workspace_add_evidence (ws, criterion_id, file, NULL, &error);
+
+  g_assert_no_error (error);
+}
+
+static const char *
+sha_of (ScsWorkspace *ws,
+        const char   *criterion_id,
+        const char   *name)
+{
+  static char sha[65];
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (ws, criterion_id, NULL);
+
+  for (guint i = 0; i < evidence->len; i++)
+    if (g_str_equal (((ScsEvidence *) evidence->pdata[i])->name, name))
+      {
+        g_strlcpy (sha, ((ScsEvidence *) evidence->pdata[i])->sha256, sizeof sha);
+        return sha;
+      }
+  g_assert_not_reached ();
+}
+
+static guint
+dir_mode (const char *file)
+{
+  g_autofree char *dir = g_path_get_dirname (file);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* The review desk shows the SME's evidence of the selected criterion:
+ * a PDF opens in the PDF preview, a picture in a picture window, another
+ * file as a copy in the private 0700 folder; the expert cannot add or
+ * remove anything there. */
+static void
+test_desk_evidence_preview (void)
+{
+  g_autofree char *file = path ("desk.scsw");
+  g_autofree char *pdf = path ("基本方針.pdf");
+  g_autofree char *png = path ("サーバ室.png");
+  g_autofree char *txt = path ("点検表.txt");
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("証跡 株式会社");
+  g_autoptr(ScsWorkspace) ws = gui_test_create_workspace (file, org, 3);
+  g_autoptr(ScsProfile) sme = profile_new ("SME Sato", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = profile_new ("Expert Taro", SCS_ROLE_EXPERT);
+  g_autoptr(GError) error = NULL;
+  ScsEvidenceList *list;
+  ScsReviewPage *page;
+  ScsWindow *window;
+  GtkWindow *preview;
+
+  make_files (pdf, png);
+  core_test_write_file (txt, "点検済み", -1);
+  add_file (ws, "1-2-1-2", pdf);
+  add_file (ws, "1-2-1-2", png);
+  add_file (ws, "1-2-1-2", txt);
+  g_assert_true (scs_workspace_set_answer (ws, "1-2-1-2", SCS_ANSWER_MET, "毎月確認", NULL, &error));
+  {
+    g_autoptr(ScsReview) review = scs_review_new (ws, sme);
+
+    g_assert_true (scs_review_hand_over (review, &error));
+    g_assert_no_error (error);
+  }
+
+  window = window_new (ws);
+  page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  scs_review_page_set_profile (page, expert);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-2");
+  g_assert_cmpstr (scs_review_page_get_criterion (page), ==, "1-2-1-2");
+  list = SCS_EVIDENCE_LIST (scs_review_page_get_evidence_list (page));
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  g_assert_cmpuint (scs_evidence_list_get_n_items (list), ==, 3);
+
+  /* look, do not touch */
+  gtk_widget_activate_action (GTK_WIDGET (list), "evidence.remove", "s", sha_of (ws, "1-2-1-2", "点検表.txt"));
+  g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (ws, "1-2-1-2")), ==, 3);
+
+  /* the picture */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "evidence.open", "s",
+                                             sha_of (ws, "1-2-1-2", "サーバ室.png")));
+  preview = scs_evidence_list_get_preview (list);
+  g_assert_nonnull (preview);
+  g_assert_nonnull (gui_test_find_by_type (GTK_WIDGET (preview), GTK_TYPE_PICTURE));
+  g_assert_cmpstr (gtk_window_get_title (preview), ==, "サーバ室.png");
+  gtk_window_destroy (preview);
+  g_assert_null (scs_evidence_list_get_preview (list));
+
+  /* the PDF */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "evidence.open", "s",
+                                             sha_of (ws, "1-2-1-2", "基本方針.pdf")));
+  preview = scs_evidence_list_get_preview (list);
+  g_assert_true (SCS_IS_PDF_PREVIEW (preview));
+  g_assert_cmpint (scs_pdf_preview_get_n_pages (SCS_PDF_PREVIEW (preview)), ==, 1);
+  gtk_window_destroy (preview);
+
+  /* anything else: a copy in the private folder, for another application */
+  gtk_widget_activate_action (GTK_WIDGET (list), "evidence.open", "s", sha_of (ws, "1-2-1-2", "点検表.txt"));
+  g_assert_nonnull (scs_evidence_list_get_last_copy (list));
+  g_assert_true (g_str_has_suffix (scs_evidence_list_get_last_copy (list), "/点検表.txt"));
+  g_assert_cmpuint (dir_mode (scs_evidence_list_get_last_copy (list)), ==, 0700);
+  {
+    g_autofree char *parent = g_path_get_dirname (scs_evidence_list_get_last_copy (list));
+
+    g_assert_cmpuint (dir_mode (parent), ==, 0700);
+  }
+  gui_test_save_png (GTK_WIDGET (window), "", "desk-evidence.png", "", GUI_TEST_WAIT_LAID_OUT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +570,7 @@ main (int   argc,
   core_test_make_certificates (dir, TRUE);
 
   g_test_add_func ("/scs/gui/desk/signer-and-roles", test_signer_and_roles);
+  g_test_add_func ("/scs/gui/desk/evidence-preview", test_desk_evidence_preview);
   g_test_add_func ("/scs/gui/desk/first-run-and-profile", test_first_run_and_profile);
   g_test_add_func ("/scs/gui/desk/search-user-text", test_search_user_text);
   g_test_add_func ("/scs/gui/desk/undo-redo", test_undo_redo);
