@@ -99,6 +99,8 @@ struct _ScsReviewPage
   GtkFilterListModel *shown;
   GHashTable         *changed_ids;   /* criteria the other side changed since my hand-over */
   gboolean            selecting;     /* the list follows the shown criterion */
+  guint               scroll_id;     /* scroll_to_criterion () tick */
+  guint               scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (ScsReviewPage, scs_review_page, GTK_TYPE_WIDGET)
@@ -1867,6 +1869,30 @@ scs_review_page_has_news (ScsReviewPage *self)
   return FALSE;
 }
 
+/* Once laid out: the criterion's desk at the top of the page, not below
+ * the list of what waits (the user asked for that criterion). A refresh
+ * queued before (the page's first showing) rebuilds the lists above it:
+ * the position is kept for a few frames after it first holds. */
+static gboolean
+scroll_to_criterion (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  ScsReviewPage *self = SCS_REVIEW_PAGE (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_point_t at;
+
+  if (gtk_widget_get_height (self->criterion_group) <= 0 ||
+      !gtk_widget_compute_point (self->criterion_group, content, &GRAPHENE_POINT_INIT (0, 0), &at))
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (adjustment, at.y - 12);
+  if (++self->scroll_frames < 10)
+    return G_SOURCE_CONTINUE;
+  self->scroll_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 void
 scs_review_page_show_criterion (ScsReviewPage *self,
                                 const char    *criterion_id)
@@ -1889,6 +1915,9 @@ scs_review_page_show_criterion (ScsReviewPage *self,
   build (self);
   scs_review_page_refresh (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
+  self->scroll_frames = 0;
+  if (self->scroll_id == 0)
+    self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_criterion, NULL, NULL);
 }
 
 const char *

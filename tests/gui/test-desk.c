@@ -508,6 +508,16 @@ test_desk_evidence_preview (void)
   scs_review_page_set_profile (page, expert);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-2");
   g_assert_cmpstr (scs_review_page_get_criterion (page), ==, "1-2-1-2");
+  /* the desk of that criterion is brought into view, below what waits */
+  {
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gui_test_find_by_type (GTK_WIDGET (page),
+                                                                              GTK_TYPE_SCROLLED_WINDOW));
+
+    gui_test_wait_for_widget (GTK_WIDGET (window), 10, GUI_TEST_WAIT_LAID_OUT);
+    g_test_message ("scrolled to %f of %f", gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)),
+                    gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scroller)));
+    g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)), >, 0);
+  }
   list = SCS_EVIDENCE_LIST (scs_review_page_get_evidence_list (page));
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
