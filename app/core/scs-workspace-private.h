@@ -141,6 +141,11 @@ gboolean   scs_workspace_remove_evidence_link  (ScsWorkspace  *self,
                                                 const char    *criterion_id,
                                                 GBytes       **data,
                                                 GError       **error);
+/* scs_file_rename_no_replace() with its errors as SCS_WORKSPACE_ERROR
+ * (EXISTS when @to is there, IO otherwise). */
+gboolean   scs_workspace_move_into_place       (const char    *from,
+                                                const char    *to,
+                                                GError       **error);
 /* Re-reads assessment, catalog and answers after a catalog migration. */
 gboolean   scs_workspace_reload                (ScsWorkspace  *self,
                                                 GError       **error);
