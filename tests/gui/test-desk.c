@@ -4,7 +4,12 @@
  * and the file: the review banner names the signer as a person and opens
  * the certificate in full; only management's profile declares (the window
  * refuses others with the core's message); each role's dialog says who is
- * acting.
+ * acting; the review desk previews the SME's evidence (PDF, picture, a
+ * private copy for the rest) and cannot change it; the first start asks
+ * who is using the workbench and a saved profile counts at once; search
+ * finds notes, reasons and evidence names; undo and redo bring the
+ * criterion into view, undo evidence removal, and never overwrite a change
+ * made since in another process.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
