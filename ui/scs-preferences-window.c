@@ -235,6 +235,13 @@ scs_preferences_window_class_init (ScsPreferencesWindowClass *klass)
 }
 
 static void
+on_profile_saved (GtkWidget *page,
+                  gpointer   data)
+{
+  scs_window_apply_profile_everywhere ();
+}
+
+static void
 scs_preferences_window_init (ScsPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -257,8 +264,13 @@ scs_preferences_window_init (ScsPreferencesWindow *self)
   rebuild_ca_rows (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.load-catalog", FALSE);
   /* "Who am I" for reviews and signatures: the local profile file. */
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (scs_profile_page_new (NULL)));
+  {
+    GtkWidget *profile_page = scs_profile_page_new (NULL);
+
+    /* A saved profile counts at once in every open workspace */
+    g_signal_connect (profile_page, "saved", G_CALLBACK (on_profile_saved), NULL);
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (profile_page));
+  }
 }
 
 ScsPreferencesWindow *

@@ -824,7 +824,9 @@ update_findings (ScsScopePage *self)
                                       -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->rule);
+      /* The rule's code is for scripts (scs-cli scope check --json), not a
+       * line for people: a tooltip, for a support call */
+      gtk_widget_set_tooltip_text (row, finding->rule);
       g_object_set_data_full (G_OBJECT (row), "rule", g_strdup (finding->rule), g_free);
       gtk_list_box_append (self->findings, row);
     }

@@ -249,6 +249,7 @@ load_action (GtkWidget  *widget,
   g_autoptr(GError) check_error = NULL;
   g_autofree char *secret = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secret_entry)));
   g_autofree char *subject = NULL, *issuer = NULL, *serial = NULL, *fingerprint = NULL;
+  g_autofree char *person = NULL, *usage = NULL, *facts = NULL;
   gboolean trusted_cas = FALSE;
   g_autofree char *validity = NULL;
   g_autofree char *personal = NULL;
@@ -312,6 +313,8 @@ load_action (GtkWidget  *widget,
       scs_signer_set_trust_anchors (self->signer, anchors);
     scs_signer_set_tsa_url (self->signer, tsa);
   }
+  person = scs_signer_dup_person (self->signer);
+  usage = scs_signer_dup_key_usage (self->signer);
   subject = scs_signer_dup_subject (self->signer);
   issuer = scs_signer_dup_issuer (self->signer);
   serial = scs_signer_dup_serial (self->signer);
@@ -328,7 +331,10 @@ load_action (GtkWidget  *widget,
                              ? _("valid now, allows signing, issued under the chosen CA")
                                            : _("valid now, allows signing (no CA chosen: the chain is not checked)"))
                           : _("refused (see below)"));
-  gtk_label_set_text (self->certificate_label, text);
+  /* Translators: who the certificate names, and what its key may do */
+  facts = g_strdup_printf (_("Signer: %s\nKey usage: %s\n%s"), person,
+                           usage != NULL ? usage : _("not restricted"), text);
+  gtk_label_set_text (self->certificate_label, facts);
   if (!self->certificate_ok)
     show_error (self, check_error->message);
 
@@ -388,7 +394,7 @@ sign_thread (GTask        *task,
   gboolean ok;
 
   if (job->declaration)
-    ok = scs_declaration_declare (scs_review_get_workspace (job->review), job->name, job->title, NULL,
+    ok = scs_declaration_declare (job->review, job->name, job->title, NULL,
                                   job->report_language, job->signer, job->ca_path, job->flags, &error);
   else
     ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path, job->flags, &error);
@@ -661,6 +667,12 @@ scs_sign_dialog_init (ScsSignDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static gboolean
+reference_is_set (const char *reference)
+{
+  return reference != NULL && *reference != '\0';
+}
+
 static ScsSignDialog *
 dialog_new (GtkWindow *parent,
             ScsReview *review,
@@ -699,9 +711,26 @@ dialog_new (GtkWindow *parent,
       gtk_label_set_text (self->qualification_label, qualification);
     }
   gtk_widget_set_visible (self->qualification_group, !declaration);
+  {
+    g_autofree char *acting = NULL;
+    const char *name = scs_profile_get_name (profile);
+
+    /* Who is acting, from the profile: the role decides what may be signed */
+    if (reference_is_set (scs_profile_get_certificate (profile)))
+      /* Translators: dialog subtitle: the profile's name, role and certificate */
+      acting = g_strdup_printf (_("Acting as %s (%s), certificate %s"),
+                                name ? name : _("unnamed profile"),
+                                scs_role_get_label (scs_profile_get_role (profile)),
+                                scs_profile_get_certificate (profile));
+    else
+      /* Translators: dialog subtitle: the profile's name and role */
+      acting = g_strdup_printf (_("Acting as %s (%s)"), name ? name : _("unnamed profile"),
+                                scs_role_get_label (scs_profile_get_role (profile)));
+    adw_window_title_set_subtitle (self->window_title, acting);
+  }
 
   reference = scs_profile_get_certificate (profile);
-  if (reference != NULL && *reference != '\0')
+  if (reference_is_set (reference))
     scs_sign_dialog_set_key (self, reference);
   update_sensitivity (self);
   return self;

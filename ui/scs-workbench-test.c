@@ -17,12 +17,14 @@
 /* SCS_SCREENSHOT=OUT.png (used by `build-aux/dev screenshot`,
  * build-aux/screenshots and gui-window): once the first window has been shown and has
  * settled, render it to OUT.png and quit. SCS_SCREENSHOT_PAGE chooses the
- * page first: "dashboard" or "category:N" (N = 1…7), through the window's
- * own actions, a second before the picture, in a window of 1360×860. */
+ * page first: "dashboard", "category:N" (N = 1…7), "review:ID" (the review
+ * desk on criterion ID) or "scope", through the window's own actions, a
+ * second before the picture, in a window of 1360×860. */
 static gboolean
 take_screenshot (gpointer data)
 {
   static gboolean page_shown;
+  static guint waited;
   GtkApplication *app = data;
   GtkWindow *window = gtk_application_get_active_window (app);
   g_autoptr(GError) error = NULL;
@@ -41,10 +43,20 @@ take_screenshot (gpointer data)
       else if (g_str_has_prefix (page, "category:"))
         gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u",
                                     (guint32) g_ascii_strtoull (page + strlen ("category:"), NULL, 10));
+      else if (g_str_has_prefix (page, "review:"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", page + strlen ("review:"));
+      else if (g_str_equal (page, "scope"))
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-scope", "x", (gint64) 0);
       else
-        g_printerr ("scs-workbench: SCS_SCREENSHOT_PAGE ‘%s’ is neither ‘dashboard’ nor ‘category:N’\n", page);
+        g_printerr ("scs-workbench: SCS_SCREENSHOT_PAGE ‘%s’ is none of ‘dashboard’, ‘category:N’, "
+                    "‘review:ID’, ‘scope’\n", page);
       return G_SOURCE_CONTINUE;
     }
+  /* A page shown for the first time (the review desk of 81 criteria) may
+   * still be in its first layout, with no size yet: wait for it, a few
+   * seconds at most, rather than say it drew nothing. */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) <= 0 && waited++ < 10)
+    return G_SOURCE_CONTINUE;
   if (!scs_widget_save_png (GTK_WIDGET (window), path, &error))
     g_printerr ("scs-workbench: %s\n", error->message);
   g_application_quit (G_APPLICATION (app));

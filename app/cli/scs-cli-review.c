@@ -833,6 +833,9 @@ scs_cli_declare (const ScsCliCommand *command,
   review = open_review (argv[1]);
   if (review == NULL)
     return SCS_CLI_EXIT_USAGE;
+  /* before asking for a password: the profile may not declare at all */
+  if (!scs_declaration_check_declarant (review, &error))
+    return scs_cli_report (error);
   if (opt_p12 != NULL || opt_pkcs11 != NULL)
     {
       signer = load_signer (&error);
@@ -840,7 +843,7 @@ scs_cli_declare (const ScsCliCommand *command,
         return SCS_CLI_EXIT_USAGE;
     }
   /* the signed report.pdf in the language asked for, Japanese by default */
-  if (!scs_declaration_declare (scs_review_get_workspace (review), opt_name, opt_title, opt_text,
+  if (!scs_declaration_declare (review, opt_name, opt_title, opt_text,
                                 opt_report_lang != NULL ? opt_report_lang : "ja",
                                 signer, NULL, sign_flags (), &error))
     return report_signing_error (error);
@@ -899,14 +902,13 @@ add_verification_json (JsonBuilder              *b,
   add_string_json (b, "notice", v ? v->notice : NULL);
 }
 
-/* "CN (O), signed 2026-…, time-stamped 2026-… ; CAdES B-T" */
+/* "name — O (registration no. N), signed 2026-…, time-stamped 2026-… ; CAdES B-T" */
 static char *
 describe_signer (const ScsCmsVerification *v)
 {
-  GString *out = g_string_new (v->common_name ? v->common_name : v->subject);
+  g_autofree char *person = scs_cms_verification_dup_person (v);
+  GString *out = g_string_new (person);
 
-  if (v->organization != NULL)
-    g_string_append_printf (out, " (%s)", v->organization);
   if (v->timestamp_time != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (v->timestamp_time);

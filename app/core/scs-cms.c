@@ -306,6 +306,74 @@ crt_dn_field (gnutls_x509_crt_t  crt,
   return g_strndup (buf, size);
 }
 
+/* "name — organisation (registration no. N)"; the parts there are. */
+static char *
+describe_person (const char *name,
+                 const char *organization,
+                 const char *registration,
+                 const char *subject)
+{
+  GString *out = g_string_new (name != NULL && *name != '\0' ? name : subject);
+
+  if (organization != NULL && *organization != '\0')
+    g_string_append_printf (out, " — %s", organization);
+  if (registration != NULL && *registration != '\0')
+    /* Translators: after the signer's name and organisation; %s is the
+     * serialNumber of the certificate (an expert's registration number) */
+    g_string_append_printf (out, _(" (registration no. %s)"), registration);
+  return g_string_free (out, FALSE);
+}
+
+char *
+scs_cms_crt_dup_person (gnutls_x509_crt_t crt)
+{
+  g_autofree char *name = NULL, *organization = NULL, *registration = NULL, *subject = NULL;
+
+  g_return_val_if_fail (crt != NULL, NULL);
+
+  name = crt_dn_field (crt, GNUTLS_OID_X520_COMMON_NAME);
+  organization = crt_dn_field (crt, GNUTLS_OID_X520_ORGANIZATION_NAME);
+  registration = crt_dn_field (crt, "2.5.4.5");
+  subject = crt_subject (crt);
+  return describe_person (name, organization, registration, subject);
+}
+
+char *
+scs_cms_verification_dup_person (const ScsCmsVerification *v)
+{
+  g_return_val_if_fail (v != NULL, NULL);
+
+  return describe_person (v->common_name, v->organization, v->registration,
+                          v->subject != NULL ? v->subject : "?");
+}
+
+char *
+scs_cms_crt_dup_key_usage (gnutls_x509_crt_t crt)
+{
+  static const struct { unsigned int bit; const char *label; } bits[] = {
+    { GNUTLS_KEY_DIGITAL_SIGNATURE, N_("digital signature") },
+    { GNUTLS_KEY_NON_REPUDIATION, N_("non-repudiation") },
+    { GNUTLS_KEY_KEY_ENCIPHERMENT, N_("key encipherment") },
+    { GNUTLS_KEY_DATA_ENCIPHERMENT, N_("data encipherment") },
+    { GNUTLS_KEY_KEY_AGREEMENT, N_("key agreement") },
+    { GNUTLS_KEY_KEY_CERT_SIGN, N_("certificate signing") },
+    { GNUTLS_KEY_CRL_SIGN, N_("CRL signing") },
+  };
+  unsigned int usage = 0, critical = 0;
+  GString *out;
+
+  g_return_val_if_fail (crt != NULL, NULL);
+
+  if (gnutls_x509_crt_get_key_usage (crt, &usage, &critical) < 0)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (bits); i++)
+    if (usage & bits[i].bit)
+      /* Translators: the separator of the key usage list */
+      g_string_append_printf (out, "%s%s", out->len > 0 ? _(", ") : "", _(bits[i].label));
+  return g_string_free (out, FALSE);
+}
+
 static GDateTime *
 crt_time (time_t t)
 {
@@ -1433,6 +1501,7 @@ scs_cms_verification_free (ScsCmsVerification *v)
   g_free (v->common_name);
   g_free (v->organization);
   g_free (v->registration);
+  g_free (v->key_usage);
   g_clear_pointer (&v->not_before, g_date_time_unref);
   g_clear_pointer (&v->not_after, g_date_time_unref);
   g_clear_pointer (&v->signing_time, g_date_time_unref);
@@ -1479,6 +1548,7 @@ fill_signer_facts (ScsCmsVerification *v,
   v->common_name = crt_dn_field (crt, GNUTLS_OID_X520_COMMON_NAME);
   v->organization = crt_dn_field (crt, GNUTLS_OID_X520_ORGANIZATION_NAME);
   v->registration = crt_dn_field (crt, "2.5.4.5");
+  v->key_usage = scs_cms_crt_dup_key_usage (crt);
   v->not_before = crt_time (gnutls_x509_crt_get_activation_time (crt));
   v->not_after = crt_time (gnutls_x509_crt_get_expiration_time (crt));
 }

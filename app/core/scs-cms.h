@@ -86,6 +86,7 @@ typedef struct
   char        *common_name;
   char        *organization;
   char        *registration;    /* the subject's serialNumber attribute */
+  char        *key_usage;       /* translated list, or NULL without the extension */
   GDateTime   *not_before;
   GDateTime   *not_after;
   GDateTime   *signing_time;    /* the signed attribute, or NULL */
@@ -96,6 +97,9 @@ typedef struct
 } ScsCmsVerification;
 
 void scs_cms_verification_free (ScsCmsVerification *verification);
+/* The signer as a person: "name — organisation (registration no. N)", from
+ * the certificate's CN, O and serialNumber; the subject when it has no CN. */
+char *scs_cms_verification_dup_person (const ScsCmsVerification *verification);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCmsVerification, scs_cms_verification_free)
 
 /* Verifies the detached CMS @cms over @content. @anchors may be NULL or
@@ -115,6 +119,11 @@ gboolean            scs_cms_verification_is_good (const ScsCmsVerification *veri
 gboolean scs_cms_check_signing_certificate (gnutls_x509_crt_t   crt,
                                             GDateTime          *at,
                                             GError            **error);
+/* The same from a certificate (scs_cms_verification_dup_person ()). */
+char    *scs_cms_crt_dup_person            (gnutls_x509_crt_t   crt);
+/* The key usage as a translated list ("digital signature, non-repudiation"),
+ * or NULL when the certificate has no key usage extension. */
+char    *scs_cms_crt_dup_key_usage         (gnutls_x509_crt_t   crt);
 /* Chains @crt (with @extra certificates) to @anchors, judged at @at. */
 gboolean scs_cms_check_chain               (gnutls_x509_crt_t   crt,
                                             gnutls_x509_crt_t  *extra,

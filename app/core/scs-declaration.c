@@ -285,8 +285,35 @@ record_declaration (Declaration   *d,
           sign_manifest (d, workspace, content, expert_entries, error));
 }
 
+/**
+ * scs_declaration_check_declarant:
+ *
+ * The declaration is management's word about its own organisation: the
+ * expert who reviewed it (or anyone else) cannot give it for them. Fails
+ * with SCS_REVIEW_ERROR_ROLE naming the profile and its role unless
+ * @review's profile is management's.
+ */
 gboolean
-scs_declaration_declare (ScsWorkspace  *workspace,
+scs_declaration_check_declarant (ScsReview  *review,
+                                 GError    **error)
+{
+  ScsProfile *profile;
+
+  g_return_val_if_fail (SCS_IS_REVIEW (review), FALSE);
+
+  profile = scs_review_get_profile (review);
+  if (scs_profile_get_role (profile) == SCS_ROLE_MANAGEMENT)
+    return TRUE;
+  g_set_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE,
+               _("Only management makes the declaration; the profile ‘%s’ is %s (set the role to "
+                 "management in the profile)"),
+               scs_profile_get_name (profile) ? scs_profile_get_name (profile) : "",
+               scs_role_get_label (scs_profile_get_role (profile)));
+  return FALSE;
+}
+
+gboolean
+scs_declaration_declare (ScsReview     *review,
                          const char    *name,
                          const char    *title,
                          const char    *text,
@@ -308,8 +335,13 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   g_autofree char *default_text = NULL;
   gboolean was_japanese = scs_i18n_is_japanese ();
   gboolean japanese = was_japanese;
+  ScsWorkspace *workspace;
 
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (SCS_IS_REVIEW (review), FALSE);
+
+  workspace = scs_review_get_workspace (review);
+  if (!scs_declaration_check_declarant (review, error))
+    return FALSE;
 
   if (report_language != NULL)
     {

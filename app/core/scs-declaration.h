@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "scs-review.h"
 #include "scs-signer.h"
 #include "scs-workspace.h"
 
@@ -36,11 +37,12 @@ const char *scs_declaration_get_default_text      (void);
  * and the CMS covers management's ASiCManifest (scs-package.h). @text
  * NULL: the default text. One transaction; replaces an earlier declaration
  * of this round, but an unsigned one never replaces a signed one
- * (SCS_DECLARATION_ERROR_SIGNED). @flags as for
+ * (SCS_DECLARATION_ERROR_SIGNED). Only a management profile declares
+ * (@review's profile; SCS_REVIEW_ERROR_ROLE otherwise). @flags as for
  * scs_signer_sign_assessment(): a certificate that signed as the expert is
  * refused (SCS_SIGNER_ERROR_SAME_SIGNER) unless
  * SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER is given. */
-gboolean    scs_declaration_declare               (ScsWorkspace  *workspace,
+gboolean    scs_declaration_declare               (ScsReview     *review,
                                                    const char    *name,
                                                    const char    *title,
                                                    const char    *text,
@@ -48,6 +50,9 @@ gboolean    scs_declaration_declare               (ScsWorkspace  *workspace,
                                                    ScsSigner     *signer,
                                                    const char    *ca_file,
                                                    ScsSignFlags   flags,
+                                                   GError       **error);
+/* Only a management profile declares: SCS_REVIEW_ERROR_ROLE otherwise. */
+gboolean    scs_declaration_check_declarant       (ScsReview     *review,
                                                    GError       **error);
 /* The canonical declaration.xml (valid against declaration.rng), or NULL
  * with SCS_DECLARATION_ERROR_NOT_SIGNED when there is no declaration. */

@@ -632,8 +632,7 @@ scs_renewal_start (ScsWorkspace  *self,
    * entries belong to the previous cycle. */
   self->assessment_id = new_id;
   self->cycle = new_cycle;
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_object_notify (G_OBJECT (self), "can-undo");
+  scs_workspace_undo_forget (self);
 
   return new_cycle;
 

@@ -558,6 +558,22 @@ scs_signer_dup_subject (ScsSigner *self)
 }
 
 char *
+scs_signer_dup_person (ScsSigner *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
+
+  return scs_cms_crt_dup_person (self->crt);
+}
+
+char *
+scs_signer_dup_key_usage (ScsSigner *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
+
+  return scs_cms_crt_dup_key_usage (self->crt);
+}
+
+char *
 scs_signer_dup_issuer (ScsSigner *self)
 {
   gnutls_datum_t d;

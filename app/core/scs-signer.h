@@ -68,6 +68,10 @@ ScsSigner   *scs_signer_new_from_pkcs11     (const char        *uri,
 /* The tries-left flags the token reported when the PIN was asked. */
 ScsPinFlags  scs_signer_get_pin_flags       (ScsSigner         *self);
 char        *scs_signer_dup_subject         (ScsSigner         *self);
+/* "name — organisation (registration no. N)" (scs_cms_crt_dup_person ()). */
+char        *scs_signer_dup_person          (ScsSigner         *self);
+/* Translated list, or NULL without the extension. */
+char        *scs_signer_dup_key_usage       (ScsSigner         *self);
 char        *scs_signer_dup_issuer          (ScsSigner         *self);
 char        *scs_signer_dup_serial          (ScsSigner         *self);
 char        *scs_signer_dup_fingerprint     (ScsSigner         *self);

@@ -282,6 +282,7 @@ check_signature (ScsVerifyResult *result,
   Item *content = find_item (items, content_name);
   g_autoptr(ScsTrustAnchors) anchors = NULL;
   g_autoptr(ScsCmsVerification) v = NULL;
+  g_autofree char *person = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (cms == NULL)
@@ -311,17 +312,18 @@ check_signature (ScsVerifyResult *result,
   v = scs_cms_verify_detached (cms->data, content->data, anchors, NULL, cms_name);
   if (!v->trusted)
     result->trusted = FALSE;
+  person = scs_cms_verification_dup_person (v);
   if (!scs_cms_verification_is_good (v))
     add_check (result, id, cms_name, SCS_CHECK_FAIL, "%s", v->problem);
   else if (v->trusted)
     add_check (result, id, cms_name, SCS_CHECK_PASS,
                _("%s is a valid signature over %s by %s, chained to a trusted CA; %s"),
-               cms_name, content_name, v->subject, scs_cms_level_describe (v->level));
+               cms_name, content_name, person, scs_cms_level_describe (v->level));
   else
     add_check (result, id, cms_name, SCS_CHECK_WARN,
                _("%s: signature over %s intact, signer not verified (%s): no trusted CA certificate "
                  "was given; %s"),
-               cms_name, content_name, v->subject, scs_cms_level_describe (v->level));
+               cms_name, content_name, person, scs_cms_level_describe (v->level));
 }
 
 /* The assessment: catalog and answers */

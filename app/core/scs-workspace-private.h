@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ScsUndoStep ScsUndoStep;
+
 struct _ScsWorkspace
 {
   GObject          parent_instance;
@@ -35,7 +37,8 @@ struct _ScsWorkspace
 
   GListStore      *answers;
   GHashTable      *answer_index;  /* criterion ID → ScsAnswer (borrowed) */
-  GPtrArray       *undo_stack;    /* of UndoEntry*, newest last */
+  GPtrArray       *undo_stack;    /* of ScsUndoStep*, newest last */
+  GPtrArray       *redo_stack;    /* of ScsUndoStep*, newest last */
 
   ScsFsHold       *hold;          /* the file rule: this connection's registration */
   guint            format;        /* user_version when opened */
@@ -101,6 +104,45 @@ extern const ScsSchemaModule scs_migration_schema;
 
 void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,
                                                 const char    *criterion_id);
+/* scs-workspace-undo.c: the undo and redo stacks. Every change made
+ * through the public API pushes its step; a new step clears redo. */
+void       scs_workspace_undo_init             (ScsWorkspace  *self);
+void       scs_workspace_undo_clear            (ScsWorkspace  *self);
+/* Both stacks emptied (another cycle, another catalog), notified. */
+void       scs_workspace_undo_forget           (ScsWorkspace  *self);
+void       scs_workspace_undo_push_answer      (ScsWorkspace   *self,
+                                                ScsAnswer      *answer,
+                                                ScsAnswerState  state,
+                                                const char     *note,
+                                                const char     *reason);
+void       scs_workspace_undo_push_unlink      (ScsWorkspace  *self,
+                                                const char    *criterion_id,
+                                                const char    *sha256,
+                                                const char    *name,
+                                                const char    *mime_type,
+                                                GBytes        *data);
+/* Writes the answer in one transaction with its audit rows; @undo audits
+ * the state row as "undo". Values must already be valid. */
+gboolean   scs_workspace_write_answer          (ScsWorkspace   *self,
+                                                ScsAnswer      *answer,
+                                                ScsAnswerState  state,
+                                                const char     *note,
+                                                const char     *reason,
+                                                gboolean        undo,
+                                                GError        **error);
+/* scs-workspace-evidence.c, for undo and redo: no steps pushed. */
+gboolean   scs_workspace_relink_evidence       (ScsWorkspace  *self,
+                                                const char    *criterion_id,
+                                                const char    *sha256,
+                                                const char    *name,
+                                                const char    *mime_type,
+                                                GBytes        *data,
+                                                GError       **error);
+gboolean   scs_workspace_remove_evidence_link  (ScsWorkspace  *self,
+                                                const char    *sha256,
+                                                const char    *criterion_id,
+                                                GBytes       **data,
+                                                GError       **error);
 /* scs_file_rename_no_replace() with its errors as SCS_WORKSPACE_ERROR
  * (EXISTS when @to is there, IO otherwise). */
 gboolean   scs_workspace_move_into_place       (const char    *from,

@@ -48,7 +48,6 @@
 #include "scs-workspace-private.h"
 #include "scs-text.h"
 
-#define UNDO_DEPTH 200
 #define BUSY_TIMEOUT_MS 5000
 
 /* ------------------------------------------------------------------------ */
@@ -187,15 +186,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);
 
 /* ------------------------------------------------------------------------ */
 
-/* One change made through this object, as it was before: what undo restores. */
-typedef struct
-{
-  char           *criterion_id;
-  ScsAnswerState  state;
-  char           *note;
-  char           *reason;
-  gint64          version;  /* the answer's version after the change */
-} UndoEntry;
 
 G_DEFINE_FINAL_TYPE (ScsWorkspace, scs_workspace, G_TYPE_OBJECT)
 
@@ -206,6 +196,7 @@ enum {
   PROP_ACTOR,
   PROP_TARGET_LEVEL,
   PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
@@ -294,14 +285,6 @@ scs_audit_entry_free (ScsAuditEntry *entry)
   g_free (entry);
 }
 
-static void
-undo_entry_free (UndoEntry *entry)
-{
-  g_free (entry->criterion_id);
-  g_free (entry->note);
-  g_free (entry->reason);
-  g_free (entry);
-}
 
 /* Optional profile fields: blank means "not given" and is stored as NULL. */
 static void
@@ -1901,7 +1884,7 @@ scs_workspace_reload (ScsWorkspace  *self,
 
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
   g_hash_table_remove_all (self->answer_index);
-  g_ptr_array_set_size (self->undo_stack, 0);
+  scs_workspace_undo_forget (self);
   /* load_answers () inserts at 0: the old answers follow and are removed. */
   if (!load_answers (self, error))
     return FALSE;
@@ -2497,7 +2480,7 @@ scs_workspace_finalize (GObject *object)
   g_clear_object (&self->answers);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->organization, scs_organization_free);
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  scs_workspace_undo_clear (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -2533,6 +2516,10 @@ scs_workspace_get_property (GObject    *object,
 
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, scs_workspace_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, scs_workspace_can_redo (self));
       break;
 
     default:
@@ -2577,6 +2564,7 @@ scs_workspace_class_init (ScsWorkspaceClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TARGET_LEVEL] = g_param_spec_uint ("target-level", NULL, NULL, 3, 4, 3, ro);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -2610,7 +2598,7 @@ scs_workspace_init (ScsWorkspace *self)
 {
   self->answers = g_list_store_new (SCS_TYPE_ANSWER);
   self->answer_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  scs_workspace_undo_init (self);
   self->actor = default_actor ();
   self->target_level = 3;
 }
@@ -2959,14 +2947,14 @@ scs_workspace_require_answer (ScsWorkspace  *self,
  * written, @answer shows the stored row and the error is
  * SCS_WORKSPACE_ERROR_CONFLICT. The audit rows record the stored old values.
  * @undo marks the state row as an undo. Values must already be valid. */
-static gboolean
-write_answer (ScsWorkspace    *self,
-              ScsAnswer       *answer,
-              ScsAnswerState   state,
-              const char      *note,
-              const char      *reason,
-              gboolean         undo,
-              GError         **error)
+gboolean
+scs_workspace_write_answer (ScsWorkspace    *self,
+                            ScsAnswer       *answer,
+                            ScsAnswerState   state,
+                            const char      *note,
+                            const char      *reason,
+                            gboolean         undo,
+                            GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_auto(AnswerRow) old = { 0, };
@@ -3044,47 +3032,6 @@ write_answer (ScsWorkspace    *self,
 failed:
   scs_workspace_rollback (self);
   return FALSE;
-}
-
-/* After this object wrote @answer: its undo entries stay valid (an undo is
- * refused only when someone else changed the answer since). */
-static void
-undo_follow_version (ScsWorkspace *self,
-                     ScsAnswer    *answer)
-{
-  const char *id = scs_answer_get_criterion_id (answer);
-
-  for (guint i = 0; i < self->undo_stack->len; i++)
-    {
-      UndoEntry *entry = g_ptr_array_index (self->undo_stack, i);
-
-      if (g_str_equal (entry->criterion_id, id))
-        entry->version = scs_answer_get_version (answer);
-    }
-}
-
-static void
-push_undo (ScsWorkspace   *self,
-           ScsAnswer      *answer,
-           ScsAnswerState  state,
-           const char     *note,
-           const char     *reason)
-{
-  UndoEntry *entry = g_new0 (UndoEntry, 1);
-  gboolean could_undo = scs_workspace_can_undo (self);
-
-  entry->criterion_id = g_strdup (scs_answer_get_criterion_id (answer));
-  entry->state = state;
-  entry->note = g_strdup (note);
-  entry->reason = g_strdup (reason);
-  entry->version = scs_answer_get_version (answer);
-  g_ptr_array_add (self->undo_stack, entry);
-
-  if (self->undo_stack->len > UNDO_DEPTH)
-    g_ptr_array_remove_index (self->undo_stack, 0);
-
-  if (!could_undo)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
 static gboolean
@@ -3222,11 +3169,10 @@ set_answer_seen (ScsWorkspace    *self,
       g_str_equal (new_reason, old_reason))
     return TRUE;
 
-  if (!write_answer (self, answer, state, new_note, new_reason, FALSE, error))
+  if (!scs_workspace_write_answer (self, answer, state, new_note, new_reason, FALSE, error))
     return FALSE;
 
-  undo_follow_version (self, answer);
-  push_undo (self, answer, old_state, old_note, old_reason);
+  scs_workspace_undo_push_answer (self, answer, old_state, old_note, old_reason);
 
   return TRUE;
 }
@@ -3280,63 +3226,6 @@ scs_workspace_set_reason (ScsWorkspace  *self,
 
   return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer),
                                    NULL, reason ? reason : "", error);
-}
-
-gboolean
-scs_workspace_can_undo (ScsWorkspace *self)
-{
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-
-  return self->undo_stack->len > 0;
-}
-
-/**
- * scs_workspace_undo:
- *
- * Writes back the state, note and reason an answer had before the last
- * change made through this object, as a new transaction audited as "undo".
- * Returns %FALSE with @error unset when there is nothing to undo.
- */
-gboolean
-scs_workspace_undo (ScsWorkspace  *self,
-                    GError       **error)
-{
-  UndoEntry *entry;
-  ScsAnswer *answer;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->undo_stack->len == 0)
-    return FALSE;
-
-  entry = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
-  answer = g_hash_table_lookup (self->answer_index, entry->criterion_id);
-  g_assert (answer != NULL);
-
-  /* Changed elsewhere since: undoing would overwrite that change. */
-  if (scs_answer_get_version (answer) != entry->version)
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
-                   _("Criterion ‘%s’ was changed elsewhere since your change, so it cannot be "
-                     "undone"), entry->criterion_id);
-      g_ptr_array_remove_index (self->undo_stack, self->undo_stack->len - 1);
-      if (self->undo_stack->len == 0)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-      return FALSE;
-    }
-
-  /* Keep the entry until the write has committed, so a failed undo can be
-   * retried. */
-  if (!write_answer (self, answer, entry->state, entry->note, entry->reason, TRUE, error))
-    return FALSE;
-
-  g_ptr_array_remove_index (self->undo_stack, self->undo_stack->len - 1);
-  undo_follow_version (self, answer);
-  if (self->undo_stack->len == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-
-  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */

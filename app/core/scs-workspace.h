@@ -164,10 +164,21 @@ gboolean         scs_workspace_set_reason        (ScsWorkspace          *self,
                                                   const char            *criterion_id,
                                                   const char            *reason,
                                                   GError               **error);
-/* Undo of answer changes made through this object (state, note, reason). */
+/* Undo and redo of the changes made through this object: an answer's
+ * state, note and reason, and evidence removal (scs-workspace-undo.c).
+ * Never over a change made elsewhere since (SCS_WORKSPACE_ERROR_CONFLICT). */
 gboolean         scs_workspace_can_undo          (ScsWorkspace          *self);
 gboolean         scs_workspace_undo              (ScsWorkspace          *self,
                                                   GError               **error);
+gboolean         scs_workspace_can_redo          (ScsWorkspace          *self);
+gboolean         scs_workspace_redo              (ScsWorkspace          *self,
+                                                  GError               **error);
+/* The criterion the next undo (redo) touches, and what it does in words
+ * ("the answer of criterion 1-1-1-1 (met → unanswered)"); NULL when none. */
+const char      *scs_workspace_get_undo_criterion (ScsWorkspace         *self);
+char            *scs_workspace_describe_undo     (ScsWorkspace          *self);
+const char      *scs_workspace_get_redo_criterion (ScsWorkspace         *self);
+char            *scs_workspace_describe_redo     (ScsWorkspace          *self);
 
 void             scs_workspace_get_progress      (ScsWorkspace          *self,
                                                   guint                  category, /* 0: all */

@@ -69,6 +69,8 @@ sh (char       **out,
 
 /* scs-cli in @dir, English, as the expert profile. */
 #define CLI "env SCS_LANGUAGE=en SCS_PROFILE=expert.ini \"$SCS_CLI\" "
+/* The same as management, who declares. */
+#define CLI_MANAGEMENT "env SCS_LANGUAGE=en SCS_PROFILE=management.ini \"$SCS_CLI\" "
 
 static char *
 path_in (const char *name)
@@ -150,7 +152,10 @@ make_signed (const char *name)
 
   g_assert_true (scs_signer_sign_assessment (expert, review, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (scs_review_get_workspace (review), "Yamada", "CEO", NULL, NULL,
+  g_autoptr(ScsReview) management = scs_review_new (scs_review_get_workspace (review),
+                                                   core_test_management ());
+
+  g_assert_true (scs_declaration_declare (management, "Yamada", "CEO", NULL, NULL,
                                           manager, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 }
@@ -397,14 +402,14 @@ test_same_signer (void)
   g_object_unref (prepare ("same.scsw"));
   g_assert_cmpint (sh (&out, CLI "sign same.scsw --p12 expert.p12 --password-file pw"), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (sh (&out, CLI "declare same.scsw --name Yamada --title CEO --p12 expert.p12 "
+  g_assert_cmpint (sh (&out, CLI_MANAGEMENT "declare same.scsw --name Yamada --title CEO --p12 expert.p12 "
                        "--password-file pw"), ==, 2);
   g_assert_nonnull (strstr (out, "already signed the assessment as the expert"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (sh (&out, CLI "declare same.scsw --name Yamada --title CEO --p12 manager.p12 "
+  g_assert_cmpint (sh (&out, CLI_MANAGEMENT "declare same.scsw --name Yamada --title CEO --p12 manager.p12 "
                        "--password-file pw"), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (sh (&out, CLI "declare same.scsw --name Yamada --title CEO --p12 expert.p12 "
+  g_assert_cmpint (sh (&out, CLI_MANAGEMENT "declare same.scsw --name Yamada --title CEO --p12 expert.p12 "
                        "--password-file pw --allow-same-signer"), ==, 0);
 }
 
@@ -462,7 +467,7 @@ test_tsa_round_trip (void)
   g_assert_cmpint (sh (&out, CLI "sign tsa.scsw --p12 expert.p12 --password-file pw --tsa %s "
                        "--crl ca-crl.pem", tsa_url), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (sh (&out, CLI "declare tsa.scsw --name Yamada --title CEO --p12 manager.p12 "
+  g_assert_cmpint (sh (&out, CLI_MANAGEMENT "declare tsa.scsw --name Yamada --title CEO --p12 manager.p12 "
                        "--password-file pw --tsa %s", tsa_url), ==, 0);
   g_clear_pointer (&out, g_free);
 
@@ -894,7 +899,8 @@ main (int    argc,
   script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review", "make-trust-certificates.sh", NULL);
   g_assert_cmpint (sh (NULL, "sh '%s' . && printf 'secret\\n' > pw && "
                        CLI "profile set --name 'Expert Taro' --role expert --qualification riss "
-                       "--registration 013258 --training-date 2026-01-10 >/dev/null", script), ==, 0);
+                       "--registration 013258 --training-date 2026-01-10 >/dev/null && "
+                       CLI_MANAGEMENT "profile set --name Yamada --role management >/dev/null", script), ==, 0);
   g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
   start_tsa ();
 

@@ -210,7 +210,9 @@ core_test_seal_workspace (ScsWorkspace *workspace,
   g_assert_true (signed_ok);
   manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
   g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (workspace, "山田 一郎", "代表取締役", NULL, NULL, manager,
+  g_clear_object (&review);
+  review = scs_review_new (workspace, core_test_management ());
+  g_assert_true (scs_declaration_declare (review, "山田 一郎", "代表取締役", NULL, NULL, manager,
                                           NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 }
@@ -369,4 +371,18 @@ core_test_can_mount (char **why)
     return TRUE;
   *why = g_strdup_printf ("mounting is not permitted here (%s)", reason);
   return FALSE;
+}
+
+ScsProfile *
+core_test_management (void)
+{
+  static ScsProfile *management;
+
+  if (management == NULL)
+    {
+      management = scs_profile_new ();
+      scs_profile_set_name (management, "山田 一郎");
+      scs_profile_set_role (management, SCS_ROLE_MANAGEMENT);
+    }
+  return management;
 }

@@ -377,6 +377,7 @@ static void
 test_new_round (Fixture *f, gconstpointer data)
 {
   g_autoptr(ScsReview) expert = NULL;
+  g_autoptr(ScsReview) management = NULL;
   g_autoptr(ScsSigner) signer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *p12 = g_build_filename (certs_dir, "expert.p12", NULL);
@@ -412,8 +413,9 @@ test_two_roles (Fixture *f, gconstpointer data)
   g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 
+  management = scs_review_new (f->ws, core_test_management ());
   before = core_test_file_sha256 (f->path);
-  g_assert_false (scs_declaration_declare (f->ws, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
+  g_assert_false (scs_declaration_declare (management, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
                                            SCS_SIGN_FLAGS_NONE, &error));
   g_assert_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_SAME_SIGNER);
   g_assert_nonnull (strstr (error->message, "already signed the assessment as the expert"));
@@ -422,7 +424,7 @@ test_two_roles (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
   g_assert_null (scs_signature_dup_cms (f->ws, SCS_SIGNATURE_ROLE_MANAGEMENT));
 
-  g_assert_true (scs_declaration_declare (f->ws, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
+  g_assert_true (scs_declaration_declare (management, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
                                           SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER, &error));
   g_assert_no_error (error);
 
