@@ -400,6 +400,7 @@ static void
 test_two_roles (Fixture *f, gconstpointer data)
 {
   g_autoptr(ScsReview) expert = NULL;
+  g_autoptr(ScsReview) management = NULL;
   g_autoptr(ScsSigner) signer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *p12 = g_build_filename (certs_dir, "expert.p12", NULL);
