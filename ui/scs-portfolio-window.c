@@ -52,7 +52,10 @@ struct _ScsPortfolioWindow
   char               *search;
   ScsPortfolioFilter  filter_kind;
   GCancellable       *cancellable;
+  char               *reminder_title;   /* of the last reminder; NULL: nothing due */
 };
+
+static void send_reminders (ScsPortfolioWindow *self);
 
 G_DEFINE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, ADW_TYPE_WINDOW)
 
@@ -427,6 +430,7 @@ scs_portfolio_window_load_folder (ScsPortfolioWindow  *self,
   if (!scs_portfolio_add_folder (self->portfolio, dir, NULL, error))
     return FALSE;
   set_folder (self, dir);
+  send_reminders (self);
   return TRUE;
 }
 
@@ -466,23 +470,32 @@ load_thread (GTask        *task,
 /* A desktop notification for the stars that expire and the yearly
  * self-assessments that fall due soon: one for the folder, replaced when
  * it is listed again. */
+/* How many days ahead the reminders look: the "reminder-days" preference. */
+static guint
+reminder_days (void)
+{
+  g_autoptr(GSettings) settings = scs_settings_new ();
+
+  return settings != NULL ? g_settings_get_uint (settings, "reminder-days") : SCS_PORTFOLIO_REMINDER_DAYS;
+}
+
 static void
 send_reminders (ScsPortfolioWindow *self)
 {
+  guint days = reminder_days ();
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GPtrArray) reminders = NULL;
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *title = NULL;
 
-  if (app == NULL)
-    return;
   reminders = scs_portfolio_list_reminders (scs_portfolio_get_entries (self->portfolio),
-                                            scs_portfolio_get_today (self->portfolio),
-                                            SCS_PORTFOLIO_REMINDER_DAYS);
+                                            scs_portfolio_get_today (self->portfolio), days);
+  g_clear_pointer (&self->reminder_title, g_free);
   if (reminders->len == 0)
     {
-      g_application_withdraw_notification (app, "portfolio-reminders");
+      if (app != NULL)
+        g_application_withdraw_notification (app, "portfolio-reminders");
       return;
     }
   for (guint i = 0; i < reminders->len && i < 10; i++)
@@ -498,7 +511,10 @@ send_reminders (ScsPortfolioWindow *self)
     g_string_append_printf (body, _("\n… and %u more"), reminders->len - 10);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client needs attention within %u days",
                                         "%u clients need attention within %u days", reminders->len),
-                           reminders->len, SCS_PORTFOLIO_REMINDER_DAYS);
+                           reminders->len, days);
+  self->reminder_title = g_strdup (title);
+  if (app == NULL)
+    return;
   notification = g_notification_new (title);
   g_notification_set_body (notification, body->str);
   g_application_send_notification (app, "portfolio-reminders", notification);
@@ -802,6 +818,7 @@ scs_portfolio_window_finalize (GObject *object)
   g_clear_pointer (&self->validity, scs_validity_free);
   g_free (self->folder);
   g_free (self->search);
+  g_free (self->reminder_title);
   G_OBJECT_CLASS (scs_portfolio_window_parent_class)->finalize (object);
 }
 
@@ -883,4 +900,13 @@ ScsPortfolioWindow *
 scs_portfolio_window_new (GtkApplication *application)
 {
   return g_object_new (SCS_TYPE_PORTFOLIO_WINDOW, "application", application, NULL);
+}
+
+/* The title of the reminder sent for the listed folder ("2 clients need
+ * attention within 60 days"), NULL when nothing is due. */
+const char *
+scs_portfolio_window_get_reminder (ScsPortfolioWindow *self)
+{
+  g_return_val_if_fail (SCS_IS_PORTFOLIO_WINDOW (self), NULL);
+  return self->reminder_title;
 }

@@ -50,4 +50,9 @@ const char         *scs_portfolio_window_get_summary (ScsPortfolioWindow *self);
 double              scs_portfolio_window_get_category_rate (ScsPortfolioWindow *self,
                                                             guint               category);
 
+/* The title of the desktop notification for the listed folder (expiries
+ * and yearly self-assessments within the "reminder-days" preference), NULL
+ * when nothing is due. */
+const char         *scs_portfolio_window_get_reminder (ScsPortfolioWindow *self);
+
 G_END_DECLS

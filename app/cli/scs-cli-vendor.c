@@ -66,6 +66,7 @@ static char *opt_corporate_number = NULL;
 static int opt_obtained = -1;
 static char *opt_file = NULL;
 static gboolean opt_print = FALSE;
+static int opt_within = SCS_PORTFOLIO_REMINDER_DAYS;
 
 #define JSON_ENTRY { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL }
 #define FILE_ENTRY { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, \
@@ -79,6 +80,14 @@ static const GOptionEntry portfolio_entries[] = {
     N_("CLIENTS.xlsx") },
   { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
     N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  { NULL }
+};
+
+static const GOptionEntry reminder_entries[] = {
+  JSON_ENTRY,
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count from this date"), N_("YYYY-MM-DD") },
+  { "within", 0, 0, G_OPTION_ARG_INT, &opt_within,
+    N_("Days ahead to look (1–365, default 60; the window’s preference is the same)"), N_("DAYS") },
   { NULL }
 };
 
@@ -505,6 +514,84 @@ scs_cli_portfolio (const ScsCliCommand *command,
                  scs_validity_get_years (validity, 3), scs_validity_get_years (validity, 4));
     }
 
+  return SCS_CLI_EXIT_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+
+/* The stars that expire and the yearly self-assessments that fall due within
+ * --within days: what the window sends as a desktop notification. */
+int
+scs_cli_portfolio_reminders (const ScsCliCommand *command,
+                             int                  argc,
+                             char               **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsValidity) validity = NULL;
+  g_autoptr(ScsPortfolio) portfolio = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+
+  if (!scs_cli_parse_arguments (command, reminder_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_within < 1 || opt_within > 365)
+    return scs_cli_error (_("--within: expected a number of days from 1 to 365, not %d"), opt_within);
+  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
+    return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
+  validity = scs_validity_load_default (&error);
+  if (validity == NULL)
+    return scs_cli_report (error);
+  portfolio = scs_portfolio_new (validity, today);
+  if (!scs_portfolio_add_folder (portfolio, argv[1], NULL, &error))
+    return scs_cli_report (error);
+  reminders = scs_portfolio_list_reminders (scs_portfolio_get_entries (portfolio),
+                                            scs_portfolio_get_today (portfolio), (guint) opt_within);
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_int (b, "within_days", opt_within);
+      json_builder_set_member_name (b, "reminders");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < reminders->len; i++)
+        {
+          ScsReminder *r = g_ptr_array_index (reminders, i);
+
+          json_builder_begin_object (b);
+          json_string (b, "file", r->path);
+          json_string (b, "company", r->company);
+          json_string (b, "kind", r->expiry ? "expiry" : "self-assessment");
+          json_string (b, "date", r->date);
+          json_int (b, "days", r->days);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+      return SCS_CLI_EXIT_OK;
+    }
+  if (reminders->len == 0)
+    {
+      g_print (_("Nothing due within %d days.\n"), opt_within);
+      return SCS_CLI_EXIT_OK;
+    }
+  {
+    g_autoptr(ScsCliTable) table = scs_cli_table_new (4);
+
+    scs_cli_table_add_row (table, _("Company"), _("Due"), _("Date"), _("Days left"));
+    scs_cli_table_add_rule (table);
+    scs_cli_table_set_right (table, 3);
+    for (guint i = 0; i < reminders->len; i++)
+      {
+        ScsReminder *r = g_ptr_array_index (reminders, i);
+        g_autofree char *days = g_strdup_printf ("%d", r->days);
+
+        scs_cli_table_add_row (table, r->company, r->expiry ? _("Star expires") : _("Yearly self-assessment"),
+                               r->date, days);
+      }
+    scs_cli_table_print (table);
+  }
   return SCS_CLI_EXIT_OK;
 }
 

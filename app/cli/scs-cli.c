@@ -48,6 +48,7 @@ static const ScsCliCommand commands[] = {
   { "portfolio diagnose", N_("FILE… --out-dir DIR"), N_("Diagnose several clients: each one’s report and gap list, a summary of failures"), scs_cli_portfolio_bulk },
   { "portfolio renew", N_("FILE…"), N_("Start the renewal of several clients, each on its own, with a summary of failures"), scs_cli_portfolio_bulk },
   { "portfolio reconfirm", N_("FILE…"), N_("Re-confirm every carried answer of several clients, each on its own"), scs_cli_portfolio_bulk },
+  { "portfolio reminders", N_("DIR [--within DAYS]"), N_("Stars that expire and yearly self-assessments due within DAYS (default 60)"), scs_cli_portfolio_reminders },
   { "portfolio stats", N_("DIR [--by all|size|sector] [--csv F] [--pdf F]"), N_("What the clients most often do not meet, by category, size or sector, and the change since the last cycle"), scs_cli_portfolio_stats },
   { "portfolio", N_("DIR"), N_("List client workspaces: readiness, gaps, review, expiry"), scs_cli_portfolio },
   { "diagnose set", N_("FILE CRITERION_ID"), N_("Set the vendor’s plan for a gap (support, effort, priority, owner, due)"), scs_cli_diagnose_set },

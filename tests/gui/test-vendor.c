@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "gui-test-util.h"
+#include "scs-application.h"
 #include "scs-compare-window.h"
 #include "scs-diagnosis-window.h"
 #include "scs-i18n.h"
@@ -137,6 +138,23 @@ test_portfolio_window (Fixture       *f,
     last = g_list_model_get_item (visible, 3);
     g_assert_cmpstr (scs_portfolio_entry_get_company (first), ==, "有限会社シー");
     g_assert_nonnull (scs_portfolio_entry_get_error (last));
+  }
+
+  /* Expiring in about 15 days: reminded within the default 60 days, not
+   * when the preference says 10. */
+  g_assert_nonnull (scs_portfolio_window_get_reminder (window));
+  g_assert_nonnull (strstr (scs_portfolio_window_get_reminder (window), "60"));
+  {
+    g_autoptr(GSettings) settings = scs_settings_new ();
+
+    g_assert_nonnull (settings);
+    g_settings_set_uint (settings, "reminder-days", 10);
+    g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
+    g_assert_null (scs_portfolio_window_get_reminder (window));
+    g_settings_set_uint (settings, "reminder-days", 20);
+    g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
+    g_assert_nonnull (strstr (scs_portfolio_window_get_reminder (window), "20"));
+    g_settings_reset (settings, "reminder-days");
   }
 
   /* The same folder read in a worker thread. */
