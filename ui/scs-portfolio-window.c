@@ -53,9 +53,13 @@ struct _ScsPortfolioWindow
   ScsPortfolioFilter  filter_kind;
   GCancellable       *cancellable;
   char               *reminder_title;   /* of the last reminder; NULL: nothing due */
+  GtkMultiSelection  *selection;
+  gboolean            bulk_running;
+  char               *bulk_summary;     /* of the last bulk action */
 };
 
 static void send_reminders (ScsPortfolioWindow *self);
+static void update_bulk_actions (ScsPortfolioWindow *self);
 
 G_DEFINE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, ADW_TYPE_WINDOW)
 
@@ -659,6 +663,223 @@ row_activated (ScsPortfolioWindow *self,
                               scs_portfolio_entry_get_path (e));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Bulk actions on the selected clients                                      */
+
+/* The paths of the selected rows, NULL-terminated. */
+static GStrv
+selected_paths (ScsPortfolioWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+      {
+        g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+
+        g_strv_builder_add (builder, scs_portfolio_entry_get_path (e));
+      }
+  return g_strv_builder_end (builder);
+}
+
+static void
+update_bulk_actions (ScsPortfolioWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gboolean enabled = !self->bulk_running && !gtk_bitset_is_empty (selected);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.bulk", enabled);
+}
+
+typedef struct
+{
+  ScsBulkAction  action;
+  GStrv          paths;
+  char          *out_dir;
+  guint          n_done;
+} BulkData;
+
+static void
+bulk_data_free (BulkData *data)
+{
+  g_strfreev (data->paths);
+  g_free (data->out_dir);
+  g_free (data);
+}
+
+static void
+bulk_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  BulkData *data = task_data;
+  GPtrArray *failures = scs_portfolio_run_bulk (data->action, (const char * const *) data->paths, data->out_dir,
+                                                cancellable, &data->n_done);
+
+  g_task_return_pointer (task, failures, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* What was done and, per client that failed, why: a dialog, and the text
+ * for scs_portfolio_window_get_bulk_summary (). */
+static void
+bulk_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (source);
+  BulkData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) failures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  guint n = g_strv_length (data->paths);
+  AdwMessageDialog *dialog;
+
+  self->bulk_running = FALSE;
+  gtk_spinner_stop (self->spinner);
+  update_bulk_actions (self);
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u client done", "%u of %u clients done", n),
+                             data->n_done, n);
+  if (failures == NULL || failures->len == 0)
+    g_string_append (body, _("No client failed."));
+  else
+    {
+      g_string_append (body, g_dngettext (GETTEXT_PACKAGE, "This client failed and was left as it was:",
+                                          "These clients failed and were left as they were:", failures->len));
+      for (guint i = 0; i < failures->len; i++)
+        {
+          ScsBulkFailure *f = g_ptr_array_index (failures, i);
+          g_autofree char *base = g_path_get_basename (f->path);
+
+          g_string_append_printf (body, "\n• %s: %s", base, f->reason);
+        }
+    }
+  g_free (self->bulk_summary);
+  self->bulk_summary = g_strdup_printf ("%s\n%s", heading, body->str);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* The rows show what changed. */
+  if (self->folder != NULL)
+    scs_portfolio_window_load_folder_async (self, self->folder);
+}
+
+void
+scs_portfolio_window_run_bulk (ScsPortfolioWindow *self,
+                               ScsBulkAction       action,
+                               const char         *out_dir)
+{
+  g_autoptr(GTask) task = NULL;
+  BulkData *data;
+
+  g_return_if_fail (SCS_IS_PORTFOLIO_WINDOW (self));
+  g_return_if_fail (action != SCS_BULK_DIAGNOSE || out_dir != NULL);
+
+  if (self->bulk_running)
+    return;
+  data = g_new0 (BulkData, 1);
+  data->action = action;
+  data->paths = selected_paths (self);
+  data->out_dir = g_strdup (out_dir);
+  if (data->paths[0] == NULL)
+    {
+      bulk_data_free (data);
+      return;
+    }
+  self->bulk_running = TRUE;
+  update_bulk_actions (self);
+  g_clear_pointer (&self->bulk_summary, g_free);
+  gtk_spinner_start (self->spinner);
+  task = g_task_new (self, NULL, bulk_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) bulk_data_free);
+  g_task_run_in_thread (task, bulk_thread);
+}
+
+gboolean
+scs_portfolio_window_is_bulk_running (ScsPortfolioWindow *self)
+{
+  return self->bulk_running;
+}
+
+const char *
+scs_portfolio_window_get_bulk_summary (ScsPortfolioWindow *self)
+{
+  return self->bulk_summary;
+}
+
+static void
+bulk_folder_chosen (GtkNativeDialog    *chooser,
+                    int                 response,
+                    ScsPortfolioWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        scs_portfolio_window_run_bulk (self, SCS_BULK_DIAGNOSE, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+bulk_confirmed (AdwMessageDialog   *dialog,
+                const char         *response,
+                ScsPortfolioWindow *self)
+{
+  ScsBulkAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "action"));
+
+  if (g_str_equal (response, "run"))
+    scs_portfolio_window_run_bulk (self, action, NULL);
+}
+
+/* portfolio.bulk "diagnose" asks for the folder of the reports; "renew"
+ * and "reconfirm" change the workspaces, so they ask first. */
+static void
+bulk_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (widget);
+  g_auto(GStrv) paths = selected_paths (self);
+  guint n = g_strv_length (paths);
+  ScsBulkAction action;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (!scs_bulk_action_from_string (g_variant_get_string (parameter, NULL), &action) || n == 0)
+    return;
+  if (action == SCS_BULK_DIAGNOSE)
+    {
+      GtkFileChooserNative *chooser =
+        gtk_file_chooser_native_new (_("Folder for the Reports and Gap Lists"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
+
+      g_signal_connect (chooser, "response", G_CALLBACK (bulk_folder_chosen), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
+  heading = action == SCS_BULK_RENEW
+            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Start the renewal of %u client?",
+                                            "Start the renewal of %u clients?", n), n)
+            : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Re-confirm the carried answers of %u client?",
+                                            "Re-confirm the carried answers of %u clients?", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("Each client is changed on its own; one that fails "
+                                                         "is left as it was and listed afterwards.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "run", _("_Run"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "action", GUINT_TO_POINTER (action));
+  g_signal_connect (dialog, "response", G_CALLBACK (bulk_confirmed), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_client_action (GtkWidget  *widget,
                     const char *action_name,
@@ -819,6 +1040,8 @@ scs_portfolio_window_finalize (GObject *object)
   g_free (self->folder);
   g_free (self->search);
   g_free (self->reminder_title);
+  g_free (self->bulk_summary);
+  g_clear_object (&self->selection);
   G_OBJECT_CLASS (scs_portfolio_window_parent_class)->finalize (object);
 }
 
@@ -847,6 +1070,7 @@ scs_portfolio_window_class_init (ScsPortfolioWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "portfolio.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "portfolio.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "portfolio.open-client", "s", open_client_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.bulk", "s", bulk_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "portfolio.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "portfolio.reload", NULL);
 }
@@ -855,7 +1079,6 @@ static void
 scs_portfolio_window_init (ScsPortfolioWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkSingleSelection *selection;
   GtkMultiSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -886,9 +1109,11 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_readable, NULL, NULL)));
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (sorter));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  /* Several rows can be selected for a bulk action. */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_bulk_actions), self);
+  update_bulk_actions (self);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (filter_selected), self);

@@ -597,86 +597,43 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
 
 /* ------------------------------------------------------------------------ */
 
-/* One client of a bulk action; FALSE with @error when it failed. Each is
- * atomic in its own workspace: the core's edits are single transactions,
- * and every output is built before anything is written. */
-static gboolean
-bulk_one (const char  *action,
-          const char  *path,
-          GError     **error)
-{
-  g_autoptr(ScsWorkspace) workspace = scs_workspace_open (path, error);
-
-  if (workspace == NULL)
-    return FALSE;
-  if (g_str_equal (action, "renew"))
-    return scs_renewal_start (workspace, error) != 0;
-  if (g_str_equal (action, "reconfirm"))
-    {
-      g_auto(GStrv) open = scs_renewal_list_unconfirmed (workspace, error);
-
-      if (open == NULL)
-        return FALSE;
-      if (open[0] == NULL)
-        {
-          g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
-                       _("nothing to re-confirm in this cycle"));
-          return FALSE;
-        }
-      return scs_renewal_confirm_all (workspace, (const char * const *) open, error);
-    }
-  /* diagnose: the report and the gap list of each client. */
-  {
-    g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (workspace);
-    g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, NULL, error);
-    g_autoptr(GBytes) xlsx = pdf != NULL ? scs_diagnosis_export_xlsx (diagnosis, error) : NULL;
-    g_autofree char *base = g_path_get_basename (path);
-    g_autofree char *stem = g_str_has_suffix (base, ".scsw") ? g_strndup (base, strlen (base) - 5) : g_strdup (base);
-    g_autofree char *pdf_name = g_strconcat (stem, "-diagnosis.pdf", NULL);
-    g_autofree char *xlsx_name = g_strconcat (stem, "-gaps.xlsx", NULL);
-    g_autofree char *pdf_path = g_build_filename (opt_out, pdf_name, NULL);
-    g_autofree char *xlsx_path = g_build_filename (opt_out, xlsx_name, NULL);
-
-    if (xlsx == NULL)
-      return FALSE;
-    return g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), error) &&
-           g_file_set_contents (xlsx_path, g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), error);
-  }
-}
-
 int
 scs_cli_portfolio_bulk (const ScsCliCommand *command,
                         int                  argc,
                         char               **argv)
 {
-  const char *action = strrchr (command->name, ' ') + 1;
-  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) failures = NULL;
+  ScsBulkAction action = SCS_BULK_DIAGNOSE;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   guint done = 0;
 
   if (!scs_cli_parse_arguments (command, bulk_entries, TRUE, &argc, &argv, 1, -1))
     return SCS_CLI_EXIT_USAGE;
-  if (g_str_equal (action, "diagnose") && opt_out == NULL)
+  if (!scs_bulk_action_from_string (strrchr (command->name, ' ') + 1, &action))
+    g_return_val_if_reached (SCS_CLI_EXIT_USAGE);
+  if (action == SCS_BULK_DIAGNOSE && opt_out == NULL)
     return scs_cli_error (_("portfolio diagnose: say where to write the reports with --out-dir DIR"));
   if (opt_out != NULL && !g_file_test (opt_out, G_FILE_TEST_IS_DIR))
     return scs_cli_error (_("--out-dir: ‘%s’ is not a folder"), opt_out);
 
+  {
+    g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+    for (int i = 1; i < argc; i++)
+      g_ptr_array_add (paths, argv[i]);
+    g_ptr_array_add (paths, NULL);
+    failures = scs_portfolio_run_bulk (action, (const char * const *) paths->pdata, opt_out, NULL, &done);
+  }
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "failed");
   json_builder_begin_array (b);
-  for (int i = 1; i < argc; i++)
+  for (guint i = 0; i < failures->len; i++)
     {
-      g_autoptr(GError) error = NULL;
+      ScsBulkFailure *f = g_ptr_array_index (failures, i);
 
-      if (bulk_one (action, argv[i], &error))
-        {
-          done++;
-          continue;
-        }
-      g_ptr_array_add (failures, g_strdup_printf ("%s: %s", argv[i], error->message));
       json_builder_begin_object (b);
-      json_string (b, "file", argv[i]);
-      json_string (b, "reason", error->message);
+      json_string (b, "file", f->path);
+      json_string (b, "reason", f->reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -689,7 +646,12 @@ scs_cli_portfolio_bulk (const ScsCliCommand *command,
     {
       g_print (_("%u of %u client(s) done\n"), done, argc - 1);
       for (guint i = 0; i < failures->len; i++)
-        g_printerr (_("Failed: %s\n"), (const char *) g_ptr_array_index (failures, i));
+        {
+          ScsBulkFailure *f = g_ptr_array_index (failures, i);
+          g_autofree char *line = g_strdup_printf ("%s: %s", f->path, f->reason);
+
+          g_printerr (_("Failed: %s\n"), line);
+        }
     }
   /* Exit 1: some clients failed (each left as it was). */
   return failures->len == 0 ? SCS_CLI_EXIT_OK : SCS_CLI_EXIT_CHECK_FAILED;

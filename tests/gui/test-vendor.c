@@ -164,6 +164,43 @@ test_portfolio_window (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
 
+  /* A bulk action on a selection: the renewal of エー starts, the
+   * unreadable file fails with its reason, nothing else is touched. */
+  {
+    GtkSelectionModel *selection = gtk_column_view_get_model (view);
+    g_autofree char *b_path = g_build_filename (f->dir, "b.scsw", NULL);
+    g_autofree char *a_path = g_build_filename (f->dir, "a.scsw", NULL);
+    g_autofree char *b_state = gui_test_file_state (b_path);
+    g_autofree char *b_after = NULL;
+    g_autoptr(ScsWorkspace) reopened = NULL;
+    const char *summary;
+
+    g_assert_null (scs_portfolio_window_get_bulk_summary (window));
+    gtk_selection_model_unselect_all (selection);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+      {
+        g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+        if (scs_portfolio_entry_get_error (e) != NULL ||
+            g_strcmp0 (scs_portfolio_entry_get_company (e), "株式会社エー") == 0)
+          gtk_selection_model_select_item (selection, i, FALSE);
+      }
+    scs_portfolio_window_run_bulk (window, SCS_BULK_RENEW, NULL);
+    g_assert_true (scs_portfolio_window_is_bulk_running (window));
+    while (scs_portfolio_window_is_bulk_running (window) || scs_portfolio_window_is_loading (window))
+      g_main_context_iteration (NULL, TRUE);
+    summary = scs_portfolio_window_get_bulk_summary (window);
+    g_test_message ("%s", summary);
+    g_assert_nonnull (strstr (summary, "2 件中 1 件"));
+    g_assert_nonnull (strstr (summary, "notes.txt"));
+    g_assert_null (strstr (summary, "a.scsw"));
+    reopened = scs_workspace_open (a_path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (scs_workspace_get_cycle (reopened), ==, 1);
+    b_after = gui_test_file_state (b_path);
+    g_assert_cmpstr (b_after, ==, b_state);
+  }
+
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 400);
   save_png (GTK_WIDGET (window), "portfolio");
   gtk_window_destroy (GTK_WINDOW (window));
