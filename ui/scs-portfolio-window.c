@@ -66,8 +66,39 @@ G_DEFINE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, ADW_TYPE_WINDOW)
 typedef enum
 {
   COL_COMPANY, COL_LEVEL, COL_CYCLE, COL_READINESS, COL_GAPS, COL_REVIEW, COL_EXPIRY,
-  COL_DAYS, COL_LAST_CHANGE, COL_SUBMITTED, N_COLS
+  COL_DAYS, COL_LAST_CHANGE, COL_SUBMITTED, COL_NEXT_DUE, N_COLS
 } Column;
+
+/* The life cycle's next step of a client: a suspended or withdrawn star,
+ * else the soonest of an open correction report, the yearly
+ * self-assessment and the renewal; its date in @date (NULL for a status). */
+static char *
+next_due_text (ScsPortfolioEntry  *e,
+               const char        **date)
+{
+  const char *status = scs_portfolio_entry_get_registry_status (e);
+  const char *correction = scs_portfolio_entry_get_correction_due (e);
+  ScsDueKind kind = SCS_DUE_RENEWAL;
+  const char *next = scs_portfolio_entry_get_next_due (e, &kind);
+
+  *date = NULL;
+  if (g_strcmp0 (status, "suspended") == 0)
+    return g_strdup (_("Star suspended"));
+  if (g_strcmp0 (status, "withdrawn") == 0)
+    return g_strdup (_("Star withdrawn"));
+  if (correction != NULL && (next == NULL || g_strcmp0 (correction, next) <= 0))
+    {
+      *date = correction;
+      return g_strdup_printf (_("Correction report by %s"), correction);
+    }
+  if (next == NULL)
+    return g_strdup ("—");
+  *date = next;
+  if (kind == SCS_DUE_SELF_ASSESSMENT)
+    return g_strdup_printf (_("Yearly self-assessment by %s"), next);
+  return g_strdup_printf (scs_portfolio_entry_get_obtained_level (e) == 4 ? _("Re-evaluation by %s")
+                                                                         : _("New expert check by %s"), next);
+}
 
 static char *
 cell_text (ScsPortfolioEntry *e,
@@ -112,6 +143,12 @@ cell_text (ScsPortfolioEntry *e,
       return g_strdup (scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—");
     case COL_SUBMITTED:
       return g_strdup (scs_portfolio_entry_get_submitted (e) ? scs_portfolio_entry_get_submitted (e) : "—");
+    case COL_NEXT_DUE:
+      {
+        const char *date;
+
+        return next_due_text (e, &date);
+      }
     case COL_DAYS:
       if (scs_portfolio_entry_get_expiry (e) == NULL)
         return g_strdup ("—");
@@ -169,6 +206,21 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
   else if (column == COL_REVIEW && scs_portfolio_entry_get_needs_check (e))
     gtk_widget_add_css_class (label, "warning");
+  else if (column == COL_NEXT_DUE)
+    {
+      const char *date;
+      g_autofree char *ignored = next_due_text (e, &date);
+      g_autoptr(GDate) due = date != NULL ? scs_date_parse_iso (date) : NULL;
+      g_autoptr(GDate) today = g_date_new ();
+
+      g_date_set_time_t (today, time (NULL));
+      if (date == NULL && g_strcmp0 (ignored, "—") != 0)
+        gtk_widget_add_css_class (label, "error");
+      else if (due != NULL && g_date_days_between (today, due) < 0)
+        gtk_widget_add_css_class (label, "error");
+      else if (due != NULL && g_date_days_between (today, due) <= SCS_PORTFOLIO_REMINDER_DAYS)
+        gtk_widget_add_css_class (label, "warning");
+    }
 }
 
 static int
@@ -207,6 +259,19 @@ compare_entries (gconstpointer a,
     case COL_LAST_CHANGE:
       return gtk_ordering_from_cmpfunc (g_strcmp0 (scs_portfolio_entry_get_last_change (ea),
                                                    scs_portfolio_entry_get_last_change (eb)));
+    case COL_NEXT_DUE:
+      {
+        const char *da, *db;
+        g_autofree char *ta = next_due_text (ea, &da);
+        g_autofree char *tb = next_due_text (eb, &db);
+
+        /* A status first, then by date, nothing due last. */
+        va = da != NULL ? 1 : g_strcmp0 (ta, "—") != 0 ? 0 : 2;
+        vb = db != NULL ? 1 : g_strcmp0 (tb, "—") != 0 ? 0 : 2;
+        if (va == vb && va == 1)
+          return gtk_ordering_from_cmpfunc (g_strcmp0 (da, db));
+        break;
+      }
     case COL_SUBMITTED:
       /* Not submitted sorts first: NULL before any date. */
       return gtk_ordering_from_cmpfunc (g_strcmp0 (scs_portfolio_entry_get_submitted (ea),
@@ -1098,6 +1163,7 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   add_column (self, COL_SUBMITTED, _("Submitted"), FALSE);
   add_column (self, COL_EXPIRY, _("Expiry"), FALSE);
   add_column (self, COL_DAYS, _("Days left"), FALSE);
+  add_column (self, COL_NEXT_DUE, _("Next due"), FALSE);
   add_column (self, COL_LAST_CHANGE, _("Last change"), FALSE);
 
   self->filter = gtk_custom_filter_new (filter_entry, self, NULL);

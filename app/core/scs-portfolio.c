@@ -90,6 +90,7 @@ struct _ScsPortfolioEntry
   char           *obtained;
   char           *expiry;
   char           *next_due;
+  char           *correction_due;   /* an open finding's correction report */
   char           *registry_status;
   char           *evaluation_body;
   char           *tv_provider;
@@ -151,6 +152,7 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->obtained);
   g_free (self->expiry);
   g_free (self->next_due);
+  g_free (self->correction_due);
   g_free (self->registry_status);
   g_free (self->evaluation_body);
   g_free (self->tv_provider);
@@ -256,6 +258,7 @@ guint scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self) { return 
 const char *scs_portfolio_entry_get_obtained (ScsPortfolioEntry *self) { return self->obtained; }
 const char *scs_portfolio_entry_get_expiry (ScsPortfolioEntry *self) { return self->expiry; }
 const char *scs_portfolio_entry_get_registry_status (ScsPortfolioEntry *self) { return self->registry_status; }
+const char *scs_portfolio_entry_get_correction_due (ScsPortfolioEntry *self) { return self->correction_due; }
 const char *scs_portfolio_entry_get_evaluation_body (ScsPortfolioEntry *self) { return self->evaluation_body; }
 const char *scs_portfolio_entry_get_tv_provider (ScsPortfolioEntry *self) { return self->tv_provider; }
 const char *scs_portfolio_entry_get_next_due (ScsPortfolioEntry *self, ScsDueKind *kind)
@@ -690,6 +693,28 @@ read_rows (ScsPortfolioEntry  *entry,
               entry->registry_status = scs_db_column_dup (stmt, 0);
               entry->evaluation_body = scs_db_column_dup (stmt, 1);
               entry->tv_provider = scs_db_column_dup (stmt, 2);
+            }
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  /* An open evaluation finding: its correction report is due within the
+   * period of validity.xml (renewal step 4; an older file has none). */
+  if (has_table (db, "evaluation_finding"))
+    {
+      stmt = prepare (db, "SELECT found FROM evaluation_finding WHERE assessment = ?1 AND corrected IS NULL");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              g_autoptr(GDate) due = scs_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0));
+              guint months = scs_validity_get_correction_months (validity, entry->level, NULL);
+
+              if (due != NULL && months > 0)
+                {
+                  g_date_add_months (due, months);
+                  entry->correction_due = scs_date_to_iso (due);
+                }
             }
         }
       g_clear_pointer (&stmt, sqlite3_finalize);

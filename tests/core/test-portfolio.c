@@ -419,6 +419,30 @@ test_many_in_order (Fixture       *f,
     }
 }
 
+/* An open evaluation finding of a ★4 client: the portfolio shows when its
+ * correction report is due (the period of validity.xml); once corrected,
+ * nothing. */
+static void
+test_correction_due (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = make_client (f, "four.scsw", "株式会社ヨン", 4, 3);
+  g_autofree char *path = g_build_filename (f->dir, "four.scsw", NULL);
+  g_autoptr(ScsPortfolioEntry) open = NULL;
+  g_autoptr(ScsPortfolioEntry) closed = NULL;
+
+  g_assert_true (scs_renewal_record_finding (ws, "2026-01-31", NULL, &error));
+  g_assert_no_error (error);
+  open = scs_portfolio_entry_read (path, f->validity, f->today, NULL);
+  g_assert_null (scs_portfolio_entry_get_error (open));
+  g_assert_cmpstr (scs_portfolio_entry_get_correction_due (open), ==, "2026-02-28");
+
+  g_assert_true (scs_renewal_record_finding (ws, "2026-01-31", "2026-02-20", &error));
+  closed = scs_portfolio_entry_read (path, f->validity, f->today, NULL);
+  g_assert_null (scs_portfolio_entry_get_correction_due (closed));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +457,8 @@ main (int   argc,
               test_tree_duplicates_cache, fixture_tear_down);
   g_test_add ("/scs/portfolio/many-in-order", Fixture, NULL, fixture_set_up,
               test_many_in_order, fixture_tear_down);
+  g_test_add ("/scs/portfolio/correction-due", Fixture, NULL, fixture_set_up,
+              test_correction_due, fixture_tear_down);
   g_test_add ("/scs/portfolio/missing-folder", Fixture, NULL, fixture_set_up,
               test_missing_folder, fixture_tear_down);
 

@@ -79,6 +79,9 @@ make_client (Fixture    *f,
   return ws;
 }
 
+static gboolean find_label (GtkWidget  *widget,
+                            const char *text);
+
 static void
 test_portfolio_window (Fixture       *f,
                        gconstpointer  data)
@@ -203,6 +206,20 @@ test_portfolio_window (Fixture       *f,
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 400);
   save_png (GTK_WIDGET (window), "portfolio");
+
+  /* The Next due column: エー's new expert check by its expiry. */
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (visible, i);
+
+      if (g_strcmp0 (scs_portfolio_entry_get_company (e), "株式会社エー") == 0)
+        {
+          g_autofree char *text = g_strdup_printf ("専門家による再確認 %s まで",
+                                                   scs_portfolio_entry_get_next_due (e, NULL));
+
+          g_assert_true (find_label (GTK_WIDGET (window), text));
+        }
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
