@@ -67,6 +67,8 @@ static int opt_obtained = -1;
 static char *opt_file = NULL;
 static gboolean opt_print = FALSE;
 static int opt_within = SCS_PORTFOLIO_REMINDER_DAYS;
+static char *opt_found = NULL;
+static char *opt_corrected = NULL;
 
 #define JSON_ENTRY { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL }
 #define FILE_ENTRY { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, \
@@ -154,6 +156,20 @@ static const GOptionEntry certify_entries[] = {
 
 static const GOptionEntry change_entries[] = {
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("What changed"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry finding_entries[] = {
+  { "found", 0, 0, G_OPTION_ARG_STRING, &opt_found, N_("Day of the on-site review that found it"),
+    N_("YYYY-MM-DD") },
+  { "corrected", 0, 0, G_OPTION_ARG_STRING, &opt_corrected, N_("Day the correction report was sent"),
+    N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+static const GOptionEntry life_entries[] = {
+  JSON_ENTRY,
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count from this date"), N_("YYYY-MM-DD") },
   { NULL }
 };
 
@@ -1039,6 +1055,104 @@ scs_cli_significant_change (const ScsCliCommand *command,
     return scs_cli_report (error);
   check = scs_validity_get_check_label (validity, scs_workspace_get_target_level (workspace));
   g_print (_("%s: recorded; this change needs %s\n"), argv[1], check ? check : "");
+  return SCS_CLI_EXIT_OK;
+}
+
+
+/* A nonconformity found in the evaluation, and later its correction. */
+int
+scs_cli_finding (const ScsCliCommand *command,
+                 int                  argc,
+                 char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, finding_entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_found == NULL)
+    return scs_cli_error (_("finding: --found YYYY-MM-DD is required"));
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_renewal_record_finding (workspace, opt_found, opt_corrected, &error))
+    return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
+static const char * const life_kinds[] = {
+  "valid-until", "self-assessment", "renewal", "correction", "status",
+};
+static const char * const life_urgencies[] = { "ok", "soon", "overdue" };
+
+/* The dates of the star's life cycle, as the dashboard shows them. */
+int
+scs_cli_life_cycle (const ScsCliCommand *command,
+                    int                  argc,
+                    char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsValidity) validity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  if (!scs_cli_parse_arguments (command, life_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
+    return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
+  if (today == NULL)
+    {
+      today = g_date_new ();
+      g_date_set_time_t (today, time (NULL));
+    }
+  validity = scs_validity_load_default (&error);
+  if (validity == NULL)
+    return scs_cli_report (error);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  events = scs_renewal_list_life_cycle (workspace, validity, today, &error);
+  if (events == NULL)
+    return scs_cli_report (error);
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "events");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < events->len; i++)
+        {
+          ScsLifeEvent *e = g_ptr_array_index (events, i);
+
+          json_builder_begin_object (b);
+          json_string (b, "kind", life_kinds[e->kind]);
+          json_string (b, "label", e->label);
+          json_string (b, "date", e->date);
+          if (e->date != NULL)
+            json_int (b, "days_left", e->days_left);
+          json_string (b, "urgency", life_urgencies[e->urgency]);
+          json_bool (b, "provisional", e->provisional);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+      return SCS_CLI_EXIT_OK;
+    }
+  if (events->len == 0)
+    g_print (_("No star is recorded and no finding is open.\n"));
+  for (guint i = 0; i < events->len; i++)
+    {
+      ScsLifeEvent *e = g_ptr_array_index (events, i);
+
+      if (e->date == NULL)
+        g_print ("%s\n", e->label);
+      else
+        g_print (_("%s: %s (%d days)%s\n"), e->label, e->date, e->days_left,
+                 e->provisional ? _(" — provisional period") : "");
+    }
   return SCS_CLI_EXIT_OK;
 }
 

@@ -56,6 +56,8 @@ static const ScsCliCommand commands[] = {
   { "renew confirm", N_("FILE CRITERION_ID…"), N_("Re-confirm answers carried into the renewal"), scs_cli_renew_confirm },
   { "renew", N_("FILE"), N_("Start a renewal cycle from the current one"), scs_cli_renew },
   { "certify", N_("FILE --level 3|4 --date YYYY-MM-DD"), N_("Record the star granted (registry entry) for expiry"), scs_cli_certify },
+  { "finding", N_("FILE --found YYYY-MM-DD [--corrected YYYY-MM-DD]"), N_("Record a nonconformity found in the evaluation, and when its correction report was sent"), scs_cli_finding },
+  { "life-cycle", N_("FILE [--today YYYY-MM-DD]"), N_("The star’s dates: validity, yearly self-assessment, renewal, correction report, status"), scs_cli_life_cycle },
   { "significant-change", N_("FILE KIND"), N_("Record a significant change that needs a new expert check"), scs_cli_significant_change },
   { "compare", N_("FILE --cycle A --cycle B"), N_("Compare two cycles: what changed, what was re-confirmed"), scs_cli_compare },
   { "wizard", N_("--answers yes|no,yes|no,yes|no"), N_("Which level to ask of a supplier, with the reasoning"), scs_cli_wizard },
