@@ -560,7 +560,6 @@ require_unsealed (ScsScope  *self,
   return scs_workspace_require_unsealed (self->workspace, what, error);
 }
 
-static gboolean
 /* Accepts a choice by its code or its label (in English or the user's
  * language, as a person types it or a spreadsheet holds it) and replaces
  * *@value with the code. */
