@@ -31,6 +31,7 @@ struct _ScsPreferencesWindow
   AdwActionRow         *catalog_row;
   AdwPreferencesGroup  *trust_group;
   AdwEntryRow          *tsa_row;
+  GtkSpinButton        *reminder_spin;
   GPtrArray            *ca_rows;
 
   GSettings            *settings;
@@ -230,6 +231,7 @@ scs_preferences_window_class_init (ScsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, catalog_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, trust_group);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, tsa_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, reminder_spin);
   gtk_widget_class_install_action (widget_class, "preferences.add-ca", NULL, add_ca_action);
   gtk_widget_class_install_action (widget_class, "preferences.load-catalog", NULL, load_catalog_action);
 }
@@ -255,6 +257,7 @@ scs_preferences_window_init (ScsPreferencesWindow *self)
   g_settings_bind (self->settings, "actor-name",
                    self->actor_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-days", self->reminder_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "tsa-url",
                    self->tsa_row, "text",
                    G_SETTINGS_BIND_DEFAULT);

@@ -157,6 +157,9 @@ int scs_cli_suppliers_list     (const ScsCliCommand *command, int argc, char **a
 int scs_cli_suppliers_import   (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_suppliers_export   (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_portfolio_bulk     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_portfolio_reminders (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_finding            (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_life_cycle         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_portfolio_stats    (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_suppliers_set      (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_suppliers_check    (const ScsCliCommand *command, int argc, char **argv);

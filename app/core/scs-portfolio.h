@@ -44,6 +44,8 @@ const char    *scs_portfolio_entry_get_next_due     (ScsPortfolioEntry *self,
 /* The registry entry: "valid", "suspended" or "withdrawn" (NULL without
  * one), and ★4's evaluation body and technical-verification provider. */
 const char    *scs_portfolio_entry_get_registry_status (ScsPortfolioEntry *self);
+/* YYYY-MM-DD: the correction report of an open evaluation finding is due. */
+const char    *scs_portfolio_entry_get_correction_due  (ScsPortfolioEntry *self);
 const char    *scs_portfolio_entry_get_evaluation_body (ScsPortfolioEntry *self);
 const char    *scs_portfolio_entry_get_tv_provider     (ScsPortfolioEntry *self);
 /* The catalog lacks criteria of the target level (★4 on the built-in one):
