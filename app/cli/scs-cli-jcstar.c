@@ -24,7 +24,7 @@
 static char *opt_name, *opt_versions, *opt_support_end, *opt_vdp_url, *opt_vdp_contact, *opt_user_contact;
 static char *opt_application, *opt_label, *opt_issued, *opt_expires, *opt_route, *opt_reason;
 static char **opt_models;
-static gboolean opt_home_gateway, opt_json;
+static gboolean opt_home_gateway;
 
 static const GOptionEntry product_entries[] = {
   { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Product name (required)"), N_("NAME") },
@@ -88,30 +88,34 @@ static const GOptionEntry answer_entries[] = {
   { NULL }
 };
 
+static gboolean
+set_answer (ScsWorkspace        *workspace,
+            const char * const  *keys,
+            const char          *word,
+            GError             **error)
+{
+  ScsJcAnswer answer = SCS_JC_ANSWER_NONE;
+  guint64 item;
+
+  if (!g_ascii_string_to_unsigned (keys[1], 10, 1, 99, &item, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("jc answer: the item must be a number, not ‘%s’"), keys[1]);
+      return FALSE;
+    }
+  if (word != NULL)
+    scs_jc_answer_from_string (word, &answer);
+  return scs_jcstar_set_answer (workspace, keys[0], (guint) item, answer, opt_reason, error);
+}
+
 int
 scs_cli_jc_answer (const ScsCliCommand *command,
                    int                  argc,
                    char               **argv)
 {
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-  ScsJcAnswer answer = SCS_JC_ANSWER_NONE;
-  guint64 item;
+  static const char * const words[] = { "conforms", "does-not", "na", NULL };
 
-  if (!scs_cli_parse_arguments (command, answer_entries, TRUE, &argc, &argv, 4, 4))
-    return SCS_CLI_EXIT_USAGE;
-  if (!g_ascii_string_to_unsigned (argv[3], 10, 1, 99, &item, NULL))
-    return scs_cli_error (_("jc answer: the item must be a number, not ‘%s’"), argv[3]);
-  if (!g_str_equal (argv[4], "unanswered") && !scs_jc_answer_from_string (argv[4], &answer))
-    return scs_cli_error (_("jc answer: the answer must be conforms, does-not, na or unanswered, not ‘%s’"),
-                          argv[4]);
-
-  workspace = scs_cli_open_workspace (argv[1]);
-  if (workspace == NULL)
-    return SCS_CLI_EXIT_USAGE;
-  if (!scs_jcstar_set_answer (workspace, argv[2], (guint) item, answer, opt_reason, &error))
-    return scs_cli_report (error);
-  return SCS_CLI_EXIT_OK;
+  return scs_cli_items_answer (command, answer_entries, argc, argv, 2, words, set_answer);
 }
 
 static const char *
@@ -154,11 +158,6 @@ cls_label (ScsJcClsStatus cls)
     }
 }
 
-static const GOptionEntry check_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
-
 int
 scs_cli_jc_check (const ScsCliCommand *command,
                   int                  argc,
@@ -174,7 +173,7 @@ scs_cli_jc_check (const ScsCliCommand *command,
   const char * const *cls_needed;
   guint n = scs_jcstar_get_n_requirements ();
 
-  if (!scs_cli_parse_arguments (command, check_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
@@ -191,7 +190,7 @@ scs_cli_jc_check (const ScsCliCommand *command,
   covers_psti = product != NULL && scs_jcstar_label_covers_psti (product, today);
   cls_needed = scs_jcstar_cls_still_needed (product != NULL && product->home_gateway);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 

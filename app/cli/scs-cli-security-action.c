@@ -21,23 +21,25 @@
 #include "scs-i18n.h"
 #include "scs-security-action.h"
 
-static gboolean opt_json = FALSE;
-
-static const GOptionEntry check_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
-
 static gboolean
-parse_number (const char *text,
-              guint      *number)
+set_answer (ScsWorkspace        *workspace,
+            const char * const  *keys,
+            const char          *word,
+            GError             **error)
 {
-  guint64 value;
+  ScsSaAnswer answer = SCS_SA_ANSWER_NONE;
+  guint64 number;
 
-  if (!g_ascii_string_to_unsigned (text, 10, 1, SCS_SECURITY_ACTION_N_QUESTIONS, &value, NULL))
-    return FALSE;
-  *number = (guint) value;
-  return TRUE;
+  if (!g_ascii_string_to_unsigned (keys[0], 10, 1, SCS_SECURITY_ACTION_N_QUESTIONS, &number, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("sa answer: the question number must be 1 to %u, not ‘%s’"),
+                   SCS_SECURITY_ACTION_N_QUESTIONS, keys[0]);
+      return FALSE;
+    }
+  if (word != NULL)
+    scs_sa_answer_from_string (word, &answer);
+  return scs_security_action_set_answer (workspace, (guint) number, answer, error);
 }
 
 int
@@ -45,27 +47,9 @@ scs_cli_sa_answer (const ScsCliCommand *command,
                    int                  argc,
                    char               **argv)
 {
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-  ScsSaAnswer answer = SCS_SA_ANSWER_NONE;
-  guint number;
+  static const char * const words[] = { "done", "partly", "not-done", "dont-know", "na", NULL };
 
-  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 3, 3))
-    return SCS_CLI_EXIT_USAGE;
-  if (!parse_number (argv[2], &number))
-    return scs_cli_error (_("sa answer: the question number must be 1 to %u, not ‘%s’"),
-                          SCS_SECURITY_ACTION_N_QUESTIONS, argv[2]);
-  if (!g_str_equal (argv[3], "unanswered") && !scs_sa_answer_from_string (argv[3], &answer))
-    return scs_cli_error (_("sa answer: the answer must be done, partly, not-done, dont-know, na "
-                            "or unanswered, not ‘%s’"), argv[3]);
-
-  workspace = scs_cli_open_workspace (argv[1]);
-  if (workspace == NULL)
-    return SCS_CLI_EXIT_USAGE;
-  if (!scs_security_action_set_answer (workspace, number, answer, &error))
-    return scs_cli_report (error);
-
-  return SCS_CLI_EXIT_OK;
+  return scs_cli_items_answer (command, NULL, argc, argv, 1, words, set_answer);
 }
 
 int
@@ -78,7 +62,7 @@ scs_cli_sa_check (const ScsCliCommand *command,
   ScsSaAnswer answers[SCS_SECURITY_ACTION_N_QUESTIONS];
   ScsSaScore score;
 
-  if (!scs_cli_parse_arguments (command, check_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
@@ -88,7 +72,7 @@ scs_cli_sa_check (const ScsCliCommand *command,
     return scs_cli_report (error);
   scs_sa_score (answers, &score);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 

@@ -25,15 +25,14 @@
 
 #include "scs-jcstar.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
-#include "scs-attestation.h"
 #include "scs-db.h"
+#include "scs-items.h"
+#include "scs-renewal.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-jcstar-error-quark, scs_jcstar_error)
@@ -67,7 +66,13 @@ static const char jcstar_v1[] =
   "  CHECK (state <> 'na' OR trim (coalesce (reason, '')) <> '')\n"
   ") STRICT;\n";
 
-static const char * const jcstar_steps[] = { jcstar_v1 };
+/* The answers moved to the shared item_answer table (scs-items.c). */
+static const char jcstar_v2[] =
+  "INSERT INTO item_answer (type, item, state, reason, author, updated)\n"
+  "  SELECT 'jcstar1', requirement_id || '#' || item, state, reason, author, updated FROM jc_answer;\n"
+  "DROP TABLE jc_answer;\n";
+
+static const char * const jcstar_steps[] = { jcstar_v1, jcstar_v2 };
 
 const ScsSchemaModule scs_jcstar_schema = {
   "jcstar", jcstar_steps, G_N_ELEMENTS (jcstar_steps),
@@ -81,97 +86,54 @@ typedef struct
   GArray  *requirements; /* of ScsJcRequirement */
 } Texts;
 
-static char *
-prop (xmlNodePtr  node,
-      const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
-}
-
-static gboolean
-is_element (xmlNodePtr  node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
-}
-
-static void
-read_texts (xmlNodePtr   node,
-            const char **ja,
-            const char **en)
-{
-  *ja = *en = NULL;
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (is_element (child, "text"))
-      {
-        xmlChar *content = xmlNodeGetContent (child);
-
-        if (*ja == NULL)
-          *ja = g_strdup ((const char *) content);
-        else
-          *en = g_strdup ((const char *) content);
-        xmlFree (content);
-      }
-}
-
 static Texts *
 load_texts (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   Texts *texts;
   xmlDocPtr doc;
   xmlNodePtr root;
   gboolean ok = TRUE;
-  const char *data;
-  gsize size;
 
-  bytes = g_resources_lookup_data ("/jp/scsworkbench/core/jcstar/builtin.xml", 0, error);
-  if (bytes == NULL || !scs_attestation_validate (bytes, "jcstar", error))
+  doc = scs_items_load_texts ("/jp/scsworkbench/core/jcstar/builtin.xml", "jcstar", error);
+  if (doc == NULL)
     return NULL;
-
-  data = g_bytes_get_data (bytes, &size);
-  doc = xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
   root = xmlDocGetRootElement (doc);
   texts = g_new0 (Texts, 1);
-  texts->document = prop (root, "criteria-document");
+  texts->document = scs_items_prop (root, "criteria-document");
   texts->requirements = g_array_new (FALSE, TRUE, sizeof (ScsJcRequirement));
 
   for (xmlNodePtr node = root->children; node != NULL; node = node->next)
-    if (is_element (node, "requirement"))
+    if (scs_items_is_element (node, "requirement"))
       {
         ScsJcRequirement requirement = { 0 };
-        g_autofree char *cls = prop (node, "cls");
-        g_autofree char *items = prop (node, "items");
-        g_autofree char *psti = prop (node, "psti-exempt");
-        g_autofree char *provisional = prop (node, "provisional");
+        g_autofree char *cls = scs_items_prop (node, "cls");
+        g_autofree char *items = scs_items_prop (node, "items");
+        g_autofree char *psti = scs_items_prop (node, "psti-exempt");
+        g_autofree char *provisional = scs_items_prop (node, "provisional");
         g_autofree char *expected = g_strdup_printf ("S1.1-%02u", texts->requirements->len + 1);
         GArray *item_array = g_array_new (FALSE, TRUE, sizeof (ScsJcItem));
 
-        requirement.id = prop (node, "id");
-        requirement.method = prop (node, "method");
+        requirement.id = scs_items_prop (node, "id");
+        requirement.method = scs_items_prop (node, "method");
         requirement.cls = g_str_equal (cls, "full") ? SCS_JC_CLS_FULL
                           : g_str_equal (cls, "partial") ? SCS_JC_CLS_PARTIAL : SCS_JC_CLS_NONE;
         requirement.any = g_str_equal (items, "any");
         requirement.psti_exempt = psti != NULL;
         requirement.provisional = provisional != NULL;
-        read_texts (node, &requirement.text_ja, &requirement.text_en);
+        scs_items_read_texts (node, (char **) &requirement.text_ja, (char **) &requirement.text_en);
         ok = ok && g_str_equal (requirement.id, expected);
 
         for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-          if (is_element (child, "item"))
+          if (scs_items_is_element (child, "item"))
             {
               ScsJcItem item = { 0 };
-              g_autofree char *number = prop (child, "number");
-              g_autofree char *item_provisional = prop (child, "provisional");
+              g_autofree char *number = scs_items_prop (child, "number");
+              g_autofree char *item_provisional = scs_items_prop (child, "provisional");
 
               item.number = (guint) g_ascii_strtoull (number, NULL, 10);
-              item.condition = prop (child, "condition");
+              item.condition = scs_items_prop (child, "condition");
               item.provisional = item_provisional != NULL;
-              read_texts (child, &item.text_ja, &item.text_en);
+              scs_items_read_texts (child, (char **) &item.text_ja, (char **) &item.text_en);
               ok = ok && item.number == item_array->len + 1;
               g_array_append_val (item_array, item);
             }
@@ -196,16 +158,7 @@ get_texts (void)
 {
   static Texts *texts = NULL;
 
-  if (g_once_init_enter (&texts))
-    {
-      g_autoptr(GError) error = NULL;
-      Texts *loaded = load_texts (&error);
-
-      if (loaded == NULL)
-        g_error ("%s", error->message);
-      g_once_init_leave (&texts, loaded);
-    }
-  return texts;
+  return scs_items_get_texts_once ((gpointer *) &texts, (ScsItemsLoadFunc) load_texts);
 }
 
 const char *
@@ -283,14 +236,8 @@ static gboolean
 check_type (ScsWorkspace  *workspace,
             GError       **error)
 {
-  if (scs_workspace_get_workspace_type (workspace) == SCS_WORKSPACE_TYPE_JCSTAR1)
-    return TRUE;
-
-  g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_WRONG_TYPE,
-               _("‘%s’ is not a JC-STAR ★1 workspace: it is for %s"),
-               scs_workspace_get_path (workspace),
-               scs_workspace_type_get_label (scs_workspace_get_workspace_type (workspace)));
-  return FALSE;
+  return scs_items_check_type (workspace, SCS_WORKSPACE_TYPE_JCSTAR1,
+                               SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_WRONG_TYPE, error);
 }
 
 void
@@ -327,65 +274,31 @@ scs_jcstar_get_product (ScsWorkspace  *workspace,
 
   if (!check_type (workspace, error))
     return NULL;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT name, model_numbers, versions, support_end, vdp_url, vdp_contact, "
-                         "user_contact, criteria_version, application_number, label_number, issued, "
-                         "expires, route, home_gateway FROM jc_product WHERE id = 1", error);
+  stmt = scs_items_read_record (workspace,
+                                "SELECT name, model_numbers, versions, support_end, vdp_url, vdp_contact, "
+                                "user_contact, criteria_version, application_number, label_number, issued, "
+                                "expires, route, home_gateway FROM jc_product WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      product = g_new0 (ScsJcProduct, 1);
-      product->name = scs_db_column_dup (stmt, 0);
-      product->model_numbers = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), "\n", -1);
-      product->versions = scs_db_column_dup (stmt, 2);
-      product->support_end = scs_db_column_dup (stmt, 3);
-      product->vdp_url = scs_db_column_dup (stmt, 4);
-      product->vdp_contact = scs_db_column_dup (stmt, 5);
-      product->user_contact = scs_db_column_dup (stmt, 6);
-      product->criteria_version = scs_db_column_dup (stmt, 7);
-      product->application_number = scs_db_column_dup (stmt, 8);
-      product->label_number = scs_db_column_dup (stmt, 9);
-      product->issued = scs_db_column_dup (stmt, 10);
-      product->expires = scs_db_column_dup (stmt, 11);
-      route = (const char *) sqlite3_column_text (stmt, 12);
-      for (guint i = 0; i < G_N_ELEMENTS (route_words); i++)
-        if (g_strcmp0 (route, route_words[i]) == 0)
-          product->route = (ScsJcRoute) i;
-      product->home_gateway = sqlite3_column_int (stmt, 13) != 0;
-      return product;
-
-    case SQLITE_DONE:
-      return NULL;
-
-    default:
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return NULL;
-    }
-}
-
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint year, month, day;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return TRUE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped == '\0';
+  product = g_new0 (ScsJcProduct, 1);
+  product->name = scs_db_column_dup (stmt, 0);
+  product->model_numbers = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), "\n", -1);
+  product->versions = scs_db_column_dup (stmt, 2);
+  product->support_end = scs_db_column_dup (stmt, 3);
+  product->vdp_url = scs_db_column_dup (stmt, 4);
+  product->vdp_contact = scs_db_column_dup (stmt, 5);
+  product->user_contact = scs_db_column_dup (stmt, 6);
+  product->criteria_version = scs_db_column_dup (stmt, 7);
+  product->application_number = scs_db_column_dup (stmt, 8);
+  product->label_number = scs_db_column_dup (stmt, 9);
+  product->issued = scs_db_column_dup (stmt, 10);
+  product->expires = scs_db_column_dup (stmt, 11);
+  route = (const char *) sqlite3_column_text (stmt, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (route_words); i++)
+    if (g_strcmp0 (route, route_words[i]) == 0)
+      product->route = (ScsJcRoute) i;
+  product->home_gateway = sqlite3_column_int (stmt, 13) != 0;
+  return product;
 }
 
 static gboolean
@@ -393,35 +306,41 @@ validate_product (const ScsJcProduct  *product,
                   GError             **error)
 {
   const char *dates[] = { product->support_end, product->issued, product->expires };
-  GDate issued, expires, limit;
+  g_autoptr(GDate) issued = NULL;
+  g_autoptr(GDate) expires = NULL;
 
-  if (is_blank (product->name) || product->model_numbers == NULL || product->model_numbers[0] == NULL)
+  if (scs_text_is_blank (product->name) || product->model_numbers == NULL || product->model_numbers[0] == NULL)
     {
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                    _("The product needs a name and at least one model number"));
       return FALSE;
     }
   for (guint i = 0; product->model_numbers[i] != NULL; i++)
-    if (is_blank (product->model_numbers[i]) || strchr (product->model_numbers[i], '\n') != NULL)
+    if (scs_text_is_blank (product->model_numbers[i]) || strchr (product->model_numbers[i], '\n') != NULL)
       {
         g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                      _("Model number %u is empty or spans several lines"), i + 1);
         return FALSE;
       }
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    if (dates[i] != NULL && !parse_date (dates[i], &issued))
-      {
-        g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
-                     _("‘%s’ is not a date (YYYY-MM-DD)"), dates[i]);
-        return FALSE;
-      }
+    {
+      g_autoptr(GDate) date = dates[i] != NULL ? scs_date_parse_iso (dates[i]) : NULL;
+
+      if (dates[i] != NULL && date == NULL)
+        {
+          g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                       _("‘%s’ is not a date (YYYY-MM-DD)"), dates[i]);
+          return FALSE;
+        }
+    }
   if (product->issued != NULL && product->expires != NULL)
     {
-      parse_date (product->issued, &issued);
-      parse_date (product->expires, &expires);
-      limit = issued;
-      g_date_add_years (&limit, 2);
-      if (g_date_compare (&expires, &issued) < 0 || g_date_compare (&expires, &limit) > 0)
+      g_autoptr(GDate) limit = scs_date_parse_iso (product->issued);
+
+      issued = scs_date_parse_iso (product->issued);
+      expires = scs_date_parse_iso (product->expires);
+      g_date_add_years (limit, 2);
+      if (g_date_compare (expires, issued) < 0 || g_date_compare (expires, limit) > 0)
         {
           g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                        _("A ★1 label is valid for up to two years: it cannot expire on %s "
@@ -506,6 +425,14 @@ scs_jc_answer_to_string (ScsJcAnswer answer)
   return answer_words[answer];
 }
 
+/* The item's key in the shared answer table: "S1.1-08#1". */
+static char *
+item_key (const char *requirement_id,
+          guint       item)
+{
+  return g_strdup_printf ("%s#%u", requirement_id, item);
+}
+
 ScsJcAnswer
 scs_jcstar_get_answer (ScsWorkspace  *workspace,
                        const char    *requirement_id,
@@ -513,7 +440,8 @@ scs_jcstar_get_answer (ScsWorkspace  *workspace,
                        char         **reason,
                        GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *state = NULL;
   ScsJcAnswer answer = SCS_JC_ANSWER_NONE;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), SCS_JC_ANSWER_NONE);
@@ -522,24 +450,10 @@ scs_jcstar_get_answer (ScsWorkspace  *workspace,
     *reason = NULL;
   if (!check_type (workspace, error))
     return SCS_JC_ANSWER_NONE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT state, reason FROM jc_answer WHERE requirement_id = ?1 AND item = ?2", error);
-  if (stmt == NULL)
-    return SCS_JC_ANSWER_NONE;
-  scs_db_bind_text (stmt, 1, requirement_id);
-  sqlite3_bind_int (stmt, 2, (int) item);
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      scs_jc_answer_from_string ((const char *) sqlite3_column_text (stmt, 0), &answer);
-      if (reason != NULL)
-        *reason = scs_db_column_dup (stmt, 1);
-      break;
-    case SQLITE_DONE:
-      break;
-    default:
-      scs_db_set_error (error, workspace->db, workspace->path);
-    }
+  key = item_key (requirement_id, item);
+  state = scs_items_get_answer (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, key, reason, error);
+  if (state != NULL)
+    scs_jc_answer_from_string (state, &answer);
   return answer;
 }
 
@@ -551,12 +465,9 @@ scs_jcstar_set_answer (ScsWorkspace  *workspace,
                        const char    *reason,
                        GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *key = NULL;
   g_autofree char *target = NULL;
   const ScsJcRequirement *requirement;
-  ScsJcAnswer old;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
 
@@ -569,52 +480,19 @@ scs_jcstar_set_answer (ScsWorkspace  *workspace,
                    _("There is no evaluation item %s #%u"), requirement_id ? requirement_id : "", item);
       return FALSE;
     }
-  if (answer == SCS_JC_ANSWER_NOT_APPLICABLE && is_blank (reason))
+  if (answer == SCS_JC_ANSWER_NOT_APPLICABLE && scs_text_is_blank (reason))
     {
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                    _("Evaluation item %s #%u: say why it does not apply"), requirement_id, item);
       return FALSE;
     }
-  old = scs_jcstar_get_answer (workspace, requirement_id, item, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
-  if (!scs_workspace_begin (workspace, error))
-    return FALSE;
-  if (answer == SCS_JC_ANSWER_NONE)
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "DELETE FROM jc_answer WHERE requirement_id = ?1 AND item = ?2", error);
-  else
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "INSERT OR REPLACE INTO jc_answer (requirement_id, item, state, reason, author, updated) "
-                           "VALUES (?1, ?2, ?3, NULLIF (?4, ''), ?5, ?6)", error);
-  if (stmt == NULL)
-    goto fail;
-  scs_db_bind_text (stmt, 1, requirement_id);
-  sqlite3_bind_int (stmt, 2, (int) item);
-  if (answer != SCS_JC_ANSWER_NONE)
-    {
-      scs_db_bind_text (stmt, 3, scs_jc_answer_to_string (answer));
-      scs_db_bind_text (stmt, 4, answer == SCS_JC_ANSWER_NOT_APPLICABLE ? reason : NULL);
-      scs_db_bind_text (stmt, 5, scs_workspace_get_actor (workspace));
-      scs_db_bind_text (stmt, 6, now);
-    }
-  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
+  key = item_key (requirement_id, item);
   target = g_strdup_printf ("%s #%u", requirement_id, item);
-  if (!scs_workspace_audit (workspace, now, "jc-answer", target,
-                            old != SCS_JC_ANSWER_NONE ? scs_jc_answer_to_string (old) : NULL,
-                            answer != SCS_JC_ANSWER_NONE ? scs_jc_answer_to_string (answer) : NULL, error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
+  return scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, key,
+                               answer != SCS_JC_ANSWER_NONE ? scs_jc_answer_to_string (answer) : NULL,
+                               answer == SCS_JC_ANSWER_NOT_APPLICABLE ? reason : NULL,
+                               "jc-answer", target, error);
 }
 
 ScsJcStatus

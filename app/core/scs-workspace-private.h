@@ -111,6 +111,8 @@ extern const ScsSchemaModule scs_diagnosis_schema;
 extern const ScsSchemaModule scs_submission_schema;
 /* scs-workspace-type.c: what the workspace is for */
 extern const ScsSchemaModule scs_workspace_type_schema;
+/* scs-items.c: the answers of the item-based types */
+extern const ScsSchemaModule scs_item_answer_schema;
 /* scs-security-action.c: SECURITY ACTION self-check and declaration */
 extern const ScsSchemaModule scs_security_action_schema;
 /* scs-jcstar.c: JC-STAR ★1 product record and answers */

@@ -166,7 +166,7 @@ test_self_check (void)
 
     cli_test_assert_ok (declared);
     g_assert_nonnull (strstr (declared->out, "self-declaration"));
-    cli_test_assert_refused (wrong, "not a SECURITY ACTION workspace");
+    cli_test_assert_refused (wrong, "not for SECURITY ACTION");
   }
 
   core_test_rm_rf (dir);

@@ -22,6 +22,7 @@
 
 #include "scs-i18n.h"
 #include "scs-jcstar.h"
+#include "scs-security-action.h"
 #include "scs-workspace.h"
 
 #include "core-test-util.h"
@@ -218,6 +219,63 @@ test_product_and_answers (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static char *
+copy_fixture (const char *name,
+              const char *dir)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "core", "fixtures", name, NULL);
+  char *copy = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (copy, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  return copy;
+}
+
+/* fixtures/jcstar-v1.scsw and security-action-v1.scsw were made by the
+ * first version of these types, which kept answers in their own tables
+ * (jc_answer, sa_answer): opened now, the answers are in the shared
+ * item_answer table, reasons and all, and the file passes its integrity
+ * check. */
+static void
+test_answers_migrated (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *jc_path = copy_fixture ("jcstar-v1.scsw", fixture->dir);
+  g_autofree char *sa_path = copy_fixture ("security-action-v1.scsw", fixture->dir);
+  g_autoptr(ScsWorkspace) jc = NULL;
+  g_autoptr(ScsWorkspace) sa = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  ScsSaAnswer answers[SCS_SECURITY_ACTION_N_QUESTIONS];
+
+  jc = scs_workspace_open (jc_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_check_integrity (jc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_jcstar_get_answer (jc, "S1.1-08", 1, &reason, &error), ==,
+                   SCS_JC_ANSWER_NOT_APPLICABLE);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reason, ==, "ネットワーク経由の更新なし");
+  g_assert_cmpint (scs_jcstar_get_answer (jc, "S1.1-02", 1, NULL, &error), ==, SCS_JC_ANSWER_CONFORMS);
+  g_assert_cmpint (scs_jcstar_get_answer (jc, "S1.1-03", 1, NULL, &error), ==, SCS_JC_ANSWER_NONE);
+  g_assert_cmpint (scs_jcstar_get_status (jc, "S1.1-08", &error), ==, SCS_JC_STATUS_MET);
+  g_assert_no_error (error);
+
+  sa = scs_workspace_open (sa_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_check_integrity (sa, &error));
+  g_assert_true (scs_security_action_get_answers (sa, answers, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (answers[2], ==, SCS_SA_ANSWER_DONT_KNOW);
+  g_assert_cmpint (answers[6], ==, SCS_SA_ANSWER_DONE);
+  g_assert_cmpint (answers[0], ==, SCS_SA_ANSWER_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +288,8 @@ main (int   argc,
   g_test_add_func ("/scs/jcstar/equivalence", test_equivalence);
   g_test_add ("/scs/jcstar/product-and-answers", Fixture, NULL, fixture_set_up,
               test_product_and_answers, fixture_tear_down);
+  g_test_add ("/scs/jcstar/answers-migrated", Fixture, NULL, fixture_set_up,
+              test_answers_migrated, fixture_tear_down);
 
   return g_test_run ();
 }
