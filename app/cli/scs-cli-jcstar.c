@@ -5,6 +5,10 @@
  *                 [--application-number N] [--label-number N] [--issued D] [--expires D]
  *                 [--route standard|psti|cls] [--home-gateway]
  * jc answer  FILE S1.1-NN ITEM conforms|does-not|na|unanswered [--reason TEXT]
+ * jc event   FILE model|firmware DETAIL [--date D]   a new model number or a
+ *                            firmware update: reopens the affected items
+ *                            and drafts a change notice
+ * jc notice  FILE ID [--text-from F] [--out F]   edit or export a notice
  * jc check   FILE [--json]   every requirement's status (provisional ones
  *                            marked) and the equivalence view: PSTI, CLS
  *
@@ -253,5 +257,90 @@ scs_cli_jc_check (const ScsCliCommand *command,
 
     g_print (_("For a simplified CLS Level 1 application, CLS assessment is still needed of: %s\n"), needed);
   }
+  return SCS_CLI_EXIT_OK;
+}
+
+static char *opt_event_date, *opt_text_from, *opt_notice_out;
+
+static const GOptionEntry event_entries[] = {
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_event_date, N_("Date of the change (default: today)"), N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+int
+scs_cli_jc_event (const ScsCliCommand *command,
+                  int                  argc,
+                  char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsJcEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+  g_autofree char *reopened = NULL;
+  ScsJcEventKind kind;
+
+  if (!scs_cli_parse_arguments (command, event_entries, TRUE, &argc, &argv, 3, 3))
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_jc_event_kind_from_string (argv[2], &kind))
+    return scs_cli_error (_("jc event: the event must be model or firmware, not ‘%s’"), argv[2]);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  event = scs_jcstar_record_event (workspace, kind, argv[3], opt_event_date ? opt_event_date : today, &error);
+  if (event == NULL)
+    return scs_cli_report (error);
+
+  reopened = g_strjoinv (", ", event->reopened);
+  g_print (_("Recorded event %u; reopened (our own judgement): %s\n\n"), (guint) event->id, reopened);
+  g_print ("%s", event->notice);
+  return SCS_CLI_EXIT_OK;
+}
+
+static const GOptionEntry notice_entries[] = {
+  { "text-from", 0, 0, G_OPTION_ARG_FILENAME, &opt_text_from, N_("Replace the notice with the text of this file"), N_("FILE") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_notice_out, N_("Write the notice to this file"), N_("FILE") },
+  { NULL }
+};
+
+int
+scs_cli_jc_notice (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ScsJcEvent *event = NULL;
+  guint64 id;
+
+  if (!scs_cli_parse_arguments (command, notice_entries, TRUE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXINT64, &id, NULL))
+    return scs_cli_error (_("jc notice: the event must be a number, not ‘%s’"), argv[2]);
+  if (opt_text_from != NULL && !g_file_get_contents (opt_text_from, &text, NULL, &error))
+    return scs_cli_report (error);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (text != NULL && !scs_jcstar_set_notice (workspace, (gint64) id, text, &error))
+    return scs_cli_report (error);
+  events = scs_jcstar_list_events (workspace, &error);
+  if (events == NULL)
+    return scs_cli_report (error);
+  for (guint i = 0; i < events->len; i++)
+    if (((ScsJcEvent *) g_ptr_array_index (events, i))->id == (gint64) id)
+      event = g_ptr_array_index (events, i);
+  if (event == NULL)
+    return scs_cli_error (_("jc notice: there is no event %s in ‘%s’"), argv[2], argv[1]);
+  if (opt_notice_out != NULL)
+    {
+      if (!g_file_set_contents (opt_notice_out, event->notice, -1, &error))
+        return scs_cli_report (error);
+      g_print (_("Wrote the change notice %s\n"), opt_notice_out);
+    }
+  else
+    g_print ("%s", event->notice);
   return SCS_CLI_EXIT_OK;
 }

@@ -105,7 +105,10 @@ int scs_cli_migrate           (const ScsCliCommand *command, int argc, char **ar
 /* scs-cli-workspace.c */
 int scs_cli_jc_product        (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_answer         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_event          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_notice         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_check          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_pledge         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_answer         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_check          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_policy         (const ScsCliCommand *command, int argc, char **argv);

@@ -278,3 +278,42 @@ fail:
   scs_workspace_rollback (workspace);
   return FALSE;
 }
+
+gboolean
+scs_items_reopen (ScsWorkspace      *workspace,
+                  ScsWorkspaceType   type,
+                  const char        *prefix,
+                  const char        *action,
+                  GError           **error)
+{
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) delete = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  int rc;
+
+  select = scs_db_prepare (workspace->db, workspace->path,
+                           "SELECT item, state FROM item_answer WHERE type = ?1 AND substr (item, 1, length (?2)) = ?2 "
+                           "ORDER BY item", error);
+  if (select == NULL)
+    return FALSE;
+  scs_db_bind_text (select, 1, scs_workspace_type_to_string (type));
+  scs_db_bind_text (select, 2, prefix);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    if (!scs_workspace_audit (workspace, now, action, (const char *) sqlite3_column_text (select, 0),
+                              (const char *) sqlite3_column_text (select, 1), NULL, error))
+      return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, workspace->db, workspace->path);
+      return FALSE;
+    }
+  g_clear_pointer (&select, sqlite3_finalize);
+
+  delete = scs_db_prepare (workspace->db, workspace->path,
+                           "DELETE FROM item_answer WHERE type = ?1 AND substr (item, 1, length (?2)) = ?2", error);
+  if (delete == NULL)
+    return FALSE;
+  scs_db_bind_text (delete, 1, scs_workspace_type_to_string (type));
+  scs_db_bind_text (delete, 2, prefix);
+  return scs_db_step_done (delete, workspace->db, workspace->path, error);
+}

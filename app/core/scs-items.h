@@ -82,4 +82,13 @@ gboolean      scs_items_set_answer     (ScsWorkspace  *workspace,
                                         const char    *target,
                                         GError       **error);
 
+/* Inside the caller's transaction: clears the answers of @type whose item
+ * key starts with @prefix, one audit row (@action, the item, the old
+ * state) for each. */
+gboolean      scs_items_reopen         (ScsWorkspace  *workspace,
+                                        ScsWorkspaceType type,
+                                        const char    *prefix,
+                                        const char    *action,
+                                        GError       **error);
+
 G_END_DECLS

@@ -72,7 +72,20 @@ static const char jcstar_v2[] =
   "  SELECT 'jcstar1', requirement_id || '#' || item, state, reason, author, updated FROM jc_answer;\n"
   "DROP TABLE jc_answer;\n";
 
-static const char * const jcstar_steps[] = { jcstar_v1, jcstar_v2 };
+/* Product events (new model number, firmware update) and their notices. */
+static const char jcstar_v3[] =
+  "CREATE TABLE jc_event (\n"
+  "  id       INTEGER PRIMARY KEY,\n"
+  "  kind     TEXT NOT NULL CHECK (kind IN ('model', 'firmware')),\n"
+  "  detail   TEXT NOT NULL CHECK (detail <> ''),\n"
+  "  date     TEXT NOT NULL,\n"
+  "  reopened TEXT NOT NULL,\n"
+  "  notice   TEXT NOT NULL,\n"
+  "  author   TEXT NOT NULL,\n"
+  "  created  TEXT NOT NULL\n"
+  ") STRICT;\n";
+
+static const char * const jcstar_steps[] = { jcstar_v1, jcstar_v2, jcstar_v3 };
 
 const ScsSchemaModule scs_jcstar_schema = {
   "jcstar", jcstar_steps, G_N_ELEMENTS (jcstar_steps),
@@ -110,6 +123,7 @@ load_texts (GError **error)
         g_autofree char *items = scs_items_prop (node, "items");
         g_autofree char *psti = scs_items_prop (node, "psti-exempt");
         g_autofree char *provisional = scs_items_prop (node, "provisional");
+        g_autofree char *reopen = scs_items_prop (node, "reopen-on");
         g_autofree char *expected = g_strdup_printf ("S1.1-%02u", texts->requirements->len + 1);
         GArray *item_array = g_array_new (FALSE, TRUE, sizeof (ScsJcItem));
 
@@ -120,6 +134,18 @@ load_texts (GError **error)
         requirement.any = g_str_equal (items, "any");
         requirement.psti_exempt = psti != NULL;
         requirement.provisional = provisional != NULL;
+        if (reopen != NULL)
+          {
+            g_auto(GStrv) kinds = g_strsplit (reopen, " ", -1);
+
+            for (guint k = 0; kinds[k] != NULL; k++)
+              {
+                ScsJcEventKind kind;
+
+                if (scs_jc_event_kind_from_string (kinds[k], &kind))
+                  requirement.reopen_on |= kind;
+              }
+          }
         scs_items_read_texts (node, (char **) &requirement.text_ja, (char **) &requirement.text_en);
         ok = ok && g_str_equal (requirement.id, expected);
 
@@ -553,4 +579,267 @@ scs_jcstar_get_status (ScsWorkspace  *workspace,
   if (n_does_not > 0)
     return SCS_JC_STATUS_NOT_MET;
   return n_conforms + n_na == requirement->n_items ? SCS_JC_STATUS_MET : SCS_JC_STATUS_OPEN;
+}
+
+/* ---- events and change notices ------------------------------------------- */
+
+void
+scs_jc_event_free (ScsJcEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->detail);
+  g_free (event->date);
+  g_strfreev (event->reopened);
+  g_free (event->notice);
+  g_free (event);
+}
+
+gboolean
+scs_jc_event_kind_from_string (const char     *word,
+                               ScsJcEventKind *kind)
+{
+  if (g_strcmp0 (word, "model") == 0)
+    *kind = SCS_JC_EVENT_MODEL;
+  else if (g_strcmp0 (word, "firmware") == 0)
+    *kind = SCS_JC_EVENT_FIRMWARE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+scs_jc_event_kind_to_string (ScsJcEventKind kind)
+{
+  return kind == SCS_JC_EVENT_MODEL ? "model" : "firmware";
+}
+
+static char *
+draft_notice (const ScsJcProduct *product,
+              ScsJcEventKind      kind,
+              const char         *detail,
+              const char         *date,
+              GStrv               reopened)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *list = g_strjoinv (", ", reopened);
+
+  g_string_append_printf (text, "%s\n\n", _("Change notice (draft)"));
+  g_string_append_printf (text, _("Product: %s\n"), product->name);
+  if (product->application_number != NULL)
+    g_string_append_printf (text, _("Application number: %s\n"), product->application_number);
+  if (product->label_number != NULL)
+    g_string_append_printf (text, _("Label number: %s\n"), product->label_number);
+  g_string_append_printf (text, _("Date of the change: %s\n"), date);
+  if (kind == SCS_JC_EVENT_MODEL)
+    g_string_append_printf (text, _("Change: the model number %s is added to the product.\n"), detail);
+  else
+    g_string_append_printf (text, _("Change: the firmware/software is updated to %s.\n"), detail);
+  g_string_append_printf (text, _("Requirements checked again: %s\n"), *list != '\0' ? list : "-");
+  g_string_append_printf (text, "\n%s\n",
+                          _("Which requirements are checked again is our own judgement, not IPA’s rule. "
+                            "Ask IPA whether this change needs a notice or a new application, and "
+                            "record its answer."));
+  return g_string_free (text, FALSE);
+}
+
+ScsJcEvent *
+scs_jcstar_record_event (ScsWorkspace    *workspace,
+                         ScsJcEventKind   kind,
+                         const char      *detail,
+                         const char      *date,
+                         GError         **error)
+{
+  g_autoptr(ScsJcProduct) product = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GDate) parsed = scs_date_parse_iso (date);
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *models = NULL;
+  g_autofree char *reopened_text = NULL;
+  ScsJcEvent *event;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (kind == SCS_JC_EVENT_MODEL || kind == SCS_JC_EVENT_FIRMWARE, NULL);
+
+  product = scs_jcstar_get_product (workspace, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (product == NULL)
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   _("Record the product first: an event changes a recorded product"));
+      return NULL;
+    }
+  if (scs_text_is_blank (detail) || strchr (detail, '\n') != NULL)
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   kind == SCS_JC_EVENT_MODEL ? _("The new model number is empty or spans several lines")
+                                              : _("The new firmware version is empty or spans several lines"));
+      return NULL;
+    }
+  if (parsed == NULL)
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   _("‘%s’ is not a date (YYYY-MM-DD)"), date ? date : "");
+      return NULL;
+    }
+  if (kind == SCS_JC_EVENT_MODEL && g_strv_contains ((const char * const *) product->model_numbers, detail))
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   _("The model number %s is already part of the product"), detail);
+      return NULL;
+    }
+
+  for (guint i = 0; i < scs_jcstar_get_n_requirements (); i++)
+    if (scs_jcstar_get_requirement (i)->reopen_on & kind)
+      g_strv_builder_add (builder, scs_jcstar_get_requirement (i)->id);
+  event = g_new0 (ScsJcEvent, 1);
+  event->kind = kind;
+  event->detail = g_strdup (detail);
+  event->date = g_strdup (date);
+  event->reopened = g_strv_builder_end (builder);
+  event->notice = draft_notice (product, kind, detail, date, event->reopened);
+  reopened_text = g_strjoinv (" ", event->reopened);
+
+  if (kind == SCS_JC_EVENT_MODEL)
+    {
+      g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+      g_auto(GStrv) list = NULL;
+
+      g_strv_builder_addv (all, (const char **) product->model_numbers);
+      g_strv_builder_add (all, detail);
+      list = g_strv_builder_end (all);
+      models = g_strjoinv ("\n", list);
+    }
+  else
+    models = g_strjoinv ("\n", product->model_numbers);
+
+  if (!scs_workspace_begin (workspace, error))
+    goto fail;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "UPDATE jc_product SET model_numbers = ?1, versions = coalesce (?2, versions) "
+                         "WHERE id = 1", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, models);
+  scs_db_bind_text (stmt, 2, kind == SCS_JC_EVENT_FIRMWARE ? detail : NULL);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+    goto fail;
+  for (guint i = 0; event->reopened[i] != NULL; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%s#", event->reopened[i]);
+
+      if (!scs_items_reopen (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, prefix, "jc-reopen", error))
+        goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "INSERT INTO jc_event (kind, detail, date, reopened, notice, author, created) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, scs_jc_event_kind_to_string (kind));
+  scs_db_bind_text (stmt, 2, detail);
+  scs_db_bind_text (stmt, 3, date);
+  scs_db_bind_text (stmt, 4, reopened_text);
+  scs_db_bind_text (stmt, 5, event->notice);
+  scs_db_bind_text (stmt, 6, scs_workspace_get_actor (workspace));
+  scs_db_bind_text (stmt, 7, now);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+    goto fail;
+  event->id = sqlite3_last_insert_rowid (workspace->db);
+  if (!scs_workspace_audit (workspace, now, "jc-event", scs_jc_event_kind_to_string (kind), NULL, detail, error) ||
+      !scs_workspace_commit (workspace, error))
+    goto fail;
+  return event;
+
+fail:
+  scs_workspace_rollback (workspace);
+  scs_jc_event_free (event);
+  return NULL;
+}
+
+GPtrArray *
+scs_jcstar_list_events (ScsWorkspace  *workspace,
+                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_jc_event_free);
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  if (!check_type (workspace, error))
+    return NULL;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT id, kind, detail, date, reopened, notice FROM jc_event ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsJcEvent *event = g_new0 (ScsJcEvent, 1);
+
+      event->id = sqlite3_column_int64 (stmt, 0);
+      scs_jc_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &event->kind);
+      event->detail = scs_db_column_dup (stmt, 2);
+      event->date = scs_db_column_dup (stmt, 3);
+      event->reopened = g_strsplit ((const char *) sqlite3_column_text (stmt, 4), " ", -1);
+      event->notice = scs_db_column_dup (stmt, 5);
+      g_ptr_array_add (events, event);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, workspace->db, workspace->path);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+gboolean
+scs_jcstar_set_notice (ScsWorkspace  *workspace,
+                       gint64         id,
+                       const char    *notice,
+                       GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *target = g_strdup_printf ("event %" G_GINT64_FORMAT, id);
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (!check_type (workspace, error))
+    return FALSE;
+  if (scs_text_is_blank (notice))
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID, _("The change notice is empty"));
+      return FALSE;
+    }
+  if (!scs_workspace_begin (workspace, error))
+    return FALSE;
+  stmt = scs_db_prepare (workspace->db, workspace->path, "UPDATE jc_event SET notice = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, notice);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+    goto fail;
+  if (sqlite3_changes (workspace->db) != 1)
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   _("There is no event %u"), (guint) id);
+      goto fail;
+    }
+  if (!scs_workspace_audit (workspace, now, "jc-notice", target, NULL, NULL, error) ||
+      !scs_workspace_commit (workspace, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (workspace);
+  return FALSE;
 }

@@ -46,7 +46,17 @@ typedef struct
   gboolean        any;         /* items are alternatives: one suffices */
   const ScsJcItem *items;
   guint           n_items;
+  guint           reopen_on;   /* ScsJcEventKind bits: our own judgement */
 } ScsJcRequirement;
+
+/* Events in a labelled product's life that reopen requirements. Which ones
+ * each reopens is data (reopen-on in the built-in texts) and our own
+ * judgement, not IPA's rule: the user records IPA's decision. */
+typedef enum
+{
+  SCS_JC_EVENT_MODEL    = 1 << 0, /* a new model number joins the product */
+  SCS_JC_EVENT_FIRMWARE = 1 << 1, /* a firmware/software update */
+} ScsJcEventKind;
 
 /* The built-in texts (data/jcstar/, our own words). */
 const char             *scs_jcstar_get_criteria_document (void);
@@ -141,5 +151,45 @@ gboolean      scs_jcstar_label_covers_psti (const ScsJcProduct *product,
 /* What a ★1 product still needs for a simplified CLS Level 1 application:
  * ETSI EN 303 645 provisions, NULL-terminated (static). */
 const char * const *scs_jcstar_cls_still_needed (gboolean home_gateway);
+
+/* A recorded event and its change notice (変更届) draft. */
+typedef struct
+{
+  gint64          id;
+  ScsJcEventKind  kind;
+  char           *detail;   /* the new model number or firmware version */
+  char           *date;     /* YYYY-MM-DD */
+  GStrv           reopened; /* requirement IDs whose items were reopened */
+  char           *notice;   /* the change notice text, the user's to edit */
+} ScsJcEvent;
+
+void          scs_jc_event_free (ScsJcEvent *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsJcEvent, scs_jc_event_free)
+
+/* "model", "firmware" */
+gboolean      scs_jc_event_kind_from_string (const char     *word,
+                                             ScsJcEventKind *kind);
+const char   *scs_jc_event_kind_to_string   (ScsJcEventKind  kind);
+
+/* Records @kind on @date (YYYY-MM-DD): a new model number @detail joins
+ * the product's model numbers, or the firmware version @detail becomes the
+ * versions assessed; the answers of every item of the requirements whose
+ * reopen-on names @kind are cleared (they are open again), and a change
+ * notice is drafted in the current language. One durable transaction,
+ * audited. Needs a product record; a model number already listed is
+ * refused. Returns the event, NULL on error (nothing written). */
+ScsJcEvent   *scs_jcstar_record_event  (ScsWorkspace   *workspace,
+                                        ScsJcEventKind  kind,
+                                        const char     *detail,
+                                        const char     *date,
+                                        GError        **error);
+/* Of ScsJcEvent*, oldest first. */
+GPtrArray    *scs_jcstar_list_events   (ScsWorkspace   *workspace,
+                                        GError        **error);
+/* Replaces the notice text of event @id (the user's edit). Audited. */
+gboolean      scs_jcstar_set_notice    (ScsWorkspace   *workspace,
+                                        gint64          id,
+                                        const char     *notice,
+                                        GError        **error);
 
 G_END_DECLS

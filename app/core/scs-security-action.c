@@ -70,7 +70,16 @@ static const char security_action_v2[] =
   "  SELECT 'security-action', CAST (question AS TEXT), answer, NULL, author, updated FROM sa_answer;\n"
   "DROP TABLE sa_answer;\n";
 
-static const char * const security_action_steps[] = { security_action_v1, security_action_v2 };
+/* The ★1 pledge's date (the items pledged are rows "pledge-N" of item_answer). */
+static const char security_action_v3[] =
+  "CREATE TABLE sa_pledge (\n"
+  "  id      INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  pledged TEXT NOT NULL\n"
+  ") STRICT;\n";
+
+static const char * const security_action_steps[] = {
+  security_action_v1, security_action_v2, security_action_v3,
+};
 
 const ScsSchemaModule scs_security_action_schema = {
   "security_action", security_action_steps, G_N_ELEMENTS (security_action_steps),
@@ -502,6 +511,105 @@ scs_security_action_set_answer (ScsWorkspace *workspace,
   return scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, key,
                                answer != SCS_SA_ANSWER_NONE ? scs_sa_answer_to_string (answer) : NULL,
                                NULL, "sa-answer", target, error);
+}
+
+/* ---- the ★1 pledge ------------------------------------------------------ */
+
+gboolean
+scs_security_action_get_pledge (ScsWorkspace  *workspace,
+                                gboolean      *items,
+                                char         **date,
+                                GError       **error)
+{
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (date != NULL)
+    *date = NULL;
+  if (!check_type (workspace, error))
+    return FALSE;
+  stored = scs_items_list_answers (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, error);
+  if (stored == NULL)
+    return FALSE;
+  for (guint i = 0; items != NULL && i < scs_security_action_get_n_pledge_items (); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("pledge-%u", i + 1);
+
+      items[i] = g_hash_table_contains (stored, key);
+    }
+  stmt = scs_items_read_record (workspace, "SELECT pledged FROM sa_pledge WHERE id = 1", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (stmt != NULL && date != NULL)
+    *date = scs_db_column_dup (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+scs_security_action_set_pledge_item (ScsWorkspace  *workspace,
+                                     guint          number,
+                                     gboolean       pledged,
+                                     GError       **error)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (!check_type (workspace, error))
+    return FALSE;
+  if (number < 1 || number > scs_security_action_get_n_pledge_items ())
+    {
+      g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
+                   _("There is no pledge item %u: the items are numbered 1 to %u"),
+                   number, scs_security_action_get_n_pledge_items ());
+      return FALSE;
+    }
+  key = g_strdup_printf ("pledge-%u", number);
+  return scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, key,
+                               pledged ? "pledged" : NULL, NULL, "sa-pledge", key, error);
+}
+
+gboolean
+scs_security_action_set_pledge_date (ScsWorkspace  *workspace,
+                                     const char    *date,
+                                     GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) parsed = scs_date_parse_iso (date);
+  g_autofree char *now = scs_now_iso8601 ();
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (!check_type (workspace, error))
+    return FALSE;
+  if (parsed == NULL)
+    {
+      g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
+                   _("The pledge date ‘%s’ is not a date (YYYY-MM-DD)"), date ? date : "");
+      return FALSE;
+    }
+  if (!scs_workspace_begin (workspace, error))
+    return FALSE;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "INSERT OR REPLACE INTO sa_pledge (id, pledged) VALUES (1, ?1)", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, date);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error) ||
+      !scs_workspace_audit (workspace, now, "sa-pledge", "date", NULL, date, error) ||
+      !scs_workspace_commit (workspace, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (workspace);
+  return FALSE;
 }
 
 /* ---- the declaration record ---------------------------------------------- */

@@ -219,6 +219,93 @@ test_product_and_answers (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A firmware update reopens exactly the requirements the data names for it
+ * (S1.1-08 and -12 here, answered before) and leaves the others (S1.1-05,
+ * -10) answered; the product's versions become the new firmware; a change
+ * notice is drafted naming them, and the user's edit is kept. A new model
+ * number joins the product and reopens S1.1-10; one already listed, an
+ * empty one or a bad date is refused with nothing written. */
+static void
+test_events (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(ScsJcProduct) product = camera (SCS_JC_ROUTE_STANDARD);
+  g_autoptr(ScsJcProduct) stored = NULL;
+  g_autoptr(ScsJcEvent) firmware = NULL;
+  g_autoptr(ScsJcEvent) model = NULL;
+  g_autoptr(ScsJcEvent) refused = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ScsWorkspace *ws = fixture->workspace;
+
+  g_assert_null (scs_jcstar_record_event (ws, SCS_JC_EVENT_FIRMWARE, "3.0.0", "2026-12-01", &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (scs_jcstar_set_product (ws, product, &error));
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-08", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-12", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-05", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-10", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The rule is data: firmware reopens S1.1-08 and -12, not -05 or -10. */
+  g_assert_true (scs_jcstar_lookup_requirement ("S1.1-08")->reopen_on & SCS_JC_EVENT_FIRMWARE);
+  g_assert_false (scs_jcstar_lookup_requirement ("S1.1-05")->reopen_on);
+  g_assert_cmpuint (scs_jcstar_lookup_requirement ("S1.1-10")->reopen_on, ==, SCS_JC_EVENT_MODEL);
+
+  firmware = scs_jcstar_record_event (ws, SCS_JC_EVENT_FIRMWARE, "firmware 3.0.0", "2026-12-01", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char * const *) firmware->reopened, "S1.1-08"));
+  g_assert_true (g_strv_contains ((const char * const *) firmware->reopened, "S1.1-12"));
+  g_assert_false (g_strv_contains ((const char * const *) firmware->reopened, "S1.1-05"));
+  g_assert_cmpint (scs_jcstar_get_status (ws, "S1.1-08", &error), ==, SCS_JC_STATUS_OPEN);
+  g_assert_cmpint (scs_jcstar_get_status (ws, "S1.1-12", &error), ==, SCS_JC_STATUS_OPEN);
+  g_assert_cmpint (scs_jcstar_get_status (ws, "S1.1-05", &error), ==, SCS_JC_STATUS_MET);
+  g_assert_cmpint (scs_jcstar_get_status (ws, "S1.1-10", &error), ==, SCS_JC_STATUS_MET);
+  g_assert_nonnull (strstr (firmware->notice, "firmware 3.0.0"));
+  g_assert_nonnull (strstr (firmware->notice, "S1.1-12"));
+  g_assert_nonnull (strstr (firmware->notice, "our own judgement"));
+  stored = scs_jcstar_get_product (ws, &error);
+  g_assert_cmpstr (stored->versions, ==, "firmware 3.0.0");
+
+  /* Refused, nothing written. */
+  before = core_test_file_state (fixture->path, FALSE);
+  refused = scs_jcstar_record_event (ws, SCS_JC_EVENT_MODEL, "NC-200", "2026-12-02", &error);
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = scs_jcstar_record_event (ws, SCS_JC_EVENT_MODEL, " ", "2026-12-02", &error);
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  refused = scs_jcstar_record_event (ws, SCS_JC_EVENT_MODEL, "NC-300", "2026-12-32", &error);
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (refused);
+  after = core_test_file_state (fixture->path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+
+  model = scs_jcstar_record_event (ws, SCS_JC_EVENT_MODEL, "NC-300", "2026-12-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_jcstar_get_status (ws, "S1.1-10", &error), ==, SCS_JC_STATUS_OPEN);
+  g_assert_cmpint (scs_jcstar_get_status (ws, "S1.1-05", &error), ==, SCS_JC_STATUS_MET);
+  g_clear_pointer (&stored, scs_jc_product_free);
+  stored = scs_jcstar_get_product (ws, &error);
+  g_assert_cmpuint (g_strv_length (stored->model_numbers), ==, 4);
+  g_assert_cmpstr (stored->model_numbers[3], ==, "NC-300");
+
+  g_assert_true (scs_jcstar_set_notice (ws, firmware->id, "変更届（編集済み）", &error));
+  g_assert_no_error (error);
+  g_assert_false (scs_jcstar_set_notice (ws, 99, "x", &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  events = scs_jcstar_list_events (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 2);
+  g_assert_cmpstr (((ScsJcEvent *) events->pdata[0])->notice, ==, "変更届（編集済み）");
+  g_assert_cmpint (((ScsJcEvent *) events->pdata[1])->kind, ==, SCS_JC_EVENT_MODEL);
+}
+
 static char *
 copy_fixture (const char *name,
               const char *dir)
@@ -288,6 +375,8 @@ main (int   argc,
   g_test_add_func ("/scs/jcstar/equivalence", test_equivalence);
   g_test_add ("/scs/jcstar/product-and-answers", Fixture, NULL, fixture_set_up,
               test_product_and_answers, fixture_tear_down);
+  g_test_add ("/scs/jcstar/events", Fixture, NULL, fixture_set_up,
+              test_events, fixture_tear_down);
   g_test_add ("/scs/jcstar/answers-migrated", Fixture, NULL, fixture_set_up,
               test_answers_migrated, fixture_tear_down);
 
