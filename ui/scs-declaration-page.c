@@ -179,24 +179,53 @@ add_info_row (AdwPreferencesGroup *group,
   return row;
 }
 
-/* ---- JC-STAR ★1 ---------------------------------------------------------- */
+typedef GBytes *(*RenderFunc) (ScsWorkspace *workspace,
+                               GError      **error);
 
-static const char *
-jc_status_label (ScsJcStatus status)
+static void
+pdf_chosen (GtkNativeDialog *chooser,
+            int              response,
+            Page            *page)
 {
-  switch (status)
+  RenderFunc render = g_object_get_data (G_OBJECT (chooser), "render");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-    case SCS_JC_STATUS_MET:
-      return _("Conforms");
-    case SCS_JC_STATUS_NOT_MET:
-      return _("Does not conform");
-    case SCS_JC_STATUS_WAIVED:
-      return _("Waived by the route");
-    case SCS_JC_STATUS_OPEN:
-    default:
-      return _("Still open");
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      pdf = render (page->workspace, &error);
+      if (pdf == NULL ||
+          !g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
+                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
+        say (page, error);
+      else
+        say (page, NULL);
     }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
 }
+
+/* Asks where, then writes what @render makes (in the window's language). */
+static void
+export_pdf (Page       *page,
+            GtkWidget  *button,
+            const char *title,
+            const char *file_name,
+            RenderFunc  render)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (button)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  g_object_set_data (G_OBJECT (chooser), "render", render);
+  g_signal_connect (chooser, "response", G_CALLBACK (pdf_chosen), page);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- JC-STAR ★1 ---------------------------------------------------------- */
 
 static void
 jc_update_statuses (Page *page)
@@ -212,10 +241,7 @@ jc_update_statuses (Page *page)
       const ScsJcRequirement *r = scs_jcstar_lookup_requirement (key);
       g_autofree char *text = NULL;
 
-      /* Translators: a requirement's status, then its evaluation method, e.g. "Conforms · CLS L1: partly" */
-      text = g_strdup_printf ("%s · %s", jc_status_label (status),
-                              r->cls == SCS_JC_CLS_FULL ? _("CLS L1: fully")
-                              : r->cls == SCS_JC_CLS_PARTIAL ? _("CLS L1: partly") : _("CLS L1: no counterpart"));
+      text = g_strdup_printf ("%s · %s", scs_jc_status_get_label (status), scs_jc_cls_get_label (r->cls));
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (value), text);
     }
 }
@@ -378,7 +404,8 @@ jc_add_requirement (Page                   *page,
   g_autofree char *title = NULL;
   AdwPreferencesGroup *group;
   const char * const answers[] = {
-    _("Not answered"), _("Conforms"), _("Does not conform"), _("Not applicable"), NULL,
+    scs_jc_answer_get_label (SCS_JC_ANSWER_NONE), scs_jc_answer_get_label (SCS_JC_ANSWER_CONFORMS),
+    scs_jc_answer_get_label (SCS_JC_ANSWER_DOES_NOT), scs_jc_answer_get_label (SCS_JC_ANSWER_NOT_APPLICABLE), NULL,
   };
 
   /* Translators: "S1.1-14 (provisional) — topic" */
@@ -551,6 +578,14 @@ jc_on_firmware (GtkButton *button,
   jc_record_event (page, SCS_JC_EVENT_FIRMWARE);
 }
 
+static void
+jc_export_checklist (GtkButton *button,
+                     Page      *page)
+{
+  export_pdf (page, GTK_WIDGET (button), _("Export the Checklist as PDF"), _("jcstar-checklist.pdf"),
+              scs_jcstar_render_checklist);
+}
+
 static GtkWidget *
 jcstar_page_new (ScsWorkspace *workspace)
 {
@@ -601,6 +636,7 @@ jcstar_page_new (ScsWorkspace *workspace)
   page->label_row = add_info_row (group, "label-dates");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (page->label_row), _("Label validity"));
   add_button (group, "save-product", _("_Save Product"), G_CALLBACK (jc_save_product), page);
+  add_button (group, "export-checklist", _("_Export Checklist as PDF…"), G_CALLBACK (jc_export_checklist), page);
 
   group = add_group (prefs, _("Equivalence with PSTI (UK) and CLS (Singapore)"), NULL);
   page->equivalence = GTK_WIDGET (group);
@@ -757,44 +793,13 @@ sa_save_policy (GtkButton *button,
 }
 
 static void
-sa_policy_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  Page            *page)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      pdf = scs_security_action_render_policy (page->workspace, &error);
-      if (pdf == NULL ||
-          !g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
-        say (page, error);
-      else
-        say (page, NULL);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
 sa_export_policy (GtkButton *button,
                   Page      *page)
 {
-  GtkFileChooserNative *chooser;
-
   sa_save_policy (button, page);
-  if (gtk_widget_get_visible (page->error_label))
-    return;
-  chooser = gtk_file_chooser_native_new (_("Export the Basic Policy as PDF"),
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("basic-policy.pdf"));
-  g_signal_connect (chooser, "response", G_CALLBACK (sa_policy_chosen), page);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (!gtk_widget_get_visible (page->error_label))
+    export_pdf (page, GTK_WIDGET (button), _("Export the Basic Policy as PDF"), _("basic-policy.pdf"),
+                scs_security_action_render_policy);
 }
 
 static void

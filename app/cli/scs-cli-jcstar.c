@@ -9,6 +9,7 @@
  *                            firmware update: reopens the affected items
  *                            and drafts a change notice
  * jc notice  FILE ID [--text-from F] [--out F]   edit or export a notice
+ * jc checklist FILE --out F.pdf [--lang ja|en]   the checklist as PDF
  * jc check   FILE [--json]   every requirement's status (provisional ones
  *                            marked) and the equivalence view: PSTI, CLS
  *
@@ -130,38 +131,6 @@ status_word (ScsJcStatus status)
   return words[status];
 }
 
-static const char *
-status_label (ScsJcStatus status)
-{
-  switch (status)
-    {
-    case SCS_JC_STATUS_MET:
-      return _("Conforms");
-    case SCS_JC_STATUS_NOT_MET:
-      return _("Does not conform");
-    case SCS_JC_STATUS_WAIVED:
-      return _("Waived by the route");
-    case SCS_JC_STATUS_OPEN:
-    default:
-      return _("Still open");
-    }
-}
-
-static const char *
-cls_label (ScsJcClsStatus cls)
-{
-  switch (cls)
-    {
-    case SCS_JC_CLS_FULL:
-      return _("CLS L1: fully");
-    case SCS_JC_CLS_PARTIAL:
-      return _("CLS L1: partly");
-    case SCS_JC_CLS_NONE:
-    default:
-      return _("CLS L1: no counterpart");
-    }
-}
-
 int
 scs_cli_jc_check (const ScsCliCommand *command,
                   int                  argc,
@@ -244,7 +213,7 @@ scs_cli_jc_check (const ScsCliCommand *command,
                                              : g_strdup (r->id);
 
         scs_cli_table_add_row (table, id, scs_i18n_pick (r->text_ja, r->text_en),
-                               status_label (statuses[i]), cls_label (r->cls));
+                               scs_jc_status_get_label (statuses[i]), scs_jc_cls_get_label (r->cls));
       }
     scs_cli_table_print (table);
   }
@@ -342,5 +311,40 @@ scs_cli_jc_notice (const ScsCliCommand *command,
     }
   else
     g_print ("%s", event->notice);
+  return SCS_CLI_EXIT_OK;
+}
+
+static char *opt_checklist_out, *opt_checklist_lang;
+
+static const GOptionEntry checklist_entries[] = {
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_checklist_out, N_("Write the checklist as PDF (required)"), N_("CHECKLIST.pdf") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_checklist_lang, N_("Language of the PDF: ja (default) or en"), N_("LANG") },
+  { NULL }
+};
+
+int
+scs_cli_jc_checklist (const ScsCliCommand *command,
+                      int                  argc,
+                      char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  if (!scs_cli_parse_arguments (command, checklist_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_checklist_out == NULL)
+    return scs_cli_error (_("jc checklist: say where to write the PDF with --out"));
+  if (opt_checklist_lang != NULL && !g_str_equal (opt_checklist_lang, "ja") && !g_str_equal (opt_checklist_lang, "en"))
+    return scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_checklist_lang);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  scs_i18n_init (opt_checklist_lang != NULL ? opt_checklist_lang : "ja");
+  pdf = scs_jcstar_render_checklist (workspace, &error);
+  if (pdf == NULL ||
+      !g_file_set_contents (opt_checklist_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+    return scs_cli_report (error);
+  g_print (_("Wrote the checklist %s\n"), opt_checklist_out);
   return SCS_CLI_EXIT_OK;
 }

@@ -30,7 +30,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-db.h"
+#include "scs-i18n.h"
 #include "scs-items.h"
+#include "scs-pdf-writer.h"
 #include "scs-renewal.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
@@ -842,4 +844,182 @@ scs_jcstar_set_notice (ScsWorkspace  *workspace,
 fail:
   scs_workspace_rollback (workspace);
   return FALSE;
+}
+
+/* ---- labels and the checklist PDF ----------------------------------------- */
+
+const char *
+scs_jc_status_get_label (ScsJcStatus status)
+{
+  switch (status)
+    {
+    case SCS_JC_STATUS_MET:
+      return _("Conforms");
+    case SCS_JC_STATUS_NOT_MET:
+      return _("Does not conform");
+    case SCS_JC_STATUS_WAIVED:
+      return _("Waived by the route");
+    case SCS_JC_STATUS_OPEN:
+    default:
+      return _("Still open");
+    }
+}
+
+const char *
+scs_jc_answer_get_label (ScsJcAnswer answer)
+{
+  switch (answer)
+    {
+    case SCS_JC_ANSWER_CONFORMS:
+      return _("Conforms");
+    case SCS_JC_ANSWER_DOES_NOT:
+      return _("Does not conform");
+    case SCS_JC_ANSWER_NOT_APPLICABLE:
+      return _("Not applicable");
+    case SCS_JC_ANSWER_NONE:
+    default:
+      return _("Not answered");
+    }
+}
+
+const char *
+scs_jc_cls_get_label (ScsJcClsStatus cls)
+{
+  switch (cls)
+    {
+    case SCS_JC_CLS_FULL:
+      return _("CLS L1: fully");
+    case SCS_JC_CLS_PARTIAL:
+      return _("CLS L1: partly");
+    case SCS_JC_CLS_NONE:
+    default:
+      return _("CLS L1: no counterpart");
+    }
+}
+
+GBytes *
+scs_jcstar_render_checklist (ScsWorkspace  *workspace,
+                             GError       **error)
+{
+  g_autoptr(ScsJcProduct) product = NULL;
+  g_autoptr(ScsPdfWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autofree char *models = NULL;
+  g_autofree char *needed = NULL;
+  const char *routes[] = { N_("Standard application"), N_("PSTI-compliant product"), N_("Product with a CLS label") };
+  const double widths[] = { 0.08, 0.52, 0.18, 0.22 };
+  const char *headers[4];
+  const char *title;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  product = scs_jcstar_get_product (workspace, &local_error);
+  if (product == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                     _("Record the product first: the checklist is a product’s"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  org = scs_workspace_dup_organization (workspace);
+  models = g_strjoinv (", ", product->model_numbers);
+  needed = g_strjoinv (", ", (char **) scs_jcstar_cls_still_needed (product->home_gateway));
+
+  title = _("JC-STAR ★1 self-assessment checklist");
+  writer = scs_pdf_writer_new ();
+  scs_pdf_writer_set_metadata (writer, title, org->name, NULL);
+  scs_pdf_writer_set_margins (writer, 56, 56, 56, 56);
+  scs_pdf_writer_title (writer, title);
+  scs_pdf_writer_small (writer, _("Requirement texts are our own paraphrase, not IPA’s wording; "
+                                  "provisional topics are marked. The official wording is in IPA’s checklist."));
+  scs_pdf_writer_spacer (writer, 8);
+  {
+    const char *pairs[] = {
+      _("Applicant"), org->name,
+      _("Product name"), product->name,
+      _("Model numbers"), models,
+      _("Firmware/software versions assessed"), product->versions,
+      _("End of the security-support period"), product->support_end,
+      _("Vulnerability-disclosure policy"), product->vdp_url,
+      _("Where to report vulnerabilities"), product->vdp_contact,
+      _("Contact point for users"), product->user_contact,
+      _("Criteria document"), product->criteria_version,
+      _("Application route"), _(routes[product->route]),
+      _("Application number from IPA"), product->application_number,
+      _("Label number"), product->label_number,
+      _("Label issue date"), product->issued,
+      _("Label expiry date"), product->expires,
+      NULL,
+    };
+
+    scs_pdf_writer_key_values (writer, pairs);
+  }
+
+  headers[0] = _("Item");
+  headers[1] = _("Requirement and evaluation item");
+  headers[2] = _("Answer");
+  headers[3] = _("Reason");
+  for (guint i = 0; i < scs_jcstar_get_n_requirements (); i++)
+    {
+      const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
+      ScsJcStatus status = scs_jcstar_get_status (workspace, r->id, &local_error);
+      g_autofree char *heading = NULL;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* Translators: "S1.1-06 (provisional) — Conforms · CLS L1: partly" */
+      heading = g_strdup_printf ("%s%s — %s · %s", r->id, r->provisional ? _(" (provisional)") : "",
+                                 scs_jc_status_get_label (status), scs_jc_cls_get_label (r->cls));
+      scs_pdf_writer_heading (writer, heading);
+      scs_pdf_writer_paragraph (writer, scs_i18n_pick (r->text_ja, r->text_en));
+      scs_pdf_writer_table_begin (writer, 4, widths, headers);
+      for (guint k = 0; k < r->n_items; k++)
+        {
+          const ScsJcItem *item = &r->items[k];
+          g_autofree char *reason = NULL;
+          g_autofree char *number = g_strdup_printf ("%u", item->number);
+          g_autofree char *text = NULL;
+          ScsJcAnswer answer = scs_jcstar_get_answer (workspace, r->id, item->number, &reason, NULL);
+          const char *condition = g_strcmp0 (item->condition, "network-login") == 0
+                                  ? _("Conditional: applies only when the product has network log-in.")
+                                  : g_strcmp0 (item->condition, "network-update") == 0
+                                  ? _("Conditional: applies only when updates come over the network.") : NULL;
+          const char *cells[4];
+
+          text = g_strdup_printf ("%s%s%s", scs_i18n_pick (item->text_ja, item->text_en),
+                                  condition != NULL ? "\n" : "", condition != NULL ? condition : "");
+          cells[0] = number;
+          cells[1] = text;
+          cells[2] = scs_jcstar_is_waived (r, product->route) ? _("Waived by the route")
+                                                              : scs_jc_answer_get_label (answer);
+          cells[3] = reason;
+          scs_pdf_writer_table_row (writer, cells);
+        }
+      scs_pdf_writer_table_end (writer);
+    }
+
+  scs_pdf_writer_heading (writer, _("Equivalence with PSTI (UK) and CLS (Singapore)"));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%F");
+    g_autofree char *text = NULL;
+
+    if (scs_jcstar_label_covers_psti (product, today))
+      text = g_strdup_printf (_("This ★1 label (valid until %s) also covers PSTI security requirements 1–3 and the "
+                                "statement of compliance, for units supplied while it is valid."), product->expires);
+    else
+      text = g_strdup (_("Once the ★1 label is issued and valid, it also covers PSTI security requirements 1–3 "
+                         "(UK)."));
+    scs_pdf_writer_paragraph (writer, text);
+    g_free (text);
+    text = g_strdup_printf (_("For a simplified CLS Level 1 application, CLS assessment is still needed of: %s"),
+                            needed);
+    scs_pdf_writer_paragraph (writer, text);
+  }
+  return scs_pdf_writer_finish (writer, error);
 }

@@ -138,6 +138,17 @@ typedef enum
 ScsJcStatus   scs_jcstar_get_status  (ScsWorkspace  *workspace,
                                       const char    *requirement_id,
                                       GError       **error);
+/* Translated, for people: "Conforms", "Still open" … */
+const char   *scs_jc_status_get_label (ScsJcStatus  status);
+const char   *scs_jc_answer_get_label (ScsJcAnswer  answer);
+const char   *scs_jc_cls_get_label    (ScsJcClsStatus cls);
+
+/* The checklist as a PDF in the current language (scs_i18n_init ()): the
+ * product record and label, every requirement with its status (provisional
+ * topics and conditional items marked), each item's answer and reason, and
+ * the equivalence with PSTI and CLS. Fails before the product is recorded. */
+GBytes       *scs_jcstar_render_checklist (ScsWorkspace  *workspace,
+                                           GError       **error);
 
 /* Equivalence, from the facts of the PSTI regulations and the
  * Japan–Singapore MoC. */

@@ -20,6 +20,8 @@
 
 #include <string.h>
 
+#include <poppler.h>
+
 #include "scs-i18n.h"
 #include "scs-jcstar.h"
 #include "scs-security-action.h"
@@ -307,6 +309,70 @@ test_events (Fixture       *fixture,
 }
 
 static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_string_append (all, text);
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+/* The checklist PDF, in Japanese and in English: refused before the product
+ * is recorded; then it names the product and its three model numbers, the
+ * not-applicable item's reason, the route's waiver and the provisional
+ * marks, in the language asked for. */
+static void
+test_checklist_pdf (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ScsJcProduct) product = camera (SCS_JC_ROUTE_PSTI);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) ja = NULL;
+  g_autoptr(GBytes) en = NULL;
+  g_autoptr(GBytes) none = NULL;
+  g_autofree char *ja_text = NULL;
+  g_autofree char *en_text = NULL;
+
+  none = scs_jcstar_render_checklist (fixture->workspace, &error);
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (scs_jcstar_set_product (fixture->workspace, product, &error));
+  g_assert_true (scs_jcstar_set_answer (fixture->workspace, "S1.1-08", 1, SCS_JC_ANSWER_NOT_APPLICABLE,
+                                        "USB更新のみ", &error));
+  g_assert_no_error (error);
+
+  scs_i18n_init ("ja");
+  ja = scs_jcstar_render_checklist (fixture->workspace, &error);
+  scs_i18n_init ("en");
+  en = scs_jcstar_render_checklist (fixture->workspace, &error);
+  g_assert_no_error (error);
+  ja_text = pdf_text (ja);
+  en_text = pdf_text (en);
+  /* The built-in texts in the language asked for (the UI strings are
+   * translated by the installed catalogue, not here). */
+  g_assert_nonnull (strstr (ja_text, "IP経由で機器に接続する"));
+  g_assert_null (strstr (ja_text, "Anything that reaches the product"));
+  g_assert_nonnull (strstr (ja_text, "NC-100W"));
+  g_assert_nonnull (strstr (ja_text, "USB更新のみ"));
+  g_assert_nonnull (strstr (en_text, "Anything that reaches the product"));
+  g_assert_nonnull (strstr (en_text, "self-assessment checklist"));
+  g_assert_nonnull (strstr (en_text, "Waived by the route"));
+  g_assert_nonnull (strstr (en_text, "(provisional)"));
+  g_assert_nonnull (strstr (en_text, "NC-200"));
+}
+
+static char *
 copy_fixture (const char *name,
               const char *dir)
 {
@@ -375,6 +441,8 @@ main (int   argc,
   g_test_add_func ("/scs/jcstar/equivalence", test_equivalence);
   g_test_add ("/scs/jcstar/product-and-answers", Fixture, NULL, fixture_set_up,
               test_product_and_answers, fixture_tear_down);
+  g_test_add ("/scs/jcstar/checklist-pdf", Fixture, NULL, fixture_set_up,
+              test_checklist_pdf, fixture_tear_down);
   g_test_add ("/scs/jcstar/events", Fixture, NULL, fixture_set_up,
               test_events, fixture_tear_down);
   g_test_add ("/scs/jcstar/answers-migrated", Fixture, NULL, fixture_set_up,
