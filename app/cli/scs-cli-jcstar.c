@@ -10,6 +10,8 @@
  *                            and drafts a change notice
  * jc notice  FILE ID [--text-from F] [--out F]   edit or export a notice
  * jc checklist FILE --out F.pdf [--lang ja|en]   the checklist as PDF
+ * jc import  FILE CHECKLIST.xlsx|.csv [--map COLUMN=FIELD…]   the user's own
+ *                            copy of IPA's checklist: official wording and answers
  * jc check   FILE [--json]   every requirement's status (provisional ones
  *                            marked) and the equivalence view: PSTI, CLS
  *
@@ -19,6 +21,8 @@
  */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -346,5 +350,50 @@ scs_cli_jc_checklist (const ScsCliCommand *command,
       !g_file_set_contents (opt_checklist_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
     return scs_cli_report (error);
   g_print (_("Wrote the checklist %s\n"), opt_checklist_out);
+  return SCS_CLI_EXIT_OK;
+}
+
+static char **opt_maps;
+
+static const GOptionEntry import_entries[] = {
+  { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_maps,
+    N_("Read FIELD (requirement, item, text, answer, reason) from COLUMN (header, letter or number)"),
+    N_("COLUMN=FIELD") },
+  { NULL }
+};
+
+int
+scs_cli_jc_import (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsJcImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_texts = 0, n_answers = 0;
+
+  if (!scs_cli_parse_arguments (command, import_entries, TRUE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  import = scs_jc_import_new_from_file (argv[2], &error);
+  if (import == NULL)
+    return scs_cli_report (error);
+  for (guint i = 0; opt_maps != NULL && opt_maps[i] != NULL; i++)
+    {
+      const char *equals = strrchr (opt_maps[i], '=');
+      g_autofree char *column = NULL;
+
+      if (equals == NULL)
+        return scs_cli_error (_("jc import: --map takes COLUMN=FIELD, not ‘%s’"), opt_maps[i]);
+      column = g_strndup (opt_maps[i], (gsize) (equals - opt_maps[i]));
+      if (!scs_jc_import_map (import, column, equals + 1, &error))
+        return scs_cli_report (error);
+    }
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_jc_import_apply (import, workspace, &n_texts, &n_answers, &error))
+    return scs_cli_report (error);
+  g_print (_("Imported from sheet ‘%s’: the official wording of %u items and %u answers.\n"),
+           scs_jc_import_get_sheet (import), n_texts, n_answers);
   return SCS_CLI_EXIT_OK;
 }

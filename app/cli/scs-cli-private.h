@@ -108,6 +108,7 @@ int scs_cli_jc_answer         (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_jc_event          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_notice         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_checklist      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_import         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_check          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_pledge         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_answer         (const ScsCliCommand *command, int argc, char **argv);

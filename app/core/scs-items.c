@@ -217,6 +217,53 @@ scs_items_list_answers (ScsWorkspace      *workspace,
 }
 
 gboolean
+scs_items_store_answer (ScsWorkspace      *workspace,
+                        ScsWorkspaceType   type,
+                        const char        *item,
+                        const char        *state,
+                        const char        *reason,
+                        const char        *action,
+                        const char        *target,
+                        const char        *now,
+                        GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *old = NULL;
+
+  if (scs_text_is_blank (reason))
+    reason = NULL;
+  old = scs_items_get_answer (workspace, type, item, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (state == NULL)
+    stmt = scs_db_prepare (workspace->db, workspace->path,
+                           "DELETE FROM item_answer WHERE type = ?1 AND item = ?2", error);
+  else
+    stmt = scs_db_prepare (workspace->db, workspace->path,
+                           "INSERT INTO item_answer (type, item, state, reason, author, updated) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (type, item) DO UPDATE SET "
+                           "state = excluded.state, reason = excluded.reason, author = excluded.author, "
+                           "updated = excluded.updated", error);
+  if (stmt == NULL)
+    return FALSE;
+  scs_db_bind_text (stmt, 1, scs_workspace_type_to_string (type));
+  scs_db_bind_text (stmt, 2, item);
+  if (state != NULL)
+    {
+      scs_db_bind_text (stmt, 3, state);
+      scs_db_bind_text (stmt, 4, reason);
+      scs_db_bind_text (stmt, 5, scs_workspace_get_actor (workspace));
+      scs_db_bind_text (stmt, 6, now);
+    }
+  return scs_db_step_done (stmt, workspace->db, workspace->path, error) &&
+         scs_workspace_audit (workspace, now, action, target, old, state, error);
+}
+
+gboolean
 scs_items_set_answer (ScsWorkspace      *workspace,
                       ScsWorkspaceType   type,
                       const char        *item,
@@ -226,7 +273,6 @@ scs_items_set_answer (ScsWorkspace      *workspace,
                       const char        *target,
                       GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *old = NULL;
@@ -248,35 +294,13 @@ scs_items_set_answer (ScsWorkspace      *workspace,
 
   if (!scs_workspace_begin (workspace, error))
     return FALSE;
-  if (state == NULL)
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "DELETE FROM item_answer WHERE type = ?1 AND item = ?2", error);
-  else
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "INSERT INTO item_answer (type, item, state, reason, author, updated) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (type, item) DO UPDATE SET "
-                           "state = excluded.state, reason = excluded.reason, author = excluded.author, "
-                           "updated = excluded.updated", error);
-  if (stmt == NULL)
-    goto fail;
-  scs_db_bind_text (stmt, 1, scs_workspace_type_to_string (type));
-  scs_db_bind_text (stmt, 2, item);
-  if (state != NULL)
-    {
-      scs_db_bind_text (stmt, 3, state);
-      scs_db_bind_text (stmt, 4, reason);
-      scs_db_bind_text (stmt, 5, scs_workspace_get_actor (workspace));
-      scs_db_bind_text (stmt, 6, now);
-    }
-  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error) ||
-      !scs_workspace_audit (workspace, now, action, target, old, state, error) ||
+  if (!scs_items_store_answer (workspace, type, item, state, reason, action, target, now, error) ||
       !scs_workspace_commit (workspace, error))
-    goto fail;
+    {
+      scs_workspace_rollback (workspace);
+      return FALSE;
+    }
   return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
 }
 
 gboolean

@@ -82,6 +82,17 @@ gboolean      scs_items_set_answer     (ScsWorkspace  *workspace,
                                         const char    *target,
                                         GError       **error);
 
+/* The same inside the caller's transaction, always writing, @now the
+ * time recorded. */
+gboolean      scs_items_store_answer   (ScsWorkspace  *workspace,
+                                        ScsWorkspaceType type,
+                                        const char    *item,
+                                        const char    *state,
+                                        const char    *reason,
+                                        const char    *action,
+                                        const char    *target,
+                                        const char    *now,
+                                        GError       **error);
 /* Inside the caller's transaction: clears the answers of @type whose item
  * key starts with @prefix, one audit row (@action, the item, the old
  * state) for each. */

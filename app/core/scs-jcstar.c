@@ -87,7 +87,18 @@ static const char jcstar_v3[] =
   "  created  TEXT NOT NULL\n"
   ") STRICT;\n";
 
-static const char * const jcstar_steps[] = { jcstar_v1, jcstar_v2, jcstar_v3 };
+/* The official wording from the user's own copy of IPA's checklist. */
+static const char jcstar_v4[] =
+  "CREATE TABLE jc_official_text (\n"
+  "  requirement_id TEXT NOT NULL,\n"
+  "  item           INTEGER NOT NULL CHECK (item >= 1),\n"
+  "  text           TEXT NOT NULL,\n"
+  "  source         TEXT NOT NULL,\n"
+  "  imported       TEXT NOT NULL,\n"
+  "  PRIMARY KEY (requirement_id, item)\n"
+  ") STRICT;\n";
+
+static const char * const jcstar_steps[] = { jcstar_v1, jcstar_v2, jcstar_v3, jcstar_v4 };
 
 const ScsSchemaModule scs_jcstar_schema = {
   "jcstar", jcstar_steps, G_N_ELEMENTS (jcstar_steps),
@@ -984,6 +995,7 @@ scs_jcstar_render_checklist (ScsWorkspace  *workspace,
           g_autofree char *reason = NULL;
           g_autofree char *number = g_strdup_printf ("%u", item->number);
           g_autofree char *text = NULL;
+          g_autofree char *official = scs_jcstar_get_official_text (workspace, r->id, item->number);
           ScsJcAnswer answer = scs_jcstar_get_answer (workspace, r->id, item->number, &reason, NULL);
           const char *condition = g_strcmp0 (item->condition, "network-login") == 0
                                   ? _("Conditional: applies only when the product has network log-in.")
@@ -991,7 +1003,8 @@ scs_jcstar_render_checklist (ScsWorkspace  *workspace,
                                   ? _("Conditional: applies only when updates come over the network.") : NULL;
           const char *cells[4];
 
-          text = g_strdup_printf ("%s%s%s", scs_i18n_pick (item->text_ja, item->text_en),
+          /* The official wording where the user imported IPA's checklist. */
+          text = g_strdup_printf ("%s%s%s", official != NULL ? official : scs_i18n_pick (item->text_ja, item->text_en),
                                   condition != NULL ? "\n" : "", condition != NULL ? condition : "");
           cells[0] = number;
           cells[1] = text;

@@ -14,6 +14,7 @@ typedef enum
 {
   SCS_JCSTAR_ERROR_WRONG_TYPE, /* not a JC-STAR ★1 workspace */
   SCS_JCSTAR_ERROR_INVALID,    /* unknown requirement or item, N/A without reason, bad date … */
+  SCS_JCSTAR_ERROR_MAPPING,    /* an imported checklist's columns need mapping */
 } ScsJcstarError;
 
 GQuark scs_jcstar_error_quark (void);
@@ -202,5 +203,42 @@ gboolean      scs_jcstar_set_notice    (ScsWorkspace   *workspace,
                                         gint64          id,
                                         const char     *notice,
                                         GError        **error);
+
+/* Import of the user's own copy of IPA's checklist (scs-jcstar-import.c). */
+typedef struct _ScsJcImport ScsJcImport;
+
+/* Reads @path (.xlsx/.xlsm, else CSV in UTF-8): the sheet and header row
+ * whose headers name the most fields, with the columns mapped from them. */
+ScsJcImport  *scs_jc_import_new_from_file (const char    *path,
+                                           GError       **error);
+void          scs_jc_import_free          (ScsJcImport   *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsJcImport, scs_jc_import_free)
+const char   *scs_jc_import_get_sheet     (ScsJcImport   *self);
+guint         scs_jc_import_get_n_columns (ScsJcImport   *self);
+const char   *scs_jc_import_get_header    (ScsJcImport   *self,
+                                           guint          column);
+/* The header of the column @field ("requirement", "item", "text",
+ * "answer", "reason") is read from, NULL when none. */
+const char   *scs_jc_import_get_mapping   (ScsJcImport   *self,
+                                           const char    *field);
+/* Maps the column named by its header, letter or number to @field. */
+gboolean      scs_jc_import_map           (ScsJcImport   *self,
+                                           const char    *column,
+                                           const char    *field,
+                                           GError       **error);
+/* Checks every row, then stores the official wording of each item and
+ * its answer (where the copy has one) in one transaction, audited.
+ * SCS_JCSTAR_ERROR_MAPPING when the requirement, item and wording or answer
+ * columns are not all known; a row it cannot read is refused naming the
+ * sheet, row and column; nothing is written then. */
+gboolean      scs_jc_import_apply         (ScsJcImport   *self,
+                                           ScsWorkspace  *workspace,
+                                           guint         *n_texts,
+                                           guint         *n_answers,
+                                           GError       **error);
+/* The official wording imported for an item, NULL when none. */
+char         *scs_jcstar_get_official_text (ScsWorkspace *workspace,
+                                            const char   *requirement_id,
+                                            guint         item);
 
 G_END_DECLS

@@ -372,6 +372,96 @@ test_checklist_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (en_text, "NC-200"));
 }
 
+/* A copy of the checklist made here (no official text in the repository),
+ * with a title row and headers that do not say which column is which: the
+ * import asks for a mapping, naming the columns; mapped by header, letter
+ * and number, it stores the wording and the answers (the reason column is
+ * found by its header). A row with an unknown item is refused naming sheet,
+ * row and column, and nothing is written. */
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *csv =
+    "JC-STAR ★1 チェックリスト（社内控え）,,,,\n"
+    "No.,枝番,チェック項目,自己評価,備考\n"
+    "S1.1-01,1,認証に関する公式文言の例,適合,\n"
+    "S1.1-08,1,更新の検証に関する公式文言の例,該当なし,USBのみで更新\n"
+    ",,,,\n"
+    "S1.1-10,2,型番表示に関する公式文言の例,○,\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "checklist.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->dir, "bad.csv", NULL);
+  g_autofree char *bad_csv = NULL;
+  g_autoptr(ScsJcImport) import = NULL;
+  g_autoptr(ScsJcImport) bad = NULL;
+  g_autoptr(ScsJcProduct) product = camera (SCS_JC_ROUTE_STANDARD);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *official = NULL;
+  guint n_texts = 0, n_answers = 0;
+
+  g_assert_true (scs_jcstar_set_product (fixture->workspace, product, &error));
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  import = scs_jc_import_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_jc_import_get_mapping (import, "reason"), ==, "備考");
+  g_assert_null (scs_jc_import_get_mapping (import, "requirement"));
+
+  before = core_test_file_state (fixture->path, FALSE);
+  g_assert_false (scs_jc_import_apply (import, fixture->workspace, NULL, NULL, &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_MAPPING);
+  g_assert_nonnull (strstr (error->message, "C “チェック項目”"));
+  g_clear_error (&error);
+  g_assert_false (scs_jc_import_map (import, "Z", "text", &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_MAPPING);
+  g_clear_error (&error);
+  g_assert_false (scs_jc_import_map (import, "C", "colour", &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_MAPPING);
+  g_clear_error (&error);
+  after = core_test_file_state (fixture->path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (scs_jc_import_map (import, "No.", "requirement", &error));
+  g_assert_true (scs_jc_import_map (import, "B", "item", &error));
+  g_assert_true (scs_jc_import_map (import, "チェック項目", "text", &error));
+  g_assert_true (scs_jc_import_map (import, "4", "answer", &error));
+  g_assert_no_error (error);
+
+  /* The same copy with an item S1.1-10 does not have: refused whole. */
+  {
+    g_autofree char *head = g_strdup (csv);
+
+    *strstr (head, "S1.1-10,2") = '\0';
+    bad_csv = g_strconcat (head, "S1.1-10,3,x,適合,\n", NULL);
+  }
+  g_assert_true (g_file_set_contents (bad_path, bad_csv, -1, &error));
+  bad = scs_jc_import_new_from_file (bad_path, &error);
+  g_assert_true (scs_jc_import_map (bad, "A", "requirement", &error));
+  g_assert_true (scs_jc_import_map (bad, "B", "item", &error));
+  g_assert_true (scs_jc_import_map (bad, "C", "text", &error));
+  g_assert_true (scs_jc_import_map (bad, "D", "answer", &error));
+  g_assert_false (scs_jc_import_apply (bad, fixture->workspace, NULL, NULL, &error));
+  g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "row 6, column B"));
+  g_assert_nonnull (strstr (error->message, "bad.csv"));
+  g_clear_error (&error);
+  after = (g_free (after), core_test_file_state (fixture->path, FALSE));
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (scs_jc_import_apply (import, fixture->workspace, &n_texts, &n_answers, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_texts, ==, 3);
+  g_assert_cmpuint (n_answers, ==, 3);
+  g_assert_cmpint (scs_jcstar_get_answer (fixture->workspace, "S1.1-08", 1, &reason, &error), ==,
+                   SCS_JC_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (reason, ==, "USBのみで更新");
+  g_assert_cmpint (scs_jcstar_get_status (fixture->workspace, "S1.1-10", &error), ==, SCS_JC_STATUS_MET);
+  official = scs_jcstar_get_official_text (fixture->workspace, "S1.1-01", 1);
+  g_assert_cmpstr (official, ==, "認証に関する公式文言の例");
+}
+
 static char *
 copy_fixture (const char *name,
               const char *dir)
@@ -443,6 +533,8 @@ main (int   argc,
               test_product_and_answers, fixture_tear_down);
   g_test_add ("/scs/jcstar/checklist-pdf", Fixture, NULL, fixture_set_up,
               test_checklist_pdf, fixture_tear_down);
+  g_test_add ("/scs/jcstar/import", Fixture, NULL, fixture_set_up,
+              test_import, fixture_tear_down);
   g_test_add ("/scs/jcstar/events", Fixture, NULL, fixture_set_up,
               test_events, fixture_tear_down);
   g_test_add ("/scs/jcstar/answers-migrated", Fixture, NULL, fixture_set_up,
