@@ -862,50 +862,34 @@ fail:
 const char *
 scs_jc_status_get_label (ScsJcStatus status)
 {
-  switch (status)
-    {
-    case SCS_JC_STATUS_MET:
-      return _("Conforms");
-    case SCS_JC_STATUS_NOT_MET:
-      return _("Does not conform");
-    case SCS_JC_STATUS_WAIVED:
-      return _("Waived by the route");
-    case SCS_JC_STATUS_OPEN:
-    default:
-      return _("Still open");
-    }
+  static const char * const labels[] = {
+    N_("Still open"), N_("Conforms"), N_("Does not conform"), N_("Waived by the route"),
+  };
+
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (labels), "");
+  return _(labels[status]);
 }
 
 const char *
 scs_jc_answer_get_label (ScsJcAnswer answer)
 {
-  switch (answer)
-    {
-    case SCS_JC_ANSWER_CONFORMS:
-      return _("Conforms");
-    case SCS_JC_ANSWER_DOES_NOT:
-      return _("Does not conform");
-    case SCS_JC_ANSWER_NOT_APPLICABLE:
-      return _("Not applicable");
-    case SCS_JC_ANSWER_NONE:
-    default:
-      return _("Not answered");
-    }
+  static const char * const labels[] = {
+    N_("Not answered"), N_("Conforms"), N_("Does not conform"), N_("Not applicable"),
+  };
+
+  g_return_val_if_fail ((guint) answer < G_N_ELEMENTS (labels), "");
+  return _(labels[answer]);
 }
 
 const char *
 scs_jc_cls_get_label (ScsJcClsStatus cls)
 {
-  switch (cls)
-    {
-    case SCS_JC_CLS_FULL:
-      return _("CLS L1: fully");
-    case SCS_JC_CLS_PARTIAL:
-      return _("CLS L1: partly");
-    case SCS_JC_CLS_NONE:
-    default:
-      return _("CLS L1: no counterpart");
-    }
+  static const char * const labels[] = {
+    N_("CLS L1: fully"), N_("CLS L1: partly"), N_("CLS L1: no counterpart"),
+  };
+
+  g_return_val_if_fail ((guint) cls < G_N_ELEMENTS (labels), "");
+  return _(labels[cls]);
 }
 
 GBytes *
