@@ -12,6 +12,8 @@
  * jc checklist FILE --out F.pdf [--lang ja|en]   the checklist as PDF
  * jc import  FILE CHECKLIST.xlsx|.csv [--map COLUMN=FIELD…]   the user's own
  *                            copy of IPA's checklist: official wording and answers
+ * jc export  FILE OUT.scsp --p12 KEY.p12|--pkcs11 URI [--lang ja|en]   the
+ *                            signed self-declaration (verify with scs-cli verify)
  * jc check   FILE [--json]   every requirement's status (provisional ones
  *                            marked) and the equivalence view: PSTI, CLS
  *
@@ -29,6 +31,7 @@
 #include "scs-cli-private.h"
 #include "scs-i18n.h"
 #include "scs-jcstar.h"
+#include "scs-signer.h"
 
 static char *opt_name, *opt_versions, *opt_support_end, *opt_vdp_url, *opt_vdp_contact, *opt_user_contact;
 static char *opt_application, *opt_label, *opt_issued, *opt_expires, *opt_route, *opt_reason;
@@ -395,5 +398,48 @@ scs_cli_jc_import (const ScsCliCommand *command,
     return scs_cli_report (error);
   g_print (_("Imported from sheet ‘%s’: the official wording of %u items and %u answers.\n"),
            scs_jc_import_get_sheet (import), n_texts, n_answers);
+  return SCS_CLI_EXIT_OK;
+}
+
+static char *opt_export_lang;
+
+static const GOptionEntry export_entries[] = {
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_export_lang, N_("Language of the checklist PDF: ja (default) or en"), N_("LANG") },
+  { NULL }
+};
+
+int
+scs_cli_jc_export (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[16];
+  guint n = 0;
+
+  for (guint i = 0; export_entries[i].long_name != NULL; i++)
+    entries[n++] = export_entries[i];
+  for (guint i = 0; scs_cli_signer_entries[i].long_name != NULL && n < G_N_ELEMENTS (entries) - 1; i++)
+    entries[n++] = scs_cli_signer_entries[i];
+  memset (&entries[n], 0, sizeof entries[n]);
+
+  if (!scs_cli_parse_arguments (command, entries, TRUE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_export_lang != NULL && !g_str_equal (opt_export_lang, "ja") && !g_str_equal (opt_export_lang, "en"))
+    return scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_export_lang);
+  if (g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    return scs_cli_error (_("‘%s’ already exists: a signed declaration is never written over a file"), argv[2]);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  signer = scs_cli_load_signer ();
+  if (signer == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  scs_i18n_init (opt_export_lang != NULL ? opt_export_lang : "ja");
+  if (!scs_jcstar_export_declaration (workspace, signer, argv[2], &error))
+    return scs_cli_report (error);
+  g_print (_("Wrote the signed self-declaration %s (check it with scs-cli verify)\n"), argv[2]);
   return SCS_CLI_EXIT_OK;
 }

@@ -90,6 +90,11 @@ int          scs_cli_items_answer        (const ScsCliCommand *command,
                                           const char * const  *words,
                                           ScsCliItemsSetFunc   set);
 
+/* scs-cli-review.c: for other commands that sign (`jc export`) */
+extern const GOptionEntry *scs_cli_signer_entries;
+/* The signer the options name; NULL after printing why. */
+struct _ScsSigner *scs_cli_load_signer (void);
+
 /* scs-cli-catalog.c */
 int scs_cli_catalog_info      (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_catalog_list      (const ScsCliCommand *command, int argc, char **argv);
@@ -109,6 +114,7 @@ int scs_cli_jc_event          (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_jc_notice         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_checklist      (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_import         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_export         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_check          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_pledge         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_answer         (const ScsCliCommand *command, int argc, char **argv);

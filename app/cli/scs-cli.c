@@ -101,6 +101,7 @@ static const ScsCliCommand commands[] = {
   { "jc notice", N_("FILE EVENT [--text-from FILE] [--out FILE]"), N_("Edit or export the change notice of an event"), scs_cli_jc_notice },
   { "jc checklist", N_("FILE --out CHECKLIST.pdf [--lang ja|en]"), N_("Write the JC-STAR ★1 checklist as PDF, in Japanese or English"), scs_cli_jc_checklist },
   { "jc import", N_("FILE CHECKLIST.xlsx|.csv [--map COLUMN=FIELD…]"), N_("Import your own copy of IPA’s JC-STAR ★1 checklist: official wording and answers"), scs_cli_jc_import },
+  { "jc export", N_("FILE OUT.scsp --p12 KEY.p12|--pkcs11 URI [--lang ja|en]"), N_("Write the signed JC-STAR ★1 self-declaration: declaration and checklist in a signed package"), scs_cli_jc_export },
   { "jc check", N_("FILE [--json]"), N_("Show the ★1 requirements’ status and what PSTI and CLS Level 1 cover"), scs_cli_jc_check },
   { "sa pledge", N_("FILE [--date D] [--items 1,2,…|none]"), N_("Record the SECURITY ACTION ★1 pledge to work on the five basic items"), scs_cli_sa_pledge },
   { "sa answer", N_("FILE NUMBER done|partly|not-done|dont-know|na|unanswered"), N_("Answer a SECURITY ACTION self-check question"), scs_cli_sa_answer },

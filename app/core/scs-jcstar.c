@@ -31,7 +31,11 @@
 
 #include "scs-db.h"
 #include "scs-i18n.h"
+#include "scs-attestation.h"
 #include "scs-items.h"
+#include "scs-package.h"
+#include "scs-signature.h"
+#include "scs-signer.h"
 #include "scs-pdf-writer.h"
 #include "scs-renewal.h"
 #include "scs-text.h"
@@ -1019,4 +1023,136 @@ scs_jcstar_render_checklist (ScsWorkspace  *workspace,
     scs_pdf_writer_paragraph (writer, text);
   }
   return scs_pdf_writer_finish (writer, error);
+}
+
+/* ---- the signed self-declaration ------------------------------------------ */
+
+static void
+append_attribute (GString    *xml,
+                  const char *name,
+                  const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append_printf (xml, " %s=\"", name);
+  scs_xml_append_escaped (xml, value);
+  g_string_append_c (xml, '"');
+}
+
+static GBytes *
+render_declaration (ScsWorkspace        *workspace,
+                    const ScsJcProduct  *product,
+                    GError             **error)
+{
+  g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_autoptr(GError) local_error = NULL;
+
+  g_string_append (xml, "<jcstar-declaration xmlns=\"urn:x-scs-workbench:jcstar-declaration:1\" level=\"1\"");
+  append_attribute (xml, "criteria-document", product->criteria_version);
+  append_attribute (xml, "texts", get_texts ()->document);
+  g_string_append (xml, ">\n  <applicant");
+  append_attribute (xml, "name", org->name);
+  append_attribute (xml, "corporate-number", org->corporate_number);
+  g_string_append (xml, "/>\n  <product");
+  append_attribute (xml, "name", product->name);
+  append_attribute (xml, "versions", product->versions);
+  append_attribute (xml, "support-end", product->support_end);
+  append_attribute (xml, "vdp-url", product->vdp_url);
+  append_attribute (xml, "vdp-contact", product->vdp_contact);
+  append_attribute (xml, "user-contact", product->user_contact);
+  append_attribute (xml, "route", route_words[product->route]);
+  append_attribute (xml, "application-number", product->application_number);
+  append_attribute (xml, "label-number", product->label_number);
+  append_attribute (xml, "issued", product->issued);
+  append_attribute (xml, "expires", product->expires);
+  g_string_append (xml, ">\n");
+  for (guint i = 0; product->model_numbers[i] != NULL; i++)
+    {
+      g_string_append (xml, "    <model>");
+      scs_xml_append_escaped (xml, product->model_numbers[i]);
+      g_string_append (xml, "</model>\n");
+    }
+  g_string_append (xml, "  </product>\n");
+  for (guint i = 0; i < scs_jcstar_get_n_requirements (); i++)
+    {
+      const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
+      ScsJcStatus status = scs_jcstar_get_status (workspace, r->id, &local_error);
+      static const char * const status_words[] = { "open", "met", "not-met", "waived" };
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (status != SCS_JC_STATUS_MET && status != SCS_JC_STATUS_WAIVED)
+        {
+          g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                       _("%s is not shown to be met yet: a self-declaration needs every requirement met "
+                         "or waived by the route"), r->id);
+          return NULL;
+        }
+      g_string_append_printf (xml, "  <requirement id=\"%s\" status=\"%s\">\n", r->id, status_words[status]);
+      for (guint k = 0; k < r->n_items; k++)
+        {
+          g_autofree char *reason = NULL;
+          ScsJcAnswer answer = scs_jcstar_get_answer (workspace, r->id, r->items[k].number, &reason, NULL);
+
+          g_string_append_printf (xml, "    <item number=\"%u\"", r->items[k].number);
+          if (answer != SCS_JC_ANSWER_NONE)
+            append_attribute (xml, "answer", scs_jc_answer_to_string (answer));
+          append_attribute (xml, "reason", reason);
+          g_string_append (xml, "/>\n");
+        }
+      g_string_append (xml, "  </requirement>\n");
+    }
+  g_string_append (xml, "</jcstar-declaration>\n");
+  return g_string_free_to_bytes (g_steal_pointer (&xml));
+}
+
+gboolean
+scs_jcstar_export_declaration (ScsWorkspace  *workspace,
+                               ScsSigner     *signer,
+                               const char    *path,
+                               GError       **error)
+{
+  g_autoptr(ScsJcProduct) product = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
+  g_autoptr(GBytes) declaration = NULL;
+  g_autoptr(GBytes) checklist = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (SCS_IS_SIGNER (signer), FALSE);
+
+  product = scs_jcstar_get_product (workspace, &local_error);
+  if (product == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                     _("Record the product first: the checklist is a product’s"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  declaration = render_declaration (workspace, product, error);
+  if (declaration == NULL)
+    return FALSE;
+  checklist = scs_jcstar_render_checklist (workspace, error);
+  if (checklist == NULL)
+    return FALSE;
+  g_ptr_array_add (entries, scs_signed_entry_new (SCS_PACKAGE_JCSTAR_CHECKLIST, "application/pdf", checklist));
+  g_ptr_array_add (entries, scs_signed_entry_new (SCS_PACKAGE_JCSTAR_DECLARATION, "application/xml", declaration));
+  if (!scs_package_write_signed (entries, signer, path, error))
+    return FALSE;
+
+  /* Recorded after the fact: the package is the user's either way. */
+  if (!scs_workspace_begin (workspace, error) ||
+      !scs_workspace_audit (workspace, now, "jc-export", path, NULL, product->name, error) ||
+      !scs_workspace_commit (workspace, error))
+    {
+      scs_workspace_rollback (workspace);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -204,6 +204,19 @@ gboolean      scs_jcstar_set_notice    (ScsWorkspace   *workspace,
                                         const char     *notice,
                                         GError        **error);
 
+struct _ScsSigner;
+
+/* The signed self-declaration: jcstar-declaration.xml (the applicant, the
+ * product, every item's answer) and checklist.pdf (current language) in a
+ * package signed by @signer (struct _ScsSigner, scs-signer.h) as
+ * management, the submission's format (docs/package-format.md), verified
+ * before it is put at @path (which must not exist). Every requirement
+ * must be met or waived. Audited ("jc-export"). */
+gboolean      scs_jcstar_export_declaration (ScsWorkspace       *workspace,
+                                             struct _ScsSigner  *signer,
+                                             const char         *path,
+                                             GError            **error);
+
 /* Import of the user's own copy of IPA's checklist (scs-jcstar-import.c). */
 typedef struct _ScsJcImport ScsJcImport;
 

@@ -415,6 +415,84 @@ test_jcstar_events_import (void)
   g_assert_null (strstr (run->out, "[ ]"));
 }
 
+/* The signed JC-STAR ★1 self-declaration: refused while a requirement is
+ * open (nothing written); then written, verified by `scs-cli verify` and by
+ * stock tools alone (openssl checks the CMS over the manifest, sha256sum
+ * the manifest's digests of the declaration and the checklist); one byte
+ * of the declaration changed and the package no longer verifies. */
+static void
+test_jcstar_signed_export (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-cli-neighbours-XXXXXX");
+  g_autofree char *jc = make (dir, "camera.scsw", "jcstar1");
+  g_autofree char *package = g_build_filename (dir, "declaration.scsp", NULL);
+  g_autofree char *pw = g_build_filename (dir, "pw", NULL);
+  g_autofree char *p12 = g_build_filename (dir, "manager.p12", NULL);
+  g_autofree char *ca = g_build_filename (dir, "ca.pem", NULL);
+  g_autofree char *recipe = NULL;
+  g_autoptr(CliRun) run = NULL;
+  const char *conforms[] = { "S1.1-01", "S1.1-03", "S1.1-04", "S1.1-06", "S1.1-07", "S1.1-09", "S1.1-11",
+                             "S1.1-12", "S1.1-13", "S1.1-14", "S1.1-15" };
+
+  core_test_make_certificates (dir, TRUE);
+  g_assert_true (g_file_set_contents (pw, "secret", -1, NULL));
+  run = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "ネットワークカメラ",
+                      "--model", "NC-100", "--model", "NC-100W", "--model", "NC-200", "--route", "psti");
+  cli_test_assert_ok (run);
+
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "export", jc, package, "--p12", p12, "--password-file", pw);
+  cli_test_assert_refused (run, "S1.1-01");
+  g_assert_false (g_file_test (package, G_FILE_TEST_EXISTS));
+
+  for (guint i = 0; i < G_N_ELEMENTS (conforms); i++)
+    {
+      g_clear_pointer (&run, cli_run_free);
+      run = CLI_TEST_RUN (&options, "jc", "answer", jc, conforms[i], "1", "conforms");
+      cli_test_assert_ok (run);
+    }
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-08", "1", "na", "--reason", "USBのみで更新");
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-10", "2", "conforms");
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-13", "2", "conforms");
+  cli_test_assert_ok (run);
+
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "export", jc, package, "--p12", p12, "--password-file", pw, "--lang", "en");
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "verify", package, "--ca", ca);
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "export", jc, package, "--p12", p12, "--password-file", pw);
+  cli_test_assert_refused (run, "already exists");
+
+  /* Stock tools: unzip, openssl, sha256sum and base64. */
+  recipe = g_strdup_printf (
+    "set -eu; cd '%s'; rm -rf x; mkdir x; cd x; unzip -q ../declaration.scsp;\n"
+    "openssl cms -verify -binary -inform DER -in META-INF/signature-management.p7s "
+    "  -content META-INF/ASiCManifest-management.xml -CAfile ../ca.pem -purpose any -out /dev/null 2>/dev/null;\n"
+    "for f in jcstar-declaration.xml checklist.pdf; do\n"
+    "  want=$(grep -A2 \"URI=\\\"$f\\\"\" META-INF/ASiCManifest-management.xml | sed -n 's/.*<ds:DigestValue>\\(.*\\)<.*/\\1/p');\n"
+    "  have=$(openssl dgst -sha256 -binary \"$f\" | base64);\n"
+    "  [ \"$want\" = \"$have\" ];\n"
+    "done;\n"
+    "grep -q 'NC-100W' jcstar-declaration.xml;\n"
+    "grep -q 'reason=\"USBのみで更新\"' jcstar-declaration.xml;\n"
+    "sed -i 's/NC-100W/NC-999W/' jcstar-declaration.xml; rm ../declaration.scsp;\n"
+    "zip -q -X -0 ../declaration.scsp mimetype; zip -q -X -r -D ../declaration.scsp META-INF jcstar-declaration.xml checklist.pdf\n",
+    dir);
+  g_assert_cmpint (system (recipe), ==, 0);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "verify", package, "--ca", ca);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->out, "jcstar-declaration.xml"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/scs/cli/neighbours/policy-and-onramp", test_policy_and_onramp);
   g_test_add_func ("/scs/cli/neighbours/jcstar", test_jcstar);
   g_test_add_func ("/scs/cli/neighbours/jcstar-events-import", test_jcstar_events_import);
+  g_test_add_func ("/scs/cli/neighbours/jcstar-signed-export", test_jcstar_signed_export);
 
   return g_test_run ();
 }
