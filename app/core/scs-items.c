@@ -17,12 +17,12 @@
 #include "scs-items.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
 
 #include "scs-attestation.h"
 #include "scs-db.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 static const char item_answer_v1[] =
   "CREATE TABLE item_answer (\n"
@@ -49,14 +49,11 @@ scs_items_load_texts (const char  *resource,
                       GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  const char *data;
-  gsize size;
 
   bytes = g_resources_lookup_data (resource, 0, error);
   if (bytes == NULL || !scs_attestation_validate (bytes, schema, error))
     return NULL;
-  data = g_bytes_get_data (bytes, &size);
-  return xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
+  return scs_xml_parse (bytes, G_MAXINT, error);
 }
 
 gboolean

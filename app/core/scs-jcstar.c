@@ -29,17 +29,17 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-i18n.h"
-#include "scs-attestation.h"
 #include "scs-items.h"
 #include "scs-package.h"
+#include "scs-pdf-writer.h"
 #include "scs-signature.h"
 #include "scs-signer.h"
-#include "scs-pdf-writer.h"
-#include "scs-renewal.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-jcstar-error-quark, scs_jcstar_error)
 
@@ -1027,16 +1027,14 @@ scs_jcstar_render_checklist (ScsWorkspace  *workspace,
 
 /* ---- the signed self-declaration ------------------------------------------ */
 
+/* An attribute, left out when @value is NULL. */
 static void
 append_attribute (GString    *xml,
                   const char *name,
                   const char *value)
 {
-  if (value == NULL)
-    return;
-  g_string_append_printf (xml, " %s=\"", name);
-  scs_xml_append_escaped (xml, value);
-  g_string_append_c (xml, '"');
+  if (value != NULL)
+    scs_xml_append_attribute (xml, name, value);
 }
 
 static GBytes *

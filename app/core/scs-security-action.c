@@ -26,11 +26,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-items.h"
 #include "scs-pdf-writer.h"
-#include "scs-renewal.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
 
@@ -658,14 +658,6 @@ is_digits (const char *text,
   return TRUE;
 }
 
-static gboolean
-is_date (const char *text)
-{
-  g_autoptr(GDate) date = scs_date_parse_iso (text);
-
-  return date != NULL;
-}
-
 static char *
 describe (const ScsSaDeclaration *declaration)
 {
@@ -701,7 +693,7 @@ scs_security_action_set_declaration (ScsWorkspace            *workspace,
                    _("The declaration ID ‘%s’ is not valid: it has 11 digits"), id);
       return FALSE;
     }
-  if (declaration->declared != NULL && *declaration->declared != '\0' && !is_date (declaration->declared))
+  if (declaration->declared != NULL && *declaration->declared != '\0' && !scs_date_is_iso (declaration->declared))
     {
       g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
                    _("The declaration date ‘%s’ is not a date (YYYY-MM-DD)"), declaration->declared);
@@ -809,8 +801,8 @@ scs_security_action_set_policy (ScsWorkspace       *workspace,
                    _("The basic policy needs the company’s name and its representative"));
       return FALSE;
     }
-  if (!is_date (policy->adopted) || (policy->revised != NULL && *policy->revised != '\0' &&
-                                     !is_date (policy->revised)))
+  if (!scs_date_is_iso (policy->adopted) || (policy->revised != NULL && *policy->revised != '\0' &&
+                                     !scs_date_is_iso (policy->revised)))
     {
       g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
                    _("The basic policy’s dates must be dates (YYYY-MM-DD): adopted ‘%s’, revised ‘%s’"),
