@@ -25,6 +25,7 @@
 #include "scs-application.h"
 #include "scs-checklist-page.h"
 #include "scs-dashboard-page.h"
+#include "scs-declaration-page.h"
 #include "scs-export-dialog.h"
 #include "scs-migration-assistant.h"
 #include "scs-reconfirm-window.h"
@@ -67,6 +68,8 @@ struct _ScsWindow
   /* Built when first shown or asked for: see get_checklist_page(). */
   ScsChecklistPage *checklist_page;
   ScsScopePage     *scope_page;
+  /* The self-declaration types' page (scs-declaration-page.c), per workspace. */
+  GtkWidget        *declaration_page;
   GtkMenuButton    *welcome_menu_button;
   GtkMenuButton    *menu_button;
   GMenuModel       *primary_menu;
@@ -338,6 +341,23 @@ rebuild_sidebar (ScsWindow *self)
     gtk_widget_set_name (row, "review-row");
     gtk_list_box_append (self->sidebar, row);
   }
+  {
+    /* Last: the page of a self-declaration type, named after the type */
+    GtkWidget *row = gtk_list_box_row_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *label = gtk_label_new (scs_workspace_type_get_label (scs_workspace_get_workspace_type (self->workspace)));
+
+    gtk_widget_set_margin_top (box, 6);
+    gtk_widget_set_margin_bottom (box, 6);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    gtk_widget_set_name (row, "declaration-row");
+    gtk_list_box_append (self->sidebar, row);
+    gtk_widget_set_visible (row, !scs_type);
+  }
   for (guint n = 0; n <= N_CATEGORIES; n++)
     update_progress (self, n);
 }
@@ -407,6 +427,11 @@ show_page (ScsWindow  *self,
     get_checklist_page (self);
   else if (g_str_equal (name, "scope"))
     get_scope_page (self);
+  else if (g_str_equal (name, "declaration") && self->declaration_page == NULL)
+    {
+      self->declaration_page = scs_declaration_page_new (self->workspace);
+      gtk_stack_add_named (self->content_stack, self->declaration_page, "declaration");
+    }
   page = gtk_stack_get_child_by_name (self->content_stack, name);
 
   gtk_widget_set_visible (page, TRUE);
@@ -473,6 +498,15 @@ show_scope (ScsWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+static void
+show_declaration (ScsWindow *self)
+{
+  select_sidebar_row (self, N_CATEGORIES + 3);
+  leave_search (self);
+  show_page (self, "declaration");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
 /* A signed assessment is read-only: rows built later check it themselves. */
 static void
 on_sealed_changed (ScsWindow *self)
@@ -514,6 +548,8 @@ on_sidebar_row_selected (ScsWindow     *self,
     show_scope (self);
   else if (index == N_CATEGORIES + 2)
     show_review (self);
+  else if (index == N_CATEGORIES + 3)
+    show_declaration (self);
   else if (index > 0)
     show_category (self, index);
 }
@@ -1293,6 +1329,12 @@ scs_window_set_workspace (ScsWindow    *self,
 
   g_set_object (&self->workspace, workspace);
   update_read_only (self);
+  /* Built for its workspace's type when first shown. */
+  if (self->declaration_page != NULL)
+    {
+      gtk_stack_remove (self->content_stack, self->declaration_page);
+      self->declaration_page = NULL;
+    }
 
   if (self->checklist_page != NULL)
     scs_checklist_page_set_workspace (self->checklist_page, workspace);
@@ -1343,6 +1385,8 @@ scs_window_set_workspace (ScsWindow    *self,
   /* Each side first sees what changed since its last turn. */
   if (scs_review_page_has_news (self->review_page))
     show_review (self);
+  else if (scs_workspace_get_workspace_type (workspace) != SCS_WORKSPACE_TYPE_SCS)
+    show_declaration (self);
   else
     show_dashboard (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);

@@ -70,6 +70,31 @@ void         scs_cli_table_add_rule      (ScsCliTable         *table);
 void         scs_cli_table_print         (ScsCliTable         *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCliTable, scs_cli_table_free)
 
+/* scs-cli-items.c: the item-based types (JC-STAR ★1, SECURITY ACTION …) */
+extern gboolean scs_cli_opt_json;
+/* --json, setting scs_cli_opt_json */
+extern const GOptionEntry scs_cli_json_entries[];
+/* Stores @word (NULL: unanswered) for the item named by @keys; FALSE with
+ * @error for a key or answer the type refuses. */
+typedef gboolean (*ScsCliItemsSetFunc) (ScsWorkspace        *workspace,
+                                        const char * const  *keys,
+                                        const char          *word,
+                                        GError             **error);
+/* `… answer FILE KEY… WORD`: @n_keys key arguments, WORD one of @words or
+ * "unanswered". */
+int          scs_cli_items_answer        (const ScsCliCommand *command,
+                                          const GOptionEntry  *entries,
+                                          int                  argc,
+                                          char               **argv,
+                                          guint                n_keys,
+                                          const char * const  *words,
+                                          ScsCliItemsSetFunc   set);
+
+/* scs-cli-review.c: for other commands that sign (`jc export`) */
+extern const GOptionEntry *scs_cli_signer_entries;
+/* The signer the options name; NULL after printing why. */
+struct _ScsSigner *scs_cli_load_signer (void);
+
 /* scs-cli-catalog.c */
 int scs_cli_catalog_info      (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_catalog_list      (const ScsCliCommand *command, int argc, char **argv);
@@ -85,7 +110,13 @@ int scs_cli_migrate           (const ScsCliCommand *command, int argc, char **ar
 /* scs-cli-workspace.c */
 int scs_cli_jc_product        (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_answer         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_event          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_notice         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_checklist      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_import         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_export         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_check          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_pledge         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_answer         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_check          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_policy         (const ScsCliCommand *command, int argc, char **argv);

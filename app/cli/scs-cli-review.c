@@ -777,6 +777,33 @@ print_validity (ScsSigner *signer)
     { "accept-personal-data", 0, 0, G_OPTION_ARG_NONE, &opt_accept_personal, \
       N_("Sign even though the certificate carries personal data"), NULL }
 
+/* For the commands of other files that sign (`jc export`): the key, trust,
+ * time-stamp and CRL options, and the signer they name. */
+static const GOptionEntry signer_entries[] = {
+  { "p12", 0, 0, G_OPTION_ARG_FILENAME, &opt_p12, N_("PKCS#12 key file"), N_("FILE") },
+  { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_password_file,
+    N_("Read the passphrase from this file (default: ask)"), N_("FILE") },
+  { "pkcs11", 0, 0, G_OPTION_ARG_STRING, &opt_pkcs11, N_("PKCS#11 URI of the key on a token"), N_("URI") },
+  { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_pin_file,
+    N_("Read the token PIN from this file (default: ask)"), N_("FILE") },
+  { "tsa", 0, 0, G_OPTION_ARG_STRING, &opt_tsa,
+    N_("Add an RFC 3161 time stamp from this time-stamp authority"), N_("URL") },
+  { NULL }
+};
+
+const GOptionEntry *scs_cli_signer_entries = signer_entries;
+
+ScsSigner *
+scs_cli_load_signer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSigner) signer = load_signer (&error);
+
+  if (signer == NULL || !configure_signer (signer))
+    return NULL;
+  return g_steal_pointer (&signer);
+}
+
 int
 scs_cli_sign (const ScsCliCommand *command,
               int                  argc,

@@ -56,6 +56,7 @@
 #include "scs-report.h"
 #include "scs-scope.h"
 #include "scs-sha256.h"
+#include "scs-signer.h"
 #include "scs-verify.h"
 #include "scs-xml.h"
 #include "scs-zip.h"
@@ -713,6 +714,60 @@ check_written (const char      *tmp_path,
   return TRUE;
 }
 
+/* Writes the package under a recognisable partial name next to @path
+ * (scs-file.h: the next run removes it if this one is killed), synced and
+ * verified; returns that name, NULL with nothing left on error. */
+static char *
+write_checked (const char              *path,
+               GPtrArray               *entries,
+               GBytes                  *manifest,
+               gboolean                 draft,
+               ScsPackageProgressFunc   progress,
+               gpointer                 progress_data,
+               GCancellable            *cancellable,
+               char                   **sha256,
+               guint64                 *size,
+               GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp_path = NULL;
+  int fd;
+
+  fd = scs_file_create_partial (path, &tmp_path, &local_error);
+  if (fd < 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                   _("Could not create a file in ‘%s’: %s"), dir, local_error->message);
+      return NULL;
+    }
+  /* mkstemp gives 0600; a package is meant to be shared */
+  fchmod (fd, 0644);
+
+  if (!write_zip (fd, entries, manifest, path, progress, progress_data, cancellable, sha256, size, error))
+    {
+      close (fd);
+      g_unlink (tmp_path);
+      return NULL;
+    }
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                   _("Could not write the package ‘%s’: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  if (!check_written (tmp_path, path, draft, cancellable, error))
+    {
+      g_unlink (tmp_path);
+      return NULL;
+    }
+  return g_steal_pointer (&tmp_path);
+}
+
 gboolean
 scs_package_export (ScsWorkspace           *workspace,
                     const char             *path,
@@ -752,44 +807,10 @@ scs_package_export (ScsWorkspace           *workspace,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  /* A recognisable partial name (scs-file.h): the next run removes it if
-   * this one is killed. */
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    fd = scs_file_create_partial (path, &tmp_path, &local_error);
-    if (fd < 0)
-      {
-        g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
-                     _("Could not create a file in ‘%s’: %s"), dir, local_error->message);
-        return FALSE;
-      }
-  }
-  /* mkstemp gives 0600; a package is meant to be shared */
-  fchmod (fd, 0644);
-
-  if (!write_zip (fd, entries, manifest, path, progress, progress_data, cancellable,
-                  &package_sha256, &package_size, error))
-    {
-      close (fd);
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
-                   _("Could not write the package ‘%s’: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (!check_written (tmp_path, path, draft, cancellable, error))
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
+  tmp_path = write_checked (path, entries, manifest, draft, progress, progress_data, cancellable,
+                            &package_sha256, &package_size, error);
+  if (tmp_path == NULL)
+    return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp_path);
@@ -935,4 +956,55 @@ scs_package_export_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+scs_package_write_signed (GPtrArray   *signed_entries,
+                          ScsSigner   *signer,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(GBytes) manifest = NULL;
+  g_autoptr(GBytes) cms = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *package_sha256 = NULL;
+  guint64 package_size = 0;
+
+  g_return_val_if_fail (signed_entries != NULL && SCS_IS_SIGNER (signer) && path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                   _("‘%s’ already exists: a signed declaration is never written over a file"), path);
+      return FALSE;
+    }
+  manifest = scs_package_render_manifest (SCS_SIGNATURE_ROLE_MANAGEMENT, signed_entries);
+  cms = scs_signer_sign (signer, manifest, error);
+  if (cms == NULL)
+    return FALSE;
+  for (guint i = 0; i < signed_entries->len; i++)
+    {
+      ScsSignedEntry *entry = g_ptr_array_index (signed_entries, i);
+
+      add_entry (entries, entry->path, entry->data, entry->media_type);
+    }
+  add_entry (entries, SCS_ASIC_MANIFEST_MANAGEMENT, manifest, "text/xml");
+  add_entry (entries, SCS_ASIC_SIGNATURE_MANAGEMENT, cms, "application/pkcs7-signature");
+  g_ptr_array_sort (entries, compare_entries);
+
+  tmp_path = write_checked (path, entries, NULL, FALSE, NULL, NULL, NULL, &package_sha256, &package_size, error);
+  if (tmp_path == NULL)
+    return FALSE;
+  if (!scs_file_rename_no_replace (tmp_path, path, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    scs_file_sync_directory (dir);
+  }
+  return TRUE;
 }

@@ -158,6 +158,8 @@ extern const ScsSchemaModule scs_renewal_schema;
 extern const ScsSchemaModule scs_diagnosis_schema;
 /* scs-submission.c: the record of each exported submission package */
 extern const ScsSchemaModule scs_submission_schema;
+/* scs-items.c: the answers of the item-based types */
+extern const ScsSchemaModule scs_item_answer_schema;
 /* scs-security-action.c: SECURITY ACTION self-check and declaration */
 extern const ScsSchemaModule scs_security_action_schema;
 /* scs-jcstar.c: JC-STAR ★1 product record and answers */

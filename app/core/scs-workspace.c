@@ -178,6 +178,7 @@ static const ScsSchemaModule * const schema_modules[] = {
   &scs_diagnosis_schema,
   &scs_submission_schema,
   &workspace_type_schema,
+  &scs_item_answer_schema,     /* before the types whose answers it took over */
   &scs_security_action_schema,
   &scs_jcstar_schema,
 };
@@ -1041,6 +1042,9 @@ migrate_modules (sqlite3     *db,
           scs_db_set_error (error, db, path);
           return FALSE;
         }
+      /* Finished before the steps run: a step that drops a table fails
+       * while a statement still reads. */
+      g_clear_pointer (&get, sqlite3_finalize);
 
       for (; version < module->n_steps; version++)
         {

@@ -175,7 +175,8 @@ test_sidebar (Fixture       *fixture,
       const char *name = gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, rows)));
 
       if (rows >= 8)
-        g_assert_true (g_str_equal (name, "scope-row") || g_str_equal (name, "review-row"));
+        g_assert_true (g_str_equal (name, "scope-row") || g_str_equal (name, "review-row") ||
+                       g_str_equal (name, "declaration-row"));
       rows++;
     }
   g_assert_cmpuint (rows, >=, 8);
@@ -920,7 +921,9 @@ test_prefetch (void)
 }
 
 /* A SECURITY ACTION workspace: the SCS categories and the ★4 scope do not
- * apply, so their sidebar rows are hidden; the dashboard and review stay. */
+ * apply, so their sidebar rows are hidden; the dashboard and review stay,
+ * and the type's own page (declaration-row) is shown, and opened first. An
+ * SCS assessment has no such page. */
 static void
 test_type_adapts_pages (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -938,7 +941,8 @@ test_type_adapts_pages (Fixture       *fixture,
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
-    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+    g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==,
+                     !g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "declaration-row"));
 
   scs_window_set_workspace (fixture->window, shop);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0))));
@@ -946,8 +950,10 @@ test_type_adapts_pages (Fixture       *fixture,
     {
       const char *name = gtk_widget_get_name (GTK_WIDGET (row));
 
-      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==, g_str_equal (name, "review-row"));
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==,
+                       g_str_equal (name, "review-row") || g_str_equal (name, "declaration-row"));
     }
+  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "declaration");
   scs_window_set_workspace (fixture->window, NULL);
 }
 
