@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-provider.h"
 #include "scs-workspace-private.h"
 
 static const char workspace_type_v1[] =
@@ -24,14 +25,25 @@ static const char workspace_type_v1[] =
   "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action'))\n"
   ") STRICT;\n";
 
-static const char * const workspace_type_steps[] = { workspace_type_v1 };
+/* Version 2: the service-provider dossier (SQLite cannot change a CHECK in
+ * place: the table is copied). */
+static const char workspace_type_v2[] =
+  "CREATE TABLE workspace_type_new (\n"
+  "  id   INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action', 'provider'))\n"
+  ") STRICT;\n"
+  "INSERT INTO workspace_type_new SELECT id, type FROM workspace_type;\n"
+  "DROP TABLE workspace_type;\n"
+  "ALTER TABLE workspace_type_new RENAME TO workspace_type;\n";
+
+static const char * const workspace_type_steps[] = { workspace_type_v1, workspace_type_v2 };
 
 const ScsSchemaModule scs_workspace_type_schema = {
   "workspace_type", workspace_type_steps, G_N_ELEMENTS (workspace_type_steps),
 };
 
 static const char * const words[SCS_N_WORKSPACE_TYPES] = {
-  "scs", "jcstar1", "security-action",
+  "scs", "jcstar1", "security-action", "provider",
 };
 
 const char *
@@ -66,7 +78,17 @@ scs_workspace_type_get_label (ScsWorkspaceType type)
       return _("JC-STAR ★1 product self-declaration");
     case SCS_WORKSPACE_TYPE_SECURITY_ACTION:
       return _("SECURITY ACTION self-declaration (★1/★2)");
+    case SCS_WORKSPACE_TYPE_PROVIDER:
+      return _("Security service-provider certification dossier (provisional)");
     default:
       g_return_val_if_reached ("");
     }
+}
+
+ScsCatalog *
+scs_workspace_type_new_catalog (ScsWorkspaceType type)
+{
+  if (type == SCS_WORKSPACE_TYPE_PROVIDER)
+    return scs_provider_catalog_new ();
+  return scs_catalog_new_builtin ();
 }

@@ -168,6 +168,7 @@ static const ScsSchemaModule * const schema_modules[] = {
   &scs_workspace_type_schema,
   &scs_security_action_schema,
   &scs_jcstar_schema,
+  &scs_provider_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);
