@@ -29,6 +29,7 @@
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-package.h"
+#include "scs-provider.h"
 #include "scs-report.h"
 #include "scs-sha256.h"
 #include "scs-signature.h"
@@ -209,7 +210,10 @@ scs_declaration_declare (ScsWorkspace  *workspace,
                            _("The declaration needs the declarant’s name and title"));
       return FALSE;
     }
-  if (text == NULL || *text == '\0')
+  /* a provider's declaration is its disclosure pledge */
+  if ((text == NULL || *text == '\0') && scs_workspace_get_workspace_type (workspace) == SCS_WORKSPACE_TYPE_PROVIDER)
+    text = scs_provider_get_pledge_text ();
+  else if (text == NULL || *text == '\0')
     text = scs_declaration_get_default_text ();
   {
     const struct { const char *value; const char *label; ScsTextFlags flags; } texts[] = {

@@ -1154,8 +1154,7 @@ scs_provider_sign_pledge (ScsWorkspace  *workspace,
 
   if (!check_type (workspace, error))
     return FALSE;
-  return scs_declaration_declare (workspace, name, title, scs_provider_get_pledge_text (),
-                                  signer, ca_file, FALSE, error);
+  return scs_declaration_declare (workspace, name, title, NULL, signer, ca_file, FALSE, error);
 }
 
 /* ---- check ------------------------------------------------------------------- */

@@ -195,7 +195,8 @@ guint       scs_provider_import_csv       (ScsWorkspace           *workspace,
 /* Our pledge text, translated. */
 const char *scs_provider_get_pledge_text  (void);
 /* The representative signs the disclosure pledge: management's signed
- * declaration (scs-declaration.h) with the pledge as its text. */
+ * declaration (scs-declaration.h), whose default text in a provider
+ * workspace is the pledge (so `scs-cli declare` signs it too). */
 gboolean    scs_provider_sign_pledge      (ScsWorkspace  *workspace,
                                            const char    *name,
                                            const char    *title,
