@@ -24,6 +24,7 @@
 
 #include "scs-i18n.h"
 #include "scs-package.h"
+#include "scs-portfolio.h"
 #include "scs-provider.h"
 #include "scs-renewal.h"
 #include "scs-scope.h"
@@ -466,6 +467,37 @@ test_import_csv (Fixture       *f,
 }
 
 static void
+test_portfolio (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ScsValidity) validity = scs_validity_load_default (NULL);
+  g_autoptr(GDate) soon = g_date_new_dmy (1, G_DATE_FEBRUARY, 2029);
+  g_autoptr(ScsPortfolioEntry) entry = NULL;
+  g_autoptr(ScsPortfolioEntry) later = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expiry = NULL;
+
+  g_assert_true (scs_provider_set_certification (f->workspace, "SP-0001", "2026-10-01", &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_provider_get_certification (f->workspace, NULL, NULL, &expiry, &error));
+  g_assert_cmpstr (expiry, ==, "2029-09-30");
+
+  entry = scs_portfolio_entry_read (f->path, validity, f->today, NULL);
+  g_assert_null (scs_portfolio_entry_get_error (entry));
+  g_assert_cmpint (scs_portfolio_entry_get_workspace_type (entry), ==, SCS_WORKSPACE_TYPE_PROVIDER);
+  g_assert_cmpstr (scs_portfolio_entry_get_provider_date (entry, SCS_PORTFOLIO_PROVIDER_CERTIFICATION), ==,
+                   "2029-09-30");
+  g_assert_cmpstr (scs_portfolio_entry_get_provider_date (entry, SCS_PORTFOLIO_PROVIDER_ISMS), ==, "2029-09-30");
+  g_assert_cmpstr (scs_portfolio_entry_get_provider_date (entry, SCS_PORTFOLIO_PROVIDER_STAR4), ==, "2029-03-31");
+  /* The earliest is the expiry, with the reminder before it. */
+  g_assert_cmpstr (scs_portfolio_entry_get_expiry (entry), ==, "2029-03-31");
+  g_assert_cmpint (scs_portfolio_entry_get_expiry_state (entry), ==, SCS_EXPIRY_VALID);
+  later = scs_portfolio_entry_read (f->path, validity, soon, NULL);
+  g_assert_cmpint (scs_portfolio_entry_get_expiry_state (later), ==, SCS_EXPIRY_SOON);
+  g_assert_cmpint (scs_portfolio_entry_get_days_left (later), ==, 58);
+}
+
+static void
 test_wrong_type (void)
 {
   g_autofree char *dir = core_test_make_tmp_dir ("scs-provider-type-XXXXXX");
@@ -510,6 +542,7 @@ main (int   argc,
   ADD ("redelegation", test_redelegation);
   ADD ("items-and-registers", test_items_and_registers);
   ADD ("import-csv", test_import_csv);
+  ADD ("portfolio", test_portfolio);
 #undef ADD
 
   return g_test_run ();
