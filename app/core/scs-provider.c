@@ -963,14 +963,14 @@ scs_provider_remove_row (ScsWorkspace         *workspace,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
     goto fail;
+  target = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   if (sqlite3_changes (workspace->db) == 0)
     {
-      g_set_error (error, SCS_PROVIDER_ERROR, SCS_PROVIDER_ERROR_INVALID,
-                   _("The register has no row %" G_GINT64_FORMAT), id);
+      g_set_error (error, SCS_PROVIDER_ERROR, SCS_PROVIDER_ERROR_INVALID, _("The register has no row %s"), target);
       goto fail;
     }
-  target = g_strdup_printf ("%s/%" G_GINT64_FORMAT, register_table (which), id);
-  if (!scs_workspace_audit (workspace, now, "provider-register-remove", target, NULL, NULL, error) ||
+  if (!scs_workspace_audit (workspace, now, "provider-register-remove", register_table (which), target, NULL,
+                            error) ||
       !scs_workspace_commit (workspace, error))
     goto fail;
   return TRUE;
@@ -1340,8 +1340,8 @@ check_isms (GPtrArray        *findings,
   answer = scs_workspace_lookup_answer (workspace, SCS_PROVIDER_ITEM_ISMS);
   if (answer != NULL && scs_answer_get_n_evidence (answer) < 2)
     add_finding (findings, "isms-evidence-missing",
-                 _("Dossier item %s needs the ISMS scope statement and the statement of applicability "
-                   "as evidence"), SCS_PROVIDER_ITEM_ISMS);
+                 _("The dossier item “%s” needs the ISMS scope statement and the statement of applicability "
+                   "as evidence"), scs_requirement_get_title (scs_answer_get_criterion (answer)->requirement));
 }
 
 GPtrArray *
@@ -1386,8 +1386,10 @@ scs_provider_check (ScsWorkspace  *workspace,
     {
       g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
 
+      /* by the item's title: a reader never needs the IDs */
       if (!scs_answer_is_satisfied (answer))
-        g_string_append_printf (open, "%s%s", open->len > 0 ? ", " : "", scs_answer_get_criterion_id (answer));
+        g_string_append_printf (open, "%s%s", open->len > 0 ? _(", ") : "",
+                                scs_requirement_get_title (scs_answer_get_criterion (answer)->requirement));
     }
   if (open->len > 0)
     add_finding (findings, "items-not-done", _("Dossier items not done: %s"), open->str);
