@@ -1046,6 +1046,9 @@ migrate_modules (sqlite3     *db,
           scs_db_set_error (error, db, path);
           return FALSE;
         }
+      /* A statement still open would make a step that drops a table fail
+       * ("database table is locked"). */
+      g_clear_pointer (&get, sqlite3_finalize);
 
       for (; version < module->n_steps; version++)
         {

@@ -22,6 +22,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "scs-i18n.h"
 #include "scs-package.h"
 #include "scs-portfolio.h"
@@ -497,6 +499,63 @@ test_portfolio (Fixture       *f,
   g_assert_cmpint (scs_portfolio_entry_get_days_left (later), ==, 58);
 }
 
+/* A file made before the provider type: its workspace_type table (step 1)
+ * is migrated on open, the type kept, 'provider' accepted afterwards. */
+static void
+test_type_migration (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-provider-migrate-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "old.scsw", NULL);
+  g_autoptr(ScsOrganization) org = organization ();
+  g_autoptr(ScsCatalog) builtin = scs_catalog_new_builtin ();
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *message = NULL;
+
+  workspace = scs_workspace_create_typed (path, SCS_WORKSPACE_TYPE_JCSTAR1, org, 3, builtin, &error);
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "BEGIN;"
+                                 "DROP TABLE workspace_type;"
+                                 /* exactly as step 1 wrote it */
+                                 "CREATE TABLE workspace_type (\n"
+                                 "  id   INTEGER PRIMARY KEY CHECK (id = 1),\n"
+                                 "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action'))\n"
+                                 ") STRICT;"
+                                 "INSERT INTO workspace_type VALUES (1, 'jcstar1');"
+                                 "UPDATE schema_module SET version = 1 WHERE name = 'workspace_type';"
+                                 "DROP TABLE provider_star4; DROP TABLE provider_isms; "
+                                 "DROP TABLE provider_certification; DROP TABLE provider_service; "
+                                 "DROP TABLE provider_subcontract; DROP TABLE provider_tool; DROP TABLE provider_store;"
+                                 "DELETE FROM schema_module WHERE name = 'provider';"
+                                 "COMMIT;", NULL, NULL, &message), ==, SQLITE_OK);
+  g_assert_null (message);
+  sqlite3_close (db);
+
+  workspace = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_workspace_get_workspace_type (workspace), ==, SCS_WORKSPACE_TYPE_JCSTAR1);
+  g_assert_cmpstr (scs_workspace_get_read_only_reason (workspace), ==, NULL);
+  g_clear_object (&workspace);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT version FROM schema_module WHERE name = 'workspace_type'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE workspace_type SET type = 'provider'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE workspace_type SET type = 'other'", NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+  core_test_rm_rf (dir);
+}
+
 static void
 test_wrong_type (void)
 {
@@ -529,6 +588,7 @@ main (int   argc,
 
   g_test_add_func ("/scs/provider/catalog", test_catalog);
   g_test_add_func ("/scs/provider/wrong-type", test_wrong_type);
+  g_test_add_func ("/scs/provider/type-migration", test_type_migration);
 #define ADD(name, func) g_test_add ("/scs/provider/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("consistent", test_consistent);
   ADD ("department-not-covered", test_department_not_covered);
