@@ -22,6 +22,7 @@
 
 #include <string.h>
 
+#include <poppler.h>
 #include <sqlite3.h>
 
 #include "scs-i18n.h"
@@ -29,10 +30,14 @@
 #include "scs-portfolio.h"
 #include "scs-provider.h"
 #include "scs-renewal.h"
+#include "scs-report.h"
 #include "scs-scope.h"
 #include "scs-workspace.h"
 
 #include "core-test-util.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #define DEPARTMENT "セキュリティサービス部"
 #define ISMS_SCOPE "本社 " DEPARTMENT " における脆弱性診断サービスの提供"
@@ -556,6 +561,59 @@ test_type_migration (void)
   core_test_rm_rf (dir);
 }
 
+/* All pages' text. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+
+      g_string_append (text, page_text);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The report has the dossier's section, in Japanese and in English.
+ * Registered first and set up in Japanese: GLib decides once per process,
+ * at the first translated string, whether to translate at all. */
+static void
+test_report (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) ja = NULL;
+  g_autoptr(GBytes) en = NULL;
+  g_autofree char *ja_text = NULL;
+  g_autofree char *en_text = NULL;
+
+  scs_i18n_init ("ja");
+  fixture_set_up (&f, NULL);
+  ja = scs_report_render (f.workspace, NULL, &error);
+  scs_i18n_init ("en");
+  g_assert_no_error (error);
+  en = scs_report_render (f.workspace, NULL, &error);
+  g_assert_no_error (error);
+  ja_text = pdf_text (ja);
+  en_text = pdf_text (en);
+  g_assert_nonnull (strstr (ja_text, "事業者認証の提出書類"));
+  g_assert_nonnull (strstr (ja_text, "暫定"));
+  g_assert_nonnull (strstr (ja_text, "データ保管台帳"));
+  g_assert_nonnull (strstr (ja_text, DEPARTMENT));
+  g_assert_nonnull (strstr (ja_text, "PortSwigger"));
+  g_assert_nonnull (strstr (en_text, "Service-provider dossier"));
+  g_assert_nonnull (strstr (en_text, "Provisional"));
+  g_assert_nonnull (strstr (en_text, "Tool register"));
+  g_assert_nonnull (strstr (en_text, "IS 123456"));
+  fixture_tear_down (&f, NULL);
+}
+
 static void
 test_wrong_type (void)
 {
@@ -586,6 +644,7 @@ main (int   argc,
   scs_i18n_init ("en");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/scs/provider/report", test_report);
   g_test_add_func ("/scs/provider/catalog", test_catalog);
   g_test_add_func ("/scs/provider/wrong-type", test_wrong_type);
   g_test_add_func ("/scs/provider/type-migration", test_type_migration);
