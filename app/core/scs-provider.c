@@ -838,7 +838,8 @@ parse_yes_no (const char *text)
 {
   static const char * const yes[] = { "yes", "y", "true", "1", "はい", "有", "あり", "○", NULL };
   static const char * const no[] = { "no", "n", "false", "0", "いいえ", "無", "なし", "×", NULL };
-  g_autofree char *word = g_utf8_strdown (g_strstrip (g_strdup (text)), -1);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *word = g_utf8_strdown (stripped, -1);
 
   if (g_strv_contains (yes, word))
     return 1;
