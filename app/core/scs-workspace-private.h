@@ -99,6 +99,11 @@ extern const ScsSchemaModule scs_migration_schema;
 
 void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,
                                                 const char    *criterion_id);
+/* scs_file_rename_no_replace() with its errors as SCS_WORKSPACE_ERROR
+ * (EXISTS when @to is there, IO otherwise). */
+gboolean   scs_workspace_move_into_place       (const char    *from,
+                                                const char    *to,
+                                                GError       **error);
 /* Re-reads assessment, catalog and answers after a catalog migration. */
 gboolean   scs_workspace_reload                (ScsWorkspace  *self,
                                                 GError       **error);
