@@ -34,7 +34,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "scs-attestation.h"
 #include "scs-core-resources.h"
 #include "scs-csv.h"
 #include "scs-db.h"
@@ -46,6 +45,7 @@
 #include "scs-signature.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-provider-error-quark, scs_provider_error)
 
