@@ -13,7 +13,9 @@
  * thread, the dialog insensitive meanwhile (the workspace is not touched by
  * the main thread while it runs). A refusal shows the core's message and
  * nothing is written. The same dialog, with name, title and date, records
- * the management declaration, signed or not.
+ * the management declaration, signed or not, and the language of the
+ * signed report (日本語 by default whatever the UI language, or English;
+ * recorded in declaration.xml).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,6 +54,7 @@ struct _ScsSignDialog
   AdwEntryRow     *name_row;
   AdwEntryRow     *title_row;
   AdwActionRow    *date_row;
+  AdwComboRow     *report_language_row;
   GtkWidget       *qualification_group;
   GtkLabel        *qualification_label;
   GtkSwitch       *with_signature_switch;
@@ -359,7 +362,8 @@ typedef struct
   char      *name;
   char      *title;
   gboolean   declaration;
-  gboolean   accept_personal_data;
+  const char *report_language;  /* static: "ja" or "en" */
+  ScsSignFlags flags;
 } SignJob;
 
 static void
@@ -385,10 +389,9 @@ sign_thread (GTask        *task,
 
   if (job->declaration)
     ok = scs_declaration_declare (scs_review_get_workspace (job->review), job->name, job->title, NULL,
-                                  job->signer, job->ca_path, job->accept_personal_data, &error);
+                                  job->report_language, job->signer, job->ca_path, job->flags, &error);
   else
-    ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path,
-                                     job->accept_personal_data, &error);
+    ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path, job->flags, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -415,7 +418,8 @@ sign_done (GObject      *object,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static void start_signing (ScsSignDialog *self);
+static void start_signing (ScsSignDialog *self,
+                           ScsSignFlags   flags);
 
 static void
 same_signer_response (AdwMessageDialog *dialog,
@@ -425,24 +429,21 @@ same_signer_response (AdwMessageDialog *dialog,
   ScsSignDialog *self = SCS_SIGN_DIALOG (user_data);
 
   if (g_strcmp0 (response, "sign") == 0)
-    start_signing (self);
+    start_signing (self, SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER);
   g_object_unref (self);
 }
 
-/* The certificate that signed the other role, if it is this one. */
+/* The core's two-person rule: whether this certificate signed the other
+ * role (then the core refuses unless the user confirms). */
 static gboolean
 signed_other_role (ScsSignDialog *self)
 {
   ScsWorkspace *workspace = scs_review_get_workspace (self->review);
   ScsSignatureRole other = self->declaration ? SCS_SIGNATURE_ROLE_EXPERT : SCS_SIGNATURE_ROLE_MANAGEMENT;
-  g_autoptr(GBytes) cms = NULL;
-  g_autoptr(GBytes) content = NULL;
 
   if (!wants_signature (self) || self->signer == NULL)
     return FALSE;
-  cms = scs_signature_dup_cms (workspace, other);
-  content = scs_signature_dup_signed_content (workspace, other);
-  return scs_signer_signed (self->signer, cms, content);
+  return !scs_signer_check_other_role (self->signer, workspace, other, SCS_SIGN_FLAGS_NONE, NULL);
 }
 
 static void
@@ -475,11 +476,12 @@ sign_action (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  start_signing (self);
+  start_signing (self, SCS_SIGN_FLAGS_NONE);
 }
 
 static void
-start_signing (ScsSignDialog *self)
+start_signing (ScsSignDialog *self,
+               ScsSignFlags   flags)
 {
   g_autoptr(GTask) task = NULL;
   SignJob *job;
@@ -492,7 +494,10 @@ start_signing (ScsSignDialog *self)
   job->declaration = self->declaration;
   job->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   job->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-  job->accept_personal_data = gtk_check_button_get_active (self->confirm_check);
+  job->report_language = scs_sign_dialog_get_report_language (self);
+  job->flags = flags;
+  if (gtk_check_button_get_active (self->confirm_check))
+    job->flags |= SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA;
 
   self->busy = TRUE;
   update_sensitivity (self);
@@ -625,6 +630,7 @@ scs_sign_dialog_class_init (ScsSignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, report_language_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_group);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_label);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, with_signature_switch);
@@ -778,6 +784,30 @@ scs_sign_dialog_set_declarant (ScsSignDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
   gtk_switch_set_active (self->with_signature_switch, with_signature);
   update_sensitivity (self);
+}
+
+/* The combo row's positions: Japanese, the product's first language, first. */
+static const char * const report_languages[] = { "ja", "en" };
+
+void
+scs_sign_dialog_set_report_language (ScsSignDialog *self,
+                                     const char    *language)
+{
+  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (report_languages); i++)
+    if (g_strcmp0 (language, report_languages[i]) == 0)
+      adw_combo_row_set_selected (self->report_language_row, i);
+}
+
+const char *
+scs_sign_dialog_get_report_language (ScsSignDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
+  selected = adw_combo_row_get_selected (self->report_language_row);
+  return report_languages[selected < G_N_ELEMENTS (report_languages) ? selected : 0];
 }
 
 void

@@ -44,9 +44,11 @@ static const GOptionEntry verify_entries[] = {
   { NULL }
 };
 
-/* --lang: "ja", "en" or unset (Japanese). Returns FALSE on a bad value. */
+/* --lang: "ja", "en" or unset (Japanese). Returns FALSE on a bad value.
+ * The process language is switched around the rendering only, so that
+ * messages stay in the UI language. */
 static gboolean
-apply_language (const char **language)
+check_language (const char **language)
 {
   if (opt_lang == NULL)
     opt_lang = g_strdup ("ja");
@@ -55,7 +57,6 @@ apply_language (const char **language)
       scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_lang);
       return FALSE;
     }
-  scs_i18n_init (opt_lang);
   *language = opt_lang;
   return TRUE;
 }
@@ -68,6 +69,7 @@ scs_cli_export (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   const char *language;
+  gboolean was_japanese, exported;
 
   if (!scs_cli_parse_arguments (command, export_entries, FALSE, &argc, &argv, 1, 2))
     return SCS_CLI_EXIT_USAGE;
@@ -76,14 +78,18 @@ scs_cli_export (const ScsCliCommand *command,
     opt_out = g_strdup (argv[2]);
   if (opt_out == NULL)
     return scs_cli_error (_("export: say where to write the package with --out PACKAGE.scsp"));
-  if (!apply_language (&language))
+  if (!check_language (&language))
     return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (!scs_package_export (workspace, opt_out, opt_draft ? SCS_PACKAGE_FLAGS_DRAFT : SCS_PACKAGE_FLAGS_NONE,
-                           language, NULL, NULL, NULL, &error))
+  /* a draft renders its report; a final package takes the signed one */
+  was_japanese = scs_i18n_switch (opt_draft ? language : NULL);
+  exported = scs_package_export (workspace, opt_out, opt_draft ? SCS_PACKAGE_FLAGS_DRAFT : SCS_PACKAGE_FLAGS_NONE,
+                                 language, NULL, NULL, NULL, &error);
+  scs_i18n_restore (was_japanese);
+  if (!exported)
     {
       scs_cli_report (error);
       return g_error_matches (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED)
@@ -108,14 +114,19 @@ scs_cli_report_pdf (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if (opt_out == NULL)
     return scs_cli_error (_("report: say where to write the PDF with --out REPORT.pdf"));
-  if (!apply_language (&language))
+  if (!check_language (&language))
     return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
   options.draft = opt_draft;
-  pdf = scs_report_render (workspace, &options, &error);
+  {
+    gboolean was_japanese = scs_i18n_switch (language);
+
+    pdf = scs_report_render (workspace, &options, &error);
+    scs_i18n_restore (was_japanese);
+  }
   if (pdf == NULL ||
       !g_file_set_contents (opt_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
     return scs_cli_report (error);

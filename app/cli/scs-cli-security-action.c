@@ -289,8 +289,12 @@ scs_cli_sa_policy (const ScsCliCommand *command,
 
   if (opt_out != NULL)
     {
-      scs_i18n_init (opt_lang != NULL ? opt_lang : "ja");
+      /* in the policy's language; without a policy the refusal comes in
+       * the UI language */
+      gboolean was_japanese = scs_i18n_switch (policy != NULL ? (opt_lang != NULL ? opt_lang : "ja") : NULL);
+
       pdf = scs_security_action_render_policy (workspace, &error);
+      scs_i18n_restore (was_japanese);
       if (pdf == NULL ||
           !g_file_set_contents (opt_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
         return scs_cli_report (error);

@@ -23,6 +23,8 @@ typedef enum
   SCS_CMS_ERROR_MALFORMED,  /* not a CMS SignedData, time stamp or CRL we can read */
   SCS_CMS_ERROR_TSA,        /* the time-stamp authority failed or answered wrongly */
   SCS_CMS_ERROR_CERTIFICATE,/* a certificate that may not sign */
+  SCS_CMS_ERROR_OCSP,       /* the OCSP responder failed or answered wrongly */
+  SCS_CMS_ERROR_REVOKED,    /* the signer's certificate is revoked */
 } ScsCmsError;
 
 GQuark scs_cms_error_quark (void);
@@ -73,7 +75,8 @@ typedef struct
   gboolean     anchored;        /* trust anchors were given */
   gboolean     trusted;         /* signer (and TSA) chain to the anchors */
   gboolean     timestamped;     /* a valid time stamp token */
-  gboolean     revocation_checked; /* an embedded CRL covers the signer */
+  gboolean     revocation_checked; /* an embedded CRL or OCSP response of the issuer speaks
+                                   * of the signing time and the signer is not revoked */
   ScsCmsLevel  level;
   /* From the signer's certificate, found by the SignerInfo's issuer and serial. */
   char        *subject;         /* RFC 4514 */
@@ -130,5 +133,26 @@ GBytes  *scs_cms_add_timestamp (GBytes        *cms,
 
 /* The DER of the time stamp token embedded in @cms, or NULL. */
 GBytes  *scs_cms_dup_timestamp_token (GBytes *cms);
+
+/* Asks the OCSP responder at @ocsp_url (NULL or "": the signer
+ * certificate's authorityInfoAccess OCSP address) about the signer of @cms,
+ * its CA's certificate found in @cms or @anchors, with a nonce; checks the
+ * answer (signed by the CA or a responder it delegated, the nonce, about
+ * this certificate, current) and returns @cms with it embedded as the
+ * unsigned attribute id-aa-ets-revocationValues (CAdES-LT). A revoked
+ * certificate: SCS_CMS_ERROR_REVOKED, "revoked at T". Bounded: 30 s, 1 MiB. */
+GBytes  *scs_cms_add_ocsp            (GBytes           *cms,
+                                      const char       *ocsp_url,
+                                      ScsTrustAnchors  *anchors,
+                                      GCancellable     *cancellable,
+                                      GError          **error);
+/* @cms with the OCSPResponse @response (DER) embedded, unchecked: what
+ * scs_cms_add_ocsp () does after its checks (verification checks it). */
+GBytes  *scs_cms_embed_ocsp_response (GBytes           *cms,
+                                      GBytes           *response,
+                                      GError          **error);
+/* The first OCSP response embedded in @cms, as a whole OCSPResponse (DER,
+ * for `openssl ocsp -respin`), or NULL. */
+GBytes  *scs_cms_dup_ocsp_response   (GBytes *cms);
 
 G_END_DECLS

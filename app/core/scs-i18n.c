@@ -215,6 +215,12 @@ scs_i18n_init (const char *language)
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* g_dgettext () decides once, at its first call, whether to translate at
+   * all, and says no for good when that call finds our own text domain set,
+   * no catalog for it (an English UI) and a locale such as C.UTF-8: a later
+   * switch to Japanese (a declaration's report) would then stay English.
+   * Make that first call here, before textdomain (), where it says yes. */
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
   /* Also bumps gettext's catalog cache, which LANGUAGE alone does not. */
   textdomain (GETTEXT_PACKAGE);
 
@@ -233,6 +239,23 @@ gboolean
 scs_i18n_is_japanese (void)
 {
   return japanese;
+}
+
+gboolean
+scs_i18n_switch (const char *language)
+{
+  gboolean was_japanese = japanese;
+
+  if (language != NULL && (strcmp (language, "ja") == 0) != japanese)
+    scs_i18n_init (language);
+  return was_japanese;
+}
+
+void
+scs_i18n_restore (gboolean was_japanese)
+{
+  if (was_japanese != japanese)
+    scs_i18n_init (was_japanese ? "ja" : "en");
 }
 
 /**

@@ -44,27 +44,6 @@
 
 G_DEFINE_QUARK (scs-portfolio-error-quark, scs_portfolio_error)
 
-static const char * const review_state_names[] = {
-  "unknown", "not-started", "with-expert", "with-organization", "signed",
-};
-static const char * const review_state_labels[] = {
-  N_("—"), N_("Not started"), N_("With the expert"), N_("With the organisation"), N_("Signed"),
-};
-
-const char *
-scs_review_state_to_string (ScsReviewState state)
-{
-  g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
-  return review_state_names[state];
-}
-
-const char *
-scs_review_state_get_label (ScsReviewState state)
-{
-  g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
-  return _(review_state_labels[state]);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Entry                                                                     */
 

@@ -1143,21 +1143,6 @@ scs_provider_get_pledge_text (void)
            "and that we will not re-delegate the delivery of these services.");
 }
 
-gboolean
-scs_provider_sign_pledge (ScsWorkspace  *workspace,
-                          const char    *name,
-                          const char    *title,
-                          ScsSigner     *signer,
-                          const char    *ca_file,
-                          GError       **error)
-{
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
-
-  if (!check_type (workspace, error))
-    return FALSE;
-  return scs_declaration_declare (workspace, name, title, NULL, signer, ca_file, FALSE, error);
-}
-
 /* ---- check ------------------------------------------------------------------- */
 
 void

@@ -6,7 +6,6 @@
 #pragma once
 
 #include "scs-pdf-writer.h"
-#include "scs-signer.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -194,15 +193,9 @@ guint       scs_provider_import_csv       (ScsWorkspace           *workspace,
 
 /* Our pledge text, translated. */
 const char *scs_provider_get_pledge_text  (void);
-/* The representative signs the disclosure pledge: management's signed
- * declaration (scs-declaration.h), whose default text in a provider
- * workspace is the pledge (so `scs-cli declare` signs it too). */
-gboolean    scs_provider_sign_pledge      (ScsWorkspace  *workspace,
-                                           const char    *name,
-                                           const char    *title,
-                                           ScsSigner     *signer,
-                                           const char    *ca_file,
-                                           GError       **error);
+/* The representative signs the pledge as management's declaration
+ * (scs-declaration.h, `scs-cli declare`): in a provider workspace its
+ * default text is the pledge. */
 
 typedef struct
 {

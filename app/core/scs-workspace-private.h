@@ -42,6 +42,8 @@ struct _ScsWorkspace
   char            *read_only_reason; /* NULL when the file can be written */
   gint64           data_version;  /* PRAGMA data_version last seen */
   guint            watch_id;      /* scs_workspace_watch () timer */
+  GFileMonitor    *monitors[2];   /* scs_workspace_watch (): the file, its -wal */
+  guint            monitor_idle_id; /* a refresh the monitors asked for */
 };
 
 /* A feature module's tables: steps[n] takes the module from version n to
@@ -114,8 +116,6 @@ extern const ScsSchemaModule scs_renewal_schema;
 extern const ScsSchemaModule scs_diagnosis_schema;
 /* scs-submission.c: the record of each exported submission package */
 extern const ScsSchemaModule scs_submission_schema;
-/* scs-workspace-type.c: what the workspace is for */
-extern const ScsSchemaModule scs_workspace_type_schema;
 /* scs-security-action.c: SECURITY ACTION self-check and declaration */
 extern const ScsSchemaModule scs_security_action_schema;
 /* scs-jcstar.c: JC-STAR ★1 product record and answers */

@@ -33,6 +33,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -49,8 +50,6 @@
 
 #define UNDO_DEPTH 200
 #define BUSY_TIMEOUT_MS 5000
-
-G_DEFINE_QUARK (scs-workspace-error-quark, scs_workspace_error)
 
 /* ------------------------------------------------------------------------ */
 /* Schema and migrations                                                     */
@@ -155,6 +154,30 @@ static const char * const migrations[] = {
   schema_v3,
 };
 
+/* What the workspace is for (scs-workspace-type.h). */
+static const char workspace_type_v1[] =
+  "CREATE TABLE workspace_type (\n"
+  "  id   INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action'))\n"
+  ") STRICT;\n";
+
+/* Version 2: the service-provider dossier (SQLite cannot change a CHECK in
+ * place: the table is copied). */
+static const char workspace_type_v2[] =
+  "CREATE TABLE workspace_type_new (\n"
+  "  id   INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action', 'provider'))\n"
+  ") STRICT;\n"
+  "INSERT INTO workspace_type_new SELECT id, type FROM workspace_type;\n"
+  "DROP TABLE workspace_type;\n"
+  "ALTER TABLE workspace_type_new RENAME TO workspace_type;\n";
+
+static const char * const workspace_type_steps[] = { workspace_type_v1, workspace_type_v2 };
+
+static const ScsSchemaModule workspace_type_schema = {
+  "workspace_type", workspace_type_steps, G_N_ELEMENTS (workspace_type_steps),
+};
+
 /* The feature modules whose tables live in the workspace. A module appends
  * steps to its own ScsSchemaModule (never edits an old one); a new module
  * adds one line here. */
@@ -166,7 +189,7 @@ static const ScsSchemaModule * const schema_modules[] = {
   &scs_renewal_schema,
   &scs_diagnosis_schema,
   &scs_submission_schema,
-  &scs_workspace_type_schema,
+  &workspace_type_schema,
   &scs_security_action_schema,
   &scs_jcstar_schema,
   &scs_provider_schema,
@@ -1555,6 +1578,16 @@ hold_file (const char  *path,
   return hold;
 }
 
+/* TRUE when the file system holding @path has no block left for us
+ * (statvfs: by name, the file is not opened). */
+static gboolean
+disk_is_full (const char *path)
+{
+  struct statvfs st;
+
+  return statvfs (path, &st) == 0 && st.f_bavail == 0;
+}
+
 /* Why the workspace at @path cannot be written, or NULL when it can. */
 static char *
 read_only_reason (const char *path)
@@ -1756,7 +1789,9 @@ open_file (const char  *path,
       if (db == NULL && g_error_matches (write_error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO))
         {
           db = open_db (path, TRUE, FALSE, &version, NULL);
-          if (db != NULL)
+          if (db != NULL && disk_is_full (path))
+            reason = g_strdup (_("its disk is full"));
+          else if (db != NULL)
             reason = g_strdup_printf (_("it cannot be written now (%s)"), write_error->message);
         }
       if (db == NULL)
@@ -2066,12 +2101,57 @@ watch_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+monitor_idle (gpointer data)
+{
+  ScsWorkspace *self = data;
+
+  self->monitor_idle_id = 0;
+  watch_tick (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another program wrote the -wal file (a commit) or the file itself (a
+ * checkpoint, or a program that does not use WAL): look now rather than at
+ * the next tick. Several events before the main loop runs are one look. */
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 gpointer           data)
+{
+  ScsWorkspace *self = data;
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || self->monitor_idle_id != 0)
+    return;
+  self->monitor_idle_id = g_idle_add (monitor_idle, self);
+  g_source_set_name_by_id (self->monitor_idle_id, "[scs] workspace changed");
+}
+
+static void
+stop_monitors (ScsWorkspace *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->monitors); i++)
+    if (self->monitors[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->monitors[i], self);
+        g_file_monitor_cancel (self->monitors[i]);
+        g_clear_object (&self->monitors[i]);
+      }
+  g_clear_handle_id (&self->monitor_idle_id, g_source_remove);
+}
+
 /**
  * scs_workspace_watch:
- * @interval_ms: how often to look, 0 to stop
+ * @interval_ms: how often to look at the least, 0 to stop
  *
- * Calls scs_workspace_refresh() from the thread-default main context every
- * @interval_ms, so views show what other programs change within that time.
+ * Shows what other programs change: a file monitor on the workspace and its
+ * -wal file calls scs_workspace_refresh() from the thread-default main
+ * context as soon as another program writes, and every @interval_ms it is
+ * called anyway, for file systems that report no changes (network shares).
+ * A monitor watches names (inotify); it never opens the file, so it keeps
+ * the file rule of scs-fs.h.
  */
 void
 scs_workspace_watch (ScsWorkspace *self,
@@ -2080,10 +2160,27 @@ scs_workspace_watch (ScsWorkspace *self,
   g_return_if_fail (SCS_IS_WORKSPACE (self));
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
-  if (interval_ms > 0)
+  stop_monitors (self);
+  if (interval_ms == 0)
+    return;
+
+  self->watch_id = g_timeout_add (interval_ms, watch_tick, self);
+  g_source_set_name_by_id (self->watch_id, "[scs] workspace watch");
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->monitors); i++)
     {
-      self->watch_id = g_timeout_add (interval_ms, watch_tick, self);
-      g_source_set_name_by_id (self->watch_id, "[scs] workspace watch");
+      g_autofree char *name = g_strconcat (self->path, i == 0 ? "" : "-wal", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (name);
+      g_autoptr(GError) error = NULL;
+
+      self->monitors[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+      if (self->monitors[i] == NULL)
+        {
+          /* The timer still looks. */
+          g_debug ("Cannot watch %s: %s", name, error->message);
+          continue;
+        }
+      g_signal_connect (self->monitors[i], "changed", G_CALLBACK (on_file_changed), self);
     }
 }
 
@@ -2409,6 +2506,7 @@ scs_workspace_finalize (GObject *object)
   /* Only now may this process open the file outside SQLite again. */
   g_clear_pointer (&self->hold, scs_fs_release);
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  stop_monitors (self);
   g_clear_pointer (&self->read_only_reason, g_free);
 
   g_clear_object (&self->answers);
