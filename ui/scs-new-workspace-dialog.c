@@ -138,7 +138,7 @@ scs_new_workspace_dialog_create_action (GtkWidget  *widget,
       return;
     }
 
-  catalog = scs_catalog_new_builtin ();
+  catalog = scs_workspace_type_new_catalog (scs_new_workspace_dialog_get_workspace_type (self));
   workspace = scs_workspace_create_typed (path, scs_new_workspace_dialog_get_workspace_type (self),
                                           org, scs_new_workspace_dialog_get_level (self),
                                           catalog, &error);

@@ -29,6 +29,7 @@
 #include "scs-export-dialog.h"
 #include "scs-migration-assistant.h"
 #include "scs-reconfirm-window.h"
+#include "scs-provider-page.h"
 #include "scs-scope-page.h"
 #include "scs-review-page.h"
 #include "scs-criterion-row.h"
@@ -70,6 +71,7 @@ struct _ScsWindow
   ScsScopePage     *scope_page;
   /* The self-declaration types' page (scs-declaration-page.c), per workspace. */
   GtkWidget        *declaration_page;
+  ScsProviderPage  *provider_page;
   GtkMenuButton    *welcome_menu_button;
   GtkMenuButton    *menu_button;
   GMenuModel       *primary_menu;
@@ -283,7 +285,7 @@ rebuild_sidebar (ScsWindow *self)
 {
   GtkWidget *child;
   ScsCatalog *catalog;
-  gboolean scs_type;
+  gboolean scs_type, provider;
 
   self->syncing_sidebar = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
@@ -297,6 +299,7 @@ rebuild_sidebar (ScsWindow *self)
 
   catalog = scs_workspace_get_catalog (self->workspace);
   scs_type = scs_workspace_get_workspace_type (self->workspace) == SCS_WORKSPACE_TYPE_SCS;
+  provider = scs_workspace_get_workspace_type (self->workspace) == SCS_WORKSPACE_TYPE_PROVIDER;
   gtk_list_box_append (self->sidebar, sidebar_row_new (self, 0, _("Dashboard"), "view-grid-symbolic"));
   for (guint n = 1; n <= N_CATEGORIES; n++)
     {
@@ -308,7 +311,8 @@ rebuild_sidebar (ScsWindow *self)
       gtk_list_box_append (self->sidebar, row);
       /* The SCS categories apply to SCS assessments only; the row stays (the
        * sidebar is indexed) but is hidden for the other workspace types. */
-      gtk_widget_set_visible (row, scs_type);
+      /* A provider's dossier items are categories of their own catalog. */
+      gtk_widget_set_visible (row, scs_type || (provider && category != NULL));
     }
   {
     /* After the categories: the scope description (適用範囲) */
@@ -342,7 +346,7 @@ rebuild_sidebar (ScsWindow *self)
     gtk_list_box_append (self->sidebar, row);
   }
   {
-    /* Last: the page of a self-declaration type, named after the type */
+    /* The page of a self-declaration type, named after the type */
     GtkWidget *row = gtk_list_box_row_new ();
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
     GtkWidget *label = gtk_label_new (scs_workspace_type_get_label (scs_workspace_get_workspace_type (self->workspace)));
@@ -356,7 +360,23 @@ rebuild_sidebar (ScsWindow *self)
     gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
     gtk_widget_set_name (row, "declaration-row");
     gtk_list_box_append (self->sidebar, row);
-    gtk_widget_set_visible (row, !scs_type);
+    gtk_widget_set_visible (row, !scs_type && !provider);
+  }
+  {
+    /* A service provider's dossier: check, certifications, registers */
+    GtkWidget *row = gtk_list_box_row_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *label = gtk_label_new (_("Provider dossier (provisional)"));
+
+    gtk_widget_set_margin_top (box, 6);
+    gtk_widget_set_margin_bottom (box, 6);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("security-high-symbolic"));
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    gtk_widget_set_name (row, "provider-row");
+    gtk_list_box_append (self->sidebar, row);
+    gtk_widget_set_visible (row, provider);
   }
   for (guint n = 0; n <= N_CATEGORIES; n++)
     update_progress (self, n);
@@ -417,6 +437,19 @@ leave_search (ScsWindow *self)
     scs_checklist_page_set_search_mode (self->checklist_page, FALSE);
 }
 
+static ScsProviderPage *
+get_provider_page (ScsWindow *self)
+{
+  if (self->provider_page == NULL)
+    {
+      self->provider_page = SCS_PROVIDER_PAGE (scs_provider_page_new ());
+      gtk_widget_set_visible (GTK_WIDGET (self->provider_page), FALSE);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->provider_page), "provider");
+      scs_provider_page_set_workspace (self->provider_page, self->workspace);
+    }
+  return self->provider_page;
+}
+
 static void
 show_page (ScsWindow  *self,
            const char *name)
@@ -432,6 +465,8 @@ show_page (ScsWindow  *self,
       self->declaration_page = scs_declaration_page_new (self->workspace);
       gtk_stack_add_named (self->content_stack, self->declaration_page, "declaration");
     }
+  else if (g_str_equal (name, "provider"))
+    get_provider_page (self);
   page = gtk_stack_get_child_by_name (self->content_stack, name);
 
   gtk_widget_set_visible (page, TRUE);
@@ -507,6 +542,15 @@ show_declaration (ScsWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+static void
+show_provider (ScsWindow *self)
+{
+  select_sidebar_row (self, N_CATEGORIES + 4);
+  leave_search (self);
+  show_page (self, "provider");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
 /* A signed assessment is read-only: rows built later check it themselves. */
 static void
 on_sealed_changed (ScsWindow *self)
@@ -550,6 +594,8 @@ on_sidebar_row_selected (ScsWindow     *self,
     show_review (self);
   else if (index == N_CATEGORIES + 3)
     show_declaration (self);
+  else if (index == N_CATEGORIES + 4)
+    show_provider (self);
   else if (index > 0)
     show_category (self, index);
 }
@@ -1122,6 +1168,7 @@ scs_window_dispose (GObject *object)
   /* Children of the content stack, gone with it. */
   self->checklist_page = NULL;
   self->scope_page = NULL;
+  self->provider_page = NULL;
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_undo_message, g_free);
@@ -1341,6 +1388,8 @@ scs_window_set_workspace (ScsWindow    *self,
   scs_dashboard_page_set_workspace (self->dashboard_page, workspace);
   if (self->scope_page != NULL)
     scs_scope_page_set_workspace (self->scope_page, workspace);
+  if (self->provider_page != NULL)
+    scs_provider_page_set_workspace (self->provider_page, workspace);
   scs_review_page_set_workspace (self->review_page, workspace);
   rebuild_sidebar (self);
   update_title (self);
@@ -1385,6 +1434,8 @@ scs_window_set_workspace (ScsWindow    *self,
   /* Each side first sees what changed since its last turn. */
   if (scs_review_page_has_news (self->review_page))
     show_review (self);
+  else if (scs_workspace_get_workspace_type (workspace) == SCS_WORKSPACE_TYPE_PROVIDER)
+    show_provider (self);
   else if (scs_workspace_get_workspace_type (workspace) != SCS_WORKSPACE_TYPE_SCS)
     show_declaration (self);
   else
@@ -1445,4 +1496,13 @@ scs_window_get_progress_text (ScsWindow *self,
   if (self->count_labels[category] == NULL)
     return NULL;
   return gtk_label_get_text (GTK_LABEL (self->count_labels[category]));
+}
+
+GtkWidget *
+scs_window_show_provider (ScsWindow *self)
+{
+  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
+
+  show_provider (self);
+  return GTK_WIDGET (get_provider_page (self));
 }

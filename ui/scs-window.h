@@ -35,6 +35,8 @@ GtkListBox   *scs_window_get_sidebar     (ScsWindow      *self);
 GtkWidget    *scs_window_get_checklist   (ScsWindow      *self);
 /* "welcome", "dashboard", "checklist", "scope" or "review" */
 const char   *scs_window_get_visible_page (ScsWindow     *self);
+/* Shows the service-provider dossier page and returns it. */
+GtkWidget    *scs_window_show_provider   (ScsWindow      *self);
 /* The "met/total" text of sidebar row @category (1 … 7). */
 const char   *scs_window_get_progress_text (ScsWindow    *self,
                                             guint         category);

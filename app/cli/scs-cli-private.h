@@ -122,6 +122,17 @@ int scs_cli_sa_check          (const ScsCliCommand *command, int argc, char **ar
 int scs_cli_sa_policy         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_to_star3       (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_declare        (const ScsCliCommand *command, int argc, char **argv);
+/* scs-cli-provider.c */
+int scs_cli_provider_link        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_provider_isms        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_provider_certify     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_provider_service     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_provider_subcontract (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_provider_tool        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_provider_store       (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_provider_import_csv  (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_provider_show        (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_provider_check       (const ScsCliCommand *command, int argc, char **argv);
 
 int scs_cli_new               (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);

@@ -370,6 +370,14 @@ scs_cli_portfolio (const ScsCliCommand *command,
           json_string (b, "obtained", scs_portfolio_entry_get_obtained (e));
           json_string (b, "expiry", scs_portfolio_entry_get_expiry (e));
           json_string (b, "expiry_state", expiry_state_name (scs_portfolio_entry_get_expiry_state (e)));
+          if (scs_portfolio_entry_get_workspace_type (e) == SCS_WORKSPACE_TYPE_PROVIDER)
+            {
+              json_string (b, "provider_certification",
+                           scs_portfolio_entry_get_provider_date (e, SCS_PORTFOLIO_PROVIDER_CERTIFICATION));
+              json_string (b, "provider_isms", scs_portfolio_entry_get_provider_date (e, SCS_PORTFOLIO_PROVIDER_ISMS));
+              json_string (b, "provider_star4",
+                           scs_portfolio_entry_get_provider_date (e, SCS_PORTFOLIO_PROVIDER_STAR4));
+            }
           if (scs_portfolio_entry_get_expiry (e) != NULL)
             json_int (b, "days_left", scs_portfolio_entry_get_days_left (e));
           else

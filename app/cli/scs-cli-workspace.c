@@ -71,7 +71,7 @@ static const GOptionEntry new_entries[] = {
   { "sole-proprietor", 0, 0, G_OPTION_ARG_NONE, &opt_sole_proprietor,
     N_("The organisation is a sole proprietor (no corporate number)"), NULL },
   { "type", 0, 0, G_OPTION_ARG_STRING, &opt_type,
-    N_("What the workspace is for: scs (default), jcstar1 or security-action"), N_("TYPE") },
+    N_("What the workspace is for: scs (default), jcstar1, security-action or provider"), N_("TYPE") },
   { "level", 0, 0, G_OPTION_ARG_INT, &opt_level, N_("Target level, 3 or 4 (default 3)"), N_("LEVEL") },
   { "address", 0, 0, G_OPTION_ARG_STRING, &opt_address, N_("Address"), N_("ADDRESS") },
   { "contact-name", 0, 0, G_OPTION_ARG_STRING, &opt_contact_name, N_("Contact person"), N_("NAME") },
@@ -99,7 +99,7 @@ scs_cli_new (const ScsCliCommand *command,
   path = argv[1];
 
   if (opt_type != NULL && !scs_workspace_type_from_string (opt_type, &type))
-    return scs_cli_error (_("new: --type must be scs, jcstar1 or security-action, not ‘%s’"), opt_type);
+    return scs_cli_error (_("new: --type must be scs, jcstar1, security-action or provider, not ‘%s’"), opt_type);
 
   if (scs_text_is_blank (opt_name))
     return scs_cli_error (_("new: the organisation’s name is required (--name)"));
@@ -135,7 +135,7 @@ scs_cli_new (const ScsCliCommand *command,
   if (!scs_organization_validate (org, &error))
     return scs_cli_report (error);
 
-  catalog = scs_catalog_new_builtin ();
+  catalog = scs_workspace_type_new_catalog (type);
   workspace = scs_workspace_create_typed (path, type, org, opt_level, catalog, &error);
   if (workspace == NULL)
     return scs_cli_report (error);

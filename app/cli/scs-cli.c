@@ -112,6 +112,16 @@ static const ScsCliCommand commands[] = {
   { "sa declare", N_("FILE --level 1|2 [--id ID] [--date D] [--policy-url URL]"), N_("Record the SECURITY ACTION self-declaration"), scs_cli_sa_declare },
   { "sa policy", N_("FILE [--representative R] [--adopted D] [--out POLICY.pdf] [--lang ja|en]"), N_("Write the information-security basic policy, and its PDF for publication"), scs_cli_sa_policy },
   { "sa to-star3", N_("FILE NEW.scsw"), N_("Start the SCS ★3 assessment for the same organisation"), scs_cli_sa_to_star3 },
+  { "provider link", N_("FILE STAR4.scsw --department NAME"), N_("Link the provider’s ★4 workspace and name the service department"), scs_cli_provider_link },
+  { "provider isms", N_("FILE --number N --body B --scope TEXT --expires D [--mark TEXT]"), N_("Record the ISMS certificate and mark the part of its scope that covers the service department"), scs_cli_provider_isms },
+  { "provider certify", N_("FILE --number N --obtained D"), N_("Record the provider certification (valid three years)"), scs_cli_provider_certify },
+  { "provider service", N_("FILE CATEGORY NAME"), N_("Add a service to a category (audit, vulnerability, forensics, monitoring, device)"), scs_cli_provider_service },
+  { "provider subcontract", N_("FILE CATEGORY --contracting-out no|yes [--exception TEXT] --redelegation no|yes"), N_("Declare the subcontracting of a service category"), scs_cli_provider_subcontract },
+  { "provider tool", N_("FILE --name N --maker M --storage S --logs yes|no --external yes|no"), N_("Add a tool to the tool register"), scs_cli_provider_tool },
+  { "provider store", N_("FILE --service S --data D --location L --classification C --handlers H"), N_("Add a row to the data-store register"), scs_cli_provider_store },
+  { "provider import-csv", N_("FILE tools|stores CSV"), N_("Import register rows from a CSV file (UTF-8 or Shift_JIS), all or nothing"), scs_cli_provider_import_csv },
+  { "provider show", N_("FILE [--json]"), N_("Show the dossier: ★4 link, ISMS, services, registers"), scs_cli_provider_show },
+  { "provider check", N_("FILE [--json] [--today D] [--warn-days N]"), N_("Check the dossier (exit 1 naming each inconsistency)"), scs_cli_provider_check },
   { "scope import-csv", N_("FILE KIND CSV [--map COLUMN=FIELD…] [--encoding auto|utf-8|cp932] [--dry-run]"), N_("Import scope items of one kind from a CSV file (UTF-8 or Shift_JIS), all or nothing"), scs_cli_scope_import_csv },
 };
 

@@ -29,6 +29,7 @@
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-package.h"
+#include "scs-provider.h"
 #include "scs-report.h"
 #include "scs-sha256.h"
 #include "scs-signature.h"
@@ -363,9 +364,12 @@ scs_declaration_declare (ScsReview     *review,
     }
   if (text == NULL || *text == '\0')
     {
-      /* our text, in the report's language */
+      /* our text, in the report's language; a provider's declaration is
+       * its disclosure pledge */
       scs_i18n_switch (japanese ? "ja" : "en");
-      text = default_text = g_strdup (scs_declaration_get_default_text ());
+      text = default_text = g_strdup (scs_workspace_get_workspace_type (workspace) == SCS_WORKSPACE_TYPE_PROVIDER
+                                      ? scs_provider_get_pledge_text ()
+                                      : scs_declaration_get_default_text ());
       scs_i18n_restore (was_japanese);
     }
   {

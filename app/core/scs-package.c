@@ -54,6 +54,7 @@
 #include "scs-attestation.h"
 #include "scs-file.h"
 #include "scs-report.h"
+#include "scs-provider.h"
 #include "scs-scope.h"
 #include "scs-sha256.h"
 #include "scs-signer.h"
@@ -294,6 +295,7 @@ scs_package_expert_entries (ScsWorkspace  *workspace,
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GBytes) scope = NULL;
+  g_autoptr(GBytes) provider = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
@@ -309,6 +311,11 @@ scs_package_expert_entries (ScsWorkspace  *workspace,
     }
   if (scope != NULL)
     g_ptr_array_add (entries, scs_signed_entry_new ("scope.xml", "application/xml", scope));
+  provider = scs_provider_render_xml (workspace, error);
+  if (provider != NULL)
+    g_ptr_array_add (entries, scs_signed_entry_new ("provider.xml", "application/xml", provider));
+  else if (error != NULL && *error != NULL)
+    return NULL;
 
   evidence = scs_workspace_list_evidence (workspace, NULL, error);
   if (evidence == NULL)
@@ -372,6 +379,7 @@ collect_draft_entries (ScsWorkspace            *workspace,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   g_autoptr(GBytes) assessment = NULL;
   g_autoptr(GBytes) scope = NULL;
+  g_autoptr(GBytes) provider = NULL;
   g_autoptr(GBytes) report = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -398,6 +406,14 @@ collect_draft_entries (ScsWorkspace            *workspace,
     }
   if (scope != NULL)
     add_entry (entries, "scope.xml", scope, "application/xml");
+  provider = scs_provider_render_xml (workspace, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (provider != NULL)
+    add_entry (entries, "provider.xml", provider, "application/xml");
 
   evidence = scs_workspace_list_evidence (workspace, NULL, error);
   if (evidence == NULL)

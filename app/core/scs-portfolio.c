@@ -80,6 +80,7 @@ struct _ScsPortfolioEntry
   char           *last_change;
   char           *submitted;
   ScsWorkspaceType workspace_type;
+  char           *provider_dates[SCS_PORTFOLIO_N_PROVIDER_DATES];
   /* For statistics and duplicates (scs-portfolio-stats.c). */
   char           *corporate_number;
   char           *size;
@@ -130,6 +131,8 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->company);
   g_free (self->obtained);
   g_free (self->expiry);
+  for (guint i = 0; i < SCS_PORTFOLIO_N_PROVIDER_DATES; i++)
+    g_free (self->provider_dates[i]);
   g_free (self->next_due);
   g_free (self->correction_due);
   g_free (self->registry_status);
@@ -248,6 +251,15 @@ const char *scs_portfolio_entry_get_next_due (ScsPortfolioEntry *self, ScsDueKin
 }
 ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self) { return self->expiry_state; }
 ScsWorkspaceType scs_portfolio_entry_get_workspace_type (ScsPortfolioEntry *self) { return self->workspace_type; }
+
+const char *
+scs_portfolio_entry_get_provider_date (ScsPortfolioEntry       *self,
+                                       ScsPortfolioProviderDate which)
+{
+  g_return_val_if_fail (SCS_IS_PORTFOLIO_ENTRY (self), NULL);
+  g_return_val_if_fail ((guint) which < SCS_PORTFOLIO_N_PROVIDER_DATES, NULL);
+  return self->provider_dates[which];
+}
 int scs_portfolio_entry_get_days_left (ScsPortfolioEntry *self) { return self->days_left; }
 const char * const *scs_portfolio_entry_get_changes (ScsPortfolioEntry *self) { return (const char * const *) self->changes; }
 gboolean scs_portfolio_entry_get_needs_check (ScsPortfolioEntry *self) { return self->changes != NULL && self->changes[0] != NULL; }
@@ -720,6 +732,36 @@ read_rows (ScsPortfolioEntry  *entry,
           entry->expiry_state = scs_expiry_state (validity, entry->level, expiry, today, &entry->days_left);
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  /* A service provider's dossier: its three dates (the certification, the
+   * ISMS, the linked ★4 as recorded); the earliest is its expiry. */
+  if (entry->workspace_type == SCS_WORKSPACE_TYPE_PROVIDER && has_table (db, "provider_star4"))
+    {
+      static const char * const queries[SCS_PORTFOLIO_N_PROVIDER_DATES] = {
+        "SELECT expiry FROM provider_certification WHERE id = 1",
+        "SELECT expires FROM provider_isms WHERE id = 1",
+        "SELECT expiry FROM provider_star4 WHERE id = 1",
+      };
+      const char *earliest = NULL;
+
+      for (guint i = 0; i < SCS_PORTFOLIO_N_PROVIDER_DATES; i++)
+        {
+          stmt = prepare (db, queries[i]);
+          if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+            entry->provider_dates[i] = scs_db_column_dup (stmt, 0);
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          if (entry->provider_dates[i] != NULL &&
+              (earliest == NULL || strcmp (entry->provider_dates[i], earliest) < 0))
+            earliest = entry->provider_dates[i];
+        }
+      if (earliest != NULL)
+        {
+          g_autoptr(GDate) expiry = scs_date_parse_iso (earliest);
+
+          g_free (entry->expiry);
+          entry->expiry = g_strdup (earliest);
+          entry->expiry_state = scs_expiry_state (validity, 4, expiry, today, &entry->days_left);
+        }
     }
   /* The last final package exported for this cycle (issue 4's export). */
   if (has_table (db, "submission"))

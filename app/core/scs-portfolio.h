@@ -65,6 +65,17 @@ const char    *scs_portfolio_entry_get_expiry       (ScsPortfolioEntry *self);
 ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self);
 /* What the workspace is for; for JC-STAR ★1 the expiry is the label's. */
 ScsWorkspaceType scs_portfolio_entry_get_workspace_type (ScsPortfolioEntry *self);
+/* A service provider's three dates (NULL when not recorded); its expiry is
+ * the earliest, warned about like a ★4's. */
+typedef enum
+{
+  SCS_PORTFOLIO_PROVIDER_CERTIFICATION,
+  SCS_PORTFOLIO_PROVIDER_ISMS,
+  SCS_PORTFOLIO_PROVIDER_STAR4,
+  SCS_PORTFOLIO_N_PROVIDER_DATES
+} ScsPortfolioProviderDate;
+const char    *scs_portfolio_entry_get_provider_date (ScsPortfolioEntry       *self,
+                                                      ScsPortfolioProviderDate which);
 int            scs_portfolio_entry_get_days_left    (ScsPortfolioEntry *self);
 /* Kinds of significant change recorded for the current cycle. */
 const char * const *

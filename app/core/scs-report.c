@@ -24,6 +24,7 @@
 #include "scs-i18n.h"
 #include "scs-profile.h"
 #include "scs-review.h"
+#include "scs-provider.h"
 #include "scs-scope.h"
 #include "scs-signature.h"
 #include "scs-verify.h"
@@ -681,6 +682,7 @@ scs_report_build (ScsWorkspace            *workspace,
   add_cover (writer, workspace, options, date);
   scs_pdf_writer_page_break (writer);
   add_scope (writer, workspace);
+  scs_provider_add_report (writer, workspace);
   add_results (writer, workspace);
   add_open_items (writer, workspace);
   if (!add_evidence (writer, workspace, options, error))

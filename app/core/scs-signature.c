@@ -22,6 +22,7 @@
 #include "scs-db.h"
 #include "scs-declaration.h"
 #include "scs-package.h"
+#include "scs-provider.h"
 #include "scs-scope.h"
 #include "scs-sha256.h"
 #include "scs-signer.h"
@@ -325,7 +326,10 @@ scs_signature_list_changes (ScsWorkspace      *workspace,
   if (entries != NULL && role == SCS_SIGNATURE_ROLE_EXPERT)
     {
       g_autoptr(GBytes) scope = scs_scope_render_xml (workspace, &local_error);
+      g_autoptr(GBytes) provider = NULL;
 
+      if (local_error == NULL)
+        provider = scs_provider_render_xml (workspace, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, local_error);
@@ -333,6 +337,7 @@ scs_signature_list_changes (ScsWorkspace      *workspace,
         }
       compare_entry (changes, entries, "assessment.xml", content);
       compare_entry (changes, entries, "scope.xml", scope);
+      compare_entry (changes, entries, "provider.xml", provider);
       compare_entry (changes, entries, "catalog.xml",
                      scs_catalog_get_bytes (scs_workspace_get_catalog (workspace)));
       for (guint i = 0; with_evidence && i < entries->len; i++)

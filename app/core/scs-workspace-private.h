@@ -164,5 +164,7 @@ extern const ScsSchemaModule scs_item_answer_schema;
 extern const ScsSchemaModule scs_security_action_schema;
 /* scs-jcstar.c: JC-STAR ★1 product record and answers */
 extern const ScsSchemaModule scs_jcstar_schema;
+/* scs-provider.c: the service-provider dossier's link, ISMS and registers */
+extern const ScsSchemaModule scs_provider_schema;
 
 G_END_DECLS

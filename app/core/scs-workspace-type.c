@@ -17,8 +17,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-provider.h"
+
 static const char * const words[SCS_N_WORKSPACE_TYPES] = {
-  "scs", "jcstar1", "security-action",
+  "scs", "jcstar1", "security-action", "provider",
 };
 
 const char *
@@ -53,7 +55,17 @@ scs_workspace_type_get_label (ScsWorkspaceType type)
       return _("JC-STAR ★1 product self-declaration");
     case SCS_WORKSPACE_TYPE_SECURITY_ACTION:
       return _("SECURITY ACTION self-declaration (★1/★2)");
+    case SCS_WORKSPACE_TYPE_PROVIDER:
+      return _("Security service-provider certification dossier (provisional)");
     default:
       g_return_val_if_reached ("");
     }
+}
+
+ScsCatalog *
+scs_workspace_type_new_catalog (ScsWorkspaceType type)
+{
+  if (type == SCS_WORKSPACE_TYPE_PROVIDER)
+    return scs_provider_catalog_new ();
+  return scs_catalog_new_builtin ();
 }

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "scs-catalog.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -13,16 +15,20 @@ typedef enum
   SCS_WORKSPACE_TYPE_SCS,             /* the SCS evaluation scheme (★3/★4), the default */
   SCS_WORKSPACE_TYPE_JCSTAR1,         /* JC-STAR ★1 product self-declaration */
   SCS_WORKSPACE_TYPE_SECURITY_ACTION, /* SECURITY ACTION ★1/★2 self-declaration */
+  SCS_WORKSPACE_TYPE_PROVIDER,        /* security service-provider certification dossier */
 } ScsWorkspaceType;
 
-#define SCS_N_WORKSPACE_TYPES 3
+#define SCS_N_WORKSPACE_TYPES 4
 
-/* "scs", "jcstar1", "security-action": the word in the file and the CLI. */
+/* "scs", "jcstar1", "security-action", "provider": the word in the file and the CLI. */
 const char *scs_workspace_type_to_string   (ScsWorkspaceType  type);
 /* FALSE for an unknown word. */
 gboolean    scs_workspace_type_from_string (const char       *word,
                                             ScsWorkspaceType *type);
 /* Translated name for people, e.g. "JC-STAR ★1 product self-declaration". */
 const char *scs_workspace_type_get_label   (ScsWorkspaceType  type);
+/* The catalog a new workspace of @type is answered against: the built-in
+ * SCS catalog, or the provider dossier's items. */
+ScsCatalog *scs_workspace_type_new_catalog (ScsWorkspaceType  type);
 
 G_END_DECLS

@@ -160,7 +160,18 @@ static const char workspace_type_v1[] =
   "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action'))\n"
   ") STRICT;\n";
 
-static const char * const workspace_type_steps[] = { workspace_type_v1 };
+/* Version 2: the service-provider dossier (SQLite cannot change a CHECK in
+ * place: the table is copied). */
+static const char workspace_type_v2[] =
+  "CREATE TABLE workspace_type_new (\n"
+  "  id   INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action', 'provider'))\n"
+  ") STRICT;\n"
+  "INSERT INTO workspace_type_new SELECT id, type FROM workspace_type;\n"
+  "DROP TABLE workspace_type;\n"
+  "ALTER TABLE workspace_type_new RENAME TO workspace_type;\n";
+
+static const char * const workspace_type_steps[] = { workspace_type_v1, workspace_type_v2 };
 
 static const ScsSchemaModule workspace_type_schema = {
   "workspace_type", workspace_type_steps, G_N_ELEMENTS (workspace_type_steps),
@@ -181,6 +192,7 @@ static const ScsSchemaModule * const schema_modules[] = {
   &scs_item_answer_schema,     /* before the types whose answers it took over */
   &scs_security_action_schema,
   &scs_jcstar_schema,
+  &scs_provider_schema,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);

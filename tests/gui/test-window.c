@@ -176,7 +176,7 @@ test_sidebar (Fixture       *fixture,
 
       if (rows >= 8)
         g_assert_true (g_str_equal (name, "scope-row") || g_str_equal (name, "review-row") ||
-                       g_str_equal (name, "declaration-row"));
+                       g_str_equal (name, "declaration-row") || g_str_equal (name, "provider-row"));
       rows++;
     }
   g_assert_cmpuint (rows, >=, 8);
@@ -942,7 +942,8 @@ test_type_adapts_pages (Fixture       *fixture,
   scs_window_set_workspace (fixture->window, fixture->workspace);
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
     g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==,
-                     !g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "declaration-row"));
+                     !g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "declaration-row") &&
+                     !g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "provider-row"));
 
   scs_window_set_workspace (fixture->window, shop);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0))));
