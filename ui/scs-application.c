@@ -556,16 +556,22 @@ scs_application_startup (GApplication *application)
 }
 
 /* On the first start, who is using the workbench: asked over the first
- * window once it is shown. Not for the pictures of build-aux/screenshots
- * (SCS_SCREENSHOT), which show the window, not a question. */
+ * window once it is shown, unless scs_application_skip_first_run(). */
 static void
 ask_profile_if_needed (ScsApplication *self,
                        GtkWindow      *window)
 {
-  if (self->asked_profile || g_getenv ("SCS_SCREENSHOT") != NULL || !scs_first_run_needed ())
+  if (self->asked_profile || !scs_first_run_needed ())
     return;
   self->asked_profile = TRUE;
   gtk_window_present (GTK_WINDOW (scs_first_run_dialog_new (window)));
+}
+
+void
+scs_application_skip_first_run (ScsApplication *self)
+{
+  g_return_if_fail (SCS_IS_APPLICATION (self));
+  self->asked_profile = TRUE;
 }
 
 static void

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-provider.h"
+#include "scs-provider-check.h"
 
 struct _ScsProviderPage
 {

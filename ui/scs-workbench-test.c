@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "scs-application.h"
 #include "scs-main.h"
 #include "scs-screenshot.h"
 #include "scs-startup-trace.h"
@@ -122,6 +123,8 @@ bench_app_started (GApplication *app)
 static void
 install_hooks (GtkApplication *app)
 {
+  if (g_getenv ("SCS_SCREENSHOT") != NULL || g_getenv ("SCS_BENCH_FIRST_FRAME") != NULL)
+    scs_application_skip_first_run (SCS_APPLICATION (app));
   if (g_getenv ("SCS_SCREENSHOT") != NULL)
     g_timeout_add_seconds (g_getenv ("SCS_SCREENSHOT_PAGE") != NULL ? 2 : 3, take_screenshot, app);
   if (g_getenv ("SCS_BENCH_FIRST_FRAME") != NULL)

@@ -28,6 +28,7 @@
 #include "scs-cli-private.h"
 #include "scs-csv.h"
 #include "scs-provider.h"
+#include "scs-provider-check.h"
 #include "scs-renewal.h"
 
 static char *opt_department, *opt_number, *opt_body, *opt_scope, *opt_expires, *opt_mark, *opt_obtained;

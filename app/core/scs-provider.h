@@ -197,23 +197,6 @@ const char *scs_provider_get_pledge_text  (void);
  * (scs-declaration.h, `scs-cli declare`): in a provider workspace its
  * default text is the pledge. */
 
-typedef struct
-{
-  char *code;      /* "department-outside-star4", "star4-expired", … */
-  char *message;   /* translated, names what and where */
-} ScsProviderFinding;
-
-void        scs_provider_finding_free     (ScsProviderFinding *finding);
-
-/* Every inconsistency of the dossier on @today (NULL: today), warning
- * @warn_days before the ★4, the ISMS or the certification lapses (0: the
- * ★4's warning period from the validity data). Of ScsProviderFinding*,
- * empty when consistent. */
-GPtrArray  *scs_provider_check            (ScsWorkspace  *workspace,
-                                           const GDate   *today,
-                                           guint          warn_days,
-                                           GError       **error);
-
 /* Deterministic provider.xml for the package (the expert's manifest
  * covers it); NULL without error for another workspace type. */
 GBytes     *scs_provider_render_xml       (ScsWorkspace  *workspace,
@@ -225,6 +208,5 @@ void        scs_provider_add_report       (ScsPdfWriter  *writer,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsProviderService, scs_provider_service_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsProviderSubcontract, scs_provider_subcontract_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsProviderRow, scs_provider_row_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsProviderFinding, scs_provider_finding_free)
 
 G_END_DECLS

@@ -17,7 +17,10 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "scs-provider.h"
+#include "scs-core-resources.h"
+
+/* The service-provider dossier's draft list, in the core resource. */
+#define PROVIDER_RESOURCE "/jp/scsworkbench/core/provider/builtin.xml"
 
 static const char * const words[SCS_N_WORKSPACE_TYPES] = {
   "scs", "jcstar1", "security-action", "provider",
@@ -65,7 +68,20 @@ scs_workspace_type_get_label (ScsWorkspaceType type)
 ScsCatalog *
 scs_workspace_type_new_catalog (ScsWorkspaceType type)
 {
-  if (type == SCS_WORKSPACE_TYPE_PROVIDER)
-    return scs_provider_catalog_new ();
-  return scs_catalog_new_builtin ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsCatalog *catalog;
+
+  if (type != SCS_WORKSPACE_TYPE_PROVIDER)
+    return scs_catalog_new_builtin ();
+  /* The provider dossier's draft list (scs-provider.h): part of the
+   * program, like the built-in catalog. */
+  bytes = g_resource_lookup_data (scs_core_get_resource (), PROVIDER_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("The provider dossier is missing from the core resource: %s", error->message);
+  catalog = scs_catalog_new_from_bytes (bytes, &error);
+  if (catalog == NULL)
+    g_error ("The provider dossier does not load: %s", error->message);
+  return catalog;
 }

@@ -42,6 +42,7 @@ typedef struct
   char *pw;
   char *staff_env;
   char *expert_env;
+  char *management_env;
 } Env;
 
 static CliRun *
@@ -57,6 +58,7 @@ run_as (Env                *e,
 
 #define RUN(e, ...) run_as ((e), (e)->staff_env, (const char * const[]) { __VA_ARGS__, NULL })
 #define EXPERT(e, ...) run_as ((e), (e)->expert_env, (const char * const[]) { __VA_ARGS__, NULL })
+#define MANAGEMENT(e, ...) run_as ((e), (e)->management_env, (const char * const[]) { __VA_ARGS__, NULL })
 
 static void
 ok (CliRun *run)
@@ -190,6 +192,7 @@ test_end_to_end (void)
   e.pw = g_build_filename (e.dir, "pw", NULL);
   e.staff_env = g_strconcat ("SCS_PROFILE=", e.dir, "/staff.ini", NULL);
   e.expert_env = g_strconcat ("SCS_PROFILE=", e.dir, "/expert.ini", NULL);
+  e.management_env = g_strconcat ("SCS_PROFILE=", e.dir, "/management.ini", NULL);
   package = g_build_filename (e.dir, "dossier.scsp", NULL);
   expert_p12 = g_build_filename (e.certs, "expert.p12", NULL);
   manager_p12 = g_build_filename (e.certs, "manager.p12", NULL);
@@ -253,8 +256,9 @@ test_end_to_end (void)
   ok (RUN (&e, "review", "hand-over", e.dossier));
   ok (EXPERT (&e, "review", "verdict", e.dossier, "all", "accepted"));
   ok (EXPERT (&e, "sign", e.dossier, "--p12", expert_p12, "--password-file", e.pw, "--ca", e.ca));
-  ok (RUN (&e, "declare", e.dossier, "--name", "山田 一郎", "--title", "代表取締役", "--p12", manager_p12,
-           "--password-file", e.pw));
+  ok (MANAGEMENT (&e, "profile", "set", "--name", "山田 一郎", "--role", "management"));
+  ok (MANAGEMENT (&e, "declare", e.dossier, "--name", "山田 一郎", "--title", "代表取締役", "--p12", manager_p12,
+                  "--password-file", e.pw));
   assert_check (&e, TODAY, NULL);
   assert_check (&e, "2029-04-15", "star4-expired", NULL);
 
@@ -330,6 +334,7 @@ test_end_to_end (void)
   g_free (e.pw);
   g_free (e.staff_env);
   g_free (e.expert_env);
+  g_free (e.management_env);
 }
 
 static void

@@ -29,6 +29,7 @@
 #include "scs-package.h"
 #include "scs-portfolio.h"
 #include "scs-provider.h"
+#include "scs-provider-check.h"
 #include "scs-renewal.h"
 #include "scs-report.h"
 #include "scs-scope.h"
