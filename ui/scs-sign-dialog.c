@@ -26,6 +26,7 @@
 #include "scs-ui-resources.h"
 
 #include "scs-declaration.h"
+#include "scs-i18n.h"
 #include "scs-signer.h"
 #include "scs-trust-settings.h"
 
@@ -55,6 +56,7 @@ struct _ScsSignDialog
   GtkWidget       *qualification_group;
   GtkLabel        *qualification_label;
   GtkSwitch       *with_signature_switch;
+  AdwComboRow     *language_row;
   GtkWidget       *key_group;
   GtkCheckButton  *p12_check;
   GtkCheckButton  *p11_check;
@@ -358,6 +360,7 @@ typedef struct
   char      *ca_path;
   char      *name;
   char      *title;
+  const char *language;  /* of the report rendered at the declaration */
   gboolean   declaration;
   gboolean   accept_personal_data;
 } SignJob;
@@ -384,8 +387,15 @@ sign_thread (GTask        *task,
   gboolean ok;
 
   if (job->declaration)
-    ok = scs_declaration_declare (scs_review_get_workspace (job->review), job->name, job->title, NULL,
-                                  job->signer, job->ca_path, job->accept_personal_data, &error);
+    {
+      /* the report language chosen in the dialog, not the UI's: the core
+       * renders and records the report in the current language */
+      const char *before = scs_i18n_switch (job->language);
+
+      ok = scs_declaration_declare (scs_review_get_workspace (job->review), job->name, job->title, NULL,
+                                    job->signer, job->ca_path, job->accept_personal_data, &error);
+      scs_i18n_switch (before);
+    }
   else
     ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path,
                                      job->accept_personal_data, &error);
@@ -492,6 +502,7 @@ start_signing (ScsSignDialog *self)
   job->declaration = self->declaration;
   job->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   job->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  job->language = scs_sign_dialog_get_language (self);
   job->accept_personal_data = gtk_check_button_get_active (self->confirm_check);
 
   self->busy = TRUE;
@@ -628,6 +639,7 @@ scs_sign_dialog_class_init (ScsSignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_group);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_label);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, with_signature_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, key_group);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, p12_check);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, p11_check);
@@ -778,6 +790,23 @@ scs_sign_dialog_set_declarant (ScsSignDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
   gtk_switch_set_active (self->with_signature_switch, with_signature);
   update_sensitivity (self);
+}
+
+const char *
+scs_sign_dialog_get_language (ScsSignDialog *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), "ja");
+
+  return adw_combo_row_get_selected (self->language_row) == 1 ? "en" : "ja";
+}
+
+void
+scs_sign_dialog_set_language (ScsSignDialog *self,
+                              const char    *language)
+{
+  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
+
+  adw_combo_row_set_selected (self->language_row, g_strcmp0 (language, "en") == 0 ? 1 : 0);
 }
 
 void

@@ -50,4 +50,10 @@ const char    *scs_sign_dialog_get_warning     (ScsSignDialog *self);
 /* The signer's qualification, training and upkeep as shown. */
 const char    *scs_sign_dialog_get_qualification_text (ScsSignDialog *self);
 
+/* The language of the report rendered at the declaration: "ja" (the
+ * default, whatever the UI's) or "en". */
+const char    *scs_sign_dialog_get_language  (ScsSignDialog *self);
+void           scs_sign_dialog_set_language  (ScsSignDialog *self,
+                                              const char    *language);
+
 G_END_DECLS

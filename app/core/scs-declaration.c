@@ -62,6 +62,22 @@ scs_declaration_dup_assessment_sha256 (ScsWorkspace *workspace)
   return scs_db_column_dup (stmt, 0);
 }
 
+char *
+scs_declaration_dup_report_language (ScsWorkspace *workspace)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT language FROM review_declaration WHERE assessment = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return scs_db_column_dup (stmt, 0);
+}
+
 static void
 text_element (GString    *out,
               guint       indent,

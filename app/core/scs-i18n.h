@@ -13,6 +13,9 @@ G_BEGIN_DECLS
  * language; a C/POSIX system locale falls back to Japanese, the product's
  * first language. Call before any other scs_ function. */
 void     scs_i18n_init         (const char *language);
+/* Switches the whole process to @language ("ja" or "en") when it differs;
+ * returns the language before ("ja" or "en") to switch back to. */
+const char *scs_i18n_switch    (const char *language);
 gboolean scs_i18n_is_japanese  (void);
 const char *scs_i18n_pick      (const char *ja,
                                 const char *en);

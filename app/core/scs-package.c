@@ -175,6 +175,13 @@ evidence_path (const ScsEvidence *evidence,
   return path;
 }
 
+/* "Japanese" or "English" for "ja" / "en", translated */
+static const char *
+language_name (const char *language)
+{
+  return g_str_equal (language, "ja") ? _("Japanese") : _("English");
+}
+
 static GBytes *
 render_manifest (GPtrArray  *entries,
                  gboolean    draft,
@@ -364,6 +371,7 @@ report_thread (gpointer data)
  * META-INF/manifest.xml is not included. */
 static GPtrArray *
 collect_draft_entries (ScsWorkspace            *workspace,
+                       const char              *language,
                        ScsPackageProgressFunc   progress,
                        gpointer                 progress_data,
                        GCancellable            *cancellable,
@@ -411,6 +419,7 @@ collect_draft_entries (ScsWorkspace            *workspace,
 
   job.workspace_path = (char *) scs_workspace_get_path (workspace);
   job.options.draft = TRUE;
+  job.options.language = language;
   job.options.content_sha256 = assessment_hash;
   job.options.evidence_paths = paths;
   thread = g_thread_new ("scs-report", report_thread, &job);
@@ -872,11 +881,27 @@ scs_package_export (ScsWorkspace           *workspace,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  g_return_val_if_fail (language == NULL || g_str_equal (language, "ja") || g_str_equal (language, "en"), FALSE);
+
+  /* A final package carries the report management signed, in the language
+   * chosen then: another one is refused rather than silently ignored. */
+  if (!draft && language != NULL)
+    {
+      g_autofree char *declared = scs_declaration_dup_report_language (workspace);
+
+      if (declared != NULL && !g_str_equal (declared, language))
+        {
+          g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_LANGUAGE,
+                       _("The signed report is in %s, chosen when management declared; a report in %s "
+                         "needs a new declaration (or export a draft in %s)"),
+                       language_name (declared), language_name (language), language_name (language));
+          return FALSE;
+        }
+    }
   if (language == NULL)
     language = "ja";
-  g_return_val_if_fail (g_str_equal (language, "ja") || g_str_equal (language, "en"), FALSE);
 
-  entries = draft ? collect_draft_entries (workspace, progress, progress_data, cancellable, error)
+  entries = draft ? collect_draft_entries (workspace, language, progress, progress_data, cancellable, error)
                   : collect_final_entries (workspace, progress, progress_data, cancellable, error);
   if (entries == NULL)
     return FALSE;

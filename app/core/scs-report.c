@@ -812,8 +812,8 @@ add_fingerprints (ScsPdfWriter           *writer,
                                   "security expert signed; scs-cli verify and openssl cms check it."));
 }
 
-ScsPdfWriter *
-scs_report_build (ScsWorkspace            *workspace,
+static ScsPdfWriter *
+report_build (ScsWorkspace            *workspace,
                   const ScsReportOptions  *options,
                   GError                 **error)
 {
@@ -859,6 +859,27 @@ scs_report_build (ScsWorkspace            *workspace,
   add_fingerprints (writer, workspace, options);
 
   return g_steal_pointer (&writer);
+}
+
+ScsPdfWriter *
+scs_report_build (ScsWorkspace            *workspace,
+                  const ScsReportOptions  *options,
+                  GError                 **error)
+{
+  const char *before = NULL;
+  ScsPdfWriter *writer;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* the language chosen for the report, not the UI's: switched only while
+   * the pages are laid out (the PDF's text is fixed by then) */
+  if (options != NULL && options->language != NULL)
+    before = scs_i18n_switch (options->language);
+  writer = report_build (workspace, options, error);
+  if (before != NULL)
+    scs_i18n_switch (before);
+  return writer;
 }
 
 GBytes *

@@ -497,6 +497,29 @@ test_report_structure (Fixture       *fixture,
     }
 }
 
+/* Issue 16: the language is chosen for the report, not taken from the
+ * UI: an English process makes a Japanese report when asked, and stays
+ * English. */
+static void
+test_report_language (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { .draft = TRUE, .language = "ja" };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *last = NULL;
+
+  scs_i18n_init ("en");
+  pdf = scs_report_render (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  g_assert_false (scs_i18n_is_japanese ());
+  doc = open_pdf (pdf);
+  last = page_text (doc, poppler_document_get_n_pages (doc) - 1);
+  g_assert_nonnull (strstr (last, "報告書の言語"));
+  g_assert_nonnull (strstr (last, "日本語 (ja)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +541,7 @@ main (int   argc,
   g_test_add ("/scs/report/deterministic", Fixture, NULL, fixture_set_up, test_report_deterministic, fixture_tear_down);
   g_test_add ("/scs/report/structure/en", Fixture, "en", fixture_set_up, test_report_structure, fixture_tear_down);
   g_test_add ("/scs/report/structure/ja", Fixture, "ja", fixture_set_up, test_report_structure, fixture_tear_down);
+  g_test_add ("/scs/report/language", Fixture, NULL, fixture_set_up, test_report_language, fixture_tear_down);
   g_test_add ("/scs/report/local-date", Fixture, NULL, fixture_set_up, test_report_local_date, fixture_tear_down);
 
   return g_test_run ();
