@@ -29,4 +29,10 @@ guint         scs_evidence_list_get_n_items      (ScsEvidenceList *self);
 gboolean      scs_evidence_list_get_busy         (ScsEvidenceList *self);
 const char   *scs_evidence_list_get_last_error   (ScsEvidenceList *self);
 
+/* The message shown when no application opens a non-PDF evidence file
+ * (@error from g_app_info_launch_default_for_uri), translated. */
+char *scs_evidence_list_describe_launch_error (const char   *name,
+                                               const char   *mime_type,
+                                               const GError *error);
+
 G_END_DECLS

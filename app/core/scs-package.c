@@ -175,6 +175,11 @@ evidence_path (const ScsEvidence *evidence,
   return path;
 }
 
+/* What the workspace accepts as evidence fits in what the verifier
+ * accepts as a package, with room for the XML and the report. */
+G_STATIC_ASSERT (SCS_EVIDENCE_MAX_SIZE <= SCS_VERIFY_MAX_ENTRY_SIZE);
+G_STATIC_ASSERT (SCS_EVIDENCE_MAX_TOTAL_SIZE + (gint64) 64 * 1024 * 1024 <= SCS_VERIFY_MAX_TOTAL_SIZE);
+
 /* "Japanese" or "English" for "ja" / "en", translated */
 static const char *
 language_name (const char *language)

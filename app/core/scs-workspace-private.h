@@ -42,6 +42,7 @@ struct _ScsWorkspace
   char            *read_only_reason; /* NULL when the file can be written */
   gint64           data_version;  /* PRAGMA data_version last seen */
   guint            watch_id;      /* scs_workspace_watch () timer */
+  gint64           evidence_max_total; /* SCS_EVIDENCE_MAX_TOTAL_SIZE but in tests */
 };
 
 /* A feature module's tables: steps[n] takes the module from version n to
@@ -99,6 +100,10 @@ extern const ScsSchemaModule scs_migration_schema;
 
 void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,
                                                 const char    *criterion_id);
+/* Lowers the total evidence limit (SCS_EVIDENCE_MAX_TOTAL_SIZE) of this
+ * connection: for tests, which reach it without storing a gigabyte. */
+void       scs_workspace_set_evidence_max_total (ScsWorkspace *self,
+                                                 gint64        limit);
 /* Re-reads assessment, catalog and answers after a catalog migration. */
 gboolean   scs_workspace_reload                (ScsWorkspace  *self,
                                                 GError       **error);

@@ -2508,6 +2508,7 @@ scs_workspace_init (ScsWorkspace *self)
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
   self->actor = default_actor ();
   self->target_level = 3;
+  self->evidence_max_total = SCS_EVIDENCE_MAX_TOTAL_SIZE;
 }
 
 /* ------------------------------------------------------------------------ */

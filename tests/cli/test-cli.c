@@ -14,12 +14,15 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "cli-test-util.h"
+#include "scs-workspace.h"
 
 /* SCS_ACTOR unset: the tests see the actor scs-cli picks by itself. */
 static const CliOptions cli_options = { .actor = NULL };
@@ -1026,6 +1029,22 @@ test_evidence_refusals (Fixture       *fixture,
 
     cli_test_assert_refused (run, "no-such-dir/policy.pdf");
     cli_test_assert_unchanged (fixture->workspace, before);
+  }
+  {
+    /* Over the per-file limit: refused at once with the number (a sparse
+     * file, never read), not when an export fails later. */
+    g_autofree char *big = fixture_path (fixture, "video.mp4");
+    FILE *f = fopen (big, "w");
+    g_autoptr(CliRun) run = NULL;
+
+    g_assert_nonnull (f);
+    g_assert_cmpint (ftruncate (fileno (f), (off_t) SCS_EVIDENCE_MAX_SIZE + 1), ==, 0);
+    fclose (f);
+    run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1", good, big);
+    cli_test_assert_refused (run, "video.mp4");
+    g_assert_nonnull (strstr (run->err, "256.0\u00a0MiB"));
+    cli_test_assert_unchanged (fixture->workspace, before);
+    g_unlink (big);
   }
   {
     g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "9-9-9-9", good);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -251,6 +253,26 @@ test_evidence_list_add_remove (Fixture       *fixture,
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
 
+  /* Issue 16: a file over the limit is refused when it is added, with the
+   * limit in the message (a sparse file: it is never read) */
+  {
+    g_autofree char *big = g_build_filename (fixture->dir, "video.mp4", NULL);
+    FILE *f = fopen (big, "w");
+    const char *message;
+
+    g_assert_nonnull (f);
+    g_assert_cmpint (ftruncate (fileno (f), (off_t) SCS_EVIDENCE_MAX_SIZE + 1), ==, 0);
+    fclose (f);
+    g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", big));
+    wait_for_adds (SCS_EVIDENCE_LIST (list));
+    message = scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list));
+    g_assert_nonnull (message);
+    g_test_message ("%s", message);
+    g_assert_nonnull (strstr (message, "video.mp4"));
+    g_assert_nonnull (strstr (message, "256.0\u00a0MiB"));
+    g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
+    g_unlink (big);
+  }
 
   gui_test_save_png (window, "widget-", "evidence-list", ".png", GUI_TEST_WAIT_LAID_OUT);
 
@@ -429,6 +451,23 @@ test_pdf_preview_broken (void)
 
   g_assert_null (scs_pdf_preview_new (truncated, "truncated.pdf", &error));
   g_assert_error (error, SCS_PDF_PREVIEW_ERROR, SCS_PDF_PREVIEW_ERROR_NOT_PDF);
+  /* Issue 16: in the user's language (Japanese here), not Poppler's English */
+  g_assert_nonnull (strstr (error->message, "PDF ファイルとして読み込めません"));
+  g_clear_error (&error);
+
+  /* a non-PDF file no application opens: said in the user's language,
+   * with the file's name and type, not GLib's English */
+  {
+    g_autoptr(GError) launch = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                    "No application is registered as handling this file");
+    g_autofree char *message = scs_evidence_list_describe_launch_error ("議事録.docx", "application/msword",
+                                                                        launch);
+
+    g_test_message ("%s", message);
+    g_assert_nonnull (strstr (message, "議事録.docx"));
+    g_assert_nonnull (strstr (message, "このコンピューター"));
+    g_assert_null (strstr (message, "registered"));
+  }
 }
 
 /* -------------------------------------------------------------- dashboard */
