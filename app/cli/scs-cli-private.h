@@ -59,6 +59,7 @@ guint        scs_cli_display_width       (const char          *text);
 
 typedef struct _ScsCliTable ScsCliTable;
 
+
 ScsCliTable *scs_cli_table_new           (guint                n_columns);
 void         scs_cli_table_free          (ScsCliTable         *table);
 void         scs_cli_table_set_right     (ScsCliTable         *table,
@@ -69,6 +70,12 @@ void         scs_cli_table_add_row       (ScsCliTable         *table,
 void         scs_cli_table_add_rule      (ScsCliTable         *table);
 void         scs_cli_table_print         (ScsCliTable         *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCliTable, scs_cli_table_free)
+
+/* scs-cli-org.c: the organisation's rows (`info`, `org show`) and JSON object */
+void         scs_cli_org_add_rows        (ScsCliTable           *table,
+                                          const ScsOrganization *org);
+void         scs_cli_org_add_json        (JsonBuilder           *builder,
+                                          const ScsOrganization *org);
 
 /* scs-cli-catalog.c */
 int scs_cli_catalog_info      (const ScsCliCommand *command, int argc, char **argv);
@@ -94,6 +101,8 @@ int scs_cli_sa_declare        (const ScsCliCommand *command, int argc, char **ar
 
 int scs_cli_new               (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_org_show          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_org_set           (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_answer            (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_status            (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_audit             (const ScsCliCommand *command, int argc, char **argv);

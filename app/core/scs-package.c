@@ -906,6 +906,27 @@ scs_package_export (ScsWorkspace           *workspace,
   if (language == NULL)
     language = "ja";
 
+  /* evidence added before the total limit existed: said before any work */
+  {
+    g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, NULL, error);
+    gint64 total = 0;
+
+    if (evidence == NULL)
+      return FALSE;
+    for (guint i = 0; i < evidence->len; i++)
+      total += ((ScsEvidence *) g_ptr_array_index (evidence, i))->size;
+    if (total > SCS_EVIDENCE_MAX_TOTAL_SIZE)
+      {
+        g_autofree char *sum = g_format_size_full (total, G_FORMAT_SIZE_IEC_UNITS);
+        g_autofree char *limit = g_format_size_full (SCS_EVIDENCE_MAX_TOTAL_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+        g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                     _("The workspace holds %s of evidence; a submission package holds at most %s: "
+                       "remove some evidence files first"), sum, limit);
+        return FALSE;
+      }
+  }
+
   entries = draft ? collect_draft_entries (workspace, language, progress, progress_data, cancellable, error)
                   : collect_final_entries (workspace, progress, progress_data, cancellable, error);
   if (entries == NULL)
