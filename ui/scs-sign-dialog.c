@@ -26,7 +26,6 @@
 #include "scs-ui-resources.h"
 
 #include "scs-declaration.h"
-#include "scs-i18n.h"
 #include "scs-signer.h"
 #include "scs-trust-settings.h"
 
@@ -387,15 +386,10 @@ sign_thread (GTask        *task,
   gboolean ok;
 
   if (job->declaration)
-    {
-      /* the report language chosen in the dialog, not the UI's: the core
-       * renders and records the report in the current language */
-      const char *before = scs_i18n_switch (job->language);
-
-      ok = scs_declaration_declare (scs_review_get_workspace (job->review), job->name, job->title, NULL,
-                                    job->signer, job->ca_path, job->accept_personal_data, &error);
-      scs_i18n_switch (before);
-    }
+    /* the report in the language chosen in the dialog, not the UI's */
+    ok = scs_declaration_declare_in (scs_review_get_workspace (job->review), job->language, job->name,
+                                     job->title, NULL, job->signer, job->ca_path, job->accept_personal_data,
+                                     &error);
   else
     ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path,
                                      job->accept_personal_data, &error);

@@ -826,7 +826,7 @@ scs_cli_declare (const ScsCliCommand *command,
   g_autoptr(ScsReview) review = NULL;
   g_autoptr(ScsSigner) signer = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean was_japanese, declared;
+  gboolean declared;
 
   if (!scs_cli_parse_arguments (command, entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
@@ -844,13 +844,10 @@ scs_cli_declare (const ScsCliCommand *command,
     }
   if (opt_report_lang != NULL && !g_str_equal (opt_report_lang, "ja") && !g_str_equal (opt_report_lang, "en"))
     return scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_report_lang);
-  /* the signed report.pdf is rendered in the current language: switch to
-   * the one asked for (Japanese by default) for the declaration only */
-  was_japanese = scs_i18n_is_japanese ();
-  scs_i18n_init (opt_report_lang != NULL ? opt_report_lang : "ja");
-  declared = scs_declaration_declare (scs_review_get_workspace (review), opt_name, opt_title, opt_text,
-                                      signer, NULL, opt_accept_personal, &error);
-  scs_i18n_init (was_japanese ? "ja" : "en");
+  /* the signed report.pdf in the language asked for (Japanese by default) */
+  declared = scs_declaration_declare_in (scs_review_get_workspace (review),
+                                         opt_report_lang != NULL ? opt_report_lang : "ja",
+                                         opt_name, opt_title, opt_text, signer, NULL, opt_accept_personal, &error);
   if (!declared)
     return scs_cli_report (error);
   g_print (signer ? _("Declared and signed by %s (%s).\n") : _("Declared by %s (%s), unsigned.\n"),

@@ -289,8 +289,13 @@ scs_cli_sa_policy (const ScsCliCommand *command,
 
   if (opt_out != NULL)
     {
-      scs_i18n_init (opt_lang != NULL ? opt_lang : "ja");
+      /* the document in the language asked for (Japanese by default), the
+       * messages in the user's: without a policy rendering only fails */
+      const char *before = policy != NULL ? scs_i18n_switch (opt_lang != NULL ? opt_lang : "ja") : NULL;
+
       pdf = scs_security_action_render_policy (workspace, &error);
+      if (before != NULL)
+        scs_i18n_switch (before);
       if (pdf == NULL ||
           !g_file_set_contents (opt_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
         return scs_cli_report (error);

@@ -148,6 +148,7 @@ scs_declaration_render (ScsWorkspace  *workspace,
  * declaration and everything the expert signed, signs it and stores it. */
 static gboolean
 sign_manifest (ScsWorkspace       *workspace,
+               const char         *language,
                ScsSigner          *signer,
                GBytes             *declaration,
                ScsSignatureCheck  *expert,
@@ -182,6 +183,7 @@ sign_manifest (ScsWorkspace       *workspace,
 
   options.content_sha256 = expert->info->content_sha256;
   options.evidence_paths = paths;
+  options.language = language;
   report = scs_report_render (workspace, &options, error);
   if (report == NULL)
     return FALSE;
@@ -204,6 +206,21 @@ scs_declaration_declare (ScsWorkspace  *workspace,
                          gboolean       accept_personal_data,
                          GError       **error)
 {
+  return scs_declaration_declare_in (workspace, scs_i18n_is_japanese () ? "ja" : "en", name, title, text,
+                                     signer, ca_file, accept_personal_data, error);
+}
+
+gboolean
+scs_declaration_declare_in (ScsWorkspace  *workspace,
+                            const char    *language,
+                            const char    *name,
+                            const char    *title,
+                            const char    *text,
+                            ScsSigner     *signer,
+                            const char    *ca_file,
+                            gboolean       accept_personal_data,
+                            GError       **error)
+{
   g_autoptr(ScsSignatureCheck) expert = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -217,6 +234,7 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   ScsSignedEntry *expert_manifest = NULL;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (g_strcmp0 (language, "ja") == 0 || g_strcmp0 (language, "en") == 0, FALSE);
 
   if (*clean_name == '\0' || *clean_title == '\0' ||
       !g_utf8_validate (clean_name, -1, NULL) || !g_utf8_validate (clean_title, -1, NULL))
@@ -226,7 +244,13 @@ scs_declaration_declare (ScsWorkspace  *workspace,
       return FALSE;
     }
   if (text == NULL || *text == '\0')
-    text = scs_declaration_get_default_text ();
+    {
+      /* our text in the report's language; messages stay in the user's */
+      const char *before = scs_i18n_switch (language);
+
+      text = scs_declaration_get_default_text ();
+      scs_i18n_switch (before);
+    }
   {
     const struct { const char *value; const char *label; ScsTextFlags flags; } texts[] = {
       { clean_name, N_("The declarant’s name"), SCS_TEXT_SINGLE_LINE },
@@ -299,7 +323,7 @@ scs_declaration_declare (ScsWorkspace  *workspace,
   scs_db_bind_text (stmt, 5, text);
   scs_db_bind_text (stmt, 6, expert->info->content_sha256);
   scs_db_bind_text (stmt, 7, expert_manifest != NULL ? expert_manifest->sha256 : NULL);
-  scs_db_bind_text (stmt, 8, expert_manifest != NULL ? (scs_i18n_is_japanese () ? "ja" : "en") : NULL);
+  scs_db_bind_text (stmt, 8, expert_manifest != NULL ? language : NULL);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
     goto failed;
 
@@ -318,7 +342,7 @@ scs_declaration_declare (ScsWorkspace  *workspace,
                             FALSE, error))
     goto failed;
   if (signer != NULL && expert_manifest != NULL &&
-      !sign_manifest (workspace, signer, content, expert, expert_entries, error))
+      !sign_manifest (workspace, language, signer, content, expert, expert_entries, error))
     goto failed;
   if (!scs_workspace_commit (workspace, error))
     goto failed;

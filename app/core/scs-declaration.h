@@ -43,6 +43,17 @@ gboolean    scs_declaration_declare               (ScsWorkspace  *workspace,
                                                    const char    *ca_file,
                                                    gboolean       accept_personal_data,
                                                    GError       **error);
+/* The same with report.pdf (and the default text) in @language, "ja" or
+ * "en", whatever the current language; errors are in the current one. */
+gboolean    scs_declaration_declare_in            (ScsWorkspace  *workspace,
+                                                   const char    *language,
+                                                   const char    *name,
+                                                   const char    *title,
+                                                   const char    *text,
+                                                   ScsSigner     *signer,
+                                                   const char    *ca_file,
+                                                   gboolean       accept_personal_data,
+                                                   GError       **error);
 /* The canonical declaration.xml (valid against declaration.rng), or NULL
  * with SCS_DECLARATION_ERROR_NOT_SIGNED when there is no declaration. */
 GBytes     *scs_declaration_render                (ScsWorkspace  *workspace,
