@@ -17,7 +17,7 @@
 
 #include "scs-application.h"
 
-#include "scs-fs.h"
+#include "scs-file.h"
 #include "scs-startup-trace.h"
 
 #include <glib/gi18n-lib.h>
@@ -549,7 +549,7 @@ scs_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
   /* Evidence copies a crashed run left for viewers (confidential). */
-  scs_fs_clean_private_dirs ("evidence");
+  scs_file_clean_private_dirs ("evidence");
 }
 
 static void
@@ -607,7 +607,7 @@ scs_application_shutdown (GApplication *application)
       scs_window_flush (l->data);
 
   /* The copies of evidence opened in other applications. */
-  scs_fs_remove_private_dir ("evidence");
+  scs_file_remove_private_dir ("evidence");
 
   G_APPLICATION_CLASS (scs_application_parent_class)->shutdown (application);
 }

@@ -26,7 +26,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "scs-fs.h"
+#include "scs-file.h"
 
 #include "scs-pdf-preview.h"
 
@@ -617,7 +617,7 @@ scs_evidence_list_open_action (GtkWidget  *widget,
        * shows and saves it under that name, in the app's private (0700)
        * folder: removed when the workbench quits (the viewer may still have
        * it open until then) and at the next start after a crash. */
-      g_autofree char *private_dir = scs_fs_private_dir ("evidence", &error);
+      g_autofree char *private_dir = scs_file_private_dir ("evidence", &error);
 
       if (private_dir != NULL)
         {

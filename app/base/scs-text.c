@@ -135,6 +135,40 @@ scs_text_is_blank (const char *text)
   return TRUE;
 }
 
+int
+scs_text_compare_ids (const char *a,
+                      const char *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  while (*a != '\0' && *b != '\0')
+    {
+      char *end_a;
+      char *end_b;
+      guint64 x;
+      guint64 y;
+
+      /* Digits only: strtoull would also take blanks and signs. */
+      if (!g_ascii_isdigit (*a) || !g_ascii_isdigit (*b))
+        break;
+      x = g_ascii_strtoull (a, &end_a, 10);
+      y = g_ascii_strtoull (b, &end_b, 10);
+      if (x != y)
+        return x < y ? -1 : 1;
+      if (*end_a != *end_b)
+        return *end_a == '\0' ? -1 : *end_b == '\0' ? 1 : (guchar) *end_a < (guchar) *end_b ? -1 : 1;
+      if (*end_a != '-')
+        {
+          a = end_a;
+          b = end_b;
+          break;
+        }
+      a = end_a + 1;
+      b = end_b + 1;
+    }
+  return strcmp (a, b) < 0 ? -1 : strcmp (a, b) > 0 ? 1 : 0;
+}
+
 char *
 scs_text_escape_terminal (const char *text)
 {

@@ -37,6 +37,13 @@ gboolean  scs_text_validate        (const char    *text,
 /* TRUE for %NULL, "" and text of white space only (U+3000 included). */
 gboolean  scs_text_is_blank        (const char    *text);
 
+/* Orders IDs made of numbers joined by '-' (criteria "1-10-1-1",
+ * requirements "1-10") numerically, segment by segment, so "1-10-1"
+ * follows "1-9-1" and "1-2" comes before "1-2-1"; from the first segment
+ * that is not a number on, byte order. A qsort-style result. */
+int       scs_text_compare_ids     (const char    *a,
+                                    const char    *b);
+
 /* @text made safe for a terminal: control characters other than tab and
  * newline, bidirectional controls, non-characters and the C1 range shown
  * as \u{202E}; bytes that are not UTF-8 as \x{FF}. */

@@ -22,7 +22,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "scs-db.h"
@@ -31,54 +30,12 @@
 #include "scs-scope.h"
 #include "scs-sha256.h"
 #include "scs-text.h"
+#include "scs-xml.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-attestation-error-quark, scs_attestation_error)
 
 static int compare_strings (gconstpointer a, gconstpointer b);
-
-void
-scs_xml_append_escaped (GString    *out,
-                        const char *text)
-{
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      switch (*p)
-        {
-        case '&': g_string_append (out, "&amp;"); break;
-        case '<': g_string_append (out, "&lt;"); break;
-        case '>': g_string_append (out, "&gt;"); break;
-        case '"': g_string_append (out, "&quot;"); break;
-        case '\n': g_string_append_c (out, '\n'); break;
-        default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (out, "&#%u;", (guchar) *p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-}
-
-static void
-text_element (GString    *out,
-              guint       indent,
-              const char *name,
-              const char *text)
-{
-  g_string_append_printf (out, "%*s<%s>", indent, "", name);
-  scs_xml_append_escaped (out, text);
-  g_string_append_printf (out, "</%s>\n", name);
-}
-
-static void
-attribute (GString    *out,
-           const char *name,
-           const char *value)
-{
-  g_string_append_printf (out, " %s=\"", name);
-  scs_xml_append_escaped (out, value);
-  g_string_append_c (out, '"');
-}
 
 /* Text that XML 1.0 cannot carry (a vertical tab, U+FFFF) or that could
  * mislead a reader is refused when typed; data stored before that rule,
@@ -108,7 +65,7 @@ checked_element (GString     *out,
 {
   if (!check_text (text, label, error))
     return FALSE;
-  text_element (out, indent, name, text);
+  scs_xml_append_element (out, indent, name, text);
   return TRUE;
 }
 
@@ -179,9 +136,9 @@ render_evidence (ScsWorkspace  *ws,
 
       if (!check_text ((const char *) sqlite3_column_text (stmt, 0), label, error))
         return FALSE;
-      attribute (line, "sha256", sha);
-      attribute (line, "size", size_text);
-      attribute (line, "name", (const char *) sqlite3_column_text (stmt, 0));
+      scs_xml_append_attribute (line, "sha256", sha);
+      scs_xml_append_attribute (line, "size", size_text);
+      scs_xml_append_attribute (line, "name", (const char *) sqlite3_column_text (stmt, 0));
       g_string_append (line, "/>\n");
       g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
     }
@@ -240,9 +197,9 @@ render_criteria (ScsWorkspace  *ws,
         }
 
       g_string_append (out, "    <criterion");
-      attribute (out, "id", criterion->id);
+      scs_xml_append_attribute (out, "id", criterion->id);
       g_string_append_printf (out, " level=\"%u\"", criterion->level);
-      attribute (out, "state", state);
+      scs_xml_append_attribute (out, "state", state);
       g_string_append (out, ">\n");
       {
         /* Translators: %s is a criterion ID */
@@ -317,9 +274,9 @@ render_scope_items (ScsWorkspace  *ws,
       static const char * const evidence_for[] = { "provider-check", "vulnerability-test" };
 
       g_string_append (out, "    <item");
-      attribute (out, "id", id_text);
-      attribute (out, "kind", (const char *) sqlite3_column_text (stmt, 1));
-      attribute (out, "status", status);
+      scs_xml_append_attribute (out, "id", id_text);
+      scs_xml_append_attribute (out, "kind", (const char *) sqlite3_column_text (stmt, 1));
+      scs_xml_append_attribute (out, "status", status);
       g_string_append (out, ">\n");
       for (guint f = 0; f < n_fields; f++)
         {
@@ -337,8 +294,8 @@ render_scope_items (ScsWorkspace  *ws,
           if (*sha == '\0')
             continue;
           g_string_append (out, "      <evidence");
-          attribute (out, "for", evidence_for[e]);
-          attribute (out, "sha256", sha);
+          scs_xml_append_attribute (out, "for", evidence_for[e]);
+          scs_xml_append_attribute (out, "sha256", sha);
           g_string_append (out, "/>\n");
         }
 
@@ -349,7 +306,7 @@ render_scope_items (ScsWorkspace  *ws,
           if (!check_text ((const char *) sqlite3_column_text (criteria, 0), label, error))
             return FALSE;
           g_string_append (out, "      <criterion");
-          attribute (out, "ref", (const char *) sqlite3_column_text (criteria, 0));
+          scs_xml_append_attribute (out, "ref", (const char *) sqlite3_column_text (criteria, 0));
           g_string_append (out, "/>\n");
         }
       if (rc != SQLITE_DONE)
@@ -361,7 +318,7 @@ render_scope_items (ScsWorkspace  *ws,
       if (g_strcmp0 (status, "in") != 0)
         {
           g_string_append (out, "      <out-of-scope");
-          attribute (out, "connected", sqlite3_column_int (stmt, 5) ? "true" : "false");
+          scs_xml_append_attribute (out, "connected", sqlite3_column_int (stmt, 5) ? "true" : "false");
           g_string_append (out, ">\n");
           if (!checked_element (out, 8, "reason", (const char *) sqlite3_column_text (stmt, 3),
                                 label, error) ||
@@ -369,11 +326,11 @@ render_scope_items (ScsWorkspace  *ws,
                                 label, error))
             return FALSE;
           g_string_append (out, "        <review");
-          attribute (out, "verdict", review);
+          scs_xml_append_attribute (out, "verdict", review);
           if (!check_text ((const char *) sqlite3_column_text (stmt, 8), label, error) ||
               !check_text ((const char *) sqlite3_column_text (stmt, 7), label, error))
             return FALSE;
-          attribute (out, "reviewer", (const char *) sqlite3_column_text (stmt, 8));
+          scs_xml_append_attribute (out, "reviewer", (const char *) sqlite3_column_text (stmt, 8));
           g_string_append (out, ">");
           scs_xml_append_escaped (out, (const char *) sqlite3_column_text (stmt, 7));
           g_string_append (out, "</review>\n");
@@ -419,7 +376,7 @@ render_scope (ScsWorkspace  *ws,
     }
 
   g_string_append (out, "  <scope");
-  attribute (out, "unit", unit);
+  scs_xml_append_attribute (out, "unit", unit);
   g_string_append (out, ">\n");
   if (!checked_element (out, 4, "description", description, _("The scope description"), error))
     return FALSE;
@@ -480,8 +437,8 @@ render_review (ScsWorkspace  *ws,
           return FALSE;
       }
       g_string_append (out, "    <comment");
-      attribute (out, "author", c->author);
-      attribute (out, "time", c->time);
+      scs_xml_append_attribute (out, "author", c->author);
+      scs_xml_append_attribute (out, "time", c->time);
       g_string_append (out, ">");
       scs_xml_append_escaped (out, c->body);
       g_string_append (out, "</comment>\n");
@@ -508,15 +465,15 @@ render_expert (ScsWorkspace  *ws,
     return TRUE;
 
   g_string_append (out, "  <expert>\n");
-  text_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 0));
-  text_element (out, 4, "organization", (const char *) sqlite3_column_text (stmt, 1));
+  scs_xml_append_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 0));
+  scs_xml_append_element (out, 4, "organization", (const char *) sqlite3_column_text (stmt, 1));
   g_string_append (out, "    <qualification");
-  attribute (out, "type", (const char *) sqlite3_column_text (stmt, 2));
-  attribute (out, "registration", (const char *) sqlite3_column_text (stmt, 3));
+  scs_xml_append_attribute (out, "type", (const char *) sqlite3_column_text (stmt, 2));
+  scs_xml_append_attribute (out, "registration", (const char *) sqlite3_column_text (stmt, 3));
   g_string_append (out, "/>\n");
-  text_element (out, 4, "training-completed", (const char *) sqlite3_column_text (stmt, 4));
+  scs_xml_append_element (out, 4, "training-completed", (const char *) sqlite3_column_text (stmt, 4));
   g_string_append (out, "  </expert>\n");
-  text_element (out, 2, "date", (const char *) sqlite3_column_text (stmt, 5));
+  scs_xml_append_element (out, 2, "date", (const char *) sqlite3_column_text (stmt, 5));
   return TRUE;
 }
 
@@ -555,14 +512,14 @@ render (ScsWorkspace  *workspace,
       {
         g_autofree char *scope = scs_scope_dup_summary (workspace);
 
-        text_element (out, 2, "scope", scope);
+        scs_xml_append_element (out, 2, "scope", scope);
       }
     else if (!render_scope (workspace, out, error))
       return NULL;
     g_string_append (out, "  <catalog");
-    attribute (out, "id", scs_catalog_get_id (catalog));
-    attribute (out, "date", scs_catalog_get_date (catalog));
-    attribute (out, "sha256", (const char *) sqlite3_column_text (stmt, 2));
+    scs_xml_append_attribute (out, "id", scs_catalog_get_id (catalog));
+    scs_xml_append_attribute (out, "date", scs_catalog_get_date (catalog));
+    scs_xml_append_attribute (out, "sha256", (const char *) sqlite3_column_text (stmt, 2));
     g_string_append (out, "/>\n");
   }
 
@@ -635,16 +592,6 @@ scs_attestation_set_expert (ScsWorkspace               *workspace,
   return scs_db_step_done (stmt, workspace->db, workspace->path, error);
 }
 
-static void
-collect_error (void        *data,
-               const xmlError *error)
-{
-  GString *messages = data;
-
-  if (messages->len == 0 && error != NULL && error->message != NULL)
-    g_string_append_printf (messages, "line %d: %s", error->line, g_strchomp (g_strdup (error->message)));
-}
-
 gboolean
 scs_attestation_validate (GBytes      *xml,
                           const char  *schema,
@@ -652,42 +599,28 @@ scs_attestation_validate (GBytes      *xml,
 {
   g_autofree char *resource = g_strdup_printf ("/jp/scsworkbench/core/schema/%s.rng", schema);
   g_autoptr(GBytes) rng = NULL;
-  g_autoptr(GString) messages = g_string_new (NULL);
-  xmlRelaxNGParserCtxtPtr parser;
-  xmlRelaxNGPtr grammar;
-  xmlRelaxNGValidCtxtPtr valid;
+  g_autoptr(GError) local_error = NULL;
   xmlDocPtr doc;
-  const char *data;
-  gsize size;
-  int rc;
+  gboolean valid;
 
   rng = g_resources_lookup_data (resource, 0, error);
   if (rng == NULL)
     return FALSE;
 
-  data = g_bytes_get_data (xml, &size);
-  doc = xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
+  /* Ours, rendered or built in: no size limit beyond libxml2's own. */
+  doc = scs_xml_parse (xml, G_MAXINT, &local_error);
   if (doc == NULL)
     {
       g_set_error (error, SCS_ATTESTATION_ERROR, SCS_ATTESTATION_ERROR_INVALID,
                    _("The %s XML is not well-formed"), schema);
       return FALSE;
     }
-
-  parser = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (rng, NULL), (int) g_bytes_get_size (rng));
-  grammar = xmlRelaxNGParse (parser);
-  xmlRelaxNGFreeParserCtxt (parser);
-  valid = xmlRelaxNGNewValidCtxt (grammar);
-  xmlRelaxNGSetValidStructuredErrors (valid, (xmlStructuredErrorFunc) collect_error, messages);
-  rc = xmlRelaxNGValidateDoc (valid, doc);
-  xmlRelaxNGFreeValidCtxt (valid);
-  xmlRelaxNGFree (grammar);
+  valid = scs_xml_validate (doc, rng, &local_error);
   xmlFreeDoc (doc);
-
-  if (rc != 0)
+  if (!valid)
     {
       g_set_error (error, SCS_ATTESTATION_ERROR, SCS_ATTESTATION_ERROR_INVALID,
-                   _("The %s XML does not match its schema: %s"), schema, messages->str);
+                   _("The %s XML does not match its schema: %s"), schema, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -752,9 +685,7 @@ static GHashTable *
 flatten_bytes (GBytes *xml)
 {
   GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  gsize size = 0;
-  const char *data = xml ? g_bytes_get_data (xml, &size) : NULL;
-  xmlDocPtr doc = data ? xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET) : NULL;
+  xmlDocPtr doc = scs_xml_parse (xml, G_MAXINT, NULL);
 
   if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
     flatten (xmlDocGetRootElement (doc), "", map);

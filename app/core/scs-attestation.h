@@ -63,8 +63,5 @@ gboolean   scs_attestation_validate   (GBytes                     *xml,
  * equal. Of char*. */
 GPtrArray *scs_attestation_diff       (GBytes                     *before,
                                        GBytes                     *after);
-/* XML text escaping used by the renderers: & < > " and control characters. */
-void       scs_xml_append_escaped     (GString                    *out,
-                                       const char                 *text);
 
 G_END_DECLS

@@ -19,6 +19,8 @@
 
 #include <string.h>
 
+#include "scs-text.h"
+
 struct _ScsCatalogDiff
 {
   GObject     parent_instance;
@@ -68,31 +70,11 @@ texts_differ (const char *a,
   return !g_str_equal (x, y);
 }
 
-/* Numeric ID order, so "1-10-1-1" follows "1-9-1-1". */
-static int
-compare_ids (const char *a,
-             const char *b)
-{
-  while (*a != '\0' && *b != '\0')
-    {
-      guint64 na = g_ascii_strtoull (a, (char **) &a, 10);
-      guint64 nb = g_ascii_strtoull (b, (char **) &b, 10);
-
-      if (na != nb)
-        return na < nb ? -1 : 1;
-      if (*a == '-')
-        a++;
-      if (*b == '-')
-        b++;
-    }
-  return (*a != '\0') - (*b != '\0');
-}
-
 static int
 compare_changes (gconstpointer a,
                  gconstpointer b)
 {
-  return compare_ids (((const ScsCatalogChange *) a)->id, ((const ScsCatalogChange *) b)->id);
+  return scs_text_compare_ids (((const ScsCatalogChange *) a)->id, ((const ScsCatalogChange *) b)->id);
 }
 
 /**

@@ -29,6 +29,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "scs-date.h"
+#include "scs-text.h"
 #include "scs-xlsx.h"
 
 G_DEFINE_QUARK (scs-catalog-import-error-quark, scs_catalog_import_error)
@@ -469,36 +471,17 @@ read_field (RowReader    *rr,
 }
 
 static int
-compare_id_strings (const char *a,
-                    const char *b)
-{
-  while (*a != '\0' && *b != '\0')
-    {
-      guint64 na = g_ascii_strtoull (a, (char **) &a, 10);
-      guint64 nb = g_ascii_strtoull (b, (char **) &b, 10);
-
-      if (na != nb)
-        return na < nb ? -1 : 1;
-      if (*a == '-')
-        a++;
-      if (*b == '-')
-        b++;
-    }
-  return (*a != '\0') - (*b != '\0');
-}
-
-static int
 compare_requirements (gconstpointer a,
                       gconstpointer b)
 {
-  return compare_id_strings ((*(ImportRequirement **) a)->id, (*(ImportRequirement **) b)->id);
+  return scs_text_compare_ids ((*(ImportRequirement **) a)->id, (*(ImportRequirement **) b)->id);
 }
 
 static int
 compare_criteria (gconstpointer a,
                   gconstpointer b)
 {
-  return compare_id_strings ((*(ImportCriterion **) a)->id, (*(ImportCriterion **) b)->id);
+  return scs_text_compare_ids ((*(ImportCriterion **) a)->id, (*(ImportCriterion **) b)->id);
 }
 
 typedef struct
@@ -733,13 +716,8 @@ pick_date (ScsXlsx     *xlsx,
 
   {
     g_autofree char *day = g_strndup (source, 10);
-    guint y, m, d;
 
-    if (strlen (day) == 10 && day[4] == '-' && day[7] == '-' &&
-        sscanf (day, "%4u-%2u-%2u", &y, &m, &d) == 3 &&
-        g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y) &&
-        (date == NULL || strlen (date) == 10) &&
-        g_ascii_isdigit (day[0]) && g_ascii_isdigit (day[5]) && g_ascii_isdigit (day[8]))
+    if (scs_date_is_iso (day) && (date == NULL || strlen (date) == 10))
       return g_steal_pointer (&day);
   }
 

@@ -25,21 +25,18 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/relaxng.h>
-#include <libxml/SAX2.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include "scs-core-resources.h"
 #include "scs-i18n.h"
 #include "scs-sha256.h"
+#include "scs-text.h"
+#include "scs-xml.h"
 
 #define CATALOG_NS        "urn:scs-workbench:catalog:1"
 #define MAX_CATALOG_SIZE  (16 * 1024 * 1024)
 #define BUILTIN_RESOURCE  "/jp/scsworkbench/core/catalog/builtin.xml"
 #define SCHEMA_RESOURCE   "/jp/scsworkbench/core/schema/catalog.rng"
-#define MAX_REPORTED_XML_ERRORS 3
 
 G_DEFINE_QUARK (scs-catalog-error-quark, scs_catalog_error)
 
@@ -134,138 +131,16 @@ scs_catalog_init (ScsCatalog *self)
 }
 
 /* ---------------------------------------------------------------------
- * Capturing libxml2's errors
- * ------------------------------------------------------------------- */
-
-typedef struct
-{
-  GString *messages;     /* "line N: message; line M: message" */
-  guint    n_errors;
-  int      first_line;
-  gboolean doctype_seen;
-  int      doctype_line;
-} XmlErrors;
-
-static void
-xml_errors_add (XmlErrors  *errors,
-                int         line,
-                const char *message)
-{
-  g_autofree char *text = g_strstrip (g_strdup (message != NULL ? message : ""));
-
-  errors->n_errors++;
-  if (errors->n_errors == 1)
-    errors->first_line = line;
-  if (errors->n_errors > MAX_REPORTED_XML_ERRORS)
-    return;
-
-  if (errors->messages->len > 0)
-    g_string_append (errors->messages, "; ");
-  if (line > 0)
-    /* Translators: one error reported by the XML parser, e.g. "line 3: Opening and ending tag mismatch" */
-    g_string_append_printf (errors->messages, _("line %d: %s"), line, text);
-  else
-    g_string_append (errors->messages, text);
-}
-
-static void
-structured_error_cb (void        *user_data,
-                     xmlErrorPtr  error)
-{
-  XmlErrors *errors = user_data;
-
-  /* Warnings (e.g. a namespace URI that is not absolute) are not reasons to
-   * refuse a catalog, and schema validation reports real problems itself. */
-  if (error == NULL || error->level < XML_ERR_ERROR)
-    return;
-
-  xml_errors_add (errors, error->line, error->message);
-}
-
-/* The parser's own error callback receives the parser context as its data
- * (ctxt->userData), so the XmlErrors travel in ctxt->_private. */
-static void
-parser_structured_error_cb (void        *user_data,
-                            xmlErrorPtr  error)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-
-  structured_error_cb (ctxt->_private, error);
-}
-
-G_GNUC_PRINTF (2, 3)
-static void
-generic_error_cb (void       *user_data,
-                  const char *format,
-                  ...)
-{
-  /* Old-style libxml2 messages arrive in fragments; the structured handler
-   * already has the useful ones, this only keeps stray output off stderr. */
-}
-
-/* A DOCTYPE is refused outright: the catalog format has no use for one, and
- * it is the door to entity expansion ("billion laughs") and external entities.
- * This SAX callback runs when the DOCTYPE name has been read, before any of
- * its internal subset, so nothing it declares is ever processed. */
-static void
-internal_subset_cb (void          *user_data,
-                    const xmlChar *name,
-                    const xmlChar *external_id,
-                    const xmlChar *system_id)
-{
-  xmlParserCtxtPtr ctxt = user_data;
-  XmlErrors *errors = ctxt->_private;
-
-  if (!errors->doctype_seen)
-    {
-      errors->doctype_seen = TRUE;
-      errors->doctype_line = xmlSAX2GetLineNumber (ctxt);
-    }
-  xmlStopParser (ctxt);
-}
-
-typedef struct
-{
-  xmlStructuredErrorFunc  structured;
-  void                   *structured_data;
-  xmlGenericErrorFunc     generic;
-  void                   *generic_data;
-} SavedErrorHandlers;
-
-/* libxml2's global handlers are per thread; set ours for the duration of one
- * load so that nothing, not even an error raised outside a context, prints. */
-static void
-push_error_handlers (SavedErrorHandlers *saved,
-                     XmlErrors          *errors)
-{
-  saved->structured = xmlStructuredError;
-  saved->structured_data = xmlStructuredErrorContext;
-  saved->generic = xmlGenericError;
-  saved->generic_data = xmlGenericErrorContext;
-  xmlSetStructuredErrorFunc (errors, structured_error_cb);
-  xmlSetGenericErrorFunc (NULL, generic_error_cb);
-}
-
-static void
-pop_error_handlers (SavedErrorHandlers *saved)
-{
-  xmlSetStructuredErrorFunc (saved->structured_data, saved->structured);
-  xmlSetGenericErrorFunc (saved->generic_data, saved->generic);
-}
-
-/* ---------------------------------------------------------------------
- * Parsing and schema validation
+ * Parsing and schema validation (base's hardened parser, scs-xml.h)
  * ------------------------------------------------------------------- */
 
 static xmlDocPtr
 parse_document (GBytes     *bytes,
-                XmlErrors  *errors,
                 GError    **error)
 {
-  xmlParserCtxtPtr ctxt;
+  g_autoptr(GError) local_error = NULL;
+  gsize size = g_bytes_get_size (bytes);
   xmlDocPtr doc;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
 
   if (size > MAX_CATALOG_SIZE)
     {
@@ -274,94 +149,39 @@ parse_document (GBytes     *bytes,
                    (unsigned long long) size, MAX_CATALOG_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (size == 0)
-    {
-      g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE,
-                   _("The catalog is empty"));
-      return NULL;
-    }
 
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    g_error ("libxml2 could not allocate a parser context");
-  ctxt->_private = errors;
-  ctxt->sax->internalSubset = internal_subset_cb;
-  ctxt->sax->serror = parser_structured_error_cb;
-  ctxt->sax->error = NULL;
-  ctxt->sax->warning = NULL;
+  doc = scs_xml_parse (bytes, MAX_CATALOG_SIZE, &local_error);
+  if (doc != NULL)
+    return doc;
 
-  /* No network, no entity substitution (there can be none without a DOCTYPE
-   * anyway), no XInclude, big line numbers for honest error locations. */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                           XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-
-  if (errors->doctype_seen)
-    {
-      g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE,
-                   _("Line %d: the catalog contains a DOCTYPE declaration, which is not allowed"),
-                   errors->doctype_line);
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-  else if (doc == NULL || !ctxt->wellFormed || errors->n_errors > 0)
-    {
-      if (errors->messages->len > 0)
-        g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE,
-                     _("The catalog is not well-formed XML: %s"), errors->messages->str);
-      else
-        g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE,
-                     _("The catalog is not well-formed XML"));
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
-
-  ctxt->_private = NULL;
-  xmlFreeParserCtxt (ctxt);
-
-  return doc;
+  if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_EMPTY))
+    g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE, _("The catalog is empty"));
+  else if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_DOCTYPE))
+    /* Translators: %s says where, "line 2 has a DOCTYPE declaration, which is not allowed" */
+    g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE,
+                 _("The catalog is refused: %s"), local_error->message);
+  else
+    g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE,
+                 _("The catalog is not well-formed XML: %s"), local_error->message);
+  return NULL;
 }
 
 static gboolean
 validate_document (xmlDocPtr   doc,
-                   XmlErrors  *errors,
                    GError    **error)
 {
   g_autoptr(GBytes) schema_bytes = NULL;
-  xmlRelaxNGParserCtxtPtr parser_ctxt;
-  xmlRelaxNGPtr schema;
-  xmlRelaxNGValidCtxtPtr valid_ctxt;
-  gsize schema_size;
-  const char *schema_data;
-  int result;
+  g_autoptr(GError) local_error = NULL;
 
   schema_bytes = g_resource_lookup_data (scs_core_get_resource (), SCHEMA_RESOURCE,
                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   if (schema_bytes == NULL)
     g_error ("The catalog schema %s is missing from the core resource", SCHEMA_RESOURCE);
-  schema_data = g_bytes_get_data (schema_bytes, &schema_size);
 
-  /* The schema is ours and small; compiling it per load keeps the loader
-   * free of shared state, so catalogs can be loaded from any thread. */
-  parser_ctxt = xmlRelaxNGNewMemParserCtxt (schema_data, (int) schema_size);
-  xmlRelaxNGSetParserStructuredErrors (parser_ctxt, structured_error_cb, errors);
-  schema = xmlRelaxNGParse (parser_ctxt);
-  xmlRelaxNGFreeParserCtxt (parser_ctxt);
-  if (schema == NULL)
-    g_error ("The built-in catalog schema does not compile: %s", errors->messages->str);
-
-  valid_ctxt = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (valid_ctxt, structured_error_cb, errors);
-  result = xmlRelaxNGValidateDoc (valid_ctxt, doc);
-  xmlRelaxNGFreeValidCtxt (valid_ctxt);
-  xmlRelaxNGFree (schema);
-
-  if (result != 0)
+  if (!scs_xml_validate (doc, schema_bytes, &local_error))
     {
-      if (errors->messages->len > 0)
-        g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_INVALID,
-                     _("The catalog does not match the catalog schema: %s"), errors->messages->str);
-      else
-        g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_INVALID,
-                     _("The catalog does not match the catalog schema"));
+      g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_INVALID,
+                   _("The catalog does not match the catalog schema: %s"), local_error->message);
       return FALSE;
     }
 
@@ -437,27 +257,6 @@ parse_level (const char *text)
   return g_strcmp0 (text, "3") == 0 ? 3 : 4;
 }
 
-/* Compares two IDs of the same shape numerically ("1-10-1" after "1-9-1"). */
-static int
-compare_ids (const char *a,
-             const char *b)
-{
-  while (*a != '\0' && *b != '\0')
-    {
-      guint64 na = g_ascii_strtoull (a, (char **) &a, 10);
-      guint64 nb = g_ascii_strtoull (b, (char **) &b, 10);
-
-      if (na != nb)
-        return na < nb ? -1 : 1;
-      if (*a == '-')
-        a++;
-      if (*b == '-')
-        b++;
-    }
-
-  return (*a != '\0') - (*b != '\0');
-}
-
 static gboolean
 has_prefix_id (const char *id,
                const char *parent_id)
@@ -519,7 +318,7 @@ build_criterion (Builder         *builder,
     {
       const ScsCriterion *previous = g_ptr_array_index (requirement->criteria, requirement->criteria->len - 1);
 
-      if (compare_ids (previous->id, id) >= 0)
+      if (scs_text_compare_ids (previous->id, id) >= 0)
         {
           g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_INVALID,
                        _("Line %ld: criterion ‘%s’ is out of order: it comes after ‘%s’"),
@@ -575,7 +374,7 @@ build_requirement (Builder      *builder,
     {
       const ScsRequirement *previous = g_ptr_array_index (category->requirements, category->requirements->len - 1);
 
-      if (compare_ids (previous->id, id) >= 0)
+      if (scs_text_compare_ids (previous->id, id) >= 0)
         {
           g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_INVALID,
                        _("Line %ld: requirement ‘%s’ is out of order: it comes after ‘%s’"),
@@ -799,8 +598,6 @@ scs_catalog_new_from_bytes (GBytes  *xml,
                             GError **error)
 {
   g_autoptr(ScsCatalog) self = NULL;
-  XmlErrors errors = { 0, };
-  SavedErrorHandlers saved;
   xmlDocPtr doc;
   gboolean ok = FALSE;
 
@@ -809,26 +606,16 @@ scs_catalog_new_from_bytes (GBytes  *xml,
 
   xmlInitParser ();
 
-  errors.messages = g_string_new (NULL);
-  push_error_handlers (&saved, &errors);
-
-  doc = parse_document (xml, &errors, error);
+  doc = parse_document (xml, error);
   if (doc != NULL)
     {
-      /* A document with any parse error was refused above; start afresh. */
-      g_string_truncate (errors.messages, 0);
-      errors.n_errors = 0;
-
-      if (is_builtin_xml (xml) || validate_document (doc, &errors, error))
+      if (is_builtin_xml (xml) || validate_document (doc, error))
         {
           self = g_object_new (SCS_TYPE_CATALOG, NULL);
           ok = build_catalog (self, doc, error);
         }
       xmlFreeDoc (doc);
     }
-
-  pop_error_handlers (&saved);
-  g_string_free (errors.messages, TRUE);
 
   if (!ok)
     return NULL;

@@ -1,9 +1,7 @@
 /* scs-db.c: the small SQLite layer under the workspace and its modules
  *
  * Statement helpers that turn SQLite result codes into translated
- * SCS_WORKSPACE_ERROR messages naming the file, plus the file-system steps
- * that make creating a file safe (link-into-place without replacing,
- * fsync of the directory). Shared by scs-workspace*.c and the modules that
+ * SCS_WORKSPACE_ERROR messages naming the file. Shared by scs-workspace*.c and the modules that
  * keep their own tables in the workspace (review, scope, …).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,26 +11,13 @@
 
 #include "scs-db.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "scs-workspace.h"
 
 /* SQLite helpers                                                            */
-
-char *
-scs_now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-
-  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
-}
 
 void
 scs_db_set_error (GError     **error,
@@ -167,68 +152,4 @@ scs_db_query_int (sqlite3     *db,
 
   *value = sqlite3_column_int64 (stmt, 0);
   return TRUE;
-}
-
-
-void
-scs_sync_directory (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-/* Moves @from to @to unless @to exists, atomically where the file system
- * has hard links. */
-gboolean
-scs_rename_no_replace (const char  *from,
-                   const char  *to,
-                   GError     **error)
-{
-  g_autofree char *display = g_filename_display_name (to);
-  int saved_errno;
-
-  if (link (from, to) == 0)
-    {
-      g_unlink (from);
-      scs_sync_directory (to);
-      return TRUE;
-    }
-
-  saved_errno = errno;
-  if (saved_errno == EEXIST)
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
-                   _("‘%s’ already exists; choose another name"), display);
-      return FALSE;
-    }
-
-  /* No hard links here (FAT, some network file systems): check, then
-   * rename, accepting the small race. */
-  if (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == ENOSYS ||
-      saved_errno == EMLINK || saved_errno == EOPNOTSUPP)
-    {
-      if (g_file_test (to, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_EXISTS,
-                       _("‘%s’ already exists; choose another name"), display);
-          return FALSE;
-        }
-
-      if (g_rename (from, to) == 0)
-        {
-          scs_sync_directory (to);
-          return TRUE;
-        }
-      saved_errno = errno;
-    }
-
-  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
-               _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
-  return FALSE;
 }

@@ -7,12 +7,12 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+/* Stored times: scs_now_iso8601() */
+#include "scs-date.h"
+
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-/* ISO 8601 UTC with milliseconds: "2026-11-22T03:49:12.345Z". */
-char         *scs_now_iso8601     (void);
 
 /* Sets an SCS_WORKSPACE_ERROR from the connection's last SQLite error,
  * naming the workspace at @path. */
@@ -43,11 +43,5 @@ gboolean      scs_db_query_int    (sqlite3       *db,
                                    const char    *sql,
                                    gint64        *value,
                                    GError       **error);
-
-void          scs_sync_directory  (const char    *path);
-/* Moves @from to @to unless @to exists (SCS_WORKSPACE_ERROR_EXISTS). */
-gboolean      scs_rename_no_replace (const char  *from,
-                                     const char  *to,
-                                     GError     **error);
 
 G_END_DECLS

@@ -34,6 +34,7 @@
 #include "scs-signature.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-declaration-error-quark, scs_declaration_error)
 

@@ -3,10 +3,8 @@
  * The file rule (docs/DESIGN.md): nothing in the process opens and closes a
  * workspace file outside SQLite while a connection to it may exist, because
  * closing any descriptor of a file drops every POSIX lock the process holds
- * on it — SQLite's included. Temporary files are named so that the next run
- * recognises and removes those an interrupted run left behind.
- *
- * Kept free of workspace types so it can move to a base library.
+ * on it — SQLite's included. Partial files and private folders are base's
+ * scs-file.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,25 +33,5 @@ ScsFsHold *scs_fs_hold            (const char  *path,
 void       scs_fs_release         (ScsFsHold   *hold);
 /* How many holds the process has on @path's file (tests). */
 guint      scs_fs_count_holds     (const char  *path);
-
-/* Creates an empty file (mode 0600) next to @final_path named
- * ".BASE.scs-partial-PID-XXXXXX", after removing the ones in that folder
- * whose process is gone. Returns the descriptor and the name in @tmp_path,
- * or -1 with G_IO_ERROR. */
-int        scs_fs_create_partial  (const char  *final_path,
-                                   char       **tmp_path,
-                                   GError     **error);
-/* Removes the partial files of dead processes in @dir; returns how many. */
-guint      scs_fs_remove_stale_partials (const char *dir);
-gboolean   scs_fs_is_partial_name (const char  *basename);
-
-/* The app's private folder for copies of evidence being shown (mode 0700,
- * under the user's runtime or cache folder), created when missing. */
-char      *scs_fs_private_dir     (const char  *what,
-                                   GError     **error);
-/* Removes the private folders of processes that are gone (start-up). */
-void       scs_fs_clean_private_dirs (const char *what);
-/* Removes this process's private folder (when the copies are no longer shown). */
-void       scs_fs_remove_private_dir (const char *what);
 
 G_END_DECLS

@@ -33,8 +33,11 @@
 #include <libxml/tree.h>
 
 #include "scs-attestation.h"
+#include "scs-date.h"
 #include "scs-db.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-jcstar-error-quark, scs_jcstar_error)
 
@@ -126,15 +129,14 @@ load_texts (GError **error)
   xmlDocPtr doc;
   xmlNodePtr root;
   gboolean ok = TRUE;
-  const char *data;
-  gsize size;
 
   bytes = g_resources_lookup_data ("/jp/scsworkbench/core/jcstar/builtin.xml", 0, error);
   if (bytes == NULL || !scs_attestation_validate (bytes, "jcstar", error))
     return NULL;
 
-  data = g_bytes_get_data (bytes, &size);
-  doc = xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
+  doc = scs_xml_parse (bytes, G_MAXINT, error);
+  if (doc == NULL)
+    return NULL;
   root = xmlDocGetRootElement (doc);
   texts = g_new0 (Texts, 1);
   texts->document = prop (root, "criteria-document");
@@ -369,23 +371,12 @@ static gboolean
 parse_date (const char *text,
             GDate      *date)
 {
-  guint year, month, day;
+  g_autoptr(GDate) parsed = scs_date_parse_iso (text);
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
-      sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+  if (parsed == NULL)
     return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  *date = *parsed;
   return TRUE;
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped == '\0';
 }
 
 static gboolean
@@ -395,14 +386,14 @@ validate_product (const ScsJcProduct  *product,
   const char *dates[] = { product->support_end, product->issued, product->expires };
   GDate issued, expires, limit;
 
-  if (is_blank (product->name) || product->model_numbers == NULL || product->model_numbers[0] == NULL)
+  if (scs_text_is_blank (product->name) || product->model_numbers == NULL || product->model_numbers[0] == NULL)
     {
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                    _("The product needs a name and at least one model number"));
       return FALSE;
     }
   for (guint i = 0; product->model_numbers[i] != NULL; i++)
-    if (is_blank (product->model_numbers[i]) || strchr (product->model_numbers[i], '\n') != NULL)
+    if (scs_text_is_blank (product->model_numbers[i]) || strchr (product->model_numbers[i], '\n') != NULL)
       {
         g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                      _("Model number %u is empty or spans several lines"), i + 1);
@@ -569,7 +560,7 @@ scs_jcstar_set_answer (ScsWorkspace  *workspace,
                    _("There is no evaluation item %s #%u"), requirement_id ? requirement_id : "", item);
       return FALSE;
     }
-  if (answer == SCS_JC_ANSWER_NOT_APPLICABLE && is_blank (reason))
+  if (answer == SCS_JC_ANSWER_NOT_APPLICABLE && scs_text_is_blank (reason))
     {
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                    _("Evaluation item %s #%u: say why it does not apply"), requirement_id, item);

@@ -55,11 +55,13 @@
 #include <gnutls/crypto.h>
 
 #include "scs-attestation.h"
-#include "scs-fs.h"
+#include "scs-file.h"
 #include "scs-report.h"
 #include "scs-scope.h"
 #include "scs-sha256.h"
 #include "scs-verify.h"
+#include "scs-zip.h"
+#include "scs-xml.h"
 
 #include "scs-declaration.h"
 #include "scs-signature.h"
@@ -177,8 +179,8 @@ evidence_path (const ScsEvidence *evidence,
 
 /* What the workspace accepts as evidence fits in what the verifier
  * accepts as a package, with room for the XML and the report. */
-G_STATIC_ASSERT (SCS_EVIDENCE_MAX_SIZE <= SCS_VERIFY_MAX_ENTRY_SIZE);
-G_STATIC_ASSERT (SCS_EVIDENCE_MAX_TOTAL_SIZE + (gint64) 64 * 1024 * 1024 <= SCS_VERIFY_MAX_TOTAL_SIZE);
+G_STATIC_ASSERT (SCS_EVIDENCE_MAX_SIZE <= SCS_ZIP_MAX_ENTRY_SIZE);
+G_STATIC_ASSERT (SCS_EVIDENCE_MAX_TOTAL_SIZE + (gint64) 64 * 1024 * 1024 <= SCS_ZIP_MAX_TOTAL_SIZE);
 
 /* "Japanese" or "English" for "ja" / "en", translated */
 static const char *
@@ -809,18 +811,6 @@ out:
   return ok;
 }
 
-static void
-fsync_directory (const char *dir)
-{
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
 static gboolean
 check_written (const char      *tmp_path,
                const char      *path,
@@ -937,12 +927,12 @@ scs_package_export (ScsWorkspace           *workspace,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  /* A recognisable partial name (scs-fs.h): the next run removes it if
+  /* A recognisable partial name (scs-file.h): the next run removes it if
    * this one is killed. */
   {
     g_autoptr(GError) local_error = NULL;
 
-    fd = scs_fs_create_partial (path, &tmp_path, &local_error);
+    fd = scs_file_create_partial (path, &tmp_path, &local_error);
     if (fd < 0)
       {
         g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
@@ -990,10 +980,10 @@ scs_package_export (ScsWorkspace           *workspace,
     }
   /* A package replaced by this one is kept under a second name until the
    * record is committed, so a failed commit can put it back. The name is a
-   * partial one (scs-fs.h): after kill -9 the next run removes it. */
+   * partial one (scs-file.h): after kill -9 the next run removes it. */
   if (!draft && g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      fd = scs_fs_create_partial (path, &backup_path, NULL);
+      fd = scs_file_create_partial (path, &backup_path, NULL);
       if (fd >= 0)
         close (fd);
       if (fd < 0 || g_unlink (backup_path) != 0 || link (path, backup_path) != 0)
@@ -1025,12 +1015,12 @@ scs_package_export (ScsWorkspace           *workspace,
     {
       if (backup_path == NULL || g_rename (backup_path, path) != 0)
         g_unlink (path);
-      fsync_directory (dir);
+      scs_file_sync_directory (dir);
       return FALSE;
     }
   if (backup_path != NULL)
     g_unlink (backup_path);
-  fsync_directory (dir);
+  scs_file_sync_directory (dir);
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;

@@ -28,6 +28,7 @@
 #include "scs-pdf-writer.h"
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
+#include "scs-text.h"
 #include "scs-xlsx-writer.h"
 
 gboolean
@@ -90,26 +91,6 @@ static guint
 category_of (const char *criterion_id)
 {
   return (guint) g_ascii_strtoull (criterion_id, NULL, 10);
-}
-
-static int
-compare_ids (const char *a,
-             const char *b)
-{
-  while (*a != '\0' && *b != '\0')
-    {
-      char *end_a, *end_b;
-      guint64 x = g_ascii_strtoull (a, &end_a, 10);
-      guint64 y = g_ascii_strtoull (b, &end_b, 10);
-
-      if (x != y)
-        return x < y ? -1 : 1;
-      a = *end_a == '-' ? end_a + 1 : end_a;
-      b = *end_b == '-' ? end_b + 1 : end_b;
-      if (end_a == a && end_b == b)
-        break;
-    }
-  return strcmp (a, b);
 }
 
 static const char *
@@ -232,7 +213,7 @@ compare_stats (gconstpointer a,
     return dx > dy ? -1 : 1;
   if (x->unmet != y->unmet)
     return x->unmet > y->unmet ? -1 : 1;
-  return compare_ids (x->criterion_id, y->criterion_id);
+  return scs_text_compare_ids (x->criterion_id, y->criterion_id);
 }
 
 GPtrArray *

@@ -22,6 +22,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-date.h"
 #include "scs-text.h"
 
 G_DEFINE_QUARK (scs-profile-error-quark, scs_profile_error)
@@ -319,19 +320,6 @@ scs_profile_load_default (GError **error)
   return scs_profile_load (path, error);
 }
 
-static gboolean
-date_is_valid (const char *date)
-{
-  int y, m, d;
-  char extra;
-
-  if (date == NULL || strlen (date) != 10 ||
-      sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3)
-    return FALSE;
-
-  return g_date_valid_dmy (d, m, y);
-}
-
 gboolean
 scs_profile_validate (ScsProfile  *self,
                       GError     **error)
@@ -352,7 +340,7 @@ scs_profile_validate (ScsProfile  *self,
                    self->registration ? self->registration : "");
       return FALSE;
     }
-  if (self->training_date != NULL && !date_is_valid (self->training_date))
+  if (self->training_date != NULL && !scs_date_is_iso (self->training_date))
     {
       g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
                    _("The training completion date ‘%s’ is not a date like 2026-04-01"),
@@ -491,23 +479,6 @@ scs_profile_set_qualification (ScsProfile       *self,
   self->qualification = q;
 }
 
-/* Days from @date to today (UTC); negative in the future. */
-static int
-days_since (const char *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GDate then, today;
-  int y, m, d;
-
-  sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
-  g_date_clear (&then, 1);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&then, d, m, y);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  return g_date_days_between (&then, &today);
-}
-
 /**
  * scs_profile_check_training:
  *
@@ -528,7 +499,7 @@ scs_profile_check_training (ScsProfile  *self,
                              "training before signing; record the date it was completed"));
       return FALSE;
     }
-  if (!date_is_valid (self->training_date) || days_since (self->training_date) < 0)
+  if (!scs_date_is_iso (self->training_date) || scs_date_days_since (self->training_date) < 0)
     {
       g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED,
                    _("The training completion date ‘%s’ is not a past date like 2026-04-01"),
@@ -569,7 +540,7 @@ scs_profile_add_upkeep (ScsProfile     *self,
   g_return_val_if_fail (SCS_IS_PROFILE (self), FALSE);
   g_return_val_if_fail ((guint) kind < SCS_N_UPKEEP_KINDS, FALSE);
 
-  if (!date_is_valid (date) || days_since (date) < 0)
+  if (!scs_date_is_iso (date) || scs_date_days_since (date) < 0)
     {
       g_set_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID,
                    _("The date ‘%s’ of the qualification upkeep is not a past date like 2026-04-01"),
@@ -641,7 +612,7 @@ scs_profile_describe_qualification (ScsProfile *self)
       g_string_append_printf (out, _("%s: %s"), scs_upkeep_kind_get_label (k), latest[k]->date);
       if (*latest[k]->note != '\0')
         g_string_append_printf (out, " (%s)", latest[k]->note);
-      if (k == SCS_UPKEEP_RISS_ONLINE && days_since (latest[k]->date) > 366)
+      if (k == SCS_UPKEEP_RISS_ONLINE && scs_date_days_since (latest[k]->date) > 366)
         g_string_append_printf (out, " — %s", _("more than a year ago"));
     }
   if (self->qualification == SCS_QUALIFICATION_RISS && latest[SCS_UPKEEP_RISS_ONLINE] == NULL)

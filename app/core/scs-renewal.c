@@ -32,6 +32,7 @@
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-renewal-error-quark, scs_renewal_error)
 
@@ -171,20 +172,16 @@ scs_validity_load_bytes (GBytes  *xml,
   g_autoptr(ScsValidity) validity = NULL;
   xmlDoc *doc;
   xmlNode *root;
-  gsize size;
-  const char *data = g_bytes_get_data (xml, &size);
-
   g_return_val_if_fail (xml != NULL, NULL);
 
-  if (size > 1024 * 1024)
+  if (g_bytes_get_size (xml) > 1024 * 1024)
     {
       g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
                    _("The validity data is larger than 1 MiB"));
       return NULL;
     }
 
-  doc = xmlReadMemory (data, (int) size, "validity.xml", "UTF-8",
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  doc = scs_xml_parse (xml, 1024 * 1024, NULL);
   if (doc == NULL)
     {
       g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
@@ -477,32 +474,6 @@ scs_expiry_state (ScsValidity *validity,
   if ((guint) days <= scs_validity_get_warn_days (validity, level))
     return SCS_EXPIRY_SOON;
   return SCS_EXPIRY_VALID;
-}
-
-GDate *
-scs_date_parse_iso (const char *text)
-{
-  guint64 y, m, d;
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return NULL;
-  parts = g_strsplit (text, "-", 3);
-  if (!g_ascii_string_to_unsigned (parts[0], 10, 1900, 9999, &y, NULL) ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 1, 12, &m, NULL) ||
-      !g_ascii_string_to_unsigned (parts[2], 10, 1, 31, &d, NULL) ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return NULL;
-  return g_date_new_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-char *
-scs_date_to_iso (const GDate *date)
-{
-  if (date == NULL || !g_date_valid (date))
-    return NULL;
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "scs-answer.h"
+#include "scs-date.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -92,9 +93,6 @@ ScsExpiryState scs_expiry_state               (ScsValidity  *validity,
                                                const GDate  *expiry,
                                                const GDate  *today,
                                                gint         *days_left);
-/* "2027-04-01" → GDate, NULL if not a real date. */
-GDate        *scs_date_parse_iso              (const char   *text);
-char         *scs_date_to_iso                 (const GDate  *date);
 
 /* ------------------------------------------------------------------------ */
 /* Cycles in a workspace                                                     */

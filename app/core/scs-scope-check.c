@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scs-date.h"
 #include "scs-scope-private.h"
 #include "scs-text.h"
 
@@ -49,23 +50,6 @@ add (GPtrArray        *findings,
   finding->item = item;
   finding->message = message;
   g_ptr_array_add (findings, finding);
-}
-
-int
-scs_scope_days_since (const char *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GDate then, today;
-  int y, m, d;
-
-  g_date_clear (&then, 1);
-  g_date_clear (&today, 1);
-  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return G_MININT;
-  g_date_set_dmy (&then, d, m, y);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-  return g_date_days_between (&then, &today);
 }
 
 /* Reasons that say nothing ("なし", "N/A", "例外", "-"): an exception needs
@@ -207,7 +191,7 @@ check_item (ScsScope     *scope,
       const char *date = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_VULN_TEST);
       const char *evidence = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_VULN_EVIDENCE);
       ScsScopeSeverity severity = level >= 4 ? SCS_SCOPE_SEVERITY_ERROR : SCS_SCOPE_SEVERITY_WARNING;
-      int age = scs_text_is_blank (date) ? G_MININT : scs_scope_days_since (date);
+      int age = scs_text_is_blank (date) ? G_MININT : scs_date_days_since (date);
 
       if (scs_text_is_blank (date))
         add (findings, severity, "verification-target-untested", id,

@@ -24,6 +24,7 @@
 #include "scs-csv.h"
 #include "scs-scope-import.h"
 #include "scs-scope-private.h"
+#include "scs-text.h"
 
 G_DEFINE_QUARK (scs-scope-import-error-quark, scs_scope_import_error)
 
@@ -495,12 +496,8 @@ static gboolean
 row_is_blank (const char * const *row)
 {
   for (guint i = 0; row[i] != NULL; i++)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (row[i]));
-
-      if (*stripped != '\0')
-        return FALSE;
-    }
+    if (!scs_text_is_blank (row[i]))
+      return FALSE;
   return TRUE;
 }
 

@@ -69,8 +69,4 @@ gboolean        scs_scope_validate_value      (ScsScope       *self,
                                                const char     *value,
                                                GError        **error);
 
-/* Days from @date (YYYY-MM-DD) to today (UTC): negative for a date in the
- * future, G_MININT when unparsable. */
-int             scs_scope_days_since          (const char     *date);
-
 G_END_DECLS

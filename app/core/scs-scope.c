@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-scope-private.h"
 #include "scs-workspace-private.h"
@@ -505,21 +506,6 @@ require_unsealed (ScsScope  *self,
 }
 
 static gboolean
-valid_date (const char *text)
-{
-  g_autoptr(GDate) date = NULL;
-  int y, m, d;
-
-  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  return g_date_valid_dmy (d, m, y);
-}
-
-static gboolean
 check_choice (const char * const *choices,
               const char         *value,
               const char         *field,
@@ -609,13 +595,13 @@ validate_field (ScsScope      *self,
         return FALSE;
       break;
     case SCS_SCOPE_FIELD_VULN_TEST:
-      if (*v != '\0' && !valid_date (v))
+      if (*v != '\0' && !scs_date_is_iso (v))
         {
           g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
                        _("The test date ‘%s’ is not a date like 2025-04-01"), v);
           return FALSE;
         }
-      if (*v != '\0' && scs_scope_days_since (v) < 0)
+      if (*v != '\0' && scs_date_days_since (v) < 0)
         {
           g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
                        _("The test date ‘%s’ is in the future: record a test that has taken place"), v);

@@ -27,10 +27,13 @@
 #include <libxml/tree.h>
 
 #include "scs-attestation.h"
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-pdf-writer.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-security-action-error-quark, scs_security_action_error)
 
@@ -302,15 +305,14 @@ load_texts (GError **error)
   xmlDocPtr doc;
   xmlNodePtr root;
   gboolean ok = TRUE;
-  const char *data;
-  gsize size;
 
   bytes = g_resources_lookup_data ("/jp/scsworkbench/core/security-action/builtin.xml", 0, error);
   if (bytes == NULL || !scs_attestation_validate (bytes, "security-action", error))
     return NULL;
 
-  data = g_bytes_get_data (bytes, &size);
-  doc = xmlReadMemory (data, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
+  doc = scs_xml_parse (bytes, G_MAXINT, error);
+  if (doc == NULL)
+    return NULL;
   root = xmlDocGetRootElement (doc);
 
   texts = g_new0 (Texts, 1);
@@ -634,18 +636,6 @@ is_digits (const char *text,
   return TRUE;
 }
 
-static gboolean
-is_date (const char *text)
-{
-  g_autoptr(GDate) date = NULL;
-  guint year, month, day;
-
-  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      text[4] != '-' || text[7] != '-')
-    return FALSE;
-  return g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
 static char *
 describe (const ScsSaDeclaration *declaration)
 {
@@ -681,7 +671,7 @@ scs_security_action_set_declaration (ScsWorkspace            *workspace,
                    _("The declaration ID ‘%s’ is not valid: it has 11 digits"), id);
       return FALSE;
     }
-  if (declaration->declared != NULL && *declaration->declared != '\0' && !is_date (declaration->declared))
+  if (declaration->declared != NULL && *declaration->declared != '\0' && !scs_date_is_iso (declaration->declared))
     {
       g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
                    _("The declaration date ‘%s’ is not a date (YYYY-MM-DD)"), declaration->declared);
@@ -782,14 +772,6 @@ scs_security_action_get_policy (ScsWorkspace  *workspace,
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped == '\0';
-}
-
 gboolean
 scs_security_action_set_policy (ScsWorkspace       *workspace,
                                 const ScsSaPolicy  *policy,
@@ -804,14 +786,14 @@ scs_security_action_set_policy (ScsWorkspace       *workspace,
 
   if (!check_type (workspace, error))
     return FALSE;
-  if (is_blank (policy->company) || is_blank (policy->representative))
+  if (scs_text_is_blank (policy->company) || scs_text_is_blank (policy->representative))
     {
       g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
                    _("The basic policy needs the company’s name and its representative"));
       return FALSE;
     }
-  if (!is_date (policy->adopted) || (policy->revised != NULL && *policy->revised != '\0' &&
-                                     !is_date (policy->revised)))
+  if (!scs_date_is_iso (policy->adopted) || (policy->revised != NULL && *policy->revised != '\0' &&
+                                     !scs_date_is_iso (policy->revised)))
     {
       g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
                    _("The basic policy’s dates must be dates (YYYY-MM-DD): adopted ‘%s’, revised ‘%s’"),

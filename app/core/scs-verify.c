@@ -1,9 +1,9 @@
 /* scs-verify.c: checking a submission package without trusting it
  *
- * A package may come from anyone, so it is read twice with libarchive's
- * seekable ZIP reader (the central directory, what unzip and other tools
- * see) and never extracted: the first pass looks only at the headers and
- * refuses hostile archives (path escapes, absolute or drive-letter paths,
+ * A package may come from anyone, so it is read with base's bounded ZIP
+ * reader (scs-zip.h: libarchive's seekable reader, the central directory,
+ * what unzip and other tools see) and never extracted: the first pass
+ * looks only at the headers and refuses hostile archives (path escapes, absolute or drive-letter paths,
  * backslashes, non-UTF-8 or control characters, links and devices,
  * duplicate or case-colliding names, too many entries, declared sizes over
  * the limits); the second streams every entry through SHA-256 with running
@@ -30,8 +30,6 @@
 
 #include <string.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gnutls/crypto.h>
@@ -39,16 +37,15 @@
 #include <gnutls/pkcs7.h>
 #include <gnutls/x509.h>
 #include <libxml/parser.h>
-#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "scs-catalog.h"
 #include "scs-cms.h"
 #include "scs-package.h"
+#include "scs-xml.h"
+#include "scs-zip.h"
 
 G_DEFINE_QUARK (scs-verify-error-quark, scs_verify_error)
-
-#define RATIO_FLOOR ((gint64) 1024 * 1024)
 
 void
 scs_verify_result_free (ScsVerifyResult *result)
@@ -101,75 +98,32 @@ add_check (ScsVerifyResult *result,
 
 /* XML */
 
-static void
-silent_error (void     *ctx,
-              xmlError *error)
-{
-}
-
 gpointer
 scs_verify_parse_xml (GBytes      *xml,
                       const char  *name,
                       GError     **error)
 {
-  const char *data;
-  gsize size;
-  xmlParserCtxtPtr ctxt;
+  g_autoptr(GError) local_error = NULL;
   xmlDocPtr doc;
 
   g_return_val_if_fail (xml != NULL, NULL);
 
-  data = g_bytes_get_data (xml, &size);
-  if (size == 0 || data == NULL)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE, _("‘%s’ is empty"), name);
-      return NULL;
-    }
-  if ((gint64) size > SCS_VERIFY_MAX_XML_SIZE)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                   _("‘%s’ is larger than %d MiB"), name, (int) (SCS_VERIFY_MAX_XML_SIZE >> 20));
-      return NULL;
-    }
-  /* refuse before parsing: no document of ours has a DTD or entities */
-  if (g_strstr_len (data, size, "<!DOCTYPE") != NULL || g_strstr_len (data, size, "<!ENTITY") != NULL)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                   _("‘%s’ declares a DOCTYPE or entities, which a package never contains"), name);
-      return NULL;
-    }
+  doc = scs_xml_parse (xml, SCS_VERIFY_MAX_XML_SIZE, &local_error);
+  if (doc != NULL)
+    return doc;
 
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                   _("Could not parse ‘%s’: out of memory"), name);
-      return NULL;
-    }
-  doc = xmlCtxtReadMemory (ctxt, data, (int) size, name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                           XML_PARSE_NOCDATA);
-  if (doc == NULL || !ctxt->wellFormed)
-    {
-      const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
-
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                   _("‘%s’ is not well-formed XML (line %d): %s"), name,
-                   xml_error != NULL ? xml_error->line : 0,
-                   xml_error != NULL && xml_error->message != NULL ? g_strchomp (xml_error->message) : "");
-      g_clear_pointer (&doc, xmlFreeDoc);
-      xmlFreeParserCtxt (ctxt);
-      return NULL;
-    }
-  xmlFreeParserCtxt (ctxt);
-  if (doc->intSubset != NULL || doc->extSubset != NULL)
-    {
-      xmlFreeDoc (doc);
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                   _("‘%s’ declares a DOCTYPE or entities, which a package never contains"), name);
-      return NULL;
-    }
-  return doc;
+  if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_EMPTY))
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE, _("‘%s’ is empty"), name);
+  else if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_TOO_LARGE))
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                 _("‘%s’ is larger than %d MiB"), name, (int) (SCS_VERIFY_MAX_XML_SIZE >> 20));
+  else if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_DOCTYPE))
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                 _("‘%s’ declares a DOCTYPE or entities, which a package never contains"), name);
+  else
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                 _("‘%s’ is not well-formed XML: %s"), name, local_error->message);
+  return NULL;
 }
 
 /* @schema_name: the resource name under /jp/scsworkbench/core/schema/. */
@@ -181,23 +135,10 @@ validate_manifest (xmlDocPtr    doc,
 {
   g_autoptr(GBytes) schema = NULL;
   g_autofree char *resource = g_strconcat ("/jp/scsworkbench/core/schema/", schema_name, NULL);
-  xmlRelaxNGParserCtxtPtr parser;
-  xmlRelaxNGPtr rng;
-  xmlRelaxNGValidCtxtPtr valid;
-  int ret;
 
   schema = g_resources_lookup_data (resource, 0, NULL);
   g_assert (schema != NULL);
-  parser = xmlRelaxNGNewMemParserCtxt (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
-  rng = xmlRelaxNGParse (parser);
-  xmlRelaxNGFreeParserCtxt (parser);
-  g_assert (rng != NULL);
-  valid = xmlRelaxNGNewValidCtxt (rng);
-  xmlRelaxNGSetValidStructuredErrors (valid, (xmlStructuredErrorFunc) silent_error, NULL);
-  ret = xmlRelaxNGValidateDoc (valid, doc);
-  xmlRelaxNGFreeValidCtxt (valid);
-  xmlRelaxNGFree (rng);
-  if (ret != 0)
+  if (!scs_xml_validate (doc, schema, NULL))
     {
       g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
                    _("%s does not match its schema"), name);
@@ -232,72 +173,6 @@ typedef struct
   gint64      file_size;
 } Source;
 
-static struct archive *
-open_archive (const Source  *source,
-              GError       **error)
-{
-  struct archive *archive = archive_read_new ();
-  int ret;
-
-  archive_read_support_format_zip_seekable (archive);
-  archive_read_set_options (archive, "zip:hdrcharset=UTF-8");
-  if (source->bytes != NULL)
-    ret = archive_read_open_memory (archive, g_bytes_get_data (source->bytes, NULL),
-                                    g_bytes_get_size (source->bytes));
-  else
-    ret = archive_read_open_filename (archive, source->path, 64 * 1024);
-  if (ret != ARCHIVE_OK)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                   _("Not a readable submission package: %s"),
-                   archive_error_string (archive) != NULL ? archive_error_string (archive) : "?");
-      archive_read_free (archive);
-      return NULL;
-    }
-  return archive;
-}
-
-static gboolean
-name_is_safe (const char  *name,
-              GError     **error)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (!g_utf8_validate (name, -1, NULL))
-    {
-      g_autofree char *shown = g_utf8_make_valid (name, -1);
-
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                   _("The entry name ‘%s’ is not valid UTF-8"), shown);
-      return FALSE;
-    }
-  if (*name == '\0' || strlen (name) > SCS_VERIFY_MAX_NAME || name[0] == '/' ||
-      strchr (name, '\\') != NULL || strchr (name, ':') != NULL)
-    goto bad;
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
-        goto bad;
-    }
-  parts = g_strsplit (name, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if ((parts[i][0] == '\0' && parts[i + 1] != NULL) ||
-        g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
-      goto bad;
-  return TRUE;
-
-bad:
-  {
-    g_autofree char *shown = g_strescape (name, NULL);
-
-    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                 _("The entry name ‘%s’ could escape the folder it is extracted to"), shown);
-  }
-  return FALSE;
-}
-
 static gboolean
 keep_data (const char *name)
 {
@@ -305,127 +180,30 @@ keep_data (const char *name)
          g_str_has_suffix (name, ".p7s");
 }
 
-/* Pass 1: headers only. */
-static gboolean
-scan_headers (const Source  *source,
-              GError       **error)
-{
-  struct archive *archive = open_archive (source, error);
-  struct archive_entry *entry;
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gint64 declared = 0;
-  guint n = 0;
-  gboolean ok = FALSE;
-  int ret;
-
-  if (archive == NULL)
-    return FALSE;
-  /* ARCHIVE_WARN: e.g. a name that is not in the declared charset; the
-   * entry is still there and its name is judged below */
-  while ((ret = archive_read_next_header (archive, &entry)) == ARCHIVE_OK || ret == ARCHIVE_WARN)
-    {
-      const char *name = archive_entry_pathname (entry);
-      g_autofree char *normal = NULL;
-      g_autofree char *key = NULL;
-
-      if (++n > SCS_VERIFY_MAX_ENTRIES)
-        {
-          g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                       _("The package has more than %d entries"), SCS_VERIFY_MAX_ENTRIES);
-          goto out;
-        }
-      if (name == NULL)
-        {
-          g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                               _("An entry of the package has no name"));
-          goto out;
-        }
-      if (!name_is_safe (name, error))
-        goto out;
-      if (archive_entry_filetype (entry) != AE_IFREG || archive_entry_hardlink (entry) != NULL ||
-          archive_entry_symlink (entry) != NULL)
-        {
-          g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                       _("The entry ‘%s’ is a link, folder or device, not a plain file"), name);
-          goto out;
-        }
-      normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
-      key = g_utf8_casefold (normal, -1);
-      if (g_hash_table_contains (names, key))
-        {
-          g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                       _("The entry name ‘%s’ occurs twice (letter case and Unicode form ignored)"), name);
-          goto out;
-        }
-      g_hash_table_add (names, g_steal_pointer (&key));
-      if (archive_entry_size_is_set (entry))
-        {
-          gint64 size = archive_entry_size (entry);
-
-          if (size < 0 || size > SCS_VERIFY_MAX_ENTRY_SIZE ||
-              (keep_data (name) && size > SCS_VERIFY_MAX_XML_SIZE))
-            {
-              g_autofree char *shown = g_format_size_full (MAX (size, 0), G_FORMAT_SIZE_IEC_UNITS);
-
-              g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                           _("The entry ‘%s’ is too large (%s)"), name, shown);
-              goto out;
-            }
-          declared += size;
-          if (declared > SCS_VERIFY_MAX_TOTAL_SIZE)
-            {
-              g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
-                                   _("The package expands to more than the size limit"));
-              goto out;
-            }
-        }
-    }
-  if (ret != ARCHIVE_EOF)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                   _("Not a readable submission package: %s"),
-                   archive_error_string (archive) != NULL ? archive_error_string (archive) : "?");
-      goto out;
-    }
-  if (n == 0)
-    {
-      g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                           _("Not a readable submission package: it is empty"));
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  archive_read_free (archive);
-  return ok;
-}
-
-/* Pass 2: stream every entry through SHA-256 with running limits. */
+/* Every entry streamed through SHA-256, with base's ZIP limits (scs-zip.h)
+ * checked on the headers first and on the data as it comes out. */
 static GPtrArray *
 read_items (const Source  *source,
             GCancellable  *cancellable,
             GError       **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  struct archive *archive = open_archive (source, error);
-  struct archive_entry *entry;
+  g_autoptr(ScsZipReader) zip = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree guint8 *buffer = g_malloc (256 * 1024);
-  gint64 total = 0;
-  gint64 ratio_limit = MAX (RATIO_FLOOR, source->file_size * SCS_VERIFY_MAX_RATIO);
-  gboolean ok = FALSE;
-  int ret;
+  const char *name;
 
-  if (archive == NULL)
-    return NULL;
-  while ((ret = archive_read_next_header (archive, &entry)) == ARCHIVE_OK)
+  zip = source->bytes != NULL ? scs_zip_reader_new_from_bytes (source->bytes, &local_error)
+                              : scs_zip_reader_new_from_file (source->path, &local_error);
+  while (zip != NULL && scs_zip_reader_next (zip, &name, &local_error))
     {
       Item *item = g_new0 (Item, 1);
       gnutls_hash_hd_t hash = NULL;
       guint8 digest[32];
       g_autoptr(GByteArray) kept = NULL;
-      la_ssize_t got;
+      gssize got;
 
-      item->name = g_strdup (archive_entry_pathname (entry));
+      item->name = g_strdup (name);
       g_ptr_array_add (items, item);
       if (keep_data (item->name))
         kept = g_byte_array_new ();
@@ -434,25 +212,23 @@ read_items (const Source  *source,
         {
           g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
                                _("SHA-256 is not available"));
-          goto out;
+          return NULL;
         }
-      while ((got = archive_read_data (archive, buffer, 256 * 1024)) > 0)
+      while ((got = scs_zip_reader_read (zip, buffer, 256 * 1024, &local_error)) > 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             {
               gnutls_hash_deinit (hash, NULL);
-              goto out;
+              return NULL;
             }
           item->size += got;
-          total += got;
-          if (item->size > SCS_VERIFY_MAX_ENTRY_SIZE || total > SCS_VERIFY_MAX_TOTAL_SIZE ||
-              total > ratio_limit || (kept != NULL && item->size > SCS_VERIFY_MAX_XML_SIZE))
+          if (kept != NULL && item->size > SCS_VERIFY_MAX_XML_SIZE)
             {
               g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
                            _("The entry ‘%s’ expands beyond the size or compression-ratio limit"),
                            item->name);
               gnutls_hash_deinit (hash, NULL);
-              goto out;
+              return NULL;
             }
           gnutls_hash (hash, buffer, got);
           if (kept != NULL)
@@ -460,30 +236,23 @@ read_items (const Source  *source,
         }
       gnutls_hash_deinit (hash, digest);
       if (got < 0)
-        {
-          g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                       _("The entry ‘%s’ cannot be read: %s"), item->name,
-                       archive_error_string (archive) != NULL ? archive_error_string (archive) : "?");
-          goto out;
-        }
+        break;
       item->sha256 = g_malloc (65);
       for (guint k = 0; k < 32; k++)
         g_snprintf (item->sha256 + 2 * k, 3, "%02x", digest[k]);
       if (kept != NULL)
         item->data = g_byte_array_free_to_bytes (g_steal_pointer (&kept));
     }
-  if (ret != ARCHIVE_EOF)
-    {
-      g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                   _("Not a readable submission package: %s"),
-                   archive_error_string (archive) != NULL ? archive_error_string (archive) : "?");
-      goto out;
-    }
-  ok = TRUE;
+  if (local_error == NULL)
+    return g_steal_pointer (&items);
 
-out:
-  archive_read_free (archive);
-  return ok ? g_steal_pointer (&items) : NULL;
+  if (g_error_matches (local_error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP))
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                 _("Not a readable submission package: %s"), local_error->message);
+  else
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                 _("The package is refused: %s"), local_error->message);
+  return NULL;
 }
 
 static Item *
@@ -1214,8 +983,6 @@ verify (const Source  *source,
   result->valid = TRUE;
   result->trusted = ca_pem != NULL;
 
-  if (!scan_headers (source, error))
-    return NULL;
   items = read_items (source, cancellable, error);
   if (items == NULL)
     return NULL;

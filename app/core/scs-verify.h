@@ -18,13 +18,9 @@ typedef enum
 
 GQuark scs_verify_error_quark (void);
 
-/* Limits applied before anything is trusted. */
-#define SCS_VERIFY_MAX_ENTRIES     4096
-#define SCS_VERIFY_MAX_ENTRY_SIZE  ((gint64) 256 * 1024 * 1024)
-#define SCS_VERIFY_MAX_TOTAL_SIZE  ((gint64) 1024 * 1024 * 1024)
+/* Limits applied before anything is trusted: the ZIP reader's (scs-zip.h),
+ * and for the entries kept in memory (XML, CMS, mimetype) this one. */
 #define SCS_VERIFY_MAX_XML_SIZE    ((gint64) 16 * 1024 * 1024)
-#define SCS_VERIFY_MAX_RATIO       100  /* uncompressed : compressed, beyond 1 MiB */
-#define SCS_VERIFY_MAX_NAME        255
 
 typedef enum
 {

@@ -28,6 +28,7 @@
 #include "scs-corporate-number.h"
 #include "scs-csv.h"
 #include "scs-renewal.h"
+#include "scs-text.h"
 
 G_DEFINE_QUARK (scs-wizard-error-quark, scs_wizard_error)
 
@@ -947,15 +948,6 @@ find_column (const char * const *header,
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 parse_yes_no (const char *text,
               gboolean   *value)
 {
@@ -1110,7 +1102,7 @@ scs_supplier_list_import_csv (ScsSupplierList  *self,
         }
       if (HAS (COL_OUTSIDE))
         {
-          if (is_blank (CELL (COL_OUTSIDE)))
+          if (scs_text_is_blank (CELL (COL_OUTSIDE)))
             s->outside = FALSE;
           else if (!parse_yes_no (CELL (COL_OUTSIDE), &s->outside))
             FAIL (COL_OUTSIDE, _("expected yes or no"));

@@ -23,7 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "scs-db.h"
-#include "scs-fs.h"
+#include "scs-file.h"
 #include "scs-sha256.h"
 #include "scs-workspace-private.h"
 
@@ -726,11 +726,11 @@ scs_workspace_extract_evidence (ScsWorkspace  *self,
     return FALSE;
 
   /* A recognisable partial name: the next run removes it if this one is
-   * killed (scs-fs.h). */
+   * killed (scs-file.h). */
   {
     g_autoptr(GError) local_error = NULL;
 
-    fd = scs_fs_create_partial (out_path, &tmp, &local_error);
+    fd = scs_file_create_partial (out_path, &tmp, &local_error);
     if (fd < 0)
       {
         g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
@@ -768,7 +768,7 @@ scs_workspace_extract_evidence (ScsWorkspace  *self,
       return FALSE;
     }
 
-  if (!scs_rename_no_replace (tmp, out_path, error))
+  if (!scs_workspace_move_into_place (tmp, out_path, error))
     {
       g_unlink (tmp);
       return FALSE;

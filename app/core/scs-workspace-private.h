@@ -104,6 +104,11 @@ void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,
  * connection: for tests, which reach it without storing a gigabyte. */
 void       scs_workspace_set_evidence_max_total (ScsWorkspace *self,
                                                  gint64        limit);
+/* scs_file_rename_no_replace() with its errors as SCS_WORKSPACE_ERROR
+ * (EXISTS when @to is there, IO otherwise). */
+gboolean   scs_workspace_move_into_place       (const char    *from,
+                                                const char    *to,
+                                                GError       **error);
 /* Re-reads assessment, catalog and answers after a catalog migration. */
 gboolean   scs_workspace_reload                (ScsWorkspace  *self,
                                                 GError       **error);

@@ -41,6 +41,7 @@
 
 #include "scs-corporate-number.h"
 #include "scs-db.h"
+#include "scs-file.h"
 #include "scs-fs.h"
 #include "scs-sha256.h"
 #include "scs-workspace-private.h"
@@ -1835,6 +1836,23 @@ scs_workspace_open_again (const char  *path,
   return open_file (path, FALSE, error);
 }
 
+gboolean
+scs_workspace_move_into_place (const char  *from,
+                               const char  *to,
+                               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (scs_file_rename_no_replace (from, to, &local_error))
+    return TRUE;
+
+  g_set_error_literal (error, SCS_WORKSPACE_ERROR,
+                       g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS)
+                       ? SCS_WORKSPACE_ERROR_EXISTS : SCS_WORKSPACE_ERROR_IO,
+                       local_error->message);
+  return FALSE;
+}
+
 /* Re-reads the current assessment, its catalog and answers, e.g. after a
  * module switched the assessment's catalog or started a new one in its own
  * transaction (scs-migration.c). Views see the answers list replaced and a
@@ -2301,11 +2319,11 @@ scs_workspace_create_typed (const char            *path,
     }
 
   /* A recognisable partial name: the next run removes it if this one is
-   * killed (scs-fs.h). */
+   * killed (scs-file.h). */
   {
     g_autoptr(GError) local_error = NULL;
 
-    fd = scs_fs_create_partial (path, &tmp, &local_error);
+    fd = scs_file_create_partial (path, &tmp, &local_error);
     if (fd < 0)
       {
         g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
@@ -2346,7 +2364,7 @@ scs_workspace_create_typed (const char            *path,
     }
   db = NULL;
 
-  if (!scs_rename_no_replace (tmp, path, error))
+  if (!scs_workspace_move_into_place (tmp, path, error))
     goto failed;
 
   return scs_workspace_open (path, error);

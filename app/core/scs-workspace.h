@@ -37,7 +37,7 @@ GQuark scs_workspace_error_quark (void);
  * file at most SCS_EVIDENCE_MAX_SIZE, all of a workspace's evidence
  * together at most SCS_EVIDENCE_MAX_TOTAL_SIZE, which leaves room for the
  * XML and the report under the package limit the verifier enforces
- * (SCS_VERIFY_MAX_TOTAL_SIZE, 1 GiB; checked at build time in
+ * (SCS_ZIP_MAX_TOTAL_SIZE, 1 GiB; checked at build time in
  * scs-package.c). */
 #define SCS_EVIDENCE_MAX_SIZE       ((gint64) 256 * 1024 * 1024)
 #define SCS_EVIDENCE_MAX_TOTAL_SIZE ((gint64) 960 * 1024 * 1024)

@@ -22,6 +22,7 @@
 #include <xlsxwriter.h>
 
 #include "scs-csv.h"
+#include "scs-date.h"
 
 /* Text for a cell: without the control characters XML 1.0 cannot carry (a
  * note pasted from elsewhere may hold them). */
@@ -116,15 +117,19 @@ scs_xlsx_write_table (const char       *sheet_name,
       for (guint c = 0; c < n_columns; c++)
         {
           g_autofree char *value = cell_text (row[c]);
-          lxw_datetime when = { 0, };
+          g_autoptr(GDate) day = NULL;
 
           if (*value == '\0' && r > 0)
             continue;
           if (r == 0)
             worksheet_write_string (sheet, r, c, value, header);
-          else if ((int) c == date_column &&
-                   sscanf (value, "%4d-%2d-%2d", &when.year, &when.month, &when.day) == 3)
-            worksheet_write_datetime (sheet, r, c, &when, date);
+          else if ((int) c == date_column && (day = scs_date_parse_iso (value)) != NULL)
+            {
+              lxw_datetime when = { g_date_get_year (day), g_date_get_month (day),
+                                    g_date_get_day (day), 0, 0, 0 };
+
+              worksheet_write_datetime (sheet, r, c, &when, date);
+            }
           else if (scs_csv_is_formula_like (value))
             worksheet_write_string (sheet, r, c, value, wrap[c] ? quoted_wrapped : quoted);
           else

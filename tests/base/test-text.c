@@ -69,6 +69,42 @@ test_blank (void)
 }
 
 static void
+test_compare_ids (void)
+{
+  static const struct
+  {
+    const char *a;
+    const char *b;
+    int         order;
+  } cases[] = {
+    { "1-1-1-1", "1-1-1-1", 0 },
+    { "1-9-1", "1-10-1", -1 },
+    { "1-10-1-1", "1-9-1-1", 1 },
+    { "2-1", "10-1", -1 },
+    { "1-2", "1-2-1", -1 },
+    { "1-2-1", "1-2", 1 },
+    { "1-2", "1-2-", -1 },
+    { "", "1", -1 },
+    { "", "", 0 },
+    /* Not numbers: no endless loop, byte order from there on. */
+    { "1-x", "1-y", -1 },
+    { "x", "x", 0 },
+    { "1-x", "1-1", 1 },
+    { "1- 2", "1-2", -1 },
+    { "1-+2", "1-2", -1 },
+    { "1.1", "1-1", 1 },
+    { "99999999999999999999-1", "99999999999999999999-2", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s <=> %s", cases[i].a, cases[i].b);
+      g_assert_cmpint (scs_text_compare_ids (cases[i].a, cases[i].b), ==, cases[i].order);
+      g_assert_cmpint (scs_text_compare_ids (cases[i].b, cases[i].a), ==, -cases[i].order);
+    }
+}
+
+static void
 test_escape_terminal (void)
 {
   static const struct { const char *in; const char *out; } cases[] = {
@@ -100,6 +136,7 @@ main (int    argc,
   g_test_add_func ("/scs/text/validate/accepts", test_validate_accepts);
   g_test_add_func ("/scs/text/validate/refuses", test_validate_refuses);
   g_test_add_func ("/scs/text/blank", test_blank);
+  g_test_add_func ("/scs/text/compare-ids", test_compare_ids);
   g_test_add_func ("/scs/text/escape-terminal", test_escape_terminal);
 
   return g_test_run ();

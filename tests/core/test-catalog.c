@@ -449,7 +449,7 @@ test_refuse_doctype (void)
     g_autoptr(GError) error = NULL;
 
     g_assert_null (load_string (hostile[0], &error));
-    assert_message_contains (error, "Line 2");
+    assert_message_contains (error, "line 2");
   }
 }
 

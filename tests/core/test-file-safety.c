@@ -29,6 +29,7 @@
 #include <glib/gstdio.h>
 
 #include "core-test-util.h"
+#include "scs-file.h"
 #include "scs-fs.h"
 #include "scs-package.h"
 #include "scs-portfolio.h"
@@ -383,47 +384,6 @@ test_fifo (Fixture       *f,
   g_assert_cmpint (run_cli (NULL, "info", fifo, NULL), ==, 2);
 }
 
-/* Partial files are recognised by name; those of dead processes go. */
-static void
-test_partials (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *final = g_build_filename (f->dir, "out.scsp", NULL);
-  g_autofree char *tmp = NULL;
-  g_autofree char *dead = NULL;
-  g_autofree char *live = NULL;
-  g_autofree char *other = g_build_filename (f->dir, ".out.scsp.abcdef", NULL);
-  pid_t pid;
-  int status;
-  int fd;
-
-  /* A process that is gone: a child reaped. */
-  pid = fork ();
-  if (pid == 0)
-    _exit (0);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  dead = g_strdup_printf ("%s/.out.scsp.scs-partial-%d-Ab12Cd", f->dir, (int) pid);
-  live = g_strdup_printf ("%s/.out.scsp.scs-partial-%d-Ab12Cd", f->dir, (int) getppid ());
-  core_test_write_file (dead, "half", -1);
-  core_test_write_file (live, "half", -1);
-  core_test_write_file (other, "not ours", -1);
-  g_assert_true (scs_fs_is_partial_name (".out.scsp.scs-partial-12-Ab12Cd"));
-  g_assert_false (scs_fs_is_partial_name ("out.scsp"));
-
-  fd = scs_fs_create_partial (final, &tmp, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-  g_assert_true (scs_fs_is_partial_name (strrchr (tmp, '/') + 1));
-  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (live, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
-  /* Our own is in use. */
-  g_assert_cmpuint (scs_fs_remove_stale_partials (f->dir), ==, 0);
-  g_assert_true (g_file_test (tmp, G_FILE_TEST_EXISTS));
-}
-
 static guint
 count_partials (const char *dir)
 {
@@ -432,7 +392,7 @@ count_partials (const char *dir)
   guint n = 0;
 
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    if (scs_fs_is_partial_name (name))
+    if (scs_file_is_partial_name (name))
       n++;
   return n;
 }
@@ -556,7 +516,7 @@ test_replace_killed (Fixture       *f,
   g_assert_no_error (error);
   while ((name = g_dir_read_name (handle)) != NULL)
     if (!g_str_equal (name, "final.scsp"))
-      g_assert_true (scs_fs_is_partial_name (name));
+      g_assert_true (scs_file_is_partial_name (name));
   g_assert_cmpuint (count_partials (out_dir), >, 0);
 
   /* ...and the next export removes it. */
@@ -565,40 +525,6 @@ test_replace_killed (Fixture       *f,
   g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_partials (out_dir), ==, 0);
-}
-
-/* The private folder for evidence copies: 0700, and a dead process's goes. */
-static void
-test_private_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *root = NULL;
-  g_autofree char *stale = NULL;
-  g_autofree char *stale_file = NULL;
-  GStatBuf st;
-  pid_t pid;
-  int status;
-
-  dir = scs_fs_private_dir ("evidence", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_stat (dir, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
-
-  pid = fork ();
-  if (pid == 0)
-    _exit (0);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  root = g_path_get_dirname (dir);
-  stale = g_strdup_printf ("%s/evidence-%d", root, (int) pid);
-  g_assert_cmpint (g_mkdir (stale, 0700), ==, 0);
-  stale_file = g_build_filename (stale, "secret.pdf", NULL);
-  core_test_write_file (stale_file, "confidential", -1);
-
-  g_free (scs_fs_private_dir ("evidence", &error));
-  g_assert_no_error (error);
-  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
-  core_test_rm_rf (dir);
 }
 
 int
@@ -615,11 +541,9 @@ main (int    argc,
   ADD ("/scs/file-safety/lost-update", test_lost_update);
   ADD ("/scs/file-safety/refresh", test_refresh);
   ADD ("/scs/file-safety/fifo", test_fifo);
-  ADD ("/scs/file-safety/partials", test_partials);
   ADD ("/scs/file-safety/export-killed", test_export_killed);
   ADD ("/scs/file-safety/replace-killed", test_replace_killed);
 #undef ADD
-  g_test_add_func ("/scs/file-safety/private-dir", test_private_dir);
 
   return g_test_run ();
 }

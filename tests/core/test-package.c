@@ -31,6 +31,7 @@
 #include "scs-signature.h"
 #include "scs-signer.h"
 #include "scs-verify.h"
+#include "scs-zip.h"
 #include "scs-workspace.h"
 
 #include "core-test-util.h"
@@ -558,7 +559,7 @@ test_verify_hostile (void)
     { ratio, G_N_ELEMENTS (ratio), 1 },
     { doctype, G_N_ELEMENTS (doctype), 1 },
     { entity, G_N_ELEMENTS (entity), 1 },
-    { many, G_N_ELEMENTS (many), SCS_VERIFY_MAX_ENTRIES + 1 },
+    { many, G_N_ELEMENTS (many), SCS_ZIP_MAX_ENTRIES + 1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -4,12 +4,11 @@
  *
  * The official catalog comes as an Excel workbook, and a workbook is a zip
  * of XML parts that anybody can craft, so this reader treats it like a
- * hostile package. The zip is read with libarchive from memory (the file is
- * size-capped first): at most SCS_XLSX_MAX_ENTRIES entries, duplicate names
- * refused, only the XML parts we need are decompressed, each part and the
- * total are capped, and the total must stay within SCS_XLSX_MAX_RATIO times
- * the file size (a compression bomb stops at the cap, not at the end of
- * memory). Each XML part must be UTF-8 (parsed as UTF-8 whatever it declares)
+ * hostile package. The zip is read from memory (the file is size-capped
+ * first) by base's bounded reader, scs-zip.h (entry count, names, links,
+ * duplicates, compression ratio: a bomb stops at the cap, not at the end of
+ * memory); only the XML parts we need are decompressed, and as they are
+ * kept in memory each part and their total are capped again here. Each XML part must be UTF-8 (parsed as UTF-8 whatever it declares)
  * and contain no DOCTYPE, so no entity can ever be declared or expanded; it
  * is then read with libxml2's streaming reader, never into a tree, with caps
  * on cells, strings, merges and text length, so time and memory are linear
@@ -20,18 +19,15 @@
  * the core properties' dates. Excel's _xHHHH_ escapes are decoded.
  */
 
-#include "config.h"
-
 #include "scs-xlsx.h"
 
 #include <string.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
 
 #include "scs-sha256.h"
+#include "scs-zip.h"
 
 G_DEFINE_QUARK (scs-xlsx-error-quark, scs_xlsx_error)
 
@@ -301,113 +297,44 @@ read_zip (ScsXlsx  *self,
           GBytes   *bytes,
           GError  **error)
 {
-  struct archive *archive;
-  struct archive_entry *entry;
-  gsize size;
-  const void *data = g_bytes_get_data (bytes, &size);
-  guint64 total = 0;
-  guint64 ratio_cap = (guint64) size * SCS_XLSX_MAX_RATIO + 1024 * 1024;
-  guint n_entries = 0;
-  gboolean ok = FALSE;
-  int rc;
+  g_autoptr(ScsZipReader) zip = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+  guint64 kept = 0;
 
-  archive = archive_read_new ();
-  archive_read_support_format_zip_seekable (archive);
-  if (archive_read_open_memory (archive, data, size) != ARCHIVE_OK)
+  zip = scs_zip_reader_new_from_bytes (bytes, &local_error);
+  while (zip != NULL && scs_zip_reader_next (zip, &name, &local_error))
     {
-      g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_NOT_XLSX,
-                   _("The file is not an Excel workbook (.xlsx): it is not a zip archive (%s)"),
-                   archive_error_string (archive) ? archive_error_string (archive) : "?");
-      goto out;
-    }
+      GBytes *part;
 
-  while ((rc = archive_read_next_header (archive, &entry)) == ARCHIVE_OK ||
-         rc == ARCHIVE_WARN)
-    {
-      const char *name = archive_entry_pathname (entry);
-      GByteArray *buffer;
-
-      if (++n_entries > SCS_XLSX_MAX_ENTRIES)
-        {
-          g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_LIMIT,
-                       _("The workbook has more than %d entries in its zip archive; it is refused"),
-                       SCS_XLSX_MAX_ENTRIES);
-          goto out;
-        }
-      if (name == NULL || archive_entry_filetype (entry) != AE_IFREG || !is_wanted_part (name))
+      if (!is_wanted_part (name))
         continue;
-
-      /* Two parts with one name: which one Excel would read is a guess, so
-       * a crafted archive could show different content to different tools. */
-      if (g_hash_table_contains (self->parts, name))
-        {
-          g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_MALFORMED,
-                       _("The workbook’s zip archive contains ‘%s’ twice"), name);
-          goto out;
-        }
-      if (archive_entry_size_is_set (entry) && archive_entry_size (entry) > SCS_XLSX_MAX_PART_SIZE)
+      /* scs-zip refuses two entries with one name (letter case ignored). */
+      part = scs_zip_reader_read_bytes (zip, SCS_XLSX_MAX_PART_SIZE, &local_error);
+      if (part == NULL)
+        break;
+      kept += g_bytes_get_size (part);
+      g_hash_table_insert (self->parts, g_strdup (name), part);
+      if (kept > SCS_XLSX_MAX_TOTAL_SIZE)
         {
           g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_LIMIT,
-                       _("The workbook part ‘%s’ is larger than %d MiB; it is refused"),
-                       name, SCS_XLSX_MAX_PART_SIZE / (1024 * 1024));
-          goto out;
+                       _("The workbook’s parts come to more than %d MiB; it is refused"),
+                       SCS_XLSX_MAX_TOTAL_SIZE / (1024 * 1024));
+          return FALSE;
         }
-
-      /* The sizes in the zip headers may lie: count what actually comes out. */
-      buffer = g_byte_array_new ();
-      for (;;)
-        {
-          char chunk[16384];
-          la_ssize_t n = archive_read_data (archive, chunk, sizeof chunk);
-
-          if (n == 0)
-            break;
-          if (n < 0)
-            {
-              g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_MALFORMED,
-                           _("The workbook part ‘%s’ cannot be decompressed: %s"),
-                           name, archive_error_string (archive) ? archive_error_string (archive) : "?");
-              g_byte_array_unref (buffer);
-              goto out;
-            }
-          total += (guint64) n;
-          if (buffer->len + (guint64) n > SCS_XLSX_MAX_PART_SIZE)
-            {
-              g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_LIMIT,
-                           _("The workbook part ‘%s’ is larger than %d MiB; it is refused"),
-                           name, SCS_XLSX_MAX_PART_SIZE / (1024 * 1024));
-              g_byte_array_unref (buffer);
-              goto out;
-            }
-          if (total > SCS_XLSX_MAX_TOTAL_SIZE || total > ratio_cap)
-            {
-              g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_LIMIT,
-                           _("The workbook decompresses to more than %llu bytes (from %llu); "
-                             "it is refused as a possible compression bomb"),
-                           (unsigned long long) MIN ((guint64) SCS_XLSX_MAX_TOTAL_SIZE, ratio_cap),
-                           (unsigned long long) size);
-              g_byte_array_unref (buffer);
-              goto out;
-            }
-          g_byte_array_append (buffer, (const guint8 *) chunk, (guint) n);
-        }
-
-      g_hash_table_insert (self->parts, g_strdup (name), g_byte_array_free_to_bytes (buffer));
     }
+  if (local_error == NULL)
+    return TRUE;
 
-  if (rc != ARCHIVE_EOF)
-    {
-      g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_NOT_XLSX,
-                   _("The workbook’s zip archive is damaged: %s"),
-                   archive_error_string (archive) ? archive_error_string (archive) : "?");
-      goto out;
-    }
-
-  ok = TRUE;
-
-out:
-  archive_read_free (archive);
-  return ok;
+  if (g_error_matches (local_error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP))
+    g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_NOT_XLSX,
+                 _("The file is not an Excel workbook (.xlsx): %s"), local_error->message);
+  else
+    g_set_error (error, SCS_XLSX_ERROR,
+                 g_error_matches (local_error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_LIMIT)
+                 ? SCS_XLSX_ERROR_LIMIT : SCS_XLSX_ERROR_MALFORMED,
+                 _("The workbook is refused: %s"), local_error->message);
+  return FALSE;
 }
 
 /* ---------------------------------------------------------------------
@@ -620,7 +547,7 @@ read_relationships (ScsXlsx     *self,
           continue;
         if (shared_strings != NULL && type != NULL && g_str_has_suffix (type, "/sharedStrings") && *shared_strings == NULL)
           *shared_strings = g_strdup (resolved);
-        if (g_hash_table_size (by_id) < SCS_XLSX_MAX_ENTRIES)
+        if (g_hash_table_size (by_id) < SCS_ZIP_MAX_ENTRIES)
           g_hash_table_insert (by_id, g_steal_pointer (&id), resolved);
         else
           g_free (resolved);

@@ -19,12 +19,11 @@ typedef enum
 
 GQuark scs_xlsx_error_quark (void);
 
-/* Limits applied to every workbook (documented so tests can probe them). */
+/* Limits applied to every workbook (documented so tests can probe them),
+ * beyond the ZIP reader's own (scs-zip.h). */
 #define SCS_XLSX_MAX_FILE_SIZE    (32 * 1024 * 1024)
-#define SCS_XLSX_MAX_ENTRIES      4096
 #define SCS_XLSX_MAX_PART_SIZE    (64 * 1024 * 1024)
 #define SCS_XLSX_MAX_TOTAL_SIZE   (128 * 1024 * 1024)
-#define SCS_XLSX_MAX_RATIO        200
 #define SCS_XLSX_MAX_CELLS        2000000
 #define SCS_XLSX_MAX_STRINGS      1000000
 #define SCS_XLSX_MAX_MERGES       100000

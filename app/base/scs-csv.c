@@ -14,8 +14,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "config.h"
-
 #include "scs-csv.h"
 
 #include <string.h>

@@ -7,16 +7,14 @@
  * columns, formulas, sheet names and core properties — and the limits that
  * make a hostile workbook cheap to refuse: file size, number of zip entries,
  * size of one part, decompression ratio (zip bomb), DOCTYPE, duplicate parts.
- * Workbooks are generated here with libarchive (fixtures/xlsx/xlsx-builder.h).
+ * Workbooks are generated here with libarchive (fixtures/xlsx-parts.h).
  */
-#include "config.h"
-
 #include <string.h>
 
-#include "scs-i18n.h"
 #include "scs-xlsx.h"
+#include "scs-zip.h"
 
-#include "fixtures/xlsx/xlsx-builder.h"
+#include "fixtures/xlsx-parts.h"
 
 #define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
 
@@ -254,7 +252,7 @@ test_limit_file_size (void)
 static void
 test_limit_entries (void)
 {
-  guint n = SCS_XLSX_MAX_ENTRIES + 1;
+  guint n = SCS_ZIP_MAX_ENTRIES + 1;
   g_autofree XlsxPart *parts = g_new0 (XlsxPart, n);
   g_autoptr(GBytes) zip = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -275,7 +273,7 @@ test_limit_entries (void)
 }
 
 /* A part that inflates far beyond its compressed size: refused once the
- * output passes SCS_XLSX_MAX_RATIO times the file size, long before the
+ * output passes SCS_ZIP_MAX_RATIO times the file size, long before the
  * part is fully decompressed. */
 static void
 test_limit_zip_bomb (void)
@@ -291,7 +289,7 @@ test_limit_zip_bomb (void)
   zip = xlsx_build (sheet->str, NULL, NULL);
   g_string_free (sheet, TRUE);
 
-  g_assert_cmpuint (g_bytes_get_size (zip), <, size / SCS_XLSX_MAX_RATIO);
+  g_assert_cmpuint (g_bytes_get_size (zip), <, size / SCS_ZIP_MAX_RATIO);
   assert_refused (zip, SCS_XLSX_ERROR_LIMIT, "compression bomb");
 }
 
@@ -323,7 +321,7 @@ test_limit_huge_part (void)
 
   g_test_message ("%zu bytes compressed", g_bytes_get_size (zip));
   g_assert_cmpuint (g_bytes_get_size (zip), <, SCS_XLSX_MAX_FILE_SIZE);
-  g_assert_cmpuint (g_bytes_get_size (zip) * SCS_XLSX_MAX_RATIO, >, SCS_XLSX_MAX_PART_SIZE);
+  g_assert_cmpuint (g_bytes_get_size (zip) * SCS_ZIP_MAX_RATIO, >, SCS_XLSX_MAX_PART_SIZE);
   assert_refused (zip, SCS_XLSX_ERROR_LIMIT, "larger than");
 }
 
@@ -347,7 +345,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  scs_i18n_init ("en");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/scs/xlsx/read-cells", test_read_cells);

@@ -1,0 +1,61 @@
+/* scs-xml.h: the one hardened XML parser, RELAX NG check and writer helpers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+G_BEGIN_DECLS
+
+#define SCS_XML_ERROR (scs_xml_error_quark ())
+
+/* The messages are details ("line 3: Opening and ending tag mismatch")
+ * for the caller to put after its own words ("The catalog is not
+ * well-formed XML: %s"). */
+typedef enum
+{
+  SCS_XML_ERROR_EMPTY,      /* no bytes at all */
+  SCS_XML_ERROR_TOO_LARGE,  /* more than the caller's limit */
+  SCS_XML_ERROR_DOCTYPE,    /* a DOCTYPE (the door to entities and DTDs) */
+  SCS_XML_ERROR_MALFORMED,  /* not well-formed, or nested deeper than SCS_XML_MAX_DEPTH */
+  SCS_XML_ERROR_INVALID,    /* does not match the schema */
+} ScsXmlError;
+
+GQuark scs_xml_error_quark (void);
+
+/* Limits every document is read with (documented so tests can probe them):
+ * libxml2's default nesting limit without XML_PARSE_HUGE, and at most this
+ * many parser messages kept in an error. */
+#define SCS_XML_MAX_DEPTH   256
+#define SCS_XML_MAX_ERRORS  3
+
+/* Parses @bytes with no network, no DTD, no entities (a DOCTYPE is refused
+ * as soon as its name is read, before anything it declares), no XInclude,
+ * nothing printed: at most @max_size bytes. Free with xmlFreeDoc(). */
+xmlDocPtr  scs_xml_parse          (GBytes      *bytes,
+                                   gsize        max_size,
+                                   GError     **error);
+/* Checks @doc against the RELAX NG grammar @schema (ours, so a grammar
+ * that does not compile is a programming error). SCS_XML_ERROR_INVALID
+ * with the validator's first messages. */
+gboolean   scs_xml_validate       (xmlDocPtr    doc,
+                                   GBytes      *schema,
+                                   GError     **error);
+
+/* Writing: @text (nullable) escaped for element content and attribute
+ * values (&, <, >, "); control characters as character references. */
+void       scs_xml_append_escaped (GString     *out,
+                                   const char  *text);
+/* <name>text</name> and a newline, indented by @indent spaces. */
+void       scs_xml_append_element (GString     *out,
+                                   guint        indent,
+                                   const char  *name,
+                                   const char  *text);
+/*  name="value" (with its leading space). */
+void       scs_xml_append_attribute (GString   *out,
+                                     const char *name,
+                                     const char *value);
+
+G_END_DECLS

@@ -1,0 +1,350 @@
+/* scs-zip.c: the one bounded ZIP reader
+ *
+ * Workbooks and submission packages are ZIP archives anybody can craft.
+ * Both are read here, with libarchive, in two passes: the headers first
+ * (names, kinds, declared sizes), then the data, counted as it comes out,
+ * so neither a lying header nor a compression bomb gets further than the
+ * documented limits of scs-zip.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "scs-zip.h"
+
+#include <string.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+G_DEFINE_QUARK (scs-zip-error-quark, scs_zip_error)
+
+struct _ScsZipReader
+{
+  GBytes          *bytes;   /* one of bytes … */
+  char            *path;    /* … or path */
+  gint64           archive_size;
+  struct archive  *archive;
+  char            *name;    /* the current entry */
+  gint64           entry_size;
+  gint64           total;
+};
+
+static const char *
+archive_message (struct archive *archive)
+{
+  return archive_error_string (archive) != NULL ? archive_error_string (archive) : "?";
+}
+
+/* The name as UTF-8 whatever the locale (libarchive's locale conversion
+ * fails for Japanese names under LC_ALL=C); raw bytes when it is not
+ * UTF-8, for name_is_safe() to refuse. */
+static const char *
+entry_name (struct archive_entry *entry)
+{
+  const char *name = archive_entry_pathname_utf8 (entry);
+
+  return name != NULL ? name : archive_entry_pathname (entry);
+}
+
+static struct archive *
+open_archive (ScsZipReader  *self,
+              GError       **error)
+{
+  struct archive *archive = archive_read_new ();
+  int ret;
+
+  archive_read_support_format_zip_seekable (archive);
+  archive_read_set_options (archive, "zip:hdrcharset=UTF-8");
+  if (self->bytes != NULL)
+    ret = archive_read_open_memory (archive, g_bytes_get_data (self->bytes, NULL),
+                                    g_bytes_get_size (self->bytes));
+  else
+    ret = archive_read_open_filename (archive, self->path, 64 * 1024);
+  if (ret != ARCHIVE_OK)
+    {
+      g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP,
+                   _("it is not a zip archive (%s)"), archive_message (archive));
+      archive_read_free (archive);
+      return NULL;
+    }
+  return archive;
+}
+
+static gboolean
+name_is_safe (const char  *name,
+              GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_autofree char *shown = g_utf8_make_valid (name, -1);
+
+      g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE,
+                   _("the entry name ‘%s’ is not valid UTF-8"), shown);
+      return FALSE;
+    }
+  if (*name == '\0' || strlen (name) > SCS_ZIP_MAX_NAME || name[0] == '/' ||
+      strchr (name, '\\') != NULL || strchr (name, ':') != NULL)
+    goto bad;
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        goto bad;
+    }
+  parts = g_strsplit (name, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if ((parts[i][0] == '\0' && parts[i + 1] != NULL) ||
+        g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+      goto bad;
+  return TRUE;
+
+bad:
+  {
+    g_autofree char *shown = g_strescape (name, NULL);
+
+    g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE,
+                 _("the entry name ‘%s’ could escape the folder it is extracted to"), shown);
+  }
+  return FALSE;
+}
+
+/* Pass 1: headers only. */
+static gboolean
+check_headers (ScsZipReader  *self,
+               GError       **error)
+{
+  struct archive *archive = open_archive (self, error);
+  struct archive_entry *entry;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 declared = 0;
+  guint n = 0;
+  gboolean ok = FALSE;
+  int ret;
+
+  if (archive == NULL)
+    return FALSE;
+  /* ARCHIVE_WARN: e.g. a name that is not in the declared charset; the
+   * entry is still there and its name is judged below. */
+  while ((ret = archive_read_next_header (archive, &entry)) == ARCHIVE_OK || ret == ARCHIVE_WARN)
+    {
+      const char *name = entry_name (entry);
+      g_autofree char *normal = NULL;
+      g_autofree char *key = NULL;
+
+      if (++n > SCS_ZIP_MAX_ENTRIES)
+        {
+          g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_LIMIT,
+                       _("it has more than %d entries"), SCS_ZIP_MAX_ENTRIES);
+          goto out;
+        }
+      if (name == NULL)
+        {
+          g_set_error_literal (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE, _("an entry has no name"));
+          goto out;
+        }
+      if (!name_is_safe (name, error))
+        goto out;
+      if (archive_entry_filetype (entry) != AE_IFREG || archive_entry_hardlink (entry) != NULL ||
+          archive_entry_symlink (entry) != NULL)
+        {
+          g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE,
+                       _("the entry ‘%s’ is a link, folder or device, not a plain file"), name);
+          goto out;
+        }
+      /* Two entries with one name: which one a tool reads is a guess, so a
+       * crafted archive could show different content to different tools. */
+      normal = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
+      key = g_utf8_casefold (normal, -1);
+      if (g_hash_table_contains (names, key))
+        {
+          g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE,
+                       _("the entry name ‘%s’ occurs twice (letter case and Unicode form ignored)"), name);
+          goto out;
+        }
+      g_hash_table_add (names, g_steal_pointer (&key));
+      if (archive_entry_size_is_set (entry))
+        {
+          gint64 size = archive_entry_size (entry);
+
+          if (size < 0 || size > SCS_ZIP_MAX_ENTRY_SIZE)
+            {
+              g_autofree char *shown = g_format_size_full (MAX (size, 0), G_FORMAT_SIZE_IEC_UNITS);
+
+              g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_LIMIT,
+                           _("the entry ‘%s’ is larger than the limit (%s)"), name, shown);
+              goto out;
+            }
+          declared += size;
+          if (declared > SCS_ZIP_MAX_TOTAL_SIZE)
+            {
+              g_autofree char *limit = g_format_size_full (SCS_ZIP_MAX_TOTAL_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+              g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_LIMIT,
+                           _("it expands to more than %s"), limit);
+              goto out;
+            }
+        }
+    }
+  if (ret != ARCHIVE_EOF)
+    {
+      g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP,
+                   _("it is damaged: %s"), archive_message (archive));
+      goto out;
+    }
+  if (n == 0)
+    {
+      g_set_error_literal (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP, _("it is empty"));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  archive_read_free (archive);
+  return ok;
+}
+
+static ScsZipReader *
+open_checked (ScsZipReader  *self,
+              GError       **error)
+{
+  if (!check_headers (self, error) || (self->archive = open_archive (self, error)) == NULL)
+    {
+      scs_zip_reader_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+ScsZipReader *
+scs_zip_reader_new_from_bytes (GBytes  *bytes,
+                               GError **error)
+{
+  ScsZipReader *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = g_new0 (ScsZipReader, 1);
+  self->bytes = g_bytes_ref (bytes);
+  self->archive_size = (gint64) g_bytes_get_size (bytes);
+  return open_checked (self, error);
+}
+
+ScsZipReader *
+scs_zip_reader_new_from_file (const char  *path,
+                              GError     **error)
+{
+  ScsZipReader *self;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new0 (ScsZipReader, 1);
+  self->path = g_strdup (path);
+  if (g_stat (path, &st) == 0)
+    self->archive_size = st.st_size;
+  return open_checked (self, error);
+}
+
+void
+scs_zip_reader_free (ScsZipReader *self)
+{
+  if (self == NULL)
+    return;
+  if (self->archive != NULL)
+    archive_read_free (self->archive);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_free (self->path);
+  g_free (self->name);
+  g_free (self);
+}
+
+gboolean
+scs_zip_reader_next (ScsZipReader  *self,
+                     const char   **name,
+                     GError       **error)
+{
+  struct archive_entry *entry;
+  int ret;
+
+  g_return_val_if_fail (self != NULL && name != NULL, FALSE);
+
+  *name = NULL;
+  ret = archive_read_next_header (self->archive, &entry);
+  if (ret == ARCHIVE_EOF)
+    return FALSE;
+  if ((ret != ARCHIVE_OK && ret != ARCHIVE_WARN) || entry_name (entry) == NULL)
+    {
+      g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP,
+                   _("it is damaged: %s"), archive_message (self->archive));
+      return FALSE;
+    }
+  g_free (self->name);
+  self->name = g_strdup (entry_name (entry));
+  self->entry_size = 0;
+  *name = self->name;
+  return TRUE;
+}
+
+gssize
+scs_zip_reader_read (ScsZipReader  *self,
+                     void          *buffer,
+                     gsize          size,
+                     GError       **error)
+{
+  gint64 ratio_limit;
+  la_ssize_t got;
+
+  g_return_val_if_fail (self != NULL && self->name != NULL, -1);
+
+  got = archive_read_data (self->archive, buffer, size);
+  if (got < 0)
+    {
+      g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP,
+                   _("the entry ‘%s’ cannot be read: %s"), self->name, archive_message (self->archive));
+      return -1;
+    }
+  /* The sizes in the headers may lie: count what actually comes out. */
+  self->entry_size += got;
+  self->total += got;
+  ratio_limit = MAX (SCS_ZIP_RATIO_FLOOR, self->archive_size * SCS_ZIP_MAX_RATIO);
+  if (self->entry_size > SCS_ZIP_MAX_ENTRY_SIZE || self->total > SCS_ZIP_MAX_TOTAL_SIZE ||
+      self->total > ratio_limit)
+    {
+      g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_LIMIT,
+                   _("the entry ‘%s’ expands beyond the size or compression-ratio limit "
+                     "(a possible compression bomb)"), self->name);
+      return -1;
+    }
+  return got;
+}
+
+GBytes *
+scs_zip_reader_read_bytes (ScsZipReader  *self,
+                           gsize          max_size,
+                           GError       **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 chunk[16384];
+  gssize got;
+
+  while ((got = scs_zip_reader_read (self, chunk, sizeof chunk, error)) > 0)
+    {
+      if (data->len + (gsize) got > max_size)
+        {
+          g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+          g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_LIMIT,
+                       _("the entry ‘%s’ is larger than %s"), self->name, limit);
+          return NULL;
+        }
+      g_byte_array_append (data, chunk, (guint) got);
+    }
+  if (got < 0)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}

@@ -1,0 +1,75 @@
+/* scs-zip.h: the one bounded ZIP reader
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SCS_ZIP_ERROR (scs_zip_error_quark ())
+
+/* The messages are details ("it has more than 4096 entries") for the
+ * caller to put after its own words ("The package is refused: %s"). */
+typedef enum
+{
+  SCS_ZIP_ERROR_NOT_ZIP,  /* not a ZIP archive, empty, damaged, unreadable */
+  SCS_ZIP_ERROR_HOSTILE,  /* a name that could escape, a link, a name twice */
+  SCS_ZIP_ERROR_LIMIT,    /* too many entries, too large, compression bomb */
+} ScsZipError;
+
+GQuark scs_zip_error_quark (void);
+
+/* The limits every archive is read with (workbooks, packages), checked
+ * against the sizes the headers declare and again against what actually
+ * comes out, so a lying header gains nothing:
+ * - at most SCS_ZIP_MAX_ENTRIES entries, names of at most SCS_ZIP_MAX_NAME
+ *   bytes;
+ * - one entry at most SCS_ZIP_MAX_ENTRY_SIZE, all of them together at most
+ *   SCS_ZIP_MAX_TOTAL_SIZE, and never more than SCS_ZIP_MAX_RATIO times
+ *   the archive's own size (plus SCS_ZIP_RATIO_FLOOR): a compression bomb
+ *   stops at the limit, not at the end of memory. */
+#define SCS_ZIP_MAX_ENTRIES     4096
+#define SCS_ZIP_MAX_NAME        255
+#define SCS_ZIP_MAX_ENTRY_SIZE  ((gint64) 256 * 1024 * 1024)
+#define SCS_ZIP_MAX_TOTAL_SIZE  ((gint64) 1024 * 1024 * 1024)
+#define SCS_ZIP_MAX_RATIO       100
+#define SCS_ZIP_RATIO_FLOOR     ((gint64) 1024 * 1024)
+
+typedef struct _ScsZipReader ScsZipReader;
+
+/* Names are read as UTF-8, which libarchive can do only in a UTF-8 locale
+ * (the app's, set by setlocale()); elsewhere a non-ASCII name reads as no
+ * name and is refused.
+ *
+ * Opens the archive and checks every header before any data is read:
+ * entry count, names (valid UTF-8, relative, no "..", no backslash, colon
+ * or control character; two names that differ only in letter case or
+ * Unicode form count as the same), plain files only (no link, folder or
+ * device), declared sizes. */
+ScsZipReader *scs_zip_reader_new_from_bytes (GBytes        *bytes,
+                                             GError       **error);
+ScsZipReader *scs_zip_reader_new_from_file  (const char    *path,
+                                             GError       **error);
+void          scs_zip_reader_free           (ScsZipReader  *self);
+
+/* Moves to the next entry: TRUE with its name in *@name (valid until the
+ * next call), FALSE at the end (@error unset) or on an error. */
+gboolean      scs_zip_reader_next           (ScsZipReader  *self,
+                                             const char   **name,
+                                             GError       **error);
+/* Reads the current entry's data: bytes read, 0 at its end, -1 on an
+ * error (the limits above included). */
+gssize        scs_zip_reader_read           (ScsZipReader  *self,
+                                             void          *buffer,
+                                             gsize          size,
+                                             GError       **error);
+/* The whole current entry, refused (SCS_ZIP_ERROR_LIMIT) past @max_size. */
+GBytes       *scs_zip_reader_read_bytes     (ScsZipReader  *self,
+                                             gsize          max_size,
+                                             GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsZipReader, scs_zip_reader_free)
+
+G_END_DECLS
