@@ -24,6 +24,7 @@
 
 #include "scs-new-workspace-dialog.h"
 #include "scs-preferences-window.h"
+#include "scs-first-run-dialog.h"
 #include "scs-profile.h"
 #include "scs-verify-view.h"
 #include "scs-window.h"
@@ -42,6 +43,7 @@ struct _ScsApplication
 
   GSettings      *settings;
   GThread        *prefetch;   /* returns its Prefetch */
+  gboolean        asked_profile;
 };
 
 G_DEFINE_FINAL_TYPE (ScsApplication, scs_application, ADW_TYPE_APPLICATION)
@@ -521,6 +523,7 @@ scs_application_startup (GApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
   };
@@ -552,6 +555,19 @@ scs_application_startup (GApplication *application)
   scs_file_clean_private_dirs ("evidence");
 }
 
+/* On the first start, who is using the workbench: asked over the first
+ * window once it is shown. Not for the pictures of build-aux/screenshots
+ * (SCS_SCREENSHOT), which show the window, not a question. */
+static void
+ask_profile_if_needed (ScsApplication *self,
+                       GtkWindow      *window)
+{
+  if (self->asked_profile || g_getenv ("SCS_SCREENSHOT") != NULL || !scs_first_run_needed ())
+    return;
+  self->asked_profile = TRUE;
+  gtk_window_present (GTK_WINDOW (scs_first_run_dialog_new (window)));
+}
+
 static void
 scs_application_activate (GApplication *application)
 {
@@ -567,6 +583,7 @@ scs_application_activate (GApplication *application)
 
   window = GTK_WINDOW (ensure_window (self));
   gtk_window_present (window);
+  ask_profile_if_needed (self, window);
 
   /* Pick up where the user left off; if that fails, the welcome page stays. */
   last = self->settings ? g_settings_get_string (self->settings, "last-workspace") : NULL;
@@ -597,6 +614,7 @@ scs_application_open (GApplication  *application,
   for (int i = 0; i < n_files; i++)
     scs_application_open_file (self, files[i], GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
+  ask_profile_if_needed (self, GTK_WINDOW (window));
 }
 
 static void

@@ -151,10 +151,41 @@ ensure_category (ScsChecklistPage *self,
 
 /* Recomputes what is shown: categories, requirements, rows, and the
  * ordered list of shown rows that keyboard navigation walks. */
+/* Criterion ID → the folded names of its evidence files, for a search. */
+static GHashTable *
+evidence_names_new (ScsChecklistPage *self)
+{
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  evidence = scs_workspace_list_evidence (self->workspace, NULL, &error);
+  if (evidence == NULL)
+    {
+      g_warning ("Cannot search the evidence names: %s", error->message);
+      return names;
+    }
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      ScsEvidence *e = evidence->pdata[i];
+      g_autofree char *folded = scs_requirement_group_fold (e->name);
+
+      for (guint c = 0; e->criteria != NULL && e->criteria[c] != NULL; c++)
+        {
+          const char *before = g_hash_table_lookup (names, e->criteria[c]);
+
+          g_hash_table_replace (names, g_strdup (e->criteria[c]),
+                                before ? g_strconcat (before, "\n", folded, NULL) : g_strdup (folded));
+        }
+    }
+  return names;
+}
+
 static void
 refilter_now (ScsChecklistPage *self)
 {
   gboolean searching = self->search != NULL;
+  g_autoptr(GHashTable) evidence_names = NULL;
 
   g_ptr_array_set_size (self->visible, 0);
   self->stale = FALSE;
@@ -162,8 +193,11 @@ refilter_now (ScsChecklistPage *self)
     return;
 
   if (searching)
-    for (guint n = 1; n <= N_CATEGORIES; n++)
-      ensure_category (self, n);
+    {
+      for (guint n = 1; n <= N_CATEGORIES; n++)
+        ensure_category (self, n);
+      evidence_names = evidence_names_new (self);
+    }
   else
     ensure_category (self, self->category);
 
@@ -183,7 +217,7 @@ refilter_now (ScsChecklistPage *self)
 
           if (scs_requirement_group_get_requirement (group)->category->number == n)
             any |= scs_requirement_group_refilter (group, target_level (self), self->filter,
-                                                   self->search, self->visible);
+                                                   self->search, evidence_names, self->visible);
         }
 
       gtk_widget_set_visible (self->category_boxes[n], any);

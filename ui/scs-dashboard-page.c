@@ -25,8 +25,11 @@
 #include "scs-dashboard-page.h"
 
 #include <glib/gi18n-lib.h>
+#include <adwaita.h>
 
 #include "scs-migration.h"
+#include "scs-i18n.h"
+#include "scs-renewal.h"
 
 #define ROW_HEIGHT 40
 #define BAR_HEIGHT 16
@@ -45,8 +48,11 @@ struct _ScsDashboardPage
   GtkFlowBox     *legend;
   GtkWidget      *chart;
   GtkGrid        *table;
+  GtkListBox     *life_list;
+  GtkLabel       *life_error_label;
 
   ScsWorkspace   *workspace;
+  ScsValidity    *validity;
   gulong          answer_changed_id;
   gulong          level_changed_id;
   guint           n_categories;
@@ -575,6 +581,186 @@ scs_dashboard_page_build_summary (ScsDashboardPage *self)
   return g_string_free (summary, FALSE);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Life cycle: the star's dates with their urgency, and recording a star     */
+
+static const char * const urgency_classes[] = { "success", "warning", "error" };
+
+static char *
+life_event_detail (const ScsLifeEvent *event)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *when = NULL;
+
+  if (event->date == NULL)
+    return g_strdup ("");
+  date = scs_i18n_format_date (event->date);
+  if (event->days_left < 0)
+    when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue",
+                                         -event->days_left), -event->days_left);
+  else if (event->days_left == 0)
+    when = g_strdup (_("today"));
+  else
+    when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d day", "in %d days", event->days_left),
+                            event->days_left);
+  /* Translators: a due date and how far away it is: "2027年3月31日（あと 30 日）" */
+  return g_strdup_printf (event->provisional ? _("%s (%s; provisional period)") : _("%s (%s)"), date, when);
+}
+
+static void
+scs_dashboard_page_refresh_life_cycle (ScsDashboardPage *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GDate) today = g_date_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->life_list))) != NULL)
+    gtk_list_box_remove (self->life_list, child);
+  if (self->workspace == NULL)
+    return;
+  if (self->validity == NULL)
+    self->validity = scs_validity_load_default (NULL);
+  g_date_set_time_t (today, time (NULL));
+  if (self->validity != NULL)
+    events = scs_renewal_list_life_cycle (self->workspace, self->validity, today, NULL);
+  if (events == NULL || events->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No star is recorded for this workspace yet"));
+      gtk_list_box_append (self->life_list, row);
+      return;
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      const ScsLifeEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *detail = life_event_detail (event);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *mark = gtk_label_new (event->urgency == SCS_LIFE_OVERDUE ? _("Overdue")
+                                       : event->urgency == SCS_LIFE_SOON ? _("Soon") : _("On track"));
+
+      if (event->kind == SCS_LIFE_STATUS)
+        gtk_label_set_label (GTK_LABEL (mark), _("Not valid"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->label);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
+      gtk_widget_add_css_class (mark, urgency_classes[event->urgency]);
+      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+      g_object_set_data (G_OBJECT (row), "urgency", GUINT_TO_POINTER (event->urgency));
+      gtk_list_box_append (self->life_list, row);
+    }
+}
+
+/**
+ * scs_dashboard_page_record_certification:
+ *
+ * Records the star granted for the current cycle through the core, which
+ * refuses a date in the future, a level above the target and an unanswered
+ * workspace; the message is shown on the page and returned.
+ */
+gboolean
+scs_dashboard_page_record_certification (ScsDashboardPage  *self,
+                                         guint              level,
+                                         const char        *obtained,
+                                         const char        *registry_id,
+                                         GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SCS_IS_DASHBOARD_PAGE (self), FALSE);
+  g_return_val_if_fail (self->workspace != NULL, FALSE);
+
+  ok = scs_renewal_record_certification (self->workspace, level, obtained, registry_id, &local_error);
+  gtk_label_set_label (self->life_error_label, ok ? "" : local_error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->life_error_label), !ok);
+  scs_dashboard_page_refresh_life_cycle (self);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
+char *
+scs_dashboard_page_dup_life_cycle (ScsDashboardPage *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->life_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (text, "%s\t%s\t%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) ?: "",
+                              urgency_classes[GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "urgency"))]);
+  return g_string_free (text, FALSE);
+}
+
+static void
+certification_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        ScsDashboardPage *self)
+{
+  GtkDropDown *level = g_object_get_data (G_OBJECT (dialog), "level");
+  GtkEditable *date = g_object_get_data (G_OBJECT (dialog), "date");
+  GtkEditable *registry = g_object_get_data (G_OBJECT (dialog), "registry");
+
+  if (!g_str_equal (response, "record") || self->workspace == NULL)
+    return;
+  scs_dashboard_page_record_certification (self, gtk_drop_down_get_selected (level) == 1 ? 4 : 3,
+                                           gtk_editable_get_text (date), gtk_editable_get_text (registry),
+                                           NULL);
+}
+
+static void
+record_certification_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ScsDashboardPage *self = SCS_DASHBOARD_PAGE (widget);
+  const char *levels[] = { _("★3"), _("★4"), NULL };
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *level = gtk_drop_down_new_from_strings (levels);
+  GtkWidget *date = gtk_entry_new ();
+  GtkWidget *registry = gtk_entry_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  AdwMessageDialog *dialog;
+  struct { const char *label; GtkWidget *field; } rows[] = {
+    { N_("Level"), level }, { N_("Granted on"), date }, { N_("Registry ID"), registry },
+  };
+
+  if (self->workspace == NULL)
+    return;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (level), scs_workspace_get_target_level (self->workspace) == 4);
+  gtk_editable_set_text (GTK_EDITABLE (date), today);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (date), _("YYYY-MM-DD"));
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *label = gtk_label_new_with_mnemonic (_(rows[i].label));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), rows[i].field);
+      gtk_widget_set_hexpand (rows[i].field, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), rows[i].field, 1, i, 1, 1);
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Record the Certification"),
+                                                       _("The star granted for this cycle, as the registry shows "
+                                                         "it. Expiry and the dates due follow from it.")));
+  adw_message_dialog_set_extra_child (dialog, grid);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "record", _("_Record"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "record", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "record");
+  g_object_set_data (G_OBJECT (dialog), "level", level);
+  g_object_set_data (G_OBJECT (dialog), "date", date);
+  g_object_set_data (G_OBJECT (dialog), "registry", registry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (certification_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 scs_dashboard_page_refresh (ScsDashboardPage *self)
 {
@@ -667,6 +853,8 @@ scs_dashboard_page_refresh (ScsDashboardPage *self)
         gtk_label_set_label (self->cells[i * N_COLUMNS + c], text);
       }
 
+  scs_dashboard_page_refresh_life_cycle (self);
+
   summary = scs_dashboard_page_build_summary (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
@@ -703,6 +891,7 @@ scs_dashboard_page_finalize (GObject *object)
 
   g_free (self->progress);
   g_free (self->cells);
+  g_clear_pointer (&self->validity, scs_validity_free);
 
   G_OBJECT_CLASS (scs_dashboard_page_parent_class)->finalize (object);
 }
@@ -772,6 +961,10 @@ scs_dashboard_page_class_init (ScsDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, legend);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, table);
+  gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, life_list);
+  gtk_widget_class_bind_template_child (widget_class, ScsDashboardPage, life_error_label);
+  gtk_widget_class_install_action (widget_class, "dashboard.record-certification", NULL,
+                                   record_certification_action);
 
   gtk_widget_class_set_css_name (widget_class, "scs-dashboard-page");
 }

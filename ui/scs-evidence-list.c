@@ -29,6 +29,7 @@
 #include "scs-file.h"
 
 #include "scs-pdf-preview.h"
+#include "scs-window.h"
 
 struct _ScsEvidenceList
 {
@@ -48,6 +49,9 @@ struct _ScsEvidenceList
   gulong                evidence_changed_id;
   guint                 n_adding;   /* adds running on worker threads */
   char                 *last_error;
+  GtkWindow            *preview;    /* the last preview shown (weak) */
+  char                 *last_copy;  /* the last private copy handed to an application */
+  gboolean              read_only;  /* the review desk: look, do not touch */
   gboolean              disposed;
 };
 
@@ -169,6 +173,12 @@ scs_evidence_list_create_row (ScsEvidenceList   *self,
                                   evidence->mime_type != NULL ? evidence->mime_type : "",
                                   -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+  if (self->read_only)
+    {
+      gtk_widget_set_tooltip_text (row, _("Preview"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("view-reveal-symbolic"));
+      return row;
+    }
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -192,10 +202,10 @@ scs_evidence_list_update_actions (ScsEvidenceList *self)
 {
   gboolean ready = self->workspace != NULL && self->criterion_id != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add-file", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add", ready && !self->read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.add-file", ready && !self->read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.open", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.remove", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.remove", ready && !self->read_only);
 }
 
 static void
@@ -474,6 +484,23 @@ scs_evidence_list_add_file_action (GtkWidget  *widget,
   scs_evidence_list_add_files (self, &file, 1);
 }
 
+/* The stored name of @sha256 among the criterion's evidence, or NULL. */
+static char *
+scs_evidence_list_dup_name (ScsEvidenceList *self,
+                            const char      *sha256)
+{
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (self->workspace, self->criterion_id, NULL);
+
+  for (guint i = 0; evidence != NULL && i < evidence->len; i++)
+    {
+      ScsEvidence *e = evidence->pdata[i];
+
+      if (g_str_equal (e->sha256, sha256))
+        return g_strdup (e->name);
+    }
+  return NULL;
+}
+
 static void
 scs_evidence_list_remove_action (GtkWidget  *widget,
                                  const char *action_name,
@@ -483,6 +510,10 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
   const char *sha256 = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
 
+  GtkWidget *window;
+  g_autofree char *name = NULL;
+
+  name = scs_evidence_list_dup_name (self, sha256);
   if (!scs_workspace_unlink_evidence (self->workspace, sha256, self->criterion_id, &error))
     {
       scs_evidence_list_show_error (self, _("Could Not Remove Evidence"), error->message);
@@ -490,6 +521,16 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
     }
 
   scs_evidence_list_refresh (self);
+  /* Removed at once, undoable from the toast (or Ctrl+Z) */
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), SCS_TYPE_WINDOW);
+  if (window != NULL)
+    {
+      /* Translators: %s is the evidence file's name, then the criterion ID */
+      g_autofree char *message = g_strdup_printf (_("‘%s’ removed from criterion %s"),
+                                                  name ? name : sha256, self->criterion_id);
+
+      scs_window_add_undo_toast (SCS_WINDOW (window), message);
+    }
 }
 
 static char *
@@ -538,11 +579,62 @@ scs_evidence_list_describe_launch_error (const char   *name,
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED))
     /* Translators: %s is a file name, then its type */
-    return g_strdup_printf (_("No application on this computer opens ‘%s’ (%s). Only PDF files are shown "
-                              "here; save a copy with scs-cli evidence extract and open it where a "
+    return g_strdup_printf (_("No application on this computer opens ‘%s’ (%s). Only PDF files and pictures are "
+                              "shown here; save a copy with scs-cli evidence extract and open it where a "
                               "suitable application is installed."), name, description);
   /* Translators: %s is a file name */
   return g_strdup_printf (_("‘%s’ could not be handed to another application."), name);
+}
+
+static gboolean
+scs_evidence_is_image (const ScsEvidence *evidence)
+{
+  g_autofree char *content_type = NULL;
+
+  if (evidence->mime_type == NULL)
+    return FALSE;
+  content_type = g_content_type_from_mime_type (evidence->mime_type);
+  return content_type != NULL && g_content_type_is_a (content_type, "image/*") &&
+         /* GdkTexture reads PNG, JPEG and TIFF itself */
+         (g_str_equal (evidence->mime_type, "image/png") || g_str_equal (evidence->mime_type, "image/jpeg") ||
+          g_str_equal (evidence->mime_type, "image/tiff"));
+}
+
+static void
+scs_evidence_list_set_preview (ScsEvidenceList *self,
+                               GtkWindow       *preview)
+{
+  if (self->preview != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preview), (gpointer *) &self->preview);
+  self->preview = preview;
+  if (preview != NULL)
+    g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &self->preview);
+}
+
+/* An image in a window of its own, from memory: nothing is written. */
+static GtkWindow *
+scs_evidence_image_preview_new (GBytes      *data,
+                                const char  *name,
+                                GError     **error)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *window, *box, *picture;
+
+  texture = gdk_texture_new_from_bytes (data, error);
+  if (texture == NULL)
+    return NULL;
+  window = adw_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_widget_set_vexpand (picture, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), picture);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), name);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  return GTK_WINDOW (window);
 }
 
 static void
@@ -582,7 +674,26 @@ scs_evidence_list_open_action (GtkWidget  *widget,
       return;
     }
 
-  if (scs_evidence_is_pdf (evidence))
+  if (scs_evidence_is_image (evidence))
+    {
+      g_autoptr(GBytes) data = scs_workspace_get_evidence_data (self->workspace, sha256, &error);
+      GtkWindow *preview = data ? scs_evidence_image_preview_new (data, evidence->name, &error) : NULL;
+
+      if (preview == NULL)
+        {
+          /* Translators: %s is the evidence file's name, then why it cannot be shown */
+          g_autofree char *message = g_strdup_printf (_("The picture ‘%s’ cannot be shown: %s"),
+                                                      evidence->name, error->message);
+
+          scs_evidence_list_show_error (self, _("Could Not Open Evidence"), message);
+          return;
+        }
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_transient_for (preview, GTK_WINDOW (root));
+      scs_evidence_list_set_preview (self, preview);
+      gtk_window_present (preview);
+    }
+  else if (scs_evidence_is_pdf (evidence))
     {
       g_autoptr(GBytes) data = NULL;
       ScsPdfPreview *preview;
@@ -603,6 +714,7 @@ scs_evidence_list_open_action (GtkWidget  *widget,
 
       if (GTK_IS_WINDOW (root))
         gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (root));
+      scs_evidence_list_set_preview (self, GTK_WINDOW (preview));
       gtk_window_present (GTK_WINDOW (preview));
     }
   else
@@ -646,6 +758,8 @@ scs_evidence_list_open_action (GtkWidget  *widget,
           return;
         }
 
+      g_free (self->last_copy);
+      self->last_copy = g_strdup (path);
       context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
       {
         LaunchJob *job = g_new0 (LaunchJob, 1);
@@ -678,6 +792,8 @@ on_drop (GtkDropTarget   *target,
   g_autoptr(GSList) list = gdk_file_list_get_files (g_value_get_boxed (value));
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
+  if (self->read_only)
+    return FALSE;
   for (GSList *l = list; l != NULL; l = l->next)
     g_ptr_array_add (files, l->data);
   return scs_evidence_list_add_files (self, (GFile **) files->pdata, files->len);
@@ -690,7 +806,7 @@ on_drop_enter (GtkDropTarget   *target,
                ScsEvidenceList *self)
 {
   /* The theme highlights :drop(active); our class lets style.css add more. */
-  if (self->workspace == NULL || self->criterion_id == NULL)
+  if (self->workspace == NULL || self->criterion_id == NULL || self->read_only)
     return 0;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "drop-hover");
@@ -718,6 +834,7 @@ scs_evidence_list_dispose (GObject *object)
   g_clear_signal_handler (&self->evidence_changed_id, self->workspace);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  scs_evidence_list_set_preview (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_EVIDENCE_LIST);
 
@@ -731,6 +848,7 @@ scs_evidence_list_finalize (GObject *object)
 
   g_free (self->criterion_id);
   g_free (self->last_error);
+  g_free (self->last_copy);
 
   G_OBJECT_CLASS (scs_evidence_list_parent_class)->finalize (object);
 }
@@ -904,4 +1022,40 @@ scs_evidence_list_get_last_error (ScsEvidenceList *self)
   g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), NULL);
 
   return self->last_error;
+}
+
+/**
+ * scs_evidence_list_set_read_only:
+ *
+ * The review desk's list: rows open a preview (PDF, picture) or a private
+ * copy in another application; nothing can be added or removed.
+ */
+void
+scs_evidence_list_set_read_only (ScsEvidenceList *self,
+                                 gboolean         read_only)
+{
+  g_return_if_fail (SCS_IS_EVIDENCE_LIST (self));
+
+  if (self->read_only == !!read_only)
+    return;
+  self->read_only = !!read_only;
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), !self->read_only);
+  scs_evidence_list_update_actions (self);
+  scs_evidence_list_refresh (self);
+}
+
+GtkWindow *
+scs_evidence_list_get_preview (ScsEvidenceList *self)
+{
+  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), NULL);
+
+  return self->preview;
+}
+
+const char *
+scs_evidence_list_get_last_copy (ScsEvidenceList *self)
+{
+  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), NULL);
+
+  return self->last_copy;
 }

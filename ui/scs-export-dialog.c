@@ -412,6 +412,7 @@ scs_export_dialog_new (GtkWindow    *parent,
 {
   ScsExportDialog *self;
   gboolean signed_ = FALSE;
+  gboolean read_only;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
@@ -430,7 +431,8 @@ scs_export_dialog_new (GtkWindow    *parent,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->language_row),
                                    _("Chosen when management declared: the signed report keeps its language"));
     }
-  gtk_switch_set_active (self->draft_switch, !signed_);
+  read_only = scs_workspace_is_read_only (workspace);
+  gtk_switch_set_active (self->draft_switch, !signed_ || read_only);
   if (!signed_)
     {
       /* nothing else is possible until the expert and management have signed */
@@ -439,11 +441,23 @@ scs_export_dialog_new (GtkWindow    *parent,
                                    _("Not signed yet: only a draft can be exported. It is watermarked and "
                                      "carries no signatures."));
     }
+  else if (read_only)
+    {
+      /* a final package is recorded in the workspace, which cannot be written */
+      gtk_widget_set_sensitive (GTK_WIDGET (self->draft_switch), FALSE);
+      adw_action_row_set_subtitle (self->draft_row,
+                                   _("The workspace is open read-only: only a draft can be exported. "
+                                     "To submit the final package, copy the workspace to a folder you "
+                                     "can write to and open it from there."));
+    }
   {
-    g_autofree char *dir = g_path_get_dirname (scs_workspace_get_path (workspace));
+    const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    /* next to the workspace, unless that folder cannot be written */
+    g_autofree char *dir = !read_only ? g_path_get_dirname (scs_workspace_get_path (workspace))
+                                      : g_strdup (documents != NULL ? documents : g_get_home_dir ());
     g_autofree char *base = g_path_get_basename (scs_workspace_get_path (workspace));
     g_autofree char *stem = g_str_has_suffix (base, ".scsw") ? g_strndup (base, strlen (base) - 5) : g_strdup (base);
-    g_autofree char *name = g_strconcat (stem, signed_ ? ".scsp" : "-draft.scsp", NULL);
+    g_autofree char *name = g_strconcat (stem, signed_ && !read_only ? ".scsp" : "-draft.scsp", NULL);
     g_autofree char *path = g_build_filename (dir, name, NULL);
 
     scs_export_dialog_set_path (self, path);

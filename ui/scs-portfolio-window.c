@@ -52,15 +52,53 @@ struct _ScsPortfolioWindow
   char               *search;
   ScsPortfolioFilter  filter_kind;
   GCancellable       *cancellable;
+  char               *reminder_title;   /* of the last reminder; NULL: nothing due */
+  GtkMultiSelection  *selection;
+  gboolean            bulk_running;
+  char               *bulk_summary;     /* of the last bulk action */
 };
+
+static void send_reminders (ScsPortfolioWindow *self);
+static void update_bulk_actions (ScsPortfolioWindow *self);
 
 G_DEFINE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, ADW_TYPE_WINDOW)
 
 typedef enum
 {
   COL_COMPANY, COL_LEVEL, COL_CYCLE, COL_READINESS, COL_GAPS, COL_REVIEW, COL_EXPIRY,
-  COL_DAYS, COL_LAST_CHANGE, COL_SUBMITTED, N_COLS
+  COL_DAYS, COL_LAST_CHANGE, COL_SUBMITTED, COL_NEXT_DUE, N_COLS
 } Column;
+
+/* The life cycle's next step of a client: a suspended or withdrawn star,
+ * else the soonest of an open correction report, the yearly
+ * self-assessment and the renewal; its date in @date (NULL for a status). */
+static char *
+next_due_text (ScsPortfolioEntry  *e,
+               const char        **date)
+{
+  const char *status = scs_portfolio_entry_get_registry_status (e);
+  const char *correction = scs_portfolio_entry_get_correction_due (e);
+  ScsDueKind kind = SCS_DUE_RENEWAL;
+  const char *next = scs_portfolio_entry_get_next_due (e, &kind);
+
+  *date = NULL;
+  if (g_strcmp0 (status, "suspended") == 0)
+    return g_strdup (_("Star suspended"));
+  if (g_strcmp0 (status, "withdrawn") == 0)
+    return g_strdup (_("Star withdrawn"));
+  if (correction != NULL && (next == NULL || g_strcmp0 (correction, next) <= 0))
+    {
+      *date = correction;
+      return g_strdup_printf (_("Correction report by %s"), correction);
+    }
+  if (next == NULL)
+    return g_strdup ("—");
+  *date = next;
+  if (kind == SCS_DUE_SELF_ASSESSMENT)
+    return g_strdup_printf (_("Yearly self-assessment by %s"), next);
+  return g_strdup_printf (scs_portfolio_entry_get_obtained_level (e) == 4 ? _("Re-evaluation by %s")
+                                                                         : _("New expert check by %s"), next);
+}
 
 static char *
 cell_text (ScsPortfolioEntry *e,
@@ -105,6 +143,12 @@ cell_text (ScsPortfolioEntry *e,
       return g_strdup (scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—");
     case COL_SUBMITTED:
       return g_strdup (scs_portfolio_entry_get_submitted (e) ? scs_portfolio_entry_get_submitted (e) : "—");
+    case COL_NEXT_DUE:
+      {
+        const char *date;
+
+        return next_due_text (e, &date);
+      }
     case COL_DAYS:
       if (scs_portfolio_entry_get_expiry (e) == NULL)
         return g_strdup ("—");
@@ -162,6 +206,21 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
   else if (column == COL_REVIEW && scs_portfolio_entry_get_needs_check (e))
     gtk_widget_add_css_class (label, "warning");
+  else if (column == COL_NEXT_DUE)
+    {
+      const char *date;
+      g_autofree char *ignored = next_due_text (e, &date);
+      g_autoptr(GDate) due = date != NULL ? scs_date_parse_iso (date) : NULL;
+      g_autoptr(GDate) today = g_date_new ();
+
+      g_date_set_time_t (today, time (NULL));
+      if (date == NULL && g_strcmp0 (ignored, "—") != 0)
+        gtk_widget_add_css_class (label, "error");
+      else if (due != NULL && g_date_days_between (today, due) < 0)
+        gtk_widget_add_css_class (label, "error");
+      else if (due != NULL && g_date_days_between (today, due) <= SCS_PORTFOLIO_REMINDER_DAYS)
+        gtk_widget_add_css_class (label, "warning");
+    }
 }
 
 static int
@@ -200,6 +259,19 @@ compare_entries (gconstpointer a,
     case COL_LAST_CHANGE:
       return gtk_ordering_from_cmpfunc (g_strcmp0 (scs_portfolio_entry_get_last_change (ea),
                                                    scs_portfolio_entry_get_last_change (eb)));
+    case COL_NEXT_DUE:
+      {
+        const char *da, *db;
+        g_autofree char *ta = next_due_text (ea, &da);
+        g_autofree char *tb = next_due_text (eb, &db);
+
+        /* A status first, then by date, nothing due last. */
+        va = da != NULL ? 1 : g_strcmp0 (ta, "—") != 0 ? 0 : 2;
+        vb = db != NULL ? 1 : g_strcmp0 (tb, "—") != 0 ? 0 : 2;
+        if (va == vb && va == 1)
+          return gtk_ordering_from_cmpfunc (g_strcmp0 (da, db));
+        break;
+      }
     case COL_SUBMITTED:
       /* Not submitted sorts first: NULL before any date. */
       return gtk_ordering_from_cmpfunc (g_strcmp0 (scs_portfolio_entry_get_submitted (ea),
@@ -427,6 +499,7 @@ scs_portfolio_window_load_folder (ScsPortfolioWindow  *self,
   if (!scs_portfolio_add_folder (self->portfolio, dir, NULL, error))
     return FALSE;
   set_folder (self, dir);
+  send_reminders (self);
   return TRUE;
 }
 
@@ -466,23 +539,32 @@ load_thread (GTask        *task,
 /* A desktop notification for the stars that expire and the yearly
  * self-assessments that fall due soon: one for the folder, replaced when
  * it is listed again. */
+/* How many days ahead the reminders look: the "reminder-days" preference. */
+static guint
+reminder_days (void)
+{
+  g_autoptr(GSettings) settings = scs_settings_new ();
+
+  return settings != NULL ? g_settings_get_uint (settings, "reminder-days") : SCS_PORTFOLIO_REMINDER_DAYS;
+}
+
 static void
 send_reminders (ScsPortfolioWindow *self)
 {
+  guint days = reminder_days ();
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GPtrArray) reminders = NULL;
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *title = NULL;
 
-  if (app == NULL)
-    return;
   reminders = scs_portfolio_list_reminders (scs_portfolio_get_entries (self->portfolio),
-                                            scs_portfolio_get_today (self->portfolio),
-                                            SCS_PORTFOLIO_REMINDER_DAYS);
+                                            scs_portfolio_get_today (self->portfolio), days);
+  g_clear_pointer (&self->reminder_title, g_free);
   if (reminders->len == 0)
     {
-      g_application_withdraw_notification (app, "portfolio-reminders");
+      if (app != NULL)
+        g_application_withdraw_notification (app, "portfolio-reminders");
       return;
     }
   for (guint i = 0; i < reminders->len && i < 10; i++)
@@ -498,7 +580,10 @@ send_reminders (ScsPortfolioWindow *self)
     g_string_append_printf (body, _("\n… and %u more"), reminders->len - 10);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client needs attention within %u days",
                                         "%u clients need attention within %u days", reminders->len),
-                           reminders->len, SCS_PORTFOLIO_REMINDER_DAYS);
+                           reminders->len, days);
+  self->reminder_title = g_strdup (title);
+  if (app == NULL)
+    return;
   notification = g_notification_new (title);
   g_notification_set_body (notification, body->str);
   g_application_send_notification (app, "portfolio-reminders", notification);
@@ -641,6 +726,223 @@ row_activated (ScsPortfolioWindow *self,
     }
   gtk_widget_activate_action (GTK_WIDGET (self), "portfolio.open-client", "s",
                               scs_portfolio_entry_get_path (e));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Bulk actions on the selected clients                                      */
+
+/* The paths of the selected rows, NULL-terminated. */
+static GStrv
+selected_paths (ScsPortfolioWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i))
+      {
+        g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+
+        g_strv_builder_add (builder, scs_portfolio_entry_get_path (e));
+      }
+  return g_strv_builder_end (builder);
+}
+
+static void
+update_bulk_actions (ScsPortfolioWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gboolean enabled = !self->bulk_running && !gtk_bitset_is_empty (selected);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.bulk", enabled);
+}
+
+typedef struct
+{
+  ScsBulkAction  action;
+  GStrv          paths;
+  char          *out_dir;
+  guint          n_done;
+} BulkData;
+
+static void
+bulk_data_free (BulkData *data)
+{
+  g_strfreev (data->paths);
+  g_free (data->out_dir);
+  g_free (data);
+}
+
+static void
+bulk_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  BulkData *data = task_data;
+  GPtrArray *failures = scs_portfolio_run_bulk (data->action, (const char * const *) data->paths, data->out_dir,
+                                                cancellable, &data->n_done);
+
+  g_task_return_pointer (task, failures, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* What was done and, per client that failed, why: a dialog, and the text
+ * for scs_portfolio_window_get_bulk_summary (). */
+static void
+bulk_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (source);
+  BulkData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) failures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  guint n = g_strv_length (data->paths);
+  AdwMessageDialog *dialog;
+
+  self->bulk_running = FALSE;
+  gtk_spinner_stop (self->spinner);
+  update_bulk_actions (self);
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u client done", "%u of %u clients done", n),
+                             data->n_done, n);
+  if (failures == NULL || failures->len == 0)
+    g_string_append (body, _("No client failed."));
+  else
+    {
+      g_string_append (body, g_dngettext (GETTEXT_PACKAGE, "This client failed and was left as it was:",
+                                          "These clients failed and were left as they were:", failures->len));
+      for (guint i = 0; i < failures->len; i++)
+        {
+          ScsBulkFailure *f = g_ptr_array_index (failures, i);
+          g_autofree char *base = g_path_get_basename (f->path);
+
+          g_string_append_printf (body, "\n• %s: %s", base, f->reason);
+        }
+    }
+  g_free (self->bulk_summary);
+  self->bulk_summary = g_strdup_printf ("%s\n%s", heading, body->str);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* The rows show what changed. */
+  if (self->folder != NULL)
+    scs_portfolio_window_load_folder_async (self, self->folder);
+}
+
+void
+scs_portfolio_window_run_bulk (ScsPortfolioWindow *self,
+                               ScsBulkAction       action,
+                               const char         *out_dir)
+{
+  g_autoptr(GTask) task = NULL;
+  BulkData *data;
+
+  g_return_if_fail (SCS_IS_PORTFOLIO_WINDOW (self));
+  g_return_if_fail (action != SCS_BULK_DIAGNOSE || out_dir != NULL);
+
+  if (self->bulk_running)
+    return;
+  data = g_new0 (BulkData, 1);
+  data->action = action;
+  data->paths = selected_paths (self);
+  data->out_dir = g_strdup (out_dir);
+  if (data->paths[0] == NULL)
+    {
+      bulk_data_free (data);
+      return;
+    }
+  self->bulk_running = TRUE;
+  update_bulk_actions (self);
+  g_clear_pointer (&self->bulk_summary, g_free);
+  gtk_spinner_start (self->spinner);
+  task = g_task_new (self, NULL, bulk_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) bulk_data_free);
+  g_task_run_in_thread (task, bulk_thread);
+}
+
+gboolean
+scs_portfolio_window_is_bulk_running (ScsPortfolioWindow *self)
+{
+  return self->bulk_running;
+}
+
+const char *
+scs_portfolio_window_get_bulk_summary (ScsPortfolioWindow *self)
+{
+  return self->bulk_summary;
+}
+
+static void
+bulk_folder_chosen (GtkNativeDialog    *chooser,
+                    int                 response,
+                    ScsPortfolioWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        scs_portfolio_window_run_bulk (self, SCS_BULK_DIAGNOSE, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+bulk_confirmed (AdwMessageDialog   *dialog,
+                const char         *response,
+                ScsPortfolioWindow *self)
+{
+  ScsBulkAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "action"));
+
+  if (g_str_equal (response, "run"))
+    scs_portfolio_window_run_bulk (self, action, NULL);
+}
+
+/* portfolio.bulk "diagnose" asks for the folder of the reports; "renew"
+ * and "reconfirm" change the workspaces, so they ask first. */
+static void
+bulk_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (widget);
+  g_auto(GStrv) paths = selected_paths (self);
+  guint n = g_strv_length (paths);
+  ScsBulkAction action;
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (!scs_bulk_action_from_string (g_variant_get_string (parameter, NULL), &action) || n == 0)
+    return;
+  if (action == SCS_BULK_DIAGNOSE)
+    {
+      GtkFileChooserNative *chooser =
+        gtk_file_chooser_native_new (_("Folder for the Reports and Gap Lists"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
+
+      g_signal_connect (chooser, "response", G_CALLBACK (bulk_folder_chosen), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
+  heading = action == SCS_BULK_RENEW
+            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Start the renewal of %u client?",
+                                            "Start the renewal of %u clients?", n), n)
+            : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Re-confirm the carried answers of %u client?",
+                                            "Re-confirm the carried answers of %u clients?", n), n);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("Each client is changed on its own; one that fails "
+                                                         "is left as it was and listed afterwards.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "run", _("_Run"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "action", GUINT_TO_POINTER (action));
+  g_signal_connect (dialog, "response", G_CALLBACK (bulk_confirmed), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -802,6 +1104,9 @@ scs_portfolio_window_finalize (GObject *object)
   g_clear_pointer (&self->validity, scs_validity_free);
   g_free (self->folder);
   g_free (self->search);
+  g_free (self->reminder_title);
+  g_free (self->bulk_summary);
+  g_clear_object (&self->selection);
   G_OBJECT_CLASS (scs_portfolio_window_parent_class)->finalize (object);
 }
 
@@ -830,6 +1135,7 @@ scs_portfolio_window_class_init (ScsPortfolioWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "portfolio.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "portfolio.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "portfolio.open-client", "s", open_client_action);
+  gtk_widget_class_install_action (widget_class, "portfolio.bulk", "s", bulk_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "portfolio.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "portfolio.reload", NULL);
 }
@@ -838,7 +1144,6 @@ static void
 scs_portfolio_window_init (ScsPortfolioWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkSingleSelection *selection;
   GtkMultiSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -858,6 +1163,7 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   add_column (self, COL_SUBMITTED, _("Submitted"), FALSE);
   add_column (self, COL_EXPIRY, _("Expiry"), FALSE);
   add_column (self, COL_DAYS, _("Days left"), FALSE);
+  add_column (self, COL_NEXT_DUE, _("Next due"), FALSE);
   add_column (self, COL_LAST_CHANGE, _("Last change"), FALSE);
 
   self->filter = gtk_custom_filter_new (filter_entry, self, NULL);
@@ -869,9 +1175,11 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (compare_readable, NULL, NULL)));
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered), GTK_SORTER (sorter));
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  /* Several rows can be selected for a bulk action. */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_bulk_actions), self);
+  update_bulk_actions (self);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (filter_selected), self);
@@ -883,4 +1191,13 @@ ScsPortfolioWindow *
 scs_portfolio_window_new (GtkApplication *application)
 {
   return g_object_new (SCS_TYPE_PORTFOLIO_WINDOW, "application", application, NULL);
+}
+
+/* The title of the reminder sent for the listed folder ("2 clients need
+ * attention within 60 days"), NULL when nothing is due. */
+const char *
+scs_portfolio_window_get_reminder (ScsPortfolioWindow *self)
+{
+  g_return_val_if_fail (SCS_IS_PORTFOLIO_WINDOW (self), NULL);
+  return self->reminder_title;
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "scs-portfolio.h"
+#include "scs-portfolio-stats.h"
 
 G_BEGIN_DECLS
 
@@ -49,5 +50,21 @@ const char         *scs_portfolio_window_get_summary (ScsPortfolioWindow *self);
  * (1–7) across the listed clients. */
 double              scs_portfolio_window_get_category_rate (ScsPortfolioWindow *self,
                                                             guint               category);
+
+/* Runs @action on the selected rows in a worker thread (the rows are read
+ * again afterwards) and shows what was done and what failed and why;
+ * @out_dir: where diagnose writes. The action portfolio.bulk (s: diagnose,
+ * renew, reconfirm) asks for the folder or a confirmation first. */
+void                scs_portfolio_window_run_bulk   (ScsPortfolioWindow *self,
+                                                     ScsBulkAction       action,
+                                                     const char         *out_dir);
+gboolean            scs_portfolio_window_is_bulk_running (ScsPortfolioWindow *self);
+/* "2 of 3 clients done" and a line per failure; NULL before the first. */
+const char         *scs_portfolio_window_get_bulk_summary (ScsPortfolioWindow *self);
+
+/* The title of the desktop notification for the listed folder (expiries
+ * and yearly self-assessments within the "reminder-days" preference), NULL
+ * when nothing is due. */
+const char         *scs_portfolio_window_get_reminder (ScsPortfolioWindow *self);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _ScsPreferencesWindow
   AdwActionRow         *catalog_row;
   AdwPreferencesGroup  *trust_group;
   AdwEntryRow          *tsa_row;
+  GtkSpinButton        *reminder_spin;
   GPtrArray            *ca_rows;
 
   GSettings            *settings;
@@ -230,8 +231,16 @@ scs_preferences_window_class_init (ScsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, catalog_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, trust_group);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, tsa_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, reminder_spin);
   gtk_widget_class_install_action (widget_class, "preferences.add-ca", NULL, add_ca_action);
   gtk_widget_class_install_action (widget_class, "preferences.load-catalog", NULL, load_catalog_action);
+}
+
+static void
+on_profile_saved (GtkWidget *page,
+                  gpointer   data)
+{
+  scs_window_apply_profile_everywhere ();
 }
 
 static void
@@ -248,6 +257,7 @@ scs_preferences_window_init (ScsPreferencesWindow *self)
   g_settings_bind (self->settings, "actor-name",
                    self->actor_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reminder-days", self->reminder_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "tsa-url",
                    self->tsa_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
@@ -257,8 +267,13 @@ scs_preferences_window_init (ScsPreferencesWindow *self)
   rebuild_ca_rows (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.load-catalog", FALSE);
   /* "Who am I" for reviews and signatures: the local profile file. */
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (scs_profile_page_new (NULL)));
+  {
+    GtkWidget *profile_page = scs_profile_page_new (NULL);
+
+    /* A saved profile counts at once in every open workspace */
+    g_signal_connect (profile_page, "saved", G_CALLBACK (on_profile_saved), NULL);
+    adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (profile_page));
+  }
 }
 
 ScsPreferencesWindow *

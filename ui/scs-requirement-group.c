@@ -7,13 +7,17 @@
  * ★4-only requirements whose criteria are only in the official IPA workbook
  * get a note saying so instead of rows. Filtering is done here, row by row,
  * against a folded copy of each criterion's ID and Japanese and English text
- * that is made once, so typing in the search entry stays fast.
+ * that is made once, so typing in the search entry stays fast; the user's
+ * note and reason are folded as they are searched (they change), evidence
+ * names come from the page, read once per search.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include "scs-requirement-group.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -113,11 +117,32 @@ state_passes (ScsAnswerState     state,
     }
 }
 
+/* The user's own words and files: folded when searched, as they change. */
+static gboolean
+user_text_matches (ScsAnswer  *answer,
+                   const char *search,
+                   GHashTable *evidence_names)
+{
+  const char *names;
+  g_autofree char *note = NULL;
+  g_autofree char *reason = NULL;
+
+  names = evidence_names ? g_hash_table_lookup (evidence_names, scs_answer_get_criterion_id (answer)) : NULL;
+  if (names != NULL && strstr (names, search) != NULL)
+    return TRUE;
+  note = scs_requirement_group_fold (scs_answer_get_note (answer));
+  if (strstr (note, search) != NULL)
+    return TRUE;
+  reason = scs_requirement_group_fold (scs_answer_get_reason (answer));
+  return strstr (reason, search) != NULL;
+}
+
 gboolean
 scs_requirement_group_refilter (ScsRequirementGroup *self,
                                 guint                level,
                                 ScsChecklistFilter   filter,
                                 const char          *search,
+                                GHashTable          *evidence_names,
                                 GPtrArray           *visible)
 {
   gboolean shown = FALSE;
@@ -134,7 +159,8 @@ scs_requirement_group_refilter (ScsRequirementGroup *self,
       ScsAnswer *answer = scs_criterion_row_get_answer (SCS_CRITERION_ROW (row));
       gboolean passes = scs_answer_get_criterion (answer)->level <= level &&
                         state_passes (scs_answer_get_state (answer), filter) &&
-                        (search == NULL || strstr (self->haystacks->pdata[i], search) != NULL);
+                        (search == NULL || strstr (self->haystacks->pdata[i], search) != NULL ||
+                         user_text_matches (answer, search, evidence_names));
 
       gtk_widget_set_visible (row, passes);
       if (passes)

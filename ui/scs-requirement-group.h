@@ -34,12 +34,16 @@ const ScsRequirement *scs_requirement_group_get_requirement (ScsRequirementGroup
 GPtrArray            *scs_requirement_group_get_rows        (ScsRequirementGroup   *self);
 void                  scs_requirement_group_update_state    (ScsRequirementGroup   *self);
 /* Shows the rows that pass (criteria up to @level, in the @filter state,
- * containing @search, already folded with scs_requirement_group_fold), and
- * appends them to @visible. Returns whether the group is shown. */
+ * containing @search, already folded with scs_requirement_group_fold, in
+ * the criterion's ID or text, the user's note or not-applicable reason, or
+ * the names in @evidence_names: criterion ID → folded evidence file names,
+ * may be NULL), and appends them to @visible. Returns whether the group is
+ * shown. */
 gboolean              scs_requirement_group_refilter        (ScsRequirementGroup   *self,
                                                              guint                  level,
                                                              ScsChecklistFilter     filter,
                                                              const char            *search,
+                                                             GHashTable            *evidence_names,
                                                              GPtrArray             *visible);
 /* NFKC + case folding, so "ＢＡＣＫＵＰ" finds "backup" and "４-１" finds "4-1". */
 char                 *scs_requirement_group_fold            (const char            *text);

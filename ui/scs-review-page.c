@@ -25,6 +25,9 @@
 
 #include "scs-ui-resources.h"
 
+#include "scs-certificate-dialog.h"
+#include "scs-declaration.h"
+#include "scs-evidence-list.h"
 #include "scs-i18n.h"
 #include "scs-profile.h"
 #include "scs-scope.h"
@@ -56,6 +59,8 @@ struct _ScsReviewPage
   GtkWidget          *banner_box;
   GtkLabel           *banner_label;
   GtkWidget          *banner_button;
+  GtkWidget          *certificate_button;
+  ScsSignatureCheck  *banner_check;      /* what the banner shows, or NULL */
 
   GtkWidget          *scroller;
   GtkLabel           *title_label;
@@ -88,11 +93,14 @@ struct _ScsReviewPage
   GtkWidget          *accept_shown_button;
   GtkListBox         *criteria_list;
   GtkLabel           *answer_label;
+  GtkWidget          *evidence_list;   /* the SME's evidence, to preview */
   GtkDropDown        *state_dropdown;
   GtkCustomFilter    *filter;
   GtkFilterListModel *shown;
   GHashTable         *changed_ids;   /* criteria the other side changed since my hand-over */
   gboolean            selecting;     /* the list follows the shown criterion */
+  guint               scroll_id;     /* scroll_to_criterion () tick */
+  guint               scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (ScsReviewPage, scs_review_page, GTK_TYPE_WIDGET)
@@ -300,23 +308,23 @@ show_banner (ScsReviewPage     *self,
   else if (check != NULL && check->verification != NULL)
     {
       const ScsCmsVerification *v = check->verification;
-      g_autoptr(GString) who = g_string_new (v->common_name ? v->common_name : v->subject);
+      g_autofree char *who = scs_cms_verification_dup_person (v);
 
-      if (v->organization != NULL)
-        g_string_append_printf (who, " (%s)", v->organization);
       if (v->trusted)
         /* Translators: %s is the signer's name (organization) from the certificate */
         text = g_strdup_printf (_("Signed by %s, verified against your trusted CAs, and sealed: answers, notes and evidence are read-only. Start a new round to change them."),
-                                who->str);
+                                who);
       else
         /* Translators: %s is the signer's name (organization) from the certificate */
         text = g_strdup_printf (_("Signed by %s and sealed: the signature is intact, but the signer is not verified (add the issuing CA under Preferences → Trusted Certificate Authorities). Answers, notes and evidence are read-only; start a new round to change them."),
-                                who->str);
+                                who);
     }
   else
     text = g_strdup (_("This assessment is sealed: answers, notes and evidence are read-only. Start a new round to change them."));
 
   gtk_label_set_text (self->banner_label, text);
+  gtk_widget_set_visible (self->certificate_button, check != NULL && check->verification != NULL &&
+                                                    check->verification->subject != NULL);
   gtk_widget_set_visible (self->banner, TRUE);
 }
 
@@ -366,13 +374,16 @@ check_done (GObject      *source,
             gpointer      data)
 {
   ScsReviewPage *self = SCS_REVIEW_PAGE (source);
-  g_autoptr(ScsSignatureCheck) check = NULL;
+  ScsSignatureCheck *check = NULL;
   g_autoptr(GError) error = NULL;
 
   check = g_task_propagate_pointer (G_TASK (result), &error);
   /* Superseded by a later check, a new workspace, or the page is gone */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* kept for the certificate dialog */
+  g_clear_pointer (&self->banner_check, scs_signature_check_free);
+  self->banner_check = check;
 
   g_clear_object (&self->check_cancellable);
   if (error != NULL && !g_error_matches (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED))
@@ -399,6 +410,7 @@ update_banner (ScsReviewPage *self)
     {
       gtk_widget_set_visible (self->banner, FALSE);
       gtk_label_set_text (self->banner_label, "");
+      g_clear_pointer (&self->banner_check, scs_signature_check_free);
       self->banner_checked = FALSE;
       return;
     }
@@ -633,6 +645,10 @@ refresh_criterion (ScsReviewPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->criterion_label), criterion != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->answer_label), criterion != NULL);
+  gtk_widget_set_visible (self->evidence_list, criterion != NULL);
+  scs_evidence_list_set_workspace (SCS_EVIDENCE_LIST (self->evidence_list), self->workspace);
+  scs_evidence_list_set_criterion_id (SCS_EVIDENCE_LIST (self->evidence_list),
+                                      criterion != NULL ? self->criterion_id : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->thread_list), criterion != NULL);
   gtk_widget_set_visible (self->verdict_box, criterion != NULL && expert && !self->sealed);
   gtk_widget_set_visible (self->propose_box, criterion != NULL && expert && !self->sealed);
@@ -1113,6 +1129,11 @@ build (ScsReviewPage *self)
     gtk_drop_down_set_selected (self->state_dropdown, SCS_ANSWER_MET);
   }
   on_field_changed (self);
+  /* The SME's evidence beside the answer, to open, not to change */
+  self->evidence_list = scs_evidence_list_new ();
+  scs_evidence_list_set_read_only (SCS_EVIDENCE_LIST (self->evidence_list), TRUE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->answer_label))),
+                              self->evidence_list, GTK_WIDGET (self->answer_label));
   self->content_stale = TRUE;
 }
 
@@ -1399,8 +1420,34 @@ declare_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  if (require_review (user_data))
-    open_sign_dialog (user_data, TRUE);
+  ScsReviewPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!require_review (self))
+    return;
+  /* The core's rule, said before any dialog opens */
+  if (!scs_declaration_check_declarant (self->review, &error))
+    {
+      report (self, error->message);
+      return;
+    }
+  open_sign_dialog (self, TRUE);
+}
+
+static void
+show_certificate_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  ScsReviewPage *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ScsCertificateDialog *dialog;
+
+  if (self->banner_check == NULL || self->banner_check->verification == NULL)
+    return;
+  dialog = scs_certificate_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->banner_check->verification);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static const GActionEntry action_entries[] = {
@@ -1414,6 +1461,7 @@ static const GActionEntry action_entries[] = {
   { "new-round", new_round_action },
   { "sign", sign_action },
   { "declare", declare_action },
+  { "show-certificate", show_certificate_action },
   { "next", next_action },
   { "previous", previous_action },
   { "verdict-current", verdict_current_action, "s" },
@@ -1519,6 +1567,7 @@ scs_review_page_dispose (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->actions);
   g_clear_object (&self->banner);
+  g_clear_pointer (&self->banner_check, scs_signature_check_free);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->changed_ids, g_hash_table_unref);
@@ -1631,6 +1680,7 @@ banner_new (ScsReviewPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Start a _New Round"));
+  GtkWidget *certificate = gtk_button_new_with_mnemonic (_("_Certificate…"));
 
   gtk_widget_add_css_class (box, "scs-review-banner");
   gtk_widget_set_margin_start (label, 12);
@@ -1644,7 +1694,12 @@ banner_new (ScsReviewPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.new-round");
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("security-high-symbolic"));
   gtk_widget_set_margin_start (gtk_widget_get_first_child (box), 12);
+  gtk_widget_set_valign (certificate, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (certificate), "review.show-certificate");
+  gtk_widget_set_tooltip_text (certificate, _("The signer’s certificate in full"));
+  gtk_widget_set_visible (certificate, FALSE);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), certificate);
   gtk_box_append (GTK_BOX (box), button);
   gtk_widget_set_visible (box, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signature"), -1);
@@ -1652,6 +1707,7 @@ banner_new (ScsReviewPage *self)
   self->banner_box = box;
   self->banner_label = GTK_LABEL (label);
   self->banner_button = button;
+  self->certificate_button = certificate;
   /* The banner also gets the "review" group: it may sit outside the window
    * that inserted it (tests show it on its own). */
   gtk_widget_insert_action_group (box, "review", G_ACTION_GROUP (self->actions));
@@ -1738,6 +1794,25 @@ scs_review_page_set_profile (ScsReviewPage *self,
   scs_review_page_refresh (self);
 }
 
+void
+scs_review_page_reload_profile (ScsReviewPage *self)
+{
+  g_autoptr(ScsProfile) profile = NULL;
+
+  g_return_if_fail (SCS_IS_REVIEW_PAGE (self));
+
+  /* A profile given by a caller (tests) stays */
+  if (self->profile_explicit)
+    return;
+  profile = scs_profile_load_default (NULL);
+  if (profile == NULL)
+    return;
+  g_set_object (&self->profile, profile);
+  if (self->review != NULL)
+    scs_review_set_profile (self->review, profile);
+  scs_review_page_refresh (self);
+}
+
 ScsReview *
 scs_review_page_get_review (ScsReviewPage *self)
 {
@@ -1794,6 +1869,30 @@ scs_review_page_has_news (ScsReviewPage *self)
   return FALSE;
 }
 
+/* Once laid out: the criterion's desk at the top of the page, not below
+ * the list of what waits (the user asked for that criterion). A refresh
+ * queued before (the page's first showing) rebuilds the lists above it:
+ * the position is kept for a few frames after it first holds. */
+static gboolean
+scroll_to_criterion (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  ScsReviewPage *self = SCS_REVIEW_PAGE (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
+  graphene_point_t at;
+
+  if (gtk_widget_get_height (self->criterion_group) <= 0 ||
+      !gtk_widget_compute_point (self->criterion_group, content, &GRAPHENE_POINT_INIT (0, 0), &at))
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (adjustment, at.y - 12);
+  if (++self->scroll_frames < 10)
+    return G_SOURCE_CONTINUE;
+  self->scroll_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 void
 scs_review_page_show_criterion (ScsReviewPage *self,
                                 const char    *criterion_id)
@@ -1816,6 +1915,9 @@ scs_review_page_show_criterion (ScsReviewPage *self,
   build (self);
   scs_review_page_refresh (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
+  self->scroll_frames = 0;
+  if (self->scroll_id == 0)
+    self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_criterion, NULL, NULL);
 }
 
 const char *
@@ -1830,6 +1932,14 @@ scs_review_page_get_last_error (ScsReviewPage *self)
 {
   g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
   return self->last_error;
+}
+
+GtkWidget *
+scs_review_page_get_evidence_list (ScsReviewPage *self)
+{
+  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
+
+  return self->evidence_list;
 }
 
 const char *

@@ -36,6 +36,8 @@ void           scs_review_page_set_workspace    (ScsReviewPage *self,
 /* The default profile (scs_profile_load_default) is used unless set here. */
 void           scs_review_page_set_profile      (ScsReviewPage *self,
                                                  ScsProfile    *profile);
+/* Reads the saved profile again (unless one was set explicitly). */
+void           scs_review_page_reload_profile   (ScsReviewPage *self);
 ScsReview     *scs_review_page_get_review       (ScsReviewPage *self);
 GActionGroup  *scs_review_page_get_action_group (ScsReviewPage *self);
 /* A banner for above the content: "sealed" or "the signature no longer
@@ -53,6 +55,9 @@ const char    *scs_review_page_get_criterion    (ScsReviewPage *self);
 /* For tests: the last error message shown, or NULL; the banner text; the
  * widgets of the redline, waiting list, thread and proposals. */
 const char    *scs_review_page_get_last_error   (ScsReviewPage *self);
+/* The SME's evidence of the criterion shown (a read-only ScsEvidenceList),
+ * or NULL before the page is built. */
+GtkWidget     *scs_review_page_get_evidence_list (ScsReviewPage *self);
 const char    *scs_review_page_get_banner_text  (ScsReviewPage *self);
 /* TRUE while the signature check behind the banner runs (in a thread). */
 gboolean       scs_review_page_get_checking     (ScsReviewPage *self);

@@ -115,7 +115,8 @@ cell_text (ScsScopeItem *item,
     return g_strdup (review_label (scs_scope_item_get_review (item)));
   if (g_str_equal (column, "review-comment"))
     return g_strdup (scs_scope_item_get_review_comment (item));
-  return g_strdup (scs_scope_item_get_field (item, column));
+  return g_strdup (scs_scope_field_value_label (scs_scope_item_get_kind (item), column,
+                                                scs_scope_item_get_field (item, column)));
 }
 
 static void
@@ -497,6 +498,98 @@ status_bind (GtkSignalListItemFactory *factory,
   update_status (GTK_DROP_DOWN (dropdown));
 }
 
+/* A field with a list of values ("type", "check-method"): a drop-down of
+ * their labels, "—" first for not yet said; the code is what is stored. */
+static void
+update_choice (GtkDropDown *dropdown)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+  const char *column = g_object_get_data (G_OBJECT (dropdown), "column");
+  const ScsScopeChoice *choices;
+  const char *value;
+  guint selected = 0;
+
+  if (item == NULL)
+    return;
+  choices = scs_scope_field_choices (scs_scope_item_get_kind (item), column);
+  value = scs_scope_item_get_field (item, column);
+  for (guint i = 0; choices != NULL && choices[i].code != NULL; i++)
+    if (g_str_equal (choices[i].code, value))
+      selected = i + 1;
+  g_object_set_data (G_OBJECT (dropdown), "syncing", GINT_TO_POINTER (TRUE));
+  gtk_drop_down_set_selected (dropdown, selected);
+  g_object_set_data (G_OBJECT (dropdown), "syncing", NULL);
+}
+
+static void
+on_choice_selected (GtkDropDown *dropdown)
+{
+  ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
+  const char *column = g_object_get_data (G_OBJECT (dropdown), "column");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const ScsScopeChoice *choices;
+  const char *code;
+
+  if (item == NULL || g_object_get_data (G_OBJECT (dropdown), "syncing") ||
+      selected == GTK_INVALID_LIST_POSITION)
+    return;
+  choices = scs_scope_field_choices (scs_scope_item_get_kind (item), column);
+  code = selected == 0 || choices == NULL ? "" : choices[selected - 1].code;
+  if (g_strcmp0 (code, scs_scope_item_get_field (item, column)) != 0)
+    gtk_widget_activate_action (GTK_WIDGET (dropdown), "scope.set-field", "(xss)",
+                                scs_scope_item_get_id (item), column, code);
+  update_choice (dropdown);
+}
+
+typedef struct
+{
+  ScsScopeKind  kind;
+  char         *column;
+} ChoiceColumn;
+
+static void
+choice_column_free (gpointer data,
+                    GClosure *closure)
+{
+  ChoiceColumn *cc = data;
+
+  g_free (cc->column);
+  g_free (cc);
+}
+
+static void
+choice_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              ChoiceColumn             *cc)
+{
+  const ScsScopeChoice *choices = scs_scope_field_choices (cc->kind, cc->column);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+
+  gtk_string_list_append (labels, _("—"));
+  for (guint i = 0; choices[i].code != NULL; i++)
+    gtk_string_list_append (labels, _(choices[i].label));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  g_object_set_data_full (G_OBJECT (dropdown), "column", g_strdup (cc->column), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(scs_scope_field_lookup (cc->column)->label), -1);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_choice_selected), NULL);
+  gtk_list_item_set_child (list_item, dropdown);
+}
+
+static void
+choice_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  data)
+{
+  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
+  ScsScopeItem *item = gtk_list_item_get_item (list_item);
+
+  g_object_set_data (G_OBJECT (dropdown), "item", item);
+  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_choice), dropdown, G_CONNECT_SWAPPED);
+  update_choice (GTK_DROP_DOWN (dropdown));
+}
+
 /* The "connected" flag: only out-of-scope items can be connected. */
 static void
 update_connected (GtkCheckButton *check)
@@ -624,14 +717,24 @@ sort_key (ScsScopeItem *item,
 }
 
 static GtkColumnViewColumn *
-make_column (const char *column,
-             const char *title)
+make_column (ScsScopeKind  kind,
+             const char   *column,
+             const char   *title)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
   GtkExpression *expression;
 
-  if (g_str_equal (column, "status"))
+  if (scs_scope_field_choices (kind, column) != NULL)
+    {
+      ChoiceColumn *cc = g_new0 (ChoiceColumn, 1);
+
+      cc->kind = kind;
+      cc->column = g_strdup (column);
+      g_signal_connect_data (factory, "setup", G_CALLBACK (choice_setup), cc, choice_column_free, 0);
+      g_signal_connect (factory, "bind", G_CALLBACK (choice_bind), NULL);
+    }
+  else if (g_str_equal (column, "status"))
     {
       g_signal_connect (factory, "setup", G_CALLBACK (status_setup), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (status_bind), NULL);
@@ -680,7 +783,8 @@ filter_item (gpointer item,
   fields = scs_scope_kind_fields (scs_scope_item_get_kind (item));
   for (guint i = 0; fields[i] != NULL; i++)
     {
-      g_autofree char *hay = g_utf8_casefold (scs_scope_item_get_field (item, fields[i]), -1);
+      g_autofree char *text = cell_text (item, fields[i]);
+      g_autofree char *hay = g_utf8_casefold (text, -1);
 
       if (strstr (hay, needle) != NULL)
         return TRUE;
@@ -709,13 +813,14 @@ build_tables (ScsScopePage *self)
       for (guint i = 0; fields[i] != NULL; i++)
         {
           g_autoptr(GtkColumnViewColumn) col =
-            make_column (fields[i], _(scs_scope_field_lookup (fields[i])->label));
+            make_column (k, fields[i], _(scs_scope_field_lookup (fields[i])->label));
 
           gtk_column_view_append_column (view, col);
         }
       for (guint i = 0; i < G_N_ELEMENTS (extra_columns); i++)
         {
-          g_autoptr(GtkColumnViewColumn) col = make_column (extra_columns[i], extra_label (extra_columns[i]));
+          g_autoptr(GtkColumnViewColumn) col = make_column (k, extra_columns[i],
+                                                            extra_label (extra_columns[i]));
 
           gtk_column_view_append_column (view, col);
         }
@@ -824,7 +929,9 @@ update_findings (ScsScopePage *self)
                                       -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->rule);
+      /* The rule's code is for scripts (scs-cli scope check --json), not a
+       * line for people: a tooltip, for a support call */
+      gtk_widget_set_tooltip_text (row, finding->rule);
       g_object_set_data_full (G_OBJECT (row), "rule", g_strdup (finding->rule), g_free);
       gtk_list_box_append (self->findings, row);
     }

@@ -23,6 +23,7 @@ scs_widget_save_png (GtkWidget   *widget,
   g_autoptr(GdkTexture) texture = NULL;
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
+  gint64 deadline;
   int width, height;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
@@ -38,10 +39,22 @@ scs_widget_save_png (GtkWidget   *widget,
       return FALSE;
     }
 
+  /* A widget that has a relayout queued (a page just switched, a list just
+   * refilled, a spinner turning) snapshots to nothing until the next frame
+   * has laid it out: that was "drew nothing" for the review page. So the
+   * main loop runs until it draws, for a few seconds at most. */
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL || g_get_monotonic_time () > deadline)
+        break;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10 * 1000);
+    }
   if (node == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,

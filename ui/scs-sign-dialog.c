@@ -13,7 +13,9 @@
  * thread, the dialog insensitive meanwhile (the workspace is not touched by
  * the main thread while it runs). A refusal shows the core's message and
  * nothing is written. The same dialog, with name, title and date, records
- * the management declaration, signed or not.
+ * the management declaration, signed or not, and the language of the
+ * signed report (日本語 by default whatever the UI language, or English;
+ * recorded in declaration.xml).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,10 +54,10 @@ struct _ScsSignDialog
   AdwEntryRow     *name_row;
   AdwEntryRow     *title_row;
   AdwActionRow    *date_row;
+  AdwComboRow     *report_language_row;
   GtkWidget       *qualification_group;
   GtkLabel        *qualification_label;
   GtkSwitch       *with_signature_switch;
-  AdwComboRow     *language_row;
   GtkWidget       *key_group;
   GtkCheckButton  *p12_check;
   GtkCheckButton  *p11_check;
@@ -247,6 +249,7 @@ load_action (GtkWidget  *widget,
   g_autoptr(GError) check_error = NULL;
   g_autofree char *secret = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->secret_entry)));
   g_autofree char *subject = NULL, *issuer = NULL, *serial = NULL, *fingerprint = NULL;
+  g_autofree char *person = NULL, *usage = NULL, *facts = NULL;
   gboolean trusted_cas = FALSE;
   g_autofree char *validity = NULL;
   g_autofree char *personal = NULL;
@@ -310,6 +313,8 @@ load_action (GtkWidget  *widget,
       scs_signer_set_trust_anchors (self->signer, anchors);
     scs_signer_set_tsa_url (self->signer, tsa);
   }
+  person = scs_signer_dup_person (self->signer);
+  usage = scs_signer_dup_key_usage (self->signer);
   subject = scs_signer_dup_subject (self->signer);
   issuer = scs_signer_dup_issuer (self->signer);
   serial = scs_signer_dup_serial (self->signer);
@@ -326,7 +331,10 @@ load_action (GtkWidget  *widget,
                              ? _("valid now, allows signing, issued under the chosen CA")
                                            : _("valid now, allows signing (no CA chosen: the chain is not checked)"))
                           : _("refused (see below)"));
-  gtk_label_set_text (self->certificate_label, text);
+  /* Translators: who the certificate names, and what its key may do */
+  facts = g_strdup_printf (_("Signer: %s\nKey usage: %s\n%s"), person,
+                           usage != NULL ? usage : _("not restricted"), text);
+  gtk_label_set_text (self->certificate_label, facts);
   if (!self->certificate_ok)
     show_error (self, check_error->message);
 
@@ -359,9 +367,9 @@ typedef struct
   char      *ca_path;
   char      *name;
   char      *title;
-  const char *language;  /* of the report rendered at the declaration */
   gboolean   declaration;
-  gboolean   accept_personal_data;
+  const char *report_language;  /* static: "ja" or "en" */
+  ScsSignFlags flags;
 } SignJob;
 
 static void
@@ -386,13 +394,10 @@ sign_thread (GTask        *task,
   gboolean ok;
 
   if (job->declaration)
-    /* the report in the language chosen in the dialog, not the UI's */
-    ok = scs_declaration_declare_in (scs_review_get_workspace (job->review), job->language, job->name,
-                                     job->title, NULL, job->signer, job->ca_path, job->accept_personal_data,
-                                     &error);
+    ok = scs_declaration_declare (job->review, job->name, job->title, NULL,
+                                  job->report_language, job->signer, job->ca_path, job->flags, &error);
   else
-    ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path,
-                                     job->accept_personal_data, &error);
+    ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path, job->flags, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -419,7 +424,8 @@ sign_done (GObject      *object,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static void start_signing (ScsSignDialog *self);
+static void start_signing (ScsSignDialog *self,
+                           ScsSignFlags   flags);
 
 static void
 same_signer_response (AdwMessageDialog *dialog,
@@ -429,24 +435,21 @@ same_signer_response (AdwMessageDialog *dialog,
   ScsSignDialog *self = SCS_SIGN_DIALOG (user_data);
 
   if (g_strcmp0 (response, "sign") == 0)
-    start_signing (self);
+    start_signing (self, SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER);
   g_object_unref (self);
 }
 
-/* The certificate that signed the other role, if it is this one. */
+/* The core's two-person rule: whether this certificate signed the other
+ * role (then the core refuses unless the user confirms). */
 static gboolean
 signed_other_role (ScsSignDialog *self)
 {
   ScsWorkspace *workspace = scs_review_get_workspace (self->review);
   ScsSignatureRole other = self->declaration ? SCS_SIGNATURE_ROLE_EXPERT : SCS_SIGNATURE_ROLE_MANAGEMENT;
-  g_autoptr(GBytes) cms = NULL;
-  g_autoptr(GBytes) content = NULL;
 
   if (!wants_signature (self) || self->signer == NULL)
     return FALSE;
-  cms = scs_signature_dup_cms (workspace, other);
-  content = scs_signature_dup_signed_content (workspace, other);
-  return scs_signer_signed (self->signer, cms, content);
+  return !scs_signer_check_other_role (self->signer, workspace, other, SCS_SIGN_FLAGS_NONE, NULL);
 }
 
 static void
@@ -479,11 +482,12 @@ sign_action (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  start_signing (self);
+  start_signing (self, SCS_SIGN_FLAGS_NONE);
 }
 
 static void
-start_signing (ScsSignDialog *self)
+start_signing (ScsSignDialog *self,
+               ScsSignFlags   flags)
 {
   g_autoptr(GTask) task = NULL;
   SignJob *job;
@@ -496,8 +500,10 @@ start_signing (ScsSignDialog *self)
   job->declaration = self->declaration;
   job->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   job->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-  job->language = scs_sign_dialog_get_language (self);
-  job->accept_personal_data = gtk_check_button_get_active (self->confirm_check);
+  job->report_language = scs_sign_dialog_get_report_language (self);
+  job->flags = flags;
+  if (gtk_check_button_get_active (self->confirm_check))
+    job->flags |= SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA;
 
   self->busy = TRUE;
   update_sensitivity (self);
@@ -630,10 +636,10 @@ scs_sign_dialog_class_init (ScsSignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, report_language_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_group);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, qualification_label);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, with_signature_switch);
-  gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, key_group);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, p12_check);
   gtk_widget_class_bind_template_child (widget_class, ScsSignDialog, p11_check);
@@ -659,6 +665,12 @@ static void
 scs_sign_dialog_init (ScsSignDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static gboolean
+reference_is_set (const char *reference)
+{
+  return reference != NULL && *reference != '\0';
 }
 
 static ScsSignDialog *
@@ -699,9 +711,26 @@ dialog_new (GtkWindow *parent,
       gtk_label_set_text (self->qualification_label, qualification);
     }
   gtk_widget_set_visible (self->qualification_group, !declaration);
+  {
+    g_autofree char *acting = NULL;
+    const char *name = scs_profile_get_name (profile);
+
+    /* Who is acting, from the profile: the role decides what may be signed */
+    if (reference_is_set (scs_profile_get_certificate (profile)))
+      /* Translators: dialog subtitle: the profile's name, role and certificate */
+      acting = g_strdup_printf (_("Acting as %s (%s), certificate %s"),
+                                name ? name : _("unnamed profile"),
+                                scs_role_get_label (scs_profile_get_role (profile)),
+                                scs_profile_get_certificate (profile));
+    else
+      /* Translators: dialog subtitle: the profile's name and role */
+      acting = g_strdup_printf (_("Acting as %s (%s)"), name ? name : _("unnamed profile"),
+                                scs_role_get_label (scs_profile_get_role (profile)));
+    adw_window_title_set_subtitle (self->window_title, acting);
+  }
 
   reference = scs_profile_get_certificate (profile);
-  if (reference != NULL && *reference != '\0')
+  if (reference_is_set (reference))
     scs_sign_dialog_set_key (self, reference);
   update_sensitivity (self);
   return self;
@@ -786,21 +815,28 @@ scs_sign_dialog_set_declarant (ScsSignDialog *self,
   update_sensitivity (self);
 }
 
-const char *
-scs_sign_dialog_get_language (ScsSignDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), "ja");
-
-  return adw_combo_row_get_selected (self->language_row) == 1 ? "en" : "ja";
-}
+/* The combo row's positions: Japanese, the product's first language, first. */
+static const char * const report_languages[] = { "ja", "en" };
 
 void
-scs_sign_dialog_set_language (ScsSignDialog *self,
-                              const char    *language)
+scs_sign_dialog_set_report_language (ScsSignDialog *self,
+                                     const char    *language)
 {
   g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
 
-  adw_combo_row_set_selected (self->language_row, g_strcmp0 (language, "en") == 0 ? 1 : 0);
+  for (guint i = 0; i < G_N_ELEMENTS (report_languages); i++)
+    if (g_strcmp0 (language, report_languages[i]) == 0)
+      adw_combo_row_set_selected (self->report_language_row, i);
+}
+
+const char *
+scs_sign_dialog_get_report_language (ScsSignDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
+  selected = adw_combo_row_get_selected (self->report_language_row);
+  return report_languages[selected < G_N_ELEMENTS (report_languages) ? selected : 0];
 }
 
 void

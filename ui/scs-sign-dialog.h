@@ -38,6 +38,11 @@ void           scs_sign_dialog_set_declarant   (ScsSignDialog *self,
                                                 const char    *name,
                                                 const char    *title,
                                                 gboolean       with_signature);
+/* The language of the signed report.pdf and of our declaration text:
+ * "ja" (the default, whatever the UI language) or "en". */
+void           scs_sign_dialog_set_report_language (ScsSignDialog *self,
+                                                    const char    *language);
+const char    *scs_sign_dialog_get_report_language (ScsSignDialog *self);
 void           scs_sign_dialog_set_confirmed   (ScsSignDialog *self,
                                                 gboolean       confirmed);
 
@@ -49,11 +54,5 @@ const char    *scs_sign_dialog_get_certificate_text (ScsSignDialog *self);
 const char    *scs_sign_dialog_get_warning     (ScsSignDialog *self);
 /* The signer's qualification, training and upkeep as shown. */
 const char    *scs_sign_dialog_get_qualification_text (ScsSignDialog *self);
-
-/* The language of the report rendered at the declaration: "ja" (the
- * default, whatever the UI's) or "en". */
-const char    *scs_sign_dialog_get_language  (ScsSignDialog *self);
-void           scs_sign_dialog_set_language  (ScsSignDialog *self,
-                                              const char    *language);
 
 G_END_DECLS

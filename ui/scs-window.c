@@ -25,6 +25,7 @@
 #include "scs-application.h"
 #include "scs-checklist-page.h"
 #include "scs-dashboard-page.h"
+#include "scs-declaration-page.h"
 #include "scs-org-dialog.h"
 #include "scs-export-dialog.h"
 #include "scs-migration-assistant.h"
@@ -46,6 +47,7 @@ struct _ScsWindow
 
   ScsWorkspace     *workspace;
   GSettings        *settings;
+  char             *last_undo_message;
   GtkWidget        *count_labels[N_CATEGORIES + 1];
   GtkWidget        *level_bars[N_CATEGORIES + 1];
   gboolean          syncing_sidebar;
@@ -67,6 +69,8 @@ struct _ScsWindow
   /* Built when first shown or asked for: see get_checklist_page(). */
   ScsChecklistPage *checklist_page;
   ScsScopePage     *scope_page;
+  /* The self-declaration types' page (scs-declaration-page.c), per workspace. */
+  GtkWidget        *declaration_page;
   GtkMenuButton    *welcome_menu_button;
   GtkMenuButton    *menu_button;
   GMenuModel       *primary_menu;
@@ -84,6 +88,54 @@ scs_window_add_toast (ScsWindow  *self,
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+scs_window_apply_profile (ScsWindow *self)
+{
+  g_autofree char *actor = NULL;
+
+  g_return_if_fail (SCS_IS_WINDOW (self));
+
+  if (self->workspace == NULL)
+    return;
+  actor = scs_settings_dup_actor_name ();
+  scs_workspace_set_actor (self->workspace, actor);
+  scs_review_page_reload_profile (self->review_page);
+}
+
+void
+scs_window_apply_profile_everywhere (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (SCS_IS_WINDOW (item))
+        scs_window_apply_profile (SCS_WINDOW (item));
+    }
+}
+
+/**
+ * scs_window_add_undo_toast:
+ *
+ * A toast saying what was just changed, with an Undo button (win.undo).
+ */
+void
+scs_window_add_undo_toast (ScsWindow  *self,
+                           const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (SCS_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -131,6 +183,8 @@ update_undo (ScsWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->workspace != NULL && scs_workspace_can_undo (self->workspace));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->workspace != NULL && scs_workspace_can_redo (self->workspace));
 }
 
 static void
@@ -288,6 +342,23 @@ rebuild_sidebar (ScsWindow *self)
     gtk_widget_set_name (row, "review-row");
     gtk_list_box_append (self->sidebar, row);
   }
+  {
+    /* Last: the page of a self-declaration type, named after the type */
+    GtkWidget *row = gtk_list_box_row_new ();
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *label = gtk_label_new (scs_workspace_type_get_label (scs_workspace_get_workspace_type (self->workspace)));
+
+    gtk_widget_set_margin_top (box, 6);
+    gtk_widget_set_margin_bottom (box, 6);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    gtk_widget_set_name (row, "declaration-row");
+    gtk_list_box_append (self->sidebar, row);
+    gtk_widget_set_visible (row, !scs_type);
+  }
   for (guint n = 0; n <= N_CATEGORIES; n++)
     update_progress (self, n);
 }
@@ -357,6 +428,11 @@ show_page (ScsWindow  *self,
     get_checklist_page (self);
   else if (g_str_equal (name, "scope"))
     get_scope_page (self);
+  else if (g_str_equal (name, "declaration") && self->declaration_page == NULL)
+    {
+      self->declaration_page = scs_declaration_page_new (self->workspace);
+      gtk_stack_add_named (self->content_stack, self->declaration_page, "declaration");
+    }
   page = gtk_stack_get_child_by_name (self->content_stack, name);
 
   gtk_widget_set_visible (page, TRUE);
@@ -423,6 +499,15 @@ show_scope (ScsWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+static void
+show_declaration (ScsWindow *self)
+{
+  select_sidebar_row (self, N_CATEGORIES + 3);
+  leave_search (self);
+  show_page (self, "declaration");
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
 /* A signed assessment is read-only: rows built later check it themselves. */
 static void
 on_sealed_changed (ScsWindow *self)
@@ -464,6 +549,8 @@ on_sidebar_row_selected (ScsWindow     *self,
     show_scope (self);
   else if (index == N_CATEGORIES + 2)
     show_review (self);
+  else if (index == N_CATEGORIES + 3)
+    show_declaration (self);
   else if (index > 0)
     show_category (self, index);
 }
@@ -785,25 +872,77 @@ set_text_action (GtkWidget  *widget,
   update_undo (self);
 }
 
+/* Undo and redo say what they changed and bring that criterion into view:
+ * a change is never made where the user cannot see it. */
+static void
+undo_or_redo (ScsWindow *self,
+              gboolean   redo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *criterion = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (!require_workspace (self))
+    return;
+  if (redo ? !scs_workspace_can_redo (self->workspace) : !scs_workspace_can_undo (self->workspace))
+    return;
+
+  criterion = g_strdup (redo ? scs_workspace_get_redo_criterion (self->workspace)
+                             : scs_workspace_get_undo_criterion (self->workspace));
+  what = redo ? scs_workspace_describe_redo (self->workspace) : scs_workspace_describe_undo (self->workspace);
+  if (!(redo ? scs_workspace_redo (self->workspace, &error) : scs_workspace_undo (self->workspace, &error)))
+    {
+      message = redo
+        /* Translators: %s says why */
+        ? g_strdup_printf (_("Could not redo: %s"), error->message)
+        /* Translators: %s says why */
+        : g_strdup_printf (_("Could not undo: %s"), error->message);
+      scs_window_add_toast (self, message);
+      update_undo (self);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.goto-criterion", "s", criterion);
+  message = redo
+    /* Translators: %s is what was done again, e.g. "the note of criterion 1-1-1-1" */
+    ? g_strdup_printf (_("Redone: %s"), what)
+    /* Translators: %s is what was undone, e.g. "the note of criterion 1-1-1-1" */
+    : g_strdup_printf (_("Undone: %s"), what);
+  g_free (self->last_undo_message);
+  self->last_undo_message = g_strdup (message);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, redo ? _("_Undo") : _("_Redo"));
+  adw_toast_set_action_name (toast, redo ? "win.undo" : "win.redo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_undo (self);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  ScsWindow *self = SCS_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
+  undo_or_redo (SCS_WINDOW (widget), FALSE);
+}
 
-  if (!require_workspace (self) || !scs_workspace_can_undo (self->workspace))
-    return;
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_or_redo (SCS_WINDOW (widget), TRUE);
+}
 
-  if (!scs_workspace_undo (self->workspace, &error))
-    {
-      /* Translators: %s says why */
-      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+/* For tests: the toast text of the last undo or redo. */
+const char *
+scs_window_get_last_undo_message (ScsWindow *self)
+{
+  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
 
-      scs_window_add_toast (self, message);
-    }
-  update_undo (self);
+  return self->last_undo_message;
 }
 
 /* The submission package and the printed report (issue 4). */
@@ -997,6 +1136,7 @@ scs_window_dispose (GObject *object)
   self->scope_page = NULL;
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_undo_message, g_free);
 
   G_OBJECT_CLASS (scs_window_parent_class)->dispose (object);
 }
@@ -1068,6 +1208,7 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-reason", "(ss)", set_text_action);
   gtk_widget_class_install_action (widget_class, "win.set-not-applicable", "(ss)", set_text_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.show-category", "u", show_category_action);
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -1140,7 +1281,7 @@ static void
 update_read_only (ScsWindow *self)
 {
   static const char * const edit_actions[] = {
-    "win.set-status", "win.set-note", "win.set-reason", "win.set-not-applicable", "win.undo",
+    "win.set-status", "win.set-note", "win.set-reason", "win.set-not-applicable", "win.undo", "win.redo",
   };
   gboolean read_only = self->workspace != NULL && scs_workspace_is_read_only (self->workspace);
 
@@ -1201,6 +1342,12 @@ scs_window_set_workspace (ScsWindow    *self,
 
   g_set_object (&self->workspace, workspace);
   update_read_only (self);
+  /* Built for its workspace's type when first shown. */
+  if (self->declaration_page != NULL)
+    {
+      gtk_stack_remove (self->content_stack, self->declaration_page);
+      self->declaration_page = NULL;
+    }
 
   if (self->checklist_page != NULL)
     scs_checklist_page_set_workspace (self->checklist_page, workspace);
@@ -1240,6 +1387,8 @@ scs_window_set_workspace (ScsWindow    *self,
     }
   g_signal_connect_object (workspace, "notify::target-level", G_CALLBACK (on_target_level_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "notify::can-redo", G_CALLBACK (update_undo),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::can-undo", G_CALLBACK (update_undo),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "organization-changed", G_CALLBACK (update_title),
@@ -1249,6 +1398,8 @@ scs_window_set_workspace (ScsWindow    *self,
   /* Each side first sees what changed since its last turn. */
   if (scs_review_page_has_news (self->review_page))
     show_review (self);
+  else if (scs_workspace_get_workspace_type (workspace) != SCS_WORKSPACE_TYPE_SCS)
+    show_declaration (self);
   else
     show_dashboard (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);

@@ -39,4 +39,15 @@ const char   *scs_window_get_visible_page (ScsWindow     *self);
 const char   *scs_window_get_progress_text (ScsWindow    *self,
                                             guint         category);
 
+/* The saved profile, now: the workspace's actor (who changes are recorded
+ * under) and the review page's profile (role). */
+void          scs_window_apply_profile   (ScsWindow      *self);
+/* scs_window_apply_profile () on every open workbench window. */
+void          scs_window_apply_profile_everywhere (void);
+/* A toast with an Undo button (win.undo), after a change worth undoing. */
+void          scs_window_add_undo_toast  (ScsWindow      *self,
+                                          const char     *message);
+/* The toast text of the last undo or redo ("Undone: …"); for tests. */
+const char   *scs_window_get_last_undo_message (ScsWindow *self);
+
 G_END_DECLS

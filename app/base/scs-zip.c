@@ -17,6 +17,9 @@
 #include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <gnutls/crypto.h>
+#include <errno.h>
+#include <unistd.h>
 
 G_DEFINE_QUARK (scs-zip-error-quark, scs_zip_error)
 
@@ -347,4 +350,171 @@ scs_zip_reader_read_bytes (ScsZipReader  *self,
   if (got < 0)
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                   */
+
+struct _ScsZipWriter
+{
+  struct archive   *archive;
+  int               fd;
+  gnutls_hash_hd_t  hash;
+  guint64           size;
+};
+
+static gboolean
+writer_failed (ScsZipWriter  *self,
+               GError       **error)
+{
+  const char *message = archive_error_string (self->archive);
+  int code = archive_errno (self->archive);
+
+  g_set_error_literal (error, G_IO_ERROR, code > 0 ? g_io_error_from_errno (code) : G_IO_ERROR_FAILED,
+                       message != NULL ? message : g_strerror (code > 0 ? code : EIO));
+  return FALSE;
+}
+
+/* Where libarchive writes: the file, and the SHA-256 on the way. */
+static la_ssize_t
+sink_write (struct archive *archive,
+            void           *data,
+            const void     *buffer,
+            size_t          length)
+{
+  ScsZipWriter *self = data;
+  const guint8 *bytes = buffer;
+  size_t done = 0;
+
+  while (done < length)
+    {
+      ssize_t n = write (self->fd, bytes + done, length - done);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          archive_set_error (archive, errno, "%s", g_strerror (errno));
+          return -1;
+        }
+      done += n;
+    }
+  gnutls_hash (self->hash, buffer, length);
+  self->size += length;
+  return length;
+}
+
+ScsZipWriter *
+scs_zip_writer_new (int      fd,
+                    GError **error)
+{
+  ScsZipWriter *self = g_new0 (ScsZipWriter, 1);
+
+  self->fd = fd;
+  self->archive = archive_write_new ();
+  if (gnutls_hash_init (&self->hash, GNUTLS_DIG_SHA256) < 0)
+    {
+      self->hash = NULL;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("SHA-256 is not available"));
+      scs_zip_writer_free (self);
+      return NULL;
+    }
+  if (archive_write_set_format_zip (self->archive) != ARCHIVE_OK ||
+      archive_write_set_format_option (self->archive, "zip", "hdrcharset", "UTF-8") != ARCHIVE_OK ||
+      archive_write_set_bytes_in_last_block (self->archive, 1) != ARCHIVE_OK ||
+      archive_write_open (self->archive, self, NULL, sink_write, NULL) != ARCHIVE_OK)
+    {
+      writer_failed (self, error);
+      scs_zip_writer_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+gboolean
+scs_zip_writer_add (ScsZipWriter  *self,
+                    const char    *name,
+                    GBytes        *data,
+                    gboolean       stored,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  struct archive_entry *entry;
+  const guint8 *bytes;
+  gsize size, done = 0;
+
+  g_return_val_if_fail (self != NULL && name != NULL && data != NULL, FALSE);
+
+  /* per entry; the option string form is only accepted before opening */
+  if ((stored ? archive_write_zip_set_compression_store (self->archive)
+              : archive_write_zip_set_compression_deflate (self->archive)) != ARCHIVE_OK)
+    return writer_failed (self, error);
+  entry = archive_entry_new ();
+  archive_entry_set_pathname_utf8 (entry, name);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_size (entry, g_bytes_get_size (data));
+  archive_entry_set_uid (entry, 0);
+  archive_entry_set_gid (entry, 0);
+  /* No times at all: the same entries give the same bytes. */
+  if (archive_write_header (self->archive, entry) != ARCHIVE_OK)
+    {
+      archive_entry_free (entry);
+      return writer_failed (self, error);
+    }
+  archive_entry_free (entry);
+
+  bytes = g_bytes_get_data (data, &size);
+  while (done < size)
+    {
+      gsize chunk = MIN (size - done, 1024 * 1024);
+      la_ssize_t written;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      written = archive_write_data (self->archive, bytes + done, chunk);
+      if (written < 0)
+        return writer_failed (self, error);
+      done += written;
+    }
+  if (archive_write_finish_entry (self->archive) != ARCHIVE_OK)
+    return writer_failed (self, error);
+  return TRUE;
+}
+
+gboolean
+scs_zip_writer_finish (ScsZipWriter  *self,
+                       char         **sha256,
+                       guint64       *size,
+                       GError       **error)
+{
+  guint8 digest[32];
+  char *hex;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (archive_write_close (self->archive) != ARCHIVE_OK)
+    return writer_failed (self, error);
+  gnutls_hash_output (self->hash, digest);
+  hex = g_malloc (65);
+  for (guint i = 0; i < 32; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+  if (sha256 != NULL)
+    *sha256 = hex;
+  else
+    g_free (hex);
+  if (size != NULL)
+    *size = self->size;
+  return TRUE;
+}
+
+void
+scs_zip_writer_free (ScsZipWriter *self)
+{
+  if (self == NULL)
+    return;
+  archive_write_free (self->archive);
+  if (self->hash != NULL)
+    gnutls_hash_deinit (self->hash, NULL);
+  g_free (self);
 }

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -71,5 +71,29 @@ GBytes       *scs_zip_reader_read_bytes     (ScsZipReader  *self,
                                              GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsZipReader, scs_zip_reader_free)
+
+/* Writing: a ZIP archive to @fd, the same bytes for the same entries (no
+ * times, uid/gid 0, mode 0644, UTF-8 names), its SHA-256 computed on the
+ * way. Errors are G_IO_ERROR (G_IO_ERROR_CANCELLED when cancelled). */
+typedef struct _ScsZipWriter ScsZipWriter;
+
+ScsZipWriter *scs_zip_writer_new            (int            fd,
+                                             GError       **error);
+/* @stored: no compression (data that is compressed already). */
+gboolean      scs_zip_writer_add            (ScsZipWriter  *self,
+                                             const char    *name,
+                                             GBytes        *data,
+                                             gboolean       stored,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+/* Writes the central directory; the archive's SHA-256 (64 hex digits)
+ * and size. @fd is left open. */
+gboolean      scs_zip_writer_finish         (ScsZipWriter  *self,
+                                             char         **sha256,
+                                             guint64       *size,
+                                             GError       **error);
+void          scs_zip_writer_free           (ScsZipWriter  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsZipWriter, scs_zip_writer_free)
 
 G_END_DECLS

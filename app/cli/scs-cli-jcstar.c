@@ -5,6 +5,15 @@
  *                 [--application-number N] [--label-number N] [--issued D] [--expires D]
  *                 [--route standard|psti|cls] [--home-gateway]
  * jc answer  FILE S1.1-NN ITEM conforms|does-not|na|unanswered [--reason TEXT]
+ * jc event   FILE model|firmware DETAIL [--date D]   a new model number or a
+ *                            firmware update: reopens the affected items
+ *                            and drafts a change notice
+ * jc notice  FILE ID [--text-from F] [--out F]   edit or export a notice
+ * jc checklist FILE --out F.pdf [--lang ja|en]   the checklist as PDF
+ * jc import  FILE CHECKLIST.xlsx|.csv [--map COLUMN=FIELD…]   the user's own
+ *                            copy of IPA's checklist: official wording and answers
+ * jc export  FILE OUT.scsp --p12 KEY.p12|--pkcs11 URI [--lang ja|en]   the
+ *                            signed self-declaration (verify with scs-cli verify)
  * jc check   FILE [--json]   every requirement's status (provisional ones
  *                            marked) and the equivalence view: PSTI, CLS
  *
@@ -15,16 +24,19 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "scs-cli-private.h"
 #include "scs-i18n.h"
 #include "scs-jcstar.h"
+#include "scs-signer.h"
 
 static char *opt_name, *opt_versions, *opt_support_end, *opt_vdp_url, *opt_vdp_contact, *opt_user_contact;
 static char *opt_application, *opt_label, *opt_issued, *opt_expires, *opt_route, *opt_reason;
 static char **opt_models;
-static gboolean opt_home_gateway, opt_json;
+static gboolean opt_home_gateway;
 
 static const GOptionEntry product_entries[] = {
   { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Product name (required)"), N_("NAME") },
@@ -88,30 +100,34 @@ static const GOptionEntry answer_entries[] = {
   { NULL }
 };
 
+static gboolean
+set_answer (ScsWorkspace        *workspace,
+            const char * const  *keys,
+            const char          *word,
+            GError             **error)
+{
+  ScsJcAnswer answer = SCS_JC_ANSWER_NONE;
+  guint64 item;
+
+  if (!g_ascii_string_to_unsigned (keys[1], 10, 1, 99, &item, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("jc answer: the item must be a number, not ‘%s’"), keys[1]);
+      return FALSE;
+    }
+  if (word != NULL)
+    scs_jc_answer_from_string (word, &answer);
+  return scs_jcstar_set_answer (workspace, keys[0], (guint) item, answer, opt_reason, error);
+}
+
 int
 scs_cli_jc_answer (const ScsCliCommand *command,
                    int                  argc,
                    char               **argv)
 {
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-  ScsJcAnswer answer = SCS_JC_ANSWER_NONE;
-  guint64 item;
+  static const char * const words[] = { "conforms", "does-not", "na", NULL };
 
-  if (!scs_cli_parse_arguments (command, answer_entries, TRUE, &argc, &argv, 4, 4))
-    return SCS_CLI_EXIT_USAGE;
-  if (!g_ascii_string_to_unsigned (argv[3], 10, 1, 99, &item, NULL))
-    return scs_cli_error (_("jc answer: the item must be a number, not ‘%s’"), argv[3]);
-  if (!g_str_equal (argv[4], "unanswered") && !scs_jc_answer_from_string (argv[4], &answer))
-    return scs_cli_error (_("jc answer: the answer must be conforms, does-not, na or unanswered, not ‘%s’"),
-                          argv[4]);
-
-  workspace = scs_cli_open_workspace (argv[1]);
-  if (workspace == NULL)
-    return SCS_CLI_EXIT_USAGE;
-  if (!scs_jcstar_set_answer (workspace, argv[2], (guint) item, answer, opt_reason, &error))
-    return scs_cli_report (error);
-  return SCS_CLI_EXIT_OK;
+  return scs_cli_items_answer (command, answer_entries, argc, argv, 2, words, set_answer);
 }
 
 static const char *
@@ -121,43 +137,6 @@ status_word (ScsJcStatus status)
 
   return words[status];
 }
-
-static const char *
-status_label (ScsJcStatus status)
-{
-  switch (status)
-    {
-    case SCS_JC_STATUS_MET:
-      return _("Conforms");
-    case SCS_JC_STATUS_NOT_MET:
-      return _("Does not conform");
-    case SCS_JC_STATUS_WAIVED:
-      return _("Waived by the route");
-    case SCS_JC_STATUS_OPEN:
-    default:
-      return _("Still open");
-    }
-}
-
-static const char *
-cls_label (ScsJcClsStatus cls)
-{
-  switch (cls)
-    {
-    case SCS_JC_CLS_FULL:
-      return _("CLS L1: fully");
-    case SCS_JC_CLS_PARTIAL:
-      return _("CLS L1: partly");
-    case SCS_JC_CLS_NONE:
-    default:
-      return _("CLS L1: no counterpart");
-    }
-}
-
-static const GOptionEntry check_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
 
 int
 scs_cli_jc_check (const ScsCliCommand *command,
@@ -174,7 +153,7 @@ scs_cli_jc_check (const ScsCliCommand *command,
   const char * const *cls_needed;
   guint n = scs_jcstar_get_n_requirements ();
 
-  if (!scs_cli_parse_arguments (command, check_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
@@ -191,7 +170,7 @@ scs_cli_jc_check (const ScsCliCommand *command,
   covers_psti = product != NULL && scs_jcstar_label_covers_psti (product, today);
   cls_needed = scs_jcstar_cls_still_needed (product != NULL && product->home_gateway);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -241,7 +220,7 @@ scs_cli_jc_check (const ScsCliCommand *command,
                                              : g_strdup (r->id);
 
         scs_cli_table_add_row (table, id, scs_i18n_pick (r->text_ja, r->text_en),
-                               status_label (statuses[i]), cls_label (r->cls));
+                               scs_jc_status_get_label (statuses[i]), scs_jc_cls_get_label (r->cls));
       }
     scs_cli_table_print (table);
   }
@@ -254,5 +233,213 @@ scs_cli_jc_check (const ScsCliCommand *command,
 
     g_print (_("For a simplified CLS Level 1 application, CLS assessment is still needed of: %s\n"), needed);
   }
+  return SCS_CLI_EXIT_OK;
+}
+
+static char *opt_event_date, *opt_text_from, *opt_notice_out;
+
+static const GOptionEntry event_entries[] = {
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_event_date, N_("Date of the change (default: today)"), N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+int
+scs_cli_jc_event (const ScsCliCommand *command,
+                  int                  argc,
+                  char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsJcEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+  g_autofree char *reopened = NULL;
+  ScsJcEventKind kind;
+
+  if (!scs_cli_parse_arguments (command, event_entries, TRUE, &argc, &argv, 3, 3))
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_jc_event_kind_from_string (argv[2], &kind))
+    return scs_cli_error (_("jc event: the event must be model or firmware, not ‘%s’"), argv[2]);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  event = scs_jcstar_record_event (workspace, kind, argv[3], opt_event_date ? opt_event_date : today, &error);
+  if (event == NULL)
+    return scs_cli_report (error);
+
+  reopened = g_strjoinv (", ", event->reopened);
+  g_print (_("Recorded event %u; reopened (our own judgement): %s\n\n"), (guint) event->id, reopened);
+  g_print ("%s", event->notice);
+  return SCS_CLI_EXIT_OK;
+}
+
+static const GOptionEntry notice_entries[] = {
+  { "text-from", 0, 0, G_OPTION_ARG_FILENAME, &opt_text_from, N_("Replace the notice with the text of this file"), N_("FILE") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_notice_out, N_("Write the notice to this file"), N_("FILE") },
+  { NULL }
+};
+
+int
+scs_cli_jc_notice (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ScsJcEvent *event = NULL;
+  guint64 id;
+
+  if (!scs_cli_parse_arguments (command, notice_entries, TRUE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXINT64, &id, NULL))
+    return scs_cli_error (_("jc notice: the event must be a number, not ‘%s’"), argv[2]);
+  if (opt_text_from != NULL && !g_file_get_contents (opt_text_from, &text, NULL, &error))
+    return scs_cli_report (error);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (text != NULL && !scs_jcstar_set_notice (workspace, (gint64) id, text, &error))
+    return scs_cli_report (error);
+  events = scs_jcstar_list_events (workspace, &error);
+  if (events == NULL)
+    return scs_cli_report (error);
+  for (guint i = 0; i < events->len; i++)
+    if (((ScsJcEvent *) g_ptr_array_index (events, i))->id == (gint64) id)
+      event = g_ptr_array_index (events, i);
+  if (event == NULL)
+    return scs_cli_error (_("jc notice: there is no event %s in ‘%s’"), argv[2], argv[1]);
+  if (opt_notice_out != NULL)
+    {
+      if (!g_file_set_contents (opt_notice_out, event->notice, -1, &error))
+        return scs_cli_report (error);
+      g_print (_("Wrote the change notice %s\n"), opt_notice_out);
+    }
+  else
+    g_print ("%s", event->notice);
+  return SCS_CLI_EXIT_OK;
+}
+
+static char *opt_checklist_out, *opt_checklist_lang;
+
+static const GOptionEntry checklist_entries[] = {
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_checklist_out, N_("Write the checklist as PDF (required)"), N_("CHECKLIST.pdf") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_checklist_lang, N_("Language of the PDF: ja (default) or en"), N_("LANG") },
+  { NULL }
+};
+
+int
+scs_cli_jc_checklist (const ScsCliCommand *command,
+                      int                  argc,
+                      char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  if (!scs_cli_parse_arguments (command, checklist_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_checklist_out == NULL)
+    return scs_cli_error (_("jc checklist: say where to write the PDF with --out"));
+  if (opt_checklist_lang != NULL && !g_str_equal (opt_checklist_lang, "ja") && !g_str_equal (opt_checklist_lang, "en"))
+    return scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_checklist_lang);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  scs_i18n_init (opt_checklist_lang != NULL ? opt_checklist_lang : "ja");
+  pdf = scs_jcstar_render_checklist (workspace, &error);
+  if (pdf == NULL ||
+      !g_file_set_contents (opt_checklist_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+    return scs_cli_report (error);
+  g_print (_("Wrote the checklist %s\n"), opt_checklist_out);
+  return SCS_CLI_EXIT_OK;
+}
+
+static char **opt_maps;
+
+static const GOptionEntry import_entries[] = {
+  { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_maps,
+    N_("Read FIELD (requirement, item, text, answer, reason) from COLUMN (header, letter or number)"),
+    N_("COLUMN=FIELD") },
+  { NULL }
+};
+
+int
+scs_cli_jc_import (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsJcImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_texts = 0, n_answers = 0;
+
+  if (!scs_cli_parse_arguments (command, import_entries, TRUE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  import = scs_jc_import_new_from_file (argv[2], &error);
+  if (import == NULL)
+    return scs_cli_report (error);
+  for (guint i = 0; opt_maps != NULL && opt_maps[i] != NULL; i++)
+    {
+      const char *equals = strrchr (opt_maps[i], '=');
+      g_autofree char *column = NULL;
+
+      if (equals == NULL)
+        return scs_cli_error (_("jc import: --map takes COLUMN=FIELD, not ‘%s’"), opt_maps[i]);
+      column = g_strndup (opt_maps[i], (gsize) (equals - opt_maps[i]));
+      if (!scs_jc_import_map (import, column, equals + 1, &error))
+        return scs_cli_report (error);
+    }
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_jc_import_apply (import, workspace, &n_texts, &n_answers, &error))
+    return scs_cli_report (error);
+  g_print (_("Imported from sheet ‘%s’: the official wording of %u items and %u answers.\n"),
+           scs_jc_import_get_sheet (import), n_texts, n_answers);
+  return SCS_CLI_EXIT_OK;
+}
+
+static char *opt_export_lang;
+
+static const GOptionEntry export_entries[] = {
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_export_lang, N_("Language of the checklist PDF: ja (default) or en"), N_("LANG") },
+  { NULL }
+};
+
+int
+scs_cli_jc_export (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[16];
+  guint n = 0;
+
+  for (guint i = 0; export_entries[i].long_name != NULL; i++)
+    entries[n++] = export_entries[i];
+  for (guint i = 0; scs_cli_signer_entries[i].long_name != NULL && n < G_N_ELEMENTS (entries) - 1; i++)
+    entries[n++] = scs_cli_signer_entries[i];
+  memset (&entries[n], 0, sizeof entries[n]);
+
+  if (!scs_cli_parse_arguments (command, entries, TRUE, &argc, &argv, 2, 2))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_export_lang != NULL && !g_str_equal (opt_export_lang, "ja") && !g_str_equal (opt_export_lang, "en"))
+    return scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_export_lang);
+  if (g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    return scs_cli_error (_("‘%s’ already exists: a signed declaration is never written over a file"), argv[2]);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  signer = scs_cli_load_signer ();
+  if (signer == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  scs_i18n_init (opt_export_lang != NULL ? opt_export_lang : "ja");
+  if (!scs_jcstar_export_declaration (workspace, signer, argv[2], &error))
+    return scs_cli_report (error);
+  g_print (_("Wrote the signed self-declaration %s (check it with scs-cli verify)\n"), argv[2]);
   return SCS_CLI_EXIT_OK;
 }

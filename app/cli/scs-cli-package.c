@@ -44,9 +44,10 @@ static const GOptionEntry verify_entries[] = {
   { NULL }
 };
 
-/* --lang: "ja", "en" or unset (Japanese). Returns FALSE on a bad value. */
+/* --lang: "ja", "en" or unset (Japanese). Returns FALSE on a bad value.
+ * The report is rendered in it; messages stay in the UI language. */
 static gboolean
-apply_language (const char **language)
+check_language (const char **language)
 {
   if (opt_lang != NULL && !g_str_equal (opt_lang, "ja") && !g_str_equal (opt_lang, "en"))
     {
@@ -73,7 +74,7 @@ scs_cli_export (const ScsCliCommand *command,
     opt_out = g_strdup (argv[2]);
   if (opt_out == NULL)
     return scs_cli_error (_("export: say where to write the package with --out PACKAGE.scsp"));
-  if (!apply_language (&language))
+  if (!check_language (&language))
     return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
@@ -107,7 +108,7 @@ scs_cli_report_pdf (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if (opt_out == NULL)
     return scs_cli_error (_("report: say where to write the PDF with --out REPORT.pdf"));
-  if (!apply_language (&language))
+  if (!check_language (&language))
     return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);

@@ -76,6 +76,30 @@ void         scs_cli_org_add_rows        (ScsCliTable           *table,
                                           const ScsOrganization *org);
 void         scs_cli_org_add_json        (JsonBuilder           *builder,
                                           const ScsOrganization *org);
+/* scs-cli-items.c: the item-based types (JC-STAR ★1, SECURITY ACTION …) */
+extern gboolean scs_cli_opt_json;
+/* --json, setting scs_cli_opt_json */
+extern const GOptionEntry scs_cli_json_entries[];
+/* Stores @word (NULL: unanswered) for the item named by @keys; FALSE with
+ * @error for a key or answer the type refuses. */
+typedef gboolean (*ScsCliItemsSetFunc) (ScsWorkspace        *workspace,
+                                        const char * const  *keys,
+                                        const char          *word,
+                                        GError             **error);
+/* `… answer FILE KEY… WORD`: @n_keys key arguments, WORD one of @words or
+ * "unanswered". */
+int          scs_cli_items_answer        (const ScsCliCommand *command,
+                                          const GOptionEntry  *entries,
+                                          int                  argc,
+                                          char               **argv,
+                                          guint                n_keys,
+                                          const char * const  *words,
+                                          ScsCliItemsSetFunc   set);
+
+/* scs-cli-review.c: for other commands that sign (`jc export`) */
+extern const GOptionEntry *scs_cli_signer_entries;
+/* The signer the options name; NULL after printing why. */
+struct _ScsSigner *scs_cli_load_signer (void);
 
 /* scs-cli-catalog.c */
 int scs_cli_catalog_info      (const ScsCliCommand *command, int argc, char **argv);
@@ -92,7 +116,13 @@ int scs_cli_migrate           (const ScsCliCommand *command, int argc, char **ar
 /* scs-cli-workspace.c */
 int scs_cli_jc_product        (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_answer         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_event          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_notice         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_checklist      (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_import         (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_jc_export         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_jc_check          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_sa_pledge         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_answer         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_check          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_sa_policy         (const ScsCliCommand *command, int argc, char **argv);
@@ -166,6 +196,9 @@ int scs_cli_suppliers_list     (const ScsCliCommand *command, int argc, char **a
 int scs_cli_suppliers_import   (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_suppliers_export   (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_portfolio_bulk     (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_portfolio_reminders (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_finding            (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_life_cycle         (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_portfolio_stats    (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_suppliers_set      (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_suppliers_check    (const ScsCliCommand *command, int argc, char **argv);

@@ -576,7 +576,7 @@ scs_cli_review_status (const ScsCliCommand *command,
 
 /* ---- signing --------------------------------------------------------------- */
 
-static char *opt_p12, *opt_password_file, *opt_pkcs11, *opt_pin_file, *opt_tsa;
+static char *opt_p12, *opt_password_file, *opt_pkcs11, *opt_pin_file, *opt_tsa, *opt_ocsp;
 static char **opt_ca, **opt_crl;
 static gboolean opt_accept_personal, opt_allow_same_signer;
 
@@ -612,6 +612,9 @@ configure_signer (ScsSigner *signer)
       scs_signer_set_trust_anchors (signer, anchors);
     }
   scs_signer_set_tsa_url (signer, opt_tsa);
+  /* "aia": the address in the certificate */
+  if (opt_ocsp != NULL)
+    scs_signer_set_ocsp_url (signer, g_str_equal (opt_ocsp, "aia") ? "" : opt_ocsp);
   for (guint i = 0; opt_crl != NULL && opt_crl[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -625,27 +628,21 @@ configure_signer (ScsSigner *signer)
   return TRUE;
 }
 
-/* One certificate signing as expert and as management defeats the
- * two-person rule: refused unless --allow-same-signer. */
-static gboolean
-check_other_role (ScsWorkspace     *workspace,
-                  ScsSigner        *signer,
-                  ScsSignatureRole  other)
+/* What the options confirmed. */
+static ScsSignFlags
+sign_flags (void)
 {
-  g_autoptr(GBytes) cms = scs_signature_dup_cms (workspace, other);
-  g_autoptr(GBytes) content = scs_signature_dup_signed_content (workspace, other);
-  g_autofree char *subject = NULL;
+  return (opt_accept_personal ? SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA : 0) |
+         (opt_allow_same_signer ? SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER : 0);
+}
 
-  if (opt_allow_same_signer || !scs_signer_signed (signer, cms, content))
-    return TRUE;
-  subject = scs_signer_dup_subject (signer);
-  scs_cli_error (other == SCS_SIGNATURE_ROLE_EXPERT
-                 ? _("The certificate ‘%s’ already signed the assessment as the expert; management "
-                     "should sign with its own certificate (--allow-same-signer to sign anyway)")
-                 : _("The certificate ‘%s’ already signed the declaration as management; the expert "
-                     "should sign with their own certificate (--allow-same-signer to sign anyway)"),
-                 subject);
-  return FALSE;
+/* The core's refusal, with the option that overrides it. */
+static int
+report_signing_error (const GError *error)
+{
+  if (g_error_matches (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_SAME_SIGNER))
+    return scs_cli_error (_("%s (--allow-same-signer to sign anyway)"), error->message);
+  return scs_cli_report (error);
 }
 
 /* One line from @path, or read once from the terminal without echo. */
@@ -770,12 +767,42 @@ print_validity (ScsSigner *signer)
       N_("Require a certificate under this CA (PEM, bundle or DER; repeatable)"), N_("FILE") }, \
     { "tsa", 0, 0, G_OPTION_ARG_STRING, &opt_tsa, \
       N_("Add an RFC 3161 time stamp from this time-stamp authority"), N_("URL") }, \
+    { "ocsp", 0, 0, G_OPTION_ARG_STRING, &opt_ocsp, \
+      N_("Ask this OCSP responder about the certificate and embed its answer (aia: the certificate’s own)"), \
+      N_("URL") }, \
     { "crl", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_crl, \
       N_("Embed this certificate revocation list (PEM or DER; repeatable)"), N_("FILE") }, \
     { "allow-same-signer", 0, 0, G_OPTION_ARG_NONE, &opt_allow_same_signer, \
       N_("Sign even though the same certificate signed the other role"), NULL }, \
     { "accept-personal-data", 0, 0, G_OPTION_ARG_NONE, &opt_accept_personal, \
       N_("Sign even though the certificate carries personal data"), NULL }
+
+/* For the commands of other files that sign (`jc export`): the key, trust,
+ * time-stamp and CRL options, and the signer they name. */
+static const GOptionEntry signer_entries[] = {
+  { "p12", 0, 0, G_OPTION_ARG_FILENAME, &opt_p12, N_("PKCS#12 key file"), N_("FILE") },
+  { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_password_file,
+    N_("Read the passphrase from this file (default: ask)"), N_("FILE") },
+  { "pkcs11", 0, 0, G_OPTION_ARG_STRING, &opt_pkcs11, N_("PKCS#11 URI of the key on a token"), N_("URI") },
+  { "pin-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_pin_file,
+    N_("Read the token PIN from this file (default: ask)"), N_("FILE") },
+  { "tsa", 0, 0, G_OPTION_ARG_STRING, &opt_tsa,
+    N_("Add an RFC 3161 time stamp from this time-stamp authority"), N_("URL") },
+  { NULL }
+};
+
+const GOptionEntry *scs_cli_signer_entries = signer_entries;
+
+ScsSigner *
+scs_cli_load_signer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSigner) signer = load_signer (&error);
+
+  if (signer == NULL || !configure_signer (signer))
+    return NULL;
+  return g_steal_pointer (&signer);
+}
 
 int
 scs_cli_sign (const ScsCliCommand *command,
@@ -794,11 +821,10 @@ scs_cli_sign (const ScsCliCommand *command,
   if (review == NULL)
     return SCS_CLI_EXIT_USAGE;
   signer = load_signer (&error);
-  if (signer == NULL || !configure_signer (signer) ||
-      !check_other_role (scs_review_get_workspace (review), signer, SCS_SIGNATURE_ROLE_MANAGEMENT))
+  if (signer == NULL || !configure_signer (signer))
     return SCS_CLI_EXIT_USAGE;
-  if (!scs_signer_sign_assessment (signer, review, NULL, opt_accept_personal, &error))
-    return scs_cli_report (error);
+  if (!scs_signer_sign_assessment (signer, review, NULL, sign_flags (), &error))
+    return report_signing_error (error);
 
   info = scs_signature_dup_info (scs_review_get_workspace (review), SCS_SIGNATURE_ROLE_EXPERT);
   g_print (_("Signed by %s; content SHA-256 %s. The assessment is now sealed.\n"),
@@ -826,7 +852,6 @@ scs_cli_declare (const ScsCliCommand *command,
   g_autoptr(ScsReview) review = NULL;
   g_autoptr(ScsSigner) signer = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean declared;
 
   if (!scs_cli_parse_arguments (command, entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
@@ -835,21 +860,20 @@ scs_cli_declare (const ScsCliCommand *command,
   review = open_review (argv[1]);
   if (review == NULL)
     return SCS_CLI_EXIT_USAGE;
+  /* before asking for a password: the profile may not declare at all */
+  if (!scs_declaration_check_declarant (review, &error))
+    return scs_cli_report (error);
   if (opt_p12 != NULL || opt_pkcs11 != NULL)
     {
       signer = load_signer (&error);
-      if (signer == NULL || !configure_signer (signer) ||
-          !check_other_role (scs_review_get_workspace (review), signer, SCS_SIGNATURE_ROLE_EXPERT))
+      if (signer == NULL || !configure_signer (signer))
         return SCS_CLI_EXIT_USAGE;
     }
-  if (opt_report_lang != NULL && !g_str_equal (opt_report_lang, "ja") && !g_str_equal (opt_report_lang, "en"))
-    return scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_report_lang);
-  /* the signed report.pdf in the language asked for (Japanese by default) */
-  declared = scs_declaration_declare_in (scs_review_get_workspace (review),
-                                         opt_report_lang != NULL ? opt_report_lang : "ja",
-                                         opt_name, opt_title, opt_text, signer, NULL, opt_accept_personal, &error);
-  if (!declared)
-    return scs_cli_report (error);
+  /* the signed report.pdf in the language asked for, Japanese by default */
+  if (!scs_declaration_declare (review, opt_name, opt_title, opt_text,
+                                opt_report_lang != NULL ? opt_report_lang : "ja",
+                                signer, NULL, sign_flags (), &error))
+    return report_signing_error (error);
   g_print (signer ? _("Declared and signed by %s (%s).\n") : _("Declared by %s (%s), unsigned.\n"),
            opt_name, opt_title);
   if (signer != NULL)
@@ -905,14 +929,13 @@ add_verification_json (JsonBuilder              *b,
   add_string_json (b, "notice", v ? v->notice : NULL);
 }
 
-/* "CN (O), signed 2026-…, time-stamped 2026-… ; CAdES B-T" */
+/* "name — O (registration no. N), signed 2026-…, time-stamped 2026-… ; CAdES B-T" */
 static char *
 describe_signer (const ScsCmsVerification *v)
 {
-  GString *out = g_string_new (v->common_name ? v->common_name : v->subject);
+  g_autofree char *person = scs_cms_verification_dup_person (v);
+  GString *out = g_string_new (person);
 
-  if (v->organization != NULL)
-    g_string_append_printf (out, " (%s)", v->organization);
   if (v->timestamp_time != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (v->timestamp_time);

@@ -1,5 +1,7 @@
 /* scs-cli-security-action.c: `scs-cli sa …`, SECURITY ACTION workspaces
  *
+ * sa pledge   FILE [--date YYYY-MM-DD] [--items 1,2,…|none]   the ★1 pledge
+ *                             (default: all five items); shows it
  * sa answer   FILE NUMBER done|partly|not-done|dont-know|na|unanswered
  * sa check    FILE [--json]   the ★2 self-check: answers, score, band, and
  *                             the "don't know" answers to follow up
@@ -21,23 +23,25 @@
 #include "scs-i18n.h"
 #include "scs-security-action.h"
 
-static gboolean opt_json = FALSE;
-
-static const GOptionEntry check_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
-
 static gboolean
-parse_number (const char *text,
-              guint      *number)
+set_answer (ScsWorkspace        *workspace,
+            const char * const  *keys,
+            const char          *word,
+            GError             **error)
 {
-  guint64 value;
+  ScsSaAnswer answer = SCS_SA_ANSWER_NONE;
+  guint64 number;
 
-  if (!g_ascii_string_to_unsigned (text, 10, 1, SCS_SECURITY_ACTION_N_QUESTIONS, &value, NULL))
-    return FALSE;
-  *number = (guint) value;
-  return TRUE;
+  if (!g_ascii_string_to_unsigned (keys[0], 10, 1, SCS_SECURITY_ACTION_N_QUESTIONS, &number, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("sa answer: the question number must be 1 to %u, not ‘%s’"),
+                   SCS_SECURITY_ACTION_N_QUESTIONS, keys[0]);
+      return FALSE;
+    }
+  if (word != NULL)
+    scs_sa_answer_from_string (word, &answer);
+  return scs_security_action_set_answer (workspace, (guint) number, answer, error);
 }
 
 int
@@ -45,27 +49,9 @@ scs_cli_sa_answer (const ScsCliCommand *command,
                    int                  argc,
                    char               **argv)
 {
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-  ScsSaAnswer answer = SCS_SA_ANSWER_NONE;
-  guint number;
+  static const char * const words[] = { "done", "partly", "not-done", "dont-know", "na", NULL };
 
-  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 3, 3))
-    return SCS_CLI_EXIT_USAGE;
-  if (!parse_number (argv[2], &number))
-    return scs_cli_error (_("sa answer: the question number must be 1 to %u, not ‘%s’"),
-                          SCS_SECURITY_ACTION_N_QUESTIONS, argv[2]);
-  if (!g_str_equal (argv[3], "unanswered") && !scs_sa_answer_from_string (argv[3], &answer))
-    return scs_cli_error (_("sa answer: the answer must be done, partly, not-done, dont-know, na "
-                            "or unanswered, not ‘%s’"), argv[3]);
-
-  workspace = scs_cli_open_workspace (argv[1]);
-  if (workspace == NULL)
-    return SCS_CLI_EXIT_USAGE;
-  if (!scs_security_action_set_answer (workspace, number, answer, &error))
-    return scs_cli_report (error);
-
-  return SCS_CLI_EXIT_OK;
+  return scs_cli_items_answer (command, NULL, argc, argv, 1, words, set_answer);
 }
 
 int
@@ -78,7 +64,7 @@ scs_cli_sa_check (const ScsCliCommand *command,
   ScsSaAnswer answers[SCS_SECURITY_ACTION_N_QUESTIONS];
   ScsSaScore score;
 
-  if (!scs_cli_parse_arguments (command, check_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
@@ -88,7 +74,7 @@ scs_cli_sa_check (const ScsCliCommand *command,
     return scs_cli_report (error);
   scs_sa_score (answers, &score);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -166,6 +152,66 @@ scs_cli_sa_check (const ScsCliCommand *command,
         }
     }
 
+  return SCS_CLI_EXIT_OK;
+}
+
+static char *opt_pledge_date = NULL;
+static char *opt_pledge_items = NULL;
+
+static const GOptionEntry pledge_entries[] = {
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_pledge_date, N_("The date of the pledge"), N_("YYYY-MM-DD") },
+  { "items", 0, 0, G_OPTION_ARG_STRING, &opt_pledge_items,
+    N_("The basic items pledged, e.g. 1,2,3,4,5 (default: all), or none"), N_("LIST") },
+  { NULL }
+};
+
+int
+scs_cli_sa_pledge (const ScsCliCommand *command,
+                   int                  argc,
+                   char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  guint n = scs_security_action_get_n_pledge_items ();
+  g_autofree gboolean *wanted = g_new0 (gboolean, n);
+  g_autofree gboolean *items = g_new0 (gboolean, n);
+
+  if (!scs_cli_parse_arguments (command, pledge_entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_pledge_items == NULL)
+    for (guint i = 0; i < n; i++)
+      wanted[i] = TRUE;
+  else if (!g_str_equal (opt_pledge_items, "none"))
+    {
+      g_auto(GStrv) numbers = g_strsplit (opt_pledge_items, ",", -1);
+
+      for (guint i = 0; numbers[i] != NULL; i++)
+        {
+          guint64 number;
+
+          if (!g_ascii_string_to_unsigned (g_strstrip (numbers[i]), 10, 1, n, &number, NULL))
+            return scs_cli_error (_("sa pledge: --items lists item numbers 1 to %u, not ‘%s’"),
+                                  n, numbers[i]);
+          wanted[number - 1] = TRUE;
+        }
+    }
+
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_pledge_date != NULL && !scs_security_action_set_pledge_date (workspace, opt_pledge_date, &error))
+    return scs_cli_report (error);
+  for (guint i = 0; i < n; i++)
+    if (!scs_security_action_set_pledge_item (workspace, i + 1, wanted[i], &error))
+      return scs_cli_report (error);
+  if (!scs_security_action_get_pledge (workspace, items, &date, &error))
+    return scs_cli_report (error);
+
+  /* Translators: the ★1 pledge (a declaration of intent, not a certification) */
+  g_print (_("SECURITY ACTION ★1 pledge, dated %s:\n"), date != NULL ? date : "-");
+  for (guint i = 0; i < n; i++)
+    g_print ("  [%s] %u. %s\n", items[i] ? "x" : " ", i + 1, scs_security_action_get_pledge_item (i + 1));
   return SCS_CLI_EXIT_OK;
 }
 
@@ -289,13 +335,12 @@ scs_cli_sa_policy (const ScsCliCommand *command,
 
   if (opt_out != NULL)
     {
-      /* the document in the language asked for (Japanese by default), the
-       * messages in the user's: without a policy rendering only fails */
-      const char *before = policy != NULL ? scs_i18n_switch (opt_lang != NULL ? opt_lang : "ja") : NULL;
+      /* in the policy's language; without a policy the refusal comes in
+       * the UI language */
+      gboolean was_japanese = scs_i18n_switch (policy != NULL ? (opt_lang != NULL ? opt_lang : "ja") : NULL);
 
       pdf = scs_security_action_render_policy (workspace, &error);
-      if (before != NULL)
-        scs_i18n_switch (before);
+      scs_i18n_restore (was_japanese);
       if (pdf == NULL ||
           !g_file_set_contents (opt_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
         return scs_cli_report (error);

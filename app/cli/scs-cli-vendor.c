@@ -66,6 +66,9 @@ static char *opt_corporate_number = NULL;
 static int opt_obtained = -1;
 static char *opt_file = NULL;
 static gboolean opt_print = FALSE;
+static int opt_within = SCS_PORTFOLIO_REMINDER_DAYS;
+static char *opt_found = NULL;
+static char *opt_corrected = NULL;
 
 #define JSON_ENTRY { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL }
 #define FILE_ENTRY { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, \
@@ -79,6 +82,14 @@ static const GOptionEntry portfolio_entries[] = {
     N_("CLIENTS.xlsx") },
   { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
     N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  { NULL }
+};
+
+static const GOptionEntry reminder_entries[] = {
+  JSON_ENTRY,
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count from this date"), N_("YYYY-MM-DD") },
+  { "within", 0, 0, G_OPTION_ARG_INT, &opt_within,
+    N_("Days ahead to look (1–365, default 60; the window’s preference is the same)"), N_("DAYS") },
   { NULL }
 };
 
@@ -145,6 +156,20 @@ static const GOptionEntry certify_entries[] = {
 
 static const GOptionEntry change_entries[] = {
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("What changed"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry finding_entries[] = {
+  { "found", 0, 0, G_OPTION_ARG_STRING, &opt_found, N_("Day of the on-site review that found it"),
+    N_("YYYY-MM-DD") },
+  { "corrected", 0, 0, G_OPTION_ARG_STRING, &opt_corrected, N_("Day the correction report was sent"),
+    N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+static const GOptionEntry life_entries[] = {
+  JSON_ENTRY,
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count from this date"), N_("YYYY-MM-DD") },
   { NULL }
 };
 
@@ -510,86 +535,121 @@ scs_cli_portfolio (const ScsCliCommand *command,
 
 /* ------------------------------------------------------------------------ */
 
-/* One client of a bulk action; FALSE with @error when it failed. Each is
- * atomic in its own workspace: the core's edits are single transactions,
- * and every output is built before anything is written. */
-static gboolean
-bulk_one (const char  *action,
-          const char  *path,
-          GError     **error)
+/* The stars that expire and the yearly self-assessments that fall due within
+ * --within days: what the window sends as a desktop notification. */
+int
+scs_cli_portfolio_reminders (const ScsCliCommand *command,
+                             int                  argc,
+                             char               **argv)
 {
-  g_autoptr(ScsWorkspace) workspace = scs_workspace_open (path, error);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsValidity) validity = NULL;
+  g_autoptr(ScsPortfolio) portfolio = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
 
-  if (workspace == NULL)
-    return FALSE;
-  if (g_str_equal (action, "renew"))
-    return scs_renewal_start (workspace, error) != 0;
-  if (g_str_equal (action, "reconfirm"))
+  if (!scs_cli_parse_arguments (command, reminder_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_within < 1 || opt_within > 365)
+    return scs_cli_error (_("--within: expected a number of days from 1 to 365, not %d"), opt_within);
+  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
+    return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
+  validity = scs_validity_load_default (&error);
+  if (validity == NULL)
+    return scs_cli_report (error);
+  portfolio = scs_portfolio_new (validity, today);
+  if (!scs_portfolio_add_folder (portfolio, argv[1], NULL, &error))
+    return scs_cli_report (error);
+  reminders = scs_portfolio_list_reminders (scs_portfolio_get_entries (portfolio),
+                                            scs_portfolio_get_today (portfolio), (guint) opt_within);
+  if (opt_json)
     {
-      g_auto(GStrv) open = scs_renewal_list_unconfirmed (workspace, error);
+      g_autoptr(JsonBuilder) b = json_builder_new ();
 
-      if (open == NULL)
-        return FALSE;
-      if (open[0] == NULL)
+      json_builder_begin_object (b);
+      json_int (b, "within_days", opt_within);
+      json_builder_set_member_name (b, "reminders");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < reminders->len; i++)
         {
-          g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
-                       _("nothing to re-confirm in this cycle"));
-          return FALSE;
-        }
-      return scs_renewal_confirm_all (workspace, (const char * const *) open, error);
-    }
-  /* diagnose: the report and the gap list of each client. */
-  {
-    g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (workspace);
-    g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, NULL, error);
-    g_autoptr(GBytes) xlsx = pdf != NULL ? scs_diagnosis_export_xlsx (diagnosis, error) : NULL;
-    g_autofree char *base = g_path_get_basename (path);
-    g_autofree char *stem = g_str_has_suffix (base, ".scsw") ? g_strndup (base, strlen (base) - 5) : g_strdup (base);
-    g_autofree char *pdf_name = g_strconcat (stem, "-diagnosis.pdf", NULL);
-    g_autofree char *xlsx_name = g_strconcat (stem, "-gaps.xlsx", NULL);
-    g_autofree char *pdf_path = g_build_filename (opt_out, pdf_name, NULL);
-    g_autofree char *xlsx_path = g_build_filename (opt_out, xlsx_name, NULL);
+          ScsReminder *r = g_ptr_array_index (reminders, i);
 
-    if (xlsx == NULL)
-      return FALSE;
-    return g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), error) &&
-           g_file_set_contents (xlsx_path, g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), error);
+          json_builder_begin_object (b);
+          json_string (b, "file", r->path);
+          json_string (b, "company", r->company);
+          json_string (b, "kind", r->expiry ? "expiry" : "self-assessment");
+          json_string (b, "date", r->date);
+          json_int (b, "days", r->days);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+      return SCS_CLI_EXIT_OK;
+    }
+  if (reminders->len == 0)
+    {
+      g_print (_("Nothing due within %d days.\n"), opt_within);
+      return SCS_CLI_EXIT_OK;
+    }
+  {
+    g_autoptr(ScsCliTable) table = scs_cli_table_new (4);
+
+    scs_cli_table_add_row (table, _("Company"), _("Due"), _("Date"), _("Days left"));
+    scs_cli_table_add_rule (table);
+    scs_cli_table_set_right (table, 3);
+    for (guint i = 0; i < reminders->len; i++)
+      {
+        ScsReminder *r = g_ptr_array_index (reminders, i);
+        g_autofree char *days = g_strdup_printf ("%d", r->days);
+
+        scs_cli_table_add_row (table, r->company, r->expiry ? _("Star expires") : _("Yearly self-assessment"),
+                               r->date, days);
+      }
+    scs_cli_table_print (table);
   }
+  return SCS_CLI_EXIT_OK;
 }
+
+/* ------------------------------------------------------------------------ */
 
 int
 scs_cli_portfolio_bulk (const ScsCliCommand *command,
                         int                  argc,
                         char               **argv)
 {
-  const char *action = strrchr (command->name, ' ') + 1;
-  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) failures = NULL;
+  ScsBulkAction action = SCS_BULK_DIAGNOSE;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   guint done = 0;
 
   if (!scs_cli_parse_arguments (command, bulk_entries, TRUE, &argc, &argv, 1, -1))
     return SCS_CLI_EXIT_USAGE;
-  if (g_str_equal (action, "diagnose") && opt_out == NULL)
+  if (!scs_bulk_action_from_string (strrchr (command->name, ' ') + 1, &action))
+    g_return_val_if_reached (SCS_CLI_EXIT_USAGE);
+  if (action == SCS_BULK_DIAGNOSE && opt_out == NULL)
     return scs_cli_error (_("portfolio diagnose: say where to write the reports with --out-dir DIR"));
   if (opt_out != NULL && !g_file_test (opt_out, G_FILE_TEST_IS_DIR))
     return scs_cli_error (_("--out-dir: ‘%s’ is not a folder"), opt_out);
 
+  {
+    g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+
+    for (int i = 1; i < argc; i++)
+      g_ptr_array_add (paths, argv[i]);
+    g_ptr_array_add (paths, NULL);
+    failures = scs_portfolio_run_bulk (action, (const char * const *) paths->pdata, opt_out, NULL, &done);
+  }
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "failed");
   json_builder_begin_array (b);
-  for (int i = 1; i < argc; i++)
+  for (guint i = 0; i < failures->len; i++)
     {
-      g_autoptr(GError) error = NULL;
+      ScsBulkFailure *f = g_ptr_array_index (failures, i);
 
-      if (bulk_one (action, argv[i], &error))
-        {
-          done++;
-          continue;
-        }
-      g_ptr_array_add (failures, g_strdup_printf ("%s: %s", argv[i], error->message));
       json_builder_begin_object (b);
-      json_string (b, "file", argv[i]);
-      json_string (b, "reason", error->message);
+      json_string (b, "file", f->path);
+      json_string (b, "reason", f->reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -602,7 +662,12 @@ scs_cli_portfolio_bulk (const ScsCliCommand *command,
     {
       g_print (_("%u of %u client(s) done\n"), done, argc - 1);
       for (guint i = 0; i < failures->len; i++)
-        g_printerr (_("Failed: %s\n"), (const char *) g_ptr_array_index (failures, i));
+        {
+          ScsBulkFailure *f = g_ptr_array_index (failures, i);
+          g_autofree char *line = g_strdup_printf ("%s: %s", f->path, f->reason);
+
+          g_printerr (_("Failed: %s\n"), line);
+        }
     }
   /* Exit 1: some clients failed (each left as it was). */
   return failures->len == 0 ? SCS_CLI_EXIT_OK : SCS_CLI_EXIT_CHECK_FAILED;
@@ -990,6 +1055,104 @@ scs_cli_significant_change (const ScsCliCommand *command,
     return scs_cli_report (error);
   check = scs_validity_get_check_label (validity, scs_workspace_get_target_level (workspace));
   g_print (_("%s: recorded; this change needs %s\n"), argv[1], check ? check : "");
+  return SCS_CLI_EXIT_OK;
+}
+
+
+/* A nonconformity found in the evaluation, and later its correction. */
+int
+scs_cli_finding (const ScsCliCommand *command,
+                 int                  argc,
+                 char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!scs_cli_parse_arguments (command, finding_entries, TRUE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_found == NULL)
+    return scs_cli_error (_("finding: --found YYYY-MM-DD is required"));
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  if (!scs_renewal_record_finding (workspace, opt_found, opt_corrected, &error))
+    return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
+static const char * const life_kinds[] = {
+  "valid-until", "self-assessment", "renewal", "correction", "status",
+};
+static const char * const life_urgencies[] = { "ok", "soon", "overdue" };
+
+/* The dates of the star's life cycle, as the dashboard shows them. */
+int
+scs_cli_life_cycle (const ScsCliCommand *command,
+                    int                  argc,
+                    char               **argv)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsValidity) validity = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  if (!scs_cli_parse_arguments (command, life_entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
+    return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
+  if (today == NULL)
+    {
+      today = g_date_new ();
+      g_date_set_time_t (today, time (NULL));
+    }
+  validity = scs_validity_load_default (&error);
+  if (validity == NULL)
+    return scs_cli_report (error);
+  workspace = scs_cli_open_workspace (argv[1]);
+  if (workspace == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  events = scs_renewal_list_life_cycle (workspace, validity, today, &error);
+  if (events == NULL)
+    return scs_cli_report (error);
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "events");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < events->len; i++)
+        {
+          ScsLifeEvent *e = g_ptr_array_index (events, i);
+
+          json_builder_begin_object (b);
+          json_string (b, "kind", life_kinds[e->kind]);
+          json_string (b, "label", e->label);
+          json_string (b, "date", e->date);
+          if (e->date != NULL)
+            json_int (b, "days_left", e->days_left);
+          json_string (b, "urgency", life_urgencies[e->urgency]);
+          json_bool (b, "provisional", e->provisional);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+      return SCS_CLI_EXIT_OK;
+    }
+  if (events->len == 0)
+    g_print (_("No star is recorded and no finding is open.\n"));
+  for (guint i = 0; i < events->len; i++)
+    {
+      ScsLifeEvent *e = g_ptr_array_index (events, i);
+
+      if (e->date == NULL)
+        g_print ("%s\n", e->label);
+      else
+        g_print (_("%s: %s (%d days)%s\n"), e->label, e->date, e->days_left,
+                 e->provisional ? _(" — provisional period") : "");
+    }
   return SCS_CLI_EXIT_OK;
 }
 

@@ -9,6 +9,15 @@
  * valid one, else the signing-time attribute. A certificate that ran out
  * after an unstamped signature is reported as exactly that.
  *
+ * Revocation (CAdES-LT): a CRL given at signing goes into the SignedData's
+ * crls; an OCSP response asked for at signing (after the time stamp) goes
+ * into the unsigned attribute id-aa-ets-revocationValues (RFC 5126
+ * RevocationValues, ocspVals: the BasicOCSPResponse). Either counts only
+ * when it verifies under the signer's issuer and speaks of the time the
+ * signature was made: produced (thisUpdate) after it, or still current
+ * (nextUpdate) then. A certificate revoked before that time makes the
+ * signature invalid ("revoked at T").
+ *
  * Time stamps (RFC 3161): the request's message imprint is the SHA-256 of
  * the SignerInfo's signature value; the token goes into the SignerInfo as
  * the unsigned attribute id-aa-timeStampToken (CAdES-T). GnuTLS reads the
@@ -30,6 +39,7 @@
 #include <gnutls/crypto.h>
 #include <gnutls/gnutls.h>
 #include <gnutls/abstract.h>
+#include <gnutls/ocsp.h>
 #include <gnutls/pkcs7.h>
 #include <libsoup/soup.h>
 
@@ -41,11 +51,16 @@ G_DEFINE_QUARK (scs-cms-error-quark, scs_cms_error)
 #define OID_TIMESTAMP_TOKEN  "1.2.840.113549.1.9.16.2.14"
 #define OID_TST_INFO         "1.2.840.113549.1.9.16.1.4"
 #define OID_KP_TIMESTAMPING  "1.3.6.1.5.5.7.3.8"
+#define OID_REVOCATION_VALUES "1.2.840.113549.1.9.16.2.24"
 
 #define MAX_CERTIFICATES     32
 #define MAX_CHAIN            8
 #define MAX_TSA_REPLY        (1024 * 1024)
 #define TSA_TIMEOUT_SECONDS  30
+/* Clocks of signer, TSA and responder may differ this much. */
+#define CLOCK_SKEW_SECONDS   300
+/* An OCSP answer without nextUpdate is current for this long. */
+#define OCSP_MAX_AGE_SECONDS (24 * 3600)
 
 /* DER ----------------------------------------------------------------------- */
 
@@ -289,6 +304,74 @@ crt_dn_field (gnutls_x509_crt_t  crt,
   if (gnutls_x509_crt_get_dn_by_oid (crt, oid, 0, 0, buf, &size) < 0)
     return NULL;
   return g_strndup (buf, size);
+}
+
+/* "name — organisation (registration no. N)"; the parts there are. */
+static char *
+describe_person (const char *name,
+                 const char *organization,
+                 const char *registration,
+                 const char *subject)
+{
+  GString *out = g_string_new (name != NULL && *name != '\0' ? name : subject);
+
+  if (organization != NULL && *organization != '\0')
+    g_string_append_printf (out, " — %s", organization);
+  if (registration != NULL && *registration != '\0')
+    /* Translators: after the signer's name and organisation; %s is the
+     * serialNumber of the certificate (an expert's registration number) */
+    g_string_append_printf (out, _(" (registration no. %s)"), registration);
+  return g_string_free (out, FALSE);
+}
+
+char *
+scs_cms_crt_dup_person (gnutls_x509_crt_t crt)
+{
+  g_autofree char *name = NULL, *organization = NULL, *registration = NULL, *subject = NULL;
+
+  g_return_val_if_fail (crt != NULL, NULL);
+
+  name = crt_dn_field (crt, GNUTLS_OID_X520_COMMON_NAME);
+  organization = crt_dn_field (crt, GNUTLS_OID_X520_ORGANIZATION_NAME);
+  registration = crt_dn_field (crt, "2.5.4.5");
+  subject = crt_subject (crt);
+  return describe_person (name, organization, registration, subject);
+}
+
+char *
+scs_cms_verification_dup_person (const ScsCmsVerification *v)
+{
+  g_return_val_if_fail (v != NULL, NULL);
+
+  return describe_person (v->common_name, v->organization, v->registration,
+                          v->subject != NULL ? v->subject : "?");
+}
+
+char *
+scs_cms_crt_dup_key_usage (gnutls_x509_crt_t crt)
+{
+  static const struct { unsigned int bit; const char *label; } bits[] = {
+    { GNUTLS_KEY_DIGITAL_SIGNATURE, N_("digital signature") },
+    { GNUTLS_KEY_NON_REPUDIATION, N_("non-repudiation") },
+    { GNUTLS_KEY_KEY_ENCIPHERMENT, N_("key encipherment") },
+    { GNUTLS_KEY_DATA_ENCIPHERMENT, N_("data encipherment") },
+    { GNUTLS_KEY_KEY_AGREEMENT, N_("key agreement") },
+    { GNUTLS_KEY_KEY_CERT_SIGN, N_("certificate signing") },
+    { GNUTLS_KEY_CRL_SIGN, N_("CRL signing") },
+  };
+  unsigned int usage = 0, critical = 0;
+  GString *out;
+
+  g_return_val_if_fail (crt != NULL, NULL);
+
+  if (gnutls_x509_crt_get_key_usage (crt, &usage, &critical) < 0)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (bits); i++)
+    if (usage & bits[i].bit)
+      /* Translators: the separator of the key usage list */
+      g_string_append_printf (out, "%s%s", out->len > 0 ? _(", ") : "", _(bits[i].label));
+  return g_string_free (out, FALSE);
 }
 
 static GDateTime *
@@ -737,6 +820,20 @@ build_chain (gnutls_x509_crt_t  crt,
   return n;
 }
 
+/* Whether revocation information produced at @this_update and current
+ * until @next_update ((time_t) -1: not said) speaks of @at: made after it,
+ * or still current then. */
+static gboolean
+speaks_of (time_t     this_update,
+           time_t     next_update,
+           GDateTime *at)
+{
+  gint64 t = g_date_time_to_unix (at);
+
+  return (this_update != (time_t) -1 && (gint64) this_update >= t - CLOCK_SKEW_SECONDS) ||
+         (next_update != (time_t) -1 && (gint64) next_update >= t);
+}
+
 /* Chains @crt to @anchors with the CRLs @crls (may be NULL), judging every
  * certificate's period at @at. Returns a translated problem or NULL;
  * @revocation_checked: a CRL of the issuer was verified and applied. */
@@ -797,7 +894,10 @@ chain_problem (gnutls_x509_crt_t  crt,
                     {
                       unsigned int crl_status = 0;
 
-                      if (gnutls_x509_crl_verify (crl, &crl_ca, 1, 0, &crl_status) >= 0 && crl_status == 0)
+                      /* and speak of the time the signature was made */
+                      if (gnutls_x509_crl_verify (crl, &crl_ca, 1, 0, &crl_status) >= 0 && crl_status == 0 &&
+                          speaks_of (gnutls_x509_crl_get_this_update (crl), gnutls_x509_crl_get_next_update (crl),
+                                     at))
                         *revocation_checked = TRUE;
                     }
                   if (anchor != NULL)
@@ -1177,6 +1277,216 @@ find_attr (gnutls_pkcs7_attrs_t  attrs,
   return FALSE;
 }
 
+/* Revocation: OCSP ------------------------------------------------------------------- */
+
+/* The issuer of @crt among @certificates (its signature checked) or the
+ * anchors; a copy, or NULL. */
+static gnutls_x509_crt_t
+find_issuer (gnutls_x509_crt_t  crt,
+             GPtrArray         *certificates,
+             ScsTrustAnchors   *anchors)
+{
+  gnutls_x509_crt_t issuer = NULL;
+
+  if (anchors != NULL && scs_trust_anchors_get_n_certificates (anchors) > 0)
+    {
+      gnutls_x509_trust_list_t list = anchors_trust_list (anchors);
+
+      if (gnutls_x509_trust_list_get_issuer (list, crt, &issuer, GNUTLS_TL_GET_COPY) < 0)
+        issuer = NULL;
+      gnutls_x509_trust_list_deinit (list, 1);
+      if (issuer != NULL)
+        return issuer;
+    }
+  for (guint i = 0; certificates != NULL && i < certificates->len; i++)
+    {
+      gnutls_x509_crt_t candidate = certificates->pdata[i];
+      unsigned int status = 0;
+      gnutls_datum_t der = { NULL, 0 };
+
+      if (candidate == crt || !gnutls_x509_crt_check_issuer (crt, candidate) ||
+          gnutls_x509_crt_verify (crt, &candidate, 1, GNUTLS_VERIFY_DISABLE_TIME_CHECKS |
+                                  GNUTLS_VERIFY_DISABLE_TRUSTED_TIME_CHECKS, &status) < 0 || status != 0)
+        continue;
+      if (gnutls_x509_crt_export2 (candidate, GNUTLS_X509_FMT_DER, &der) >= 0)
+        issuer = crt_import (&der);
+      gnutls_free (der.data);
+      return issuer;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  unsigned int status;      /* gnutls_ocsp_cert_status_t */
+  time_t       this_update;
+  time_t       next_update; /* (time_t) -1: not said */
+  time_t       revoked_at;
+} OcspAnswer;
+
+/* Checks the OCSP response @resp about @crt, issued by @issuer: a
+ * successful basic response signed by the issuer or a responder it
+ * delegated (id-kp-OCSPSigning), about this very certificate, with our
+ * @nonce when one was sent. A translated problem, or NULL and @answer. */
+static char *
+ocsp_problem (gnutls_ocsp_resp_t    resp,
+              gnutls_x509_crt_t     crt,
+              gnutls_x509_crt_t     issuer,
+              const gnutls_datum_t *nonce,
+              unsigned int          verify_flags,
+              OcspAnswer           *answer)
+{
+  unsigned int verify = 0;
+
+  if (gnutls_ocsp_resp_get_status (resp) != GNUTLS_OCSP_RESP_SUCCESSFUL)
+    return g_strdup_printf (_("the responder refused the request (status %d)"),
+                            gnutls_ocsp_resp_get_status (resp));
+  if (gnutls_ocsp_resp_verify_direct (resp, issuer, &verify, verify_flags) < 0 || verify != 0)
+    return g_strdup (_("it is signed neither by the certificate’s CA nor by a responder the CA "
+                       "delegated for OCSP"));
+  if (nonce != NULL)
+    {
+      gnutls_datum_t echoed = { NULL, 0 };
+      gboolean same;
+
+      if (gnutls_ocsp_resp_get_nonce (resp, NULL, &echoed) < 0)
+        return g_strdup (_("it does not carry the nonce of the request"));
+      same = echoed.size == nonce->size && memcmp (echoed.data, nonce->data, nonce->size) == 0;
+      gnutls_free (echoed.data);
+      if (!same)
+        return g_strdup (_("it answers another request (the nonce differs)"));
+    }
+  if (gnutls_ocsp_resp_check_crt (resp, 0, crt) < 0 ||
+      gnutls_ocsp_resp_get_single (resp, 0, NULL, NULL, NULL, NULL, &answer->status, &answer->this_update,
+                                   &answer->next_update, &answer->revoked_at, NULL) < 0)
+    return g_strdup (_("it is not about this certificate"));
+  if (answer->status != GNUTLS_OCSP_CERT_GOOD && answer->status != GNUTLS_OCSP_CERT_REVOKED)
+    return g_strdup (_("the responder does not know the certificate"));
+  return NULL;
+}
+
+/* OCSPResponse { successful, [0] { id-pkix-ocsp-basic, OCTET STRING { @basic } } } */
+static GByteArray *
+ocsp_response_wrap (const guint8 *basic,
+                    gsize         size)
+{
+  static const guint8 successful[] = { 0x0a, 0x01, 0x00 };
+  static const guint8 basic_oid[] = { 0x06, 0x09, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x01, 0x01 };
+  g_autoptr(GByteArray) octets = der_wrap (0x04, basic, size);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) sequence = NULL;
+  g_autoptr(GByteArray) tagged = NULL;
+  g_autoptr(GByteArray) outer = g_byte_array_new ();
+
+  g_byte_array_append (bytes, basic_oid, sizeof basic_oid);
+  g_byte_array_append (bytes, octets->data, octets->len);
+  sequence = der_wrap (0x30, bytes->data, bytes->len);
+  tagged = der_wrap (0xa0, sequence->data, sequence->len);
+  g_byte_array_append (outer, successful, sizeof successful);
+  g_byte_array_append (outer, tagged->data, tagged->len);
+  return der_wrap (0x30, outer->data, outer->len);
+}
+
+/* The embedded OCSP responses (RevocationValues' ocspVals), each as a whole
+ * OCSPResponse (DER), or NULL when the attribute is absent or malformed. */
+static GPtrArray *
+embedded_ocsp_responses (const gnutls_datum_t *revocation_values)
+{
+  GPtrArray *out = NULL;
+  Der values, child, basic;
+
+  if (!der_read (revocation_values->data, revocation_values->size, &values) || values.tag != 0x30)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  /* ocspVals [1] EXPLICIT SEQUENCE OF BasicOCSPResponse (RFC 5126 is EXPLICIT TAGS) */
+  for (gboolean first = TRUE; der_child (&values, &child, first); first = FALSE)
+    {
+      Der list;
+
+      if (child.tag != 0xa1 || !der_child (&child, &list, TRUE) || list.tag != 0x30)
+        continue;
+      for (gboolean one = TRUE; der_child (&list, &basic, one) && out->len < MAX_CERTIFICATES; one = FALSE)
+        {
+          g_autoptr(GByteArray) response = NULL;
+
+          if (basic.tag != 0x30)
+            continue;
+          response = ocsp_response_wrap (basic.start, basic.size);
+          g_ptr_array_add (out, g_byte_array_free_to_bytes (g_steal_pointer (&response)));
+        }
+      break;
+    }
+  return out;
+}
+
+/* Checks the OCSP responses embedded in @revocation_values (the value of
+ * id-aa-ets-revocationValues) about @signer, judged at @judged. A
+ * translated problem (the certificate was revoked before @judged, or an
+ * answer does not verify), else NULL; @checked: a good answer of the
+ * issuer speaks of @judged; @notice: revoked only after @judged. */
+static char *
+embedded_ocsp_problem (const gnutls_datum_t  *revocation_values,
+                       gnutls_x509_crt_t      signer,
+                       GPtrArray             *certificates,
+                       ScsTrustAnchors       *anchors,
+                       GDateTime             *judged,
+                       gboolean              *checked,
+                       char                 **notice)
+{
+  g_autoptr(GPtrArray) responses = embedded_ocsp_responses (revocation_values);
+  g_autofree char *subject = crt_subject (signer);
+  gnutls_x509_crt_t issuer;
+  char *problem = NULL;
+
+  if (responses == NULL)
+    return g_strdup (_("the revocation values cannot be read"));
+  issuer = find_issuer (signer, certificates, anchors);
+  if (issuer == NULL)
+    return NULL;  /* nothing to check them with: they do not count */
+  for (guint i = 0; i < responses->len && problem == NULL; i++)
+    {
+      GBytes *bytes = responses->pdata[i];
+      gnutls_datum_t d = { (unsigned char *) g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) };
+      gnutls_ocsp_resp_t resp = NULL;
+      OcspAnswer answer = { 0 };
+
+      if (gnutls_ocsp_resp_init (&resp) < 0 || gnutls_ocsp_resp_import (resp, &d) < 0)
+        problem = g_strdup (_("an embedded OCSP response cannot be read"));
+      else
+        problem = ocsp_problem (resp, signer, issuer, NULL,
+                                GNUTLS_VERIFY_DISABLE_TIME_CHECKS | GNUTLS_VERIFY_DISABLE_TRUSTED_TIME_CHECKS,
+                                &answer);
+      if (resp != NULL)
+        gnutls_ocsp_resp_deinit (resp);
+      if (problem != NULL)
+        {
+          char *wrapped = g_strdup_printf (_("its embedded OCSP answer cannot be used: %s"), problem);
+
+          g_free (problem);
+          problem = wrapped;
+          break;
+        }
+      if (answer.status == GNUTLS_OCSP_CERT_REVOKED)
+        {
+          g_autoptr(GDateTime) when = crt_time (answer.revoked_at);
+          g_autofree char *text = local_date_time (when);
+
+          if ((gint64) answer.revoked_at <= g_date_time_to_unix (judged))
+            {
+              gnutls_x509_crt_deinit (issuer);
+              return g_strdup_printf (_("revoked at %s"), text);
+            }
+          g_free (*notice);
+          *notice = g_strdup_printf (_("The certificate ‘%s’ was revoked at %s, after the signature was made"),
+                                     subject, text);
+        }
+      else if (speaks_of (answer.this_update, answer.next_update, judged))
+        *checked = TRUE;
+    }
+  gnutls_x509_crt_deinit (issuer);
+  return problem;
+}
+
 /* Verification ---------------------------------------------------------------------- */
 
 void
@@ -1191,6 +1501,7 @@ scs_cms_verification_free (ScsCmsVerification *v)
   g_free (v->common_name);
   g_free (v->organization);
   g_free (v->registration);
+  g_free (v->key_usage);
   g_clear_pointer (&v->not_before, g_date_time_unref);
   g_clear_pointer (&v->not_after, g_date_time_unref);
   g_clear_pointer (&v->signing_time, g_date_time_unref);
@@ -1237,6 +1548,7 @@ fill_signer_facts (ScsCmsVerification *v,
   v->common_name = crt_dn_field (crt, GNUTLS_OID_X520_COMMON_NAME);
   v->organization = crt_dn_field (crt, GNUTLS_OID_X520_ORGANIZATION_NAME);
   v->registration = crt_dn_field (crt, "2.5.4.5");
+  v->key_usage = scs_cms_crt_dup_key_usage (crt);
   v->not_before = crt_time (gnutls_x509_crt_get_activation_time (crt));
   v->not_after = crt_time (gnutls_x509_crt_get_expiration_time (crt));
 }
@@ -1271,7 +1583,7 @@ scs_cms_verify_detached (GBytes           *cms,
   g_autoptr(GPtrArray) crls = NULL;
   gnutls_pkcs7_t pkcs7 = NULL;
   gnutls_pkcs7_signature_info_st info, second;
-  gnutls_datum_t der, data, value = { NULL, 0 };
+  gnutls_datum_t der, data, value = { NULL, 0 }, revocation = { NULL, 0 };
   GPtrArray *certificates = NULL;
   gnutls_x509_crt_t signer;
   Der message_digest;
@@ -1413,11 +1725,30 @@ scs_cms_verify_detached (GBytes           *cms,
   else
     v->notice = g_strdup (_("Signature intact, signer not verified: no trusted CA certificate was given"));
 
+  if (find_attr (info.unsigned_attrs, OID_REVOCATION_VALUES, 0, &revocation))
+    {
+      gboolean ocsp_checked = FALSE;
+      g_autofree char *problem = embedded_ocsp_problem (&revocation, signer, certificates,
+                                                        v->anchored ? anchors : NULL, judged,
+                                                        &ocsp_checked, &v->notice);
+
+      if (problem != NULL)
+        {
+          v->problem = g_strdup_printf (_("The certificate ‘%s’ that made %s cannot be accepted: %s"),
+                                        v->subject, name, problem);
+          v->trusted = FALSE;
+          goto out;
+        }
+      if (v->anchored && ocsp_checked)
+        v->revocation_checked = TRUE;
+    }
+
   v->level = v->timestamped ? (v->revocation_checked ? SCS_CMS_LEVEL_B_LT : SCS_CMS_LEVEL_B_T)
                             : SCS_CMS_LEVEL_B_B;
 
 out:
   gnutls_free (value.data);
+  gnutls_free (revocation.data);
   if (certificates != NULL)
     crt_array_free (certificates);
   if (have_info)
@@ -1457,12 +1788,17 @@ scs_cms_dup_timestamp_token (GBytes *cms)
 
 /* Requesting a time stamp ------------------------------------------------------------ */
 
+/* POSTs @body to the time-stamp authority (@ocsp FALSE) or the OCSP
+ * responder at @url: the answer, bounded (30 s, 1 MiB). */
 static GBytes *
 http_post (const char    *url,
            GBytes        *body,
+           gboolean       ocsp,
            GCancellable  *cancellable,
            GError       **error)
 {
+  ScsCmsError code = ocsp ? SCS_CMS_ERROR_OCSP : SCS_CMS_ERROR_TSA;
+
   g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(SoupMessage) message = NULL;
@@ -1474,26 +1810,30 @@ http_post (const char    *url,
   if (uri == NULL || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 &&
                       g_strcmp0 (g_uri_get_scheme (uri), "https") != 0))
     {
-      g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_TSA,
-                   _("The time-stamp authority address ‘%s’ is not an http:// or https:// address"), url);
+      g_set_error (error, SCS_CMS_ERROR, code,
+                   ocsp ? _("The OCSP responder address ‘%s’ is not an http:// or https:// address")
+                        : _("The time-stamp authority address ‘%s’ is not an http:// or https:// address"), url);
       return NULL;
     }
   session = soup_session_new_with_options ("timeout", TSA_TIMEOUT_SECONDS,
                                            "idle-timeout", TSA_TIMEOUT_SECONDS, NULL);
   message = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
-  soup_message_set_request_body_from_bytes (message, "application/timestamp-query", body);
+  soup_message_set_request_body_from_bytes (message, ocsp ? "application/ocsp-request"
+                                                          : "application/timestamp-query", body);
   stream = soup_session_send (session, message, cancellable, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_TSA,
-                   _("Cannot reach the time-stamp authority ‘%s’: %s"), url, local_error->message);
+      g_set_error (error, SCS_CMS_ERROR, code,
+                   ocsp ? _("Cannot reach the OCSP responder ‘%s’: %s")
+                        : _("Cannot reach the time-stamp authority ‘%s’: %s"), url, local_error->message);
       return NULL;
     }
   status = soup_message_get_status (message);
   if (status != SOUP_STATUS_OK)
     {
-      g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_TSA,
-                   _("The time-stamp authority ‘%s’ answered HTTP %u"), url, status);
+      g_set_error (error, SCS_CMS_ERROR, code,
+                   ocsp ? _("The OCSP responder ‘%s’ answered HTTP %u")
+                        : _("The time-stamp authority ‘%s’ answered HTTP %u"), url, status);
       return NULL;
     }
   reply = g_byte_array_new ();
@@ -1504,8 +1844,9 @@ http_post (const char    *url,
 
       if (n < 0)
         {
-          g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_TSA,
-                       _("Cannot read the answer of the time-stamp authority ‘%s’: %s"),
+          g_set_error (error, SCS_CMS_ERROR, code,
+                       ocsp ? _("Cannot read the answer of the OCSP responder ‘%s’: %s")
+                            : _("Cannot read the answer of the time-stamp authority ‘%s’: %s"),
                        url, local_error->message);
           return NULL;
         }
@@ -1513,8 +1854,9 @@ http_post (const char    *url,
         break;
       if (reply->len + n > MAX_TSA_REPLY)
         {
-          g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_TSA,
-                       _("The time-stamp authority ‘%s’ answered with more than 1 MiB"), url);
+          g_set_error (error, SCS_CMS_ERROR, code,
+                       ocsp ? _("The OCSP responder ‘%s’ answered with more than 1 MiB")
+                            : _("The time-stamp authority ‘%s’ answered with more than 1 MiB"), url);
           return NULL;
         }
       g_byte_array_append (reply, chunk, n);
@@ -1630,7 +1972,7 @@ scs_cms_add_timestamp (GBytes        *cms,
   der_read (nonce_bytes, sizeof nonce_bytes, &nonce);
 
   request = timestamp_request (hash, nonce_bytes + 2);
-  reply = http_post (tsa_url, request, cancellable, error);
+  reply = http_post (tsa_url, request, FALSE, cancellable, error);
   if (reply == NULL)
     goto failed;
 
@@ -1686,4 +2028,248 @@ failed:
   gnutls_pkcs7_signature_info_deinit (&info);
   pkcs7_free (pkcs7);
   return NULL;
+}
+
+/* Asking for the revocation status --------------------------------------------------- */
+
+/* The certificate's own OCSP address (authorityInfoAccess), or NULL. */
+static char *
+crt_ocsp_url (gnutls_x509_crt_t crt)
+{
+  for (unsigned seq = 0; seq < 16; seq++)
+    {
+      gnutls_datum_t data = { NULL, 0 };
+      int rc = gnutls_x509_crt_get_authority_info_access (crt, seq, GNUTLS_IA_OCSP_URI, &data, NULL);
+
+      if (rc == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        return NULL;
+      if (rc < 0)
+        continue;
+      return datum_steal_string (&data);
+    }
+  return NULL;
+}
+
+GBytes *
+scs_cms_embed_ocsp_response (GBytes  *cms,
+                             GBytes  *response,
+                             GError **error)
+{
+  static const guint8 values_oid[] = {
+    0x06, 0x0b, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x10, 0x02, 0x18,
+  };
+  gnutls_ocsp_resp_t resp = NULL;
+  gnutls_datum_t d = { (unsigned char *) g_bytes_get_data (response, NULL), g_bytes_get_size (response) };
+  gnutls_datum_t basic = { NULL, 0 };
+  GBytes *result = NULL;
+
+  g_return_val_if_fail (cms != NULL && response != NULL, NULL);
+
+  if (gnutls_ocsp_resp_init (&resp) < 0 || gnutls_ocsp_resp_import (resp, &d) < 0 ||
+      gnutls_ocsp_resp_get_response (resp, NULL, &basic) < 0)
+    {
+      g_set_error_literal (error, SCS_CMS_ERROR, SCS_CMS_ERROR_OCSP,
+                           _("The revocation information is not an OCSP response"));
+      goto out;
+    }
+  /* Attribute { id-aa-ets-revocationValues, SET { RevocationValues {
+   *   ocspVals [1] { SEQUENCE { BasicOCSPResponse } } } } } */
+  {
+    g_autoptr(GByteArray) list = der_wrap (0x30, basic.data, basic.size);
+    g_autoptr(GByteArray) tagged = der_wrap (0xa1, list->data, list->len);
+    g_autoptr(GByteArray) values = der_wrap (0x30, tagged->data, tagged->len);
+    g_autoptr(GByteArray) set = der_wrap (0x31, values->data, values->len);
+    g_autoptr(GByteArray) attribute_value = g_byte_array_new ();
+    g_autoptr(GByteArray) attribute = NULL;
+
+    g_byte_array_append (attribute_value, values_oid, sizeof values_oid);
+    g_byte_array_append (attribute_value, set->data, set->len);
+    attribute = der_wrap (0x30, attribute_value->data, attribute_value->len);
+    result = add_unsigned_attribute (cms, attribute->data, attribute->len);
+    if (result == NULL)
+      g_set_error_literal (error, SCS_CMS_ERROR, SCS_CMS_ERROR_MALFORMED,
+                           _("The revocation information cannot be added to the signature"));
+  }
+
+out:
+  gnutls_free (basic.data);
+  if (resp != NULL)
+    gnutls_ocsp_resp_deinit (resp);
+  return result;
+}
+
+GBytes *
+scs_cms_add_ocsp (GBytes           *cms,
+                  const char       *ocsp_url,
+                  ScsTrustAnchors  *anchors,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  gnutls_pkcs7_t pkcs7 = NULL;
+  gnutls_pkcs7_signature_info_st info;
+  gnutls_ocsp_req_t req = NULL;
+  gnutls_ocsp_resp_t resp = NULL;
+  gnutls_x509_crt_t signer, issuer = NULL;
+  gnutls_datum_t der, request_der = { NULL, 0 }, nonce = { NULL, 0 }, basic = { NULL, 0 };
+  gnutls_datum_t reply_datum;
+  GPtrArray *certificates = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GBytes) request = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  OcspAnswer answer = { 0 };
+  gboolean have_info = FALSE;
+  GBytes *result = NULL;
+
+  g_return_val_if_fail (cms != NULL, NULL);
+
+  der.data = (unsigned char *) g_bytes_get_data (cms, NULL);
+  der.size = g_bytes_get_size (cms);
+  if (gnutls_pkcs7_init (&pkcs7) < 0 ||
+      gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER) < 0 ||
+      gnutls_pkcs7_get_signature_info (pkcs7, 0, &info) < 0)
+    {
+      g_set_error_literal (error, SCS_CMS_ERROR, SCS_CMS_ERROR_MALFORMED,
+                           _("The signature to add revocation information to is not a CMS signature "
+                             "that can be read"));
+      goto out;
+    }
+  have_info = TRUE;
+  certificates = pkcs7_certificates (pkcs7);
+  signer = find_signer (certificates, &info);
+  if (signer == NULL)
+    {
+      g_set_error_literal (error, SCS_CMS_ERROR, SCS_CMS_ERROR_MALFORMED,
+                           _("The signature to add revocation information to does not carry its signer’s "
+                             "certificate"));
+      goto out;
+    }
+  subject = crt_subject (signer);
+  url = ocsp_url != NULL && *ocsp_url != '\0' ? g_strdup (ocsp_url) : crt_ocsp_url (signer);
+  if (url == NULL)
+    {
+      g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_OCSP,
+                   _("The certificate ‘%s’ names no OCSP responder; give its address"), subject);
+      goto out;
+    }
+  issuer = find_issuer (signer, certificates, anchors);
+  if (issuer == NULL)
+    {
+      g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_OCSP,
+                   _("Cannot ask for the revocation status of ‘%s’: the certificate of its CA is neither "
+                     "in the key file nor among the trusted CAs"), subject);
+      goto out;
+    }
+
+  if (gnutls_ocsp_req_init (&req) < 0 ||
+      gnutls_ocsp_req_add_cert (req, GNUTLS_DIG_SHA1, issuer, signer) < 0 ||
+      gnutls_ocsp_req_randomize_nonce (req) < 0 ||
+      gnutls_ocsp_req_get_nonce (req, NULL, &nonce) < 0 ||
+      gnutls_ocsp_req_export (req, &request_der) < 0)
+    {
+      g_set_error_literal (error, SCS_CMS_ERROR, SCS_CMS_ERROR_OCSP, _("Cannot build the OCSP request"));
+      goto out;
+    }
+  request = g_bytes_new (request_der.data, request_der.size);
+  reply = http_post (url, request, TRUE, cancellable, error);
+  if (reply == NULL)
+    goto out;
+
+  reply_datum.data = (unsigned char *) g_bytes_get_data (reply, NULL);
+  reply_datum.size = g_bytes_get_size (reply);
+  if (gnutls_ocsp_resp_init (&resp) < 0 || gnutls_ocsp_resp_import (resp, &reply_datum) < 0)
+    {
+      g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_OCSP,
+                   _("The OCSP responder ‘%s’ did not answer with an OCSP response"), url);
+      goto out;
+    }
+  problem = ocsp_problem (resp, signer, issuer, &nonce, 0, &answer);
+  if (problem != NULL)
+    {
+      g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_OCSP,
+                   _("The answer of the OCSP responder ‘%s’ cannot be used: %s"), url, problem);
+      goto out;
+    }
+  if (answer.status == GNUTLS_OCSP_CERT_REVOKED)
+    {
+      g_autoptr(GDateTime) when = crt_time (answer.revoked_at);
+      g_autofree char *text = local_date_time (when);
+
+      g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_REVOKED,
+                   _("The certificate ‘%s’ was revoked at %s (OCSP responder ‘%s’); it may not sign"),
+                   subject, text, url);
+      goto out;
+    }
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    gint64 t = g_date_time_to_unix (now);
+
+    if ((gint64) answer.this_update > t + CLOCK_SKEW_SECONDS ||
+        (answer.next_update != (time_t) -1 ? (gint64) answer.next_update < t - CLOCK_SKEW_SECONDS
+                                           : (gint64) answer.this_update < t - OCSP_MAX_AGE_SECONDS))
+      {
+        g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_OCSP,
+                     _("The answer of the OCSP responder ‘%s’ is not current (thisUpdate or nextUpdate "
+                       "is out of range)"), url);
+        goto out;
+      }
+  }
+
+  if (gnutls_ocsp_resp_get_response (resp, NULL, &basic) < 0)
+    {
+      g_set_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_OCSP,
+                   _("The OCSP responder ‘%s’ did not answer with an OCSP response"), url);
+      goto out;
+    }
+  result = scs_cms_embed_ocsp_response (cms, reply, error);
+
+out:
+  gnutls_free (basic.data);
+  gnutls_free (nonce.data);
+  gnutls_free (request_der.data);
+  if (resp != NULL)
+    gnutls_ocsp_resp_deinit (resp);
+  if (req != NULL)
+    gnutls_ocsp_req_deinit (req);
+  if (issuer != NULL)
+    gnutls_x509_crt_deinit (issuer);
+  if (certificates != NULL)
+    crt_array_free (certificates);
+  if (have_info)
+    gnutls_pkcs7_signature_info_deinit (&info);
+  pkcs7_free (pkcs7);
+  return result;
+}
+
+GBytes *
+scs_cms_dup_ocsp_response (GBytes *cms)
+{
+  gnutls_pkcs7_t pkcs7 = NULL;
+  gnutls_pkcs7_signature_info_st info;
+  gnutls_datum_t der, value = { NULL, 0 };
+  g_autoptr(GPtrArray) responses = NULL;
+  GBytes *response = NULL;
+
+  g_return_val_if_fail (cms != NULL, NULL);
+
+  der.data = (unsigned char *) g_bytes_get_data (cms, NULL);
+  der.size = g_bytes_get_size (cms);
+  if (gnutls_pkcs7_init (&pkcs7) < 0 ||
+      gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER) < 0 ||
+      gnutls_pkcs7_get_signature_info (pkcs7, 0, &info) < 0)
+    {
+      pkcs7_free (pkcs7);
+      return NULL;
+    }
+  if (find_attr (info.unsigned_attrs, OID_REVOCATION_VALUES, 0, &value))
+    {
+      responses = embedded_ocsp_responses (&value);
+      if (responses != NULL && responses->len > 0)
+        response = g_bytes_ref (responses->pdata[0]);
+      gnutls_free (value.data);
+    }
+  gnutls_pkcs7_signature_info_deinit (&info);
+  pkcs7_free (pkcs7);
+  return response;
 }

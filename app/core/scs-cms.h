@@ -23,6 +23,8 @@ typedef enum
   SCS_CMS_ERROR_MALFORMED,  /* not a CMS SignedData, time stamp or CRL we can read */
   SCS_CMS_ERROR_TSA,        /* the time-stamp authority failed or answered wrongly */
   SCS_CMS_ERROR_CERTIFICATE,/* a certificate that may not sign */
+  SCS_CMS_ERROR_OCSP,       /* the OCSP responder failed or answered wrongly */
+  SCS_CMS_ERROR_REVOKED,    /* the signer's certificate is revoked */
 } ScsCmsError;
 
 GQuark scs_cms_error_quark (void);
@@ -73,7 +75,8 @@ typedef struct
   gboolean     anchored;        /* trust anchors were given */
   gboolean     trusted;         /* signer (and TSA) chain to the anchors */
   gboolean     timestamped;     /* a valid time stamp token */
-  gboolean     revocation_checked; /* an embedded CRL covers the signer */
+  gboolean     revocation_checked; /* an embedded CRL or OCSP response of the issuer speaks
+                                   * of the signing time and the signer is not revoked */
   ScsCmsLevel  level;
   /* From the signer's certificate, found by the SignerInfo's issuer and serial. */
   char        *subject;         /* RFC 4514 */
@@ -83,6 +86,7 @@ typedef struct
   char        *common_name;
   char        *organization;
   char        *registration;    /* the subject's serialNumber attribute */
+  char        *key_usage;       /* translated list, or NULL without the extension */
   GDateTime   *not_before;
   GDateTime   *not_after;
   GDateTime   *signing_time;    /* the signed attribute, or NULL */
@@ -93,6 +97,9 @@ typedef struct
 } ScsCmsVerification;
 
 void scs_cms_verification_free (ScsCmsVerification *verification);
+/* The signer as a person: "name — organisation (registration no. N)", from
+ * the certificate's CN, O and serialNumber; the subject when it has no CN. */
+char *scs_cms_verification_dup_person (const ScsCmsVerification *verification);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCmsVerification, scs_cms_verification_free)
 
 /* Verifies the detached CMS @cms over @content. @anchors may be NULL or
@@ -112,6 +119,11 @@ gboolean            scs_cms_verification_is_good (const ScsCmsVerification *veri
 gboolean scs_cms_check_signing_certificate (gnutls_x509_crt_t   crt,
                                             GDateTime          *at,
                                             GError            **error);
+/* The same from a certificate (scs_cms_verification_dup_person ()). */
+char    *scs_cms_crt_dup_person            (gnutls_x509_crt_t   crt);
+/* The key usage as a translated list ("digital signature, non-repudiation"),
+ * or NULL when the certificate has no key usage extension. */
+char    *scs_cms_crt_dup_key_usage         (gnutls_x509_crt_t   crt);
 /* Chains @crt (with @extra certificates) to @anchors, judged at @at. */
 gboolean scs_cms_check_chain               (gnutls_x509_crt_t   crt,
                                             gnutls_x509_crt_t  *extra,
@@ -130,5 +142,26 @@ GBytes  *scs_cms_add_timestamp (GBytes        *cms,
 
 /* The DER of the time stamp token embedded in @cms, or NULL. */
 GBytes  *scs_cms_dup_timestamp_token (GBytes *cms);
+
+/* Asks the OCSP responder at @ocsp_url (NULL or "": the signer
+ * certificate's authorityInfoAccess OCSP address) about the signer of @cms,
+ * its CA's certificate found in @cms or @anchors, with a nonce; checks the
+ * answer (signed by the CA or a responder it delegated, the nonce, about
+ * this certificate, current) and returns @cms with it embedded as the
+ * unsigned attribute id-aa-ets-revocationValues (CAdES-LT). A revoked
+ * certificate: SCS_CMS_ERROR_REVOKED, "revoked at T". Bounded: 30 s, 1 MiB. */
+GBytes  *scs_cms_add_ocsp            (GBytes           *cms,
+                                      const char       *ocsp_url,
+                                      ScsTrustAnchors  *anchors,
+                                      GCancellable     *cancellable,
+                                      GError          **error);
+/* @cms with the OCSPResponse @response (DER) embedded, unchecked: what
+ * scs_cms_add_ocsp () does after its checks (verification checks it). */
+GBytes  *scs_cms_embed_ocsp_response (GBytes           *cms,
+                                      GBytes           *response,
+                                      GError          **error);
+/* The first OCSP response embedded in @cms, as a whole OCSPResponse (DER,
+ * for `openssl ocsp -respin`), or NULL. */
+GBytes  *scs_cms_dup_ocsp_response   (GBytes *cms);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "scs-workspace.h"
+#include "scs-workspace-error.h"
 
 /* SQLite helpers                                                            */
 
@@ -27,6 +27,12 @@ scs_db_set_error (GError     **error,
   int code = sqlite3_errcode (db) & 0xff;
   const char *message = sqlite3_errmsg (db);
   g_autofree char *display = g_filename_display_name (path);
+
+  /* A write that failed for want of space (or at the file size limit)
+   * is a full disk, whichever code SQLite gave it. */
+  if (code == SQLITE_IOERR &&
+      (sqlite3_system_errno (db) == ENOSPC || sqlite3_system_errno (db) == EFBIG))
+    code = SQLITE_FULL;
 
   switch (code)
     {
@@ -53,6 +59,13 @@ scs_db_set_error (GError     **error,
     case SQLITE_LOCKED:
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
                    _("The workspace ‘%s’ is busy in another program: %s"), display, message);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                   _("The disk holding the workspace ‘%s’ is full, so the change was not saved. "
+                     "Free some space on it and try again; you can still read the workspace and "
+                     "export a draft to another disk."), display);
       break;
 
     default:

@@ -143,24 +143,63 @@ scs_declaration_render (ScsWorkspace  *workspace,
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
+/* A declaration being recorded: what was asked, and what was signed. */
+typedef struct
+{
+  const char        *name;
+  const char        *title;
+  const char        *text;
+  const char        *date;
+  const char        *signed_at;  /* the same in both passes */
+  gboolean           japanese;   /* the report's language */
+  ScsSigner         *signer;
+  ScsSignFlags       flags;
+  ScsSignatureCheck *expert;
+  GBytes            *signed_bytes;  /* what the CMS covers */
+  GBytes            *cms;           /* NULL until signed (offline), then completed */
+} Declaration;
+
+/* The first pass signs @bytes offline; the second, after the network
+ * completed the signature with no transaction open, finds the same bytes
+ * rendered again or refuses. */
+static gboolean
+sign_or_match (Declaration  *d,
+               GBytes       *bytes,
+               GError      **error)
+{
+  if (d->cms == NULL)
+    {
+      d->cms = scs_signer_sign_offline (d->signer, bytes, error);
+      if (d->cms == NULL)
+        return FALSE;
+      d->signed_bytes = g_bytes_ref (bytes);
+      return TRUE;
+    }
+  if (!g_bytes_equal (bytes, d->signed_bytes))
+    {
+      g_set_error_literal (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CHANGED,
+                           _("The workspace changed while the time stamp was fetched; nothing was "
+                             "signed, sign again"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Inside the declaration's transaction, after the signature row is stored
  * without a CMS (so the report shows the declaration and its signer):
  * renders report.pdf, builds management's ASiCManifest over it, the
  * declaration and everything the expert signed, signs it and stores it. */
 static gboolean
-sign_manifest (ScsWorkspace       *workspace,
-               const char         *language,
-               ScsSigner          *signer,
-               GBytes             *declaration,
-               ScsSignatureCheck  *expert,
-               GPtrArray          *expert_entries,
-               GError            **error)
+sign_manifest (Declaration   *d,
+               ScsWorkspace  *workspace,
+               GBytes        *declaration,
+               GPtrArray     *expert_entries,
+               GError       **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
   g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GBytes) expert_cms = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_EXPERT);
   g_autoptr(GBytes) report = NULL;
-  g_autoptr(GBytes) cms = NULL;
   ScsReportOptions options = { 0 };
   GBytes *manifest;
 
@@ -182,60 +221,150 @@ sign_manifest (ScsWorkspace       *workspace,
                                                               g_bytes_get_size (expert_cms)));
   }
 
-  options.content_sha256 = expert->info->content_sha256;
+  options.content_sha256 = d->expert->info->content_sha256;
   options.evidence_paths = paths;
-  options.language = language;
+  options.language = d->japanese ? "ja" : "en";
   report = scs_report_render (workspace, &options, error);
   if (report == NULL)
     return FALSE;
   g_ptr_array_add (entries, scs_signed_entry_new ("declaration.xml", "application/xml", declaration));
   g_ptr_array_add (entries, scs_signed_entry_new ("report.pdf", "application/pdf", report));
   manifest = scs_package_add_manifest (SCS_SIGNATURE_ROLE_MANAGEMENT, entries);
-  cms = scs_signer_sign (signer, manifest, error);
-  return cms != NULL &&
-         scs_signature_set_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, cms, error) &&
+  return sign_or_match (d, manifest, error) &&
+         scs_signature_set_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, d->cms, error) &&
          scs_signature_store_entries (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, entries, error);
 }
 
-gboolean
-scs_declaration_declare (ScsWorkspace  *workspace,
-                         const char    *name,
-                         const char    *title,
-                         const char    *text,
-                         ScsSigner     *signer,
-                         const char    *ca_file,
-                         gboolean       accept_personal_data,
-                         GError       **error)
+/* Everything the declaration writes, inside the caller's transaction. */
+static gboolean
+record_declaration (Declaration   *d,
+                    ScsWorkspace  *workspace,
+                    GError       **error)
 {
-  return scs_declaration_declare_in (workspace, scs_i18n_is_japanese () ? "ja" : "en", name, title, text,
-                                     signer, ca_file, accept_personal_data, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GPtrArray) expert_entries = NULL;
+  ScsSignedEntry *expert_manifest = NULL;
+  gboolean old_format;
+
+  /* inside the transaction: another process may have signed meanwhile */
+  if (d->signer == NULL)
+    {
+      g_autoptr(GBytes) signed_before = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+
+      if (signed_before != NULL)
+        {
+          g_set_error_literal (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_SIGNED,
+                               _("Management has already signed the declaration of this round; an "
+                                 "unsigned declaration cannot replace it (sign the new one, or start "
+                                 "a new review round)"));
+          return FALSE;
+        }
+    }
+  /* two roles, two people: refused unless allowed */
+  else if (!scs_signer_check_other_role (d->signer, workspace, SCS_SIGNATURE_ROLE_EXPERT, d->flags, error))
+    return FALSE;
+  expert_entries = scs_signature_dup_entries (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  expert_manifest = scs_signed_entry_find (expert_entries, SCS_ASIC_MANIFEST_EXPERT);
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "INSERT OR REPLACE INTO review_declaration (assessment, name, title, date, text, "
+                         "assessment_sha256, manifest_sha256, language) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+  scs_db_bind_text (stmt, 2, d->name);
+  scs_db_bind_text (stmt, 3, d->title);
+  scs_db_bind_text (stmt, 4, d->date);
+  scs_db_bind_text (stmt, 5, d->text);
+  scs_db_bind_text (stmt, 6, d->expert->info->content_sha256);
+  scs_db_bind_text (stmt, 7, expert_manifest != NULL ? expert_manifest->sha256 : NULL);
+  scs_db_bind_text (stmt, 8, expert_manifest != NULL ? (d->japanese ? "ja" : "en") : NULL);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+    return FALSE;
+
+  content = scs_declaration_render (workspace, error);
+  if (content == NULL || !scs_attestation_validate (content, "declaration", error))
+    return FALSE;
+  /* the expert signed before signed manifests: the CMS covers the
+   * declaration alone, as then (a final export asks for a new round) */
+  old_format = d->signer != NULL && expert_manifest == NULL;
+  if (old_format && !sign_or_match (d, content, error))
+    return FALSE;
+  return scs_signature_store (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, content, old_format ? d->cms : NULL,
+                              d->signer, FALSE, d->signed_at, error) &&
+         (d->signer == NULL || expert_manifest == NULL ||
+          sign_manifest (d, workspace, content, expert_entries, error));
+}
+
+/**
+ * scs_declaration_check_declarant:
+ *
+ * The declaration is management's word about its own organisation: the
+ * expert who reviewed it (or anyone else) cannot give it for them. Fails
+ * with SCS_REVIEW_ERROR_ROLE naming the profile and its role unless
+ * @review's profile is management's.
+ */
+gboolean
+scs_declaration_check_declarant (ScsReview  *review,
+                                 GError    **error)
+{
+  ScsProfile *profile;
+
+  g_return_val_if_fail (SCS_IS_REVIEW (review), FALSE);
+
+  profile = scs_review_get_profile (review);
+  if (scs_profile_get_role (profile) == SCS_ROLE_MANAGEMENT)
+    return TRUE;
+  g_set_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE,
+               _("Only management makes the declaration; the profile ‘%s’ is %s (set the role to "
+                 "management in the profile)"),
+               scs_profile_get_name (profile) ? scs_profile_get_name (profile) : "",
+               scs_role_get_label (scs_profile_get_role (profile)));
+  return FALSE;
 }
 
 gboolean
-scs_declaration_declare_in (ScsWorkspace  *workspace,
-                            const char    *language,
-                            const char    *name,
-                            const char    *title,
-                            const char    *text,
-                            ScsSigner     *signer,
-                            const char    *ca_file,
-                            gboolean       accept_personal_data,
-                            GError       **error)
+scs_declaration_declare (ScsReview     *review,
+                         const char    *name,
+                         const char    *title,
+                         const char    *text,
+                         const char    *report_language,
+                         ScsSigner     *signer,
+                         const char    *ca_file,
+                         ScsSignFlags   flags,
+                         GError       **error)
 {
   g_autoptr(ScsSignatureCheck) expert = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GBytes) content = NULL;
-  g_autoptr(GBytes) cms = NULL;
   /* Japan's calendar day: 05:59 JST on 7 December is the 7th. */
   g_autofree char *date = scs_i18n_japan_today ();
+  g_autofree char *signed_at = scs_now_iso8601 ();
+  Declaration d = { 0 };
+  gboolean ok = FALSE;
   g_autofree char *clean_name = g_strstrip (g_strdup (name ? name : ""));
   g_autofree char *clean_title = g_strstrip (g_strdup (title ? title : ""));
-  g_autoptr(GPtrArray) expert_entries = NULL;
-  ScsSignedEntry *expert_manifest = NULL;
+  g_autofree char *default_text = NULL;
+  gboolean was_japanese = scs_i18n_is_japanese ();
+  gboolean japanese = was_japanese;
+  ScsWorkspace *workspace;
 
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
-  g_return_val_if_fail (g_strcmp0 (language, "ja") == 0 || g_strcmp0 (language, "en") == 0, FALSE);
+  g_return_val_if_fail (SCS_IS_REVIEW (review), FALSE);
+
+  workspace = scs_review_get_workspace (review);
+  if (!scs_declaration_check_declarant (review, error))
+    return FALSE;
+
+  if (report_language != NULL)
+    {
+      if (!g_str_equal (report_language, "ja") && !g_str_equal (report_language, "en"))
+        {
+          g_set_error (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_INVALID,
+                       _("Unknown report language ‘%s’: use ja or en"), report_language);
+          return FALSE;
+        }
+      japanese = g_str_equal (report_language, "ja");
+    }
 
   if (*clean_name == '\0' || *clean_title == '\0' ||
       !g_utf8_validate (clean_name, -1, NULL) || !g_utf8_validate (clean_title, -1, NULL))
@@ -246,11 +375,10 @@ scs_declaration_declare_in (ScsWorkspace  *workspace,
     }
   if (text == NULL || *text == '\0')
     {
-      /* our text in the report's language; messages stay in the user's */
-      const char *before = scs_i18n_switch (language);
-
-      text = scs_declaration_get_default_text ();
-      scs_i18n_switch (before);
+      /* our text, in the report's language */
+      scs_i18n_switch (japanese ? "ja" : "en");
+      text = default_text = g_strdup (scs_declaration_get_default_text ());
+      scs_i18n_restore (was_japanese);
     }
   {
     const struct { const char *value; const char *label; ScsTextFlags flags; } texts[] = {
@@ -284,7 +412,7 @@ scs_declaration_declare_in (ScsWorkspace  *workspace,
       if (!scs_signer_check_certificate (signer, ca_file, error))
         return FALSE;
       personal = scs_signer_dup_personal_data (signer);
-      if (personal != NULL && !accept_personal_data)
+      if (personal != NULL && !(flags & SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA))
         {
           g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_PERSONAL_DATA,
                        _("The signing certificate carries personal data (%s), which will be part of "
@@ -293,63 +421,44 @@ scs_declaration_declare_in (ScsWorkspace  *workspace,
         }
     }
 
+  d.name = clean_name;
+  d.title = clean_title;
+  d.text = text;
+  d.date = date;
+  d.signed_at = signed_at;
+  d.japanese = japanese;
+  d.signer = signer;
+  d.flags = flags;
+  d.expert = expert;
   if (!scs_workspace_begin (workspace, error))
     return FALSE;
-  /* inside the transaction: another process may have signed meanwhile */
-  if (signer == NULL)
+  if (!record_declaration (&d, workspace, error))
+    goto failed;
+  if (signer != NULL && scs_signer_needs_network (signer))
     {
-      g_autoptr(GBytes) signed_before = scs_signature_dup_cms (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+      g_autoptr(GBytes) stamped = NULL;
 
-      if (signed_before != NULL)
-        {
-          g_set_error_literal (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_SIGNED,
-                               _("Management has already signed the declaration of this round; an "
-                                 "unsigned declaration cannot replace it (sign the new one, or start "
-                                 "a new review round)"));
-          goto failed;
-        }
-    }
-  expert_entries = scs_signature_dup_entries (workspace, SCS_SIGNATURE_ROLE_EXPERT);
-  expert_manifest = scs_signed_entry_find (expert_entries, SCS_ASIC_MANIFEST_EXPERT);
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO review_declaration (assessment, name, title, date, text, "
-                         "assessment_sha256, manifest_sha256, language) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
-  scs_db_bind_text (stmt, 2, clean_name);
-  scs_db_bind_text (stmt, 3, clean_title);
-  scs_db_bind_text (stmt, 4, date);
-  scs_db_bind_text (stmt, 5, text);
-  scs_db_bind_text (stmt, 6, expert->info->content_sha256);
-  scs_db_bind_text (stmt, 7, expert_manifest != NULL ? expert_manifest->sha256 : NULL);
-  scs_db_bind_text (stmt, 8, expert_manifest != NULL ? language : NULL);
-  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto failed;
-
-  content = scs_declaration_render (workspace, error);
-  if (content == NULL || !scs_attestation_validate (content, "declaration", error))
-    goto failed;
-  if (signer != NULL && expert_manifest == NULL)
-    {
-      /* the expert signed before signed manifests: the CMS covers the
-       * declaration alone, as then (a final export asks for a new round) */
-      cms = scs_signer_sign (signer, content, error);
-      if (cms == NULL)
+      /* The time-stamp authority is asked with no transaction open, so
+       * other writers are not held up to its 30 s; then everything is
+       * recorded again and must render to what was signed. */
+      scs_workspace_rollback (workspace);
+      stamped = scs_signer_complete (signer, d.cms, NULL, error);
+      if (stamped == NULL || !scs_workspace_begin (workspace, error))
+        goto done;
+      g_bytes_unref (d.cms);
+      d.cms = g_steal_pointer (&stamped);
+      if (!record_declaration (&d, workspace, error))
         goto failed;
     }
-  if (!scs_signature_store (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT, content, cms, signer,
-                            FALSE, error))
-    goto failed;
-  if (signer != NULL && expert_manifest != NULL &&
-      !sign_manifest (workspace, language, signer, content, expert, expert_entries, error))
-    goto failed;
   if (!scs_workspace_commit (workspace, error))
     goto failed;
-  return TRUE;
+  ok = TRUE;
+  goto done;
 
 failed:
   scs_workspace_rollback (workspace);
-  return FALSE;
+done:
+  g_clear_pointer (&d.signed_bytes, g_bytes_unref);
+  g_clear_pointer (&d.cms, g_bytes_unref);
+  return ok;
 }

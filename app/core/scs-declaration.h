@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "scs-review.h"
 #include "scs-signer.h"
 #include "scs-workspace.h"
 
@@ -30,29 +31,28 @@ const char *scs_declaration_get_default_text      (void);
 /* Records the declaration over the SHA-256 of the expert-signed
  * assessment.xml and the expert's ASiCManifest, the organisation, level
  * and catalog, optionally signed with @signer: then report.pdf is rendered
- * in the current language (scs_i18n_init (), recorded in the declaration)
+ * in @report_language ("ja" or "en"; NULL: the current language; recorded
+ * in the declaration, and the default text is in it too; the process
+ * language is switched for that rendering only, see scs_i18n_init ())
  * and the CMS covers management's ASiCManifest (scs-package.h). @text
  * NULL: the default text. One transaction; replaces an earlier declaration
  * of this round, but an unsigned one never replaces a signed one
- * (SCS_DECLARATION_ERROR_SIGNED). */
-gboolean    scs_declaration_declare               (ScsWorkspace  *workspace,
+ * (SCS_DECLARATION_ERROR_SIGNED). Only a management profile declares
+ * (@review's profile; SCS_REVIEW_ERROR_ROLE otherwise). @flags as for
+ * scs_signer_sign_assessment(): a certificate that signed as the expert is
+ * refused (SCS_SIGNER_ERROR_SAME_SIGNER) unless
+ * SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER is given. */
+gboolean    scs_declaration_declare               (ScsReview     *review,
                                                    const char    *name,
                                                    const char    *title,
                                                    const char    *text,
+                                                   const char    *report_language,
                                                    ScsSigner     *signer,
                                                    const char    *ca_file,
-                                                   gboolean       accept_personal_data,
+                                                   ScsSignFlags   flags,
                                                    GError       **error);
-/* The same with report.pdf (and the default text) in @language, "ja" or
- * "en", whatever the current language; errors are in the current one. */
-gboolean    scs_declaration_declare_in            (ScsWorkspace  *workspace,
-                                                   const char    *language,
-                                                   const char    *name,
-                                                   const char    *title,
-                                                   const char    *text,
-                                                   ScsSigner     *signer,
-                                                   const char    *ca_file,
-                                                   gboolean       accept_personal_data,
+/* Only a management profile declares: SCS_REVIEW_ERROR_ROLE otherwise. */
+gboolean    scs_declaration_check_declarant       (ScsReview     *review,
                                                    GError       **error);
 /* The canonical declaration.xml (valid against declaration.rng), or NULL
  * with SCS_DECLARATION_ERROR_NOT_SIGNED when there is no declaration. */

@@ -159,31 +159,6 @@ leave_c_locale (void)
   g_debug ("No C.UTF-8 locale: translations need a locale other than C");
 }
 
-/* GLib decides once, at the first translated string, whether to translate
- * at all; with English chosen in the C.UTF-8 locale it decides never (the
- * catalog has no English header), and a Japanese report could not be made
- * later by scs_i18n_switch (). So the first string is asked for in
- * Japanese, whatever the UI language. */
-static void
-prime_translation (void)
-{
-  static gsize primed = 0;
-
-  if (g_once_init_enter (&primed))
-    {
-      g_autofree char *was = g_strdup (g_getenv ("LANGUAGE"));
-
-      g_setenv ("LANGUAGE", "ja", TRUE);
-      textdomain (GETTEXT_PACKAGE);
-      (void) g_dgettext (GETTEXT_PACKAGE, "");
-      if (was != NULL)
-        g_setenv ("LANGUAGE", was, TRUE);
-      else
-        g_unsetenv ("LANGUAGE");
-      g_once_init_leave (&primed, 1);
-    }
-}
-
 /**
  * scs_i18n_init:
  * @language: (nullable): "ja", "en", or %NULL / "" for SCS_LANGUAGE or the system
@@ -240,37 +215,18 @@ scs_i18n_init (const char *language)
 
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  prime_translation ();
+  /* g_dgettext () decides once, at its first call, whether to translate at
+   * all, and says no for good when that call finds our own text domain set,
+   * no catalog for it (an English UI) and a locale such as C.UTF-8: a later
+   * switch to Japanese (a declaration's report) would then stay English.
+   * Make that first call here, before textdomain (), where it says yes. */
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
   /* Also bumps gettext's catalog cache, which LANGUAGE alone does not. */
   textdomain (GETTEXT_PACKAGE);
 
   g_debug ("UI language: %s (LC_MESSAGES %s, LANGUAGE %s, locale dir %s)",
            japanese ? "Japanese" : "English", setlocale (LC_MESSAGES, NULL),
            g_getenv ("LANGUAGE"), localedir);
-}
-
-/**
- * scs_i18n_switch:
- * @language: "ja" or "en"
- *
- * Switches gettext and scs_i18n_is_japanese () to @language for the whole
- * process when it is not the current one, for a document that must be in
- * another language than the UI's (the report language chosen at export or
- * declaration). Switch back with the returned value as soon as the document
- * is laid out: strings made meanwhile anywhere come out in @language.
- *
- * Returns: the language before, "ja" or "en"
- */
-const char *
-scs_i18n_switch (const char *language)
-{
-  const char *before = japanese ? "ja" : "en";
-
-  g_return_val_if_fail (g_strcmp0 (language, "ja") == 0 || g_strcmp0 (language, "en") == 0, before);
-
-  if (!g_str_equal (language, before))
-    scs_i18n_init (language);
-  return before;
 }
 
 /**
@@ -283,6 +239,23 @@ gboolean
 scs_i18n_is_japanese (void)
 {
   return japanese;
+}
+
+gboolean
+scs_i18n_switch (const char *language)
+{
+  gboolean was_japanese = japanese;
+
+  if (language != NULL && (strcmp (language, "ja") == 0) != japanese)
+    scs_i18n_init (language);
+  return was_japanese;
+}
+
+void
+scs_i18n_restore (gboolean was_japanese)
+{
+  if (was_japanese != japanese)
+    scs_i18n_init (was_japanese ? "ja" : "en");
 }
 
 /**

@@ -13,10 +13,14 @@ G_BEGIN_DECLS
  * language; a C/POSIX system locale falls back to Japanese, the product's
  * first language. Call before any other scs_ function. */
 void     scs_i18n_init         (const char *language);
-/* Switches the whole process to @language ("ja" or "en") when it differs;
- * returns the language before ("ja" or "en") to switch back to. */
-const char *scs_i18n_switch    (const char *language);
 gboolean scs_i18n_is_japanese  (void);
+/* For a rendering in another language (a report, a policy): switches the
+ * process language to @language ("ja" or "en"; NULL keeps it) with
+ * scs_i18n_init () and returns whether it was Japanese, for
+ * scs_i18n_restore (). Messages made meanwhile are in @language: switch
+ * around the rendering only. */
+gboolean scs_i18n_switch       (const char *language);
+void     scs_i18n_restore      (gboolean    was_japanese);
 const char *scs_i18n_pick      (const char *ja,
                                 const char *en);
 /* Stored times (UTC, ISO 8601) as the user reads them, in local time. */

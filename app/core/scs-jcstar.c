@@ -25,16 +25,18 @@
 
 #include "scs-jcstar.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
-#include "scs-attestation.h"
 #include "scs-date.h"
 #include "scs-db.h"
+#include "scs-i18n.h"
+#include "scs-items.h"
+#include "scs-package.h"
+#include "scs-pdf-writer.h"
+#include "scs-signature.h"
+#include "scs-signer.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
 #include "scs-xml.h"
@@ -70,7 +72,37 @@ static const char jcstar_v1[] =
   "  CHECK (state <> 'na' OR trim (coalesce (reason, '')) <> '')\n"
   ") STRICT;\n";
 
-static const char * const jcstar_steps[] = { jcstar_v1 };
+/* The answers moved to the shared item_answer table (scs-items.c). */
+static const char jcstar_v2[] =
+  "INSERT INTO item_answer (type, item, state, reason, author, updated)\n"
+  "  SELECT 'jcstar1', requirement_id || '#' || item, state, reason, author, updated FROM jc_answer;\n"
+  "DROP TABLE jc_answer;\n";
+
+/* Product events (new model number, firmware update) and their notices. */
+static const char jcstar_v3[] =
+  "CREATE TABLE jc_event (\n"
+  "  id       INTEGER PRIMARY KEY,\n"
+  "  kind     TEXT NOT NULL CHECK (kind IN ('model', 'firmware')),\n"
+  "  detail   TEXT NOT NULL CHECK (detail <> ''),\n"
+  "  date     TEXT NOT NULL,\n"
+  "  reopened TEXT NOT NULL,\n"
+  "  notice   TEXT NOT NULL,\n"
+  "  author   TEXT NOT NULL,\n"
+  "  created  TEXT NOT NULL\n"
+  ") STRICT;\n";
+
+/* The official wording from the user's own copy of IPA's checklist. */
+static const char jcstar_v4[] =
+  "CREATE TABLE jc_official_text (\n"
+  "  requirement_id TEXT NOT NULL,\n"
+  "  item           INTEGER NOT NULL CHECK (item >= 1),\n"
+  "  text           TEXT NOT NULL,\n"
+  "  source         TEXT NOT NULL,\n"
+  "  imported       TEXT NOT NULL,\n"
+  "  PRIMARY KEY (requirement_id, item)\n"
+  ") STRICT;\n";
+
+static const char * const jcstar_steps[] = { jcstar_v1, jcstar_v2, jcstar_v3, jcstar_v4 };
 
 const ScsSchemaModule scs_jcstar_schema = {
   "jcstar", jcstar_steps, G_N_ELEMENTS (jcstar_steps),
@@ -84,96 +116,67 @@ typedef struct
   GArray  *requirements; /* of ScsJcRequirement */
 } Texts;
 
-static char *
-prop (xmlNodePtr  node,
-      const char *name)
-{
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
-}
-
-static gboolean
-is_element (xmlNodePtr  node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
-}
-
-static void
-read_texts (xmlNodePtr   node,
-            const char **ja,
-            const char **en)
-{
-  *ja = *en = NULL;
-  for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (is_element (child, "text"))
-      {
-        xmlChar *content = xmlNodeGetContent (child);
-
-        if (*ja == NULL)
-          *ja = g_strdup ((const char *) content);
-        else
-          *en = g_strdup ((const char *) content);
-        xmlFree (content);
-      }
-}
-
 static Texts *
 load_texts (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   Texts *texts;
   xmlDocPtr doc;
   xmlNodePtr root;
   gboolean ok = TRUE;
 
-  bytes = g_resources_lookup_data ("/jp/scsworkbench/core/jcstar/builtin.xml", 0, error);
-  if (bytes == NULL || !scs_attestation_validate (bytes, "jcstar", error))
-    return NULL;
-
-  doc = scs_xml_parse (bytes, G_MAXINT, error);
+  doc = scs_items_load_texts ("/jp/scsworkbench/core/jcstar/builtin.xml", "jcstar", error);
   if (doc == NULL)
     return NULL;
   root = xmlDocGetRootElement (doc);
   texts = g_new0 (Texts, 1);
-  texts->document = prop (root, "criteria-document");
+  texts->document = scs_items_prop (root, "criteria-document");
   texts->requirements = g_array_new (FALSE, TRUE, sizeof (ScsJcRequirement));
 
   for (xmlNodePtr node = root->children; node != NULL; node = node->next)
-    if (is_element (node, "requirement"))
+    if (scs_items_is_element (node, "requirement"))
       {
         ScsJcRequirement requirement = { 0 };
-        g_autofree char *cls = prop (node, "cls");
-        g_autofree char *items = prop (node, "items");
-        g_autofree char *psti = prop (node, "psti-exempt");
-        g_autofree char *provisional = prop (node, "provisional");
+        g_autofree char *cls = scs_items_prop (node, "cls");
+        g_autofree char *items = scs_items_prop (node, "items");
+        g_autofree char *psti = scs_items_prop (node, "psti-exempt");
+        g_autofree char *provisional = scs_items_prop (node, "provisional");
+        g_autofree char *reopen = scs_items_prop (node, "reopen-on");
         g_autofree char *expected = g_strdup_printf ("S1.1-%02u", texts->requirements->len + 1);
         GArray *item_array = g_array_new (FALSE, TRUE, sizeof (ScsJcItem));
 
-        requirement.id = prop (node, "id");
-        requirement.method = prop (node, "method");
+        requirement.id = scs_items_prop (node, "id");
+        requirement.method = scs_items_prop (node, "method");
         requirement.cls = g_str_equal (cls, "full") ? SCS_JC_CLS_FULL
                           : g_str_equal (cls, "partial") ? SCS_JC_CLS_PARTIAL : SCS_JC_CLS_NONE;
         requirement.any = g_str_equal (items, "any");
         requirement.psti_exempt = psti != NULL;
         requirement.provisional = provisional != NULL;
-        read_texts (node, &requirement.text_ja, &requirement.text_en);
+        if (reopen != NULL)
+          {
+            g_auto(GStrv) kinds = g_strsplit (reopen, " ", -1);
+
+            for (guint k = 0; kinds[k] != NULL; k++)
+              {
+                ScsJcEventKind kind;
+
+                if (scs_jc_event_kind_from_string (kinds[k], &kind))
+                  requirement.reopen_on |= kind;
+              }
+          }
+        scs_items_read_texts (node, (char **) &requirement.text_ja, (char **) &requirement.text_en);
         ok = ok && g_str_equal (requirement.id, expected);
 
         for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-          if (is_element (child, "item"))
+          if (scs_items_is_element (child, "item"))
             {
               ScsJcItem item = { 0 };
-              g_autofree char *number = prop (child, "number");
-              g_autofree char *item_provisional = prop (child, "provisional");
+              g_autofree char *number = scs_items_prop (child, "number");
+              g_autofree char *item_provisional = scs_items_prop (child, "provisional");
 
               item.number = (guint) g_ascii_strtoull (number, NULL, 10);
-              item.condition = prop (child, "condition");
+              item.condition = scs_items_prop (child, "condition");
               item.provisional = item_provisional != NULL;
-              read_texts (child, &item.text_ja, &item.text_en);
+              scs_items_read_texts (child, (char **) &item.text_ja, (char **) &item.text_en);
               ok = ok && item.number == item_array->len + 1;
               g_array_append_val (item_array, item);
             }
@@ -198,16 +201,7 @@ get_texts (void)
 {
   static Texts *texts = NULL;
 
-  if (g_once_init_enter (&texts))
-    {
-      g_autoptr(GError) error = NULL;
-      Texts *loaded = load_texts (&error);
-
-      if (loaded == NULL)
-        g_error ("%s", error->message);
-      g_once_init_leave (&texts, loaded);
-    }
-  return texts;
+  return scs_items_get_texts_once ((gpointer *) &texts, (ScsItemsLoadFunc) load_texts);
 }
 
 const char *
@@ -285,14 +279,8 @@ static gboolean
 check_type (ScsWorkspace  *workspace,
             GError       **error)
 {
-  if (scs_workspace_get_workspace_type (workspace) == SCS_WORKSPACE_TYPE_JCSTAR1)
-    return TRUE;
-
-  g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_WRONG_TYPE,
-               _("‘%s’ is not a JC-STAR ★1 workspace: it is for %s"),
-               scs_workspace_get_path (workspace),
-               scs_workspace_type_get_label (scs_workspace_get_workspace_type (workspace)));
-  return FALSE;
+  return scs_items_check_type (workspace, SCS_WORKSPACE_TYPE_JCSTAR1,
+                               SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_WRONG_TYPE, error);
 }
 
 void
@@ -329,54 +317,31 @@ scs_jcstar_get_product (ScsWorkspace  *workspace,
 
   if (!check_type (workspace, error))
     return NULL;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT name, model_numbers, versions, support_end, vdp_url, vdp_contact, "
-                         "user_contact, criteria_version, application_number, label_number, issued, "
-                         "expires, route, home_gateway FROM jc_product WHERE id = 1", error);
+  stmt = scs_items_read_record (workspace,
+                                "SELECT name, model_numbers, versions, support_end, vdp_url, vdp_contact, "
+                                "user_contact, criteria_version, application_number, label_number, issued, "
+                                "expires, route, home_gateway FROM jc_product WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      product = g_new0 (ScsJcProduct, 1);
-      product->name = scs_db_column_dup (stmt, 0);
-      product->model_numbers = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), "\n", -1);
-      product->versions = scs_db_column_dup (stmt, 2);
-      product->support_end = scs_db_column_dup (stmt, 3);
-      product->vdp_url = scs_db_column_dup (stmt, 4);
-      product->vdp_contact = scs_db_column_dup (stmt, 5);
-      product->user_contact = scs_db_column_dup (stmt, 6);
-      product->criteria_version = scs_db_column_dup (stmt, 7);
-      product->application_number = scs_db_column_dup (stmt, 8);
-      product->label_number = scs_db_column_dup (stmt, 9);
-      product->issued = scs_db_column_dup (stmt, 10);
-      product->expires = scs_db_column_dup (stmt, 11);
-      route = (const char *) sqlite3_column_text (stmt, 12);
-      for (guint i = 0; i < G_N_ELEMENTS (route_words); i++)
-        if (g_strcmp0 (route, route_words[i]) == 0)
-          product->route = (ScsJcRoute) i;
-      product->home_gateway = sqlite3_column_int (stmt, 13) != 0;
-      return product;
-
-    case SQLITE_DONE:
-      return NULL;
-
-    default:
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return NULL;
-    }
-}
-
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  g_autoptr(GDate) parsed = scs_date_parse_iso (text);
-
-  if (parsed == NULL)
-    return FALSE;
-  *date = *parsed;
-  return TRUE;
+  product = g_new0 (ScsJcProduct, 1);
+  product->name = scs_db_column_dup (stmt, 0);
+  product->model_numbers = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), "\n", -1);
+  product->versions = scs_db_column_dup (stmt, 2);
+  product->support_end = scs_db_column_dup (stmt, 3);
+  product->vdp_url = scs_db_column_dup (stmt, 4);
+  product->vdp_contact = scs_db_column_dup (stmt, 5);
+  product->user_contact = scs_db_column_dup (stmt, 6);
+  product->criteria_version = scs_db_column_dup (stmt, 7);
+  product->application_number = scs_db_column_dup (stmt, 8);
+  product->label_number = scs_db_column_dup (stmt, 9);
+  product->issued = scs_db_column_dup (stmt, 10);
+  product->expires = scs_db_column_dup (stmt, 11);
+  route = (const char *) sqlite3_column_text (stmt, 12);
+  for (guint i = 0; i < G_N_ELEMENTS (route_words); i++)
+    if (g_strcmp0 (route, route_words[i]) == 0)
+      product->route = (ScsJcRoute) i;
+  product->home_gateway = sqlite3_column_int (stmt, 13) != 0;
+  return product;
 }
 
 static gboolean
@@ -384,7 +349,8 @@ validate_product (const ScsJcProduct  *product,
                   GError             **error)
 {
   const char *dates[] = { product->support_end, product->issued, product->expires };
-  GDate issued, expires, limit;
+  g_autoptr(GDate) issued = NULL;
+  g_autoptr(GDate) expires = NULL;
 
   if (scs_text_is_blank (product->name) || product->model_numbers == NULL || product->model_numbers[0] == NULL)
     {
@@ -400,19 +366,24 @@ validate_product (const ScsJcProduct  *product,
         return FALSE;
       }
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    if (dates[i] != NULL && !parse_date (dates[i], &issued))
-      {
-        g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
-                     _("‘%s’ is not a date (YYYY-MM-DD)"), dates[i]);
-        return FALSE;
-      }
+    {
+      g_autoptr(GDate) date = dates[i] != NULL ? scs_date_parse_iso (dates[i]) : NULL;
+
+      if (dates[i] != NULL && date == NULL)
+        {
+          g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                       _("‘%s’ is not a date (YYYY-MM-DD)"), dates[i]);
+          return FALSE;
+        }
+    }
   if (product->issued != NULL && product->expires != NULL)
     {
-      parse_date (product->issued, &issued);
-      parse_date (product->expires, &expires);
-      limit = issued;
-      g_date_add_years (&limit, 2);
-      if (g_date_compare (&expires, &issued) < 0 || g_date_compare (&expires, &limit) > 0)
+      g_autoptr(GDate) limit = scs_date_parse_iso (product->issued);
+
+      issued = scs_date_parse_iso (product->issued);
+      expires = scs_date_parse_iso (product->expires);
+      g_date_add_years (limit, 2);
+      if (g_date_compare (expires, issued) < 0 || g_date_compare (expires, limit) > 0)
         {
           g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                        _("A ★1 label is valid for up to two years: it cannot expire on %s "
@@ -497,6 +468,14 @@ scs_jc_answer_to_string (ScsJcAnswer answer)
   return answer_words[answer];
 }
 
+/* The item's key in the shared answer table: "S1.1-08#1". */
+static char *
+item_key (const char *requirement_id,
+          guint       item)
+{
+  return g_strdup_printf ("%s#%u", requirement_id, item);
+}
+
 ScsJcAnswer
 scs_jcstar_get_answer (ScsWorkspace  *workspace,
                        const char    *requirement_id,
@@ -504,7 +483,8 @@ scs_jcstar_get_answer (ScsWorkspace  *workspace,
                        char         **reason,
                        GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *state = NULL;
   ScsJcAnswer answer = SCS_JC_ANSWER_NONE;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), SCS_JC_ANSWER_NONE);
@@ -513,24 +493,10 @@ scs_jcstar_get_answer (ScsWorkspace  *workspace,
     *reason = NULL;
   if (!check_type (workspace, error))
     return SCS_JC_ANSWER_NONE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT state, reason FROM jc_answer WHERE requirement_id = ?1 AND item = ?2", error);
-  if (stmt == NULL)
-    return SCS_JC_ANSWER_NONE;
-  scs_db_bind_text (stmt, 1, requirement_id);
-  sqlite3_bind_int (stmt, 2, (int) item);
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      scs_jc_answer_from_string ((const char *) sqlite3_column_text (stmt, 0), &answer);
-      if (reason != NULL)
-        *reason = scs_db_column_dup (stmt, 1);
-      break;
-    case SQLITE_DONE:
-      break;
-    default:
-      scs_db_set_error (error, workspace->db, workspace->path);
-    }
+  key = item_key (requirement_id, item);
+  state = scs_items_get_answer (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, key, reason, error);
+  if (state != NULL)
+    scs_jc_answer_from_string (state, &answer);
   return answer;
 }
 
@@ -542,12 +508,9 @@ scs_jcstar_set_answer (ScsWorkspace  *workspace,
                        const char    *reason,
                        GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *key = NULL;
   g_autofree char *target = NULL;
   const ScsJcRequirement *requirement;
-  ScsJcAnswer old;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
 
@@ -566,46 +529,13 @@ scs_jcstar_set_answer (ScsWorkspace  *workspace,
                    _("Evaluation item %s #%u: say why it does not apply"), requirement_id, item);
       return FALSE;
     }
-  old = scs_jcstar_get_answer (workspace, requirement_id, item, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
-  if (!scs_workspace_begin (workspace, error))
-    return FALSE;
-  if (answer == SCS_JC_ANSWER_NONE)
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "DELETE FROM jc_answer WHERE requirement_id = ?1 AND item = ?2", error);
-  else
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "INSERT OR REPLACE INTO jc_answer (requirement_id, item, state, reason, author, updated) "
-                           "VALUES (?1, ?2, ?3, NULLIF (?4, ''), ?5, ?6)", error);
-  if (stmt == NULL)
-    goto fail;
-  scs_db_bind_text (stmt, 1, requirement_id);
-  sqlite3_bind_int (stmt, 2, (int) item);
-  if (answer != SCS_JC_ANSWER_NONE)
-    {
-      scs_db_bind_text (stmt, 3, scs_jc_answer_to_string (answer));
-      scs_db_bind_text (stmt, 4, answer == SCS_JC_ANSWER_NOT_APPLICABLE ? reason : NULL);
-      scs_db_bind_text (stmt, 5, scs_workspace_get_actor (workspace));
-      scs_db_bind_text (stmt, 6, now);
-    }
-  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
+  key = item_key (requirement_id, item);
   target = g_strdup_printf ("%s #%u", requirement_id, item);
-  if (!scs_workspace_audit (workspace, now, "jc-answer", target,
-                            old != SCS_JC_ANSWER_NONE ? scs_jc_answer_to_string (old) : NULL,
-                            answer != SCS_JC_ANSWER_NONE ? scs_jc_answer_to_string (answer) : NULL, error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
+  return scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, key,
+                               answer != SCS_JC_ANSWER_NONE ? scs_jc_answer_to_string (answer) : NULL,
+                               answer == SCS_JC_ANSWER_NOT_APPLICABLE ? reason : NULL,
+                               "jc-answer", target, error);
 }
 
 ScsJcStatus
@@ -666,4 +596,561 @@ scs_jcstar_get_status (ScsWorkspace  *workspace,
   if (n_does_not > 0)
     return SCS_JC_STATUS_NOT_MET;
   return n_conforms + n_na == requirement->n_items ? SCS_JC_STATUS_MET : SCS_JC_STATUS_OPEN;
+}
+
+/* ---- events and change notices ------------------------------------------- */
+
+void
+scs_jc_event_free (ScsJcEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->detail);
+  g_free (event->date);
+  g_strfreev (event->reopened);
+  g_free (event->notice);
+  g_free (event);
+}
+
+gboolean
+scs_jc_event_kind_from_string (const char     *word,
+                               ScsJcEventKind *kind)
+{
+  if (g_strcmp0 (word, "model") == 0)
+    *kind = SCS_JC_EVENT_MODEL;
+  else if (g_strcmp0 (word, "firmware") == 0)
+    *kind = SCS_JC_EVENT_FIRMWARE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+scs_jc_event_kind_to_string (ScsJcEventKind kind)
+{
+  return kind == SCS_JC_EVENT_MODEL ? "model" : "firmware";
+}
+
+static char *
+draft_notice (const ScsJcProduct *product,
+              ScsJcEventKind      kind,
+              const char         *detail,
+              const char         *date,
+              GStrv               reopened)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *list = g_strjoinv (", ", reopened);
+
+  g_string_append_printf (text, "%s\n\n", _("Change notice (draft)"));
+  g_string_append_printf (text, _("Product: %s\n"), product->name);
+  if (product->application_number != NULL)
+    g_string_append_printf (text, _("Application number: %s\n"), product->application_number);
+  if (product->label_number != NULL)
+    g_string_append_printf (text, _("Label number: %s\n"), product->label_number);
+  g_string_append_printf (text, _("Date of the change: %s\n"), date);
+  if (kind == SCS_JC_EVENT_MODEL)
+    g_string_append_printf (text, _("Change: the model number %s is added to the product.\n"), detail);
+  else
+    g_string_append_printf (text, _("Change: the firmware/software is updated to %s.\n"), detail);
+  g_string_append_printf (text, _("Requirements checked again: %s\n"), *list != '\0' ? list : "-");
+  g_string_append_printf (text, "\n%s\n",
+                          _("Which requirements are checked again is our own judgement, not IPA’s rule. "
+                            "Ask IPA whether this change needs a notice or a new application, and "
+                            "record its answer."));
+  return g_string_free (text, FALSE);
+}
+
+ScsJcEvent *
+scs_jcstar_record_event (ScsWorkspace    *workspace,
+                         ScsJcEventKind   kind,
+                         const char      *detail,
+                         const char      *date,
+                         GError         **error)
+{
+  g_autoptr(ScsJcProduct) product = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GDate) parsed = scs_date_parse_iso (date);
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *models = NULL;
+  g_autofree char *reopened_text = NULL;
+  ScsJcEvent *event;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (kind == SCS_JC_EVENT_MODEL || kind == SCS_JC_EVENT_FIRMWARE, NULL);
+
+  product = scs_jcstar_get_product (workspace, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (product == NULL)
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   _("Record the product first: an event changes a recorded product"));
+      return NULL;
+    }
+  if (scs_text_is_blank (detail) || strchr (detail, '\n') != NULL)
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   kind == SCS_JC_EVENT_MODEL ? _("The new model number is empty or spans several lines")
+                                              : _("The new firmware version is empty or spans several lines"));
+      return NULL;
+    }
+  if (parsed == NULL)
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   _("‘%s’ is not a date (YYYY-MM-DD)"), date ? date : "");
+      return NULL;
+    }
+  if (kind == SCS_JC_EVENT_MODEL && g_strv_contains ((const char * const *) product->model_numbers, detail))
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   _("The model number %s is already part of the product"), detail);
+      return NULL;
+    }
+
+  for (guint i = 0; i < scs_jcstar_get_n_requirements (); i++)
+    if (scs_jcstar_get_requirement (i)->reopen_on & kind)
+      g_strv_builder_add (builder, scs_jcstar_get_requirement (i)->id);
+  event = g_new0 (ScsJcEvent, 1);
+  event->kind = kind;
+  event->detail = g_strdup (detail);
+  event->date = g_strdup (date);
+  event->reopened = g_strv_builder_end (builder);
+  event->notice = draft_notice (product, kind, detail, date, event->reopened);
+  reopened_text = g_strjoinv (" ", event->reopened);
+
+  if (kind == SCS_JC_EVENT_MODEL)
+    {
+      g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+      g_auto(GStrv) list = NULL;
+
+      g_strv_builder_addv (all, (const char **) product->model_numbers);
+      g_strv_builder_add (all, detail);
+      list = g_strv_builder_end (all);
+      models = g_strjoinv ("\n", list);
+    }
+  else
+    models = g_strjoinv ("\n", product->model_numbers);
+
+  if (!scs_workspace_begin (workspace, error))
+    goto fail;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "UPDATE jc_product SET model_numbers = ?1, versions = coalesce (?2, versions) "
+                         "WHERE id = 1", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, models);
+  scs_db_bind_text (stmt, 2, kind == SCS_JC_EVENT_FIRMWARE ? detail : NULL);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+    goto fail;
+  for (guint i = 0; event->reopened[i] != NULL; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%s#", event->reopened[i]);
+
+      if (!scs_items_reopen (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, prefix, "jc-reopen", error))
+        goto fail;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "INSERT INTO jc_event (kind, detail, date, reopened, notice, author, created) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, scs_jc_event_kind_to_string (kind));
+  scs_db_bind_text (stmt, 2, detail);
+  scs_db_bind_text (stmt, 3, date);
+  scs_db_bind_text (stmt, 4, reopened_text);
+  scs_db_bind_text (stmt, 5, event->notice);
+  scs_db_bind_text (stmt, 6, scs_workspace_get_actor (workspace));
+  scs_db_bind_text (stmt, 7, now);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+    goto fail;
+  event->id = sqlite3_last_insert_rowid (workspace->db);
+  if (!scs_workspace_audit (workspace, now, "jc-event", scs_jc_event_kind_to_string (kind), NULL, detail, error) ||
+      !scs_workspace_commit (workspace, error))
+    goto fail;
+  return event;
+
+fail:
+  scs_workspace_rollback (workspace);
+  scs_jc_event_free (event);
+  return NULL;
+}
+
+GPtrArray *
+scs_jcstar_list_events (ScsWorkspace  *workspace,
+                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_jc_event_free);
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  if (!check_type (workspace, error))
+    return NULL;
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT id, kind, detail, date, reopened, notice FROM jc_event ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsJcEvent *event = g_new0 (ScsJcEvent, 1);
+
+      event->id = sqlite3_column_int64 (stmt, 0);
+      scs_jc_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &event->kind);
+      event->detail = scs_db_column_dup (stmt, 2);
+      event->date = scs_db_column_dup (stmt, 3);
+      event->reopened = g_strsplit ((const char *) sqlite3_column_text (stmt, 4), " ", -1);
+      event->notice = scs_db_column_dup (stmt, 5);
+      g_ptr_array_add (events, event);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, workspace->db, workspace->path);
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+gboolean
+scs_jcstar_set_notice (ScsWorkspace  *workspace,
+                       gint64         id,
+                       const char    *notice,
+                       GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *target = g_strdup_printf ("event %" G_GINT64_FORMAT, id);
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (!check_type (workspace, error))
+    return FALSE;
+  if (scs_text_is_blank (notice))
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID, _("The change notice is empty"));
+      return FALSE;
+    }
+  if (!scs_workspace_begin (workspace, error))
+    return FALSE;
+  stmt = scs_db_prepare (workspace->db, workspace->path, "UPDATE jc_event SET notice = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    goto fail;
+  scs_db_bind_text (stmt, 1, notice);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+    goto fail;
+  if (sqlite3_changes (workspace->db) != 1)
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                   _("There is no event %u"), (guint) id);
+      goto fail;
+    }
+  if (!scs_workspace_audit (workspace, now, "jc-notice", target, NULL, NULL, error) ||
+      !scs_workspace_commit (workspace, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (workspace);
+  return FALSE;
+}
+
+/* ---- labels and the checklist PDF ----------------------------------------- */
+
+const char *
+scs_jc_status_get_label (ScsJcStatus status)
+{
+  static const char * const labels[] = {
+    N_("Still open"), N_("Conforms"), N_("Does not conform"), N_("Waived by the route"),
+  };
+
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (labels), "");
+  return _(labels[status]);
+}
+
+const char *
+scs_jc_answer_get_label (ScsJcAnswer answer)
+{
+  static const char * const labels[] = {
+    N_("Not answered"), N_("Conforms"), N_("Does not conform"), N_("Not applicable"),
+  };
+
+  g_return_val_if_fail ((guint) answer < G_N_ELEMENTS (labels), "");
+  return _(labels[answer]);
+}
+
+const char *
+scs_jc_cls_get_label (ScsJcClsStatus cls)
+{
+  static const char * const labels[] = {
+    N_("CLS L1: fully"), N_("CLS L1: partly"), N_("CLS L1: no counterpart"),
+  };
+
+  g_return_val_if_fail ((guint) cls < G_N_ELEMENTS (labels), "");
+  return _(labels[cls]);
+}
+
+GBytes *
+scs_jcstar_render_checklist (ScsWorkspace  *workspace,
+                             GError       **error)
+{
+  g_autoptr(ScsJcProduct) product = NULL;
+  g_autoptr(ScsPdfWriter) writer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autofree char *models = NULL;
+  g_autofree char *needed = NULL;
+  const char *routes[] = { N_("Standard application"), N_("PSTI-compliant product"), N_("Product with a CLS label") };
+  const double widths[] = { 0.08, 0.52, 0.18, 0.22 };
+  const char *headers[4];
+  const char *title;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  product = scs_jcstar_get_product (workspace, &local_error);
+  if (product == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                     _("Record the product first: the checklist is a product’s"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  org = scs_workspace_dup_organization (workspace);
+  models = g_strjoinv (", ", product->model_numbers);
+  needed = g_strjoinv (", ", (char **) scs_jcstar_cls_still_needed (product->home_gateway));
+
+  title = _("JC-STAR ★1 self-assessment checklist");
+  writer = scs_pdf_writer_new ();
+  scs_pdf_writer_set_metadata (writer, title, org->name, NULL);
+  scs_pdf_writer_set_margins (writer, 56, 56, 56, 56);
+  scs_pdf_writer_title (writer, title);
+  scs_pdf_writer_small (writer, _("Requirement texts are our own paraphrase, not IPA’s wording; "
+                                  "provisional topics are marked. The official wording is in IPA’s checklist."));
+  scs_pdf_writer_spacer (writer, 8);
+  {
+    const char *pairs[] = {
+      _("Applicant"), org->name,
+      _("Product name"), product->name,
+      _("Model numbers"), models,
+      _("Firmware/software versions assessed"), product->versions,
+      _("End of the security-support period"), product->support_end,
+      _("Vulnerability-disclosure policy"), product->vdp_url,
+      _("Where to report vulnerabilities"), product->vdp_contact,
+      _("Contact point for users"), product->user_contact,
+      _("Criteria document"), product->criteria_version,
+      _("Application route"), _(routes[product->route]),
+      _("Application number from IPA"), product->application_number,
+      _("Label number"), product->label_number,
+      _("Label issue date"), product->issued,
+      _("Label expiry date"), product->expires,
+      NULL,
+    };
+
+    scs_pdf_writer_key_values (writer, pairs);
+  }
+
+  headers[0] = _("Item");
+  headers[1] = _("Requirement and evaluation item");
+  headers[2] = _("Answer");
+  headers[3] = _("Reason");
+  for (guint i = 0; i < scs_jcstar_get_n_requirements (); i++)
+    {
+      const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
+      ScsJcStatus status = scs_jcstar_get_status (workspace, r->id, &local_error);
+      g_autofree char *heading = NULL;
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* Translators: "S1.1-06 (provisional) — Conforms · CLS L1: partly" */
+      heading = g_strdup_printf ("%s%s — %s · %s", r->id, r->provisional ? _(" (provisional)") : "",
+                                 scs_jc_status_get_label (status), scs_jc_cls_get_label (r->cls));
+      scs_pdf_writer_heading (writer, heading);
+      scs_pdf_writer_paragraph (writer, scs_i18n_pick (r->text_ja, r->text_en));
+      scs_pdf_writer_table_begin (writer, 4, widths, headers);
+      for (guint k = 0; k < r->n_items; k++)
+        {
+          const ScsJcItem *item = &r->items[k];
+          g_autofree char *reason = NULL;
+          g_autofree char *number = g_strdup_printf ("%u", item->number);
+          g_autofree char *text = NULL;
+          g_autofree char *official = scs_jcstar_get_official_text (workspace, r->id, item->number);
+          ScsJcAnswer answer = scs_jcstar_get_answer (workspace, r->id, item->number, &reason, NULL);
+          const char *condition = g_strcmp0 (item->condition, "network-login") == 0
+                                  ? _("Conditional: applies only when the product has network log-in.")
+                                  : g_strcmp0 (item->condition, "network-update") == 0
+                                  ? _("Conditional: applies only when updates come over the network.") : NULL;
+          const char *cells[4];
+
+          /* The official wording where the user imported IPA's checklist. */
+          text = g_strdup_printf ("%s%s%s", official != NULL ? official : scs_i18n_pick (item->text_ja, item->text_en),
+                                  condition != NULL ? "\n" : "", condition != NULL ? condition : "");
+          cells[0] = number;
+          cells[1] = text;
+          cells[2] = scs_jcstar_is_waived (r, product->route) ? _("Waived by the route")
+                                                              : scs_jc_answer_get_label (answer);
+          cells[3] = reason;
+          scs_pdf_writer_table_row (writer, cells);
+        }
+      scs_pdf_writer_table_end (writer);
+    }
+
+  scs_pdf_writer_heading (writer, _("Equivalence with PSTI (UK) and CLS (Singapore)"));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%F");
+    g_autofree char *text = NULL;
+
+    if (scs_jcstar_label_covers_psti (product, today))
+      text = g_strdup_printf (_("This ★1 label (valid until %s) also covers PSTI security requirements 1–3 and the "
+                                "statement of compliance, for units supplied while it is valid."), product->expires);
+    else
+      text = g_strdup (_("Once the ★1 label is issued and valid, it also covers PSTI security requirements 1–3 "
+                         "(UK)."));
+    scs_pdf_writer_paragraph (writer, text);
+    g_free (text);
+    text = g_strdup_printf (_("For a simplified CLS Level 1 application, CLS assessment is still needed of: %s"),
+                            needed);
+    scs_pdf_writer_paragraph (writer, text);
+  }
+  return scs_pdf_writer_finish (writer, error);
+}
+
+/* ---- the signed self-declaration ------------------------------------------ */
+
+/* An attribute, left out when @value is NULL. */
+static void
+append_attribute (GString    *xml,
+                  const char *name,
+                  const char *value)
+{
+  if (value != NULL)
+    scs_xml_append_attribute (xml, name, value);
+}
+
+static GBytes *
+render_declaration (ScsWorkspace        *workspace,
+                    const ScsJcProduct  *product,
+                    GError             **error)
+{
+  g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_autoptr(GError) local_error = NULL;
+
+  g_string_append (xml, "<jcstar-declaration xmlns=\"urn:x-scs-workbench:jcstar-declaration:1\" level=\"1\"");
+  append_attribute (xml, "criteria-document", product->criteria_version);
+  append_attribute (xml, "texts", get_texts ()->document);
+  g_string_append (xml, ">\n  <applicant");
+  append_attribute (xml, "name", org->name);
+  append_attribute (xml, "corporate-number", org->corporate_number);
+  g_string_append (xml, "/>\n  <product");
+  append_attribute (xml, "name", product->name);
+  append_attribute (xml, "versions", product->versions);
+  append_attribute (xml, "support-end", product->support_end);
+  append_attribute (xml, "vdp-url", product->vdp_url);
+  append_attribute (xml, "vdp-contact", product->vdp_contact);
+  append_attribute (xml, "user-contact", product->user_contact);
+  append_attribute (xml, "route", route_words[product->route]);
+  append_attribute (xml, "application-number", product->application_number);
+  append_attribute (xml, "label-number", product->label_number);
+  append_attribute (xml, "issued", product->issued);
+  append_attribute (xml, "expires", product->expires);
+  g_string_append (xml, ">\n");
+  for (guint i = 0; product->model_numbers[i] != NULL; i++)
+    {
+      g_string_append (xml, "    <model>");
+      scs_xml_append_escaped (xml, product->model_numbers[i]);
+      g_string_append (xml, "</model>\n");
+    }
+  g_string_append (xml, "  </product>\n");
+  for (guint i = 0; i < scs_jcstar_get_n_requirements (); i++)
+    {
+      const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
+      ScsJcStatus status = scs_jcstar_get_status (workspace, r->id, &local_error);
+      static const char * const status_words[] = { "open", "met", "not-met", "waived" };
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (status != SCS_JC_STATUS_MET && status != SCS_JC_STATUS_WAIVED)
+        {
+          g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                       _("%s is not shown to be met yet: a self-declaration needs every requirement met "
+                         "or waived by the route"), r->id);
+          return NULL;
+        }
+      g_string_append_printf (xml, "  <requirement id=\"%s\" status=\"%s\">\n", r->id, status_words[status]);
+      for (guint k = 0; k < r->n_items; k++)
+        {
+          g_autofree char *reason = NULL;
+          ScsJcAnswer answer = scs_jcstar_get_answer (workspace, r->id, r->items[k].number, &reason, NULL);
+
+          g_string_append_printf (xml, "    <item number=\"%u\"", r->items[k].number);
+          if (answer != SCS_JC_ANSWER_NONE)
+            append_attribute (xml, "answer", scs_jc_answer_to_string (answer));
+          append_attribute (xml, "reason", reason);
+          g_string_append (xml, "/>\n");
+        }
+      g_string_append (xml, "  </requirement>\n");
+    }
+  g_string_append (xml, "</jcstar-declaration>\n");
+  return g_string_free_to_bytes (g_steal_pointer (&xml));
+}
+
+gboolean
+scs_jcstar_export_declaration (ScsWorkspace  *workspace,
+                               ScsSigner     *signer,
+                               const char    *path,
+                               GError       **error)
+{
+  g_autoptr(ScsJcProduct) product = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
+  g_autoptr(GBytes) declaration = NULL;
+  g_autoptr(GBytes) checklist = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (SCS_IS_SIGNER (signer), FALSE);
+
+  product = scs_jcstar_get_product (workspace, &local_error);
+  if (product == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
+                     _("Record the product first: the checklist is a product’s"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  declaration = render_declaration (workspace, product, error);
+  if (declaration == NULL)
+    return FALSE;
+  checklist = scs_jcstar_render_checklist (workspace, error);
+  if (checklist == NULL)
+    return FALSE;
+  g_ptr_array_add (entries, scs_signed_entry_new (SCS_PACKAGE_JCSTAR_CHECKLIST, "application/pdf", checklist));
+  g_ptr_array_add (entries, scs_signed_entry_new (SCS_PACKAGE_JCSTAR_DECLARATION, "application/xml", declaration));
+  if (!scs_package_write_signed (entries, signer, path, error))
+    return FALSE;
+
+  /* Recorded after the fact: the package is the user's either way. */
+  if (!scs_workspace_begin (workspace, error) ||
+      !scs_workspace_audit (workspace, now, "jc-export", path, NULL, product->name, error) ||
+      !scs_workspace_commit (workspace, error))
+    {
+      scs_workspace_rollback (workspace);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -14,6 +14,7 @@ typedef enum
 {
   SCS_JCSTAR_ERROR_WRONG_TYPE, /* not a JC-STAR ★1 workspace */
   SCS_JCSTAR_ERROR_INVALID,    /* unknown requirement or item, N/A without reason, bad date … */
+  SCS_JCSTAR_ERROR_MAPPING,    /* an imported checklist's columns need mapping */
 } ScsJcstarError;
 
 GQuark scs_jcstar_error_quark (void);
@@ -46,7 +47,17 @@ typedef struct
   gboolean        any;         /* items are alternatives: one suffices */
   const ScsJcItem *items;
   guint           n_items;
+  guint           reopen_on;   /* ScsJcEventKind bits: our own judgement */
 } ScsJcRequirement;
+
+/* Events in a labelled product's life that reopen requirements. Which ones
+ * each reopens is data (reopen-on in the built-in texts) and our own
+ * judgement, not IPA's rule: the user records IPA's decision. */
+typedef enum
+{
+  SCS_JC_EVENT_MODEL    = 1 << 0, /* a new model number joins the product */
+  SCS_JC_EVENT_FIRMWARE = 1 << 1, /* a firmware/software update */
+} ScsJcEventKind;
 
 /* The built-in texts (data/jcstar/, our own words). */
 const char             *scs_jcstar_get_criteria_document (void);
@@ -128,6 +139,17 @@ typedef enum
 ScsJcStatus   scs_jcstar_get_status  (ScsWorkspace  *workspace,
                                       const char    *requirement_id,
                                       GError       **error);
+/* Translated, for people: "Conforms", "Still open" … */
+const char   *scs_jc_status_get_label (ScsJcStatus  status);
+const char   *scs_jc_answer_get_label (ScsJcAnswer  answer);
+const char   *scs_jc_cls_get_label    (ScsJcClsStatus cls);
+
+/* The checklist as a PDF in the current language (scs_i18n_init ()): the
+ * product record and label, every requirement with its status (provisional
+ * topics and conditional items marked), each item's answer and reason, and
+ * the equivalence with PSTI and CLS. Fails before the product is recorded. */
+GBytes       *scs_jcstar_render_checklist (ScsWorkspace  *workspace,
+                                           GError       **error);
 
 /* Equivalence, from the facts of the PSTI regulations and the
  * Japan–Singapore MoC. */
@@ -141,5 +163,95 @@ gboolean      scs_jcstar_label_covers_psti (const ScsJcProduct *product,
 /* What a ★1 product still needs for a simplified CLS Level 1 application:
  * ETSI EN 303 645 provisions, NULL-terminated (static). */
 const char * const *scs_jcstar_cls_still_needed (gboolean home_gateway);
+
+/* A recorded event and its change notice (変更届) draft. */
+typedef struct
+{
+  gint64          id;
+  ScsJcEventKind  kind;
+  char           *detail;   /* the new model number or firmware version */
+  char           *date;     /* YYYY-MM-DD */
+  GStrv           reopened; /* requirement IDs whose items were reopened */
+  char           *notice;   /* the change notice text, the user's to edit */
+} ScsJcEvent;
+
+void          scs_jc_event_free (ScsJcEvent *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsJcEvent, scs_jc_event_free)
+
+/* "model", "firmware" */
+gboolean      scs_jc_event_kind_from_string (const char     *word,
+                                             ScsJcEventKind *kind);
+const char   *scs_jc_event_kind_to_string   (ScsJcEventKind  kind);
+
+/* Records @kind on @date (YYYY-MM-DD): a new model number @detail joins
+ * the product's model numbers, or the firmware version @detail becomes the
+ * versions assessed; the answers of every item of the requirements whose
+ * reopen-on names @kind are cleared (they are open again), and a change
+ * notice is drafted in the current language. One durable transaction,
+ * audited. Needs a product record; a model number already listed is
+ * refused. Returns the event, NULL on error (nothing written). */
+ScsJcEvent   *scs_jcstar_record_event  (ScsWorkspace   *workspace,
+                                        ScsJcEventKind  kind,
+                                        const char     *detail,
+                                        const char     *date,
+                                        GError        **error);
+/* Of ScsJcEvent*, oldest first. */
+GPtrArray    *scs_jcstar_list_events   (ScsWorkspace   *workspace,
+                                        GError        **error);
+/* Replaces the notice text of event @id (the user's edit). Audited. */
+gboolean      scs_jcstar_set_notice    (ScsWorkspace   *workspace,
+                                        gint64          id,
+                                        const char     *notice,
+                                        GError        **error);
+
+struct _ScsSigner;
+
+/* The signed self-declaration: jcstar-declaration.xml (the applicant, the
+ * product, every item's answer) and checklist.pdf (current language) in a
+ * package signed by @signer (struct _ScsSigner, scs-signer.h) as
+ * management, the submission's format (docs/package-format.md), verified
+ * before it is put at @path (which must not exist). Every requirement
+ * must be met or waived. Audited ("jc-export"). */
+gboolean      scs_jcstar_export_declaration (ScsWorkspace       *workspace,
+                                             struct _ScsSigner  *signer,
+                                             const char         *path,
+                                             GError            **error);
+
+/* Import of the user's own copy of IPA's checklist (scs-jcstar-import.c). */
+typedef struct _ScsJcImport ScsJcImport;
+
+/* Reads @path (.xlsx/.xlsm, else CSV in UTF-8): the sheet and header row
+ * whose headers name the most fields, with the columns mapped from them. */
+ScsJcImport  *scs_jc_import_new_from_file (const char    *path,
+                                           GError       **error);
+void          scs_jc_import_free          (ScsJcImport   *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsJcImport, scs_jc_import_free)
+const char   *scs_jc_import_get_sheet     (ScsJcImport   *self);
+guint         scs_jc_import_get_n_columns (ScsJcImport   *self);
+const char   *scs_jc_import_get_header    (ScsJcImport   *self,
+                                           guint          column);
+/* The header of the column @field ("requirement", "item", "text",
+ * "answer", "reason") is read from, NULL when none. */
+const char   *scs_jc_import_get_mapping   (ScsJcImport   *self,
+                                           const char    *field);
+/* Maps the column named by its header, letter or number to @field. */
+gboolean      scs_jc_import_map           (ScsJcImport   *self,
+                                           const char    *column,
+                                           const char    *field,
+                                           GError       **error);
+/* Checks every row, then stores the official wording of each item and
+ * its answer (where the copy has one) in one transaction, audited.
+ * SCS_JCSTAR_ERROR_MAPPING when the requirement, item and wording or answer
+ * columns are not all known; a row it cannot read is refused naming the
+ * sheet, row and column; nothing is written then. */
+gboolean      scs_jc_import_apply         (ScsJcImport   *self,
+                                           ScsWorkspace  *workspace,
+                                           guint         *n_texts,
+                                           guint         *n_answers,
+                                           GError       **error);
+/* The official wording imported for an item, NULL when none. */
+char         *scs_jcstar_get_official_text (ScsWorkspace *workspace,
+                                            const char   *requirement_id,
+                                            guint         item);
 
 G_END_DECLS

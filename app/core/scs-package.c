@@ -13,8 +13,8 @@
  * unsigned META-INF/manifest.xml. Everything that goes in is gathered in
  * memory first (streaming evidence from the workspace one file at a time
  * would bound memory for very large packages; not done yet), sorted by
- * path, then written with libarchive so the same workspace always gives
- * the same bytes: no modification times (ZIP's DOS time then is
+ * path, then written with base's ZIP writer (scs-zip.h) so the same
+ * workspace always gives the same bytes: no modification times (ZIP's DOS time then is
  * libarchive's minimum, 1980-01-01 00:00, whatever the time zone), uid/gid
  * 0, mode 0644, "mimetype" first and stored, XML deflated, evidence and the
  * PDF stored (they are mostly compressed already). The file is written
@@ -48,20 +48,19 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <gnutls/crypto.h>
 
 #include "scs-attestation.h"
 #include "scs-file.h"
 #include "scs-report.h"
 #include "scs-scope.h"
 #include "scs-sha256.h"
+#include "scs-signer.h"
 #include "scs-verify.h"
 #include "scs-zip.h"
 #include "scs-xml.h"
+#include "scs-zip.h"
 
 #include "scs-declaration.h"
 #include "scs-signature.h"
@@ -645,104 +644,6 @@ collect_final_entries (ScsWorkspace            *workspace,
 }
 
 static gboolean
-archive_failed (struct archive  *archive,
-                const char      *path,
-                GError         **error)
-{
-  g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
-               _("Could not write the package ‘%s’: %s"), path,
-               archive_error_string (archive) != NULL ? archive_error_string (archive) : g_strerror (errno));
-  return FALSE;
-}
-
-static gboolean
-write_entry (struct archive  *archive,
-             const char      *name,
-             GBytes          *data,
-             gboolean         stored,
-             const char      *path,
-             GCancellable    *cancellable,
-             GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  struct archive_entry *entry = archive_entry_new ();
-  const guint8 *bytes;
-  gsize size, done = 0;
-
-  /* per entry; the option string form is only accepted before opening */
-  if ((stored ? archive_write_zip_set_compression_store (archive)
-              : archive_write_zip_set_compression_deflate (archive)) != ARCHIVE_OK)
-    return archive_failed (archive, path, error);
-  archive_entry_set_pathname_utf8 (entry, name);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  archive_entry_set_size (entry, g_bytes_get_size (data));
-  archive_entry_set_uid (entry, 0);
-  archive_entry_set_gid (entry, 0);
-  /* no times at all: see the top of the file */
-  if (archive_write_header (archive, entry) != ARCHIVE_OK)
-    {
-      archive_entry_free (entry);
-      return archive_failed (archive, path, error);
-    }
-  archive_entry_free (entry);
-
-  bytes = g_bytes_get_data (data, &size);
-  while (done < size)
-    {
-      gsize chunk = MIN (size - done, 1024 * 1024);
-      la_ssize_t written;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      written = archive_write_data (archive, bytes + done, chunk);
-      if (written < 0)
-        return archive_failed (archive, path, error);
-      done += written;
-    }
-  if (archive_write_finish_entry (archive) != ARCHIVE_OK)
-    return archive_failed (archive, path, error);
-  return TRUE;
-}
-
-/* Where libarchive writes: the file, and the package's SHA-256 on the way. */
-typedef struct
-{
-  int               fd;
-  gnutls_hash_hd_t  hash;
-  guint64           size;
-} ZipSink;
-
-static la_ssize_t
-zip_sink_write (struct archive *archive,
-                void           *data,
-                const void     *buffer,
-                size_t          length)
-{
-  ZipSink *sink = data;
-  const guint8 *bytes = buffer;
-  size_t done = 0;
-
-  while (done < length)
-    {
-      ssize_t n = write (sink->fd, bytes + done, length - done);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          archive_set_error (archive, errno, "%s", g_strerror (errno));
-          return -1;
-        }
-      done += n;
-    }
-  if (sink->hash != NULL)
-    gnutls_hash (sink->hash, buffer, length);
-  sink->size += length;
-  return length;
-}
-
-static gboolean
 write_zip (int               fd,
            GPtrArray        *entries,
            GBytes           *manifest,
@@ -754,26 +655,17 @@ write_zip (int               fd,
            guint64          *size,
            GError          **error)
 {
-  struct archive *archive = archive_write_new ();
-  ZipSink sink = { fd, NULL, 0 };
+  g_autoptr(ScsZipWriter) zip = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) mimetype = g_bytes_new_static (SCS_PACKAGE_MIMETYPE, strlen (SCS_PACKAGE_MIMETYPE));
-  gboolean ok = FALSE;
+  gboolean ok;
 
-  if (archive_write_set_format_zip (archive) != ARCHIVE_OK ||
-      archive_write_set_format_option (archive, "zip", "hdrcharset", "UTF-8") != ARCHIVE_OK ||
-      archive_write_set_bytes_in_last_block (archive, 1) != ARCHIVE_OK ||
-      gnutls_hash_init (&sink.hash, GNUTLS_DIG_SHA256) < 0 ||
-      archive_write_open (archive, &sink, NULL, zip_sink_write, NULL) != ARCHIVE_OK)
-    {
-      archive_failed (archive, path, error);
-      goto out;
-    }
-
-  if (!write_entry (archive, "mimetype", mimetype, TRUE, path, cancellable, error) ||
-      (manifest != NULL &&
-       !write_entry (archive, "META-INF/manifest.xml", manifest, FALSE, path, cancellable, error)))
-    goto out;
-  for (guint i = 0; i < entries->len; i++)
+  zip = scs_zip_writer_new (fd, &local_error);
+  ok = zip != NULL &&
+       scs_zip_writer_add (zip, "mimetype", mimetype, TRUE, cancellable, &local_error) &&
+       (manifest == NULL ||
+        scs_zip_writer_add (zip, "META-INF/manifest.xml", manifest, FALSE, cancellable, &local_error));
+  for (guint i = 0; ok && i < entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (entries, i);
 
@@ -782,33 +674,19 @@ write_zip (int               fd,
        * nothing (and stored entries read back at copy speed) */
       gboolean stored = !g_str_has_suffix (entry->path, ".xml");
 
-      if (!write_entry (archive, entry->path, entry->data, stored, path, cancellable, error))
-        goto out;
-      if (progress != NULL)
+      ok = scs_zip_writer_add (zip, entry->path, entry->data, stored, cancellable, &local_error);
+      if (ok && progress != NULL)
         progress (0.5 + 0.4 * (i + 1) / entries->len, progress_data);
     }
-  if (archive_write_close (archive) != ARCHIVE_OK)
-    {
-      archive_failed (archive, path, error);
-      goto out;
-    }
-  ok = TRUE;
-  {
-    guint8 digest[32];
-    char *hex = g_malloc (65);
+  if (ok && scs_zip_writer_finish (zip, sha256, size, &local_error))
+    return TRUE;
 
-    gnutls_hash_output (sink.hash, digest);
-    for (guint i = 0; i < 32; i++)
-      g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
-    *sha256 = hex;
-    *size = sink.size;
-  }
-
-out:
-  archive_write_free (archive);
-  if (sink.hash != NULL)
-    gnutls_hash_deinit (sink.hash, NULL);
-  return ok;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                 _("Could not write the package ‘%s’: %s"), path, local_error->message);
+  return FALSE;
 }
 
 static gboolean
@@ -849,6 +727,60 @@ check_written (const char      *tmp_path,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Writes the package under a recognisable partial name next to @path
+ * (scs-file.h: the next run removes it if this one is killed), synced and
+ * verified; returns that name, NULL with nothing left on error. */
+static char *
+write_checked (const char              *path,
+               GPtrArray               *entries,
+               GBytes                  *manifest,
+               gboolean                 draft,
+               ScsPackageProgressFunc   progress,
+               gpointer                 progress_data,
+               GCancellable            *cancellable,
+               char                   **sha256,
+               guint64                 *size,
+               GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp_path = NULL;
+  int fd;
+
+  fd = scs_file_create_partial (path, &tmp_path, &local_error);
+  if (fd < 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                   _("Could not create a file in ‘%s’: %s"), dir, local_error->message);
+      return NULL;
+    }
+  /* mkstemp gives 0600; a package is meant to be shared */
+  fchmod (fd, 0644);
+
+  if (!write_zip (fd, entries, manifest, path, progress, progress_data, cancellable, sha256, size, error))
+    {
+      close (fd);
+      g_unlink (tmp_path);
+      return NULL;
+    }
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                   _("Could not write the package ‘%s’: %s"), path, g_strerror (saved));
+      return NULL;
+    }
+  if (!check_written (tmp_path, path, draft, cancellable, error))
+    {
+      g_unlink (tmp_path);
+      return NULL;
+    }
+  return g_steal_pointer (&tmp_path);
 }
 
 gboolean
@@ -927,44 +859,10 @@ scs_package_export (ScsWorkspace           *workspace,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  /* A recognisable partial name (scs-file.h): the next run removes it if
-   * this one is killed. */
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    fd = scs_file_create_partial (path, &tmp_path, &local_error);
-    if (fd < 0)
-      {
-        g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
-                     _("Could not create a file in ‘%s’: %s"), dir, local_error->message);
-        return FALSE;
-      }
-  }
-  /* mkstemp gives 0600; a package is meant to be shared */
-  fchmod (fd, 0644);
-
-  if (!write_zip (fd, entries, manifest, path, progress, progress_data, cancellable,
-                  &package_sha256, &package_size, error))
-    {
-      close (fd);
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
-                   _("Could not write the package ‘%s’: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  if (!check_written (tmp_path, path, draft, cancellable, error))
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
+  tmp_path = write_checked (path, entries, manifest, draft, progress, progress_data, cancellable,
+                            &package_sha256, &package_size, error);
+  if (tmp_path == NULL)
+    return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       g_unlink (tmp_path);
@@ -1110,4 +1008,55 @@ scs_package_export_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+scs_package_write_signed (GPtrArray   *signed_entries,
+                          ScsSigner   *signer,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  g_autoptr(GBytes) manifest = NULL;
+  g_autoptr(GBytes) cms = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *package_sha256 = NULL;
+  guint64 package_size = 0;
+
+  g_return_val_if_fail (signed_entries != NULL && SCS_IS_SIGNER (signer) && path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                   _("‘%s’ already exists: a signed declaration is never written over a file"), path);
+      return FALSE;
+    }
+  manifest = scs_package_render_manifest (SCS_SIGNATURE_ROLE_MANAGEMENT, signed_entries);
+  cms = scs_signer_sign (signer, manifest, error);
+  if (cms == NULL)
+    return FALSE;
+  for (guint i = 0; i < signed_entries->len; i++)
+    {
+      ScsSignedEntry *entry = g_ptr_array_index (signed_entries, i);
+
+      add_entry (entries, entry->path, entry->data, entry->media_type);
+    }
+  add_entry (entries, SCS_ASIC_MANIFEST_MANAGEMENT, manifest, "text/xml");
+  add_entry (entries, SCS_ASIC_SIGNATURE_MANAGEMENT, cms, "application/pkcs7-signature");
+  g_ptr_array_sort (entries, compare_entries);
+
+  tmp_path = write_checked (path, entries, NULL, FALSE, NULL, NULL, NULL, &package_sha256, &package_size, error);
+  if (tmp_path == NULL)
+    return FALSE;
+  if (!scs_file_rename_no_replace (tmp_path, path, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    scs_file_sync_directory (dir);
+  }
+  return TRUE;
 }

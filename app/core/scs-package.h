@@ -46,6 +46,9 @@ GQuark scs_package_error_quark (void);
 #define SCS_ASIC_MANIFEST_MANAGEMENT "META-INF/ASiCManifest-management.xml"
 #define SCS_ASIC_SIGNATURE_EXPERT "META-INF/signature-expert.p7s"
 #define SCS_ASIC_SIGNATURE_MANAGEMENT "META-INF/signature-management.p7s"
+/* The entries of a JC-STAR ★1 signed self-declaration package. */
+#define SCS_PACKAGE_JCSTAR_DECLARATION "jcstar-declaration.xml"
+#define SCS_PACKAGE_JCSTAR_CHECKLIST "checklist.pdf"
 
 typedef enum
 {
@@ -112,5 +115,16 @@ GBytes    *scs_package_add_manifest     (ScsSignatureRole  role,
  * path separators, control or reserved characters, at most 120 bytes of
  * valid UTF-8, never "." or "..". Exposed for the tests. */
 char    *scs_package_safe_name     (const char             *name);
+
+/* A signed self-declaration of an item-based type (JC-STAR ★1): the
+ * package format of a submission with one signature, management's. Writes
+ * mimetype, @entries (ScsSignedEntry* with data), management's
+ * ASiCManifest over them and @signer's detached CMS over that manifest;
+ * the file is verified (scs_verify) before it takes the name @path, which
+ * must not exist yet. Nothing is left at @path on error. */
+gboolean scs_package_write_signed  (GPtrArray              *entries,
+                                    struct _ScsSigner      *signer,
+                                    const char             *path,
+                                    GError                **error);
 
 G_END_DECLS

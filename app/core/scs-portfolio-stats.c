@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "scs-catalog.h"
 #include "scs-diagnosis.h"
@@ -29,6 +30,7 @@
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
 #include "scs-text.h"
+#include "scs-workspace.h"
 #include "scs-xlsx-writer.h"
 
 gboolean
@@ -601,4 +603,129 @@ scs_portfolio_list_reminders (GListModel  *entries,
     }
   g_ptr_array_sort (reminders, compare_reminders);
   return reminders;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Bulk actions                                                              */
+
+gboolean
+scs_bulk_action_from_string (const char    *text,
+                             ScsBulkAction *action)
+{
+  static const char * const names[] = { "diagnose", "renew", "reconfirm" };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (text, names[i]))
+      {
+        *action = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+scs_bulk_failure_free (ScsBulkFailure *failure)
+{
+  if (failure == NULL)
+    return;
+  g_free (failure->path);
+  g_free (failure->reason);
+  g_free (failure);
+}
+
+/* Both outputs of one client, or neither: each is built before anything is
+ * written, and the report is removed again when the gap list cannot be. */
+static gboolean
+bulk_diagnose (ScsWorkspace  *workspace,
+               const char    *path,
+               const char    *out_dir,
+               GError       **error)
+{
+  g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (workspace);
+  g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, NULL, error);
+  g_autoptr(GBytes) xlsx = pdf != NULL ? scs_diagnosis_export_xlsx (diagnosis, error) : NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = g_str_has_suffix (base, ".scsw") ? g_strndup (base, strlen (base) - 5) : g_strdup (base);
+  g_autofree char *pdf_name = g_strconcat (stem, "-diagnosis.pdf", NULL);
+  g_autofree char *xlsx_name = g_strconcat (stem, "-gaps.xlsx", NULL);
+  g_autofree char *pdf_path = g_build_filename (out_dir, pdf_name, NULL);
+  g_autofree char *xlsx_path = g_build_filename (out_dir, xlsx_name, NULL);
+
+  if (xlsx == NULL)
+    return FALSE;
+  if (!g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), error))
+    return FALSE;
+  if (!g_file_set_contents (xlsx_path, g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), error))
+    {
+      g_unlink (pdf_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+bulk_one (ScsBulkAction   action,
+          const char     *path,
+          const char     *out_dir,
+          GError        **error)
+{
+  g_autoptr(ScsWorkspace) workspace = scs_workspace_open (path, error);
+
+  if (workspace == NULL)
+    return FALSE;
+  switch (action)
+    {
+    case SCS_BULK_RENEW:
+      return scs_renewal_start (workspace, error) != 0;
+    case SCS_BULK_RECONFIRM:
+      {
+        g_auto(GStrv) open = scs_renewal_list_unconfirmed (workspace, error);
+
+        if (open == NULL)
+          return FALSE;
+        if (open[0] == NULL)
+          {
+            g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                         _("nothing to re-confirm in this cycle"));
+            return FALSE;
+          }
+        return scs_renewal_confirm_all (workspace, (const char * const *) open, error);
+      }
+    case SCS_BULK_DIAGNOSE:
+    default:
+      return bulk_diagnose (workspace, path, out_dir, error);
+    }
+}
+
+GPtrArray *
+scs_portfolio_run_bulk (ScsBulkAction        action,
+                        const char * const  *paths,
+                        const char          *out_dir,
+                        GCancellable        *cancellable,
+                        guint               *n_done)
+{
+  GPtrArray *failures = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_bulk_failure_free);
+
+  g_return_val_if_fail (paths != NULL, failures);
+  g_return_val_if_fail (action != SCS_BULK_DIAGNOSE || out_dir != NULL, failures);
+
+  *n_done = 0;
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      ScsBulkFailure *failure;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (bulk_one (action, paths[i], out_dir, &error))
+        {
+          (*n_done)++;
+          continue;
+        }
+      failure = g_new0 (ScsBulkFailure, 1);
+      failure->path = g_strdup (paths[i]);
+      failure->reason = g_strdup (error->message);
+      g_ptr_array_add (failures, failure);
+    }
+  return failures;
 }

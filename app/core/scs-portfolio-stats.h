@@ -99,4 +99,35 @@ GPtrArray *scs_portfolio_list_reminders  (GListModel  *entries,
                                           const GDate *today,
                                           guint        days);
 
+/* ------------------------------------------------------------------------ */
+/* Bulk actions on a selection of clients                                    */
+
+typedef enum
+{
+  SCS_BULK_DIAGNOSE,    /* each one's diagnosis report (PDF) and gap list (XLSX) into a folder */
+  SCS_BULK_RENEW,       /* start the renewal */
+  SCS_BULK_RECONFIRM,   /* re-confirm every carried answer of the cycle */
+} ScsBulkAction;
+
+typedef struct
+{
+  char *path;
+  char *reason;   /* translated, as the core said it */
+} ScsBulkFailure;
+
+/* "diagnose", "renew", "reconfirm". */
+gboolean   scs_bulk_action_from_string   (const char     *text,
+                                          ScsBulkAction  *action);
+void       scs_bulk_failure_free         (ScsBulkFailure *failure);
+/* Runs @action on each of @paths, each atomic in its own workspace (a
+ * client that fails is left as it was and the others go on); @out_dir is
+ * where diagnose writes. Returns the failures (ScsBulkFailure*, in the
+ * order of @paths) and sets *@n_done. Safe to call from a worker thread;
+ * @cancellable stops before the next client. */
+GPtrArray *scs_portfolio_run_bulk        (ScsBulkAction        action,
+                                          const char * const  *paths,
+                                          const char          *out_dir,
+                                          GCancellable        *cancellable,
+                                          guint               *n_done);
+
 G_END_DECLS

@@ -44,27 +44,6 @@
 
 G_DEFINE_QUARK (scs-portfolio-error-quark, scs_portfolio_error)
 
-static const char * const review_state_names[] = {
-  "unknown", "not-started", "with-expert", "with-organization", "signed",
-};
-static const char * const review_state_labels[] = {
-  N_("—"), N_("Not started"), N_("With the expert"), N_("With the organisation"), N_("Signed"),
-};
-
-const char *
-scs_review_state_to_string (ScsReviewState state)
-{
-  g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
-  return review_state_names[state];
-}
-
-const char *
-scs_review_state_get_label (ScsReviewState state)
-{
-  g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
-  return _(review_state_labels[state]);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Entry                                                                     */
 
@@ -90,6 +69,7 @@ struct _ScsPortfolioEntry
   char           *obtained;
   char           *expiry;
   char           *next_due;
+  char           *correction_due;   /* an open finding's correction report */
   char           *registry_status;
   char           *evaluation_body;
   char           *tv_provider;
@@ -151,6 +131,7 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->obtained);
   g_free (self->expiry);
   g_free (self->next_due);
+  g_free (self->correction_due);
   g_free (self->registry_status);
   g_free (self->evaluation_body);
   g_free (self->tv_provider);
@@ -256,6 +237,7 @@ guint scs_portfolio_entry_get_obtained_level (ScsPortfolioEntry *self) { return 
 const char *scs_portfolio_entry_get_obtained (ScsPortfolioEntry *self) { return self->obtained; }
 const char *scs_portfolio_entry_get_expiry (ScsPortfolioEntry *self) { return self->expiry; }
 const char *scs_portfolio_entry_get_registry_status (ScsPortfolioEntry *self) { return self->registry_status; }
+const char *scs_portfolio_entry_get_correction_due (ScsPortfolioEntry *self) { return self->correction_due; }
 const char *scs_portfolio_entry_get_evaluation_body (ScsPortfolioEntry *self) { return self->evaluation_body; }
 const char *scs_portfolio_entry_get_tv_provider (ScsPortfolioEntry *self) { return self->tv_provider; }
 const char *scs_portfolio_entry_get_next_due (ScsPortfolioEntry *self, ScsDueKind *kind)
@@ -360,17 +342,13 @@ fail_sql (GError  **error,
   return FALSE;
 }
 
+/* Whether the file has table @name (a file of an older version may not),
+ * from the schema SQLite has already loaded: no statement to prepare. */
 static gboolean
 has_table (sqlite3    *db,
            const char *name)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return sqlite3_table_column_metadata (db, "main", name, NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
 }
 
 static sqlite3_stmt *
@@ -491,10 +469,6 @@ read_for_statistics (ScsPortfolioEntry *entry,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   entry->levels = g_hash_table_ref (cl->levels);
-  stmt = prepare (db, "SELECT corporate_number FROM organization WHERE id = 1");
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    entry->corporate_number = scs_db_column_dup (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
   if (has_table (db, "diagnosis_client"))
     {
       stmt = prepare (db, "SELECT size, sector FROM diagnosis_client WHERE id = 1");
@@ -557,7 +531,7 @@ read_rows (ScsPortfolioEntry  *entry,
       return FALSE;
     }
 
-  stmt = prepare (db, "SELECT name FROM organization WHERE id = 1");
+  stmt = prepare (db, "SELECT name, corporate_number FROM organization WHERE id = 1");
   if (stmt == NULL)
     return fail_sql (error, db);
   rc = sqlite3_step (stmt);
@@ -570,6 +544,7 @@ read_rows (ScsPortfolioEntry  *entry,
       return FALSE;
     }
   entry->company = scs_db_column_dup (stmt, 0);
+  entry->corporate_number = scs_db_column_dup (stmt, 1);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* The current cycle is the newest assessment, as the workspace loads it. */
@@ -697,6 +672,28 @@ read_rows (ScsPortfolioEntry  *entry,
               entry->registry_status = scs_db_column_dup (stmt, 0);
               entry->evaluation_body = scs_db_column_dup (stmt, 1);
               entry->tv_provider = scs_db_column_dup (stmt, 2);
+            }
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  /* An open evaluation finding: its correction report is due within the
+   * period of validity.xml (renewal step 4; an older file has none). */
+  if (has_table (db, "evaluation_finding"))
+    {
+      stmt = prepare (db, "SELECT found FROM evaluation_finding WHERE assessment = ?1 AND corrected IS NULL");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              g_autoptr(GDate) due = scs_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0));
+              guint months = scs_validity_get_correction_months (validity, entry->level, NULL);
+
+              if (due != NULL && months > 0)
+                {
+                  g_date_add_months (due, months);
+                  entry->correction_due = scs_date_to_iso (due);
+                }
             }
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
@@ -1116,6 +1113,37 @@ collect_files (const char    *dir,
   return TRUE;
 }
 
+typedef struct
+{
+  GPtrArray         *names;
+  GPtrArray         *entries;       /* one slot per name, filled by the threads */
+  ScsValidity       *validity;
+  const GDate       *today;
+  ScsPortfolioCache *cache;
+  GCancellable      *cancellable;
+  gint               next;          /* the next name to read (atomic) */
+} ReadJob;
+
+/* Reads names until none is left, each thread with its own catalog cache
+ * (a catalog is parsed once per thread). */
+static gpointer
+read_files_thread (gpointer data)
+{
+  ReadJob *job = data;
+  g_autoptr(GHashTable) catalog_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               catalog_levels_free);
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&job->next, 1)) < job->names->len)
+    {
+      if (g_cancellable_is_cancelled (job->cancellable))
+        break;
+      job->entries->pdata[i] = read_entry (g_ptr_array_index (job->names, i), job->validity, job->today,
+                                           job->cache, catalog_cache);
+    }
+  return NULL;
+}
+
 GPtrArray *
 scs_portfolio_read_folder (const char         *dir,
                            ScsValidity        *validity,
@@ -1126,7 +1154,9 @@ scs_portfolio_read_folder (const char         *dir,
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) catalog_cache = NULL;
+  ReadJob job = { 0 };
+  GPtrArray *threads;
+  guint n_threads;
 
   g_return_val_if_fail (dir != NULL, NULL);
   g_return_val_if_fail (validity != NULL, NULL);
@@ -1136,16 +1166,35 @@ scs_portfolio_read_folder (const char         *dir,
     return NULL;
   g_ptr_array_sort (names, compare_names);
 
-  /* Its own catalog cache: this may run in another thread. */
-  catalog_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, catalog_levels_free);
-  for (guint i = 0; i < names->len; i++)
+  g_ptr_array_set_size (entries, names->len);
+  job.names = names;
+  job.entries = entries;
+  job.validity = validity;
+  job.today = today;
+  job.cache = cache;
+  job.cancellable = cancellable;
+  /* Nearly all of a cold row is SQLite opening the file and parsing its
+   * schema, so the files are read by one thread per processor (the rows
+   * land in their sorted places; the cache is locked, SQLite connections
+   * are per thread). A few files are not worth a thread. */
+  n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  if (names->len < 32)
+    n_threads = 1;
+  threads = g_ptr_array_new ();
+  for (guint t = 1; t < n_threads; t++)
     {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      g_ptr_array_add (entries, read_entry (g_ptr_array_index (names, i), validity, today, cache,
-                                            catalog_cache));
-    }
+      GThread *thread = g_thread_try_new ("portfolio-reader", read_files_thread, &job, NULL);
 
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+  read_files_thread (&job);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+  g_ptr_array_unref (threads);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }
 

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "scs-renewal.h"
+#include "scs-review.h"
 #include "scs-workspace-type.h"
 
 G_BEGIN_DECLS
@@ -20,18 +21,6 @@ typedef enum
 } ScsPortfolioError;
 
 GQuark scs_portfolio_error_quark (void);
-
-typedef enum
-{
-  SCS_REVIEW_STATE_UNKNOWN,      /* no review data in the file */
-  SCS_REVIEW_STATE_NOT_STARTED,
-  SCS_REVIEW_STATE_WITH_EXPERT,
-  SCS_REVIEW_STATE_WITH_ORGANIZATION,
-  SCS_REVIEW_STATE_SIGNED,
-} ScsReviewState;
-
-const char *scs_review_state_to_string (ScsReviewState state);
-const char *scs_review_state_get_label (ScsReviewState state);
 
 /* One client: what a row of the portfolio shows. All read-only properties. */
 #define SCS_TYPE_PORTFOLIO_ENTRY (scs_portfolio_entry_get_type ())
@@ -55,6 +44,8 @@ const char    *scs_portfolio_entry_get_next_due     (ScsPortfolioEntry *self,
 /* The registry entry: "valid", "suspended" or "withdrawn" (NULL without
  * one), and ★4's evaluation body and technical-verification provider. */
 const char    *scs_portfolio_entry_get_registry_status (ScsPortfolioEntry *self);
+/* YYYY-MM-DD: the correction report of an open evaluation finding is due. */
+const char    *scs_portfolio_entry_get_correction_due  (ScsPortfolioEntry *self);
 const char    *scs_portfolio_entry_get_evaluation_body (ScsPortfolioEntry *self);
 const char    *scs_portfolio_entry_get_tv_provider     (ScsPortfolioEntry *self);
 /* The catalog lacks criteria of the target level (★4 on the built-in one):

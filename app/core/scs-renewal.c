@@ -31,6 +31,7 @@
 
 #include "scs-db.h"
 #include "scs-i18n.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
 #include "scs-xml.h"
 
@@ -94,7 +95,19 @@ static const char renewal_v3[] =
   "ALTER TABLE certification ADD COLUMN status TEXT NOT NULL DEFAULT 'valid'\n"
   "  CHECK (status IN ('valid', 'suspended', 'withdrawn'));\n";
 
-static const char * const renewal_steps[] = { renewal_v1, renewal_v2, renewal_v3 };
+/* Step 4: a nonconformity found in the evaluation and its correction
+ * report (issue 15's life cycle). */
+static const char renewal_v4[] =
+  "CREATE TABLE evaluation_finding (\n"
+  "  assessment  INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
+  "  found       TEXT NOT NULL CHECK (found GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  corrected   TEXT CHECK (corrected IS NULL OR\n"
+  "                          corrected GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+  "  author      TEXT NOT NULL,\n"
+  "  recorded    TEXT NOT NULL\n"
+  ") STRICT;\n";
+
+static const char * const renewal_steps[] = { renewal_v1, renewal_v2, renewal_v3, renewal_v4 };
 
 const ScsSchemaModule scs_renewal_schema = {
   "renewal", renewal_steps, G_N_ELEMENTS (renewal_steps),
@@ -109,6 +122,9 @@ typedef struct
   guint  years;
   guint  warn_days;
   gboolean yearly_self_assessment;  /* ★4: each year of the validity */
+  gboolean minor_needs_declaration; /* <minor-change needs="self-declaration"> */
+  guint  correction_months;         /* <correction-report>; 0: none set */
+  gboolean correction_provisional;
   char  *check_ja;
   char  *check_en;
 } LevelValidity;
@@ -164,6 +180,9 @@ parse_uint (const char *text,
   *out = (guint) value;
   return TRUE;
 }
+
+static const LevelValidity *find_level (ScsValidity *validity,
+                                        guint        level);
 
 ScsValidity *
 scs_validity_load_bytes (GBytes  *xml,
@@ -242,6 +261,41 @@ scs_validity_load_bytes (GBytes  *xml,
           }
           g_array_append_val (validity->levels, lv);
         }
+      else if (xmlStrcmp (node->name, (const xmlChar *) "minor-change") == 0 ||
+               xmlStrcmp (node->name, (const xmlChar *) "correction-report") == 0)
+        {
+          g_autofree char *star = xml_prop (node, "star");
+          g_autofree char *needs = xml_prop (node, "needs");
+          g_autofree char *months = xml_prop (node, "months");
+          g_autofree char *provisional = xml_prop (node, "provisional");
+          gboolean minor = xmlStrcmp (node->name, (const xmlChar *) "minor-change") == 0;
+          LevelValidity *lv = NULL;
+          guint level = 0, n = 0;
+
+          if (parse_uint (star, 4, &level))
+            lv = (LevelValidity *) find_level (validity, level);
+          if (lv == NULL ||
+              (minor && g_strcmp0 (needs, "nothing") != 0 && g_strcmp0 (needs, "self-declaration") != 0) ||
+              (!minor && (!parse_uint (months, 120, &n) || n == 0)))
+            {
+              int line = node->line;
+
+              xmlFreeDoc (doc);
+              g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA,
+                           minor ? _("Line %d of the validity data: <minor-change> needs the star of a "
+                                     "<level> above it and needs=\"nothing|self-declaration\"")
+                                 : _("Line %d of the validity data: <correction-report> needs the star of a "
+                                     "<level> above it and months=\"1…120\""), line);
+              return NULL;
+            }
+          if (minor)
+            lv->minor_needs_declaration = g_str_equal (needs, "self-declaration");
+          else
+            {
+              lv->correction_months = n;
+              lv->correction_provisional = g_strcmp0 (provisional, "true") == 0;
+            }
+        }
       else if (xmlStrcmp (node->name, (const xmlChar *) "significant-changes") == 0)
         {
           for (xmlNode *change = node->children; change != NULL; change = change->next)
@@ -269,6 +323,11 @@ scs_validity_load_bytes (GBytes  *xml,
               sc.id = id;
               sc.title_ja = ja;
               sc.title_en = en;
+              {
+                g_autofree char *required = xml_prop (change, "description-required");
+
+                sc.description_required = g_strcmp0 (required, "true") == 0;
+              }
               g_array_append_val (validity->changes, sc);
             }
         }
@@ -417,6 +476,27 @@ scs_validity_next_due (ScsValidity  *validity,
         g_date_free (anniversary);
       }
   return expiry;
+}
+
+gboolean
+scs_validity_minor_change_needs_declaration (ScsValidity *validity,
+                                             guint        level)
+{
+  const LevelValidity *lv = find_level (validity, level);
+
+  return lv != NULL && lv->minor_needs_declaration;
+}
+
+guint
+scs_validity_get_correction_months (ScsValidity *validity,
+                                    guint        level,
+                                    gboolean    *provisional)
+{
+  const LevelValidity *lv = find_level (validity, level);
+
+  if (provisional != NULL)
+    *provisional = lv != NULL && lv->correction_provisional;
+  return lv != NULL ? lv->correction_months : 0;
 }
 
 guint
@@ -632,8 +712,7 @@ scs_renewal_start (ScsWorkspace  *self,
    * entries belong to the previous cycle. */
   self->assessment_id = new_id;
   self->cycle = new_cycle;
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_object_notify (G_OBJECT (self), "can-undo");
+  scs_workspace_undo_forget (self);
 
   return new_cycle;
 
@@ -1012,6 +1091,14 @@ scs_renewal_record_change (ScsWorkspace  *self,
       return FALSE;
     }
 
+  if (scs_validity_lookup_change (validity, kind)->description_required &&
+      (description == NULL || scs_text_is_blank (description)))
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("‘%s’ needs a description of the change: say what changed"), kind);
+      return FALSE;
+    }
+
   if (!scs_workspace_begin (self, error))
     return FALSE;
   stmt = scs_db_prepare (self->db, self->path,
@@ -1162,4 +1249,219 @@ scs_renewal_set_registry (ScsWorkspace  *self,
 fail:
   scs_workspace_rollback (self);
   return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Findings and the life cycle                                               */
+
+static GDate *
+utc_today (void)
+{
+  g_autoptr(GDateTime) now_utc = g_date_time_new_now_utc ();
+
+  return g_date_new_dmy (g_date_time_get_day_of_month (now_utc), g_date_time_get_month (now_utc),
+                         g_date_time_get_year (now_utc));
+}
+
+gboolean
+scs_renewal_record_finding (ScsWorkspace  *self,
+                            const char    *found,
+                            const char    *corrected,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) found_date = NULL;
+  g_autoptr(GDate) corrected_date = NULL;
+  g_autoptr(GDate) today = utc_today ();
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+
+  found_date = scs_date_parse_iso (found);
+  if (found_date == NULL)
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("The date ‘%s’ is not a date of the form YYYY-MM-DD"), found ? found : "");
+      return FALSE;
+    }
+  if (corrected != NULL && (corrected_date = scs_date_parse_iso (corrected)) == NULL)
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("The date ‘%s’ is not a date of the form YYYY-MM-DD"), corrected);
+      return FALSE;
+    }
+  if (g_date_compare (found_date, today) > 0 || (corrected_date != NULL && g_date_compare (corrected_date, today) > 0))
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("The date ‘%s’ is in the future: record what has happened"),
+                   g_date_compare (found_date, today) > 0 ? found : corrected);
+      return FALSE;
+    }
+  if (corrected_date != NULL && g_date_compare (corrected_date, found_date) < 0)
+    {
+      g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
+                   _("The correction report (%s) cannot come before the finding (%s)"), corrected, found);
+      return FALSE;
+    }
+
+  if (!scs_workspace_begin (self, error))
+    return FALSE;
+  stmt = scs_db_prepare (self->db, self->path,
+                         "INSERT INTO evaluation_finding (assessment, found, corrected, author, recorded) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment) DO UPDATE SET "
+                         "found = excluded.found, corrected = excluded.corrected, author = excluded.author, "
+                         "recorded = excluded.recorded", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  scs_db_bind_text (stmt, 2, found);
+  if (corrected != NULL)
+    scs_db_bind_text (stmt, 3, corrected);
+  else
+    sqlite3_bind_null (stmt, 3);
+  scs_db_bind_text (stmt, 4, scs_workspace_get_actor (self));
+  scs_db_bind_text (stmt, 5, now);
+  value = g_strdup_printf ("%s %s", found, corrected != NULL ? corrected : "");
+  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
+      !scs_workspace_audit (self, now, "evaluation-finding", NULL, NULL, value, error) ||
+      !scs_workspace_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  scs_workspace_rollback (self);
+  return FALSE;
+}
+
+void
+scs_life_event_free (ScsLifeEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->label);
+  g_free (event->date);
+  g_free (event);
+}
+
+static void
+add_event (GPtrArray        *events,
+           ScsLifeEventKind  kind,
+           const char       *label,
+           const GDate      *date,
+           const GDate      *today,
+           guint             warn_days,
+           gboolean          provisional)
+{
+  ScsLifeEvent *event = g_new0 (ScsLifeEvent, 1);
+
+  event->kind = kind;
+  event->label = g_strdup (label);
+  event->provisional = provisional;
+  if (date != NULL)
+    {
+      event->date = scs_date_to_iso (date);
+      event->days_left = g_date_days_between (today, date);
+      event->urgency = event->days_left < 0 ? SCS_LIFE_OVERDUE
+                       : (guint) event->days_left <= warn_days ? SCS_LIFE_SOON : SCS_LIFE_OK;
+    }
+  else
+    event->urgency = SCS_LIFE_OVERDUE;
+  g_ptr_array_add (events, event);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const ScsLifeEvent *x = *(const ScsLifeEvent * const *) a;
+  const ScsLifeEvent *y = *(const ScsLifeEvent * const *) b;
+
+  if ((x->date == NULL) != (y->date == NULL))
+    return x->date == NULL ? -1 : 1;
+  return g_strcmp0 (x->date, y->date);
+}
+
+GPtrArray *
+scs_renewal_list_life_cycle (ScsWorkspace  *self,
+                             ScsValidity   *validity,
+                             const GDate   *today,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_life_event_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint target = scs_workspace_get_target_level (self);
+  int rc;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (validity != NULL && today != NULL, NULL);
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT level, obtained, status FROM certification "
+                         "ORDER BY obtained DESC, assessment DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      guint level = sqlite3_column_int (stmt, 0);
+      g_autoptr(GDate) obtained = scs_date_parse_iso ((const char *) sqlite3_column_text (stmt, 1));
+      const char *status = (const char *) sqlite3_column_text (stmt, 2);
+      g_autoptr(GDate) expiry = scs_validity_compute_expiry (validity, level, obtained);
+      guint warn = scs_validity_get_warn_days (validity, level);
+      gboolean provisional = scs_validity_is_provisional (validity);
+      ScsDueKind kind;
+      g_autoptr(GDate) due = scs_validity_next_due (validity, level, obtained, today, &kind);
+
+      if (g_strcmp0 (status, "suspended") == 0)
+        add_event (events, SCS_LIFE_STATUS, _("The star is suspended"), NULL, today, 0, FALSE);
+      else if (g_strcmp0 (status, "withdrawn") == 0)
+        add_event (events, SCS_LIFE_STATUS, _("The star is withdrawn"), NULL, today, 0, FALSE);
+      if (expiry != NULL)
+        {
+          g_autofree char *valid = g_strdup_printf (_("★%u valid until"), level);
+
+          add_event (events, SCS_LIFE_VALID_UNTIL, valid, expiry, today, warn, provisional);
+          add_event (events, SCS_LIFE_RENEWAL,
+                     level == 4 ? _("Re-evaluation by the evaluation body due")
+                                : _("New check by the security expert due"),
+                     expiry, today, warn, provisional);
+        }
+      if (due != NULL && kind == SCS_DUE_SELF_ASSESSMENT)
+        add_event (events, SCS_LIFE_SELF_ASSESSMENT, _("Yearly self-assessment to the evaluation body due"),
+                   due, today, warn, provisional);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* An open finding of this cycle: its correction report is due. */
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT found FROM evaluation_finding WHERE assessment = ?1 AND corrected IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GDate) found = scs_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0));
+      gboolean provisional = FALSE;
+      guint months = scs_validity_get_correction_months (validity, target, &provisional);
+
+      if (found != NULL && months > 0)
+        {
+          g_date_add_months (found, months);
+          add_event (events, SCS_LIFE_CORRECTION, _("Correction report due"), found, today, 14, provisional);
+        }
+      else
+        {
+          add_event (events, SCS_LIFE_CORRECTION, _("Correction report open (no period set for this level)"),
+                     NULL, today, 0, FALSE);
+          ((ScsLifeEvent *) g_ptr_array_index (events, events->len - 1))->urgency = SCS_LIFE_SOON;
+        }
+    }
+  g_ptr_array_sort (events, compare_events);
+  return g_steal_pointer (&events);
 }

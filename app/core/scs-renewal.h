@@ -33,6 +33,7 @@ typedef struct
   const char *id;      /* "scope", "cloud-migration", … */
   const char *title_ja;
   const char *title_en;
+  gboolean    description_required;  /* "other": the change said in words */
 } ScsSignificantChange;
 
 /* The built-in data (a GResource); @path loads another file (tests, updates). */
@@ -69,6 +70,15 @@ GDate        *scs_validity_next_due           (ScsValidity  *validity,
                                                const GDate  *obtained,
                                                const GDate  *today,
                                                ScsDueKind   *kind);
+/* What a minor change needs at @level (validity.xml <minor-change>). */
+gboolean      scs_validity_minor_change_needs_declaration (ScsValidity *validity,
+                                                           guint        level);
+/* The period of the correction report after an evaluation finding, in
+ * months (0: the scheme sets none for @level); *provisional when the
+ * number is only the policy's example. */
+guint         scs_validity_get_correction_months (ScsValidity *validity,
+                                                  guint        level,
+                                                  gboolean    *provisional);
 guint         scs_validity_get_n_changes      (ScsValidity  *validity);
 const ScsSignificantChange *
               scs_validity_get_change         (ScsValidity  *validity,
@@ -205,11 +215,56 @@ gboolean   scs_renewal_record_change          (ScsWorkspace  *workspace,
                                                const char    *kind,
                                                const char    *description,
                                                GError       **error);
+/* A nonconformity found in the evaluation of the current cycle, on @found
+ * (the on-site review; not in the future), or its correction report sent
+ * on @corrected (NULL: still open). Refused without a date or with a
+ * correction before the finding. */
+gboolean   scs_renewal_record_finding         (ScsWorkspace  *workspace,
+                                               const char    *found,
+                                               const char    *corrected,
+                                               GError       **error);
+
+typedef enum
+{
+  SCS_LIFE_VALID_UNTIL,       /* the star's expiry */
+  SCS_LIFE_SELF_ASSESSMENT,   /* ★4: the next yearly self-assessment */
+  SCS_LIFE_RENEWAL,           /* ★3 new expert check / ★4 re-evaluation, due by the expiry */
+  SCS_LIFE_CORRECTION,        /* the correction report of an open finding */
+  SCS_LIFE_STATUS,            /* suspended or withdrawn (no date) */
+} ScsLifeEventKind;
+
+typedef enum
+{
+  SCS_LIFE_OK,
+  SCS_LIFE_SOON,      /* within the level's warning days */
+  SCS_LIFE_OVERDUE,   /* past, or a star suspended or withdrawn */
+} ScsLifeUrgency;
+
+typedef struct
+{
+  ScsLifeEventKind  kind;
+  char             *label;        /* translated: "Yearly self-assessment due" */
+  char             *date;         /* YYYY-MM-DD, NULL for a status */
+  int               days_left;    /* from today; negative: overdue */
+  ScsLifeUrgency    urgency;
+  gboolean          provisional;  /* the period is the policy's example */
+} ScsLifeEvent;
+
+void       scs_life_event_free                (ScsLifeEvent *event);
+/* The dates of the workspace's life cycle from @today (ScsLifeEvent*,
+ * soonest first, a status first): empty when no star is recorded and no
+ * finding is open. */
+GPtrArray *scs_renewal_list_life_cycle        (ScsWorkspace  *workspace,
+                                               ScsValidity   *validity,
+                                               const GDate   *today,
+                                               GError       **error);
+
 /* Kinds recorded for the current cycle (IDs), empty if none. */
 GStrv      scs_renewal_list_changes           (ScsWorkspace  *workspace,
                                                GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCycleInfo, scs_cycle_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsLifeEvent, scs_life_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCycleDiff, scs_cycle_diff_free)
 
 G_END_DECLS

@@ -352,20 +352,6 @@ draw_scope (cairo_t  *cr,
   scs_scope_draw (data->workspace, cr, width, height);
 }
 
-static const char *
-scope_check_method_label (const char *method)
-{
-  if (g_str_equal (method, "ismap"))
-    return _("ISMAP registration");
-  if (g_str_equal (method, "soc2"))
-    return _("SOC 2 report");
-  if (g_str_equal (method, "contract"))
-    return _("Contract terms");
-  if (g_str_equal (method, "other"))
-    return _("Other check");
-  return method;
-}
-
 /* Why the item is out of scope and how it is separated, or for a cloud
  * service the shared-responsibility split and how the provider was checked. */
 static char *
@@ -392,7 +378,7 @@ scope_reason_cell (ScsScopeItem *item)
       if (*method != '\0')
         g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "\n" : "",
                                 _(scs_scope_field_lookup ("check-method")->label),
-                                scope_check_method_label (method));
+                                scs_scope_field_value_label (SCS_SCOPE_KIND_CLOUD, "check-method", method));
     }
   return g_string_free (text, FALSE);
 }
@@ -866,7 +852,7 @@ scs_report_build (ScsWorkspace            *workspace,
                   const ScsReportOptions  *options,
                   GError                 **error)
 {
-  const char *before = NULL;
+  gboolean was_japanese;
   ScsPdfWriter *writer;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
@@ -874,11 +860,9 @@ scs_report_build (ScsWorkspace            *workspace,
 
   /* the language chosen for the report, not the UI's: switched only while
    * the pages are laid out (the PDF's text is fixed by then) */
-  if (options != NULL && options->language != NULL)
-    before = scs_i18n_switch (options->language);
+  was_japanese = scs_i18n_switch (options != NULL ? options->language : NULL);
   writer = report_build (workspace, options, error);
-  if (before != NULL)
-    scs_i18n_switch (before);
+  scs_i18n_restore (was_japanese);
   return writer;
 }
 

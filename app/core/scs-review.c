@@ -37,6 +37,27 @@
 
 G_DEFINE_QUARK (scs-review-error-quark, scs_review_error)
 
+static const char * const review_state_names[] = {
+  "unknown", "not-started", "with-expert", "with-organization", "signed",
+};
+static const char * const review_state_labels[] = {
+  N_("—"), N_("Not started"), N_("With the expert"), N_("With the organisation"), N_("Signed"),
+};
+
+const char *
+scs_review_state_to_string (ScsReviewState state)
+{
+  g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
+  return review_state_names[state];
+}
+
+const char *
+scs_review_state_get_label (ScsReviewState state)
+{
+  g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
+  return _(review_state_labels[state]);
+}
+
 #define SEAL_TRIGGER(name, event, table, cond) \
   "CREATE TRIGGER review_seal_" name " BEFORE " event " ON " table "\n" \
   "WHEN EXISTS (SELECT 1 FROM review_seal" cond ")\n" \

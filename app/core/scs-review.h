@@ -38,6 +38,19 @@ gboolean    scs_verdict_from_string (const char *text,
                                      ScsVerdict *verdict);
 const char *scs_verdict_get_label   (ScsVerdict  verdict);
 
+/* Where a workspace's review stands, as the portfolio shows it. */
+typedef enum
+{
+  SCS_REVIEW_STATE_UNKNOWN,      /* no review data in the file */
+  SCS_REVIEW_STATE_NOT_STARTED,
+  SCS_REVIEW_STATE_WITH_EXPERT,
+  SCS_REVIEW_STATE_WITH_ORGANIZATION,
+  SCS_REVIEW_STATE_SIGNED,
+} ScsReviewState;
+
+const char *scs_review_state_to_string (ScsReviewState state);
+const char *scs_review_state_get_label (ScsReviewState state);
+
 typedef enum
 {
   SCS_REVIEW_SIDE_ORGANIZATION,  /* SME staff, management, vendor */

@@ -89,13 +89,68 @@ const ScsSchemaModule scs_scope_schema = {
   "scope", scope_steps, G_N_ELEMENTS (scope_steps),
 };
 
-/* Allowed values of "type" per kind ("" is always allowed: not yet said). */
-static const char * const server_types[] = { "on-premises", "virtual", "hypervisor", NULL };
-static const char * const endpoint_types[] = { "pc", "thin-client", "smart-device", "other", NULL };
-static const char * const boundary_types[] = { "firewall", "router", "vpn-gateway", "other", NULL };
-static const char * const internet_types[] = { "web", "mail", "vpn", "remote-access", "other", NULL };
-static const char * const connection_types[] = { NULL };
-static const char * const check_methods[] = { "ismap", "soc2", "contract", "other", NULL };
+/* Allowed values of "type" per kind and of "check-method" ("" is always
+ * allowed: not yet said), stored as these codes, shown by their labels. */
+static const ScsScopeChoice server_types[] = {
+  { "on-premises", N_("On-premises server") }, { "virtual", N_("Virtual server") },
+  { "hypervisor", N_("Virtualisation host") }, { NULL, NULL },
+};
+static const ScsScopeChoice endpoint_types[] = {
+  { "pc", N_("PC") }, { "thin-client", N_("Thin client") },
+  { "smart-device", N_("Smartphone / tablet") }, { "other", N_("Other device") }, { NULL, NULL },
+};
+static const ScsScopeChoice boundary_types[] = {
+  { "firewall", N_("Firewall / UTM") }, { "router", N_("Router") },
+  { "vpn-gateway", N_("VPN gateway") }, { "other", N_("Other device") }, { NULL, NULL },
+};
+static const ScsScopeChoice internet_types[] = {
+  { "web", N_("Web server") }, { "mail", N_("Mail server") }, { "vpn", N_("VPN") },
+  { "remote-access", N_("Remote access") }, { "other", N_("Other service") }, { NULL, NULL },
+};
+static const ScsScopeChoice check_methods[] = {
+  { "ismap", N_("ISMAP registration") }, { "soc2", N_("SOC 2 report") },
+  { "contract", N_("Contract terms") }, { "other", N_("Other check") }, { NULL, NULL },
+};
+
+/**
+ * scs_scope_field_choices:
+ *
+ * Returns: (nullable): the values @field of @kind allows, ending with a
+ * NULL code; NULL when the field is free text.
+ */
+const ScsScopeChoice *
+scs_scope_field_choices (ScsScopeKind  kind,
+                         const char   *field)
+{
+  static const ScsScopeChoice * const types[SCS_SCOPE_N_KINDS] = {
+    NULL, server_types, endpoint_types, boundary_types, internet_types, NULL, NULL,
+  };
+
+  g_return_val_if_fail (field != NULL, NULL);
+  if (kind >= SCS_SCOPE_N_KINDS || !scs_scope_field_applies (kind, field))
+    return NULL;
+  if (g_str_equal (field, "type"))
+    return types[kind];
+  if (g_str_equal (field, "check-method"))
+    return check_methods;
+  return NULL;
+}
+
+/* The label of @value when @field of @kind is a choice, translated; else
+ * @value itself (free text, or a value an older file kept). */
+const char *
+scs_scope_field_value_label (ScsScopeKind  kind,
+                             const char   *field,
+                             const char   *value)
+{
+  const ScsScopeChoice *choices = scs_scope_field_choices (kind, field);
+
+  g_return_val_if_fail (value != NULL, "");
+  for (guint i = 0; choices != NULL && choices[i].code != NULL; i++)
+    if (g_str_equal (choices[i].code, value))
+      return _(choices[i].label);
+  return value;
+}
 
 struct _ScsScope
 {
@@ -505,19 +560,35 @@ require_unsealed (ScsScope  *self,
   return scs_workspace_require_unsealed (self->workspace, what, error);
 }
 
+/* Accepts a choice by its code or its label (in English or the user's
+ * language, as a person types it or a spreadsheet holds it) and replaces
+ * *@value with the code. */
 static gboolean
-check_choice (const char * const *choices,
-              const char         *value,
-              const char         *field,
-              GError            **error)
+check_choice (const ScsScopeChoice  *choices,
+              char                 **value,
+              const char            *field,
+              GError               **error)
 {
-  g_autofree char *list = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
 
-  if (*value == '\0' || g_strv_contains (choices, value))
+  if (**value == '\0')
     return TRUE;
-  list = choices[0] ? g_strjoinv (", ", (char **) choices) : g_strdup (_("free text not allowed"));
+  for (guint i = 0; choices != NULL && choices[i].code != NULL; i++)
+    {
+      if (g_str_equal (choices[i].code, *value) || g_ascii_strcasecmp (choices[i].label, *value) == 0 ||
+          g_str_equal (_(choices[i].label), *value))
+        {
+          g_free (*value);
+          *value = g_strdup (choices[i].code);
+          return TRUE;
+        }
+      /* Translators: separates the choices listed in an error message */
+      g_string_append_printf (list, "%s%s", i > 0 ? _(", ") : "", _(choices[i].label));
+    }
+  if (list->len == 0)
+    g_string_append (list, _("free text not allowed"));
   g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
-               _("‘%s’ is not a valid %s (one of: %s)"), value, field, list);
+               _("‘%s’ is not a valid %s (one of: %s)"), *value, field, list->str);
   return FALSE;
 }
 
@@ -566,14 +637,8 @@ validate_field (ScsScope      *self,
         }
       break;
     case SCS_SCOPE_FIELD_TYPE:
-      {
-        static const char * const * const types[SCS_SCOPE_N_KINDS] = {
-          connection_types, server_types, endpoint_types, boundary_types,
-          internet_types, connection_types, connection_types,
-        };
-        if (!check_choice (types[kind], v, "type", error))
-          return FALSE;
-      }
+      if (!check_choice (scs_scope_field_choices (kind, "type"), &v, _("type"), error))
+        return FALSE;
       break;
     case SCS_SCOPE_FIELD_COUNT:
       if (*v != '\0')
@@ -591,7 +656,7 @@ validate_field (ScsScope      *self,
         }
       break;
     case SCS_SCOPE_FIELD_CHECK_METHOD:
-      if (!check_choice (check_methods, v, "check method", error))
+      if (!check_choice (check_methods, &v, _("provider check"), error))
         return FALSE;
       break;
     case SCS_SCOPE_FIELD_VULN_TEST:

@@ -99,6 +99,23 @@ gboolean             scs_scope_field_applies (ScsScopeKind       kind,
 /* The fields of @kind in display order, NULL-terminated, static. */
 const char * const  *scs_scope_kind_fields   (ScsScopeKind       kind);
 
+/* A value of a field that takes one of a list ("type", "check-method"):
+ * stored and written as the code, shown as the label. */
+typedef struct
+{
+  const char *code;   /* "firewall", as in scope.xml and the CLI */
+  const char *label;  /* N_(), translate with _() */
+} ScsScopeChoice;
+
+/* The choices of @field for @kind, ending with a NULL code; NULL when the
+ * field is free text. The core also accepts a label for a code. */
+const ScsScopeChoice *scs_scope_field_choices     (ScsScopeKind  kind,
+                                                   const char   *field);
+/* What to show for @value: the translated label of a choice, else @value. */
+const char          *scs_scope_field_value_label (ScsScopeKind  kind,
+                                                   const char   *field,
+                                                   const char   *value);
+
 /* ------------------------------------------------------------------------ */
 
 #define SCS_TYPE_SCOPE_ITEM (scs_scope_item_get_type ())

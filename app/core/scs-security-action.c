@@ -22,18 +22,17 @@
 
 #include "scs-security-action.h"
 
-#include <glib/gi18n-lib.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <string.h>
 
-#include "scs-attestation.h"
+#include <glib/gi18n-lib.h>
+
 #include "scs-date.h"
 #include "scs-db.h"
 #include "scs-i18n.h"
+#include "scs-items.h"
 #include "scs-pdf-writer.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
-#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-security-action-error-quark, scs_security_action_error)
 
@@ -65,7 +64,22 @@ static const char security_action_v1[] =
   "  gap            INTEGER NOT NULL CHECK (gap IN (0, 1))\n"
   ") STRICT;\n";
 
-static const char * const security_action_steps[] = { security_action_v1 };
+/* The answers moved to the shared item_answer table (scs-items.c). */
+static const char security_action_v2[] =
+  "INSERT INTO item_answer (type, item, state, reason, author, updated)\n"
+  "  SELECT 'security-action', CAST (question AS TEXT), answer, NULL, author, updated FROM sa_answer;\n"
+  "DROP TABLE sa_answer;\n";
+
+/* The ★1 pledge's date (the items pledged are rows "pledge-N" of item_answer). */
+static const char security_action_v3[] =
+  "CREATE TABLE sa_pledge (\n"
+  "  id      INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  pledged TEXT NOT NULL\n"
+  ") STRICT;\n";
+
+static const char * const security_action_steps[] = {
+  security_action_v1, security_action_v2, security_action_v3,
+};
 
 const ScsSchemaModule scs_security_action_schema = {
   "security_action", security_action_steps, G_N_ELEMENTS (security_action_steps),
@@ -238,37 +252,20 @@ typedef struct
   GArray *policy;    /* of Text: [0] the commitment, then the themes */
 } Texts;
 
-static gboolean
-is_element (xmlNodePtr  node,
-            const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
-}
-
-/* The two <text> children (the schema guarantees ja, then en). */
+/* The two <text> children and, for questions, the <star3> mapping. */
 static Text
 read_texts (xmlNodePtr node)
 {
   Text text = { NULL, NULL, 0, NULL };
   g_autoptr(GStrvBuilder) star3 = g_strv_builder_new ();
 
+  scs_items_read_texts (node, &text.ja, &text.en);
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (is_element (child, "star3"))
+    if (scs_items_is_element (child, "star3"))
       {
-        xmlChar *requirement = xmlGetProp (child, (const xmlChar *) "requirement");
+        g_autofree char *requirement = scs_items_prop (child, "requirement");
 
-        g_strv_builder_add (star3, (const char *) requirement);
-        xmlFree (requirement);
-      }
-    else if (is_element (child, "text"))
-      {
-        xmlChar *content = xmlNodeGetContent (child);
-
-        if (text.ja == NULL)
-          text.ja = g_strdup ((const char *) content);
-        else
-          text.en = g_strdup ((const char *) content);
-        xmlFree (content);
+        g_strv_builder_add (star3, requirement);
       }
   text.star3 = g_strv_builder_end (star3);
   return text;
@@ -281,13 +278,12 @@ read_items (xmlNodePtr  node,
             guint       group)
 {
   for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-    if (is_element (child, "item"))
+    if (scs_items_is_element (child, "item"))
       {
-        xmlChar *number = xmlGetProp (child, (const xmlChar *) "number");
-        gboolean in_order = g_ascii_strtoull ((const char *) number, NULL, 10) == into->len + 1;
+        g_autofree char *number = scs_items_prop (child, "number");
+        gboolean in_order = g_ascii_strtoull (number, NULL, 10) == into->len + 1;
         Text text;
 
-        xmlFree (number);
         if (!in_order)
           return FALSE;
         text = read_texts (child);
@@ -300,41 +296,31 @@ read_items (xmlNodePtr  node,
 static Texts *
 load_texts (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   Texts *texts;
   xmlDocPtr doc;
   xmlNodePtr root;
   gboolean ok = TRUE;
 
-  bytes = g_resources_lookup_data ("/jp/scsworkbench/core/security-action/builtin.xml", 0, error);
-  if (bytes == NULL || !scs_attestation_validate (bytes, "security-action", error))
-    return NULL;
-
-  doc = scs_xml_parse (bytes, G_MAXINT, error);
+  doc = scs_items_load_texts ("/jp/scsworkbench/core/security-action/builtin.xml", "security-action", error);
   if (doc == NULL)
     return NULL;
   root = xmlDocGetRootElement (doc);
 
   texts = g_new0 (Texts, 1);
+  texts->id = scs_items_prop (root, "id");
   texts->pledge = g_array_new (FALSE, TRUE, sizeof (Text));
   texts->questions = g_array_new (FALSE, TRUE, sizeof (Text));
   texts->groups = g_array_new (FALSE, TRUE, sizeof (Text));
   texts->policy = g_array_new (FALSE, TRUE, sizeof (Text));
-  {
-    xmlChar *id = xmlGetProp (root, (const xmlChar *) "id");
-
-    texts->id = g_strdup ((const char *) id);
-    xmlFree (id);
-  }
 
   for (xmlNodePtr node = root->children; node != NULL; node = node->next)
     {
-      if (is_element (node, "pledge"))
+      if (scs_items_is_element (node, "pledge"))
         ok = ok && read_items (node, texts->pledge, 0);
-      else if (is_element (node, "self-check"))
+      else if (scs_items_is_element (node, "self-check"))
         {
           for (xmlNodePtr group = node->children; group != NULL; group = group->next)
-            if (is_element (group, "group"))
+            if (scs_items_is_element (group, "group"))
               {
                 Text title = read_texts (group);
 
@@ -342,10 +328,10 @@ load_texts (GError **error)
                 ok = ok && read_items (group, texts->questions, texts->groups->len);
               }
         }
-      else if (is_element (node, "policy"))
+      else if (scs_items_is_element (node, "policy"))
         {
           for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-            if (is_element (child, "commitment"))
+            if (scs_items_is_element (child, "commitment"))
               {
                 Text commitment = read_texts (child);
 
@@ -377,16 +363,7 @@ get_texts (void)
 {
   static Texts *texts = NULL;
 
-  if (g_once_init_enter (&texts))
-    {
-      g_autoptr(GError) error = NULL;
-      Texts *loaded = load_texts (&error);
-
-      if (loaded == NULL)
-        g_error ("%s", error->message);
-      g_once_init_leave (&texts, loaded);
-    }
-  return texts;
+  return scs_items_get_texts_once ((gpointer *) &texts, (ScsItemsLoadFunc) load_texts);
 }
 
 static const char *
@@ -460,14 +437,19 @@ static gboolean
 check_type (ScsWorkspace  *workspace,
             GError       **error)
 {
-  if (scs_workspace_get_workspace_type (workspace) == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
-    return TRUE;
+  return scs_items_check_type (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, SCS_SECURITY_ACTION_ERROR,
+                               SCS_SECURITY_ACTION_ERROR_WRONG_TYPE, error);
+}
 
-  g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_WRONG_TYPE,
-               _("‘%s’ is not a SECURITY ACTION workspace: it is for %s"),
-               scs_workspace_get_path (workspace),
-               scs_workspace_type_get_label (scs_workspace_get_workspace_type (workspace)));
-  return FALSE;
+/* The one row of a record table, or NULL (error set only on failure). */
+static sqlite3_stmt *
+read_record (ScsWorkspace  *workspace,
+             const char    *sql,
+             GError       **error)
+{
+  if (!check_type (workspace, error))
+    return NULL;
+  return scs_items_read_record (workspace, sql, error);
 }
 
 gboolean
@@ -475,8 +457,7 @@ scs_security_action_get_answers (ScsWorkspace *workspace,
                                  ScsSaAnswer   answers[SCS_SECURITY_ACTION_N_QUESTIONS],
                                  GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(GHashTable) stored = NULL;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (answers != NULL, FALSE);
@@ -485,23 +466,14 @@ scs_security_action_get_answers (ScsWorkspace *workspace,
     answers[i] = SCS_SA_ANSWER_NONE;
   if (!check_type (workspace, error))
     return FALSE;
-
-  stmt = scs_db_prepare (workspace->db, workspace->path, "SELECT question, answer FROM sa_answer", error);
-  if (stmt == NULL)
+  stored = scs_items_list_answers (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, error);
+  if (stored == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < SCS_SECURITY_ACTION_N_QUESTIONS; i++)
     {
-      gint64 question = sqlite3_column_int64 (stmt, 0);
-      ScsSaAnswer answer;
+      g_autofree char *key = g_strdup_printf ("%u", i + 1);
 
-      if (question >= 1 && question <= SCS_SECURITY_ACTION_N_QUESTIONS &&
-          scs_sa_answer_from_string ((const char *) sqlite3_column_text (stmt, 1), &answer))
-        answers[question - 1] = answer;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return FALSE;
+      scs_sa_answer_from_string (g_hash_table_lookup (stored, key), &answers[i]);
     }
   return TRUE;
 }
@@ -512,10 +484,8 @@ scs_security_action_set_answer (ScsWorkspace *workspace,
                                 ScsSaAnswer   answer,
                                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *key = NULL;
   g_autofree char *target = NULL;
-  ScsSaAnswer answers[SCS_SECURITY_ACTION_N_QUESTIONS];
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -533,40 +503,106 @@ scs_security_action_set_answer (ScsWorkspace *workspace,
                    _("Unknown answer %d to self-check question %u"), (int) answer, number);
       return FALSE;
     }
-  if (!scs_security_action_get_answers (workspace, answers, error))
+  if (!check_type (workspace, error))
     return FALSE;
-  if (answers[number - 1] == answer)
-    return TRUE;
 
+  key = g_strdup_printf ("%u", number);
+  target = g_strdup_printf ("self-check %u", number);
+  return scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, key,
+                               answer != SCS_SA_ANSWER_NONE ? scs_sa_answer_to_string (answer) : NULL,
+                               NULL, "sa-answer", target, error);
+}
+
+/* ---- the ★1 pledge ------------------------------------------------------ */
+
+gboolean
+scs_security_action_get_pledge (ScsWorkspace  *workspace,
+                                gboolean      *items,
+                                char         **date,
+                                GError       **error)
+{
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (date != NULL)
+    *date = NULL;
+  if (!check_type (workspace, error))
+    return FALSE;
+  stored = scs_items_list_answers (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, error);
+  if (stored == NULL)
+    return FALSE;
+  for (guint i = 0; items != NULL && i < scs_security_action_get_n_pledge_items (); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("pledge-%u", i + 1);
+
+      items[i] = g_hash_table_contains (stored, key);
+    }
+  stmt = scs_items_read_record (workspace, "SELECT pledged FROM sa_pledge WHERE id = 1", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (stmt != NULL && date != NULL)
+    *date = scs_db_column_dup (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+scs_security_action_set_pledge_item (ScsWorkspace  *workspace,
+                                     guint          number,
+                                     gboolean       pledged,
+                                     GError       **error)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (!check_type (workspace, error))
+    return FALSE;
+  if (number < 1 || number > scs_security_action_get_n_pledge_items ())
+    {
+      g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
+                   _("There is no pledge item %u: the items are numbered 1 to %u"),
+                   number, scs_security_action_get_n_pledge_items ());
+      return FALSE;
+    }
+  key = g_strdup_printf ("pledge-%u", number);
+  return scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, key,
+                               pledged ? "pledged" : NULL, NULL, "sa-pledge", key, error);
+}
+
+gboolean
+scs_security_action_set_pledge_date (ScsWorkspace  *workspace,
+                                     const char    *date,
+                                     GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDate) parsed = scs_date_parse_iso (date);
+  g_autofree char *now = scs_now_iso8601 ();
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (!check_type (workspace, error))
+    return FALSE;
+  if (parsed == NULL)
+    {
+      g_set_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID,
+                   _("The pledge date ‘%s’ is not a date (YYYY-MM-DD)"), date ? date : "");
+      return FALSE;
+    }
   if (!scs_workspace_begin (workspace, error))
     return FALSE;
-  if (answer == SCS_SA_ANSWER_NONE)
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "DELETE FROM sa_answer WHERE question = ?1", error);
-  else
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "INSERT INTO sa_answer (question, answer, author, updated) "
-                           "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (question) DO UPDATE SET "
-                           "answer = excluded.answer, author = excluded.author, updated = excluded.updated",
-                           error);
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "INSERT OR REPLACE INTO sa_pledge (id, pledged) VALUES (1, ?1)", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int (stmt, 1, (int) number);
-  if (answer != SCS_SA_ANSWER_NONE)
-    {
-      scs_db_bind_text (stmt, 2, scs_sa_answer_to_string (answer));
-      scs_db_bind_text (stmt, 3, scs_workspace_get_actor (workspace));
-      scs_db_bind_text (stmt, 4, now);
-    }
-  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
-
-  target = g_strdup_printf ("self-check %u", number);
-  if (!scs_workspace_audit (workspace, now, "sa-answer", target,
-                            answers[number - 1] != SCS_SA_ANSWER_NONE
-                            ? scs_sa_answer_to_string (answers[number - 1]) : NULL,
-                            answer != SCS_SA_ANSWER_NONE ? scs_sa_answer_to_string (answer) : NULL,
-                            error) ||
+  scs_db_bind_text (stmt, 1, date);
+  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error) ||
+      !scs_workspace_audit (workspace, now, "sa-pledge", "date", NULL, date, error) ||
       !scs_workspace_commit (workspace, error))
     goto fail;
   return TRUE;
@@ -598,30 +634,16 @@ scs_security_action_get_declaration (ScsWorkspace  *workspace,
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
-  if (!check_type (workspace, error))
-    return NULL;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT declaration_id, declared, level, policy_url FROM sa_declaration WHERE id = 1",
-                         error);
+  stmt = read_record (workspace, "SELECT declaration_id, declared, level, policy_url "
+                                "FROM sa_declaration WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      declaration = g_new0 (ScsSaDeclaration, 1);
-      declaration->declaration_id = scs_db_column_dup (stmt, 0);
-      declaration->declared = scs_db_column_dup (stmt, 1);
-      declaration->level = (guint) sqlite3_column_int (stmt, 2);
-      declaration->policy_url = scs_db_column_dup (stmt, 3);
-      return declaration;
-
-    case SQLITE_DONE:
-      return NULL;
-
-    default:
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return NULL;
-    }
+  declaration = g_new0 (ScsSaDeclaration, 1);
+  declaration->declaration_id = scs_db_column_dup (stmt, 0);
+  declaration->declared = scs_db_column_dup (stmt, 1);
+  declaration->level = (guint) sqlite3_column_int (stmt, 2);
+  declaration->policy_url = scs_db_column_dup (stmt, 3);
+  return declaration;
 }
 
 static gboolean
@@ -747,29 +769,16 @@ scs_security_action_get_policy (ScsWorkspace  *workspace,
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
-  if (!check_type (workspace, error))
-    return NULL;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT company, representative, adopted, revised FROM sa_policy WHERE id = 1", error);
+  stmt = read_record (workspace, "SELECT company, representative, adopted, revised "
+                                "FROM sa_policy WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      policy = g_new0 (ScsSaPolicy, 1);
-      policy->company = scs_db_column_dup (stmt, 0);
-      policy->representative = scs_db_column_dup (stmt, 1);
-      policy->adopted = scs_db_column_dup (stmt, 2);
-      policy->revised = scs_db_column_dup (stmt, 3);
-      return policy;
-
-    case SQLITE_DONE:
-      return NULL;
-
-    default:
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return NULL;
-    }
+  policy = g_new0 (ScsSaPolicy, 1);
+  policy->company = scs_db_column_dup (stmt, 0);
+  policy->representative = scs_db_column_dup (stmt, 1);
+  policy->adopted = scs_db_column_dup (stmt, 2);
+  policy->revised = scs_db_column_dup (stmt, 3);
+  return policy;
 }
 
 gboolean

@@ -93,6 +93,22 @@ gboolean    scs_security_action_set_answer  (ScsWorkspace *workspace,
                                              ScsSaAnswer   answer,
                                              GError      **error);
 
+/* The ★1 pledge: which of the basic items (1 … n_pledge_items) the
+ * organisation pledges to work on, and the date. @items (n_pledge_items
+ * long) and @date may be NULL; *@date is NULL before a date is set. */
+gboolean    scs_security_action_get_pledge      (ScsWorkspace  *workspace,
+                                                 gboolean      *items,
+                                                 char         **date,
+                                                 GError       **error);
+/* Each one durable transaction with its audit entry ("sa-pledge"). */
+gboolean    scs_security_action_set_pledge_item (ScsWorkspace  *workspace,
+                                                 guint          number,
+                                                 gboolean       pledged,
+                                                 GError       **error);
+gboolean    scs_security_action_set_pledge_date (ScsWorkspace  *workspace,
+                                                 const char    *date,
+                                                 GError       **error);
+
 /* The record of the declaration made to IPA: always a declaration, never a
  * certification. */
 typedef struct

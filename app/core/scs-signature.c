@@ -438,10 +438,11 @@ scs_signature_store (ScsWorkspace      *ws,
                      GBytes            *cms,
                      struct _ScsSigner *signer,
                      gboolean           seal,
+                     const char        *signed_at,
                      GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *now = signed_at != NULL ? g_strdup (signed_at) : scs_now_iso8601 ();
   g_autofree char *sha = scs_sha256_hex_bytes (content);
   g_autofree char *subject = NULL, *issuer = NULL, *serial = NULL, *fingerprint = NULL;
   gint64 rounds = 0, id;

@@ -144,7 +144,8 @@ gboolean           scs_signature_check_is_good     (const ScsSignatureCheck *che
 
 /* For scs-signer.c and scs-declaration.c, inside the caller's transaction:
  * stores @content (and @cms with @signer's certificate facts, both may be
- * NULL for an unsigned declaration); @seal seals the assessment. */
+ * NULL for an unsigned declaration); @seal seals the assessment.
+ * @signed_at: the time recorded (ISO 8601 UTC), NULL for now. */
 struct _ScsSigner;
 gboolean           scs_signature_store             (ScsWorkspace      *workspace,
                                                     ScsSignatureRole   role,
@@ -152,6 +153,7 @@ gboolean           scs_signature_store             (ScsWorkspace      *workspace
                                                     GBytes            *cms,
                                                     struct _ScsSigner *signer,
                                                     gboolean           seal,
+                                                    const char        *signed_at,
                                                     GError           **error);
 /* Sets the CMS of the latest signature of @role stored without one. */
 gboolean           scs_signature_set_cms           (ScsWorkspace      *workspace,

@@ -55,6 +55,7 @@ struct _ScsSigner
   char              *label;
   ScsTrustAnchors   *anchors;    /* besides a ca_file: the caller's trusted CAs */
   char              *tsa_url;    /* RFC 3161 time stamp on every signature */
+  char              *ocsp_url;   /* OCSP responder, "" for the certificate's own; NULL none */
   GPtrArray         *crls;       /* of GBytes (DER), embedded for CAdES-LT */
 };
 
@@ -80,6 +81,7 @@ scs_signer_finalize (GObject *object)
   g_free (self->label);
   g_clear_object (&self->anchors);
   g_free (self->tsa_url);
+  g_free (self->ocsp_url);
   g_clear_pointer (&self->crls, g_ptr_array_unref);
 
   G_OBJECT_CLASS (scs_signer_parent_class)->finalize (object);
@@ -112,6 +114,17 @@ scs_signer_set_tsa_url (ScsSigner  *self,
   g_return_if_fail (SCS_IS_SIGNER (self));
   g_free (self->tsa_url);
   self->tsa_url = url != NULL && *url != '\0' ? g_strdup (url) : NULL;
+}
+
+static char *format_local_date (GDateTime *when);
+
+void
+scs_signer_set_ocsp_url (ScsSigner  *self,
+                         const char *url)
+{
+  g_return_if_fail (SCS_IS_SIGNER (self));
+  g_free (self->ocsp_url);
+  self->ocsp_url = g_strdup (url);
 }
 
 gboolean
@@ -148,6 +161,22 @@ scs_signer_add_crl_file (ScsSigner   *self,
                    _("‘%s’ is not a certificate revocation list (PEM or DER)"), display);
       return FALSE;
     }
+  /* a CRL past its next update says nothing about now */
+  {
+    time_t next_update = gnutls_x509_crl_get_next_update (crl);
+
+    if (next_update != (time_t) -1 && next_update < time (NULL))
+      {
+        g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (next_update);
+        g_autofree char *text = format_local_date (when);
+
+        gnutls_x509_crl_deinit (crl);
+        gnutls_free (der.data);
+        g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CERTIFICATE,
+                     _("The CRL ‘%s’ is out of date: its next update was due on %s"), display, text);
+        return FALSE;
+      }
+  }
   gnutls_x509_crl_deinit (crl);
   g_ptr_array_add (self->crls, g_bytes_new (der.data, der.size));
   gnutls_free (der.data);
@@ -529,6 +558,22 @@ scs_signer_dup_subject (ScsSigner *self)
 }
 
 char *
+scs_signer_dup_person (ScsSigner *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
+
+  return scs_cms_crt_dup_person (self->crt);
+}
+
+char *
+scs_signer_dup_key_usage (ScsSigner *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
+
+  return scs_cms_crt_dup_key_usage (self->crt);
+}
+
+char *
 scs_signer_dup_issuer (ScsSigner *self)
 {
   gnutls_datum_t d;
@@ -761,10 +806,50 @@ scs_signer_check_certificate (ScsSigner   *self,
 
 /* Signing ------------------------------------------------------------------- */
 
+gboolean
+scs_signer_needs_network (ScsSigner *self)
+{
+  g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
+  return self->tsa_url != NULL || self->ocsp_url != NULL;
+}
+
+GBytes *
+scs_signer_complete (ScsSigner     *self,
+                     GBytes        *cms,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GBytes) stamped = NULL;
+
+  g_return_val_if_fail (SCS_IS_SIGNER (self), NULL);
+  g_return_val_if_fail (cms != NULL, NULL);
+
+  stamped = self->tsa_url != NULL ? scs_cms_add_timestamp (cms, self->tsa_url, cancellable, error)
+                                  : g_bytes_ref (cms);
+  if (stamped == NULL)
+    return NULL;
+  /* after the time stamp: the answer then speaks of a time after it */
+  if (self->ocsp_url != NULL)
+    return scs_cms_add_ocsp (stamped, self->ocsp_url, self->anchors, cancellable, error);
+  return g_steal_pointer (&stamped);
+}
+
 GBytes *
 scs_signer_sign (ScsSigner  *self,
                  GBytes     *content,
                  GError    **error)
+{
+  g_autoptr(GBytes) cms = scs_signer_sign_offline (self, content, error);
+
+  if (cms == NULL)
+    return NULL;
+  return scs_signer_complete (self, cms, NULL, error);
+}
+
+GBytes *
+scs_signer_sign_offline (ScsSigner  *self,
+                         GBytes     *content,
+                         GError    **error)
 {
   g_autoptr(GBytes) der = NULL;
   gnutls_pkcs7_t pkcs7 = NULL;
@@ -829,13 +914,6 @@ scs_signer_sign (ScsSigner  *self,
   gnutls_pkcs7_deinit (pkcs7);
   result = g_bytes_new (out.data, out.size);
   gnutls_free (out.data);
-  if (self->tsa_url != NULL)
-    {
-      GBytes *stamped = scs_cms_add_timestamp (result, self->tsa_url, NULL, error);
-
-      g_bytes_unref (result);
-      return stamped;
-    }
   return result;
 
 failed:
@@ -898,11 +976,70 @@ scs_signer_signed (ScsSigner *self,
 }
 
 gboolean
-scs_signer_sign_assessment (ScsSigner   *self,
-                            ScsReview   *review,
-                            const char  *ca_file,
-                            gboolean     accept_personal_data,
-                            GError     **error)
+scs_signer_check_other_role (ScsSigner         *self,
+                             ScsWorkspace      *workspace,
+                             ScsSignatureRole   other,
+                             ScsSignFlags       flags,
+                             GError           **error)
+{
+  g_autoptr(GBytes) cms = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *subject = NULL;
+
+  g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  if (flags & SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER)
+    return TRUE;
+  cms = scs_signature_dup_cms (workspace, other);
+  content = scs_signature_dup_signed_content (workspace, other);
+  if (!scs_signer_signed (self, cms, content))
+    return TRUE;
+  subject = scs_signer_dup_subject (self);
+  g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_SAME_SIGNER,
+               other == SCS_SIGNATURE_ROLE_EXPERT
+               ? _("The certificate ‘%s’ already signed the assessment as the expert; management "
+                   "should sign with its own certificate")
+               : _("The certificate ‘%s’ already signed the declaration as management; the expert "
+                   "should sign with their own certificate"),
+               subject);
+  return FALSE;
+}
+
+/* Inside the signing transaction: the expert's identity recorded, the
+ * attestation rendered and the expert's ASiCManifest built over it and
+ * everything it references (the bytes to sign, a new reference). */
+static GBytes *
+prepare_assessment (ScsSigner                   *self,
+                    ScsWorkspace                *ws,
+                    const ScsAttestationExpert  *expert,
+                    ScsSignFlags                 flags,
+                    GBytes                     **content,
+                    GPtrArray                  **entries,
+                    GError                     **error)
+{
+  /* management may have signed meanwhile */
+  if (!scs_signer_check_other_role (self, ws, SCS_SIGNATURE_ROLE_MANAGEMENT, flags, error) ||
+      !scs_attestation_set_expert (ws, expert, error))
+    return NULL;
+  *content = scs_attestation_render (ws, error);
+  if (*content == NULL || !scs_attestation_validate (*content, "assessment", error))
+    return NULL;
+  /* The CMS covers the expert's ASiCManifest, which references the
+   * assessment, scope, catalog and every evidence file by SHA-256; the
+   * entries are stored so the package is assembled from these bytes. */
+  *entries = scs_package_expert_entries (ws, *content, error);
+  if (*entries == NULL)
+    return NULL;
+  return g_bytes_ref (scs_package_add_manifest (SCS_SIGNATURE_ROLE_EXPERT, *entries));
+}
+
+gboolean
+scs_signer_sign_assessment (ScsSigner     *self,
+                            ScsReview     *review,
+                            const char    *ca_file,
+                            ScsSignFlags   flags,
+                            GError       **error)
 {
   ScsWorkspace *ws;
   ScsProfile *profile;
@@ -912,7 +1049,7 @@ scs_signer_sign_assessment (ScsSigner   *self,
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) cms = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  GBytes *manifest;
+  g_autoptr(GBytes) manifest = NULL;
   ScsAttestationExpert expert = { 0 };
 
   g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
@@ -950,7 +1087,7 @@ scs_signer_sign_assessment (ScsSigner   *self,
     return FALSE;
 
   personal = scs_signer_dup_personal_data (self);
-  if (personal != NULL && !accept_personal_data)
+  if (personal != NULL && !(flags & SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA))
     {
       g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_PERSONAL_DATA,
                    _("The signing certificate carries personal data (%s), which will be part of "
@@ -965,23 +1102,53 @@ scs_signer_sign_assessment (ScsSigner   *self,
   expert.training_date = scs_profile_get_training_date (profile);
   expert.date = date;
 
+  /* before any slow work, and again inside each transaction */
+  if (!scs_signer_check_other_role (self, ws, SCS_SIGNATURE_ROLE_MANAGEMENT, flags, error))
+    return FALSE;
+
   if (!scs_workspace_begin (ws, error))
     return FALSE;
-  if (!scs_attestation_set_expert (ws, &expert, error))
+  manifest = prepare_assessment (self, ws, &expert, flags, &content, &entries, error);
+  if (manifest == NULL)
     goto failed;
-  content = scs_attestation_render (ws, error);
-  if (content == NULL || !scs_attestation_validate (content, "assessment", error))
+  cms = scs_signer_sign_offline (self, manifest, error);
+  if (cms == NULL)
     goto failed;
-  /* The CMS covers the expert's ASiCManifest, which references the
-   * assessment, scope, catalog and every evidence file by SHA-256; the
-   * entries are stored so the package is assembled from these bytes. */
-  entries = scs_package_expert_entries (ws, content, error);
-  if (entries == NULL)
-    goto failed;
-  manifest = scs_package_add_manifest (SCS_SIGNATURE_ROLE_EXPERT, entries);
-  cms = scs_signer_sign (self, manifest, error);
-  if (cms == NULL ||
-      !scs_signature_store (ws, SCS_SIGNATURE_ROLE_EXPERT, content, cms, self, TRUE, error) ||
+  if (scs_signer_needs_network (self))
+    {
+      g_autoptr(GBytes) stamped = NULL;
+      g_autoptr(GBytes) again = NULL;
+
+      /* The time-stamp authority is asked with no transaction open, so
+       * other writers are not held up to its 30 s; then everything is
+       * rendered again in the storing transaction and must be what was
+       * signed. */
+      scs_workspace_rollback (ws);
+      stamped = scs_signer_complete (self, cms, NULL, error);
+      if (stamped == NULL || !scs_workspace_begin (ws, error))
+        return FALSE;
+      if (scs_review_is_sealed (ws))
+        {
+          g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
+                               _("The assessment was signed elsewhere while the time stamp was fetched"));
+          goto failed;
+        }
+      g_clear_pointer (&entries, g_ptr_array_unref);
+      g_clear_pointer (&content, g_bytes_unref);
+      again = prepare_assessment (self, ws, &expert, flags, &content, &entries, error);
+      if (again == NULL)
+        goto failed;
+      if (!g_bytes_equal (again, manifest))
+        {
+          g_set_error_literal (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CHANGED,
+                               _("The workspace changed while the time stamp was fetched; nothing was "
+                                 "signed, sign again"));
+          goto failed;
+        }
+      g_bytes_unref (cms);
+      cms = g_steal_pointer (&stamped);
+    }
+  if (!scs_signature_store (ws, SCS_SIGNATURE_ROLE_EXPERT, content, cms, self, TRUE, NULL, error) ||
       !scs_signature_store_entries (ws, SCS_SIGNATURE_ROLE_EXPERT, entries, error) ||
       !scs_workspace_commit (ws, error))
     goto failed;

@@ -24,9 +24,19 @@ typedef enum
   SCS_SIGNER_ERROR_CERTIFICATE,    /* expired, not yet valid, not under the CA, no signing usage */
   SCS_SIGNER_ERROR_PERSONAL_DATA,  /* the certificate carries personal data: confirm first */
   SCS_SIGNER_ERROR_FAILED,
+  SCS_SIGNER_ERROR_SAME_SIGNER,    /* the certificate signed the other role: confirm first */
+  SCS_SIGNER_ERROR_CHANGED,        /* the workspace changed while the time stamp was fetched */
 } ScsSignerError;
 
 GQuark scs_signer_error_quark (void);
+
+/* What the signer confirmed before signing. */
+typedef enum
+{
+  SCS_SIGN_FLAGS_NONE                 = 0,
+  SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA = 1 << 0,  /* sign although the certificate carries personal data */
+  SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER    = 1 << 1,  /* sign although it signed the other role */
+} ScsSignFlags;
 
 typedef enum
 {
@@ -58,6 +68,10 @@ ScsSigner   *scs_signer_new_from_pkcs11     (const char        *uri,
 /* The tries-left flags the token reported when the PIN was asked. */
 ScsPinFlags  scs_signer_get_pin_flags       (ScsSigner         *self);
 char        *scs_signer_dup_subject         (ScsSigner         *self);
+/* "name — organisation (registration no. N)" (scs_cms_crt_dup_person ()). */
+char        *scs_signer_dup_person          (ScsSigner         *self);
+/* Translated list, or NULL without the extension. */
+char        *scs_signer_dup_key_usage       (ScsSigner         *self);
 char        *scs_signer_dup_issuer          (ScsSigner         *self);
 char        *scs_signer_dup_serial          (ScsSigner         *self);
 char        *scs_signer_dup_fingerprint     (ScsSigner         *self);
@@ -75,7 +89,14 @@ void         scs_signer_set_trust_anchors   (ScsSigner         *self,
  * stamp on every signature; NULL or "" for none. */
 void         scs_signer_set_tsa_url         (ScsSigner         *self,
                                              const char        *url);
-/* A CRL (PEM or DER) embedded in every signature (CAdES-LT). */
+/* An OCSP responder asked about the signing certificate after every
+ * signature (and its time stamp), the checked answer embedded (CAdES-LT,
+ * scs_cms_add_ocsp ()); "" for the certificate's own (authorityInfoAccess),
+ * NULL for none. A revoked certificate is refused then. */
+void         scs_signer_set_ocsp_url        (ScsSigner         *self,
+                                             const char        *url);
+/* A CRL (PEM or DER) embedded in every signature (CAdES-LT); refused when
+ * past its nextUpdate. */
 gboolean     scs_signer_add_crl_file        (ScsSigner         *self,
                                              const char        *path,
                                              GError           **error);
@@ -91,16 +112,42 @@ gboolean     scs_signer_check_certificate   (ScsSigner         *self,
 GBytes      *scs_signer_sign                (ScsSigner         *self,
                                              GBytes            *content,
                                              GError           **error);
+/* scs_signer_sign () in two steps, so that no transaction is open while
+ * the network is asked: the signature made here (no network) … */
+GBytes      *scs_signer_sign_offline        (ScsSigner         *self,
+                                             GBytes            *content,
+                                             GError           **error);
+/* … whether completing it asks the network (a TSA or OCSP responder) … */
+gboolean     scs_signer_needs_network       (ScsSigner         *self);
+/* … and @cms completed: the time stamp, then the OCSP answer added (a
+ * new reference to @cms when there is nothing to add). */
+GBytes      *scs_signer_complete            (ScsSigner         *self,
+                                             GBytes            *cms,
+                                             GCancellable      *cancellable,
+                                             GError           **error);
 
 /* Checks the certificate, the review (complete) and the profile (an expert
  * with a qualification), records the expert identity, renders the
  * attestation, signs it, stores the signature and seals the assessment, all
- * in one transaction. @accept_personal_data must be TRUE when the
- * certificate carries personal data. */
+ * in one transaction. @flags must have SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA
+ * when the certificate carries personal data, and
+ * SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER when it signed management's declaration
+ * (SCS_SIGNER_ERROR_SAME_SIGNER otherwise). With a TSA the request runs
+ * with no transaction open; the transaction that stores the signature then
+ * renders everything again and refuses (SCS_SIGNER_ERROR_CHANGED) when
+ * what was signed no longer matches the workspace. */
 gboolean     scs_signer_sign_assessment     (ScsSigner         *self,
                                              ScsReview         *review,
                                              const char        *ca_file,
-                                             gboolean           accept_personal_data,
+                                             ScsSignFlags       flags,
+                                             GError           **error);
+/* The two-person rule: refuses (SCS_SIGNER_ERROR_SAME_SIGNER) when @self's
+ * certificate made the signature of role @other in @workspace, unless
+ * @flags allow it. */
+gboolean     scs_signer_check_other_role    (ScsSigner         *self,
+                                             ScsWorkspace      *workspace,
+                                             ScsSignatureRole   other,
+                                             ScsSignFlags       flags,
                                              GError           **error);
 
 /* Verifies a detached CMS over @content (scs_cms_verify_detached()); with

@@ -283,6 +283,7 @@ check_signature (ScsVerifyResult *result,
   Item *content = find_item (items, content_name);
   g_autoptr(ScsTrustAnchors) anchors = NULL;
   g_autoptr(ScsCmsVerification) v = NULL;
+  g_autofree char *person = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (cms == NULL)
@@ -312,17 +313,18 @@ check_signature (ScsVerifyResult *result,
   v = scs_cms_verify_detached (cms->data, content->data, anchors, NULL, cms_name);
   if (!v->trusted)
     result->trusted = FALSE;
+  person = scs_cms_verification_dup_person (v);
   if (!scs_cms_verification_is_good (v))
     add_check (result, id, cms_name, SCS_CHECK_FAIL, "%s", v->problem);
   else if (v->trusted)
     add_check (result, id, cms_name, SCS_CHECK_PASS,
                _("%s is a valid signature over %s by %s, chained to a trusted CA; %s"),
-               cms_name, content_name, v->subject, scs_cms_level_describe (v->level));
+               cms_name, content_name, person, scs_cms_level_describe (v->level));
   else
     add_check (result, id, cms_name, SCS_CHECK_WARN,
                _("%s: signature over %s intact, signer not verified (%s): no trusted CA certificate "
                  "was given; %s"),
-               cms_name, content_name, v->subject, scs_cms_level_describe (v->level));
+               cms_name, content_name, person, scs_cms_level_describe (v->level));
 }
 
 /* The assessment: catalog and answers */
@@ -790,6 +792,55 @@ require_reference (ScsVerifyResult *result,
                _("%s is not referenced by %s"), path, manifest_name);
 }
 
+/* Every entry but the container's own (mimetype, manifests, signatures)
+ * must be in @covered: referenced by a manifest whose signature holds. */
+static void
+check_coverage (ScsVerifyResult *result,
+                GPtrArray       *items,
+                GHashTable      *covered)
+{
+  guint uncovered = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->name, "mimetype") ||
+          g_str_equal (item->name, SCS_ASIC_MANIFEST_EXPERT) || g_str_equal (item->name, SCS_ASIC_MANIFEST_MANAGEMENT) ||
+          g_str_equal (item->name, SCS_ASIC_SIGNATURE_EXPERT) || g_str_equal (item->name, SCS_ASIC_SIGNATURE_MANAGEMENT))
+        {
+          /* the expert's manifest and signature are covered by management's */
+          continue;
+        }
+      if (!g_hash_table_contains (covered, item->name))
+        {
+          uncovered++;
+          add_check (result, "extra", item->name, SCS_CHECK_FAIL,
+                     _("%s is not covered by any signature"), item->name);
+        }
+    }
+  if (uncovered == 0)
+    add_check (result, "coverage", NULL, SCS_CHECK_PASS,
+               _("Every file of the package is covered by a valid signature"));
+}
+
+/* A JC-STAR ★1 signed self-declaration: management's signature alone, over
+ * the declaration and its checklist. */
+static void
+verify_self_declaration (ScsVerifyResult *result,
+                         GPtrArray       *items,
+                         GBytes          *ca_pem)
+{
+  g_autoptr(GHashTable) covered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) management = NULL;
+
+  management = verify_asic (result, items, "signature-management", SCS_ASIC_MANIFEST_MANAGEMENT,
+                            SCS_ASIC_SIGNATURE_MANAGEMENT, ca_pem, covered);
+  require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, SCS_PACKAGE_JCSTAR_DECLARATION);
+  require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, SCS_PACKAGE_JCSTAR_CHECKLIST);
+  check_coverage (result, items, covered);
+}
+
 static void
 verify_signed (ScsVerifyResult *result,
                GPtrArray       *items,
@@ -798,7 +849,6 @@ verify_signed (ScsVerifyResult *result,
   g_autoptr(GHashTable) covered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) expert = NULL;
   g_autoptr(GHashTable) management = NULL;
-  guint uncovered = 0;
 
   expert = verify_asic (result, items, "signature-expert", SCS_ASIC_MANIFEST_EXPERT, SCS_ASIC_SIGNATURE_EXPERT,
                         ca_pem, covered);
@@ -831,27 +881,7 @@ verify_signed (ScsVerifyResult *result,
         }
     }
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      Item *item = g_ptr_array_index (items, i);
-
-      if (g_str_equal (item->name, "mimetype") ||
-          g_str_equal (item->name, SCS_ASIC_MANIFEST_EXPERT) || g_str_equal (item->name, SCS_ASIC_MANIFEST_MANAGEMENT) ||
-          g_str_equal (item->name, SCS_ASIC_SIGNATURE_EXPERT) || g_str_equal (item->name, SCS_ASIC_SIGNATURE_MANAGEMENT))
-        {
-          /* the expert's manifest and signature are covered by management's */
-          continue;
-        }
-      if (!g_hash_table_contains (covered, item->name))
-        {
-          uncovered++;
-          add_check (result, "extra", item->name, SCS_CHECK_FAIL,
-                     _("%s is not covered by any signature"), item->name);
-        }
-    }
-  if (uncovered == 0)
-    add_check (result, "coverage", NULL, SCS_CHECK_PASS,
-               _("Every file of the package is covered by a valid signature"));
+  check_coverage (result, items, covered);
 }
 
 /* declaration.xml is bound to this package's assessment, expert manifest,
@@ -1033,6 +1063,11 @@ verify (const Source  *source,
       check_assessment (result, items);
       add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL,
                  _("Management’s self-declaration (declaration.xml with its signature) is missing"));
+      return g_steal_pointer (&result);
+    }
+  if (find_item (items, SCS_PACKAGE_JCSTAR_DECLARATION) != NULL && find_item (items, SCS_ASIC_MANIFEST_EXPERT) == NULL)
+    {
+      verify_self_declaration (result, items, ca_pem);
       return g_steal_pointer (&result);
     }
   verify_signed (result, items, ca_pem);

@@ -5,7 +5,8 @@
  * workspace stays one self-contained document that can be mailed. Adding
  * reads and checks the whole file before the transaction starts (size
  * limit, readability), so a refused file writes nothing; unlinking the last
- * link removes the blob. Extracting writes a temporary file and links it
+ * link removes the blob (its bytes stay with the undo step, so the removal
+ * can be undone). Extracting writes a temporary file and links it
  * into place, never replacing what is there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -126,6 +127,35 @@ insert_link (ScsWorkspace  *self,
          scs_workspace_audit (self, now, "evidence-link", sha256, NULL, criterion_id, error);
 }
 
+/* Stores the file's bytes, audited as an add; inside a transaction. */
+static gboolean
+insert_blob (ScsWorkspace  *self,
+             const char    *sha256,
+             const char    *name,
+             const char    *mime_type,
+             gconstpointer  contents,
+             gsize          length,
+             const char    *now,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "INSERT INTO evidence (sha256, name, mime_type, size, data, added, author) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+  scs_db_bind_text (stmt, 1, sha256);
+  scs_db_bind_text (stmt, 2, name);
+  scs_db_bind_text (stmt, 3, mime_type);
+  sqlite3_bind_int64 (stmt, 4, length);
+  sqlite3_bind_blob64 (stmt, 5, contents, length, SQLITE_STATIC);
+  scs_db_bind_text (stmt, 6, now);
+  scs_db_bind_text (stmt, 7, self->actor);
+  return scs_db_step_done (stmt, self->db, self->path, error) &&
+         scs_workspace_audit (self, now, "evidence-add", sha256, NULL, name, error);
+}
+
 static void
 set_evidence_not_found (ScsWorkspace  *self,
                         const char    *sha256,
@@ -190,7 +220,6 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
   g_autofree char *basename = NULL;
@@ -313,26 +342,8 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
         }
     }
 
-  if (!stored)
-    {
-      stmt = scs_db_prepare (self->db, self->path,
-                         "INSERT INTO evidence (sha256, name, mime_type, size, data, added, author) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-      if (stmt == NULL)
-        goto failed;
-
-      scs_db_bind_text (stmt, 1, sha256);
-      scs_db_bind_text (stmt, 2, name);
-      scs_db_bind_text (stmt, 3, mime_type);
-      sqlite3_bind_int64 (stmt, 4, length);
-      sqlite3_bind_blob64 (stmt, 5, contents, length, SQLITE_STATIC);
-      scs_db_bind_text (stmt, 6, now);
-      scs_db_bind_text (stmt, 7, self->actor);
-
-      if (!scs_db_step_done (stmt, self->db, self->path, error) ||
-          !scs_workspace_audit (self, now, "evidence-add", sha256, NULL, name, error))
-        goto failed;
-    }
+  if (!stored && !insert_blob (self, sha256, name, mime_type, contents, length, now, error))
+    goto failed;
 
   if (!linked && !insert_link (self, sha256, criterion_id, now, error))
     goto failed;
@@ -395,21 +406,21 @@ scs_workspace_set_evidence_max_total (ScsWorkspace *self,
  * Links evidence already in the workspace to another criterion. Linking
  * twice is a no-op.
  */
-gboolean
-scs_workspace_link_evidence (ScsWorkspace  *self,
-                             const char    *sha256,
-                             const char    *criterion_id,
-                             GError       **error)
+/* Links @sha256 to @criterion_id; when the file is no longer stored and
+ * @data holds it (an undone removal), stores it again first. */
+static gboolean
+link_evidence (ScsWorkspace  *self,
+               const char    *sha256,
+               const char    *criterion_id,
+               const char    *name,
+               const char    *mime_type,
+               GBytes        *data,
+               GError       **error)
 {
   g_autofree char *now = NULL;
   ScsAnswer *answer;
   gboolean stored;
   gboolean linked;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (sha256 != NULL, FALSE);
-  g_return_val_if_fail (criterion_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
@@ -425,6 +436,16 @@ scs_workspace_link_evidence (ScsWorkspace  *self,
   if (!evidence_exists (self, sha256, &stored, error) ||
       !link_exists (self, sha256, criterion_id, &linked, error))
     goto failed;
+
+  if (!stored && data != NULL)
+    {
+      gsize length;
+      gconstpointer contents = g_bytes_get_data (data, &length);
+
+      if (!insert_blob (self, sha256, name, mime_type, contents, length, now, error))
+        goto failed;
+      stored = TRUE;
+    }
 
   if (!stored)
     {
@@ -452,29 +473,53 @@ failed:
   return FALSE;
 }
 
-/**
- * scs_workspace_unlink_evidence:
- *
- * Removes the link between the evidence and the criterion, and the stored
- * file itself when nothing links to it any more; both are audited.
- */
 gboolean
-scs_workspace_unlink_evidence (ScsWorkspace  *self,
-                               const char    *sha256,
-                               const char    *criterion_id,
-                               GError       **error)
+scs_workspace_link_evidence (ScsWorkspace  *self,
+                             const char    *sha256,
+                             const char    *criterion_id,
+                             GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *name = NULL;
-  ScsAnswer *answer;
-  gboolean linked;
-  gint64 remaining = 0;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (sha256 != NULL, FALSE);
   g_return_val_if_fail (criterion_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return link_evidence (self, sha256, criterion_id, NULL, NULL, NULL, error);
+}
+
+/* Undo of a removal (scs-workspace-undo.c). */
+gboolean
+scs_workspace_relink_evidence (ScsWorkspace  *self,
+                               const char    *criterion_id,
+                               const char    *sha256,
+                               const char    *name,
+                               const char    *mime_type,
+                               GBytes        *data,
+                               GError       **error)
+{
+  return link_evidence (self, sha256, criterion_id, name, mime_type, data, error);
+}
+
+/* Removes the link, and the stored file when nothing links to it any
+ * more. Gives the file's name and type, and its bytes when it was deleted
+ * (for undo). */
+static gboolean
+remove_link (ScsWorkspace  *self,
+             const char    *sha256,
+             const char    *criterion_id,
+             char         **out_name,
+             char         **out_mime_type,
+             GBytes       **out_data,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *mime_type = NULL;
+  g_autoptr(GBytes) data = NULL;
+  ScsAnswer *answer;
+  gboolean linked;
+  gint64 remaining = 0;
 
   answer = scs_workspace_require_answer (self, criterion_id, error);
   if (answer == NULL)
@@ -514,7 +559,8 @@ scs_workspace_unlink_evidence (ScsWorkspace  *self,
 
   stmt = scs_db_prepare (self->db, self->path,
                      "SELECT (SELECT count (*) FROM evidence_link WHERE sha256 = ?1), "
-                     "(SELECT name FROM evidence WHERE sha256 = ?1)", error);
+                     "(SELECT name FROM evidence WHERE sha256 = ?1), "
+                     "(SELECT mime_type FROM evidence WHERE sha256 = ?1)", error);
   if (stmt == NULL)
     goto failed;
   scs_db_bind_text (stmt, 1, sha256);
@@ -525,10 +571,24 @@ scs_workspace_unlink_evidence (ScsWorkspace  *self,
     }
   remaining = sqlite3_column_int64 (stmt, 0);
   name = scs_db_column_dup (stmt, 1);
+  mime_type = scs_db_column_dup (stmt, 2);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   if (remaining == 0)
     {
+      /* kept in memory for undo: the stored copy goes */
+      stmt = scs_db_prepare (self->db, self->path, "SELECT data FROM evidence WHERE sha256 = ?1", error);
+      if (stmt == NULL)
+        goto failed;
+      scs_db_bind_text (stmt, 1, sha256);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          scs_db_set_error (error, self->db, self->path);
+          goto failed;
+        }
+      data = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+
       stmt = scs_db_prepare (self->db, self->path, "DELETE FROM evidence WHERE sha256 = ?1", error);
       if (stmt == NULL)
         goto failed;
@@ -544,11 +604,56 @@ scs_workspace_unlink_evidence (ScsWorkspace  *self,
   refresh_n_evidence (self, answer);
   scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
 
+  *out_name = g_steal_pointer (&name);
+  *out_mime_type = g_steal_pointer (&mime_type);
+  *out_data = g_steal_pointer (&data);
   return TRUE;
 
 failed:
   scs_workspace_rollback (self);
   return FALSE;
+}
+
+/**
+ * scs_workspace_unlink_evidence:
+ *
+ * Removes the link between the evidence and the criterion, and the stored
+ * file itself when nothing links to it any more; both are audited. The
+ * removal can be undone (scs_workspace_undo ()).
+ */
+gboolean
+scs_workspace_unlink_evidence (ScsWorkspace  *self,
+                               const char    *sha256,
+                               const char    *criterion_id,
+                               GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *mime_type = NULL;
+  g_autoptr(GBytes) data = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL, FALSE);
+  g_return_val_if_fail (criterion_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!remove_link (self, sha256, criterion_id, &name, &mime_type, &data, error))
+    return FALSE;
+  scs_workspace_undo_push_unlink (self, criterion_id, sha256, name, mime_type, data);
+  return TRUE;
+}
+
+/* Redo of a removal (scs-workspace-undo.c). */
+gboolean
+scs_workspace_remove_evidence_link (ScsWorkspace  *self,
+                                    const char    *sha256,
+                                    const char    *criterion_id,
+                                    GBytes       **data,
+                                    GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *mime_type = NULL;
+
+  return remove_link (self, sha256, criterion_id, &name, &mime_type, data, error);
 }
 
 /**

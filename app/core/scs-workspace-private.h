@@ -16,6 +16,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ScsUndoStep ScsUndoStep;
+
 struct _ScsWorkspace
 {
   GObject          parent_instance;
@@ -35,13 +37,16 @@ struct _ScsWorkspace
 
   GListStore      *answers;
   GHashTable      *answer_index;  /* criterion ID → ScsAnswer (borrowed) */
-  GPtrArray       *undo_stack;    /* of UndoEntry*, newest last */
+  GPtrArray       *undo_stack;    /* of ScsUndoStep*, newest last */
+  GPtrArray       *redo_stack;    /* of ScsUndoStep*, newest last */
 
   ScsFsHold       *hold;          /* the file rule: this connection's registration */
   guint            format;        /* user_version when opened */
   char            *read_only_reason; /* NULL when the file can be written */
   gint64           data_version;  /* PRAGMA data_version last seen */
   guint            watch_id;      /* scs_workspace_watch () timer */
+  GFileMonitor    *monitors[2];   /* scs_workspace_watch (): the file, its -wal */
+  guint            monitor_idle_id; /* a refresh the monitors asked for */
   gint64           evidence_max_total; /* SCS_EVIDENCE_MAX_TOTAL_SIZE but in tests */
 };
 
@@ -100,6 +105,45 @@ extern const ScsSchemaModule scs_migration_schema;
 
 void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,
                                                 const char    *criterion_id);
+/* scs-workspace-undo.c: the undo and redo stacks. Every change made
+ * through the public API pushes its step; a new step clears redo. */
+void       scs_workspace_undo_init             (ScsWorkspace  *self);
+void       scs_workspace_undo_clear            (ScsWorkspace  *self);
+/* Both stacks emptied (another cycle, another catalog), notified. */
+void       scs_workspace_undo_forget           (ScsWorkspace  *self);
+void       scs_workspace_undo_push_answer      (ScsWorkspace   *self,
+                                                ScsAnswer      *answer,
+                                                ScsAnswerState  state,
+                                                const char     *note,
+                                                const char     *reason);
+void       scs_workspace_undo_push_unlink      (ScsWorkspace  *self,
+                                                const char    *criterion_id,
+                                                const char    *sha256,
+                                                const char    *name,
+                                                const char    *mime_type,
+                                                GBytes        *data);
+/* Writes the answer in one transaction with its audit rows; @undo audits
+ * the state row as "undo". Values must already be valid. */
+gboolean   scs_workspace_write_answer          (ScsWorkspace   *self,
+                                                ScsAnswer      *answer,
+                                                ScsAnswerState  state,
+                                                const char     *note,
+                                                const char     *reason,
+                                                gboolean        undo,
+                                                GError        **error);
+/* scs-workspace-evidence.c, for undo and redo: no steps pushed. */
+gboolean   scs_workspace_relink_evidence       (ScsWorkspace  *self,
+                                                const char    *criterion_id,
+                                                const char    *sha256,
+                                                const char    *name,
+                                                const char    *mime_type,
+                                                GBytes        *data,
+                                                GError       **error);
+gboolean   scs_workspace_remove_evidence_link  (ScsWorkspace  *self,
+                                                const char    *sha256,
+                                                const char    *criterion_id,
+                                                GBytes       **data,
+                                                GError       **error);
 /* Lowers the total evidence limit (SCS_EVIDENCE_MAX_TOTAL_SIZE) of this
  * connection: for tests, which reach it without storing a gigabyte. */
 void       scs_workspace_set_evidence_max_total (ScsWorkspace *self,
@@ -119,8 +163,8 @@ extern const ScsSchemaModule scs_renewal_schema;
 extern const ScsSchemaModule scs_diagnosis_schema;
 /* scs-submission.c: the record of each exported submission package */
 extern const ScsSchemaModule scs_submission_schema;
-/* scs-workspace-type.c: what the workspace is for */
-extern const ScsSchemaModule scs_workspace_type_schema;
+/* scs-items.c: the answers of the item-based types */
+extern const ScsSchemaModule scs_item_answer_schema;
 /* scs-security-action.c: SECURITY ACTION self-check and declaration */
 extern const ScsSchemaModule scs_security_action_schema;
 /* scs-jcstar.c: JC-STAR ★1 product record and answers */

@@ -4,8 +4,9 @@
  * JC-STAR ★1 product self-declaration and a SECURITY ACTION ★1/★2
  * self-declaration all keep their answers, evidence, audit log, signatures
  * and packages in the same .scsw file. The kind is recorded once, when the
- * file is created, in the workspace_type table of this schema module; a file
- * made before the table existed (or one without a row) is an SCS assessment.
+ * file is created, in the workspace_type table (its schema module is in
+ * scs-workspace.c, which reads and writes it); a file made before the table
+ * existed (or one without a row) is an SCS assessment.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,20 +16,6 @@
 #include "scs-workspace-type.h"
 
 #include <glib/gi18n-lib.h>
-
-#include "scs-workspace-private.h"
-
-static const char workspace_type_v1[] =
-  "CREATE TABLE workspace_type (\n"
-  "  id   INTEGER PRIMARY KEY CHECK (id = 1),\n"
-  "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action'))\n"
-  ") STRICT;\n";
-
-static const char * const workspace_type_steps[] = { workspace_type_v1 };
-
-const ScsSchemaModule scs_workspace_type_schema = {
-  "workspace_type", workspace_type_steps, G_N_ELEMENTS (workspace_type_steps),
-};
 
 static const char * const words[SCS_N_WORKSPACE_TYPES] = {
   "scs", "jcstar1", "security-action",

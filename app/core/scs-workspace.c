@@ -33,6 +33,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -47,10 +48,7 @@
 #include "scs-workspace-private.h"
 #include "scs-text.h"
 
-#define UNDO_DEPTH 200
 #define BUSY_TIMEOUT_MS 5000
-
-G_DEFINE_QUARK (scs-workspace-error-quark, scs_workspace_error)
 
 /* ------------------------------------------------------------------------ */
 /* Schema and migrations                                                     */
@@ -155,6 +153,19 @@ static const char * const migrations[] = {
   schema_v3,
 };
 
+/* What the workspace is for (scs-workspace-type.h). */
+static const char workspace_type_v1[] =
+  "CREATE TABLE workspace_type (\n"
+  "  id   INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  type TEXT NOT NULL CHECK (type IN ('scs', 'jcstar1', 'security-action'))\n"
+  ") STRICT;\n";
+
+static const char * const workspace_type_steps[] = { workspace_type_v1 };
+
+static const ScsSchemaModule workspace_type_schema = {
+  "workspace_type", workspace_type_steps, G_N_ELEMENTS (workspace_type_steps),
+};
+
 /* The feature modules whose tables live in the workspace. A module appends
  * steps to its own ScsSchemaModule (never edits an old one); a new module
  * adds one line here. */
@@ -166,7 +177,8 @@ static const ScsSchemaModule * const schema_modules[] = {
   &scs_renewal_schema,
   &scs_diagnosis_schema,
   &scs_submission_schema,
-  &scs_workspace_type_schema,
+  &workspace_type_schema,
+  &scs_item_answer_schema,     /* before the types whose answers it took over */
   &scs_security_action_schema,
   &scs_jcstar_schema,
 };
@@ -175,15 +187,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SCS_WORKSPACE_SCHEMA_VERSION);
 
 /* ------------------------------------------------------------------------ */
 
-/* One change made through this object, as it was before: what undo restores. */
-typedef struct
-{
-  char           *criterion_id;
-  ScsAnswerState  state;
-  char           *note;
-  char           *reason;
-  gint64          version;  /* the answer's version after the change */
-} UndoEntry;
 
 G_DEFINE_FINAL_TYPE (ScsWorkspace, scs_workspace, G_TYPE_OBJECT)
 
@@ -194,6 +197,7 @@ enum {
   PROP_ACTOR,
   PROP_TARGET_LEVEL,
   PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
@@ -282,14 +286,6 @@ scs_audit_entry_free (ScsAuditEntry *entry)
   g_free (entry);
 }
 
-static void
-undo_entry_free (UndoEntry *entry)
-{
-  g_free (entry->criterion_id);
-  g_free (entry->note);
-  g_free (entry->reason);
-  g_free (entry);
-}
 
 /* Optional profile fields: blank means "not given" and is stored as NULL. */
 static void
@@ -1046,6 +1042,9 @@ migrate_modules (sqlite3     *db,
           scs_db_set_error (error, db, path);
           return FALSE;
         }
+      /* Finished before the steps run: a step that drops a table fails
+       * while a statement still reads. */
+      g_clear_pointer (&get, sqlite3_finalize);
 
       for (; version < module->n_steps; version++)
         {
@@ -1551,6 +1550,16 @@ hold_file (const char  *path,
   return hold;
 }
 
+/* TRUE when the file system holding @path has no block left for us
+ * (statvfs: by name, the file is not opened). */
+static gboolean
+disk_is_full (const char *path)
+{
+  struct statvfs st;
+
+  return statvfs (path, &st) == 0 && st.f_bavail == 0;
+}
+
 /* Why the workspace at @path cannot be written, or NULL when it can. */
 static char *
 read_only_reason (const char *path)
@@ -1752,7 +1761,9 @@ open_file (const char  *path,
       if (db == NULL && g_error_matches (write_error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO))
         {
           db = open_db (path, TRUE, FALSE, &version, NULL);
-          if (db != NULL)
+          if (db != NULL && disk_is_full (path))
+            reason = g_strdup (_("its disk is full"));
+          else if (db != NULL)
             reason = g_strdup_printf (_("it cannot be written now (%s)"), write_error->message);
         }
       if (db == NULL)
@@ -1877,7 +1888,7 @@ scs_workspace_reload (ScsWorkspace  *self,
 
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
   g_hash_table_remove_all (self->answer_index);
-  g_ptr_array_set_size (self->undo_stack, 0);
+  scs_workspace_undo_forget (self);
   /* load_answers () inserts at 0: the old answers follow and are removed. */
   if (!load_answers (self, error))
     return FALSE;
@@ -2062,12 +2073,57 @@ watch_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+monitor_idle (gpointer data)
+{
+  ScsWorkspace *self = data;
+
+  self->monitor_idle_id = 0;
+  watch_tick (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another program wrote the -wal file (a commit) or the file itself (a
+ * checkpoint, or a program that does not use WAL): look now rather than at
+ * the next tick. Several events before the main loop runs are one look. */
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 gpointer           data)
+{
+  ScsWorkspace *self = data;
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || self->monitor_idle_id != 0)
+    return;
+  self->monitor_idle_id = g_idle_add (monitor_idle, self);
+  g_source_set_name_by_id (self->monitor_idle_id, "[scs] workspace changed");
+}
+
+static void
+stop_monitors (ScsWorkspace *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->monitors); i++)
+    if (self->monitors[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->monitors[i], self);
+        g_file_monitor_cancel (self->monitors[i]);
+        g_clear_object (&self->monitors[i]);
+      }
+  g_clear_handle_id (&self->monitor_idle_id, g_source_remove);
+}
+
 /**
  * scs_workspace_watch:
- * @interval_ms: how often to look, 0 to stop
+ * @interval_ms: how often to look at the least, 0 to stop
  *
- * Calls scs_workspace_refresh() from the thread-default main context every
- * @interval_ms, so views show what other programs change within that time.
+ * Shows what other programs change: a file monitor on the workspace and its
+ * -wal file calls scs_workspace_refresh() from the thread-default main
+ * context as soon as another program writes, and every @interval_ms it is
+ * called anyway, for file systems that report no changes (network shares).
+ * A monitor watches names (inotify); it never opens the file, so it keeps
+ * the file rule of scs-fs.h.
  */
 void
 scs_workspace_watch (ScsWorkspace *self,
@@ -2076,10 +2132,27 @@ scs_workspace_watch (ScsWorkspace *self,
   g_return_if_fail (SCS_IS_WORKSPACE (self));
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
-  if (interval_ms > 0)
+  stop_monitors (self);
+  if (interval_ms == 0)
+    return;
+
+  self->watch_id = g_timeout_add (interval_ms, watch_tick, self);
+  g_source_set_name_by_id (self->watch_id, "[scs] workspace watch");
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->monitors); i++)
     {
-      self->watch_id = g_timeout_add (interval_ms, watch_tick, self);
-      g_source_set_name_by_id (self->watch_id, "[scs] workspace watch");
+      g_autofree char *name = g_strconcat (self->path, i == 0 ? "" : "-wal", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (name);
+      g_autoptr(GError) error = NULL;
+
+      self->monitors[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+      if (self->monitors[i] == NULL)
+        {
+          /* The timer still looks. */
+          g_debug ("Cannot watch %s: %s", name, error->message);
+          continue;
+        }
+      g_signal_connect (self->monitors[i], "changed", G_CALLBACK (on_file_changed), self);
     }
 }
 
@@ -2405,12 +2478,13 @@ scs_workspace_finalize (GObject *object)
   /* Only now may this process open the file outside SQLite again. */
   g_clear_pointer (&self->hold, scs_fs_release);
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  stop_monitors (self);
   g_clear_pointer (&self->read_only_reason, g_free);
 
   g_clear_object (&self->answers);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->organization, scs_organization_free);
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  scs_workspace_undo_clear (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->actor, g_free);
@@ -2446,6 +2520,10 @@ scs_workspace_get_property (GObject    *object,
 
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, scs_workspace_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, scs_workspace_can_redo (self));
       break;
 
     default:
@@ -2490,6 +2568,7 @@ scs_workspace_class_init (ScsWorkspaceClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TARGET_LEVEL] = g_param_spec_uint ("target-level", NULL, NULL, 3, 4, 3, ro);
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -2523,7 +2602,7 @@ scs_workspace_init (ScsWorkspace *self)
 {
   self->answers = g_list_store_new (SCS_TYPE_ANSWER);
   self->answer_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) undo_entry_free);
+  scs_workspace_undo_init (self);
   self->actor = default_actor ();
   self->target_level = 3;
   self->evidence_max_total = SCS_EVIDENCE_MAX_TOTAL_SIZE;
@@ -2873,14 +2952,14 @@ scs_workspace_require_answer (ScsWorkspace  *self,
  * written, @answer shows the stored row and the error is
  * SCS_WORKSPACE_ERROR_CONFLICT. The audit rows record the stored old values.
  * @undo marks the state row as an undo. Values must already be valid. */
-static gboolean
-write_answer (ScsWorkspace    *self,
-              ScsAnswer       *answer,
-              ScsAnswerState   state,
-              const char      *note,
-              const char      *reason,
-              gboolean         undo,
-              GError         **error)
+gboolean
+scs_workspace_write_answer (ScsWorkspace    *self,
+                            ScsAnswer       *answer,
+                            ScsAnswerState   state,
+                            const char      *note,
+                            const char      *reason,
+                            gboolean         undo,
+                            GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_auto(AnswerRow) old = { 0, };
@@ -2958,47 +3037,6 @@ write_answer (ScsWorkspace    *self,
 failed:
   scs_workspace_rollback (self);
   return FALSE;
-}
-
-/* After this object wrote @answer: its undo entries stay valid (an undo is
- * refused only when someone else changed the answer since). */
-static void
-undo_follow_version (ScsWorkspace *self,
-                     ScsAnswer    *answer)
-{
-  const char *id = scs_answer_get_criterion_id (answer);
-
-  for (guint i = 0; i < self->undo_stack->len; i++)
-    {
-      UndoEntry *entry = g_ptr_array_index (self->undo_stack, i);
-
-      if (g_str_equal (entry->criterion_id, id))
-        entry->version = scs_answer_get_version (answer);
-    }
-}
-
-static void
-push_undo (ScsWorkspace   *self,
-           ScsAnswer      *answer,
-           ScsAnswerState  state,
-           const char     *note,
-           const char     *reason)
-{
-  UndoEntry *entry = g_new0 (UndoEntry, 1);
-  gboolean could_undo = scs_workspace_can_undo (self);
-
-  entry->criterion_id = g_strdup (scs_answer_get_criterion_id (answer));
-  entry->state = state;
-  entry->note = g_strdup (note);
-  entry->reason = g_strdup (reason);
-  entry->version = scs_answer_get_version (answer);
-  g_ptr_array_add (self->undo_stack, entry);
-
-  if (self->undo_stack->len > UNDO_DEPTH)
-    g_ptr_array_remove_index (self->undo_stack, 0);
-
-  if (!could_undo)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
 static gboolean
@@ -3136,11 +3174,10 @@ set_answer_seen (ScsWorkspace    *self,
       g_str_equal (new_reason, old_reason))
     return TRUE;
 
-  if (!write_answer (self, answer, state, new_note, new_reason, FALSE, error))
+  if (!scs_workspace_write_answer (self, answer, state, new_note, new_reason, FALSE, error))
     return FALSE;
 
-  undo_follow_version (self, answer);
-  push_undo (self, answer, old_state, old_note, old_reason);
+  scs_workspace_undo_push_answer (self, answer, old_state, old_note, old_reason);
 
   return TRUE;
 }
@@ -3194,63 +3231,6 @@ scs_workspace_set_reason (ScsWorkspace  *self,
 
   return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer),
                                    NULL, reason ? reason : "", error);
-}
-
-gboolean
-scs_workspace_can_undo (ScsWorkspace *self)
-{
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-
-  return self->undo_stack->len > 0;
-}
-
-/**
- * scs_workspace_undo:
- *
- * Writes back the state, note and reason an answer had before the last
- * change made through this object, as a new transaction audited as "undo".
- * Returns %FALSE with @error unset when there is nothing to undo.
- */
-gboolean
-scs_workspace_undo (ScsWorkspace  *self,
-                    GError       **error)
-{
-  UndoEntry *entry;
-  ScsAnswer *answer;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->undo_stack->len == 0)
-    return FALSE;
-
-  entry = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
-  answer = g_hash_table_lookup (self->answer_index, entry->criterion_id);
-  g_assert (answer != NULL);
-
-  /* Changed elsewhere since: undoing would overwrite that change. */
-  if (scs_answer_get_version (answer) != entry->version)
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
-                   _("Criterion ‘%s’ was changed elsewhere since your change, so it cannot be "
-                     "undone"), entry->criterion_id);
-      g_ptr_array_remove_index (self->undo_stack, self->undo_stack->len - 1);
-      if (self->undo_stack->len == 0)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-      return FALSE;
-    }
-
-  /* Keep the entry until the write has committed, so a failed undo can be
-   * retried. */
-  if (!write_answer (self, answer, entry->state, entry->note, entry->reason, TRUE, error))
-    return FALSE;
-
-  g_ptr_array_remove_index (self->undo_stack, self->undo_stack->len - 1);
-  undo_follow_version (self, answer);
-  if (self->undo_stack->len == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-
-  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -8,27 +8,10 @@
 
 #include "scs-answer.h"
 #include "scs-catalog.h"
+#include "scs-workspace-error.h"
 #include "scs-workspace-type.h"
 
 G_BEGIN_DECLS
-
-#define SCS_WORKSPACE_ERROR (scs_workspace_error_quark ())
-
-typedef enum
-{
-  SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE, /* not SQLite, or another application's file */
-  SCS_WORKSPACE_ERROR_NEWER_VERSION,   /* written by a newer SCS Workbench */
-  SCS_WORKSPACE_ERROR_CORRUPT,         /* damaged or truncated */
-  SCS_WORKSPACE_ERROR_IO,              /* cannot read, write, disk full, read-only */
-  SCS_WORKSPACE_ERROR_EXISTS,          /* create: the file is already there */
-  SCS_WORKSPACE_ERROR_INVALID,         /* bad value: unknown ID, NA without reason … */
-  SCS_WORKSPACE_ERROR_NOT_FOUND,       /* no such evidence */
-  SCS_WORKSPACE_ERROR_SEALED,          /* the assessment is signed: start a new round to change it */
-  SCS_WORKSPACE_ERROR_CONFLICT,        /* changed elsewhere since the user saw it: nothing written */
-  SCS_WORKSPACE_ERROR_READ_ONLY,       /* opened read-only (read-only file, folder, disk; disk full) */
-} ScsWorkspaceError;
-
-GQuark scs_workspace_error_quark (void);
 
 #define SCS_WORKSPACE_SCHEMA_VERSION 3
 #define SCS_WORKSPACE_APPLICATION_ID 0x53435357 /* "SCSW" */
@@ -132,7 +115,8 @@ const char      *scs_workspace_get_read_only_reason (ScsWorkspace       *self);
  * (answers, evidence counts, profile), with the usual signals. */
 gboolean         scs_workspace_refresh           (ScsWorkspace          *self,
                                                   GError               **error);
-/* Calls scs_workspace_refresh() every @interval_ms on the main context; 0 stops. */
+/* Calls scs_workspace_refresh() on the main context as soon as a file monitor
+ * sees another program write, and every @interval_ms anyway; 0 stops. */
 void             scs_workspace_watch             (ScsWorkspace          *self,
                                                   guint                  interval_ms);
 ScsCatalog      *scs_workspace_get_catalog       (ScsWorkspace          *self);
@@ -188,10 +172,21 @@ gboolean         scs_workspace_set_reason        (ScsWorkspace          *self,
                                                   const char            *criterion_id,
                                                   const char            *reason,
                                                   GError               **error);
-/* Undo of answer changes made through this object (state, note, reason). */
+/* Undo and redo of the changes made through this object: an answer's
+ * state, note and reason, and evidence removal (scs-workspace-undo.c).
+ * Never over a change made elsewhere since (SCS_WORKSPACE_ERROR_CONFLICT). */
 gboolean         scs_workspace_can_undo          (ScsWorkspace          *self);
 gboolean         scs_workspace_undo              (ScsWorkspace          *self,
                                                   GError               **error);
+gboolean         scs_workspace_can_redo          (ScsWorkspace          *self);
+gboolean         scs_workspace_redo              (ScsWorkspace          *self,
+                                                  GError               **error);
+/* The criterion the next undo (redo) touches, and what it does in words
+ * ("the answer of criterion 1-1-1-1 (met → unanswered)"); NULL when none. */
+const char      *scs_workspace_get_undo_criterion (ScsWorkspace         *self);
+char            *scs_workspace_describe_undo     (ScsWorkspace          *self);
+const char      *scs_workspace_get_redo_criterion (ScsWorkspace         *self);
+char            *scs_workspace_describe_redo     (ScsWorkspace          *self);
 
 void             scs_workspace_get_progress      (ScsWorkspace          *self,
                                                   guint                  category, /* 0: all */

@@ -9,6 +9,10 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "scs-sha256.h"
 #include "scs-zip.h"
 
 typedef struct
@@ -228,6 +232,75 @@ test_read_bytes_limit (void)
   g_assert_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_LIMIT);
 }
 
+static GBytes *
+write_archive (const char * const *names,
+               const char * const *texts,
+               char              **sha256)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsZipWriter) writer = NULL;
+  g_autofree char *path = NULL;
+  char *contents;
+  gsize length;
+  guint64 size = 0;
+  int fd;
+
+  fd = g_file_open_tmp ("scs-test-zip-XXXXXX", &path, &error);
+  g_assert_no_error (error);
+  writer = scs_zip_writer_new (fd, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) data = g_bytes_new_static (texts[i], strlen (texts[i]));
+
+      g_assert_true (scs_zip_writer_add (writer, names[i], data, i == 0, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (scs_zip_writer_finish (writer, sha256, &size, &error));
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_unlink (path);
+  g_assert_cmpuint (length, ==, size);
+  return g_bytes_new_take (contents, length);
+}
+
+/* What the writer writes, the reader reads; the same entries give the same
+ * bytes, and the SHA-256 given is the archive's. */
+static void
+test_write (void)
+{
+  const char * const names[] = { "mimetype", "META-INF/manifest.xml", "証跡/報告書.pdf", NULL };
+  const char * const texts[] = { "application/x", "<m/>", "%PDF-1.7 …", NULL };
+  g_autofree char *sha_a = NULL;
+  g_autofree char *sha_b = NULL;
+  g_autofree char *sha_file = NULL;
+  g_autoptr(GBytes) a = write_archive (names, texts, &sha_a);
+  g_autoptr(GBytes) b = write_archive (names, texts, &sha_b);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsZipReader) reader = NULL;
+  const char *name;
+  guint i = 0;
+
+  g_assert_true (g_bytes_equal (a, b));
+  sha_file = scs_sha256_hex_bytes (a);
+  g_assert_cmpstr (sha_a, ==, sha_file);
+
+  reader = scs_zip_reader_new_from_bytes (a, &error);
+  g_assert_no_error (error);
+  while (scs_zip_reader_next (reader, &name, &error))
+    {
+      g_autoptr(GBytes) data = scs_zip_reader_read_bytes (reader, 1024, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (name, ==, names[i]);
+      g_assert_cmpmem (g_bytes_get_data (data, NULL), g_bytes_get_size (data), texts[i], strlen (texts[i]));
+      i++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (i, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -240,6 +313,7 @@ main (int    argc,
   g_test_add_func ("/scs/zip/refuse", test_refuse);
   g_test_add_func ("/scs/zip/not-zip", test_not_zip);
   g_test_add_func ("/scs/zip/read-bytes-limit", test_read_bytes_limit);
+  g_test_add_func ("/scs/zip/write", test_write);
 
   return g_test_run ();
 }

@@ -12,7 +12,11 @@
  * (a new cache each time: every file read) and three times warm (re-listing
  * with the cache of the first listing: only stat()) and prints the medians:
  *
- *   n=1000 cold_ms_median=… per_workspace_us=… warm_ms_median=… unreadable=0
+ *   n=1000 cold_ms_median=… per_workspace_us=… cold_cpu_ms_median=… warm_ms_median=… unreadable=0 load=…
+ *
+ * The files are read by one thread per processor, so the cold CPU time (all
+ * threads) may exceed the wall-clock time; load is the machine's load
+ * average while measuring (the wall-clock figures depend on it).
  *
  * Without arguments it measures 1,000 and 10,000 and prints how the time
  * grows (a ratio near 10 means linear: each row costs the same, nothing is
@@ -24,6 +28,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -105,25 +110,40 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
+/* The CPU time of all threads of the process (user and system), in ms:
+ * what a listing costs whatever else the machine is doing. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
 /* One listing of @dir with @cache; its time in ms. */
 static double
 list_once (const char        *dir,
            guint              n,
            ScsValidity       *validity,
            ScsPortfolioCache *cache,
-           guint             *unreadable)
+           guint             *unreadable,
+           double            *cpu)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (validity, NULL);
   gint64 start;
-  double ms;
+  double ms, cpu_start;
   GListModel *model;
 
   scs_portfolio_set_cache (portfolio, cache);
   start = g_get_monotonic_time ();
+  cpu_start = cpu_ms ();
   if (!scs_portfolio_add_folder (portfolio, dir, NULL, &error))
     g_error ("%s", error->message);
   ms = (g_get_monotonic_time () - start) / 1000.0;
+  *cpu = cpu_ms () - cpu_start;
   model = scs_portfolio_get_entries (portfolio);
   *unreadable = 0;
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -136,6 +156,18 @@ list_once (const char        *dir,
   return ms;
 }
 
+/* The machine's one-minute load average (other work slows the wall-clock
+ * figures; the CPU time is what the listing itself costs). */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1;
+  return g_ascii_strtod (text, NULL);
+}
+
 static double
 measure (const char *dir,
          guint       n)
@@ -143,7 +175,7 @@ measure (const char *dir,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsValidity) validity = scs_validity_load_default (&error);
   g_autoptr(ScsPortfolioCache) warm_cache = scs_portfolio_cache_new ();
-  double runs[3], warm[3];
+  double runs[3], warm[3], cpu[3], ignored;
   guint unreadable = 0;
 
   if (validity == NULL)
@@ -153,17 +185,19 @@ measure (const char *dir,
     {
       g_autoptr(ScsPortfolioCache) cold = scs_portfolio_cache_new ();
 
-      runs[r] = list_once (dir, n, validity, cold, &unreadable);
+      runs[r] = list_once (dir, n, validity, cold, &unreadable, &cpu[r]);
     }
-  list_once (dir, n, validity, warm_cache, &unreadable);
+  list_once (dir, n, validity, warm_cache, &unreadable, &ignored);
   for (guint r = 0; r < G_N_ELEMENTS (warm); r++)
-    warm[r] = list_once (dir, n, validity, warm_cache, &unreadable);
+    warm[r] = list_once (dir, n, validity, warm_cache, &unreadable, &ignored);
   if (scs_portfolio_cache_get_n_read (warm_cache) != n)
     g_error ("the warm listings read %u files, expected %u", scs_portfolio_cache_get_n_read (warm_cache), n);
   qsort (warm, G_N_ELEMENTS (warm), sizeof warm[0], compare_doubles);
   qsort (runs, G_N_ELEMENTS (runs), sizeof runs[0], compare_doubles);
-  printf ("n=%u cold_ms_median=%.1f per_workspace_us=%.0f warm_ms_median=%.1f unreadable=%u\n",
-          n, runs[1], runs[1] * 1000.0 / n, warm[1], unreadable);
+  qsort (cpu, G_N_ELEMENTS (cpu), sizeof cpu[0], compare_doubles);
+  printf ("n=%u cold_ms_median=%.1f per_workspace_us=%.0f cold_cpu_ms_median=%.1f warm_ms_median=%.1f "
+          "unreadable=%u load=%.2f\n",
+          n, runs[1], runs[1] * 1000.0 / n, cpu[1], warm[1], unreadable, load_average ());
   fflush (stdout);
   return runs[1];
 }

@@ -63,7 +63,7 @@ def make_workspace(name, company, corporate_number):
     run(["sign", ws, "--p12", os.path.join(CERTS, "expert.p12"), "--password-file", PW, "--ca", CA],
         profile="expert", check=0)
     run(["declare", ws, "--name", "山田 一郎", "--title", "代表取締役", "--p12",
-         os.path.join(CERTS, "manager.p12"), "--password-file", PW], check=0)
+         os.path.join(CERTS, "manager.p12"), "--password-file", PW], profile="management", check=0)
     package = os.path.join(TMP, name + ".scsp")
     run(["export", ws, "--out", package], check=0)
     return ws, package
@@ -159,6 +159,7 @@ def main():
     run(["profile", "set", "--name", "SME Sato", "--role", "sme"], check=0)
     run(["profile", "set", "--name", "Expert Taro", "--role", "expert", "--qualification", "riss",
          "--registration", "013258", "--training-date", "2026-01-10"], profile="expert", check=0)
+    run(["profile", "set", "--name", "山田 一郎", "--role", "management"], profile="management", check=0)
 
     ws_a, pkg_a = make_workspace("a", "株式会社エー", "7000012050002")
     ws_b, pkg_b = make_workspace("b", "株式会社ビー", "2021001052596")
@@ -344,7 +345,7 @@ def main():
     def unsigned_declare():
         copy = os.path.join(TMP, "declare.scsw")
         shutil.copy(ws_a, copy)
-        rc, out = run(["declare", copy, "--name", "Mallory", "--title", "CEO"])
+        rc, out = run(["declare", copy, "--name", "Mallory", "--title", "CEO"], profile="management")
         assert rc == 2, out
         assert "cannot replace" in out, out
         run(["verify-signature", copy, "--ca", CA], check=0)

@@ -1,4 +1,4 @@
-/* test-cli-neighbours.c: `scs-cli new --type`, and `scs-cli sa …`
+/* test-cli-neighbours.c: `scs-cli new --type`, `scs-cli sa …` and `scs-cli jc …`
  *
  * A workspace made with --type keeps it (info and status say so, in
  * words and in JSON), the default is an SCS assessment, an unknown type
@@ -166,7 +166,7 @@ test_self_check (void)
 
     cli_test_assert_ok (declared);
     g_assert_nonnull (strstr (declared->out, "self-declaration"));
-    cli_test_assert_refused (wrong, "not a SECURITY ACTION workspace");
+    cli_test_assert_refused (wrong, "not for SECURITY ACTION");
   }
 
   core_test_rm_rf (dir);
@@ -317,6 +317,182 @@ test_jcstar (void)
   core_test_rm_rf (dir);
 }
 
+/* The later JC-STAR commands: a firmware update (`jc event`) reopens the
+ * answered S1.1-08 and prints the notice, which `jc notice` edits and
+ * exports; `jc checklist` writes a PDF in each language; `jc import` of a
+ * checklist whose headers say nothing is refused naming the columns, then
+ * goes through with --map; bad input exits 2 and leaves the file as it
+ * was. And the SECURITY ACTION ★1 pledge (`sa pledge`). */
+static void
+test_jcstar_events_import (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-cli-neighbours-XXXXXX");
+  g_autofree char *jc = make (dir, "camera.scsw", "jcstar1");
+  g_autofree char *sa = make (dir, "shop.scsw", "security-action");
+  g_autofree char *notice_in = g_build_filename (dir, "notice-in.txt", NULL);
+  g_autofree char *notice_out = g_build_filename (dir, "notice-out.txt", NULL);
+  g_autofree char *pdf_ja = g_build_filename (dir, "checklist-ja.pdf", NULL);
+  g_autofree char *pdf_en = g_build_filename (dir, "checklist-en.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "checklist.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *requirements;
+
+  run = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "ネットワークカメラ",
+                      "--model", "NC-100", "--model", "NC-100W", "--model", "NC-200");
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-08", "1", "conforms");
+  cli_test_assert_ok (run);
+
+  before = core_test_file_sha256 (jc);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "event", jc, "recall", "x");
+  cli_test_assert_refused (run, "recall");
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "event", jc, "model", "NC-200");
+  cli_test_assert_refused (run, "NC-200");
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "event", jc, "firmware", "3.0.0", "--date", "2026-02-30");
+  cli_test_assert_refused (run, "2026-02-30");
+  cli_test_assert_unchanged (jc, before);
+
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "event", jc, "firmware", "3.0.0", "--date", "2026-12-01");
+  cli_test_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "S1.1-08"));
+  g_assert_nonnull (strstr (run->out, "3.0.0"));
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "check", "--json", jc);
+  cli_test_assert_ok (run);
+  requirements = json_object_get_array_member (cli_test_parse_object (parser, run->out), "requirements");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (requirements, 7), "status"),
+                   ==, "open");
+
+  g_assert_true (g_file_set_contents (notice_in, "変更届（社内で編集）\n", -1, NULL));
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "notice", jc, "1", "--text-from", notice_in, "--out", notice_out);
+  cli_test_assert_ok (run);
+  g_assert_true (g_file_get_contents (notice_out, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, "変更届（社内で編集）\n");
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "notice", jc, "7");
+  cli_test_assert_refused (run, "7");
+
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "checklist", jc, "--out", pdf_ja);
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "checklist", jc, "--out", pdf_en, "--lang", "en");
+  cli_test_assert_ok (run);
+  g_assert_true (g_file_test (pdf_ja, G_FILE_TEST_EXISTS) && g_file_test (pdf_en, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (csv, "番号,枝番,文言,結果\nS1.1-01,1,公式文言の例,適合\n", -1, NULL));
+  g_free (before);
+  before = core_test_file_sha256 (jc);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "import", jc, csv);
+  cli_test_assert_refused (run, "--map");
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "import", jc, csv, "--map", "番号");
+  cli_test_assert_refused (run, "COLUMN=FIELD");
+  cli_test_assert_unchanged (jc, before);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "import", jc, csv, "--map", "番号=requirement", "--map", "B=item",
+                      "--map", "3=text");
+  cli_test_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "1"));
+
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "sa", "pledge", sa, "--items", "1,6");
+  cli_test_assert_refused (run, "6");
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "sa", "pledge", sa, "--date", "2026-12-01");
+  cli_test_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "2026-12-01"));
+  g_assert_null (strstr (run->out, "[ ]"));
+}
+
+/* The signed JC-STAR ★1 self-declaration: refused while a requirement is
+ * open (nothing written); then written, verified by `scs-cli verify` and by
+ * stock tools alone (openssl checks the CMS over the manifest, sha256sum
+ * the manifest's digests of the declaration and the checklist); one byte
+ * of the declaration changed and the package no longer verifies. */
+static void
+test_jcstar_signed_export (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-cli-neighbours-XXXXXX");
+  g_autofree char *jc = make (dir, "camera.scsw", "jcstar1");
+  g_autofree char *package = g_build_filename (dir, "declaration.scsp", NULL);
+  g_autofree char *pw = g_build_filename (dir, "pw", NULL);
+  g_autofree char *p12 = g_build_filename (dir, "manager.p12", NULL);
+  g_autofree char *ca = g_build_filename (dir, "ca.pem", NULL);
+  g_autofree char *recipe = NULL;
+  g_autoptr(CliRun) run = NULL;
+  const char *conforms[] = { "S1.1-01", "S1.1-03", "S1.1-04", "S1.1-06", "S1.1-07", "S1.1-09", "S1.1-11",
+                             "S1.1-12", "S1.1-13", "S1.1-14", "S1.1-15" };
+
+  core_test_make_certificates (dir, TRUE);
+  g_assert_true (g_file_set_contents (pw, "secret", -1, NULL));
+  run = CLI_TEST_RUN (&options, "jc", "product", jc, "--name", "ネットワークカメラ",
+                      "--model", "NC-100", "--model", "NC-100W", "--model", "NC-200", "--route", "psti");
+  cli_test_assert_ok (run);
+
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "export", jc, package, "--p12", p12, "--password-file", pw);
+  cli_test_assert_refused (run, "S1.1-01");
+  g_assert_false (g_file_test (package, G_FILE_TEST_EXISTS));
+
+  for (guint i = 0; i < G_N_ELEMENTS (conforms); i++)
+    {
+      g_clear_pointer (&run, cli_run_free);
+      run = CLI_TEST_RUN (&options, "jc", "answer", jc, conforms[i], "1", "conforms");
+      cli_test_assert_ok (run);
+    }
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-08", "1", "na", "--reason", "USBのみで更新");
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-10", "2", "conforms");
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-13", "2", "conforms");
+  cli_test_assert_ok (run);
+
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "export", jc, package, "--p12", p12, "--password-file", pw, "--lang", "en");
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "verify", package, "--ca", ca);
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "jc", "export", jc, package, "--p12", p12, "--password-file", pw);
+  cli_test_assert_refused (run, "already exists");
+
+  /* Stock tools: unzip, openssl, sha256sum and base64. */
+  recipe = g_strdup_printf (
+    "set -eu; cd '%s'; rm -rf x; mkdir x; cd x; unzip -q ../declaration.scsp;\n"
+    "openssl cms -verify -binary -inform DER -in META-INF/signature-management.p7s "
+    "  -content META-INF/ASiCManifest-management.xml -CAfile ../ca.pem -purpose any -out /dev/null 2>/dev/null;\n"
+    "for f in jcstar-declaration.xml checklist.pdf; do\n"
+    "  want=$(grep -A2 \"URI=\\\"$f\\\"\" META-INF/ASiCManifest-management.xml | sed -n 's/.*<ds:DigestValue>\\(.*\\)<.*/\\1/p');\n"
+    "  have=$(openssl dgst -sha256 -binary \"$f\" | base64);\n"
+    "  [ \"$want\" = \"$have\" ];\n"
+    "done;\n"
+    "grep -q 'NC-100W' jcstar-declaration.xml;\n"
+    "grep -q 'reason=\"USBのみで更新\"' jcstar-declaration.xml;\n"
+    "sed -i 's/NC-100W/NC-999W/' jcstar-declaration.xml; rm ../declaration.scsp;\n"
+    "zip -q -X -0 ../declaration.scsp mimetype; zip -q -X -r -D ../declaration.scsp META-INF jcstar-declaration.xml checklist.pdf\n",
+    dir);
+  g_assert_cmpint (system (recipe), ==, 0);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "verify", package, "--ca", ca);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->out, "jcstar-declaration.xml"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +504,8 @@ main (int   argc,
   g_test_add_func ("/scs/cli/neighbours/self-check", test_self_check);
   g_test_add_func ("/scs/cli/neighbours/policy-and-onramp", test_policy_and_onramp);
   g_test_add_func ("/scs/cli/neighbours/jcstar", test_jcstar);
+  g_test_add_func ("/scs/cli/neighbours/jcstar-events-import", test_jcstar_events_import);
+  g_test_add_func ("/scs/cli/neighbours/jcstar-signed-export", test_jcstar_signed_export);
 
   return g_test_run ();
 }

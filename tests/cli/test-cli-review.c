@@ -179,7 +179,17 @@ test_round_trip (void)
   g_assert_cmpint (cli (&out, "sme", "answer '%s' 4-1-1-1 not-met", ws), ==, 2);
   g_assert_nonnull (strstr (out, "signed"));
   g_clear_pointer (&out, g_free);
+  /* the declaration is management's: staff and expert are refused */
   g_assert_cmpint (cli (&out, "sme", "declare '%s' --name Suzuki --title CEO --p12 %s/manager.p12 "
+                        "--password-file %s/pw", ws, dir, dir), ==, 2);
+  g_assert_nonnull (strstr (out, "Only management makes the declaration"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (&out, "expert", "declare '%s' --name Suzuki --title CEO --p12 %s/manager.p12 "
+                        "--password-file %s/pw", ws, dir, dir), ==, 2);
+  g_assert_nonnull (strstr (out, "Only management makes the declaration"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli (NULL, "management", "profile set --name Suzuki --role management"), ==, 0);
+  g_assert_cmpint (cli (&out, "management", "declare '%s' --name Suzuki --title CEO --p12 %s/manager.p12 "
                         "--password-file %s/pw", ws, dir, dir), ==, 0);
   {
     g_autofree char *validity = validity_line ("manager.p12");

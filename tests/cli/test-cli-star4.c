@@ -46,6 +46,7 @@ typedef struct
   char *pw;
   char *sme_env;
   char *expert_env;
+  char *management_env;
 } E2E;
 
 static CliRun *
@@ -207,6 +208,7 @@ test_star4_end_to_end (void)
   e.pw = g_build_filename (e.dir, "pw", NULL);
   e.sme_env = g_strconcat ("SCS_PROFILE=", e.dir, "/sme.ini", NULL);
   e.expert_env = g_strconcat ("SCS_PROFILE=", e.dir, "/expert.ini", NULL);
+  e.management_env = g_strconcat ("SCS_PROFILE=", e.dir, "/management.ini", NULL);
   xlsx = g_build_filename (e.dir, "official.xlsx", NULL);
   catalog = g_build_filename (e.dir, "official.xml", NULL);
   package = g_build_filename (e.dir, "star.scsp", NULL);
@@ -293,8 +295,32 @@ test_star4_end_to_end (void)
     sign = expert (&e, "sign", e.ws, "--p12", expert_p12, "--password-file", e.pw, "--ca", e.ca);
     cli_test_assert_ok (sign);
   }
-  SME_OK (&e, "declare", e.ws, "--name", "山田 一郎", "--title", "代表取締役", "--p12", manager_p12,
-          "--password-file", e.pw);
+  {
+    /* The declaration is management's: the expert (with his own key) and
+     * the staff are refused before any key is opened, and nothing is
+     * recorded; management's profile declares. */
+    g_autoptr(CliRun) by_expert = expert (&e, "declare", e.ws, "--name", "Expert Taro", "--title", "支援士",
+                                          "--p12", expert_p12, "--password-file", e.pw);
+    g_autoptr(CliRun) by_staff = sme (&e, "declare", e.ws, "--name", "山田 一郎", "--title", "代表取締役",
+                                      "--p12", manager_p12, "--password-file", e.pw);
+    g_autoptr(CliRun) unset = NULL;
+    g_autoptr(CliRun) management = NULL;
+    g_autoptr(CliRun) declared = NULL;
+    const char *env[] = { e.management_env, NULL };
+    const CliOptions options = { .actor = "山田 一郎", .env = env, .utf8 = TRUE };
+
+    cli_test_assert_refused (by_expert, "Only management makes the declaration");
+    g_assert_nonnull (strstr (by_expert->err, "Expert Taro"));
+    cli_test_assert_refused (by_staff, "Only management makes the declaration");
+    unset = sme (&e, "verify-signature", e.ws);
+    g_assert_null (strstr (unset->out, "Management declaration:"));
+    management = CLI_TEST_RUN (&options, "profile", "set", "--name", "山田 一郎", "--role", "management");
+    cli_test_assert_ok (management);
+    declared = cli_test_run (&options, (const char * const[]) { "declare", e.ws, "--name", "山田 一郎",
+                                                                 "--title", "代表取締役", "--p12", manager_p12,
+                                                                 "--password-file", e.pw, NULL });
+    cli_test_assert_ok (declared);
+  }
   SME_OK (&e, "export", e.ws, "--out", package);
 
   /* The app's verify: valid, against the official workbook catalog. */
@@ -360,6 +386,7 @@ test_star4_end_to_end (void)
   g_free (e.pw);
   g_free (e.sme_env);
   g_free (e.expert_env);
+  g_free (e.management_env);
 }
 
 int

@@ -36,6 +36,8 @@
 static char *dir;
 static GPid tsa_pid;
 static char *tsa_url;
+static GPid ocsp_pid;
+static char *ocsp_url;
 
 static int
 sh (char       **out,
@@ -67,6 +69,8 @@ sh (char       **out,
 
 /* scs-cli in @dir, English, as the expert profile. */
 #define CLI "env SCS_LANGUAGE=en SCS_PROFILE=expert.ini \"$SCS_CLI\" "
+/* The same as management, who declares. */
+#define CLI_MANAGEMENT "env SCS_LANGUAGE=en SCS_PROFILE=management.ini \"$SCS_CLI\" "
 
 static char *
 path_in (const char *name)
@@ -146,10 +150,13 @@ make_signed (const char *name)
   g_autoptr(ScsSigner) manager = load ("manager.p12");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (scs_signer_sign_assessment (expert, review, NULL, FALSE, &error));
+  g_assert_true (scs_signer_sign_assessment (expert, review, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (scs_review_get_workspace (review), "Yamada", "CEO", NULL,
-                                          manager, NULL, FALSE, &error));
+  g_autoptr(ScsReview) management = scs_review_new (scs_review_get_workspace (review),
+                                                   core_test_management ());
+
+  g_assert_true (scs_declaration_declare (management, "Yamada", "CEO", NULL, NULL,
+                                          manager, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 }
 
@@ -395,14 +402,14 @@ test_same_signer (void)
   g_object_unref (prepare ("same.scsw"));
   g_assert_cmpint (sh (&out, CLI "sign same.scsw --p12 expert.p12 --password-file pw"), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (sh (&out, CLI "declare same.scsw --name Yamada --title CEO --p12 expert.p12 "
+  g_assert_cmpint (sh (&out, CLI_MANAGEMENT "declare same.scsw --name Yamada --title CEO --p12 expert.p12 "
                        "--password-file pw"), ==, 2);
   g_assert_nonnull (strstr (out, "already signed the assessment as the expert"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (sh (&out, CLI "declare same.scsw --name Yamada --title CEO --p12 manager.p12 "
+  g_assert_cmpint (sh (&out, CLI_MANAGEMENT "declare same.scsw --name Yamada --title CEO --p12 manager.p12 "
                        "--password-file pw"), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (sh (&out, CLI "declare same.scsw --name Yamada --title CEO --p12 expert.p12 "
+  g_assert_cmpint (sh (&out, CLI_MANAGEMENT "declare same.scsw --name Yamada --title CEO --p12 expert.p12 "
                        "--password-file pw --allow-same-signer"), ==, 0);
 }
 
@@ -460,7 +467,7 @@ test_tsa_round_trip (void)
   g_assert_cmpint (sh (&out, CLI "sign tsa.scsw --p12 expert.p12 --password-file pw --tsa %s "
                        "--crl ca-crl.pem", tsa_url), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (sh (&out, CLI "declare tsa.scsw --name Yamada --title CEO --p12 manager.p12 "
+  g_assert_cmpint (sh (&out, CLI_MANAGEMENT "declare tsa.scsw --name Yamada --title CEO --p12 manager.p12 "
                        "--password-file pw --tsa %s", tsa_url), ==, 0);
   g_clear_pointer (&out, g_free);
 
@@ -530,6 +537,240 @@ test_tsa_round_trip (void)
         g_assert_cmpstr (before, ==, after);
       }
   }
+}
+
+/* A TSA that stalls while another process writes: the request runs with no
+ * transaction open, so the writer is not refused (SQLITE_BUSY after 5 s
+ * when the request ran inside the signing transaction); the signature
+ * then no longer matches the workspace and is refused, nothing stored. */
+static gboolean
+exists_in_dir (const char *name)
+{
+  g_autofree char *path = path_in (name);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Waits for the file @name in @dir (an event, not a time: the bound only
+ * keeps a broken run from hanging). */
+static void
+wait_for_file (const char *name)
+{
+  for (guint i = 0; i < 120 * 100 && !exists_in_dir (name); i++)
+    g_usleep (10 * 1000);
+  g_assert_true (exists_in_dir (name));
+}
+
+static void
+test_tsa_outside_transaction (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *cmd = NULL;
+  g_autofree char *sign_out = NULL;
+  g_autofree char *sign_out_path = path_in ("sign.out");
+  const char *argv[] = { "sh", "-c", NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status;
+
+  g_object_unref (prepare ("held.scsw"));
+  g_assert_cmpint (sh (NULL, "rm -f held release sign.out"), ==, 0);
+  cmd = g_strdup_printf (CLI "sign held.scsw --p12 expert.p12 --password-file pw --tsa %shold "
+                         "> sign.out 2>&1", tsa_url);
+  argv[2] = cmd;
+  g_assert_true (g_spawn_async (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  wait_for_file ("held");
+
+  /* the signer waits for its time stamp: another process writes at once */
+  if (sh (&out, CLI "answer held.scsw 4-1-1-1 not-met") != 0)
+    g_error ("the writer was held up: %s", out);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sh (NULL, "touch release"), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (g_file_get_contents (sign_out_path, &sign_out, NULL, NULL));
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) != 2 || strstr (sign_out, "changed while the time stamp was fetched") == NULL)
+    g_error ("sign: exit %d: %s", WEXITSTATUS (status), sign_out);
+
+  /* nothing signed, the write kept; signed again, it is stored whole */
+  g_assert_cmpint (sh (&out, CLI "verify-signature held.scsw"), !=, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sh (&out, CLI "answer held.scsw 4-1-1-1 met && "
+                       CLI "sign held.scsw --p12 expert.p12 --password-file pw --tsa %s && "
+                       CLI "verify-signature held.scsw --ca ca.pem", tsa_url), ==, 0);
+}
+
+/* The local OCSP responder ------------------------------------------------------- */
+
+/* `openssl ocsp` on a free port, answering for ca.pem through a delegated
+ * responder certificate (id-kp-OCSPSigning): expert.pem good, revoked.pem
+ * revoked on 2026-12-01. It prints "ACCEPT [::]:PORT …" on stdout once it
+ * listens. */
+static void
+start_ocsp (void)
+{
+  /* bounded like tsa-server.py, should the test die before it stops it */
+  const char *argv[] = { "timeout", "900", "openssl", "ocsp", "-index", "index.txt", "-port", "0", "-rsigner", "ocsp.pem",
+                         "-rkey", "ocsp.key.pem", "-CA", "ca.pem", "-ignore_err", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *line = NULL;
+  const char *port;
+  int out_fd;
+
+  g_assert_cmpint (sh (NULL, "%s",
+    "set -e; "
+    "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ocsp.key.pem "
+    "  -subj '/CN=SCS Test OCSP' -out ocsp.csr 2>/dev/null; "
+    "printf 'extendedKeyUsage=OCSPSigning\\nkeyUsage=critical,digitalSignature\\n' > ocsp.ext; "
+    "openssl x509 -req -in ocsp.csr -CA ca.pem -CAkey ca.key.pem -CAcreateserial -days 30 "
+    "  -extfile ocsp.ext -out ocsp.pem 2>/dev/null; "
+    "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout revoked.key.pem "
+    "  -subj '/CN=Revoked Expert' -out revoked.csr 2>/dev/null; "
+    "printf 'keyUsage=critical,digitalSignature,nonRepudiation\\n' > revoked.ext; "
+    "openssl x509 -req -in revoked.csr -CA ca.pem -CAkey ca.key.pem -CAcreateserial -days 30 "
+    "  -extfile revoked.ext -out revoked.pem 2>/dev/null; "
+    "openssl pkcs12 -export -inkey revoked.key.pem -in revoked.pem -passout pass:secret -out revoked.p12; "
+    "printf 'V\\t301231235959Z\\t\\t%s\\tunknown\\t/CN=Expert Taro\\n' "
+    "  $(openssl x509 -in expert.pem -noout -serial | cut -d= -f2) > index.txt; "
+    "printf 'R\\t301231235959Z\\t261201000000Z\\t%s\\tunknown\\t/CN=Revoked Expert\\n' "
+    "  $(openssl x509 -in revoked.pem -noout -serial | cut -d= -f2) >> index.txt"), ==, 0);
+  g_assert_true (g_spawn_async_with_pipes (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                           NULL, NULL, &ocsp_pid, NULL, &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  channel = g_io_channel_unix_new (out_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  do
+    {
+      g_clear_pointer (&line, g_free);
+      g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==, G_IO_STATUS_NORMAL);
+    }
+  while (!g_str_has_prefix (line, "ACCEPT "));
+  port = strrchr (strtok (line + 7, " "), ':');
+  g_assert_nonnull (port);
+  ocsp_url = g_strdup_printf ("http://127.0.0.1:%s/", port + 1);
+}
+
+static void
+test_ocsp (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *path = path_in ("revoked.scsw");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) cms = NULL;
+  g_autoptr(GBytes) response = NULL;
+  JsonObject *root;
+
+  start_ocsp ();
+
+  /* signed, stamped, then the responder asked: B-LT, the answer embedded */
+  g_object_unref (prepare ("ocsp.scsw"));
+  g_assert_cmpint (sh (&out, CLI "sign ocsp.scsw --p12 expert.p12 --password-file pw --tsa %s --ocsp %s "
+                       "--ca ca.pem", tsa_url, ocsp_url), ==, 0);
+  g_clear_pointer (&out, g_free);
+  root = verify_json (parser, 0, "ocsp.scsw", "--ca ca.pem");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "expert"), "level"),
+                   ==, "B-LT");
+
+  /* stock tools: the embedded answer, as an OCSPResponse, for openssl ocsp */
+  g_assert_cmpint (sh (&out, "rm -rf x && " CLI "signature export ocsp.scsw x"), ==, 0);
+  g_clear_pointer (&out, g_free);
+  cms = read_bytes ("x/signature-expert.p7s");
+  response = scs_cms_dup_ocsp_response (cms);
+  g_assert_nonnull (response);
+  {
+    g_autofree char *response_path = path_in ("response.der");
+
+    g_assert_true (g_file_set_contents (response_path, g_bytes_get_data (response, NULL),
+                                        g_bytes_get_size (response), NULL));
+  }
+  g_assert_cmpint (sh (&out, "openssl ocsp -respin response.der -issuer ca.pem -cert expert.pem "
+                       "-CAfile ca.pem -no_nonce"), ==, 0);
+  g_assert_nonnull (strstr (out, "Response verify OK"));
+  g_assert_nonnull (strstr (out, "expert.pem: good"));
+  g_clear_pointer (&out, g_free);
+
+  /* a revoked certificate may not sign: refused, "revoked at", nothing written */
+  g_object_unref (prepare ("revoked.scsw"));
+  before = core_test_file_sha256 (path);
+  g_assert_cmpint (sh (&out, CLI "sign revoked.scsw --p12 revoked.p12 --password-file pw --ocsp %s --ca ca.pem",
+                       ocsp_url), ==, 2);
+  if (strstr (out, "was revoked at 2026-12-01") == NULL)
+    g_error ("%s", out);
+  g_clear_pointer (&out, g_free);
+  after = core_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* no responder there, or the wrong CA: refused with the reason */
+  g_assert_cmpint (sh (&out, CLI "sign revoked.scsw --p12 expert.p12 --password-file pw "
+                       "--ocsp http://127.0.0.1:1/ --ca ca.pem"), ==, 2);
+  g_assert_nonnull (strstr (out, "Cannot reach the OCSP responder"));
+  g_clear_pointer (&out, g_free);
+
+  /* verify: a signature whose embedded answer says the certificate was
+   * revoked before it was made — "revoked at T"; a forged answer is refused */
+  {
+    g_autoptr(ScsSigner) signer = load ("revoked.p12");
+    g_autoptr(GBytes) content = g_bytes_new_static ("<signed/>", 9);
+    g_autoptr(GBytes) plain = NULL;
+    g_autoptr(GBytes) with_answer = NULL;
+    g_autoptr(GBytes) revoked_answer = NULL;
+    g_autoptr(ScsTrustAnchors) anchors = scs_trust_anchors_new ();
+    g_autofree char *ca = path_in ("ca.pem");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (scs_trust_anchors_add_file (anchors, ca, &error));
+    g_assert_cmpint (sh (&out, "openssl ocsp -issuer ca.pem -cert revoked.pem -url %s -respout revoked.der "
+                         "-CAfile ca.pem", ocsp_url), ==, 0);
+    g_clear_pointer (&out, g_free);
+    revoked_answer = read_bytes ("revoked.der");
+    plain = scs_signer_sign (signer, content, &error);
+    g_assert_no_error (error);
+    with_answer = scs_cms_embed_ocsp_response (plain, revoked_answer, &error);
+    g_assert_no_error (error);
+    {
+      g_autoptr(ScsCmsVerification) v = scs_cms_verify_detached (with_answer, content, anchors, NULL, NULL);
+
+      g_assert_false (scs_cms_verification_is_good (v));
+      g_assert_nonnull (v->problem);
+      if (strstr (v->problem, "revoked at 2026-12-01") == NULL)
+        g_error ("%s", v->problem);
+    }
+    /* the answer about another certificate (expert's) on this signature */
+    {
+      g_autoptr(GBytes) other = NULL;
+      g_autoptr(GBytes) forged = NULL;
+
+      g_assert_cmpint (sh (&out, "openssl ocsp -issuer ca.pem -cert expert.pem -url %s -respout good.der "
+                           "-CAfile ca.pem", ocsp_url), ==, 0);
+      g_clear_pointer (&out, g_free);
+      other = read_bytes ("good.der");
+      forged = scs_cms_embed_ocsp_response (plain, other, &error);
+      g_assert_no_error (error);
+      {
+        g_autoptr(ScsCmsVerification) v = scs_cms_verify_detached (forged, content, anchors, NULL, NULL);
+
+        g_assert_false (scs_cms_verification_is_good (v));
+        g_assert_nonnull (strstr (v->problem, "not about this certificate"));
+      }
+    }
+  }
+
+  /* a CRL past its nextUpdate is refused at signing */
+  g_assert_cmpint (sh (&out, "printf 'crl_this_update_date = \"2025-01-01 00:00:00\"\\n"
+                       "crl_next_update_date = \"2025-02-01 00:00:00\"\\ncrl_number = 2\\n' > stale.tmpl && "
+                       "certtool --generate-crl --load-ca-certificate ca.pem --load-ca-privkey ca.key.pem "
+                       "--template stale.tmpl --outfile stale-crl.pem 2>/dev/null"), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sh (&out, CLI "sign revoked.scsw --p12 expert.p12 --password-file pw --crl stale-crl.pem"),
+                   ==, 2);
+  g_assert_nonnull (strstr (out, "is out of date"));
 }
 
 /* Expiry after signing (the core takes "now") --------------------------------- */
@@ -658,7 +899,8 @@ main (int    argc,
   script = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "review", "make-trust-certificates.sh", NULL);
   g_assert_cmpint (sh (NULL, "sh '%s' . && printf 'secret\\n' > pw && "
                        CLI "profile set --name 'Expert Taro' --role expert --qualification riss "
-                       "--registration 013258 --training-date 2026-01-10 >/dev/null", script), ==, 0);
+                       "--registration 013258 --training-date 2026-01-10 >/dev/null && "
+                       CLI_MANAGEMENT "profile set --name Yamada --role management >/dev/null", script), ==, 0);
   g_setenv ("SCS_PROFILE", "/nonexistent/profile.ini", TRUE);
   start_tsa ();
 
@@ -670,10 +912,18 @@ main (int    argc,
   g_test_add_func ("/scs/cli/trust/signing-refused", test_signing_refused);
   g_test_add_func ("/scs/cli/trust/same-signer", test_same_signer);
   g_test_add_func ("/scs/cli/trust/tsa-round-trip", test_tsa_round_trip);
+  g_test_add_func ("/scs/cli/trust/tsa-outside-transaction", test_tsa_outside_transaction);
+  g_test_add_func ("/scs/cli/trust/ocsp", test_ocsp);
   g_test_add_func ("/scs/cli/trust/expired-after-signing", test_expired_after_signing);
   g_test_add_func ("/scs/cli/trust/hostile-cms", test_hostile_cms);
 
   rc = g_test_run ();
+  if (ocsp_pid != 0)
+    {
+      kill (ocsp_pid, SIGTERM);
+      waitpid (ocsp_pid, NULL, 0);
+      g_spawn_close_pid (ocsp_pid);
+    }
   kill (tsa_pid, SIGTERM);
   waitpid (tsa_pid, NULL, 0);
   g_spawn_close_pid (tsa_pid);

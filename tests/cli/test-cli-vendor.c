@@ -541,6 +541,98 @@ test_portfolio_bulk (Fixture       *f,
   g_assert_nonnull (strstr (run->out, "copies of one client"));
 }
 
+/* Reminders look --within days ahead (the window's preference is the same
+ * number); a window out of range is refused. */
+static void
+test_portfolio_reminders (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *a = new_client (f, "a.scsw", "株式会社エー", "3");
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root, *reminder;
+  JsonArray *reminders;
+
+  answer (a, "1-2-1-1", "met");
+  cli_test_assert_ok (run = cli_run ("certify", a, "--level", "3", "--date", "2026-04-01"));
+  g_clear_pointer (&run, cli_run_free);
+
+  /* expires 2027-03-31: 45 days from 2027-02-14 */
+  run = cli_run ("portfolio", "reminders", f->dir, "--json", "--today", "2027-02-14");
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
+  g_assert_cmpint (json_object_get_int_member (root, "within_days"), ==, 60);
+  reminders = json_object_get_array_member (root, "reminders");
+  g_assert_cmpuint (json_array_get_length (reminders), ==, 1);
+  reminder = json_array_get_object_element (reminders, 0);
+  g_assert_cmpstr (json_object_get_string_member (reminder, "kind"), ==, "expiry");
+  g_assert_cmpstr (json_object_get_string_member (reminder, "date"), ==, "2027-03-31");
+  g_assert_cmpint (json_object_get_int_member (reminder, "days"), ==, 45);
+
+  g_clear_pointer (&run, cli_run_free);
+  g_clear_object (&parser);
+  run = cli_run ("portfolio", "reminders", f->dir, "--json", "--today", "2027-02-14", "--within", "30");
+  cli_test_assert_ok (run);
+  root = cli_test_parse_new (run->out, &parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "reminders")), ==, 0);
+
+  g_clear_pointer (&run, cli_run_free);
+  run = cli_run ("portfolio", "reminders", f->dir, "--today", "2027-02-14", "--within", "90");
+  cli_test_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "株式会社エー"));
+  g_assert_nonnull (strstr (run->out, "2027-03-31"));
+
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("portfolio", "reminders", f->dir, "--within", "0"), "--within");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("portfolio", "reminders", f->dir, "--within", "400"), "400");
+}
+
+/* The life cycle from the command line: a ★4 star, a finding and its
+ * correction deadline; "other" changes need a description; refusals
+ * (future, before the finding, no --found) exit 2 and write nothing. */
+static void
+test_life_cycle (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *a = new_client (f, "a.scsw", "株式会社エー", "4");
+  g_autofree char *sha = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *events;
+  JsonObject *first;
+
+  answer (a, "1-2-1-1", "met");
+  cli_test_assert_ok (run = cli_run ("certify", a, "--level", "4", "--date", "2025-07-01"));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("finding", a, "--found", "2026-05-31"));
+  g_clear_pointer (&run, cli_run_free);
+
+  run = cli_run ("life-cycle", a, "--json", "--today", "2026-06-20");
+  cli_test_assert_ok (run);
+  events = json_object_get_array_member (cli_test_parse_new (run->out, &parser), "events");
+  g_assert_cmpuint (json_array_get_length (events), ==, 4);
+  first = json_array_get_object_element (events, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "correction");
+  g_assert_cmpstr (json_object_get_string_member (first, "date"), ==, "2026-06-30");
+  g_assert_cmpstr (json_object_get_string_member (first, "urgency"), ==, "soon");
+  g_assert_true (json_object_get_boolean_member (first, "provisional"));
+  g_clear_pointer (&run, cli_run_free);
+
+  sha = core_test_file_sha256 (a);
+  cli_test_assert_refused (run = cli_run ("finding", a, "--found", "2099-01-01"), "2099-01-01");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("finding", a, "--found", "2026-05-31", "--corrected", "2026-05-01"),
+                           "2026-05-01");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("finding", a), "--found");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("significant-change", a, "other"), "other");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_unchanged (a, sha);
+  cli_test_assert_ok (run = cli_run ("significant-change", a, "other", "--description", "委託先の変更"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -553,6 +645,9 @@ main (int   argc,
   g_test_add ("/scs/cli/vendor/diagnose", Fixture, NULL, fixture_set_up, test_diagnose, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/portfolio-bulk", Fixture, NULL, fixture_set_up,
               test_portfolio_bulk, fixture_tear_down);
+  g_test_add ("/scs/cli/vendor/portfolio-reminders", Fixture, NULL, fixture_set_up,
+              test_portfolio_reminders, fixture_tear_down);
+  g_test_add ("/scs/cli/vendor/life-cycle", Fixture, NULL, fixture_set_up, test_life_cycle, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/portfolio-stats", Fixture, NULL, fixture_set_up,
               test_portfolio_stats, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/wizard-and-suppliers", Fixture, NULL, fixture_set_up,

@@ -9,11 +9,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE 1 /* unshare () */
 #include "config.h"
 
 #include "core-test-util.h"
 
+#include <errno.h>
+#include <sched.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -198,13 +205,15 @@ core_test_seal_workspace (ScsWorkspace *workspace,
     }
   signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
   g_assert_no_error (error);
-  signed_ok = scs_signer_sign_assessment (signer, review, NULL, FALSE, &error);
+  signed_ok = scs_signer_sign_assessment (signer, review, NULL, SCS_SIGN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (signed_ok);
   manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
   g_assert_no_error (error);
-  g_assert_true (scs_declaration_declare (workspace, "山田 一郎", "代表取締役", NULL, manager,
-                                          NULL, FALSE, &error));
+  g_clear_object (&review);
+  review = scs_review_new (workspace, core_test_management ());
+  g_assert_true (scs_declaration_declare (review, "山田 一郎", "代表取締役", NULL, NULL, manager,
+                                          NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 }
 
@@ -275,4 +284,105 @@ core_test_expert (void)
       scs_profile_set_role (expert, SCS_ROLE_EXPERT);
     }
   return expert;
+}
+
+/* A mount namespace of this thread's own, that shares nothing back. */
+static gboolean
+private_mounts (char **why)
+{
+  const char *step = NULL;
+
+  if (unshare (CLONE_NEWNS) != 0)
+    step = "unshare (CLONE_NEWNS)";
+  else if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    step = "mount --make-rprivate /";
+  if (step == NULL)
+    return TRUE;
+  *why = g_strdup_printf ("%s: %s", step, g_strerror (errno));
+  return FALSE;
+}
+
+gboolean
+core_test_mount_read_only (const char  *dir,
+                           char       **why)
+{
+  const char *step = NULL;
+
+  if (!private_mounts (why))
+    return FALSE;
+  if (mount (dir, dir, NULL, MS_BIND, NULL) != 0)
+    step = "mount --bind";
+  else if (mount (NULL, dir, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) != 0)
+    step = "mount -o remount,bind,ro";
+  if (step == NULL)
+    return TRUE;
+  *why = g_strdup_printf ("%s: %s", step, g_strerror (errno));
+  return FALSE;
+}
+
+gboolean
+core_test_mount_tmpfs (const char  *dir,
+                       guint        size_kib,
+                       char       **why)
+{
+  g_autofree char *options = g_strdup_printf ("size=%uk,mode=0700", size_kib);
+
+  if (!private_mounts (why))
+    return FALSE;
+  if (mount ("scs-test", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) == 0)
+    return TRUE;
+  *why = g_strdup_printf ("mount -t tmpfs: %s", g_strerror (errno));
+  return FALSE;
+}
+
+gboolean
+core_test_can_mount (char **why)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-test-mount-XXXXXX");
+  int pipe_fds[2];
+  char reason[256] = { 0 };
+  int status = 0;
+  pid_t pid;
+
+  g_assert_cmpint (pipe (pipe_fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autofree char *child_why = NULL;
+
+      close (pipe_fds[0]);
+      if (core_test_mount_tmpfs (dir, 64, &child_why) &&
+          mount (NULL, dir, NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0)
+        _exit (0);
+      if (child_why == NULL)
+        child_why = g_strdup_printf ("mount -o remount,ro: %s", g_strerror (errno));
+      if (write (pipe_fds[1], child_why, strlen (child_why)) < 0)
+        _exit (2);
+      _exit (1);
+    }
+  close (pipe_fds[1]);
+  if (read (pipe_fds[0], reason, sizeof reason - 1) < 0)
+    reason[0] = '\0';
+  close (pipe_fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_rmdir (dir);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 0)
+    return TRUE;
+  *why = g_strdup_printf ("mounting is not permitted here (%s)", reason);
+  return FALSE;
+}
+
+ScsProfile *
+core_test_management (void)
+{
+  static ScsProfile *management;
+
+  if (management == NULL)
+    {
+      management = scs_profile_new ();
+      scs_profile_set_name (management, "山田 一郎");
+      scs_profile_set_role (management, SCS_ROLE_MANAGEMENT);
+    }
+  return management;
 }

@@ -67,6 +67,8 @@ void          core_test_seal_workspace  (ScsWorkspace *workspace,
 /* An expert profile (transfer none, lives as long as the test program), for
  * the expert's scope marks. */
 ScsProfile   *core_test_expert          (void);
+/* Management's profile (transfer none, as core_test_expert ()): "山田 一郎". */
+ScsProfile   *core_test_management      (void);
 
 /* Adds a scope item of @kind from "key", "value" pairs ending in NULL. */
 gint64        core_test_scope_addv      (ScsScope     *scope,
@@ -75,5 +77,21 @@ gint64        core_test_scope_addv      (ScsScope     *scope,
 gint64        core_test_scope_add       (ScsScope     *scope,
                                          ScsScopeKind  kind,
                                          ...) G_GNUC_NULL_TERMINATED;
+
+/* Makes @dir read-only for this process and its children, as a CD or a
+ * share mounted read-only is (EROFS, which root cannot override, unlike a
+ * file mode): a private mount namespace with @dir bound read-only onto
+ * itself. Call it before the process starts a thread (a namespace belongs
+ * to the thread that made it). FALSE with @why set where the system does
+ * not permit it (not root, no CAP_SYS_ADMIN, a container's seccomp). */
+gboolean      core_test_mount_read_only (const char   *dir,
+                                         char        **why);
+/* Mounts a tmpfs of @size_kib KiB on @dir in a private mount namespace, as
+ * core_test_mount_read_only() does: a real disk that fills up. */
+gboolean      core_test_mount_tmpfs     (const char   *dir,
+                                         guint         size_kib,
+                                         char        **why);
+/* Whether the two above work here, tried in a child; @why says why not. */
+gboolean      core_test_can_mount       (char        **why);
 
 G_END_DECLS

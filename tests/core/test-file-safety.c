@@ -10,7 +10,8 @@
  *   The "window" here is a forked child, killed with SIGKILL.
  * - Lost updates: a change made with the CLI is not reverted by a stale
  *   copy; the audit log records the true old value.
- * - Changes made elsewhere are shown (scs_workspace_refresh/watch).
+ * - Changes made elsewhere are shown (scs_workspace_refresh/watch), by the
+ *   file monitor alone too.
  * - A FIFO named like a workspace is refused without blocking.
  * - Partial files of dead processes are removed; a live one is kept.
  */
@@ -298,19 +299,42 @@ test_lost_update (Fixture       *f,
   g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "met", "--if-version", "3", NULL), ==, 0);
 }
 
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_changed_quit (ScsWorkspace *ws,
                  gpointer      arg,
                  GMainLoop    *loop)
 {
   g_main_loop_quit (loop);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean   timed_out;
+} Guard;
+
+static gboolean
+guard_expired (gpointer data)
+{
+  Guard *guard = data;
+
+  guard->timed_out = TRUE;
+  g_main_loop_quit (guard->loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs @loop until something quits it; FALSE when @seconds passed first. */
+static gboolean
+run_loop_guarded (GMainLoop *loop,
+                  guint      seconds)
+{
+  Guard guard = { loop, FALSE };
+  guint id = g_timeout_add_seconds (seconds, guard_expired, &guard);
+
+  g_main_loop_run (loop);
+  if (!guard.timed_out)
+    g_source_remove (id);
+  return !guard.timed_out;
 }
 
 /* Changes made by another process are shown: by scs_workspace_refresh(),
@@ -326,7 +350,6 @@ test_refresh (Fixture       *f,
   ScsAnswer *answer = scs_workspace_lookup_answer (ws, ID);
   guint changed = 0;
   guint evidence_changed = 0;
-  guint guard;
 
   g_assert_no_error (error);
   g_signal_connect (ws, "answer-changed", G_CALLBACK (count_signal), &changed);
@@ -352,11 +375,46 @@ test_refresh (Fixture       *f,
   scs_workspace_watch (ws, 50);
   g_signal_connect (ws, "answer-changed", G_CALLBACK (on_changed_quit), loop);
   g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "not-met", NULL), ==, 0);
-  guard = g_timeout_add_seconds (30, quit_loop, loop);
-  g_main_loop_run (loop);
-  g_source_remove (guard);
+  g_assert_true (run_loop_guarded (loop, 30));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
   scs_workspace_watch (ws, 0);
+}
+
+/* The file monitor alone: with the timer an hour away, a change another
+ * process commits (to the -wal file) still shows at once, twice in a row.
+ * The guard only stops a test that would otherwise hang: it fails it. */
+static void
+test_monitor (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  ScsAnswer *answer = scs_workspace_lookup_answer (ws, ID);
+  const char *notes[] = { "監視で届いた変更", "二度目の変更" };
+  guint changed = 0;
+
+  g_assert_no_error (error);
+  scs_workspace_watch (ws, 3600 * 1000);
+  g_signal_connect (ws, "answer-changed", G_CALLBACK (count_signal), &changed);
+  g_signal_connect (ws, "answer-changed", G_CALLBACK (on_changed_quit), loop);
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, i == 0 ? "met" : "not-met",
+                                "--note", notes[i], NULL), ==, 0);
+      g_assert_true (run_loop_guarded (loop, 30));
+      g_assert_cmpuint (changed, ==, i + 1);
+      g_assert_cmpstr (scs_answer_get_note (answer), ==, notes[i]);
+    }
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
+
+  /* Stopped: no monitor, no timer. */
+  scs_workspace_watch (ws, 0);
+  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "met", NULL), ==, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changed, ==, 2);
 }
 
 /* A FIFO named like a workspace: refused at once, by the core, the
@@ -540,6 +598,7 @@ main (int    argc,
   ADD ("/scs/file-safety/holds", test_holds);
   ADD ("/scs/file-safety/lost-update", test_lost_update);
   ADD ("/scs/file-safety/refresh", test_refresh);
+  ADD ("/scs/file-safety/monitor", test_monitor);
   ADD ("/scs/file-safety/fifo", test_fifo);
   ADD ("/scs/file-safety/export-killed", test_export_killed);
   ADD ("/scs/file-safety/replace-killed", test_replace_killed);

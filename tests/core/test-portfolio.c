@@ -356,6 +356,93 @@ test_tree_duplicates_cache (Fixture       *f,
   g_object_unref (entry_x);
 }
 
+/* A folder large enough to be read by several threads: every row lands in
+ * its sorted place with its own file's content, the unreadable ones among
+ * them included; each file read once, none written. */
+static void
+test_many_in_order (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = make_client (f, "template", "株式会社テンプレート", 3, 10);
+  g_autofree char *template = g_build_filename (f->dir, "template", NULL);
+  g_autofree char *sub = g_build_filename (f->dir, "clients", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (f->validity, f->today);
+  GListModel *model = scs_portfolio_get_entries (portfolio);
+  const guint n = 120;
+  gsize length;
+
+  g_clear_object (&ws);
+  g_assert_true (g_file_get_contents (template, &contents, &length, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/client-%03u.scsw", sub, i);
+      g_autofree char *sql = NULL;
+      sqlite3 *db = NULL;
+
+      if (i % 10 == 7)
+        {
+          /* not a workspace at all */
+          g_assert_true (g_file_set_contents (path, "hello", -1, NULL));
+          continue;
+        }
+      g_assert_true (g_file_set_contents (path, contents, length, NULL));
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      sql = g_strdup_printf ("UPDATE organization SET name = 'Client %03u'; "
+                             "UPDATE answer SET state = 'not-met' WHERE rowid <= %u;", i, i % 5);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+    }
+  g_unlink (template);
+
+  g_assert_true (scs_portfolio_add_folder (portfolio, f->dir, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_cmpuint (scs_portfolio_cache_get_n_read (scs_portfolio_get_cache (portfolio)), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+      g_autofree char *path = g_strdup_printf ("%s/client-%03u.scsw", sub, i);
+      g_autofree char *company = g_strdup_printf ("Client %03u", i);
+
+      g_assert_cmpstr (scs_portfolio_entry_get_path (e), ==, path);
+      if (i % 10 == 7)
+        {
+          g_assert_nonnull (scs_portfolio_entry_get_error (e));
+          continue;
+        }
+      g_assert_null (scs_portfolio_entry_get_error (e));
+      g_assert_cmpstr (scs_portfolio_entry_get_company (e), ==, company);
+      g_assert_cmpuint (scs_portfolio_entry_get_satisfied (e), ==, 10 - MIN (i % 5, 10));
+    }
+}
+
+/* An open evaluation finding of a ★4 client: the portfolio shows when its
+ * correction report is due (the period of validity.xml); once corrected,
+ * nothing. */
+static void
+test_correction_due (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = make_client (f, "four.scsw", "株式会社ヨン", 4, 3);
+  g_autofree char *path = g_build_filename (f->dir, "four.scsw", NULL);
+  g_autoptr(ScsPortfolioEntry) open = NULL;
+  g_autoptr(ScsPortfolioEntry) closed = NULL;
+
+  g_assert_true (scs_renewal_record_finding (ws, "2026-01-31", NULL, &error));
+  g_assert_no_error (error);
+  open = scs_portfolio_entry_read (path, f->validity, f->today, NULL);
+  g_assert_null (scs_portfolio_entry_get_error (open));
+  g_assert_cmpstr (scs_portfolio_entry_get_correction_due (open), ==, "2026-02-28");
+
+  g_assert_true (scs_renewal_record_finding (ws, "2026-01-31", "2026-02-20", &error));
+  closed = scs_portfolio_entry_read (path, f->validity, f->today, NULL);
+  g_assert_null (scs_portfolio_entry_get_correction_due (closed));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +455,10 @@ main (int   argc,
               test_read_leaves_no_files, fixture_tear_down);
   g_test_add ("/scs/portfolio/tree-duplicates-cache", Fixture, NULL, fixture_set_up,
               test_tree_duplicates_cache, fixture_tear_down);
+  g_test_add ("/scs/portfolio/many-in-order", Fixture, NULL, fixture_set_up,
+              test_many_in_order, fixture_tear_down);
+  g_test_add ("/scs/portfolio/correction-due", Fixture, NULL, fixture_set_up,
+              test_correction_due, fixture_tear_down);
   g_test_add ("/scs/portfolio/missing-folder", Fixture, NULL, fixture_set_up,
               test_missing_folder, fixture_tear_down);
 

@@ -264,7 +264,21 @@ test_validity_data (void)
 
   g_assert_nonnull (scs_validity_lookup_change (v, "scope"));
   g_assert_nonnull (scs_validity_lookup_change (v, "cloud-migration"));
-  g_assert_cmpuint (scs_validity_get_n_changes (v), ==, 5);
+  g_assert_cmpuint (scs_validity_get_n_changes (v), ==, 6);
+  /* The rules as data: "other" says what changed in words; a minor change
+   * needs a renewed self-declaration at ★4 only; the correction report's
+   * period is the policy's example, so provisional, and ★3 has none. */
+  g_assert_true (scs_validity_lookup_change (v, "other")->description_required);
+  g_assert_false (scs_validity_lookup_change (v, "scope")->description_required);
+  g_assert_false (scs_validity_minor_change_needs_declaration (v, 3));
+  g_assert_true (scs_validity_minor_change_needs_declaration (v, 4));
+  {
+    gboolean provisional = FALSE;
+
+    g_assert_cmpuint (scs_validity_get_correction_months (v, 4, &provisional), ==, 1);
+    g_assert_true (provisional);
+    g_assert_cmpuint (scs_validity_get_correction_months (v, 3, &provisional), ==, 0);
+  }
 
   g_assert_null (scs_date_parse_iso ("2027-02-30"));
   g_assert_null (scs_date_parse_iso ("27-02-03"));
@@ -279,6 +293,12 @@ test_validity_from_other_data (void)
   g_autoptr(GBytes) bytes = g_bytes_new_static (two_years, strlen (two_years));
   g_autoptr(ScsValidity) v = scs_validity_load_bytes (bytes, &error);
   const char *broken = "<validity><level star='3' years='x'/></validity>";
+  const char *bad_minor =
+    "<validity><level star='3' years='1'/><level star='4' years='3'/>"
+    "<minor-change star='4' needs='a-phone-call'/></validity>";
+  const char *bad_correction =
+    "<validity><level star='3' years='1'/><level star='4' years='3'/>"
+    "<correction-report star='5' months='1'/></validity>";
   g_autoptr(GBytes) broken_bytes = g_bytes_new_static (broken, strlen (broken));
   ScsValidity *none;
 
@@ -289,6 +309,21 @@ test_validity_from_other_data (void)
   none = scs_validity_load_bytes (broken_bytes, &error);
   g_assert_null (none);
   g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA);
+  g_clear_error (&error);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *text = i == 0 ? bad_minor : bad_correction;
+      g_autoptr(GBytes) b = g_bytes_new_static (text, strlen (text));
+
+      none = scs_validity_load_bytes (b, &error);
+      g_assert_null (none);
+      g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_DATA);
+      g_assert_nonnull (strstr (error->message, "Line 1"));
+      g_clear_error (&error);
+    }
+  /* Without the elements: nothing needed, no period. */
+  g_assert_false (scs_validity_minor_change_needs_declaration (v, 4));
+  g_assert_cmpuint (scs_validity_get_correction_months (v, 4, NULL), ==, 0);
 }
 
 static void
@@ -364,6 +399,96 @@ test_certification_and_changes (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A ★4 life cycle: valid until, yearly self-assessment, re-evaluation,
+ * the correction report of an open finding, suspension; "other" changes
+ * need a description. */
+static void
+test_life_cycle (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsValidity) v = scs_validity_load_default (&error);
+  g_autoptr(ScsWorkspace) ws4 = NULL;
+  g_autofree char *path4 = g_build_filename (f->dir, "star4.scsw", NULL);
+  g_autoptr(GDate) today = scs_date_parse_iso ("2026-06-20");
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const ScsLifeEvent *e;
+
+  ws4 = core_test_workspace_new (path4, "株式会社ヨン", 4, "SME staff");
+  events = scs_renewal_list_life_cycle (ws4, v, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 0);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  answer (ws4, "1-2-1-1", SCS_ANSWER_MET, NULL, NULL);
+  g_assert_true (scs_renewal_record_certification (ws4, 4, "2025-07-01", "R4-1", &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_renewal_record_finding (ws4, "2026-05-31", NULL, &error));
+  g_assert_no_error (error);
+
+  events = scs_renewal_list_life_cycle (ws4, v, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 4);
+  /* soonest first: the correction report a month after the finding */
+  e = g_ptr_array_index (events, 0);
+  g_assert_cmpint (e->kind, ==, SCS_LIFE_CORRECTION);
+  g_assert_cmpstr (e->date, ==, "2026-06-30");
+  g_assert_cmpint (e->days_left, ==, 10);
+  g_assert_cmpint (e->urgency, ==, SCS_LIFE_SOON);
+  g_assert_true (e->provisional);
+  e = g_ptr_array_index (events, 1);
+  g_assert_cmpint (e->kind, ==, SCS_LIFE_SELF_ASSESSMENT);
+  g_assert_cmpstr (e->date, ==, "2026-07-01");
+  e = g_ptr_array_index (events, 2);
+  g_assert_cmpint (e->kind, ==, SCS_LIFE_VALID_UNTIL);
+  g_assert_cmpstr (e->date, ==, "2028-06-30");
+  g_assert_cmpint (e->urgency, ==, SCS_LIFE_OK);
+  e = g_ptr_array_index (events, 3);
+  g_assert_cmpint (e->kind, ==, SCS_LIFE_RENEWAL);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  /* Corrected: no longer due. Suspended: shown first, as overdue. */
+  g_assert_true (scs_renewal_record_finding (ws4, "2026-05-31", "2026-06-15", &error));
+  g_assert_true (scs_renewal_set_registry (ws4, NULL, NULL, "suspended", &error));
+  g_assert_no_error (error);
+  events = scs_renewal_list_life_cycle (ws4, v, today, &error);
+  g_assert_cmpuint (events->len, ==, 4);
+  e = g_ptr_array_index (events, 0);
+  g_assert_cmpint (e->kind, ==, SCS_LIFE_STATUS);
+  g_assert_null (e->date);
+  g_assert_cmpint (e->urgency, ==, SCS_LIFE_OVERDUE);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_cmpint (((ScsLifeEvent *) g_ptr_array_index (events, i))->kind, !=, SCS_LIFE_CORRECTION);
+
+  /* Refusals write nothing. */
+  g_clear_object (&ws4);
+  before = core_test_file_sha256 (path4);
+  ws4 = scs_workspace_open (path4, &error);
+  g_assert_no_error (error);
+  g_assert_false (scs_renewal_record_change (ws4, v, "other", "  ", &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "description"));
+  g_clear_error (&error);
+  g_assert_false (scs_renewal_record_finding (ws4, "2099-01-01", NULL, &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (scs_renewal_record_finding (ws4, "2026-06-01", "2026-05-01", &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (scs_renewal_record_finding (ws4, "yesterday", NULL, &error));
+  g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&ws4);
+  after = core_test_file_sha256 (path4);
+  g_assert_cmpstr (before, ==, after);
+
+  ws4 = scs_workspace_open (path4, &error);
+  g_assert_true (scs_renewal_record_change (ws4, v, "other", "基幹システムの委託先を変更", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +504,7 @@ main (int   argc,
               fixture_set_up, test_compare_exact_changes, fixture_tear_down);
   g_test_add ("/scs/renewal/certification-and-changes", Fixture, NULL,
               fixture_set_up, test_certification_and_changes, fixture_tear_down);
+  g_test_add ("/scs/renewal/life-cycle", Fixture, NULL, fixture_set_up, test_life_cycle, fixture_tear_down);
   g_test_add_func ("/scs/renewal/validity-data", test_validity_data);
   g_test_add_func ("/scs/renewal/validity-from-other-data", test_validity_from_other_data);
 

@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "scs-attestation.h"
+#include "scs-declaration.h"
 #include "scs-i18n.h"
 #include "scs-review.h"
 #include "scs-scope.h"
@@ -308,11 +309,11 @@ test_seal_and_tamper (Fixture *f, gconstpointer data)
   /* No training date, or one in the future: the expert may not sign. */
   before = core_test_file_sha256 (f->path);
   scs_profile_set_training_date (f->expert, NULL);
-  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
   g_clear_error (&error);
   scs_profile_set_training_date (f->expert, "2099-01-01");
-  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
   g_clear_error (&error);
   g_assert_false (scs_review_is_sealed (f->ws));
@@ -322,7 +323,7 @@ test_seal_and_tamper (Fixture *f, gconstpointer data)
   g_clear_pointer (&after, g_free);
   scs_profile_set_training_date (f->expert, "2026-01-10");
 
-  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
   g_assert_true (scs_review_is_sealed (f->ws));
 
@@ -376,6 +377,7 @@ static void
 test_new_round (Fixture *f, gconstpointer data)
 {
   g_autoptr(ScsReview) expert = NULL;
+  g_autoptr(ScsReview) management = NULL;
   g_autoptr(ScsSigner) signer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *p12 = g_build_filename (certs_dir, "expert.p12", NULL);
@@ -383,13 +385,50 @@ test_new_round (Fixture *f, gconstpointer data)
   run_round_trip (f);
   expert = scs_review_new (f->ws, f->expert);
   signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
-  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, FALSE, &error));
+  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_true (scs_review_start_new_round (expert, &error));
   g_assert_false (scs_review_is_sealed (f->ws));
   g_assert_null (scs_signature_dup_cms (f->ws, SCS_SIGNATURE_ROLE_EXPERT));
   g_assert_true (scs_workspace_set_note (f->ws, "4-1-1-1", "after the new round", &error));
   g_assert_no_error (error);
   g_assert_cmpint (scs_review_get_verdict (expert, "4-1-1-1"), ==, SCS_VERDICT_REOPENED);
+}
+
+/* Two roles, two people: the core refuses one certificate for both unless
+ * the caller says the user confirmed it. */
+static void
+test_two_roles (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ScsReview) expert = NULL;
+  g_autoptr(ScsReview) management = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *p12 = g_build_filename (certs_dir, "expert.p12", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  run_round_trip (f);
+  expert = scs_review_new (f->ws, f->expert);
+  signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_no_error (error);
+
+  management = scs_review_new (f->ws, core_test_management ());
+  before = core_test_file_sha256 (f->path);
+  g_assert_false (scs_declaration_declare (management, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
+                                           SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_SAME_SIGNER);
+  g_assert_nonnull (strstr (error->message, "already signed the assessment as the expert"));
+  g_clear_error (&error);
+  after = core_test_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_null (scs_signature_dup_cms (f->ws, SCS_SIGNATURE_ROLE_MANAGEMENT));
+
+  g_assert_true (scs_declaration_declare (management, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
+                                          SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER, &error));
+  g_assert_no_error (error);
+
 }
 
 /* The scope-questioned items of @items: the scope item IDs, in list order,
@@ -563,6 +602,7 @@ main (int argc, char **argv)
   g_test_add ("/scs/review/attestation", Fixture, NULL, fixture_set_up, test_attestation, fixture_tear_down);
   g_test_add ("/scs/review/seal-and-tamper", Fixture, NULL, fixture_set_up, test_seal_and_tamper, fixture_tear_down);
   g_test_add ("/scs/review/new-round", Fixture, NULL, fixture_set_up, test_new_round, fixture_tear_down);
+  g_test_add ("/scs/review/two-roles", Fixture, NULL, fixture_set_up, test_two_roles, fixture_tear_down);
   g_test_add ("/scs/review/scope-questioned", Fixture, NULL, fixture_set_up, test_scope_questioned, fixture_tear_down);
 
   rc = g_test_run ();

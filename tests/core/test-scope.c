@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "scs-i18n.h"
 #include "scs-scope.h"
 
 #include "core-test-util.h"
@@ -777,6 +778,52 @@ test_diagram (Fixture       *fixture,
   }
 }
 
+/* Types and provider checks are kept as codes but typed and shown as
+ * labels, in English or Japanese; a wrong one is refused naming the labels. */
+static void
+test_choices (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 fw, web, cloud;
+  ScsScopeItem *item;
+  const ScsScopeChoice *choices;
+
+  scs_i18n_init ("en");
+  fw = add (fixture->scope, SCS_SCOPE_KIND_BOUNDARY, "name", "本社FW", "type", "Firewall / UTM", NULL);
+  item = scs_scope_lookup (fixture->scope, fw);
+  g_assert_cmpstr (scs_scope_item_get_field (item, "type"), ==, "firewall");
+  g_assert_cmpstr (scs_scope_field_value_label (SCS_SCOPE_KIND_BOUNDARY, "type", "firewall"), ==,
+                   "Firewall / UTM");
+  /* a code is still accepted (CLI, scope.xml) */
+  web = add (fixture->scope, SCS_SCOPE_KIND_INTERNET, "name", "会社サイト", "type", "web", NULL);
+  g_assert_cmpstr (scs_scope_item_get_field (scs_scope_lookup (fixture->scope, web), "type"), ==, "web");
+
+  scs_i18n_init ("ja");
+  g_assert_true (scs_scope_set_field (fixture->scope, fw, "type", "ルーター", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_scope_item_get_field (scs_scope_lookup (fixture->scope, fw), "type"), ==, "router");
+  g_assert_cmpstr (scs_scope_field_value_label (SCS_SCOPE_KIND_BOUNDARY, "type", "firewall"), ==,
+                   "ファイアウォール・UTM");
+  cloud = add (fixture->scope, SCS_SCOPE_KIND_CLOUD, "name", "会計SaaS", "check-method", "ISMAP登録", NULL);
+  g_assert_cmpstr (scs_scope_item_get_field (scs_scope_lookup (fixture->scope, cloud), "check-method"), ==,
+                   "ismap");
+  g_assert_false (scs_scope_set_field (fixture->scope, fw, "type", "金庫", &error));
+  g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "ファイアウォール・UTM"));
+  g_assert_null (strstr (error->message, "vpn-gateway"));
+  g_clear_error (&error);
+  scs_i18n_init ("en");
+
+  /* every choice has a label; free-text fields have none */
+  for (guint k = 0; k < SCS_SCOPE_N_KINDS; k++)
+    for (choices = scs_scope_field_choices (k, "type"); choices != NULL && choices->code != NULL; choices++)
+      g_assert_cmpstr (choices->label, !=, choices->code);
+  g_assert_null (scs_scope_field_choices (SCS_SCOPE_KIND_SERVER, "zone"));
+  g_assert_null (scs_scope_field_choices (SCS_SCOPE_KIND_NETWORK, "type"));
+  g_assert_cmpstr (scs_scope_field_value_label (SCS_SCOPE_KIND_SERVER, "zone", "DMZ"), ==, "DMZ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +840,7 @@ main (int   argc,
   ADD ("rules/star4", test_rules, 1);
   ADD ("rules/scheme", test_rules_scheme, 1);
   ADD ("summary", test_summary, 0);
+  ADD ("choices", test_choices, 0);
   ADD ("xml", test_xml, 0);
   ADD ("diagram", test_diagram, 0);
 

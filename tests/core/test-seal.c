@@ -14,6 +14,7 @@
 
 #include "core-test-util.h"
 #include "scs-attestation.h"
+#include "scs-declaration.h"
 #include "scs-profile.h"
 #include "scs-review.h"
 #include "scs-scope.h"
@@ -503,6 +504,53 @@ test_schema_sqlite_own (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Management's declaration: the expert who signed, an assistant or the
+ * staff cannot make it, whatever certificate they hold; nothing is written
+ * then. Management's profile can. */
+static void
+test_declaration_management_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *p12 = g_build_filename (certs_dir, "manager.p12", NULL);
+  g_autoptr(ScsSigner) manager = NULL;
+  g_autoptr(GError) error = NULL;
+  const ScsRole refused[] = { SCS_ROLE_EXPERT, SCS_ROLE_ASSISTANT, SCS_ROLE_SME, SCS_ROLE_VENDOR };
+
+  core_test_seal_workspace (f->ws, certs_dir, FALSE);
+  manager = scs_signer_new_from_pkcs12 (p12, "secret", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(ScsProfile) profile = scs_profile_new ();
+      g_autoptr(ScsReview) review = NULL;
+      g_autofree char *before = core_test_file_sha256 (f->path);
+      g_autofree char *after = NULL;
+
+      scs_profile_set_name (profile, "Expert Taro");
+      scs_profile_set_role (profile, refused[i]);
+      review = scs_review_new (f->ws, profile);
+      g_assert_false (scs_declaration_check_declarant (review, &error));
+      g_assert_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE);
+      g_clear_error (&error);
+      g_assert_false (scs_declaration_declare (review, "Expert Taro", "代表取締役", NULL, NULL, manager,
+                                               NULL, SCS_SIGN_FLAGS_NONE, &error));
+      g_assert_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE);
+      g_assert_nonnull (strstr (error->message, "Expert Taro"));
+      g_clear_error (&error);
+      after = core_test_file_sha256 (f->path);
+      g_assert_cmpstr (before, ==, after);
+    }
+  {
+    g_autoptr(ScsReview) review = scs_review_new (f->ws, core_test_management ());
+    g_autoptr(ScsSignatureInfo) info = NULL;
+
+    g_assert_true (scs_declaration_declare (review, "山田 一郎", "代表取締役", NULL, NULL, manager,
+                                            NULL, SCS_SIGN_FLAGS_NONE, &error));
+    g_assert_no_error (error);
+    info = scs_signature_dup_info (f->ws, SCS_SIGNATURE_ROLE_MANAGEMENT);
+    g_assert_nonnull (info);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +569,7 @@ main (int    argc,
   ADD ("/scs/seal/forged-scope-named", test_forged_scope_named);
   ADD ("/scs/seal/new-round-unseals-scope", test_new_round_unseals_scope);
   ADD ("/scs/seal/text-refused", test_text_refused);
+  ADD ("/scs/seal/declaration-management-only", test_declaration_management_only);
   ADD ("/scs/schema/foreign-trigger", test_schema_foreign_trigger);
   ADD ("/scs/schema/foreign-table", test_schema_foreign_table);
   ADD ("/scs/schema/view", test_schema_view);

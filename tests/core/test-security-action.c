@@ -291,6 +291,53 @@ test_answers_stored (Fixture       *fixture,
   g_assert_cmpuint (n_audit, ==, 27);
 }
 
+/* The ★1 pledge: items pledged and the date survive reopening, audited;
+ * a pledge item out of range or a date that is not one is refused with
+ * nothing written; the pledge does not touch the self-check answers. */
+static void
+test_pledge (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(ScsWorkspace) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *date = NULL;
+  gboolean items[5] = { FALSE };
+  ScsSaAnswer answers[SCS_SECURITY_ACTION_N_QUESTIONS];
+  ScsSaScore score;
+
+  g_assert_true (scs_security_action_get_pledge (fixture->workspace, items, &date, &error));
+  g_assert_no_error (error);
+  g_assert_null (date);
+  g_assert_false (items[0]);
+  for (guint i = 1; i <= 5; i++)
+    g_assert_true (scs_security_action_set_pledge_item (fixture->workspace, i, i != 4, &error));
+  g_assert_true (scs_security_action_set_pledge_date (fixture->workspace, "2026-12-01", &error));
+  g_assert_no_error (error);
+
+  before = core_test_file_state (fixture->path, FALSE);
+  g_assert_false (scs_security_action_set_pledge_item (fixture->workspace, 6, TRUE, &error));
+  g_assert_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (scs_security_action_set_pledge_date (fixture->workspace, "2026-02-30", &error));
+  g_assert_error (error, SCS_SECURITY_ACTION_ERROR, SCS_SECURITY_ACTION_ERROR_INVALID);
+  g_clear_error (&error);
+  after = core_test_file_state (fixture->path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+
+  g_clear_object (&fixture->workspace);
+  again = scs_workspace_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_security_action_get_pledge (again, items, &date, &error));
+  g_assert_cmpstr (date, ==, "2026-12-01");
+  g_assert_true (items[0] && items[1] && items[2] && items[4]);
+  g_assert_false (items[3]);
+  g_assert_true (scs_security_action_get_answers (again, answers, &error));
+  scs_sa_score (answers, &score);
+  g_assert_cmpuint (score.n_unanswered, ==, SCS_SECURITY_ACTION_N_QUESTIONS);
+}
+
 static void
 test_declaration (Fixture       *fixture,
                   gconstpointer  data)
@@ -505,6 +552,8 @@ main (int   argc,
   g_test_add_func ("/scs/security-action/texts", test_texts);
   g_test_add ("/scs/security-action/answers-stored", Fixture, NULL, fixture_set_up,
               test_answers_stored, fixture_tear_down);
+  g_test_add ("/scs/security-action/pledge", Fixture, NULL, fixture_set_up,
+              test_pledge, fixture_tear_down);
   g_test_add ("/scs/security-action/declaration", Fixture, NULL, fixture_set_up,
               test_declaration, fixture_tear_down);
 

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <time.h>
 
 #include <glib/gstdio.h>
@@ -88,7 +90,15 @@ test_pkcs12 (void)
   g_assert_no_error (error);
   verify_with_tools (cms, content);
   g_assert_true (scs_cms_verify (cms, content, ca, &subject, &error));
-  g_assert_cmpstr (subject, ==, "CN=Expert Taro,O=Test Security Office");
+  g_assert_cmpstr (subject, ==, "serialNumber=013258,CN=Expert Taro,O=Test Security Office");
+  /* the signer as a person, and what the key may do */
+  {
+    g_autofree char *person = scs_signer_dup_person (signer);
+    g_autofree char *usage = scs_signer_dup_key_usage (signer);
+
+    g_assert_cmpstr (person, ==, "Expert Taro — Test Security Office (registration no. 013258)");
+    g_assert_nonnull (strstr (usage, "digital signature"));
+  }
   g_assert_false (scs_cms_verify (cms, changed, ca, NULL, &error));
   g_assert_error (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_INVALID);
 }

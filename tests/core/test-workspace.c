@@ -746,6 +746,112 @@ test_answers (Fixture       *fixture,
   g_assert_finalize_object (ws);
 }
 
+/* Undo of an evidence removal stores the file again (its last link went);
+ * redo removes it again; each step names its criterion and says what it
+ * does; a new change clears redo. */
+static void
+test_undo_redo_evidence (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsWorkspace *ws = create_workspace (fixture);
+  g_autofree char *a = g_strdup (first_criterion (ws, 0));
+  g_autofree char *file = write_temp_file (fixture, "規程 v2.txt", "規程の本文", -1);
+  g_autoptr(GFile) gfile = g_file_new_for_path (file);
+  g_autofree char *sha = NULL;
+  g_autofree char *what = NULL;
+  g_autoptr(GBytes) back = NULL;
+  ScsAnswer *answer_a = scs_workspace_lookup_answer (ws, a);
+
+  sha = scs_workspace_add_evidence (ws, a, gfile, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_unlink_evidence (ws, sha, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_answer_get_n_evidence (answer_a), ==, 0);
+  /* the stored file went with its last link */
+  g_assert_null (scs_workspace_get_evidence_data (ws, sha, &error));
+  g_clear_error (&error);
+
+  g_assert_cmpstr (scs_workspace_get_undo_criterion (ws), ==, a);
+  what = scs_workspace_describe_undo (ws);
+  g_assert_nonnull (strstr (what, "規程 v2.txt"));
+  g_assert_false (scs_workspace_can_redo (ws));
+  g_assert_true (scs_workspace_undo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_answer_get_n_evidence (answer_a), ==, 1);
+  back = scs_workspace_get_evidence_data (ws, sha, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (back, NULL), g_bytes_get_size (back), "規程の本文", strlen ("規程の本文"));
+  {
+    g_autoptr(GPtrArray) listed = scs_workspace_list_evidence (ws, a, &error);
+
+    g_assert_cmpuint (listed->len, ==, 1);
+    g_assert_cmpstr (((ScsEvidence *) listed->pdata[0])->name, ==, "規程 v2.txt");
+  }
+
+  /* redo removes it again, undo brings it back again */
+  g_assert_true (scs_workspace_can_redo (ws));
+  g_assert_cmpstr (scs_workspace_get_redo_criterion (ws), ==, a);
+  g_assert_true (scs_workspace_redo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_answer_get_n_evidence (answer_a), ==, 0);
+  g_assert_true (scs_workspace_undo (ws, &error));
+  g_assert_cmpuint (scs_answer_get_n_evidence (answer_a), ==, 1);
+
+  /* answers: undo, redo, and a new change ends redo */
+  g_assert_true (scs_workspace_set_answer (ws, a, SCS_ANSWER_MET, NULL, NULL, &error));
+  g_assert_false (scs_workspace_can_redo (ws));
+  g_clear_pointer (&what, g_free);
+  what = scs_workspace_describe_undo (ws);
+  g_assert_cmpstr (what, ==, "the answer of criterion 1-2-1-1 (Met → Unanswered)");
+  g_assert_true (scs_workspace_undo (ws, &error));
+  g_assert_cmpint (scs_answer_get_state (answer_a), ==, SCS_ANSWER_UNANSWERED);
+  g_clear_pointer (&what, g_free);
+  what = scs_workspace_describe_redo (ws);
+  g_assert_cmpstr (what, ==, "the answer of criterion 1-2-1-1 (Unanswered → Met)");
+  g_assert_true (scs_workspace_redo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_answer_get_state (answer_a), ==, SCS_ANSWER_MET);
+  g_assert_true (scs_workspace_undo (ws, &error));
+  g_assert_true (scs_workspace_set_note (ws, a, "新しいメモ", &error));
+  g_assert_false (scs_workspace_can_redo (ws));
+  g_assert_false (scs_workspace_redo (ws, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (ws);
+}
+
+/* Another connection (another window or process) changed the answer since:
+ * undo refuses and leaves that change, with its reason, as it is. */
+static void
+test_undo_not_over_others (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsWorkspace *ws = create_workspace (fixture);
+  ScsWorkspace *other;
+  g_autofree char *b = g_strdup (first_criterion (ws, 1));
+  ScsAnswer *answer_b = scs_workspace_lookup_answer (ws, b);
+
+  g_assert_true (scs_workspace_set_answer (ws, b, SCS_ANSWER_MET, NULL, NULL, &error));
+  other = scs_workspace_open_again (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_answer (other, b, SCS_ANSWER_NOT_APPLICABLE, NULL, "別拠点で判断", &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_refresh (ws, &error));
+  g_assert_cmpint (scs_answer_get_state (answer_b), ==, SCS_ANSWER_NOT_APPLICABLE);
+
+  g_assert_true (scs_workspace_can_undo (ws));
+  g_assert_false (scs_workspace_undo (ws, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (scs_answer_get_state (answer_b), ==, SCS_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (scs_answer_get_reason (answer_b), ==, "別拠点で判断");
+  /* the step is gone: nothing else is undone in its place */
+  g_assert_false (scs_workspace_can_undo (ws));
+  g_assert_finalize_object (other);
+  g_assert_finalize_object (ws);
+}
+
 static void
 test_undo (Fixture       *fixture,
            gconstpointer  data)
@@ -1525,6 +1631,8 @@ main (int   argc,
   ADD ("open-refusals", test_open_refusals);
   ADD ("answers", test_answers);
   ADD ("undo", test_undo);
+  ADD ("undo-redo-evidence", test_undo_redo_evidence);
+  ADD ("undo-not-over-others", test_undo_not_over_others);
   ADD ("progress", test_progress);
   ADD ("evidence", test_evidence);
   ADD ("evidence-total-limit", test_evidence_total_limit);

@@ -20,7 +20,8 @@
  * which only edits the shared criterion's note, never wrote its state,
  * which the CLI keeps changing), and integrity_check ok.
  *
- * live: a CLI change shows in the window by itself; a note typed over an
+ * live: a CLI change shows in the window by itself, brought by the file
+ * monitor (the timer is set an hour away); a note typed over an
  * answer that changed meanwhile waits for the user's choice (conflict) and
  * is then saved over the newer answer. read-only: a workspace opened
  * read-only (full disk at opening) shows a banner saying why; edits are off,
@@ -46,9 +47,13 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "../core/core-test-util.h"
 #include "scs-checklist-page.h"
 #include "scs-criterion-row.h"
+#include "scs-export-dialog.h"
 #include "scs-i18n.h"
+#include "scs-review-page.h"
+#include "scs-verify.h"
 #include "scs-window.h"
 #include "scs-workspace.h"
 
@@ -192,12 +197,30 @@ window_child_main (const char *path,
         fflush (stdout);
         type_note (rows[i], text);
         if (!gui_test_poll_until (row_saved_or_conflict, rows[i], 20))
-          return 1;
-        if (g_strcmp0 (scs_criterion_row_get_note_state (rows[i]), "conflict") == 0)
           {
+            g_printerr ("window: %s still %s after 20 s\n", ids[i],
+                        scs_criterion_row_get_note_state (rows[i]));
+            return 1;
+          }
+        /* The CLI may change the answer again between the conflict and
+         * the choice: the row then shows the conflict again, and the user
+         * chooses again. */
+        for (guint tries = 0; g_strcmp0 (scs_criterion_row_get_note_state (rows[i]), "conflict") == 0;
+             tries++)
+          {
+            if (tries == 50)
+              {
+                g_printerr ("window: %s still in conflict after %u choices\n", ids[i], tries);
+                return 1;
+              }
+            g_main_context_iteration (NULL, FALSE);
             scs_criterion_row_resolve_note (rows[i], TRUE);
-            if (!gui_test_poll_until (row_saved, rows[i], 20))
-              return 1;
+            if (!gui_test_poll_until (row_saved_or_conflict, rows[i], 20))
+              {
+                g_printerr ("window: %s still %s after the choice\n", ids[i],
+                            scs_criterion_row_get_note_state (rows[i]));
+                return 1;
+              }
           }
         printf ("saved %u %s\n", i, text);
         fflush (stdout);
@@ -230,12 +253,22 @@ spawn_cli (GRand      *rand,
   return pid;
 }
 
+/* What many-writers did and checked, for its closing message. */
+typedef struct
+{
+  guint window_kills;   /* windows killed with SIGKILL */
+  guint cli_kills;      /* CLI writers and portfolio readers killed mid-run */
+  guint acked;          /* edits acknowledged: "Saved" shown, or exit 0 */
+  guint verified;       /* of those, found committed in the file */
+} Tally;
+
 /* Lets @pid run, kills it at a random moment (maybe after it finished);
  * TRUE when it had exited 0: an acknowledged edit. */
 static gboolean
-finish_or_kill (GRand *rand,
-                GPid   pid,
-                gboolean let_finish)
+finish_or_kill (GRand    *rand,
+                GPid      pid,
+                gboolean  let_finish,
+                Tally    *tally)
 {
   int status;
 
@@ -246,7 +279,141 @@ finish_or_kill (GRand *rand,
     }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_spawn_close_pid (pid);
+  if (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL)
+    tally->cli_kills++;
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* An acknowledged edit: @action ("note", "answer") of @target to @value. */
+static void
+add_acked (GPtrArray  *acked,
+           Tally      *tally,
+           const char *action,
+           const char *target,
+           const char *value)
+{
+  g_ptr_array_add (acked, g_strjoin ("\t", action, target, value, NULL));
+  tally->acked++;
+}
+
+static gboolean
+stored_is (const char *stored,
+           const char *acked,
+           const char *maybe)
+{
+  return acked == NULL || g_strcmp0 (stored, acked) == 0 || g_strcmp0 (stored, maybe) == 0;
+}
+
+/* After a round: every acknowledged edit of the round is committed (its
+ * audit row, written in the same transaction, is there); each field's
+ * history is one unbroken chain, every write over the value it replaced,
+ * ending at the stored value; the window never wrote the state the CLI
+ * keeps changing; versions never went back. */
+static void
+check_history (ScsWorkspace *workspace,
+               GPtrArray    *acked,
+               gint64       *versions,
+               guint         round,
+               guint32       seed,
+               Tally        *tally)
+{
+  const char *ids[] = { W_CRITERION, S_CRITERION, C_CRITERION };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = scs_workspace_list_audit (workspace, 0, &error);
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      ScsAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      g_hash_table_add (written, g_strjoin ("\t", entry->action, entry->target,
+                                            entry->new_value ? entry->new_value : "", NULL));
+      if (g_strcmp0 (entry->target, S_CRITERION) == 0 && g_str_equal (entry->action, "answer") &&
+          g_strcmp0 (entry->actor, "cli") != 0)
+        g_error ("round %u (DURABILITY_SEED=%u): %s wrote the state of %s over the CLI's",
+                 round, seed, entry->actor, S_CRITERION);
+    }
+  for (guint i = 0; i < acked->len; i++)
+    {
+      if (!g_hash_table_contains (written, g_ptr_array_index (acked, i)))
+        g_error ("round %u (DURABILITY_SEED=%u): acknowledged edit ‘%s’ is not in the file",
+                 round, seed, (char *) g_ptr_array_index (acked, i));
+      tally->verified++;
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    for (guint a = 0; a < 2; a++)
+      {
+        const char *action = a == 0 ? "note" : "answer";
+        ScsAnswer *answer = scs_workspace_lookup_answer (workspace, ids[k]);
+        const char *stored = a == 0 ? scs_answer_get_note (answer)
+                                    : scs_answer_state_to_string (scs_answer_get_state (answer));
+        const char *newer_old = NULL;   /* what the next newer write replaced */
+        gboolean newest = TRUE;
+
+        /* The list is newest first. */
+        for (guint i = 0; i < audit->len; i++)
+          {
+            ScsAuditEntry *entry = g_ptr_array_index (audit, i);
+            const char *new_value = entry->new_value ? entry->new_value : "";
+
+            if (g_strcmp0 (entry->target, ids[k]) != 0 || !g_str_equal (entry->action, action))
+              continue;
+            if ((newest && g_strcmp0 (new_value, stored ? stored : "") != 0) ||
+                (!newest && g_strcmp0 (new_value, newer_old) != 0))
+              g_error ("round %u (DURABILITY_SEED=%u): %s of %s: ‘%s’ was replaced by a write "
+                       "that saw ‘%s’", round, seed, action, ids[k], new_value,
+                       newest ? stored : newer_old);
+            newer_old = entry->old_value ? entry->old_value : "";
+            newest = FALSE;
+          }
+      }
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      gint64 version = scs_answer_get_version (scs_workspace_lookup_answer (workspace, ids[k]));
+
+      if (version < versions[k])
+        g_error ("round %u (DURABILITY_SEED=%u): %s went back from version %" G_GINT64_FORMAT
+                 " to %" G_GINT64_FORMAT, round, seed, ids[k], versions[k], version);
+      versions[k] = version;
+    }
+}
+
+/* Reads the window's lines: "typing N TEXT" before it types (TEXT may be
+ * committed from then on), "saved N TEXT" once the row said "Saved". */
+static gboolean
+read_window_line (FILE      *out,
+                  char     **acked,
+                  char     **maybe,
+                  GPtrArray *round_acked,
+                  Tally     *tally)
+{
+  const char *ids[] = { W_CRITERION, S_CRITERION };
+  char line[128] = { 0 };
+  char word[16] = { 0 };
+  guint which;
+  int offset = 0;
+
+  if (fgets (line, sizeof line, out) == NULL)
+    return FALSE;
+  g_strchomp (line);
+  /* Cut short by the kill: neither reported nor acknowledged. */
+  if (sscanf (line, "%15s %u %n", word, &which, &offset) != 2 || which >= 2)
+    return TRUE;
+  if (g_str_equal (word, "typing"))
+    {
+      g_free (maybe[which]);
+      maybe[which] = g_strdup (line + offset);
+    }
+  else if (g_str_equal (word, "saved"))
+    {
+      g_free (acked[which]);
+      acked[which] = g_strdup (line + offset);
+      add_acked (round_acked, tally, "note", ids[which], acked[which]);
+    }
+  return TRUE;
 }
 
 static void
@@ -259,10 +426,15 @@ test_many_writers (void)
   const char *rounds_text = g_getenv ("DURABILITY_GUI_ROUNDS");
   guint32 seed = seed_text ? (guint32) g_ascii_strtoull (seed_text, NULL, 10) : g_random_int ();
   guint rounds = rounds_text ? (guint) g_ascii_strtoull (rounds_text, NULL, 10) : 8;
-  /* Per criterion: the last acknowledged value and the one that may be
-   * committed without its acknowledgement. */
+  /* Per criterion (W, S, C): the last acknowledged note and the one that
+   * may be committed without its acknowledgement; S's state likewise. */
   char *acked[3] = { NULL, NULL, NULL };
   char *maybe[3] = { NULL, NULL, NULL };
+  const char *acked_state = NULL;
+  const char *maybe_state = NULL;
+  gint64 versions[3] = { 0, 0, 0 };
+  Tally tally = { 0, };
+  gint64 start = g_get_monotonic_time ();
   guint cli_k = 0;
 
   g_test_message ("DURABILITY_SEED=%u DURABILITY_GUI_ROUNDS=%u", seed, rounds);
@@ -275,8 +447,9 @@ test_many_writers (void)
       const char *argv[] = { self_path, "--window-child", path, round_text, NULL };
       g_autoptr(GError) error = NULL;
       g_autoptr(ScsWorkspace) workspace = NULL;
-      g_autoptr(GPtrArray) audit = NULL;
+      g_autoptr(GPtrArray) round_acked = g_ptr_array_new_with_free_func (g_free);
       guint saves = g_rand_int_range (rand, 1, 6);
+      guint saved_before = 0;
       GPid window_pid;
       int out_fd, status;
       FILE *out;
@@ -286,32 +459,22 @@ test_many_writers (void)
       g_assert_no_error (error);
       out = fdopen (out_fd, "r");
 
-      for (guint n = 0; n < saves; )
+      while (saved_before < saves)
         {
-          char line[128] = { 0 };
-          char word[16] = { 0 };
-          guint which;
-          int offset = 0;
           g_autofree char *note = NULL;
           g_autofree char *state_note = NULL;
+          const char *state = NULL;
+          guint n_acked = round_acked->len;
           GPid writer, reader;
 
-          g_assert_nonnull (fgets (line, sizeof line, out));
-          g_strchomp (line);
-          g_assert_cmpint (sscanf (line, "%15s %u %n", word, &which, &offset), ==, 2);
-          g_assert_cmpuint (which, <, 2);
-          if (g_str_equal (word, "typing"))
+          if (!read_window_line (out, acked, maybe, round_acked, &tally))
             {
-              g_free (maybe[which]);
-              maybe[which] = g_strdup (line + offset);
+              g_assert_cmpint (waitpid (window_pid, &status, 0), ==, window_pid);
+              g_error ("round %u (DURABILITY_SEED=%u): the window ended by itself (%s %d)", round, seed,
+                       WIFSIGNALED (status) ? "signal" : "exit status",
+                       WIFSIGNALED (status) ? WTERMSIG (status) : WEXITSTATUS (status));
             }
-          else
-            {
-              g_assert_cmpstr (word, ==, "saved");
-              g_free (acked[which]);
-              acked[which] = g_strdup (line + offset);
-              n++;
-            }
+          saved_before += round_acked->len - n_acked;
 
           /* Meanwhile: the CLI changes the shared criterion's state and
            * its own criterion's note (acknowledged), a CLI writer and a
@@ -322,14 +485,27 @@ test_many_writers (void)
           g_free (maybe[2]);
           maybe[2] = g_strdup (note);
           if (finish_or_kill (rand, spawn_cli (rand, "--actor=cli", "answer", path, C_CRITERION, "met",
-                                               "--note", note, NULL), TRUE))
+                                               "--note", note, NULL), TRUE, &tally))
             {
               g_free (acked[2]);
               acked[2] = g_strdup (note);
+              add_acked (round_acked, &tally, "note", C_CRITERION, note);
             }
-          finish_or_kill (rand, spawn_cli (rand, "--actor=cli", "answer", path, S_CRITERION,
-                                           cli_k % 2 ? "not-met" : "met", NULL), TRUE);
-          finish_or_kill (rand, spawn_cli (rand, "info", path, NULL), TRUE);
+          /* cli_k is odd here: alternate on the pair. */
+          state = (cli_k / 2) % 2 ? "not-met" : "met";
+          maybe_state = state;
+          if (finish_or_kill (rand, spawn_cli (rand, "--actor=cli", "answer", path, S_CRITERION,
+                                               state, NULL), TRUE, &tally))
+            {
+              /* Acknowledged as a value of the field; the audit has a row
+               * only when the state changed. */
+              if (g_strcmp0 (acked_state, state) != 0)
+                add_acked (round_acked, &tally, "answer", S_CRITERION, state);
+              else
+                tally.acked++;
+              acked_state = state;
+            }
+          finish_or_kill (rand, spawn_cli (rand, "info", path, NULL), TRUE, &tally);
 
           state_note = g_strdup_printf ("%s c%u", C_CRITERION, ++cli_k);
           writer = spawn_cli (rand, "--actor=cli", "answer", path, C_CRITERION, "met",
@@ -337,42 +513,29 @@ test_many_writers (void)
           reader = spawn_cli (rand, "portfolio", dir, NULL);
           g_free (maybe[2]);
           maybe[2] = g_strdup (state_note);
-          if (finish_or_kill (rand, writer, g_rand_boolean (rand)))
+          if (finish_or_kill (rand, writer, g_rand_boolean (rand), &tally))
             {
               g_free (acked[2]);
               acked[2] = g_strdup (state_note);
+              add_acked (round_acked, &tally, "note", C_CRITERION, state_note);
             }
-          finish_or_kill (rand, reader, g_rand_boolean (rand));
+          finish_or_kill (rand, reader, g_rand_boolean (rand), &tally);
         }
 
       /* The window showed "Saved": kill it, maybe while it types more. */
       g_usleep (g_rand_int_range (rand, 0, 200000));
       g_assert_cmpint (kill (window_pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (window_pid, &status, 0), ==, window_pid);
-      /* What it began typing before the kill may be committed unreported;
-       * what it reported saved is acknowledged. */
-      {
-        char line[128];
-
-        while (fgets (line, sizeof line, out) != NULL)
-          {
-            char word[16] = { 0 };
-            guint which;
-            int offset = 0;
-
-            g_strchomp (line);
-            if (sscanf (line, "%15s %u %n", word, &which, &offset) != 2 || which >= 2)
-              continue;
-            /* Reported saved before the kill: acknowledged too. */
-            if (g_str_equal (word, "typing"))
-              g_free (maybe[which]), maybe[which] = g_strdup (line + offset);
-            else if (g_str_equal (word, "saved"))
-              g_free (acked[which]), acked[which] = g_strdup (line + offset);
-          }
-      }
+      g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+      tally.window_kills++;
+      /* What it reported saved before the kill is acknowledged too; what it
+       * began typing may be committed unreported. */
+      while (read_window_line (out, acked, maybe, round_acked, &tally))
+        ;
       fclose (out);
       g_spawn_close_pid (window_pid);
 
+      /* Read back after the kill, as the next start would. */
       workspace = scs_workspace_open (path, &error);
       g_assert_no_error (error);
       for (guint i = 0; i < 3; i++)
@@ -380,25 +543,33 @@ test_many_writers (void)
           const char *id = i == 0 ? W_CRITERION : i == 1 ? S_CRITERION : C_CRITERION;
           const char *stored = scs_answer_get_note (scs_workspace_lookup_answer (workspace, id));
 
-          if (acked[i] != NULL && g_strcmp0 (stored, acked[i]) != 0 && g_strcmp0 (stored, maybe[i]) != 0)
+          if (!stored_is (stored, acked[i], maybe[i]))
             g_error ("round %u (DURABILITY_SEED=%u): %s holds ‘%s’, acknowledged was ‘%s’",
                      round, seed, id, stored, acked[i]);
         }
+      {
+        const char *stored = scs_answer_state_to_string (
+          scs_answer_get_state (scs_workspace_lookup_answer (workspace, S_CRITERION)));
+
+        if (!stored_is (stored, acked_state, maybe_state))
+          g_error ("round %u (DURABILITY_SEED=%u): %s is %s, the CLI set %s",
+                   round, seed, S_CRITERION, stored, acked_state);
+      }
+      check_history (workspace, round_acked, versions, round, seed, &tally);
       g_assert_true (scs_workspace_check_integrity (workspace, &error));
       g_assert_no_error (error);
 
-      /* No silent overwrite: the window never wrote the shared state. */
-      audit = scs_workspace_list_audit (workspace, 0, &error);
-      g_assert_no_error (error);
-      for (guint i = 0; i < audit->len; i++)
-        {
-          ScsAuditEntry *entry = g_ptr_array_index (audit, i);
-
-          if (g_strcmp0 (entry->target, S_CRITERION) == 0 && g_str_equal (entry->action, "answer"))
-            g_assert_cmpstr (entry->actor, ==, "cli");
-        }
+      if ((round + 1) % 25 == 0)
+        g_test_message ("round %u: %u kills, %u edits acknowledged, %u verified", round + 1,
+                        tally.window_kills + tally.cli_kills, tally.acked, tally.verified);
     }
 
+  g_test_message ("%u rounds in %.0f s: %u kills (%u windows, %u CLI writers and readers), "
+                  "%u edits acknowledged, %u of them found in the file by their audit rows, "
+                  "the last of each field read back; integrity_check ok every round",
+                  rounds, (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC,
+                  tally.window_kills + tally.cli_kills, tally.window_kills, tally.cli_kills,
+                  tally.acked, tally.verified);
   for (guint i = 0; i < 3; i++)
     {
       g_free (acked[i]);
@@ -599,6 +770,10 @@ test_live (void)
   const char *typed = "窓で入力中のメモ";
   ScsAnswer *answer = scs_criterion_row_get_answer (row);
 
+  /* The window's timer looks every half second; an hour here, so only the
+   * file monitor can bring the change in: waited for, not timed (10 s is
+   * the guard that fails the test when nothing comes). */
+  scs_workspace_watch (workspace, 3600 * 1000);
   g_assert_true (run_cli_ok ("answer", path, CRITERION, "met", "--note", rt.text, NULL));
   g_assert_true (gui_test_poll_until (editor_shows, &rt, 10));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
@@ -762,6 +937,152 @@ test_read_only_banner (void)
   remove_workspace (dir, path);
 }
 
+static void
+assert_no_side_files (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        g_error ("%s was left next to the workspace", side);
+    }
+}
+
+static gboolean
+review_checked (gpointer page)
+{
+  return !scs_review_page_get_checking (page) && scs_review_page_get_banner_text (page) != NULL &&
+         strstr (scs_review_page_get_banner_text (page), "Signed by") != NULL;
+}
+
+static void
+on_export_finished (ScsExportDialog *dialog,
+                    gboolean         success,
+                    int             *outcome)
+{
+  *outcome = success ? 1 : 0;
+}
+
+static gboolean
+export_finished (gpointer outcome)
+{
+  return *(int *) outcome >= 0;
+}
+
+/* The child of read-only-signed, on its own read-only mount of the
+ * workspace's folder (made before GTK starts a thread): the window shows
+ * the banner, checks the signature (valid, intact) and exports a draft to
+ * @out_dir through the export dialog. */
+static int
+read_only_signed_child_main (const char *path,
+                             const char *out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *why = NULL;
+  g_autofree char *package = g_build_filename (out_dir, "window-draft.scsp", NULL);
+  ScsCriterionRow *row;
+  ScsReviewPage *page;
+  ScsExportDialog *dialog;
+  ScsWindow *window;
+  int outcome = -1;
+
+  if (!core_test_mount_read_only (dir, &why))
+    g_error ("%s", why);
+  gtk_init ();
+  adw_init ();
+  workspace = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_is_read_only (workspace));
+  window = show_workspace (workspace, &row);
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_read_only_banner, NULL));
+
+  /* The signature check runs on a connection of its own, in a thread. */
+  page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (gui_test_poll_until (review_checked, page, 30));
+  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "the signature is intact"));
+  g_assert_null (strstr (scs_review_page_get_banner_text (page), "no longer matches"));
+
+  /* Signed, but only a draft: a final package is recorded in the
+   * workspace. Offered outside the read-only folder. */
+  dialog = scs_export_dialog_new (GTK_WINDOW (window), workspace);
+  g_assert_true (scs_export_dialog_get_draft (dialog));
+  scs_export_dialog_set_draft (dialog, FALSE);
+  g_assert_true (scs_export_dialog_get_draft (dialog));
+  g_assert_false (g_str_has_prefix (scs_export_dialog_get_path (dialog), dir));
+  g_assert_true (g_str_has_suffix (scs_export_dialog_get_path (dialog), "-draft.scsp"));
+  scs_export_dialog_set_path (dialog, package);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), &outcome);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  g_assert_true (gui_test_poll_until (export_finished, &outcome, 60));
+  if (outcome != 1)
+    g_error ("the draft export failed: %s", scs_export_dialog_get_status (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+  g_clear_object (&workspace);
+  assert_no_side_files (path);
+  return 0;
+}
+
+/* Issue 14: a signed workspace received read-only (a CD, a read-only
+ * share; as root only a read-only mount is read-only) opens in the window
+ * with the banner, its signature checks as valid, a draft exports to
+ * another folder; the file is byte-identical afterwards, nothing next to
+ * it. The window runs in a child with its own mount namespace. */
+static void
+test_read_only_signed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *certs = gui_test_make_tmp_dir ("scs-test-gui-certs-XXXXXX");
+  g_autofree char *out_dir = gui_test_make_tmp_dir ("scs-test-gui-out-XXXXXX");
+  g_autofree char *package = g_build_filename (out_dir, "window-draft.scsp", NULL);
+  g_autofree char *why = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsVerifyResult) result = NULL;
+  ScsWorkspace *workspace = create_workspace (&dir, &path);
+  const char *argv[] = { self_path, "--read-only-signed-child", path, out_dir, NULL };
+  int status = -1;
+
+  core_test_make_certificates (certs, TRUE);
+  core_test_seal_workspace (workspace, certs, FALSE);
+  g_object_unref (workspace);
+  assert_no_side_files (path);
+  before = core_test_file_sha256 (path);
+
+  if (!core_test_can_mount (&why))
+    {
+      g_test_skip (why);
+    }
+  else
+    {
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                                   NULL, NULL, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, &error));
+      g_assert_no_error (error);
+
+      after = core_test_file_sha256 (path);
+      g_assert_cmpstr (after, ==, before);
+      assert_no_side_files (path);
+      result = scs_verify_package_file (package, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (result->draft);
+    }
+
+  gui_test_remove_tree (certs);
+  gui_test_remove_tree (out_dir);
+  remove_workspace (dir, path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -774,6 +1095,8 @@ main (int    argc,
     return child_main (argv[2], argv[3]);
   if (argc == 4 && g_str_equal (argv[1], "--window-child"))
     return window_child_main (argv[2], argv[3]);
+  if (argc == 4 && g_str_equal (argv[1], "--read-only-signed-child"))
+    return read_only_signed_child_main (argv[2], argv[3]);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -784,6 +1107,7 @@ main (int    argc,
   g_test_add_func ("/scs/gui-durability/live", test_live);
   g_test_add_func ("/scs/gui-durability/live-reason", test_live_reason);
   g_test_add_func ("/scs/gui-durability/read-only", test_read_only_banner);
+  g_test_add_func ("/scs/gui-durability/read-only-signed", test_read_only_signed);
 
   return g_test_run ();
 }

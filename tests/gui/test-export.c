@@ -152,7 +152,7 @@ static void
 test_export_language (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  const char *before = scs_i18n_switch ("en");  /* an English UI */
+  gboolean was_japanese = scs_i18n_switch ("en");  /* an English UI */
   ScsExportDialog *dialog = scs_export_dialog_new (NULL, fixture->workspace);
   g_autofree char *out = g_build_filename (fixture->dir, "lang.scsp", NULL);
   g_auto(GStrv) missing = scs_export_dialog_dup_missing (dialog);
@@ -190,7 +190,7 @@ test_export_language (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (result->language, ==, "en");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  scs_i18n_switch (before);
+  scs_i18n_restore (was_japanese);
 }
 
 static void

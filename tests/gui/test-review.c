@@ -159,6 +159,20 @@ review_action (ScsWindow *window, const char *name, GVariant *parameter)
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), full, parameter));
 }
 
+/* Whether the binary @bytes hold @needle. */
+static gboolean
+contains_bytes (GBytes     *bytes,
+                const char *needle)
+{
+  gsize size, length = strlen (needle);
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Opens the dialog the way the user does (review.sign / review.declare). */
 static ScsSignDialog *
 open_dialog (ScsWindow *window, const char *action)
@@ -478,6 +492,23 @@ test_round_trip (void)
   g_assert_false (scs_sign_dialog_get_can_sign (dialog));
   g_assert_true (load_key (dialog, "manager.p12", "secret", TRUE));
   sign_and_wait (dialog);
+  /* the report is Japanese by default, under this English UI too: the
+   * declaration says so and the PDF's title (cairo writes it as UTF-16BE
+   * hex) is the Japanese one */
+  {
+    g_autoptr(GBytes) declaration = scs_declaration_render (ws, &error);
+    g_autoptr(GPtrArray) entries = scs_signature_dup_entries (ws, SCS_SIGNATURE_ROLE_MANAGEMENT);
+    ScsSignedEntry *report = scs_signed_entry_find (entries, "report.pdf");
+    g_autofree gunichar2 *utf16 = g_utf8_to_utf16 ("サプライチェーンセキュリティ自己評価報告書", -1, NULL, NULL, NULL);
+    g_autoptr(GString) title = g_string_new ("<FEFF");
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (g_bytes_get_data (declaration, NULL), "<report language=\"ja\"/>"));
+    g_assert_nonnull (report);
+    for (guint i = 0; utf16[i] != 0; i++)
+      g_string_append_printf (title, "%04X", utf16[i]);
+    g_assert_true (contains_bytes (report->data, title->str));
+  }
   expert_sha = scs_declaration_dup_assessment_sha256 (ws);
   g_assert_nonnull (expert_sha);
   {

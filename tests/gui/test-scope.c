@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <adwaita.h>
@@ -117,6 +119,38 @@ find_cell (GtkWidget  *root,
   return NULL;
 }
 
+/* The drop-down of item @id in @column (a field with a list of values). */
+static GtkDropDown *
+find_choice (GtkWidget  *root,
+             gint64      id,
+             const char *column)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found;
+
+      if (GTK_IS_DROP_DOWN (child))
+        {
+          ScsScopeItem *item = g_object_get_data (G_OBJECT (child), "item");
+
+          if (item != NULL && scs_scope_item_get_id (item) == id &&
+              g_strcmp0 (g_object_get_data (G_OBJECT (child), "column"), column) == 0)
+            return GTK_DROP_DOWN (child);
+        }
+      found = find_choice (child, id, column);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+choice_text (GtkDropDown *dropdown)
+{
+  return gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown));
+}
+
 static gboolean
 has_finding (ScsScopePage *page,
              const char   *rule)
@@ -172,6 +206,38 @@ test_edit_in_place (Fixture       *fixture,
   view = scs_scope_page_get_column_view (page, SCS_SCOPE_KIND_BOUNDARY);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
   g_assert_true (has_finding (page, "boundary-without-administrator"));
+
+  /* The type is a drop-down of Japanese labels, never the stored code */
+  {
+    GtkDropDown *type = find_choice (GTK_WIDGET (view), fixture->fw, "type");
+    GListModel *labels;
+    guint router = GTK_INVALID_LIST_POSITION;
+
+    g_assert_nonnull (type);
+    g_assert_cmpstr (choice_text (type), ==, "ファイアウォール・UTM");
+    labels = gtk_drop_down_get_model (type);
+    for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+      {
+        g_autoptr(GtkStringObject) label = g_list_model_get_item (labels, i);
+
+        g_assert_null (strstr (gtk_string_object_get_string (label), "vpn-gateway"));
+        if (g_str_equal (gtk_string_object_get_string (label), "ルーター"))
+          router = i;
+      }
+    g_assert_cmpuint (router, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (type, router);
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpstr (scs_scope_item_get_field (scs_scope_lookup (fixture->scope, fixture->fw), "type"), ==,
+                     "router");
+    type = find_choice (GTK_WIDGET (view), fixture->fw, "type");
+    g_assert_cmpstr (choice_text (type), ==, "ルーター");
+    gtk_drop_down_set_selected (type, 1);
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpstr (scs_scope_item_get_field (scs_scope_lookup (fixture->scope, fixture->fw), "type"), ==,
+                     "firewall");
+  }
 
   /* Edit the administrator of the firewall in its cell */
   cell = find_cell (GTK_WIDGET (view), fixture->fw, "administrator");

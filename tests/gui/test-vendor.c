@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "gui-test-util.h"
+#include "scs-application.h"
 #include "scs-compare-window.h"
 #include "scs-diagnosis-window.h"
 #include "scs-i18n.h"
@@ -78,6 +79,9 @@ make_client (Fixture    *f,
   return ws;
 }
 
+static gboolean find_label (GtkWidget  *widget,
+                            const char *text);
+
 static void
 test_portfolio_window (Fixture       *f,
                        gconstpointer  data)
@@ -139,6 +143,23 @@ test_portfolio_window (Fixture       *f,
     g_assert_nonnull (scs_portfolio_entry_get_error (last));
   }
 
+  /* Expiring in about 15 days: reminded within the default 60 days, not
+   * when the preference says 10. */
+  g_assert_nonnull (scs_portfolio_window_get_reminder (window));
+  g_assert_nonnull (strstr (scs_portfolio_window_get_reminder (window), "60"));
+  {
+    g_autoptr(GSettings) settings = scs_settings_new ();
+
+    g_assert_nonnull (settings);
+    g_settings_set_uint (settings, "reminder-days", 10);
+    g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
+    g_assert_null (scs_portfolio_window_get_reminder (window));
+    g_settings_set_uint (settings, "reminder-days", 20);
+    g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
+    g_assert_nonnull (strstr (scs_portfolio_window_get_reminder (window), "20"));
+    g_settings_reset (settings, "reminder-days");
+  }
+
   /* The same folder read in a worker thread. */
   scs_portfolio_window_load_folder_async (window, f->dir);
   g_assert_true (scs_portfolio_window_is_loading (window));
@@ -146,8 +167,59 @@ test_portfolio_window (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
 
+  /* A bulk action on a selection: the renewal of エー starts, the
+   * unreadable file fails with its reason, nothing else is touched. */
+  {
+    GtkSelectionModel *selection = gtk_column_view_get_model (view);
+    g_autofree char *b_path = g_build_filename (f->dir, "b.scsw", NULL);
+    g_autofree char *a_path = g_build_filename (f->dir, "a.scsw", NULL);
+    g_autofree char *b_state = gui_test_file_state (b_path);
+    g_autofree char *b_after = NULL;
+    g_autoptr(ScsWorkspace) reopened = NULL;
+    const char *summary;
+
+    g_assert_null (scs_portfolio_window_get_bulk_summary (window));
+    gtk_selection_model_unselect_all (selection);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+      {
+        g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+        if (scs_portfolio_entry_get_error (e) != NULL ||
+            g_strcmp0 (scs_portfolio_entry_get_company (e), "株式会社エー") == 0)
+          gtk_selection_model_select_item (selection, i, FALSE);
+      }
+    scs_portfolio_window_run_bulk (window, SCS_BULK_RENEW, NULL);
+    g_assert_true (scs_portfolio_window_is_bulk_running (window));
+    while (scs_portfolio_window_is_bulk_running (window) || scs_portfolio_window_is_loading (window))
+      g_main_context_iteration (NULL, TRUE);
+    summary = scs_portfolio_window_get_bulk_summary (window);
+    g_test_message ("%s", summary);
+    g_assert_nonnull (strstr (summary, "2 件中 1 件"));
+    g_assert_nonnull (strstr (summary, "notes.txt"));
+    g_assert_null (strstr (summary, "a.scsw"));
+    reopened = scs_workspace_open (a_path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (scs_workspace_get_cycle (reopened), ==, 1);
+    b_after = gui_test_file_state (b_path);
+    g_assert_cmpstr (b_after, ==, b_state);
+  }
+
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 400);
   save_png (GTK_WIDGET (window), "portfolio");
+
+  /* The Next due column: エー's new expert check by its expiry. */
+  for (guint i = 0; i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (visible, i);
+
+      if (g_strcmp0 (scs_portfolio_entry_get_company (e), "株式会社エー") == 0)
+        {
+          g_autofree char *text = g_strdup_printf ("専門家による再確認 %s まで",
+                                                   scs_portfolio_entry_get_next_due (e, NULL));
+
+          g_assert_true (find_label (GTK_WIDGET (window), text));
+        }
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -22,6 +22,7 @@
 #include "gui-test-util.h"
 #include "scs-corporate-number.h"
 #include "scs-dashboard-page.h"
+#include "scs-renewal.h"
 #include "scs-evidence-list.h"
 #include "scs-org-dialog.h"
 #include "scs-i18n.h"
@@ -657,6 +658,32 @@ test_dashboard (Fixture       *fixture,
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (shown, ==, 3);
+
+  /* The life cycle: nothing until a star is recorded from the page (the
+   * core's refusals shown), then its expiry and the new check, coloured by
+   * how soon they fall due. */
+  {
+    g_autofree char *life = scs_dashboard_page_dup_life_cycle (SCS_DASHBOARD_PAGE (page));
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) granted = g_date_time_add_days (now, -340);
+    g_autofree char *obtained = g_date_time_format (granted, "%Y-%m-%d");
+
+    g_assert_nonnull (strstr (life, "星はまだ記録されていません"));
+    g_assert_false (scs_dashboard_page_record_certification (SCS_DASHBOARD_PAGE (page), 3, "2099-04-01",
+                                                             NULL, &error));
+    g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (scs_dashboard_page_record_certification (SCS_DASHBOARD_PAGE (page), 3, obtained, "R-3",
+                                                            &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&life, g_free);
+    life = scs_dashboard_page_dup_life_cycle (SCS_DASHBOARD_PAGE (page));
+    g_test_message ("%s", life);
+    g_assert_nonnull (strstr (life, "★3 の有効期限"));
+    g_assert_nonnull (strstr (life, "セキュリティ専門家による再確認の期限"));
+    g_assert_nonnull (strstr (life, "\twarning\n"));
+    g_assert_null (strstr (life, "\terror\n"));
+  }
 
   gui_test_save_png (window, "widget-", "dashboard", ".png", GUI_TEST_WAIT_LAID_OUT);
 

@@ -175,7 +175,8 @@ test_sidebar (Fixture       *fixture,
       const char *name = gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, rows)));
 
       if (rows >= 8)
-        g_assert_true (g_str_equal (name, "scope-row") || g_str_equal (name, "review-row"));
+        g_assert_true (g_str_equal (name, "scope-row") || g_str_equal (name, "review-row") ||
+                       g_str_equal (name, "declaration-row"));
       rows++;
     }
   g_assert_cmpuint (rows, >=, 8);
@@ -649,6 +650,45 @@ test_real_program (void)
   gui_test_remove_tree (dir);
 }
 
+static gboolean
+bytes_contain (const char *data,
+               gsize       size,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The screenshot and benchmark hooks are in scs-workbench-test only: the
+ * program that is installed does not know their variables. */
+static void
+test_hooks_test_only (void)
+{
+  const char *installed = g_getenv ("SCS_WORKBENCH_INSTALLED");
+  const char *hooked = g_getenv ("SCS_WORKBENCH");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *test = NULL;
+  gsize plain_size, test_size;
+
+  if (installed == NULL || hooked == NULL)
+    {
+      g_test_skip ("SCS_WORKBENCH(_INSTALLED) is not set (run through meson test)");
+      return;
+    }
+  g_assert_true (g_file_get_contents (installed, &plain, &plain_size, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (hooked, &test, &test_size, &error));
+  g_assert_no_error (error);
+  g_assert_true (bytes_contain (test, test_size, "SCS_SCREENSHOT"));
+  g_assert_false (bytes_contain (plain, plain_size, "SCS_SCREENSHOT"));
+  g_assert_false (bytes_contain (plain, plain_size, "first-frame %"));
+}
+
 /* Without a display the program says so and exits 1 (it starts GTK
  * itself, and must not go on as if it had); --help needs no display. */
 static void
@@ -881,7 +921,9 @@ test_prefetch (void)
 }
 
 /* A SECURITY ACTION workspace: the SCS categories and the ★4 scope do not
- * apply, so their sidebar rows are hidden; the dashboard and review stay. */
+ * apply, so their sidebar rows are hidden; the dashboard and review stay,
+ * and the type's own page (declaration-row) is shown, and opened first. An
+ * SCS assessment has no such page. */
 static void
 test_type_adapts_pages (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -899,7 +941,8 @@ test_type_adapts_pages (Fixture       *fixture,
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
-    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+    g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==,
+                     !g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "declaration-row"));
 
   scs_window_set_workspace (fixture->window, shop);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0))));
@@ -907,8 +950,10 @@ test_type_adapts_pages (Fixture       *fixture,
     {
       const char *name = gtk_widget_get_name (GTK_WIDGET (row));
 
-      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==, g_str_equal (name, "review-row"));
+      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==,
+                       g_str_equal (name, "review-row") || g_str_equal (name, "declaration-row"));
     }
+  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "declaration");
   scs_window_set_workspace (fixture->window, NULL);
 }
 
@@ -950,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/scs/window/prefetch", test_prefetch);
   g_test_add_func ("/scs/window/real-program", test_real_program);
   g_test_add_func ("/scs/window/real-program-without-display", test_real_program_without_display);
+  g_test_add_func ("/scs/window/hooks-test-only", test_hooks_test_only);
   g_test_add_func ("/scs/window/screenshot", test_screenshot);
 
   status = g_test_run ();

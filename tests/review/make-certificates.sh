@@ -1,7 +1,8 @@
 #!/bin/sh
 # make-certificates.sh OUTDIR: test certificates for signing, made at test time.
 #   ca.pem            test CA
-#   expert.p12        expert key + certificate under ca.pem (passphrase "secret")
+#   expert.p12        expert key + certificate under ca.pem (passphrase "secret"),
+#                     with the registration number 013258 as serialNumber
 #   expired.p12       expired certificate under ca.pem
 #   notyet.p12        certificate valid only from 2090 (fixed dates: the tests compare them)
 #   expiring.p12      certificate under ca.pem that runs out in 10 days (warned about)
@@ -48,7 +49,7 @@ leaf () {
 ca ca
 ca otherca
 # A year: well beyond the 30 days under which the sign dialog warns.
-leaf expert ca "cn = \"Expert Taro\"" "organization = \"Test Security Office\"" "signing_key" "expiration_days = 365"
+leaf expert ca "cn = \"Expert Taro\"" "organization = \"Test Security Office\"" "dn_oid = \"2.5.4.5 013258\"" "signing_key" "expiration_days = 365"
 leaf manager ca "cn = \"Manager Hanako\"" "signing_key" "expiration_days = 365"
 leaf expired ca "cn = \"Expired Expert\"" "signing_key" \
   "activation_date = \"2020-01-01 00:00:00 UTC\"" "expiration_date = \"2021-01-01 00:00:00 UTC\""

@@ -5,7 +5,10 @@
 # DIR/tsa.pem, and stops by itself when the test that started it is gone,
 # after 15 minutes (a sanitizer run is slow) or after 100 requests. Hostile
 # answers by path: /garbage (not DER), /reject (status 2), /big (2 MiB),
-# /other (a valid token over other data), /fail (HTTP 500).
+# /other (a valid token over other data), /fail (HTTP 500). /hold answers
+# normally, but only once DIR/release exists, and creates DIR/held when the
+# request has arrived (a TSA that stalls while others write the workspace);
+# after 60 s without DIR/release it fails with HTTP 503.
 # SPDX-License-Identifier: GPL-3.0-or-later
 import http.server
 import os
@@ -33,6 +36,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self.path == "/fail":
             self.send_error(500)
             return
+        if self.path == "/hold":
+            release = os.path.join(folder, "release")
+            open(os.path.join(folder, "held"), "w").close()
+            waited = time.monotonic() + 60
+            while not os.path.exists(release) and time.monotonic() < waited:
+                time.sleep(0.05)
+            if not os.path.exists(release):
+                self.send_error(503)
+                return
         with tempfile.TemporaryDirectory() as tmp:
             qpath = os.path.join(tmp, "q.tsq")
             rpath = os.path.join(tmp, "r.tsr")
