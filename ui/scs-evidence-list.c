@@ -547,6 +547,45 @@ scs_evidence_safe_file_name (const char *name)
   return g_steal_pointer (&base);
 }
 
+typedef struct
+{
+  ScsEvidenceList *self;
+  char            *name;
+  char            *mime_type;
+} LaunchJob;
+
+static void
+launch_job_free (LaunchJob *job)
+{
+  g_object_unref (job->self);
+  g_free (job->name);
+  g_free (job->mime_type);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LaunchJob, launch_job_free)
+
+/* What the user can do about a file no application opens, in their
+ * language: GLib's own message is English and names no file. */
+char *
+scs_evidence_list_describe_launch_error (const char   *name,
+                                         const char   *mime_type,
+                                         const GError *error)
+{
+  g_autofree char *description = g_content_type_get_description (mime_type != NULL ? mime_type
+                                                                                     : "application/octet-stream");
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED))
+    /* Translators: %s is a file name, then its type */
+    return g_strdup_printf (_("No application on this computer opens ‘%s’ (%s). Only PDF files and pictures are "
+                              "shown here; save a copy with scs-cli evidence extract and open it where a "
+                              "suitable application is installed."), name, description);
+  /* Translators: %s is a file name */
+  return g_strdup_printf (_("‘%s’ could not be handed to another application."), name);
+}
+
 static gboolean
 scs_evidence_is_image (const ScsEvidence *evidence)
 {
@@ -603,11 +642,16 @@ on_launch_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(ScsEvidenceList) self = user_data;
+  g_autoptr(LaunchJob) job = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    scs_evidence_list_show_error (self, _("Could Not Open Evidence"), error->message);
+    {
+      g_autofree char *message = scs_evidence_list_describe_launch_error (job->name, job->mime_type, error);
+
+      g_debug ("Launching a viewer for ‘%s’ failed: %s", job->name, error->message);
+      scs_evidence_list_show_error (job->self, _("Could Not Open Evidence"), message);
+    }
 }
 
 static void
@@ -717,8 +761,14 @@ scs_evidence_list_open_action (GtkWidget  *widget,
       g_free (self->last_copy);
       self->last_copy = g_strdup (path);
       context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
-      g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launch_done,
-                                               g_object_ref (self));
+      {
+        LaunchJob *job = g_new0 (LaunchJob, 1);
+
+        job->self = g_object_ref (self);
+        job->name = g_strdup (evidence->name);
+        job->mime_type = g_strdup (evidence->mime_type);
+        g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launch_done, job);
+      }
     }
 }
 

@@ -29,6 +29,11 @@ guint         scs_evidence_list_get_n_items      (ScsEvidenceList *self);
 gboolean      scs_evidence_list_get_busy         (ScsEvidenceList *self);
 const char   *scs_evidence_list_get_last_error   (ScsEvidenceList *self);
 
+/* The message shown when no application opens a non-PDF evidence file
+ * (@error from g_app_info_launch_default_for_uri), translated. */
+char *scs_evidence_list_describe_launch_error (const char   *name,
+                                               const char   *mime_type,
+                                               const GError *error);
 /* Look, do not touch (the review desk): no add, no remove. */
 void          scs_evidence_list_set_read_only    (ScsEvidenceList *self,
                                                   gboolean         read_only);

@@ -6,8 +6,11 @@
  * shows, so no GTK call ever happens off the main thread. Cancel stops the
  * worker between chunks and the core removes its temporary file: the final
  * name is only ever written by a rename of a verified package. The report
- * inside follows the application's language. A workspace without the expert
- * and management signatures can only be exported as a draft. Printing uses
+ * inside is in the language chosen here (Japanese by default, whatever the
+ * UI's); a signed package keeps the language chosen when management
+ * declared. A workspace without the expert and management signatures can
+ * only be exported as a draft, and the dialog lists what is still missing
+ * before the final package, each with a button to go there. Printing uses
  * the same ScsPdfWriter pages as report.pdf.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +24,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-declaration.h"
 #include "scs-i18n.h"
 #include "scs-package.h"
 #include "scs-pdf-writer.h"
@@ -34,6 +38,8 @@ struct _ScsExportDialog
   AdwActionRow  *draft_row;
   GtkSwitch     *draft_switch;
   AdwActionRow  *file_row;
+  AdwComboRow   *language_row;
+  AdwPreferencesGroup *missing_group;
   GtkProgressBar *progress;
   GtkLabel      *status_label;
   GtkWidget     *export_button;
@@ -44,6 +50,7 @@ struct _ScsExportDialog
   gint           permille;   /* written by the worker, read by the timeout */
   guint          pulse_id;
   char          *status;
+  GPtrArray     *missing;    /* titles of the missing-item rows */
 };
 
 G_DEFINE_FINAL_TYPE (ScsExportDialog, scs_export_dialog, ADW_TYPE_WINDOW)
@@ -148,8 +155,7 @@ start_action (GtkWidget  *widget,
   self->pulse_id = g_timeout_add (100, show_progress, self);
   set_status (self, _("Writing and verifying the package…"));
   update_sensitivity (self);
-  scs_package_export_async (self->workspace, self->path, flags,
-                            scs_i18n_is_japanese () ? "ja" : "en",
+  scs_package_export_async (self->workspace, self->path, flags, scs_export_dialog_get_language (self),
                             on_progress, self, self->cancellable,
                             on_export_done, g_object_ref (self));
 }
@@ -250,6 +256,7 @@ scs_export_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->path);
   g_free (self->status);
+  g_clear_pointer (&self->missing, g_ptr_array_unref);
 
   G_OBJECT_CLASS (scs_export_dialog_parent_class)->finalize (object);
 }
@@ -273,6 +280,8 @@ scs_export_dialog_class_init (ScsExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsExportDialog, draft_row);
   gtk_widget_class_bind_template_child (widget_class, ScsExportDialog, draft_switch);
   gtk_widget_class_bind_template_child (widget_class, ScsExportDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsExportDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsExportDialog, missing_group);
   gtk_widget_class_bind_template_child (widget_class, ScsExportDialog, progress);
   gtk_widget_class_bind_template_child (widget_class, ScsExportDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, ScsExportDialog, export_button);
@@ -286,7 +295,115 @@ scs_export_dialog_class_init (ScsExportDialogClass *klass)
 static void
 scs_export_dialog_init (ScsExportDialog *self)
 {
+  self->missing = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Missing items --------------------------------------------------------- */
+
+typedef struct
+{
+  char     *action;
+  GVariant *target;
+} GoTo;
+
+static void
+go_to_free (gpointer data,
+            GClosure *closure)
+{
+  GoTo *go = data;
+
+  g_free (go->action);
+  g_clear_pointer (&go->target, g_variant_unref);
+  g_free (go);
+}
+
+/* The window's action that leads to the missing item; the dialog closes. */
+static void
+on_go_to_clicked (GtkButton *button,
+                  GoTo      *go)
+{
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (button), SCS_TYPE_EXPORT_DIALOG);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (parent != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (parent), go->action, go->target);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+add_missing (ScsExportDialog *self,
+             const char      *title,
+             const char      *button_label,
+             const char      *action,
+             GVariant        *target)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (row, "property");
+  if (action != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+      GoTo *go = g_new0 (GoTo, 1);
+
+      go->action = g_strdup (action);
+      go->target = target != NULL ? g_variant_ref_sink (target) : NULL;
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_data (button, "clicked", G_CALLBACK (on_go_to_clicked), go, go_to_free, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  adw_preferences_group_add (self->missing_group, row);
+  g_ptr_array_add (self->missing, g_strdup (title));
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_group), TRUE);
+}
+
+/* What the final package still needs: the answers, the expert's signature,
+ * management's signed declaration. */
+static void
+list_missing (ScsExportDialog *self)
+{
+  ScsWorkspace *workspace = self->workspace;
+  ScsCatalog *catalog = scs_workspace_get_catalog (workspace);
+  guint level = scs_workspace_get_target_level (workspace);
+  g_autoptr(ScsSignatureInfo) expert = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  g_autoptr(ScsSignatureInfo) management = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+  ScsProgress progress;
+
+  if (!scs_catalog_criteria_complete (catalog, level))
+    {
+      g_autofree char *text = scs_catalog_describe_missing (catalog, level);
+
+      add_missing (self, text, NULL, NULL, NULL);
+    }
+  scs_workspace_get_progress (workspace, 0, level, &progress);
+  if (progress.satisfied < progress.total)
+    {
+      GListModel *answers = scs_workspace_get_answers (workspace);
+      const char *first = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (answers) && first == NULL; i++)
+        {
+          g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+          if (scs_answer_get_criterion (answer)->level <= level && !scs_answer_is_satisfied (answer))
+            first = scs_answer_get_criterion_id (answer);
+        }
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u criterion is not yet met or not applicable with a reason",
+                                           "%u criteria are not yet met or not applicable with a reason",
+                                           progress.total - progress.satisfied),
+                              progress.total - progress.satisfied);
+      add_missing (self, text, _("_Show"), first != NULL ? "win.goto-criterion" : NULL,
+                   first != NULL ? g_variant_new_string (first) : NULL);
+    }
+  if (expert == NULL)
+    add_missing (self, _("The security expert has not signed the assessment"), _("_Review"),
+                 "win.show-review", g_variant_new_string (""));
+  if (management == NULL)
+    add_missing (self, _("Management has not signed the self-declaration"), _("_Review"),
+                 "win.show-review", g_variant_new_string (""));
 }
 
 ScsExportDialog *
@@ -302,6 +419,18 @@ scs_export_dialog_new (GtkWindow    *parent,
   self = g_object_new (SCS_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->workspace = g_object_ref (workspace);
   signed_ = is_signed (workspace);
+  list_missing (self);
+  if (signed_)
+    {
+      g_autofree char *declared = scs_declaration_dup_report_language (workspace);
+
+      /* the signed report is what goes into the package: its language was
+       * chosen when management declared */
+      adw_combo_row_set_selected (self->language_row, g_strcmp0 (declared, "en") == 0 ? 1 : 0);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->language_row),
+                                   _("Chosen when management declared: the signed report keeps its language"));
+    }
   read_only = scs_workspace_is_read_only (workspace);
   gtk_switch_set_active (self->draft_switch, !signed_ || read_only);
   if (!signed_)
@@ -380,6 +509,40 @@ scs_export_dialog_is_running (ScsExportDialog *self)
   g_return_val_if_fail (SCS_IS_EXPORT_DIALOG (self), FALSE);
 
   return self->cancellable != NULL;
+}
+
+const char *
+scs_export_dialog_get_language (ScsExportDialog *self)
+{
+  g_return_val_if_fail (SCS_IS_EXPORT_DIALOG (self), "ja");
+
+  return adw_combo_row_get_selected (self->language_row) == 1 ? "en" : "ja";
+}
+
+void
+scs_export_dialog_set_language (ScsExportDialog *self,
+                                const char      *language)
+{
+  g_return_if_fail (SCS_IS_EXPORT_DIALOG (self));
+
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->language_row)))
+    adw_combo_row_set_selected (self->language_row, g_strcmp0 (language, "en") == 0 ? 1 : 0);
+}
+
+char **
+scs_export_dialog_dup_missing (ScsExportDialog *self)
+{
+  GStrvBuilder *builder;
+  char **result;
+
+  g_return_val_if_fail (SCS_IS_EXPORT_DIALOG (self), NULL);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < self->missing->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->missing, i));
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
 }
 
 const char *

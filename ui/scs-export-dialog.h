@@ -24,6 +24,13 @@ void             scs_export_dialog_set_draft  (ScsExportDialog *self,
                                                gboolean         draft);
 gboolean         scs_export_dialog_get_draft  (ScsExportDialog *self);
 gboolean         scs_export_dialog_is_running (ScsExportDialog *self);
+/* The report language chosen, "ja" (the default) or "en"; a signed
+ * workspace's is the one chosen at the declaration and cannot be changed. */
+const char      *scs_export_dialog_get_language (ScsExportDialog *self);
+void             scs_export_dialog_set_language (ScsExportDialog *self,
+                                                 const char      *language);
+/* The titles of the "still missing" rows, in order. */
+char           **scs_export_dialog_dup_missing  (ScsExportDialog *self);
 /* What the status line says (last error or success). */
 const char      *scs_export_dialog_get_status (ScsExportDialog *self);
 

@@ -362,9 +362,13 @@ scs_pdf_preview_new (GBytes      *pdf,
     {
       const char *name = title != NULL ? title : _("The file");
 
+      /* Poppler's own words are English and technical: logged only */
       if (poppler_error != NULL)
-        g_set_error (error, SCS_PDF_PREVIEW_ERROR, SCS_PDF_PREVIEW_ERROR_NOT_PDF,
-                     _("‘%s’ is not a readable PDF file: %s"), name, poppler_error->message);
+        {
+          g_debug ("Poppler cannot read ‘%s’: %s", name, poppler_error->message);
+          g_set_error (error, SCS_PDF_PREVIEW_ERROR, SCS_PDF_PREVIEW_ERROR_NOT_PDF,
+                       _("‘%s’ is not a readable PDF file: it is damaged, protected or not a PDF"), name);
+        }
       else
         g_set_error (error, SCS_PDF_PREVIEW_ERROR, SCS_PDF_PREVIEW_ERROR_NOT_PDF,
                      _("‘%s’ is not a readable PDF file: it has no pages"), name);

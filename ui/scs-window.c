@@ -26,6 +26,7 @@
 #include "scs-checklist-page.h"
 #include "scs-dashboard-page.h"
 #include "scs-declaration-page.h"
+#include "scs-org-dialog.h"
 #include "scs-export-dialog.h"
 #include "scs-migration-assistant.h"
 #include "scs-reconfirm-window.h"
@@ -1003,6 +1004,17 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+edit_organization_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+
+  if (self->workspace != NULL)
+    gtk_window_present (GTK_WINDOW (scs_org_dialog_new (GTK_WINDOW (self), self->workspace)));
+}
+
+static void
 print_report_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -1251,6 +1263,7 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-review", "s", show_review_action);
   gtk_widget_class_install_action (widget_class, "win.show-scope", "x", show_scope_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-organization", NULL, edit_organization_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_install_action (widget_class, "win.load-catalog", NULL, scs_migration_assistant_load_catalog_action);
   gtk_widget_class_install_action (widget_class, "win.reconfirm-answer", "s", scs_migration_assistant_reconfirm_action);

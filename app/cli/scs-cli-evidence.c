@@ -79,8 +79,8 @@ check_evidence_path (const char *path)
     }
   if (g_file_info_get_size (info) > SCS_EVIDENCE_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (SCS_EVIDENCE_MAX_SIZE);
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (SCS_EVIDENCE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       scs_cli_error (_("Evidence file ‘%s’ is %s, more than the limit of %s"), path, size, limit);
       return FALSE;

@@ -45,19 +45,16 @@ static const GOptionEntry verify_entries[] = {
 };
 
 /* --lang: "ja", "en" or unset (Japanese). Returns FALSE on a bad value.
- * The process language is switched around the rendering only, so that
- * messages stay in the UI language. */
+ * The report is rendered in it; messages stay in the UI language. */
 static gboolean
 check_language (const char **language)
 {
-  if (opt_lang == NULL)
-    opt_lang = g_strdup ("ja");
-  if (!g_str_equal (opt_lang, "ja") && !g_str_equal (opt_lang, "en"))
+  if (opt_lang != NULL && !g_str_equal (opt_lang, "ja") && !g_str_equal (opt_lang, "en"))
     {
       scs_cli_error (_("Unknown report language ‘%s’: use ja or en"), opt_lang);
       return FALSE;
     }
-  *language = opt_lang;
+  *language = opt_lang != NULL ? opt_lang : "ja";
   return TRUE;
 }
 
@@ -69,7 +66,6 @@ scs_cli_export (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
   const char *language;
-  gboolean was_japanese, exported;
 
   if (!scs_cli_parse_arguments (command, export_entries, FALSE, &argc, &argv, 1, 2))
     return SCS_CLI_EXIT_USAGE;
@@ -84,12 +80,10 @@ scs_cli_export (const ScsCliCommand *command,
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
-  /* a draft renders its report; a final package takes the signed one */
-  was_japanese = scs_i18n_switch (opt_draft ? language : NULL);
-  exported = scs_package_export (workspace, opt_out, opt_draft ? SCS_PACKAGE_FLAGS_DRAFT : SCS_PACKAGE_FLAGS_NONE,
-                                 language, NULL, NULL, NULL, &error);
-  scs_i18n_restore (was_japanese);
-  if (!exported)
+  /* a final package's report language was chosen at the declaration:
+   * only an explicit --lang is checked against it */
+  if (!scs_package_export (workspace, opt_out, opt_draft ? SCS_PACKAGE_FLAGS_DRAFT : SCS_PACKAGE_FLAGS_NONE,
+                           opt_draft || opt_lang != NULL ? language : NULL, NULL, NULL, NULL, &error))
     {
       scs_cli_report (error);
       return g_error_matches (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_UNSIGNED)
@@ -121,12 +115,8 @@ scs_cli_report_pdf (const ScsCliCommand *command,
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
   options.draft = opt_draft;
-  {
-    gboolean was_japanese = scs_i18n_switch (language);
-
-    pdf = scs_report_render (workspace, &options, &error);
-    scs_i18n_restore (was_japanese);
-  }
+  options.language = language;
+  pdf = scs_report_render (workspace, &options, &error);
   if (pdf == NULL ||
       !g_file_set_contents (opt_out, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
     return scs_cli_report (error);
@@ -205,6 +195,11 @@ scs_cli_verify (const ScsCliCommand *command,
       json_builder_add_boolean_value (builder, result->trusted);
       json_builder_set_member_name (builder, "draft");
       json_builder_add_boolean_value (builder, result->draft);
+      json_builder_set_member_name (builder, "language");
+      if (result->language != NULL)
+        json_builder_add_string_value (builder, result->language);
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "checks");
       json_builder_begin_array (builder);
       for (guint i = 0; i < result->checks->len; i++)

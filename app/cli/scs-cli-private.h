@@ -59,6 +59,7 @@ guint        scs_cli_display_width       (const char          *text);
 
 typedef struct _ScsCliTable ScsCliTable;
 
+
 ScsCliTable *scs_cli_table_new           (guint                n_columns);
 void         scs_cli_table_free          (ScsCliTable         *table);
 void         scs_cli_table_set_right     (ScsCliTable         *table,
@@ -70,6 +71,11 @@ void         scs_cli_table_add_rule      (ScsCliTable         *table);
 void         scs_cli_table_print         (ScsCliTable         *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCliTable, scs_cli_table_free)
 
+/* scs-cli-org.c: the organisation's rows (`info`, `org show`) and JSON object */
+void         scs_cli_org_add_rows        (ScsCliTable           *table,
+                                          const ScsOrganization *org);
+void         scs_cli_org_add_json        (JsonBuilder           *builder,
+                                          const ScsOrganization *org);
 /* scs-cli-items.c: the item-based types (JC-STAR ★1, SECURITY ACTION …) */
 extern gboolean scs_cli_opt_json;
 /* --json, setting scs_cli_opt_json */
@@ -136,6 +142,8 @@ int scs_cli_provider_check       (const ScsCliCommand *command, int argc, char *
 
 int scs_cli_new               (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_org_show          (const ScsCliCommand *command, int argc, char **argv);
+int scs_cli_org_set           (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_answer            (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_status            (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_audit             (const ScsCliCommand *command, int argc, char **argv);

@@ -201,17 +201,7 @@ scs_cli_info (const ScsCliCommand *command,
       json_add_string_or_null (builder, "type",
                                scs_workspace_type_to_string (scs_workspace_get_workspace_type (workspace)));
       json_builder_set_member_name (builder, "organization");
-      json_builder_begin_object (builder);
-      json_add_string_or_null (builder, "name", org->name);
-      json_add_string_or_null (builder, "trade_name", org->trade_name);
-      json_builder_set_member_name (builder, "sole_proprietor");
-      json_builder_add_boolean_value (builder, org->sole_proprietor);
-      json_add_string_or_null (builder, "corporate_number", org->corporate_number);
-      json_add_string_or_null (builder, "address", org->address);
-      json_add_string_or_null (builder, "contact_name", org->contact_name);
-      json_add_string_or_null (builder, "contact_email", org->contact_email);
-      json_add_string_or_null (builder, "contact_phone", org->contact_phone);
-      json_builder_end_object (builder);
+      scs_cli_org_add_json (builder, org);
       json_builder_set_member_name (builder, "catalog");
       json_builder_begin_object (builder);
       json_add_string_or_null (builder, "id", scs_catalog_get_id (catalog));
@@ -257,21 +247,7 @@ scs_cli_info (const ScsCliCommand *command,
       scs_cli_table_add_row (table, _("File:"), argv[1]);
       scs_cli_table_add_row (table, _("Type:"),
                              scs_workspace_type_get_label (scs_workspace_get_workspace_type (workspace)));
-      scs_cli_table_add_row (table, _("Organisation:"), org->name);
-      if (!scs_text_is_blank (org->trade_name))
-        scs_cli_table_add_row (table, _("Trade name:"), org->trade_name);
-      if (org->sole_proprietor)
-        scs_cli_table_add_row (table, _("Corporate number:"), _("none (sole proprietor)"));
-      else
-        scs_cli_table_add_row (table, _("Corporate number:"), org->corporate_number);
-      if (!scs_text_is_blank (org->address))
-        scs_cli_table_add_row (table, _("Address:"), org->address);
-      if (!scs_text_is_blank (org->contact_name))
-        scs_cli_table_add_row (table, _("Contact:"), org->contact_name);
-      if (!scs_text_is_blank (org->contact_email))
-        scs_cli_table_add_row (table, _("E-mail:"), org->contact_email);
-      if (!scs_text_is_blank (org->contact_phone))
-        scs_cli_table_add_row (table, _("Telephone:"), org->contact_phone);
+      scs_cli_org_add_rows (table, org);
       scs_cli_table_add_row (table, _("Catalog:"), catalog_text);
       scs_cli_table_add_row (table, _("Catalog SHA-256:"), scs_catalog_get_sha256 (catalog));
       scs_cli_table_add_row (table, _("Target level:"), level_text);

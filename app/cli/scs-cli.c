@@ -39,6 +39,8 @@ static const ScsCliCommand commands[] = {
   { "migrate", N_("FILE --catalog CATALOG [--dry-run | --yes]"), N_("Move a workspace’s answers to another catalog version"), scs_cli_migrate },
   { "new", N_("FILE"), N_("Create a workspace for an organisation"), scs_cli_new },
   { "info", N_("FILE"), N_("Show a workspace’s organisation, catalog and progress"), scs_cli_info },
+  { "org show", N_("FILE [--json]"), N_("Show the organisation’s name, corporate number, address and contact"), scs_cli_org_show },
+  { "org set", N_("FILE [--name N] [--address A] [--contact C] [--corporate-number N] …"), N_("Change the organisation’s details (recorded in the audit log; not after signing)"), scs_cli_org_set },
   { "answer", N_("FILE CRITERION_ID met|not-met|na|unanswered"), N_("Answer one criterion"), scs_cli_answer },
   { "status", N_("FILE"), N_("Show answer counts per category and level, and readiness"), scs_cli_status },
   { "evidence add", N_("FILE CRITERION_ID PATH…"), N_("Attach evidence files to a criterion"), scs_cli_evidence_add },

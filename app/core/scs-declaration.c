@@ -64,6 +64,22 @@ scs_declaration_dup_assessment_sha256 (ScsWorkspace *workspace)
   return scs_db_column_dup (stmt, 0);
 }
 
+char *
+scs_declaration_dup_report_language (ScsWorkspace *workspace)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "SELECT language FROM review_declaration WHERE assessment = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return scs_db_column_dup (stmt, 0);
+}
+
 static void
 text_element (GString    *out,
               guint       indent,
@@ -208,12 +224,8 @@ sign_manifest (Declaration   *d,
 
   options.content_sha256 = d->expert->info->content_sha256;
   options.evidence_paths = paths;
-  {
-    gboolean was_japanese = scs_i18n_switch (d->japanese ? "ja" : "en");
-
-    report = scs_report_render (workspace, &options, error);
-    scs_i18n_restore (was_japanese);
-  }
+  options.language = d->japanese ? "ja" : "en";
+  report = scs_report_render (workspace, &options, error);
   if (report == NULL)
     return FALSE;
   g_ptr_array_add (entries, scs_signed_entry_new ("declaration.xml", "application/xml", declaration));

@@ -60,5 +60,8 @@ GBytes     *scs_declaration_render                (ScsWorkspace  *workspace,
                                                    GError       **error);
 /* The hash the declaration covers, or NULL. */
 char       *scs_declaration_dup_assessment_sha256 (ScsWorkspace  *workspace);
+/* The language report.pdf was rendered in when management declared ("ja",
+ * "en"), or NULL with no declaration. */
+char       *scs_declaration_dup_report_language   (ScsWorkspace  *workspace);
 
 G_END_DECLS

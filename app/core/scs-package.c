@@ -59,6 +59,7 @@
 #include "scs-sha256.h"
 #include "scs-signer.h"
 #include "scs-verify.h"
+#include "scs-zip.h"
 #include "scs-xml.h"
 #include "scs-zip.h"
 
@@ -174,6 +175,18 @@ evidence_path (const ScsEvidence *evidence,
     }
   g_hash_table_add (taken, g_steal_pointer (&key));
   return path;
+}
+
+/* What the workspace accepts as evidence fits in what the verifier
+ * accepts as a package, with room for the XML and the report. */
+G_STATIC_ASSERT (SCS_EVIDENCE_MAX_SIZE <= SCS_ZIP_MAX_ENTRY_SIZE);
+G_STATIC_ASSERT (SCS_EVIDENCE_MAX_TOTAL_SIZE + (gint64) 64 * 1024 * 1024 <= SCS_ZIP_MAX_TOTAL_SIZE);
+
+/* "Japanese" or "English" for "ja" / "en", translated */
+static const char *
+language_name (const char *language)
+{
+  return g_str_equal (language, "ja") ? _("Japanese") : _("English");
 }
 
 static GBytes *
@@ -371,6 +384,7 @@ report_thread (gpointer data)
  * META-INF/manifest.xml is not included. */
 static GPtrArray *
 collect_draft_entries (ScsWorkspace            *workspace,
+                       const char              *language,
                        ScsPackageProgressFunc   progress,
                        gpointer                 progress_data,
                        GCancellable            *cancellable,
@@ -427,6 +441,7 @@ collect_draft_entries (ScsWorkspace            *workspace,
 
   job.workspace_path = (char *) scs_workspace_get_path (workspace);
   job.options.draft = TRUE;
+  job.options.language = language;
   job.options.content_sha256 = assessment_hash;
   job.options.evidence_paths = paths;
   thread = g_thread_new ("scs-report", report_thread, &job);
@@ -809,11 +824,48 @@ scs_package_export (ScsWorkspace           *workspace,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  g_return_val_if_fail (language == NULL || g_str_equal (language, "ja") || g_str_equal (language, "en"), FALSE);
+
+  /* A final package carries the report management signed, in the language
+   * chosen then: another one is refused rather than silently ignored. */
+  if (!draft && language != NULL)
+    {
+      g_autofree char *declared = scs_declaration_dup_report_language (workspace);
+
+      if (declared != NULL && !g_str_equal (declared, language))
+        {
+          g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_LANGUAGE,
+                       _("The signed report is in %s, chosen when management declared; a report in %s "
+                         "needs a new declaration (or export a draft in %s)"),
+                       language_name (declared), language_name (language), language_name (language));
+          return FALSE;
+        }
+    }
   if (language == NULL)
     language = "ja";
-  g_return_val_if_fail (g_str_equal (language, "ja") || g_str_equal (language, "en"), FALSE);
 
-  entries = draft ? collect_draft_entries (workspace, progress, progress_data, cancellable, error)
+  /* evidence added before the total limit existed: said before any work */
+  {
+    g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, NULL, error);
+    gint64 total = 0;
+
+    if (evidence == NULL)
+      return FALSE;
+    for (guint i = 0; i < evidence->len; i++)
+      total += ((ScsEvidence *) g_ptr_array_index (evidence, i))->size;
+    if (total > SCS_EVIDENCE_MAX_TOTAL_SIZE)
+      {
+        g_autofree char *sum = g_format_size_full (total, G_FORMAT_SIZE_IEC_UNITS);
+        g_autofree char *limit = g_format_size_full (SCS_EVIDENCE_MAX_TOTAL_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+        g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
+                     _("The workspace holds %s of evidence; a submission package holds at most %s: "
+                       "remove some evidence files first"), sum, limit);
+        return FALSE;
+      }
+  }
+
+  entries = draft ? collect_draft_entries (workspace, language, progress, progress_data, cancellable, error)
                   : collect_final_entries (workspace, progress, progress_data, cancellable, error);
   if (entries == NULL)
     return FALSE;

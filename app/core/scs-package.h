@@ -32,6 +32,7 @@ typedef enum
   SCS_PACKAGE_ERROR_UNSIGNED,  /* a final package needs the signed assessment and declaration */
   SCS_PACKAGE_ERROR_INVALID,   /* the written package did not verify */
   SCS_PACKAGE_ERROR_CHANGED,   /* the workspace no longer matches its signatures */
+  SCS_PACKAGE_ERROR_LANGUAGE,  /* a final package asked in another language than the signed report's */
 } ScsPackageError;
 
 GQuark scs_package_error_quark (void);
@@ -63,11 +64,13 @@ typedef void (*ScsPackageProgressFunc) (double   fraction,
  * fsync, re-opened and verified, then renamed into place. On error or
  * cancellation nothing is left under @path (an existing file there is
  * replaced only on success). @language "ja" or "en" (NULL: "ja"): a
- * draft's manifest says so (its report is in the current language). A
- * final (non-draft) package needs the expert and management signatures
- * made with signed manifests (else SCS_PACKAGE_ERROR_UNSIGNED) and is
- * assembled from the signed bytes, report.pdf as rendered at the
- * declaration; a workspace that no longer matches them is refused with
+ * draft's report is rendered in it, whatever the UI's language, and its
+ * manifest says so. A final (non-draft) package needs the expert and
+ * management signatures made with signed manifests (else
+ * SCS_PACKAGE_ERROR_UNSIGNED) and is assembled from the signed bytes,
+ * report.pdf as rendered at the declaration, in the language chosen then
+ * (another @language: SCS_PACKAGE_ERROR_LANGUAGE; NULL takes it); a
+ * workspace that no longer matches them is refused with
  * SCS_PACKAGE_ERROR_CHANGED naming what changed. */
 gboolean scs_package_export        (ScsWorkspace           *workspace,
                                     const char             *path,

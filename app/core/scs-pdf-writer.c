@@ -223,6 +223,14 @@ make_layout (ScsPdfWriter *self,
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
+  /* no hyphen where a hash or an ID is broken: it would read as part of it */
+  {
+    PangoAttrList *attrs = pango_attr_list_new ();
+
+    pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+    pango_layout_set_attributes (layout, attrs);
+    pango_attr_list_unref (attrs);
+  }
   if (text == NULL)
     text = "";
   if (markup)
@@ -508,6 +516,16 @@ scs_pdf_writer_spacer (ScsPdfWriter *self,
     new_page (self);
   else
     self->y += points;
+}
+
+void
+scs_pdf_writer_keep (ScsPdfWriter *self,
+                     double        height)
+{
+  g_return_if_fail (SCS_IS_PDF_WRITER (self));
+  if (!check_open (self))
+    return;
+  need (self, height);
 }
 
 void

@@ -120,6 +120,10 @@ void          scs_pdf_writer_key_values     (ScsPdfWriter       *self,
 void          scs_pdf_writer_spacer         (ScsPdfWriter  *self,
                                              double         points);
 void          scs_pdf_writer_page_break     (ScsPdfWriter  *self);
+/* Starts a new page unless @height points still fit on this one: keeps a
+ * short block (a heading and what follows) together. */
+void          scs_pdf_writer_keep           (ScsPdfWriter  *self,
+                                             double         height);
 
 /* Tables: @widths are fractions of the content width (summing to about 1),
  * @headers NULL for no header row. Rows taller than the space left move to

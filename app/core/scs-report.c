@@ -1,8 +1,12 @@
 /* scs-report.c: the assessment report, laid out with ScsPdfWriter
  *
- * The report is the human-readable face of the package: cover, scope,
- * every criterion's answer by category, open items, the evidence index with
- * hashes, the review summary and the signature page. It is built only from
+ * The report is the human-readable face of the package, in the order a
+ * reader needs it: a cover (company, level, date, expert, status — no
+ * hashes), a summary (counts per category, readiness, the organisation)
+ * with the scope flowing after it, every criterion's answer by category
+ * with notes and N/A reasons, open items, the evidence index, the review
+ * summary, management's declaration naming its level, and at the end the
+ * signatures with the package fingerprint and the catalog's id and hash. It is built only from
  * what the workspace stores (never the clock), in the language gettext and
  * scs_i18n are set to, so the same workspace gives the same PDF; the date it
  * shows and stamps into the PDF is the latest signature or answer change.
@@ -77,6 +81,138 @@ cycle_label (guint cycle)
   return g_strdup_printf (_("Renewal %u"), cycle);
 }
 
+/* The expert's identity as the signed assessment.xml carries it. */
+static void
+expert_identity (GBytes  *assessment,
+                 char   **name,
+                 char   **qualification,
+                 char   **registration)
+{
+  g_autoptr(GError) error = NULL;
+  xmlDocPtr doc;
+
+  if (assessment == NULL)
+    return;
+  doc = scs_verify_parse_xml (assessment, "assessment.xml", &error);
+  if (doc == NULL)
+    return;
+  for (xmlNodePtr node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE || !xmlStrEqual (node->name, BAD_CAST "expert"))
+        continue;
+      for (xmlNodePtr child = node->children; child != NULL; child = child->next)
+        {
+          if (child->type != XML_ELEMENT_NODE)
+            continue;
+          if (xmlStrEqual (child->name, BAD_CAST "name"))
+            {
+              xmlChar *text = xmlNodeGetContent (child);
+              *name = g_strdup ((const char *) text);
+              xmlFree (text);
+            }
+          else if (xmlStrEqual (child->name, BAD_CAST "qualification"))
+            {
+              xmlChar *type = xmlGetProp (child, BAD_CAST "type");
+              xmlChar *number = xmlGetProp (child, BAD_CAST "registration");
+              ScsQualification q;
+
+              if (type != NULL && scs_qualification_from_string ((const char *) type, &q))
+                *qualification = g_strdup (scs_qualification_get_label (q));
+              *registration = g_strdup ((const char *) number);
+              xmlFree (type);
+              xmlFree (number);
+            }
+        }
+    }
+  xmlFreeDoc (doc);
+}
+
+/* The text of the first element named @name under @node, or NULL. */
+static char *
+child_text (xmlNodePtr  node,
+            const char *name)
+{
+  for (xmlNodePtr child = node != NULL ? node->children : NULL; child != NULL; child = child->next)
+    {
+      if (child->type == XML_ELEMENT_NODE && xmlStrEqual (child->name, BAD_CAST name))
+        {
+          xmlChar *text = xmlNodeGetContent (child);
+          char *copy = g_strdup ((const char *) text);
+
+          xmlFree (text);
+          return copy;
+        }
+    }
+  return NULL;
+}
+
+/* Management's declaration as the signed declaration.xml carries it. */
+static void
+declaration_content (GBytes  *declaration,
+                     char   **text,
+                     char   **name,
+                     char   **title)
+{
+  g_autoptr(GError) error = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr root, node;
+
+  if (declaration == NULL)
+    return;
+  doc = scs_verify_parse_xml (declaration, "declaration.xml", &error);
+  if (doc == NULL)
+    return;
+  root = xmlDocGetRootElement (doc);
+  *text = child_text (root, "text");
+  for (node = root->children; node != NULL; node = node->next)
+    if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "declarant"))
+      {
+        *name = child_text (node, "name");
+        *title = child_text (node, "title");
+      }
+  xmlFreeDoc (doc);
+}
+
+/* Where the assessment stands, in the words of the scheme's roles. */
+static const char *
+status_label (ScsWorkspace *workspace)
+{
+  g_autoptr(ScsSignatureInfo) expert = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  g_autoptr(ScsSignatureInfo) management = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+
+  if (expert != NULL && management != NULL)
+    return _("Declared by management, confirmed and signed by the security expert");
+  if (expert != NULL)
+    return _("Signed by the security expert; management has not declared yet");
+  return _("Draft: not yet confirmed by a security expert");
+}
+
+/* "Name (Qualification, registration No. N)" of the expert who signed, or
+ * NULL when nobody has. */
+static char *
+expert_line (ScsWorkspace *workspace)
+{
+  g_autoptr(ScsSignatureInfo) info = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  g_autoptr(GBytes) content = NULL;
+  g_autofree char *name = NULL, *qualification = NULL, *registration = NULL;
+
+  if (info == NULL)
+    return NULL;
+  content = scs_signature_dup_signed_content (workspace, SCS_SIGNATURE_ROLE_EXPERT);
+  expert_identity (content, &name, &qualification, &registration);
+  if (name == NULL)
+    name = g_strdup (info->actor);
+  if (qualification != NULL && registration != NULL && *registration != '\0')
+    /* Translators: expert's name, qualification, registration number */
+    return g_strdup_printf (_("%s (%s, registration No. %s)"), or_dash (name), qualification, registration);
+  if (registration != NULL && *registration != '\0')
+    /* Translators: expert's name, registration number */
+    return g_strdup_printf (_("%s (registration No. %s)"), or_dash (name), registration);
+  return g_strdup (or_dash (name));
+}
+
+/* The cover: who, which level, as of when, confirmed by whom, how far. No
+ * hashes here: those are at the end, where a verifier looks for them. */
 static void
 add_cover (ScsPdfWriter           *writer,
            ScsWorkspace           *workspace,
@@ -84,75 +220,121 @@ add_cover (ScsPdfWriter           *writer,
            const char             *date)
 {
   g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
-  ScsCatalog *catalog = scs_workspace_get_catalog (workspace);
-  guint level = scs_workspace_get_target_level (workspace);
-  g_autofree char *level_text = level_label (level);
-  g_autofree char *cycle_text = cycle_label (scs_workspace_get_cycle (workspace));
-  g_autofree char *catalog_text = g_strdup_printf ("%s (%s)", scs_catalog_get_id (catalog),
-                                                   scs_catalog_get_date (catalog));
+  g_autofree char *level_text = level_label (scs_workspace_get_target_level (workspace));
   g_autofree char *day = scs_i18n_format_japan_date (date);
-  g_autofree char *status = NULL;
-  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (ScsPdfBar));
-  g_autoptr(GPtrArray) bar_texts = g_ptr_array_new_with_free_func (g_free);
-  ScsProgress total;
+  g_autofree char *expert = expert_line (workspace);
 
-  scs_pdf_writer_spacer (writer, 40);
+  scs_pdf_writer_spacer (writer, 120);
   scs_pdf_writer_title (writer, _("Supply-chain security self-assessment report"));
-  scs_pdf_writer_subheading (writer, org->name);
+  scs_pdf_writer_spacer (writer, 24);
+  scs_pdf_writer_heading (writer, org->name);
   scs_pdf_writer_spacer (writer, 12);
-
-  scs_workspace_get_progress (workspace, 0, level, &total);
-  status = !scs_catalog_criteria_complete (catalog, level)
-             ? scs_catalog_describe_missing (catalog, level)
-             : scs_workspace_is_ready (workspace, level)
-             ? g_strdup_printf (_("All %u criteria satisfied"), total.total)
-             : g_strdup_printf (_("%u of %u criteria satisfied"), total.satisfied, total.total);
   {
     const char *pairs[] = {
-      _("Organisation"), org->name,
-      _("Trade name"), org->trade_name,
+      _("Company"), org->name,
       _("Corporate number"), org->sole_proprietor ? _("Sole proprietor") : org->corporate_number,
-      _("Address"), org->address,
-      _("Contact"), org->contact_name,
-      _("Email"), org->contact_email,
-      _("Level"), level_text,
-      _("Cycle"), cycle_text,
-      _("Catalog"), catalog_text,
-      _("Catalog SHA-256"), scs_catalog_get_sha256 (catalog),
+      _("Target level"), level_text,
       _("Report date"), day,
-      _("Result"), status,
-      _("assessment.xml SHA-256"), options->content_sha256 != NULL ? options->content_sha256 : _("not in a package"),
+      _("Security expert"), expert != NULL ? expert : _("Not yet confirmed by a security expert"),
+      _("Status"), status_label (workspace),
       NULL
     };
 
     scs_pdf_writer_key_values (writer, pairs);
   }
   if (options->draft)
-    scs_pdf_writer_paragraph (writer, _("This is a draft: it is not signed and must not be submitted."));
-
-  scs_pdf_writer_subheading (writer, _("Criteria satisfied per category"));
-  for (guint c = 1; c <= scs_catalog_get_n_categories (catalog); c++)
     {
-      const ScsCategory *category = scs_catalog_get_category (catalog, c);
-      ScsProgress progress;
-      ScsPdfBar bar = { 0 };
-      char *label, *text;
-
-      scs_workspace_get_progress (workspace, c, level, &progress);
-      if (progress.total == 0)
-        continue;
-      label = g_strdup_printf ("%u %s", c, scs_category_get_title (category));
-      text = g_strdup_printf ("%u / %u", progress.satisfied, progress.total);
-      g_ptr_array_add (bar_texts, label);
-      g_ptr_array_add (bar_texts, text);
-      bar.label = label;
-      bar.value = progress.satisfied;
-      bar.max = progress.total;
-      bar.rgb = progress.satisfied == progress.total ? 0x2e7d32 : 0x1565c0;
-      bar.value_text = text;
-      g_array_append_val (bars, bar);
+      scs_pdf_writer_spacer (writer, 12);
+      scs_pdf_writer_paragraph (writer, _("This is a draft: it is not signed and must not be submitted."));
     }
+}
+
+/* The summary: readiness, counts per category, the organisation. */
+static void
+add_summary (ScsPdfWriter *writer,
+             ScsWorkspace *workspace)
+{
+  g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
+  ScsCatalog *catalog = scs_workspace_get_catalog (workspace);
+  guint level = scs_workspace_get_target_level (workspace);
+  g_autofree char *cycle_text = cycle_label (scs_workspace_get_cycle (workspace));
+  g_autofree char *readiness = NULL;
+  g_autoptr(GArray) bars = g_array_new (FALSE, TRUE, sizeof (ScsPdfBar));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  const double widths[] = { 0.44, 0.14, 0.14, 0.14, 0.14 };
+  const char *headers[] = { _("Category"), _("Met"), _("Not met"), _("Not applicable"), _("Unanswered") };
+  ScsProgress total;
+
+  scs_pdf_writer_heading (writer, _("Summary"));
+  scs_workspace_get_progress (workspace, 0, level, &total);
+  if (!scs_catalog_criteria_complete (catalog, level))
+    readiness = scs_catalog_describe_missing (catalog, level);
+  else if (scs_workspace_is_ready (workspace, level))
+    readiness = g_strdup_printf (_("Ready: all %u criteria are met or not applicable with a reason."), total.total);
+  else
+    readiness = g_strdup_printf (_("Not ready: %u of %u criteria are met or not applicable with a reason; "
+                                   "%u remain."), total.satisfied, total.total, total.total - total.satisfied);
+  scs_pdf_writer_paragraph (writer, readiness);
+
+  scs_pdf_writer_table_begin (writer, G_N_ELEMENTS (widths), widths, headers);
+  for (guint c = 0; c <= scs_catalog_get_n_categories (catalog); c++)
+    {
+      ScsProgress p;
+      char *label, *cells[4];
+
+      /* category 0 is every category: the total, last */
+      guint number = c < scs_catalog_get_n_categories (catalog) ? c + 1 : 0;
+
+      scs_workspace_get_progress (workspace, number, level, &p);
+      if (p.total == 0 && number != 0)
+        continue;
+      label = number == 0 ? g_strdup (_("Total"))
+                          : g_strdup_printf ("%u. %s", number,
+                                             scs_category_get_title (scs_catalog_get_category (catalog, number)));
+      cells[0] = g_strdup_printf ("%u", p.counts[SCS_ANSWER_MET]);
+      cells[1] = g_strdup_printf ("%u", p.counts[SCS_ANSWER_NOT_MET]);
+      cells[2] = g_strdup_printf ("%u", p.counts[SCS_ANSWER_NOT_APPLICABLE]);
+      cells[3] = g_strdup_printf ("%u", p.counts[SCS_ANSWER_UNANSWERED]);
+      scs_pdf_writer_table_row (writer, (const char *[]) { label, cells[0], cells[1], cells[2], cells[3] });
+      if (number != 0)
+        {
+          ScsPdfBar bar = { 0 };
+          char *value = g_strdup_printf ("%u / %u", p.satisfied, p.total);
+
+          bar.label = label;
+          bar.value = p.satisfied;
+          bar.max = p.total;
+          bar.rgb = p.satisfied == p.total ? 0x2e7d32 : 0x1565c0;
+          bar.value_text = value;
+          g_array_append_val (bars, bar);
+          g_ptr_array_add (texts, value);
+          g_ptr_array_add (texts, label);
+        }
+      else
+        g_free (label);
+      for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+        g_free (cells[i]);
+    }
+  scs_pdf_writer_table_end (writer);
+
+  scs_pdf_writer_subheading (writer, _("Criteria met or not applicable per category"));
   scs_pdf_writer_bars (writer, (const ScsPdfBar *) bars->data, bars->len);
+
+  scs_pdf_writer_subheading (writer, _("Organisation"));
+  {
+    const char *pairs[] = {
+      _("Organisation"), org->name,
+      _("Trade name"), org->trade_name,
+      _("Address"), org->address,
+      _("Contact"), org->contact_name,
+      _("Email"), org->contact_email,
+      _("Phone"), org->contact_phone,
+      _("Cycle"), cycle_text,
+      NULL
+    };
+
+    scs_pdf_writer_key_values (writer, pairs);
+  }
 }
 
 typedef struct
@@ -318,7 +500,8 @@ note_cell (ScsAnswer *answer)
 
   if (note != NULL && *note != '\0')
     g_string_append (text, note);
-  if (reason != NULL && *reason != '\0')
+  /* a reason left over from an earlier N/A answer is not part of a met one */
+  if (reason != NULL && *reason != '\0' && scs_answer_get_state (answer) == SCS_ANSWER_NOT_APPLICABLE)
     {
       if (text->len > 0)
         g_string_append_c (text, '\n');
@@ -494,96 +677,42 @@ add_review (ScsPdfWriter  *writer,
   return TRUE;
 }
 
-/* The expert's identity as the signed assessment.xml carries it. */
+/* Management's declaration, naming the level it is made for. */
 static void
-expert_identity (GBytes  *assessment,
-                 char   **name,
-                 char   **qualification,
-                 char   **registration)
+add_declaration (ScsPdfWriter *writer,
+                 ScsWorkspace *workspace)
 {
-  g_autoptr(GError) error = NULL;
-  xmlDocPtr doc;
+  g_autoptr(ScsSignatureInfo) info = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+  g_autoptr(GBytes) content = scs_signature_dup_content (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+  g_autofree char *text = NULL, *name = NULL, *title = NULL;
+  g_autofree char *level_text = level_label (scs_workspace_get_target_level (workspace));
+  /* Translators: %s is the level, ★3 or ★4 */
+  g_autofree char *heading = g_strdup_printf (_("Management’s self-declaration for %s"), level_text);
+  g_autofree char *signed_at = NULL;
 
-  if (assessment == NULL)
-    return;
-  doc = scs_verify_parse_xml (assessment, "assessment.xml", &error);
-  if (doc == NULL)
-    return;
-  for (xmlNodePtr node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
+  scs_pdf_writer_keep (writer, 220);
+  scs_pdf_writer_heading (writer, heading);
+  declaration_content (content, &text, &name, &title);
+  if (info == NULL || text == NULL)
     {
-      if (node->type != XML_ELEMENT_NODE || !xmlStrEqual (node->name, BAD_CAST "expert"))
-        continue;
-      for (xmlNodePtr child = node->children; child != NULL; child = child->next)
-        {
-          if (child->type != XML_ELEMENT_NODE)
-            continue;
-          if (xmlStrEqual (child->name, BAD_CAST "name"))
-            {
-              xmlChar *text = xmlNodeGetContent (child);
-              *name = g_strdup ((const char *) text);
-              xmlFree (text);
-            }
-          else if (xmlStrEqual (child->name, BAD_CAST "qualification"))
-            {
-              xmlChar *type = xmlGetProp (child, BAD_CAST "type");
-              xmlChar *number = xmlGetProp (child, BAD_CAST "registration");
-              ScsQualification q;
-
-              if (type != NULL && scs_qualification_from_string ((const char *) type, &q))
-                *qualification = g_strdup (scs_qualification_get_label (q));
-              *registration = g_strdup ((const char *) number);
-              xmlFree (type);
-              xmlFree (number);
-            }
-        }
+      scs_pdf_writer_paragraph (writer, _("Management has not declared yet."));
+      return;
     }
-  xmlFreeDoc (doc);
-}
+  signed_at = scs_i18n_format_japan_time (info->signed_at);
+  {
+    /* the declared level right above the text, which refers to it */
+    const char *level_pair[] = { _("Declared level"), level_text, NULL };
+    const char *pairs[] = {
+      _("Declared by"), or_dash (name != NULL ? name : info->actor),
+      _("Title"), or_dash (title),
+      _("Declared at"), signed_at,
+      NULL
+    };
 
-/* The text of the first element named @name under @node, or NULL. */
-static char *
-child_text (xmlNodePtr  node,
-            const char *name)
-{
-  for (xmlNodePtr child = node != NULL ? node->children : NULL; child != NULL; child = child->next)
-    {
-      if (child->type == XML_ELEMENT_NODE && xmlStrEqual (child->name, BAD_CAST name))
-        {
-          xmlChar *text = xmlNodeGetContent (child);
-          char *copy = g_strdup ((const char *) text);
-
-          xmlFree (text);
-          return copy;
-        }
-    }
-  return NULL;
-}
-
-/* Management's declaration as the signed declaration.xml carries it. */
-static void
-declaration_content (GBytes  *declaration,
-                     char   **text,
-                     char   **name,
-                     char   **title)
-{
-  g_autoptr(GError) error = NULL;
-  xmlDocPtr doc;
-  xmlNodePtr root, node;
-
-  if (declaration == NULL)
-    return;
-  doc = scs_verify_parse_xml (declaration, "declaration.xml", &error);
-  if (doc == NULL)
-    return;
-  root = xmlDocGetRootElement (doc);
-  *text = child_text (root, "text");
-  for (node = root->children; node != NULL; node = node->next)
-    if (node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, BAD_CAST "declarant"))
-      {
-        *name = child_text (node, "name");
-        *title = child_text (node, "title");
-      }
-  xmlFreeDoc (doc);
+    scs_pdf_writer_key_values (writer, level_pair);
+    scs_pdf_writer_paragraph (writer, text);
+    scs_pdf_writer_key_values (writer, pairs);
+  }
 }
 
 static void
@@ -593,11 +722,13 @@ add_signature_block (ScsPdfWriter     *writer,
 {
   g_autoptr(ScsSignatureInfo) info = scs_signature_dup_info (workspace, role);
   g_autofree char *signed_at = NULL;
+  g_autofree char *name = NULL, *qualification = NULL, *registration = NULL;
+  g_autofree char *text = NULL, *title = NULL;
 
   if (role == SCS_SIGNATURE_ROLE_EXPERT)
     scs_pdf_writer_subheading (writer, _("Security expert’s confirmation"));
   else
-    scs_pdf_writer_subheading (writer, _("Management’s self-declaration"));
+    scs_pdf_writer_subheading (writer, _("Management’s signature"));
 
   if (info == NULL)
     {
@@ -607,54 +738,69 @@ add_signature_block (ScsPdfWriter     *writer,
   if (role == SCS_SIGNATURE_ROLE_EXPERT)
     {
       g_autoptr(GBytes) content = scs_signature_dup_signed_content (workspace, role);
-      g_autofree char *name = NULL, *qualification = NULL, *registration = NULL;
 
       expert_identity (content, &name, &qualification, &registration);
-      signed_at = scs_i18n_format_japan_time (info->signed_at);
-      {
-        const char *pairs[] = {
-          _("Expert"), or_dash (name != NULL ? name : info->actor),
-          _("Qualification"), or_dash (qualification),
-          _("Registration number"), or_dash (registration),
-          _("Certificate"), info->signer_subject,
-          _("Issuer"), info->signer_issuer,
-          _("Certificate SHA-256"), info->signer_sha256,
-          _("Signed at"), signed_at,
-          _("Signed content SHA-256"), info->content_sha256,
-          NULL
-        };
-
-        scs_pdf_writer_key_values (writer, pairs);
-      }
     }
   else
     {
       g_autoptr(GBytes) content = scs_signature_dup_content (workspace, role);
-      g_autofree char *text = NULL, *name = NULL, *title = NULL;
 
       declaration_content (content, &text, &name, &title);
-      signed_at = scs_i18n_format_japan_time (info->signed_at);
-      {
-        const char *pairs[] = {
-          _("Declared by"), or_dash (name != NULL ? name : info->actor),
-          _("Title"), or_dash (title),
-          _("Certificate"), info->signer_subject,
-          _("Issuer"), info->signer_issuer,
-          _("Certificate SHA-256"), info->signer_sha256,
-          _("Signed at"), signed_at,
-          _("Signed content SHA-256"), info->content_sha256,
-          NULL
-        };
-
-        if (text != NULL)
-          scs_pdf_writer_paragraph (writer, text);
-        scs_pdf_writer_key_values (writer, pairs);
-      }
     }
+  signed_at = scs_i18n_format_japan_time (info->signed_at);
+  {
+    const char *pairs[] = {
+      role == SCS_SIGNATURE_ROLE_EXPERT ? _("Expert") : _("Declared by"),
+      or_dash (name != NULL ? name : info->actor),
+      role == SCS_SIGNATURE_ROLE_EXPERT ? _("Qualification") : _("Title"),
+      or_dash (role == SCS_SIGNATURE_ROLE_EXPERT ? qualification : title),
+      /* management's list ends here */
+      role == SCS_SIGNATURE_ROLE_EXPERT ? _("Registration number") : NULL, or_dash (registration),
+      NULL
+    };
+    const char *certificate[] = {
+      _("Certificate"), info->signer_subject,
+      _("Issuer"), info->signer_issuer,
+      _("Certificate SHA-256"), info->signer_sha256,
+      _("Signed at"), signed_at,
+      _("Signed content SHA-256"), info->content_sha256,
+      NULL
+    };
+
+    scs_pdf_writer_key_values (writer, pairs);
+    scs_pdf_writer_key_values (writer, certificate);
+  }
 }
 
-ScsPdfWriter *
-scs_report_build (ScsWorkspace            *workspace,
+/* What ties the paper to the files: the package fingerprint, the catalog,
+ * the report's language. */
+static void
+add_fingerprints (ScsPdfWriter           *writer,
+                  ScsWorkspace           *workspace,
+                  const ScsReportOptions *options)
+{
+  ScsCatalog *catalog = scs_workspace_get_catalog (workspace);
+  g_autofree char *catalog_text = g_strdup_printf ("%s (%s)", scs_catalog_get_id (catalog),
+                                                   scs_catalog_get_date (catalog));
+  const char *pairs[] = {
+    _("Package fingerprint"),
+    options->content_sha256 != NULL ? options->content_sha256 : _("not in a package"),
+    _("Catalog"), catalog_text,
+    _("Catalog SHA-256"), scs_catalog_get_sha256 (catalog),
+    _("Report language"), scs_i18n_is_japanese () ? "日本語 (ja)" : "English (en)",
+    NULL
+  };
+
+  /* the block is short: never a lone line of it on the last page */
+  scs_pdf_writer_keep (writer, 190);
+  scs_pdf_writer_subheading (writer, _("Fingerprints"));
+  scs_pdf_writer_key_values (writer, pairs);
+  scs_pdf_writer_small (writer, _("The package fingerprint is the SHA-256 of assessment.xml, the content the "
+                                  "security expert signed; scs-cli verify and openssl cms check it."));
+}
+
+static ScsPdfWriter *
+report_build (ScsWorkspace            *workspace,
                   const ScsReportOptions  *options,
                   GError                 **error)
 {
@@ -681,6 +827,9 @@ scs_report_build (ScsWorkspace            *workspace,
 
   add_cover (writer, workspace, options, date);
   scs_pdf_writer_page_break (writer);
+  /* the summary and the scope flow on one another: a short scope does not
+   * get a page of its own */
+  add_summary (writer, workspace);
   add_scope (writer, workspace);
   scs_provider_add_report (writer, workspace);
   add_results (writer, workspace);
@@ -689,12 +838,34 @@ scs_report_build (ScsWorkspace            *workspace,
     return NULL;
   if (!add_review (writer, workspace, error))
     return NULL;
-  scs_pdf_writer_page_break (writer);
+  /* no forced break: a page break here left the fingerprints alone on the
+   * last page */
+  add_declaration (writer, workspace);
   scs_pdf_writer_heading (writer, _("Signatures"));
   add_signature_block (writer, workspace, SCS_SIGNATURE_ROLE_EXPERT);
   add_signature_block (writer, workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);
+  add_fingerprints (writer, workspace, options);
 
   return g_steal_pointer (&writer);
+}
+
+ScsPdfWriter *
+scs_report_build (ScsWorkspace            *workspace,
+                  const ScsReportOptions  *options,
+                  GError                 **error)
+{
+  gboolean was_japanese;
+  ScsPdfWriter *writer;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* the language chosen for the report, not the UI's: switched only while
+   * the pages are laid out (the PDF's text is fixed by then) */
+  was_japanese = scs_i18n_switch (options != NULL ? options->language : NULL);
+  writer = report_build (workspace, options, error);
+  scs_i18n_restore (was_japanese);
+  return writer;
 }
 
 GBytes *

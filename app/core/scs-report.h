@@ -18,11 +18,12 @@ typedef struct
   GHashTable *evidence_paths;  /* evidence SHA-256 → path in the package, or NULL */
   const char *date;            /* ISO 8601 date shown and set as the PDF date;
                                 * NULL: the latest signature or change */
+  const char *language;        /* "ja" or "en"; NULL: the current language */
 } ScsReportOptions;
 
-/* Lays the report out in the current language (scs_i18n_init ()): cover,
- * scope, results per category with every criterion, open items, evidence
- * index, review summary, signature page. The writer can be finished into a
+/* Lays the report out in @options->language (else the current one): cover,
+ * summary, scope, results per category with every criterion, open items,
+ * evidence index, review summary, declaration, signatures and fingerprints. The writer can be finished into a
  * PDF or drawn page by page onto a print context. */
 ScsPdfWriter *scs_report_build  (ScsWorkspace            *workspace,
                                  const ScsReportOptions  *options,

@@ -53,6 +53,7 @@ scs_verify_result_free (ScsVerifyResult *result)
   if (result == NULL)
     return;
   g_ptr_array_unref (result->checks);
+  g_free (result->language);
   g_free (result);
 }
 
@@ -537,6 +538,23 @@ mimetype_is_stored_first (const Source *source)
          head[26] == 8 && head[27] == 0 && memcmp (head + 30, "mimetype", 8) == 0;
 }
 
+/* The language report.pdf was rendered in, as the manifest (a draft) or
+ * the signed declaration (a final package) records it. */
+static void
+record_language (ScsVerifyResult *result,
+                 const char      *file,
+                 const char      *language,
+                 const char      *when)
+{
+  if (g_strcmp0 (language, "ja") != 0 && g_strcmp0 (language, "en") != 0)
+    return;
+  g_free (result->language);
+  result->language = g_strdup (language);
+  /* Translators: the second %s is the language, the third when it was chosen */
+  add_check (result, "report", file, SCS_CHECK_PASS, _("%s is in %s (chosen %s)"), "report.pdf",
+             g_str_equal (language, "ja") ? _("Japanese") : _("English"), when);
+}
+
 /* Packages with an unsigned META-INF/manifest.xml */
 
 static gboolean
@@ -584,6 +602,11 @@ verify_draft (ScsVerifyResult *result,
   result->draft = TRUE;
   add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_PASS,
              _("META-INF/manifest.xml is valid (a draft package)"));
+  {
+    g_autofree char *language = get_prop (xmlDocGetRootElement (manifest), "language");
+
+    record_language (result, "META-INF/manifest.xml", language, _("at export"));
+  }
 
   for (node = xmlDocGetRootElement (manifest)->children; node != NULL; node = node->next)
     {
@@ -965,6 +988,11 @@ check_declaration (ScsVerifyResult *result,
     add_check (result, "declaration", "declaration.xml", SCS_CHECK_PASS,
                _("Management’s self-declaration is signed and bound to this assessment, its expert "
                  "manifest, organisation, level and catalog"));
+  {
+    g_autofree char *language = element_prop (decl, "report", "language");
+
+    record_language (result, "declaration.xml", language, _("when management declared"));
+  }
 
 out:
   g_clear_pointer (&decl_doc, xmlFreeDoc);

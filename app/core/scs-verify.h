@@ -35,7 +35,8 @@ typedef struct
                              * (not covered by any signature), "coverage",
                              * "format" (older format), "signature-expert",
                              * "signature-management", "catalog", "answers",
-                             * "declaration" (its presence and bindings) */
+                             * "declaration" (its presence and bindings),
+                             * "report" (the report's recorded language) */
   char           *file;     /* the entry concerned, or NULL */
   ScsCheckStatus  status;
   char           *message;  /* translated, names the file */
@@ -48,6 +49,8 @@ typedef struct
   gboolean   trusted;        /* signatures chained to the given CA */
   gboolean   draft;
   guint      n_files;
+  char      *language;       /* report.pdf's language as recorded ("ja", "en"),
+                              * or NULL when the package does not say */
 } ScsVerifyResult;
 
 void scs_verify_result_free (ScsVerifyResult *result);

@@ -276,7 +276,7 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
     {
       g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
                                                   G_FORMAT_SIZE_LONG_FORMAT);
-      g_autofree char *limit = g_format_size (SCS_EVIDENCE_MAX_SIZE);
+      g_autofree char *limit = g_format_size_full (SCS_EVIDENCE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
                    _("The evidence file ‘%s’ is too large (%s; at most %s)"), display, size, limit);
@@ -293,7 +293,7 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
   if (length > SCS_EVIDENCE_MAX_SIZE)
     {
       g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_LONG_FORMAT);
-      g_autofree char *limit = g_format_size (SCS_EVIDENCE_MAX_SIZE);
+      g_autofree char *limit = g_format_size_full (SCS_EVIDENCE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
                    _("The evidence file ‘%s’ is too large (%s; at most %s)"), display, size, limit);
@@ -320,6 +320,27 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
   if (!evidence_exists (self, sha256, &stored, error) ||
       !link_exists (self, sha256, criterion_id, &linked, error))
     goto failed;
+
+  /* A new file must fit in the package with everything already there. */
+  if (!stored)
+    {
+      gint64 total = 0;
+
+      if (!scs_db_query_int (self->db, self->path, "SELECT COALESCE (SUM (size), 0) FROM evidence",
+                             &total, error))
+        goto failed;
+      if (total + (gint64) length > self->evidence_max_total)
+        {
+          g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+          g_autofree char *sum = g_format_size_full (total + length, G_FORMAT_SIZE_IEC_UNITS);
+          g_autofree char *limit = g_format_size_full (self->evidence_max_total, G_FORMAT_SIZE_IEC_UNITS);
+
+          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                       _("The evidence file ‘%s’ (%s) would bring the workspace’s evidence to %s; a "
+                         "submission package holds at most %s of evidence"), display, size, sum, limit);
+          goto failed;
+        }
+    }
 
   if (!stored && !insert_blob (self, sha256, name, mime_type, contents, length, now, error))
     goto failed;
@@ -367,6 +388,16 @@ scs_workspace_evidence_changed_elsewhere (ScsWorkspace *self,
     return;
   refresh_n_evidence (self, answer);
   scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
+}
+
+void
+scs_workspace_set_evidence_max_total (ScsWorkspace *self,
+                                      gint64        limit)
+{
+  g_return_if_fail (SCS_IS_WORKSPACE (self));
+  g_return_if_fail (limit > 0 && limit <= SCS_EVIDENCE_MAX_TOTAL_SIZE);
+
+  self->evidence_max_total = limit;
 }
 
 /**

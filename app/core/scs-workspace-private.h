@@ -47,6 +47,7 @@ struct _ScsWorkspace
   guint            watch_id;      /* scs_workspace_watch () timer */
   GFileMonitor    *monitors[2];   /* scs_workspace_watch (): the file, its -wal */
   guint            monitor_idle_id; /* a refresh the monitors asked for */
+  gint64           evidence_max_total; /* SCS_EVIDENCE_MAX_TOTAL_SIZE but in tests */
 };
 
 /* A feature module's tables: steps[n] takes the module from version n to
@@ -143,6 +144,10 @@ gboolean   scs_workspace_remove_evidence_link  (ScsWorkspace  *self,
                                                 const char    *criterion_id,
                                                 GBytes       **data,
                                                 GError       **error);
+/* Lowers the total evidence limit (SCS_EVIDENCE_MAX_TOTAL_SIZE) of this
+ * connection: for tests, which reach it without storing a gigabyte. */
+void       scs_workspace_set_evidence_max_total (ScsWorkspace *self,
+                                                 gint64        limit);
 /* scs_file_rename_no_replace() with its errors as SCS_WORKSPACE_ERROR
  * (EXISTS when @to is there, IO otherwise). */
 gboolean   scs_workspace_move_into_place       (const char    *from,

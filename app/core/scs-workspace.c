@@ -2617,6 +2617,7 @@ scs_workspace_init (ScsWorkspace *self)
   scs_workspace_undo_init (self);
   self->actor = default_actor ();
   self->target_level = 3;
+  self->evidence_max_total = SCS_EVIDENCE_MAX_TOTAL_SIZE;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -15,7 +15,15 @@ G_BEGIN_DECLS
 
 #define SCS_WORKSPACE_SCHEMA_VERSION 3
 #define SCS_WORKSPACE_APPLICATION_ID 0x53435357 /* "SCSW" */
-#define SCS_EVIDENCE_MAX_SIZE (256 * 1024 * 1024)
+/* Evidence size limits, enforced when a file is added (the refusal names
+ * the number), so that an export never fails on them minutes later: each
+ * file at most SCS_EVIDENCE_MAX_SIZE, all of a workspace's evidence
+ * together at most SCS_EVIDENCE_MAX_TOTAL_SIZE, which leaves room for the
+ * XML and the report under the package limit the verifier enforces
+ * (SCS_ZIP_MAX_TOTAL_SIZE, 1 GiB; checked at build time in
+ * scs-package.c). */
+#define SCS_EVIDENCE_MAX_SIZE       ((gint64) 256 * 1024 * 1024)
+#define SCS_EVIDENCE_MAX_TOTAL_SIZE ((gint64) 960 * 1024 * 1024)
 
 typedef struct
 {

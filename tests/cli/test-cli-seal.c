@@ -108,6 +108,8 @@ test_sealed_refusals (void)
       { "scope", "review", ws, id, "questioned", "--comment", "why?" },
       { "scope", "remove", ws, id },
       { "scope", "import-csv", ws, "server", csv },
+      { "org", "set", ws, "--address", "東京都千代田区1-1" },
+      { "org", "set", ws, "--corporate-number", VALID_NUMBER },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

@@ -244,7 +244,7 @@ test_package_resigned (void)
     g_autoptr(ScsWorkspace) workspace = scs_workspace_open (path, &error);
 
     g_assert_no_error (error);
-    g_assert_true (scs_package_export (workspace, package, SCS_PACKAGE_FLAGS_NONE, "en",
+    g_assert_true (scs_package_export (workspace, package, SCS_PACKAGE_FLAGS_NONE, NULL,
                                        NULL, NULL, NULL, &error));
     g_assert_no_error (error);
   }

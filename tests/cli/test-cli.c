@@ -14,12 +14,15 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "cli-test-util.h"
+#include "scs-workspace.h"
 
 /* SCS_ACTOR unset: the tests see the actor scs-cli picks by itself. */
 static const CliOptions cli_options = { .actor = NULL };
@@ -993,6 +996,83 @@ test_evidence_round_trip (Fixture       *fixture,
   }
 }
 
+
+/* Issue 16: the organisation's details can be changed after creation:
+ * only what is given changes, an empty value clears an optional field, the
+ * audit log has old → new per field, a wrong check digit is refused with
+ * exit 2 and nothing written. (After signing: test-cli-seal.) */
+static void
+test_org (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonParser) audit_parser = NULL;
+  g_autofree char *before = NULL;
+  JsonObject *org;
+  JsonArray *entries;
+  gboolean address_seen = FALSE;
+
+  create_workspace (fixture);
+  {
+    g_autoptr(CliRun) run = cli_run ("org", "set", fixture->workspace, "--address", "東京都千代田区霞が関1-3-1",
+                                     "--contact", "佐藤 次郎", "--contact-email", "",
+                                     "--corporate-number", "7000012050002");
+
+    cli_test_assert_ok (run);
+    g_assert_nonnull (strstr (run->out, "東京都千代田区霞が関1-3-1"));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("org", "show", fixture->workspace, "--json");
+
+    cli_test_assert_ok (run);
+    org = cli_test_parse_new (run->out, &parser);
+    g_assert_cmpstr (json_object_get_string_member (org, "name"), ==, "株式会社テスト精工");
+    g_assert_cmpstr (json_object_get_string_member (org, "address"), ==, "東京都千代田区霞が関1-3-1");
+    g_assert_cmpstr (json_object_get_string_member (org, "contact_name"), ==, "佐藤 次郎");
+    g_assert_cmpstr (json_object_get_string_member (org, "corporate_number"), ==, "7000012050002");
+    g_assert_true (json_object_get_null_member (org, "contact_email"));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("audit", fixture->workspace, "--json");
+
+    cli_test_assert_ok (run);
+    entries = json_object_get_array_member (cli_test_parse_new (run->out, &audit_parser), "entries");
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      {
+        JsonObject *entry = json_array_get_object_element (entries, i);
+
+        if (g_strcmp0 (json_object_get_string_member (entry, "action"), "organization") == 0 &&
+            g_strcmp0 (json_object_get_string_member (entry, "target"), "address") == 0)
+          {
+            g_assert_cmpstr (json_object_get_string_member (entry, "old"), ==, "架空県見本市1-2-3");
+            g_assert_cmpstr (json_object_get_string_member (entry, "new"), ==, "東京都千代田区霞が関1-3-1");
+            address_seen = TRUE;
+          }
+      }
+    g_assert_true (address_seen);
+  }
+
+  before = core_test_file_sha256 (fixture->workspace);
+  {
+    g_autoptr(CliRun) run = cli_run ("org", "set", fixture->workspace, "--corporate-number", BAD_CHECK_NUMBER);
+
+    cli_test_assert_refused (run, BAD_CHECK_NUMBER);
+    cli_test_assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("org", "set", fixture->workspace, "--name", "");
+
+    cli_test_assert_refused (run, NULL);
+    cli_test_assert_unchanged (fixture->workspace, before);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("org", "set", fixture->workspace);
+
+    cli_test_assert_refused (run, "--name");
+    cli_test_assert_unchanged (fixture->workspace, before);
+  }
+}
+
 static void
 test_evidence_refusals (Fixture       *fixture,
                         gconstpointer  data)
@@ -1026,6 +1106,22 @@ test_evidence_refusals (Fixture       *fixture,
 
     cli_test_assert_refused (run, "no-such-dir/policy.pdf");
     cli_test_assert_unchanged (fixture->workspace, before);
+  }
+  {
+    /* Over the per-file limit: refused at once with the number (a sparse
+     * file, never read), not when an export fails later. */
+    g_autofree char *big = fixture_path (fixture, "video.mp4");
+    FILE *f = fopen (big, "w");
+    g_autoptr(CliRun) run = NULL;
+
+    g_assert_nonnull (f);
+    g_assert_cmpint (ftruncate (fileno (f), (off_t) SCS_EVIDENCE_MAX_SIZE + 1), ==, 0);
+    fclose (f);
+    run = cli_run ("evidence", "add", fixture->workspace, "1-2-1-1", good, big);
+    cli_test_assert_refused (run, "video.mp4");
+    g_assert_nonnull (strstr (run->err, "256.0\u00a0MiB"));
+    cli_test_assert_unchanged (fixture->workspace, before);
+    g_unlink (big);
   }
   {
     g_autoptr(CliRun) run = cli_run ("evidence", "add", fixture->workspace, "9-9-9-9", good);
@@ -1120,6 +1216,7 @@ main (int    argc,
   g_test_add ("/scs/cli/new/refusals", Fixture, NULL, fixture_set_up, test_new_refusals, fixture_tear_down);
   g_test_add ("/scs/cli/new/variants", Fixture, NULL, fixture_set_up, test_new_variants, fixture_tear_down);
   g_test_add ("/scs/cli/info", Fixture, NULL, fixture_set_up, test_info, fixture_tear_down);
+  g_test_add ("/scs/cli/org", Fixture, NULL, fixture_set_up, test_org, fixture_tear_down);
   g_test_add ("/scs/cli/answer/status", Fixture, NULL, fixture_set_up, test_answer_status, fixture_tear_down);
   g_test_add ("/scs/cli/answer/refusals", Fixture, NULL, fixture_set_up, test_answer_refusals, fixture_tear_down);
   g_test_add ("/scs/cli/status/ready", Fixture, NULL, fixture_set_up, test_ready, fixture_tear_down);

@@ -543,7 +543,7 @@ test_replace_killed (Fixture       *f,
   ws = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);
   core_test_seal_workspace (ws, certs, FALSE);
-  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, "ja", NULL, NULL, NULL, &error));
+  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&ws);
 
@@ -554,7 +554,7 @@ test_replace_killed (Fixture       *f,
       prctl (PR_SET_PDEATHSIG, SIGKILL);
       ws = scs_workspace_open (f->path, &error);
       for (;;)
-        if (ws == NULL || !scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, "ja",
+        if (ws == NULL || !scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, NULL,
                                                 NULL, NULL, NULL, &error))
           _exit (3);
     }
@@ -580,7 +580,7 @@ test_replace_killed (Fixture       *f,
   /* ...and the next export removes it. */
   ws = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, "ja", NULL, NULL, NULL, &error));
+  g_assert_true (scs_package_export (ws, package, SCS_PACKAGE_FLAGS_NONE, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_partials (out_dir), ==, 0);
 }

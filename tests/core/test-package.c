@@ -649,7 +649,16 @@ test_export_signed (Fixture       *fixture,
   g_autoptr(GBytes) broken = NULL;
 
   sign_workspace (fixture);
-  g_assert_true (scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_NONE, "ja",
+  /* the signed report is English (this test runs in English): a Japanese
+   * final package is refused, not silently English; nothing is written */
+  g_assert_false (scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_NONE, "ja",
+                                      NULL, NULL, NULL, &error));
+  g_assert_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_LANGUAGE);
+  g_assert_nonnull (strstr (error->message, "English"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  /* NULL: the language chosen at the declaration */
+  g_assert_true (scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_NONE, NULL,
                                      NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   zip = read_bytes (out);

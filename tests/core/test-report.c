@@ -279,8 +279,14 @@ test_report_content (Fixture       *fixture,
   cover = page_text (doc, 0);
   g_assert_nonnull (strstr (cover, "株式会社テスト製作所"));
   g_assert_nonnull (strstr (cover, "7000012050002"));
-  g_assert_nonnull (strstr (cover, "ab12"));
+  g_assert_null (strstr (cover, "ab12"));
   g_assert_nonnull (strstr (cover, "DRAFT"));
+  {
+    g_autofree char *last = page_text (doc, poppler_document_get_n_pages (doc) - 1);
+
+    /* the fingerprint is at the end, with the signatures */
+    g_assert_nonnull (strstr (last, "ab12"));
+  }
   /* every ★3 criterion is listed with its answer; the note and reason are there */
   for (guint i = 0; i < criteria->len; i++)
     {
@@ -298,8 +304,8 @@ test_report_content (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Not signed"));
 }
 
-/* ★4 on the built-in catalog, every known criterion met: the cover says
- * the ★4 criteria are missing, never "All 81 criteria satisfied". */
+/* ★4 on the built-in catalog, every known criterion met: the summary says
+ * the ★4 criteria are missing, never "all 81 criteria". */
 static void
 test_report_star4_missing (Fixture       *fixture,
                            gconstpointer  data)
@@ -308,7 +314,7 @@ test_report_star4_missing (Fixture       *fixture,
   ScsReportOptions options = { .draft = TRUE };
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(PopplerDocument) doc = NULL;
-  g_autofree char *cover = NULL;
+  g_autofree char *cover = NULL;  /* the summary page says how ready */
   GListModel *answers = scs_workspace_get_answers (fixture->workspace);
 
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
@@ -322,9 +328,9 @@ test_report_star4_missing (Fixture       *fixture,
   pdf = scs_report_render (fixture->workspace, &options, &error);
   g_assert_no_error (error);
   doc = open_pdf (pdf);
-  cover = page_text (doc, 0);
+  cover = page_text (doc, 1);
   g_assert_nonnull (strstr (cover, "★4 criteria missing: import the official workbook"));
-  g_assert_null (strstr (cover, "All 81"));
+  g_assert_null (strstr (cover, "all 81"));
   g_assert_null (strstr (cover, "81 of 81"));
 }
 
@@ -387,11 +393,142 @@ test_report_local_date (Fixture       *fixture,
   g_unsetenv ("TZ");
 }
 
+
+/* @text without line breaks and spaces: a hash wraps in a narrow cell */
+static char *
+squash (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* TRUE when @text holds 64 hex digits in a row, even wrapped: a SHA-256 */
+static gboolean
+has_sha256 (const char *text)
+{
+  g_autofree char *flat = squash (text);
+  guint run = 0;
+
+  for (const char *p = flat; *p != '\0'; p++)
+    {
+      run = g_ascii_isxdigit (*p) ? run + 1 : 0;
+      if (run >= 64)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Issue 16: the cover says who, which level, when, which expert and how far,
+ * with no hashes; a summary with counts per category follows with the scope
+ * on the same page; the declaration names its level; the package
+ * fingerprint and the catalog's hash are on the last page with the report's
+ * language. In English and in Japanese. */
+static void
+test_report_structure (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *language = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *certs = g_build_filename (fixture->dir, "certs", NULL);
+  g_autofree char *fingerprint = g_strnfill (64, 'e');
+  ScsReportOptions options = { .content_sha256 = fingerprint };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *cover = NULL, *summary = NULL, *last = NULL, *text = NULL;
+  const char *catalog_sha256 = scs_catalog_get_sha256 (scs_workspace_get_catalog (fixture->workspace));
+  gboolean ja = g_str_equal (language, "ja");
+  int n_pages;
+
+  /* a reason left over from an earlier N/A answer, then met */
+  scs_workspace_set_answer (fixture->workspace, "4-1-1-2", SCS_ANSWER_NOT_APPLICABLE, NULL, "古い理由の残り", &error);
+  g_assert_no_error (error);
+  scs_workspace_set_answer (fixture->workspace, "4-1-1-2", SCS_ANSWER_MET, NULL, NULL, &error);
+  g_assert_no_error (error);
+  core_test_make_certificates (certs, TRUE);
+  core_test_seal_workspace (fixture->workspace, certs, TRUE);
+  g_assert_true (scs_answer_get_state (scs_workspace_lookup_answer (fixture->workspace, "4-1-1-2"))
+                 == SCS_ANSWER_MET);
+
+  scs_i18n_init (language);
+  pdf = scs_report_render (fixture->workspace, &options, &error);
+  scs_i18n_init ("en");
+  g_assert_no_error (error);
+  doc = open_pdf (pdf);
+  n_pages = poppler_document_get_n_pages (doc);
+  cover = page_text (doc, 0);
+  summary = page_text (doc, 1);
+  last = page_text (doc, n_pages - 1);
+  text = all_text (doc);
+
+  g_assert_nonnull (strstr (cover, "株式会社テスト製作所"));
+  g_assert_nonnull (strstr (cover, "★3"));
+  g_assert_nonnull (strstr (cover, "Expert Taro"));
+  g_assert_nonnull (strstr (cover, "013258"));
+  g_assert_nonnull (strstr (cover, ja ? "経営層が宣言済み" : "Declared by management"));
+  g_assert_false (has_sha256 (cover));
+
+  g_assert_nonnull (strstr (summary, ja ? "概要" : "Summary"));
+  g_assert_nonnull (strstr (summary, ja ? "準備完了" : "Ready: all 81 criteria"));
+  /* the short scope flows after the summary instead of a page of one line */
+  g_assert_nonnull (strstr (summary, ja ? "適用範囲" : "Scope"));
+
+  g_assert_nonnull (strstr (text, ja ? "経営層による★3の自己適合宣言" : "Management’s self-declaration for ★3"));
+  g_assert_nonnull (strstr (text, "山田 一郎"));
+  g_assert_null (strstr (text, "古い理由の残り"));
+
+  {
+    g_autofree char *flat = squash (last);
+
+    g_assert_nonnull (strstr (flat, fingerprint));
+    g_assert_nonnull (strstr (flat, catalog_sha256));
+  }
+  g_assert_nonnull (strstr (last, ja ? "日本語 (ja)" : "English (en)"));
+  /* the fingerprint is at the end only */
+  for (int i = 0; i < n_pages - 1; i++)
+    {
+      g_autofree char *page = page_text (doc, i);
+      g_autofree char *flat = squash (page);
+
+      g_assert_null (strstr (flat, fingerprint));
+    }
+}
+
+/* Issue 16: the language is chosen for the report, not taken from the
+ * UI: an English process makes a Japanese report when asked, and stays
+ * English. */
+static void
+test_report_language (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { .draft = TRUE, .language = "ja" };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *last = NULL;
+
+  scs_i18n_init ("en");
+  pdf = scs_report_render (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  g_assert_false (scs_i18n_is_japanese ());
+  doc = open_pdf (pdf);
+  last = page_text (doc, poppler_document_get_n_pages (doc) - 1);
+  g_assert_nonnull (strstr (last, "報告書の言語"));
+  g_assert_nonnull (strstr (last, "日本語 (ja)"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  scs_i18n_init ("en");
+  /* English until a test asks for Japanese. Not scs_i18n_init ("en") here:
+   * GLib decides once, at the first translated string, whether to translate
+   * at all, and an English catalog bound at that point turns it off for
+   * the process (the Japanese report would stay English). */
+  g_setenv ("SCS_LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/scs/pdf-writer/text-and-pages", test_writer_text_and_pages);
@@ -402,6 +539,9 @@ main (int   argc,
   g_test_add ("/scs/report/content", Fixture, NULL, fixture_set_up, test_report_content, fixture_tear_down);
   g_test_add ("/scs/report/star4-missing", Fixture, NULL, fixture_set_up, test_report_star4_missing, fixture_tear_down);
   g_test_add ("/scs/report/deterministic", Fixture, NULL, fixture_set_up, test_report_deterministic, fixture_tear_down);
+  g_test_add ("/scs/report/structure/en", Fixture, "en", fixture_set_up, test_report_structure, fixture_tear_down);
+  g_test_add ("/scs/report/structure/ja", Fixture, "ja", fixture_set_up, test_report_structure, fixture_tear_down);
+  g_test_add ("/scs/report/language", Fixture, NULL, fixture_set_up, test_report_language, fixture_tear_down);
   g_test_add ("/scs/report/local-date", Fixture, NULL, fixture_set_up, test_report_local_date, fixture_tear_down);
 
   return g_test_run ();

@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "scs-workspace.h"
+#include "scs-workspace-private.h"
 
 #include "core-test-util.h"
 
@@ -1559,6 +1560,58 @@ test_answer_states (void)
   g_assert_false (scs_answer_state_from_string ("MET", &state));
 }
 
+
+/* Issue 16: the package limit is said when evidence is added, with the
+ * number, not when an export fails minutes later. The limit is lowered to
+ * 1 KiB for this connection (storing 960 MiB would take minutes); a new
+ * file over it is refused and nothing is written, a file already stored
+ * can still be linked. */
+static void
+test_evidence_total_limit (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsWorkspace *ws = create_workspace (fixture);
+  g_autofree char *a = g_strdup (first_criterion (ws, 0));
+  g_autofree char *b = g_strdup (first_criterion (ws, 5));
+  ScsAnswer *answer_b = scs_workspace_lookup_answer (ws, b);
+  char filler[1020];
+  g_autofree char *first_path = NULL;
+  g_autofree char *second_path = write_temp_file (fixture, "second.txt", "second file", -1);
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autofree char *sha = NULL;
+  Counts counts = { 0, };
+
+  memset (filler, 'x', sizeof filler);
+  g_assert_cmpint (ws->evidence_max_total, ==, SCS_EVIDENCE_MAX_TOTAL_SIZE);
+  scs_workspace_set_evidence_max_total (ws, 1024);
+  connect_counts (ws, answer_b, &counts);
+  first_path = write_temp_file (fixture, "first.bin", filler, 1020);
+  first = g_file_new_for_path (first_path);
+  sha = scs_workspace_add_evidence (ws, a, first, NULL, &error);
+  g_assert_no_error (error);
+
+  ASSERT_REFUSED (ws, answer_b, &counts,
+                  scs_workspace_add_evidence (ws, b, second, NULL, &_error) != NULL,
+                  SCS_WORKSPACE_ERROR_INVALID);
+  {
+    g_autoptr(GError) e = NULL;
+    g_autofree char *r = scs_workspace_add_evidence (ws, b, second, NULL, &e);
+
+    g_assert_null (r);
+    g_assert_nonnull (strstr (e->message, "second.txt"));
+    /* the limit, in IEC units (g_format_size puts a no-break space before them) */
+    g_assert_nonnull (strstr (e->message, "at most 1.0\u00a0KiB"));
+  }
+  /* already in the package: linking it again adds nothing */
+  g_free (sha);
+  sha = scs_workspace_add_evidence (ws, b, first, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sha);
+  g_object_unref (ws);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1582,6 +1635,7 @@ main (int   argc,
   ADD ("undo-not-over-others", test_undo_not_over_others);
   ADD ("progress", test_progress);
   ADD ("evidence", test_evidence);
+  ADD ("evidence-total-limit", test_evidence_total_limit);
   ADD ("evidence-elsewhere", test_evidence_elsewhere);
   ADD ("organization", test_organization);
   ADD ("integrity", test_integrity);

@@ -23,6 +23,7 @@
 #include "scs-screenshot.h"
 #include "scs-ui-resources.h"
 #include "scs-verify-view.h"
+#include "scs-verify.h"
 #include "scs-workspace.h"
 
 typedef struct
@@ -144,6 +145,54 @@ test_export_cancel (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Issue 16: the report language is chosen in the dialog, Japanese by
+ * default even in an English UI, and recorded in the package; the dialog
+ * lists what the final package still lacks before anything starts. */
+static void
+test_export_language (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  gboolean was_japanese = scs_i18n_switch ("en");  /* an English UI */
+  ScsExportDialog *dialog = scs_export_dialog_new (NULL, fixture->workspace);
+  g_autofree char *out = g_build_filename (fixture->dir, "lang.scsp", NULL);
+  g_auto(GStrv) missing = scs_export_dialog_dup_missing (dialog);
+  g_autoptr(ScsVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  Outcome outcome = { 0 };
+
+  g_assert_cmpuint (g_strv_length (missing), ==, 3);
+  g_assert_nonnull (strstr (missing[0], "80 criteria are not yet met"));
+  g_assert_cmpstr (missing[1], ==, "The security expert has not signed the assessment");
+  g_assert_cmpstr (missing[2], ==, "Management has not signed the self-declaration");
+  g_assert_cmpstr (scs_export_dialog_get_language (dialog), ==, "ja");
+
+  scs_export_dialog_set_path (dialog, out);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gui_test_save_png (GTK_WIDGET (dialog), "widget-", "export-dialog-missing", ".png", GUI_TEST_WAIT_FRAMES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  gui_test_wait_for_flag (&outcome.done, 30);
+  g_assert_true (outcome.success);
+  /* the UI stays English */
+  g_assert_false (scs_i18n_is_japanese ());
+  result = scs_verify_package_file (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->language, ==, "ja");
+  g_clear_pointer (&result, scs_verify_result_free);
+
+  /* English when asked for */
+  scs_export_dialog_set_language (dialog, "en");
+  outcome.done = FALSE;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  gui_test_wait_for_flag (&outcome.done, 30);
+  g_assert_true (outcome.success);
+  result = scs_verify_package_file (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->language, ==, "en");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  scs_i18n_restore (was_japanese);
+}
+
 static void
 on_done (ScsVerifyView *view,
          gboolean      *done)
@@ -210,6 +259,7 @@ main (int   argc,
 
   g_test_add ("/scs/gui/export/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/scs/gui/export/cancel", Fixture, NULL, fixture_set_up, test_export_cancel, fixture_tear_down);
+  g_test_add ("/scs/gui/export/language", Fixture, NULL, fixture_set_up, test_export_language, fixture_tear_down);
   g_test_add ("/scs/gui/export/verify-view", Fixture, NULL, fixture_set_up, test_verify_view, fixture_tear_down);
 
   return g_test_run ();

@@ -11,16 +11,20 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "../core/core-test-util.h"
 #include "gui-test-util.h"
 #include "scs-corporate-number.h"
 #include "scs-dashboard-page.h"
 #include "scs-renewal.h"
 #include "scs-evidence-list.h"
+#include "scs-org-dialog.h"
 #include "scs-i18n.h"
 #include "scs-new-workspace-dialog.h"
 #include "scs-pdf-preview.h"
@@ -252,6 +256,26 @@ test_evidence_list_add_remove (Fixture       *fixture,
   g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
 
+  /* Issue 16: a file over the limit is refused when it is added, with the
+   * limit in the message (a sparse file: it is never read) */
+  {
+    g_autofree char *big = g_build_filename (fixture->dir, "video.mp4", NULL);
+    FILE *f = fopen (big, "w");
+    const char *message;
+
+    g_assert_nonnull (f);
+    g_assert_cmpint (ftruncate (fileno (f), (off_t) SCS_EVIDENCE_MAX_SIZE + 1), ==, 0);
+    fclose (f);
+    g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", big));
+    wait_for_adds (SCS_EVIDENCE_LIST (list));
+    message = scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list));
+    g_assert_nonnull (message);
+    g_test_message ("%s", message);
+    g_assert_nonnull (strstr (message, "video.mp4"));
+    g_assert_nonnull (strstr (message, "256.0\u00a0MiB"));
+    g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
+    g_unlink (big);
+  }
 
   gui_test_save_png (window, "widget-", "evidence-list", ".png", GUI_TEST_WAIT_LAID_OUT);
 
@@ -430,6 +454,99 @@ test_pdf_preview_broken (void)
 
   g_assert_null (scs_pdf_preview_new (truncated, "truncated.pdf", &error));
   g_assert_error (error, SCS_PDF_PREVIEW_ERROR, SCS_PDF_PREVIEW_ERROR_NOT_PDF);
+  /* Issue 16: in the user's language (Japanese here), not Poppler's English */
+  g_assert_nonnull (strstr (error->message, "PDF ファイルとして読み込めません"));
+  g_clear_error (&error);
+
+  /* a non-PDF file no application opens: said in the user's language,
+   * with the file's name and type, not GLib's English */
+  {
+    g_autoptr(GError) launch = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                    "No application is registered as handling this file");
+    g_autofree char *message = scs_evidence_list_describe_launch_error ("議事録.docx", "application/msword",
+                                                                        launch);
+
+    g_test_message ("%s", message);
+    g_assert_nonnull (strstr (message, "議事録.docx"));
+    g_assert_nonnull (strstr (message, "このコンピューター"));
+    g_assert_null (strstr (message, "registered"));
+  }
+}
+
+
+/* ------------------------------------------------------ organisation dialog */
+
+static void
+on_org_saved (ScsOrgDialog *dialog,
+              gboolean     *saved)
+{
+  *saved = TRUE;
+}
+
+/* Issue 16: the organisation's details are edited in the window: a wrong
+ * check digit keeps Save off, saving writes the workspace with an audit
+ * row old → new, and after the expert has signed the form is read-only
+ * and says why. */
+static void
+test_org_dialog (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  ScsOrgDialog *dialog = scs_org_dialog_new (NULL, fixture->workspace);
+  GtkWidget *widget = GTK_WIDGET (dialog);
+  AdwEntryRow *address = ADW_ENTRY_ROW (gtk_widget_get_template_child (widget, SCS_TYPE_ORG_DIALOG, "address_row"));
+  AdwEntryRow *number = ADW_ENTRY_ROW (gtk_widget_get_template_child (widget, SCS_TYPE_ORG_DIALOG,
+                                                                      "corporate_number_row"));
+  g_autofree char *good_number = g_strdup (gtk_editable_get_text (GTK_EDITABLE (number)));
+  g_autofree char *certs = g_build_filename (fixture->dir, "certs", NULL);
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saved = FALSE;
+
+  g_signal_connect (dialog, "saved", G_CALLBACK (on_org_saved), &saved);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (address)), ==, "東京都千代田区1-1-1");
+  g_assert_null (scs_org_dialog_get_message (dialog));
+
+  /* a wrong check digit: Save is off, and the row says why */
+  gtk_editable_set_text (GTK_EDITABLE (number), "1000012050002");
+  gtk_widget_activate_action (widget, "org.save", NULL);
+  g_assert_false (saved);
+  org = scs_workspace_dup_organization (fixture->workspace);
+  g_assert_cmpstr (org->corporate_number, ==, good_number);
+  g_clear_pointer (&org, scs_organization_free);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (number), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (number), good_number);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (number), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (address), "大阪府大阪市北区2-2-2");
+  gui_test_save_png (widget, "widget-", "org-dialog", ".png", GUI_TEST_WAIT_FRAMES);
+  g_assert_true (gtk_widget_activate_action (widget, "org.save", NULL));
+  g_assert_true (saved);
+  org = scs_workspace_dup_organization (fixture->workspace);
+  g_assert_cmpstr (org->address, ==, "大阪府大阪市北区2-2-2");
+  audit = scs_workspace_list_audit (fixture->workspace, 1, &error);
+  g_assert_no_error (error);
+  {
+    ScsAuditEntry *entry = g_ptr_array_index (audit, 0);
+
+    g_assert_cmpstr (entry->action, ==, "organization");
+    g_assert_cmpstr (entry->old_value, ==, "東京都千代田区1-1-1");
+    g_assert_cmpstr (entry->new_value, ==, "大阪府大阪市北区2-2-2");
+  }
+
+  /* behind the seal: read-only, with the reason */
+  core_test_make_certificates (certs, TRUE);
+  core_test_seal_workspace (fixture->workspace, certs, FALSE);
+  dialog = scs_org_dialog_new (NULL, fixture->workspace);
+  widget = GTK_WIDGET (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_nonnull (scs_org_dialog_get_message (dialog));
+  g_assert_nonnull (strstr (scs_org_dialog_get_message (dialog), "確認ラウンド"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (widget, SCS_TYPE_ORG_DIALOG,
+                                                                                        "form_group"))));
+  gui_test_save_png (widget, "widget-", "org-dialog-sealed", ".png", GUI_TEST_WAIT_FRAMES);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* -------------------------------------------------------------- dashboard */
@@ -870,6 +987,8 @@ main (int   argc,
               fixture_set_up, test_evidence_list_add_remove, fixture_tear_down);
   g_test_add ("/scs/gui/evidence-list/drop", Fixture, NULL,
               fixture_set_up, test_evidence_list_drop, fixture_tear_down);
+  g_test_add ("/scs/gui/org-dialog/edit", Fixture, NULL,
+              fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/scs/gui/pdf-preview/pages", test_pdf_preview_pages);
   g_test_add_func ("/scs/gui/pdf-preview/broken", test_pdf_preview_broken);
   g_test_add ("/scs/gui/dashboard/counts", Fixture, NULL,
