@@ -391,13 +391,24 @@ sign_thread (GTask        *task,
 {
   SignJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(ScsReview) review = NULL;
+  gboolean ok = FALSE;
 
-  if (job->declaration)
-    ok = scs_declaration_declare (job->review, job->name, job->title, NULL,
+  /* A connection of this thread's own: the window's is used by the main
+   * thread meanwhile (it watches the file), and an SQLite connection opened
+   * without a mutex must never be used by two threads at once. The window
+   * sees the signature through its watch. */
+  workspace = scs_workspace_open_again (scs_workspace_get_path (scs_review_get_workspace (job->review)), &error);
+  if (workspace != NULL)
+    review = scs_review_new (workspace, scs_review_get_profile (job->review));
+  if (review == NULL)
+    ;
+  else if (job->declaration)
+    ok = scs_declaration_declare (review, job->name, job->title, NULL,
                                   job->report_language, job->signer, job->ca_path, job->flags, &error);
   else
-    ok = scs_signer_sign_assessment (job->signer, job->review, job->ca_path, job->flags, &error);
+    ok = scs_signer_sign_assessment (job->signer, review, job->ca_path, job->flags, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
