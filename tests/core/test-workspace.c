@@ -1610,6 +1610,7 @@ test_evidence_total_limit (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (sha);
   g_object_unref (ws);
+  g_clear_pointer (&counts.last_evidence, g_free);
 }
 
 int
