@@ -166,3 +166,25 @@ scs_db_query_int (sqlite3     *db,
   *value = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
+
+sqlite3_stmt *
+scs_db_read_row (sqlite3     *db,
+                 const char  *path,
+                 const char  *sql,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = scs_db_prepare (db, path, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      return g_steal_pointer (&stmt);
+    case SQLITE_DONE:
+      return NULL;
+    default:
+      scs_db_set_error (error, db, path);
+      return NULL;
+    }
+}

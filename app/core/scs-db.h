@@ -44,4 +44,11 @@ gboolean      scs_db_query_int    (sqlite3       *db,
                                    gint64        *value,
                                    GError       **error);
 
+/* Prepares and steps @sql (a one-row record, no parameters): the statement
+ * on its row, or NULL, with @error set only when reading failed. */
+sqlite3_stmt *scs_db_read_row (sqlite3     *db,
+                               const char  *path,
+                               const char  *sql,
+                               GError     **error);
+
 G_END_DECLS

@@ -135,21 +135,7 @@ scs_items_read_record (ScsWorkspace  *workspace,
                        const char    *sql,
                        GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = scs_db_prepare (workspace->db, workspace->path, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      return g_steal_pointer (&stmt);
-    case SQLITE_DONE:
-      return NULL;
-    default:
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return NULL;
-    }
+  return scs_db_read_row (workspace->db, workspace->path, sql, error);
 }
 
 char *

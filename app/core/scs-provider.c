@@ -375,10 +375,10 @@ scs_provider_get_star4 (ScsWorkspace  *workspace,
 
   if (!scs_provider_check_type (workspace, error))
     return NULL;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT path, corporate_number, created, department, obtained, expiry "
-                         "FROM provider_star4 WHERE id = 1", error);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  stmt = scs_db_read_row (workspace->db, workspace->path,
+                                "SELECT path, corporate_number, created, department, obtained, expiry "
+                                "FROM provider_star4 WHERE id = 1", error);
+  if (stmt == NULL)
     return NULL;
   star4 = g_new0 (ScsProviderStar4, 1);
   star4->path = scs_db_column_dup (stmt, 0);
@@ -471,10 +471,10 @@ scs_provider_get_isms (ScsWorkspace  *workspace,
 
   if (!scs_provider_check_type (workspace, error))
     return NULL;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT number, body, scope, expires, mark_start, mark_end "
-                         "FROM provider_isms WHERE id = 1", error);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  stmt = scs_db_read_row (workspace->db, workspace->path,
+                                "SELECT number, body, scope, expires, mark_start, mark_end "
+                                "FROM provider_isms WHERE id = 1", error);
+  if (stmt == NULL)
     return NULL;
   isms = g_new0 (ScsProviderIsms, 1);
   isms->number = scs_db_column_dup (stmt, 0);
@@ -562,9 +562,9 @@ scs_provider_get_certification (ScsWorkspace  *workspace,
 
   if (!scs_provider_check_type (workspace, error))
     return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT number, obtained, expiry FROM provider_certification WHERE id = 1", error);
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+  stmt = scs_db_read_row (workspace->db, workspace->path,
+                                "SELECT number, obtained, expiry FROM provider_certification WHERE id = 1", error);
+  if (stmt == NULL)
     return FALSE;
   if (number != NULL)
     *number = scs_db_column_dup (stmt, 0);
