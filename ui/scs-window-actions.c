@@ -354,7 +354,7 @@ show_category_action (GtkWidget  *widget,
   ScsWindow *self = SCS_WINDOW (widget);
   guint category = g_variant_get_uint32 (parameter);
 
-  if (require_workspace (self) && category >= 1 && category <= N_CATEGORIES)
+  if (require_workspace (self) && category >= 1 && category <= SCS_SIDEBAR_N_CATEGORIES)
     _scs_window_show_category (self, category);
 }
 
@@ -404,7 +404,7 @@ goto_criterion_action (GtkWidget  *widget,
       return;
     }
 
-  _scs_window_select_sidebar_row (self, scs_checklist_page_get_category (self->checklist_page));
+  scs_sidebar_select (self->sidebar, scs_checklist_page_get_category (self->checklist_page));
   _scs_window_show_page (self, "checklist");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }

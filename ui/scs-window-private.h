@@ -15,10 +15,9 @@
 #include "scs-provider-page.h"
 #include "scs-review-page.h"
 #include "scs-scope-page.h"
+#include "scs-sidebar.h"
 
 G_BEGIN_DECLS
-
-#define N_CATEGORIES 7
 
 struct _ScsWindow
 {
@@ -27,19 +26,13 @@ struct _ScsWindow
   ScsWorkspace     *workspace;
   GSettings        *settings;
   char             *last_undo_message;
-  GtkWidget        *count_labels[N_CATEGORIES + 1];
-  GtkWidget        *level_bars[N_CATEGORIES + 1];
-  gboolean          syncing_sidebar;
-  gboolean          recent_populated;
 
   AdwToastOverlay  *toast_overlay;
   GtkStack         *main_stack;
-  GtkWidget        *recent_box;
-  GtkListBox       *recent_list;
   AdwLeaflet       *leaflet;
   GtkWidget        *content_box;
   GtkWidget        *read_only_banner;
-  GtkListBox       *sidebar;
+  ScsSidebar       *sidebar;
   AdwWindowTitle   *window_title;
   GtkStack         *content_stack;
   ScsDashboardPage *dashboard_page;
@@ -51,7 +44,6 @@ struct _ScsWindow
   /* The self-declaration types' page (scs-declaration-page.c), per workspace. */
   GtkWidget        *declaration_page;
   ScsProviderPage  *provider_page;
-  GtkMenuButton    *welcome_menu_button;
   GtkMenuButton    *menu_button;
   GMenuModel       *primary_menu;
 };
@@ -63,8 +55,6 @@ void              _scs_window_update_undo        (ScsWindow    *self);
 ScsChecklistPage *_scs_window_get_checklist_page (ScsWindow    *self);
 void              _scs_window_show_page          (ScsWindow    *self,
                                                   const char   *name);
-void              _scs_window_select_sidebar_row (ScsWindow    *self,
-                                                  guint         index);
 void              _scs_window_show_dashboard     (ScsWindow    *self);
 void              _scs_window_show_category      (ScsWindow    *self,
                                                   guint         category);

@@ -1,12 +1,12 @@
 /* scs-window.c: the main window: welcome page or one workspace
  *
- * Without a workspace the window greets the user with New / Open and the
- * recently used workspaces. With one it is an AdwLeaflet: a sidebar with the
- * dashboard and the seven categories (each with "satisfied/total" and a level
- * bar, kept live by following every ScsAnswer), and a content stack with the
- * dashboard and the checklist. The window's actions, the only path from the
- * views back into the workspace, are in scs-window-actions.c. Text still
- * being typed is flushed when the window closes; the size is kept in GSettings.
+ * Without a workspace the window shows the welcome page (scs-welcome-page.c:
+ * New, Open and the recently used workspaces). With one it is an AdwLeaflet:
+ * the sidebar (scs-sidebar.c: the dashboard, the seven categories with their
+ * progress, the feature pages) and a content stack with the pages. The
+ * window's actions, the only path from the views back into the workspace,
+ * are in scs-window-actions.c. Text still being typed is flushed when the
+ * window closes; the size is kept in GSettings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +23,7 @@
 #include "scs-application.h"
 #include "scs-criterion-row.h"
 #include "scs-declaration-page.h"
+#include "scs-welcome-page.h"
 #include "scs-text.h"
 
 G_DEFINE_FINAL_TYPE (ScsWindow, scs_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -98,35 +99,6 @@ _scs_window_toast_save_error (ScsWindow    *self,
   scs_window_add_toast (self, message);
 }
 
-/* Sidebar ---------------------------------------------------------------- */
-
-static void
-update_progress (ScsWindow *self,
-                 guint      category)
-{
-  ScsProgress progress;
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-
-  if (self->workspace == NULL || self->count_labels[category] == NULL)
-    return;
-
-  scs_workspace_get_progress (self->workspace, category,
-                              scs_workspace_get_target_level (self->workspace), &progress);
-  text = g_strdup_printf ("%u/%u", progress.satisfied, progress.total);
-  gtk_label_set_text (GTK_LABEL (self->count_labels[category]), text);
-  /* Translators: sidebar tooltip with the answer counts of one category */
-  tooltip = g_strdup_printf (_("%u met, %u not applicable, %u not met, %u unanswered"),
-                             progress.counts[SCS_ANSWER_MET],
-                             progress.counts[SCS_ANSWER_NOT_APPLICABLE],
-                             progress.counts[SCS_ANSWER_NOT_MET],
-                             progress.counts[SCS_ANSWER_UNANSWERED]);
-  gtk_widget_set_tooltip_text (gtk_widget_get_parent (gtk_widget_get_parent (self->count_labels[category])),
-                               tooltip);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (self->level_bars[category]),
-                           progress.total > 0 ? (double) progress.satisfied / progress.total : 0.0);
-}
-
 void
 _scs_window_update_undo (ScsWindow *self)
 {
@@ -141,10 +113,6 @@ on_answer_notify (ScsWindow  *self,
                   GParamSpec *pspec,
                   ScsAnswer  *answer)
 {
-  const ScsCriterion *criterion = scs_answer_get_criterion (answer);
-
-  update_progress (self, criterion->requirement->category->number);
-  update_progress (self, 0);
   _scs_window_update_undo (self);
 }
 
@@ -180,154 +148,6 @@ update_title (ScsWindow *self)
   /* Translators: window title, %s is the organisation's name */
   title = g_strdup_printf (_("%s — SCS Workbench"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
-static void
-on_target_level_changed (ScsWindow *self)
-{
-  for (guint n = 0; n <= N_CATEGORIES; n++)
-    update_progress (self, n);
-  update_title (self);
-}
-
-static GtkWidget *
-sidebar_row_new (ScsWindow  *self,
-                 guint       number,
-                 const char *title,
-                 const char *icon_name)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *count = gtk_label_new (NULL);
-  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-
-  gtk_widget_set_margin_top (vbox, 6);
-  gtk_widget_set_margin_bottom (vbox, 6);
-  if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (hbox), gtk_image_new_from_icon_name (icon_name));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (hbox), label);
-  gtk_box_append (GTK_BOX (hbox), count);
-  gtk_box_append (GTK_BOX (vbox), hbox);
-
-  /* Only the "full" colour: readiness, not a grade. */
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_box_append (GTK_BOX (vbox), bar);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), vbox);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-
-  self->count_labels[number] = count;
-  self->level_bars[number] = bar;
-  return row;
-}
-
-static void
-rebuild_sidebar (ScsWindow *self)
-{
-  GtkWidget *child;
-  ScsCatalog *catalog;
-  gboolean scs_type, provider;
-
-  self->syncing_sidebar = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
-    gtk_list_box_remove (self->sidebar, child);
-  memset (self->count_labels, 0, sizeof self->count_labels);
-  memset (self->level_bars, 0, sizeof self->level_bars);
-  self->syncing_sidebar = FALSE;
-
-  if (self->workspace == NULL)
-    return;
-
-  catalog = scs_workspace_get_catalog (self->workspace);
-  scs_type = scs_workspace_get_workspace_type (self->workspace) == SCS_WORKSPACE_TYPE_SCS;
-  provider = scs_workspace_get_workspace_type (self->workspace) == SCS_WORKSPACE_TYPE_PROVIDER;
-  gtk_list_box_append (self->sidebar, sidebar_row_new (self, 0, _("Dashboard"), "view-grid-symbolic"));
-  for (guint n = 1; n <= N_CATEGORIES; n++)
-    {
-      const ScsCategory *category = scs_catalog_get_category (catalog, n);
-      g_autofree char *title = g_strdup_printf ("%u. %s", n, category ? scs_category_get_title (category) : "");
-
-      GtkWidget *row = sidebar_row_new (self, n, title, NULL);
-
-      gtk_list_box_append (self->sidebar, row);
-      /* The SCS categories apply to SCS assessments only; the row stays (the
-       * sidebar is indexed) but is hidden for the other workspace types. */
-      /* A provider's dossier items are categories of their own catalog. */
-      gtk_widget_set_visible (row, scs_type || (provider && category != NULL));
-    }
-  {
-    /* After the categories: the scope description (適用範囲) */
-    GtkWidget *row = gtk_list_box_row_new ();
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *label = gtk_label_new (_("Scope"));
-
-    gtk_widget_set_margin_top (box, 6);
-    gtk_widget_set_margin_bottom (box, 6);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("network-workgroup-symbolic"));
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-    gtk_widget_set_name (row, "scope-row");
-    gtk_list_box_append (self->sidebar, row);
-    gtk_widget_set_visible (row, scs_type);
-  }
-  {
-    /* Then the expert review (レビュー): comments, proposals, signing */
-    GtkWidget *row = gtk_list_box_row_new ();
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *label = gtk_label_new (_("Review"));
-
-    gtk_widget_set_margin_top (box, 6);
-    gtk_widget_set_margin_bottom (box, 6);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-    gtk_widget_set_name (row, "review-row");
-    gtk_list_box_append (self->sidebar, row);
-  }
-  {
-    /* The page of a self-declaration type, named after the type */
-    GtkWidget *row = gtk_list_box_row_new ();
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *label = gtk_label_new (scs_workspace_type_get_label (scs_workspace_get_workspace_type (self->workspace)));
-
-    gtk_widget_set_margin_top (box, 6);
-    gtk_widget_set_margin_bottom (box, 6);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("document-edit-symbolic"));
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-    gtk_widget_set_name (row, "declaration-row");
-    gtk_list_box_append (self->sidebar, row);
-    gtk_widget_set_visible (row, !scs_type && !provider);
-  }
-  {
-    /* A service provider's dossier: check, certifications, registers */
-    GtkWidget *row = gtk_list_box_row_new ();
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *label = gtk_label_new (_("Provider dossier (provisional)"));
-
-    gtk_widget_set_margin_top (box, 6);
-    gtk_widget_set_margin_bottom (box, 6);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("security-high-symbolic"));
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-    gtk_widget_set_name (row, "provider-row");
-    gtk_list_box_append (self->sidebar, row);
-    gtk_widget_set_visible (row, provider);
-  }
-  for (guint n = 0; n <= N_CATEGORIES; n++)
-    update_progress (self, n);
 }
 
 /* The pages of the content stack stay hidden until first shown: a hidden
@@ -421,32 +241,10 @@ _scs_window_show_page (ScsWindow  *self,
   gtk_stack_set_visible_child (self->content_stack, page);
 }
 
-/* The sidebar is one Tab stop, its selected row (a roving focus): Tab
- * goes on to the page instead of walking through, and so opening, every
- * row; the arrow keys move between rows. */
-static void
-update_sidebar_focus (ScsWindow *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row))
-      gtk_widget_set_focusable (row, gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
-}
-
-void
-_scs_window_select_sidebar_row (ScsWindow *self,
-                                guint      index)
-{
-  self->syncing_sidebar = TRUE;
-  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, index));
-  self->syncing_sidebar = FALSE;
-  update_sidebar_focus (self);
-}
-
 void
 _scs_window_show_dashboard (ScsWindow *self)
 {
-  _scs_window_select_sidebar_row (self, 0);
+  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_DASHBOARD);
   leave_search (self);
   _scs_window_show_page (self, "dashboard");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -456,7 +254,7 @@ void
 _scs_window_show_category (ScsWindow *self,
                            guint      category)
 {
-  _scs_window_select_sidebar_row (self, category);
+  scs_sidebar_select (self->sidebar, category);
   leave_search (self);
   scs_checklist_page_set_category (_scs_window_get_checklist_page (self), category);
   _scs_window_show_page (self, "checklist");
@@ -466,7 +264,7 @@ _scs_window_show_category (ScsWindow *self,
 void
 _scs_window_show_review (ScsWindow *self)
 {
-  _scs_window_select_sidebar_row (self, N_CATEGORIES + 2);
+  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_REVIEW);
   leave_search (self);
   _scs_window_show_page (self, "review");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -475,7 +273,7 @@ _scs_window_show_review (ScsWindow *self)
 void
 _scs_window_show_scope (ScsWindow *self)
 {
-  _scs_window_select_sidebar_row (self, N_CATEGORIES + 1);
+  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_SCOPE);
   leave_search (self);
   _scs_window_show_page (self, "scope");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -484,7 +282,7 @@ _scs_window_show_scope (ScsWindow *self)
 static void
 show_declaration (ScsWindow *self)
 {
-  _scs_window_select_sidebar_row (self, N_CATEGORIES + 3);
+  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_DECLARATION);
   leave_search (self);
   _scs_window_show_page (self, "declaration");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -493,7 +291,7 @@ show_declaration (ScsWindow *self)
 static void
 show_provider (ScsWindow *self)
 {
-  _scs_window_select_sidebar_row (self, N_CATEGORIES + 4);
+  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_PROVIDER);
   leave_search (self);
   _scs_window_show_page (self, "provider");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -521,36 +319,25 @@ on_sealed_changed (ScsWindow *self)
 }
 
 static void
-on_sidebar_row_selected (ScsWindow     *self,
-                         GtkListBoxRow *row)
+on_sidebar_row_selected (ScsWindow *self,
+                         guint      index)
 {
-  int index;
-
-  if (self->syncing_sidebar || row == NULL)
-    return;
-  update_sidebar_focus (self);
-  /* Moved with the arrow keys: the focus follows to the now focusable row. */
-  if (gtk_widget_get_focus_child (GTK_WIDGET (self->sidebar)) != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
-
-  index = gtk_list_box_row_get_index (row);
-  if (index == 0)
+  if (index == SCS_SIDEBAR_DASHBOARD)
     _scs_window_show_dashboard (self);
-  else if (index == N_CATEGORIES + 1)
+  else if (index == SCS_SIDEBAR_SCOPE)
     _scs_window_show_scope (self);
-  else if (index == N_CATEGORIES + 2)
+  else if (index == SCS_SIDEBAR_REVIEW)
     _scs_window_show_review (self);
-  else if (index == N_CATEGORIES + 3)
+  else if (index == SCS_SIDEBAR_DECLARATION)
     show_declaration (self);
-  else if (index == N_CATEGORIES + 4)
+  else if (index == SCS_SIDEBAR_PROVIDER)
     show_provider (self);
-  else if (index > 0)
+  else
     _scs_window_show_category (self, index);
 }
 
 static void
-on_sidebar_row_activated (ScsWindow     *self,
-                          GtkListBoxRow *row)
+on_sidebar_row_activated (ScsWindow *self)
 {
   /* A click on the row already selected still opens it when folded. */
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -568,86 +355,9 @@ on_search_mode_changed (ScsWindow *self)
   if (scs_checklist_page_get_search_mode (self->checklist_page) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "checklist") != 0)
     {
-      _scs_window_select_sidebar_row (self, scs_checklist_page_get_category (self->checklist_page));
+      scs_sidebar_select (self->sidebar, scs_checklist_page_get_category (self->checklist_page));
       _scs_window_show_page (self, "checklist");
     }
-}
-
-/* Welcome page ----------------------------------------------------------- */
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  /* Newest first. */
-  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
-                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
-}
-
-static void
-populate_recent (ScsWindow *self)
-{
-  GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  GList *items = gtk_recent_manager_get_items (manager);
-  GtkWidget *child;
-  guint n = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  items = g_list_sort (items, compare_recent);
-  for (GList *l = items; l != NULL && n < 8; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *path = NULL;
-      GtkWidget *row;
-
-      if (!g_str_has_suffix (uri, ".scsw") || !gtk_recent_info_exists (info))
-        continue;
-
-      file = g_file_new_for_uri (uri);
-      path = g_file_get_path (file);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path ? path : uri);
-      /* One line each, ellipsized: a long path wrapped at every width the
-       * welcome page is measured at cost ~50 M instructions per row. */
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "scs-file", g_steal_pointer (&file), g_object_unref);
-      gtk_list_box_append (self->recent_list, row);
-      n++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-
-  gtk_widget_set_visible (self->recent_box, n > 0);
-}
-
-static void
-welcome_mapped (ScsWindow *self)
-{
-  if (self->recent_populated)
-    return;
-  self->recent_populated = TRUE;
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (populate_recent), self, G_CONNECT_SWAPPED);
-  populate_recent (self);
-}
-
-static void
-on_recent_activated (ScsWindow     *self,
-                     GtkListBoxRow *row)
-{
-  GFile *file = g_object_get_data (G_OBJECT (row), "scs-file");
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (file != NULL && SCS_IS_APPLICATION (app))
-    scs_application_open_file (SCS_APPLICATION (app), file, GTK_WINDOW (self));
 }
 
 /* Window ----------------------------------------------------------------- */
@@ -697,8 +407,6 @@ scs_window_dispose (GObject *object)
 {
   ScsWindow *self = SCS_WINDOW (object);
 
-  if (self->recent_populated)
-    g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_WINDOW);
@@ -727,13 +435,13 @@ scs_window_class_init (ScsWindowClass *klass)
    * constructor registers it: the templates below live there. */
   (void) scs_ui_get_resource ();
   g_type_ensure (SCS_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (SCS_TYPE_SIDEBAR);
+  g_type_ensure (SCS_TYPE_WELCOME_PAGE);
   g_type_ensure (SCS_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, ScsWindow, recent_box);
-  gtk_widget_class_bind_template_child (widget_class, ScsWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, sidebar);
@@ -742,13 +450,11 @@ scs_window_class_init (ScsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, review_page);
-  gtk_widget_class_bind_template_child (widget_class, ScsWindow, welcome_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ScsWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
 
   _scs_window_class_actions_init (widget_class);
 }
@@ -757,7 +463,6 @@ static void
 scs_window_init (ScsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, attach_primary_menu, self, NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, attach_primary_menu, self, NULL);
   g_signal_connect_object (self->search_button, "notify::active", G_CALLBACK (on_search_button_toggled),
                            self, G_CONNECT_SWAPPED);
@@ -782,16 +487,10 @@ scs_window_init (ScsWindow *self)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 760);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sidebar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Categories"), -1);
-
-  /* Hidden until shown (show_page); the welcome page reads the recent
-   * files when it is first mapped, not when a window opens a workspace. */
+  /* Hidden until shown (show_page). */
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
        page != NULL; page = gtk_widget_get_next_sibling (page))
     gtk_widget_set_visible (page, FALSE);
-  g_signal_connect_object (gtk_stack_get_child_by_name (self->main_stack, "welcome"), "map",
-                           G_CALLBACK (welcome_mapped), self, G_CONNECT_SWAPPED);
   scs_window_set_workspace (self, NULL);
 }
 
@@ -883,7 +582,7 @@ scs_window_set_workspace (ScsWindow    *self,
   if (self->provider_page != NULL)
     scs_provider_page_set_workspace (self->provider_page, workspace);
   scs_review_page_set_workspace (self->review_page, workspace);
-  rebuild_sidebar (self);
+  scs_sidebar_set_workspace (self->sidebar, workspace);
   update_title (self);
   _scs_window_update_undo (self);
 
@@ -913,7 +612,7 @@ scs_window_set_workspace (ScsWindow    *self,
       g_signal_connect_object (answer, "notify::reason", G_CALLBACK (on_answer_notify), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (answer, "notify::note", G_CALLBACK (on_answer_notify), self, G_CONNECT_SWAPPED);
     }
-  g_signal_connect_object (workspace, "notify::target-level", G_CALLBACK (on_target_level_changed),
+  g_signal_connect_object (workspace, "notify::target-level", G_CALLBACK (update_title),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "notify::can-redo", G_CALLBACK (_scs_window_update_undo),
                            self, G_CONNECT_SWAPPED);
@@ -957,7 +656,7 @@ scs_window_get_sidebar (ScsWindow *self)
 {
   g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
 
-  return self->sidebar;
+  return GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (self->sidebar), SCS_TYPE_SIDEBAR, "list"));
 }
 
 GtkWidget *
@@ -983,11 +682,9 @@ scs_window_get_progress_text (ScsWindow *self,
                               guint      category)
 {
   g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (category <= N_CATEGORIES, NULL);
+  g_return_val_if_fail (category <= SCS_SIDEBAR_N_CATEGORIES, NULL);
 
-  if (self->count_labels[category] == NULL)
-    return NULL;
-  return gtk_label_get_text (GTK_LABEL (self->count_labels[category]));
+  return scs_sidebar_get_progress_text (self->sidebar, category);
 }
 
 GtkWidget *
