@@ -23,6 +23,7 @@
 
 #include "scs-attestation.h"
 #include "scs-cli-private.h"
+#include "scs-date.h"
 #include "scs-declaration.h"
 #include "scs-i18n.h"
 #include "scs-profile.h"
@@ -736,10 +737,8 @@ print_validity (ScsSigner *signer)
 {
   g_autoptr(GDateTime) from = scs_signer_get_activation_time (signer);
   g_autoptr(GDateTime) to = scs_signer_get_expiration_time (signer);
-  g_autoptr(GDateTime) local_from = g_date_time_to_local (from);
-  g_autoptr(GDateTime) local_to = g_date_time_to_local (to);
-  g_autofree char *from_date = g_date_time_format (local_from, "%Y-%m-%d");
-  g_autofree char *to_date = g_date_time_format (local_to, "%Y-%m-%d");
+  g_autofree char *from_date = scs_date_time_to_iso (from, SCS_DATE_ZONE_LOCAL);
+  g_autofree char *to_date = scs_date_time_to_iso (to, SCS_DATE_ZONE_LOCAL);
 
   g_print (_("The signing certificate is valid from %s to %s.\n"), from_date, to_date);
 }

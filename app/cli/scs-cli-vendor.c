@@ -19,6 +19,7 @@
 
 #include "scs-cli-private.h"
 #include "scs-csv.h"
+#include "scs-date.h"
 #include "scs-diagnosis.h"
 #include "scs-portfolio-stats.h"
 #include "scs-workspace.h"
@@ -1107,10 +1108,7 @@ scs_cli_life_cycle (const ScsCliCommand *command,
   if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
     return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
   if (today == NULL)
-    {
-      today = g_date_new ();
-      g_date_set_time_t (today, time (NULL));
-    }
+    today = scs_date_today (SCS_DATE_ZONE_LOCAL);
   validity = scs_validity_load_default (&error);
   if (validity == NULL)
     return scs_cli_report (error);

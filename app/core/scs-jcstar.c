@@ -1006,8 +1006,7 @@ scs_jcstar_render_checklist (ScsWorkspace  *workspace,
 
   scs_pdf_writer_heading (writer, _("Equivalence with PSTI (UK) and CLS (Singapore)"));
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *today = g_date_time_format (now, "%F");
+    g_autofree char *today = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
     g_autofree char *text = NULL;
 
     if (scs_jcstar_label_covers_psti (product, today))
