@@ -188,3 +188,44 @@ scs_db_read_row (sqlite3     *db,
       return NULL;
     }
 }
+
+gboolean
+scs_db_transaction_begin (ScsDbTransaction  *txn,
+                          sqlite3           *db,
+                          const char        *path,
+                          GError           **error)
+{
+  g_return_val_if_fail (txn != NULL && txn->db == NULL, FALSE);
+
+  if (!scs_db_exec (db, path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  txn->db = db;
+  txn->path = path;
+  return TRUE;
+}
+
+gboolean
+scs_db_transaction_commit (ScsDbTransaction  *txn,
+                           GError           **error)
+{
+  g_return_val_if_fail (txn != NULL && txn->db != NULL, FALSE);
+
+  if (!scs_db_exec (txn->db, txn->path, "COMMIT", error))
+    {
+      scs_db_transaction_rollback (txn);
+      return FALSE;
+    }
+  txn->db = NULL;
+  return TRUE;
+}
+
+void
+scs_db_transaction_rollback (ScsDbTransaction *txn)
+{
+  if (txn->db == NULL)
+    return;
+  /* SQLite may have rolled back already (a full disk, an I/O error) */
+  if (!sqlite3_get_autocommit (txn->db))
+    sqlite3_exec (txn->db, "ROLLBACK", NULL, NULL, NULL);
+  txn->db = NULL;
+}

@@ -51,4 +51,39 @@ sqlite3_stmt *scs_db_read_row (sqlite3     *db,
                                const char  *sql,
                                GError     **error);
 
+/* A write transaction that rolls back when it goes out of scope unless it
+ * was committed:
+ *
+ *   g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
+ *
+ *   if (!scs_db_transaction_begin (&txn, db, path, error))
+ *     return FALSE;
+ *   if (!write_something (…, error))
+ *     return FALSE;                 (rolled back here)
+ *   return scs_db_transaction_commit (&txn, error);
+ *
+ * The workspace's modules begin it with scs_workspace_transaction_begin (),
+ * which refuses a read-only workspace first. */
+typedef struct
+{
+  sqlite3    *db;    /* NULL: no transaction open */
+  const char *path;
+} ScsDbTransaction;
+
+#define SCS_DB_TRANSACTION_INIT { NULL, NULL }
+
+/* BEGIN IMMEDIATE on @db (the file at @path, for messages). */
+gboolean      scs_db_transaction_begin    (ScsDbTransaction  *txn,
+                                           sqlite3           *db,
+                                           const char        *path,
+                                           GError           **error);
+/* COMMIT; a commit that fails is rolled back. The transaction is over
+ * either way. */
+gboolean      scs_db_transaction_commit   (ScsDbTransaction  *txn,
+                                           GError           **error);
+/* ROLLBACK when still open; nothing otherwise. */
+void          scs_db_transaction_rollback (ScsDbTransaction  *txn);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScsDbTransaction, scs_db_transaction_rollback)
+
 G_END_DECLS
