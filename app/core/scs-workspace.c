@@ -1741,6 +1741,19 @@ open_db (const char  *path,
 
 static gint64 query_data_version (ScsWorkspace *self);
 
+/* Whether @error (from opening for writing) says the file cannot be
+ * written now rather than that it is damaged or refused. */
+static gboolean
+cannot_write_now (const GError *error)
+{
+  if (error == NULL)
+    return FALSE;
+  if (error->domain == SCS_DB_ERROR)
+    return error->code != SCS_DB_ERROR_CORRUPT && error->code != SCS_DB_ERROR_CONSTRAINT &&
+           error->code != SCS_DB_ERROR_SEALED;
+  return g_error_matches (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO);
+}
+
 /* @check: PRAGMA quick_check the whole file first (it reads every page) and
  * compare its schema with ours; a second connection of this process skips
  * both, the first did them. */
@@ -1766,7 +1779,7 @@ open_file (const char  *path,
       db = open_db (path, FALSE, check, &version, &write_error);
       /* A full disk (or a file that fails to grow) still lets the user
        * read the workspace and export a copy elsewhere. */
-      if (db == NULL && g_error_matches (write_error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO))
+      if (db == NULL && cannot_write_now (write_error))
         {
           db = open_db (path, TRUE, FALSE, &version, NULL);
           if (db != NULL && disk_is_full (path))

@@ -5,7 +5,9 @@
  * A transaction begun with scs_db_transaction_begin () and left without a
  * commit is rolled back when it goes out of scope; a commit that fails is
  * rolled back too. Through the workspace: an edit that fails half-way, after
- * its first row was written, leaves the file exactly as it was.
+ * its first row was written, leaves the file exactly as it was. Each kind
+ * of SQLite failure, made for real, gets its SCS_DB_ERROR code and a
+ * message naming the file.
  */
 
 #include "config.h"
@@ -138,6 +140,120 @@ test_failed_commit_rolls_back (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count (*) FROM child"), ==, 0);
 }
 
+/* Sets @error from @db's last error and checks the code and that the
+ * message names the file. */
+static void
+assert_mapped (sqlite3    *db,
+               const char *path,
+               ScsDbError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+
+  scs_db_set_error (&error, db, path);
+  g_assert_error (error, SCS_DB_ERROR, (int) code);
+  g_assert_nonnull (strstr (error->message, display));
+}
+
+static void
+test_error_constraint_and_seal (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (f->db,
+                                 "CREATE TABLE checked (n INTEGER CHECK (n > 0));"
+                                 "CREATE TRIGGER sealed BEFORE DELETE ON item "
+                                 "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;"
+                                 "INSERT INTO item VALUES ('kept');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (scs_db_exec (f->db, f->path, "INSERT INTO checked VALUES (-1)", &error));
+  g_assert_error (error, SCS_DB_ERROR, SCS_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "CHECK"));
+  g_clear_error (&error);
+  g_assert_false (scs_db_exec (f->db, f->path, "DELETE FROM item", &error));
+  g_assert_error (error, SCS_DB_ERROR, SCS_DB_ERROR_SEALED);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM item"), ==, 1);
+}
+
+static void
+test_error_busy (Fixture       *f,
+                 gconstpointer  data)
+{
+  sqlite3 *other = NULL;
+
+  /* another connection holds the write lock; no waiting */
+  g_assert_cmpint (sqlite3_exec (f->db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_BUSY);
+  assert_mapped (other, f->path, SCS_DB_ERROR_BUSY);
+  sqlite3_close (other);
+  sqlite3_exec (f->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void
+test_error_read_only (Fixture       *f,
+                      gconstpointer  data)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "INSERT INTO item VALUES ('x')", NULL, NULL, NULL), ==,
+                   SQLITE_READONLY);
+  assert_mapped (other, f->path, SCS_DB_ERROR_READ_ONLY);
+  sqlite3_close (other);
+}
+
+static void
+test_error_full (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* the file may not grow past its size now: what a full disk does */
+  g_assert_cmpint (sqlite3_exec (f->db, "PRAGMA max_page_count = 6", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (scs_db_exec (f->db, f->path, "INSERT INTO item VALUES (zeroblob (100000))", &error));
+  g_assert_error (error, SCS_DB_ERROR, SCS_DB_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "full"));
+}
+
+static void
+test_error_corrupt (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *garbage = g_build_filename (f->dir, "garbage.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strnfill (8192, 'x');
+  sqlite3 *other = NULL;
+
+  core_test_write_file (garbage, text, -1);
+  g_assert_cmpint (sqlite3_open (garbage, &other), ==, SQLITE_OK);
+  g_assert_false (scs_db_exec (other, garbage, "SELECT * FROM sqlite_master", &error));
+  g_assert_error (error, SCS_DB_ERROR, SCS_DB_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "garbage.db"));
+  sqlite3_close (other);
+}
+
+static void
+test_error_io_and_misuse (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "x.db", NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (missing, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_CANTOPEN);
+  assert_mapped (other, missing, SCS_DB_ERROR_IO);
+  sqlite3_close (other);
+
+  stmt = scs_db_prepare (f->db, f->path, "INSERT INTO item VALUES (?1)", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_bind_int (stmt, 7, 1), ==, SQLITE_RANGE);
+  assert_mapped (f->db, f->path, SCS_DB_ERROR_MISUSE);
+}
+
 static void
 test_workspace_edit_half_done (void)
 {
@@ -165,7 +281,7 @@ test_workspace_edit_half_done (void)
   before = core_test_file_state (path, TRUE);
 
   g_assert_cmpint (scs_review_add_comment (review, NULL, "second", &error), ==, 0);
-  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID);
+  g_assert_error (error, SCS_DB_ERROR, SCS_DB_ERROR_CONSTRAINT);
   g_assert_nonnull (strstr (error->message, "no audit today"));
   g_clear_error (&error);
 
@@ -200,6 +316,14 @@ main (int    argc,
   g_test_add ("/scs/db/transaction/failed-commit", Fixture, NULL,
               fixture_set_up, test_failed_commit_rolls_back, fixture_tear_down);
   g_test_add_func ("/scs/db/transaction/workspace-half-done", test_workspace_edit_half_done);
+  g_test_add ("/scs/db/error/constraint-and-seal", Fixture, NULL,
+              fixture_set_up, test_error_constraint_and_seal, fixture_tear_down);
+  g_test_add ("/scs/db/error/busy", Fixture, NULL, fixture_set_up, test_error_busy, fixture_tear_down);
+  g_test_add ("/scs/db/error/read-only", Fixture, NULL, fixture_set_up, test_error_read_only, fixture_tear_down);
+  g_test_add ("/scs/db/error/full", Fixture, NULL, fixture_set_up, test_error_full, fixture_tear_down);
+  g_test_add ("/scs/db/error/corrupt", Fixture, NULL, fixture_set_up, test_error_corrupt, fixture_tear_down);
+  g_test_add ("/scs/db/error/io-and-misuse", Fixture, NULL,
+              fixture_set_up, test_error_io_and_misuse, fixture_tear_down);
 
   return g_test_run ();
 }
