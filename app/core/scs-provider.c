@@ -225,6 +225,18 @@ check_date (const char  *text,
   return date;
 }
 
+/* The one row of a record table of the dossier, or NULL (@error set only
+ * on failure). */
+static sqlite3_stmt *
+read_record (ScsWorkspace  *workspace,
+             const char    *sql,
+             GError       **error)
+{
+  if (!scs_provider_check_type (workspace, error))
+    return NULL;
+  return scs_db_read_row (workspace->db, workspace->path, sql, error);
+}
+
 /* Steps @stmt, audits and commits @txn (rolled back by its owner on
  * failure). */
 static gboolean
@@ -369,11 +381,8 @@ scs_provider_get_star4 (ScsWorkspace  *workspace,
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
-  if (!scs_provider_check_type (workspace, error))
-    return NULL;
-  stmt = scs_db_read_row (workspace->db, workspace->path,
-                                "SELECT path, corporate_number, created, department, obtained, expiry "
-                                "FROM provider_star4 WHERE id = 1", error);
+  stmt = read_record (workspace, "SELECT path, corporate_number, created, department, obtained, expiry "
+                      "FROM provider_star4 WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
   star4 = g_new0 (ScsProviderStar4, 1);
@@ -463,11 +472,8 @@ scs_provider_get_isms (ScsWorkspace  *workspace,
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
-  if (!scs_provider_check_type (workspace, error))
-    return NULL;
-  stmt = scs_db_read_row (workspace->db, workspace->path,
-                                "SELECT number, body, scope, expires, mark_start, mark_end "
-                                "FROM provider_isms WHERE id = 1", error);
+  stmt = read_record (workspace, "SELECT number, body, scope, expires, mark_start, mark_end "
+                      "FROM provider_isms WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
   isms = g_new0 (ScsProviderIsms, 1);
@@ -552,10 +558,7 @@ scs_provider_get_certification (ScsWorkspace  *workspace,
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
 
-  if (!scs_provider_check_type (workspace, error))
-    return FALSE;
-  stmt = scs_db_read_row (workspace->db, workspace->path,
-                                "SELECT number, obtained, expiry FROM provider_certification WHERE id = 1", error);
+  stmt = read_record (workspace, "SELECT number, obtained, expiry FROM provider_certification WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
   if (number != NULL)
