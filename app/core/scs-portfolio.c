@@ -1,23 +1,28 @@
 /* scs-portfolio.c: a vendor's list of client workspaces, read without loading them
  *
- * A お助け隊 vendor serves dozens to hundreds of clients, so the portfolio
- * must list 1,000 workspaces quickly and must never disturb a workspace that
- * is open in the app at the same time. Each file is therefore first checked
- * by its 100-byte SQLite header (magic and application_id) without SQLite,
- * so a foreign or truncated file is refused without SQLite touching it, and
- * then opened with PRAGMA query_only in one read transaction: no migration,
- * no WAL set-up, no write statement (see scs_portfolio_entry_read () for
- * why not SQLITE_OPEN_READONLY). A row reads only what it
- * shows: the organisation's name, the newest assessment, the answer states
- * of that assessment, the last audit time, and (when the feature modules'
- * tables are there) review, signature, certification and significant-change
- * rows, and the date of the last submission package exported for the
- * current cycle (scs-submission.c; a file older than that table is simply
- * not submitted). Readiness needs to know which criteria belong to which level, which
- * is in the embedded catalog; that catalog is parsed once per distinct
- * SHA-256 and shared across rows, so 1,000 clients on one catalog parse it
- * once. A file that cannot be read becomes an entry with the reason; it
- * never stops the listing.
+ * A お助け隊 vendor serves hundreds to thousands of clients, so the
+ * portfolio must list 10,000 workspaces quickly and must never disturb a
+ * workspace that is open in the app at the same time. Each file is first
+ * checked by its 100-byte SQLite header (magic and application_id) without
+ * SQLite, so a foreign or truncated file is refused without SQLite touching
+ * it, and then opened with PRAGMA query_only in one read transaction: no
+ * migration, no WAL set-up, no write statement (see read_file () for why
+ * not SQLITE_OPEN_READONLY, and for the exclusive locking mode that spares
+ * the -shm file when no one else has the file). What a full open would
+ * refuse is refused here too (scs_workspace_check_format (): versions and
+ * the exact schema, so a trigger another program added is never listed as
+ * a client). A row reads only what it shows: the organisation's name, the
+ * newest assessment, its answers (once, for readiness and statistics), the
+ * last audit time, and what each feature module reports of its own tables
+ * through its read_summary function (review, certification and renewal,
+ * type, JC-STAR label, provider dates, the last submission, the client's
+ * size and sector); a file older than a module's tables simply lacks that
+ * part. Most of a cold row is SQLite parsing the file's schema
+ * (docs/benchmarks.md). Readiness needs to know which criteria belong to
+ * which level, which is in the embedded catalog; that catalog is parsed
+ * once per distinct SHA-256 and thread and shared across rows. A file that
+ * cannot be read becomes an entry with the reason; it never stops the
+ * listing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
