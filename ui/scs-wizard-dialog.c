@@ -7,7 +7,9 @@
  * scs-wizard.c); the list below shows every supplier with its recommended
  * and obtained level. CSV import/export go through the core, which refuses
  * hostile files with their row and column; printing lays out the decision
- * sheet with Pango on a GtkPrintOperation.
+ * sheet with Pango on a GtkPrintOperation. Each supplier's row unfolds to
+ * its yearly checks and price negotiations, and records a new one
+ * (scs-supplier-record-dialog.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,8 @@
 #include "scs-wizard-dialog.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "scs-supplier-record-dialog.h"
 
 struct _ScsWizardDialog
 {
@@ -83,7 +87,8 @@ refresh_list (ScsWizardDialog *self)
   for (guint i = 0; i < suppliers->len; i++)
     {
       ScsSupplier *s = g_ptr_array_index (suppliers, i);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *button;
       g_autofree char *obtained = s->obtained ? g_strdup_printf ("★%u", s->obtained) : g_strdup (_("none"));
       const char *last = scs_supplier_get_last_check (s);
       g_autofree char *subtitle = s->outside
@@ -91,17 +96,71 @@ refresh_list (ScsWizardDialog *self)
         : g_strdup_printf (_("Recommended ★%u · obtained %s · decided %s · last check %s"),
                            s->recommended, obtained, s->decided, last != NULL ? last : _("none"));
 
+      gtk_widget_set_name (row, s->name);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       if (!s->outside && s->obtained < s->recommended)
         {
           GtkWidget *warn = gtk_label_new (_("Below the recommended level"));
           gtk_widget_add_css_class (warn, "warning");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), warn);
+          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), warn);
+        }
+      /* The two records an ordering company keeps per supplier. */
+      button = gtk_button_new_with_mnemonic (_("Record _Check…"));
+      gtk_widget_set_name (button, "record-check");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "wizard.record-check");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->name);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+      button = gtk_button_new_with_mnemonic (_("Record _Negotiation…"));
+      gtk_widget_set_name (button, "record-negotiation");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "wizard.record-negotiation");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->name);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+
+      for (guint j = 0; j < s->checks->len; j++)
+        {
+          const ScsSupplierCheck *c = g_ptr_array_index (s->checks, j);
+          GtkWidget *line = adw_action_row_new ();
+          /* Translators: a yearly check of a supplier: its date and how it was made */
+          g_autofree char *title = g_strdup_printf (_("Check %s · %s"), c->date,
+                                                    scs_check_method_get_label (c->method));
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), c->evidence);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
+        }
+      for (guint j = 0; j < s->negotiations->len; j++)
+        {
+          const ScsSupplierNegotiation *n = g_ptr_array_index (s->negotiations, j);
+          GtkWidget *line = adw_action_row_new ();
+          /* Translators: a record of the negotiation about security costs: its date and outcome */
+          g_autofree char *title = g_strdup_printf (_("Negotiation %s · %s"), n->date, n->outcome);
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), n->documents);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
         }
       gtk_list_box_append (self->suppliers_list, row);
     }
+}
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsWizardDialog *self = SCS_WIZARD_DIALOG (widget);
+  ScsSupplierRecordDialog *dialog =
+    scs_supplier_record_dialog_new (GTK_WINDOW (self), self->list, g_variant_get_string (parameter, NULL),
+                                    g_str_equal (action_name, "wizard.record-check")
+                                    ? SCS_SUPPLIER_RECORD_CHECK : SCS_SUPPLIER_RECORD_NEGOTIATION);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The supplier as the dialog shows it: the stored one (so that re-deciding
@@ -310,6 +369,8 @@ scs_wizard_dialog_class_init (ScsWizardDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "wizard.import-csv", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "wizard.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "wizard.record-check", "s", record_action);
+  gtk_widget_class_install_action (widget_class, "wizard.record-negotiation", "s", record_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "wizard.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "wizard.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

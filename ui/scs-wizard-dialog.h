@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScsWizardDialog, scs_wizard_dialog, SCS, WIZARD_DIALOG, AdwWindow)
 
 /* Actions: wizard.save (stores the decision in the supplier list),
- * wizard.print, wizard.import-csv, wizard.export-csv. @list_path NULL: the
+ * wizard.print, wizard.import-csv, wizard.export-csv,
+ * wizard.record-check and wizard.record-negotiation (a supplier's name:
+ * opens a ScsSupplierRecordDialog). @list_path NULL: the
  * per-user list. */
 ScsWizardDialog *scs_wizard_dialog_new            (GtkWindow       *parent,
                                                    const char      *list_path);

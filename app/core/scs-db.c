@@ -247,3 +247,24 @@ scs_db_transaction_rollback (ScsDbTransaction *txn)
     sqlite3_exec (txn->db, "ROLLBACK", NULL, NULL, NULL);
   txn->db = NULL;
 }
+
+gboolean
+scs_db_has_table (sqlite3    *db,
+                  const char *name)
+{
+  return sqlite3_table_column_metadata (db, "main", name, NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+sqlite3_stmt *
+scs_db_try_prepare (sqlite3    *db,
+                    const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}

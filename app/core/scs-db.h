@@ -103,4 +103,14 @@ void          scs_db_transaction_rollback (ScsDbTransaction  *txn);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScsDbTransaction, scs_db_transaction_rollback)
 
+/* For readers that show what a file has without opening it as a workspace
+ * (the portfolio and the modules' read_summary functions): whether table
+ * @name exists (a file of an older version may lack it), asked of the
+ * schema SQLite has already loaded; a statement, or NULL when it cannot be
+ * prepared (a column an older file lacks). */
+gboolean      scs_db_has_table    (sqlite3       *db,
+                                   const char    *name);
+sqlite3_stmt *scs_db_try_prepare  (sqlite3       *db,
+                                   const char    *sql);
+
 G_END_DECLS

@@ -853,3 +853,21 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
     }
   return pdf;
 }
+
+void
+scs_diagnosis_read_client_summary (sqlite3  *db,
+                                   char    **size,
+                                   char    **sector)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *size = *sector = NULL;
+  if (!scs_db_has_table (db, "diagnosis_client"))
+    return;
+  stmt = scs_db_try_prepare (db, "SELECT size, sector FROM diagnosis_client WHERE id = 1");
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *size = scs_db_column_dup (stmt, 0);
+      *sector = scs_db_column_dup (stmt, 1);
+    }
+}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "scs-answer.h"
 #include "scs-csv.h"
@@ -139,5 +140,12 @@ GBytes       *scs_diagnosis_export_xlsx       (ScsDiagnosis  *self,
 GBytes       *scs_diagnosis_build_report      (ScsDiagnosis  *self,
                                                const char    *date,
                                                GError       **error);
+
+/* The vendor's size and sector of the client (see
+ * scs_diagnosis_set_client ()), read from @db (a read transaction on a
+ * file not opened as a workspace); both NULL when not recorded. */
+void        scs_diagnosis_read_client_summary (sqlite3  *db,
+                                               char    **size,
+                                               char    **sector);
 
 G_END_DECLS

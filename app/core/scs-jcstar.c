@@ -1141,3 +1141,16 @@ scs_jcstar_export_declaration (ScsWorkspace  *workspace,
     return FALSE;
   return TRUE;
 }
+
+char *
+scs_jcstar_read_label_expiry (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!scs_db_has_table (db, "jc_product"))
+    return NULL;
+  stmt = scs_db_try_prepare (db, "SELECT expires FROM jc_product WHERE id = 1 AND expires IS NOT NULL");
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return scs_db_column_dup (stmt, 0);
+}

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -253,5 +255,10 @@ gboolean      scs_jc_import_apply         (ScsJcImport   *self,
 char         *scs_jcstar_get_official_text (ScsWorkspace *workspace,
                                             const char   *requirement_id,
                                             guint         item);
+
+/* The label's expiry (YYYY-MM-DD) of a JC-STAR ★1 workspace, read from
+ * @db (a read transaction on a file not opened as a workspace); NULL when
+ * none is recorded. */
+char       *scs_jcstar_read_label_expiry (sqlite3 *db);
 
 G_END_DECLS

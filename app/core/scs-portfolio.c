@@ -1,23 +1,28 @@
 /* scs-portfolio.c: a vendor's list of client workspaces, read without loading them
  *
- * A お助け隊 vendor serves dozens to hundreds of clients, so the portfolio
- * must list 1,000 workspaces quickly and must never disturb a workspace that
- * is open in the app at the same time. Each file is therefore first checked
- * by its 100-byte SQLite header (magic and application_id) without SQLite,
- * so a foreign or truncated file is refused without SQLite touching it, and
- * then opened with PRAGMA query_only in one read transaction: no migration,
- * no WAL set-up, no write statement (see scs_portfolio_entry_read () for
- * why not SQLITE_OPEN_READONLY). A row reads only what it
- * shows: the organisation's name, the newest assessment, the answer states
- * of that assessment, the last audit time, and (when the feature modules'
- * tables are there) review, signature, certification and significant-change
- * rows, and the date of the last submission package exported for the
- * current cycle (scs-submission.c; a file older than that table is simply
- * not submitted). Readiness needs to know which criteria belong to which level, which
- * is in the embedded catalog; that catalog is parsed once per distinct
- * SHA-256 and shared across rows, so 1,000 clients on one catalog parse it
- * once. A file that cannot be read becomes an entry with the reason; it
- * never stops the listing.
+ * A お助け隊 vendor serves hundreds to thousands of clients, so the
+ * portfolio must list 10,000 workspaces quickly and must never disturb a
+ * workspace that is open in the app at the same time. Each file is first
+ * checked by its 100-byte SQLite header (magic and application_id) without
+ * SQLite, so a foreign or truncated file is refused without SQLite touching
+ * it, and then opened with PRAGMA query_only in one read transaction: no
+ * migration, no WAL set-up, no write statement (see read_file () for why
+ * not SQLITE_OPEN_READONLY, and for the exclusive locking mode that spares
+ * the -shm file when no one else has the file). What a full open would
+ * refuse is refused here too (scs_workspace_check_format (): versions and
+ * the exact schema, so a trigger another program added is never listed as
+ * a client). A row reads only what it shows: the organisation's name, the
+ * newest assessment, its answers (once, for readiness and statistics), the
+ * last audit time, and what each feature module reports of its own tables
+ * through its read_summary function (review, certification and renewal,
+ * type, JC-STAR label, provider dates, the last submission, the client's
+ * size and sector); a file older than a module's tables simply lacks that
+ * part. Most of a cold row is SQLite parsing the file's schema
+ * (docs/benchmarks.md). Readiness needs to know which criteria belong to
+ * which level, which is in the embedded catalog; that catalog is parsed
+ * once per distinct SHA-256 and thread and shared across rows. A file that
+ * cannot be read becomes an entry with the reason; it never stops the
+ * listing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,9 +43,13 @@
 
 #include "scs-catalog.h"
 #include "scs-db.h"
+#include "scs-diagnosis.h"
 #include "scs-fs.h"
+#include "scs-jcstar.h"
+#include "scs-provider.h"
 #include "scs-sha256.h"
-#include "scs-workspace.h"
+#include "scs-submission.h"
+#include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-portfolio-error-quark, scs_portfolio_error)
 
@@ -296,6 +305,7 @@ catalog_levels_free (gpointer data)
  * file (the window may have it open: SQLite's checks in read_rows then). */
 static ScsFsHold *
 hold_and_check_header (const char  *path,
+                       gboolean    *alone,
                        GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -316,6 +326,7 @@ hold_and_check_header (const char  *path,
                      _("cannot be read: %s"), local_error->message);
       return NULL;
     }
+  *alone = header_read;
   if (!header_read)
     return hold;
 
@@ -354,29 +365,6 @@ fail_sql (GError  **error,
   return FALSE;
 }
 
-/* Whether the file has table @name (a file of an older version may not),
- * from the schema SQLite has already loaded: no statement to prepare. */
-static gboolean
-has_table (sqlite3    *db,
-           const char *name)
-{
-  return sqlite3_table_column_metadata (db, "main", name, NULL, NULL, NULL, NULL, NULL, NULL) == SQLITE_OK;
-}
-
-static sqlite3_stmt *
-prepare (sqlite3    *db,
-         const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  return stmt;
-}
-
 static CatalogLevels *
 lookup_catalog (sqlite3     *db,
                 const char  *sha256,
@@ -395,7 +383,7 @@ lookup_catalog (sqlite3     *db,
   if (cl != NULL)
     return cl;
 
-  stmt = prepare (db, "SELECT xml FROM catalog WHERE sha256 = ?1");
+  stmt = scs_db_try_prepare (db, "SELECT xml FROM catalog WHERE sha256 = ?1");
   if (stmt == NULL)
     {
       fail_sql (error, db);
@@ -441,32 +429,49 @@ lookup_catalog (sqlite3     *db,
   return cl;
 }
 
-/* The criteria of @levels up to @level that assessment @assessment has not
- * answered met or NA (in no order). */
-static GStrv
-read_unmet (sqlite3    *db,
-            gint64      assessment,
-            guint       level,
-            GHashTable *levels)
+/* How many criteria of @levels up to @level assessment @assessment has
+ * answered met or NA, and the others (*@unmet, in no order). One query
+ * for readiness and statistics. FALSE when the answers cannot be read. */
+static gboolean
+read_answers (sqlite3    *db,
+              gint64      assessment,
+              guint       level,
+              GHashTable *levels,
+              guint      *satisfied,
+              GStrv      *unmet)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) satisfied = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) met = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   GHashTableIter iter;
   gpointer key, value;
+  int rc;
 
-  stmt = prepare (db, "SELECT criterion_id FROM answer WHERE assessment = ?1 AND state IN ('met', 'na')");
+  *satisfied = 0;
+  *unmet = NULL;
+  /* The schema's CHECK guarantees an NA row has its reason. */
+  stmt = scs_db_try_prepare (db, "SELECT criterion_id FROM answer WHERE assessment = ?1 AND state IN ('met', 'na')");
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (satisfied, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer criterion, criterion_level;
+
+      /* The catalog's own key: the row's text is gone at the next step. */
+      if (g_hash_table_lookup_extended (levels, sqlite3_column_text (stmt, 0), &criterion, &criterion_level) &&
+          GPOINTER_TO_UINT (criterion_level) <= level && g_hash_table_add (met, criterion))
+        (*satisfied)++;
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
 
   g_hash_table_iter_init (&iter, levels);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) <= level && !g_hash_table_contains (satisfied, key))
+    if (GPOINTER_TO_UINT (value) <= level && !g_hash_table_contains (met, key))
       g_strv_builder_add (builder, key);
-  return g_strv_builder_end (builder);
+  *unmet = g_strv_builder_end (builder);
+  return TRUE;
 }
 
 /* What statistics and duplicate detection need: the 法人番号, the
@@ -481,26 +486,18 @@ read_for_statistics (ScsPortfolioEntry *entry,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   entry->levels = g_hash_table_ref (cl->levels);
-  if (has_table (db, "diagnosis_client"))
-    {
-      stmt = prepare (db, "SELECT size, sector FROM diagnosis_client WHERE id = 1");
-      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          entry->size = scs_db_column_dup (stmt, 0);
-          entry->sector = scs_db_column_dup (stmt, 1);
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
-  entry->unmet = read_unmet (db, assessment, entry->level, cl->levels);
-  stmt = prepare (db, "SELECT id, target_level FROM assessment WHERE id < ?1 ORDER BY id DESC LIMIT 1");
+  scs_diagnosis_read_client_summary (db, &entry->size, &entry->sector);
+  stmt = scs_db_try_prepare (db, "SELECT id, target_level FROM assessment WHERE id < ?1 ORDER BY id DESC LIMIT 1");
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, assessment);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
+          guint ignored;
+
           entry->previous_level = sqlite3_column_int (stmt, 1) == 4 ? 4 : 3;
-          entry->previous_unmet = read_unmet (db, sqlite3_column_int64 (stmt, 0), entry->previous_level,
-                                              cl->levels);
+          read_answers (db, sqlite3_column_int64 (stmt, 0), entry->previous_level, cl->levels, &ignored,
+                        &entry->previous_unmet);
         }
     }
 }
@@ -514,36 +511,32 @@ read_rows (ScsPortfolioEntry  *entry,
            GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *catalog_sha256 = NULL;
+  ScsRenewalSummary renewal;
   CatalogLevels *cl;
   gint64 assessment;
   gint64 version = 0;
   int rc;
 
-  stmt = prepare (db, "PRAGMA application_id");
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return fail_sql (error, db);
-  if ((guint32) sqlite3_column_int64 (stmt, 0) != SCS_WORKSPACE_APPLICATION_ID)
+  /* What a full open would refuse is not listed as a workspace: the same
+   * checks but the page-by-page quick_check (a schema altered by another
+   * program, a trigger added, a module from a newer version). */
+  if (!scs_workspace_check_format (db, entry->path, &version, &local_error))
     {
-      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                   _("is a database of another application, not an SCS Workbench workspace"));
-      return FALSE;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
-  stmt = prepare (db, "PRAGMA user_version");
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return fail_sql (error, db);
-  version = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (version > SCS_WORKSPACE_SCHEMA_VERSION)
-    {
-      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                   _("was written by a newer version of SCS Workbench (format %u)"), (guint) version);
+      if (g_error_matches (local_error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE))
+        g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                     _("is a database of another application, not an SCS Workbench workspace"));
+      else if (g_error_matches (local_error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NEWER_VERSION) &&
+               version > SCS_WORKSPACE_SCHEMA_VERSION)
+        g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                     _("was written by a newer version of SCS Workbench (format %u)"), (guint) version);
+      else
+        g_set_error_literal (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE, local_error->message);
       return FALSE;
     }
 
-  stmt = prepare (db, "SELECT name, corporate_number FROM organization WHERE id = 1");
+  stmt = scs_db_try_prepare (db, "SELECT name, corporate_number FROM organization WHERE id = 1");
   if (stmt == NULL)
     return fail_sql (error, db);
   rc = sqlite3_step (stmt);
@@ -560,7 +553,7 @@ read_rows (ScsPortfolioEntry  *entry,
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* The current cycle is the newest assessment, as the workspace loads it. */
-  stmt = prepare (db, "SELECT id, target_level, cycle, catalog_sha256 FROM assessment "
+  stmt = scs_db_try_prepare (db, "SELECT id, target_level, cycle, catalog_sha256 FROM assessment "
                       "ORDER BY id DESC LIMIT 1");
   if (stmt == NULL)
     return fail_sql (error, db);
@@ -588,172 +581,86 @@ read_rows (ScsPortfolioEntry  *entry,
   /* Readiness over the criteria of the level the client aims at. */
   /* count[n]: criteria of level n or lower. */
   entry->total = cl->count[entry->level];
-  stmt = prepare (db, "SELECT criterion_id, state FROM answer WHERE assessment = ?1");
-  if (stmt == NULL)
+  if (!read_answers (db, assessment, entry->level, cl->levels, &entry->satisfied, &entry->unmet))
     return fail_sql (error, db);
-  sqlite3_bind_int64 (stmt, 1, assessment);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gpointer level_ptr;
-      const char *state = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (!g_hash_table_lookup_extended (cl->levels, sqlite3_column_text (stmt, 0), NULL, &level_ptr) ||
-          GPOINTER_TO_UINT (level_ptr) > entry->level)
-        continue;
-      /* The schema's CHECK guarantees an NA row has its reason. */
-      if (g_strcmp0 (state, "met") == 0 || g_strcmp0 (state, "na") == 0)
-        entry->satisfied++;
-    }
-  if (rc != SQLITE_DONE)
-    return fail_sql (error, db);
-  g_clear_pointer (&stmt, sqlite3_finalize);
   entry->open_gaps = entry->total - MIN (entry->satisfied, entry->total);
   entry->criteria_missing = !cl->complete[MIN (MAX (entry->level, 3u), 4u)];
   entry->ready = entry->open_gaps == 0 && !entry->criteria_missing && cl->complete[3];
 
-  stmt = prepare (db, "SELECT time FROM audit ORDER BY id DESC LIMIT 1");
+  stmt = scs_db_try_prepare (db, "SELECT time FROM audit ORDER BY id DESC LIMIT 1");
   if (stmt == NULL)
     return fail_sql (error, db);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     entry->last_change = scs_db_column_dup (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  /* Review and signatures (issue 3's tables), when present. */
-  if (has_table (db, "review_round"))
+  /* What each feature module keeps, read by the module (a file older
+   * than a module's tables simply lacks that part). */
+  scs_review_read_summary (db, assessment, &entry->review_state, &entry->signed_, &entry->declared);
+  scs_renewal_read_summary (db, assessment, &renewal);
+  if (renewal.level > 0)
     {
-      entry->review_state = SCS_REVIEW_STATE_NOT_STARTED;
-      stmt = prepare (db, "SELECT side FROM review_round WHERE assessment = ?1 ORDER BY id DESC LIMIT 1");
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, assessment);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            entry->review_state = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "expert") == 0
-                                  ? SCS_REVIEW_STATE_WITH_EXPERT : SCS_REVIEW_STATE_WITH_ORGANIZATION;
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
-  if (has_table (db, "review_signature"))
-    {
-      stmt = prepare (db, "SELECT count (*) FILTER (WHERE role = 'expert'), "
-                          "count (*) FILTER (WHERE role = 'management') "
-                          "FROM review_signature WHERE assessment = ?1 AND superseded = 0");
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, assessment);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              entry->signed_ = sqlite3_column_int (stmt, 0) > 0;
-              entry->declared = sqlite3_column_int (stmt, 1) > 0;
-            }
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      if (entry->signed_)
-        entry->review_state = SCS_REVIEW_STATE_SIGNED;
-    }
+      g_autoptr(GDate) obtained = scs_date_parse_iso (renewal.obtained);
+      g_autoptr(GDate) expiry = NULL;
+      g_autoptr(GDate) due = NULL;
 
-  /* Registry entry and expiry (this module's tables), when present. */
-  if (has_table (db, "certification"))
-    {
-      stmt = prepare (db, "SELECT level, obtained FROM certification "
-                          "ORDER BY obtained DESC, assessment DESC LIMIT 1");
-      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          g_autoptr(GDate) obtained = NULL;
-          g_autoptr(GDate) expiry = NULL;
-
-          entry->obtained_level = sqlite3_column_int (stmt, 0);
-          entry->obtained = scs_db_column_dup (stmt, 1);
-          obtained = scs_date_parse_iso (entry->obtained);
-          expiry = scs_validity_compute_expiry (validity, entry->obtained_level, obtained);
-          entry->expiry = scs_date_to_iso (expiry);
-          entry->expiry_state = scs_expiry_state (validity, entry->obtained_level, expiry, today,
-                                                  &entry->days_left);
-          {
-            g_autoptr(GDate) due = scs_validity_next_due (validity, entry->obtained_level, obtained, today,
-                                                          &entry->next_due_kind);
-
-            entry->next_due = due != NULL ? scs_date_to_iso (due) : NULL;
-          }
-          g_clear_pointer (&stmt, sqlite3_finalize);
-          /* The registry fields and status (renewal step 3; an older file
-           * has none). */
-          stmt = prepare (db, "SELECT status, evaluation_body, tv_provider FROM certification "
-                              "ORDER BY obtained DESC, assessment DESC LIMIT 1");
-          if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              entry->registry_status = scs_db_column_dup (stmt, 0);
-              entry->evaluation_body = scs_db_column_dup (stmt, 1);
-              entry->tv_provider = scs_db_column_dup (stmt, 2);
-            }
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      entry->obtained_level = renewal.level;
+      entry->obtained = g_steal_pointer (&renewal.obtained);
+      expiry = scs_validity_compute_expiry (validity, entry->obtained_level, obtained);
+      entry->expiry = scs_date_to_iso (expiry);
+      entry->expiry_state = scs_expiry_state (validity, entry->obtained_level, expiry, today,
+                                              &entry->days_left);
+      due = scs_validity_next_due (validity, entry->obtained_level, obtained, today, &entry->next_due_kind);
+      entry->next_due = due != NULL ? scs_date_to_iso (due) : NULL;
+      entry->registry_status = g_steal_pointer (&renewal.status);
+      entry->evaluation_body = g_steal_pointer (&renewal.evaluation_body);
+      entry->tv_provider = g_steal_pointer (&renewal.tv_provider);
     }
   /* An open evaluation finding: its correction report is due within the
-   * period of validity.xml (renewal step 4; an older file has none). */
-  if (has_table (db, "evaluation_finding"))
+   * period of validity.xml. */
+  if (renewal.finding != NULL)
     {
-      stmt = prepare (db, "SELECT found FROM evaluation_finding WHERE assessment = ?1 AND corrected IS NULL");
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, assessment);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              g_autoptr(GDate) due = scs_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0));
-              guint months = scs_validity_get_correction_months (validity, entry->level, NULL);
+      g_autoptr(GDate) due = scs_date_parse_iso (renewal.finding);
+      guint months = scs_validity_get_correction_months (validity, entry->level, NULL);
 
-              if (due != NULL && months > 0)
-                {
-                  g_date_add_months (due, months);
-                  entry->correction_due = scs_date_to_iso (due);
-                }
-            }
+      if (due != NULL && months > 0)
+        {
+          g_date_add_months (due, months);
+          entry->correction_due = scs_date_to_iso (due);
         }
-      g_clear_pointer (&stmt, sqlite3_finalize);
     }
+  entry->changes = g_steal_pointer (&renewal.changes);
+  scs_renewal_summary_clear (&renewal);
+
   /* What the workspace is for; a JC-STAR ★1 product's label expiry is its
    * expiry (at most two years from issue). */
-  if (has_table (db, "workspace_type"))
+  entry->workspace_type = scs_workspace_type_read (db);
+  if (entry->workspace_type == SCS_WORKSPACE_TYPE_JCSTAR1)
     {
-      stmt = prepare (db, "SELECT type FROM workspace_type WHERE id = 1");
-      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-        scs_workspace_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &entry->workspace_type);
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
-  if (entry->workspace_type == SCS_WORKSPACE_TYPE_JCSTAR1 && has_table (db, "jc_product"))
-    {
-      stmt = prepare (db, "SELECT expires FROM jc_product WHERE id = 1 AND expires IS NOT NULL");
-      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+      char *label_expiry = scs_jcstar_read_label_expiry (db);
+
+      if (label_expiry != NULL)
         {
-          g_autoptr(GDate) expiry = NULL;
+          g_autoptr(GDate) expiry = scs_date_parse_iso (label_expiry);
 
           g_free (entry->expiry);
-          entry->expiry = scs_db_column_dup (stmt, 0);
-          expiry = scs_date_parse_iso (entry->expiry);
+          entry->expiry = label_expiry;
           entry->expiry_state = scs_expiry_state (validity, entry->level, expiry, today, &entry->days_left);
         }
-      g_clear_pointer (&stmt, sqlite3_finalize);
     }
   /* A service provider's dossier: its three dates (the certification, the
    * ISMS, the linked ★4 as recorded); the earliest is its expiry. */
-  if (entry->workspace_type == SCS_WORKSPACE_TYPE_PROVIDER && has_table (db, "provider_star4"))
+  if (entry->workspace_type == SCS_WORKSPACE_TYPE_PROVIDER)
     {
-      static const char * const queries[SCS_PORTFOLIO_N_PROVIDER_DATES] = {
-        "SELECT expiry FROM provider_certification WHERE id = 1",
-        "SELECT expires FROM provider_isms WHERE id = 1",
-        "SELECT expiry FROM provider_star4 WHERE id = 1",
-      };
       const char *earliest = NULL;
 
+      scs_provider_read_dates (db, &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_CERTIFICATION],
+                               &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_ISMS],
+                               &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_STAR4]);
       for (guint i = 0; i < SCS_PORTFOLIO_N_PROVIDER_DATES; i++)
-        {
-          stmt = prepare (db, queries[i]);
-          if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-            entry->provider_dates[i] = scs_db_column_dup (stmt, 0);
-          g_clear_pointer (&stmt, sqlite3_finalize);
-          if (entry->provider_dates[i] != NULL &&
-              (earliest == NULL || strcmp (entry->provider_dates[i], earliest) < 0))
-            earliest = entry->provider_dates[i];
-        }
+        if (entry->provider_dates[i] != NULL &&
+            (earliest == NULL || strcmp (entry->provider_dates[i], earliest) < 0))
+          earliest = entry->provider_dates[i];
       if (earliest != NULL)
         {
           g_autoptr(GDate) expiry = scs_date_parse_iso (earliest);
@@ -763,42 +670,59 @@ read_rows (ScsPortfolioEntry  *entry,
           entry->expiry_state = scs_expiry_state (validity, 4, expiry, today, &entry->days_left);
         }
     }
-  /* The last final package exported for this cycle (issue 4's export). */
-  if (has_table (db, "submission"))
-    {
-      stmt = prepare (db, "SELECT max (exported) FROM submission WHERE assessment = ?1");
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, assessment);
-          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-            {
-              g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 0),
-                                                                       NULL);
-              g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-
-              /* the day it was exported where the vendor is */
-              entry->submitted = local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
-            }
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-    }
-  if (has_table (db, "significant_change"))
-    {
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-      stmt = prepare (db, "SELECT DISTINCT kind FROM significant_change WHERE assessment = ?1 ORDER BY kind");
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, assessment);
-          while (sqlite3_step (stmt) == SQLITE_ROW)
-            g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-        }
-      g_clear_pointer (&stmt, sqlite3_finalize);
-      entry->changes = g_strv_builder_end (builder);
-    }
+  /* The last final package exported for this cycle. */
+  entry->submitted = scs_submission_read_last_export (db, assessment);
   read_for_statistics (entry, db, assessment, cl);
 
   return TRUE;
+}
+
+/* One connection, one read transaction: a consistent snapshot of the
+ * row. Not SQLITE_OPEN_READONLY: a read-only connection to a WAL file must
+ * create the -wal and -shm side files and cannot remove them, so every
+ * client folder would fill with leftovers. query_only refuses every write
+ * statement instead; the one thing SQLite may still do is, as the last
+ * connection, fold already committed WAL content into the file on close —
+ * what opening it in the app does. Returns SQLITE_BUSY when @exclusive
+ * and another connection has the file (nothing read), else SQLITE_OK with
+ * @error set or not. */
+static int
+read_file (ScsPortfolioEntry  *entry,
+           const char         *path,
+           gboolean            exclusive,
+           ScsValidity        *validity,
+           const GDate        *today,
+           GHashTable         *catalog_cache,
+           GError            **error)
+{
+  sqlite3 *db = NULL;
+  int rc = SQLITE_OK;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
+                 _("cannot be opened: %s"), db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+  else
+    {
+      /* The app may be writing: wait for it briefly rather than fail. */
+      sqlite3_busy_timeout (db, exclusive ? 0 : 2000);
+      if (sqlite3_exec (db, exclusive ? "PRAGMA query_only = 1; PRAGMA locking_mode = EXCLUSIVE"
+                                      : "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK)
+        fail_sql (error, db);
+      /* The first read takes the locks. */
+      else if ((rc = sqlite3_exec (db, "BEGIN; PRAGMA user_version", NULL, NULL, NULL)) != SQLITE_OK)
+        {
+          rc &= 0xff;
+          if (rc != SQLITE_BUSY || !exclusive)
+            fail_sql (error, db);
+        }
+      else
+        {
+          read_rows (entry, db, validity, today, catalog_cache, error);
+          sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+        }
+    }
+  sqlite3_close (db);
+  return rc;
 }
 
 /**
@@ -815,8 +739,7 @@ scs_portfolio_entry_read (const char  *path,
   g_autoptr(ScsPortfolioEntry) entry = NULL;
   g_autoptr(GHashTable) own_cache = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
+  gboolean alone = FALSE;
   ScsFsHold *hold;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -830,34 +753,25 @@ scs_portfolio_entry_read (const char  *path,
   entry->path = g_strdup (path);
   entry->basename = g_path_get_basename (path);
 
-  hold = hold_and_check_header (path, &error);
+  hold = hold_and_check_header (path, &alone, &error);
   if (hold != NULL)
     {
-      /* Not SQLITE_OPEN_READONLY: a read-only connection to a WAL file
-       * must create the -wal and -shm side files and cannot remove them,
-       * so every client folder would fill with leftovers. query_only
-       * refuses every write statement instead; the one thing SQLite may
-       * still do is, as the last connection, fold already committed WAL
-       * content into the file on close — what opening it in the app does. */
-      if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-        g_set_error (&error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                     _("cannot be opened: %s"), db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
-      else
+      /* First, when no other connection of this process has the file,
+       * with SQLite's exclusive locking mode: the WAL index then lives in
+       * this connection's memory, so no -shm file is created, mapped and
+       * removed (a third of a cold row's system time). The lock is only
+       * taken when no one else has the file open (every connection to a
+       * WAL file holds a shared lock), is not waited for, and is held for
+       * the one read; a program opening the file meanwhile waits that
+       * long in its busy handler. Busy: read as any reader does. */
+      for (guint attempt = alone ? 0 : 1; attempt < 2 && error == NULL; attempt++)
         {
-          /* The app may be writing: wait for it briefly rather than fail. */
-          sqlite3_busy_timeout (db, 2000);
-          if (sqlite3_exec (db, "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK)
-            fail_sql (&error, db);
-          else if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-            fail_sql (&error, db);
-          else
-            {
-              /* One read transaction: a consistent snapshot of the row. */
-              read_rows (entry, db, validity, today, catalog_cache, &error);
-              sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
-            }
+          int rc = read_file (entry, path, attempt == 0, validity, today, catalog_cache, &error);
+
+          if (rc != SQLITE_BUSY || attempt == 1)
+            break;
+          g_clear_error (&error);
         }
-      sqlite3_close (db);
       scs_fs_release (hold);
     }
 

@@ -1358,3 +1358,26 @@ scs_provider_add_report (ScsPdfWriter *writer,
     }
   scs_pdf_writer_page_break (writer);
 }
+
+void
+scs_provider_read_dates (sqlite3  *db,
+                         char    **certification,
+                         char    **isms,
+                         char    **star4)
+{
+  static const char * const queries[] = {
+    "SELECT expiry FROM provider_certification WHERE id = 1",
+    "SELECT expires FROM provider_isms WHERE id = 1",
+    "SELECT expiry FROM provider_star4 WHERE id = 1",
+  };
+  char **dates[] = { certification, isms, star4 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = scs_db_try_prepare (db, queries[i]);
+
+      *dates[i] = NULL;
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        *dates[i] = scs_db_column_dup (stmt, 0);
+    }
+}

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "scs-pdf-writer.h"
 #include "scs-workspace.h"
 
@@ -208,5 +210,14 @@ void        scs_provider_add_report       (ScsPdfWriter  *writer,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsProviderService, scs_provider_service_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsProviderSubcontract, scs_provider_subcontract_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsProviderRow, scs_provider_row_free)
+
+/* A service provider's three dates as recorded (the certification's
+ * expiry, the ISMS certificate's, the linked ★4's), read from @db (a read
+ * transaction on a file not opened as a workspace); NULL when not
+ * recorded. */
+void        scs_provider_read_dates (sqlite3  *db,
+                                     char    **certification,
+                                     char    **isms,
+                                     char    **star4);
 
 G_END_DECLS

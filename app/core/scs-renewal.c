@@ -1437,3 +1437,77 @@ scs_renewal_list_life_cycle (ScsWorkspace  *self,
   g_ptr_array_sort (events, compare_events);
   return g_steal_pointer (&events);
 }
+
+void
+scs_renewal_read_summary (sqlite3           *db,
+                          gint64             assessment,
+                          ScsRenewalSummary *summary)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  memset (summary, 0, sizeof *summary);
+  if (scs_db_has_table (db, "certification"))
+    {
+      /* The registry fields came with renewal step 3: an older file has
+       * the level and date only. */
+      gboolean registry = TRUE;
+
+      stmt = scs_db_try_prepare (db, "SELECT level, obtained, status, evaluation_body, tv_provider "
+                                     "FROM certification ORDER BY obtained DESC, assessment DESC LIMIT 1");
+      if (stmt == NULL)
+        {
+          registry = FALSE;
+          stmt = scs_db_try_prepare (db, "SELECT level, obtained FROM certification "
+                                         "ORDER BY obtained DESC, assessment DESC LIMIT 1");
+        }
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          summary->level = sqlite3_column_int (stmt, 0);
+          summary->obtained = scs_db_column_dup (stmt, 1);
+          if (registry)
+            {
+              summary->status = scs_db_column_dup (stmt, 2);
+              summary->evaluation_body = scs_db_column_dup (stmt, 3);
+              summary->tv_provider = scs_db_column_dup (stmt, 4);
+            }
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (scs_db_has_table (db, "evaluation_finding"))
+    {
+      stmt = scs_db_try_prepare (db, "SELECT found FROM evaluation_finding "
+                                     "WHERE assessment = ?1 AND corrected IS NULL");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            summary->finding = scs_db_column_dup (stmt, 0);
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (scs_db_has_table (db, "significant_change"))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      stmt = scs_db_try_prepare (db, "SELECT DISTINCT kind FROM significant_change "
+                                     "WHERE assessment = ?1 ORDER BY kind");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+        }
+      summary->changes = g_strv_builder_end (builder);
+    }
+}
+
+void
+scs_renewal_summary_clear (ScsRenewalSummary *summary)
+{
+  g_clear_pointer (&summary->obtained, g_free);
+  g_clear_pointer (&summary->status, g_free);
+  g_clear_pointer (&summary->evaluation_body, g_free);
+  g_clear_pointer (&summary->tv_provider, g_free);
+  g_clear_pointer (&summary->finding, g_free);
+  g_clear_pointer (&summary->changes, g_strfreev);
+}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "scs-answer.h"
 #include "scs-date.h"
@@ -266,5 +267,25 @@ GStrv      scs_renewal_list_changes           (ScsWorkspace  *workspace,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCycleInfo, scs_cycle_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsLifeEvent, scs_life_event_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsCycleDiff, scs_cycle_diff_free)
+
+/* What a list of workspaces shows of the registry entry and the renewal,
+ * read from @db (a read transaction on a file not opened as a workspace;
+ * a file older than a table or column simply lacks that part). */
+typedef struct
+{
+  guint  level;            /* of the newest certification; 0: none recorded */
+  char  *obtained;         /* YYYY-MM-DD */
+  char  *status;           /* "valid", "suspended", "withdrawn"; NULL in older files */
+  char  *evaluation_body;
+  char  *tv_provider;
+  char  *finding;          /* YYYY-MM-DD of an open evaluation finding of @assessment */
+  GStrv  changes;          /* kinds of significant change of @assessment, sorted;
+                            * NULL in a file without the table */
+} ScsRenewalSummary;
+
+void        scs_renewal_read_summary  (sqlite3           *db,
+                                       gint64             assessment,
+                                       ScsRenewalSummary *summary);
+void        scs_renewal_summary_clear (ScsRenewalSummary *summary);
 
 G_END_DECLS

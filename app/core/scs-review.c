@@ -1482,3 +1482,46 @@ scs_review_check_complete (ScsReview  *self,
   return scs_migration_check_confirmed (self->workspace, error) &&
          scs_scope_check_ready (self->workspace, error);
 }
+
+void
+scs_review_read_summary (sqlite3        *db,
+                         gint64          assessment,
+                         ScsReviewState *state,
+                         gboolean       *expert_signed,
+                         gboolean       *declared)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *state = SCS_REVIEW_STATE_UNKNOWN;
+  *expert_signed = *declared = FALSE;
+  if (scs_db_has_table (db, "review_round"))
+    {
+      *state = SCS_REVIEW_STATE_NOT_STARTED;
+      stmt = scs_db_try_prepare (db, "SELECT side FROM review_round WHERE assessment = ?1 ORDER BY id DESC LIMIT 1");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            *state = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "expert") == 0
+                     ? SCS_REVIEW_STATE_WITH_EXPERT : SCS_REVIEW_STATE_WITH_ORGANIZATION;
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+  if (scs_db_has_table (db, "review_signature"))
+    {
+      stmt = scs_db_try_prepare (db, "SELECT count (*) FILTER (WHERE role = 'expert'), "
+                                     "count (*) FILTER (WHERE role = 'management') "
+                                     "FROM review_signature WHERE assessment = ?1 AND superseded = 0");
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, assessment);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              *expert_signed = sqlite3_column_int (stmt, 0) > 0;
+              *declared = sqlite3_column_int (stmt, 1) > 0;
+            }
+        }
+      if (*expert_signed)
+        *state = SCS_REVIEW_STATE_SIGNED;
+    }
+}

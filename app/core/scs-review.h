@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "scs-profile.h"
 #include "scs-workspace.h"
@@ -200,5 +201,15 @@ gboolean      scs_review_is_sealed         (ScsWorkspace  *workspace);
 /* Unseals: a new review round, the old signatures are kept but superseded. */
 gboolean      scs_review_start_new_round   (ScsReview     *self,
                                             GError       **error);
+
+/* What a list of workspaces shows of the review of assessment @assessment,
+ * read from @db (a read transaction on a file not opened as a workspace):
+ * its state (UNKNOWN in a file without review tables) and whether the
+ * expert signed it and management declared it. */
+void        scs_review_read_summary (sqlite3        *db,
+                                     gint64          assessment,
+                                     ScsReviewState *state,
+                                     gboolean       *expert_signed,
+                                     gboolean       *declared);
 
 G_END_DECLS

@@ -209,3 +209,25 @@ scs_submission_list (ScsWorkspace  *workspace,
     }
   return g_steal_pointer (&list);
 }
+
+char *
+scs_submission_read_last_export (sqlite3 *db,
+                                  gint64   assessment)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (!scs_db_has_table (db, "submission"))
+    return NULL;
+  stmt = scs_db_try_prepare (db, "SELECT max (exported) FROM submission WHERE assessment = ?1");
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  utc = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  /* the day it was exported where the reader is */
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+}

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "scs-workspace.h"
 
@@ -56,5 +57,12 @@ void       scs_submission_abort   (ScsWorkspace  *workspace);
 /* Every recorded submission of every cycle, oldest first. Of ScsSubmission*. */
 GPtrArray *scs_submission_list    (ScsWorkspace  *workspace,
                                    GError       **error);
+
+/* The local date (YYYY-MM-DD) the last final package of assessment
+ * @assessment was exported, read from @db (a read transaction on a file
+ * not opened as a workspace); NULL when none was or the file is older
+ * than the table. */
+char       *scs_submission_read_last_export (sqlite3 *db,
+                                             gint64   assessment);
 
 G_END_DECLS

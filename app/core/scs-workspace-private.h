@@ -65,6 +65,16 @@ typedef struct
 
 extern const ScsSchemaModule scs_scope_schema;
 
+/* The checks opening makes of a file before trusting it, but the full
+ * PRAGMA quick_check: our application ID, a format and module versions
+ * this build reads (*@version gets user_version), and exactly the schema
+ * this version creates for them (no table, index or trigger added,
+ * changed or dropped by another program). Reads only; for a reader of the
+ * file that does not open it as a workspace (the portfolio). */
+gboolean   scs_workspace_check_format          (sqlite3       *db,
+                                                const char    *path,
+                                                gint64        *version,
+                                                GError       **error);
 /* FALSE with SCS_WORKSPACE_ERROR_READ_ONLY when opened read-only. */
 gboolean   scs_workspace_check_writable        (ScsWorkspace  *self,
                                                 GError       **error);

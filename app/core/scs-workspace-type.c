@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-core-resources.h"
+#include "scs-db.h"
 
 /* The service-provider dossier's draft list, in the core resource. */
 #define PROVIDER_RESOURCE "/jp/scsworkbench/core/provider/builtin.xml"
@@ -84,4 +85,18 @@ scs_workspace_type_new_catalog (ScsWorkspaceType type)
   if (catalog == NULL)
     g_error ("The provider dossier does not load: %s", error->message);
   return catalog;
+}
+
+ScsWorkspaceType
+scs_workspace_type_read (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ScsWorkspaceType type = SCS_WORKSPACE_TYPE_SCS;
+
+  if (!scs_db_has_table (db, "workspace_type"))
+    return type;
+  stmt = scs_db_try_prepare (db, "SELECT type FROM workspace_type WHERE id = 1");
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    scs_workspace_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type);
+  return type;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 #include "scs-catalog.h"
 
@@ -30,5 +31,10 @@ const char *scs_workspace_type_get_label   (ScsWorkspaceType  type);
 /* The catalog a new workspace of @type is answered against: the built-in
  * SCS catalog, or the provider dossier's items. */
 ScsCatalog *scs_workspace_type_new_catalog (ScsWorkspaceType  type);
+
+/* What the workspace in @db is for, read from its workspace_type table (a
+ * read transaction on a file not opened as a workspace); SCS_WORKSPACE_TYPE_SCS
+ * when the file is older than the table. */
+ScsWorkspaceType scs_workspace_type_read (sqlite3 *db);
 
 G_END_DECLS

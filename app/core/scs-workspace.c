@@ -768,8 +768,14 @@ sorted_keys (GHashTable *table)
   return keys;
 }
 
-/* "type name" → "tbl_name sql" of every object in @db's sqlite_master but
- * SQLite's statistics tables (ANALYZE's, harmless and rebuilt at will). */
+/* Every object of a file's sqlite_master but SQLite's statistics tables
+ * (ANALYZE's, harmless and rebuilt at will), in an order that does not
+ * depend on how the file was made. */
+#define SCHEMA_SQL \
+  "SELECT type, name, tbl_name, coalesce (sql, '') FROM sqlite_master " \
+  "WHERE NOT (type = 'table' AND name GLOB 'sqlite_stat[1-4]') ORDER BY type, name"
+
+/* "type name" → "tbl_name sql" of every object of SCHEMA_SQL. */
 static GHashTable *
 read_schema (sqlite3     *db,
              const char  *path,
@@ -779,9 +785,7 @@ read_schema (sqlite3     *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  stmt = scs_db_prepare (db, path,
-                         "SELECT type, name, tbl_name, coalesce (sql, '') FROM sqlite_master "
-                         "WHERE NOT (type = 'table' AND name GLOB 'sqlite_stat[1-4]')", error);
+  stmt = scs_db_prepare (db, path, SCHEMA_SQL, error);
   if (stmt == NULL)
     return NULL;
 
@@ -811,33 +815,37 @@ recorded_versions (sqlite3     *db,
                    GError     **error)
 {
   g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) get = NULL;
+  int rc;
 
-  g_string_append_printf (key, "%u", version);
   for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    versions[i] = 0;
+  if (version >= 2)
     {
-      const ScsSchemaModule *module = schema_modules[i];
-      g_autoptr(sqlite3_stmt) get = NULL;
-      int rc;
-
-      versions[i] = 0;
-      if (module == NULL || version < 2)
-        continue;
-
-      get = scs_db_prepare (db, path, "SELECT version FROM schema_module WHERE name = ?1", error);
+      /* One statement for all modules: the portfolio runs this per file. */
+      get = scs_db_prepare (db, path, "SELECT name, version FROM schema_module", error);
       if (get == NULL)
         return NULL;
-      scs_db_bind_text (get, 1, module->name);
-      rc = sqlite3_step (get);
-      if (rc == SQLITE_ROW)
-        /* check_modules () has refused versions newer than this build's. */
-        versions[i] = MIN ((guint) sqlite3_column_int64 (get, 0), module->n_steps);
-      else if (rc != SQLITE_DONE)
+      while ((rc = sqlite3_step (get)) == SQLITE_ROW)
+        {
+          const char *name = (const char *) sqlite3_column_text (get, 0);
+
+          for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+            if (schema_modules[i] != NULL && g_strcmp0 (schema_modules[i]->name, name) == 0)
+              /* check_modules () has refused versions newer than this build's. */
+              versions[i] = MIN ((guint) sqlite3_column_int64 (get, 1), schema_modules[i]->n_steps);
+        }
+      if (rc != SQLITE_DONE)
         {
           scs_db_set_error (error, db, path);
           return NULL;
         }
-      g_string_append_printf (key, " %s=%u", module->name, versions[i]);
     }
+
+  g_string_append_printf (key, "%u", version);
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    if (schema_modules[i] != NULL && version >= 2)
+      g_string_append_printf (key, " %s=%u", schema_modules[i]->name, versions[i]);
 
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
@@ -846,14 +854,59 @@ recorded_versions (sqlite3     *db,
  * built by running the very steps that create it — the core's
  * migrations[] and each module's steps — in a database in memory, so a
  * new step needs no second list. */
-static GHashTable *
+/* The schema a file must have: its objects, and the same as the rows of
+ * SCHEMA_SQL (type, name, tbl_name, sql; NULL-terminated) for a
+ * comparison without allocations. */
+typedef struct
+{
+  GHashTable *objects;
+  GStrv       rows;
+} ExpectedSchema;
+
+static void
+expected_schema_free (ExpectedSchema *expected)
+{
+  g_hash_table_unref (expected->objects);
+  g_strfreev (expected->rows);
+  g_free (expected);
+}
+
+static GStrv
+read_schema_rows (sqlite3     *db,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = scs_db_prepare (db, path, SCHEMA_SQL, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int column = 0; column < 4; column++)
+      g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, column));
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, db, path);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The schema a file of core @version with the module @versions must have,
+ * built by running the very steps that create it — the core's
+ * migrations[] and each module's steps — in a database in memory, so a
+ * new step needs no second list. */
+static ExpectedSchema *
 build_expected_schema (const char  *path,
                        guint        version,
                        const guint *versions,
                        GError     **error)
 {
   sqlite3 *memory = NULL;
+  ExpectedSchema *expected = NULL;
   GHashTable *objects = NULL;
+  GStrv rows = NULL;
 
   if (sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
@@ -871,25 +924,35 @@ build_expected_schema (const char  *path,
         goto out;
 
   objects = read_schema (memory, path, error);
+  rows = objects != NULL ? read_schema_rows (memory, path, error) : NULL;
+  if (rows != NULL)
+    {
+      expected = g_new0 (ExpectedSchema, 1);
+      expected->objects = g_steal_pointer (&objects);
+      expected->rows = g_steal_pointer (&rows);
+    }
+  g_clear_pointer (&objects, g_hash_table_unref);
 
 out:
   sqlite3_close (memory);
-  return objects;
+  return expected;
 }
 
 /* Built once per combination of versions a process meets (the window
- * opens the same kind of file again and again), shared between threads. */
-static GHashTable *
+ * opens the same kind of file again and again, the portfolio thousands of
+ * files of a few kinds), shared between threads and kept for the life of
+ * the process: the result is borrowed. */
+static const ExpectedSchema *
 expected_schema (sqlite3     *file_db,
                  const char  *path,
                  guint        version,
                  GError     **error)
 {
   static GMutex lock;
-  static GHashTable *cache;   /* key → GHashTable of objects */
+  static GHashTable *cache;   /* key → ExpectedSchema */
   guint versions[G_N_ELEMENTS (schema_modules)];
   g_autofree char *key = NULL;
-  GHashTable *objects;
+  ExpectedSchema *expected;
 
   key = recorded_versions (file_db, path, version, versions, error);
   if (key == NULL)
@@ -897,20 +960,36 @@ expected_schema (sqlite3     *file_db,
 
   g_mutex_lock (&lock);
   if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                   (GDestroyNotify) g_hash_table_unref);
-  objects = g_hash_table_lookup (cache, key);
-  if (objects == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) expected_schema_free);
+  expected = g_hash_table_lookup (cache, key);
+  if (expected == NULL)
     {
-      objects = build_expected_schema (path, version, versions, error);
-      if (objects != NULL)
-        g_hash_table_insert (cache, g_strdup (key), objects);
+      expected = build_expected_schema (path, version, versions, error);
+      if (expected != NULL)
+        g_hash_table_insert (cache, g_strdup (key), expected);
     }
-  if (objects != NULL)
-    g_hash_table_ref (objects);
   g_mutex_unlock (&lock);
 
-  return objects;
+  return expected;
+}
+
+/* Whether @db's schema is exactly @rows, compared as SQLite returns it:
+ * no copy, no table, the common case of every open and every listed file. */
+static gboolean
+schema_matches (sqlite3            *db,
+                const char * const *rows)
+{
+  g_autoptr(sqlite3_stmt) stmt = scs_db_try_prepare (db, SCHEMA_SQL);
+  guint i = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int column = 0; column < 4; column++, i++)
+      if (rows[i] == NULL || g_strcmp0 ((const char *) sqlite3_column_text (stmt, column), rows[i]) != 0)
+        return FALSE;
+  return rc == SQLITE_DONE && rows[i] == NULL;
 }
 
 typedef enum
@@ -976,14 +1055,20 @@ check_schema (sqlite3     *db,
               GError     **error)
 {
   g_autoptr(GHashTable) actual = NULL;
-  g_autoptr(GHashTable) expected = NULL;
   g_autoptr(GPtrArray) keys = NULL;
+  const ExpectedSchema *schema;
+  GHashTable *expected;
 
+  schema = expected_schema (db, path, version, error);
+  if (schema == NULL)
+    return FALSE;
+  if (schema_matches (db, (const char * const *) schema->rows))
+    return TRUE;
+
+  /* Different: find what differs, to say it. */
+  expected = schema->objects;
   actual = read_schema (db, path, error);
   if (actual == NULL)
-    return FALSE;
-  expected = expected_schema (db, path, version, error);
-  if (expected == NULL)
     return FALSE;
 
   keys = sorted_keys (actual);
@@ -1648,6 +1733,60 @@ open_read_only (const char  *path,
   return NULL;
 }
 
+/* What a file must be before anything else reads it: ours (application
+ * ID), not newer than this build, each module known and not newer, and
+ * (@check_schema) exactly the schema this version creates. Reads only. */
+static gboolean
+check_format (sqlite3     *db,
+              const char  *path,
+              gboolean     check_schema_too,
+              gint64      *version,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  gint64 application_id = 0;
+
+  if (!scs_db_query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+      !scs_db_query_int (db, path, "PRAGMA user_version", version, error))
+    return FALSE;
+
+  if (application_id != SCS_WORKSPACE_APPLICATION_ID)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
+                   _("‘%s’ is a database of another application, not an SCS Workbench workspace"),
+                   display);
+      return FALSE;
+    }
+
+  if (*version > SCS_WORKSPACE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NEWER_VERSION,
+                   _("The workspace ‘%s’ was written by a newer version of SCS Workbench "
+                     "(format %u; this version reads up to format %u). Update SCS Workbench to open it."),
+                   display, (guint) *version, SCS_WORKSPACE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* Before anything writes (WAL set-up creates side files): a module from
+   * a newer version is refused with the file untouched. */
+  if (*version >= 2 && !check_modules (db, path, error))
+    return FALSE;
+  return !check_schema_too || check_schema (db, path, (guint) *version, error);
+}
+
+gboolean
+scs_workspace_check_format (sqlite3     *db,
+                            const char  *path,
+                            gint64      *version,
+                            GError     **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  return check_format (db, path, TRUE, version, error);
+}
+
 /* Opens and checks the connection; migrates an older file unless
  * @read_only. Sets *@version to the file's format. */
 static sqlite3 *
@@ -1659,7 +1798,6 @@ open_db (const char  *path,
 {
   g_autofree char *display = g_filename_display_name (path);
   sqlite3 *db = NULL;
-  gint64 application_id = 0;
 
   if (read_only)
     {
@@ -1684,36 +1822,7 @@ open_db (const char  *path,
    * ones than the main file, and because the header was not read raw when
    * another connection of this process has the file open. */
   if ((check && !quick_check (db, path, error)) ||
-      !scs_db_query_int (db, path, "PRAGMA application_id", &application_id, error) ||
-      !scs_db_query_int (db, path, "PRAGMA user_version", version, error))
-    {
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  if (application_id != SCS_WORKSPACE_APPLICATION_ID)
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE,
-                   _("‘%s’ is a database of another application, not an SCS Workbench workspace"),
-                   display);
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  if (*version > SCS_WORKSPACE_SCHEMA_VERSION)
-    {
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NEWER_VERSION,
-                   _("The workspace ‘%s’ was written by a newer version of SCS Workbench "
-                     "(format %u; this version reads up to format %u). Update SCS Workbench to open it."),
-                   display, (guint) *version, SCS_WORKSPACE_SCHEMA_VERSION);
-      sqlite3_close (db);
-      return NULL;
-    }
-
-  /* Before anything writes (WAL set-up creates side files): a module from
-   * a newer version is refused with the file untouched. */
-  if ((*version >= 2 && !check_modules (db, path, error)) ||
-      (check && !check_schema (db, path, (guint) *version, error)))
+      !check_format (db, path, check, version, error))
     {
       sqlite3_close (db);
       return NULL;

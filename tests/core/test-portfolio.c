@@ -210,6 +210,7 @@ test_read_leaves_no_files (Fixture       *f,
   g_autoptr(ScsWorkspace) a = make_client (f, "a.scsw", "株式会社エー", 3, 5);
   g_autofree char *path = g_build_filename (f->dir, "a.scsw", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(ScsPortfolioEntry) e = NULL;
@@ -224,6 +225,54 @@ test_read_leaves_no_files (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
   /* No side files left behind by the read-only reader. */
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* A file another program altered (a trigger added, an index dropped) is
+ * listed as unreadable with the reason, as opening it is refused: the
+ * listing never shows as a client's row what the app would not open. */
+static void
+test_altered_schema (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ScsWorkspace) a = make_client (f, "a.scsw", "株式会社エー", 3, 5);
+  g_autoptr(ScsWorkspace) b = make_client (f, "b.scsw", "株式会社ビー", 3, 5);
+  g_autofree char *a_path = g_build_filename (f->dir, "a.scsw", NULL);
+  g_autofree char *b_path = g_build_filename (f->dir, "b.scsw", NULL);
+  const char *paths[] = { a_path, b_path };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *drop = NULL;
+
+  g_clear_object (&a);
+  g_clear_object (&b);
+
+  g_assert_cmpint (sqlite3_open (a_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER copy_audit AFTER INSERT ON audit BEGIN SELECT 1; END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (sqlite3_open (b_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  drop = g_strdup_printf ("DROP INDEX \"%s\"", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, drop, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = scs_portfolio_entry_read (paths[i], f->validity, f->today, NULL);
+      g_autoptr(ScsWorkspace) ws = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (scs_portfolio_entry_get_error (e));
+      g_assert_nonnull (strstr (scs_portfolio_entry_get_error (e), "altered by another program"));
+      g_assert_null (scs_portfolio_entry_get_company (e));
+      ws = scs_workspace_open (paths[i], &error);
+      g_assert_null (ws);
+      g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT);
+    }
 }
 
 static void
@@ -459,6 +508,8 @@ main (int   argc,
               test_many_in_order, fixture_tear_down);
   g_test_add ("/scs/portfolio/correction-due", Fixture, NULL, fixture_set_up,
               test_correction_due, fixture_tear_down);
+  g_test_add ("/scs/portfolio/altered-schema", Fixture, NULL, fixture_set_up, test_altered_schema,
+              fixture_tear_down);
   g_test_add ("/scs/portfolio/missing-folder", Fixture, NULL, fixture_set_up,
               test_missing_folder, fixture_tear_down);
 

@@ -22,6 +22,7 @@
 #include "scs-portfolio-window.h"
 #include "scs-renewal.h"
 #include "scs-screenshot.h"
+#include "scs-supplier-record-dialog.h"
 #include "scs-ui-resources.h"
 #include "scs-wizard-dialog.h"
 #include "scs-workspace.h"
@@ -458,6 +459,148 @@ test_wizard_redecide (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The open record dialog of the process, or NULL. */
+static GtkWidget *
+find_record_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (SCS_IS_SUPPLIER_RECORD_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+set_row_text (GtkWidget  *dialog,
+              const char *name,
+              const char *text)
+{
+  GtkWidget *row = gui_test_find_by_name (dialog, name);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Opens the record dialog of @supplier's row with its @button, as a click does. */
+static GtkWidget *
+open_record_dialog (ScsWizardDialog *wizard,
+                    const char      *supplier,
+                    const char      *button)
+{
+  GtkWidget *row = gui_test_find_by_name (GTK_WIDGET (wizard), supplier);
+  GtkWidget *button_widget;
+  GtkWidget *dialog;
+
+  g_assert_nonnull (row);
+  g_assert_null (find_record_dialog ());
+  button_widget = gui_test_find_by_name (row, button);
+  g_assert_nonnull (button_widget);
+  g_signal_emit_by_name (button_widget, "clicked");
+  dialog = find_record_dialog ();
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+/* The supplier register's two records, made in the window: a supplier's
+ * yearly check of measures (date, way, evidence) and a record of the
+ * price negotiation (date, outcome, documents), each through its dialog
+ * in Japanese; a bad date keeps the dialog open with the reason and saves
+ * nothing; what is saved keeps every other field and shows in the row. */
+static void
+test_wizard_records (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *store = g_build_filename (f->dir, "suppliers.ini", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsSupplierList) list = scs_supplier_list_load (store, &error);
+  g_autoptr(ScsSupplierList) reread = NULL;
+  g_autoptr(ScsSupplier) s = scs_supplier_new ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ScsWizardDialog *wizard;
+  const ScsSupplier *saved;
+  GtkWidget *dialog, *label, *row;
+  GListModel *methods;
+
+  g_free (s->name);
+  s->name = g_strdup ("株式会社あおぞら");
+  g_free (s->corporate_number);
+  s->corporate_number = g_strdup ("7000012050002");
+  s->access = TRUE;
+  scs_supplier_decide (s);
+  g_assert_true (scs_supplier_list_put (list, s, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (store, &before, NULL, NULL));
+
+  wizard = scs_wizard_dialog_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (wizard));
+
+  /* The yearly check, first with a date that is none. */
+  dialog = open_record_dialog (wizard, "株式会社あおぞら", "record-check");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "取引先の対策の年次確認");
+  methods = adw_combo_row_get_model (ADW_COMBO_ROW (gui_test_find_by_name (dialog, "method")));
+  g_assert_cmpuint (g_list_model_get_n_items (methods), ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (methods), 1), ==, "チェックシート");
+  set_row_text (dialog, "date", "2027-13-01");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_find_by_name (dialog, "method")), 1);
+  set_row_text (dialog, "first", "2027年度 質問票（回答 12 問）");
+  gtk_widget_activate_action (dialog, "record.save", NULL);
+  label = gui_test_find_by_name (dialog, "error");
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "2027-13-01"));
+  g_assert_true (find_record_dialog () == dialog);
+  g_assert_true (g_file_get_contents (store, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Corrected: saved, the dialog gone, the row shows it. */
+  set_row_text (dialog, "date", "2027-04-01");
+  gtk_widget_activate_action (dialog, "record.save", NULL);
+  gui_test_drain ();
+  g_assert_null (find_record_dialog ());
+  reread = scs_supplier_list_load (store, &error);
+  g_assert_no_error (error);
+  saved = scs_supplier_list_lookup (reread, "株式会社あおぞら");
+  g_assert_cmpuint (saved->checks->len, ==, 1);
+  g_assert_cmpstr (((ScsSupplierCheck *) saved->checks->pdata[0])->date, ==, "2027-04-01");
+  g_assert_cmpint (((ScsSupplierCheck *) saved->checks->pdata[0])->method, ==, SCS_CHECK_QUESTIONNAIRE);
+  g_assert_cmpstr (((ScsSupplierCheck *) saved->checks->pdata[0])->evidence, ==, "2027年度 質問票（回答 12 問）");
+  g_assert_cmpstr (saved->corporate_number, ==, "7000012050002");
+  g_assert_cmpuint (saved->recommended, ==, 4);
+  g_assert_cmpuint (g_strv_length (saved->history), ==, 1);
+  row = gui_test_find_by_name (GTK_WIDGET (wizard), "株式会社あおぞら");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "2027-04-01"));
+
+  /* The price negotiation: an outcome is needed. */
+  dialog = open_record_dialog (wizard, "株式会社あおぞら", "record-negotiation");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "セキュリティ費用の価格交渉");
+  g_assert_false (gtk_widget_get_visible (gui_test_find_by_name (dialog, "method")));
+  set_row_text (dialog, "date", "2027-05-10");
+  set_row_text (dialog, "first", "");
+  set_row_text (dialog, "second", "議事録 2027-05-10.pdf");
+  gtk_widget_activate_action (dialog, "record.save", NULL);
+  g_assert_true (gtk_widget_get_visible (gui_test_find_by_name (dialog, "error")));
+  g_assert_true (find_record_dialog () == dialog);
+  set_row_text (dialog, "first", "対策費用を単価に上乗せで合意");
+  save_png (dialog, "supplier-negotiation");
+  gtk_widget_activate_action (dialog, "record.save", NULL);
+  gui_test_drain ();
+  g_assert_null (find_record_dialog ());
+  g_clear_object (&reread);
+  reread = scs_supplier_list_load (store, &error);
+  g_assert_no_error (error);
+  saved = scs_supplier_list_lookup (reread, "株式会社あおぞら");
+  g_assert_cmpuint (saved->negotiations->len, ==, 1);
+  g_assert_cmpstr (((ScsSupplierNegotiation *) saved->negotiations->pdata[0])->outcome, ==,
+                   "対策費用を単価に上乗せで合意");
+  g_assert_cmpstr (((ScsSupplierNegotiation *) saved->negotiations->pdata[0])->documents, ==,
+                   "議事録 2027-05-10.pdf");
+  g_assert_cmpuint (saved->checks->len, ==, 1);
+  save_png (GTK_WIDGET (wizard), "suppliers");
+  gtk_window_destroy (GTK_WINDOW (wizard));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +614,8 @@ main (int   argc,
   g_test_add ("/scs/gui/vendor/compare", Fixture, NULL, fixture_set_up, test_compare_window, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/wizard", Fixture, NULL, fixture_set_up, test_wizard_dialog, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/wizard-redecide", Fixture, NULL, fixture_set_up, test_wizard_redecide,
+              fixture_tear_down);
+  g_test_add ("/scs/gui/vendor/wizard-records", Fixture, NULL, fixture_set_up, test_wizard_records,
               fixture_tear_down);
 
   return g_test_run ();
