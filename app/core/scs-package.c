@@ -45,6 +45,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 #include <unistd.h>
 
@@ -264,6 +267,13 @@ collect_draft_entries (ScsWorkspace            *workspace,
   job.options.language = language;
   job.options.content_sha256 = assessment_hash;
   job.options.evidence_paths = paths;
+#ifdef __GLIBC__
+  /* The report thread allocates from a malloc arena of its own, which
+   * cannot reuse what this thread has freed (rendering the XML, reading
+   * the workspace): hand that back first, or the export's peak memory is
+   * both together (~25 MiB more). */
+  malloc_trim (0);
+#endif
   thread = g_thread_new ("scs-report", report_thread, &job);
 
   for (guint i = 0; i < evidence->len && ok; i++)

@@ -770,7 +770,7 @@ test_export_streamed (Fixture       *fixture,
           g_assert_no_error (error);
         }
       g_free (cmd);
-      cmd = g_strdup_printf ("unzip -tq '%s'", package);
+      cmd = g_strdup_printf ("unzip -tqq '%s'", package);
       g_assert_cmpint (run (cmd, NULL), ==, 0);
       g_free (cmd);
       cmd = g_strdup_printf ("sh -c \"rm -rf '%s' && unzip -q -d '%s' '%s' && cmp '%s' '%s'/evidence/big.bin\"",
