@@ -17,4 +17,18 @@ char *scs_sha256_hex       (const void *data,
                             gsize       size);
 char *scs_sha256_hex_bytes (GBytes     *bytes);
 
+/* The same over data that comes in pieces (a file, a stored blob), so it
+ * is never all in memory: new, update for each piece, then finish (which
+ * frees it). */
+typedef struct _ScsSha256 ScsSha256;
+
+ScsSha256 *scs_sha256_new        (void);
+void       scs_sha256_update     (ScsSha256  *self,
+                                  const void *data,
+                                  gsize       size);
+char      *scs_sha256_finish_hex (ScsSha256  *self);
+void       scs_sha256_free       (ScsSha256  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsSha256, scs_sha256_free)
+
 G_END_DECLS

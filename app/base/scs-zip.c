@@ -432,18 +432,15 @@ scs_zip_writer_new (int      fd,
 }
 
 gboolean
-scs_zip_writer_add (ScsZipWriter  *self,
-                    const char    *name,
-                    GBytes        *data,
-                    gboolean       stored,
-                    GCancellable  *cancellable,
-                    GError       **error)
+scs_zip_writer_begin (ScsZipWriter  *self,
+                      const char    *name,
+                      guint64        size,
+                      gboolean       stored,
+                      GError       **error)
 {
   struct archive_entry *entry;
-  const guint8 *bytes;
-  gsize size, done = 0;
 
-  g_return_val_if_fail (self != NULL && name != NULL && data != NULL, FALSE);
+  g_return_val_if_fail (self != NULL && name != NULL, FALSE);
 
   /* per entry; the option string form is only accepted before opening */
   if ((stored ? archive_write_zip_set_compression_store (self->archive)
@@ -453,7 +450,7 @@ scs_zip_writer_add (ScsZipWriter  *self,
   archive_entry_set_pathname_utf8 (entry, name);
   archive_entry_set_filetype (entry, AE_IFREG);
   archive_entry_set_perm (entry, 0644);
-  archive_entry_set_size (entry, g_bytes_get_size (data));
+  archive_entry_set_size (entry, (la_int64_t) size);
   archive_entry_set_uid (entry, 0);
   archive_entry_set_gid (entry, 0);
   /* No times at all: the same entries give the same bytes. */
@@ -463,8 +460,21 @@ scs_zip_writer_add (ScsZipWriter  *self,
       return writer_failed (self, error);
     }
   archive_entry_free (entry);
+  return TRUE;
+}
 
-  bytes = g_bytes_get_data (data, &size);
+gboolean
+scs_zip_writer_write (ScsZipWriter  *self,
+                      const void    *data,
+                      gsize          size,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  const guint8 *bytes = data;
+  gsize done = 0;
+
+  g_return_val_if_fail (self != NULL && (data != NULL || size == 0), FALSE);
+
   while (done < size)
     {
       gsize chunk = MIN (size - done, 1024 * 1024);
@@ -477,9 +487,37 @@ scs_zip_writer_add (ScsZipWriter  *self,
         return writer_failed (self, error);
       done += written;
     }
+  return TRUE;
+}
+
+gboolean
+scs_zip_writer_end (ScsZipWriter  *self,
+                    GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
   if (archive_write_finish_entry (self->archive) != ARCHIVE_OK)
     return writer_failed (self, error);
   return TRUE;
+}
+
+gboolean
+scs_zip_writer_add (ScsZipWriter  *self,
+                    const char    *name,
+                    GBytes        *data,
+                    gboolean       stored,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  const guint8 *bytes;
+  gsize size;
+
+  g_return_val_if_fail (self != NULL && name != NULL && data != NULL, FALSE);
+
+  bytes = g_bytes_get_data (data, &size);
+  return scs_zip_writer_begin (self, name, size, stored, error) &&
+         scs_zip_writer_write (self, bytes, size, cancellable, error) &&
+         scs_zip_writer_end (self, error);
 }
 
 gboolean

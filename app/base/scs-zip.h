@@ -86,6 +86,21 @@ gboolean      scs_zip_writer_add            (ScsZipWriter  *self,
                                              gboolean       stored,
                                              GCancellable  *cancellable,
                                              GError       **error);
+/* The same in pieces, for data that is never all in memory (evidence
+ * streamed out of the workspace): begin with the entry's exact size,
+ * write that many bytes in as many calls as wanted, end. */
+gboolean      scs_zip_writer_begin          (ScsZipWriter  *self,
+                                             const char    *name,
+                                             guint64        size,
+                                             gboolean       stored,
+                                             GError       **error);
+gboolean      scs_zip_writer_write          (ScsZipWriter  *self,
+                                             const void    *data,
+                                             gsize          size,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+gboolean      scs_zip_writer_end            (ScsZipWriter  *self,
+                                             GError       **error);
 /* Writes the central directory; the archive's SHA-256 (64 hex digits)
  * and size. @fd is left open. */
 gboolean      scs_zip_writer_finish         (ScsZipWriter  *self,

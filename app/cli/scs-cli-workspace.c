@@ -246,6 +246,7 @@ scs_cli_info (const ScsCliCommand *command,
 /* ---- answer ------------------------------------------------------------- */
 
 static char *opt_note = NULL;
+static char *opt_note_from = NULL;
 static char *opt_reason = NULL;
 static gint64 opt_if_version = -1;
 
@@ -255,6 +256,8 @@ static const GOptionEntry answer_entries[] = {
        "otherwise report the newer answer and change nothing"), N_("N") },
   { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note,
     N_("Note on how the criterion is met (an empty string clears it)"), N_("TEXT") },
+  { "note-from", 0, 0, G_OPTION_ARG_FILENAME, &opt_note_from,
+    N_("Take the note from this file (UTF-8 text), e.g. one too long for the command line"), N_("FILE") },
   { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason,
     N_("Why the criterion does not apply (required for na unless already stored)"), N_("TEXT") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print the stored answer as JSON"), NULL },
@@ -268,6 +271,8 @@ scs_cli_answer (const ScsCliCommand *command,
 {
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *note_text = NULL;
+  const char *note;
   ScsAnswerState state;
   ScsAnswer *answer;
   const char *id;
@@ -275,6 +280,15 @@ scs_cli_answer (const ScsCliCommand *command,
   if (!scs_cli_parse_arguments (command, answer_entries, TRUE, &argc, &argv, 3, 3))
     return SCS_CLI_EXIT_USAGE;
   id = argv[2];
+  if (opt_note != NULL && opt_note_from != NULL)
+    return scs_cli_error (_("answer: give the note with --note or --note-from, not both"));
+  note = opt_note;
+  if (opt_note_from != NULL)
+    {
+      if (!g_file_get_contents (opt_note_from, &note_text, NULL, &error))
+        return scs_cli_report (error);
+      note = note_text;
+    }
 
   if (!scs_answer_state_from_string (argv[3], &state))
     return scs_cli_error (_("answer: unknown answer ‘%s’: use met, not-met, na or unanswered"), argv[3]);
@@ -295,8 +309,8 @@ scs_cli_answer (const ScsCliCommand *command,
 
   /* A conflict (the answer changed after it was read) changes nothing. */
   if (!(opt_if_version >= 0
-        ? scs_workspace_set_answer_if (workspace, id, opt_if_version, state, opt_note, opt_reason, &error)
-        : scs_workspace_set_answer (workspace, id, state, opt_note, opt_reason, &error)))
+        ? scs_workspace_set_answer_if (workspace, id, opt_if_version, state, note, opt_reason, &error)
+        : scs_workspace_set_answer (workspace, id, state, note, opt_reason, &error)))
     return scs_cli_report (error);
 
   if (scs_cli_opt_json)

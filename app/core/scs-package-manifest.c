@@ -212,12 +212,12 @@ scs_package_expert_entries (ScsWorkspace  *workspace,
     {
       ScsEvidence *item = g_ptr_array_index (evidence, i);
       g_autofree char *path = scs_package_evidence_path (item, taken);
-      g_autoptr(GBytes) data = scs_workspace_get_evidence_data (workspace, item->sha256, error);
-      g_autofree char *sha256 = NULL;
+      gint64 size = 0;
+      /* read in pieces: memory stays bounded whatever the evidence size */
+      g_autofree char *sha256 = scs_workspace_hash_evidence (workspace, item->sha256, &size, NULL, error);
 
-      if (data == NULL)
+      if (sha256 == NULL)
         return NULL;
-      sha256 = scs_sha256_hex_bytes (data);
       if (!g_str_equal (sha256, item->sha256))
         {
           g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
@@ -227,7 +227,7 @@ scs_package_expert_entries (ScsWorkspace  *workspace,
         }
       /* the workspace keeps the bytes; the entry names them by hash */
       g_ptr_array_add (entries, scs_signed_entry_new_reference (path, scs_package_evidence_media_type (item),
-                                                                sha256, g_bytes_get_size (data)));
+                                                                sha256, size));
     }
   g_ptr_array_sort (entries, compare_signed_entries);
   return g_steal_pointer (&entries);

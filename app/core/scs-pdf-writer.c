@@ -249,25 +249,138 @@ layout_height (PangoLayout *layout)
   return (double) h / PANGO_SCALE;
 }
 
-/* Bottom of every line of @layout, in points from its top. */
-static GArray *
-line_bottoms (PangoLayout *layout)
+/* Where each line of a text goes, found in one pass over its lines:
+ * drawing the lines of page k must not walk lines 0 … k again.
+ *
+ * Plain text is laid out in pieces of at most TEXT_PIECE bytes, cut at a
+ * line break (else after a space, else between two characters), each its
+ * own PangoLayout stacked under the one before: Pango finds each line's
+ * place by counting characters from the start of its layout, so one
+ * layout of a note of thousands of pages took time quadratic in its
+ * length. A piece cut inside a paragraph (one of more than TEXT_PIECE
+ * bytes without a line break) ends its last line early. */
+#define TEXT_PIECE 8192
+
+typedef struct
 {
-  GArray *bottoms = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayout     *layout;    /* a reference: it owns the line */
+  PangoLayoutLine *line;
+  double           x;         /* from the left of the text */
+  double           baseline;  /* from the top of the text */
+  double           bottom;
+} LinePlace;
+
+static void
+line_place_clear (gpointer data)
+{
+  LinePlace *place = data;
+
+  g_object_unref (place->layout);
+}
+
+static void
+add_places (GArray      *places,
+            PangoLayout *layout,
+            double       top)
+{
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
   do
     {
       PangoRectangle logical;
-      double bottom;
+      LinePlace place;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
-      g_array_append_val (bottoms, bottom);
+      place.layout = g_object_ref (layout);
+      place.line = pango_layout_iter_get_line_readonly (iter);
+      place.x = (double) logical.x / PANGO_SCALE;
+      place.baseline = top + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      place.bottom = top + (double) (logical.y + logical.height) / PANGO_SCALE;
+      g_array_append_val (places, place);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
-  return bottoms;
+}
+
+/* The end of the piece of @text that starts at @start; *@skip is 1 when a
+ * line break ends it (the break is not part of either piece). */
+static const char *
+piece_end (const char *start,
+           const char *end,
+           gsize      *skip)
+{
+  const char *limit = start + TEXT_PIECE;
+  const char *p;
+
+  *skip = 0;
+  if (end - start <= TEXT_PIECE)
+    return end;
+  for (p = limit; p > start; p--)
+    if (*p == '\n')
+      {
+        *skip = 1;
+        return p;
+      }
+  for (p = limit; p > start + TEXT_PIECE / 2; p--)
+    if (*p == ' ')
+      return p + 1;
+  p = g_utf8_find_prev_char (start, limit + 1);
+  return p != NULL && p > start ? p : limit;
+}
+
+/* The lines of @text (markup: one layout; plain: in pieces) as LinePlaces,
+ * and the height of them all in *@height. */
+static GArray *
+lay_out (ScsPdfWriter *self,
+         Style         style,
+         double        width,
+         const char   *text,
+         gboolean      markup,
+         double       *height)
+{
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (LinePlace));
+  const char *start, *end;
+
+  g_array_set_clear_func (places, line_place_clear);
+  *height = 0;
+  if (text == NULL)
+    text = "";
+  if (markup || width <= 0 || strlen (text) <= TEXT_PIECE)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (self, style, width, text, markup);
+
+      add_places (places, layout, 0);
+      *height = layout_height (layout);
+      return places;
+    }
+  end = text + strlen (text);
+  for (start = text; start < end;)
+    {
+      gsize skip;
+      const char *stop = piece_end (start, end, &skip);
+      g_autofree char *piece = g_strndup (start, stop - start);
+      g_autoptr(PangoLayout) layout = make_layout (self, style, width, piece, FALSE);
+
+      add_places (places, layout, *height);
+      *height += layout_height (layout);
+      start = stop + skip;
+      if (skip > 0 && start == end)
+        {
+          /* a text ending in a line break ends with an empty line */
+          g_autoptr(PangoLayout) last = make_layout (self, style, width, "", FALSE);
+
+          add_places (places, last, *height);
+          *height += layout_height (last);
+        }
+    }
+  return places;
+}
+
+static double
+line_bottom (GArray *places,
+             guint   i)
+{
+  return g_array_index (places, LinePlace, i).bottom;
 }
 
 static void
@@ -277,37 +390,26 @@ set_style_colour (cairo_t *cr,
   cairo_set_source_rgb (cr, styles[style].r, styles[style].g, styles[style].b);
 }
 
-/* Draws lines [@first, @last) of @layout so that layout position @offset
- * lands at @y. Only those lines are emitted: text that belongs on another
- * page is not hidden under a clip, so text extraction sees each line once. */
+/* Draws lines [@first, @last) of a text (@places, from lay_out ())
+ * so that layout position @offset lands at @y. Only those lines are
+ * emitted: text that belongs on another page is not hidden under a clip,
+ * so text extraction sees each line once. */
 static void
 show_lines (cairo_t     *cr,
-            PangoLayout *layout,
+            GArray      *places,
             double       x,
             double       y,
             double       offset,
             guint        first,
             guint        last)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  guint i = 0;
-
-  do
+  for (guint i = first; i < last && i < places->len; i++)
     {
-      if (i >= first && i < last)
-        {
-          PangoRectangle logical;
+      const LinePlace *place = &g_array_index (places, LinePlace, i);
 
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          cairo_move_to (cr,
-                         x + (double) logical.x / PANGO_SCALE,
-                         y - offset + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      i++;
+      cairo_move_to (cr, x + place->x, y - offset + place->baseline);
+      pango_cairo_show_layout_line (cr, place->line);
     }
-  while (i < last && pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
 }
 
 /* Pages */
@@ -366,15 +468,14 @@ need (ScsPdfWriter *self,
     new_page (self);
 }
 
-/* Draws @layout at @x from the current position, continuing on new pages
- * between lines when it does not fit. */
+/* Draws the lines @places (from lay_out ()) at @x from the current
+ * position, continuing on new pages between lines when they do not fit. */
 static void
-flow_layout (ScsPdfWriter *self,
-             PangoLayout  *layout,
-             double        x,
-             Style         style)
+flow_lines (ScsPdfWriter *self,
+            GArray       *bottoms,
+            double        x,
+            Style         style)
 {
-  g_autoptr(GArray) bottoms = line_bottoms (layout);
   guint first = 0;
   double offset = 0;
 
@@ -386,7 +487,7 @@ flow_layout (ScsPdfWriter *self,
 
       /* the last line that still fits */
       while (last < bottoms->len &&
-             g_array_index (bottoms, double, last) - offset <= space_left (self) + 0.01)
+             line_bottom (bottoms, last) - offset <= space_left (self) + 0.01)
         last++;
       if (last == first)
         {
@@ -397,10 +498,10 @@ flow_layout (ScsPdfWriter *self,
             }
           last = first + 1;  /* a line taller than a page: draw it clipped */
         }
-      height = g_array_index (bottoms, double, last - 1) - offset;
+      height = line_bottom (bottoms, last - 1) - offset;
 
       set_style_colour (self->cr, style);
-      show_lines (self->cr, layout, x, self->y, offset, first, last);
+      show_lines (self->cr, bottoms, x, self->y, offset, first, last);
 
       self->y += height;
       offset += height;
@@ -430,18 +531,19 @@ add_text (ScsPdfWriter *self,
           double        space_after,
           double        keep_with_next)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GArray) places = NULL;
   double width = scs_pdf_writer_get_content_width (self);
+  double height;
 
   if (!check_open (self))
     return;
   ensure_page (self);
   if (!at_page_top (self))
     self->y += space_before;
-  layout = make_layout (self, style, width, text, markup);
+  places = lay_out (self, style, width, text, markup, &height);
   /* headings stay with at least a few lines of what follows */
-  need (self, MIN (layout_height (layout) + keep_with_next, body_height (self)));
-  flow_layout (self, layout, self->margin_left, style);
+  need (self, MIN (height + keep_with_next, body_height (self)));
+  flow_lines (self, places, self->margin_left, style);
   self->y += space_after;
 }
 
@@ -551,7 +653,7 @@ static void draw_table_header (ScsPdfWriter *self);
 
 static void
 draw_row_part (ScsPdfWriter  *self,
-               PangoLayout  **layouts,
+               GArray       **places,
                const double  *widths,
                guint          n,
                const double  *offsets,
@@ -575,7 +677,7 @@ draw_row_part (ScsPdfWriter  *self,
       if (heights[i] > 0)
         {
           set_style_colour (self->cr, styles_[i]);
-          show_lines (self->cr, layouts[i], x + CELL_PAD, self->y + CELL_PAD, offsets[i],
+          show_lines (self->cr, places[i], x + CELL_PAD, self->y + CELL_PAD, offsets[i],
                       firsts[i], lasts[i]);
         }
       if (flags & ROW_BORDER)
@@ -599,7 +701,6 @@ add_row (ScsPdfWriter       *self,
          const Style        *cell_styles,
          gboolean            repeat_header)
 {
-  g_autofree PangoLayout **layouts = g_new0 (PangoLayout *, n);
   g_autofree GArray **bottoms = g_new0 (GArray *, n);
   g_autofree guint *first = g_new0 (guint, n);
   g_autofree guint *starts = g_new0 (guint, n);
@@ -609,9 +710,10 @@ add_row (ScsPdfWriter       *self,
 
   for (guint i = 0; i < n; i++)
     {
-      layouts[i] = make_layout (self, cell_styles[i], widths[i] - 2 * CELL_PAD, cells[i], FALSE);
-      bottoms[i] = line_bottoms (layouts[i]);
-      full = MAX (full, layout_height (layouts[i]));
+      double height;
+
+      bottoms[i] = lay_out (self, cell_styles[i], widths[i] - 2 * CELL_PAD, cells[i], FALSE, &height);
+      full = MAX (full, height);
     }
 
   ensure_page (self);
@@ -636,17 +738,17 @@ add_row (ScsPdfWriter       *self,
           starts[i] = first[i];
 
           while (last < bottoms[i]->len &&
-                 g_array_index (bottoms[i], double, last) - offsets[i] <= avail + 0.01)
+                 line_bottom (bottoms[i], last) - offsets[i] <= avail + 0.01)
             last++;
           if (last == first[i] && first[i] < bottoms[i]->len && at_page_top (self))
             last = first[i] + 1;
-          heights[i] = last > first[i] ? g_array_index (bottoms[i], double, last - 1) - offsets[i] : 0;
+          heights[i] = last > first[i] ? line_bottom (bottoms[i], last - 1) - offsets[i] : 0;
           part = MAX (part, heights[i]);
           first[i] = last;
           if (last < bottoms[i]->len)
             more = TRUE;
         }
-      draw_row_part (self, layouts, widths, n, offsets, heights, starts, first,
+      draw_row_part (self, bottoms, widths, n, offsets, heights, starts, first,
                      part + 2 * CELL_PAD, flags, cell_styles);
       for (guint i = 0; i < n; i++)
         offsets[i] += heights[i];
@@ -658,10 +760,7 @@ add_row (ScsPdfWriter       *self,
     }
 
   for (guint i = 0; i < n; i++)
-    {
-      g_object_unref (layouts[i]);
-      g_array_unref (bottoms[i]);
-    }
+    g_array_unref (bottoms[i]);
 }
 
 static void

@@ -120,14 +120,12 @@ scs_signature_list_changes (ScsWorkspace      *workspace,
       for (guint i = 0; with_evidence && i < entries->len; i++)
         {
           ScsSignedEntry *entry = g_ptr_array_index (entries, i);
-          g_autoptr(GBytes) data = NULL;
           g_autofree char *sha = NULL;
 
           if (entry->data != NULL)
             continue;
-          data = scs_workspace_get_evidence_data (workspace, entry->sha256, NULL);
-          if (data != NULL)
-            sha = scs_sha256_hex_bytes (data);
+          /* read in pieces: memory stays bounded whatever the evidence size */
+          sha = scs_workspace_hash_evidence (workspace, entry->sha256, NULL, NULL, NULL);
           if (g_strcmp0 (sha, entry->sha256) != 0)
             g_ptr_array_add (changes, g_strdup (entry->path));
         }

@@ -173,9 +173,16 @@ typedef struct
   gint64      file_size;
 } Source;
 
+/* The package's own files, which the checks below read. Evidence (under
+ * evidence/) is the company's own files, only hashed, never kept nor
+ * parsed (an XML file among them is opaque bytes like a PDF): what a
+ * verification holds in memory does not grow with the evidence (it kept
+ * every .xml entry, ~1 GB for a 17 MB package of XML evidence). */
 static gboolean
 keep_data (const char *name)
 {
+  if (g_str_has_prefix (name, "evidence/"))
+    return FALSE;
   return g_str_equal (name, "mimetype") || g_str_has_suffix (name, ".xml") ||
          g_str_has_suffix (name, ".p7s");
 }
@@ -1018,12 +1025,13 @@ verify (const Source  *source,
     return NULL;
   result->n_files = items->len;
 
-  /* every XML file is refused if hostile, before any check trusts it */
+  /* every XML file of the package is refused if hostile, before any check
+   * trusts it (evidence is not kept: see keep_data ()) */
   for (guint i = 0; i < items->len; i++)
     {
       Item *item = g_ptr_array_index (items, i);
 
-      if (g_str_has_suffix (item->name, ".xml"))
+      if (item->data != NULL && g_str_has_suffix (item->name, ".xml"))
         {
           g_autoptr(GError) local_error = NULL;
           xmlDocPtr doc = scs_verify_parse_xml (item->data, item->name, &local_error);

@@ -758,6 +758,132 @@ scs_workspace_get_evidence_data (ScsWorkspace  *self,
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
 }
 
+/**
+ * scs_workspace_read_evidence:
+ * @func: called with each piece in order (at most 1 MiB); returning %FALSE
+ *   with its error stops the read
+ *
+ * Reads the stored bytes of evidence @sha256 in pieces, straight from the
+ * workspace file (SQLite incremental blob I/O): however large the file,
+ * at most one piece is in memory.
+ *
+ * Returns: %FALSE with %SCS_WORKSPACE_ERROR_NOT_FOUND, a database error,
+ *   G_IO_ERROR_CANCELLED or @func's error
+ */
+gboolean
+scs_workspace_read_evidence (ScsWorkspace          *self,
+                             const char            *sha256,
+                             ScsEvidenceChunkFunc   func,
+                             gpointer               user_data,
+                             GCancellable          *cancellable,
+                             GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree guint8 *buffer = NULL;
+  sqlite3_blob *blob = NULL;
+  sqlite3_int64 rowid;
+  int size, rc;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (sha256 != NULL && func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = scs_db_prepare (self->db, self->path, "SELECT rowid FROM evidence WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  scs_db_bind_text (stmt, 1, sha256);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_evidence_not_found (self, sha256, error);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return FALSE;
+    }
+  rowid = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (sqlite3_blob_open (self->db, "main", "evidence", "data", rowid, 0, &blob) != SQLITE_OK)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      sqlite3_blob_close (blob);
+      return FALSE;
+    }
+  size = sqlite3_blob_bytes (blob);
+  buffer = g_malloc (MIN (size, SCS_EVIDENCE_CHUNK) + 1);
+  for (int offset = 0; ok && offset < size;)
+    {
+      int n = MIN (size - offset, SCS_EVIDENCE_CHUNK);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else if (sqlite3_blob_read (blob, buffer, n, offset) != SQLITE_OK)
+        {
+          scs_db_set_error (error, self->db, self->path);
+          ok = FALSE;
+        }
+      else
+        ok = func (buffer, n, user_data, error);
+      offset += n;
+    }
+  sqlite3_blob_close (blob);
+  return ok;
+}
+
+typedef struct
+{
+  ScsSha256 *hash;
+  gint64     size;
+} HashJob;
+
+static gboolean
+hash_chunk (const guint8  *data,
+            gsize          size,
+            gpointer       user_data,
+            GError       **error)
+{
+  HashJob *job = user_data;
+
+  scs_sha256_update (job->hash, data, size);
+  job->size += size;
+  return TRUE;
+}
+
+/**
+ * scs_workspace_hash_evidence:
+ *
+ * @size: (out) (optional): the number of bytes stored
+ *
+ * The SHA-256 of the bytes stored for evidence @sha256, read in pieces
+ * (scs_workspace_read_evidence ()): what they hash to now, to compare
+ * with the name they are stored under.
+ *
+ * Returns: (transfer full): 64 hex digits, or %NULL as for
+ *   scs_workspace_read_evidence ()
+ */
+char *
+scs_workspace_hash_evidence (ScsWorkspace  *self,
+                             const char    *sha256,
+                             gint64        *size,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  HashJob job = { scs_sha256_new (), 0 };
+
+  if (!scs_workspace_read_evidence (self, sha256, hash_chunk, &job, cancellable, error))
+    {
+      scs_sha256_free (job.hash);
+      return NULL;
+    }
+  if (size != NULL)
+    *size = job.size;
+  return scs_sha256_finish_hex (job.hash);
+}
+
 static gboolean
 write_all (int           fd,
            const guint8 *data,

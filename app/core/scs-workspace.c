@@ -3069,6 +3069,47 @@ scs_workspace_require_answer (ScsWorkspace  *self,
   return answer;
 }
 
+/* Refuses @note for criterion @id when it would bring the notes of the
+ * assessment over SCS_NOTES_MAX_TOTAL_SIZE (in the write's transaction). */
+static gboolean
+check_notes_total (ScsWorkspace  *self,
+                   const char    *id,
+                   const char    *note,
+                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 total = strlen (note);
+
+  if (total <= SCS_NOTES_MAX_TOTAL_SIZE)
+    {
+      stmt = scs_db_prepare (self->db, self->path,
+                             "SELECT coalesce (sum (length (CAST (note AS BLOB))), 0) FROM answer "
+                             "WHERE assessment = ?1 AND criterion_id <> ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+      scs_db_bind_text (stmt, 2, id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          scs_db_set_error (error, self->db, self->path);
+          return FALSE;
+        }
+      total += sqlite3_column_int64 (stmt, 0);
+    }
+  if (total > SCS_NOTES_MAX_TOTAL_SIZE)
+    {
+      g_autofree char *limit = g_format_size_full (SCS_NOTES_MAX_TOTAL_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *would = g_format_size_full (total, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   /* Translators: %s: a criterion ID, then two sizes ("12.0 MiB") */
+                   _("The note of criterion %s is not saved: the notes of an assessment may hold %s "
+                     "together, and with this one they would hold %s"), id, limit, would);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Writes new values for one answer in one transaction with its audit rows,
  * then updates the ScsAnswer and emits ::answer-changed. The write is made
  * only if the row still holds what @answer shows (compare-and-set on its
@@ -3112,6 +3153,10 @@ scs_workspace_write_answer (ScsWorkspace    *self,
       show_answer_row (self, answer, &old);
       return FALSE;
     }
+
+  if (note != NULL && strlen (note) > strlen (old.note != NULL ? old.note : "") &&
+      !check_notes_total (self, id, note, error))
+    goto failed;
 
   stmt = scs_db_prepare (self->db, self->path,
                      "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated, "

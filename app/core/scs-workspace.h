@@ -24,6 +24,13 @@ G_BEGIN_DECLS
  * scs-package.c). */
 #define SCS_EVIDENCE_MAX_SIZE       ((gint64) 256 * 1024 * 1024)
 #define SCS_EVIDENCE_MAX_TOTAL_SIZE ((gint64) 960 * 1024 * 1024)
+/* The notes of an assessment together hold at most this many bytes of
+ * UTF-8 (a note is refused, naming its criterion and the limit, when it
+ * would bring them over): some 4 million Japanese characters, thousands of
+ * report pages, far beyond any real note, and it keeps assessment.xml
+ * under the 16 MiB a package's XML may have (SCS_VERIFY_MAX_XML_SIZE) and
+ * the report's time and size bounded. */
+#define SCS_NOTES_MAX_TOTAL_SIZE    ((gint64) 12 * 1024 * 1024)
 
 typedef struct
 {
@@ -221,6 +228,24 @@ GPtrArray       *scs_workspace_list_evidence     (ScsWorkspace          *self,
                                                   GError               **error);
 GBytes          *scs_workspace_get_evidence_data (ScsWorkspace          *self,
                                                   const char            *sha256,
+                                                  GError               **error);
+/* Evidence read in pieces of at most SCS_EVIDENCE_CHUNK bytes (export,
+ * verification of the seal: memory bounded whatever the evidence size). */
+#define SCS_EVIDENCE_CHUNK (1024 * 1024)
+typedef gboolean (*ScsEvidenceChunkFunc)         (const guint8          *data,
+                                                  gsize                  size,
+                                                  gpointer               user_data,
+                                                  GError               **error);
+gboolean         scs_workspace_read_evidence     (ScsWorkspace          *self,
+                                                  const char            *sha256,
+                                                  ScsEvidenceChunkFunc   func,
+                                                  gpointer               user_data,
+                                                  GCancellable          *cancellable,
+                                                  GError               **error);
+char            *scs_workspace_hash_evidence     (ScsWorkspace          *self,
+                                                  const char            *sha256,
+                                                  gint64                *size,
+                                                  GCancellable          *cancellable,
                                                   GError               **error);
 gboolean         scs_workspace_extract_evidence  (ScsWorkspace          *self,
                                                   const char            *sha256,

@@ -1202,6 +1202,52 @@ test_audit_actor (Fixture       *fixture,
   g_assert_nonnull (strstr (human->out, "1-2-1-3"));
 }
 
+/* answer --note-from: a note too long for the command line; one that
+ * would bring the notes over their limit (SCS_NOTES_MAX_TOTAL_SIZE) is
+ * refused with exit 2, naming the criterion, and nothing is written. */
+static void
+test_answer_note_from (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *long_path = fixture_path (fixture, "long.txt");
+  g_autofree char *huge_path = fixture_path (fixture, "huge.txt");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  create_workspace (fixture);
+  while (text->len < 300 * 1024)
+    g_string_append (text, "規程第3条で定め、年1回見直している。\n");
+  g_assert_true (g_file_set_contents (long_path, text->str, text->len, NULL));
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-1", "met",
+                                     "--note-from", long_path, "--json");
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *root;
+
+    cli_test_assert_ok (run);
+    root = cli_test_parse_new (run->out, &parser);
+    g_assert_cmpstr (json_object_get_string_member (root, "note"), ==, text->str);
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-1", "met",
+                                     "--note", "x", "--note-from", long_path);
+
+    cli_test_assert_refused (run, "--note-from");
+  }
+
+  while (text->len <= SCS_NOTES_MAX_TOTAL_SIZE)
+    g_string_append_len (text, text->str, MIN (text->len, SCS_NOTES_MAX_TOTAL_SIZE));
+  g_assert_true (g_file_set_contents (huge_path, text->str, text->len, NULL));
+  {
+    g_autofree char *before = core_test_file_sha256 (fixture->workspace);
+    g_autoptr(CliRun) run = cli_run ("answer", fixture->workspace, "1-2-1-2", "met",
+                                     "--note-from", huge_path);
+
+    cli_test_assert_refused (run, "1-2-1-2");
+    g_assert_nonnull (strstr (run->err, "12.0\u00a0MiB"));
+    cli_test_assert_unchanged (fixture->workspace, before);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1221,6 +1267,7 @@ main (int    argc,
   g_test_add ("/scs/cli/answer/refusals", Fixture, NULL, fixture_set_up, test_answer_refusals, fixture_tear_down);
   g_test_add ("/scs/cli/status/ready", Fixture, NULL, fixture_set_up, test_ready, fixture_tear_down);
   g_test_add ("/scs/cli/status/aligned", Fixture, NULL, fixture_set_up, test_status_table_aligned, fixture_tear_down);
+  g_test_add ("/scs/cli/answer/note-from", Fixture, NULL, fixture_set_up, test_answer_note_from, fixture_tear_down);
   g_test_add ("/scs/cli/not-a-workspace", Fixture, NULL, fixture_set_up, test_not_a_workspace, fixture_tear_down);
   g_test_add ("/scs/cli/evidence/round-trip", Fixture, NULL, fixture_set_up, test_evidence_round_trip, fixture_tear_down);
   g_test_add ("/scs/cli/evidence/refusals", Fixture, NULL, fixture_set_up, test_evidence_refusals, fixture_tear_down);

@@ -724,6 +724,78 @@ test_export_signed (Fixture       *fixture,
   g_assert_cmpint (run (cmd, NULL), ==, 0);
 }
 
+/* Evidence larger than a piece (SCS_EVIDENCE_CHUNK) is streamed from the
+ * workspace into the package, draft and final, and comes out byte for
+ * byte: unzip -t, cmp against the file added, openssl over the signed
+ * manifests, our verifier. An XML evidence file with a DOCTYPE is the
+ * company's own file, hashed and not parsed: the package verifies. */
+static void
+test_export_streamed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big = g_build_filename (fixture->dir, "src", "big.bin", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "final.scsp", NULL);
+  g_autofree char *x = g_build_filename (fixture->dir, "x", NULL);
+  g_autofree char *ca = g_build_filename (certs_dir, "ca.pem", NULL);
+  g_autofree char *draft = NULL;
+  g_autofree char *cmd = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (big);
+  g_autoptr(GBytes) ca_pem = NULL;
+  g_autoptr(ScsVerifyResult) result = NULL;
+  g_autofree char *hash = NULL;
+  gsize size = 2 * SCS_EVIDENCE_CHUNK + 12345;
+  g_autofree guint8 *bytes = g_malloc (size);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (gsize i = 0; i < size; i++)
+    bytes[i] = (guint8) g_rand_int (rand);
+  g_mkdir_with_parents (fixture->dir, 0700);
+  g_assert_true (g_file_set_contents (big, (const char *) bytes, size, &error));
+  hash = scs_workspace_add_evidence (fixture->workspace, "1-2-1-1", file, NULL, &error);
+  g_assert_no_error (error);
+  add_evidence (fixture, "1-2-1-2", "data.xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e \"x\">]><d>&e;</d>");
+
+  draft = export_draft (fixture, "draft.scsp");
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *package = k == 0 ? draft : out;
+
+      if (k == 1)
+        {
+          sign_workspace (fixture);
+          g_assert_true (scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_NONE, NULL,
+                                             NULL, NULL, NULL, &error));
+          g_assert_no_error (error);
+        }
+      g_free (cmd);
+      cmd = g_strdup_printf ("unzip -tqq '%s'", package);
+      g_assert_cmpint (run (cmd, NULL), ==, 0);
+      g_free (cmd);
+      cmd = g_strdup_printf ("sh -c \"rm -rf '%s' && unzip -q -d '%s' '%s' && cmp '%s' '%s'/evidence/big.bin\"",
+                             x, x, package, big, x);
+      g_assert_cmpint (run (cmd, NULL), ==, 0);
+      result = scs_verify_package_file (package, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (result->valid || k == 0);
+      g_clear_pointer (&result, scs_verify_result_free);
+    }
+
+  ca_pem = read_bytes (ca);
+  result = scs_verify_package_file (out, ca_pem, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->valid);
+  g_assert_true (result->trusted);
+  g_free (cmd);
+  cmd = g_strdup_printf ("sh -c \"cd '%s' && openssl cms -verify -binary -inform DER "
+                         "-in META-INF/signature-expert.p7s -content META-INF/ASiCManifest-expert.xml "
+                         "-CAfile '%s' -purpose any -out /dev/null && "
+                         "grep -q \\\"$(openssl dgst -sha256 -binary evidence/big.bin | base64)\\\" "
+                         "META-INF/ASiCManifest-expert.xml\"", x, ca);
+  g_assert_cmpint (run (cmd, NULL), ==, 0);
+}
+
 static void
 test_safe_name (void)
 {
@@ -783,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/scs/package/verify-unreadable", test_verify_unreadable);
   g_test_add_func ("/scs/package/verify-corpus", test_verify_corpus);
   g_test_add ("/scs/package/export-signed", Fixture, NULL, fixture_set_up, test_export_signed, fixture_tear_down);
+  g_test_add ("/scs/package/export-streamed", Fixture, NULL, fixture_set_up, test_export_streamed, fixture_tear_down);
   g_test_add_func ("/scs/package/safe-name", test_safe_name);
 
   rc = g_test_run ();

@@ -96,6 +96,59 @@ build_sample (const char *watermark,
   return pdf;
 }
 
+/* Text longer than the writer's layout pieces (scs-pdf-writer.c lays out
+ * long plain text in pieces of ~8 KiB, so its cost stays linear): every
+ * word comes out once, in order, across piece and page boundaries — in a
+ * paragraph and in a table cell, with line breaks and with a stretch of
+ * ~40 KiB that has none. */
+static void
+test_writer_long_text (void)
+{
+  g_autoptr(ScsPdfWriter) w = scs_pdf_writer_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *extracted = NULL;
+  const double widths[] = { 0.2, 0.8 };
+  const char *headers[] = { "ID", "メモ" };
+  const guint n_words = 6000;
+  g_auto(GStrv) words = NULL;
+  guint next = 0;
+
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (text, "w%05u%s", i,
+                            i >= 1000 && i < 4000 ? " " : (i % 300 == 299 ? "\n" : " "));
+  g_assert_cmpuint (text->len, >, 4 * 8192);
+
+  scs_pdf_writer_paragraph (w, text->str);
+  scs_pdf_writer_table_begin (w, 2, widths, headers);
+  scs_pdf_writer_table_row (w, (const char *[]) { "cell", text->str });
+  scs_pdf_writer_table_end (w);
+  pdf = scs_pdf_writer_finish (w, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (pdf);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >, 4);
+
+  /* the words, in order, each exactly once per copy (page footers and
+   * the like in between are not words of the text; the cell's word
+   * follows the ID column's "cell" without a space) */
+  extracted = all_text (doc);
+  words = g_regex_split_simple ("\\s+", extracted, 0, 0);
+  for (guint k = 0; words[k] != NULL; k++)
+    {
+      g_autofree char *expected = NULL;
+
+      if (!g_regex_match_simple ("w[0-9]{5}$", words[k], 0, 0))
+        continue;
+      expected = g_strdup_printf ("w%05u", next % n_words);
+      if (!g_str_has_suffix (words[k], expected))
+        g_error ("word %u of the text is %s, not %s", next, words[k], expected);
+      next++;
+    }
+  g_assert_cmpuint (next, ==, 2 * n_words);
+}
+
 static void
 test_writer_text_and_pages (void)
 {
@@ -534,6 +587,7 @@ main (int   argc,
 
   g_test_add_func ("/scs/pdf-writer/text-and-pages", test_writer_text_and_pages);
   g_test_add_func ("/scs/pdf-writer/watermark", test_writer_watermark);
+  g_test_add_func ("/scs/pdf-writer/long-text", test_writer_long_text);
   g_test_add_func ("/scs/pdf-writer/deterministic", test_writer_deterministic);
   g_test_add_func ("/scs/pdf-writer/fonts-embedded", test_writer_fonts_embedded);
   g_test_add_func ("/scs/pdf-writer/render-page", test_writer_render_page);

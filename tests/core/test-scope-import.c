@@ -72,6 +72,17 @@ to_cp932 (const char *utf8)
 }
 
 static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *n_changed)
+{
+  g_assert_cmpuint (added, ==, 2);
+  (*n_changed)++;
+}
+
+static void
 test_utf8_bom_quoted_newline (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -80,7 +91,7 @@ test_utf8_bom_quoted_newline (Fixture       *fixture,
   g_autoptr(GPtrArray) problems = NULL;
   GListModel *items;
   ScsScopeItem *item;
-  guint n;
+  guint n, n_changed = 0;
 
   /* Excel's "CSV UTF-8": BOM, CRLF, a cell with a line break, an extra
    * column ("備考") that maps to nothing, and a blank last row. */
@@ -127,9 +138,18 @@ test_utf8_bom_quoted_newline (Fixture       *fixture,
   g_clear_pointer (&problems, g_ptr_array_unref);
   problems = scs_scope_import_check (import, fixture->scope);
   g_assert_cmpuint (problems->len, ==, 0);
+  /* The rows land in the lists at once: one items-changed per list (one
+   * per row made a list view, and the import itself, quadratic). */
+  g_signal_connect (scs_scope_get_items (fixture->scope, SCS_SCOPE_KIND_BOUNDARY), "items-changed",
+                    G_CALLBACK (count_items_changed), &n_changed);
+  g_signal_connect (scs_scope_get_items (fixture->scope, SCS_SCOPE_N_KINDS), "items-changed",
+                    G_CALLBACK (count_items_changed), &n_changed);
   n = scs_scope_import_commit (import, fixture->scope, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_signal_handlers_disconnect_by_data (scs_scope_get_items (fixture->scope, SCS_SCOPE_KIND_BOUNDARY), &n_changed);
+  g_signal_handlers_disconnect_by_data (scs_scope_get_items (fixture->scope, SCS_SCOPE_N_KINDS), &n_changed);
 
   items = scs_scope_get_items (fixture->scope, SCS_SCOPE_KIND_BOUNDARY);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);

@@ -1613,6 +1613,65 @@ test_evidence_total_limit (Fixture       *fixture,
   g_clear_pointer (&counts.last_evidence, g_free);
 }
 
+/* The notes of an assessment hold at most SCS_NOTES_MAX_TOTAL_SIZE
+ * together: a note that would bring them over is refused naming its
+ * criterion and the limit, and nothing changes; one that fits (or a
+ * shorter one) is saved. */
+static void
+test_notes_total_limit (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsWorkspace *ws = create_workspace (fixture);
+  g_autofree char *a = g_strdup (first_criterion (ws, 0));
+  g_autofree char *b = g_strdup (first_criterion (ws, 5));
+  ScsAnswer *answer_b = scs_workspace_lookup_answer (ws, b);
+  gsize half = SCS_NOTES_MAX_TOTAL_SIZE / 2;
+  g_autofree char *big = g_malloc (half + 2);
+  Counts counts = { 0, };
+
+  /* ASCII and Japanese: the limit counts bytes of UTF-8 */
+  memset (big, 'x', half + 1);
+  memcpy (big, "規程", strlen ("規程"));
+  big[half + 1] = '\0';
+  g_assert_true (scs_workspace_set_note (ws, a, big, &error));
+  g_assert_no_error (error);
+  connect_counts (ws, answer_b, &counts);
+
+  /* half + 1 and half: one byte over */
+  big[half] = '\0';
+  ASSERT_REFUSED (ws, answer_b, &counts, scs_workspace_set_note (ws, b, big, &_error),
+                  SCS_WORKSPACE_ERROR_INVALID);
+  ASSERT_REFUSED (ws, answer_b, &counts,
+                  scs_workspace_set_answer (ws, b, SCS_ANSWER_MET, big, NULL, &_error),
+                  SCS_WORKSPACE_ERROR_INVALID);
+  {
+    g_autoptr(GError) e = NULL;
+
+    g_assert_false (scs_workspace_set_note (ws, b, big, &e));
+    g_assert_nonnull (strstr (e->message, b));
+    g_assert_nonnull (strstr (e->message, "12.0\u00a0MiB"));
+  }
+  /* one on its own over the limit, whatever the others hold */
+  {
+    g_autofree char *huge = g_malloc (SCS_NOTES_MAX_TOTAL_SIZE + 2);
+
+    memset (huge, 'y', SCS_NOTES_MAX_TOTAL_SIZE + 1);
+    huge[SCS_NOTES_MAX_TOTAL_SIZE + 1] = '\0';
+    ASSERT_REFUSED (ws, answer_b, &counts, scs_workspace_set_note (ws, b, huge, &_error),
+                    SCS_WORKSPACE_ERROR_INVALID);
+  }
+
+  /* exactly at the limit: saved; the first note made shorter: saved */
+  big[half - 1] = '\0';
+  g_assert_true (scs_workspace_set_note (ws, b, big, &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_note (ws, a, "短いメモ", &error));
+  g_assert_no_error (error);
+  g_object_unref (ws);
+  g_clear_pointer (&counts.last_evidence, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1637,6 +1696,7 @@ main (int   argc,
   ADD ("progress", test_progress);
   ADD ("evidence", test_evidence);
   ADD ("evidence-total-limit", test_evidence_total_limit);
+  ADD ("notes-total-limit", test_notes_total_limit);
   ADD ("evidence-elsewhere", test_evidence_elsewhere);
   ADD ("organization", test_organization);
   ADD ("integrity", test_integrity);
