@@ -1023,7 +1023,7 @@ print_report_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->workspace != NULL &&
-      scs_export_print_report (GTK_WINDOW (self), self->workspace, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+      scs_export_print_report (GTK_WINDOW (self), self->workspace, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     scs_window_add_toast (self, error->message);
 }
 
