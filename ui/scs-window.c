@@ -1100,9 +1100,11 @@ show_review_action (GtkWidget  *widget,
 
   if (!require_workspace (self))
     return;
+  /* the page first: shown for the first time, it fills its lists, and
+   * only then can the criterion's desk be scrolled to */
+  show_review (self);
   if (*id != '\0')
     scs_review_page_show_criterion (self->review_page, id);
-  show_review (self);
 }
 
 static void
