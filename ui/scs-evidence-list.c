@@ -268,7 +268,7 @@ typedef struct
   char         *criterion_id;
   GPtrArray    *files;     /* of GFile */
   GPtrArray    *errors;    /* of char*, translated messages */
-  guint         n_added;
+  GPtrArray    *linked;    /* of char*, SHA-256 of the files newly linked */
 } AddJob;
 
 static void
@@ -285,6 +285,7 @@ add_job_free (AddJob *job)
   g_free (job->criterion_id);
   g_ptr_array_unref (job->files);
   g_ptr_array_unref (job->errors);
+  g_ptr_array_unref (job->linked);
   g_free (job);
 }
 
@@ -312,14 +313,16 @@ add_thread (GTask        *task,
       for (guint i = 0; i < job->files->len; i++)
         {
           g_autofree char *sha256 = NULL;
+          gboolean linked = FALSE;
 
           g_clear_error (&error);
-          sha256 = scs_workspace_add_evidence (workspace, job->criterion_id,
-                                               g_ptr_array_index (job->files, i), NULL, &error);
-          if (sha256 != NULL)
-            job->n_added++;
-          else
+          sha256 = scs_workspace_add_evidence_full (workspace, job->criterion_id,
+                                                    g_ptr_array_index (job->files, i), &linked,
+                                                    NULL, &error);
+          if (sha256 == NULL)
             g_ptr_array_add (job->errors, g_strdup (error->message));
+          else if (linked)
+            g_ptr_array_add (job->linked, g_steal_pointer (&sha256));
         }
     }
   g_clear_object (&workspace);
@@ -363,10 +366,11 @@ add_done (GObject      *source,
   ScsEvidenceList *self = SCS_EVIDENCE_LIST (source);
   AddJob *job = g_task_get_task_data (G_TASK (result));
 
-  /* Whatever became of the widget, the workspace learns what was added;
-   * the application is released with the job. */
-  if (job->n_added > 0)
-    scs_workspace_evidence_changed_elsewhere (job->workspace, job->criterion_id);
+  /* Whatever became of the widget, the workspace learns what was added,
+   * each addition undoable there; the application is released with the job. */
+  for (guint i = 0; i < job->linked->len; i++)
+    scs_workspace_evidence_added_elsewhere (job->workspace, job->criterion_id,
+                                            g_ptr_array_index (job->linked, i));
 
   self->n_adding--;
   if (self->disposed)
@@ -404,6 +408,7 @@ scs_evidence_list_add_files (ScsEvidenceList  *self,
   job->criterion_id = g_strdup (self->criterion_id);
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
   job->errors = g_ptr_array_new_with_free_func (g_free);
+  job->linked = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
 

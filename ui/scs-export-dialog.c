@@ -11,7 +11,7 @@
  * declared. A workspace without the expert and management signatures can
  * only be exported as a draft, and the dialog lists what is still missing
  * before the final package, each with a button to go there. Printing uses
- * the same ScsPdfWriter pages as report.pdf.
+ * the same ScsPdfWriter pages as report.pdf, in the same language.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -262,6 +262,19 @@ scs_export_dialog_finalize (GObject *object)
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ScsExportDialog *self = SCS_EXPORT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (scs_export_print_report (GTK_WINDOW (self), self->workspace, scs_export_dialog_get_language (self),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    set_status (self, error->message);
+}
+
+static void
 scs_export_dialog_class_init (ScsExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -289,6 +302,7 @@ scs_export_dialog_class_init (ScsExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "export.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
 }
 
@@ -579,23 +593,38 @@ on_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
-GtkPrintOperationResult
-scs_export_print_report (GtkWindow     *parent,
-                         ScsWorkspace  *workspace,
-                         GError       **error)
+/**
+ * scs_export_print_operation_new:
+ * @language: (nullable): "ja" or "en", the export dialog's choice; %NULL:
+ *   the language management chose when declaring, else Japanese, the
+ *   default of every report
+ *
+ * The report as a print operation: the same pages as report.pdf, in the
+ * report's language, never the window's (a signed report keeps the
+ * language it was declared in, whatever @language says, as its export
+ * does), A4, with the draft watermark unless the assessment is signed.
+ */
+GtkPrintOperation *
+scs_export_print_operation_new (ScsWorkspace  *workspace,
+                                const char    *language,
+                                GError       **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(ScsPdfWriter) writer = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *declared = NULL;
   ScsReportOptions options = { 0 };
+  GtkPrintOperation *operation;
 
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (language == NULL || g_str_equal (language, "ja") || g_str_equal (language, "en"), NULL);
 
+  declared = scs_declaration_dup_report_language (workspace);
   options.draft = !is_signed (workspace);
+  options.language = declared != NULL ? declared : language != NULL ? language : "ja";
   writer = scs_report_build (workspace, &options, error);
   if (writer == NULL)
-    return GTK_PRINT_OPERATION_RESULT_ERROR;
+    return NULL;
 
   operation = gtk_print_operation_new ();
   gtk_page_setup_set_paper_size (setup, a4);
@@ -606,5 +635,20 @@ scs_export_print_report (GtkWindow     *parent,
   gtk_print_operation_set_job_name (operation, _("Self-assessment report"));
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), writer);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), writer);
+  /* the pages live as long as the operation */
+  g_object_set_data_full (G_OBJECT (operation), "scs-report-writer", g_steal_pointer (&writer), g_object_unref);
+  return operation;
+}
+
+GtkPrintOperationResult
+scs_export_print_report (GtkWindow     *parent,
+                         ScsWorkspace  *workspace,
+                         const char    *language,
+                         GError       **error)
+{
+  g_autoptr(GtkPrintOperation) operation = scs_export_print_operation_new (workspace, language, error);
+
+  if (operation == NULL)
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
 }

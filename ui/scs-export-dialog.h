@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define SCS_TYPE_EXPORT_DIALOG (scs_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (ScsExportDialog, scs_export_dialog, SCS, EXPORT_DIALOG, AdwWindow)
 
-/* Actions: export.choose (file chooser), export.start, export.cancel.
+/* Actions: export.choose (file chooser), export.start, export.cancel,
+ * export.print (the report in the language chosen here).
  * Signal ::finished (gboolean success) when an export ends. */
 ScsExportDialog *scs_export_dialog_new        (GtkWindow       *parent,
                                                ScsWorkspace    *workspace);
@@ -34,10 +35,15 @@ char           **scs_export_dialog_dup_missing  (ScsExportDialog *self);
 /* What the status line says (last error or success). */
 const char      *scs_export_dialog_get_status (ScsExportDialog *self);
 
-/* Prints the report of @workspace with GtkPrintOperation: the same pages
- * as report.pdf (draft watermark unless the assessment is signed). */
-GtkPrintOperationResult scs_export_print_report (GtkWindow     *parent,
-                                                 ScsWorkspace  *workspace,
-                                                 GError       **error);
+/* The report of @workspace as a GtkPrintOperation, in the report's language:
+ * the one declared, else @language, else Japanese (never the window's). */
+GtkPrintOperation      *scs_export_print_operation_new (ScsWorkspace  *workspace,
+                                                        const char    *language,
+                                                        GError       **error);
+/* Runs it with the print dialog. */
+GtkPrintOperationResult scs_export_print_report        (GtkWindow     *parent,
+                                                        ScsWorkspace  *workspace,
+                                                        const char    *language,
+                                                        GError       **error);
 
 G_END_DECLS

@@ -15,7 +15,9 @@
  * into the program: it and what it loads in turn (NSS, lcms2, OpenJPEG …)
  * cost every start-up several milliseconds of dynamic linking, for a window
  * most sessions never open. Only the five functions below are used; its
- * header gives their types.
+ * header gives their types, and the build the name to open: the soname of
+ * pkg-config's poppler-glib as the dynamic linker loads it
+ * (build-aux/poppler-soname.c, run by ui/meson.build).
  */
 
 #include "config.h"

@@ -101,8 +101,10 @@ struct _ScsReviewPage
   GtkFilterListModel *shown;
   GHashTable         *changed_ids;   /* criteria the other side changed since my hand-over */
   gboolean            selecting;     /* the list follows the shown criterion */
-  guint               scroll_id;     /* scroll_to_criterion () tick */
-  guint               scroll_frames;
+  guint               scroll_id;     /* scroll_to_criterion () timer */
+  guint               scroll_frames; /* polls since the position first held */
+  guint               scroll_polls;
+  double              scroll_y;      /* the scroll position of the last poll */
 };
 
 G_DEFINE_FINAL_TYPE (ScsReviewPage, scs_review_page, GTK_TYPE_WIDGET)
@@ -1560,6 +1562,7 @@ scs_review_page_dispose (GObject *object)
   ScsReviewPage *self = SCS_REVIEW_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   cancel_check (self);
   disconnect_workspace (self);
   if (self->built)
@@ -1874,21 +1877,38 @@ scs_review_page_has_news (ScsReviewPage *self)
 /* Once laid out: the criterion's desk at the top of the page, not below
  * the list of what waits (the user asked for that criterion). A refresh
  * queued before (the page's first showing) rebuilds the lists above it:
- * the position is kept for a few frames after it first holds. */
+ * the position is kept until it has held a little while. Polled on a
+ * timer, not the frame clock: a window that draws nothing new (the desk
+ * not laid out yet) gets no frames to tick on; a few seconds at most. */
+#define SCROLL_POLL_MS 20
+#define SCROLL_POLLS_MAX 250
+
 static gboolean
-scroll_to_criterion (GtkWidget     *widget,
-                     GdkFrameClock *clock,
-                     gpointer       data)
+scroll_to_criterion (gpointer data)
 {
-  ScsReviewPage *self = SCS_REVIEW_PAGE (widget);
+  ScsReviewPage *self = SCS_REVIEW_PAGE (data);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->scroller));
   graphene_point_t at;
+  double target;
 
-  if (gtk_widget_get_height (self->criterion_group) <= 0 ||
+  if (++self->scroll_polls > SCROLL_POLLS_MAX)
+    {
+      self->scroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!gtk_widget_get_mapped (self->criterion_group) ||
+      gtk_widget_get_height (self->criterion_group) <= 0 ||
       !gtk_widget_compute_point (self->criterion_group, content, &GRAPHENE_POINT_INIT (0, 0), &at))
     return G_SOURCE_CONTINUE;
-  gtk_adjustment_set_value (adjustment, at.y - 12);
+  /* @content is the viewport: @at is where the desk shows now, from the
+   * top of what is visible. Held until the desk stays put for ten polls:
+   * the lists above may still grow. */
+  target = gtk_adjustment_get_value (adjustment) + at.y - 12;
+  if (target != self->scroll_y)
+    self->scroll_frames = 0;
+  self->scroll_y = target;
+  gtk_adjustment_set_value (adjustment, target);
   if (++self->scroll_frames < 10)
     return G_SOURCE_CONTINUE;
   self->scroll_id = 0;
@@ -1918,8 +1938,10 @@ scs_review_page_show_criterion (ScsReviewPage *self,
   scs_review_page_refresh (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
   self->scroll_frames = 0;
+  self->scroll_polls = 0;
+  self->scroll_y = -1;
   if (self->scroll_id == 0)
-    self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_criterion, NULL, NULL);
+    self->scroll_id = g_timeout_add (SCROLL_POLL_MS, scroll_to_criterion, self);
 }
 
 const char *

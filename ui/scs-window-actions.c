@@ -342,7 +342,7 @@ print_report_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->workspace != NULL &&
-      scs_export_print_report (GTK_WINDOW (self), self->workspace, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+      scs_export_print_report (GTK_WINDOW (self), self->workspace, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     scs_window_add_toast (self, error->message);
 }
 
@@ -419,9 +419,11 @@ show_review_action (GtkWidget  *widget,
 
   if (!require_workspace (self))
     return;
+  /* the page first: shown for the first time, it fills its lists, and
+   * only then can the criterion's desk be scrolled to */
+  _scs_window_show_review (self);
   if (*id != '\0')
     scs_review_page_show_criterion (self->review_page, id);
-  _scs_window_show_review (self);
 }
 
 static void

@@ -338,6 +338,41 @@ scs_cms_crt_dup_person (gnutls_x509_crt_t crt)
   return describe_person (name, organization, registration, subject);
 }
 
+/* The value of the first @oid attribute of a parsed DN, or NULL. */
+static char *
+dn_field (gnutls_x509_dn_t  dn,
+          const char       *oid)
+{
+  gnutls_x509_ava_st ava;
+
+  for (int rdn = 0; gnutls_x509_dn_get_rdn_ava (dn, rdn, 0, &ava) == 0; rdn++)
+    for (int i = 0; gnutls_x509_dn_get_rdn_ava (dn, rdn, i, &ava) == 0; i++)
+      /* the OID is a dotted string; its size counts the final NUL */
+      if (ava.oid.size >= strlen (oid) && strncmp ((const char *) ava.oid.data, oid, ava.oid.size) == 0)
+        return g_utf8_make_valid ((const char *) ava.value.data, ava.value.size);
+  return NULL;
+}
+
+char *
+scs_cms_dn_dup_person (const char *dn)
+{
+  gnutls_x509_dn_t parsed = NULL;
+  g_autofree char *name = NULL, *organization = NULL, *registration = NULL;
+
+  g_return_val_if_fail (dn != NULL, NULL);
+
+  if (gnutls_x509_dn_init (&parsed) < 0)
+    return g_strdup (dn);
+  if (gnutls_x509_dn_set_str (parsed, dn, NULL) == 0)
+    {
+      name = dn_field (parsed, GNUTLS_OID_X520_COMMON_NAME);
+      organization = dn_field (parsed, GNUTLS_OID_X520_ORGANIZATION_NAME);
+      registration = dn_field (parsed, "2.5.4.5");
+    }
+  gnutls_x509_dn_deinit (parsed);
+  return describe_person (name, organization, registration, dn);
+}
+
 char *
 scs_cms_verification_dup_person (const ScsCmsVerification *v)
 {

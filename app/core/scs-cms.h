@@ -121,6 +121,9 @@ gboolean scs_cms_check_signing_certificate (gnutls_x509_crt_t   crt,
                                             GError            **error);
 /* The same from a certificate (scs_cms_verification_dup_person ()). */
 char    *scs_cms_crt_dup_person            (gnutls_x509_crt_t   crt);
+/* The same from an RFC 4514 DN (a stored signer subject or issuer); the DN
+ * itself when it has no CN or does not parse. */
+char    *scs_cms_dn_dup_person             (const char         *dn);
 /* The key usage as a translated list ("digital signature, non-repudiation"),
  * or NULL when the certificate has no key usage extension. */
 char    *scs_cms_crt_dup_key_usage         (gnutls_x509_crt_t   crt);

@@ -25,6 +25,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "scs-cms.h"
 #include "scs-date.h"
 #include "scs-i18n.h"
 #include "scs-profile.h"
@@ -38,6 +39,16 @@ static const char *
 or_dash (const char *text)
 {
   return text != NULL && *text != '\0' ? text : "—";
+}
+
+/* A SHA-256 in two lines of 32 digits, the way it is read out and compared,
+ * instead of 62 digits and a stray two on the next line. */
+static char *
+hash_lines (const char *hex)
+{
+  if (hex == NULL || strlen (hex) != 64)
+    return g_strdup (or_dash (hex));
+  return g_strdup_printf ("%.32s\n%s", hex, hex + 32);
 }
 
 /* The latest time the workspace records: what the report is "as of". */
@@ -204,8 +215,9 @@ expert_line (ScsWorkspace *workspace)
   if (name == NULL)
     name = g_strdup (info->actor);
   if (qualification != NULL && registration != NULL && *registration != '\0')
-    /* Translators: expert's name, qualification, registration number */
-    return g_strdup_printf (_("%s (%s, registration No. %s)"), or_dash (name), qualification, registration);
+    /* Translators: expert's name, qualification, registration number (the
+     * English qualification has parentheses of its own) */
+    return g_strdup_printf (_("%s — %s, registration No. %s"), or_dash (name), qualification, registration);
   if (registration != NULL && *registration != '\0')
     /* Translators: expert's name, registration number */
     return g_strdup_printf (_("%s (registration No. %s)"), or_dash (name), registration);
@@ -547,6 +559,9 @@ add_results (ScsPdfWriter *writer,
                 continue;
               if (!any)
                 {
+                  /* the heading, the header row and a first row of up to
+                   * ten lines together: never a heading alone at the foot */
+                  scs_pdf_writer_keep (writer, 220);
                   scs_pdf_writer_subheading (writer, title);
                   scs_pdf_writer_table_begin (writer, G_N_ELEMENTS (widths), widths, headers);
                   any = TRUE;
@@ -725,6 +740,8 @@ add_signature_block (ScsPdfWriter     *writer,
   g_autofree char *signed_at = NULL;
   g_autofree char *name = NULL, *qualification = NULL, *registration = NULL;
   g_autofree char *text = NULL, *title = NULL;
+  g_autofree char *holder = NULL, *issuer = NULL;
+  g_autofree char *certificate_sha256 = NULL, *content_sha256 = NULL;
 
   if (role == SCS_SIGNATURE_ROLE_EXPERT)
     scs_pdf_writer_subheading (writer, _("Security expert’s confirmation"));
@@ -749,6 +766,11 @@ add_signature_block (ScsPdfWriter     *writer,
       declaration_content (content, &text, &name, &title);
     }
   signed_at = scs_date_format_time (info->signed_at, SCS_DATE_ZONE_JAPAN);
+  /* the certificate's holder and issuer in words, not as DN codes */
+  holder = info->signer_subject != NULL ? scs_cms_dn_dup_person (info->signer_subject) : NULL;
+  issuer = info->signer_issuer != NULL ? scs_cms_dn_dup_person (info->signer_issuer) : NULL;
+  certificate_sha256 = hash_lines (info->signer_sha256);
+  content_sha256 = hash_lines (info->content_sha256);
   {
     const char *pairs[] = {
       role == SCS_SIGNATURE_ROLE_EXPERT ? _("Expert") : _("Declared by"),
@@ -760,11 +782,11 @@ add_signature_block (ScsPdfWriter     *writer,
       NULL
     };
     const char *certificate[] = {
-      _("Certificate"), info->signer_subject,
-      _("Issuer"), info->signer_issuer,
-      _("Certificate SHA-256"), info->signer_sha256,
+      _("Certificate holder"), or_dash (holder),
+      _("Issuer"), or_dash (issuer),
+      _("Certificate SHA-256"), certificate_sha256,
       _("Signed at"), signed_at,
-      _("Signed content SHA-256"), info->content_sha256,
+      _("Signed content SHA-256"), content_sha256,
       NULL
     };
 
@@ -783,12 +805,15 @@ add_fingerprints (ScsPdfWriter           *writer,
   ScsCatalog *catalog = scs_workspace_get_catalog (workspace);
   g_autofree char *catalog_text = g_strdup_printf ("%s (%s)", scs_catalog_get_id (catalog),
                                                    scs_catalog_get_date (catalog));
+  g_autofree char *package_sha256 = hash_lines (options->content_sha256);
+  g_autofree char *catalog_sha256 = hash_lines (scs_catalog_get_sha256 (catalog));
   const char *pairs[] = {
     _("Package fingerprint"),
-    options->content_sha256 != NULL ? options->content_sha256 : _("not in a package"),
+    options->content_sha256 != NULL ? package_sha256 : _("not in a package"),
     _("Catalog"), catalog_text,
-    _("Catalog SHA-256"), scs_catalog_get_sha256 (catalog),
-    _("Report language"), scs_i18n_is_japanese () ? "日本語 (ja)" : "English (en)",
+    _("Catalog SHA-256"), catalog_sha256,
+    /* each language in its own name, as the export dialog offers them */
+    _("Report language"), scs_i18n_is_japanese () ? "日本語" : "English",
     NULL
   };
 

@@ -207,7 +207,8 @@ require_unsealed (ScsWorkspace  *self,
  *
  * Stores the file's bytes in the workspace (once per content: the SHA-256 is
  * the key) and links it to @criterion_id, in one transaction. Nothing is
- * written when reading the file fails.
+ * written when reading the file fails. When the file was not linked to the
+ * criterion yet, the addition can be undone (scs_workspace_undo ()).
  *
  * Returns: (transfer full): the hex SHA-256, or %NULL with @error set.
  */
@@ -217,6 +218,17 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
                             GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
+{
+  return scs_workspace_add_evidence_full (self, criterion_id, file, NULL, cancellable, error);
+}
+
+char *
+scs_workspace_add_evidence_full (ScsWorkspace  *self,
+                                 const char    *criterion_id,
+                                 GFile         *file,
+                                 gboolean      *out_linked,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
 {
   g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(GFileInfo) info = NULL;
@@ -355,8 +367,11 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
   if (!linked)
     {
       refresh_n_evidence (self, answer);
+      scs_workspace_undo_push_link (self, criterion_id, sha256, name, mime_type);
       scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
     }
+  if (out_linked != NULL)
+    *out_linked = !linked;
 
   return g_steal_pointer (&sha256);
 }
@@ -385,6 +400,36 @@ scs_workspace_evidence_changed_elsewhere (ScsWorkspace *self,
     return;
   refresh_n_evidence (self, answer);
   scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
+}
+
+void
+scs_workspace_evidence_added_elsewhere (ScsWorkspace *self,
+                                        const char   *criterion_id,
+                                        const char   *sha256)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *mime_type = NULL;
+
+  g_return_if_fail (SCS_IS_WORKSPACE (self));
+  g_return_if_fail (criterion_id != NULL);
+  g_return_if_fail (sha256 != NULL);
+
+  if (scs_workspace_lookup_answer (self, criterion_id) == NULL)
+    return;
+  /* the name says in the toast what an undo removes; without it, the hash */
+  stmt = scs_db_prepare (self->db, self->path, "SELECT name, mime_type FROM evidence WHERE sha256 = ?1", NULL);
+  if (stmt != NULL)
+    {
+      scs_db_bind_text (stmt, 1, sha256);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          name = scs_db_column_dup (stmt, 0);
+          mime_type = scs_db_column_dup (stmt, 1);
+        }
+    }
+  scs_workspace_undo_push_link (self, criterion_id, sha256, name, mime_type);
+  scs_workspace_evidence_changed_elsewhere (self, criterion_id);
 }
 
 void

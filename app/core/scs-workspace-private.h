@@ -138,6 +138,12 @@ void       scs_workspace_undo_push_unlink      (ScsWorkspace  *self,
                                                 const char    *name,
                                                 const char    *mime_type,
                                                 GBytes        *data);
+/* An addition that linked @sha256 to @criterion_id: undo removes the link. */
+void       scs_workspace_undo_push_link        (ScsWorkspace  *self,
+                                                const char    *criterion_id,
+                                                const char    *sha256,
+                                                const char    *name,
+                                                const char    *mime_type);
 /* Writes the answer in one transaction with its audit rows; @undo audits
  * the state row as "undo". Values must already be valid. */
 gboolean   scs_workspace_write_answer          (ScsWorkspace   *self,

@@ -5,9 +5,11 @@
  * reverses: when the answer's version differs (someone else changed it since,
  * in this process or another, seen by scs_workspace_refresh ()), the step
  * is refused and dropped, so an undo never overwrites a change that is not
- * the user's. An evidence step links a removed file back (undo) or removes
- * it again (redo); when the removal deleted the stored file (its last
- * link), the step keeps the bytes, within a budget, to store it again.
+ * the user's. An evidence step links a file back or removes its link again:
+ * undo of a removal and redo of an addition link it, undo of an addition and
+ * redo of a removal remove the link; when removing the link deleted the
+ * stored file (its last link), the step keeps the bytes, within a budget,
+ * to store the same file again.
  *
  * Every step says which criterion it touches and what it does, in words,
  * before it is applied, so a front end can bring that criterion into view
@@ -31,8 +33,8 @@
 typedef enum
 {
   STEP_ANSWER,   /* write state, note and reason */
-  STEP_RELINK,   /* link evidence back (undo of a removal) */
-  STEP_UNLINK,   /* remove evidence again (redo of a removal) */
+  STEP_RELINK,   /* link evidence (undo of a removal, redo of an addition) */
+  STEP_UNLINK,   /* remove the link (redo of a removal, undo of an addition) */
 } StepKind;
 
 struct _ScsUndoStep
@@ -49,6 +51,7 @@ struct _ScsUndoStep
   char           *name;
   char           *mime_type;
   GBytes         *data;      /* the file, when its removal deleted it */
+  gboolean        addition;  /* the user's change was adding it, not removing */
 };
 
 static void
@@ -203,6 +206,24 @@ scs_workspace_undo_push_unlink (ScsWorkspace *self,
   push (self, step, TRUE);
 }
 
+void
+scs_workspace_undo_push_link (ScsWorkspace *self,
+                              const char   *criterion_id,
+                              const char   *sha256,
+                              const char   *name,
+                              const char   *mime_type)
+{
+  ScsUndoStep *step = g_new0 (ScsUndoStep, 1);
+
+  step->kind = STEP_UNLINK;
+  step->addition = TRUE;
+  step->criterion_id = g_strdup (criterion_id);
+  step->sha256 = g_strdup (sha256);
+  step->name = g_strdup (name);
+  step->mime_type = g_strdup (mime_type);
+  push (self, step, TRUE);
+}
+
 gboolean
 scs_workspace_can_undo (ScsWorkspace *self)
 {
@@ -232,6 +253,10 @@ describe (ScsWorkspace *self,
 {
   ScsAnswer *answer = g_hash_table_lookup (self->answer_index, step->criterion_id);
 
+  if (step->kind != STEP_ANSWER && step->addition)
+    /* Translators: what undo or redo did; %s is a file name, then a criterion ID */
+    return g_strdup_printf (_("the addition of ‘%s’ to criterion %s"),
+                            step->name ? step->name : step->sha256, step->criterion_id);
   if (step->kind != STEP_ANSWER)
     /* Translators: what undo or redo did; %s is a file name, then a criterion ID */
     return g_strdup_printf (_("the removal of ‘%s’ from criterion %s"),
@@ -333,6 +358,7 @@ apply (ScsWorkspace  *self,
     }
   inverse = g_new0 (ScsUndoStep, 1);
   inverse->kind = step->kind == STEP_RELINK ? STEP_UNLINK : STEP_RELINK;
+  inverse->addition = step->addition;
   inverse->criterion_id = g_strdup (step->criterion_id);
   inverse->sha256 = g_strdup (step->sha256);
   inverse->name = g_strdup (step->name);
@@ -380,7 +406,7 @@ move_step (ScsWorkspace  *self,
  * scs_workspace_undo:
  *
  * Reverses the newest change made through this object (an answer's state,
- * note or reason, or an evidence removal) as a new transaction, and makes
+ * note or reason, an evidence addition or removal) as a new transaction, and makes
  * it available to scs_workspace_redo (). Refused with
  * %SCS_WORKSPACE_ERROR_CONFLICT (and forgotten) when the answer was changed
  * elsewhere since. Returns %FALSE with @error unset when there is nothing

@@ -180,7 +180,7 @@ gboolean         scs_workspace_set_reason        (ScsWorkspace          *self,
                                                   const char            *reason,
                                                   GError               **error);
 /* Undo and redo of the changes made through this object: an answer's
- * state, note and reason, and evidence removal (scs-workspace-undo.c).
+ * state, note and reason, evidence addition and removal (scs-workspace-undo.c).
  * Never over a change made elsewhere since (SCS_WORKSPACE_ERROR_CONFLICT). */
 gboolean         scs_workspace_can_undo          (ScsWorkspace          *self);
 gboolean         scs_workspace_undo              (ScsWorkspace          *self,
@@ -209,11 +209,24 @@ char            *scs_workspace_add_evidence      (ScsWorkspace          *self,
                                                   GFile                 *file,
                                                   GCancellable          *cancellable,
                                                   GError               **error);
+/* The same; @linked says whether the file was newly linked to the criterion
+ * (FALSE: it was there already, nothing changed). */
+char            *scs_workspace_add_evidence_full (ScsWorkspace          *self,
+                                                  const char            *criterion_id,
+                                                  GFile                 *file,
+                                                  gboolean              *linked,
+                                                  GCancellable          *cancellable,
+                                                  GError               **error);
 /* After another connection to the same file (scs_workspace_open in a worker
  * thread) changed @criterion_id's evidence: re-reads its count and emits
  * "evidence-changed", as if the change had been made here. */
 void             scs_workspace_evidence_changed_elsewhere (ScsWorkspace *self,
                                                            const char   *criterion_id);
+/* The same after another connection newly linked @sha256 to @criterion_id
+ * for the user of this object: the addition can be undone here. */
+void             scs_workspace_evidence_added_elsewhere (ScsWorkspace *self,
+                                                         const char   *criterion_id,
+                                                         const char   *sha256);
 gboolean         scs_workspace_link_evidence     (ScsWorkspace          *self,
                                                   const char            *sha256,
                                                   const char            *criterion_id,

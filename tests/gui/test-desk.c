@@ -8,7 +8,7 @@
  * private copy for the rest) and cannot change it; the first start asks
  * who is using the workbench and a saved profile counts at once; search
  * finds notes, reasons and evidence names; undo and redo bring the
- * criterion into view, undo evidence removal, and never overwrite a change
+ * criterion into view, undo evidence removal and addition, and never overwrite a change
  * made since in another process.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,6 +33,7 @@
 #include "scs-preferences-window.h"
 #include "scs-profile-page.h"
 #include "scs-review-page.h"
+#include "scs-sha256.h"
 #include "scs-sign-dialog.h"
 #include "scs-window.h"
 #include "scs-workspace.h"
@@ -281,6 +282,99 @@ test_undo_redo (void)
   g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+adds_finished (gpointer list)
+{
+  return !scs_evidence_list_get_busy (list);
+}
+
+/* Evidence added through the list (on its worker thread, with a workspace
+ * of its own) is undone from the window: Ctrl+Z, with another criterion on
+ * screen, brings the criterion into view and removes the file, leaving the
+ * user's earlier answer elsewhere alone; redo stores the same bytes again.
+ * A file that was linked already adds nothing, so there is nothing new to
+ * undo. */
+static void
+test_undo_addition (void)
+{
+  g_autofree char *file = path ("undo-add.scsw");
+  g_autofree char *evidence = path ("入退室記録.txt");
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("追加 株式会社");
+  g_autoptr(ScsWorkspace) ws = gui_test_create_workspace (file, org, 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha = NULL;
+  ScsChecklistPage *page;
+  ScsEvidenceList *list;
+  ScsAnswer *answer = scs_workspace_lookup_answer (ws, "1-2-1-2");
+  ScsAnswer *with_file = scs_workspace_lookup_answer (ws, "3-1-1-1");
+  ScsWindow *window;
+  const char *contents = "2026年12月7日 入退室 12件";
+
+  core_test_write_file (evidence, contents, -1);
+  sha = scs_sha256_hex (contents, strlen (contents));
+  window = window_new (ws);
+  page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-2", "met");
+
+  list = evidence_list_of (window, "3-1-1-1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "evidence.add-file", "s", evidence));
+  gui_test_wait_until (adds_finished, list, 30);
+  g_assert_null (scs_evidence_list_get_last_error (list));
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 1);
+
+  /* on another category, Ctrl+Z: the addition, in view, not the answer */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 0);
+  g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 3);
+  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+                   "Undone: the addition of ‘入退室記録.txt’ to criterion 3-1-1-1");
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
+  {
+    g_autoptr(ScsWorkspace) reread = scs_workspace_open_again (file, &error);
+    g_autoptr(GBytes) gone = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (reread, "3-1-1-1")), ==, 0);
+    gone = scs_workspace_get_evidence_data (reread, sha, &error);
+    g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_FOUND);
+    g_assert_null (gone);
+    g_clear_error (&error);
+    g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (reread, "1-2-1-2")), ==,
+                     SCS_ANSWER_MET);
+  }
+
+  /* redo: the same bytes, though the file on disk has changed since */
+  core_test_write_file (evidence, "上書きされた", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 1);
+  g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 3);
+  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+                   "Redone: the addition of ‘入退室記録.txt’ to criterion 3-1-1-1");
+  {
+    g_autoptr(GBytes) data = scs_workspace_get_evidence_data (ws, sha, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpmem (g_bytes_get_data (data, NULL), g_bytes_get_size (data), contents, strlen (contents));
+  }
+
+  /* the same content again: already linked, nothing added, nothing to undo
+   * but the first addition (and, below it, the answer) */
+  core_test_write_file (evidence, contents, -1);
+  list = evidence_list_of (window, "3-1-1-1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "evidence.add-file", "s", evidence));
+  gui_test_wait_until (adds_finished, list, 30);
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 0);
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_UNANSWERED);
+  g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -590,6 +684,7 @@ main (int   argc,
   g_test_add_func ("/scs/gui/desk/search-user-text", test_search_user_text);
   g_test_add_func ("/scs/gui/desk/undo-redo", test_undo_redo);
   g_test_add_func ("/scs/gui/desk/undo-not-over-others", test_undo_not_over_others);
+  g_test_add_func ("/scs/gui/desk/undo-addition", test_undo_addition);
 
   rc = g_test_run ();
   gui_test_remove_tree (dir);

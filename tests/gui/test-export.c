@@ -5,7 +5,8 @@
  * The export dialog writes a real package on its worker thread (checked
  * with the verifier afterwards), a cancelled export leaves nothing behind,
  * and the verify view shows a row per check, or the refusal of a file that
- * is no package. Each is rendered to a PNG in $G_TEST_BUILDDIR.
+ * is no package. Each is rendered to a PNG in $G_TEST_BUILDDIR. Printing
+ * follows the report's language, not the window's.
  */
 
 #include "config.h"
@@ -193,6 +194,64 @@ test_export_language (Fixture       *fixture,
   scs_i18n_restore (was_japanese);
 }
 
+/* The text of the PDF at @path, by pdftotext (poppler-utils). */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Printed through GTK's own PDF export of the print operation: the pages
+ * are in the report's language, not the window's. */
+static char *
+print_to_text (Fixture    *fixture,
+               const char *language,
+               const char *name)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  operation = scs_export_print_operation_new (fixture->workspace, language, &error);
+  g_assert_no_error (error);
+  gtk_print_operation_set_export_filename (operation, out);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  return pdf_text (out);
+}
+
+static void
+test_print_language (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gboolean was_japanese = scs_i18n_switch ("en");  /* an English UI */
+  g_autofree char *by_default = NULL;
+  g_autofree char *english = NULL;
+
+  /* nothing chosen, nothing declared: Japanese, the default of every report */
+  by_default = print_to_text (fixture, NULL, "default.pdf");
+  g_assert_nonnull (strstr (by_default, "サプライチェーンセキュリティ自己評価報告書"));
+  g_assert_nonnull (strstr (by_default, "株式会社テスト製作所"));
+  g_assert_null (strstr (by_default, "self-assessment report"));
+  /* the export dialog's choice */
+  english = print_to_text (fixture, "en", "english.pdf");
+  g_assert_nonnull (strstr (english, "Supply-chain security self-assessment report"));
+  g_assert_null (strstr (english, "自己評価報告書"));
+  /* the window stays English */
+  g_assert_false (scs_i18n_is_japanese ());
+  scs_i18n_restore (was_japanese);
+}
+
 static void
 on_done (ScsVerifyView *view,
          gboolean      *done)
@@ -260,6 +319,7 @@ main (int   argc,
   g_test_add ("/scs/gui/export/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/scs/gui/export/cancel", Fixture, NULL, fixture_set_up, test_export_cancel, fixture_tear_down);
   g_test_add ("/scs/gui/export/language", Fixture, NULL, fixture_set_up, test_export_language, fixture_tear_down);
+  g_test_add ("/scs/gui/export/print-language", Fixture, NULL, fixture_set_up, test_print_language, fixture_tear_down);
   g_test_add ("/scs/gui/export/verify-view", Fixture, NULL, fixture_set_up, test_verify_view, fixture_tear_down);
 
   return g_test_run ();

@@ -6,6 +6,8 @@
  * or started fontconfig: before the preload the driver is not in the
  * process, after it is, and it is the one Mesa would load, beside Mesa's
  * own EGL library; fontconfig takes its language from what was set.
+ * Poppler is not in the process until the first PDF is previewed, and then
+ * it is the library of the header the build compiled against.
  */
 
 #include "config.h"
@@ -13,11 +15,16 @@
 #define _GNU_SOURCE 1
 #include <dlfcn.h>
 
+#include <adwaita.h>
+#include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <gtk/gtk.h>
 #include <link.h>
+#include <poppler-features.h>
 
+#include "scs-pdf-preview.h"
 #include "scs-startup.h"
+#include "scs-ui-resources.h"
 
 /* First of all: fontconfig reads its default languages once. */
 static void
@@ -131,6 +138,71 @@ test_gl_preload_run (void)
   g_assert_cmpuint (n_drivers, ==, 1);
 }
 
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Poppler is opened by the soname the build found (ui/meson.build), when
+ * the first PDF is previewed: not before, and then the very library whose
+ * header the build used. In a process of its own, where nothing else has
+ * previewed a PDF. */
+static void
+test_poppler_lazy (void)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *header_version = g_strdup_printf ("%d.%d.%d", POPPLER_MAJOR_VERSION,
+                                                     POPPLER_MINOR_VERSION, POPPLER_MICRO_VERSION);
+  const char *(*get_version) (void) = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  ScsPdfPreview *preview;
+  void *handle;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_null (dlopen (POPPLER_GLIB_SONAME, RTLD_LAZY | RTLD_NOLOAD));
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display to start GTK on");
+      return;
+    }
+  adw_init ();
+  g_assert_nonnull (scs_ui_get_resource ());  /* registers the templates */
+  g_assert_null (dlopen (POPPLER_GLIB_SONAME, RTLD_LAZY | RTLD_NOLOAD));
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, 200, 100);
+  cr = cairo_create (surface);
+  cairo_show_page (cr);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+
+  preview = scs_pdf_preview_new (bytes, "two pages.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scs_pdf_preview_get_n_pages (preview), ==, 2);
+
+  handle = dlopen (POPPLER_GLIB_SONAME, RTLD_LAZY | RTLD_NOLOAD);
+  g_assert_nonnull (handle);
+  get_version = (const char *(*) (void)) dlsym (handle, "poppler_get_version");
+  g_assert_nonnull (get_version);
+  g_assert_cmpstr (get_version (), ==, header_version);
+  dlclose (handle);
+  gtk_window_destroy (GTK_WINDOW (preview));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -140,6 +212,7 @@ main (int    argc,
   g_test_add_func ("/scs/startup/type-language", test_type_language);
   g_test_add_func ("/scs/startup/gl-preload-wanted", test_gl_preload_wanted);
   g_test_add_func ("/scs/startup/gl-preload-run", test_gl_preload_run);
+  g_test_add_func ("/scs/startup/poppler-lazy", test_poppler_lazy);
 
   return g_test_run ();
 }
