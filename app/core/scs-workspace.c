@@ -3156,7 +3156,7 @@ scs_workspace_write_answer (ScsWorkspace    *self,
 
   if (note != NULL && strlen (note) > strlen (old.note != NULL ? old.note : "") &&
       !check_notes_total (self, id, note, error))
-    goto failed;
+    return FALSE;
 
   stmt = scs_db_prepare (self->db, self->path,
                      "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated, "
