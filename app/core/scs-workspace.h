@@ -105,6 +105,10 @@ ScsWorkspace    *scs_workspace_open              (const char            *path,
  * with scs_workspace_open(): the same without the whole-file check. */
 ScsWorkspace    *scs_workspace_open_again        (const char            *path,
                                                   GError               **error);
+/* A workspace is used only by the thread that opened it (SQL on it from
+ * another thread is a critical); this hands it to the calling thread once
+ * the opening thread is done with it. */
+void             scs_workspace_take_over         (ScsWorkspace          *self);
 const char      *scs_workspace_get_path          (ScsWorkspace          *self);
 /* A workspace that cannot be written opens read-only: viewable, verifiable
  * and exportable as a draft; every change fails with
