@@ -51,6 +51,21 @@ gboolean    scs_declaration_declare               (ScsReview     *review,
                                                    const char    *ca_file,
                                                    ScsSignFlags   flags,
                                                    GError       **error);
+/* The same on a worker thread with a connection and review of its own
+ * (docs/DESIGN.md, Threads). Cancelling stops it only before it starts. */
+void        scs_declaration_declare_async         (ScsReview           *review,
+                                                   const char          *name,
+                                                   const char          *title,
+                                                   const char          *text,
+                                                   const char          *report_language,
+                                                   ScsSigner           *signer,
+                                                   const char          *ca_file,
+                                                   ScsSignFlags         flags,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gboolean    scs_declaration_declare_finish        (GAsyncResult        *result,
+                                                   GError             **error);
 /* Only a management profile declares: SCS_REVIEW_ERROR_ROLE otherwise. */
 gboolean    scs_declaration_check_declarant       (ScsReview     *review,
                                                    GError       **error);

@@ -1159,3 +1159,79 @@ failed:
   scs_workspace_rollback (ws);
   return FALSE;
 }
+
+/* Signing on a worker thread --------------------------------------------- */
+
+typedef struct
+{
+  char         *path;
+  ScsProfile   *profile;
+  char         *ca_file;
+  ScsSignFlags  flags;
+} SignJob;
+
+static void
+sign_job_free (SignJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->profile);
+  g_free (job->ca_file);
+  g_free (job);
+}
+
+static void
+sign_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SignJob *job = task_data;
+  g_autoptr(ScsReview) review = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  /* the caller's connection is the caller's thread's (docs/DESIGN.md, Threads) */
+  review = scs_review_open_again (job->path, job->profile, &error);
+  if (review == NULL ||
+      !scs_signer_sign_assessment (source_object, review, job->ca_file, job->flags, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+scs_signer_sign_assessment_async (ScsSigner           *self,
+                                  ScsReview           *review,
+                                  const char          *ca_file,
+                                  ScsSignFlags         flags,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SignJob *job;
+
+  g_return_if_fail (SCS_IS_SIGNER (self));
+  g_return_if_fail (SCS_IS_REVIEW (review));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scs_signer_sign_assessment_async);
+  job = g_new0 (SignJob, 1);
+  job->path = g_strdup (scs_workspace_get_path (scs_review_get_workspace (review)));
+  job->profile = g_object_ref (scs_review_get_profile (review));
+  job->ca_file = g_strdup (ca_file);
+  job->flags = flags;
+  g_task_set_task_data (task, job, (GDestroyNotify) sign_job_free);
+  g_task_run_in_thread (task, sign_thread);
+}
+
+gboolean
+scs_signer_sign_assessment_finish (ScsSigner     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

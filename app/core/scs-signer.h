@@ -141,6 +141,19 @@ gboolean     scs_signer_sign_assessment     (ScsSigner         *self,
                                              const char        *ca_file,
                                              ScsSignFlags       flags,
                                              GError           **error);
+/* The same on a worker thread with a connection and review of its own
+ * (docs/DESIGN.md, Threads): @review's window sees the signature through
+ * its watch. Cancelling stops it only before it starts. */
+void         scs_signer_sign_assessment_async  (ScsSigner           *self,
+                                                ScsReview           *review,
+                                                const char          *ca_file,
+                                                ScsSignFlags         flags,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean     scs_signer_sign_assessment_finish (ScsSigner           *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 /* The two-person rule: refuses (SCS_SIGNER_ERROR_SAME_SIGNER) when @self's
  * certificate made the signature of role @other in @workspace, unless
  * @flags allow it. */

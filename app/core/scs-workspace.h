@@ -206,6 +206,21 @@ char            *scs_workspace_add_evidence      (ScsWorkspace          *self,
                                                   GFile                 *file,
                                                   GCancellable          *cancellable,
                                                   GError               **error);
+/* The same for @n_files files, one transaction each, on a worker thread
+ * with a connection of its own (docs/DESIGN.md, Threads); adds of the
+ * process run one at a time. Before @callback runs, @self shows what was
+ * added ("evidence-changed"). _finish: how many files were added; @error
+ * set when any was not, its message one line per file refused. */
+void             scs_workspace_add_evidence_async (ScsWorkspace         *self,
+                                                  const char            *criterion_id,
+                                                  GFile                **files,
+                                                  guint                  n_files,
+                                                  GCancellable          *cancellable,
+                                                  GAsyncReadyCallback    callback,
+                                                  gpointer               user_data);
+guint            scs_workspace_add_evidence_finish (ScsWorkspace        *self,
+                                                  GAsyncResult          *result,
+                                                  GError               **error);
 /* After another connection to the same file (scs_workspace_open in a worker
  * thread) changed @criterion_id's evidence: re-reads its count and emits
  * "evidence-changed", as if the change had been made here. */
