@@ -2,10 +2,10 @@
  *
  * The GUI twin of `scs-cli migrate`. The user picks the official IPA
  * workbook (.xlsx) or a catalog XML file with a GtkFileChooserNative; the
- * file is read and, for a workbook, imported on a GTask worker thread (the
- * import is pure: bytes in, catalog out) while a pulsing progress bar and a
- * Cancel button stay live. Back on the main thread the core plans the
- * migration (scs_migration_new(), which writes nothing) and the report page
+ * file is read and, for a workbook, imported on a worker thread (the import
+ * is pure: bytes in, catalog out) while a pulsing progress bar and a Cancel
+ * button stay live. Back on the main thread the core plans the migration
+ * (scs_migration_new_async(), whose plan writes nothing) and the report page
  * shows what would happen: criteria added, removed, re-worded and moved
  * between levels, answers carried over, answers to re-confirm, answers to
  * removed criteria, and whether a signed assessment makes it a new round.

@@ -9,9 +9,9 @@
  * flags), with a warning when it runs out within 30 days. A certificate
  * carrying personal data (JPKI-like: address, birth date) needs an explicit
  * confirmation. Only then does "Sign" run the core's one-transaction
- * scs_signer_sign_assessment() or scs_declaration_declare() in a GTask
- * thread, the dialog insensitive meanwhile (the workspace is not touched by
- * the main thread while it runs). A refusal shows the core's message and
+ * scs_signer_sign_assessment() or scs_declaration_declare() on a worker
+ * thread with a connection of its own (their _async pairs), the dialog
+ * insensitive meanwhile. A refusal shows the core's message and
  * nothing is written. The same dialog, with name, title and date, records
  * the management declaration, signed or not, and the language of the
  * signed report (日本語 by default whatever the UI language, or English;

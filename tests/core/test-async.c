@@ -1,7 +1,7 @@
 /* test-async.c: the core's _async/_finish pairs for what the window runs
  * on worker threads (issue 20): evidence add, signature check, signing and
  * the declaration, the plan of a catalog migration, the portfolio listing
- * (export: test-submission.c)
+ * and bulk actions, package verification (export: test-submission.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -21,9 +21,11 @@
 #include "scs-declaration.h"
 #include "scs-migration.h"
 #include "scs-portfolio.h"
+#include "scs-portfolio-stats.h"
 #include "scs-renewal.h"
 #include "scs-signature.h"
 #include "scs-signer.h"
+#include "scs-verify.h"
 
 #define ID "1-2-1-1"
 
@@ -300,6 +302,49 @@ test_portfolio (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static void
+test_bulk (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "gone.scsw", NULL);
+  const char *paths[] = { f->path, missing, NULL };
+  g_autoptr(GPtrArray) failures = NULL;
+  guint n_done = 99;
+
+  /* the caller keeps its workspace open meanwhile */
+  scs_portfolio_run_bulk_async (SCS_BULK_DIAGNOSE, paths, f->dir, NULL, got_result, f);
+  failures = scs_portfolio_run_bulk_finish (wait_result (f), &n_done);
+  g_assert_cmpuint (n_done, ==, 1);
+  g_assert_cmpuint (failures->len, ==, 1);
+  g_assert_cmpstr (((ScsBulkFailure *) g_ptr_array_index (failures, 0))->path, ==, missing);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "client-diagnosis.pdf", NULL);
+
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
+static void
+test_verify (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *junk = g_build_filename (f->dir, "junk.scsp", NULL);
+  g_autoptr(GFile) junk_file = g_file_new_for_path (junk);
+  g_autoptr(GFile) remote = g_file_new_for_uri ("scs-nowhere://host/package.scsp");
+  g_autoptr(GError) error = NULL;
+
+  core_test_write_file (junk, "not a zip", -1);
+  scs_verify_package_file_async (remote, NULL, NULL, got_result, f);
+  g_assert_null (scs_verify_package_file_finish (wait_result (f), &error));
+  g_assert_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE);
+  g_clear_error (&error);
+
+  scs_verify_package_file_async (junk_file, NULL, NULL, got_result, f);
+  g_assert_null (scs_verify_package_file_finish (wait_result (f), &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -313,6 +358,8 @@ main (int    argc,
   ADD ("/scs/async/sign", test_sign);
   ADD ("/scs/async/migration", test_migration);
   ADD ("/scs/async/portfolio", test_portfolio);
+  ADD ("/scs/async/bulk", test_bulk);
+  ADD ("/scs/async/verify", test_verify);
 #undef ADD
 
   return g_test_run ();
