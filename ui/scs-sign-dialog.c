@@ -9,7 +9,7 @@
  * flags), with a warning when it runs out within 30 days. A certificate
  * carrying personal data (JPKI-like: address, birth date) needs an explicit
  * confirmation. Only then does "Sign" run the core's one-transaction
- * scs_signer_sign_assessment() or scs_declaration_declare() on a worker
+ * scs_signoff_sign_assessment() or scs_signoff_declare() on a worker
  * thread with a connection of its own (their _async pairs), the dialog
  * insensitive meanwhile. A refusal shows the core's message and
  * nothing is written. The same dialog, with name, title and date, records
@@ -25,6 +25,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-signoff.h"
 #include "scs-ui-resources.h"
 
 #include "scs-declaration.h"
@@ -370,8 +371,8 @@ sign_done (GObject      *object,
   gboolean ok;
 
   ok = self->declaration
-    ? scs_declaration_declare_finish (result, &error)
-    : scs_signer_sign_assessment_finish (SCS_SIGNER (object), result, &error);
+    ? scs_signoff_declare_finish (result, &error)
+    : scs_signoff_sign_assessment_finish (SCS_SIGNER (object), result, &error);
   self->busy = FALSE;
   if (!ok)
     {
@@ -409,7 +410,7 @@ signed_other_role (ScsSignDialog *self)
 
   if (!wants_signature (self) || self->signer == NULL)
     return FALSE;
-  return !scs_signer_check_other_role (self->signer, workspace, other, SCS_SIGN_FLAGS_NONE, NULL);
+  return !scs_signoff_check_other_role (self->signer, workspace, other, SCS_SIGN_FLAGS_NONE, NULL);
 }
 
 static void
@@ -457,15 +458,15 @@ start_signing (ScsSignDialog *self,
   self->busy = TRUE;
   update_sensitivity (self);
   if (self->declaration)
-    scs_declaration_declare_async (self->review,
-                                   gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
-                                   gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
-                                   NULL, scs_sign_dialog_get_report_language (self),
-                                   wants_signature (self) ? self->signer : NULL,
-                                   self->ca_path, flags, NULL, sign_done, g_object_ref (self));
+    scs_signoff_declare_async (self->review,
+                               gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                               gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
+                               NULL, scs_sign_dialog_get_report_language (self),
+                               wants_signature (self) ? self->signer : NULL,
+                               self->ca_path, flags, NULL, sign_done, g_object_ref (self));
   else
-    scs_signer_sign_assessment_async (self->signer, self->review, self->ca_path, flags, NULL,
-                                      sign_done, g_object_ref (self));
+    scs_signoff_sign_assessment_async (self->signer, self->review, self->ca_path, flags, NULL,
+                                       sign_done, g_object_ref (self));
 }
 
 /* Files ----------------------------------------------------------------- */

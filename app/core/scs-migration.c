@@ -31,7 +31,6 @@
 
 #include "scs-catalog-import.h"
 #include "scs-db.h"
-#include "scs-review.h"
 #include "scs-signature.h"
 #include "scs-workspace-private.h"
 
@@ -125,7 +124,7 @@ is_signed (ScsWorkspace *workspace)
   g_autoptr(ScsSignatureInfo) expert = NULL;
   g_autoptr(ScsSignatureInfo) management = NULL;
 
-  if (scs_review_is_sealed (workspace))
+  if (scs_workspace_is_sealed (workspace))
     return TRUE;
   expert = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_EXPERT);
   management = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);

@@ -8,7 +8,11 @@
  * Each runs in a GMainLoop and is waited for by its callback. Every worker
  * opens its own connection: the test program runs with fatal criticals, so
  * a worker that ran SQL on the caller's workspace would abort it
- * (docs/DESIGN.md, Threads).
+ * (docs/DESIGN.md, Threads) — thread-owner proves that it would: a
+ * workspace used on a thread that did not open it is a critical (the sign
+ * dialog once signed on the window's connection while the window used it);
+ * a worker's own connection is fine, and so is a workspace handed over with
+ * scs_workspace_take_over ().
  */
 
 #include "config.h"
@@ -23,8 +27,9 @@
 #include "scs-portfolio.h"
 #include "scs-portfolio-stats.h"
 #include "scs-renewal.h"
-#include "scs-signature.h"
+#include "scs-signature-check.h"
 #include "scs-signer.h"
+#include "scs-signoff.h"
 #include "scs-verify.h"
 
 #define ID "1-2-1-1"
@@ -182,19 +187,19 @@ test_sign (Fixture       *f,
   /* cancelled before it starts: nothing signed */
   review = core_test_ready_to_sign (f->workspace, FALSE);
   g_cancellable_cancel (cancelled);
-  scs_signer_sign_assessment_async (expert, review, NULL, SCS_SIGN_FLAGS_NONE, cancelled, got_result, f);
-  g_assert_false (scs_signer_sign_assessment_finish (expert, wait_result (f), &error));
+  scs_signoff_sign_assessment_async (expert, review, NULL, SCS_SIGN_FLAGS_NONE, cancelled, got_result, f);
+  g_assert_false (scs_signoff_sign_assessment_finish (expert, wait_result (f), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
   /* the expert signs, then management declares, each on a worker */
-  scs_signer_sign_assessment_async (expert, review, NULL, SCS_SIGN_FLAGS_NONE, NULL, got_result, f);
-  g_assert_true (scs_signer_sign_assessment_finish (expert, wait_result (f), &error));
+  scs_signoff_sign_assessment_async (expert, review, NULL, SCS_SIGN_FLAGS_NONE, NULL, got_result, f);
+  g_assert_true (scs_signoff_sign_assessment_finish (expert, wait_result (f), &error));
   g_assert_no_error (error);
   management = scs_review_new (f->workspace, core_test_management ());
-  scs_declaration_declare_async (management, "山田 一郎", "代表取締役", NULL, "ja", manager, NULL,
-                                 SCS_SIGN_FLAGS_NONE, NULL, got_result, f);
-  g_assert_true (scs_declaration_declare_finish (wait_result (f), &error));
+  scs_signoff_declare_async (management, "山田 一郎", "代表取締役", NULL, "ja", manager, NULL,
+                             SCS_SIGN_FLAGS_NONE, NULL, got_result, f);
+  g_assert_true (scs_signoff_declare_finish (wait_result (f), &error));
   g_assert_no_error (error);
 
   /* the caller's connection sees both */
@@ -345,6 +350,78 @@ test_verify (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+typedef struct
+{
+  ScsWorkspace *workspace;  /* used by the thread, or NULL: opened there */
+  const char   *path;
+  const char   *note;
+  gboolean      ok;
+} NoteJob;
+
+static gpointer
+note_thread (gpointer data)
+{
+  NoteJob *job = data;
+  g_autoptr(GError) error = NULL;
+
+  if (job->workspace == NULL)
+    job->workspace = scs_workspace_open_again (job->path, &error);
+  g_assert_no_error (error);
+  job->ok = scs_workspace_set_note (job->workspace, ID, job->note, &error);
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static void
+test_thread_owner (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  NoteJob job = { 0 };
+
+  if (g_test_subprocess ())
+    {
+      /* The window's connection, used by a worker while the window may use
+       * it too: the first statement the worker runs is refused. */
+      ws = scs_workspace_open (f->path, &error);
+      g_assert_no_error (error);
+      job.workspace = ws;
+      job.note = "from the wrong thread";
+      g_thread_join (g_thread_new ("wrong-thread", note_thread, &job));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*client.scsw*used on a thread that did not open it*");
+
+  /* Nothing was written from the wrong thread. */
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), !=, "from the wrong thread");
+
+  /* A worker with a connection of its own writes; the window sees it. */
+  job.workspace = NULL;
+  job.path = f->path;
+  job.note = "from a worker";
+  g_thread_join (g_thread_new ("own-connection", note_thread, &job));
+  g_assert_true (job.ok);
+  g_clear_object (&job.workspace);
+  g_assert_true (scs_workspace_refresh (ws, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), ==, "from a worker");
+  g_clear_object (&ws);
+
+  /* Opened on a thread that has ended, then taken over (the prefetch). */
+  job.note = "opened elsewhere";
+  g_thread_join (g_thread_new ("opener", note_thread, &job));
+  g_assert_true (job.ok);
+  ws = g_steal_pointer (&job.workspace);
+  scs_workspace_take_over (ws);
+  g_assert_true (scs_workspace_set_note (ws, ID, "taken over", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +437,7 @@ main (int    argc,
   ADD ("/scs/async/portfolio", test_portfolio);
   ADD ("/scs/async/bulk", test_bulk);
   ADD ("/scs/async/verify", test_verify);
+  ADD ("/scs/async/thread-owner", test_thread_owner);
 #undef ADD
 
   return g_test_run ();

@@ -14,10 +14,6 @@
  *   file monitor alone too.
  * - A FIFO named like a workspace is refused without blocking.
  * - Partial files of dead processes are removed; a live one is kept.
- * - The threading rule: a workspace used on a thread that did not open it
- *   is a critical (the sign dialog once signed on the window's connection
- *   while the window used it); a worker's own connection is fine, and so is
- *   a workspace handed over with scs_workspace_take_over().
  */
 
 #include "config.h"
@@ -589,78 +585,6 @@ test_replace_killed (Fixture       *f,
   g_assert_cmpuint (count_partials (out_dir), ==, 0);
 }
 
-typedef struct
-{
-  ScsWorkspace *workspace;  /* used by the thread, or NULL: opened there */
-  const char   *path;
-  const char   *note;
-  gboolean      ok;
-} NoteJob;
-
-static gpointer
-note_thread (gpointer data)
-{
-  NoteJob *job = data;
-  g_autoptr(GError) error = NULL;
-
-  if (job->workspace == NULL)
-    job->workspace = scs_workspace_open_again (job->path, &error);
-  g_assert_no_error (error);
-  job->ok = scs_workspace_set_note (job->workspace, ID, job->note, &error);
-  g_assert_no_error (error);
-  return NULL;
-}
-
-static void
-test_thread_owner (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(ScsWorkspace) ws = NULL;
-  g_autoptr(GError) error = NULL;
-  NoteJob job = { 0 };
-
-  if (g_test_subprocess ())
-    {
-      /* The window's connection, used by a worker while the window may use
-       * it too: the first statement the worker runs is refused. */
-      ws = scs_workspace_open (f->path, &error);
-      g_assert_no_error (error);
-      job.workspace = ws;
-      job.note = "from the wrong thread";
-      g_thread_join (g_thread_new ("wrong-thread", note_thread, &job));
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_failed ();
-  g_test_trap_assert_stderr ("*CRITICAL*client.scsw*used on a thread that did not open it*");
-
-  /* Nothing was written from the wrong thread. */
-  ws = scs_workspace_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), !=, "from the wrong thread");
-
-  /* A worker with a connection of its own writes; the window sees it. */
-  job.workspace = NULL;
-  job.path = f->path;
-  job.note = "from a worker";
-  g_thread_join (g_thread_new ("own-connection", note_thread, &job));
-  g_assert_true (job.ok);
-  g_clear_object (&job.workspace);
-  g_assert_true (scs_workspace_refresh (ws, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), ==, "from a worker");
-  g_clear_object (&ws);
-
-  /* Opened on a thread that has ended, then taken over (the prefetch). */
-  job.note = "opened elsewhere";
-  g_thread_join (g_thread_new ("opener", note_thread, &job));
-  g_assert_true (job.ok);
-  ws = g_steal_pointer (&job.workspace);
-  scs_workspace_take_over (ws);
-  g_assert_true (scs_workspace_set_note (ws, ID, "taken over", &error));
-  g_assert_no_error (error);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -678,7 +602,6 @@ main (int    argc,
   ADD ("/scs/file-safety/fifo", test_fifo);
   ADD ("/scs/file-safety/export-killed", test_export_killed);
   ADD ("/scs/file-safety/replace-killed", test_replace_killed);
-  ADD ("/scs/file-safety/thread-owner", test_thread_owner);
 #undef ADD
 
   return g_test_run ();
