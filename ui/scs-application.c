@@ -223,6 +223,9 @@ take_prefetch (ScsApplication  *self,
   if (same)
     {
       *workspace = g_steal_pointer (&prefetch->workspace);
+      /* opened on the prefetch thread, which has ended: ours from now on */
+      if (*workspace != NULL)
+        scs_workspace_take_over (*workspace);
       if (prefetch->error != NULL)
         g_propagate_error (error, g_steal_pointer (&prefetch->error));
     }

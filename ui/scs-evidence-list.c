@@ -257,91 +257,19 @@ on_evidence_changed (ScsWorkspace    *workspace,
     scs_evidence_list_refresh (self);
 }
 
-/* One add: the files, for one criterion of one workspace file. The worker
- * opens the file itself; the workspace the user edits is told afterwards. */
-typedef struct
-{
-  ScsWorkspace *workspace;
-  GApplication *app;       /* held until the add is done, if any */
-  char         *path;
-  char         *actor;
-  char         *criterion_id;
-  GPtrArray    *files;     /* of GFile */
-  GPtrArray    *errors;    /* of char*, translated messages */
-  GPtrArray    *linked;    /* of char*, SHA-256 of the files newly linked */
-} AddJob;
-
 static void
-add_job_free (AddJob *job)
-{
-  g_object_unref (job->workspace);
-  if (job->app != NULL)
-    {
-      g_application_release (job->app);
-      g_object_unref (job->app);
-    }
-  g_free (job->path);
-  g_free (job->actor);
-  g_free (job->criterion_id);
-  g_ptr_array_unref (job->files);
-  g_ptr_array_unref (job->errors);
-  g_ptr_array_unref (job->linked);
-  g_free (job);
-}
-
-/* Adds run one at a time: each holds SQLite's write lock while it commits. */
-static GMutex add_lock;
-
-static void
-add_thread (GTask        *task,
-            gpointer      source,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  AddJob *job = task_data;
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_mutex_lock (&add_lock);
-  workspace = scs_workspace_open_again (job->path, &error);
-  if (workspace == NULL)
-    g_ptr_array_add (job->errors, g_strdup (error->message));
-  else
-    {
-      if (job->actor != NULL)
-        scs_workspace_set_actor (workspace, job->actor);
-      for (guint i = 0; i < job->files->len; i++)
-        {
-          g_autofree char *sha256 = NULL;
-          gboolean linked = FALSE;
-
-          g_clear_error (&error);
-          sha256 = scs_workspace_add_evidence_full (workspace, job->criterion_id,
-                                                    g_ptr_array_index (job->files, i), &linked,
-                                                    NULL, &error);
-          if (sha256 == NULL)
-            g_ptr_array_add (job->errors, g_strdup (error->message));
-          else if (linked)
-            g_ptr_array_add (job->linked, g_steal_pointer (&sha256));
-        }
-    }
-  g_clear_object (&workspace);
-  g_mutex_unlock (&add_lock);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-scs_evidence_list_update_busy (ScsEvidenceList *self,
-                               AddJob          *job)
+scs_evidence_list_update_busy (ScsEvidenceList  *self,
+                               GFile           **files,
+                               guint             n_files)
 {
   gtk_widget_set_visible (self->busy_box, self->n_adding > 0);
   gtk_spinner_set_spinning (self->busy_spinner, self->n_adding > 0);
-  if (job == NULL)
+  if (n_files == 0)
     return;
 
-  if (job->files->len == 1)
+  if (n_files == 1)
     {
-      g_autofree char *name = g_file_get_basename (g_ptr_array_index (job->files, 0));
+      g_autofree char *name = g_file_get_basename (files[0]);
       g_autofree char *shown = g_filename_display_name (name ? name : "");
       /* Translators: shown with a spinner while a file is stored; %s is its name */
       g_autofree char *text = g_strdup_printf (_("Adding ‘%s’…"), shown);
@@ -351,36 +279,47 @@ scs_evidence_list_update_busy (ScsEvidenceList *self,
   else
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Adding %u file…",
-                                                            "Adding %u files…", job->files->len),
-                                               job->files->len);
+                                                            "Adding %u files…", n_files),
+                                               n_files);
 
       gtk_label_set_text (self->busy_label, text);
     }
 }
 
+/* One add: the list, and the application held until it is done. */
+typedef struct
+{
+  ScsEvidenceList *self;
+  GApplication    *app;
+} AddCall;
+
+/* The workspace already shows what was added (the core tells it before
+ * this runs), whatever became of the widget. */
 static void
 add_done (GObject      *source,
           GAsyncResult *result,
           gpointer      data)
 {
-  ScsEvidenceList *self = SCS_EVIDENCE_LIST (source);
-  AddJob *job = g_task_get_task_data (G_TASK (result));
+  AddCall *call = data;
+  g_autoptr(ScsEvidenceList) self = call->self;
+  g_autoptr(GError) error = NULL;
 
-  /* Whatever became of the widget, the workspace learns what was added,
-   * each addition undoable there; the application is released with the job. */
-  for (guint i = 0; i < job->linked->len; i++)
-    scs_workspace_evidence_added_elsewhere (job->workspace, job->criterion_id,
-                                            g_ptr_array_index (job->linked, i));
+  scs_workspace_add_evidence_finish (SCS_WORKSPACE (source), result, &error);
+  if (call->app != NULL)
+    {
+      g_application_release (call->app);
+      g_object_unref (call->app);
+    }
+  g_free (call);
 
   self->n_adding--;
   if (self->disposed)
     return;
-  scs_evidence_list_update_busy (self, NULL);
-  if (job->errors->len > 0)
+  scs_evidence_list_update_busy (self, NULL, 0);
+  if (error != NULL)
     {
-      g_ptr_array_add (job->errors, NULL);
       g_free (self->last_error);
-      self->last_error = g_strjoinv ("\n", (char **) job->errors->pdata);
+      self->last_error = g_strdup (error->message);
       scs_evidence_list_show_error (self, _("Could Not Add Evidence"), self->last_error);
     }
 }
@@ -392,39 +331,23 @@ scs_evidence_list_add_files (ScsEvidenceList  *self,
                              GFile           **files,
                              guint             n_files)
 {
-  g_autoptr(GTask) task = NULL;
   GApplication *app = g_application_get_default ();
-  const char *actor;
-  AddJob *job;
+  AddCall *call;
 
   if (self->workspace == NULL || self->criterion_id == NULL || n_files == 0)
     return FALSE;
 
-  actor = scs_workspace_get_actor (self->workspace);
-  job = g_new0 (AddJob, 1);
-  job->workspace = g_object_ref (self->workspace);
-  job->path = g_strdup (scs_workspace_get_path (self->workspace));
-  job->actor = g_strdup (actor);
-  job->criterion_id = g_strdup (self->criterion_id);
-  job->files = g_ptr_array_new_with_free_func (g_object_unref);
-  job->errors = g_ptr_array_new_with_free_func (g_free);
-  job->linked = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (job->files, g_object_ref (files[i]));
-
   g_clear_pointer (&self->last_error, g_free);
   self->n_adding++;
-  scs_evidence_list_update_busy (self, job);
+  scs_evidence_list_update_busy (self, files, n_files);
+  call = g_new0 (AddCall, 1);
+  call->self = g_object_ref (self);
   if (app != NULL)
     {
-      job->app = g_object_ref (app);
+      call->app = g_object_ref (app);
       g_application_hold (app);
     }
-
-  task = g_task_new (self, NULL, add_done, NULL);
-  g_task_set_source_tag (task, scs_evidence_list_add_files);
-  g_task_set_task_data (task, job, (GDestroyNotify) add_job_free);
-  g_task_run_in_thread (task, add_thread);
+  scs_workspace_add_evidence_async (self->workspace, self->criterion_id, files, n_files, NULL, add_done, call);
   return TRUE;
 }
 

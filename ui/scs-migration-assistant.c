@@ -2,10 +2,10 @@
  *
  * The GUI twin of `scs-cli migrate`. The user picks the official IPA
  * workbook (.xlsx) or a catalog XML file with a GtkFileChooserNative; the
- * file is read and, for a workbook, imported on a GTask worker thread (the
- * import is pure: bytes in, catalog out) while a pulsing progress bar and a
- * Cancel button stay live. Back on the main thread the core plans the
- * migration (scs_migration_new(), which writes nothing) and the report page
+ * file is read and, for a workbook, imported on a worker thread (the import
+ * is pure: bytes in, catalog out) while a pulsing progress bar and a Cancel
+ * button stay live. Back on the main thread the core plans the migration
+ * (scs_migration_new_async(), whose plan writes nothing) and the report page
  * shows what would happen: criteria added, removed, re-worded and moved
  * between levels, answers carried over, answers to re-confirm, answers to
  * removed criteria, and whether a signed assessment makes it a new round.
@@ -197,51 +197,24 @@ show_report (ScsMigrationAssistant *self)
 
 /* Worker thread ----------------------------------------------------------- */
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(ScsCatalog) catalog = NULL;
-  GError *error = NULL;
-  gsize size;
-  const guint8 *data;
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  data = g_bytes_get_data (bytes, &size);
-  if (size >= 4 && memcmp (data, "PK\3\4", 4) == 0)
-    catalog = scs_catalog_import_xlsx (bytes, NULL, cancellable, &error);
-  else
-    catalog = scs_catalog_new_from_bytes (bytes, &error);
-
-  if (catalog == NULL)
-    g_task_return_error (task, error);
-  else if (g_task_return_error_if_cancelled (task))
-    ;
-  else
-    g_task_return_pointer (task, g_steal_pointer (&catalog), g_object_unref);
-}
-
+/* The catalog is read on a worker thread, which touches no workspace; the
+ * plan is made on this one (scs_migration_new_async) and writes nothing. */
 static void
 on_import_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  ScsMigrationAssistant *self = SCS_MIGRATION_ASSISTANT (source);
-  g_autoptr(ScsCatalog) catalog = NULL;
+  g_autoptr(ScsMigrationAssistant) self = user_data;
+  g_autoptr(ScsMigration) migration = NULL;
   g_autoptr(GError) error = NULL;
 
-  catalog = g_task_propagate_pointer (G_TASK (result), &error);
+  migration = scs_migration_new_finish (result, &error);
+  /* superseded by another file */
+  if (migration == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      self->cancellable != NULL && self->cancellable != g_task_get_cancellable (G_TASK (result)))
+    return;
   g_clear_object (&self->cancellable);
-  if (catalog == NULL)
+  if (migration == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_page (self, "choose");
@@ -249,15 +222,8 @@ on_import_done (GObject      *source,
         show_error (self, error->message);
       return;
     }
-
-  /* Planning reads the workspace: on the main thread, and writes nothing. */
   g_clear_object (&self->migration);
-  self->migration = scs_migration_new (self->workspace, catalog, &error);
-  if (self->migration == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
+  self->migration = g_steal_pointer (&migration);
   show_report (self);
 }
 
@@ -274,7 +240,6 @@ void
 scs_migration_assistant_load_file (ScsMigrationAssistant *self,
                                    GFile                 *file)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
@@ -296,10 +261,7 @@ scs_migration_assistant_load_file (ScsMigrationAssistant *self,
   if (self->pulse_id == 0)
     self->pulse_id = g_timeout_add (100, pulse, self);
 
-  task = g_task_new (self, self->cancellable, on_import_done, NULL);
-  g_task_set_source_tag (task, scs_migration_assistant_load_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, import_thread);
+  scs_migration_new_async (self->workspace, file, self->cancellable, on_import_done, g_object_ref (self));
 }
 
 /* Buttons ------------------------------------------------------------------- */

@@ -53,6 +53,8 @@ struct _ScsPortfolioWindow
   char               *search;
   ScsPortfolioFilter  filter_kind;
   GCancellable       *cancellable;
+  char               *loading;      /* the folder being listed */
+  guint               bulk_n;       /* clients in the bulk action running */
   char               *reminder_title;   /* of the last reminder; NULL: nothing due */
   GtkMultiSelection  *selection;
   gboolean            bulk_running;
@@ -503,39 +505,6 @@ scs_portfolio_window_load_folder (ScsPortfolioWindow  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  char        *dir;
-  ScsValidity *validity;  /* the window's: the task holds the window */
-  GDate        today;
-  ScsPortfolioCache *cache;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_pointer (&data->cache, scs_portfolio_cache_unref);
-  g_free (data->dir);
-  g_free (data);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *entries = scs_portfolio_read_folder (data->dir, data->validity, &data->today, data->cache,
-                                                  cancellable, &error);
-
-  if (entries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
-}
-
 /* A desktop notification for the stars that expire and the yearly
  * self-assessments that fall due soon: one for the folder, replaced when
  * it is listed again. */
@@ -594,10 +563,9 @@ load_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (source);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ScsPortfolioWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) entries = scs_portfolio_read_folder_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -610,7 +578,7 @@ load_done (GObject      *source,
     }
   scs_portfolio_clear (self->portfolio);
   scs_portfolio_append_entries (self->portfolio, entries);
-  set_folder (self, data->dir);
+  set_folder (self, self->loading);
   send_reminders (self);
 }
 
@@ -618,26 +586,21 @@ void
 scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
                                         const char         *dir)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
-
   g_return_if_fail (SCS_IS_PORTFOLIO_WINDOW (self));
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_free (self->loading);
+  self->loading = g_strdup (dir);
 
-  data = g_new0 (LoadData, 1);
-  data->dir = g_strdup (dir);
-  data->validity = self->validity;
-  data->today = *scs_portfolio_get_today (self->portfolio);
-  /* Re-opening the folder reads only the files that changed. */
-  data->cache = scs_portfolio_cache_ref (scs_portfolio_get_cache (self->portfolio));
-  task = g_task_new (self, self->cancellable, load_done, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   gtk_spinner_start (self->spinner);
-  g_task_run_in_thread (task, load_thread);
+  /* Re-opening the folder reads only the files that changed (the cache);
+   * the window's validity outlives the listing, which holds the window. */
+  scs_portfolio_read_folder_async (dir, self->validity, scs_portfolio_get_today (self->portfolio),
+                                   scs_portfolio_get_cache (self->portfolio), self->cancellable,
+                                   load_done, g_object_ref (self));
 }
 
 gboolean
@@ -758,35 +721,6 @@ update_bulk_actions (ScsPortfolioWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.bulk", enabled);
 }
 
-typedef struct
-{
-  ScsBulkAction  action;
-  GStrv          paths;
-  char          *out_dir;
-  guint          n_done;
-} BulkData;
-
-static void
-bulk_data_free (BulkData *data)
-{
-  g_strfreev (data->paths);
-  g_free (data->out_dir);
-  g_free (data);
-}
-
-static void
-bulk_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  BulkData *data = task_data;
-  GPtrArray *failures = scs_portfolio_run_bulk (data->action, (const char * const *) data->paths, data->out_dir,
-                                                cancellable, &data->n_done);
-
-  g_task_return_pointer (task, failures, (GDestroyNotify) g_ptr_array_unref);
-}
-
 /* What was done and, per client that failed, why: a dialog, and the text
  * for scs_portfolio_window_get_bulk_summary (). */
 static void
@@ -794,19 +728,19 @@ bulk_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (source);
-  BulkData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GPtrArray) failures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(ScsPortfolioWindow) self = user_data;
+  guint n_done = 0;
+  g_autoptr(GPtrArray) failures = scs_portfolio_run_bulk_finish (result, &n_done);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
-  guint n = g_strv_length (data->paths);
+  guint n = self->bulk_n;
   AdwMessageDialog *dialog;
 
   self->bulk_running = FALSE;
   gtk_spinner_stop (self->spinner);
   update_bulk_actions (self);
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u client done", "%u of %u clients done", n),
-                             data->n_done, n);
+                             n_done, n);
   if (failures == NULL || failures->len == 0)
     g_string_append (body, _("No client failed."));
   else
@@ -838,30 +772,22 @@ scs_portfolio_window_run_bulk (ScsPortfolioWindow *self,
                                ScsBulkAction       action,
                                const char         *out_dir)
 {
-  g_autoptr(GTask) task = NULL;
-  BulkData *data;
+  g_auto(GStrv) paths = NULL;
 
   g_return_if_fail (SCS_IS_PORTFOLIO_WINDOW (self));
   g_return_if_fail (action != SCS_BULK_DIAGNOSE || out_dir != NULL);
 
   if (self->bulk_running)
     return;
-  data = g_new0 (BulkData, 1);
-  data->action = action;
-  data->paths = selected_paths (self);
-  data->out_dir = g_strdup (out_dir);
-  if (data->paths[0] == NULL)
-    {
-      bulk_data_free (data);
-      return;
-    }
+  paths = selected_paths (self);
+  if (paths[0] == NULL)
+    return;
   self->bulk_running = TRUE;
+  self->bulk_n = g_strv_length (paths);
   update_bulk_actions (self);
   g_clear_pointer (&self->bulk_summary, g_free);
   gtk_spinner_start (self->spinner);
-  task = g_task_new (self, NULL, bulk_done, NULL);
-  g_task_set_task_data (task, data, (GDestroyNotify) bulk_data_free);
-  g_task_run_in_thread (task, bulk_thread);
+  scs_portfolio_run_bulk_async (action, (const char * const *) paths, out_dir, NULL, bulk_done, g_object_ref (self));
 }
 
 gboolean
@@ -1103,6 +1029,7 @@ scs_portfolio_window_finalize (GObject *object)
   g_clear_object (&self->portfolio);
   g_clear_pointer (&self->validity, scs_validity_free);
   g_free (self->folder);
+  g_free (self->loading);
   g_free (self->search);
   g_free (self->reminder_title);
   g_free (self->bulk_summary);

@@ -332,56 +332,21 @@ show_banner (ScsReviewPage     *self,
   gtk_widget_set_visible (self->banner, TRUE);
 }
 
-typedef struct
-{
-  char            *path;
-  ScsTrustAnchors *anchors;  /* the user's trusted CAs (Preferences) */
-} CheckJob;
-
-static void
-check_job_free (CheckJob *job)
-{
-  g_free (job->path);
-  g_clear_object (&job->anchors);
-  g_free (job);
-}
-
 /* Checking the signature renders the assessment again and hashes every
  * evidence file: on a workspace with a few hundred megabytes of evidence
  * that is a second of work, which held up the window (its first frame too,
  * on opening a signed workspace). So it runs in a thread, on a connection
- * of its own, as the report of an export does. */
-static void
-check_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  CheckJob *job = task_data;
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  ScsSignatureCheck *check;
-  GError *error = NULL;
-
-  workspace = scs_workspace_open_again (job->path, &error);
-  check = workspace != NULL
-    ? scs_signature_check_with_anchors (workspace, SCS_SIGNATURE_ROLE_EXPERT, job->anchors, &error)
-    : NULL;
-  if (check != NULL)
-    g_task_return_pointer (task, check, (GDestroyNotify) scs_signature_check_free);
-  else
-    g_task_return_error (task, error);
-}
-
+ * of its own (scs_signature_check_async), as the report of an export does. */
 static void
 check_done (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
 {
-  ScsReviewPage *self = SCS_REVIEW_PAGE (source);
+  g_autoptr(ScsReviewPage) self = data;
   ScsSignatureCheck *check = NULL;
   g_autoptr(GError) error = NULL;
 
-  check = g_task_propagate_pointer (G_TASK (result), &error);
+  check = scs_signature_check_finish (result, &error);
   /* Superseded by a later check, a new workspace, or the page is gone */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -407,8 +372,6 @@ cancel_check (ScsReviewPage *self)
 static void
 update_banner (ScsReviewPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   cancel_check (self);
   if (self->workspace == NULL || !self->sealed)
     {
@@ -423,17 +386,14 @@ update_banner (ScsReviewPage *self)
   if (!self->banner_checked)
     show_banner (self, NULL);
   self->check_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->check_cancellable, check_done, NULL);
-  g_task_set_source_tag (task, update_banner);
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    CheckJob *job = g_new0 (CheckJob, 1);
+    /* the user's trusted CAs (Preferences), a copy of the worker's own */
+    g_autoptr(ScsTrustAnchors) anchors = scs_trust_settings_dup_anchors (settings);
 
-    job->path = g_strdup (scs_workspace_get_path (self->workspace));
-    job->anchors = scs_trust_settings_dup_anchors (settings);
-    g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+    scs_signature_check_async (self->workspace, SCS_SIGNATURE_ROLE_EXPERT, anchors, self->check_cancellable,
+                               check_done, g_object_ref (self));
   }
-  g_task_run_in_thread (task, check_thread);
 }
 
 /* A "go to" button at the end of @row, which activating the row presses. */

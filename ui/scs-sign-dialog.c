@@ -9,9 +9,9 @@
  * flags), with a warning when it runs out within 30 days. A certificate
  * carrying personal data (JPKI-like: address, birth date) needs an explicit
  * confirmation. Only then does "Sign" run the core's one-transaction
- * scs_signoff_sign_assessment() or scs_signoff_declare() in a GTask
- * thread, the dialog insensitive meanwhile (the workspace is not touched by
- * the main thread while it runs). A refusal shows the core's message and
+ * scs_signoff_sign_assessment() or scs_signoff_declare() on a worker
+ * thread with a connection of its own (their _async pairs), the dialog
+ * insensitive meanwhile. A refusal shows the core's message and
  * nothing is written. The same dialog, with name, title and date, records
  * the management declaration, signed or not, and the language of the
  * signed report (日本語 by default whatever the UI language, or English;
@@ -359,71 +359,20 @@ load_action (GtkWidget  *widget,
 
 /* Signing ------------------------------------------------------------------ */
 
-typedef struct
-{
-  ScsReview *review;
-  ScsSigner *signer;
-  char      *ca_path;
-  char      *name;
-  char      *title;
-  gboolean   declaration;
-  const char *report_language;  /* static: "ja" or "en" */
-  ScsSignFlags flags;
-} SignJob;
-
-static void
-sign_job_free (SignJob *job)
-{
-  g_clear_object (&job->review);
-  g_clear_object (&job->signer);
-  g_free (job->ca_path);
-  g_free (job->name);
-  g_free (job->title);
-  g_free (job);
-}
-
-static void
-sign_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SignJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  g_autoptr(ScsReview) review = NULL;
-  gboolean ok = FALSE;
-
-  /* A connection of this thread's own: the window's is used by the main
-   * thread meanwhile (it watches the file), and an SQLite connection opened
-   * without a mutex must never be used by two threads at once. The window
-   * sees the signature through its watch. */
-  workspace = scs_workspace_open_again (scs_workspace_get_path (scs_review_get_workspace (job->review)), &error);
-  if (workspace != NULL)
-    review = scs_review_new (workspace, scs_review_get_profile (job->review));
-  if (review == NULL)
-    ;
-  else if (job->declaration)
-    ok = scs_signoff_declare (review, job->name, job->title, NULL,
-                              job->report_language, job->signer, job->ca_path, job->flags, &error);
-  else
-    ok = scs_signoff_sign_assessment (job->signer, review, job->ca_path, job->flags, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
 static void
 sign_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  ScsSignDialog *self = SCS_SIGN_DIALOG (object);
+  g_autoptr(ScsSignDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
+  ok = self->declaration
+    ? scs_signoff_declare_finish (result, &error)
+    : scs_signoff_sign_assessment_finish (SCS_SIGNER (object), result, &error);
   self->busy = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       show_error (self, error->message);
       update_sensitivity (self);
@@ -499,28 +448,23 @@ static void
 start_signing (ScsSignDialog *self,
                ScsSignFlags   flags)
 {
-  g_autoptr(GTask) task = NULL;
-  SignJob *job;
-
-  show_error (self, NULL);
-  job = g_new0 (SignJob, 1);
-  job->review = g_object_ref (self->review);
-  job->signer = wants_signature (self) && self->signer ? g_object_ref (self->signer) : NULL;
-  job->ca_path = g_strdup (self->ca_path);
-  job->declaration = self->declaration;
-  job->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  job->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-  job->report_language = scs_sign_dialog_get_report_language (self);
-  job->flags = flags;
+  /* On a worker thread with a connection of its own (the window's is the
+   * main thread's); the window sees the signature through its watch. */
   if (gtk_check_button_get_active (self->confirm_check))
-    job->flags |= SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA;
-
+    flags |= SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA;
+  show_error (self, NULL);
   self->busy = TRUE;
   update_sensitivity (self);
-  task = g_task_new (self, NULL, sign_done, NULL);
-  g_task_set_source_tag (task, start_signing);
-  g_task_set_task_data (task, job, (GDestroyNotify) sign_job_free);
-  g_task_run_in_thread (task, sign_thread);
+  if (self->declaration)
+    scs_signoff_declare_async (self->review,
+                               gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                               gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
+                               NULL, scs_sign_dialog_get_report_language (self),
+                               wants_signature (self) ? self->signer : NULL,
+                               self->ca_path, flags, NULL, sign_done, g_object_ref (self));
+  else
+    scs_signoff_sign_assessment_async (self->signer, self->review, self->ca_path, flags, NULL,
+                                       sign_done, g_object_ref (self));
 }
 
 /* Files ----------------------------------------------------------------- */

@@ -41,44 +41,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  GFile  *file;
-  GBytes *ca_pem;  /* the trusted CAs of the preferences, or NULL */
-} VerifyJob;
-
-static void
-verify_job_free (VerifyJob *job)
-{
-  g_clear_object (&job->file);
-  g_clear_pointer (&job->ca_pem, g_bytes_unref);
-  g_free (job);
-}
-
-static void
-verify_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  VerifyJob *job = task_data;
-  g_autofree char *path = g_file_get_path (job->file);
-  GError *error = NULL;
-  ScsVerifyResult *result;
-
-  if (path == NULL)
-    {
-      g_task_return_new_error (task, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                               _("Only packages on this computer can be checked"));
-      return;
-    }
-  result = scs_verify_package_file (path, job->ca_pem, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) scs_verify_result_free);
-}
-
 static int
 status_rank (ScsCheckStatus status)
 {
@@ -121,7 +83,7 @@ on_verified (GObject      *source,
   g_autoptr(ScsVerifyView) self = user_data;
   GError *error = NULL;
 
-  self->result = g_task_propagate_pointer (G_TASK (result), &error);
+  self->result = scs_verify_package_file_finish (result, &error);
   g_clear_object (&self->cancellable);
   if (self->result == NULL)
     {
@@ -216,7 +178,6 @@ scs_verify_view_new (GtkApplication *application,
                      GFile          *file)
 {
   ScsVerifyView *self;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *basename = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -226,18 +187,16 @@ scs_verify_view_new (GtkApplication *application,
   basename = g_file_get_basename (file);
   gtk_window_set_title (GTK_WINDOW (self), basename);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, on_verified, g_object_ref (self));
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     g_autoptr(ScsTrustAnchors) anchors = scs_trust_settings_dup_anchors (settings);
-    VerifyJob *job = g_new0 (VerifyJob, 1);
+    g_autoptr(GBytes) ca_pem = NULL;
 
-    job->file = g_object_ref (file);
+    /* the trusted CAs of the preferences, if any */
     if (scs_trust_anchors_get_n_certificates (anchors) > 0)
-      job->ca_pem = scs_trust_anchors_to_pem (anchors);
-    g_task_set_task_data (task, job, (GDestroyNotify) verify_job_free);
+      ca_pem = scs_trust_anchors_to_pem (anchors);
+    scs_verify_package_file_async (file, ca_pem, self->cancellable, on_verified, g_object_ref (self));
   }
-  g_task_run_in_thread (task, verify_thread);
   return self;
 }
 

@@ -25,8 +25,11 @@
 
 #include "scs-migration.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "scs-catalog-import.h"
 #include "scs-db.h"
 #include "scs-signature.h"
 #include "scs-workspace-private.h"
@@ -736,4 +739,99 @@ scs_migration_check_confirmed (ScsWorkspace  *workspace,
                             n),
                n, list);
   return FALSE;
+}
+
+/* Planning from a file ---------------------------------------------------- */
+
+/* On a worker thread: the file only, no workspace. */
+static void
+load_catalog_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ScsCatalog) catalog = NULL;
+  GError *error = NULL;
+  const guint8 *data;
+  gsize size;
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  if (size >= 4 && memcmp (data, "PK\3\4", 4) == 0)
+    catalog = scs_catalog_import_xlsx (bytes, NULL, cancellable, &error);
+  else
+    catalog = scs_catalog_new_from_bytes (bytes, &error);
+
+  if (catalog == NULL)
+    g_task_return_error (task, error);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&catalog), g_object_unref);
+}
+
+/* On the caller's thread, with its workspace: the plan. */
+static void
+load_catalog_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  /* released here: the worker's task may be freed on the worker */
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(ScsCatalog) catalog = NULL;
+  ScsMigration *migration;
+  GError *error = NULL;
+
+  catalog = g_task_propagate_pointer (G_TASK (result), &error);
+  if (catalog == NULL || g_task_return_error_if_cancelled (task))
+    {
+      if (error != NULL)
+        g_task_return_error (task, error);
+      return;
+    }
+  migration = scs_migration_new (g_task_get_source_object (task), catalog, &error);
+  if (migration == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, migration, g_object_unref);
+}
+
+void
+scs_migration_new_async (ScsWorkspace        *workspace,
+                         GFile               *catalog_file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
+
+  g_return_if_fail (SCS_IS_WORKSPACE (workspace));
+  g_return_if_fail (G_IS_FILE (catalog_file));
+
+  task = g_task_new (workspace, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scs_migration_new_async);
+  worker = g_task_new (NULL, cancellable, load_catalog_done, task);
+  g_task_set_task_data (worker, g_object_ref (catalog_file), g_object_unref);
+  g_task_run_in_thread (worker, load_catalog_thread);
+}
+
+/**
+ * scs_migration_new_finish:
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ *   (%G_IO_ERROR_CANCELLED when cancelled).
+ */
+ScsMigration *
+scs_migration_new_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -41,6 +41,17 @@ G_DECLARE_FINAL_TYPE (ScsMigration, scs_migration, SCS, MIGRATION, GObject)
 ScsMigration    *scs_migration_new              (ScsWorkspace  *workspace,
                                                  ScsCatalog    *catalog,
                                                  GError       **error);
+/* The same with the catalog read from @catalog_file, the official
+ * workbook (.xlsx) or catalog XML, parsed on a worker thread (no
+ * connection there); the plan is made on the caller's thread, before
+ * @callback runs. */
+void             scs_migration_new_async        (ScsWorkspace         *workspace,
+                                                 GFile                *catalog_file,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+ScsMigration    *scs_migration_new_finish       (GAsyncResult         *result,
+                                                 GError              **error);
 ScsCatalogDiff  *scs_migration_get_diff         (ScsMigration  *self);
 /* Of ScsMigratedAnswer*: answers to removed criteria (kept in the file and
  * the audit log, no longer shown) and answers to re-worded or re-levelled

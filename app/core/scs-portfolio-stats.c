@@ -724,3 +724,77 @@ scs_portfolio_run_bulk (ScsBulkAction        action,
     }
   return failures;
 }
+
+typedef struct
+{
+  ScsBulkAction  action;
+  GStrv          paths;
+  char          *out_dir;
+  guint          n_done;
+} BulkJob;
+
+static void
+bulk_job_free (BulkJob *job)
+{
+  g_strfreev (job->paths);
+  g_free (job->out_dir);
+  g_free (job);
+}
+
+static void
+bulk_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  BulkJob *job = task_data;
+  GPtrArray *failures = scs_portfolio_run_bulk (job->action, (const char * const *) job->paths, job->out_dir,
+                                                cancellable, &job->n_done);
+
+  g_task_return_pointer (task, failures, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+scs_portfolio_run_bulk_async (ScsBulkAction        action,
+                              const char * const  *paths,
+                              const char          *out_dir,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BulkJob *job;
+
+  g_return_if_fail (paths != NULL);
+  g_return_if_fail (action != SCS_BULK_DIAGNOSE || out_dir != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scs_portfolio_run_bulk_async);
+  /* cancelled, it stops before the next client and still says what it did */
+  g_task_set_check_cancellable (task, FALSE);
+  job = g_new0 (BulkJob, 1);
+  job->action = action;
+  job->paths = g_strdupv ((char **) paths);
+  job->out_dir = g_strdup (out_dir);
+  g_task_set_task_data (task, job, (GDestroyNotify) bulk_job_free);
+  g_task_run_in_thread (task, bulk_thread);
+}
+
+/**
+ * scs_portfolio_run_bulk_finish:
+ *
+ * Returns: (transfer full) (element-type ScsBulkFailure): the failures.
+ */
+GPtrArray *
+scs_portfolio_run_bulk_finish (GAsyncResult *result,
+                               guint        *n_done)
+{
+  BulkJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (n_done != NULL)
+    *n_done = job->n_done;
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}

@@ -129,5 +129,15 @@ GPtrArray *scs_portfolio_run_bulk        (ScsBulkAction        action,
                                           const char          *out_dir,
                                           GCancellable        *cancellable,
                                           guint               *n_done);
+/* The same on a worker thread (each client opened and closed there):
+ * _finish gives the failures and sets *@n_done. */
+void       scs_portfolio_run_bulk_async  (ScsBulkAction        action,
+                                          const char * const  *paths,
+                                          const char          *out_dir,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+GPtrArray *scs_portfolio_run_bulk_finish (GAsyncResult        *result,
+                                          guint               *n_done);
 
 G_END_DECLS

@@ -1100,6 +1100,14 @@ read_files_thread (gpointer data)
   return NULL;
 }
 
+/* The slots of rows no reader filled (the listing was cancelled) are NULL. */
+static void
+entry_unref (gpointer entry)
+{
+  if (entry != NULL)
+    g_object_unref (entry);
+}
+
 GPtrArray *
 scs_portfolio_read_folder (const char         *dir,
                            ScsValidity        *validity,
@@ -1109,7 +1117,7 @@ scs_portfolio_read_folder (const char         *dir,
                            GError            **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_unref);
   ReadJob job = { 0 };
   GPtrArray *threads;
   guint n_threads;
@@ -1152,6 +1160,80 @@ scs_portfolio_read_folder (const char         *dir,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   return g_steal_pointer (&entries);
+}
+
+typedef struct
+{
+  char              *dir;
+  ScsValidity       *validity;  /* the caller's, alive until the callback */
+  GDate              today;
+  ScsPortfolioCache *cache;
+} ReadFolderJob;
+
+static void
+read_folder_job_free (ReadFolderJob *job)
+{
+  g_free (job->dir);
+  g_clear_pointer (&job->cache, scs_portfolio_cache_unref);
+  g_free (job);
+}
+
+static void
+read_folder_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ReadFolderJob *job = task_data;
+  GError *error = NULL;
+  GPtrArray *entries;
+
+  entries = scs_portfolio_read_folder (job->dir, job->validity, &job->today, job->cache, cancellable, &error);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+scs_portfolio_read_folder_async (const char          *dir,
+                                 ScsValidity         *validity,
+                                 const GDate         *today,
+                                 ScsPortfolioCache   *cache,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadFolderJob *job;
+
+  g_return_if_fail (dir != NULL);
+  g_return_if_fail (validity != NULL);
+  g_return_if_fail (today != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scs_portfolio_read_folder_async);
+  job = g_new0 (ReadFolderJob, 1);
+  job->dir = g_strdup (dir);
+  job->validity = validity;
+  job->today = *today;
+  job->cache = cache != NULL ? scs_portfolio_cache_ref (cache) : NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) read_folder_job_free);
+  g_task_run_in_thread (task, read_folder_thread);
+}
+
+/**
+ * scs_portfolio_read_folder_finish:
+ *
+ * Returns: (transfer full) (element-type ScsPortfolioEntry): the rows.
+ */
+GPtrArray *
+scs_portfolio_read_folder_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GHashTable *

@@ -151,6 +151,19 @@ GPtrArray    *scs_portfolio_read_folder      (const char         *dir,
                                               ScsPortfolioCache  *cache,
                                               GCancellable       *cancellable,
                                               GError            **error);
+/* The same on a worker thread (its reader threads open and close each
+ * file's connection themselves): @validity must stay alive and unchanged
+ * until @callback runs. _finish: the rows, or NULL with @error set
+ * (G_IO_ERROR_CANCELLED when cancelled). */
+void          scs_portfolio_read_folder_async  (const char         *dir,
+                                                ScsValidity        *validity,
+                                                const GDate        *today,
+                                                ScsPortfolioCache  *cache,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+GPtrArray    *scs_portfolio_read_folder_finish (GAsyncResult       *result,
+                                                GError            **error);
 /* The portfolio's cache (every portfolio has one); set another to share it
  * between portfolios. */
 ScsPortfolioCache *scs_portfolio_get_cache   (ScsPortfolio  *self);

@@ -320,6 +320,20 @@ scs_review_new (ScsWorkspace *workspace,
   return self;
 }
 
+ScsReview *
+scs_review_open_again (const char  *path,
+                       ScsProfile  *profile,
+                       GError     **error)
+{
+  g_autoptr(ScsWorkspace) workspace = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (SCS_IS_PROFILE (profile), NULL);
+
+  workspace = scs_workspace_open_again (path, error);
+  return workspace != NULL ? scs_review_new (workspace, profile) : NULL;
+}
+
 ScsWorkspace *
 scs_review_get_workspace (ScsReview *self)
 {

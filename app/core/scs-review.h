@@ -135,6 +135,11 @@ G_DECLARE_FINAL_TYPE (ScsReview, scs_review, SCS, REVIEW, GObject)
 /* Signal ::changed (no arguments) after every committed review change. */
 ScsReview    *scs_review_new               (ScsWorkspace  *workspace,
                                             ScsProfile    *profile);
+/* The same review on a connection of the calling thread's own
+ * (scs_workspace_open_again () of @path), for a worker thread. */
+ScsReview    *scs_review_open_again        (const char    *path,
+                                            ScsProfile    *profile,
+                                            GError       **error);
 ScsWorkspace *scs_review_get_workspace     (ScsReview     *self);
 ScsProfile   *scs_review_get_profile       (ScsReview     *self);
 /* Also sets the workspace actor to the profile's name. */

@@ -297,3 +297,82 @@ scs_cms_verify (GBytes      *cms,
     }
   return TRUE;
 }
+
+/* Checking on a worker thread -------------------------------------------- */
+
+typedef struct
+{
+  char             *path;
+  ScsSignatureRole  role;
+  ScsTrustAnchors  *anchors;
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_free (job->path);
+  g_clear_object (&job->anchors);
+  g_free (job);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  ScsSignatureCheck *check = NULL;
+  GError *error = NULL;
+
+  /* a connection of this thread's own (docs/DESIGN.md, Threads) */
+  workspace = scs_workspace_open_again (job->path, &error);
+  if (workspace != NULL)
+    check = scs_signature_check_with_anchors (workspace, job->role, job->anchors, &error);
+  if (check == NULL)
+    g_task_return_error (task, error);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, check, (GDestroyNotify) scs_signature_check_free);
+  else
+    scs_signature_check_free (check);
+}
+
+void
+scs_signature_check_async (ScsWorkspace        *workspace,
+                           ScsSignatureRole     role,
+                           ScsTrustAnchors     *anchors,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CheckJob *job;
+
+  g_return_if_fail (SCS_IS_WORKSPACE (workspace));
+  g_return_if_fail (anchors == NULL || SCS_IS_TRUST_ANCHORS (anchors));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scs_signature_check_async);
+  job = g_new0 (CheckJob, 1);
+  job->path = g_strdup (scs_workspace_get_path (workspace));
+  job->role = role;
+  job->anchors = anchors != NULL ? g_object_ref (anchors) : NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/**
+ * scs_signature_check_finish:
+ *
+ * Returns: (transfer full): the check, or %NULL with @error set
+ *   (%G_IO_ERROR_CANCELLED when cancelled).
+ */
+ScsSignatureCheck *
+scs_signature_check_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

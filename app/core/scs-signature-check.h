@@ -51,6 +51,17 @@ ScsSignatureCheck *scs_signature_check_with_anchors (ScsWorkspace    *workspace,
                                                     ScsSignatureRole role,
                                                     ScsTrustAnchors *anchors,
                                                     GError         **error);
+/* scs_signature_check_with_anchors () on a worker thread with a
+ * connection of its own (it renders the assessment and hashes every
+ * evidence file): @anchors (may be NULL) must not change meanwhile. */
+void               scs_signature_check_async       (ScsWorkspace        *workspace,
+                                                    ScsSignatureRole     role,
+                                                    ScsTrustAnchors     *anchors,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+ScsSignatureCheck *scs_signature_check_finish      (GAsyncResult        *result,
+                                                    GError             **error);
 gboolean           scs_signature_check_is_good     (const ScsSignatureCheck *check);
 
 /* Verifies a detached CMS over @content (scs_cms_verify_detached()); with

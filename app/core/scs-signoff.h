@@ -36,6 +36,19 @@ gboolean scs_signoff_sign_assessment  (ScsSigner         *self,
                                        const char        *ca_file,
                                        ScsSignFlags       flags,
                                        GError           **error);
+/* The same on a worker thread with a connection and review of its own
+ * (docs/DESIGN.md, Threads): @review's window sees the signature through
+ * its watch. Cancelling stops it only before it starts. */
+void     scs_signoff_sign_assessment_async  (ScsSigner           *self,
+                                             ScsReview           *review,
+                                             const char          *ca_file,
+                                             ScsSignFlags         flags,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean scs_signoff_sign_assessment_finish (ScsSigner           *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 /* The two-person rule: refuses (SCS_SIGNER_ERROR_SAME_SIGNER) when @self's
  * certificate made the signature of role @other in @workspace, unless
  * @flags allow it. */
@@ -68,6 +81,21 @@ gboolean scs_signoff_declare          (ScsReview         *review,
                                        const char        *ca_file,
                                        ScsSignFlags       flags,
                                        GError           **error);
+/* The same on a worker thread with a connection and review of its own
+ * (docs/DESIGN.md, Threads). Cancelling stops it only before it starts. */
+void     scs_signoff_declare_async          (ScsReview           *review,
+                                             const char          *name,
+                                             const char          *title,
+                                             const char          *text,
+                                             const char          *report_language,
+                                             ScsSigner           *signer,
+                                             const char          *ca_file,
+                                             ScsSignFlags         flags,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean scs_signoff_declare_finish         (GAsyncResult        *result,
+                                             GError             **error);
 /* Only a management profile declares: SCS_REVIEW_ERROR_ROLE otherwise. */
 gboolean scs_signoff_check_declarant  (ScsReview         *review,
                                        GError           **error);

@@ -1119,3 +1119,79 @@ scs_verify_package_file (const char    *path,
   source.file_size = st.st_size;
   return verify (&source, ca_pem, cancellable, error);
 }
+
+/* Verifying on a worker thread -------------------------------------------- */
+
+typedef struct
+{
+  char   *path;
+  GBytes *ca_pem;
+} VerifyJob;
+
+static void
+verify_job_free (VerifyJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->ca_pem, g_bytes_unref);
+  g_free (job);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  VerifyJob *job = task_data;
+  GError *error = NULL;
+  ScsVerifyResult *result;
+
+  result = scs_verify_package_file (job->path, job->ca_pem, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) scs_verify_result_free);
+}
+
+void
+scs_verify_package_file_async (GFile               *file,
+                               GBytes              *ca_pem,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  VerifyJob *job;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, scs_verify_package_file_async);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
+                               _("Only packages on this computer can be checked"));
+      return;
+    }
+  job = g_new0 (VerifyJob, 1);
+  job->path = g_steal_pointer (&path);
+  job->ca_pem = ca_pem != NULL ? g_bytes_ref (ca_pem) : NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) verify_job_free);
+  g_task_run_in_thread (task, verify_thread);
+}
+
+/**
+ * scs_verify_package_file_finish:
+ *
+ * Returns: (transfer full): the result, or %NULL with @error set.
+ */
+ScsVerifyResult *
+scs_verify_package_file_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -69,6 +69,16 @@ ScsVerifyResult *scs_verify_package_file  (const char    *path,
                                            GCancellable  *cancellable,
                                            GError       **error);
 
+/* The same on a worker thread, for a package on this computer (another
+ * @file: SCS_VERIFY_ERROR_UNREADABLE). No workspace is involved. */
+void             scs_verify_package_file_async  (GFile               *file,
+                                                 GBytes              *ca_pem,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+ScsVerifyResult *scs_verify_package_file_finish (GAsyncResult        *result,
+                                                 GError             **error);
+
 /* Parses untrusted XML: refuses a DOCTYPE, entities, more than
  * SCS_VERIFY_MAX_XML_SIZE bytes; no network, no external loading. The
  * returned pointer is an xmlDoc* (void here to keep libxml2 out). */

@@ -1040,3 +1040,163 @@ scs_workspace_extract_evidence (ScsWorkspace  *self,
 
   return TRUE;
 }
+
+/* Adding on a worker thread ---------------------------------------------- */
+
+typedef struct
+{
+  GTask     *task;          /* the caller's */
+  char      *path;
+  char      *actor;
+  char      *criterion_id;
+  GPtrArray *files;         /* of GFile */
+  GPtrArray *errors;        /* of char*, translated messages */
+  GPtrArray *linked;        /* of char*, SHA-256 of the files newly linked */
+  GError    *first_error;
+  guint      n_added;
+} AddEvidenceJob;
+
+static void
+add_evidence_job_free (AddEvidenceJob *job)
+{
+  g_clear_object (&job->task);
+  g_free (job->path);
+  g_free (job->actor);
+  g_free (job->criterion_id);
+  g_ptr_array_unref (job->files);
+  g_ptr_array_unref (job->errors);
+  g_ptr_array_unref (job->linked);
+  g_clear_error (&job->first_error);
+  g_free (job);
+}
+
+static void
+add_evidence_failed (AddEvidenceJob *job,
+                     GError         *error)
+{
+  g_ptr_array_add (job->errors, g_strdup (error->message));
+  if (job->first_error == NULL)
+    job->first_error = g_error_copy (error);
+}
+
+/* Each add holds SQLite's write lock while it commits: one at a time. */
+static GMutex add_evidence_lock;
+
+static void
+add_evidence_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  AddEvidenceJob *job = task_data;
+  g_autoptr(ScsWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mutex_lock (&add_evidence_lock);
+  workspace = scs_workspace_open_again (job->path, &error);
+  if (workspace == NULL)
+    add_evidence_failed (job, error);
+  else
+    {
+      if (job->actor != NULL)
+        scs_workspace_set_actor (workspace, job->actor);
+      for (guint i = 0; i < job->files->len; i++)
+        {
+          g_autofree char *sha256 = NULL;
+          gboolean linked = FALSE;
+
+          g_clear_error (&error);
+          sha256 = scs_workspace_add_evidence_full (workspace, job->criterion_id,
+                                                    g_ptr_array_index (job->files, i), &linked,
+                                                    cancellable, &error);
+          if (sha256 == NULL)
+            add_evidence_failed (job, error);
+          else
+            {
+              job->n_added++;
+              if (linked)
+                g_ptr_array_add (job->linked, g_steal_pointer (&sha256));
+            }
+        }
+    }
+  /* closed on this thread, which opened it */
+  g_clear_object (&workspace);
+  g_mutex_unlock (&add_evidence_lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* On the caller's thread: its workspace learns what was added, whatever
+ * became of the caller, and then the caller is told. */
+static void
+add_evidence_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  AddEvidenceJob *job = g_task_get_task_data (G_TASK (result));
+  /* released here: the worker's task may be freed on the worker */
+  g_autoptr(GTask) task = g_steal_pointer (&job->task);
+  ScsWorkspace *self = g_task_get_source_object (task);
+
+  /* each file newly linked is undoable in the caller's workspace */
+  for (guint i = 0; i < job->linked->len; i++)
+    scs_workspace_evidence_added_elsewhere (self, job->criterion_id, g_ptr_array_index (job->linked, i));
+  if (job->n_added > 0 && job->linked->len == 0)
+    scs_workspace_evidence_changed_elsewhere (self, job->criterion_id);
+  /* the count, for _finish, with or without an error */
+  g_task_set_task_data (task, GUINT_TO_POINTER (job->n_added), NULL);
+  if (job->errors->len > 0)
+    {
+      g_autofree char *message = NULL;
+
+      g_ptr_array_add (job->errors, NULL);
+      message = g_strjoinv ("\n", (char **) job->errors->pdata);
+      g_task_return_new_error (task, job->first_error->domain, job->first_error->code, "%s", message);
+    }
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+scs_workspace_add_evidence_async (ScsWorkspace         *self,
+                                  const char           *criterion_id,
+                                  GFile               **files,
+                                  guint                 n_files,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  AddEvidenceJob *job;
+
+  g_return_if_fail (SCS_IS_WORKSPACE (self));
+  g_return_if_fail (criterion_id != NULL);
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  job = g_new0 (AddEvidenceJob, 1);
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, scs_workspace_add_evidence_async);
+  job->path = g_strdup (self->path);
+  job->actor = g_strdup (scs_workspace_get_actor (self));
+  job->criterion_id = g_strdup (criterion_id);
+  job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job->errors = g_ptr_array_new_with_free_func (g_free);
+  job->linked = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (job->files, g_object_ref (files[i]));
+
+  worker = g_task_new (NULL, cancellable, add_evidence_done, NULL);
+  g_task_set_source_tag (worker, add_evidence_thread);
+  g_task_set_task_data (worker, job, (GDestroyNotify) add_evidence_job_free);
+  g_task_run_in_thread (worker, add_evidence_thread);
+}
+
+guint
+scs_workspace_add_evidence_finish (ScsWorkspace  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  g_task_propagate_boolean (G_TASK (result), error);
+  return GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
+}

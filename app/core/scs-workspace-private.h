@@ -25,6 +25,7 @@ struct _ScsWorkspace
 
   char            *path;
   sqlite3         *db;
+  GThread         *owner;         /* the only thread that may run SQL on db (docs/DESIGN.md, Threads) */
   ScsCatalog      *catalog;
   ScsOrganization *organization;
 

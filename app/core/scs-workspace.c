@@ -1863,6 +1863,26 @@ cannot_write_now (const GError *error)
   return g_error_matches (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO);
 }
 
+/* The threading rule (docs/DESIGN.md, Threads): a connection is opened
+ * without SQLite's mutex, so only the thread that opened it may use it.
+ * SQLite calls this as each statement starts, on the thread that runs it:
+ * one pointer compare, and a critical naming the workspace and the
+ * statement when another thread runs SQL on this connection. */
+static int
+check_owner (unsigned int  type,
+             void         *context,
+             void         *statement,
+             void         *sql)
+{
+  ScsWorkspace *self = context;
+
+  if (G_UNLIKELY (self->owner != g_thread_self ()))
+    g_critical ("The workspace ‘%s’ was used on a thread that did not open it (running “%.120s”): "
+                "each thread opens its own with scs_workspace_open_again()",
+                self->path, (const char *) sql);
+  return 0;
+}
+
 /* @check: PRAGMA quick_check the whole file first (it reads every page) and
  * compare its schema with ours; a second connection of this process skips
  * both, the first did them. */
@@ -1916,6 +1936,8 @@ open_file (const char  *path,
   self = g_object_new (SCS_TYPE_WORKSPACE, NULL);
   self->path = g_strdup (path);
   self->db = db;
+  self->owner = g_thread_self ();
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, check_owner, self);
   self->hold = hold;
   self->format = reason != NULL ? (guint) version : SCS_WORKSPACE_SCHEMA_VERSION;
   self->read_only_reason = g_steal_pointer (&reason);
@@ -1975,6 +1997,22 @@ scs_workspace_open_again (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return open_file (path, FALSE, error);
+}
+
+/**
+ * scs_workspace_take_over:
+ *
+ * The calling thread becomes the only one that may use @self: for a
+ * workspace opened on a worker thread that is done with it (after
+ * g_thread_join(), or in the callback of its task). Any other use from a
+ * thread that did not open the workspace is a critical.
+ */
+void
+scs_workspace_take_over (ScsWorkspace *self)
+{
+  g_return_if_fail (SCS_IS_WORKSPACE (self));
+
+  self->owner = g_thread_self ();
 }
 
 gboolean

@@ -112,6 +112,10 @@ ScsWorkspace    *scs_workspace_open              (const char            *path,
  * with scs_workspace_open(): the same without the whole-file check. */
 ScsWorkspace    *scs_workspace_open_again        (const char            *path,
                                                   GError               **error);
+/* A workspace is used only by the thread that opened it (SQL on it from
+ * another thread is a critical); this hands it to the calling thread once
+ * the opening thread is done with it. */
+void             scs_workspace_take_over         (ScsWorkspace          *self);
 const char      *scs_workspace_get_path          (ScsWorkspace          *self);
 /* A workspace that cannot be written opens read-only: viewable, verifiable
  * and exportable as a draft; every change fails with
@@ -216,6 +220,21 @@ char            *scs_workspace_add_evidence_full (ScsWorkspace          *self,
                                                   GFile                 *file,
                                                   gboolean              *linked,
                                                   GCancellable          *cancellable,
+                                                  GError               **error);
+/* The same for @n_files files, one transaction each, on a worker thread
+ * with a connection of its own (docs/DESIGN.md, Threads); adds of the
+ * process run one at a time. Before @callback runs, @self shows what was
+ * added ("evidence-changed"). _finish: how many files were added; @error
+ * set when any was not, its message one line per file refused. */
+void             scs_workspace_add_evidence_async (ScsWorkspace         *self,
+                                                  const char            *criterion_id,
+                                                  GFile                **files,
+                                                  guint                  n_files,
+                                                  GCancellable          *cancellable,
+                                                  GAsyncReadyCallback    callback,
+                                                  gpointer               user_data);
+guint            scs_workspace_add_evidence_finish (ScsWorkspace        *self,
+                                                  GAsyncResult          *result,
                                                   GError               **error);
 /* After another connection to the same file (scs_workspace_open in a worker
  * thread) changed @criterion_id's evidence: re-reads its count and emits

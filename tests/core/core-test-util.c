@@ -163,20 +163,14 @@ core_test_make_certificates (const char *dir,
   g_assert_cmpint (system (cmd), ==, 0);
 }
 
-void
-core_test_seal_workspace (ScsWorkspace *workspace,
-                          const char   *certs_dir,
-                          gboolean      only_unsatisfied)
+ScsReview *
+core_test_ready_to_sign (ScsWorkspace *workspace,
+                         gboolean      only_unsatisfied)
 {
   g_autoptr(ScsProfile) expert = scs_profile_new ();
   g_autoptr(ScsReview) review = NULL;
-  g_autoptr(ScsSigner) signer = NULL;
-  g_autoptr(ScsSigner) manager = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *expert_p12 = g_build_filename (certs_dir, "expert.p12", NULL);
-  g_autofree char *manager_p12 = g_build_filename (certs_dir, "manager.p12", NULL);
   GListModel *answers = scs_workspace_get_answers (workspace);
-  gboolean signed_ok;
 
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
     {
@@ -204,6 +198,22 @@ core_test_seal_workspace (ScsWorkspace *workspace,
         g_assert_true (scs_review_set_verdict (review, scs_answer_get_criterion_id (answer),
                                                SCS_VERDICT_ACCEPTED, &error));
     }
+  return g_steal_pointer (&review);
+}
+
+void
+core_test_seal_workspace (ScsWorkspace *workspace,
+                          const char   *certs_dir,
+                          gboolean      only_unsatisfied)
+{
+  g_autoptr(ScsReview) review = core_test_ready_to_sign (workspace, only_unsatisfied);
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(ScsSigner) manager = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expert_p12 = g_build_filename (certs_dir, "expert.p12", NULL);
+  g_autofree char *manager_p12 = g_build_filename (certs_dir, "manager.p12", NULL);
+  gboolean signed_ok;
+
   signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
   g_assert_no_error (error);
   signed_ok = scs_signoff_sign_assessment (signer, review, NULL, SCS_SIGN_FLAGS_NONE, &error);

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "scs-review.h"
 #include "scs-scope.h"
 #include "scs-workspace.h"
 
@@ -57,6 +58,11 @@ void          core_test_certificate_dates (const char  *p12,
                                            char       **to,
                                            GTimeSpan   *length);
 
+/* Answers every level-3 criterion met (with @only_unsatisfied, only those
+ * not yet satisfied) and has an expert accept them all: the expert's
+ * review, ready to sign. */
+ScsReview    *core_test_ready_to_sign   (ScsWorkspace *workspace,
+                                         gboolean      only_unsatisfied);
 /* Answers every level-3 criterion met (with @only_unsatisfied, only those
  * not yet satisfied), has an expert accept them all and sign with
  * @certs_dir/expert.p12, and management declare with manager.p12. */
