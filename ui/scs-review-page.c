@@ -32,7 +32,6 @@
 #include "scs-scope.h"
 #include "scs-sign-dialog.h"
 #include "scs-signature.h"
-#include "scs-window.h"
 
 struct _ScsReviewPage
 {
@@ -110,13 +109,10 @@ static void
 report (ScsReviewPage *self,
         const char    *message)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SCS_TYPE_WINDOW);
-
   g_free (self->last_error);
   self->last_error = g_strdup (message);
-  if (window != NULL)
-    scs_window_add_toast (SCS_WINDOW (window), message);
-  else
+  /* A toast of the window the page is in, if any */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message))
     g_message ("%s", message);
 }
 
@@ -1120,13 +1116,8 @@ hand_over_action (GSimpleAction *action,
   gboolean ok = scs_review_hand_over (self->review, &error);
 
   if (finish (self, ok, error))
-    {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SCS_TYPE_WINDOW);
-
-      if (window != NULL)
-        scs_window_add_toast (SCS_WINDOW (window),
-                              _("Handed over: save the file and send it to the other side"));
-    }
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                                _("Handed over: save the file and send it to the other side"));
 }
 
 static void

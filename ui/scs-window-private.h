@@ -49,6 +49,8 @@ struct _ScsWindow
 };
 
 /* scs-window.c */
+void              _scs_window_add_toast          (ScsWindow    *self,
+                                                  const char   *message);
 void              _scs_window_toast_save_error   (ScsWindow    *self,
                                                   const GError *error);
 void              _scs_window_update_undo        (ScsWindow    *self);
