@@ -16,6 +16,7 @@
 
 #include "scs-certificate-dialog.h"
 #include "scs-signature.h"
+#include "scs-signature-check.h"
 #include "scs-trust-settings.h"
 
 struct _ScsReviewBanner

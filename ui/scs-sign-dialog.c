@@ -9,7 +9,7 @@
  * flags), with a warning when it runs out within 30 days. A certificate
  * carrying personal data (JPKI-like: address, birth date) needs an explicit
  * confirmation. Only then does "Sign" run the core's one-transaction
- * scs_signer_sign_assessment() or scs_declaration_declare() in a GTask
+ * scs_signoff_sign_assessment() or scs_signoff_declare() in a GTask
  * thread, the dialog insensitive meanwhile (the workspace is not touched by
  * the main thread while it runs). A refusal shows the core's message and
  * nothing is written. The same dialog, with name, title and date, records
@@ -25,8 +25,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-signoff.h"
 #include "scs-ui-resources.h"
 
+#include "scs-date.h"
 #include "scs-declaration.h"
 #include "scs-signer.h"
 #include "scs-trust-settings.h"
@@ -178,12 +180,9 @@ pin_warning (ScsPinFlags flags)
 static char *
 format_local_date (GDateTime *when)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   if (when == NULL)
     return g_strdup ("—");
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%Y-%m-%d");
+  return scs_date_time_to_iso (when, SCS_DATE_ZONE_LOCAL);
 }
 
 static char *
@@ -405,10 +404,10 @@ sign_thread (GTask        *task,
   if (review == NULL)
     ;
   else if (job->declaration)
-    ok = scs_declaration_declare (review, job->name, job->title, NULL,
-                                  job->report_language, job->signer, job->ca_path, job->flags, &error);
+    ok = scs_signoff_declare (review, job->name, job->title, NULL,
+                              job->report_language, job->signer, job->ca_path, job->flags, &error);
   else
-    ok = scs_signer_sign_assessment (job->signer, review, job->ca_path, job->flags, &error);
+    ok = scs_signoff_sign_assessment (job->signer, review, job->ca_path, job->flags, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -460,7 +459,7 @@ signed_other_role (ScsSignDialog *self)
 
   if (!wants_signature (self) || self->signer == NULL)
     return FALSE;
-  return !scs_signer_check_other_role (self->signer, workspace, other, SCS_SIGN_FLAGS_NONE, NULL);
+  return !scs_signoff_check_other_role (self->signer, workspace, other, SCS_SIGN_FLAGS_NONE, NULL);
 }
 
 static void
@@ -704,8 +703,7 @@ dialog_new (GtkWindow *parent,
   gtk_widget_set_visible (self->declaration_group, declaration);
   if (declaration)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *date = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
 
       adw_window_title_set_title (self->window_title, _("Management Declaration"));
       gtk_button_set_label (GTK_BUTTON (self->sign_button), _("_Declare"));
