@@ -205,8 +205,7 @@ scs_comment_thread_set_entries (ScsCommentThread *self,
   g_return_if_fail (SCS_IS_COMMENT_THREAD (self));
   g_return_if_fail (entries != NULL);
 
-  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
-                       entries->pdata, entries->len);
+  scs_review_entries_update (self->entries, entries);
 }
 
 void

@@ -34,6 +34,9 @@ void            scs_review_entry_set_icon     (ScsReviewEntry *self,
 void            scs_review_entry_set_name     (ScsReviewEntry *self,
                                                const char     *name);
 
+void            scs_review_entries_update     (GListStore     *store,
+                                               GPtrArray      *entries);
+
 /* The row of @item (an ScsReviewEntry): a GtkListBoxCreateWidgetFunc. */
 GtkWidget      *scs_review_row_create         (gpointer        item,
                                                gpointer        user_data);

@@ -252,14 +252,6 @@ update_banner (ScsReviewPage *self)
   scs_review_banner_update (SCS_REVIEW_BANNER (self->banner), self->workspace, self->sealed);
 }
 
-/* Replaces what @store holds with @entries */
-static void
-set_entries (GListStore *store,
-             GPtrArray  *entries)
-{
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), entries->pdata, entries->len);
-}
-
 static ScsReviewEntry *
 waiting_entry_new (ScsReviewItem *item)
 {
@@ -306,7 +298,7 @@ refresh_waiting (ScsReviewPage *self)
     g_ptr_array_add (entries, waiting_entry_new (items->pdata[i]));
   if (items == NULL)
     g_ptr_array_add (entries, scs_review_entry_new (error->message, NULL));
-  set_entries (self->waiting, entries);
+  scs_review_entries_update (self->waiting, entries);
   gtk_widget_set_visible (self->waiting_group, items == NULL || items->len > 0);
 }
 
@@ -351,7 +343,7 @@ refresh_changes (ScsReviewPage *self)
     }
   if (changes == NULL)
     g_ptr_array_add (entries, scs_review_entry_new (error->message, NULL));
-  set_entries (self->changes, entries);
+  scs_review_entries_update (self->changes, entries);
   gtk_widget_set_visible (self->changes_group, changes == NULL || changes->len > 0);
 }
 

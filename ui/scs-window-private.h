@@ -38,7 +38,7 @@ struct _ScsWindow
   ScsDashboardPage *dashboard_page;
   ScsReviewPage    *review_page;
   GtkToggleButton  *search_button;
-  /* Built when first shown or asked for: see get_checklist_page(). */
+  /* Built when first shown or asked for: see _scs_window_get_checklist_page(). */
   ScsChecklistPage *checklist_page;
   ScsScopePage     *scope_page;
   /* The self-declaration types' page (scs-declaration-page.c), per workspace. */
