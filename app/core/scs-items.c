@@ -242,6 +242,7 @@ scs_items_set_answer (ScsWorkspace      *workspace,
                       const char        *now,
                       GError           **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *own_now = NULL;
   g_autofree char *old = NULL;
@@ -264,14 +265,11 @@ scs_items_set_answer (ScsWorkspace      *workspace,
   if (g_strcmp0 (old, state) == 0 && (state == NULL || g_strcmp0 (old_reason, reason) == 0))
     return TRUE;
   own_now = scs_now_iso8601 ();
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   if (!write_answer (workspace, type, item, state, reason, action, target, own_now, old, error) ||
-      !scs_workspace_commit (workspace, error))
-    {
-      scs_workspace_rollback (workspace);
-      return FALSE;
-    }
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
 }
 
