@@ -29,7 +29,6 @@
 #include "scs-file.h"
 
 #include "scs-pdf-preview.h"
-#include "scs-window.h"
 
 struct _ScsEvidenceList
 {
@@ -437,9 +436,8 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
   ScsEvidenceList *self = SCS_EVIDENCE_LIST (widget);
   const char *sha256 = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
-
-  GtkWidget *window;
   g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   name = scs_evidence_list_dup_name (self, sha256);
   if (!scs_workspace_unlink_evidence (self->workspace, sha256, self->criterion_id, &error))
@@ -449,16 +447,10 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
     }
 
   scs_evidence_list_refresh (self);
-  /* Removed at once, undoable from the toast (or Ctrl+Z) */
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), SCS_TYPE_WINDOW);
-  if (window != NULL)
-    {
-      /* Translators: %s is the evidence file's name, then the criterion ID */
-      g_autofree char *message = g_strdup_printf (_("‘%s’ removed from criterion %s"),
-                                                  name ? name : sha256, self->criterion_id);
-
-      scs_window_add_undo_toast (SCS_WINDOW (window), message);
-    }
+  /* Removed at once, undoable from the window's toast (or Ctrl+Z) */
+  /* Translators: %s is the evidence file's name, then the criterion ID */
+  message = g_strdup_printf (_("‘%s’ removed from criterion %s"), name ? name : sha256, self->criterion_id);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.undo-toast", "s", message);
 }
 
 static char *

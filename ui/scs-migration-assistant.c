@@ -422,7 +422,8 @@ scs_migration_assistant_load_catalog_action (GtkWidget  *window,
 
   if (workspace == NULL)
     {
-      scs_window_add_toast (SCS_WINDOW (window), _("Open a workspace first: the catalog belongs to a workspace"));
+      gtk_widget_activate_action (window, "win.toast", "s",
+                                  _("Open a workspace first: the catalog belongs to a workspace"));
       return;
     }
   gtk_window_present (GTK_WINDOW (scs_migration_assistant_new (GTK_WINDOW (window), workspace)));
@@ -440,7 +441,7 @@ scs_migration_assistant_reconfirm_action (GtkWidget  *window,
   if (workspace == NULL)
     return;
   if (!scs_migration_reconfirm (workspace, id, &error))
-    scs_window_add_toast (SCS_WINDOW (window), error->message);
+    gtk_widget_activate_action (window, "win.toast", "s", error->message);
 }
 
 /* Object ---------------------------------------------------------------------- */

@@ -10,10 +10,8 @@
  * group, whose handlers make exactly one ScsReview call and report a refusal
  * as a toast; the page then redraws itself from the model, so what it shows
  * is always what the file holds. The page also owns the sealing banner the
- * window shows above its content: "signed and sealed" while the signature
- * matches, a warning listing what changed when it no longer does, both with
- * "Start a New Round". Signing and the management declaration open
- * ScsSignDialog.
+ * window shows above its content (scs-review-banner.c). Signing and the
+ * management declaration open ScsSignDialog.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,16 +25,15 @@
 #include "scs-signoff.h"
 #include "scs-ui-resources.h"
 
-#include "scs-certificate-dialog.h"
+#include "scs-comment-thread.h"
 #include "scs-date.h"
 #include "scs-declaration.h"
 #include "scs-evidence-list.h"
 #include "scs-profile.h"
+#include "scs-review-banner.h"
 #include "scs-scope.h"
 #include "scs-sign-dialog.h"
 #include "scs-signature.h"
-#include "scs-trust-settings.h"
-#include "scs-window.h"
 
 struct _ScsReviewPage
 {
@@ -54,15 +51,8 @@ struct _ScsReviewPage
   gboolean            sealed;
   gboolean            content_stale;
   gboolean            built;          /* the template's widgets exist */
-  GCancellable       *check_cancellable; /* the signature check running, if any */
-  gboolean            banner_checked;    /* the banner shows a check's result */
 
-  GtkWidget          *banner;
-  GtkWidget          *banner_box;
-  GtkLabel           *banner_label;
-  GtkWidget          *banner_button;
-  GtkWidget          *certificate_button;
-  ScsSignatureCheck  *banner_check;      /* what the banner shows, or NULL */
+  GtkWidget          *banner;            /* ScsReviewBanner */
 
   GtkWidget          *scroller;
   GtkLabel           *title_label;
@@ -72,8 +62,10 @@ struct _ScsReviewPage
   GtkWidget          *declare_button;
   GtkWidget          *waiting_group;
   GtkListBox         *waiting_list;
+  GListStore         *waiting;       /* of ScsReviewEntry, bound to waiting_list */
   GtkWidget          *changes_group;
   GtkListBox         *changes_list;
+  GListStore         *changes;       /* the redline, bound to changes_list */
   GtkWidget          *criterion_group;
   GtkEntry           *criterion_entry;
   GtkLabel           *criterion_label;
@@ -81,14 +73,12 @@ struct _ScsReviewPage
   GtkWidget          *verdict_box;
   GtkWidget          *accept_button;
   GtkWidget          *revision_button;
-  GtkListBox         *thread_list;
-  GtkEntry           *comment_entry;
+  ScsCommentThread   *thread;
   GtkWidget          *propose_box;
   GtkDropDown        *field_dropdown;
   GtkEntry           *proposal_entry;
   GtkEntry           *proposal_comment_entry;
-  GtkListBox         *general_list;
-  GtkEntry           *general_entry;
+  ScsCommentThread   *general_thread;
   /* The review desk: the criteria up to the target level, filtered. */
   GtkDropDown        *filter_dropdown;
   GtkLabel           *shown_label;
@@ -123,13 +113,10 @@ static void
 report (ScsReviewPage *self,
         const char    *message)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SCS_TYPE_WINDOW);
-
   g_free (self->last_error);
   self->last_error = g_strdup (message);
-  if (window != NULL)
-    scs_window_add_toast (SCS_WINDOW (window), message);
-  else
+  /* A toast of the window the page is in, if any */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message))
     g_message ("%s", message);
 }
 
@@ -143,15 +130,6 @@ finish (ScsReviewPage *self,
   /* Many actions in a row (a verdict per criterion) redraw once. */
   queue_refresh (self);
   return ok;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
 }
 
 static const char *
@@ -268,174 +246,36 @@ value_markup (const char *value,
   return g_strdup_printf ("<s>%s</s>", escaped);
 }
 
-static GtkWidget *
-text_row_new (const char *title_markup,
-              const char *subtitle_markup)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
-  if (subtitle_markup != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
-}
-
 /* Refresh ---------------------------------------------------------------- */
-
-/* The banner for a sealed assessment: @check is the signature check's
- * result, or NULL for what is certain without one (it is sealed). */
-static void
-show_banner (ScsReviewPage     *self,
-             ScsSignatureCheck *check)
-{
-  g_autofree char *text = NULL;
-
-  gtk_widget_remove_css_class (self->banner_box, "scs-banner-warning");
-  if (check != NULL && !scs_signature_check_is_good (check))
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
-
-      for (guint i = 0; check->changes != NULL && i < check->changes->len; i++)
-        g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) check->changes->pdata[i]);
-      if (list->len > 0)
-        /* Translators: %s lists what changed, e.g. "criterion 1-1-1-1: note" */
-        text = g_strdup_printf (_("The signature no longer matches this assessment. Changed since signing: %s"),
-                                list->str);
-      else
-        text = g_strdup_printf (_("The signature no longer matches this assessment: %s"),
-                                check->problem ? check->problem : _("the signature does not verify"));
-      gtk_widget_add_css_class (self->banner_box, "scs-banner-warning");
-    }
-  else if (check != NULL && check->verification != NULL)
-    {
-      const ScsCmsVerification *v = check->verification;
-      g_autofree char *who = scs_cms_verification_dup_person (v);
-
-      if (v->trusted)
-        /* Translators: %s is the signer's name (organization) from the certificate */
-        text = g_strdup_printf (_("Signed by %s, verified against your trusted CAs, and sealed: answers, notes and evidence are read-only. Start a new round to change them."),
-                                who);
-      else
-        /* Translators: %s is the signer's name (organization) from the certificate */
-        text = g_strdup_printf (_("Signed by %s and sealed: the signature is intact, but the signer is not verified (add the issuing CA under Preferences → Trusted Certificate Authorities). Answers, notes and evidence are read-only; start a new round to change them."),
-                                who);
-    }
-  else
-    text = g_strdup (_("This assessment is sealed: answers, notes and evidence are read-only. Start a new round to change them."));
-
-  gtk_label_set_text (self->banner_label, text);
-  gtk_widget_set_visible (self->certificate_button, check != NULL && check->verification != NULL &&
-                                                    check->verification->subject != NULL);
-  gtk_widget_set_visible (self->banner, TRUE);
-}
-
-/* Checking the signature renders the assessment again and hashes every
- * evidence file: on a workspace with a few hundred megabytes of evidence
- * that is a second of work, which held up the window (its first frame too,
- * on opening a signed workspace). So it runs in a thread, on a connection
- * of its own (scs_signature_check_async), as the report of an export does. */
-static void
-check_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  g_autoptr(ScsReviewPage) self = data;
-  ScsSignatureCheck *check = NULL;
-  g_autoptr(GError) error = NULL;
-
-  check = scs_signature_check_finish (result, &error);
-  /* Superseded by a later check, a new workspace, or the page is gone */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* kept for the certificate dialog */
-  g_clear_pointer (&self->banner_check, scs_signature_check_free);
-  self->banner_check = check;
-
-  g_clear_object (&self->check_cancellable);
-  if (error != NULL && !g_error_matches (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED))
-    g_message ("Cannot check the signature of ‘%s’: %s",
-               scs_workspace_get_path (self->workspace), error->message);
-  show_banner (self, check);
-  self->banner_checked = TRUE;
-}
-
-static void
-cancel_check (ScsReviewPage *self)
-{
-  g_cancellable_cancel (self->check_cancellable);
-  g_clear_object (&self->check_cancellable);
-}
 
 static void
 update_banner (ScsReviewPage *self)
 {
-  cancel_check (self);
-  if (self->workspace == NULL || !self->sealed)
-    {
-      gtk_widget_set_visible (self->banner, FALSE);
-      gtk_label_set_text (self->banner_label, "");
-      g_clear_pointer (&self->banner_check, scs_signature_check_free);
-      self->banner_checked = FALSE;
-      return;
-    }
-
-  /* A result shown stays until the next one replaces it: no flicker. */
-  if (!self->banner_checked)
-    show_banner (self, NULL);
-  self->check_cancellable = g_cancellable_new ();
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    /* the user's trusted CAs (Preferences), a copy of the worker's own */
-    g_autoptr(ScsTrustAnchors) anchors = scs_trust_settings_dup_anchors (settings);
-
-    scs_signature_check_async (self->workspace, SCS_SIGNATURE_ROLE_EXPERT, anchors, self->check_cancellable,
-                               check_done, g_object_ref (self));
-  }
+  scs_review_banner_update (SCS_REVIEW_BANNER (self->banner), self->workspace, self->sealed);
 }
 
-/* A "go to" button at the end of @row, which activating the row presses. */
-static void
-add_go_button (GtkWidget  *row,
-               const char *tooltip,
-               const char *action_name,
-               GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-}
-
-static GtkWidget *
-waiting_row_new (ScsReviewItem *item)
+static ScsReviewEntry *
+waiting_entry_new (ScsReviewItem *item)
 {
   gboolean scope = g_str_equal (item->kind, "scope-questioned");
   g_autofree char *title = g_markup_escape_text (item->text ? item->text : item->kind, -1);
   g_autofree char *subtitle = g_markup_escape_text (item->criterion_id ? item->criterion_id
                                                     : scope ? _("Scope")
                                                     : _("Whole assessment"), -1);
-  GtkWidget *row = text_row_new (title, subtitle);
+  ScsReviewEntry *entry = scs_review_entry_new (title, subtitle);
 
   if (scope)
     {
       /* The scope has its own page, out of this one: the window shows it. */
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("network-workgroup-symbolic"));
-      add_go_button (row, _("Show the scope"), "win.show-scope", g_variant_new_int64 (item->ref));
+      scs_review_entry_set_icon (entry, "network-workgroup-symbolic");
+      scs_review_entry_set_link (entry, _("Show the scope"), "win.show-scope",
+                                 g_variant_new_int64 (item->ref), TRUE);
     }
   else if (item->criterion_id != NULL)
-    add_go_button (row, _("Show this criterion"), "review.show-criterion",
-                   g_variant_new_string (item->criterion_id));
-  return row;
+    scs_review_entry_set_link (entry, _("Show this criterion"), "review.show-criterion",
+                               g_variant_new_string (item->criterion_id), TRUE);
+  return entry;
 }
-
 /* The scope's edits (a new reason, the expert's mark) change what waits. */
 static void
 follow_scope (ScsReviewPage *self)
@@ -452,14 +292,15 @@ refresh_waiting (ScsReviewPage *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
 
-  clear_list (self->waiting_list);
   items = scs_review_list_waiting (self->review, &error);
   follow_scope (self);
   for (guint i = 0; items != NULL && i < items->len; i++)
-    gtk_list_box_append (self->waiting_list, waiting_row_new (items->pdata[i]));
+    g_ptr_array_add (entries, waiting_entry_new (items->pdata[i]));
   if (items == NULL)
-    gtk_list_box_append (self->waiting_list, text_row_new (error->message, NULL));
+    g_ptr_array_add (entries, scs_review_entry_new (error->message, NULL));
+  scs_review_entries_update (self->waiting, entries);
   gtk_widget_set_visible (self->waiting_group, items == NULL || items->len > 0);
 }
 
@@ -468,8 +309,8 @@ refresh_changes (ScsReviewPage *self)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
 
-  clear_list (self->changes_list);
   changes = scs_review_list_changes (self->review, &error);
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     {
@@ -481,7 +322,7 @@ refresh_changes (ScsReviewPage *self)
       g_autofree char *when = scs_date_format_time (change->time, SCS_DATE_ZONE_LOCAL);
       g_autofree char *byline = NULL;
       g_autofree char *subtitle = NULL;
-      GtkWidget *row;
+      ScsReviewEntry *entry;
 
       /* Translators: who changed something and when: "Sato Hanako, 2026-12-07 05:59 JST" */
       byline = g_markup_printf_escaped (_("%s, %s"), change->actor ? change->actor : "", when);
@@ -495,30 +336,23 @@ refresh_changes (ScsReviewPage *self)
           /* Translators: redline: old value → new value, by whom and when */
           subtitle = g_strdup_printf (_("%s → %s  (%s)"), old_markup, new_markup, byline);
         }
-      row = text_row_new (title, subtitle);
-
+      entry = scs_review_entry_new (title, subtitle);
       if (scs_workspace_lookup_answer (self->workspace, change->target) != NULL)
-        {
-          GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
-
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (button, "flat");
-          gtk_widget_set_tooltip_text (button, _("Show this criterion"));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.show-criterion");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", change->target);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        }
-      gtk_widget_set_name (row, "redline-row");
-      gtk_list_box_append (self->changes_list, row);
+        scs_review_entry_set_link (entry, _("Show this criterion"), "review.show-criterion",
+                                   g_variant_new_string (change->target), FALSE);
+      scs_review_entry_set_name (entry, "redline-row");
+      g_ptr_array_add (entries, entry);
     }
   if (changes == NULL)
-    gtk_list_box_append (self->changes_list, text_row_new (error->message, NULL));
+    g_ptr_array_add (entries, scs_review_entry_new (error->message, NULL));
+  scs_review_entries_update (self->changes, entries);
   gtk_widget_set_visible (self->changes_group, changes == NULL || changes->len > 0);
 }
 
+/* The comments on @criterion_id ("" the whole assessment) to @entries */
 static void
 append_comments (ScsReviewPage *self,
-                 GtkListBox    *list,
+                 GPtrArray     *entries,
                  const char    *criterion_id)
 {
   g_autoptr(GPtrArray) comments = NULL;
@@ -534,12 +368,13 @@ append_comments (ScsReviewPage *self,
       g_autofree char *byline = g_strdup_printf (_("%s (%s) · %s"), c->author, role_label (c->role), when);
       g_autofree char *escaped = g_markup_escape_text (byline, -1);
 
-      gtk_list_box_append (list, text_row_new (body, escaped));
+      g_ptr_array_add (entries, scs_review_entry_new (body, escaped));
     }
 }
 
 static void
-append_proposals (ScsReviewPage *self)
+append_proposals (ScsReviewPage *self,
+                  GPtrArray     *entries)
 {
   g_autoptr(GPtrArray) proposals = NULL;
   g_autoptr(GError) error = NULL;
@@ -558,7 +393,7 @@ append_proposals (ScsReviewPage *self)
       g_autofree char *title = g_strdup_printf (_("Proposed %s: %s → %s"), field_label (p->field), old_markup, new_markup);
       g_autofree char *status = NULL;
       g_autofree char *escaped = NULL;
-      GtkWidget *row;
+      ScsReviewEntry *entry;
 
       if (g_str_equal (p->status, "open"))
         /* Translators: proposal byline: author, time, the author's reason */
@@ -572,24 +407,11 @@ append_proposals (ScsReviewPage *self)
                                   p->decision_comment && *p->decision_comment ? " · " : "",
                                   p->decision_comment ? p->decision_comment : "");
       escaped = g_markup_escape_text (status, -1);
-      row = text_row_new (title, escaped);
-
-      if (organization && g_str_equal (p->status, "open") && !self->sealed)
-        {
-          GtkWidget *accept = gtk_button_new_with_mnemonic (_("_Accept"));
-          GtkWidget *reject = gtk_button_new_with_mnemonic (_("_Reject"));
-
-          gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
-          gtk_widget_set_valign (reject, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (accept, "suggested-action");
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (accept), "review.accept");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (accept), "x", p->id);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (reject), "review.reject");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (reject), "(xs)", p->id, "");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), reject);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), accept);
-        }
-      gtk_list_box_append (self->thread_list, row);
+      /* The organisation accepts or rejects what is open, until sealed. */
+      entry = scs_review_entry_new (title, escaped);
+      scs_review_entry_set_proposal (entry, p->id,
+                                     organization && g_str_equal (p->status, "open") && !self->sealed);
+      g_ptr_array_add (entries, entry);
     }
 }
 
@@ -602,8 +424,8 @@ refresh_criterion (ScsReviewPage *self)
   gboolean expert = scs_review_get_side (self->review) == SCS_REVIEW_SIDE_EXPERT;
   ScsVerdict verdict;
   g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
 
-  clear_list (self->thread_list);
   if (self->criterion_id != NULL)
     criterion = scs_catalog_lookup_criterion (scs_workspace_get_catalog (self->workspace), self->criterion_id);
 
@@ -613,12 +435,12 @@ refresh_criterion (ScsReviewPage *self)
   scs_evidence_list_set_workspace (SCS_EVIDENCE_LIST (self->evidence_list), self->workspace);
   scs_evidence_list_set_criterion_id (SCS_EVIDENCE_LIST (self->evidence_list),
                                       criterion != NULL ? self->criterion_id : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->thread_list), criterion != NULL);
   gtk_widget_set_visible (self->verdict_box, criterion != NULL && expert && !self->sealed);
   gtk_widget_set_visible (self->propose_box, criterion != NULL && expert && !self->sealed);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->comment_entry), criterion != NULL);
   if (criterion == NULL)
     {
+      /* No thread: hidden, and nothing to comment on */
+      scs_comment_thread_set_entries (self->thread, entries);
       gtk_label_set_text (self->verdict_label, "");
       return;
     }
@@ -633,11 +455,11 @@ refresh_criterion (ScsReviewPage *self)
   gtk_widget_set_sensitive (self->revision_button, verdict != SCS_VERDICT_REVISION_REQUIRED);
 
   refresh_answer (self);
-  append_comments (self, self->thread_list, self->criterion_id);
-  append_proposals (self);
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->thread_list)) == NULL)
-    gtk_list_box_append (self->thread_list,
-                         text_row_new (_("No comments or proposals yet"), NULL));
+  append_comments (self, entries, self->criterion_id);
+  append_proposals (self, entries);
+  if (entries->len == 0)
+    g_ptr_array_add (entries, scs_review_entry_new (_("No comments or proposals yet"), NULL));
+  scs_comment_thread_set_entries (self->thread, entries);
 }
 
 
@@ -879,7 +701,7 @@ comment_focus_action (GSimpleAction *action,
   ScsReviewPage *self = user_data;
 
   build (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->thread));
 }
 
 /* The ids the filter shows now: the set the confirmation names. */
@@ -1061,16 +883,18 @@ refresh_summary (ScsReviewPage *self)
 static void
 refresh_content (ScsReviewPage *self)
 {
+  g_autoptr(GPtrArray) general = g_ptr_array_new_with_free_func (g_object_unref);
+
   self->content_stale = FALSE;
   refresh_summary (self);
   refresh_waiting (self);
   refresh_changes (self);
   refresh_desk (self);
   refresh_criterion (self);
-  clear_list (self->general_list);
-  append_comments (self, self->general_list, "");
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->general_list)) == NULL)
-    gtk_list_box_append (self->general_list, text_row_new (_("No comments on the whole assessment yet"), NULL));
+  append_comments (self, general, "");
+  if (general->len == 0)
+    g_ptr_array_add (general, scs_review_entry_new (_("No comments on the whole assessment yet"), NULL));
+  scs_comment_thread_set_entries (self->general_thread, general);
 }
 
 /* The template's widgets are made the first time they are needed (the
@@ -1084,6 +908,10 @@ build (ScsReviewPage *self)
     return;
   self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->waiting = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
+  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), scs_review_row_create, NULL, NULL);
+  self->changes = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
+  gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (self->changes), scs_review_row_create, NULL, NULL);
   {
     g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
 
@@ -1119,7 +947,7 @@ scs_review_page_refresh (ScsReviewPage *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->workspace == NULL || self->review == NULL)
     {
-      gtk_widget_set_visible (self->banner, FALSE);
+      scs_review_banner_update (SCS_REVIEW_BANNER (self->banner), NULL, FALSE);
       return;
     }
 
@@ -1284,13 +1112,8 @@ hand_over_action (GSimpleAction *action,
   gboolean ok = scs_review_hand_over (self->review, &error);
 
   if (finish (self, ok, error))
-    {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SCS_TYPE_WINDOW);
-
-      if (window != NULL)
-        scs_window_add_toast (SCS_WINDOW (window),
-                              _("Handed over: save the file and send it to the other side"));
-    }
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+                                _("Handed over: save the file and send it to the other side"));
 }
 
 static void
@@ -1398,22 +1221,6 @@ declare_action (GSimpleAction *action,
   open_sign_dialog (self, TRUE);
 }
 
-static void
-show_certificate_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  ScsReviewPage *self = user_data;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  ScsCertificateDialog *dialog;
-
-  if (self->banner_check == NULL || self->banner_check->verification == NULL)
-    return;
-  dialog = scs_certificate_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       self->banner_check->verification);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static const GActionEntry action_entries[] = {
   { "show-criterion", show_criterion_action, "s" },
   { "comment", comment_action, "(ss)" },
@@ -1425,7 +1232,6 @@ static const GActionEntry action_entries[] = {
   { "new-round", new_round_action },
   { "sign", sign_action },
   { "declare", declare_action },
-  { "show-certificate", show_certificate_action },
   { "next", next_action },
   { "previous", previous_action },
   { "verdict-current", verdict_current_action, "s" },
@@ -1453,22 +1259,20 @@ on_criterion_entry_activate (ScsReviewPage *self)
 }
 
 static void
-on_comment_clicked (ScsReviewPage *self)
+on_comment_post (ScsReviewPage *self,
+                 const char    *text)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->comment_entry));
-
   if (self->criterion_id != NULL &&
       activate (self, "comment", g_variant_new ("(ss)", self->criterion_id, text)))
-    gtk_editable_set_text (GTK_EDITABLE (self->comment_entry), "");
+    scs_comment_thread_clear (self->thread);
 }
 
 static void
-on_general_clicked (ScsReviewPage *self)
+on_general_post (ScsReviewPage *self,
+                 const char    *text)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->general_entry));
-
   if (activate (self, "comment", g_variant_new ("(ss)", "", text)))
-    gtk_editable_set_text (GTK_EDITABLE (self->general_entry), "");
+    scs_comment_thread_clear (self->general_thread);
 }
 
 static void
@@ -1523,7 +1327,8 @@ scs_review_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->scroll_id, g_source_remove);
-  cancel_check (self);
+  if (self->banner != NULL)
+    scs_review_banner_update (SCS_REVIEW_BANNER (self->banner), NULL, FALSE);
   disconnect_workspace (self);
   if (self->built)
     gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_REVIEW_PAGE);
@@ -1532,9 +1337,10 @@ scs_review_page_dispose (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->actions);
   g_clear_object (&self->banner);
-  g_clear_pointer (&self->banner_check, scs_signature_check_free);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
+  g_clear_object (&self->waiting);
+  g_clear_object (&self->changes);
   g_clear_pointer (&self->changed_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (scs_review_page_parent_class)->dispose (object);
@@ -1586,6 +1392,7 @@ scs_review_page_class_init (ScsReviewPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   (void) scs_ui_get_resource ();
+  g_type_ensure (SCS_TYPE_COMMENT_THREAD);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, scroller);
@@ -1605,17 +1412,15 @@ scs_review_page_class_init (ScsReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, verdict_box);
   gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, accept_button);
   gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, revision_button);
-  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, thread_list);
-  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, comment_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, thread);
   gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, propose_box);
   gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, field_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, proposal_entry);
   gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, proposal_comment_entry);
-  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, general_list);
-  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, general_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, general_thread);
   gtk_widget_class_bind_template_callback (widget_class, on_criterion_entry_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_comment_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_general_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_comment_post);
+  gtk_widget_class_bind_template_callback (widget_class, on_general_post);
   gtk_widget_class_bind_template_callback (widget_class, on_verdict_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_propose_clicked);
   gtk_widget_class_bind_template_child (widget_class, ScsReviewPage, filter_dropdown);
@@ -1639,46 +1444,6 @@ scs_review_page_class_init (ScsReviewPageClass *klass)
                                        "review.comment-focus", NULL);
 }
 
-static GtkWidget *
-banner_new (ScsReviewPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Start a _New Round"));
-  GtkWidget *certificate = gtk_button_new_with_mnemonic (_("_Certificate…"));
-
-  gtk_widget_add_css_class (box, "scs-review-banner");
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_end (button, 12);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "review.new-round");
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("security-high-symbolic"));
-  gtk_widget_set_margin_start (gtk_widget_get_first_child (box), 12);
-  gtk_widget_set_valign (certificate, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (certificate), "review.show-certificate");
-  gtk_widget_set_tooltip_text (certificate, _("The signer’s certificate in full"));
-  gtk_widget_set_visible (certificate, FALSE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), certificate);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_widget_set_visible (box, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Signature"), -1);
-
-  self->banner_box = box;
-  self->banner_label = GTK_LABEL (label);
-  self->banner_button = button;
-  self->certificate_button = certificate;
-  /* The banner also gets the "review" group: it may sit outside the window
-   * that inserted it (tests show it on its own). */
-  gtk_widget_insert_action_group (box, "review", G_ACTION_GROUP (self->actions));
-  return g_object_ref_sink (box);
-}
-
 static void
 scs_review_page_init (ScsReviewPage *self)
 {
@@ -1688,7 +1453,11 @@ scs_review_page_init (ScsReviewPage *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "review", G_ACTION_GROUP (self->actions));
-  self->banner = banner_new (self);
+  /* Owned by the page, shown by the window above its content; it also gets
+   * the "review" group: it may sit outside the window that inserted it
+   * (tests show it on its own). */
+  self->banner = g_object_ref_sink (scs_review_banner_new ());
+  gtk_widget_insert_action_group (self->banner, "review", G_ACTION_GROUP (self->actions));
 
   self->profile = scs_profile_load_default (&error);
   if (self->profile == NULL)
@@ -1715,8 +1484,7 @@ scs_review_page_set_workspace (ScsReviewPage *self,
     return;
 
   disconnect_workspace (self);
-  cancel_check (self);
-  self->banner_checked = FALSE;
+  scs_review_banner_update (SCS_REVIEW_BANNER (self->banner), NULL, FALSE);
   g_clear_object (&self->review);
   g_set_object (&self->workspace, workspace);
   g_clear_pointer (&self->criterion_id, g_free);
@@ -1896,7 +1664,7 @@ scs_review_page_show_criterion (ScsReviewPage *self,
   self->criterion_id = g_strdup (criterion_id);
   build (self);
   scs_review_page_refresh (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->comment_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->thread));
   self->scroll_frames = 0;
   self->scroll_polls = 0;
   self->scroll_y = -1;
@@ -1926,20 +1694,6 @@ scs_review_page_get_evidence_list (ScsReviewPage *self)
   return self->evidence_list;
 }
 
-const char *
-scs_review_page_get_banner_text (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  return gtk_widget_get_visible (self->banner) ? gtk_label_get_text (self->banner_label) : NULL;
-}
-
-gboolean
-scs_review_page_get_checking (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), FALSE);
-  return self->check_cancellable != NULL;
-}
-
 GtkListBox *
 scs_review_page_get_changes_list (ScsReviewPage *self)
 {
@@ -1954,14 +1708,6 @@ scs_review_page_get_waiting_list (ScsReviewPage *self)
   g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
   ensure_content (self);
   return self->waiting_list;
-}
-
-GtkListBox *
-scs_review_page_get_thread_list (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  ensure_content (self);
-  return self->thread_list;
 }
 
 GtkListBox *

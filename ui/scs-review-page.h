@@ -52,18 +52,14 @@ void           scs_review_page_show_criterion   (ScsReviewPage *self,
                                                  const char    *criterion_id);
 const char    *scs_review_page_get_criterion    (ScsReviewPage *self);
 
-/* For tests: the last error message shown, or NULL; the banner text; the
- * widgets of the redline, waiting list, thread and proposals. */
+/* For tests: the last error message shown, or NULL; the
+ * widgets of the redline and the waiting list. */
 const char    *scs_review_page_get_last_error   (ScsReviewPage *self);
 /* The SME's evidence of the criterion shown (a read-only ScsEvidenceList),
  * or NULL before the page is built. */
 GtkWidget     *scs_review_page_get_evidence_list (ScsReviewPage *self);
-const char    *scs_review_page_get_banner_text  (ScsReviewPage *self);
-/* TRUE while the signature check behind the banner runs (in a thread). */
-gboolean       scs_review_page_get_checking     (ScsReviewPage *self);
 GtkListBox    *scs_review_page_get_changes_list (ScsReviewPage *self);
 GtkListBox    *scs_review_page_get_waiting_list (ScsReviewPage *self);
-GtkListBox    *scs_review_page_get_thread_list  (ScsReviewPage *self);
 /* The review desk: the criteria the filter shows (review.filter), the
  * SME's answer beside the criterion shown, the status control proposals
  * are made with. */

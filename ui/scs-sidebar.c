@@ -338,15 +338,3 @@ scs_sidebar_select (ScsSidebar *self,
   update_focus (self);
 }
 
-/* For tests: the "satisfied/total" text of row @category (0 … 7), or NULL. */
-const char *
-scs_sidebar_get_progress_text (ScsSidebar *self,
-                               guint       category)
-{
-  g_return_val_if_fail (SCS_IS_SIDEBAR (self), NULL);
-  g_return_val_if_fail (category <= SCS_SIDEBAR_N_CATEGORIES, NULL);
-
-  if (self->count_labels[category] == NULL)
-    return NULL;
-  return gtk_label_get_text (GTK_LABEL (self->count_labels[category]));
-}

@@ -37,8 +37,5 @@ void        scs_sidebar_set_workspace     (ScsSidebar   *self,
 /* Selects row @index without emitting "row-selected". */
 void        scs_sidebar_select            (ScsSidebar   *self,
                                            guint         index);
-/* For tests: the "satisfied/total" text of row @category (0 … 7). */
-const char *scs_sidebar_get_progress_text (ScsSidebar   *self,
-                                           guint         category);
 
 G_END_DECLS

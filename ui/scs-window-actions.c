@@ -40,8 +40,8 @@ refuse_reviewer_edit (ScsWindow *self)
 
   if (profile == NULL || !scs_role_is_reviewer (scs_profile_get_role (profile)))
     return FALSE;
-  scs_window_add_toast (self, _("As a reviewer you cannot change the organisation’s answers: "
-                                "propose the change on the review page"));
+  _scs_window_add_toast (self, _("As a reviewer you cannot change the organisation’s answers: "
+                                 "propose the change on the review page"));
   return TRUE;
 }
 
@@ -78,7 +78,7 @@ set_status_action (GtkWidget  *widget,
           g_autofree char *message =
             g_strdup_printf (_("Criterion %s needs a reason before it can be marked not applicable"), id);
 
-          scs_window_add_toast (self, message);
+          _scs_window_add_toast (self, message);
           if (row != NULL)
             scs_criterion_row_request_reason (row);
         }
@@ -264,7 +264,7 @@ undo_or_redo (ScsWindow *self,
         ? g_strdup_printf (_("Could not redo: %s"), error->message)
         /* Translators: %s says why */
         : g_strdup_printf (_("Could not undo: %s"), error->message);
-      scs_window_add_toast (self, message);
+      _scs_window_add_toast (self, message);
       _scs_window_update_undo (self);
       return;
     }
@@ -343,7 +343,7 @@ print_report_action (GtkWidget  *widget,
 
   if (self->workspace != NULL &&
       scs_export_print_report (GTK_WINDOW (self), self->workspace, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    scs_window_add_toast (self, error->message);
+    _scs_window_add_toast (self, error->message);
 }
 
 static void
@@ -400,7 +400,7 @@ goto_criterion_action (GtkWidget  *widget,
       /* Translators: a link to a criterion the catalog does not have */
       g_autofree char *message = g_strdup_printf (_("Criterion ‘%s’ is not in this workspace’s catalog"), id);
 
-      scs_window_add_toast (self, message);
+      _scs_window_add_toast (self, message);
       return;
     }
 
@@ -447,6 +447,31 @@ show_scope_action (GtkWidget  *widget,
 }
 
 
+/* Pages and dialogs raise toasts through these (s: the message) instead
+ * of calling up to the window. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _scs_window_add_toast (SCS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* A toast saying what was just changed, with an Undo button (win.undo). */
+static void
+undo_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* Vendor and ordering-company tools (issue 7): each opens its own window. */
 static void
 vendor_action (GtkWidget  *widget,
@@ -462,7 +487,7 @@ vendor_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.supplier-wizard"))
     window = GTK_WINDOW (scs_wizard_dialog_new (GTK_WINDOW (self), NULL));
   else if (workspace == NULL)
-    scs_window_add_toast (self, _("Open a client workspace first"));
+    _scs_window_add_toast (self, _("Open a client workspace first"));
   else if (g_str_equal (action_name, "win.diagnosis"))
     window = GTK_WINDOW (scs_diagnosis_window_new (GTK_WINDOW (self), workspace));
   else
@@ -475,6 +500,8 @@ vendor_action (GtkWidget  *widget,
 void
 _scs_window_class_actions_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-toast", "s", undo_toast_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "(ss)", set_status_action);
   gtk_widget_class_install_action (widget_class, "win.set-note", "(ss)", set_text_action);
   gtk_widget_class_install_action (widget_class, "win.set-reason", "(ss)", set_text_action);

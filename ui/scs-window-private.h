@@ -38,7 +38,7 @@ struct _ScsWindow
   ScsDashboardPage *dashboard_page;
   ScsReviewPage    *review_page;
   GtkToggleButton  *search_button;
-  /* Built when first shown or asked for: see get_checklist_page(). */
+  /* Built when first shown or asked for: see _scs_window_get_checklist_page(). */
   ScsChecklistPage *checklist_page;
   ScsScopePage     *scope_page;
   /* The self-declaration types' page (scs-declaration-page.c), per workspace. */
@@ -49,6 +49,8 @@ struct _ScsWindow
 };
 
 /* scs-window.c */
+void              _scs_window_add_toast          (ScsWindow    *self,
+                                                  const char   *message);
 void              _scs_window_toast_save_error   (ScsWindow    *self,
                                                   const GError *error);
 void              _scs_window_update_undo        (ScsWindow    *self);

@@ -29,12 +29,10 @@
 G_DEFINE_FINAL_TYPE (ScsWindow, scs_window, ADW_TYPE_APPLICATION_WINDOW)
 
 void
-scs_window_add_toast (ScsWindow  *self,
-                      const char *message)
+_scs_window_add_toast (ScsWindow  *self,
+                       const char *message)
 {
   AdwToast *toast;
-
-  g_return_if_fail (SCS_IS_WINDOW (self));
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 6);
@@ -69,26 +67,6 @@ scs_window_apply_profile_everywhere (void)
     }
 }
 
-/**
- * scs_window_add_undo_toast:
- *
- * A toast saying what was just changed, with an Undo button (win.undo).
- */
-void
-scs_window_add_undo_toast (ScsWindow  *self,
-                           const char *message)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (SCS_IS_WINDOW (self));
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 void
 _scs_window_toast_save_error (ScsWindow    *self,
                               const GError *error)
@@ -96,7 +74,7 @@ _scs_window_toast_save_error (ScsWindow    *self,
   /* Translators: %s is the reason, e.g. "disk is full" */
   g_autofree char *message = g_strdup_printf (_("Could not save: %s"), error->message);
 
-  scs_window_add_toast (self, message);
+  _scs_window_add_toast (self, message);
 }
 
 void
@@ -651,14 +629,6 @@ scs_window_flush (ScsWindow *self)
     scs_checklist_page_flush (self->checklist_page);
 }
 
-GtkListBox *
-scs_window_get_sidebar (ScsWindow *self)
-{
-  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
-
-  return GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (self->sidebar), SCS_TYPE_SIDEBAR, "list"));
-}
-
 GtkWidget *
 scs_window_get_checklist (ScsWindow *self)
 {
@@ -675,16 +645,6 @@ scs_window_get_visible_page (ScsWindow *self)
   if (self->workspace == NULL)
     return "welcome";
   return gtk_stack_get_visible_child_name (self->content_stack);
-}
-
-const char *
-scs_window_get_progress_text (ScsWindow *self,
-                              guint      category)
-{
-  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (category <= SCS_SIDEBAR_N_CATEGORIES, NULL);
-
-  return scs_sidebar_get_progress_text (self->sidebar, category);
 }
 
 GtkWidget *

@@ -19,36 +19,29 @@ G_DECLARE_FINAL_TYPE (ScsWindow, scs_window, SCS, WINDOW, AdwApplicationWindow)
  * win.set-not-applicable ((ss): ID, reason), win.undo, win.search,
  * win.goto-criterion (s: criterion or requirement ID), win.show-review
  * (s: criterion ID or "": the review page), win.show-scope (x: a scope
- * item ID, whose table is shown, or 0: the scope page). Their handlers are
- * the only place the window writes to the workspace; failures show a toast. */
+ * item ID, whose table is shown, or 0: the scope page), win.toast (s: a
+ * message) and win.undo-toast (s: what was changed, with an Undo button),
+ * which pages activate to raise a toast. The handlers are the only place
+ * the window writes to the workspace; failures show a toast. */
 ScsWindow    *scs_window_new             (GtkApplication *application);
 void          scs_window_set_workspace   (ScsWindow      *self,
                                           ScsWorkspace   *workspace);
 ScsWorkspace *scs_window_get_workspace   (ScsWindow      *self);
 /* Saves what is being typed (notes, reasons) now, without waiting. */
 void          scs_window_flush           (ScsWindow      *self);
-void          scs_window_add_toast       (ScsWindow      *self,
-                                          const char     *message);
 
 /* For tests: the widgets the user sees. */
-GtkListBox   *scs_window_get_sidebar     (ScsWindow      *self);
 GtkWidget    *scs_window_get_checklist   (ScsWindow      *self);
 /* "welcome", "dashboard", "checklist", "scope" or "review" */
 const char   *scs_window_get_visible_page (ScsWindow     *self);
 /* Shows the service-provider dossier page and returns it. */
 GtkWidget    *scs_window_show_provider   (ScsWindow      *self);
-/* The "met/total" text of sidebar row @category (1 … 7). */
-const char   *scs_window_get_progress_text (ScsWindow    *self,
-                                            guint         category);
 
 /* The saved profile, now: the workspace's actor (who changes are recorded
  * under) and the review page's profile (role). */
 void          scs_window_apply_profile   (ScsWindow      *self);
 /* scs_window_apply_profile () on every open workbench window. */
 void          scs_window_apply_profile_everywhere (void);
-/* A toast with an Undo button (win.undo), after a change worth undoing. */
-void          scs_window_add_undo_toast  (ScsWindow      *self,
-                                          const char     *message);
 /* The toast text of the last undo or redo ("Undone: …"); for tests. */
 const char   *scs_window_get_last_undo_message (ScsWindow *self);
 

@@ -20,7 +20,10 @@
 
 #include "scs-corporate-number.h"
 #include "scs-i18n.h"
+#include "scs-review-banner.h"
+#include "scs-review-page.h"
 #include "scs-screenshot.h"
+#include "scs-sidebar.h"
 #include "scs-ui-resources.h"
 
 /* A GSourceFunc: sets the gboolean at @data and removes itself. */
@@ -222,6 +225,51 @@ gui_test_find_by_name (GtkWidget  *root,
                        const char *name)
 {
   return gui_test_find (root, has_name, name);
+}
+
+static gboolean
+has_buildable_id (GtkWidget     *widget,
+                  gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+/* The first widget, depth first from @root itself, that a .ui file (a
+ * template's too) gave the id @buildable_id: how tests reach a widget's
+ * template children without a getter in its public header. */
+GtkWidget *
+gui_test_find_child (GtkWidget  *root,
+                     const char *buildable_id)
+{
+  return gui_test_find (root, has_buildable_id, buildable_id);
+}
+
+/* The list of the main window's sidebar (its template child "list"). */
+GtkListBox *
+gui_test_sidebar_list (gpointer window)
+{
+  GtkWidget *sidebar = gui_test_find_by_type (window, SCS_TYPE_SIDEBAR);
+
+  g_assert_nonnull (sidebar);
+  return GTK_LIST_BOX (gui_test_find_child (sidebar, "list"));
+}
+
+/* The text of the review page's sealing banner, or NULL while it is hidden. */
+const char *
+gui_test_banner_text (gpointer page)
+{
+  GtkWidget *banner = scs_review_page_get_banner (page);
+
+  if (!gtk_widget_get_visible (banner))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (gui_test_find_child (banner, "label")));
+}
+
+/* TRUE while the banner's signature check (a thread) runs. */
+gboolean
+gui_test_banner_checking (gpointer page)
+{
+  return scs_review_banner_get_checking (SCS_REVIEW_BANNER (scs_review_page_get_banner (page)));
 }
 
 /* Presents a new window of @width × @height holding @child; returns it. */

@@ -64,6 +64,11 @@ GtkWidget *gui_test_find_by_type      (GtkWidget        *root,
                                        GType             type);
 GtkWidget *gui_test_find_by_name      (GtkWidget        *root,
                                        const char       *name);
+GtkWidget *gui_test_find_child        (GtkWidget        *root,
+                                       const char       *buildable_id);
+GtkListBox *gui_test_sidebar_list     (gpointer          window);
+const char *gui_test_banner_text      (gpointer          page);
+gboolean   gui_test_banner_checking   (gpointer          page);
 GtkWidget *gui_test_show_in_window    (GtkWidget        *child,
                                        int               width,
                                        int               height);

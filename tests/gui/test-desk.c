@@ -32,6 +32,7 @@
 #include "scs-pdf-preview.h"
 #include "scs-preferences-window.h"
 #include "scs-profile-page.h"
+#include "scs-review-banner.h"
 #include "scs-review-page.h"
 #include "scs-sha256.h"
 #include "scs-sign-dialog.h"
@@ -76,7 +77,7 @@ find_toplevel (GType type)
 static gboolean
 check_reported (gpointer page)
 {
-  return !scs_review_page_get_checking (page);
+  return !gui_test_banner_checking (page);
 }
 
 /* A window of 1200×900 on @ws, presented. */
@@ -114,14 +115,15 @@ test_signer_and_roles (void)
   page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
   gui_test_wait_until (check_reported, page, 30);
-  banner = scs_review_page_get_banner_text (page);
+  banner = gui_test_banner_text (page);
   g_assert_nonnull (strstr (banner, "Expert Taro — Test Security Office (registration no. 013258)"));
   g_assert_null (strstr (banner, "CN="));
   g_assert_null (strstr (banner, "serialNumber"));
 
   /* the certificate, one click away */
   g_assert_null (find_toplevel (SCS_TYPE_CERTIFICATE_DIALOG));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.show-certificate", NULL));
+  g_assert_true (gtk_widget_activate_action (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_BANNER),
+                                             "banner.show-certificate", NULL));
   certificate = SCS_CERTIFICATE_DIALOG (find_toplevel (SCS_TYPE_CERTIFICATE_DIALOG));
   g_assert_nonnull (certificate);
   g_assert_cmpstr (scs_certificate_dialog_get_field (certificate, "person"), ==,

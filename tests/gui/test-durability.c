@@ -954,8 +954,8 @@ assert_no_side_files (const char *path)
 static gboolean
 review_checked (gpointer page)
 {
-  return !scs_review_page_get_checking (page) && scs_review_page_get_banner_text (page) != NULL &&
-         strstr (scs_review_page_get_banner_text (page), "Signed by") != NULL;
+  return !gui_test_banner_checking (page) && gui_test_banner_text (page) != NULL &&
+         strstr (gui_test_banner_text (page), "Signed by") != NULL;
 }
 
 static void
@@ -1005,8 +1005,8 @@ read_only_signed_child_main (const char *path,
   page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
   g_assert_nonnull (page);
   g_assert_true (gui_test_poll_until (review_checked, page, 30));
-  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "the signature is intact"));
-  g_assert_null (strstr (scs_review_page_get_banner_text (page), "no longer matches"));
+  g_assert_nonnull (strstr (gui_test_banner_text (page), "the signature is intact"));
+  g_assert_null (strstr (gui_test_banner_text (page), "no longer matches"));
 
   /* Signed, but only a draft: a final package is recorded in the
    * workspace. Offered outside the read-only folder. */

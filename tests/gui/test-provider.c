@@ -116,7 +116,7 @@ test_page_shows_check (void)
   scs_window_set_workspace (window, workspace);
 
   /* The dossier's four categories and the page's row; no ★4 scope row. */
-  sidebar = scs_window_get_sidebar (window);
+  sidebar = gui_test_sidebar_list (window);
   for (guint i = 1; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
     {
       const char *name = gtk_widget_get_name (GTK_WIDGET (row));

@@ -27,6 +27,7 @@
 #include "../core/core-test-util.h"
 #include "scs-criterion-row.h"
 #include "scs-checklist-page.h"
+#include "scs-comment-thread.h"
 #include "scs-declaration.h"
 #include "scs-i18n.h"
 #include "scs-preferences-window.h"
@@ -123,7 +124,7 @@ on_done (gpointer dialog, gboolean *done)
 static gboolean
 check_reported (gpointer page)
 {
-  return !scs_review_page_get_checking (page);
+  return !gui_test_banner_checking (page);
 }
 
 static void
@@ -283,6 +284,9 @@ test_round_trip (void)
   g_autofree char *expert_sha = NULL;
   ScsWindow *window;
   ScsReviewPage *page;
+  GtkWidget *thread;
+  GtkListBox *thread_list;
+  GtkWidget *thread_row;
   ScsReview *review;
   ScsSignDialog *dialog;
   ScsCriterionRow *row;
@@ -343,7 +347,22 @@ test_round_trip (void)
   g_assert_cmpuint (n_rows (scs_review_page_get_waiting_list (page)), >=, 4);
   review_action (window, "show-criterion", g_variant_new_string ("1-2-1-1"));
   g_assert_cmpstr (scs_review_page_get_criterion (page), ==, "1-2-1-1");
-  g_assert_cmpuint (n_rows (scs_review_page_get_thread_list (page)), ==, 2);
+  /* the comment, then the proposal with Accept and Reject: a row each of
+   * the thread's model, its text bound from the entry (shown, the page
+   * draws what changed) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
+  gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_LAID_OUT);
+  thread = gui_test_find_child (GTK_WIDGET (page), "thread");
+  g_assert_true (SCS_IS_COMMENT_THREAD (thread));
+  thread_list = GTK_LIST_BOX (gui_test_find_child (thread, "list"));
+  g_assert_cmpuint (n_rows (thread_list), ==, 2);
+  thread_row = GTK_WIDGET (gtk_list_box_get_row_at_index (thread_list, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (thread_row)), ==, "Attach the policy");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (thread_row)), "Expert Taro"));
+  g_assert_null (gui_test_find_by_type (thread_row, GTK_TYPE_BUTTON));
+  thread_row = GTK_WIDGET (gtk_list_box_get_row_at_index (thread_list, 1));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (thread_row)), "→"));
+  g_assert_nonnull (gui_test_find_by_type (thread_row, GTK_TYPE_BUTTON));
   /* the SME cannot give verdicts */
   review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "accepted"));
   g_assert_nonnull (scs_review_page_get_last_error (page));
@@ -446,11 +465,11 @@ test_round_trip (void)
   g_assert_true (scs_signature_check_is_good (check));
   g_clear_pointer (&check, scs_signature_check_free);
   /* Sealed at once; the signature check (a thread) then names the signer */
-  g_assert_nonnull (scs_review_page_get_banner_text (page));
+  g_assert_nonnull (gui_test_banner_text (page));
   wait_for_check (page);
-  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "Expert Taro"));
+  g_assert_nonnull (strstr (gui_test_banner_text (page), "Expert Taro"));
   /* no trusted CA in the preferences: intact, signer not verified */
-  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "not verified"));
+  g_assert_nonnull (strstr (gui_test_banner_text (page), "not verified"));
   /* with the CA trusted (Preferences → Trusted Certificate Authorities): verified */
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -463,8 +482,8 @@ test_round_trip (void)
     g_assert_no_error (trust_error);
     scs_review_page_refresh (page);
     wait_for_check (page);
-    g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "verified against your trusted CAs"));
-    g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "Expert Taro"));
+    g_assert_nonnull (strstr (gui_test_banner_text (page), "verified against your trusted CAs"));
+    g_assert_nonnull (strstr (gui_test_banner_text (page), "Expert Taro"));
     g_settings_reset (settings, "trusted-cas");
   }
 
@@ -563,10 +582,10 @@ test_round_trip (void)
   sqlite3_close (db);
   scs_review_page_refresh (page);
   /* The check runs in a thread; the last result stays up meanwhile */
-  g_assert_true (scs_review_page_get_checking (page));
-  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "Expert Taro"));
+  g_assert_true (gui_test_banner_checking (page));
+  g_assert_nonnull (strstr (gui_test_banner_text (page), "Expert Taro"));
   wait_for_check (page);
-  g_assert_nonnull (strstr (scs_review_page_get_banner_text (page), "4-1-1-2"));
+  g_assert_nonnull (strstr (gui_test_banner_text (page), "4-1-1-2"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
   gui_test_save_png (GTK_WIDGET (window), "", "review-tampered.png", "", GUI_TEST_WAIT_LAID_OUT);
 
@@ -591,7 +610,7 @@ test_round_trip (void)
   g_assert_false (scs_review_is_sealed (ws));
   g_assert_false (scs_review_page_get_sealed (page));
   g_assert_false (scs_criterion_row_get_sealed (row));
-  g_assert_null (scs_review_page_get_banner_text (page));
+  g_assert_null (gui_test_banner_text (page));
 
   gtk_window_destroy (GTK_WINDOW (window));
   gui_test_drain_pending ();

@@ -96,7 +96,7 @@ test_welcome (Fixture       *fixture,
 {
   g_assert_null (scs_window_get_workspace (fixture->window));
   g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "welcome");
-  g_assert_null (gtk_list_box_get_row_at_index (scs_window_get_sidebar (fixture->window), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (gui_test_sidebar_list (fixture->window), 0));
   /* With no workspace, the workspace actions do nothing. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 2);
@@ -137,6 +137,24 @@ test_recent_workspaces (Fixture       *fixture,
   g_assert_cmpint (adw_action_row_get_subtitle_lines (ADW_ACTION_ROW (row)), ==, 1);
 }
 
+static gboolean
+is_numeric_label (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric");
+}
+
+/* The "met/total" text of sidebar row @category (0 the dashboard, 1 … 7). */
+static const char *
+progress_text (ScsWindow *window,
+               guint      category)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (gui_test_sidebar_list (window), category);
+  GtkWidget *label = row != NULL ? gui_test_find (GTK_WIDGET (row), is_numeric_label, NULL) : NULL;
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
 static void
 assert_progress_matches (Fixture *fixture)
 {
@@ -147,7 +165,7 @@ assert_progress_matches (Fixture *fixture)
 
       scs_workspace_get_progress (fixture->workspace, n, 3, &progress);
       expected = g_strdup_printf ("%u/%u", progress.satisfied, progress.total);
-      g_assert_cmpstr (scs_window_get_progress_text (fixture->window, n), ==, expected);
+      g_assert_cmpstr (progress_text (fixture->window, n), ==, expected);
     }
 }
 
@@ -156,7 +174,7 @@ test_sidebar (Fixture       *fixture,
               gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  GtkListBox *sidebar = scs_window_get_sidebar (fixture->window);
+  GtkListBox *sidebar = gui_test_sidebar_list (fixture->window);
   const ScsCriterion *first = criterion_at (fixture->workspace, 0);
   const ScsCriterion *last = criterion_at (fixture->workspace, 80);
   guint rows = 0;
@@ -180,13 +198,13 @@ test_sidebar (Fixture       *fixture,
       rows++;
     }
   g_assert_cmpuint (rows, >=, 8);
-  g_assert_cmpstr (scs_window_get_progress_text (fixture->window, 0), ==, "2/81");
+  g_assert_cmpstr (progress_text (fixture->window, 0), ==, "2/81");
   assert_progress_matches (fixture);
 
   /* … and after, through the action: the labels follow at once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status",
                                              "(ss)", criterion_at (fixture->workspace, 1)->id, "met"));
-  g_assert_cmpstr (scs_window_get_progress_text (fixture->window, 0), ==, "3/81");
+  g_assert_cmpstr (progress_text (fixture->window, 0), ==, "3/81");
   assert_progress_matches (fixture);
 
   /* Selecting a category row shows that category. */
@@ -293,7 +311,7 @@ test_goto_criterion (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.goto-criterion", "s", target->id));
   g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "checklist");
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, target->requirement->category->number);
-  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (scs_window_get_sidebar (fixture->window))),
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (gui_test_sidebar_list (fixture->window))),
                    ==, (int) target->requirement->category->number);
   focused = scs_checklist_page_get_focused_row (page);
   g_assert_nonnull (focused);
@@ -394,8 +412,8 @@ test_pages_on_demand (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (gtk_widget_get_first_child (review)));
 
   /* The scope row builds the scope page. */
-  gtk_list_box_select_row (scs_window_get_sidebar (fixture->window),
-                           gtk_list_box_get_row_at_index (scs_window_get_sidebar (fixture->window), 8));
+  gtk_list_box_select_row (gui_test_sidebar_list (fixture->window),
+                           gtk_list_box_get_row_at_index (gui_test_sidebar_list (fixture->window), 8));
   gui_test_drain ();
   g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "scope");
   g_assert_nonnull (gui_test_find_by_type (window, SCS_TYPE_SCOPE_PAGE));
@@ -933,7 +951,7 @@ test_type_adapts_pages (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "shop.scsw", NULL);
   g_autoptr(ScsWorkspace) shop = NULL;
-  GtkListBox *sidebar = scs_window_get_sidebar (fixture->window);
+  GtkListBox *sidebar = gui_test_sidebar_list (fixture->window);
   GtkListBoxRow *row;
 
   shop = scs_workspace_create_typed (path, SCS_WORKSPACE_TYPE_SECURITY_ACTION, org, 3, catalog, &error);

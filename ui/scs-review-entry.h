@@ -1,0 +1,44 @@
+/* scs-review-entry.h: one line of the review page's lists, and its row
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* One line of a list on the review page (what waits, the redline, a
+ * comment thread), as shown: properties "title" and "subtitle" (Pango
+ * markup, bound by the row's template). Set up before it goes into a
+ * list; not changed after. */
+#define SCS_TYPE_REVIEW_ENTRY (scs_review_entry_get_type ())
+G_DECLARE_FINAL_TYPE (ScsReviewEntry, scs_review_entry, SCS, REVIEW_ENTRY, GObject)
+
+ScsReviewEntry *scs_review_entry_new          (const char     *title_markup,
+                                               const char     *subtitle_markup);
+/* A proposal: Accept and Reject (review.accept (x), review.reject ((xs)))
+ * when @decidable. */
+void            scs_review_entry_set_proposal (ScsReviewEntry *self,
+                                               gint64          proposal_id,
+                                               gboolean        decidable);
+/* A "go to" button at the end of the row (@activates: activating the row
+ * presses it), an icon at its start, a widget name for the row. */
+void            scs_review_entry_set_link     (ScsReviewEntry *self,
+                                               const char     *tooltip,
+                                               const char     *action_name,
+                                               GVariant       *target,
+                                               gboolean        activates);
+void            scs_review_entry_set_icon     (ScsReviewEntry *self,
+                                               const char     *icon_name);
+void            scs_review_entry_set_name     (ScsReviewEntry *self,
+                                               const char     *name);
+
+void            scs_review_entries_update     (GListStore     *store,
+                                               GPtrArray      *entries);
+
+/* The row of @item (an ScsReviewEntry): a GtkListBoxCreateWidgetFunc. */
+GtkWidget      *scs_review_row_create         (gpointer        item,
+                                               gpointer        user_data);
+
+G_END_DECLS
