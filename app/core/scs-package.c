@@ -299,14 +299,72 @@ evidence_media_type (const ScsEvidence *item)
   return type;
 }
 
+/* Adds every evidence file of @workspace to @entries (ScsSignedEntry*)
+ * under its package path, its stored bytes checked against its SHA-256:
+ * with the bytes when @with_data, else by reference. @paths, if not NULL,
+ * gets SHA-256 → package path. */
+static gboolean
+add_evidence_entries (ScsWorkspace  *workspace,
+                      GPtrArray     *entries,
+                      gboolean       with_data,
+                      GHashTable    *paths,
+                      GError       **error)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, NULL, error);
+
+  if (evidence == NULL)
+    return FALSE;
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      ScsEvidence *item = g_ptr_array_index (evidence, i);
+      g_autofree char *path = evidence_path (item, taken);
+      g_autoptr(GBytes) data = scs_workspace_get_evidence_data (workspace, item->sha256, error);
+      g_autofree char *sha256 = NULL;
+
+      if (data == NULL)
+        return FALSE;
+      sha256 = scs_sha256_hex_bytes (data);
+      if (!g_str_equal (sha256, item->sha256))
+        {
+          g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
+                       _("The evidence file ‘%s’ is damaged in the workspace: its SHA-256 is not %s"),
+                       item->name, item->sha256);
+          return FALSE;
+        }
+      if (paths != NULL)
+        g_hash_table_insert (paths, g_strdup (sha256), g_strdup (path));
+      /* by reference, the workspace keeps the bytes; the entry names them by hash */
+      g_ptr_array_add (entries, with_data ? scs_signed_entry_new (path, evidence_media_type (item), data)
+                                          : scs_signed_entry_new_reference (path, evidence_media_type (item),
+                                                                            sha256, g_bytes_get_size (data)));
+    }
+  return TRUE;
+}
+
+GPtrArray *
+scs_package_evidence_entries (ScsWorkspace  *workspace,
+                              GHashTable   **paths,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  if (!add_evidence_entries (workspace, entries, TRUE, map, error))
+    return NULL;
+  if (paths != NULL)
+    *paths = g_steal_pointer (&map);
+  return g_steal_pointer (&entries);
+}
+
 GPtrArray *
 scs_package_expert_entries (ScsWorkspace  *workspace,
                             GBytes        *assessment,
                             GError       **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
-  g_autoptr(GPtrArray) evidence = NULL;
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GBytes) scope = NULL;
   g_autoptr(GBytes) provider = NULL;
   GError *local_error = NULL;
@@ -330,30 +388,8 @@ scs_package_expert_entries (ScsWorkspace  *workspace,
   else if (error != NULL && *error != NULL)
     return NULL;
 
-  evidence = scs_workspace_list_evidence (workspace, NULL, error);
-  if (evidence == NULL)
+  if (!add_evidence_entries (workspace, entries, FALSE, NULL, error))
     return NULL;
-  for (guint i = 0; i < evidence->len; i++)
-    {
-      ScsEvidence *item = g_ptr_array_index (evidence, i);
-      g_autofree char *path = evidence_path (item, taken);
-      g_autoptr(GBytes) data = scs_workspace_get_evidence_data (workspace, item->sha256, error);
-      g_autofree char *sha256 = NULL;
-
-      if (data == NULL)
-        return NULL;
-      sha256 = scs_sha256_hex_bytes (data);
-      if (!g_str_equal (sha256, item->sha256))
-        {
-          g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
-                       _("The evidence file ‘%s’ is damaged in the workspace: its SHA-256 is not %s"),
-                       item->name, item->sha256);
-          return NULL;
-        }
-      /* the workspace keeps the bytes; the entry names them by hash */
-      g_ptr_array_add (entries, scs_signed_entry_new_reference (path, evidence_media_type (item), sha256,
-                                                                g_bytes_get_size (data)));
-    }
   g_ptr_array_sort (entries, compare_signed_entries);
   return g_steal_pointer (&entries);
 }
@@ -1047,6 +1083,8 @@ scs_package_write_signed (GPtrArray   *signed_entries,
                    _("‘%s’ already exists: a signed declaration is never written over a file"), path);
       return FALSE;
     }
+  /* the manifest lists its entries by path */
+  g_ptr_array_sort (signed_entries, compare_signed_entries);
   manifest = scs_package_render_manifest (SCS_SIGNATURE_ROLE_MANAGEMENT, signed_entries);
   cms = scs_signer_sign (signer, manifest, error);
   if (cms == NULL)
