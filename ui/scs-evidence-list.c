@@ -525,9 +525,14 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
   window = gtk_widget_get_ancestor (GTK_WIDGET (self), SCS_TYPE_WINDOW);
   if (window != NULL)
     {
-      /* Translators: %s is the evidence file's name, then the criterion ID */
-      g_autofree char *message = g_strdup_printf (_("‘%s’ removed from criterion %s"),
-                                                  name ? name : sha256, self->criterion_id);
+      g_autofree char *message = NULL;
+
+      if (scs_workspace_lookup_answer (self->workspace, self->criterion_id) != NULL)
+        /* Translators: %s is the evidence file's name, then the criterion ID */
+        message = g_strdup_printf (_("‘%s’ removed from criterion %s"), name ? name : sha256, self->criterion_id);
+      else
+        /* Translators: %s is the evidence file's name, then an item of a self-declaration ("S1.1-12#1") */
+        message = g_strdup_printf (_("‘%s’ removed from item %s"), name ? name : sha256, self->criterion_id);
 
       scs_window_add_undo_toast (SCS_WINDOW (window), message);
     }
