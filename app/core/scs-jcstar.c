@@ -1007,11 +1007,26 @@ scs_jcstar_render_checklist (ScsWorkspace  *workspace,
                                   ? _("Conditional: applies only when the product has network log-in.")
                                   : g_strcmp0 (item->condition, "network-update") == 0
                                   ? _("Conditional: applies only when updates come over the network.") : NULL;
+          g_autofree char *key = item_key (r->id, item->number);
+          g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, key, error);
+          g_autoptr(GString) files = g_string_new (NULL);
           const char *cells[4];
 
+          if (evidence == NULL)
+            return NULL;
+          for (guint e = 0; e < evidence->len; e++)
+            g_string_append_printf (files, "%s%s", e > 0 ? ", " : "", ((ScsEvidence *) evidence->pdata[e])->name);
           /* The official wording where the user imported IPA's checklist. */
-          text = g_strdup_printf ("%s%s%s", official != NULL ? official : scs_i18n_pick (item->text_ja, item->text_en),
-                                  condition != NULL ? "\n" : "", condition != NULL ? condition : "");
+          if (files->len > 0)
+            {
+              /* Translators: the evidence files of an item, after its wording in the checklist PDF */
+              g_autofree char *line = g_strdup_printf (_("Evidence files: %s"), files->str);
+
+              g_string_printf (files, "\n%s", line);
+            }
+          text = g_strdup_printf ("%s%s%s%s",
+                                  official != NULL ? official : scs_i18n_pick (item->text_ja, item->text_en),
+                                  condition != NULL ? "\n" : "", condition != NULL ? condition : "", files->str);
           cells[0] = number;
           cells[1] = text;
           cells[2] = scs_jcstar_is_waived (r, product->route) ? _("Waived by the route")

@@ -683,6 +683,19 @@ test_declaration_evidence (Fixture       *fixture,
     }
   g_assert_true (found);
 
+  /* The checklist names the item's evidence, in either language. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GBytes) pdf = NULL;
+      g_autofree char *text = NULL;
+
+      scs_i18n_init (i == 0 ? "ja" : "en");
+      pdf = scs_jcstar_render_checklist (fixture->workspace, &error);
+      g_assert_no_error (error);
+      text = pdf_text (pdf);
+      g_assert_nonnull (strstr (text, i == 0 ? "証跡ファイル: tls-config.txt" : "Evidence files: tls-config.txt"));
+    }
+
   /* Not the schema's shape: refused before it takes its name. */
   g_ptr_array_add (entries, scs_signed_entry_new (SCS_PACKAGE_JCSTAR_CHECKLIST, "application/pdf", pdf));
   g_ptr_array_add (entries, scs_signed_entry_new (SCS_PACKAGE_JCSTAR_DECLARATION, "application/xml", xml));
