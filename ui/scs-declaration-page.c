@@ -676,9 +676,9 @@ jc_export_checklist (GtkButton *button,
 /* The user's own copy of IPA's checklist: imported at once when its
  * headers say which column holds what, else through the mapping dialog. */
 static void
-jc_imported (Page  *page,
-             guint  n_texts,
-             guint  n_answers,
+jc_imported (Page      *page,
+             guint      n_texts,
+             guint      n_answers,
              GtkWidget *widget)
 {
   GtkWidget *window = gtk_widget_get_ancestor (widget, SCS_TYPE_WINDOW);
