@@ -196,7 +196,6 @@ add_evidence_row (Page                *page,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Evidence"));
   gtk_widget_set_name (row, name);
-  gtk_widget_set_margin_start (row, 24);
   g_object_set_data_full (G_OBJECT (row), "item-key", g_strdup (key), g_free);
   g_signal_connect (row, "notify::expanded", G_CALLBACK (on_evidence_expanded), page);
   adw_preferences_group_add (group, row);

@@ -196,6 +196,8 @@ test_jcstar (Fixture       *fixture,
     g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
     g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), "1"));
     gui_test_save_png (find (root, "declaration-page"), "declaration-", "jcstar", ".png", GUI_TEST_WAIT_LAID_OUT);
+    gui_test_save_png (gtk_widget_get_ancestor (expander, ADW_TYPE_PREFERENCES_GROUP), "declaration-",
+                       "jcstar-evidence", ".png", GUI_TEST_WAIT_LAID_OUT);
 
     files = scs_workspace_list_evidence (workspace, "S1.1-12#1", &error);
     sha256 = g_strdup (((ScsEvidence *) files->pdata[0])->sha256);
