@@ -416,10 +416,12 @@ test_jcstar_events_import (void)
 }
 
 /* The signed JC-STAR ★1 self-declaration: refused while a requirement is
- * open (nothing written); then written, verified by `scs-cli verify` and by
+ * open (nothing written); evidence added to an item (an item the checklist
+ * does not have refused); then written, verified by `scs-cli verify` and by
  * stock tools alone (openssl checks the CMS over the manifest, sha256sum
- * the manifest's digests of the declaration and the checklist); one byte
- * of the declaration changed and the package no longer verifies. */
+ * the manifest's digests of every entry, the evidence file included); one
+ * byte of the declaration changed, or the evidence file replaced, and the
+ * package no longer verifies, and the recipe names the replaced file. */
 static void
 test_jcstar_signed_export (void)
 {

@@ -12,6 +12,9 @@
  * Level 1 matches 2, 3, 4, 5, 7, 8, 10 fully, 6, 9, 16 partly, 1 and 11–15
  * not at all; a current label covers PSTI, an expired one does not; a ★1
  * product still needs CLS 5.3-7, and a home gateway the 7.3 provisions.
+ * The user's checklist as CSV in UTF-8 with a BOM or in CP932; evidence on
+ * items (and on SECURITY ACTION questions), carried by the signed
+ * declaration, whose XML matches its schema.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

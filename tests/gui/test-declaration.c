@@ -8,7 +8,10 @@
  * update from the page reopens the answered item and lists its notice. A
  * SECURITY ACTION workspace's page stores a self-check answer chosen in its
  * row, the score follows live, a "don't know" answer is flagged, and a
- * pledge ticked is stored. PNGs of both pages are written to look at.
+ * pledge ticked is stored. Evidence: added to a JC-STAR item from its own
+ * list, removed and brought back by undo; SECURITY ACTION questions and
+ * pledge items have their lists too. The IPA checklist import through the
+ * column-mapping dialog. PNGs of both pages are written to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -342,6 +345,10 @@ test_security_action (Fixture       *fixture,
   g_assert_cmpint (answers[2], ==, SCS_SA_ANSWER_DONT_KNOW);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (score)), "95"));
   g_assert_true (gtk_widget_has_css_class (find (root, "question-3"), "warning"));
+
+  /* Each question and pledge item has its evidence list, as JC-STAR items do. */
+  g_assert_true (ADW_IS_EXPANDER_ROW (find (root, "evidence-7")));
+  g_assert_true (ADW_IS_EXPANDER_ROW (find (root, "evidence-pledge-2")));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find (root, "pledge-2")), TRUE);
   g_assert_true (scs_security_action_get_pledge (workspace, pledged, NULL, &error));
