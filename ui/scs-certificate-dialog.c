@@ -16,7 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "scs-i18n.h"
+#include "scs-date.h"
 
 struct _ScsCertificateDialog
 {
@@ -102,7 +102,7 @@ format_time (GDateTime *when)
   if (when == NULL)
     return NULL;
   iso = g_date_time_format_iso8601 (when);
-  return scs_i18n_format_time (iso);
+  return scs_date_format_time (iso, SCS_DATE_ZONE_LOCAL);
 }
 
 /* The fingerprint in pairs, as it is read out: "AB:CD:…". */

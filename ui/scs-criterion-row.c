@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-date.h"
 #include "scs-ui-resources.h"
 
 #include "scs-evidence-list.h"
@@ -150,7 +151,7 @@ format_changed (ScsAnswer *answer)
 
   if (updated == NULL || *updated == '\0')
     return g_strdup ("");
-  when = scs_i18n_format_time (updated);
+  when = scs_date_format_time (updated, SCS_DATE_ZONE_LOCAL);
 
   if (scs_text_is_blank (author))
     return g_strdup_printf (_("Changed %s"), when);

@@ -27,8 +27,8 @@
 #include <glib/gi18n-lib.h>
 #include <adwaita.h>
 
+#include "scs-date.h"
 #include "scs-migration.h"
-#include "scs-i18n.h"
 #include "scs-renewal.h"
 
 #define ROW_HEIGHT 40
@@ -594,7 +594,7 @@ life_event_detail (const ScsLifeEvent *event)
 
   if (event->date == NULL)
     return g_strdup ("");
-  date = scs_i18n_format_date (event->date);
+  date = scs_date_format_date (event->date, SCS_DATE_ZONE_LOCAL);
   if (event->days_left < 0)
     when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue",
                                          -event->days_left), -event->days_left);
@@ -611,7 +611,7 @@ static void
 scs_dashboard_page_refresh_life_cycle (ScsDashboardPage *self)
 {
   g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GDate) today = g_date_new ();
+  g_autoptr(GDate) today = scs_date_today (SCS_DATE_ZONE_LOCAL);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->life_list))) != NULL)
@@ -620,7 +620,6 @@ scs_dashboard_page_refresh_life_cycle (ScsDashboardPage *self)
     return;
   if (self->validity == NULL)
     self->validity = scs_validity_load_default (NULL);
-  g_date_set_time_t (today, time (NULL));
   if (self->validity != NULL)
     events = scs_renewal_list_life_cycle (self->workspace, self->validity, today, NULL);
   if (events == NULL || events->len == 0)
@@ -722,8 +721,7 @@ record_certification_action (GtkWidget  *widget,
   GtkWidget *date = gtk_entry_new ();
   GtkWidget *registry = gtk_entry_new ();
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
   AdwMessageDialog *dialog;
   struct { const char *label; GtkWidget *field; } rows[] = {
     { N_("Level"), level }, { N_("Granted on"), date }, { N_("Registry ID"), registry },

@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-application.h"
+#include "scs-date.h"
 #include "scs-evidence-list.h"
 #include "scs-i18n.h"
 #include "scs-jc-import-dialog.h"
@@ -333,8 +334,7 @@ static void
 jc_update_equivalence (Page *page)
 {
   g_autoptr(ScsJcProduct) product = scs_jcstar_get_product (page->workspace, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%F");
+  g_autofree char *today = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
   g_autoptr(GString) psti = g_string_new (NULL);
   g_autoptr(GString) cls_covered = g_string_new (NULL);
   g_autoptr(GString) cls_needed = g_string_new (NULL);
@@ -629,8 +629,7 @@ jc_record_event (Page           *page,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsJcEvent) event = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%F");
+  g_autofree char *today = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
   g_autofree char *detail = entry_text (page, "event-detail");
   g_autofree char *date = entry_text (page, "event-date");
 

@@ -20,6 +20,7 @@
 
 #include "scs-portfolio-window.h"
 
+#include "scs-date.h"
 #include "scs-portfolio-stats.h"
 
 #include <string.h>
@@ -211,9 +212,8 @@ bind_cell (GtkSignalListItemFactory *factory,
       const char *date;
       g_autofree char *ignored = next_due_text (e, &date);
       g_autoptr(GDate) due = date != NULL ? scs_date_parse_iso (date) : NULL;
-      g_autoptr(GDate) today = g_date_new ();
+      g_autoptr(GDate) today = scs_date_today (SCS_DATE_ZONE_LOCAL);
 
-      g_date_set_time_t (today, time (NULL));
       if (date == NULL && g_strcmp0 (ignored, "—") != 0)
         gtk_widget_add_css_class (label, "error");
       else if (due != NULL && g_date_days_between (today, due) < 0)

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "scs-preferences-window.h"
+#include "scs-date.h"
 #include "scs-profile-page.h"
 #include "scs-trust-settings.h"
 #include "scs-window.h"
@@ -133,8 +134,7 @@ rebuild_ca_rows (ScsPreferencesWindow *self)
       expiry = scs_trust_anchors_get_expiration (one, 0);
       if (expiry != NULL)
         {
-          g_autoptr(GDateTime) local = g_date_time_to_local (expiry);
-          g_autofree char *date = g_date_time_format (local, "%Y-%m-%d");
+          g_autofree char *date = scs_date_time_to_iso (expiry, SCS_DATE_ZONE_LOCAL);
 
           /* Translators: %s is a date */
           subtitle = g_strdup_printf (_("Valid until %s"), date);

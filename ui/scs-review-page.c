@@ -28,9 +28,9 @@
 #include "scs-ui-resources.h"
 
 #include "scs-certificate-dialog.h"
+#include "scs-date.h"
 #include "scs-declaration.h"
 #include "scs-evidence-list.h"
-#include "scs-i18n.h"
 #include "scs-profile.h"
 #include "scs-scope.h"
 #include "scs-sign-dialog.h"
@@ -516,7 +516,7 @@ refresh_changes (ScsReviewPage *self)
       g_autofree char *title = g_markup_escape_text (plain_title, -1);
       g_autofree char *old_value = human_value (change->field, change->old_value);
       g_autofree char *new_value = human_value (change->field, change->new_value);
-      g_autofree char *when = scs_i18n_format_time (change->time);
+      g_autofree char *when = scs_date_format_time (change->time, SCS_DATE_ZONE_LOCAL);
       g_autofree char *byline = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
@@ -568,7 +568,7 @@ append_comments (ScsReviewPage *self,
       ScsReviewComment *c = comments->pdata[i];
       g_autofree char *body = g_markup_escape_text (c->body, -1);
       /* Translators: comment byline: author (role) · time */
-      g_autofree char *when = scs_i18n_format_time (c->time);
+      g_autofree char *when = scs_date_format_time (c->time, SCS_DATE_ZONE_LOCAL);
       g_autofree char *byline = g_strdup_printf (_("%s (%s) · %s"), c->author, role_label (c->role), when);
       g_autofree char *escaped = g_markup_escape_text (byline, -1);
 
@@ -591,7 +591,7 @@ append_proposals (ScsReviewPage *self)
       g_autofree char *new_value = human_value (p->field, p->new_value);
       g_autofree char *old_markup = value_markup (old_value, FALSE);
       g_autofree char *new_markup = value_markup (new_value, TRUE);
-      g_autofree char *when = scs_i18n_format_time (p->time);
+      g_autofree char *when = scs_date_format_time (p->time, SCS_DATE_ZONE_LOCAL);
       /* Translators: "Proposed note: old → new" */
       g_autofree char *title = g_strdup_printf (_("Proposed %s: %s → %s"), field_label (p->field), old_markup, new_markup);
       g_autofree char *status = NULL;

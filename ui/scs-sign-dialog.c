@@ -28,6 +28,7 @@
 #include "scs-signoff.h"
 #include "scs-ui-resources.h"
 
+#include "scs-date.h"
 #include "scs-declaration.h"
 #include "scs-signer.h"
 #include "scs-trust-settings.h"
@@ -179,12 +180,9 @@ pin_warning (ScsPinFlags flags)
 static char *
 format_local_date (GDateTime *when)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   if (when == NULL)
     return g_strdup ("—");
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%Y-%m-%d");
+  return scs_date_time_to_iso (when, SCS_DATE_ZONE_LOCAL);
 }
 
 static char *
@@ -705,8 +703,7 @@ dialog_new (GtkWindow *parent,
   gtk_widget_set_visible (self->declaration_group, declaration);
   if (declaration)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+      g_autofree char *date = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
 
       adw_window_title_set_title (self->window_title, _("Management Declaration"));
       gtk_button_set_label (GTK_BUTTON (self->sign_button), _("_Declare"));

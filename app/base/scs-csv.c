@@ -155,6 +155,29 @@ parse (const char  *data,
           return NULL;
         }
 
+      /* Outside quotes, a comma ends the field; a line end, the row too. */
+      if (state != QUOTED && (c == ',' || line_end))
+        {
+          if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
+            {
+              i++;
+              line++;
+            }
+          if (!finish_field (fields, field, row, error))
+            return NULL;
+          if (line_end)
+            {
+              if (!finish_row (rows, fields, row, error))
+                return NULL;
+              if (row_lines != NULL)
+                g_array_append_val (row_lines, row_line);
+              row++;
+              row_line = line;
+            }
+          state = FIELD_START;
+          continue;
+        }
+
       switch (state)
         {
         case FIELD_START:
@@ -170,28 +193,6 @@ parse (const char  *data,
                   return NULL;
                 }
               state = QUOTED;
-            }
-          else if (c == ',')
-            {
-              if (!finish_field (fields, field, row, error))
-                return NULL;
-              state = FIELD_START;
-            }
-          else if (line_end)
-            {
-              if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
-                {
-                  i++;
-                  line++;
-                }
-              if (!finish_field (fields, field, row, error) ||
-                  !finish_row (rows, fields, row, error))
-                return NULL;
-              if (row_lines != NULL)
-                g_array_append_val (row_lines, row_line);
-              row++;
-              row_line = line;
-              state = FIELD_START;
             }
           else
             {
@@ -212,28 +213,6 @@ parse (const char  *data,
             {
               g_string_append_c (field, '"');
               state = QUOTED;
-            }
-          else if (c == ',')
-            {
-              if (!finish_field (fields, field, row, error))
-                return NULL;
-              state = FIELD_START;
-            }
-          else if (line_end)
-            {
-              if (c == '\r' && i + 1 < length && data[i + 1] == '\n')
-                {
-                  i++;
-                  line++;
-                }
-              if (!finish_field (fields, field, row, error) ||
-                  !finish_row (rows, fields, row, error))
-                return NULL;
-              if (row_lines != NULL)
-                g_array_append_val (row_lines, row_line);
-              row++;
-              row_line = line;
-              state = FIELD_START;
             }
           else
             {

@@ -3,6 +3,8 @@
  * Five parsers used to accept different input (one took "2026-1-1" and
  * " 2026-01-01", sscanf's way); dates reach signed XML, reports and
  * expiry checks, so every one of them goes through the same strict rule.
+ * Times are shown the same way everywhere too: one formatter, in the
+ * user's zone or in Japan's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,16 +63,12 @@ int
 scs_date_days_since (const char *text)
 {
   g_autoptr(GDate) then = scs_date_parse_iso (text);
-  g_autoptr(GDateTime) now = NULL;
-  GDate today;
+  g_autoptr(GDate) today = NULL;
 
   if (then == NULL)
     return G_MININT;
-  now = g_date_time_new_now_utc ();
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now), g_date_time_get_year (now));
-  return g_date_days_between (then, &today);
+  today = scs_date_today (SCS_DATE_ZONE_UTC);
+  return g_date_days_between (then, today);
 }
 
 char *
@@ -80,4 +78,105 @@ scs_now_iso8601 (void)
   g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 
   return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+}
+
+static GTimeZone *
+zone_new (ScsDateZone zone)
+{
+  switch (zone)
+    {
+    case SCS_DATE_ZONE_LOCAL:
+      return g_time_zone_new_local ();
+    case SCS_DATE_ZONE_JAPAN:
+      return g_time_zone_new_offset (9 * 3600);
+    case SCS_DATE_ZONE_UTC:
+    default:
+      return g_time_zone_new_utc ();
+    }
+}
+
+/* @when in @zone. */
+static GDateTime *
+to_zone (GDateTime   *when,
+         ScsDateZone  zone)
+{
+  g_autoptr(GTimeZone) tz = zone_new (zone);
+
+  return g_date_time_to_timezone (when, tz);
+}
+
+/* A stored time (ISO 8601, UTC unless it says otherwise) in @zone, or
+ * NULL when @iso is not a time. */
+static GDateTime *
+parse_time (const char  *iso,
+            ScsDateZone  zone)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) parsed = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return NULL;
+  parsed = g_date_time_new_from_iso8601 (iso, utc);
+  if (parsed == NULL)
+    return NULL;
+  return to_zone (parsed, zone);
+}
+
+GDate *
+scs_date_today (ScsDateZone zone)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = to_zone (utc, zone);
+
+  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                         (GDateMonth) g_date_time_get_month (now),
+                         (GDateYear) g_date_time_get_year (now));
+}
+
+char *
+scs_date_today_iso (ScsDateZone zone)
+{
+  g_autoptr(GDate) today = scs_date_today (zone);
+
+  return scs_date_to_iso (today);
+}
+
+char *
+scs_date_time_to_iso (GDateTime   *when,
+                      ScsDateZone  zone)
+{
+  g_autoptr(GDateTime) there = NULL;
+
+  if (when == NULL)
+    return NULL;
+  there = to_zone (when, zone);
+  return g_date_time_format (there, "%Y-%m-%d");
+}
+
+char *
+scs_date_format_time (const char  *iso,
+                      ScsDateZone  zone)
+{
+  g_autoptr(GDateTime) when = parse_time (iso, zone);
+
+  if (when == NULL)
+    return g_strdup (iso != NULL ? iso : "");
+  /* Japan's fixed offset has no name of its own: "+09". */
+  return g_date_time_format (when, zone == SCS_DATE_ZONE_JAPAN ? "%Y-%m-%d %H:%M JST" : "%Y-%m-%d %H:%M %Z");
+}
+
+char *
+scs_date_format_date (const char  *iso,
+                      ScsDateZone  zone)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (strlen (iso) == 10)
+    return g_strdup (iso);
+  when = parse_time (iso, zone);
+  if (when == NULL)
+    return g_strndup (iso, 10);
+  return g_date_time_format (when, "%Y-%m-%d");
 }

@@ -19,12 +19,6 @@
 #include "scs-cli-private.h"
 #include "scs-i18n.h"
 
-static gboolean opt_json = FALSE;
-
-static const GOptionEntry json_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
 
 /* Requirements and criteria of level ≤ @level, in @category (0: all). */
 static void
@@ -224,7 +218,7 @@ scs_cli_catalog_info (const ScsCliCommand *command,
 {
   g_autoptr(ScsCatalog) catalog = NULL;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 0, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 0, 1))
     return SCS_CLI_EXIT_USAGE;
 
   /* A catalog file (XML or official workbook) or the built-in one. */
@@ -232,7 +226,7 @@ scs_cli_catalog_info (const ScsCliCommand *command,
   if (catalog == NULL)
     return SCS_CLI_EXIT_USAGE;
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     print_catalog_json (catalog);
   else
     print_catalog_human (catalog);
@@ -261,7 +255,7 @@ show_criterion (const ScsCriterion *criterion)
   const ScsRequirement *requirement = criterion->requirement;
   const ScsCategory *category = requirement->category;
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -315,7 +309,7 @@ show_requirement (const ScsRequirement *requirement)
 {
   const ScsCategory *category = requirement->category;
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -396,7 +390,7 @@ scs_cli_catalog_show (const ScsCliCommand *command,
   const ScsRequirement *requirement;
   const char *id;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 2))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 2))
     return SCS_CLI_EXIT_USAGE;
 
   /* `catalog show [CATALOG] ID`: the built-in catalog without a file. */
@@ -427,7 +421,7 @@ static int opt_level = 4;
 static const GOptionEntry list_entries[] = {
   { "level", 0, 0, G_OPTION_ARG_INT, &opt_level,
     N_("Only criteria of this level or below, 3 or 4 (default 4: all)"), N_("LEVEL") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
 
@@ -448,7 +442,7 @@ scs_cli_catalog_list (const ScsCliCommand *command,
   catalog = scs_catalog_new_builtin ();
   criteria = scs_catalog_get_criteria (catalog);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       builder = json_builder_new ();
       json_builder_begin_object (builder);
@@ -508,7 +502,7 @@ scs_cli_catalog_validate (const ScsCliCommand *command,
   g_autoptr(ScsCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
 
   catalog = scs_catalog_new_from_file (argv[1], &error);
@@ -523,7 +517,7 @@ scs_cli_catalog_validate (const ScsCliCommand *command,
              ? SCS_CLI_EXIT_CHECK_FAILED : status;
     }
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     print_catalog_json (catalog);
   else
     {

@@ -27,7 +27,6 @@
 #include "scs-cli-private.h"
 #include "scs-migration.h"
 
-static gboolean opt_json = FALSE;
 static char *opt_out = NULL;
 static char *opt_date = NULL;
 static char *opt_catalog = NULL;
@@ -117,7 +116,7 @@ static const GOptionEntry import_entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write the catalog XML here (required)"), N_("CATALOG.xml") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
     N_("Publication date (default: the workbook’s modification date)"), N_("YYYY-MM-DD") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
 
@@ -154,7 +153,7 @@ scs_cli_catalog_import_xlsx (const ScsCliCommand *command,
       counts[level - 3][1] = scs_catalog_count_criteria (catalog, level);
     }
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -208,11 +207,6 @@ scs_cli_catalog_import_xlsx (const ScsCliCommand *command,
 /* ---------------------------------------------------------------------
  * catalog diff
  * ------------------------------------------------------------------- */
-
-static const GOptionEntry json_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
 
 static void
 add_flags_json (JsonBuilder           *builder,
@@ -271,16 +265,8 @@ add_diff_json (JsonBuilder    *builder,
       json_builder_add_int_value (builder, change->old_level);
       json_builder_set_member_name (builder, "new_level");
       json_builder_add_int_value (builder, change->new_level);
-      json_builder_set_member_name (builder, "old_text");
-      if (change->old_text != NULL)
-        json_builder_add_string_value (builder, change->old_text);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "new_text");
-      if (change->new_text != NULL)
-        json_builder_add_string_value (builder, change->new_text);
-      else
-        json_builder_add_null_value (builder);
+      scs_cli_json_add_string (builder, "old_text", change->old_text);
+      scs_cli_json_add_string (builder, "new_text", change->new_text);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -343,7 +329,7 @@ scs_cli_catalog_diff (const ScsCliCommand *command,
   g_autoptr(ScsCatalog) new = NULL;
   g_autoptr(ScsCatalogDiff) diff = NULL;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 2, 2))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 2, 2))
     return SCS_CLI_EXIT_USAGE;
 
   old = scs_cli_load_catalog (argv[1]);
@@ -354,7 +340,7 @@ scs_cli_catalog_diff (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
 
   diff = scs_catalog_diff_new (old, new);
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -378,7 +364,7 @@ static const GOptionEntry migrate_entries[] = {
     N_("The catalog to move to: catalog XML, official .xlsx workbook, or “builtin”"), N_("CATALOG") },
   { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opt_dry_run, N_("Only print the change report"), NULL },
   { "yes", 'y', 0, G_OPTION_ARG_NONE, &opt_yes, N_("Apply the migration after printing the report"), NULL },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
 
@@ -476,7 +462,7 @@ scs_cli_migrate (const ScsCliCommand *command,
   apply = opt_yes;
 
   /* The report is made from the plan, before anything is written. */
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 

@@ -24,19 +24,13 @@
 
 #define MIN_PREFIX 8
 
-static gboolean opt_json = FALSE;
 static gboolean opt_force = FALSE;
 static char *opt_criterion = NULL;
-
-static const GOptionEntry add_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
 
 static const GOptionEntry list_entries[] = {
   { "criterion", 0, 0, G_OPTION_ARG_STRING, &opt_criterion,
     N_("List only the evidence linked to this criterion"), N_("CRITERION_ID") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
 
@@ -130,7 +124,7 @@ scs_cli_evidence_add (const ScsCliCommand *command,
   g_autoptr(JsonBuilder) builder = NULL;
   const char *id;
 
-  if (!scs_cli_parse_arguments (command, add_entries, TRUE, &argc, &argv, 3, -1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, TRUE, &argc, &argv, 3, -1))
     return SCS_CLI_EXIT_USAGE;
   id = argv[2];
 
@@ -144,7 +138,7 @@ scs_cli_evidence_add (const ScsCliCommand *command,
   if (!check_target (workspace, id))
     return SCS_CLI_EXIT_USAGE;
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       builder = json_builder_new ();
       json_builder_begin_object (builder);
@@ -225,7 +219,7 @@ scs_cli_evidence_list (const ScsCliCommand *command,
   if (evidence == NULL)
     return scs_cli_report (error);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 

@@ -15,13 +15,6 @@
 
 #include "scs-cli-private.h"
 
-gboolean scs_cli_opt_json = FALSE;
-
-const GOptionEntry scs_cli_json_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
-
 int
 scs_cli_items_answer (const ScsCliCommand  *command,
                       const GOptionEntry   *entries,

@@ -29,6 +29,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-cli-private.h"
+#include "scs-date.h"
 #include "scs-i18n.h"
 #include "scs-jcstar.h"
 #include "scs-signer.h"
@@ -146,8 +147,7 @@ scs_cli_jc_check (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(ScsJcProduct) product = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%F");
+  g_autofree char *today = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
   ScsJcStatus statuses[16];
   gboolean covers_psti;
   const char * const *cls_needed;
@@ -251,8 +251,7 @@ scs_cli_jc_event (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(ScsJcEvent) event = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%F");
+  g_autofree char *today = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
   g_autofree char *reopened = NULL;
   ScsJcEventKind kind;
 

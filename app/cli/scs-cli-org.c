@@ -18,12 +18,6 @@
 #include "scs-cli-private.h"
 #include "scs-text.h"
 
-static gboolean opt_json = FALSE;
-
-static const GOptionEntry show_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
 
 static char *opt_name = NULL;
 static char *opt_trade_name = NULL;
@@ -51,32 +45,20 @@ static const GOptionEntry set_entries[] = {
   { NULL }
 };
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 void
 scs_cli_org_add_json (JsonBuilder           *builder,
                       const ScsOrganization *org)
 {
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "name", org->name);
-  add_string_or_null (builder, "trade_name", org->trade_name);
+  scs_cli_json_add_string (builder, "name", org->name);
+  scs_cli_json_add_string (builder, "trade_name", org->trade_name);
   json_builder_set_member_name (builder, "sole_proprietor");
   json_builder_add_boolean_value (builder, org->sole_proprietor);
-  add_string_or_null (builder, "corporate_number", org->corporate_number);
-  add_string_or_null (builder, "address", org->address);
-  add_string_or_null (builder, "contact_name", org->contact_name);
-  add_string_or_null (builder, "contact_email", org->contact_email);
-  add_string_or_null (builder, "contact_phone", org->contact_phone);
+  scs_cli_json_add_string (builder, "corporate_number", org->corporate_number);
+  scs_cli_json_add_string (builder, "address", org->address);
+  scs_cli_json_add_string (builder, "contact_name", org->contact_name);
+  scs_cli_json_add_string (builder, "contact_email", org->contact_email);
+  scs_cli_json_add_string (builder, "contact_phone", org->contact_phone);
   json_builder_end_object (builder);
 }
 
@@ -104,7 +86,7 @@ scs_cli_org_add_rows (ScsCliTable           *table,
 static void
 print_organization (const ScsOrganization *org)
 {
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -128,7 +110,7 @@ scs_cli_org_show (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(ScsOrganization) org = NULL;
 
-  if (!scs_cli_parse_arguments (command, show_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)

@@ -28,7 +28,6 @@ static char *opt_out = NULL;
 static char *opt_lang = NULL;
 static char **opt_ca = NULL;
 static gboolean opt_draft = FALSE;
-static gboolean opt_json = FALSE;
 
 static const GOptionEntry export_entries[] = {
   { "out", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write to this file"), N_("PATH") },
@@ -40,7 +39,7 @@ static const GOptionEntry export_entries[] = {
 static const GOptionEntry verify_entries[] = {
   { "ca", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ca,
     N_("Trust this CA certificate (PEM, bundle or DER; repeatable)"), N_("CA.pem") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
 
@@ -162,7 +161,7 @@ scs_cli_verify (const ScsCliCommand *command,
   result = scs_verify_package_file (argv[1], ca, NULL, &error);
   if (result == NULL)
     {
-      if (opt_json)
+      if (scs_cli_opt_json)
         {
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -182,7 +181,7 @@ scs_cli_verify (const ScsCliCommand *command,
       return SCS_CLI_EXIT_USAGE;
     }
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -195,11 +194,7 @@ scs_cli_verify (const ScsCliCommand *command,
       json_builder_add_boolean_value (builder, result->trusted);
       json_builder_set_member_name (builder, "draft");
       json_builder_add_boolean_value (builder, result->draft);
-      json_builder_set_member_name (builder, "language");
-      if (result->language != NULL)
-        json_builder_add_string_value (builder, result->language);
-      else
-        json_builder_add_null_value (builder);
+      scs_cli_json_add_string (builder, "language", result->language);
       json_builder_set_member_name (builder, "checks");
       json_builder_begin_array (builder);
       for (guint i = 0; i < result->checks->len; i++)
@@ -209,11 +204,7 @@ scs_cli_verify (const ScsCliCommand *command,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "check");
           json_builder_add_string_value (builder, check->check);
-          json_builder_set_member_name (builder, "file");
-          if (check->file != NULL)
-            json_builder_add_string_value (builder, check->file);
-          else
-            json_builder_add_null_value (builder);
+          scs_cli_json_add_string (builder, "file", check->file);
           json_builder_set_member_name (builder, "status");
           json_builder_add_string_value (builder, status_name (check->status));
           json_builder_set_member_name (builder, "message");

@@ -49,6 +49,13 @@ gboolean     scs_cli_parse_arguments     (const ScsCliCommand *command,
                                           int                  n_max);
 ScsWorkspace *scs_cli_open_workspace     (const char          *path);
 void         scs_cli_print_json          (JsonBuilder         *builder);
+/* --json, setting scs_cli_opt_json: one process runs one command. */
+extern gboolean scs_cli_opt_json;
+extern const GOptionEntry scs_cli_json_entries[];
+/* A string member of the object being built, null when @value is NULL. */
+void         scs_cli_json_add_string     (JsonBuilder         *builder,
+                                          const char          *name,
+                                          const char          *value);
 char        *scs_cli_level_label         (guint                level);
 void         scs_cli_json_add_progress   (JsonBuilder         *builder,
                                           const ScsProgress   *progress);
@@ -77,9 +84,6 @@ void         scs_cli_org_add_rows        (ScsCliTable           *table,
 void         scs_cli_org_add_json        (JsonBuilder           *builder,
                                           const ScsOrganization *org);
 /* scs-cli-items.c: the item-based types (JC-STAR ★1, SECURITY ACTION …) */
-extern gboolean scs_cli_opt_json;
-/* --json, setting scs_cli_opt_json */
-extern const GOptionEntry scs_cli_json_entries[];
 /* Stores @word (NULL: unanswered) for the item named by @keys; FALSE with
  * @error for a key or answer the type refuses. */
 typedef gboolean (*ScsCliItemsSetFunc) (ScsWorkspace        *workspace,

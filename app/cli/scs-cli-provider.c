@@ -34,7 +34,6 @@
 static char *opt_department, *opt_number, *opt_body, *opt_scope, *opt_expires, *opt_mark, *opt_obtained;
 static char *opt_contracting_out, *opt_exception, *opt_redelegation, *opt_today;
 static char *opt_values[5];
-static gboolean opt_json;
 static int opt_warn_days;
 
 static ScsWorkspace *
@@ -313,27 +312,11 @@ scs_cli_provider_import_csv (const ScsCliCommand *command,
 
 /* ---- show and check --------------------------------------------------------- */
 
-static void
-json_string (JsonBuilder *builder,
-             const char  *name,
-             const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 int
 scs_cli_provider_show (const ScsCliCommand *command,
                        int                  argc,
                        char               **argv)
 {
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-    { NULL }
-  };
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(ScsProviderStar4) link = NULL;
   g_autoptr(ScsProviderIsms) isms = NULL;
@@ -345,7 +328,7 @@ scs_cli_provider_show (const ScsCliCommand *command,
   g_autofree char *obtained = NULL;
   g_autofree char *expiry = NULL;
 
-  if (!scs_cli_parse_arguments (command, entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   workspace = open_provider (argv[1]);
   if (workspace == NULL)
@@ -360,7 +343,7 @@ scs_cli_provider_show (const ScsCliCommand *command,
     return scs_cli_report (error);
   marked = isms != NULL ? scs_provider_isms_dup_marked (isms) : NULL;
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -368,13 +351,13 @@ scs_cli_provider_show (const ScsCliCommand *command,
       json_builder_set_member_name (builder, "provisional");
       json_builder_add_boolean_value (builder,
                                       scs_provider_catalog_is_provisional (scs_workspace_get_catalog (workspace)));
-      json_string (builder, "star4_path", link ? link->path : NULL);
-      json_string (builder, "department", link ? link->department : NULL);
-      json_string (builder, "star4_expiry", link ? link->expiry : NULL);
-      json_string (builder, "isms_number", isms ? isms->number : NULL);
-      json_string (builder, "isms_expires", isms ? isms->expires : NULL);
-      json_string (builder, "isms_marked", marked);
-      json_string (builder, "certification_expiry", expiry);
+      scs_cli_json_add_string (builder, "star4_path", link ? link->path : NULL);
+      scs_cli_json_add_string (builder, "department", link ? link->department : NULL);
+      scs_cli_json_add_string (builder, "star4_expiry", link ? link->expiry : NULL);
+      scs_cli_json_add_string (builder, "isms_number", isms ? isms->number : NULL);
+      scs_cli_json_add_string (builder, "isms_expires", isms ? isms->expires : NULL);
+      scs_cli_json_add_string (builder, "isms_marked", marked);
+      scs_cli_json_add_string (builder, "certification_expiry", expiry);
       json_builder_set_member_name (builder, "services");
       json_builder_begin_array (builder);
       for (guint i = 0; i < services->len; i++)
@@ -382,8 +365,8 @@ scs_cli_provider_show (const ScsCliCommand *command,
           ScsProviderService *service = services->pdata[i];
 
           json_builder_begin_object (builder);
-          json_string (builder, "category", scs_provider_category_to_string (service->category));
-          json_string (builder, "name", service->name);
+          scs_cli_json_add_string (builder, "category", scs_provider_category_to_string (service->category));
+          scs_cli_json_add_string (builder, "name", service->name);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -404,7 +387,7 @@ scs_cli_provider_show (const ScsCliCommand *command,
               json_builder_set_member_name (builder, "id");
               json_builder_add_int_value (builder, row->id);
               for (guint c = 0; names[c] != NULL; c++)
-                json_string (builder, names[c], row->values[c]);
+                scs_cli_json_add_string (builder, names[c], row->values[c]);
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
@@ -460,7 +443,7 @@ scs_cli_provider_check (const ScsCliCommand *command,
                         char               **argv)
 {
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Check as on this date (default: today)"),
       N_("YYYY-MM-DD") },
     { "warn-days", 0, 0, G_OPTION_ARG_INT, &opt_warn_days,
@@ -485,7 +468,7 @@ scs_cli_provider_check (const ScsCliCommand *command,
   if (findings == NULL)
     return scs_cli_report (error);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -499,8 +482,8 @@ scs_cli_provider_check (const ScsCliCommand *command,
           ScsProviderFinding *finding = findings->pdata[i];
 
           json_builder_begin_object (builder);
-          json_string (builder, "code", finding->code);
-          json_string (builder, "message", finding->message);
+          scs_cli_json_add_string (builder, "code", finding->code);
+          scs_cli_json_add_string (builder, "message", finding->message);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

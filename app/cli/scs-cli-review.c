@@ -23,6 +23,7 @@
 
 #include "scs-attestation.h"
 #include "scs-cli-private.h"
+#include "scs-date.h"
 #include "scs-declaration.h"
 #include "scs-i18n.h"
 #include "scs-profile.h"
@@ -32,12 +33,6 @@
 #include "scs-signer.h"
 #include "scs-signoff.h"
 
-static gboolean opt_json;
-
-static const GOptionEntry json_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
-  { NULL }
-};
 
 static ScsProfile *
 load_profile (void)
@@ -80,20 +75,18 @@ scs_cli_profile_show (const ScsCliCommand *command,
 {
   g_autoptr(ScsProfile) profile = NULL;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 0, 0))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 0, 0))
     return SCS_CLI_EXIT_USAGE;
   profile = load_profile ();
   if (profile == NULL)
     return SCS_CLI_EXIT_USAGE;
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-#define MEMBER(key, value) \
-      json_builder_set_member_name (b, key); \
-      if ((value) != NULL) json_builder_add_string_value (b, value); else json_builder_add_null_value (b);
+#define MEMBER(key, value) scs_cli_json_add_string (b, key, value)
       MEMBER ("file", scs_profile_get_path (profile));
       MEMBER ("name", scs_profile_get_name (profile));
       MEMBER ("organization", scs_profile_get_organization (profile));
@@ -435,7 +428,7 @@ scs_cli_review_status (const ScsCliCommand *command,
   g_autoptr(GPtrArray) proposals = NULL;
   ScsReviewSummary s;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   review = open_review (argv[1]);
   if (review == NULL)
@@ -447,7 +440,7 @@ scs_cli_review_status (const ScsCliCommand *command,
       (proposals = scs_review_list_proposals (review, NULL, &error)) == NULL)
     return scs_cli_report (error);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -497,11 +490,7 @@ scs_cli_review_status (const ScsCliCommand *command,
           ScsReviewItem *item = waiting->pdata[i];
 
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "criterion");
-          if (item->criterion_id)
-            json_builder_add_string_value (b, item->criterion_id);
-          else
-            json_builder_add_null_value (b);
+          scs_cli_json_add_string (b, "criterion", item->criterion_id);
           json_builder_set_member_name (b, "kind");
           json_builder_add_string_value (b, item->kind);
           json_builder_set_member_name (b, "ref");
@@ -750,10 +739,8 @@ print_validity (ScsSigner *signer)
 {
   g_autoptr(GDateTime) from = scs_signer_get_activation_time (signer);
   g_autoptr(GDateTime) to = scs_signer_get_expiration_time (signer);
-  g_autoptr(GDateTime) local_from = g_date_time_to_local (from);
-  g_autoptr(GDateTime) local_to = g_date_time_to_local (to);
-  g_autofree char *from_date = g_date_time_format (local_from, "%Y-%m-%d");
-  g_autofree char *to_date = g_date_time_format (local_to, "%Y-%m-%d");
+  g_autofree char *from_date = scs_date_time_to_iso (from, SCS_DATE_ZONE_LOCAL);
+  g_autofree char *to_date = scs_date_time_to_iso (to, SCS_DATE_ZONE_LOCAL);
 
   g_print (_("The signing certificate is valid from %s to %s.\n"), from_date, to_date);
 }
@@ -899,18 +886,6 @@ add_time_json (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
-static void
-add_string_json (JsonBuilder *b,
-                 const char  *name,
-                 const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 /* Who signed, when and how well: all from the CMS and its certificate. */
 static void
 add_verification_json (JsonBuilder              *b,
@@ -918,17 +893,17 @@ add_verification_json (JsonBuilder              *b,
 {
   json_builder_set_member_name (b, "trusted");
   json_builder_add_boolean_value (b, v != NULL && v->trusted);
-  add_string_json (b, "signer", v ? v->subject : NULL);
-  add_string_json (b, "signer_name", v ? v->common_name : NULL);
-  add_string_json (b, "signer_organization", v ? v->organization : NULL);
-  add_string_json (b, "signer_registration", v ? v->registration : NULL);
-  add_string_json (b, "signer_issuer", v ? v->issuer : NULL);
-  add_string_json (b, "signer_sha256", v ? v->fingerprint : NULL);
+  scs_cli_json_add_string (b, "signer", v ? v->subject : NULL);
+  scs_cli_json_add_string (b, "signer_name", v ? v->common_name : NULL);
+  scs_cli_json_add_string (b, "signer_organization", v ? v->organization : NULL);
+  scs_cli_json_add_string (b, "signer_registration", v ? v->registration : NULL);
+  scs_cli_json_add_string (b, "signer_issuer", v ? v->issuer : NULL);
+  scs_cli_json_add_string (b, "signer_sha256", v ? v->fingerprint : NULL);
   add_time_json (b, "signed_at", v ? v->signing_time : NULL);
   add_time_json (b, "timestamp", v ? v->timestamp_time : NULL);
-  add_string_json (b, "timestamp_authority", v ? v->tsa_subject : NULL);
-  add_string_json (b, "level", scs_cms_level_to_string (v ? v->level : SCS_CMS_LEVEL_NONE));
-  add_string_json (b, "notice", v ? v->notice : NULL);
+  scs_cli_json_add_string (b, "timestamp_authority", v ? v->tsa_subject : NULL);
+  scs_cli_json_add_string (b, "level", scs_cms_level_to_string (v ? v->level : SCS_CMS_LEVEL_NONE));
+  scs_cli_json_add_string (b, "notice", v ? v->notice : NULL);
 }
 
 /* "name — O (registration no. N), signed 2026-…, time-stamped 2026-… ; CAdES B-T" */
@@ -962,7 +937,7 @@ scs_cli_verify_signature (const ScsCliCommand *command,
                           char               **argv)
 {
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON"), NULL },
     { "ca", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_ca,
       N_("Trust this CA certificate (PEM, bundle or DER; repeatable)"), N_("FILE") },
     { NULL }
@@ -993,7 +968,7 @@ scs_cli_verify_signature (const ScsCliCommand *command,
   good = expert != NULL && scs_signature_check_is_good (expert) &&
          (management == NULL || scs_signature_check_is_good (management));
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       ScsSignatureCheck *checks[] = { expert, management };
@@ -1025,11 +1000,7 @@ scs_cli_verify_signature (const ScsCliCommand *command,
           add_verification_json (b, c->verification);
           json_builder_set_member_name (b, "content_sha256");
           json_builder_add_string_value (b, c->info->content_sha256);
-          json_builder_set_member_name (b, "problem");
-          if (c->problem)
-            json_builder_add_string_value (b, c->problem);
-          else
-            json_builder_add_null_value (b);
+          scs_cli_json_add_string (b, "problem", c->problem);
           json_builder_set_member_name (b, "changes");
           json_builder_begin_array (b);
           for (guint j = 0; j < c->changes->len; j++)

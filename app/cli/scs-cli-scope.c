@@ -20,7 +20,6 @@
 #include "scs-scope.h"
 #include "scs-scope-import.h"
 
-static gboolean opt_json = FALSE;
 static char *opt_description = NULL;
 static char **opt_entities = NULL;
 static char *opt_kind = NULL;
@@ -32,11 +31,6 @@ static gboolean opt_force = FALSE;
 static char *field_values[32];
 static char *opt_criteria = NULL;
 
-static const GOptionEntry json_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
-
 static const GOptionEntry unit_entries[] = {
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description,
     N_("What the scope covers, in a sentence or two"), N_("TEXT") },
@@ -47,7 +41,7 @@ static const GOptionEntry unit_entries[] = {
 
 static const GOptionEntry list_entries[] = {
   { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("List only items of this kind"), N_("KIND") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
 
@@ -201,7 +195,7 @@ scs_cli_scope_add (const ScsCliCommand *command,
     n++;
   all = g_new0 (GOptionEntry, n + 2);
   memcpy (all, entries, n * sizeof (GOptionEntry));
-  all[n] = json_entries[0];
+  all[n] = scs_cli_json_entries[0];
 
   if (!scs_cli_parse_arguments (command, all, TRUE, &argc, &argv, 2, 2))
     return SCS_CLI_EXIT_USAGE;
@@ -218,7 +212,7 @@ scs_cli_scope_add (const ScsCliCommand *command,
   if (id == 0)
     return scs_cli_report (error);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -439,7 +433,7 @@ scs_cli_scope_list (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   items = scs_scope_get_items (scope, kind);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -492,14 +486,14 @@ scs_cli_scope_show (const ScsCliCommand *command,
   GListModel *all;
   ScsScope *scope;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   scope = open_scope (argv[1], &workspace);
   if (scope == NULL)
     return SCS_CLI_EXIT_USAGE;
   all = scs_scope_get_items (scope, SCS_SCOPE_N_KINDS);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_auto(GStrv) entities = g_strsplit (scs_scope_get_entities (scope), "\n", -1);
@@ -585,7 +579,7 @@ scs_cli_scope_check (const ScsCliCommand *command,
   ScsScope *scope;
   guint errors;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   scope = open_scope (argv[1], &workspace);
   if (scope == NULL)
@@ -593,7 +587,7 @@ scs_cli_scope_check (const ScsCliCommand *command,
   findings = scs_scope_check (scope);
   errors = scs_scope_count_errors (findings);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -702,7 +696,7 @@ static const GOptionEntry import_entries[] = {
     N_("The file’s encoding: auto (default), utf-8 or cp932 (Shift_JIS)"), N_("ENCODING") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, &opt_dry_run,
     N_("Check the file and show what would be imported, without importing"), NULL },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
 
@@ -734,11 +728,7 @@ import_json (ScsScopeImport *import,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "column");
       json_builder_add_string_value (builder, header[c]);
-      json_builder_set_member_name (builder, "field");
-      if (field != NULL)
-        json_builder_add_string_value (builder, field);
-      else
-        json_builder_add_null_value (builder);
+      scs_cli_json_add_string (builder, "field", field);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -810,7 +800,7 @@ scs_cli_scope_import_csv (const ScsCliCommand *command,
         return scs_cli_report (error);
     }
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     import_json (import, problems, imported);
   else
     {

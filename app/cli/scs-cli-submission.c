@@ -17,24 +17,6 @@
 #include "scs-cli-private.h"
 #include "scs-submission.h"
 
-static gboolean opt_json = FALSE;
-
-static const GOptionEntry submissions_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
-
-static void
-json_member_string (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 int
 scs_cli_submissions (const ScsCliCommand *command,
@@ -45,7 +27,7 @@ scs_cli_submissions (const ScsCliCommand *command,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!scs_cli_parse_arguments (command, submissions_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
@@ -55,12 +37,12 @@ scs_cli_submissions (const ScsCliCommand *command,
   if (rows == NULL)
     return scs_cli_report (error);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_member_string (builder, "file", argv[1]);
+      scs_cli_json_add_string (builder, "file", argv[1]);
       json_builder_set_member_name (builder, "submissions");
       json_builder_begin_array (builder);
       for (guint i = 0; i < rows->len; i++)
@@ -70,13 +52,13 @@ scs_cli_submissions (const ScsCliCommand *command,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "cycle");
           json_builder_add_int_value (builder, s->cycle);
-          json_member_string (builder, "package", s->file_name);
-          json_member_string (builder, "sha256", s->sha256);
+          scs_cli_json_add_string (builder, "package", s->file_name);
+          scs_cli_json_add_string (builder, "sha256", s->sha256);
           json_builder_set_member_name (builder, "size");
           json_builder_add_int_value (builder, (gint64) s->size);
-          json_member_string (builder, "exported", s->exported);
-          json_member_string (builder, "exporter", s->exporter);
-          json_member_string (builder, "expert_signature", s->expert_status);
+          scs_cli_json_add_string (builder, "exported", s->exported);
+          scs_cli_json_add_string (builder, "exporter", s->exporter);
+          scs_cli_json_add_string (builder, "expert_signature", s->expert_status);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

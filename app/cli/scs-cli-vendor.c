@@ -19,6 +19,7 @@
 
 #include "scs-cli-private.h"
 #include "scs-csv.h"
+#include "scs-date.h"
 #include "scs-diagnosis.h"
 #include "scs-portfolio-stats.h"
 #include "scs-workspace.h"
@@ -27,7 +28,6 @@
 #include "scs-renewal.h"
 #include "scs-wizard.h"
 
-static gboolean opt_json = FALSE;
 static char *opt_today = NULL;
 static char *opt_out = NULL;
 static char *opt_csv = NULL;
@@ -70,7 +70,7 @@ static int opt_within = SCS_PORTFOLIO_REMINDER_DAYS;
 static char *opt_found = NULL;
 static char *opt_corrected = NULL;
 
-#define JSON_ENTRY { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL }
+#define JSON_ENTRY { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL }
 #define FILE_ENTRY { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, \
                      N_("Supplier list to use (default: your own, in your data folder)"), N_("PATH") }
 
@@ -235,18 +235,6 @@ static const GOptionEntry suppliers_export_entries[] = {
 };
 
 static void
-json_string (JsonBuilder *b,
-             const char  *name,
-             const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 json_int (JsonBuilder *b,
           const char  *name,
           gint64       value)
@@ -291,6 +279,40 @@ expiry_state_name (ScsExpiryState state)
     }
 }
 
+/* The clients' workspaces in @folder as on --today (default: today), with
+ * the validity data they were read against in @validity (nullable); NULL
+ * after printing why. */
+static ScsPortfolio *
+load_portfolio (const char   *folder,
+                ScsValidity **validity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsValidity) loaded = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(ScsPortfolio) portfolio = NULL;
+
+  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
+    {
+      scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
+      return NULL;
+    }
+  loaded = scs_validity_load_default (&error);
+  if (loaded == NULL)
+    {
+      scs_cli_report (error);
+      return NULL;
+    }
+  portfolio = scs_portfolio_new (loaded, today);
+  if (!scs_portfolio_add_folder (portfolio, folder, NULL, &error))
+    {
+      scs_cli_report (error);
+      return NULL;
+    }
+  if (validity != NULL)
+    *validity = g_steal_pointer (&loaded);
+  return g_steal_pointer (&portfolio);
+}
+
 /* ------------------------------------------------------------------------ */
 
 int
@@ -301,7 +323,6 @@ scs_cli_portfolio (const ScsCliCommand *command,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsValidity) validity = NULL;
   g_autoptr(ScsPortfolio) portfolio = NULL;
-  g_autoptr(GDate) today = NULL;
   g_autoptr(GHashTable) duplicates = NULL;
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(GBytes) xlsx = NULL;
@@ -313,17 +334,8 @@ scs_cli_portfolio (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
     return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
-
-  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
-    return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
-
-  validity = scs_validity_load_default (&error);
-  if (validity == NULL)
-    return scs_cli_report (error);
-
-  portfolio = scs_portfolio_new (validity, today);
-  if (!scs_portfolio_add_folder (portfolio, argv[1], NULL, &error))
-    return scs_cli_report (error);
+  if ((portfolio = load_portfolio (argv[1], &validity)) == NULL)
+    return SCS_CLI_EXIT_USAGE;
   model = scs_portfolio_get_entries (portfolio);
   n = g_list_model_get_n_items (model);
   duplicates = scs_portfolio_find_duplicates (model);
@@ -335,12 +347,12 @@ scs_cli_portfolio (const ScsCliCommand *command,
   if ((csv != NULL && !write_bytes (opt_csv, csv)) || (xlsx != NULL && !write_bytes (opt_xlsx, xlsx)))
     return SCS_CLI_EXIT_USAGE;
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_string (b, "folder", argv[1]);
+      scs_cli_json_add_string (b, "folder", argv[1]);
       json_bool (b, "validity_provisional", scs_validity_is_provisional (validity));
       json_builder_set_member_name (b, "clients");
       json_builder_begin_array (b);
@@ -352,9 +364,9 @@ scs_cli_portfolio (const ScsCliCommand *command,
           if (scs_portfolio_entry_get_error (e) != NULL)
             continue;
           json_builder_begin_object (b);
-          json_string (b, "file", scs_portfolio_entry_get_path (e));
-          json_string (b, "company", scs_portfolio_entry_get_company (e));
-          json_string (b, "type", scs_workspace_type_to_string (scs_portfolio_entry_get_workspace_type (e)));
+          scs_cli_json_add_string (b, "file", scs_portfolio_entry_get_path (e));
+          scs_cli_json_add_string (b, "company", scs_portfolio_entry_get_company (e));
+          scs_cli_json_add_string (b, "type", scs_workspace_type_to_string (scs_portfolio_entry_get_workspace_type (e)));
           json_int (b, "level", scs_portfolio_entry_get_level (e));
           json_int (b, "cycle", scs_portfolio_entry_get_cycle (e));
           json_int (b, "satisfied", scs_portfolio_entry_get_satisfied (e));
@@ -362,36 +374,36 @@ scs_cli_portfolio (const ScsCliCommand *command,
           json_int (b, "open_gaps", scs_portfolio_entry_get_open_gaps (e));
           json_bool (b, "ready", scs_portfolio_entry_get_ready (e));
           json_bool (b, "criteria_missing", scs_portfolio_entry_get_criteria_missing (e));
-          json_string (b, "review", scs_review_state_to_string (scs_portfolio_entry_get_review_state (e)));
+          scs_cli_json_add_string (b, "review", scs_review_state_to_string (scs_portfolio_entry_get_review_state (e)));
           json_bool (b, "signed", scs_portfolio_entry_get_signed (e));
           json_bool (b, "declared", scs_portfolio_entry_get_declared (e));
-          json_string (b, "submitted", scs_portfolio_entry_get_submitted (e));
+          scs_cli_json_add_string (b, "submitted", scs_portfolio_entry_get_submitted (e));
           json_int (b, "obtained_level", scs_portfolio_entry_get_obtained_level (e));
-          json_string (b, "obtained", scs_portfolio_entry_get_obtained (e));
-          json_string (b, "expiry", scs_portfolio_entry_get_expiry (e));
-          json_string (b, "expiry_state", expiry_state_name (scs_portfolio_entry_get_expiry_state (e)));
+          scs_cli_json_add_string (b, "obtained", scs_portfolio_entry_get_obtained (e));
+          scs_cli_json_add_string (b, "expiry", scs_portfolio_entry_get_expiry (e));
+          scs_cli_json_add_string (b, "expiry_state", expiry_state_name (scs_portfolio_entry_get_expiry_state (e)));
           if (scs_portfolio_entry_get_workspace_type (e) == SCS_WORKSPACE_TYPE_PROVIDER)
             {
-              json_string (b, "provider_certification",
+              scs_cli_json_add_string (b, "provider_certification",
                            scs_portfolio_entry_get_provider_date (e, SCS_PORTFOLIO_PROVIDER_CERTIFICATION));
-              json_string (b, "provider_isms", scs_portfolio_entry_get_provider_date (e, SCS_PORTFOLIO_PROVIDER_ISMS));
-              json_string (b, "provider_star4",
+              scs_cli_json_add_string (b, "provider_isms", scs_portfolio_entry_get_provider_date (e, SCS_PORTFOLIO_PROVIDER_ISMS));
+              scs_cli_json_add_string (b, "provider_star4",
                            scs_portfolio_entry_get_provider_date (e, SCS_PORTFOLIO_PROVIDER_STAR4));
             }
           if (scs_portfolio_entry_get_expiry (e) != NULL)
             json_int (b, "days_left", scs_portfolio_entry_get_days_left (e));
           else
-            json_string (b, "days_left", NULL);
+            scs_cli_json_add_string (b, "days_left", NULL);
           json_bool (b, "needs_new_check", scs_portfolio_entry_get_needs_check (e));
           {
             ScsDueKind kind = SCS_DUE_RENEWAL;
             const char *due = scs_portfolio_entry_get_next_due (e, &kind);
 
-            json_string (b, "next_due", due);
-            json_string (b, "registry_status", scs_portfolio_entry_get_registry_status (e));
-            json_string (b, "evaluation_body", scs_portfolio_entry_get_evaluation_body (e));
-            json_string (b, "tv_provider", scs_portfolio_entry_get_tv_provider (e));
-            json_string (b, "next_due_kind", due == NULL ? NULL
+            scs_cli_json_add_string (b, "next_due", due);
+            scs_cli_json_add_string (b, "registry_status", scs_portfolio_entry_get_registry_status (e));
+            scs_cli_json_add_string (b, "evaluation_body", scs_portfolio_entry_get_evaluation_body (e));
+            scs_cli_json_add_string (b, "tv_provider", scs_portfolio_entry_get_tv_provider (e));
+            scs_cli_json_add_string (b, "next_due_kind", due == NULL ? NULL
                                              : kind == SCS_DUE_SELF_ASSESSMENT ? "self-assessment" : "renewal");
           }
           json_builder_set_member_name (b, "significant_changes");
@@ -399,8 +411,8 @@ scs_cli_portfolio (const ScsCliCommand *command,
           for (guint j = 0; changes != NULL && changes[j] != NULL; j++)
             json_builder_add_string_value (b, changes[j]);
           json_builder_end_array (b);
-          json_string (b, "last_change", scs_portfolio_entry_get_last_change (e));
-          json_string (b, "corporate_number", scs_portfolio_entry_get_corporate_number (e));
+          scs_cli_json_add_string (b, "last_change", scs_portfolio_entry_get_last_change (e));
+          scs_cli_json_add_string (b, "corporate_number", scs_portfolio_entry_get_corporate_number (e));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -433,8 +445,8 @@ scs_cli_portfolio (const ScsCliCommand *command,
           if (scs_portfolio_entry_get_error (e) == NULL)
             continue;
           json_builder_begin_object (b);
-          json_string (b, "file", scs_portfolio_entry_get_path (e));
-          json_string (b, "reason", scs_portfolio_entry_get_error (e));
+          scs_cli_json_add_string (b, "file", scs_portfolio_entry_get_path (e));
+          scs_cli_json_add_string (b, "reason", scs_portfolio_entry_get_error (e));
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -550,27 +562,18 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
                              int                  argc,
                              char               **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScsValidity) validity = NULL;
   g_autoptr(ScsPortfolio) portfolio = NULL;
-  g_autoptr(GDate) today = NULL;
   g_autoptr(GPtrArray) reminders = NULL;
 
   if (!scs_cli_parse_arguments (command, reminder_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
   if (opt_within < 1 || opt_within > 365)
     return scs_cli_error (_("--within: expected a number of days from 1 to 365, not %d"), opt_within);
-  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
-    return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
-  validity = scs_validity_load_default (&error);
-  if (validity == NULL)
-    return scs_cli_report (error);
-  portfolio = scs_portfolio_new (validity, today);
-  if (!scs_portfolio_add_folder (portfolio, argv[1], NULL, &error))
-    return scs_cli_report (error);
+  if ((portfolio = load_portfolio (argv[1], NULL)) == NULL)
+    return SCS_CLI_EXIT_USAGE;
   reminders = scs_portfolio_list_reminders (scs_portfolio_get_entries (portfolio),
                                             scs_portfolio_get_today (portfolio), (guint) opt_within);
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -583,10 +586,10 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
           ScsReminder *r = g_ptr_array_index (reminders, i);
 
           json_builder_begin_object (b);
-          json_string (b, "file", r->path);
-          json_string (b, "company", r->company);
-          json_string (b, "kind", r->expiry ? "expiry" : "self-assessment");
-          json_string (b, "date", r->date);
+          scs_cli_json_add_string (b, "file", r->path);
+          scs_cli_json_add_string (b, "company", r->company);
+          scs_cli_json_add_string (b, "kind", r->expiry ? "expiry" : "self-assessment");
+          scs_cli_json_add_string (b, "date", r->date);
           json_int (b, "days", r->days);
           json_builder_end_object (b);
         }
@@ -656,15 +659,15 @@ scs_cli_portfolio_bulk (const ScsCliCommand *command,
       ScsBulkFailure *f = g_ptr_array_index (failures, i);
 
       json_builder_begin_object (b);
-      json_string (b, "file", f->path);
-      json_string (b, "reason", f->reason);
+      scs_cli_json_add_string (b, "file", f->path);
+      scs_cli_json_add_string (b, "reason", f->reason);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_int (b, "done", done);
   json_builder_end_object (b);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     scs_cli_print_json (b);
   else
     {
@@ -687,7 +690,6 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
                          char               **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsValidity) validity = NULL;
   g_autoptr(ScsPortfolio) portfolio = NULL;
   g_autoptr(GPtrArray) stats = NULL;
   g_autoptr(GBytes) csv = NULL;
@@ -709,12 +711,8 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
       if (d == NULL)
         return scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
     }
-  validity = scs_validity_load_default (&error);
-  if (validity == NULL)
-    return scs_cli_report (error);
-  portfolio = scs_portfolio_new (validity, NULL);
-  if (!scs_portfolio_add_folder (portfolio, argv[1], NULL, &error))
-    return scs_cli_report (error);
+  if ((portfolio = load_portfolio (argv[1], NULL)) == NULL)
+    return SCS_CLI_EXIT_USAGE;
   stats = scs_portfolio_stats_compute (scs_portfolio_get_entries (portfolio), grouping);
 
   /* Both outputs are made before either is written. */
@@ -725,7 +723,7 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
   if ((csv != NULL && !write_bytes (opt_csv, csv)) || (pdf != NULL && !write_bytes (opt_pdf, pdf)))
     return SCS_CLI_EXIT_USAGE;
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -735,9 +733,9 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
           ScsStat *stat = g_ptr_array_index (stats, i);
 
           json_builder_begin_object (b);
-          json_string (b, "group", stat->group);
+          scs_cli_json_add_string (b, "group", stat->group);
           json_int (b, "category", stat->category);
-          json_string (b, "criterion_id", stat->criterion_id);
+          scs_cli_json_add_string (b, "criterion_id", stat->criterion_id);
           json_int (b, "clients", stat->clients);
           json_int (b, "unmet", stat->unmet);
           json_int (b, "previous_clients", stat->previous_clients);
@@ -857,15 +855,15 @@ scs_cli_diagnose (const ScsCliCommand *command,
         return SCS_CLI_EXIT_USAGE;
     }
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_string (b, "file", argv[1]);
+      scs_cli_json_add_string (b, "file", argv[1]);
       json_int (b, "target_level", scs_workspace_get_target_level (workspace));
       json_int (b, "cycle", scs_workspace_get_cycle (workspace));
-      json_string (b, "tier", scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)));
+      scs_cli_json_add_string (b, "tier", scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)));
       json_bool (b, "needs_on_site", scs_diagnosis_get_needs_on_site (diagnosis));
       json_builder_set_member_name (b, "gaps");
       json_builder_begin_array (b);
@@ -874,14 +872,14 @@ scs_cli_diagnose (const ScsCliCommand *command,
           ScsGap *gap = g_ptr_array_index (gaps, i);
 
           json_builder_begin_object (b);
-          json_string (b, "criterion_id", gap->criterion_id);
-          json_string (b, "answer", scs_answer_state_to_string (gap->state));
-          json_string (b, "support", scs_support_to_string (gap->support));
-          json_string (b, "effort", gap->effort);
-          json_string (b, "priority", gap->priority);
-          json_string (b, "owner", gap->owner);
-          json_string (b, "due", gap->due);
-          json_string (b, "note", gap->note);
+          scs_cli_json_add_string (b, "criterion_id", gap->criterion_id);
+          scs_cli_json_add_string (b, "answer", scs_answer_state_to_string (gap->state));
+          scs_cli_json_add_string (b, "support", scs_support_to_string (gap->support));
+          scs_cli_json_add_string (b, "effort", gap->effort);
+          scs_cli_json_add_string (b, "priority", gap->priority);
+          scs_cli_json_add_string (b, "owner", gap->owner);
+          scs_cli_json_add_string (b, "due", gap->due);
+          scs_cli_json_add_string (b, "note", gap->note);
           json_bool (b, "planned", gap->planned);
           json_builder_end_object (b);
         }
@@ -974,12 +972,12 @@ scs_cli_renew (const ScsCliCommand *command,
   if (unconfirmed == NULL)
     return scs_cli_report (error);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_string (b, "file", argv[1]);
+      scs_cli_json_add_string (b, "file", argv[1]);
       json_int (b, "cycle", cycle);
       json_builder_set_member_name (b, "to_reconfirm");
       json_builder_begin_array (b);
@@ -1110,10 +1108,7 @@ scs_cli_life_cycle (const ScsCliCommand *command,
   if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
     return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
   if (today == NULL)
-    {
-      today = g_date_new ();
-      g_date_set_time_t (today, time (NULL));
-    }
+    today = scs_date_today (SCS_DATE_ZONE_LOCAL);
   validity = scs_validity_load_default (&error);
   if (validity == NULL)
     return scs_cli_report (error);
@@ -1123,7 +1118,7 @@ scs_cli_life_cycle (const ScsCliCommand *command,
   events = scs_renewal_list_life_cycle (workspace, validity, today, &error);
   if (events == NULL)
     return scs_cli_report (error);
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -1135,12 +1130,12 @@ scs_cli_life_cycle (const ScsCliCommand *command,
           ScsLifeEvent *e = g_ptr_array_index (events, i);
 
           json_builder_begin_object (b);
-          json_string (b, "kind", life_kinds[e->kind]);
-          json_string (b, "label", e->label);
-          json_string (b, "date", e->date);
+          scs_cli_json_add_string (b, "kind", life_kinds[e->kind]);
+          scs_cli_json_add_string (b, "label", e->label);
+          scs_cli_json_add_string (b, "date", e->date);
           if (e->date != NULL)
             json_int (b, "days_left", e->days_left);
-          json_string (b, "urgency", life_urgencies[e->urgency]);
+          scs_cli_json_add_string (b, "urgency", life_urgencies[e->urgency]);
           json_bool (b, "provisional", e->provisional);
           json_builder_end_object (b);
         }
@@ -1212,12 +1207,12 @@ scs_cli_compare (const ScsCliCommand *command,
       n_reconfirmed += d->reconfirmed;
     }
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) jb = json_builder_new ();
 
       json_builder_begin_object (jb);
-      json_string (jb, "file", argv[1]);
+      scs_cli_json_add_string (jb, "file", argv[1]);
       json_int (jb, "cycle_a", a);
       json_int (jb, "cycle_b", b);
       json_builder_set_member_name (jb, "changed");
@@ -1229,7 +1224,7 @@ scs_cli_compare (const ScsCliCommand *command,
           if (d->changes == 0)
             continue;
           json_builder_begin_object (jb);
-          json_string (jb, "criterion_id", d->criterion_id);
+          scs_cli_json_add_string (jb, "criterion_id", d->criterion_id);
           json_builder_set_member_name (jb, "fields");
           json_builder_begin_array (jb);
           if (d->changes & SCS_CHANGE_STATE)
@@ -1241,10 +1236,10 @@ scs_cli_compare (const ScsCliCommand *command,
           if (d->changes & SCS_CHANGE_EVIDENCE)
             json_builder_add_string_value (jb, "evidence");
           json_builder_end_array (jb);
-          json_string (jb, "old_state", scs_answer_state_to_string (d->old_state));
-          json_string (jb, "new_state", scs_answer_state_to_string (d->new_state));
-          json_string (jb, "old_note", d->old_note);
-          json_string (jb, "new_note", d->new_note);
+          scs_cli_json_add_string (jb, "old_state", scs_answer_state_to_string (d->old_state));
+          scs_cli_json_add_string (jb, "new_state", scs_answer_state_to_string (d->new_state));
+          scs_cli_json_add_string (jb, "old_note", d->old_note);
+          scs_cli_json_add_string (jb, "new_note", d->new_note);
           json_int (jb, "old_evidence", d->old_evidence);
           json_int (jb, "new_evidence", d->new_evidence);
           json_builder_end_object (jb);
@@ -1334,21 +1329,21 @@ supplier_json (JsonBuilder       *b,
                const ScsSupplier *s)
 {
   json_builder_begin_object (b);
-  json_string (b, "name", s->name);
-  json_string (b, "corporate_number", s->corporate_number);
+  scs_cli_json_add_string (b, "name", s->name);
+  scs_cli_json_add_string (b, "corporate_number", s->corporate_number);
   json_bool (b, "confidential", s->confidential);
   json_bool (b, "delay", s->delay);
   json_bool (b, "access", s->access);
-  json_string (b, "factors", s->factors);
+  scs_cli_json_add_string (b, "factors", s->factors);
   json_int (b, "recommended", s->recommended);
   json_int (b, "obtained", s->obtained);
   json_bool (b, "meets_recommendation", s->outside || s->obtained >= s->recommended);
-  json_string (b, "decided", s->decided);
-  json_string (b, "reasoning", s->reasoning);
+  scs_cli_json_add_string (b, "decided", s->decided);
+  scs_cli_json_add_string (b, "reasoning", s->reasoning);
   json_bool (b, "outside", s->outside);
-  json_string (b, "outside_reason", s->outside_reason);
-  json_string (b, "registry_id", s->registry_id);
-  json_string (b, "expiry", s->expiry);
+  scs_cli_json_add_string (b, "outside_reason", s->outside_reason);
+  scs_cli_json_add_string (b, "registry_id", s->registry_id);
+  scs_cli_json_add_string (b, "expiry", s->expiry);
   json_builder_set_member_name (b, "history");
   json_builder_begin_array (b);
   for (guint i = 0; s->history[i] != NULL; i++)
@@ -1361,9 +1356,9 @@ supplier_json (JsonBuilder       *b,
       ScsSupplierCheck *c = g_ptr_array_index (s->checks, i);
 
       json_builder_begin_object (b);
-      json_string (b, "date", c->date);
-      json_string (b, "method", scs_check_method_to_string (c->method));
-      json_string (b, "evidence", c->evidence);
+      scs_cli_json_add_string (b, "date", c->date);
+      scs_cli_json_add_string (b, "method", scs_check_method_to_string (c->method));
+      scs_cli_json_add_string (b, "evidence", c->evidence);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1374,9 +1369,9 @@ supplier_json (JsonBuilder       *b,
       ScsSupplierNegotiation *n = g_ptr_array_index (s->negotiations, i);
 
       json_builder_begin_object (b);
-      json_string (b, "date", n->date);
-      json_string (b, "outcome", n->outcome);
-      json_string (b, "documents", n->documents);
+      scs_cli_json_add_string (b, "date", n->date);
+      scs_cli_json_add_string (b, "outcome", n->outcome);
+      scs_cli_json_add_string (b, "documents", n->documents);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1456,7 +1451,7 @@ scs_cli_wizard (const ScsCliCommand *command,
       s = scs_supplier_copy (scs_supplier_list_lookup (list, opt_supplier));
     }
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       supplier_json (b, s);
@@ -1486,7 +1481,7 @@ scs_cli_suppliers_list (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   suppliers = scs_supplier_list_get (list);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -1558,7 +1553,7 @@ scs_cli_suppliers_set (const ScsCliCommand *command,
     s->obtained = opt_obtained;
   if (!scs_supplier_list_put (list, s, &error))
     return scs_cli_report (error);
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       supplier_json (b, scs_supplier_list_lookup (list, argv[1]));

@@ -21,24 +21,6 @@
 #include "scs-migration.h"
 #include "scs-text.h"
 
-static gboolean opt_json = FALSE;
-
-static const GOptionEntry json_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
-  { NULL }
-};
-
-static void
-json_add_string_or_null (JsonBuilder *builder,
-                         const char  *name,
-                         const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
 
 static char *
 format_cycle (guint cycle)
@@ -177,7 +159,7 @@ scs_cli_info (const ScsCliCommand *command,
   ScsProgress progress;
   guint level, n_evidence;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
@@ -192,27 +174,27 @@ scs_cli_info (const ScsCliCommand *command,
   if (n_evidence == G_MAXUINT)
     return scs_cli_report (error);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_add_string_or_null (builder, "file", argv[1]);
-      json_add_string_or_null (builder, "type",
+      scs_cli_json_add_string (builder, "file", argv[1]);
+      scs_cli_json_add_string (builder, "type",
                                scs_workspace_type_to_string (scs_workspace_get_workspace_type (workspace)));
       json_builder_set_member_name (builder, "organization");
       scs_cli_org_add_json (builder, org);
       json_builder_set_member_name (builder, "catalog");
       json_builder_begin_object (builder);
-      json_add_string_or_null (builder, "id", scs_catalog_get_id (catalog));
-      json_add_string_or_null (builder, "date", scs_catalog_get_date (catalog));
-      json_add_string_or_null (builder, "sha256", scs_catalog_get_sha256 (catalog));
+      scs_cli_json_add_string (builder, "id", scs_catalog_get_id (catalog));
+      scs_cli_json_add_string (builder, "date", scs_catalog_get_date (catalog));
+      scs_cli_json_add_string (builder, "sha256", scs_catalog_get_sha256 (catalog));
       json_builder_end_object (builder);
       json_builder_set_member_name (builder, "target_level");
       json_builder_add_int_value (builder, level);
       json_builder_set_member_name (builder, "cycle");
       json_builder_add_int_value (builder, scs_workspace_get_cycle (workspace));
-      json_add_string_or_null (builder, "created", scs_workspace_get_created (workspace));
+      scs_cli_json_add_string (builder, "created", scs_workspace_get_created (workspace));
       json_builder_set_member_name (builder, "answers");
       json_builder_begin_object (builder);
       scs_cli_json_add_progress (builder, &progress);
@@ -275,7 +257,7 @@ static const GOptionEntry answer_entries[] = {
     N_("Note on how the criterion is met (an empty string clears it)"), N_("TEXT") },
   { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason,
     N_("Why the criterion does not apply (required for na unless already stored)"), N_("TEXT") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print the stored answer as JSON"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print the stored answer as JSON"), NULL },
   { NULL }
 };
 
@@ -317,17 +299,17 @@ scs_cli_answer (const ScsCliCommand *command,
         : scs_workspace_set_answer (workspace, id, state, opt_note, opt_reason, &error)))
     return scs_cli_report (error);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_add_string_or_null (builder, "criterion", id);
-      json_add_string_or_null (builder, "state", scs_answer_state_to_string (scs_answer_get_state (answer)));
-      json_add_string_or_null (builder, "note", scs_answer_get_note (answer));
-      json_add_string_or_null (builder, "reason", scs_answer_get_reason (answer));
-      json_add_string_or_null (builder, "author", scs_answer_get_author (answer));
-      json_add_string_or_null (builder, "updated", scs_answer_get_updated (answer));
+      scs_cli_json_add_string (builder, "criterion", id);
+      scs_cli_json_add_string (builder, "state", scs_answer_state_to_string (scs_answer_get_state (answer)));
+      scs_cli_json_add_string (builder, "note", scs_answer_get_note (answer));
+      scs_cli_json_add_string (builder, "reason", scs_answer_get_reason (answer));
+      scs_cli_json_add_string (builder, "author", scs_answer_get_author (answer));
+      scs_cli_json_add_string (builder, "updated", scs_answer_get_updated (answer));
       json_builder_set_member_name (builder, "version");
       json_builder_add_int_value (builder, scs_answer_get_version (answer));
       json_builder_end_object (builder);
@@ -418,7 +400,7 @@ scs_cli_status (const ScsCliCommand *command,
   ScsCatalog *catalog;
   guint target;
 
-  if (!scs_cli_parse_arguments (command, json_entries, FALSE, &argc, &argv, 1, 1))
+  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
@@ -431,13 +413,13 @@ scs_cli_status (const ScsCliCommand *command,
   catalog = scs_workspace_get_catalog (workspace);
   target = scs_workspace_get_target_level (workspace);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_add_string_or_null (builder, "file", argv[1]);
-      json_add_string_or_null (builder, "type",
+      scs_cli_json_add_string (builder, "file", argv[1]);
+      scs_cli_json_add_string (builder, "type",
                                scs_workspace_type_to_string (scs_workspace_get_workspace_type (workspace)));
       json_builder_set_member_name (builder, "target_level");
       json_builder_add_int_value (builder, target);
@@ -457,9 +439,9 @@ scs_cli_status (const ScsCliCommand *command,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "number");
           json_builder_add_int_value (builder, category->number);
-          json_add_string_or_null (builder, "title", scs_category_get_title (category));
-          json_add_string_or_null (builder, "title_ja", category->title_ja);
-          json_add_string_or_null (builder, "title_en", category->title_en);
+          scs_cli_json_add_string (builder, "title", scs_category_get_title (category));
+          scs_cli_json_add_string (builder, "title_ja", category->title_ja);
+          scs_cli_json_add_string (builder, "title_en", category->title_en);
           scs_cli_json_add_progress (builder, &progress);
           json_builder_end_object (builder);
         }
@@ -555,7 +537,7 @@ static int opt_limit = 0;
 
 static const GOptionEntry audit_entries[] = {
   { "limit", 0, 0, G_OPTION_ARG_INT, &opt_limit, N_("Show only the newest N entries"), N_("N") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for scripts"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };
 
@@ -611,12 +593,12 @@ scs_cli_audit (const ScsCliCommand *command,
   if (entries == NULL)
     return scs_cli_report (error);
 
-  if (opt_json)
+  if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_add_string_or_null (builder, "file", argv[1]);
+      scs_cli_json_add_string (builder, "file", argv[1]);
       json_builder_set_member_name (builder, "entries");
       json_builder_begin_array (builder);
       for (guint i = 0; i < entries->len; i++)
@@ -626,12 +608,12 @@ scs_cli_audit (const ScsCliCommand *command,
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");
           json_builder_add_int_value (builder, entry->id);
-          json_add_string_or_null (builder, "time", entry->time);
-          json_add_string_or_null (builder, "actor", entry->actor);
-          json_add_string_or_null (builder, "action", entry->action);
-          json_add_string_or_null (builder, "target", entry->target);
-          json_add_string_or_null (builder, "old", entry->old_value);
-          json_add_string_or_null (builder, "new", entry->new_value);
+          scs_cli_json_add_string (builder, "time", entry->time);
+          scs_cli_json_add_string (builder, "actor", entry->actor);
+          scs_cli_json_add_string (builder, "action", entry->action);
+          scs_cli_json_add_string (builder, "target", entry->target);
+          scs_cli_json_add_string (builder, "old", entry->old_value);
+          scs_cli_json_add_string (builder, "new", entry->new_value);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

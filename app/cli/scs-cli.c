@@ -253,6 +253,25 @@ scs_cli_open_workspace (const char *path)
   return g_steal_pointer (&workspace);
 }
 
+gboolean scs_cli_opt_json = FALSE;
+
+const GOptionEntry scs_cli_json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
+  { NULL }
+};
+
+void
+scs_cli_json_add_string (JsonBuilder *builder,
+                         const char  *name,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 void
 scs_cli_print_json (JsonBuilder *builder)
 {

@@ -28,6 +28,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-csv.h"
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-pdf-writer.h"
@@ -720,7 +721,6 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   g_autoptr(ScsOrganization) org = NULL;
   g_autoptr(GArray) bars = NULL;
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
   g_autofree char *pdf_date = NULL;
   g_autofree char *level_text = NULL;
@@ -740,10 +740,7 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   catalog = ws->catalog;
 
   if (date == NULL)
-    {
-      now = g_date_time_new_now_utc ();
-      today = g_date_time_format (now, "%Y-%m-%d");
-    }
+    today = scs_date_today_iso (SCS_DATE_ZONE_UTC);
   else
     {
       g_autoptr(GDate) parsed = scs_date_parse_iso (date);

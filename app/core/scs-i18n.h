@@ -23,13 +23,5 @@ gboolean scs_i18n_switch       (const char *language);
 void     scs_i18n_restore      (gboolean    was_japanese);
 const char *scs_i18n_pick      (const char *ja,
                                 const char *en);
-/* Stored times (UTC, ISO 8601) as the user reads them, in local time. */
-char    *scs_i18n_format_time  (const char *iso);
-char    *scs_i18n_format_date  (const char *iso);
-/* The same in Japan's time (JST), whatever the machine's zone: the report's
- * and the declaration's dates, the same everywhere. */
-char    *scs_i18n_format_japan_time (const char *iso);
-char    *scs_i18n_format_japan_date (const char *iso);
-char    *scs_i18n_japan_today       (void);
 
 G_END_DECLS

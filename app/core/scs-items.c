@@ -130,14 +130,6 @@ scs_items_check_type (ScsWorkspace      *workspace,
   return FALSE;
 }
 
-sqlite3_stmt *
-scs_items_read_record (ScsWorkspace  *workspace,
-                       const char    *sql,
-                       GError       **error)
-{
-  return scs_db_read_row (workspace->db, workspace->path, sql, error);
-}
-
 char *
 scs_items_get_answer (ScsWorkspace      *workspace,
                       ScsWorkspaceType   type,
@@ -199,29 +191,22 @@ scs_items_list_answers (ScsWorkspace      *workspace,
   return g_steal_pointer (&answers);
 }
 
-gboolean
-scs_items_store_answer (ScsWorkspace      *workspace,
-                        ScsWorkspaceType   type,
-                        const char        *item,
-                        const char        *state,
-                        const char        *reason,
-                        const char        *action,
-                        const char        *target,
-                        const char        *now,
-                        GError           **error)
+/* Inside the caller's transaction: writes @state and @reason of @item
+ * and the audit row, @old the state it replaces. */
+static gboolean
+write_answer (ScsWorkspace      *workspace,
+              ScsWorkspaceType   type,
+              const char        *item,
+              const char        *state,
+              const char        *reason,
+              const char        *action,
+              const char        *target,
+              const char        *now,
+              const char        *old,
+              GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *old = NULL;
 
-  if (scs_text_is_blank (reason))
-    reason = NULL;
-  old = scs_items_get_answer (workspace, type, item, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
   if (state == NULL)
     stmt = scs_db_prepare (workspace->db, workspace->path,
                            "DELETE FROM item_answer WHERE type = ?1 AND item = ?2", error);
@@ -254,10 +239,11 @@ scs_items_set_answer (ScsWorkspace      *workspace,
                       const char        *reason,
                       const char        *action,
                       const char        *target,
+                      const char        *now,
                       GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *own_now = NULL;
   g_autofree char *old = NULL;
   g_autofree char *old_reason = NULL;
 
@@ -272,12 +258,15 @@ scs_items_set_answer (ScsWorkspace      *workspace,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (now != NULL)
+    return write_answer (workspace, type, item, state, reason, action, target, now, old, error);
+
   if (g_strcmp0 (old, state) == 0 && (state == NULL || g_strcmp0 (old_reason, reason) == 0))
     return TRUE;
-
+  own_now = scs_now_iso8601 ();
   if (!scs_workspace_begin (workspace, error))
     return FALSE;
-  if (!scs_items_store_answer (workspace, type, item, state, reason, action, target, now, error) ||
+  if (!write_answer (workspace, type, item, state, reason, action, target, own_now, old, error) ||
       !scs_workspace_commit (workspace, error))
     {
       scs_workspace_rollback (workspace);

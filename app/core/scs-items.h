@@ -4,8 +4,7 @@
  * lists of items answered one by one, with built-in texts kept as data.
  * They share one answer table (item_answer: workspace type, item key,
  * state word, reason, author, time), the loading of their built-in XML
- * texts, the check that a workspace is of the right type and the reading
- * of their one-row records.
+ * texts and the check that a workspace is of the right type.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -52,12 +51,6 @@ gboolean      scs_items_check_type     (ScsWorkspace     *workspace,
                                         int               code,
                                         GError          **error);
 
-/* Prepares and steps @sql (a one-row record, no parameters): the statement
- * on its row, or NULL, with @error set only when reading failed. */
-sqlite3_stmt *scs_items_read_record    (ScsWorkspace  *workspace,
-                                        const char    *sql,
-                                        GError       **error);
-
 /* The stored state word of @item of @type ("S1.1-08#1" of "jcstar1"), NULL
  * when unanswered (check @error). */
 char         *scs_items_get_answer     (ScsWorkspace  *workspace,
@@ -70,21 +63,12 @@ GHashTable   *scs_items_list_answers   (ScsWorkspace  *workspace,
                                         ScsWorkspaceType type,
                                         GError       **error);
 /* Stores @state (NULL clears the answer) and @reason (kept only when not
- * blank) of @item in one durable transaction with its audit row (@action,
- * @target, old and new state). Nothing is written when neither changes.
- * The caller has checked the type, the item and the state. */
+ * blank) of @item with its audit row (@action, @target, old and new
+ * state). @now NULL: in a durable transaction of its own, and nothing is
+ * written when neither changes; otherwise inside the caller's
+ * transaction, always writing, @now the time recorded. The caller has
+ * checked the type, the item and the state. */
 gboolean      scs_items_set_answer     (ScsWorkspace  *workspace,
-                                        ScsWorkspaceType type,
-                                        const char    *item,
-                                        const char    *state,
-                                        const char    *reason,
-                                        const char    *action,
-                                        const char    *target,
-                                        GError       **error);
-
-/* The same inside the caller's transaction, always writing, @now the
- * time recorded. */
-gboolean      scs_items_store_answer   (ScsWorkspace  *workspace,
                                         ScsWorkspaceType type,
                                         const char    *item,
                                         const char    *state,

@@ -574,10 +574,10 @@ scs_jc_import_apply (ScsJcImport   *self,
         }
       if (row->answer != SCS_JC_ANSWER_NONE)
         {
-          if (!scs_items_store_answer (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, key,
-                                       scs_jc_answer_to_string (row->answer),
-                                       row->answer == SCS_JC_ANSWER_NOT_APPLICABLE ? row->reason : NULL,
-                                       "jc-answer", key, now, error))
+          if (!scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, key,
+                                     scs_jc_answer_to_string (row->answer),
+                                     row->answer == SCS_JC_ANSWER_NOT_APPLICABLE ? row->reason : NULL,
+                                     "jc-answer", key, now, error))
             goto fail;
           answers++;
         }

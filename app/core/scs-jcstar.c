@@ -318,10 +318,10 @@ scs_jcstar_get_product (ScsWorkspace  *workspace,
 
   if (!check_type (workspace, error))
     return NULL;
-  stmt = scs_items_read_record (workspace,
-                                "SELECT name, model_numbers, versions, support_end, vdp_url, vdp_contact, "
-                                "user_contact, criteria_version, application_number, label_number, issued, "
-                                "expires, route, home_gateway FROM jc_product WHERE id = 1", error);
+  stmt = scs_db_read_row (workspace->db, workspace->path,
+                          "SELECT name, model_numbers, versions, support_end, vdp_url, vdp_contact, "
+                          "user_contact, criteria_version, application_number, label_number, issued, "
+                          "expires, route, home_gateway FROM jc_product WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
   product = g_new0 (ScsJcProduct, 1);
@@ -553,7 +553,7 @@ scs_jcstar_set_answer (ScsWorkspace  *workspace,
   return scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, key,
                                answer != SCS_JC_ANSWER_NONE ? scs_jc_answer_to_string (answer) : NULL,
                                answer == SCS_JC_ANSWER_NOT_APPLICABLE ? reason : NULL,
-                               "jc-answer", target, error);
+                               "jc-answer", target, NULL, error);
 }
 
 ScsJcStatus
@@ -1039,8 +1039,7 @@ scs_jcstar_render_checklist (ScsWorkspace  *workspace,
 
   scs_pdf_writer_heading (writer, _("Equivalence with PSTI (UK) and CLS (Singapore)"));
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *today = g_date_time_format (now, "%F");
+    g_autofree char *today = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
     g_autofree char *text = NULL;
 
     if (scs_jcstar_label_covers_psti (product, today))

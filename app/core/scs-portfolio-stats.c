@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "scs-catalog.h"
+#include "scs-date.h"
 #include "scs-diagnosis.h"
 #include "scs-pdf-writer.h"
 #include "scs-portfolio.h"
@@ -362,13 +363,7 @@ scs_portfolio_stats_to_pdf (GPtrArray         *stats,
   const char *group = NULL;
   guint shown = 0;
 
-  if (date == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      today = g_date_time_format (now, "%Y-%m-%d");
-    }
-  else
-    today = g_strdup (date);
+  today = date != NULL ? g_strdup (date) : scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
   pdf_date = g_strconcat (today, "T00:00:00Z", NULL);
 
   scs_pdf_writer_set_metadata (writer, _("What our clients most often do not meet"), NULL, pdf_date);

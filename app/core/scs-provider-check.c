@@ -238,13 +238,7 @@ scs_provider_check (ScsWorkspace  *workspace,
   if (!scs_provider_check_type (workspace, error))
     return NULL;
   if (today == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      local_today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                                    g_date_time_get_year (now));
-      today = local_today;
-    }
+    today = local_today = scs_date_today (SCS_DATE_ZONE_LOCAL);
   validity = scs_provider_load_validity ();
   if (warn_days == 0)
     warn_days = scs_validity_get_warn_days (validity, 4);

@@ -225,6 +225,18 @@ check_date (const char  *text,
   return date;
 }
 
+/* The one row of a record table of the dossier, or NULL (@error set only
+ * on failure). */
+static sqlite3_stmt *
+read_record (ScsWorkspace  *workspace,
+             const char    *sql,
+             GError       **error)
+{
+  if (!scs_provider_check_type (workspace, error))
+    return NULL;
+  return scs_db_read_row (workspace->db, workspace->path, sql, error);
+}
+
 static gboolean
 finish_write (ScsWorkspace  *workspace,
               sqlite3_stmt  *stmt,
@@ -373,11 +385,8 @@ scs_provider_get_star4 (ScsWorkspace  *workspace,
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
-  if (!scs_provider_check_type (workspace, error))
-    return NULL;
-  stmt = scs_db_read_row (workspace->db, workspace->path,
-                                "SELECT path, corporate_number, created, department, obtained, expiry "
-                                "FROM provider_star4 WHERE id = 1", error);
+  stmt = read_record (workspace, "SELECT path, corporate_number, created, department, obtained, expiry "
+                      "FROM provider_star4 WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
   star4 = g_new0 (ScsProviderStar4, 1);
@@ -469,11 +478,8 @@ scs_provider_get_isms (ScsWorkspace  *workspace,
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
-  if (!scs_provider_check_type (workspace, error))
-    return NULL;
-  stmt = scs_db_read_row (workspace->db, workspace->path,
-                                "SELECT number, body, scope, expires, mark_start, mark_end "
-                                "FROM provider_isms WHERE id = 1", error);
+  stmt = read_record (workspace, "SELECT number, body, scope, expires, mark_start, mark_end "
+                      "FROM provider_isms WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
   isms = g_new0 (ScsProviderIsms, 1);
@@ -560,10 +566,7 @@ scs_provider_get_certification (ScsWorkspace  *workspace,
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
 
-  if (!scs_provider_check_type (workspace, error))
-    return FALSE;
-  stmt = scs_db_read_row (workspace->db, workspace->path,
-                                "SELECT number, obtained, expiry FROM provider_certification WHERE id = 1", error);
+  stmt = read_record (workspace, "SELECT number, obtained, expiry FROM provider_certification WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
   if (number != NULL)

@@ -29,6 +29,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-i18n.h"
 #include "scs-text.h"
@@ -981,9 +982,7 @@ scs_renewal_record_certification (ScsWorkspace  *self,
       return FALSE;
     }
   {
-    g_autoptr(GDateTime) now_utc = g_date_time_new_now_utc ();
-    g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now_utc),
-                                             g_date_time_get_month (now_utc), g_date_time_get_year (now_utc));
+    g_autoptr(GDate) today = scs_date_today (SCS_DATE_ZONE_UTC);
     ScsProgress progress;
 
     /* A star is recorded once granted, for what was assessed. */
@@ -1254,15 +1253,6 @@ fail:
 /* ------------------------------------------------------------------------ */
 /* Findings and the life cycle                                               */
 
-static GDate *
-utc_today (void)
-{
-  g_autoptr(GDateTime) now_utc = g_date_time_new_now_utc ();
-
-  return g_date_new_dmy (g_date_time_get_day_of_month (now_utc), g_date_time_get_month (now_utc),
-                         g_date_time_get_year (now_utc));
-}
-
 gboolean
 scs_renewal_record_finding (ScsWorkspace  *self,
                             const char    *found,
@@ -1272,7 +1262,7 @@ scs_renewal_record_finding (ScsWorkspace  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDate) found_date = NULL;
   g_autoptr(GDate) corrected_date = NULL;
-  g_autoptr(GDate) today = utc_today ();
+  g_autoptr(GDate) today = scs_date_today (SCS_DATE_ZONE_UTC);
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *value = NULL;
 

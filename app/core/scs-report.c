@@ -25,6 +25,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "scs-date.h"
 #include "scs-i18n.h"
 #include "scs-profile.h"
 #include "scs-review.h"
@@ -221,7 +222,7 @@ add_cover (ScsPdfWriter           *writer,
 {
   g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
   g_autofree char *level_text = level_label (scs_workspace_get_target_level (workspace));
-  g_autofree char *day = scs_i18n_format_japan_date (date);
+  g_autofree char *day = scs_date_format_date (date, SCS_DATE_ZONE_JAPAN);
   g_autofree char *expert = expert_line (workspace);
 
   scs_pdf_writer_spacer (writer, 120);
@@ -698,7 +699,7 @@ add_declaration (ScsPdfWriter *writer,
       scs_pdf_writer_paragraph (writer, _("Management has not declared yet."));
       return;
     }
-  signed_at = scs_i18n_format_japan_time (info->signed_at);
+  signed_at = scs_date_format_time (info->signed_at, SCS_DATE_ZONE_JAPAN);
   {
     /* the declared level right above the text, which refers to it */
     const char *level_pair[] = { _("Declared level"), level_text, NULL };
@@ -747,7 +748,7 @@ add_signature_block (ScsPdfWriter     *writer,
 
       declaration_content (content, &text, &name, &title);
     }
-  signed_at = scs_i18n_format_japan_time (info->signed_at);
+  signed_at = scs_date_format_time (info->signed_at, SCS_DATE_ZONE_JAPAN);
   {
     const char *pairs[] = {
       role == SCS_SIGNATURE_ROLE_EXPERT ? _("Expert") : _("Declared by"),

@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "scs-date.h"
 #include "scs-scope-private.h"
 
 #define CANVAS_W 1000.0
@@ -336,8 +337,7 @@ draw_canvas (ScsWorkspace *workspace,
   /* Title: the unit, the company and the date */
   {
     g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *day = scs_date_today_iso (SCS_DATE_ZONE_UTC);
 
     /* Translators: "Scope: company — 株式会社さくら精機, 2027-04-01" */
     title = g_strdup_printf (_("Scope: %s — %s, %s"), scs_scope_unit_label (scs_scope_get_unit (scope)),

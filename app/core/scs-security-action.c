@@ -449,7 +449,7 @@ read_record (ScsWorkspace  *workspace,
 {
   if (!check_type (workspace, error))
     return NULL;
-  return scs_items_read_record (workspace, sql, error);
+  return scs_db_read_row (workspace->db, workspace->path, sql, error);
 }
 
 gboolean
@@ -533,7 +533,7 @@ scs_security_action_set_answer (ScsWorkspace *workspace,
   target = g_strdup_printf ("self-check %u", number);
   return scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, key,
                                answer != SCS_SA_ANSWER_NONE ? scs_sa_answer_to_string (answer) : NULL,
-                               NULL, "sa-answer", target, error);
+                               NULL, "sa-answer", target, NULL, error);
 }
 
 /* ---- the ★1 pledge ------------------------------------------------------ */
@@ -563,7 +563,8 @@ scs_security_action_get_pledge (ScsWorkspace  *workspace,
 
       items[i] = g_hash_table_contains (stored, key);
     }
-  stmt = scs_items_read_record (workspace, "SELECT pledged FROM sa_pledge WHERE id = 1", &local_error);
+  stmt = scs_db_read_row (workspace->db, workspace->path, "SELECT pledged FROM sa_pledge WHERE id = 1",
+                          &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -595,7 +596,7 @@ scs_security_action_set_pledge_item (ScsWorkspace  *workspace,
     }
   key = g_strdup_printf ("pledge-%u", number);
   return scs_items_set_answer (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, key,
-                               pledged ? "pledged" : NULL, NULL, "sa-pledge", key, error);
+                               pledged ? "pledged" : NULL, NULL, "sa-pledge", key, NULL, error);
 }
 
 gboolean

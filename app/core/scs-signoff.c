@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-attestation.h"
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-declaration.h"
 #include "scs-i18n.h"
@@ -414,7 +415,7 @@ scs_signoff_declare (ScsReview     *review,
   g_autoptr(ScsSignatureCheck) expert = NULL;
   g_autoptr(GError) local_error = NULL;
   /* Japan's calendar day: 05:59 JST on 7 December is the 7th. */
-  g_autofree char *date = scs_i18n_japan_today ();
+  g_autofree char *date = scs_date_today_iso (SCS_DATE_ZONE_JAPAN);
   g_autofree char *signed_at = scs_now_iso8601 ();
   Declaration d = { 0 };
   gboolean ok = FALSE;

@@ -27,6 +27,7 @@
 
 #include "scs-corporate-number.h"
 #include "scs-csv.h"
+#include "scs-date.h"
 #include "scs-renewal.h"
 #include "scs-text.h"
 
@@ -177,14 +178,6 @@ is_date (const char *text)
     return FALSE;
   date = scs_date_parse_iso (text);
   return date != NULL;
-}
-
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
 }
 
 gboolean
@@ -340,7 +333,7 @@ scs_supplier_decide (ScsSupplier *supplier)
   if (supplier->decided == NULL || *supplier->decided == '\0')
     {
       g_free (supplier->decided);
-      supplier->decided = today ();
+      supplier->decided = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
     }
 }
 
@@ -838,7 +831,7 @@ record_decision (ScsSupplier       *s,
       if (g_strcmp0 (s->decided, stored->decided) == 0)
         {
           g_free (s->decided);
-          s->decided = today ();
+          s->decided = scs_date_today_iso (SCS_DATE_ZONE_LOCAL);
         }
     }
   {

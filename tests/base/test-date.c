@@ -91,6 +91,104 @@ test_now (void)
   g_assert_true (scs_date_is_iso (day));
 }
 
+/* One formatter for every stored time: the user's zone with its name,
+ * Japan's time whatever the machine's zone, and UTC. */
+static void
+test_format (void)
+{
+  static const struct
+  {
+    const char  *tz;
+    ScsDateZone  zone;
+    const char  *time;
+    const char  *date;
+  } cases[] = {
+    { "Asia/Tokyo", SCS_DATE_ZONE_LOCAL, "2026-12-07 05:59 JST", "2026-12-07" },
+    { "America/Los_Angeles", SCS_DATE_ZONE_LOCAL, "2026-12-06 12:59 PST", "2026-12-06" },
+    { "America/Los_Angeles", SCS_DATE_ZONE_JAPAN, "2026-12-07 05:59 JST", "2026-12-07" },
+    { "Europe/Berlin", SCS_DATE_ZONE_JAPAN, "2026-12-07 05:59 JST", "2026-12-07" },
+    { "Asia/Tokyo", SCS_DATE_ZONE_UTC, "2026-12-06 20:59 UTC", "2026-12-06" },
+  };
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *time = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *offset = NULL;
+      g_autofree char *bare = NULL;
+      g_autofree char *junk = NULL;
+      g_autofree char *none = NULL;
+
+      g_test_message ("%s, zone %d", cases[i].tz, cases[i].zone);
+      g_setenv ("TZ", cases[i].tz, TRUE);
+      time = scs_date_format_time ("2026-12-06T20:59:00.123Z", cases[i].zone);
+      g_assert_cmpstr (time, ==, cases[i].time);
+      date = scs_date_format_date ("2026-12-06T20:59:00Z", cases[i].zone);
+      g_assert_cmpstr (date, ==, cases[i].date);
+      /* A time that names its own offset is read as such. */
+      offset = scs_date_format_date ("2026-12-07T05:59:00+09:00", cases[i].zone);
+      g_assert_cmpstr (offset, ==, cases[i].date);
+      /* A bare date is a calendar date already; what is not a time is
+       * shown as it is. */
+      bare = scs_date_format_date ("2026-12-06", cases[i].zone);
+      g_assert_cmpstr (bare, ==, "2026-12-06");
+      junk = scs_date_format_time ("not a time", cases[i].zone);
+      g_assert_cmpstr (junk, ==, "not a time");
+      none = scs_date_format_time (NULL, cases[i].zone);
+      g_assert_cmpstr (none, ==, "");
+      g_clear_pointer (&none, g_free);
+      none = scs_date_format_date (NULL, cases[i].zone);
+      g_assert_cmpstr (none, ==, "");
+    }
+  if (saved != NULL)
+    g_setenv ("TZ", saved, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
+/* Today in each zone is the date of "now" there: for a moment on either
+ * side of the call, one of the two dates. */
+static void
+test_today (void)
+{
+  static const ScsDateZone zones[] = { SCS_DATE_ZONE_UTC, SCS_DATE_ZONE_LOCAL, SCS_DATE_ZONE_JAPAN };
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+
+  g_setenv ("TZ", "America/Los_Angeles", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+      g_autofree char *today = scs_date_today_iso (zones[i]);
+      g_autoptr(GDate) date = scs_date_today (zones[i]);
+      g_autoptr(GDateTime) after = g_date_time_new_now_utc ();
+      g_autofree char *first = scs_date_time_to_iso (before, zones[i]);
+      g_autofree char *last = scs_date_time_to_iso (after, zones[i]);
+      g_autofree char *again = scs_date_to_iso (date);
+
+      g_assert_true (g_str_equal (today, first) || g_str_equal (today, last));
+      g_assert_true (g_str_equal (again, first) || g_str_equal (again, last));
+    }
+
+  /* 20:59 UTC on the 6th is the 7th in Japan, the 6th in UTC and in
+   * California. */
+  {
+    g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 ("2026-12-06T20:59:00Z", NULL);
+    g_autofree char *japan = scs_date_time_to_iso (when, SCS_DATE_ZONE_JAPAN);
+    g_autofree char *utc = scs_date_time_to_iso (when, SCS_DATE_ZONE_UTC);
+    g_autofree char *local = scs_date_time_to_iso (when, SCS_DATE_ZONE_LOCAL);
+
+    g_assert_cmpstr (japan, ==, "2026-12-07");
+    g_assert_cmpstr (utc, ==, "2026-12-06");
+    g_assert_cmpstr (local, ==, "2026-12-06");
+    g_assert_null (scs_date_time_to_iso (NULL, SCS_DATE_ZONE_LOCAL));
+  }
+  if (saved != NULL)
+    g_setenv ("TZ", saved, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -100,6 +198,8 @@ main (int    argc,
   g_test_add_func ("/scs/date/parse", test_parse);
   g_test_add_func ("/scs/date/days-since", test_days_since);
   g_test_add_func ("/scs/date/now", test_now);
+  g_test_add_func ("/scs/date/format", test_format);
+  g_test_add_func ("/scs/date/today", test_today);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <poppler.h>
 
+#include "scs-date.h"
 #include "scs-i18n.h"
 #include "scs-pdf-writer.h"
 #include "scs-report.h"
@@ -370,19 +371,19 @@ test_report_local_date (Fixture       *fixture,
   g_autofree char *time = NULL;
 
   g_setenv ("TZ", "Asia/Tokyo", TRUE);
-  day = scs_i18n_format_date ("2026-12-06T20:59:00Z");
-  time = scs_i18n_format_time ("2026-12-06T20:59:00Z");
+  day = scs_date_format_date ("2026-12-06T20:59:00Z", SCS_DATE_ZONE_LOCAL);
+  time = scs_date_format_time ("2026-12-06T20:59:00Z", SCS_DATE_ZONE_LOCAL);
   g_assert_cmpstr (day, ==, "2026-12-07");
   g_assert_cmpstr (time, ==, "2026-12-07 05:59 JST");
   g_clear_pointer (&day, g_free);
-  day = scs_i18n_format_date ("2026-12-06");
+  day = scs_date_format_date ("2026-12-06", SCS_DATE_ZONE_LOCAL);
   g_assert_cmpstr (day, ==, "2026-12-06");
 
   /* The report is in Japan's time wherever it is made (the same
    * workspace gives the same PDF). */
   g_setenv ("TZ", "America/Los_Angeles", TRUE);
   g_clear_pointer (&time, g_free);
-  time = scs_i18n_format_japan_time ("2026-12-06T20:59:00Z");
+  time = scs_date_format_time ("2026-12-06T20:59:00Z", SCS_DATE_ZONE_JAPAN);
   g_assert_cmpstr (time, ==, "2026-12-07 05:59 JST");
   pdf = scs_report_render (fixture->workspace, &options, &error);
   g_assert_no_error (error);
