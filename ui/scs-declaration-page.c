@@ -26,15 +26,20 @@
 
 #include "scs-application.h"
 #include "scs-date.h"
+#include "scs-evidence-list.h"
 #include "scs-i18n.h"
+#include "scs-jc-import-dialog.h"
 #include "scs-jcstar.h"
 #include "scs-security-action.h"
+#include "scs-window.h"
 
 typedef struct
 {
   ScsWorkspace *workspace;
   GtkWidget    *error_label;
   GHashTable   *entries;     /* field name → GtkEditable (borrowed) */
+  GHashTable   *evidence;    /* item key → AdwExpanderRow (borrowed) */
+  gulong        evidence_changed_id;
   gboolean      loading;
   /* JC-STAR */
   GtkWidget    *route;
@@ -52,8 +57,10 @@ typedef struct
 static void
 page_free (Page *page)
 {
+  g_clear_signal_handler (&page->evidence_changed_id, page->workspace);
   g_clear_object (&page->workspace);
   g_clear_pointer (&page->entries, g_hash_table_unref);
+  g_clear_pointer (&page->evidence, g_hash_table_unref);
   g_clear_pointer (&page->statuses, g_hash_table_unref);
   g_clear_pointer (&page->items, g_ptr_array_unref);
   g_free (page);
@@ -124,6 +131,79 @@ add_button (AdwPreferencesGroup *group,
   return button;
 }
 
+/* ---- evidence on items ----------------------------------------------------- */
+
+static void
+update_evidence_count (Page       *page,
+                       const char *key)
+{
+  AdwExpanderRow *row = g_hash_table_lookup (page->evidence, key);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *count = NULL;
+
+  if (row == NULL)
+    return;
+  files = scs_workspace_list_evidence (page->workspace, key, NULL);
+  if (files == NULL || files->len == 0)
+    count = g_strdup (_("No evidence files yet"));
+  else
+    count = g_strdup_printf (ngettext ("%u evidence file", "%u evidence files", files->len), files->len);
+  adw_expander_row_set_subtitle (row, count);
+}
+
+static void
+on_evidence_changed (ScsWorkspace *workspace,
+                     const char   *key,
+                     Page         *page)
+{
+  update_evidence_count (page, key);
+}
+
+/* The list is made when the row is first opened: most items are never. */
+static void
+on_evidence_expanded (AdwExpanderRow *row,
+                      GParamSpec     *pspec,
+                      Page           *page)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "item-key");
+  g_autofree char *name = NULL;
+  GtkWidget *list;
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "list") != NULL)
+    return;
+  list = scs_evidence_list_new ();
+  name = g_strconcat ("evidence-list-", key, NULL);
+  gtk_widget_set_name (list, name);
+  scs_evidence_list_set_workspace (SCS_EVIDENCE_LIST (list), page->workspace);
+  scs_evidence_list_set_criterion_id (SCS_EVIDENCE_LIST (list), key);
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  gtk_widget_set_margin_top (list, 6);
+  gtk_widget_set_margin_bottom (list, 6);
+  adw_expander_row_add_row (row, list);
+  g_object_set_data (G_OBJECT (row), "list", list);
+}
+
+/* An expander under the item's row with its evidence files (added,
+ * previewed and removed with undo as on the SCS checklist), linked to the
+ * item's key ("S1.1-12#1", "7", "pledge-2"). */
+static void
+add_evidence_row (Page                *page,
+                  AdwPreferencesGroup *group,
+                  const char          *key)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *name = g_strconcat ("evidence-", key, NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Evidence"));
+  gtk_widget_set_name (row, name);
+  g_object_set_data_full (G_OBJECT (row), "item-key", g_strdup (key), g_free);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_evidence_expanded), page);
+  adw_preferences_group_add (group, row);
+  g_hash_table_insert (page->evidence, g_strdup (key), row);
+  update_evidence_count (page, key);
+}
+
 static GtkWidget *
 new_page (ScsWorkspace  *workspace,
           Page         **out,
@@ -134,6 +214,9 @@ new_page (ScsWorkspace  *workspace,
 
   page->workspace = g_object_ref (workspace);
   page->entries = g_hash_table_new (g_str_hash, g_str_equal);
+  page->evidence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  page->evidence_changed_id = g_signal_connect (workspace, "evidence-changed", G_CALLBACK (on_evidence_changed),
+                                                page);
   page->statuses = g_hash_table_new (g_str_hash, g_str_equal);
   page->items = g_ptr_array_new_with_free_func (g_free);
   page->error_label = gtk_label_new (NULL);
@@ -457,6 +540,9 @@ jc_add_requirement (Page                   *page,
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
       adw_preferences_group_add (group, row);
+      g_free (name);
+      name = g_strdup_printf ("%s#%u", r->id, item->number);
+      add_evidence_row (page, group, name);
       g_ptr_array_add (page->items, controls);
       jc_item_reload (page, controls);
       g_signal_connect_swapped (controls->dropdown, "notify::selected", G_CALLBACK (jc_item_save), controls);
@@ -585,6 +671,105 @@ jc_export_checklist (GtkButton *button,
               scs_jcstar_render_checklist);
 }
 
+/* The user's own copy of IPA's checklist: imported at once when its
+ * headers say which column holds what, else through the mapping dialog. */
+static void
+jc_imported (Page      *page,
+             guint      n_texts,
+             guint      n_answers,
+             GtkWidget *widget)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, SCS_TYPE_WINDOW);
+  g_autofree char *message = NULL;
+
+  jc_reload_items (page);
+  jc_update_statuses (page);
+  say (page, NULL);
+  /* Translators: after importing IPA's checklist */
+  message = g_strdup_printf (_("Imported the official wording of %u items and %u answers"), n_texts, n_answers);
+  if (window != NULL)
+    scs_window_add_toast (SCS_WINDOW (window), message);
+}
+
+static void
+on_dialog_imported (ScsJcImportDialog *dialog,
+                    guint              n_texts,
+                    guint              n_answers,
+                    GtkWidget         *box)
+{
+  Page *page = g_object_get_data (G_OBJECT (box), "scs-declaration");
+
+  jc_imported (page, n_texts, n_answers, box);
+}
+
+static void
+jc_import_file (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  GtkWidget *box = data;
+  Page *page = g_object_get_data (G_OBJECT (box), "scs-declaration");
+  g_autoptr(ScsJcImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_texts = 0, n_answers = 0;
+  ScsJcImportDialog *dialog;
+
+  import = scs_jc_import_new_from_file (g_variant_get_string (parameter, NULL), &error);
+  if (import == NULL)
+    {
+      say (page, error);
+      return;
+    }
+  if (scs_jc_import_is_mapped (import))
+    {
+      if (!scs_jc_import_apply (import, page->workspace, &n_texts, &n_answers, &error))
+        say (page, error);
+      else
+        jc_imported (page, n_texts, n_answers, box);
+      return;
+    }
+  dialog = scs_jc_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (box)), page->workspace,
+                                     g_steal_pointer (&import));
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_dialog_imported), box, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+jc_checklist_chosen (GtkNativeDialog *chooser,
+                     int              response,
+                     GtkWidget       *box)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        gtk_widget_activate_action (box, "jc.import-file", "s", path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+jc_choose_checklist (GtkButton *button,
+                     GtkWidget *box)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import IPA’s Checklist"), GTK_WINDOW (gtk_widget_get_root (box)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets and CSV files"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "xlsm");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (jc_checklist_chosen), box);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static GtkWidget *
 jcstar_page_new (ScsWorkspace *workspace)
 {
@@ -636,6 +821,21 @@ jcstar_page_new (ScsWorkspace *workspace)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (page->label_row), _("Label validity"));
   add_button (group, "save-product", _("_Save Product"), G_CALLBACK (jc_save_product), page);
   add_button (group, "export-checklist", _("_Export Checklist as PDF…"), G_CALLBACK (jc_export_checklist), page);
+
+  group = add_group (prefs, _("IPA’s checklist"),
+                     _("The texts here are our own words. Import your own copy of IPA’s checklist (Excel or CSV, "
+                       "UTF-8 or Shift_JIS) for the official wording of each item, and any answers it holds."));
+  add_button (group, "import-checklist", _("_Import IPA Checklist…"), G_CALLBACK (jc_choose_checklist), box);
+  {
+    GSimpleActionGroup *actions = g_simple_action_group_new ();
+    const GActionEntry entries[] = {
+      { "import-file", jc_import_file, "s", NULL, NULL, { 0 } },
+    };
+
+    g_action_map_add_action_entries (G_ACTION_MAP (actions), entries, G_N_ELEMENTS (entries), box);
+    gtk_widget_insert_action_group (box, "jc", G_ACTION_GROUP (actions));
+    g_object_unref (actions);
+  }
 
   group = add_group (prefs, _("Equivalence with PSTI (UK) and CLS (Singapore)"), NULL);
   page->equivalence = GTK_WIDGET (group);
@@ -892,6 +1092,7 @@ security_action_page_new (ScsWorkspace *workspace)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (group, row);
+      add_evidence_row (page, group, name);
     }
   add_entry (page, group, "pledge-date", _("Date of the pledge (YYYY-MM-DD)"), pledge_date);
   add_button (group, "save-pledge", _("Save _Pledge Date"), G_CALLBACK (sa_save_pledge_date), page);
@@ -920,6 +1121,9 @@ security_action_page_new (ScsWorkspace *workspace)
       sa_mark_dont_know (row, answers[n - 1]);
       g_signal_connect (row, "notify::selected", G_CALLBACK (sa_on_answer), page);
       adw_preferences_group_add (group, row);
+      g_free (name);
+      name = g_strdup_printf ("%u", n);
+      add_evidence_row (page, group, name);
     }
 
   group = add_group (prefs, _("★2: the basic policy"),

@@ -448,8 +448,12 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
 
   scs_evidence_list_refresh (self);
   /* Removed at once, undoable from the window's toast (or Ctrl+Z) */
-  /* Translators: %s is the evidence file's name, then the criterion ID */
-  message = g_strdup_printf (_("‘%s’ removed from criterion %s"), name ? name : sha256, self->criterion_id);
+  if (scs_workspace_lookup_answer (self->workspace, self->criterion_id) != NULL)
+    /* Translators: %s is the evidence file's name, then the criterion ID */
+    message = g_strdup_printf (_("‘%s’ removed from criterion %s"), name ? name : sha256, self->criterion_id);
+  else
+    /* Translators: %s is the evidence file's name, then an item of a self-declaration ("S1.1-12#1") */
+    message = g_strdup_printf (_("‘%s’ removed from item %s"), name ? name : sha256, self->criterion_id);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.undo-toast", "s", message);
 }
 

@@ -269,7 +269,9 @@ undo_or_redo (ScsWindow *self,
       return;
     }
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.goto-criterion", "s", criterion);
+  /* an item of a self-declaration shows its change on its own page */
+  if (criterion != NULL && scs_workspace_lookup_answer (self->workspace, criterion) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.goto-criterion", "s", criterion);
   message = redo
     /* Translators: %s is what was done again, e.g. "the note of criterion 1-1-1-1" */
     ? g_strdup_printf (_("Redone: %s"), what)

@@ -307,7 +307,9 @@ scs_csv_parse_file (const char  *path,
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (path);
-  GPtrArray *rows;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  GPtrArray *rows = NULL;
 
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
@@ -317,8 +319,11 @@ scs_csv_parse_file (const char  *path,
       return NULL;
     }
 
-  rows = scs_csv_parse (g_mapped_file_get_contents (mapped),
-                        g_mapped_file_get_length (mapped), &local_error);
+  /* an empty file maps to no bytes at all */
+  text = scs_csv_decode (g_mapped_file_get_length (mapped) > 0 ? g_mapped_file_get_contents (mapped) : "",
+                         g_mapped_file_get_length (mapped), &length, NULL, &local_error);
+  if (text != NULL)
+    rows = scs_csv_parse_lines (text, length, NULL, &local_error);
   if (rows == NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display);
@@ -528,6 +533,7 @@ scs_csv_decode (const char      *data,
 {
   g_autoptr(GError) local = NULL;
   gsize read = 0, written = 0;
+  const char *end = NULL;
   char *converted;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -538,7 +544,7 @@ scs_csv_decode (const char      *data,
                    _("The file is larger than %u MiB"), SCS_CSV_MAX_BYTES / (1024 * 1024));
       return NULL;
     }
-  if (g_utf8_validate_len (data, length, NULL))
+  if (g_utf8_validate_len (data, length, &end))
     {
       if (encoding != NULL)
         *encoding = SCS_CSV_UTF8_BOM;
@@ -546,6 +552,20 @@ scs_csv_decode (const char      *data,
         *out_length = length;
       return g_strndup (data, length);
     }
+  /* UTF-8 up to a broken byte (a byte order mark, or Japanese before it)
+   * is UTF-8 with a broken byte, not CP932: say where it is. CP932 text
+   * hardly ever opens with a valid multi-byte UTF-8 sequence. */
+  for (const char *p = data; p < end; p++)
+    if ((guchar) *p >= 0x80)
+      {
+        guint line, column;
+
+        scs_csv_locate (data, end - data, &line, &column);
+        g_set_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING,
+                     _("Line %u, column %u: the text is neither UTF-8 nor Shift_JIS (CP932); "
+                       "save the file as UTF-8"), line, column);
+        return NULL;
+      }
   converted = g_convert (data, length, "UTF-8", "CP932", &read, &written, &local);
   if (converted == NULL)
     {

@@ -31,6 +31,9 @@ GQuark scs_csv_error_quark (void);
 GPtrArray *scs_csv_parse       (const char   *data,
                                 gsize         length,
                                 GError      **error);
+/* The file at @path, decoded as scs_csv_decode () does (UTF-8 with or
+ * without a byte order mark, or CP932), then parsed as by
+ * scs_csv_parse_lines (): an error names the file and the line. */
 GPtrArray *scs_csv_parse_file  (const char   *path,
                                 GError      **error);
 /* As scs_csv_parse (), and fills @row_lines (guint) with the physical line

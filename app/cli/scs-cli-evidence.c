@@ -91,6 +91,30 @@ check_evidence_path (const char *path)
   return TRUE;
 }
 
+/* A criterion of the catalog, or in a JC-STAR ★1 or SECURITY ACTION
+ * workspace one of its items ("S1.1-08#1", "7", "pledge-2"); said, and
+ * FALSE, otherwise. */
+static gboolean
+check_target (ScsWorkspace *workspace,
+              const char   *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  switch (scs_workspace_get_workspace_type (workspace))
+    {
+    case SCS_WORKSPACE_TYPE_JCSTAR1:
+    case SCS_WORKSPACE_TYPE_SECURITY_ACTION:
+      if (scs_workspace_check_evidence_target (workspace, id, &error))
+        return TRUE;
+      scs_cli_error ("%s", error->message);
+      return FALSE;
+    case SCS_WORKSPACE_TYPE_SCS:
+    case SCS_WORKSPACE_TYPE_PROVIDER:
+    default:
+      return scs_cli_check_criterion (scs_workspace_get_catalog (workspace), id);
+    }
+}
+
 int
 scs_cli_evidence_add (const ScsCliCommand *command,
                       int                  argc,
@@ -111,7 +135,7 @@ scs_cli_evidence_add (const ScsCliCommand *command,
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (!scs_cli_check_criterion (scs_workspace_get_catalog (workspace), id))
+  if (!check_target (workspace, id))
     return SCS_CLI_EXIT_USAGE;
 
   if (scs_cli_opt_json)
@@ -188,8 +212,7 @@ scs_cli_evidence_list (const ScsCliCommand *command,
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (opt_criterion != NULL &&
-      !scs_cli_check_criterion (scs_workspace_get_catalog (workspace), opt_criterion))
+  if (opt_criterion != NULL && !check_target (workspace, opt_criterion))
     return SCS_CLI_EXIT_USAGE;
 
   evidence = scs_workspace_list_evidence (workspace, opt_criterion, &error);

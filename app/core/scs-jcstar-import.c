@@ -268,6 +268,54 @@ scs_jc_import_get_mapping (ScsJcImport *self,
   return f >= 0 && self->map[f] >= 0 ? scs_jc_import_get_header (self, (guint) self->map[f]) : NULL;
 }
 
+const char *
+scs_jc_import_get_source (ScsJcImport *self)
+{
+  return self->source;
+}
+
+guint
+scs_jc_import_get_n_rows (ScsJcImport *self)
+{
+  return self->rows->len - self->header - 1;
+}
+
+const char *
+scs_jc_import_get_cell (ScsJcImport *self,
+                        guint        row,
+                        guint        column)
+{
+  if (row >= scs_jc_import_get_n_rows (self))
+    return "";
+  return cell (self, self->header + 1 + row, (int) column);
+}
+
+const char *
+scs_jc_import_get_column_field (ScsJcImport *self,
+                                guint        column)
+{
+  for (guint f = 0; f < N_FIELDS; f++)
+    if (self->map[f] == (int) column)
+      return fields[f].field;
+  return NULL;
+}
+
+void
+scs_jc_import_unmap_column (ScsJcImport *self,
+                            guint        column)
+{
+  for (guint f = 0; f < N_FIELDS; f++)
+    if (self->map[f] == (int) column)
+      self->map[f] = -1;
+}
+
+gboolean
+scs_jc_import_is_mapped (ScsJcImport *self)
+{
+  return self->map[field_index ("requirement")] >= 0 && self->map[field_index ("item")] >= 0 &&
+         (self->map[field_index ("text")] >= 0 || self->map[field_index ("answer")] >= 0);
+}
+
 /* "B", "2" or a header's text → 0-based column, −1 when none. */
 static int
 find_column (ScsJcImport *self,
@@ -292,6 +340,27 @@ find_column (ScsJcImport *self,
         return (int) c;
     }
   return -1;
+}
+
+gboolean
+scs_jc_import_map_column (ScsJcImport  *self,
+                          guint         column,
+                          const char   *field,
+                          GError      **error)
+{
+  int f = field_index (field);
+
+  if (f < 0)
+    return scs_jc_import_map (self, NULL, field, error);
+  if (column >= self->n_columns)
+    {
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_MAPPING,
+                   _("Sheet ‘%s’ of ‘%s’ has no column %u"), self->sheet, self->source, column + 1);
+      return FALSE;
+    }
+  scs_jc_import_unmap_column (self, column);
+  self->map[f] = (int) column;
+  return TRUE;
 }
 
 gboolean
@@ -410,7 +479,7 @@ scs_jc_import_apply (ScsJcImport   *self,
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
 
   g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
-  if (requirement_column < 0 || item_column < 0 || (text_column < 0 && answer_column < 0))
+  if (!scs_jc_import_is_mapped (self))
     {
       g_autoptr(GString) columns = g_string_new (NULL);
 

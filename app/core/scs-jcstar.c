@@ -29,6 +29,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-attestation.h"
 #include "scs-date.h"
 #include "scs-db.h"
 #include "scs-i18n.h"
@@ -471,6 +472,23 @@ item_key (const char *requirement_id,
           guint       item)
 {
   return g_strdup_printf ("%s#%u", requirement_id, item);
+}
+
+/* Evidence is linked to items by their key (scs-workspace-private.h). */
+gboolean
+scs_jcstar_is_item_key (const char *key)
+{
+  const char *hash = key != NULL ? strchr (key, '#') : NULL;
+  g_autofree char *id = NULL;
+  const ScsJcRequirement *r;
+  guint64 item;
+
+  if (hash == NULL)
+    return FALSE;
+  id = g_strndup (key, hash - key);
+  r = scs_jcstar_lookup_requirement (id);
+  /* the key as item_key () writes it: no "#01" */
+  return r != NULL && g_ascii_string_to_unsigned (hash + 1, 10, 1, r->n_items, &item, NULL) && hash[1] != '0';
 }
 
 ScsJcAnswer
@@ -979,11 +997,26 @@ scs_jcstar_render_checklist (ScsWorkspace  *workspace,
                                   ? _("Conditional: applies only when the product has network log-in.")
                                   : g_strcmp0 (item->condition, "network-update") == 0
                                   ? _("Conditional: applies only when updates come over the network.") : NULL;
+          g_autofree char *key = item_key (r->id, item->number);
+          g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, key, error);
+          g_autoptr(GString) files = g_string_new (NULL);
           const char *cells[4];
 
+          if (evidence == NULL)
+            return NULL;
+          for (guint e = 0; e < evidence->len; e++)
+            g_string_append_printf (files, "%s%s", e > 0 ? ", " : "", ((ScsEvidence *) evidence->pdata[e])->name);
           /* The official wording where the user imported IPA's checklist. */
-          text = g_strdup_printf ("%s%s%s", official != NULL ? official : scs_i18n_pick (item->text_ja, item->text_en),
-                                  condition != NULL ? "\n" : "", condition != NULL ? condition : "");
+          if (files->len > 0)
+            {
+              /* Translators: the evidence files of an item, after its wording in the checklist PDF */
+              g_autofree char *line = g_strdup_printf (_("Evidence files: %s"), files->str);
+
+              g_string_printf (files, "\n%s", line);
+            }
+          text = g_strdup_printf ("%s%s%s%s",
+                                  official != NULL ? official : scs_i18n_pick (item->text_ja, item->text_en),
+                                  condition != NULL ? "\n" : "", condition != NULL ? condition : "", files->str);
           cells[0] = number;
           cells[1] = text;
           cells[2] = scs_jcstar_is_waived (r, product->route) ? _("Waived by the route")
@@ -1026,14 +1059,42 @@ append_attribute (GString    *xml,
     scs_xml_append_attribute (xml, name, value);
 }
 
+/* The <evidence> elements of the item @key, each naming its package
+ * entry (@paths: SHA-256 → evidence/NAME) and the SHA-256 of its bytes. */
+static gboolean
+append_evidence (GString       *xml,
+                 ScsWorkspace  *workspace,
+                 const char    *key,
+                 GHashTable    *paths,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, key, error);
+
+  if (evidence == NULL)
+    return FALSE;
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      ScsEvidence *file = g_ptr_array_index (evidence, i);
+
+      g_string_append (xml, "      <evidence");
+      append_attribute (xml, "file", g_hash_table_lookup (paths, file->sha256));
+      append_attribute (xml, "sha256", file->sha256);
+      append_attribute (xml, "name", file->name);
+      g_string_append (xml, "/>\n");
+    }
+  return TRUE;
+}
+
 static GBytes *
 render_declaration (ScsWorkspace        *workspace,
                     const ScsJcProduct  *product,
+                    GHashTable          *paths,
                     GError             **error)
 {
   g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
   g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_string_append (xml, "<jcstar-declaration xmlns=\"urn:x-scs-workbench:jcstar-declaration:1\" level=\"1\"");
   append_attribute (xml, "criteria-document", product->criteria_version);
@@ -1085,16 +1146,28 @@ render_declaration (ScsWorkspace        *workspace,
           g_autofree char *reason = NULL;
           ScsJcAnswer answer = scs_jcstar_get_answer (workspace, r->id, r->items[k].number, &reason, NULL);
 
+          g_autofree char *key = item_key (r->id, r->items[k].number);
+          g_autoptr(GString) evidence = g_string_new (NULL);
+
+          if (!append_evidence (evidence, workspace, key, paths, error))
+            return NULL;
           g_string_append_printf (xml, "    <item number=\"%u\"", r->items[k].number);
           if (answer != SCS_JC_ANSWER_NONE)
             append_attribute (xml, "answer", scs_jc_answer_to_string (answer));
           append_attribute (xml, "reason", reason);
-          g_string_append (xml, "/>\n");
+          if (evidence->len > 0)
+            g_string_append_printf (xml, ">\n%s    </item>\n", evidence->str);
+          else
+            g_string_append (xml, "/>\n");
         }
       g_string_append (xml, "  </requirement>\n");
     }
   g_string_append (xml, "</jcstar-declaration>\n");
-  return g_string_free_to_bytes (g_steal_pointer (&xml));
+  bytes = g_string_free_to_bytes (g_steal_pointer (&xml));
+  /* What verify will check it against (data/schema/jcstar-declaration.rng). */
+  if (!scs_attestation_validate (bytes, "jcstar-declaration", error))
+    return NULL;
+  return g_steal_pointer (&bytes);
 }
 
 gboolean
@@ -1105,7 +1178,8 @@ scs_jcstar_export_declaration (ScsWorkspace  *workspace,
 {
   g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(ScsJcProduct) product = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) paths = NULL;
   g_autoptr(GBytes) declaration = NULL;
   g_autoptr(GBytes) checklist = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1123,7 +1197,11 @@ scs_jcstar_export_declaration (ScsWorkspace  *workspace,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  declaration = render_declaration (workspace, product, error);
+  /* The evidence files go in as they are, under evidence/NAME. */
+  entries = scs_package_evidence_entries (workspace, &paths, error);
+  if (entries == NULL)
+    return FALSE;
+  declaration = render_declaration (workspace, product, paths, error);
   if (declaration == NULL)
     return FALSE;
   checklist = scs_jcstar_render_checklist (workspace, error);

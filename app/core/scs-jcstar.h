@@ -222,7 +222,8 @@ gboolean      scs_jcstar_export_declaration (ScsWorkspace       *workspace,
 /* Import of the user's own copy of IPA's checklist (scs-jcstar-import.c). */
 typedef struct _ScsJcImport ScsJcImport;
 
-/* Reads @path (.xlsx/.xlsm, else CSV in UTF-8): the sheet and header row
+/* Reads @path (.xlsx/.xlsm, else CSV: UTF-8 with or without a byte order
+ * mark, or CP932 as Excel in Japan saves it): the sheet and header row
  * whose headers name the most fields, with the columns mapped from them. */
 ScsJcImport  *scs_jc_import_new_from_file (const char    *path,
                                            GError       **error);
@@ -232,6 +233,30 @@ const char   *scs_jc_import_get_sheet     (ScsJcImport   *self);
 guint         scs_jc_import_get_n_columns (ScsJcImport   *self);
 const char   *scs_jc_import_get_header    (ScsJcImport   *self,
                                            guint          column);
+/* The file's name, for messages. */
+const char   *scs_jc_import_get_source    (ScsJcImport   *self);
+/* The rows below the header and their cells (0-based; "" beyond the
+ * table), for a preview. */
+guint         scs_jc_import_get_n_rows    (ScsJcImport   *self);
+const char   *scs_jc_import_get_cell      (ScsJcImport   *self,
+                                           guint          row,
+                                           guint          column);
+/* The field @column (0-based) is read as, NULL when none. */
+const char   *scs_jc_import_get_column_field (ScsJcImport *self,
+                                              guint        column);
+/* @column (0-based) is read as @field (as scs_jc_import_map ()). */
+gboolean      scs_jc_import_map_column    (ScsJcImport   *self,
+                                           guint          column,
+                                           const char    *field,
+                                           GError       **error);
+/* @column is read as nothing. */
+void          scs_jc_import_unmap_column  (ScsJcImport   *self,
+                                           guint          column);
+/* TRUE when the requirement, item and wording or answer columns are all
+ * known: the import can go (scs_jc_import_apply ()). FALSE when the
+ * headers left them uncertain: ask the user (--map, the window's mapping
+ * dialog). */
+gboolean      scs_jc_import_is_mapped     (ScsJcImport   *self);
 /* The header of the column @field ("requirement", "item", "text",
  * "answer", "reason") is read from, NULL when none. */
 const char   *scs_jc_import_get_mapping   (ScsJcImport   *self,

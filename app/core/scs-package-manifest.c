@@ -174,14 +174,85 @@ scs_package_evidence_media_type (const ScsEvidence *item)
   return type;
 }
 
+/* Adds every evidence file of @workspace to @entries (ScsSignedEntry*)
+ * under its package path, its stored bytes checked against its SHA-256:
+ * with the bytes when @with_data, else by reference. @paths, if not NULL,
+ * gets SHA-256 → package path. */
+static gboolean
+add_evidence_entries (ScsWorkspace  *workspace,
+                      GPtrArray     *entries,
+                      gboolean       with_data,
+                      GHashTable    *paths,
+                      GError       **error)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, NULL, error);
+
+  if (evidence == NULL)
+    return FALSE;
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      ScsEvidence *item = g_ptr_array_index (evidence, i);
+      g_autofree char *path = scs_package_evidence_path (item, taken);
+      g_autoptr(GBytes) data = NULL;
+      g_autofree char *sha256 = NULL;
+      const char *media_type = scs_package_evidence_media_type (item);
+      gint64 size = 0;
+
+      if (with_data)
+        {
+          data = scs_workspace_get_evidence_data (workspace, item->sha256, error);
+          if (data == NULL)
+            return FALSE;
+          sha256 = scs_sha256_hex_bytes (data);
+          size = g_bytes_get_size (data);
+        }
+      else
+        {
+          /* read in pieces: memory stays bounded whatever the evidence size */
+          sha256 = scs_workspace_hash_evidence (workspace, item->sha256, &size, NULL, error);
+          if (sha256 == NULL)
+            return FALSE;
+        }
+      if (!g_str_equal (sha256, item->sha256))
+        {
+          g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
+                       _("The evidence file ‘%s’ is damaged in the workspace: its SHA-256 is not %s"),
+                       item->name, item->sha256);
+          return FALSE;
+        }
+      if (paths != NULL)
+        g_hash_table_insert (paths, g_strdup (sha256), g_strdup (path));
+      /* by reference, the workspace keeps the bytes; the entry names them by hash */
+      g_ptr_array_add (entries, with_data ? scs_signed_entry_new (path, media_type, data)
+                                          : scs_signed_entry_new_reference (path, media_type, sha256, size));
+    }
+  return TRUE;
+}
+
+GPtrArray *
+scs_package_evidence_entries (ScsWorkspace  *workspace,
+                              GHashTable   **paths,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  if (!add_evidence_entries (workspace, entries, TRUE, map, error))
+    return NULL;
+  if (paths != NULL)
+    *paths = g_steal_pointer (&map);
+  return g_steal_pointer (&entries);
+}
+
 GPtrArray *
 scs_package_expert_entries (ScsWorkspace  *workspace,
                             GBytes        *assessment,
                             GError       **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
-  g_autoptr(GPtrArray) evidence = NULL;
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GBytes) scope = NULL;
   g_autoptr(GBytes) provider = NULL;
   GError *local_error = NULL;
@@ -205,30 +276,8 @@ scs_package_expert_entries (ScsWorkspace  *workspace,
   else if (error != NULL && *error != NULL)
     return NULL;
 
-  evidence = scs_workspace_list_evidence (workspace, NULL, error);
-  if (evidence == NULL)
+  if (!add_evidence_entries (workspace, entries, FALSE, NULL, error))
     return NULL;
-  for (guint i = 0; i < evidence->len; i++)
-    {
-      ScsEvidence *item = g_ptr_array_index (evidence, i);
-      g_autofree char *path = scs_package_evidence_path (item, taken);
-      gint64 size = 0;
-      /* read in pieces: memory stays bounded whatever the evidence size */
-      g_autofree char *sha256 = scs_workspace_hash_evidence (workspace, item->sha256, &size, NULL, error);
-
-      if (sha256 == NULL)
-        return NULL;
-      if (!g_str_equal (sha256, item->sha256))
-        {
-          g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_INVALID,
-                       _("The evidence file ‘%s’ is damaged in the workspace: its SHA-256 is not %s"),
-                       item->name, item->sha256);
-          return NULL;
-        }
-      /* the workspace keeps the bytes; the entry names them by hash */
-      g_ptr_array_add (entries, scs_signed_entry_new_reference (path, scs_package_evidence_media_type (item),
-                                                                sha256, size));
-    }
   g_ptr_array_sort (entries, compare_signed_entries);
   return g_steal_pointer (&entries);
 }

@@ -47,6 +47,13 @@ GQuark scs_package_error_quark (void);
 GPtrArray *scs_package_expert_entries   (ScsWorkspace  *workspace,
                                          GBytes        *assessment,
                                          GError       **error);
+/* Every evidence file of @workspace as an entry with its bytes (checked
+ * against its SHA-256) under its package path, evidence/NAME, unique in
+ * the package; @paths, if not NULL, gets a table SHA-256 → package path.
+ * Of ScsSignedEntry*, in the workspace's order. */
+GPtrArray *scs_package_evidence_entries (ScsWorkspace  *workspace,
+                                         GHashTable   **paths,
+                                         GError       **error);
 /* The ASiCManifest of @role over @entries (ScsSignedEntry*, sorted by
  * path): deterministic bytes, LF, fixed indentation. */
 GBytes    *scs_package_render_manifest  (ScsSignatureRole  role,

@@ -478,6 +478,29 @@ scs_security_action_get_answers (ScsWorkspace *workspace,
   return TRUE;
 }
 
+/* Evidence is linked to the self-check questions ("7") and the pledge
+ * items ("pledge-2") by their keys (scs-workspace-private.h). */
+gboolean
+scs_security_action_is_item_key (const char *key)
+{
+  gboolean pledge = FALSE;
+  guint64 number;
+
+  if (key == NULL)
+    return FALSE;
+  if (g_str_has_prefix (key, "pledge-"))
+    {
+      key += strlen ("pledge-");
+      pledge = TRUE;
+    }
+  /* the keys as written: no "07" */
+  if (key[0] == '0')
+    return FALSE;
+  if (pledge)
+    return g_ascii_string_to_unsigned (key, 10, 1, scs_security_action_get_n_pledge_items (), &number, NULL);
+  return g_ascii_string_to_unsigned (key, 10, 1, SCS_SECURITY_ACTION_N_QUESTIONS, &number, NULL);
+}
+
 gboolean
 scs_security_action_set_answer (ScsWorkspace *workspace,
                                 guint         number,

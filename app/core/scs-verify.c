@@ -831,8 +831,67 @@ check_coverage (ScsVerifyResult *result,
                _("Every file of the package is covered by a valid signature"));
 }
 
+/* jcstar-declaration.xml matches its schema, and every evidence file it
+ * names is in the package with the SHA-256 it states. */
+static void
+check_jcstar_declaration (ScsVerifyResult *result,
+                          GPtrArray       *items)
+{
+  Item *declaration = find_item (items, SCS_PACKAGE_JCSTAR_DECLARATION);
+  g_autoptr(GError) local_error = NULL;
+  xmlDocPtr doc = NULL;
+  guint n_evidence = 0, failed = 0;
+
+  if (declaration->data != NULL)
+    doc = scs_verify_parse_xml (declaration->data, SCS_PACKAGE_JCSTAR_DECLARATION, &local_error);
+  if (doc == NULL ||
+      !validate_manifest (doc, "jcstar-declaration.rng", SCS_PACKAGE_JCSTAR_DECLARATION, &local_error))
+    {
+      add_check (result, "declaration", SCS_PACKAGE_JCSTAR_DECLARATION, SCS_CHECK_FAIL, "%s",
+                 local_error != NULL ? local_error->message : SCS_PACKAGE_JCSTAR_DECLARATION);
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return;
+    }
+  /* requirement / item / evidence, as the schema has it */
+  for (xmlNodePtr r = xmlDocGetRootElement (doc)->children; r != NULL; r = r->next)
+    for (xmlNodePtr i = r->children; i != NULL; i = i->next)
+      for (xmlNodePtr e = i->children; e != NULL; e = e->next)
+        if (e->type == XML_ELEMENT_NODE && g_str_equal ((const char *) e->name, "evidence"))
+          {
+            xmlChar *file = xmlGetProp (e, (const xmlChar *) "file");
+            xmlChar *sha256 = xmlGetProp (e, (const xmlChar *) "sha256");
+            Item *entry = find_item (items, (const char *) file);
+
+            n_evidence++;
+            if (entry == NULL)
+              {
+                failed++;
+                add_check (result, "evidence", (const char *) file, SCS_CHECK_FAIL,
+                           _("%s names the evidence file %s, which is not in the package"),
+                           SCS_PACKAGE_JCSTAR_DECLARATION, (const char *) file);
+              }
+            else if (!g_str_equal (entry->sha256, (const char *) sha256))
+              {
+                failed++;
+                add_check (result, "evidence", (const char *) file, SCS_CHECK_FAIL,
+                           _("%s is not the evidence file %s declares: its SHA-256 is %s, not %s"),
+                           (const char *) file, SCS_PACKAGE_JCSTAR_DECLARATION, entry->sha256,
+                           (const char *) sha256);
+              }
+            xmlFree (file);
+            xmlFree (sha256);
+          }
+  xmlFreeDoc (doc);
+  if (failed == 0)
+    add_check (result, "declaration", SCS_PACKAGE_JCSTAR_DECLARATION, SCS_CHECK_PASS,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s matches its schema, and the %u evidence file it names is in the package as declared",
+                            "%s matches its schema, and the %u evidence files it names are in the package as "
+                            "declared", n_evidence), SCS_PACKAGE_JCSTAR_DECLARATION, n_evidence);
+}
+
 /* A JC-STAR ★1 signed self-declaration: management's signature alone, over
- * the declaration and its checklist. */
+ * the declaration, its checklist and the evidence files. */
 static void
 verify_self_declaration (ScsVerifyResult *result,
                          GPtrArray       *items,
@@ -846,6 +905,7 @@ verify_self_declaration (ScsVerifyResult *result,
   require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, SCS_PACKAGE_JCSTAR_DECLARATION);
   require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, SCS_PACKAGE_JCSTAR_CHECKLIST);
   check_coverage (result, items, covered);
+  check_jcstar_declaration (result, items);
 }
 
 static void

@@ -186,6 +186,69 @@ set_evidence_read_error (GError     **error,
                  _("Cannot read the evidence file ‘%s’: %s"), display, io_error->message);
 }
 
+gboolean
+scs_workspace_require_evidence_target (ScsWorkspace  *self,
+                                       const char    *id,
+                                       ScsAnswer    **answer,
+                                       GError       **error)
+{
+  ScsWorkspaceType type = scs_workspace_get_workspace_type (self);
+  gboolean known;
+
+  *answer = NULL;
+  switch (type)
+    {
+    case SCS_WORKSPACE_TYPE_JCSTAR1:
+      known = scs_jcstar_is_item_key (id);
+      break;
+    case SCS_WORKSPACE_TYPE_SECURITY_ACTION:
+      known = scs_security_action_is_item_key (id);
+      break;
+    case SCS_WORKSPACE_TYPE_SCS:
+    case SCS_WORKSPACE_TYPE_PROVIDER:
+    default:
+      *answer = scs_workspace_require_answer (self, id, error);
+      return *answer != NULL;
+    }
+  if (!known)
+    {
+      g_autofree char *shown = g_utf8_make_valid (id, -1);
+
+      /* Translators: "‘S1.1-99#1’ is not an item of a JC-STAR ★1 product self-declaration" */
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("‘%s’ is not an item of a %s"), shown, scs_workspace_type_get_label (type));
+    }
+  return known;
+}
+
+gboolean
+scs_workspace_check_evidence_target (ScsWorkspace  *self,
+                                     const char    *id,
+                                     GError       **error)
+{
+  ScsAnswer *answer;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return scs_workspace_require_evidence_target (self, id, &answer, error);
+}
+
+/* The evidence count of a criterion, and the signal (items have no count
+ * of their own: the signal alone). */
+static void
+evidence_changed (ScsWorkspace *self,
+                  ScsAnswer    *answer,
+                  const char   *id)
+{
+  if (answer != NULL)
+    {
+      refresh_n_evidence (self, answer);
+      id = scs_answer_get_criterion_id (answer);
+    }
+  scs_workspace_emit_evidence_changed (self, id);
+}
+
 /* Evidence linked to a criterion is part of what the expert signs. */
 static gboolean
 require_unsealed (ScsWorkspace  *self,
@@ -251,8 +314,7 @@ scs_workspace_add_evidence_full (ScsWorkspace  *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  answer = scs_workspace_require_answer (self, criterion_id, error);
-  if (answer == NULL)
+  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
     return NULL;
   if (!require_unsealed (self, criterion_id, error))
     return NULL;
@@ -366,9 +428,8 @@ scs_workspace_add_evidence_full (ScsWorkspace  *self,
 
   if (!linked)
     {
-      refresh_n_evidence (self, answer);
+      evidence_changed (self, answer, criterion_id);
       scs_workspace_undo_push_link (self, criterion_id, sha256, name, mime_type);
-      scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
     }
   if (out_linked != NULL)
     *out_linked = !linked;
@@ -395,11 +456,9 @@ scs_workspace_evidence_changed_elsewhere (ScsWorkspace *self,
   g_return_if_fail (SCS_IS_WORKSPACE (self));
   g_return_if_fail (criterion_id != NULL);
 
-  answer = scs_workspace_lookup_answer (self, criterion_id);
-  if (answer == NULL)
+  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, NULL))
     return;
-  refresh_n_evidence (self, answer);
-  scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
+  evidence_changed (self, answer, criterion_id);
 }
 
 void
@@ -410,12 +469,13 @@ scs_workspace_evidence_added_elsewhere (ScsWorkspace *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
   g_autofree char *mime_type = NULL;
+  ScsAnswer *answer;
 
   g_return_if_fail (SCS_IS_WORKSPACE (self));
   g_return_if_fail (criterion_id != NULL);
   g_return_if_fail (sha256 != NULL);
 
-  if (scs_workspace_lookup_answer (self, criterion_id) == NULL)
+  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, NULL))
     return;
   /* the name says in the toast what an undo removes; without it, the hash */
   stmt = scs_db_prepare (self->db, self->path, "SELECT name, mime_type FROM evidence WHERE sha256 = ?1", NULL);
@@ -465,8 +525,7 @@ link_evidence (ScsWorkspace  *self,
   gboolean stored;
   gboolean linked;
 
-  answer = scs_workspace_require_answer (self, criterion_id, error);
-  if (answer == NULL)
+  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
     return FALSE;
   if (!require_unsealed (self, criterion_id, error))
     return FALSE;
@@ -503,8 +562,7 @@ link_evidence (ScsWorkspace  *self,
       !scs_db_transaction_commit (&txn, error))
     return FALSE;
 
-  refresh_n_evidence (self, answer);
-  scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
+  evidence_changed (self, answer, criterion_id);
 
   return TRUE;
 }
@@ -558,8 +616,7 @@ remove_link (ScsWorkspace  *self,
   gboolean linked;
   gint64 remaining = 0;
 
-  answer = scs_workspace_require_answer (self, criterion_id, error);
-  if (answer == NULL)
+  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
     return FALSE;
   if (!require_unsealed (self, criterion_id, error))
     return FALSE;
@@ -638,8 +695,7 @@ remove_link (ScsWorkspace  *self,
   if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
-  refresh_n_evidence (self, answer);
-  scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
+  evidence_changed (self, answer, criterion_id);
 
   *out_name = g_steal_pointer (&name);
   *out_mime_type = g_steal_pointer (&mime_type);
@@ -704,12 +760,13 @@ scs_workspace_list_evidence (ScsWorkspace  *self,
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_evidence_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) links = NULL;
+  ScsAnswer *answer;
   int rc;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (criterion_id != NULL && scs_workspace_require_answer (self, criterion_id, error) == NULL)
+  if (criterion_id != NULL && !scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
     return NULL;
 
   stmt = scs_db_prepare (self->db, self->path,

@@ -117,6 +117,14 @@ gboolean   scs_workspace_check_text            (const char    *text,
 ScsAnswer *scs_workspace_require_answer        (ScsWorkspace  *self,
                                                 const char    *criterion_id,
                                                 GError       **error);
+/* What evidence is linked to: in an item-based workspace (JC-STAR ★1,
+ * SECURITY ACTION) one of its items (*@answer NULL), else a criterion of
+ * the catalog (*@answer its answer). FALSE with SCS_WORKSPACE_ERROR_INVALID
+ * when @id is neither. */
+gboolean   scs_workspace_require_evidence_target (ScsWorkspace  *self,
+                                                  const char    *id,
+                                                  ScsAnswer    **answer,
+                                                  GError       **error);
 extern const ScsSchemaModule scs_review_schema;
 extern const ScsSchemaModule scs_migration_schema;
 
@@ -194,5 +202,12 @@ extern const ScsSchemaModule scs_security_action_schema;
 extern const ScsSchemaModule scs_jcstar_schema;
 /* scs-provider.c: the service-provider dossier's link, ISMS and registers */
 extern const ScsSchemaModule scs_provider_schema;
+
+/* The item keys of the item-based types, to which evidence is linked in
+ * their workspaces as it is to criteria in an assessment's: JC-STAR ★1
+ * "S1.1-08#1" (scs-jcstar.c), SECURITY ACTION "7", "pledge-2"
+ * (scs-security-action.c). TRUE when @key names one of their items. */
+gboolean scs_jcstar_is_item_key          (const char *key);
+gboolean scs_security_action_is_item_key (const char *key);
 
 G_END_DECLS

@@ -253,9 +253,19 @@ describe (ScsWorkspace *self,
 {
   ScsAnswer *answer = g_hash_table_lookup (self->answer_index, step->criterion_id);
 
+  if (step->kind != STEP_ANSWER && step->addition && answer == NULL)
+    /* Translators: what undo or redo did; %s is a file name, then an item of a self-declaration
+     * ("S1.1-12#1": requirement S1.1-12, evaluation item 1) */
+    return g_strdup_printf (_("the addition of ‘%s’ to item %s"),
+                            step->name ? step->name : step->sha256, step->criterion_id);
   if (step->kind != STEP_ANSWER && step->addition)
     /* Translators: what undo or redo did; %s is a file name, then a criterion ID */
     return g_strdup_printf (_("the addition of ‘%s’ to criterion %s"),
+                            step->name ? step->name : step->sha256, step->criterion_id);
+  if (step->kind != STEP_ANSWER && answer == NULL)
+    /* Translators: what undo or redo did; %s is a file name, then an item of a self-declaration
+     * ("S1.1-12#1": requirement S1.1-12, evaluation item 1) */
+    return g_strdup_printf (_("the removal of ‘%s’ from item %s"),
                             step->name ? step->name : step->sha256, step->criterion_id);
   if (step->kind != STEP_ANSWER)
     /* Translators: what undo or redo did; %s is a file name, then a criterion ID */
@@ -313,17 +323,19 @@ apply (ScsWorkspace  *self,
        GError       **error)
 {
   ScsUndoStep *inverse;
-  ScsAnswer *answer;
-
-  answer = scs_workspace_require_answer (self, step->criterion_id, error);
-  if (answer == NULL)
-    return NULL;
 
   if (step->kind == STEP_ANSWER)
     {
-      ScsAnswerState state = scs_answer_get_state (answer);
-      g_autofree char *note = g_strdup (scs_answer_get_note (answer));
-      g_autofree char *reason = g_strdup (scs_answer_get_reason (answer));
+      ScsAnswer *answer = scs_workspace_require_answer (self, step->criterion_id, error);
+      ScsAnswerState state;
+      g_autofree char *note = NULL;
+      g_autofree char *reason = NULL;
+
+      if (answer == NULL)
+        return NULL;
+      state = scs_answer_get_state (answer);
+      note = g_strdup (scs_answer_get_note (answer));
+      reason = g_strdup (scs_answer_get_reason (answer));
 
       /* Changed elsewhere since: applying would overwrite that change. */
       if (scs_answer_get_version (answer) != step->version)

@@ -207,6 +207,14 @@ void             scs_workspace_get_progress      (ScsWorkspace          *self,
 gboolean         scs_workspace_is_ready          (ScsWorkspace          *self,
                                                   guint                  level);
 
+/* Evidence is linked to a criterion of the catalog, or in a JC-STAR ★1
+ * or SECURITY ACTION workspace to one of its items by its key: "S1.1-08#1"
+ * (requirement and evaluation item), "7" (self-check question), "pledge-2"
+ * (★1 pledge item). FALSE with SCS_WORKSPACE_ERROR_INVALID when @id is
+ * neither. */
+gboolean         scs_workspace_check_evidence_target (ScsWorkspace      *self,
+                                                      const char        *id,
+                                                      GError           **error);
 /* Evidence: stored as blobs, deduplicated by SHA-256. Returns the hash. */
 char            *scs_workspace_add_evidence      (ScsWorkspace          *self,
                                                   const char            *criterion_id,

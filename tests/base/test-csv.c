@@ -206,6 +206,13 @@ test_cp932 (void)
   g_assert_null (text);
   g_assert_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING);
   g_assert_nonnull (strstr (error->message, "Line 2, column 1"));
+  g_clear_error (&error);
+  /* Japanese in UTF-8, then a broken byte: named where it is, not taken
+   * for CP932 and misplaced. */
+  text = scs_csv_decode ("番号,項目\n1,\xE7\x95,x\n", 21, &size, &encoding, &error);
+  g_assert_null (text);
+  g_assert_error (error, SCS_CSV_ERROR, SCS_CSV_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "Line 2, column 2"));
 }
 
 static void

@@ -416,10 +416,12 @@ test_jcstar_events_import (void)
 }
 
 /* The signed JC-STAR ★1 self-declaration: refused while a requirement is
- * open (nothing written); then written, verified by `scs-cli verify` and by
+ * open (nothing written); evidence added to an item (an item the checklist
+ * does not have refused); then written, verified by `scs-cli verify` and by
  * stock tools alone (openssl checks the CMS over the manifest, sha256sum
- * the manifest's digests of the declaration and the checklist); one byte
- * of the declaration changed and the package no longer verifies. */
+ * the manifest's digests of every entry, the evidence file included); one
+ * byte of the declaration changed, or the evidence file replaced, and the
+ * package no longer verifies, and the recipe names the replaced file. */
 static void
 test_jcstar_signed_export (void)
 {
@@ -429,7 +431,10 @@ test_jcstar_signed_export (void)
   g_autofree char *pw = g_build_filename (dir, "pw", NULL);
   g_autofree char *p12 = g_build_filename (dir, "manager.p12", NULL);
   g_autofree char *ca = g_build_filename (dir, "ca.pem", NULL);
+  g_autofree char *evidence = g_build_filename (dir, "vdp.pdf", NULL);
+  g_autofree char *before = NULL;
   g_autofree char *recipe = NULL;
+  g_autofree char *swap = NULL;
   g_autoptr(CliRun) run = NULL;
   const char *conforms[] = { "S1.1-01", "S1.1-03", "S1.1-04", "S1.1-06", "S1.1-07", "S1.1-09", "S1.1-11",
                              "S1.1-12", "S1.1-13", "S1.1-14", "S1.1-15" };
@@ -461,6 +466,18 @@ test_jcstar_signed_export (void)
   run = CLI_TEST_RUN (&options, "jc", "answer", jc, "S1.1-13", "2", "conforms");
   cli_test_assert_ok (run);
 
+  /* Evidence on an item (the published disclosure policy): an item the
+   * checklist does not have is refused, nothing written. */
+  g_assert_true (g_file_set_contents (evidence, "%PDF-1.4\n脆弱性開示ポリシー（公開版）\n", -1, NULL));
+  before = core_test_file_sha256 (jc);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "evidence", "add", jc, "S1.1-05#9", evidence);
+  cli_test_assert_refused (run, "S1.1-05#9");
+  cli_test_assert_unchanged (jc, before);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "evidence", "add", jc, "S1.1-12#1", evidence);
+  cli_test_assert_ok (run);
+
   g_clear_pointer (&run, cli_run_free);
   run = CLI_TEST_RUN (&options, "jc", "export", jc, package, "--p12", p12, "--password-file", pw, "--lang", "en");
   cli_test_assert_ok (run);
@@ -471,26 +488,44 @@ test_jcstar_signed_export (void)
   run = CLI_TEST_RUN (&options, "jc", "export", jc, package, "--p12", p12, "--password-file", pw);
   cli_test_assert_refused (run, "already exists");
 
-  /* Stock tools: unzip, openssl, sha256sum and base64. */
+  /* Stock tools: unzip, openssl, sha256sum and base64; every entry the
+   * manifest names, the evidence file too. */
   recipe = g_strdup_printf (
     "set -eu; cd '%s'; rm -rf x; mkdir x; cd x; unzip -q ../declaration.scsp;\n"
     "openssl cms -verify -binary -inform DER -in META-INF/signature-management.p7s "
     "  -content META-INF/ASiCManifest-management.xml -CAfile ../ca.pem -purpose any -out /dev/null 2>/dev/null;\n"
-    "for f in jcstar-declaration.xml checklist.pdf; do\n"
-    "  want=$(grep -A2 \"URI=\\\"$f\\\"\" META-INF/ASiCManifest-management.xml | sed -n 's/.*<ds:DigestValue>\\(.*\\)<.*/\\1/p');\n"
-    "  have=$(openssl dgst -sha256 -binary \"$f\" | base64);\n"
-    "  [ \"$want\" = \"$have\" ];\n"
-    "done;\n"
+    "check () {\n"
+    "  for f in $(sed -n 's/.*DataObjectReference URI=\"\\([^\"]*\\)\".*/\\1/p' META-INF/ASiCManifest-management.xml); do\n"
+    "    want=$(grep -A2 \"URI=\\\"$f\\\"\" META-INF/ASiCManifest-management.xml | sed -n 's/.*<ds:DigestValue>\\(.*\\)<.*/\\1/p');\n"
+    "    have=$(openssl dgst -sha256 -binary \"$f\" | base64);\n"
+    "    [ \"$want\" = \"$have\" ] || { echo \"$f\"; return 1; };\n"
+    "  done; }\n"
+    "check;\n"
+    "[ \"$(sed -n 's/.*DataObjectReference URI=\"\\([^\"]*\\)\".*/\\1/p' META-INF/ASiCManifest-management.xml | tr '\\n' ' ')\" = "
+    "'checklist.pdf evidence/vdp.pdf jcstar-declaration.xml ' ];\n"
     "grep -q 'NC-100W' jcstar-declaration.xml;\n"
     "grep -q 'reason=\"USBのみで更新\"' jcstar-declaration.xml;\n"
+    "grep -q 'file=\"evidence/vdp.pdf\"' jcstar-declaration.xml;\n"
+    "cp -r . ../y;\n"
     "sed -i 's/NC-100W/NC-999W/' jcstar-declaration.xml; rm ../declaration.scsp;\n"
-    "zip -q -X -0 ../declaration.scsp mimetype; zip -q -X -r -D ../declaration.scsp META-INF jcstar-declaration.xml checklist.pdf\n",
+    "zip -q -X -0 ../declaration.scsp mimetype; zip -q -X -r -D ../declaration.scsp META-INF jcstar-declaration.xml "
+    "checklist.pdf evidence\n"
+    /* The same package with the evidence file replaced: the recipe says so. */
+    "cd ../y; printf 'forged policy' > evidence/vdp.pdf; ! check > ../which; grep -q '^evidence/vdp.pdf$' ../which;\n"
+    "zip -q -X -0 ../swapped.scsp mimetype; zip -q -X -r -D ../swapped.scsp META-INF jcstar-declaration.xml "
+    "checklist.pdf evidence\n",
     dir);
   g_assert_cmpint (system (recipe), ==, 0);
   g_clear_pointer (&run, cli_run_free);
   run = CLI_TEST_RUN (&options, "verify", package, "--ca", ca);
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->out, "jcstar-declaration.xml"));
+
+  swap = g_build_filename (dir, "swapped.scsp", NULL);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (&options, "verify", swap, "--ca", ca);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->out, "evidence/vdp.pdf"));
 }
 
 int

@@ -12,6 +12,9 @@
  * Level 1 matches 2, 3, 4, 5, 7, 8, 10 fully, 6, 9, 16 partly, 1 and 11–15
  * not at all; a current label covers PSTI, an expired one does not; a ★1
  * product still needs CLS 5.3-7, and a home gateway the 7.3 provisions.
+ * The user's checklist as CSV in UTF-8 with a BOM or in CP932; evidence on
+ * items (and on SECURITY ACTION questions), carried by the signed
+ * declaration, whose XML matches its schema.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +27,11 @@
 
 #include "scs-i18n.h"
 #include "scs-jcstar.h"
+#include "scs-package.h"
 #include "scs-security-action.h"
+#include "scs-signature.h"
+#include "scs-signer.h"
+#include "scs-verify.h"
 #include "scs-workspace.h"
 
 #include "core-test-util.h"
@@ -462,6 +469,245 @@ test_import (Fixture       *fixture,
   g_assert_cmpstr (official, ==, "認証に関する公式文言の例");
 }
 
+/* The user's copy saved as CSV, as Excel in Japan writes it: UTF-8 with a
+ * byte order mark, or CP932 (Shift_JIS); the Japanese headers name the
+ * columns in either. Bytes that are neither are refused naming the file,
+ * the line and the column, and nothing is written. */
+static void
+test_import_encodings (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *csv =
+    "要求事項番号,評価項目番号,評価項目の内容,適合判定,理由\r\n"
+    "S1.1-02,1,共通の初期パスワードを使わない（公式文言）,適合,\r\n"
+    "S1.1-08,1,更新の改ざん検知（公式文言）,該当なし,ネットワーク経由の更新なし\r\n";
+  g_autofree char *bom_path = g_build_filename (fixture->dir, "utf8-bom.csv", NULL);
+  g_autofree char *sjis_path = g_build_filename (fixture->dir, "cp932.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (fixture->dir, "broken.csv", NULL);
+  g_autofree char *bom = g_strconcat ("\xEF\xBB\xBF", csv, NULL);
+  g_autofree char *sjis = NULL;
+  g_autofree char *official = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize sjis_length = 0;
+  guint n_texts = 0, n_answers = 0;
+
+  /* CP932 bytes that are not UTF-8 (so the reader must convert). */
+  sjis = g_convert (csv, -1, "CP932", "UTF-8", NULL, &sjis_length, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_utf8_validate (sjis, (gssize) sjis_length, NULL));
+  g_assert_true (g_file_set_contents (bom_path, bom, -1, &error));
+  g_assert_true (g_file_set_contents (sjis_path, sjis, (gssize) sjis_length, &error));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ScsJcImport) import = scs_jc_import_new_from_file (i == 0 ? bom_path : sjis_path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (scs_jc_import_get_mapping (import, "requirement"), ==, "要求事項番号");
+      g_assert_cmpstr (scs_jc_import_get_mapping (import, "item"), ==, "評価項目番号");
+      g_assert_cmpstr (scs_jc_import_get_mapping (import, "text"), ==, "評価項目の内容");
+      g_assert_cmpstr (scs_jc_import_get_mapping (import, "answer"), ==, "適合判定");
+      g_assert_cmpstr (scs_jc_import_get_mapping (import, "reason"), ==, "理由");
+      g_assert_true (scs_jc_import_apply (import, fixture->workspace, &n_texts, &n_answers, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_texts, ==, 2);
+      g_assert_cmpuint (n_answers, ==, 2);
+      g_clear_pointer (&official, g_free);
+      official = scs_jcstar_get_official_text (fixture->workspace, "S1.1-08", 1);
+      g_assert_cmpstr (official, ==, "更新の改ざん検知（公式文言）");
+      g_clear_pointer (&reason, g_free);
+      g_assert_cmpint (scs_jcstar_get_answer (fixture->workspace, "S1.1-08", 1, &reason, &error), ==,
+                       SCS_JC_ANSWER_NOT_APPLICABLE);
+      g_assert_cmpstr (reason, ==, "ネットワーク経由の更新なし");
+      /* The second file answers again: clear the answers in between. */
+      g_assert_true (scs_jcstar_set_answer (fixture->workspace, "S1.1-08", 1, SCS_JC_ANSWER_NONE, NULL, &error));
+      g_assert_true (scs_jcstar_set_answer (fixture->workspace, "S1.1-02", 1, SCS_JC_ANSWER_NONE, NULL, &error));
+    }
+
+  /* Line 3, second field: 0x81 0x20 is neither UTF-8 nor CP932. */
+  g_assert_true (g_file_set_contents (bad_path, "要求事項番号,評価項目番号,適合判定\nS1.1-02,1,適合\nS1.1-03,\x81\x20,適合\n",
+                                      -1, &error));
+  before = core_test_file_state (fixture->path, FALSE);
+  g_assert_null (scs_jc_import_new_from_file (bad_path, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "broken.csv"));
+  g_assert_nonnull (strstr (error->message, "Line 3, column 2"));
+  g_clear_error (&error);
+  after = core_test_file_state (fixture->path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Evidence on items, as on SCS criteria: linked to "S1.1-12#1" (and, in a
+ * SECURITY ACTION workspace, to question "7" and pledge item "pledge-2"),
+ * listed per item, removed and brought back by undo; an item the
+ * checklist does not have is refused with nothing written. */
+static void
+test_item_evidence (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *file_path = g_build_filename (fixture->dir, "tls-config.txt", NULL);
+  g_autofree char *sa_path = g_build_filename (fixture->dir, "shop.scsw", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(ScsWorkspace) sa = NULL;
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *bad[] = { "S1.1-12#2", "S1.1-12#01", "S1.1-17#1", "S1.1-12", "1-1-1-1", "#1" };
+
+  g_assert_true (g_file_set_contents (file_path, "TLS 1.3 only\n", -1, &error));
+  file = g_file_new_for_path (file_path);
+
+  before = core_test_file_state (fixture->path, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_null (scs_workspace_add_evidence (fixture->workspace, bad[i], file, NULL, &error));
+      g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, bad[i]));
+      g_clear_error (&error);
+    }
+  after = core_test_file_state (fixture->path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+
+  sha256 = scs_workspace_add_evidence (fixture->workspace, "S1.1-12#1", file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sha256);
+  listed = scs_workspace_list_evidence (fixture->workspace, "S1.1-12#1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((ScsEvidence *) listed->pdata[0])->name, ==, "tls-config.txt");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = scs_workspace_list_evidence (fixture->workspace, "S1.1-11#1", &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* Removed, then back by undo, bytes and all. */
+  g_assert_true (scs_workspace_unlink_evidence (fixture->workspace, sha256, "S1.1-12#1", &error));
+  listed = scs_workspace_list_evidence (fixture->workspace, NULL, &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  g_assert_true (scs_workspace_undo (fixture->workspace, &error));
+  g_assert_no_error (error);
+  listed = scs_workspace_list_evidence (fixture->workspace, "S1.1-12#1", &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_true (scs_workspace_check_integrity (fixture->workspace, &error));
+
+  org->name = g_strdup ("株式会社テスト商店");
+  org->sole_proprietor = TRUE;
+  sa = scs_workspace_create_typed (sa_path, SCS_WORKSPACE_TYPE_SECURITY_ACTION, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  other = scs_workspace_add_evidence (sa, "7", file, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&other, g_free);
+  other = scs_workspace_add_evidence (sa, "pledge-2", file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (scs_workspace_add_evidence (sa, "26", file, NULL, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (scs_workspace_add_evidence (sa, "S1.1-12#1", file, NULL, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID);
+}
+
+/* The signed self-declaration carries the evidence of its items: the
+ * package holds evidence/NAME, jcstar-declaration.xml names it with its
+ * SHA-256 and matches data/schema/jcstar-declaration.rng, and verify says
+ * so. A declaration that does not match the schema is never written. */
+static void
+test_declaration_evidence (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ScsJcProduct) product = camera (SCS_JC_ROUTE_PSTI);
+  g_autofree char *p12 = g_build_filename (fixture->dir, "manager.p12", NULL);
+  g_autofree char *ca = g_build_filename (fixture->dir, "ca.pem", NULL);
+  g_autofree char *file_path = g_build_filename (fixture->dir, "tls-config.txt", NULL);
+  g_autofree char *package = g_build_filename (fixture->dir, "declaration.scsp", NULL);
+  g_autofree char *bogus = g_build_filename (fixture->dir, "bogus.scsp", NULL);
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) ca_bytes = NULL;
+  g_autoptr(ScsSigner) signer = NULL;
+  g_autoptr(ScsVerifyResult) result = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
+  g_autoptr(GError) error = NULL;
+  const char *conforms[] = { "S1.1-01", "S1.1-03", "S1.1-04", "S1.1-06", "S1.1-07", "S1.1-09", "S1.1-11",
+                             "S1.1-12", "S1.1-13", "S1.1-14", "S1.1-15" };
+  const char *invalid = "<?xml version=\"1.0\"?>\n<jcstar-declaration xmlns=\"urn:x-scs-workbench:jcstar-declaration:1\" "
+                        "level=\"1\"><applicant name=\"x\"/></jcstar-declaration>\n";
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n", 9);
+  g_autoptr(GBytes) xml = g_bytes_new_static (invalid, strlen (invalid));
+  gboolean found = FALSE;
+
+  core_test_make_certificates (fixture->dir, TRUE);
+  signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_jcstar_set_product (fixture->workspace, product, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (conforms); i++)
+    g_assert_true (scs_jcstar_set_answer (fixture->workspace, conforms[i], 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_true (scs_jcstar_set_answer (fixture->workspace, "S1.1-08", 1, SCS_JC_ANSWER_NOT_APPLICABLE,
+                                        "USBのみで更新", &error));
+  g_assert_true (scs_jcstar_set_answer (fixture->workspace, "S1.1-10", 2, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_true (scs_jcstar_set_answer (fixture->workspace, "S1.1-13", 2, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (file_path, "TLS 1.3 only\n", -1, &error));
+  file = g_file_new_for_path (file_path);
+  sha256 = scs_workspace_add_evidence (fixture->workspace, "S1.1-12#1", file, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (scs_jcstar_export_declaration (fixture->workspace, signer, package, &error));
+  g_assert_no_error (error);
+  {
+    char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (ca, &contents, &length, &error));
+    ca_bytes = g_bytes_new_take (contents, length);
+  }
+  result = scs_verify_package_file (package, ca_bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->valid);
+  g_assert_cmpuint (result->n_files, ==, 6);
+  for (guint i = 0; i < result->checks->len; i++)
+    {
+      ScsVerifyCheck *check = g_ptr_array_index (result->checks, i);
+
+      if (g_str_equal (check->check, "declaration"))
+        {
+          g_assert_cmpint (check->status, ==, SCS_CHECK_PASS);
+          g_assert_nonnull (strstr (check->message, "1 evidence file"));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* The checklist names the item's evidence, in either language. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GBytes) pdf = NULL;
+      g_autofree char *text = NULL;
+
+      scs_i18n_init (i == 0 ? "ja" : "en");
+      pdf = scs_jcstar_render_checklist (fixture->workspace, &error);
+      g_assert_no_error (error);
+      text = pdf_text (pdf);
+      g_assert_nonnull (strstr (text, i == 0 ? "証跡ファイル: tls-config.txt" : "Evidence files: tls-config.txt"));
+    }
+
+  /* Not the schema's shape: refused before it takes its name. */
+  g_ptr_array_add (entries, scs_signed_entry_new (SCS_PACKAGE_JCSTAR_CHECKLIST, "application/pdf", pdf));
+  g_ptr_array_add (entries, scs_signed_entry_new (SCS_PACKAGE_JCSTAR_DECLARATION, "application/xml", xml));
+  g_assert_false (scs_package_write_signed (entries, signer, bogus, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "jcstar-declaration.xml"));
+  g_assert_false (g_file_test (bogus, G_FILE_TEST_EXISTS));
+}
+
 static char *
 copy_fixture (const char *name,
               const char *dir)
@@ -535,6 +781,12 @@ main (int   argc,
               test_checklist_pdf, fixture_tear_down);
   g_test_add ("/scs/jcstar/import", Fixture, NULL, fixture_set_up,
               test_import, fixture_tear_down);
+  g_test_add ("/scs/jcstar/import-encodings", Fixture, NULL, fixture_set_up,
+              test_import_encodings, fixture_tear_down);
+  g_test_add ("/scs/jcstar/item-evidence", Fixture, NULL, fixture_set_up,
+              test_item_evidence, fixture_tear_down);
+  g_test_add ("/scs/jcstar/declaration-evidence", Fixture, NULL, fixture_set_up,
+              test_declaration_evidence, fixture_tear_down);
   g_test_add ("/scs/jcstar/events", Fixture, NULL, fixture_set_up,
               test_events, fixture_tear_down);
   g_test_add ("/scs/jcstar/answers-migrated", Fixture, NULL, fixture_set_up,

@@ -8,7 +8,10 @@
  * update from the page reopens the answered item and lists its notice. A
  * SECURITY ACTION workspace's page stores a self-check answer chosen in its
  * row, the score follows live, a "don't know" answer is flagged, and a
- * pledge ticked is stored. PNGs of both pages are written to look at.
+ * pledge ticked is stored. Evidence: added to a JC-STAR item from its own
+ * list, removed and brought back by undo; SECURITY ACTION questions and
+ * pledge items have their lists too. The IPA checklist import through the
+ * column-mapping dialog. PNGs of both pages are written to look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +21,9 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "scs-evidence-list.h"
 #include "scs-i18n.h"
+#include "scs-jc-import-dialog.h"
 #include "scs-jcstar.h"
 #include "scs-security-action.h"
 #include "scs-window.h"
@@ -82,6 +87,44 @@ set_text (GtkWidget  *root,
   gtk_editable_set_text (GTK_EDITABLE (find (root, name)), text);
 }
 
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+adds_finished (gpointer data)
+{
+  return !scs_evidence_list_get_busy (SCS_EVIDENCE_LIST (data));
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG) == NULL;
+}
+
+static guint
+count_evidence (ScsWorkspace *workspace,
+                const char   *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = scs_workspace_list_evidence (workspace, key, &error);
+
+  g_assert_no_error (error);
+  return files->len;
+}
+
 static void
 test_jcstar (Fixture       *fixture,
              gconstpointer  data)
@@ -135,7 +178,40 @@ test_jcstar (Fixture       *fixture,
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (find (root, "equivalence-from-psti")));
   g_assert_nonnull (strstr (subtitle, "S1.1-02, S1.1-05, S1.1-16"));
 
-  gui_test_save_png (find (root, "declaration-page"), "declaration-", "jcstar", ".png", GUI_TEST_WAIT_LAID_OUT);
+  /* Evidence on an item: added from the item's own list, removed, and
+   * brought back by undo (win.undo, the toast's button). */
+  {
+    g_autofree char *file = g_build_filename (fixture->dir, "tls-settings.txt", NULL);
+    g_autoptr(GPtrArray) files = NULL;
+    GtkWidget *expander = find (root, "evidence-S1.1-12#1");
+    GtkWidget *list;
+    g_autofree char *sha256 = NULL;
+
+    g_assert_true (g_file_set_contents (file, "TLS 1.3 のみ有効\n", -1, &error));
+    g_assert_null (gui_test_find_by_name (root, "evidence-list-S1.1-12#1"));
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+    list = find (root, "evidence-list-S1.1-12#1");
+    g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", file));
+    gui_test_wait_until (adds_finished, list, 30);
+    g_assert_null (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)));
+    g_assert_cmpuint (count_evidence (workspace, "S1.1-12#1"), ==, 1);
+    g_assert_cmpuint (count_evidence (workspace, "S1.1-11#1"), ==, 0);
+    g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
+    g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), "1"));
+    gui_test_save_png (find (root, "declaration-page"), "declaration-", "jcstar", ".png", GUI_TEST_WAIT_LAID_OUT);
+    gui_test_save_png (gtk_widget_get_ancestor (expander, ADW_TYPE_PREFERENCES_GROUP), "declaration-",
+                       "jcstar-evidence", ".png", GUI_TEST_WAIT_LAID_OUT);
+
+    files = scs_workspace_list_evidence (workspace, "S1.1-12#1", &error);
+    sha256 = g_strdup (((ScsEvidence *) files->pdata[0])->sha256);
+    g_assert_true (gtk_widget_activate_action (list, "evidence.remove", "s", sha256));
+    g_assert_cmpuint (count_evidence (workspace, NULL), ==, 0);
+    g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 0);
+    g_assert_true (gtk_widget_activate_action (root, "win.undo", NULL));
+    g_assert_cmpuint (count_evidence (workspace, "S1.1-12#1"), ==, 1);
+    g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
+    g_assert_nonnull (strstr (scs_window_get_last_undo_message (window), "S1.1-12#1"));
+  }
 
   /* A firmware update reopens S1.1-12 (answered above). */
   set_text (root, "field-event-detail", "3.0.0");
@@ -145,6 +221,96 @@ test_jcstar (Fixture       *fixture,
   g_assert_cmpint (scs_jcstar_get_answer (workspace, "S1.1-12", 1, NULL, &error), ==, SCS_JC_ANSWER_NONE);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (root, "S1.1-12#1"))), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (root, "field-versions"))), ==, "3.0.0");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The user's copy of IPA's checklist whose headers say nothing the import
+ * knows: the page opens the mapping dialog (each column with its values, a
+ * preview); a wrong mapping is refused naming the sheet, row and column,
+ * with nothing written; mapped right, the items land in the workspace and
+ * on the page. */
+static void
+test_jcstar_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ScsWorkspace) workspace = create (fixture->path, SCS_WORKSPACE_TYPE_JCSTAR1);
+  g_autofree char *csv = g_build_filename (fixture->dir, "ipa-checklist.csv", NULL);
+  g_autofree char *official = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsWindow *window = scs_window_new (NULL);
+  GtkWidget *root = GTK_WIDGET (window);
+  ScsJcImportDialog *dialog;
+  GtkWidget *confirm;
+  const char *refusal;
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "番号,枝番,文言,結果,メモ\n"
+                                      "S1.1-01,1,公式文言（認証）,適合,\n"
+                                      "S1.1-08,1,公式文言（更新の検証）,該当なし,USBのみで更新\n"
+                                      "S1.1-10,2,公式文言（型番の表示）,○,\n", -1, &error));
+  scs_window_set_workspace (window, workspace);
+  gui_test_present_window (GTK_WINDOW (window), 1100, 800);
+  gui_test_wait_for_widget (find (root, "declaration-page"), 10, GUI_TEST_WAIT_LAID_OUT);
+
+  g_assert_null (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
+  g_assert_true (gtk_widget_activate_action (find (root, "declaration-page"), "jc.import-file", "s", csv));
+  dialog = SCS_JC_IMPORT_DIALOG (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  gui_test_wait_for_widget (GTK_WIDGET (dialog), 10, GUI_TEST_WAIT_LAID_OUT);
+  confirm = find (GTK_WIDGET (dialog), "import-confirm");
+  g_assert_false (gtk_widget_get_sensitive (confirm));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (GTK_WIDGET (dialog), "map-B"))),
+                            "枝番"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (GTK_WIDGET (dialog), "map-A"))),
+                            "S1.1-08"));
+
+  /* Swapped by mistake: B as the requirement, A as the item number. */
+  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 1), 1);
+  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 0), 2);
+  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 2), 3);
+  g_assert_true (gtk_widget_get_sensitive (confirm));
+  g_assert_cmpstr (scs_jc_import_dialog_get_preview_cell (dialog, 0, 0), ==, "1");
+  before = gui_test_file_state (fixture->path);
+  g_signal_emit_by_name (confirm, "clicked");
+  refusal = scs_jc_import_dialog_get_error (dialog);
+  g_assert_nonnull (refusal);
+  g_test_message ("%s", refusal);
+  g_assert_nonnull (strstr (refusal, "ipa-checklist.csv"));
+  g_assert_nonnull (strstr (refusal, "2 行目"));
+  g_assert_nonnull (strstr (refusal, "B 列"));
+  after = gui_test_file_state (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_nonnull (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
+
+  /* Mapped right: A the requirement (B loses it), B the item, D the
+   * answer, E the reason; the preview follows. */
+  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 0), 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (scs_jc_import_dialog_get_column_row (dialog, 1)), ==, 0);
+  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 1), 2);
+  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 3), 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 4, "reason"));
+  g_assert_cmpuint (adw_combo_row_get_selected (scs_jc_import_dialog_get_column_row (dialog, 4)), ==, 5);
+  g_assert_null (scs_jc_import_dialog_get_error (dialog));
+  g_assert_cmpstr (scs_jc_import_dialog_get_preview_cell (dialog, 0, 0), ==, "S1.1-01");
+  g_assert_cmpstr (scs_jc_import_dialog_get_preview_cell (dialog, 1, 4), ==, "USBのみで更新");
+  gui_test_save_png (GTK_WIDGET (dialog), "declaration-", "jcstar-import", ".png", GUI_TEST_WAIT_LAID_OUT);
+  g_signal_emit_by_name (confirm, "clicked");
+  gui_test_wait_until (dialog_closed, NULL, 10);
+
+  g_assert_cmpint (scs_jcstar_get_answer (workspace, "S1.1-01", 1, NULL, &error), ==, SCS_JC_ANSWER_CONFORMS);
+  g_assert_cmpint (scs_jcstar_get_answer (workspace, "S1.1-08", 1, &reason, &error), ==,
+                   SCS_JC_ANSWER_NOT_APPLICABLE);
+  g_assert_cmpstr (reason, ==, "USBのみで更新");
+  official = scs_jcstar_get_official_text (workspace, "S1.1-10", 2);
+  g_assert_cmpstr (official, ==, "公式文言（型番の表示）");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (root, "S1.1-08#1"))), ==,
+                    SCS_JC_ANSWER_NOT_APPLICABLE);
+  g_assert_false (gtk_widget_get_visible (find (root, "declaration-error")));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -180,6 +346,10 @@ test_security_action (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (score)), "95"));
   g_assert_true (gtk_widget_has_css_class (find (root, "question-3"), "warning"));
 
+  /* Each question and pledge item has its evidence list, as JC-STAR items do. */
+  g_assert_true (ADW_IS_EXPANDER_ROW (find (root, "evidence-7")));
+  g_assert_true (ADW_IS_EXPANDER_ROW (find (root, "evidence-pledge-2")));
+
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find (root, "pledge-2")), TRUE);
   g_assert_true (scs_security_action_get_pledge (workspace, pledged, NULL, &error));
   g_assert_true (pledged[1]);
@@ -197,6 +367,8 @@ main (int   argc,
   gui_test_init (&argc, &argv, "ja");
 
   g_test_add ("/scs/gui/declaration/jcstar", Fixture, NULL, fixture_set_up, test_jcstar, fixture_tear_down);
+  g_test_add ("/scs/gui/declaration/jcstar-import", Fixture, NULL, fixture_set_up, test_jcstar_import,
+              fixture_tear_down);
   g_test_add ("/scs/gui/declaration/security-action", Fixture, NULL, fixture_set_up, test_security_action,
               fixture_tear_down);
 
