@@ -23,6 +23,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-signature-check.h"
+#include "scs-signoff.h"
 #include "scs-ui-resources.h"
 
 #include "scs-certificate-dialog.h"
@@ -1426,7 +1428,7 @@ declare_action (GSimpleAction *action,
   if (!require_review (self))
     return;
   /* The core's rule, said before any dialog opens */
-  if (!scs_declaration_check_declarant (self->review, &error))
+  if (!scs_signoff_check_declarant (self->review, &error))
     {
       report (self, error->message);
       return;

@@ -9,7 +9,7 @@
  * flags), with a warning when it runs out within 30 days. A certificate
  * carrying personal data (JPKI-like: address, birth date) needs an explicit
  * confirmation. Only then does "Sign" run the core's one-transaction
- * scs_signer_sign_assessment() or scs_declaration_declare() in a GTask
+ * scs_signoff_sign_assessment() or scs_signoff_declare() in a GTask
  * thread, the dialog insensitive meanwhile (the workspace is not touched by
  * the main thread while it runs). A refusal shows the core's message and
  * nothing is written. The same dialog, with name, title and date, records
@@ -25,6 +25,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-signoff.h"
 #include "scs-ui-resources.h"
 
 #include "scs-date.h"
@@ -403,10 +404,10 @@ sign_thread (GTask        *task,
   if (review == NULL)
     ;
   else if (job->declaration)
-    ok = scs_declaration_declare (review, job->name, job->title, NULL,
-                                  job->report_language, job->signer, job->ca_path, job->flags, &error);
+    ok = scs_signoff_declare (review, job->name, job->title, NULL,
+                              job->report_language, job->signer, job->ca_path, job->flags, &error);
   else
-    ok = scs_signer_sign_assessment (job->signer, review, job->ca_path, job->flags, &error);
+    ok = scs_signoff_sign_assessment (job->signer, review, job->ca_path, job->flags, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -458,7 +459,7 @@ signed_other_role (ScsSignDialog *self)
 
   if (!wants_signature (self) || self->signer == NULL)
     return FALSE;
-  return !scs_signer_check_other_role (self->signer, workspace, other, SCS_SIGN_FLAGS_NONE, NULL);
+  return !scs_signoff_check_other_role (self->signer, workspace, other, SCS_SIGN_FLAGS_NONE, NULL);
 }
 
 static void

@@ -28,8 +28,10 @@
 #include "scs-i18n.h"
 #include "scs-profile.h"
 #include "scs-review.h"
+#include "scs-signature-check.h"
 #include "scs-signature.h"
 #include "scs-signer.h"
+#include "scs-signoff.h"
 
 
 static ScsProfile *
@@ -810,7 +812,7 @@ scs_cli_sign (const ScsCliCommand *command,
   signer = load_signer (&error);
   if (signer == NULL || !configure_signer (signer))
     return SCS_CLI_EXIT_USAGE;
-  if (!scs_signer_sign_assessment (signer, review, NULL, sign_flags (), &error))
+  if (!scs_signoff_sign_assessment (signer, review, NULL, sign_flags (), &error))
     return report_signing_error (error);
 
   info = scs_signature_dup_info (scs_review_get_workspace (review), SCS_SIGNATURE_ROLE_EXPERT);
@@ -848,7 +850,7 @@ scs_cli_declare (const ScsCliCommand *command,
   if (review == NULL)
     return SCS_CLI_EXIT_USAGE;
   /* before asking for a password: the profile may not declare at all */
-  if (!scs_declaration_check_declarant (review, &error))
+  if (!scs_signoff_check_declarant (review, &error))
     return scs_cli_report (error);
   if (opt_p12 != NULL || opt_pkcs11 != NULL)
     {
@@ -857,9 +859,9 @@ scs_cli_declare (const ScsCliCommand *command,
         return SCS_CLI_EXIT_USAGE;
     }
   /* the signed report.pdf in the language asked for, Japanese by default */
-  if (!scs_declaration_declare (review, opt_name, opt_title, opt_text,
-                                opt_report_lang != NULL ? opt_report_lang : "ja",
-                                signer, NULL, sign_flags (), &error))
+  if (!scs_signoff_declare (review, opt_name, opt_title, opt_text,
+                            opt_report_lang != NULL ? opt_report_lang : "ja",
+                            signer, NULL, sign_flags (), &error))
     return report_signing_error (error);
   g_print (signer ? _("Declared and signed by %s (%s).\n") : _("Declared by %s (%s), unsigned.\n"),
            opt_name, opt_title);

@@ -6,8 +6,6 @@
 
 #include <gio/gio.h>
 
-#include "scs-review.h"
-#include "scs-signer.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -28,32 +26,6 @@ GQuark scs_declaration_error_quark (void);
 /* Our declaration text, translated. */
 const char *scs_declaration_get_default_text      (void);
 
-/* Records the declaration over the SHA-256 of the expert-signed
- * assessment.xml and the expert's ASiCManifest, the organisation, level
- * and catalog, optionally signed with @signer: then report.pdf is rendered
- * in @report_language ("ja" or "en"; NULL: the current language; recorded
- * in the declaration, and the default text is in it too; the process
- * language is switched for that rendering only, see scs_i18n_init ())
- * and the CMS covers management's ASiCManifest (scs-package.h). @text
- * NULL: the default text. One transaction; replaces an earlier declaration
- * of this round, but an unsigned one never replaces a signed one
- * (SCS_DECLARATION_ERROR_SIGNED). Only a management profile declares
- * (@review's profile; SCS_REVIEW_ERROR_ROLE otherwise). @flags as for
- * scs_signer_sign_assessment(): a certificate that signed as the expert is
- * refused (SCS_SIGNER_ERROR_SAME_SIGNER) unless
- * SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER is given. */
-gboolean    scs_declaration_declare               (ScsReview     *review,
-                                                   const char    *name,
-                                                   const char    *title,
-                                                   const char    *text,
-                                                   const char    *report_language,
-                                                   ScsSigner     *signer,
-                                                   const char    *ca_file,
-                                                   ScsSignFlags   flags,
-                                                   GError       **error);
-/* Only a management profile declares: SCS_REVIEW_ERROR_ROLE otherwise. */
-gboolean    scs_declaration_check_declarant       (ScsReview     *review,
-                                                   GError       **error);
 /* The canonical declaration.xml (valid against declaration.rng), or NULL
  * with SCS_DECLARATION_ERROR_NOT_SIGNED when there is no declaration. */
 GBytes     *scs_declaration_render                (ScsWorkspace  *workspace,

@@ -28,7 +28,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-db.h"
-#include "scs-review.h"
 #include "scs-signature.h"
 #include "scs-workspace-private.h"
 
@@ -122,7 +121,7 @@ is_signed (ScsWorkspace *workspace)
   g_autoptr(ScsSignatureInfo) expert = NULL;
   g_autoptr(ScsSignatureInfo) management = NULL;
 
-  if (scs_review_is_sealed (workspace))
+  if (scs_workspace_is_sealed (workspace))
     return TRUE;
   expert = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_EXPERT);
   management = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_MANAGEMENT);

@@ -22,6 +22,7 @@
 #include "scs-provider-private.h"
 #include "scs-renewal.h"
 #include "scs-scope.h"
+#include "scs-signature-check.h"
 #include "scs-signature.h"
 #include "scs-workspace-private.h"
 

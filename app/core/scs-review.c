@@ -12,11 +12,11 @@
  * "reopened" by itself, however the change was made. A revision-required
  * verdict is a nonconformity, tracked until the criterion is accepted.
  *
- * This module also owns the tables of the signing step (signatures,
- * declaration) and the seal: once the expert signs, SQLite triggers refuse
- * every write to the attested rows (answers, evidence, organisation, level)
- * with a message the workspace maps to SCS_WORKSPACE_ERROR_SEALED. Only
- * starting a new review round lifts the seal, and that is audited.
+ * The review schema also holds the tables of the signing step (signatures,
+ * declaration; scs-signature.c and scs-signoff.c write them) and the seal
+ * (scs-seal.h): once the expert signs, SQLite triggers refuse every write
+ * to the attested rows. Only starting a new review round lifts the seal,
+ * and that is audited.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +32,7 @@
 #include "scs-db.h"
 #include "scs-migration.h"
 #include "scs-scope.h"
+#include "scs-seal.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
 
@@ -57,11 +58,6 @@ scs_review_state_get_label (ScsReviewState state)
   g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
   return _(review_state_labels[state]);
 }
-
-#define SEAL_TRIGGER(name, event, table, cond) \
-  "CREATE TRIGGER review_seal_" name " BEFORE " event " ON " table "\n" \
-  "WHEN EXISTS (SELECT 1 FROM review_seal" cond ")\n" \
-  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n"
 
 static const char review_schema_v1[] =
   "CREATE TABLE review_round (\n"
@@ -140,26 +136,7 @@ static const char review_schema_v1[] =
   "  text              TEXT NOT NULL,\n"
   "  assessment_sha256 TEXT NOT NULL CHECK (length (assessment_sha256) = 64)\n"
   ") STRICT;\n"
-  "CREATE TABLE review_seal (\n"
-  "  assessment INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
-  "  signature  INTEGER NOT NULL REFERENCES review_signature (id),\n"
-  "  sealed_at  TEXT NOT NULL\n"
-  ") STRICT;\n"
-  SEAL_TRIGGER ("answer_insert", "INSERT", "answer", " WHERE assessment = NEW.assessment")
-  SEAL_TRIGGER ("answer_update", "UPDATE", "answer", " WHERE assessment = OLD.assessment")
-  SEAL_TRIGGER ("answer_delete", "DELETE", "answer", " WHERE assessment = OLD.assessment")
-  SEAL_TRIGGER ("link_insert", "INSERT", "evidence_link", " WHERE assessment = NEW.assessment")
-  SEAL_TRIGGER ("link_update", "UPDATE", "evidence_link", " WHERE assessment = OLD.assessment")
-  SEAL_TRIGGER ("link_delete", "DELETE", "evidence_link", " WHERE assessment = OLD.assessment")
-  SEAL_TRIGGER ("evidence_update", "UPDATE", "evidence", "")
-  SEAL_TRIGGER ("evidence_delete", "DELETE", "evidence", "")
-  SEAL_TRIGGER ("organization_insert", "INSERT", "organization", "")
-  SEAL_TRIGGER ("organization_update", "UPDATE", "organization", "")
-  SEAL_TRIGGER ("organization_delete", "DELETE", "organization", "")
-  SEAL_TRIGGER ("assessment_update", "UPDATE OF catalog_sha256, target_level, cycle", "assessment",
-                " WHERE assessment = OLD.id")
-  SEAL_TRIGGER ("attestation_update", "UPDATE", "review_attestation", " WHERE assessment = OLD.assessment")
-  SEAL_TRIGGER ("attestation_delete", "DELETE", "review_attestation", " WHERE assessment = OLD.assessment");
+  SCS_SEAL_SCHEMA_V1;
 
 /* The signed package (ASiC-E): every entry a signature's ASiCManifest
  * references, with the exact bytes of the small ones (the manifest itself,
@@ -187,30 +164,9 @@ static const char review_schema_v2[] =
   "ALTER TABLE review_declaration ADD COLUMN language TEXT;\n";
 
 /* Version 3: the scope is signed too (scs-attestation.c renders all of
- * it), and so are the reviewers' comments. The scope tables belong to no
- * assessment: the seal of the current (newest) one guards them. */
-#define CURRENT_SEAL " WHERE assessment = (SELECT max (id) FROM assessment)"
-
+ * it), and so are the reviewers' comments: the seal guards them. */
 static const char review_schema_v3[] =
-  SEAL_TRIGGER ("scope_unit_insert", "INSERT", "scope_unit", CURRENT_SEAL)
-  SEAL_TRIGGER ("scope_unit_update", "UPDATE", "scope_unit", CURRENT_SEAL)
-  SEAL_TRIGGER ("scope_unit_delete", "DELETE", "scope_unit", CURRENT_SEAL)
-  SEAL_TRIGGER ("scope_item_insert", "INSERT", "scope_item", CURRENT_SEAL)
-  SEAL_TRIGGER ("scope_item_update", "UPDATE", "scope_item", CURRENT_SEAL)
-  SEAL_TRIGGER ("scope_item_delete", "DELETE", "scope_item", CURRENT_SEAL)
-  SEAL_TRIGGER ("scope_criterion_insert", "INSERT", "scope_item_criterion", CURRENT_SEAL)
-  SEAL_TRIGGER ("scope_criterion_update", "UPDATE", "scope_item_criterion", CURRENT_SEAL)
-  SEAL_TRIGGER ("scope_criterion_delete", "DELETE", "scope_item_criterion", CURRENT_SEAL)
-  "CREATE TRIGGER review_seal_comment_insert BEFORE INSERT ON review_comment\n"
-  "WHEN NEW.role IN ('expert', 'assistant') AND\n"
-  "     EXISTS (SELECT 1 FROM review_seal WHERE assessment = NEW.assessment)\n"
-  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n"
-  "CREATE TRIGGER review_seal_comment_change BEFORE UPDATE ON review_comment\n"
-  "WHEN EXISTS (SELECT 1 FROM review_seal WHERE assessment = OLD.assessment)\n"
-  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n"
-  "CREATE TRIGGER review_seal_comment_delete BEFORE DELETE ON review_comment\n"
-  "WHEN EXISTS (SELECT 1 FROM review_seal WHERE assessment = OLD.assessment)\n"
-  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n";
+  SCS_SEAL_SCHEMA_V3;
 
 static const char * const review_steps[] = { review_schema_v1, review_schema_v2, review_schema_v3 };
 
@@ -1045,13 +1001,8 @@ scs_review_start_new_round (ScsReview  *self,
 
   if (!scs_workspace_begin (ws, error))
     return FALSE;
-  stmt = scs_db_prepare (ws->db, ws->path, "DELETE FROM review_seal WHERE assessment = ?1", error);
-  if (stmt == NULL)
+  if (!scs_seal_lift (ws->db, ws->path, ws->assessment_id, error))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
-  if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-    goto failed;
-  g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = scs_db_prepare (ws->db, ws->path,
                          "UPDATE review_signature SET superseded = 1 WHERE assessment = ?1", error);
   if (stmt == NULL)

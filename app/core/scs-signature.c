@@ -3,11 +3,8 @@
  * The review module's review_signature table keeps, per signature, the
  * exact signed bytes, the detached CMS (DER), the signer certificate's
  * subject, issuer, serial and fingerprint, and the time. This file stores
- * them (for scs-signer.c and scs-declaration.c), hands them to the
- * submission package, and checks them: the CMS must verify over the stored
- * bytes, and rendering the workspace again must give the same bytes — if
- * not, someone changed the attested content after signing (through a tool
- * that bypassed the seal triggers), and the differences are listed.
+ * them (for scs-signoff.c) and hands them to the submission package;
+ * scs-signature-check.c checks them against the workspace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,14 +13,8 @@
 
 #include "scs-signature.h"
 
-#include <glib/gi18n-lib.h>
-
-#include "scs-attestation.h"
 #include "scs-db.h"
-#include "scs-declaration.h"
-#include "scs-package.h"
-#include "scs-provider.h"
-#include "scs-scope.h"
+#include "scs-seal.h"
 #include "scs-sha256.h"
 #include "scs-signer.h"
 #include "scs-workspace-private.h"
@@ -49,19 +40,6 @@ scs_signature_info_free (ScsSignatureInfo *info)
   g_free (info->content_sha256);
   g_free (info->actor);
   g_free (info);
-}
-
-void
-scs_signature_check_free (ScsSignatureCheck *check)
-{
-  if (check == NULL)
-    return;
-  g_clear_pointer (&check->changes, g_ptr_array_unref);
-  g_free (check->signer_subject);
-  g_free (check->problem);
-  scs_signature_info_free (check->info);
-  scs_cms_verification_free (check->verification);
-  g_free (check);
 }
 
 ScsSignedEntry *
@@ -258,134 +236,6 @@ scs_signed_entry_find (GPtrArray  *entries,
   return NULL;
 }
 
-static const char *
-manifest_path (ScsSignatureRole role)
-{
-  return role == SCS_SIGNATURE_ROLE_EXPERT ? SCS_ASIC_MANIFEST_EXPERT : SCS_ASIC_MANIFEST_MANAGEMENT;
-}
-
-/* Stored bytes against fresh ones; both may be NULL (no scope). */
-static void
-compare_entry (GPtrArray  *changes,
-               GPtrArray  *entries,
-               const char *path,
-               GBytes     *current)
-{
-  ScsSignedEntry *entry = scs_signed_entry_find (entries, path);
-
-  if ((entry == NULL) != (current == NULL) ||
-      (entry != NULL && (entry->data == NULL || !g_bytes_equal (entry->data, current))))
-    g_ptr_array_add (changes, g_strdup (path));
-}
-
-GPtrArray *
-scs_signature_list_changes (ScsWorkspace      *workspace,
-                            ScsSignatureRole   role,
-                            gboolean           with_evidence,
-                            GError           **error)
-{
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GBytes) content = NULL;
-  g_autoptr(GBytes) current = NULL;
-  GError *local_error = NULL;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-
-  content = dup_blob (workspace, role, "content");
-  if (content == NULL)
-    {
-      g_set_error (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED,
-                   role == SCS_SIGNATURE_ROLE_EXPERT
-                   ? _("The assessment in ‘%s’ is not signed by an expert")
-                   : _("The workspace ‘%s’ has no management declaration"),
-                   scs_workspace_get_path (workspace));
-      return NULL;
-    }
-  /* in the format the expert signed (older signatures: format 1) */
-  current = role == SCS_SIGNATURE_ROLE_EXPERT ? scs_attestation_render_like (workspace, content, error)
-                                              : scs_declaration_render (workspace, error);
-  if (current == NULL)
-    return NULL;
-  if (!g_bytes_equal (current, content))
-    {
-      if (role == SCS_SIGNATURE_ROLE_EXPERT)
-        {
-          g_autoptr(GPtrArray) diff = scs_attestation_diff (content, current);
-
-          for (guint i = 0; i < diff->len; i++)
-            g_ptr_array_add (changes, g_strdup (diff->pdata[i]));
-          if (diff->len == 0)
-            g_ptr_array_add (changes, g_strdup ("assessment.xml"));
-        }
-      else
-        g_ptr_array_add (changes, g_strdup ("declaration.xml"));
-    }
-
-  entries = scs_signature_dup_entries (workspace, role);
-  if (entries != NULL && role == SCS_SIGNATURE_ROLE_EXPERT)
-    {
-      g_autoptr(GBytes) scope = scs_scope_render_xml (workspace, &local_error);
-      g_autoptr(GBytes) provider = NULL;
-
-      if (local_error == NULL)
-        provider = scs_provider_render_xml (workspace, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
-      compare_entry (changes, entries, "assessment.xml", content);
-      compare_entry (changes, entries, "scope.xml", scope);
-      compare_entry (changes, entries, "provider.xml", provider);
-      compare_entry (changes, entries, "catalog.xml",
-                     scs_catalog_get_bytes (scs_workspace_get_catalog (workspace)));
-      for (guint i = 0; with_evidence && i < entries->len; i++)
-        {
-          ScsSignedEntry *entry = g_ptr_array_index (entries, i);
-          g_autoptr(GBytes) data = NULL;
-          g_autofree char *sha = NULL;
-
-          if (entry->data != NULL)
-            continue;
-          data = scs_workspace_get_evidence_data (workspace, entry->sha256, NULL);
-          if (data != NULL)
-            sha = scs_sha256_hex_bytes (data);
-          if (g_strcmp0 (sha, entry->sha256) != 0)
-            g_ptr_array_add (changes, g_strdup (entry->path));
-        }
-    }
-  else if (entries != NULL)
-    compare_entry (changes, entries, "declaration.xml", content);
-
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      ScsSignedEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *sha = entry->data != NULL ? scs_sha256_hex_bytes (entry->data) : NULL;
-
-      /* stored bytes that no longer hash to their manifest value */
-      if (sha != NULL && !g_str_equal (sha, entry->sha256))
-        g_ptr_array_add (changes, g_strdup (entry->path));
-    }
-  if (entries != NULL)
-    {
-      /* the manifest must be exactly the one the entries give */
-      g_autoptr(GPtrArray) listed = g_ptr_array_new ();
-      ScsSignedEntry *manifest = scs_signed_entry_find (entries, manifest_path (role));
-      g_autoptr(GBytes) rendered = NULL;
-
-      for (guint i = 0; i < entries->len; i++)
-        if (entries->pdata[i] != manifest)
-          g_ptr_array_add (listed, entries->pdata[i]);
-      rendered = scs_package_render_manifest (role, listed);
-      if (manifest == NULL || manifest->data == NULL || !g_bytes_equal (rendered, manifest->data))
-        g_ptr_array_add (changes, g_strdup (manifest_path (role)));
-    }
-
-  g_ptr_array_sort (changes, (GCompareFunc) g_ascii_strcasecmp);
-  return g_steal_pointer (&changes);
-}
-
 gboolean
 scs_signature_set_cms (ScsWorkspace      *ws,
                        ScsSignatureRole   role,
@@ -505,125 +355,12 @@ scs_signature_store (ScsWorkspace      *ws,
   id = sqlite3_last_insert_rowid (ws->db);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (seal)
-    {
-      stmt = scs_db_prepare (ws->db, ws->path,
-                             "INSERT INTO review_seal (assessment, signature, sealed_at) VALUES (?1, ?2, ?3)",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
-      sqlite3_bind_int64 (stmt, 2, id);
-      scs_db_bind_text (stmt, 3, now);
-      if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-        return FALSE;
-    }
+  if (seal && !scs_seal_set (ws->db, ws->path, ws->assessment_id, id, now, error))
+    return FALSE;
 
   return scs_workspace_audit (ws, now,
                               /* a signed declaration gets its CMS later, over its manifest */
                               signer != NULL ? (role == SCS_SIGNATURE_ROLE_EXPERT ? "sign-expert" : "sign-management")
                                              : "declare",
                               scs_signature_role_to_string (role), subject, sha, error);
-}
-
-gboolean
-scs_signature_check_is_good (const ScsSignatureCheck *check)
-{
-  g_return_val_if_fail (check != NULL, FALSE);
-  return check->problem == NULL;
-}
-
-ScsSignatureCheck *
-scs_signature_check (ScsWorkspace      *workspace,
-                     ScsSignatureRole   role,
-                     const char        *ca_file,
-                     GError           **error)
-{
-  g_autoptr(ScsTrustAnchors) anchors = NULL;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-
-  if (ca_file != NULL)
-    {
-      anchors = scs_trust_anchors_new ();
-      if (!scs_trust_anchors_add_file (anchors, ca_file, error))
-        return NULL;
-    }
-  return scs_signature_check_with_anchors (workspace, role, anchors, error);
-}
-
-ScsSignatureCheck *
-scs_signature_check_with_anchors (ScsWorkspace     *workspace,
-                                  ScsSignatureRole  role,
-                                  ScsTrustAnchors  *anchors,
-                                  GError          **error)
-{
-  g_autoptr(ScsSignatureCheck) check = g_new0 (ScsSignatureCheck, 1);
-  g_autoptr(GBytes) content = NULL;
-  g_autoptr(GBytes) cms = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-
-  check->role = role;
-  check->info = scs_signature_dup_info (workspace, role);
-  content = dup_blob (workspace, role, "content");
-  if (check->info == NULL || content == NULL)
-    {
-      g_set_error (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED,
-                   role == SCS_SIGNATURE_ROLE_EXPERT
-                   ? _("The assessment in ‘%s’ is not signed by an expert")
-                   : _("The workspace ‘%s’ has no management declaration"),
-                   scs_workspace_get_path (workspace));
-      return NULL;
-    }
-
-  cms = dup_blob (workspace, role, "cms");
-  check->has_cms = cms != NULL;
-  /* since signed manifests, the CMS covers the ASiCManifest, which
-   * references the content (checked with the other entries below) */
-  entries = scs_signature_dup_entries (workspace, role);
-  if (cms != NULL)
-    {
-      ScsSignedEntry *manifest = scs_signed_entry_find (entries, manifest_path (role));
-
-      check->verification = scs_cms_verify_detached (cms, manifest != NULL && manifest->data != NULL
-                                                          ? manifest->data : content,
-                                                     anchors, NULL, NULL);
-      check->signer_subject = g_strdup (check->verification->subject);
-      check->signature_valid = scs_cms_verification_is_good (check->verification);
-      if (!check->signature_valid)
-        check->problem = g_strdup (check->verification->problem);
-    }
-
-  check->changes = scs_signature_list_changes (workspace, role, FALSE, &local_error);
-  if (check->changes == NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  check->content_matches = check->changes->len == 0;
-
-  if (!check->content_matches && check->problem == NULL)
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
-
-      for (guint i = 0; i < check->changes->len; i++)
-        g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) check->changes->pdata[i]);
-      check->problem = g_strdup_printf (_("The signed content no longer matches the workspace; "
-                                          "changed: %s"),
-                                        list->len ? list->str : _("(unknown)"));
-    }
-
-  if (check->problem == NULL && role == SCS_SIGNATURE_ROLE_MANAGEMENT)
-    {
-      g_autoptr(ScsSignatureInfo) expert = scs_signature_dup_info (workspace, SCS_SIGNATURE_ROLE_EXPERT);
-      g_autofree char *covered = scs_declaration_dup_assessment_sha256 (workspace);
-
-      if (expert == NULL || g_strcmp0 (expert->content_sha256, covered) != 0)
-        check->problem = g_strdup (_("The declaration does not cover the expert-signed assessment"));
-    }
-
-  return g_steal_pointer (&check);
 }

@@ -101,48 +101,7 @@ GPtrArray        *scs_signature_dup_entries        (ScsWorkspace     *workspace,
 GBytes           *scs_signature_dup_content        (ScsWorkspace     *workspace,
                                                     ScsSignatureRole  role);
 
-/* What in the workspace no longer matches the signed entries of @role, as
- * sorted strings naming it ("criterion 1-1-1-1: note", "scope.xml",
- * "catalog.xml", "evidence/policy.pdf", "declaration.xml"); empty when all
- * matches. @with_evidence: also hash every evidence blob the entries name
- * (the assessment already carries the hashes of linked evidence). */
-GPtrArray        *scs_signature_list_changes       (ScsWorkspace     *workspace,
-                                                    ScsSignatureRole  role,
-                                                    gboolean          with_evidence,
-                                                    GError          **error);
-
-/* The result of checking a stored signature against the workspace. */
-typedef struct
-{
-  ScsSignatureRole  role;
-  gboolean          has_cms;          /* FALSE: an unsigned declaration */
-  gboolean          signature_valid;  /* the CMS verifies over the stored bytes */
-  gboolean          content_matches;  /* rendering the workspace again gives the same bytes */
-  GPtrArray        *changes;          /* of char*: what differs ("criterion 1-1-1-1: note") */
-  char             *signer_subject;   /* from the signer's certificate */
-  char             *problem;          /* translated, NULL when all is well */
-  ScsSignatureInfo *info;
-  /* What the CMS says (signer, trust, times, level); NULL when unsigned. */
-  ScsCmsVerification *verification;
-} ScsSignatureCheck;
-
-void scs_signature_check_free (ScsSignatureCheck *check);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsSignatureCheck, scs_signature_check_free)
-
-/* NULL with SCS_SIGNATURE_ERROR_UNSIGNED when there is nothing of @role.
- * @ca_file (PEM) optional: the signer must chain to it. */
-ScsSignatureCheck *scs_signature_check             (ScsWorkspace     *workspace,
-                                                    ScsSignatureRole  role,
-                                                    const char       *ca_file,
-                                                    GError          **error);
-/* Same with any number of trusted CAs (NULL or empty: signer not verified). */
-ScsSignatureCheck *scs_signature_check_with_anchors (ScsWorkspace    *workspace,
-                                                    ScsSignatureRole role,
-                                                    ScsTrustAnchors *anchors,
-                                                    GError         **error);
-gboolean           scs_signature_check_is_good     (const ScsSignatureCheck *check);
-
-/* For scs-signer.c and scs-declaration.c, inside the caller's transaction:
+/* For scs-signoff.c, inside the caller's transaction:
  * stores @content (and @cms with @signer's certificate facts, both may be
  * NULL for an unsigned declaration); @seal seals the assessment.
  * @signed_at: the time recorded (ISO 8601 UTC), NULL for now. */

@@ -11,8 +11,9 @@
  * through the caller's function, with the tries-left flags; a wrong PIN is
  * never retried. Before signing the certificate is checked (validity, key
  * usage, optional CA) and personal data in it (JPKI-like address or birth
- * date) is reported so the user can decide. Signing an assessment stores the
- * signature and seals the workspace in one transaction.
+ * date) is reported so the user can decide. This module knows keys,
+ * certificates and CMS only; the sign-off workflow that uses it (what is
+ * signed, stored and sealed) is scs-signoff.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,12 +32,8 @@
 #include <gnutls/pkcs7.h>
 #include <gnutls/x509.h>
 
-#include "scs-attestation.h"
 #include "scs-cms.h"
-#include "scs-db.h"
-#include "scs-package.h"
 #include "scs-sha256.h"
-#include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-signer-error-quark, scs_signer_error)
 
@@ -924,41 +921,6 @@ failed:
 }
 
 gboolean
-scs_cms_verify (GBytes      *cms,
-                GBytes      *content,
-                const char  *ca_file,
-                char       **signer_subject,
-                GError     **error)
-{
-  g_autoptr(ScsTrustAnchors) anchors = NULL;
-  g_autoptr(ScsCmsVerification) verification = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (cms != NULL && content != NULL, FALSE);
-
-  if (ca_file != NULL)
-    {
-      anchors = scs_trust_anchors_new ();
-      if (!scs_trust_anchors_add_file (anchors, ca_file, &local_error))
-        {
-          g_set_error_literal (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_INVALID,
-                               local_error->message);
-          return FALSE;
-        }
-    }
-  verification = scs_cms_verify_detached (cms, content, anchors, NULL, NULL);
-  if (signer_subject != NULL)
-    *signer_subject = g_strdup (verification->subject);
-  if (!scs_cms_verification_is_good (verification))
-    {
-      g_set_error_literal (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_INVALID,
-                           verification->problem);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
 scs_signer_signed (ScsSigner *self,
                    GBytes    *cms,
                    GBytes    *content)
@@ -973,189 +935,4 @@ scs_signer_signed (ScsSigner *self,
   verification = scs_cms_verify_detached (cms, content, NULL, NULL, NULL);
   fingerprint = scs_signer_dup_fingerprint (self);
   return verification->fingerprint != NULL && g_strcmp0 (verification->fingerprint, fingerprint) == 0;
-}
-
-gboolean
-scs_signer_check_other_role (ScsSigner         *self,
-                             ScsWorkspace      *workspace,
-                             ScsSignatureRole   other,
-                             ScsSignFlags       flags,
-                             GError           **error)
-{
-  g_autoptr(GBytes) cms = NULL;
-  g_autoptr(GBytes) content = NULL;
-  g_autofree char *subject = NULL;
-
-  g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
-
-  if (flags & SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER)
-    return TRUE;
-  cms = scs_signature_dup_cms (workspace, other);
-  content = scs_signature_dup_signed_content (workspace, other);
-  if (!scs_signer_signed (self, cms, content))
-    return TRUE;
-  subject = scs_signer_dup_subject (self);
-  g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_SAME_SIGNER,
-               other == SCS_SIGNATURE_ROLE_EXPERT
-               ? _("The certificate ‘%s’ already signed the assessment as the expert; management "
-                   "should sign with its own certificate")
-               : _("The certificate ‘%s’ already signed the declaration as management; the expert "
-                   "should sign with their own certificate"),
-               subject);
-  return FALSE;
-}
-
-/* Inside the signing transaction: the expert's identity recorded, the
- * attestation rendered and the expert's ASiCManifest built over it and
- * everything it references (the bytes to sign, a new reference). */
-static GBytes *
-prepare_assessment (ScsSigner                   *self,
-                    ScsWorkspace                *ws,
-                    const ScsAttestationExpert  *expert,
-                    ScsSignFlags                 flags,
-                    GBytes                     **content,
-                    GPtrArray                  **entries,
-                    GError                     **error)
-{
-  /* management may have signed meanwhile */
-  if (!scs_signer_check_other_role (self, ws, SCS_SIGNATURE_ROLE_MANAGEMENT, flags, error) ||
-      !scs_attestation_set_expert (ws, expert, error))
-    return NULL;
-  *content = scs_attestation_render (ws, error);
-  if (*content == NULL || !scs_attestation_validate (*content, "assessment", error))
-    return NULL;
-  /* The CMS covers the expert's ASiCManifest, which references the
-   * assessment, scope, catalog and every evidence file by SHA-256; the
-   * entries are stored so the package is assembled from these bytes. */
-  *entries = scs_package_expert_entries (ws, *content, error);
-  if (*entries == NULL)
-    return NULL;
-  return g_bytes_ref (scs_package_add_manifest (SCS_SIGNATURE_ROLE_EXPERT, *entries));
-}
-
-gboolean
-scs_signer_sign_assessment (ScsSigner     *self,
-                            ScsReview     *review,
-                            const char    *ca_file,
-                            ScsSignFlags   flags,
-                            GError       **error)
-{
-  ScsWorkspace *ws;
-  ScsProfile *profile;
-  g_autofree char *personal = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autoptr(GBytes) content = NULL;
-  g_autoptr(GBytes) cms = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GBytes) manifest = NULL;
-  ScsAttestationExpert expert = { 0 };
-
-  g_return_val_if_fail (SCS_IS_SIGNER (self), FALSE);
-  g_return_val_if_fail (SCS_IS_REVIEW (review), FALSE);
-
-  ws = scs_review_get_workspace (review);
-  profile = scs_review_get_profile (review);
-
-  if (scs_profile_get_role (profile) != SCS_ROLE_EXPERT)
-    {
-      g_set_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE,
-                   _("Only the expert signs the assessment; the profile ‘%s’ is %s"),
-                   scs_profile_get_name (profile) ? scs_profile_get_name (profile) : "",
-                   scs_role_get_label (scs_profile_get_role (profile)));
-      return FALSE;
-    }
-  if (!scs_profile_validate (profile, error))
-    return FALSE;
-  if (scs_profile_get_qualification (profile) == SCS_QUALIFICATION_NONE)
-    {
-      g_set_error_literal (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE,
-                           _("The expert profile has no qualification; set it before signing"));
-      return FALSE;
-    }
-  if (!scs_profile_check_training (profile, error))
-    return FALSE;
-  if (scs_review_is_sealed (ws))
-    {
-      g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
-                           _("The assessment is already signed; start a new round to sign again"));
-      return FALSE;
-    }
-  if (!scs_signer_check_certificate (self, ca_file, error) ||
-      !scs_review_check_complete (review, error))
-    return FALSE;
-
-  personal = scs_signer_dup_personal_data (self);
-  if (personal != NULL && !(flags & SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA))
-    {
-      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_PERSONAL_DATA,
-                   _("The signing certificate carries personal data (%s), which will be part of "
-                     "the submission; confirm to sign with it anyway"), personal);
-      return FALSE;
-    }
-
-  expert.name = scs_profile_get_name (profile);
-  expert.organization = scs_profile_get_organization (profile);
-  expert.qualification = scs_qualification_to_string (scs_profile_get_qualification (profile));
-  expert.registration = scs_profile_get_registration (profile);
-  expert.training_date = scs_profile_get_training_date (profile);
-  expert.date = date;
-
-  /* before any slow work, and again inside each transaction */
-  if (!scs_signer_check_other_role (self, ws, SCS_SIGNATURE_ROLE_MANAGEMENT, flags, error))
-    return FALSE;
-
-  if (!scs_workspace_begin (ws, error))
-    return FALSE;
-  manifest = prepare_assessment (self, ws, &expert, flags, &content, &entries, error);
-  if (manifest == NULL)
-    goto failed;
-  cms = scs_signer_sign_offline (self, manifest, error);
-  if (cms == NULL)
-    goto failed;
-  if (scs_signer_needs_network (self))
-    {
-      g_autoptr(GBytes) stamped = NULL;
-      g_autoptr(GBytes) again = NULL;
-
-      /* The time-stamp authority is asked with no transaction open, so
-       * other writers are not held up to its 30 s; then everything is
-       * rendered again in the storing transaction and must be what was
-       * signed. */
-      scs_workspace_rollback (ws);
-      stamped = scs_signer_complete (self, cms, NULL, error);
-      if (stamped == NULL || !scs_workspace_begin (ws, error))
-        return FALSE;
-      if (scs_review_is_sealed (ws))
-        {
-          g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
-                               _("The assessment was signed elsewhere while the time stamp was fetched"));
-          goto failed;
-        }
-      g_clear_pointer (&entries, g_ptr_array_unref);
-      g_clear_pointer (&content, g_bytes_unref);
-      again = prepare_assessment (self, ws, &expert, flags, &content, &entries, error);
-      if (again == NULL)
-        goto failed;
-      if (!g_bytes_equal (again, manifest))
-        {
-          g_set_error_literal (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CHANGED,
-                               _("The workspace changed while the time stamp was fetched; nothing was "
-                                 "signed, sign again"));
-          goto failed;
-        }
-      g_bytes_unref (cms);
-      cms = g_steal_pointer (&stamped);
-    }
-  if (!scs_signature_store (ws, SCS_SIGNATURE_ROLE_EXPERT, content, cms, self, TRUE, NULL, error) ||
-      !scs_signature_store_entries (ws, SCS_SIGNATURE_ROLE_EXPERT, entries, error) ||
-      !scs_workspace_commit (ws, error))
-    goto failed;
-
-  return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }

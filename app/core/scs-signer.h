@@ -7,9 +7,6 @@
 #include <gio/gio.h>
 
 #include "scs-cms.h"
-#include "scs-profile.h"
-#include "scs-review.h"
-#include "scs-signature.h"
 
 G_BEGIN_DECLS
 
@@ -29,14 +26,6 @@ typedef enum
 } ScsSignerError;
 
 GQuark scs_signer_error_quark (void);
-
-/* What the signer confirmed before signing. */
-typedef enum
-{
-  SCS_SIGN_FLAGS_NONE                 = 0,
-  SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA = 1 << 0,  /* sign although the certificate carries personal data */
-  SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER    = 1 << 1,  /* sign although it signed the other role */
-} ScsSignFlags;
 
 typedef enum
 {
@@ -124,39 +113,6 @@ gboolean     scs_signer_needs_network       (ScsSigner         *self);
 GBytes      *scs_signer_complete            (ScsSigner         *self,
                                              GBytes            *cms,
                                              GCancellable      *cancellable,
-                                             GError           **error);
-
-/* Checks the certificate, the review (complete) and the profile (an expert
- * with a qualification), records the expert identity, renders the
- * attestation, signs it, stores the signature and seals the assessment, all
- * in one transaction. @flags must have SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA
- * when the certificate carries personal data, and
- * SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER when it signed management's declaration
- * (SCS_SIGNER_ERROR_SAME_SIGNER otherwise). With a TSA the request runs
- * with no transaction open; the transaction that stores the signature then
- * renders everything again and refuses (SCS_SIGNER_ERROR_CHANGED) when
- * what was signed no longer matches the workspace. */
-gboolean     scs_signer_sign_assessment     (ScsSigner         *self,
-                                             ScsReview         *review,
-                                             const char        *ca_file,
-                                             ScsSignFlags       flags,
-                                             GError           **error);
-/* The two-person rule: refuses (SCS_SIGNER_ERROR_SAME_SIGNER) when @self's
- * certificate made the signature of role @other in @workspace, unless
- * @flags allow it. */
-gboolean     scs_signer_check_other_role    (ScsSigner         *self,
-                                             ScsWorkspace      *workspace,
-                                             ScsSignatureRole   other,
-                                             ScsSignFlags       flags,
-                                             GError           **error);
-
-/* Verifies a detached CMS over @content (scs_cms_verify_detached()); with
- * @ca_file the signer must chain to it. Returns the signer's DN, read from
- * its certificate, in @signer_subject. */
-gboolean     scs_cms_verify                 (GBytes            *cms,
-                                             GBytes            *content,
-                                             const char        *ca_file,
-                                             char             **signer_subject,
                                              GError           **error);
 
 /* Whether @self's certificate made the signature @cms over @content. */

@@ -26,6 +26,7 @@
 
 #include "scs-db.h"
 #include "scs-signature.h"
+#include "scs-signature-check.h"
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-submission-error-quark, scs_submission_error)

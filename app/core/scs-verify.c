@@ -41,7 +41,7 @@
 
 #include "scs-catalog.h"
 #include "scs-cms.h"
-#include "scs-package.h"
+#include "scs-package-manifest.h"
 #include "scs-xml.h"
 #include "scs-zip.h"
 

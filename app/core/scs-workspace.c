@@ -44,6 +44,7 @@
 #include "scs-db.h"
 #include "scs-file.h"
 #include "scs-fs.h"
+#include "scs-seal.h"
 #include "scs-sha256.h"
 #include "scs-workspace-private.h"
 #include "scs-text.h"
@@ -443,19 +444,9 @@ scs_workspace_commit (ScsWorkspace  *self,
 gboolean
 scs_workspace_is_sealed (ScsWorkspace *self)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
 
-  /* The review module's table: present in every opened file, since
-   * opening brings each module to its newest version. */
-  stmt = scs_db_prepare (self->db, self->path,
-                         "SELECT 1 FROM review_seal WHERE assessment = ?1", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
-
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return scs_seal_is_sealed (self->db, self->path, self->assessment_id);
 }
 
 gboolean
@@ -463,15 +454,9 @@ scs_workspace_require_unsealed (ScsWorkspace  *self,
                                 const char    *what,
                                 GError       **error)
 {
-  if (!scs_workspace_is_sealed (self))
-    return TRUE;
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
 
-  /* Translators: %s is what was to be changed, e.g. "the note of criterion 1-1-1-1" */
-  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
-               _("Cannot change %s: the assessment is signed and sealed. "
-                 "Start a new review round to change it."),
-               what);
-  return FALSE;
+  return scs_seal_require_unsealed (self->db, self->path, self->assessment_id, what, error);
 }
 
 gboolean

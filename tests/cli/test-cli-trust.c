@@ -32,6 +32,7 @@
 #include "scs-review.h"
 #include "scs-signature.h"
 #include "scs-signer.h"
+#include "scs-signoff.h"
 
 static char *dir;
 static GPid tsa_pid;
@@ -150,13 +151,13 @@ make_signed (const char *name)
   g_autoptr(ScsSigner) manager = load ("manager.p12");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (scs_signer_sign_assessment (expert, review, NULL, SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_true (scs_signoff_sign_assessment (expert, review, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
   g_autoptr(ScsReview) management = scs_review_new (scs_review_get_workspace (review),
                                                    core_test_management ());
 
-  g_assert_true (scs_declaration_declare (management, "Yamada", "CEO", NULL, NULL,
-                                          manager, NULL, SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_true (scs_signoff_declare (management, "Yamada", "CEO", NULL, NULL,
+                                      manager, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 }
 

@@ -29,6 +29,7 @@
 #include "scs-profile.h"
 #include "scs-review.h"
 #include "scs-signer.h"
+#include "scs-signoff.h"
 
 char *
 core_test_make_tmp_dir (const char *template)
@@ -205,15 +206,15 @@ core_test_seal_workspace (ScsWorkspace *workspace,
     }
   signer = scs_signer_new_from_pkcs12 (expert_p12, "secret", &error);
   g_assert_no_error (error);
-  signed_ok = scs_signer_sign_assessment (signer, review, NULL, SCS_SIGN_FLAGS_NONE, &error);
+  signed_ok = scs_signoff_sign_assessment (signer, review, NULL, SCS_SIGN_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (signed_ok);
   manager = scs_signer_new_from_pkcs12 (manager_p12, "secret", &error);
   g_assert_no_error (error);
   g_clear_object (&review);
   review = scs_review_new (workspace, core_test_management ());
-  g_assert_true (scs_declaration_declare (review, "山田 一郎", "代表取締役", NULL, NULL, manager,
-                                          NULL, SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_true (scs_signoff_declare (review, "山田 一郎", "代表取締役", NULL, NULL, manager,
+                                      NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 }
 

@@ -31,6 +31,7 @@
 
 #include "core-test-util.h"
 #include "scs-package.h"
+#include "scs-signature-check.h"
 #include "scs-signature.h"
 #include "scs-verify.h"
 #include "scs-workspace.h"

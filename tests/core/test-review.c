@@ -20,8 +20,10 @@
 #include "scs-i18n.h"
 #include "scs-review.h"
 #include "scs-scope.h"
+#include "scs-signature-check.h"
 #include "scs-signature.h"
 #include "scs-signer.h"
+#include "scs-signoff.h"
 
 #include "core-test-util.h"
 
@@ -309,11 +311,11 @@ test_seal_and_tamper (Fixture *f, gconstpointer data)
   /* No training date, or one in the future: the expert may not sign. */
   before = core_test_file_sha256 (f->path);
   scs_profile_set_training_date (f->expert, NULL);
-  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_false (scs_signoff_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
   g_clear_error (&error);
   scs_profile_set_training_date (f->expert, "2099-01-01");
-  g_assert_false (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_false (scs_signoff_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_error (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_NOT_QUALIFIED);
   g_clear_error (&error);
   g_assert_false (scs_review_is_sealed (f->ws));
@@ -323,7 +325,7 @@ test_seal_and_tamper (Fixture *f, gconstpointer data)
   g_clear_pointer (&after, g_free);
   scs_profile_set_training_date (f->expert, "2026-01-10");
 
-  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_true (scs_signoff_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
   g_assert_true (scs_review_is_sealed (f->ws));
 
@@ -385,7 +387,7 @@ test_new_round (Fixture *f, gconstpointer data)
   run_round_trip (f);
   expert = scs_review_new (f->ws, f->expert);
   signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
-  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_true (scs_signoff_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_true (scs_review_start_new_round (expert, &error));
   g_assert_false (scs_review_is_sealed (f->ws));
   g_assert_null (scs_signature_dup_cms (f->ws, SCS_SIGNATURE_ROLE_EXPERT));
@@ -411,13 +413,13 @@ test_two_roles (Fixture *f, gconstpointer data)
   expert = scs_review_new (f->ws, f->expert);
   signer = scs_signer_new_from_pkcs12 (p12, "secret", &error);
   g_assert_no_error (error);
-  g_assert_true (scs_signer_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_true (scs_signoff_sign_assessment (signer, expert, NULL, SCS_SIGN_FLAGS_NONE, &error));
   g_assert_no_error (error);
 
   management = scs_review_new (f->ws, core_test_management ());
   before = core_test_file_sha256 (f->path);
-  g_assert_false (scs_declaration_declare (management, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
-                                           SCS_SIGN_FLAGS_NONE, &error));
+  g_assert_false (scs_signoff_declare (management, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
+                                       SCS_SIGN_FLAGS_NONE, &error));
   g_assert_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_SAME_SIGNER);
   g_assert_nonnull (strstr (error->message, "already signed the assessment as the expert"));
   g_clear_error (&error);
@@ -425,8 +427,8 @@ test_two_roles (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
   g_assert_null (scs_signature_dup_cms (f->ws, SCS_SIGNATURE_ROLE_MANAGEMENT));
 
-  g_assert_true (scs_declaration_declare (management, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
-                                          SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER, &error));
+  g_assert_true (scs_signoff_declare (management, "Manager Hanako", "CEO", NULL, "en", signer, NULL,
+                                      SCS_SIGN_FLAGS_ALLOW_SAME_SIGNER, &error));
   g_assert_no_error (error);
 
 }

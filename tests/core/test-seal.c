@@ -18,7 +18,9 @@
 #include "scs-profile.h"
 #include "scs-review.h"
 #include "scs-scope.h"
+#include "scs-signature-check.h"
 #include "scs-signature.h"
+#include "scs-signoff.h"
 #include "scs-workspace.h"
 
 static char *certs_dir;
@@ -528,11 +530,11 @@ test_declaration_management_only (Fixture *f, gconstpointer data)
       scs_profile_set_name (profile, "Expert Taro");
       scs_profile_set_role (profile, refused[i]);
       review = scs_review_new (f->ws, profile);
-      g_assert_false (scs_declaration_check_declarant (review, &error));
+      g_assert_false (scs_signoff_check_declarant (review, &error));
       g_assert_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE);
       g_clear_error (&error);
-      g_assert_false (scs_declaration_declare (review, "Expert Taro", "代表取締役", NULL, NULL, manager,
-                                               NULL, SCS_SIGN_FLAGS_NONE, &error));
+      g_assert_false (scs_signoff_declare (review, "Expert Taro", "代表取締役", NULL, NULL, manager,
+                                           NULL, SCS_SIGN_FLAGS_NONE, &error));
       g_assert_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_ROLE);
       g_assert_nonnull (strstr (error->message, "Expert Taro"));
       g_clear_error (&error);
@@ -543,8 +545,8 @@ test_declaration_management_only (Fixture *f, gconstpointer data)
     g_autoptr(ScsReview) review = scs_review_new (f->ws, core_test_management ());
     g_autoptr(ScsSignatureInfo) info = NULL;
 
-    g_assert_true (scs_declaration_declare (review, "山田 一郎", "代表取締役", NULL, NULL, manager,
-                                            NULL, SCS_SIGN_FLAGS_NONE, &error));
+    g_assert_true (scs_signoff_declare (review, "山田 一郎", "代表取締役", NULL, NULL, manager,
+                                        NULL, SCS_SIGN_FLAGS_NONE, &error));
     g_assert_no_error (error);
     info = scs_signature_dup_info (f->ws, SCS_SIGNATURE_ROLE_MANAGEMENT);
     g_assert_nonnull (info);

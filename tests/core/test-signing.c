@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "scs-i18n.h"
+#include "scs-signature-check.h"
 #include "scs-signer.h"
 
 #define SOFTHSM_MODULE "/usr/lib/softhsm/libsofthsm2.so"

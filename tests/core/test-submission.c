@@ -27,6 +27,7 @@
 #include "scs-portfolio.h"
 #include "scs-profile.h"
 #include "scs-review.h"
+#include "scs-signature-check.h"
 #include "scs-signature.h"
 #include "scs-signer.h"
 #include "scs-submission.h"

@@ -35,6 +35,7 @@
 #include "scs-scope-page.h"
 #include "scs-screenshot.h"
 #include "scs-sign-dialog.h"
+#include "scs-signature-check.h"
 #include "scs-signature.h"
 #include "scs-signer.h"
 #include "scs-trust-settings.h"
