@@ -582,13 +582,24 @@ scs_cycle_diff_free (ScsCycleDiff *diff)
   g_free (diff);
 }
 
+static gpointer
+cycle_info_from_row (sqlite3_stmt *stmt,
+                     gpointer      user_data)
+{
+  ScsCycleInfo *info = g_new0 (ScsCycleInfo, 1);
+
+  info->assessment_id = sqlite3_column_int64 (stmt, 0);
+  info->cycle = sqlite3_column_int (stmt, 1);
+  info->target_level = sqlite3_column_int (stmt, 2);
+  info->created = scs_db_column_dup (stmt, 3);
+  return info;
+}
+
 GPtrArray *
 scs_renewal_list_cycles (ScsWorkspace  *self,
                          GError       **error)
 {
-  g_autoptr(GPtrArray) cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_cycle_info_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
 
@@ -596,22 +607,8 @@ scs_renewal_list_cycles (ScsWorkspace  *self,
                          "SELECT id, cycle, target_level, created FROM assessment ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScsCycleInfo *info = g_new0 (ScsCycleInfo, 1);
-
-      info->assessment_id = sqlite3_column_int64 (stmt, 0);
-      info->cycle = sqlite3_column_int (stmt, 1);
-      info->target_level = sqlite3_column_int (stmt, 2);
-      info->created = scs_db_column_dup (stmt, 3);
-      g_ptr_array_add (cycles, info);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&cycles);
+  return scs_db_collect (stmt, self->db, self->path, cycle_info_from_row, NULL,
+                         (GDestroyNotify) scs_cycle_info_free, error);
 }
 
 static gboolean
