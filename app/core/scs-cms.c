@@ -1757,15 +1757,18 @@ out:
   return v;
 }
 
-GBytes *
-scs_cms_dup_timestamp_token (GBytes *cms)
+/* The unsigned attribute @oid of the first signer of @cms, or FALSE
+ * (not a CMS, no such attribute); @value is gnutls_free ()'d by the
+ * caller. */
+static gboolean
+dup_unsigned_attr (GBytes         *cms,
+                   const char     *oid,
+                   gnutls_datum_t *value)
 {
   gnutls_pkcs7_t pkcs7 = NULL;
   gnutls_pkcs7_signature_info_st info;
-  gnutls_datum_t der, value = { NULL, 0 };
-  GBytes *token = NULL;
-
-  g_return_val_if_fail (cms != NULL, NULL);
+  gnutls_datum_t der;
+  gboolean found;
 
   der.data = (unsigned char *) g_bytes_get_data (cms, NULL);
   der.size = g_bytes_get_size (cms);
@@ -1774,15 +1777,26 @@ scs_cms_dup_timestamp_token (GBytes *cms)
       gnutls_pkcs7_get_signature_info (pkcs7, 0, &info) < 0)
     {
       pkcs7_free (pkcs7);
-      return NULL;
+      return FALSE;
     }
-  if (find_attr (info.unsigned_attrs, OID_TIMESTAMP_TOKEN, 0, &value))
-    {
-      token = g_bytes_new (value.data, value.size);
-      gnutls_free (value.data);
-    }
+  found = find_attr (info.unsigned_attrs, oid, 0, value);
   gnutls_pkcs7_signature_info_deinit (&info);
   pkcs7_free (pkcs7);
+  return found;
+}
+
+GBytes *
+scs_cms_dup_timestamp_token (GBytes *cms)
+{
+  gnutls_datum_t value = { NULL, 0 };
+  GBytes *token;
+
+  g_return_val_if_fail (cms != NULL, NULL);
+
+  if (!dup_unsigned_attr (cms, OID_TIMESTAMP_TOKEN, &value))
+    return NULL;
+  token = g_bytes_new (value.data, value.size);
+  gnutls_free (value.data);
   return token;
 }
 
@@ -2245,31 +2259,16 @@ out:
 GBytes *
 scs_cms_dup_ocsp_response (GBytes *cms)
 {
-  gnutls_pkcs7_t pkcs7 = NULL;
-  gnutls_pkcs7_signature_info_st info;
-  gnutls_datum_t der, value = { NULL, 0 };
+  gnutls_datum_t value = { NULL, 0 };
   g_autoptr(GPtrArray) responses = NULL;
-  GBytes *response = NULL;
 
   g_return_val_if_fail (cms != NULL, NULL);
 
-  der.data = (unsigned char *) g_bytes_get_data (cms, NULL);
-  der.size = g_bytes_get_size (cms);
-  if (gnutls_pkcs7_init (&pkcs7) < 0 ||
-      gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER) < 0 ||
-      gnutls_pkcs7_get_signature_info (pkcs7, 0, &info) < 0)
-    {
-      pkcs7_free (pkcs7);
-      return NULL;
-    }
-  if (find_attr (info.unsigned_attrs, OID_REVOCATION_VALUES, 0, &value))
-    {
-      responses = embedded_ocsp_responses (&value);
-      if (responses != NULL && responses->len > 0)
-        response = g_bytes_ref (responses->pdata[0]);
-      gnutls_free (value.data);
-    }
-  gnutls_pkcs7_signature_info_deinit (&info);
-  pkcs7_free (pkcs7);
-  return response;
+  if (!dup_unsigned_attr (cms, OID_REVOCATION_VALUES, &value))
+    return NULL;
+  responses = embedded_ocsp_responses (&value);
+  gnutls_free (value.data);
+  if (responses == NULL || responses->len == 0)
+    return NULL;
+  return g_bytes_ref (responses->pdata[0]);
 }

@@ -1,8 +1,9 @@
 /* scs-db.c: the small SQLite layer under the workspace and its modules
  *
- * Statement helpers that turn SQLite result codes into translated
- * SCS_WORKSPACE_ERROR messages naming the file. Shared by scs-workspace*.c and the modules that
- * keep their own tables in the workspace (review, scope, …).
+ * Statement helpers that turn SQLite result codes into SCS_DB_ERROR codes
+ * with translated messages naming the file. Shared by scs-workspace*.c and
+ * the modules that keep their own tables in the workspace (review, scope,
+ * …). Below the workspace: it knows the file, not the document.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,9 +16,26 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "scs-workspace-error.h"
+G_DEFINE_QUARK (scs-db-error-quark, scs_db_error)
 
 /* SQLite helpers                                                            */
+
+/* The code of an error whose message says only that the file cannot be
+ * read or written. */
+static ScsDbError
+db_error_code (int code)
+{
+  switch (code)
+    {
+    case SQLITE_READONLY:
+      return SCS_DB_ERROR_READ_ONLY;
+    case SQLITE_MISUSE:
+    case SQLITE_RANGE:
+      return SCS_DB_ERROR_MISUSE;
+    default:
+      return SCS_DB_ERROR_IO;
+    }
+}
 
 void
 scs_db_set_error (GError     **error,
@@ -38,38 +56,38 @@ scs_db_set_error (GError     **error,
     {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CORRUPT,
+      g_set_error (error, SCS_DB_ERROR, SCS_DB_ERROR_CORRUPT,
                    _("The workspace ‘%s’ is damaged: %s"), display, message);
       break;
 
     case SQLITE_CONSTRAINT:
-      /* The review module's seal triggers (scs-review.c) */
+      /* The seal's triggers (scs-seal.h) */
       if (strstr (message, "scs-sealed") != NULL)
         {
-          g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
+          g_set_error (error, SCS_DB_ERROR, SCS_DB_ERROR_SEALED,
                        _("The assessment in ‘%s’ is signed; start a new round to change it"),
                        display);
           break;
         }
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+      g_set_error (error, SCS_DB_ERROR, SCS_DB_ERROR_CONSTRAINT,
                    _("The workspace ‘%s’ refused the change: %s"), display, message);
       break;
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+      g_set_error (error, SCS_DB_ERROR, SCS_DB_ERROR_BUSY,
                    _("The workspace ‘%s’ is busy in another program: %s"), display, message);
       break;
 
     case SQLITE_FULL:
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+      g_set_error (error, SCS_DB_ERROR, SCS_DB_ERROR_FULL,
                    _("The disk holding the workspace ‘%s’ is full, so the change was not saved. "
                      "Free some space on it and try again; you can still read the workspace and "
                      "export a draft to another disk."), display);
       break;
 
     default:
-      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+      g_set_error (error, SCS_DB_ERROR, db_error_code (code),
                    _("Cannot read or write the workspace ‘%s’: %s"), display, message);
       break;
     }
@@ -209,4 +227,45 @@ scs_db_collect (sqlite3_stmt    *stmt,
       return NULL;
     }
   return g_steal_pointer (&items);
+}
+
+gboolean
+scs_db_transaction_begin (ScsDbTransaction  *txn,
+                          sqlite3           *db,
+                          const char        *path,
+                          GError           **error)
+{
+  g_return_val_if_fail (txn != NULL && txn->db == NULL, FALSE);
+
+  if (!scs_db_exec (db, path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  txn->db = db;
+  txn->path = path;
+  return TRUE;
+}
+
+gboolean
+scs_db_transaction_commit (ScsDbTransaction  *txn,
+                           GError           **error)
+{
+  g_return_val_if_fail (txn != NULL && txn->db != NULL, FALSE);
+
+  if (!scs_db_exec (txn->db, txn->path, "COMMIT", error))
+    {
+      scs_db_transaction_rollback (txn);
+      return FALSE;
+    }
+  txn->db = NULL;
+  return TRUE;
+}
+
+void
+scs_db_transaction_rollback (ScsDbTransaction *txn)
+{
+  if (txn->db == NULL)
+    return;
+  /* SQLite may have rolled back already (a full disk, an I/O error) */
+  if (!sqlite3_get_autocommit (txn->db))
+    sqlite3_exec (txn->db, "ROLLBACK", NULL, NULL, NULL);
+  txn->db = NULL;
 }

@@ -14,8 +14,25 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-/* Sets an SCS_WORKSPACE_ERROR from the connection's last SQLite error,
- * naming the workspace at @path. */
+#define SCS_DB_ERROR (scs_db_error_quark ())
+
+/* What SQLite said, in the terms a caller acts on. */
+typedef enum
+{
+  SCS_DB_ERROR_BUSY,        /* locked by another connection or program (SQLITE_BUSY, SQLITE_LOCKED) */
+  SCS_DB_ERROR_FULL,        /* the disk is full, or the file at its size limit */
+  SCS_DB_ERROR_READ_ONLY,   /* the file cannot be written (SQLITE_READONLY) */
+  SCS_DB_ERROR_CORRUPT,     /* damaged, or not a database (SQLITE_CORRUPT, SQLITE_NOTADB) */
+  SCS_DB_ERROR_IO,          /* cannot read or write (SQLITE_IOERR, SQLITE_CANTOPEN, anything else) */
+  SCS_DB_ERROR_CONSTRAINT,  /* a constraint or trigger refused the change */
+  SCS_DB_ERROR_SEALED,      /* a seal trigger refused it: the assessment is signed (scs-seal.h) */
+  SCS_DB_ERROR_MISUSE,      /* a bug of ours: SQLITE_MISUSE, SQLITE_RANGE */
+} ScsDbError;
+
+GQuark scs_db_error_quark (void);
+
+/* Sets an SCS_DB_ERROR from the connection's last SQLite error, with a
+ * translated message naming the workspace at @path. */
 void          scs_db_set_error    (GError       **error,
                                    sqlite3       *db,
                                    const char    *path);
@@ -64,5 +81,40 @@ GPtrArray    *scs_db_collect (sqlite3_stmt    *stmt,
                               gpointer         user_data,
                               GDestroyNotify   free_row,
                               GError         **error);
+
+/* A write transaction that rolls back when it goes out of scope unless it
+ * was committed:
+ *
+ *   g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
+ *
+ *   if (!scs_db_transaction_begin (&txn, db, path, error))
+ *     return FALSE;
+ *   if (!write_something (…, error))
+ *     return FALSE;                 (rolled back here)
+ *   return scs_db_transaction_commit (&txn, error);
+ *
+ * The workspace's modules begin it with scs_workspace_transaction_begin (),
+ * which refuses a read-only workspace first. */
+typedef struct
+{
+  sqlite3    *db;    /* NULL: no transaction open */
+  const char *path;
+} ScsDbTransaction;
+
+#define SCS_DB_TRANSACTION_INIT { NULL, NULL }
+
+/* BEGIN IMMEDIATE on @db (the file at @path, for messages). */
+gboolean      scs_db_transaction_begin    (ScsDbTransaction  *txn,
+                                           sqlite3           *db,
+                                           const char        *path,
+                                           GError           **error);
+/* COMMIT; a commit that fails is rolled back. The transaction is over
+ * either way. */
+gboolean      scs_db_transaction_commit   (ScsDbTransaction  *txn,
+                                           GError           **error);
+/* ROLLBACK when still open; nothing otherwise. */
+void          scs_db_transaction_rollback (ScsDbTransaction  *txn);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScsDbTransaction, scs_db_transaction_rollback)
 
 G_END_DECLS

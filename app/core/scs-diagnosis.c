@@ -357,6 +357,7 @@ scs_diagnosis_set_gap (ScsDiagnosis  *self,
                        const char    *note,
                        GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *summary = NULL;
@@ -382,7 +383,7 @@ scs_diagnosis_set_gap (ScsDiagnosis  *self,
         return invalid (error, _("The due date ‘%s’ is not a date of the form YYYY-MM-DD"), due);
     }
 
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
 
   /* Insert the row, then overwrite only the fields given. */
@@ -397,7 +398,7 @@ scs_diagnosis_set_gap (ScsDiagnosis  *self,
                          "  due = coalesce (?7, due), note = coalesce (?8, note), "
                          "  author = ?9, updated = ?10", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
   scs_db_bind_text (stmt, 2, criterion_id);
   scs_db_bind_text (stmt, 3, support);
@@ -414,15 +415,11 @@ scs_diagnosis_set_gap (ScsDiagnosis  *self,
                              priority ? priority : "*", owner ? owner : "*", due ? due : "*");
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !scs_workspace_audit (ws, now, "diagnosis-gap", criterion_id, NULL, summary, error) ||
-      !scs_workspace_commit (ws, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0, criterion_id);
   return TRUE;
-
-fail:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 static const char * const size_names[] = { "", "small", "medium", "large", NULL };
@@ -506,6 +503,7 @@ scs_diagnosis_set_client (ScsDiagnosis  *self,
                           const char    *sector,
                           GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *old_size = NULL;
@@ -537,7 +535,7 @@ scs_diagnosis_set_client (ScsDiagnosis  *self,
     sector = old_sector;
   text = g_strdup_printf ("%s/%s", size, sector);
 
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,
                          "INSERT INTO diagnosis_client (id, size, sector, author, updated) "
@@ -545,22 +543,18 @@ scs_diagnosis_set_client (ScsDiagnosis  *self,
                          "size = excluded.size, sector = excluded.sector, author = excluded.author, "
                          "updated = excluded.updated", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   scs_db_bind_text (stmt, 1, size);
   scs_db_bind_text (stmt, 2, sector);
   scs_db_bind_text (stmt, 3, scs_workspace_get_actor (ws));
   scs_db_bind_text (stmt, 4, now);
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !scs_workspace_audit (ws, now, "diagnosis-client", NULL, NULL, text, error) ||
-      !scs_workspace_commit (ws, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0, NULL);
   return TRUE;
-
-fail:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 gboolean
@@ -585,6 +579,7 @@ scs_diagnosis_set_needs_on_site (ScsDiagnosis  *self,
                                  gboolean       needs,
                                  GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   ScsWorkspace *ws;
@@ -592,7 +587,7 @@ scs_diagnosis_set_needs_on_site (ScsDiagnosis  *self,
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
   ws = self->workspace;
 
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,
                          "INSERT INTO diagnosis (assessment, needs_on_site, author, updated) "
@@ -600,22 +595,18 @@ scs_diagnosis_set_needs_on_site (ScsDiagnosis  *self,
                          "needs_on_site = excluded.needs_on_site, author = excluded.author, "
                          "updated = excluded.updated", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
   sqlite3_bind_int (stmt, 2, needs ? 1 : 0);
   scs_db_bind_text (stmt, 3, scs_workspace_get_actor (ws));
   scs_db_bind_text (stmt, 4, now);
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !scs_workspace_audit (ws, now, "diagnosis-on-site", NULL, NULL, needs ? "yes" : "no", error) ||
-      !scs_workspace_commit (ws, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0, NULL);
   return TRUE;
-
-fail:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 ScsTier

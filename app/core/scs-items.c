@@ -191,6 +191,46 @@ scs_items_list_answers (ScsWorkspace      *workspace,
   return g_steal_pointer (&answers);
 }
 
+/* Inside the caller's transaction: writes @state and @reason of @item
+ * and the audit row, @old the state it replaces. */
+static gboolean
+write_answer (ScsWorkspace      *workspace,
+              ScsWorkspaceType   type,
+              const char        *item,
+              const char        *state,
+              const char        *reason,
+              const char        *action,
+              const char        *target,
+              const char        *now,
+              const char        *old,
+              GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (state == NULL)
+    stmt = scs_db_prepare (workspace->db, workspace->path,
+                           "DELETE FROM item_answer WHERE type = ?1 AND item = ?2", error);
+  else
+    stmt = scs_db_prepare (workspace->db, workspace->path,
+                           "INSERT INTO item_answer (type, item, state, reason, author, updated) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (type, item) DO UPDATE SET "
+                           "state = excluded.state, reason = excluded.reason, author = excluded.author, "
+                           "updated = excluded.updated", error);
+  if (stmt == NULL)
+    return FALSE;
+  scs_db_bind_text (stmt, 1, scs_workspace_type_to_string (type));
+  scs_db_bind_text (stmt, 2, item);
+  if (state != NULL)
+    {
+      scs_db_bind_text (stmt, 3, state);
+      scs_db_bind_text (stmt, 4, reason);
+      scs_db_bind_text (stmt, 5, scs_workspace_get_actor (workspace));
+      scs_db_bind_text (stmt, 6, now);
+    }
+  return scs_db_step_done (stmt, workspace->db, workspace->path, error) &&
+         scs_workspace_audit (workspace, now, action, target, old, state, error);
+}
+
 gboolean
 scs_items_set_answer (ScsWorkspace      *workspace,
                       ScsWorkspaceType   type,
@@ -202,7 +242,7 @@ scs_items_set_answer (ScsWorkspace      *workspace,
                       const char        *now,
                       GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *own_now = NULL;
   g_autofree char *old = NULL;
@@ -219,46 +259,17 @@ scs_items_set_answer (ScsWorkspace      *workspace,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  /* A transaction of its own, and only for a change. */
-  if (now == NULL)
-    {
-      if (g_strcmp0 (old, state) == 0 && (state == NULL || g_strcmp0 (old_reason, reason) == 0))
-        return TRUE;
-      now = own_now = scs_now_iso8601 ();
-      if (!scs_workspace_begin (workspace, error))
-        return FALSE;
-    }
+  if (now != NULL)
+    return write_answer (workspace, type, item, state, reason, action, target, now, old, error);
 
-  if (state == NULL)
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "DELETE FROM item_answer WHERE type = ?1 AND item = ?2", error);
-  else
-    stmt = scs_db_prepare (workspace->db, workspace->path,
-                           "INSERT INTO item_answer (type, item, state, reason, author, updated) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (type, item) DO UPDATE SET "
-                           "state = excluded.state, reason = excluded.reason, author = excluded.author, "
-                           "updated = excluded.updated", error);
-  if (stmt != NULL)
-    {
-      scs_db_bind_text (stmt, 1, scs_workspace_type_to_string (type));
-      scs_db_bind_text (stmt, 2, item);
-      if (state != NULL)
-        {
-          scs_db_bind_text (stmt, 3, state);
-          scs_db_bind_text (stmt, 4, reason);
-          scs_db_bind_text (stmt, 5, scs_workspace_get_actor (workspace));
-          scs_db_bind_text (stmt, 6, now);
-        }
-    }
-  if (stmt == NULL ||
-      !scs_db_step_done (stmt, workspace->db, workspace->path, error) ||
-      !scs_workspace_audit (workspace, now, action, target, old, state, error) ||
-      (own_now != NULL && !scs_workspace_commit (workspace, error)))
-    {
-      if (own_now != NULL)
-        scs_workspace_rollback (workspace);
-      return FALSE;
-    }
+  if (g_strcmp0 (old, state) == 0 && (state == NULL || g_strcmp0 (old_reason, reason) == 0))
+    return TRUE;
+  own_now = scs_now_iso8601 ();
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
+    return FALSE;
+  if (!write_answer (workspace, type, item, state, reason, action, target, own_now, old, error) ||
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
 }
 

@@ -397,6 +397,7 @@ scs_jc_import_apply (ScsJcImport   *self,
                      guint         *n_answers,
                      GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autofree char *now = scs_now_iso8601 ();
   int requirement_column = self->map[field_index ("requirement")];
@@ -478,7 +479,7 @@ scs_jc_import_apply (ScsJcImport   *self,
   /* Then one transaction: the official wording and the answers. */
   if (!scs_items_check_type (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, SCS_JCSTAR_ERROR,
                              SCS_JCSTAR_ERROR_WRONG_TYPE, error) ||
-      !scs_workspace_begin (workspace, error))
+      !scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
@@ -493,14 +494,14 @@ scs_jc_import_apply (ScsJcImport   *self,
                                  "INSERT OR REPLACE INTO jc_official_text (requirement_id, item, text, source, "
                                  "imported) VALUES (?1, ?2, ?3, ?4, ?5)", error);
           if (stmt == NULL)
-            goto fail;
+            return FALSE;
           scs_db_bind_text (stmt, 1, row->requirement->id);
           sqlite3_bind_int (stmt, 2, (int) row->item);
           scs_db_bind_text (stmt, 3, row->text);
           scs_db_bind_text (stmt, 4, self->source);
           scs_db_bind_text (stmt, 5, now);
           if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-            goto fail;
+            return FALSE;
           texts++;
         }
       if (row->answer != SCS_JC_ANSWER_NONE)
@@ -509,22 +510,18 @@ scs_jc_import_apply (ScsJcImport   *self,
                                      scs_jc_answer_to_string (row->answer),
                                      row->answer == SCS_JC_ANSWER_NOT_APPLICABLE ? row->reason : NULL,
                                      "jc-answer", key, now, error))
-            goto fail;
+            return FALSE;
           answers++;
         }
     }
   if (!scs_workspace_audit (workspace, now, "jc-import", self->source, NULL, self->sheet, error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   if (n_texts != NULL)
     *n_texts = texts;
   if (n_answers != NULL)
     *n_answers = answers;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
 }
 
 char *

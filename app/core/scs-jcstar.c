@@ -399,6 +399,7 @@ scs_jcstar_set_product (ScsWorkspace        *workspace,
                         const ScsJcProduct  *product,
                         GError             **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *models = NULL;
@@ -410,7 +411,7 @@ scs_jcstar_set_product (ScsWorkspace        *workspace,
     return FALSE;
 
   models = g_strjoinv ("\n", product->model_numbers);
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO jc_product (id, name, model_numbers, versions, support_end, "
@@ -418,7 +419,7 @@ scs_jcstar_set_product (ScsWorkspace        *workspace,
                          "label_number, issued, expires, route, home_gateway) VALUES "
                          "(1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   scs_db_bind_text (stmt, 1, product->name);
   scs_db_bind_text (stmt, 2, models);
   scs_db_bind_text (stmt, 3, product->versions);
@@ -435,15 +436,11 @@ scs_jcstar_set_product (ScsWorkspace        *workspace,
   scs_db_bind_text (stmt, 13, route_words[product->route]);
   sqlite3_bind_int (stmt, 14, product->home_gateway ? 1 : 0);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
+    return FALSE;
   if (!scs_workspace_audit (workspace, now, "jc-product", product->name, NULL, models, error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
 }
 
 static const char * const answer_words[] = { "", "conforms", "does-not", "na" };
@@ -667,6 +664,7 @@ scs_jcstar_record_event (ScsWorkspace    *workspace,
                          const char      *date,
                          GError         **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(ScsJcProduct) product = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -675,7 +673,7 @@ scs_jcstar_record_event (ScsWorkspace    *workspace,
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *models = NULL;
   g_autofree char *reopened_text = NULL;
-  ScsJcEvent *event;
+  g_autoptr(ScsJcEvent) event = NULL;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (kind == SCS_JC_EVENT_MODEL || kind == SCS_JC_EVENT_FIRMWARE, NULL);
@@ -736,30 +734,30 @@ scs_jcstar_record_event (ScsWorkspace    *workspace,
   else
     models = g_strjoinv ("\n", product->model_numbers);
 
-  if (!scs_workspace_begin (workspace, error))
-    goto fail;
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
+    return NULL;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "UPDATE jc_product SET model_numbers = ?1, versions = coalesce (?2, versions) "
                          "WHERE id = 1", error);
   if (stmt == NULL)
-    goto fail;
+    return NULL;
   scs_db_bind_text (stmt, 1, models);
   scs_db_bind_text (stmt, 2, kind == SCS_JC_EVENT_FIRMWARE ? detail : NULL);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
+    return NULL;
   for (guint i = 0; event->reopened[i] != NULL; i++)
     {
       g_autofree char *prefix = g_strdup_printf ("%s#", event->reopened[i]);
 
       if (!scs_items_reopen (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, prefix, "jc-reopen", error))
-        goto fail;
+        return NULL;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT INTO jc_event (kind, detail, date, reopened, notice, author, created) "
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (stmt == NULL)
-    goto fail;
+    return NULL;
   scs_db_bind_text (stmt, 1, scs_jc_event_kind_to_string (kind));
   scs_db_bind_text (stmt, 2, detail);
   scs_db_bind_text (stmt, 3, date);
@@ -768,17 +766,12 @@ scs_jcstar_record_event (ScsWorkspace    *workspace,
   scs_db_bind_text (stmt, 6, scs_workspace_get_actor (workspace));
   scs_db_bind_text (stmt, 7, now);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
+    return NULL;
   event->id = sqlite3_last_insert_rowid (workspace->db);
   if (!scs_workspace_audit (workspace, now, "jc-event", scs_jc_event_kind_to_string (kind), NULL, detail, error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
-  return event;
-
-fail:
-  scs_workspace_rollback (workspace);
-  scs_jc_event_free (event);
-  return NULL;
+      !scs_db_transaction_commit (&txn, error))
+    return NULL;
+  return g_steal_pointer (&event);
 }
 
 static gpointer
@@ -820,6 +813,7 @@ scs_jcstar_set_notice (ScsWorkspace  *workspace,
                        const char    *notice,
                        GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *target = g_strdup_printf ("event %" G_GINT64_FORMAT, id);
@@ -833,29 +827,25 @@ scs_jcstar_set_notice (ScsWorkspace  *workspace,
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID, _("The change notice is empty"));
       return FALSE;
     }
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path, "UPDATE jc_event SET notice = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   scs_db_bind_text (stmt, 1, notice);
   sqlite3_bind_int64 (stmt, 2, id);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (workspace->db) != 1)
     {
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
                    _("There is no event %u"), (guint) id);
-      goto fail;
+      return FALSE;
     }
   if (!scs_workspace_audit (workspace, now, "jc-notice", target, NULL, NULL, error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
 }
 
 /* ---- labels and the checklist PDF ----------------------------------------- */
@@ -1110,6 +1100,7 @@ scs_jcstar_export_declaration (ScsWorkspace  *workspace,
                                const char    *path,
                                GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(ScsJcProduct) product = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_signed_entry_free);
   g_autoptr(GBytes) declaration = NULL;
@@ -1141,12 +1132,9 @@ scs_jcstar_export_declaration (ScsWorkspace  *workspace,
     return FALSE;
 
   /* Recorded after the fact: the package is the user's either way. */
-  if (!scs_workspace_begin (workspace, error) ||
+  if (!scs_workspace_transaction_begin (workspace, &txn, error) ||
       !scs_workspace_audit (workspace, now, "jc-export", path, NULL, product->name, error) ||
-      !scs_workspace_commit (workspace, error))
-    {
-      scs_workspace_rollback (workspace);
-      return FALSE;
-    }
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
 }

@@ -448,6 +448,7 @@ gboolean
 scs_migration_apply (ScsMigration  *self,
                      GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autofree char *now = NULL;
 
@@ -464,14 +465,11 @@ scs_migration_apply (ScsMigration  *self,
     }
 
   now = scs_now_iso8601 ();
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   if (!apply_in_transaction (self, now, error))
-    {
-      scs_workspace_rollback (ws);
-      return FALSE;
-    }
-  if (!scs_workspace_commit (ws, error))
+    return FALSE;
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   return scs_workspace_reload (ws, error);
@@ -557,6 +555,7 @@ scs_migration_reconfirm_many (ScsWorkspace       *workspace,
                               const char * const *ids,
                               GError            **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) answers = g_ptr_array_new ();
   g_autofree char *now = NULL;
@@ -580,7 +579,7 @@ scs_migration_reconfirm_many (ScsWorkspace       *workspace,
     }
 
   now = scs_now_iso8601 ();
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "DELETE FROM catalog_reconfirm WHERE assessment = ?1 AND criterion_id = ?2", error);
@@ -594,11 +593,8 @@ scs_migration_reconfirm_many (ScsWorkspace       *workspace,
         g_clear_pointer (&stmt, sqlite3_finalize);
     }
   if (stmt == NULL)
-    {
-      scs_workspace_rollback (workspace);
-      return FALSE;
-    }
-  if (!scs_workspace_commit (workspace, error))
+    return FALSE;
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   for (guint i = 0; i < answers->len; i++)

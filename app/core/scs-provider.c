@@ -237,24 +237,22 @@ read_record (ScsWorkspace  *workspace,
   return scs_db_read_row (workspace->db, workspace->path, sql, error);
 }
 
+/* Steps @stmt, audits and commits @txn (rolled back by its owner on
+ * failure). */
 static gboolean
-finish_write (ScsWorkspace  *workspace,
-              sqlite3_stmt  *stmt,
-              const char    *action,
-              const char    *target,
-              const char    *value,
-              GError       **error)
+finish_write (ScsWorkspace      *workspace,
+              ScsDbTransaction  *txn,
+              sqlite3_stmt      *stmt,
+              const char        *action,
+              const char        *target,
+              const char        *value,
+              GError           **error)
 {
   g_autofree char *now = scs_now_iso8601 ();
 
-  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error) ||
-      !scs_workspace_audit (workspace, now, action, target, NULL, value, error) ||
-      !scs_workspace_commit (workspace, error))
-    {
-      scs_workspace_rollback (workspace);
-      return FALSE;
-    }
-  return TRUE;
+  return scs_db_step_done (stmt, workspace->db, workspace->path, error) &&
+         scs_workspace_audit (workspace, now, action, target, NULL, value, error) &&
+         scs_db_transaction_commit (txn, error);
 }
 
 /* ---- the ★4 workspace ---------------------------------------------------- */
@@ -291,6 +289,7 @@ scs_provider_link_star4 (ScsWorkspace  *workspace,
                          const char    *department,
                          GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(ScsWorkspace) star4 = NULL;
   g_autoptr(ScsOrganization) ours = NULL;
   g_autoptr(ScsOrganization) theirs = NULL;
@@ -357,23 +356,20 @@ scs_provider_link_star4 (ScsWorkspace  *workspace,
       expiry = end != NULL ? scs_date_to_iso (end) : NULL;
     }
 
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO provider_star4 (id, path, corporate_number, created, "
                          "department, obtained, expiry) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
-    {
-      scs_workspace_rollback (workspace);
-      return FALSE;
-    }
+    return FALSE;
   scs_db_bind_text (stmt, 1, absolute);
   scs_db_bind_text (stmt, 2, theirs->corporate_number);
   scs_db_bind_text (stmt, 3, scs_workspace_get_created (star4));
   scs_db_bind_text (stmt, 4, department);
   scs_db_bind_text (stmt, 5, obtained);
   scs_db_bind_text (stmt, 6, expiry);
-  return finish_write (workspace, stmt, "provider-star4", absolute, department, error);
+  return finish_write (workspace, &txn, stmt, "provider-star4", absolute, department, error);
 }
 
 ScsProviderStar4 *
@@ -418,6 +414,7 @@ scs_provider_set_isms (ScsWorkspace           *workspace,
                        const ScsProviderIsms  *isms,
                        GError                **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDate) expires = NULL;
   glong length;
@@ -450,23 +447,20 @@ scs_provider_set_isms (ScsWorkspace           *workspace,
       return FALSE;
     }
 
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO provider_isms (id, number, body, scope, expires, "
                          "mark_start, mark_end) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
-    {
-      scs_workspace_rollback (workspace);
-      return FALSE;
-    }
+    return FALSE;
   scs_db_bind_text (stmt, 1, isms->number);
   scs_db_bind_text (stmt, 2, isms->body);
   scs_db_bind_text (stmt, 3, isms->scope);
   scs_db_bind_text (stmt, 4, isms->expires);
   sqlite3_bind_int (stmt, 5, isms->mark_start);
   sqlite3_bind_int (stmt, 6, isms->mark_end);
-  return finish_write (workspace, stmt, "provider-isms", isms->number, isms->expires, error);
+  return finish_write (workspace, &txn, stmt, "provider-isms", isms->number, isms->expires, error);
 }
 
 ScsProviderIsms *
@@ -525,6 +519,7 @@ scs_provider_set_certification (ScsWorkspace  *workspace,
                                 const char    *obtained,
                                 GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDate) date = NULL;
   g_autofree char *expiry = NULL;
@@ -539,20 +534,17 @@ scs_provider_set_certification (ScsWorkspace  *workspace,
     return FALSE;
   expiry = certification_expiry (date);
 
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO provider_certification (id, number, obtained, expiry) "
                          "VALUES (1, ?1, ?2, ?3)", error);
   if (stmt == NULL)
-    {
-      scs_workspace_rollback (workspace);
-      return FALSE;
-    }
+    return FALSE;
   scs_db_bind_text (stmt, 1, number);
   scs_db_bind_text (stmt, 2, obtained);
   scs_db_bind_text (stmt, 3, expiry);
-  return finish_write (workspace, stmt, "provider-certification", number, obtained, error);
+  return finish_write (workspace, &txn, stmt, "provider-certification", number, obtained, error);
 }
 
 gboolean
@@ -604,6 +596,7 @@ scs_provider_add_service (ScsWorkspace         *workspace,
                           const char           *name,
                           GError              **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), 0);
@@ -612,18 +605,15 @@ scs_provider_add_service (ScsWorkspace         *workspace,
   if (!check_writable (workspace, _("the service list"), error) ||
       !check_field (name, _("The service name"), error))
     return 0;
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return 0;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT INTO provider_service (category, name) VALUES (?1, ?2)", error);
   if (stmt == NULL)
-    {
-      scs_workspace_rollback (workspace);
-      return 0;
-    }
+    return 0;
   scs_db_bind_text (stmt, 1, category_words[category]);
   scs_db_bind_text (stmt, 2, name);
-  if (!finish_write (workspace, stmt, "provider-service", category_words[category], name, error))
+  if (!finish_write (workspace, &txn, stmt, "provider-service", category_words[category], name, error))
     return 0;
   return sqlite3_last_insert_rowid (workspace->db);
 }
@@ -679,6 +669,7 @@ scs_provider_set_subcontract (ScsWorkspace                  *workspace,
                               const ScsProviderSubcontract  *subcontract,
                               GError                       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *word;
 
@@ -701,21 +692,18 @@ scs_provider_set_subcontract (ScsWorkspace                  *workspace,
       !scs_workspace_check_text (subcontract->exception, _("The exception"), FALSE, error))
     return FALSE;
 
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO provider_subcontract (category, contracting_out, exception, "
                          "redelegation) VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
-    {
-      scs_workspace_rollback (workspace);
-      return FALSE;
-    }
+    return FALSE;
   scs_db_bind_text (stmt, 1, word);
   sqlite3_bind_int (stmt, 2, subcontract->contracting_out ? 1 : 0);
   scs_db_bind_text (stmt, 3, subcontract->contracting_out ? subcontract->exception : NULL);
   sqlite3_bind_int (stmt, 4, subcontract->redelegation ? 1 : 0);
-  return finish_write (workspace, stmt, "provider-subcontract", word,
+  return finish_write (workspace, &txn, stmt, "provider-subcontract", word,
                        subcontract->redelegation ? "redelegation" :
                        subcontract->contracting_out ? "contracting-out" : "none", error);
 }
@@ -901,6 +889,7 @@ scs_provider_add_row (ScsWorkspace         *workspace,
                       const char * const   *values,
                       GError              **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autofree char *now = scs_now_iso8601 ();
   gint64 id;
 
@@ -916,16 +905,13 @@ scs_provider_add_row (ScsWorkspace         *workspace,
                    g_strv_length ((char **) values));
       return 0;
     }
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return 0;
   id = insert_row (workspace, which, values, NULL, error);
   if (id == 0 ||
       !scs_workspace_audit (workspace, now, "provider-register", register_table (which), NULL, values[0], error) ||
-      !scs_workspace_commit (workspace, error))
-    {
-      scs_workspace_rollback (workspace);
-      return 0;
-    }
+      !scs_db_transaction_commit (&txn, error))
+    return 0;
   return id;
 }
 
@@ -935,6 +921,7 @@ scs_provider_remove_row (ScsWorkspace         *workspace,
                          gint64                id,
                          GError              **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *target = NULL;
@@ -944,30 +931,26 @@ scs_provider_remove_row (ScsWorkspace         *workspace,
 
   if (!check_writable (workspace, _("the registers"), error))
     return FALSE;
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", register_table (which));
   stmt = scs_db_prepare (workspace->db, workspace->path, sql, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
+    return FALSE;
   target = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   if (sqlite3_changes (workspace->db) == 0)
     {
       g_set_error (error, SCS_PROVIDER_ERROR, SCS_PROVIDER_ERROR_INVALID, _("The register has no row %s"), target);
-      goto fail;
+      return FALSE;
     }
   if (!scs_workspace_audit (workspace, now, "provider-register-remove", register_table (which), target, NULL,
                             error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
 }
 
 /* @user_data: the register's columns. */
@@ -1031,6 +1014,7 @@ scs_provider_import_csv (ScsWorkspace         *workspace,
                          const char           *source,
                          GError              **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   const Column *columns = register_columns (which);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
@@ -1090,7 +1074,7 @@ scs_provider_import_csv (ScsWorkspace         *workspace,
         return 0;
       }
 
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return 0;
   for (guint r = 1; r < rows->len; r++)
     {
@@ -1104,7 +1088,7 @@ scs_provider_import_csv (ScsWorkspace         *workspace,
         values[i] = scs_csv_cell_text (row[map[i]]);
       if (insert_row (workspace, which, values, where, &row_error) == 0)
         {
-          scs_workspace_rollback (workspace);
+          scs_db_transaction_rollback (&txn);
           /* The column as the file has it. */
           g_propagate_error (error, g_steal_pointer (&row_error));
           return 0;
@@ -1113,11 +1097,8 @@ scs_provider_import_csv (ScsWorkspace         *workspace,
   count = g_strdup_printf ("%u", rows->len - 1);
   if (!scs_workspace_audit (workspace, now, "provider-register-import", register_table (which),
                             source, count, error) ||
-      !scs_workspace_commit (workspace, error))
-    {
-      scs_workspace_rollback (workspace);
-      return 0;
-    }
+      !scs_db_transaction_commit (&txn, error))
+    return 0;
   return rows->len - 1;
 }
 

@@ -634,6 +634,7 @@ guint
 scs_renewal_start (ScsWorkspace  *self,
                    GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *target = NULL;
@@ -666,7 +667,7 @@ scs_renewal_start (ScsWorkspace  *self,
       return 0;
     }
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return 0;
 
   insert = scs_db_prepare (self->db, self->path,
@@ -674,12 +675,12 @@ scs_renewal_start (ScsWorkspace  *self,
                            "SELECT catalog_sha256, target_level, ?2, ?3, ?3 FROM assessment WHERE id = ?1",
                            error);
   if (insert == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (insert, 1, old_id);
   sqlite3_bind_int64 (insert, 2, new_cycle);
   scs_db_bind_text (insert, 3, now);
   if (!scs_db_step_done (insert, self->db, self->path, error))
-    goto fail;
+    return 0;
   new_id = sqlite3_last_insert_rowid (self->db);
 
   /* Answers as they were, still attributed to whoever gave them. */
@@ -697,14 +698,14 @@ scs_renewal_start (ScsWorkspace  *self,
                    "SELECT ?2, criterion_id, ?1, ?3 FROM answer WHERE assessment = ?1 "
                    "UNION SELECT ?2, criterion_id, ?1, ?3 FROM evidence_link WHERE assessment = ?1",
                    old_id, new_id, now, error))
-    goto fail;
+    return 0;
 
   target = g_strdup_printf ("assessment %" G_GINT64_FORMAT, new_id);
   old_text = g_strdup_printf ("cycle %u", self->cycle);
   new_text = g_strdup_printf ("cycle %u", new_cycle);
   if (!scs_workspace_audit (self, now, "renewal-start", target, old_text, new_text, error) ||
-      !scs_workspace_commit (self, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return 0;
 
   /* The copied answers equal the loaded ones: only the row changes. Undo
    * entries belong to the previous cycle. */
@@ -713,10 +714,6 @@ scs_renewal_start (ScsWorkspace  *self,
   scs_workspace_undo_forget (self);
 
   return new_cycle;
-
-fail:
-  scs_workspace_rollback (self);
-  return 0;
 }
 
 gboolean
@@ -735,6 +732,7 @@ scs_renewal_confirm_all (ScsWorkspace        *self,
                          const char * const  *criterion_ids,
                          GError             **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) answers = g_ptr_array_new ();
   g_autofree char *now = scs_now_iso8601 ();
@@ -752,7 +750,7 @@ scs_renewal_confirm_all (ScsWorkspace        *self,
       g_ptr_array_add (answers, answer);
     }
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
 
   stmt = scs_db_prepare (self->db, self->path,
@@ -760,7 +758,7 @@ scs_renewal_confirm_all (ScsWorkspace        *self,
                          "WHERE assessment = ?1 AND criterion_id = ?2 AND confirmed IS NULL",
                          error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   for (guint i = 0; criterion_ids[i] != NULL; i++)
     {
       sqlite3_reset (stmt);
@@ -769,11 +767,11 @@ scs_renewal_confirm_all (ScsWorkspace        *self,
       scs_db_bind_text (stmt, 3, now);
       scs_db_bind_text (stmt, 4, scs_workspace_get_actor (self));
       if (!scs_db_step_done (stmt, self->db, self->path, error))
-        goto fail;
+        return FALSE;
 
       if (sqlite3_changes (self->db) == 0)
         {
-          scs_workspace_rollback (self);
+          scs_db_transaction_rollback (&txn);
           g_set_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID,
                        _("The answer to ‘%s’ was not carried forward into this cycle, "
                          "or is already re-confirmed"), criterion_ids[i]);
@@ -781,19 +779,15 @@ scs_renewal_confirm_all (ScsWorkspace        *self,
         }
 
       if (!scs_workspace_audit (self, now, "renewal-confirm", criterion_ids[i], NULL, NULL, error))
-        goto fail;
+        return FALSE;
     }
-  if (!scs_workspace_commit (self, error))
-    goto fail;
+  if (!scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   /* Views showing "to re-confirm" update with the answer. */
   for (guint i = 0; i < answers->len; i++)
     g_signal_emit_by_name (self, "answer-changed", g_ptr_array_index (answers, i));
   return TRUE;
-
-fail:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 /* A carried answer counts as re-confirmed when confirmed explicitly or
@@ -966,6 +960,7 @@ scs_renewal_record_certification (ScsWorkspace  *self,
                                   const char    *registry_id,
                                   GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDate) date = NULL;
   g_autofree char *now = scs_now_iso8601 ();
@@ -1014,7 +1009,7 @@ scs_renewal_record_certification (ScsWorkspace  *self,
       }
   }
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (self->db, self->path,
                          "INSERT INTO certification (assessment, level, obtained, registry_id, author, recorded) "
@@ -1023,7 +1018,7 @@ scs_renewal_record_certification (ScsWorkspace  *self,
                          "registry_id = excluded.registry_id, author = excluded.author, "
                          "recorded = excluded.recorded", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
   sqlite3_bind_int (stmt, 2, level);
   scs_db_bind_text (stmt, 3, obtained);
@@ -1033,13 +1028,9 @@ scs_renewal_record_certification (ScsWorkspace  *self,
   value = g_strdup_printf ("★%u %s %s", level, obtained, registry_id != NULL ? registry_id : "");
   if (!scs_db_step_done (stmt, self->db, self->path, error) ||
       !scs_workspace_audit (self, now, "certification", NULL, NULL, value, error) ||
-      !scs_workspace_commit (self, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -1077,6 +1068,7 @@ scs_renewal_record_change (ScsWorkspace  *self,
                            const char    *description,
                            GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
 
@@ -1103,13 +1095,13 @@ scs_renewal_record_change (ScsWorkspace  *self,
       return FALSE;
     }
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (self->db, self->path,
                          "INSERT INTO significant_change (assessment, kind, description, author, recorded) "
                          "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
   scs_db_bind_text (stmt, 2, kind);
   scs_db_bind_text (stmt, 3, description != NULL ? description : "");
@@ -1117,13 +1109,9 @@ scs_renewal_record_change (ScsWorkspace  *self,
   scs_db_bind_text (stmt, 5, now);
   if (!scs_db_step_done (stmt, self->db, self->path, error) ||
       !scs_workspace_audit (self, now, "significant-change", kind, NULL, description, error) ||
-      !scs_workspace_commit (self, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 GStrv
@@ -1173,6 +1161,7 @@ scs_renewal_set_registry (ScsWorkspace  *self,
                           const char    *status,
                           GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *value = NULL;
@@ -1211,14 +1200,14 @@ scs_renewal_set_registry (ScsWorkspace  *self,
       return FALSE;
     }
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (self->db, self->path,
                          "UPDATE certification SET evaluation_body = coalesce (?2, evaluation_body), "
                          "tv_provider = coalesce (?3, tv_provider), status = coalesce (?4, status) "
                          "WHERE assessment = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment);
   if (evaluation_body != NULL)
     scs_db_bind_text (stmt, 2, evaluation_body);
@@ -1230,13 +1219,9 @@ scs_renewal_set_registry (ScsWorkspace  *self,
                            tv_provider ? tv_provider : "", status ? status : "");
   if (!scs_db_step_done (stmt, self->db, self->path, error) ||
       !scs_workspace_audit (self, now, "certification-registry", NULL, NULL, value, error) ||
-      !scs_workspace_commit (self, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1248,6 +1233,7 @@ scs_renewal_record_finding (ScsWorkspace  *self,
                             const char    *corrected,
                             GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDate) found_date = NULL;
   g_autoptr(GDate) corrected_date = NULL;
@@ -1284,7 +1270,7 @@ scs_renewal_record_finding (ScsWorkspace  *self,
       return FALSE;
     }
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (self->db, self->path,
                          "INSERT INTO evaluation_finding (assessment, found, corrected, author, recorded) "
@@ -1292,7 +1278,7 @@ scs_renewal_record_finding (ScsWorkspace  *self,
                          "found = excluded.found, corrected = excluded.corrected, author = excluded.author, "
                          "recorded = excluded.recorded", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
   scs_db_bind_text (stmt, 2, found);
   if (corrected != NULL)
@@ -1304,13 +1290,9 @@ scs_renewal_record_finding (ScsWorkspace  *self,
   value = g_strdup_printf ("%s %s", found, corrected != NULL ? corrected : "");
   if (!scs_db_step_done (stmt, self->db, self->path, error) ||
       !scs_workspace_audit (self, now, "evaluation-finding", NULL, NULL, value, error) ||
-      !scs_workspace_commit (self, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 void

@@ -486,6 +486,7 @@ scs_review_add_comment (ScsReview   *self,
                         const char  *body,
                         GError     **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
@@ -519,14 +520,14 @@ scs_review_add_comment (ScsReview   *self,
       !scs_workspace_require_unsealed (ws, _("the reviewers’ comments"), error))
     return 0;
 
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return 0;
 
   stmt = scs_db_prepare (ws->db, ws->path,
                          "INSERT INTO review_comment (assessment, criterion_id, author, role, time, body) "
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
-    goto failed;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
   scs_db_bind_text (stmt, 2, criterion_id);
   scs_db_bind_text (stmt, 3, scs_workspace_get_actor (ws));
@@ -534,20 +535,16 @@ scs_review_add_comment (ScsReview   *self,
   scs_db_bind_text (stmt, 5, now);
   scs_db_bind_text (stmt, 6, body);
   if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-    goto failed;
+    return 0;
   id = sqlite3_last_insert_rowid (ws->db);
 
   if (!scs_workspace_audit (ws, now, "review-comment", criterion_id ? criterion_id : "assessment",
                             NULL, body, error) ||
-      !scs_workspace_commit (ws, error))
-    goto failed;
+      !scs_db_transaction_commit (&txn, error))
+    return 0;
 
   g_signal_emit (self, signals[CHANGED], 0);
   return id;
-
-failed:
-  scs_workspace_rollback (ws);
-  return 0;
 }
 
 static ScsVerdict
@@ -600,6 +597,7 @@ scs_review_set_verdict (ScsReview   *self,
                         ScsVerdict   verdict,
                         GError     **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
@@ -628,14 +626,14 @@ scs_review_set_verdict (ScsReview   *self,
     return TRUE;
 
   fingerprint = answer_fingerprint (ws, criterion_id);
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
 
   stmt = scs_db_prepare (ws->db, ws->path,
                          "INSERT INTO review_verdict (assessment, criterion_id, verdict, fingerprint, author, time) "
                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
   scs_db_bind_text (stmt, 2, criterion_id);
   scs_db_bind_text (stmt, 3, scs_verdict_to_string (verdict));
@@ -645,15 +643,11 @@ scs_review_set_verdict (ScsReview   *self,
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !scs_workspace_audit (ws, now, "review-verdict", criterion_id,
                             scs_verdict_to_string (old), scs_verdict_to_string (verdict), error) ||
-      !scs_workspace_commit (ws, error))
-    goto failed;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 static const char *
@@ -675,6 +669,7 @@ scs_review_propose (ScsReview   *self,
                     const char  *comment,
                     GError     **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   ScsAnswer *answer;
   ScsAnswerState state;
@@ -725,14 +720,14 @@ scs_review_propose (ScsReview   *self,
       return 0;
     }
 
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return 0;
   stmt = scs_db_prepare (ws->db, ws->path,
                          "INSERT INTO review_proposal (assessment, criterion_id, field, old_value, "
                          "new_value, comment, author, time) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                          error);
   if (stmt == NULL)
-    goto failed;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
   scs_db_bind_text (stmt, 2, criterion_id);
   scs_db_bind_text (stmt, 3, field);
@@ -742,22 +737,18 @@ scs_review_propose (ScsReview   *self,
   scs_db_bind_text (stmt, 7, scs_workspace_get_actor (ws));
   scs_db_bind_text (stmt, 8, now);
   if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-    goto failed;
+    return 0;
   id = sqlite3_last_insert_rowid (ws->db);
   {
     g_autofree char *target = g_strdup_printf ("%s/%s", criterion_id, field);
 
     if (!scs_workspace_audit (ws, now, "review-propose", target, old_value, new_value, error) ||
-        !scs_workspace_commit (ws, error))
-      goto failed;
+        !scs_db_transaction_commit (&txn, error))
+      return 0;
   }
 
   g_signal_emit (self, signals[CHANGED], 0);
   return id;
-
-failed:
-  scs_workspace_rollback (ws);
-  return 0;
 }
 
 static ScsReviewProposal *
@@ -815,6 +806,7 @@ decide_proposal (ScsReview         *self,
                  const char        *comment,
                  GError           **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws = self->workspace;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
@@ -825,13 +817,13 @@ decide_proposal (ScsReview         *self,
 
   if (!check_text (comment, label, error))
     return FALSE;
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,
                          "UPDATE review_proposal SET status = ?1, decided_by = ?2, decided_at = ?3, "
                          "decision_comment = ?4 WHERE id = ?5 AND status = 'open'", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   scs_db_bind_text (stmt, 1, status);
   scs_db_bind_text (stmt, 2, scs_workspace_get_actor (ws));
   scs_db_bind_text (stmt, 3, now);
@@ -840,15 +832,11 @@ decide_proposal (ScsReview         *self,
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !scs_workspace_audit (ws, now, g_str_equal (status, "accepted") ? "review-accept" : "review-reject",
                             target, p->criterion_id, comment, error) ||
-      !scs_workspace_commit (ws, error))
-    goto failed;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 static gboolean
@@ -961,22 +949,20 @@ gboolean
 scs_review_hand_over (ScsReview  *self,
                       GError    **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autofree char *now = scs_now_iso8601 ();
 
   g_return_val_if_fail (SCS_IS_REVIEW (self), FALSE);
   ws = self->workspace;
 
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   if (!insert_round (self, "hand-over", now, error) ||
       !scs_workspace_audit (ws, now, "review-hand-over", side_to_string (scs_review_get_side (self)),
                             NULL, NULL, error) ||
-      !scs_workspace_commit (ws, error))
-    {
-      scs_workspace_rollback (ws);
-      return FALSE;
-    }
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -985,6 +971,7 @@ gboolean
 scs_review_start_new_round (ScsReview  *self,
                             GError    **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autofree char *now = scs_now_iso8601 ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -999,35 +986,31 @@ scs_review_start_new_round (ScsReview  *self,
       return FALSE;
     }
 
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   if (!scs_seal_lift (ws->db, ws->path, ws->assessment_id, error))
-    goto failed;
+    return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,
                          "UPDATE review_signature SET superseded = 1 WHERE assessment = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
   if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-    goto failed;
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = scs_db_prepare (ws->db, ws->path,
                          "DELETE FROM review_declaration WHERE assessment = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !insert_round (self, "new-round", now, error) ||
       !scs_workspace_audit (ws, now, "review-unseal", "assessment", "sealed", "open", error) ||
-      !scs_workspace_commit (ws, error))
-    goto failed;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */

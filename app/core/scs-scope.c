@@ -872,6 +872,7 @@ scs_scope_set_unit (ScsScope          *self,
                     const char        *entities,
                     GError           **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
@@ -908,7 +909,7 @@ scs_scope_set_unit (ScsScope          *self,
 
   if (!require_unsealed (self, 0, error))
     return FALSE;
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
 
   stmt = scs_db_prepare (ws->db, ws->path,
@@ -918,22 +919,22 @@ scs_scope_set_unit (ScsScope          *self,
                          "entities = excluded.entities, updated = excluded.updated, "
                          "author = excluded.author", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   scs_db_bind_text (stmt, 1, scs_scope_unit_to_string (unit));
   scs_db_bind_text (stmt, 2, new_description);
   scs_db_bind_text (stmt, 3, new_entities);
   scs_db_bind_text (stmt, 4, now);
   scs_db_bind_text (stmt, 5, scs_workspace_get_actor (ws));
   if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-    goto failed;
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     if (g_strcmp0 (changes[i].old_value, changes[i].new_value) != 0 &&
         !scs_workspace_audit (ws, now, "scope-unit", changes[i].what,
                               changes[i].old_value, changes[i].new_value, error))
-      goto failed;
+      return FALSE;
 
-  if (!scs_workspace_commit (ws, error))
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   self->unit = unit;
@@ -944,10 +945,6 @@ scs_scope_set_unit (ScsScope          *self,
   self->entities = g_steal_pointer (&new_entities);
   emit_changed (self);
   return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 /* Validates @fields and inserts the item with its audit rows; the caller
@@ -1078,6 +1075,7 @@ scs_scope_add_item (ScsScope      *self,
                     GHashTable    *fields,
                     GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autofree char *now = scs_now_iso8601 ();
   gint64 id;
 
@@ -1086,15 +1084,12 @@ scs_scope_add_item (ScsScope      *self,
 
   if (!require_unsealed (self, 0, error))
     return 0;
-  if (!scs_workspace_begin (self->workspace, error))
+  if (!scs_workspace_transaction_begin (self->workspace, &txn, error))
     return 0;
   id = insert_item (self, kind, fields, now, error);
   if (id == 0)
-    {
-      scs_workspace_rollback (self->workspace);
-      return 0;
-    }
-  if (!scs_workspace_commit (self->workspace, error))
+    return 0;
+  if (!scs_db_transaction_commit (&txn, error))
     return 0;
 
   refresh_item (self, id);
@@ -1120,6 +1115,7 @@ scs_scope_add_items (ScsScope      *self,
                      const char    *source,
                      GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *summary = NULL;
@@ -1132,7 +1128,7 @@ scs_scope_add_items (ScsScope      *self,
   ws = self->workspace;
   if (!require_unsealed (self, 0, error))
     return 0;
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return 0;
   for (guint i = 0; i < items->len; i++)
     {
@@ -1141,7 +1137,7 @@ scs_scope_add_items (ScsScope      *self,
 
       if (id == 0)
         {
-          scs_workspace_rollback (ws);
+          scs_db_transaction_rollback (&txn);
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                       _("Item %u: "), i + 1);
           return 0;
@@ -1150,11 +1146,8 @@ scs_scope_add_items (ScsScope      *self,
     }
   summary = g_strdup_printf ("%u %s", items->len, scs_scope_kind_to_string (kind));
   if (!scs_workspace_audit (ws, now, "scope-import", source ? source : "", NULL, summary, error))
-    {
-      scs_workspace_rollback (ws);
-      return 0;
-    }
-  if (!scs_workspace_commit (ws, error))
+    return 0;
+  if (!scs_db_transaction_commit (&txn, error))
     return 0;
 
   for (guint i = 0; i < ids->len; i++)
@@ -1226,6 +1219,7 @@ scs_scope_update_item (ScsScope    *self,
                        GHashTable  *fields,
                        GError     **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   ScsScopeItem *item;
   g_autofree char *now = scs_now_iso8601 ();
@@ -1275,7 +1269,7 @@ scs_scope_update_item (ScsScope    *self,
 
   if (!require_unsealed (self, id, error))
     return FALSE;
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
 
   for (guint i = 0; i < keys->len; i++)
@@ -1295,7 +1289,7 @@ scs_scope_update_item (ScsScope    *self,
 
           if (old == NULL ||
               !write_criteria (self, id, (const char * const *) criteria, now, error))
-            goto failed;
+            return FALSE;
           any = TRUE;
           continue;
         }
@@ -1311,7 +1305,7 @@ scs_scope_update_item (ScsScope    *self,
       target = g_strdup_printf ("scope:%" G_GINT64_FORMAT "/%s", id, field);
       stmt = scs_db_prepare (ws->db, ws->path, sql, error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       bind_field (stmt, 1, index, normalized);
       scs_db_bind_text (stmt, 2, now);
       scs_db_bind_text (stmt, 3, scs_workspace_get_actor (ws));
@@ -1320,25 +1314,18 @@ scs_scope_update_item (ScsScope    *self,
           !scs_workspace_audit (ws, now, "scope-field", target,
                                 *old_value ? old_value : NULL,
                                 *normalized ? normalized : NULL, error))
-        goto failed;
+        return FALSE;
       any = TRUE;
     }
 
   if (!any)
-    {
-      scs_workspace_rollback (ws);
-      return TRUE;
-    }
-  if (!scs_workspace_commit (ws, error))
+    return TRUE;
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   refresh_item (self, id);
   emit_changed (self);
   return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 gboolean
@@ -1347,6 +1334,7 @@ scs_scope_set_criteria (ScsScope            *self,
                         const char * const  *criteria,
                         GError             **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autofree char *now = scs_now_iso8601 ();
 
@@ -1359,14 +1347,11 @@ scs_scope_set_criteria (ScsScope            *self,
 
   if (!require_unsealed (self, id, error))
     return FALSE;
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   if (!write_criteria (self, id, criteria, now, error))
-    {
-      scs_workspace_rollback (ws);
-      return FALSE;
-    }
-  if (!scs_workspace_commit (ws, error))
+    return FALSE;
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   refresh_item (self, id);
@@ -1383,6 +1368,7 @@ scs_scope_set_status (ScsScope        *self,
                       gboolean         connected,
                       GError         **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   ScsScopeItem *item;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1456,7 +1442,7 @@ scs_scope_set_status (ScsScope        *self,
   target = item_target (id);
   if (!require_unsealed (self, id, error))
     return FALSE;
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,
                          reset_review
@@ -1467,7 +1453,7 @@ scs_scope_set_status (ScsScope        *self,
                            "connected = ?4, updated = ?5, author = ?6 WHERE id = ?7",
                          error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   scs_db_bind_text (stmt, 1, scs_scope_status_to_string (status));
   scs_db_bind_text (stmt, 2, new_reason);
   scs_db_bind_text (stmt, 3, new_separation);
@@ -1476,7 +1462,7 @@ scs_scope_set_status (ScsScope        *self,
   scs_db_bind_text (stmt, 6, scs_workspace_get_actor (ws));
   sqlite3_bind_int64 (stmt, 7, id);
   if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-    goto failed;
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
     {
       g_autofree char *t = NULL;
@@ -1487,18 +1473,14 @@ scs_scope_set_status (ScsScope        *self,
       if (!scs_workspace_audit (ws, now, "scope-status", t,
                                 *changes[i].old_value ? changes[i].old_value : NULL,
                                 *changes[i].new_value ? changes[i].new_value : NULL, error))
-        goto failed;
+        return FALSE;
     }
-  if (!scs_workspace_commit (ws, error))
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   refresh_item (self, id);
   emit_changed (self);
   return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 gboolean
@@ -1509,6 +1491,7 @@ scs_scope_set_review (ScsScope        *self,
                       const char      *comment,
                       GError         **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   ScsScopeItem *item;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1575,30 +1558,26 @@ scs_scope_set_review (ScsScope        *self,
     return TRUE;
 
   target = g_strdup_printf ("scope:%" G_GINT64_FORMAT "/review", id);
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,
                          "UPDATE scope_item SET review = ?1, review_comment = ?2, reviewer = ?3 "
                          "WHERE id = ?4", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   scs_db_bind_text (stmt, 1, scs_scope_review_to_string (review));
   scs_db_bind_text (stmt, 2, new_comment);
   scs_db_bind_text (stmt, 3, review == SCS_SCOPE_REVIEW_NONE ? "" : scs_workspace_get_actor (ws));
   sqlite3_bind_int64 (stmt, 4, id);
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !scs_workspace_audit (ws, now, "scope-review", target, old_value, new_value, error))
-    goto failed;
-  if (!scs_workspace_commit (ws, error))
+    return FALSE;
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   refresh_item (self, id);
   emit_changed (self);
   return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 gboolean
@@ -1606,6 +1585,7 @@ scs_scope_remove_item (ScsScope  *self,
                        gint64     id,
                        GError   **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   ScsScopeItem *item;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1628,16 +1608,16 @@ scs_scope_remove_item (ScsScope  *self,
 
   if (!require_unsealed (self, id, error))
     return FALSE;
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path, "DELETE FROM scope_item WHERE id = ?1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !scs_workspace_audit (ws, now, "scope-remove", target, old_value, NULL, error))
-    goto failed;
-  if (!scs_workspace_commit (ws, error))
+    return FALSE;
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   if (find_in (self->by_kind[kind], id, &position))
@@ -1646,10 +1626,6 @@ scs_scope_remove_item (ScsScope  *self,
     g_list_store_remove (self->all, position);
   emit_changed (self);
   return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */

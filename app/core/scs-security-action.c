@@ -581,6 +581,7 @@ scs_security_action_set_pledge_date (ScsWorkspace  *workspace,
                                      const char    *date,
                                      GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDate) parsed = scs_date_parse_iso (date);
   g_autofree char *now = scs_now_iso8601 ();
@@ -595,22 +596,18 @@ scs_security_action_set_pledge_date (ScsWorkspace  *workspace,
                    _("The pledge date ‘%s’ is not a date (YYYY-MM-DD)"), date ? date : "");
       return FALSE;
     }
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO sa_pledge (id, pledged) VALUES (1, ?1)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   scs_db_bind_text (stmt, 1, date);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error) ||
       !scs_workspace_audit (workspace, now, "sa-pledge", "date", NULL, date, error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
 }
 
 /* ---- the declaration record ---------------------------------------------- */
@@ -674,6 +671,7 @@ scs_security_action_set_declaration (ScsWorkspace            *workspace,
                                      const ScsSaDeclaration  *declaration,
                                      GError                 **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(ScsSaDeclaration) old = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -721,30 +719,26 @@ scs_security_action_set_declaration (ScsWorkspace            *workspace,
       return FALSE;
     }
 
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO sa_declaration (id, declaration_id, declared, level, policy_url) "
                          "VALUES (1, NULLIF (?1, ''), NULLIF (?2, ''), ?3, NULLIF (?4, ''))", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   scs_db_bind_text (stmt, 1, id);
   scs_db_bind_text (stmt, 2, declaration->declared);
   sqlite3_bind_int (stmt, 3, (int) declaration->level);
   scs_db_bind_text (stmt, 4, url);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
+    return FALSE;
 
   old_text = old != NULL ? describe (old) : NULL;
   new_text = describe (declaration);
   if (!scs_workspace_audit (workspace, now, "sa-declaration", "declaration", old_text, new_text, error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
 }
 
 /* ---- the basic policy ---------------------------------------------------- */
@@ -787,6 +781,7 @@ scs_security_action_set_policy (ScsWorkspace       *workspace,
                                 const ScsSaPolicy  *policy,
                                 GError            **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *text = NULL;
@@ -811,29 +806,25 @@ scs_security_action_set_policy (ScsWorkspace       *workspace,
       return FALSE;
     }
 
-  if (!scs_workspace_begin (workspace, error))
+  if (!scs_workspace_transaction_begin (workspace, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT OR REPLACE INTO sa_policy (id, company, representative, adopted, revised) "
                          "VALUES (1, ?1, ?2, ?3, NULLIF (?4, ''))", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   scs_db_bind_text (stmt, 1, policy->company);
   scs_db_bind_text (stmt, 2, policy->representative);
   scs_db_bind_text (stmt, 3, policy->adopted);
   scs_db_bind_text (stmt, 4, policy->revised);
   if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    goto fail;
+    return FALSE;
   text = g_strdup_printf ("%s / %s / %s / %s", policy->company, policy->representative, policy->adopted,
                           policy->revised ? policy->revised : "-");
   if (!scs_workspace_audit (workspace, now, "sa-policy", "policy", NULL, text, error) ||
-      !scs_workspace_commit (workspace, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
   return TRUE;
-
-fail:
-  scs_workspace_rollback (workspace);
-  return FALSE;
 }
 
 GBytes *
@@ -917,6 +908,7 @@ scs_security_action_start_star3 (ScsWorkspace  *workspace,
                                  const char    *path,
                                  GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(ScsOrganization) org = NULL;
   g_autoptr(ScsCatalog) catalog = NULL;
   g_autoptr(ScsWorkspace) star3 = NULL;
@@ -959,8 +951,8 @@ scs_security_action_start_star3 (ScsWorkspace  *workspace,
         }
     }
 
-  if (!scs_workspace_begin (star3, error))
-    goto fail;
+  if (!scs_workspace_transaction_begin (star3, &txn, error))
+    return NULL;
   keys = g_list_sort (g_hash_table_get_keys (questions), (GCompareFunc) g_strcmp0);
   for (GList *l = keys; l != NULL; l = l->next)
     {
@@ -969,31 +961,24 @@ scs_security_action_start_star3 (ScsWorkspace  *workspace,
       stmt = scs_db_prepare (star3->db, star3->path,
                              "INSERT INTO sa_onramp (requirement_id, questions, gap) VALUES (?1, ?2, ?3)", error);
       if (stmt == NULL)
-        goto fail;
+        return NULL;
       scs_db_bind_text (stmt, 1, l->data);
       scs_db_bind_text (stmt, 2, g_hash_table_lookup (questions, l->data));
       sqlite3_bind_int (stmt, 3, g_hash_table_contains (gaps, l->data) ? 1 : 0);
       if (!scs_db_step_done (stmt, star3->db, star3->path, error))
-        goto fail;
+        return NULL;
     }
   if (!scs_workspace_audit (star3, now, "onramp-from", "security-action",
                             NULL, scs_workspace_get_path (workspace), error) ||
-      !scs_workspace_commit (star3, error))
-    goto fail;
+      !scs_db_transaction_commit (&txn, error))
+    return NULL;
 
   /* The source records where its ★3 assessment went. */
-  if (!scs_workspace_begin (workspace, error) ||
+  if (!scs_workspace_transaction_begin (workspace, &txn, error) ||
       !scs_workspace_audit (workspace, now, "onramp-to", "star3", NULL, path, error) ||
-      !scs_workspace_commit (workspace, error))
-    {
-      scs_workspace_rollback (workspace);
-      return NULL;
-    }
+      !scs_db_transaction_commit (&txn, error))
+    return NULL;
   return g_steal_pointer (&star3);
-
-fail:
-  scs_workspace_rollback (star3);
-  return NULL;
 }
 
 static gpointer

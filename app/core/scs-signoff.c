@@ -101,6 +101,7 @@ scs_signoff_sign_assessment (ScsSigner     *self,
                              ScsSignFlags   flags,
                              GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   ScsProfile *profile;
   g_autofree char *personal = NULL;
@@ -166,14 +167,14 @@ scs_signoff_sign_assessment (ScsSigner     *self,
   if (!scs_signoff_check_other_role (self, ws, SCS_SIGNATURE_ROLE_MANAGEMENT, flags, error))
     return FALSE;
 
-  if (!scs_workspace_begin (ws, error))
+  if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   manifest = prepare_assessment (self, ws, &expert, flags, &content, &entries, error);
   if (manifest == NULL)
-    goto failed;
+    return FALSE;
   cms = scs_signer_sign_offline (self, manifest, error);
   if (cms == NULL)
-    goto failed;
+    return FALSE;
   if (scs_signer_needs_network (self))
     {
       g_autoptr(GBytes) stamped = NULL;
@@ -183,41 +184,37 @@ scs_signoff_sign_assessment (ScsSigner     *self,
        * other writers are not held up to its 30 s; then everything is
        * rendered again in the storing transaction and must be what was
        * signed. */
-      scs_workspace_rollback (ws);
+      scs_db_transaction_rollback (&txn);
       stamped = scs_signer_complete (self, cms, NULL, error);
-      if (stamped == NULL || !scs_workspace_begin (ws, error))
+      if (stamped == NULL || !scs_workspace_transaction_begin (ws, &txn, error))
         return FALSE;
       if (scs_review_is_sealed (ws))
         {
           g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
                                _("The assessment was signed elsewhere while the time stamp was fetched"));
-          goto failed;
+          return FALSE;
         }
       g_clear_pointer (&entries, g_ptr_array_unref);
       g_clear_pointer (&content, g_bytes_unref);
       again = prepare_assessment (self, ws, &expert, flags, &content, &entries, error);
       if (again == NULL)
-        goto failed;
+        return FALSE;
       if (!g_bytes_equal (again, manifest))
         {
           g_set_error_literal (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_CHANGED,
                                _("The workspace changed while the time stamp was fetched; nothing was "
                                  "signed, sign again"));
-          goto failed;
+          return FALSE;
         }
       g_bytes_unref (cms);
       cms = g_steal_pointer (&stamped);
     }
   if (!scs_signature_store (ws, SCS_SIGNATURE_ROLE_EXPERT, content, cms, self, TRUE, NULL, error) ||
       !scs_signature_store_entries (ws, SCS_SIGNATURE_ROLE_EXPERT, entries, error) ||
-      !scs_workspace_commit (ws, error))
-    goto failed;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   return TRUE;
-
-failed:
-  scs_workspace_rollback (ws);
-  return FALSE;
 }
 
 /* A declaration being recorded: what was asked, and what was signed. */
@@ -374,6 +371,35 @@ record_declaration (Declaration   *d,
           sign_manifest (d, workspace, content, expert_entries, error));
 }
 
+/* Records @d in one transaction. The time-stamp authority is asked with
+ * no transaction open, so other writers are not held up to its 30 s; then
+ * everything is recorded again and must render to what was signed. */
+static gboolean
+record_in_transaction (Declaration   *d,
+                       ScsWorkspace  *workspace,
+                       GError       **error)
+{
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
+
+  if (!scs_workspace_transaction_begin (workspace, &txn, error) ||
+      !record_declaration (d, workspace, error))
+    return FALSE;
+  if (d->signer != NULL && scs_signer_needs_network (d->signer))
+    {
+      g_autoptr(GBytes) stamped = NULL;
+
+      scs_db_transaction_rollback (&txn);
+      stamped = scs_signer_complete (d->signer, d->cms, NULL, error);
+      if (stamped == NULL || !scs_workspace_transaction_begin (workspace, &txn, error))
+        return FALSE;
+      g_bytes_unref (d->cms);
+      d->cms = g_steal_pointer (&stamped);
+      if (!record_declaration (d, workspace, error))
+        return FALSE;
+    }
+  return scs_db_transaction_commit (&txn, error);
+}
+
 /**
  * scs_signoff_check_declarant:
  *
@@ -510,34 +536,7 @@ scs_signoff_declare (ScsReview     *review,
   d.signer = signer;
   d.flags = flags;
   d.expert = expert;
-  if (!scs_workspace_begin (workspace, error))
-    return FALSE;
-  if (!record_declaration (&d, workspace, error))
-    goto failed;
-  if (signer != NULL && scs_signer_needs_network (signer))
-    {
-      g_autoptr(GBytes) stamped = NULL;
-
-      /* The time-stamp authority is asked with no transaction open, so
-       * other writers are not held up to its 30 s; then everything is
-       * recorded again and must render to what was signed. */
-      scs_workspace_rollback (workspace);
-      stamped = scs_signer_complete (signer, d.cms, NULL, error);
-      if (stamped == NULL || !scs_workspace_begin (workspace, error))
-        goto done;
-      g_bytes_unref (d.cms);
-      d.cms = g_steal_pointer (&stamped);
-      if (!record_declaration (&d, workspace, error))
-        goto failed;
-    }
-  if (!scs_workspace_commit (workspace, error))
-    goto failed;
-  ok = TRUE;
-  goto done;
-
-failed:
-  scs_workspace_rollback (workspace);
-done:
+  ok = record_in_transaction (&d, workspace, error);
   g_clear_pointer (&d.signed_bytes, g_bytes_unref);
   g_clear_pointer (&d.cms, g_bytes_unref);
   return ok;

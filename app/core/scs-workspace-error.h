@@ -1,7 +1,8 @@
 /* scs-workspace-error.h: the workspace document's error domain
  *
- * Its own header so the SQLite layer (scs-db), which reports errors in the
- * document's terms, does not depend on the workspace module above it.
+ * Its own header so that modules below the workspace (scs-seal) can refuse
+ * in the document's terms without depending on it. The SQLite layer has
+ * its own domain, SCS_DB_ERROR (scs-db.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

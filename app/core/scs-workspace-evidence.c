@@ -218,6 +218,7 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
                             GCancellable  *cancellable,
                             GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
@@ -314,12 +315,12 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
 
   now = scs_now_iso8601 ();
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return NULL;
 
   if (!evidence_exists (self, sha256, &stored, error) ||
       !link_exists (self, sha256, criterion_id, &linked, error))
-    goto failed;
+    return NULL;
 
   /* A new file must fit in the package with everything already there. */
   if (!stored)
@@ -328,7 +329,7 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
 
       if (!scs_db_query_int (self->db, self->path, "SELECT COALESCE (SUM (size), 0) FROM evidence",
                              &total, error))
-        goto failed;
+        return NULL;
       if (total + (gint64) length > self->evidence_max_total)
         {
           g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
@@ -338,17 +339,17 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
           g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
                        _("The evidence file ‘%s’ (%s) would bring the workspace’s evidence to %s; a "
                          "submission package holds at most %s of evidence"), display, size, sum, limit);
-          goto failed;
+          return NULL;
         }
     }
 
   if (!stored && !insert_blob (self, sha256, name, mime_type, contents, length, now, error))
-    goto failed;
+    return NULL;
 
   if (!linked && !insert_link (self, sha256, criterion_id, now, error))
-    goto failed;
+    return NULL;
 
-  if (!scs_workspace_commit (self, error))
+  if (!scs_db_transaction_commit (&txn, error))
     return NULL;
 
   if (!linked)
@@ -358,10 +359,6 @@ scs_workspace_add_evidence (ScsWorkspace  *self,
     }
 
   return g_steal_pointer (&sha256);
-
-failed:
-  scs_workspace_rollback (self);
-  return NULL;
 }
 
 /**
@@ -417,6 +414,7 @@ link_evidence (ScsWorkspace  *self,
                GBytes        *data,
                GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autofree char *now = NULL;
   ScsAnswer *answer;
   gboolean stored;
@@ -430,12 +428,12 @@ link_evidence (ScsWorkspace  *self,
 
   now = scs_now_iso8601 ();
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
 
   if (!evidence_exists (self, sha256, &stored, error) ||
       !link_exists (self, sha256, criterion_id, &linked, error))
-    goto failed;
+    return FALSE;
 
   if (!stored && data != NULL)
     {
@@ -443,34 +441,27 @@ link_evidence (ScsWorkspace  *self,
       gconstpointer contents = g_bytes_get_data (data, &length);
 
       if (!insert_blob (self, sha256, name, mime_type, contents, length, now, error))
-        goto failed;
+        return FALSE;
       stored = TRUE;
     }
 
   if (!stored)
     {
       set_evidence_not_found (self, sha256, error);
-      goto failed;
+      return FALSE;
     }
 
   if (linked)
-    {
-      scs_workspace_rollback (self);
-      return TRUE;
-    }
+    return TRUE;
 
   if (!insert_link (self, sha256, criterion_id, now, error) ||
-      !scs_workspace_commit (self, error))
-    goto failed;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   refresh_n_evidence (self, answer);
   scs_workspace_emit_evidence_changed (self, scs_answer_get_criterion_id (answer));
 
   return TRUE;
-
-failed:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 gboolean
@@ -512,6 +503,7 @@ remove_link (ScsWorkspace  *self,
              GBytes       **out_data,
              GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = NULL;
   g_autofree char *name = NULL;
@@ -529,11 +521,11 @@ remove_link (ScsWorkspace  *self,
 
   now = scs_now_iso8601 ();
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
 
   if (!link_exists (self, sha256, criterion_id, &linked, error))
-    goto failed;
+    return FALSE;
 
   if (!linked)
     {
@@ -541,20 +533,20 @@ remove_link (ScsWorkspace  *self,
 
       g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_NOT_FOUND,
                    _("Evidence ‘%s’ is not linked to criterion ‘%s’"), shown, criterion_id);
-      goto failed;
+      return FALSE;
     }
 
   stmt = scs_db_prepare (self->db, self->path,
                      "DELETE FROM evidence_link "
                      "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   scs_db_bind_text (stmt, 1, sha256);
   sqlite3_bind_int64 (stmt, 2, self->assessment_id);
   scs_db_bind_text (stmt, 3, criterion_id);
   if (!scs_db_step_done (stmt, self->db, self->path, error) ||
       !scs_workspace_audit (self, now, "evidence-unlink", sha256, criterion_id, NULL, error))
-    goto failed;
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = scs_db_prepare (self->db, self->path,
@@ -562,12 +554,12 @@ remove_link (ScsWorkspace  *self,
                      "(SELECT name FROM evidence WHERE sha256 = ?1), "
                      "(SELECT mime_type FROM evidence WHERE sha256 = ?1)", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   scs_db_bind_text (stmt, 1, sha256);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       scs_db_set_error (error, self->db, self->path);
-      goto failed;
+      return FALSE;
     }
   remaining = sqlite3_column_int64 (stmt, 0);
   name = scs_db_column_dup (stmt, 1);
@@ -579,26 +571,26 @@ remove_link (ScsWorkspace  *self,
       /* kept in memory for undo: the stored copy goes */
       stmt = scs_db_prepare (self->db, self->path, "SELECT data FROM evidence WHERE sha256 = ?1", error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       scs_db_bind_text (stmt, 1, sha256);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           scs_db_set_error (error, self->db, self->path);
-          goto failed;
+          return FALSE;
         }
       data = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
       g_clear_pointer (&stmt, sqlite3_finalize);
 
       stmt = scs_db_prepare (self->db, self->path, "DELETE FROM evidence WHERE sha256 = ?1", error);
       if (stmt == NULL)
-        goto failed;
+        return FALSE;
       scs_db_bind_text (stmt, 1, sha256);
       if (!scs_db_step_done (stmt, self->db, self->path, error) ||
           !scs_workspace_audit (self, now, "evidence-remove", sha256, name, NULL, error))
-        goto failed;
+        return FALSE;
     }
 
-  if (!scs_workspace_commit (self, error))
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   refresh_n_evidence (self, answer);
@@ -608,10 +600,6 @@ remove_link (ScsWorkspace  *self,
   *out_mime_type = g_steal_pointer (&mime_type);
   *out_data = g_steal_pointer (&data);
   return TRUE;
-
-failed:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "scs-db.h"
 #include "scs-fs.h"
 #include "scs-workspace.h"
 
@@ -67,6 +68,11 @@ extern const ScsSchemaModule scs_scope_schema;
 /* FALSE with SCS_WORKSPACE_ERROR_READ_ONLY when opened read-only. */
 gboolean   scs_workspace_check_writable        (ScsWorkspace  *self,
                                                 GError       **error);
+/* scs_db_transaction_begin () on the workspace's connection, after
+ * scs_workspace_check_writable (). */
+gboolean   scs_workspace_transaction_begin     (ScsWorkspace      *self,
+                                                ScsDbTransaction  *txn,
+                                                GError           **error);
 /* BEGIN IMMEDIATE / COMMIT (rolls back when the commit fails) / ROLLBACK. */
 gboolean   scs_workspace_begin                 (ScsWorkspace  *self,
                                                 GError       **error);

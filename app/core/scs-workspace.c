@@ -421,6 +421,17 @@ scs_workspace_begin (ScsWorkspace  *self,
   return scs_db_exec (self->db, self->path, "BEGIN IMMEDIATE", error);
 }
 
+gboolean
+scs_workspace_transaction_begin (ScsWorkspace      *self,
+                                 ScsDbTransaction  *txn,
+                                 GError           **error)
+{
+  if (!scs_workspace_check_writable (self, error))
+    return FALSE;
+
+  return scs_db_transaction_begin (txn, self->db, self->path, error);
+}
+
 void
 scs_workspace_rollback (ScsWorkspace *self)
 {
@@ -1730,6 +1741,19 @@ open_db (const char  *path,
 
 static gint64 query_data_version (ScsWorkspace *self);
 
+/* Whether @error (from opening for writing) says the file cannot be
+ * written now rather than that it is damaged or refused. */
+static gboolean
+cannot_write_now (const GError *error)
+{
+  if (error == NULL)
+    return FALSE;
+  if (error->domain == SCS_DB_ERROR)
+    return error->code != SCS_DB_ERROR_CORRUPT && error->code != SCS_DB_ERROR_CONSTRAINT &&
+           error->code != SCS_DB_ERROR_SEALED;
+  return g_error_matches (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO);
+}
+
 /* @check: PRAGMA quick_check the whole file first (it reads every page) and
  * compare its schema with ours; a second connection of this process skips
  * both, the first did them. */
@@ -1755,7 +1779,7 @@ open_file (const char  *path,
       db = open_db (path, FALSE, check, &version, &write_error);
       /* A full disk (or a file that fails to grow) still lets the user
        * read the workspace and export a copy elsewhere. */
-      if (db == NULL && g_error_matches (write_error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO))
+      if (db == NULL && cannot_write_now (write_error))
         {
           db = open_db (path, TRUE, FALSE, &version, NULL);
           if (db != NULL && disk_is_full (path))
@@ -2704,6 +2728,7 @@ scs_workspace_set_organization (ScsWorkspace           *self,
                                 const ScsOrganization  *org,
                                 GError                **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(ScsOrganization) valid = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = NULL;
@@ -2759,7 +2784,7 @@ scs_workspace_set_organization (ScsWorkspace           *self,
 
   now = scs_now_iso8601 ();
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
 
   stmt = scs_db_prepare (self->db, self->path,
@@ -2767,7 +2792,7 @@ scs_workspace_set_organization (ScsWorkspace           *self,
                      "corporate_number = ?4, address = ?5, contact_name = ?6, contact_email = ?7, "
                      "contact_phone = ?8 WHERE id = 1", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   scs_db_bind_text (stmt, 1, valid->name);
   scs_db_bind_text (stmt, 2, valid->trade_name);
   sqlite3_bind_int (stmt, 3, valid->sole_proprietor ? 1 : 0);
@@ -2777,16 +2802,16 @@ scs_workspace_set_organization (ScsWorkspace           *self,
   scs_db_bind_text (stmt, 7, valid->contact_email);
   scs_db_bind_text (stmt, 8, valid->contact_phone);
   if (!scs_db_step_done (stmt, self->db, self->path, error))
-    goto failed;
+    return FALSE;
 
   for (guint i = 0; i < n_changed; i++)
     {
       if (!scs_workspace_audit (self, now, "organization", fields[i].field,
                   fields[i].old_value, fields[i].new_value, error))
-        goto failed;
+        return FALSE;
     }
 
-  if (!scs_workspace_commit (self, error))
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   g_clear_pointer (&self->organization, scs_organization_free);
@@ -2794,10 +2819,6 @@ scs_workspace_set_organization (ScsWorkspace           *self,
   g_signal_emit (self, signals[ORGANIZATION_CHANGED], 0);
 
   return TRUE;
-
-failed:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 guint
@@ -2813,6 +2834,7 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
                                 guint          level,
                                 GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = NULL;
   g_autofree char *target = NULL;
@@ -2840,30 +2862,26 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
   old_value = g_strdup_printf ("%u", self->target_level);
   new_value = g_strdup_printf ("%u", level);
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
 
   stmt = scs_db_prepare (self->db, self->path,
                      "UPDATE assessment SET target_level = ?1, updated = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
   sqlite3_bind_int (stmt, 1, level);
   scs_db_bind_text (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, self->assessment_id);
 
   if (!scs_db_step_done (stmt, self->db, self->path, error) ||
       !scs_workspace_audit (self, now, "target-level", target, old_value, new_value, error) ||
-      !scs_workspace_commit (self, error))
-    goto failed;
+      !scs_db_transaction_commit (&txn, error))
+    return FALSE;
 
   self->target_level = level;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_LEVEL]);
 
   return TRUE;
-
-failed:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 ScsWorkspaceType
@@ -2958,6 +2976,7 @@ scs_workspace_write_answer (ScsWorkspace    *self,
                             gboolean         undo,
                             GError         **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_auto(AnswerRow) old = { 0, };
   g_autofree char *now = scs_now_iso8601 ();
@@ -2971,15 +2990,15 @@ scs_workspace_write_answer (ScsWorkspace    *self,
       return FALSE;
   }
 
-  if (!scs_workspace_begin (self, error))
+  if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
 
   if (!read_answer_row (self, id, &old, error))
-    goto failed;
+    return FALSE;
 
   if (!answer_row_equal (&old, answer))
     {
-      scs_workspace_rollback (self);
+      scs_db_transaction_rollback (&txn);
       set_conflict (error, answer, &old);
       show_answer_row (self, answer, &old);
       return FALSE;
@@ -2993,7 +3012,7 @@ scs_workspace_write_answer (ScsWorkspace    *self,
                      "author = excluded.author, updated = excluded.updated, version = excluded.version",
                      error);
   if (stmt == NULL)
-    goto failed;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
   scs_db_bind_text (stmt, 2, id);
@@ -3004,7 +3023,7 @@ scs_workspace_write_answer (ScsWorkspace    *self,
   scs_db_bind_text (stmt, 7, now);
   sqlite3_bind_int64 (stmt, 8, old.version + 1);
   if (!scs_db_step_done (stmt, self->db, self->path, error))
-    goto failed;
+    return FALSE;
 
   /* One row per changed field, so each field's history is a chain of
    * old → new values; an undo always leaves an "undo" row for the state. */
@@ -3012,17 +3031,17 @@ scs_workspace_write_answer (ScsWorkspace    *self,
       !scs_workspace_audit (self, now, undo ? "undo" : "answer", id,
               scs_answer_state_to_string (old.state),
               scs_answer_state_to_string (state), error))
-    goto failed;
+    return FALSE;
 
   if (g_strcmp0 (note, old.note) != 0 &&
       !scs_workspace_audit (self, now, "note", id, old.note, note, error))
-    goto failed;
+    return FALSE;
 
   if (g_strcmp0 (reason, old.reason) != 0 &&
       !scs_workspace_audit (self, now, "reason", id, old.reason, reason, error))
-    goto failed;
+    return FALSE;
 
-  if (!scs_workspace_commit (self, error))
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   scs_answer_set_version (answer, old.version + 1);
@@ -3030,10 +3049,6 @@ scs_workspace_write_answer (ScsWorkspace    *self,
   g_signal_emit (self, signals[ANSWER_CHANGED], 0, answer);
 
   return TRUE;
-
-failed:
-  scs_workspace_rollback (self);
-  return FALSE;
 }
 
 static gboolean
