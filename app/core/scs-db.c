@@ -207,6 +207,28 @@ scs_db_read_row (sqlite3     *db,
     }
 }
 
+GPtrArray *
+scs_db_collect (sqlite3_stmt    *stmt,
+                sqlite3         *db,
+                const char      *path,
+                ScsDbRowFunc     make_row,
+                gpointer         user_data,
+                GDestroyNotify   free_row,
+                GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, make_row (stmt, user_data));
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, db, path);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
 gboolean
 scs_db_transaction_begin (ScsDbTransaction  *txn,
                           sqlite3           *db,

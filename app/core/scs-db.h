@@ -68,6 +68,20 @@ sqlite3_stmt *scs_db_read_row (sqlite3     *db,
                                const char  *sql,
                                GError     **error);
 
+/* Makes the item of one row (@stmt is on it). */
+typedef gpointer (*ScsDbRowFunc) (sqlite3_stmt *stmt,
+                                  gpointer      user_data);
+
+/* Steps @stmt to its end: an array of what @make_row makes of each row,
+ * freed with @free_row; NULL with @error when a step fails. */
+GPtrArray    *scs_db_collect (sqlite3_stmt    *stmt,
+                              sqlite3         *db,
+                              const char      *path,
+                              ScsDbRowFunc     make_row,
+                              gpointer         user_data,
+                              GDestroyNotify   free_row,
+                              GError         **error);
+
 /* A write transaction that rolls back when it goes out of scope unless it
  * was committed:
  *

@@ -792,13 +792,26 @@ scs_jcstar_record_event (ScsWorkspace    *workspace,
   return g_steal_pointer (&event);
 }
 
+static gpointer
+event_from_row (sqlite3_stmt *stmt,
+                gpointer      user_data)
+{
+  ScsJcEvent *event = g_new0 (ScsJcEvent, 1);
+
+  event->id = sqlite3_column_int64 (stmt, 0);
+  scs_jc_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &event->kind);
+  event->detail = scs_db_column_dup (stmt, 2);
+  event->date = scs_db_column_dup (stmt, 3);
+  event->reopened = g_strsplit ((const char *) sqlite3_column_text (stmt, 4), " ", -1);
+  event->notice = scs_db_column_dup (stmt, 5);
+  return event;
+}
+
 GPtrArray *
 scs_jcstar_list_events (ScsWorkspace  *workspace,
                         GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_jc_event_free);
-  int rc;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
@@ -808,24 +821,8 @@ scs_jcstar_list_events (ScsWorkspace  *workspace,
                          "SELECT id, kind, detail, date, reopened, notice FROM jc_event ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScsJcEvent *event = g_new0 (ScsJcEvent, 1);
-
-      event->id = sqlite3_column_int64 (stmt, 0);
-      scs_jc_event_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &event->kind);
-      event->detail = scs_db_column_dup (stmt, 2);
-      event->date = scs_db_column_dup (stmt, 3);
-      event->reopened = g_strsplit ((const char *) sqlite3_column_text (stmt, 4), " ", -1);
-      event->notice = scs_db_column_dup (stmt, 5);
-      g_ptr_array_add (events, event);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return NULL;
-    }
-  return g_steal_pointer (&events);
+  return scs_db_collect (stmt, workspace->db, workspace->path, event_from_row, NULL,
+                         (GDestroyNotify) scs_jc_event_free, error);
 }
 
 gboolean

@@ -618,13 +618,24 @@ scs_provider_add_service (ScsWorkspace         *workspace,
   return sqlite3_last_insert_rowid (workspace->db);
 }
 
+static gpointer
+service_from_row (sqlite3_stmt *stmt,
+                  gpointer      user_data)
+{
+  ScsProviderService *service = g_new0 (ScsProviderService, 1);
+
+  service->id = sqlite3_column_int64 (stmt, 0);
+  scs_provider_category_from_string ((const char *) sqlite3_column_text (stmt, 1), &service->category);
+  service->name = scs_db_column_dup (stmt, 2);
+  return service;
+}
+
 GPtrArray *
 scs_provider_list_services (ScsWorkspace  *workspace,
                             GError       **error)
 {
-  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_provider_service_free);
+  g_autoptr(GPtrArray) services = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
@@ -634,20 +645,10 @@ scs_provider_list_services (ScsWorkspace  *workspace,
                          "SELECT id, category, name FROM provider_service", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScsProviderService *service = g_new0 (ScsProviderService, 1);
-
-      service->id = sqlite3_column_int64 (stmt, 0);
-      scs_provider_category_from_string ((const char *) sqlite3_column_text (stmt, 1), &service->category);
-      service->name = scs_db_column_dup (stmt, 2);
-      g_ptr_array_add (services, service);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return NULL;
-    }
+  services = scs_db_collect (stmt, workspace->db, workspace->path, service_from_row, NULL,
+                             (GDestroyNotify) scs_provider_service_free, error);
+  if (services == NULL)
+    return NULL;
   /* By category (the enum's order), then ID. */
   for (guint i = 1; i < services->len; i++)
     for (guint j = i; j > 0; j--)
@@ -952,16 +953,30 @@ scs_provider_remove_row (ScsWorkspace         *workspace,
   return TRUE;
 }
 
+/* @user_data: the register's columns. */
+static gpointer
+register_row_from_row (sqlite3_stmt *stmt,
+                       gpointer      user_data)
+{
+  const Column *columns = user_data;
+  ScsProviderRow *row = g_new0 (ScsProviderRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->values = g_new0 (char *, N_REGISTER_COLUMNS + 1);
+  for (guint i = 0; i < N_REGISTER_COLUMNS; i++)
+    row->values[i] = columns[i].yes_no ? g_strdup (sqlite3_column_int (stmt, i + 1) ? "yes" : "no")
+                                       : scs_db_column_dup (stmt, i + 1);
+  return row;
+}
+
 GPtrArray *
 scs_provider_list_rows (ScsWorkspace         *workspace,
                         ScsProviderRegister   which,
                         GError              **error)
 {
   const Column *columns = register_columns (which);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_provider_row_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  int rc;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
@@ -973,23 +988,8 @@ scs_provider_list_rows (ScsWorkspace         *workspace,
   stmt = scs_db_prepare (workspace->db, workspace->path, sql, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScsProviderRow *row = g_new0 (ScsProviderRow, 1);
-
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->values = g_new0 (char *, N_REGISTER_COLUMNS + 1);
-      for (guint i = 0; i < N_REGISTER_COLUMNS; i++)
-        row->values[i] = columns[i].yes_no ? g_strdup (sqlite3_column_int (stmt, i + 1) ? "yes" : "no")
-                                           : scs_db_column_dup (stmt, i + 1);
-      g_ptr_array_add (rows, row);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return scs_db_collect (stmt, workspace->db, workspace->path, register_row_from_row, (gpointer) columns,
+                         (GDestroyNotify) scs_provider_row_free, error);
 }
 
 static int

@@ -582,13 +582,24 @@ scs_cycle_diff_free (ScsCycleDiff *diff)
   g_free (diff);
 }
 
+static gpointer
+cycle_info_from_row (sqlite3_stmt *stmt,
+                     gpointer      user_data)
+{
+  ScsCycleInfo *info = g_new0 (ScsCycleInfo, 1);
+
+  info->assessment_id = sqlite3_column_int64 (stmt, 0);
+  info->cycle = sqlite3_column_int (stmt, 1);
+  info->target_level = sqlite3_column_int (stmt, 2);
+  info->created = scs_db_column_dup (stmt, 3);
+  return info;
+}
+
 GPtrArray *
 scs_renewal_list_cycles (ScsWorkspace  *self,
                          GError       **error)
 {
-  g_autoptr(GPtrArray) cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_cycle_info_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
 
@@ -596,22 +607,8 @@ scs_renewal_list_cycles (ScsWorkspace  *self,
                          "SELECT id, cycle, target_level, created FROM assessment ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScsCycleInfo *info = g_new0 (ScsCycleInfo, 1);
-
-      info->assessment_id = sqlite3_column_int64 (stmt, 0);
-      info->cycle = sqlite3_column_int (stmt, 1);
-      info->target_level = sqlite3_column_int (stmt, 2);
-      info->created = scs_db_column_dup (stmt, 3);
-      g_ptr_array_add (cycles, info);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return NULL;
-    }
-  return g_steal_pointer (&cycles);
+  return scs_db_collect (stmt, self->db, self->path, cycle_info_from_row, NULL,
+                         (GDestroyNotify) scs_cycle_info_free, error);
 }
 
 static gboolean
@@ -797,19 +794,17 @@ scs_renewal_confirm_all (ScsWorkspace        *self,
  * changed after it was carried (marked by the step-2 triggers). */
 #define RECONFIRMED_SQL "(c.confirmed IS NOT NULL OR c.changed IS NOT NULL)"
 
-GStrv
-scs_renewal_list_unconfirmed (ScsWorkspace  *self,
-                              GError       **error)
+/* The first column of every row of @sql, ?1 the current assessment. */
+static GStrv
+list_words (ScsWorkspace  *self,
+            const char    *sql,
+            GError       **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
-
-  stmt = scs_db_prepare (self->db, self->path,
-                         "SELECT c.criterion_id FROM renewal_carry c WHERE c.assessment = ?1 "
-                         "AND NOT " RECONFIRMED_SQL " ORDER BY c.criterion_id", error);
+  stmt = scs_db_prepare (self->db, self->path, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
@@ -821,6 +816,16 @@ scs_renewal_list_unconfirmed (ScsWorkspace  *self,
       return NULL;
     }
   return g_strv_builder_end (builder);
+}
+
+GStrv
+scs_renewal_list_unconfirmed (ScsWorkspace  *self,
+                              GError       **error)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
+
+  return list_words (self, "SELECT c.criterion_id FROM renewal_carry c WHERE c.assessment = ?1 "
+                           "AND NOT " RECONFIRMED_SQL " ORDER BY c.criterion_id", error);
 }
 
 static gint64
@@ -1113,24 +1118,8 @@ GStrv
 scs_renewal_list_changes (ScsWorkspace  *self,
                           GError       **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = scs_db_prepare (self->db, self->path,
-                         "SELECT DISTINCT kind FROM significant_change WHERE assessment = ?1 ORDER BY kind",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return NULL;
-    }
-  return g_strv_builder_end (builder);
+  return list_words (self, "SELECT DISTINCT kind FROM significant_change WHERE assessment = ?1 ORDER BY kind",
+                     error);
 }
 
 static const char * const certification_status_names[] = { "valid", "suspended", "withdrawn" };

@@ -1004,13 +1004,27 @@ scs_security_action_start_star3 (ScsWorkspace  *workspace,
   return g_steal_pointer (&star3);
 }
 
+static gpointer
+onramp_hint_from_row (sqlite3_stmt *stmt,
+                      gpointer      user_data)
+{
+  ScsSaOnrampHint *hint = g_new0 (ScsSaOnrampHint, 1);
+  g_auto(GStrv) numbers = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), ",", -1);
+  guint n = g_strv_length (numbers);
+
+  hint->requirement_id = scs_db_column_dup (stmt, 0);
+  hint->gap = sqlite3_column_int (stmt, 2) != 0;
+  hint->questions = g_new0 (guint, n + 1);
+  for (guint i = 0; i < n; i++)
+    hint->questions[i] = (guint) g_ascii_strtoull (numbers[i], NULL, 10);
+  return hint;
+}
+
 GPtrArray *
 scs_security_action_list_onramp (ScsWorkspace  *workspace,
                                  GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) hints = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_sa_onramp_hint_free);
-  int rc;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
@@ -1018,23 +1032,6 @@ scs_security_action_list_onramp (ScsWorkspace  *workspace,
                          "SELECT requirement_id, questions, gap FROM sa_onramp ORDER BY requirement_id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScsSaOnrampHint *hint = g_new0 (ScsSaOnrampHint, 1);
-      g_auto(GStrv) numbers = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), ",", -1);
-      guint n = g_strv_length (numbers);
-
-      hint->requirement_id = scs_db_column_dup (stmt, 0);
-      hint->gap = sqlite3_column_int (stmt, 2) != 0;
-      hint->questions = g_new0 (guint, n + 1);
-      for (guint i = 0; i < n; i++)
-        hint->questions[i] = (guint) g_ascii_strtoull (numbers[i], NULL, 10);
-      g_ptr_array_add (hints, hint);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, workspace->db, workspace->path);
-      return NULL;
-    }
-  return g_steal_pointer (&hints);
+  return scs_db_collect (stmt, workspace->db, workspace->path, onramp_hint_from_row, NULL,
+                         (GDestroyNotify) scs_sa_onramp_hint_free, error);
 }
