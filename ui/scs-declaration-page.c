@@ -31,7 +31,6 @@
 #include "scs-jc-import-dialog.h"
 #include "scs-jcstar.h"
 #include "scs-security-action.h"
-#include "scs-window.h"
 
 typedef struct
 {
@@ -679,7 +678,6 @@ jc_imported (Page      *page,
              guint      n_answers,
              GtkWidget *widget)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (widget, SCS_TYPE_WINDOW);
   g_autofree char *message = NULL;
 
   jc_reload_items (page);
@@ -687,8 +685,7 @@ jc_imported (Page      *page,
   say (page, NULL);
   /* Translators: after importing IPA's checklist */
   message = g_strdup_printf (_("Imported the official wording of %u items and %u answers"), n_texts, n_answers);
-  if (window != NULL)
-    scs_window_add_toast (SCS_WINDOW (window), message);
+  gtk_widget_activate_action (widget, "win.toast", "s", message);
 }
 
 static void
