@@ -103,6 +103,14 @@ next_due_text (ScsPortfolioEntry  *e,
                                                                          : _("New expert check by %s"), next);
 }
 
+static gboolean
+is_item_type (ScsPortfolioEntry *e)
+{
+  ScsWorkspaceType type = scs_portfolio_entry_get_workspace_type (e);
+
+  return type == SCS_WORKSPACE_TYPE_JCSTAR1 || type == SCS_WORKSPACE_TYPE_SECURITY_ACTION;
+}
+
 static char *
 cell_text (ScsPortfolioEntry *e,
            Column             column)
@@ -115,6 +123,25 @@ cell_text (ScsPortfolioEntry *e,
         return g_strdup_printf (_("%s — unreadable: %s"), base, scs_portfolio_entry_get_error (e));
       return g_strdup ("");
     }
+
+  /* A JC-STAR or SECURITY ACTION workspace has no SCS level, readiness
+   * or gaps: its type and how many items are answered. */
+  if (is_item_type (e))
+    switch (column)
+      {
+      case COL_LEVEL:
+        return g_strdup (scs_workspace_type_get_short_label (scs_portfolio_entry_get_workspace_type (e)));
+      case COL_READINESS:
+        /* Translators: in the portfolio, for a JC-STAR or SECURITY ACTION workspace */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item answered", "%u items answered",
+                                             scs_portfolio_entry_get_items_answered (e)),
+                                scs_portfolio_entry_get_items_answered (e));
+      case COL_GAPS:
+      case COL_REVIEW:
+        return g_strdup ("—");
+      default:
+        break;
+      }
 
   switch (column)
     {

@@ -166,7 +166,10 @@ rebuild (ScsSidebar *self)
   type = scs_workspace_get_workspace_type (self->workspace);
   scs_type = type == SCS_WORKSPACE_TYPE_SCS;
   provider = type == SCS_WORKSPACE_TYPE_PROVIDER;
-  gtk_list_box_append (self->list, category_row_new (self, 0, _("Dashboard"), "view-grid-symbolic"));
+  row = category_row_new (self, 0, _("Dashboard"), "view-grid-symbolic");
+  gtk_list_box_append (self->list, row);
+  /* its counts are of SCS criteria: not for a self-declaration */
+  gtk_widget_set_visible (row, scs_type || provider);
   for (guint n = 1; n <= SCS_SIDEBAR_N_CATEGORIES; n++)
     {
       const ScsCategory *category = scs_catalog_get_category (catalog, n);

@@ -118,8 +118,12 @@ update_title (ScsWindow *self)
   else
     /* Translators: assessment cycle, %u is 1, 2, … */
     cycle = g_strdup_printf (_("renewal %u"), scs_workspace_get_cycle (self->workspace));
-  /* Translators: header bar subtitle: "Target ★3 · initial assessment" */
-  subtitle = g_strdup_printf (_("Target ★%u · %s"), scs_workspace_get_target_level (self->workspace), cycle);
+  if (scs_workspace_get_workspace_type (self->workspace) != SCS_WORKSPACE_TYPE_SCS)
+    /* another scheme than SCS: no target level, the type says what it is */
+    subtitle = g_strdup (scs_workspace_type_get_label (scs_workspace_get_workspace_type (self->workspace)));
+  else
+    /* Translators: header bar subtitle: "Target ★3 · initial assessment" */
+    subtitle = g_strdup_printf (_("Target ★%u · %s"), scs_workspace_get_target_level (self->workspace), cycle);
   adw_window_title_set_title (self->window_title, name);
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
@@ -219,9 +223,21 @@ _scs_window_show_page (ScsWindow  *self,
   gtk_stack_set_visible_child (self->content_stack, page);
 }
 
+static void show_declaration (ScsWindow *self);
+
 void
 _scs_window_show_dashboard (ScsWindow *self)
 {
+  ScsWorkspaceType type = self->workspace != NULL ? scs_workspace_get_workspace_type (self->workspace)
+                                                  : SCS_WORKSPACE_TYPE_SCS;
+
+  /* The dashboard counts SCS criteria: a self-declaration's overview is
+   * its own page. */
+  if (type == SCS_WORKSPACE_TYPE_JCSTAR1 || type == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+    {
+      show_declaration (self);
+      return;
+    }
   scs_sidebar_select (self->sidebar, SCS_SIDEBAR_DASHBOARD);
   leave_search (self);
   _scs_window_show_page (self, "dashboard");

@@ -311,3 +311,18 @@ scs_items_reopen (ScsWorkspace      *workspace,
   scs_db_bind_text (delete, 2, prefix);
   return scs_db_step_done (delete, workspace->db, workspace->path, error);
 }
+
+guint
+scs_items_read_n_answered (sqlite3          *db,
+                           ScsWorkspaceType  type)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!scs_db_has_table (db, "item_answer"))
+    return 0;
+  stmt = scs_db_try_prepare (db, "SELECT count(*) FROM item_answer WHERE type = ?1");
+  if (stmt == NULL)
+    return 0;
+  scs_db_bind_text (stmt, 1, scs_workspace_type_to_string (type));
+  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : 0;
+}

@@ -80,6 +80,10 @@ gboolean      scs_items_set_answer     (ScsWorkspace  *workspace,
 /* Inside the caller's transaction: clears the answers of @type whose item
  * key starts with @prefix, one audit row (@action, the item, the old
  * state) for each. */
+/* For readers of a file not opened as a workspace (the portfolio): how
+ * many items of @type have an answer; 0 for a file without the table. */
+guint         scs_items_read_n_answered (sqlite3         *db,
+                                         ScsWorkspaceType type);
 gboolean      scs_items_reopen         (ScsWorkspace  *workspace,
                                         ScsWorkspaceType type,
                                         const char    *prefix,

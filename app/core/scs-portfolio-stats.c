@@ -464,11 +464,22 @@ portfolio_table (GListModel *entries)
         if (!g_str_equal (g_ptr_array_index (copies, c), scs_portfolio_entry_get_path (e)))
           g_string_append_printf (others, "%s%s", others->len > 0 ? "\n" : "",
                                   (const char *) g_ptr_array_index (copies, c));
-      level = g_strdup_printf ("★%u", scs_portfolio_entry_get_level (e));
       cycle = g_strdup_printf ("%u", scs_portfolio_entry_get_cycle (e));
-      satisfied = g_strdup_printf ("%u / %u", scs_portfolio_entry_get_satisfied (e),
-                                   scs_portfolio_entry_get_total (e));
-      gaps = g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
+      if (scs_portfolio_entry_get_workspace_type (e) == SCS_WORKSPACE_TYPE_JCSTAR1 ||
+          scs_portfolio_entry_get_workspace_type (e) == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+        {
+          /* no SCS level, readiness or gaps: the type and its answers */
+          level = g_strdup (scs_workspace_type_get_short_label (scs_portfolio_entry_get_workspace_type (e)));
+          satisfied = g_strdup_printf ("%u", scs_portfolio_entry_get_items_answered (e));
+          gaps = g_strdup ("");
+        }
+      else
+        {
+          level = g_strdup_printf ("★%u", scs_portfolio_entry_get_level (e));
+          satisfied = g_strdup_printf ("%u / %u", scs_portfolio_entry_get_satisfied (e),
+                                       scs_portfolio_entry_get_total (e));
+          gaps = g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
+        }
       obtained = scs_portfolio_entry_get_obtained_level (e) != 0
                  ? g_strdup_printf ("★%u %s", scs_portfolio_entry_get_obtained_level (e),
                                     scs_portfolio_entry_get_obtained (e))

@@ -45,6 +45,7 @@
 #include "scs-db.h"
 #include "scs-diagnosis.h"
 #include "scs-fs.h"
+#include "scs-items.h"
 #include "scs-jcstar.h"
 #include "scs-provider.h"
 #include "scs-sha256.h"
@@ -89,6 +90,7 @@ struct _ScsPortfolioEntry
   char           *last_change;
   char           *submitted;
   ScsWorkspaceType workspace_type;
+  guint            items_answered;  /* an item-based type's answers */
   char           *provider_dates[SCS_PORTFOLIO_N_PROVIDER_DATES];
   /* For statistics and duplicates (scs-portfolio-stats.c). */
   char           *corporate_number;
@@ -260,6 +262,7 @@ const char *scs_portfolio_entry_get_next_due (ScsPortfolioEntry *self, ScsDueKin
 }
 ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self) { return self->expiry_state; }
 ScsWorkspaceType scs_portfolio_entry_get_workspace_type (ScsPortfolioEntry *self) { return self->workspace_type; }
+guint scs_portfolio_entry_get_items_answered (ScsPortfolioEntry *self) { return self->items_answered; }
 
 const char *
 scs_portfolio_entry_get_provider_date (ScsPortfolioEntry       *self,
@@ -485,8 +488,12 @@ read_for_statistics (ScsPortfolioEntry *entry,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  entry->levels = g_hash_table_ref (cl->levels);
   scs_diagnosis_read_client_summary (db, &entry->size, &entry->sector);
+  /* The statistics across clients count SCS criteria: only SCS
+   * assessments take part (an entry without levels is left out). */
+  if (entry->workspace_type != SCS_WORKSPACE_TYPE_SCS)
+    return;
+  entry->levels = g_hash_table_ref (cl->levels);
   stmt = scs_db_try_prepare (db, "SELECT id, target_level FROM assessment WHERE id < ?1 ORDER BY id DESC LIMIT 1");
   if (stmt != NULL)
     {
@@ -673,6 +680,9 @@ read_rows (ScsPortfolioEntry  *entry,
   /* The last final package exported for this cycle. */
   entry->submitted = scs_submission_read_last_export (db, assessment);
   read_for_statistics (entry, db, assessment, cl);
+  if (entry->workspace_type == SCS_WORKSPACE_TYPE_JCSTAR1 ||
+      entry->workspace_type == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+    entry->items_answered = scs_items_read_n_answered (db, entry->workspace_type);
 
   return TRUE;
 }

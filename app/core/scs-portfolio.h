@@ -65,6 +65,9 @@ const char    *scs_portfolio_entry_get_expiry       (ScsPortfolioEntry *self);
 ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self);
 /* What the workspace is for; for JC-STAR ★1 the expiry is the label's. */
 ScsWorkspaceType scs_portfolio_entry_get_workspace_type (ScsPortfolioEntry *self);
+/* A JC-STAR or SECURITY ACTION workspace: how many of its items are answered
+ * (its ★ level, readiness and gaps are SCS figures and stay 0). */
+guint            scs_portfolio_entry_get_items_answered (ScsPortfolioEntry *self);
 /* A service provider's three dates (NULL when not recorded); its expiry is
  * the earliest, warned about like a ★4's. */
 typedef enum

@@ -66,6 +66,23 @@ scs_workspace_type_get_label (ScsWorkspaceType type)
     }
 }
 
+const char *
+scs_workspace_type_get_short_label (ScsWorkspaceType type)
+{
+  switch (type)
+    {
+    case SCS_WORKSPACE_TYPE_JCSTAR1:
+      return _("JC-STAR ★1");
+    case SCS_WORKSPACE_TYPE_SECURITY_ACTION:
+      return _("SECURITY ACTION");
+    case SCS_WORKSPACE_TYPE_PROVIDER:
+      return _("Service provider");
+    case SCS_WORKSPACE_TYPE_SCS:
+    default:
+      return _("SCS");
+    }
+}
+
 ScsCatalog *
 scs_workspace_type_new_catalog (ScsWorkspaceType type)
 {

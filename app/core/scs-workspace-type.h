@@ -28,6 +28,10 @@ gboolean    scs_workspace_type_from_string (const char       *word,
                                             ScsWorkspaceType *type);
 /* Translated name for people, e.g. "JC-STAR ★1 product self-declaration". */
 const char *scs_workspace_type_get_label   (ScsWorkspaceType  type);
+/* Short translated name for a table cell: "★3" is not used for the SCS type
+ * (its level is shown instead); "JC-STAR ★1", "SECURITY ACTION",
+ * "Service provider". */
+const char *scs_workspace_type_get_short_label (ScsWorkspaceType  type);
 /* The catalog a new workspace of @type is answered against: the built-in
  * SCS catalog, or the provider dossier's items. */
 ScsCatalog *scs_workspace_type_new_catalog (ScsWorkspaceType  type);

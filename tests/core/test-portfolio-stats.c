@@ -13,6 +13,7 @@
 
 #include "scs-diagnosis.h"
 #include "scs-i18n.h"
+#include "scs-jcstar.h"
 #include "scs-portfolio.h"
 #include "scs-portfolio-stats.h"
 #include "scs-renewal.h"
@@ -87,6 +88,25 @@ fixture_set_up (Fixture       *f,
         g_assert_true (scs_workspace_set_answer (ws, f->b, SCS_ANSWER_MET, NULL, NULL, &error));
       g_assert_no_error (error);
     }
+  /* Another scheme's workspaces, their SCS checklist never answered: left
+   * out of the statistics, which count SCS criteria (issue #18). */
+  {
+    g_autofree char *jc_path = g_build_filename (f->dir, "camera.scsw", NULL);
+    g_autofree char *sa_path = g_build_filename (f->dir, "pledge.scsw", NULL);
+    g_autoptr(ScsOrganization) org = scs_organization_new ();
+    g_autoptr(ScsWorkspace) jc = NULL;
+    g_autoptr(ScsWorkspace) sa = NULL;
+
+    org->name = g_strdup ("株式会社テスト電機");
+    org->corporate_number = g_strdup (CORE_TEST_CORPORATE_NUMBER);
+    jc = scs_workspace_create_typed (jc_path, SCS_WORKSPACE_TYPE_JCSTAR1, org, 3, catalog, &error);
+    g_assert_no_error (error);
+    g_assert_true (scs_jcstar_set_answer (jc, "S1.1-01", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+    g_assert_true (scs_jcstar_set_answer (jc, "S1.1-02", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+    g_assert_no_error (error);
+    sa = scs_workspace_create_typed (sa_path, SCS_WORKSPACE_TYPE_SECURITY_ACTION, org, 3, catalog, &error);
+    g_assert_no_error (error);
+  }
   /* Not a workspace: left out of the statistics. */
   notes = g_build_filename (f->dir, "notes.txt", NULL);
   core_test_write_file (notes, "hello", -1);
@@ -251,6 +271,58 @@ test_outputs (void)
   fixture_tear_down (f, NULL);
 }
 
+/* A JC-STAR and a SECURITY ACTION workspace in the portfolio: listed with
+ * their type and their own answers, never as an unanswered ★3. */
+static void
+test_other_types (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *entries = scs_portfolio_get_entries (f->portfolio);
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *decoded = NULL;
+  gsize size;
+  guint found = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (entries, i);
+      ScsWorkspaceType type = scs_portfolio_entry_get_workspace_type (e);
+
+      if (type == SCS_WORKSPACE_TYPE_JCSTAR1)
+        g_assert_cmpuint (scs_portfolio_entry_get_items_answered (e), ==, 2);
+      else if (type == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+        g_assert_cmpuint (scs_portfolio_entry_get_items_answered (e), ==, 0);
+      else
+        continue;
+      /* no SCS figures feed the statistics */
+      g_assert_null (scs_portfolio_entry_get_levels (e));
+      found++;
+    }
+  g_assert_cmpuint (found, ==, 2);
+
+  csv = scs_portfolio_export_csv (entries, SCS_CSV_UTF8_BOM, &error);
+  g_assert_no_error (error);
+  decoded = scs_csv_decode (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), &size, NULL, &error);
+  g_assert_no_error (error);
+  rows = scs_csv_parse (decoded, size, &error);
+  g_assert_no_error (error);
+  found = 0;
+  for (guint r = 1; r < rows->len; r++)
+    {
+      const char * const *row = g_ptr_array_index (rows, r);
+
+      if (g_str_has_suffix (row[0], "camera.scsw"))
+        {
+          g_assert_cmpstr (row[4], ==, "JC-STAR ★1");
+          g_assert_cmpstr (row[6], ==, "2");
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 /* Reminders within 60 days of 2026-03-10: a ★3 expiring 2026-03-31, a ★4
  * (three years) whose yearly self-assessment falls on 2026-04-01; not a
  * ★3 expiring in August. (Stars are recorded only once granted: dates in
@@ -306,6 +378,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/scs/portfolio-stats/all-clients", test_all_clients);
   ADD ("/scs/portfolio-stats/by-size", test_by_size);
+  ADD ("/scs/portfolio-stats/other-types", test_other_types);
   g_test_add_func ("/scs/portfolio-stats/outputs", test_outputs);
   g_test_add_func ("/scs/portfolio-stats/reminders", test_reminders);
 

@@ -144,6 +144,12 @@ test_jcstar (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (find (root, "scope-row")));
   g_assert_true (gtk_widget_get_visible (find (root, "declaration-row")));
   gui_test_wait_for_widget (find (root, "declaration-page"), 10, GUI_TEST_WAIT_LAID_OUT);
+  /* No SCS target level or dashboard for a product declaration: the header
+   * names the type, and the dashboard's shortcut opens the declaration. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (gui_test_find_child (root, "window_title"))),
+                   ==, scs_workspace_type_get_label (SCS_WORKSPACE_TYPE_JCSTAR1));
+  gtk_widget_activate_action (root, "win.show-dashboard", NULL);
+  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "declaration");
 
   set_text (root, "field-name", "ネットワークカメラ NC");
   set_text (root, "field-models", "NC-100、NC-100W, NC-200");
