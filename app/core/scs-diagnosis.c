@@ -269,6 +269,17 @@ scs_diagnosis_list_gaps (ScsDiagnosis  *self,
 
   ws = self->workspace;
   level = ws->target_level;
+  /* The gaps are SCS criteria: a self-declaration of another scheme has
+   * none, and listing its untouched SCS checklist would mislead. */
+  if (scs_workspace_get_workspace_type (ws) == SCS_WORKSPACE_TYPE_JCSTAR1 ||
+      scs_workspace_get_workspace_type (ws) == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+    {
+      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
+                   /* Translators: %s is a file, then a type such as "JC-STAR ★1 product self-declaration" */
+                   _("‘%s’ is a %s: the gap diagnosis covers SCS assessments (★3/★4) only"),
+                   ws->path, scs_workspace_type_get_label (scs_workspace_get_workspace_type (ws)));
+      return NULL;
+    }
 
   stmt = scs_db_prepare (ws->db, ws->path,
                          "SELECT criterion_id, support, effort, priority, owner, due, note "

@@ -505,6 +505,39 @@ test_report_star4_missing (Fixture       *f,
   g_assert_null (strstr (text->str, "81 of 81"));
 }
 
+/* A JC-STAR or SECURITY ACTION workspace has no SCS gaps: the diagnosis
+ * refuses, naming the file and its type, instead of listing the untouched
+ * SCS checklist as 81 gaps. */
+static void
+test_other_schemes_refused (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-diagnosis-types-XXXXXX");
+  ScsWorkspaceType types[] = { SCS_WORKSPACE_TYPE_JCSTAR1, SCS_WORKSPACE_TYPE_SECURITY_ACTION };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, i == 0 ? "camera.scsw" : "pledge.scsw", NULL);
+      g_autoptr(ScsOrganization) org = scs_organization_new ();
+      g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+      g_autoptr(ScsWorkspace) ws = NULL;
+      g_autoptr(ScsDiagnosis) diagnosis = NULL;
+      g_autoptr(GPtrArray) gaps = NULL;
+      g_autoptr(GError) error = NULL;
+
+      org->name = g_strdup ("株式会社テスト電機");
+      org->corporate_number = g_strdup (CORE_TEST_CORPORATE_NUMBER);
+      ws = scs_workspace_create_typed (path, types[i], org, 3, catalog, &error);
+      g_assert_no_error (error);
+      diagnosis = scs_diagnosis_new (ws);
+      gaps = scs_diagnosis_list_gaps (diagnosis, &error);
+      g_assert_null (gaps);
+      g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, scs_workspace_type_get_label (types[i])));
+    }
+  core_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +558,7 @@ main (int   argc,
   ADD ("/scs/diagnosis/report-reads-back", test_report_reads_back);
   ADD ("/scs/diagnosis/report-star4-missing", test_report_star4_missing);
 #undef ADD
+  g_test_add_func ("/scs/diagnosis/other-schemes-refused", test_other_schemes_refused);
 
   return g_test_run ();
 }
