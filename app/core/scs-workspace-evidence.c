@@ -168,6 +168,35 @@ set_evidence_not_found (ScsWorkspace  *self,
                _("There is no evidence file with SHA-256 ‘%s’ in ‘%s’"), shown, display);
 }
 
+/* @sql (a SELECT on evidence with ?1 = @sha256) stepped onto the stored
+ * evidence's row, or NULL with SCS_WORKSPACE_ERROR_NOT_FOUND or a database
+ * error. */
+static sqlite3_stmt *
+select_evidence (ScsWorkspace  *self,
+                 const char    *sql,
+                 const char    *sha256,
+                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = scs_db_prepare (self->db, self->path, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  scs_db_bind_text (stmt, 1, sha256);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_evidence_not_found (self, sha256, error);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
 static void
 set_evidence_read_error (GError     **error,
                          const char  *display,
@@ -834,29 +863,14 @@ scs_workspace_get_evidence_data (ScsWorkspace  *self,
                                  GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = scs_db_prepare (self->db, self->path, "SELECT data FROM evidence WHERE sha256 = ?1", error);
+  stmt = select_evidence (self, "SELECT data FROM evidence WHERE sha256 = ?1", sha256, error);
   if (stmt == NULL)
     return NULL;
-  scs_db_bind_text (stmt, 1, sha256);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      set_evidence_not_found (self, sha256, error);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return NULL;
-    }
-
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
 }
 
@@ -884,28 +898,16 @@ scs_workspace_read_evidence (ScsWorkspace          *self,
   g_autofree guint8 *buffer = NULL;
   sqlite3_blob *blob = NULL;
   sqlite3_int64 rowid;
-  int size, rc;
+  int size;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (sha256 != NULL && func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = scs_db_prepare (self->db, self->path, "SELECT rowid FROM evidence WHERE sha256 = ?1", error);
+  stmt = select_evidence (self, "SELECT rowid FROM evidence WHERE sha256 = ?1", sha256, error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, sha256);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      set_evidence_not_found (self, sha256, error);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
-    }
   rowid = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
