@@ -103,14 +103,6 @@ next_due_text (ScsPortfolioEntry  *e,
                                                                          : _("New expert check by %s"), next);
 }
 
-static gboolean
-is_item_type (ScsPortfolioEntry *e)
-{
-  ScsWorkspaceType type = scs_portfolio_entry_get_workspace_type (e);
-
-  return type == SCS_WORKSPACE_TYPE_JCSTAR1 || type == SCS_WORKSPACE_TYPE_SECURITY_ACTION;
-}
-
 static char *
 cell_text (ScsPortfolioEntry *e,
            Column             column)
@@ -126,7 +118,7 @@ cell_text (ScsPortfolioEntry *e,
 
   /* A JC-STAR or SECURITY ACTION workspace has no SCS level, readiness
    * or gaps: its type and how many items are answered. */
-  if (is_item_type (e))
+  if (scs_workspace_type_is_item_based (scs_portfolio_entry_get_workspace_type (e)))
     switch (column)
       {
       case COL_LEVEL:

@@ -233,7 +233,7 @@ _scs_window_show_dashboard (ScsWindow *self)
 
   /* The dashboard counts SCS criteria: a self-declaration's overview is
    * its own page. */
-  if (type == SCS_WORKSPACE_TYPE_JCSTAR1 || type == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+  if (scs_workspace_type_is_item_based (type))
     {
       show_declaration (self);
       return;

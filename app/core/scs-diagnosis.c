@@ -271,8 +271,7 @@ scs_diagnosis_list_gaps (ScsDiagnosis  *self,
   level = ws->target_level;
   /* The gaps are SCS criteria: a self-declaration of another scheme has
    * none, and listing its untouched SCS checklist would mislead. */
-  if (scs_workspace_get_workspace_type (ws) == SCS_WORKSPACE_TYPE_JCSTAR1 ||
-      scs_workspace_get_workspace_type (ws) == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+  if (scs_workspace_type_is_item_based (scs_workspace_get_workspace_type (ws)))
     {
       g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
                    /* Translators: %s is a file, then a type such as "JC-STAR ★1 product self-declaration" */

@@ -465,8 +465,7 @@ portfolio_table (GListModel *entries)
           g_string_append_printf (others, "%s%s", others->len > 0 ? "\n" : "",
                                   (const char *) g_ptr_array_index (copies, c));
       cycle = g_strdup_printf ("%u", scs_portfolio_entry_get_cycle (e));
-      if (scs_portfolio_entry_get_workspace_type (e) == SCS_WORKSPACE_TYPE_JCSTAR1 ||
-          scs_portfolio_entry_get_workspace_type (e) == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+      if (scs_workspace_type_is_item_based (scs_portfolio_entry_get_workspace_type (e)))
         {
           /* no SCS level, readiness or gaps: the type and its answers */
           level = g_strdup (scs_workspace_type_get_short_label (scs_portfolio_entry_get_workspace_type (e)));

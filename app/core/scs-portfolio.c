@@ -680,8 +680,7 @@ read_rows (ScsPortfolioEntry  *entry,
   /* The last final package exported for this cycle. */
   entry->submitted = scs_submission_read_last_export (db, assessment);
   read_for_statistics (entry, db, assessment, cl);
-  if (entry->workspace_type == SCS_WORKSPACE_TYPE_JCSTAR1 ||
-      entry->workspace_type == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+  if (scs_workspace_type_is_item_based (entry->workspace_type))
     entry->items_answered = scs_items_read_n_answered (db, entry->workspace_type);
 
   return TRUE;

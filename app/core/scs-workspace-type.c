@@ -66,6 +66,12 @@ scs_workspace_type_get_label (ScsWorkspaceType type)
     }
 }
 
+gboolean
+scs_workspace_type_is_item_based (ScsWorkspaceType type)
+{
+  return type == SCS_WORKSPACE_TYPE_JCSTAR1 || type == SCS_WORKSPACE_TYPE_SECURITY_ACTION;
+}
+
 const char *
 scs_workspace_type_get_short_label (ScsWorkspaceType type)
 {

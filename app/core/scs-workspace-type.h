@@ -28,6 +28,9 @@ gboolean    scs_workspace_type_from_string (const char       *word,
                                             ScsWorkspaceType *type);
 /* Translated name for people, e.g. "JC-STAR ★1 product self-declaration". */
 const char *scs_workspace_type_get_label   (ScsWorkspaceType  type);
+/* A self-declaration answered item by item (JC-STAR ★1, SECURITY ACTION):
+ * no SCS target level, dashboard, gaps or statistics. */
+gboolean    scs_workspace_type_is_item_based (ScsWorkspaceType type);
 /* Short translated name for a table cell: "★3" is not used for the SCS type
  * (its level is shown instead); "JC-STAR ★1", "SECURITY ACTION",
  * "Service provider". */
