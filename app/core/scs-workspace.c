@@ -1809,6 +1809,18 @@ check_format (sqlite3     *db,
   return !check_schema_too || check_schema (db, path, (guint) *version, error);
 }
 
+char *
+scs_workspace_format_id (void)
+{
+  GString *id = g_string_new (NULL);
+
+  g_string_append_printf (id, "%u", SCS_WORKSPACE_SCHEMA_VERSION);
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    if (schema_modules[i] != NULL)
+      g_string_append_printf (id, " %s=%u", schema_modules[i]->name, schema_modules[i]->n_steps);
+  return g_string_free (id, FALSE);
+}
+
 gboolean
 scs_workspace_check_format (sqlite3     *db,
                             const char  *path,
