@@ -95,7 +95,8 @@ struct _ScsPortfolioEntry
   /* Facts the dates above are derived from (entry_derive_dates ()). */
   char           *finding;          /* an open evaluation finding, YYYY-MM-DD */
   char           *label_expiry;     /* a JC-STAR ★1 label's */
-  char           *catalog_sha256;   /* the catalog @levels come from */
+  char           *catalog_sha256;   /* the catalog the criteria come from */
+  GHashTable     *catalog_levels;   /* its criterion → level (@levels: SCS only) */
   /* For statistics and duplicates (scs-portfolio-stats.c). */
   char           *corporate_number;
   char           *size;
@@ -163,6 +164,7 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->size);
   g_free (self->sector);
   g_clear_pointer (&self->levels, g_hash_table_unref);
+  g_clear_pointer (&self->catalog_levels, g_hash_table_unref);
   g_strfreev (self->unmet);
   g_strfreev (self->previous_unmet);
   G_OBJECT_CLASS (scs_portfolio_entry_parent_class)->finalize (object);
@@ -504,7 +506,6 @@ read_for_statistics (ScsPortfolioEntry *entry,
   if (entry->workspace_type != SCS_WORKSPACE_TYPE_SCS)
     return;
   entry->levels = g_hash_table_ref (cl->levels);
-  entry->catalog_sha256 = g_strdup (cl->sha256);
   stmt = scs_db_try_prepare (db, "SELECT id, target_level FROM assessment WHERE id < ?1 ORDER BY id DESC LIMIT 1");
   if (stmt != NULL)
     {
@@ -666,6 +667,8 @@ read_rows (ScsPortfolioEntry  *entry,
   cl = lookup_catalog (db, catalog_sha256, cache, error);
   if (cl == NULL)
     return FALSE;
+  entry->catalog_sha256 = g_strdup (cl->sha256);
+  entry->catalog_levels = g_hash_table_ref (cl->levels);
 
   /* Readiness over the criteria of the level the client aims at. */
   /* count[n]: criteria of level n or lower. */
@@ -951,7 +954,7 @@ struct _ScsPortfolioCache
   GVariant        *stored;         /* ROWS_TYPE, NULL when none or ignored */
   GVariant        *stored_catalogs;
   GHashTable      *stored_index;   /* path (in @stored) → GUINT_TO_POINTER (row + 1) */
-  GHashTable      *stored_levels;  /* catalog SHA-256 → criterion → level */
+  GHashTable      *stored_levels;  /* catalog SHA-256 → StoredCatalog */
   GMutex           save_lock;
 };
 
@@ -1088,12 +1091,13 @@ file_key_equal (const FileKey *a,
  * another version's) is ignored and replaced at the next save. Its rows
  * only ever stand for a listing row; nothing else reads them. Bump
  * CACHE_MAGIC when a row's meaning changes. */
-#define CACHE_MAGIC     "SCS-PORTFOLIO-2"   /* 16 bytes with the NUL */
+#define CACHE_MAGIC     "SCS-PORTFOLIO-3"   /* 16 bytes with the NUL */
 #define CACHE_HEADER    (16 + 64)
 #define CACHE_MAX_SIZE  (256 * 1024 * 1024)
 #define CACHE_MAX_ROWS  100000
 #define KEY_TYPE        "(ttxxxxxx)"
-#define ROW_TYPE        "(s" KEY_TYPE "msmsuuuuubbubbumsmsmsmsmsmasmsmsuumsmsmsmsmsmsmsmasumas)"
+/* The unmet criteria are positions in their catalog's list of criteria. */
+#define ROW_TYPE        "(s" KEY_TYPE "msmsuuuuubbubbumsmsmsmsmsmasmsmsuumsmsmsmsmsmsmsmauumau)"
 #define CATALOGS_TYPE   "a{sa(su)}"
 #define CACHE_TYPE      "(s" CATALOGS_TYPE "a" ROW_TYPE ")"
 
@@ -1121,12 +1125,83 @@ dup_maybe_strv (GVariant *value)
   return inner != NULL ? g_variant_dup_strv (inner, NULL) : NULL;
 }
 
+/* A catalog as a cache file is written: its criteria in the order of the
+ * file (kept from the file it replaces, so the positions its rows hold
+ * stay right) and each one's position. */
+typedef struct
+{
+  GVariant   *list;       /* a(su) */
+  GHashTable *position;   /* criterion (in @list) → GUINT_TO_POINTER (position + 1) */
+} SavedCatalog;
+
+static void
+saved_catalog_free (SavedCatalog *catalog)
+{
+  g_hash_table_unref (catalog->position);
+  g_variant_unref (catalog->list);
+  g_free (catalog);
+}
+
+static SavedCatalog *
+saved_catalog_new (GVariant *list)
+{
+  SavedCatalog *catalog = g_new0 (SavedCatalog, 1);
+  gsize n = g_variant_n_children (list);
+
+  catalog->list = g_variant_take_ref (list);
+  catalog->position = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *id;
+
+      g_variant_get_child (catalog->list, i, "(&su)", &id, NULL);
+      g_hash_table_insert (catalog->position, (gpointer) id, GSIZE_TO_POINTER (i + 1));
+    }
+  return catalog;
+}
+
+/* @strv as positions in @catalog; FALSE when one is not in it. */
+static gboolean
+positions (const char * const *strv,
+           SavedCatalog       *catalog,
+           GVariant          **value)
+{
+  g_autoptr(GArray) array = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  *value = NULL;
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      guint32 position = GPOINTER_TO_UINT (g_hash_table_lookup (catalog->position, strv[i]));
+
+      if (position == 0)
+        return FALSE;
+      position--;
+      g_array_append_val (array, position);
+    }
+  *value = g_variant_new_maybe (G_VARIANT_TYPE ("au"),
+                                strv != NULL ? g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, array->data,
+                                                                          array->len, sizeof (guint32))
+                                             : NULL);
+  return TRUE;
+}
+
+/* The row of @e, NULL when it cannot be kept. */
 static GVariant *
 entry_to_variant (const char              *path,
                   const FileKey           *key,
-                  const ScsPortfolioEntry *e)
+                  const ScsPortfolioEntry *e,
+                  SavedCatalog            *catalog)
 {
-  return g_variant_new ("(s(ttxxxxxx)msmsuuuuubbubbumsmsmsmsms@masmsmsuumsmsmsmsmsmsms@masu@mas)",
+  GVariant *unmet, *previous_unmet;
+
+  if (!positions ((const char * const *) e->unmet, catalog, &unmet))
+    return NULL;
+  if (!positions ((const char * const *) e->previous_unmet, catalog, &previous_unmet))
+    {
+      g_variant_unref (g_variant_ref_sink (unmet));
+      return NULL;
+    }
+  return g_variant_new ("(s(ttxxxxxx)msmsuuuuubbubbumsmsmsmsms@masmsmsuumsmsmsmsmsmsms@mauu@mau)",
                         path, key->dev, key->ino, key->size, key->mtime_ns, key->ctime_ns, key->wal_size,
                         key->wal_mtime_ns, key->wal_ctime_ns,
                         e->company, e->corporate_number, e->level, e->cycle, e->satisfied, e->total,
@@ -1135,9 +1210,7 @@ entry_to_variant (const char              *path,
                         e->tv_provider, e->finding, maybe_strv ((const char * const *) e->changes),
                         e->last_change, e->submitted, (guint32) e->workspace_type, e->items_answered,
                         e->label_expiry, e->provider_dates[0], e->provider_dates[1], e->provider_dates[2],
-                        e->size, e->sector, e->levels != NULL ? e->catalog_sha256 : NULL,
-                        maybe_strv ((const char * const *) e->unmet), e->previous_level,
-                        maybe_strv ((const char * const *) e->previous_unmet));
+                        e->size, e->sector, e->catalog_sha256, unmet, e->previous_level, previous_unmet);
 }
 
 static void
@@ -1154,30 +1227,82 @@ variant_get_key (GVariant *row,
   key->ino = ino;
 }
 
-/* The criterion → level table of catalog @sha256 as the cache file keeps
- * it, built once per cache; NULL when the file lacks it. */
-static GHashTable *
-stored_levels (ScsPortfolioCache *cache,
-               const char        *sha256)
+/* A catalog of the cache file, as its rows are read: criterion → level,
+ * and the criteria by position. */
+typedef struct
+{
+  GHashTable *levels;
+  GPtrArray  *ids;        /* the keys of @levels */
+} StoredCatalog;
+
+static void
+stored_catalog_free (StoredCatalog *catalog)
+{
+  g_ptr_array_unref (catalog->ids);
+  g_hash_table_unref (catalog->levels);
+  g_free (catalog);
+}
+
+/* Catalog @sha256 of the cache file, built once per cache; NULL when the
+ * file lacks it or lists a criterion twice. */
+static StoredCatalog *
+stored_catalog (ScsPortfolioCache *cache,
+                const char        *sha256)
 {
   g_autoptr(GVariant) list = NULL;
-  GHashTable *levels;
+  StoredCatalog *catalog;
   GVariantIter iter;
   const char *id;
   guint32 level;
 
-  levels = g_hash_table_lookup (cache->stored_levels, sha256);
-  if (levels != NULL)
-    return levels;
+  catalog = g_hash_table_lookup (cache->stored_levels, sha256);
+  if (catalog != NULL)
+    return catalog;
   list = g_variant_lookup_value (cache->stored_catalogs, sha256, G_VARIANT_TYPE ("a(su)"));
   if (list == NULL)
     return NULL;
-  levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  catalog = g_new0 (StoredCatalog, 1);
+  catalog->levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  catalog->ids = g_ptr_array_new ();
   g_variant_iter_init (&iter, list);
   while (g_variant_iter_next (&iter, "(&su)", &id, &level))
-    g_hash_table_insert (levels, g_strdup (id), GUINT_TO_POINTER (level));
-  g_hash_table_insert (cache->stored_levels, g_strdup (sha256), levels);
-  return levels;
+    {
+      char *key = g_strdup (id);
+
+      if (!g_hash_table_insert (catalog->levels, key, GUINT_TO_POINTER (level)))
+        {
+          stored_catalog_free (catalog);
+          return NULL;
+        }
+      g_ptr_array_add (catalog->ids, key);
+    }
+  g_hash_table_insert (cache->stored_levels, g_strdup (sha256), catalog);
+  return catalog;
+}
+
+/* The criteria at the positions of @value in @catalog; FALSE when one is
+ * not in it. */
+static gboolean
+criteria_at (GVariant      *value,
+             StoredCatalog *catalog,
+             GStrv         *strv)
+{
+  g_autoptr(GVariant) inner = g_variant_get_maybe (value);
+  const guint32 *position;
+  gsize n;
+
+  *strv = NULL;
+  if (inner == NULL)
+    return TRUE;
+  position = g_variant_get_fixed_array (inner, &n, sizeof (guint32));
+  *strv = g_new0 (char *, n + 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (position[i] >= catalog->ids->len)
+        return FALSE;
+      (*strv)[i] = g_strdup (g_ptr_array_index (catalog->ids, position[i]));
+    }
+  return TRUE;
 }
 
 /* The row kept for @path, with its dates computed for @today; NULL when the
@@ -1196,8 +1321,9 @@ stored_entry (ScsPortfolioCache *cache,
   g_autoptr(GVariant) key = NULL;
   guint32 review_state, workspace_type;
   const char *sha256 = NULL;
+  StoredCatalog *catalog;
 
-  g_variant_get (row, "(s@(ttxxxxxx)msmsuuuuubbubbumsmsmsmsms@masmsmsuumsmsmsmsmsmsm&s@masu@mas)",
+  g_variant_get (row, "(s@(ttxxxxxx)msmsuuuuubbubbumsmsmsmsms@masmsmsuumsmsmsmsmsmsm&s@mauu@mau)",
                  &e->path, &key, &e->company, &e->corporate_number, &e->level, &e->cycle, &e->satisfied,
                  &e->total, &e->open_gaps, &e->ready, &e->criteria_missing, &review_state, &e->signed_,
                  &e->declared, &e->obtained_level, &e->obtained, &e->registry_status, &e->evaluation_body,
@@ -1206,24 +1332,23 @@ stored_entry (ScsPortfolioCache *cache,
                  &e->provider_dates[2], &e->size, &e->sector, &sha256, &unmet, &e->previous_level,
                  &previous_unmet);
   /* What a row of this build can hold, else it is read from the file. */
-  if (e->company == NULL || (e->level != 3 && e->level != 4) || review_state > SCS_REVIEW_STATE_SIGNED ||
-      workspace_type > SCS_WORKSPACE_TYPE_PROVIDER || e->satisfied > e->total)
+  if (e->company == NULL || sha256 == NULL || (e->level != 3 && e->level != 4) ||
+      review_state > SCS_REVIEW_STATE_SIGNED || workspace_type > SCS_WORKSPACE_TYPE_PROVIDER ||
+      e->satisfied > e->total)
+    return NULL;
+  catalog = stored_catalog (cache, sha256);
+  if (catalog == NULL || !criteria_at (unmet, catalog, &e->unmet) ||
+      !criteria_at (previous_unmet, catalog, &e->previous_unmet))
     return NULL;
   e->review_state = review_state;
   e->workspace_type = workspace_type;
   e->basename = g_path_get_basename (e->path);
   e->changes = dup_maybe_strv (changes);
-  e->unmet = dup_maybe_strv (unmet);
-  e->previous_unmet = dup_maybe_strv (previous_unmet);
-  if (sha256 != NULL)
-    {
-      GHashTable *levels = stored_levels (cache, sha256);
-
-      if (levels == NULL)
-        return NULL;
-      e->levels = g_hash_table_ref (levels);
-      e->catalog_sha256 = g_strdup (sha256);
-    }
+  e->catalog_sha256 = g_strdup (sha256);
+  e->catalog_levels = g_hash_table_ref (catalog->levels);
+  /* As read_for_statistics () gives them: SCS assessments only. */
+  if (e->workspace_type == SCS_WORKSPACE_TYPE_SCS)
+    e->levels = g_hash_table_ref (catalog->levels);
   entry_derive_dates (e, validity, today);
   return g_steal_pointer (&e);
 }
@@ -1258,8 +1383,14 @@ cache_load (ScsPortfolioCache *cache)
 
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   body = g_bytes_new_from_bytes (bytes, CACHE_HEADER, length - CACHE_HEADER);
-  /* Not trusted: GVariant reads any bytes safely as this type. */
+  /* Checked once to be in GVariant's normal form, the one way it writes
+   * this type: then it is read as trusted, without the checks GVariant
+   * makes on every access to untrusted data (~0.2 ms a row). */
   data = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, FALSE));
+  if (!g_variant_is_normal_form (data))
+    return;
+  g_variant_unref (data);
+  data = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, TRUE));
   stored_identity = g_variant_get_child_value (data, 0);
   identity = cache_identity ();
   if (g_strcmp0 (g_variant_get_string (stored_identity, NULL), identity) != 0)
@@ -1268,7 +1399,7 @@ cache_load (ScsPortfolioCache *cache)
   cache->stored_catalogs = g_variant_get_child_value (data, 1);
   cache->stored = g_variant_get_child_value (data, 2);
   cache->stored_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) g_hash_table_unref);
+                                                (GDestroyNotify) stored_catalog_free);
   cache->stored_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n = MIN (g_variant_n_children (cache->stored), CACHE_MAX_ROWS);
   for (gsize i = 0; i < n; i++)
@@ -1296,13 +1427,53 @@ path_is_under (const char *path,
  * those of @dir's files (@dir was just listed: they are gone), at most
  * CACHE_MAX_ROWS. Rows of unreadable files are not kept (their reason is
  * a sentence in this process's language); they are read again. */
+/* The catalog @sha256 is written with: the cache file's own when it has
+ * one (its rows hold positions in it), else @levels in any order. */
+static SavedCatalog *
+saved_catalog (ScsPortfolioCache *cache,
+               GHashTable        *saved,
+               const char        *sha256,
+               GHashTable        *levels)
+{
+  SavedCatalog *catalog = g_hash_table_lookup (saved, sha256);
+  GVariant *list = NULL;
+
+  if (catalog != NULL)
+    return catalog;
+  if (cache->stored_catalogs != NULL)
+    list = g_variant_lookup_value (cache->stored_catalogs, sha256, G_VARIANT_TYPE ("a(su)"));
+  if (list == NULL && levels != NULL)
+    {
+      GVariantBuilder builder;
+      GHashTableIter iter;
+      gpointer id, level;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(su)"));
+      g_hash_table_iter_init (&iter, levels);
+      while (g_hash_table_iter_next (&iter, &id, &level))
+        g_variant_builder_add (&builder, "(su)", id, GPOINTER_TO_UINT (level));
+      list = g_variant_builder_end (&builder);
+    }
+  if (list == NULL)
+    return NULL;
+  catalog = saved_catalog_new (list);
+  g_hash_table_insert (saved, (gpointer) sha256, catalog);
+  return catalog;
+}
+
+/* Writes the rows of the cache to its file when it has new ones: the rows
+ * of this process, then the rows of the file no listing here replaced, but
+ * those of @dir's files (@dir was just listed: they are gone), at most
+ * CACHE_MAX_ROWS. Rows of unreadable files are not kept (their reason is
+ * a sentence in this process's language); they are read again. */
 static void
 cache_save (ScsPortfolioCache *cache,
             const char        *dir)
 {
   g_autoptr(GVariantBuilder) rows = g_variant_builder_new (G_VARIANT_TYPE ("a" ROW_TYPE));
   g_autoptr(GVariantBuilder) catalogs = g_variant_builder_new (G_VARIANT_TYPE (CATALOGS_TYPE));
-  g_autoptr(GHashTable) catalog_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) saved = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) saved_catalog_free);
   g_autoptr(GVariant) data = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *identity = cache_identity ();
@@ -1329,23 +1500,17 @@ cache_save (ScsPortfolioCache *cache,
     {
       CacheItem *item = value;
       ScsPortfolioEntry *e = item->entry;
+      SavedCatalog *catalog;
+      GVariant *row;
 
-      if (e->error != NULL)
+      if (e->error != NULL || e->catalog_sha256 == NULL)
         continue;
-      g_variant_builder_add_value (rows, entry_to_variant (key, &item->key, e));
+      catalog = saved_catalog (cache, saved, e->catalog_sha256, e->catalog_levels);
+      row = catalog != NULL ? entry_to_variant (key, &item->key, e, catalog) : NULL;
+      if (row == NULL)
+        continue;
+      g_variant_builder_add_value (rows, row);
       n++;
-      if (e->levels != NULL && g_hash_table_add (catalog_seen, e->catalog_sha256))
-        {
-          GVariantBuilder list;
-          GHashTableIter levels;
-          gpointer id, level;
-
-          g_variant_builder_init (&list, G_VARIANT_TYPE ("a(su)"));
-          g_hash_table_iter_init (&levels, e->levels);
-          while (g_hash_table_iter_next (&levels, &id, &level))
-            g_variant_builder_add (&list, "(su)", id, GPOINTER_TO_UINT (level));
-          g_variant_builder_add (catalogs, "{sa(su)}", e->catalog_sha256, &list);
-        }
     }
   if (cache->stored != NULL)
     {
@@ -1358,22 +1523,16 @@ cache_save (ScsPortfolioCache *cache,
           if (g_hash_table_contains (cache->items, key) || (dir != NULL && path_is_under (key, dir)))
             continue;
           row = g_variant_get_child_value (cache->stored, GPOINTER_TO_SIZE (value) - 1);
+          g_variant_get_child (row, 31, "m&s", &sha256);
+          if (sha256 == NULL || saved_catalog (cache, saved, sha256, NULL) == NULL)
+            continue;
           g_variant_builder_add_value (rows, row);
           n++;
-          g_variant_get_child (row, 31, "m&s", &sha256);
-          if (sha256 != NULL && !g_hash_table_contains (catalog_seen, sha256))
-            {
-              g_autoptr(GVariant) list = g_variant_lookup_value (cache->stored_catalogs, sha256,
-                                                                 G_VARIANT_TYPE ("a(su)"));
-
-              if (list != NULL)
-                {
-                  g_hash_table_add (catalog_seen, (gpointer) sha256);
-                  g_variant_builder_add (catalogs, "{s@a(su)}", sha256, list);
-                }
-            }
         }
     }
+  g_hash_table_iter_init (&iter, saved);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_variant_builder_add (catalogs, "{s@a(su)}", key, ((SavedCatalog *) value)->list);
   data = g_variant_ref_sink (g_variant_new ("(sa{sa(su)}a" ROW_TYPE ")", identity, catalogs, rows));
   g_mutex_unlock (&cache->mutex);
 

@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "scs-i18n.h"
+#include "scs-jcstar.h"
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
 #include "scs-workspace.h"
@@ -336,8 +337,8 @@ dump_entries (GListModel *model)
         }
       g_string_append_printf (out, "%s %s %s L%u C%u %u/%u gaps=%u ready=%d missing=%d review=%d signed=%d "
                               "obtained=%s expiry=%s state=%d days=%d due=%s/%d registry=%s/%s/%s "
-                              "correction=%s changes=%u last=%s submitted=%s type=%d unmet=%u prev=%u/%u "
-                              "levels=%u\n",
+                              "correction=%s changes=%u last=%s submitted=%s type=%d items=%u unmet=%u "
+                              "prev=%u/%u levels=%u\n",
                               base, scs_portfolio_entry_get_company (e),
                               scs_portfolio_entry_get_corporate_number (e),
                               scs_portfolio_entry_get_level (e), scs_portfolio_entry_get_cycle (e),
@@ -354,6 +355,7 @@ dump_entries (GListModel *model)
                                 ? g_strv_length ((GStrv) scs_portfolio_entry_get_changes (e)) : 0,
                               scs_portfolio_entry_get_last_change (e), scs_portfolio_entry_get_submitted (e),
                               scs_portfolio_entry_get_workspace_type (e),
+                              scs_portfolio_entry_get_items_answered (e),
                               unmet != NULL ? g_strv_length ((GStrv) unmet) : 0,
                               scs_portfolio_entry_get_previous_level (e),
                               scs_portfolio_entry_get_previous_unmet (e) != NULL
@@ -497,6 +499,24 @@ make_persisted_clients (Fixture *f)
   g_assert_true (scs_renewal_record_finding (c, "2026-01-31", NULL, &error));
   g_assert_cmpuint (scs_renewal_start (c, &error), ==, 1);
   g_assert_no_error (error);
+  /* Other schemes' rows: no SCS statistics, their own figures. */
+  {
+    g_autofree char *jc_path = g_build_filename (f->dir, "e-camera.scsw", NULL);
+    g_autofree char *sa_path = g_build_filename (f->dir, "f-pledge.scsw", NULL);
+    g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+    g_autoptr(ScsOrganization) org = scs_organization_new ();
+    g_autoptr(ScsWorkspace) jc = NULL;
+    g_autoptr(ScsWorkspace) sa = NULL;
+
+    org->name = g_strdup ("株式会社テスト電機");
+    org->corporate_number = g_strdup (CORE_TEST_CORPORATE_NUMBER);
+    jc = scs_workspace_create_typed (jc_path, SCS_WORKSPACE_TYPE_JCSTAR1, org, 3, catalog, &error);
+    g_assert_no_error (error);
+    g_assert_true (scs_jcstar_set_answer (jc, "S1.1-01", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+    g_assert_no_error (error);
+    sa = scs_workspace_create_typed (sa_path, SCS_WORKSPACE_TYPE_SECURITY_ACTION, org, 3, catalog, &error);
+    g_assert_no_error (error);
+  }
   return g_steal_pointer (&file);
 }
 
@@ -528,7 +548,7 @@ test_persisted_cache (Fixture       *f,
   wait_settled (f->dir);
 
   /* The first process reads every file and keeps the rows. */
-  g_assert_cmpuint (list_persisted (f, f->dir, file, NULL), ==, 4);
+  g_assert_cmpuint (list_persisted (f, f->dir, file, NULL), ==, 6);
   g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
   assert_new_process (f, 0);
   assert_new_process (f, 0);
@@ -573,7 +593,7 @@ test_persisted_cache_corrupt (Fixture       *f,
     return;
   file = make_persisted_clients (f);
   wait_settled (f->dir);
-  g_assert_cmpuint (list_persisted (f, f->dir, file, NULL), ==, 4);
+  g_assert_cmpuint (list_persisted (f, f->dir, file, NULL), ==, 6);
   g_assert_true (g_file_get_contents (file, &good, &length, NULL));
   g_assert_cmpuint (length, >, 200);
 
@@ -601,7 +621,7 @@ test_persisted_cache_corrupt (Fixture       *f,
           break;
         }
       g_assert_true (g_file_set_contents (file, bad, bad_length, NULL));
-      assert_new_process (f, 4);
+      assert_new_process (f, 6);
       assert_new_process (f, 0);
     }
 }
@@ -623,7 +643,7 @@ test_persisted_altered_schema (Fixture       *f,
   file = make_persisted_clients (f);
   a = g_build_filename (f->dir, "a.scsw", NULL);
   wait_settled (f->dir);
-  g_assert_cmpuint (list_persisted (f, f->dir, file, NULL), ==, 4);
+  g_assert_cmpuint (list_persisted (f, f->dir, file, NULL), ==, 6);
 
   g_assert_cmpint (stat (a, &before), ==, 0);
   exec_sql (a, "CREATE TRIGGER copy_audit AFTER INSERT ON audit BEGIN SELECT 1; END;");
