@@ -1099,6 +1099,13 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   if (self->validity == NULL)
     g_error ("the built-in validity data is broken: %s", error->message);
   self->portfolio = scs_portfolio_new (self->validity, NULL);
+  /* The rows of unchanged files outlive the app: reopened, a folder of
+   * thousands of clients lists without opening them again. */
+  {
+    g_autoptr(ScsPortfolioCache) cache = scs_portfolio_cache_new_persistent (NULL);
+
+    scs_portfolio_set_cache (self->portfolio, cache);
+  }
 
   add_column (self, COL_COMPANY, _("Company"), TRUE);
   add_column (self, COL_LEVEL, _("Level"), FALSE);
