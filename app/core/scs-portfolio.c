@@ -24,6 +24,13 @@
  * cannot be read becomes an entry with the reason; it never stops the
  * listing.
  *
+ * The cache (ScsPortfolioCache) keeps the rows of files read, keyed by the
+ * file's identity and times, so a re-listing reads only what changed; a
+ * persistent one also keeps them in a file (the window's: in the user's
+ * cache folder), so a new process lists an unchanged folder without opening
+ * its files. What a row shows that depends on the day or on validity.xml is
+ * computed again from the facts kept (entry_derive_dates ()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -1091,15 +1098,99 @@ file_key_equal (const FileKey *a,
  * another version's) is ignored and replaced at the next save. Its rows
  * only ever stand for a listing row; nothing else reads them. Bump
  * CACHE_MAGIC when a row's meaning changes. */
-#define CACHE_MAGIC     "SCS-PORTFOLIO-3"   /* 16 bytes with the NUL */
+#define CACHE_MAGIC     "SCS-PORTFOLIO-4"   /* 16 bytes with the NUL */
 #define CACHE_HEADER    (16 + 64)
 #define CACHE_MAX_SIZE  (256 * 1024 * 1024)
 #define CACHE_MAX_ROWS  100000
 #define KEY_TYPE        "(ttxxxxxx)"
-/* The unmet criteria are positions in their catalog's list of criteria. */
-#define ROW_TYPE        "(s" KEY_TYPE "msmsuuuuubbubbumsmsmsmsmsmasmsmsuumsmsmsmsmsmsmsmauumau)"
+/* A row: the path, the key, the numbers (ROW_NUMBERS), the texts
+ * (ROW_TEXTS, each "s" and its text and a NUL, or "n" for none: one child
+ * instead of sixteen, each of which GVariant would allocate), the kinds of
+ * change, and the unmet criteria of this cycle and the previous one as
+ * positions in their catalog's list of criteria. */
+#define ROW_TYPE        "(s" KEY_TYPE "auaymasmaumau)"
+#define ROW_SHA256      15   /* the text of the catalog's SHA-256 */
 #define CATALOGS_TYPE   "a{sa(su)}"
 #define CACHE_TYPE      "(s" CATALOGS_TYPE "a" ROW_TYPE ")"
+
+enum
+{
+  ROW_LEVEL, ROW_CYCLE, ROW_SATISFIED, ROW_TOTAL, ROW_OPEN_GAPS, ROW_READY, ROW_CRITERIA_MISSING,
+  ROW_REVIEW_STATE, ROW_SIGNED, ROW_DECLARED, ROW_OBTAINED_LEVEL, ROW_WORKSPACE_TYPE, ROW_ITEMS_ANSWERED,
+  ROW_PREVIOUS_LEVEL, ROW_NUMBERS
+};
+
+#define ROW_TEXTS       16
+
+/* Where the texts of a row are in @e, in their order in the row. */
+static void
+entry_texts (ScsPortfolioEntry *e,
+             char             **texts[ROW_TEXTS])
+{
+  char **fields[] = {
+    &e->company, &e->corporate_number, &e->obtained, &e->registry_status, &e->evaluation_body,
+    &e->tv_provider, &e->finding, &e->last_change, &e->submitted, &e->label_expiry,
+    &e->provider_dates[0], &e->provider_dates[1], &e->provider_dates[2], &e->size, &e->sector,
+    &e->catalog_sha256,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == ROW_TEXTS && ROW_SHA256 == ROW_TEXTS - 1);
+  memcpy (texts, fields, sizeof fields);
+}
+
+static GVariant *
+pack_texts (ScsPortfolioEntry *e)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  char **texts[ROW_TEXTS];
+
+  entry_texts (e, texts);
+  for (guint i = 0; i < ROW_TEXTS; i++)
+    {
+      const char *text = *texts[i];
+
+      if (text == NULL)
+        g_byte_array_append (bytes, (const guint8 *) "n", 1);
+      else
+        {
+          g_byte_array_append (bytes, (const guint8 *) "s", 1);
+          g_byte_array_append (bytes, (const guint8 *) text, strlen (text) + 1);
+        }
+    }
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, bytes->data, bytes->len, 1);
+}
+
+/* The texts of @value into @e; FALSE when it is not ROW_TEXTS of them,
+ * each valid UTF-8. */
+static gboolean
+unpack_texts (GVariant          *value,
+              ScsPortfolioEntry *e)
+{
+  char **texts[ROW_TEXTS];
+  const char *data;
+  gsize n, at = 0;
+
+  entry_texts (e, texts);
+  data = g_variant_get_fixed_array (value, &n, 1);
+  for (guint i = 0; i < ROW_TEXTS; i++)
+    {
+      const char *end;
+
+      if (at >= n)
+        return FALSE;
+      if (data[at] == 'n')
+        {
+          at++;
+          continue;
+        }
+      end = data[at] == 's' ? memchr (data + at + 1, '\0', n - at - 1) : NULL;
+      if (end == NULL || !g_utf8_validate (data + at + 1, end - (data + at + 1), NULL))
+        return FALSE;
+      *texts[i] = g_strdup (data + at + 1);
+      at = end - data + 1;
+    }
+  return at == n;
+}
 
 G_STATIC_ASSERT (sizeof CACHE_MAGIC == 16);
 
@@ -1201,16 +1292,23 @@ entry_to_variant (const char              *path,
       g_variant_unref (g_variant_ref_sink (unmet));
       return NULL;
     }
-  return g_variant_new ("(s(ttxxxxxx)msmsuuuuubbubbumsmsmsmsms@masmsmsuumsmsmsmsmsmsms@mauu@mau)",
-                        path, key->dev, key->ino, key->size, key->mtime_ns, key->ctime_ns, key->wal_size,
-                        key->wal_mtime_ns, key->wal_ctime_ns,
-                        e->company, e->corporate_number, e->level, e->cycle, e->satisfied, e->total,
-                        e->open_gaps, e->ready, e->criteria_missing, (guint32) e->review_state, e->signed_,
-                        e->declared, e->obtained_level, e->obtained, e->registry_status, e->evaluation_body,
-                        e->tv_provider, e->finding, maybe_strv ((const char * const *) e->changes),
-                        e->last_change, e->submitted, (guint32) e->workspace_type, e->items_answered,
-                        e->label_expiry, e->provider_dates[0], e->provider_dates[1], e->provider_dates[2],
-                        e->size, e->sector, e->catalog_sha256, unmet, e->previous_level, previous_unmet);
+  {
+    guint32 numbers[ROW_NUMBERS] = {
+      [ROW_LEVEL] = e->level, [ROW_CYCLE] = e->cycle, [ROW_SATISFIED] = e->satisfied,
+      [ROW_TOTAL] = e->total, [ROW_OPEN_GAPS] = e->open_gaps, [ROW_READY] = e->ready,
+      [ROW_CRITERIA_MISSING] = e->criteria_missing, [ROW_REVIEW_STATE] = e->review_state,
+      [ROW_SIGNED] = e->signed_, [ROW_DECLARED] = e->declared, [ROW_OBTAINED_LEVEL] = e->obtained_level,
+      [ROW_WORKSPACE_TYPE] = e->workspace_type, [ROW_ITEMS_ANSWERED] = e->items_answered,
+      [ROW_PREVIOUS_LEVEL] = e->previous_level,
+    };
+
+    return g_variant_new ("(s(ttxxxxxx)@au@ay@mas@mau@mau)",
+                          path, key->dev, key->ino, key->size, key->mtime_ns, key->ctime_ns, key->wal_size,
+                          key->wal_mtime_ns, key->wal_ctime_ns,
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, numbers, ROW_NUMBERS, sizeof (guint32)),
+                          pack_texts ((ScsPortfolioEntry *) e), maybe_strv ((const char * const *) e->changes),
+                          unmet, previous_unmet);
+  }
 }
 
 static void
@@ -1319,24 +1417,37 @@ stored_entry (ScsPortfolioCache *cache,
   g_autoptr(GVariant) unmet = NULL;
   g_autoptr(GVariant) previous_unmet = NULL;
   g_autoptr(GVariant) key = NULL;
+  g_autoptr(GVariant) numbers = NULL;
+  g_autoptr(GVariant) texts = NULL;
+  const guint32 *number;
+  gsize n_numbers;
   guint32 review_state, workspace_type;
-  const char *sha256 = NULL;
   StoredCatalog *catalog;
 
-  g_variant_get (row, "(s@(ttxxxxxx)msmsuuuuubbubbumsmsmsmsms@masmsmsuumsmsmsmsmsmsm&s@mauu@mau)",
-                 &e->path, &key, &e->company, &e->corporate_number, &e->level, &e->cycle, &e->satisfied,
-                 &e->total, &e->open_gaps, &e->ready, &e->criteria_missing, &review_state, &e->signed_,
-                 &e->declared, &e->obtained_level, &e->obtained, &e->registry_status, &e->evaluation_body,
-                 &e->tv_provider, &e->finding, &changes, &e->last_change, &e->submitted, &workspace_type,
-                 &e->items_answered, &e->label_expiry, &e->provider_dates[0], &e->provider_dates[1],
-                 &e->provider_dates[2], &e->size, &e->sector, &sha256, &unmet, &e->previous_level,
+  g_variant_get (row, "(s@(ttxxxxxx)@au@ay@mas@mau@mau)", &e->path, &key, &numbers, &texts, &changes, &unmet,
                  &previous_unmet);
+  number = g_variant_get_fixed_array (numbers, &n_numbers, sizeof (guint32));
   /* What a row of this build can hold, else it is read from the file. */
-  if (e->company == NULL || sha256 == NULL || (e->level != 3 && e->level != 4) ||
-      review_state > SCS_REVIEW_STATE_SIGNED || workspace_type > SCS_WORKSPACE_TYPE_PROVIDER ||
-      e->satisfied > e->total)
+  if (n_numbers != ROW_NUMBERS || !unpack_texts (texts, e) || e->company == NULL || e->catalog_sha256 == NULL)
     return NULL;
-  catalog = stored_catalog (cache, sha256);
+  e->level = number[ROW_LEVEL];
+  e->cycle = number[ROW_CYCLE];
+  e->satisfied = number[ROW_SATISFIED];
+  e->total = number[ROW_TOTAL];
+  e->open_gaps = number[ROW_OPEN_GAPS];
+  e->ready = number[ROW_READY] != 0;
+  e->criteria_missing = number[ROW_CRITERIA_MISSING] != 0;
+  review_state = number[ROW_REVIEW_STATE];
+  e->signed_ = number[ROW_SIGNED] != 0;
+  e->declared = number[ROW_DECLARED] != 0;
+  e->obtained_level = number[ROW_OBTAINED_LEVEL];
+  workspace_type = number[ROW_WORKSPACE_TYPE];
+  e->items_answered = number[ROW_ITEMS_ANSWERED];
+  e->previous_level = number[ROW_PREVIOUS_LEVEL];
+  if ((e->level != 3 && e->level != 4) || review_state > SCS_REVIEW_STATE_SIGNED ||
+      workspace_type > SCS_WORKSPACE_TYPE_PROVIDER || e->satisfied > e->total)
+    return NULL;
+  catalog = stored_catalog (cache, e->catalog_sha256);
   if (catalog == NULL || !criteria_at (unmet, catalog, &e->unmet) ||
       !criteria_at (previous_unmet, catalog, &e->previous_unmet))
     return NULL;
@@ -1344,7 +1455,6 @@ stored_entry (ScsPortfolioCache *cache,
   e->workspace_type = workspace_type;
   e->basename = g_path_get_basename (e->path);
   e->changes = dup_maybe_strv (changes);
-  e->catalog_sha256 = g_strdup (sha256);
   e->catalog_levels = g_hash_table_ref (catalog->levels);
   /* As read_for_statistics () gives them: SCS assessments only. */
   if (e->workspace_type == SCS_WORKSPACE_TYPE_SCS)
@@ -1427,6 +1537,25 @@ path_is_under (const char *path,
  * those of @dir's files (@dir was just listed: they are gone), at most
  * CACHE_MAX_ROWS. Rows of unreadable files are not kept (their reason is
  * a sentence in this process's language); they are read again. */
+/* The catalog SHA-256 of a row of the cache file (borrowed from it). */
+static const char *
+row_sha256 (GVariant *row)
+{
+  g_autoptr(GVariant) value = g_variant_get_child_value (row, 3);
+  const char *data, *text = NULL;
+  gsize n, at = 0;
+
+  data = g_variant_get_fixed_array (value, &n, 1);
+  for (guint i = 0; i <= ROW_SHA256 && at < n; i++)
+    {
+      const char *end = data[at] == 's' ? memchr (data + at + 1, '\0', n - at - 1) : NULL;
+
+      text = end != NULL ? data + at + 1 : NULL;
+      at = end != NULL ? (gsize) (end - data + 1) : at + 1;
+    }
+  return text;
+}
+
 /* The catalog @sha256 is written with: the cache file's own when it has
  * one (its rows hold positions in it), else @levels in any order. */
 static SavedCatalog *
@@ -1523,7 +1652,7 @@ cache_save (ScsPortfolioCache *cache,
           if (g_hash_table_contains (cache->items, key) || (dir != NULL && path_is_under (key, dir)))
             continue;
           row = g_variant_get_child_value (cache->stored, GPOINTER_TO_SIZE (value) - 1);
-          g_variant_get_child (row, 31, "m&s", &sha256);
+          sha256 = row_sha256 (row);
           if (sha256 == NULL || saved_catalog (cache, saved, sha256, NULL) == NULL)
             continue;
           g_variant_builder_add_value (rows, row);
@@ -1616,7 +1745,9 @@ read_entry (const char        *path,
       item->entry = g_object_ref (entry);
       g_mutex_lock (&cache->mutex);
       g_hash_table_replace (cache->items, g_strdup (path), item);
-      cache->dirty = TRUE;
+      /* The cache file keeps readable rows only. */
+      if (entry->error == NULL)
+        cache->dirty = TRUE;
       g_mutex_unlock (&cache->mutex);
     }
   return entry;
