@@ -397,7 +397,6 @@ scs_organization_validate (ScsOrganization *org,
 }
 
 /* ------------------------------------------------------------------------ */
-/* ------------------------------------------------------------------------ */
 /* Transactions and the audit log, for this file and the modules            */
 
 static char *
@@ -412,16 +411,6 @@ default_actor (void)
 }
 
 gboolean
-scs_workspace_begin (ScsWorkspace  *self,
-       GError       **error)
-{
-  if (!scs_workspace_check_writable (self, error))
-    return FALSE;
-
-  return scs_db_exec (self->db, self->path, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
 scs_workspace_transaction_begin (ScsWorkspace      *self,
                                  ScsDbTransaction  *txn,
                                  GError           **error)
@@ -430,26 +419,6 @@ scs_workspace_transaction_begin (ScsWorkspace      *self,
     return FALSE;
 
   return scs_db_transaction_begin (txn, self->db, self->path, error);
-}
-
-void
-scs_workspace_rollback (ScsWorkspace *self)
-{
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-gboolean
-scs_workspace_commit (ScsWorkspace  *self,
-        GError       **error)
-{
-  if (!scs_db_exec (self->db, self->path, "COMMIT", error))
-    {
-      scs_workspace_rollback (self);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 gboolean
@@ -1141,9 +1110,10 @@ migrate_modules (sqlite3     *db,
 
       for (; version < module->n_steps; version++)
         {
+          g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
           g_autoptr(sqlite3_stmt) set = NULL;
 
-          if (own_transactions && !scs_db_exec (db, path, "BEGIN IMMEDIATE", error))
+          if (own_transactions && !scs_db_transaction_begin (&txn, db, path, error))
             return FALSE;
 
           set = scs_db_prepare (db, path,
@@ -1158,10 +1128,8 @@ migrate_modules (sqlite3     *db,
           if (set == NULL ||
               !scs_db_exec (db, path, module->steps[version], error) ||
               !scs_db_step_done (set, db, path, error) ||
-              (own_transactions && !scs_db_exec (db, path, "COMMIT", error)))
+              (own_transactions && !scs_db_transaction_commit (&txn, error)))
             {
-              if (own_transactions)
-                sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
               g_prefix_error (error, _("Cannot upgrade the part ‘%s’ of the workspace to format %u: "),
                               module->name, version + 1);
               return FALSE;
@@ -1183,15 +1151,15 @@ migrate (sqlite3     *db,
   for (guint version = from; version < SCS_WORKSPACE_SCHEMA_VERSION; version++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version + 1);
+      g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
 
-      if (!scs_db_exec (db, path, "BEGIN IMMEDIATE", error))
+      if (!scs_db_transaction_begin (&txn, db, path, error))
         return FALSE;
 
       if (!scs_db_exec (db, path, migrations[version], error) ||
           !scs_db_exec (db, path, set_version, error) ||
-          !scs_db_exec (db, path, "COMMIT", error))
+          !scs_db_transaction_commit (&txn, error))
         {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           g_prefix_error (error, _("Cannot upgrade the workspace to format %u: "), version + 1);
           return FALSE;
         }
@@ -2180,6 +2148,7 @@ gboolean
 scs_workspace_refresh (ScsWorkspace  *self,
                        GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   gint64 data_version;
   gint64 assessment_id = 0;
   gint64 target_level = 0;
@@ -2197,7 +2166,7 @@ scs_workspace_refresh (ScsWorkspace  *self,
   if (data_version == self->data_version)
     return TRUE;
 
-  if (!scs_db_exec (self->db, self->path, "BEGIN", error))
+  if (!scs_db_transaction_begin_read (&txn, self->db, self->path, error))
     return FALSE;
 
   ok = scs_db_query_int (self->db, self->path, "SELECT max (id) FROM assessment", &assessment_id, error) &&
@@ -2211,17 +2180,15 @@ scs_workspace_refresh (ScsWorkspace  *self,
           self->target_level = (guint) target_level;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_LEVEL]);
         }
-      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
     }
   else if (ok)
     {
-      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      /* a new assessment: reloaded afresh, outside this read */
+      scs_db_transaction_rollback (&txn);
       ok = scs_workspace_reload (self, error) && load_organization (self, error);
       if (ok)
         g_signal_emit (self, signals[ORGANIZATION_CHANGED], 0);
     }
-  else
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
   if (ok)
     self->data_version = data_version;
@@ -2394,6 +2361,7 @@ initialize_file (sqlite3               *db,
                  const char            *actor,
                  GError               **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d",
@@ -2405,7 +2373,7 @@ initialize_file (sqlite3               *db,
 
   /* The whole file is made in one transaction: it is either complete or
    * empty. The migration steps run here without their own transactions. */
-  if (!scs_db_exec (db, path, "BEGIN IMMEDIATE", error) ||
+  if (!scs_db_transaction_begin (&txn, db, path, error) ||
       !scs_db_exec (db, path, set_app_id, error))
     return FALSE;
 
@@ -2480,7 +2448,7 @@ initialize_file (sqlite3               *db,
       return FALSE;
   }
 
-  if (!scs_db_exec (db, path, "COMMIT", error))
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   /* Leave everything in the main file so it can be copied or mailed on its
