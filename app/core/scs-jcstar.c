@@ -450,13 +450,12 @@ gboolean
 scs_jc_answer_from_string (const char  *word,
                            ScsJcAnswer *answer)
 {
-  for (guint i = 1; word != NULL && i < G_N_ELEMENTS (answer_words); i++)
-    if (g_str_equal (word, answer_words[i]))
-      {
-        *answer = (ScsJcAnswer) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (answer_words + 1, sizeof (answer_words[0]), G_N_ELEMENTS (answer_words) - 1, word, &i))
+    return FALSE;
+  *answer = (ScsJcAnswer) (i + 1);
+  return TRUE;
 }
 
 const char *

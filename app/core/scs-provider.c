@@ -142,14 +142,13 @@ gboolean
 scs_provider_category_from_string (const char          *word,
                                    ScsProviderCategory *category)
 {
-  for (guint i = 0; word != NULL && i < SCS_PROVIDER_N_CATEGORIES; i++)
-    if (g_str_equal (word, category_words[i]))
-      {
-        if (category != NULL)
-          *category = (ScsProviderCategory) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (category_words, sizeof (category_words[0]), G_N_ELEMENTS (category_words), word, &i))
+    return FALSE;
+  if (category != NULL)
+    *category = (ScsProviderCategory) i;
+  return TRUE;
 }
 
 const char *

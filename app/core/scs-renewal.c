@@ -1135,13 +1135,12 @@ gboolean
 scs_certification_status_from_string (const char             *text,
                                       ScsCertificationStatus *status)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (certification_status_names); i++)
-    if (g_str_equal (text, certification_status_names[i]))
-      {
-        *status = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (certification_status_names, sizeof (certification_status_names[0]), G_N_ELEMENTS (certification_status_names), text, &i))
+    return FALSE;
+  *status = (ScsCertificationStatus) i;
+  return TRUE;
 }
 
 /**

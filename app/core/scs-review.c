@@ -205,13 +205,12 @@ gboolean
 scs_verdict_from_string (const char *text,
                          ScsVerdict *verdict)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (verdicts); i++)
-    if (g_str_equal (text, verdicts[i].id))
-      {
-        *verdict = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_in_table (verdicts, id, text, &i))
+    return FALSE;
+  *verdict = (ScsVerdict) i;
+  return TRUE;
 }
 
 const char *

@@ -102,13 +102,12 @@ gboolean
 scs_sa_answer_from_string (const char  *word,
                            ScsSaAnswer *answer)
 {
-  for (guint i = 1; word != NULL && i < SCS_SA_N_ANSWERS; i++)
-    if (g_str_equal (word, answer_words[i]))
-      {
-        *answer = (ScsSaAnswer) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (answer_words + 1, sizeof (answer_words[0]), G_N_ELEMENTS (answer_words) - 1, word, &i))
+    return FALSE;
+  *answer = (ScsSaAnswer) (i + 1);
+  return TRUE;
 }
 
 const char *

@@ -1372,12 +1372,46 @@ load_assessment_and_catalog (ScsWorkspace  *self,
   return TRUE;
 }
 
+/* The number of evidence files linked to each answer of the current
+ * assessment, by criterion ID (the answer's own string); answers without
+ * any are not in the table. */
+static GHashTable *
+read_evidence_counts (ScsWorkspace  *self,
+                      GError       **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT criterion_id, count (*) FROM evidence_link WHERE assessment = ?1 "
+                         "GROUP BY criterion_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, sqlite3_column_text (stmt, 0));
+
+      if (answer != NULL)
+        g_hash_table_insert (counts, (gpointer) scs_answer_get_criterion_id (answer),
+                             GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
 static gboolean
 load_answers (ScsWorkspace  *self,
               GError       **error)
 {
   const GPtrArray *criteria = scs_catalog_get_criteria (self->catalog);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) counts = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -1434,25 +1468,15 @@ load_answers (ScsWorkspace  *self,
       return FALSE;
     }
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT criterion_id, count (*) FROM evidence_link "
-                     "WHERE assessment = ?1 GROUP BY criterion_id", error);
-  if (stmt == NULL)
+  counts = read_evidence_counts (self, error);
+  if (counts == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < items->len; i++)
     {
-      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, sqlite3_column_text (stmt, 0));
+      ScsAnswer *answer = g_ptr_array_index (items, i);
 
-      if (answer != NULL)
-        scs_answer_set_n_evidence (answer, sqlite3_column_int (stmt, 1));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
+      scs_answer_set_n_evidence (answer, GPOINTER_TO_UINT (g_hash_table_lookup (counts,
+                                                             scs_answer_get_criterion_id (answer))));
     }
 
   g_list_store_splice (self->answers, 0, 0, items->pdata, items->len);
@@ -2058,7 +2082,7 @@ refresh_contents (ScsWorkspace  *self,
                   GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) counts = NULL;
   ScsOrganization *old_org = NULL;
   guint n_items;
   int rc;
@@ -2086,32 +2110,15 @@ refresh_contents (ScsWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = scs_db_prepare (self->db, self->path,
-                         "SELECT criterion_id, count (*) FROM evidence_link WHERE assessment = ?1 "
-                         "GROUP BY criterion_id", error);
-  if (stmt == NULL)
+  counts = read_evidence_counts (self, error);
+  if (counts == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, sqlite3_column_text (stmt, 0));
-
-      if (answer != NULL)
-        g_hash_table_insert (counts, (gpointer) scs_answer_get_criterion_id (answer),
-                             GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
-    }
-
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
       const char *id = scs_answer_get_criterion_id (answer);
-      guint count = GPOINTER_TO_INT (g_hash_table_lookup (counts, id));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
 
       if (count != scs_answer_get_n_evidence (answer))
         {
