@@ -914,6 +914,21 @@ emit_changed (ScsScope *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Commits @txn, the edit of item @id, and shows the item as stored. */
+static gboolean
+commit_item (ScsScope          *self,
+             ScsDbTransaction  *txn,
+             gint64             id,
+             GError           **error)
+{
+  if (!scs_db_transaction_commit (txn, error))
+    return FALSE;
+
+  refresh_item (self, id);
+  emit_changed (self);
+  return TRUE;
+}
+
 gboolean
 scs_scope_set_unit (ScsScope          *self,
                     ScsScopeUnitKind   unit,
@@ -1138,12 +1153,7 @@ scs_scope_add_item (ScsScope      *self,
   id = insert_item (self, kind, fields, now, error);
   if (id == 0)
     return 0;
-  if (!scs_db_transaction_commit (&txn, error))
-    return 0;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return id;
+  return commit_item (self, &txn, id, error) ? id : 0;
 }
 
 /**
@@ -1368,12 +1378,7 @@ scs_scope_update_item (ScsScope    *self,
 
   if (!any)
     return TRUE;
-  if (!scs_db_transaction_commit (&txn, error))
-    return FALSE;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return TRUE;
+  return commit_item (self, &txn, id, error);
 }
 
 gboolean
@@ -1399,12 +1404,7 @@ scs_scope_set_criteria (ScsScope            *self,
     return FALSE;
   if (!write_criteria (self, id, criteria, now, error))
     return FALSE;
-  if (!scs_db_transaction_commit (&txn, error))
-    return FALSE;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return TRUE;
+  return commit_item (self, &txn, id, error);
 }
 
 gboolean
@@ -1523,12 +1523,7 @@ scs_scope_set_status (ScsScope        *self,
                                 *changes[i].new_value ? changes[i].new_value : NULL, error))
         return FALSE;
     }
-  if (!scs_db_transaction_commit (&txn, error))
-    return FALSE;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return TRUE;
+  return commit_item (self, &txn, id, error);
 }
 
 gboolean
@@ -1620,12 +1615,7 @@ scs_scope_set_review (ScsScope        *self,
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !scs_workspace_audit (ws, now, "scope-review", target, old_value, new_value, error))
     return FALSE;
-  if (!scs_db_transaction_commit (&txn, error))
-    return FALSE;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return TRUE;
+  return commit_item (self, &txn, id, error);
 }
 
 gboolean
