@@ -236,6 +236,19 @@ read_record (ScsWorkspace  *workspace,
   return scs_db_read_row (workspace->db, workspace->path, sql, error);
 }
 
+/* Begins @txn on @workspace and prepares @sql in it; NULL with @error
+ * (and @txn rolled back by its owner) when either fails. */
+static sqlite3_stmt *
+begin_write (ScsWorkspace      *workspace,
+             ScsDbTransaction  *txn,
+             const char        *sql,
+             GError           **error)
+{
+  if (!scs_workspace_transaction_begin (workspace, txn, error))
+    return NULL;
+  return scs_db_prepare (workspace->db, workspace->path, sql, error);
+}
+
 /* Steps @stmt, audits and commits @txn (rolled back by its owner on
  * failure). */
 static gboolean
@@ -355,11 +368,9 @@ scs_provider_link_star4 (ScsWorkspace  *workspace,
       expiry = end != NULL ? scs_date_to_iso (end) : NULL;
     }
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO provider_star4 (id, path, corporate_number, created, "
-                         "department, obtained, expiry) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = begin_write (workspace, &txn,
+                      "INSERT OR REPLACE INTO provider_star4 (id, path, corporate_number, created, "
+                      "department, obtained, expiry) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, absolute);
@@ -446,11 +457,9 @@ scs_provider_set_isms (ScsWorkspace           *workspace,
       return FALSE;
     }
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO provider_isms (id, number, body, scope, expires, "
-                         "mark_start, mark_end) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = begin_write (workspace, &txn,
+                      "INSERT OR REPLACE INTO provider_isms (id, number, body, scope, expires, "
+                      "mark_start, mark_end) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, isms->number);
@@ -533,11 +542,9 @@ scs_provider_set_certification (ScsWorkspace  *workspace,
     return FALSE;
   expiry = certification_expiry (date);
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO provider_certification (id, number, obtained, expiry) "
-                         "VALUES (1, ?1, ?2, ?3)", error);
+  stmt = begin_write (workspace, &txn,
+                      "INSERT OR REPLACE INTO provider_certification (id, number, obtained, expiry) "
+                      "VALUES (1, ?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, number);
@@ -604,10 +611,8 @@ scs_provider_add_service (ScsWorkspace         *workspace,
   if (!check_writable (workspace, _("the service list"), error) ||
       !check_field (name, _("The service name"), error))
     return 0;
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return 0;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT INTO provider_service (category, name) VALUES (?1, ?2)", error);
+  stmt = begin_write (workspace, &txn,
+                      "INSERT INTO provider_service (category, name) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return 0;
   scs_db_bind_text (stmt, 1, category_words[category]);
@@ -691,11 +696,9 @@ scs_provider_set_subcontract (ScsWorkspace                  *workspace,
       !scs_workspace_check_text (subcontract->exception, _("The exception"), FALSE, error))
     return FALSE;
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO provider_subcontract (category, contracting_out, exception, "
-                         "redelegation) VALUES (?1, ?2, ?3, ?4)", error);
+  stmt = begin_write (workspace, &txn,
+                      "INSERT OR REPLACE INTO provider_subcontract (category, contracting_out, exception, "
+                      "redelegation) VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, word);
