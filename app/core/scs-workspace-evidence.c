@@ -81,6 +81,25 @@ evidence_exists (ScsWorkspace  *self,
   return query_exists (self, stmt, exists, error);
 }
 
+/* @sql on one link of the current assessment, bound: ?1 the file's
+ * SHA-256, ?2 the assessment, ?3 the criterion. */
+static sqlite3_stmt *
+prepare_link (ScsWorkspace  *self,
+              const char    *sql,
+              const char    *sha256,
+              const char    *criterion_id,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = scs_db_prepare (self->db, self->path, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  scs_db_bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+  scs_db_bind_text (stmt, 3, criterion_id);
+  return stmt;
+}
+
 static gboolean
 link_exists (ScsWorkspace  *self,
              const char    *sha256,
@@ -88,18 +107,11 @@ link_exists (ScsWorkspace  *self,
              gboolean      *exists,
              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = prepare_link (self, "SELECT 1 FROM evidence_link "
+                                               "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3",
+                                               sha256, criterion_id, error);
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT 1 FROM evidence_link "
-                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
-  if (stmt == NULL)
-    return FALSE;
-  scs_db_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-  scs_db_bind_text (stmt, 3, criterion_id);
-
-  return query_exists (self, stmt, exists, error);
+  return stmt != NULL && query_exists (self, stmt, exists, error);
 }
 
 static gboolean
@@ -109,17 +121,12 @@ insert_link (ScsWorkspace  *self,
              const char    *now,
              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = prepare_link (self, "INSERT INTO evidence_link (sha256, assessment, "
+                                               "criterion_id, added, author) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                               sha256, criterion_id, error);
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
-
-  scs_db_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-  scs_db_bind_text (stmt, 3, criterion_id);
   scs_db_bind_text (stmt, 4, now);
   scs_db_bind_text (stmt, 5, self->actor);
 
@@ -667,14 +674,11 @@ remove_link (ScsWorkspace  *self,
       return FALSE;
     }
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "DELETE FROM evidence_link "
-                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
+  stmt = prepare_link (self, "DELETE FROM evidence_link "
+                       "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3",
+                       sha256, criterion_id, error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-  scs_db_bind_text (stmt, 3, criterion_id);
   if (!scs_db_step_done (stmt, self->db, self->path, error) ||
       !scs_workspace_audit (self, now, "evidence-unlink", sha256, criterion_id, NULL, error))
     return FALSE;
