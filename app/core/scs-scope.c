@@ -1601,11 +1601,9 @@ scs_scope_set_review (ScsScope        *self,
     return TRUE;
 
   target = g_strdup_printf ("scope:%" G_GINT64_FORMAT "/review", id);
-  if (!scs_workspace_transaction_begin (ws, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (ws->db, ws->path,
-                         "UPDATE scope_item SET review = ?1, review_comment = ?2, reviewer = ?3 "
-                         "WHERE id = ?4", error);
+  stmt = scs_workspace_write_begin (ws, &txn,
+                                    "UPDATE scope_item SET review = ?1, review_comment = ?2, reviewer = ?3 "
+                                    "WHERE id = ?4", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, scs_scope_review_to_string (review));
@@ -1646,9 +1644,7 @@ scs_scope_remove_item (ScsScope  *self,
 
   if (!require_unsealed (self, id, error))
     return FALSE;
-  if (!scs_workspace_transaction_begin (ws, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (ws->db, ws->path, "DELETE FROM scope_item WHERE id = ?1", error);
+  stmt = scs_workspace_write_begin (ws, &txn, "DELETE FROM scope_item WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);

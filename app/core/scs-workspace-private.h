@@ -93,6 +93,24 @@ gboolean   scs_workspace_audit                 (ScsWorkspace  *self,
                                                 const char    *old_value,
                                                 const char    *new_value,
                                                 GError       **error);
+/* The shape of a one-statement edit: scs_workspace_transaction_begin ()
+ * and @sql prepared in it (NULL with @error when either fails; the
+ * caller's guard rolls back), then, once the caller has bound it, the
+ * statement stepped, one audit row @action on @target written at @time
+ * (%NULL: now), and @txn committed. */
+sqlite3_stmt *scs_workspace_write_begin        (ScsWorkspace      *self,
+                                                ScsDbTransaction  *txn,
+                                                const char        *sql,
+                                                GError           **error);
+gboolean   scs_workspace_write_finish          (ScsWorkspace      *self,
+                                                ScsDbTransaction  *txn,
+                                                sqlite3_stmt      *stmt,
+                                                const char        *time,
+                                                const char        *action,
+                                                const char        *target,
+                                                const char        *old_value,
+                                                const char        *new_value,
+                                                GError           **error);
 /* TRUE when the current assessment is signed and sealed (review_seal). */
 gboolean   scs_workspace_is_sealed             (ScsWorkspace  *self);
 /* FALSE with SCS_WORKSPACE_ERROR_SEALED naming @what ("the note of

@@ -486,15 +486,44 @@ insert_audit (sqlite3     *db,
 
 gboolean
 scs_workspace_audit (ScsWorkspace  *self,
-       const char    *time,
-       const char    *action,
-       const char    *target,
-       const char    *old_value,
-       const char    *new_value,
-       GError       **error)
+                     const char    *time,
+                     const char    *action,
+                     const char    *target,
+                     const char    *old_value,
+                     const char    *new_value,
+                     GError       **error)
 {
   return insert_audit (self->db, self->path, time, self->actor, action, target,
                        old_value, new_value, error);
+}
+
+sqlite3_stmt *
+scs_workspace_write_begin (ScsWorkspace      *self,
+                           ScsDbTransaction  *txn,
+                           const char        *sql,
+                           GError           **error)
+{
+  if (!scs_workspace_transaction_begin (self, txn, error))
+    return NULL;
+  return scs_db_prepare (self->db, self->path, sql, error);
+}
+
+gboolean
+scs_workspace_write_finish (ScsWorkspace      *self,
+                            ScsDbTransaction  *txn,
+                            sqlite3_stmt      *stmt,
+                            const char        *time,
+                            const char        *action,
+                            const char        *target,
+                            const char        *old_value,
+                            const char        *new_value,
+                            GError           **error)
+{
+  g_autofree char *now = time == NULL ? scs_now_iso8601 () : NULL;
+
+  return scs_db_step_done (stmt, self->db, self->path, error) &&
+         scs_workspace_audit (self, time != NULL ? time : now, action, target, old_value, new_value, error) &&
+         scs_db_transaction_commit (txn, error);
 }
 
 void
@@ -2995,9 +3024,7 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
   scs_db_bind_text (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, self->assessment_id);
 
-  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
-      !scs_workspace_audit (self, now, "target-level", target, old_value, new_value, error) ||
-      !scs_db_transaction_commit (&txn, error))
+  if (!scs_workspace_write_finish (self, &txn, stmt, now, "target-level", target, old_value, new_value, error))
     return FALSE;
 
   self->target_level = level;
