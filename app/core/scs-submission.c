@@ -24,6 +24,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-signature.h"
 #include "scs-signature-check.h"
@@ -212,7 +213,6 @@ scs_submission_read_last_export (sqlite3 *db,
                                   gint64   assessment)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   if (!scs_db_has_table (db, "submission"))
@@ -223,8 +223,7 @@ scs_submission_read_last_export (sqlite3 *db,
   sqlite3_bind_int64 (stmt, 1, assessment);
   if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
     return NULL;
-  utc = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 0), NULL);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
   /* the day it was exported where the reader is */
-  return local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+  local = scs_date_parse_time ((const char *) sqlite3_column_text (stmt, 0), SCS_DATE_ZONE_LOCAL);
+  return scs_date_time_to_iso (local, SCS_DATE_ZONE_LOCAL);
 }
