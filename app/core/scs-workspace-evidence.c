@@ -302,7 +302,9 @@ require_unsealed (ScsWorkspace  *self,
  * @criterion_id: the criterion the file supports
  * @file: the file to store
  * @error: %SCS_WORKSPACE_ERROR_IO naming the file when it cannot be read,
- *   %SCS_WORKSPACE_ERROR_INVALID when it is too large or the criterion unknown
+ *   %SCS_WORKSPACE_ERROR_INVALID when it is too large, its name refused or
+ *   the criterion unknown, %SCS_WORKSPACE_ERROR_READ_ONLY,
+ *   %SCS_WORKSPACE_ERROR_SEALED; an %SCS_DB_ERROR when storing it fails
  *
  * Stores the file's bytes in the workspace (once per content: the SHA-256 is
  * the key) and links it to @criterion_id, in one transaction. Nothing is
@@ -887,7 +889,7 @@ scs_workspace_get_evidence_data (ScsWorkspace  *self,
  * workspace file (SQLite incremental blob I/O): however large the file,
  * at most one piece is in memory.
  *
- * Returns: %FALSE with %SCS_WORKSPACE_ERROR_NOT_FOUND, a database error,
+ * Returns: %FALSE with %SCS_WORKSPACE_ERROR_NOT_FOUND, an %SCS_DB_ERROR,
  *   G_IO_ERROR_CANCELLED or @func's error
  */
 gboolean
@@ -1015,8 +1017,9 @@ write_all (int           fd,
 /**
  * scs_workspace_extract_evidence:
  * @out_path: where to write; must not exist
- * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_NOT_FOUND or
- *   %SCS_WORKSPACE_ERROR_IO
+ * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_NOT_FOUND,
+ *   %SCS_WORKSPACE_ERROR_IO when @out_path cannot be written, or an
+ *   %SCS_DB_ERROR when the stored bytes cannot be read
  *
  * Writes the stored bytes to a temporary file next to @out_path and moves it
  * into place only when complete, never replacing an existing file.

@@ -1976,9 +1976,12 @@ open_file (const char  *path,
 /**
  * scs_workspace_open:
  * @path: a .scsw file
- * @error: %SCS_WORKSPACE_ERROR_IO when it cannot be read,
+ * @error: %SCS_WORKSPACE_ERROR_IO when it cannot be opened,
  *   %SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE for any other file,
- *   %SCS_WORKSPACE_ERROR_NEWER_VERSION, %SCS_WORKSPACE_ERROR_CORRUPT
+ *   %SCS_WORKSPACE_ERROR_NEWER_VERSION, %SCS_WORKSPACE_ERROR_CORRUPT when a
+ *   check finds damage; an %SCS_DB_ERROR (%SCS_DB_ERROR_BUSY while another
+ *   program holds the file, %SCS_DB_ERROR_FULL, %SCS_DB_ERROR_IO,
+ *   %SCS_DB_ERROR_CORRUPT) when upgrading or reading it fails
  *
  * Opens a workspace, upgrading an older format in place. A file that is
  * refused is left exactly as it was.
@@ -2178,7 +2181,9 @@ refresh_contents (ScsWorkspace  *self,
  * the profile emit their usual signals; a new assessment or catalog
  * reloads everything (scs_workspace_reload()).
  *
- * Returns: %FALSE with @error set when the file cannot be read.
+ * Returns: %FALSE with @error set (an %SCS_DB_ERROR, or
+ *   %SCS_WORKSPACE_ERROR_CORRUPT for an answer it cannot show) when the file
+ *   cannot be read.
  */
 gboolean
 scs_workspace_refresh (ScsWorkspace  *self,
@@ -2498,8 +2503,10 @@ initialize_file (sqlite3               *db,
  * @org: the organisation profile (validated here)
  * @target_level: 3 or 4
  * @catalog: the catalog to answer against; embedded in the file
- * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_INVALID,
- *   %SCS_WORKSPACE_ERROR_IO
+ * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_INVALID (the
+ *   level or the profile), %SCS_WORKSPACE_ERROR_IO when the file cannot be
+ *   made or moved into place; an %SCS_DB_ERROR while building it; then as
+ *   for scs_workspace_open()
  *
  * Creates a new workspace. The file is built under a temporary name next to
  * @path and moved into place only when complete, never replacing a file.
@@ -2873,6 +2880,10 @@ scs_workspace_dup_organization (ScsWorkspace *self)
  *
  * Writes the profile in one transaction with an audit row per changed field
  * and emits ::organization-changed.
+ *
+ * Returns: %FALSE with @error: %SCS_WORKSPACE_ERROR_INVALID from the
+ *   validation, %SCS_WORKSPACE_ERROR_READ_ONLY, or an %SCS_DB_ERROR when
+ *   the write fails (nothing is written then).
  */
 gboolean
 scs_workspace_set_organization (ScsWorkspace           *self,
@@ -3276,7 +3287,10 @@ static gboolean set_answer_seen (ScsWorkspace    *self,
  * @note: (nullable): the new note, %NULL to keep the stored one
  * @reason: (nullable): the not-applicable reason, %NULL to keep the stored one
  * @error: %SCS_WORKSPACE_ERROR_INVALID for an unknown criterion, text that
- *   is not UTF-8, or not applicable without a reason; or an I/O error
+ *   is not UTF-8, not applicable without a reason or notes over their
+ *   total size; %SCS_WORKSPACE_ERROR_READ_ONLY, %SCS_WORKSPACE_ERROR_SEALED
+ *   once signed; an %SCS_DB_ERROR (%SCS_DB_ERROR_BUSY, %SCS_DB_ERROR_FULL,
+ *   %SCS_DB_ERROR_IO, …) when the write fails
  *
  * Commits the change with its audit rows in one transaction before
  * returning; notes and reasons are stored exactly as given. On error neither
@@ -3561,7 +3575,8 @@ scs_workspace_list_audit (ScsWorkspace  *self,
 
 /**
  * scs_workspace_check_integrity:
- * @error: %SCS_WORKSPACE_ERROR_CORRUPT with the first problem found
+ * @error: %SCS_WORKSPACE_ERROR_CORRUPT with the first problem found; an
+ *   %SCS_DB_ERROR when the checks cannot run
  *
  * Runs PRAGMA integrity_check and foreign_key_check over the whole file.
  */
