@@ -256,7 +256,7 @@ test_utf8_bom (Fixture       *fixture,
   }
   /* The page's table follows */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
-                      scs_scope_page_get_column_view (page, SCS_SCOPE_KIND_SERVER)))), ==, 3);
+                      GTK_COLUMN_VIEW (gui_test_find_by_name (GTK_WIDGET (page), "table-server"))))), ==, 3);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* And in the file */
