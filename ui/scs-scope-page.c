@@ -351,8 +351,9 @@ scs_scope_cell_init (ScsScopeCell *self)
 }
 
 static void
-update_label (ScsScopeCell *cell)
+update_label (GtkWidget *widget)
 {
+  ScsScopeCell *cell = SCS_SCOPE_CELL (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (cell), "item");
   const char *column = g_object_get_data (G_OBJECT (cell), "column");
   g_autofree char *text = NULL;
@@ -382,7 +383,7 @@ on_editing_changed (ScsScopeCell *cell)
     gtk_widget_activate_action (GTK_WIDGET (cell), "scope.set-field", "(xss)",
                                 scs_scope_item_get_id (item), column, text);
   /* Shows what is stored: the new value, or the old one when refused. */
-  update_label (cell);
+  update_label (GTK_WIDGET (cell));
   g_object_unref (cell);
 }
 
@@ -398,17 +399,21 @@ text_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, cell);
 }
 
+/* How a cell shows its item: set up from the item and again on each of its
+ * revisions. */
+typedef void (*CellUpdateFunc) (GtkWidget *cell);
+
 static void
-text_bind (GtkSignalListItemFactory *factory,
+cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
-           gpointer                  data)
+           CellUpdateFunc            update)
 {
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
   ScsScopeItem *item = gtk_list_item_get_item (list_item);
 
-  g_object_set_data (G_OBJECT (cell), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_label), cell, G_CONNECT_SWAPPED);
-  update_label (SCS_SCOPE_CELL (cell));
+  g_object_set_data (G_OBJECT (child), "item", item);
+  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update), child, G_CONNECT_SWAPPED);
+  update (child);
 }
 
 static void
@@ -428,8 +433,9 @@ cell_unbind (GtkSignalListItemFactory *factory,
 }
 
 static void
-update_status (GtkDropDown *dropdown)
+update_status (GtkWidget *widget)
 {
+  GtkDropDown *dropdown = GTK_DROP_DOWN (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
 
   if (item == NULL)
@@ -450,7 +456,7 @@ on_status_selected (GtkDropDown *dropdown)
     return;
   gtk_widget_activate_action (GTK_WIDGET (dropdown), "scope.set-status", "(xs)",
                               scs_scope_item_get_id (item), scs_scope_status_to_string (selected));
-  update_status (dropdown);
+  update_status (GTK_WIDGET (dropdown));
 }
 
 static void
@@ -471,24 +477,12 @@ status_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, dropdown);
 }
 
-static void
-status_bind (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  data)
-{
-  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
-  ScsScopeItem *item = gtk_list_item_get_item (list_item);
-
-  g_object_set_data (G_OBJECT (dropdown), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_status), dropdown, G_CONNECT_SWAPPED);
-  update_status (GTK_DROP_DOWN (dropdown));
-}
-
 /* A field with a list of values ("type", "check-method"): a drop-down of
  * their labels, "—" first for not yet said; the code is what is stored. */
 static void
-update_choice (GtkDropDown *dropdown)
+update_choice (GtkWidget *widget)
 {
+  GtkDropDown *dropdown = GTK_DROP_DOWN (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
   const char *column = g_object_get_data (G_OBJECT (dropdown), "column");
   const ScsScopeChoice *choices;
@@ -524,7 +518,7 @@ on_choice_selected (GtkDropDown *dropdown)
   if (g_strcmp0 (code, scs_scope_item_get_field (item, column)) != 0)
     gtk_widget_activate_action (GTK_WIDGET (dropdown), "scope.set-field", "(xss)",
                                 scs_scope_item_get_id (item), column, code);
-  update_choice (dropdown);
+  update_choice (GTK_WIDGET (dropdown));
 }
 
 typedef struct
@@ -563,23 +557,11 @@ choice_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, dropdown);
 }
 
-static void
-choice_bind (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  data)
-{
-  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
-  ScsScopeItem *item = gtk_list_item_get_item (list_item);
-
-  g_object_set_data (G_OBJECT (dropdown), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_choice), dropdown, G_CONNECT_SWAPPED);
-  update_choice (GTK_DROP_DOWN (dropdown));
-}
-
 /* The "connected" flag: only out-of-scope items can be connected. */
 static void
-update_connected (GtkCheckButton *check)
+update_connected (GtkWidget *widget)
 {
+  GtkCheckButton *check = GTK_CHECK_BUTTON (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (check), "item");
 
   if (item == NULL)
@@ -601,7 +583,7 @@ on_connected_toggled (GtkCheckButton *check)
     return;
   gtk_widget_activate_action (GTK_WIDGET (check), "scope.set-connected", "(xb)",
                               scs_scope_item_get_id (item), active);
-  update_connected (check);
+  update_connected (GTK_WIDGET (check));
 }
 
 static void
@@ -618,23 +600,11 @@ connected_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, check);
 }
 
-static void
-connected_bind (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  data)
-{
-  GtkWidget *check = gtk_list_item_get_child (list_item);
-  ScsScopeItem *item = gtk_list_item_get_item (list_item);
-
-  g_object_set_data (G_OBJECT (check), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_connected), check, G_CONNECT_SWAPPED);
-  update_connected (GTK_CHECK_BUTTON (check));
-}
-
 /* The expert's mark on an out-of-scope reason. */
 static void
-update_review (GtkDropDown *dropdown)
+update_review (GtkWidget *widget)
 {
+  GtkDropDown *dropdown = GTK_DROP_DOWN (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
 
   if (item == NULL)
@@ -657,7 +627,7 @@ on_review_selected (GtkDropDown *dropdown)
   gtk_widget_activate_action (GTK_WIDGET (dropdown), "scope.set-review", "(xss)",
                               scs_scope_item_get_id (item), scs_scope_review_to_string (selected),
                               scs_scope_item_get_review_comment (item));
-  update_review (dropdown);
+  update_review (GTK_WIDGET (dropdown));
 }
 
 static void
@@ -677,19 +647,6 @@ review_setup (GtkSignalListItemFactory *factory,
                                   _("Expert’s mark"), -1);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_review_selected), NULL);
   gtk_list_item_set_child (list_item, dropdown);
-}
-
-static void
-review_bind (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  data)
-{
-  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
-  ScsScopeItem *item = gtk_list_item_get_item (list_item);
-
-  g_object_set_data (G_OBJECT (dropdown), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_review), dropdown, G_CONNECT_SWAPPED);
-  update_review (GTK_DROP_DOWN (dropdown));
 }
 
 /* For the column sorters: the cell text of an item. */
@@ -718,28 +675,28 @@ make_column (ScsScopeKind  kind,
       cc->kind = kind;
       cc->column = g_strdup (column);
       g_signal_connect_data (factory, "setup", G_CALLBACK (choice_setup), cc, choice_column_free, 0);
-      g_signal_connect (factory, "bind", G_CALLBACK (choice_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_choice);
     }
   else if (g_str_equal (column, "status"))
     {
       g_signal_connect (factory, "setup", G_CALLBACK (status_setup), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (status_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_status);
     }
   else if (g_str_equal (column, "connected"))
     {
       g_signal_connect (factory, "setup", G_CALLBACK (connected_setup), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (connected_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_connected);
     }
   else if (g_str_equal (column, "review"))
     {
       g_signal_connect (factory, "setup", G_CALLBACK (review_setup), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (review_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_review);
     }
   else
     {
       g_signal_connect_data (factory, "setup", G_CALLBACK (text_setup), g_strdup (column),
                              (GClosureNotify) (void (*) (void)) g_free, 0);
-      g_signal_connect (factory, "bind", G_CALLBACK (text_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_label);
     }
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), NULL);
 
