@@ -395,3 +395,12 @@ gui_test_present_window (GtkWindow *window,
   gtk_window_present (window);
   gui_test_wait_until (gui_test_is_mapped, window, 10);
 }
+
+const char *
+gui_test_window_subtitle (gpointer window)
+{
+  GtkWidget *title = gui_test_find_child (window, "window_title");
+
+  g_assert_true (ADW_IS_WINDOW_TITLE (title));
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
+}

@@ -91,4 +91,7 @@ void          gui_test_present_window        (GtkWindow       *window,
                                               int              width,
                                               int              height);
 
+/* The subtitle of @window's template child "window_title" (an AdwWindowTitle). */
+const char   *gui_test_window_subtitle       (gpointer         window);
+
 G_END_DECLS
