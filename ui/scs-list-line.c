@@ -4,8 +4,8 @@
  * findings of the scope check, the problems of an import, the recent
  * workspaces) hold them as GListModels of ScsListLine bound to boxed lists
  * (gtk_list_box_bind_model): each line is drawn by a row whose .ui
- * (scs-list-line.ui) binds its texts to the line; the icon is made with
- * the row.
+ * (scs-list-line.ui) binds its texts to the line; the icon and a button
+ * are made with the row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +29,10 @@ struct _ScsListLine
   char     *icon_style;
   char     *icon_label;
   char     *name;
+  char     *button_icon;
+  char     *button_label;
+  char     *button_action;
+  GVariant *button_target;
 };
 
 G_DEFINE_FINAL_TYPE (ScsListLine, scs_list_line, G_TYPE_OBJECT)
@@ -59,6 +63,10 @@ scs_list_line_finalize (GObject *object)
   g_free (self->icon_style);
   g_free (self->icon_label);
   g_free (self->name);
+  g_free (self->button_icon);
+  g_free (self->button_label);
+  g_free (self->button_action);
+  g_clear_pointer (&self->button_target, g_variant_unref);
 
   G_OBJECT_CLASS (scs_list_line_parent_class)->finalize (object);
 }
@@ -196,6 +204,26 @@ scs_list_line_set_name (ScsListLine *self,
   self->name = g_strdup (name);
 }
 
+void
+scs_list_line_set_button (ScsListLine *self,
+                          const char  *icon_name,
+                          const char  *label,
+                          const char  *action_name,
+                          GVariant    *target)
+{
+  g_return_if_fail (SCS_IS_LIST_LINE (self));
+  g_return_if_fail (icon_name != NULL && action_name != NULL);
+
+  g_free (self->button_icon);
+  self->button_icon = g_strdup (icon_name);
+  g_free (self->button_label);
+  self->button_label = g_strdup (label);
+  g_free (self->button_action);
+  self->button_action = g_strdup (action_name);
+  g_clear_pointer (&self->button_target, g_variant_unref);
+  self->button_target = target != NULL ? g_variant_ref_sink (target) : NULL;
+}
+
 static gboolean
 line_equal (ScsListLine *a,
             ScsListLine *b)
@@ -205,7 +233,11 @@ line_equal (ScsListLine *a,
          a->title_lines == b->title_lines && a->subtitle_lines == b->subtitle_lines &&
          a->activatable == b->activatable &&
          g_strcmp0 (a->icon_name, b->icon_name) == 0 && g_strcmp0 (a->icon_style, b->icon_style) == 0 &&
-         g_strcmp0 (a->icon_label, b->icon_label) == 0 && g_strcmp0 (a->name, b->name) == 0;
+         g_strcmp0 (a->icon_label, b->icon_label) == 0 && g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->button_icon, b->button_icon) == 0 && g_strcmp0 (a->button_label, b->button_label) == 0 &&
+         g_strcmp0 (a->button_action, b->button_action) == 0 &&
+         (a->button_target == NULL ? b->button_target == NULL
+                                   : b->button_target != NULL && g_variant_equal (a->button_target, b->button_target));
 }
 
 /**
@@ -274,6 +306,20 @@ scs_list_line_row_create (gpointer item,
         gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         line->icon_label, -1);
       adw_action_row_add_prefix (row, icon);
+    }
+  if (line->button_action != NULL)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name (line->button_icon);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, line->button_label);
+      if (line->button_label != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        line->button_label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), line->button_action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), line->button_target);
+      adw_action_row_add_suffix (row, button);
     }
   if (line->activatable)
     adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));

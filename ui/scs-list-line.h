@@ -38,6 +38,14 @@ void         scs_list_line_set_activatable (ScsListLine *self,
                                             gboolean     activatable);
 void         scs_list_line_set_name    (ScsListLine *self,
                                         const char  *name);
+/* A flat icon button at the row's end that activates @action_name with
+ * @target (floating references are sunk); @label is its tooltip and
+ * accessible label. */
+void         scs_list_line_set_button  (ScsListLine *self,
+                                        const char  *icon_name,
+                                        const char  *label,
+                                        const char  *action_name,
+                                        GVariant    *target);
 
 /* Makes @store (of ScsListLine) hold @lines: only what changed is
  * replaced, so the rows of the lines that stay are kept. */

@@ -745,11 +745,12 @@ test_trusted_cas (void)
   g_assert_true (g_file_set_contents (junk, "not a certificate", -1, NULL));
   preferences = scs_preferences_window_new (NULL);
   gtk_window_present (GTK_WINDOW (preferences));
-  g_assert_true (scs_preferences_window_add_ca (preferences, bundle, &error));
+  /* what "Add…" does with the chosen file */
+  g_assert_true (scs_trust_settings_add_file (settings, bundle, &error));
   g_assert_no_error (error);
-  g_assert_true (scs_preferences_window_add_ca (preferences, der, &error));
+  g_assert_true (scs_trust_settings_add_file (settings, der, &error));
   g_assert_no_error (error);
-  g_assert_false (scs_preferences_window_add_ca (preferences, junk, &error));
+  g_assert_false (scs_trust_settings_add_file (settings, junk, &error));
   g_assert_nonnull (strstr (error->message, "junk.txt"));
   pems = g_settings_get_strv (settings, "trusted-cas");
   g_assert_cmpuint (g_strv_length (pems), ==, 3);
@@ -757,8 +758,12 @@ test_trusted_cas (void)
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Valid until"));
   g_assert_nonnull (find_row (GTK_WIDGET (preferences), "CN=SCS Test CA ca"));
-  /* removing one: the list follows the setting */
-  scs_trust_settings_remove (settings, 0);
+  /* removing one with its row's button: the list follows the setting */
+  row = find_row (GTK_WIDGET (preferences), "CN=SCS Test CA ca");
+  g_signal_emit_by_name (gui_test_find_by_type (row, GTK_TYPE_BUTTON), "clicked");
+  g_clear_pointer (&pems, g_strfreev);
+  pems = g_settings_get_strv (settings, "trusted-cas");
+  g_assert_cmpuint (g_strv_length (pems), ==, 2);
   g_assert_null (find_row (GTK_WIDGET (preferences), "CN=SCS Test CA ca"));
   g_assert_nonnull (find_row (GTK_WIDGET (preferences), "CN=SCS Test CA otherca"));
   gtk_window_destroy (GTK_WINDOW (preferences));
