@@ -441,12 +441,6 @@ scs_sidebar_init (ScsSidebar *self)
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), row_create, NULL, NULL);
 }
 
-GtkWidget *
-scs_sidebar_new (void)
-{
-  return g_object_new (SCS_TYPE_SIDEBAR, NULL);
-}
-
 void
 scs_sidebar_set_workspace (ScsSidebar   *self,
                            ScsWorkspace *workspace)
@@ -486,4 +480,3 @@ scs_sidebar_select (ScsSidebar *self,
   self->syncing = FALSE;
   update_focus (self);
 }
-

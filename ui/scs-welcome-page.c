@@ -216,9 +216,3 @@ scs_welcome_page_init (ScsWelcomePage *self)
   gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent), scs_list_line_row_create, NULL, NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, attach_menu, self, NULL);
 }
-
-GtkWidget *
-scs_welcome_page_new (void)
-{
-  return g_object_new (SCS_TYPE_WELCOME_PAGE, NULL);
-}

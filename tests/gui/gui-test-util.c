@@ -269,7 +269,10 @@ gui_test_banner_text (gpointer page)
 gboolean
 gui_test_banner_checking (gpointer page)
 {
-  return scs_review_banner_get_checking (SCS_REVIEW_BANNER (scs_review_page_get_banner (page)));
+  gboolean checking;
+
+  g_object_get (scs_review_page_get_banner (page), "checking", &checking, NULL);
+  return checking;
 }
 
 /* Presents a new window of @width × @height holding @child; returns it. */
