@@ -407,3 +407,13 @@ gui_test_window_subtitle (gpointer window)
   g_assert_true (ADW_IS_WINDOW_TITLE (title));
   return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
 }
+
+const char *
+gui_test_window_page (gpointer window)
+{
+  GtkStack *main_stack = GTK_STACK (gui_test_find_child (window, "main_stack"));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "welcome") == 0)
+    return "welcome";
+  return gtk_stack_get_visible_child_name (GTK_STACK (gui_test_find_child (window, "content_stack")));
+}

@@ -140,7 +140,7 @@ test_jcstar (Fixture       *fixture,
 
   scs_window_set_workspace (window, workspace);
   gui_test_present_window (GTK_WINDOW (window), 1100, 800);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "declaration");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "declaration");
   g_assert_false (gtk_widget_get_visible (find (root, "scope-row")));
   g_assert_true (gtk_widget_get_visible (find (root, "declaration-row")));
   gui_test_wait_for_widget (find (root, "declaration-page"), 10, GUI_TEST_WAIT_LAID_OUT);
@@ -149,7 +149,7 @@ test_jcstar (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (gui_test_find_child (root, "window_title"))),
                    ==, scs_workspace_type_get_label (SCS_WORKSPACE_TYPE_JCSTAR1));
   gtk_widget_activate_action (root, "win.show-dashboard", NULL);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "declaration");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "declaration");
 
   set_text (root, "field-name", "ネットワークカメラ NC");
   set_text (root, "field-models", "NC-100、NC-100W, NC-200");
@@ -382,7 +382,7 @@ test_security_action (Fixture       *fixture,
 
   scs_window_set_workspace (window, workspace);
   gui_test_present_window (GTK_WINDOW (window), 1100, 800);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "declaration");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "declaration");
   gui_test_wait_for_widget (find (root, "declaration-page"), 10, GUI_TEST_WAIT_LAID_OUT);
 
   score = find (root, "score");

@@ -251,7 +251,7 @@ test_undo_redo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_UNANSWERED);
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 1);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "checklist");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "checklist");
   g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
                    "Undone: the answer of criterion 1-2-1-2 (Met → Unanswered)");
   /* redo (Ctrl+Shift+Z) */
