@@ -365,6 +365,22 @@ on_migrate_clicked (ScsMigrationAssistant *self)
     show_error (self, error->message);
 }
 
+/* A modal window over @parent for @workspace. */
+static GtkWidget *
+scs_migration_assistant_new (GtkWindow    *parent,
+                             ScsWorkspace *workspace)
+{
+  ScsMigrationAssistant *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  self = g_object_new (SCS_TYPE_MIGRATION_ASSISTANT, "transient-for", parent, NULL);
+  self->workspace = g_object_ref (workspace);
+  g_set_weak_pointer (&self->parent, parent);
+  return GTK_WIDGET (self);
+}
+
 /* Window actions ------------------------------------------------------------ */
 
 void
@@ -462,19 +478,4 @@ scs_migration_assistant_init (ScsMigrationAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   show_page (self, "choose");
-}
-
-GtkWidget *
-scs_migration_assistant_new (GtkWindow    *parent,
-                             ScsWorkspace *workspace)
-{
-  ScsMigrationAssistant *self;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-
-  self = g_object_new (SCS_TYPE_MIGRATION_ASSISTANT, "transient-for", parent, NULL);
-  self->workspace = g_object_ref (workspace);
-  g_set_weak_pointer (&self->parent, parent);
-  return GTK_WIDGET (self);
 }

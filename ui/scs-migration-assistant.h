@@ -14,16 +14,15 @@ G_BEGIN_DECLS
 #define SCS_TYPE_MIGRATION_ASSISTANT (scs_migration_assistant_get_type ())
 G_DECLARE_FINAL_TYPE (ScsMigrationAssistant, scs_migration_assistant, SCS, MIGRATION_ASSISTANT, AdwWindow)
 
-/* A modal window over @parent: choose a workbook (.xlsx) or catalog XML,
- * import it on a worker thread (progress, cancel), show the change report,
- * and migrate only when the user confirms. When @parent is the main window
- * it is reloaded afterwards. Pages of its template child "stack":
+/* Opened by win.load-catalog, a modal window over the main window: choose
+ * a workbook (.xlsx) or catalog XML, import it on a worker thread
+ * (progress, cancel), show the change report, and migrate only when the
+ * user confirms; the window is reloaded afterwards. Pages of its template
+ * child "stack":
  * "choose", "progress", "report" (the counts and lists by their template
  * ids), "error" ("error_page" says why), "done". Action
  * migration.load-file (s: a path or URI) imports a file as if chosen;
  * "cancel_button" stops an import or closes, "migrate_button" applies. */
-GtkWidget    *scs_migration_assistant_new        (GtkWindow             *parent,
-                                                  ScsWorkspace          *workspace);
 
 /* Handlers of the main window's actions (GtkWidgetActionActivateFunc):
  * win.load-catalog opens the assistant for the window's workspace;

@@ -156,6 +156,24 @@ count_assistants (void)
   return n;
 }
 
+/* The assistant win.load-catalog opened over @window */
+static ScsMigrationAssistant *
+open_assistant (ScsWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-catalog", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (SCS_IS_MIGRATION_ASSISTANT (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return SCS_MIGRATION_ASSISTANT (toplevel);
+    }
+  g_assert_not_reached ();
+}
+
 /* Preferences offer the same assistant, for the workspace of the window
  * they were opened from, and only when one is open. */
 static void
@@ -200,10 +218,7 @@ test_migrate (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
 
   /* The menu entry is an action of the window. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-catalog", NULL));
-
-  assistant = SCS_MIGRATION_ASSISTANT (scs_migration_assistant_new (GTK_WINDOW (window), f->workspace));
-  gtk_window_present (GTK_WINDOW (assistant));
+  assistant = open_assistant (window);
   g_assert_cmpstr (page_of (assistant), ==, "choose");
   gui_test_save_png (GTK_WIDGET (assistant), "widget-", "migration-choose", ".png", GUI_TEST_WAIT_FRAMES);
 
@@ -304,6 +319,7 @@ test_cancel_and_refusal (Fixture       *f,
                          gconstpointer  user_data)
 {
   ScsMigrationAssistant *assistant;
+  ScsWindow *window;
   g_autofree char *broken_path = g_build_filename (f->dir, "broken.xlsx", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -317,8 +333,10 @@ test_cancel_and_refusal (Fixture       *f,
   f->workspace = scs_workspace_open (f->path, NULL);
   g_assert_nonnull (f->workspace);
 
-  assistant = SCS_MIGRATION_ASSISTANT (scs_migration_assistant_new (NULL, f->workspace));
-  gtk_window_present (GTK_WINDOW (assistant));
+  window = scs_window_new (NULL);
+  scs_window_set_workspace (window, f->workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  assistant = open_assistant (window);
 
   /* Cancel while importing: back to the start, no plan. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "migration.load-file", "s", f->xlsx));
@@ -339,6 +357,8 @@ test_cancel_and_refusal (Fixture       *f,
   }
   gui_test_save_png (GTK_WIDGET (assistant), "widget-", "migration-error", ".png", GUI_TEST_WAIT_FRAMES);
   gtk_window_destroy (GTK_WINDOW (assistant));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_drain ();
 
   g_assert_false (scs_catalog_is_official (scs_workspace_get_catalog (f->workspace)));
   g_clear_object (&f->workspace);
