@@ -317,30 +317,21 @@ export_chosen (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* wizard.import-csv and wizard.export-csv: a file chooser, then the core */
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+csv_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
+  gboolean import = g_str_equal (action_name, "wizard.import-csv");
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Import Suppliers"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+    gtk_file_chooser_native_new (import ? _("Import Suppliers") : _("Export Suppliers"), GTK_WINDOW (widget),
+                                 import ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 import ? _("_Import") : _("_Export"), _("_Cancel"));
 
-  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Suppliers"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "suppliers.csv");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen), widget);
+  if (!import)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "suppliers.csv");
+  g_signal_connect (chooser, "response", import ? G_CALLBACK (import_chosen) : G_CALLBACK (export_chosen), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -379,8 +370,8 @@ scs_wizard_dialog_class_init (ScsWizardDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "wizard.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "wizard.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "wizard.import-csv", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "wizard.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "wizard.import-csv", NULL, csv_action);
+  gtk_widget_class_install_action (widget_class, "wizard.export-csv", NULL, csv_action);
   gtk_widget_class_install_action (widget_class, "wizard.record-check", "s", record_action);
   gtk_widget_class_install_action (widget_class, "wizard.record-negotiation", "s", record_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "wizard.save", NULL);
