@@ -225,9 +225,11 @@ scs_list_line_set_button (ScsListLine *self,
 }
 
 static gboolean
-line_equal (ScsListLine *a,
-            ScsListLine *b)
+line_equal (gconstpointer pa,
+            gconstpointer pb)
 {
+  const ScsListLine *a = pa, *b = pb;
+
   return g_str_equal (a->title, b->title) && g_str_equal (a->subtitle, b->subtitle) &&
          g_strcmp0 (a->tooltip, b->tooltip) == 0 &&
          a->title_lines == b->title_lines && a->subtitle_lines == b->subtitle_lines &&
@@ -241,42 +243,60 @@ line_equal (ScsListLine *a,
 }
 
 /**
- * scs_list_lines_update:
- * @store: a GListStore of ScsListLine
- * @lines: (element-type ScsListLine): what it is to hold now
+ * scs_list_store_update:
+ * @store: a GListStore
+ * @items: (element-type GObject): what it is to hold now
+ * @equal: whether two items show the same
  *
- * Replaces only what changed: the lines equal at the start and at the end
- * stay, and so do their rows (and the object data the caller gave the old
- * lines: equal lines must stand for the same record).
+ * Replaces only what changed: the items equal at the start and at the end
+ * stay, and so do their rows — a refresh after one change rebuilds the
+ * rows of what changed, not the list.
  */
 void
-scs_list_lines_update (GListStore *store,
-                       GPtrArray  *lines)
+scs_list_store_update (GListStore *store,
+                       GPtrArray  *items,
+                       GEqualFunc  equal)
 {
   GListModel *model = G_LIST_MODEL (store);
   guint n_old = g_list_model_get_n_items (model);
-  guint n_new = lines->len;
+  guint n_new = items->len;
   guint head = 0, tail = 0;
 
   while (head < n_old && head < n_new)
     {
-      g_autoptr(ScsListLine) old = g_list_model_get_item (model, head);
+      g_autoptr(GObject) old = g_list_model_get_item (model, head);
 
-      if (!line_equal (old, lines->pdata[head]))
+      if (!equal (old, items->pdata[head]))
         break;
       head++;
     }
   while (tail < n_old - head && tail < n_new - head)
     {
-      g_autoptr(ScsListLine) old = g_list_model_get_item (model, n_old - 1 - tail);
+      g_autoptr(GObject) old = g_list_model_get_item (model, n_old - 1 - tail);
 
-      if (!line_equal (old, lines->pdata[n_new - 1 - tail]))
+      if (!equal (old, items->pdata[n_new - 1 - tail]))
         break;
       tail++;
     }
   if (head == n_old && head == n_new)
     return;
-  g_list_store_splice (store, head, n_old - head - tail, lines->pdata + head, n_new - head - tail);
+  g_list_store_splice (store, head, n_old - head - tail, items->pdata + head, n_new - head - tail);
+}
+
+/**
+ * scs_list_lines_update:
+ * @store: a GListStore of ScsListLine
+ * @lines: (element-type ScsListLine): what it is to hold now
+ *
+ * scs_list_store_update () for lines: equal lines keep their rows (and
+ * the object data the caller gave the old lines, so equal lines must
+ * stand for the same record).
+ */
+void
+scs_list_lines_update (GListStore *store,
+                       GPtrArray  *lines)
+{
+  scs_list_store_update (store, lines, line_equal);
 }
 
 /* The row is built from scs-list-line.ui with the line as the builder's
