@@ -250,6 +250,16 @@ ensure_current (ScsChecklistPage *self)
     refilter_now (self);
 }
 
+/* Groups off screen draw nothing (scs-requirement-group.c): when the view
+ * moves or the content changes size, each draws again as it now lies. */
+static void
+redraw_groups (ScsChecklistPage *self)
+{
+  for (guint g = 0; g < self->groups->len; g++)
+    if (gtk_widget_get_mapped (self->groups->pdata[g]))
+      gtk_widget_queue_draw (self->groups->pdata[g]);
+}
+
 static void
 scs_checklist_page_map (GtkWidget *widget)
 {
@@ -552,6 +562,7 @@ static void
 scs_checklist_page_init (ScsChecklistPage *self)
 {
   GtkEventController *controller;
+  GtkAdjustment *adjustment;
 
   self->category = 1;
   self->groups = g_ptr_array_new ();
@@ -562,6 +573,9 @@ scs_checklist_page_init (ScsChecklistPage *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (redraw_groups), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (redraw_groups), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_notify), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),

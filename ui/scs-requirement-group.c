@@ -242,6 +242,35 @@ build (ScsRequirementGroup *self)
     }
 }
 
+/* Off screen, a group draws nothing: the cairo renderer draws every node
+ * it is given, clipped or not, and a checklist of 153 rows with their
+ * evidence lists made each frame that changed the page cost the whole
+ * page's drawing (bench-gui-latency). Only groups within a quarter of a
+ * screen of the scrolled window's view draw; the page redraws the groups
+ * when the view scrolls or its content changes size
+ * (scs_requirement_group_queue_draw_all). */
+static gboolean
+in_view (ScsRequirementGroup *self)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+  int height;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), viewport, &bounds))
+    return TRUE;
+  height = gtk_widget_get_height (viewport);
+  return bounds.origin.y + bounds.size.height >= -height / 4.0 &&
+         bounds.origin.y <= height + height / 4.0;
+}
+
+static void
+scs_requirement_group_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  if (in_view (SCS_REQUIREMENT_GROUP (widget)))
+    GTK_WIDGET_CLASS (scs_requirement_group_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 scs_requirement_group_dispose (GObject *object)
 {
@@ -275,6 +304,7 @@ scs_requirement_group_class_init (ScsRequirementGroupClass *klass)
 
   object_class->dispose = scs_requirement_group_dispose;
   object_class->finalize = scs_requirement_group_finalize;
+  widget_class->snapshot = scs_requirement_group_snapshot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "requirement");
