@@ -32,6 +32,7 @@ struct _ScsChecklistPage
   guint              category;
   ScsChecklistFilter filter;
   char              *search;       /* normalised, casefolded; NULL when empty */
+  GHashTable        *evidence_names; /* for searches; NULL until needed again */
 
   GPtrArray         *groups;       /* of ScsRequirementGroup*, in catalog order */
   GHashTable        *row_by_id;    /* criterion ID → ScsCriterionRow* */
@@ -149,9 +150,8 @@ ensure_category (ScsChecklistPage *self,
     }
 }
 
-/* Recomputes what is shown: categories, requirements, rows, and the
- * ordered list of shown rows that keyboard navigation walks. */
-/* Criterion ID → the folded names of its evidence files, for a search. */
+/* Criterion ID → the folded names of its evidence files, for a search:
+ * read once, not at every keystroke, and again after the evidence changed. */
 static GHashTable *
 evidence_names_new (ScsChecklistPage *self)
 {
@@ -182,10 +182,17 @@ evidence_names_new (ScsChecklistPage *self)
 }
 
 static void
+on_evidence_changed (ScsChecklistPage *self)
+{
+  g_clear_pointer (&self->evidence_names, g_hash_table_unref);
+}
+
+/* Recomputes what is shown: categories, requirements, rows, and the
+ * ordered list of shown rows that keyboard navigation walks. */
+static void
 refilter_now (ScsChecklistPage *self)
 {
   gboolean searching = self->search != NULL;
-  g_autoptr(GHashTable) evidence_names = NULL;
 
   g_ptr_array_set_size (self->visible, 0);
   self->stale = FALSE;
@@ -196,7 +203,8 @@ refilter_now (ScsChecklistPage *self)
     {
       for (guint n = 1; n <= N_CATEGORIES; n++)
         ensure_category (self, n);
-      evidence_names = evidence_names_new (self);
+      if (self->evidence_names == NULL)
+        self->evidence_names = evidence_names_new (self);
     }
   else
     ensure_category (self, self->category);
@@ -217,7 +225,7 @@ refilter_now (ScsChecklistPage *self)
 
           if (scs_requirement_group_get_requirement (group)->category->number == n)
             any |= scs_requirement_group_refilter (group, target_level (self), self->filter,
-                                                   self->search, evidence_names, self->visible);
+                                                   self->search, self->evidence_names, self->visible);
         }
 
       gtk_widget_set_visible (self->category_boxes[n], any);
@@ -444,6 +452,7 @@ scs_checklist_page_finalize (GObject *object)
   g_clear_pointer (&self->row_by_id, g_hash_table_unref);
   g_clear_pointer (&self->visible, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->evidence_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (scs_checklist_page_parent_class)->finalize (object);
 }
@@ -615,6 +624,7 @@ scs_checklist_page_set_workspace (ScsChecklistPage *self,
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_pointer (&self->evidence_names, g_hash_table_unref);
   clear_content (self);
   g_set_object (&self->workspace, workspace);
 
@@ -635,6 +645,8 @@ scs_checklist_page_set_workspace (ScsChecklistPage *self,
         }
       g_signal_connect_object (workspace, "notify::target-level",
                                G_CALLBACK (on_target_level_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workspace, "evidence-changed",
+                               G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
     }
 
   refilter (self);
