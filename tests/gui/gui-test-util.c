@@ -244,6 +244,34 @@ gui_test_find_child (GtkWidget  *root,
   return gui_test_find (root, has_buildable_id, buildable_id);
 }
 
+/* How many rows the list box with the buildable ID @buildable_id under
+ * @root shows. */
+guint
+gui_test_n_rows (GtkWidget  *root,
+                 const char *buildable_id)
+{
+  GtkWidget *list = gui_test_find_child (root, buildable_id);
+  guint n = 0;
+
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* The dashboard page's heading, count and status lines as shown, one per
+ * line (the re-confirmation line only when shown). */
+char *
+gui_test_dashboard_status (gpointer page)
+{
+  GtkWidget *reconfirm = gui_test_find_child (page, "reconfirm_label");
+
+  return g_strjoin ("\n", gtk_label_get_label (GTK_LABEL (gui_test_find_child (page, "heading_label"))),
+                    gtk_label_get_label (GTK_LABEL (gui_test_find_child (page, "count_label"))),
+                    gtk_label_get_label (GTK_LABEL (gui_test_find_child (page, "status_label"))),
+                    gtk_widget_get_visible (reconfirm) ? gtk_label_get_label (GTK_LABEL (reconfirm)) : "", NULL);
+}
+
 /* The list of the main window's sidebar (its template child "list"). */
 GtkListBox *
 gui_test_sidebar_list (gpointer window)

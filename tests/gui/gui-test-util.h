@@ -66,6 +66,9 @@ GtkWidget *gui_test_find_by_name      (GtkWidget        *root,
                                        const char       *name);
 GtkWidget *gui_test_find_child        (GtkWidget        *root,
                                        const char       *buildable_id);
+guint      gui_test_n_rows            (GtkWidget        *root,
+                                       const char       *buildable_id);
+char      *gui_test_dashboard_status  (gpointer          page);
 GtkListBox *gui_test_sidebar_list     (gpointer          window);
 const char *gui_test_banner_text      (gpointer          page);
 gboolean   gui_test_banner_checking   (gpointer          page);

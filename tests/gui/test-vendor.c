@@ -371,17 +371,17 @@ test_compare_window (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.start-renewal", NULL);
   g_assert_cmpuint (scs_workspace_get_cycle (ws), ==, 1);
-  g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 10);
-  g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 0);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "unconfirmed_list"), ==, 10);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "changed_list"), ==, 0);
 
   g_assert_true (scs_workspace_set_answer (ws, c0->id, SCS_ANSWER_NOT_MET, NULL, NULL, &error));
   g_assert_true (scs_workspace_set_answer (ws, c20->id, SCS_ANSWER_MET, NULL, NULL, &error));
   /* Answers changed elsewhere show up at once. */
-  g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 2);
-  g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 9);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "changed_list"), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "unconfirmed_list"), ==, 9);
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.confirm", "s", c1->id);
-  g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 2);
-  g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 8);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "changed_list"), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "unconfirmed_list"), ==, 8);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.record-change", "(ss)", "scope", "新拠点");
   g_assert_nonnull (strstr (scs_compare_window_get_last_message (window), "専門家"));

@@ -601,6 +601,52 @@ assert_page_matches_model (ScsDashboardPage *page,
     }
 }
 
+static gboolean
+is_urgency_mark (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, data);
+}
+
+/* The page's life cycle as shown: "title\tsubtitle\turgency class" per row. */
+static char *
+life_cycle_text (GtkWidget *page)
+{
+  static const char * const urgencies[] = { "success", "warning", "error" };
+  GtkWidget *list = gui_test_find_child (page, "life_list");
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *urgency = "";
+
+      for (guint i = 0; i < G_N_ELEMENTS (urgencies); i++)
+        if (gui_test_find (row, is_urgency_mark, urgencies[i]) != NULL)
+          urgency = urgencies[i];
+      g_string_append_printf (text, "%s\t%s\t%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) ?: "", urgency);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Records a star as the user does: "Record Certification…", the date and
+ * registry ID typed, "Record". */
+static void
+record_certification (GtkWidget  *page,
+                      const char *obtained,
+                      const char *registry_id)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (page, "dashboard.record-certification", NULL));
+  dialog = g_object_ref (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "date"), obtained);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "registry"), registry_id);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  gtk_window_destroy (dialog);
+  g_object_unref (dialog);
+}
+
 static void
 test_dashboard (Fixture       *fixture,
                 gconstpointer  user_data)
@@ -663,21 +709,23 @@ test_dashboard (Fixture       *fixture,
    * core's refusals shown), then its expiry and the new check, coloured by
    * how soon they fall due. */
   {
-    g_autofree char *life = scs_dashboard_page_dup_life_cycle (SCS_DASHBOARD_PAGE (page));
+    g_autofree char *life = life_cycle_text (page);
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autoptr(GDateTime) granted = g_date_time_add_days (now, -340);
     g_autofree char *obtained = g_date_time_format (granted, "%Y-%m-%d");
+    GtkWidget *error_label = gui_test_find_child (page, "life_error_label");
 
     g_assert_nonnull (strstr (life, "星はまだ記録されていません"));
-    g_assert_false (scs_dashboard_page_record_certification (SCS_DASHBOARD_PAGE (page), 3, "2099-04-01",
-                                                             NULL, &error));
-    g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
-    g_clear_error (&error);
-    g_assert_true (scs_dashboard_page_record_certification (SCS_DASHBOARD_PAGE (page), 3, obtained, "R-3",
-                                                            &error));
-    g_assert_no_error (error);
+    record_certification (page, "2099-04-01", "");
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), !=, "");
     g_clear_pointer (&life, g_free);
-    life = scs_dashboard_page_dup_life_cycle (SCS_DASHBOARD_PAGE (page));
+    life = life_cycle_text (page);
+    g_assert_nonnull (strstr (life, "星はまだ記録されていません"));
+    record_certification (page, obtained, "R-3");
+    g_assert_false (gtk_widget_get_visible (error_label));
+    g_clear_pointer (&life, g_free);
+    life = life_cycle_text (page);
     g_test_message ("%s", life);
     g_assert_nonnull (strstr (life, "★3 の有効期限"));
     g_assert_nonnull (strstr (life, "セキュリティ専門家による再確認の期限"));
@@ -691,7 +739,7 @@ test_dashboard (Fixture       *fixture,
    * the page says the ★4 criteria are missing, never a ★3 readiness or a
    * count of the known criteria that would read as complete. */
   {
-    g_autofree char *status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (page));
+    g_autofree char *status = gui_test_dashboard_status (page);
 
     g_assert_nonnull (strstr (status, "★3 の準備状況"));
     for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
@@ -702,12 +750,12 @@ test_dashboard (Fixture       *fixture,
                                                  SCS_ANSWER_MET, NULL, NULL, &error));
       }
     g_clear_pointer (&status, g_free);
-    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (page));
+    status = gui_test_dashboard_status (page);
     g_assert_nonnull (strstr (status, "★3 の準備が整いました"));
     g_assert_true (scs_workspace_set_target_level (fixture->workspace, 4, &error));
     g_assert_no_error (error);
     g_clear_pointer (&status, g_free);
-    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (page));
+    status = gui_test_dashboard_status (page);
     g_test_message ("%s", status);
     g_assert_nonnull (strstr (status, "★4 の準備状況"));
     g_assert_nonnull (strstr (status, "★4 の評価基準がありません。IPA公式ワークブックをインポートしてください"));
