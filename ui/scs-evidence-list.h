@@ -23,10 +23,9 @@ void          scs_evidence_list_set_workspace    (ScsEvidenceList *self,
                                                   ScsWorkspace    *workspace);
 void          scs_evidence_list_set_criterion_id (ScsEvidenceList *self,
                                                   const char      *criterion_id);
-guint         scs_evidence_list_get_n_items      (ScsEvidenceList *self);
-/* Adding runs on a worker thread: TRUE until it has finished. For tests
- * too: the last error an add reported (its messages, one per line). */
-gboolean      scs_evidence_list_get_busy         (ScsEvidenceList *self);
+/* Adding runs on a worker thread (template child "busy_box" shown until
+ * it has finished). For tests: the last error an add reported (its
+ * messages, one per line). */
 const char   *scs_evidence_list_get_last_error   (ScsEvidenceList *self);
 
 /* The message shown when no application opens a non-PDF evidence file

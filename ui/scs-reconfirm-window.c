@@ -23,6 +23,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-list-store.h"
 #include "scs-migration.h"
 #include "scs-window.h"
 
@@ -168,32 +169,6 @@ shown_filter (gpointer object,
   return matches (g_hash_table_lookup (self->by_id, gtk_string_object_get_string (object)), self->filter);
 }
 
-/* Splices the IDs that changed into the list: rows of unchanged IDs at the
- * start and the end stay. */
-static void
-update_ids (GtkStringList *list,
-            const char   **ids,
-            guint          n_new)
-{
-  GListModel *model = G_LIST_MODEL (list);
-  guint n_old = g_list_model_get_n_items (model);
-  guint head = 0, tail = 0;
-
-  while (head < n_old && head < n_new && g_str_equal (gtk_string_list_get_string (list, head), ids[head]))
-    head++;
-  while (tail < n_old - head && tail < n_new - head &&
-         g_str_equal (gtk_string_list_get_string (list, n_old - 1 - tail), ids[n_new - 1 - tail]))
-    tail++;
-  if (head == n_old && head == n_new)
-    return;
-  {
-    g_autofree const char **added = g_new0 (const char *, n_new - head - tail + 1);
-
-    memcpy (added, ids + head, (n_new - head - tail) * sizeof (char *));
-    gtk_string_list_splice (list, head, n_old - head - tail, added);
-  }
-}
-
 static void
 show_status (ScsReconfirmWindow *self)
 {
@@ -237,7 +212,7 @@ refresh (ScsReconfirmWindow *self)
       ids[i] = item->criterion_id;
       g_hash_table_replace (self->by_id, item->criterion_id, item);
     }
-  update_ids (self->ids, ids, items->len);
+  scs_string_list_update (self->ids, ids, items->len);
   g_hash_table_remove_all (self->by_id);
   for (guint i = 0; i < items->len; i++)
     g_hash_table_insert (self->by_id, ((ScsReconfirmItem *) items->pdata[i])->criterion_id, items->pdata[i]);

@@ -15,6 +15,8 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
+#include "scs-list-store.h"
+
 /* Entry ------------------------------------------------------------------ */
 
 struct _ScsReviewEntry
@@ -218,9 +220,11 @@ variant_equal0 (GVariant *a,
 }
 
 static gboolean
-entry_equal (ScsReviewEntry *a,
-             ScsReviewEntry *b)
+entry_equal (gconstpointer entry_a,
+             gconstpointer entry_b)
 {
+  const ScsReviewEntry *a = entry_a, *b = entry_b;
+
   return g_str_equal (a->title, b->title) && g_str_equal (a->subtitle, b->subtitle) &&
          a->proposal_id == b->proposal_id && a->decidable == b->decidable &&
          g_strcmp0 (a->link_tooltip, b->link_tooltip) == 0 &&
@@ -246,30 +250,7 @@ void
 scs_review_entries_update (GListStore *store,
                            GPtrArray  *entries)
 {
-  GListModel *model = G_LIST_MODEL (store);
-  guint n_old = g_list_model_get_n_items (model);
-  guint n_new = entries->len;
-  guint head = 0, tail = 0;
-
-  while (head < n_old && head < n_new)
-    {
-      g_autoptr(ScsReviewEntry) old = g_list_model_get_item (model, head);
-
-      if (!entry_equal (old, entries->pdata[head]))
-        break;
-      head++;
-    }
-  while (tail < n_old - head && tail < n_new - head)
-    {
-      g_autoptr(ScsReviewEntry) old = g_list_model_get_item (model, n_old - 1 - tail);
-
-      if (!entry_equal (old, entries->pdata[n_new - 1 - tail]))
-        break;
-      tail++;
-    }
-  if (head == n_old && head == n_new)
-    return;
-  g_list_store_splice (store, head, n_old - head - tail, entries->pdata + head, n_new - head - tail);
+  scs_list_store_update (store, entries, entry_equal);
 }
 
 /* Row -------------------------------------------------------------------- */

@@ -290,7 +290,7 @@ test_undo_redo (void)
 static gboolean
 adds_finished (gpointer list)
 {
-  return !scs_evidence_list_get_busy (list);
+  return !gtk_widget_get_visible (gui_test_find_child (GTK_WIDGET (list), "busy_box"));
 }
 
 /* Evidence added through the list (on its worker thread, with a workspace
@@ -622,7 +622,7 @@ test_desk_evidence_preview (void)
   list = SCS_EVIDENCE_LIST (scs_review_page_get_evidence_list (page));
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (list), ==, 3);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (list), "list_box"), ==, 3);
 
   /* look, do not touch */
   gtk_widget_activate_action (GTK_WIDGET (list), "evidence.remove", "s", sha_of (ws, "1-2-1-2", "点検表.txt"));

@@ -166,7 +166,7 @@ test_evidence_list_new (Fixture       *fixture,
   g_object_ref_sink (list);
   scs_evidence_list_set_workspace (SCS_EVIDENCE_LIST (list), fixture->workspace);
   scs_evidence_list_set_criterion_id (SCS_EVIDENCE_LIST (list), nth_criterion_id (fixture->workspace, 0));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 0);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 0);
   g_assert_finalize_object (list);
 }
 
@@ -174,7 +174,7 @@ test_evidence_list_new (Fixture       *fixture,
 static gboolean
 adds_finished (gpointer list)
 {
-  return !scs_evidence_list_get_busy (list);
+  return !gtk_widget_get_visible (gui_test_find_child (GTK_WIDGET (list), "busy_box"));
 }
 
 static void
@@ -234,26 +234,26 @@ test_evidence_list_add_remove (Fixture       *fixture,
   /* A path and a URI are both accepted. Adding runs on a worker thread:
    * busy at once, the file in the list (and the count) once it is done. */
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", text_path));
-  g_assert_true (scs_evidence_list_get_busy (SCS_EVIDENCE_LIST (list)));
+  g_assert_true (gtk_widget_get_visible (gui_test_find_child (list, "busy_box")));
   wait_for_adds (SCS_EVIDENCE_LIST (list));
   g_assert_null (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 1);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
   g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (fixture->workspace, criterion)), ==, 1);
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", pdf_uri));
   wait_for_adds (SCS_EVIDENCE_LIST (list));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 2);
   g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (fixture->workspace, criterion)), ==, 2);
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (twin)), ==, 2);
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (other)), ==, 0);
+  g_assert_cmpuint (gui_test_n_rows (twin, "list_box"), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (other, "list_box"), ==, 0);
 
   /* A missing file changes nothing, and the error names it */
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", missing_path));
   wait_for_adds (SCS_EVIDENCE_LIST (list));
   g_assert_nonnull (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)));
   g_assert_nonnull (strstr (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)), "no-such-file.pdf"));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
 
   /* Issue 16: a file over the limit is refused when it is added, with the
@@ -301,8 +301,8 @@ test_evidence_list_add_remove (Fixture       *fixture,
 
   /* Remove unlinks it from this criterion */
   g_assert_true (gtk_widget_activate_action (list, "evidence.remove", "s", sha256));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (twin)), ==, 1);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 1);
+  g_assert_cmpuint (gui_test_n_rows (twin, "list_box"), ==, 1);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
 
   /* Moving to another criterion while a file is added: it still goes to the
@@ -317,7 +317,7 @@ test_evidence_list_add_remove (Fixture       *fixture,
     wait_for_adds (SCS_EVIDENCE_LIST (other));
     g_assert_cmpuint (count_evidence (fixture->workspace, other_criterion), ==, 1);
     g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
-    g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (other)), ==, 1);
+    g_assert_cmpuint (gui_test_n_rows (other, "list_box"), ==, 1);
     g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (fixture->workspace, other_criterion)), ==, 1);
   }
 
@@ -389,7 +389,7 @@ test_evidence_list_drop (Fixture       *fixture,
 
   g_assert_true (accepted);
   wait_for_adds (SCS_EVIDENCE_LIST (list));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
   g_assert_nonnull (strstr (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)), "missing.txt"));
