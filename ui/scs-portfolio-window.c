@@ -822,23 +822,6 @@ scs_portfolio_window_get_bulk_summary (ScsPortfolioWindow *self)
 }
 
 static void
-bulk_folder_chosen (GtkNativeDialog    *chooser,
-                    int                 response,
-                    ScsPortfolioWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        scs_portfolio_window_run_bulk (self, SCS_BULK_DIAGNOSE, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
 bulk_confirmed (AdwMessageDialog   *dialog,
                 const char         *response,
                 ScsPortfolioWindow *self)
@@ -851,6 +834,59 @@ bulk_confirmed (AdwMessageDialog   *dialog,
 
 /* portfolio.bulk "diagnose" asks for the folder of the reports; "renew"
  * and "reconfirm" change the workspaces, so they ask first. */
+/* What a file chooser's choice is for: called with each path chosen. */
+typedef void (*PathChosen) (ScsPortfolioWindow *self,
+                            const char         *path);
+
+static void
+paths_chosen (GtkNativeDialog    *chooser,
+              int                 response,
+              ScsPortfolioWindow *self)
+{
+  PathChosen then = g_object_get_data (G_OBJECT (chooser), "scs-then");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            then (self, path);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* Asks for a folder (or files, @multiple) and hands each path to @then. */
+static void
+choose (ScsPortfolioWindow   *self,
+        const char           *title,
+        GtkFileChooserAction  action,
+        const char           *accept_label,
+        gboolean              multiple,
+        PathChosen            then)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), multiple);
+  g_object_set_data (G_OBJECT (chooser), "scs-then", then);
+  g_signal_connect (chooser, "response", G_CALLBACK (paths_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+diagnose_into (ScsPortfolioWindow *self,
+               const char         *out_dir)
+{
+  scs_portfolio_window_run_bulk (self, SCS_BULK_DIAGNOSE, out_dir);
+}
+
 static void
 bulk_action (GtkWidget  *widget,
              const char *action_name,
@@ -867,12 +903,8 @@ bulk_action (GtkWidget  *widget,
     return;
   if (action == SCS_BULK_DIAGNOSE)
     {
-      GtkFileChooserNative *chooser =
-        gtk_file_chooser_native_new (_("Folder for the Reports and Gap Lists"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
-
-      g_signal_connect (chooser, "response", G_CALLBACK (bulk_folder_chosen), self);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      choose (self, _("Folder for the Reports and Gap Lists"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+              _("_Select"), FALSE, diagnose_into);
       return;
     }
   heading = action == SCS_BULK_RENEW
@@ -904,55 +936,12 @@ open_client_action (GtkWidget  *widget,
 }
 
 static void
-folder_chosen (GtkNativeDialog    *chooser,
-               int                 response,
-               ScsPortfolioWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        scs_portfolio_window_load_folder_async (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-files_chosen (GtkNativeDialog    *chooser,
-              int                 response,
-              ScsPortfolioWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          g_autofree char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            scs_portfolio_window_add_file (self, path);
-        }
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
 open_folder_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Open a Folder of Client Workspaces"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), _("_Cancel"));
-
-  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose (SCS_PORTFOLIO_WINDOW (widget), _("Open a Folder of Client Workspaces"),
+          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), FALSE, scs_portfolio_window_load_folder_async);
 }
 
 static void
@@ -960,13 +949,8 @@ add_files_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Add Client Workspaces"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (files_chosen), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose (SCS_PORTFOLIO_WINDOW (widget), _("Add Client Workspaces"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"),
+          TRUE, scs_portfolio_window_add_file);
 }
 
 static void
