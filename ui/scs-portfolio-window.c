@@ -628,9 +628,9 @@ scs_portfolio_window_is_loading (ScsPortfolioWindow *self)
   return self->cancellable != NULL;
 }
 
-void
-scs_portfolio_window_add_file (ScsPortfolioWindow *self,
-                               const char         *path)
+static void
+add_file (ScsPortfolioWindow *self,
+          const char         *path)
 {
   scs_portfolio_add_file (self->portfolio, path);
   update_summary (self);
@@ -950,7 +950,7 @@ add_files_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   choose (SCS_PORTFOLIO_WINDOW (widget), _("Add Client Workspaces"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"),
-          TRUE, scs_portfolio_window_add_file);
+          TRUE, add_file);
 }
 
 static void

@@ -35,8 +35,6 @@ gboolean            scs_portfolio_window_load_folder (ScsPortfolioWindow *self,
 void                scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
                                                             const char         *dir);
 gboolean            scs_portfolio_window_is_loading (ScsPortfolioWindow *self);
-void                scs_portfolio_window_add_file   (ScsPortfolioWindow *self,
-                                                     const char         *path);
 void                scs_portfolio_window_set_search (ScsPortfolioWindow *self,
                                                      const char         *text);
 void                scs_portfolio_window_set_filter (ScsPortfolioWindow *self,

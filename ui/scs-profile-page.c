@@ -219,13 +219,6 @@ scs_profile_page_new (ScsProfile *profile)
   return GTK_WIDGET (self);
 }
 
-ScsProfile *
-scs_profile_page_get_profile (ScsProfilePage *self)
-{
-  g_return_val_if_fail (SCS_IS_PROFILE_PAGE (self), NULL);
-  return self->profile;
-}
-
 const char *
 scs_profile_page_get_problem (ScsProfilePage *self)
 {

@@ -1478,12 +1478,6 @@ scs_review_page_init (ScsReviewPage *self)
     }
 }
 
-GtkWidget *
-scs_review_page_new (void)
-{
-  return g_object_new (SCS_TYPE_REVIEW_PAGE, NULL);
-}
-
 void
 scs_review_page_set_workspace (ScsReviewPage *self,
                                ScsWorkspace  *workspace)
@@ -1697,50 +1691,3 @@ scs_review_page_get_last_error (ScsReviewPage *self)
   return self->last_error;
 }
 
-GtkWidget *
-scs_review_page_get_evidence_list (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-
-  return self->evidence_list;
-}
-
-GtkListBox *
-scs_review_page_get_changes_list (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  ensure_content (self);
-  return self->changes_list;
-}
-
-GtkListBox *
-scs_review_page_get_waiting_list (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  ensure_content (self);
-  return self->waiting_list;
-}
-
-GtkListBox *
-scs_review_page_get_criteria_list (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  ensure_content (self);
-  return self->criteria_list;
-}
-
-const char *
-scs_review_page_get_answer_text (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  ensure_content (self);
-  return gtk_label_get_text (self->answer_label);
-}
-
-GtkDropDown *
-scs_review_page_get_state_dropdown (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  build (self);
-  return self->state_dropdown;
-}

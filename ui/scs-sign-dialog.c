@@ -444,6 +444,19 @@ sign_action (GtkWidget  *widget,
   start_signing (self, SCS_SIGN_FLAGS_NONE);
 }
 
+/* The combo row's positions: Japanese, the product's first language, first. */
+static const char * const report_languages[] = { "ja", "en" };
+
+/* The language of the signed report.pdf and of our declaration text:
+ * "ja" (the default, whatever the UI language) or "en". */
+static const char *
+report_language (ScsSignDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->report_language_row);
+
+  return report_languages[selected < G_N_ELEMENTS (report_languages) ? selected : 0];
+}
+
 static void
 start_signing (ScsSignDialog *self,
                ScsSignFlags   flags)
@@ -459,7 +472,7 @@ start_signing (ScsSignDialog *self,
     scs_signoff_declare_async (self->review,
                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
-                               NULL, scs_sign_dialog_get_report_language (self),
+                               NULL, report_language (self),
                                wants_signature (self) ? self->signer : NULL,
                                self->ca_path, flags, NULL, sign_done, g_object_ref (self));
   else
@@ -766,30 +779,6 @@ scs_sign_dialog_set_declarant (ScsSignDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
   gtk_switch_set_active (self->with_signature_switch, with_signature);
   update_sensitivity (self);
-}
-
-/* The combo row's positions: Japanese, the product's first language, first. */
-static const char * const report_languages[] = { "ja", "en" };
-
-void
-scs_sign_dialog_set_report_language (ScsSignDialog *self,
-                                     const char    *language)
-{
-  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (report_languages); i++)
-    if (g_strcmp0 (language, report_languages[i]) == 0)
-      adw_combo_row_set_selected (self->report_language_row, i);
-}
-
-const char *
-scs_sign_dialog_get_report_language (ScsSignDialog *self)
-{
-  guint selected;
-
-  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
-  selected = adw_combo_row_get_selected (self->report_language_row);
-  return report_languages[selected < G_N_ELEMENTS (report_languages) ? selected : 0];
 }
 
 void

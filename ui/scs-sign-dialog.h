@@ -38,11 +38,6 @@ void           scs_sign_dialog_set_declarant   (ScsSignDialog *self,
                                                 const char    *name,
                                                 const char    *title,
                                                 gboolean       with_signature);
-/* The language of the signed report.pdf and of our declaration text:
- * "ja" (the default, whatever the UI language) or "en". */
-void           scs_sign_dialog_set_report_language (ScsSignDialog *self,
-                                                    const char    *language);
-const char    *scs_sign_dialog_get_report_language (ScsSignDialog *self);
 void           scs_sign_dialog_set_confirmed   (ScsSignDialog *self,
                                                 gboolean       confirmed);
 

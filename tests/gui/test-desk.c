@@ -619,7 +619,7 @@ test_desk_evidence_preview (void)
                     gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scroller)));
     g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)), >, 0);
   }
-  list = SCS_EVIDENCE_LIST (scs_review_page_get_evidence_list (page));
+  list = SCS_EVIDENCE_LIST (gui_test_find_by_type (GTK_WIDGET (page), SCS_TYPE_EVIDENCE_LIST));
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
   g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (list), "list_box"), ==, 3);

@@ -62,6 +62,22 @@ run (const char *cmd)
   return status == 0;
 }
 
+/* The review page's template child @buildable_id, as the user sees it:
+ * the page shown (win.show-review), which brings what it shows up to date. */
+static GtkWidget *
+page_child (ScsReviewPage *page,
+            const char    *buildable_id)
+{
+  GtkWidget *child;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (page)))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-review", "s", ""));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  child = gui_test_find_child (GTK_WIDGET (page), buildable_id);
+  g_assert_nonnull (child);
+  return child;
+}
+
 static guint
 n_rows (GtkListBox *list)
 {
@@ -344,7 +360,7 @@ test_round_trip (void)
 
   /* SME: the proposals, the comment and the revision wait; the thread shows them */
   scs_review_page_set_profile (page, sme);
-  g_assert_cmpuint (n_rows (scs_review_page_get_waiting_list (page)), >=, 4);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "waiting_list"))), >=, 4);
   review_action (window, "show-criterion", g_variant_new_string ("1-2-1-1"));
   g_assert_cmpstr (scs_review_page_get_criterion (page), ==, "1-2-1-1");
   /* the comment, then the proposal with Accept and Reject: a row each of
@@ -383,7 +399,7 @@ test_round_trip (void)
   changes = scs_review_list_changes (review, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 3);
-  g_assert_cmpuint (n_rows (scs_review_page_get_changes_list (page)), ==, 3);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "changes_list"))), ==, 3);
   g_assert_true (scs_review_page_has_news (page));
   g_assert_cmpint (scs_review_get_verdict (review, "3-1-1-1"), ==, SCS_VERDICT_REOPENED);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
@@ -620,7 +636,7 @@ test_round_trip (void)
 static GtkWidget *
 waiting_row (ScsReviewPage *page, const char *title)
 {
-  GtkListBox *list = scs_review_page_get_waiting_list (page);
+  GtkListBox *list = GTK_LIST_BOX (page_child (page, "waiting_list"));
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child; child = gtk_widget_get_next_sibling (child))
     if (ADW_IS_ACTION_ROW (child) &&
@@ -769,7 +785,7 @@ test_trusted_cas (void)
 static char *
 redline_text (ScsReviewPage *page)
 {
-  GtkListBox *list = scs_review_page_get_changes_list (page);
+  GtkListBox *list = GTK_LIST_BOX (page_child (page, "changes_list"));
   GString *text = g_string_new (NULL);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
@@ -928,10 +944,10 @@ test_review_desk (void)
   /* The expert: every ★3 criterion listed; the SME's side beside it */
   scs_review_page_set_profile (page, expert);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, n3);
-  g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Answer: Met"));
-  g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Note: 委員会規程で定義"));
-  g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Evidence: 規程.pdf"));
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, n3);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "answer_label"))), "Answer: Met"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "answer_label"))), "Note: 委員会規程で定義"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "answer_label"))), "Evidence: 規程.pdf"));
   /* The expert cannot edit the SME's answers: edits are proposals */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-1", "not-met");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "1-2-1-1", "専門家の書き換え");
@@ -959,10 +975,10 @@ test_review_desk (void)
   /* Filters */
   review_action (window, "filter", g_variant_new_string ("unreviewed"));
   gui_test_drain_pending ();
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, n3 - 2);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, n3 - 2);
   review_action (window, "filter", g_variant_new_string ("revision"));
   gui_test_drain_pending ();
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, 1);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, 1);
 
   /* Accept all shown: the confirmation names the count; Cancel writes nothing */
   review_action (window, "filter", g_variant_new_string ("unreviewed"));
@@ -988,16 +1004,16 @@ test_review_desk (void)
   adw_message_dialog_response (dialog, "accept");
   gui_test_drain_pending ();
   g_assert_null (scs_review_page_get_last_error (page));
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, 0);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, 0);
   g_assert_cmpint (scs_review_get_verdict (review, third), ==, SCS_VERDICT_ACCEPTED);
   /* the one marked for revision stays so */
   g_assert_cmpint (scs_review_get_verdict (review, second), ==, SCS_VERDICT_REVISION_REQUIRED);
 
   /* A proposal with the status control: the label "Not met", not a code */
   review_action (window, "show-criterion", g_variant_new_string ("1-2-1-1"));
-  gtk_drop_down_set_selected (scs_review_page_get_state_dropdown (page), SCS_ANSWER_NOT_MET);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (page, "state_dropdown")), SCS_ANSWER_NOT_MET);
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (
-                     gtk_drop_down_get_selected_item (scs_review_page_get_state_dropdown (page)))), ==, "Not met");
+                     gtk_drop_down_get_selected_item (GTK_DROP_DOWN (page_child (page, "state_dropdown"))))), ==, "Not met");
   g_signal_emit_by_name (gui_test_find (GTK_WIDGET (page), is_propose_button, NULL), "clicked");
   g_assert_null (scs_review_page_get_last_error (page));
   proposals = scs_review_list_proposals (review, "1-2-1-1", &error);
@@ -1015,7 +1031,7 @@ test_review_desk (void)
   scs_review_page_set_profile (page, expert);
   review_action (window, "filter", g_variant_new_string ("changed"));
   gui_test_drain_pending ();
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, 1);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
