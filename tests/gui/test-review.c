@@ -116,6 +116,58 @@ certificate_dates (const char  *p12,
   core_test_certificate_dates (file, from, to, NULL);
 }
 
+static GtkWidget *
+dialog_child (ScsSignDialog *dialog,
+              const char    *buildable_id)
+{
+  GtkWidget *child = gui_test_find_child (GTK_WIDGET (dialog), buildable_id);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The text of the sign dialog's label @buildable_id, NULL while hidden. */
+static const char *
+shown_text (ScsSignDialog *dialog,
+            const char    *buildable_id)
+{
+  GtkWidget *label = dialog_child (dialog, buildable_id);
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static const char *
+label_text (ScsSignDialog *dialog,
+            const char    *buildable_id)
+{
+  return gtk_label_get_text (GTK_LABEL (dialog_child (dialog, buildable_id)));
+}
+
+/* Whether Sign can be pressed. */
+static gboolean
+can_sign (ScsSignDialog *dialog)
+{
+  return gtk_widget_get_sensitive (dialog_child (dialog, "sign_button"));
+}
+
+static gboolean
+is_busy (ScsSignDialog *dialog)
+{
+  return gtk_spinner_get_spinning (GTK_SPINNER (dialog_child (dialog, "spinner")));
+}
+
+/* Types the declarant's name and title and sets "sign with a certificate". */
+static void
+set_declarant (ScsSignDialog *dialog,
+               const char    *name,
+               const char    *title,
+               gboolean       with_signature)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), title);
+  gtk_switch_set_active (GTK_SWITCH (dialog_child (dialog, "with_signature_switch")), with_signature);
+}
+
 /* Opens the key in @dialog and returns whether it may sign. */
 static gboolean
 load_key (ScsSignDialog *dialog, const char *p12, const char *secret, gboolean with_ca)
@@ -125,9 +177,9 @@ load_key (ScsSignDialog *dialog, const char *p12, const char *secret, gboolean w
 
   scs_sign_dialog_set_key (dialog, file);
   scs_sign_dialog_set_ca_file (dialog, with_ca ? ca : NULL);
-  scs_sign_dialog_set_secret (dialog, secret);
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "secret_entry")), secret);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.load", NULL);
-  return scs_sign_dialog_get_can_sign (dialog);
+  return can_sign (dialog);
 }
 
 static void
@@ -158,13 +210,13 @@ sign_and_wait (ScsSignDialog *dialog)
   g_object_ref (dialog);
   g_signal_connect (dialog, "done", G_CALLBACK (on_done), &done);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL);
-  g_assert_true (scs_sign_dialog_get_busy (dialog));
-  while (!done && scs_sign_dialog_get_busy (dialog))
+  g_assert_true (is_busy (dialog));
+  while (!done && is_busy (dialog))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
     }
-  g_assert_cmpstr (scs_sign_dialog_get_error (dialog), ==, NULL);
+  g_assert_cmpstr (shown_text (dialog, "error_label"), ==, NULL);
   g_assert_true (done);
   g_object_unref (dialog);
 }
@@ -419,33 +471,33 @@ test_round_trip (void)
   before = gui_test_file_state (file);
   dialog = open_dialog (window, "sign");
   /* The signer's qualification, training and upkeep are shown. */
-  g_assert_nonnull (strstr (scs_sign_dialog_get_qualification_text (dialog), "013258"));
-  g_assert_nonnull (strstr (scs_sign_dialog_get_qualification_text (dialog), "Expert training completed: 2026-01-10"));
-  g_assert_nonnull (strstr (scs_sign_dialog_get_qualification_text (dialog), "2026-05-10 (オンライン講習)"));
+  g_assert_nonnull (strstr (label_text (dialog, "qualification_label"), "013258"));
+  g_assert_nonnull (strstr (label_text (dialog, "qualification_label"), "Expert training completed: 2026-01-10"));
+  g_assert_nonnull (strstr (label_text (dialog, "qualification_label"), "2026-05-10 (オンライン講習)"));
   g_assert_false (load_key (dialog, "expert.p12", "wrong", TRUE));
-  g_assert_nonnull (scs_sign_dialog_get_error (dialog));
+  g_assert_nonnull (shown_text (dialog, "error_label"));
   g_assert_false (load_key (dialog, "expired.p12", "secret", TRUE));
-  g_assert_nonnull (strstr (scs_sign_dialog_get_error (dialog), "expired"));
+  g_assert_nonnull (strstr (shown_text (dialog, "error_label"), "expired"));
   g_assert_false (load_key (dialog, "foreign.p12", "secret", TRUE));
-  g_assert_nonnull (scs_sign_dialog_get_error (dialog));
+  g_assert_nonnull (shown_text (dialog, "error_label"));
   g_assert_false (load_key (dialog, "nosig.p12", "secret", TRUE));
-  g_assert_nonnull (scs_sign_dialog_get_error (dialog));
+  g_assert_nonnull (shown_text (dialog, "error_label"));
   /* personal data: shown, and signing needs the confirmation */
   g_assert_false (load_key (dialog, "personal.p12", "secret", TRUE));
-  g_assert_nonnull (scs_sign_dialog_get_warning (dialog));
-  scs_sign_dialog_set_confirmed (dialog, TRUE);
-  g_assert_true (scs_sign_dialog_get_can_sign (dialog));
+  g_assert_nonnull (shown_text (dialog, "warning_label"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (dialog_child (dialog, "confirm_check")), TRUE);
+  g_assert_true (can_sign (dialog));
   after = gui_test_file_state (file);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (scs_review_is_sealed (ws));
 
   /* not valid yet: refused, the period shown in local dates (Asia/Tokyo) */
   g_assert_false (load_key (dialog, "notyet.p12", "secret", TRUE));
-  g_assert_cmpstr (scs_sign_dialog_get_error (dialog), ==,
+  g_assert_cmpstr (shown_text (dialog, "error_label"), ==,
                    "The certificate ‘CN=Future Expert’ is not valid yet: it is valid from 2090-01-01 to 2091-07-01");
-  g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog),
+  g_assert_nonnull (strstr (label_text (dialog, "certificate_label"),
                             "\nValid: from 2090-01-01 to 2091-07-01\n"));
-  g_assert_null (scs_sign_dialog_get_warning (dialog));
+  g_assert_null (shown_text (dialog, "warning_label"));
   /* 10 days left: it may sign, but the dialog asks to renew it */
   {
     g_autofree char *from = NULL, *to = NULL, *valid = NULL, *warning = NULL;
@@ -455,22 +507,22 @@ test_round_trip (void)
     warning = g_strdup_printf ("This certificate expires in 10 days (%s). "
                                "Renew it before the next review round.", to);
     g_assert_true (load_key (dialog, "expiring.p12", "secret", TRUE));
-    g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), valid));
-    g_assert_cmpstr (scs_sign_dialog_get_warning (dialog), ==, warning);
+    g_assert_nonnull (strstr (label_text (dialog, "certificate_label"), valid));
+    g_assert_cmpstr (shown_text (dialog, "warning_label"), ==, warning);
     gui_test_save_png (GTK_WIDGET (dialog), "", "sign-dialog-expiring.png", "", GUI_TEST_WAIT_LAID_OUT);
   }
 
   /* the real key (a year left): its certificate is shown before signing, no warning */
   g_assert_true (load_key (dialog, "expert.p12", "secret", TRUE));
-  g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), "Expert Taro"));
+  g_assert_nonnull (strstr (label_text (dialog, "certificate_label"), "Expert Taro"));
   {
     g_autofree char *from = NULL, *to = NULL, *valid = NULL;
 
     certificate_dates ("expert.p12", &from, &to);
     valid = g_strdup_printf ("\nValid: from %s to %s\n", from, to);
-    g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), valid));
+    g_assert_nonnull (strstr (label_text (dialog, "certificate_label"), valid));
   }
-  g_assert_null (scs_sign_dialog_get_warning (dialog));
+  g_assert_null (shown_text (dialog, "warning_label"));
   gui_test_save_png (GTK_WIDGET (dialog), "", "sign-dialog.png", "", GUI_TEST_WAIT_LAID_OUT);
   sign_and_wait (dialog);
   gui_test_drain_pending ();
@@ -524,8 +576,8 @@ test_round_trip (void)
   /* Management declares, signed with the manager's certificate */
   scs_review_page_set_profile (page, manager);
   dialog = open_dialog (window, "declare");
-  scs_sign_dialog_set_declarant (dialog, "Manager Hanako", "CEO", TRUE);
-  g_assert_false (scs_sign_dialog_get_can_sign (dialog));
+  set_declarant (dialog, "Manager Hanako", "CEO", TRUE);
+  g_assert_false (can_sign (dialog));
   g_assert_true (load_key (dialog, "manager.p12", "secret", TRUE));
   sign_and_wait (dialog);
   /* the report is Japanese by default, under this English UI too: the
@@ -567,10 +619,10 @@ test_round_trip (void)
     GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
 
     again = open_dialog (window, "declare");
-    scs_sign_dialog_set_declarant (again, "Manager Hanako", "CEO", TRUE);
+    set_declarant (again, "Manager Hanako", "CEO", TRUE);
     g_assert_true (load_key (again, "expert.p12", "secret", TRUE));
     gtk_widget_activate_action (GTK_WIDGET (again), "sign.sign", NULL);
-    g_assert_false (scs_sign_dialog_get_busy (again));
+    g_assert_false (is_busy (again));
     gui_test_drain_pending ();
     for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
       {
@@ -583,7 +635,7 @@ test_round_trip (void)
     g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Same Certificate for Both Roles?");
     adw_message_dialog_response (question, "cancel");
     gui_test_drain_pending ();
-    g_assert_false (scs_sign_dialog_get_busy (again));
+    g_assert_false (is_busy (again));
     after = scs_signature_dup_info (ws, SCS_SIGNATURE_ROLE_MANAGEMENT);
     g_assert_cmpstr (after->signer_subject, ==, before->signer_subject);
     gtk_window_destroy (GTK_WINDOW (again));
