@@ -58,7 +58,6 @@ struct _ScsPortfolioWindow
   char               *reminder_title;   /* of the last reminder; NULL: nothing due */
   GtkMultiSelection  *selection;
   gboolean            bulk_running;
-  char               *bulk_summary;     /* of the last bulk action */
 };
 
 static void send_reminders (ScsPortfolioWindow *self);
@@ -622,12 +621,6 @@ scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
                                    load_done, g_object_ref (self));
 }
 
-gboolean
-scs_portfolio_window_is_loading (ScsPortfolioWindow *self)
-{
-  return self->cancellable != NULL;
-}
-
 static void
 add_file (ScsPortfolioWindow *self,
           const char         *path)
@@ -636,9 +629,9 @@ add_file (ScsPortfolioWindow *self,
   update_summary (self);
 }
 
-void
-scs_portfolio_window_set_search (ScsPortfolioWindow *self,
-                                 const char         *text)
+static void
+set_search (ScsPortfolioWindow *self,
+            const char         *text)
 {
   g_free (self->search);
   self->search = g_strdup (text);
@@ -647,32 +640,14 @@ scs_portfolio_window_set_search (ScsPortfolioWindow *self,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-void
-scs_portfolio_window_set_filter (ScsPortfolioWindow *self,
-                                 ScsPortfolioFilter  filter)
+static void
+set_filter (ScsPortfolioWindow *self,
+            ScsPortfolioFilter  filter)
 {
   self->filter_kind = filter;
   if (gtk_drop_down_get_selected (self->filter_dropdown) != filter)
     gtk_drop_down_set_selected (self->filter_dropdown, filter);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-GListModel *
-scs_portfolio_window_get_visible (ScsPortfolioWindow *self)
-{
-  return G_LIST_MODEL (self->sorted);
-}
-
-GtkColumnView *
-scs_portfolio_window_get_column_view (ScsPortfolioWindow *self)
-{
-  return self->column_view;
-}
-
-const char *
-scs_portfolio_window_get_summary (ScsPortfolioWindow *self)
-{
-  return gtk_label_get_text (self->summary_label);
 }
 
 static void
@@ -681,7 +656,7 @@ search_changed (ScsPortfolioWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (g_strcmp0 (text, self->search) != 0)
-    scs_portfolio_window_set_search (self, text);
+    set_search (self, text);
 }
 
 static void
@@ -690,7 +665,7 @@ filter_selected (ScsPortfolioWindow *self)
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
   if (selected != GTK_INVALID_LIST_POSITION && selected != self->filter_kind)
-    scs_portfolio_window_set_filter (self, selected);
+    set_filter (self, selected);
 }
 
 static void
@@ -740,8 +715,7 @@ update_bulk_actions (ScsPortfolioWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.bulk", enabled);
 }
 
-/* What was done and, per client that failed, why: a dialog, and the text
- * for scs_portfolio_window_get_bulk_summary (). */
+/* What was done and, per client that failed, why: a dialog. */
 static void
 bulk_done (GObject      *source,
            GAsyncResult *result,
@@ -774,9 +748,6 @@ bulk_done (GObject      *source,
           g_string_append_printf (body, "\n• %s: %s", base, f->reason);
         }
     }
-  g_free (self->bulk_summary);
-  self->bulk_summary = g_strdup_printf ("%s\n%s", heading, body->str);
-
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -786,10 +757,13 @@ bulk_done (GObject      *source,
     scs_portfolio_window_load_folder_async (self, self->folder);
 }
 
-void
-scs_portfolio_window_run_bulk (ScsPortfolioWindow *self,
-                               ScsBulkAction       action,
-                               const char         *out_dir)
+/* Runs @action on the selected rows in a worker thread (the rows are read
+ * again afterwards) and shows what was done and what failed and why;
+ * @out_dir: where diagnose writes. */
+static void
+run_bulk (ScsPortfolioWindow *self,
+          ScsBulkAction       action,
+          const char         *out_dir)
 {
   g_auto(GStrv) paths = NULL;
 
@@ -804,21 +778,8 @@ scs_portfolio_window_run_bulk (ScsPortfolioWindow *self,
   self->bulk_running = TRUE;
   self->bulk_n = g_strv_length (paths);
   update_bulk_actions (self);
-  g_clear_pointer (&self->bulk_summary, g_free);
   gtk_spinner_start (self->spinner);
   scs_portfolio_run_bulk_async (action, (const char * const *) paths, out_dir, NULL, bulk_done, g_object_ref (self));
-}
-
-gboolean
-scs_portfolio_window_is_bulk_running (ScsPortfolioWindow *self)
-{
-  return self->bulk_running;
-}
-
-const char *
-scs_portfolio_window_get_bulk_summary (ScsPortfolioWindow *self)
-{
-  return self->bulk_summary;
 }
 
 static void
@@ -829,7 +790,7 @@ bulk_confirmed (AdwMessageDialog   *dialog,
   ScsBulkAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "action"));
 
   if (g_str_equal (response, "run"))
-    scs_portfolio_window_run_bulk (self, action, NULL);
+    run_bulk (self, action, NULL);
 }
 
 /* portfolio.bulk "diagnose" asks for the folder of the reports; "renew"
@@ -884,7 +845,7 @@ static void
 diagnose_into (ScsPortfolioWindow *self,
                const char         *out_dir)
 {
-  scs_portfolio_window_run_bulk (self, SCS_BULK_DIAGNOSE, out_dir);
+  run_bulk (self, SCS_BULK_DIAGNOSE, out_dir);
 }
 
 static void
@@ -1035,7 +996,6 @@ scs_portfolio_window_finalize (GObject *object)
   g_free (self->loading);
   g_free (self->search);
   g_free (self->reminder_title);
-  g_free (self->bulk_summary);
   g_clear_object (&self->selection);
   G_OBJECT_CLASS (scs_portfolio_window_parent_class)->finalize (object);
 }
