@@ -272,6 +272,46 @@ gui_test_dashboard_status (gpointer page)
                     gtk_widget_get_visible (reconfirm) ? gtk_label_get_label (GTK_LABEL (reconfirm)) : "", NULL);
 }
 
+/* Types and picks in a profile page (ScsProfilePage) what a user would:
+ * NULL leaves a row empty; @role and @qualification are the combo rows'
+ * positions (ScsRole, ScsQualification). */
+void
+gui_test_fill_profile (gpointer    page,
+                       const char *name,
+                       const char *organization,
+                       guint       role,
+                       guint       qualification,
+                       const char *registration,
+                       const char *training_date,
+                       const char *certificate)
+{
+  /* in the order of the page, as typed */
+  const struct { const char *id; const char *text; } rows[] = {
+    { "name_row", name }, { "organization_row", organization }, { "role_row", NULL },
+    { "qualification_row", NULL }, { "registration_row", registration }, { "training_row", training_date },
+    { "certificate_row", certificate },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *row = gui_test_find_child (page, rows[i].id);
+
+      if (ADW_IS_COMBO_ROW (row))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), g_str_equal (rows[i].id, "role_row") ? role : qualification);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (row), rows[i].text ? rows[i].text : "");
+    }
+}
+
+/* The validation message a profile page shows, NULL when there is none. */
+const char *
+gui_test_profile_problem (gpointer page)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (gui_test_find_child (page, "problem_label")));
+
+  return *text != '\0' ? text : NULL;
+}
+
 /* The list of the main window's sidebar (its template child "list"). */
 GtkListBox *
 gui_test_sidebar_list (gpointer window)

@@ -69,6 +69,15 @@ GtkWidget *gui_test_find_child        (GtkWidget        *root,
 guint      gui_test_n_rows            (GtkWidget        *root,
                                        const char       *buildable_id);
 char      *gui_test_dashboard_status  (gpointer          page);
+void       gui_test_fill_profile      (gpointer          page,
+                                       const char       *name,
+                                       const char       *organization,
+                                       guint             role,
+                                       guint             qualification,
+                                       const char       *registration,
+                                       const char       *training_date,
+                                       const char       *certificate);
+const char *gui_test_profile_problem  (gpointer          page);
 GtkListBox *gui_test_sidebar_list     (gpointer          window);
 const char *gui_test_banner_text      (gpointer          page);
 gboolean   gui_test_banner_checking   (gpointer          page);

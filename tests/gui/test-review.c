@@ -289,15 +289,15 @@ test_profile_page (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* live validation: five digits are refused before anything is saved */
-  scs_profile_page_fill (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
+  gui_test_fill_profile (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
                          SCS_QUALIFICATION_RISS, "01325", "2026-01-10", "/tmp/expert.p12");
-  g_assert_nonnull (scs_profile_page_get_problem (page));
+  g_assert_nonnull (gui_test_profile_problem (page));
   gtk_widget_activate_action (GTK_WIDGET (page), "profile.save", NULL);
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
 
-  scs_profile_page_fill (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
+  gui_test_fill_profile (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
                          SCS_QUALIFICATION_RISS, "013258", "2026-01-10", "/tmp/expert.p12");
-  g_assert_null (scs_profile_page_get_problem (page));
+  g_assert_null (gui_test_profile_problem (page));
   gtk_widget_activate_action (GTK_WIDGET (page), "profile.save", NULL);
   reread = scs_profile_load (file, &error);
   g_assert_no_error (error);
