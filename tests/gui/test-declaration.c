@@ -228,6 +228,42 @@ test_jcstar (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (root, "S1.1-12#1"))), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (root, "field-versions"))), ==, "3.0.0");
 
+  /* The event is listed with its draft notice, which is edited and saved;
+   * a second event adds its row and leaves the first one's typing alone. */
+  {
+    GtkListBox *events = GTK_LIST_BOX (find (root, "events"));
+    g_autoptr(GPtrArray) stored = NULL;
+    GtkTextBuffer *notice;
+    GtkWidget *first;
+
+    first = GTK_WIDGET (gtk_list_box_get_row_at_index (events, 0));
+    g_assert_nonnull (first);
+    g_assert_null (gtk_list_box_get_row_at_index (events, 1));
+    notice = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gui_test_find_by_type (first, GTK_TYPE_TEXT_VIEW)));
+    gtk_text_buffer_set_text (notice, "ファームウェア 3.0.0 の変更届", -1);
+    g_signal_emit_by_name (find (root, "save-notices"), "clicked");
+    g_assert_false (gtk_widget_get_visible (find (root, "declaration-error")));
+    stored = scs_jcstar_list_events (workspace, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (stored->len, ==, 1);
+    g_assert_cmpstr (((ScsJcEvent *) stored->pdata[0])->notice, ==, "ファームウェア 3.0.0 の変更届");
+
+    gtk_text_buffer_set_text (notice, "まだ保存していない文", -1);
+    set_text (root, "field-event-detail", "3.0.1");
+    g_signal_emit_by_name (find (root, "record-firmware"), "clicked");
+    g_assert_false (gtk_widget_get_visible (find (root, "declaration-error")));
+    g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (events, 0)) == first);
+    g_assert_nonnull (gtk_list_box_get_row_at_index (events, 1));
+    {
+      g_autofree char *typed = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (notice, &start, &end);
+      typed = gtk_text_buffer_get_text (notice, &start, &end, FALSE);
+      g_assert_cmpstr (typed, ==, "まだ保存していない文");
+    }
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
