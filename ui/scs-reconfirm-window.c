@@ -337,9 +337,9 @@ scs_reconfirm_window_init (ScsReconfirmWindow *self)
   adw_window_set_content (ADW_WINDOW (self), box);
 }
 
-GtkWidget *
-scs_reconfirm_window_new (GtkWindow    *parent,
-                          ScsWorkspace *workspace)
+static GtkWidget *
+reconfirm_window_new (GtkWindow    *parent,
+                      ScsWorkspace *workspace)
 {
   ScsReconfirmWindow *self;
 
@@ -360,5 +360,5 @@ scs_reconfirm_window_action (GtkWidget  *window,
 
   if (workspace == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (scs_reconfirm_window_new (GTK_WINDOW (window), workspace)));
+  gtk_window_present (GTK_WINDOW (reconfirm_window_new (GTK_WINDOW (window), workspace)));
 }

@@ -15,8 +15,7 @@ G_DECLARE_FINAL_TYPE (ScsReconfirmWindow, scs_reconfirm_window, SCS, RECONFIRM_W
 
 /* Actions: reconfirm.confirm (s: criterion ID: the answer still holds),
  * reconfirm.confirm-shown (every row the search shows, in one step). */
-GtkWidget *scs_reconfirm_window_new           (GtkWindow          *parent,
-                                               ScsWorkspace       *workspace);
+
 /* win.reconfirm-bulk: opens the window for the window's workspace. */
 void       scs_reconfirm_window_action        (GtkWidget          *window,
                                                const char         *action_name,

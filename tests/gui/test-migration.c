@@ -136,6 +136,22 @@ count_assistants (void)
 
 /* Preferences offer the same assistant, for the workspace of the window
  * they were opened from, and only when one is open. */
+/* The bulk re-confirmation window win.reconfirm-bulk opened, or NULL. */
+static GtkWidget *
+find_reconfirm_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SCS_IS_RECONFIRM_WINDOW (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
 static gboolean
 is_heading (GtkWidget     *widget,
             gconstpointer  data)
@@ -291,8 +307,9 @@ test_migrate (Fixture       *f,
     status = gui_test_dashboard_status (dashboard);
     g_assert_nonnull (strstr (status, "1 answer waits for re-confirmation after the catalog change"));
 
-    bulk = scs_reconfirm_window_new (GTK_WINDOW (window), f->workspace);
-    gtk_window_present (GTK_WINDOW (bulk));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reconfirm-bulk", NULL));
+    bulk = find_reconfirm_window ();
+    g_assert_nonnull (bulk);
     shown = shown_ids (bulk);
     g_assert_cmpuint (g_strv_length (shown), ==, 1);
     g_assert_cmpstr (shown[0], ==, "1-2-3-2");
