@@ -52,8 +52,6 @@ struct _ScsEvidenceList
   gulong                evidence_changed_id;
   guint                 n_adding;   /* adds running on worker threads */
   char                 *last_error;
-  GtkWindow            *preview;    /* the last preview shown (weak) */
-  char                 *last_copy;  /* the last private copy handed to an application */
   gboolean              read_only;  /* the review desk: look, do not touch */
   gboolean              disposed;
 };
@@ -536,17 +534,6 @@ scs_evidence_is_image (const ScsEvidence *evidence)
           g_str_equal (evidence->mime_type, "image/tiff"));
 }
 
-static void
-scs_evidence_list_set_preview (ScsEvidenceList *self,
-                               GtkWindow       *preview)
-{
-  if (self->preview != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->preview), (gpointer *) &self->preview);
-  self->preview = preview;
-  if (preview != NULL)
-    g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &self->preview);
-}
-
 /* An image in a window of its own, from memory: nothing is written. */
 static GtkWindow *
 scs_evidence_image_preview_new (GBytes      *data,
@@ -626,7 +613,6 @@ scs_evidence_list_open_action (GtkWidget  *widget,
         }
       if (GTK_IS_WINDOW (root))
         gtk_window_set_transient_for (preview, GTK_WINDOW (root));
-      scs_evidence_list_set_preview (self, preview);
       gtk_window_present (preview);
     }
   else if (scs_evidence_is_pdf (evidence))
@@ -650,7 +636,6 @@ scs_evidence_list_open_action (GtkWidget  *widget,
 
       if (GTK_IS_WINDOW (root))
         gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (root));
-      scs_evidence_list_set_preview (self, GTK_WINDOW (preview));
       gtk_window_present (GTK_WINDOW (preview));
     }
   else
@@ -694,8 +679,6 @@ scs_evidence_list_open_action (GtkWidget  *widget,
           return;
         }
 
-      g_free (self->last_copy);
-      self->last_copy = g_strdup (path);
       context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
       {
         LaunchJob *job = g_new0 (LaunchJob, 1);
@@ -771,7 +754,6 @@ scs_evidence_list_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
   g_clear_object (&self->hashes);
-  scs_evidence_list_set_preview (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_EVIDENCE_LIST);
 
@@ -785,7 +767,6 @@ scs_evidence_list_finalize (GObject *object)
 
   g_free (self->criterion_id);
   g_free (self->last_error);
-  g_free (self->last_copy);
 
   G_OBJECT_CLASS (scs_evidence_list_parent_class)->finalize (object);
 }
@@ -966,20 +947,4 @@ scs_evidence_list_set_read_only (ScsEvidenceList *self,
   /* every row changes (no remove button; a preview instead) */
   gtk_string_list_splice (self->hashes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hashes)), NULL);
   scs_evidence_list_refresh (self);
-}
-
-GtkWindow *
-scs_evidence_list_get_preview (ScsEvidenceList *self)
-{
-  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), NULL);
-
-  return self->preview;
-}
-
-const char *
-scs_evidence_list_get_last_copy (ScsEvidenceList *self)
-{
-  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), NULL);
-
-  return self->last_copy;
 }

@@ -36,9 +36,5 @@ char *scs_evidence_list_describe_launch_error (const char   *name,
 /* Look, do not touch (the review desk): no add, no remove. */
 void          scs_evidence_list_set_read_only    (ScsEvidenceList *self,
                                                   gboolean         read_only);
-/* The preview window opened last (PDF or picture) while it is open, and
- * the private copy handed to another application last; for tests. */
-GtkWindow    *scs_evidence_list_get_preview      (ScsEvidenceList *self);
-const char   *scs_evidence_list_get_last_copy    (ScsEvidenceList *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "scs-checklist-page.h"
 #include "scs-criterion-row.h"
 #include "scs-evidence-list.h"
+#include "scs-file.h"
 #include "scs-first-run-dialog.h"
 #include "scs-pdf-preview.h"
 #include "scs-preferences-window.h"
@@ -58,7 +59,6 @@ profile_new (const char *name,
   return p;
 }
 
-/* The visible toplevel of @type, or NULL. */
 static gboolean
 is_value_label (GtkWidget     *widget,
                 gconstpointer  data)
@@ -77,6 +77,7 @@ certificate_field (ScsCertificateDialog *dialog,
   return row != NULL ? gtk_label_get_label (GTK_LABEL (gui_test_find (row, is_value_label, NULL))) : NULL;
 }
 
+/* The visible toplevel of @type, or NULL. */
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -88,6 +89,45 @@ find_toplevel (GType type)
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
         return GTK_WINDOW (item);
+    }
+  return NULL;
+}
+
+/* The visible toplevel titled @title, or NULL. */
+static GtkWindow *
+find_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* The private copy of an evidence file named @name handed to another
+ * application: "open-XXXXXX/@name" in the private folder, or NULL. */
+static char *
+find_private_copy (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *private_dir = scs_file_private_dir ("evidence", &error);
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+
+  g_assert_no_error (error);
+  dir = g_dir_open (private_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (private_dir, entry, name, NULL);
+
+      if (g_str_has_prefix (entry, "open-") && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
     }
   return NULL;
 }
@@ -649,29 +689,30 @@ test_desk_evidence_preview (void)
   /* the picture */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "evidence.open", "s",
                                              sha_of (ws, "1-2-1-2", "サーバ室.png")));
-  preview = scs_evidence_list_get_preview (list);
+  preview = find_titled ("サーバ室.png");
   g_assert_nonnull (preview);
   g_assert_nonnull (gui_test_find_by_type (GTK_WIDGET (preview), GTK_TYPE_PICTURE));
-  g_assert_cmpstr (gtk_window_get_title (preview), ==, "サーバ室.png");
   gtk_window_destroy (preview);
-  g_assert_null (scs_evidence_list_get_preview (list));
+  g_assert_null (find_titled ("サーバ室.png"));
 
   /* the PDF */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "evidence.open", "s",
                                              sha_of (ws, "1-2-1-2", "基本方針.pdf")));
-  preview = scs_evidence_list_get_preview (list);
+  preview = find_toplevel (SCS_TYPE_PDF_PREVIEW);
   g_assert_true (SCS_IS_PDF_PREVIEW (preview));
   g_assert_cmpint (scs_pdf_preview_get_n_pages (SCS_PDF_PREVIEW (preview)), ==, 1);
   gtk_window_destroy (preview);
 
   /* anything else: a copy in the private folder, for another application */
+  g_assert_null (find_private_copy ("点検表.txt"));
   gtk_widget_activate_action (GTK_WIDGET (list), "evidence.open", "s", sha_of (ws, "1-2-1-2", "点検表.txt"));
-  g_assert_nonnull (scs_evidence_list_get_last_copy (list));
-  g_assert_true (g_str_has_suffix (scs_evidence_list_get_last_copy (list), "/点検表.txt"));
-  g_assert_cmpuint (dir_mode (scs_evidence_list_get_last_copy (list)), ==, 0700);
   {
-    g_autofree char *parent = g_path_get_dirname (scs_evidence_list_get_last_copy (list));
+    g_autofree char *copy = find_private_copy ("点検表.txt");
+    g_autofree char *parent = NULL;
 
+    g_assert_nonnull (copy);
+    g_assert_cmpuint (dir_mode (copy), ==, 0700);
+    parent = g_path_get_dirname (copy);
     g_assert_cmpuint (dir_mode (parent), ==, 0700);
   }
   gui_test_save_png (GTK_WIDGET (window), "", "desk-evidence.png", "", GUI_TEST_WAIT_LAID_OUT);
