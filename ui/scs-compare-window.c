@@ -57,10 +57,9 @@ criterion_entry (const char   *criterion_id,
                  const char   *subtitle)
 {
   const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, criterion_id);
-  g_autofree char *title = g_markup_printf_escaped ("%s  %s", criterion_id, c ? scs_criterion_get_text (c) : "");
-  g_autofree char *escaped = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+  g_autofree char *title = g_strdup_printf ("%s  %s", criterion_id, c ? scs_criterion_get_text (c) : "");
 
-  return scs_review_entry_new (title, escaped);
+  return scs_review_entry_new_text (title, subtitle);
 }
 
 static void

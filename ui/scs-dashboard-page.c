@@ -621,18 +621,12 @@ scs_dashboard_page_refresh_life_cycle (ScsDashboardPage *self)
   if (self->workspace != NULL && self->validity != NULL)
     events = scs_renewal_list_life_cycle (self->workspace, self->validity, today, NULL);
   if (self->workspace != NULL && (events == NULL || events->len == 0))
-    {
-      g_autofree char *title = g_markup_escape_text (_("No star is recorded for this workspace yet"), -1);
-
-      g_ptr_array_add (entries, scs_review_entry_new (title, NULL));
-    }
+    g_ptr_array_add (entries, scs_review_entry_new_text (_("No star is recorded for this workspace yet"), NULL));
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
       const ScsLifeEvent *event = g_ptr_array_index (events, i);
       g_autofree char *detail = life_event_detail (event);
-      g_autofree char *title = g_markup_escape_text (event->label, -1);
-      g_autofree char *subtitle = g_markup_escape_text (detail, -1);
-      ScsReviewEntry *entry = scs_review_entry_new (title, subtitle);
+      ScsReviewEntry *entry = scs_review_entry_new_text (event->label, detail);
       const char *mark = event->urgency == SCS_LIFE_OVERDUE ? _("Overdue")
                          : event->urgency == SCS_LIFE_SOON ? _("Soon") : _("On track");
 

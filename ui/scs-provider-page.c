@@ -58,10 +58,7 @@ add_row (GPtrArray  *entries,
          const char *subtitle,
          const char *icon)
 {
-  /* user text: never markup */
-  g_autofree char *title_markup = g_markup_escape_text (title != NULL ? title : "—", -1);
-  g_autofree char *subtitle_markup = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
-  ScsReviewEntry *entry = scs_review_entry_new (title_markup, subtitle_markup);
+  ScsReviewEntry *entry = scs_review_entry_new_text (title != NULL ? title : "—", subtitle);
 
   if (icon != NULL)
     scs_review_entry_set_icon (entry, icon);

@@ -130,6 +130,16 @@ scs_review_entry_new (const char *title_markup,
   return self;
 }
 
+ScsReviewEntry *
+scs_review_entry_new_text (const char *title,
+                           const char *subtitle)
+{
+  g_autofree char *title_markup = g_markup_escape_text (title != NULL ? title : "", -1);
+  g_autofree char *subtitle_markup = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+
+  return scs_review_entry_new (title_markup, subtitle_markup);
+}
+
 void
 scs_review_entry_set_proposal (ScsReviewEntry *self,
                                gint64          proposal_id,

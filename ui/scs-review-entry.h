@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (ScsReviewEntry, scs_review_entry, SCS, REVIEW_ENTRY, GObje
 
 ScsReviewEntry *scs_review_entry_new          (const char     *title_markup,
                                                const char     *subtitle_markup);
+/* The same for plain text (user text, never markup). */
+ScsReviewEntry *scs_review_entry_new_text     (const char     *title,
+                                               const char     *subtitle);
 /* A proposal: Accept and Reject (review.accept (x), review.reject ((xs)))
  * when @decidable. */
 void            scs_review_entry_set_proposal (ScsReviewEntry *self,
