@@ -600,9 +600,12 @@ load_done (GObject      *source,
   send_reminders (self);
 }
 
-void
-scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
-                                        const char         *dir)
+/* scs_portfolio_window_load_folder () in a worker thread (the window stays
+ * responsive, the spinner turns); a later load or closing the window
+ * cancels it. */
+static void
+load_folder_async (ScsPortfolioWindow *self,
+                   const char         *dir)
 {
   g_return_if_fail (SCS_IS_PORTFOLIO_WINDOW (self));
 
@@ -754,7 +757,7 @@ bulk_done (GObject      *source,
 
   /* The rows show what changed. */
   if (self->folder != NULL)
-    scs_portfolio_window_load_folder_async (self, self->folder);
+    load_folder_async (self, self->folder);
 }
 
 /* Runs @action on the selected rows in a worker thread (the rows are read
@@ -902,7 +905,7 @@ open_folder_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   choose (SCS_PORTFOLIO_WINDOW (widget), _("Open a Folder of Client Workspaces"),
-          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), FALSE, scs_portfolio_window_load_folder_async);
+          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), FALSE, load_folder_async);
 }
 
 static void
@@ -970,7 +973,7 @@ reload_action (GtkWidget  *widget,
   ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (widget);
 
   if (self->folder != NULL)
-    scs_portfolio_window_load_folder_async (self, self->folder);
+    load_folder_async (self, self->folder);
 }
 
 static void

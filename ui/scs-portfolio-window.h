@@ -25,7 +25,8 @@ typedef enum
   SCS_PORTFOLIO_FILTER_NOT_SUBMITTED, /* no final package exported this cycle */
 } ScsPortfolioFilter;
 
-/* Actions: portfolio.open-folder, portfolio.add-files, portfolio.reload,
+/* Actions: portfolio.open-folder, portfolio.add-files, portfolio.reload (the
+ * folder again, in a worker thread: the window stays responsive),
  * portfolio.open-client (s: path; opens it in the checklist),
  * portfolio.bulk (s: diagnose, renew, reconfirm: on the selected rows in a
  * worker thread, after asking for the folder or a confirmation; then a
@@ -34,10 +35,6 @@ ScsPortfolioWindow *scs_portfolio_window_new        (GtkApplication     *applica
 gboolean            scs_portfolio_window_load_folder (ScsPortfolioWindow *self,
                                                       const char         *dir,
                                                       GError            **error);
-/* The same in a worker thread (the window stays responsive, the spinner
- * turns); a later load or closing the window cancels it. */
-void                scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
-                                                            const char         *dir);
 /* What the chart shows: the share (%) of criteria not met in @category
  * (1–7) across the listed clients. */
 double              scs_portfolio_window_get_category_rate (ScsPortfolioWindow *self,

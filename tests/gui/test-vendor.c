@@ -232,7 +232,7 @@ test_portfolio_window (Fixture       *f,
   }
 
   /* The same folder read in a worker thread. */
-  scs_portfolio_window_load_folder_async (window, f->dir);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "portfolio.reload", NULL));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (window_child (window, "spinner"))));
   wait_while_busy (window);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
