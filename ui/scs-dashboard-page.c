@@ -995,18 +995,6 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
-void
-scs_dashboard_page_get_progress (ScsDashboardPage *self,
-                                 guint             category,
-                                 ScsProgress      *progress)
-{
-  g_return_if_fail (SCS_IS_DASHBOARD_PAGE (self));
-  g_return_if_fail (progress != NULL);
-  g_return_if_fail (category <= self->n_categories);
-
-  *progress = self->progress[category];
-}
-
 char *
 scs_dashboard_page_dup_summary (ScsDashboardPage *self)
 {

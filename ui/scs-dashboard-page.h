@@ -19,13 +19,8 @@ GtkWidget *scs_dashboard_page_new           (void);
 void       scs_dashboard_page_set_workspace (ScsDashboardPage *self,
                                              ScsWorkspace     *workspace);
 
-/* What the page currently shows (criteria of the target level), for tests and tools:
- * @category 0 is the whole catalog. */
-void       scs_dashboard_page_get_progress  (ScsDashboardPage *self,
-                                             guint             category,
-                                             ScsProgress      *progress);
-/* The text summary given to assistive technology as the chart's description. */
+/* The text summary given to assistive technology as the chart's
+ * description (GTK 4.8 has no getter for accessible properties). */
 char      *scs_dashboard_page_dup_summary   (ScsDashboardPage *self);
-
 
 G_END_DECLS
