@@ -244,6 +244,54 @@ gui_test_find_child (GtkWidget  *root,
   return gui_test_find (root, has_buildable_id, buildable_id);
 }
 
+/* The first toplevel window of @type, or NULL. */
+GtkWindow *
+gui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* gui_test_find_child (), which must find it. */
+GtkWidget *
+gui_test_get_child (gpointer    root,
+                    const char *buildable_id)
+{
+  GtkWidget *child = gui_test_find_child (root, buildable_id);
+
+  if (child == NULL)
+    g_error ("no template child ‘%s’ under %s", buildable_id, G_OBJECT_TYPE_NAME (root));
+  return child;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Types @text into the search entry @entry and waits for its search (the
+ * entry's "search-changed", after GtkSearchEntry's delay). */
+void
+gui_test_search (GtkWidget  *entry,
+                 const char *text)
+{
+  gboolean searched = FALSE;
+  gulong id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (set_flag), &searched);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gui_test_wait_for_flag (&searched, 10);
+  g_signal_handler_disconnect (entry, id);
+}
+
 /* How many rows the list box with the buildable ID @buildable_id under
  * @root shows. */
 guint

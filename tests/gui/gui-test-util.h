@@ -66,6 +66,11 @@ GtkWidget *gui_test_find_by_name      (GtkWidget        *root,
                                        const char       *name);
 GtkWidget *gui_test_find_child        (GtkWidget        *root,
                                        const char       *buildable_id);
+GtkWindow *gui_test_find_toplevel     (GType             type);
+GtkWidget *gui_test_get_child         (gpointer          root,
+                                       const char       *buildable_id);
+void       gui_test_search            (GtkWidget        *entry,
+                                       const char       *text);
 guint      gui_test_n_rows            (GtkWidget        *root,
                                        const char       *buildable_id);
 char      *gui_test_dashboard_status  (gpointer          page);

@@ -87,21 +87,6 @@ set_text (GtkWidget  *root,
   gtk_editable_set_text (GTK_EDITABLE (find (root, name)), text);
 }
 
-static GtkWindow *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 adds_finished (gpointer data)
 {
@@ -111,7 +96,7 @@ adds_finished (gpointer data)
 static gboolean
 dialog_closed (gpointer data)
 {
-  return find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG) == NULL;
+  return gui_test_find_toplevel (SCS_TYPE_JC_IMPORT_DIALOG) == NULL;
 }
 
 static guint
@@ -298,9 +283,9 @@ test_jcstar_import (Fixture       *fixture,
   gui_test_present_window (GTK_WINDOW (window), 1100, 800);
   gui_test_wait_for_widget (find (root, "declaration-page"), 10, GUI_TEST_WAIT_LAID_OUT);
 
-  g_assert_null (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
+  g_assert_null (gui_test_find_toplevel (SCS_TYPE_JC_IMPORT_DIALOG));
   g_assert_true (gtk_widget_activate_action (find (root, "declaration-page"), "jc.import-file", "s", csv));
-  dialog = SCS_JC_IMPORT_DIALOG (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
+  dialog = SCS_JC_IMPORT_DIALOG (gui_test_find_toplevel (SCS_TYPE_JC_IMPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   gui_test_wait_for_widget (GTK_WIDGET (dialog), 10, GUI_TEST_WAIT_LAID_OUT);
@@ -327,7 +312,7 @@ test_jcstar_import (Fixture       *fixture,
   g_assert_nonnull (strstr (refusal, "B 列"));
   after = gui_test_file_state (fixture->path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_nonnull (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
+  g_assert_nonnull (gui_test_find_toplevel (SCS_TYPE_JC_IMPORT_DIALOG));
 
   /* Mapped right: A the requirement (B loses it), B the item, D the
    * answer, E the reason; the preview follows. */

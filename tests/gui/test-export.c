@@ -83,21 +83,11 @@ on_finished (ScsExportDialog *dialog,
   outcome->success = success;
 }
 
-static GtkWidget *
-dialog_child (ScsExportDialog *dialog,
-              const char      *buildable_id)
-{
-  GtkWidget *child = gui_test_find_child (GTK_WIDGET (dialog), buildable_id);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 /* The draft switch: on, and whether the user can turn it off. */
 static gboolean
 draft_fixed_on (ScsExportDialog *dialog)
 {
-  GtkWidget *draft = dialog_child (dialog, "draft_switch");
+  GtkWidget *draft = gui_test_get_child (dialog, "draft_switch");
 
   return gtk_switch_get_active (GTK_SWITCH (draft)) && !gtk_widget_get_sensitive (draft);
 }
@@ -106,13 +96,13 @@ draft_fixed_on (ScsExportDialog *dialog)
 static const char *
 shown_path (ScsExportDialog *dialog)
 {
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_child (dialog, "file_row")));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (gui_test_get_child (dialog, "file_row")));
 }
 
 static const char *
 status_text (ScsExportDialog *dialog)
 {
-  return gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "status_label")));
+  return gtk_label_get_text (GTK_LABEL (gui_test_get_child (dialog, "status_label")));
 }
 
 static void
@@ -135,10 +125,10 @@ test_export (Fixture       *fixture,
   gui_test_save_png (GTK_WIDGET (dialog), "widget-", "export-dialog", ".png", GUI_TEST_WAIT_FRAMES);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
-  g_assert_true (gtk_widget_get_visible (dialog_child (dialog, "progress")));
+  g_assert_true (gtk_widget_get_visible (gui_test_get_child (dialog, "progress")));
   gui_test_wait_for_flag (&outcome.done, 30);
   g_assert_true (outcome.success);
-  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "progress")));
+  g_assert_false (gtk_widget_get_visible (gui_test_get_child (dialog, "progress")));
   g_assert_nonnull (strstr (status_text (dialog), out));
   gui_test_save_png (GTK_WIDGET (dialog), "widget-", "export-dialog-done", ".png", GUI_TEST_WAIT_FRAMES);
 
@@ -180,7 +170,7 @@ test_export_cancel (Fixture       *fixture,
 static GStrv
 missing_titles (ScsExportDialog *dialog)
 {
-  GtkWidget *group = dialog_child (dialog, "missing_group");
+  GtkWidget *group = gui_test_get_child (dialog, "missing_group");
   g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
   GtkWidget *row = gui_test_find_by_type (group, ADW_TYPE_ACTION_ROW);
 
@@ -208,7 +198,7 @@ test_export_language (Fixture       *fixture,
   g_assert_nonnull (strstr (missing[0], "80 criteria are not yet met"));
   g_assert_cmpstr (missing[1], ==, "The security expert has not signed the assessment");
   g_assert_cmpstr (missing[2], ==, "Management has not signed the self-declaration");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "language_row"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (gui_test_get_child (dialog, "language_row"))), ==, 0);
 
   scs_export_dialog_set_path (dialog, out);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
@@ -225,7 +215,7 @@ test_export_language (Fixture       *fixture,
   g_clear_pointer (&result, scs_verify_result_free);
 
   /* English when asked for */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "language_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_get_child (dialog, "language_row")), 1);
   outcome.done = FALSE;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
   gui_test_wait_for_flag (&outcome.done, 30);

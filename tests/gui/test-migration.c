@@ -136,22 +136,6 @@ count_assistants (void)
 
 /* Preferences offer the same assistant, for the workspace of the window
  * they were opened from, and only when one is open. */
-/* The bulk re-confirmation window win.reconfirm-bulk opened, or NULL. */
-static GtkWidget *
-find_reconfirm_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (SCS_IS_RECONFIRM_WINDOW (window))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
 static gboolean
 is_heading (GtkWidget     *widget,
             gconstpointer  data)
@@ -169,26 +153,6 @@ shown_ids (GtkWidget *bulk)
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     g_strv_builder_add (ids, gtk_label_get_label (GTK_LABEL (gui_test_find (row, is_heading, NULL))));
   return g_strv_builder_end (ids);
-}
-
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-/* Types @text into the bulk window's search and waits for the search. */
-static void
-search_bulk (GtkWidget  *bulk,
-             const char *text)
-{
-  GtkWidget *entry = gui_test_find_by_type (bulk, GTK_TYPE_SEARCH_ENTRY);
-  gboolean searched = FALSE;
-  gulong id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (set_flag), &searched);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gui_test_wait_for_flag (&searched, 10);
-  g_signal_handler_disconnect (entry, id);
 }
 
 static void
@@ -308,19 +272,19 @@ test_migrate (Fixture       *f,
     g_assert_nonnull (strstr (status, "1 answer waits for re-confirmation after the catalog change"));
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reconfirm-bulk", NULL));
-    bulk = find_reconfirm_window ();
+    bulk = GTK_WIDGET (gui_test_find_toplevel (SCS_TYPE_RECONFIRM_WINDOW));
     g_assert_nonnull (bulk);
     shown = shown_ids (bulk);
     g_assert_cmpuint (g_strv_length (shown), ==, 1);
     g_assert_cmpstr (shown[0], ==, "1-2-3-2");
     gui_test_save_png (bulk, "widget-", "migration-reconfirm-bulk", ".png", GUI_TEST_WAIT_FRAMES);
-    search_bulk (bulk, "存在しない文言");
+    gui_test_search (gui_test_find_by_type (bulk, GTK_TYPE_SEARCH_ENTRY), "存在しない文言");
     g_clear_pointer (&shown, g_strfreev);
     shown = shown_ids (bulk);
     g_assert_cmpuint (g_strv_length (shown), ==, 0);
     g_assert_true (gtk_widget_activate_action (bulk, "reconfirm.confirm-shown", NULL));
     g_assert_true (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
-    search_bulk (bulk, "1-2-3");
+    gui_test_search (gui_test_find_by_type (bulk, GTK_TYPE_SEARCH_ENTRY), "1-2-3");
     g_assert_true (gtk_widget_activate_action (bulk, "reconfirm.confirm-shown", NULL));
     g_assert_false (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
     g_clear_pointer (&shown, g_strfreev);

@@ -68,14 +68,10 @@ static GtkWidget *
 page_child (ScsReviewPage *page,
             const char    *buildable_id)
 {
-  GtkWidget *child;
-
   if (!gtk_widget_get_mapped (GTK_WIDGET (page)))
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-review", "s", ""));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
-  child = gui_test_find_child (GTK_WIDGET (page), buildable_id);
-  g_assert_nonnull (child);
-  return child;
+  return gui_test_get_child (page, buildable_id);
 }
 
 static guint
@@ -116,22 +112,12 @@ certificate_dates (const char  *p12,
   core_test_certificate_dates (file, from, to, NULL);
 }
 
-static GtkWidget *
-dialog_child (ScsSignDialog *dialog,
-              const char    *buildable_id)
-{
-  GtkWidget *child = gui_test_find_child (GTK_WIDGET (dialog), buildable_id);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 /* The text of the sign dialog's label @buildable_id, NULL while hidden. */
 static const char *
 shown_text (ScsSignDialog *dialog,
             const char    *buildable_id)
 {
-  GtkWidget *label = dialog_child (dialog, buildable_id);
+  GtkWidget *label = gui_test_get_child (dialog, buildable_id);
 
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
@@ -140,20 +126,20 @@ static const char *
 label_text (ScsSignDialog *dialog,
             const char    *buildable_id)
 {
-  return gtk_label_get_text (GTK_LABEL (dialog_child (dialog, buildable_id)));
+  return gtk_label_get_text (GTK_LABEL (gui_test_get_child (dialog, buildable_id)));
 }
 
 /* Whether Sign can be pressed. */
 static gboolean
 can_sign (ScsSignDialog *dialog)
 {
-  return gtk_widget_get_sensitive (dialog_child (dialog, "sign_button"));
+  return gtk_widget_get_sensitive (gui_test_get_child (dialog, "sign_button"));
 }
 
 static gboolean
 is_busy (ScsSignDialog *dialog)
 {
-  return gtk_spinner_get_spinning (GTK_SPINNER (dialog_child (dialog, "spinner")));
+  return gtk_spinner_get_spinning (GTK_SPINNER (gui_test_get_child (dialog, "spinner")));
 }
 
 /* Types the declarant's name and title and sets "sign with a certificate". */
@@ -163,9 +149,9 @@ set_declarant (ScsSignDialog *dialog,
                const char    *title,
                gboolean       with_signature)
 {
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "name_row")), name);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "title_row")), title);
-  gtk_switch_set_active (GTK_SWITCH (dialog_child (dialog, "with_signature_switch")), with_signature);
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_get_child (dialog, "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_get_child (dialog, "title_row")), title);
+  gtk_switch_set_active (GTK_SWITCH (gui_test_get_child (dialog, "with_signature_switch")), with_signature);
 }
 
 /* Opens the key in @dialog and returns whether it may sign. */
@@ -177,7 +163,7 @@ load_key (ScsSignDialog *dialog, const char *p12, const char *secret, gboolean w
 
   scs_sign_dialog_set_key (dialog, file);
   scs_sign_dialog_set_ca_file (dialog, with_ca ? ca : NULL);
-  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, "secret_entry")), secret);
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_get_child (dialog, "secret_entry")), secret);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.load", NULL);
   return can_sign (dialog);
 }
@@ -485,7 +471,7 @@ test_round_trip (void)
   /* personal data: shown, and signing needs the confirmation */
   g_assert_false (load_key (dialog, "personal.p12", "secret", TRUE));
   g_assert_nonnull (shown_text (dialog, "warning_label"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (dialog_child (dialog, "confirm_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gui_test_get_child (dialog, "confirm_check")), TRUE);
   g_assert_true (can_sign (dialog));
   after = gui_test_file_state (file);
   g_assert_cmpstr (before, ==, after);

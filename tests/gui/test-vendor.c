@@ -83,54 +83,24 @@ make_client (Fixture    *f,
 static gboolean find_label (GtkWidget  *widget,
                             const char *text);
 
-static GtkWidget *
-window_child (ScsPortfolioWindow *window,
-              const char         *buildable_id)
-{
-  GtkWidget *child = gui_test_find_child (GTK_WIDGET (window), buildable_id);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static const char *
 summary_text (ScsPortfolioWindow *window)
 {
-  return gtk_label_get_text (GTK_LABEL (window_child (window, "summary_label")));
-}
-
-static void
-set_flag (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-/* Types @text into the search entry and waits for the search. */
-static void
-search (ScsPortfolioWindow *window,
-        const char         *text)
-{
-  GtkWidget *entry = window_child (window, "search_entry");
-  gboolean searched = FALSE;
-  gulong id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (set_flag), &searched);
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gui_test_wait_for_flag (&searched, 10);
-  g_signal_handler_disconnect (entry, id);
+  return gtk_label_get_text (GTK_LABEL (gui_test_get_child (window, "summary_label")));
 }
 
 static void
 set_filter (ScsPortfolioWindow *window,
             ScsPortfolioFilter  filter)
 {
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (window_child (window, "filter_dropdown")), filter);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gui_test_get_child (window, "filter_dropdown")), filter);
 }
 
 /* While the spinner turns: a folder is read or a bulk action runs. */
 static void
 wait_while_busy (ScsPortfolioWindow *window)
 {
-  GtkSpinner *spinner = GTK_SPINNER (window_child (window, "spinner"));
+  GtkSpinner *spinner = GTK_SPINNER (gui_test_get_child (window, "spinner"));
 
   while (gtk_spinner_get_spinning (spinner))
     g_main_context_iteration (NULL, TRUE);
@@ -179,7 +149,7 @@ test_portfolio_window (Fixture       *f,
   window = scs_portfolio_window_new (NULL);
   g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
   g_assert_no_error (error);
-  view = GTK_COLUMN_VIEW (window_child (window, "column_view"));
+  view = GTK_COLUMN_VIEW (gui_test_get_child (window, "column_view"));
   visible = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
   g_assert_nonnull (strstr (summary_text (window), "3"));
@@ -189,9 +159,9 @@ test_portfolio_window (Fixture       *f,
   g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), >=, 100.0 / 3 - 0.01);
   g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), <=, 200.0 / 3 + 0.01);
 
-  search (window, "ビー");
+  gui_test_search (gui_test_get_child (window, "search_entry"), "ビー");
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
-  search (window, "");
+  gui_test_search (gui_test_get_child (window, "search_entry"), "");
   set_filter (window, SCS_PORTFOLIO_FILTER_UNREADABLE);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
   set_filter (window, SCS_PORTFOLIO_FILTER_EXPIRING);
@@ -233,7 +203,7 @@ test_portfolio_window (Fixture       *f,
 
   /* The same folder read in a worker thread. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "portfolio.reload", NULL));
-  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (window_child (window, "spinner"))));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (gui_test_get_child (window, "spinner"))));
   wait_while_busy (window);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
 
@@ -264,7 +234,7 @@ test_portfolio_window (Fixture       *f,
     g_assert_nonnull (confirm);
     adw_message_dialog_response (confirm, "run");
     gtk_window_destroy (GTK_WINDOW (confirm));
-    g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (window_child (window, "spinner"))));
+    g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (gui_test_get_child (window, "spinner"))));
     wait_while_busy (window);
     done = find_message ("件中");
     g_assert_nonnull (done);
@@ -349,7 +319,7 @@ test_portfolio_submitted (Fixture       *f,
   window = scs_portfolio_window_new (NULL);
   g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
   g_assert_no_error (error);
-  view = GTK_COLUMN_VIEW (window_child (window, "column_view"));
+  view = GTK_COLUMN_VIEW (gui_test_get_child (window, "column_view"));
   visible = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
 

@@ -139,22 +139,6 @@ count_evidence (ScsWorkspace *workspace,
   return list->len;
 }
 
-static GtkWindow *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* ---------------------------------------------------------- evidence list */
 
 static void
@@ -291,9 +275,9 @@ test_evidence_list_add_remove (Fixture       *fixture,
   g_assert_nonnull (sha256);
 
   /* Opening a PDF shows it in the preview, transient for our window */
-  g_assert_null (find_toplevel_of_type (SCS_TYPE_PDF_PREVIEW));
+  g_assert_null (gui_test_find_toplevel (SCS_TYPE_PDF_PREVIEW));
   g_assert_true (gtk_widget_activate_action (list, "evidence.open", "s", sha256));
-  preview = find_toplevel_of_type (SCS_TYPE_PDF_PREVIEW);
+  preview = gui_test_find_toplevel (SCS_TYPE_PDF_PREVIEW);
   g_assert_nonnull (preview);
   g_assert_true (gtk_window_get_transient_for (preview) == GTK_WINDOW (window));
   g_assert_cmpint (scs_pdf_preview_get_n_pages (SCS_PDF_PREVIEW (preview)), ==, 2);
@@ -668,7 +652,7 @@ record_certification (GtkWidget  *page,
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (page, "dashboard.record-certification", NULL));
-  dialog = g_object_ref (find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = g_object_ref (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "date"), obtained);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "registry"), registry_id);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
