@@ -239,15 +239,14 @@ scs_evidence_list_refresh (ScsEvidenceList *self)
         g_warning ("Cannot list the evidence of criterion ‘%s’: %s",
                    self->criterion_id, error->message);
     }
-  if (self->evidence != NULL)
-    n = self->evidence->len;
-
-  hashes = g_new0 (const char *, n + 1);
-  for (guint i = 0; i < n; i++)
+  hashes = g_new0 (const char *, (self->evidence != NULL ? self->evidence->len : 0) + 1);
+  for (guint i = 0; self->evidence != NULL && i < self->evidence->len; i++)
     {
       const ScsEvidence *evidence = g_ptr_array_index (self->evidence, i);
 
-      hashes[i] = evidence->sha256 != NULL ? evidence->sha256 : "";
+      /* the core lists stored files, each with its hash */
+      if (evidence->sha256 != NULL)
+        hashes[n++] = evidence->sha256;
     }
   scs_string_list_update (self->hashes, hashes, n);
 
