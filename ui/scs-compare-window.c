@@ -36,19 +36,25 @@ struct _ScsCompareWindow
 
   ScsWorkspace    *workspace;
   ScsValidity     *validity;
-  char            *last_message;
+  AdwToast        *toast;         /* the one shown (weak) */
   gboolean         updating;
 };
 
 G_DEFINE_FINAL_TYPE (ScsCompareWindow, scs_compare_window, ADW_TYPE_WINDOW)
 
+/* A toast; it takes the place of the one still shown (a refusal right
+ * after a success is read at once, not queued behind it). */
 static void
 toast (ScsCompareWindow *self,
        const char       *message)
 {
-  g_free (self->last_message);
-  self->last_message = g_strdup (message);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);  /* a toast's title is markup */
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 static ScsReviewEntry *
@@ -267,14 +273,8 @@ scs_compare_window_dispose (GObject *object)
   g_clear_pointer (&self->validity, scs_validity_free);
   g_clear_object (&self->changed);
   g_clear_object (&self->unconfirmed);
+  g_clear_weak_pointer (&self->toast);
   G_OBJECT_CLASS (scs_compare_window_parent_class)->dispose (object);
-}
-
-static void
-scs_compare_window_finalize (GObject *object)
-{
-  g_free (SCS_COMPARE_WINDOW (object)->last_message);
-  G_OBJECT_CLASS (scs_compare_window_parent_class)->finalize (object);
 }
 
 static void
@@ -284,7 +284,6 @@ scs_compare_window_class_init (ScsCompareWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scs_compare_window_dispose;
-  object_class->finalize = scs_compare_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/jp/scsworkbench/Workbench/scs-compare-window.ui");
@@ -341,10 +340,4 @@ scs_compare_window_new (GtkWindow    *parent,
   g_signal_connect_swapped (workspace, "answer-changed", G_CALLBACK (answers_changed), self);
   refresh (self);
   return self;
-}
-
-const char *
-scs_compare_window_get_last_message (ScsCompareWindow *self)
-{
-  return self->last_message;
 }

@@ -18,6 +18,5 @@ G_DECLARE_FINAL_TYPE (ScsCompareWindow, scs_compare_window, SCS, COMPARE_WINDOW,
  * kind, description). */
 ScsCompareWindow *scs_compare_window_new          (GtkWindow        *parent,
                                                    ScsWorkspace     *workspace);
-const char       *scs_compare_window_get_last_message  (ScsCompareWindow *self);
 
 G_END_DECLS
