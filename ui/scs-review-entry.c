@@ -252,9 +252,8 @@ entry_equal (gconstpointer entry_a,
  * @store: a GListStore of ScsReviewEntry
  * @entries: (element-type ScsReviewEntry): what it is to hold now
  *
- * Replaces only what changed: the entries equal at the start and at the
- * end stay, and so do their rows — a refresh after one action rebuilds
- * one row, not the list.
+ * Replaces only what changed (scs_list_store_update ()): a refresh after
+ * one action rebuilds one row, not the list.
  */
 void
 scs_review_entries_update (GListStore *store,
