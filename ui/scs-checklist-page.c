@@ -653,14 +653,6 @@ scs_checklist_page_set_workspace (ScsChecklistPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
-ScsWorkspace *
-scs_checklist_page_get_workspace (ScsChecklistPage *self)
-{
-  g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), NULL);
-
-  return self->workspace;
-}
-
 void
 scs_checklist_page_set_category (ScsChecklistPage *self,
                                  guint             category)
