@@ -20,11 +20,18 @@
 
 #include "scs-pdf-writer.h"
 
+#include <fcntl.h>
 #include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cairo-ft.h>
+#include <fontconfig/fcfreetype.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 G_DEFINE_QUARK (scs-pdf-writer-error-quark, scs_pdf_writer_error)
 
@@ -169,6 +176,126 @@ scs_pdf_writer_class_init (ScsPdfWriterClass *klass)
   G_OBJECT_CLASS (klass)->finalize = scs_pdf_writer_finalize;
 }
 
+/* Fonts read, not mapped.
+ *
+ * cairo embeds a CFF font by copying the font's whole CFF table into memory
+ * and subsetting the copy: for Noto Sans CJK 15 MiB a face. FreeType reads a
+ * font file through a memory map of all of it, so that copy also left the
+ * whole table's pages of the map resident: ~32 MiB a face, ~65 MiB for the
+ * regular and bold faces of every report, most of an export's peak memory.
+ * The writers' font maps therefore use a fontconfig configuration of their
+ * own, the system's, in which the faces of SCS_PDF_FONT_FAMILY carry an
+ * FT_Face (FC_FT_FACE) that reads its file with pread () as FreeType needs
+ * it; cairo draws and embeds with that face, the same file and glyphs, and
+ * the copy is the only memory the table takes, while it is subset. The
+ * faces are opened once per process and never closed: cairo may keep them
+ * after a writer is gone. Where any of this fails, fonts are mapped as
+ * before. */
+
+static unsigned long
+font_stream_read (FT_Stream      stream,
+                  unsigned long  offset,
+                  unsigned char *buffer,
+                  unsigned long  count)
+{
+  ssize_t n;
+
+  /* a count of 0 is a seek, which returns 0 on success */
+  if (count == 0)
+    return offset <= stream->size ? 0 : 1;
+  n = pread (stream->descriptor.value, buffer, count, offset);
+  return n > 0 ? (unsigned long) n : 0;
+}
+
+static FT_Face
+open_unmapped_face (FT_Library  library,
+                    const char *file,
+                    int         index)
+{
+  FT_Open_Args args = { 0 };
+  FT_Stream stream;
+  FT_Face face = NULL;
+  struct stat st;
+  int fd;
+
+  fd = g_open (file, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0)
+    {
+      close (fd);
+      return NULL;
+    }
+  stream = g_new0 (FT_StreamRec, 1);
+  stream->size = st.st_size;
+  stream->descriptor.value = fd;
+  stream->read = font_stream_read;
+  args.flags = FT_OPEN_STREAM;
+  args.stream = stream;
+  if (FT_Open_Face (library, &args, index, &face) != 0)
+    {
+      close (fd);
+      g_free (stream);
+      return NULL;
+    }
+  return face;
+}
+
+static gboolean
+is_report_family (FcPattern *pattern)
+{
+  FcChar8 *family;
+
+  for (int i = 0; FcPatternGetString (pattern, FC_FAMILY, i, &family) == FcResultMatch; i++)
+    if (g_str_equal ((const char *) family, SCS_PDF_FONT_FAMILY))
+      return TRUE;
+  return FALSE;
+}
+
+static FcConfig *
+unmapped_font_config (void)
+{
+  static gsize once = 0;
+  static FcConfig *config = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      FcConfig *loaded = FcInitLoadConfigAndFonts ();
+      FcFontSet *set = loaded != NULL ? FcConfigGetFonts (loaded, FcSetSystem) : NULL;
+      FT_Library library;
+      guint faces = 0;
+
+      if (set != NULL && FT_Init_FreeType (&library) == 0)
+        for (int i = 0; i < set->nfont; i++)
+          {
+            FcChar8 *file;
+            int index;
+            FT_Face face;
+            FcPattern *with_face;
+
+            if (!is_report_family (set->fonts[i]) ||
+                FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+                FcPatternGetInteger (set->fonts[i], FC_INDEX, 0, &index) != FcResultMatch)
+              continue;
+            face = open_unmapped_face (library, (const char *) file, index);
+            if (face == NULL)
+              continue;
+            /* the set's patterns may be a cache's, read-only: replaced */
+            with_face = FcPatternDuplicate (set->fonts[i]);
+            FcPatternAddFTFace (with_face, FC_FT_FACE, face);
+            FcPatternDestroy (set->fonts[i]);
+            set->fonts[i] = with_face;
+            faces++;
+          }
+      if (faces > 0)
+        config = loaded;
+      else if (loaded != NULL)
+        FcConfigDestroy (loaded);
+      g_once_init_leave (&once, 1);
+    }
+  return config;
+}
+
 static void
 scs_pdf_writer_init (ScsPdfWriter *self)
 {
@@ -181,6 +308,8 @@ scs_pdf_writer_init (ScsPdfWriter *self)
 
   /* A private font map and context: metrics independent of any screen. */
   self->font_map = pango_cairo_font_map_new ();
+  if (PANGO_IS_FC_FONT_MAP (self->font_map) && unmapped_font_config () != NULL)
+    pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (self->font_map), unmapped_font_config ());
   pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (self->font_map), 72.0);
   self->context = pango_font_map_create_context (self->font_map);
   pango_cairo_context_set_resolution (self->context, 72.0);

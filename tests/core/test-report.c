@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
 
@@ -712,6 +713,80 @@ test_report_memory (Fixture       *fixture,
   g_assert_cmpfloat (peak_rss_mib () - before, <, 20.0);
 }
 
+/* KiB of this process's maps of the files of SCS_PDF_FONT_FAMILY that are
+ * resident. */
+static guint64
+font_files_resident_kib (void)
+{
+  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *smaps = NULL;
+  g_auto(GStrv) lines = NULL;
+  FcPattern *pattern = FcPatternBuild (NULL, FC_FAMILY, FcTypeString, SCS_PDF_FONT_FAMILY, NULL);
+  FcObjectSet *objects = FcObjectSetBuild (FC_FILE, NULL);
+  FcFontSet *set = FcFontList (NULL, pattern, objects);
+  gboolean counting = FALSE;
+  guint64 kib = 0;
+
+  for (int i = 0; set != NULL && i < set->nfont; i++)
+    {
+      FcChar8 *file;
+
+      if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) == FcResultMatch)
+        g_hash_table_add (files, g_strdup ((const char *) file));
+    }
+  g_assert_cmpuint (g_hash_table_size (files), >, 0);
+  g_clear_pointer (&set, FcFontSetDestroy);
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
+
+  g_assert_true (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL));
+  lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *path = strchr (lines[i], '/');
+      guint64 value;
+
+      if (g_ascii_isxdigit (lines[i][0]) && strchr (lines[i], '-') != NULL && !g_str_has_prefix (lines[i], "Rss"))
+        counting = path != NULL && g_hash_table_contains (files, path);
+      else if (counting && sscanf (lines[i], "Rss: %" G_GUINT64_FORMAT " kB", &value) == 1)
+        kib += value;
+    }
+  return kib;
+}
+
+/* The report's font is read as needed, not mapped whole (issue 20): cairo
+ * copies a face's whole CFF table (15 MiB for Noto Sans CJK) to embed it,
+ * and through FreeType's map of the font file that left all the table's
+ * pages of the map resident as well, ~32 MiB for the regular and bold
+ * faces of every report and export. In a process of its own, once a report
+ * is written, with its writer still open: what of the family's files is
+ * resident (HarfBuzz's maps of the tables it shapes with, ~1 MiB a face). */
+static void
+test_report_font_unmapped (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { .draft = TRUE, .language = "ja" };
+  g_autoptr(ScsPdfWriter) writer = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  guint64 kib;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  writer = scs_report_build (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  pdf = scs_pdf_writer_finish (writer, &error);
+  g_assert_no_error (error);
+  kib = font_files_resident_kib ();
+  g_test_message ("%" G_GUINT64_FORMAT " KiB of the font files resident", kib);
+  g_assert_cmpuint (kib, <, 8 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -738,6 +813,8 @@ main (int   argc,
   g_test_add ("/scs/report/local-date", Fixture, NULL, fixture_set_up, test_report_local_date, fixture_tear_down);
   g_test_add ("/scs/report/long-note", Fixture, NULL, fixture_set_up, test_report_long_note, fixture_tear_down);
   g_test_add ("/scs/report/memory", Fixture, NULL, fixture_set_up, test_report_memory, fixture_tear_down);
+  g_test_add ("/scs/report/font-unmapped", Fixture, NULL, fixture_set_up, test_report_font_unmapped,
+              fixture_tear_down);
 
   return g_test_run ();
 }
