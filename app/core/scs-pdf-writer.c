@@ -262,35 +262,41 @@ unmapped_font_config (void)
     {
       FcConfig *loaded = FcInitLoadConfigAndFonts ();
       FcFontSet *set = loaded != NULL ? FcConfigGetFonts (loaded, FcSetSystem) : NULL;
-      FT_Library library;
+      FT_Library library = NULL;
       guint faces = 0;
 
-      if (set != NULL && FT_Init_FreeType (&library) == 0)
-        for (int i = 0; i < set->nfont; i++)
-          {
-            FcChar8 *file;
-            int index;
-            FT_Face face;
-            FcPattern *with_face;
+      if (set != NULL && FT_Init_FreeType (&library) != 0)
+        library = NULL;
+      for (int i = 0; library != NULL && i < set->nfont; i++)
+        {
+          FcChar8 *file;
+          int index;
+          FT_Face face;
+          FcPattern *with_face;
 
-            if (!is_report_family (set->fonts[i]) ||
-                FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
-                FcPatternGetInteger (set->fonts[i], FC_INDEX, 0, &index) != FcResultMatch)
-              continue;
-            face = open_unmapped_face (library, (const char *) file, index);
-            if (face == NULL)
-              continue;
-            /* the set's patterns may be a cache's, read-only: replaced */
-            with_face = FcPatternDuplicate (set->fonts[i]);
-            FcPatternAddFTFace (with_face, FC_FT_FACE, face);
-            FcPatternDestroy (set->fonts[i]);
-            set->fonts[i] = with_face;
-            faces++;
-          }
+          if (!is_report_family (set->fonts[i]) ||
+              FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+              FcPatternGetInteger (set->fonts[i], FC_INDEX, 0, &index) != FcResultMatch)
+            continue;
+          face = open_unmapped_face (library, (const char *) file, index);
+          if (face == NULL)
+            continue;
+          /* the set's patterns may be a cache's, read-only: replaced */
+          with_face = FcPatternDuplicate (set->fonts[i]);
+          FcPatternAddFTFace (with_face, FC_FT_FACE, face);
+          FcPatternDestroy (set->fonts[i]);
+          set->fonts[i] = with_face;
+          faces++;
+        }
       if (faces > 0)
         config = loaded;
-      else if (loaded != NULL)
-        FcConfigDestroy (loaded);
+      else
+        {
+          if (loaded != NULL)
+            FcConfigDestroy (loaded);
+          if (library != NULL)
+            FT_Done_FreeType (library);
+        }
       g_once_init_leave (&once, 1);
     }
   return config;
