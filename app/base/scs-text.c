@@ -200,3 +200,26 @@ scs_text_escape_terminal (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+gboolean
+scs_text_find_word (const char * const *first,
+                    gsize               stride,
+                    guint               n,
+                    const char         *word,
+                    guint              *index)
+{
+  g_return_val_if_fail (first != NULL && stride >= sizeof (const char *), FALSE);
+
+  for (guint i = 0; word != NULL && i < n; i++)
+    {
+      const char *candidate = *(const char * const *) ((const guint8 *) first + i * stride);
+
+      if (g_strcmp0 (candidate, word) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

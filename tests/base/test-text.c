@@ -127,6 +127,38 @@ test_escape_terminal (void)
     }
 }
 
+static void
+test_find_word (void)
+{
+  static const char * const words[] = { "met", "not-met", "na" };
+  static const struct { int value; const char *id; const char *label; } table[] = {
+    { 10, "sme", "SME staff" },
+    { 20, "expert", "Security expert" },
+    { 30, "management", "Management" },
+  };
+  guint i = 99;
+
+  g_assert_true (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "na", &i));
+  g_assert_cmpuint (i, ==, 2);
+  g_assert_true (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "met", NULL));
+  /* the whole word, case and all */
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "not", &i));
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "NA", &i));
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "", &i));
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), NULL, &i));
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), 2, "na", &i));
+  g_assert_cmpuint (i, ==, 2);
+
+  /* one member of a table of structs: the other members are not names */
+  g_assert_true (scs_text_find_in_table (table, id, "management", &i));
+  g_assert_cmpuint (i, ==, 2);
+  g_assert_true (scs_text_find_in_table (table, id, "expert", &i));
+  g_assert_cmpuint (i, ==, 1);
+  g_assert_false (scs_text_find_in_table (table, id, "Management", &i));
+  g_assert_true (scs_text_find_in_table (table, label, "Management", &i));
+  g_assert_cmpuint (i, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -138,6 +170,7 @@ main (int    argc,
   g_test_add_func ("/scs/text/blank", test_blank);
   g_test_add_func ("/scs/text/compare-ids", test_compare_ids);
   g_test_add_func ("/scs/text/escape-terminal", test_escape_terminal);
+  g_test_add_func ("/scs/text/find-word", test_find_word);
 
   return g_test_run ();
 }
