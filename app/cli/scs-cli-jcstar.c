@@ -368,6 +368,7 @@ scs_cli_jc_import (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(ScsJcImport) import = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
   guint n_texts = 0, n_answers = 0;
 
   if (!scs_cli_parse_arguments (command, import_entries, TRUE, &argc, &argv, 2, 2))
@@ -391,8 +392,9 @@ scs_cli_jc_import (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if (!scs_jc_import_apply (import, workspace, &n_texts, &n_answers, &error))
     return scs_cli_report (error);
-  g_print (_("Imported from sheet ‘%s’: the official wording of %u items and %u answers.\n"),
-           scs_jc_import_get_sheet (import), n_texts, n_answers);
+  place = scs_jc_import_dup_place (import);
+  /* Translators: "Sheet ‘チェックリスト’ of ‘ipa.xlsx’: imported …", or "‘ipa.csv’: imported …" */
+  g_print (_("%s: imported the official wording of %u items and %u answers.\n"), place, n_texts, n_answers);
   return SCS_CLI_EXIT_OK;
 }
 
