@@ -361,21 +361,27 @@ struct _ScsZipWriter
   int               fd;
   gnutls_hash_hd_t  hash;
   guint64           size;
+  int               sink_errno;  /* the first failed write to fd, 0 if none */
 };
 
 static gboolean
 writer_failed (ScsZipWriter  *self,
                GError       **error)
 {
-  const char *message = archive_error_string (self->archive);
-  int code = archive_errno (self->archive);
+  const char *message = self->sink_errno != 0 ? g_strerror (self->sink_errno)
+                                              : archive_error_string (self->archive);
+  int code = self->sink_errno != 0 ? self->sink_errno : archive_errno (self->archive);
 
   g_set_error_literal (error, G_IO_ERROR, code > 0 ? g_io_error_from_errno (code) : G_IO_ERROR_FAILED,
                        message != NULL ? message : g_strerror (code > 0 ? code : EIO));
   return FALSE;
 }
 
-/* Where libarchive writes: the file, and the SHA-256 on the way. */
+/* Where libarchive writes: the file, and the SHA-256 on the way. A failed
+ * write (a full disk) is remembered and the rest of the output dropped,
+ * rather than reported to libarchive: an archive in its fatal state is
+ * freed without ending the entry being deflated, and zlib's state leaks
+ * (libarchive 3.6). Every step of the writer checks sink_errno. */
 static la_ssize_t
 sink_write (struct archive *archive,
             void           *data,
@@ -386,7 +392,7 @@ sink_write (struct archive *archive,
   const guint8 *bytes = buffer;
   size_t done = 0;
 
-  while (done < length)
+  while (done < length && self->sink_errno == 0)
     {
       ssize_t n = write (self->fd, bytes + done, length - done);
 
@@ -394,11 +400,13 @@ sink_write (struct archive *archive,
         {
           if (errno == EINTR)
             continue;
-          archive_set_error (archive, errno, "%s", g_strerror (errno));
-          return -1;
+          self->sink_errno = errno;
+          return length;
         }
       done += n;
     }
+  if (self->sink_errno != 0)
+    return length;
   gnutls_hash (self->hash, buffer, length);
   self->size += length;
   return length;
@@ -422,7 +430,8 @@ scs_zip_writer_new (int      fd,
   if (archive_write_set_format_zip (self->archive) != ARCHIVE_OK ||
       archive_write_set_format_option (self->archive, "zip", "hdrcharset", "UTF-8") != ARCHIVE_OK ||
       archive_write_set_bytes_in_last_block (self->archive, 1) != ARCHIVE_OK ||
-      archive_write_open (self->archive, self, NULL, sink_write, NULL) != ARCHIVE_OK)
+      archive_write_open (self->archive, self, NULL, sink_write, NULL) != ARCHIVE_OK ||
+      self->sink_errno != 0)
     {
       writer_failed (self, error);
       scs_zip_writer_free (self);
@@ -454,7 +463,7 @@ scs_zip_writer_begin (ScsZipWriter  *self,
   archive_entry_set_uid (entry, 0);
   archive_entry_set_gid (entry, 0);
   /* No times at all: the same entries give the same bytes. */
-  if (archive_write_header (self->archive, entry) != ARCHIVE_OK)
+  if (archive_write_header (self->archive, entry) != ARCHIVE_OK || self->sink_errno != 0)
     {
       archive_entry_free (entry);
       return writer_failed (self, error);
@@ -483,7 +492,7 @@ scs_zip_writer_write (ScsZipWriter  *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       written = archive_write_data (self->archive, bytes + done, chunk);
-      if (written < 0)
+      if (written < 0 || self->sink_errno != 0)
         return writer_failed (self, error);
       done += written;
     }
@@ -496,7 +505,7 @@ scs_zip_writer_end (ScsZipWriter  *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (archive_write_finish_entry (self->archive) != ARCHIVE_OK)
+  if (archive_write_finish_entry (self->archive) != ARCHIVE_OK || self->sink_errno != 0)
     return writer_failed (self, error);
   return TRUE;
 }
@@ -531,7 +540,7 @@ scs_zip_writer_finish (ScsZipWriter  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (archive_write_close (self->archive) != ARCHIVE_OK)
+  if (archive_write_close (self->archive) != ARCHIVE_OK || self->sink_errno != 0)
     return writer_failed (self, error);
   gnutls_hash_output (self->hash, digest);
   hex = g_malloc (65);

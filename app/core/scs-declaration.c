@@ -41,14 +41,15 @@ scs_declaration_get_default_text (void)
            "affects them.");
 }
 
-char *
-scs_declaration_dup_assessment_sha256 (ScsWorkspace *workspace)
+/* The one text @sql selects from this round's declaration (?1 the
+ * assessment); NULL when there is none. */
+static char *
+dup_declaration_text (ScsWorkspace *workspace,
+                      const char   *sql)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT assessment_sha256 FROM review_declaration WHERE assessment = ?1", NULL);
+  stmt = scs_db_prepare (workspace->db, workspace->path, sql, NULL);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
@@ -58,19 +59,20 @@ scs_declaration_dup_assessment_sha256 (ScsWorkspace *workspace)
 }
 
 char *
+scs_declaration_dup_assessment_sha256 (ScsWorkspace *workspace)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  return dup_declaration_text (workspace,
+                               "SELECT assessment_sha256 FROM review_declaration WHERE assessment = ?1");
+}
+
+char *
 scs_declaration_dup_report_language (ScsWorkspace *workspace)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT language FROM review_declaration WHERE assessment = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return scs_db_column_dup (stmt, 0);
+
+  return dup_declaration_text (workspace, "SELECT language FROM review_declaration WHERE assessment = ?1");
 }
 
 static void

@@ -66,6 +66,29 @@ scs_signoff_check_other_role (ScsSigner         *self,
   return FALSE;
 }
 
+/* Before signing with @signer: its certificate valid (against @ca_file
+ * when given), and personal data in it only when @flags accept it. */
+static gboolean
+check_signer (ScsSigner     *signer,
+              const char    *ca_file,
+              ScsSignFlags   flags,
+              GError       **error)
+{
+  g_autofree char *personal = NULL;
+
+  if (!scs_signer_check_certificate (signer, ca_file, error))
+    return FALSE;
+  personal = scs_signer_dup_personal_data (signer);
+  if (personal != NULL && !(flags & SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA))
+    {
+      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_PERSONAL_DATA,
+                   _("The signing certificate carries personal data (%s), which will be part of "
+                     "the submission; confirm to sign with it anyway"), personal);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Inside the signing transaction: the expert's identity recorded, the
  * attestation rendered and the expert's ASiCManifest built over it and
  * everything it references (the bytes to sign, a new reference). */
@@ -104,7 +127,6 @@ scs_signoff_sign_assessment (ScsSigner     *self,
   g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   ScsProfile *profile;
-  g_autofree char *personal = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GBytes) content = NULL;
@@ -143,18 +165,9 @@ scs_signoff_sign_assessment (ScsSigner     *self,
                            _("The assessment is already signed; start a new round to sign again"));
       return FALSE;
     }
-  if (!scs_signer_check_certificate (self, ca_file, error) ||
-      !scs_review_check_complete (review, error))
+  if (!scs_review_check_complete (review, error) ||
+      !check_signer (self, ca_file, flags, error))
     return FALSE;
-
-  personal = scs_signer_dup_personal_data (self);
-  if (personal != NULL && !(flags & SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA))
-    {
-      g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_PERSONAL_DATA,
-                   _("The signing certificate carries personal data (%s), which will be part of "
-                     "the submission; confirm to sign with it anyway"), personal);
-      return FALSE;
-    }
 
   expert.name = scs_profile_get_name (profile);
   expert.organization = scs_profile_get_organization (profile);
@@ -511,21 +524,8 @@ scs_signoff_declare (ScsReview     *review,
       return FALSE;
     }
 
-  if (signer != NULL)
-    {
-      g_autofree char *personal = NULL;
-
-      if (!scs_signer_check_certificate (signer, ca_file, error))
-        return FALSE;
-      personal = scs_signer_dup_personal_data (signer);
-      if (personal != NULL && !(flags & SCS_SIGN_FLAGS_ACCEPT_PERSONAL_DATA))
-        {
-          g_set_error (error, SCS_SIGNER_ERROR, SCS_SIGNER_ERROR_PERSONAL_DATA,
-                       _("The signing certificate carries personal data (%s), which will be part of "
-                         "the submission; confirm to sign with it anyway"), personal);
-          return FALSE;
-        }
-    }
+  if (signer != NULL && !check_signer (signer, ca_file, flags, error))
+    return FALSE;
 
   d.name = clean_name;
   d.title = clean_title;
