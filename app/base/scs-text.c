@@ -200,3 +200,29 @@ scs_text_escape_terminal (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * scs_text_find_word:
+ * @words: (array length=n_words): the words of a closed set ("it-tool", …)
+ * @n_words: how many
+ * @text: (nullable): what to look up
+ * @index: (out): where @text is in @words
+ *
+ * The one lookup behind the modules' *_from_string () of a word table.
+ *
+ * Returns: %TRUE when @text is one of @words.
+ */
+gboolean
+scs_text_find_word (const char * const *words,
+                    guint               n_words,
+                    const char         *text,
+                    guint              *index)
+{
+  for (guint i = 0; text != NULL && i < n_words; i++)
+    if (g_strcmp0 (text, words[i]) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}

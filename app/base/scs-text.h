@@ -49,4 +49,10 @@ int       scs_text_compare_ids     (const char    *a,
  * as \u{202E}; bytes that are not UTF-8 as \x{FF}. */
 char     *scs_text_escape_terminal (const char    *text);
 
+/* TRUE, with its @index, when @text is one of the @n_words @words. */
+gboolean  scs_text_find_word       (const char * const *words,
+                                    guint               n_words,
+                                    const char         *text,
+                                    guint              *index);
+
 G_END_DECLS
