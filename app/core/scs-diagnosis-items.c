@@ -462,7 +462,7 @@ scs_item_gaps_report (ScsWorkspace  *workspace,
       scs_pdf_writer_table_end (writer);
     }
   scs_pdf_writer_small (writer, _("The answers are the organisation’s own self-declaration; the next steps "
-                                  "are the vendor’s suggestions, not the scheme owner’s wording."));
+                                  "are general advice written for this report, not IPA’s wording."));
 
   pdf = scs_pdf_writer_finish (writer, &local_error);
   if (pdf == NULL)
