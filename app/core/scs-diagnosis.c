@@ -539,10 +539,9 @@ label_of (const char * const *names,
           const char * const *labels,
           const char         *name)
 {
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_strcmp0 (names[i], name) == 0)
-      return _(labels[i]);
-  return _(labels[0]);
+  guint i;
+
+  return _(labels[scs_text_find_word (names, g_strv_length ((char **) names), name, &i) ? i : 0]);
 }
 
 const char *

@@ -127,6 +127,27 @@ test_escape_terminal (void)
     }
 }
 
+/* The lookup behind the word tables: exact words only, NULL never found,
+ * the index of the first match. */
+static void
+test_find_word (void)
+{
+  static const char * const words[] = { "", "it-tool", "non-it", "on-site" };
+  guint index = 99;
+
+  g_assert_true (scs_text_find_word (words, G_N_ELEMENTS (words), "non-it", &index));
+  g_assert_cmpuint (index, ==, 2);
+  g_assert_true (scs_text_find_word (words, G_N_ELEMENTS (words), "", &index));
+  g_assert_cmpuint (index, ==, 0);
+  index = 99;
+  g_assert_false (scs_text_find_word (words, G_N_ELEMENTS (words), "Non-IT", &index));
+  g_assert_false (scs_text_find_word (words, G_N_ELEMENTS (words), "on-site ", &index));
+  g_assert_false (scs_text_find_word (words, G_N_ELEMENTS (words), NULL, &index));
+  /* only the first n words count */
+  g_assert_false (scs_text_find_word (words, 3, "on-site", &index));
+  g_assert_cmpuint (index, ==, 99);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -138,6 +159,7 @@ main (int    argc,
   g_test_add_func ("/scs/text/blank", test_blank);
   g_test_add_func ("/scs/text/compare-ids", test_compare_ids);
   g_test_add_func ("/scs/text/escape-terminal", test_escape_terminal);
+  g_test_add_func ("/scs/text/find-word", test_find_word);
 
   return g_test_run ();
 }
