@@ -249,8 +249,8 @@ scs_diagnosis_is_item_based (ScsDiagnosis *self)
   return scs_workspace_type_is_item_based (scs_workspace_get_workspace_type (self->workspace));
 }
 
-/* A date of the form YYYY-MM-DD, else FALSE with @what ("The report
- * date ‘%s’ …") said. */
+/* TRUE for a date of the form YYYY-MM-DD, else FALSE with @format ("The
+ * report date ‘%s’ …") said. */
 static gboolean
 check_date (const char  *date,
             const char  *format,
@@ -835,7 +835,8 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   today = date != NULL ? g_strdup (date) : dup_today (self);
   if (scs_diagnosis_is_item_based (self))
     {
-      gaps = scs_diagnosis_list_item_gaps (self, error);
+      /* the label's expiry counted from the report's date */
+      gaps = scs_item_gaps_list (ws, today, error);
       return gaps != NULL ? scs_item_gaps_report (ws, gaps, today, error) : NULL;
     }
   pdf_date = g_strconcat (today, "T00:00:00Z", NULL);

@@ -200,8 +200,10 @@ GBytes       *scs_diagnosis_export_xlsx       (ScsDiagnosis  *self,
                                                GError       **error);
 /* The diagnosis report for the client (Japanese, or English when the UI
  * language is English): readiness per category as bars, the tier, the gap
- * list with the plan. @date (YYYY-MM-DD) is printed and fixes the PDF
- * date; NULL is today. */
+ * list with the plan; for a self-declaration, its gaps with the next
+ * steps. @date (YYYY-MM-DD) is printed, fixes the PDF date and is the day
+ * a label's expiry is counted from; NULL is scs_diagnosis_set_today ()'s
+ * day. */
 GBytes       *scs_diagnosis_build_report      (ScsDiagnosis  *self,
                                                const char    *date,
                                                GError       **error);
