@@ -309,12 +309,22 @@ diagnosis_changed (ScsDiagnosisWindow *self,
 }
 
 /* The self-declarations' answers are edited in the main window: the list
- * is read again whenever this window comes to the front. */
+ * is read again whenever this window comes to the front, and on
+ * diagnosis.reload (Ctrl+R). */
 static void
 active_changed (ScsDiagnosisWindow *self)
 {
   if (gtk_window_is_active (GTK_WINDOW (self)))
     refresh (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  update_tier (SCS_DIAGNOSIS_WINDOW (widget));
+  refresh (SCS_DIAGNOSIS_WINDOW (widget));
 }
 
 static void
@@ -431,6 +441,8 @@ scs_diagnosis_window_class_init (ScsDiagnosisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "diagnosis.set-on-site", "b", set_on_site_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.reload", NULL, reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "diagnosis.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -18,8 +18,9 @@ G_DECLARE_FINAL_TYPE (ScsDiagnosisWindow, scs_diagnosis_window, SCS, DIAGNOSIS_W
  * workspace's gaps with the suggested next steps. Actions:
  * diagnosis.set-gap ((sss): criterion ID, field — support, effort,
  * priority, owner, due or note — and value), diagnosis.set-on-site (b),
- * diagnosis.export-csv, diagnosis.export-report. Failures show a toast and
- * change nothing. */
+ * diagnosis.export-csv, diagnosis.export-report, diagnosis.reload (the
+ * answers read again, as whenever the window comes to the front). Failures
+ * show a toast and change nothing. */
 ScsDiagnosisWindow *scs_diagnosis_window_new        (GtkWindow          *parent,
                                                      ScsWorkspace       *workspace);
 

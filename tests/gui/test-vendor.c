@@ -476,6 +476,13 @@ test_diagnosis_window_jcstar (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-on-site", "b", TRUE);
   g_assert_nonnull (gui_test_find (GTK_WIDGET (window), label_contains, "JC-STAR"));
 
+  /* The item answered in the main window: its gap goes on reload (as when
+   * this window comes to the front again). */
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-01", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_cmpuint (n_gap_rows (window), ==, gaps->len);
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.reload", NULL);
+  g_assert_cmpuint (n_gap_rows (window), ==, gaps->len - 1);
+
   save_png (GTK_WIDGET (window), "diagnosis-jcstar");
   gtk_window_destroy (GTK_WINDOW (window));
 }
