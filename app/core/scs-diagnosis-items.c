@@ -425,22 +425,51 @@ scs_item_gaps_report (ScsWorkspace  *workspace,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *pdf_date = g_strconcat (today, "T00:00:00Z", NULL);
   g_autofree char *n_gaps = g_strdup_printf ("%u", gaps->len);
+  g_autofree char *score_text = NULL;
+  g_autoptr(ScsJcProduct) product = NULL;
   ScsWorkspaceType type = scs_workspace_get_workspace_type (workspace);
+  const char *pairs[16] = {
+    _("Organisation"), org->name,
+    _("Date"), today,
+    _("Declaration"), scs_workspace_type_get_label (type),
+    _("Open gaps"), n_gaps,
+  };
+  guint n = 8;
   GBytes *pdf;
+
+  /* What the declaration is about: the product, or the self-check's score. */
+  if (type == SCS_WORKSPACE_TYPE_JCSTAR1 && (product = scs_jcstar_get_product (workspace, NULL)) != NULL)
+    {
+      pairs[n++] = _("Product name");
+      pairs[n++] = product->name;
+      if (product->expires != NULL)
+        {
+          pairs[n++] = _("Label expiry date");
+          pairs[n++] = product->expires;
+        }
+    }
+  else if (type == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
+    {
+      ScsSaAnswer answers[SCS_SECURITY_ACTION_N_QUESTIONS];
+      ScsSaScore score;
+
+      if (scs_security_action_get_answers (workspace, answers, NULL))
+        {
+          scs_sa_score (answers, &score);
+          /* Translators: the self-check's total, then its band */
+          score_text = score.band == SCS_SA_BAND_INCOMPLETE
+                       ? g_strdup (scs_sa_band_get_label (score.band))
+                       : g_strdup_printf (_("%d of 100 — %s"), score.total, scs_sa_band_get_label (score.band));
+          pairs[n++] = _("Self-check score");
+          pairs[n++] = score_text;
+        }
+    }
+  pairs[n] = NULL;
 
   scs_pdf_writer_set_metadata (writer, _("Security diagnosis report"), org->name, pdf_date);
   scs_pdf_writer_set_footer (writer, org->name);
   scs_pdf_writer_title (writer, _("Security diagnosis report"));
-  {
-    const char *pairs[] = {
-      _("Organisation"), org->name,
-      _("Date"), today,
-      _("Declaration"), scs_workspace_type_get_label (type),
-      _("Open gaps"), n_gaps,
-      NULL,
-    };
-    scs_pdf_writer_key_values (writer, pairs);
-  }
+  scs_pdf_writer_key_values (writer, pairs);
 
   scs_pdf_writer_heading (writer, _("Gaps and next steps"));
   if (gaps->len == 0)

@@ -765,6 +765,32 @@ test_security_action_gaps (void)
   g_assert_cmpuint (gaps->len, ==, 4);
   g_clear_pointer (&gaps, g_ptr_array_unref);
 
+  /* The report: the score so far and the gaps with their next steps. */
+  {
+    g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (ws);
+    g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, "2026-12-07", &error);
+    g_autoptr(GString) text = g_string_new (NULL);
+    PopplerDocument *doc;
+
+    g_assert_no_error (error);
+    doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+      {
+        g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
+        g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
+
+        g_string_append (text, page_text);
+      }
+    g_object_unref (doc);
+    g_assert_nonnull (strstr (text->str, "Self-check score"));
+    /* the score counts once every question is answered */
+    g_assert_nonnull (strstr (text->str, "Not every question is answered yet"));
+    g_assert_null (strstr (text->str, "of 100"));
+    g_assert_nonnull (strstr (text->str, "to follow up"));
+    g_assert_nonnull (strstr (text->str, "Suggested next step"));
+  }
+
   /* Declared at ★1: the pledge is what counts again. */
   declaration.level = 1;
   g_assert_true (scs_security_action_set_declaration (ws, &declaration, &error));
@@ -889,6 +915,7 @@ test_item_gap_exports_japanese (void)
     }
   g_object_unref (doc);
   g_assert_nonnull (strstr (text->str, "株式会社テスト電機"));
+  g_assert_nonnull (strstr (text->str, "見守りカメラ"));
   g_assert_nonnull (strstr (text->str, "不適合"));
   g_assert_nonnull (strstr (text->str, "脆弱性"));
   g_assert_null (strstr (text->str, "does-not"));
