@@ -831,10 +831,12 @@ print_item_gaps (const char   *file,
   for (guint i = 0; i < gaps->len; i++)
     {
       ScsItemGap *gap = g_ptr_array_index (gaps, i);
+      g_autofree char *reference = scs_text_escape_terminal (gap->reference);
       g_autofree char *subject = scs_text_escape_terminal (gap->subject);
       g_autofree char *area = scs_text_escape_terminal (gap->area);
 
-      g_print ("\n%s%s%s\n", gap->reference, *gap->reference != '\0' ? "  " : "", subject);
+      /* the label number and an imported wording are the user's text */
+      g_print ("\n%s%s%s\n", reference, *reference != '\0' ? "  " : "", subject);
       g_print ("  %s — %s\n", gap->finding, area);
       /* Translators: the suggested next step of a gap */
       g_print (_("  Next step: %s\n"), gap->next_step);
