@@ -425,6 +425,25 @@ test_xlsx_export (Fixture       *f,
   scs_i18n_init ("en");
 }
 
+/* The text of every page of @pdf, read with Poppler. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) doc = G_OBJECT (poppler_document_new_from_bytes (pdf, NULL, &error));
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (POPPLER_DOCUMENT (doc)); i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (doc), i));
+      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
+
+      g_string_append (text, page_text);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 test_report_reads_back (Fixture       *f,
                         gconstpointer  data)
@@ -432,10 +451,9 @@ test_report_reads_back (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GBytes) again = NULL;
-  g_autoptr(GObject) doc_object = NULL;
-  PopplerDocument *doc;
   g_autoptr(GPtrArray) gaps = scs_diagnosis_list_gaps (f->diag, &error);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GObject) doc = NULL;
 
   pdf = scs_diagnosis_build_report (f->diag, "2027-04-01", &error);
   g_assert_no_error (error);
@@ -444,25 +462,19 @@ test_report_reads_back (Fixture       *f,
   again = scs_diagnosis_build_report (f->diag, "2027-04-01", &error);
   g_assert_true (g_bytes_equal (pdf, again));
 
-  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-  doc_object = G_OBJECT (doc);
+  doc = G_OBJECT (poppler_document_new_from_bytes (pdf, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 2);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
-      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
-      g_string_append (text, page_text);
-    }
-  g_assert_nonnull (strstr (text->str, "株式会社さくら精機"));
+  g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (doc)), >=, 2);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "株式会社さくら精機"));
   for (guint i = 0; i < gaps->len; i++)
     {
       ScsGap *gap = g_ptr_array_index (gaps, i);
-      if (strstr (text->str, gap->criterion_id) == NULL)
+      if (strstr (text, gap->criterion_id) == NULL)
         g_error ("the report lacks the gap %s", gap->criterion_id);
     }
   /* A met criterion is not listed as a gap. */
-  g_assert_null (strstr (text->str, "1-3-1-3"));
+  g_assert_null (strstr (text, "1-3-1-3"));
 
   g_assert_null (scs_diagnosis_build_report (f->diag, "someday", &error));
   g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
@@ -477,10 +489,8 @@ test_report_star4_missing (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GObject) doc_object = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   GListModel *answers = scs_workspace_get_answers (f->ws);
-  PopplerDocument *doc;
 
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
     {
@@ -494,18 +504,10 @@ test_report_star4_missing (Fixture       *f,
 
   pdf = scs_diagnosis_build_report (f->diag, "2027-04-01", &error);
   g_assert_no_error (error);
-  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-  doc_object = G_OBJECT (doc);
-  g_assert_no_error (error);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
-      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
-      g_string_append (text, page_text);
-    }
-  g_assert_nonnull (strstr (text->str, "★4 criteria missing: import the official workbook"));
-  g_assert_null (strstr (text->str, "No gaps"));
-  g_assert_null (strstr (text->str, "81 of 81"));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "★4 criteria missing: import the official workbook"));
+  g_assert_null (strstr (text, "No gaps"));
+  g_assert_null (strstr (text, "81 of 81"));
 }
 
 /* ---- self-declarations ---------------------------------------------------- */
@@ -769,26 +771,16 @@ test_security_action_gaps (void)
   {
     g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (ws);
     g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, "2026-12-07", &error);
-    g_autoptr(GString) text = g_string_new (NULL);
-    PopplerDocument *doc;
+    g_autofree char *text = NULL;
 
     g_assert_no_error (error);
-    doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-    g_assert_no_error (error);
-    for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-      {
-        g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
-        g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
-
-        g_string_append (text, page_text);
-      }
-    g_object_unref (doc);
-    g_assert_nonnull (strstr (text->str, "Self-check score"));
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Self-check score"));
     /* the score counts once every question is answered */
-    g_assert_nonnull (strstr (text->str, "Not every question is answered yet"));
-    g_assert_null (strstr (text->str, "of 100"));
-    g_assert_nonnull (strstr (text->str, "to follow up"));
-    g_assert_nonnull (strstr (text->str, "Suggested next step"));
+    g_assert_nonnull (strstr (text, "Not every question is answered yet"));
+    g_assert_null (strstr (text, "of 100"));
+    g_assert_nonnull (strstr (text, "to follow up"));
+    g_assert_nonnull (strstr (text, "Suggested next step"));
   }
 
   /* Declared at ★1: the pledge is what counts again. */
@@ -823,7 +815,7 @@ test_item_gap_exports_japanese (void)
   g_autoptr(GPtrArray) sjis_rows = NULL;
   g_autoptr(ScsXlsx) book = NULL;
   g_autoptr(ScsXlsxSheet) sheet = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   g_autofree char *decoded = NULL;
   const char *models[] = { "CAM-100", NULL };
   ScsJcProduct product = { .name = (char *) "見守りカメラ", .model_numbers = (GStrv) models,
@@ -831,7 +823,6 @@ test_item_gap_exports_japanese (void)
   ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
   const char * const *row = NULL;
   ScsXlsxCell cell;
-  PopplerDocument *doc;
   gsize size, decoded_size;
   const char *bytes;
 
@@ -904,22 +895,13 @@ test_item_gap_exports_japanese (void)
 
   pdf = scs_diagnosis_build_report (diagnosis, "2026-12-07", &error);
   g_assert_no_error (error);
-  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-  g_assert_no_error (error);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
-      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
-
-      g_string_append (text, page_text);
-    }
-  g_object_unref (doc);
-  g_assert_nonnull (strstr (text->str, "株式会社テスト電機"));
-  g_assert_nonnull (strstr (text->str, "見守りカメラ"));
-  g_assert_nonnull (strstr (text->str, "不適合"));
-  g_assert_nonnull (strstr (text->str, "脆弱性"));
-  g_assert_null (strstr (text->str, "does-not"));
-  g_assert_null (strstr (text->str, "Next step"));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "株式会社テスト電機"));
+  g_assert_nonnull (strstr (text, "見守りカメラ"));
+  g_assert_nonnull (strstr (text, "不適合"));
+  g_assert_nonnull (strstr (text, "脆弱性"));
+  g_assert_null (strstr (text, "does-not"));
+  g_assert_null (strstr (text, "Next step"));
 
   g_clear_object (&diagnosis);
   g_clear_object (&ws);
