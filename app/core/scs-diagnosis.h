@@ -83,7 +83,8 @@ ScsDiagnosis *scs_diagnosis_new              (ScsWorkspace  *workspace);
 ScsWorkspace *scs_diagnosis_get_workspace    (ScsDiagnosis  *self);
 
 /* Of ScsGap*, catalog order: every criterion up to the target level that
- * is unanswered or not met. */
+ * is unanswered or not met; empty for a self-declaration (its gaps are
+ * scs_diagnosis_list_item_gaps ()'s). */
 GPtrArray    *scs_diagnosis_list_gaps        (ScsDiagnosis  *self,
                                               GError       **error);
 
