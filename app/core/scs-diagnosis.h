@@ -151,7 +151,8 @@ GPtrArray    *scs_diagnosis_list_item_gaps   (ScsDiagnosis  *self,
 
 /* Stores the plan for one criterion. NULL arguments keep what is stored.
  * Validates support, grades and the due date; one transaction, audited,
- * emits ::changed. */
+ * emits ::changed. A self-declaration has no plan per gap nor tier: this
+ * and scs_diagnosis_set_needs_on_site () refuse it, writing nothing. */
 gboolean      scs_diagnosis_set_gap          (ScsDiagnosis  *self,
                                               const char    *criterion_id,
                                               const char    *support,
