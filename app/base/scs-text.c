@@ -201,28 +201,25 @@ scs_text_escape_terminal (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/**
- * scs_text_find_word:
- * @words: (array length=n_words): the words of a closed set ("it-tool", …)
- * @n_words: how many
- * @text: (nullable): what to look up
- * @index: (out): where @text is in @words
- *
- * The one lookup behind the modules' *_from_string () of a word table.
- *
- * Returns: %TRUE when @text is one of @words.
- */
 gboolean
-scs_text_find_word (const char * const *words,
-                    guint               n_words,
-                    const char         *text,
+scs_text_find_word (const char * const *first,
+                    gsize               stride,
+                    guint               n,
+                    const char         *word,
                     guint              *index)
 {
-  for (guint i = 0; text != NULL && i < n_words; i++)
-    if (g_strcmp0 (text, words[i]) == 0)
-      {
-        *index = i;
-        return TRUE;
-      }
+  g_return_val_if_fail (first != NULL && stride >= sizeof (const char *), FALSE);
+
+  for (guint i = 0; word != NULL && i < n; i++)
+    {
+      const char *candidate = *(const char * const *) ((const guint8 *) first + i * stride);
+
+      if (g_strcmp0 (candidate, word) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return TRUE;
+        }
+    }
   return FALSE;
 }

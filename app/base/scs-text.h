@@ -49,10 +49,19 @@ int       scs_text_compare_ids     (const char    *a,
  * as \u{202E}; bytes that are not UTF-8 as \x{FF}. */
 char     *scs_text_escape_terminal (const char    *text);
 
-/* TRUE, with its @index, when @text is one of the @n_words @words. */
-gboolean  scs_text_find_word       (const char * const *words,
-                                    guint               n_words,
-                                    const char         *text,
+/* The index of @word among the stable names of a table of enum values:
+ * @n strings, the first at @first and each next @stride bytes further (a
+ * plain array of strings, or one member of an array of structs: see
+ * scs_text_find_in_table ()). FALSE for %NULL and for a word not there. */
+gboolean  scs_text_find_word       (const char * const *first,
+                                    gsize               stride,
+                                    guint               n,
+                                    const char         *word,
                                     guint              *index);
+
+/* scs_text_find_word () over the @member of every element of the array
+ * @table (a static array, not a pointer). */
+#define scs_text_find_in_table(table, member, word, index) \
+  scs_text_find_word (&(table)[0].member, sizeof ((table)[0]), G_N_ELEMENTS (table), (word), (index))
 
 G_END_DECLS

@@ -113,7 +113,7 @@ scs_support_from_string (const char *text,
 {
   guint i;
 
-  if (!scs_text_find_word (support_names, G_N_ELEMENTS (support_names), text, &i))
+  if (!scs_text_find_word (support_names, sizeof (support_names[0]), G_N_ELEMENTS (support_names), text, &i))
     return FALSE;
   *support = i;
   return TRUE;
@@ -158,7 +158,7 @@ scs_tier_from_string (const char *text,
 {
   guint i;
 
-  if (!scs_text_find_word (tier_names, G_N_ELEMENTS (tier_names), text, &i))
+  if (!scs_text_find_word (tier_names, sizeof (tier_names[0]), G_N_ELEMENTS (tier_names), text, &i))
     return FALSE;
   *tier = i;
   return TRUE;
@@ -541,7 +541,9 @@ label_of (const char * const *names,
 {
   guint i;
 
-  return _(labels[scs_text_find_word (names, g_strv_length ((char **) names), name, &i) ? i : 0]);
+  if (!scs_text_find_word (names, sizeof (names[0]), g_strv_length ((char **) names), name, &i))
+    i = 0;
+  return _(labels[i]);
 }
 
 const char *

@@ -127,25 +127,36 @@ test_escape_terminal (void)
     }
 }
 
-/* The lookup behind the word tables: exact words only, NULL never found,
- * the index of the first match. */
 static void
 test_find_word (void)
 {
-  static const char * const words[] = { "", "it-tool", "non-it", "on-site" };
-  guint index = 99;
+  static const char * const words[] = { "met", "not-met", "na" };
+  static const struct { int value; const char *id; const char *label; } table[] = {
+    { 10, "sme", "SME staff" },
+    { 20, "expert", "Security expert" },
+    { 30, "management", "Management" },
+  };
+  guint i = 99;
 
-  g_assert_true (scs_text_find_word (words, G_N_ELEMENTS (words), "non-it", &index));
-  g_assert_cmpuint (index, ==, 2);
-  g_assert_true (scs_text_find_word (words, G_N_ELEMENTS (words), "", &index));
-  g_assert_cmpuint (index, ==, 0);
-  index = 99;
-  g_assert_false (scs_text_find_word (words, G_N_ELEMENTS (words), "Non-IT", &index));
-  g_assert_false (scs_text_find_word (words, G_N_ELEMENTS (words), "on-site ", &index));
-  g_assert_false (scs_text_find_word (words, G_N_ELEMENTS (words), NULL, &index));
-  /* only the first n words count */
-  g_assert_false (scs_text_find_word (words, 3, "on-site", &index));
-  g_assert_cmpuint (index, ==, 99);
+  g_assert_true (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "na", &i));
+  g_assert_cmpuint (i, ==, 2);
+  g_assert_true (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "met", NULL));
+  /* the whole word, case and all */
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "not", &i));
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "NA", &i));
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), "", &i));
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), NULL, &i));
+  g_assert_false (scs_text_find_word (words, sizeof (words[0]), 2, "na", &i));
+  g_assert_cmpuint (i, ==, 2);
+
+  /* one member of a table of structs: the other members are not names */
+  g_assert_true (scs_text_find_in_table (table, id, "management", &i));
+  g_assert_cmpuint (i, ==, 2);
+  g_assert_true (scs_text_find_in_table (table, id, "expert", &i));
+  g_assert_cmpuint (i, ==, 1);
+  g_assert_false (scs_text_find_in_table (table, id, "Management", &i));
+  g_assert_true (scs_text_find_in_table (table, label, "Management", &i));
+  g_assert_cmpuint (i, ==, 2);
 }
 
 int
