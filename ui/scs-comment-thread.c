@@ -192,12 +192,6 @@ scs_comment_thread_init (ScsCommentThread *self)
   on_items_changed (self);
 }
 
-GtkWidget *
-scs_comment_thread_new (void)
-{
-  return g_object_new (SCS_TYPE_COMMENT_THREAD, NULL);
-}
-
 void
 scs_comment_thread_set_entries (ScsCommentThread *self,
                                 GPtrArray        *entries)

@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (ScsCommentThread, scs_comment_thread, SCS, COMMENT_THREAD,
  * Properties "placeholder-text" (the entry's, also its accessible name)
  * and "button-label" (with a mnemonic). Focusing the thread focuses the
  * entry. */
-GtkWidget  *scs_comment_thread_new         (void);
 /* Replaces the entries with @entries (of ScsReviewEntry, may be empty). */
 void        scs_comment_thread_set_entries (ScsCommentThread *self,
                                             GPtrArray        *entries);

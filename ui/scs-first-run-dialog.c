@@ -24,7 +24,6 @@ struct _ScsFirstRunDialog
   ScsProfile       *profile;
   AdwEntryRow      *name_row;
   AdwComboRow      *role_row;
-  char             *problem;
 };
 
 G_DEFINE_FINAL_TYPE (ScsFirstRunDialog, scs_first_run_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -63,12 +62,15 @@ scs_first_run_dialog_response (AdwMessageDialog *dialog,
       scs_profile_set_name (self->profile, name);
       if (role < SCS_N_ROLES)
         scs_profile_set_role (self->profile, role);
-      g_clear_pointer (&self->problem, g_free);
       if (!scs_profile_save (self->profile, &error))
         {
           /* Translators: %s says why */
-          self->problem = g_strdup_printf (_("Could not save the profile: %s"), error->message);
-          g_warning ("%s", self->problem);
+          g_autofree char *problem = g_strdup_printf (_("Could not save the profile: %s"), error->message);
+          GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+          /* the dialog closes: the window says it */
+          if (parent != NULL)
+            gtk_widget_activate_action (GTK_WIDGET (parent), "win.toast", "s", problem);
         }
       else
         scs_window_apply_profile_everywhere ();
@@ -85,7 +87,6 @@ scs_first_run_dialog_finalize (GObject *object)
   ScsFirstRunDialog *self = SCS_FIRST_RUN_DIALOG (object);
 
   g_clear_object (&self->profile);
-  g_free (self->problem);
 
   G_OBJECT_CLASS (scs_first_run_dialog_parent_class)->finalize (object);
 }
@@ -115,11 +116,13 @@ scs_first_run_dialog_init (ScsFirstRunDialog *self)
     gtk_string_list_append (roles, scs_role_get_label (i));
 
   self->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->name_row), "name");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Your name"));
   if (real_name != NULL && *real_name != '\0' && !g_str_equal (real_name, "Unknown"))
     gtk_editable_set_text (GTK_EDITABLE (self->name_row), real_name);
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (update_response), self, G_CONNECT_SWAPPED);
   self->role_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->role_row), "role");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->role_row), _("Your role"));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
   adw_combo_row_set_selected (self->role_row, scs_profile_get_role (self->profile));
@@ -148,23 +151,4 @@ scs_first_run_dialog_new (GtkWindow *parent)
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
   return g_object_new (SCS_TYPE_FIRST_RUN_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
-}
-
-void
-scs_first_run_dialog_fill (ScsFirstRunDialog *self,
-                           const char        *name,
-                           ScsRole            role)
-{
-  g_return_if_fail (SCS_IS_FIRST_RUN_DIALOG (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-  adw_combo_row_set_selected (self->role_row, role);
-}
-
-const char *
-scs_first_run_dialog_get_problem (ScsFirstRunDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_FIRST_RUN_DIALOG (self), NULL);
-
-  return self->problem;
 }

@@ -16,15 +16,11 @@ G_DECLARE_FINAL_TYPE (ScsFirstRunDialog, scs_first_run_dialog, SCS, FIRST_RUN_DI
 /* Whether the local profile (scs_profile_load_default ()) has no name yet:
  * then changes would be recorded under the account's login name. */
 gboolean           scs_first_run_needed          (void);
-/* Asks for the name and role and, on "save", writes the profile and applies
- * it to every open window at once (scs_window_apply_profile ()). "later"
- * writes nothing; the question comes again at the next start. */
+/* Asks for the name and role (rows named "name" and "role") and, on
+ * "save", writes the profile and applies it to every open window at once
+ * (scs_window_apply_profile ()); a profile that cannot be written is said
+ * in a toast of @parent (win.toast). "later" writes nothing; the question
+ * comes again at the next start. */
 ScsFirstRunDialog *scs_first_run_dialog_new      (GtkWindow         *parent);
-/* What the user would type and choose; for tests. */
-void               scs_first_run_dialog_fill     (ScsFirstRunDialog *self,
-                                                  const char        *name,
-                                                  ScsRole            role);
-/* The message shown when the profile could not be saved, or NULL. */
-const char        *scs_first_run_dialog_get_problem (ScsFirstRunDialog *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-import-columns.h"
 #include "scs-xlsx.h"
 
 #define PREVIEW_ROWS 5
@@ -33,9 +34,8 @@ struct _ScsJcImportDialog
 
   ScsWorkspace *workspace;
   ScsJcImport  *import;
-  gboolean      syncing;
-  GPtrArray    *rows;        /* AdwComboRow per column */
-  GtkWidget    *preview;     /* GtkGrid */
+  GListStore   *columns;     /* of ScsImportColumn, one per column of the sheet */
+  GtkWidget    *preview;     /* GtkColumnView of ScsImportRow */
   GtkWidget    *error_label;
   GtkWidget    *import_button;
 };
@@ -90,26 +90,30 @@ show_error (ScsJcImportDialog *self,
 static void
 update_preview (ScsJcImportDialog *self)
 {
-  GtkGrid *grid = GTK_GRID (self->preview);
+  g_autoptr(GListStore) rows = g_list_store_new (SCS_TYPE_IMPORT_ROW);
+  const char *titles[N_FIELDS + 1] = { NULL };
   guint n_columns = scs_jc_import_get_n_columns (self->import);
   int columns[N_FIELDS];
 
   for (guint f = 0; f < N_FIELDS; f++)
     {
+      titles[f] = field_label (f);
       columns[f] = -1;
       for (guint c = 0; c < n_columns; c++)
         if (g_strcmp0 (scs_jc_import_get_column_field (self->import, c), field_names[f]) == 0)
           columns[f] = (int) c;
     }
-  for (guint r = 0; r < PREVIEW_ROWS; r++)
-    for (guint f = 0; f < N_FIELDS; f++)
-      {
-        GtkLabel *label = GTK_LABEL (gtk_grid_get_child_at (grid, (int) f, (int) r + 1));
-        const char *text = columns[f] >= 0 ? scs_jc_import_get_cell (self->import, r, (guint) columns[f]) : "";
+  for (guint r = 0; r < PREVIEW_ROWS && r < scs_jc_import_get_n_rows (self->import); r++)
+    {
+      g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+      g_autoptr(ScsImportRow) row = NULL;
 
-        gtk_label_set_text (label, text);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (label), *text != '\0' ? text : NULL);
-      }
+      for (guint f = 0; f < N_FIELDS; f++)
+        g_strv_builder_add (cells, columns[f] >= 0 ? scs_jc_import_get_cell (self->import, r, (guint) columns[f]) : "");
+      row = scs_import_row_new (r + 1, g_strv_builder_end (cells));
+      g_list_store_append (rows, row);
+    }
+  scs_import_preview_show (GTK_COLUMN_VIEW (self->preview), NULL, titles, G_LIST_MODEL (rows));
 }
 
 /* Every row shows what its column is read as now; the import is possible
@@ -117,14 +121,12 @@ update_preview (ScsJcImportDialog *self)
 static void
 sync_rows (ScsJcImportDialog *self)
 {
-  self->syncing = TRUE;
-  for (guint c = 0; c < self->rows->len; c++)
+  for (guint c = 0; c < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); c++)
     {
-      int f = field_of_name (scs_jc_import_get_column_field (self->import, c));
+      g_autoptr(ScsImportColumn) column = g_list_model_get_item (G_LIST_MODEL (self->columns), c);
 
-      adw_combo_row_set_selected (g_ptr_array_index (self->rows, c), (guint) (f + 1));
+      scs_import_column_set_choice (column, (guint) (field_of_name (scs_jc_import_get_column_field (self->import, c)) + 1));
     }
-  self->syncing = FALSE;
   update_preview (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.confirm", scs_jc_import_is_mapped (self->import));
 }
@@ -155,17 +157,12 @@ map_action (GtkWidget  *widget,
 }
 
 static void
-on_row_selected (AdwComboRow       *row,
-                 GParamSpec        *pspec,
-                 ScsJcImportDialog *self)
+on_column_chosen (guint    column,
+                  guint    choice,
+                  gpointer data)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (self->syncing)
-    return;
-  gtk_widget_activate_action (GTK_WIDGET (self), "import.map", "(us)", column,
-                              selected > 0 && selected <= N_FIELDS ? field_names[selected - 1] : "");
+  gtk_widget_activate_action (GTK_WIDGET (data), "import.map", "(us)", column,
+                              choice > 0 && choice <= N_FIELDS ? field_names[choice - 1] : "");
 }
 
 static void
@@ -229,6 +226,10 @@ static void
 build (ScsJcImportDialog *self)
 {
   const char *choices[N_FIELDS + 2] = { _("Not imported") };
+  g_autoptr(GtkStringList) choice_list = NULL;
+  g_autofree char *place = scs_jc_import_dup_place (self->import);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
@@ -239,6 +240,7 @@ build (ScsJcImportDialog *self)
 
   for (guint f = 0; f < N_FIELDS; f++)
     choices[f + 1] = field_label (f);
+  choice_list = gtk_string_list_new (choices);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Import IPA’s Checklist"));
   gtk_window_set_default_size (GTK_WINDOW (self), 860, 680);
@@ -262,65 +264,49 @@ build (ScsJcImportDialog *self)
   gtk_widget_set_visible (self->error_label, FALSE);
   gtk_box_append (GTK_BOX (toolbar), self->error_label);
 
-  /* Translators: "Sheet ‘チェックリスト’ of ‘jcstar.xlsx’: …" */
-  description = g_strdup_printf (_("Sheet ‘%s’ of ‘%s’: the headers do not say for certain which column holds "
-                                   "what. Choose for each column what it holds; the requirement ID, the item "
-                                   "number and the wording or the answer are needed."),
-                                 scs_jc_import_get_sheet (self->import), scs_jc_import_get_source (self->import));
+  /* Translators: "Sheet ‘チェックリスト’ of ‘jcstar.xlsx’: …", or "‘jcstar.csv’: …" */
+  description = g_strdup_printf (_("%s: the headers do not say for certain which column holds what. Choose "
+                                   "for each column what it holds; the requirement ID, the item number and "
+                                   "the wording or the answer are needed."),
+                                 place);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Columns"));
+  gtk_widget_set_name (group, "columns-group");
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (prefs), ADW_PREFERENCES_GROUP (group));
   for (guint c = 0; c < n_columns; c++)
     {
-      GtkWidget *row = adw_combo_row_new ();
       g_autofree char *letter = scs_xlsx_column_name (c + 1);
       g_autofree char *title = NULL;
       g_autofree char *samples = sample_values (self->import, c);
       g_autofree char *name = g_strconcat ("map-", letter, NULL);
+      g_autoptr(ScsImportColumn) column = NULL;
 
       /* Translators: a column of the spreadsheet: its letter and header, "B “枝番”" */
       title = g_strdup_printf (_("Column %s “%s”"), letter, scs_jc_import_get_header (self->import, c));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), samples);
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (choices)));
-      gtk_widget_set_name (row, name);
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (row, "notify::selected", G_CALLBACK (on_row_selected), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (self->rows, row);
+      column = scs_import_column_new (c, name, title, samples);
+      g_list_store_append (self->columns, column);
     }
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_name (list, "columns");
+  scs_import_columns_bind (GTK_LIST_BOX (list), G_LIST_MODEL (self->columns), G_LIST_MODEL (choice_list),
+                           on_column_chosen, self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Preview"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("The first rows as they would be imported."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (prefs), ADW_PREFERENCES_GROUP (group));
-  self->preview = gtk_grid_new ();
+  self->preview = gtk_column_view_new (NULL);
   gtk_widget_set_name (self->preview, "preview");
-  gtk_grid_set_column_spacing (GTK_GRID (self->preview), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (self->preview), 6);
-  gtk_widget_add_css_class (self->preview, "card");
-  for (guint f = 0; f < N_FIELDS; f++)
-    {
-      GtkWidget *label = gtk_label_new (field_label (f));
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_grid_attach (GTK_GRID (self->preview), label, (int) f, 0, 1, 1);
-      for (guint r = 0; r < PREVIEW_ROWS; r++)
-        {
-          GtkWidget *value = gtk_label_new (NULL);
-
-          gtk_label_set_xalign (GTK_LABEL (value), 0);
-          gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
-          gtk_label_set_max_width_chars (GTK_LABEL (value), 18);
-          gtk_widget_set_hexpand (value, f == 2);
-          gtk_grid_attach (GTK_GRID (self->preview), value, (int) f, (int) r + 1, 1, 1);
-        }
-    }
-  gtk_widget_set_margin_top (self->preview, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->preview);
+  gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (self->preview), TRUE);
+  gtk_widget_add_css_class (self->preview, "data-table");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->preview);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_set_margin_top (scroller, 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scroller);
 
   gtk_widget_set_vexpand (prefs, TRUE);
   gtk_box_append (GTK_BOX (toolbar), prefs);
@@ -334,7 +320,7 @@ scs_jc_import_dialog_finalize (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->import, scs_jc_import_free);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->columns);
   G_OBJECT_CLASS (scs_jc_import_dialog_parent_class)->finalize (object);
 }
 
@@ -363,7 +349,7 @@ scs_jc_import_dialog_class_init (ScsJcImportDialogClass *klass)
 static void
 scs_jc_import_dialog_init (ScsJcImportDialog *self)
 {
-  self->rows = g_ptr_array_new ();
+  self->columns = g_list_store_new (SCS_TYPE_IMPORT_COLUMN);
 }
 
 ScsJcImportDialog *
@@ -382,42 +368,4 @@ scs_jc_import_dialog_new (GtkWindow    *parent,
   build (self);
   sync_rows (self);
   return self;
-}
-
-ScsJcImport *
-scs_jc_import_dialog_get_import (ScsJcImportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_JC_IMPORT_DIALOG (self), NULL);
-
-  return self->import;
-}
-
-AdwComboRow *
-scs_jc_import_dialog_get_column_row (ScsJcImportDialog *self,
-                                     guint              column)
-{
-  g_return_val_if_fail (SCS_IS_JC_IMPORT_DIALOG (self), NULL);
-
-  return column < self->rows->len ? g_ptr_array_index (self->rows, column) : NULL;
-}
-
-const char *
-scs_jc_import_dialog_get_error (ScsJcImportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_JC_IMPORT_DIALOG (self), NULL);
-
-  return gtk_widget_get_visible (self->error_label) ? gtk_label_get_text (GTK_LABEL (self->error_label)) : NULL;
-}
-
-const char *
-scs_jc_import_dialog_get_preview_cell (ScsJcImportDialog *self,
-                                       guint              row,
-                                       guint              field)
-{
-  GtkWidget *label;
-
-  g_return_val_if_fail (SCS_IS_JC_IMPORT_DIALOG (self), NULL);
-
-  label = gtk_grid_get_child_at (GTK_GRID (self->preview), (int) field, (int) row + 1);
-  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }

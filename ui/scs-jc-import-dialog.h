@@ -28,19 +28,11 @@ G_DECLARE_FINAL_TYPE (ScsJcImportDialog, scs_jc_import_dialog, SCS, JC_IMPORT_DI
  *                       column; nothing is written then.
  *   import.cancel       closes without writing
  * Signal ::imported (guint n_texts, guint n_answers) after the import,
- * before the window closes. */
+ * before the window closes. Widgets by name: the column rows "map-A",
+ * "map-B" …, "preview" (a column view of ScsImportRow, the fields in the
+ * order above), "import-error" (a refusal, shown) and "import-confirm". */
 ScsJcImportDialog *scs_jc_import_dialog_new        (GtkWindow         *parent,
                                                     ScsWorkspace      *workspace,
                                                     ScsJcImport       *import);
-ScsJcImport       *scs_jc_import_dialog_get_import (ScsJcImportDialog *self);
-/* For tests: the row of @column (0-based), the refusal shown (NULL when
- * none) and the text of the preview's cell (row 0 is the first data row;
- * columns are the fields in the order above). */
-AdwComboRow       *scs_jc_import_dialog_get_column_row (ScsJcImportDialog *self,
-                                                        guint              column);
-const char        *scs_jc_import_dialog_get_error  (ScsJcImportDialog *self);
-const char        *scs_jc_import_dialog_get_preview_cell (ScsJcImportDialog *self,
-                                                          guint              row,
-                                                          guint              field);
 
 G_END_DECLS

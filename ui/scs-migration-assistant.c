@@ -38,7 +38,6 @@ struct _ScsMigrationAssistant
   GCancellable    *cancellable;
   GtkFileChooserNative *chooser;
   guint            pulse_id;
-  char            *error_text;
 
   GtkStack        *stack;
   GtkButton       *cancel_button;
@@ -82,8 +81,6 @@ static void
 show_error (ScsMigrationAssistant *self,
             const char            *message)
 {
-  g_free (self->error_text);
-  self->error_text = g_strdup (message);
   adw_status_page_set_description (self->error_page, message);
   show_page (self, "error");
 }
@@ -236,15 +233,12 @@ pulse (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-void
-scs_migration_assistant_load_file (ScsMigrationAssistant *self,
-                                   GFile                 *file)
+static void
+load_file (ScsMigrationAssistant *self,
+           GFile                 *file)
 {
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
-
-  g_return_if_fail (SCS_IS_MIGRATION_ASSISTANT (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -264,6 +258,17 @@ scs_migration_assistant_load_file (ScsMigrationAssistant *self,
   scs_migration_new_async (self->workspace, file, self->cancellable, on_import_done, g_object_ref (self));
 }
 
+/* migration.load-file (s: a path or URI): as if chosen in the chooser */
+static void
+load_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (parameter, NULL));
+
+  load_file (SCS_MIGRATION_ASSISTANT (widget), file);
+}
+
 /* Buttons ------------------------------------------------------------------- */
 
 static void
@@ -276,7 +281,7 @@ on_chooser_response (ScsMigrationAssistant *self,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
       if (file != NULL)
-        scs_migration_assistant_load_file (self, file);
+        load_file (self, file);
     }
   g_clear_object (&self->chooser);
 }
@@ -306,11 +311,9 @@ on_choose_clicked (ScsMigrationAssistant *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-void
-scs_migration_assistant_cancel (ScsMigrationAssistant *self)
+static void
+on_cancel_clicked (ScsMigrationAssistant *self)
 {
-  g_return_if_fail (SCS_IS_MIGRATION_ASSISTANT (self));
-
   /* While importing, Cancel stops the import; otherwise it closes. */
   if (self->cancellable != NULL)
     {
@@ -320,20 +323,14 @@ scs_migration_assistant_cancel (ScsMigrationAssistant *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static void
-on_cancel_clicked (ScsMigrationAssistant *self)
-{
-  scs_migration_assistant_cancel (self);
-}
-
-gboolean
-scs_migration_assistant_confirm (ScsMigrationAssistant  *self,
-                                 GError                **error)
+/* "Migrate": applies the plan shown. */
+static gboolean
+confirm (ScsMigrationAssistant  *self,
+         GError                **error)
 {
   g_autofree char *description = NULL;
   const GPtrArray *flagged;
 
-  g_return_val_if_fail (SCS_IS_MIGRATION_ASSISTANT (self), FALSE);
   g_return_val_if_fail (self->migration != NULL, FALSE);
 
   if (self->parent != NULL && SCS_IS_WINDOW (self->parent))
@@ -364,51 +361,24 @@ on_migrate_clicked (ScsMigrationAssistant *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!scs_migration_assistant_confirm (self, &error))
+  if (!confirm (self, &error))
     show_error (self, error->message);
 }
 
-const char *
-scs_migration_assistant_get_page (ScsMigrationAssistant *self)
+/* A modal window over @parent for @workspace. */
+static GtkWidget *
+scs_migration_assistant_new (GtkWindow    *parent,
+                             ScsWorkspace *workspace)
 {
-  g_return_val_if_fail (SCS_IS_MIGRATION_ASSISTANT (self), NULL);
+  ScsMigrationAssistant *self;
 
-  return gtk_stack_get_visible_child_name (self->stack);
-}
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
-ScsMigration *
-scs_migration_assistant_get_migration (ScsMigrationAssistant *self)
-{
-  g_return_val_if_fail (SCS_IS_MIGRATION_ASSISTANT (self), NULL);
-
-  return self->migration;
-}
-
-const char *
-scs_migration_assistant_get_text (ScsMigrationAssistant *self,
-                                  const char            *what)
-{
-  g_return_val_if_fail (SCS_IS_MIGRATION_ASSISTANT (self), NULL);
-
-  if (g_str_equal (what, "added"))
-    return gtk_label_get_text (self->added_label);
-  if (g_str_equal (what, "removed"))
-    return gtk_label_get_text (self->removed_label);
-  if (g_str_equal (what, "reworded"))
-    return gtk_label_get_text (self->reworded_label);
-  if (g_str_equal (what, "level"))
-    return gtk_label_get_text (self->level_label);
-  if (g_str_equal (what, "carried"))
-    return gtk_label_get_text (self->carried_label);
-  if (g_str_equal (what, "catalogs"))
-    return adw_action_row_get_subtitle (self->catalogs_row);
-  if (g_str_equal (what, "reconfirm-list"))
-    return gtk_label_get_text (self->reconfirm_list);
-  if (g_str_equal (what, "removed-list"))
-    return gtk_label_get_text (self->removed_list);
-  if (g_str_equal (what, "error"))
-    return self->error_text;
-  return NULL;
+  self = g_object_new (SCS_TYPE_MIGRATION_ASSISTANT, "transient-for", parent, NULL);
+  self->workspace = g_object_ref (workspace);
+  g_set_weak_pointer (&self->parent, parent);
+  return GTK_WIDGET (self);
 }
 
 /* Window actions ------------------------------------------------------------ */
@@ -461,7 +431,6 @@ scs_migration_assistant_dispose (GObject *object)
   g_clear_object (&self->migration);
   g_clear_object (&self->workspace);
   g_clear_weak_pointer (&self->parent);
-  g_clear_pointer (&self->error_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_MIGRATION_ASSISTANT);
 
   G_OBJECT_CLASS (scs_migration_assistant_parent_class)->dispose (object);
@@ -501,6 +470,7 @@ scs_migration_assistant_class_init (ScsMigrationAssistantClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_migrate_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
+  gtk_widget_class_install_action (widget_class, "migration.load-file", "s", load_file_action);
 }
 
 static void
@@ -508,19 +478,4 @@ scs_migration_assistant_init (ScsMigrationAssistant *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   show_page (self, "choose");
-}
-
-GtkWidget *
-scs_migration_assistant_new (GtkWindow    *parent,
-                             ScsWorkspace *workspace)
-{
-  ScsMigrationAssistant *self;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-
-  self = g_object_new (SCS_TYPE_MIGRATION_ASSISTANT, "transient-for", parent, NULL);
-  self->workspace = g_object_ref (workspace);
-  g_set_weak_pointer (&self->parent, parent);
-  return GTK_WIDGET (self);
 }

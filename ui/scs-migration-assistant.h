@@ -14,27 +14,15 @@ G_BEGIN_DECLS
 #define SCS_TYPE_MIGRATION_ASSISTANT (scs_migration_assistant_get_type ())
 G_DECLARE_FINAL_TYPE (ScsMigrationAssistant, scs_migration_assistant, SCS, MIGRATION_ASSISTANT, AdwWindow)
 
-/* A modal window over @parent: choose a workbook (.xlsx) or catalog XML,
- * import it on a worker thread (progress, cancel), show the change report,
- * and migrate only when the user confirms. When @parent is the main window
- * it is reloaded afterwards. Pages: "choose", "progress", "report", "error",
- * "done". */
-GtkWidget    *scs_migration_assistant_new        (GtkWindow             *parent,
-                                                  ScsWorkspace          *workspace);
-/* Starts the import of @file, as if chosen in the file chooser. */
-void          scs_migration_assistant_load_file  (ScsMigrationAssistant *self,
-                                                  GFile                 *file);
-void          scs_migration_assistant_cancel     (ScsMigrationAssistant *self);
-/* The "Migrate" button: applies the plan shown. */
-gboolean      scs_migration_assistant_confirm    (ScsMigrationAssistant *self,
-                                                  GError               **error);
-const char   *scs_migration_assistant_get_page   (ScsMigrationAssistant *self);
-ScsMigration *scs_migration_assistant_get_migration (ScsMigrationAssistant *self);
-/* The text shown on the report page, for tests: "added", "removed",
- * "reworded", "level", "carried", "reconfirm-list", "removed-list",
- * "error". */
-const char   *scs_migration_assistant_get_text   (ScsMigrationAssistant *self,
-                                                  const char            *what);
+/* Opened by win.load-catalog, a modal window over the main window: choose
+ * a workbook (.xlsx) or catalog XML, import it on a worker thread
+ * (progress, cancel), show the change report, and migrate only when the
+ * user confirms; the window is reloaded afterwards. Pages of its template
+ * child "stack":
+ * "choose", "progress", "report" (the counts and lists by their template
+ * ids), "error" ("error_page" says why), "done". Action
+ * migration.load-file (s: a path or URI) imports a file as if chosen;
+ * "cancel_button" stops an import or closes, "migrate_button" applies. */
 
 /* Handlers of the main window's actions (GtkWidgetActionActivateFunc):
  * win.load-catalog opens the assistant for the window's workspace;

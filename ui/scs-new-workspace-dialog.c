@@ -119,6 +119,50 @@ on_form_changed (ScsNewWorkspaceDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.choose-location", self->valid);
 }
 
+/* NULL while the form is not valid (the message is shown in the form). */
+static ScsOrganization *
+scs_new_workspace_dialog_get_organization (ScsNewWorkspaceDialog *self)
+{
+  g_autoptr(ScsOrganization) org = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->valid)
+    return NULL;
+
+  org = scs_organization_new ();
+  org->name = dup_row_text (self->name_row);
+  org->trade_name = dup_row_text (self->trade_name_row);
+  org->sole_proprietor = gtk_switch_get_active (self->sole_switch);
+  org->corporate_number = org->sole_proprietor ? NULL : g_strdup (self->corporate_number);
+  org->address = dup_row_text (self->address_row);
+  org->contact_name = dup_row_text (self->contact_name_row);
+  org->contact_email = dup_row_text (self->contact_email_row);
+  org->contact_phone = dup_row_text (self->contact_phone_row);
+
+  /* The form checks the same rules as it goes; this is the core's word. */
+  if (!scs_organization_validate (org, &error))
+    {
+      scs_new_workspace_dialog_show_error (self, error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&org);
+}
+
+static guint
+scs_new_workspace_dialog_get_level (ScsNewWorkspaceDialog *self)
+{
+  return gtk_check_button_get_active (self->level4_check) ? 4 : 3;
+}
+
+/* The combo's order is ScsWorkspaceType's. */
+static ScsWorkspaceType
+scs_new_workspace_dialog_get_workspace_type (ScsNewWorkspaceDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->type_row);
+  return selected < SCS_N_WORKSPACE_TYPES ? (ScsWorkspaceType) selected : SCS_WORKSPACE_TYPE_SCS;
+}
+
 static void
 scs_new_workspace_dialog_create_action (GtkWidget  *widget,
                                         const char *action_name,
@@ -313,64 +357,4 @@ scs_new_workspace_dialog_new (GtkWindow *parent)
   return g_object_new (SCS_TYPE_NEW_WORKSPACE_DIALOG,
                        "transient-for", parent,
                        NULL);
-}
-
-ScsOrganization *
-scs_new_workspace_dialog_get_organization (ScsNewWorkspaceDialog *self)
-{
-  g_autoptr(ScsOrganization) org = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (SCS_IS_NEW_WORKSPACE_DIALOG (self), NULL);
-
-  if (!self->valid)
-    return NULL;
-
-  org = scs_organization_new ();
-  org->name = dup_row_text (self->name_row);
-  org->trade_name = dup_row_text (self->trade_name_row);
-  org->sole_proprietor = gtk_switch_get_active (self->sole_switch);
-  org->corporate_number = org->sole_proprietor ? NULL : g_strdup (self->corporate_number);
-  org->address = dup_row_text (self->address_row);
-  org->contact_name = dup_row_text (self->contact_name_row);
-  org->contact_email = dup_row_text (self->contact_email_row);
-  org->contact_phone = dup_row_text (self->contact_phone_row);
-
-  /* The form checks the same rules as it goes; this is the core's word. */
-  if (!scs_organization_validate (org, &error))
-    {
-      scs_new_workspace_dialog_show_error (self, error->message);
-      return NULL;
-    }
-
-  return g_steal_pointer (&org);
-}
-
-guint
-scs_new_workspace_dialog_get_level (ScsNewWorkspaceDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_NEW_WORKSPACE_DIALOG (self), 3);
-
-  return gtk_check_button_get_active (self->level4_check) ? 4 : 3;
-}
-
-ScsWorkspaceType
-scs_new_workspace_dialog_get_workspace_type (ScsNewWorkspaceDialog *self)
-{
-  guint selected;
-
-  g_return_val_if_fail (SCS_IS_NEW_WORKSPACE_DIALOG (self), SCS_WORKSPACE_TYPE_SCS);
-
-  selected = adw_combo_row_get_selected (self->type_row);
-  return selected < SCS_N_WORKSPACE_TYPES ? (ScsWorkspaceType) selected : SCS_WORKSPACE_TYPE_SCS;
-}
-
-void
-scs_new_workspace_dialog_set_workspace_type (ScsNewWorkspaceDialog *self,
-                                             ScsWorkspaceType       type)
-{
-  g_return_if_fail (SCS_IS_NEW_WORKSPACE_DIALOG (self));
-  g_return_if_fail ((guint) type < SCS_N_WORKSPACE_TYPES);
-
-  adw_combo_row_set_selected (self->type_row, type);
 }

@@ -17,15 +17,9 @@ G_DECLARE_FINAL_TYPE (ScsNewWorkspaceDialog, scs_new_workspace_dialog, SCS, NEW_
  * validated live, address, contact) and target level, then a save location.
  * Emits "created" (ScsWorkspace *) once the file exists; the dialog closes.
  * Action "dialog.create" (s: path) creates without asking for a location
- * (used by the save chooser and by tests). */
+ * (used by the save chooser and by tests). The type combo ("workspace-type",
+ * in ScsWorkspaceType's order) hides the level ("level-3", "level-4") for
+ * the types other than SCS. */
 ScsNewWorkspaceDialog *scs_new_workspace_dialog_new            (GtkWindow *parent);
-/* NULL while the form is not valid; the validation message is shown in the form. */
-ScsOrganization       *scs_new_workspace_dialog_get_organization (ScsNewWorkspaceDialog *self);
-guint                  scs_new_workspace_dialog_get_level         (ScsNewWorkspaceDialog *self);
-/* The combo's order is ScsWorkspaceType's; the level applies to SCS only
- * and is hidden for the other types. */
-ScsWorkspaceType       scs_new_workspace_dialog_get_workspace_type (ScsNewWorkspaceDialog *self);
-void                   scs_new_workspace_dialog_set_workspace_type (ScsNewWorkspaceDialog *self,
-                                                                    ScsWorkspaceType       type);
 
 G_END_DECLS

@@ -37,7 +37,6 @@ struct _ScsOrgDialog
 
   ScsWorkspace *workspace;
   gboolean      sealed;
-  char         *message;
 };
 
 G_DEFINE_FINAL_TYPE (ScsOrgDialog, scs_org_dialog, ADW_TYPE_WINDOW)
@@ -54,8 +53,6 @@ static void
 set_message (ScsOrgDialog *self,
              const char   *message)
 {
-  g_free (self->message);
-  self->message = g_strdup (message);
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 }
@@ -154,23 +151,12 @@ scs_org_dialog_dispose (GObject *object)
 }
 
 static void
-scs_org_dialog_finalize (GObject *object)
-{
-  ScsOrgDialog *self = SCS_ORG_DIALOG (object);
-
-  g_free (self->message);
-
-  G_OBJECT_CLASS (scs_org_dialog_parent_class)->finalize (object);
-}
-
-static void
 scs_org_dialog_class_init (ScsOrgDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scs_org_dialog_dispose;
-  object_class->finalize = scs_org_dialog_finalize;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -231,12 +217,4 @@ scs_org_dialog_new (GtkWindow    *parent,
     }
   on_form_changed (self);
   return self;
-}
-
-const char *
-scs_org_dialog_get_message (ScsOrgDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_ORG_DIALOG (self), NULL);
-
-  return self->message;
 }

@@ -17,8 +17,5 @@ G_DECLARE_FINAL_TYPE (ScsOrgDialog, scs_org_dialog, SCS, ORG_DIALOG, AdwWindow)
  * is sealed). Signal ::saved when the details were written. */
 ScsOrgDialog *scs_org_dialog_new         (GtkWindow    *parent,
                                           ScsWorkspace *workspace);
-/* What the message line says (a refusal, or why nothing can be changed),
- * or NULL. */
-const char   *scs_org_dialog_get_message (ScsOrgDialog *self);
 
 G_END_DECLS

@@ -224,42 +224,36 @@ on_size_changed (ScsPdfPreview *self)
     scs_pdf_preview_queue_render (self);
 }
 
+/* Pages are counted from 0; past either end is the first or last page. */
 static void
-scs_pdf_preview_next_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+set_page (ScsPdfPreview *self,
+          int            page)
+{
+  page = CLAMP (page, 0, MAX (self->n_pages - 1, 0));
+  if (page == self->page)
+    return;
+
+  self->page = page;
+  scs_pdf_preview_render (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/* preview.next, .previous, .first and .last */
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
   ScsPdfPreview *self = SCS_PDF_PREVIEW (widget);
 
-  scs_pdf_preview_set_page (self, self->page + 1);
-}
-
-static void
-scs_pdf_preview_previous_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
-{
-  ScsPdfPreview *self = SCS_PDF_PREVIEW (widget);
-
-  scs_pdf_preview_set_page (self, self->page - 1);
-}
-
-static void
-scs_pdf_preview_first_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  scs_pdf_preview_set_page (SCS_PDF_PREVIEW (widget), 0);
-}
-
-static void
-scs_pdf_preview_last_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  ScsPdfPreview *self = SCS_PDF_PREVIEW (widget);
-
-  scs_pdf_preview_set_page (self, self->n_pages - 1);
+  if (g_str_equal (action_name, "preview.next"))
+    set_page (self, self->page + 1);
+  else if (g_str_equal (action_name, "preview.previous"))
+    set_page (self, self->page - 1);
+  else if (g_str_equal (action_name, "preview.first"))
+    set_page (self, 0);
+  else
+    set_page (self, self->n_pages - 1);
 }
 
 static void
@@ -293,14 +287,10 @@ scs_pdf_preview_class_init (ScsPdfPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPdfPreview, picture);
   gtk_widget_class_bind_template_callback (widget_class, on_fit_width_changed);
 
-  gtk_widget_class_install_action (widget_class, "preview.next", NULL,
-                                   scs_pdf_preview_next_action);
-  gtk_widget_class_install_action (widget_class, "preview.previous", NULL,
-                                   scs_pdf_preview_previous_action);
-  gtk_widget_class_install_action (widget_class, "preview.first", NULL,
-                                   scs_pdf_preview_first_action);
-  gtk_widget_class_install_action (widget_class, "preview.last", NULL,
-                                   scs_pdf_preview_last_action);
+  gtk_widget_class_install_action (widget_class, "preview.next", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "preview.previous", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "preview.first", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "preview.last", NULL, page_action);
 }
 
 static void
@@ -388,35 +378,4 @@ scs_pdf_preview_new (GBytes      *pdf,
   scs_pdf_preview_render (self);
 
   return self;
-}
-
-int
-scs_pdf_preview_get_n_pages (ScsPdfPreview *self)
-{
-  g_return_val_if_fail (SCS_IS_PDF_PREVIEW (self), 0);
-
-  return self->n_pages;
-}
-
-int
-scs_pdf_preview_get_page (ScsPdfPreview *self)
-{
-  g_return_val_if_fail (SCS_IS_PDF_PREVIEW (self), 0);
-
-  return self->page;
-}
-
-void
-scs_pdf_preview_set_page (ScsPdfPreview *self,
-                          int            page)
-{
-  g_return_if_fail (SCS_IS_PDF_PREVIEW (self));
-
-  page = CLAMP (page, 0, MAX (self->n_pages - 1, 0));
-  if (page == self->page)
-    return;
-
-  self->page = page;
-  scs_pdf_preview_render (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }

@@ -21,14 +21,11 @@ GQuark scs_pdf_preview_error_quark (void);
 #define SCS_TYPE_PDF_PREVIEW (scs_pdf_preview_get_type ())
 G_DECLARE_FINAL_TYPE (ScsPdfPreview, scs_pdf_preview, SCS, PDF_PREVIEW, AdwWindow)
 
-/* NULL with @error set when @pdf is not a readable PDF. */
-/* Pages are counted from 0; the window shows "page N of M" from 1. */
+/* NULL with @error set when @pdf is not a readable PDF. The window shows
+ * "page N of M" (the subtitle of its template child "window_title");
+ * actions preview.next, preview.previous, preview.first, preview.last. */
 ScsPdfPreview *scs_pdf_preview_new          (GBytes        *pdf,
                                              const char    *title,
                                              GError       **error);
-int            scs_pdf_preview_get_n_pages  (ScsPdfPreview *self);
-int            scs_pdf_preview_get_page     (ScsPdfPreview *self);
-void           scs_pdf_preview_set_page     (ScsPdfPreview *self,
-                                             int            page);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "scs-preferences-window.h"
 #include "scs-date.h"
+#include "scs-list-line.h"
 #include "scs-profile-page.h"
 #include "scs-trust-settings.h"
 #include "scs-window.h"
@@ -30,10 +31,10 @@ struct _ScsPreferencesWindow
   AdwComboRow          *language_row;
   AdwEntryRow          *actor_row;
   AdwActionRow         *catalog_row;
-  AdwPreferencesGroup  *trust_group;
+  GtkListBox           *ca_list;
   AdwEntryRow          *tsa_row;
   GtkSpinButton        *reminder_spin;
-  GPtrArray            *ca_rows;
+  GListStore           *ca_lines;    /* of ScsListLine, bound to ca_list */
 
   GSettings            *settings;
 };
@@ -99,25 +100,22 @@ load_catalog_action (GtkWidget  *widget,
     gtk_window_close (GTK_WINDOW (self));
 }
 
-/* Trusted CAs: one row per certificate, subject and expiry. */
+/* Trusted CAs: one row per certificate, subject and expiry, with a button
+ * that stops trusting it (preferences.remove-ca, its index). */
 
 static void
-remove_ca_clicked (GtkButton            *button,
-                   ScsPreferencesWindow *self)
+remove_ca_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "scs-index"));
-
-  scs_trust_settings_remove (self->settings, index);
+  scs_trust_settings_remove (SCS_PREFERENCES_WINDOW (widget)->settings, g_variant_get_uint32 (parameter));
 }
 
 static void
-rebuild_ca_rows (ScsPreferencesWindow *self)
+update_ca_lines (ScsPreferencesWindow *self)
 {
   g_auto(GStrv) pems = g_settings_get_strv (self->settings, "trusted-cas");
-
-  for (guint i = 0; i < self->ca_rows->len; i++)
-    adw_preferences_group_remove (self->trust_group, self->ca_rows->pdata[i]);
-  g_ptr_array_set_size (self->ca_rows, 0);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; pems[i] != NULL; i++)
     {
@@ -126,7 +124,7 @@ rebuild_ca_rows (ScsPreferencesWindow *self)
       g_autofree char *subject = NULL;
       g_autofree char *subtitle = NULL;
       g_autoptr(GDateTime) expiry = NULL;
-      GtkWidget *row, *button;
+      ScsListLine *line;
 
       if (!scs_trust_anchors_add_data (one, bytes, "", NULL))
         continue;
@@ -139,23 +137,13 @@ rebuild_ca_rows (ScsPreferencesWindow *self)
           /* Translators: %s is a date */
           subtitle = g_strdup_printf (_("Valid until %s"), date);
         }
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subject);
-      if (subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Stop trusting this CA"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Stop trusting this CA"), -1);
-      g_object_set_data (G_OBJECT (button), "scs-index", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "clicked", G_CALLBACK (remove_ca_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (self->trust_group, row);
-      g_ptr_array_add (self->ca_rows, row);
+      line = scs_list_line_new (subject, subtitle);
+      scs_list_line_set_button (line, "user-trash-symbolic", _("Stop trusting this CA"),
+                                "preferences.remove-ca", g_variant_new_uint32 (i));
+      g_ptr_array_add (lines, line);
     }
+  scs_list_lines_update (self->ca_lines, lines);
+  gtk_widget_set_visible (GTK_WIDGET (self->ca_list), lines->len > 0);
 }
 
 static void
@@ -171,7 +159,9 @@ on_ca_chosen (GtkNativeDialog *native,
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
 
-      if (path != NULL && !scs_preferences_window_add_ca (self, path, &error))
+      /* every CA certificate in the file (PEM, bundle or DER); the list
+       * follows the setting */
+      if (path != NULL && !scs_trust_settings_add_file (self->settings, path, &error))
         adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
     }
   gtk_native_dialog_destroy (native);
@@ -194,22 +184,13 @@ add_ca_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-gboolean
-scs_preferences_window_add_ca (ScsPreferencesWindow  *self,
-                              const char            *path,
-                              GError               **error)
-{
-  g_return_val_if_fail (SCS_IS_PREFERENCES_WINDOW (self), FALSE);
-  return scs_trust_settings_add_file (self->settings, path, error);
-}
-
 static void
 scs_preferences_window_dispose (GObject *object)
 {
   ScsPreferencesWindow *self = SCS_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->ca_rows, g_ptr_array_unref);
+  g_clear_object (&self->ca_lines);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_PREFERENCES_WINDOW);
 
@@ -229,10 +210,11 @@ scs_preferences_window_class_init (ScsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, actor_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, catalog_row);
-  gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, trust_group);
+  gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, ca_list);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, tsa_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, reminder_spin);
   gtk_widget_class_install_action (widget_class, "preferences.add-ca", NULL, add_ca_action);
+  gtk_widget_class_install_action (widget_class, "preferences.remove-ca", "u", remove_ca_action);
   gtk_widget_class_install_action (widget_class, "preferences.load-catalog", NULL, load_catalog_action);
 }
 
@@ -261,10 +243,11 @@ scs_preferences_window_init (ScsPreferencesWindow *self)
   g_settings_bind (self->settings, "tsa-url",
                    self->tsa_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
-  self->ca_rows = g_ptr_array_new ();
+  self->ca_lines = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->ca_list, G_LIST_MODEL (self->ca_lines), scs_list_line_row_create, NULL, NULL);
   g_signal_connect_object (self->settings, "changed::trusted-cas",
-                           G_CALLBACK (rebuild_ca_rows), self, G_CONNECT_SWAPPED);
-  rebuild_ca_rows (self);
+                           G_CALLBACK (update_ca_lines), self, G_CONNECT_SWAPPED);
+  update_ca_lines (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.load-catalog", FALSE);
   /* "Who am I" for reviews and signatures: the local profile file. */
   {

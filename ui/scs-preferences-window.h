@@ -15,10 +15,7 @@ G_DECLARE_FINAL_TYPE (ScsPreferencesWindow, scs_preferences_window, SCS, PREFERE
  * English; takes effect at the next start, which the page says) and
  * "actor-name" (your name, recorded with every change). */
 ScsPreferencesWindow *scs_preferences_window_new    (GtkWindow             *parent);
-/* What "Add…" does with the chosen file: trusts every CA certificate in
- * @path (PEM, bundle or DER); the list shows each with its expiry. */
-gboolean              scs_preferences_window_add_ca (ScsPreferencesWindow  *self,
-                                                     const char            *path,
-                                                     GError               **error);
-
+/* The trusted CAs (GSettings "trusted-cas", scs-trust-settings.h) are
+ * listed with their expiry and follow the setting; "Add…" trusts every CA
+ * certificate of a file (PEM, bundle or DER). */
 G_END_DECLS

@@ -34,6 +34,26 @@ struct _ScsReviewBanner
 
 G_DEFINE_FINAL_TYPE (ScsReviewBanner, scs_review_banner, GTK_TYPE_WIDGET)
 
+enum
+{
+  PROP_0,
+  PROP_CHECKING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* "checking" follows the check running (and so does the accessible busy
+ * state, for a screen reader). */
+static void
+checking_changed (ScsReviewBanner *self)
+{
+  gboolean checking = self->cancellable != NULL;
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, checking, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECKING]);
+}
+
 /* @check is the signature check's result, or NULL for what is certain
  * without one (it is sealed). */
 static void
@@ -104,6 +124,7 @@ check_done (GObject      *source,
   self->check = check;
 
   g_clear_object (&self->cancellable);
+  checking_changed (self);
   if (error != NULL && !g_error_matches (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED))
     g_message ("Cannot check the signature of ‘%s’: %s",
                self->workspace != NULL ? scs_workspace_get_path (self->workspace) : "?", error->message);
@@ -114,8 +135,11 @@ check_done (GObject      *source,
 static void
 cancel_check (ScsReviewBanner *self)
 {
+  if (self->cancellable == NULL)
+    return;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  checking_changed (self);
 }
 
 static void
@@ -152,12 +176,36 @@ scs_review_banner_dispose (GObject *object)
 }
 
 static void
+scs_review_banner_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ScsReviewBanner *self = SCS_REVIEW_BANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHECKING:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 scs_review_banner_class_init (ScsReviewBannerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scs_review_banner_dispose;
+  object_class->get_property = scs_review_banner_get_property;
+
+  properties[PROP_CHECKING] =
+    g_param_spec_boolean ("checking", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-review-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsReviewBanner, label);
@@ -210,12 +258,5 @@ scs_review_banner_update (ScsReviewBanner *self,
   anchors = scs_trust_settings_dup_anchors (settings);
   scs_signature_check_async (workspace, SCS_SIGNATURE_ROLE_EXPERT, anchors, self->cancellable,
                              check_done, g_object_ref (self));
-}
-
-gboolean
-scs_review_banner_get_checking (ScsReviewBanner *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_BANNER (self), FALSE);
-
-  return self->cancellable != NULL;
+  checking_changed (self);
 }

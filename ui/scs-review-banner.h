@@ -17,15 +17,13 @@ G_DECLARE_FINAL_TYPE (ScsReviewBanner, scs_review_banner, SCS, REVIEW_BANNER, Gt
  * changed when it no longer does; both with "Start a New Round"
  * (review.new-round, from the "review" group the banner is given) and, when
  * the signature names a signer, "Certificate…" (banner.show-certificate).
- * The signature is checked in a thread. */
+ * The signature is checked in a thread; property "checking" is TRUE (and
+ * the banner's accessible state busy) while it runs. */
 GtkWidget  *scs_review_banner_new          (void);
 /* Hidden unless @workspace is @sealed; then shown, and its signature
  * checked again (a result shown stays until the next one replaces it). */
 void        scs_review_banner_update       (ScsReviewBanner *self,
                                             ScsWorkspace    *workspace,
                                             gboolean         sealed);
-
-/* TRUE while the signature check runs. */
-gboolean    scs_review_banner_get_checking (ScsReviewBanner *self);
 
 G_END_DECLS

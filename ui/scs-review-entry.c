@@ -12,6 +12,8 @@
 
 #include "scs-review-entry.h"
 
+#include "scs-list-line.h"
+
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
@@ -170,9 +172,11 @@ scs_review_entry_set_name (ScsReviewEntry *self,
 }
 
 static gboolean
-entry_equal (ScsReviewEntry *a,
-             ScsReviewEntry *b)
+entry_equal (gconstpointer pa,
+             gconstpointer pb)
 {
+  const ScsReviewEntry *a = pa, *b = pb;
+
   return g_str_equal (a->title, b->title) && g_str_equal (a->subtitle, b->subtitle) &&
          a->proposal_id == b->proposal_id && a->decidable == b->decidable &&
          g_strcmp0 (a->link_tooltip, b->link_tooltip) == 0 &&
@@ -188,38 +192,14 @@ entry_equal (ScsReviewEntry *a,
  * @store: a GListStore of ScsReviewEntry
  * @entries: (element-type ScsReviewEntry): what it is to hold now
  *
- * Replaces only what changed: the entries equal at the start and at the
- * end stay, and so do their rows — a refresh after one action rebuilds
- * one row, not the list.
+ * Replaces only what changed (scs_list_store_update ()): a refresh after
+ * one action rebuilds one row, not the list.
  */
 void
 scs_review_entries_update (GListStore *store,
                            GPtrArray  *entries)
 {
-  GListModel *model = G_LIST_MODEL (store);
-  guint n_old = g_list_model_get_n_items (model);
-  guint n_new = entries->len;
-  guint head = 0, tail = 0;
-
-  while (head < n_old && head < n_new)
-    {
-      g_autoptr(ScsReviewEntry) old = g_list_model_get_item (model, head);
-
-      if (!entry_equal (old, entries->pdata[head]))
-        break;
-      head++;
-    }
-  while (tail < n_old - head && tail < n_new - head)
-    {
-      g_autoptr(ScsReviewEntry) old = g_list_model_get_item (model, n_old - 1 - tail);
-
-      if (!entry_equal (old, entries->pdata[n_new - 1 - tail]))
-        break;
-      tail++;
-    }
-  if (head == n_old && head == n_new)
-    return;
-  g_list_store_splice (store, head, n_old - head - tail, entries->pdata + head, n_new - head - tail);
+  scs_list_store_update (store, entries, entry_equal);
 }
 
 /* Row -------------------------------------------------------------------- */

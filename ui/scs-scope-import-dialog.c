@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include "scs-csv.h"
+#include "scs-import-columns.h"
+#include "scs-list-line.h"
 #include "scs-scope-import-dialog.h"
 
 #define PREVIEW_ROWS 200
@@ -43,7 +45,9 @@ struct _ScsScopeImportDialog
   GHashTable       *problem_cells; /* "line:column" of cells with problems */
   guint             n_problems;
   gboolean          syncing;
-  GPtrArray        *dropdowns;   /* GtkDropDown per CSV column */
+  GtkStringList    *choices;     /* "ignore", the kind's fields, criteria */
+  GListStore       *columns;     /* of ScsImportColumn, bound to mapping_list */
+  GListStore       *problem_lines; /* of ScsListLine, bound to problems */
 
   GtkStack         *steps;
   AdwActionRow     *file_row;
@@ -104,119 +108,55 @@ field_label (const char *field)
 /* ------------------------------------------------------------------------ */
 /* Problems and preview                                                      */
 
-static void
-add_problem_row (ScsScopeImportDialog *self,
-                 const char           *message,
-                 guint                 line,
-                 guint                 column)
+/* A problem's row is named "problem-LINE-COLUMN" (0 for the file). */
+static ScsListLine *
+problem_line_new (const char *message,
+                  guint       line,
+                  guint       column)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  ScsListLine *self = scs_list_line_new (message, NULL);
+  g_autofree char *name = g_strdup_printf ("problem-%u-%u", line, column);
 
-  gtk_widget_add_css_class (icon, "error");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  g_object_set_data (G_OBJECT (row), "line", GUINT_TO_POINTER (line));
-  g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (column));
-  gtk_list_box_append (self->problems, row);
-}
-
-static void
-preview_setup (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new ("");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-preview_bind (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              ScsScopeImportDialog     *self)
-{
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  GtkStringObject *object = gtk_list_item_get_item (list_item);
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  guint row = (guint) g_ascii_strtoull (gtk_string_object_get_string (object), NULL, 10);
-  guint line;
-  g_autofree char *key = NULL;
-
-  gtk_widget_remove_css_class (label, "error");
-  if (self->import == NULL || row >= scs_scope_import_get_n_rows (self->import))
-    return;
-  line = scs_scope_import_get_line (self->import, row);
-  if (column < 0)
-    {
-      g_autofree char *text = g_strdup_printf ("%u", line);
-
-      gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_widget_add_css_class (label, "dim-label");
-      return;
-    }
-  gtk_label_set_text (GTK_LABEL (label),
-                      scs_csv_cell_text (scs_scope_import_get_row (self->import, row)[column]));
-  key = g_strdup_printf ("%u:%d", line, column + 1);
-  if (g_hash_table_contains (self->problem_cells, key))
-    gtk_widget_add_css_class (label, "error");
-}
-
-static void
-add_preview_column (ScsScopeImportDialog *self,
-                    const char           *title,
-                    int                   column)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) col = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (preview_setup), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (preview_bind), self);
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_append_column (self->preview, col);
+  scs_list_line_set_icon (self, "dialog-error-symbolic", "error", NULL);
+  scs_list_line_set_lines (self, 3, 0);
+  scs_list_line_set_name (self, name);
+  return self;
 }
 
 static void
 update_preview (ScsScopeImportDialog *self)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->preview);
-  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GListStore) rows = NULL;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GArray) sources = g_array_new (FALSE, FALSE, sizeof (guint));
   guint shown = 0, total;
 
-  gtk_column_view_set_model (self->preview, NULL);
-  while (g_list_model_get_n_items (columns) > 0)
-    {
-      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, 0);
-
-      gtk_column_view_remove_column (self->preview, col);
-    }
   if (self->import == NULL)
     {
+      scs_import_preview_show (self->preview, NULL, NULL, NULL);
       gtk_label_set_text (self->preview_label, _("Choose a file to see its rows here."));
       return;
     }
 
   /* The columns as they will be imported: in the kind's field order */
-  add_preview_column (self, _("Line"), -1);
   for (guint choice = 1; choice < n_choices (self->kind); choice++)
     for (guint c = 0; c < scs_scope_import_get_n_columns (self->import); c++)
       if (g_strcmp0 (scs_scope_import_get_mapping (self->import, c), choice_field (self->kind, choice)) == 0)
-        add_preview_column (self, field_label (choice_field (self->kind, choice)), c);
+        {
+          g_ptr_array_add (titles, (gpointer) field_label (choice_field (self->kind, choice)));
+          g_array_append_val (sources, c);
+        }
+  g_ptr_array_add (titles, NULL);
 
+  rows = g_list_store_new (SCS_TYPE_IMPORT_ROW);
   total = scs_scope_import_count_items (self->import);
   for (guint r = 0; r < scs_scope_import_get_n_rows (self->import) && shown < PREVIEW_ROWS; r++)
     {
       const char * const *row = scs_scope_import_get_row (self->import, r);
+      guint line = scs_scope_import_get_line (self->import, r);
+      g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+      g_autoptr(ScsImportRow) item = NULL;
       gboolean blank = TRUE;
-      char number[16];
 
       for (guint c = 0; row[c] != NULL && blank; c++)
         {
@@ -226,12 +166,20 @@ update_preview (ScsScopeImportDialog *self)
         }
       if (blank)
         continue;
-      g_snprintf (number, sizeof number, "%u", r);
-      gtk_string_list_append (rows, number);
+      for (guint i = 0; i < sources->len; i++)
+        g_strv_builder_add (cells, scs_csv_cell_text (row[g_array_index (sources, guint, i)]));
+      item = scs_import_row_new (line, g_strv_builder_end (cells));
+      for (guint i = 0; i < sources->len; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("%u:%u", line, g_array_index (sources, guint, i) + 1);
+
+          if (g_hash_table_contains (self->problem_cells, key))
+            scs_import_row_mark_error (item, i);
+        }
+      g_list_store_append (rows, item);
       shown++;
     }
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
-  gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (selection));
+  scs_import_preview_show (self->preview, _("Line"), (const char * const *) titles->pdata, G_LIST_MODEL (rows));
   if (shown < total)
     {
       g_autofree char *text = g_strdup_printf (_("The first %u of %u rows, as they will be imported into %s."),
@@ -255,19 +203,17 @@ static void
 refresh (ScsScopeImportDialog *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   guint items = 0;
   g_autofree char *button = NULL;
   g_autofree char *heading = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems))) != NULL)
-    gtk_list_box_remove (self->problems, child);
   g_hash_table_remove_all (self->problem_cells);
   self->n_problems = 0;
 
   if (self->load_error != NULL)
     {
-      add_problem_row (self, self->load_error, 0, 0);
+      g_ptr_array_add (lines, problem_line_new (self->load_error, 0, 0));
       self->n_problems = 1;
     }
   else if (self->import != NULL)
@@ -277,13 +223,14 @@ refresh (ScsScopeImportDialog *self)
         {
           ScsScopeImportProblem *problem = problems->pdata[i];
 
-          add_problem_row (self, problem->message, problem->line, problem->column);
+          g_ptr_array_add (lines, problem_line_new (problem->message, problem->line, problem->column));
           g_hash_table_add (self->problem_cells,
                             g_strdup_printf ("%u:%u", problem->line, problem->column));
         }
       self->n_problems = problems->len;
       items = scs_scope_import_count_items (self->import);
     }
+  scs_list_lines_update (self->problem_lines, lines);
 
   if (self->import == NULL && self->load_error == NULL)
     heading = g_strdup (_("Choose a CSV file to import"));
@@ -312,80 +259,59 @@ refresh (ScsScopeImportDialog *self)
 static void
 sync_mapping (ScsScopeImportDialog *self)
 {
-  self->syncing = TRUE;
-  for (guint c = 0; self->import != NULL && c < self->dropdowns->len; c++)
-    gtk_drop_down_set_selected (self->dropdowns->pdata[c],
-                                field_choice (self->kind, scs_scope_import_get_mapping (self->import, c)));
-  self->syncing = FALSE;
+  for (guint c = 0; self->import != NULL && c < g_list_model_get_n_items (G_LIST_MODEL (self->columns)); c++)
+    {
+      g_autoptr(ScsImportColumn) column = g_list_model_get_item (G_LIST_MODEL (self->columns), c);
+
+      scs_import_column_set_choice (column, field_choice (self->kind, scs_scope_import_get_mapping (self->import, c)));
+    }
 }
 
 static void
-on_mapping_selected (GtkDropDown          *dropdown,
-                     GParamSpec           *pspec,
-                     ScsScopeImportDialog *self)
+on_column_chosen (guint    column,
+                  guint    choice,
+                  gpointer data)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "column"));
-  const char *field = choice_field (self->kind, gtk_drop_down_get_selected (dropdown));
+  ScsScopeImportDialog *self = data;
+  const char *field = choice_field (self->kind, choice);
 
-  if (self->syncing)
-    return;
   gtk_widget_activate_action (GTK_WIDGET (self), "import.map", "(us)", column, field ? field : "");
 }
 
 static void
 rebuild_mapping (ScsScopeImportDialog *self)
 {
-  GtkWidget *child;
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) choices = g_ptr_array_new ();
   const char * const *header;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->mapping_list))) != NULL)
-    gtk_list_box_remove (self->mapping_list, child);
-  g_ptr_array_set_size (self->dropdowns, 0);
-  if (self->import == NULL)
-    return;
+  g_ptr_array_add (choices, _("Ignore"));
+  for (guint i = 1; i < n_choices (self->kind); i++)
+    g_ptr_array_add (choices, (gpointer) field_label (choice_field (self->kind, i)));
+  g_ptr_array_add (choices, NULL);
+  gtk_string_list_splice (self->choices, 0, g_list_model_get_n_items (G_LIST_MODEL (self->choices)),
+                          (const char * const *) choices->pdata);
 
-  header = scs_scope_import_get_header (self->import);
-  for (guint c = 0; c < scs_scope_import_get_n_columns (self->import); c++)
+  header = self->import != NULL ? scs_scope_import_get_header (self->import) : NULL;
+  for (guint c = 0; header != NULL && c < scs_scope_import_get_n_columns (self->import); c++)
     {
-      g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *dropdown;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       g_autofree char *stripped = g_strstrip (g_strdup (header[c]));
-      const char *sample = "";
+      g_autofree char *sample = NULL;
 
-      for (guint r = 0; r < scs_scope_import_get_n_rows (self->import) && *sample == '\0'; r++)
-        sample = scs_csv_cell_text (scs_scope_import_get_row (self->import, r)[c]);
-      title = *stripped != '\0'
-              ? g_markup_escape_text (header[c], -1)
-              : g_strdup_printf (_("Column %u"), c + 1);
-      {
-        g_autofree char *escaped = g_markup_escape_text (sample, -1);
-
-        g_strdelimit (escaped, "\r\n", ' ');
-
-        subtitle = *sample != '\0' ? g_strdup_printf (_("Column %u · e.g. “%s”"), c + 1, escaped)
-                                   : g_strdup_printf (_("Column %u · empty"), c + 1);
-      }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-
-      gtk_string_list_append (choices, _("Ignore"));
-      for (guint i = 1; i < n_choices (self->kind); i++)
-        gtk_string_list_append (choices, field_label (choice_field (self->kind, i)));
-      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
-      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Field for this column"), -1);
-      g_object_set_data (G_OBJECT (dropdown), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_mapping_selected), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
-      gtk_list_box_append (self->mapping_list, row);
-      g_ptr_array_add (self->dropdowns, dropdown);
+      for (guint r = 0; r < scs_scope_import_get_n_rows (self->import) && sample == NULL; r++)
+        if (*scs_csv_cell_text (scs_scope_import_get_row (self->import, r)[c]) != '\0')
+          sample = g_strdup (scs_csv_cell_text (scs_scope_import_get_row (self->import, r)[c]));
+      title = *stripped != '\0' ? g_strdup (header[c]) : g_strdup_printf (_("Column %u"), c + 1);
+      if (sample != NULL)
+        g_strdelimit (sample, "\r\n", ' ');
+      subtitle = sample != NULL ? g_strdup_printf (_("Column %u · e.g. “%s”"), c + 1, sample)
+                                : g_strdup_printf (_("Column %u · empty"), c + 1);
+      g_ptr_array_add (columns, scs_import_column_new (c, NULL, title, subtitle));
     }
+  g_list_store_splice (self->columns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->columns)),
+                       columns->pdata, columns->len);
   sync_mapping (self);
 }
 
@@ -600,7 +526,11 @@ confirm_action (GtkWidget  *widget,
     {
       /* The scope changed since the check (a name taken meanwhile …) */
       refresh (self);
-      add_problem_row (self, error->message, 0, 0);
+      {
+        g_autoptr(ScsListLine) line = problem_line_new (error->message, 0, 0);
+
+        g_list_store_append (self->problem_lines, line);
+      }
       self->n_problems++;
       gtk_widget_set_visible (self->problems_scroller, TRUE);
       gtk_widget_action_set_enabled (widget, "import.confirm", FALSE);
@@ -650,6 +580,9 @@ scs_scope_import_dialog_dispose (GObject *object)
     gtk_column_view_set_model (self->preview, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_SCOPE_IMPORT_DIALOG);
   self->preview = NULL;
+  g_clear_object (&self->columns);
+  g_clear_object (&self->problem_lines);
+  g_clear_object (&self->choices);
   g_clear_object (&self->import);
   g_clear_pointer (&self->data, g_bytes_unref);
   g_clear_object (&self->workspace);
@@ -667,7 +600,6 @@ scs_scope_import_dialog_finalize (GObject *object)
   g_free (self->load_error);
   g_free (self->encoding_text);
   g_hash_table_unref (self->problem_cells);
-  g_ptr_array_unref (self->dropdowns);
   G_OBJECT_CLASS (scs_scope_import_dialog_parent_class)->finalize (object);
 }
 
@@ -719,7 +651,13 @@ scs_scope_import_dialog_init (ScsScopeImportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->problem_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->dropdowns = g_ptr_array_new ();
+  self->choices = gtk_string_list_new (NULL);
+  self->columns = g_list_store_new (SCS_TYPE_IMPORT_COLUMN);
+  scs_import_columns_bind (self->mapping_list, G_LIST_MODEL (self->columns), G_LIST_MODEL (self->choices),
+                           on_column_chosen, self);
+  self->problem_lines = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->problems, G_LIST_MODEL (self->problem_lines), scs_list_line_row_create,
+                           NULL, NULL);
 
   for (guint k = 0; k < SCS_SCOPE_N_KINDS; k++)
     gtk_string_list_append (kinds, scs_scope_kind_label (k));
@@ -753,69 +691,4 @@ scs_scope_import_dialog_new (GtkWindow    *parent,
   self->syncing = FALSE;
   reparse (self);
   return self;
-}
-
-ScsScopeImport *
-scs_scope_import_dialog_get_import (ScsScopeImportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_IMPORT_DIALOG (self), NULL);
-  return self->import;
-}
-
-ScsScopeKind
-scs_scope_import_dialog_get_kind (ScsScopeImportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_IMPORT_DIALOG (self), SCS_SCOPE_KIND_SERVER);
-  return self->kind;
-}
-
-const char *
-scs_scope_import_dialog_get_encoding_text (ScsScopeImportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_IMPORT_DIALOG (self), NULL);
-  return self->encoding_text;
-}
-
-guint
-scs_scope_import_dialog_get_n_problems (ScsScopeImportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_IMPORT_DIALOG (self), 0);
-  return self->n_problems;
-}
-
-GtkListBox *
-scs_scope_import_dialog_get_problems (ScsScopeImportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_IMPORT_DIALOG (self), NULL);
-  return self->problems;
-}
-
-GtkDropDown *
-scs_scope_import_dialog_get_mapping_dropdown (ScsScopeImportDialog *self,
-                                              guint                 column)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_IMPORT_DIALOG (self), NULL);
-  return column < self->dropdowns->len ? self->dropdowns->pdata[column] : NULL;
-}
-
-GtkColumnView *
-scs_scope_import_dialog_get_preview (ScsScopeImportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_IMPORT_DIALOG (self), NULL);
-  return self->preview;
-}
-
-GtkWidget *
-scs_scope_import_dialog_get_import_button (ScsScopeImportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_IMPORT_DIALOG (self), NULL);
-  return GTK_WIDGET (self->import_button);
-}
-
-GtkWidget *
-scs_scope_import_dialog_get_step (ScsScopeImportDialog *self,
-                                  const char           *name)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_IMPORT_DIALOG (self), NULL);
-  return gtk_stack_get_child_by_name (self->steps, name);
 }

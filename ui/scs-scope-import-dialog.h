@@ -26,24 +26,13 @@ G_DECLARE_FINAL_TYPE (ScsScopeImportDialog, scs_scope_import_dialog, SCS, SCOPE_
  *                                 enabled only when there are no problems
  *   import.cancel                 closes without writing
  * Signal ::imported (guint kind, guint count) after a successful import,
- * before the window closes. */
+ * before the window closes. Template children: the steps' rows
+ * ("kind_row", "detected_row" with the encoding found), "mapping_list" (a
+ * combo row per CSV column), "preview" (a column view of ScsImportRow),
+ * "problems" (a row per problem, named "problem-LINE-COLUMN", 0 for the
+ * file) and "import_button". */
 ScsScopeImportDialog *scs_scope_import_dialog_new          (GtkWindow            *parent,
                                                             ScsScope             *scope,
                                                             ScsScopeKind          kind);
-/* The parsed file, NULL before one is loaded or when it could not be read. */
-ScsScopeImport       *scs_scope_import_dialog_get_import   (ScsScopeImportDialog *self);
-ScsScopeKind          scs_scope_import_dialog_get_kind     (ScsScopeImportDialog *self);
-/* What the assistant shows as the detected encoding ("UTF-8 with BOM" …). */
-const char           *scs_scope_import_dialog_get_encoding_text (ScsScopeImportDialog *self);
-/* The problems shown (with line and column), 0 when the import can go. */
-guint                 scs_scope_import_dialog_get_n_problems (ScsScopeImportDialog *self);
-/* For tests: the widgets of each step. */
-GtkListBox           *scs_scope_import_dialog_get_problems (ScsScopeImportDialog *self);
-GtkDropDown          *scs_scope_import_dialog_get_mapping_dropdown (ScsScopeImportDialog *self,
-                                                                    guint                 column);
-GtkColumnView        *scs_scope_import_dialog_get_preview  (ScsScopeImportDialog *self);
-GtkWidget            *scs_scope_import_dialog_get_import_button (ScsScopeImportDialog *self);
-GtkWidget            *scs_scope_import_dialog_get_step     (ScsScopeImportDialog *self,
-                                                            const char           *name);
 
 G_END_DECLS

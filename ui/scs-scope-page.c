@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "scs-list-line.h"
 #include "scs-scope-import-dialog.h"
 #include "scs-scope-page.h"
 
@@ -32,7 +33,6 @@ struct _ScsScopePage
   ScsScope           *scope;
   gulong              changed_id;
   gboolean            syncing;
-  char               *error;
 
   GtkWidget          *paned;
   GtkDropDown        *unit_dropdown;
@@ -42,6 +42,7 @@ struct _ScsScopePage
   GtkSearchEntry     *search_entry;
   GtkLabel           *error_label;
   GtkListBox         *findings;
+  GListStore         *finding_lines; /* of ScsListLine, bound to findings */
   GtkDrawingArea     *diagram;
 
   gboolean            tables_built;
@@ -123,8 +124,6 @@ static void
 set_error (ScsScopePage *self,
            const char   *message)
 {
-  g_free (self->error);
-  self->error = g_strdup (message);
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
@@ -157,17 +156,15 @@ static GParamSpec *cell_props[CELL_N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ScsScopeCell, scs_scope_cell, GTK_TYPE_WIDGET)
 
-gboolean
+static gboolean
 scs_scope_cell_get_editing (ScsScopeCell *self)
 {
-  g_return_val_if_fail (SCS_IS_SCOPE_CELL (self), FALSE);
   return gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->entry;
 }
 
-const char *
+static const char *
 scs_scope_cell_get_text (ScsScopeCell *self)
 {
-  g_return_val_if_fail (SCS_IS_SCOPE_CELL (self), NULL);
   return self->text;
 }
 
@@ -180,18 +177,9 @@ scs_scope_cell_set_text (ScsScopeCell *self,
   gtk_label_set_text (GTK_LABEL (self->label), self->text);
 }
 
-GtkEditable *
-scs_scope_cell_get_entry (ScsScopeCell *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_CELL (self), NULL);
-  return GTK_EDITABLE (self->entry);
-}
-
-void
+static void
 scs_scope_cell_start_editing (ScsScopeCell *self)
 {
-  g_return_if_fail (SCS_IS_SCOPE_CELL (self));
-
   if (scs_scope_cell_get_editing (self))
     return;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), self->text);
@@ -203,12 +191,10 @@ scs_scope_cell_start_editing (ScsScopeCell *self)
 
 /* With @commit the entry's text becomes the cell's text; "notify::editing"
  * then lets the page write it. */
-void
+static void
 scs_scope_cell_stop_editing (ScsScopeCell *self,
                              gboolean      commit)
 {
-  g_return_if_fail (SCS_IS_SCOPE_CELL (self));
-
   g_clear_handle_id (&self->leave_id, g_source_remove);
   if (!scs_scope_cell_get_editing (self))
     return;
@@ -365,8 +351,9 @@ scs_scope_cell_init (ScsScopeCell *self)
 }
 
 static void
-update_label (ScsScopeCell *cell)
+update_label (GtkWidget *widget)
 {
+  ScsScopeCell *cell = SCS_SCOPE_CELL (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (cell), "item");
   const char *column = g_object_get_data (G_OBJECT (cell), "column");
   g_autofree char *text = NULL;
@@ -396,7 +383,7 @@ on_editing_changed (ScsScopeCell *cell)
     gtk_widget_activate_action (GTK_WIDGET (cell), "scope.set-field", "(xss)",
                                 scs_scope_item_get_id (item), column, text);
   /* Shows what is stored: the new value, or the old one when refused. */
-  update_label (cell);
+  update_label (GTK_WIDGET (cell));
   g_object_unref (cell);
 }
 
@@ -412,17 +399,21 @@ text_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, cell);
 }
 
+/* How a cell shows its item: set up from the item and again on each of its
+ * revisions. */
+typedef void (*CellUpdateFunc) (GtkWidget *cell);
+
 static void
-text_bind (GtkSignalListItemFactory *factory,
+cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
-           gpointer                  data)
+           CellUpdateFunc            update)
 {
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
   ScsScopeItem *item = gtk_list_item_get_item (list_item);
 
-  g_object_set_data (G_OBJECT (cell), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_label), cell, G_CONNECT_SWAPPED);
-  update_label (SCS_SCOPE_CELL (cell));
+  g_object_set_data (G_OBJECT (child), "item", item);
+  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update), child, G_CONNECT_SWAPPED);
+  update (child);
 }
 
 static void
@@ -442,8 +433,9 @@ cell_unbind (GtkSignalListItemFactory *factory,
 }
 
 static void
-update_status (GtkDropDown *dropdown)
+update_status (GtkWidget *widget)
 {
+  GtkDropDown *dropdown = GTK_DROP_DOWN (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
 
   if (item == NULL)
@@ -464,7 +456,7 @@ on_status_selected (GtkDropDown *dropdown)
     return;
   gtk_widget_activate_action (GTK_WIDGET (dropdown), "scope.set-status", "(xs)",
                               scs_scope_item_get_id (item), scs_scope_status_to_string (selected));
-  update_status (dropdown);
+  update_status (GTK_WIDGET (dropdown));
 }
 
 static void
@@ -485,24 +477,12 @@ status_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, dropdown);
 }
 
-static void
-status_bind (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  data)
-{
-  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
-  ScsScopeItem *item = gtk_list_item_get_item (list_item);
-
-  g_object_set_data (G_OBJECT (dropdown), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_status), dropdown, G_CONNECT_SWAPPED);
-  update_status (GTK_DROP_DOWN (dropdown));
-}
-
 /* A field with a list of values ("type", "check-method"): a drop-down of
  * their labels, "—" first for not yet said; the code is what is stored. */
 static void
-update_choice (GtkDropDown *dropdown)
+update_choice (GtkWidget *widget)
 {
+  GtkDropDown *dropdown = GTK_DROP_DOWN (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
   const char *column = g_object_get_data (G_OBJECT (dropdown), "column");
   const ScsScopeChoice *choices;
@@ -538,7 +518,7 @@ on_choice_selected (GtkDropDown *dropdown)
   if (g_strcmp0 (code, scs_scope_item_get_field (item, column)) != 0)
     gtk_widget_activate_action (GTK_WIDGET (dropdown), "scope.set-field", "(xss)",
                                 scs_scope_item_get_id (item), column, code);
-  update_choice (dropdown);
+  update_choice (GTK_WIDGET (dropdown));
 }
 
 typedef struct
@@ -577,23 +557,11 @@ choice_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, dropdown);
 }
 
-static void
-choice_bind (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  data)
-{
-  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
-  ScsScopeItem *item = gtk_list_item_get_item (list_item);
-
-  g_object_set_data (G_OBJECT (dropdown), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_choice), dropdown, G_CONNECT_SWAPPED);
-  update_choice (GTK_DROP_DOWN (dropdown));
-}
-
 /* The "connected" flag: only out-of-scope items can be connected. */
 static void
-update_connected (GtkCheckButton *check)
+update_connected (GtkWidget *widget)
 {
+  GtkCheckButton *check = GTK_CHECK_BUTTON (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (check), "item");
 
   if (item == NULL)
@@ -615,7 +583,7 @@ on_connected_toggled (GtkCheckButton *check)
     return;
   gtk_widget_activate_action (GTK_WIDGET (check), "scope.set-connected", "(xb)",
                               scs_scope_item_get_id (item), active);
-  update_connected (check);
+  update_connected (GTK_WIDGET (check));
 }
 
 static void
@@ -632,23 +600,11 @@ connected_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, check);
 }
 
-static void
-connected_bind (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  data)
-{
-  GtkWidget *check = gtk_list_item_get_child (list_item);
-  ScsScopeItem *item = gtk_list_item_get_item (list_item);
-
-  g_object_set_data (G_OBJECT (check), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_connected), check, G_CONNECT_SWAPPED);
-  update_connected (GTK_CHECK_BUTTON (check));
-}
-
 /* The expert's mark on an out-of-scope reason. */
 static void
-update_review (GtkDropDown *dropdown)
+update_review (GtkWidget *widget)
 {
+  GtkDropDown *dropdown = GTK_DROP_DOWN (widget);
   ScsScopeItem *item = g_object_get_data (G_OBJECT (dropdown), "item");
 
   if (item == NULL)
@@ -671,7 +627,7 @@ on_review_selected (GtkDropDown *dropdown)
   gtk_widget_activate_action (GTK_WIDGET (dropdown), "scope.set-review", "(xss)",
                               scs_scope_item_get_id (item), scs_scope_review_to_string (selected),
                               scs_scope_item_get_review_comment (item));
-  update_review (dropdown);
+  update_review (GTK_WIDGET (dropdown));
 }
 
 static void
@@ -691,19 +647,6 @@ review_setup (GtkSignalListItemFactory *factory,
                                   _("Expert’s mark"), -1);
   g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_review_selected), NULL);
   gtk_list_item_set_child (list_item, dropdown);
-}
-
-static void
-review_bind (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  data)
-{
-  GtkWidget *dropdown = gtk_list_item_get_child (list_item);
-  ScsScopeItem *item = gtk_list_item_get_item (list_item);
-
-  g_object_set_data (G_OBJECT (dropdown), "item", item);
-  g_signal_connect_object (item, "notify::revision", G_CALLBACK (update_review), dropdown, G_CONNECT_SWAPPED);
-  update_review (GTK_DROP_DOWN (dropdown));
 }
 
 /* For the column sorters: the cell text of an item. */
@@ -732,28 +675,28 @@ make_column (ScsScopeKind  kind,
       cc->kind = kind;
       cc->column = g_strdup (column);
       g_signal_connect_data (factory, "setup", G_CALLBACK (choice_setup), cc, choice_column_free, 0);
-      g_signal_connect (factory, "bind", G_CALLBACK (choice_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_choice);
     }
   else if (g_str_equal (column, "status"))
     {
       g_signal_connect (factory, "setup", G_CALLBACK (status_setup), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (status_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_status);
     }
   else if (g_str_equal (column, "connected"))
     {
       g_signal_connect (factory, "setup", G_CALLBACK (connected_setup), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (connected_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_connected);
     }
   else if (g_str_equal (column, "review"))
     {
       g_signal_connect (factory, "setup", G_CALLBACK (review_setup), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (review_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_review);
     }
   else
     {
       g_signal_connect_data (factory, "setup", G_CALLBACK (text_setup), g_strdup (column),
                              (GClosureNotify) (void (*) (void)) g_free, 0);
-      g_signal_connect (factory, "bind", G_CALLBACK (text_bind), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), update_label);
     }
   g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), NULL);
 
@@ -833,6 +776,12 @@ build_tables (ScsScopePage *self)
       page = gtk_stack_add_titled (self->kind_stack, scroller, scs_scope_kind_to_string (k),
                                    _(short_titles[k]));
       (void) page;
+      /* "table-server" …: how tests find the table of a kind */
+      {
+        g_autofree char *name = g_strconcat ("table-", scs_scope_kind_to_string (k), NULL);
+
+        gtk_widget_set_name (GTK_WIDGET (view), name);
+      }
       self->views[k] = view;
     }
 }
@@ -906,43 +855,32 @@ static void
 update_findings (ScsScopePage *self)
 {
   g_autoptr(GPtrArray) findings = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings))) != NULL)
-    gtk_list_box_remove (self->findings, child);
-  if (self->scope == NULL)
+  if (self->finding_lines == NULL)  /* disposed */
     return;
-
-  findings = scs_scope_check (self->scope);
-  for (guint i = 0; i < findings->len; i++)
+  findings = self->scope != NULL ? scs_scope_check (self->scope) : NULL;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
     {
       ScsScopeFinding *finding = findings->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (finding->severity == SCS_SCOPE_SEVERITY_ERROR
-                                                      ? "dialog-error-symbolic"
-                                                      : "dialog-warning-symbolic");
-      g_autofree char *escaped = g_markup_escape_text (finding->message, -1);
+      gboolean error = finding->severity == SCS_SCOPE_SEVERITY_ERROR;
+      ScsListLine *line = scs_list_line_new (finding->message, NULL);
 
-      gtk_widget_add_css_class (icon, finding->severity == SCS_SCOPE_SEVERITY_ERROR ? "error" : "warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      finding->severity == SCS_SCOPE_SEVERITY_ERROR ? _("Error") : _("Warning"),
-                                      -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      scs_list_line_set_icon (line, error ? "dialog-error-symbolic" : "dialog-warning-symbolic",
+                              error ? "error" : "warning", error ? _("Error") : _("Warning"));
       /* The rule's code is for scripts (scs-cli scope check --json), not a
        * line for people: a tooltip, for a support call */
-      gtk_widget_set_tooltip_text (row, finding->rule);
-      g_object_set_data_full (G_OBJECT (row), "rule", g_strdup (finding->rule), g_free);
-      gtk_list_box_append (self->findings, row);
+      scs_list_line_set_tooltip (line, finding->rule);
+      g_ptr_array_add (lines, line);
     }
-  if (findings->len == 0)
+  if (findings != NULL && findings->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
+      ScsListLine *line = scs_list_line_new (_("The scope passes the checks"), NULL);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The scope passes the checks"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
-      gtk_list_box_append (self->findings, row);
+      scs_list_line_set_icon (line, "emblem-ok-symbolic", NULL, NULL);
+      g_ptr_array_add (lines, line);
     }
+  scs_list_lines_update (self->finding_lines, lines);
 }
 
 static void
@@ -1255,7 +1193,7 @@ scs_scope_page_dispose (GObject *object)
   scs_scope_page_set_workspace (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_SCOPE_PAGE);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->error, g_free);
+  g_clear_object (&self->finding_lines);
 
   G_OBJECT_CLASS (scs_scope_page_parent_class)->dispose (object);
 }
@@ -1321,6 +1259,9 @@ scs_scope_page_init (ScsScopePage *self)
 
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
   gtk_drawing_area_set_draw_func (self->diagram, draw_diagram, self, NULL);
+  self->finding_lines = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->findings, G_LIST_MODEL (self->finding_lines), scs_list_line_row_create,
+                           NULL, NULL);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (commit_unit), self);
@@ -1381,35 +1322,4 @@ scs_scope_page_show_kind (ScsScopePage *self,
   self->shown_kind = kind;
   ensure_tables (self);
   gtk_stack_set_visible_child_name (self->kind_stack, scs_scope_kind_to_string (kind));
-}
-
-GtkColumnView *
-scs_scope_page_get_column_view (ScsScopePage *self,
-                                ScsScopeKind  kind)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_PAGE (self), NULL);
-  g_return_val_if_fail (kind < SCS_SCOPE_N_KINDS, NULL);
-  ensure_tables (self);
-  return self->views[kind];
-}
-
-GtkListBox *
-scs_scope_page_get_findings (ScsScopePage *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_PAGE (self), NULL);
-  return self->findings;
-}
-
-GtkWidget *
-scs_scope_page_get_diagram (ScsScopePage *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_PAGE (self), NULL);
-  return GTK_WIDGET (self->diagram);
-}
-
-const char *
-scs_scope_page_get_error (ScsScopePage *self)
-{
-  g_return_val_if_fail (SCS_IS_SCOPE_PAGE (self), NULL);
-  return self->error;
 }

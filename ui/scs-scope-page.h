@@ -20,25 +20,16 @@ void        scs_scope_page_set_workspace  (ScsScopePage *self,
 /* Shows the table of @kind. */
 void        scs_scope_page_show_kind      (ScsScopePage *self,
                                            ScsScopeKind  kind);
-/* For tests: the column view of @kind, and the findings list. */
-GtkColumnView *scs_scope_page_get_column_view (ScsScopePage *self,
-                                               ScsScopeKind  kind);
-GtkListBox *scs_scope_page_get_findings   (ScsScopePage *self);
-GtkWidget  *scs_scope_page_get_diagram    (ScsScopePage *self);
-/* The message of the last refused edit, or NULL. */
-const char *scs_scope_page_get_error      (ScsScopePage *self);
+/* Tests reach the tables by widget name ("table-" and the kind, e.g.
+ * "table-server", built when the page is first mapped) and the template
+ * children "findings" (a row per finding, the rule's code as its tooltip),
+ * "error_label" (the last refused edit, shown) and "diagram". */
 
-/* A text cell of the tables: a label that turns into an entry for editing
- * (Enter or a click starts, Enter or focus leaving commits, Escape cancels).
- * Its "item" and "column" object data name what it shows. */
+/* A text cell of the tables: a label that turns into an entry (a GtkText)
+ * for editing (Enter or a click, or action "editing.start", starts; Enter
+ * or focus leaving commits, Escape cancels); property "editing". Its
+ * "item" and "column" object data name what it shows. */
 #define SCS_TYPE_SCOPE_CELL (scs_scope_cell_get_type ())
 G_DECLARE_FINAL_TYPE (ScsScopeCell, scs_scope_cell, SCS, SCOPE_CELL, GtkWidget)
-
-gboolean     scs_scope_cell_get_editing   (ScsScopeCell *self);
-const char  *scs_scope_cell_get_text      (ScsScopeCell *self);
-GtkEditable *scs_scope_cell_get_entry     (ScsScopeCell *self);
-void         scs_scope_cell_start_editing (ScsScopeCell *self);
-void         scs_scope_cell_stop_editing  (ScsScopeCell *self,
-                                           gboolean      commit);
 
 G_END_DECLS

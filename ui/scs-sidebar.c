@@ -3,7 +3,10 @@
  * One row for the dashboard and one per category, each with
  * "satisfied/total" and a level bar, kept live by following every
  * ScsAnswer; then one row per feature page (scope, review, the
- * self-declaration type's page, the provider dossier). The window says
+ * self-declaration type's page, the provider dossier). The rows are a
+ * GListModel of ScsSidebarItem bound to the list; each row's .ui
+ * (scs-sidebar-row.ui) binds to its item, so a new count changes the item,
+ * not the row. The window says
  * which row is selected (scs_sidebar_select); the user's choice comes back
  * as "row-selected".
  *
@@ -15,13 +18,225 @@
 
 #include <glib/gi18n-lib.h>
 
+/* Item ------------------------------------------------------------------- */
+
+/* One row of the sidebar as shown: its title and icon, for the dashboard
+ * and the categories the "satisfied/total" count, the level bar's fraction
+ * and a tooltip with the answer counts; whether it applies to the
+ * workspace (rows that do not are hidden, so the indices stay). */
+#define SCS_TYPE_SIDEBAR_ITEM (scs_sidebar_item_get_type ())
+G_DECLARE_FINAL_TYPE (ScsSidebarItem, scs_sidebar_item, SCS, SIDEBAR_ITEM, GObject)
+
+struct _ScsSidebarItem
+{
+  GObject   parent_instance;
+
+  char     *name;
+  char     *title;
+  char     *icon_name;
+  gboolean  wrap;
+  gboolean  has_progress;
+  gboolean  visible;
+  char     *count;
+  double    fraction;
+  char     *tooltip;
+};
+
+G_DEFINE_FINAL_TYPE (ScsSidebarItem, scs_sidebar_item, G_TYPE_OBJECT)
+
+enum
+{
+  ITEM_PROP_0,
+  ITEM_PROP_TITLE,
+  ITEM_PROP_ICON_NAME,
+  ITEM_PROP_HAS_ICON,
+  ITEM_PROP_WRAP,
+  ITEM_PROP_ELLIPSIZE,
+  ITEM_PROP_HAS_PROGRESS,
+  ITEM_PROP_COUNT,
+  ITEM_PROP_FRACTION,
+  ITEM_PROP_TOOLTIP,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
+static void
+scs_sidebar_item_finalize (GObject *object)
+{
+  ScsSidebarItem *self = SCS_SIDEBAR_ITEM (object);
+
+  g_free (self->name);
+  g_free (self->title);
+  g_free (self->icon_name);
+  g_free (self->count);
+  g_free (self->tooltip);
+
+  G_OBJECT_CLASS (scs_sidebar_item_parent_class)->finalize (object);
+}
+
+static void
+scs_sidebar_item_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ScsSidebarItem *self = SCS_SIDEBAR_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case ITEM_PROP_ICON_NAME:
+      g_value_set_string (value, self->icon_name);
+      break;
+    case ITEM_PROP_HAS_ICON:
+      g_value_set_boolean (value, self->icon_name != NULL);
+      break;
+    case ITEM_PROP_WRAP:
+      g_value_set_boolean (value, self->wrap);
+      break;
+    case ITEM_PROP_ELLIPSIZE:
+      /* a category's title is cut; a page's is short, or wraps */
+      g_value_set_enum (value, self->has_progress ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+      break;
+    case ITEM_PROP_HAS_PROGRESS:
+      g_value_set_boolean (value, self->has_progress);
+      break;
+    case ITEM_PROP_COUNT:
+      g_value_set_string (value, self->count);
+      break;
+    case ITEM_PROP_FRACTION:
+      g_value_set_double (value, self->fraction);
+      break;
+    case ITEM_PROP_TOOLTIP:
+      g_value_set_string (value, self->tooltip);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scs_sidebar_item_class_init (ScsSidebarItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = scs_sidebar_item_finalize;
+  object_class->get_property = scs_sidebar_item_get_property;
+
+  item_properties[ITEM_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", flags);
+  item_properties[ITEM_PROP_ICON_NAME] = g_param_spec_string ("icon-name", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_HAS_ICON] = g_param_spec_boolean ("has-icon", NULL, NULL, FALSE, flags);
+  item_properties[ITEM_PROP_WRAP] = g_param_spec_boolean ("wrap", NULL, NULL, FALSE, flags);
+  item_properties[ITEM_PROP_ELLIPSIZE] = g_param_spec_enum ("ellipsize", NULL, NULL, PANGO_TYPE_ELLIPSIZE_MODE,
+                                                            PANGO_ELLIPSIZE_NONE, flags);
+  item_properties[ITEM_PROP_HAS_PROGRESS] = g_param_spec_boolean ("has-progress", NULL, NULL, FALSE, flags);
+  item_properties[ITEM_PROP_COUNT] = g_param_spec_string ("count", NULL, NULL, "", flags);
+  item_properties[ITEM_PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
+  item_properties[ITEM_PROP_TOOLTIP] = g_param_spec_string ("tooltip", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+}
+
+static void
+scs_sidebar_item_init (ScsSidebarItem *self)
+{
+  self->visible = TRUE;
+  self->count = g_strdup ("");
+}
+
+static ScsSidebarItem *
+item_new (const char *name,
+          const char *title,
+          const char *icon_name,
+          gboolean    has_progress,
+          gboolean    visible)
+{
+  ScsSidebarItem *self = g_object_new (SCS_TYPE_SIDEBAR_ITEM, NULL);
+
+  self->name = g_strdup (name);
+  self->title = g_strdup (title);
+  self->icon_name = g_strdup (icon_name);
+  self->has_progress = has_progress;
+  self->visible = visible;
+  return self;
+}
+
+static void
+item_set_progress (ScsSidebarItem *self,
+                   const char     *count,
+                   double          fraction,
+                   const char     *tooltip)
+{
+  if (g_strcmp0 (self->count, count) != 0)
+    {
+      g_free (self->count);
+      self->count = g_strdup (count);
+      g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_COUNT]);
+    }
+  if (self->fraction != fraction)
+    {
+      self->fraction = fraction;
+      g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_FRACTION]);
+    }
+  if (g_strcmp0 (self->tooltip, tooltip) != 0)
+    {
+      g_free (self->tooltip);
+      self->tooltip = g_strdup (tooltip);
+      g_object_notify_by_pspec (G_OBJECT (self), item_properties[ITEM_PROP_TOOLTIP]);
+    }
+}
+
+/* GtkListBox shows every row it makes for its model: a row whose item
+ * does not apply is hidden again. */
+static void
+on_row_visible (GtkWidget      *row,
+                GParamSpec     *pspec,
+                ScsSidebarItem *item)
+{
+  if (gtk_widget_get_visible (row) != item->visible)
+    gtk_widget_set_visible (row, item->visible);
+}
+
+/* The row is built from scs-sidebar-row.ui with the item as the builder's
+ * current object: its bindings watch the item. */
+static GtkWidget *
+row_create (gpointer item,
+            gpointer user_data)
+{
+  ScsSidebarItem *self = SCS_SIDEBAR_ITEM (item);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  GtkLevelBar *bar;
+  GtkWidget *row;
+
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, "/jp/scsworkbench/Workbench/scs-sidebar-row.ui", &error))
+    g_error ("scs-sidebar-row.ui: %s", error->message);  /* a resource of ours */
+  row = g_object_ref (GTK_WIDGET (gtk_builder_get_object (builder, "row")));
+  /* Only the "full" colour: readiness, not a grade. */
+  bar = GTK_LEVEL_BAR (gtk_builder_get_object (builder, "bar"));
+  gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  if (self->name != NULL)
+    gtk_widget_set_name (row, self->name);
+  if (self->has_progress)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, self->title, -1);
+  gtk_widget_set_visible (row, self->visible);
+  g_signal_connect_object (row, "notify::visible", G_CALLBACK (on_row_visible), self, 0);
+  return row;
+}
+
+/* Sidebar ---------------------------------------------------------------- */
+
 struct _ScsSidebar
 {
   GtkWidget     parent_instance;
 
   ScsWorkspace *workspace;
-  GtkWidget    *count_labels[SCS_SIDEBAR_N_CATEGORIES + 1];
-  GtkWidget    *level_bars[SCS_SIDEBAR_N_CATEGORIES + 1];
+  GListStore   *items;       /* of ScsSidebarItem, bound to list */
   gboolean      syncing;
 
   GtkListBox   *list;
@@ -42,27 +257,25 @@ static void
 update_progress (ScsSidebar *self,
                  guint       category)
 {
+  g_autoptr(ScsSidebarItem) item = NULL;
   ScsProgress progress;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
 
-  if (self->workspace == NULL || self->count_labels[category] == NULL)
+  if (self->workspace == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->items)) <= category)
     return;
 
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), category);
   scs_workspace_get_progress (self->workspace, category,
                               scs_workspace_get_target_level (self->workspace), &progress);
   text = g_strdup_printf ("%u/%u", progress.satisfied, progress.total);
-  gtk_label_set_text (GTK_LABEL (self->count_labels[category]), text);
   /* Translators: sidebar tooltip with the answer counts of one category */
   tooltip = g_strdup_printf (_("%u met, %u not applicable, %u not met, %u unanswered"),
                              progress.counts[SCS_ANSWER_MET],
                              progress.counts[SCS_ANSWER_NOT_APPLICABLE],
                              progress.counts[SCS_ANSWER_NOT_MET],
                              progress.counts[SCS_ANSWER_UNANSWERED]);
-  gtk_widget_set_tooltip_text (gtk_widget_get_parent (gtk_widget_get_parent (self->count_labels[category])),
-                               tooltip);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (self->level_bars[category]),
-                           progress.total > 0 ? (double) progress.satisfied / progress.total : 0.0);
+  item_set_progress (item, text, progress.total > 0 ? (double) progress.satisfied / progress.total : 0.0, tooltip);
 }
 
 static void
@@ -83,122 +296,52 @@ on_answer_notify (ScsSidebar *self,
   update_progress (self, 0);
 }
 
-static GtkWidget *
-category_row_new (ScsSidebar *self,
-                  guint       number,
-                  const char *title,
-                  const char *icon_name)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *count = gtk_label_new (NULL);
-  GtkWidget *bar = gtk_level_bar_new_for_interval (0.0, 1.0);
-
-  gtk_widget_set_margin_top (vbox, 6);
-  gtk_widget_set_margin_bottom (vbox, 6);
-  if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (hbox), gtk_image_new_from_icon_name (icon_name));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (hbox), label);
-  gtk_box_append (GTK_BOX (hbox), count);
-  gtk_box_append (GTK_BOX (vbox), hbox);
-
-  /* Only the "full" colour: readiness, not a grade. */
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_box_append (GTK_BOX (vbox), bar);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), vbox);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-
-  self->count_labels[number] = count;
-  self->level_bars[number] = bar;
-  return row;
-}
-
-/* A feature page's row: an icon and its name. */
-static GtkWidget *
-page_row_new (const char *name,
-              const char *title,
-              const char *icon_name,
-              gboolean    wrap)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (title);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (wrap)
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, name);
-  return row;
-}
-
+/* The rows of the workspace's type: the dashboard, the seven categories,
+ * the feature pages. */
 static void
 rebuild (ScsSidebar *self)
 {
-  GtkWidget *child, *row;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   ScsCatalog *catalog;
   ScsWorkspaceType type;
   gboolean scs_type, provider;
 
-  self->syncing = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  memset (self->count_labels, 0, sizeof self->count_labels);
-  memset (self->level_bars, 0, sizeof self->level_bars);
-  self->syncing = FALSE;
-
-  if (self->workspace == NULL)
-    return;
-
-  catalog = scs_workspace_get_catalog (self->workspace);
-  type = scs_workspace_get_workspace_type (self->workspace);
-  scs_type = type == SCS_WORKSPACE_TYPE_SCS;
-  provider = type == SCS_WORKSPACE_TYPE_PROVIDER;
-  row = category_row_new (self, 0, _("Dashboard"), "view-grid-symbolic");
-  gtk_list_box_append (self->list, row);
-  /* its counts are of SCS criteria: not for a self-declaration */
-  gtk_widget_set_visible (row, scs_type || provider);
-  for (guint n = 1; n <= SCS_SIDEBAR_N_CATEGORIES; n++)
+  if (self->workspace != NULL)
     {
-      const ScsCategory *category = scs_catalog_get_category (catalog, n);
-      g_autofree char *title = g_strdup_printf ("%u. %s", n, category ? scs_category_get_title (category) : "");
+      catalog = scs_workspace_get_catalog (self->workspace);
+      type = scs_workspace_get_workspace_type (self->workspace);
+      scs_type = type == SCS_WORKSPACE_TYPE_SCS;
+      provider = type == SCS_WORKSPACE_TYPE_PROVIDER;
+      /* its counts are of SCS criteria: not for a self-declaration */
+      g_ptr_array_add (items, item_new (NULL, _("Dashboard"), "view-grid-symbolic", TRUE, scs_type || provider));
+      for (guint n = 1; n <= SCS_SIDEBAR_N_CATEGORIES; n++)
+        {
+          const ScsCategory *category = scs_catalog_get_category (catalog, n);
+          g_autofree char *title = g_strdup_printf ("%u. %s", n, category ? scs_category_get_title (category) : "");
 
-      row = category_row_new (self, n, title, NULL);
-      gtk_list_box_append (self->list, row);
-      /* The SCS categories apply to SCS assessments only; the row stays (the
-       * sidebar is indexed) but is hidden for the other workspace types. */
-      /* A provider's dossier items are categories of their own catalog. */
-      gtk_widget_set_visible (row, scs_type || (provider && category != NULL));
+          /* The SCS categories apply to SCS assessments only; the row stays
+           * (the sidebar is indexed) but is hidden for the other workspace
+           * types. A provider's dossier items are categories of their own
+           * catalog. */
+          g_ptr_array_add (items, item_new (NULL, title, NULL, TRUE, scs_type || (provider && category != NULL)));
+        }
+      /* After the categories: the scope description (適用範囲) */
+      g_ptr_array_add (items, item_new ("scope-row", _("Scope"), "network-workgroup-symbolic", FALSE, scs_type));
+      /* Then the expert review (レビュー): comments, proposals, signing */
+      g_ptr_array_add (items, item_new ("review-row", _("Review"), "emblem-ok-symbolic", FALSE, TRUE));
+      /* The page of a self-declaration type, named after the type */
+      g_ptr_array_add (items, item_new ("declaration-row", scs_workspace_type_get_label (type),
+                                        "document-edit-symbolic", FALSE, !scs_type && !provider));
+      ((ScsSidebarItem *) items->pdata[items->len - 1])->wrap = TRUE;
+      /* A service provider's dossier: check, certifications, registers */
+      g_ptr_array_add (items, item_new ("provider-row", _("Provider dossier (provisional)"),
+                                        "security-high-symbolic", FALSE, provider));
     }
 
-  /* After the categories: the scope description (適用範囲) */
-  row = page_row_new ("scope-row", _("Scope"), "network-workgroup-symbolic", FALSE);
-  gtk_list_box_append (self->list, row);
-  gtk_widget_set_visible (row, scs_type);
-  /* Then the expert review (レビュー): comments, proposals, signing */
-  row = page_row_new ("review-row", _("Review"), "emblem-ok-symbolic", FALSE);
-  gtk_list_box_append (self->list, row);
-  /* The page of a self-declaration type, named after the type */
-  row = page_row_new ("declaration-row", scs_workspace_type_get_label (type), "document-edit-symbolic", TRUE);
-  gtk_list_box_append (self->list, row);
-  gtk_widget_set_visible (row, !scs_type && !provider);
-  /* A service provider's dossier: check, certifications, registers */
-  row = page_row_new ("provider-row", _("Provider dossier (provisional)"), "security-high-symbolic", FALSE);
-  gtk_list_box_append (self->list, row);
-  gtk_widget_set_visible (row, provider);
-
+  self->syncing = TRUE;
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  self->syncing = FALSE;
   update_all_progress (self);
 }
 
@@ -261,6 +404,7 @@ scs_sidebar_dispose (GObject *object)
   disconnect_workspace (self);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_SIDEBAR);
+  g_clear_object (&self->items);
   /* and the children the template does not name */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -293,12 +437,8 @@ static void
 scs_sidebar_init (ScsSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-scs_sidebar_new (void)
-{
-  return g_object_new (SCS_TYPE_SIDEBAR, NULL);
+  self->items = g_list_store_new (SCS_TYPE_SIDEBAR_ITEM);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->items), row_create, NULL, NULL);
 }
 
 void
@@ -340,4 +480,3 @@ scs_sidebar_select (ScsSidebar *self,
   self->syncing = FALSE;
   update_focus (self);
 }
-

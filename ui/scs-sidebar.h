@@ -31,7 +31,6 @@ G_DECLARE_FINAL_TYPE (ScsSidebar, scs_sidebar, SCS, SIDEBAR, GtkWidget)
  * "row-activated" when the user clicks or activates one (also the one
  * already selected). Each category row shows "satisfied/total" and a level
  * bar, kept live by following every ScsAnswer. */
-GtkWidget  *scs_sidebar_new               (void);
 void        scs_sidebar_set_workspace     (ScsSidebar   *self,
                                            ScsWorkspace *workspace);
 /* Selects row @index without emitting "row-selected". */

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-list-line.h"
 #include "scs-trust-settings.h"
 
 struct _ScsVerifyView
@@ -28,7 +29,6 @@ struct _ScsVerifyView
   GFile           *file;
   GCancellable    *cancellable;
   ScsVerifyResult *result;
-  GError          *error;
 };
 
 G_DEFINE_FINAL_TYPE (ScsVerifyView, scs_verify_view, ADW_TYPE_WINDOW)
@@ -47,31 +47,31 @@ status_rank (ScsCheckStatus status)
   return status == SCS_CHECK_FAIL ? 0 : status == SCS_CHECK_WARN ? 1 : 2;
 }
 
+/* One line per check, failures first, then warnings, then passes. */
 static void
 add_rows (ScsVerifyView *self)
 {
+  g_autoptr(GListStore) checks = g_list_store_new (SCS_TYPE_LIST_LINE);
+
   for (int rank = 0; rank < 3; rank++)
     for (guint i = 0; i < self->result->checks->len; i++)
       {
         ScsVerifyCheck *check = g_ptr_array_index (self->result->checks, i);
-        GtkWidget *row, *icon;
+        g_autoptr(ScsListLine) line = NULL;
 
         if (status_rank (check->status) != rank)
           continue;
-        row = adw_action_row_new ();
-        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), check->message);
-        adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-        if (check->file != NULL)
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), check->file);
-        icon = gtk_image_new_from_icon_name (check->status == SCS_CHECK_PASS ? "emblem-ok-symbolic"
-                                             : check->status == SCS_CHECK_WARN ? "dialog-warning-symbolic"
-                                             : "dialog-error-symbolic");
-        gtk_widget_add_css_class (icon, check->status == SCS_CHECK_PASS ? "success"
-                                        : check->status == SCS_CHECK_WARN ? "warning" : "error");
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        gtk_list_box_append (self->list, row);
+        line = scs_list_line_new (check->message, check->file);
+        scs_list_line_set_icon (line,
+                                check->status == SCS_CHECK_PASS ? "emblem-ok-symbolic"
+                                : check->status == SCS_CHECK_WARN ? "dialog-warning-symbolic"
+                                : "dialog-error-symbolic",
+                                check->status == SCS_CHECK_PASS ? "success"
+                                : check->status == SCS_CHECK_WARN ? "warning" : "error",
+                                NULL);
+        g_list_store_append (checks, line);
       }
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (checks), scs_list_line_row_create, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->list), TRUE);
 }
 
@@ -81,18 +81,14 @@ on_verified (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(ScsVerifyView) self = user_data;
-  GError *error = NULL;
+  g_autoptr(GError) error = NULL;
 
   self->result = scs_verify_package_file_finish (result, &error);
   g_clear_object (&self->cancellable);
   if (self->result == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_error_free (error);
-          return;
-        }
-      self->error = error;
+        return;
       adw_status_page_set_icon_name (self->status_page, "dialog-error-symbolic");
       adw_status_page_set_title (self->status_page, _("Package Refused"));
       adw_status_page_set_description (self->status_page, error->message);
@@ -144,7 +140,6 @@ scs_verify_view_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->result, scs_verify_result_free);
-  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (scs_verify_view_parent_class)->finalize (object);
 }
@@ -198,28 +193,4 @@ scs_verify_view_new (GtkApplication *application,
     scs_verify_package_file_async (file, ca_pem, self->cancellable, on_verified, g_object_ref (self));
   }
   return self;
-}
-
-const ScsVerifyResult *
-scs_verify_view_get_result (ScsVerifyView *self)
-{
-  g_return_val_if_fail (SCS_IS_VERIFY_VIEW (self), NULL);
-
-  return self->result;
-}
-
-const GError *
-scs_verify_view_get_error (ScsVerifyView *self)
-{
-  g_return_val_if_fail (SCS_IS_VERIFY_VIEW (self), NULL);
-
-  return self->error;
-}
-
-GtkListBox *
-scs_verify_view_get_list (ScsVerifyView *self)
-{
-  g_return_val_if_fail (SCS_IS_VERIFY_VIEW (self), NULL);
-
-  return self->list;
 }

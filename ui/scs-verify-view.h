@@ -14,12 +14,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScsVerifyView, scs_verify_view, SCS, VERIFY_VIEW, AdwWindow)
 
 /* Starts checking @file on a worker thread; ::done is emitted when the
- * result is shown. */
+ * result is shown: the verdict (template child "status_page") and one row
+ * per check ("list", failures first), or the reason a package was
+ * refused. */
 ScsVerifyView         *scs_verify_view_new        (GtkApplication *application,
                                                    GFile          *file);
-/* NULL while checking, or when the package was refused (see get_error). */
-const ScsVerifyResult *scs_verify_view_get_result (ScsVerifyView  *self);
-const GError          *scs_verify_view_get_error  (ScsVerifyView  *self);
-GtkListBox            *scs_verify_view_get_list   (ScsVerifyView  *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "scs-application.h"
+#include "scs-list-line.h"
 
 #define MAX_RECENT 8
 
@@ -23,6 +24,7 @@ struct _ScsWelcomePage
 
   GMenuModel    *menu_model;
   gboolean       recent_populated;
+  GListStore    *recent;        /* of ScsListLine, bound to recent_list */
 
   GtkMenuButton *menu_button;
   GtkWidget     *recent_box;
@@ -54,43 +56,34 @@ populate_recent (ScsWelcomePage *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   GList *items = gtk_recent_manager_get_items (manager);
-  GtkWidget *child;
-  guint n = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   items = g_list_sort (items, compare_recent);
-  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+  for (GList *l = items; l != NULL && lines->len < MAX_RECENT; l = l->next)
     {
       GtkRecentInfo *info = l->data;
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GFile) file = NULL;
       g_autofree char *path = NULL;
-      GtkWidget *row;
+      ScsListLine *line;
 
       if (!g_str_has_suffix (uri, ".scsw") || !gtk_recent_info_exists (info))
         continue;
 
       file = g_file_new_for_uri (uri);
       path = g_file_get_path (file);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path ? path : uri);
+      line = scs_list_line_new (gtk_recent_info_get_display_name (info), path ? path : uri);
       /* One line each, ellipsized: a long path wrapped at every width the
        * welcome page is measured at cost ~50 M instructions per row. */
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "scs-file", g_steal_pointer (&file), g_object_unref);
-      gtk_list_box_append (self->recent_list, row);
-      n++;
+      scs_list_line_set_lines (line, 1, 1);
+      scs_list_line_set_activatable (line, TRUE);
+      g_object_set_data_full (G_OBJECT (line), "scs-file", g_steal_pointer (&file), g_object_unref);
+      g_ptr_array_add (lines, line);
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 
-  gtk_widget_set_visible (self->recent_box, n > 0);
+  scs_list_lines_update (self->recent, lines);
+  gtk_widget_set_visible (self->recent_box, lines->len > 0);
 }
 
 /* Read when first shown, not when a window opens a workspace. */
@@ -113,7 +106,9 @@ static void
 on_recent_activated (ScsWelcomePage *self,
                      GtkListBoxRow  *row)
 {
-  GFile *file = g_object_get_data (G_OBJECT (row), "scs-file");
+  g_autoptr(ScsListLine) line = g_list_model_get_item (G_LIST_MODEL (self->recent),
+                                                      (guint) gtk_list_box_row_get_index (row));
+  GFile *file = line != NULL ? g_object_get_data (G_OBJECT (line), "scs-file") : NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
 
@@ -147,6 +142,7 @@ scs_welcome_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->menu_model);
+  g_clear_object (&self->recent);
 
   G_OBJECT_CLASS (scs_welcome_page_parent_class)->dispose (object);
 }
@@ -216,11 +212,7 @@ static void
 scs_welcome_page_init (ScsWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->recent = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent), scs_list_line_row_create, NULL, NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, attach_menu, self, NULL);
-}
-
-GtkWidget *
-scs_welcome_page_new (void)
-{
-  return g_object_new (SCS_TYPE_WELCOME_PAGE, NULL);
 }

@@ -13,6 +13,5 @@ G_DECLARE_FINAL_TYPE (ScsWelcomePage, scs_welcome_page, SCS, WELCOME_PAGE, GtkWi
 
 /* Property "menu-model": the main menu, attached when it first opens.
  * A recent workspace, activated, opens in the page's window. */
-GtkWidget *scs_welcome_page_new (void);
 
 G_END_DECLS

@@ -312,27 +312,23 @@ scs_window_get_last_undo_message (ScsWindow *self)
   return self->last_undo_message;
 }
 
-/* The submission package and the printed report (issue 4). */
+/* The workspace's dialogs: win.export (the submission package and the
+ * printed report, issue 4) and win.edit-organization. */
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+workspace_dialog_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
   ScsWindow *self = SCS_WINDOW (widget);
+  GtkWindow *dialog;
 
-  if (self->workspace != NULL)
-    gtk_window_present (GTK_WINDOW (scs_export_dialog_new (GTK_WINDOW (self), self->workspace)));
-}
-
-static void
-edit_organization_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  ScsWindow *self = SCS_WINDOW (widget);
-
-  if (self->workspace != NULL)
-    gtk_window_present (GTK_WINDOW (scs_org_dialog_new (GTK_WINDOW (self), self->workspace)));
+  if (self->workspace == NULL)
+    return;
+  if (g_str_equal (action_name, "win.export"))
+    dialog = GTK_WINDOW (scs_export_dialog_new (GTK_WINDOW (self), self->workspace));
+  else
+    dialog = GTK_WINDOW (scs_org_dialog_new (GTK_WINDOW (self), self->workspace));
+  gtk_window_present (dialog);
 }
 
 static void
@@ -516,8 +512,8 @@ _scs_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.goto-criterion", "s", goto_criterion_action);
   gtk_widget_class_install_action (widget_class, "win.show-review", "s", show_review_action);
   gtk_widget_class_install_action (widget_class, "win.show-scope", "x", show_scope_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-organization", NULL, edit_organization_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, workspace_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-organization", NULL, workspace_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.print-report", NULL, print_report_action);
   gtk_widget_class_install_action (widget_class, "win.load-catalog", NULL, scs_migration_assistant_load_catalog_action);
   gtk_widget_class_install_action (widget_class, "win.reconfirm-answer", "s", scs_migration_assistant_reconfirm_action);

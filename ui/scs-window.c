@@ -652,22 +652,3 @@ scs_window_get_checklist (ScsWindow *self)
 
   return GTK_WIDGET (_scs_window_get_checklist_page (self));
 }
-
-const char *
-scs_window_get_visible_page (ScsWindow *self)
-{
-  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
-
-  if (self->workspace == NULL)
-    return "welcome";
-  return gtk_stack_get_visible_child_name (self->content_stack);
-}
-
-GtkWidget *
-scs_window_show_provider (ScsWindow *self)
-{
-  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
-
-  show_provider (self);
-  return GTK_WIDGET (get_provider_page (self));
-}

@@ -30,12 +30,12 @@ ScsWorkspace *scs_window_get_workspace   (ScsWindow      *self);
 /* Saves what is being typed (notes, reasons) now, without waiting. */
 void          scs_window_flush           (ScsWindow      *self);
 
-/* For tests: the widgets the user sees. */
+/* For tests: the checklist page, built now if it was not yet (it is built
+ * when first shown). The pages shown are the template children
+ * "main_stack" ("welcome" or the leaflet) and "content_stack"
+ * ("dashboard", "checklist", "scope", "review", "declaration",
+ * "provider"). */
 GtkWidget    *scs_window_get_checklist   (ScsWindow      *self);
-/* "welcome", "dashboard", "checklist", "scope" or "review" */
-const char   *scs_window_get_visible_page (ScsWindow     *self);
-/* Shows the service-provider dossier page and returns it. */
-GtkWidget    *scs_window_show_provider   (ScsWindow      *self);
 
 /* The saved profile, now: the workspace's actor (who changes are recorded
  * under) and the review page's profile (role). */

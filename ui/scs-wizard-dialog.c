@@ -41,127 +41,10 @@ struct _ScsWizardDialog
   GtkListBox      *suppliers_list;
 
   ScsSupplierList *list;
-  guint            recommended;
-  char            *reasoning;
+  GListStore      *suppliers;   /* of GtkStringObject (names), bound to suppliers_list */
 };
 
 G_DEFINE_FINAL_TYPE (ScsWizardDialog, scs_wizard_dialog, ADW_TYPE_WINDOW)
-
-static void
-recompute (ScsWizardDialog *self)
-{
-  g_autofree char *level = NULL;
-  g_autoptr(ScsSupplier) s = scs_supplier_new ();
-
-  /* The same decision the list will store (outside the flow included). */
-  s->confidential = gtk_switch_get_active (self->confidential_switch);
-  s->delay = gtk_switch_get_active (self->delay_switch);
-  s->access = gtk_switch_get_active (self->access_switch);
-  g_free (s->factors);
-  s->factors = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->factors_row)));
-  g_free (s->outside_reason);
-  s->outside_reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->outside_row))));
-  s->outside = *s->outside_reason != '\0';
-  scs_supplier_decide (s);
-  g_clear_pointer (&self->reasoning, g_free);
-  self->reasoning = g_steal_pointer (&s->reasoning);
-  self->recommended = s->recommended;
-  if (s->outside)
-    level = g_strdup (_("Outside the flow: no level asked"));
-  else
-    /* Translators: the recommended level, ★3 or ★4 */
-    level = g_strdup_printf (_("Ask for ★%u"), self->recommended);
-  gtk_label_set_text (self->level_label, level);
-  gtk_label_set_text (self->reasoning_label, self->reasoning);
-}
-
-static void
-refresh_list (ScsWizardDialog *self)
-{
-  GtkWidget *child;
-  GPtrArray *suppliers = scs_supplier_list_get (self->list);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->suppliers_list))) != NULL)
-    gtk_list_box_remove (self->suppliers_list, child);
-
-  for (guint i = 0; i < suppliers->len; i++)
-    {
-      ScsSupplier *s = g_ptr_array_index (suppliers, i);
-      GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *button;
-      g_autofree char *obtained = s->obtained ? g_strdup_printf ("★%u", s->obtained) : g_strdup (_("none"));
-      const char *last = scs_supplier_get_last_check (s);
-      g_autofree char *subtitle = s->outside
-        ? g_strdup_printf (_("Outside the flow: %s · decided %s"), s->outside_reason, s->decided)
-        : g_strdup_printf (_("Recommended ★%u · obtained %s · decided %s · last check %s"),
-                           s->recommended, obtained, s->decided, last != NULL ? last : _("none"));
-
-      gtk_widget_set_name (row, s->name);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      if (!s->outside && s->obtained < s->recommended)
-        {
-          GtkWidget *warn = gtk_label_new (_("Below the recommended level"));
-          gtk_widget_add_css_class (warn, "warning");
-          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), warn);
-        }
-      /* The two records an ordering company keeps per supplier. */
-      button = gtk_button_new_with_mnemonic (_("Record _Check…"));
-      gtk_widget_set_name (button, "record-check");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "wizard.record-check");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->name);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-      button = gtk_button_new_with_mnemonic (_("Record _Negotiation…"));
-      gtk_widget_set_name (button, "record-negotiation");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "wizard.record-negotiation");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", s->name);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-
-      for (guint j = 0; j < s->checks->len; j++)
-        {
-          const ScsSupplierCheck *c = g_ptr_array_index (s->checks, j);
-          GtkWidget *line = adw_action_row_new ();
-          /* Translators: a yearly check of a supplier: its date and how it was made */
-          g_autofree char *title = g_strdup_printf (_("Check %s · %s"), c->date,
-                                                    scs_check_method_get_label (c->method));
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), c->evidence);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
-        }
-      for (guint j = 0; j < s->negotiations->len; j++)
-        {
-          const ScsSupplierNegotiation *n = g_ptr_array_index (s->negotiations, j);
-          GtkWidget *line = adw_action_row_new ();
-          /* Translators: a record of the negotiation about security costs: its date and outcome */
-          g_autofree char *title = g_strdup_printf (_("Negotiation %s · %s"), n->date, n->outcome);
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), n->documents);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
-        }
-      gtk_list_box_append (self->suppliers_list, row);
-    }
-}
-
-static void
-record_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ScsWizardDialog *self = SCS_WIZARD_DIALOG (widget);
-  ScsSupplierRecordDialog *dialog =
-    scs_supplier_record_dialog_new (GTK_WINDOW (self), self->list, g_variant_get_string (parameter, NULL),
-                                    g_str_equal (action_name, "wizard.record-check")
-                                    ? SCS_SUPPLIER_RECORD_CHECK : SCS_SUPPLIER_RECORD_NEGOTIATION);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* The supplier as the dialog shows it: the stored one (so that re-deciding
  * keeps its 法人番号, registry entry, checks and history) with the answers
@@ -191,6 +74,135 @@ current_supplier (ScsWizardDialog *self)
   s->expiry = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->expiry_row))));
   scs_supplier_decide (s);
   return s;
+}
+
+/* The recommendation shown is the decision saving would store. */
+static void
+recompute (ScsWizardDialog *self)
+{
+  g_autofree char *level = NULL;
+  g_autoptr(ScsSupplier) s = current_supplier (self);
+
+  if (s->outside)
+    level = g_strdup (_("Outside the flow: no level asked"));
+  else
+    /* Translators: the recommended level, ★3 or ★4 */
+    level = g_strdup_printf (_("Ask for ★%u"), s->recommended);
+  gtk_label_set_text (self->level_label, level);
+  gtk_label_set_text (self->reasoning_label, s->reasoning);
+}
+
+/* A "Record …" button of a supplier's row: opens the record dialog. */
+static void
+add_record_button (AdwExpanderRow *row,
+                   const char     *label,
+                   const char     *name,
+                   const char     *action,
+                   const char     *supplier)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", supplier);
+  adw_expander_row_add_action (row, button);
+}
+
+/* A line under a supplier's row: a check or a negotiation. */
+static void
+add_record_line (AdwExpanderRow *row,
+                 const char     *title,
+                 const char     *subtitle)
+{
+  GtkWidget *line = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
+  adw_expander_row_add_row (row, line);
+}
+
+/* The row of a supplier of the list (@item: its name, a GtkStringObject),
+ * unfolding to its checks and negotiations: a GtkListBoxCreateWidgetFunc. */
+static GtkWidget *
+supplier_row_create (gpointer item,
+                     gpointer user_data)
+{
+  ScsWizardDialog *self = user_data;
+  const ScsSupplier *s = scs_supplier_list_lookup (self->list, gtk_string_object_get_string (item));
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  g_autofree char *obtained = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *last;
+
+  if (s == NULL)  /* the list changed since: the model follows at once */
+    return GTK_WIDGET (row);
+  obtained = s->obtained ? g_strdup_printf ("★%u", s->obtained) : g_strdup (_("none"));
+  last = scs_supplier_get_last_check (s);
+  subtitle = s->outside
+    ? g_strdup_printf (_("Outside the flow: %s · decided %s"), s->outside_reason, s->decided)
+    : g_strdup_printf (_("Recommended ★%u · obtained %s · decided %s · last check %s"),
+                       s->recommended, obtained, s->decided, last != NULL ? last : _("none"));
+  gtk_widget_set_name (GTK_WIDGET (row), s->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_set_subtitle (row, subtitle);
+  if (!s->outside && s->obtained < s->recommended)
+    {
+      GtkWidget *warn = gtk_label_new (_("Below the recommended level"));
+      gtk_widget_add_css_class (warn, "warning");
+      adw_expander_row_add_action (row, warn);
+    }
+  /* The two records an ordering company keeps per supplier. */
+  add_record_button (row, _("Record _Check…"), "record-check", "wizard.record-check", s->name);
+  add_record_button (row, _("Record _Negotiation…"), "record-negotiation", "wizard.record-negotiation", s->name);
+
+  for (guint j = 0; j < s->checks->len; j++)
+    {
+      const ScsSupplierCheck *c = g_ptr_array_index (s->checks, j);
+      /* Translators: a yearly check of a supplier: its date and how it was made */
+      g_autofree char *title = g_strdup_printf (_("Check %s · %s"), c->date, scs_check_method_get_label (c->method));
+
+      add_record_line (row, title, c->evidence);
+    }
+  for (guint j = 0; j < s->negotiations->len; j++)
+    {
+      const ScsSupplierNegotiation *n = g_ptr_array_index (s->negotiations, j);
+      /* Translators: a record of the negotiation about security costs: its date and outcome */
+      g_autofree char *title = g_strdup_printf (_("Negotiation %s · %s"), n->date, n->outcome);
+
+      add_record_line (row, title, n->documents);
+    }
+  return GTK_WIDGET (row);
+}
+
+/* The list changed (a decision, a record, an import): every supplier's
+ * row is made again from the list. */
+static void
+refresh_list (ScsWizardDialog *self)
+{
+  GPtrArray *suppliers = scs_supplier_list_get (self->list);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < suppliers->len; i++)
+    g_ptr_array_add (names, gtk_string_object_new (((ScsSupplier *) suppliers->pdata[i])->name));
+  g_list_store_splice (self->suppliers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->suppliers)),
+                       names->pdata, names->len);
+}
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScsWizardDialog *self = SCS_WIZARD_DIALOG (widget);
+  ScsSupplierRecordDialog *dialog =
+    scs_supplier_record_dialog_new (GTK_WINDOW (self), self->list, g_variant_get_string (parameter, NULL),
+                                    g_str_equal (action_name, "wizard.record-check")
+                                    ? SCS_SUPPLIER_RECORD_CHECK : SCS_SUPPLIER_RECORD_NEGOTIATION);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -305,30 +317,21 @@ export_chosen (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/* wizard.import-csv and wizard.export-csv: a file chooser, then the core */
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+csv_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
+  gboolean import = g_str_equal (action_name, "wizard.import-csv");
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Import Suppliers"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+    gtk_file_chooser_native_new (import ? _("Import Suppliers") : _("Export Suppliers"), GTK_WINDOW (widget),
+                                 import ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 import ? _("_Import") : _("_Export"), _("_Cancel"));
 
-  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Suppliers"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "suppliers.csv");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen), widget);
+  if (!import)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "suppliers.csv");
+  g_signal_connect (chooser, "response", import ? G_CALLBACK (import_chosen) : G_CALLBACK (export_chosen), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -338,7 +341,7 @@ scs_wizard_dialog_finalize (GObject *object)
   ScsWizardDialog *self = SCS_WIZARD_DIALOG (object);
 
   g_clear_object (&self->list);
-  g_free (self->reasoning);
+  g_clear_object (&self->suppliers);
   G_OBJECT_CLASS (scs_wizard_dialog_parent_class)->finalize (object);
 }
 
@@ -367,8 +370,8 @@ scs_wizard_dialog_class_init (ScsWizardDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "wizard.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "wizard.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "wizard.import-csv", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "wizard.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "wizard.import-csv", NULL, csv_action);
+  gtk_widget_class_install_action (widget_class, "wizard.export-csv", NULL, csv_action);
   gtk_widget_class_install_action (widget_class, "wizard.record-check", "s", record_action);
   gtk_widget_class_install_action (widget_class, "wizard.record-negotiation", "s", record_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "wizard.save", NULL);
@@ -427,45 +430,9 @@ scs_wizard_dialog_new (GtkWindow  *parent,
       toast (self, error->message);
       self->list = scs_supplier_list_load (fallback, NULL);
     }
+  self->suppliers = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  gtk_list_box_bind_model (self->suppliers_list, G_LIST_MODEL (self->suppliers), supplier_row_create, self, NULL);
   g_signal_connect_swapped (self->list, "changed", G_CALLBACK (refresh_list), self);
   refresh_list (self);
   return self;
-}
-
-void
-scs_wizard_dialog_set_answers (ScsWizardDialog *self,
-                               gboolean         confidential,
-                               gboolean         delay,
-                               gboolean         access)
-{
-  gtk_switch_set_active (self->confidential_switch, confidential);
-  gtk_switch_set_active (self->delay_switch, delay);
-  gtk_switch_set_active (self->access_switch, access);
-}
-
-void
-scs_wizard_dialog_set_supplier (ScsWizardDialog *self,
-                                const char      *name,
-                                const char      *factors)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->factors_row), factors ? factors : "");
-}
-
-guint
-scs_wizard_dialog_get_recommended (ScsWizardDialog *self)
-{
-  return self->recommended;
-}
-
-const char *
-scs_wizard_dialog_get_reasoning (ScsWizardDialog *self)
-{
-  return self->reasoning;
-}
-
-ScsSupplierList *
-scs_wizard_dialog_get_list (ScsWizardDialog *self)
-{
-  return self->list;
 }

@@ -20,15 +20,5 @@ G_DECLARE_FINAL_TYPE (ScsWizardDialog, scs_wizard_dialog, SCS, WIZARD_DIALOG, Ad
  * per-user list. */
 ScsWizardDialog *scs_wizard_dialog_new            (GtkWindow       *parent,
                                                    const char      *list_path);
-void             scs_wizard_dialog_set_answers    (ScsWizardDialog *self,
-                                                   gboolean         confidential,
-                                                   gboolean         delay,
-                                                   gboolean         access);
-void             scs_wizard_dialog_set_supplier   (ScsWizardDialog *self,
-                                                   const char      *name,
-                                                   const char      *factors);
-guint            scs_wizard_dialog_get_recommended (ScsWizardDialog *self);
-const char      *scs_wizard_dialog_get_reasoning  (ScsWizardDialog *self);
-ScsSupplierList *scs_wizard_dialog_get_list       (ScsWizardDialog *self);
 
 G_END_DECLS

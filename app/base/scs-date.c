@@ -105,11 +105,9 @@ to_zone (GDateTime   *when,
   return g_date_time_to_timezone (when, tz);
 }
 
-/* A stored time (ISO 8601, UTC unless it says otherwise) in @zone, or
- * NULL when @iso is not a time. */
-static GDateTime *
-parse_time (const char  *iso,
-            ScsDateZone  zone)
+GDateTime *
+scs_date_parse_time (const char  *iso,
+                     ScsDateZone  zone)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GDateTime) parsed = NULL;
@@ -157,7 +155,7 @@ char *
 scs_date_format_time (const char  *iso,
                       ScsDateZone  zone)
 {
-  g_autoptr(GDateTime) when = parse_time (iso, zone);
+  g_autoptr(GDateTime) when = scs_date_parse_time (iso, zone);
 
   if (when == NULL)
     return g_strdup (iso != NULL ? iso : "");
@@ -175,7 +173,7 @@ scs_date_format_date (const char  *iso,
     return g_strdup ("");
   if (strlen (iso) == 10)
     return g_strdup (iso);
-  when = parse_time (iso, zone);
+  when = scs_date_parse_time (iso, zone);
   if (when == NULL)
     return g_strndup (iso, 10);
   return g_date_time_format (when, "%Y-%m-%d");

@@ -39,6 +39,10 @@ typedef enum
   SCS_DATE_ZONE_JAPAN,
 } ScsDateZone;
 
+/* A stored time (ISO 8601, UTC unless it says otherwise) in @zone; NULL
+ * for NULL, "" and anything that is not a time. */
+GDateTime *scs_date_parse_time  (const char  *iso,
+                                 ScsDateZone  zone);
 /* Today's date in @zone, as a date and as "YYYY-MM-DD". */
 GDate    *scs_date_today        (ScsDateZone  zone);
 char     *scs_date_today_iso    (ScsDateZone  zone);

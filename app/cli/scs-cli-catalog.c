@@ -78,14 +78,10 @@ print_catalog_json (ScsCatalog *catalog)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, scs_catalog_get_id (catalog));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, scs_catalog_get_title (catalog));
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, scs_catalog_get_date (catalog));
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, scs_catalog_get_sha256 (catalog));
+  scs_cli_json_add_string (builder, "id", scs_catalog_get_id (catalog));
+  scs_cli_json_add_string (builder, "title", scs_catalog_get_title (catalog));
+  scs_cli_json_add_string (builder, "date", scs_catalog_get_date (catalog));
+  scs_cli_json_add_string (builder, "sha256", scs_catalog_get_sha256 (catalog));
   json_builder_set_member_name (builder, "star3");
   add_level_json (builder, catalog, 3);
   json_builder_set_member_name (builder, "star4");
@@ -107,10 +103,8 @@ print_catalog_json (ScsCatalog *catalog)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "number");
       json_builder_add_int_value (builder, category->number);
-      json_builder_set_member_name (builder, "title_ja");
-      json_builder_add_string_value (builder, category->title_ja);
-      json_builder_set_member_name (builder, "title_en");
-      json_builder_add_string_value (builder, category->title_en);
+      scs_cli_json_add_string (builder, "title_ja", category->title_ja);
+      scs_cli_json_add_string (builder, "title_en", category->title_en);
       json_builder_set_member_name (builder, "requirements");
       json_builder_add_int_value (builder, n_requirements);
       json_builder_set_member_name (builder, "criteria");
@@ -242,10 +236,8 @@ add_category_json (JsonBuilder       *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "number");
   json_builder_add_int_value (builder, category->number);
-  json_builder_set_member_name (builder, "title_ja");
-  json_builder_add_string_value (builder, category->title_ja);
-  json_builder_set_member_name (builder, "title_en");
-  json_builder_add_string_value (builder, category->title_en);
+  scs_cli_json_add_string (builder, "title_ja", category->title_ja);
+  scs_cli_json_add_string (builder, "title_en", category->title_en);
   json_builder_end_object (builder);
 }
 
@@ -260,26 +252,19 @@ show_criterion (const ScsCriterion *criterion)
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, "criterion");
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, criterion->id);
+      scs_cli_json_add_string (builder, "kind", "criterion");
+      scs_cli_json_add_string (builder, "id", criterion->id);
       json_builder_set_member_name (builder, "level");
       json_builder_add_int_value (builder, criterion->level);
       add_category_json (builder, category);
       json_builder_set_member_name (builder, "requirement");
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, requirement->id);
-      json_builder_set_member_name (builder, "title_ja");
-      json_builder_add_string_value (builder, requirement->title_ja);
-      json_builder_set_member_name (builder, "title_en");
-      json_builder_add_string_value (builder, requirement->title_en);
+      scs_cli_json_add_string (builder, "id", requirement->id);
+      scs_cli_json_add_string (builder, "title_ja", requirement->title_ja);
+      scs_cli_json_add_string (builder, "title_en", requirement->title_en);
       json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "text_ja");
-      json_builder_add_string_value (builder, criterion->text_ja);
-      json_builder_set_member_name (builder, "text_en");
-      json_builder_add_string_value (builder, criterion->text_en);
+      scs_cli_json_add_string (builder, "text_ja", criterion->text_ja);
+      scs_cli_json_add_string (builder, "text_en", criterion->text_en);
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);
@@ -314,17 +299,13 @@ show_requirement (const ScsRequirement *requirement)
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, "requirement");
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, requirement->id);
+      scs_cli_json_add_string (builder, "kind", "requirement");
+      scs_cli_json_add_string (builder, "id", requirement->id);
       json_builder_set_member_name (builder, "level");
       json_builder_add_int_value (builder, requirement->level);
       add_category_json (builder, category);
-      json_builder_set_member_name (builder, "title_ja");
-      json_builder_add_string_value (builder, requirement->title_ja);
-      json_builder_set_member_name (builder, "title_en");
-      json_builder_add_string_value (builder, requirement->title_en);
+      scs_cli_json_add_string (builder, "title_ja", requirement->title_ja);
+      scs_cli_json_add_string (builder, "title_en", requirement->title_en);
       json_builder_set_member_name (builder, "criteria_known");
       json_builder_add_boolean_value (builder, requirement->criteria_known);
       json_builder_set_member_name (builder, "criteria");
@@ -334,14 +315,11 @@ show_requirement (const ScsRequirement *requirement)
           const ScsCriterion *criterion = g_ptr_array_index (requirement->criteria, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, criterion->id);
+          scs_cli_json_add_string (builder, "id", criterion->id);
           json_builder_set_member_name (builder, "level");
           json_builder_add_int_value (builder, criterion->level);
-          json_builder_set_member_name (builder, "text_ja");
-          json_builder_add_string_value (builder, criterion->text_ja);
-          json_builder_set_member_name (builder, "text_en");
-          json_builder_add_string_value (builder, criterion->text_en);
+          scs_cli_json_add_string (builder, "text_ja", criterion->text_ja);
+          scs_cli_json_add_string (builder, "text_en", criterion->text_en);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -446,8 +424,7 @@ scs_cli_catalog_list (const ScsCliCommand *command,
     {
       builder = json_builder_new ();
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "catalog");
-      json_builder_add_string_value (builder, scs_catalog_get_id (catalog));
+      scs_cli_json_add_string (builder, "catalog", scs_catalog_get_id (catalog));
       json_builder_set_member_name (builder, "criteria");
       json_builder_begin_array (builder);
     }
@@ -462,18 +439,14 @@ scs_cli_catalog_list (const ScsCliCommand *command,
       if (builder != NULL)
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, criterion->id);
+          scs_cli_json_add_string (builder, "id", criterion->id);
           json_builder_set_member_name (builder, "level");
           json_builder_add_int_value (builder, criterion->level);
-          json_builder_set_member_name (builder, "requirement");
-          json_builder_add_string_value (builder, criterion->requirement->id);
+          scs_cli_json_add_string (builder, "requirement", criterion->requirement->id);
           json_builder_set_member_name (builder, "category");
           json_builder_add_int_value (builder, criterion->requirement->category->number);
-          json_builder_set_member_name (builder, "text_ja");
-          json_builder_add_string_value (builder, criterion->text_ja);
-          json_builder_set_member_name (builder, "text_en");
-          json_builder_add_string_value (builder, criterion->text_en);
+          scs_cli_json_add_string (builder, "text_ja", criterion->text_ja);
+          scs_cli_json_add_string (builder, "text_en", criterion->text_en);
           json_builder_end_object (builder);
         }
       else

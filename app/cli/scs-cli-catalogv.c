@@ -88,14 +88,10 @@ add_catalog_json (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, scs_catalog_get_id (catalog));
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, scs_catalog_get_date (catalog));
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, scs_catalog_get_source (catalog));
-  json_builder_set_member_name (builder, "sha256");
-  json_builder_add_string_value (builder, scs_catalog_get_sha256 (catalog));
+  scs_cli_json_add_string (builder, "id", scs_catalog_get_id (catalog));
+  scs_cli_json_add_string (builder, "date", scs_catalog_get_date (catalog));
+  scs_cli_json_add_string (builder, "source", scs_catalog_get_source (catalog));
+  scs_cli_json_add_string (builder, "sha256", scs_catalog_get_sha256 (catalog));
   json_builder_end_object (builder);
 }
 
@@ -158,12 +154,9 @@ scs_cli_catalog_import_xlsx (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "workbook");
-      json_builder_add_string_value (builder, argv[1]);
-      json_builder_set_member_name (builder, "workbook_sha256");
-      json_builder_add_string_value (builder, scs_catalog_get_source_sha256 (catalog));
-      json_builder_set_member_name (builder, "out");
-      json_builder_add_string_value (builder, opt_out);
+      scs_cli_json_add_string (builder, "workbook", argv[1]);
+      scs_cli_json_add_string (builder, "workbook_sha256", scs_catalog_get_source_sha256 (catalog));
+      scs_cli_json_add_string (builder, "out", opt_out);
       add_catalog_json (builder, "catalog", catalog);
       for (guint level = 3; level <= 4; level++)
         {
@@ -258,8 +251,7 @@ add_diff_json (JsonBuilder    *builder,
       const ScsCatalogChange *change = scs_catalog_diff_get_change (diff, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, change->id);
+      scs_cli_json_add_string (builder, "id", change->id);
       add_flags_json (builder, change->flags);
       json_builder_set_member_name (builder, "old_level");
       json_builder_add_int_value (builder, change->old_level);
@@ -380,14 +372,10 @@ add_answers_json (JsonBuilder     *builder,
       const ScsMigratedAnswer *answer = g_ptr_array_index (answers, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, answer->criterion_id);
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, answer->state);
-      json_builder_set_member_name (builder, "note");
-      json_builder_add_string_value (builder, answer->note != NULL ? answer->note : "");
-      json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, answer->reason != NULL ? answer->reason : "");
+      scs_cli_json_add_string (builder, "id", answer->criterion_id);
+      scs_cli_json_add_string (builder, "state", answer->state);
+      scs_cli_json_add_string (builder, "note", answer->note != NULL ? answer->note : "");
+      scs_cli_json_add_string (builder, "reason", answer->reason != NULL ? answer->reason : "");
       json_builder_set_member_name (builder, "evidence");
       json_builder_add_int_value (builder, answer->n_evidence);
       add_flags_json (builder, answer->flags);
@@ -467,8 +455,7 @@ scs_cli_migrate (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "workspace");
-      json_builder_add_string_value (builder, argv[1]);
+      scs_cli_json_add_string (builder, "workspace", argv[1]);
       add_diff_json (builder, diff);
       json_builder_set_member_name (builder, "carried");
       json_builder_add_int_value (builder, scs_migration_get_n_carried (migration));

@@ -144,8 +144,7 @@ scs_cli_evidence_add (const ScsCliCommand *command,
     {
       builder = json_builder_new ();
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "criterion");
-      json_builder_add_string_value (builder, id);
+      scs_cli_json_add_string (builder, "criterion", id);
       json_builder_set_member_name (builder, "added");
       json_builder_begin_array (builder);
     }
@@ -174,10 +173,8 @@ scs_cli_evidence_add (const ScsCliCommand *command,
       if (builder != NULL)
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "path");
-          json_builder_add_string_value (builder, argv[i]);
-          json_builder_set_member_name (builder, "sha256");
-          json_builder_add_string_value (builder, sha256);
+          scs_cli_json_add_string (builder, "path", argv[i]);
+          scs_cli_json_add_string (builder, "sha256", sha256);
           json_builder_end_object (builder);
         }
       else
@@ -226,8 +223,7 @@ scs_cli_evidence_list (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, argv[1]);
+      scs_cli_json_add_string (builder, "file", argv[1]);
       json_builder_set_member_name (builder, "evidence");
       json_builder_begin_array (builder);
       for (guint i = 0; i < evidence->len; i++)
@@ -235,18 +231,13 @@ scs_cli_evidence_list (const ScsCliCommand *command,
           const ScsEvidence *item = g_ptr_array_index (evidence, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "sha256");
-          json_builder_add_string_value (builder, item->sha256);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, item->name);
+          scs_cli_json_add_string (builder, "sha256", item->sha256);
+          scs_cli_json_add_string (builder, "name", item->name);
           json_builder_set_member_name (builder, "size");
           json_builder_add_int_value (builder, item->size);
-          json_builder_set_member_name (builder, "mime_type");
-          json_builder_add_string_value (builder, item->mime_type);
-          json_builder_set_member_name (builder, "added");
-          json_builder_add_string_value (builder, item->added);
-          json_builder_set_member_name (builder, "author");
-          json_builder_add_string_value (builder, item->author);
+          scs_cli_json_add_string (builder, "mime_type", item->mime_type);
+          scs_cli_json_add_string (builder, "added", item->added);
+          scs_cli_json_add_string (builder, "author", item->author);
           json_builder_set_member_name (builder, "criteria");
           json_builder_begin_array (builder);
           for (guint j = 0; item->criteria != NULL && item->criteria[j] != NULL; j++)

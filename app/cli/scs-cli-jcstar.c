@@ -175,8 +175,7 @@ scs_cli_jc_check (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "criteria_document");
-      json_builder_add_string_value (builder, scs_jcstar_get_criteria_document ());
+      scs_cli_json_add_string (builder, "criteria_document", scs_jcstar_get_criteria_document ());
       json_builder_set_member_name (builder, "requirements");
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -184,14 +183,11 @@ scs_cli_jc_check (const ScsCliCommand *command,
           const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, r->id);
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, status_word (statuses[i]));
+          scs_cli_json_add_string (builder, "id", r->id);
+          scs_cli_json_add_string (builder, "status", status_word (statuses[i]));
           json_builder_set_member_name (builder, "provisional");
           json_builder_add_boolean_value (builder, r->provisional);
-          json_builder_set_member_name (builder, "cls");
-          json_builder_add_string_value (builder, r->cls == SCS_JC_CLS_FULL ? "full"
+          scs_cli_json_add_string (builder, "cls", r->cls == SCS_JC_CLS_FULL ? "full"
                                                   : r->cls == SCS_JC_CLS_PARTIAL ? "partial" : "none");
           json_builder_set_member_name (builder, "psti_exempt");
           json_builder_add_boolean_value (builder, r->psti_exempt);
@@ -372,6 +368,7 @@ scs_cli_jc_import (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(ScsJcImport) import = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
   guint n_texts = 0, n_answers = 0;
 
   if (!scs_cli_parse_arguments (command, import_entries, TRUE, &argc, &argv, 2, 2))
@@ -395,8 +392,9 @@ scs_cli_jc_import (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if (!scs_jc_import_apply (import, workspace, &n_texts, &n_answers, &error))
     return scs_cli_report (error);
-  g_print (_("Imported from sheet ‘%s’: the official wording of %u items and %u answers.\n"),
-           scs_jc_import_get_sheet (import), n_texts, n_answers);
+  place = scs_jc_import_dup_place (import);
+  /* Translators: "Sheet ‘チェックリスト’ of ‘ipa.xlsx’: imported …", or "‘ipa.csv’: imported …" */
+  g_print (_("%s: imported the official wording of %u items and %u answers.\n"), place, n_texts, n_answers);
   return SCS_CLI_EXIT_OK;
 }
 

@@ -166,14 +166,12 @@ scs_cli_verify (const ScsCliCommand *command,
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "package");
-          json_builder_add_string_value (builder, argv[1]);
+          scs_cli_json_add_string (builder, "package", argv[1]);
           json_builder_set_member_name (builder, "valid");
           json_builder_add_boolean_value (builder, FALSE);
           json_builder_set_member_name (builder, "refused");
           json_builder_add_boolean_value (builder, TRUE);
-          json_builder_set_member_name (builder, "error");
-          json_builder_add_string_value (builder, error->message);
+          scs_cli_json_add_string (builder, "error", error->message);
           json_builder_end_object (builder);
           scs_cli_print_json (builder);
         }
@@ -186,8 +184,7 @@ scs_cli_verify (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "package");
-      json_builder_add_string_value (builder, argv[1]);
+      scs_cli_json_add_string (builder, "package", argv[1]);
       json_builder_set_member_name (builder, "valid");
       json_builder_add_boolean_value (builder, result->valid);
       json_builder_set_member_name (builder, "trusted");
@@ -202,13 +199,10 @@ scs_cli_verify (const ScsCliCommand *command,
           ScsVerifyCheck *check = g_ptr_array_index (result->checks, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "check");
-          json_builder_add_string_value (builder, check->check);
+          scs_cli_json_add_string (builder, "check", check->check);
           scs_cli_json_add_string (builder, "file", check->file);
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, status_name (check->status));
-          json_builder_set_member_name (builder, "message");
-          json_builder_add_string_value (builder, check->message);
+          scs_cli_json_add_string (builder, "status", status_name (check->status));
+          scs_cli_json_add_string (builder, "message", check->message);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

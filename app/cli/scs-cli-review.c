@@ -103,12 +103,9 @@ scs_cli_profile_show (const ScsCliCommand *command,
           const ScsUpkeep *u = scs_profile_get_upkeep (profile)->pdata[i];
 
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, scs_upkeep_kind_to_string (u->kind));
-          json_builder_set_member_name (b, "date");
-          json_builder_add_string_value (b, u->date);
-          json_builder_set_member_name (b, "note");
-          json_builder_add_string_value (b, u->note);
+          scs_cli_json_add_string (b, "kind", scs_upkeep_kind_to_string (u->kind));
+          scs_cli_json_add_string (b, "date", u->date);
+          scs_cli_json_add_string (b, "note", u->note);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -445,8 +442,7 @@ scs_cli_review_status (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "side");
-      json_builder_add_string_value (b, scs_review_get_side (review) == SCS_REVIEW_SIDE_EXPERT
+      scs_cli_json_add_string (b, "side", scs_review_get_side (review) == SCS_REVIEW_SIDE_EXPERT
                                         ? "expert" : "organization");
 #define INT(key, value) json_builder_set_member_name (b, key); json_builder_add_int_value (b, value);
       INT ("round", s.round);
@@ -469,16 +465,11 @@ scs_cli_review_status (const ScsCliCommand *command,
           ScsReviewChange *c = changes->pdata[i];
 
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "target");
-          json_builder_add_string_value (b, c->target);
-          json_builder_set_member_name (b, "field");
-          json_builder_add_string_value (b, c->field);
-          json_builder_set_member_name (b, "old");
-          json_builder_add_string_value (b, c->old_value ? c->old_value : "");
-          json_builder_set_member_name (b, "new");
-          json_builder_add_string_value (b, c->new_value ? c->new_value : "");
-          json_builder_set_member_name (b, "actor");
-          json_builder_add_string_value (b, c->actor);
+          scs_cli_json_add_string (b, "target", c->target);
+          scs_cli_json_add_string (b, "field", c->field);
+          scs_cli_json_add_string (b, "old", c->old_value ? c->old_value : "");
+          scs_cli_json_add_string (b, "new", c->new_value ? c->new_value : "");
+          scs_cli_json_add_string (b, "actor", c->actor);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -491,12 +482,10 @@ scs_cli_review_status (const ScsCliCommand *command,
 
           json_builder_begin_object (b);
           scs_cli_json_add_string (b, "criterion", item->criterion_id);
-          json_builder_set_member_name (b, "kind");
-          json_builder_add_string_value (b, item->kind);
+          scs_cli_json_add_string (b, "kind", item->kind);
           json_builder_set_member_name (b, "ref");
           json_builder_add_int_value (b, item->ref);
-          json_builder_set_member_name (b, "text");
-          json_builder_add_string_value (b, item->text);
+          scs_cli_json_add_string (b, "text", item->text);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -510,16 +499,11 @@ scs_cli_review_status (const ScsCliCommand *command,
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
           json_builder_add_int_value (b, p->id);
-          json_builder_set_member_name (b, "criterion");
-          json_builder_add_string_value (b, p->criterion_id);
-          json_builder_set_member_name (b, "field");
-          json_builder_add_string_value (b, p->field);
-          json_builder_set_member_name (b, "old");
-          json_builder_add_string_value (b, p->old_value);
-          json_builder_set_member_name (b, "new");
-          json_builder_add_string_value (b, p->new_value);
-          json_builder_set_member_name (b, "status");
-          json_builder_add_string_value (b, p->status);
+          scs_cli_json_add_string (b, "criterion", p->criterion_id);
+          scs_cli_json_add_string (b, "field", p->field);
+          scs_cli_json_add_string (b, "old", p->old_value);
+          scs_cli_json_add_string (b, "new", p->new_value);
+          scs_cli_json_add_string (b, "status", p->status);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -998,8 +982,7 @@ scs_cli_verify_signature (const ScsCliCommand *command,
           json_builder_set_member_name (b, "content_matches");
           json_builder_add_boolean_value (b, c->content_matches);
           add_verification_json (b, c->verification);
-          json_builder_set_member_name (b, "content_sha256");
-          json_builder_add_string_value (b, c->info->content_sha256);
+          scs_cli_json_add_string (b, "content_sha256", c->info->content_sha256);
           scs_cli_json_add_string (b, "problem", c->problem);
           json_builder_set_member_name (b, "changes");
           json_builder_begin_array (b);

@@ -364,10 +364,8 @@ add_item_json (JsonBuilder  *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, scs_scope_item_get_id (item));
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, scs_scope_kind_to_string (scs_scope_item_get_kind (item)));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, scs_scope_status_to_string (scs_scope_item_get_status (item)));
+  scs_cli_json_add_string (builder, "kind", scs_scope_kind_to_string (scs_scope_item_get_kind (item)));
+  scs_cli_json_add_string (builder, "status", scs_scope_status_to_string (scs_scope_item_get_status (item)));
   for (guint i = 0; names[i] != NULL; i++)
     {
       json_builder_set_member_name (builder, names[i]);
@@ -380,18 +378,13 @@ add_item_json (JsonBuilder  *builder,
   json_builder_end_array (builder);
   if (scs_scope_item_get_status (item) != SCS_SCOPE_STATUS_IN)
     {
-      json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, scs_scope_item_get_reason (item));
-      json_builder_set_member_name (builder, "separation");
-      json_builder_add_string_value (builder, scs_scope_item_get_separation (item));
+      scs_cli_json_add_string (builder, "reason", scs_scope_item_get_reason (item));
+      scs_cli_json_add_string (builder, "separation", scs_scope_item_get_separation (item));
       json_builder_set_member_name (builder, "connected");
       json_builder_add_boolean_value (builder, scs_scope_item_get_connected (item));
-      json_builder_set_member_name (builder, "review");
-      json_builder_add_string_value (builder, scs_scope_review_to_string (scs_scope_item_get_review (item)));
-      json_builder_set_member_name (builder, "review_comment");
-      json_builder_add_string_value (builder, scs_scope_item_get_review_comment (item));
-      json_builder_set_member_name (builder, "reviewer");
-      json_builder_add_string_value (builder, scs_scope_item_get_reviewer (item));
+      scs_cli_json_add_string (builder, "review", scs_scope_review_to_string (scs_scope_item_get_review (item)));
+      scs_cli_json_add_string (builder, "review_comment", scs_scope_item_get_review_comment (item));
+      scs_cli_json_add_string (builder, "reviewer", scs_scope_item_get_reviewer (item));
     }
   json_builder_end_object (builder);
 }
@@ -438,8 +431,7 @@ scs_cli_scope_list (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, argv[1]);
+      scs_cli_json_add_string (builder, "file", argv[1]);
       json_builder_set_member_name (builder, "items");
       json_builder_begin_array (builder);
       for (guint i = 0; i < g_list_model_get_n_items (items); i++)
@@ -499,14 +491,11 @@ scs_cli_scope_show (const ScsCliCommand *command,
       g_auto(GStrv) entities = g_strsplit (scs_scope_get_entities (scope), "\n", -1);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, argv[1]);
+      scs_cli_json_add_string (builder, "file", argv[1]);
       json_builder_set_member_name (builder, "described");
       json_builder_add_boolean_value (builder, scs_scope_is_described (scope));
-      json_builder_set_member_name (builder, "unit");
-      json_builder_add_string_value (builder, scs_scope_unit_to_string (scs_scope_get_unit (scope)));
-      json_builder_set_member_name (builder, "description");
-      json_builder_add_string_value (builder, scs_scope_get_description (scope));
+      scs_cli_json_add_string (builder, "unit", scs_scope_unit_to_string (scs_scope_get_unit (scope)));
+      scs_cli_json_add_string (builder, "description", scs_scope_get_description (scope));
       json_builder_set_member_name (builder, "entities");
       json_builder_begin_array (builder);
       for (guint i = 0; entities[i] != NULL; i++)
@@ -592,8 +581,7 @@ scs_cli_scope_check (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, argv[1]);
+      scs_cli_json_add_string (builder, "file", argv[1]);
       json_builder_set_member_name (builder, "errors");
       json_builder_add_int_value (builder, errors);
       json_builder_set_member_name (builder, "warnings");
@@ -605,15 +593,12 @@ scs_cli_scope_check (const ScsCliCommand *command,
           ScsScopeFinding *finding = findings->pdata[i];
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "severity");
-          json_builder_add_string_value (builder, finding->severity == SCS_SCOPE_SEVERITY_ERROR
+          scs_cli_json_add_string (builder, "severity", finding->severity == SCS_SCOPE_SEVERITY_ERROR
                                                   ? "error" : "warning");
-          json_builder_set_member_name (builder, "rule");
-          json_builder_add_string_value (builder, finding->rule);
+          scs_cli_json_add_string (builder, "rule", finding->rule);
           json_builder_set_member_name (builder, "item");
           json_builder_add_int_value (builder, finding->item);
-          json_builder_set_member_name (builder, "message");
-          json_builder_add_string_value (builder, finding->message);
+          scs_cli_json_add_string (builder, "message", finding->message);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -709,10 +694,9 @@ import_json (ScsScopeImport *import,
   const char * const *header = scs_scope_import_get_header (import);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, scs_scope_kind_to_string (scs_scope_import_get_kind (import)));
-  json_builder_set_member_name (builder, "encoding");
-  json_builder_add_string_value (builder, scs_scope_encoding_to_string (scs_scope_import_get_encoding (import)));
+  scs_cli_json_add_string (builder, "kind", scs_scope_kind_to_string (scs_scope_import_get_kind (import)));
+  scs_cli_json_add_string (builder, "encoding",
+                           scs_scope_encoding_to_string (scs_scope_import_get_encoding (import)));
   json_builder_set_member_name (builder, "rows");
   json_builder_add_int_value (builder, scs_scope_import_count_items (import));
   json_builder_set_member_name (builder, "dry_run");
@@ -726,8 +710,7 @@ import_json (ScsScopeImport *import,
       const char *field = scs_scope_import_get_mapping (import, c);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "column");
-      json_builder_add_string_value (builder, header[c]);
+      scs_cli_json_add_string (builder, "column", header[c]);
       scs_cli_json_add_string (builder, "field", field);
       json_builder_end_object (builder);
     }
@@ -743,8 +726,7 @@ import_json (ScsScopeImport *import,
       json_builder_add_int_value (builder, problem->line);
       json_builder_set_member_name (builder, "column");
       json_builder_add_int_value (builder, problem->column);
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, problem->message);
+      scs_cli_json_add_string (builder, "message", problem->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -79,12 +79,10 @@ scs_cli_sa_check (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "texts");
-      json_builder_add_string_value (builder, scs_security_action_get_texts_id ());
+      scs_cli_json_add_string (builder, "texts", scs_security_action_get_texts_id ());
       json_builder_set_member_name (builder, "total");
       json_builder_add_int_value (builder, score.total);
-      json_builder_set_member_name (builder, "band");
-      json_builder_add_string_value (builder, scs_sa_band_to_string (score.band));
+      scs_cli_json_add_string (builder, "band", scs_sa_band_to_string (score.band));
       json_builder_set_member_name (builder, "unanswered");
       json_builder_add_int_value (builder, score.n_unanswered);
       json_builder_set_member_name (builder, "not_applicable");

@@ -1626,23 +1626,37 @@ scs_cli_suppliers_set (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+/* `suppliers check` and `suppliers negotiation`: one dated record added to
+ * the supplier named by the argument, from the options. */
+static int
+add_supplier_record (const ScsCliCommand *command,
+                     const GOptionEntry  *entries,
+                     gboolean             negotiation,
+                     int                  argc,
+                     char               **argv)
+{
+  g_autoptr(ScsSupplierList) list = NULL;
+  g_autoptr(ScsSupplier) s = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean added;
+
+  if (!scs_cli_parse_arguments (command, entries, FALSE, &argc, &argv, 1, 1))
+    return SCS_CLI_EXIT_USAGE;
+  if ((list = open_suppliers ()) == NULL || (s = stored_supplier (list, argv[1])) == NULL)
+    return SCS_CLI_EXIT_USAGE;
+  added = negotiation ? scs_supplier_add_negotiation (s, opt_date, opt_outcome, opt_documents, &error)
+                      : scs_supplier_add_check (s, opt_date, opt_method, opt_evidence, &error);
+  if (!added || !scs_supplier_list_put (list, s, &error))
+    return scs_cli_report (error);
+  return SCS_CLI_EXIT_OK;
+}
+
 int
 scs_cli_suppliers_check (const ScsCliCommand *command,
                          int                  argc,
                          char               **argv)
 {
-  g_autoptr(ScsSupplierList) list = NULL;
-  g_autoptr(ScsSupplier) s = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!scs_cli_parse_arguments (command, suppliers_check_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  if ((list = open_suppliers ()) == NULL || (s = stored_supplier (list, argv[1])) == NULL)
-    return SCS_CLI_EXIT_USAGE;
-  if (!scs_supplier_add_check (s, opt_date, opt_method, opt_evidence, &error) ||
-      !scs_supplier_list_put (list, s, &error))
-    return scs_cli_report (error);
-  return SCS_CLI_EXIT_OK;
+  return add_supplier_record (command, suppliers_check_entries, FALSE, argc, argv);
 }
 
 int
@@ -1650,18 +1664,7 @@ scs_cli_suppliers_negotiation (const ScsCliCommand *command,
                                int                  argc,
                                char               **argv)
 {
-  g_autoptr(ScsSupplierList) list = NULL;
-  g_autoptr(ScsSupplier) s = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!scs_cli_parse_arguments (command, suppliers_negotiation_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  if ((list = open_suppliers ()) == NULL || (s = stored_supplier (list, argv[1])) == NULL)
-    return SCS_CLI_EXIT_USAGE;
-  if (!scs_supplier_add_negotiation (s, opt_date, opt_outcome, opt_documents, &error) ||
-      !scs_supplier_list_put (list, s, &error))
-    return scs_cli_report (error);
-  return SCS_CLI_EXIT_OK;
+  return add_supplier_record (command, suppliers_negotiation_entries, TRUE, argc, argv);
 }
 
 int

@@ -117,21 +117,14 @@ gboolean
 scs_answer_state_from_string (const char     *text,
                               ScsAnswerState *state)
 {
+  guint i;
+
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (text == NULL)
+  if (!scs_text_find_word (state_names, sizeof (state_names[0]), SCS_N_ANSWER_STATES, text, &i))
     return FALSE;
-
-  for (guint i = 0; i < SCS_N_ANSWER_STATES; i++)
-    {
-      if (g_str_equal (text, state_names[i]))
-        {
-          *state = (ScsAnswerState) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  *state = (ScsAnswerState) i;
+  return TRUE;
 }
 
 /**

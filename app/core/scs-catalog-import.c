@@ -891,35 +891,16 @@ import_sheet (ScsXlsx       *xlsx,
   return catalog;
 }
 
-/**
- * scs_catalog_import_xlsx:
- * @workbook: the .xlsx file's bytes
- * @date: (nullable): publication date "YYYY-MM-DD", or %NULL for the
- *   workbook's own
- * @cancellable: (nullable): checked between rows
- * @error: #SCS_XLSX_ERROR for the container, #SCS_CATALOG_IMPORT_ERROR for
- *   the content (the message names sheet, row and column)
- *
- * Uses the first sheet, visible ones first, whose header has the columns.
- *
- * Returns: (transfer full) (nullable): the imported catalog
- */
-ScsCatalog *
-scs_catalog_import_xlsx (GBytes        *workbook,
-                         const char    *date,
-                         GCancellable  *cancellable,
-                         GError       **error)
+/* The catalog in the first sheet of @xlsx, visible ones first, laid out
+ * as the official workbook is. */
+static ScsCatalog *
+import_workbook (ScsXlsx       *xlsx,
+                 const char    *date,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  g_autoptr(ScsXlsx) xlsx = NULL;
   g_autoptr(GError) first_error = NULL;
   g_autofree char *day = NULL;
-
-  g_return_val_if_fail (workbook != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  xlsx = scs_xlsx_new_from_bytes (workbook, error);
-  if (xlsx == NULL)
-    return NULL;
 
   day = pick_date (xlsx, date, error);
   if (day == NULL)
@@ -952,39 +933,58 @@ scs_catalog_import_xlsx (GBytes        *workbook,
   return NULL;
 }
 
+/**
+ * scs_catalog_import_xlsx:
+ * @workbook: the .xlsx file's bytes
+ * @date: (nullable): publication date "YYYY-MM-DD", or %NULL for the
+ *   workbook's own
+ * @cancellable: (nullable): checked between rows
+ * @error: #SCS_XLSX_ERROR for the container, #SCS_CATALOG_IMPORT_ERROR for
+ *   the content (the message names sheet, row and column)
+ *
+ * Uses the first sheet, visible ones first, whose header has the columns.
+ *
+ * Returns: (transfer full) (nullable): the imported catalog
+ */
+ScsCatalog *
+scs_catalog_import_xlsx (GBytes        *workbook,
+                         const char    *date,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(ScsXlsx) xlsx = NULL;
+
+  g_return_val_if_fail (workbook != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  xlsx = scs_xlsx_new_from_bytes (workbook, error);
+  if (xlsx == NULL)
+    return NULL;
+  return import_workbook (xlsx, date, cancellable, error);
+}
+
 ScsCatalog *
 scs_catalog_import_xlsx_file (const char    *path,
                               const char    *date,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *display = NULL;
-  ScsCatalog *catalog;
+  g_autoptr(ScsXlsx) xlsx = NULL;
+  ScsCatalog *catalog = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  display = g_filename_display_name (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_size (info) > SCS_XLSX_MAX_FILE_SIZE)
-    {
-      g_set_error (error, SCS_XLSX_ERROR, SCS_XLSX_ERROR_LIMIT,
-                   _("%s: the workbook is %llu bytes long; workbooks larger than %d MiB are refused"),
-                   display, (unsigned long long) g_file_info_get_size (info), SCS_XLSX_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-
-  catalog = scs_catalog_import_xlsx (bytes, date, cancellable, error);
+  /* base's reader refuses a workbook over its limit before reading it */
+  xlsx = scs_xlsx_new_from_file (path, error);
+  if (xlsx != NULL)
+    catalog = import_workbook (xlsx, date, cancellable, error);
   if (catalog == NULL)
-    g_prefix_error (error, "%s: ", display);
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_prefix_error (error, "%s: ", display);
+    }
   return catalog;
 }
 

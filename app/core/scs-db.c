@@ -229,19 +229,38 @@ scs_db_collect (sqlite3_stmt    *stmt,
   return g_steal_pointer (&items);
 }
 
+static gboolean
+transaction_begin (ScsDbTransaction  *txn,
+                   sqlite3           *db,
+                   const char        *path,
+                   const char        *sql,
+                   GError           **error)
+{
+  g_return_val_if_fail (txn != NULL && txn->db == NULL, FALSE);
+
+  if (!scs_db_exec (db, path, sql, error))
+    return FALSE;
+  txn->db = db;
+  txn->path = path;
+  return TRUE;
+}
+
 gboolean
 scs_db_transaction_begin (ScsDbTransaction  *txn,
                           sqlite3           *db,
                           const char        *path,
                           GError           **error)
 {
-  g_return_val_if_fail (txn != NULL && txn->db == NULL, FALSE);
+  return transaction_begin (txn, db, path, "BEGIN IMMEDIATE", error);
+}
 
-  if (!scs_db_exec (db, path, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  txn->db = db;
-  txn->path = path;
-  return TRUE;
+gboolean
+scs_db_transaction_begin_read (ScsDbTransaction  *txn,
+                               sqlite3           *db,
+                               const char        *path,
+                               GError           **error)
+{
+  return transaction_begin (txn, db, path, "BEGIN", error);
 }
 
 gboolean

@@ -108,6 +108,12 @@ gboolean      scs_db_transaction_begin    (ScsDbTransaction  *txn,
                                            sqlite3           *db,
                                            const char        *path,
                                            GError           **error);
+/* BEGIN (deferred): one consistent view of @db for several reads, ended
+ * by the guard or by scs_db_transaction_rollback (). */
+gboolean      scs_db_transaction_begin_read (ScsDbTransaction  *txn,
+                                             sqlite3           *db,
+                                             const char        *path,
+                                             GError           **error);
 /* COMMIT; a commit that fails is rolled back. The transaction is over
  * either way. */
 gboolean      scs_db_transaction_commit   (ScsDbTransaction  *txn,

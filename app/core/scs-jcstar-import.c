@@ -50,7 +50,7 @@ static const struct
 struct _ScsJcImport
 {
   char      *source;
-  char      *sheet;     /* the sheet's name, "CSV" for a CSV file */
+  char      *sheet;     /* the sheet's name, NULL for a CSV file */
   GPtrArray *rows;      /* of GStrv, all of the sheet */
   guint      header;    /* index of the header row in rows */
   guint      n_columns;
@@ -227,7 +227,6 @@ scs_jc_import_new_from_file (const char  *path,
       self->rows = scs_csv_parse_file (path, error);
       if (self->rows == NULL)
         return NULL;
-      self->sheet = g_strdup ("CSV");
       self->n_columns = self->rows->len > 0 ? g_strv_length (g_ptr_array_index (self->rows, 0)) : 0;
     }
   if (self->rows == NULL || self->rows->len == 0 || self->n_columns == 0)
@@ -244,6 +243,16 @@ const char *
 scs_jc_import_get_sheet (ScsJcImport *self)
 {
   return self->sheet;
+}
+
+char *
+scs_jc_import_dup_place (ScsJcImport *self)
+{
+  if (self->sheet == NULL)
+    /* Translators: where a checklist table is: a CSV file, by its name */
+    return g_strdup_printf (_("‘%s’"), self->source);
+  /* Translators: where a checklist table is: "Sheet ‘チェックリスト’ of ‘ipa.xlsx’" */
+  return g_strdup_printf (_("Sheet ‘%s’ of ‘%s’"), self->sheet, self->source);
 }
 
 guint
@@ -354,8 +363,10 @@ scs_jc_import_map_column (ScsJcImport  *self,
     return scs_jc_import_map (self, NULL, field, error);
   if (column >= self->n_columns)
     {
-      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_MAPPING,
-                   _("Sheet ‘%s’ of ‘%s’ has no column %u"), self->sheet, self->source, column + 1);
+      g_autofree char *place = scs_jc_import_dup_place (self);
+
+      /* Translators: "Sheet ‘チェックリスト’ of ‘ipa.xlsx’ has no column 9" */
+      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_MAPPING, _("%s has no column %u"), place, column + 1);
       return FALSE;
     }
   scs_jc_import_unmap_column (self, column);
@@ -381,9 +392,11 @@ scs_jc_import_map (ScsJcImport  *self,
     }
   if (c < 0)
     {
+      g_autofree char *place = scs_jc_import_dup_place (self);
+
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_MAPPING,
-                   _("Sheet ‘%s’ of ‘%s’ has no column ‘%s’ (give its header, its letter or its number)"),
-                   self->sheet, self->source, column != NULL ? column : "");
+                   _("%s has no column ‘%s’ (give its header, its letter or its number)"),
+                   place, column != NULL ? column : "");
       return FALSE;
     }
   for (guint other = 0; other < N_FIELDS; other++)
@@ -453,10 +466,11 @@ refuse (ScsJcImport  *self,
         const char   *what)
 {
   g_autofree char *letter = scs_xlsx_column_name ((guint) column + 1);
+  g_autofree char *place = scs_jc_import_dup_place (self);
 
   /* Translators: "Sheet ‘チェックリスト’ of ‘ipa.xlsx’, row 12, column B: …" */
-  g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID, _("Sheet ‘%s’ of ‘%s’, row %u, column %s: %s"),
-               self->sheet, self->source, row + 1, letter, what);
+  g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID, _("%s, row %u, column %s: %s"),
+               place, row + 1, letter, what);
 }
 
 gboolean
@@ -482,6 +496,7 @@ scs_jc_import_apply (ScsJcImport   *self,
   if (!scs_jc_import_is_mapped (self))
     {
       g_autoptr(GString) columns = g_string_new (NULL);
+      g_autofree char *place = scs_jc_import_dup_place (self);
 
       for (guint c = 0; c < self->n_columns; c++)
         {
@@ -490,9 +505,9 @@ scs_jc_import_apply (ScsJcImport   *self,
           g_string_append_printf (columns, "%s%s “%s”", c > 0 ? ", " : "", letter, scs_jc_import_get_header (self, c));
         }
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_MAPPING,
-                   _("Sheet ‘%s’ of ‘%s’: the headers do not say which column holds the requirement ID "
+                   _("%s: the headers do not say which column holds the requirement ID "
                      "(S1.1-NN), the item number and the wording or the answer. Map them, e.g. "
-                     "--map B=requirement. Columns: %s"), self->sheet, self->source, columns->str);
+                     "--map B=requirement. Columns: %s"), place, columns->str);
       return FALSE;
     }
 

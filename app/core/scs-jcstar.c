@@ -412,13 +412,11 @@ scs_jcstar_set_product (ScsWorkspace        *workspace,
     return FALSE;
 
   models = g_strjoinv ("\n", product->model_numbers);
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO jc_product (id, name, model_numbers, versions, support_end, "
-                         "vdp_url, vdp_contact, user_contact, criteria_version, application_number, "
-                         "label_number, issued, expires, route, home_gateway) VALUES "
-                         "(1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "INSERT OR REPLACE INTO jc_product (id, name, model_numbers, versions, support_end, "
+                                    "vdp_url, vdp_contact, user_contact, criteria_version, application_number, "
+                                    "label_number, issued, expires, route, home_gateway) VALUES "
+                                    "(1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, product->name);
@@ -436,12 +434,7 @@ scs_jcstar_set_product (ScsWorkspace        *workspace,
   scs_db_bind_text (stmt, 12, product->expires);
   scs_db_bind_text (stmt, 13, route_words[product->route]);
   sqlite3_bind_int (stmt, 14, product->home_gateway ? 1 : 0);
-  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
-    return FALSE;
-  if (!scs_workspace_audit (workspace, now, "jc-product", product->name, NULL, models, error) ||
-      !scs_db_transaction_commit (&txn, error))
-    return FALSE;
-  return TRUE;
+  return scs_workspace_write_finish (workspace, &txn, stmt, now, "jc-product", product->name, NULL, models, error);
 }
 
 static const char * const answer_words[] = { "", "conforms", "does-not", "na" };
@@ -450,13 +443,12 @@ gboolean
 scs_jc_answer_from_string (const char  *word,
                            ScsJcAnswer *answer)
 {
-  for (guint i = 1; word != NULL && i < G_N_ELEMENTS (answer_words); i++)
-    if (g_str_equal (word, answer_words[i]))
-      {
-        *answer = (ScsJcAnswer) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (answer_words + 1, sizeof (answer_words[0]), G_N_ELEMENTS (answer_words) - 1, word, &i))
+    return FALSE;
+  *answer = (ScsJcAnswer) (i + 1);
+  return TRUE;
 }
 
 const char *
@@ -752,11 +744,9 @@ scs_jcstar_record_event (ScsWorkspace    *workspace,
   else
     models = g_strjoinv ("\n", product->model_numbers);
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return NULL;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "UPDATE jc_product SET model_numbers = ?1, versions = coalesce (?2, versions) "
-                         "WHERE id = 1", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "UPDATE jc_product SET model_numbers = ?1, versions = coalesce (?2, versions) "
+                                    "WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
   scs_db_bind_text (stmt, 1, models);
@@ -845,9 +835,7 @@ scs_jcstar_set_notice (ScsWorkspace  *workspace,
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID, _("The change notice is empty"));
       return FALSE;
     }
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path, "UPDATE jc_event SET notice = ?1 WHERE id = ?2", error);
+  stmt = scs_workspace_write_begin (workspace, &txn, "UPDATE jc_event SET notice = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, notice);

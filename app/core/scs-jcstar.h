@@ -229,7 +229,11 @@ ScsJcImport  *scs_jc_import_new_from_file (const char    *path,
                                            GError       **error);
 void          scs_jc_import_free          (ScsJcImport   *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsJcImport, scs_jc_import_free)
+/* The sheet read, NULL for a CSV file. */
 const char   *scs_jc_import_get_sheet     (ScsJcImport   *self);
+/* Where the table is, for people: "Sheet ‘チェックリスト’ of ‘ipa.xlsx’",
+ * or the file's name alone for a CSV file. */
+char         *scs_jc_import_dup_place     (ScsJcImport   *self);
 guint         scs_jc_import_get_n_columns (ScsJcImport   *self);
 const char   *scs_jc_import_get_header    (ScsJcImport   *self,
                                            guint          column);

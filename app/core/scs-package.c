@@ -665,6 +665,7 @@ scs_package_export (ScsWorkspace           *workspace,
   g_autofree char *package_sha256 = NULL;
   guint64 package_size = 0;
   gboolean draft = (flags & SCS_PACKAGE_FLAGS_DRAFT) != 0;
+  g_auto(ScsDbTransaction) record = SCS_DB_TRANSACTION_INIT;
   int fd;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
@@ -733,8 +734,9 @@ scs_package_export (ScsWorkspace           *workspace,
     }
 
   /* A final package is recorded in the workspace in the same step as it
-   * is put in place (see the top of the file). */
-  if (!draft && !scs_submission_prepare (workspace, base, package_sha256, package_size, error))
+   * is put in place (see the top of the file): until the commit below,
+   * every return rolls the record back. */
+  if (!draft && !scs_submission_prepare (workspace, &record, base, package_sha256, package_size, error))
     {
       g_unlink (tmp_path);
       return FALSE;
@@ -751,7 +753,6 @@ scs_package_export (ScsWorkspace           *workspace,
         {
           int saved = errno;
 
-          scs_submission_abort (workspace);
           g_unlink (tmp_path);
           g_set_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO,
                        _("Could not keep the existing package ‘%s’ while replacing it: %s"),
@@ -763,8 +764,6 @@ scs_package_export (ScsWorkspace           *workspace,
     {
       int saved = errno;
 
-      if (!draft)
-        scs_submission_abort (workspace);
       if (backup_path != NULL)
         g_unlink (backup_path);
       g_unlink (tmp_path);
@@ -772,7 +771,7 @@ scs_package_export (ScsWorkspace           *workspace,
                    _("Could not write the package ‘%s’: %s"), path, g_strerror (saved));
       return FALSE;
     }
-  if (!draft && !scs_submission_commit (workspace, error))
+  if (!draft && !scs_submission_commit (workspace, &record, error))
     {
       if (backup_path == NULL || g_rename (backup_path, path) != 0)
         g_unlink (path);

@@ -63,13 +63,12 @@ gboolean
 scs_upkeep_kind_from_string (const char    *text,
                              ScsUpkeepKind *kind)
 {
-  for (guint i = 0; text != NULL && i < SCS_N_UPKEEP_KINDS; i++)
-    if (g_str_equal (text, upkeep_kinds[i].id))
-      {
-        *kind = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_in_table (upkeep_kinds, id, text, &i))
+    return FALSE;
+  *kind = (ScsUpkeepKind) i;
+  return TRUE;
 }
 
 const char *
@@ -123,13 +122,12 @@ gboolean
 scs_role_from_string (const char *text,
                       ScsRole    *role)
 {
-  for (guint i = 0; text != NULL && i < SCS_N_ROLES; i++)
-    if (g_str_equal (text, roles[i].id))
-      {
-        *role = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_in_table (roles, id, text, &i))
+    return FALSE;
+  *role = (ScsRole) i;
+  return TRUE;
 }
 
 const char *
@@ -156,13 +154,12 @@ gboolean
 scs_qualification_from_string (const char       *text,
                                ScsQualification *q)
 {
-  for (guint i = 0; text != NULL && i < SCS_N_QUALIFICATIONS; i++)
-    if (g_str_equal (text, qualifications[i].id))
-      {
-        *q = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_in_table (qualifications, id, text, &i))
+    return FALSE;
+  *q = (ScsQualification) i;
+  return TRUE;
 }
 
 const char *

@@ -142,14 +142,13 @@ gboolean
 scs_provider_category_from_string (const char          *word,
                                    ScsProviderCategory *category)
 {
-  for (guint i = 0; word != NULL && i < SCS_PROVIDER_N_CATEGORIES; i++)
-    if (g_str_equal (word, category_words[i]))
-      {
-        if (category != NULL)
-          *category = (ScsProviderCategory) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (category_words, sizeof (category_words[0]), G_N_ELEMENTS (category_words), word, &i))
+    return FALSE;
+  if (category != NULL)
+    *category = (ScsProviderCategory) i;
+  return TRUE;
 }
 
 const char *
@@ -235,24 +234,6 @@ read_record (ScsWorkspace  *workspace,
   if (!scs_provider_check_type (workspace, error))
     return NULL;
   return scs_db_read_row (workspace->db, workspace->path, sql, error);
-}
-
-/* Steps @stmt, audits and commits @txn (rolled back by its owner on
- * failure). */
-static gboolean
-finish_write (ScsWorkspace      *workspace,
-              ScsDbTransaction  *txn,
-              sqlite3_stmt      *stmt,
-              const char        *action,
-              const char        *target,
-              const char        *value,
-              GError           **error)
-{
-  g_autofree char *now = scs_now_iso8601 ();
-
-  return scs_db_step_done (stmt, workspace->db, workspace->path, error) &&
-         scs_workspace_audit (workspace, now, action, target, NULL, value, error) &&
-         scs_db_transaction_commit (txn, error);
 }
 
 /* ---- the ★4 workspace ---------------------------------------------------- */
@@ -356,11 +337,9 @@ scs_provider_link_star4 (ScsWorkspace  *workspace,
       expiry = end != NULL ? scs_date_to_iso (end) : NULL;
     }
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO provider_star4 (id, path, corporate_number, created, "
-                         "department, obtained, expiry) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "INSERT OR REPLACE INTO provider_star4 (id, path, corporate_number, created, "
+                                    "department, obtained, expiry) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, absolute);
@@ -369,7 +348,8 @@ scs_provider_link_star4 (ScsWorkspace  *workspace,
   scs_db_bind_text (stmt, 4, department);
   scs_db_bind_text (stmt, 5, obtained);
   scs_db_bind_text (stmt, 6, expiry);
-  return finish_write (workspace, &txn, stmt, "provider-star4", absolute, department, error);
+  return scs_workspace_write_finish (workspace, &txn, stmt, NULL, "provider-star4", absolute, NULL,
+                                     department, error);
 }
 
 ScsProviderStar4 *
@@ -447,11 +427,9 @@ scs_provider_set_isms (ScsWorkspace           *workspace,
       return FALSE;
     }
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO provider_isms (id, number, body, scope, expires, "
-                         "mark_start, mark_end) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "INSERT OR REPLACE INTO provider_isms (id, number, body, scope, expires, "
+                                    "mark_start, mark_end) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, isms->number);
@@ -460,7 +438,8 @@ scs_provider_set_isms (ScsWorkspace           *workspace,
   scs_db_bind_text (stmt, 4, isms->expires);
   sqlite3_bind_int (stmt, 5, isms->mark_start);
   sqlite3_bind_int (stmt, 6, isms->mark_end);
-  return finish_write (workspace, &txn, stmt, "provider-isms", isms->number, isms->expires, error);
+  return scs_workspace_write_finish (workspace, &txn, stmt, NULL, "provider-isms", isms->number, NULL,
+                                     isms->expires, error);
 }
 
 ScsProviderIsms *
@@ -534,17 +513,16 @@ scs_provider_set_certification (ScsWorkspace  *workspace,
     return FALSE;
   expiry = certification_expiry (date);
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO provider_certification (id, number, obtained, expiry) "
-                         "VALUES (1, ?1, ?2, ?3)", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "INSERT OR REPLACE INTO provider_certification (id, number, obtained, expiry) "
+                                    "VALUES (1, ?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, number);
   scs_db_bind_text (stmt, 2, obtained);
   scs_db_bind_text (stmt, 3, expiry);
-  return finish_write (workspace, &txn, stmt, "provider-certification", number, obtained, error);
+  return scs_workspace_write_finish (workspace, &txn, stmt, NULL, "provider-certification", number, NULL,
+                                     obtained, error);
 }
 
 gboolean
@@ -605,15 +583,14 @@ scs_provider_add_service (ScsWorkspace         *workspace,
   if (!check_writable (workspace, _("the service list"), error) ||
       !check_field (name, _("The service name"), error))
     return 0;
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return 0;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT INTO provider_service (category, name) VALUES (?1, ?2)", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "INSERT INTO provider_service (category, name) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return 0;
   scs_db_bind_text (stmt, 1, category_words[category]);
   scs_db_bind_text (stmt, 2, name);
-  if (!finish_write (workspace, &txn, stmt, "provider-service", category_words[category], name, error))
+  if (!scs_workspace_write_finish (workspace, &txn, stmt, NULL, "provider-service", category_words[category], NULL,
+                                   name, error))
     return 0;
   return sqlite3_last_insert_rowid (workspace->db);
 }
@@ -692,20 +669,18 @@ scs_provider_set_subcontract (ScsWorkspace                  *workspace,
       !scs_workspace_check_text (subcontract->exception, _("The exception"), FALSE, error))
     return FALSE;
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO provider_subcontract (category, contracting_out, exception, "
-                         "redelegation) VALUES (?1, ?2, ?3, ?4)", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "INSERT OR REPLACE INTO provider_subcontract (category, contracting_out, exception, "
+                                    "redelegation) VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, word);
   sqlite3_bind_int (stmt, 2, subcontract->contracting_out ? 1 : 0);
   scs_db_bind_text (stmt, 3, subcontract->contracting_out ? subcontract->exception : NULL);
   sqlite3_bind_int (stmt, 4, subcontract->redelegation ? 1 : 0);
-  return finish_write (workspace, &txn, stmt, "provider-subcontract", word,
-                       subcontract->redelegation ? "redelegation" :
-                       subcontract->contracting_out ? "contracting-out" : "none", error);
+  return scs_workspace_write_finish (workspace, &txn, stmt, NULL, "provider-subcontract", word, NULL,
+                                     subcontract->redelegation ? "redelegation" :
+                                     subcontract->contracting_out ? "contracting-out" : "none", error);
 }
 
 GPtrArray *

@@ -1009,14 +1009,12 @@ scs_renewal_record_certification (ScsWorkspace  *self,
       }
   }
 
-  if (!scs_workspace_transaction_begin (self, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (self->db, self->path,
-                         "INSERT INTO certification (assessment, level, obtained, registry_id, author, recorded) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (assessment) DO UPDATE SET "
-                         "level = excluded.level, obtained = excluded.obtained, "
-                         "registry_id = excluded.registry_id, author = excluded.author, "
-                         "recorded = excluded.recorded", error);
+  stmt = scs_workspace_write_begin (self, &txn,
+                                    "INSERT INTO certification (assessment, level, obtained, registry_id, author, recorded) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (assessment) DO UPDATE SET "
+                                    "level = excluded.level, obtained = excluded.obtained, "
+                                    "registry_id = excluded.registry_id, author = excluded.author, "
+                                    "recorded = excluded.recorded", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
@@ -1026,11 +1024,7 @@ scs_renewal_record_certification (ScsWorkspace  *self,
   scs_db_bind_text (stmt, 5, scs_workspace_get_actor (self));
   scs_db_bind_text (stmt, 6, now);
   value = g_strdup_printf ("★%u %s %s", level, obtained, registry_id != NULL ? registry_id : "");
-  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
-      !scs_workspace_audit (self, now, "certification", NULL, NULL, value, error) ||
-      !scs_db_transaction_commit (&txn, error))
-    return FALSE;
-  return TRUE;
+  return scs_workspace_write_finish (self, &txn, stmt, now, "certification", NULL, NULL, value, error);
 }
 
 gboolean
@@ -1095,11 +1089,9 @@ scs_renewal_record_change (ScsWorkspace  *self,
       return FALSE;
     }
 
-  if (!scs_workspace_transaction_begin (self, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (self->db, self->path,
-                         "INSERT INTO significant_change (assessment, kind, description, author, recorded) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  stmt = scs_workspace_write_begin (self, &txn,
+                                    "INSERT INTO significant_change (assessment, kind, description, author, recorded) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
@@ -1107,11 +1099,7 @@ scs_renewal_record_change (ScsWorkspace  *self,
   scs_db_bind_text (stmt, 3, description != NULL ? description : "");
   scs_db_bind_text (stmt, 4, scs_workspace_get_actor (self));
   scs_db_bind_text (stmt, 5, now);
-  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
-      !scs_workspace_audit (self, now, "significant-change", kind, NULL, description, error) ||
-      !scs_db_transaction_commit (&txn, error))
-    return FALSE;
-  return TRUE;
+  return scs_workspace_write_finish (self, &txn, stmt, now, "significant-change", kind, NULL, description, error);
 }
 
 GStrv
@@ -1135,13 +1123,12 @@ gboolean
 scs_certification_status_from_string (const char             *text,
                                       ScsCertificationStatus *status)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (certification_status_names); i++)
-    if (g_str_equal (text, certification_status_names[i]))
-      {
-        *status = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (certification_status_names, sizeof (certification_status_names[0]), G_N_ELEMENTS (certification_status_names), text, &i))
+    return FALSE;
+  *status = (ScsCertificationStatus) i;
+  return TRUE;
 }
 
 /**
@@ -1200,12 +1187,10 @@ scs_renewal_set_registry (ScsWorkspace  *self,
       return FALSE;
     }
 
-  if (!scs_workspace_transaction_begin (self, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (self->db, self->path,
-                         "UPDATE certification SET evaluation_body = coalesce (?2, evaluation_body), "
-                         "tv_provider = coalesce (?3, tv_provider), status = coalesce (?4, status) "
-                         "WHERE assessment = ?1", error);
+  stmt = scs_workspace_write_begin (self, &txn,
+                                    "UPDATE certification SET evaluation_body = coalesce (?2, evaluation_body), "
+                                    "tv_provider = coalesce (?3, tv_provider), status = coalesce (?4, status) "
+                                    "WHERE assessment = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment);
@@ -1217,11 +1202,7 @@ scs_renewal_set_registry (ScsWorkspace  *self,
     scs_db_bind_text (stmt, 4, status);
   value = g_strdup_printf ("%s | %s | %s", evaluation_body ? evaluation_body : "",
                            tv_provider ? tv_provider : "", status ? status : "");
-  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
-      !scs_workspace_audit (self, now, "certification-registry", NULL, NULL, value, error) ||
-      !scs_db_transaction_commit (&txn, error))
-    return FALSE;
-  return TRUE;
+  return scs_workspace_write_finish (self, &txn, stmt, now, "certification-registry", NULL, NULL, value, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1270,13 +1251,11 @@ scs_renewal_record_finding (ScsWorkspace  *self,
       return FALSE;
     }
 
-  if (!scs_workspace_transaction_begin (self, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (self->db, self->path,
-                         "INSERT INTO evaluation_finding (assessment, found, corrected, author, recorded) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment) DO UPDATE SET "
-                         "found = excluded.found, corrected = excluded.corrected, author = excluded.author, "
-                         "recorded = excluded.recorded", error);
+  stmt = scs_workspace_write_begin (self, &txn,
+                                    "INSERT INTO evaluation_finding (assessment, found, corrected, author, recorded) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment) DO UPDATE SET "
+                                    "found = excluded.found, corrected = excluded.corrected, author = excluded.author, "
+                                    "recorded = excluded.recorded", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->assessment_id);
@@ -1288,11 +1267,7 @@ scs_renewal_record_finding (ScsWorkspace  *self,
   scs_db_bind_text (stmt, 4, scs_workspace_get_actor (self));
   scs_db_bind_text (stmt, 5, now);
   value = g_strdup_printf ("%s %s", found, corrected != NULL ? corrected : "");
-  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
-      !scs_workspace_audit (self, now, "evaluation-finding", NULL, NULL, value, error) ||
-      !scs_db_transaction_commit (&txn, error))
-    return FALSE;
-  return TRUE;
+  return scs_workspace_write_finish (self, &txn, stmt, now, "evaluation-finding", NULL, NULL, value, error);
 }
 
 void

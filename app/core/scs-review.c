@@ -205,13 +205,12 @@ gboolean
 scs_verdict_from_string (const char *text,
                          ScsVerdict *verdict)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (verdicts); i++)
-    if (g_str_equal (text, verdicts[i].id))
-      {
-        *verdict = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_in_table (verdicts, id, text, &i))
+    return FALSE;
+  *verdict = (ScsVerdict) i;
+  return TRUE;
 }
 
 const char *
@@ -654,10 +653,8 @@ scs_review_set_verdict (ScsReview   *self,
   scs_db_bind_text (stmt, 4, fingerprint);
   scs_db_bind_text (stmt, 5, scs_workspace_get_actor (ws));
   scs_db_bind_text (stmt, 6, now);
-  if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
-      !scs_workspace_audit (ws, now, "review-verdict", criterion_id,
-                            scs_verdict_to_string (old), scs_verdict_to_string (verdict), error) ||
-      !scs_db_transaction_commit (&txn, error))
+  if (!scs_workspace_write_finish (ws, &txn, stmt, now, "review-verdict", criterion_id,
+                                   scs_verdict_to_string (old), scs_verdict_to_string (verdict), error))
     return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0);
@@ -831,11 +828,9 @@ decide_proposal (ScsReview         *self,
 
   if (!check_text (comment, label, error))
     return FALSE;
-  if (!scs_workspace_transaction_begin (ws, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (ws->db, ws->path,
-                         "UPDATE review_proposal SET status = ?1, decided_by = ?2, decided_at = ?3, "
-                         "decision_comment = ?4 WHERE id = ?5 AND status = 'open'", error);
+  stmt = scs_workspace_write_begin (ws, &txn,
+                                    "UPDATE review_proposal SET status = ?1, decided_by = ?2, decided_at = ?3, "
+                                    "decision_comment = ?4 WHERE id = ?5 AND status = 'open'", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, status);
@@ -843,10 +838,9 @@ decide_proposal (ScsReview         *self,
   scs_db_bind_text (stmt, 3, now);
   scs_db_bind_text (stmt, 4, comment);
   sqlite3_bind_int64 (stmt, 5, p->id);
-  if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
-      !scs_workspace_audit (ws, now, g_str_equal (status, "accepted") ? "review-accept" : "review-reject",
-                            target, p->criterion_id, comment, error) ||
-      !scs_db_transaction_commit (&txn, error))
+  if (!scs_workspace_write_finish (ws, &txn, stmt, now,
+                                   g_str_equal (status, "accepted") ? "review-accept" : "review-reject",
+                                   target, p->criterion_id, comment, error))
     return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0);

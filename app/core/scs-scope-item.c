@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-scope-private.h"
+#include "scs-text.h"
 
 struct _ScsScopeItem
 {
@@ -125,23 +126,6 @@ static const char * const * const kind_fields[SCS_SCOPE_N_KINDS] = {
   internet_fields, cloud_fields, connection_fields,
 };
 
-static gboolean
-from_string (const char * const *names,
-             guint               n_names,
-             const char         *text,
-             int                *value)
-{
-  if (text == NULL)
-    return FALSE;
-  for (guint i = 0; i < n_names; i++)
-    if (g_str_equal (names[i], text))
-      {
-        *value = (int) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 const char *
 scs_scope_kind_to_string (ScsScopeKind kind)
 {
@@ -153,11 +137,11 @@ gboolean
 scs_scope_kind_from_string (const char   *text,
                             ScsScopeKind *kind)
 {
-  int value;
+  guint i;
 
-  if (!from_string (kind_names, G_N_ELEMENTS (kind_names), text, &value))
+  if (!scs_text_find_word (kind_names, sizeof (kind_names[0]), G_N_ELEMENTS (kind_names), text, &i))
     return FALSE;
-  *kind = value;
+  *kind = (ScsScopeKind) i;
   return TRUE;
 }
 
@@ -179,11 +163,11 @@ gboolean
 scs_scope_status_from_string (const char     *text,
                               ScsScopeStatus *status)
 {
-  int value;
+  guint i;
 
-  if (!from_string (status_names, G_N_ELEMENTS (status_names), text, &value))
+  if (!scs_text_find_word (status_names, sizeof (status_names[0]), G_N_ELEMENTS (status_names), text, &i))
     return FALSE;
-  *status = value;
+  *status = (ScsScopeStatus) i;
   return TRUE;
 }
 
@@ -205,11 +189,11 @@ gboolean
 scs_scope_unit_from_string (const char       *text,
                             ScsScopeUnitKind *unit)
 {
-  int value;
+  guint i;
 
-  if (!from_string (unit_names, G_N_ELEMENTS (unit_names), text, &value))
+  if (!scs_text_find_word (unit_names, sizeof (unit_names[0]), G_N_ELEMENTS (unit_names), text, &i))
     return FALSE;
-  *unit = value;
+  *unit = (ScsScopeUnitKind) i;
   return TRUE;
 }
 
@@ -231,11 +215,11 @@ gboolean
 scs_scope_review_from_string (const char     *text,
                               ScsScopeReview *review)
 {
-  int value;
+  guint i;
 
-  if (!from_string (review_names, G_N_ELEMENTS (review_names), text, &value))
+  if (!scs_text_find_word (review_names, sizeof (review_names[0]), G_N_ELEMENTS (review_names), text, &i))
     return FALSE;
-  *review = value;
+  *review = (ScsScopeReview) i;
   return TRUE;
 }
 

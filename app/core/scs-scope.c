@@ -914,6 +914,21 @@ emit_changed (ScsScope *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Commits @txn, the edit of item @id, and shows the item as stored. */
+static gboolean
+commit_item (ScsScope          *self,
+             ScsDbTransaction  *txn,
+             gint64             id,
+             GError           **error)
+{
+  if (!scs_db_transaction_commit (txn, error))
+    return FALSE;
+
+  refresh_item (self, id);
+  emit_changed (self);
+  return TRUE;
+}
+
 gboolean
 scs_scope_set_unit (ScsScope          *self,
                     ScsScopeUnitKind   unit,
@@ -1138,12 +1153,7 @@ scs_scope_add_item (ScsScope      *self,
   id = insert_item (self, kind, fields, now, error);
   if (id == 0)
     return 0;
-  if (!scs_db_transaction_commit (&txn, error))
-    return 0;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return id;
+  return commit_item (self, &txn, id, error) ? id : 0;
 }
 
 /**
@@ -1368,12 +1378,7 @@ scs_scope_update_item (ScsScope    *self,
 
   if (!any)
     return TRUE;
-  if (!scs_db_transaction_commit (&txn, error))
-    return FALSE;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return TRUE;
+  return commit_item (self, &txn, id, error);
 }
 
 gboolean
@@ -1399,12 +1404,7 @@ scs_scope_set_criteria (ScsScope            *self,
     return FALSE;
   if (!write_criteria (self, id, criteria, now, error))
     return FALSE;
-  if (!scs_db_transaction_commit (&txn, error))
-    return FALSE;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return TRUE;
+  return commit_item (self, &txn, id, error);
 }
 
 gboolean
@@ -1523,12 +1523,7 @@ scs_scope_set_status (ScsScope        *self,
                                 *changes[i].new_value ? changes[i].new_value : NULL, error))
         return FALSE;
     }
-  if (!scs_db_transaction_commit (&txn, error))
-    return FALSE;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return TRUE;
+  return commit_item (self, &txn, id, error);
 }
 
 gboolean
@@ -1606,11 +1601,9 @@ scs_scope_set_review (ScsScope        *self,
     return TRUE;
 
   target = g_strdup_printf ("scope:%" G_GINT64_FORMAT "/review", id);
-  if (!scs_workspace_transaction_begin (ws, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (ws->db, ws->path,
-                         "UPDATE scope_item SET review = ?1, review_comment = ?2, reviewer = ?3 "
-                         "WHERE id = ?4", error);
+  stmt = scs_workspace_write_begin (ws, &txn,
+                                    "UPDATE scope_item SET review = ?1, review_comment = ?2, reviewer = ?3 "
+                                    "WHERE id = ?4", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, scs_scope_review_to_string (review));
@@ -1620,12 +1613,7 @@ scs_scope_set_review (ScsScope        *self,
   if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
       !scs_workspace_audit (ws, now, "scope-review", target, old_value, new_value, error))
     return FALSE;
-  if (!scs_db_transaction_commit (&txn, error))
-    return FALSE;
-
-  refresh_item (self, id);
-  emit_changed (self);
-  return TRUE;
+  return commit_item (self, &txn, id, error);
 }
 
 gboolean
@@ -1656,9 +1644,7 @@ scs_scope_remove_item (ScsScope  *self,
 
   if (!require_unsealed (self, id, error))
     return FALSE;
-  if (!scs_workspace_transaction_begin (ws, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (ws->db, ws->path, "DELETE FROM scope_item WHERE id = ?1", error);
+  stmt = scs_workspace_write_begin (ws, &txn, "DELETE FROM scope_item WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);

@@ -4,7 +4,7 @@
  * and SQLite triggers that refuse every write to the attested rows
  * (answers, evidence and its links, organisation, level, the expert's
  * identity, the scope, the reviewers' comments) with a message that
- * scs-db.c maps to SCS_WORKSPACE_ERROR_SEALED. Only a new review round
+ * scs-db.c maps to SCS_DB_ERROR_SEALED. Only a new review round
  * lifts the seal (scs_review_start_new_round ()). The code asks first
  * (scs_seal_require_unsealed ()) so the message names what was to change;
  * the triggers hold against every other writer.

@@ -102,13 +102,12 @@ gboolean
 scs_sa_answer_from_string (const char  *word,
                            ScsSaAnswer *answer)
 {
-  for (guint i = 1; word != NULL && i < SCS_SA_N_ANSWERS; i++)
-    if (g_str_equal (word, answer_words[i]))
-      {
-        *answer = (ScsSaAnswer) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (answer_words + 1, sizeof (answer_words[0]), G_N_ELEMENTS (answer_words) - 1, word, &i))
+    return FALSE;
+  *answer = (ScsSaAnswer) (i + 1);
+  return TRUE;
 }
 
 const char *
@@ -619,18 +618,12 @@ scs_security_action_set_pledge_date (ScsWorkspace  *workspace,
                    _("The pledge date ‘%s’ is not a date (YYYY-MM-DD)"), date ? date : "");
       return FALSE;
     }
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO sa_pledge (id, pledged) VALUES (1, ?1)", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "INSERT OR REPLACE INTO sa_pledge (id, pledged) VALUES (1, ?1)", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, date);
-  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error) ||
-      !scs_workspace_audit (workspace, now, "sa-pledge", "date", NULL, date, error) ||
-      !scs_db_transaction_commit (&txn, error))
-    return FALSE;
-  return TRUE;
+  return scs_workspace_write_finish (workspace, &txn, stmt, now, "sa-pledge", "date", NULL, date, error);
 }
 
 /* ---- the declaration record ---------------------------------------------- */
@@ -742,11 +735,9 @@ scs_security_action_set_declaration (ScsWorkspace            *workspace,
       return FALSE;
     }
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO sa_declaration (id, declaration_id, declared, level, policy_url) "
-                         "VALUES (1, NULLIF (?1, ''), NULLIF (?2, ''), ?3, NULLIF (?4, ''))", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "INSERT OR REPLACE INTO sa_declaration (id, declaration_id, declared, level, policy_url) "
+                                    "VALUES (1, NULLIF (?1, ''), NULLIF (?2, ''), ?3, NULLIF (?4, ''))", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, id);
@@ -829,11 +820,9 @@ scs_security_action_set_policy (ScsWorkspace       *workspace,
       return FALSE;
     }
 
-  if (!scs_workspace_transaction_begin (workspace, &txn, error))
-    return FALSE;
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO sa_policy (id, company, representative, adopted, revised) "
-                         "VALUES (1, ?1, ?2, ?3, NULLIF (?4, ''))", error);
+  stmt = scs_workspace_write_begin (workspace, &txn,
+                                    "INSERT OR REPLACE INTO sa_policy (id, company, representative, adopted, revised) "
+                                    "VALUES (1, ?1, ?2, ?3, NULLIF (?4, ''))", error);
   if (stmt == NULL)
     return FALSE;
   scs_db_bind_text (stmt, 1, policy->company);

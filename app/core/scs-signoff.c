@@ -542,171 +542,142 @@ scs_signoff_declare (ScsReview     *review,
   return ok;
 }
 
-/* Signing on a worker thread --------------------------------------------- */
+/* Signing and declaring on a worker thread -------------------------------- */
 
 typedef struct
 {
   char         *path;
   ScsProfile   *profile;
+  ScsSigner    *signer;
   char         *ca_file;
   ScsSignFlags  flags;
-} SignJob;
+  gboolean      declare;
+  /* the declaration's */
+  char         *name;
+  char         *title;
+  char         *text;
+  char         *report_language;
+} SignoffJob;
 
 static void
-sign_job_free (SignJob *job)
+signoff_job_free (SignoffJob *job)
 {
   g_free (job->path);
   g_clear_object (&job->profile);
+  g_clear_object (&job->signer);
   g_free (job->ca_file);
+  g_free (job->name);
+  g_free (job->title);
+  g_free (job->text);
+  g_free (job->report_language);
   g_free (job);
 }
 
 static void
-sign_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+signoff_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  SignJob *job = task_data;
+  SignoffJob *job = task_data;
   g_autoptr(ScsReview) review = NULL;
   GError *error = NULL;
+  gboolean ok;
 
   if (g_task_return_error_if_cancelled (task))
     return;
   /* the caller's connection is the caller's thread's (docs/DESIGN.md, Threads) */
   review = scs_review_open_again (job->path, job->profile, &error);
-  if (review == NULL ||
-      !scs_signoff_sign_assessment (source_object, review, job->ca_file, job->flags, &error))
-    g_task_return_error (task, error);
-  else
+  ok = review != NULL &&
+       (job->declare ? scs_signoff_declare (review, job->name, job->title, job->text, job->report_language,
+                                            job->signer, job->ca_file, job->flags, &error)
+                     : scs_signoff_sign_assessment (job->signer, review, job->ca_file, job->flags, &error));
+  if (ok)
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Runs @job on a worker thread for @task, which takes it. */
+static void
+signoff_run (GTask        *task,
+             SignoffJob   *job,
+             ScsReview    *review,
+             ScsSigner    *signer,
+             const char   *ca_file,
+             ScsSignFlags  flags)
+{
+  job->path = g_strdup (scs_workspace_get_path (scs_review_get_workspace (review)));
+  job->profile = g_object_ref (scs_review_get_profile (review));
+  job->signer = signer != NULL ? g_object_ref (signer) : NULL;
+  job->ca_file = g_strdup (ca_file);
+  job->flags = flags;
+  g_task_set_task_data (task, job, (GDestroyNotify) signoff_job_free);
+  g_task_run_in_thread (task, signoff_thread);
 }
 
 void
 scs_signoff_sign_assessment_async (ScsSigner           *self,
                                    ScsReview           *review,
-                                  const char          *ca_file,
-                                  ScsSignFlags         flags,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+                                   const char          *ca_file,
+                                   ScsSignFlags         flags,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  SignJob *job;
 
   g_return_if_fail (SCS_IS_SIGNER (self));
   g_return_if_fail (SCS_IS_REVIEW (review));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, scs_signoff_sign_assessment_async);
-  job = g_new0 (SignJob, 1);
-  job->path = g_strdup (scs_workspace_get_path (scs_review_get_workspace (review)));
-  job->profile = g_object_ref (scs_review_get_profile (review));
-  job->ca_file = g_strdup (ca_file);
-  job->flags = flags;
-  g_task_set_task_data (task, job, (GDestroyNotify) sign_job_free);
-  g_task_run_in_thread (task, sign_thread);
+  signoff_run (task, g_new0 (SignoffJob, 1), review, self, ca_file, flags);
 }
 
 gboolean
 scs_signoff_sign_assessment_finish (ScsSigner     *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+                                    GAsyncResult  *result,
+                                    GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Declaring on a worker thread ------------------------------------------- */
-
-typedef struct
-{
-  char         *path;
-  ScsProfile   *profile;
-  char         *name;
-  char         *title;
-  char         *text;
-  char         *report_language;
-  ScsSigner    *signer;
-  char         *ca_file;
-  ScsSignFlags  flags;
-} DeclareJob;
-
-static void
-declare_job_free (DeclareJob *job)
-{
-  g_free (job->path);
-  g_clear_object (&job->profile);
-  g_free (job->name);
-  g_free (job->title);
-  g_free (job->text);
-  g_free (job->report_language);
-  g_clear_object (&job->signer);
-  g_free (job->ca_file);
-  g_free (job);
-}
-
-static void
-declare_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  DeclareJob *job = task_data;
-  g_autoptr(ScsReview) review = NULL;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  /* the caller's connection is the caller's thread's (docs/DESIGN.md, Threads) */
-  review = scs_review_open_again (job->path, job->profile, &error);
-  if (review == NULL ||
-      !scs_signoff_declare (review, job->name, job->title, job->text, job->report_language,
-                                job->signer, job->ca_file, job->flags, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 scs_signoff_declare_async (ScsReview           *review,
-                               const char          *name,
-                               const char          *title,
-                               const char          *text,
-                               const char          *report_language,
-                               ScsSigner           *signer,
-                               const char          *ca_file,
-                               ScsSignFlags         flags,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+                           const char          *name,
+                           const char          *title,
+                           const char          *text,
+                           const char          *report_language,
+                           ScsSigner           *signer,
+                           const char          *ca_file,
+                           ScsSignFlags         flags,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  DeclareJob *job;
+  SignoffJob *job;
 
   g_return_if_fail (SCS_IS_REVIEW (review));
   g_return_if_fail (signer == NULL || SCS_IS_SIGNER (signer));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, scs_signoff_declare_async);
-  job = g_new0 (DeclareJob, 1);
-  job->path = g_strdup (scs_workspace_get_path (scs_review_get_workspace (review)));
-  job->profile = g_object_ref (scs_review_get_profile (review));
+  job = g_new0 (SignoffJob, 1);
+  job->declare = TRUE;
   job->name = g_strdup (name);
   job->title = g_strdup (title);
   job->text = g_strdup (text);
   job->report_language = g_strdup (report_language);
-  job->signer = signer != NULL ? g_object_ref (signer) : NULL;
-  job->ca_file = g_strdup (ca_file);
-  job->flags = flags;
-  g_task_set_task_data (task, job, (GDestroyNotify) declare_job_free);
-  g_task_run_in_thread (task, declare_thread);
+  signoff_run (task, job, review, signer, ca_file, flags);
 }
 
 gboolean
 scs_signoff_declare_finish (GAsyncResult  *result,
-                                GError       **error)
+                            GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 

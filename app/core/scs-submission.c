@@ -24,6 +24,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-date.h"
 #include "scs-db.h"
 #include "scs-signature.h"
 #include "scs-signature-check.h"
@@ -99,11 +100,12 @@ expert_status (ScsWorkspace  *workspace,
 }
 
 gboolean
-scs_submission_prepare (ScsWorkspace  *workspace,
-                        const char    *file_name,
-                        const char    *sha256,
-                        guint64        size,
-                        GError       **error)
+scs_submission_prepare (ScsWorkspace      *workspace,
+                        ScsDbTransaction  *txn,
+                        const char        *file_name,
+                        const char        *sha256,
+                        guint64            size,
+                        GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -112,6 +114,7 @@ scs_submission_prepare (ScsWorkspace  *workspace,
   const char *status;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (txn != NULL && txn->db == NULL, FALSE);
   g_return_val_if_fail (file_name != NULL && sha256 != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -119,7 +122,7 @@ scs_submission_prepare (ScsWorkspace  *workspace,
   if (status == NULL)
     return FALSE;
 
-  if (!scs_workspace_begin (workspace, &local_error))
+  if (!scs_workspace_transaction_begin (workspace, txn, &local_error))
     goto fail;
   stmt = scs_db_prepare (workspace->db, workspace->path,
                          "INSERT INTO submission (assessment, file_name, sha256, size, exported, "
@@ -140,7 +143,7 @@ scs_submission_prepare (ScsWorkspace  *workspace,
   return TRUE;
 
 fail:
-  scs_workspace_rollback (workspace);
+  scs_db_transaction_rollback (txn);
   g_set_error (error, SCS_SUBMISSION_ERROR, SCS_SUBMISSION_ERROR_RECORD,
                _("Cannot record the submission of ‘%s’ in the workspace ‘%s’: %s"),
                file_name, scs_workspace_get_path (workspace), local_error->message);
@@ -148,14 +151,16 @@ fail:
 }
 
 gboolean
-scs_submission_commit (ScsWorkspace  *workspace,
-                       GError       **error)
+scs_submission_commit (ScsWorkspace      *workspace,
+                       ScsDbTransaction  *txn,
+                       GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+  g_return_val_if_fail (txn != NULL && txn->db != NULL, FALSE);
 
-  if (!scs_workspace_commit (workspace, &local_error))
+  if (!scs_db_transaction_commit (txn, &local_error))
     {
       g_set_error (error, SCS_SUBMISSION_ERROR, SCS_SUBMISSION_ERROR_RECORD,
                    _("Cannot record the submission in the workspace ‘%s’: %s"),
@@ -163,13 +168,6 @@ scs_submission_commit (ScsWorkspace  *workspace,
       return FALSE;
     }
   return TRUE;
-}
-
-void
-scs_submission_abort (ScsWorkspace *workspace)
-{
-  g_return_if_fail (SCS_IS_WORKSPACE (workspace));
-  scs_workspace_rollback (workspace);
 }
 
 GPtrArray *
@@ -215,7 +213,6 @@ scs_submission_read_last_export (sqlite3 *db,
                                   gint64   assessment)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   if (!scs_db_has_table (db, "submission"))
@@ -226,8 +223,7 @@ scs_submission_read_last_export (sqlite3 *db,
   sqlite3_bind_int64 (stmt, 1, assessment);
   if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
     return NULL;
-  utc = g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (stmt, 0), NULL);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
   /* the day it was exported where the reader is */
-  return local != NULL ? g_date_time_format (local, "%Y-%m-%d") : NULL;
+  local = scs_date_parse_time ((const char *) sqlite3_column_text (stmt, 0), SCS_DATE_ZONE_LOCAL);
+  return scs_date_time_to_iso (local, SCS_DATE_ZONE_LOCAL);
 }

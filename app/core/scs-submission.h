@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "scs-db.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -39,20 +40,24 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsSubmission, scs_submission_free)
 /* "valid" → "Valid", … (translated) */
 const char *scs_submission_status_get_label (const char *expert_status);
 
-/* For scs-package.c. Opens a write transaction on @workspace and inserts
- * the record of the package (with its audit row) for the current
- * assessment, taking the expert signature's status now. The transaction
- * stays open: the caller puts the package in place and then calls
- * scs_submission_commit (), or scs_submission_abort () when that failed.
- * On error nothing is left open and nothing was written. */
-gboolean   scs_submission_prepare (ScsWorkspace  *workspace,
-                                   const char    *file_name,
-                                   const char    *sha256,
-                                   guint64        size,
-                                   GError       **error);
-gboolean   scs_submission_commit  (ScsWorkspace  *workspace,
-                                   GError       **error);
-void       scs_submission_abort   (ScsWorkspace  *workspace);
+/* For scs-package.c. Begins @txn (a guard, scs-db.h, not yet begun) on
+ * @workspace and inserts the record of the package (with its audit row)
+ * for the current assessment, taking the expert signature's status now.
+ * The transaction stays open: the caller puts the package in place and
+ * then calls scs_submission_commit (); if it returns before, the guard
+ * rolls the record back. On error @txn is not open and nothing was
+ * written; the error is SCS_SUBMISSION_ERROR_RECORD. */
+gboolean   scs_submission_prepare (ScsWorkspace      *workspace,
+                                   ScsDbTransaction  *txn,
+                                   const char        *file_name,
+                                   const char        *sha256,
+                                   guint64            size,
+                                   GError           **error);
+/* Commits @txn; a failed commit is rolled back and is
+ * SCS_SUBMISSION_ERROR_RECORD. */
+gboolean   scs_submission_commit  (ScsWorkspace      *workspace,
+                                   ScsDbTransaction  *txn,
+                                   GError           **error);
 
 /* Every recorded submission of every cycle, oldest first. Of ScsSubmission*. */
 GPtrArray *scs_submission_list    (ScsWorkspace  *workspace,

@@ -19,7 +19,7 @@ typedef enum
   SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE, /* not SQLite, or another application's file */
   SCS_WORKSPACE_ERROR_NEWER_VERSION,   /* written by a newer SCS Workbench */
   SCS_WORKSPACE_ERROR_CORRUPT,         /* damaged or truncated */
-  SCS_WORKSPACE_ERROR_IO,              /* cannot read, write, disk full, read-only */
+  SCS_WORKSPACE_ERROR_IO,              /* a file cannot be opened, made, read or written (SQLite's own: SCS_DB_ERROR) */
   SCS_WORKSPACE_ERROR_EXISTS,          /* create: the file is already there */
   SCS_WORKSPACE_ERROR_INVALID,         /* bad value: unknown ID, NA without reason … */
   SCS_WORKSPACE_ERROR_NOT_FOUND,       /* no such evidence */

@@ -81,6 +81,25 @@ evidence_exists (ScsWorkspace  *self,
   return query_exists (self, stmt, exists, error);
 }
 
+/* @sql on one link of the current assessment, bound: ?1 the file's
+ * SHA-256, ?2 the assessment, ?3 the criterion. */
+static sqlite3_stmt *
+prepare_link (ScsWorkspace  *self,
+              const char    *sql,
+              const char    *sha256,
+              const char    *criterion_id,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = scs_db_prepare (self->db, self->path, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  scs_db_bind_text (stmt, 1, sha256);
+  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
+  scs_db_bind_text (stmt, 3, criterion_id);
+  return stmt;
+}
+
 static gboolean
 link_exists (ScsWorkspace  *self,
              const char    *sha256,
@@ -88,18 +107,11 @@ link_exists (ScsWorkspace  *self,
              gboolean      *exists,
              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = prepare_link (self, "SELECT 1 FROM evidence_link "
+                                               "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3",
+                                               sha256, criterion_id, error);
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT 1 FROM evidence_link "
-                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
-  if (stmt == NULL)
-    return FALSE;
-  scs_db_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-  scs_db_bind_text (stmt, 3, criterion_id);
-
-  return query_exists (self, stmt, exists, error);
+  return stmt != NULL && query_exists (self, stmt, exists, error);
 }
 
 static gboolean
@@ -109,17 +121,12 @@ insert_link (ScsWorkspace  *self,
              const char    *now,
              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = prepare_link (self, "INSERT INTO evidence_link (sha256, assessment, "
+                                               "criterion_id, added, author) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                               sha256, criterion_id, error);
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
-
-  scs_db_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-  scs_db_bind_text (stmt, 3, criterion_id);
   scs_db_bind_text (stmt, 4, now);
   scs_db_bind_text (stmt, 5, self->actor);
 
@@ -295,7 +302,9 @@ require_unsealed (ScsWorkspace  *self,
  * @criterion_id: the criterion the file supports
  * @file: the file to store
  * @error: %SCS_WORKSPACE_ERROR_IO naming the file when it cannot be read,
- *   %SCS_WORKSPACE_ERROR_INVALID when it is too large or the criterion unknown
+ *   %SCS_WORKSPACE_ERROR_INVALID when it is too large, its name refused or
+ *   the criterion unknown, %SCS_WORKSPACE_ERROR_READ_ONLY,
+ *   %SCS_WORKSPACE_ERROR_SEALED; an %SCS_DB_ERROR when storing it fails
  *
  * Stores the file's bytes in the workspace (once per content: the SHA-256 is
  * the key) and links it to @criterion_id, in one transaction. Nothing is
@@ -667,14 +676,11 @@ remove_link (ScsWorkspace  *self,
       return FALSE;
     }
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "DELETE FROM evidence_link "
-                     "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3", error);
+  stmt = prepare_link (self, "DELETE FROM evidence_link "
+                       "WHERE sha256 = ?1 AND assessment = ?2 AND criterion_id = ?3",
+                       sha256, criterion_id, error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, sha256);
-  sqlite3_bind_int64 (stmt, 2, self->assessment_id);
-  scs_db_bind_text (stmt, 3, criterion_id);
   if (!scs_db_step_done (stmt, self->db, self->path, error) ||
       !scs_workspace_audit (self, now, "evidence-unlink", sha256, criterion_id, NULL, error))
     return FALSE;
@@ -883,7 +889,7 @@ scs_workspace_get_evidence_data (ScsWorkspace  *self,
  * workspace file (SQLite incremental blob I/O): however large the file,
  * at most one piece is in memory.
  *
- * Returns: %FALSE with %SCS_WORKSPACE_ERROR_NOT_FOUND, a database error,
+ * Returns: %FALSE with %SCS_WORKSPACE_ERROR_NOT_FOUND, an %SCS_DB_ERROR,
  *   G_IO_ERROR_CANCELLED or @func's error
  */
 gboolean
@@ -1011,8 +1017,9 @@ write_all (int           fd,
 /**
  * scs_workspace_extract_evidence:
  * @out_path: where to write; must not exist
- * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_NOT_FOUND or
- *   %SCS_WORKSPACE_ERROR_IO
+ * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_NOT_FOUND,
+ *   %SCS_WORKSPACE_ERROR_IO when @out_path cannot be written, or an
+ *   %SCS_DB_ERROR when the stored bytes cannot be read
  *
  * Writes the stored bytes to a temporary file next to @out_path and moves it
  * into place only when complete, never replacing an existing file.

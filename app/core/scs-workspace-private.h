@@ -1,8 +1,9 @@
 /* scs-workspace-private.h: what the workspace's own files and the modules
  * that keep tables in the workspace (review, scope, …) share
  *
- * A module writes through the workspace's connection, inside
- * scs_workspace_begin () … scs_workspace_commit (), and records every change
+ * A module writes through the workspace's connection, inside a
+ * transaction guard begun with scs_workspace_transaction_begin () and ended
+ * with scs_db_transaction_commit () (scs-db.h), and records every change
  * with scs_workspace_audit () in the same transaction.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -84,12 +85,6 @@ gboolean   scs_workspace_check_writable        (ScsWorkspace  *self,
 gboolean   scs_workspace_transaction_begin     (ScsWorkspace      *self,
                                                 ScsDbTransaction  *txn,
                                                 GError           **error);
-/* BEGIN IMMEDIATE / COMMIT (rolls back when the commit fails) / ROLLBACK. */
-gboolean   scs_workspace_begin                 (ScsWorkspace  *self,
-                                                GError       **error);
-gboolean   scs_workspace_commit                (ScsWorkspace  *self,
-                                                GError       **error);
-void       scs_workspace_rollback              (ScsWorkspace  *self);
 /* One audit row by the current actor, inside the caller's transaction. */
 gboolean   scs_workspace_audit                 (ScsWorkspace  *self,
                                                 const char    *time,
@@ -98,6 +93,24 @@ gboolean   scs_workspace_audit                 (ScsWorkspace  *self,
                                                 const char    *old_value,
                                                 const char    *new_value,
                                                 GError       **error);
+/* The shape of a one-statement edit: scs_workspace_transaction_begin ()
+ * and @sql prepared in it (NULL with @error when either fails; the
+ * caller's guard rolls back), then, once the caller has bound it, the
+ * statement stepped, one audit row @action on @target written at @time
+ * (%NULL: now), and @txn committed. */
+sqlite3_stmt *scs_workspace_write_begin        (ScsWorkspace      *self,
+                                                ScsDbTransaction  *txn,
+                                                const char        *sql,
+                                                GError           **error);
+gboolean   scs_workspace_write_finish          (ScsWorkspace      *self,
+                                                ScsDbTransaction  *txn,
+                                                sqlite3_stmt      *stmt,
+                                                const char        *time,
+                                                const char        *action,
+                                                const char        *target,
+                                                const char        *old_value,
+                                                const char        *new_value,
+                                                GError           **error);
 /* TRUE when the current assessment is signed and sealed (review_seal). */
 gboolean   scs_workspace_is_sealed             (ScsWorkspace  *self);
 /* FALSE with SCS_WORKSPACE_ERROR_SEALED naming @what ("the note of

@@ -19,6 +19,7 @@
 
 #include "scs-core-resources.h"
 #include "scs-db.h"
+#include "scs-text.h"
 
 /* The service-provider dossier's draft list, in the core resource. */
 #define PROVIDER_RESOURCE "/jp/scsworkbench/core/provider/builtin.xml"
@@ -38,14 +39,13 @@ gboolean
 scs_workspace_type_from_string (const char       *word,
                                 ScsWorkspaceType *type)
 {
-  for (guint i = 0; word != NULL && i < SCS_N_WORKSPACE_TYPES; i++)
-    if (g_str_equal (word, words[i]))
-      {
-        if (type != NULL)
-          *type = (ScsWorkspaceType) i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), word, &i))
+    return FALSE;
+  if (type != NULL)
+    *type = (ScsWorkspaceType) i;
+  return TRUE;
 }
 
 const char *

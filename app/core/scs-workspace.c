@@ -397,7 +397,6 @@ scs_organization_validate (ScsOrganization *org,
 }
 
 /* ------------------------------------------------------------------------ */
-/* ------------------------------------------------------------------------ */
 /* Transactions and the audit log, for this file and the modules            */
 
 static char *
@@ -412,16 +411,6 @@ default_actor (void)
 }
 
 gboolean
-scs_workspace_begin (ScsWorkspace  *self,
-       GError       **error)
-{
-  if (!scs_workspace_check_writable (self, error))
-    return FALSE;
-
-  return scs_db_exec (self->db, self->path, "BEGIN IMMEDIATE", error);
-}
-
-gboolean
 scs_workspace_transaction_begin (ScsWorkspace      *self,
                                  ScsDbTransaction  *txn,
                                  GError           **error)
@@ -430,26 +419,6 @@ scs_workspace_transaction_begin (ScsWorkspace      *self,
     return FALSE;
 
   return scs_db_transaction_begin (txn, self->db, self->path, error);
-}
-
-void
-scs_workspace_rollback (ScsWorkspace *self)
-{
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-gboolean
-scs_workspace_commit (ScsWorkspace  *self,
-        GError       **error)
-{
-  if (!scs_db_exec (self->db, self->path, "COMMIT", error))
-    {
-      scs_workspace_rollback (self);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 gboolean
@@ -517,15 +486,44 @@ insert_audit (sqlite3     *db,
 
 gboolean
 scs_workspace_audit (ScsWorkspace  *self,
-       const char    *time,
-       const char    *action,
-       const char    *target,
-       const char    *old_value,
-       const char    *new_value,
-       GError       **error)
+                     const char    *time,
+                     const char    *action,
+                     const char    *target,
+                     const char    *old_value,
+                     const char    *new_value,
+                     GError       **error)
 {
   return insert_audit (self->db, self->path, time, self->actor, action, target,
                        old_value, new_value, error);
+}
+
+sqlite3_stmt *
+scs_workspace_write_begin (ScsWorkspace      *self,
+                           ScsDbTransaction  *txn,
+                           const char        *sql,
+                           GError           **error)
+{
+  if (!scs_workspace_transaction_begin (self, txn, error))
+    return NULL;
+  return scs_db_prepare (self->db, self->path, sql, error);
+}
+
+gboolean
+scs_workspace_write_finish (ScsWorkspace      *self,
+                            ScsDbTransaction  *txn,
+                            sqlite3_stmt      *stmt,
+                            const char        *time,
+                            const char        *action,
+                            const char        *target,
+                            const char        *old_value,
+                            const char        *new_value,
+                            GError           **error)
+{
+  g_autofree char *now = time == NULL ? scs_now_iso8601 () : NULL;
+
+  return scs_db_step_done (stmt, self->db, self->path, error) &&
+         scs_workspace_audit (self, time != NULL ? time : now, action, target, old_value, new_value, error) &&
+         scs_db_transaction_commit (txn, error);
 }
 
 void
@@ -1141,9 +1139,10 @@ migrate_modules (sqlite3     *db,
 
       for (; version < module->n_steps; version++)
         {
+          g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
           g_autoptr(sqlite3_stmt) set = NULL;
 
-          if (own_transactions && !scs_db_exec (db, path, "BEGIN IMMEDIATE", error))
+          if (own_transactions && !scs_db_transaction_begin (&txn, db, path, error))
             return FALSE;
 
           set = scs_db_prepare (db, path,
@@ -1158,10 +1157,8 @@ migrate_modules (sqlite3     *db,
           if (set == NULL ||
               !scs_db_exec (db, path, module->steps[version], error) ||
               !scs_db_step_done (set, db, path, error) ||
-              (own_transactions && !scs_db_exec (db, path, "COMMIT", error)))
+              (own_transactions && !scs_db_transaction_commit (&txn, error)))
             {
-              if (own_transactions)
-                sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
               g_prefix_error (error, _("Cannot upgrade the part ‘%s’ of the workspace to format %u: "),
                               module->name, version + 1);
               return FALSE;
@@ -1183,15 +1180,15 @@ migrate (sqlite3     *db,
   for (guint version = from; version < SCS_WORKSPACE_SCHEMA_VERSION; version++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", version + 1);
+      g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
 
-      if (!scs_db_exec (db, path, "BEGIN IMMEDIATE", error))
+      if (!scs_db_transaction_begin (&txn, db, path, error))
         return FALSE;
 
       if (!scs_db_exec (db, path, migrations[version], error) ||
           !scs_db_exec (db, path, set_version, error) ||
-          !scs_db_exec (db, path, "COMMIT", error))
+          !scs_db_transaction_commit (&txn, error))
         {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           g_prefix_error (error, _("Cannot upgrade the workspace to format %u: "), version + 1);
           return FALSE;
         }
@@ -1404,12 +1401,46 @@ load_assessment_and_catalog (ScsWorkspace  *self,
   return TRUE;
 }
 
+/* The number of evidence files linked to each answer of the current
+ * assessment, by criterion ID (the answer's own string); answers without
+ * any are not in the table. */
+static GHashTable *
+read_evidence_counts (ScsWorkspace  *self,
+                      GError       **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT criterion_id, count (*) FROM evidence_link WHERE assessment = ?1 "
+                         "GROUP BY criterion_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, sqlite3_column_text (stmt, 0));
+
+      if (answer != NULL)
+        g_hash_table_insert (counts, (gpointer) scs_answer_get_criterion_id (answer),
+                             GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
 static gboolean
 load_answers (ScsWorkspace  *self,
               GError       **error)
 {
   const GPtrArray *criteria = scs_catalog_get_criteria (self->catalog);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) counts = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -1466,25 +1497,15 @@ load_answers (ScsWorkspace  *self,
       return FALSE;
     }
 
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT criterion_id, count (*) FROM evidence_link "
-                     "WHERE assessment = ?1 GROUP BY criterion_id", error);
-  if (stmt == NULL)
+  counts = read_evidence_counts (self, error);
+  if (counts == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < items->len; i++)
     {
-      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, sqlite3_column_text (stmt, 0));
+      ScsAnswer *answer = g_ptr_array_index (items, i);
 
-      if (answer != NULL)
-        scs_answer_set_n_evidence (answer, sqlite3_column_int (stmt, 1));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
+      scs_answer_set_n_evidence (answer, GPOINTER_TO_UINT (g_hash_table_lookup (counts,
+                                                             scs_answer_get_criterion_id (answer))));
     }
 
   g_list_store_splice (self->answers, 0, 0, items->pdata, items->len);
@@ -1955,9 +1976,12 @@ open_file (const char  *path,
 /**
  * scs_workspace_open:
  * @path: a .scsw file
- * @error: %SCS_WORKSPACE_ERROR_IO when it cannot be read,
+ * @error: %SCS_WORKSPACE_ERROR_IO when it cannot be opened,
  *   %SCS_WORKSPACE_ERROR_NOT_A_WORKSPACE for any other file,
- *   %SCS_WORKSPACE_ERROR_NEWER_VERSION, %SCS_WORKSPACE_ERROR_CORRUPT
+ *   %SCS_WORKSPACE_ERROR_NEWER_VERSION, %SCS_WORKSPACE_ERROR_CORRUPT when a
+ *   check finds damage; an %SCS_DB_ERROR (%SCS_DB_ERROR_BUSY while another
+ *   program holds the file, %SCS_DB_ERROR_FULL, %SCS_DB_ERROR_IO,
+ *   %SCS_DB_ERROR_CORRUPT) when upgrading or reading it fails
  *
  * Opens a workspace, upgrading an older format in place. A file that is
  * refused is left exactly as it was.
@@ -2090,7 +2114,7 @@ refresh_contents (ScsWorkspace  *self,
                   GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) counts = NULL;
   ScsOrganization *old_org = NULL;
   guint n_items;
   int rc;
@@ -2118,32 +2142,15 @@ refresh_contents (ScsWorkspace  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = scs_db_prepare (self->db, self->path,
-                         "SELECT criterion_id, count (*) FROM evidence_link WHERE assessment = ?1 "
-                         "GROUP BY criterion_id", error);
-  if (stmt == NULL)
+  counts = read_evidence_counts (self, error);
+  if (counts == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScsAnswer *answer = g_hash_table_lookup (self->answer_index, sqlite3_column_text (stmt, 0));
-
-      if (answer != NULL)
-        g_hash_table_insert (counts, (gpointer) scs_answer_get_criterion_id (answer),
-                             GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
-    }
-
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->answers));
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->answers), i);
       const char *id = scs_answer_get_criterion_id (answer);
-      guint count = GPOINTER_TO_INT (g_hash_table_lookup (counts, id));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
 
       if (count != scs_answer_get_n_evidence (answer))
         {
@@ -2174,12 +2181,15 @@ refresh_contents (ScsWorkspace  *self,
  * the profile emit their usual signals; a new assessment or catalog
  * reloads everything (scs_workspace_reload()).
  *
- * Returns: %FALSE with @error set when the file cannot be read.
+ * Returns: %FALSE with @error set (an %SCS_DB_ERROR, or
+ *   %SCS_WORKSPACE_ERROR_CORRUPT for an answer it cannot show) when the file
+ *   cannot be read.
  */
 gboolean
 scs_workspace_refresh (ScsWorkspace  *self,
                        GError       **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   gint64 data_version;
   gint64 assessment_id = 0;
   gint64 target_level = 0;
@@ -2197,7 +2207,7 @@ scs_workspace_refresh (ScsWorkspace  *self,
   if (data_version == self->data_version)
     return TRUE;
 
-  if (!scs_db_exec (self->db, self->path, "BEGIN", error))
+  if (!scs_db_transaction_begin_read (&txn, self->db, self->path, error))
     return FALSE;
 
   ok = scs_db_query_int (self->db, self->path, "SELECT max (id) FROM assessment", &assessment_id, error) &&
@@ -2211,17 +2221,15 @@ scs_workspace_refresh (ScsWorkspace  *self,
           self->target_level = (guint) target_level;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_LEVEL]);
         }
-      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
     }
   else if (ok)
     {
-      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      /* a new assessment: reloaded afresh, outside this read */
+      scs_db_transaction_rollback (&txn);
       ok = scs_workspace_reload (self, error) && load_organization (self, error);
       if (ok)
         g_signal_emit (self, signals[ORGANIZATION_CHANGED], 0);
     }
-  else
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 
   if (ok)
     self->data_version = data_version;
@@ -2394,6 +2402,7 @@ initialize_file (sqlite3               *db,
                  const char            *actor,
                  GError               **error)
 {
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = scs_now_iso8601 ();
   g_autofree char *set_app_id = g_strdup_printf ("PRAGMA application_id = %d",
@@ -2405,7 +2414,7 @@ initialize_file (sqlite3               *db,
 
   /* The whole file is made in one transaction: it is either complete or
    * empty. The migration steps run here without their own transactions. */
-  if (!scs_db_exec (db, path, "BEGIN IMMEDIATE", error) ||
+  if (!scs_db_transaction_begin (&txn, db, path, error) ||
       !scs_db_exec (db, path, set_app_id, error))
     return FALSE;
 
@@ -2480,7 +2489,7 @@ initialize_file (sqlite3               *db,
       return FALSE;
   }
 
-  if (!scs_db_exec (db, path, "COMMIT", error))
+  if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
   /* Leave everything in the main file so it can be copied or mailed on its
@@ -2494,8 +2503,10 @@ initialize_file (sqlite3               *db,
  * @org: the organisation profile (validated here)
  * @target_level: 3 or 4
  * @catalog: the catalog to answer against; embedded in the file
- * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_INVALID,
- *   %SCS_WORKSPACE_ERROR_IO
+ * @error: %SCS_WORKSPACE_ERROR_EXISTS, %SCS_WORKSPACE_ERROR_INVALID (the
+ *   level or the profile), %SCS_WORKSPACE_ERROR_IO when the file cannot be
+ *   made or moved into place; an %SCS_DB_ERROR while building it; then as
+ *   for scs_workspace_open()
  *
  * Creates a new workspace. The file is built under a temporary name next to
  * @path and moved into place only when complete, never replacing a file.
@@ -2869,6 +2880,10 @@ scs_workspace_dup_organization (ScsWorkspace *self)
  *
  * Writes the profile in one transaction with an audit row per changed field
  * and emits ::organization-changed.
+ *
+ * Returns: %FALSE with @error: %SCS_WORKSPACE_ERROR_INVALID from the
+ *   validation, %SCS_WORKSPACE_ERROR_READ_ONLY, or an %SCS_DB_ERROR when
+ *   the write fails (nothing is written then).
  */
 gboolean
 scs_workspace_set_organization (ScsWorkspace           *self,
@@ -3020,9 +3035,7 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
   scs_db_bind_text (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, self->assessment_id);
 
-  if (!scs_db_step_done (stmt, self->db, self->path, error) ||
-      !scs_workspace_audit (self, now, "target-level", target, old_value, new_value, error) ||
-      !scs_db_transaction_commit (&txn, error))
+  if (!scs_workspace_write_finish (self, &txn, stmt, now, "target-level", target, old_value, new_value, error))
     return FALSE;
 
   self->target_level = level;
@@ -3274,7 +3287,10 @@ static gboolean set_answer_seen (ScsWorkspace    *self,
  * @note: (nullable): the new note, %NULL to keep the stored one
  * @reason: (nullable): the not-applicable reason, %NULL to keep the stored one
  * @error: %SCS_WORKSPACE_ERROR_INVALID for an unknown criterion, text that
- *   is not UTF-8, or not applicable without a reason; or an I/O error
+ *   is not UTF-8, not applicable without a reason or notes over their
+ *   total size; %SCS_WORKSPACE_ERROR_READ_ONLY, %SCS_WORKSPACE_ERROR_SEALED
+ *   once signed; an %SCS_DB_ERROR (%SCS_DB_ERROR_BUSY, %SCS_DB_ERROR_FULL,
+ *   %SCS_DB_ERROR_IO, …) when the write fails
  *
  * Commits the change with its audit rows in one transaction before
  * returning; notes and reasons are stored exactly as given. On error neither
@@ -3559,7 +3575,8 @@ scs_workspace_list_audit (ScsWorkspace  *self,
 
 /**
  * scs_workspace_check_integrity:
- * @error: %SCS_WORKSPACE_ERROR_CORRUPT with the first problem found
+ * @error: %SCS_WORKSPACE_ERROR_CORRUPT with the first problem found; an
+ *   %SCS_DB_ERROR when the checks cannot run
  *
  * Runs PRAGMA integrity_check and foreign_key_check over the whole file.
  */

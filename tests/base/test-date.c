@@ -189,6 +189,23 @@ test_today (void)
     g_unsetenv ("TZ");
 }
 
+static void
+test_parse_time (void)
+{
+  g_autoptr(GDateTime) japan = scs_date_parse_time ("2026-12-06T20:59:00Z", SCS_DATE_ZONE_JAPAN);
+  g_autoptr(GDateTime) bare = scs_date_parse_time ("2026-12-06T20:59:00", SCS_DATE_ZONE_UTC);
+  const char *refused[] = { NULL, "", "2026-12-06", "yesterday", "2026-13-01T00:00:00Z", "2026-12-06T20:59:00Zjunk" };
+
+  g_assert_nonnull (japan);
+  g_assert_cmpint (g_date_time_get_day_of_month (japan), ==, 7);
+  g_assert_cmpint (g_date_time_get_hour (japan), ==, 5);
+  /* without a zone: UTC, as stored times are */
+  g_assert_nonnull (bare);
+  g_assert_cmpint (g_date_time_get_hour (bare), ==, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_null (scs_date_parse_time (refused[i], SCS_DATE_ZONE_UTC));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -196,6 +213,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/scs/date/parse", test_parse);
+  g_test_add_func ("/scs/date/parse-time", test_parse_time);
   g_test_add_func ("/scs/date/days-since", test_days_since);
   g_test_add_func ("/scs/date/now", test_now);
   g_test_add_func ("/scs/date/format", test_format);

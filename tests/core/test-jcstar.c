@@ -453,6 +453,14 @@ test_import (Fixture       *fixture,
   g_assert_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "row 6, column B"));
   g_assert_nonnull (strstr (error->message, "bad.csv"));
+  /* A CSV file has no sheets: it is named for what it is */
+  g_assert_null (strstr (error->message, "Sheet"));
+  g_assert_null (scs_jc_import_get_sheet (bad));
+  {
+    g_autofree char *place = scs_jc_import_dup_place (bad);
+
+    g_assert_cmpstr (place, ==, "‘bad.csv’");
+  }
   g_clear_error (&error);
   after = (g_free (after), core_test_file_state (fixture->path, FALSE));
   g_assert_cmpstr (before, ==, after);

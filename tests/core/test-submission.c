@@ -8,15 +8,20 @@
  * written, a record that cannot be inserted (a trigger refuses it), and a
  * record whose commit fails after the package was renamed into place (a
  * deferred foreign key made to fail) — then the package it replaced is
- * back, byte for byte.
+ * back, byte for byte. A full disk while the package is written, and a
+ * target that cannot be put in place after the record was inserted (a
+ * folder of that name), record nothing and leave no transaction open: the
+ * next edit and another process's write go through.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -293,6 +298,75 @@ test_failure_records_none (Fixture       *fixture,
   assert_signatures_good (fixture);
 }
 
+/* RLIMIT_FSIZE at 0 (SIGXFSZ ignored): every write fails as on a full disk. */
+static void
+export_on_full_disk (Fixture     *fixture,
+                     const char  *out,
+                     GError     **error)
+{
+  struct rlimit saved, limit;
+  gboolean ok;
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 0;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_NONE, "en", NULL, NULL, NULL, error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  g_assert_false (ok);
+}
+
+static void
+test_unwritable_target_records_none (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "final.scsp", NULL);
+  g_autoptr(GPtrArray) rows = NULL;
+  guint audit_before;
+
+  sign_workspace (fixture);
+  audit_before = count_audit (fixture, "submission-export");
+
+  /* the disk fills while the package is written */
+  export_on_full_disk (fixture, out, &error);
+  g_assert_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  assert_folder_holds (fixture, NULL);
+  rows = list (fixture);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_cmpuint (count_audit (fixture, "submission-export"), ==, audit_before);
+
+  /* the record is inserted, then the package cannot be put in place */
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  g_assert_false (scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_NONE, "en",
+                                      NULL, NULL, NULL, &error));
+  g_assert_error (error, SCS_PACKAGE_ERROR, SCS_PACKAGE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "final.scsp"));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_DIR));
+  assert_folder_holds (fixture, "final.scsp");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = list (fixture);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_cmpuint (count_audit (fixture, "submission-export"), ==, audit_before);
+
+  /* no transaction was left open: another process writes at once (a
+   * lock still held would fail it), and the next export goes through */
+  run_sql (fixture, "PRAGMA busy_timeout = 0; CREATE TABLE test_other_writer (a INTEGER);"
+                    "DROP TABLE test_other_writer;");
+  g_assert_cmpint (g_rmdir (out), ==, 0);
+  g_assert_true (scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_NONE, "en",
+                                     NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = list (fixture);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpuint (count_audit (fixture, "submission-export"), ==, audit_before + 1);
+}
+
 static void
 export_done (GObject      *source,
              GAsyncResult *result,
@@ -398,6 +472,8 @@ main (int   argc,
               test_draft_records_none, fixture_tear_down);
   g_test_add ("/scs/submission/failure-records-none", Fixture, NULL, fixture_set_up,
               test_failure_records_none, fixture_tear_down);
+  g_test_add ("/scs/submission/unwritable-target-records-none", Fixture, NULL, fixture_set_up,
+              test_unwritable_target_records_none, fixture_tear_down);
   g_test_add ("/scs/submission/export-async", Fixture, NULL, fixture_set_up,
               test_export_async_records, fixture_tear_down);
   g_test_add ("/scs/submission/portfolio", Fixture, NULL, fixture_set_up,

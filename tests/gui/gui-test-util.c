@@ -269,7 +269,10 @@ gui_test_banner_text (gpointer page)
 gboolean
 gui_test_banner_checking (gpointer page)
 {
-  return scs_review_banner_get_checking (SCS_REVIEW_BANNER (scs_review_page_get_banner (page)));
+  gboolean checking;
+
+  g_object_get (scs_review_page_get_banner (page), "checking", &checking, NULL);
+  return checking;
 }
 
 /* Presents a new window of @width × @height holding @child; returns it. */
@@ -394,4 +397,23 @@ gui_test_present_window (GtkWindow *window,
   gtk_window_set_default_size (window, width, height);
   gtk_window_present (window);
   gui_test_wait_until (gui_test_is_mapped, window, 10);
+}
+
+const char *
+gui_test_window_subtitle (gpointer window)
+{
+  GtkWidget *title = gui_test_find_child (window, "window_title");
+
+  g_assert_true (ADW_IS_WINDOW_TITLE (title));
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
+}
+
+const char *
+gui_test_window_page (gpointer window)
+{
+  GtkStack *main_stack = GTK_STACK (gui_test_find_child (window, "main_stack"));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "welcome") == 0)
+    return "welcome";
+  return gtk_stack_get_visible_child_name (GTK_STACK (gui_test_find_child (window, "content_stack")));
 }

@@ -91,4 +91,10 @@ void          gui_test_present_window        (GtkWindow       *window,
                                               int              width,
                                               int              height);
 
+/* The page a workbench window shows: "welcome", or the name of its
+ * content page ("dashboard", "checklist", "scope", "review" …). */
+const char   *gui_test_window_page           (gpointer         window);
+/* The subtitle of @window's template child "window_title" (an AdwWindowTitle). */
+const char   *gui_test_window_subtitle       (gpointer         window);
+
 G_END_DECLS

@@ -206,7 +206,7 @@ show_category (Fixture *fixture,
 {
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", category);
   gui_test_drain ();
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "checklist");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "checklist");
   gui_test_wait_until (gui_test_is_mapped, scs_window_get_checklist (fixture->window), 10);
 }
 

@@ -140,7 +140,7 @@ test_jcstar (Fixture       *fixture,
 
   scs_window_set_workspace (window, workspace);
   gui_test_present_window (GTK_WINDOW (window), 1100, 800);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "declaration");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "declaration");
   g_assert_false (gtk_widget_get_visible (find (root, "scope-row")));
   g_assert_true (gtk_widget_get_visible (find (root, "declaration-row")));
   gui_test_wait_for_widget (find (root, "declaration-page"), 10, GUI_TEST_WAIT_LAID_OUT);
@@ -149,7 +149,7 @@ test_jcstar (Fixture       *fixture,
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (gui_test_find_child (root, "window_title"))),
                    ==, scs_workspace_type_get_label (SCS_WORKSPACE_TYPE_JCSTAR1));
   gtk_widget_activate_action (root, "win.show-dashboard", NULL);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "declaration");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "declaration");
 
   set_text (root, "field-name", "ネットワークカメラ NC");
   set_text (root, "field-models", "NC-100、NC-100W, NC-200");
@@ -231,6 +231,43 @@ test_jcstar (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row of column @column (0-based) of the JC-STAR import dialog */
+static AdwComboRow *
+column_row (ScsJcImportDialog *dialog,
+            guint              column)
+{
+  g_autofree char *name = g_strdup_printf ("map-%c", 'A' + column);
+
+  return ADW_COMBO_ROW (find (GTK_WIDGET (dialog), name));
+}
+
+/* Asserts the text of a cell of the preview: row 0 is the first data row,
+ * the columns are the fields in the dialog's order */
+static void
+assert_preview_cell (ScsJcImportDialog *dialog,
+                     guint              row,
+                     guint              field,
+                     const char        *expected)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find (GTK_WIDGET (dialog), "preview"));
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), row);
+  g_auto(GStrv) cells = NULL;
+
+  g_assert_nonnull (item);
+  g_object_get (item, "cells", &cells, NULL);
+  g_assert_cmpuint (field, <, g_strv_length (cells));
+  g_assert_cmpstr (cells[field], ==, expected);
+}
+
+/* The refusal the dialog shows, or NULL */
+static const char *
+import_error (ScsJcImportDialog *dialog)
+{
+  GtkWidget *label = find (GTK_WIDGET (dialog), "import-error");
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
 /* The user's copy of IPA's checklist whose headers say nothing the import
  * knows: the page opens the mapping dialog (each column with its values, a
  * preview); a wrong mapping is refused naming the sheet, row and column,
@@ -274,36 +311,46 @@ test_jcstar_import (Fixture       *fixture,
                             "枝番"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (GTK_WIDGET (dialog), "map-A"))),
                             "S1.1-08"));
+  /* A CSV file is named for what it is, not as a sheet called "CSV" */
+  {
+    const char *description =
+      adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (find (GTK_WIDGET (dialog), "columns-group")));
+
+    g_assert_nonnull (strstr (description, "‘ipa-checklist.csv’"));
+    g_assert_null (strstr (description, "CSV"));
+    g_assert_null (strstr (description, "シート"));
+  }
 
   /* Swapped by mistake: B as the requirement, A as the item number. */
-  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 1), 1);
-  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 0), 2);
-  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 2), 3);
+  adw_combo_row_set_selected (column_row (dialog, 1), 1);
+  adw_combo_row_set_selected (column_row (dialog, 0), 2);
+  adw_combo_row_set_selected (column_row (dialog, 2), 3);
   g_assert_true (gtk_widget_get_sensitive (confirm));
-  g_assert_cmpstr (scs_jc_import_dialog_get_preview_cell (dialog, 0, 0), ==, "1");
+  assert_preview_cell (dialog, 0, 0, "1");
   before = gui_test_file_state (fixture->path);
   g_signal_emit_by_name (confirm, "clicked");
-  refusal = scs_jc_import_dialog_get_error (dialog);
+  refusal = import_error (dialog);
   g_assert_nonnull (refusal);
   g_test_message ("%s", refusal);
   g_assert_nonnull (strstr (refusal, "ipa-checklist.csv"));
   g_assert_nonnull (strstr (refusal, "2 行目"));
   g_assert_nonnull (strstr (refusal, "B 列"));
+  g_assert_null (strstr (refusal, "シート"));
   after = gui_test_file_state (fixture->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
 
   /* Mapped right: A the requirement (B loses it), B the item, D the
    * answer, E the reason; the preview follows. */
-  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 0), 1);
-  g_assert_cmpuint (adw_combo_row_get_selected (scs_jc_import_dialog_get_column_row (dialog, 1)), ==, 0);
-  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 1), 2);
-  adw_combo_row_set_selected (scs_jc_import_dialog_get_column_row (dialog, 3), 4);
+  adw_combo_row_set_selected (column_row (dialog, 0), 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (column_row (dialog, 1)), ==, 0);
+  adw_combo_row_set_selected (column_row (dialog, 1), 2);
+  adw_combo_row_set_selected (column_row (dialog, 3), 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 4, "reason"));
-  g_assert_cmpuint (adw_combo_row_get_selected (scs_jc_import_dialog_get_column_row (dialog, 4)), ==, 5);
-  g_assert_null (scs_jc_import_dialog_get_error (dialog));
-  g_assert_cmpstr (scs_jc_import_dialog_get_preview_cell (dialog, 0, 0), ==, "S1.1-01");
-  g_assert_cmpstr (scs_jc_import_dialog_get_preview_cell (dialog, 1, 4), ==, "USBのみで更新");
+  g_assert_cmpuint (adw_combo_row_get_selected (column_row (dialog, 4)), ==, 5);
+  g_assert_null (import_error (dialog));
+  assert_preview_cell (dialog, 0, 0, "S1.1-01");
+  assert_preview_cell (dialog, 1, 4, "USBのみで更新");
   gui_test_save_png (GTK_WIDGET (dialog), "declaration-", "jcstar-import", ".png", GUI_TEST_WAIT_LAID_OUT);
   g_signal_emit_by_name (confirm, "clicked");
   gui_test_wait_until (dialog_closed, NULL, 10);
@@ -335,7 +382,7 @@ test_security_action (Fixture       *fixture,
 
   scs_window_set_workspace (window, workspace);
   gui_test_present_window (GTK_WINDOW (window), 1100, 800);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "declaration");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "declaration");
   gui_test_wait_for_widget (find (root, "declaration-page"), 10, GUI_TEST_WAIT_LAID_OUT);
 
   score = find (root, "score");

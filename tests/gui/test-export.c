@@ -270,6 +270,8 @@ count_rows (GtkListBox *list)
   return n;
 }
 
+/* The view shows the verdict and one row per check of the verifier the
+ * CLI runs, failures first; a refused package shows why. */
 static void
 test_verify_view (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -279,33 +281,54 @@ test_verify_view (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (out);
   g_autoptr(GFile) junk_file = g_file_new_for_path (junk);
   g_autoptr(GError) error = NULL;
+  g_autoptr(ScsVerifyResult) result = NULL;
   ScsVerifyView *view;
-  const ScsVerifyResult *result;
+  AdwStatusPage *status;
+  GtkListBox *list;
   gboolean done = FALSE;
 
   scs_package_export (fixture->workspace, out, SCS_PACKAGE_FLAGS_DRAFT, "ja", NULL, NULL, NULL, &error);
   g_assert_no_error (error);
+  result = scs_verify_package_file (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->draft);
 
   view = scs_verify_view_new (NULL, file);
   g_signal_connect (view, "done", G_CALLBACK (on_done), &done);
   gtk_window_present (GTK_WINDOW (view));
   gui_test_wait_for_flag (&done, 30);
-  result = scs_verify_view_get_result (view);
-  g_assert_nonnull (result);
-  g_assert_true (result->draft);
-  g_assert_cmpuint (count_rows (scs_verify_view_get_list (view)), ==, result->checks->len);
+  status = ADW_STATUS_PAGE (gui_test_find_child (GTK_WIDGET (view), "status_page"));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, _("Draft Package"));
+  list = GTK_LIST_BOX (gui_test_find_child (GTK_WIDGET (view), "list"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  g_assert_cmpuint (result->checks->len, >, 0);
+  g_assert_cmpuint (count_rows (list), ==, result->checks->len);
+  for (guint i = 0; i < result->checks->len; i++)
+    {
+      ScsVerifyCheck *check = result->checks->pdata[i];
+      gboolean shown = FALSE;
+
+      for (guint r = 0; r < result->checks->len && !shown; r++)
+        shown = g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, (int) r))),
+                           check->message) == 0;
+      g_assert_true (shown);
+    }
   gui_test_save_png (GTK_WIDGET (view), "widget-", "verify-view", ".png", GUI_TEST_WAIT_FRAMES);
   gtk_window_destroy (GTK_WINDOW (view));
 
   g_file_set_contents (junk, "not a package", -1, &error);
   g_assert_no_error (error);
+  g_assert_null (scs_verify_package_file (junk, NULL, NULL, &error));
+  g_assert_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE);
   done = FALSE;
   view = scs_verify_view_new (NULL, junk_file);
   g_signal_connect (view, "done", G_CALLBACK (on_done), &done);
   gtk_window_present (GTK_WINDOW (view));
   gui_test_wait_for_flag (&done, 30);
-  g_assert_null (scs_verify_view_get_result (view));
-  g_assert_error ((GError *) scs_verify_view_get_error (view), SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE);
+  status = ADW_STATUS_PAGE (gui_test_find_child (GTK_WIDGET (view), "status_page"));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, _("Package Refused"));
+  g_assert_cmpstr (adw_status_page_get_description (status), ==, error->message);
+  g_assert_false (gtk_widget_get_visible (gui_test_find_child (GTK_WIDGET (view), "list")));
   gui_test_save_png (GTK_WIDGET (view), "widget-", "verify-view-refused", ".png", GUI_TEST_WAIT_FRAMES);
   gtk_window_destroy (GTK_WINDOW (view));
 }

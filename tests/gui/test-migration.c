@@ -95,6 +95,28 @@ fixture_tear_down (Fixture       *f,
   g_free (f->xlsx);
 }
 
+/* The page the assistant shows ("choose", "progress", "report" …) */
+static const char *
+page_of (ScsMigrationAssistant *assistant)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (gui_test_find_child (GTK_WIDGET (assistant), "stack")));
+}
+
+/* The text of the report's label @id */
+static const char *
+label_of (ScsMigrationAssistant *assistant,
+          const char            *id)
+{
+  return gtk_label_get_text (GTK_LABEL (gui_test_find_child (GTK_WIDGET (assistant), id)));
+}
+
+static void
+click (ScsMigrationAssistant *assistant,
+       const char            *id)
+{
+  g_signal_emit_by_name (gui_test_find_child (GTK_WIDGET (assistant), id), "clicked");
+}
+
 static void
 wait_for_page (ScsMigrationAssistant *assistant,
                const char            *page)
@@ -102,7 +124,7 @@ wait_for_page (ScsMigrationAssistant *assistant,
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (20, gui_test_on_timeout, &timed_out);
 
-  while (!timed_out && !g_str_equal (scs_migration_assistant_get_page (assistant), page))
+  while (!timed_out && !g_str_equal (page_of (assistant), page))
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (id);
@@ -132,6 +154,24 @@ count_assistants (void)
         n++;
     }
   return n;
+}
+
+/* The assistant win.load-catalog opened over @window */
+static ScsMigrationAssistant *
+open_assistant (ScsWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-catalog", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (SCS_IS_MIGRATION_ASSISTANT (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return SCS_MIGRATION_ASSISTANT (toplevel);
+    }
+  g_assert_not_reached ();
 }
 
 /* Preferences offer the same assistant, for the workspace of the window
@@ -170,7 +210,6 @@ test_migrate (Fixture       *f,
 {
   ScsWindow *window = scs_window_new (NULL);
   ScsMigrationAssistant *assistant;
-  g_autoptr(GFile) file = g_file_new_for_path (f->xlsx);
   g_autoptr(GError) error = NULL;
   GtkWidget *row;
   ScsCatalog *catalog;
@@ -179,35 +218,31 @@ test_migrate (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
 
   /* The menu entry is an action of the window. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-catalog", NULL));
-
-  assistant = SCS_MIGRATION_ASSISTANT (scs_migration_assistant_new (GTK_WINDOW (window), f->workspace));
-  gtk_window_present (GTK_WINDOW (assistant));
-  g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "choose");
+  assistant = open_assistant (window);
+  g_assert_cmpstr (page_of (assistant), ==, "choose");
   gui_test_save_png (GTK_WIDGET (assistant), "widget-", "migration-choose", ".png", GUI_TEST_WAIT_FRAMES);
 
-  scs_migration_assistant_load_file (assistant, file);
-  g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "progress");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "migration.load-file", "s", f->xlsx));
+  g_assert_cmpstr (page_of (assistant), ==, "progress");
   wait_for_page (assistant, "report");
 
   /* What the imported catalog holds, per level. */
-  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "catalogs"),
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gui_test_find_child (GTK_WIDGET (assistant), "catalogs_row"))),
                             "★3: 26 requirements, 79 criteria · ★4: 43 requirements, 152 criteria"));
-  g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "added"), ==, "72");
-  g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "removed"), ==, "1");
-  g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "reworded"), ==, "1");
-  g_assert_cmpstr (scs_migration_assistant_get_text (assistant, "level"), ==, "1");
-  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "reconfirm-list"), "1-2-1-1"));
-  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "reconfirm-list"), "1-2-3-2"));
-  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "removed-list"), "1-2-1-3"));
-  g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "removed-list"), "未実施"));
+  g_assert_cmpstr (label_of (assistant, "added_label"), ==, "72");
+  g_assert_cmpstr (label_of (assistant, "removed_label"), ==, "1");
+  g_assert_cmpstr (label_of (assistant, "reworded_label"), ==, "1");
+  g_assert_cmpstr (label_of (assistant, "level_label"), ==, "1");
+  g_assert_nonnull (strstr (label_of (assistant, "reconfirm_list"), "1-2-1-1"));
+  g_assert_nonnull (strstr (label_of (assistant, "reconfirm_list"), "1-2-3-2"));
+  g_assert_nonnull (strstr (label_of (assistant, "removed_list"), "1-2-1-3"));
+  g_assert_nonnull (strstr (label_of (assistant, "removed_list"), "未実施"));
   /* Nothing is written before the user confirms. */
   g_assert_false (scs_catalog_is_official (scs_workspace_get_catalog (f->workspace)));
   gui_test_save_png (GTK_WIDGET (assistant), "widget-", "migration-report", ".png", GUI_TEST_WAIT_FRAMES);
 
-  g_assert_true (scs_migration_assistant_confirm (assistant, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "done");
+  click (assistant, "migrate_button");
+  g_assert_cmpstr (page_of (assistant), ==, "done");
 
   catalog = scs_workspace_get_catalog (f->workspace);
   g_assert_true (scs_catalog_is_official (catalog));
@@ -284,9 +319,8 @@ test_cancel_and_refusal (Fixture       *f,
                          gconstpointer  user_data)
 {
   ScsMigrationAssistant *assistant;
-  g_autoptr(GFile) file = g_file_new_for_path (f->xlsx);
+  ScsWindow *window;
   g_autofree char *broken_path = g_build_filename (f->dir, "broken.xlsx", NULL);
-  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GPtrArray) spec = spec_official ();
@@ -299,28 +333,32 @@ test_cancel_and_refusal (Fixture       *f,
   f->workspace = scs_workspace_open (f->path, NULL);
   g_assert_nonnull (f->workspace);
 
-  assistant = SCS_MIGRATION_ASSISTANT (scs_migration_assistant_new (NULL, f->workspace));
-  gtk_window_present (GTK_WINDOW (assistant));
+  window = scs_window_new (NULL);
+  scs_window_set_workspace (window, f->workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  assistant = open_assistant (window);
 
   /* Cancel while importing: back to the start, no plan. */
-  scs_migration_assistant_load_file (assistant, file);
-  g_assert_cmpstr (scs_migration_assistant_get_page (assistant), ==, "progress");
-  scs_migration_assistant_cancel (assistant);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "migration.load-file", "s", f->xlsx));
+  g_assert_cmpstr (page_of (assistant), ==, "progress");
+  click (assistant, "cancel_button");
   wait_for_page (assistant, "choose");
-  g_assert_null (scs_migration_assistant_get_migration (assistant));
+  g_assert_false (gtk_widget_get_visible (gui_test_find_child (GTK_WIDGET (assistant), "migrate_button")));
 
   /* A broken workbook: the error names sheet, row and column. */
   bytes = build_catalog_workbook (spec, BREAK_BAD_ID, &row, "2026-03-27T09:00:00Z");
   g_assert_true (g_file_set_contents (broken_path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), NULL));
-  scs_migration_assistant_load_file (assistant, broken);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (assistant), "migration.load-file", "s", broken_path));
   wait_for_page (assistant, "error");
   {
     g_autofree char *where = g_strdup_printf ("row %u, column L", row);
 
-    g_assert_nonnull (strstr (scs_migration_assistant_get_text (assistant, "error"), where));
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (gui_test_find_child (GTK_WIDGET (assistant), "error_page"))), where));
   }
   gui_test_save_png (GTK_WIDGET (assistant), "widget-", "migration-error", ".png", GUI_TEST_WAIT_FRAMES);
   gtk_window_destroy (GTK_WINDOW (assistant));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_drain ();
 
   g_assert_false (scs_catalog_is_official (scs_workspace_get_catalog (f->workspace)));
   g_clear_object (&f->workspace);

@@ -125,9 +125,12 @@ test_page_shows_check (void)
       g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==, expected);
     }
 
-  page = SCS_PROVIDER_PAGE (scs_window_show_provider (window));
+  /* the dossier's row in the sidebar, as the user selects it */
+  gtk_list_box_select_row (sidebar, GTK_LIST_BOX_ROW (gui_test_find_by_name (GTK_WIDGET (sidebar), "provider-row")));
+  page = SCS_PROVIDER_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_PROVIDER_PAGE));
+  g_assert_nonnull (page);
   gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_DRAIN);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "provider");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "provider");
   g_assert_nonnull (find_preferences_group_text (GTK_WIDGET (page), "暫定"));
 
   findings = box_text (scs_provider_page_get_findings (page));

@@ -387,7 +387,7 @@ test_round_trip (void)
   g_assert_true (scs_review_page_has_news (page));
   g_assert_cmpint (scs_review_get_verdict (review, "3-1-1-1"), ==, SCS_VERDICT_REOPENED);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "review");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "review");
   gui_test_save_png (GTK_WIDGET (window), "", "review-page.png", "", GUI_TEST_WAIT_LAID_OUT);
 
   review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "accepted"));
@@ -489,7 +489,7 @@ test_round_trip (void)
 
   /* the sealed UI: rows insensitive, and an edit through the action is refused */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "checklist");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "checklist");
   gui_test_wait_for_widget (GTK_WIDGET (window), 10, GUI_TEST_WAIT_LAID_OUT);
   row = scs_checklist_page_get_row (SCS_CHECKLIST_PAGE (scs_window_get_checklist (window)), "1-2-1-2");
   g_assert_nonnull (row);
@@ -632,7 +632,7 @@ waiting_row (ScsReviewPage *page, const char *title)
 static gboolean
 scope_shown (gpointer window)
 {
-  return g_str_equal (scs_window_get_visible_page (window), "scope");
+  return g_str_equal (gui_test_window_page (window), "scope");
 }
 
 /* A reason the expert questioned waits for the SME on the review page, and
@@ -677,7 +677,7 @@ test_scope_questioned (void)
   scs_review_page_set_profile (page, sme);
   g_assert_true (scs_review_page_has_news (page));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "review");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "review");
   gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_LAID_OUT);
   row = waiting_row (page, title);
   g_assert_nonnull (row);
@@ -685,12 +685,12 @@ test_scope_questioned (void)
   /* Enter on the row presses its button, which clicks a moment later. */
   g_assert_true (gtk_widget_activate (row));
   gui_test_wait_until (scope_shown, window, 10);
-  g_assert_cmpstr (scs_window_get_visible_page (window), ==, "scope");
+  g_assert_cmpstr (gui_test_window_page (window), ==, "scope");
   scope_page = SCS_SCOPE_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_SCOPE_PAGE));
   g_assert_nonnull (scope_page);
   gui_test_wait_for_widget (GTK_WIDGET (scope_page), 10, GUI_TEST_WAIT_LAID_OUT);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (scs_scope_page_get_column_view (scope_page, SCS_SCOPE_KIND_SERVER))));
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (scs_scope_page_get_column_view (scope_page, SCS_SCOPE_KIND_NETWORK))));
+  g_assert_true (gtk_widget_get_mapped (gui_test_find_by_name (GTK_WIDGET (scope_page), "table-server")));
+  g_assert_false (gtk_widget_get_mapped (gui_test_find_by_name (GTK_WIDGET (scope_page), "table-network")));
 
   /* A new reason answers the question: the row is gone */
   g_assert_true (scs_scope_set_status (scope, plc, SCS_SCOPE_STATUS_EXCLUDED,
@@ -745,11 +745,12 @@ test_trusted_cas (void)
   g_assert_true (g_file_set_contents (junk, "not a certificate", -1, NULL));
   preferences = scs_preferences_window_new (NULL);
   gtk_window_present (GTK_WINDOW (preferences));
-  g_assert_true (scs_preferences_window_add_ca (preferences, bundle, &error));
+  /* what "Add…" does with the chosen file */
+  g_assert_true (scs_trust_settings_add_file (settings, bundle, &error));
   g_assert_no_error (error);
-  g_assert_true (scs_preferences_window_add_ca (preferences, der, &error));
+  g_assert_true (scs_trust_settings_add_file (settings, der, &error));
   g_assert_no_error (error);
-  g_assert_false (scs_preferences_window_add_ca (preferences, junk, &error));
+  g_assert_false (scs_trust_settings_add_file (settings, junk, &error));
   g_assert_nonnull (strstr (error->message, "junk.txt"));
   pems = g_settings_get_strv (settings, "trusted-cas");
   g_assert_cmpuint (g_strv_length (pems), ==, 3);
@@ -757,8 +758,12 @@ test_trusted_cas (void)
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Valid until"));
   g_assert_nonnull (find_row (GTK_WIDGET (preferences), "CN=SCS Test CA ca"));
-  /* removing one: the list follows the setting */
-  scs_trust_settings_remove (settings, 0);
+  /* removing one with its row's button: the list follows the setting */
+  row = find_row (GTK_WIDGET (preferences), "CN=SCS Test CA ca");
+  g_signal_emit_by_name (gui_test_find_by_type (row, GTK_TYPE_BUTTON), "clicked");
+  g_clear_pointer (&pems, g_strfreev);
+  pems = g_settings_get_strv (settings, "trusted-cas");
+  g_assert_cmpuint (g_strv_length (pems), ==, 2);
   g_assert_null (find_row (GTK_WIDGET (preferences), "CN=SCS Test CA ca"));
   g_assert_nonnull (find_row (GTK_WIDGET (preferences), "CN=SCS Test CA otherca"));
   gtk_window_destroy (GTK_WINDOW (preferences));

@@ -106,19 +106,85 @@ find_dialog (void)
   return NULL;
 }
 
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static GtkWidget *
+child (ScsScopeImportDialog *dialog,
+       const char           *id)
+{
+  GtkWidget *widget = gui_test_find_child (GTK_WIDGET (dialog), id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* The problems listed, one row each */
+static guint
+n_problems (ScsScopeImportDialog *dialog)
+{
+  return count_children (child (dialog, "problems"));
+}
+
 static gboolean
 has_problem_at (ScsScopeImportDialog *dialog,
                 guint                 line,
                 guint                 column)
 {
-  GtkListBox *list = scs_scope_import_dialog_get_problems (dialog);
+  g_autofree char *name = g_strdup_printf ("problem-%u-%u", line, column);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "line")) == line &&
-        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column")) == column)
-      return TRUE;
-  return FALSE;
+  return gui_test_find_by_name (child (dialog, "problems"), name) != NULL;
+}
+
+/* The mapping step's rows: one per CSV column of a file that was read */
+static guint
+n_columns (ScsScopeImportDialog *dialog)
+{
+  return count_children (child (dialog, "mapping_list"));
+}
+
+static AdwComboRow *
+column_row (ScsScopeImportDialog *dialog,
+            guint                 column)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (dialog, "mapping_list")), (int) column);
+
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  return ADW_COMBO_ROW (row);
+}
+
+/* What column @column is read as, as its row shows it */
+static const char *
+mapped_as (ScsScopeImportDialog *dialog,
+           guint                 column)
+{
+  return gtk_string_object_get_string (adw_combo_row_get_selected_item (column_row (dialog, column)));
+}
+
+static const char *
+field_label (const char *field)
+{
+  return _(scs_scope_field_lookup (field)->label);
+}
+
+static const char *
+encoding_shown (ScsScopeImportDialog *dialog)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (child (dialog, "detected_row")));
+}
+
+static GtkColumnView *
+preview_of (ScsScopeImportDialog *dialog)
+{
+  return GTK_COLUMN_VIEW (child (dialog, "preview"));
 }
 
 static guint
@@ -160,7 +226,6 @@ test_utf8_bom (Fixture       *fixture,
   GtkWidget *window = gtk_window_new ();
   ScsScopePage *page = SCS_SCOPE_PAGE (scs_scope_page_new ());
   ScsScopeImportDialog *dialog;
-  ScsScopeImport *import;
   GtkWidget *button;
   GListModel *preview;
   guint imported = 0;
@@ -179,37 +244,35 @@ test_utf8_bom (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  g_assert_cmpint (scs_scope_import_dialog_get_kind (dialog), ==, SCS_SCOPE_KIND_SERVER);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (dialog, "kind_row"))), ==, SCS_SCOPE_KIND_SERVER);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &imported);
-  button = scs_scope_import_dialog_get_import_button (dialog);
+  button = child (dialog, "import_button");
   g_assert_false (gtk_widget_get_sensitive (button));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.load-file", "s", csv_path));
-  import = scs_scope_import_dialog_get_import (dialog);
-  g_assert_nonnull (import);
-  g_assert_cmpint (scs_scope_import_get_encoding (import), ==, SCS_SCOPE_ENCODING_UTF8);
-  g_assert_cmpstr (scs_scope_import_dialog_get_encoding_text (dialog), ==, _("UTF-8 with byte order mark"));
-  g_assert_cmpuint (scs_scope_import_get_n_columns (import), ==, 5);
-  g_assert_cmpstr (scs_scope_import_get_header (import)[0], ==, "機器名");
+  g_assert_cmpstr (encoding_shown (dialog), ==, _("UTF-8 with byte order mark"));
+  g_assert_cmpuint (n_columns (dialog), ==, 5);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (column_row (dialog, 0))), ==, "機器名");
   /* Nothing maps to the name yet: a problem on line 1, nothing to import */
-  g_assert_cmpuint (scs_scope_import_dialog_get_n_problems (dialog), >, 0);
+  g_assert_cmpuint (n_problems (dialog), >, 0);
   g_assert_true (has_problem_at (dialog, 1, 0));
   g_assert_false (gtk_widget_get_sensitive (button));
 
   /* Map in the drop-downs as a person does (0 ignore, 1 the first field …) */
-  gtk_drop_down_set_selected (scs_scope_import_dialog_get_mapping_dropdown (dialog, 0), 1);
-  g_assert_cmpstr (scs_scope_import_get_mapping (import, 0), ==, "name");
-  gtk_drop_down_set_selected (scs_scope_import_dialog_get_mapping_dropdown (dialog, 1), 2);
-  g_assert_cmpstr (scs_scope_import_get_mapping (import, 1), ==, "type");
+  adw_combo_row_set_selected (column_row (dialog, 0), 1);
+  g_assert_cmpstr (mapped_as (dialog, 0), ==, field_label ("name"));
+  adw_combo_row_set_selected (column_row (dialog, 1), 2);
+  g_assert_cmpstr (mapped_as (dialog, 1), ==, field_label ("type"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 2, "os-model"));
-  g_assert_cmpuint (gtk_drop_down_get_selected (scs_scope_import_dialog_get_mapping_dropdown (dialog, 2)), ==, 4);
+  g_assert_cmpuint (adw_combo_row_get_selected (column_row (dialog, 2)), ==, 4);
+  g_assert_cmpstr (mapped_as (dialog, 2), ==, field_label ("os-model"));
   /* The person in charge mapped to the type by mistake: every row is wrong,
    * by line (the first row spans lines 2–3) and column; the type moved off
    * column 2, whose drop-down now says "ignore" */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 3, "type"));
-  g_assert_null (scs_scope_import_get_mapping (import, 1));
-  g_assert_cmpuint (gtk_drop_down_get_selected (scs_scope_import_dialog_get_mapping_dropdown (dialog, 1)), ==, 0);
-  g_assert_cmpuint (scs_scope_import_dialog_get_n_problems (dialog), ==, 2);
+  g_assert_cmpstr (mapped_as (dialog, 3), ==, field_label ("type"));
+  g_assert_cmpuint (adw_combo_row_get_selected (column_row (dialog, 1)), ==, 0);
+  g_assert_cmpuint (n_problems (dialog), ==, 2);
   g_assert_true (has_problem_at (dialog, 2, 4));
   g_assert_true (has_problem_at (dialog, 4, 4));
   g_assert_false (gtk_widget_get_sensitive (button));
@@ -219,7 +282,7 @@ test_utf8_bom (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 3, "administrator"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 1, "type"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 4, ""));
-  g_assert_cmpuint (scs_scope_import_dialog_get_n_problems (dialog), ==, 0);
+  g_assert_cmpuint (n_problems (dialog), ==, 0);
   g_assert_true (gtk_widget_get_sensitive (button));
   {
     g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u Item",
@@ -228,9 +291,9 @@ test_utf8_bom (Fixture       *fixture,
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, label);
   }
   /* The preview: line number and the four mapped fields, the blank row left out */
-  preview = G_LIST_MODEL (gtk_column_view_get_model (scs_scope_import_dialog_get_preview (dialog)));
+  preview = G_LIST_MODEL (gtk_column_view_get_model (preview_of (dialog)));
   g_assert_cmpuint (g_list_model_get_n_items (preview), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (scs_scope_import_dialog_get_preview (dialog))),
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (preview_of (dialog))),
                     ==, 5);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.show-step", "s", "mapping"));
@@ -256,7 +319,7 @@ test_utf8_bom (Fixture       *fixture,
   }
   /* The page's table follows */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
-                      scs_scope_page_get_column_view (page, SCS_SCOPE_KIND_SERVER)))), ==, 3);
+                      GTK_COLUMN_VIEW (gui_test_find_by_name (GTK_WIDGET (page), "table-server"))))), ==, 3);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* And in the file */
@@ -290,7 +353,6 @@ test_shift_jis (Fixture       *fixture,
   g_autofree char *sjis = g_convert (utf8, -1, "CP932", "UTF-8", NULL, &length, &error);
   g_autofree char *csv_path = NULL;
   ScsScopeImportDialog *dialog;
-  ScsScopeImport *import;
   GtkWidget *button;
   guint imported = 0;
 
@@ -301,32 +363,37 @@ test_shift_jis (Fixture       *fixture,
   dialog = scs_scope_import_dialog_new (NULL, fixture->scope, SCS_SCOPE_KIND_SERVER);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &imported);
   gtk_window_present (GTK_WINDOW (dialog));
-  button = scs_scope_import_dialog_get_import_button (dialog);
+  button = child (dialog, "import_button");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.set-kind", "s", "cloud"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.load-file", "s", csv_path));
-  import = scs_scope_import_dialog_get_import (dialog);
-  g_assert_nonnull (import);
-  g_assert_cmpint (scs_scope_import_get_kind (import), ==, SCS_SCOPE_KIND_CLOUD);
-  g_assert_cmpint (scs_scope_import_get_encoding (import), ==, SCS_SCOPE_ENCODING_CP932);
-  g_assert_cmpstr (scs_scope_import_dialog_get_encoding_text (dialog), ==, _("Shift_JIS (CP932)"));
-  g_assert_cmpstr (scs_scope_import_get_row (import, 1)[1], ==, "株式会社フリー会計");
-  g_assert_cmpstr (scs_scope_import_get_mapping (import, 3), ==, "check-method");
-  g_assert_cmpuint (scs_scope_import_dialog_get_n_problems (dialog), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (dialog, "kind_row"))), ==, SCS_SCOPE_KIND_CLOUD);
+  g_assert_cmpstr (encoding_shown (dialog), ==, _("Shift_JIS (CP932)"));
+  {
+    /* the second row, its provider read from Shift_JIS, in the preview */
+    GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (preview_of (dialog)));
+    g_autoptr(GObject) row = g_list_model_get_item (rows, 1);
+    g_auto(GStrv) cells = NULL;
+
+    g_object_get (row, "cells", &cells, NULL);
+    g_assert_true (g_strv_contains ((const char * const *) cells, "株式会社フリー会計"));
+  }
+  g_assert_cmpstr (mapped_as (dialog, 3), ==, field_label ("check-method"));
+  g_assert_cmpuint (n_problems (dialog), ==, 0);
   g_assert_true (gtk_widget_get_sensitive (button));
 
   /* Read as UTF-8: refused with where the bad byte is; nothing to import */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.set-encoding", "s", "utf-8"));
-  g_assert_null (scs_scope_import_dialog_get_import (dialog));
-  g_assert_cmpuint (scs_scope_import_dialog_get_n_problems (dialog), ==, 1);
+  g_assert_cmpuint (n_columns (dialog), ==, 0);
+  g_assert_cmpuint (n_problems (dialog), ==, 1);
+  g_assert_true (has_problem_at (dialog, 0, 0));
   g_assert_false (gtk_widget_get_sensitive (button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.set-encoding", "s", "cp932"));
-  import = scs_scope_import_dialog_get_import (dialog);
-  g_assert_nonnull (import);
+  g_assert_cmpuint (n_columns (dialog), ==, 4);
   g_assert_true (gtk_widget_get_sensitive (button));
 
   /* A mapping changed: the data column ignored, so the preview drops it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 2, ""));
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (scs_scope_import_dialog_get_preview (dialog))),
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (preview_of (dialog))),
                     ==, 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.map", "(us)", 2, "data"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.show-step", "s", "preview"));
@@ -380,7 +447,7 @@ test_bad (Fixture       *fixture,
       g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), &imported);
       gtk_window_present (GTK_WINDOW (dialog));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.load-file", "s", csv_path));
-      g_assert_cmpuint (scs_scope_import_dialog_get_n_problems (dialog), >, 0);
+      g_assert_cmpuint (n_problems (dialog), >, 0);
       if (cases[i].line > 0)
         {
           /* the name and the count of line 3 */
@@ -388,8 +455,8 @@ test_bad (Fixture       *fixture,
           g_assert_true (has_problem_at (dialog, cases[i].line, cases[i].column));
         }
       else
-        g_assert_null (scs_scope_import_dialog_get_import (dialog));
-      g_assert_false (gtk_widget_get_sensitive (scs_scope_import_dialog_get_import_button (dialog)));
+        g_assert_cmpuint (n_columns (dialog), ==, 0);
+      g_assert_false (gtk_widget_get_sensitive (child (dialog, "import_button")));
       if (i == 2)
         gui_test_save_png (GTK_WIDGET (dialog), "", "scope-import-bad.png", "", GUI_TEST_WAIT_LAID_OUT);
       gtk_widget_activate_action (GTK_WIDGET (dialog), "import.confirm", NULL);

@@ -155,13 +155,44 @@ static gboolean
 has_finding (ScsScopePage *page,
              const char   *rule)
 {
-  GtkListBox *list = scs_scope_page_get_findings (page);
+  GtkWidget *list = gui_test_find_child (GTK_WIDGET (page), "findings");
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+  /* the rule's code is the finding's tooltip */
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "rule"), rule) == 0)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (row), rule) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* The message of the last refused edit as the page shows it, or NULL. */
+static const char *
+shown_error (ScsScopePage *page)
+{
+  GtkWidget *label = gui_test_find_child (GTK_WIDGET (page), "error_label");
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* The table of @kind (built when the page is first mapped). */
+static GtkColumnView *
+table_of (ScsScopePage *page,
+          ScsScopeKind  kind)
+{
+  g_autofree char *name = g_strconcat ("table-", scs_scope_kind_to_string (kind), NULL);
+  GtkWidget *view = gui_test_find_by_name (GTK_WIDGET (page), name);
+
+  g_assert_true (GTK_IS_COLUMN_VIEW (view));
+  return GTK_COLUMN_VIEW (view);
+}
+
+static gboolean
+cell_editing (ScsScopeCell *cell)
+{
+  gboolean editing;
+
+  g_object_get (cell, "editing", &editing, NULL);
+  return editing;
 }
 
 static void
@@ -174,14 +205,14 @@ edit_cell (ScsScopeCell *cell,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cell), "editing.start", NULL));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  g_assert_true (scs_scope_cell_get_editing (cell));
-  entry = scs_scope_cell_get_entry (cell);
+  g_assert_true (cell_editing (cell));
+  entry = GTK_EDITABLE (gui_test_find_by_type (GTK_WIDGET (cell), GTK_TYPE_TEXT));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)));
   gtk_editable_set_text (entry, text);
   g_signal_emit_by_name (entry, "activate");
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  g_assert_false (scs_scope_cell_get_editing (cell));
+  g_assert_false (cell_editing (cell));
 }
 
 static void
@@ -203,7 +234,7 @@ test_edit_in_place (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_LAID_OUT);
 
-  view = scs_scope_page_get_column_view (page, SCS_SCOPE_KIND_BOUNDARY);
+  view = table_of (page, SCS_SCOPE_KIND_BOUNDARY);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 2);
   g_assert_true (has_finding (page, "boundary-without-administrator"));
 
@@ -243,7 +274,7 @@ test_edit_in_place (Fixture       *fixture,
   cell = find_cell (GTK_WIDGET (view), fixture->fw, "administrator");
   g_assert_nonnull (cell);
   edit_cell (cell, "情報システム課 鈴木");
-  g_assert_null (scs_scope_page_get_error (page));
+  g_assert_null (shown_error (page));
   g_assert_cmpstr (scs_scope_item_get_field (scs_scope_lookup (fixture->scope, fixture->fw), "administrator"),
                    ==, "情報システム課 鈴木");
   g_assert_false (has_finding (page, "boundary-without-administrator"));
@@ -253,8 +284,8 @@ test_edit_in_place (Fixture       *fixture,
   cell = find_cell (GTK_WIDGET (view), fixture->vpn, "vuln-test");
   g_assert_nonnull (cell);
   edit_cell (cell, "先週");
-  g_assert_nonnull (scs_scope_page_get_error (page));
-  g_assert_cmpstr (scs_scope_cell_get_text (cell), ==, "");
+  g_assert_nonnull (shown_error (page));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gui_test_find_by_type (GTK_WIDGET (cell), GTK_TYPE_LABEL))), ==, "");
   after = gui_test_file_state (fixture->path);
   g_assert_cmpstr (before, ==, after);
 
@@ -270,7 +301,7 @@ test_edit_in_place (Fixture       *fixture,
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-connected", "(xb)",
                                                fixture->ot, FALSE));
-    g_assert_null (scs_scope_page_get_error (page));
+    g_assert_null (shown_error (page));
     g_assert_false (scs_scope_item_get_connected (ot));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-connected", "(xb)",
                                                fixture->ot, TRUE));
@@ -283,7 +314,7 @@ test_edit_in_place (Fixture       *fixture,
     state = gui_test_file_state (fixture->path);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-review", "(xss)",
                                                fixture->ot, "questioned", ""));
-    g_assert_nonnull (scs_scope_page_get_error (page));
+    g_assert_nonnull (shown_error (page));
     g_assert_cmpint (scs_scope_item_get_review (ot), ==, SCS_SCOPE_REVIEW_NONE);
     state_after = gui_test_file_state (fixture->path);
     g_assert_cmpstr (state, ==, state_after);
@@ -296,14 +327,14 @@ test_edit_in_place (Fixture       *fixture,
       g_assert_true (g_file_set_contents (profile, "[Profile]\nname=山田 花子\nrole=sme\n", -1, NULL));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-review", "(xss)",
                                                  fixture->ot, "questioned", "制御系と事務系の境界が図に無い"));
-      g_assert_nonnull (scs_scope_page_get_error (page));
+      g_assert_nonnull (shown_error (page));
       g_assert_cmpint (scs_scope_item_get_review (ot), ==, SCS_SCOPE_REVIEW_NONE);
       /* … and taken under the expert's */
       g_assert_true (g_file_set_contents (profile, "[Profile]\nname=山田 花子\nrole=expert\n", -1, NULL));
     }
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-review", "(xss)",
                                                fixture->ot, "questioned", "制御系と事務系の境界が図に無い"));
-    g_assert_null (scs_scope_page_get_error (page));
+    g_assert_null (shown_error (page));
     g_assert_cmpint (scs_scope_item_get_review (ot), ==, SCS_SCOPE_REVIEW_QUESTIONED);
     g_assert_cmpstr (scs_scope_item_get_review_comment (ot), ==, "制御系と事務系の境界が図に無い");
     /* The comment cell edits the comment and keeps the mark */
@@ -317,7 +348,7 @@ test_edit_in_place (Fixture       *fixture,
 
   /* Sorting by the name column, descending */
   {
-    GtkColumnView *networks = scs_scope_page_get_column_view (page, SCS_SCOPE_KIND_NETWORK);
+    GtkColumnView *networks = table_of (page, SCS_SCOPE_KIND_NETWORK);
     GListModel *columns = gtk_column_view_get_columns (networks);
     g_autoptr(GtkColumnViewColumn) name_column = g_list_model_get_item (columns, 0);
     GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (networks));
@@ -373,7 +404,7 @@ test_edit_in_place (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (scs_scope_get_items (fixture->scope, SCS_SCOPE_KIND_NETWORK)), ==, 3);
 
   /* The diagram on its own */
-  gui_test_save_png (scs_scope_page_get_diagram (page), "", "scope-page-diagram.png", "", GUI_TEST_WAIT_LAID_OUT);
+  gui_test_save_png (gui_test_find_child (GTK_WIDGET (page), "diagram"), "", "scope-page-diagram.png", "", GUI_TEST_WAIT_LAID_OUT);
 
   gtk_window_destroy (GTK_WINDOW (window));
 

@@ -16,6 +16,7 @@
 #include <dlfcn.h>
 
 #include <adwaita.h>
+#include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <gtk/gtk.h>
@@ -192,7 +193,13 @@ test_poppler_lazy (void)
 
   preview = scs_pdf_preview_new (bytes, "two pages.pdf", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (scs_pdf_preview_get_n_pages (preview), ==, 2);
+  {
+    g_autofree char *first = g_strdup_printf (_("Page %d of %d"), 1, 2);
+
+    GObject *title = gtk_widget_get_template_child (GTK_WIDGET (preview), SCS_TYPE_PDF_PREVIEW, "window_title");
+
+    g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, first);
+  }
 
   handle = dlopen (POPPLER_GLIB_SONAME, RTLD_LAZY | RTLD_NOLOAD);
   g_assert_nonnull (handle);

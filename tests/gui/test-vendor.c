@@ -522,26 +522,66 @@ test_compare_window (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The wizard's form, filled in as a person does */
+static void
+wizard_answer (ScsWizardDialog *dialog,
+               gboolean         confidential,
+               gboolean         delay,
+               gboolean         access)
+{
+  gtk_switch_set_active (GTK_SWITCH (gui_test_find_child (GTK_WIDGET (dialog), "confidential_switch")), confidential);
+  gtk_switch_set_active (GTK_SWITCH (gui_test_find_child (GTK_WIDGET (dialog), "delay_switch")), delay);
+  gtk_switch_set_active (GTK_SWITCH (gui_test_find_child (GTK_WIDGET (dialog), "access_switch")), access);
+}
+
+static void
+wizard_name_supplier (ScsWizardDialog *dialog,
+                      const char      *name,
+                      const char      *factors)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_find_child (GTK_WIDGET (dialog), "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_find_child (GTK_WIDGET (dialog), "factors_row")), factors);
+}
+
+/* Whether the wizard shows "Ask for ★@level" */
+static gboolean
+wizard_asks_for (ScsWizardDialog *dialog,
+                 guint            level)
+{
+  g_autofree char *expected = g_strdup_printf (_("Ask for ★%u"), level);
+
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (gui_test_find_child (GTK_WIDGET (dialog), "level_label"))),
+                    expected) == 0;
+}
+
 static void
 test_wizard_dialog (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *store = g_build_filename (f->dir, "suppliers.ini", NULL);
   ScsWizardDialog *dialog = scs_wizard_dialog_new (NULL, store);
+  g_autoptr(ScsSupplierList) stored = NULL;
+  g_autoptr(GError) error = NULL;
   const ScsSupplier *saved;
 
-  g_assert_cmpuint (scs_wizard_dialog_get_recommended (dialog), ==, 3);
+  g_assert_true (wizard_asks_for (dialog, 3));
   for (guint bits = 1; bits < 8; bits++)
     {
-      scs_wizard_dialog_set_answers (dialog, bits & 1, bits & 2, bits & 4);
-      g_assert_cmpuint (scs_wizard_dialog_get_recommended (dialog), ==, 4);
+      wizard_answer (dialog, bits & 1, bits & 2, bits & 4);
+      g_assert_true (wizard_asks_for (dialog, 4));
     }
-  scs_wizard_dialog_set_answers (dialog, FALSE, TRUE, FALSE);
-  scs_wizard_dialog_set_supplier (dialog, "株式会社みどり物流", "代替の物流業者が少ない");
-  g_assert_nonnull (strstr (scs_wizard_dialog_get_reasoning (dialog), "代替の物流業者が少ない"));
+  wizard_answer (dialog, FALSE, TRUE, FALSE);
+  wizard_name_supplier (dialog, "株式会社みどり物流", "代替の物流業者が少ない");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gui_test_find_child (GTK_WIDGET (dialog), "reasoning_label"))),
+                            "代替の物流業者が少ない"));
+  g_assert_null (gui_test_find_by_name (GTK_WIDGET (dialog), "株式会社みどり物流"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "wizard.save", NULL);
-  saved = scs_supplier_list_lookup (scs_wizard_dialog_get_list (dialog), "株式会社みどり物流");
+  /* in the file, and in the list below the form */
+  stored = scs_supplier_list_load (store, &error);
+  g_assert_no_error (error);
+  saved = scs_supplier_list_lookup (stored, "株式会社みどり物流");
   g_assert_nonnull (saved);
+  g_assert_true (ADW_IS_EXPANDER_ROW (gui_test_find_by_name (GTK_WIDGET (dialog), "株式会社みどり物流")));
   g_assert_cmpuint (saved->recommended, ==, 4);
   g_assert_true (g_file_test (store, G_FILE_TEST_EXISTS));
 
@@ -575,11 +615,14 @@ test_wizard_redecide (Fixture       *f,
   g_assert_no_error (error);
 
   dialog = scs_wizard_dialog_new (NULL, store);
-  scs_wizard_dialog_set_supplier (dialog, "株式会社あおぞら", "図面を預ける");
-  scs_wizard_dialog_set_answers (dialog, FALSE, FALSE, TRUE);
-  g_assert_cmpuint (scs_wizard_dialog_get_recommended (dialog), ==, 4);
+  wizard_name_supplier (dialog, "株式会社あおぞら", "図面を預ける");
+  wizard_answer (dialog, FALSE, FALSE, TRUE);
+  g_assert_true (wizard_asks_for (dialog, 4));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "wizard.save", NULL);
-  saved = scs_supplier_list_lookup (scs_wizard_dialog_get_list (dialog), "株式会社あおぞら");
+  g_clear_object (&list);
+  list = scs_supplier_list_load (store, &error);
+  g_assert_no_error (error);
+  saved = scs_supplier_list_lookup (list, "株式会社あおぞら");
   g_assert_cmpuint (saved->recommended, ==, 4);
   g_assert_cmpstr (saved->corporate_number, ==, "7000012050002");
   g_assert_cmpstr (saved->factors, ==, "図面を預ける");

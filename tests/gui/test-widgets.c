@@ -95,6 +95,17 @@ write_to_byte_array (void                *closure,
 }
 
 /* A real PDF, made here with cairo, with Japanese text on every page. */
+/* The preview shows "page @page of @n_pages" */
+static void
+assert_pdf_page (gpointer preview,
+                 int      page,
+                 int      n_pages)
+{
+  g_autofree char *expected = g_strdup_printf (_("Page %d of %d"), page, n_pages);
+
+  g_assert_cmpstr (gui_test_window_subtitle (preview), ==, expected);
+}
+
 static GBytes *
 make_pdf (int n_pages)
 {
@@ -296,7 +307,7 @@ test_evidence_list_add_remove (Fixture       *fixture,
   preview = find_toplevel_of_type (SCS_TYPE_PDF_PREVIEW);
   g_assert_nonnull (preview);
   g_assert_true (gtk_window_get_transient_for (preview) == GTK_WINDOW (window));
-  g_assert_cmpint (scs_pdf_preview_get_n_pages (SCS_PDF_PREVIEW (preview)), ==, 2);
+  assert_pdf_page (preview, 1, 2);
   gtk_window_destroy (preview);
 
   /* Remove unlinks it from this criterion */
@@ -412,21 +423,22 @@ test_pdf_preview_pages (void)
   g_assert_nonnull (preview);
   g_object_ref (preview);
 
-  g_assert_cmpint (scs_pdf_preview_get_n_pages (preview), ==, 2);
-  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 0);
+  assert_pdf_page (preview, 1, 2);
   gtk_window_set_default_size (GTK_WINDOW (preview), 480, 640);
   gtk_window_present (GTK_WINDOW (preview));
   gui_test_save_png (GTK_WIDGET (preview), "widget-", "pdf-preview", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
-  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 1);
+  assert_pdf_page (preview, 2, 2);
   /* The last page stays the last page */
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL);
-  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 1);
+  assert_pdf_page (preview, 2, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous", NULL));
-  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 0);
-  scs_pdf_preview_set_page (preview, 7);
-  g_assert_cmpint (scs_pdf_preview_get_page (preview), ==, 1);
+  assert_pdf_page (preview, 1, 2);
+  gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous", NULL);
+  assert_pdf_page (preview, 1, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.last", NULL));
+  assert_pdf_page (preview, 2, 2);
   gui_test_save_png (GTK_WIDGET (preview), "widget-", "pdf-preview-page-2", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   gtk_window_destroy (GTK_WINDOW (preview));
@@ -506,7 +518,7 @@ test_org_dialog (Fixture       *fixture,
   g_signal_connect (dialog, "saved", G_CALLBACK (on_org_saved), &saved);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (address)), ==, "東京都千代田区1-1-1");
-  g_assert_null (scs_org_dialog_get_message (dialog));
+  g_assert_false (gtk_widget_get_visible (gui_test_find_child (widget, "message_label")));
 
   /* a wrong check digit: Save is off, and the row says why */
   gtk_editable_set_text (GTK_EDITABLE (number), "1000012050002");
@@ -541,8 +553,9 @@ test_org_dialog (Fixture       *fixture,
   dialog = scs_org_dialog_new (NULL, fixture->workspace);
   widget = GTK_WIDGET (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_nonnull (scs_org_dialog_get_message (dialog));
-  g_assert_nonnull (strstr (scs_org_dialog_get_message (dialog), "確認ラウンド"));
+  g_assert_true (gtk_widget_get_visible (gui_test_find_child (widget, "message_label")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gui_test_find_child (widget, "message_label"))),
+                            "確認ラウンド"));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (widget, SCS_TYPE_ORG_DIALOG,
                                                                                         "form_group"))));
   gui_test_save_png (widget, "widget-", "org-dialog-sealed", ".png", GUI_TEST_WAIT_FRAMES);
@@ -745,7 +758,6 @@ test_new_workspace_validation (void)
   g_autofree char *valid = gui_test_sample_corporate_number ();
   g_autofree char *invalid = g_strdup (valid);
   g_autofree char *spaced = NULL;
-  g_autoptr(ScsOrganization) org = NULL;
 
   g_object_ref (dialog);
   create = gui_test_find_by_name (GTK_WIDGET (dialog), "create-button");
@@ -758,7 +770,6 @@ test_new_workspace_validation (void)
   g_assert_nonnull (sole);
 
   g_assert_false (gtk_widget_get_sensitive (create));
-  g_assert_null (scs_new_workspace_dialog_get_organization (dialog));
 
   set_row_text (GTK_WIDGET (dialog), "name", "株式会社テスト製作所");
   g_assert_false (gtk_widget_get_sensitive (create));
@@ -784,12 +795,6 @@ test_new_workspace_validation (void)
   g_assert_true (gtk_widget_get_sensitive (create));
   g_assert_false (gtk_widget_has_css_class (number_row, "error"));
   g_assert_false (gtk_widget_get_visible (message));
-  org = scs_new_workspace_dialog_get_organization (dialog);
-  g_assert_nonnull (org);
-  g_assert_cmpstr (org->name, ==, "株式会社テスト製作所");
-  g_assert_cmpstr (org->corporate_number, ==, valid);
-  g_assert_false (org->sole_proprietor);
-  g_clear_pointer (&org, scs_organization_free);
   gui_test_save_png (GTK_WIDGET (dialog), "widget-", "new-workspace", ".png", GUI_TEST_WAIT_LAID_OUT);
 
   /* A sole proprietor needs no number, even a wrong one left in the row */
@@ -798,10 +803,6 @@ test_new_workspace_validation (void)
   gtk_switch_set_active (GTK_SWITCH (sole), TRUE);
   g_assert_true (gtk_widget_get_sensitive (create));
   g_assert_false (gtk_widget_get_visible (number_row));
-  org = scs_new_workspace_dialog_get_organization (dialog);
-  g_assert_nonnull (org);
-  g_assert_true (org->sole_proprietor);
-  g_assert_null (org->corporate_number);
 
   /* And no name, no workspace */
   set_row_text (GTK_WIDGET (dialog), "name", "   ");
@@ -830,6 +831,7 @@ test_new_workspace_create (void)
   g_autofree char *path = g_build_filename (dir, "テスト製作所.scsw", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "no-such-dir", "x.scsw", NULL);
   g_autofree char *valid = gui_test_sample_corporate_number ();
+  g_autofree char *spaced = NULL;
   g_autoptr(ScsOrganization) org = NULL;
   ScsNewWorkspaceDialog *dialog;
   ScsWorkspace *created = NULL;
@@ -844,12 +846,14 @@ test_new_workspace_create (void)
 
   set_row_text (GTK_WIDGET (dialog), "name", "株式会社テスト製作所");
   set_row_text (GTK_WIDGET (dialog), "trade-name", "テスト製作所");
-  set_row_text (GTK_WIDGET (dialog), "corporate-number", valid);
+  /* written with hyphens: stored normalised */
+  spaced = g_strdup_printf ("%.1s-%.4s-%.4s-%.4s", valid, valid + 1, valid + 5, valid + 9);
+  set_row_text (GTK_WIDGET (dialog), "corporate-number", spaced);
   set_row_text (GTK_WIDGET (dialog), "address", "大阪府大阪市北区1-2-3");
   set_row_text (GTK_WIDGET (dialog), "contact-name", "山田 花子");
   set_row_text (GTK_WIDGET (dialog), "contact-email", "yamada@example.jp");
   set_row_text (GTK_WIDGET (dialog), "contact-phone", "06-1234-5678");
-  g_assert_cmpuint (scs_new_workspace_dialog_get_level (dialog), ==, 3);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (gui_test_find_by_name (GTK_WIDGET (dialog), "level-3"))));
 
   /* Where nothing can be created: the error is shown, no file, no signal */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", "s", bad_path));
@@ -909,21 +913,30 @@ test_new_workspace_type (void)
 
   type_row = gui_test_find_by_name (GTK_WIDGET (dialog), "workspace-type");
   level4 = gui_test_find_by_name (GTK_WIDGET (dialog), "level-4");
-  g_assert_cmpint (scs_new_workspace_dialog_get_workspace_type (dialog), ==, SCS_WORKSPACE_TYPE_SCS);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (type_row)), ==, SCS_WORKSPACE_TYPE_SCS);
   g_assert_true (gtk_widget_is_visible (level4));
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), 2);
-  g_assert_cmpint (scs_new_workspace_dialog_get_workspace_type (dialog), ==, SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), SCS_WORKSPACE_TYPE_SECURITY_ACTION);
   g_assert_false (gtk_widget_is_visible (level4));
-  scs_new_workspace_dialog_set_workspace_type (dialog, SCS_WORKSPACE_TYPE_JCSTAR1);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (type_row)), ==, 1);
-  scs_new_workspace_dialog_set_workspace_type (dialog, SCS_WORKSPACE_TYPE_SCS);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), SCS_WORKSPACE_TYPE_JCSTAR1);
+  g_assert_false (gtk_widget_is_visible (level4));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), SCS_WORKSPACE_TYPE_SCS);
   g_assert_true (gtk_widget_is_visible (level4));
-  scs_new_workspace_dialog_set_workspace_type (dialog, SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (type_row), SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+  /* A sole proprietor needs no number: a wrong one left in the row is not stored */
+  set_row_text (GTK_WIDGET (dialog), "corporate-number", "12345");
+  gtk_switch_set_active (GTK_SWITCH (gui_test_find_by_name (GTK_WIDGET (dialog), "sole-proprietor")), TRUE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", "s", path));
   g_assert_nonnull (created);
   g_assert_cmpint (scs_workspace_get_workspace_type (created), ==, SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+  {
+    g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (created);
+
+    g_assert_cmpstr (org->name, ==, "株式会社テスト商店");
+    g_assert_true (org->sole_proprietor);
+    g_assert_null (org->corporate_number);
+  }
   g_assert_finalize_object (created);
 
   g_assert_finalize_object (dialog);

@@ -95,17 +95,17 @@ test_welcome (Fixture       *fixture,
               gconstpointer  user_data)
 {
   g_assert_null (scs_window_get_workspace (fixture->window));
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "welcome");
   g_assert_null (gtk_list_box_get_row_at_index (gui_test_sidebar_list (fixture->window), 0));
   /* With no workspace, the workspace actions do nothing. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 2);
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "welcome");
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "dashboard");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "dashboard");
   scs_window_set_workspace (fixture->window, NULL);
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "welcome");
 }
 
 static gboolean
@@ -209,11 +209,11 @@ test_sidebar (Fixture       *fixture,
 
   /* Selecting a category row shows that category. */
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "checklist");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "checklist");
   g_assert_cmpuint (scs_checklist_page_get_category (SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window))),
                     ==, 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-dashboard", NULL));
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "dashboard");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "dashboard");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 2));
   g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (sidebar)), ==, 2);
 }
@@ -309,7 +309,7 @@ test_goto_criterion (Fixture       *fixture,
   g_assert_cmpuint (target->requirement->category->number, !=, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.goto-criterion", "s", target->id));
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "checklist");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "checklist");
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, target->requirement->category->number);
   g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (gui_test_sidebar_list (fixture->window))),
                    ==, (int) target->requirement->category->number);
@@ -374,7 +374,7 @@ test_pages_on_demand (Fixture       *fixture,
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
   gui_test_drain ();
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "dashboard");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "dashboard");
   g_assert_null (gui_test_find_by_type (window, SCS_TYPE_CHECKLIST_PAGE));
   g_assert_null (gui_test_find_by_type (window, SCS_TYPE_SCOPE_PAGE));
   /* The review page is there (its actions serve the rows), its widgets not. */
@@ -389,7 +389,7 @@ test_pages_on_demand (Fixture       *fixture,
   gui_test_drain ();
   page = SCS_CHECKLIST_PAGE (gui_test_find_by_type (window, SCS_TYPE_CHECKLIST_PAGE));
   g_assert_nonnull (page);
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "checklist");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "checklist");
   g_assert_true (scs_checklist_page_get_search_mode (page));
   g_assert_cmpuint (scs_checklist_page_get_n_visible (page), >, 0);
   /* Leaving search on the page turns the button off, and back. */
@@ -407,7 +407,7 @@ test_pages_on_demand (Fixture       *fixture,
   /* Shown, the review page builds its widgets. */
   gtk_widget_activate_action (window, "win.show-review", "s", "");
   gui_test_drain ();
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "review");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "review");
   g_assert_nonnull (gtk_widget_get_first_child (review));
   g_assert_true (gtk_widget_get_mapped (gtk_widget_get_first_child (review)));
 
@@ -415,7 +415,7 @@ test_pages_on_demand (Fixture       *fixture,
   gtk_list_box_select_row (gui_test_sidebar_list (fixture->window),
                            gtk_list_box_get_row_at_index (gui_test_sidebar_list (fixture->window), 8));
   gui_test_drain ();
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "scope");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "scope");
   g_assert_nonnull (gui_test_find_by_type (window, SCS_TYPE_SCOPE_PAGE));
   g_assert_true (gtk_widget_get_mapped (gui_test_find_by_type (window, SCS_TYPE_SCOPE_PAGE)));
 }
@@ -974,7 +974,7 @@ test_type_adapts_pages (Fixture       *fixture,
       g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==,
                        g_str_equal (name, "review-row") || g_str_equal (name, "declaration-row"));
     }
-  g_assert_cmpstr (scs_window_get_visible_page (fixture->window), ==, "declaration");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "declaration");
   scs_window_set_workspace (fixture->window, NULL);
 }
 
