@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-gap-entry.h"
+#include "scs-list-line.h"
 
 struct _ScsDiagnosisWindow
 {
@@ -132,9 +133,16 @@ entry_update (ScsGapEntry *entry,
     scs_gap_entry_set_choice (entry, i, scs_gap_entry_get_choice (fresh, i));
 }
 
-/* The store holds the gaps of now: when the same gaps are listed in the same
- * order, each entry is updated in place (the rows stay, an open one stays
- * open); otherwise the list is replaced. */
+static gboolean
+same_gap (gconstpointer a,
+          gconstpointer b)
+{
+  return g_str_equal (scs_gap_entry_get_key ((ScsGapEntry *) a), scs_gap_entry_get_key ((ScsGapEntry *) b));
+}
+
+/* The store holds the gaps of now: the entries of the gaps still listed
+ * stay and are updated in place (their rows stay, an open one stays open);
+ * only the gaps that came or went change rows. */
 static void
 refresh (ScsDiagnosisWindow *self)
 {
@@ -143,7 +151,6 @@ refresh (ScsDiagnosisWindow *self)
   g_autoptr(GError) error = NULL;
   GListModel *model = G_LIST_MODEL (self->gaps);
   gboolean items = scs_diagnosis_is_item_based (self->diagnosis);
-  gboolean same;
   g_autofree char *description = NULL;
 
   gaps = items ? scs_diagnosis_list_item_gaps (self->diagnosis, &error)
@@ -158,23 +165,15 @@ refresh (ScsDiagnosisWindow *self)
                                   : gap_entry (scs_workspace_get_catalog (self->workspace),
                                                g_ptr_array_index (gaps, i)));
 
-  same = g_list_model_get_n_items (model) == fresh->len;
-  for (guint i = 0; same && i < fresh->len; i++)
-    {
-      g_autoptr(ScsGapEntry) old = g_list_model_get_item (model, i);
-
-      same = g_str_equal (scs_gap_entry_get_key (old), scs_gap_entry_get_key (fresh->pdata[i]));
-    }
   self->updating = TRUE;
-  if (same)
-    for (guint i = 0; i < fresh->len; i++)
-      {
-        g_autoptr(ScsGapEntry) old = g_list_model_get_item (model, i);
+  scs_list_store_update (self->gaps, fresh, same_gap);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr(ScsGapEntry) kept = g_list_model_get_item (model, i);
 
-        entry_update (old, fresh->pdata[i]);
-      }
-  else
-    g_list_store_splice (self->gaps, 0, g_list_model_get_n_items (model), fresh->pdata, fresh->len);
+      if (kept != fresh->pdata[i])
+        entry_update (kept, fresh->pdata[i]);
+    }
   self->updating = FALSE;
 
   description = items ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap in the self-declaration",

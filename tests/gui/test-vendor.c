@@ -405,9 +405,12 @@ test_diagnosis_window (Fixture       *f,
   /* The SME's answer is untouched. */
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, first_gap)), ==, before);
 
-  /* An answer met by the SME closes its gap in the view. */
+  /* An answer met by the SME closes its gap in the view; the other rows
+   * stay as they are. */
+  row = GTK_WIDGET (gap_row (window, 1));
   g_assert_true (scs_workspace_set_answer (ws, first_gap, SCS_ANSWER_MET, NULL, NULL, &error));
   g_assert_cmpuint (n_gap_rows (window), ==, 5);
+  g_assert_true (GTK_WIDGET (gap_row (window, 0)) == row);
 
   save_png (GTK_WIDGET (window), "diagnosis");
   gtk_window_destroy (GTK_WINDOW (window));
