@@ -23,28 +23,15 @@ struct _ScsCertificateDialog
   AdwWindow   parent_instance;
 
   GtkWidget  *group;
-  GHashTable *fields;  /* key → value shown */
 };
 
 G_DEFINE_FINAL_TYPE (ScsCertificateDialog, scs_certificate_dialog, ADW_TYPE_WINDOW)
 
 static void
-scs_certificate_dialog_finalize (GObject *object)
-{
-  ScsCertificateDialog *self = SCS_CERTIFICATE_DIALOG (object);
-
-  g_clear_pointer (&self->fields, g_hash_table_unref);
-
-  G_OBJECT_CLASS (scs_certificate_dialog_parent_class)->finalize (object);
-}
-
-static void
 scs_certificate_dialog_class_init (ScsCertificateDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = scs_certificate_dialog_finalize;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -54,7 +41,6 @@ scs_certificate_dialog_init (ScsCertificateDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *page = adw_preferences_page_new ();
 
-  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->group = adw_preferences_group_new ();
   gtk_window_set_title (GTK_WINDOW (self), _("Certificate"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -66,7 +52,8 @@ scs_certificate_dialog_init (ScsCertificateDialog *self)
   adw_window_set_content (ADW_WINDOW (self), box);
 }
 
-/* One row: the label above, the value selectable below. */
+/* One row: the label above, the value selectable below; the row is named
+ * after @key (tests find it by name). */
 static void
 add_row (ScsCertificateDialog *self,
          const char           *key,
@@ -80,6 +67,7 @@ add_row (ScsCertificateDialog *self,
   row = adw_action_row_new ();
   label = gtk_label_new (value);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_name (row, key);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -91,7 +79,6 @@ add_row (ScsCertificateDialog *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
-  g_hash_table_replace (self->fields, (gpointer) key, g_strdup (value));
 }
 
 static char *
@@ -165,14 +152,4 @@ scs_certificate_dialog_new (GtkWindow                *parent,
   add_row (self, "timestamp", _("Time stamp"), stamp != NULL ? stamp : _("none"));
   add_row (self, "level", _("Signature level"), scs_cms_level_describe (v->level));
   return self;
-}
-
-const char *
-scs_certificate_dialog_get_field (ScsCertificateDialog *self,
-                                  const char           *key)
-{
-  g_return_val_if_fail (SCS_IS_CERTIFICATE_DIALOG (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  return g_hash_table_lookup (self->fields, key);
 }

@@ -18,10 +18,4 @@ G_DECLARE_FINAL_TYPE (ScsCertificateDialog, scs_certificate_dialog, SCS, CERTIFI
  * time stamp, CAdES level and whether the signer is verified. */
 ScsCertificateDialog *scs_certificate_dialog_new       (GtkWindow                *parent,
                                                         const ScsCmsVerification *verification);
-/* The value shown for @key ("person", "subject", "issuer", "serial",
- * "validity", "key-usage", "fingerprint", "signed", "timestamp", "level",
- * "trust"), or NULL when the row is not shown. For tests. */
-const char           *scs_certificate_dialog_get_field (ScsCertificateDialog     *self,
-                                                        const char               *key);
-
 G_END_DECLS

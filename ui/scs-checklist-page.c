@@ -32,6 +32,7 @@ struct _ScsChecklistPage
   guint              category;
   ScsChecklistFilter filter;
   char              *search;       /* normalised, casefolded; NULL when empty */
+  GHashTable        *evidence_names; /* for searches; NULL until needed again */
 
   GPtrArray         *groups;       /* of ScsRequirementGroup*, in catalog order */
   GHashTable        *row_by_id;    /* criterion ID → ScsCriterionRow* */
@@ -149,9 +150,8 @@ ensure_category (ScsChecklistPage *self,
     }
 }
 
-/* Recomputes what is shown: categories, requirements, rows, and the
- * ordered list of shown rows that keyboard navigation walks. */
-/* Criterion ID → the folded names of its evidence files, for a search. */
+/* Criterion ID → the folded names of its evidence files, for a search:
+ * read once, not at every keystroke, and again after the evidence changed. */
 static GHashTable *
 evidence_names_new (ScsChecklistPage *self)
 {
@@ -182,10 +182,17 @@ evidence_names_new (ScsChecklistPage *self)
 }
 
 static void
+on_evidence_changed (ScsChecklistPage *self)
+{
+  g_clear_pointer (&self->evidence_names, g_hash_table_unref);
+}
+
+/* Recomputes what is shown: categories, requirements, rows, and the
+ * ordered list of shown rows that keyboard navigation walks. */
+static void
 refilter_now (ScsChecklistPage *self)
 {
   gboolean searching = self->search != NULL;
-  g_autoptr(GHashTable) evidence_names = NULL;
 
   g_ptr_array_set_size (self->visible, 0);
   self->stale = FALSE;
@@ -196,7 +203,8 @@ refilter_now (ScsChecklistPage *self)
     {
       for (guint n = 1; n <= N_CATEGORIES; n++)
         ensure_category (self, n);
-      evidence_names = evidence_names_new (self);
+      if (self->evidence_names == NULL)
+        self->evidence_names = evidence_names_new (self);
     }
   else
     ensure_category (self, self->category);
@@ -217,7 +225,7 @@ refilter_now (ScsChecklistPage *self)
 
           if (scs_requirement_group_get_requirement (group)->category->number == n)
             any |= scs_requirement_group_refilter (group, target_level (self), self->filter,
-                                                   self->search, evidence_names, self->visible);
+                                                   self->search, self->evidence_names, self->visible);
         }
 
       gtk_widget_set_visible (self->category_boxes[n], any);
@@ -248,6 +256,16 @@ ensure_current (ScsChecklistPage *self)
 {
   if (self->stale)
     refilter_now (self);
+}
+
+/* Groups off screen draw nothing (scs-requirement-group.c): when the view
+ * moves or the content changes size, each draws again as it now lies. */
+static void
+redraw_groups (ScsChecklistPage *self)
+{
+  for (guint g = 0; g < self->groups->len; g++)
+    if (gtk_widget_get_mapped (self->groups->pdata[g]))
+      gtk_widget_queue_draw (self->groups->pdata[g]);
 }
 
 static void
@@ -434,6 +452,7 @@ scs_checklist_page_finalize (GObject *object)
   g_clear_pointer (&self->row_by_id, g_hash_table_unref);
   g_clear_pointer (&self->visible, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->evidence_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (scs_checklist_page_parent_class)->finalize (object);
 }
@@ -552,6 +571,7 @@ static void
 scs_checklist_page_init (ScsChecklistPage *self)
 {
   GtkEventController *controller;
+  GtkAdjustment *adjustment;
 
   self->category = 1;
   self->groups = g_ptr_array_new ();
@@ -562,6 +582,9 @@ scs_checklist_page_init (ScsChecklistPage *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (redraw_groups), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (redraw_groups), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_notify), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
@@ -601,6 +624,7 @@ scs_checklist_page_set_workspace (ScsChecklistPage *self,
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
+  g_clear_pointer (&self->evidence_names, g_hash_table_unref);
   clear_content (self);
   g_set_object (&self->workspace, workspace);
 
@@ -621,18 +645,12 @@ scs_checklist_page_set_workspace (ScsChecklistPage *self,
         }
       g_signal_connect_object (workspace, "notify::target-level",
                                G_CALLBACK (on_target_level_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (workspace, "evidence-changed",
+                               G_CALLBACK (on_evidence_changed), self, G_CONNECT_SWAPPED);
     }
 
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
-}
-
-ScsWorkspace *
-scs_checklist_page_get_workspace (ScsChecklistPage *self)
-{
-  g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), NULL);
-
-  return self->workspace;
 }
 
 void

@@ -22,7 +22,6 @@ G_DECLARE_FINAL_TYPE (ScsChecklistPage, scs_checklist_page, SCS, CHECKLIST_PAGE,
 GtkWidget       *scs_checklist_page_new               (void);
 void             scs_checklist_page_set_workspace     (ScsChecklistPage  *self,
                                                        ScsWorkspace      *workspace);
-ScsWorkspace    *scs_checklist_page_get_workspace     (ScsChecklistPage  *self);
 void             scs_checklist_page_set_category      (ScsChecklistPage  *self,
                                                        guint              category);
 guint            scs_checklist_page_get_category      (ScsChecklistPage  *self);

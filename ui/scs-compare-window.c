@@ -17,6 +17,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-review-entry.h"
+
 struct _ScsCompareWindow
 {
   AdwWindow        parent_instance;
@@ -27,35 +29,43 @@ struct _ScsCompareWindow
   AdwPreferencesGroup *changed_group;
   GtkListBox      *changed_list;
   GtkListBox      *unconfirmed_list;
+  GListStore      *changed;       /* of ScsReviewEntry */
+  GListStore      *unconfirmed;   /* of ScsReviewEntry */
   AdwComboRow     *change_kind_row;
   AdwEntryRow     *change_description_row;
 
   ScsWorkspace    *workspace;
   ScsValidity     *validity;
-  guint            n_changed;
-  guint            n_unconfirmed;
-  char            *last_message;
+  AdwToast        *toast;         /* the one shown (weak) */
   gboolean         updating;
 };
 
 G_DEFINE_FINAL_TYPE (ScsCompareWindow, scs_compare_window, ADW_TYPE_WINDOW)
 
+/* A toast; it takes the place of the one still shown (a refusal right
+ * after a success is read at once, not queued behind it). */
 static void
 toast (ScsCompareWindow *self,
        const char       *message)
 {
-  g_free (self->last_message);
-  self->last_message = g_strdup (message);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);  /* a toast's title is markup */
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
-static void
-clear_list (GtkListBox *list)
+static ScsReviewEntry *
+criterion_entry (const char   *criterion_id,
+                 ScsCatalog   *catalog,
+                 const char   *subtitle)
 {
-  GtkWidget *child;
+  const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, criterion_id);
+  g_autofree char *title = g_strdup_printf ("%s  %s", criterion_id, c ? scs_criterion_get_text (c) : "");
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  return scs_review_entry_new_text (title, subtitle);
 }
 
 static void
@@ -64,33 +74,21 @@ show_comparison (ScsCompareWindow *self,
                  guint             b)
 {
   g_autoptr(GPtrArray) diffs = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   ScsCatalog *catalog = scs_workspace_get_catalog (self->workspace);
   g_autofree char *description = NULL;
 
-  clear_list (self->changed_list);
-  self->n_changed = 0;
   diffs = scs_renewal_compare (self->workspace, a, b, &error);
   if (diffs == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < diffs->len; i++)
+    toast (self, error->message);
+  for (guint i = 0; diffs != NULL && i < diffs->len; i++)
     {
       ScsCycleDiff *d = g_ptr_array_index (diffs, i);
-      const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, d->criterion_id);
-      GtkWidget *row;
-      g_autofree char *title = NULL;
       g_autoptr(GString) subtitle = g_string_new (NULL);
 
       if (d->changes == 0)
         continue;
-      row = adw_action_row_new ();
-      title = g_strdup_printf ("%s  %s", d->criterion_id, c ? scs_criterion_get_text (c) : "");
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       if (d->changes & SCS_CHANGE_STATE)
         g_string_append_printf (subtitle, "%s → %s", scs_answer_state_get_label (d->old_state),
                                 scs_answer_state_get_label (d->new_state));
@@ -101,11 +99,12 @@ show_comparison (ScsCompareWindow *self,
       if (d->changes & SCS_CHANGE_EVIDENCE)
         g_string_append_printf (subtitle, "%s%s %u → %u", subtitle->len ? " · " : "", _("evidence"),
                                 d->old_evidence, d->new_evidence);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-      gtk_list_box_append (self->changed_list, row);
-      self->n_changed++;
+      g_ptr_array_add (entries, criterion_entry (d->criterion_id, catalog, subtitle->str));
     }
-  description = g_strdup_printf (_("%u criteria differ"), self->n_changed);
+  scs_review_entries_update (self->changed, entries);
+  if (diffs == NULL)
+    return;
+  description = g_strdup_printf (_("%u criteria differ"), entries->len);
   adw_preferences_group_set_description (self->changed_group, description);
 }
 
@@ -113,36 +112,24 @@ static void
 show_unconfirmed (ScsCompareWindow *self)
 {
   g_auto(GStrv) ids = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   ScsCatalog *catalog = scs_workspace_get_catalog (self->workspace);
 
-  clear_list (self->unconfirmed_list);
-  self->n_unconfirmed = 0;
   ids = scs_renewal_list_unconfirmed (self->workspace, &error);
   if (ids == NULL)
+    toast (self, error->message);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
-      toast (self, error->message);
-      return;
-    }
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, ids[i]);
       ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, ids[i]);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_label (_("Re-confirm"));
-      g_autofree char *title = g_strdup_printf ("%s  %s", ids[i], c ? scs_criterion_get_text (c) : "");
+      ScsReviewEntry *entry =
+        criterion_entry (ids[i], catalog, answer != NULL ? scs_answer_state_get_label (scs_answer_get_state (answer))
+                                                         : NULL);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (answer != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), scs_answer_state_get_label (scs_answer_get_state (answer)));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "compare.confirm");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ids[i]);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (self->unconfirmed_list, row);
-      self->n_unconfirmed++;
+      scs_review_entry_set_button (entry, _("Re-confirm"), "compare.confirm", g_variant_new_string (ids[i]));
+      g_ptr_array_add (entries, entry);
     }
+  scs_review_entries_update (self->unconfirmed, entries);
 }
 
 static void
@@ -284,14 +271,10 @@ scs_compare_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->validity, scs_validity_free);
+  g_clear_object (&self->changed);
+  g_clear_object (&self->unconfirmed);
+  g_clear_weak_pointer (&self->toast);
   G_OBJECT_CLASS (scs_compare_window_parent_class)->dispose (object);
-}
-
-static void
-scs_compare_window_finalize (GObject *object)
-{
-  g_free (SCS_COMPARE_WINDOW (object)->last_message);
-  G_OBJECT_CLASS (scs_compare_window_parent_class)->finalize (object);
 }
 
 static void
@@ -301,7 +284,6 @@ scs_compare_window_class_init (ScsCompareWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scs_compare_window_dispose;
-  object_class->finalize = scs_compare_window_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/jp/scsworkbench/Workbench/scs-compare-window.ui");
@@ -334,6 +316,11 @@ scs_compare_window_init (ScsCompareWindow *self)
   for (guint i = 0; i < scs_validity_get_n_changes (self->validity); i++)
     gtk_string_list_append (kinds, scs_significant_change_get_title (scs_validity_get_change (self->validity, i)));
   adw_combo_row_set_model (self->change_kind_row, G_LIST_MODEL (kinds));
+  self->changed = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
+  self->unconfirmed = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
+  gtk_list_box_bind_model (self->changed_list, G_LIST_MODEL (self->changed), scs_review_row_create, NULL, NULL);
+  gtk_list_box_bind_model (self->unconfirmed_list, G_LIST_MODEL (self->unconfirmed), scs_review_row_create,
+                           NULL, NULL);
 
   g_signal_connect_swapped (self->cycle_a_row, "notify::selected", G_CALLBACK (cycles_selected), self);
   g_signal_connect_swapped (self->cycle_b_row, "notify::selected", G_CALLBACK (cycles_selected), self);
@@ -353,22 +340,4 @@ scs_compare_window_new (GtkWindow    *parent,
   g_signal_connect_swapped (workspace, "answer-changed", G_CALLBACK (answers_changed), self);
   refresh (self);
   return self;
-}
-
-guint
-scs_compare_window_get_n_changed (ScsCompareWindow *self)
-{
-  return self->n_changed;
-}
-
-guint
-scs_compare_window_get_n_unconfirmed (ScsCompareWindow *self)
-{
-  return self->n_unconfirmed;
-}
-
-const char *
-scs_compare_window_get_last_message (ScsCompareWindow *self)
-{
-  return self->last_message;
 }

@@ -18,10 +18,5 @@ G_DECLARE_FINAL_TYPE (ScsCompareWindow, scs_compare_window, SCS, COMPARE_WINDOW,
  * kind, description). */
 ScsCompareWindow *scs_compare_window_new          (GtkWindow        *parent,
                                                    ScsWorkspace     *workspace);
-/* Shown rows: criteria that changed between the compared cycles, and
- * carried answers not yet re-confirmed. */
-guint             scs_compare_window_get_n_changed     (ScsCompareWindow *self);
-guint             scs_compare_window_get_n_unconfirmed (ScsCompareWindow *self);
-const char       *scs_compare_window_get_last_message  (ScsCompareWindow *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@
 #include "scs-date.h"
 #include "scs-migration.h"
 #include "scs-renewal.h"
+#include "scs-review-entry.h"
 
 #define ROW_HEIGHT 40
 #define BAR_HEIGHT 16
@@ -50,6 +51,7 @@ struct _ScsDashboardPage
   GtkGrid        *table;
   GtkListBox     *life_list;
   GtkLabel       *life_error_label;
+  GListStore     *life_events;  /* of ScsReviewEntry, bound to life_list */
 
   ScsWorkspace   *workspace;
   ScsValidity    *validity;
@@ -611,86 +613,45 @@ static void
 scs_dashboard_page_refresh_life_cycle (ScsDashboardPage *self)
 {
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDate) today = scs_date_today (SCS_DATE_ZONE_LOCAL);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->life_list))) != NULL)
-    gtk_list_box_remove (self->life_list, child);
-  if (self->workspace == NULL)
-    return;
-  if (self->validity == NULL)
+  if (self->workspace != NULL && self->validity == NULL)
     self->validity = scs_validity_load_default (NULL);
-  if (self->validity != NULL)
+  if (self->workspace != NULL && self->validity != NULL)
     events = scs_renewal_list_life_cycle (self->workspace, self->validity, today, NULL);
-  if (events == NULL || events->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No star is recorded for this workspace yet"));
-      gtk_list_box_append (self->life_list, row);
-      return;
-    }
-  for (guint i = 0; i < events->len; i++)
+  if (self->workspace != NULL && (events == NULL || events->len == 0))
+    g_ptr_array_add (entries, scs_review_entry_new_text (_("No star is recorded for this workspace yet"), NULL));
+  for (guint i = 0; events != NULL && i < events->len; i++)
     {
       const ScsLifeEvent *event = g_ptr_array_index (events, i);
       g_autofree char *detail = life_event_detail (event);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *mark = gtk_label_new (event->urgency == SCS_LIFE_OVERDUE ? _("Overdue")
-                                       : event->urgency == SCS_LIFE_SOON ? _("Soon") : _("On track"));
+      ScsReviewEntry *entry = scs_review_entry_new_text (event->label, detail);
+      const char *mark = event->urgency == SCS_LIFE_OVERDUE ? _("Overdue")
+                         : event->urgency == SCS_LIFE_SOON ? _("Soon") : _("On track");
 
-      if (event->kind == SCS_LIFE_STATUS)
-        gtk_label_set_label (GTK_LABEL (mark), _("Not valid"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), event->label);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail);
-      gtk_widget_add_css_class (mark, urgency_classes[event->urgency]);
-      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
-      g_object_set_data (G_OBJECT (row), "urgency", GUINT_TO_POINTER (event->urgency));
-      gtk_list_box_append (self->life_list, row);
+      scs_review_entry_set_badge (entry, event->kind == SCS_LIFE_STATUS ? _("Not valid") : mark,
+                                  urgency_classes[event->urgency]);
+      g_ptr_array_add (entries, entry);
     }
+  scs_review_entries_update (self->life_events, entries);
 }
 
-/**
- * scs_dashboard_page_record_certification:
- *
- * Records the star granted for the current cycle through the core, which
+/* Records the star granted for the current cycle through the core, which
  * refuses a date in the future, a level above the target and an unanswered
- * workspace; the message is shown on the page and returned.
- */
-gboolean
-scs_dashboard_page_record_certification (ScsDashboardPage  *self,
-                                         guint              level,
-                                         const char        *obtained,
-                                         const char        *registry_id,
-                                         GError           **error)
+ * workspace; the refusal is shown on the page. */
+static void
+record_certification (ScsDashboardPage *self,
+                      guint             level,
+                      const char       *obtained,
+                      const char       *registry_id)
 {
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = scs_renewal_record_certification (self->workspace, level, obtained, registry_id, &error);
 
-  g_return_val_if_fail (SCS_IS_DASHBOARD_PAGE (self), FALSE);
-  g_return_val_if_fail (self->workspace != NULL, FALSE);
-
-  ok = scs_renewal_record_certification (self->workspace, level, obtained, registry_id, &local_error);
-  gtk_label_set_label (self->life_error_label, ok ? "" : local_error->message);
+  gtk_label_set_label (self->life_error_label, ok ? "" : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->life_error_label), !ok);
   scs_dashboard_page_refresh_life_cycle (self);
-  if (!ok)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return ok;
-}
-
-char *
-scs_dashboard_page_dup_life_cycle (ScsDashboardPage *self)
-{
-  GString *text = g_string_new (NULL);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->life_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (ADW_IS_ACTION_ROW (row))
-      g_string_append_printf (text, "%s\t%s\t%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) ?: "",
-                              urgency_classes[GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "urgency"))]);
-  return g_string_free (text, FALSE);
 }
 
 static void
@@ -704,9 +665,8 @@ certification_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "record") || self->workspace == NULL)
     return;
-  scs_dashboard_page_record_certification (self, gtk_drop_down_get_selected (level) == 1 ? 4 : 3,
-                                           gtk_editable_get_text (date), gtk_editable_get_text (registry),
-                                           NULL);
+  record_certification (self, gtk_drop_down_get_selected (level) == 1 ? 4 : 3, gtk_editable_get_text (date),
+                        gtk_editable_get_text (registry));
 }
 
 static void
@@ -876,6 +836,7 @@ scs_dashboard_page_dispose (GObject *object)
   g_clear_signal_handler (&self->answer_changed_id, self->workspace);
   g_clear_signal_handler (&self->level_changed_id, self->workspace);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->life_events);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_DASHBOARD_PAGE);
 
@@ -980,6 +941,8 @@ scs_dashboard_page_init (ScsDashboardPage *self)
 
   SCS_DASHBOARD_CHART (self->chart)->page = self;
   scs_dashboard_page_build_legend (self);
+  self->life_events = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
+  gtk_list_box_bind_model (self->life_list, G_LIST_MODEL (self->life_events), scs_review_row_create, NULL, NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -1032,33 +995,10 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
-void
-scs_dashboard_page_get_progress (ScsDashboardPage *self,
-                                 guint             category,
-                                 ScsProgress      *progress)
-{
-  g_return_if_fail (SCS_IS_DASHBOARD_PAGE (self));
-  g_return_if_fail (progress != NULL);
-  g_return_if_fail (category <= self->n_categories);
-
-  *progress = self->progress[category];
-}
-
 char *
 scs_dashboard_page_dup_summary (ScsDashboardPage *self)
 {
   g_return_val_if_fail (SCS_IS_DASHBOARD_PAGE (self), NULL);
 
   return scs_dashboard_page_build_summary (self);
-}
-
-char *
-scs_dashboard_page_dup_status (ScsDashboardPage *self)
-{
-  g_return_val_if_fail (SCS_IS_DASHBOARD_PAGE (self), NULL);
-
-  return g_strjoin ("\n", gtk_label_get_label (self->heading_label), gtk_label_get_label (self->count_label),
-                    gtk_label_get_label (self->status_label),
-                    gtk_widget_get_visible (GTK_WIDGET (self->reconfirm_label))
-                    ? gtk_label_get_label (self->reconfirm_label) : "", NULL);
 }

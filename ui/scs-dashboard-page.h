@@ -19,23 +19,8 @@ GtkWidget *scs_dashboard_page_new           (void);
 void       scs_dashboard_page_set_workspace (ScsDashboardPage *self,
                                              ScsWorkspace     *workspace);
 
-/* What the page currently shows (criteria of the target level), for tests and tools:
- * @category 0 is the whole catalog. */
-void       scs_dashboard_page_get_progress  (ScsDashboardPage *self,
-                                             guint             category,
-                                             ScsProgress      *progress);
-/* The text summary given to assistive technology as the chart's description. */
+/* The text summary given to assistive technology as the chart's
+ * description (GTK 4.8 has no getter for accessible properties). */
 char      *scs_dashboard_page_dup_summary   (ScsDashboardPage *self);
-/* The heading, count and status lines as shown, one per line. */
-char      *scs_dashboard_page_dup_status    (ScsDashboardPage *self);
-
-/* The life cycle as shown: "label\tdate and days\turgency class" per row. */
-char      *scs_dashboard_page_dup_life_cycle (ScsDashboardPage *self);
-/* What the "Record Certification…" dialog does (core refusals shown on the page). */
-gboolean   scs_dashboard_page_record_certification (ScsDashboardPage  *self,
-                                                    guint              level,
-                                                    const char        *obtained,
-                                                    const char        *registry_id,
-                                                    GError           **error);
 
 G_END_DECLS

@@ -30,6 +30,7 @@
 #include "scs-i18n.h"
 #include "scs-jc-import-dialog.h"
 #include "scs-jcstar.h"
+#include "scs-list-store.h"
 #include "scs-security-action.h"
 
 typedef struct
@@ -46,6 +47,8 @@ typedef struct
   GtkWidget    *equivalence;
   GtkWidget    *label_row;
   GtkWidget    *events;
+  GtkStringList *event_ids;  /* the events' IDs, bound to the events list */
+  GPtrArray    *event_list;  /* of ScsJcEvent, what the rows show */
   GHashTable   *statuses;    /* requirement ID → AdwPreferencesGroup */
   GPtrArray    *items;       /* of ItemControls */
   /* SECURITY ACTION */
@@ -62,6 +65,8 @@ page_free (Page *page)
   g_clear_pointer (&page->evidence, g_hash_table_unref);
   g_clear_pointer (&page->statuses, g_hash_table_unref);
   g_clear_pointer (&page->items, g_ptr_array_unref);
+  g_clear_object (&page->event_ids);
+  g_clear_pointer (&page->event_list, g_ptr_array_unref);
   g_free (page);
 }
 
@@ -563,62 +568,87 @@ jc_reload_items (Page *page)
     jc_item_reload (page, g_ptr_array_index (page->items, i));
 }
 
+/* The row of one event (a GtkListBoxCreateWidgetFunc over event_ids): its
+ * heading and its change notice, to edit and save. */
+static GtkWidget *
+jc_event_row (gpointer item,
+              gpointer user_data)
+{
+  Page *page = user_data;
+  gint64 id = g_ascii_strtoll (gtk_string_object_get_string (item), NULL, 10);
+  const ScsJcEvent *event = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *view = gtk_text_view_new ();
+  g_autofree char *heading = NULL;
+  GtkWidget *label;
+
+  for (guint i = 0; i < page->event_list->len && event == NULL; i++)
+    if (((ScsJcEvent *) page->event_list->pdata[i])->id == id)
+      event = page->event_list->pdata[i];
+  g_assert (event != NULL);  /* event_ids is spliced after event_list is set */
+  /* Translators: "2026-12-01 — firmware update: 3.0.0" */
+  heading = g_strdup_printf ("%s — %s: %s", event->date,
+                             event->kind == SCS_JC_EVENT_MODEL ? _("new model number")
+                                                               : _("firmware update"),
+                             event->detail);
+  label = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), event->notice, -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (view, "card");
+  g_object_set_data (G_OBJECT (view), "event-id", GINT_TO_POINTER ((int) event->id));
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+/* The events as stored: rows of new events are added, the others (and
+ * what is typed in their notices) stay. */
 static void
 jc_show_events (Page *page)
 {
   g_autoptr(GPtrArray) events = scs_jcstar_list_events (page->workspace, NULL);
-  GtkWidget *list = g_object_get_data (G_OBJECT (page->events), "list");
-  GtkWidget *child;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_box_remove (GTK_BOX (list), child);
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      ScsJcEvent *event = g_ptr_array_index (events, i);
-      GtkWidget *view = gtk_text_view_new ();
-      g_autofree char *heading = NULL;
-      GtkWidget *label;
-
-      /* Translators: "2026-12-01 — firmware update: 3.0.0" */
-      heading = g_strdup_printf ("%s — %s: %s", event->date,
-                                 event->kind == SCS_JC_EVENT_MODEL ? _("new model number")
-                                                                   : _("firmware update"),
-                                 event->detail);
-      label = gtk_label_new (heading);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_box_append (GTK_BOX (list), label);
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), event->notice, -1);
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-      gtk_widget_add_css_class (view, "card");
-      g_object_set_data (G_OBJECT (view), "event-id", GINT_TO_POINTER ((int) event->id));
-      gtk_box_append (GTK_BOX (list), view);
-    }
+  if (events == NULL)
+    events = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_jc_event_free);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) ((ScsJcEvent *) events->pdata[i])->id));
+  g_clear_pointer (&page->event_list, g_ptr_array_unref);
+  page->event_list = g_steal_pointer (&events);
+  scs_string_list_update (page->event_ids, (const char * const *) ids->pdata, ids->len);
 }
 
 static void
 jc_save_notices (GtkButton *button,
                  Page      *page)
 {
-  GtkWidget *list = g_object_get_data (G_OBJECT (page->events), "list");
+  GtkListBox *list = g_object_get_data (G_OBJECT (page->events), "list");
+  GtkListBoxRow *row;
 
-  for (GtkWidget *w = gtk_widget_get_first_child (list); w != NULL; w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_TEXT_VIEW (w))
-      {
-        g_autoptr(GError) error = NULL;
-        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (w));
-        GtkTextIter start, end;
-        g_autofree char *text = NULL;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *w = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
+      g_autoptr(GError) error = NULL;
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (w));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
 
-        gtk_text_buffer_get_bounds (buffer, &start, &end);
-        text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-        if (!scs_jcstar_set_notice (page->workspace, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "event-id")),
-                                    text, &error))
-          {
-            say (page, error);
-            return;
-          }
-      }
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (!scs_jcstar_set_notice (page->workspace, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "event-id")),
+                                  text, &error))
+        {
+          say (page, error);
+          return;
+        }
+    }
   say (page, NULL);
 }
 
@@ -861,9 +891,14 @@ jcstar_page_new (ScsWorkspace *workspace)
   add_button (group, "add-model", _("Add _Model Number"), G_CALLBACK (jc_on_new_model), page);
   add_button (group, "record-firmware", _("Record _Firmware Update"), G_CALLBACK (jc_on_firmware), page);
   {
-    GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *list = gtk_list_box_new ();
 
+    gtk_widget_set_name (list, "events");
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "background");
     gtk_widget_set_margin_top (list, 12);
+    page->event_ids = gtk_string_list_new (NULL);
+    gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (page->event_ids), jc_event_row, page, NULL);
     g_object_set_data (G_OBJECT (group), "list", list);
     adw_preferences_group_add (group, list);
   }

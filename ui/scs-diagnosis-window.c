@@ -23,7 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-gap-entry.h"
-#include "scs-list-line.h"
+#include "scs-list-store.h"
 
 struct _ScsDiagnosisWindow
 {

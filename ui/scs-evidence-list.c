@@ -7,8 +7,10 @@
  * lets the user attach more with a file chooser or by dropping files on it.
  * Everything the user does comes back through the "evidence.*" actions, whose
  * handlers call the core (scs_workspace_add_evidence and friends); the list
- * itself is rebuilt from the workspace whenever it emits "evidence-changed"
- * for our criterion, so it never shows anything the file does not hold.
+ * is bound to the SHA-256s of the criterion's files (a GtkStringList, each
+ * row made from the file's record), read again from the workspace whenever
+ * it emits "evidence-changed" for our criterion, so it never shows anything
+ * the file does not hold; only the rows of files added or removed change.
  * Adding runs on a worker thread with a workspace connection of its own:
  * reading, hashing and writing a file of a few hundred megabytes takes
  * seconds, which froze the window. The add is one transaction there, as from
@@ -28,6 +30,7 @@
 
 #include "scs-file.h"
 
+#include "scs-list-store.h"
 #include "scs-pdf-preview.h"
 
 struct _ScsEvidenceList
@@ -44,12 +47,11 @@ struct _ScsEvidenceList
   ScsWorkspace         *workspace;
   char                 *criterion_id;
   GPtrArray            *evidence;   /* of ScsEvidence*, what the rows show */
+  GtkStringList        *hashes;     /* their SHA-256s, bound to list_box */
   GtkFileChooserNative *chooser;
   gulong                evidence_changed_id;
   guint                 n_adding;   /* adds running on worker threads */
   char                 *last_error;
-  GtkWindow            *preview;    /* the last preview shown (weak) */
-  char                 *last_copy;  /* the last private copy handed to an application */
   gboolean              read_only;  /* the review desk: look, do not touch */
   gboolean              disposed;
 };
@@ -196,6 +198,18 @@ scs_evidence_list_create_row (ScsEvidenceList   *self,
   return row;
 }
 
+/* A GtkListBoxCreateWidgetFunc: the row of one SHA-256 of hashes. */
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  ScsEvidenceList *self = user_data;
+  const ScsEvidence *evidence = scs_evidence_list_find (self, gtk_string_object_get_string (item));
+
+  g_assert (evidence != NULL);  /* hashes are spliced after evidence is set */
+  return scs_evidence_list_create_row (self, evidence);
+}
+
 static void
 scs_evidence_list_update_actions (ScsEvidenceList *self)
 {
@@ -210,13 +224,10 @@ scs_evidence_list_update_actions (ScsEvidenceList *self)
 static void
 scs_evidence_list_refresh (ScsEvidenceList *self)
 {
-  GtkWidget *child;
+  g_autofree const char **hashes = NULL;
   guint n = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
-
   if (self->workspace != NULL && self->criterion_id != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -228,18 +239,16 @@ scs_evidence_list_refresh (ScsEvidenceList *self)
         g_warning ("Cannot list the evidence of criterion ‘%s’: %s",
                    self->criterion_id, error->message);
     }
-
-  if (self->evidence != NULL)
+  hashes = g_new0 (const char *, (self->evidence != NULL ? self->evidence->len : 0) + 1);
+  for (guint i = 0; self->evidence != NULL && i < self->evidence->len; i++)
     {
-      for (guint i = 0; i < self->evidence->len; i++)
-        {
-          const ScsEvidence *evidence = g_ptr_array_index (self->evidence, i);
+      const ScsEvidence *evidence = g_ptr_array_index (self->evidence, i);
 
-          gtk_list_box_append (self->list_box,
-                               scs_evidence_list_create_row (self, evidence));
-        }
-      n = self->evidence->len;
+      /* the core lists stored files, each with its hash */
+      if (evidence->sha256 != NULL)
+        hashes[n++] = evidence->sha256;
     }
+  scs_string_list_update (self->hashes, hashes, n);
 
   gtk_widget_set_visible (GTK_WIDGET (self->list_box), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
@@ -524,17 +533,6 @@ scs_evidence_is_image (const ScsEvidence *evidence)
           g_str_equal (evidence->mime_type, "image/tiff"));
 }
 
-static void
-scs_evidence_list_set_preview (ScsEvidenceList *self,
-                               GtkWindow       *preview)
-{
-  if (self->preview != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->preview), (gpointer *) &self->preview);
-  self->preview = preview;
-  if (preview != NULL)
-    g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &self->preview);
-}
-
 /* An image in a window of its own, from memory: nothing is written. */
 static GtkWindow *
 scs_evidence_image_preview_new (GBytes      *data,
@@ -614,7 +612,6 @@ scs_evidence_list_open_action (GtkWidget  *widget,
         }
       if (GTK_IS_WINDOW (root))
         gtk_window_set_transient_for (preview, GTK_WINDOW (root));
-      scs_evidence_list_set_preview (self, preview);
       gtk_window_present (preview);
     }
   else if (scs_evidence_is_pdf (evidence))
@@ -638,7 +635,6 @@ scs_evidence_list_open_action (GtkWidget  *widget,
 
       if (GTK_IS_WINDOW (root))
         gtk_window_set_transient_for (GTK_WINDOW (preview), GTK_WINDOW (root));
-      scs_evidence_list_set_preview (self, GTK_WINDOW (preview));
       gtk_window_present (GTK_WINDOW (preview));
     }
   else
@@ -682,8 +678,6 @@ scs_evidence_list_open_action (GtkWidget  *widget,
           return;
         }
 
-      g_free (self->last_copy);
-      self->last_copy = g_strdup (path);
       context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
       {
         LaunchJob *job = g_new0 (LaunchJob, 1);
@@ -758,7 +752,7 @@ scs_evidence_list_dispose (GObject *object)
   g_clear_signal_handler (&self->evidence_changed_id, self->workspace);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
-  scs_evidence_list_set_preview (self, NULL);
+  g_clear_object (&self->hashes);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_EVIDENCE_LIST);
 
@@ -772,7 +766,6 @@ scs_evidence_list_finalize (GObject *object)
 
   g_free (self->criterion_id);
   g_free (self->last_error);
-  g_free (self->last_copy);
 
   G_OBJECT_CLASS (scs_evidence_list_parent_class)->finalize (object);
 }
@@ -868,6 +861,8 @@ scs_evidence_list_init (ScsEvidenceList *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->hashes = gtk_string_list_new (NULL);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->hashes), create_row, self, NULL);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
@@ -922,23 +917,6 @@ scs_evidence_list_set_criterion_id (ScsEvidenceList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRITERION_ID]);
 }
 
-guint
-scs_evidence_list_get_n_items (ScsEvidenceList *self)
-{
-  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), 0);
-
-  return self->evidence != NULL ? self->evidence->len : 0;
-}
-
-/* TRUE while files are being added (on worker threads). */
-gboolean
-scs_evidence_list_get_busy (ScsEvidenceList *self)
-{
-  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), FALSE);
-
-  return self->n_adding > 0;
-}
-
 /* The last error an add reported (all its messages, one per line), or NULL. */
 const char *
 scs_evidence_list_get_last_error (ScsEvidenceList *self)
@@ -965,21 +943,7 @@ scs_evidence_list_set_read_only (ScsEvidenceList *self,
   self->read_only = !!read_only;
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), !self->read_only);
   scs_evidence_list_update_actions (self);
+  /* every row changes (no remove button; a preview instead) */
+  gtk_string_list_splice (self->hashes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hashes)), NULL);
   scs_evidence_list_refresh (self);
-}
-
-GtkWindow *
-scs_evidence_list_get_preview (ScsEvidenceList *self)
-{
-  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), NULL);
-
-  return self->preview;
-}
-
-const char *
-scs_evidence_list_get_last_copy (ScsEvidenceList *self)
-{
-  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), NULL);
-
-  return self->last_copy;
 }

@@ -23,10 +23,9 @@ void          scs_evidence_list_set_workspace    (ScsEvidenceList *self,
                                                   ScsWorkspace    *workspace);
 void          scs_evidence_list_set_criterion_id (ScsEvidenceList *self,
                                                   const char      *criterion_id);
-guint         scs_evidence_list_get_n_items      (ScsEvidenceList *self);
-/* Adding runs on a worker thread: TRUE until it has finished. For tests
- * too: the last error an add reported (its messages, one per line). */
-gboolean      scs_evidence_list_get_busy         (ScsEvidenceList *self);
+/* Adding runs on a worker thread (template child "busy_box" shown until
+ * it has finished). For tests: the last error an add reported (its
+ * messages, one per line). */
 const char   *scs_evidence_list_get_last_error   (ScsEvidenceList *self);
 
 /* The message shown when no application opens a non-PDF evidence file
@@ -37,9 +36,5 @@ char *scs_evidence_list_describe_launch_error (const char   *name,
 /* Look, do not touch (the review desk): no add, no remove. */
 void          scs_evidence_list_set_read_only    (ScsEvidenceList *self,
                                                   gboolean         read_only);
-/* The preview window opened last (PDF or picture) while it is open, and
- * the private copy handed to another application last; for tests. */
-GtkWindow    *scs_evidence_list_get_preview      (ScsEvidenceList *self);
-const char   *scs_evidence_list_get_last_copy    (ScsEvidenceList *self);
 
 G_END_DECLS

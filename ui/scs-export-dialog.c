@@ -49,8 +49,6 @@ struct _ScsExportDialog
   GCancellable  *cancellable;
   gint           permille;   /* written by the worker, read by the timeout */
   guint          pulse_id;
-  char          *status;
-  GPtrArray     *missing;    /* titles of the missing-item rows */
 };
 
 G_DEFINE_FINAL_TYPE (ScsExportDialog, scs_export_dialog, ADW_TYPE_WINDOW)
@@ -63,12 +61,18 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* The report language chosen, "ja" (the default) or "en"; a signed
+ * workspace's is the one chosen at the declaration and cannot be changed. */
+static const char *
+report_language (ScsExportDialog *self)
+{
+  return adw_combo_row_get_selected (self->language_row) == 1 ? "en" : "ja";
+}
+
 static void
 set_status (ScsExportDialog *self,
             const char      *text)
 {
-  g_free (self->status);
-  self->status = g_strdup (text);
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
 }
 
@@ -155,7 +159,7 @@ start_action (GtkWidget  *widget,
   self->pulse_id = g_timeout_add (100, show_progress, self);
   set_status (self, _("Writing and verifying the package…"));
   update_sensitivity (self);
-  scs_package_export_async (self->workspace, self->path, flags, scs_export_dialog_get_language (self),
+  scs_package_export_async (self->workspace, self->path, flags, report_language (self),
                             on_progress, self, self->cancellable,
                             on_export_done, g_object_ref (self));
 }
@@ -255,8 +259,6 @@ scs_export_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->path);
-  g_free (self->status);
-  g_clear_pointer (&self->missing, g_ptr_array_unref);
 
   G_OBJECT_CLASS (scs_export_dialog_parent_class)->finalize (object);
 }
@@ -269,7 +271,7 @@ print_action (GtkWidget  *widget,
   ScsExportDialog *self = SCS_EXPORT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
 
-  if (scs_export_print_report (GTK_WINDOW (self), self->workspace, scs_export_dialog_get_language (self),
+  if (scs_export_print_report (GTK_WINDOW (self), self->workspace, report_language (self),
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     set_status (self, error->message);
 }
@@ -309,7 +311,6 @@ scs_export_dialog_class_init (ScsExportDialogClass *klass)
 static void
 scs_export_dialog_init (ScsExportDialog *self)
 {
-  self->missing = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -368,7 +369,6 @@ add_missing (ScsExportDialog *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   adw_preferences_group_add (self->missing_group, row);
-  g_ptr_array_add (self->missing, g_strdup (title));
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), TRUE);
 }
 
@@ -489,82 +489,6 @@ scs_export_dialog_set_path (ScsExportDialog *self,
   self->path = g_strdup (path);
   adw_action_row_set_subtitle (self->file_row, path != NULL ? path : "");
   update_sensitivity (self);
-}
-
-const char *
-scs_export_dialog_get_path (ScsExportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->path;
-}
-
-void
-scs_export_dialog_set_draft (ScsExportDialog *self,
-                             gboolean         draft)
-{
-  g_return_if_fail (SCS_IS_EXPORT_DIALOG (self));
-
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->draft_switch)))
-    gtk_switch_set_active (self->draft_switch, draft);
-}
-
-gboolean
-scs_export_dialog_get_draft (ScsExportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_EXPORT_DIALOG (self), TRUE);
-
-  return gtk_switch_get_active (self->draft_switch);
-}
-
-gboolean
-scs_export_dialog_is_running (ScsExportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_EXPORT_DIALOG (self), FALSE);
-
-  return self->cancellable != NULL;
-}
-
-const char *
-scs_export_dialog_get_language (ScsExportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_EXPORT_DIALOG (self), "ja");
-
-  return adw_combo_row_get_selected (self->language_row) == 1 ? "en" : "ja";
-}
-
-void
-scs_export_dialog_set_language (ScsExportDialog *self,
-                                const char      *language)
-{
-  g_return_if_fail (SCS_IS_EXPORT_DIALOG (self));
-
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->language_row)))
-    adw_combo_row_set_selected (self->language_row, g_strcmp0 (language, "en") == 0 ? 1 : 0);
-}
-
-char **
-scs_export_dialog_dup_missing (ScsExportDialog *self)
-{
-  GStrvBuilder *builder;
-  char **result;
-
-  g_return_val_if_fail (SCS_IS_EXPORT_DIALOG (self), NULL);
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < self->missing->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->missing, i));
-  result = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return result;
-}
-
-const char *
-scs_export_dialog_get_status (ScsExportDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->status;
 }
 
 /* Printing */

@@ -18,22 +18,10 @@ G_DECLARE_FINAL_TYPE (ScsExportDialog, scs_export_dialog, SCS, EXPORT_DIALOG, Ad
  * Signal ::finished (gboolean success) when an export ends. */
 ScsExportDialog *scs_export_dialog_new        (GtkWindow       *parent,
                                                ScsWorkspace    *workspace);
+/* Where to write, as the file chooser would set it; for tests, which
+ * cannot answer a native file chooser. */
 void             scs_export_dialog_set_path   (ScsExportDialog *self,
                                                const char      *path);
-const char      *scs_export_dialog_get_path   (ScsExportDialog *self);
-void             scs_export_dialog_set_draft  (ScsExportDialog *self,
-                                               gboolean         draft);
-gboolean         scs_export_dialog_get_draft  (ScsExportDialog *self);
-gboolean         scs_export_dialog_is_running (ScsExportDialog *self);
-/* The report language chosen, "ja" (the default) or "en"; a signed
- * workspace's is the one chosen at the declaration and cannot be changed. */
-const char      *scs_export_dialog_get_language (ScsExportDialog *self);
-void             scs_export_dialog_set_language (ScsExportDialog *self,
-                                                 const char      *language);
-/* The titles of the "still missing" rows, in order. */
-char           **scs_export_dialog_dup_missing  (ScsExportDialog *self);
-/* What the status line says (last error or success). */
-const char      *scs_export_dialog_get_status (ScsExportDialog *self);
 
 /* The report of @workspace as a GtkPrintOperation, in the report's language:
  * the one declared, else @language, else Japanese (never the window's). */

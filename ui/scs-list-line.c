@@ -13,6 +13,8 @@
 
 #include "scs-list-line.h"
 
+#include "scs-list-store.h"
+
 #include <adwaita.h>
 
 struct _ScsListLine
@@ -240,47 +242,6 @@ line_equal (gconstpointer pa,
          g_strcmp0 (a->button_action, b->button_action) == 0 &&
          (a->button_target == NULL ? b->button_target == NULL
                                    : b->button_target != NULL && g_variant_equal (a->button_target, b->button_target));
-}
-
-/**
- * scs_list_store_update:
- * @store: a GListStore
- * @items: (element-type GObject): what it is to hold now
- * @equal: whether two items show the same
- *
- * Replaces only what changed: the items equal at the start and at the end
- * stay, and so do their rows — a refresh after one change rebuilds the
- * rows of what changed, not the list.
- */
-void
-scs_list_store_update (GListStore *store,
-                       GPtrArray  *items,
-                       GEqualFunc  equal)
-{
-  GListModel *model = G_LIST_MODEL (store);
-  guint n_old = g_list_model_get_n_items (model);
-  guint n_new = items->len;
-  guint head = 0, tail = 0;
-
-  while (head < n_old && head < n_new)
-    {
-      g_autoptr(GObject) old = g_list_model_get_item (model, head);
-
-      if (!equal (old, items->pdata[head]))
-        break;
-      head++;
-    }
-  while (tail < n_old - head && tail < n_new - head)
-    {
-      g_autoptr(GObject) old = g_list_model_get_item (model, n_old - 1 - tail);
-
-      if (!equal (old, items->pdata[n_new - 1 - tail]))
-        break;
-      tail++;
-    }
-  if (head == n_old && head == n_new)
-    return;
-  g_list_store_splice (store, head, n_old - head - tail, items->pdata + head, n_new - head - tail);
 }
 
 /**

@@ -47,12 +47,8 @@ void         scs_list_line_set_button  (ScsListLine *self,
                                         const char  *action_name,
                                         GVariant    *target);
 
-/* Makes @store hold @items, replacing only what changed (by @equal), so
- * the rows of the items that stay are kept. */
-void         scs_list_store_update     (GListStore  *store,
-                                        GPtrArray   *items,
-                                        GEqualFunc   equal);
-/* The same for a store of ScsListLine. */
+/* Makes @store (of ScsListLine) hold @lines, replacing only what changed
+ * (scs_list_store_update ()), so the rows of the lines that stay are kept. */
 void         scs_list_lines_update     (GListStore  *store,
                                         GPtrArray   *lines);
 

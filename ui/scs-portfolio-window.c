@@ -58,7 +58,6 @@ struct _ScsPortfolioWindow
   char               *reminder_title;   /* of the last reminder; NULL: nothing due */
   GtkMultiSelection  *selection;
   gboolean            bulk_running;
-  char               *bulk_summary;     /* of the last bulk action */
 };
 
 static void send_reminders (ScsPortfolioWindow *self);
@@ -601,9 +600,12 @@ load_done (GObject      *source,
   send_reminders (self);
 }
 
-void
-scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
-                                        const char         *dir)
+/* scs_portfolio_window_load_folder () in a worker thread (the window stays
+ * responsive, the spinner turns); a later load or closing the window
+ * cancels it. */
+static void
+load_folder_async (ScsPortfolioWindow *self,
+                   const char         *dir)
 {
   g_return_if_fail (SCS_IS_PORTFOLIO_WINDOW (self));
 
@@ -622,23 +624,17 @@ scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
                                    load_done, g_object_ref (self));
 }
 
-gboolean
-scs_portfolio_window_is_loading (ScsPortfolioWindow *self)
-{
-  return self->cancellable != NULL;
-}
-
-void
-scs_portfolio_window_add_file (ScsPortfolioWindow *self,
-                               const char         *path)
+static void
+add_file (ScsPortfolioWindow *self,
+          const char         *path)
 {
   scs_portfolio_add_file (self->portfolio, path);
   update_summary (self);
 }
 
-void
-scs_portfolio_window_set_search (ScsPortfolioWindow *self,
-                                 const char         *text)
+static void
+set_search (ScsPortfolioWindow *self,
+            const char         *text)
 {
   g_free (self->search);
   self->search = g_strdup (text);
@@ -647,32 +643,14 @@ scs_portfolio_window_set_search (ScsPortfolioWindow *self,
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-void
-scs_portfolio_window_set_filter (ScsPortfolioWindow *self,
-                                 ScsPortfolioFilter  filter)
+static void
+set_filter (ScsPortfolioWindow *self,
+            ScsPortfolioFilter  filter)
 {
   self->filter_kind = filter;
   if (gtk_drop_down_get_selected (self->filter_dropdown) != filter)
     gtk_drop_down_set_selected (self->filter_dropdown, filter);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-GListModel *
-scs_portfolio_window_get_visible (ScsPortfolioWindow *self)
-{
-  return G_LIST_MODEL (self->sorted);
-}
-
-GtkColumnView *
-scs_portfolio_window_get_column_view (ScsPortfolioWindow *self)
-{
-  return self->column_view;
-}
-
-const char *
-scs_portfolio_window_get_summary (ScsPortfolioWindow *self)
-{
-  return gtk_label_get_text (self->summary_label);
 }
 
 static void
@@ -681,7 +659,7 @@ search_changed (ScsPortfolioWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (g_strcmp0 (text, self->search) != 0)
-    scs_portfolio_window_set_search (self, text);
+    set_search (self, text);
 }
 
 static void
@@ -690,7 +668,7 @@ filter_selected (ScsPortfolioWindow *self)
   guint selected = gtk_drop_down_get_selected (self->filter_dropdown);
 
   if (selected != GTK_INVALID_LIST_POSITION && selected != self->filter_kind)
-    scs_portfolio_window_set_filter (self, selected);
+    set_filter (self, selected);
 }
 
 static void
@@ -740,8 +718,7 @@ update_bulk_actions (ScsPortfolioWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "portfolio.bulk", enabled);
 }
 
-/* What was done and, per client that failed, why: a dialog, and the text
- * for scs_portfolio_window_get_bulk_summary (). */
+/* What was done and, per client that failed, why: a dialog. */
 static void
 bulk_done (GObject      *source,
            GAsyncResult *result,
@@ -774,22 +751,22 @@ bulk_done (GObject      *source,
           g_string_append_printf (body, "\n• %s: %s", base, f->reason);
         }
     }
-  g_free (self->bulk_summary);
-  self->bulk_summary = g_strdup_printf ("%s\n%s", heading, body->str);
-
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 
   /* The rows show what changed. */
   if (self->folder != NULL)
-    scs_portfolio_window_load_folder_async (self, self->folder);
+    load_folder_async (self, self->folder);
 }
 
-void
-scs_portfolio_window_run_bulk (ScsPortfolioWindow *self,
-                               ScsBulkAction       action,
-                               const char         *out_dir)
+/* Runs @action on the selected rows in a worker thread (the rows are read
+ * again afterwards) and shows what was done and what failed and why;
+ * @out_dir: where diagnose writes. */
+static void
+run_bulk (ScsPortfolioWindow *self,
+          ScsBulkAction       action,
+          const char         *out_dir)
 {
   g_auto(GStrv) paths = NULL;
 
@@ -804,38 +781,8 @@ scs_portfolio_window_run_bulk (ScsPortfolioWindow *self,
   self->bulk_running = TRUE;
   self->bulk_n = g_strv_length (paths);
   update_bulk_actions (self);
-  g_clear_pointer (&self->bulk_summary, g_free);
   gtk_spinner_start (self->spinner);
   scs_portfolio_run_bulk_async (action, (const char * const *) paths, out_dir, NULL, bulk_done, g_object_ref (self));
-}
-
-gboolean
-scs_portfolio_window_is_bulk_running (ScsPortfolioWindow *self)
-{
-  return self->bulk_running;
-}
-
-const char *
-scs_portfolio_window_get_bulk_summary (ScsPortfolioWindow *self)
-{
-  return self->bulk_summary;
-}
-
-static void
-bulk_folder_chosen (GtkNativeDialog    *chooser,
-                    int                 response,
-                    ScsPortfolioWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        scs_portfolio_window_run_bulk (self, SCS_BULK_DIAGNOSE, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
 }
 
 static void
@@ -846,11 +793,64 @@ bulk_confirmed (AdwMessageDialog   *dialog,
   ScsBulkAction action = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "action"));
 
   if (g_str_equal (response, "run"))
-    scs_portfolio_window_run_bulk (self, action, NULL);
+    run_bulk (self, action, NULL);
 }
 
 /* portfolio.bulk "diagnose" asks for the folder of the reports; "renew"
  * and "reconfirm" change the workspaces, so they ask first. */
+/* What a file chooser's choice is for: called with each path chosen. */
+typedef void (*PathChosen) (ScsPortfolioWindow *self,
+                            const char         *path);
+
+static void
+paths_chosen (GtkNativeDialog    *chooser,
+              int                 response,
+              ScsPortfolioWindow *self)
+{
+  PathChosen then = g_object_get_data (G_OBJECT (chooser), "scs-then");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            then (self, path);
+        }
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* Asks for a folder (or files, @multiple) and hands each path to @then. */
+static void
+choose (ScsPortfolioWindow   *self,
+        const char           *title,
+        GtkFileChooserAction  action,
+        const char           *accept_label,
+        gboolean              multiple,
+        PathChosen            then)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), multiple);
+  g_object_set_data (G_OBJECT (chooser), "scs-then", then);
+  g_signal_connect (chooser, "response", G_CALLBACK (paths_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+diagnose_into (ScsPortfolioWindow *self,
+               const char         *out_dir)
+{
+  run_bulk (self, SCS_BULK_DIAGNOSE, out_dir);
+}
+
 static void
 bulk_action (GtkWidget  *widget,
              const char *action_name,
@@ -867,12 +867,8 @@ bulk_action (GtkWidget  *widget,
     return;
   if (action == SCS_BULK_DIAGNOSE)
     {
-      GtkFileChooserNative *chooser =
-        gtk_file_chooser_native_new (_("Folder for the Reports and Gap Lists"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), _("_Cancel"));
-
-      g_signal_connect (chooser, "response", G_CALLBACK (bulk_folder_chosen), self);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      choose (self, _("Folder for the Reports and Gap Lists"), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+              _("_Select"), FALSE, diagnose_into);
       return;
     }
   heading = action == SCS_BULK_RENEW
@@ -904,55 +900,12 @@ open_client_action (GtkWidget  *widget,
 }
 
 static void
-folder_chosen (GtkNativeDialog    *chooser,
-               int                 response,
-               ScsPortfolioWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        scs_portfolio_window_load_folder_async (self, path);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-files_chosen (GtkNativeDialog    *chooser,
-              int                 response,
-              ScsPortfolioWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          g_autofree char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            scs_portfolio_window_add_file (self, path);
-        }
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
 open_folder_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Open a Folder of Client Workspaces"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), _("_Cancel"));
-
-  g_signal_connect (chooser, "response", G_CALLBACK (folder_chosen), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose (SCS_PORTFOLIO_WINDOW (widget), _("Open a Folder of Client Workspaces"),
+          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"), FALSE, load_folder_async);
 }
 
 static void
@@ -960,13 +913,8 @@ add_files_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Add Client Workspaces"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (files_chosen), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose (SCS_PORTFOLIO_WINDOW (widget), _("Add Client Workspaces"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"),
+          TRUE, add_file);
 }
 
 static void
@@ -1025,7 +973,7 @@ reload_action (GtkWidget  *widget,
   ScsPortfolioWindow *self = SCS_PORTFOLIO_WINDOW (widget);
 
   if (self->folder != NULL)
-    scs_portfolio_window_load_folder_async (self, self->folder);
+    load_folder_async (self, self->folder);
 }
 
 static void
@@ -1051,7 +999,6 @@ scs_portfolio_window_finalize (GObject *object)
   g_free (self->loading);
   g_free (self->search);
   g_free (self->reminder_title);
-  g_free (self->bulk_summary);
   g_clear_object (&self->selection);
   G_OBJECT_CLASS (scs_portfolio_window_parent_class)->finalize (object);
 }
@@ -1099,6 +1046,13 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   if (self->validity == NULL)
     g_error ("the built-in validity data is broken: %s", error->message);
   self->portfolio = scs_portfolio_new (self->validity, NULL);
+  /* The rows of unchanged files outlive the app: reopened, a folder of
+   * thousands of clients lists without opening them again. */
+  {
+    g_autoptr(ScsPortfolioCache) cache = scs_portfolio_cache_new_persistent (NULL);
+
+    scs_portfolio_set_cache (self->portfolio, cache);
+  }
 
   add_column (self, COL_COMPANY, _("Company"), TRUE);
   add_column (self, COL_LEVEL, _("Level"), FALSE);

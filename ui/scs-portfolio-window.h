@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define SCS_TYPE_PORTFOLIO_WINDOW (scs_portfolio_window_get_type ())
 G_DECLARE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, SCS, PORTFOLIO_WINDOW, AdwWindow)
 
+/* The positions of the filter drop-down (template child "filter_dropdown"). */
 typedef enum
 {
   SCS_PORTFOLIO_FILTER_ALL,
@@ -24,43 +25,20 @@ typedef enum
   SCS_PORTFOLIO_FILTER_NOT_SUBMITTED, /* no final package exported this cycle */
 } ScsPortfolioFilter;
 
-/* Actions: portfolio.open-folder, portfolio.add-files, portfolio.reload,
- * portfolio.open-client (s: path; opens it in the checklist). */
+/* Actions: portfolio.open-folder, portfolio.add-files, portfolio.reload (the
+ * folder again, in a worker thread: the window stays responsive),
+ * portfolio.open-client (s: path; opens it in the checklist),
+ * portfolio.bulk (s: diagnose, renew, reconfirm: on the selected rows in a
+ * worker thread, after asking for the folder or a confirmation; then a
+ * dialog says what was done and what failed and why). */
 ScsPortfolioWindow *scs_portfolio_window_new        (GtkApplication     *application);
 gboolean            scs_portfolio_window_load_folder (ScsPortfolioWindow *self,
                                                       const char         *dir,
                                                       GError            **error);
-/* The same in a worker thread (the window stays responsive, a spinner
- * turns); a later load or closing the window cancels it. */
-void                scs_portfolio_window_load_folder_async (ScsPortfolioWindow *self,
-                                                            const char         *dir);
-gboolean            scs_portfolio_window_is_loading (ScsPortfolioWindow *self);
-void                scs_portfolio_window_add_file   (ScsPortfolioWindow *self,
-                                                     const char         *path);
-void                scs_portfolio_window_set_search (ScsPortfolioWindow *self,
-                                                     const char         *text);
-void                scs_portfolio_window_set_filter (ScsPortfolioWindow *self,
-                                                     ScsPortfolioFilter  filter);
-/* The rows shown after filter and sort (ScsPortfolioEntry). */
-GListModel         *scs_portfolio_window_get_visible (ScsPortfolioWindow *self);
-GtkColumnView      *scs_portfolio_window_get_column_view (ScsPortfolioWindow *self);
-/* The summary line ("12 clients, 2 expiring, 1 unreadable"). */
-const char         *scs_portfolio_window_get_summary (ScsPortfolioWindow *self);
 /* What the chart shows: the share (%) of criteria not met in @category
  * (1–7) across the listed clients. */
 double              scs_portfolio_window_get_category_rate (ScsPortfolioWindow *self,
                                                             guint               category);
-
-/* Runs @action on the selected rows in a worker thread (the rows are read
- * again afterwards) and shows what was done and what failed and why;
- * @out_dir: where diagnose writes. The action portfolio.bulk (s: diagnose,
- * renew, reconfirm) asks for the folder or a confirmation first. */
-void                scs_portfolio_window_run_bulk   (ScsPortfolioWindow *self,
-                                                     ScsBulkAction       action,
-                                                     const char         *out_dir);
-gboolean            scs_portfolio_window_is_bulk_running (ScsPortfolioWindow *self);
-/* "2 of 3 clients done" and a line per failure; NULL before the first. */
-const char         *scs_portfolio_window_get_bulk_summary (ScsPortfolioWindow *self);
 
 /* The title of the desktop notification for the listed folder (expiries
  * and yearly self-assessments within the "reminder-days" preference), NULL

@@ -218,38 +218,3 @@ scs_profile_page_new (ScsProfile *profile)
   sync_from_profile (self);
   return GTK_WIDGET (self);
 }
-
-ScsProfile *
-scs_profile_page_get_profile (ScsProfilePage *self)
-{
-  g_return_val_if_fail (SCS_IS_PROFILE_PAGE (self), NULL);
-  return self->profile;
-}
-
-const char *
-scs_profile_page_get_problem (ScsProfilePage *self)
-{
-  g_return_val_if_fail (SCS_IS_PROFILE_PAGE (self), NULL);
-  return self->problem;
-}
-
-void
-scs_profile_page_fill (ScsProfilePage  *self,
-                       const char      *name,
-                       const char      *organization,
-                       ScsRole          role,
-                       ScsQualification qualification,
-                       const char      *registration,
-                       const char      *training_date,
-                       const char      *certificate)
-{
-  g_return_if_fail (SCS_IS_PROFILE_PAGE (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->organization_row), organization ? organization : "");
-  adw_combo_row_set_selected (self->role_row, role);
-  adw_combo_row_set_selected (self->qualification_row, qualification);
-  gtk_editable_set_text (GTK_EDITABLE (self->registration_row), registration ? registration : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->training_row), training_date ? training_date : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->certificate_row), certificate ? certificate : "");
-}

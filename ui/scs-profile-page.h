@@ -17,17 +17,5 @@ G_DECLARE_FINAL_TYPE (ScsProfilePage, scs_profile_page, SCS, PROFILE_PAGE, AdwPr
  * profile.save validates and writes it; signal ::saved after a save. The
  * registration number is checked as it is typed. */
 GtkWidget  *scs_profile_page_new             (ScsProfile     *profile);
-ScsProfile *scs_profile_page_get_profile     (ScsProfilePage *self);
-/* For tests: the validation message shown (NULL when valid). */
-const char *scs_profile_page_get_problem     (ScsProfilePage *self);
-/* Test hooks: what the user would type and pick. */
-void        scs_profile_page_fill            (ScsProfilePage  *self,
-                                              const char      *name,
-                                              const char      *organization,
-                                              ScsRole          role,
-                                              ScsQualification qualification,
-                                              const char      *registration,
-                                              const char      *training_date,
-                                              const char      *certificate);
 
 G_END_DECLS

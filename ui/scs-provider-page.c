@@ -19,6 +19,20 @@
 
 #include "scs-provider.h"
 #include "scs-provider-check.h"
+#include "scs-review-entry.h"
+
+/* The page's lists, each a GListStore of ScsReviewEntry bound to its
+ * boxed list. */
+enum
+{
+  LIST_FINDINGS,
+  LIST_CERTIFICATIONS,
+  LIST_ITEMS,
+  LIST_SERVICES,
+  LIST_TOOLS,
+  LIST_STORES,
+  N_LISTS
+};
 
 struct _ScsProviderPage
 {
@@ -33,37 +47,22 @@ struct _ScsProviderPage
   GtkListBox   *stores;
 
   ScsWorkspace *workspace;
+  GListStore   *lists[N_LISTS];
 };
 
 G_DEFINE_FINAL_TYPE (ScsProviderPage, scs_provider_page, GTK_TYPE_WIDGET)
 
 static void
-clear (GtkListBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_list_box_remove (box, child);
-}
-
-static void
-add_row (GtkListBox *box,
+add_row (GPtrArray  *entries,
          const char *title,
          const char *subtitle,
          const char *icon)
 {
-  GtkWidget *row = adw_action_row_new ();
+  ScsReviewEntry *entry = scs_review_entry_new_text (title != NULL ? title : "—", subtitle);
 
-  /* user text: never markup */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : "—");
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   if (icon != NULL)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon));
-  gtk_list_box_append (box, row);
+    scs_review_entry_set_icon (entry, icon);
+  g_ptr_array_add (entries, entry);
 }
 
 static const char *
@@ -73,26 +72,28 @@ yes_no (const char *word)
 }
 
 static void
-fill_findings (ScsProviderPage *self)
+fill_findings (ScsProviderPage *self,
+               GPtrArray       *entries)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = scs_provider_check (self->workspace, NULL, 0, &error);
 
   if (findings == NULL)
     {
-      add_row (self->findings, error->message, NULL, "dialog-error-symbolic");
+      add_row (entries, error->message, NULL, "dialog-error-symbolic");
       return;
     }
   if (findings->len == 0)
-    add_row (self->findings, _("The dossier is consistent."), _("Checked against our provisional criteria."),
+    add_row (entries, _("The dossier is consistent."), _("Checked against our provisional criteria."),
              "emblem-ok-symbolic");
   for (guint i = 0; i < findings->len; i++)
-    add_row (self->findings, ((ScsProviderFinding *) findings->pdata[i])->message, NULL,
+    add_row (entries, ((ScsProviderFinding *) findings->pdata[i])->message, NULL,
              "dialog-warning-symbolic");
 }
 
 static void
-fill_certifications (ScsProviderPage *self)
+fill_certifications (ScsProviderPage *self,
+                     GPtrArray       *entries)
 {
   g_autoptr(ScsProviderStar4) star4 = scs_provider_get_star4 (self->workspace, NULL);
   g_autoptr(ScsProviderIsms) isms = scs_provider_get_isms (self->workspace, NULL);
@@ -105,10 +106,10 @@ fill_certifications (ScsProviderPage *self)
       g_autofree char *subtitle = g_strdup_printf (_("Valid until %s · %s"),
                                                    star4->expiry != NULL ? star4->expiry : "—", star4->path);
 
-      add_row (self->certifications, title, subtitle, NULL);
+      add_row (entries, title, subtitle, NULL);
     }
   else
-    add_row (self->certifications, _("SCS ★4"), _("No ★4 workspace is linked"), NULL);
+    add_row (entries, _("SCS ★4"), _("No ★4 workspace is linked"), NULL);
   if (isms != NULL)
     {
       g_autofree char *marked = scs_provider_isms_dup_marked (isms);
@@ -116,21 +117,22 @@ fill_certifications (ScsProviderPage *self)
       g_autofree char *subtitle = g_strdup_printf (_("Valid until %s · covering the department: %s"),
                                                    isms->expires, marked != NULL ? marked : _("not marked"));
 
-      add_row (self->certifications, title, subtitle, NULL);
+      add_row (entries, title, subtitle, NULL);
     }
   else
-    add_row (self->certifications, _("ISMS"), _("No ISMS certificate is recorded"), NULL);
+    add_row (entries, _("ISMS"), _("No ISMS certificate is recorded"), NULL);
   if (scs_provider_get_certification (self->workspace, &number, NULL, &expiry, NULL))
     {
       g_autofree char *title = g_strdup_printf (_("Provider certification %s"), number);
       g_autofree char *subtitle = g_strdup_printf (_("Valid until %s"), expiry);
 
-      add_row (self->certifications, title, subtitle, NULL);
+      add_row (entries, title, subtitle, NULL);
     }
 }
 
 static void
-fill_items (ScsProviderPage *self)
+fill_items (ScsProviderPage *self,
+            GPtrArray       *entries)
 {
   GListModel *answers = scs_workspace_get_answers (self->workspace);
 
@@ -145,13 +147,14 @@ fill_items (ScsProviderPage *self)
         subtitle = g_strdup_printf ("%s — %s", scs_answer_state_get_label (scs_answer_get_state (answer)), reason);
       else
         subtitle = g_strdup (scs_answer_state_get_label (scs_answer_get_state (answer)));
-      add_row (self->items, scs_requirement_get_title (criterion->requirement), subtitle,
+      add_row (entries, scs_requirement_get_title (criterion->requirement), subtitle,
                scs_answer_is_satisfied (answer) ? "emblem-ok-symbolic" : NULL);
     }
 }
 
 static void
-fill_services (ScsProviderPage *self)
+fill_services (ScsProviderPage *self,
+               GPtrArray       *entries)
 {
   g_autoptr(GPtrArray) services = scs_provider_list_services (self->workspace, NULL);
   g_autoptr(GPtrArray) subcontracts = scs_provider_list_subcontracts (self->workspace, NULL);
@@ -160,7 +163,7 @@ fill_services (ScsProviderPage *self)
     {
       ScsProviderService *service = services->pdata[i];
 
-      add_row (self->services, service->name, scs_provider_category_get_label (service->category), NULL);
+      add_row (entries, service->name, scs_provider_category_get_label (service->category), NULL);
     }
   for (guint i = 0; subcontracts != NULL && i < subcontracts->len; i++)
     {
@@ -169,15 +172,15 @@ fill_services (ScsProviderPage *self)
                                                    subcontract->contracting_out ? _("Yes") : _("No"),
                                                    subcontract->redelegation ? _("Yes") : _("No"));
 
-      add_row (self->services, scs_provider_category_get_label (subcontract->category), subtitle, NULL);
+      add_row (entries, scs_provider_category_get_label (subcontract->category), subtitle, NULL);
     }
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->services)) == NULL)
-    add_row (self->services, _("No service is listed"), NULL, NULL);
+  if (entries->len == 0)
+    add_row (entries, _("No service is listed"), NULL, NULL);
 }
 
 static void
 fill_register (ScsProviderPage     *self,
-               GtkListBox          *box,
+               GPtrArray           *entries,
                ScsProviderRegister  which)
 {
   g_autoptr(GPtrArray) rows = scs_provider_list_rows (self->workspace, which, NULL);
@@ -194,39 +197,44 @@ fill_register (ScsProviderPage     *self,
       else
         subtitle = g_strdup_printf (_("%s · stored in: %s · %s · handled by: %s"),
                                     row->values[1], row->values[2], row->values[3], row->values[4]);
-      add_row (box, row->values[0], subtitle, NULL);
+      add_row (entries, row->values[0], subtitle, NULL);
     }
   if (rows == NULL || rows->len == 0)
-    add_row (box, _("No rows yet"), NULL, NULL);
+    add_row (entries, _("No rows yet"), NULL, NULL);
 }
 
-void
-scs_provider_page_refresh (ScsProviderPage *self)
+/* Reads the dossier again and runs the check; only the rows that changed
+ * are made again. */
+static void
+refresh (ScsProviderPage *self)
 {
-  g_return_if_fail (SCS_IS_PROVIDER_PAGE (self));
+  GPtrArray *entries[N_LISTS];
+  gboolean provider = self->workspace != NULL &&
+                      scs_workspace_get_workspace_type (self->workspace) == SCS_WORKSPACE_TYPE_PROVIDER;
 
-  clear (self->findings);
-  clear (self->certifications);
-  clear (self->items);
-  clear (self->services);
-  clear (self->tools);
-  clear (self->stores);
-  if (self->workspace == NULL ||
-      scs_workspace_get_workspace_type (self->workspace) != SCS_WORKSPACE_TYPE_PROVIDER)
-    return;
-  fill_findings (self);
-  fill_certifications (self);
-  fill_items (self);
-  fill_services (self);
-  fill_register (self, self->tools, SCS_PROVIDER_REGISTER_TOOLS);
-  fill_register (self, self->stores, SCS_PROVIDER_REGISTER_STORES);
+  for (guint i = 0; i < N_LISTS; i++)
+    entries[i] = g_ptr_array_new_with_free_func (g_object_unref);
+  if (provider)
+    {
+      fill_findings (self, entries[LIST_FINDINGS]);
+      fill_certifications (self, entries[LIST_CERTIFICATIONS]);
+      fill_items (self, entries[LIST_ITEMS]);
+      fill_services (self, entries[LIST_SERVICES]);
+      fill_register (self, entries[LIST_TOOLS], SCS_PROVIDER_REGISTER_TOOLS);
+      fill_register (self, entries[LIST_STORES], SCS_PROVIDER_REGISTER_STORES);
+    }
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      scs_review_entries_update (self->lists[i], entries[i]);
+      g_ptr_array_unref (entries[i]);
+    }
 }
 
 static void
 on_answer_changed (ScsProviderPage *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    scs_provider_page_refresh (self);
+    refresh (self);
 }
 
 void
@@ -241,7 +249,7 @@ scs_provider_page_set_workspace (ScsProviderPage *self,
   if (workspace != NULL)
     g_signal_connect_object (workspace, "answer-changed", G_CALLBACK (on_answer_changed), self,
                              G_CONNECT_SWAPPED);
-  scs_provider_page_refresh (self);
+  refresh (self);
 }
 
 GtkWidget *
@@ -250,40 +258,12 @@ scs_provider_page_new (void)
   return g_object_new (SCS_TYPE_PROVIDER_PAGE, NULL);
 }
 
-GtkListBox *
-scs_provider_page_get_findings (ScsProviderPage *self)
-{
-  g_return_val_if_fail (SCS_IS_PROVIDER_PAGE (self), NULL);
-  return self->findings;
-}
-
-GtkListBox *
-scs_provider_page_get_items (ScsProviderPage *self)
-{
-  g_return_val_if_fail (SCS_IS_PROVIDER_PAGE (self), NULL);
-  return self->items;
-}
-
-GtkListBox *
-scs_provider_page_get_tools (ScsProviderPage *self)
-{
-  g_return_val_if_fail (SCS_IS_PROVIDER_PAGE (self), NULL);
-  return self->tools;
-}
-
-GtkListBox *
-scs_provider_page_get_stores (ScsProviderPage *self)
-{
-  g_return_val_if_fail (SCS_IS_PROVIDER_PAGE (self), NULL);
-  return self->stores;
-}
-
 static void
 scs_provider_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (scs_provider_page_parent_class)->map (widget);
   /* what other programs (scs-cli provider …) changed meanwhile */
-  scs_provider_page_refresh (SCS_PROVIDER_PAGE (widget));
+  refresh (SCS_PROVIDER_PAGE (widget));
 }
 
 static void
@@ -294,6 +274,8 @@ scs_provider_page_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_object (&self->workspace);
+  for (guint i = 0; i < N_LISTS; i++)
+    g_clear_object (&self->lists[i]);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_PROVIDER_PAGE);
 
   G_OBJECT_CLASS (scs_provider_page_parent_class)->dispose (object);
@@ -322,5 +304,18 @@ scs_provider_page_class_init (ScsProviderPageClass *klass)
 static void
 scs_provider_page_init (ScsProviderPage *self)
 {
+  GtkListBox *boxes[N_LISTS];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  boxes[LIST_FINDINGS] = self->findings;
+  boxes[LIST_CERTIFICATIONS] = self->certifications;
+  boxes[LIST_ITEMS] = self->items;
+  boxes[LIST_SERVICES] = self->services;
+  boxes[LIST_TOOLS] = self->tools;
+  boxes[LIST_STORES] = self->stores;
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      self->lists[i] = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
+      gtk_list_box_bind_model (boxes[i], G_LIST_MODEL (self->lists[i]), scs_review_row_create, NULL, NULL);
+    }
 }

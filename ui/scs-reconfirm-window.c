@@ -10,6 +10,10 @@
  * by side, and "Still holds" for the row; a search narrows the rows, and
  * "All Shown Still Hold" confirms the rows shown in one transaction.
  * Re-answering in the checklist clears a flag too (the core does that).
+ *
+ * The rows are a GListModel: the flagged criteria's IDs, filtered by the
+ * search, bound to the list; a refresh splices the IDs that changed.
+ * Actions: reconfirm.confirm (s: criterion ID), reconfirm.confirm-shown.
  */
 #include "config.h"
 
@@ -19,6 +23,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-list-store.h"
 #include "scs-migration.h"
 #include "scs-window.h"
 
@@ -32,6 +37,9 @@ struct _ScsReconfirmWindow
   GtkWidget    *all_button;
   GtkWidget    *status;
   GPtrArray    *items;   /* of ScsReconfirmItem* */
+  GHashTable   *by_id;   /* criterion ID → ScsReconfirmItem* in items */
+  GtkStringList *ids;    /* the items' criterion IDs */
+  GtkFilterListModel *shown;  /* ids matching the search */
   char         *filter;
 };
 
@@ -41,6 +49,9 @@ static gboolean
 matches (ScsReconfirmItem *item,
          const char       *filter)
 {
+  /* an item gone meanwhile (a refresh in progress) */
+  if (item == NULL)
+    return FALSE;
   g_autofree char *needle = NULL;
   g_autofree char *haystack = NULL;
 
@@ -90,22 +101,25 @@ report (ScsReconfirmWindow *self,
 }
 
 static void
-on_still_holds (GtkButton          *button,
-                ScsReconfirmWindow *self)
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "criterion-id");
+  ScsReconfirmWindow *self = SCS_RECONFIRM_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!scs_migration_reconfirm (self->workspace, id, &error))
+  if (!scs_migration_reconfirm (self->workspace, g_variant_get_string (parameter, NULL), &error))
     report (self, error);
   else
     refresh (self);
 }
 
 static GtkWidget *
-make_row (ScsReconfirmWindow *self,
-          ScsReconfirmItem   *item)
+make_row (gpointer object,
+          gpointer user_data)
 {
+  ScsReconfirmWindow *self = user_data;
+  ScsReconfirmItem *item = g_hash_table_lookup (self->by_id, gtk_string_object_get_string (object));
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
@@ -130,11 +144,11 @@ make_row (ScsReconfirmWindow *self,
       gtk_widget_add_css_class (label, "warning");
       gtk_box_append (GTK_BOX (top), label);
     }
-  g_object_set_data_full (G_OBJECT (button), "criterion-id", g_strdup (item->criterion_id), g_free);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reconfirm.confirm");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", item->criterion_id);
   /* Translators: accessible name of a row's button; %s is a criterion ID */
   accessible = g_strdup_printf (_("The answer to %s still holds"), item->criterion_id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_still_holds), self);
   gtk_box_append (GTK_BOX (top), button);
 
   gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
@@ -146,33 +160,19 @@ make_row (ScsReconfirmWindow *self,
   return row;
 }
 
-static void
-refresh (ScsReconfirmWindow *self)
+static gboolean
+shown_filter (gpointer object,
+              gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
-  guint shown = 0;
+  ScsReconfirmWindow *self = user_data;
 
-  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  self->items = scs_migration_list_reconfirm_items (self->workspace, &error);
-  if (self->items == NULL)
-    {
-      self->items = g_ptr_array_new ();
-      report (self, error);
-      return;
-    }
+  return matches (g_hash_table_lookup (self->by_id, gtk_string_object_get_string (object)), self->filter);
+}
 
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ScsReconfirmItem *item = self->items->pdata[i];
-
-      if (!matches (item, self->filter))
-        continue;
-      gtk_list_box_append (GTK_LIST_BOX (self->list), make_row (self, item));
-      shown++;
-    }
+static void
+show_status (ScsReconfirmWindow *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   gtk_widget_remove_css_class (self->status, "error");
   if (self->items->len == 0)
@@ -192,20 +192,72 @@ refresh (ScsReconfirmWindow *self)
 }
 
 static void
-on_search_changed (GtkSearchEntry     *entry,
-                   ScsReconfirmWindow *self)
+refresh (ScsReconfirmWindow *self)
 {
-  scs_reconfirm_window_set_filter (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = scs_migration_list_reconfirm_items (self->workspace, &error);
+  g_autofree const char **ids = NULL;
+
+  if (items == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  /* The old items stay until the list no longer shows them. */
+  ids = g_new0 (const char *, items->len + 1);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ScsReconfirmItem *item = items->pdata[i];
+
+      ids[i] = item->criterion_id;
+      g_hash_table_replace (self->by_id, item->criterion_id, item);
+    }
+  scs_string_list_update (self->ids, ids, items->len);
+  g_hash_table_remove_all (self->by_id);
+  for (guint i = 0; i < items->len; i++)
+    g_hash_table_insert (self->by_id, ((ScsReconfirmItem *) items->pdata[i])->criterion_id, items->pdata[i]);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  self->items = g_steal_pointer (&items);
+  show_status (self);
 }
 
 static void
-on_all_clicked (GtkButton          *button,
-                ScsReconfirmWindow *self)
+on_search_changed (GtkSearchEntry     *entry,
+                   ScsReconfirmWindow *self)
 {
+  g_free (self->filter);
+  self->filter = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->shown), GTK_FILTER_CHANGE_DIFFERENT);
+  show_status (self);
+}
+
+/* "All Shown Still Hold": the rows shown, in one transaction. */
+static void
+confirm_shown_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScsReconfirmWindow *self = SCS_RECONFIRM_WINDOW (widget);
+  GListModel *shown = G_LIST_MODEL (self->shown);
+  guint n = g_list_model_get_n_items (shown);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  if (!scs_reconfirm_window_confirm_shown (self, &error))
-    report (self, error);
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) id = g_list_model_get_item (shown, i);
+
+      g_ptr_array_add (ids, g_strdup (gtk_string_object_get_string (id)));
+    }
+  g_ptr_array_add (ids, NULL);
+  if (!scs_migration_reconfirm_many (self->workspace, (const char * const *) ids->pdata, &error))
+    {
+      report (self, error);
+      return;
+    }
+  refresh (self);
 }
 
 static void
@@ -214,6 +266,9 @@ scs_reconfirm_window_dispose (GObject *object)
   ScsReconfirmWindow *self = SCS_RECONFIRM_WINDOW (object);
 
   g_clear_object (&self->workspace);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->ids);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->filter, g_free);
   G_OBJECT_CLASS (scs_reconfirm_window_parent_class)->dispose (object);
@@ -222,7 +277,11 @@ scs_reconfirm_window_dispose (GObject *object)
 static void
 scs_reconfirm_window_class_init (ScsReconfirmWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = scs_reconfirm_window_dispose;
+  gtk_widget_class_install_action (widget_class, "reconfirm.confirm", "s", confirm_action);
+  gtk_widget_class_install_action (widget_class, "reconfirm.confirm-shown", NULL, confirm_shown_action);
 }
 
 static void
@@ -236,6 +295,11 @@ scs_reconfirm_window_init (ScsReconfirmWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), _("Re-confirm Answers"));
   gtk_window_set_default_size (GTK_WINDOW (self), 900, 640);
+  self->items = g_ptr_array_new ();
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->ids = gtk_string_list_new (NULL);
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->ids)),
+                                           GTK_FILTER (gtk_custom_filter_new (shown_filter, self, NULL)));
 
   self->search = gtk_search_entry_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -245,6 +309,7 @@ scs_reconfirm_window_init (ScsReconfirmWindow *self)
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->list), G_LIST_MODEL (self->shown), make_row, self, NULL);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
@@ -255,7 +320,7 @@ scs_reconfirm_window_init (ScsReconfirmWindow *self)
   gtk_widget_set_hexpand (self->status, TRUE);
   self->all_button = gtk_button_new_with_mnemonic (_("_All Shown Still Hold"));
   gtk_widget_add_css_class (self->all_button, "suggested-action");
-  g_signal_connect (self->all_button, "clicked", G_CALLBACK (on_all_clicked), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->all_button), "reconfirm.confirm-shown");
   gtk_box_append (GTK_BOX (bottom), self->status);
   gtk_box_append (GTK_BOX (bottom), self->all_button);
 
@@ -272,9 +337,9 @@ scs_reconfirm_window_init (ScsReconfirmWindow *self)
   adw_window_set_content (ADW_WINDOW (self), box);
 }
 
-GtkWidget *
-scs_reconfirm_window_new (GtkWindow    *parent,
-                          ScsWorkspace *workspace)
+static GtkWidget *
+reconfirm_window_new (GtkWindow    *parent,
+                      ScsWorkspace *workspace)
 {
   ScsReconfirmWindow *self;
 
@@ -287,51 +352,6 @@ scs_reconfirm_window_new (GtkWindow    *parent,
 }
 
 void
-scs_reconfirm_window_set_filter (ScsReconfirmWindow *self,
-                                 const char         *text)
-{
-  g_return_if_fail (SCS_IS_RECONFIRM_WINDOW (self));
-
-  g_free (self->filter);
-  self->filter = g_strdup (text);
-  refresh (self);
-}
-
-GStrv
-scs_reconfirm_window_dup_shown (ScsReconfirmWindow *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (SCS_IS_RECONFIRM_WINDOW (self), NULL);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ScsReconfirmItem *item = self->items->pdata[i];
-
-      if (matches (item, self->filter))
-        g_strv_builder_add (builder, item->criterion_id);
-    }
-  return g_strv_builder_end (builder);
-}
-
-gboolean
-scs_reconfirm_window_confirm_shown (ScsReconfirmWindow  *self,
-                                    GError             **error)
-{
-  g_auto(GStrv) ids = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (SCS_IS_RECONFIRM_WINDOW (self), FALSE);
-
-  ids = scs_reconfirm_window_dup_shown (self);
-  if (ids[0] == NULL)
-    return TRUE;
-  ok = scs_migration_reconfirm_many (self->workspace, (const char * const *) ids, error);
-  refresh (self);
-  return ok;
-}
-
-void
 scs_reconfirm_window_action (GtkWidget  *window,
                              const char *action_name,
                              GVariant   *parameter)
@@ -340,5 +360,5 @@ scs_reconfirm_window_action (GtkWidget  *window,
 
   if (workspace == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (scs_reconfirm_window_new (GTK_WINDOW (window), workspace)));
+  gtk_window_present (GTK_WINDOW (reconfirm_window_new (GTK_WINDOW (window), workspace)));
 }

@@ -8,8 +8,8 @@
  * get a note saying so instead of rows. Filtering is done here, row by row,
  * against a folded copy of each criterion's ID and Japanese and English text
  * that is made once, so typing in the search entry stays fast; the user's
- * note and reason are folded as they are searched (they change), evidence
- * names come from the page, read once per search.
+ * note and reason are folded when first searched and again after they
+ * change, evidence names come from the page, which reads them once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +31,8 @@ struct _ScsRequirementGroup
   GtkWidget            *list;       /* NULL when the criteria are not known */
   GPtrArray            *rows;       /* of ScsCriterionRow*, owned by the list */
   GPtrArray            *haystacks;  /* folded text, parallel to rows */
+  GPtrArray            *user_text;  /* folded note and reason, parallel to
+                                     * rows; NULL until searched or changed */
 };
 
 G_DEFINE_FINAL_TYPE (ScsRequirementGroup, scs_requirement_group, GTK_TYPE_WIDGET)
@@ -117,24 +119,39 @@ state_passes (ScsAnswerState     state,
     }
 }
 
-/* The user's own words and files: folded when searched, as they change. */
+/* The user's own words and files: the note and reason folded when first
+ * searched, and again after they changed (on_user_text_notify). */
 static gboolean
-user_text_matches (ScsAnswer  *answer,
-                   const char *search,
-                   GHashTable *evidence_names)
+user_text_matches (ScsRequirementGroup *self,
+                   guint                index,
+                   const char          *search,
+                   GHashTable          *evidence_names)
 {
+  ScsAnswer *answer = scs_criterion_row_get_answer (self->rows->pdata[index]);
   const char *names;
-  g_autofree char *note = NULL;
-  g_autofree char *reason = NULL;
 
   names = evidence_names ? g_hash_table_lookup (evidence_names, scs_answer_get_criterion_id (answer)) : NULL;
   if (names != NULL && strstr (names, search) != NULL)
     return TRUE;
-  note = scs_requirement_group_fold (scs_answer_get_note (answer));
-  if (strstr (note, search) != NULL)
-    return TRUE;
-  reason = scs_requirement_group_fold (scs_answer_get_reason (answer));
-  return strstr (reason, search) != NULL;
+  if (self->user_text->pdata[index] == NULL)
+    {
+      g_autofree char *joined = g_strjoin ("\n", scs_answer_get_note (answer) ? scs_answer_get_note (answer) : "",
+                                           scs_answer_get_reason (answer) ? scs_answer_get_reason (answer) : "",
+                                           NULL);
+
+      self->user_text->pdata[index] = scs_requirement_group_fold (joined);
+    }
+  return strstr (self->user_text->pdata[index], search) != NULL;
+}
+
+static void
+on_user_text_notify (ScsRequirementGroup *self,
+                     GParamSpec          *pspec,
+                     ScsAnswer           *answer)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (scs_criterion_row_get_answer (self->rows->pdata[i]) == answer)
+      g_clear_pointer (&self->user_text->pdata[i], g_free);
 }
 
 gboolean
@@ -160,7 +177,7 @@ scs_requirement_group_refilter (ScsRequirementGroup *self,
       gboolean passes = scs_answer_get_criterion (answer)->level <= level &&
                         state_passes (scs_answer_get_state (answer), filter) &&
                         (search == NULL || strstr (self->haystacks->pdata[i], search) != NULL ||
-                         user_text_matches (answer, search, evidence_names));
+                         user_text_matches (self, i, search, evidence_names));
 
       gtk_widget_set_visible (row, passes);
       if (passes)
@@ -234,12 +251,46 @@ build (ScsRequirementGroup *self)
                           criterion->text_ja ? criterion->text_ja : "",
                           criterion->text_en ? criterion->text_en : "", NULL);
       g_ptr_array_add (self->haystacks, scs_requirement_group_fold (joined));
+      g_ptr_array_add (self->user_text, NULL);
 
       g_signal_connect_object (answer, "notify::state", G_CALLBACK (scs_requirement_group_update_state),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (answer, "notify::reason", G_CALLBACK (scs_requirement_group_update_state),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (answer, "notify::note", G_CALLBACK (on_user_text_notify),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (answer, "notify::reason", G_CALLBACK (on_user_text_notify),
+                               self, G_CONNECT_SWAPPED);
     }
+}
+
+/* Off screen, a group draws nothing: the cairo renderer draws every node
+ * it is given, clipped or not, and a checklist of 153 rows with their
+ * evidence lists made each frame that changed the page cost the whole
+ * page's drawing (bench-gui-latency). Only groups within a quarter of a
+ * screen of the scrolled window's view draw; the page redraws the groups
+ * when the view scrolls or its content changes size
+ * (scs_requirement_group_queue_draw_all). */
+static gboolean
+in_view (ScsRequirementGroup *self)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+  int height;
+
+  if (viewport == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), viewport, &bounds))
+    return TRUE;
+  height = gtk_widget_get_height (viewport);
+  return bounds.origin.y + bounds.size.height >= -height / 4.0 &&
+         bounds.origin.y <= height + height / 4.0;
+}
+
+static void
+scs_requirement_group_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  if (in_view (SCS_REQUIREMENT_GROUP (widget)))
+    GTK_WIDGET_CLASS (scs_requirement_group_parent_class)->snapshot (widget, snapshot);
 }
 
 static void
@@ -263,6 +314,7 @@ scs_requirement_group_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->haystacks, g_ptr_array_unref);
+  g_clear_pointer (&self->user_text, g_ptr_array_unref);
 
   G_OBJECT_CLASS (scs_requirement_group_parent_class)->finalize (object);
 }
@@ -275,6 +327,7 @@ scs_requirement_group_class_init (ScsRequirementGroupClass *klass)
 
   object_class->dispose = scs_requirement_group_dispose;
   object_class->finalize = scs_requirement_group_finalize;
+  widget_class->snapshot = scs_requirement_group_snapshot;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "requirement");
@@ -289,6 +342,7 @@ scs_requirement_group_init (ScsRequirementGroup *self)
   gtk_box_layout_set_spacing (layout, 10);
   self->rows = g_ptr_array_new ();
   self->haystacks = g_ptr_array_new_with_free_func (g_free);
+  self->user_text = g_ptr_array_new_with_free_func (g_free);
 }
 
 GtkWidget *

@@ -1009,94 +1009,105 @@ show_criterion_action (GSimpleAction *action,
     scs_review_page_show_criterion (self, g_variant_get_string (parameter, NULL));
 }
 
-static void
-comment_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+/* The actions that are one call of the review (review.comment, .verdict,
+ * .propose, .accept, .reject): each reads its parameter and makes the call;
+ * review_call_action checks there is a review and reports the outcome. */
+typedef gboolean (*ReviewCall) (ScsReview  *review,
+                                GVariant   *parameter,
+                                GError    **error);
+
+static gboolean
+call_comment (ScsReview  *review,
+              GVariant   *parameter,
+              GError    **error)
 {
-  ScsReviewPage *self = user_data;
-  g_autoptr(GError) error = NULL;
   const char *id, *body;
 
-  if (!require_review (self))
-    return;
   g_variant_get (parameter, "(&s&s)", &id, &body);
-  gboolean ok = scs_review_add_comment (self->review, *id ? id : NULL, body, &error) > 0;
-
-  finish (self, ok, error);
+  return scs_review_add_comment (review, *id ? id : NULL, body, error) > 0;
 }
 
-static void
-verdict_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+static gboolean
+call_verdict (ScsReview  *review,
+              GVariant   *parameter,
+              GError    **error)
 {
-  ScsReviewPage *self = user_data;
-  g_autoptr(GError) error = NULL;
   const char *id, *name;
   ScsVerdict verdict;
 
-  if (!require_review (self))
-    return;
   g_variant_get (parameter, "(&s&s)", &id, &name);
   if (!scs_verdict_from_string (name, &verdict))
     {
       g_critical ("review.verdict: unknown verdict ‘%s’", name);
-      return;
+      return FALSE;
     }
-  gboolean ok = scs_review_set_verdict (self->review, id, verdict, &error);
-
-  finish (self, ok, error);
+  return scs_review_set_verdict (review, id, verdict, error);
 }
 
-static void
-propose_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
+static gboolean
+call_propose (ScsReview  *review,
+              GVariant   *parameter,
+              GError    **error)
 {
-  ScsReviewPage *self = user_data;
-  g_autoptr(GError) error = NULL;
   const char *id, *field, *value, *comment;
 
-  if (!require_review (self))
-    return;
   g_variant_get (parameter, "(&s&s&s&s)", &id, &field, &value, &comment);
-  gboolean ok = scs_review_propose (self->review, id, field, value, *comment ? comment : NULL, &error) > 0;
-
-  finish (self, ok, error);
+  return scs_review_propose (review, id, field, value, *comment ? comment : NULL, error) > 0;
 }
 
-static void
-accept_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+static gboolean
+call_accept (ScsReview  *review,
+             GVariant   *parameter,
+             GError    **error)
 {
-  ScsReviewPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!require_review (self))
-    return;
-  gboolean ok = scs_review_accept_proposal (self->review, g_variant_get_int64 (parameter), &error);
-
-  finish (self, ok, error);
+  return scs_review_accept_proposal (review, g_variant_get_int64 (parameter), error);
 }
 
-static void
-reject_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+static gboolean
+call_reject (ScsReview  *review,
+             GVariant   *parameter,
+             GError    **error)
 {
-  ScsReviewPage *self = user_data;
-  g_autoptr(GError) error = NULL;
   gint64 id;
   const char *comment;
 
-  if (!require_review (self))
-    return;
   g_variant_get (parameter, "(x&s)", &id, &comment);
-  gboolean ok = scs_review_reject_proposal (self->review, id, *comment ? comment : NULL, &error);
+  return scs_review_reject_proposal (review, id, *comment ? comment : NULL, error);
+}
 
-  finish (self, ok, error);
+static const struct
+{
+  const char *name;
+  ReviewCall  call;
+} review_calls[] = {
+  { "comment", call_comment },
+  { "verdict", call_verdict },
+  { "propose", call_propose },
+  { "accept", call_accept },
+  { "reject", call_reject },
+};
+
+static void
+review_call_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ScsReviewPage *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  for (guint i = 0; i < G_N_ELEMENTS (review_calls); i++)
+    if (g_str_equal (review_calls[i].name, name))
+      {
+        g_autoptr(GError) error = NULL;
+        gboolean ok;
+
+        if (!require_review (self))
+          return;
+        ok = review_calls[i].call (self->review, parameter, &error);
+        finish (self, ok, error);
+        return;
+      }
+  g_assert_not_reached ();
 }
 
 static void
@@ -1223,11 +1234,11 @@ declare_action (GSimpleAction *action,
 
 static const GActionEntry action_entries[] = {
   { "show-criterion", show_criterion_action, "s" },
-  { "comment", comment_action, "(ss)" },
-  { "verdict", verdict_action, "(ss)" },
-  { "propose", propose_action, "(ssss)" },
-  { "accept", accept_action, "x" },
-  { "reject", reject_action, "(xs)" },
+  { "comment", review_call_action, "(ss)" },
+  { "verdict", review_call_action, "(ss)" },
+  { "propose", review_call_action, "(ssss)" },
+  { "accept", review_call_action, "x" },
+  { "reject", review_call_action, "(xs)" },
   { "hand-over", hand_over_action },
   { "new-round", new_round_action },
   { "sign", sign_action },
@@ -1467,12 +1478,6 @@ scs_review_page_init (ScsReviewPage *self)
     }
 }
 
-GtkWidget *
-scs_review_page_new (void)
-{
-  return g_object_new (SCS_TYPE_REVIEW_PAGE, NULL);
-}
-
 void
 scs_review_page_set_workspace (ScsReviewPage *self,
                                ScsWorkspace  *workspace)
@@ -1686,50 +1691,3 @@ scs_review_page_get_last_error (ScsReviewPage *self)
   return self->last_error;
 }
 
-GtkWidget *
-scs_review_page_get_evidence_list (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-
-  return self->evidence_list;
-}
-
-GtkListBox *
-scs_review_page_get_changes_list (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  ensure_content (self);
-  return self->changes_list;
-}
-
-GtkListBox *
-scs_review_page_get_waiting_list (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  ensure_content (self);
-  return self->waiting_list;
-}
-
-GtkListBox *
-scs_review_page_get_criteria_list (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  ensure_content (self);
-  return self->criteria_list;
-}
-
-const char *
-scs_review_page_get_answer_text (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  ensure_content (self);
-  return gtk_label_get_text (self->answer_label);
-}
-
-GtkDropDown *
-scs_review_page_get_state_dropdown (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  build (self);
-  return self->state_dropdown;
-}

@@ -30,7 +30,6 @@ G_DECLARE_FINAL_TYPE (ScsReviewPage, scs_review_page, SCS, REVIEW_PAGE, GtkWidge
  *   review.declare                      the management declaration dialog
  * Property "sealed" follows scs_review_is_sealed(). A failure is shown as a
  * toast of the enclosing ScsWindow and kept for scs_review_page_get_last_error(). */
-GtkWidget     *scs_review_page_new              (void);
 void           scs_review_page_set_workspace    (ScsReviewPage *self,
                                                  ScsWorkspace  *workspace);
 /* The default profile (scs_profile_load_default) is used unless set here. */
@@ -52,19 +51,7 @@ void           scs_review_page_show_criterion   (ScsReviewPage *self,
                                                  const char    *criterion_id);
 const char    *scs_review_page_get_criterion    (ScsReviewPage *self);
 
-/* For tests: the last error message shown, or NULL; the
- * widgets of the redline and the waiting list. */
+/* For tests: the last error message shown, or NULL. */
 const char    *scs_review_page_get_last_error   (ScsReviewPage *self);
-/* The SME's evidence of the criterion shown (a read-only ScsEvidenceList),
- * or NULL before the page is built. */
-GtkWidget     *scs_review_page_get_evidence_list (ScsReviewPage *self);
-GtkListBox    *scs_review_page_get_changes_list (ScsReviewPage *self);
-GtkListBox    *scs_review_page_get_waiting_list (ScsReviewPage *self);
-/* The review desk: the criteria the filter shows (review.filter), the
- * SME's answer beside the criterion shown, the status control proposals
- * are made with. */
-GtkListBox    *scs_review_page_get_criteria_list (ScsReviewPage *self);
-const char    *scs_review_page_get_answer_text  (ScsReviewPage *self);
-GtkDropDown   *scs_review_page_get_state_dropdown (ScsReviewPage *self);
 
 G_END_DECLS

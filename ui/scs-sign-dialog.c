@@ -41,7 +41,6 @@ struct _ScsSignDialog
   ScsSigner       *signer;
   char            *key_path;
   char            *ca_path;
-  char            *error_text;
   gboolean         declaration;
   gboolean         busy;
   gboolean         certificate_ok;
@@ -94,19 +93,29 @@ static void
 show_error (ScsSignDialog *self,
             const char    *message)
 {
-  g_free (self->error_text);
-  self->error_text = g_strdup (message);
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Whether the Sign button may be pressed (sign.sign enabled). */
+static gboolean
+can_sign (ScsSignDialog *self)
+{
+  if (self->busy)
+    return FALSE;
+  if (!wants_signature (self))
+    return TRUE;
+  return self->signer != NULL && self->certificate_ok &&
+         (!self->personal_data || gtk_check_button_get_active (self->confirm_check));
 }
 
 static void
 update_sensitivity (ScsSignDialog *self)
 {
-  gboolean can_sign = scs_sign_dialog_get_can_sign (self);
+  gboolean may_sign = can_sign (self);
   gboolean signature = wants_signature (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.sign", can_sign);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.sign", may_sign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.load", !self->busy && signature);
   gtk_widget_set_visible (self->key_group, signature);
   gtk_widget_set_visible (self->certificate_group, signature && self->signer != NULL);
@@ -418,7 +427,7 @@ sign_action (GtkWidget  *widget,
 {
   ScsSignDialog *self = SCS_SIGN_DIALOG (widget);
 
-  if (!scs_sign_dialog_get_can_sign (self))
+  if (!can_sign (self))
     return;
 
   /* Two roles, two people: one certificate for both is asked about first. */
@@ -444,6 +453,19 @@ sign_action (GtkWidget  *widget,
   start_signing (self, SCS_SIGN_FLAGS_NONE);
 }
 
+/* The combo row's positions: Japanese, the product's first language, first. */
+static const char * const report_languages[] = { "ja", "en" };
+
+/* The language of the signed report.pdf and of our declaration text:
+ * "ja" (the default, whatever the UI language) or "en". */
+static const char *
+report_language (ScsSignDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->report_language_row);
+
+  return report_languages[selected < G_N_ELEMENTS (report_languages) ? selected : 0];
+}
+
 static void
 start_signing (ScsSignDialog *self,
                ScsSignFlags   flags)
@@ -459,7 +481,7 @@ start_signing (ScsSignDialog *self,
     scs_signoff_declare_async (self->review,
                                gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                gtk_editable_get_text (GTK_EDITABLE (self->title_row)),
-                               NULL, scs_sign_dialog_get_report_language (self),
+                               NULL, report_language (self),
                                wants_signature (self) ? self->signer : NULL,
                                self->ca_path, flags, NULL, sign_done, g_object_ref (self));
   else
@@ -560,7 +582,6 @@ scs_sign_dialog_finalize (GObject *object)
 
   g_free (self->key_path);
   g_free (self->ca_path);
-  g_free (self->error_text);
 
   G_OBJECT_CLASS (scs_sign_dialog_parent_class)->finalize (object);
 }
@@ -730,15 +751,6 @@ scs_sign_dialog_set_key (ScsSignDialog *self,
 }
 
 void
-scs_sign_dialog_set_secret (ScsSignDialog *self,
-                            const char    *secret)
-{
-  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->secret_entry), secret ? secret : "");
-}
-
-void
 scs_sign_dialog_set_ca_file (ScsSignDialog *self,
                              const char    *path)
 {
@@ -754,98 +766,4 @@ scs_sign_dialog_set_ca_file (ScsSignDialog *self,
   update_sensitivity (self);
 }
 
-void
-scs_sign_dialog_set_declarant (ScsSignDialog *self,
-                               const char    *name,
-                               const char    *title,
-                               gboolean       with_signature)
-{
-  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), title ? title : "");
-  gtk_switch_set_active (self->with_signature_switch, with_signature);
-  update_sensitivity (self);
-}
-
-/* The combo row's positions: Japanese, the product's first language, first. */
-static const char * const report_languages[] = { "ja", "en" };
-
-void
-scs_sign_dialog_set_report_language (ScsSignDialog *self,
-                                     const char    *language)
-{
-  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (report_languages); i++)
-    if (g_strcmp0 (language, report_languages[i]) == 0)
-      adw_combo_row_set_selected (self->report_language_row, i);
-}
-
-const char *
-scs_sign_dialog_get_report_language (ScsSignDialog *self)
-{
-  guint selected;
-
-  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
-  selected = adw_combo_row_get_selected (self->report_language_row);
-  return report_languages[selected < G_N_ELEMENTS (report_languages) ? selected : 0];
-}
-
-void
-scs_sign_dialog_set_confirmed (ScsSignDialog *self,
-                               gboolean       confirmed)
-{
-  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
-
-  gtk_check_button_set_active (self->confirm_check, confirmed);
-}
-
-gboolean
-scs_sign_dialog_get_busy (ScsSignDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), FALSE);
-  return self->busy;
-}
-
-gboolean
-scs_sign_dialog_get_can_sign (ScsSignDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), FALSE);
-
-  if (self->busy)
-    return FALSE;
-  if (!wants_signature (self))
-    return TRUE;
-  return self->signer != NULL && self->certificate_ok &&
-         (!self->personal_data || gtk_check_button_get_active (self->confirm_check));
-}
-
-const char *
-scs_sign_dialog_get_error (ScsSignDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
-  return self->error_text;
-}
-
-const char *
-scs_sign_dialog_get_certificate_text (ScsSignDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
-  return gtk_label_get_text (self->certificate_label);
-}
-
-const char *
-scs_sign_dialog_get_warning (ScsSignDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->warning_label))
-    ? gtk_label_get_text (self->warning_label) : NULL;
-}
-
-const char *
-scs_sign_dialog_get_qualification_text (ScsSignDialog *self)
-{
-  g_return_val_if_fail (SCS_IS_SIGN_DIALOG (self), NULL);
-  return gtk_label_get_text (self->qualification_label);
-}

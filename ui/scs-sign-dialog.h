@@ -26,33 +26,13 @@ ScsSignDialog *scs_sign_dialog_new             (GtkWindow     *parent,
 ScsSignDialog *scs_sign_dialog_new_declaration (GtkWindow     *parent,
                                                 ScsReview     *review);
 
-/* What the user would type or choose; for tests and for the profile's
- * certificate reference (a path, or a URI starting with "pkcs11:"). */
+/* The key the user would choose with the file chooser (a path, or a URI
+ * starting with "pkcs11:"), and the CA file; for tests, which cannot
+ * answer a native file chooser. The rest is typed into the template's
+ * widgets. */
 void           scs_sign_dialog_set_key         (ScsSignDialog *self,
                                                 const char    *reference);
-void           scs_sign_dialog_set_secret      (ScsSignDialog *self,
-                                                const char    *secret);
 void           scs_sign_dialog_set_ca_file     (ScsSignDialog *self,
                                                 const char    *path);
-void           scs_sign_dialog_set_declarant   (ScsSignDialog *self,
-                                                const char    *name,
-                                                const char    *title,
-                                                gboolean       with_signature);
-/* The language of the signed report.pdf and of our declaration text:
- * "ja" (the default, whatever the UI language) or "en". */
-void           scs_sign_dialog_set_report_language (ScsSignDialog *self,
-                                                    const char    *language);
-const char    *scs_sign_dialog_get_report_language (ScsSignDialog *self);
-void           scs_sign_dialog_set_confirmed   (ScsSignDialog *self,
-                                                gboolean       confirmed);
-
-gboolean       scs_sign_dialog_get_busy        (ScsSignDialog *self);
-gboolean       scs_sign_dialog_get_can_sign    (ScsSignDialog *self);
-/* The error shown (NULL when none), the certificate facts and the warnings. */
-const char    *scs_sign_dialog_get_error       (ScsSignDialog *self);
-const char    *scs_sign_dialog_get_certificate_text (ScsSignDialog *self);
-const char    *scs_sign_dialog_get_warning     (ScsSignDialog *self);
-/* The signer's qualification, training and upkeep as shown. */
-const char    *scs_sign_dialog_get_qualification_text (ScsSignDialog *self);
 
 G_END_DECLS

@@ -2,13 +2,15 @@
  *
  * Content is laid out with Pango on a private font map at 72 dpi with hinting
  * and glyph-position rounding off, so line breaks depend only on the text and
- * the fonts, never on a screen. Each page is drawn into a cairo recording
- * surface while the document grows; only when it is finished do we know the
- * page count, so the footer ("N / M") and the watermark are added when a page
- * is replayed, either into the PDF surface or onto a print context. Paragraphs
- * and table rows that do not fit are split between lines (never through a
- * line) by clipping the same layout on two pages. The PDF's dates are set
- * explicitly, and cairo writes no random document ID, so the same content
+ * the fonts, never on a screen. As the document grows, each page records what
+ * goes where — which lines of which text, rectangles, rules, and pictures for
+ * drawing functions — not glyphs; only when it is finished do we know the page
+ * count, so a page is drawn, with its footer ("N / M") and watermark, when it
+ * is written into the PDF surface or onto a print context, its text laid out
+ * again then. So the memory a document takes is its text plus a page's worth
+ * of laid-out lines, however long a note is. Paragraphs and table rows that do
+ * not fit are split between lines (never through a line). The PDF's dates are
+ * set explicitly, and cairo writes no random document ID, so the same content
  * gives the same bytes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,11 +20,18 @@
 
 #include "scs-pdf-writer.h"
 
+#include <fcntl.h>
 #include <math.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cairo-ft.h>
+#include <fontconfig/fcfreetype.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 G_DEFINE_QUARK (scs-pdf-writer-error-quark, scs_pdf_writer_error)
 
@@ -58,6 +67,52 @@ static const struct
   [STYLE_FOOTER]     = { SCS_PDF_FONT_FAMILY " 8", 0.40, 0.40, 0.40 },
 };
 
+/* Texts: see "Texts and their lines" below */
+#define TEXT_PIECE 8192
+#define N_CACHED_PIECES 8
+
+typedef struct
+{
+  gsize   start, end;  /* bytes of the text; end == start for the empty
+                        * line after a text's last line break */
+  guint   first_line;  /* index in the whole text of its first line */
+  guint   n_lines;
+  double  top;         /* from the top of the text */
+  double  height;
+} Piece;
+
+typedef struct
+{
+  char     *text;
+  gsize     length;
+  Style     style;
+  double    width;
+  gboolean  markup;
+  gboolean  whole;       /* one piece: markup, no width or short text */
+  GArray   *pieces;      /* of Piece, those found so far */
+  gsize     next;        /* where the next piece starts */
+  gboolean  empty_last;  /* the next piece is the empty last line */
+  gboolean  complete;    /* every piece found */
+} Text;
+
+/* A line of a piece: where it goes relative to the top of its piece. */
+typedef struct
+{
+  PangoLayout     *layout;    /* a reference: it owns the line */
+  PangoLayoutLine *line;
+  double           x;         /* from the left of the text */
+  double           baseline;  /* from the top of the piece */
+  double           bottom;
+} LinePlace;
+
+typedef struct
+{
+  Text    *text;
+  guint    piece;
+  guint64  used;
+  GArray  *places;  /* of LinePlace */
+} CachedPiece;
+
 struct _ScsPdfWriter
 {
   GObject        parent_instance;
@@ -65,9 +120,13 @@ struct _ScsPdfWriter
   PangoFontMap  *font_map;
   PangoContext  *context;
 
-  GPtrArray     *pages;      /* of cairo_surface_t* (recording) */
-  cairo_t       *cr;         /* drawing into the last page, or NULL */
+  GPtrArray     *texts;      /* of Text*, every text added */
+  GPtrArray     *pages;      /* of GArray of Item */
+  GArray        *page;       /* the last page while content is added, or NULL */
   double         y;          /* next free position on the current page */
+
+  CachedPiece    cache[N_CACHED_PIECES];  /* laid-out pieces of texts */
+  guint64        clock;
 
   double         margin_top, margin_right, margin_bottom, margin_left;
 
@@ -87,13 +146,17 @@ struct _ScsPdfWriter
 
 G_DEFINE_FINAL_TYPE (ScsPdfWriter, scs_pdf_writer, G_TYPE_OBJECT)
 
+static void text_free   (gpointer      data);
+static void cache_clear (ScsPdfWriter *self);
+
 static void
 scs_pdf_writer_finalize (GObject *object)
 {
   ScsPdfWriter *self = SCS_PDF_WRITER (object);
 
-  g_clear_pointer (&self->cr, cairo_destroy);
+  cache_clear (self);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
   g_free (self->title);
@@ -113,17 +176,146 @@ scs_pdf_writer_class_init (ScsPdfWriterClass *klass)
   G_OBJECT_CLASS (klass)->finalize = scs_pdf_writer_finalize;
 }
 
+/* Fonts read, not mapped.
+ *
+ * cairo embeds a CFF font by copying the font's whole CFF table into memory
+ * and subsetting the copy: for Noto Sans CJK 15 MiB a face. FreeType reads a
+ * font file through a memory map of all of it, so that copy also left the
+ * whole table's pages of the map resident: ~32 MiB a face, ~65 MiB for the
+ * regular and bold faces of every report, most of an export's peak memory.
+ * The writers' font maps therefore use a fontconfig configuration of their
+ * own, the system's, in which the faces of SCS_PDF_FONT_FAMILY carry an
+ * FT_Face (FC_FT_FACE) that reads its file with pread () as FreeType needs
+ * it; cairo draws and embeds with that face, the same file and glyphs, and
+ * the copy is the only memory the table takes, while it is subset. The
+ * faces are opened once per process and never closed: cairo may keep them
+ * after a writer is gone. Where any of this fails, fonts are mapped as
+ * before. */
+
+static unsigned long
+font_stream_read (FT_Stream      stream,
+                  unsigned long  offset,
+                  unsigned char *buffer,
+                  unsigned long  count)
+{
+  ssize_t n;
+
+  /* a count of 0 is a seek, which returns 0 on success */
+  if (count == 0)
+    return offset <= stream->size ? 0 : 1;
+  n = pread (stream->descriptor.value, buffer, count, offset);
+  return n > 0 ? (unsigned long) n : 0;
+}
+
+static FT_Face
+open_unmapped_face (FT_Library  library,
+                    const char *file,
+                    int         index)
+{
+  FT_Open_Args args = { 0 };
+  FT_Stream stream;
+  FT_Face face = NULL;
+  struct stat st;
+  int fd;
+
+  fd = g_open (file, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &st) != 0)
+    {
+      close (fd);
+      return NULL;
+    }
+  stream = g_new0 (FT_StreamRec, 1);
+  stream->size = st.st_size;
+  stream->descriptor.value = fd;
+  stream->read = font_stream_read;
+  args.flags = FT_OPEN_STREAM;
+  args.stream = stream;
+  if (FT_Open_Face (library, &args, index, &face) != 0)
+    {
+      close (fd);
+      g_free (stream);
+      return NULL;
+    }
+  return face;
+}
+
+static gboolean
+is_report_family (FcPattern *pattern)
+{
+  FcChar8 *family;
+
+  for (int i = 0; FcPatternGetString (pattern, FC_FAMILY, i, &family) == FcResultMatch; i++)
+    if (g_str_equal ((const char *) family, SCS_PDF_FONT_FAMILY))
+      return TRUE;
+  return FALSE;
+}
+
+static FcConfig *
+unmapped_font_config (void)
+{
+  static gsize once = 0;
+  static FcConfig *config = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      FcConfig *loaded = FcInitLoadConfigAndFonts ();
+      FcFontSet *set = loaded != NULL ? FcConfigGetFonts (loaded, FcSetSystem) : NULL;
+      FT_Library library = NULL;
+      guint faces = 0;
+
+      if (set != NULL && FT_Init_FreeType (&library) != 0)
+        library = NULL;
+      for (int i = 0; library != NULL && i < set->nfont; i++)
+        {
+          FcChar8 *file;
+          int index;
+          FT_Face face;
+          FcPattern *with_face;
+
+          if (!is_report_family (set->fonts[i]) ||
+              FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+              FcPatternGetInteger (set->fonts[i], FC_INDEX, 0, &index) != FcResultMatch)
+            continue;
+          face = open_unmapped_face (library, (const char *) file, index);
+          if (face == NULL)
+            continue;
+          /* the set's patterns may be a cache's, read-only: replaced */
+          with_face = FcPatternDuplicate (set->fonts[i]);
+          FcPatternAddFTFace (with_face, FC_FT_FACE, face);
+          FcPatternDestroy (set->fonts[i]);
+          set->fonts[i] = with_face;
+          faces++;
+        }
+      if (faces > 0)
+        config = loaded;
+      else
+        {
+          if (loaded != NULL)
+            FcConfigDestroy (loaded);
+          if (library != NULL)
+            FT_Done_FreeType (library);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  return config;
+}
+
 static void
 scs_pdf_writer_init (ScsPdfWriter *self)
 {
   cairo_font_options_t *options;
 
-  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  self->texts = g_ptr_array_new_with_free_func (text_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->margin_top = self->margin_right = self->margin_bottom = self->margin_left = 50.0;
   self->date = g_strdup (DEFAULT_DATE);
 
   /* A private font map and context: metrics independent of any screen. */
   self->font_map = pango_cairo_font_map_new ();
+  if (PANGO_IS_FC_FONT_MAP (self->font_map) && unmapped_font_config () != NULL)
+    pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (self->font_map), unmapped_font_config ());
   pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (self->font_map), 72.0);
   self->context = pango_font_map_create_context (self->font_map);
   pango_cairo_context_set_resolution (self->context, 72.0);
@@ -249,8 +441,14 @@ layout_height (PangoLayout *layout)
   return (double) h / PANGO_SCALE;
 }
 
-/* Where each line of a text goes, found in one pass over its lines:
- * drawing the lines of page k must not walk lines 0 … k again.
+/* Texts and their lines.
+ *
+ * Every text added is kept (a copy) until the document is written, and
+ * its lines are laid out twice: once as it is added, to break the pages,
+ * and again when a page is drawn. A page holds no glyphs, only which
+ * lines of which text go where (see Item below), so the memory a document
+ * needs is its text, not its glyphs, and a report with notes of thousands
+ * of pages lays out and draws a page's worth of text at a time.
  *
  * Plain text is laid out in pieces of at most TEXT_PIECE bytes, cut at a
  * line break (else after a space, else between two characters), each its
@@ -258,17 +456,40 @@ layout_height (PangoLayout *layout)
  * place by counting characters from the start of its layout, so one
  * layout of a note of thousands of pages took time quadratic in its
  * length. A piece cut inside a paragraph (one of more than TEXT_PIECE
- * bytes without a line break) ends its last line early. */
-#define TEXT_PIECE 8192
-
-typedef struct
+ * bytes without a line break) ends its last line early. The pieces are
+ * found in order as the text is first flowed; the laid-out pieces in use
+ * are kept in a small cache (N_CACHED_PIECES), the others are laid out
+ * again when needed. */
+static void
+text_free (gpointer data)
 {
-  PangoLayout     *layout;    /* a reference: it owns the line */
-  PangoLayoutLine *line;
-  double           x;         /* from the left of the text */
-  double           baseline;  /* from the top of the text */
-  double           bottom;
-} LinePlace;
+  Text *text = data;
+
+  g_free (text->text);
+  g_array_unref (text->pieces);
+  g_free (text);
+}
+
+/* A copy of @text for the document (NULL is empty). */
+static Text *
+text_new (ScsPdfWriter *self,
+          Style         style,
+          double        width,
+          const char   *string,
+          gboolean      markup)
+{
+  Text *text = g_new0 (Text, 1);
+
+  text->text = g_strdup (string != NULL ? string : "");
+  text->length = strlen (text->text);
+  text->style = style;
+  text->width = width;
+  text->markup = markup;
+  text->whole = markup || width <= 0 || text->length <= TEXT_PIECE;
+  text->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  g_ptr_array_add (self->texts, text);
+  return text;
+}
 
 static void
 line_place_clear (gpointer data)
@@ -278,13 +499,13 @@ line_place_clear (gpointer data)
   g_object_unref (place->layout);
 }
 
-static void
-add_places (GArray      *places,
-            PangoLayout *layout,
-            double       top)
+static GArray *
+line_places (PangoLayout *layout)
 {
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (LinePlace));
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
+  g_array_set_clear_func (places, line_place_clear);
   do
     {
       PangoRectangle logical;
@@ -294,12 +515,57 @@ add_places (GArray      *places,
       place.layout = g_object_ref (layout);
       place.line = pango_layout_iter_get_line_readonly (iter);
       place.x = (double) logical.x / PANGO_SCALE;
-      place.baseline = top + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      place.bottom = top + (double) (logical.y + logical.height) / PANGO_SCALE;
+      place.baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      place.bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
       g_array_append_val (places, place);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+  return places;
+}
+
+static void
+cache_clear (ScsPdfWriter *self)
+{
+  for (guint i = 0; i < N_CACHED_PIECES; i++)
+    {
+      g_clear_pointer (&self->cache[i].places, g_array_unref);
+      self->cache[i].text = NULL;
+    }
+}
+
+/* Keeps @places (taken) as the lines of @piece of @text, in place of the
+ * piece used longest ago. */
+static GArray *
+cache_put (ScsPdfWriter *self,
+           Text         *text,
+           guint         piece,
+           GArray       *places)
+{
+  CachedPiece *oldest = &self->cache[0];
+
+  for (guint i = 1; i < N_CACHED_PIECES; i++)
+    if (self->cache[i].used < oldest->used)
+      oldest = &self->cache[i];
+  g_clear_pointer (&oldest->places, g_array_unref);
+  oldest->text = text;
+  oldest->piece = piece;
+  oldest->used = ++self->clock;
+  oldest->places = places;
+  return places;
+}
+
+static PangoLayout *
+make_piece_layout (ScsPdfWriter *self,
+                   Text         *text,
+                   const Piece  *piece)
+{
+  g_autofree char *part = NULL;
+
+  if (text->whole)
+    return make_layout (self, text->style, text->width, text->text, text->markup);
+  part = g_strndup (text->text + piece->start, piece->end - piece->start);
+  return make_layout (self, text->style, text->width, part, FALSE);
 }
 
 /* The end of the piece of @text that starts at @start; *@skip is 1 when a
@@ -328,59 +594,149 @@ piece_end (const char *start,
   return p != NULL && p > start ? p : limit;
 }
 
-/* The lines of @text (markup: one layout; plain: in pieces) as LinePlaces,
- * and the height of them all in *@height. */
-static GArray *
-lay_out (ScsPdfWriter *self,
-         Style         style,
-         double        width,
-         const char   *text,
-         gboolean      markup,
-         double       *height)
+static double
+text_height (Text *text)
 {
-  GArray *places = g_array_new (FALSE, FALSE, sizeof (LinePlace));
-  const char *start, *end;
+  const Piece *last;
 
-  g_array_set_clear_func (places, line_place_clear);
-  *height = 0;
-  if (text == NULL)
-    text = "";
-  if (markup || width <= 0 || strlen (text) <= TEXT_PIECE)
-    {
-      g_autoptr(PangoLayout) layout = make_layout (self, style, width, text, markup);
-
-      add_places (places, layout, 0);
-      *height = layout_height (layout);
-      return places;
-    }
-  end = text + strlen (text);
-  for (start = text; start < end;)
-    {
-      gsize skip;
-      const char *stop = piece_end (start, end, &skip);
-      g_autofree char *piece = g_strndup (start, stop - start);
-      g_autoptr(PangoLayout) layout = make_layout (self, style, width, piece, FALSE);
-
-      add_places (places, layout, *height);
-      *height += layout_height (layout);
-      start = stop + skip;
-      if (skip > 0 && start == end)
-        {
-          /* a text ending in a line break ends with an empty line */
-          g_autoptr(PangoLayout) last = make_layout (self, style, width, "", FALSE);
-
-          add_places (places, last, *height);
-          *height += layout_height (last);
-        }
-    }
-  return places;
+  if (text->pieces->len == 0)
+    return 0;
+  last = &g_array_index (text->pieces, Piece, text->pieces->len - 1);
+  return last->top + last->height;
 }
 
-static double
-line_bottom (GArray *places,
-             guint   i)
+static guint
+text_known_lines (Text *text)
 {
-  return g_array_index (places, LinePlace, i).bottom;
+  const Piece *last;
+
+  if (text->pieces->len == 0)
+    return 0;
+  last = &g_array_index (text->pieces, Piece, text->pieces->len - 1);
+  return last->first_line + last->n_lines;
+}
+
+/* Lays out the next piece of @text (which is not complete). */
+static void
+text_discover (ScsPdfWriter *self,
+               Text         *text)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  GArray *places;
+  Piece piece;
+
+  g_assert (!text->complete);
+
+  piece.top = text_height (text);
+  piece.first_line = text_known_lines (text);
+  if (text->whole)
+    {
+      piece.start = 0;
+      piece.end = text->length;
+      text->complete = TRUE;
+    }
+  else if (text->empty_last)
+    {
+      /* a text ending in a line break ends with an empty line */
+      piece.start = piece.end = text->length;
+      text->complete = TRUE;
+    }
+  else
+    {
+      gsize skip;
+      const char *start = text->text + text->next;
+      const char *stop = piece_end (start, text->text + text->length, &skip);
+
+      piece.start = text->next;
+      piece.end = stop - text->text;
+      text->next = piece.end + skip;
+      if (text->next == text->length)
+        {
+          if (skip > 0)
+            text->empty_last = TRUE;
+          else
+            text->complete = TRUE;
+        }
+    }
+  layout = make_piece_layout (self, text, &piece);
+  places = line_places (layout);
+  piece.n_lines = places->len;
+  piece.height = layout_height (layout);
+  g_array_append_val (text->pieces, piece);
+  cache_put (self, text, text->pieces->len - 1, places);
+}
+
+/* The lines of piece @index of @text (found already), laid out again if
+ * they are not in the cache; valid until the next piece is laid out. */
+static GArray *
+piece_places (ScsPdfWriter *self,
+              Text         *text,
+              guint         index)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  for (guint i = 0; i < N_CACHED_PIECES; i++)
+    if (self->cache[i].text == text && self->cache[i].piece == index)
+      {
+        self->cache[i].used = ++self->clock;
+        return self->cache[i].places;
+      }
+  layout = make_piece_layout (self, text, &g_array_index (text->pieces, Piece, index));
+  return cache_put (self, text, index, line_places (layout));
+}
+
+/* The piece of @text holding line @line, laying pieces out until it is
+ * found; -1 past the text's last line. */
+static int
+text_find_piece (ScsPdfWriter *self,
+                 Text         *text,
+                 guint         line)
+{
+  guint lo = 0, hi;
+
+  while (line >= text_known_lines (text) && !text->complete)
+    text_discover (self, text);
+  if (line >= text_known_lines (text))
+    return -1;
+  hi = text->pieces->len;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (text->pieces, Piece, mid).first_line <= line)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The bottom of line @line of @text, from the top of the text, in
+ * *@bottom; FALSE past its last line. */
+static gboolean
+text_line_bottom (ScsPdfWriter *self,
+                  Text         *text,
+                  guint         line,
+                  double       *bottom)
+{
+  int index = text_find_piece (self, text, line);
+  const Piece *piece;
+  GArray *places;
+
+  if (index < 0)
+    return FALSE;
+  piece = &g_array_index (text->pieces, Piece, index);
+  places = piece_places (self, text, index);
+  *bottom = piece->top + g_array_index (places, LinePlace, line - piece->first_line).bottom;
+  return TRUE;
+}
+
+static gboolean
+text_has_line (ScsPdfWriter *self,
+               Text         *text,
+               guint         line)
+{
+  return text_find_piece (self, text, line) >= 0;
 }
 
 static void
@@ -390,26 +746,82 @@ set_style_colour (cairo_t *cr,
   cairo_set_source_rgb (cr, styles[style].r, styles[style].g, styles[style].b);
 }
 
-/* Draws lines [@first, @last) of a text (@places, from lay_out ())
- * so that layout position @offset lands at @y. Only those lines are
- * emitted: text that belongs on another page is not hidden under a clip,
- * so text extraction sees each line once. */
+/* Draws lines [@first, @last) of @text so that its position @offset lands
+ * at @y. Only those lines are emitted: text that belongs on another page
+ * is not hidden under a clip, so text extraction sees each line once. */
 static void
-show_lines (cairo_t     *cr,
-            GArray      *places,
-            double       x,
-            double       y,
-            double       offset,
-            guint        first,
-            guint        last)
+show_lines (ScsPdfWriter *self,
+            cairo_t      *cr,
+            Text         *text,
+            double        x,
+            double        y,
+            double        offset,
+            guint         first,
+            guint         last)
 {
-  for (guint i = first; i < last && i < places->len; i++)
-    {
-      const LinePlace *place = &g_array_index (places, LinePlace, i);
+  int index = text_find_piece (self, text, first);
 
-      cairo_move_to (cr, x + place->x, y - offset + place->baseline);
-      pango_cairo_show_layout_line (cr, place->line);
+  set_style_colour (cr, text->style);
+  for (guint i = first; index >= 0 && i < last && index < (int) text->pieces->len; index++)
+    {
+      const Piece *piece = &g_array_index (text->pieces, Piece, index);
+      GArray *places = piece_places (self, text, index);
+
+      for (; i < last && i < piece->first_line + piece->n_lines; i++)
+        {
+          const LinePlace *place = &g_array_index (places, LinePlace, i - piece->first_line);
+
+          cairo_move_to (cr, x + place->x, y - offset + (piece->top + place->baseline));
+          pango_cairo_show_layout_line (cr, place->line);
+        }
     }
+}
+
+/* What a page holds, drawn in order when the page is: lines of a text,
+ * filled or stroked rectangles, rules, and pictures (what a drawing
+ * function drew, recorded). */
+typedef enum
+{
+  ITEM_LINES,
+  ITEM_FILL,
+  ITEM_STROKE,
+  ITEM_RULE,
+  ITEM_PICTURE,
+} ItemKind;
+
+typedef struct
+{
+  ItemKind kind;
+  double   x, y;
+  union
+  {
+    struct
+    {
+      Text   *text;
+      guint   first, last;
+      double  offset;
+    } lines;
+    struct
+    {
+      double  width, height;  /* ITEM_RULE: to x + width, height 0 */
+      double  line_width;     /* ITEM_STROKE, ITEM_RULE */
+      double  r, g, b;
+    } shape;
+    struct
+    {
+      double           width, height;
+      cairo_surface_t *surface;
+    } picture;
+  };
+} Item;
+
+static void
+item_clear (gpointer data)
+{
+  Item *item = data;
+
+  if (item->kind == ITEM_PICTURE)
+    cairo_surface_destroy (item->picture.surface);
 }
 
 /* Pages */
@@ -429,20 +841,16 @@ body_height (ScsPdfWriter *self)
 static void
 new_page (ScsPdfWriter *self)
 {
-  cairo_rectangle_t extents = { 0, 0, SCS_PDF_PAGE_WIDTH, SCS_PDF_PAGE_HEIGHT };
-  cairo_surface_t *page;
-
-  g_clear_pointer (&self->cr, cairo_destroy);
-  page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  g_ptr_array_add (self->pages, page);
-  self->cr = cairo_create (page);
+  self->page = g_array_new (FALSE, FALSE, sizeof (Item));
+  g_array_set_clear_func (self->page, item_clear);
+  g_ptr_array_add (self->pages, self->page);
   self->y = self->margin_top;
 }
 
 static void
 ensure_page (ScsPdfWriter *self)
 {
-  if (self->cr == NULL)
+  if (self->page == NULL)
     new_page (self);
 }
 
@@ -468,26 +876,113 @@ need (ScsPdfWriter *self,
     new_page (self);
 }
 
-/* Draws the lines @places (from lay_out ()) at @x from the current
- * position, continuing on new pages between lines when they do not fit. */
+/* Adds to the current page: lines [@first, @last) of @text, its position
+ * @offset at @y. */
+static void
+put_lines (ScsPdfWriter *self,
+           Text         *text,
+           double        x,
+           double        y,
+           double        offset,
+           guint         first,
+           guint         last)
+{
+  Item item = { .kind = ITEM_LINES, .x = x, .y = y };
+
+  item.lines.text = text;
+  item.lines.first = first;
+  item.lines.last = last;
+  item.lines.offset = offset;
+  g_array_append_val (self->page, item);
+}
+
+/* Adds to the current page: a rectangle filled (@line_width 0) or
+ * stroked, or with @height 0 and @kind ITEM_RULE a horizontal line. */
+static void
+put_shape (ScsPdfWriter *self,
+           ItemKind      kind,
+           double        x,
+           double        y,
+           double        width,
+           double        height,
+           double        line_width,
+           double        r,
+           double        g,
+           double        b)
+{
+  Item item = { .kind = kind, .x = x, .y = y };
+
+  item.shape.width = width;
+  item.shape.height = height;
+  item.shape.line_width = line_width;
+  item.shape.r = r;
+  item.shape.g = g;
+  item.shape.b = b;
+  g_array_append_val (self->page, item);
+}
+
+static void
+draw_item (ScsPdfWriter *self,
+           cairo_t      *cr,
+           const Item   *item)
+{
+  switch (item->kind)
+    {
+    case ITEM_LINES:
+      show_lines (self, cr, item->lines.text, item->x, item->y, item->lines.offset,
+                  item->lines.first, item->lines.last);
+      break;
+    case ITEM_FILL:
+    case ITEM_STROKE:
+      cairo_set_source_rgb (cr, item->shape.r, item->shape.g, item->shape.b);
+      if (item->kind == ITEM_STROKE)
+        cairo_set_line_width (cr, item->shape.line_width);
+      cairo_rectangle (cr, item->x, item->y, item->shape.width, item->shape.height);
+      if (item->kind == ITEM_STROKE)
+        cairo_stroke (cr);
+      else
+        cairo_fill (cr);
+      break;
+    case ITEM_RULE:
+      cairo_set_source_rgb (cr, item->shape.r, item->shape.g, item->shape.b);
+      cairo_set_line_width (cr, item->shape.line_width);
+      cairo_move_to (cr, item->x, item->y);
+      cairo_line_to (cr, item->x + item->shape.width, item->y);
+      cairo_stroke (cr);
+      break;
+    case ITEM_PICTURE:
+      cairo_save (cr);
+      cairo_translate (cr, item->x, item->y);
+      cairo_rectangle (cr, 0, 0, item->picture.width, item->picture.height);
+      cairo_clip (cr);
+      cairo_set_source_surface (cr, item->picture.surface, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Flows the lines of @text at @x from the current position, continuing
+ * on new pages between lines when they do not fit. */
 static void
 flow_lines (ScsPdfWriter *self,
-            GArray       *bottoms,
-            double        x,
-            Style         style)
+            Text         *text,
+            double        x)
 {
   guint first = 0;
   double offset = 0;
 
   ensure_page (self);
-  while (first < bottoms->len)
+  while (text_has_line (self, text, first))
     {
       guint last = first;
-      double height;
+      double bottom, height;
 
       /* the last line that still fits */
-      while (last < bottoms->len &&
-             line_bottom (bottoms, last) - offset <= space_left (self) + 0.01)
+      while (text_line_bottom (self, text, last, &bottom) &&
+             bottom - offset <= space_left (self) + 0.01)
         last++;
       if (last == first)
         {
@@ -498,15 +993,15 @@ flow_lines (ScsPdfWriter *self,
             }
           last = first + 1;  /* a line taller than a page: draw it clipped */
         }
-      height = line_bottom (bottoms, last - 1) - offset;
+      text_line_bottom (self, text, last - 1, &bottom);
+      height = bottom - offset;
 
-      set_style_colour (self->cr, style);
-      show_lines (self->cr, bottoms, x, self->y, offset, first, last);
+      put_lines (self, text, x, self->y, offset, first, last);
 
       self->y += height;
       offset += height;
       first = last;
-      if (first < bottoms->len)
+      if (text_has_line (self, text, first))
         new_page (self);
     }
 }
@@ -531,19 +1026,23 @@ add_text (ScsPdfWriter *self,
           double        space_after,
           double        keep_with_next)
 {
-  g_autoptr(GArray) places = NULL;
-  double width = scs_pdf_writer_get_content_width (self);
-  double height;
+  Text *lines;
 
   if (!check_open (self))
     return;
   ensure_page (self);
   if (!at_page_top (self))
     self->y += space_before;
-  places = lay_out (self, style, width, text, markup, &height);
-  /* headings stay with at least a few lines of what follows */
-  need (self, MIN (height + keep_with_next, body_height (self)));
-  flow_lines (self, places, self->margin_left, style);
+  lines = text_new (self, style, scs_pdf_writer_get_content_width (self), text, markup);
+  /* headings stay with at least a few lines of what follows; laid out
+   * only as far as it takes to know (a page) */
+  while (!lines->complete && text_height (lines) + keep_with_next <= body_height (self))
+    text_discover (self, lines);
+  if (lines->complete)
+    need (self, MIN (text_height (lines) + keep_with_next, body_height (self)));
+  else
+    need (self, body_height (self));
+  flow_lines (self, lines, self->margin_left);
   self->y += space_after;
 }
 
@@ -564,11 +1063,8 @@ scs_pdf_writer_heading (ScsPdfWriter *self,
     return;
   add_text (self, STYLE_HEADING, text, FALSE, 14, 2, 70);
   /* a rule under the heading */
-  cairo_set_source_rgb (self->cr, 0.05, 0.20, 0.40);
-  cairo_set_line_width (self->cr, 0.8);
-  cairo_move_to (self->cr, self->margin_left, self->y);
-  cairo_line_to (self->cr, SCS_PDF_PAGE_WIDTH - self->margin_right, self->y);
-  cairo_stroke (self->cr);
+  put_shape (self, ITEM_RULE, self->margin_left, self->y, scs_pdf_writer_get_content_width (self), 0,
+             0.8, 0.05, 0.20, 0.40);
   self->y += 6;
 }
 
@@ -653,7 +1149,7 @@ static void draw_table_header (ScsPdfWriter *self);
 
 static void
 draw_row_part (ScsPdfWriter  *self,
-               GArray       **places,
+               Text         **texts,
                const double  *widths,
                guint          n,
                const double  *offsets,
@@ -661,32 +1157,18 @@ draw_row_part (ScsPdfWriter  *self,
                const guint   *firsts,
                const guint   *lasts,
                double         row_height,
-               RowFlags       flags,
-               const Style   *styles_)
+               RowFlags       flags)
 {
   double x = self->margin_left;
 
   for (guint i = 0; i < n; i++)
     {
       if (flags & ROW_HEADER)
-        {
-          cairo_set_source_rgb (self->cr, 0.89, 0.91, 0.94);
-          cairo_rectangle (self->cr, x, self->y, widths[i], row_height);
-          cairo_fill (self->cr);
-        }
+        put_shape (self, ITEM_FILL, x, self->y, widths[i], row_height, 0, 0.89, 0.91, 0.94);
       if (heights[i] > 0)
-        {
-          set_style_colour (self->cr, styles_[i]);
-          show_lines (self->cr, places[i], x + CELL_PAD, self->y + CELL_PAD, offsets[i],
-                      firsts[i], lasts[i]);
-        }
+        put_lines (self, texts[i], x + CELL_PAD, self->y + CELL_PAD, offsets[i], firsts[i], lasts[i]);
       if (flags & ROW_BORDER)
-        {
-          cairo_set_source_rgb (self->cr, 0.55, 0.55, 0.55);
-          cairo_set_line_width (self->cr, 0.4);
-          cairo_rectangle (self->cr, x, self->y, widths[i], row_height);
-          cairo_stroke (self->cr);
-        }
+        put_shape (self, ITEM_STROKE, x, self->y, widths[i], row_height, 0.4, 0.55, 0.55, 0.55);
       x += widths[i];
     }
   self->y += row_height;
@@ -701,22 +1183,23 @@ add_row (ScsPdfWriter       *self,
          const Style        *cell_styles,
          gboolean            repeat_header)
 {
-  g_autofree GArray **bottoms = g_new0 (GArray *, n);
+  g_autofree Text **texts = g_new0 (Text *, n);
   g_autofree guint *first = g_new0 (guint, n);
   g_autofree guint *starts = g_new0 (guint, n);
   g_autofree double *offsets = g_new0 (double, n);
   g_autofree double *heights = g_new0 (double, n);
   double full = 0;
 
+  ensure_page (self);
+  /* the row starts on the next page unless it fits whole: its cells are
+   * laid out only as far as it takes to know (a page) */
   for (guint i = 0; i < n; i++)
     {
-      double height;
-
-      bottoms[i] = lay_out (self, cell_styles[i], widths[i] - 2 * CELL_PAD, cells[i], FALSE, &height);
-      full = MAX (full, height);
+      texts[i] = text_new (self, cell_styles[i], widths[i] - 2 * CELL_PAD, cells[i], FALSE);
+      while (!texts[i]->complete && text_height (texts[i]) + 2 * CELL_PAD <= space_left (self))
+        text_discover (self, texts[i]);
+      full = MAX (full, text_height (texts[i]));
     }
-
-  ensure_page (self);
   if (full + 2 * CELL_PAD > space_left (self) && !at_page_top (self))
     {
       new_page (self);
@@ -734,22 +1217,25 @@ add_row (ScsPdfWriter       *self,
       for (guint i = 0; i < n; i++)
         {
           guint last = first[i];
+          double bottom;
 
           starts[i] = first[i];
 
-          while (last < bottoms[i]->len &&
-                 line_bottom (bottoms[i], last) - offsets[i] <= avail + 0.01)
+          while (text_line_bottom (self, texts[i], last, &bottom) &&
+                 bottom - offsets[i] <= avail + 0.01)
             last++;
-          if (last == first[i] && first[i] < bottoms[i]->len && at_page_top (self))
+          if (last == first[i] && text_has_line (self, texts[i], first[i]) && at_page_top (self))
             last = first[i] + 1;
-          heights[i] = last > first[i] ? line_bottom (bottoms[i], last - 1) - offsets[i] : 0;
+          heights[i] = 0;
+          if (last > first[i] && text_line_bottom (self, texts[i], last - 1, &bottom))
+            heights[i] = bottom - offsets[i];
           part = MAX (part, heights[i]);
           first[i] = last;
-          if (last < bottoms[i]->len)
+          if (text_has_line (self, texts[i], last))
             more = TRUE;
         }
-      draw_row_part (self, bottoms, widths, n, offsets, heights, starts, first,
-                     part + 2 * CELL_PAD, flags, cell_styles);
+      draw_row_part (self, texts, widths, n, offsets, heights, starts, first,
+                     part + 2 * CELL_PAD, flags);
       for (guint i = 0; i < n; i++)
         offsets[i] += heights[i];
       if (!more)
@@ -758,9 +1244,6 @@ add_row (ScsPdfWriter       *self,
       if (repeat_header)
         draw_table_header (self);
     }
-
-  for (guint i = 0; i < n; i++)
-    g_array_unref (bottoms[i]);
 }
 
 static void
@@ -834,7 +1317,7 @@ scs_pdf_writer_table_end (ScsPdfWriter *self)
   self->n_columns = 0;
   g_clear_pointer (&self->column_widths, g_free);
   g_clear_pointer (&self->headers, g_strfreev);
-  if (self->cr != NULL && !self->finished)
+  if (self->page != NULL && !self->finished)
     self->y += 8;
 }
 
@@ -869,6 +1352,10 @@ scs_pdf_writer_drawing (ScsPdfWriter   *self,
                         ScsPdfDrawFunc  func,
                         gpointer        user_data)
 {
+  Item item = { .kind = ITEM_PICTURE };
+  cairo_rectangle_t extents = { 0 };
+  cairo_t *cr;
+
   g_return_if_fail (SCS_IS_PDF_WRITER (self));
   g_return_if_fail (func != NULL);
   g_return_if_fail (height > 0);
@@ -877,12 +1364,18 @@ scs_pdf_writer_drawing (ScsPdfWriter   *self,
     return;
   height = MIN (height, body_height (self));
   need (self, height);
-  cairo_save (self->cr);
-  cairo_translate (self->cr, self->margin_left, self->y);
-  cairo_rectangle (self->cr, 0, 0, scs_pdf_writer_get_content_width (self), height);
-  cairo_clip (self->cr);
-  func (self->cr, scs_pdf_writer_get_content_width (self), height, user_data);
-  cairo_restore (self->cr);
+  /* recorded now: the function and its data are the caller's */
+  item.x = self->margin_left;
+  item.y = self->y;
+  item.picture.width = scs_pdf_writer_get_content_width (self);
+  item.picture.height = height;
+  extents.width = item.picture.width;
+  extents.height = height;
+  item.picture.surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (item.picture.surface);
+  func (cr, item.picture.width, height, user_data);
+  cairo_destroy (cr);
+  g_array_append_val (self->page, item);
   self->y += height + 6;
 }
 
@@ -1043,8 +1536,10 @@ scs_pdf_writer_render_page (ScsPdfWriter *self,
   cairo_save (cr);
   if (index < self->pages->len)
     {
-      cairo_set_source_surface (cr, g_ptr_array_index (self->pages, index), 0, 0);
-      cairo_paint (cr);
+      GArray *page = g_ptr_array_index (self->pages, index);
+
+      for (guint i = 0; i < page->len; i++)
+        draw_item (self, cr, &g_array_index (page, Item, i));
     }
   draw_footer (self, cr, index);
   if (self->watermark != NULL)
@@ -1081,7 +1576,7 @@ scs_pdf_writer_finish (ScsPdfWriter  *self,
       return NULL;
     }
   self->finished = TRUE;
-  g_clear_pointer (&self->cr, cairo_destroy);
+  self->page = NULL;
 
   surface = cairo_pdf_surface_create_for_stream (write_to_array, out,
                                                  SCS_PDF_PAGE_WIDTH, SCS_PDF_PAGE_HEIGHT);

@@ -4,9 +4,9 @@
  * blocks, tables, bar charts); the writer breaks pages, repeats table
  * headers, draws the footer "N / M" and an optional diagonal watermark,
  * then writes a PDF whose bytes depend only on what was added (fonts
- * embedded, metadata dates fixed). Pages are kept as cairo recording
- * surfaces, so the same pages can also be drawn onto any cairo context,
- * for example a GtkPrintContext.
+ * embedded, metadata dates fixed). Pages keep what goes where (the text
+ * is kept, its glyphs are not), so the same pages can also be drawn onto
+ * any cairo context, for example a GtkPrintContext.
  *
  * Typical use:
  *

@@ -24,6 +24,13 @@
  * cannot be read becomes an entry with the reason; it never stops the
  * listing.
  *
+ * The cache (ScsPortfolioCache) keeps the rows of files read, keyed by the
+ * file's identity and times, so a re-listing reads only what changed; a
+ * persistent one also keeps them in a file (the window's: in the user's
+ * cache folder), so a new process lists an unchanged folder without opening
+ * its files. What a row shows that depends on the day or on validity.xml is
+ * computed again from the facts kept (entry_derive_dates ()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -92,6 +99,11 @@ struct _ScsPortfolioEntry
   ScsWorkspaceType workspace_type;
   guint            items_answered;  /* an item-based type's answers */
   char           *provider_dates[SCS_PORTFOLIO_N_PROVIDER_DATES];
+  /* Facts the dates above are derived from (entry_derive_dates ()). */
+  char           *finding;          /* an open evaluation finding, YYYY-MM-DD */
+  char           *label_expiry;     /* a JC-STAR ★1 label's */
+  char           *catalog_sha256;   /* the catalog the criteria come from */
+  GHashTable     *catalog_levels;   /* its criterion → level (@levels: SCS only) */
   /* For statistics and duplicates (scs-portfolio-stats.c). */
   char           *corporate_number;
   char           *size;
@@ -144,6 +156,9 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->expiry);
   for (guint i = 0; i < SCS_PORTFOLIO_N_PROVIDER_DATES; i++)
     g_free (self->provider_dates[i]);
+  g_free (self->finding);
+  g_free (self->label_expiry);
+  g_free (self->catalog_sha256);
   g_free (self->next_due);
   g_free (self->correction_due);
   g_free (self->registry_status);
@@ -156,6 +171,7 @@ scs_portfolio_entry_finalize (GObject *object)
   g_free (self->size);
   g_free (self->sector);
   g_clear_pointer (&self->levels, g_hash_table_unref);
+  g_clear_pointer (&self->catalog_levels, g_hash_table_unref);
   g_strfreev (self->unmet);
   g_strfreev (self->previous_unmet);
   G_OBJECT_CLASS (scs_portfolio_entry_parent_class)->finalize (object);
@@ -289,6 +305,7 @@ const char * const *scs_portfolio_entry_get_previous_unmet (ScsPortfolioEntry *s
 
 typedef struct
 {
+  char       *sha256;
   GHashTable *levels;  /* criterion ID → GUINT_TO_POINTER (level) */
   guint       count[5];
   gboolean    complete[5];
@@ -300,6 +317,7 @@ catalog_levels_free (gpointer data)
   CatalogLevels *cl = data;
 
   g_hash_table_unref (cl->levels);
+  g_free (cl->sha256);
   g_free (cl);
 }
 
@@ -416,6 +434,7 @@ lookup_catalog (sqlite3     *db,
     }
 
   cl = g_new0 (CatalogLevels, 1);
+  cl->sha256 = g_strdup (sha256);
   cl->levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   criteria = scs_catalog_get_criteria (catalog);
   for (guint i = 0; criteria != NULL && i < criteria->len; i++)
@@ -509,6 +528,77 @@ read_for_statistics (ScsPortfolioEntry *entry,
     }
 }
 
+/* What a row shows that depends on the day and on the validity periods,
+ * not on the file: the expiry and its state, the next due date, the
+ * correction report's date. From the facts read (or kept by the cache). */
+static void
+entry_derive_dates (ScsPortfolioEntry *entry,
+                    ScsValidity       *validity,
+                    const GDate       *today)
+{
+  g_clear_pointer (&entry->expiry, g_free);
+  g_clear_pointer (&entry->next_due, g_free);
+  g_clear_pointer (&entry->correction_due, g_free);
+  entry->expiry_state = SCS_EXPIRY_NONE;
+  entry->days_left = 0;
+  entry->next_due_kind = 0;
+
+  if (entry->obtained_level > 0)
+    {
+      g_autoptr(GDate) obtained = scs_date_parse_iso (entry->obtained);
+      g_autoptr(GDate) expiry = NULL;
+      g_autoptr(GDate) due = NULL;
+
+      expiry = scs_validity_compute_expiry (validity, entry->obtained_level, obtained);
+      entry->expiry = scs_date_to_iso (expiry);
+      entry->expiry_state = scs_expiry_state (validity, entry->obtained_level, expiry, today,
+                                              &entry->days_left);
+      due = scs_validity_next_due (validity, entry->obtained_level, obtained, today, &entry->next_due_kind);
+      entry->next_due = due != NULL ? scs_date_to_iso (due) : NULL;
+    }
+  /* An open evaluation finding: its correction report is due within the
+   * period of validity.xml. */
+  if (entry->finding != NULL)
+    {
+      g_autoptr(GDate) due = scs_date_parse_iso (entry->finding);
+      guint months = scs_validity_get_correction_months (validity, entry->level, NULL);
+
+      if (due != NULL && months > 0)
+        {
+          g_date_add_months (due, months);
+          entry->correction_due = scs_date_to_iso (due);
+        }
+    }
+  /* A JC-STAR ★1 product's label expiry is its expiry (at most two years
+   * from issue). */
+  if (entry->workspace_type == SCS_WORKSPACE_TYPE_JCSTAR1 && entry->label_expiry != NULL)
+    {
+      g_autoptr(GDate) expiry = scs_date_parse_iso (entry->label_expiry);
+
+      g_free (entry->expiry);
+      entry->expiry = g_strdup (entry->label_expiry);
+      entry->expiry_state = scs_expiry_state (validity, entry->level, expiry, today, &entry->days_left);
+    }
+  /* A service provider's dossier: the earliest of its three dates. */
+  if (entry->workspace_type == SCS_WORKSPACE_TYPE_PROVIDER)
+    {
+      const char *earliest = NULL;
+
+      for (guint i = 0; i < SCS_PORTFOLIO_N_PROVIDER_DATES; i++)
+        if (entry->provider_dates[i] != NULL &&
+            (earliest == NULL || strcmp (entry->provider_dates[i], earliest) < 0))
+          earliest = entry->provider_dates[i];
+      if (earliest != NULL)
+        {
+          g_autoptr(GDate) expiry = scs_date_parse_iso (earliest);
+
+          g_free (entry->expiry);
+          entry->expiry = g_strdup (earliest);
+          entry->expiry_state = scs_expiry_state (validity, 4, expiry, today, &entry->days_left);
+        }
+    }
+}
+
 static gboolean
 read_rows (ScsPortfolioEntry  *entry,
            sqlite3            *db,
@@ -584,6 +674,8 @@ read_rows (ScsPortfolioEntry  *entry,
   cl = lookup_catalog (db, catalog_sha256, cache, error);
   if (cl == NULL)
     return FALSE;
+  entry->catalog_sha256 = g_strdup (cl->sha256);
+  entry->catalog_levels = g_hash_table_ref (cl->levels);
 
   /* Readiness over the criteria of the level the client aims at. */
   /* count[n]: criteria of level n or lower. */
@@ -607,81 +699,32 @@ read_rows (ScsPortfolioEntry  *entry,
   scs_renewal_read_summary (db, assessment, &renewal);
   if (renewal.level > 0)
     {
-      g_autoptr(GDate) obtained = scs_date_parse_iso (renewal.obtained);
-      g_autoptr(GDate) expiry = NULL;
-      g_autoptr(GDate) due = NULL;
-
       entry->obtained_level = renewal.level;
       entry->obtained = g_steal_pointer (&renewal.obtained);
-      expiry = scs_validity_compute_expiry (validity, entry->obtained_level, obtained);
-      entry->expiry = scs_date_to_iso (expiry);
-      entry->expiry_state = scs_expiry_state (validity, entry->obtained_level, expiry, today,
-                                              &entry->days_left);
-      due = scs_validity_next_due (validity, entry->obtained_level, obtained, today, &entry->next_due_kind);
-      entry->next_due = due != NULL ? scs_date_to_iso (due) : NULL;
       entry->registry_status = g_steal_pointer (&renewal.status);
       entry->evaluation_body = g_steal_pointer (&renewal.evaluation_body);
       entry->tv_provider = g_steal_pointer (&renewal.tv_provider);
     }
-  /* An open evaluation finding: its correction report is due within the
-   * period of validity.xml. */
-  if (renewal.finding != NULL)
-    {
-      g_autoptr(GDate) due = scs_date_parse_iso (renewal.finding);
-      guint months = scs_validity_get_correction_months (validity, entry->level, NULL);
-
-      if (due != NULL && months > 0)
-        {
-          g_date_add_months (due, months);
-          entry->correction_due = scs_date_to_iso (due);
-        }
-    }
+  entry->finding = g_steal_pointer (&renewal.finding);
   entry->changes = g_steal_pointer (&renewal.changes);
   scs_renewal_summary_clear (&renewal);
 
-  /* What the workspace is for; a JC-STAR ★1 product's label expiry is its
-   * expiry (at most two years from issue). */
+  /* What the workspace is for; a JC-STAR ★1 product's label and a service
+   * provider's three dates (the certification, the ISMS, the linked ★4 as
+   * recorded) give its expiry. */
   entry->workspace_type = scs_workspace_type_read (db);
   if (entry->workspace_type == SCS_WORKSPACE_TYPE_JCSTAR1)
-    {
-      char *label_expiry = scs_jcstar_read_label_expiry (db);
-
-      if (label_expiry != NULL)
-        {
-          g_autoptr(GDate) expiry = scs_date_parse_iso (label_expiry);
-
-          g_free (entry->expiry);
-          entry->expiry = label_expiry;
-          entry->expiry_state = scs_expiry_state (validity, entry->level, expiry, today, &entry->days_left);
-        }
-    }
-  /* A service provider's dossier: its three dates (the certification, the
-   * ISMS, the linked ★4 as recorded); the earliest is its expiry. */
+    entry->label_expiry = scs_jcstar_read_label_expiry (db);
   if (entry->workspace_type == SCS_WORKSPACE_TYPE_PROVIDER)
-    {
-      const char *earliest = NULL;
-
-      scs_provider_read_dates (db, &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_CERTIFICATION],
-                               &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_ISMS],
-                               &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_STAR4]);
-      for (guint i = 0; i < SCS_PORTFOLIO_N_PROVIDER_DATES; i++)
-        if (entry->provider_dates[i] != NULL &&
-            (earliest == NULL || strcmp (entry->provider_dates[i], earliest) < 0))
-          earliest = entry->provider_dates[i];
-      if (earliest != NULL)
-        {
-          g_autoptr(GDate) expiry = scs_date_parse_iso (earliest);
-
-          g_free (entry->expiry);
-          entry->expiry = g_strdup (earliest);
-          entry->expiry_state = scs_expiry_state (validity, 4, expiry, today, &entry->days_left);
-        }
-    }
+    scs_provider_read_dates (db, &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_CERTIFICATION],
+                             &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_ISMS],
+                             &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_STAR4]);
   /* The last final package exported for this cycle. */
   entry->submitted = scs_submission_read_last_export (db, assessment);
   read_for_statistics (entry, db, assessment, cl);
   if (scs_workspace_type_is_item_based (entry->workspace_type))
     entry->items_answered = scs_items_read_n_answered (db, entry->workspace_type);
+  entry_derive_dates (entry, validity, today);
 
   return TRUE;
 }
@@ -877,26 +920,30 @@ compare_names (gconstpointer a,
 /* The cache                                                                 */
 
 /* What identifies one version of a workspace file without opening it: the
- * file's device, inode, size and modification time, and the same of its
- * -wal (committed edits may sit there, the main file unchanged). A row is
- * read again only when any of these changed, or the day it was computed
- * for (days to expiry). stat() only: opening and closing a workspace file
+ * file's device, inode, size, modification and status-change times, and
+ * the same of its -wal (committed edits may sit there, the main file
+ * unchanged). A row is read again whenever any of these changed; the
+ * status-change time moves with every write and every change of the
+ * others, so a file written and given its old modification time back is
+ * read again too. stat() only: opening and closing a workspace file
  * outside SQLite would drop the POSIX locks of a connection of this
  * process (the file rule of docs/DESIGN.md). */
 typedef struct
 {
-  dev_t   dev;
-  ino_t   ino;
-  off_t   size;
+  guint64 dev;
+  guint64 ino;
+  gint64  size;
   gint64  mtime_ns;
-  off_t   wal_size;
+  gint64  ctime_ns;
+  gint64  wal_size;
   gint64  wal_mtime_ns;
-  guint32 julian;
+  gint64  wal_ctime_ns;
 } FileKey;
 
 typedef struct
 {
   FileKey            key;
+  guint32            julian;   /* the day the row's dates were computed for */
   ScsPortfolioEntry *entry;
 } CacheItem;
 
@@ -906,6 +953,16 @@ struct _ScsPortfolioCache
   GMutex           mutex;
   GHashTable      *items;          /* path → CacheItem* */
   guint            n_read;
+  /* Persisted (scs_portfolio_cache_new_persistent ()): the rows of the
+   * cache file, taken when a file's key still matches. */
+  char            *file;           /* NULL: in memory only */
+  gboolean         loaded;
+  gboolean         dirty;          /* rows read since the file was written */
+  GVariant        *stored;         /* ROWS_TYPE, NULL when none or ignored */
+  GVariant        *stored_catalogs;
+  GHashTable      *stored_index;   /* path (in @stored) → GUINT_TO_POINTER (row + 1) */
+  GHashTable      *stored_levels;  /* catalog SHA-256 → StoredCatalog */
+  GMutex           save_lock;
 };
 
 static void
@@ -922,7 +979,18 @@ scs_portfolio_cache_new (void)
 
   g_atomic_ref_count_init (&cache->ref_count);
   g_mutex_init (&cache->mutex);
+  g_mutex_init (&cache->save_lock);
   cache->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cache_item_free);
+  return cache;
+}
+
+ScsPortfolioCache *
+scs_portfolio_cache_new_persistent (const char *file)
+{
+  ScsPortfolioCache *cache = scs_portfolio_cache_new ();
+
+  cache->file = file != NULL ? g_strdup (file)
+                             : g_build_filename (g_get_user_cache_dir (), "scs-workbench", "portfolio-rows", NULL);
   return cache;
 }
 
@@ -934,13 +1002,25 @@ scs_portfolio_cache_ref (ScsPortfolioCache *cache)
   return cache;
 }
 
+static void
+cache_forget_stored (ScsPortfolioCache *cache)
+{
+  g_clear_pointer (&cache->stored_index, g_hash_table_unref);
+  g_clear_pointer (&cache->stored_levels, g_hash_table_unref);
+  g_clear_pointer (&cache->stored_catalogs, g_variant_unref);
+  g_clear_pointer (&cache->stored, g_variant_unref);
+}
+
 void
 scs_portfolio_cache_unref (ScsPortfolioCache *cache)
 {
   if (cache == NULL || !g_atomic_ref_count_dec (&cache->ref_count))
     return;
   g_hash_table_unref (cache->items);
+  cache_forget_stored (cache);
+  g_free (cache->file);
   g_mutex_clear (&cache->mutex);
+  g_mutex_clear (&cache->save_lock);
   g_free (cache);
 }
 
@@ -957,36 +1037,653 @@ scs_portfolio_cache_get_n_read (ScsPortfolioCache *cache)
 }
 
 static gint64
-mtime_ns (const GStatBuf *st)
+time_ns (const struct timespec *ts)
 {
-  return (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+  return (gint64) ts->tv_sec * G_GINT64_CONSTANT (1000000000) + ts->tv_nsec;
 }
 
+/* The key of @path now. *@settled: both times of the file and of its -wal
+ * lie more than SCS_PORTFOLIO_CACHE_SETTLE_SECONDS in the past, so any
+ * later change gives a different time even on a file system that keeps
+ * times to the second or two (FAT) — only such a key can vouch for a row:
+ * a file changed within the same tick as it was read would otherwise keep
+ * its key. */
 static gboolean
-file_key (const char  *path,
-          const GDate *today,
-          FileKey     *key)
+file_key (const char *path,
+          FileKey    *key,
+          gboolean   *settled)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gint64 limit = (g_get_real_time () - SCS_PORTFOLIO_CACHE_SETTLE_SECONDS * G_USEC_PER_SEC) * 1000;
   GStatBuf st;
 
   memset (key, 0, sizeof *key);
+  *settled = FALSE;
   if (g_stat (path, &st) != 0)
     return FALSE;
   key->dev = st.st_dev;
   key->ino = st.st_ino;
   key->size = st.st_size;
-  key->mtime_ns = mtime_ns (&st);
+  key->mtime_ns = time_ns (&st.st_mtim);
+  key->ctime_ns = time_ns (&st.st_ctim);
   if (g_stat (wal, &st) == 0)
     {
       key->wal_size = st.st_size;
-      key->wal_mtime_ns = mtime_ns (&st);
+      key->wal_mtime_ns = time_ns (&st.st_mtim);
+      key->wal_ctime_ns = time_ns (&st.st_ctim);
     }
-  key->julian = g_date_get_julian (today);
+  *settled = key->mtime_ns < limit && key->ctime_ns < limit &&
+             key->wal_mtime_ns < limit && key->wal_ctime_ns < limit;
   return TRUE;
 }
 
-/* The row of @path, from @cache when the file has not changed. */
+static gboolean
+file_key_equal (const FileKey *a,
+                const FileKey *b)
+{
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+         a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns &&
+         a->wal_size == b->wal_size && a->wal_mtime_ns == b->wal_mtime_ns &&
+         a->wal_ctime_ns == b->wal_ctime_ns;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The cache file                                                            */
+
+/* A cache file: CACHE_MAGIC, the SHA-256 (hex) of the rest, and a GVariant
+ * of CACHE_TYPE: this build's identity (a file written by another version
+ * is ignored whole), the levels of each catalog the rows use, and the rows
+ * with their file keys. Written whole to a new file moved over the old one;
+ * a file that is not exactly this (damaged, truncated, another program's,
+ * another version's) is ignored and replaced at the next save. Its rows
+ * only ever stand for a listing row; nothing else reads them. Bump
+ * CACHE_MAGIC when a row's meaning changes. */
+#define CACHE_MAGIC     "SCS-PORTFOLIO-4"   /* 16 bytes with the NUL */
+#define CACHE_HEADER    (16 + 64)
+#define CACHE_MAX_SIZE  (256 * 1024 * 1024)
+#define CACHE_MAX_ROWS  100000
+#define KEY_TYPE        "(ttxxxxxx)"
+/* A row: the path, the key, the numbers (ROW_NUMBERS), the texts
+ * (ROW_TEXTS, each "s" and its text and a NUL, or "n" for none: one child
+ * instead of sixteen, each of which GVariant would allocate), the kinds of
+ * change, and the unmet criteria of this cycle and the previous one as
+ * positions in their catalog's list of criteria. */
+#define ROW_TYPE        "(s" KEY_TYPE "auaymasmaumau)"
+#define ROW_SHA256      15   /* the text of the catalog's SHA-256 */
+#define CATALOGS_TYPE   "a{sa(su)}"
+#define CACHE_TYPE      "(s" CATALOGS_TYPE "a" ROW_TYPE ")"
+
+enum
+{
+  ROW_LEVEL, ROW_CYCLE, ROW_SATISFIED, ROW_TOTAL, ROW_OPEN_GAPS, ROW_READY, ROW_CRITERIA_MISSING,
+  ROW_REVIEW_STATE, ROW_SIGNED, ROW_DECLARED, ROW_OBTAINED_LEVEL, ROW_WORKSPACE_TYPE, ROW_ITEMS_ANSWERED,
+  ROW_PREVIOUS_LEVEL, ROW_NUMBERS
+};
+
+#define ROW_TEXTS       16
+
+/* Where the texts of a row are in @e, in their order in the row. */
+static void
+entry_texts (ScsPortfolioEntry *e,
+             char             **texts[ROW_TEXTS])
+{
+  char **fields[] = {
+    &e->company, &e->corporate_number, &e->obtained, &e->registry_status, &e->evaluation_body,
+    &e->tv_provider, &e->finding, &e->last_change, &e->submitted, &e->label_expiry,
+    &e->provider_dates[0], &e->provider_dates[1], &e->provider_dates[2], &e->size, &e->sector,
+    &e->catalog_sha256,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == ROW_TEXTS && ROW_SHA256 == ROW_TEXTS - 1);
+  memcpy (texts, fields, sizeof fields);
+}
+
+static GVariant *
+pack_texts (ScsPortfolioEntry *e)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  char **texts[ROW_TEXTS];
+
+  entry_texts (e, texts);
+  for (guint i = 0; i < ROW_TEXTS; i++)
+    {
+      const char *text = *texts[i];
+
+      if (text == NULL)
+        g_byte_array_append (bytes, (const guint8 *) "n", 1);
+      else
+        {
+          g_byte_array_append (bytes, (const guint8 *) "s", 1);
+          g_byte_array_append (bytes, (const guint8 *) text, strlen (text) + 1);
+        }
+    }
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, bytes->data, bytes->len, 1);
+}
+
+/* The texts of @value into @e; FALSE when it is not ROW_TEXTS of them,
+ * each valid UTF-8. */
+static gboolean
+unpack_texts (GVariant          *value,
+              ScsPortfolioEntry *e)
+{
+  char **texts[ROW_TEXTS];
+  const char *data;
+  gsize n, at = 0;
+
+  entry_texts (e, texts);
+  data = g_variant_get_fixed_array (value, &n, 1);
+  for (guint i = 0; i < ROW_TEXTS; i++)
+    {
+      const char *end;
+
+      if (at >= n)
+        return FALSE;
+      if (data[at] == 'n')
+        {
+          at++;
+          continue;
+        }
+      end = data[at] == 's' ? memchr (data + at + 1, '\0', n - at - 1) : NULL;
+      if (end == NULL || !g_utf8_validate (data + at + 1, end - (data + at + 1), NULL))
+        return FALSE;
+      *texts[i] = g_strdup (data + at + 1);
+      at = end - data + 1;
+    }
+  return at == n;
+}
+
+G_STATIC_ASSERT (sizeof CACHE_MAGIC == 16);
+
+static char *
+cache_identity (void)
+{
+  g_autofree char *format = scs_workspace_format_id ();
+
+  return g_strdup_printf ("%s %s", PACKAGE_VERSION, format);
+}
+
+static GVariant *
+maybe_strv (const char * const *strv)
+{
+  return g_variant_new_maybe (G_VARIANT_TYPE_STRING_ARRAY, strv != NULL ? g_variant_new_strv (strv, -1) : NULL);
+}
+
+static GStrv
+dup_maybe_strv (GVariant *value)
+{
+  g_autoptr(GVariant) inner = g_variant_get_maybe (value);
+
+  return inner != NULL ? g_variant_dup_strv (inner, NULL) : NULL;
+}
+
+/* A catalog as a cache file is written: its criteria in the order of the
+ * file (kept from the file it replaces, so the positions its rows hold
+ * stay right) and each one's position. */
+typedef struct
+{
+  GVariant   *list;       /* a(su) */
+  GHashTable *position;   /* criterion (in @list) → GUINT_TO_POINTER (position + 1) */
+} SavedCatalog;
+
+static void
+saved_catalog_free (SavedCatalog *catalog)
+{
+  g_hash_table_unref (catalog->position);
+  g_variant_unref (catalog->list);
+  g_free (catalog);
+}
+
+static SavedCatalog *
+saved_catalog_new (GVariant *list)
+{
+  SavedCatalog *catalog = g_new0 (SavedCatalog, 1);
+  gsize n = g_variant_n_children (list);
+
+  catalog->list = g_variant_take_ref (list);
+  catalog->position = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *id;
+
+      g_variant_get_child (catalog->list, i, "(&su)", &id, NULL);
+      g_hash_table_insert (catalog->position, (gpointer) id, GSIZE_TO_POINTER (i + 1));
+    }
+  return catalog;
+}
+
+/* @strv as positions in @catalog; FALSE when one is not in it. */
+static gboolean
+positions (const char * const *strv,
+           SavedCatalog       *catalog,
+           GVariant          **value)
+{
+  g_autoptr(GArray) array = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  *value = NULL;
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      guint32 position = GPOINTER_TO_UINT (g_hash_table_lookup (catalog->position, strv[i]));
+
+      if (position == 0)
+        return FALSE;
+      position--;
+      g_array_append_val (array, position);
+    }
+  *value = g_variant_new_maybe (G_VARIANT_TYPE ("au"),
+                                strv != NULL ? g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, array->data,
+                                                                          array->len, sizeof (guint32))
+                                             : NULL);
+  return TRUE;
+}
+
+/* The row of @e, NULL when it cannot be kept. */
+static GVariant *
+entry_to_variant (const char              *path,
+                  const FileKey           *key,
+                  const ScsPortfolioEntry *e,
+                  SavedCatalog            *catalog)
+{
+  GVariant *unmet, *previous_unmet;
+
+  if (!positions ((const char * const *) e->unmet, catalog, &unmet))
+    return NULL;
+  if (!positions ((const char * const *) e->previous_unmet, catalog, &previous_unmet))
+    {
+      g_variant_unref (g_variant_ref_sink (unmet));
+      return NULL;
+    }
+  {
+    guint32 numbers[ROW_NUMBERS] = {
+      [ROW_LEVEL] = e->level, [ROW_CYCLE] = e->cycle, [ROW_SATISFIED] = e->satisfied,
+      [ROW_TOTAL] = e->total, [ROW_OPEN_GAPS] = e->open_gaps, [ROW_READY] = e->ready,
+      [ROW_CRITERIA_MISSING] = e->criteria_missing, [ROW_REVIEW_STATE] = e->review_state,
+      [ROW_SIGNED] = e->signed_, [ROW_DECLARED] = e->declared, [ROW_OBTAINED_LEVEL] = e->obtained_level,
+      [ROW_WORKSPACE_TYPE] = e->workspace_type, [ROW_ITEMS_ANSWERED] = e->items_answered,
+      [ROW_PREVIOUS_LEVEL] = e->previous_level,
+    };
+
+    return g_variant_new ("(s(ttxxxxxx)@au@ay@mas@mau@mau)",
+                          path, key->dev, key->ino, key->size, key->mtime_ns, key->ctime_ns, key->wal_size,
+                          key->wal_mtime_ns, key->wal_ctime_ns,
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, numbers, ROW_NUMBERS, sizeof (guint32)),
+                          pack_texts ((ScsPortfolioEntry *) e), maybe_strv ((const char * const *) e->changes),
+                          unmet, previous_unmet);
+  }
+}
+
+static void
+variant_get_key (GVariant *row,
+                 FileKey  *key)
+{
+  g_autoptr(GVariant) value = g_variant_get_child_value (row, 1);
+  guint64 dev, ino;
+
+  memset (key, 0, sizeof *key);
+  g_variant_get (value, KEY_TYPE, &dev, &ino, &key->size, &key->mtime_ns, &key->ctime_ns, &key->wal_size,
+                 &key->wal_mtime_ns, &key->wal_ctime_ns);
+  key->dev = dev;
+  key->ino = ino;
+}
+
+/* A catalog of the cache file, as its rows are read: criterion → level,
+ * and the criteria by position. */
+typedef struct
+{
+  GHashTable *levels;
+  GPtrArray  *ids;        /* the keys of @levels */
+} StoredCatalog;
+
+static void
+stored_catalog_free (StoredCatalog *catalog)
+{
+  g_ptr_array_unref (catalog->ids);
+  g_hash_table_unref (catalog->levels);
+  g_free (catalog);
+}
+
+/* Catalog @sha256 of the cache file, built once per cache; NULL when the
+ * file lacks it or lists a criterion twice. */
+static StoredCatalog *
+stored_catalog (ScsPortfolioCache *cache,
+                const char        *sha256)
+{
+  g_autoptr(GVariant) list = NULL;
+  StoredCatalog *catalog;
+  GVariantIter iter;
+  const char *id;
+  guint32 level;
+
+  catalog = g_hash_table_lookup (cache->stored_levels, sha256);
+  if (catalog != NULL)
+    return catalog;
+  list = g_variant_lookup_value (cache->stored_catalogs, sha256, G_VARIANT_TYPE ("a(su)"));
+  if (list == NULL)
+    return NULL;
+  catalog = g_new0 (StoredCatalog, 1);
+  catalog->levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  catalog->ids = g_ptr_array_new ();
+  g_variant_iter_init (&iter, list);
+  while (g_variant_iter_next (&iter, "(&su)", &id, &level))
+    {
+      char *key = g_strdup (id);
+
+      if (!g_hash_table_insert (catalog->levels, key, GUINT_TO_POINTER (level)))
+        {
+          stored_catalog_free (catalog);
+          return NULL;
+        }
+      g_ptr_array_add (catalog->ids, key);
+    }
+  g_hash_table_insert (cache->stored_levels, g_strdup (sha256), catalog);
+  return catalog;
+}
+
+/* The criteria at the positions of @value in @catalog; FALSE when one is
+ * not in it. */
+static gboolean
+criteria_at (GVariant      *value,
+             StoredCatalog *catalog,
+             GStrv         *strv)
+{
+  g_autoptr(GVariant) inner = g_variant_get_maybe (value);
+  const guint32 *position;
+  gsize n;
+
+  *strv = NULL;
+  if (inner == NULL)
+    return TRUE;
+  position = g_variant_get_fixed_array (inner, &n, sizeof (guint32));
+  *strv = g_new0 (char *, n + 1);
+  for (gsize i = 0; i < n; i++)
+    {
+      if (position[i] >= catalog->ids->len)
+        return FALSE;
+      (*strv)[i] = g_strdup (g_ptr_array_index (catalog->ids, position[i]));
+    }
+  return TRUE;
+}
+
+/* The row kept for @path, with its dates computed for @today; NULL when the
+ * file holds none with a valid content (that file is read then). Under the
+ * cache's lock. */
+static ScsPortfolioEntry *
+stored_entry (ScsPortfolioCache *cache,
+              GVariant          *row,
+              ScsValidity       *validity,
+              const GDate       *today)
+{
+  g_autoptr(ScsPortfolioEntry) e = g_object_new (SCS_TYPE_PORTFOLIO_ENTRY, NULL);
+  g_autoptr(GVariant) changes = NULL;
+  g_autoptr(GVariant) unmet = NULL;
+  g_autoptr(GVariant) previous_unmet = NULL;
+  g_autoptr(GVariant) key = NULL;
+  g_autoptr(GVariant) numbers = NULL;
+  g_autoptr(GVariant) texts = NULL;
+  const guint32 *number;
+  gsize n_numbers;
+  guint32 review_state, workspace_type;
+  StoredCatalog *catalog;
+
+  g_variant_get (row, "(s@(ttxxxxxx)@au@ay@mas@mau@mau)", &e->path, &key, &numbers, &texts, &changes, &unmet,
+                 &previous_unmet);
+  number = g_variant_get_fixed_array (numbers, &n_numbers, sizeof (guint32));
+  /* What a row of this build can hold, else it is read from the file. */
+  if (n_numbers != ROW_NUMBERS || !unpack_texts (texts, e) || e->company == NULL || e->catalog_sha256 == NULL)
+    return NULL;
+  e->level = number[ROW_LEVEL];
+  e->cycle = number[ROW_CYCLE];
+  e->satisfied = number[ROW_SATISFIED];
+  e->total = number[ROW_TOTAL];
+  e->open_gaps = number[ROW_OPEN_GAPS];
+  e->ready = number[ROW_READY] != 0;
+  e->criteria_missing = number[ROW_CRITERIA_MISSING] != 0;
+  review_state = number[ROW_REVIEW_STATE];
+  e->signed_ = number[ROW_SIGNED] != 0;
+  e->declared = number[ROW_DECLARED] != 0;
+  e->obtained_level = number[ROW_OBTAINED_LEVEL];
+  workspace_type = number[ROW_WORKSPACE_TYPE];
+  e->items_answered = number[ROW_ITEMS_ANSWERED];
+  e->previous_level = number[ROW_PREVIOUS_LEVEL];
+  if ((e->level != 3 && e->level != 4) || review_state > SCS_REVIEW_STATE_SIGNED ||
+      workspace_type > SCS_WORKSPACE_TYPE_PROVIDER || e->satisfied > e->total)
+    return NULL;
+  catalog = stored_catalog (cache, e->catalog_sha256);
+  if (catalog == NULL || !criteria_at (unmet, catalog, &e->unmet) ||
+      !criteria_at (previous_unmet, catalog, &e->previous_unmet))
+    return NULL;
+  e->review_state = review_state;
+  e->workspace_type = workspace_type;
+  e->basename = g_path_get_basename (e->path);
+  e->changes = dup_maybe_strv (changes);
+  e->catalog_levels = g_hash_table_ref (catalog->levels);
+  /* As read_for_statistics () gives them: SCS assessments only. */
+  if (e->workspace_type == SCS_WORKSPACE_TYPE_SCS)
+    e->levels = g_hash_table_ref (catalog->levels);
+  entry_derive_dates (e, validity, today);
+  return g_steal_pointer (&e);
+}
+
+/* Reads the cache file once; anything but a file of this build, whole,
+ * leaves the cache empty (and the next save replaces the file). Under the
+ * cache's lock. */
+static void
+cache_load (ScsPortfolioCache *cache)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *identity = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GVariant) data = NULL;
+  g_autoptr(GVariant) stored_identity = NULL;
+  gsize length = 0;
+  gsize n;
+  GStatBuf st;
+
+  if (cache->loaded || cache->file == NULL)
+    return;
+  cache->loaded = TRUE;
+  if (g_stat (cache->file, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > CACHE_MAX_SIZE ||
+      st.st_size < CACHE_HEADER || !g_file_get_contents (cache->file, &contents, &length, NULL) ||
+      length < CACHE_HEADER || memcmp (contents, CACHE_MAGIC, 16) != 0)
+    return;
+  sum = scs_sha256_hex (contents + CACHE_HEADER, length - CACHE_HEADER);
+  if (memcmp (sum, contents + 16, 64) != 0)
+    return;
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  body = g_bytes_new_from_bytes (bytes, CACHE_HEADER, length - CACHE_HEADER);
+  /* Checked once to be in GVariant's normal form, the one way it writes
+   * this type: then it is read as trusted, without the checks GVariant
+   * makes on every access to untrusted data (~0.2 ms a row). */
+  data = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, FALSE));
+  if (!g_variant_is_normal_form (data))
+    return;
+  g_variant_unref (data);
+  data = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, TRUE));
+  stored_identity = g_variant_get_child_value (data, 0);
+  identity = cache_identity ();
+  if (g_strcmp0 (g_variant_get_string (stored_identity, NULL), identity) != 0)
+    return;
+
+  cache->stored_catalogs = g_variant_get_child_value (data, 1);
+  cache->stored = g_variant_get_child_value (data, 2);
+  cache->stored_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) stored_catalog_free);
+  cache->stored_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = MIN (g_variant_n_children (cache->stored), CACHE_MAX_ROWS);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) row = g_variant_get_child_value (cache->stored, i);
+      g_autoptr(GVariant) path = g_variant_get_child_value (row, 0);
+
+      g_hash_table_insert (cache->stored_index, g_variant_dup_string (path, NULL), GSIZE_TO_POINTER (i + 1));
+    }
+}
+
+static gboolean
+path_is_under (const char *path,
+               const char *dir)
+{
+  gsize n = strlen (dir);
+
+  while (n > 1 && dir[n - 1] == G_DIR_SEPARATOR)
+    n--;
+  return strncmp (path, dir, n) == 0 && path[n] == G_DIR_SEPARATOR;
+}
+
+/* Writes the rows of the cache to its file when it has new ones: the rows
+ * of this process, then the rows of the file no listing here replaced, but
+ * those of @dir's files (@dir was just listed: they are gone), at most
+ * CACHE_MAX_ROWS. Rows of unreadable files are not kept (their reason is
+ * a sentence in this process's language); they are read again. */
+/* The catalog SHA-256 of a row of the cache file (borrowed from it). */
+static const char *
+row_sha256 (GVariant *row)
+{
+  g_autoptr(GVariant) value = g_variant_get_child_value (row, 3);
+  const char *data, *text = NULL;
+  gsize n, at = 0;
+
+  data = g_variant_get_fixed_array (value, &n, 1);
+  for (guint i = 0; i <= ROW_SHA256 && at < n; i++)
+    {
+      const char *end = data[at] == 's' ? memchr (data + at + 1, '\0', n - at - 1) : NULL;
+
+      text = end != NULL ? data + at + 1 : NULL;
+      at = end != NULL ? (gsize) (end - data + 1) : at + 1;
+    }
+  return text;
+}
+
+/* The catalog @sha256 is written with: the cache file's own when it has
+ * one (its rows hold positions in it), else @levels in any order. */
+static SavedCatalog *
+saved_catalog (ScsPortfolioCache *cache,
+               GHashTable        *saved,
+               const char        *sha256,
+               GHashTable        *levels)
+{
+  SavedCatalog *catalog = g_hash_table_lookup (saved, sha256);
+  GVariant *list = NULL;
+
+  if (catalog != NULL)
+    return catalog;
+  if (cache->stored_catalogs != NULL)
+    list = g_variant_lookup_value (cache->stored_catalogs, sha256, G_VARIANT_TYPE ("a(su)"));
+  if (list == NULL && levels != NULL)
+    {
+      GVariantBuilder builder;
+      GHashTableIter iter;
+      gpointer id, level;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(su)"));
+      g_hash_table_iter_init (&iter, levels);
+      while (g_hash_table_iter_next (&iter, &id, &level))
+        g_variant_builder_add (&builder, "(su)", id, GPOINTER_TO_UINT (level));
+      list = g_variant_builder_end (&builder);
+    }
+  if (list == NULL)
+    return NULL;
+  catalog = saved_catalog_new (list);
+  g_hash_table_insert (saved, (gpointer) sha256, catalog);
+  return catalog;
+}
+
+/* Writes the rows of the cache to its file when it has new ones: the rows
+ * of this process, then the rows of the file no listing here replaced, but
+ * those of @dir's files (@dir was just listed: they are gone), at most
+ * CACHE_MAX_ROWS. Rows of unreadable files are not kept (their reason is
+ * a sentence in this process's language); they are read again. */
+static void
+cache_save (ScsPortfolioCache *cache,
+            const char        *dir)
+{
+  g_autoptr(GVariantBuilder) rows = g_variant_builder_new (G_VARIANT_TYPE ("a" ROW_TYPE));
+  g_autoptr(GVariantBuilder) catalogs = g_variant_builder_new (G_VARIANT_TYPE (CATALOGS_TYPE));
+  g_autoptr(GHashTable) saved = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) saved_catalog_free);
+  g_autoptr(GVariant) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *identity = cache_identity ();
+  g_autofree char *sum = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *contents = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
+  gsize size;
+
+  g_mutex_lock (&cache->save_lock);
+  g_mutex_lock (&cache->mutex);
+  if (!cache->dirty)
+    {
+      g_mutex_unlock (&cache->mutex);
+      g_mutex_unlock (&cache->save_lock);
+      return;
+    }
+  cache->dirty = FALSE;
+
+  g_hash_table_iter_init (&iter, cache->items);
+  while (g_hash_table_iter_next (&iter, &key, &value) && n < CACHE_MAX_ROWS)
+    {
+      CacheItem *item = value;
+      ScsPortfolioEntry *e = item->entry;
+      SavedCatalog *catalog;
+      GVariant *row;
+
+      if (e->error != NULL || e->catalog_sha256 == NULL)
+        continue;
+      catalog = saved_catalog (cache, saved, e->catalog_sha256, e->catalog_levels);
+      row = catalog != NULL ? entry_to_variant (key, &item->key, e, catalog) : NULL;
+      if (row == NULL)
+        continue;
+      g_variant_builder_add_value (rows, row);
+      n++;
+    }
+  if (cache->stored != NULL)
+    {
+      g_hash_table_iter_init (&iter, cache->stored_index);
+      while (g_hash_table_iter_next (&iter, &key, &value) && n < CACHE_MAX_ROWS)
+        {
+          g_autoptr(GVariant) row = NULL;
+          const char *sha256 = NULL;
+
+          if (g_hash_table_contains (cache->items, key) || (dir != NULL && path_is_under (key, dir)))
+            continue;
+          row = g_variant_get_child_value (cache->stored, GPOINTER_TO_SIZE (value) - 1);
+          sha256 = row_sha256 (row);
+          if (sha256 == NULL || saved_catalog (cache, saved, sha256, NULL) == NULL)
+            continue;
+          g_variant_builder_add_value (rows, row);
+          n++;
+        }
+    }
+  g_hash_table_iter_init (&iter, saved);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_variant_builder_add (catalogs, "{s@a(su)}", key, ((SavedCatalog *) value)->list);
+  data = g_variant_ref_sink (g_variant_new ("(sa{sa(su)}a" ROW_TYPE ")", identity, catalogs, rows));
+  g_mutex_unlock (&cache->mutex);
+
+  size = g_variant_get_size (data);
+  contents = g_malloc (CACHE_HEADER + size);
+  memcpy (contents, CACHE_MAGIC, 16);
+  g_variant_store (data, contents + CACHE_HEADER);
+  sum = scs_sha256_hex (contents + CACHE_HEADER, size);
+  memcpy (contents + 16, sum, 64);
+
+  /* A new file moved over the old one: a reader sees the old or the new. */
+  folder = g_path_get_dirname (cache->file);
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      !g_file_set_contents_full (cache->file, contents, CACHE_HEADER + size, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0600, &error))
+    g_debug ("The portfolio cache ‘%s’ was not written: %s", cache->file,
+             error != NULL ? error->message : g_strerror (errno));
+  g_mutex_unlock (&cache->save_lock);
+}
+
+/* The row of @path, from @cache when the file has not changed: the row
+ * this process read, else the one of the cache file. */
 static ScsPortfolioEntry *
 read_entry (const char        *path,
             ScsValidity       *validity,
@@ -994,36 +1691,63 @@ read_entry (const char        *path,
             ScsPortfolioCache *cache,
             GHashTable        *catalog_cache)
 {
-  ScsPortfolioEntry *entry;
+  ScsPortfolioEntry *entry = NULL;
   CacheItem *item;
   FileKey key;
-  gboolean keyed;
+  gboolean keyed, settled;
+  guint32 julian = g_date_get_julian (today);
 
   if (cache == NULL)
     return scs_portfolio_entry_read (path, validity, today, catalog_cache);
 
-  keyed = file_key (path, today, &key);
+  keyed = file_key (path, &key, &settled);
   g_mutex_lock (&cache->mutex);
-  item = keyed ? g_hash_table_lookup (cache->items, path) : NULL;
-  if (item != NULL && memcmp (&item->key, &key, sizeof key) == 0)
+  item = keyed && settled ? g_hash_table_lookup (cache->items, path) : NULL;
+  if (item != NULL && item->julian == julian && file_key_equal (&item->key, &key))
     {
       entry = g_object_ref (item->entry);
       g_mutex_unlock (&cache->mutex);
       return entry;
     }
+  if (keyed && settled && cache->stored_index != NULL)
+    {
+      gsize index = GPOINTER_TO_SIZE (g_hash_table_lookup (cache->stored_index, path));
+      g_autoptr(GVariant) row = index > 0 ? g_variant_get_child_value (cache->stored, index - 1) : NULL;
+      FileKey stored_key;
+
+      if (row != NULL)
+        variant_get_key (row, &stored_key);
+      if (row != NULL && file_key_equal (&stored_key, &key) &&
+          (entry = stored_entry (cache, row, validity, today)) != NULL &&
+          g_str_equal (entry->path, path))
+        {
+          item = g_new0 (CacheItem, 1);
+          item->key = key;
+          item->julian = julian;
+          item->entry = g_object_ref (entry);
+          g_hash_table_replace (cache->items, g_strdup (path), item);
+          g_mutex_unlock (&cache->mutex);
+          return entry;
+        }
+      g_clear_object (&entry);
+    }
   cache->n_read++;
   g_mutex_unlock (&cache->mutex);
 
   /* Read outside the lock: another thread may list meanwhile. The catalog
-   * cache is this listing's own. */
+   * cache is this listing's own. Kept only with a key that vouches for it. */
   entry = scs_portfolio_entry_read (path, validity, today, catalog_cache);
-  if (keyed)
+  if (keyed && settled)
     {
       item = g_new0 (CacheItem, 1);
       item->key = key;
+      item->julian = julian;
       item->entry = g_object_ref (entry);
       g_mutex_lock (&cache->mutex);
       g_hash_table_replace (cache->items, g_strdup (path), item);
+      /* The cache file keeps readable rows only. */
+      if (entry->error == NULL)
+        cache->dirty = TRUE;
       g_mutex_unlock (&cache->mutex);
     }
   return entry;
@@ -1138,6 +1862,12 @@ scs_portfolio_read_folder (const char         *dir,
   if (!collect_files (dir, names, 0, cancellable, error))
     return NULL;
   g_ptr_array_sort (names, compare_names);
+  if (cache != NULL)
+    {
+      g_mutex_lock (&cache->mutex);
+      cache_load (cache);
+      g_mutex_unlock (&cache->mutex);
+    }
 
   g_ptr_array_set_size (entries, names->len);
   job.names = names;
@@ -1168,6 +1898,8 @@ scs_portfolio_read_folder (const char         *dir,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  if (cache != NULL && cache->file != NULL)
+    cache_save (cache, dir);
   return g_steal_pointer (&entries);
 }
 

@@ -112,11 +112,23 @@ ScsPortfolioEntry *scs_portfolio_entry_read         (const char   *path,
                                                      GHashTable   *catalog_cache);
 
 /* Rows already read, keyed by file identity and modification (device,
- * inode, size, mtime, and those of the -wal): re-listing reads only the
- * files that changed. Thread-safe; shared by reference. */
+ * inode, size, modification and status-change times, and those of the
+ * -wal): re-listing reads only the files that changed. A file changed
+ * less than SCS_PORTFOLIO_CACHE_SETTLE_SECONDS ago is always read (a
+ * change within the same tick of the file system's clock would keep its
+ * times). Thread-safe; shared by reference. */
 typedef struct _ScsPortfolioCache ScsPortfolioCache;
 
+#define SCS_PORTFOLIO_CACHE_SETTLE_SECONDS 2
+
 ScsPortfolioCache *scs_portfolio_cache_new      (void);
+/* A cache that also keeps its rows in @file (NULL: scs-workbench/
+ * portfolio-rows in the user's cache folder), read at the first listing
+ * and written after a listing that read files, so a new process lists
+ * unchanged files without opening them. Only the listing uses those rows;
+ * a file that is damaged, foreign or of another version is ignored and
+ * replaced. */
+ScsPortfolioCache *scs_portfolio_cache_new_persistent (const char *file);
 ScsPortfolioCache *scs_portfolio_cache_ref      (ScsPortfolioCache *cache);
 void               scs_portfolio_cache_unref    (ScsPortfolioCache *cache);
 /* How many files the cache had to read (not found or changed). */

@@ -77,6 +77,10 @@ gboolean   scs_workspace_check_format          (sqlite3       *db,
                                                 const char    *path,
                                                 gint64        *version,
                                                 GError       **error);
+/* The formats this build reads and creates, e.g. "3 scope=1 review=3 …"
+ * (the core version and each module's newest): what a file passed
+ * scs_workspace_check_format () against. */
+char      *scs_workspace_format_id             (void);
 /* FALSE with SCS_WORKSPACE_ERROR_READ_ONLY when opened read-only. */
 gboolean   scs_workspace_check_writable        (ScsWorkspace  *self,
                                                 GError       **error);

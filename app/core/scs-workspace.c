@@ -853,18 +853,21 @@ recorded_versions (sqlite3     *db,
  * migrations[] and each module's steps — in a database in memory, so a
  * new step needs no second list. */
 /* The schema a file must have: its objects, and the same as the rows of
- * SCHEMA_SQL (type, name, tbl_name, sql; NULL-terminated) for a
- * comparison without allocations. */
+ * SCHEMA_SQL (type, name, tbl_name, sql; NULL-terminated) with each
+ * name's row, for a comparison without allocations or sorting. */
 typedef struct
 {
   GHashTable *objects;
   GStrv       rows;
+  guint       n_rows;
+  GHashTable *row_of_name;   /* name → GUINT_TO_POINTER (row + 1) */
 } ExpectedSchema;
 
 static void
 expected_schema_free (ExpectedSchema *expected)
 {
   g_hash_table_unref (expected->objects);
+  g_hash_table_unref (expected->row_of_name);
   g_strfreev (expected->rows);
   g_free (expected);
 }
@@ -928,6 +931,12 @@ build_expected_schema (const char  *path,
       expected = g_new0 (ExpectedSchema, 1);
       expected->objects = g_steal_pointer (&objects);
       expected->rows = g_steal_pointer (&rows);
+      expected->n_rows = g_strv_length (expected->rows) / 4;
+      /* Names borrowed from rows. A name two objects share keeps its first
+       * row: the other never matches and check_schema () decides. */
+      expected->row_of_name = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint row = expected->n_rows; row-- > 0;)
+        g_hash_table_insert (expected->row_of_name, expected->rows[4 * row + 1], GUINT_TO_POINTER (row + 1));
     }
   g_clear_pointer (&objects, g_hash_table_unref);
 
@@ -971,23 +980,49 @@ expected_schema (sqlite3     *file_db,
   return expected;
 }
 
-/* Whether @db's schema is exactly @rows, compared as SQLite returns it:
- * no copy, no table, the common case of every open and every listed file. */
+/* Whether @db's schema is exactly @expected, compared as SQLite returns it:
+ * the common case of every open and every listed file. One scan of
+ * sqlite_master in the file's own order (no sort, no copy, no allocation
+ * but one bit per object): each object must be an expected one with the
+ * same table and SQL, seen once, and all must be seen. ANALYZE's tables are
+ * left out as SCHEMA_SQL leaves them out. */
 static gboolean
-schema_matches (sqlite3            *db,
-                const char * const *rows)
+schema_matches (sqlite3              *db,
+                const ExpectedSchema *expected)
 {
-  g_autoptr(sqlite3_stmt) stmt = scs_db_try_prepare (db, SCHEMA_SQL);
-  guint i = 0;
+  g_autoptr(sqlite3_stmt) stmt =
+    scs_db_try_prepare (db, "SELECT type, name, tbl_name, coalesce (sql, '') FROM sqlite_master");
+  g_autofree guint8 *seen = NULL;
+  guint n_seen = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  seen = g_malloc0 (expected->n_rows + 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (int column = 0; column < 4; column++, i++)
-      if (rows[i] == NULL || g_strcmp0 ((const char *) sqlite3_column_text (stmt, column), rows[i]) != 0)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char * const *row;
+      guint index;
+
+      if (type == NULL || name == NULL)
         return FALSE;
-  return rc == SQLITE_DONE && rows[i] == NULL;
+      if (strcmp (type, "table") == 0 && strncmp (name, "sqlite_stat", 11) == 0 &&
+          name[11] >= '1' && name[11] <= '4' && name[12] == '\0')
+        continue;
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (expected->row_of_name, name));
+      if (index == 0 || seen[--index])
+        return FALSE;
+      row = (const char * const *) expected->rows + 4 * index;
+      if (strcmp (type, row[0]) != 0 ||
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), row[2]) != 0 ||
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), row[3]) != 0)
+        return FALSE;
+      seen[index] = 1;
+      n_seen++;
+    }
+  return rc == SQLITE_DONE && n_seen == expected->n_rows;
 }
 
 typedef enum
@@ -1060,7 +1095,7 @@ check_schema (sqlite3     *db,
   schema = expected_schema (db, path, version, error);
   if (schema == NULL)
     return FALSE;
-  if (schema_matches (db, (const char * const *) schema->rows))
+  if (schema_matches (db, schema))
     return TRUE;
 
   /* Different: find what differs, to say it. */
@@ -1793,6 +1828,18 @@ check_format (sqlite3     *db,
   if (*version >= 2 && !check_modules (db, path, error))
     return FALSE;
   return !check_schema_too || check_schema (db, path, (guint) *version, error);
+}
+
+char *
+scs_workspace_format_id (void)
+{
+  GString *id = g_string_new (NULL);
+
+  g_string_append_printf (id, "%u", SCS_WORKSPACE_SCHEMA_VERSION);
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    if (schema_modules[i] != NULL)
+      g_string_append_printf (id, " %s=%u", schema_modules[i]->name, schema_modules[i]->n_steps);
+  return g_string_free (id, FALSE);
 }
 
 gboolean

@@ -9,10 +9,15 @@
  * certification and a renewal, copied N times and varied per copy (name,
  * a few answer states) with plain SQLite so each file differs, spread over
  * ten subfolders. Then lists the folder with ScsPortfolio three times cold
- * (a new cache each time: every file read) and three times warm (re-listing
- * with the cache of the first listing: only stat()) and prints the medians:
+ * (a new cache each time: every file read), three times in a new process
+ * with the cache file a listing wrote (scs_portfolio_cache_new_persistent ():
+ * stat() of each file, the rows from the file; the time from creating the
+ * cache to the last row, measured in that process) and three times warm
+ * (re-listing with the cache of an earlier listing in the same process:
+ * only stat()) and prints the medians:
  *
- *   n=1000 cold_ms_median=… per_workspace_us=… cold_cpu_ms_median=… warm_ms_median=… unreadable=0 load=…
+ *   n=1000 cold_ms_median=… per_workspace_us=… cold_cpu_ms_median=… persisted_ms_median=…
+ *          persisted_cpu_ms_median=… cache_kib=… warm_ms_median=… unreadable=0 load=…
  *
  * The files are read by one thread per processor, so the cold CPU time (all
  * threads) may exceed the wall-clock time; load is the machine's load
@@ -22,6 +27,9 @@
  * grows (a ratio near 10 means linear: each row costs the same, nothing is
  * loaded whole). The goal: 10,000 in at most 1 s warm and 10 s cold. Not a
  * test: `build-aux/dev bench` runs it in a release build.
+ *
+ * bench-portfolio --persisted DIR FILE is the new process: it lists DIR
+ * with the cache file FILE and prints "ms=… cpu_ms=… read=…".
  */
 
 #include "config.h"
@@ -122,6 +130,56 @@ cpu_ms (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
 
+/* The new process of a listing with the cache file: lists @dir with @file
+ * and prints the time from creating the cache to the last row. */
+static int
+list_persisted (const char *dir,
+                const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsValidity) validity = scs_validity_load_default (&error);
+  g_autoptr(ScsPortfolio) portfolio = NULL;
+  g_autoptr(ScsPortfolioCache) cache = NULL;
+  gint64 start;
+  double cpu_start;
+
+  if (validity == NULL)
+    g_error ("%s", error->message);
+  portfolio = scs_portfolio_new (validity, NULL);
+  start = g_get_monotonic_time ();
+  cpu_start = cpu_ms ();
+  cache = scs_portfolio_cache_new_persistent (file);
+  scs_portfolio_set_cache (portfolio, cache);
+  if (!scs_portfolio_add_folder (portfolio, dir, NULL, &error))
+    g_error ("%s", error->message);
+  printf ("ms=%.1f cpu_ms=%.1f read=%u\n", (g_get_monotonic_time () - start) / 1000.0, cpu_ms () - cpu_start,
+          scs_portfolio_cache_get_n_read (cache));
+  return 0;
+}
+
+/* Runs list_persisted () in a new process; its time in ms. */
+static double
+list_in_new_process (const char *dir,
+                     const char *file,
+                     guint       n,
+                     double     *cpu)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self, "--persisted", dir, file, NULL };
+  double ms = 0;
+  guint n_read = G_MAXUINT;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("the listing with the cache file failed: %s", error->message);
+  if (sscanf (out, "ms=%lf cpu_ms=%lf read=%u", &ms, cpu, &n_read) != 3 || n_read != 0)
+    g_error ("the listing with the cache file read %u of %u files: %s", n_read, n, out);
+  return ms;
+}
+
 /* One listing of @dir with @cache; its time in ms. */
 static double
 list_once (const char        *dir,
@@ -175,8 +233,11 @@ measure (const char *dir,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsValidity) validity = scs_validity_load_default (&error);
   g_autoptr(ScsPortfolioCache) warm_cache = scs_portfolio_cache_new ();
-  double runs[3], warm[3], cpu[3], ignored;
+  g_autofree char *cache_dir = g_dir_make_tmp ("bench-portfolio-cache-XXXXXX", NULL);
+  g_autofree char *cache_file = g_build_filename (cache_dir, "portfolio-rows", NULL);
+  double runs[3], warm[3], cpu[3], persisted[3], persisted_cpu[3], ignored;
   guint unreadable = 0;
+  GStatBuf st;
 
   if (validity == NULL)
     g_error ("%s", error->message);
@@ -187,6 +248,20 @@ measure (const char *dir,
 
       runs[r] = list_once (dir, n, validity, cold, &unreadable, &cpu[r]);
     }
+  /* A file changed within the settle time is always read: the last files
+   * generated must age first (an existing folder has). */
+  g_usleep ((SCS_PORTFOLIO_CACHE_SETTLE_SECONDS * G_USEC_PER_SEC) + 100000);
+  {
+    g_autoptr(ScsPortfolioCache) writer = scs_portfolio_cache_new_persistent (cache_file);
+
+    list_once (dir, n, validity, writer, &unreadable, &ignored);
+  }
+  for (guint r = 0; r < G_N_ELEMENTS (persisted); r++)
+    persisted[r] = list_in_new_process (dir, cache_file, n, &persisted_cpu[r]);
+  if (g_stat (cache_file, &st) != 0)
+    g_error ("no cache file");
+  g_unlink (cache_file);
+  g_rmdir (cache_dir);
   list_once (dir, n, validity, warm_cache, &unreadable, &ignored);
   for (guint r = 0; r < G_N_ELEMENTS (warm); r++)
     warm[r] = list_once (dir, n, validity, warm_cache, &unreadable, &ignored);
@@ -195,9 +270,12 @@ measure (const char *dir,
   qsort (warm, G_N_ELEMENTS (warm), sizeof warm[0], compare_doubles);
   qsort (runs, G_N_ELEMENTS (runs), sizeof runs[0], compare_doubles);
   qsort (cpu, G_N_ELEMENTS (cpu), sizeof cpu[0], compare_doubles);
-  printf ("n=%u cold_ms_median=%.1f per_workspace_us=%.0f cold_cpu_ms_median=%.1f warm_ms_median=%.1f "
-          "unreadable=%u load=%.2f\n",
-          n, runs[1], runs[1] * 1000.0 / n, cpu[1], warm[1], unreadable, load_average ());
+  qsort (persisted, G_N_ELEMENTS (persisted), sizeof persisted[0], compare_doubles);
+  qsort (persisted_cpu, G_N_ELEMENTS (persisted_cpu), sizeof persisted_cpu[0], compare_doubles);
+  printf ("n=%u cold_ms_median=%.1f per_workspace_us=%.0f cold_cpu_ms_median=%.1f persisted_ms_median=%.1f "
+          "persisted_cpu_ms_median=%.1f cache_kib=%.0f warm_ms_median=%.1f unreadable=%u load=%.2f\n",
+          n, runs[1], runs[1] * 1000.0 / n, cpu[1], persisted[1], persisted_cpu[1], st.st_size / 1024.0, warm[1],
+          unreadable, load_average ());
   fflush (stdout);
   return runs[1];
 }
@@ -255,6 +333,8 @@ main (int   argc,
 {
   scs_i18n_init ("en");
 
+  if (argc == 4 && g_str_equal (argv[1], "--persisted"))
+    return list_persisted (argv[2], argv[3]);
   if (argc >= 2)
     {
       guint64 n;

@@ -7,12 +7,16 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "scs-i18n.h"
+#include "scs-jcstar.h"
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
 #include "scs-workspace.h"
@@ -87,6 +91,39 @@ find (GListModel *model,
     }
   g_error ("no entry %s", basename);
   return NULL;
+}
+
+/* The newest modification or status change of a file under @dir, in µs. */
+static gint64
+newest_change (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gint64 newest = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      struct stat st;
+
+      g_assert_cmpint (lstat (path, &st), ==, 0);
+      newest = MAX (newest, st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000);
+      newest = MAX (newest, st.st_ctim.tv_sec * G_USEC_PER_SEC + st.st_ctim.tv_nsec / 1000);
+      if (S_ISDIR (st.st_mode))
+        newest = MAX (newest, newest_change (path));
+    }
+  return newest;
+}
+
+/* Waits until every file under @dir was last changed longer ago than the
+ * cache's settle time: only then can a file's key vouch for its row. */
+static void
+wait_settled (const char *dir)
+{
+  gint64 until = newest_change (dir) + SCS_PORTFOLIO_CACHE_SETTLE_SECONDS * G_USEC_PER_SEC;
+
+  while (g_get_real_time () <= until)
+    g_usleep (50 * 1000);
 }
 
 static void
@@ -275,6 +312,370 @@ test_altered_schema (Fixture       *f,
     }
 }
 
+/* ------------------------------------------------------------------------ */
+/* The persisted cache: rows kept across processes                          */
+
+/* What a row shows, one line per entry: rows from the cache file must be
+ * the rows a fresh read gives. */
+static char *
+dump_entries (GListModel *model)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+      g_autofree char *base = g_path_get_basename (scs_portfolio_entry_get_path (e));
+      const char * const *unmet = scs_portfolio_entry_get_unmet (e);
+      ScsDueKind kind = SCS_DUE_RENEWAL;
+      const char *next_due = scs_portfolio_entry_get_next_due (e, &kind);
+
+      if (scs_portfolio_entry_get_error (e) != NULL)
+        {
+          g_string_append_printf (out, "%s refused: %s\n", base, scs_portfolio_entry_get_error (e));
+          continue;
+        }
+      g_string_append_printf (out, "%s %s %s L%u C%u %u/%u gaps=%u ready=%d missing=%d review=%d signed=%d "
+                              "obtained=%s expiry=%s state=%d days=%d due=%s/%d registry=%s/%s/%s "
+                              "correction=%s changes=%u last=%s submitted=%s type=%d items=%u unmet=%u "
+                              "prev=%u/%u levels=%u\n",
+                              base, scs_portfolio_entry_get_company (e),
+                              scs_portfolio_entry_get_corporate_number (e),
+                              scs_portfolio_entry_get_level (e), scs_portfolio_entry_get_cycle (e),
+                              scs_portfolio_entry_get_satisfied (e), scs_portfolio_entry_get_total (e),
+                              scs_portfolio_entry_get_open_gaps (e), scs_portfolio_entry_get_ready (e),
+                              scs_portfolio_entry_get_criteria_missing (e), scs_portfolio_entry_get_review_state (e),
+                              scs_portfolio_entry_get_signed (e), scs_portfolio_entry_get_obtained (e),
+                              scs_portfolio_entry_get_expiry (e), scs_portfolio_entry_get_expiry_state (e),
+                              scs_portfolio_entry_get_days_left (e), next_due, next_due != NULL ? (int) kind : -1,
+                              scs_portfolio_entry_get_registry_status (e),
+                              scs_portfolio_entry_get_evaluation_body (e), scs_portfolio_entry_get_tv_provider (e),
+                              scs_portfolio_entry_get_correction_due (e),
+                              scs_portfolio_entry_get_changes (e) != NULL
+                                ? g_strv_length ((GStrv) scs_portfolio_entry_get_changes (e)) : 0,
+                              scs_portfolio_entry_get_last_change (e), scs_portfolio_entry_get_submitted (e),
+                              scs_portfolio_entry_get_workspace_type (e),
+                              scs_portfolio_entry_get_items_answered (e),
+                              unmet != NULL ? g_strv_length ((GStrv) unmet) : 0,
+                              scs_portfolio_entry_get_previous_level (e),
+                              scs_portfolio_entry_get_previous_unmet (e) != NULL
+                                ? g_strv_length ((GStrv) scs_portfolio_entry_get_previous_unmet (e)) : 0,
+                              scs_portfolio_entry_get_levels (e) != NULL
+                                ? g_hash_table_size (scs_portfolio_entry_get_levels (e)) : 0);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Lists @dir with a new persisted cache in @file: the files it read. */
+static guint
+list_persisted (Fixture     *f,
+                const char  *dir,
+                const char  *file,
+                char       **dump)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsPortfolioCache) cache = scs_portfolio_cache_new_persistent (file);
+  g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (f->validity, f->today);
+
+  scs_portfolio_set_cache (portfolio, cache);
+  g_assert_true (scs_portfolio_add_folder (portfolio, dir, NULL, &error));
+  g_assert_no_error (error);
+  if (dump != NULL)
+    *dump = dump_entries (scs_portfolio_get_entries (portfolio));
+  return scs_portfolio_cache_get_n_read (cache);
+}
+
+/* The rows of @dir as a fresh read gives them (no cache). */
+static char *
+dump_fresh (Fixture    *f,
+            const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (f->validity, f->today);
+  g_autoptr(ScsPortfolioCache) none = scs_portfolio_cache_new ();
+
+  scs_portfolio_set_cache (portfolio, none);
+  g_assert_true (scs_portfolio_add_folder (portfolio, dir, NULL, &error));
+  g_assert_no_error (error);
+  return dump_entries (scs_portfolio_get_entries (portfolio));
+}
+
+/* The folder the persisted-cache tests list, named in the environment by
+ * main () before any thread starts, so the new processes of a test (its
+ * subprocesses) find it; its cache file is in a hidden folder of it (never
+ * listed itself). The test's own folder makes way for it. */
+#define SHARED_DIR_ENV "SCS_TEST_PORTFOLIO_DIR"
+
+static char *
+use_shared_dir (Fixture *f)
+{
+  const char *shared = g_getenv (SHARED_DIR_ENV);
+
+  g_assert_nonnull (shared);
+  core_test_rm_rf (f->dir);
+  g_free (f->dir);
+  core_test_rm_rf (shared);
+  g_assert_cmpint (g_mkdir_with_parents (shared, 0700), ==, 0);
+  f->dir = g_strdup (shared);
+  return g_build_filename (shared, ".cache", "portfolio-rows", NULL);
+}
+
+/* In the child (g_test_subprocess ()): lists the shared folder with its
+ * cache file and prints how many files it read, then the rows. */
+static gboolean
+child_lists (Fixture *f)
+{
+  g_autofree char *dump = NULL;
+  g_autofree char *file = NULL;
+  const char *dir = g_getenv (SHARED_DIR_ENV);
+  guint n_read;
+
+  if (!g_test_subprocess ())
+    return FALSE;
+  file = g_build_filename (dir, ".cache", "portfolio-rows", NULL);
+  n_read = list_persisted (f, dir, file, &dump);
+  printf ("read=%u\n%s", n_read, dump);
+  return TRUE;
+}
+
+/* Runs the listing in a new process and checks it read @n_read files and
+ * showed the rows a fresh read shows now. */
+static void
+assert_new_process (Fixture *f,
+                    guint    n_read)
+{
+  g_autofree char *fresh = dump_fresh (f, f->dir);
+  g_autofree char *expected = g_strdup_printf ("read=%u\n%s", n_read, fresh);
+
+  g_assert_null (strpbrk (expected, "*?"));
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout (expected);
+}
+
+/* Writes @sql into the workspace at @path with plain SQLite, as another
+ * program would. */
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
+restore_times (const char        *path,
+               const struct stat *before)
+{
+  struct timespec times[2] = { before->st_atim, before->st_mtim };
+  struct stat after;
+
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  g_assert_cmpint (stat (path, &after), ==, 0);
+  g_assert_cmpint (after.st_mtim.tv_sec, ==, before->st_mtim.tv_sec);
+  g_assert_cmpint (after.st_mtim.tv_nsec, ==, before->st_mtim.tv_nsec);
+}
+
+/* Four clients with certifications, a finding, a change, in the shared
+ * folder; returns the cache file's path. */
+static char *
+make_persisted_clients (Fixture *f)
+{
+  g_autofree char *file = use_shared_dir (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) a = make_client (f, "a.scsw", "株式会社エー", 3, 81);
+  g_autoptr(ScsWorkspace) b = make_client (f, "b.scsw", "株式会社ビー", 3, 10);
+  g_autoptr(ScsWorkspace) c = make_client (f, "c.scsw", "株式会社シー", 4, 81);
+  g_autoptr(ScsWorkspace) d = make_client (f, "d.scsw", "株式会社ディー", 3, 40);
+  g_autoptr(ScsValidity) v = scs_validity_load_default (NULL);
+
+  g_assert_true (scs_renewal_record_certification (a, 3, "2026-04-01", "R-1", &error));
+  g_assert_true (scs_renewal_record_change (b, v, "scope", "新工場", &error));
+  g_assert_true (scs_renewal_record_certification (c, 4, "2026-04-01", "R-4", &error));
+  g_assert_true (scs_renewal_set_registry (c, "評価機関A", "検証事業者B", "suspended", &error));
+  g_assert_true (scs_renewal_record_finding (c, "2026-01-31", NULL, &error));
+  g_assert_cmpuint (scs_renewal_start (c, &error), ==, 1);
+  g_assert_no_error (error);
+  /* Other schemes' rows: no SCS statistics, their own figures. */
+  {
+    g_autofree char *jc_path = g_build_filename (f->dir, "e-camera.scsw", NULL);
+    g_autofree char *sa_path = g_build_filename (f->dir, "f-pledge.scsw", NULL);
+    g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+    g_autoptr(ScsOrganization) org = scs_organization_new ();
+    g_autoptr(ScsWorkspace) jc = NULL;
+    g_autoptr(ScsWorkspace) sa = NULL;
+
+    org->name = g_strdup ("株式会社テスト電機");
+    org->corporate_number = g_strdup (CORE_TEST_CORPORATE_NUMBER);
+    jc = scs_workspace_create_typed (jc_path, SCS_WORKSPACE_TYPE_JCSTAR1, org, 3, catalog, &error);
+    g_assert_no_error (error);
+    g_assert_true (scs_jcstar_set_answer (jc, "S1.1-01", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+    g_assert_no_error (error);
+    sa = scs_workspace_create_typed (sa_path, SCS_WORKSPACE_TYPE_SECURITY_ACTION, org, 3, catalog, &error);
+    g_assert_no_error (error);
+  }
+  return g_steal_pointer (&file);
+}
+
+/* A new process lists unchanged files from the cache file, with the very
+ * rows a fresh read gives; a file changed in any way is read again: its
+ * content changed, changed with its modification time put back (same size
+ * and inode: the status-change time differs), or replaced by a changed
+ * copy with the same size and times (another inode). */
+static void
+test_persisted_cache (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *d_copy = NULL;
+  g_autofree char *contents = NULL;
+  struct stat c_before, c_after, d_before, d_after;
+  gsize length;
+
+  if (child_lists (f))
+    return;
+  file = make_persisted_clients (f);
+  b = g_build_filename (f->dir, "b.scsw", NULL);
+  c = g_build_filename (f->dir, "c.scsw", NULL);
+  d = g_build_filename (f->dir, "d.scsw", NULL);
+  d_copy = g_build_filename (f->dir, ".d-copy", NULL);
+  wait_settled (f->dir);
+
+  /* The first process reads every file and keeps the rows. */
+  g_assert_cmpuint (list_persisted (f, f->dir, file, NULL), ==, 6);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+  assert_new_process (f, 0);
+  assert_new_process (f, 0);
+
+  exec_sql (b, "UPDATE organization SET name = '株式会社ビー（新）'");
+  g_assert_cmpint (stat (c, &c_before), ==, 0);
+  exec_sql (c, "UPDATE organization SET name = '株式会社シー（新）'");
+  restore_times (c, &c_before);
+  g_assert_cmpint (stat (c, &c_after), ==, 0);
+  g_assert_cmpint (c_after.st_size, ==, c_before.st_size);
+  g_assert_cmpint (c_after.st_ino, ==, c_before.st_ino);
+
+  g_assert_cmpint (stat (d, &d_before), ==, 0);
+  g_assert_true (g_file_get_contents (d, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (d_copy, contents, length, NULL));
+  exec_sql (d_copy, "UPDATE organization SET name = '株式会社ディー（新）'");
+  restore_times (d_copy, &d_before);
+  g_assert_cmpint (g_rename (d_copy, d), ==, 0);
+  g_assert_cmpint (stat (d, &d_after), ==, 0);
+  g_assert_cmpint (d_after.st_size, ==, d_before.st_size);
+  g_assert_cmpint (d_after.st_ino, !=, d_before.st_ino);
+
+  /* b, c and d read again, with their new names; a from the cache. */
+  assert_new_process (f, 3);
+  /* Read again while they are too recent to vouch for, then kept. */
+  wait_settled (f->dir);
+  assert_new_process (f, 3);
+  assert_new_process (f, 0);
+}
+
+/* A cache file that is not one this build wrote whole is ignored: every
+ * file is read, the rows are right, and the file is written anew. */
+static void
+test_persisted_cache_corrupt (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *good = NULL;
+  gsize length;
+
+  if (child_lists (f))
+    return;
+  file = make_persisted_clients (f);
+  wait_settled (f->dir);
+  g_assert_cmpuint (list_persisted (f, f->dir, file, NULL), ==, 6);
+  g_assert_true (g_file_get_contents (file, &good, &length, NULL));
+  g_assert_cmpuint (length, >, 200);
+
+  for (guint damage = 0; damage < 5; damage++)
+    {
+      g_autofree char *bad = g_memdup2 (good, length);
+      gsize bad_length = length;
+
+      switch (damage)
+        {
+        case 0: /* another program's file */
+          memcpy (bad, "PK\3\4not a cache", 16);
+          break;
+        case 1: /* cut short */
+          bad_length = length / 2;
+          break;
+        case 2: /* one byte of a row changed */
+          bad[length - 100] ^= 0x20;
+          break;
+        case 3: /* the checksum changed */
+          bad[20] = bad[20] == '0' ? '1' : '0';
+          break;
+        case 4: /* only the header */
+          bad_length = 80;
+          break;
+        }
+      g_assert_true (g_file_set_contents (file, bad, bad_length, NULL));
+      assert_new_process (f, 6);
+      assert_new_process (f, 0);
+    }
+
+  /* A changed byte under a checksum made to match (the file's layout:
+   * 16 bytes of magic, the SHA-256 of the rest in hex, the rows): whatever
+   * the rows then say, the listing neither crashes nor reads out of
+   * bounds (the sanitizer run checks), and lists every file. */
+  for (guint k = 1; k <= 8; k++)
+    {
+      g_autofree char *bad = g_memdup2 (good, length);
+      g_autofree char *sum = NULL;
+
+      bad[80 + (length - 80) * k / 9] ^= 0x5a;
+      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bad + 80, length - 80);
+      memcpy (bad + 16, sum, 64);
+      g_assert_true (g_file_set_contents (file, bad, length, NULL));
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stdout ("read=*a.scsw *b.scsw *c.scsw *d.scsw *e-camera.scsw *f-pledge.scsw *");
+    }
+}
+
+/* A file whose schema another program altered after its row was kept is
+ * refused as a full open refuses it, though it keeps its size and
+ * modification time: the cache never stands for a file that changed. */
+static void
+test_persisted_altered_schema (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *file = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *dump = NULL;
+  struct stat before;
+
+  if (child_lists (f))
+    return;
+  file = make_persisted_clients (f);
+  a = g_build_filename (f->dir, "a.scsw", NULL);
+  wait_settled (f->dir);
+  g_assert_cmpuint (list_persisted (f, f->dir, file, NULL), ==, 6);
+
+  g_assert_cmpint (stat (a, &before), ==, 0);
+  exec_sql (a, "CREATE TRIGGER copy_audit AFTER INSERT ON audit BEGIN SELECT 1; END;");
+  restore_times (a, &before);
+  assert_new_process (f, 1);
+  dump = dump_fresh (f, f->dir);
+  g_assert_nonnull (strstr (dump, "a.scsw refused: "));
+  g_assert_nonnull (strstr (dump, "altered by another program"));
+  /* A refused file's row is not kept: read again each time. */
+  wait_settled (f->dir);
+  assert_new_process (f, 1);
+  assert_new_process (f, 1);
+}
+
 static void
 test_missing_folder (Fixture       *f,
                      gconstpointer  data)
@@ -362,6 +763,8 @@ test_tree_duplicates_cache (Fixture       *f,
   open_ws = make_numbered (y, "株式会社ワイ", "7123456789012");
   g_clear_object (&open_ws);
 
+  /* Files changed just now are read at every listing (see below). */
+  wait_settled (f->dir);
   relist (portfolio, f->dir);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_assert_nonnull (find_path (model, b));
@@ -390,6 +793,14 @@ test_tree_duplicates_cache (Fixture       *f,
   g_clear_object (&open_ws);
   relist (portfolio, f->dir);
   g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 4);
+  /* Changed within the settle time: read again, whatever its key. */
+  relist (portfolio, f->dir);
+  g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 5);
+  wait_settled (f->dir);
+  relist (portfolio, f->dir);
+  g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 6);
+  relist (portfolio, f->dir);
+  g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 6);
   g_assert_true (find_path (model, a) == entry_a);
   g_assert_false (find_path (model, x) == entry_x);
   g_assert_cmpuint (scs_portfolio_entry_get_satisfied (find_path (model, x)), ==, 1);
@@ -399,7 +810,7 @@ test_tree_duplicates_cache (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (scs_workspace_set_answer (open_ws, "1-2-1-1", SCS_ANSWER_MET, NULL, NULL, &error));
   relist (portfolio, f->dir);
-  g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 5);
+  g_assert_cmpuint (scs_portfolio_cache_get_n_read (cache), ==, 7);
   g_assert_cmpuint (scs_portfolio_entry_get_satisfied (find_path (model, a)), ==, 1);
   g_object_unref (entry_a);
   g_object_unref (entry_x);
@@ -496,8 +907,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *shared = NULL;
+  int status;
+
   scs_i18n_init ("en");
   g_test_init (&argc, &argv, NULL);
+  if (!g_test_subprocess ())
+    {
+      shared = core_test_make_tmp_dir ("scs-portfolio-shared-XXXXXX");
+      g_setenv (SHARED_DIR_ENV, shared, TRUE);
+    }
 
   g_test_add ("/scs/portfolio/folder", Fixture, NULL, fixture_set_up, test_folder, fixture_tear_down);
   g_test_add ("/scs/portfolio/read-leaves-no-files", Fixture, NULL, fixture_set_up,
@@ -510,8 +929,17 @@ main (int   argc,
               test_correction_due, fixture_tear_down);
   g_test_add ("/scs/portfolio/altered-schema", Fixture, NULL, fixture_set_up, test_altered_schema,
               fixture_tear_down);
+  g_test_add ("/scs/portfolio/persisted-cache", Fixture, NULL, fixture_set_up, test_persisted_cache,
+              fixture_tear_down);
+  g_test_add ("/scs/portfolio/persisted-cache-corrupt", Fixture, NULL, fixture_set_up,
+              test_persisted_cache_corrupt, fixture_tear_down);
+  g_test_add ("/scs/portfolio/persisted-altered-schema", Fixture, NULL, fixture_set_up,
+              test_persisted_altered_schema, fixture_tear_down);
   g_test_add ("/scs/portfolio/missing-folder", Fixture, NULL, fixture_set_up,
               test_missing_folder, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (shared != NULL)
+    core_test_rm_rf (shared);
+  return status;
 }

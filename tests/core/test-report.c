@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
+#include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
 
@@ -586,6 +588,205 @@ test_report_language (Fixture       *fixture,
   g_assert_null (strstr (last, "English"));
 }
 
+/* A note of @size bytes: numbered words "wNNNNN" among Japanese and
+ * English sentences, a line break every ~2 KiB except in a stretch of
+ * ~20 KiB (longer than the writer's layout pieces) that has none. */
+static char *
+long_note (gsize  size,
+           guint *n_words)
+{
+  static const char *sentences[] = {
+    "情報セキュリティ基本方針を定め、年1回見直している。",
+    "Access to the file server is reviewed every quarter. ",
+    "担当は情報システム課、承認は総務部長が行う。",
+  };
+  GString *text = g_string_new (NULL);
+  gsize paragraph = 0;
+  guint i = 0;
+
+  while (text->len < size)
+    {
+      g_string_append_printf (text, " w%05u %s", i, sentences[i % G_N_ELEMENTS (sentences)]);
+      i++;
+      if (text->len > 8192 && text->len < 28 * 1024)
+        continue;
+      if (text->len - paragraph > 2048)
+        {
+          g_string_append_c (text, '\n');
+          paragraph = text->len;
+        }
+    }
+  *n_words = i;
+  return g_string_free (text, FALSE);
+}
+
+/* A note of many pages comes back whole from the report, in order: every
+ * numbered word once, across the writer's layout pieces and the pages the
+ * row is split over (the words of one column follow each other in the
+ * text Poppler extracts). */
+static void
+test_report_long_note (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { .draft = TRUE, .language = "ja" };
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GRegex) word = g_regex_new ("w([0-9]{5})", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *text = NULL;
+  guint n_words, next = 0;
+
+  note = long_note (64 * 1024, &n_words);
+  scs_workspace_set_answer (fixture->workspace, "1-2-1-1", SCS_ANSWER_MET, note, NULL, &error);
+  g_assert_no_error (error);
+  pdf = scs_report_render (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (pdf);
+  text = all_text (doc);
+
+  g_regex_match (word, text, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *number = g_match_info_fetch (match, 1);
+
+      if ((guint) atoi (number) != next)
+        g_error ("word %u of the note is w%s", next, number);
+      next++;
+    }
+  g_assert_cmpuint (next, ==, n_words);
+  /* the note is long enough to span pages and pieces */
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >, 8);
+}
+
+static double
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+/* The memory a report takes does not grow with its notes (issue 20): its
+ * pages keep which lines of which text go where, not glyphs, and a note is
+ * laid out a page's worth at a time. Measured in a process of its own as
+ * the growth of the peak RSS from a report without long notes (which loads
+ * and subsets the fonts) to one with a note of 512 KiB: that note's glyphs
+ * kept for every page took ~60 MiB, its text is ~2 MiB in copies. */
+static void
+test_report_memory (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { .draft = TRUE, .language = "ja" };
+  g_autoptr(GBytes) small = NULL;
+  g_autoptr(GBytes) large = NULL;
+  g_autofree char *note = NULL;
+  double before;
+  guint n_words;
+
+  if (!g_test_subprocess ())
+    {
+      /* ASan keeps freed memory in quarantine: RSS says little there */
+      if (g_getenv ("ASAN_OPTIONS") != NULL)
+        {
+          g_test_skip ("peak RSS is not meaningful under AddressSanitizer");
+          return;
+        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  small = scs_report_render (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  before = peak_rss_mib ();
+  note = long_note (512 * 1024, &n_words);
+  scs_workspace_set_answer (fixture->workspace, "1-2-1-1", SCS_ANSWER_MET, note, NULL, &error);
+  g_assert_no_error (error);
+  large = scs_report_render (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (large), >, g_bytes_get_size (small) + 256 * 1024);
+  g_test_message ("peak RSS %.1f MiB, then %.1f MiB", before, peak_rss_mib ());
+  g_assert_cmpfloat (peak_rss_mib () - before, <, 20.0);
+}
+
+/* KiB of this process's maps of the files of SCS_PDF_FONT_FAMILY that are
+ * resident. */
+static guint64
+font_files_resident_kib (void)
+{
+  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *smaps = NULL;
+  g_auto(GStrv) lines = NULL;
+  FcPattern *pattern = FcPatternBuild (NULL, FC_FAMILY, FcTypeString, SCS_PDF_FONT_FAMILY, NULL);
+  FcObjectSet *objects = FcObjectSetBuild (FC_FILE, NULL);
+  FcFontSet *set = FcFontList (NULL, pattern, objects);
+  gboolean counting = FALSE;
+  guint64 kib = 0;
+
+  for (int i = 0; set != NULL && i < set->nfont; i++)
+    {
+      FcChar8 *file;
+
+      if (FcPatternGetString (set->fonts[i], FC_FILE, 0, &file) == FcResultMatch)
+        g_hash_table_add (files, g_strdup ((const char *) file));
+    }
+  g_assert_cmpuint (g_hash_table_size (files), >, 0);
+  g_clear_pointer (&set, FcFontSetDestroy);
+  FcObjectSetDestroy (objects);
+  FcPatternDestroy (pattern);
+
+  g_assert_true (g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL));
+  lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *path = strchr (lines[i], '/');
+      guint64 value;
+
+      if (g_ascii_isxdigit (lines[i][0]) && strchr (lines[i], '-') != NULL && !g_str_has_prefix (lines[i], "Rss"))
+        counting = path != NULL && g_hash_table_contains (files, path);
+      else if (counting && sscanf (lines[i], "Rss: %" G_GUINT64_FORMAT " kB", &value) == 1)
+        kib += value;
+    }
+  return kib;
+}
+
+/* The report's font is read as needed, not mapped whole (issue 20): cairo
+ * copies a face's whole CFF table (15 MiB for Noto Sans CJK) to embed it,
+ * and through FreeType's map of the font file that left all the table's
+ * pages of the map resident as well, ~32 MiB for the regular and bold
+ * faces of every report and export. In a process of its own, once a report
+ * is written, with its writer still open: what of the family's files is
+ * resident (HarfBuzz's maps of the tables it shapes with, ~1 MiB a face). */
+static void
+test_report_font_unmapped (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ScsReportOptions options = { .draft = TRUE, .language = "ja" };
+  g_autoptr(ScsPdfWriter) writer = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  guint64 kib;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  writer = scs_report_build (fixture->workspace, &options, &error);
+  g_assert_no_error (error);
+  pdf = scs_pdf_writer_finish (writer, &error);
+  g_assert_no_error (error);
+  kib = font_files_resident_kib ();
+  g_test_message ("%" G_GUINT64_FORMAT " KiB of the font files resident", kib);
+  g_assert_cmpuint (kib, <, 8 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -610,6 +811,10 @@ main (int   argc,
   g_test_add ("/scs/report/structure/ja", Fixture, "ja", fixture_set_up, test_report_structure, fixture_tear_down);
   g_test_add ("/scs/report/language", Fixture, NULL, fixture_set_up, test_report_language, fixture_tear_down);
   g_test_add ("/scs/report/local-date", Fixture, NULL, fixture_set_up, test_report_local_date, fixture_tear_down);
+  g_test_add ("/scs/report/long-note", Fixture, NULL, fixture_set_up, test_report_long_note, fixture_tear_down);
+  g_test_add ("/scs/report/memory", Fixture, NULL, fixture_set_up, test_report_memory, fixture_tear_down);
+  g_test_add ("/scs/report/font-unmapped", Fixture, NULL, fixture_set_up, test_report_font_unmapped,
+              fixture_tear_down);
 
   return g_test_run ();
 }

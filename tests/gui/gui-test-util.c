@@ -244,6 +244,122 @@ gui_test_find_child (GtkWidget  *root,
   return gui_test_find (root, has_buildable_id, buildable_id);
 }
 
+/* The first toplevel window of @type, or NULL. */
+GtkWindow *
+gui_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* gui_test_find_child (), which must find it. */
+GtkWidget *
+gui_test_get_child (gpointer    root,
+                    const char *buildable_id)
+{
+  GtkWidget *child = gui_test_find_child (root, buildable_id);
+
+  if (child == NULL)
+    g_error ("no template child ‘%s’ under %s", buildable_id, G_OBJECT_TYPE_NAME (root));
+  return child;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Types @text into the search entry @entry and waits for its search (the
+ * entry's "search-changed", after GtkSearchEntry's delay). */
+void
+gui_test_search (GtkWidget  *entry,
+                 const char *text)
+{
+  gboolean searched = FALSE;
+  gulong id = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (set_flag), &searched);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gui_test_wait_for_flag (&searched, 10);
+  g_signal_handler_disconnect (entry, id);
+}
+
+/* How many rows the list box with the buildable ID @buildable_id under
+ * @root shows. */
+guint
+gui_test_n_rows (GtkWidget  *root,
+                 const char *buildable_id)
+{
+  GtkWidget *list = gui_test_find_child (root, buildable_id);
+  guint n = 0;
+
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* The dashboard page's heading, count and status lines as shown, one per
+ * line (the re-confirmation line only when shown). */
+char *
+gui_test_dashboard_status (gpointer page)
+{
+  GtkWidget *reconfirm = gui_test_find_child (page, "reconfirm_label");
+
+  return g_strjoin ("\n", gtk_label_get_label (GTK_LABEL (gui_test_find_child (page, "heading_label"))),
+                    gtk_label_get_label (GTK_LABEL (gui_test_find_child (page, "count_label"))),
+                    gtk_label_get_label (GTK_LABEL (gui_test_find_child (page, "status_label"))),
+                    gtk_widget_get_visible (reconfirm) ? gtk_label_get_label (GTK_LABEL (reconfirm)) : "", NULL);
+}
+
+/* Types and picks in a profile page (ScsProfilePage) what a user would:
+ * NULL leaves a row empty; @role and @qualification are the combo rows'
+ * positions (ScsRole, ScsQualification). */
+void
+gui_test_fill_profile (gpointer    page,
+                       const char *name,
+                       const char *organization,
+                       guint       role,
+                       guint       qualification,
+                       const char *registration,
+                       const char *training_date,
+                       const char *certificate)
+{
+  /* in the order of the page, as typed */
+  const struct { const char *id; const char *text; } rows[] = {
+    { "name_row", name }, { "organization_row", organization }, { "role_row", NULL },
+    { "qualification_row", NULL }, { "registration_row", registration }, { "training_row", training_date },
+    { "certificate_row", certificate },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *row = gui_test_find_child (page, rows[i].id);
+
+      if (ADW_IS_COMBO_ROW (row))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), g_str_equal (rows[i].id, "role_row") ? role : qualification);
+      else
+        gtk_editable_set_text (GTK_EDITABLE (row), rows[i].text ? rows[i].text : "");
+    }
+}
+
+/* The validation message a profile page shows, NULL when there is none. */
+const char *
+gui_test_profile_problem (gpointer page)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (gui_test_find_child (page, "problem_label")));
+
+  return *text != '\0' ? text : NULL;
+}
+
 /* The list of the main window's sidebar (its template child "list"). */
 GtkListBox *
 gui_test_sidebar_list (gpointer window)

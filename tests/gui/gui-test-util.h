@@ -66,6 +66,23 @@ GtkWidget *gui_test_find_by_name      (GtkWidget        *root,
                                        const char       *name);
 GtkWidget *gui_test_find_child        (GtkWidget        *root,
                                        const char       *buildable_id);
+GtkWindow *gui_test_find_toplevel     (GType             type);
+GtkWidget *gui_test_get_child         (gpointer          root,
+                                       const char       *buildable_id);
+void       gui_test_search            (GtkWidget        *entry,
+                                       const char       *text);
+guint      gui_test_n_rows            (GtkWidget        *root,
+                                       const char       *buildable_id);
+char      *gui_test_dashboard_status  (gpointer          page);
+void       gui_test_fill_profile      (gpointer          page,
+                                       const char       *name,
+                                       const char       *organization,
+                                       guint             role,
+                                       guint             qualification,
+                                       const char       *registration,
+                                       const char       *training_date,
+                                       const char       *certificate);
+const char *gui_test_profile_problem  (gpointer          page);
 GtkListBox *gui_test_sidebar_list     (gpointer          window);
 const char *gui_test_banner_text      (gpointer          page);
 gboolean   gui_test_banner_checking   (gpointer          page);

@@ -293,6 +293,103 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, n_criteria_in_category (fixture, 1));
 }
 
+/* Searches the user's own words and files as they are now: the page keeps
+ * the folded notes and evidence names between keystrokes, and must drop
+ * them when they change. */
+static guint
+search_now (Fixture    *fixture,
+            const char *text)
+{
+  /* Searching the same text again is no change for the entry: clear first. */
+  scs_checklist_page_set_search_text (fixture->page, NULL);
+  scs_checklist_page_set_search_text (fixture->page, text);
+  return scs_checklist_page_get_n_visible (fixture->page);
+}
+
+static void
+test_search_user_text (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const char *id = first_of_category (fixture, 2)->id;
+  g_autofree char *file_path = g_build_filename (fixture->dir, "ＵＰＳ点検記録.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  g_assert_cmpuint (search_now (fixture, "棚卸し台帳"), ==, 0);
+  g_assert_cmpuint (search_now (fixture, "ups点検"), ==, 0);
+
+  /* A note written after the first search is found, and its old words not. */
+  g_assert_true (scs_workspace_set_note (fixture->workspace, id, "資産は棚卸し台帳で管理する。", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (search_now (fixture, "棚卸し台帳"), ==, 1);
+  g_assert_cmpstr (scs_checklist_page_get_visible_id (fixture->page, 0), ==, id);
+  g_assert_true (scs_workspace_set_note (fixture->workspace, id, "資産は一覧表で管理する。", &error));
+  g_assert_cmpuint (search_now (fixture, "棚卸し台帳"), ==, 0);
+
+  /* So is an evidence file added after it, by its folded name; and no
+   * longer once it is removed. */
+  g_assert_true (g_file_set_contents (file_path, "点検済み\n", -1, &error));
+  sha256 = scs_workspace_add_evidence (fixture->workspace, id, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (search_now (fixture, "ups点検"), ==, 1);
+  g_assert_cmpstr (scs_checklist_page_get_visible_id (fixture->page, 0), ==, id);
+  g_assert_true (scs_workspace_unlink_evidence (fixture->workspace, sha256, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (search_now (fixture, "ups点検"), ==, 0);
+}
+
+/* What @group would add to the window's next frame, as GTK keeps it. */
+static gboolean
+group_draws (GtkWidget *group)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  gboolean draws;
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (group), group, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  draws = node != NULL;
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return draws;
+}
+
+/* Groups far below the view draw nothing (the cairo renderer would draw
+ * them all); scrolled into view, they draw again. */
+static void
+test_offscreen_groups (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *group = gui_test_find_by_type (GTK_WIDGET (fixture->page), SCS_TYPE_REQUIREMENT_GROUP);
+  GtkWidget *first = NULL;
+  GtkWidget *last = NULL;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+
+  /* The shown groups of the category (★4-only ones are hidden at ★3). */
+  for (GtkWidget *w = group; w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (SCS_IS_REQUIREMENT_GROUP (w) && gtk_widget_get_visible (w))
+      {
+        if (first == NULL)
+          first = w;
+        last = w;
+      }
+  g_assert_nonnull (first);
+  gui_test_wait_for_widget (last, 10, GUI_TEST_WAIT_LAID_OUT);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (first, GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 3 * gtk_adjustment_get_page_size (adjustment));
+
+  g_assert_true (group_draws (first));
+  g_assert_false (group_draws (last));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  gui_test_wait_for_widget (last, 10, GUI_TEST_WAIT_FRAMES);
+  g_assert_true (group_draws (last));
+  g_assert_false (group_draws (first));
+}
+
 static void
 test_state_filter (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -477,6 +574,8 @@ main (int   argc,
   ADD ("/scs/checklist/reason-debounce", test_reason_debounce);
   ADD ("/scs/checklist/note-refused-kept", test_note_refused_kept);
   ADD ("/scs/checklist/search", test_search);
+  ADD ("/scs/checklist/search-user-text", test_search_user_text);
+  ADD ("/scs/checklist/offscreen-groups", test_offscreen_groups);
   ADD ("/scs/checklist/state-filter", test_state_filter);
   ADD ("/scs/checklist/keyboard", test_keyboard);
   ADD ("/scs/checklist/text-links", test_text_links);

@@ -87,31 +87,16 @@ set_text (GtkWidget  *root,
   gtk_editable_set_text (GTK_EDITABLE (find (root, name)), text);
 }
 
-static GtkWindow *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 adds_finished (gpointer data)
 {
-  return !scs_evidence_list_get_busy (SCS_EVIDENCE_LIST (data));
+  return !gtk_widget_get_visible (gui_test_find_child (data, "busy_box"));
 }
 
 static gboolean
 dialog_closed (gpointer data)
 {
-  return find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG) == NULL;
+  return gui_test_find_toplevel (SCS_TYPE_JC_IMPORT_DIALOG) == NULL;
 }
 
 static guint
@@ -202,7 +187,7 @@ test_jcstar (Fixture       *fixture,
     g_assert_null (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)));
     g_assert_cmpuint (count_evidence (workspace, "S1.1-12#1"), ==, 1);
     g_assert_cmpuint (count_evidence (workspace, "S1.1-11#1"), ==, 0);
-    g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
+    g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 1);
     g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (expander)), "1"));
     gui_test_save_png (find (root, "declaration-page"), "declaration-", "jcstar", ".png", GUI_TEST_WAIT_LAID_OUT);
     gui_test_save_png (gtk_widget_get_ancestor (expander, ADW_TYPE_PREFERENCES_GROUP), "declaration-",
@@ -212,10 +197,10 @@ test_jcstar (Fixture       *fixture,
     sha256 = g_strdup (((ScsEvidence *) files->pdata[0])->sha256);
     g_assert_true (gtk_widget_activate_action (list, "evidence.remove", "s", sha256));
     g_assert_cmpuint (count_evidence (workspace, NULL), ==, 0);
-    g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 0);
+    g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 0);
     g_assert_true (gtk_widget_activate_action (root, "win.undo", NULL));
     g_assert_cmpuint (count_evidence (workspace, "S1.1-12#1"), ==, 1);
-    g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
+    g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 1);
     g_assert_nonnull (strstr (scs_window_get_last_undo_message (window), "S1.1-12#1"));
   }
 
@@ -227,6 +212,42 @@ test_jcstar (Fixture       *fixture,
   g_assert_cmpint (scs_jcstar_get_answer (workspace, "S1.1-12", 1, NULL, &error), ==, SCS_JC_ANSWER_NONE);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (root, "S1.1-12#1"))), ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (root, "field-versions"))), ==, "3.0.0");
+
+  /* The event is listed with its draft notice, which is edited and saved;
+   * a second event adds its row and leaves the first one's typing alone. */
+  {
+    GtkListBox *events = GTK_LIST_BOX (find (root, "events"));
+    g_autoptr(GPtrArray) stored = NULL;
+    GtkTextBuffer *notice;
+    GtkWidget *first;
+
+    first = GTK_WIDGET (gtk_list_box_get_row_at_index (events, 0));
+    g_assert_nonnull (first);
+    g_assert_null (gtk_list_box_get_row_at_index (events, 1));
+    notice = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gui_test_find_by_type (first, GTK_TYPE_TEXT_VIEW)));
+    gtk_text_buffer_set_text (notice, "ファームウェア 3.0.0 の変更届", -1);
+    g_signal_emit_by_name (find (root, "save-notices"), "clicked");
+    g_assert_false (gtk_widget_get_visible (find (root, "declaration-error")));
+    stored = scs_jcstar_list_events (workspace, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (stored->len, ==, 1);
+    g_assert_cmpstr (((ScsJcEvent *) stored->pdata[0])->notice, ==, "ファームウェア 3.0.0 の変更届");
+
+    gtk_text_buffer_set_text (notice, "まだ保存していない文", -1);
+    set_text (root, "field-event-detail", "3.0.1");
+    g_signal_emit_by_name (find (root, "record-firmware"), "clicked");
+    g_assert_false (gtk_widget_get_visible (find (root, "declaration-error")));
+    g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (events, 0)) == first);
+    g_assert_nonnull (gtk_list_box_get_row_at_index (events, 1));
+    {
+      g_autofree char *typed = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (notice, &start, &end);
+      typed = gtk_text_buffer_get_text (notice, &start, &end, FALSE);
+      g_assert_cmpstr (typed, ==, "まだ保存していない文");
+    }
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -299,9 +320,9 @@ test_jcstar_import (Fixture       *fixture,
   gui_test_present_window (GTK_WINDOW (window), 1100, 800);
   gui_test_wait_for_widget (find (root, "declaration-page"), 10, GUI_TEST_WAIT_LAID_OUT);
 
-  g_assert_null (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
+  g_assert_null (gui_test_find_toplevel (SCS_TYPE_JC_IMPORT_DIALOG));
   g_assert_true (gtk_widget_activate_action (find (root, "declaration-page"), "jc.import-file", "s", csv));
-  dialog = SCS_JC_IMPORT_DIALOG (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
+  dialog = SCS_JC_IMPORT_DIALOG (gui_test_find_toplevel (SCS_TYPE_JC_IMPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   gui_test_wait_for_widget (GTK_WIDGET (dialog), 10, GUI_TEST_WAIT_LAID_OUT);
@@ -338,7 +359,7 @@ test_jcstar_import (Fixture       *fixture,
   g_assert_null (strstr (refusal, "シート"));
   after = gui_test_file_state (fixture->path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_nonnull (find_toplevel_of_type (SCS_TYPE_JC_IMPORT_DIALOG));
+  g_assert_nonnull (gui_test_find_toplevel (SCS_TYPE_JC_IMPORT_DIALOG));
 
   /* Mapped right: A the requirement (B loses it), B the item, D the
    * answer, E the reason; the preview follows. */

@@ -29,6 +29,7 @@
 #include "scs-checklist-page.h"
 #include "scs-criterion-row.h"
 #include "scs-evidence-list.h"
+#include "scs-file.h"
 #include "scs-first-run-dialog.h"
 #include "scs-pdf-preview.h"
 #include "scs-preferences-window.h"
@@ -59,6 +60,24 @@ profile_new (const char *name,
   return p;
 }
 
+static gboolean
+is_value_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
+}
+
+/* The value the certificate dialog shows in its row @key, NULL when there
+ * is no such row. */
+static const char *
+certificate_field (ScsCertificateDialog *dialog,
+                   const char           *key)
+{
+  GtkWidget *row = gui_test_find_by_name (GTK_WIDGET (dialog), key);
+
+  return row != NULL ? gtk_label_get_label (GTK_LABEL (gui_test_find (row, is_value_label, NULL))) : NULL;
+}
+
 /* The visible toplevel of @type, or NULL. */
 static GtkWindow *
 find_toplevel (GType type)
@@ -71,6 +90,45 @@ find_toplevel (GType type)
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (item, type) && gtk_widget_get_visible (GTK_WIDGET (item)))
         return GTK_WINDOW (item);
+    }
+  return NULL;
+}
+
+/* The visible toplevel titled @title, or NULL. */
+static GtkWindow *
+find_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0 && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* The private copy of an evidence file named @name handed to another
+ * application: "open-XXXXXX/@name" in the private folder, or NULL. */
+static char *
+find_private_copy (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *private_dir = scs_file_private_dir ("evidence", &error);
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+
+  g_assert_no_error (error);
+  dir = g_dir_open (private_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (private_dir, entry, name, NULL);
+
+      if (g_str_has_prefix (entry, "open-") && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
     }
   return NULL;
 }
@@ -127,18 +185,18 @@ test_signer_and_roles (void)
                                              "banner.show-certificate", NULL));
   certificate = SCS_CERTIFICATE_DIALOG (find_toplevel (SCS_TYPE_CERTIFICATE_DIALOG));
   g_assert_nonnull (certificate);
-  g_assert_cmpstr (scs_certificate_dialog_get_field (certificate, "person"), ==,
+  g_assert_cmpstr (certificate_field (certificate, "person"), ==,
                    "Expert Taro — Test Security Office (registration no. 013258)");
-  g_assert_cmpstr (scs_certificate_dialog_get_field (certificate, "subject"), ==,
+  g_assert_cmpstr (certificate_field (certificate, "subject"), ==,
                    "serialNumber=013258,CN=Expert Taro,O=Test Security Office");
-  g_assert_cmpstr (scs_certificate_dialog_get_field (certificate, "issuer"), ==, "CN=SCS Test CA ca");
-  g_assert_nonnull (scs_certificate_dialog_get_field (certificate, "serial"));
-  g_assert_nonnull (strstr (scs_certificate_dialog_get_field (certificate, "validity"), " JST"));
-  g_assert_nonnull (strstr (scs_certificate_dialog_get_field (certificate, "key-usage"), "digital signature"));
+  g_assert_cmpstr (certificate_field (certificate, "issuer"), ==, "CN=SCS Test CA ca");
+  g_assert_nonnull (certificate_field (certificate, "serial"));
+  g_assert_nonnull (strstr (certificate_field (certificate, "validity"), " JST"));
+  g_assert_nonnull (strstr (certificate_field (certificate, "key-usage"), "digital signature"));
   /* 32 bytes as AB:CD:… */
-  g_assert_cmpuint (strlen (scs_certificate_dialog_get_field (certificate, "fingerprint")), ==, 32 * 3 - 1);
-  g_assert_nonnull (scs_certificate_dialog_get_field (certificate, "level"));
-  g_assert_nonnull (strstr (scs_certificate_dialog_get_field (certificate, "trust"), "Not verified"));
+  g_assert_cmpuint (strlen (certificate_field (certificate, "fingerprint")), ==, 32 * 3 - 1);
+  g_assert_nonnull (certificate_field (certificate, "level"));
+  g_assert_nonnull (strstr (certificate_field (certificate, "trust"), "Not verified"));
   gui_test_save_png (GTK_WIDGET (certificate), "", "desk-certificate.png", "", GUI_TEST_WAIT_LAID_OUT);
   gtk_window_destroy (GTK_WINDOW (certificate));
 
@@ -291,7 +349,7 @@ test_undo_redo (void)
 static gboolean
 adds_finished (gpointer list)
 {
-  return !scs_evidence_list_get_busy (list);
+  return !gtk_widget_get_visible (gui_test_find_child (GTK_WIDGET (list), "busy_box"));
 }
 
 /* Evidence added through the list (on its worker thread, with a workspace
@@ -502,9 +560,9 @@ test_first_run_and_profile (void)
   gtk_window_present (GTK_WINDOW (preferences));
   profile_page = SCS_PROFILE_PAGE (gui_test_find_by_type (GTK_WIDGET (preferences), SCS_TYPE_PROFILE_PAGE));
   g_assert_nonnull (profile_page);
-  scs_profile_page_fill (profile_page, "佐藤 次郎", "初回 株式会社", SCS_ROLE_SME, SCS_QUALIFICATION_NONE,
+  gui_test_fill_profile (profile_page, "佐藤 次郎", "初回 株式会社", SCS_ROLE_SME, SCS_QUALIFICATION_NONE,
                          NULL, NULL, NULL);
-  g_assert_null (scs_profile_page_get_problem (profile_page));
+  g_assert_null (gui_test_profile_problem (profile_page));
   gtk_widget_activate_action (GTK_WIDGET (profile_page), "profile.save", NULL);
   g_assert_cmpstr (scs_workspace_get_actor (ws), ==, "佐藤 次郎");
   g_assert_cmpint (scs_profile_get_role (scs_review_get_profile (scs_review_page_get_review (review_page))), ==,
@@ -640,10 +698,10 @@ test_desk_evidence_preview (void)
                     gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scroller)));
     g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)), >, 0);
   }
-  list = SCS_EVIDENCE_LIST (scs_review_page_get_evidence_list (page));
+  list = SCS_EVIDENCE_LIST (gui_test_find_by_type (GTK_WIDGET (page), SCS_TYPE_EVIDENCE_LIST));
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (list), ==, 3);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (list), "list_box"), ==, 3);
 
   /* look, do not touch */
   gtk_widget_activate_action (GTK_WIDGET (list), "evidence.remove", "s", sha_of (ws, "1-2-1-2", "点検表.txt"));
@@ -652,17 +710,16 @@ test_desk_evidence_preview (void)
   /* the picture */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "evidence.open", "s",
                                              sha_of (ws, "1-2-1-2", "サーバ室.png")));
-  preview = scs_evidence_list_get_preview (list);
+  preview = find_titled ("サーバ室.png");
   g_assert_nonnull (preview);
   g_assert_nonnull (gui_test_find_by_type (GTK_WIDGET (preview), GTK_TYPE_PICTURE));
-  g_assert_cmpstr (gtk_window_get_title (preview), ==, "サーバ室.png");
   gtk_window_destroy (preview);
-  g_assert_null (scs_evidence_list_get_preview (list));
+  g_assert_null (find_titled ("サーバ室.png"));
 
   /* the PDF */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "evidence.open", "s",
                                              sha_of (ws, "1-2-1-2", "基本方針.pdf")));
-  preview = scs_evidence_list_get_preview (list);
+  preview = find_toplevel (SCS_TYPE_PDF_PREVIEW);
   g_assert_true (SCS_IS_PDF_PREVIEW (preview));
   {
     g_autofree char *first = g_strdup_printf (_("Page %d of %d"), 1, 1);
@@ -672,13 +729,15 @@ test_desk_evidence_preview (void)
   gtk_window_destroy (preview);
 
   /* anything else: a copy in the private folder, for another application */
+  g_assert_null (find_private_copy ("点検表.txt"));
   gtk_widget_activate_action (GTK_WIDGET (list), "evidence.open", "s", sha_of (ws, "1-2-1-2", "点検表.txt"));
-  g_assert_nonnull (scs_evidence_list_get_last_copy (list));
-  g_assert_true (g_str_has_suffix (scs_evidence_list_get_last_copy (list), "/点検表.txt"));
-  g_assert_cmpuint (dir_mode (scs_evidence_list_get_last_copy (list)), ==, 0700);
   {
-    g_autofree char *parent = g_path_get_dirname (scs_evidence_list_get_last_copy (list));
+    g_autofree char *copy = find_private_copy ("点検表.txt");
+    g_autofree char *parent = NULL;
 
+    g_assert_nonnull (copy);
+    g_assert_cmpuint (dir_mode (copy), ==, 0700);
+    parent = g_path_get_dirname (copy);
     g_assert_cmpuint (dir_mode (parent), ==, 0700);
   }
   gui_test_save_png (GTK_WIDGET (window), "", "desk-evidence.png", "", GUI_TEST_WAIT_LAID_OUT);

@@ -1011,18 +1011,24 @@ read_only_signed_child_main (const char *path,
   /* Signed, but only a draft: a final package is recorded in the
    * workspace. Offered outside the read-only folder. */
   dialog = scs_export_dialog_new (GTK_WINDOW (window), workspace);
-  g_assert_true (scs_export_dialog_get_draft (dialog));
-  scs_export_dialog_set_draft (dialog, FALSE);
-  g_assert_true (scs_export_dialog_get_draft (dialog));
-  g_assert_false (g_str_has_prefix (scs_export_dialog_get_path (dialog), dir));
-  g_assert_true (g_str_has_suffix (scs_export_dialog_get_path (dialog), "-draft.scsp"));
+  {
+    GtkWidget *draft = gui_test_find_child (GTK_WIDGET (dialog), "draft_switch");
+    const char *shown = adw_action_row_get_subtitle (ADW_ACTION_ROW (gui_test_find_child (GTK_WIDGET (dialog),
+                                                                                           "file_row")));
+
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (draft)));
+    g_assert_false (gtk_widget_get_sensitive (draft));
+    g_assert_false (g_str_has_prefix (shown, dir));
+    g_assert_true (g_str_has_suffix (shown, "-draft.scsp"));
+  }
   scs_export_dialog_set_path (dialog, package);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), &outcome);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
   g_assert_true (gui_test_poll_until (export_finished, &outcome, 60));
   if (outcome != 1)
-    g_error ("the draft export failed: %s", scs_export_dialog_get_status (dialog));
+    g_error ("the draft export failed: %s",
+             gtk_label_get_text (GTK_LABEL (gui_test_find_child (GTK_WIDGET (dialog), "status_label"))));
   gtk_window_destroy (GTK_WINDOW (dialog));
   close_window (window);
   g_clear_object (&workspace);

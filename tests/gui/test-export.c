@@ -83,6 +83,28 @@ on_finished (ScsExportDialog *dialog,
   outcome->success = success;
 }
 
+/* The draft switch: on, and whether the user can turn it off. */
+static gboolean
+draft_fixed_on (ScsExportDialog *dialog)
+{
+  GtkWidget *draft = gui_test_get_child (dialog, "draft_switch");
+
+  return gtk_switch_get_active (GTK_SWITCH (draft)) && !gtk_widget_get_sensitive (draft);
+}
+
+/* The path shown, where the package goes. */
+static const char *
+shown_path (ScsExportDialog *dialog)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (gui_test_get_child (dialog, "file_row")));
+}
+
+static const char *
+status_text (ScsExportDialog *dialog)
+{
+  return gtk_label_get_text (GTK_LABEL (gui_test_get_child (dialog, "status_label")));
+}
+
 static void
 test_export (Fixture       *fixture,
              gconstpointer  user_data)
@@ -94,10 +116,8 @@ test_export (Fixture       *fixture,
   Outcome outcome = { 0 };
 
   /* unsigned: only a draft is possible, and the default path says so */
-  g_assert_true (scs_export_dialog_get_draft (dialog));
-  scs_export_dialog_set_draft (dialog, FALSE);
-  g_assert_true (scs_export_dialog_get_draft (dialog));
-  g_assert_true (g_str_has_suffix (scs_export_dialog_get_path (dialog), "test-draft.scsp"));
+  g_assert_true (draft_fixed_on (dialog));
+  g_assert_true (g_str_has_suffix (shown_path (dialog), "test-draft.scsp"));
 
   scs_export_dialog_set_path (dialog, out);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
@@ -105,11 +125,11 @@ test_export (Fixture       *fixture,
   gui_test_save_png (GTK_WIDGET (dialog), "widget-", "export-dialog", ".png", GUI_TEST_WAIT_FRAMES);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
-  g_assert_true (scs_export_dialog_is_running (dialog));
+  g_assert_true (gtk_widget_get_visible (gui_test_get_child (dialog, "progress")));
   gui_test_wait_for_flag (&outcome.done, 30);
   g_assert_true (outcome.success);
-  g_assert_false (scs_export_dialog_is_running (dialog));
-  g_assert_nonnull (strstr (scs_export_dialog_get_status (dialog), out));
+  g_assert_false (gtk_widget_get_visible (gui_test_get_child (dialog, "progress")));
+  g_assert_nonnull (strstr (status_text (dialog), out));
   gui_test_save_png (GTK_WIDGET (dialog), "widget-", "export-dialog-done", ".png", GUI_TEST_WAIT_FRAMES);
 
   result = scs_verify_package_file (out, NULL, NULL, &error);
@@ -136,7 +156,7 @@ test_export_cancel (Fixture       *fixture,
   gui_test_wait_for_flag (&outcome.done, 30);
   g_assert_false (outcome.success);
   /* The status is shown in the UI language (Japanese here). */
-  g_assert_cmpstr (scs_export_dialog_get_status (dialog), ==, _("Export cancelled: nothing was written."));
+  g_assert_cmpstr (status_text (dialog), ==, _("Export cancelled: nothing was written."));
   g_assert_true (scs_i18n_is_japanese ());
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   /* and no temporary file either */
@@ -144,6 +164,19 @@ test_export_cancel (Fixture       *fixture,
   while ((name = g_dir_read_name (dir)) != NULL)
     g_assert_false (g_str_has_prefix (name, ".cancelled.scsp"));
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The titles of the "still missing" rows, in order. */
+static GStrv
+missing_titles (ScsExportDialog *dialog)
+{
+  GtkWidget *group = gui_test_get_child (dialog, "missing_group");
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  GtkWidget *row = gui_test_find_by_type (group, ADW_TYPE_ACTION_ROW);
+
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_strv_builder_add (titles, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_strv_builder_end (titles);
 }
 
 /* Issue 16: the report language is chosen in the dialog, Japanese by
@@ -156,7 +189,7 @@ test_export_language (Fixture       *fixture,
   gboolean was_japanese = scs_i18n_switch ("en");  /* an English UI */
   ScsExportDialog *dialog = scs_export_dialog_new (NULL, fixture->workspace);
   g_autofree char *out = g_build_filename (fixture->dir, "lang.scsp", NULL);
-  g_auto(GStrv) missing = scs_export_dialog_dup_missing (dialog);
+  g_auto(GStrv) missing = missing_titles (dialog);
   g_autoptr(ScsVerifyResult) result = NULL;
   g_autoptr(GError) error = NULL;
   Outcome outcome = { 0 };
@@ -165,7 +198,7 @@ test_export_language (Fixture       *fixture,
   g_assert_nonnull (strstr (missing[0], "80 criteria are not yet met"));
   g_assert_cmpstr (missing[1], ==, "The security expert has not signed the assessment");
   g_assert_cmpstr (missing[2], ==, "Management has not signed the self-declaration");
-  g_assert_cmpstr (scs_export_dialog_get_language (dialog), ==, "ja");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (gui_test_get_child (dialog, "language_row"))), ==, 0);
 
   scs_export_dialog_set_path (dialog, out);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &outcome);
@@ -182,7 +215,7 @@ test_export_language (Fixture       *fixture,
   g_clear_pointer (&result, scs_verify_result_free);
 
   /* English when asked for */
-  scs_export_dialog_set_language (dialog, "en");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_get_child (dialog, "language_row")), 1);
   outcome.done = FALSE;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
   gui_test_wait_for_flag (&outcome.done, 30);

@@ -176,6 +176,25 @@ open_assistant (ScsWindow *window)
 
 /* Preferences offer the same assistant, for the workspace of the window
  * they were opened from, and only when one is open. */
+static gboolean
+is_heading (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading");
+}
+
+/* The criterion IDs of the rows the bulk window shows, in order. */
+static GStrv
+shown_ids (GtkWidget *bulk)
+{
+  GtkWidget *list = gui_test_find_by_type (bulk, GTK_TYPE_LIST_BOX);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_strv_builder_add (ids, gtk_label_get_label (GTK_LABEL (gui_test_find (row, is_heading, NULL))));
+  return g_strv_builder_end (ids);
+}
+
 static void
 test_from_preferences (Fixture       *f,
                        gconstpointer  user_data)
@@ -279,32 +298,35 @@ test_migrate (Fixture       *f,
    * wording side by side, filters, and confirms the rows shown. */
   {
     GtkWidget *dashboard = g_object_ref_sink (scs_dashboard_page_new ());
-    ScsReconfirmWindow *bulk;
+    GtkWidget *bulk;
     g_autofree char *status = NULL;
     g_auto(GStrv) shown = NULL;
 
     scs_dashboard_page_set_workspace (SCS_DASHBOARD_PAGE (dashboard), f->workspace);
-    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (dashboard));
+    status = gui_test_dashboard_status (dashboard);
     g_assert_nonnull (strstr (status, "1 answer waits for re-confirmation after the catalog change"));
 
-    bulk = SCS_RECONFIRM_WINDOW (scs_reconfirm_window_new (GTK_WINDOW (window), f->workspace));
-    gtk_window_present (GTK_WINDOW (bulk));
-    shown = scs_reconfirm_window_dup_shown (bulk);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reconfirm-bulk", NULL));
+    bulk = GTK_WIDGET (gui_test_find_toplevel (SCS_TYPE_RECONFIRM_WINDOW));
+    g_assert_nonnull (bulk);
+    shown = shown_ids (bulk);
     g_assert_cmpuint (g_strv_length (shown), ==, 1);
     g_assert_cmpstr (shown[0], ==, "1-2-3-2");
-    gui_test_save_png (GTK_WIDGET (bulk), "widget-", "migration-reconfirm-bulk", ".png", GUI_TEST_WAIT_FRAMES);
-    scs_reconfirm_window_set_filter (bulk, "存在しない文言");
+    gui_test_save_png (bulk, "widget-", "migration-reconfirm-bulk", ".png", GUI_TEST_WAIT_FRAMES);
+    gui_test_search (gui_test_find_by_type (bulk, GTK_TYPE_SEARCH_ENTRY), "存在しない文言");
     g_clear_pointer (&shown, g_strfreev);
-    shown = scs_reconfirm_window_dup_shown (bulk);
+    shown = shown_ids (bulk);
     g_assert_cmpuint (g_strv_length (shown), ==, 0);
-    g_assert_true (scs_reconfirm_window_confirm_shown (bulk, &error));
+    g_assert_true (gtk_widget_activate_action (bulk, "reconfirm.confirm-shown", NULL));
     g_assert_true (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
-    scs_reconfirm_window_set_filter (bulk, "1-2-3");
-    g_assert_true (scs_reconfirm_window_confirm_shown (bulk, &error));
-    g_assert_no_error (error);
+    gui_test_search (gui_test_find_by_type (bulk, GTK_TYPE_SEARCH_ENTRY), "1-2-3");
+    g_assert_true (gtk_widget_activate_action (bulk, "reconfirm.confirm-shown", NULL));
     g_assert_false (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
+    g_clear_pointer (&shown, g_strfreev);
+    shown = shown_ids (bulk);
+    g_assert_cmpuint (g_strv_length (shown), ==, 0);
     g_clear_pointer (&status, g_free);
-    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (dashboard));
+    status = gui_test_dashboard_status (dashboard);
     g_assert_null (strstr (status, "re-confirmation"));
     gtk_window_destroy (GTK_WINDOW (bulk));
     g_object_unref (dashboard);

@@ -26,10 +26,12 @@
 
 #define DEPARTMENT "セキュリティサービス部"
 
-/* All text of the rows of @box, joined. */
+/* All text of the rows of the page's list @buildable_id, joined. */
 static char *
-box_text (GtkListBox *box)
+box_text (ScsProviderPage *page,
+          const char      *buildable_id)
 {
+  GtkWidget *box = gui_test_find_child (GTK_WIDGET (page), buildable_id);
   GString *text = g_string_new (NULL);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (box)); row != NULL;
@@ -38,17 +40,6 @@ box_text (GtkListBox *box)
       g_string_append_printf (text, "%s\n%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                               adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) ?: "");
   return g_string_free (text, FALSE);
-}
-
-static guint
-n_rows (GtkListBox *box)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (box)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    n++;
-  return n;
 }
 
 static GtkWidget *
@@ -133,7 +124,7 @@ test_page_shows_check (void)
   g_assert_cmpstr (gui_test_window_page (window), ==, "provider");
   g_assert_nonnull (find_preferences_group_text (GTK_WIDGET (page), "暫定"));
 
-  findings = box_text (scs_provider_page_get_findings (page));
+  findings = box_text (page, "findings");
   g_test_message ("%s", findings);
   g_assert_nonnull (strstr (findings, DEPARTMENT));
   g_assert_nonnull (strstr (findings, "★4"));
@@ -143,20 +134,23 @@ test_page_shows_check (void)
   g_assert_null (strstr (findings, "redelegation"));
   g_assert_null (strstr (findings, "pledge-unsigned"));
 
-  items = box_text (scs_provider_page_get_items (page));
-  g_assert_cmpuint (n_rows (scs_provider_page_get_items (page)), ==, 13);
+  items = box_text (page, "items");
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (page), "items"), ==, 13);
   g_assert_nonnull (strstr (items, "資本関係"));
   g_assert_nonnull (strstr (items, "未回答"));
-  tools = box_text (scs_provider_page_get_tools (page));
+  tools = box_text (page, "tools");
   g_assert_nonnull (strstr (tools, "Burp Suite"));
   g_assert_nonnull (strstr (tools, "PortSwigger"));
 
   /* The ★4 scope changed elsewhere: shown again, the page reads it. */
   g_assert_true (scs_scope_set_unit (scope, SCS_SCOPE_UNIT_DIVISION, NULL, "営業部\n" DEPARTMENT, &error));
   g_assert_no_error (error);
-  scs_provider_page_refresh (page);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  gtk_list_box_select_row (sidebar, GTK_LIST_BOX_ROW (gui_test_find_by_name (GTK_WIDGET (sidebar), "provider-row")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_clear_pointer (&findings, g_free);
-  findings = box_text (scs_provider_page_get_findings (page));
+  findings = box_text (page, "findings");
   g_assert_null (strstr (findings, "★4の適用範囲"));
   g_assert_nonnull (strstr (findings, "再委託"));
 

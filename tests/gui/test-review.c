@@ -62,6 +62,18 @@ run (const char *cmd)
   return status == 0;
 }
 
+/* The review page's template child @buildable_id, as the user sees it:
+ * the page shown (win.show-review), which brings what it shows up to date. */
+static GtkWidget *
+page_child (ScsReviewPage *page,
+            const char    *buildable_id)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (page)))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "win.show-review", "s", ""));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  return gui_test_get_child (page, buildable_id);
+}
+
 static guint
 n_rows (GtkListBox *list)
 {
@@ -100,6 +112,48 @@ certificate_dates (const char  *p12,
   core_test_certificate_dates (file, from, to, NULL);
 }
 
+/* The text of the sign dialog's label @buildable_id, NULL while hidden. */
+static const char *
+shown_text (ScsSignDialog *dialog,
+            const char    *buildable_id)
+{
+  GtkWidget *label = gui_test_get_child (dialog, buildable_id);
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static const char *
+label_text (ScsSignDialog *dialog,
+            const char    *buildable_id)
+{
+  return gtk_label_get_text (GTK_LABEL (gui_test_get_child (dialog, buildable_id)));
+}
+
+/* Whether Sign can be pressed. */
+static gboolean
+can_sign (ScsSignDialog *dialog)
+{
+  return gtk_widget_get_sensitive (gui_test_get_child (dialog, "sign_button"));
+}
+
+static gboolean
+is_busy (ScsSignDialog *dialog)
+{
+  return gtk_spinner_get_spinning (GTK_SPINNER (gui_test_get_child (dialog, "spinner")));
+}
+
+/* Types the declarant's name and title and sets "sign with a certificate". */
+static void
+set_declarant (ScsSignDialog *dialog,
+               const char    *name,
+               const char    *title,
+               gboolean       with_signature)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_get_child (dialog, "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_get_child (dialog, "title_row")), title);
+  gtk_switch_set_active (GTK_SWITCH (gui_test_get_child (dialog, "with_signature_switch")), with_signature);
+}
+
 /* Opens the key in @dialog and returns whether it may sign. */
 static gboolean
 load_key (ScsSignDialog *dialog, const char *p12, const char *secret, gboolean with_ca)
@@ -109,9 +163,9 @@ load_key (ScsSignDialog *dialog, const char *p12, const char *secret, gboolean w
 
   scs_sign_dialog_set_key (dialog, file);
   scs_sign_dialog_set_ca_file (dialog, with_ca ? ca : NULL);
-  scs_sign_dialog_set_secret (dialog, secret);
+  gtk_editable_set_text (GTK_EDITABLE (gui_test_get_child (dialog, "secret_entry")), secret);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.load", NULL);
-  return scs_sign_dialog_get_can_sign (dialog);
+  return can_sign (dialog);
 }
 
 static void
@@ -142,13 +196,13 @@ sign_and_wait (ScsSignDialog *dialog)
   g_object_ref (dialog);
   g_signal_connect (dialog, "done", G_CALLBACK (on_done), &done);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL);
-  g_assert_true (scs_sign_dialog_get_busy (dialog));
-  while (!done && scs_sign_dialog_get_busy (dialog))
+  g_assert_true (is_busy (dialog));
+  while (!done && is_busy (dialog))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
     }
-  g_assert_cmpstr (scs_sign_dialog_get_error (dialog), ==, NULL);
+  g_assert_cmpstr (shown_text (dialog, "error_label"), ==, NULL);
   g_assert_true (done);
   g_object_unref (dialog);
 }
@@ -221,15 +275,15 @@ test_profile_page (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* live validation: five digits are refused before anything is saved */
-  scs_profile_page_fill (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
+  gui_test_fill_profile (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
                          SCS_QUALIFICATION_RISS, "01325", "2026-01-10", "/tmp/expert.p12");
-  g_assert_nonnull (scs_profile_page_get_problem (page));
+  g_assert_nonnull (gui_test_profile_problem (page));
   gtk_widget_activate_action (GTK_WIDGET (page), "profile.save", NULL);
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
 
-  scs_profile_page_fill (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
+  gui_test_fill_profile (page, "Expert Taro", "Test Security Office", SCS_ROLE_EXPERT,
                          SCS_QUALIFICATION_RISS, "013258", "2026-01-10", "/tmp/expert.p12");
-  g_assert_null (scs_profile_page_get_problem (page));
+  g_assert_null (gui_test_profile_problem (page));
   gtk_widget_activate_action (GTK_WIDGET (page), "profile.save", NULL);
   reread = scs_profile_load (file, &error);
   g_assert_no_error (error);
@@ -344,7 +398,7 @@ test_round_trip (void)
 
   /* SME: the proposals, the comment and the revision wait; the thread shows them */
   scs_review_page_set_profile (page, sme);
-  g_assert_cmpuint (n_rows (scs_review_page_get_waiting_list (page)), >=, 4);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "waiting_list"))), >=, 4);
   review_action (window, "show-criterion", g_variant_new_string ("1-2-1-1"));
   g_assert_cmpstr (scs_review_page_get_criterion (page), ==, "1-2-1-1");
   /* the comment, then the proposal with Accept and Reject: a row each of
@@ -383,7 +437,7 @@ test_round_trip (void)
   changes = scs_review_list_changes (review, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 3);
-  g_assert_cmpuint (n_rows (scs_review_page_get_changes_list (page)), ==, 3);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "changes_list"))), ==, 3);
   g_assert_true (scs_review_page_has_news (page));
   g_assert_cmpint (scs_review_get_verdict (review, "3-1-1-1"), ==, SCS_VERDICT_REOPENED);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
@@ -403,33 +457,33 @@ test_round_trip (void)
   before = gui_test_file_state (file);
   dialog = open_dialog (window, "sign");
   /* The signer's qualification, training and upkeep are shown. */
-  g_assert_nonnull (strstr (scs_sign_dialog_get_qualification_text (dialog), "013258"));
-  g_assert_nonnull (strstr (scs_sign_dialog_get_qualification_text (dialog), "Expert training completed: 2026-01-10"));
-  g_assert_nonnull (strstr (scs_sign_dialog_get_qualification_text (dialog), "2026-05-10 (オンライン講習)"));
+  g_assert_nonnull (strstr (label_text (dialog, "qualification_label"), "013258"));
+  g_assert_nonnull (strstr (label_text (dialog, "qualification_label"), "Expert training completed: 2026-01-10"));
+  g_assert_nonnull (strstr (label_text (dialog, "qualification_label"), "2026-05-10 (オンライン講習)"));
   g_assert_false (load_key (dialog, "expert.p12", "wrong", TRUE));
-  g_assert_nonnull (scs_sign_dialog_get_error (dialog));
+  g_assert_nonnull (shown_text (dialog, "error_label"));
   g_assert_false (load_key (dialog, "expired.p12", "secret", TRUE));
-  g_assert_nonnull (strstr (scs_sign_dialog_get_error (dialog), "expired"));
+  g_assert_nonnull (strstr (shown_text (dialog, "error_label"), "expired"));
   g_assert_false (load_key (dialog, "foreign.p12", "secret", TRUE));
-  g_assert_nonnull (scs_sign_dialog_get_error (dialog));
+  g_assert_nonnull (shown_text (dialog, "error_label"));
   g_assert_false (load_key (dialog, "nosig.p12", "secret", TRUE));
-  g_assert_nonnull (scs_sign_dialog_get_error (dialog));
+  g_assert_nonnull (shown_text (dialog, "error_label"));
   /* personal data: shown, and signing needs the confirmation */
   g_assert_false (load_key (dialog, "personal.p12", "secret", TRUE));
-  g_assert_nonnull (scs_sign_dialog_get_warning (dialog));
-  scs_sign_dialog_set_confirmed (dialog, TRUE);
-  g_assert_true (scs_sign_dialog_get_can_sign (dialog));
+  g_assert_nonnull (shown_text (dialog, "warning_label"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gui_test_get_child (dialog, "confirm_check")), TRUE);
+  g_assert_true (can_sign (dialog));
   after = gui_test_file_state (file);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (scs_review_is_sealed (ws));
 
   /* not valid yet: refused, the period shown in local dates (Asia/Tokyo) */
   g_assert_false (load_key (dialog, "notyet.p12", "secret", TRUE));
-  g_assert_cmpstr (scs_sign_dialog_get_error (dialog), ==,
+  g_assert_cmpstr (shown_text (dialog, "error_label"), ==,
                    "The certificate ‘CN=Future Expert’ is not valid yet: it is valid from 2090-01-01 to 2091-07-01");
-  g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog),
+  g_assert_nonnull (strstr (label_text (dialog, "certificate_label"),
                             "\nValid: from 2090-01-01 to 2091-07-01\n"));
-  g_assert_null (scs_sign_dialog_get_warning (dialog));
+  g_assert_null (shown_text (dialog, "warning_label"));
   /* 10 days left: it may sign, but the dialog asks to renew it */
   {
     g_autofree char *from = NULL, *to = NULL, *valid = NULL, *warning = NULL;
@@ -439,22 +493,22 @@ test_round_trip (void)
     warning = g_strdup_printf ("This certificate expires in 10 days (%s). "
                                "Renew it before the next review round.", to);
     g_assert_true (load_key (dialog, "expiring.p12", "secret", TRUE));
-    g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), valid));
-    g_assert_cmpstr (scs_sign_dialog_get_warning (dialog), ==, warning);
+    g_assert_nonnull (strstr (label_text (dialog, "certificate_label"), valid));
+    g_assert_cmpstr (shown_text (dialog, "warning_label"), ==, warning);
     gui_test_save_png (GTK_WIDGET (dialog), "", "sign-dialog-expiring.png", "", GUI_TEST_WAIT_LAID_OUT);
   }
 
   /* the real key (a year left): its certificate is shown before signing, no warning */
   g_assert_true (load_key (dialog, "expert.p12", "secret", TRUE));
-  g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), "Expert Taro"));
+  g_assert_nonnull (strstr (label_text (dialog, "certificate_label"), "Expert Taro"));
   {
     g_autofree char *from = NULL, *to = NULL, *valid = NULL;
 
     certificate_dates ("expert.p12", &from, &to);
     valid = g_strdup_printf ("\nValid: from %s to %s\n", from, to);
-    g_assert_nonnull (strstr (scs_sign_dialog_get_certificate_text (dialog), valid));
+    g_assert_nonnull (strstr (label_text (dialog, "certificate_label"), valid));
   }
-  g_assert_null (scs_sign_dialog_get_warning (dialog));
+  g_assert_null (shown_text (dialog, "warning_label"));
   gui_test_save_png (GTK_WIDGET (dialog), "", "sign-dialog.png", "", GUI_TEST_WAIT_LAID_OUT);
   sign_and_wait (dialog);
   gui_test_drain_pending ();
@@ -508,8 +562,8 @@ test_round_trip (void)
   /* Management declares, signed with the manager's certificate */
   scs_review_page_set_profile (page, manager);
   dialog = open_dialog (window, "declare");
-  scs_sign_dialog_set_declarant (dialog, "Manager Hanako", "CEO", TRUE);
-  g_assert_false (scs_sign_dialog_get_can_sign (dialog));
+  set_declarant (dialog, "Manager Hanako", "CEO", TRUE);
+  g_assert_false (can_sign (dialog));
   g_assert_true (load_key (dialog, "manager.p12", "secret", TRUE));
   sign_and_wait (dialog);
   /* the report is Japanese by default, under this English UI too: the
@@ -551,10 +605,10 @@ test_round_trip (void)
     GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
 
     again = open_dialog (window, "declare");
-    scs_sign_dialog_set_declarant (again, "Manager Hanako", "CEO", TRUE);
+    set_declarant (again, "Manager Hanako", "CEO", TRUE);
     g_assert_true (load_key (again, "expert.p12", "secret", TRUE));
     gtk_widget_activate_action (GTK_WIDGET (again), "sign.sign", NULL);
-    g_assert_false (scs_sign_dialog_get_busy (again));
+    g_assert_false (is_busy (again));
     gui_test_drain_pending ();
     for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
       {
@@ -567,7 +621,7 @@ test_round_trip (void)
     g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Same Certificate for Both Roles?");
     adw_message_dialog_response (question, "cancel");
     gui_test_drain_pending ();
-    g_assert_false (scs_sign_dialog_get_busy (again));
+    g_assert_false (is_busy (again));
     after = scs_signature_dup_info (ws, SCS_SIGNATURE_ROLE_MANAGEMENT);
     g_assert_cmpstr (after->signer_subject, ==, before->signer_subject);
     gtk_window_destroy (GTK_WINDOW (again));
@@ -620,7 +674,7 @@ test_round_trip (void)
 static GtkWidget *
 waiting_row (ScsReviewPage *page, const char *title)
 {
-  GtkListBox *list = scs_review_page_get_waiting_list (page);
+  GtkListBox *list = GTK_LIST_BOX (page_child (page, "waiting_list"));
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child; child = gtk_widget_get_next_sibling (child))
     if (ADW_IS_ACTION_ROW (child) &&
@@ -774,7 +828,7 @@ test_trusted_cas (void)
 static char *
 redline_text (ScsReviewPage *page)
 {
-  GtkListBox *list = scs_review_page_get_changes_list (page);
+  GtkListBox *list = GTK_LIST_BOX (page_child (page, "changes_list"));
   GString *text = g_string_new (NULL);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list)); child;
@@ -933,10 +987,10 @@ test_review_desk (void)
   /* The expert: every ★3 criterion listed; the SME's side beside it */
   scs_review_page_set_profile (page, expert);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, n3);
-  g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Answer: Met"));
-  g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Note: 委員会規程で定義"));
-  g_assert_nonnull (strstr (scs_review_page_get_answer_text (page), "Evidence: 規程.pdf"));
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, n3);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "answer_label"))), "Answer: Met"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "answer_label"))), "Note: 委員会規程で定義"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "answer_label"))), "Evidence: 規程.pdf"));
   /* The expert cannot edit the SME's answers: edits are proposals */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-1", "not-met");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "1-2-1-1", "専門家の書き換え");
@@ -964,10 +1018,10 @@ test_review_desk (void)
   /* Filters */
   review_action (window, "filter", g_variant_new_string ("unreviewed"));
   gui_test_drain_pending ();
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, n3 - 2);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, n3 - 2);
   review_action (window, "filter", g_variant_new_string ("revision"));
   gui_test_drain_pending ();
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, 1);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, 1);
 
   /* Accept all shown: the confirmation names the count; Cancel writes nothing */
   review_action (window, "filter", g_variant_new_string ("unreviewed"));
@@ -993,16 +1047,16 @@ test_review_desk (void)
   adw_message_dialog_response (dialog, "accept");
   gui_test_drain_pending ();
   g_assert_null (scs_review_page_get_last_error (page));
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, 0);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, 0);
   g_assert_cmpint (scs_review_get_verdict (review, third), ==, SCS_VERDICT_ACCEPTED);
   /* the one marked for revision stays so */
   g_assert_cmpint (scs_review_get_verdict (review, second), ==, SCS_VERDICT_REVISION_REQUIRED);
 
   /* A proposal with the status control: the label "Not met", not a code */
   review_action (window, "show-criterion", g_variant_new_string ("1-2-1-1"));
-  gtk_drop_down_set_selected (scs_review_page_get_state_dropdown (page), SCS_ANSWER_NOT_MET);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (page, "state_dropdown")), SCS_ANSWER_NOT_MET);
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (
-                     gtk_drop_down_get_selected_item (scs_review_page_get_state_dropdown (page)))), ==, "Not met");
+                     gtk_drop_down_get_selected_item (GTK_DROP_DOWN (page_child (page, "state_dropdown"))))), ==, "Not met");
   g_signal_emit_by_name (gui_test_find (GTK_WIDGET (page), is_propose_button, NULL), "clicked");
   g_assert_null (scs_review_page_get_last_error (page));
   proposals = scs_review_list_proposals (review, "1-2-1-1", &error);
@@ -1020,7 +1074,7 @@ test_review_desk (void)
   scs_review_page_set_profile (page, expert);
   review_action (window, "filter", g_variant_new_string ("changed"));
   gui_test_drain_pending ();
-  g_assert_cmpuint (n_rows (scs_review_page_get_criteria_list (page)), ==, 1);
+  g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

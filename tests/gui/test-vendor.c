@@ -84,6 +84,46 @@ make_client (Fixture    *f,
 static gboolean find_label (GtkWidget  *widget,
                             const char *text);
 
+static const char *
+summary_text (ScsPortfolioWindow *window)
+{
+  return gtk_label_get_text (GTK_LABEL (gui_test_get_child (window, "summary_label")));
+}
+
+static void
+set_filter (ScsPortfolioWindow *window,
+            ScsPortfolioFilter  filter)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gui_test_get_child (window, "filter_dropdown")), filter);
+}
+
+/* While the spinner turns: a folder is read or a bulk action runs. */
+static void
+wait_while_busy (ScsPortfolioWindow *window)
+{
+  GtkSpinner *spinner = GTK_SPINNER (gui_test_get_child (window, "spinner"));
+
+  while (gtk_spinner_get_spinning (spinner))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The visible message dialog whose heading contains @needle, or NULL. */
+static AdwMessageDialog *
+find_message (const char *needle)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)) &&
+          strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (item)), needle) != NULL)
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
 static void
 test_portfolio_window (Fixture       *f,
                        gconstpointer  data)
@@ -110,28 +150,28 @@ test_portfolio_window (Fixture       *f,
   window = scs_portfolio_window_new (NULL);
   g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
   g_assert_no_error (error);
-  visible = scs_portfolio_window_get_visible (window);
+  view = GTK_COLUMN_VIEW (gui_test_get_child (window, "column_view"));
+  visible = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
-  g_assert_nonnull (strstr (scs_portfolio_window_get_summary (window), "3"));
+  g_assert_nonnull (strstr (summary_text (window), "3"));
   /* All three carry one 法人番号: flagged as possible copies. */
-  g_assert_nonnull (strstr (scs_portfolio_window_get_summary (window), "法人番号"));
+  g_assert_nonnull (strstr (summary_text (window), "法人番号"));
   /* The chart: category 1 fully met by エー, not at all by シー. */
   g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), >=, 100.0 / 3 - 0.01);
   g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), <=, 200.0 / 3 + 0.01);
 
-  scs_portfolio_window_set_search (window, "ビー");
+  gui_test_search (gui_test_get_child (window, "search_entry"), "ビー");
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
-  scs_portfolio_window_set_search (window, "");
-  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_UNREADABLE);
+  gui_test_search (gui_test_get_child (window, "search_entry"), "");
+  set_filter (window, SCS_PORTFOLIO_FILTER_UNREADABLE);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
-  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_EXPIRING);
+  set_filter (window, SCS_PORTFOLIO_FILTER_EXPIRING);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
-  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_OPEN_GAPS);
+  set_filter (window, SCS_PORTFOLIO_FILTER_OPEN_GAPS);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
-  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_ALL);
+  set_filter (window, SCS_PORTFOLIO_FILTER_ALL);
 
   /* Sort by open gaps, descending: シー (81) first; unreadable last. */
-  view = scs_portfolio_window_get_column_view (window);
   columns = gtk_column_view_get_columns (view);
   {
     g_autoptr(GtkColumnViewColumn) gaps_column = g_list_model_get_item (columns, 4);
@@ -163,10 +203,9 @@ test_portfolio_window (Fixture       *f,
   }
 
   /* The same folder read in a worker thread. */
-  scs_portfolio_window_load_folder_async (window, f->dir);
-  g_assert_true (scs_portfolio_window_is_loading (window));
-  while (scs_portfolio_window_is_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "portfolio.reload", NULL));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (gui_test_get_child (window, "spinner"))));
+  wait_while_busy (window);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 4);
 
   /* A bulk action on a selection: the renewal of エー starts, the
@@ -178,9 +217,10 @@ test_portfolio_window (Fixture       *f,
     g_autofree char *b_state = gui_test_file_state (b_path);
     g_autofree char *b_after = NULL;
     g_autoptr(ScsWorkspace) reopened = NULL;
-    const char *summary;
+    AdwMessageDialog *confirm, *done;
+    g_autofree char *summary = NULL;
 
-    g_assert_null (scs_portfolio_window_get_bulk_summary (window));
+    g_assert_null (find_message ("件中"));
     gtk_selection_model_unselect_all (selection);
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
       {
@@ -190,11 +230,17 @@ test_portfolio_window (Fixture       *f,
             g_strcmp0 (scs_portfolio_entry_get_company (e), "株式会社エー") == 0)
           gtk_selection_model_select_item (selection, i, FALSE);
       }
-    scs_portfolio_window_run_bulk (window, SCS_BULK_RENEW, NULL);
-    g_assert_true (scs_portfolio_window_is_bulk_running (window));
-    while (scs_portfolio_window_is_bulk_running (window) || scs_portfolio_window_is_loading (window))
-      g_main_context_iteration (NULL, TRUE);
-    summary = scs_portfolio_window_get_bulk_summary (window);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "portfolio.bulk", "s", "renew"));
+    confirm = find_message ("更新");
+    g_assert_nonnull (confirm);
+    adw_message_dialog_response (confirm, "run");
+    gtk_window_destroy (GTK_WINDOW (confirm));
+    g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (gui_test_get_child (window, "spinner"))));
+    wait_while_busy (window);
+    done = find_message ("件中");
+    g_assert_nonnull (done);
+    summary = g_strdup_printf ("%s\n%s", adw_message_dialog_get_heading (done), adw_message_dialog_get_body (done));
+    gtk_window_destroy (GTK_WINDOW (done));
     g_test_message ("%s", summary);
     g_assert_nonnull (strstr (summary, "2 件中 1 件"));
     g_assert_nonnull (strstr (summary, "notes.txt"));
@@ -274,10 +320,10 @@ test_portfolio_submitted (Fixture       *f,
   window = scs_portfolio_window_new (NULL);
   g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
   g_assert_no_error (error);
-  visible = scs_portfolio_window_get_visible (window);
+  view = GTK_COLUMN_VIEW (gui_test_get_child (window, "column_view"));
+  visible = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
 
-  view = scs_portfolio_window_get_column_view (window);
   columns = gtk_column_view_get_columns (view);
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -302,9 +348,9 @@ test_portfolio_submitted (Fixture       *f,
     g_assert_null (scs_portfolio_entry_get_submitted (first));
   }
 
-  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_NOT_SUBMITTED);
+  set_filter (window, SCS_PORTFOLIO_FILTER_NOT_SUBMITTED);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
-  scs_portfolio_window_set_filter (window, SCS_PORTFOLIO_FILTER_ALL);
+  set_filter (window, SCS_PORTFOLIO_FILTER_ALL);
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 2);
 
   /* the date is on screen in the row */
@@ -342,10 +388,10 @@ tier_text (gpointer window)
 }
 
 static gboolean
-label_contains (GtkWidget     *widget,
-                gconstpointer  text)
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  needle)
 {
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL;
 }
 
 static void
@@ -389,7 +435,7 @@ test_diagnosis_window (Fixture       *f,
 
   /* A bad date: a toast naming it, nothing stored. */
   gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-gap", "(sss)", first_gap, "due", "2027-13-01");
-  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), label_contains, "2027-13-01"));
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_label_containing, "2027-13-01"));
   gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-on-site", "b", TRUE);
   g_assert_cmpstr (tier_text (window), ==, "★3+");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (gui_test_find_child (GTK_WIDGET (window), "on_site_switch"))));
@@ -477,7 +523,7 @@ test_diagnosis_window_jcstar (Fixture       *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (next_step)), "根拠資料"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-on-site", "b", TRUE);
-  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), label_contains, "JC-STAR"));
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_label_containing, "JC-STAR"));
 
   /* The item answered in the main window: its gap goes on reload (as when
    * this window comes to the front again). */
@@ -488,6 +534,14 @@ test_diagnosis_window_jcstar (Fixture       *f,
 
   save_png (GTK_WIDGET (window), "diagnosis-jcstar");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The label of a toast shown in the compare window that says @needle. */
+static GtkWidget *
+toast_shown (ScsCompareWindow *window,
+             const char       *needle)
+{
+  return gui_test_find (gui_test_get_child (window, "toasts"), is_label_containing, needle);
 }
 
 static void
@@ -504,22 +558,22 @@ test_compare_window (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.start-renewal", NULL);
   g_assert_cmpuint (scs_workspace_get_cycle (ws), ==, 1);
-  g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 10);
-  g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 0);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "unconfirmed_list"), ==, 10);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "changed_list"), ==, 0);
 
   g_assert_true (scs_workspace_set_answer (ws, c0->id, SCS_ANSWER_NOT_MET, NULL, NULL, &error));
   g_assert_true (scs_workspace_set_answer (ws, c20->id, SCS_ANSWER_MET, NULL, NULL, &error));
   /* Answers changed elsewhere show up at once. */
-  g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 2);
-  g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 9);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "changed_list"), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "unconfirmed_list"), ==, 9);
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.confirm", "s", c1->id);
-  g_assert_cmpuint (scs_compare_window_get_n_changed (window), ==, 2);
-  g_assert_cmpuint (scs_compare_window_get_n_unconfirmed (window), ==, 8);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "changed_list"), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (GTK_WIDGET (window), "unconfirmed_list"), ==, 8);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.record-change", "(ss)", "scope", "新拠点");
-  g_assert_nonnull (strstr (scs_compare_window_get_last_message (window), "専門家"));
+  g_assert_nonnull (toast_shown (window, "専門家"));
   gtk_widget_activate_action (GTK_WIDGET (window), "compare.record-change", "(ss)", "coffee-machine", "");
-  g_assert_nonnull (strstr (scs_compare_window_get_last_message (window), "coffee-machine"));
+  g_assert_nonnull (toast_shown (window, "coffee-machine"));
 
   save_png (GTK_WIDGET (window), "compare");
   gtk_window_destroy (GTK_WINDOW (window));

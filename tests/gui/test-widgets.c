@@ -150,22 +150,6 @@ count_evidence (ScsWorkspace *workspace,
   return list->len;
 }
 
-static GtkWindow *
-find_toplevel_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* ---------------------------------------------------------- evidence list */
 
 static void
@@ -177,7 +161,7 @@ test_evidence_list_new (Fixture       *fixture,
   g_object_ref_sink (list);
   scs_evidence_list_set_workspace (SCS_EVIDENCE_LIST (list), fixture->workspace);
   scs_evidence_list_set_criterion_id (SCS_EVIDENCE_LIST (list), nth_criterion_id (fixture->workspace, 0));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 0);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 0);
   g_assert_finalize_object (list);
 }
 
@@ -185,7 +169,7 @@ test_evidence_list_new (Fixture       *fixture,
 static gboolean
 adds_finished (gpointer list)
 {
-  return !scs_evidence_list_get_busy (list);
+  return !gtk_widget_get_visible (gui_test_find_child (GTK_WIDGET (list), "busy_box"));
 }
 
 static void
@@ -245,26 +229,26 @@ test_evidence_list_add_remove (Fixture       *fixture,
   /* A path and a URI are both accepted. Adding runs on a worker thread:
    * busy at once, the file in the list (and the count) once it is done. */
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", text_path));
-  g_assert_true (scs_evidence_list_get_busy (SCS_EVIDENCE_LIST (list)));
+  g_assert_true (gtk_widget_get_visible (gui_test_find_child (list, "busy_box")));
   wait_for_adds (SCS_EVIDENCE_LIST (list));
   g_assert_null (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 1);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
   g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (fixture->workspace, criterion)), ==, 1);
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", pdf_uri));
   wait_for_adds (SCS_EVIDENCE_LIST (list));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 2);
   g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (fixture->workspace, criterion)), ==, 2);
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (twin)), ==, 2);
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (other)), ==, 0);
+  g_assert_cmpuint (gui_test_n_rows (twin, "list_box"), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (other, "list_box"), ==, 0);
 
   /* A missing file changes nothing, and the error names it */
   g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", missing_path));
   wait_for_adds (SCS_EVIDENCE_LIST (list));
   g_assert_nonnull (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)));
   g_assert_nonnull (strstr (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)), "no-such-file.pdf"));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
 
   /* Issue 16: a file over the limit is refused when it is added, with the
@@ -302,9 +286,9 @@ test_evidence_list_add_remove (Fixture       *fixture,
   g_assert_nonnull (sha256);
 
   /* Opening a PDF shows it in the preview, transient for our window */
-  g_assert_null (find_toplevel_of_type (SCS_TYPE_PDF_PREVIEW));
+  g_assert_null (gui_test_find_toplevel (SCS_TYPE_PDF_PREVIEW));
   g_assert_true (gtk_widget_activate_action (list, "evidence.open", "s", sha256));
-  preview = find_toplevel_of_type (SCS_TYPE_PDF_PREVIEW);
+  preview = gui_test_find_toplevel (SCS_TYPE_PDF_PREVIEW);
   g_assert_nonnull (preview);
   g_assert_true (gtk_window_get_transient_for (preview) == GTK_WINDOW (window));
   assert_pdf_page (preview, 1, 2);
@@ -312,8 +296,8 @@ test_evidence_list_add_remove (Fixture       *fixture,
 
   /* Remove unlinks it from this criterion */
   g_assert_true (gtk_widget_activate_action (list, "evidence.remove", "s", sha256));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 1);
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (twin)), ==, 1);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 1);
+  g_assert_cmpuint (gui_test_n_rows (twin, "list_box"), ==, 1);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
 
   /* Moving to another criterion while a file is added: it still goes to the
@@ -328,7 +312,7 @@ test_evidence_list_add_remove (Fixture       *fixture,
     wait_for_adds (SCS_EVIDENCE_LIST (other));
     g_assert_cmpuint (count_evidence (fixture->workspace, other_criterion), ==, 1);
     g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
-    g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (other)), ==, 1);
+    g_assert_cmpuint (gui_test_n_rows (other, "list_box"), ==, 1);
     g_assert_cmpuint (scs_answer_get_n_evidence (scs_workspace_lookup_answer (fixture->workspace, other_criterion)), ==, 1);
   }
 
@@ -400,7 +384,7 @@ test_evidence_list_drop (Fixture       *fixture,
 
   g_assert_true (accepted);
   wait_for_adds (SCS_EVIDENCE_LIST (list));
-  g_assert_cmpuint (scs_evidence_list_get_n_items (SCS_EVIDENCE_LIST (list)), ==, 2);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 2);
   g_assert_cmpuint (count_evidence (fixture->workspace, NULL), ==, 2);
   g_assert_nonnull (strstr (scs_evidence_list_get_last_error (SCS_EVIDENCE_LIST (list)), "missing.txt"));
@@ -595,9 +579,39 @@ find_category_button (GtkWidget *root,
   return NULL;
 }
 
+/* What the page's table says of @category (0: the whole catalog, its
+ * last row): the count per state, in the columns met, not applicable, not
+ * met, unanswered, then the total. */
 static void
-assert_page_matches_model (ScsDashboardPage *page,
-                           ScsWorkspace     *workspace)
+shown_progress (GtkWidget   *page,
+                guint        category,
+                ScsProgress *progress)
+{
+  static const ScsAnswerState columns[] = {
+    SCS_ANSWER_MET, SCS_ANSWER_NOT_APPLICABLE, SCS_ANSWER_NOT_MET, SCS_ANSWER_UNANSWERED,
+  };
+  GtkGrid *table = GTK_GRID (gui_test_find_child (page, "table"));
+  guint row = category;
+
+  if (category == 0)
+    while (gtk_grid_get_child_at (table, 0, row + 1) != NULL)
+      row++;
+  memset (progress, 0, sizeof *progress);
+  for (guint c = 0; c <= G_N_ELEMENTS (columns); c++)
+    {
+      GtkWidget *cell = gtk_grid_get_child_at (table, c + 1, row);
+      guint value = (guint) g_ascii_strtoull (gtk_label_get_label (GTK_LABEL (cell)), NULL, 10);
+
+      if (c < G_N_ELEMENTS (columns))
+        progress->counts[columns[c]] = value;
+      else
+        progress->total = value;
+    }
+}
+
+static void
+assert_page_matches_model (GtkWidget    *page,
+                           ScsWorkspace *workspace)
 {
   guint n = scs_catalog_get_n_categories (scs_workspace_get_catalog (workspace));
 
@@ -605,13 +619,58 @@ assert_page_matches_model (ScsDashboardPage *page,
     {
       ScsProgress shown, model;
 
-      scs_dashboard_page_get_progress (page, i, &shown);
+      shown_progress (page, i, &shown);
       scs_workspace_get_progress (workspace, i, 3, &model);
       g_assert_cmpuint (shown.total, ==, model.total);
-      g_assert_cmpuint (shown.satisfied, ==, model.satisfied);
       for (guint s = 0; s < SCS_N_ANSWER_STATES; s++)
         g_assert_cmpuint (shown.counts[s], ==, model.counts[s]);
     }
+}
+
+static gboolean
+is_urgency_mark (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, data);
+}
+
+/* The page's life cycle as shown: "title\tsubtitle\turgency class" per row. */
+static char *
+life_cycle_text (GtkWidget *page)
+{
+  static const char * const urgencies[] = { "success", "warning", "error" };
+  GtkWidget *list = gui_test_find_child (page, "life_list");
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *urgency = "";
+
+      for (guint i = 0; i < G_N_ELEMENTS (urgencies); i++)
+        if (gui_test_find (row, is_urgency_mark, urgencies[i]) != NULL)
+          urgency = urgencies[i];
+      g_string_append_printf (text, "%s\t%s\t%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) ?: "", urgency);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Records a star as the user does: "Record Certification…", the date and
+ * registry ID typed, "Record". */
+static void
+record_certification (GtkWidget  *page,
+                      const char *obtained,
+                      const char *registry_id)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (page, "dashboard.record-certification", NULL));
+  dialog = g_object_ref (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "date"), obtained);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "registry"), registry_id);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  gtk_window_destroy (dialog);
+  g_object_unref (dialog);
 }
 
 static void
@@ -632,10 +691,10 @@ test_dashboard (Fixture       *fixture,
   g_object_ref (page);
   scs_dashboard_page_set_workspace (SCS_DASHBOARD_PAGE (page), fixture->workspace);
 
-  scs_dashboard_page_get_progress (SCS_DASHBOARD_PAGE (page), 0, &all);
+  shown_progress (page, 0, &all);
   g_assert_cmpuint (all.total, ==, scs_catalog_count_criteria (catalog, 3));
   g_assert_cmpuint (all.counts[SCS_ANSWER_UNANSWERED], ==, all.total);
-  g_assert_cmpuint (all.satisfied, ==, 0);
+  g_assert_cmpuint (all.counts[SCS_ANSWER_MET] + all.counts[SCS_ANSWER_NOT_APPLICABLE], ==, 0);
 
   /* Answer a spread of criteria across categories; the page follows. */
   for (guint i = 0; i < g_list_model_get_n_items (answers); i += 2)
@@ -651,9 +710,9 @@ test_dashboard (Fixture       *fixture,
                                 &error);
       g_assert_no_error (error);
     }
-  assert_page_matches_model (SCS_DASHBOARD_PAGE (page), fixture->workspace);
-  scs_dashboard_page_get_progress (SCS_DASHBOARD_PAGE (page), 0, &all);
-  g_assert_cmpuint (all.satisfied, >, 0);
+  assert_page_matches_model (page, fixture->workspace);
+  shown_progress (page, 0, &all);
+  g_assert_cmpuint (all.counts[SCS_ANSWER_MET], >, 0);
   g_assert_cmpuint (all.counts[SCS_ANSWER_NOT_MET], >, 0);
   g_assert_cmpuint (all.counts[SCS_ANSWER_NOT_APPLICABLE], >, 0);
 
@@ -676,21 +735,23 @@ test_dashboard (Fixture       *fixture,
    * core's refusals shown), then its expiry and the new check, coloured by
    * how soon they fall due. */
   {
-    g_autofree char *life = scs_dashboard_page_dup_life_cycle (SCS_DASHBOARD_PAGE (page));
+    g_autofree char *life = life_cycle_text (page);
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autoptr(GDateTime) granted = g_date_time_add_days (now, -340);
     g_autofree char *obtained = g_date_time_format (granted, "%Y-%m-%d");
+    GtkWidget *error_label = gui_test_find_child (page, "life_error_label");
 
     g_assert_nonnull (strstr (life, "星はまだ記録されていません"));
-    g_assert_false (scs_dashboard_page_record_certification (SCS_DASHBOARD_PAGE (page), 3, "2099-04-01",
-                                                             NULL, &error));
-    g_assert_error (error, SCS_RENEWAL_ERROR, SCS_RENEWAL_ERROR_INVALID);
-    g_clear_error (&error);
-    g_assert_true (scs_dashboard_page_record_certification (SCS_DASHBOARD_PAGE (page), 3, obtained, "R-3",
-                                                            &error));
-    g_assert_no_error (error);
+    record_certification (page, "2099-04-01", "");
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), !=, "");
     g_clear_pointer (&life, g_free);
-    life = scs_dashboard_page_dup_life_cycle (SCS_DASHBOARD_PAGE (page));
+    life = life_cycle_text (page);
+    g_assert_nonnull (strstr (life, "星はまだ記録されていません"));
+    record_certification (page, obtained, "R-3");
+    g_assert_false (gtk_widget_get_visible (error_label));
+    g_clear_pointer (&life, g_free);
+    life = life_cycle_text (page);
     g_test_message ("%s", life);
     g_assert_nonnull (strstr (life, "★3 の有効期限"));
     g_assert_nonnull (strstr (life, "セキュリティ専門家による再確認の期限"));
@@ -704,7 +765,7 @@ test_dashboard (Fixture       *fixture,
    * the page says the ★4 criteria are missing, never a ★3 readiness or a
    * count of the known criteria that would read as complete. */
   {
-    g_autofree char *status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (page));
+    g_autofree char *status = gui_test_dashboard_status (page);
 
     g_assert_nonnull (strstr (status, "★3 の準備状況"));
     for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
@@ -715,12 +776,12 @@ test_dashboard (Fixture       *fixture,
                                                  SCS_ANSWER_MET, NULL, NULL, &error));
       }
     g_clear_pointer (&status, g_free);
-    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (page));
+    status = gui_test_dashboard_status (page);
     g_assert_nonnull (strstr (status, "★3 の準備が整いました"));
     g_assert_true (scs_workspace_set_target_level (fixture->workspace, 4, &error));
     g_assert_no_error (error);
     g_clear_pointer (&status, g_free);
-    status = scs_dashboard_page_dup_status (SCS_DASHBOARD_PAGE (page));
+    status = gui_test_dashboard_status (page);
     g_test_message ("%s", status);
     g_assert_nonnull (strstr (status, "★4 の準備状況"));
     g_assert_nonnull (strstr (status, "★4 の評価基準がありません。IPA公式ワークブックをインポートしてください"));
