@@ -1,13 +1,17 @@
 /* scs-diagnosis-window.c: the vendor's diagnosis mode on a client workspace
  *
- * One expander row per gap (every criterion up to the target level that is
- * unanswered or not met), showing the criterion and the SME's answer, with
- * the vendor's plan inside: support type, effort, priority, owner, due date
- * and a note. Suggestions the vendor has not confirmed are marked. Edits go
- * through the diagnosis.set-gap action into ScsDiagnosis, which keeps them
- * in its own tables; nothing here can change the SME's answers. The tier
- * follows the target level and the on-site switch. The gap list exports as
- * CSV and the report as PDF (both through the core).
+ * The gaps are a GListStore of ScsGapEntry bound to a boxed list; each is
+ * drawn by scs-gap-row.ui. For an SCS assessment, one expander row per gap
+ * (every criterion up to the target level that is unanswered or not met),
+ * showing the criterion and the SME's answer, with the vendor's plan
+ * inside: support type, effort, priority, owner, due date and a note.
+ * Suggestions the vendor has not confirmed are marked. Edits go through
+ * the diagnosis.set-gap action into ScsDiagnosis, which keeps them in its
+ * own tables; nothing here can change the SME's answers. The tier follows
+ * the target level and the on-site switch. For a JC-STAR ★1 or SECURITY
+ * ACTION workspace, one row per gap of the self-declaration with what is
+ * wrong and our suggested next step inside; no tier, no plan. The gap list
+ * exports as CSV or XLSX and the report as PDF (all through the core).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,11 +22,15 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-gap-entry.h"
+#include "scs-list-store.h"
+
 struct _ScsDiagnosisWindow
 {
   AdwWindow        parent_instance;
 
   AdwToastOverlay *toasts;
+  AdwPreferencesGroup *tier_group;
   AdwActionRow    *tier_row;
   GtkSwitch       *on_site_switch;
   AdwPreferencesGroup *gaps_group;
@@ -30,28 +38,29 @@ struct _ScsDiagnosisWindow
 
   ScsWorkspace    *workspace;
   ScsDiagnosis    *diagnosis;
-  guint            n_gaps;
-  char            *last_message;
+  GListStore      *gaps;        /* of ScsGapEntry, bound to gap_list */
   gboolean         updating;
 };
 
 G_DEFINE_FINAL_TYPE (ScsDiagnosisWindow, scs_diagnosis_window, ADW_TYPE_WINDOW)
 
+/* The choices of the rows' combos, in the order of scs-gap-row.ui. */
 static const char * const support_ids[] = { "it-tool", "non-it", "on-site" };
 static const char * const grade_ids[] = { "low", "medium", "high" };
+static const char * const choice_fields[SCS_GAP_ENTRY_N_CHOICES] = { "support", "effort", "priority" };
 
 static void
 toast (ScsDiagnosisWindow *self,
        const char         *message)
 {
-  g_free (self->last_message);
-  self->last_message = g_strdup (message);
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 static void
 update_tier (ScsDiagnosisWindow *self)
 {
+  if (scs_diagnosis_is_item_based (self->diagnosis))
+    return;
   self->updating = TRUE;
   gtk_switch_set_active (self->on_site_switch, scs_diagnosis_get_needs_on_site (self->diagnosis));
   self->updating = FALSE;
@@ -69,136 +78,182 @@ index_of (const char * const *ids,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* ---- the entries --------------------------------------------------------- */
+
+static ScsGapEntry *
+gap_entry (ScsCatalog *catalog,
+           ScsGap     *gap)
+{
+  const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, gap->criterion_id);
+  ScsGapEntry *entry = scs_gap_entry_new (gap->criterion_id, TRUE);
+  g_autofree char *title = g_strdup_printf ("%s  %s", gap->criterion_id, scs_criterion_get_text (c));
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s%s · %s %s%s%s",
+                                               scs_answer_state_get_label (gap->state),
+                                               scs_support_get_label (gap->support),
+                                               gap->planned ? "" : _(" (suggested)"),
+                                               _("priority"), scs_diagnosis_grade_get_label (gap->priority),
+                                               *gap->owner ? " · " : "", gap->owner);
+
+  scs_gap_entry_set_text (entry, SCS_GAP_ENTRY_TITLE, title);
+  scs_gap_entry_set_text (entry, SCS_GAP_ENTRY_SUBTITLE, subtitle);
+  scs_gap_entry_set_text (entry, SCS_GAP_ENTRY_OWNER, gap->owner);
+  scs_gap_entry_set_text (entry, SCS_GAP_ENTRY_DUE, gap->due);
+  scs_gap_entry_set_text (entry, SCS_GAP_ENTRY_NOTE, gap->note);
+  scs_gap_entry_set_choice (entry, SCS_GAP_ENTRY_SUPPORT,
+                            index_of (support_ids, G_N_ELEMENTS (support_ids), scs_support_to_string (gap->support)));
+  scs_gap_entry_set_choice (entry, SCS_GAP_ENTRY_EFFORT,
+                            index_of (grade_ids, G_N_ELEMENTS (grade_ids), gap->effort));
+  scs_gap_entry_set_choice (entry, SCS_GAP_ENTRY_PRIORITY,
+                            index_of (grade_ids, G_N_ELEMENTS (grade_ids), gap->priority));
+  return entry;
+}
+
+static ScsGapEntry *
+item_gap_entry (ScsItemGap *gap)
+{
+  ScsGapEntry *entry = scs_gap_entry_new (gap->key, FALSE);
+  g_autofree char *title = *gap->reference != '\0' ? g_strdup_printf ("%s  %s", gap->reference, gap->subject)
+                                                  : g_strdup (gap->subject);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", gap->finding, gap->area);
+
+  scs_gap_entry_set_text (entry, SCS_GAP_ENTRY_TITLE, title);
+  scs_gap_entry_set_text (entry, SCS_GAP_ENTRY_SUBTITLE, subtitle);
+  scs_gap_entry_set_text (entry, SCS_GAP_ENTRY_NEXT_STEP, gap->next_step);
+  return entry;
+}
+
+/* Copies what @fresh shows into @entry: only what changed is notified. */
 static void
-combo_changed (AdwComboRow        *row,
+entry_update (ScsGapEntry *entry,
+              ScsGapEntry *fresh)
+{
+  for (guint i = 0; i < SCS_GAP_ENTRY_N_TEXTS; i++)
+    scs_gap_entry_set_text (entry, i, scs_gap_entry_get_text (fresh, i));
+  for (guint i = 0; i < SCS_GAP_ENTRY_N_CHOICES; i++)
+    scs_gap_entry_set_choice (entry, i, scs_gap_entry_get_choice (fresh, i));
+}
+
+static gboolean
+same_gap (gconstpointer a,
+          gconstpointer b)
+{
+  return g_str_equal (scs_gap_entry_get_key ((ScsGapEntry *) a), scs_gap_entry_get_key ((ScsGapEntry *) b));
+}
+
+/* The store holds the gaps of now: the entries of the gaps still listed
+ * stay and are updated in place (their rows stay, an open one stays open);
+ * only the gaps that came or went change rows. */
+static void
+refresh (ScsDiagnosisWindow *self)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model = G_LIST_MODEL (self->gaps);
+  gboolean items = scs_diagnosis_is_item_based (self->diagnosis);
+  g_autofree char *description = NULL;
+
+  gaps = items ? scs_diagnosis_list_item_gaps (self->diagnosis, &error)
+               : scs_diagnosis_list_gaps (self->diagnosis, &error);
+  if (gaps == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < gaps->len; i++)
+    g_ptr_array_add (fresh, items ? item_gap_entry (g_ptr_array_index (gaps, i))
+                                  : gap_entry (scs_workspace_get_catalog (self->workspace),
+                                               g_ptr_array_index (gaps, i)));
+
+  self->updating = TRUE;
+  scs_list_store_update (self->gaps, fresh, same_gap);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr(ScsGapEntry) kept = g_list_model_get_item (model, i);
+
+      if (kept != fresh->pdata[i])
+        entry_update (kept, fresh->pdata[i]);
+    }
+  self->updating = FALSE;
+
+  description = items ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u gap in the self-declaration",
+                                                      "%u gaps in the self-declaration", gaps->len), gaps->len)
+                      : g_strdup_printf (_("%u criteria not met or not yet answered"), gaps->len);
+  adw_preferences_group_set_description (self->gaps_group, description);
+}
+
+/* ---- the rows ------------------------------------------------------------ */
+
+static ScsGapEntry *
+row_entry (GtkWidget *widget)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW);
+
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "scs-entry") : NULL;
+}
+
+static void
+combo_changed (AdwComboRow        *combo,
                GParamSpec         *pspec,
                ScsDiagnosisWindow *self)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "scs-field");
-  const char *id = g_object_get_data (G_OBJECT (row), "scs-criterion");
-  guint selected = adw_combo_row_get_selected (row);
-  const char *value;
+  ScsGapEntry *entry = row_entry (GTK_WIDGET (combo));
+  const char *field = g_object_get_data (G_OBJECT (combo), "scs-field");
+  guint which = index_of (choice_fields, SCS_GAP_ENTRY_N_CHOICES, field);
+  guint selected = adw_combo_row_get_selected (combo);
 
-  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
+  /* a binding that shows the stored plan is no edit */
+  if (self->updating || entry == NULL || selected == GTK_INVALID_LIST_POSITION ||
+      selected == scs_gap_entry_get_choice (entry, which))
     return;
-  value = g_str_equal (field, "support") ? support_ids[selected] : grade_ids[selected];
-  gtk_widget_activate_action (GTK_WIDGET (self), "diagnosis.set-gap", "(sss)", id, field, value);
+  gtk_widget_activate_action (GTK_WIDGET (self), "diagnosis.set-gap", "(sss)", scs_gap_entry_get_key (entry),
+                              field, which == SCS_GAP_ENTRY_SUPPORT ? support_ids[selected] : grade_ids[selected]);
 }
 
 static void
 entry_applied (AdwEntryRow        *row,
                ScsDiagnosisWindow *self)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "scs-field");
-  const char *id = g_object_get_data (G_OBJECT (row), "scs-criterion");
+  ScsGapEntry *entry = row_entry (GTK_WIDGET (row));
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "diagnosis.set-gap", "(sss)", id, field,
-                              gtk_editable_get_text (GTK_EDITABLE (row)));
+  if (entry != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "diagnosis.set-gap", "(sss)", scs_gap_entry_get_key (entry),
+                                g_object_get_data (G_OBJECT (row), "scs-field"),
+                                gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
+/* The row of @item (an ScsGapEntry), built from scs-gap-row.ui with the
+ * entry as the builder's current object: the bindings watch the entry. */
 static GtkWidget *
-combo_row (ScsDiagnosisWindow *self,
-           const char         *criterion_id,
-           const char         *field,
-           const char         *title,
-           const char * const *labels,
-           guint               selected)
+create_row (gpointer item,
+            gpointer user_data)
 {
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_object_set_data_full (G_OBJECT (row), "scs-criterion", g_strdup (criterion_id), g_free);
-  g_object_set_data (G_OBJECT (row), "scs-field", (gpointer) field);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed), self);
-  return row;
-}
-
-static GtkWidget *
-entry_row (ScsDiagnosisWindow *self,
-           const char         *criterion_id,
-           const char         *field,
-           const char         *title,
-           const char         *value)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), value);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "scs-criterion", g_strdup (criterion_id), g_free);
-  g_object_set_data (G_OBJECT (row), "scs-field", (gpointer) field);
-  g_signal_connect (row, "apply", G_CALLBACK (entry_applied), self);
-  return row;
-}
-
-static char *
-gap_subtitle (ScsGap *gap)
-{
-  return g_strdup_printf ("%s · %s%s · %s %s%s%s",
-                          scs_answer_state_get_label (gap->state),
-                          scs_support_get_label (gap->support), gap->planned ? "" : _(" (suggested)"),
-                          _("priority"), scs_diagnosis_grade_get_label (gap->priority),
-                          *gap->owner ? " · " : "", gap->owner);
-}
-
-static void
-rebuild (ScsDiagnosisWindow *self)
-{
-  g_autoptr(GPtrArray) gaps = NULL;
+  ScsDiagnosisWindow *self = user_data;
+  static const char * const texts[] = { "owner", "due", "note" };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
   g_autoptr(GError) error = NULL;
-  ScsCatalog *catalog = scs_workspace_get_catalog (self->workspace);
-  GtkWidget *child;
-  const char *support_labels[] = { _("IT tool"), _("Non-IT support"), _("On-site support"), NULL };
-  const char *grade_labels[] = { C_("grade", "Low"), C_("grade", "Medium"), C_("grade", "High"), NULL };
-  g_autofree char *description = NULL;
+  GtkWidget *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->gap_list))) != NULL)
-    gtk_list_box_remove (self->gap_list, child);
-
-  gaps = scs_diagnosis_list_gaps (self->diagnosis, &error);
-  if (gaps == NULL)
+  gtk_builder_set_current_object (builder, G_OBJECT (item));
+  if (!gtk_builder_add_from_resource (builder, "/jp/scsworkbench/Workbench/scs-gap-row.ui", &error))
+    g_error ("scs-gap-row.ui: %s", error->message);  /* a resource of ours */
+  row = g_object_ref (GTK_WIDGET (gtk_builder_get_object (builder, "row")));
+  g_object_set_data_full (G_OBJECT (row), "scs-entry", g_object_ref (item), g_object_unref);
+  for (guint i = 0; i < SCS_GAP_ENTRY_N_CHOICES; i++)
     {
-      toast (self, error->message);
-      self->n_gaps = 0;
-      return;
-    }
+      GObject *combo = gtk_builder_get_object (builder, choice_fields[i]);
 
-  self->updating = TRUE;
-  for (guint i = 0; i < gaps->len; i++)
+      g_object_set_data (combo, "scs-field", (gpointer) choice_fields[i]);
+      g_signal_connect_object (combo, "notify::selected", G_CALLBACK (combo_changed), self, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      ScsGap *gap = g_ptr_array_index (gaps, i);
-      const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, gap->criterion_id);
-      GtkWidget *row = adw_expander_row_new ();
-      g_autofree char *title = g_strdup_printf ("%s  %s", gap->criterion_id, scs_criterion_get_text (c));
-      g_autofree char *subtitle = gap_subtitle (gap);
+      GObject *entry_row = gtk_builder_get_object (builder, texts[i]);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                combo_row (self, gap->criterion_id, "support", _("Support"), support_labels,
-                                           index_of (support_ids, 3, scs_support_to_string (gap->support))));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                combo_row (self, gap->criterion_id, "effort", _("Effort"), grade_labels,
-                                           index_of (grade_ids, 3, gap->effort)));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                combo_row (self, gap->criterion_id, "priority", _("Priority"), grade_labels,
-                                           index_of (grade_ids, 3, gap->priority)));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                entry_row (self, gap->criterion_id, "owner", _("Owner"), gap->owner));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                entry_row (self, gap->criterion_id, "due", _("Due (YYYY-MM-DD)"), gap->due));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                entry_row (self, gap->criterion_id, "note", _("Note"), gap->note));
-      gtk_list_box_append (self->gap_list, row);
+      g_object_set_data (entry_row, "scs-field", (gpointer) texts[i]);
+      g_signal_connect_object (entry_row, "apply", G_CALLBACK (entry_applied), self, 0);
     }
-  self->updating = FALSE;
-  self->n_gaps = gaps->len;
-  description = g_strdup_printf (_("%u criteria not met or not yet answered"), gaps->len);
-  adw_preferences_group_set_description (self->gaps_group, description);
+  return row;
 }
 
 static void
@@ -242,31 +297,33 @@ on_site_toggled (ScsDiagnosisWindow *self)
                                 gtk_switch_get_active (self->on_site_switch));
 }
 
-/* Updates the one row's subtitle; a full rebuild would collapse rows. */
+/* A plan changed: the entries update in place. */
 static void
 diagnosis_changed (ScsDiagnosisWindow *self,
                    const char         *criterion_id)
 {
-  g_autoptr(GPtrArray) gaps = NULL;
-
   update_tier (self);
-  if (criterion_id == NULL)
-    return;
-  gaps = scs_diagnosis_list_gaps (self->diagnosis, NULL);
-  for (guint i = 0; gaps != NULL && i < gaps->len; i++)
-    {
-      ScsGap *gap = g_ptr_array_index (gaps, i);
-      GtkListBoxRow *row;
+  if (criterion_id != NULL)
+    refresh (self);
+}
 
-      if (!g_str_equal (gap->criterion_id, criterion_id))
-        continue;
-      row = gtk_list_box_get_row_at_index (self->gap_list, i);
-      if (row != NULL)
-        {
-          g_autofree char *subtitle = gap_subtitle (gap);
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-        }
-    }
+/* The self-declarations' answers are edited in the main window: the list
+ * is read again whenever this window comes to the front, and on
+ * diagnosis.reload (Ctrl+R). */
+static void
+active_changed (ScsDiagnosisWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    refresh (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  update_tier (SCS_DIAGNOSIS_WINDOW (widget));
+  refresh (SCS_DIAGNOSIS_WINDOW (widget));
 }
 
 static void
@@ -356,14 +413,8 @@ scs_diagnosis_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->diagnosis, self);
   g_clear_object (&self->diagnosis);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->gaps);
   G_OBJECT_CLASS (scs_diagnosis_window_parent_class)->dispose (object);
-}
-
-static void
-scs_diagnosis_window_finalize (GObject *object)
-{
-  g_free (SCS_DIAGNOSIS_WINDOW (object)->last_message);
-  G_OBJECT_CLASS (scs_diagnosis_window_parent_class)->finalize (object);
 }
 
 static void
@@ -373,11 +424,13 @@ scs_diagnosis_window_class_init (ScsDiagnosisWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scs_diagnosis_window_dispose;
-  object_class->finalize = scs_diagnosis_window_finalize;
 
+  /* the rows' .ui looks the entry's type up by name */
+  g_type_ensure (SCS_TYPE_GAP_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/jp/scsworkbench/Workbench/scs-diagnosis-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsDiagnosisWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, ScsDiagnosisWindow, tier_group);
   gtk_widget_class_bind_template_child (widget_class, ScsDiagnosisWindow, tier_row);
   gtk_widget_class_bind_template_child (widget_class, ScsDiagnosisWindow, on_site_switch);
   gtk_widget_class_bind_template_child (widget_class, ScsDiagnosisWindow, gaps_group);
@@ -387,6 +440,8 @@ scs_diagnosis_window_class_init (ScsDiagnosisWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "diagnosis.set-on-site", "b", set_on_site_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.export-report", NULL, export_report_action);
+  gtk_widget_class_install_action (widget_class, "diagnosis.reload", NULL, reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "diagnosis.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -394,6 +449,8 @@ static void
 scs_diagnosis_window_init (ScsDiagnosisWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->gaps = g_list_store_new (SCS_TYPE_GAP_ENTRY);
+  gtk_list_box_bind_model (self->gap_list, G_LIST_MODEL (self->gaps), create_row, self, NULL);
   g_signal_connect_swapped (self->on_site_switch, "notify::active", G_CALLBACK (on_site_toggled), self);
 }
 
@@ -413,36 +470,15 @@ scs_diagnosis_window_new (GtkWindow    *parent,
   org = scs_workspace_dup_organization (workspace);
   title = g_strdup_printf (_("Diagnosis — %s"), org->name);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  /* a self-declaration has no service tier */
+  gtk_widget_set_visible (GTK_WIDGET (self->tier_group), !scs_diagnosis_is_item_based (self->diagnosis));
 
   g_signal_connect_swapped (self->diagnosis, "changed", G_CALLBACK (diagnosis_changed), self);
   /* The SME's answers decide what is a gap. */
-  g_signal_connect_swapped (workspace, "answer-changed", G_CALLBACK (rebuild), self);
-  g_signal_connect_swapped (workspace, "notify::target-level", G_CALLBACK (rebuild), self);
+  g_signal_connect_swapped (workspace, "answer-changed", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (workspace, "notify::target-level", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (active_changed), self);
   update_tier (self);
-  rebuild (self);
+  refresh (self);
   return self;
-}
-
-ScsDiagnosis *
-scs_diagnosis_window_get_diagnosis (ScsDiagnosisWindow *self)
-{
-  return self->diagnosis;
-}
-
-guint
-scs_diagnosis_window_get_n_gaps (ScsDiagnosisWindow *self)
-{
-  return self->n_gaps;
-}
-
-const char *
-scs_diagnosis_window_get_tier_text (ScsDiagnosisWindow *self)
-{
-  return adw_action_row_get_subtitle (self->tier_row);
-}
-
-const char *
-scs_diagnosis_window_get_last_message (ScsDiagnosisWindow *self)
-{
-  return self->last_message;
 }

@@ -29,7 +29,9 @@ static char *opt_criterion = NULL;
 
 static const GOptionEntry list_entries[] = {
   { "criterion", 0, 0, G_OPTION_ARG_STRING, &opt_criterion,
-    N_("List only the evidence linked to this criterion"), N_("CRITERION_ID") },
+    N_("List only the evidence linked to this criterion, or to this item of a JC-STAR ★1 or "
+       "SECURITY ACTION workspace (S1.1-08#1, a question number, pledge-2)"),
+    N_("CRITERION_OR_ITEM") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL },
   { NULL }
 };

@@ -26,6 +26,7 @@
 #include "scs-i18n.h"
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
+#include "scs-text.h"
 #include "scs-wizard.h"
 
 static char *opt_today = NULL;
@@ -119,7 +120,8 @@ static const GOptionEntry diagnose_entries[] = {
   { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the gap list as an Excel workbook"), N_("GAPS.xlsx") },
   { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
     N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
-  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the report"), N_("YYYY-MM-DD") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
+    N_("Date printed on the report, and from which a label’s expiry is counted"), N_("YYYY-MM-DD") },
   { "on-site", 0, 0, G_OPTION_ARG_STRING, &opt_on_site,
     N_("Record whether the client needs on-site response (the + tiers)"), N_("yes|no") },
   { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, N_("Record the client’s size, for statistics"),
@@ -786,6 +788,61 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+/* The gaps of a self-declaration (ScsItemGap*), as JSON or as text: one
+ * block per gap, the suggested next step below it. */
+static void
+print_item_gaps (const char   *file,
+                 ScsWorkspace *workspace,
+                 GPtrArray    *gaps)
+{
+  ScsWorkspaceType type = scs_workspace_get_workspace_type (workspace);
+
+  if (scs_cli_opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      scs_cli_json_add_string (b, "file", file);
+      scs_cli_json_add_string (b, "type", scs_workspace_type_to_string (type));
+      json_builder_set_member_name (b, "gaps");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < gaps->len; i++)
+        {
+          ScsItemGap *gap = g_ptr_array_index (gaps, i);
+
+          json_builder_begin_object (b);
+          scs_cli_json_add_string (b, "key", gap->key);
+          scs_cli_json_add_string (b, "kind", scs_item_gap_kind_to_string (gap->kind));
+          scs_cli_json_add_string (b, "reference", gap->reference);
+          scs_cli_json_add_string (b, "area", gap->area);
+          scs_cli_json_add_string (b, "subject", gap->subject);
+          scs_cli_json_add_string (b, "finding", gap->finding);
+          scs_cli_json_add_string (b, "next_step", gap->next_step);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      scs_cli_print_json (b);
+      return;
+    }
+
+  /* Translators: "JC-STAR ★1 product self-declaration: 3 gap(s)" */
+  g_print (_("%s: %u gap(s)\n"), scs_workspace_type_get_label (type), gaps->len);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      ScsItemGap *gap = g_ptr_array_index (gaps, i);
+      g_autofree char *reference = scs_text_escape_terminal (gap->reference);
+      g_autofree char *subject = scs_text_escape_terminal (gap->subject);
+      g_autofree char *area = scs_text_escape_terminal (gap->area);
+
+      /* the label number and an imported wording are the user's text */
+      g_print ("\n%s%s%s\n", reference, *reference != '\0' ? "  " : "", subject);
+      g_print ("  %s — %s\n", gap->finding, area);
+      /* Translators: the suggested next step of a gap */
+      g_print (_("  Next step: %s\n"), gap->next_step);
+    }
+}
+
 int
 scs_cli_diagnose (const ScsCliCommand *command,
                   int                  argc,
@@ -799,6 +856,7 @@ scs_cli_diagnose (const ScsCliCommand *command,
   g_autoptr(GError) error = NULL;
   ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
   ScsCatalog *catalog;
+  gboolean items;
 
   if (!scs_cli_parse_arguments (command, diagnose_entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
@@ -818,10 +876,13 @@ scs_cli_diagnose (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   diagnosis = scs_diagnosis_new (workspace);
   catalog = scs_workspace_get_catalog (workspace);
+  items = scs_diagnosis_is_item_based (diagnosis);
+  if (!scs_diagnosis_set_today (diagnosis, opt_date, &error))
+    return scs_cli_report (error);
 
   /* Everything that can fail on the content comes first: a refused
    * export leaves the workspace as it was. */
-  gaps = scs_diagnosis_list_gaps (diagnosis, &error);
+  gaps = items ? scs_diagnosis_list_item_gaps (diagnosis, &error) : scs_diagnosis_list_gaps (diagnosis, &error);
   if (gaps == NULL)
     return scs_cli_report (error);
   if (opt_csv != NULL)
@@ -836,11 +897,12 @@ scs_cli_diagnose (const ScsCliCommand *command,
       if (xlsx == NULL)
         return scs_cli_report (error);
     }
-  if ((opt_size != NULL || opt_sector != NULL) &&
-      !scs_diagnosis_set_client (diagnosis, opt_size, opt_sector, &error))
-    return scs_cli_report (error);
+  /* A self-declaration refuses the on-site flag before anything is written. */
   if (opt_on_site != NULL &&
       !scs_diagnosis_set_needs_on_site (diagnosis, g_str_equal (opt_on_site, "yes"), &error))
+    return scs_cli_report (error);
+  if ((opt_size != NULL || opt_sector != NULL) &&
+      !scs_diagnosis_set_client (diagnosis, opt_size, opt_sector, &error))
     return scs_cli_report (error);
   if (csv != NULL && !write_bytes (opt_csv, csv))
     return SCS_CLI_EXIT_USAGE;
@@ -855,7 +917,9 @@ scs_cli_diagnose (const ScsCliCommand *command,
         return SCS_CLI_EXIT_USAGE;
     }
 
-  if (scs_cli_opt_json)
+  if (items)
+    print_item_gaps (argv[1], workspace, gaps);
+  else if (scs_cli_opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
 

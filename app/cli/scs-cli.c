@@ -43,7 +43,7 @@ static const ScsCliCommand commands[] = {
   { "org set", N_("FILE [--name N] [--address A] [--contact C] [--corporate-number N] …"), N_("Change the organisation’s details (recorded in the audit log; not after signing)"), scs_cli_org_set },
   { "answer", N_("FILE CRITERION_ID met|not-met|na|unanswered"), N_("Answer one criterion"), scs_cli_answer },
   { "status", N_("FILE"), N_("Show answer counts per category and level, and readiness"), scs_cli_status },
-  { "evidence add", N_("FILE CRITERION_ID PATH…"), N_("Attach evidence files to a criterion"), scs_cli_evidence_add },
+  { "evidence add", N_("FILE CRITERION_OR_ITEM PATH…"), N_("Attach evidence files to a criterion or an item"), scs_cli_evidence_add },
   { "evidence list", N_("FILE"), N_("List the evidence files in a workspace"), scs_cli_evidence_list },
   { "evidence extract", N_("FILE SHA256 OUT"), N_("Write an evidence file out (OUT “-” is standard output)"), scs_cli_evidence_extract },
   { "audit", N_("FILE"), N_("Show the append-only log of changes"), scs_cli_audit },

@@ -15,6 +15,9 @@
  * procedures and training). The report goes through the shared PDF writer;
  * the gap list goes out, in the user's language, as CSV (UTF-8 with a byte
  * order mark, or CP932) and as a formatted one-sheet XLSX (libxlsxwriter).
+ * A JC-STAR ★1 or SECURITY ACTION workspace has no SCS criteria to plan:
+ * its gaps, each with a suggested next step, are scs-diagnosis-items.c's,
+ * and the same exports and report carry them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +25,7 @@
 #include "config.h"
 
 #include "scs-diagnosis.h"
+#include "scs-diagnosis-private.h"
 
 #include <string.h>
 
@@ -33,6 +37,7 @@
 #include "scs-i18n.h"
 #include "scs-pdf-writer.h"
 #include "scs-renewal.h"
+#include "scs-text.h"
 #include "scs-workspace-private.h"
 #include "scs-xlsx-writer.h"
 
@@ -81,6 +86,7 @@ struct _ScsDiagnosis
 {
   GObject       parent_instance;
   ScsWorkspace *workspace;
+  char         *today;      /* YYYY-MM-DD, NULL: today (UTC) */
 };
 
 G_DEFINE_FINAL_TYPE (ScsDiagnosis, scs_diagnosis, G_TYPE_OBJECT)
@@ -105,13 +111,12 @@ gboolean
 scs_support_from_string (const char *text,
                          ScsSupport *support)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (support_names); i++)
-    if (g_strcmp0 (text, support_names[i]) == 0)
-      {
-        *support = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (support_names, sizeof (support_names[0]), G_N_ELEMENTS (support_names), text, &i))
+    return FALSE;
+  *support = i;
+  return TRUE;
 }
 
 const char *
@@ -151,13 +156,12 @@ gboolean
 scs_tier_from_string (const char *text,
                       ScsTier    *tier)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (tier_names); i++)
-    if (g_strcmp0 (text, tier_names[i]) == 0)
-      {
-        *tier = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!scs_text_find_word (tier_names, sizeof (tier_names[0]), G_N_ELEMENTS (tier_names), text, &i))
+    return FALSE;
+  *tier = i;
+  return TRUE;
 }
 
 ScsTier
@@ -193,9 +197,17 @@ scs_diagnosis_dispose (GObject *object)
 }
 
 static void
+scs_diagnosis_finalize (GObject *object)
+{
+  g_free (SCS_DIAGNOSIS (object)->today);
+  G_OBJECT_CLASS (scs_diagnosis_parent_class)->finalize (object);
+}
+
+static void
 scs_diagnosis_class_init (ScsDiagnosisClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = scs_diagnosis_dispose;
+  G_OBJECT_CLASS (klass)->finalize = scs_diagnosis_finalize;
 
   /**
    * ScsDiagnosis::changed:
@@ -228,6 +240,76 @@ scs_diagnosis_get_workspace (ScsDiagnosis *self)
 {
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
   return self->workspace;
+}
+
+gboolean
+scs_diagnosis_is_item_based (ScsDiagnosis *self)
+{
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
+  return scs_workspace_type_is_item_based (scs_workspace_get_workspace_type (self->workspace));
+}
+
+/* TRUE for a date of the form YYYY-MM-DD, else FALSE with @format ("The
+ * report date ‘%s’ …") said. */
+static gboolean
+check_date (const char  *date,
+            const char  *format,
+            GError     **error)
+{
+  g_autoptr(GDate) parsed = scs_date_parse_iso (date);
+
+  if (parsed != NULL)
+    return TRUE;
+  g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID, format, date);
+  return FALSE;
+}
+
+gboolean
+scs_diagnosis_set_today (ScsDiagnosis  *self,
+                         const char    *today,
+                         GError       **error)
+{
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
+
+  if (today != NULL && !check_date (today, _("The date ‘%s’ is not a date of the form YYYY-MM-DD"), error))
+    return FALSE;
+  g_free (self->today);
+  self->today = g_strdup (today);
+  return TRUE;
+}
+
+static char *
+dup_today (ScsDiagnosis *self)
+{
+  return self->today != NULL ? g_strdup (self->today) : scs_date_today_iso (SCS_DATE_ZONE_UTC);
+}
+
+GPtrArray *
+scs_diagnosis_list_item_gaps (ScsDiagnosis  *self,
+                              GError       **error)
+{
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
+  g_return_val_if_fail (scs_diagnosis_is_item_based (self), NULL);
+
+  today = dup_today (self);
+  return scs_item_gaps_list (self->workspace, today, error);
+}
+
+/* A self-declaration has no plan per gap: said, naming the file. */
+static gboolean
+refuse_plan (ScsDiagnosis  *self,
+             GError       **error)
+{
+  ScsWorkspace *ws = self->workspace;
+
+  g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
+               /* Translators: %s is a file, then a type such as "JC-STAR ★1 product self-declaration" */
+               _("‘%s’ is a %s: its gaps come with a suggested next step; a plan per gap and the service "
+                 "tier are for SCS assessments (★3/★4)"),
+               ws->path, scs_workspace_type_get_label (scs_workspace_get_workspace_type (ws)));
+  return FALSE;
 }
 
 static void
@@ -270,15 +352,9 @@ scs_diagnosis_list_gaps (ScsDiagnosis  *self,
   ws = self->workspace;
   level = ws->target_level;
   /* The gaps are SCS criteria: a self-declaration of another scheme has
-   * none, and listing its untouched SCS checklist would mislead. */
-  if (scs_workspace_type_is_item_based (scs_workspace_get_workspace_type (ws)))
-    {
-      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
-                   /* Translators: %s is a file, then a type such as "JC-STAR ★1 product self-declaration" */
-                   _("‘%s’ is a %s: the gap diagnosis covers SCS assessments (★3/★4) only"),
-                   ws->path, scs_workspace_type_get_label (scs_workspace_get_workspace_type (ws)));
-      return NULL;
-    }
+   * none (its untouched SCS checklist is not its gaps). */
+  if (scs_diagnosis_is_item_based (self))
+    return g_steal_pointer (&gaps);
 
   stmt = scs_db_prepare (ws->db, ws->path,
                          "SELECT criterion_id, support, effort, priority, owner, due, note "
@@ -378,6 +454,8 @@ scs_diagnosis_set_gap (ScsDiagnosis  *self,
   g_return_val_if_fail (criterion_id != NULL, FALSE);
 
   ws = self->workspace;
+  if (scs_diagnosis_is_item_based (self))
+    return refuse_plan (self, error);
   if (scs_catalog_lookup_criterion (ws->catalog, criterion_id) == NULL)
     return invalid (error, _("Criterion ‘%s’ is not in the catalog"), criterion_id);
   if (support != NULL && !scs_support_from_string (support, &parsed))
@@ -386,12 +464,9 @@ scs_diagnosis_set_gap (ScsDiagnosis  *self,
     return invalid (error, _("‘%s’ is not an effort (low, medium, high)"), effort);
   if (priority != NULL && !scs_diagnosis_grade_is_valid (priority))
     return invalid (error, _("‘%s’ is not a priority (low, medium, high)"), priority);
-  if (due != NULL && *due != '\0')
-    {
-      g_autoptr(GDate) date = scs_date_parse_iso (due);
-      if (date == NULL)
-        return invalid (error, _("The due date ‘%s’ is not a date of the form YYYY-MM-DD"), due);
-    }
+  if (due != NULL && *due != '\0' &&
+      !check_date (due, _("The due date ‘%s’ is not a date of the form YYYY-MM-DD"), error))
+    return FALSE;
 
   if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
@@ -464,10 +539,11 @@ label_of (const char * const *names,
           const char * const *labels,
           const char         *name)
 {
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_strcmp0 (names[i], name) == 0)
-      return _(labels[i]);
-  return _(labels[0]);
+  guint i;
+
+  if (!scs_text_find_word (names, sizeof (names[0]), g_strv_length ((char **) names), name, &i))
+    i = 0;
+  return _(labels[i]);
 }
 
 const char *
@@ -597,6 +673,8 @@ scs_diagnosis_set_needs_on_site (ScsDiagnosis  *self,
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
   ws = self->workspace;
 
+  if (scs_diagnosis_is_item_based (self))
+    return refuse_plan (self, error);
   if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
   stmt = scs_db_prepare (ws->db, ws->path,
@@ -644,9 +722,11 @@ static const double gap_widths[N_GAP_COLUMNS] = { 10, 30, 60, 12, 16, 8, 8, 14, 
 static const gboolean gap_wrap[N_GAP_COLUMNS] = { 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0 };
 
 /* The cells of the gap list, header first, as the user reads them (labels,
- * never codes): shared by CSV and XLSX. */
+ * never codes): shared by CSV and XLSX. A self-declaration's are
+ * SCS_N_ITEM_GAP_COLUMNS wide (*@n_columns). */
 static GPtrArray *
 gap_table (ScsDiagnosis  *self,
+           guint         *n_columns,
            GError       **error)
 {
   g_autoptr(GPtrArray) gaps = NULL;
@@ -654,6 +734,13 @@ gap_table (ScsDiagnosis  *self,
   ScsCatalog *catalog = self->workspace->catalog;
   const char *header[N_GAP_COLUMNS + 1] = { NULL, };
 
+  if (scs_diagnosis_is_item_based (self))
+    {
+      gaps = scs_diagnosis_list_item_gaps (self, error);
+      *n_columns = SCS_N_ITEM_GAP_COLUMNS;
+      return gaps != NULL ? scs_item_gaps_table (gaps) : NULL;
+    }
+  *n_columns = N_GAP_COLUMNS;
   gaps = scs_diagnosis_list_gaps (self, error);
   if (gaps == NULL)
     return NULL;
@@ -688,13 +775,14 @@ scs_diagnosis_export_csv (ScsDiagnosis    *self,
                           GError         **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  guint n_columns;
 
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
 
-  rows = gap_table (self, error);
+  rows = gap_table (self, &n_columns, error);
   if (rows == NULL)
     return NULL;
-  return scs_csv_write (rows, N_GAP_COLUMNS, encoding, error);
+  return scs_csv_write (rows, n_columns, encoding, error);
 }
 
 GBytes *
@@ -702,14 +790,18 @@ scs_diagnosis_export_xlsx (ScsDiagnosis  *self,
                            GError       **error)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  gboolean items;
+  guint n_columns;
 
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
 
-  rows = gap_table (self, error);
+  rows = gap_table (self, &n_columns, error);
   if (rows == NULL)
     return NULL;
-  return scs_xlsx_write_table (C_("sheet name", "Gaps"), rows, N_GAP_COLUMNS,
-                               gap_widths, gap_wrap, COLUMN_DUE, error);
+  items = scs_diagnosis_is_item_based (self);
+  return scs_xlsx_write_table (C_("sheet name", "Gaps"), rows, n_columns,
+                               items ? scs_item_gap_widths : gap_widths, items ? scs_item_gap_wrap : gap_wrap,
+                               items ? -1 : COLUMN_DUE, error);
 }
 
 GBytes *
@@ -740,18 +832,14 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   ws = self->workspace;
   catalog = ws->catalog;
 
-  if (date == NULL)
-    today = scs_date_today_iso (SCS_DATE_ZONE_UTC);
-  else
+  if (date != NULL && !check_date (date, _("The report date ‘%s’ is not a date of the form YYYY-MM-DD"), error))
+    return NULL;
+  today = date != NULL ? g_strdup (date) : dup_today (self);
+  if (scs_diagnosis_is_item_based (self))
     {
-      g_autoptr(GDate) parsed = scs_date_parse_iso (date);
-      if (parsed == NULL)
-        {
-          g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
-                       _("The report date ‘%s’ is not a date of the form YYYY-MM-DD"), date);
-          return NULL;
-        }
-      today = g_strdup (date);
+      /* the label's expiry counted from the report's date */
+      gaps = scs_item_gaps_list (ws, today, error);
+      return gaps != NULL ? scs_item_gaps_report (ws, gaps, today, error) : NULL;
     }
   pdf_date = g_strconcat (today, "T00:00:00Z", NULL);
 

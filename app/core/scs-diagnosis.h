@@ -83,13 +83,76 @@ ScsDiagnosis *scs_diagnosis_new              (ScsWorkspace  *workspace);
 ScsWorkspace *scs_diagnosis_get_workspace    (ScsDiagnosis  *self);
 
 /* Of ScsGap*, catalog order: every criterion up to the target level that
- * is unanswered or not met. */
+ * is unanswered or not met; empty for a self-declaration (its gaps are
+ * scs_diagnosis_list_item_gaps ()'s). */
 GPtrArray    *scs_diagnosis_list_gaps        (ScsDiagnosis  *self,
+                                              GError       **error);
+
+/* ---- the gap list of a self-declaration (JC-STAR ★1, SECURITY ACTION) ---- */
+
+/* A label expiring within this many days is a gap (our own choice: time
+ * to check the product again and apply anew before it lapses). */
+#define SCS_DIAGNOSIS_LABEL_WARNING_DAYS 90
+
+typedef enum
+{
+  SCS_ITEM_GAP_DOES_NOT,      /* JC-STAR: an item does not conform */
+  SCS_ITEM_GAP_UNANSWERED,    /* an item or self-check question without an answer */
+  SCS_ITEM_GAP_NO_REASON,     /* JC-STAR: not applicable, without a reason */
+  SCS_ITEM_GAP_RECORD,        /* the product or declaration record lacks something */
+  SCS_ITEM_GAP_LABEL_EXPIRY,  /* JC-STAR: the label has expired or expires soon */
+  SCS_ITEM_GAP_DONT_KNOW,     /* SECURITY ACTION: "don't know", to follow up */
+  SCS_ITEM_GAP_LOW_SCORE,     /* SECURITY ACTION: partly or not done */
+  SCS_ITEM_GAP_NO_POLICY,     /* SECURITY ACTION ★2: no basic policy written */
+  SCS_ITEM_GAP_PLEDGE,        /* SECURITY ACTION ★1: a pledge item not taken */
+} ScsItemGapKind;
+
+#define SCS_N_ITEM_GAP_KINDS 9
+
+/* "does-not", "unanswered", "na-without-reason", "record", "label-expiry",
+ * "dont-know", "low-score", "no-policy", "pledge": for scripts. */
+const char *scs_item_gap_kind_to_string (ScsItemGapKind kind);
+
+/* One gap of a self-declaration, every text as the user reads it (the
+ * current language; labels, never codes) except @key. */
+typedef struct
+{
+  ScsItemGapKind  kind;
+  char           *key;        /* stable: "S1.1-08#1", "7", "pledge-2", "product:support-end" … */
+  char           *reference;  /* as shown: "S1.1-08 #1", "No. 7", "" for a record */
+  char           *area;       /* the requirement, question group or record it belongs to */
+  char           *subject;    /* the item, question or field */
+  char           *finding;    /* what is wrong: "Does not conform", "Don’t know (−1 point)" … */
+  char           *next_step;  /* our suggestion, in our own words */
+} ScsItemGap;
+
+void    scs_item_gap_free (ScsItemGap *gap);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsItemGap, scs_item_gap_free)
+
+/* TRUE for a JC-STAR ★1 or SECURITY ACTION workspace: its gaps are
+ * scs_diagnosis_list_item_gaps ()'s, it has no tier or vendor plan. */
+gboolean      scs_diagnosis_is_item_based    (ScsDiagnosis  *self);
+/* The date the label expiry is counted from (YYYY-MM-DD); NULL: today
+ * (UTC), the default. */
+gboolean      scs_diagnosis_set_today        (ScsDiagnosis  *self,
+                                              const char    *today,
+                                              GError       **error);
+/* Of ScsItemGap*, in the order of the checklist: JC-STAR ★1 — the product
+ * record (missing, no support-period end or past it, no disclosure policy
+ * URL or contact), the label (expired, or expiring within
+ * SCS_DIAGNOSIS_LABEL_WARNING_DAYS), then per requirement not met nor
+ * waived its items that do not conform or are unanswered, and any item
+ * not applicable without a reason; SECURITY ACTION — at ★1 (the level
+ * declared, else ★1 until the self-check or policy is begun) the pledge
+ * items not taken, at ★2 the questions unanswered, answered "don't know"
+ * and partly or not done, the missing basic policy and policy URL. */
+GPtrArray    *scs_diagnosis_list_item_gaps   (ScsDiagnosis  *self,
                                               GError       **error);
 
 /* Stores the plan for one criterion. NULL arguments keep what is stored.
  * Validates support, grades and the due date; one transaction, audited,
- * emits ::changed. */
+ * emits ::changed. A self-declaration has no plan per gap nor tier: this
+ * and scs_diagnosis_set_needs_on_site () refuse it, writing nothing. */
 gboolean      scs_diagnosis_set_gap          (ScsDiagnosis  *self,
                                               const char    *criterion_id,
                                               const char    *support,
@@ -122,6 +185,10 @@ gboolean      scs_diagnosis_set_needs_on_site (ScsDiagnosis *self,
                                                GError      **error);
 ScsTier       scs_diagnosis_get_tier          (ScsDiagnosis *self);
 
+/* The exports and the report below follow the workspace's type: the SCS
+ * gaps with the vendor's plan, or a self-declaration's gaps with our
+ * suggested next step. */
+
 /* Gap list as CSV (CRLF), one row per gap, headers and values in the UI
  * language (labels, not codes); formula-like cells neutralised. CP932
  * fails, writing nothing, on a character it cannot hold. */
@@ -135,8 +202,10 @@ GBytes       *scs_diagnosis_export_xlsx       (ScsDiagnosis  *self,
                                                GError       **error);
 /* The diagnosis report for the client (Japanese, or English when the UI
  * language is English): readiness per category as bars, the tier, the gap
- * list with the plan. @date (YYYY-MM-DD) is printed and fixes the PDF
- * date; NULL is today. */
+ * list with the plan; for a self-declaration, its gaps with the next
+ * steps. @date (YYYY-MM-DD) is printed, fixes the PDF date and is the day
+ * a label's expiry is counted from; NULL is scs_diagnosis_set_today ()'s
+ * day. */
 GBytes       *scs_diagnosis_build_report      (ScsDiagnosis  *self,
                                                const char    *date,
                                                GError       **error);

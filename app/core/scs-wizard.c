@@ -52,13 +52,18 @@ gboolean
 scs_check_method_from_string (const char     *text,
                               ScsCheckMethod *method)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (check_methods); i++)
-    if (g_strcmp0 (text, check_methods[i]) == 0 || g_strcmp0 (text, _(check_labels[i])) == 0)
-      {
-        *method = i;
-        return TRUE;
-      }
-  return FALSE;
+  const char *labels[G_N_ELEMENTS (check_labels)];
+  guint i;
+
+  /* the word, or the label the user reads */
+  for (i = 0; i < G_N_ELEMENTS (check_labels); i++)
+    labels[i] = _(check_labels[i]);
+  if (!scs_text_find_word (check_methods, sizeof (check_methods[0]), G_N_ELEMENTS (check_methods),
+                           text, &i) &&
+      !scs_text_find_word (labels, sizeof (labels[0]), G_N_ELEMENTS (labels), text, &i))
+    return FALSE;
+  *method = i;
+  return TRUE;
 }
 
 const char *

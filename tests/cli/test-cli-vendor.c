@@ -14,6 +14,8 @@
 #include <sqlite3.h>
 
 #include "cli-test-util.h"
+#include "scs-csv.h"
+#include "scs-xlsx.h"
 
 /* SCS_ACTOR unset, as in test-cli.c. */
 static const CliOptions cli_options = { .actor = NULL };
@@ -291,6 +293,190 @@ test_diagnose (Fixture       *f,
   g_clear_pointer (&run, cli_run_free);
   cli_test_assert_refused (run = cli_run ("diagnose", "set", a, "1-2-1-2"), "--support");
   cli_test_assert_unchanged (a, sha);
+}
+
+static char *
+new_typed_client (Fixture    *f,
+                  const char *file,
+                  const char *type)
+{
+  char *path = g_build_filename (f->dir, file, NULL);
+  g_autoptr(CliRun) run = cli_run ("new", path, "--type", type, "--name", "株式会社テスト電機",
+                                   "--corporate-number", VALID_NUMBER);
+
+  cli_test_assert_ok (run);
+  return path;
+}
+
+static JsonObject *
+find_gap_by_key (JsonArray  *gaps,
+                 const char *key)
+{
+  for (guint i = 0; i < json_array_get_length (gaps); i++)
+    {
+      JsonObject *o = json_array_get_object_element (gaps, i);
+
+      if (g_str_equal (json_object_get_string_member (o, "key"), key))
+        return o;
+    }
+  return NULL;
+}
+
+/* A JC-STAR ★1 and a SECURITY ACTION client diagnosed like an SCS one:
+ * text and JSON, the gap list as CSV (CP932 giving back the UTF-8 file's
+ * very text) and as XLSX read back with our own reader, Japanese headers
+ * and labels; the SCS plan and tier refused with nothing written; the
+ * multi-client diagnosis takes all three types. */
+static void
+test_diagnose_self_declarations (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *jc = new_typed_client (f, "camera.scsw", "jcstar1");
+  g_autofree char *sa = new_typed_client (f, "pledge.scsw", "security-action");
+  g_autofree char *scs = new_client (f, "scs.scsw", "株式会社エー", "3");
+  g_autofree char *csv = g_build_filename (f->dir, "gaps.csv", NULL);
+  g_autofree char *sjis = g_build_filename (f->dir, "gaps-sjis.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "gaps.xlsx", NULL);
+  g_autofree char *reports = g_build_filename (f->dir, "reports", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sjis_contents = NULL;
+  g_autofree char *decoded = NULL;
+  g_autofree char *sha = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) book_bytes = NULL;
+  g_autoptr(ScsXlsx) book = NULL;
+  g_autoptr(ScsXlsxSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const ja[] = { "SCS_LANGUAGE=ja", NULL };
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root, *gap;
+  JsonArray *gaps;
+  ScsXlsxCell cell;
+  gsize length, sjis_length;
+
+  cli_test_assert_ok (run = cli_run ("jc", "product", jc, "--name", "見守りカメラ", "--model", "CAM-100",
+                                     "--model", "CAM-100W", "--model", "CAM-200", "--support-end", "2030-03-31",
+                                     "--label-number", "JC1-000123", "--issued", "2025-06-01",
+                                     "--expires", "2027-05-31"));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("jc", "answer", jc, "S1.1-01", "1", "does-not"));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run ("jc", "answer", jc, "S1.1-08", "1", "na", "--reason", "更新機能なし"));
+  g_clear_pointer (&run, cli_run_free);
+
+  /* Text, in Japanese: labels and next steps, no codes. */
+  cli_test_assert_ok (run = cli_run_env (ja, "diagnose", jc, "--date", "2027-03-02"));
+  g_assert_nonnull (strstr (run->out, "JC-STAR ★1"));
+  g_assert_nonnull (strstr (run->out, "S1.1-01 #1"));
+  g_assert_nonnull (strstr (run->out, "不適合"));
+  g_assert_nonnull (strstr (run->out, "次の対応："));
+  g_assert_nonnull (strstr (run->out, "2027-05-31 に有効期限（あと 90 日）"));
+  g_assert_null (strstr (run->out, "does-not"));
+  g_assert_null (strstr (run->out, "S1.1-08 #1"));
+  g_clear_pointer (&run, cli_run_free);
+
+  /* JSON for scripts: stable keys and kinds. */
+  cli_test_assert_ok (run = cli_run ("diagnose", jc, "--json", "--date", "2027-03-01"));
+  root = cli_test_parse_new (run->out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "type"), ==, "jcstar1");
+  gaps = json_object_get_array_member (root, "gaps");
+  gap = find_gap_by_key (gaps, "S1.1-01#1");
+  g_assert_nonnull (gap);
+  g_assert_cmpstr (json_object_get_string_member (gap, "kind"), ==, "does-not");
+  g_assert_cmpstr (json_object_get_string_member (gap, "finding"), ==, "Does not conform");
+  g_assert_nonnull (json_object_get_string_member (gap, "next_step"));
+  g_assert_cmpstr (json_object_get_string_member (find_gap_by_key (gaps, "product:vdp-url"), "kind"), ==, "record");
+  g_assert_null (find_gap_by_key (gaps, "S1.1-08#1"));
+  g_assert_null (find_gap_by_key (gaps, "label"));   /* 91 days ahead */
+  g_assert_false (json_object_has_member (root, "tier"));
+  g_clear_pointer (&run, cli_run_free);
+  g_clear_object (&parser);
+
+  /* CSV in UTF-8 and in CP932: the same text; XLSX: the same cells. */
+  cli_test_assert_ok (run = cli_run_env (ja, "diagnose", jc, "--csv", csv, "--xlsx", xlsx));
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_ok (run = cli_run_env (ja, "diagnose", jc, "--csv", sjis, "--encoding", "cp932"));
+  g_clear_pointer (&run, cli_run_free);
+  g_assert_true (g_file_get_contents (csv, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "番号,区分,項目,指摘,推奨する次の対応\r\n"));
+  g_assert_true (g_file_get_contents (sjis, &sjis_contents, &sjis_length, NULL));
+  g_assert_false (g_utf8_validate (sjis_contents, sjis_length, NULL));
+  decoded = g_convert (sjis_contents, sjis_length, "UTF-8", "CP932", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (decoded, ==, contents + 3);
+  g_assert_nonnull (strstr (decoded, "不適合"));
+  g_assert_null (strstr (decoded, "does-not"));
+  rows = scs_csv_parse (contents + 3, length - 3, &error);
+  g_assert_no_error (error);
+
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+  book_bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  book = scs_xlsx_new_from_bytes (book_bytes, &error);
+  g_assert_no_error (error);
+  sheet = scs_xlsx_load_sheet (book, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_xlsx_sheet_get_max_row (sheet), ==, rows->len);
+  for (guint r = 1; r <= rows->len; r++)
+    for (guint c = 1; c <= 5; c++)
+      {
+        const char * const *row = g_ptr_array_index (rows, r - 1);
+
+        if (*row[c - 1] == '\0')
+          continue;
+        g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, c, &cell));
+        g_assert_cmpstr (cell.text, ==, row[c - 1]);
+      }
+
+  /* The SCS plan and tier: refused, nothing written. */
+  sha = core_test_file_sha256 (jc);
+  cli_test_assert_refused (run = cli_run ("diagnose", jc, "--on-site", "yes", "--size", "small"), "JC-STAR");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_refused (run = cli_run ("diagnose", "set", jc, "1-2-1-1", "--owner", "山田"), "JC-STAR");
+  g_clear_pointer (&run, cli_run_free);
+  cli_test_assert_unchanged (jc, sha);
+
+  /* SECURITY ACTION: "don't know" to follow up, low scores, no policy. */
+  for (guint n = 1; n <= 25; n++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", n);
+
+      cli_test_assert_ok (run = cli_run ("sa", "answer", sa, number,
+                                         n == 4 ? "dont-know" : n == 11 ? "not-done" : "done"));
+      g_clear_pointer (&run, cli_run_free);
+    }
+  cli_test_assert_ok (run = cli_run ("diagnose", sa, "--json"));
+  root = cli_test_parse_new (run->out, &parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "type"), ==, "security-action");
+  gaps = json_object_get_array_member (root, "gaps");
+  g_assert_cmpuint (json_array_get_length (gaps), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (find_gap_by_key (gaps, "4"), "kind"), ==, "dont-know");
+  g_assert_cmpstr (json_object_get_string_member (find_gap_by_key (gaps, "11"), "kind"), ==, "low-score");
+  g_assert_cmpstr (json_object_get_string_member (find_gap_by_key (gaps, "policy"), "kind"), ==, "no-policy");
+  g_clear_pointer (&run, cli_run_free);
+  g_clear_object (&parser);
+  cli_test_assert_ok (run = cli_run_env (ja, "diagnose", sa));
+  g_assert_nonnull (strstr (run->out, "わからない（−1点）：要確認"));
+  g_assert_nonnull (strstr (run->out, "情報セキュリティ基本方針"));
+  g_clear_pointer (&run, cli_run_free);
+
+  /* The multi-client diagnosis: every type gets its report and gap list. */
+  g_assert_cmpint (g_mkdir (reports, 0700), ==, 0);
+  cli_test_assert_ok (run = cli_run ("portfolio", "diagnose", jc, sa, scs, "--out-dir", reports, "--json"));
+  root = cli_test_parse_new (run->out, &parser);
+  g_assert_cmpint (json_object_get_int_member (root, "done"), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *stems[] = { "camera", "pledge", "scs" };
+      g_autofree char *pdf_name = g_strconcat (stems[i], "-diagnosis.pdf", NULL);
+      g_autofree char *xlsx_name = g_strconcat (stems[i], "-gaps.xlsx", NULL);
+      g_autofree char *pdf_path = g_build_filename (reports, pdf_name, NULL);
+      g_autofree char *xlsx_path = g_build_filename (reports, xlsx_name, NULL);
+
+      g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+      g_assert_true (g_file_test (xlsx_path, G_FILE_TEST_IS_REGULAR));
+    }
 }
 
 static void
@@ -643,6 +829,8 @@ main (int   argc,
   g_test_add ("/scs/cli/vendor/renew-and-compare", Fixture, NULL, fixture_set_up,
               test_renew_and_compare, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/diagnose", Fixture, NULL, fixture_set_up, test_diagnose, fixture_tear_down);
+  g_test_add ("/scs/cli/vendor/diagnose-self-declarations", Fixture, NULL, fixture_set_up,
+              test_diagnose_self_declarations, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/portfolio-bulk", Fixture, NULL, fixture_set_up,
               test_portfolio_bulk, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/portfolio-reminders", Fixture, NULL, fixture_set_up,

@@ -132,8 +132,17 @@ test_usage (void)
   {
     g_autoptr(CliRun) run = cli_run ("evidence", "add", "--help");
 
+    /* it takes a criterion or a JC-STAR / SECURITY ACTION item */
     cli_test_assert_ok (run);
-    g_assert_nonnull (strstr (run->out, "CRITERION_ID"));
+    g_assert_nonnull (strstr (run->out, "FILE CRITERION_OR_ITEM PATH…"));
+    g_assert_null (strstr (run->out, "CRITERION_ID"));
+  }
+  {
+    g_autoptr(CliRun) run = cli_run ("evidence", "list", "--help");
+
+    cli_test_assert_ok (run);
+    g_assert_nonnull (strstr (run->out, "--criterion=CRITERION_OR_ITEM"));
+    g_assert_nonnull (strstr (run->out, "S1.1-08#1"));
   }
   {
     g_autoptr(CliRun) run = cli_test_run (&cli_options, (const char * const[]) { NULL });

@@ -14,6 +14,9 @@
 #include "scs-csv.h"
 #include "scs-diagnosis.h"
 #include "scs-i18n.h"
+#include "scs-jcstar.h"
+#include "scs-security-action.h"
+#include "scs-text.h"
 #include "scs-workspace.h"
 #include "scs-xlsx.h"
 
@@ -422,6 +425,25 @@ test_xlsx_export (Fixture       *f,
   scs_i18n_init ("en");
 }
 
+/* The text of every page of @pdf, read with Poppler. */
+static char *
+pdf_text (GBytes *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) doc = G_OBJECT (poppler_document_new_from_bytes (pdf, NULL, &error));
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (POPPLER_DOCUMENT (doc)); i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (POPPLER_DOCUMENT (doc), i));
+      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
+
+      g_string_append (text, page_text);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 test_report_reads_back (Fixture       *f,
                         gconstpointer  data)
@@ -429,10 +451,9 @@ test_report_reads_back (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GBytes) again = NULL;
-  g_autoptr(GObject) doc_object = NULL;
-  PopplerDocument *doc;
   g_autoptr(GPtrArray) gaps = scs_diagnosis_list_gaps (f->diag, &error);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GObject) doc = NULL;
 
   pdf = scs_diagnosis_build_report (f->diag, "2027-04-01", &error);
   g_assert_no_error (error);
@@ -441,25 +462,19 @@ test_report_reads_back (Fixture       *f,
   again = scs_diagnosis_build_report (f->diag, "2027-04-01", &error);
   g_assert_true (g_bytes_equal (pdf, again));
 
-  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-  doc_object = G_OBJECT (doc);
+  doc = G_OBJECT (poppler_document_new_from_bytes (pdf, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 2);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
-      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
-      g_string_append (text, page_text);
-    }
-  g_assert_nonnull (strstr (text->str, "株式会社さくら精機"));
+  g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (doc)), >=, 2);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "株式会社さくら精機"));
   for (guint i = 0; i < gaps->len; i++)
     {
       ScsGap *gap = g_ptr_array_index (gaps, i);
-      if (strstr (text->str, gap->criterion_id) == NULL)
+      if (strstr (text, gap->criterion_id) == NULL)
         g_error ("the report lacks the gap %s", gap->criterion_id);
     }
   /* A met criterion is not listed as a gap. */
-  g_assert_null (strstr (text->str, "1-3-1-3"));
+  g_assert_null (strstr (text, "1-3-1-3"));
 
   g_assert_null (scs_diagnosis_build_report (f->diag, "someday", &error));
   g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
@@ -474,10 +489,8 @@ test_report_star4_missing (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GObject) doc_object = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   GListModel *answers = scs_workspace_get_answers (f->ws);
-  PopplerDocument *doc;
 
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
     {
@@ -491,51 +504,409 @@ test_report_star4_missing (Fixture       *f,
 
   pdf = scs_diagnosis_build_report (f->diag, "2027-04-01", &error);
   g_assert_no_error (error);
-  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-  doc_object = G_OBJECT (doc);
-  g_assert_no_error (error);
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
-      g_autofree char *page_text = poppler_page_get_text (POPPLER_PAGE (page));
-      g_string_append (text, page_text);
-    }
-  g_assert_nonnull (strstr (text->str, "★4 criteria missing: import the official workbook"));
-  g_assert_null (strstr (text->str, "No gaps"));
-  g_assert_null (strstr (text->str, "81 of 81"));
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "★4 criteria missing: import the official workbook"));
+  g_assert_null (strstr (text, "No gaps"));
+  g_assert_null (strstr (text, "81 of 81"));
 }
 
-/* A JC-STAR or SECURITY ACTION workspace has no SCS gaps: the diagnosis
- * refuses, naming the file and its type, instead of listing the untouched
- * SCS checklist as 81 gaps. */
-static void
-test_other_schemes_refused (void)
+/* ---- self-declarations ---------------------------------------------------- */
+
+static ScsWorkspace *
+typed_workspace (const char       *path,
+                 ScsWorkspaceType  type)
 {
-  g_autofree char *dir = core_test_make_tmp_dir ("scs-diagnosis-types-XXXXXX");
-  ScsWorkspaceType types[] = { SCS_WORKSPACE_TYPE_JCSTAR1, SCS_WORKSPACE_TYPE_SECURITY_ACTION };
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  ScsWorkspace *ws;
 
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+  org->name = g_strdup ("株式会社テスト電機");
+  org->corporate_number = g_strdup (CORE_TEST_CORPORATE_NUMBER);
+  ws = scs_workspace_create_typed (path, type, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (ws, "Maker");
+  return ws;
+}
+
+static ScsItemGap *
+find_item_gap (GPtrArray  *gaps,
+               const char *key)
+{
+  for (guint i = 0; i < gaps->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, i == 0 ? "camera.scsw" : "pledge.scsw", NULL);
-      g_autoptr(ScsOrganization) org = scs_organization_new ();
-      g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
-      g_autoptr(ScsWorkspace) ws = NULL;
-      g_autoptr(ScsDiagnosis) diagnosis = NULL;
-      g_autoptr(GPtrArray) gaps = NULL;
-      g_autoptr(GError) error = NULL;
+      ScsItemGap *gap = g_ptr_array_index (gaps, i);
 
-      org->name = g_strdup ("株式会社テスト電機");
-      org->corporate_number = g_strdup (CORE_TEST_CORPORATE_NUMBER);
-      ws = scs_workspace_create_typed (path, types[i], org, 3, catalog, &error);
-      g_assert_no_error (error);
-      diagnosis = scs_diagnosis_new (ws);
-      gaps = scs_diagnosis_list_gaps (diagnosis, &error);
-      g_assert_null (gaps);
-      g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
-      g_assert_nonnull (strstr (error->message, path));
-      g_assert_nonnull (strstr (error->message, scs_workspace_type_get_label (types[i])));
+      if (g_str_equal (gap->key, key))
+        return gap;
     }
+  return NULL;
+}
+
+static GPtrArray *
+item_gaps_on (ScsWorkspace *ws,
+              const char   *today)
+{
+  g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (ws);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *gaps;
+
+  g_assert_true (scs_diagnosis_is_item_based (diagnosis));
+  g_assert_true (scs_diagnosis_set_today (diagnosis, today, &error));
+  gaps = scs_diagnosis_list_item_gaps (diagnosis, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gaps);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      ScsItemGap *gap = g_ptr_array_index (gaps, i);
+
+      /* every row says what, where and what next */
+      g_assert_false (scs_text_is_blank (gap->subject));
+      g_assert_false (scs_text_is_blank (gap->area));
+      g_assert_false (scs_text_is_blank (gap->finding));
+      g_assert_false (scs_text_is_blank (gap->next_step));
+    }
+  return gaps;
+}
+
+/* A JC-STAR ★1 product with three model numbers on the PSTI route: the
+ * waived requirements have no gaps, a conditional item not applicable
+ * with its reason is none, an item that does not conform and the
+ * unanswered ones are, and so are the record's holes and a label near its
+ * expiry — counted from the given day, at the 90-day boundary. An item
+ * made "not applicable" without a reason by an outside SQLite tool is a
+ * gap of its own. The SCS plan and tier are refused, nothing written. */
+static void
+test_jcstar_gaps (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-diagnosis-jc-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "camera.scsw", NULL);
+  g_autoptr(ScsWorkspace) ws = typed_workspace (path, SCS_WORKSPACE_TYPE_JCSTAR1);
+  g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (ws);
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *models[] = { "CAM-100", "CAM-100W", "CAM-200", NULL };
+  ScsJcProduct product = {
+    .name = (char *) "見守りカメラ", .model_numbers = (GStrv) models, .versions = (char *) "1.0.3",
+    .label_number = (char *) "JC1-000123", .issued = (char *) "2025-06-01", .expires = (char *) "2027-05-31",
+    .route = SCS_JC_ROUTE_PSTI,
+  };
+  ScsItemGap *gap;
+
+  /* Before the product is recorded: that is the first gap. */
+  gaps = item_gaps_on (ws, "2026-12-07");
+  gap = find_item_gap (gaps, "product");
+  g_assert_nonnull (gap);
+  g_assert_cmpint (gap->kind, ==, SCS_ITEM_GAP_RECORD);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  g_assert_true (scs_jcstar_set_product (ws, &product, &error));
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-01", 1, SCS_JC_ANSWER_DOES_NOT, NULL, &error));
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-08", 1, SCS_JC_ANSWER_NOT_APPLICABLE,
+                                        "ネットワーク経由の更新機能がない", &error));
+  g_assert_no_error (error);
+
+  /* 2027-05-31 is 90 days after 2027-03-02: the label gap starts there. */
+  gaps = item_gaps_on (ws, "2027-03-01");
+  g_assert_null (find_item_gap (gaps, "label"));
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+  gaps = item_gaps_on (ws, "2027-03-02");
+  gap = find_item_gap (gaps, "label");
+  g_assert_nonnull (gap);
+  g_assert_cmpint (gap->kind, ==, SCS_ITEM_GAP_LABEL_EXPIRY);
+  g_assert_nonnull (strstr (gap->finding, "2027-05-31"));
+  g_assert_nonnull (strstr (gap->finding, "90 days"));
+  g_assert_cmpstr (gap->reference, ==, "JC1-000123");
+
+  /* The record: support end, disclosure policy and contact missing. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *keys[] = { "product:support-end", "product:vdp-url", "product:vdp-contact" };
+
+      gap = find_item_gap (gaps, keys[i]);
+      g_assert_nonnull (gap);
+      g_assert_cmpint (gap->kind, ==, SCS_ITEM_GAP_RECORD);
+    }
+  g_assert_null (find_item_gap (gaps, "product"));
+  gap = find_item_gap (gaps, "S1.1-01#1");
+  g_assert_nonnull (gap);
+  g_assert_cmpint (gap->kind, ==, SCS_ITEM_GAP_DOES_NOT);
+  g_assert_cmpstr (gap->reference, ==, "S1.1-01 #1");
+  g_assert_cmpstr (gap->finding, ==, "Does not conform");
+  /* the conditional item not applicable with its reason is no gap */
+  g_assert_null (find_item_gap (gaps, "S1.1-08#1"));
+  /* waived on the PSTI route */
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      ScsItemGap *g = g_ptr_array_index (gaps, i);
+
+      g_assert_false (g_str_has_prefix (g->key, "S1.1-02#"));
+      g_assert_false (g_str_has_prefix (g->key, "S1.1-05#"));
+      g_assert_false (g_str_has_prefix (g->key, "S1.1-16#"));
+    }
+  gap = find_item_gap (gaps, "S1.1-03#1");
+  g_assert_nonnull (gap);
+  g_assert_cmpint (gap->kind, ==, SCS_ITEM_GAP_UNANSWERED);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  /* Expired: said so, with the date. */
+  gaps = item_gaps_on (ws, "2027-06-01");
+  gap = find_item_gap (gaps, "label");
+  g_assert_nonnull (strstr (gap->finding, "Expired on 2027-05-31"));
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  /* The plan per gap and the tier are the SCS assessment's: refused,
+   * naming the file and its type, and nothing written. */
+  before = core_test_file_state (path, FALSE);
+  g_assert_false (scs_diagnosis_set_gap (diagnosis, "1-2-1-1", "non-it", NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, scs_workspace_type_get_label (SCS_WORKSPACE_TYPE_JCSTAR1)));
+  g_clear_error (&error);
+  g_assert_false (scs_diagnosis_set_needs_on_site (diagnosis, TRUE, &error));
+  g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (scs_diagnosis_set_today (diagnosis, "2027-02-30", &error));
+  g_assert_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2027-02-30"));
+  g_clear_error (&error);
+  /* the SCS list of such a file is empty, not its untouched checklist */
+  gaps = scs_diagnosis_list_gaps (diagnosis, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+  after = core_test_file_state (path, FALSE);
+  g_assert_cmpstr (before, ==, after);
+
+  /* An outside tool marks an item not applicable without a reason. */
+  g_clear_object (&diagnosis);
+  g_clear_object (&ws);
+  core_test_forge (path, "INSERT INTO item_answer (type, item, state, reason, author, updated) "
+                         "VALUES ('jcstar1', 'S1.1-04#1', 'na', NULL, 'x', '2026-12-01T00:00:00Z')");
+  ws = scs_workspace_open (path, &error);
+  g_assert_no_error (error);
+  gaps = item_gaps_on (ws, "2026-12-07");
+  gap = find_item_gap (gaps, "S1.1-04#1");
+  g_assert_nonnull (gap);
+  g_assert_cmpint (gap->kind, ==, SCS_ITEM_GAP_NO_REASON);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+  g_clear_object (&ws);
   core_test_rm_rf (dir);
+}
+
+/* SECURITY ACTION: at ★1 the pledge items not taken; once the self-check
+ * has begun (★2), the questions unanswered, "don't know" (to follow up)
+ * and below "done", the missing policy, then the policy's address. */
+static void
+test_security_action_gaps (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-diagnosis-sa-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "pledge.scsw", NULL);
+  g_autoptr(ScsWorkspace) ws = typed_workspace (path, SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  ScsSaPolicy policy = { .company = (char *) "株式会社テスト電機", .representative = (char *) "代表取締役 山田 太郎",
+                         .adopted = (char *) "2026-11-01" };
+  ScsSaDeclaration declaration = { .declaration_id = (char *) "12345678901", .declared = (char *) "2026-11-15",
+                                   .level = 2 };
+  ScsItemGap *gap;
+
+  gaps = item_gaps_on (ws, NULL);
+  g_assert_cmpuint (gaps->len, ==, scs_security_action_get_n_pledge_items ());
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+  g_assert_true (scs_security_action_set_pledge_item (ws, 1, TRUE, &error));
+  g_assert_true (scs_security_action_set_pledge_item (ws, 3, TRUE, &error));
+  g_assert_no_error (error);
+  gaps = item_gaps_on (ws, NULL);
+  g_assert_cmpuint (gaps->len, ==, scs_security_action_get_n_pledge_items () - 2);
+  g_assert_null (find_item_gap (gaps, "pledge-1"));
+  gap = find_item_gap (gaps, "pledge-2");
+  g_assert_nonnull (gap);
+  g_assert_cmpint (gap->kind, ==, SCS_ITEM_GAP_PLEDGE);
+  g_assert_cmpstr (gap->subject, ==, scs_security_action_get_pledge_item (2));
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  /* The self-check: 22 done, one of each weak answer. */
+  for (guint n = 1; n <= SCS_SECURITY_ACTION_N_QUESTIONS; n++)
+    g_assert_true (scs_security_action_set_answer (ws, n, n == 3 ? SCS_SA_ANSWER_DONT_KNOW
+                                                   : n == 7 ? SCS_SA_ANSWER_PARTLY
+                                                   : n == 20 ? SCS_SA_ANSWER_NOT_DONE
+                                                   : n == 25 ? SCS_SA_ANSWER_NONE
+                                                   : n == 9 ? SCS_SA_ANSWER_NOT_APPLICABLE
+                                                   : SCS_SA_ANSWER_DONE, &error));
+  g_assert_no_error (error);
+  gaps = item_gaps_on (ws, NULL);
+  g_assert_null (find_item_gap (gaps, "pledge-2"));
+  g_assert_cmpint (find_item_gap (gaps, "3")->kind, ==, SCS_ITEM_GAP_DONT_KNOW);
+  g_assert_cmpstr (find_item_gap (gaps, "3")->subject, ==, scs_security_action_get_question (3));
+  g_assert_nonnull (strstr (find_item_gap (gaps, "3")->finding, "follow up"));
+  g_assert_cmpint (find_item_gap (gaps, "7")->kind, ==, SCS_ITEM_GAP_LOW_SCORE);
+  g_assert_cmpint (find_item_gap (gaps, "20")->kind, ==, SCS_ITEM_GAP_LOW_SCORE);
+  g_assert_cmpint (find_item_gap (gaps, "25")->kind, ==, SCS_ITEM_GAP_UNANSWERED);
+  g_assert_cmpint (find_item_gap (gaps, "policy")->kind, ==, SCS_ITEM_GAP_NO_POLICY);
+  g_assert_cmpstr (find_item_gap (gaps, "3")->reference, ==, "No. 3");
+  g_assert_cmpstr (find_item_gap (gaps, "3")->area, ==,
+                   scs_security_action_get_group_title (scs_security_action_get_question_group (3)));
+  g_assert_cmpuint (gaps->len, ==, 5);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  /* The policy written and declared at ★2, its address not yet given. */
+  g_assert_true (scs_security_action_set_policy (ws, &policy, &error));
+  g_assert_true (scs_security_action_set_declaration (ws, &declaration, &error));
+  g_assert_no_error (error);
+  gaps = item_gaps_on (ws, NULL);
+  g_assert_null (find_item_gap (gaps, "policy"));
+  g_assert_cmpint (find_item_gap (gaps, "declaration:policy-url")->kind, ==, SCS_ITEM_GAP_RECORD);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+  declaration.policy_url = (char *) "https://example.jp/security-policy";
+  g_assert_true (scs_security_action_set_declaration (ws, &declaration, &error));
+  gaps = item_gaps_on (ws, NULL);
+  g_assert_null (find_item_gap (gaps, "declaration:policy-url"));
+  g_assert_cmpuint (gaps->len, ==, 4);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  /* The report: the score so far and the gaps with their next steps. */
+  {
+    g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (ws);
+    g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, "2026-12-07", &error);
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    text = pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "Self-check score"));
+    /* the score counts once every question is answered */
+    g_assert_nonnull (strstr (text, "Not every question is answered yet"));
+    g_assert_null (strstr (text, "of 100"));
+    g_assert_nonnull (strstr (text, "to follow up"));
+    g_assert_nonnull (strstr (text, "Suggested next step"));
+  }
+
+  /* Declared at ★1: the pledge is what counts again. */
+  declaration.level = 1;
+  g_assert_true (scs_security_action_set_declaration (ws, &declaration, &error));
+  gaps = item_gaps_on (ws, NULL);
+  g_assert_cmpuint (gaps->len, ==, scs_security_action_get_n_pledge_items () - 2);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+  g_clear_object (&ws);
+  core_test_rm_rf (dir);
+}
+
+/* The same exports as the SCS diagnosis, in Japanese: CSV (UTF-8 with a
+ * byte order mark, and CP932 giving the very cells back), XLSX read by our
+ * own reader, the report PDF read back with Poppler — labels and our next
+ * steps, never the codes. */
+static void
+test_item_gap_exports_japanese (void)
+{
+  static const char * const codes[] = { "does-not", "unanswered", "record", "label-expiry", "dont-know",
+                                        "low-score", "no-policy", "product:vdp-url", "S1.1-01#1", NULL };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(ScsDiagnosis) diagnosis = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) utf8 = NULL;
+  g_autoptr(GBytes) sjis = NULL;
+  g_autoptr(GBytes) xlsx = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) sjis_rows = NULL;
+  g_autoptr(ScsXlsx) book = NULL;
+  g_autoptr(ScsXlsxSheet) sheet = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *decoded = NULL;
+  const char *models[] = { "CAM-100", NULL };
+  ScsJcProduct product = { .name = (char *) "見守りカメラ", .model_numbers = (GStrv) models,
+                           .support_end = (char *) "2030-03-31" };
+  ScsCsvEncoding encoding = SCS_CSV_UTF8_BOM;
+  const char * const *row = NULL;
+  ScsXlsxCell cell;
+  gsize size, decoded_size;
+  const char *bytes;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  scs_i18n_init ("ja");
+  dir = core_test_make_tmp_dir ("scs-diagnosis-jc-export-XXXXXX");
+  path = g_build_filename (dir, "camera.scsw", NULL);
+  ws = typed_workspace (path, SCS_WORKSPACE_TYPE_JCSTAR1);
+  g_assert_true (scs_jcstar_set_product (ws, &product, &error));
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-01", 1, SCS_JC_ANSWER_DOES_NOT, NULL, &error));
+  g_assert_no_error (error);
+  diagnosis = scs_diagnosis_new (ws);
+
+  utf8 = scs_diagnosis_export_csv (diagnosis, SCS_CSV_UTF8_BOM, &error);
+  g_assert_no_error (error);
+  sjis = scs_diagnosis_export_csv (diagnosis, SCS_CSV_CP932, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_get_data (utf8, &size);
+  g_assert_true (size >= 3 && memcmp (bytes, SCS_CSV_BOM, 3) == 0);
+  rows = scs_csv_parse (bytes, size, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_get_data (sjis, &size);
+  g_assert_false (g_utf8_validate (bytes, size, NULL));
+  decoded = scs_csv_decode (bytes, size, &decoded_size, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (encoding, ==, SCS_CSV_CP932);
+  sjis_rows = scs_csv_parse (decoded, decoded_size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, sjis_rows->len);
+  for (guint r = 0; r < rows->len; r++)
+    g_assert_true (g_strv_equal (g_ptr_array_index (rows, r), g_ptr_array_index (sjis_rows, r)));
+
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpstr (row[0], ==, "番号");
+  g_assert_cmpstr (row[3], ==, "指摘");
+  g_assert_cmpstr (row[4], ==, "推奨する次の対応");
+  row = find_row (rows, "S1.1-01 #1");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (row[3], ==, "不適合");
+  g_assert_nonnull (strstr (row[4], "適合"));
+  g_assert_true (g_str_has_suffix (row[4], "。"));
+  for (guint r = 0; r < rows->len; r++)
+    for (const char * const *c = g_ptr_array_index (rows, r); *c != NULL; c++)
+      g_assert_false (g_strv_contains (codes, *c));
+
+  xlsx = scs_diagnosis_export_xlsx (diagnosis, &error);
+  g_assert_no_error (error);
+  book = scs_xlsx_new_from_bytes (xlsx, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_xlsx_get_sheet_name (book, 0), ==, "未対応項目");
+  sheet = scs_xlsx_load_sheet (book, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_xlsx_sheet_get_max_row (sheet), ==, rows->len);
+  g_assert_true (scs_xlsx_sheet_get_cell (sheet, 1, 5, &cell));
+  g_assert_cmpstr (cell.text, ==, "推奨する次の対応");
+  for (guint r = 1; r <= rows->len; r++)
+    for (guint c = 1; c <= 5; c++)
+      {
+        const char * const *csv_row = g_ptr_array_index (rows, r - 1);
+
+        g_assert_true (scs_xlsx_sheet_get_cell (sheet, r, c, &cell) || *csv_row[c - 1] == '\0');
+        if (*csv_row[c - 1] != '\0')
+          g_assert_cmpstr (cell.text, ==, csv_row[c - 1]);
+      }
+
+  pdf = scs_diagnosis_build_report (diagnosis, "2026-12-07", &error);
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "株式会社テスト電機"));
+  g_assert_nonnull (strstr (text, "見守りカメラ"));
+  g_assert_nonnull (strstr (text, "不適合"));
+  g_assert_nonnull (strstr (text, "脆弱性"));
+  g_assert_null (strstr (text, "does-not"));
+  g_assert_null (strstr (text, "Next step"));
+
+  g_clear_object (&diagnosis);
+  g_clear_object (&ws);
+  core_test_rm_rf (dir);
+  scs_i18n_init ("en");
 }
 
 int
@@ -558,7 +929,9 @@ main (int   argc,
   ADD ("/scs/diagnosis/report-reads-back", test_report_reads_back);
   ADD ("/scs/diagnosis/report-star4-missing", test_report_star4_missing);
 #undef ADD
-  g_test_add_func ("/scs/diagnosis/other-schemes-refused", test_other_schemes_refused);
+  g_test_add_func ("/scs/diagnosis/jcstar-gaps", test_jcstar_gaps);
+  g_test_add_func ("/scs/diagnosis/security-action-gaps", test_security_action_gaps);
+  g_test_add_func ("/scs/diagnosis/item-gap-exports-japanese", test_item_gap_exports_japanese);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "scs-compare-window.h"
 #include "scs-diagnosis-window.h"
 #include "scs-i18n.h"
+#include "scs-jcstar.h"
 #include "scs-portfolio-window.h"
 #include "scs-renewal.h"
 #include "scs-screenshot.h"
@@ -359,30 +360,85 @@ test_portfolio_submitted (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The rows of the diagnosis window's gap list (its template child). */
+static guint
+n_gap_rows (gpointer window)
+{
+  GtkListBox *list = GTK_LIST_BOX (gui_test_find_child (window, "gap_list"));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static AdwPreferencesRow *
+gap_row (gpointer window,
+         guint    index)
+{
+  GtkListBox *list = GTK_LIST_BOX (gui_test_find_child (window, "gap_list"));
+
+  return ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, index));
+}
+
+static const char *
+tier_text (gpointer window)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (gui_test_find_child (window, "tier_row")));
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  needle)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL;
+}
+
 static void
 test_diagnosis_window (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsWorkspace) ws = make_client (f, "a.scsw", "株式会社エー", 75);
+  g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (ws);
   g_autoptr(GPtrArray) gaps = NULL;
   ScsDiagnosisWindow *window = scs_diagnosis_window_new (NULL, ws);
-  ScsDiagnosis *diagnosis = scs_diagnosis_window_get_diagnosis (window);
   g_autofree char *first_gap = NULL;
+  GtkWidget *row;
   ScsAnswerState before;
 
-  g_assert_cmpuint (scs_diagnosis_window_get_n_gaps (window), ==, 6);
-  g_assert_cmpstr (scs_diagnosis_window_get_tier_text (window), ==, "★3");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (n_gap_rows (window), ==, 6);
+  g_assert_cmpstr (tier_text (window), ==, "★3");
   gaps = scs_diagnosis_list_gaps (diagnosis, &error);
   first_gap = g_strdup (((ScsGap *) g_ptr_array_index (gaps, 0))->criterion_id);
   before = scs_answer_get_state (scs_workspace_lookup_answer (ws, first_gap));
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (gap_row (window, 0)), first_gap));
 
+  /* Open the first row: its plan is edited in place and it stays open. */
+  row = GTK_WIDGET (gap_row (window, 0));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-gap", "(sss)", first_gap, "owner", "山田");
   gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-gap", "(sss)", first_gap, "support", "on-site");
+  g_assert_true (GTK_WIDGET (gap_row (window, 0)) == row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  /* the bound widgets show the plan, as labels */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (gui_test_find_child (row, "support"))), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_test_find_child (row, "owner"))), ==, "山田");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "山田"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "駆け付け支援"));
+  /* choosing in a combo sets the plan */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_find_child (row, "priority")), 0);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+  gaps = scs_diagnosis_list_gaps (diagnosis, &error);
+  g_assert_cmpstr (((ScsGap *) g_ptr_array_index (gaps, 0))->priority, ==, "low");
+
+  /* A bad date: a toast naming it, nothing stored. */
   gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-gap", "(sss)", first_gap, "due", "2027-13-01");
-  g_assert_nonnull (strstr (scs_diagnosis_window_get_last_message (window), "2027-13-01"));
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_label_containing, "2027-13-01"));
   gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-on-site", "b", TRUE);
-  g_assert_cmpstr (scs_diagnosis_window_get_tier_text (window), ==, "★3+");
+  g_assert_cmpstr (tier_text (window), ==, "★3+");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (gui_test_find_child (GTK_WIDGET (window), "on_site_switch"))));
 
   g_clear_pointer (&gaps, g_ptr_array_unref);
   gaps = scs_diagnosis_list_gaps (diagnosis, &error);
@@ -395,19 +451,89 @@ test_diagnosis_window (Fixture       *f,
   /* The SME's answer is untouched. */
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, first_gap)), ==, before);
 
-  /* An answer met by the SME closes its gap in the view. */
+  /* An answer met by the SME closes its gap in the view; the other rows
+   * stay as they are. */
+  row = GTK_WIDGET (gap_row (window, 1));
   g_assert_true (scs_workspace_set_answer (ws, first_gap, SCS_ANSWER_MET, NULL, NULL, &error));
-  g_assert_cmpuint (scs_diagnosis_window_get_n_gaps (window), ==, 5);
+  g_assert_cmpuint (n_gap_rows (window), ==, 5);
+  g_assert_true (GTK_WIDGET (gap_row (window, 0)) == row);
 
   save_png (GTK_WIDGET (window), "diagnosis");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static gboolean
-is_label_containing (GtkWidget     *widget,
-                     gconstpointer  needle)
+/* A JC-STAR ★1 client: no tier, one row per gap of the declaration with
+ * labels (never the codes) and the suggested next step inside. */
+static void
+test_diagnosis_window_jcstar (Fixture       *f,
+                              gconstpointer  data)
 {
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autofree char *path = g_build_filename (f->dir, "camera.scsw", NULL);
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(ScsDiagnosis) diagnosis = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  const char *models[] = { "CAM-100", "CAM-100W", "CAM-200", NULL };
+  ScsJcProduct product = { .name = (char *) "見守りカメラ", .model_numbers = (GStrv) models,
+                           .support_end = (char *) "2030-03-31" };
+  ScsDiagnosisWindow *window;
+  GtkWidget *row = NULL;
+  GtkWidget *next_step;
+
+  org->name = g_strdup ("株式会社テスト電機");
+  org->corporate_number = g_strdup ("7000012050002");
+  ws = scs_workspace_create_typed (path, SCS_WORKSPACE_TYPE_JCSTAR1, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_jcstar_set_product (ws, &product, &error));
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-01", 1, SCS_JC_ANSWER_DOES_NOT, NULL, &error));
+  g_assert_no_error (error);
+  diagnosis = scs_diagnosis_new (ws);
+  gaps = scs_diagnosis_list_item_gaps (diagnosis, &error);
+  g_assert_no_error (error);
+
+  window = scs_diagnosis_window_new (NULL, ws);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_visible (gui_test_find_child (GTK_WIDGET (window), "tier_group")));
+  g_assert_cmpuint (n_gap_rows (window), ==, gaps->len);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      AdwPreferencesRow *r = gap_row (window, i);
+      const char *title = adw_preferences_row_get_title (r);
+      const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (r));
+
+      /* labels, never codes */
+      g_assert_false (g_regex_match_simple ("[0-9]#[0-9]|product:", title, 0, 0));
+      g_assert_null (strstr (subtitle, "does-not"));
+      g_assert_null (strstr (subtitle, "unanswered"));
+      g_assert_null (strstr (subtitle, "record"));
+      if (g_str_has_prefix (title, "S1.1-01 #1"))
+        row = GTK_WIDGET (r);
+    }
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "不適合 · "));
+  /* the plan's rows are hidden, the next step is shown */
+  g_assert_false (gtk_widget_get_visible (gui_test_find_child (row, "support")));
+  g_assert_false (gtk_widget_get_visible (gui_test_find_child (row, "owner")));
+  next_step = gui_test_find_child (row, "next_step_row");
+  g_assert_true (gtk_widget_get_visible (next_step));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (next_step)), ==, "推奨する次の対応");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (next_step)), "根拠資料"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.set-on-site", "b", TRUE);
+  g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_label_containing, "JC-STAR"));
+
+  /* The item answered in the main window: its gap goes on reload (as when
+   * this window comes to the front again). */
+  g_assert_true (scs_jcstar_set_answer (ws, "S1.1-01", 1, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+  g_assert_cmpuint (n_gap_rows (window), ==, gaps->len);
+  gtk_widget_activate_action (GTK_WIDGET (window), "diagnosis.reload", NULL);
+  g_assert_cmpuint (n_gap_rows (window), ==, gaps->len - 1);
+
+  save_png (GTK_WIDGET (window), "diagnosis-jcstar");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The label of a toast shown in the compare window that says @needle. */
@@ -715,6 +841,8 @@ main (int   argc,
   g_test_add ("/scs/gui/vendor/portfolio-submitted", Fixture, NULL, fixture_set_up, test_portfolio_submitted,
               fixture_tear_down);
   g_test_add ("/scs/gui/vendor/diagnosis", Fixture, NULL, fixture_set_up, test_diagnosis_window, fixture_tear_down);
+  g_test_add ("/scs/gui/vendor/diagnosis-jcstar", Fixture, NULL, fixture_set_up, test_diagnosis_window_jcstar,
+              fixture_tear_down);
   g_test_add ("/scs/gui/vendor/compare", Fixture, NULL, fixture_set_up, test_compare_window, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/wizard", Fixture, NULL, fixture_set_up, test_wizard_dialog, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/wizard-redecide", Fixture, NULL, fixture_set_up, test_wizard_redecide,
