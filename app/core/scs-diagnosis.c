@@ -256,9 +256,7 @@ check_date (const char  *date,
             const char  *format,
             GError     **error)
 {
-  g_autoptr(GDate) parsed = scs_date_parse_iso (date);
-
-  if (parsed != NULL)
+  if (scs_date_is_iso (date))
     return TRUE;
   g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID, format, date);
   return FALSE;
