@@ -2,10 +2,11 @@
  *
  * The views that list records (the checks of a verified package, the
  * findings of the scope check, the problems of an import, the recent
- * workspaces) hold them as GListModels of ScsListLine bound to boxed lists
+ * workspaces, the renewal comparison, the life cycle, the provider
+ * dossier) hold them as GListModels of ScsListLine bound to boxed lists
  * (gtk_list_box_bind_model): each line is drawn by a row whose .ui
- * (scs-list-line.ui) binds its texts to the line; the icon and a button
- * are made with the row.
+ * (scs-list-line.ui) binds its texts to the line; the icon, a badge and a
+ * button are made with the row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +36,8 @@ struct _ScsListLine
   char     *button_label;
   char     *button_action;
   GVariant *button_target;
+  char     *badge_label;
+  char     *badge_style;
 };
 
 G_DEFINE_FINAL_TYPE (ScsListLine, scs_list_line, G_TYPE_OBJECT)
@@ -69,6 +72,8 @@ scs_list_line_finalize (GObject *object)
   g_free (self->button_label);
   g_free (self->button_action);
   g_clear_pointer (&self->button_target, g_variant_unref);
+  g_free (self->badge_label);
+  g_free (self->badge_style);
 
   G_OBJECT_CLASS (scs_list_line_parent_class)->finalize (object);
 }
@@ -214,7 +219,8 @@ scs_list_line_set_button (ScsListLine *self,
                           GVariant    *target)
 {
   g_return_if_fail (SCS_IS_LIST_LINE (self));
-  g_return_if_fail (icon_name != NULL && action_name != NULL);
+  g_return_if_fail (label != NULL || icon_name != NULL);
+  g_return_if_fail (action_name != NULL);
 
   g_free (self->button_icon);
   self->button_icon = g_strdup (icon_name);
@@ -224,6 +230,20 @@ scs_list_line_set_button (ScsListLine *self,
   self->button_action = g_strdup (action_name);
   g_clear_pointer (&self->button_target, g_variant_unref);
   self->button_target = target != NULL ? g_variant_ref_sink (target) : NULL;
+}
+
+void
+scs_list_line_set_badge (ScsListLine *self,
+                         const char  *label,
+                         const char  *style_class)
+{
+  g_return_if_fail (SCS_IS_LIST_LINE (self));
+  g_return_if_fail (label != NULL);
+
+  g_free (self->badge_label);
+  self->badge_label = g_strdup (label);
+  g_free (self->badge_style);
+  self->badge_style = g_strdup (style_class);
 }
 
 static gboolean
@@ -240,6 +260,7 @@ line_equal (gconstpointer pa,
          g_strcmp0 (a->icon_label, b->icon_label) == 0 && g_strcmp0 (a->name, b->name) == 0 &&
          g_strcmp0 (a->button_icon, b->button_icon) == 0 && g_strcmp0 (a->button_label, b->button_label) == 0 &&
          g_strcmp0 (a->button_action, b->button_action) == 0 &&
+         g_strcmp0 (a->badge_label, b->badge_label) == 0 && g_strcmp0 (a->badge_style, b->badge_style) == 0 &&
          (a->button_target == NULL ? b->button_target == NULL
                                    : b->button_target != NULL && g_variant_equal (a->button_target, b->button_target));
 }
@@ -288,16 +309,31 @@ scs_list_line_row_create (gpointer item,
                                         line->icon_label, -1);
       adw_action_row_add_prefix (row, icon);
     }
+  if (line->badge_label != NULL)
+    {
+      GtkWidget *badge = gtk_label_new (line->badge_label);
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      if (line->badge_style != NULL)
+        gtk_widget_add_css_class (badge, line->badge_style);
+      adw_action_row_add_suffix (row, badge);
+    }
   if (line->button_action != NULL)
     {
-      GtkWidget *button = gtk_button_new_from_icon_name (line->button_icon);
+      GtkWidget *button;
 
+      if (line->button_icon != NULL)
+        {
+          button = gtk_button_new_from_icon_name (line->button_icon);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, line->button_label);
+          if (line->button_label != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            line->button_label, -1);
+        }
+      else
+        button = gtk_button_new_with_mnemonic (line->button_label);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, line->button_label);
-      if (line->button_label != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        line->button_label, -1);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), line->button_action);
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), line->button_target);
       adw_action_row_add_suffix (row, button);

@@ -9,9 +9,11 @@
 G_BEGIN_DECLS
 
 /* One line of a list a view shows (a check of a package, a finding of the
- * scope check, a problem of an import, a recent workspace), as shown:
- * properties "title", "subtitle" and "tooltip" (plain text, bound by the
- * row's template). Set up before it goes into a list; not changed after.
+ * scope check, a problem of an import, a recent workspace, a criterion of
+ * the renewal comparison, a date of the life cycle, a row of the provider
+ * dossier), as shown: properties "title", "subtitle" and "tooltip" (plain
+ * text, never markup, bound by the row's template). Set up before it goes
+ * into a list; not changed after.
  * What the line stands for goes with it as object data
  * (g_object_set_data_full ()), read back from the model by the row's
  * index. */
@@ -38,14 +40,20 @@ void         scs_list_line_set_activatable (ScsListLine *self,
                                             gboolean     activatable);
 void         scs_list_line_set_name    (ScsListLine *self,
                                         const char  *name);
-/* A flat icon button at the row's end that activates @action_name with
- * @target (floating references are sunk); @label is its tooltip and
- * accessible label. */
+/* A button at the row's end that activates @action_name with @target
+ * (floating references are sunk): a flat icon button whose tooltip and
+ * accessible label are @label, or with @icon_name NULL a button showing
+ * @label (with a mnemonic). */
 void         scs_list_line_set_button  (ScsListLine *self,
                                         const char  *icon_name,
                                         const char  *label,
                                         const char  *action_name,
                                         GVariant    *target);
+/* A word at the row's end (before its button) in the style @style_class
+ * ("error", "warning", "success" or NULL). */
+void         scs_list_line_set_badge   (ScsListLine *self,
+                                        const char  *label,
+                                        const char  *style_class);
 
 /* Makes @store (of ScsListLine) hold @lines, replacing only what changed
  * (scs_list_store_update ()), so the rows of the lines that stay are kept. */

@@ -33,11 +33,6 @@ struct _ScsReviewEntry
   gboolean  link_activates;
   char     *icon_name;
   char     *name;
-  char     *button_label;
-  char     *button_action;
-  GVariant *button_target;
-  char     *badge_label;
-  char     *badge_class;
 };
 
 G_DEFINE_FINAL_TYPE (ScsReviewEntry, scs_review_entry, G_TYPE_OBJECT)
@@ -64,11 +59,6 @@ scs_review_entry_finalize (GObject *object)
   g_clear_pointer (&self->link_target, g_variant_unref);
   g_free (self->icon_name);
   g_free (self->name);
-  g_free (self->button_label);
-  g_free (self->button_action);
-  g_clear_pointer (&self->button_target, g_variant_unref);
-  g_free (self->badge_label);
-  g_free (self->badge_class);
 
   G_OBJECT_CLASS (scs_review_entry_parent_class)->finalize (object);
 }
@@ -191,37 +181,6 @@ scs_review_entry_set_name (ScsReviewEntry *self,
   self->name = g_strdup (name);
 }
 
-void
-scs_review_entry_set_button (ScsReviewEntry *self,
-                             const char     *mnemonic,
-                             const char     *action_name,
-                             GVariant       *target)
-{
-  g_return_if_fail (SCS_IS_REVIEW_ENTRY (self));
-  g_return_if_fail (mnemonic != NULL && action_name != NULL);
-
-  g_free (self->button_label);
-  self->button_label = g_strdup (mnemonic);
-  g_free (self->button_action);
-  self->button_action = g_strdup (action_name);
-  g_clear_pointer (&self->button_target, g_variant_unref);
-  self->button_target = target != NULL ? g_variant_ref_sink (target) : NULL;
-}
-
-void
-scs_review_entry_set_badge (ScsReviewEntry *self,
-                            const char     *label,
-                            const char     *css_class)
-{
-  g_return_if_fail (SCS_IS_REVIEW_ENTRY (self));
-  g_return_if_fail (label != NULL);
-
-  g_free (self->badge_label);
-  self->badge_label = g_strdup (label);
-  g_free (self->badge_class);
-  self->badge_class = g_strdup (css_class);
-}
-
 static gboolean
 variant_equal0 (GVariant *a,
                 GVariant *b)
@@ -240,11 +199,7 @@ entry_equal (gconstpointer entry_a,
          g_strcmp0 (a->link_tooltip, b->link_tooltip) == 0 &&
          g_strcmp0 (a->link_action, b->link_action) == 0 &&
          variant_equal0 (a->link_target, b->link_target) && a->link_activates == b->link_activates &&
-         g_strcmp0 (a->icon_name, b->icon_name) == 0 && g_strcmp0 (a->name, b->name) == 0 &&
-         g_strcmp0 (a->button_label, b->button_label) == 0 &&
-         g_strcmp0 (a->button_action, b->button_action) == 0 &&
-         variant_equal0 (a->button_target, b->button_target) &&
-         g_strcmp0 (a->badge_label, b->badge_label) == 0 && g_strcmp0 (a->badge_class, b->badge_class) == 0;
+         g_strcmp0 (a->icon_name, b->icon_name) == 0 && g_strcmp0 (a->name, b->name) == 0;
 }
 
 /**
@@ -284,24 +239,6 @@ add_extras (AdwActionRow   *row,
       adw_action_row_add_suffix (row, button);
       if (entry->link_activates)
         adw_action_row_set_activatable_widget (row, button);
-    }
-  if (entry->badge_label != NULL)
-    {
-      GtkWidget *badge = gtk_label_new (entry->badge_label);
-
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      if (entry->badge_class != NULL)
-        gtk_widget_add_css_class (badge, entry->badge_class);
-      adw_action_row_add_suffix (row, badge);
-    }
-  if (entry->button_action != NULL)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (entry->button_label);
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), entry->button_action);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), entry->button_target);
-      adw_action_row_add_suffix (row, button);
     }
   if (entry->decidable)
     {

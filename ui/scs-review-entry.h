@@ -8,17 +8,18 @@
 
 G_BEGIN_DECLS
 
-/* One line of a boxed list, as shown: properties "title" and "subtitle"
- * (Pango markup, bound by the row's template). Made for the review page
- * (what waits, the redline, a comment thread) and used by the other views
- * that list records in boxed lists (compare, dashboard, provider page).
- * Set up before it goes into a list; not changed after. */
+/* One line of the review page's lists (what waits, the redline, a comment
+ * thread), as shown: properties "title" and "subtitle" (Pango markup: an
+ * old value struck through, a new one underlined; bound by the row's
+ * template), a link to what it is about, Accept and Reject of a proposal.
+ * The other views' lists are of ScsListLine. Set up before it goes into a
+ * list; not changed after. */
 #define SCS_TYPE_REVIEW_ENTRY (scs_review_entry_get_type ())
 G_DECLARE_FINAL_TYPE (ScsReviewEntry, scs_review_entry, SCS, REVIEW_ENTRY, GObject)
 
 ScsReviewEntry *scs_review_entry_new          (const char     *title_markup,
                                                const char     *subtitle_markup);
-/* The same for plain text (user text, never markup). */
+/* The same for plain text (user text, an error message: never markup). */
 ScsReviewEntry *scs_review_entry_new_text     (const char     *title,
                                                const char     *subtitle);
 /* A proposal: Accept and Reject (review.accept (x), review.reject ((xs)))
@@ -37,15 +38,6 @@ void            scs_review_entry_set_icon     (ScsReviewEntry *self,
                                                const char     *icon_name);
 void            scs_review_entry_set_name     (ScsReviewEntry *self,
                                                const char     *name);
-/* A labelled button at the end of the row (@action_name with @target). */
-void            scs_review_entry_set_button   (ScsReviewEntry *self,
-                                               const char     *mnemonic,
-                                               const char     *action_name,
-                                               GVariant       *target);
-/* A word at the end of the row in the style @css_class ("error", ...). */
-void            scs_review_entry_set_badge    (ScsReviewEntry *self,
-                                               const char     *label,
-                                               const char     *css_class);
 
 void            scs_review_entries_update     (GListStore     *store,
                                                GPtrArray      *entries);

@@ -299,7 +299,7 @@ refresh_waiting (ScsReviewPage *self)
   for (guint i = 0; items != NULL && i < items->len; i++)
     g_ptr_array_add (entries, waiting_entry_new (items->pdata[i]));
   if (items == NULL)
-    g_ptr_array_add (entries, scs_review_entry_new (error->message, NULL));
+    g_ptr_array_add (entries, scs_review_entry_new_text (error->message, NULL));
   scs_review_entries_update (self->waiting, entries);
   gtk_widget_set_visible (self->waiting_group, items == NULL || items->len > 0);
 }
@@ -344,7 +344,7 @@ refresh_changes (ScsReviewPage *self)
       g_ptr_array_add (entries, entry);
     }
   if (changes == NULL)
-    g_ptr_array_add (entries, scs_review_entry_new (error->message, NULL));
+    g_ptr_array_add (entries, scs_review_entry_new_text (error->message, NULL));
   scs_review_entries_update (self->changes, entries);
   gtk_widget_set_visible (self->changes_group, changes == NULL || changes->len > 0);
 }
@@ -458,7 +458,7 @@ refresh_criterion (ScsReviewPage *self)
   append_comments (self, entries, self->criterion_id);
   append_proposals (self, entries);
   if (entries->len == 0)
-    g_ptr_array_add (entries, scs_review_entry_new (_("No comments or proposals yet"), NULL));
+    g_ptr_array_add (entries, scs_review_entry_new_text (_("No comments or proposals yet"), NULL));
   scs_comment_thread_set_entries (self->thread, entries);
 }
 
@@ -893,7 +893,7 @@ refresh_content (ScsReviewPage *self)
   refresh_criterion (self);
   append_comments (self, general, "");
   if (general->len == 0)
-    g_ptr_array_add (general, scs_review_entry_new (_("No comments on the whole assessment yet"), NULL));
+    g_ptr_array_add (general, scs_review_entry_new_text (_("No comments on the whole assessment yet"), NULL));
   scs_comment_thread_set_entries (self->general_thread, general);
 }
 
