@@ -126,7 +126,7 @@ show_unconfirmed (ScsCompareWindow *self)
         criterion_line (ids[i], catalog, answer != NULL ? scs_answer_state_get_label (scs_answer_get_state (answer))
                                                          : NULL);
 
-      scs_list_line_set_button (line, NULL, _("Re-confirm"), "compare.confirm", g_variant_new_string (ids[i]));
+      scs_list_line_add_button (line, NULL, _("Re-confirm"), NULL, "compare.confirm", g_variant_new_string (ids[i]));
       g_ptr_array_add (lines, line);
     }
   scs_list_lines_update (self->unconfirmed, lines);

@@ -29,6 +29,7 @@
 #include "scs-date.h"
 #include "scs-declaration.h"
 #include "scs-evidence-list.h"
+#include "scs-list-line.h"
 #include "scs-profile.h"
 #include "scs-review-banner.h"
 #include "scs-scope.h"
@@ -62,7 +63,7 @@ struct _ScsReviewPage
   GtkWidget          *declare_button;
   GtkWidget          *waiting_group;
   GtkListBox         *waiting_list;
-  GListStore         *waiting;       /* of ScsReviewEntry, bound to waiting_list */
+  GListStore         *waiting;       /* of ScsListLine, bound to waiting_list */
   GtkWidget          *changes_group;
   GtkListBox         *changes_list;
   GListStore         *changes;       /* the redline, bound to changes_list */
@@ -254,27 +255,35 @@ update_banner (ScsReviewPage *self)
   scs_review_banner_update (SCS_REVIEW_BANNER (self->banner), self->workspace, self->sealed);
 }
 
-static ScsReviewEntry *
-waiting_entry_new (ScsReviewItem *item)
+/* A "go to" button at the end of @line's row. */
+static void
+add_link (ScsListLine *line,
+          const char  *label,
+          const char  *action_name,
+          GVariant    *target)
+{
+  scs_list_line_add_button (line, "go-next-symbolic", label, NULL, action_name, target);
+}
+
+static ScsListLine *
+waiting_line_new (ScsReviewItem *item)
 {
   gboolean scope = g_str_equal (item->kind, "scope-questioned");
-  g_autofree char *title = g_markup_escape_text (item->text ? item->text : item->kind, -1);
-  g_autofree char *subtitle = g_markup_escape_text (item->criterion_id ? item->criterion_id
-                                                    : scope ? _("Scope")
-                                                    : _("Whole assessment"), -1);
-  ScsReviewEntry *entry = scs_review_entry_new (title, subtitle);
+  ScsListLine *line = scs_list_line_new (item->text ? item->text : item->kind,
+                                         item->criterion_id ? item->criterion_id
+                                         : scope ? _("Scope") : _("Whole assessment"));
 
   if (scope)
     {
       /* The scope has its own page, out of this one: the window shows it. */
-      scs_review_entry_set_icon (entry, "network-workgroup-symbolic");
-      scs_review_entry_set_link (entry, _("Show the scope"), "win.show-scope",
-                                 g_variant_new_int64 (item->ref), TRUE);
+      scs_list_line_set_icon (line, "network-workgroup-symbolic", NULL, NULL);
+      add_link (line, _("Show the scope"), "win.show-scope", g_variant_new_int64 (item->ref));
     }
   else if (item->criterion_id != NULL)
-    scs_review_entry_set_link (entry, _("Show this criterion"), "review.show-criterion",
-                               g_variant_new_string (item->criterion_id), TRUE);
-  return entry;
+    add_link (line, _("Show this criterion"), "review.show-criterion", g_variant_new_string (item->criterion_id));
+  /* activating the row follows its link */
+  scs_list_line_set_activatable (line, scope || item->criterion_id != NULL);
+  return line;
 }
 /* The scope's edits (a new reason, the expert's mark) change what waits. */
 static void
@@ -292,15 +301,15 @@ refresh_waiting (ScsReviewPage *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   items = scs_review_list_waiting (self->review, &error);
   follow_scope (self);
   for (guint i = 0; items != NULL && i < items->len; i++)
-    g_ptr_array_add (entries, waiting_entry_new (items->pdata[i]));
+    g_ptr_array_add (lines, waiting_line_new (items->pdata[i]));
   if (items == NULL)
-    g_ptr_array_add (entries, scs_review_entry_new_text (error->message, NULL));
-  scs_review_entries_update (self->waiting, entries);
+    g_ptr_array_add (lines, scs_list_line_new (error->message, NULL));
+  scs_list_lines_update (self->waiting, lines);
   gtk_widget_set_visible (self->waiting_group, items == NULL || items->len > 0);
 }
 
@@ -309,7 +318,7 @@ refresh_changes (ScsReviewPage *self)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   changes = scs_review_list_changes (self->review, &error);
   for (guint i = 0; changes != NULL && i < changes->len; i++)
@@ -322,7 +331,7 @@ refresh_changes (ScsReviewPage *self)
       g_autofree char *when = scs_date_format_time (change->time, SCS_DATE_ZONE_LOCAL);
       g_autofree char *byline = NULL;
       g_autofree char *subtitle = NULL;
-      ScsReviewEntry *entry;
+      ScsListLine *line;
 
       /* Translators: who changed something and when: "Sato Hanako, 2026-12-07 05:59 JST" */
       byline = g_markup_printf_escaped (_("%s, %s"), change->actor ? change->actor : "", when);
@@ -336,23 +345,22 @@ refresh_changes (ScsReviewPage *self)
           /* Translators: redline: old value → new value, by whom and when */
           subtitle = g_strdup_printf (_("%s → %s  (%s)"), old_markup, new_markup, byline);
         }
-      entry = scs_review_entry_new (title, subtitle);
+      line = scs_list_line_new_markup (title, subtitle);
       if (scs_workspace_lookup_answer (self->workspace, change->target) != NULL)
-        scs_review_entry_set_link (entry, _("Show this criterion"), "review.show-criterion",
-                                   g_variant_new_string (change->target), FALSE);
-      scs_review_entry_set_name (entry, "redline-row");
-      g_ptr_array_add (entries, entry);
+        add_link (line, _("Show this criterion"), "review.show-criterion", g_variant_new_string (change->target));
+      scs_list_line_set_name (line, "redline-row");
+      g_ptr_array_add (lines, line);
     }
   if (changes == NULL)
-    g_ptr_array_add (entries, scs_review_entry_new_text (error->message, NULL));
-  scs_review_entries_update (self->changes, entries);
+    g_ptr_array_add (lines, scs_list_line_new (error->message, NULL));
+  scs_list_lines_update (self->changes, lines);
   gtk_widget_set_visible (self->changes_group, changes == NULL || changes->len > 0);
 }
 
-/* The comments on @criterion_id ("" the whole assessment) to @entries */
+/* The comments on @criterion_id ("" the whole assessment) to @lines */
 static void
 append_comments (ScsReviewPage *self,
-                 GPtrArray     *entries,
+                 GPtrArray     *lines,
                  const char    *criterion_id)
 {
   g_autoptr(GPtrArray) comments = NULL;
@@ -362,19 +370,17 @@ append_comments (ScsReviewPage *self,
   for (guint i = 0; comments != NULL && i < comments->len; i++)
     {
       ScsReviewComment *c = comments->pdata[i];
-      g_autofree char *body = g_markup_escape_text (c->body, -1);
-      /* Translators: comment byline: author (role) · time */
       g_autofree char *when = scs_date_format_time (c->time, SCS_DATE_ZONE_LOCAL);
+      /* Translators: comment byline: author (role) · time */
       g_autofree char *byline = g_strdup_printf (_("%s (%s) · %s"), c->author, role_label (c->role), when);
-      g_autofree char *escaped = g_markup_escape_text (byline, -1);
 
-      g_ptr_array_add (entries, scs_review_entry_new (body, escaped));
+      g_ptr_array_add (lines, scs_list_line_new (c->body, byline));
     }
 }
 
 static void
 append_proposals (ScsReviewPage *self,
-                  GPtrArray     *entries)
+                  GPtrArray     *lines)
 {
   g_autoptr(GPtrArray) proposals = NULL;
   g_autoptr(GError) error = NULL;
@@ -393,7 +399,7 @@ append_proposals (ScsReviewPage *self,
       g_autofree char *title = g_strdup_printf (_("Proposed %s: %s → %s"), field_label (p->field), old_markup, new_markup);
       g_autofree char *status = NULL;
       g_autofree char *escaped = NULL;
-      ScsReviewEntry *entry;
+      ScsListLine *line;
 
       if (g_str_equal (p->status, "open"))
         /* Translators: proposal byline: author, time, the author's reason */
@@ -408,10 +414,15 @@ append_proposals (ScsReviewPage *self,
                                   p->decision_comment ? p->decision_comment : "");
       escaped = g_markup_escape_text (status, -1);
       /* The organisation accepts or rejects what is open, until sealed. */
-      entry = scs_review_entry_new (title, escaped);
-      scs_review_entry_set_proposal (entry, p->id,
-                                     organization && g_str_equal (p->status, "open") && !self->sealed);
-      g_ptr_array_add (entries, entry);
+      line = scs_list_line_new_markup (title, escaped);
+      if (organization && g_str_equal (p->status, "open") && !self->sealed)
+        {
+          scs_list_line_add_button (line, NULL, _("_Reject"), NULL, "review.reject",
+                                    g_variant_new ("(xs)", p->id, ""));
+          scs_list_line_add_button (line, NULL, _("_Accept"), "suggested-action", "review.accept",
+                                    g_variant_new_int64 (p->id));
+        }
+      g_ptr_array_add (lines, line);
     }
 }
 
@@ -424,7 +435,7 @@ refresh_criterion (ScsReviewPage *self)
   gboolean expert = scs_review_get_side (self->review) == SCS_REVIEW_SIDE_EXPERT;
   ScsVerdict verdict;
   g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->criterion_id != NULL)
     criterion = scs_catalog_lookup_criterion (scs_workspace_get_catalog (self->workspace), self->criterion_id);
@@ -440,7 +451,7 @@ refresh_criterion (ScsReviewPage *self)
   if (criterion == NULL)
     {
       /* No thread: hidden, and nothing to comment on */
-      scs_comment_thread_set_entries (self->thread, entries);
+      scs_comment_thread_set_entries (self->thread, lines);
       gtk_label_set_text (self->verdict_label, "");
       return;
     }
@@ -455,11 +466,11 @@ refresh_criterion (ScsReviewPage *self)
   gtk_widget_set_sensitive (self->revision_button, verdict != SCS_VERDICT_REVISION_REQUIRED);
 
   refresh_answer (self);
-  append_comments (self, entries, self->criterion_id);
-  append_proposals (self, entries);
-  if (entries->len == 0)
-    g_ptr_array_add (entries, scs_review_entry_new_text (_("No comments or proposals yet"), NULL));
-  scs_comment_thread_set_entries (self->thread, entries);
+  append_comments (self, lines, self->criterion_id);
+  append_proposals (self, lines);
+  if (lines->len == 0)
+    g_ptr_array_add (lines, scs_list_line_new (_("No comments or proposals yet"), NULL));
+  scs_comment_thread_set_entries (self->thread, lines);
 }
 
 
@@ -893,7 +904,7 @@ refresh_content (ScsReviewPage *self)
   refresh_criterion (self);
   append_comments (self, general, "");
   if (general->len == 0)
-    g_ptr_array_add (general, scs_review_entry_new_text (_("No comments on the whole assessment yet"), NULL));
+    g_ptr_array_add (general, scs_list_line_new (_("No comments on the whole assessment yet"), NULL));
   scs_comment_thread_set_entries (self->general_thread, general);
 }
 
@@ -908,10 +919,10 @@ build (ScsReviewPage *self)
     return;
   self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->waiting = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
-  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), scs_review_row_create, NULL, NULL);
-  self->changes = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
-  gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (self->changes), scs_review_row_create, NULL, NULL);
+  self->waiting = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), scs_list_line_row_create, NULL, NULL);
+  self->changes = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (self->changes), scs_list_line_row_create, NULL, NULL);
   {
     g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
 

@@ -347,6 +347,7 @@ test_round_trip (void)
   ScsReviewSummary summary;
   GListModel *answers;
   gint64 p1, p2;
+  guint n_links;
   sqlite3 *db;
 
   window = review_window_new (file, org, catalog, &ws, &page);
@@ -373,7 +374,7 @@ test_round_trip (void)
   scs_review_page_set_profile (page, expert);
   g_assert_cmpstr (scs_workspace_get_actor (ws), ==, "Expert Taro");
   review_action (window, "comment", g_variant_new ("(ss)", "1-2-1-1", "Attach the policy"));
-  review_action (window, "comment", g_variant_new ("(ss)", "", "Good work overall"));
+  review_action (window, "comment", g_variant_new ("(ss)", "", "Good work <b>overall</b> & R&D"));
   review_action (window, "propose", g_variant_new ("(ssss)", "1-2-1-1", "note", "Policy v2", "be specific"));
   review_action (window, "propose", g_variant_new ("(ssss)", "1-2-1-2", "state", "not-met", ""));
   g_assert_null (scs_review_page_get_last_error (page));
@@ -417,6 +418,26 @@ test_round_trip (void)
   thread_row = GTK_WIDGET (gtk_list_box_get_row_at_index (thread_list, 1));
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (thread_row)), "→"));
   g_assert_nonnull (gui_test_find_by_type (thread_row, GTK_TYPE_BUTTON));
+  /* a comment is shown as written, never read as markup */
+  thread_list = GTK_LIST_BOX (gui_test_find_child (page_child (page, "general_thread"), "list"));
+  thread_row = GTK_WIDGET (gtk_list_box_get_row_at_index (thread_list, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (thread_row)), ==,
+                   "Good work <b>overall</b> & R&D");
+  /* what waits links to its criterion: activating the row presses the
+   * link, a button that says where it goes */
+  n_links = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (page_child (page, "waiting_list")); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *link = gui_test_find_by_type (child, GTK_TYPE_BUTTON);
+
+      if (link == NULL)
+        continue;
+      n_links++;
+      g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (child)));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (link), ==, _("Show this criterion"));
+    }
+  g_assert_cmpuint (n_links, >=, 3);
   /* the SME cannot give verdicts */
   review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "accepted"));
   g_assert_nonnull (scs_review_page_get_last_error (page));
