@@ -955,12 +955,6 @@ scs_dashboard_page_init (ScsDashboardPage *self)
   gtk_widget_add_controller (self->chart, motion);
 }
 
-GtkWidget *
-scs_dashboard_page_new (void)
-{
-  return g_object_new (SCS_TYPE_DASHBOARD_PAGE, NULL);
-}
-
 void
 scs_dashboard_page_set_workspace (ScsDashboardPage *self,
                                   ScsWorkspace     *workspace)
@@ -993,12 +987,4 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
   scs_dashboard_page_build_table (self);
   scs_dashboard_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
-}
-
-char *
-scs_dashboard_page_dup_summary (ScsDashboardPage *self)
-{
-  g_return_val_if_fail (SCS_IS_DASHBOARD_PAGE (self), NULL);
-
-  return scs_dashboard_page_build_summary (self);
 }

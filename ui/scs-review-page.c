@@ -48,7 +48,6 @@ struct _ScsReviewPage
   char               *criterion_id;
   char               *last_error;
   guint               refresh_id;
-  gboolean            profile_explicit;
   gboolean            sealed;
   gboolean            content_stale;
   gboolean            built;          /* the template's widgets exist */
@@ -1513,13 +1512,12 @@ scs_review_page_set_workspace (ScsReviewPage *self,
       return;
     }
 
-  if (!self->profile_explicit)
-    {
-      g_autoptr(ScsProfile) profile = scs_profile_load_default (NULL);
+  {
+    g_autoptr(ScsProfile) profile = scs_profile_load_default (NULL);
 
-      if (profile != NULL)
-        g_set_object (&self->profile, profile);
-    }
+    if (profile != NULL)
+      g_set_object (&self->profile, profile);
+  }
   /* Sets the workspace actor when the profile has a name. */
   self->review = scs_review_new (workspace, self->profile);
   g_signal_connect_object (self->review, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
@@ -1530,29 +1528,12 @@ scs_review_page_set_workspace (ScsReviewPage *self,
 }
 
 void
-scs_review_page_set_profile (ScsReviewPage *self,
-                             ScsProfile    *profile)
-{
-  g_return_if_fail (SCS_IS_REVIEW_PAGE (self));
-  g_return_if_fail (SCS_IS_PROFILE (profile));
-
-  self->profile_explicit = TRUE;
-  g_set_object (&self->profile, profile);
-  if (self->review != NULL)
-    scs_review_set_profile (self->review, profile);
-  scs_review_page_refresh (self);
-}
-
-void
 scs_review_page_reload_profile (ScsReviewPage *self)
 {
   g_autoptr(ScsProfile) profile = NULL;
 
   g_return_if_fail (SCS_IS_REVIEW_PAGE (self));
 
-  /* A profile given by a caller (tests) stays */
-  if (self->profile_explicit)
-    return;
   profile = scs_profile_load_default (NULL);
   if (profile == NULL)
     return;
@@ -1686,19 +1667,5 @@ scs_review_page_show_criterion (ScsReviewPage *self,
   self->scroll_y = -1;
   if (self->scroll_id == 0)
     self->scroll_id = g_timeout_add (SCROLL_POLL_MS, scroll_to_criterion, self);
-}
-
-const char *
-scs_review_page_get_criterion (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  return self->criterion_id;
-}
-
-const char *
-scs_review_page_get_last_error (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  return self->last_error;
 }
 
