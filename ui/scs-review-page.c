@@ -730,16 +730,41 @@ dup_shown_ids (ScsReviewPage *self)
   return g_strv_builder_end (ids);
 }
 
+/* A question in a dialog over the page's window: Cancel (the default)
+ * or @response (@label, looking @appearance), on which @on_response runs
+ * (the signal "response::@response"). The caller presents it. */
+static AdwMessageDialog *
+confirmation_new (ScsReviewPage         *self,
+                  const char            *heading,
+                  const char            *body,
+                  const char            *response,
+                  const char            *label,
+                  AdwResponseAppearance  appearance,
+                  GCallback              on_response)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  g_autofree char *signal = g_strconcat ("response::", response, NULL);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, signal, on_response, self, G_CONNECT_SWAPPED);
+  return dialog;
+}
+
 static void
-on_accept_shown_response (AdwMessageDialog *dialog,
-                          const char       *response,
-                          ScsReviewPage    *self)
+on_accept_shown (ScsReviewPage    *self,
+                 const char       *response,
+                 AdwMessageDialog *dialog)
 {
   GStrv ids = g_object_get_data (G_OBJECT (dialog), "scs-ids");
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
-  if (!g_str_equal (response, "accept") || self->review == NULL)
+  if (self->review == NULL)
     return;
   for (guint i = 0; ok && ids[i] != NULL; i++)
     if (scs_review_get_verdict (self->review, ids[i]) != SCS_VERDICT_ACCEPTED)
@@ -755,7 +780,6 @@ accept_shown_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   ScsReviewPage *self = user_data;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_auto(GStrv) ids = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
@@ -778,13 +802,9 @@ accept_shown_action (GSimpleAction *action,
                                        "The %u criterion the list shows (%s) will be marked accepted, under your name.",
                                        "The %u criteria the list shows (%s) will be marked accepted, under your name.", n),
                           n, gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (self->filter_dropdown))));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", _("_Accept All"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = confirmation_new (self, heading, body, "accept", _("_Accept All"), ADW_RESPONSE_SUGGESTED,
+                             G_CALLBACK (on_accept_shown));
   g_object_set_data_full (G_OBJECT (dialog), "scs-ids", g_steal_pointer (&ids), (GDestroyNotify) g_strfreev);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_accept_shown_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1138,14 +1158,12 @@ hand_over_action (GSimpleAction *action,
 }
 
 static void
-on_new_round_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       ScsReviewPage    *self)
+on_new_round (ScsReviewPage *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (!g_str_equal (response, "new-round") || self->review == NULL)
+  if (self->review == NULL)
     return;
   ok = scs_review_start_new_round (self->review, &error);
   finish (self, ok, error);
@@ -1157,20 +1175,14 @@ new_round_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   ScsReviewPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   ScsProfile *profile;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   if (!require_review (self))
     return;
   if (!scs_review_is_sealed (self->workspace))
     {
-      gboolean ok = scs_review_start_new_round (self->review, &error);
-
-      finish (self, ok, error);
+      on_new_round (self);
       return;
     }
 
@@ -1184,14 +1196,9 @@ new_round_action (GSimpleAction *action,
                           profile != NULL && scs_profile_get_name (profile) != NULL
                           ? scs_profile_get_name (profile) : _("no profile — set it in Preferences"),
                           scs_role_get_label (profile != NULL ? scs_profile_get_role (profile) : SCS_ROLE_SME));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Break the Seal and Start a New Round?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "new-round", _("_Break the Seal"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "new-round", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_round_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (confirmation_new (self, _("Break the Seal and Start a New Round?"), body,
+                                                    "new-round", _("_Break the Seal"), ADW_RESPONSE_DESTRUCTIVE,
+                                                    G_CALLBACK (on_new_round))));
 }
 
 static void
