@@ -25,6 +25,7 @@
 #include "scs-signoff.h"
 #include "scs-ui-resources.h"
 
+#include "scs-application.h"
 #include "scs-comment-thread.h"
 #include "scs-date.h"
 #include "scs-declaration.h"
@@ -47,6 +48,7 @@ struct _ScsReviewPage
   GSimpleActionGroup *actions;
   char               *criterion_id;
   char               *last_error;
+  GSettings          *trust_settings; /* followed once a sealed workspace is shown */
   guint               refresh_id;
   gboolean            sealed;
   gboolean            content_stale;
@@ -251,6 +253,14 @@ value_markup (const char *value,
 static void
 update_banner (ScsReviewPage *self)
 {
+  /* Trusting another CA (Preferences) changes what the banner can say. */
+  if (self->sealed && self->trust_settings == NULL)
+    {
+      self->trust_settings = scs_settings_new ();
+      if (self->trust_settings != NULL)
+        g_signal_connect_object (self->trust_settings, "changed::trusted-cas", G_CALLBACK (update_banner), self,
+                                 G_CONNECT_SWAPPED);
+    }
   scs_review_banner_update (SCS_REVIEW_BANNER (self->banner), self->workspace, self->sealed);
 }
 
@@ -967,12 +977,12 @@ ensure_content (ScsReviewPage *self)
     refresh_content (self);
 }
 
-void
-scs_review_page_refresh (ScsReviewPage *self)
+/* Reads the review again: the seal, the banner, and what the page shows
+ * (now if it is shown, else when it is). */
+static void
+refresh (ScsReviewPage *self)
 {
   gboolean sealed;
-
-  g_return_if_fail (SCS_IS_REVIEW_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->workspace == NULL || self->review == NULL)
@@ -1007,7 +1017,7 @@ refresh_idle (gpointer data)
   ScsReviewPage *self = data;
 
   self->refresh_id = 0;
-  scs_review_page_refresh (self);
+  refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1204,7 +1214,7 @@ new_round_action (GSimpleAction *action,
 static void
 on_dialog_done (ScsReviewPage *self)
 {
-  scs_review_page_refresh (self);
+  refresh (self);
 }
 
 static void
@@ -1363,6 +1373,7 @@ scs_review_page_dispose (GObject *object)
   g_clear_object (&self->review);
   g_clear_object (&self->workspace);
   g_clear_object (&self->profile);
+  g_clear_object (&self->trust_settings);
   g_clear_object (&self->actions);
   g_clear_object (&self->banner);
   g_clear_object (&self->shown);
@@ -1515,7 +1526,7 @@ scs_review_page_set_workspace (ScsReviewPage *self,
 
   if (workspace == NULL)
     {
-      scs_review_page_refresh (self);
+      refresh (self);
       return;
     }
 
@@ -1531,7 +1542,7 @@ scs_review_page_set_workspace (ScsReviewPage *self,
   g_signal_connect_object (workspace, "answer-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "evidence-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (workspace, "organization-changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-  scs_review_page_refresh (self);
+  refresh (self);
 }
 
 void
@@ -1547,7 +1558,7 @@ scs_review_page_reload_profile (ScsReviewPage *self)
   g_set_object (&self->profile, profile);
   if (self->review != NULL)
     scs_review_set_profile (self->review, profile);
-  scs_review_page_refresh (self);
+  refresh (self);
 }
 
 ScsReview *
@@ -1667,7 +1678,7 @@ scs_review_page_show_criterion (ScsReviewPage *self,
   g_free (self->criterion_id);
   self->criterion_id = g_strdup (criterion_id);
   build (self);
-  scs_review_page_refresh (self);
+  refresh (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->thread));
   self->scroll_frames = 0;
   self->scroll_polls = 0;

@@ -42,8 +42,6 @@ GActionGroup  *scs_review_page_get_action_group (ScsReviewPage *self);
  * matches" with what changed and "Start a New Round". Owned by the page. */
 GtkWidget     *scs_review_page_get_banner       (ScsReviewPage *self);
 gboolean       scs_review_page_get_sealed       (ScsReviewPage *self);
-/* Rebuilds from the model (after a change made elsewhere). */
-void           scs_review_page_refresh          (ScsReviewPage *self);
 /* TRUE when something changed since this side's last turn or waits for it. */
 gboolean       scs_review_page_has_news         (ScsReviewPage *self);
 void           scs_review_page_show_criterion   (ScsReviewPage *self,
