@@ -70,8 +70,13 @@ static gboolean opt_print = FALSE;
 static int opt_within = SCS_PORTFOLIO_REMINDER_DAYS;
 static char *opt_found = NULL;
 static char *opt_corrected = NULL;
+static gboolean opt_no_cache = FALSE;
 
 #define JSON_ENTRY { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL }
+/* The listing commands keep the rows of unchanged files across runs, as the
+ * window does (scs_portfolio_cache_new_persistent ()). */
+#define NO_CACHE_ENTRY { "no-cache", 0, 0, G_OPTION_ARG_NONE, &opt_no_cache, \
+                         N_("Read every file, neither using nor updating the rows kept from earlier runs"), NULL }
 #define FILE_ENTRY { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, \
                      N_("Supplier list to use (default: your own, in your data folder)"), N_("PATH") }
 
@@ -83,6 +88,7 @@ static const GOptionEntry portfolio_entries[] = {
     N_("CLIENTS.xlsx") },
   { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
     N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  NO_CACHE_ENTRY,
   { NULL }
 };
 
@@ -91,6 +97,7 @@ static const GOptionEntry reminder_entries[] = {
   { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count from this date"), N_("YYYY-MM-DD") },
   { "within", 0, 0, G_OPTION_ARG_INT, &opt_within,
     N_("Days ahead to look (1–365, default 60; the window’s preference is the same)"), N_("DAYS") },
+  NO_CACHE_ENTRY,
   { NULL }
 };
 
@@ -110,6 +117,7 @@ static const GOptionEntry stats_entries[] = {
   { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf, N_("Write the statistics as a printable PDF"), N_("STATS.pdf") },
   { "top", 0, 0, G_OPTION_ARG_INT, &opt_top, N_("Criteria listed per group (default 10)"), N_("N") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the PDF"), N_("YYYY-MM-DD") },
+  NO_CACHE_ENTRY,
   { NULL }
 };
 
@@ -283,7 +291,9 @@ expiry_state_name (ScsExpiryState state)
 
 /* The clients' workspaces in @folder as on --today (default: today), with
  * the validity data they were read against in @validity (nullable); NULL
- * after printing why. */
+ * after printing why. Unless --no-cache, files unchanged since an earlier
+ * run (of this program or the window) are listed from the rows kept in the
+ * user's cache folder, without opening them. */
 static ScsPortfolio *
 load_portfolio (const char   *folder,
                 ScsValidity **validity)
@@ -305,6 +315,12 @@ load_portfolio (const char   *folder,
       return NULL;
     }
   portfolio = scs_portfolio_new (loaded, today);
+  if (!opt_no_cache)
+    {
+      g_autoptr(ScsPortfolioCache) cache = scs_portfolio_cache_new_persistent (NULL);
+
+      scs_portfolio_set_cache (portfolio, cache);
+    }
   if (!scs_portfolio_add_folder (portfolio, folder, NULL, &error))
     {
       scs_cli_report (error);
