@@ -59,6 +59,10 @@ void         scs_cli_json_add_string     (JsonBuilder         *builder,
 char        *scs_cli_level_label         (guint                level);
 void         scs_cli_json_add_progress   (JsonBuilder         *builder,
                                           const ScsProgress   *progress);
+/* A record's number as typed (decimal, 1 or more): a review proposal,
+ * a scope item, a JC-STAR event. FALSE, printing nothing, for other text. */
+gboolean     scs_cli_parse_id            (const char          *text,
+                                          gint64              *id);
 gboolean     scs_cli_check_criterion     (ScsCatalog          *catalog,
                                           const char          *id);
 

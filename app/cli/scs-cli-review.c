@@ -316,21 +316,6 @@ scs_cli_review_propose (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      scs_cli_error (_("‘%s’ is not a proposal number"), text);
-      return FALSE;
-    }
-  *id = value;
-  return TRUE;
-}
-
 static int
 decide (const ScsCliCommand *command,
         int                  argc,
@@ -345,9 +330,10 @@ decide (const ScsCliCommand *command,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!scs_cli_parse_arguments (command, accept ? NULL : entries, TRUE, &argc, &argv, 2, 2) ||
-      !parse_id (argv[2], &id))
+  if (!scs_cli_parse_arguments (command, accept ? NULL : entries, TRUE, &argc, &argv, 2, 2))
     return SCS_CLI_EXIT_USAGE;
+  if (!scs_cli_parse_id (argv[2], &id))
+    return scs_cli_error (_("‘%s’ is not a proposal number"), argv[2]);
   review = open_review (argv[1]);
   if (review == NULL)
     return SCS_CLI_EXIT_USAGE;

@@ -125,15 +125,10 @@ static gboolean
 parse_id (const char *text,
           gint64     *id)
 {
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      scs_cli_error (_("‘%s’ is not a scope item ID (a number, see ‘scs-cli scope list’)"), text);
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
+  if (scs_cli_parse_id (text, id))
+    return TRUE;
+  scs_cli_error (_("‘%s’ is not a scope item ID (a number, see ‘scs-cli scope list’)"), text);
+  return FALSE;
 }
 
 static gboolean

@@ -315,6 +315,18 @@ scs_cli_json_add_progress (JsonBuilder       *builder,
 }
 
 gboolean
+scs_cli_parse_id (const char *text,
+                  gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+gboolean
 scs_cli_check_criterion (ScsCatalog *catalog,
                          const char *id)
 {
