@@ -185,17 +185,14 @@ scs_cli_jc_check (const ScsCliCommand *command,
           json_builder_begin_object (builder);
           scs_cli_json_add_string (builder, "id", r->id);
           scs_cli_json_add_string (builder, "status", status_word (statuses[i]));
-          json_builder_set_member_name (builder, "provisional");
-          json_builder_add_boolean_value (builder, r->provisional);
+          scs_cli_json_add_boolean (builder, "provisional", r->provisional);
           scs_cli_json_add_string (builder, "cls", r->cls == SCS_JC_CLS_FULL ? "full"
                                                   : r->cls == SCS_JC_CLS_PARTIAL ? "partial" : "none");
-          json_builder_set_member_name (builder, "psti_exempt");
-          json_builder_add_boolean_value (builder, r->psti_exempt);
+          scs_cli_json_add_boolean (builder, "psti_exempt", r->psti_exempt);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "label_covers_psti");
-      json_builder_add_boolean_value (builder, covers_psti);
+      scs_cli_json_add_boolean (builder, "label_covers_psti", covers_psti);
       json_builder_set_member_name (builder, "cls_still_needed");
       json_builder_begin_array (builder);
       for (guint i = 0; cls_needed[i] != NULL; i++)

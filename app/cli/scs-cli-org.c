@@ -52,8 +52,7 @@ scs_cli_org_add_json (JsonBuilder           *builder,
   json_builder_begin_object (builder);
   scs_cli_json_add_string (builder, "name", org->name);
   scs_cli_json_add_string (builder, "trade_name", org->trade_name);
-  json_builder_set_member_name (builder, "sole_proprietor");
-  json_builder_add_boolean_value (builder, org->sole_proprietor);
+  scs_cli_json_add_boolean (builder, "sole_proprietor", org->sole_proprietor);
   scs_cli_json_add_string (builder, "corporate_number", org->corporate_number);
   scs_cli_json_add_string (builder, "address", org->address);
   scs_cli_json_add_string (builder, "contact_name", org->contact_name);

@@ -56,6 +56,12 @@ extern const GOptionEntry scs_cli_json_entries[];
 void         scs_cli_json_add_string     (JsonBuilder         *builder,
                                           const char          *name,
                                           const char          *value);
+void         scs_cli_json_add_int        (JsonBuilder         *builder,
+                                          const char          *name,
+                                          gint64               value);
+void         scs_cli_json_add_boolean    (JsonBuilder         *builder,
+                                          const char          *name,
+                                          gboolean             value);
 char        *scs_cli_level_label         (guint                level);
 void         scs_cli_json_add_progress   (JsonBuilder         *builder,
                                           const ScsProgress   *progress);

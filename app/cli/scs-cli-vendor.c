@@ -244,24 +244,6 @@ static const GOptionEntry suppliers_export_entries[] = {
   { NULL }
 };
 
-static void
-json_int (JsonBuilder *b,
-          const char  *name,
-          gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-json_bool (JsonBuilder *b,
-           const char  *name,
-           gboolean     value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_boolean_value (b, value);
-}
-
 static gboolean
 write_bytes (const char *path,
              GBytes     *bytes)
@@ -371,7 +353,7 @@ scs_cli_portfolio (const ScsCliCommand *command,
 
       json_builder_begin_object (b);
       scs_cli_json_add_string (b, "folder", argv[1]);
-      json_bool (b, "validity_provisional", scs_validity_is_provisional (validity));
+      scs_cli_json_add_boolean (b, "validity_provisional", scs_validity_is_provisional (validity));
       json_builder_set_member_name (b, "clients");
       json_builder_begin_array (b);
       for (guint i = 0; i < n; i++)
@@ -385,18 +367,18 @@ scs_cli_portfolio (const ScsCliCommand *command,
           scs_cli_json_add_string (b, "file", scs_portfolio_entry_get_path (e));
           scs_cli_json_add_string (b, "company", scs_portfolio_entry_get_company (e));
           scs_cli_json_add_string (b, "type", scs_workspace_type_to_string (scs_portfolio_entry_get_workspace_type (e)));
-          json_int (b, "level", scs_portfolio_entry_get_level (e));
-          json_int (b, "cycle", scs_portfolio_entry_get_cycle (e));
-          json_int (b, "satisfied", scs_portfolio_entry_get_satisfied (e));
-          json_int (b, "total", scs_portfolio_entry_get_total (e));
-          json_int (b, "open_gaps", scs_portfolio_entry_get_open_gaps (e));
-          json_bool (b, "ready", scs_portfolio_entry_get_ready (e));
-          json_bool (b, "criteria_missing", scs_portfolio_entry_get_criteria_missing (e));
+          scs_cli_json_add_int (b, "level", scs_portfolio_entry_get_level (e));
+          scs_cli_json_add_int (b, "cycle", scs_portfolio_entry_get_cycle (e));
+          scs_cli_json_add_int (b, "satisfied", scs_portfolio_entry_get_satisfied (e));
+          scs_cli_json_add_int (b, "total", scs_portfolio_entry_get_total (e));
+          scs_cli_json_add_int (b, "open_gaps", scs_portfolio_entry_get_open_gaps (e));
+          scs_cli_json_add_boolean (b, "ready", scs_portfolio_entry_get_ready (e));
+          scs_cli_json_add_boolean (b, "criteria_missing", scs_portfolio_entry_get_criteria_missing (e));
           scs_cli_json_add_string (b, "review", scs_review_state_to_string (scs_portfolio_entry_get_review_state (e)));
-          json_bool (b, "signed", scs_portfolio_entry_get_signed (e));
-          json_bool (b, "declared", scs_portfolio_entry_get_declared (e));
+          scs_cli_json_add_boolean (b, "signed", scs_portfolio_entry_get_signed (e));
+          scs_cli_json_add_boolean (b, "declared", scs_portfolio_entry_get_declared (e));
           scs_cli_json_add_string (b, "submitted", scs_portfolio_entry_get_submitted (e));
-          json_int (b, "obtained_level", scs_portfolio_entry_get_obtained_level (e));
+          scs_cli_json_add_int (b, "obtained_level", scs_portfolio_entry_get_obtained_level (e));
           scs_cli_json_add_string (b, "obtained", scs_portfolio_entry_get_obtained (e));
           scs_cli_json_add_string (b, "expiry", scs_portfolio_entry_get_expiry (e));
           scs_cli_json_add_string (b, "expiry_state", expiry_state_name (scs_portfolio_entry_get_expiry_state (e)));
@@ -409,10 +391,10 @@ scs_cli_portfolio (const ScsCliCommand *command,
                            scs_portfolio_entry_get_provider_date (e, SCS_PORTFOLIO_PROVIDER_STAR4));
             }
           if (scs_portfolio_entry_get_expiry (e) != NULL)
-            json_int (b, "days_left", scs_portfolio_entry_get_days_left (e));
+            scs_cli_json_add_int (b, "days_left", scs_portfolio_entry_get_days_left (e));
           else
             scs_cli_json_add_string (b, "days_left", NULL);
-          json_bool (b, "needs_new_check", scs_portfolio_entry_get_needs_check (e));
+          scs_cli_json_add_boolean (b, "needs_new_check", scs_portfolio_entry_get_needs_check (e));
           {
             ScsDueKind kind = SCS_DUE_RENEWAL;
             const char *due = scs_portfolio_entry_get_next_due (e, &kind);
@@ -596,7 +578,7 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_int (b, "within_days", opt_within);
+      scs_cli_json_add_int (b, "within_days", opt_within);
       json_builder_set_member_name (b, "reminders");
       json_builder_begin_array (b);
       for (guint i = 0; i < reminders->len; i++)
@@ -608,7 +590,7 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
           scs_cli_json_add_string (b, "company", r->company);
           scs_cli_json_add_string (b, "kind", r->expiry ? "expiry" : "self-assessment");
           scs_cli_json_add_string (b, "date", r->date);
-          json_int (b, "days", r->days);
+          scs_cli_json_add_int (b, "days", r->days);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -682,7 +664,7 @@ scs_cli_portfolio_bulk (const ScsCliCommand *command,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  json_int (b, "done", done);
+  scs_cli_json_add_int (b, "done", done);
   json_builder_end_object (b);
 
   if (scs_cli_opt_json)
@@ -752,12 +734,12 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
 
           json_builder_begin_object (b);
           scs_cli_json_add_string (b, "group", stat->group);
-          json_int (b, "category", stat->category);
+          scs_cli_json_add_int (b, "category", stat->category);
           scs_cli_json_add_string (b, "criterion_id", stat->criterion_id);
-          json_int (b, "clients", stat->clients);
-          json_int (b, "unmet", stat->unmet);
-          json_int (b, "previous_clients", stat->previous_clients);
-          json_int (b, "previous_unmet", stat->previous_unmet);
+          scs_cli_json_add_int (b, "clients", stat->clients);
+          scs_cli_json_add_int (b, "unmet", stat->unmet);
+          scs_cli_json_add_int (b, "previous_clients", stat->previous_clients);
+          scs_cli_json_add_int (b, "previous_unmet", stat->previous_unmet);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -941,10 +923,10 @@ scs_cli_diagnose (const ScsCliCommand *command,
 
       json_builder_begin_object (b);
       scs_cli_json_add_string (b, "file", argv[1]);
-      json_int (b, "target_level", scs_workspace_get_target_level (workspace));
-      json_int (b, "cycle", scs_workspace_get_cycle (workspace));
+      scs_cli_json_add_int (b, "target_level", scs_workspace_get_target_level (workspace));
+      scs_cli_json_add_int (b, "cycle", scs_workspace_get_cycle (workspace));
       scs_cli_json_add_string (b, "tier", scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)));
-      json_bool (b, "needs_on_site", scs_diagnosis_get_needs_on_site (diagnosis));
+      scs_cli_json_add_boolean (b, "needs_on_site", scs_diagnosis_get_needs_on_site (diagnosis));
       json_builder_set_member_name (b, "gaps");
       json_builder_begin_array (b);
       for (guint i = 0; i < gaps->len; i++)
@@ -960,7 +942,7 @@ scs_cli_diagnose (const ScsCliCommand *command,
           scs_cli_json_add_string (b, "owner", gap->owner);
           scs_cli_json_add_string (b, "due", gap->due);
           scs_cli_json_add_string (b, "note", gap->note);
-          json_bool (b, "planned", gap->planned);
+          scs_cli_json_add_boolean (b, "planned", gap->planned);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -1058,7 +1040,7 @@ scs_cli_renew (const ScsCliCommand *command,
 
       json_builder_begin_object (b);
       scs_cli_json_add_string (b, "file", argv[1]);
-      json_int (b, "cycle", cycle);
+      scs_cli_json_add_int (b, "cycle", cycle);
       json_builder_set_member_name (b, "to_reconfirm");
       json_builder_begin_array (b);
       for (guint i = 0; unconfirmed[i] != NULL; i++)
@@ -1214,9 +1196,9 @@ scs_cli_life_cycle (const ScsCliCommand *command,
           scs_cli_json_add_string (b, "label", e->label);
           scs_cli_json_add_string (b, "date", e->date);
           if (e->date != NULL)
-            json_int (b, "days_left", e->days_left);
+            scs_cli_json_add_int (b, "days_left", e->days_left);
           scs_cli_json_add_string (b, "urgency", life_urgencies[e->urgency]);
-          json_bool (b, "provisional", e->provisional);
+          scs_cli_json_add_boolean (b, "provisional", e->provisional);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -1293,8 +1275,8 @@ scs_cli_compare (const ScsCliCommand *command,
 
       json_builder_begin_object (jb);
       scs_cli_json_add_string (jb, "file", argv[1]);
-      json_int (jb, "cycle_a", a);
-      json_int (jb, "cycle_b", b);
+      scs_cli_json_add_int (jb, "cycle_a", a);
+      scs_cli_json_add_int (jb, "cycle_b", b);
       json_builder_set_member_name (jb, "changed");
       json_builder_begin_array (jb);
       for (guint i = 0; i < diffs->len; i++)
@@ -1320,8 +1302,8 @@ scs_cli_compare (const ScsCliCommand *command,
           scs_cli_json_add_string (jb, "new_state", scs_answer_state_to_string (d->new_state));
           scs_cli_json_add_string (jb, "old_note", d->old_note);
           scs_cli_json_add_string (jb, "new_note", d->new_note);
-          json_int (jb, "old_evidence", d->old_evidence);
-          json_int (jb, "new_evidence", d->new_evidence);
+          scs_cli_json_add_int (jb, "old_evidence", d->old_evidence);
+          scs_cli_json_add_int (jb, "new_evidence", d->new_evidence);
           json_builder_end_object (jb);
         }
       json_builder_end_array (jb);
@@ -1411,16 +1393,16 @@ supplier_json (JsonBuilder       *b,
   json_builder_begin_object (b);
   scs_cli_json_add_string (b, "name", s->name);
   scs_cli_json_add_string (b, "corporate_number", s->corporate_number);
-  json_bool (b, "confidential", s->confidential);
-  json_bool (b, "delay", s->delay);
-  json_bool (b, "access", s->access);
+  scs_cli_json_add_boolean (b, "confidential", s->confidential);
+  scs_cli_json_add_boolean (b, "delay", s->delay);
+  scs_cli_json_add_boolean (b, "access", s->access);
   scs_cli_json_add_string (b, "factors", s->factors);
-  json_int (b, "recommended", s->recommended);
-  json_int (b, "obtained", s->obtained);
-  json_bool (b, "meets_recommendation", s->outside || s->obtained >= s->recommended);
+  scs_cli_json_add_int (b, "recommended", s->recommended);
+  scs_cli_json_add_int (b, "obtained", s->obtained);
+  scs_cli_json_add_boolean (b, "meets_recommendation", s->outside || s->obtained >= s->recommended);
   scs_cli_json_add_string (b, "decided", s->decided);
   scs_cli_json_add_string (b, "reasoning", s->reasoning);
-  json_bool (b, "outside", s->outside);
+  scs_cli_json_add_boolean (b, "outside", s->outside);
   scs_cli_json_add_string (b, "outside_reason", s->outside_reason);
   scs_cli_json_add_string (b, "registry_id", s->registry_id);
   scs_cli_json_add_string (b, "expiry", s->expiry);

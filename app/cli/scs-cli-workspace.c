@@ -190,17 +190,14 @@ scs_cli_info (const ScsCliCommand *command,
       scs_cli_json_add_string (builder, "date", scs_catalog_get_date (catalog));
       scs_cli_json_add_string (builder, "sha256", scs_catalog_get_sha256 (catalog));
       json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "target_level");
-      json_builder_add_int_value (builder, level);
-      json_builder_set_member_name (builder, "cycle");
-      json_builder_add_int_value (builder, scs_workspace_get_cycle (workspace));
+      scs_cli_json_add_int (builder, "target_level", level);
+      scs_cli_json_add_int (builder, "cycle", scs_workspace_get_cycle (workspace));
       scs_cli_json_add_string (builder, "created", scs_workspace_get_created (workspace));
       json_builder_set_member_name (builder, "answers");
       json_builder_begin_object (builder);
       scs_cli_json_add_progress (builder, &progress);
       json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_add_int_value (builder, n_evidence);
+      scs_cli_json_add_int (builder, "evidence", n_evidence);
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);
@@ -324,8 +321,7 @@ scs_cli_answer (const ScsCliCommand *command,
       scs_cli_json_add_string (builder, "reason", scs_answer_get_reason (answer));
       scs_cli_json_add_string (builder, "author", scs_answer_get_author (answer));
       scs_cli_json_add_string (builder, "updated", scs_answer_get_updated (answer));
-      json_builder_set_member_name (builder, "version");
-      json_builder_add_int_value (builder, scs_answer_get_version (answer));
+      scs_cli_json_add_int (builder, "version", scs_answer_get_version (answer));
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);
@@ -393,13 +389,10 @@ add_level_json (JsonBuilder  *builder,
 
   json_builder_begin_object (builder);
   scs_cli_json_add_progress (builder, &progress);
-  json_builder_set_member_name (builder, "remaining");
-  json_builder_add_int_value (builder, progress.total - progress.satisfied);
-  json_builder_set_member_name (builder, "criteria_complete");
-  json_builder_add_boolean_value (builder,
-                                  scs_catalog_criteria_complete (scs_workspace_get_catalog (workspace), level));
-  json_builder_set_member_name (builder, "ready");
-  json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, level));
+  scs_cli_json_add_int (builder, "remaining", progress.total - progress.satisfied);
+  scs_cli_json_add_boolean (builder, "criteria_complete",
+                            scs_catalog_criteria_complete (scs_workspace_get_catalog (workspace), level));
+  scs_cli_json_add_boolean (builder, "ready", scs_workspace_is_ready (workspace, level));
   json_builder_end_object (builder);
 }
 
@@ -435,8 +428,7 @@ scs_cli_status (const ScsCliCommand *command,
       scs_cli_json_add_string (builder, "file", argv[1]);
       scs_cli_json_add_string (builder, "type",
                                scs_workspace_type_to_string (scs_workspace_get_workspace_type (workspace)));
-      json_builder_set_member_name (builder, "target_level");
-      json_builder_add_int_value (builder, target);
+      scs_cli_json_add_int (builder, "target_level", target);
 
       /* Per category, the criteria the workspace works towards. */
       json_builder_set_member_name (builder, "categories");
@@ -451,8 +443,7 @@ scs_cli_status (const ScsCliCommand *command,
           scs_workspace_get_progress (workspace, category->number, target, &progress);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "number");
-          json_builder_add_int_value (builder, category->number);
+          scs_cli_json_add_int (builder, "number", category->number);
           scs_cli_json_add_string (builder, "title", scs_category_get_title (category));
           scs_cli_json_add_string (builder, "title_ja", category->title_ja);
           scs_cli_json_add_string (builder, "title_en", category->title_en);
@@ -469,10 +460,8 @@ scs_cli_status (const ScsCliCommand *command,
       add_level_json (builder, workspace, 4);
       json_builder_end_object (builder);
 
-      json_builder_set_member_name (builder, "ready_star3");
-      json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, 3));
-      json_builder_set_member_name (builder, "ready_star4");
-      json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, 4));
+      scs_cli_json_add_boolean (builder, "ready_star3", scs_workspace_is_ready (workspace, 3));
+      scs_cli_json_add_boolean (builder, "ready_star4", scs_workspace_is_ready (workspace, 4));
       /* Answers carried over to re-worded or re-levelled criteria that
        * nobody has re-confirmed yet: they block signing. */
       json_builder_set_member_name (builder, "reconfirm");
@@ -620,8 +609,7 @@ scs_cli_audit (const ScsCliCommand *command,
           const ScsAuditEntry *entry = g_ptr_array_index (entries, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, entry->id);
+          scs_cli_json_add_int (builder, "id", entry->id);
           scs_cli_json_add_string (builder, "time", entry->time);
           scs_cli_json_add_string (builder, "actor", entry->actor);
           scs_cli_json_add_string (builder, "action", entry->action);
