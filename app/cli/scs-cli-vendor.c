@@ -77,6 +77,9 @@ static gboolean opt_no_cache = FALSE;
  * window does (scs_portfolio_cache_new_persistent ()). */
 #define NO_CACHE_ENTRY { "no-cache", 0, 0, G_OPTION_ARG_NONE, &opt_no_cache, \
                          N_("Read every file, neither using nor updating the rows kept from earlier runs"), NULL }
+#define ENCODING_ENTRY { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding, \
+                         N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), \
+                         N_("utf-8|cp932") }
 #define FILE_ENTRY { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, \
                      N_("Supplier list to use (default: your own, in your data folder)"), N_("PATH") }
 
@@ -86,8 +89,7 @@ static const GOptionEntry portfolio_entries[] = {
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the portfolio as CSV"), N_("CLIENTS.csv") },
   { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the portfolio as an Excel workbook"),
     N_("CLIENTS.xlsx") },
-  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
-    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  ENCODING_ENTRY,
   NO_CACHE_ENTRY,
   { NULL }
 };
@@ -112,8 +114,7 @@ static const GOptionEntry stats_entries[] = {
   JSON_ENTRY,
   { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by, N_("Group the clients by size or sector"), N_("all|size|sector") },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the statistics as CSV"), N_("STATS.csv") },
-  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
-    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  ENCODING_ENTRY,
   { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf, N_("Write the statistics as a printable PDF"), N_("STATS.pdf") },
   { "top", 0, 0, G_OPTION_ARG_INT, &opt_top, N_("Criteria listed per group (default 10)"), N_("N") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the PDF"), N_("YYYY-MM-DD") },
@@ -126,8 +127,7 @@ static const GOptionEntry diagnose_entries[] = {
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write the diagnosis report (PDF)"), N_("REPORT.pdf") },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the gap list (CSV, UTF-8)"), N_("GAPS.csv") },
   { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the gap list as an Excel workbook"), N_("GAPS.xlsx") },
-  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
-    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  ENCODING_ENTRY,
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
     N_("Date printed on the report, and from which a label’s expiry is counted"), N_("YYYY-MM-DD") },
   { "on-site", 0, 0, G_OPTION_ARG_STRING, &opt_on_site,
@@ -239,10 +239,30 @@ static const GOptionEntry suppliers_entries[] = { JSON_ENTRY, FILE_ENTRY, { NULL
 
 static const GOptionEntry suppliers_export_entries[] = {
   FILE_ENTRY,
-  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
-    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  ENCODING_ENTRY,
   { NULL }
 };
+
+/* --encoding into @encoding (left as it is without the option); FALSE after
+ * printing why. */
+static gboolean
+parse_encoding (ScsCsvEncoding *encoding)
+{
+  if (opt_encoding == NULL || scs_csv_encoding_from_string (opt_encoding, encoding))
+    return TRUE;
+  scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  return FALSE;
+}
+
+/* --date, when given, is a date; FALSE after printing why. */
+static gboolean
+check_date (void)
+{
+  if (opt_date == NULL || scs_date_is_iso (opt_date))
+    return TRUE;
+  scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
+  return FALSE;
+}
 
 static gboolean
 write_bytes (const char *path,
@@ -332,8 +352,8 @@ scs_cli_portfolio (const ScsCliCommand *command,
 
   if (!scs_cli_parse_arguments (command, portfolio_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
-  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
-    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (!parse_encoding (&encoding))
+    return SCS_CLI_EXIT_USAGE;
   if ((portfolio = load_portfolio (argv[1], &validity)) == NULL)
     return SCS_CLI_EXIT_USAGE;
   model = scs_portfolio_get_entries (portfolio);
@@ -701,16 +721,12 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if (opt_by != NULL && !scs_stats_grouping_from_string (opt_by, &grouping))
     return scs_cli_error (_("--by: expected all, size or sector, not ‘%s’"), opt_by);
-  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
-    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (!parse_encoding (&encoding))
+    return SCS_CLI_EXIT_USAGE;
   if (opt_top < 1)
     return scs_cli_error (_("--top: expected a number of at least 1, not %d"), opt_top);
-  if (opt_date != NULL)
-    {
-      g_autoptr(GDate) d = scs_date_parse_iso (opt_date);
-      if (d == NULL)
-        return scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
-    }
+  if (!check_date ())
+    return SCS_CLI_EXIT_USAGE;
   if ((portfolio = load_portfolio (argv[1], NULL)) == NULL)
     return SCS_CLI_EXIT_USAGE;
   stats = scs_portfolio_stats_compute (scs_portfolio_get_entries (portfolio), grouping);
@@ -858,16 +874,12 @@ scs_cli_diagnose (const ScsCliCommand *command,
 
   if (!scs_cli_parse_arguments (command, diagnose_entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
-  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
-    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (!parse_encoding (&encoding))
+    return SCS_CLI_EXIT_USAGE;
   if (opt_on_site != NULL && !g_str_equal (opt_on_site, "yes") && !g_str_equal (opt_on_site, "no"))
     return scs_cli_error (_("--on-site: expected yes or no, not ‘%s’"), opt_on_site);
-  if (opt_date != NULL)
-    {
-      g_autoptr(GDate) d = scs_date_parse_iso (opt_date);
-      if (d == NULL)
-        return scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
-    }
+  if (!check_date ())
+    return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
@@ -1699,8 +1711,8 @@ scs_cli_suppliers_export (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if ((list = open_suppliers ()) == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
-    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (!parse_encoding (&encoding))
+    return SCS_CLI_EXIT_USAGE;
   csv = scs_supplier_list_export_csv (list, encoding, &error);
   if (csv == NULL)
     return scs_cli_report (error);
