@@ -154,10 +154,13 @@ int scs_cli_provider_import_csv  (const ScsCliCommand *command, int argc, char *
 int scs_cli_provider_show        (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_provider_check       (const ScsCliCommand *command, int argc, char **argv);
 
+/* scs-cli-org.c */
 int scs_cli_new               (const ScsCliCommand *command, int argc, char **argv);
-int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_org_show          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_org_set           (const ScsCliCommand *command, int argc, char **argv);
+
+/* scs-cli-workspace.c */
+int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_answer            (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_status            (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_audit             (const ScsCliCommand *command, int argc, char **argv);

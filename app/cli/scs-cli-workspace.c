@@ -1,11 +1,10 @@
-/* scs-cli-workspace.c: `scs-cli new|info|answer|status|audit`
+/* scs-cli-workspace.c: `scs-cli info|answer|status|audit`
  *
  * The workspace subcommands. Each opens the .scsw, does one thing through the
  * core API (every change is its own durable transaction there, with its audit
  * entry) and closes it again, so a command that returned 0 has its change on
  * disk. Input is checked here first where the CLI can name the option at
- * fault (a missing --name, a 法人番号 with a bad check digit, `na` without
- * --reason, an unknown criterion ID); the core checks again and refuses with
+ * fault (`na` without --reason, an unknown criterion ID); the core checks again and refuses with
  * the file untouched, and its message is printed as it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,7 +15,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-cli-private.h"
-#include "scs-corporate-number.h"
 #include "scs-i18n.h"
 #include "scs-migration.h"
 #include "scs-text.h"
@@ -30,110 +28,6 @@ format_cycle (guint cycle)
 
   /* Translators: the n-th renewal of the assessment */
   return g_strdup_printf (_("renewal %u"), cycle);
-}
-
-/* ---- new ---------------------------------------------------------------- */
-
-static char *opt_name = NULL;
-static char *opt_trade_name = NULL;
-static char *opt_corporate_number = NULL;
-static gboolean opt_sole_proprietor = FALSE;
-static int opt_level = 3;
-static char *opt_address = NULL;
-static char *opt_contact_name = NULL;
-static char *opt_contact_email = NULL;
-static char *opt_contact_phone = NULL;
-static char *opt_type = NULL;
-
-static const GOptionEntry new_entries[] = {
-  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Legal name of the organisation (required)"), N_("NAME") },
-  { "trade-name", 0, 0, G_OPTION_ARG_STRING, &opt_trade_name, N_("Trade name, if it differs"), N_("NAME") },
-  { "corporate-number", 0, 0, G_OPTION_ARG_STRING, &opt_corporate_number,
-    N_("13-digit corporate number (法人番号), required unless --sole-proprietor"), N_("NUMBER") },
-  { "sole-proprietor", 0, 0, G_OPTION_ARG_NONE, &opt_sole_proprietor,
-    N_("The organisation is a sole proprietor (no corporate number)"), NULL },
-  { "type", 0, 0, G_OPTION_ARG_STRING, &opt_type,
-    N_("What the workspace is for: scs (default), jcstar1, security-action or provider"), N_("TYPE") },
-  { "level", 0, 0, G_OPTION_ARG_INT, &opt_level, N_("Target level, 3 or 4 (default 3)"), N_("LEVEL") },
-  { "address", 0, 0, G_OPTION_ARG_STRING, &opt_address, N_("Address"), N_("ADDRESS") },
-  { "contact-name", 0, 0, G_OPTION_ARG_STRING, &opt_contact_name, N_("Contact person"), N_("NAME") },
-  { "contact-email", 0, 0, G_OPTION_ARG_STRING, &opt_contact_email, N_("Contact e-mail address"), N_("EMAIL") },
-  { "contact-phone", 0, 0, G_OPTION_ARG_STRING, &opt_contact_phone, N_("Contact telephone number"), N_("PHONE") },
-  { NULL }
-};
-
-int
-scs_cli_new (const ScsCliCommand *command,
-             int                  argc,
-             char               **argv)
-{
-  g_autoptr(ScsOrganization) org = NULL;
-  g_autoptr(ScsCatalog) catalog = NULL;
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *normalized = NULL;
-  g_autofree char *level = NULL;
-  ScsWorkspaceType type = SCS_WORKSPACE_TYPE_SCS;
-  const char *path;
-
-  if (!scs_cli_parse_arguments (command, new_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  path = argv[1];
-
-  if (opt_type != NULL && !scs_workspace_type_from_string (opt_type, &type))
-    return scs_cli_error (_("new: --type must be scs, jcstar1, security-action or provider, not ‘%s’"), opt_type);
-
-  if (scs_text_is_blank (opt_name))
-    return scs_cli_error (_("new: the organisation’s name is required (--name)"));
-  if (opt_level != 3 && opt_level != 4)
-    return scs_cli_error (_("new: --level must be 3 or 4, not %d"), opt_level);
-
-  if (opt_sole_proprietor && opt_corporate_number != NULL)
-    return scs_cli_error (_("new: a sole proprietor has no corporate number (法人番号): "
-                            "give either --sole-proprietor or --corporate-number"));
-  if (!opt_sole_proprietor)
-    {
-      if (opt_corporate_number == NULL)
-        return scs_cli_error (_("new: the corporate number (法人番号) is required (--corporate-number), "
-                                "unless the organisation is a sole proprietor (--sole-proprietor)"));
-      if (!scs_corporate_number_validate (opt_corporate_number, &normalized, &error))
-        return scs_cli_error (_("--corporate-number ‘%s’: %s"),
-                              opt_corporate_number, error->message);
-    }
-
-  /* The core refuses too, but saying so before anything is read is clearer. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return scs_cli_error (_("‘%s’ already exists; scs-cli new never overwrites a file"), path);
-
-  org = scs_organization_new ();
-  org->name = g_strdup (opt_name);
-  org->trade_name = g_strdup (opt_trade_name);
-  org->sole_proprietor = opt_sole_proprietor;
-  org->corporate_number = g_steal_pointer (&normalized);
-  org->address = g_strdup (opt_address);
-  org->contact_name = g_strdup (opt_contact_name);
-  org->contact_email = g_strdup (opt_contact_email);
-  org->contact_phone = g_strdup (opt_contact_phone);
-  if (!scs_organization_validate (org, &error))
-    return scs_cli_report (error);
-
-  catalog = scs_workspace_type_new_catalog (type);
-  workspace = scs_workspace_create_typed (path, type, org, opt_level, catalog, &error);
-  if (workspace == NULL)
-    return scs_cli_report (error);
-
-  if (type != SCS_WORKSPACE_TYPE_SCS)
-    {
-      /* Translators: "Created ‘a.scsw’ for 株式会社…: JC-STAR ★1 product self-declaration." */
-      g_print (_("Created ‘%s’ for %s: %s.\n"), path, org->name, scs_workspace_type_get_label (type));
-      return SCS_CLI_EXIT_OK;
-    }
-
-  level = scs_cli_level_label (opt_level);
-  g_print (_("Created ‘%s’ for %s: target %s, catalog %s (%s).\n"),
-           path, org->name, level, scs_catalog_get_id (catalog), scs_catalog_get_date (catalog));
-
-  return SCS_CLI_EXIT_OK;
 }
 
 /* ---- info --------------------------------------------------------------- */
