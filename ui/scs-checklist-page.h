@@ -28,7 +28,8 @@ G_DECLARE_FINAL_TYPE (ScsChecklistPage, scs_checklist_page, SCS, CHECKLIST_PAGE,
  * text, criteria of every category are matched by ID and by their Japanese
  * and English text. Actions: checklist.next, checklist.previous (also
  * Ctrl+Page Down / Up), checklist.set-focused-status (s: state name; Alt+1 … 4).
- * Template child "list_view": a GtkListView over the shown ScsChecklistItems. */
+ * Template child "slots_box": one child per item (data "scs-item"), shown
+ * when the item is; a criterion's holds its row only while in view. */
 GtkWidget        *scs_checklist_page_new               (void);
 void              scs_checklist_page_set_workspace     (ScsChecklistPage  *self,
                                                         ScsWorkspace      *workspace);
