@@ -76,6 +76,13 @@ scs_checklist_slot_measure (GtkWidget      *widget,
     *minimum = *natural = 0;
 }
 
+/* Rows wrap their text: their height depends on the width given. */
+static GtkSizeRequestMode
+scs_checklist_slot_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 scs_checklist_slot_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -105,6 +112,7 @@ scs_checklist_slot_dispose (GObject *object)
 static void
 scs_checklist_slot_class_init (ScsChecklistSlotClass *klass)
 {
+  GTK_WIDGET_CLASS (klass)->get_request_mode = scs_checklist_slot_get_request_mode;
   GTK_WIDGET_CLASS (klass)->measure = scs_checklist_slot_measure;
   GTK_WIDGET_CLASS (klass)->size_allocate = scs_checklist_slot_size_allocate;
   G_OBJECT_CLASS (klass)->dispose = scs_checklist_slot_dispose;

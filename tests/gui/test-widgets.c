@@ -190,7 +190,13 @@ static gboolean
 label_contains (GtkWidget     *widget,
                 gconstpointer  needle)
 {
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
+  if (!GTK_IS_LABEL (widget) || strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) == NULL)
+    return FALSE;
+  /* In a toast (CSS name "toast"), not, say, the busy label. */
+  for (GtkWidget *up = widget; up != NULL; up = gtk_widget_get_parent (up))
+    if (g_str_equal (gtk_widget_get_css_name (up), "toast"))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
