@@ -35,7 +35,5 @@ void          scs_window_flush           (ScsWindow      *self);
 void          scs_window_apply_profile   (ScsWindow      *self);
 /* scs_window_apply_profile () on every open workbench window. */
 void          scs_window_apply_profile_everywhere (void);
-/* The toast text of the last undo or redo ("Undone: …"); for tests. */
-const char   *scs_window_get_last_undo_message (ScsWindow *self);
 
 G_END_DECLS
