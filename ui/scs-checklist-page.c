@@ -1,16 +1,26 @@
 /* scs-checklist-page.c: the requirements and criteria of one category
  *
- * Shows one category at a time, one ScsRequirementGroup per requirement
- * (heading with derived state over its ScsCriterionRow list). Rows are heavy
- * (a text view, buttons, an evidence list), so a category's groups are
- * built the first time it is shown or searched and then kept; switching
- * category or filtering only changes visibility, which keeps the page fast
- * with 81 and later 153 criteria. While the page is not on screen (the
- * window opens on the dashboard) nothing is built: the work waits until the
- * page is mapped or a caller asks for its rows, so opening a workspace
- * does not pay for a category nobody looks at. Search text matches every category, by ID
- * and by the Japanese and English text (NFKC-normalised and case-folded, so
- * full-width digits match too).
+ * One flat list of ScsChecklistItem: for each category its title (shown
+ * only in search results), for each requirement its heading, then its
+ * criteria. Each item has a slot in the page, shown when the item passes
+ * the category, the search text and the state filter. A criterion's slot
+ * holds a ScsCriterionRow only while it is in view (or half a screen
+ * away): rows are heavy (a text view, buttons, an evidence list), so a
+ * category switch or a search keystroke must style, lay out and draw a
+ * screenful of them, not the 81 or 153 criteria of a ★4 workspace. Off
+ * view, a slot keeps the height its row last had (or an estimate), so the
+ * scroll bar stays put; rows leaving the view are kept, still showing
+ * their item, for when it comes back (showing the evidence list of an item
+ * costs more than the rest of the row), up to CACHE_MAX; beyond that the
+ * oldest is given to the next item that comes into view (bind and unbind). What a
+ * row must not forget — the note or reason typed and not yet saved, its
+ * saving, the open reason field, read-only — is the item's
+ * (scs-checklist-item.c). GtkListView is not used: GTK 4.8's keeps up to
+ * 200 rows alive around its anchor whatever its height (gtklistview.c,
+ * GTK_LIST_VIEW_MAX_LIST_ITEMS), which is every row of this list.
+ * Search text matches every category, by ID and by the Japanese and
+ * English text (NFKC-normalised and case-folded, so full-width digits match
+ * too), and by the user's note and reason and evidence file names.
  * Keyboard: Up/Down (from the rows) and Ctrl+Page Up/Down move between the
  * shown criteria; 1–4 (rows) and Alt+1–4 (here) answer the focused one.
  *
@@ -20,40 +30,145 @@
 
 #include "scs-checklist-page.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
+#include "scs-requirement-heading.h"
+#include "scs-review.h"
+
 #define N_CATEGORIES 7
+#define ROW_ESTIMATE 360   /* px: a criterion row never shown yet */
+#define CACHE_MAX 24     /* rows kept out of view: a few screens' worth */
+
+/* The place of one item in the page: a heading, or a criterion's row
+ * while in view, else the height that row last had. */
+#define SCS_TYPE_CHECKLIST_SLOT (scs_checklist_slot_get_type ())
+G_DECLARE_FINAL_TYPE (ScsChecklistSlot, scs_checklist_slot, SCS, CHECKLIST_SLOT, GtkWidget)
+
+struct _ScsChecklistSlot
+{
+  GtkWidget         parent_instance;
+
+  ScsChecklistItem *item;
+  GtkWidget        *child;    /* heading, or row while in view */
+  int               height;   /* last allocated with a child; 0 unknown */
+};
+
+G_DEFINE_FINAL_TYPE (ScsChecklistSlot, scs_checklist_slot, GTK_TYPE_WIDGET)
+
+static void
+scs_checklist_slot_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  ScsChecklistSlot *self = SCS_CHECKLIST_SLOT (widget);
+
+  if (self->child != NULL)
+    gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
+  else if (orientation == GTK_ORIENTATION_VERTICAL)
+    *minimum = *natural = self->height > 0 ? self->height : ROW_ESTIMATE;
+  else
+    *minimum = *natural = 0;
+}
+
+/* Rows wrap their text: their height depends on the width given. */
+static GtkSizeRequestMode
+scs_checklist_slot_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+scs_checklist_slot_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  ScsChecklistSlot *self = SCS_CHECKLIST_SLOT (widget);
+
+  if (self->child != NULL)
+    {
+      gtk_widget_allocate (self->child, width, height, baseline, NULL);
+      self->height = height;
+    }
+}
+
+static void
+scs_checklist_slot_dispose (GObject *object)
+{
+  ScsChecklistSlot *self = SCS_CHECKLIST_SLOT (object);
+
+  g_clear_pointer (&self->child, gtk_widget_unparent);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (scs_checklist_slot_parent_class)->dispose (object);
+}
+
+static void
+scs_checklist_slot_class_init (ScsChecklistSlotClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->get_request_mode = scs_checklist_slot_get_request_mode;
+  GTK_WIDGET_CLASS (klass)->measure = scs_checklist_slot_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = scs_checklist_slot_size_allocate;
+  G_OBJECT_CLASS (klass)->dispose = scs_checklist_slot_dispose;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "checklist-slot");
+}
+
+static void
+scs_checklist_slot_init (ScsChecklistSlot *self)
+{
+}
+
+static void
+slot_set_child (ScsChecklistSlot *self,
+                GtkWidget        *child)
+{
+  if (self->child != NULL)
+    gtk_widget_unparent (self->child);
+  self->child = child;
+  if (child != NULL)
+    gtk_widget_set_parent (child, GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 
 struct _ScsChecklistPage
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
-  ScsWorkspace      *workspace;
-  guint              category;
-  ScsChecklistFilter filter;
-  char              *search;       /* normalised, casefolded; NULL when empty */
-  GHashTable        *evidence_names; /* for searches; NULL until needed again */
+  ScsWorkspace       *workspace;
+  guint               category;
+  ScsChecklistFilter  filter;
+  char               *search;          /* normalised, casefolded; NULL when empty */
+  GHashTable         *evidence_names;  /* for searches; NULL until needed again */
+  gboolean            sealed;
 
-  GPtrArray         *groups;       /* of ScsRequirementGroup*, in catalog order */
-  GHashTable        *row_by_id;    /* criterion ID → ScsCriterionRow* */
-  GtkWidget         *category_boxes[N_CATEGORIES + 1];
-  GtkWidget         *category_headings[N_CATEGORIES + 1];
-  gboolean           built[N_CATEGORIES + 1];
-  gboolean           stale;        /* refilter deferred until shown or asked */
-  GPtrArray         *visible;      /* of ScsCriterionRow*, display order */
-  guint              scroll_tick_id;
-  guint              scroll_ticks;
-  GtkWidget         *scroll_target;
+  GListStore         *items;           /* of ScsChecklistItem, every category */
+  GHashTable         *item_by_id;      /* criterion ID → ScsChecklistItem* */
+  GHashTable         *slot_by_item;    /* ScsChecklistItem* → ScsChecklistSlot* */
+  GPtrArray          *visible;         /* of ScsChecklistItem*, shown criteria in order */
+  GQueue              cache;           /* of ScsCriterionRow*, out of view, still
+                                        * bound to their items, latest first */
+  gboolean            stale;           /* refilter deferred until shown or asked */
+  guint               update_tick_id;
+  guint               scroll_tick_id;
+  guint               scroll_ticks;
+  ScsChecklistSlot   *scroll_target;
 
-  GtkSearchBar      *search_bar;
-  GtkSearchEntry    *search_entry;
-  GtkDropDown       *filter_dropdown;
-  GtkScrolledWindow *scroller;
-  GtkWidget         *clamp;
-  GtkLabel          *title_label;
-  GtkLabel          *summary_label;
-  GtkBox            *groups_box;
-  GtkWidget         *empty_page;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *filter_dropdown;
+  GtkScrolledWindow  *scroller;
+  GtkWidget          *clamp;
+  GtkBox             *slots_box;
+  GtkLabel           *title_label;
+  GtkLabel           *summary_label;
+  GtkWidget          *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (ScsChecklistPage, scs_checklist_page, GTK_TYPE_WIDGET)
@@ -85,10 +200,20 @@ update_header (ScsChecklistPage *self)
 
   if (self->search != NULL)
     {
+      guint n = 0;
+
+      /* Counted over the items: the shown list may still wait (refilter). */
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+        {
+          g_autoptr(ScsChecklistItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+          if (scs_checklist_item_get_kind (item) == SCS_CHECKLIST_ITEM_CRITERION &&
+              scs_checklist_item_get_shown (item))
+            n++;
+        }
       gtk_label_set_text (self->title_label, _("Search Results"));
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u criterion found in all categories",
-                                              "%u criteria found in all categories", self->visible->len),
-                                 self->visible->len);
+                                              "%u criteria found in all categories", n), n);
     }
   else
     {
@@ -108,46 +233,12 @@ update_header (ScsChecklistPage *self)
   gtk_label_set_text (self->summary_label, summary);
 }
 
+static void update_rows (ScsChecklistPage *self);
+
 static void
 on_answer_notify (ScsChecklistPage *self)
 {
   update_header (self);
-}
-
-static void
-ensure_category (ScsChecklistPage *self,
-                 guint             number)
-{
-  ScsCatalog *catalog;
-  const ScsCategory *category;
-
-  if (self->workspace == NULL || number < 1 || number > N_CATEGORIES || self->built[number])
-    return;
-
-  catalog = scs_workspace_get_catalog (self->workspace);
-  category = scs_catalog_get_category (catalog, number);
-  self->built[number] = TRUE;
-  if (category == NULL)
-    return;
-
-  for (guint i = 0; i < category->requirements->len; i++)
-    {
-      GtkWidget *group = scs_requirement_group_new (self->workspace, category->requirements->pdata[i]);
-      GPtrArray *rows = scs_requirement_group_get_rows (SCS_REQUIREMENT_GROUP (group));
-
-      gtk_box_append (GTK_BOX (self->category_boxes[number]), group);
-      g_ptr_array_add (self->groups, group);
-      for (guint r = 0; r < rows->len; r++)
-        {
-          ScsAnswer *answer = scs_criterion_row_get_answer (rows->pdata[r]);
-
-          g_hash_table_insert (self->row_by_id, (gpointer) scs_answer_get_criterion_id (answer), rows->pdata[r]);
-          g_signal_connect_object (answer, "notify::state", G_CALLBACK (on_answer_notify),
-                                   self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (answer, "notify::reason", G_CALLBACK (on_answer_notify),
-                                   self, G_CONNECT_SWAPPED);
-        }
-    }
 }
 
 /* Criterion ID → the folded names of its evidence files, for a search:
@@ -168,7 +259,7 @@ evidence_names_new (ScsChecklistPage *self)
   for (guint i = 0; i < evidence->len; i++)
     {
       ScsEvidence *e = evidence->pdata[i];
-      g_autofree char *folded = scs_requirement_group_fold (e->name);
+      g_autofree char *folded = scs_checklist_item_fold (e->name);
 
       for (guint c = 0; e->criteria != NULL && e->criteria[c] != NULL; c++)
         {
@@ -187,63 +278,111 @@ on_evidence_changed (ScsChecklistPage *self)
   g_clear_pointer (&self->evidence_names, g_hash_table_unref);
 }
 
-/* Recomputes what is shown: categories, requirements, rows, and the
- * ordered list of shown rows that keyboard navigation walks. */
+static gboolean
+state_passes (ScsAnswerState     state,
+              ScsChecklistFilter filter)
+{
+  switch (filter)
+    {
+    case SCS_CHECKLIST_FILTER_UNANSWERED:
+      return state == SCS_ANSWER_UNANSWERED;
+    case SCS_CHECKLIST_FILTER_MET:
+      return state == SCS_ANSWER_MET;
+    case SCS_CHECKLIST_FILTER_NOT_MET:
+      return state == SCS_ANSWER_NOT_MET;
+    case SCS_CHECKLIST_FILTER_NOT_APPLICABLE:
+      return state == SCS_ANSWER_NOT_APPLICABLE;
+    case SCS_CHECKLIST_FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+/* Decides for each item whether it is shown (the criteria first, then the
+ * headings over what is shown), then shows their slots. */
 static void
 refilter_now (ScsChecklistPage *self)
 {
+  GListModel *items = G_LIST_MODEL (self->items);
   gboolean searching = self->search != NULL;
+  guint level = target_level (self);
+  g_autoptr(GHashTable) any = g_hash_table_new (NULL, NULL);   /* requirement or category → shown */
+  guint n = g_list_model_get_n_items (items);
 
-  g_ptr_array_set_size (self->visible, 0);
   self->stale = FALSE;
+  g_ptr_array_set_size (self->visible, 0);
   if (self->workspace == NULL)
     return;
 
-  if (searching)
+  if (searching && self->evidence_names == NULL)
+    self->evidence_names = evidence_names_new (self);
+
+  for (guint i = 0; i < n; i++)
     {
-      for (guint n = 1; n <= N_CATEGORIES; n++)
-        ensure_category (self, n);
-      if (self->evidence_names == NULL)
-        self->evidence_names = evidence_names_new (self);
-    }
-  else
-    ensure_category (self, self->category);
+      g_autoptr(ScsChecklistItem) item = g_list_model_get_item (items, i);
+      ScsAnswer *answer = scs_checklist_item_get_answer (item);
+      gboolean passes;
 
-  for (guint n = 1; n <= N_CATEGORIES; n++)
-    {
-      gboolean any = FALSE;
-
-      if (!searching && n != self->category)
+      if (scs_checklist_item_get_kind (item) != SCS_CHECKLIST_ITEM_CRITERION)
+        continue;
+      passes = (searching || scs_checklist_item_get_category (item) == self->category) &&
+               scs_answer_get_criterion (answer)->level <= level &&
+               state_passes (scs_answer_get_state (answer), self->filter) &&
+               scs_checklist_item_matches (item, self->search, self->evidence_names);
+      scs_checklist_item_set_shown (item, passes);
+      if (passes)
         {
-          gtk_widget_set_visible (self->category_boxes[n], FALSE);
-          continue;
+          g_ptr_array_add (self->visible, item);
+          g_hash_table_add (any, (gpointer) scs_checklist_item_get_requirement (item));
+          g_hash_table_add (any, GUINT_TO_POINTER (scs_checklist_item_get_category (item)));
         }
-
-      for (guint g = 0; g < self->groups->len; g++)
-        {
-          ScsRequirementGroup *group = self->groups->pdata[g];
-
-          if (scs_requirement_group_get_requirement (group)->category->number == n)
-            any |= scs_requirement_group_refilter (group, target_level (self), self->filter,
-                                                   self->search, self->evidence_names, self->visible);
-        }
-
-      gtk_widget_set_visible (self->category_boxes[n], any);
-      gtk_widget_set_visible (self->category_headings[n], searching);
     }
 
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScsChecklistItem) item = g_list_model_get_item (items, i);
+      const ScsRequirement *requirement = scs_checklist_item_get_requirement (item);
+
+      switch (scs_checklist_item_get_kind (item))
+        {
+        case SCS_CHECKLIST_ITEM_CATEGORY:
+          scs_checklist_item_set_shown (item, searching &&
+                                        g_hash_table_contains (any, GUINT_TO_POINTER (scs_checklist_item_get_category (item))));
+          break;
+        case SCS_CHECKLIST_ITEM_REQUIREMENT:
+          if (!requirement->criteria_known)
+            /* Criteria unknown: only when aiming at ★4 and nothing narrows the view. */
+            scs_checklist_item_set_shown (item, !searching && self->filter == SCS_CHECKLIST_FILTER_ALL &&
+                                          scs_checklist_item_get_category (item) == self->category &&
+                                          level >= requirement->level);
+          else
+            scs_checklist_item_set_shown (item, g_hash_table_contains (any, requirement));
+          break;
+        case SCS_CHECKLIST_ITEM_CRITERION:
+        default:
+          break;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScsChecklistItem) item = g_list_model_get_item (items, i);
+
+      gtk_widget_set_visible (g_hash_table_lookup (self->slot_by_item, item), scs_checklist_item_get_shown (item));
+    }
   gtk_widget_set_visible (self->empty_page, self->visible->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), self->visible->len > 0);
   update_header (self);
+  update_rows (self);
 }
 
-/* Off screen, only the header is brought up to date and the rest waits
- * (ensure_current) until the page is mapped or a caller asks for rows. */
+/* Off screen, nothing is filtered: the work waits (ensure_current) until
+ * the page is mapped or a caller asks for what is shown. */
 static void
 refilter (ScsChecklistPage *self)
 {
   if (self->workspace != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      g_ptr_array_set_size (self->visible, 0);
       self->stale = TRUE;
       update_header (self);
       return;
@@ -258,16 +397,6 @@ ensure_current (ScsChecklistPage *self)
     refilter_now (self);
 }
 
-/* Groups off screen draw nothing (scs-requirement-group.c): when the view
- * moves or the content changes size, each draws again as it now lies. */
-static void
-redraw_groups (ScsChecklistPage *self)
-{
-  for (guint g = 0; g < self->groups->len; g++)
-    if (gtk_widget_get_mapped (self->groups->pdata[g]))
-      gtk_widget_queue_draw (self->groups->pdata[g]);
-}
-
 static void
 scs_checklist_page_map (GtkWidget *widget)
 {
@@ -276,56 +405,220 @@ scs_checklist_page_map (GtkWidget *widget)
 }
 
 static void
-clear_content (ScsChecklistPage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
-    gtk_box_remove (self->groups_box, child);
-
-  g_ptr_array_set_size (self->visible, 0);
-  g_ptr_array_set_size (self->groups, 0);
-  g_hash_table_remove_all (self->row_by_id);
-  memset (self->built, 0, sizeof self->built);
-  memset (self->category_boxes, 0, sizeof self->category_boxes);
-  memset (self->category_headings, 0, sizeof self->category_headings);
-}
-
-static void
 on_target_level_changed (ScsChecklistPage *self)
 {
-  for (guint g = 0; g < self->groups->len; g++)
-    scs_requirement_group_update_state (self->groups->pdata[g]);
   refilter (self);
 }
 
+/* Rows in view */
+
+static gboolean
+row_has_focus (GtkWidget *row)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+static ScsCriterionRow *
+slot_row (ScsChecklistSlot *slot)
+{
+  return slot->child != NULL && SCS_IS_CRITERION_ROW (slot->child) ? SCS_CRITERION_ROW (slot->child) : NULL;
+}
+
+static ScsCriterionRow *
+attach_row (ScsChecklistPage *self,
+            ScsChecklistSlot *slot)
+{
+  GtkWidget *row = NULL;
+
+  if (slot_row (slot) != NULL)
+    return slot_row (slot);
+
+  /* The item's own row if it is kept, else the oldest kept, else a new one. */
+  for (GList *l = self->cache.head; l != NULL; l = l->next)
+    if (scs_criterion_row_get_item (l->data) == slot->item)
+      {
+        row = l->data;
+        g_queue_delete_link (&self->cache, l);
+        break;
+      }
+  if (row == NULL && self->cache.length >= CACHE_MAX)
+    row = g_queue_pop_tail (&self->cache);
+  if (row == NULL)
+    row = g_object_ref_sink (g_object_new (SCS_TYPE_CRITERION_ROW, NULL));
+  scs_criterion_row_set_item (SCS_CRITERION_ROW (row), slot->item);
+  slot_set_child (slot, row);
+  g_object_unref (row);   /* the slot holds it */
+  return SCS_CRITERION_ROW (row);
+}
+
+static void
+detach_row (ScsChecklistPage *self,
+            ScsChecklistSlot *slot)
+{
+  GtkWidget *row = GTK_WIDGET (slot_row (slot));
+
+  if (row == NULL)
+    return;
+  g_queue_push_head (&self->cache, g_object_ref (row));
+  slot_set_child (slot, NULL);
+  while (self->cache.length > CACHE_MAX)
+    {
+      g_autoptr(GtkWidget) oldest = g_queue_pop_tail (&self->cache);
+
+      scs_criterion_row_set_item (SCS_CRITERION_ROW (oldest), NULL);
+    }
+}
+
+static void
+clear_cache (ScsChecklistPage *self)
+{
+  GtkWidget *row;
+
+  while ((row = g_queue_pop_head (&self->cache)) != NULL)
+    {
+      scs_criterion_row_set_item (SCS_CRITERION_ROW (row), NULL);
+      g_object_unref (row);
+    }
+}
+
+static int
+slot_height (ScsChecklistSlot *slot)
+{
+  if (slot->height > 0)
+    return slot->height;
+  if (slot->child != NULL)
+    {
+      int natural = 0;
+
+      gtk_widget_measure (slot->child, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+      return natural;
+    }
+  return ROW_ESTIMATE;
+}
+
+/* Gives a row to every shown criterion within half a screen of the view
+ * (by the slots' known or estimated heights) and takes it from the others,
+ * except a row holding the focus. Runs before layout, so a switch or a
+ * scroll is drawn with its rows in the same frame. */
+static void
+update_rows (ScsChecklistPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double low, high, y = 0;
+
+  if (page <= 0)
+    page = MAX (gtk_widget_get_height (GTK_WIDGET (self->scroller)), 900);
+  low = value - page / 2;
+  high = value + page + page / 2;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
+      gboolean in_view;
+      int height;
+
+      if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
+        {
+          if (gtk_widget_get_visible (child))
+            y += slot_height (slot);
+          continue;
+        }
+      if (!gtk_widget_get_visible (child))
+        {
+          if (slot_row (slot) != NULL && !row_has_focus (slot->child))
+            detach_row (self, slot);
+          continue;
+        }
+      height = slot_height (slot);
+      in_view = y + height >= low && y <= high;
+      if (in_view)
+        attach_row (self, slot);
+      else if (slot_row (slot) != NULL && !row_has_focus (slot->child))
+        detach_row (self, slot);
+      y += height;
+    }
+}
+
+static gboolean
+update_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  ScsChecklistPage *self = SCS_CHECKLIST_PAGE (widget);
+
+  self->update_tick_id = 0;
+  update_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view moved or its size changed (maybe in the middle of a layout):
+ * the rows follow at the start of the next frame. */
+static void
+queue_update_rows (ScsChecklistPage *self)
+{
+  if (self->update_tick_id == 0 && !self->stale)
+    self->update_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_tick, NULL, NULL);
+}
+
+/* The slot's top in the scrolled content, by the heights known. */
+static double
+slot_top (ScsChecklistPage *self,
+          ScsChecklistSlot *target)
+{
+  double y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+       child != NULL && child != GTK_WIDGET (target); child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      y += slot_height (SCS_CHECKLIST_SLOT (child));
+  return y;
+}
+
+static void
+scroll_to_slot (ScsChecklistPage *self,
+                ScsChecklistSlot *slot,
+                double            top)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double height = slot_height (slot);
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (top < value || top + MIN (height, page) > value + page)
+    {
+      /* Beyond the content known so far: make room until layout. */
+      if (gtk_adjustment_get_upper (adjustment) < top + page)
+        gtk_adjustment_set_upper (adjustment, top + page);
+      gtk_adjustment_set_value (adjustment, MAX (0, top - 12));
+    }
+}
+
+/* After layout the slot's place is known exactly: correct the scrolling. */
 static gboolean
 scroll_tick (GtkWidget     *widget,
              GdkFrameClock *clock,
              gpointer       user_data)
 {
   ScsChecklistPage *self = SCS_CHECKLIST_PAGE (widget);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   graphene_point_t point;
-  double top, height, page;
 
   /* Tick callbacks run before layout: wait for the frame after the target
    * was shown, when its position is known. */
-  if (self->scroll_ticks++ == 0 || gtk_widget_get_height (self->scroll_target) == 0)
+  if (self->scroll_ticks++ == 0 || gtk_widget_get_height (GTK_WIDGET (self->scroll_target)) == 0)
     {
       if (self->scroll_ticks < 10)
         return G_SOURCE_CONTINUE;
     }
 
-  if (gtk_widget_compute_point (self->scroll_target, self->clamp, &GRAPHENE_POINT_INIT (0, 0), &point))
-    {
-      top = point.y;
-      height = gtk_widget_get_height (self->scroll_target);
-      page = gtk_adjustment_get_page_size (adjustment);
-      if (top < gtk_adjustment_get_value (adjustment) ||
-          top + MIN (height, page) > gtk_adjustment_get_value (adjustment) + page)
-        gtk_adjustment_set_value (adjustment, MAX (0, top - 12));
-    }
+  if (gtk_widget_compute_point (GTK_WIDGET (self->scroll_target), GTK_WIDGET (self->slots_box),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    scroll_to_slot (self, self->scroll_target, point.y);
 
   self->scroll_tick_id = 0;
   g_clear_object (&self->scroll_target);
@@ -333,23 +626,40 @@ scroll_tick (GtkWidget     *widget,
 }
 
 static void
-focus_row (ScsChecklistPage *self,
-           ScsCriterionRow  *row)
+focus_item (ScsChecklistPage *self,
+            ScsChecklistItem *item)
 {
+  ScsChecklistSlot *slot = g_hash_table_lookup (self->slot_by_item, item);
+  ScsCriterionRow *row;
+
+  if (slot == NULL || !gtk_widget_get_visible (GTK_WIDGET (slot)))
+    return;
+
+  scroll_to_slot (self, slot, slot_top (self, slot));
+  update_rows (self);
+  row = attach_row (self, slot);
   gtk_widget_grab_focus (GTK_WIDGET (row));
 
   if (self->scroll_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
-  g_set_object (&self->scroll_target, GTK_WIDGET (row));
+  g_set_object (&self->scroll_target, slot);
   self->scroll_ticks = 0;
   self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick, NULL, NULL);
+}
+
+static ScsChecklistItem *
+focused_item (ScsChecklistPage *self)
+{
+  ScsCriterionRow *row = scs_checklist_page_get_focused_row (self);
+
+  return row ? scs_criterion_row_get_item (row) : NULL;
 }
 
 static void
 move_focus (ScsChecklistPage *self,
             int               delta)
 {
-  ScsCriterionRow *current = scs_checklist_page_get_focused_row (self);
+  ScsChecklistItem *current = focused_item (self);
   guint index = 0;
   int next;
 
@@ -362,7 +672,7 @@ move_focus (ScsChecklistPage *self,
   else
     next = CLAMP ((int) index + delta, 0, (int) self->visible->len - 1);
 
-  focus_row (self, self->visible->pdata[next]);
+  focus_item (self, self->visible->pdata[next]);
 }
 
 static void
@@ -391,8 +701,11 @@ set_focused_status_action (GtkWidget  *widget,
   ScsAnswerState state;
 
   ensure_current (self);
-  if (row == NULL)
-    row = self->visible->len > 0 ? self->visible->pdata[0] : NULL;
+  if (row == NULL && self->visible->len > 0)
+    {
+      focus_item (self, self->visible->pdata[0]);
+      row = slot_row (g_hash_table_lookup (self->slot_by_item, self->visible->pdata[0]));
+    }
   if (row == NULL || !scs_answer_state_from_string (g_variant_get_string (parameter, NULL), &state))
     return;
 
@@ -432,12 +745,22 @@ static void
 scs_checklist_page_dispose (GObject *object)
 {
   ScsChecklistPage *self = SCS_CHECKLIST_PAGE (object);
+  GtkWidget *child;
 
   if (self->scroll_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
   self->scroll_tick_id = 0;
+  if (self->update_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_tick_id);
+  self->update_tick_id = 0;
   g_clear_object (&self->scroll_target);
+  if (self->items != NULL)
+    g_list_store_remove_all (self->items);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_CHECKLIST_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  clear_cache (self);
+  g_clear_object (&self->items);
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (scs_checklist_page_parent_class)->dispose (object);
@@ -448,8 +771,8 @@ scs_checklist_page_finalize (GObject *object)
 {
   ScsChecklistPage *self = SCS_CHECKLIST_PAGE (object);
 
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->row_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->item_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->slot_by_item, g_hash_table_unref);
   g_clear_pointer (&self->visible, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->evidence_names, g_hash_table_unref);
@@ -550,9 +873,9 @@ scs_checklist_page_class_init (ScsChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, clamp);
+  gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, slots_box);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -574,23 +897,25 @@ scs_checklist_page_init (ScsChecklistPage *self)
   GtkAdjustment *adjustment;
 
   self->category = 1;
-  self->groups = g_ptr_array_new ();
-  self->row_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->items = g_list_store_new (SCS_TYPE_CHECKLIST_ITEM);
+  self->item_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->slot_by_item = g_hash_table_new (NULL, NULL);
+  g_queue_init (&self->cache);
   self->visible = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (redraw_groups), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "changed", G_CALLBACK (redraw_groups), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
                            G_CALLBACK (on_search_mode_notify), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search criteria"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answer state filter"), -1);
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (queue_update_rows), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (queue_update_rows), self, G_CONNECT_SWAPPED);
 
   /* Capture phase: these work from inside the note editor too. */
   controller = gtk_shortcut_controller_new ();
@@ -610,11 +935,75 @@ scs_checklist_page_new (void)
   return g_object_new (SCS_TYPE_CHECKLIST_PAGE, NULL);
 }
 
+/* Every item of every category, in catalog order: cheap (no widget), so
+ * made at once; rows come only for what is in view. */
+static void
+fill_items (ScsChecklistPage *self)
+{
+  ScsCatalog *catalog = scs_workspace_get_catalog (self->workspace);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint n = 1; n <= N_CATEGORIES; n++)
+    {
+      const ScsCategory *category = scs_catalog_get_category (catalog, n);
+
+      if (category == NULL)
+        continue;
+      g_ptr_array_add (items, scs_checklist_item_new_category (n, scs_category_get_title (category)));
+      for (guint r = 0; r < category->requirements->len; r++)
+        {
+          const ScsRequirement *requirement = category->requirements->pdata[r];
+
+          g_ptr_array_add (items, scs_checklist_item_new_requirement (self->workspace, requirement));
+          for (guint c = 0; requirement->criteria_known && c < requirement->criteria->len; c++)
+            {
+              const ScsCriterion *criterion = requirement->criteria->pdata[c];
+              ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, criterion->id);
+              ScsChecklistItem *item;
+
+              if (answer == NULL)
+                continue;
+              item = scs_checklist_item_new_criterion (self->workspace, answer, GTK_WIDGET (self));
+              scs_checklist_item_set_sealed (item, self->sealed);
+              g_ptr_array_add (items, item);
+              g_hash_table_insert (self->item_by_id, (gpointer) criterion->id, item);
+              g_signal_connect_object (answer, "notify::state", G_CALLBACK (on_answer_notify),
+                                       self, G_CONNECT_SWAPPED);
+              g_signal_connect_object (answer, "notify::reason", G_CALLBACK (on_answer_notify),
+                                       self, G_CONNECT_SWAPPED);
+            }
+        }
+    }
+  g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      ScsChecklistItem *item = items->pdata[i];
+      ScsChecklistSlot *slot = g_object_new (SCS_TYPE_CHECKLIST_SLOT, NULL);
+
+      slot->item = g_object_ref (item);
+      g_object_set_data (G_OBJECT (slot), "scs-item", item);   /* tests read what is shown */
+      if (scs_checklist_item_get_kind (item) == SCS_CHECKLIST_ITEM_CRITERION)
+        gtk_widget_add_css_class (GTK_WIDGET (slot), "criterion-slot");
+      else
+        {
+          GtkWidget *heading = scs_requirement_heading_new ();
+
+          scs_requirement_heading_set_item (SCS_REQUIREMENT_HEADING (heading), item);
+          slot_set_child (slot, heading);
+          gtk_widget_add_css_class (GTK_WIDGET (slot), "heading-slot");
+        }
+      gtk_widget_set_visible (GTK_WIDGET (slot), FALSE);
+      gtk_box_append (self->slots_box, GTK_WIDGET (slot));
+      g_hash_table_insert (self->slot_by_item, item, slot);
+    }
+}
+
 void
 scs_checklist_page_set_workspace (ScsChecklistPage *self,
                                   ScsWorkspace     *workspace)
 {
-  ScsCatalog *catalog;
+  GtkWidget *child;
 
   g_return_if_fail (SCS_IS_CHECKLIST_PAGE (self));
   g_return_if_fail (workspace == NULL || SCS_IS_WORKSPACE (workspace));
@@ -625,24 +1014,19 @@ scs_checklist_page_set_workspace (ScsChecklistPage *self,
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_clear_pointer (&self->evidence_names, g_hash_table_unref);
-  clear_content (self);
+  g_ptr_array_set_size (self->visible, 0);
+  g_hash_table_remove_all (self->item_by_id);
+  g_hash_table_remove_all (self->slot_by_item);
+  clear_cache (self);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box))) != NULL)
+    gtk_box_remove (self->slots_box, child);
+  g_list_store_remove_all (self->items);
   g_set_object (&self->workspace, workspace);
 
   if (workspace != NULL)
     {
-      catalog = scs_workspace_get_catalog (workspace);
-      for (guint n = 1; n <= N_CATEGORIES; n++)
-        {
-          const ScsCategory *category = scs_catalog_get_category (catalog, n);
-          g_autofree char *heading = g_strdup_printf ("%u. %s", n, category ? scs_category_get_title (category) : "");
-
-          self->category_boxes[n] = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
-          self->category_headings[n] = gtk_label_new (heading);
-          gtk_label_set_xalign (GTK_LABEL (self->category_headings[n]), 0);
-          gtk_widget_add_css_class (self->category_headings[n], "title-4");
-          gtk_box_append (GTK_BOX (self->category_boxes[n]), self->category_headings[n]);
-          gtk_box_append (self->groups_box, self->category_boxes[n]);
-        }
+      self->sealed = scs_review_is_sealed (workspace);
+      fill_items (self);
       g_signal_connect_object (workspace, "notify::target-level",
                                G_CALLBACK (on_target_level_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (workspace, "evidence-changed",
@@ -651,6 +1035,14 @@ scs_checklist_page_set_workspace (ScsChecklistPage *self,
 
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+static void
+scroll_to_top (ScsChecklistPage *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (!self->stale)
+    update_rows (self);
 }
 
 void
@@ -665,7 +1057,7 @@ scs_checklist_page_set_category (ScsChecklistPage *self,
 
   self->category = category;
   refilter (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  scroll_to_top (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATEGORY]);
 }
 
@@ -706,7 +1098,7 @@ scs_checklist_page_set_search_text (ScsChecklistPage *self,
 
   stripped = g_strstrip (g_strdup (text ? text : ""));
   if (*stripped != '\0')
-    folded = scs_requirement_group_fold (stripped);
+    folded = scs_checklist_item_fold (stripped);
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
     {
@@ -721,7 +1113,7 @@ scs_checklist_page_set_search_text (ScsChecklistPage *self,
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
   refilter (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  scroll_to_top (self);
 }
 
 void
@@ -757,7 +1149,7 @@ scs_checklist_page_focus_criterion (ScsChecklistPage *self,
   ScsCatalog *catalog;
   const ScsCriterion *criterion;
   const ScsRequirement *requirement;
-  ScsCriterionRow *row;
+  ScsChecklistItem *item;
 
   g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), FALSE);
   g_return_val_if_fail (criterion_id != NULL, FALSE);
@@ -780,27 +1172,40 @@ scs_checklist_page_focus_criterion (ScsChecklistPage *self,
   scs_checklist_page_set_search_mode (self, FALSE);
   scs_checklist_page_set_search_text (self, NULL);
   scs_checklist_page_set_category (self, requirement->category->number);
-  ensure_category (self, requirement->category->number);
   ensure_current (self);
 
-  row = criterion ? g_hash_table_lookup (self->row_by_id, criterion->id) : NULL;
-  if (row != NULL && !gtk_widget_get_visible (GTK_WIDGET (row)))
+  item = criterion ? g_hash_table_lookup (self->item_by_id, criterion->id) : NULL;
+  if (item != NULL && !scs_checklist_item_get_shown (item))
     scs_checklist_page_set_filter (self, SCS_CHECKLIST_FILTER_ALL);
-  if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (row)))
+  ensure_current (self);
+  if (item == NULL || !scs_checklist_item_get_shown (item))
     return FALSE;
 
-  focus_row (self, row);
+  focus_item (self, item);
   return TRUE;
+}
+
+ScsChecklistItem *
+scs_checklist_page_get_item (ScsChecklistPage *self,
+                             const char       *criterion_id)
+{
+  g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), NULL);
+  g_return_val_if_fail (criterion_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->item_by_id, criterion_id);
 }
 
 ScsCriterionRow *
 scs_checklist_page_get_row (ScsChecklistPage *self,
                             const char       *criterion_id)
 {
+  ScsChecklistItem *item;
+
   g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), NULL);
 
   ensure_current (self);
-  return g_hash_table_lookup (self->row_by_id, criterion_id);
+  item = g_hash_table_lookup (self->item_by_id, criterion_id);
+  return item ? slot_row (g_hash_table_lookup (self->slot_by_item, item)) : NULL;
 }
 
 ScsCriterionRow *
@@ -821,36 +1226,30 @@ scs_checklist_page_get_focused_row (ScsChecklistPage *self)
   return row ? SCS_CRITERION_ROW (row) : NULL;
 }
 
-guint
-scs_checklist_page_get_n_visible (ScsChecklistPage *self)
+void
+scs_checklist_page_set_sealed (ScsChecklistPage *self,
+                               gboolean          sealed)
 {
-  g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), 0);
+  GHashTableIter iter;
+  gpointer item;
 
-  ensure_current (self);
-  return self->visible->len;
-}
+  g_return_if_fail (SCS_IS_CHECKLIST_PAGE (self));
 
-const char *
-scs_checklist_page_get_visible_id (ScsChecklistPage *self,
-                                   guint             position)
-{
-  g_return_val_if_fail (SCS_IS_CHECKLIST_PAGE (self), NULL);
-
-  ensure_current (self);
-  if (position >= self->visible->len)
-    return NULL;
-  return scs_criterion_row_get_criterion_id (self->visible->pdata[position]);
+  self->sealed = sealed;
+  g_hash_table_iter_init (&iter, self->item_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    scs_checklist_item_set_sealed (item, sealed);
 }
 
 void
 scs_checklist_page_flush (ScsChecklistPage *self)
 {
   GHashTableIter iter;
-  gpointer row;
+  gpointer item;
 
   g_return_if_fail (SCS_IS_CHECKLIST_PAGE (self));
 
-  g_hash_table_iter_init (&iter, self->row_by_id);
-  while (g_hash_table_iter_next (&iter, NULL, &row))
-    scs_criterion_row_flush (row);
+  g_hash_table_iter_init (&iter, self->item_by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    scs_checklist_item_flush (item);
 }

@@ -51,7 +51,6 @@ struct _ScsEvidenceList
   GtkFileChooserNative *chooser;
   gulong                evidence_changed_id;
   guint                 n_adding;   /* adds running on worker threads */
-  char                 *last_error;
   gboolean              read_only;  /* the review desk: look, do not touch */
   gboolean              disposed;
 };
@@ -326,9 +325,7 @@ add_done (GObject      *source,
   scs_evidence_list_update_busy (self, NULL, 0);
   if (error != NULL)
     {
-      g_free (self->last_error);
-      self->last_error = g_strdup (error->message);
-      scs_evidence_list_show_error (self, _("Could Not Add Evidence"), self->last_error);
+      scs_evidence_list_show_error (self, _("Could Not Add Evidence"), error->message);
     }
 }
 
@@ -345,7 +342,6 @@ scs_evidence_list_add_files (ScsEvidenceList  *self,
   if (self->workspace == NULL || self->criterion_id == NULL || n_files == 0)
     return FALSE;
 
-  g_clear_pointer (&self->last_error, g_free);
   self->n_adding++;
   scs_evidence_list_update_busy (self, files, n_files);
   call = g_new0 (AddCall, 1);
@@ -765,7 +761,6 @@ scs_evidence_list_finalize (GObject *object)
   ScsEvidenceList *self = SCS_EVIDENCE_LIST (object);
 
   g_free (self->criterion_id);
-  g_free (self->last_error);
 
   G_OBJECT_CLASS (scs_evidence_list_parent_class)->finalize (object);
 }
@@ -918,14 +913,6 @@ scs_evidence_list_set_criterion_id (ScsEvidenceList *self,
 }
 
 /* The last error an add reported (all its messages, one per line), or NULL. */
-const char *
-scs_evidence_list_get_last_error (ScsEvidenceList *self)
-{
-  g_return_val_if_fail (SCS_IS_EVIDENCE_LIST (self), NULL);
-
-  return self->last_error;
-}
-
 /**
  * scs_evidence_list_set_read_only:
  *

@@ -24,9 +24,8 @@ void          scs_evidence_list_set_workspace    (ScsEvidenceList *self,
 void          scs_evidence_list_set_criterion_id (ScsEvidenceList *self,
                                                   const char      *criterion_id);
 /* Adding runs on a worker thread (template child "busy_box" shown until
- * it has finished). For tests: the last error an add reported (its
- * messages, one per line). */
-const char   *scs_evidence_list_get_last_error   (ScsEvidenceList *self);
+ * it has finished); a failure is a toast (or a dialog without a window's
+ * toast overlay). */
 
 /* The message shown when no application opens a non-PDF evidence file
  * (@error from g_app_info_launch_default_for_uri), translated. */

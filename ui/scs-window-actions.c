@@ -73,14 +73,14 @@ set_status_action (GtkWidget  *widget,
           scs_text_is_blank (scs_answer_get_reason (answer)))
         {
           /* Not an error to apologise for: ask for the reason where it goes. */
-          ScsCriterionRow *row = self->checklist_page != NULL
-                                 ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
+          ScsChecklistItem *item = self->checklist_page != NULL
+                                   ? scs_checklist_page_get_item (self->checklist_page, id) : NULL;
           g_autofree char *message =
             g_strdup_printf (_("Criterion %s needs a reason before it can be marked not applicable"), id);
 
           _scs_window_add_toast (self, message);
-          if (row != NULL)
-            scs_criterion_row_request_reason (row);
+          if (item != NULL)
+            scs_checklist_item_request_reason (item);
         }
       else
         _scs_window_toast_save_error (self, error);
@@ -89,8 +89,8 @@ set_status_action (GtkWidget  *widget,
 }
 
 /* The note (@is_note) or the not-applicable reason is written only over
- * the version the user began typing from (the row knows it); without a
- * row, over what the window shows. */
+ * the version the user began typing from (the checklist item knows it);
+ * without one, over what the window shows. */
 static gboolean
 set_text_seen (ScsWindow   *self,
                const char  *id,
@@ -98,14 +98,14 @@ set_text_seen (ScsWindow   *self,
                const char  *text,
                GError     **error)
 {
-  ScsCriterionRow *row = self->checklist_page != NULL
-                         ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
+  ScsChecklistItem *item = self->checklist_page != NULL
+                           ? scs_checklist_page_get_item (self->checklist_page, id) : NULL;
   ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, id);
   gint64 seen = -1;
 
-  if (row != NULL)
-    seen = is_note ? scs_criterion_row_get_note_seen_version (row)
-                   : scs_criterion_row_get_reason_seen_version (row);
+  if (item != NULL)
+    seen = is_note ? scs_checklist_item_get_note_seen_version (item)
+                   : scs_checklist_item_get_reason_seen_version (item);
   if (answer == NULL || seen < 0)
     return is_note ? scs_workspace_set_note (self->workspace, id, text, error)
                    : scs_workspace_set_reason (self->workspace, id, text, error);
@@ -121,15 +121,15 @@ on_text_conflict_response (AdwMessageDialog *dialog,
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "scs-id");
   gboolean is_note = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "scs-is-note"));
-  ScsCriterionRow *row = self->checklist_page != NULL
-                         ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
+  ScsChecklistItem *item = self->checklist_page != NULL
+                           ? scs_checklist_page_get_item (self->checklist_page, id) : NULL;
 
-  if (row == NULL)
+  if (item == NULL)
     return;
   if (is_note)
-    scs_criterion_row_resolve_note (row, g_str_equal (response, "mine"));
+    scs_checklist_item_resolve_note (item, g_str_equal (response, "mine"));
   else
-    scs_criterion_row_resolve_reason (row, g_str_equal (response, "mine"));
+    scs_checklist_item_resolve_reason (item, g_str_equal (response, "mine"));
 }
 
 /* Nothing was written: show the newer note (or reason) and the user's
@@ -142,20 +142,20 @@ ask_text_conflict (ScsWindow    *self,
                    const char   *text,
                    const GError *error)
 {
-  ScsCriterionRow *row = self->checklist_page != NULL
-                         ? scs_checklist_page_get_row (self->checklist_page, id) : NULL;
+  ScsChecklistItem *item = self->checklist_page != NULL
+                           ? scs_checklist_page_get_item (self->checklist_page, id) : NULL;
   ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, id);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  if (row == NULL || answer == NULL)
+  if (item == NULL || answer == NULL)
     {
       _scs_window_toast_save_error (self, error);
       return;
     }
   if (is_note)
     {
-      scs_criterion_row_note_conflict (row);
+      scs_checklist_item_note_conflict (item);
       /* Translators: the newer note, then the user's */
       body = g_strdup_printf (_("%s\n\nNewer note:\n%s\n\nYour note:\n%s"), error->message,
                               scs_answer_get_note (answer), text);
@@ -170,7 +170,7 @@ ask_text_conflict (ScsWindow    *self,
     {
       const char *newer = scs_answer_get_reason (answer);
 
-      scs_criterion_row_reason_conflict (row);
+      scs_checklist_item_reason_conflict (item);
       /* Translators: the newer reason, then the user's */
       body = g_strdup_printf (_("%s\n\nNewer reason:\n%s\n\nYour reason:\n%s"), error->message,
                               newer != NULL ? newer : "", text);

@@ -268,25 +268,12 @@ _scs_window_show_scope (ScsWindow *self)
   present_page (self, "scope");
 }
 
-/* A signed assessment is read-only: rows built later check it themselves. */
+/* A signed assessment is read-only: a checklist built later checks it itself. */
 static void
 on_sealed_changed (ScsWindow *self)
 {
-  GListModel *answers;
-
-  if (self->workspace == NULL)
-    return;
-  answers = scs_workspace_get_answers (self->workspace);
-  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
-    {
-      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
-      ScsCriterionRow *row = self->checklist_page != NULL
-                             ? scs_checklist_page_get_row (self->checklist_page, scs_answer_get_criterion_id (answer))
-                             : NULL;
-
-      if (row != NULL)
-        scs_criterion_row_set_sealed (row, scs_review_page_get_sealed (self->review_page));
-    }
+  if (self->workspace != NULL && self->checklist_page != NULL)
+    scs_checklist_page_set_sealed (self->checklist_page, scs_review_page_get_sealed (self->review_page));
 }
 
 /* Each row names its page: the sidebar's order is its own. */
@@ -614,12 +601,4 @@ scs_window_flush (ScsWindow *self)
 
   if (self->checklist_page != NULL)
     scs_checklist_page_flush (self->checklist_page);
-}
-
-GtkWidget *
-scs_window_get_checklist (ScsWindow *self)
-{
-  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
-
-  return GTK_WIDGET (_scs_window_get_checklist_page (self));
 }

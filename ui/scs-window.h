@@ -30,13 +30,6 @@ ScsWorkspace *scs_window_get_workspace   (ScsWindow      *self);
 /* Saves what is being typed (notes, reasons) now, without waiting. */
 void          scs_window_flush           (ScsWindow      *self);
 
-/* For tests: the checklist page, built now if it was not yet (it is built
- * when first shown). The pages shown are the template children
- * "main_stack" ("welcome" or the leaflet) and "content_stack"
- * ("dashboard", "checklist", "scope", "review", "declaration",
- * "provider"). */
-GtkWidget    *scs_window_get_checklist   (ScsWindow      *self);
-
 /* The saved profile, now: the workspace's actor (who changes are recorded
  * under) and the review page's profile (role). */
 void          scs_window_apply_profile   (ScsWindow      *self);

@@ -370,14 +370,38 @@ watchdog (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The criteria the page shows: their items, from the page's slots. */
+static guint
+n_shown (Bench       *b,
+         const char **ids,
+         guint        max)
+{
+  GtkWidget *slots = GTK_WIDGET (gtk_widget_get_template_child (b->page, SCS_TYPE_CHECKLIST_PAGE, "slots_box"));
+  guint n = 0;
+
+  for (GtkWidget *slot = gtk_widget_get_first_child (slots); slot != NULL; slot = gtk_widget_get_next_sibling (slot))
+    {
+      ScsChecklistItem *item = g_object_get_data (G_OBJECT (slot), "scs-item");
+
+      if (!gtk_widget_get_visible (slot) || scs_checklist_item_get_kind (item) != SCS_CHECKLIST_ITEM_CRITERION)
+        continue;
+      if (n < max && ids != NULL)
+        ids[n] = scs_checklist_item_get_criterion_id (item);
+      n++;
+    }
+  return n;
+}
+
 /* The row of the first criterion the page shows, laid out, or NULL. */
 static GtkWidget *
 first_shown_row (Bench *b)
 {
   ScsChecklistPage *page = SCS_CHECKLIST_PAGE (b->page);
-  const char *id = scs_checklist_page_get_visible_id (page, 0);
-  GtkWidget *row = id ? GTK_WIDGET (scs_checklist_page_get_row (page, id)) : NULL;
+  const char *id = NULL;
+  GtkWidget *row;
 
+  n_shown (b, &id, 1);
+  row = id ? GTK_WIDGET (scs_checklist_page_get_row (page, id)) : NULL;
   if (row == NULL || !gtk_widget_get_mapped (row) || gtk_widget_get_height (row) <= 0)
     return NULL;
   return row;
@@ -385,12 +409,34 @@ first_shown_row (Bench *b)
 
 /* Category switch */
 
+static GtkWidget *find_by_type (GtkWidget *root,
+                                GType      type);
+static void on_search_changed_after (Bench *b);
+
+/* The window builds the checklist page when a category is first shown. */
+static gboolean
+find_page (Bench *b)
+{
+  if (b->page != NULL)
+    return TRUE;
+  b->page = find_by_type (GTK_WIDGET (b->window), SCS_TYPE_CHECKLIST_PAGE);
+  if (b->page == NULL)
+    return FALSE;
+  b->search_entry = GTK_EDITABLE (gtk_widget_get_template_child (b->page, SCS_TYPE_CHECKLIST_PAGE,
+                                                                 "search_entry"));
+  g_signal_connect_swapped (b->search_entry, "search-changed", G_CALLBACK (on_search_changed_after), b);
+  return TRUE;
+}
+
 static gboolean
 category_shown (Bench *b)
 {
-  GtkWidget *title = GTK_WIDGET (gtk_widget_get_template_child (b->page, SCS_TYPE_CHECKLIST_PAGE,
-                                                                "title_label"));
+  GtkWidget *title;
   g_autofree char *prefix = g_strdup_printf ("%u. ", b->category);
+
+  if (!find_page (b))
+    return FALSE;
+  title = GTK_WIDGET (gtk_widget_get_template_child (b->page, SCS_TYPE_CHECKLIST_PAGE, "title_label"));
 
   return gtk_widget_get_mapped (b->page) &&
          scs_checklist_page_get_category (SCS_CHECKLIST_PAGE (b->page)) == b->category &&
@@ -439,7 +485,7 @@ status_saved (Bench *b)
   return gtk_widget_get_mapped (button) &&
          gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) &&
          scs_answer_get_state (answer) == b->state &&
-         g_strcmp0 (scs_criterion_row_get_note_state (b->row), "saved") == 0 &&
+         g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (b->row)), "saved") == 0 &&
          state_in_file (b, scs_answer_get_criterion_id (answer)) == b->state;
 }
 
@@ -449,8 +495,16 @@ click_status (Bench *b,
 {
   static const ScsAnswerState cycle[] = { SCS_ANSWER_MET, SCS_ANSWER_NOT_MET, SCS_ANSWER_UNANSWERED };
   ScsChecklistPage *page = SCS_CHECKLIST_PAGE (b->page);
-  guint n = MIN (scs_checklist_page_get_n_visible (page), 3);
-  const char *id = n > 0 ? scs_checklist_page_get_visible_id (page, b->done % n) : NULL;
+  const char *ids[3] = { NULL, };
+  guint n = MIN (n_shown (b, ids, G_N_ELEMENTS (ids)), G_N_ELEMENTS (ids));
+  const char *id;
+
+  /* Of the first three, those on screen (the list view has rows only
+   * there and a little beyond). */
+  while (n > 1 && (scs_checklist_page_get_row (page, ids[n - 1]) == NULL ||
+                   !gtk_widget_get_mapped (GTK_WIDGET (scs_checklist_page_get_row (page, ids[n - 1])))))
+    n--;
+  id = n > 0 ? ids[b->done % n] : NULL;
   ScsAnswerState current;
 
   if (id == NULL)
@@ -476,11 +530,10 @@ click_status (Bench *b,
 static gboolean
 search_shown (Bench *b)
 {
-  ScsChecklistPage *page = SCS_CHECKLIST_PAGE (b->page);
   GtkWidget *empty = GTK_WIDGET (gtk_widget_get_template_child (b->page, SCS_TYPE_CHECKLIST_PAGE,
                                                                 "empty_page"));
 
-  if (scs_checklist_page_get_n_visible (page) == 0)
+  if (n_shown (b, NULL, 0) == 0)
     return gtk_widget_get_mapped (empty);
   return !gtk_widget_get_visible (empty) && first_shown_row (b) != NULL;
 }
@@ -637,9 +690,6 @@ start (gpointer data)
       return G_SOURCE_REMOVE;
     }
   b->sidebar_list = GTK_LIST_BOX (gtk_widget_get_template_child (sidebar, SCS_TYPE_SIDEBAR, "list"));
-  b->page = scs_window_get_checklist (SCS_WINDOW (b->window));
-  b->search_entry = GTK_EDITABLE (gtk_widget_get_template_child (b->page, SCS_TYPE_CHECKLIST_PAGE,
-                                                                 "search_entry"));
   if (sqlite3_open_v2 (scs_workspace_get_path (workspace), &b->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (b->db, "SELECT state FROM answer WHERE criterion_id = ?", -1,
                           &b->state_stmt, NULL) != SQLITE_OK)
@@ -652,7 +702,7 @@ start (gpointer data)
   g_signal_connect (b->clock, "before-paint", G_CALLBACK (on_before_paint), b);
   g_signal_connect (b->clock, "layout", G_CALLBACK (on_layout), b);
   g_signal_connect (b->clock, "after-paint", G_CALLBACK (on_after_paint), b);
-  g_signal_connect_swapped (b->search_entry, "search-changed", G_CALLBACK (on_search_changed_after), b);
+  g_type_class_unref (g_type_class_ref (GTK_TYPE_SEARCH_ENTRY));   /* its signals exist */
   g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
                               on_search_changed_hook, b, NULL);
   g_timeout_add_seconds (1, watchdog, b);

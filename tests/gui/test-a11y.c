@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "checklist-test-util.h"
 #include "gui-test-util.h"
 #include "scs-application.h"
 #include "scs-checklist-page.h"
@@ -207,7 +208,7 @@ show_category (Fixture *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", category);
   gui_test_drain ();
   g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "checklist");
-  gui_test_wait_until (gui_test_is_mapped, scs_window_get_checklist (fixture->window), 10);
+  gui_test_wait_until (gui_test_is_mapped, GTK_WIDGET (checklist_test_page (fixture->window)), 10);
 }
 
 /* ------------------------------------------------------------------ tests */
@@ -233,11 +234,13 @@ test_names_workspace (Fixture       *fixture,
   for (guint category = 1; category <= 7; category += 3)
     {
       g_autofree char *what = g_strdup_printf ("checklist of category %u", category);
-      ScsChecklistPage *page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
+      ScsChecklistPage *page = checklist_test_page (fixture->window);
 
       show_category (fixture, category);
-      g_assert_cmpuint (scs_checklist_page_get_n_visible (page), >, 0);
-      assert_all_named (GTK_WIDGET (fixture->window), what, 5 * scs_checklist_page_get_n_visible (page));
+      /* Rows exist for the criteria in view: each of those is checked. */
+      g_assert_cmpuint (checklist_test_n_visible (page), >, 0);
+      g_assert_cmpuint (checklist_test_count_rows (GTK_WIDGET (page)), >, 0);
+      assert_all_named (GTK_WIDGET (fixture->window), what, 5 * checklist_test_count_rows (GTK_WIDGET (page)));
     }
 
   /* The search bar and its filter, when shown. */
@@ -279,9 +282,9 @@ test_keyboard_flow (Fixture       *fixture,
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
   show_category (fixture, 1);
-  page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
-  first_id = scs_checklist_page_get_visible_id (page, 0);
-  second_id = scs_checklist_page_get_visible_id (page, 1);
+  page = checklist_test_page (fixture->window);
+  first_id = checklist_test_visible_id (page, 0);
+  second_id = checklist_test_visible_id (page, 1);
   g_assert_nonnull (first_id);
   g_assert_nonnull (second_id);
 

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "../core/core-test-util.h"
+#include "checklist-test-util.h"
 #include "gui-test-util.h"
 #include "scs-checklist-page.h"
 #include "scs-corporate-number.h"
@@ -47,7 +48,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = scs_window_new (NULL);
   scs_window_set_workspace (fixture->window, fixture->workspace);
   gui_test_present_window (GTK_WINDOW (fixture->window), 1000, 700);
-  fixture->page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
+  fixture->page = checklist_test_page (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
 }
 
@@ -129,16 +130,16 @@ test_note_debounce (Fixture       *fixture,
   g_autoptr(ScsWorkspace) reopened = NULL;
 
   g_assert_nonnull (row);
-  buffer = gtk_text_view_get_buffer (scs_criterion_row_get_note_view (row));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
 
   /* Typed in two pieces, as a user would; nothing is sent at once. */
   gtk_text_buffer_insert_at_cursor (buffer, "規程第3条で役割を定めた。", -1);
   gtk_text_buffer_insert_at_cursor (buffer, "\n次回見直しは来年4月。", -1);
-  g_assert_cmpstr (scs_criterion_row_get_note_state (row), ==, "pending");
+  g_assert_cmpstr (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), ==, "pending");
   g_assert_true (scs_answer_get_note (answer) == NULL || *scs_answer_get_note (answer) == '\0');
 
   gui_test_wait_until (note_stored, &wait, 10);
-  g_assert_cmpstr (scs_criterion_row_get_note_state (row), ==, "saved");
+  g_assert_cmpstr (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), ==, "saved");
   reopened = reopen (fixture);
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, id)), ==, wait.text);
   /* The state was not touched by a note. */
@@ -153,7 +154,7 @@ test_note_debounce (Fixture       *fixture,
 static gboolean
 note_invalid (gpointer data)
 {
-  return g_strcmp0 (scs_criterion_row_get_note_state (data), "invalid") == 0;
+  return g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (data)), "invalid") == 0;
 }
 
 /* A note the workspace would refuse (a vertical tab pasted from a
@@ -167,7 +168,7 @@ test_note_refused_kept (Fixture       *fixture,
   ScsCriterionRow *row = scs_checklist_page_get_row (fixture->page, id);
   ScsAnswer *answer = scs_workspace_lookup_answer (fixture->workspace, id);
   NoteWait wait = { answer, "規程第3条" };
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (scs_criterion_row_get_note_view (row));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
   GtkTextIter start, end;
   g_autofree char *kept = NULL;
   g_autofree char *before = core_test_file_state (fixture->path, TRUE);
@@ -209,10 +210,10 @@ test_reason_debounce (Fixture       *fixture,
   row = scs_checklist_page_get_row (fixture->page, id);
   g_signal_emit_by_name (scs_criterion_row_get_status_button (row, SCS_ANSWER_NOT_APPLICABLE), "clicked");
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_UNANSWERED);
-  g_assert_true (scs_criterion_row_get_reason_visible (row));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (checklist_test_row_child (row, "reason_revealer"))));
 
   /* The reason, once typed, is enough: no Enter needed. */
-  gtk_editable_set_text (scs_criterion_row_get_reason_entry (row), "取引先との契約がないため");
+  gtk_editable_set_text (GTK_EDITABLE (checklist_test_row_child (row, "reason_entry")), "取引先との契約がないため");
   gui_test_wait_until (answer_is_na, answer, 10);
   reopened = reopen (fixture);
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (reopened, id)), ==,
@@ -258,7 +259,7 @@ test_search (Fixture       *fixture,
   guint n_categories;
   guint expected;
 
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, n_criteria_in_category (fixture, 1));
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, n_criteria_in_category (fixture, 1));
 
   /* Japanese text, across every category. */
   expected = count_matches (fixture, "パスワード", &n_categories);
@@ -266,31 +267,31 @@ test_search (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
   g_assert_true (scs_checklist_page_get_search_mode (fixture->page));
   scs_checklist_page_set_search_text (fixture->page, "パスワード");
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, expected);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, expected);
 
   /* English, any case; matches what the catalog says. */
   expected = count_matches (fixture, "backup", &n_categories);
   g_assert_cmpuint (expected, >, 0);
   scs_checklist_page_set_search_text (fixture->page, "BACKUP");
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, expected);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, expected);
 
   /* An ID prefix reaches another category than the one shown. */
   expected = count_matches (fixture, "4-1", &n_categories);
   scs_checklist_page_set_search_text (fixture->page, "4-1");
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, expected);
-  g_assert_true (g_str_has_prefix (scs_checklist_page_get_visible_id (fixture->page, 0), "4-1") ||
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, expected);
+  g_assert_true (g_str_has_prefix (checklist_test_visible_id (fixture->page, 0), "4-1") ||
                  n_categories > 1);
 
   /* Full-width digits are the same ID. */
   scs_checklist_page_set_search_text (fixture->page, "４-１");
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, expected);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, expected);
 
   scs_checklist_page_set_search_text (fixture->page, "zzz-no-such-text");
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, 0);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, 0);
 
   /* Leaving search mode shows the category again. */
   scs_checklist_page_set_search_mode (fixture->page, FALSE);
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, n_criteria_in_category (fixture, 1));
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, n_criteria_in_category (fixture, 1));
 }
 
 /* Searches the user's own words and files as they are now: the page keeps
@@ -303,7 +304,7 @@ search_now (Fixture    *fixture,
   /* Searching the same text again is no change for the entry: clear first. */
   scs_checklist_page_set_search_text (fixture->page, NULL);
   scs_checklist_page_set_search_text (fixture->page, text);
-  return scs_checklist_page_get_n_visible (fixture->page);
+  return checklist_test_n_visible (fixture->page);
 }
 
 static void
@@ -324,7 +325,7 @@ test_search_user_text (Fixture       *fixture,
   g_assert_true (scs_workspace_set_note (fixture->workspace, id, "資産は棚卸し台帳で管理する。", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (search_now (fixture, "棚卸し台帳"), ==, 1);
-  g_assert_cmpstr (scs_checklist_page_get_visible_id (fixture->page, 0), ==, id);
+  g_assert_cmpstr (checklist_test_visible_id (fixture->page, 0), ==, id);
   g_assert_true (scs_workspace_set_note (fixture->workspace, id, "資産は一覧表で管理する。", &error));
   g_assert_cmpuint (search_now (fixture, "棚卸し台帳"), ==, 0);
 
@@ -334,60 +335,180 @@ test_search_user_text (Fixture       *fixture,
   sha256 = scs_workspace_add_evidence (fixture->workspace, id, file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (search_now (fixture, "ups点検"), ==, 1);
-  g_assert_cmpstr (scs_checklist_page_get_visible_id (fixture->page, 0), ==, id);
+  g_assert_cmpstr (checklist_test_visible_id (fixture->page, 0), ==, id);
   g_assert_true (scs_workspace_unlink_evidence (fixture->workspace, sha256, id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (search_now (fixture, "ups点検"), ==, 0);
 }
 
-/* What @group would add to the window's next frame, as GTK keeps it. */
-static gboolean
-group_draws (GtkWidget *group)
+static GtkAdjustment *
+page_adjustment (Fixture *fixture)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderNode *node;
-  gboolean draws;
+  GtkWidget *scroller = gui_test_find_child (GTK_WIDGET (fixture->page), "scroller");
 
-  gtk_widget_snapshot_child (gtk_widget_get_parent (group), group, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  draws = node != NULL;
-  g_clear_pointer (&node, gsk_render_node_unref);
-  return draws;
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 }
 
-/* Groups far below the view draw nothing (the cairo renderer would draw
- * them all); scrolled into view, they draw again. */
+/* Scrolls to @value and waits until the rows in view are laid out there. */
 static void
-test_offscreen_groups (Fixture       *fixture,
-                       gconstpointer  user_data)
+scroll_to (Fixture *fixture,
+           double   value)
 {
-  GtkWidget *group = gui_test_find_by_type (GTK_WIDGET (fixture->page), SCS_TYPE_REQUIREMENT_GROUP);
-  GtkWidget *first = NULL;
-  GtkWidget *last = NULL;
-  GtkScrolledWindow *scroller;
-  GtkAdjustment *adjustment;
+  gtk_adjustment_set_value (page_adjustment (fixture), value);
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+}
 
-  /* The shown groups of the category (★4-only ones are hidden at ★3). */
-  for (GtkWidget *w = group; w != NULL; w = gtk_widget_get_next_sibling (w))
-    if (SCS_IS_REQUIREMENT_GROUP (w) && gtk_widget_get_visible (w))
-      {
-        if (first == NULL)
-          first = w;
-        last = w;
-      }
-  g_assert_nonnull (first);
-  gui_test_wait_for_widget (last, 10, GUI_TEST_WAIT_LAID_OUT);
-  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (first, GTK_TYPE_SCROLLED_WINDOW));
-  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+/* A category shows rows for about a screenful of criteria, not for all of
+ * them: rows are made for what is in view and handed on as it scrolls. */
+static void
+test_rows_only_in_view (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkAdjustment *adjustment;
+  guint n = checklist_test_n_visible (fixture->page);
+  const char *first = checklist_test_visible_id (fixture->page, 0);
+  const char *last = checklist_test_visible_id (fixture->page, n - 1);
+  guint category;
+
+  g_assert_cmpuint (n, >=, 6);
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  adjustment = page_adjustment (fixture);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 3 * gtk_adjustment_get_page_size (adjustment));
 
-  g_assert_true (group_draws (first));
-  g_assert_false (group_draws (last));
+  /* A window 700 px high holds two or three rows: with half a screen above
+   * and below, at most six. */
+  g_assert_cmpuint (checklist_test_count_rows (GTK_WIDGET (fixture->page)), <=, 6);
+  g_assert_nonnull (scs_checklist_page_get_row (fixture->page, first));
+  g_assert_null (scs_checklist_page_get_row (fixture->page, last));
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  gui_test_wait_for_widget (last, 10, GUI_TEST_WAIT_FRAMES);
-  g_assert_true (group_draws (last));
-  g_assert_false (group_draws (first));
+  scroll_to (fixture, gtk_adjustment_get_upper (adjustment));
+  scroll_to (fixture, gtk_adjustment_get_upper (adjustment));
+  g_assert_nonnull (scs_checklist_page_get_row (fixture->page, last));
+  g_assert_null (scs_checklist_page_get_row (fixture->page, first));
+  g_assert_cmpuint (checklist_test_count_rows (GTK_WIDGET (fixture->page)), <=, 6);
+
+  /* Every category, one after the other, and a search over all of them. */
+  for (category = 2; category <= 7; category++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", category));
+      gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+      g_assert_cmpuint (checklist_test_count_rows (GTK_WIDGET (fixture->page)), <=, 6);
+      g_assert_nonnull (scs_checklist_page_get_row (fixture->page, checklist_test_visible_id (fixture->page, 0)));
+    }
+  scs_checklist_page_set_search_mode (fixture->page, TRUE);
+  scs_checklist_page_set_search_text (fixture->page, "-");
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, 81);
+  g_assert_cmpuint (checklist_test_count_rows (GTK_WIDGET (fixture->page)), <=, 6);
+}
+
+/* A note typed and not yet saved stays with its criterion when its row
+ * scrolls away and is given to another criterion, and is saved. */
+static void
+test_note_survives_recycling (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  const char *id = first_of_category (fixture, 1)->id;
+  ScsAnswer *answer = scs_workspace_lookup_answer (fixture->workspace, id);
+  NoteWait wait = { answer, "スクロールしても消えないメモ" };
+  ScsCriterionRow *row;
+  GtkTextBuffer *buffer;
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+  g_autoptr(ScsWorkspace) reopened = NULL;
+
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  row = scs_checklist_page_get_row (fixture->page, id);
+  g_assert_nonnull (row);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
+  gtk_text_buffer_set_text (buffer, wait.text, -1);
+  g_assert_cmpstr (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), ==, "pending");
+
+  /* Far away: every row there belongs to another criterion; this
+   * criterion's old row went to one of them (rows kept out of view are
+   * handed on after a few screens: go through all of them). */
+  for (guint category = 2; category <= 7; category++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", category));
+      gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+      scroll_to (fixture, gtk_adjustment_get_upper (page_adjustment (fixture)));
+      scroll_to (fixture, gtk_adjustment_get_upper (page_adjustment (fixture)));
+    }
+  g_assert_null (scs_checklist_page_get_row (fixture->page, id));
+
+  /* Saved meanwhile, by the criterion's item. */
+  gui_test_wait_until (note_stored, &wait, 10);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  row = scs_checklist_page_get_row (fixture->page, id);
+  g_assert_nonnull (row);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, wait.text);
+  g_assert_cmpstr (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), ==, "saved");
+
+  reopened = reopen (fixture);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, id)), ==, wait.text);
+}
+
+/* A note typed and not yet sent when its row is handed to another
+ * criterion is not lost: typing goes on in the item, and flushing the
+ * window (closing it) sends it. */
+static void
+test_pending_note_kept_by_item (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  const char *id = first_of_category (fixture, 1)->id;
+  ScsCriterionRow *row;
+  ScsChecklistItem *item;
+  GtkTextBuffer *buffer;
+  g_autoptr(ScsWorkspace) reopened = NULL;
+
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  row = scs_checklist_page_get_row (fixture->page, id);
+  item = scs_criterion_row_get_item (row);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
+  gtk_text_buffer_set_text (buffer, "未保存のまま別の行へ", -1);
+
+  /* The row now shows another criterion, before the save delay ends. */
+  scs_criterion_row_set_item (row, scs_checklist_page_get_item (fixture->page, checklist_test_visible_id (fixture->page, 1)));
+  g_assert_cmpstr (scs_checklist_item_get_note_text (item), ==, "未保存のまま別の行へ");
+  g_assert_cmpstr (scs_checklist_item_get_note_state (item), ==, "pending");
+  scs_criterion_row_set_item (row, item);
+
+  scs_window_flush (fixture->window);
+  reopened = reopen (fixture);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, id)), ==, "未保存のまま別の行へ");
+}
+
+/* Going to a criterion far down scrolls it into view and focuses it. */
+static void
+test_focus_far_criterion (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkAdjustment *adjustment;
+  const char *last;
+  ScsCriterionRow *row;
+  graphene_rect_t bounds;
+  GtkWidget *scroller = gui_test_find_child (GTK_WIDGET (fixture->page), "scroller");
+
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  last = checklist_test_visible_id (fixture->page, checklist_test_n_visible (fixture->page) - 1);
+  g_assert_null (scs_checklist_page_get_row (fixture->page, last));
+
+  g_assert_true (scs_checklist_page_focus_criterion (fixture->page, last));
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  row = scs_checklist_page_get_row (fixture->page, last);
+  g_assert_nonnull (row);
+  g_assert_true (scs_checklist_page_get_focused_row (fixture->page) == row);
+  adjustment = page_adjustment (fixture);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (scroller));
 }
 
 static void
@@ -395,8 +516,8 @@ test_state_filter (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  const char *a = scs_checklist_page_get_visible_id (fixture->page, 0);
-  const char *b = scs_checklist_page_get_visible_id (fixture->page, 1);
+  const char *a = checklist_test_visible_id (fixture->page, 0);
+  const char *b = checklist_test_visible_id (fixture->page, 1);
   guint total = n_criteria_in_category (fixture, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "(ss)", a, "met"));
@@ -404,17 +525,17 @@ test_state_filter (Fixture       *fixture,
   g_assert_no_error (error);
 
   scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_MET);
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, 1);
-  g_assert_cmpstr (scs_checklist_page_get_visible_id (fixture->page, 0), ==, a);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, 1);
+  g_assert_cmpstr (checklist_test_visible_id (fixture->page, 0), ==, a);
   scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_NOT_MET);
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, 1);
-  g_assert_cmpstr (scs_checklist_page_get_visible_id (fixture->page, 0), ==, b);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, 1);
+  g_assert_cmpstr (checklist_test_visible_id (fixture->page, 0), ==, b);
   scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_UNANSWERED);
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, total - 2);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, total - 2);
   scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_NOT_APPLICABLE);
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, 0);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, 0);
   scs_checklist_page_set_filter (fixture->page, SCS_CHECKLIST_FILTER_ALL);
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (fixture->page), ==, total);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, total);
 }
 
 static void
@@ -422,8 +543,8 @@ test_keyboard (Fixture       *fixture,
                gconstpointer  user_data)
 {
   GtkWidget *page = GTK_WIDGET (fixture->page);
-  const char *first = scs_checklist_page_get_visible_id (fixture->page, 0);
-  const char *second = scs_checklist_page_get_visible_id (fixture->page, 1);
+  const char *first = checklist_test_visible_id (fixture->page, 0);
+  const char *second = checklist_test_visible_id (fixture->page, 1);
   ScsCriterionRow *focused;
 
   g_assert_null (scs_checklist_page_get_focused_row (fixture->page));
@@ -575,7 +696,10 @@ main (int   argc,
   ADD ("/scs/checklist/note-refused-kept", test_note_refused_kept);
   ADD ("/scs/checklist/search", test_search);
   ADD ("/scs/checklist/search-user-text", test_search_user_text);
-  ADD ("/scs/checklist/offscreen-groups", test_offscreen_groups);
+  ADD ("/scs/checklist/rows-only-in-view", test_rows_only_in_view);
+  ADD ("/scs/checklist/note-survives-recycling", test_note_survives_recycling);
+  ADD ("/scs/checklist/pending-note-kept-by-item", test_pending_note_kept_by_item);
+  ADD ("/scs/checklist/focus-far-criterion", test_focus_far_criterion);
   ADD ("/scs/checklist/state-filter", test_state_filter);
   ADD ("/scs/checklist/keyboard", test_keyboard);
   ADD ("/scs/checklist/text-links", test_text_links);

@@ -46,6 +46,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "checklist-test-util.h"
 #include "gui-test-util.h"
 #include "../core/core-test-util.h"
 #include "scs-checklist-page.h"
@@ -74,7 +75,7 @@ show_workspace (ScsWorkspace     *workspace,
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gui_test_poll_until (gui_test_is_mapped, window, 10));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1));
-  page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (window));
+  page = checklist_test_page (window);
   *row = scs_checklist_page_get_row (page, CRITERION);
   g_assert_nonnull (*row);
   return window;
@@ -83,7 +84,7 @@ show_workspace (ScsWorkspace     *workspace,
 static char *
 note_in_editor (ScsCriterionRow *row)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (scs_criterion_row_get_note_view (row));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -94,7 +95,7 @@ static void
 type_note (ScsCriterionRow *row,
            const char      *text)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (scs_criterion_row_get_note_view (row));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
 
   gtk_text_buffer_set_text (buffer, "", -1);
   /* One character at a time, as typing does. */
@@ -110,13 +111,13 @@ type_note (ScsCriterionRow *row,
 static gboolean
 row_saved (gpointer row)
 {
-  return g_strcmp0 (scs_criterion_row_get_note_state (row), "saved") == 0;
+  return g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), "saved") == 0;
 }
 
 static gboolean
 row_failed (gpointer row)
 {
-  return g_strcmp0 (scs_criterion_row_get_note_state (row), "failed") == 0;
+  return g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), "failed") == 0;
 }
 
 /* The child: type, wait for "Saved", say so, then wait to be killed. */
@@ -152,7 +153,7 @@ static ScsWorkspace *create_workspace (char **dir,
 static gboolean
 row_saved_or_conflict (gpointer row)
 {
-  const char *state = scs_criterion_row_get_note_state (row);
+  const char *state = scs_checklist_item_get_note_state (scs_criterion_row_get_item (row));
 
   return g_strcmp0 (state, "saved") == 0 || g_strcmp0 (state, "conflict") == 0;
 }
@@ -177,8 +178,8 @@ window_child_main (const char *path,
   g_assert_no_error (error);
   scs_workspace_set_actor (workspace, "window");
   window = show_workspace (workspace, &rows[0]);
-  page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (window));
-  rows[1] = scs_checklist_page_get_row (page, S_CRITERION);
+  page = checklist_test_page (window);
+  rows[1] = checklist_test_row (page, S_CRITERION);
   g_assert_nonnull (rows[1]);
 
   for (guint k = 1; ; k++)
@@ -199,13 +200,13 @@ window_child_main (const char *path,
         if (!gui_test_poll_until (row_saved_or_conflict, rows[i], 20))
           {
             g_printerr ("window: %s still %s after 20 s\n", ids[i],
-                        scs_criterion_row_get_note_state (rows[i]));
+                        scs_checklist_item_get_note_state (scs_criterion_row_get_item (rows[i])));
             return 1;
           }
         /* The CLI may change the answer again between the conflict and
          * the choice: the row then shows the conflict again, and the user
          * chooses again. */
-        for (guint tries = 0; g_strcmp0 (scs_criterion_row_get_note_state (rows[i]), "conflict") == 0;
+        for (guint tries = 0; g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (rows[i])), "conflict") == 0;
              tries++)
           {
             if (tries == 50)
@@ -214,11 +215,11 @@ window_child_main (const char *path,
                 return 1;
               }
             g_main_context_iteration (NULL, FALSE);
-            scs_criterion_row_resolve_note (rows[i], TRUE);
+            scs_checklist_item_resolve_note (scs_criterion_row_get_item (rows[i]), TRUE);
             if (!gui_test_poll_until (row_saved_or_conflict, rows[i], 20))
               {
                 g_printerr ("window: %s still %s after the choice\n", ids[i],
-                            scs_criterion_row_get_note_state (rows[i]));
+                            scs_checklist_item_get_note_state (scs_criterion_row_get_item (rows[i])));
                 return 1;
               }
           }
@@ -748,7 +749,7 @@ editor_shows (gpointer data)
 static gboolean
 row_conflict (gpointer row)
 {
-  return g_strcmp0 (scs_criterion_row_get_note_state (row), "conflict") == 0;
+  return g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), "conflict") == 0;
 }
 
 /* The live document: what the CLI changes shows in the window by itself;
@@ -791,7 +792,7 @@ test_live (void)
   g_clear_object (&reopened);
 
   /* The user keeps their note. */
-  scs_criterion_row_resolve_note (row, TRUE);
+  scs_checklist_item_resolve_note (scs_criterion_row_get_item (row), TRUE);
   g_assert_true (gui_test_poll_until (row_saved, row, 10));
   reopened = scs_workspace_open (path, &error);
   g_assert_no_error (error);
@@ -807,7 +808,7 @@ test_live (void)
 static gboolean
 reason_conflict (gpointer row)
 {
-  return scs_criterion_row_get_reason_conflict (row);
+  return scs_checklist_item_get_reason_conflict (scs_criterion_row_get_item (row));
 }
 
 typedef struct
@@ -856,7 +857,7 @@ test_live_reason (void)
   ScsWorkspace *workspace = create_workspace (&dir, &path);
   ScsCriterionRow *row;
   ScsWindow *window = show_workspace (workspace, &row);
-  GtkEditable *entry = scs_criterion_row_get_reason_entry (row);
+  GtkEditable *entry = GTK_EDITABLE (checklist_test_row_child (row, "reason_entry"));
   ScsAnswer *answer = scs_criterion_row_get_answer (row);
   const char *typed = "窓で入力中の理由";
   StoredReason mine = { path, typed };
@@ -881,9 +882,9 @@ test_live_reason (void)
   g_clear_object (&reopened);
 
   /* The user keeps their reason: saved over the newer answer. */
-  scs_criterion_row_resolve_reason (row, TRUE);
+  scs_checklist_item_resolve_reason (scs_criterion_row_get_item (row), TRUE);
   g_assert_true (gui_test_poll_until (reason_stored, &mine, 10));
-  g_assert_false (scs_criterion_row_get_reason_conflict (row));
+  g_assert_false (scs_checklist_item_get_reason_conflict (scs_criterion_row_get_item (row)));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_APPLICABLE);
 
   close_window (window);
@@ -929,9 +930,9 @@ test_read_only_banner (void)
   /* Not only the actions: the row's own controls are off too. */
   for (guint i = 0; i < SCS_N_ANSWER_STATES; i++)
     g_assert_false (gtk_widget_get_sensitive (scs_criterion_row_get_status_button (row, i)));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (scs_criterion_row_get_reason_entry (row))));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (scs_criterion_row_get_note_view (row))));
-  g_assert_false (gtk_text_view_get_editable (scs_criterion_row_get_note_view (row)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (GTK_EDITABLE (checklist_test_row_child (row, "reason_entry")))));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")))));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view"))));
 
   close_window (window);
   remove_workspace (dir, path);

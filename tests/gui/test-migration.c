@@ -21,6 +21,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "checklist-test-util.h"
 #include "gui-test-util.h"
 #include "scs-catalog-import.h"
 #include "scs-criterion-row.h"
@@ -282,14 +283,14 @@ test_migrate (Fixture       *f,
     /* Actions reach the main window through the widget tree: parent it there. */
     gtk_window_set_transient_for (GTK_WINDOW (holder), GTK_WINDOW (window));
     gtk_window_present (GTK_WINDOW (holder));
-    g_assert_true (scs_criterion_row_get_reconfirm_visible (SCS_CRITERION_ROW (row)));
+    g_assert_true (gtk_widget_get_visible (checklist_test_row_child (SCS_CRITERION_ROW (row), "reconfirm_badge")));
     gui_test_save_png (holder, "widget-", "migration-reconfirm-row", ".png", GUI_TEST_WAIT_FRAMES);
 
     /* The row's button fires win.reconfirm-answer; outside the main window
      * the action is activated on the window, as the row would. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reconfirm-answer", "s", "1-2-1-1"));
     g_assert_false (scs_migration_needs_reconfirm (f->workspace, "1-2-1-1"));
-    g_assert_false (scs_criterion_row_get_reconfirm_visible (SCS_CRITERION_ROW (row)));
+    g_assert_false (gtk_widget_get_visible (checklist_test_row_child (SCS_CRITERION_ROW (row), "reconfirm_badge")));
     g_assert_true (scs_migration_needs_reconfirm (f->workspace, "1-2-3-2"));
     gtk_window_destroy (GTK_WINDOW (holder));
   }
@@ -409,11 +410,11 @@ test_paraphrase (Fixture       *f,
   /* English UI (main() sets "en" for this binary): ours under the official text. */
   matched = scs_criterion_row_new (f->workspace, scs_workspace_lookup_answer (f->workspace, "2-1-1-1"));
   star4 = scs_criterion_row_new (f->workspace, scs_workspace_lookup_answer (f->workspace, "1-1-1-1"));
-  g_assert_cmpstr (scs_criterion_row_get_paraphrase (SCS_CRITERION_ROW (matched)), ==,
+  g_assert_cmpstr (checklist_test_paraphrase (SCS_CRITERION_ROW (matched)), ==,
                    scs_catalog_get_paraphrase_en (official, "2-1-1-1"));
-  g_assert_cmpstr (scs_criterion_row_get_paraphrase (SCS_CRITERION_ROW (matched)), !=, "");
+  g_assert_cmpstr (checklist_test_paraphrase (SCS_CRITERION_ROW (matched)), !=, "");
   /* A ★4-only criterion has no paraphrase of ours. */
-  g_assert_cmpstr (scs_criterion_row_get_paraphrase (SCS_CRITERION_ROW (star4)), ==, "");
+  g_assert_cmpstr (checklist_test_paraphrase (SCS_CRITERION_ROW (star4)), ==, "");
 
   gtk_list_box_append (GTK_LIST_BOX (list), matched);
   gtk_list_box_append (GTK_LIST_BOX (list), star4);

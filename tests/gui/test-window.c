@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 #include <adwaita.h>
 
+#include "checklist-test-util.h"
 #include "gui-test-util.h"
 #include "scs-application.h"
 #include "scs-checklist-page.h"
@@ -210,7 +211,7 @@ test_sidebar (Fixture       *fixture,
   /* Selecting a category row shows that category. */
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 4));
   g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "checklist");
-  g_assert_cmpuint (scs_checklist_page_get_category (SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window))),
+  g_assert_cmpuint (scs_checklist_page_get_category (checklist_test_page (fixture->window)),
                     ==, 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-dashboard", NULL));
   g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "dashboard");
@@ -224,10 +225,11 @@ test_set_status_and_undo (Fixture       *fixture,
 {
   const char *id = criterion_at (fixture->workspace, 0)->id;
   ScsAnswer *answer = scs_workspace_lookup_answer (fixture->workspace, id);
-  ScsChecklistPage *page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
+  ScsChecklistPage *page;
   ScsCriterionRow *row;
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
+  page = checklist_test_page (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
   row = scs_checklist_page_get_row (page, id);
   g_assert_nonnull (row);
@@ -265,15 +267,16 @@ test_not_applicable_needs_reason (Fixture       *fixture,
 {
   const char *id = criterion_at (fixture->workspace, 2)->id;
   ScsAnswer *answer = scs_workspace_lookup_answer (fixture->workspace, id);
-  ScsChecklistPage *page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
+  ScsChecklistPage *page;
   ScsCriterionRow *row;
   GtkEditable *entry;
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
+  page = checklist_test_page (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.goto-criterion", "s", id));
   row = scs_checklist_page_get_row (page, id);
   g_assert_nonnull (row);
-  g_assert_false (scs_criterion_row_get_reason_visible (row));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (checklist_test_row_child (row, "reason_revealer"))));
 
   /* Refused: nothing changes, the reason field opens and takes the focus. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.set-status", "(ss)", id, "na"));
@@ -281,8 +284,8 @@ test_not_applicable_needs_reason (Fixture       *fixture,
   g_assert_cmpint (state_in_file (fixture->path, id), ==, SCS_ANSWER_UNANSWERED);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
     scs_criterion_row_get_status_button (row, SCS_ANSWER_NOT_APPLICABLE))));
-  g_assert_true (scs_criterion_row_get_reason_visible (row));
-  entry = scs_criterion_row_get_reason_entry (row);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (checklist_test_row_child (row, "reason_revealer"))));
+  entry = GTK_EDITABLE (checklist_test_row_child (row, "reason_entry"));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), GTK_WIDGET (entry)) ||
                  gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (entry));
 
@@ -301,10 +304,11 @@ test_goto_criterion (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   const ScsCriterion *target = criterion_at (fixture->workspace, 80);
-  ScsChecklistPage *page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
+  ScsChecklistPage *page;
   ScsCriterionRow *focused;
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
+  page = checklist_test_page (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
   g_assert_cmpuint (target->requirement->category->number, !=, 1);
 
@@ -391,7 +395,7 @@ test_pages_on_demand (Fixture       *fixture,
   g_assert_nonnull (page);
   g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "checklist");
   g_assert_true (scs_checklist_page_get_search_mode (page));
-  g_assert_cmpuint (scs_checklist_page_get_n_visible (page), >, 0);
+  g_assert_cmpuint (checklist_test_n_visible (page), >, 0);
   /* Leaving search on the page turns the button off, and back. */
   scs_checklist_page_set_search_mode (page, FALSE);
   g_assert_false (gtk_toggle_button_get_active (search_button));
@@ -401,7 +405,7 @@ test_pages_on_demand (Fixture       *fixture,
   gtk_widget_activate_action (window, "win.show-dashboard", NULL);
   g_assert_false (gtk_toggle_button_get_active (search_button));
   gtk_widget_activate_action (window, "win.show-category", "u", 3);
-  g_assert_true (SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window)) == page);
+  g_assert_true (checklist_test_page (fixture->window) == page);
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 3);
 
   /* Shown, the review page builds its widgets. */
@@ -462,17 +466,18 @@ test_close_saves_note (Fixture       *fixture,
                        gconstpointer  user_data)
 {
   const char *id = criterion_at (fixture->workspace, 0)->id;
-  ScsChecklistPage *page = SCS_CHECKLIST_PAGE (scs_window_get_checklist (fixture->window));
+  ScsChecklistPage *page;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsWorkspace) reopened = NULL;
   ScsCriterionRow *row;
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
+  page = checklist_test_page (fixture->window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
   row = scs_checklist_page_get_row (page, id);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (scs_criterion_row_get_note_view (row)),
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view"))),
                             "閉じる直前に入力したメモ", -1);
-  g_assert_cmpstr (scs_criterion_row_get_note_state (row), ==, "pending");
+  g_assert_cmpstr (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), ==, "pending");
 
   /* No main-loop turn, so the debounce never fired: closing must save. */
   gtk_window_close (GTK_WINDOW (fixture->window));
@@ -582,7 +587,7 @@ test_screenshot (void)
   save_png (GTK_WIDGET (window), "screenshot-window.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  scs_checklist_page_set_search_text (SCS_CHECKLIST_PAGE (scs_window_get_checklist (window)), "バックアップ");
+  scs_checklist_page_set_search_text (checklist_test_page (window), "バックアップ");
   settle (GTK_WIDGET (window));
   save_png (GTK_WIDGET (window), "screenshot-search.png");
 

@@ -1,0 +1,119 @@
+/* checklist-test-util.h: reaching the checklist's rows as a user does
+ *
+ * The checklist has a row only for the criteria in view; tests find what
+ * is shown in its slots (template child "slots_box") and reach a row's
+ * widgets as template children.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "gui-test-util.h"
+#include "scs-checklist-page.h"
+
+/* The window's checklist page; the window builds it when a category is
+ * first shown, so this shows category 1 if need be, then the page shown
+ * before. */
+static inline ScsChecklistPage *
+checklist_test_page (gpointer window)
+{
+  GtkStack *stack = GTK_STACK (gui_test_find_child (GTK_WIDGET (window), "content_stack"));
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "checklist");
+
+  if (page == NULL)
+    {
+      g_autofree char *shown = g_strdup (gtk_stack_get_visible_child_name (stack));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1));
+      page = gtk_stack_get_child_by_name (stack, "checklist");
+      if (shown != NULL && !g_str_equal (shown, "checklist"))
+        gtk_stack_set_visible_child_name (stack, shown);
+    }
+  g_assert_nonnull (page);
+  return SCS_CHECKLIST_PAGE (page);
+}
+
+/* The @position-th criterion shown (NULL past the end) and how many. */
+static inline ScsChecklistItem *
+checklist_test_visible_item (ScsChecklistPage *page,
+                             guint             position,
+                             guint            *n_visible)
+{
+  GtkWidget *slots = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SCS_TYPE_CHECKLIST_PAGE,
+                                                                "slots_box"));
+  ScsChecklistItem *found = NULL;
+  guint n = 0;
+
+  for (GtkWidget *slot = gtk_widget_get_first_child (slots); slot != NULL; slot = gtk_widget_get_next_sibling (slot))
+    {
+      ScsChecklistItem *item = g_object_get_data (G_OBJECT (slot), "scs-item");
+
+      if (!gtk_widget_get_visible (slot) || scs_checklist_item_get_kind (item) != SCS_CHECKLIST_ITEM_CRITERION)
+        continue;
+      if (n == position)
+        found = item;
+      n++;
+    }
+  if (n_visible != NULL)
+    *n_visible = n;
+  return found;
+}
+
+static inline guint
+checklist_test_n_visible (ScsChecklistPage *page)
+{
+  guint n = 0;
+
+  checklist_test_visible_item (page, G_MAXUINT, &n);
+  return n;
+}
+
+static inline const char *
+checklist_test_visible_id (ScsChecklistPage *page,
+                           guint             position)
+{
+  ScsChecklistItem *item = checklist_test_visible_item (page, position, NULL);
+
+  return item ? scs_checklist_item_get_criterion_id (item) : NULL;
+}
+
+/* The row of @criterion_id, scrolled to (and focused) if it was not in view. */
+static inline ScsCriterionRow *
+checklist_test_row (ScsChecklistPage *page,
+                    const char       *criterion_id)
+{
+  ScsCriterionRow *row = scs_checklist_page_get_row (page, criterion_id);
+
+  if (row == NULL && scs_checklist_page_focus_criterion (page, criterion_id))
+    row = scs_checklist_page_get_row (page, criterion_id);
+  return row;
+}
+
+static inline GtkWidget *
+checklist_test_row_child (ScsCriterionRow *row,
+                          const char      *name)
+{
+  GtkWidget *child = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), SCS_TYPE_CRITERION_ROW, name));
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static inline const char *
+checklist_test_paraphrase (ScsCriterionRow *row)
+{
+  if (!gtk_widget_get_visible (checklist_test_row_child (row, "paraphrase_box")))
+    return "";
+  return gtk_label_get_text (GTK_LABEL (checklist_test_row_child (row, "paraphrase_label")));
+}
+
+/* Rows that exist in the page's widget tree. */
+static inline guint
+checklist_test_count_rows (GtkWidget *root)
+{
+  guint n = SCS_IS_CRITERION_ROW (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += checklist_test_count_rows (child);
+  return n;
+}
