@@ -13,6 +13,11 @@
  * Activating a row (double-click, Enter) opens the client in the
  * checklist through the portfolio.open-client action.
  *
+ * The columns and their cells are in the template: each cell is a label
+ * bound to closures below (its text, its style) on the row's
+ * ScsPortfolioEntry, so the rows hold no state of their own and the
+ * model stays the entries (filtered, sorted, selected).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -1118,6 +1123,9 @@ scs_portfolio_window_class_init (ScsPortfolioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, chart_expander);
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, reminder_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, filter_selected);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
   gtk_widget_class_bind_template_callback (widget_class, company_text);
   gtk_widget_class_bind_template_callback (widget_class, company_classes);
   gtk_widget_class_bind_template_callback (widget_class, level_text);
@@ -1193,9 +1201,6 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_bulk_actions), self);
   update_bulk_actions (self);
 
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
-  g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (filter_selected), self);
-  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated), self);
   update_summary (self);
 }
 

@@ -527,6 +527,16 @@ test_portfolio_cells (Fixture       *f,
   g_assert_true (cell_has_class (bad, 0, "error"));
   for (guint i = 1; i < bad->len; i++)
     g_assert_cmpstr (cell_text (bad, i), ==, "");
+  /* Activated (Enter, double-click), it says why it cannot be opened. */
+  {
+    GListModel *visible = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+    g_autoptr(ScsPortfolioEntry) last = g_list_model_get_item (visible, g_list_model_get_n_items (visible) - 1);
+
+    g_assert_nonnull (scs_portfolio_entry_get_error (last));
+    g_assert_false (find_label (GTK_WIDGET (window), scs_portfolio_entry_get_error (last)));
+    g_signal_emit_by_name (view, "activate", g_list_model_get_n_items (visible) - 1);
+    g_assert_true (find_label (GTK_WIDGET (window), scs_portfolio_entry_get_error (last)));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
