@@ -111,8 +111,8 @@ next_due (ScsPortfolioEntry  *e,
 /* The cells (closures of the template's columns, on the row's entry; NULL
  * while a cell is not bound). An unreadable file shows its name and the
  * reason in the company column, nothing in the others; a JC-STAR or
- * SECURITY ACTION workspace has no SCS level, readiness or gaps: its type
- * and how many items are answered, "—" for gaps and review. */
+ * SECURITY ACTION workspace has no SCS level, readiness or review: its
+ * type, how many items are answered, "—"; its gaps are its items'. */
 
 static gboolean
 is_unreadable (ScsPortfolioEntry *e)
@@ -226,8 +226,8 @@ gaps_text (GtkListItem       *item,
 {
   if (e == NULL)
     return NULL;
-  if (is_unreadable (e) || is_item_based (e))
-    return text_or_dash (e, NULL);
+  if (is_unreadable (e))
+    return g_strdup ("");
   return g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
 }
 

@@ -455,9 +455,9 @@ cell_has_class (GPtrArray  *cells,
 }
 
 /* What the cells show, as a Japanese user reads them: an SCS client whose
- * star expires soon, a JC-STAR ★1 client (its type and items answered, no
- * SCS figures) and an unreadable file (its name and reason, in red);
- * labels, never codes. */
+ * star expires soon, a JC-STAR ★1 client (its type, items answered and
+ * gaps, no SCS readiness or review) and an unreadable file (its name and
+ * reason, in red); labels, never codes. */
 static void
 test_portfolio_cells (Fixture       *f,
                       gconstpointer  data)
@@ -474,6 +474,7 @@ test_portfolio_cells (Fixture       *f,
   g_autofree char *obtained = g_date_time_format (year_ago, "%Y-%m-%d");
   g_autoptr(GPtrArray) scs = NULL;
   g_autoptr(GPtrArray) star1 = NULL;
+  g_autofree char *star1_gaps = NULL;
   g_autoptr(GPtrArray) bad = NULL;
   g_autofree char *answered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item answered",
                                                             "%u items answered", 1), 1);
@@ -489,6 +490,15 @@ test_portfolio_cells (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (scs_jcstar_set_answer (jc, "S1.1-01", 1, SCS_JC_ANSWER_DOES_NOT, NULL, &error));
   g_assert_no_error (error);
+  /* Its open gaps are those its diagnosis lists. */
+  {
+    g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (jc);
+    g_autoptr(GPtrArray) gaps = scs_diagnosis_list_item_gaps (diagnosis, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (gaps->len, >, 0);
+    star1_gaps = g_strdup_printf ("%u", gaps->len);
+  }
   g_clear_object (&jc);
   g_assert_true (g_file_set_contents (junk, "not a workspace", -1, NULL));
 
@@ -518,10 +528,21 @@ test_portfolio_cells (Fixture       *f,
   g_assert_cmpstr (cell_text (star1, 2), ==, "初回");
   g_assert_cmpstr (cell_text (star1, 3), ==, answered);
   g_assert_nonnull (strstr (answered, "回答済み"));
-  g_assert_cmpstr (cell_text (star1, 4), ==, "—");
+  g_assert_cmpstr (cell_text (star1, 4), ==, star1_gaps);
   g_assert_cmpstr (cell_text (star1, 5), ==, "—");
   g_assert_cmpstr (cell_text (star1, 8), ==, "—");
   g_assert_false (cell_has_class (star1, 7, "warning"));
+  /* With open gaps: the ★1 client only (エー has met every criterion). */
+  {
+    GListModel *visible = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+    g_autoptr(ScsPortfolioEntry) only = NULL;
+
+    set_filter (window, SCS_PORTFOLIO_FILTER_OPEN_GAPS);
+    g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+    only = g_list_model_get_item (visible, 0);
+    g_assert_cmpstr (scs_portfolio_entry_get_company (only), ==, "株式会社テスト電機");
+    set_filter (window, SCS_PORTFOLIO_FILTER_ALL);
+  }
 
   bad = row_cells (view, "notes.txt — ");
   g_assert_true (cell_has_class (bad, 0, "error"));
