@@ -13,6 +13,11 @@
  * Activating a row (double-click, Enter) opens the client in the
  * checklist through the portfolio.open-client action.
  *
+ * The columns and their cells are in the template: each cell is a label
+ * bound to closures below (its text, its style) on the row's
+ * ScsPortfolioEntry, so the rows hold no state of their own and the
+ * model stays the entries (filtered, sorted, selected).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -38,6 +43,7 @@ struct _ScsPortfolioWindow
   GtkDropDown        *filter_dropdown;
   GtkColumnView      *column_view;
   GtkLabel           *summary_label;
+  GtkLabel           *reminder_label;  /* what the reminder says; hidden when nothing is due */
   GtkSpinner         *spinner;
   GtkDrawingArea     *chart;
   GtkWidget          *chart_expander;
@@ -55,7 +61,6 @@ struct _ScsPortfolioWindow
   GCancellable       *cancellable;
   char               *loading;      /* the folder being listed */
   guint               bulk_n;       /* clients in the bulk action running */
-  char               *reminder_title;   /* of the last reminder; NULL: nothing due */
   GtkMultiSelection  *selection;
   gboolean            bulk_running;
 };
@@ -65,18 +70,19 @@ static void update_bulk_actions (ScsPortfolioWindow *self);
 
 G_DEFINE_FINAL_TYPE (ScsPortfolioWindow, scs_portfolio_window, ADW_TYPE_WINDOW)
 
+/* The columns, in the order of the template's. */
 typedef enum
 {
-  COL_COMPANY, COL_LEVEL, COL_CYCLE, COL_READINESS, COL_GAPS, COL_REVIEW, COL_EXPIRY,
-  COL_DAYS, COL_LAST_CHANGE, COL_SUBMITTED, COL_NEXT_DUE, N_COLS
+  COL_COMPANY, COL_LEVEL, COL_CYCLE, COL_READINESS, COL_GAPS, COL_REVIEW, COL_SUBMITTED, COL_EXPIRY,
+  COL_DAYS, COL_NEXT_DUE, COL_LAST_CHANGE, N_COLS
 } Column;
 
 /* The life cycle's next step of a client: a suspended or withdrawn star,
  * else the soonest of an open correction report, the yearly
  * self-assessment and the renewal; its date in @date (NULL for a status). */
 static char *
-next_due_text (ScsPortfolioEntry  *e,
-               const char        **date)
+next_due (ScsPortfolioEntry  *e,
+          const char        **date)
 {
   const char *status = scs_portfolio_entry_get_registry_status (e);
   const char *correction = scs_portfolio_entry_get_correction_due (e);
@@ -102,145 +108,252 @@ next_due_text (ScsPortfolioEntry  *e,
                                                                          : _("New expert check by %s"), next);
 }
 
+/* The cells (closures of the template's columns, on the row's entry; NULL
+ * while a cell is not bound). An unreadable file shows its name and the
+ * reason in the company column, nothing in the others; a JC-STAR or
+ * SECURITY ACTION workspace has no SCS level, readiness or review: its
+ * type, how many items are answered, "—"; its gaps are its items'. */
+
+static gboolean
+is_unreadable (ScsPortfolioEntry *e)
+{
+  return scs_portfolio_entry_get_error (e) != NULL;
+}
+
+static gboolean
+is_item_based (ScsPortfolioEntry *e)
+{
+  return scs_workspace_type_is_item_based (scs_portfolio_entry_get_workspace_type (e));
+}
+
+/* @text, or "—" when NULL; "" for an unreadable file. */
 static char *
-cell_text (ScsPortfolioEntry *e,
-           Column             column)
+text_or_dash (ScsPortfolioEntry *e,
+              const char        *text)
 {
-  if (scs_portfolio_entry_get_error (e) != NULL)
-    {
-      g_autofree char *base = g_path_get_basename (scs_portfolio_entry_get_path (e));
-
-      if (column == COL_COMPANY)
-        return g_strdup_printf (_("%s — unreadable: %s"), base, scs_portfolio_entry_get_error (e));
-      return g_strdup ("");
-    }
-
-  /* A JC-STAR or SECURITY ACTION workspace has no SCS level, readiness
-   * or gaps: its type and how many items are answered. */
-  if (scs_workspace_type_is_item_based (scs_portfolio_entry_get_workspace_type (e)))
-    switch (column)
-      {
-      case COL_LEVEL:
-        return g_strdup (scs_workspace_type_get_short_label (scs_portfolio_entry_get_workspace_type (e)));
-      case COL_READINESS:
-        /* Translators: in the portfolio, for a JC-STAR or SECURITY ACTION workspace */
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item answered", "%u items answered",
-                                             scs_portfolio_entry_get_items_answered (e)),
-                                scs_portfolio_entry_get_items_answered (e));
-      case COL_GAPS:
-      case COL_REVIEW:
-        return g_strdup ("—");
-      default:
-        break;
-      }
-
-  switch (column)
-    {
-    case COL_COMPANY:
-      return g_strdup (scs_portfolio_entry_get_company (e));
-    case COL_LEVEL:
-      /* Translators: a level of the scheme, ★3 or ★4 */
-      return g_strdup_printf (_("★%u"), scs_portfolio_entry_get_level (e));
-    case COL_CYCLE:
-      if (scs_portfolio_entry_get_cycle (e) == 0)
-        return g_strdup (_("Initial"));
-      return g_strdup_printf (_("Renewal %u"), scs_portfolio_entry_get_cycle (e));
-    case COL_READINESS:
-      if (scs_portfolio_entry_get_criteria_missing (e))
-        /* Translators: %u is the level, 3 or 4 */
-        return g_strdup_printf (_("★%u criteria missing: import the official workbook"),
-                                scs_portfolio_entry_get_level (e));
-      return g_strdup_printf ("%u / %u%s", scs_portfolio_entry_get_satisfied (e),
-                              scs_portfolio_entry_get_total (e),
-                              scs_portfolio_entry_get_ready (e) ? " ✓" : "");
-    case COL_GAPS:
-      return g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
-    case COL_REVIEW:
-      if (scs_portfolio_entry_get_needs_check (e))
-        return g_strdup_printf (_("%s · new check needed"),
-                                scs_review_state_get_label (scs_portfolio_entry_get_review_state (e)));
-      return g_strdup (scs_review_state_get_label (scs_portfolio_entry_get_review_state (e)));
-    case COL_EXPIRY:
-      return g_strdup (scs_portfolio_entry_get_expiry (e) ? scs_portfolio_entry_get_expiry (e) : "—");
-    case COL_SUBMITTED:
-      return g_strdup (scs_portfolio_entry_get_submitted (e) ? scs_portfolio_entry_get_submitted (e) : "—");
-    case COL_NEXT_DUE:
-      {
-        const char *date;
-
-        return next_due_text (e, &date);
-      }
-    case COL_DAYS:
-      if (scs_portfolio_entry_get_expiry (e) == NULL)
-        return g_strdup ("—");
-      if (scs_portfolio_entry_get_days_left (e) < 0)
-        return g_strdup_printf (_("expired %d days ago"), -scs_portfolio_entry_get_days_left (e));
-      return g_strdup_printf ("%d", scs_portfolio_entry_get_days_left (e));
-    case COL_LAST_CHANGE:
-      {
-        const char *t = scs_portfolio_entry_get_last_change (e);
-        /* "2026-11-22T03:49:12.345Z" → "2026-11-22 03:49" */
-        if (t == NULL || strlen (t) < 16)
-          return g_strdup (t ? t : "—");
-        return g_strdup_printf ("%.10s %.5s", t, t + 11);
-      }
-    default:
-      return g_strdup ("");
-    }
+  if (is_unreadable (e))
+    return g_strdup ("");
+  return g_strdup (text != NULL ? text : "—");
 }
 
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+/* A cell's style classes: @class_name, or none when NULL. */
+static GStrv
+style_classes (const char *class_name)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-  Column column = GPOINTER_TO_UINT (user_data);
+  const char *classes[] = { class_name, NULL };
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COL_GAPS || column == COL_DAYS ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  return g_strdupv ((char **) classes);
 }
 
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+static char *
+company_text (GtkListItem       *item,
+              ScsPortfolioEntry *e,
+              gpointer           user_data)
 {
-  ScsPortfolioEntry *e = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  Column column = GPOINTER_TO_UINT (user_data);
-  g_autofree char *text = cell_text (e, column);
+  g_autofree char *base = NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_remove_css_class (label, "error");
-  gtk_widget_remove_css_class (label, "warning");
-  if (scs_portfolio_entry_get_error (e) != NULL && column == COL_COMPANY)
-    gtk_widget_add_css_class (label, "error");
-  else if (column == COL_DAYS || column == COL_EXPIRY)
-    {
-      ScsExpiryState state = scs_portfolio_entry_get_expiry_state (e);
-      if (state == SCS_EXPIRY_EXPIRED)
-        gtk_widget_add_css_class (label, "error");
-      else if (state == SCS_EXPIRY_SOON)
-        gtk_widget_add_css_class (label, "warning");
-    }
-  else if (column == COL_REVIEW && scs_portfolio_entry_get_needs_check (e))
-    gtk_widget_add_css_class (label, "warning");
-  else if (column == COL_NEXT_DUE)
-    {
-      const char *date;
-      g_autofree char *ignored = next_due_text (e, &date);
-      g_autoptr(GDate) due = date != NULL ? scs_date_parse_iso (date) : NULL;
-      g_autoptr(GDate) today = scs_date_today (SCS_DATE_ZONE_LOCAL);
+  if (e == NULL)
+    return NULL;
+  if (!is_unreadable (e))
+    return g_strdup (scs_portfolio_entry_get_company (e));
+  base = g_path_get_basename (scs_portfolio_entry_get_path (e));
+  return g_strdup_printf (_("%s — unreadable: %s"), base, scs_portfolio_entry_get_error (e));
+}
 
-      if (date == NULL && g_strcmp0 (ignored, "—") != 0)
-        gtk_widget_add_css_class (label, "error");
-      else if (due != NULL && g_date_days_between (today, due) < 0)
-        gtk_widget_add_css_class (label, "error");
-      else if (due != NULL && g_date_days_between (today, due) <= SCS_PORTFOLIO_REMINDER_DAYS)
-        gtk_widget_add_css_class (label, "warning");
-    }
+static GStrv
+company_classes (GtkListItem       *item,
+                 ScsPortfolioEntry *e,
+                 gpointer           user_data)
+{
+  return style_classes (e != NULL && is_unreadable (e) ? "error" : NULL);
+}
+
+static char *
+level_text (GtkListItem       *item,
+            ScsPortfolioEntry *e,
+            gpointer           user_data)
+{
+  if (e == NULL)
+    return NULL;
+  if (is_unreadable (e))
+    return g_strdup ("");
+  if (is_item_based (e))
+    return g_strdup (scs_workspace_type_get_short_label (scs_portfolio_entry_get_workspace_type (e)));
+  /* Translators: a level of the scheme, ★3 or ★4 */
+  return g_strdup_printf (_("★%u"), scs_portfolio_entry_get_level (e));
+}
+
+static char *
+cycle_text (GtkListItem       *item,
+            ScsPortfolioEntry *e,
+            gpointer           user_data)
+{
+  if (e == NULL)
+    return NULL;
+  if (is_unreadable (e))
+    return g_strdup ("");
+  if (scs_portfolio_entry_get_cycle (e) == 0)
+    return g_strdup (_("Initial"));
+  return g_strdup_printf (_("Renewal %u"), scs_portfolio_entry_get_cycle (e));
+}
+
+static char *
+readiness_text (GtkListItem       *item,
+                ScsPortfolioEntry *e,
+                gpointer           user_data)
+{
+  if (e == NULL)
+    return NULL;
+  if (is_unreadable (e))
+    return g_strdup ("");
+  if (is_item_based (e))
+    /* Translators: in the portfolio, for a JC-STAR or SECURITY ACTION workspace */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item answered", "%u items answered",
+                                         scs_portfolio_entry_get_items_answered (e)),
+                            scs_portfolio_entry_get_items_answered (e));
+  if (scs_portfolio_entry_get_criteria_missing (e))
+    /* Translators: %u is the level, 3 or 4 */
+    return g_strdup_printf (_("★%u criteria missing: import the official workbook"),
+                            scs_portfolio_entry_get_level (e));
+  return g_strdup_printf ("%u / %u%s", scs_portfolio_entry_get_satisfied (e), scs_portfolio_entry_get_total (e),
+                          scs_portfolio_entry_get_ready (e) ? " ✓" : "");
+}
+
+static char *
+gaps_text (GtkListItem       *item,
+           ScsPortfolioEntry *e,
+           gpointer           user_data)
+{
+  if (e == NULL)
+    return NULL;
+  if (is_unreadable (e))
+    return g_strdup ("");
+  return g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
+}
+
+static char *
+review_text (GtkListItem       *item,
+             ScsPortfolioEntry *e,
+             gpointer           user_data)
+{
+  const char *label;
+
+  if (e == NULL)
+    return NULL;
+  if (is_unreadable (e) || is_item_based (e))
+    return text_or_dash (e, NULL);
+  label = scs_review_state_get_label (scs_portfolio_entry_get_review_state (e));
+  if (scs_portfolio_entry_get_needs_check (e))
+    return g_strdup_printf (_("%s · new check needed"), label);
+  return g_strdup (label);
+}
+
+static GStrv
+review_classes (GtkListItem       *item,
+                ScsPortfolioEntry *e,
+                gpointer           user_data)
+{
+  return style_classes (e != NULL && scs_portfolio_entry_get_needs_check (e) ? "warning" : NULL);
+}
+
+static char *
+submitted_text (GtkListItem       *item,
+                ScsPortfolioEntry *e,
+                gpointer           user_data)
+{
+  return e != NULL ? text_or_dash (e, scs_portfolio_entry_get_submitted (e)) : NULL;
+}
+
+static char *
+expiry_text (GtkListItem       *item,
+             ScsPortfolioEntry *e,
+             gpointer           user_data)
+{
+  return e != NULL ? text_or_dash (e, scs_portfolio_entry_get_expiry (e)) : NULL;
+}
+
+/* Of the Expiry and Days left columns. */
+static GStrv
+expiry_classes (GtkListItem       *item,
+                ScsPortfolioEntry *e,
+                gpointer           user_data)
+{
+  ScsExpiryState state = e != NULL ? scs_portfolio_entry_get_expiry_state (e) : SCS_EXPIRY_NONE;
+
+  return style_classes (state == SCS_EXPIRY_EXPIRED ? "error" : state == SCS_EXPIRY_SOON ? "warning" : NULL);
+}
+
+static char *
+days_text (GtkListItem       *item,
+           ScsPortfolioEntry *e,
+           gpointer           user_data)
+{
+  int days;
+
+  if (e == NULL)
+    return NULL;
+  if (is_unreadable (e) || scs_portfolio_entry_get_expiry (e) == NULL)
+    return text_or_dash (e, NULL);
+  days = scs_portfolio_entry_get_days_left (e);
+  if (days < 0)
+    return g_strdup_printf (_("expired %d days ago"), -days);
+  return g_strdup_printf ("%d", days);
+}
+
+static char *
+next_due_text (GtkListItem       *item,
+               ScsPortfolioEntry *e,
+               gpointer           user_data)
+{
+  const char *date;
+
+  if (e == NULL)
+    return NULL;
+  if (is_unreadable (e))
+    return g_strdup ("");
+  return next_due (e, &date);
+}
+
+/* A status (suspended, withdrawn) and an overdue date are errors; a date
+ * within the reminder period a warning. */
+static GStrv
+next_due_classes (GtkListItem       *item,
+                  ScsPortfolioEntry *e,
+                  gpointer           user_data)
+{
+  const char *date;
+  g_autofree char *text = NULL;
+  g_autoptr(GDate) due = NULL;
+  g_autoptr(GDate) today = NULL;
+
+  if (e == NULL || is_unreadable (e))
+    return style_classes (NULL);
+  text = next_due (e, &date);
+  if (date == NULL)
+    return style_classes (g_strcmp0 (text, "—") != 0 ? "error" : NULL);
+  due = scs_date_parse_iso (date);
+  if (due == NULL)
+    return style_classes (NULL);
+  today = scs_date_today (SCS_DATE_ZONE_LOCAL);
+  if (g_date_days_between (today, due) < 0)
+    return style_classes ("error");
+  return style_classes (g_date_days_between (today, due) <= SCS_PORTFOLIO_REMINDER_DAYS ? "warning" : NULL);
+}
+
+static char *
+last_change_text (GtkListItem       *item,
+                  ScsPortfolioEntry *e,
+                  gpointer           user_data)
+{
+  const char *t;
+
+  if (e == NULL)
+    return NULL;
+  t = scs_portfolio_entry_get_last_change (e);
+  /* "2026-11-22T03:49:12.345Z" → "2026-11-22 03:49" */
+  if (t == NULL || strlen (t) < 16)
+    return text_or_dash (e, t);
+  return g_strdup_printf ("%.10s %.5s", t, t + 11);
 }
 
 static int
@@ -282,8 +395,8 @@ compare_entries (gconstpointer a,
     case COL_NEXT_DUE:
       {
         const char *da, *db;
-        g_autofree char *ta = next_due_text (ea, &da);
-        g_autofree char *tb = next_due_text (eb, &db);
+        g_autofree char *ta = next_due (ea, &da);
+        g_autofree char *tb = next_due (eb, &db);
 
         /* A status first, then by date, nothing due last. */
         va = da != NULL ? 1 : g_strcmp0 (ta, "—") != 0 ? 0 : 2;
@@ -328,28 +441,6 @@ compare_entries (gconstpointer a,
   return va < vb ? GTK_ORDERING_SMALLER : va > vb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
-static void
-add_column (ScsPortfolioWindow *self,
-            Column              column,
-            const char         *title,
-            gboolean            expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-  GtkSorter *sorter;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, factory);
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_entries, GUINT_TO_POINTER (column), NULL));
-  gtk_column_view_column_set_sorter (col, sorter);
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_append_column (self->column_view, col);
-  g_object_unref (sorter);
-  g_object_unref (col);
-}
-
 static gboolean
 filter_entry (gpointer item,
               gpointer user_data)
@@ -388,6 +479,14 @@ filter_entry (gpointer item,
     }
 }
 
+/* The label of category @c's bar. */
+static char *
+chart_label (ScsPortfolioWindow *self,
+             guint               c)
+{
+  return g_strdup_printf (_("Category %u: %.0f %% not met"), c, self->chart_rates[c]);
+}
+
 /* Bars of the share of criteria not met per category, across the clients
  * (what the vendor's services should address first). */
 static void
@@ -408,7 +507,7 @@ draw_chart (GtkDrawingArea *area,
   row = (double) height / 7;
   for (guint c = 1; c <= 7; c++)
     {
-      g_autofree char *label = g_strdup_printf (_("Category %u: %.0f %% not met"), c, self->chart_rates[c]);
+      g_autofree char *label = chart_label (self, c);
       double y = (c - 1) * row;
 
       gdk_cairo_set_source_rgba (cr, &fg);
@@ -427,6 +526,7 @@ update_chart (ScsPortfolioWindow *self)
 {
   g_autoptr(GPtrArray) stats = scs_portfolio_stats_compute (scs_portfolio_get_entries (self->portfolio),
                                                             SCS_STATS_ALL);
+  g_autoptr(GString) description = g_string_new (NULL);
 
   memset (self->chart_rates, 0, sizeof self->chart_rates);
   self->chart_n = 0;
@@ -439,16 +539,17 @@ update_chart (ScsPortfolioWindow *self)
       self->chart_rates[stat->category] = scs_stat_get_rate (stat);
       self->chart_n++;
     }
+  /* What the bars show, for a screen reader: the labels, one a line. */
+  for (guint c = 1; c <= 7 && self->chart_n > 0; c++)
+    {
+      g_autofree char *label = chart_label (self, c);
+
+      g_string_append_printf (description, "%s%s", c > 1 ? "\n" : "", label);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description->str, -1);
   gtk_widget_set_visible (self->chart_expander, self->chart_n > 0);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
-}
-
-double
-scs_portfolio_window_get_category_rate (ScsPortfolioWindow *self,
-                                        guint               category)
-{
-  g_return_val_if_fail (category >= 1 && category <= 7, 0);
-  return self->chart_rates[category];
 }
 
 static void
@@ -547,7 +648,7 @@ send_reminders (ScsPortfolioWindow *self)
 
   reminders = scs_portfolio_list_reminders (scs_portfolio_get_entries (self->portfolio),
                                             scs_portfolio_get_today (self->portfolio), days);
-  g_clear_pointer (&self->reminder_title, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->reminder_label), reminders->len > 0);
   if (reminders->len == 0)
     {
       if (app != NULL)
@@ -568,7 +669,7 @@ send_reminders (ScsPortfolioWindow *self)
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u client needs attention within %u days",
                                         "%u clients need attention within %u days", reminders->len),
                            reminders->len, days);
-  self->reminder_title = g_strdup (title);
+  gtk_label_set_text (self->reminder_label, title);
   if (app == NULL)
     return;
   notification = g_notification_new (title);
@@ -998,7 +1099,6 @@ scs_portfolio_window_finalize (GObject *object)
   g_free (self->folder);
   g_free (self->loading);
   g_free (self->search);
-  g_free (self->reminder_title);
   g_clear_object (&self->selection);
   G_OBJECT_CLASS (scs_portfolio_window_parent_class)->finalize (object);
 }
@@ -1022,6 +1122,25 @@ scs_portfolio_window_class_init (ScsPortfolioWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, chart_expander);
   gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScsPortfolioWindow, reminder_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, filter_selected);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, company_text);
+  gtk_widget_class_bind_template_callback (widget_class, company_classes);
+  gtk_widget_class_bind_template_callback (widget_class, level_text);
+  gtk_widget_class_bind_template_callback (widget_class, cycle_text);
+  gtk_widget_class_bind_template_callback (widget_class, readiness_text);
+  gtk_widget_class_bind_template_callback (widget_class, gaps_text);
+  gtk_widget_class_bind_template_callback (widget_class, review_text);
+  gtk_widget_class_bind_template_callback (widget_class, review_classes);
+  gtk_widget_class_bind_template_callback (widget_class, submitted_text);
+  gtk_widget_class_bind_template_callback (widget_class, expiry_text);
+  gtk_widget_class_bind_template_callback (widget_class, expiry_classes);
+  gtk_widget_class_bind_template_callback (widget_class, days_text);
+  gtk_widget_class_bind_template_callback (widget_class, next_due_text);
+  gtk_widget_class_bind_template_callback (widget_class, next_due_classes);
+  gtk_widget_class_bind_template_callback (widget_class, last_change_text);
 
   gtk_widget_class_install_action (widget_class, "portfolio.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "portfolio.add-files", NULL, add_files_action);
@@ -1038,6 +1157,7 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
 {
   g_autoptr(GError) error = NULL;
   GtkMultiSorter *sorter;
+  GListModel *columns;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
@@ -1054,17 +1174,17 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
     scs_portfolio_set_cache (self->portfolio, cache);
   }
 
-  add_column (self, COL_COMPANY, _("Company"), TRUE);
-  add_column (self, COL_LEVEL, _("Level"), FALSE);
-  add_column (self, COL_CYCLE, _("Cycle"), FALSE);
-  add_column (self, COL_READINESS, _("Readiness"), FALSE);
-  add_column (self, COL_GAPS, _("Open gaps"), FALSE);
-  add_column (self, COL_REVIEW, _("Review"), FALSE);
-  add_column (self, COL_SUBMITTED, _("Submitted"), FALSE);
-  add_column (self, COL_EXPIRY, _("Expiry"), FALSE);
-  add_column (self, COL_DAYS, _("Days left"), FALSE);
-  add_column (self, COL_NEXT_DUE, _("Next due"), FALSE);
-  add_column (self, COL_LAST_CHANGE, _("Last change"), FALSE);
+  /* Every column sorts by its value, not its text. */
+  columns = gtk_column_view_get_columns (self->column_view);
+  g_assert (g_list_model_get_n_items (columns) == N_COLS);
+  for (Column c = 0; c < N_COLS; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      g_autoptr(GtkSorter) column_sorter =
+        GTK_SORTER (gtk_custom_sorter_new (compare_entries, GUINT_TO_POINTER (c), NULL));
+
+      gtk_column_view_column_set_sorter (column, column_sorter);
+    }
 
   self->filter = gtk_custom_filter_new (filter_entry, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (scs_portfolio_get_entries (self->portfolio)),
@@ -1081,9 +1201,6 @@ scs_portfolio_window_init (ScsPortfolioWindow *self)
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (update_bulk_actions), self);
   update_bulk_actions (self);
 
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
-  g_signal_connect_swapped (self->filter_dropdown, "notify::selected", G_CALLBACK (filter_selected), self);
-  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated), self);
   update_summary (self);
 }
 
@@ -1091,13 +1208,4 @@ ScsPortfolioWindow *
 scs_portfolio_window_new (GtkApplication *application)
 {
   return g_object_new (SCS_TYPE_PORTFOLIO_WINDOW, "application", application, NULL);
-}
-
-/* The title of the reminder sent for the listed folder ("2 clients need
- * attention within 60 days"), NULL when nothing is due. */
-const char *
-scs_portfolio_window_get_reminder (ScsPortfolioWindow *self)
-{
-  g_return_val_if_fail (SCS_IS_PORTFOLIO_WINDOW (self), NULL);
-  return self->reminder_title;
 }

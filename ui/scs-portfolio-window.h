@@ -35,14 +35,4 @@ ScsPortfolioWindow *scs_portfolio_window_new        (GtkApplication     *applica
 gboolean            scs_portfolio_window_load_folder (ScsPortfolioWindow *self,
                                                       const char         *dir,
                                                       GError            **error);
-/* What the chart shows: the share (%) of criteria not met in @category
- * (1–7) across the listed clients. */
-double              scs_portfolio_window_get_category_rate (ScsPortfolioWindow *self,
-                                                            guint               category);
-
-/* The title of the desktop notification for the listed folder (expiries
- * and yearly self-assessments within the "reminder-days" preference), NULL
- * when nothing is due. */
-const char         *scs_portfolio_window_get_reminder (ScsPortfolioWindow *self);
-
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -97,6 +98,16 @@ set_filter (ScsPortfolioWindow *window,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (gui_test_get_child (window, "filter_dropdown")), filter);
 }
 
+/* What the window's reminder line says, NULL when it is hidden (nothing
+ * due). */
+static const char *
+reminder_text (ScsPortfolioWindow *window)
+{
+  GtkWidget *label = gui_test_get_child (window, "reminder_label");
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
 /* While the spinner turns: a folder is read or a bulk action runs. */
 static void
 wait_while_busy (ScsPortfolioWindow *window)
@@ -156,9 +167,38 @@ test_portfolio_window (Fixture       *f,
   g_assert_nonnull (strstr (summary_text (window), "3"));
   /* All three carry one 法人番号: flagged as possible copies. */
   g_assert_nonnull (strstr (summary_text (window), "法人番号"));
-  /* The chart: category 1 fully met by エー, not at all by シー. */
-  g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), >=, 100.0 / 3 - 0.01);
-  g_assert_cmpfloat (scs_portfolio_window_get_category_rate (window, 1), <=, 200.0 / 3 + 0.01);
+  /* The chart: category 1 fully met by エー, not at all by シー; a screen
+   * reader hears its bars' labels. */
+  {
+    g_autoptr(GPtrArray) stats = scs_portfolio_stats_compute (visible, SCS_STATS_ALL);
+    g_autoptr(GString) expected = g_string_new (NULL);
+    g_autofree char *mismatch = NULL;
+    double rates[8] = { 0 };
+    GObject *chart;
+
+    for (guint i = 0; i < stats->len; i++)
+      {
+        ScsStat *stat = g_ptr_array_index (stats, i);
+
+        if (stat->criterion_id == NULL && stat->category >= 1 && stat->category <= 7)
+          rates[stat->category] = scs_stat_get_rate (stat);
+      }
+    g_assert_cmpfloat (rates[1], >=, 100.0 / 3 - 0.01);
+    g_assert_cmpfloat (rates[1], <=, 200.0 / 3 + 0.01);
+    for (guint c = 1; c <= 7; c++)
+      {
+        if (c > 1)
+          g_string_append_c (expected, '\n');
+        g_string_append_printf (expected, _("Category %u: %.0f %% not met"), c, rates[c]);
+      }
+    /* in Japanese */
+    g_assert_nonnull (strstr (expected->str, "大分類 1："));
+    /* (out of the widget tree while its expander is closed) */
+    chart = gtk_widget_get_template_child (GTK_WIDGET (window), SCS_TYPE_PORTFOLIO_WINDOW, "chart");
+    mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected->str);
+    g_assert_null (mismatch);
+  }
 
   gui_test_search (gui_test_get_child (window, "search_entry"), "ビー");
   g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
@@ -187,18 +227,18 @@ test_portfolio_window (Fixture       *f,
 
   /* Expiring in about 15 days: reminded within the default 60 days, not
    * when the preference says 10. */
-  g_assert_nonnull (scs_portfolio_window_get_reminder (window));
-  g_assert_nonnull (strstr (scs_portfolio_window_get_reminder (window), "60"));
+  g_assert_nonnull (reminder_text (window));
+  g_assert_nonnull (strstr (reminder_text (window), "60"));
   {
     g_autoptr(GSettings) settings = scs_settings_new ();
 
     g_assert_nonnull (settings);
     g_settings_set_uint (settings, "reminder-days", 10);
     g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
-    g_assert_null (scs_portfolio_window_get_reminder (window));
+    g_assert_null (reminder_text (window));
     g_settings_set_uint (settings, "reminder-days", 20);
     g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
-    g_assert_nonnull (strstr (scs_portfolio_window_get_reminder (window), "20"));
+    g_assert_nonnull (strstr (reminder_text (window), "20"));
     g_settings_reset (settings, "reminder-days");
   }
 
@@ -357,6 +397,167 @@ test_portfolio_submitted (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 300);
   save_png (GTK_WIDGET (window), "portfolio-submitted");
   g_assert_true (find_label (GTK_WIDGET (view), expected));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The first label under @widget whose text starts with @prefix. */
+static GtkWidget *
+label_starting (GtkWidget  *widget,
+                const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The cells' labels of the portfolio row whose company cell starts with
+ * @company, in column order (the label is its cell's child, the cell
+ * the row's). */
+static GPtrArray *
+row_cells (GtkWidget  *view,
+           const char *company)
+{
+  GtkWidget *label = label_starting (view, company);
+  GPtrArray *cells = g_ptr_array_new ();
+  GtkWidget *row;
+
+  g_assert_nonnull (label);
+  row = gtk_widget_get_parent (gtk_widget_get_parent (label));
+  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    g_ptr_array_add (cells, gtk_widget_get_first_child (cell));
+  g_assert_cmpuint (cells->len, ==, 11);
+  for (guint i = 0; i < cells->len; i++)
+    g_assert_true (GTK_IS_LABEL (g_ptr_array_index (cells, i)));
+  return cells;
+}
+
+static const char *
+cell_text (GPtrArray *cells,
+           guint      column)
+{
+  return gtk_label_get_text (GTK_LABEL (g_ptr_array_index (cells, column)));
+}
+
+static gboolean
+cell_has_class (GPtrArray  *cells,
+                guint       column,
+                const char *class_name)
+{
+  return gtk_widget_has_css_class (g_ptr_array_index (cells, column), class_name);
+}
+
+/* What the cells show, as a Japanese user reads them: an SCS client whose
+ * star expires soon, a JC-STAR ★1 client (its type, items answered and
+ * gaps, no SCS readiness or review) and an unreadable file (its name and
+ * reason, in red); labels, never codes. */
+static void
+test_portfolio_cells (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) a = make_client (f, "a.scsw", "株式会社エー", 81);
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autofree char *jc_path = g_build_filename (f->dir, "camera.scsw", NULL);
+  g_autofree char *junk = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autoptr(ScsWorkspace) jc = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) year_ago = g_date_time_add_days (now, -350);
+  g_autofree char *obtained = g_date_time_format (year_ago, "%Y-%m-%d");
+  g_autoptr(GPtrArray) scs = NULL;
+  g_autoptr(GPtrArray) star1 = NULL;
+  g_autofree char *star1_gaps = NULL;
+  g_autoptr(GPtrArray) bad = NULL;
+  g_autofree char *answered = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item answered",
+                                                            "%u items answered", 1), 1);
+  ScsPortfolioWindow *window;
+  GtkWidget *view;
+
+  g_assert_true (scs_renewal_record_certification (a, 3, obtained, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&a);
+  org->name = g_strdup ("株式会社テスト電機");
+  org->corporate_number = g_strdup ("7000012050002");
+  jc = scs_workspace_create_typed (jc_path, SCS_WORKSPACE_TYPE_JCSTAR1, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_jcstar_set_answer (jc, "S1.1-01", 1, SCS_JC_ANSWER_DOES_NOT, NULL, &error));
+  g_assert_no_error (error);
+  /* Its open gaps are those its diagnosis lists. */
+  {
+    g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (jc);
+    g_autoptr(GPtrArray) gaps = scs_diagnosis_list_item_gaps (diagnosis, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (gaps->len, >, 0);
+    star1_gaps = g_strdup_printf ("%u", gaps->len);
+  }
+  g_clear_object (&jc);
+  g_assert_true (g_file_set_contents (junk, "not a workspace", -1, NULL));
+
+  window = scs_portfolio_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 400);
+  g_assert_true (scs_portfolio_window_load_folder (window, f->dir, &error));
+  g_assert_no_error (error);
+  save_png (GTK_WIDGET (window), "portfolio-cells");
+  view = gui_test_get_child (window, "column_view");
+
+  scs = row_cells (view, "株式会社エー");
+  g_assert_cmpstr (cell_text (scs, 1), ==, "★3");
+  g_assert_cmpstr (cell_text (scs, 2), ==, "初回");
+  g_assert_cmpstr (cell_text (scs, 3), ==, "81 / 81 ✓");
+  g_assert_cmpstr (cell_text (scs, 4), ==, "0");
+  g_assert_cmpstr (cell_text (scs, 6), ==, "—");
+  g_assert_nonnull (strstr (cell_text (scs, 9), "専門家による再確認"));
+  /* Expiring within the warning period: the expiry and the days left. */
+  g_assert_true (g_ascii_isdigit (*cell_text (scs, 7)));
+  g_assert_true (cell_has_class (scs, 7, "warning"));
+  g_assert_true (cell_has_class (scs, 8, "warning"));
+  g_assert_cmpint (atoi (cell_text (scs, 8)), >, 0);
+  g_assert_false (cell_has_class (scs, 0, "error"));
+
+  star1 = row_cells (view, "株式会社テスト電機");
+  g_assert_cmpstr (cell_text (star1, 1), ==, _("JC-STAR ★1"));
+  g_assert_cmpstr (cell_text (star1, 2), ==, "初回");
+  g_assert_cmpstr (cell_text (star1, 3), ==, answered);
+  g_assert_nonnull (strstr (answered, "回答済み"));
+  g_assert_cmpstr (cell_text (star1, 4), ==, star1_gaps);
+  g_assert_cmpstr (cell_text (star1, 5), ==, "—");
+  g_assert_cmpstr (cell_text (star1, 8), ==, "—");
+  g_assert_false (cell_has_class (star1, 7, "warning"));
+  /* With open gaps: the ★1 client only (エー has met every criterion). */
+  {
+    GListModel *visible = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+    g_autoptr(ScsPortfolioEntry) only = NULL;
+
+    set_filter (window, SCS_PORTFOLIO_FILTER_OPEN_GAPS);
+    g_assert_cmpuint (g_list_model_get_n_items (visible), ==, 1);
+    only = g_list_model_get_item (visible, 0);
+    g_assert_cmpstr (scs_portfolio_entry_get_company (only), ==, "株式会社テスト電機");
+    set_filter (window, SCS_PORTFOLIO_FILTER_ALL);
+  }
+
+  bad = row_cells (view, "notes.txt — ");
+  g_assert_true (cell_has_class (bad, 0, "error"));
+  for (guint i = 1; i < bad->len; i++)
+    g_assert_cmpstr (cell_text (bad, i), ==, "");
+  /* Activated (Enter, double-click), it says why it cannot be opened. */
+  {
+    GListModel *visible = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+    g_autoptr(ScsPortfolioEntry) last = g_list_model_get_item (visible, g_list_model_get_n_items (visible) - 1);
+
+    g_assert_nonnull (scs_portfolio_entry_get_error (last));
+    g_assert_false (find_label (GTK_WIDGET (window), scs_portfolio_entry_get_error (last)));
+    g_signal_emit_by_name (view, "activate", g_list_model_get_n_items (visible) - 1);
+    g_assert_true (find_label (GTK_WIDGET (window), scs_portfolio_entry_get_error (last)));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -835,10 +1036,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test backend keeps the accessible properties for the asserts. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gui_test_init (&argc, &argv, "ja");
 
   g_test_add ("/scs/gui/vendor/portfolio", Fixture, NULL, fixture_set_up, test_portfolio_window, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/portfolio-submitted", Fixture, NULL, fixture_set_up, test_portfolio_submitted,
+              fixture_tear_down);
+  g_test_add ("/scs/gui/vendor/portfolio-cells", Fixture, NULL, fixture_set_up, test_portfolio_cells,
               fixture_tear_down);
   g_test_add ("/scs/gui/vendor/diagnosis", Fixture, NULL, fixture_set_up, test_diagnosis_window, fixture_tear_down);
   g_test_add ("/scs/gui/vendor/diagnosis-jcstar", Fixture, NULL, fixture_set_up, test_diagnosis_window_jcstar,
