@@ -445,14 +445,8 @@ scs_workspace_check_text (const char  *text,
                           gboolean     single_line,
                           GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (scs_text_validate (text, field, single_line ? SCS_TEXT_SINGLE_LINE : SCS_TEXT_MULTI_LINE,
-                         &local_error))
-    return TRUE;
-
-  g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID, local_error->message);
-  return FALSE;
+  return scs_text_validate_as (text, field, single_line ? SCS_TEXT_SINGLE_LINE : SCS_TEXT_MULTI_LINE,
+                               SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID, error);
 }
 
 static gboolean
