@@ -1095,11 +1095,8 @@ element (GString    *out,
          const char *name,
          const char *text)
 {
-  if (text == NULL)
-    return;
-  g_string_append_printf (out, "%*s<%s>", indent, "", name);
-  scs_xml_append_escaped (out, text);
-  g_string_append_printf (out, "</%s>\n", name);
+  if (text != NULL)
+    scs_xml_append_element (out, indent, name, text);
 }
 
 GBytes *
