@@ -1271,6 +1271,24 @@ set_corrupt (GError     **error,
                _("The workspace ‘%s’ is damaged: %s"), display, what);
 }
 
+/* The one row @sql reads, or NULL with @error: SCS_WORKSPACE_ERROR_CORRUPT
+ * saying @missing when there is none, or why it could not be read. */
+static sqlite3_stmt *
+read_required_row (ScsWorkspace  *self,
+                   const char    *sql,
+                   const char    *missing,
+                   GError       **error)
+{
+  GError *local_error = NULL;
+  sqlite3_stmt *stmt = scs_db_read_row (self->db, self->path, sql, &local_error);
+
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  else if (stmt == NULL)
+    set_corrupt (error, self->path, missing);
+  return stmt;
+}
+
 static gboolean
 organization_equal (const ScsOrganization *a,
                     const ScsOrganization *b)
@@ -1292,26 +1310,12 @@ load_organization (ScsWorkspace  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   ScsOrganization *org;
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT name, trade_name, sole_proprietor, corporate_number, address, "
-                     "contact_name, contact_email, contact_phone FROM organization WHERE id = 1",
-                     error);
+  stmt = read_required_row (self,
+                            "SELECT name, trade_name, sole_proprietor, corporate_number, address, "
+                            "contact_name, contact_email, contact_phone FROM organization WHERE id = 1",
+                            _("it has no organisation profile"), error);
   if (stmt == NULL)
     return FALSE;
-
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      break;
-
-    case SQLITE_DONE:
-      set_corrupt (error, self->path, _("it has no organisation profile"));
-      return FALSE;
-
-    default:
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
-    }
 
   org = scs_organization_new ();
   org->name = scs_db_column_dup (stmt, 0);
@@ -1336,6 +1340,7 @@ load_workspace_type (ScsWorkspace  *self,
                      GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *local_error = NULL;
   gint64 exists = 0;
   const char *word;
 
@@ -1347,27 +1352,22 @@ load_workspace_type (ScsWorkspace  *self,
   if (exists == 0)
     return TRUE;
 
-  stmt = scs_db_prepare (self->db, self->path, "SELECT type FROM workspace_type WHERE id = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  switch (sqlite3_step (stmt))
+  stmt = scs_db_read_row (self->db, self->path, "SELECT type FROM workspace_type WHERE id = 1",
+                          &local_error);
+  if (local_error != NULL)
     {
-    case SQLITE_ROW:
-      word = (const char *) sqlite3_column_text (stmt, 0);
-      if (!scs_workspace_type_from_string (word, &self->workspace_type))
-        {
-          set_corrupt (error, self->path, _("it records an unknown workspace type"));
-          return FALSE;
-        }
-      return TRUE;
-
-    case SQLITE_DONE:
-      return TRUE;
-
-    default:
-      scs_db_set_error (error, self->db, self->path);
+      g_propagate_error (error, local_error);
       return FALSE;
     }
+  if (stmt == NULL)
+    return TRUE;
+  word = (const char *) sqlite3_column_text (stmt, 0);
+  if (!scs_workspace_type_from_string (word, &self->workspace_type))
+    {
+      set_corrupt (error, self->path, _("it records an unknown workspace type"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1381,27 +1381,13 @@ load_assessment_and_catalog (ScsWorkspace  *self,
   const char *expected;
 
   /* One current assessment for now: the newest. */
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT a.id, a.target_level, a.cycle, a.created, c.sha256, c.xml "
-                     "FROM assessment a JOIN catalog c ON c.sha256 = a.catalog_sha256 "
-                     "ORDER BY a.id DESC LIMIT 1",
-                     error);
+  stmt = read_required_row (self,
+                            "SELECT a.id, a.target_level, a.cycle, a.created, c.sha256, c.xml "
+                            "FROM assessment a JOIN catalog c ON c.sha256 = a.catalog_sha256 "
+                            "ORDER BY a.id DESC LIMIT 1",
+                            _("it has no assessment"), error);
   if (stmt == NULL)
     return FALSE;
-
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      break;
-
-    case SQLITE_DONE:
-      set_corrupt (error, self->path, _("it has no assessment"));
-      return FALSE;
-
-    default:
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
-    }
 
   self->assessment_id = sqlite3_column_int64 (stmt, 0);
   self->target_level = sqlite3_column_int (stmt, 1);
