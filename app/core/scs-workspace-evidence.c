@@ -297,6 +297,17 @@ require_unsealed (ScsWorkspace  *self,
   return scs_workspace_require_unsealed (self, what, error);
 }
 
+/* A criterion whose evidence may change now: its answer in @answer. */
+static gboolean
+require_writable_target (ScsWorkspace  *self,
+                         const char    *criterion_id,
+                         ScsAnswer    **answer,
+                         GError       **error)
+{
+  return scs_workspace_require_evidence_target (self, criterion_id, answer, error) &&
+         require_unsealed (self, criterion_id, error);
+}
+
 /**
  * scs_workspace_add_evidence:
  * @criterion_id: the criterion the file supports
@@ -352,9 +363,7 @@ scs_workspace_add_evidence_full (ScsWorkspace  *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
-    return NULL;
-  if (!require_unsealed (self, criterion_id, error))
+  if (!require_writable_target (self, criterion_id, &answer, error))
     return NULL;
 
   display = g_file_get_parse_name (file);
@@ -563,9 +572,7 @@ link_evidence (ScsWorkspace  *self,
   gboolean stored;
   gboolean linked;
 
-  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
-    return FALSE;
-  if (!require_unsealed (self, criterion_id, error))
+  if (!require_writable_target (self, criterion_id, &answer, error))
     return FALSE;
 
   now = scs_now_iso8601 ();
@@ -654,9 +661,7 @@ remove_link (ScsWorkspace  *self,
   gboolean linked;
   gint64 remaining = 0;
 
-  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
-    return FALSE;
-  if (!require_unsealed (self, criterion_id, error))
+  if (!require_writable_target (self, criterion_id, &answer, error))
     return FALSE;
 
   now = scs_now_iso8601 ();
