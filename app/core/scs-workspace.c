@@ -3429,6 +3429,21 @@ set_answer_seen (ScsWorkspace    *self,
   return TRUE;
 }
 
+/* scs_workspace_set_answer () with the stored state. */
+static gboolean
+set_keeping_state (ScsWorkspace  *self,
+                   const char    *criterion_id,
+                   const char    *note,
+                   const char    *reason,
+                   GError       **error)
+{
+  ScsAnswer *answer = scs_workspace_require_answer (self, criterion_id, error);
+
+  if (answer == NULL)
+    return FALSE;
+  return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer), note, reason, error);
+}
+
 /**
  * scs_workspace_set_note:
  * @note: (nullable): the note; %NULL clears it
@@ -3441,17 +3456,10 @@ scs_workspace_set_note (ScsWorkspace  *self,
                         const char    *note,
                         GError       **error)
 {
-  ScsAnswer *answer;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (criterion_id != NULL, FALSE);
 
-  answer = scs_workspace_require_answer (self, criterion_id, error);
-  if (answer == NULL)
-    return FALSE;
-
-  return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer),
-                                   note ? note : "", NULL, error);
+  return set_keeping_state (self, criterion_id, note ? note : "", NULL, error);
 }
 
 /**
@@ -3467,17 +3475,10 @@ scs_workspace_set_reason (ScsWorkspace  *self,
                           const char    *reason,
                           GError       **error)
 {
-  ScsAnswer *answer;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (criterion_id != NULL, FALSE);
 
-  answer = scs_workspace_require_answer (self, criterion_id, error);
-  if (answer == NULL)
-    return FALSE;
-
-  return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer),
-                                   NULL, reason ? reason : "", error);
+  return set_keeping_state (self, criterion_id, NULL, reason ? reason : "", error);
 }
 
 /* ------------------------------------------------------------------------ */
