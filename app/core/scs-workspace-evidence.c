@@ -691,18 +691,12 @@ remove_link (ScsWorkspace  *self,
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT (SELECT count (*) FROM evidence_link WHERE sha256 = ?1), "
-                     "(SELECT name FROM evidence WHERE sha256 = ?1), "
-                     "(SELECT mime_type FROM evidence WHERE sha256 = ?1)", error);
+  stmt = select_evidence (self,
+                          "SELECT (SELECT count (*) FROM evidence_link WHERE sha256 = ?1), "
+                          "(SELECT name FROM evidence WHERE sha256 = ?1), "
+                          "(SELECT mime_type FROM evidence WHERE sha256 = ?1)", sha256, error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, sha256);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
-    }
   remaining = sqlite3_column_int64 (stmt, 0);
   name = scs_db_column_dup (stmt, 1);
   mime_type = scs_db_column_dup (stmt, 2);
@@ -711,15 +705,9 @@ remove_link (ScsWorkspace  *self,
   if (remaining == 0)
     {
       /* kept in memory for undo: the stored copy goes */
-      stmt = scs_db_prepare (self->db, self->path, "SELECT data FROM evidence WHERE sha256 = ?1", error);
+      stmt = select_evidence (self, "SELECT data FROM evidence WHERE sha256 = ?1", sha256, error);
       if (stmt == NULL)
         return FALSE;
-      scs_db_bind_text (stmt, 1, sha256);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          scs_db_set_error (error, self->db, self->path);
-          return FALSE;
-        }
       data = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
       g_clear_pointer (&stmt, sqlite3_finalize);
 
