@@ -1303,6 +1303,22 @@ organization_equal (const ScsOrganization *a,
          g_strcmp0 (a->contact_phone, b->contact_phone) == 0;
 }
 
+/* Binds ?1 to ?8: name, trade_name, sole_proprietor, corporate_number,
+ * address, contact_name, contact_email, contact_phone. */
+static void
+bind_organization (sqlite3_stmt          *stmt,
+                   const ScsOrganization *org)
+{
+  scs_db_bind_text (stmt, 1, org->name);
+  scs_db_bind_text (stmt, 2, org->trade_name);
+  sqlite3_bind_int (stmt, 3, org->sole_proprietor ? 1 : 0);
+  scs_db_bind_text (stmt, 4, org->corporate_number);
+  scs_db_bind_text (stmt, 5, org->address);
+  scs_db_bind_text (stmt, 6, org->contact_name);
+  scs_db_bind_text (stmt, 7, org->contact_email);
+  scs_db_bind_text (stmt, 8, org->contact_phone);
+}
+
 static gboolean
 load_organization (ScsWorkspace  *self,
                    GError       **error)
@@ -2469,14 +2485,7 @@ initialize_file (sqlite3               *db,
                      "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, org->name);
-  scs_db_bind_text (stmt, 2, org->trade_name);
-  sqlite3_bind_int (stmt, 3, org->sole_proprietor ? 1 : 0);
-  scs_db_bind_text (stmt, 4, org->corporate_number);
-  scs_db_bind_text (stmt, 5, org->address);
-  scs_db_bind_text (stmt, 6, org->contact_name);
-  scs_db_bind_text (stmt, 7, org->contact_email);
-  scs_db_bind_text (stmt, 8, org->contact_phone);
+  bind_organization (stmt, org);
   if (!scs_db_step_done (stmt, db, path, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -2982,14 +2991,7 @@ scs_workspace_set_organization (ScsWorkspace           *self,
                      "contact_phone = ?8 WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, valid->name);
-  scs_db_bind_text (stmt, 2, valid->trade_name);
-  sqlite3_bind_int (stmt, 3, valid->sole_proprietor ? 1 : 0);
-  scs_db_bind_text (stmt, 4, valid->corporate_number);
-  scs_db_bind_text (stmt, 5, valid->address);
-  scs_db_bind_text (stmt, 6, valid->contact_name);
-  scs_db_bind_text (stmt, 7, valid->contact_email);
-  scs_db_bind_text (stmt, 8, valid->contact_phone);
+  bind_organization (stmt, valid);
   if (!scs_db_step_done (stmt, self->db, self->path, error))
     return FALSE;
 
