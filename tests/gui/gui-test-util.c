@@ -24,6 +24,7 @@
 #include "scs-review-page.h"
 #include "scs-screenshot.h"
 #include "scs-sidebar.h"
+#include "scs-window.h"
 #include "scs-ui-resources.h"
 
 /* A GSourceFunc: sets the gboolean at @data and removes itself. */
@@ -370,6 +371,23 @@ gui_test_sidebar_list (gpointer window)
   return GTK_LIST_BOX (gui_test_find_child (sidebar, "list"));
 }
 
+/* The names of the sidebar's rows, top to bottom, each followed by a
+ * space: "dashboard-row category-1-row … review-row ". */
+char *
+gui_test_sidebar_rows (gpointer window)
+{
+  GtkListBox *list = gui_test_sidebar_list (window);
+  GString *names = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+      g_string_append_printf (names, "%s ", gtk_widget_get_name (GTK_WIDGET (row)));
+    }
+  return g_string_free (names, FALSE);
+}
+
 /* The text of the review page's sealing banner, or NULL while it is hidden. */
 const char *
 gui_test_banner_text (gpointer page)
@@ -532,4 +550,89 @@ gui_test_window_page (gpointer window)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "welcome") == 0)
     return "welcome";
   return gtk_stack_get_visible_child_name (GTK_STACK (gui_test_find_child (window, "content_stack")));
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+/* The title of the toast @window shows in front, as the user reads it (the
+ * first label of the toast's widget, the newest of the AdwToastOverlay's
+ * toasts), or NULL when none is up. */
+const char *
+gui_test_toast_title (gpointer window)
+{
+  GtkWidget *overlay = gui_test_find_by_type (window, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *toast = NULL;
+  GtkWidget *label;
+
+  g_assert_nonnull (overlay);
+  /* the overlay's children: its content, then the toasts as they came up
+   * (one going away may still be there, under the newer one) */
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      toast = child;
+  if (toast == NULL)
+    return NULL;
+  label = gui_test_find (toast, is_label, NULL);
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+on_toast (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  g_string_append_printf (user_data, "%s\n", g_variant_get_string (parameter, NULL));
+}
+
+/* A "win" action group of the widget itself: GTK looks for "win.toast"
+ * there first, and for any other "win." action on up to the window. */
+void
+gui_test_catch_toasts (gpointer widget)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
+  GString *messages = g_string_new (NULL);
+
+  g_object_set_data_full (G_OBJECT (widget), "gui-test-toasts", messages, free_string);
+  g_signal_connect (toast, "activate", G_CALLBACK (on_toast), messages);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
+  gtk_widget_insert_action_group (GTK_WIDGET (widget), "win", G_ACTION_GROUP (group));
+}
+
+char *
+gui_test_take_toasts (gpointer widget)
+{
+  GString *messages = g_object_get_data (G_OBJECT (widget), "gui-test-toasts");
+  char *taken;
+
+  g_assert_nonnull (messages);  /* gui_test_catch_toasts () first */
+  if (messages->len == 0)
+    return NULL;
+  taken = g_strndup (messages->str, messages->len - 1);
+  g_string_truncate (messages, 0);
+  return taken;
+}
+
+void
+gui_test_use_profile (gpointer    window,
+                      ScsProfile *profile)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scs_profile_save (profile, &error));
+  g_assert_no_error (error);
+  scs_window_apply_profile (SCS_WINDOW (window));
 }
