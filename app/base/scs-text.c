@@ -75,6 +75,7 @@ scs_text_validate (const char    *text,
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), position++)
     {
       gunichar c = g_utf8_get_char (p);
+      const char *format = NULL;
 
       if (c == '\t' || (c == '\n' && !(flags & SCS_TEXT_SINGLE_LINE)))
         continue;
@@ -87,38 +88,48 @@ scs_text_validate (const char    *text,
           return FALSE;
         }
       if (is_control (c))
-        {
-          /* Translators: the second %s is a code point such as U+000B */
-          g_autofree char *code = g_strdup_printf ("U+%04X", c);
-
-          g_set_error (error, SCS_TEXT_ERROR, SCS_TEXT_ERROR_INVALID,
-                       _("%s contains the control character %s (character %u); "
-                         "only tabs and line breaks are allowed"),
-                       field, code, position);
-          return FALSE;
-        }
-      if (is_noncharacter (c))
+        /* Translators: the second %s is a code point such as U+000B */
+        format = _("%s contains the control character %s (character %u); "
+                   "only tabs and line breaks are allowed");
+      else if (is_noncharacter (c))
+        format = _("%s contains %s (character %u), which is not a character");
+      else if (is_bidi_control (c))
+        format = _("%s contains the text direction control %s (character %u), "
+                   "which can make text read backwards");
+      if (format != NULL)
         {
           g_autofree char *code = g_strdup_printf ("U+%04X", c);
 
-          g_set_error (error, SCS_TEXT_ERROR, SCS_TEXT_ERROR_INVALID,
-                       _("%s contains %s (character %u), which is not a character"),
-                       field, code, position);
-          return FALSE;
-        }
-      if (is_bidi_control (c))
-        {
-          g_autofree char *code = g_strdup_printf ("U+%04X", c);
-
-          g_set_error (error, SCS_TEXT_ERROR, SCS_TEXT_ERROR_INVALID,
-                       _("%s contains the text direction control %s (character %u), "
-                         "which can make text read backwards"),
-                       field, code, position);
+          g_set_error (error, SCS_TEXT_ERROR, SCS_TEXT_ERROR_INVALID, format, field, code, position);
           return FALSE;
         }
     }
 
   return TRUE;
+}
+
+/**
+ * scs_text_validate_as:
+ * @domain: the caller's error domain
+ * @code: the error code in @domain
+ *
+ * scs_text_validate () for a module with an error domain of its own: the
+ * same check and message, as @domain and @code.
+ */
+gboolean
+scs_text_validate_as (const char    *text,
+                      const char    *field,
+                      ScsTextFlags   flags,
+                      GQuark         domain,
+                      int            code,
+                      GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (scs_text_validate (text, field, flags, &local_error))
+    return TRUE;
+  g_set_error_literal (error, domain, code, local_error->message);
+  return FALSE;
 }
 
 gboolean

@@ -34,6 +34,15 @@ gboolean  scs_text_validate        (const char    *text,
                                     ScsTextFlags   flags,
                                     GError       **error);
 
+/* scs_text_validate () with the refusal as @domain and @code (a module's
+ * own error domain), the message the same. */
+gboolean  scs_text_validate_as     (const char    *text,
+                                    const char    *field,
+                                    ScsTextFlags   flags,
+                                    GQuark         domain,
+                                    int            code,
+                                    GError       **error);
+
 /* TRUE for %NULL, "" and text of white space only (U+3000 included). */
 gboolean  scs_text_is_blank        (const char    *text);
 

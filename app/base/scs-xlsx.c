@@ -438,6 +438,19 @@ part_reader_fail (PartReader  *pr,
   return FALSE;
 }
 
+/* Closes @pr after its last xmlTextReaderRead () returned @rc: FALSE with
+ * @error when that was a parse error (not 0). */
+static gboolean
+part_reader_finish (PartReader  *pr,
+                    int          rc,
+                    GError     **error)
+{
+  gboolean ok = rc == 0 || part_reader_fail (pr, error);
+
+  part_reader_close (pr);
+  return ok;
+}
+
 static const char *
 local_name (xmlTextReaderPtr reader)
 {
@@ -553,14 +566,7 @@ read_relationships (ScsXlsx     *self,
           g_free (resolved);
       }
     }
-  if (rc != 0)
-    {
-      part_reader_fail (&pr, error);
-      part_reader_close (&pr);
-      return FALSE;
-    }
-  part_reader_close (&pr);
-  return TRUE;
+  return part_reader_finish (&pr, rc, error);
 }
 
 static gboolean
@@ -612,13 +618,8 @@ read_workbook (ScsXlsx     *self,
       info->hidden = state != NULL && g_strcmp0 (state, "visible") != 0;
       g_ptr_array_add (self->sheets, info);
     }
-  if (rc != 0)
-    {
-      part_reader_fail (&pr, error);
-      part_reader_close (&pr);
-      return FALSE;
-    }
-  part_reader_close (&pr);
+  if (!part_reader_finish (&pr, rc, error))
+    return FALSE;
 
   if (self->sheets->len == 0)
     {
@@ -715,14 +716,7 @@ read_shared_strings (ScsXlsx     *self,
         }
       g_ptr_array_add (self->strings, g_string_free (g_steal_pointer (&text), FALSE));
     }
-  if (rc != 0)
-    {
-      part_reader_fail (&pr, error);
-      part_reader_close (&pr);
-      return FALSE;
-    }
-  part_reader_close (&pr);
-  return TRUE;
+  return part_reader_finish (&pr, rc, error);
 }
 
 static void

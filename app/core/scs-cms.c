@@ -461,6 +461,29 @@ pkcs7_free (gnutls_pkcs7_t pkcs7)
     gnutls_pkcs7_deinit (pkcs7);
 }
 
+/* Imports the SignedData @cms and the signature info of its first signer,
+ * to be freed with pkcs7_free () and gnutls_pkcs7_signature_info_deinit ();
+ * FALSE, with *@pkcs7 NULL, when @cms is not one that can be read. */
+static gboolean
+pkcs7_import_signer (GBytes                          *cms,
+                     gnutls_pkcs7_t                  *pkcs7,
+                     gnutls_pkcs7_signature_info_st  *info)
+{
+  gnutls_datum_t der;
+
+  der.data = (unsigned char *) g_bytes_get_data (cms, NULL);
+  der.size = g_bytes_get_size (cms);
+  *pkcs7 = NULL;
+  if (gnutls_pkcs7_init (pkcs7) < 0 ||
+      gnutls_pkcs7_import (*pkcs7, &der, GNUTLS_X509_FMT_DER) < 0 ||
+      gnutls_pkcs7_get_signature_info (*pkcs7, 0, info) < 0)
+    {
+      g_clear_pointer (pkcs7, pkcs7_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The certificates a SignedData carries (bounded). */
 static GPtrArray *
 pkcs7_certificates (gnutls_pkcs7_t pkcs7)
@@ -1640,9 +1663,7 @@ scs_cms_verify_detached (GBytes           *cms,
   data.data = (unsigned char *) g_bytes_get_data (content, NULL);
   data.size = g_bytes_get_size (content);
 
-  if (gnutls_pkcs7_init (&pkcs7) < 0 ||
-      gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER) < 0 ||
-      gnutls_pkcs7_get_signature_info (pkcs7, 0, &info) < 0)
+  if (!pkcs7_import_signer (cms, &pkcs7, &info))
     {
       v->problem = g_strdup_printf (_("%s is not a CMS signature that can be read"), name);
       goto out;
@@ -1802,14 +1823,9 @@ dup_unsigned_attr (GBytes         *cms,
 {
   gnutls_pkcs7_t pkcs7 = NULL;
   gnutls_pkcs7_signature_info_st info;
-  gnutls_datum_t der;
   gboolean found;
 
-  der.data = (unsigned char *) g_bytes_get_data (cms, NULL);
-  der.size = g_bytes_get_size (cms);
-  if (gnutls_pkcs7_init (&pkcs7) < 0 ||
-      gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER) < 0 ||
-      gnutls_pkcs7_get_signature_info (pkcs7, 0, &info) < 0)
+  if (!pkcs7_import_signer (cms, &pkcs7, &info))
     {
       pkcs7_free (pkcs7);
       return FALSE;
@@ -1987,7 +2003,6 @@ scs_cms_add_timestamp (GBytes        *cms,
   };
   gnutls_pkcs7_t pkcs7 = NULL;
   gnutls_pkcs7_signature_info_st info;
-  gnutls_datum_t der;
   guint8 hash[32], nonce_bytes[10];
   Der nonce, reply_der, status_info, status, token;
   g_autoptr(GBytes) request = NULL;
@@ -2000,11 +2015,7 @@ scs_cms_add_timestamp (GBytes        *cms,
 
   g_return_val_if_fail (cms != NULL && tsa_url != NULL, NULL);
 
-  der.data = (unsigned char *) g_bytes_get_data (cms, NULL);
-  der.size = g_bytes_get_size (cms);
-  if (gnutls_pkcs7_init (&pkcs7) < 0 ||
-      gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER) < 0 ||
-      gnutls_pkcs7_get_signature_info (pkcs7, 0, &info) < 0)
+  if (!pkcs7_import_signer (cms, &pkcs7, &info))
     {
       pkcs7_free (pkcs7);
       g_set_error_literal (error, SCS_CMS_ERROR, SCS_CMS_ERROR_MALFORMED,
@@ -2159,7 +2170,7 @@ scs_cms_add_ocsp (GBytes           *cms,
   gnutls_ocsp_req_t req = NULL;
   gnutls_ocsp_resp_t resp = NULL;
   gnutls_x509_crt_t signer, issuer = NULL;
-  gnutls_datum_t der, request_der = { NULL, 0 }, nonce = { NULL, 0 }, basic = { NULL, 0 };
+  gnutls_datum_t request_der = { NULL, 0 }, nonce = { NULL, 0 }, basic = { NULL, 0 };
   gnutls_datum_t reply_datum;
   GPtrArray *certificates = NULL;
   g_autofree char *url = NULL;
@@ -2173,11 +2184,7 @@ scs_cms_add_ocsp (GBytes           *cms,
 
   g_return_val_if_fail (cms != NULL, NULL);
 
-  der.data = (unsigned char *) g_bytes_get_data (cms, NULL);
-  der.size = g_bytes_get_size (cms);
-  if (gnutls_pkcs7_init (&pkcs7) < 0 ||
-      gnutls_pkcs7_import (pkcs7, &der, GNUTLS_X509_FMT_DER) < 0 ||
-      gnutls_pkcs7_get_signature_info (pkcs7, 0, &info) < 0)
+  if (!pkcs7_import_signer (cms, &pkcs7, &info))
     {
       g_set_error_literal (error, SCS_CMS_ERROR, SCS_CMS_ERROR_MALFORMED,
                            _("The signature to add revocation information to is not a CMS signature "

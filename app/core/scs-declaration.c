@@ -75,17 +75,6 @@ scs_declaration_dup_report_language (ScsWorkspace *workspace)
   return dup_declaration_text (workspace, "SELECT language FROM review_declaration WHERE assessment = ?1");
 }
 
-static void
-text_element (GString    *out,
-              guint       indent,
-              const char *name,
-              const char *text)
-{
-  g_string_append_printf (out, "%*s<%s>", indent, "", name);
-  scs_xml_append_escaped (out, text);
-  g_string_append_printf (out, "</%s>\n", name);
-}
-
 GBytes *
 scs_declaration_render (ScsWorkspace  *workspace,
                         GError       **error)
@@ -114,8 +103,8 @@ scs_declaration_render (ScsWorkspace  *workspace,
 
   g_string_append (out, "<declaration xmlns=\"" SCS_DECLARATION_NAMESPACE "\" version=\"1\">\n");
   g_string_append (out, "  <organization>\n");
-  text_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 5));
-  text_element (out, 4, "corporate-number", (const char *) sqlite3_column_text (stmt, 6));
+  scs_xml_append_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 5));
+  scs_xml_append_element (out, 4, "corporate-number", (const char *) sqlite3_column_text (stmt, 6));
   g_string_append (out, "  </organization>\n");
   g_string_append_printf (out, "  <level>%d</level>\n", sqlite3_column_int (stmt, 7));
   g_string_append_printf (out, "  <assessment sha256=\"%s\"/>\n", (const char *) sqlite3_column_text (stmt, 4));
@@ -128,12 +117,12 @@ scs_declaration_render (ScsWorkspace  *workspace,
       g_string_append_printf (out, "\" sha256=\"%s\"/>\n", (const char *) sqlite3_column_text (stmt, 10));
       g_string_append_printf (out, "  <report language=\"%s\"/>\n", (const char *) sqlite3_column_text (stmt, 11));
     }
-  text_element (out, 2, "text", (const char *) sqlite3_column_text (stmt, 3));
+  scs_xml_append_element (out, 2, "text", (const char *) sqlite3_column_text (stmt, 3));
   g_string_append (out, "  <declarant>\n");
-  text_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 0));
-  text_element (out, 4, "title", (const char *) sqlite3_column_text (stmt, 1));
+  scs_xml_append_element (out, 4, "name", (const char *) sqlite3_column_text (stmt, 0));
+  scs_xml_append_element (out, 4, "title", (const char *) sqlite3_column_text (stmt, 1));
   g_string_append (out, "  </declarant>\n");
-  text_element (out, 2, "date", (const char *) sqlite3_column_text (stmt, 2));
+  scs_xml_append_element (out, 2, "date", (const char *) sqlite3_column_text (stmt, 2));
   g_string_append (out, "</declaration>\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));

@@ -353,6 +353,23 @@ scs_jcstar_read_product (sqlite3     *db,
   return product;
 }
 
+/* The recorded product, or NULL with @error: why it could not be read, or
+ * SCS_JCSTAR_ERROR_INVALID saying @missing when none is recorded. */
+static ScsJcProduct *
+require_product (ScsWorkspace  *workspace,
+                 const char    *missing,
+                 GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ScsJcProduct *product = scs_jcstar_get_product (workspace, &local_error);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (product == NULL)
+    g_set_error_literal (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID, missing);
+  return product;
+}
+
 static gboolean
 validate_product (const ScsJcProduct  *product,
                   GError             **error)
@@ -706,7 +723,6 @@ scs_jcstar_record_event (ScsWorkspace    *workspace,
 {
   g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(ScsJcProduct) product = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GDate) parsed = scs_date_parse_iso (date);
@@ -718,18 +734,10 @@ scs_jcstar_record_event (ScsWorkspace    *workspace,
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (kind == SCS_JC_EVENT_MODEL || kind == SCS_JC_EVENT_FIRMWARE, NULL);
 
-  product = scs_jcstar_get_product (workspace, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  product = require_product (workspace, _("Record the product first: an event changes a recorded product"),
+                             error);
   if (product == NULL)
-    {
-      g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
-                   _("Record the product first: an event changes a recorded product"));
-      return NULL;
-    }
+    return NULL;
   if (scs_text_is_blank (detail) || strchr (detail, '\n') != NULL)
     {
       g_set_error (error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
@@ -936,15 +944,9 @@ scs_jcstar_render_checklist (ScsWorkspace  *workspace,
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
-  product = scs_jcstar_get_product (workspace, &local_error);
+  product = require_product (workspace, _("Record the product first: the checklist is a product’s"), error);
   if (product == NULL)
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
-                     _("Record the product first: the checklist is a product’s"));
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+    return NULL;
   org = scs_workspace_dup_organization (workspace);
   models = g_strjoinv (", ", product->model_numbers);
   needed = g_strjoinv (", ", (char **) scs_jcstar_cls_still_needed (product->home_gateway));
@@ -1197,21 +1199,14 @@ scs_jcstar_export_declaration (ScsWorkspace  *workspace,
   g_autoptr(GHashTable) paths = NULL;
   g_autoptr(GBytes) declaration = NULL;
   g_autoptr(GBytes) checklist = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *now = scs_now_iso8601 ();
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (SCS_IS_SIGNER (signer), FALSE);
 
-  product = scs_jcstar_get_product (workspace, &local_error);
+  product = require_product (workspace, _("Record the product first: the checklist is a product’s"), error);
   if (product == NULL)
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, SCS_JCSTAR_ERROR, SCS_JCSTAR_ERROR_INVALID,
-                     _("Record the product first: the checklist is a product’s"));
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return FALSE;
   /* The evidence files go in as they are, under evidence/NAME. */
   entries = scs_package_evidence_entries (workspace, &paths, error);
   if (entries == NULL)

@@ -181,6 +181,30 @@ render_manifest (GPtrArray  *entries,
   return g_string_free_to_bytes (xml);
 }
 
+/* Waits for @thread, a worker that sets *@result or *@worker_error: its
+ * result, or NULL with @error from the worker. When this thread failed
+ * meanwhile (@ok FALSE, @error already set), the worker's result and error
+ * are dropped. */
+static gpointer
+join_worker (GThread         *thread,
+             gboolean         ok,
+             gpointer        *result,
+             GDestroyNotify   free_result,
+             GError         **worker_error,
+             GError         **error)
+{
+  g_thread_join (thread);
+  if (!ok)
+    {
+      g_clear_error (worker_error);
+      g_clear_pointer (result, free_result);
+      return NULL;
+    }
+  if (*result == NULL)
+    g_propagate_error (error, g_steal_pointer (worker_error));
+  return g_steal_pointer (result);
+}
+
 /* The report is rendered on a second thread, with its own connection to
  * the workspace file, while this one reads and hashes the evidence: the
  * font subsetting of the PDF takes about as long as hashing 100 MiB. */
@@ -301,19 +325,9 @@ collect_draft_entries (ScsWorkspace            *workspace,
         progress (0.5 * (i + 1) / evidence->len, progress_data);
     }
 
-  g_thread_join (thread);
-  if (!ok)
-    {
-      g_clear_error (&job.error);
-      g_clear_pointer (&job.pdf, g_bytes_unref);
-      return NULL;
-    }
-  if (job.pdf == NULL)
-    {
-      g_propagate_error (error, job.error);
-      return NULL;
-    }
-  report = job.pdf;
+  report = join_worker (thread, ok, (gpointer *) &job.pdf, (GDestroyNotify) g_bytes_unref, &job.error, error);
+  if (report == NULL)
+    return NULL;
   add_entry (entries, "report.pdf", report, "application/pdf");
 
   g_ptr_array_sort (entries, compare_entries);
@@ -367,6 +381,7 @@ collect_final_entries (ScsWorkspace            *workspace,
   g_autoptr(GPtrArray) expert = NULL;
   g_autoptr(GPtrArray) management = NULL;
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) report_changes = NULL;
   g_autofree char *expert_cms_sha256 = NULL;
   RecheckJob job = { 0 };
   GThread *thread;
@@ -456,21 +471,12 @@ collect_final_entries (ScsWorkspace            *workspace,
   add_entry (entries, SCS_ASIC_SIGNATURE_EXPERT, expert_cms, "application/pkcs7-signature");
   add_entry (entries, SCS_ASIC_SIGNATURE_MANAGEMENT, management_cms, "application/pkcs7-signature");
 
-  g_thread_join (thread);
-  if (!ok)
-    {
-      g_clear_error (&job.error);
-      g_clear_pointer (&job.changes, g_ptr_array_unref);
-      return NULL;
-    }
-  if (job.changes == NULL)
-    {
-      g_propagate_error (error, job.error);
-      return NULL;
-    }
-  for (guint i = 0; i < job.changes->len; i++)
-    g_ptr_array_add (changes, g_strdup (job.changes->pdata[i]));
-  g_ptr_array_unref (job.changes);
+  report_changes = join_worker (thread, ok, (gpointer *) &job.changes, (GDestroyNotify) g_ptr_array_unref,
+                                &job.error, error);
+  if (report_changes == NULL)
+    return NULL;
+  for (guint i = 0; i < report_changes->len; i++)
+    g_ptr_array_add (changes, g_strdup (report_changes->pdata[i]));
   if (changes->len > 0)
     {
       g_autofree char *list = NULL;

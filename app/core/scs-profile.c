@@ -362,11 +362,9 @@ scs_profile_save (ScsProfile  *self,
   /* The profile's name becomes the actor of every change and the name in
    * reports: one line, no control or text-direction characters. */
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (!scs_text_validate (texts[i].value, _(texts[i].label), SCS_TEXT_SINGLE_LINE, &local_error))
-      {
-        g_set_error_literal (error, SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID, local_error->message);
-        return FALSE;
-      }
+    if (!scs_text_validate_as (texts[i].value, _(texts[i].label), SCS_TEXT_SINGLE_LINE,
+                               SCS_PROFILE_ERROR, SCS_PROFILE_ERROR_INVALID, error))
+      return FALSE;
   g_autofree char *data = NULL;
   gsize length;
 

@@ -198,17 +198,28 @@ check_writable (ScsWorkspace  *workspace,
          scs_workspace_require_unsealed (workspace, what, error);
 }
 
+/* Text that must be given: not blank, and valid (one line unless
+ * @multi_line). */
 static gboolean
-check_field (const char  *text,
-             const char  *field,
-             GError     **error)
+check_required (const char  *text,
+                const char  *field,
+                gboolean     multi_line,
+                GError     **error)
 {
   if (scs_text_is_blank (text))
     {
       g_set_error (error, SCS_PROVIDER_ERROR, SCS_PROVIDER_ERROR_INVALID, _("%s is required"), field);
       return FALSE;
     }
-  return scs_workspace_check_text (text, field, TRUE, error);
+  return scs_workspace_check_text (text, field, !multi_line, error);
+}
+
+static gboolean
+check_field (const char  *text,
+             const char  *field,
+             GError     **error)
+{
+  return check_required (text, field, FALSE, error);
 }
 
 static GDate *
@@ -406,13 +417,7 @@ scs_provider_set_isms (ScsWorkspace           *workspace,
       !check_field (isms->number, _("The ISMS certificate number"), error) ||
       !check_field (isms->body, _("The ISMS certification body"), error))
     return FALSE;
-  if (scs_text_is_blank (isms->scope))
-    {
-      g_set_error (error, SCS_PROVIDER_ERROR, SCS_PROVIDER_ERROR_INVALID, _("%s is required"),
-                   _("The ISMS scope text"));
-      return FALSE;
-    }
-  if (!scs_workspace_check_text (isms->scope, _("The ISMS scope text"), FALSE, error))
+  if (!check_required (isms->scope, _("The ISMS scope text"), TRUE, error))
     return FALSE;
   expires = check_date (isms->expires, _("The ISMS expiry"), error);
   if (expires == NULL)
@@ -1095,11 +1100,8 @@ element (GString    *out,
          const char *name,
          const char *text)
 {
-  if (text == NULL)
-    return;
-  g_string_append_printf (out, "%*s<%s>", indent, "", name);
-  scs_xml_append_escaped (out, text);
-  g_string_append_printf (out, "</%s>\n", name);
+  if (text != NULL)
+    scs_xml_append_element (out, indent, name, text);
 }
 
 GBytes *

@@ -412,12 +412,8 @@ check_text (const char  *text,
             const char  *label,
             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (scs_text_validate (text, label, SCS_TEXT_MULTI_LINE, &local_error))
-    return TRUE;
-  g_set_error_literal (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_INVALID, local_error->message);
-  return FALSE;
+  return scs_text_validate_as (text, label, SCS_TEXT_MULTI_LINE, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_INVALID,
+                               error);
 }
 
 gboolean

@@ -57,6 +57,16 @@ check_item_text (ScsScopeItem  *item,
   return TRUE;
 }
 
+/* The evidence files an item may carry, and what each is for. */
+static const struct
+{
+  ScsScopeFieldId  field;
+  const char      *purpose;
+} evidence_fields[] = {
+  { SCS_SCOPE_FIELD_EVIDENCE, "provider-check" },
+  { SCS_SCOPE_FIELD_VULN_EVIDENCE, "vulnerability-test" },
+};
+
 /**
  * scs_scope_render_xml:
  *
@@ -135,7 +145,6 @@ scs_scope_render_xml (ScsWorkspace  *workspace,
       const char * const *criteria = scs_scope_item_get_criteria (item);
       ScsScopeStatus status = scs_scope_item_get_status (item);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, scs_scope_item_get_id (item));
-      const char *evidence;
 
       W (xmlTextWriterStartElement (writer, BAD_CAST "item"));
       W (xmlTextWriterWriteAttribute (writer, BAD_CAST "id", BAD_CAST id));
@@ -156,19 +165,14 @@ scs_scope_render_xml (ScsWorkspace  *workspace,
           W (xmlTextWriterWriteString (writer, BAD_CAST value));
           W (xmlTextWriterEndElement (writer));
         }
-      evidence = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_EVIDENCE);
-      if (*evidence != '\0')
+      for (guint e = 0; e < G_N_ELEMENTS (evidence_fields); e++)
         {
+          const char *evidence = scs_scope_item_get_value (item, evidence_fields[e].field);
+
+          if (*evidence == '\0')
+            continue;
           W (xmlTextWriterStartElement (writer, BAD_CAST "evidence"));
-          W (xmlTextWriterWriteAttribute (writer, BAD_CAST "for", BAD_CAST "provider-check"));
-          W (xmlTextWriterWriteAttribute (writer, BAD_CAST "sha256", BAD_CAST evidence));
-          W (xmlTextWriterEndElement (writer));
-        }
-      evidence = scs_scope_item_get_value (item, SCS_SCOPE_FIELD_VULN_EVIDENCE);
-      if (*evidence != '\0')
-        {
-          W (xmlTextWriterStartElement (writer, BAD_CAST "evidence"));
-          W (xmlTextWriterWriteAttribute (writer, BAD_CAST "for", BAD_CAST "vulnerability-test"));
+          W (xmlTextWriterWriteAttribute (writer, BAD_CAST "for", BAD_CAST evidence_fields[e].purpose));
           W (xmlTextWriterWriteAttribute (writer, BAD_CAST "sha256", BAD_CAST evidence));
           W (xmlTextWriterEndElement (writer));
         }

@@ -535,13 +535,8 @@ check_text (const char  *text,
             gboolean     single_line,
             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (scs_text_validate (text, label, single_line ? SCS_TEXT_SINGLE_LINE : SCS_TEXT_MULTI_LINE,
-                         &local_error))
-    return TRUE;
-  g_set_error_literal (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID, local_error->message);
-  return FALSE;
+  return scs_text_validate_as (text, label, single_line ? SCS_TEXT_SINGLE_LINE : SCS_TEXT_MULTI_LINE,
+                               SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID, error);
 }
 
 /* Everything in the scope is part of what the expert signs. */

@@ -41,6 +41,19 @@ manifest_path (ScsSignatureRole role)
   return role == SCS_SIGNATURE_ROLE_EXPERT ? SCS_ASIC_MANIFEST_EXPERT : SCS_ASIC_MANIFEST_MANAGEMENT;
 }
 
+/* SCS_SIGNATURE_ERROR_UNSIGNED: @role has not signed @workspace. */
+static void
+set_unsigned (GError           **error,
+              ScsWorkspace      *workspace,
+              ScsSignatureRole   role)
+{
+  g_set_error (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED,
+               role == SCS_SIGNATURE_ROLE_EXPERT
+               ? _("The assessment in ‘%s’ is not signed by an expert")
+               : _("The workspace ‘%s’ has no management declaration"),
+               scs_workspace_get_path (workspace));
+}
+
 /* Stored bytes against fresh ones; both may be NULL (no scope). */
 static void
 compare_entry (GPtrArray  *changes,
@@ -72,11 +85,7 @@ scs_signature_list_changes (ScsWorkspace      *workspace,
   content = scs_signature_dup_content (workspace, role);
   if (content == NULL)
     {
-      g_set_error (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED,
-                   role == SCS_SIGNATURE_ROLE_EXPERT
-                   ? _("The assessment in ‘%s’ is not signed by an expert")
-                   : _("The workspace ‘%s’ has no management declaration"),
-                   scs_workspace_get_path (workspace));
+      set_unsigned (error, workspace, role);
       return NULL;
     }
   /* in the format the expert signed (older signatures: format 1) */
@@ -206,11 +215,7 @@ scs_signature_check_with_anchors (ScsWorkspace     *workspace,
   content = scs_signature_dup_content (workspace, role);
   if (check->info == NULL || content == NULL)
     {
-      g_set_error (error, SCS_SIGNATURE_ERROR, SCS_SIGNATURE_ERROR_UNSIGNED,
-                   role == SCS_SIGNATURE_ROLE_EXPERT
-                   ? _("The assessment in ‘%s’ is not signed by an expert")
-                   : _("The workspace ‘%s’ has no management declaration"),
-                   scs_workspace_get_path (workspace));
+      set_unsigned (error, workspace, role);
       return NULL;
     }
 

@@ -507,12 +507,9 @@ scs_signoff_declare (ScsReview     *review,
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-      if (!scs_text_validate (texts[i].value, _(texts[i].label), texts[i].flags, &local_error))
-        {
-          g_set_error_literal (error, SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_INVALID,
-                               local_error->message);
-          return FALSE;
-        }
+      if (!scs_text_validate_as (texts[i].value, _(texts[i].label), texts[i].flags,
+                                 SCS_DECLARATION_ERROR, SCS_DECLARATION_ERROR_INVALID, error))
+        return FALSE;
   }
 
   expert = scs_signature_check (workspace, SCS_SIGNATURE_ROLE_EXPERT, NULL, &local_error);

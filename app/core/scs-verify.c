@@ -66,14 +66,7 @@ check_free (ScsVerifyCheck *check)
   g_free (check);
 }
 
-static void
-add_check (ScsVerifyResult *result,
-           const char      *id,
-           const char      *file,
-           ScsCheckStatus   status,
-           const char      *format,
-           ...) G_GNUC_PRINTF (5, 6);
-
+G_GNUC_PRINTF (5, 6)
 static void
 add_check (ScsVerifyResult *result,
            const char      *id,
@@ -145,6 +138,27 @@ validate_manifest (xmlDocPtr    doc,
       return FALSE;
     }
   return TRUE;
+}
+
+/* @data, the package's file @name (NULL: unreadable), parsed and checked
+ * against @schema_name: the document, or NULL after a failed check
+ * @check_id saying why. */
+static xmlDocPtr
+read_checked_xml (ScsVerifyResult *result,
+                  GBytes          *data,
+                  const char      *name,
+                  const char      *schema_name,
+                  const char      *check_id)
+{
+  g_autoptr(GError) local_error = NULL;
+  xmlDocPtr doc = data != NULL ? scs_verify_parse_xml (data, name, &local_error) : NULL;
+
+  if (doc == NULL || !validate_manifest (doc, schema_name, name, &local_error))
+    {
+      add_check (result, check_id, name, SCS_CHECK_FAIL, "%s", local_error != NULL ? local_error->message : name);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  return doc;
 }
 
 /* Reading the archive */
@@ -587,18 +601,13 @@ verify_draft (ScsVerifyResult *result,
               Item            *manifest_item)
 {
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *draft = NULL;
   xmlDocPtr manifest;
   xmlNodePtr node;
 
-  manifest = scs_verify_parse_xml (manifest_item->data, "META-INF/manifest.xml", &local_error);
-  if (manifest == NULL || !validate_manifest (manifest, "manifest.rng", "META-INF/manifest.xml", &local_error))
-    {
-      add_check (result, "manifest", "META-INF/manifest.xml", SCS_CHECK_FAIL, "%s", local_error->message);
-      g_clear_pointer (&manifest, xmlFreeDoc);
-      return;
-    }
+  manifest = read_checked_xml (result, manifest_item->data, "META-INF/manifest.xml", "manifest.rng", "manifest");
+  if (manifest == NULL)
+    return;
   draft = get_prop (xmlDocGetRootElement (manifest), "draft");
   if (g_strcmp0 (draft, "true") != 0)
     {
@@ -669,18 +678,13 @@ parse_asic_manifest (ScsVerifyResult *result,
                      GPtrArray       *order)
 {
   g_autoptr(GHashTable) refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *sig_uri = NULL;
   xmlDocPtr doc;
   xmlNodePtr node;
 
-  doc = scs_verify_parse_xml (item->data, item->name, &local_error);
-  if (doc == NULL || !validate_manifest (doc, "asic-manifest.rng", item->name, &local_error))
-    {
-      add_check (result, "manifest", item->name, SCS_CHECK_FAIL, "%s", local_error->message);
-      g_clear_pointer (&doc, xmlFreeDoc);
-      return NULL;
-    }
+  doc = read_checked_xml (result, item->data, item->name, "asic-manifest.rng", "manifest");
+  if (doc == NULL)
+    return NULL;
   for (node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
     {
       g_autofree char *uri = NULL;
@@ -840,20 +844,13 @@ check_jcstar_declaration (ScsVerifyResult *result,
                           GPtrArray       *items)
 {
   Item *declaration = find_item (items, SCS_PACKAGE_JCSTAR_DECLARATION);
-  g_autoptr(GError) local_error = NULL;
   xmlDocPtr doc = NULL;
   guint n_evidence = 0, failed = 0;
 
-  if (declaration->data != NULL)
-    doc = scs_verify_parse_xml (declaration->data, SCS_PACKAGE_JCSTAR_DECLARATION, &local_error);
-  if (doc == NULL ||
-      !validate_manifest (doc, "jcstar-declaration.rng", SCS_PACKAGE_JCSTAR_DECLARATION, &local_error))
-    {
-      add_check (result, "declaration", SCS_PACKAGE_JCSTAR_DECLARATION, SCS_CHECK_FAIL, "%s",
-                 local_error != NULL ? local_error->message : SCS_PACKAGE_JCSTAR_DECLARATION);
-      g_clear_pointer (&doc, xmlFreeDoc);
-      return;
-    }
+  doc = read_checked_xml (result, declaration->data, SCS_PACKAGE_JCSTAR_DECLARATION, "jcstar-declaration.rng",
+                          "declaration");
+  if (doc == NULL)
+    return;
   /* requirement / item / evidence, as the schema has it */
   for (xmlNodePtr r = xmlDocGetRootElement (doc)->children; r != NULL; r = r->next)
     for (xmlNodePtr i = r->children; i != NULL; i = i->next)

@@ -174,17 +174,6 @@ scs_supplier_free (ScsSupplier *supplier)
   g_free (supplier);
 }
 
-static gboolean
-is_date (const char *text)
-{
-  g_autoptr(GDate) date = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  date = scs_date_parse_iso (text);
-  return date != NULL;
-}
-
 gboolean
 scs_supplier_add_check (ScsSupplier  *supplier,
                         const char   *date,
@@ -192,10 +181,9 @@ scs_supplier_add_check (ScsSupplier  *supplier,
                         const char   *evidence,
                         GError      **error)
 {
-  ScsSupplierCheck *check;
   ScsCheckMethod m;
 
-  if (!is_date (date))
+  if (!scs_date_is_iso (date))
     {
       g_set_error (error, SCS_WIZARD_ERROR, SCS_WIZARD_ERROR_INVALID,
                    _("The date of the check ‘%s’ is not a date of the form YYYY-MM-DD"), date ? date : "");
@@ -214,11 +202,10 @@ scs_supplier_add_check (ScsSupplier  *supplier,
                    MAX_TEXT);
       return FALSE;
     }
-  check = g_new0 (ScsSupplierCheck, 1);
-  check->date = g_strdup (date);
-  check->method = m;
-  check->evidence = g_strdup (evidence);
-  g_ptr_array_add (supplier->checks, check);
+  /* the copy is the record: the same fields as scs_supplier_copy () keeps */
+  g_ptr_array_add (supplier->checks,
+                   check_copy (&(ScsSupplierCheck) { .date = (char *) date, .method = m,
+                                                     .evidence = (char *) evidence }, NULL));
   return TRUE;
 }
 
@@ -229,9 +216,7 @@ scs_supplier_add_negotiation (ScsSupplier  *supplier,
                               const char   *documents,
                               GError      **error)
 {
-  ScsSupplierNegotiation *n;
-
-  if (!is_date (date))
+  if (!scs_date_is_iso (date))
     {
       g_set_error (error, SCS_WIZARD_ERROR, SCS_WIZARD_ERROR_INVALID,
                    _("The date of the negotiation ‘%s’ is not a date of the form YYYY-MM-DD"),
@@ -245,11 +230,11 @@ scs_supplier_add_negotiation (ScsSupplier  *supplier,
                    _("A negotiation record needs its outcome (at most %u bytes)"), MAX_TEXT);
       return FALSE;
     }
-  n = g_new0 (ScsSupplierNegotiation, 1);
-  n->date = g_strdup (date);
-  n->outcome = g_strdup (outcome);
-  n->documents = g_strdup (documents ? documents : "");
-  g_ptr_array_add (supplier->negotiations, n);
+  g_ptr_array_add (supplier->negotiations,
+                   negotiation_copy (&(ScsSupplierNegotiation) { .date = (char *) date,
+                                                                 .outcome = (char *) outcome,
+                                                                 .documents = (char *) (documents ? documents : "") },
+                                     NULL));
   return TRUE;
 }
 
@@ -476,7 +461,7 @@ validate (const ScsSupplier  *s,
                    _("Supplier ‘%s’: a text is longer than %u bytes"), name, MAX_TEXT);
       return FALSE;
     }
-  if (s->expiry != NULL && *s->expiry != '\0' && !is_date (s->expiry))
+  if (s->expiry != NULL && *s->expiry != '\0' && !scs_date_is_iso (s->expiry))
     {
       g_set_error (error, SCS_WIZARD_ERROR, SCS_WIZARD_ERROR_INVALID,
                    _("Supplier ‘%s’: the expiry ‘%s’ is not a date of the form YYYY-MM-DD"), name, s->expiry);
@@ -1130,12 +1115,12 @@ scs_supplier_list_import_csv (ScsSupplierList  *self,
         {
           g_free (s->expiry);
           s->expiry = g_strstrip (g_strdup (CELL (COL_EXPIRY)));
-          if (*s->expiry != '\0' && !is_date (s->expiry))
+          if (*s->expiry != '\0' && !scs_date_is_iso (s->expiry))
             FAIL (COL_EXPIRY, _("expected a date YYYY-MM-DD"));
         }
       if (HAS (COL_DECIDED) && *CELL (COL_DECIDED) != '\0')
         {
-          if (!is_date (CELL (COL_DECIDED)))
+          if (!scs_date_is_iso (CELL (COL_DECIDED)))
             FAIL (COL_DECIDED, _("expected a date YYYY-MM-DD"));
           g_free (s->decided);
           s->decided = g_strdup (CELL (COL_DECIDED));

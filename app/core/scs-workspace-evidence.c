@@ -297,6 +297,17 @@ require_unsealed (ScsWorkspace  *self,
   return scs_workspace_require_unsealed (self, what, error);
 }
 
+/* A criterion whose evidence may change now: its answer in @answer. */
+static gboolean
+require_writable_target (ScsWorkspace  *self,
+                         const char    *criterion_id,
+                         ScsAnswer    **answer,
+                         GError       **error)
+{
+  return scs_workspace_require_evidence_target (self, criterion_id, answer, error) &&
+         require_unsealed (self, criterion_id, error);
+}
+
 /**
  * scs_workspace_add_evidence:
  * @criterion_id: the criterion the file supports
@@ -352,9 +363,7 @@ scs_workspace_add_evidence_full (ScsWorkspace  *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
-    return NULL;
-  if (!require_unsealed (self, criterion_id, error))
+  if (!require_writable_target (self, criterion_id, &answer, error))
     return NULL;
 
   display = g_file_get_parse_name (file);
@@ -563,9 +572,7 @@ link_evidence (ScsWorkspace  *self,
   gboolean stored;
   gboolean linked;
 
-  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
-    return FALSE;
-  if (!require_unsealed (self, criterion_id, error))
+  if (!require_writable_target (self, criterion_id, &answer, error))
     return FALSE;
 
   now = scs_now_iso8601 ();
@@ -654,9 +661,7 @@ remove_link (ScsWorkspace  *self,
   gboolean linked;
   gint64 remaining = 0;
 
-  if (!scs_workspace_require_evidence_target (self, criterion_id, &answer, error))
-    return FALSE;
-  if (!require_unsealed (self, criterion_id, error))
+  if (!require_writable_target (self, criterion_id, &answer, error))
     return FALSE;
 
   now = scs_now_iso8601 ();
@@ -686,18 +691,12 @@ remove_link (ScsWorkspace  *self,
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT (SELECT count (*) FROM evidence_link WHERE sha256 = ?1), "
-                     "(SELECT name FROM evidence WHERE sha256 = ?1), "
-                     "(SELECT mime_type FROM evidence WHERE sha256 = ?1)", error);
+  stmt = select_evidence (self,
+                          "SELECT (SELECT count (*) FROM evidence_link WHERE sha256 = ?1), "
+                          "(SELECT name FROM evidence WHERE sha256 = ?1), "
+                          "(SELECT mime_type FROM evidence WHERE sha256 = ?1)", sha256, error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, sha256);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
-    }
   remaining = sqlite3_column_int64 (stmt, 0);
   name = scs_db_column_dup (stmt, 1);
   mime_type = scs_db_column_dup (stmt, 2);
@@ -706,15 +705,9 @@ remove_link (ScsWorkspace  *self,
   if (remaining == 0)
     {
       /* kept in memory for undo: the stored copy goes */
-      stmt = scs_db_prepare (self->db, self->path, "SELECT data FROM evidence WHERE sha256 = ?1", error);
+      stmt = select_evidence (self, "SELECT data FROM evidence WHERE sha256 = ?1", sha256, error);
       if (stmt == NULL)
         return FALSE;
-      scs_db_bind_text (stmt, 1, sha256);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          scs_db_set_error (error, self->db, self->path);
-          return FALSE;
-        }
       data = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
       g_clear_pointer (&stmt, sqlite3_finalize);
 

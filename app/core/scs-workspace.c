@@ -445,14 +445,8 @@ scs_workspace_check_text (const char  *text,
                           gboolean     single_line,
                           GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  if (scs_text_validate (text, field, single_line ? SCS_TEXT_SINGLE_LINE : SCS_TEXT_MULTI_LINE,
-                         &local_error))
-    return TRUE;
-
-  g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID, local_error->message);
-  return FALSE;
+  return scs_text_validate_as (text, field, single_line ? SCS_TEXT_SINGLE_LINE : SCS_TEXT_MULTI_LINE,
+                               SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID, error);
 }
 
 static gboolean
@@ -1277,6 +1271,24 @@ set_corrupt (GError     **error,
                _("The workspace ‘%s’ is damaged: %s"), display, what);
 }
 
+/* The one row @sql reads, or NULL with @error: SCS_WORKSPACE_ERROR_CORRUPT
+ * saying @missing when there is none, or why it could not be read. */
+static sqlite3_stmt *
+read_required_row (ScsWorkspace  *self,
+                   const char    *sql,
+                   const char    *missing,
+                   GError       **error)
+{
+  GError *local_error = NULL;
+  sqlite3_stmt *stmt = scs_db_read_row (self->db, self->path, sql, &local_error);
+
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  else if (stmt == NULL)
+    set_corrupt (error, self->path, missing);
+  return stmt;
+}
+
 static gboolean
 organization_equal (const ScsOrganization *a,
                     const ScsOrganization *b)
@@ -1291,6 +1303,22 @@ organization_equal (const ScsOrganization *a,
          g_strcmp0 (a->contact_phone, b->contact_phone) == 0;
 }
 
+/* Binds ?1 to ?8: name, trade_name, sole_proprietor, corporate_number,
+ * address, contact_name, contact_email, contact_phone. */
+static void
+bind_organization (sqlite3_stmt          *stmt,
+                   const ScsOrganization *org)
+{
+  scs_db_bind_text (stmt, 1, org->name);
+  scs_db_bind_text (stmt, 2, org->trade_name);
+  sqlite3_bind_int (stmt, 3, org->sole_proprietor ? 1 : 0);
+  scs_db_bind_text (stmt, 4, org->corporate_number);
+  scs_db_bind_text (stmt, 5, org->address);
+  scs_db_bind_text (stmt, 6, org->contact_name);
+  scs_db_bind_text (stmt, 7, org->contact_email);
+  scs_db_bind_text (stmt, 8, org->contact_phone);
+}
+
 static gboolean
 load_organization (ScsWorkspace  *self,
                    GError       **error)
@@ -1298,26 +1326,12 @@ load_organization (ScsWorkspace  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   ScsOrganization *org;
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT name, trade_name, sole_proprietor, corporate_number, address, "
-                     "contact_name, contact_email, contact_phone FROM organization WHERE id = 1",
-                     error);
+  stmt = read_required_row (self,
+                            "SELECT name, trade_name, sole_proprietor, corporate_number, address, "
+                            "contact_name, contact_email, contact_phone FROM organization WHERE id = 1",
+                            _("it has no organisation profile"), error);
   if (stmt == NULL)
     return FALSE;
-
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      break;
-
-    case SQLITE_DONE:
-      set_corrupt (error, self->path, _("it has no organisation profile"));
-      return FALSE;
-
-    default:
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
-    }
 
   org = scs_organization_new ();
   org->name = scs_db_column_dup (stmt, 0);
@@ -1342,6 +1356,7 @@ load_workspace_type (ScsWorkspace  *self,
                      GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *local_error = NULL;
   gint64 exists = 0;
   const char *word;
 
@@ -1353,27 +1368,22 @@ load_workspace_type (ScsWorkspace  *self,
   if (exists == 0)
     return TRUE;
 
-  stmt = scs_db_prepare (self->db, self->path, "SELECT type FROM workspace_type WHERE id = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  switch (sqlite3_step (stmt))
+  stmt = scs_db_read_row (self->db, self->path, "SELECT type FROM workspace_type WHERE id = 1",
+                          &local_error);
+  if (local_error != NULL)
     {
-    case SQLITE_ROW:
-      word = (const char *) sqlite3_column_text (stmt, 0);
-      if (!scs_workspace_type_from_string (word, &self->workspace_type))
-        {
-          set_corrupt (error, self->path, _("it records an unknown workspace type"));
-          return FALSE;
-        }
-      return TRUE;
-
-    case SQLITE_DONE:
-      return TRUE;
-
-    default:
-      scs_db_set_error (error, self->db, self->path);
+      g_propagate_error (error, local_error);
       return FALSE;
     }
+  if (stmt == NULL)
+    return TRUE;
+  word = (const char *) sqlite3_column_text (stmt, 0);
+  if (!scs_workspace_type_from_string (word, &self->workspace_type))
+    {
+      set_corrupt (error, self->path, _("it records an unknown workspace type"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1387,27 +1397,13 @@ load_assessment_and_catalog (ScsWorkspace  *self,
   const char *expected;
 
   /* One current assessment for now: the newest. */
-  stmt = scs_db_prepare (self->db, self->path,
-                     "SELECT a.id, a.target_level, a.cycle, a.created, c.sha256, c.xml "
-                     "FROM assessment a JOIN catalog c ON c.sha256 = a.catalog_sha256 "
-                     "ORDER BY a.id DESC LIMIT 1",
-                     error);
+  stmt = read_required_row (self,
+                            "SELECT a.id, a.target_level, a.cycle, a.created, c.sha256, c.xml "
+                            "FROM assessment a JOIN catalog c ON c.sha256 = a.catalog_sha256 "
+                            "ORDER BY a.id DESC LIMIT 1",
+                            _("it has no assessment"), error);
   if (stmt == NULL)
     return FALSE;
-
-  switch (sqlite3_step (stmt))
-    {
-    case SQLITE_ROW:
-      break;
-
-    case SQLITE_DONE:
-      set_corrupt (error, self->path, _("it has no assessment"));
-      return FALSE;
-
-    default:
-      scs_db_set_error (error, self->db, self->path);
-      return FALSE;
-    }
 
   self->assessment_id = sqlite3_column_int64 (stmt, 0);
   self->target_level = sqlite3_column_int (stmt, 1);
@@ -2489,14 +2485,7 @@ initialize_file (sqlite3               *db,
                      "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, org->name);
-  scs_db_bind_text (stmt, 2, org->trade_name);
-  sqlite3_bind_int (stmt, 3, org->sole_proprietor ? 1 : 0);
-  scs_db_bind_text (stmt, 4, org->corporate_number);
-  scs_db_bind_text (stmt, 5, org->address);
-  scs_db_bind_text (stmt, 6, org->contact_name);
-  scs_db_bind_text (stmt, 7, org->contact_email);
-  scs_db_bind_text (stmt, 8, org->contact_phone);
+  bind_organization (stmt, org);
   if (!scs_db_step_done (stmt, db, path, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -3002,14 +2991,7 @@ scs_workspace_set_organization (ScsWorkspace           *self,
                      "contact_phone = ?8 WHERE id = 1", error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, valid->name);
-  scs_db_bind_text (stmt, 2, valid->trade_name);
-  sqlite3_bind_int (stmt, 3, valid->sole_proprietor ? 1 : 0);
-  scs_db_bind_text (stmt, 4, valid->corporate_number);
-  scs_db_bind_text (stmt, 5, valid->address);
-  scs_db_bind_text (stmt, 6, valid->contact_name);
-  scs_db_bind_text (stmt, 7, valid->contact_email);
-  scs_db_bind_text (stmt, 8, valid->contact_phone);
+  bind_organization (stmt, valid);
   if (!scs_db_step_done (stmt, self->db, self->path, error))
     return FALSE;
 
@@ -3449,6 +3431,21 @@ set_answer_seen (ScsWorkspace    *self,
   return TRUE;
 }
 
+/* scs_workspace_set_answer () with the stored state. */
+static gboolean
+set_keeping_state (ScsWorkspace  *self,
+                   const char    *criterion_id,
+                   const char    *note,
+                   const char    *reason,
+                   GError       **error)
+{
+  ScsAnswer *answer = scs_workspace_require_answer (self, criterion_id, error);
+
+  if (answer == NULL)
+    return FALSE;
+  return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer), note, reason, error);
+}
+
 /**
  * scs_workspace_set_note:
  * @note: (nullable): the note; %NULL clears it
@@ -3461,17 +3458,10 @@ scs_workspace_set_note (ScsWorkspace  *self,
                         const char    *note,
                         GError       **error)
 {
-  ScsAnswer *answer;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (criterion_id != NULL, FALSE);
 
-  answer = scs_workspace_require_answer (self, criterion_id, error);
-  if (answer == NULL)
-    return FALSE;
-
-  return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer),
-                                   note ? note : "", NULL, error);
+  return set_keeping_state (self, criterion_id, note ? note : "", NULL, error);
 }
 
 /**
@@ -3487,17 +3477,10 @@ scs_workspace_set_reason (ScsWorkspace  *self,
                           const char    *reason,
                           GError       **error)
 {
-  ScsAnswer *answer;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (criterion_id != NULL, FALSE);
 
-  answer = scs_workspace_require_answer (self, criterion_id, error);
-  if (answer == NULL)
-    return FALSE;
-
-  return scs_workspace_set_answer (self, criterion_id, scs_answer_get_state (answer),
-                                   NULL, reason ? reason : "", error);
+  return set_keeping_state (self, criterion_id, NULL, reason ? reason : "", error);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -57,6 +57,34 @@ test_validate_refuses (void)
   assert_refused ("日本\v", SCS_TEXT_MULTI_LINE, "3");
 }
 
+/* Each kind of refused character has its own message. */
+static void
+test_validate_kinds (void)
+{
+  assert_refused ("a\vb", SCS_TEXT_MULTI_LINE, "control character U+000B (character 2)");
+  assert_refused ("ab\xef\xbf\xbf", SCS_TEXT_MULTI_LINE, "U+FFFF (character 3), which is not a character");
+  assert_refused ("\xe2\x80\xae", SCS_TEXT_MULTI_LINE, "text direction control U+202E (character 1)");
+}
+
+/* A module's own domain, the base message. */
+static void
+test_validate_as (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) base_error = NULL;
+  GQuark domain = g_quark_from_static_string ("test-text-module-error");
+
+  g_assert_true (scs_text_validate_as ("fine", "x", SCS_TEXT_SINGLE_LINE, domain, 7, &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_text_validate_as (NULL, "x", SCS_TEXT_SINGLE_LINE, domain, 7, NULL));
+
+  g_assert_false (scs_text_validate_as ("a\nb", "The name", SCS_TEXT_SINGLE_LINE, domain, 7, &error));
+  g_assert_false (scs_text_validate ("a\nb", "The name", SCS_TEXT_SINGLE_LINE, &base_error));
+  g_assert_error (error, domain, 7);
+  g_assert_cmpstr (error->message, ==, base_error->message);
+  g_assert_false (scs_text_validate_as ("a\vb", "x", SCS_TEXT_MULTI_LINE, domain, 7, NULL));
+}
+
 static void
 test_blank (void)
 {
@@ -167,6 +195,8 @@ main (int    argc,
 
   g_test_add_func ("/scs/text/validate/accepts", test_validate_accepts);
   g_test_add_func ("/scs/text/validate/refuses", test_validate_refuses);
+  g_test_add_func ("/scs/text/validate/kinds", test_validate_kinds);
+  g_test_add_func ("/scs/text/validate/as", test_validate_as);
   g_test_add_func ("/scs/text/blank", test_blank);
   g_test_add_func ("/scs/text/compare-ids", test_compare_ids);
   g_test_add_func ("/scs/text/escape-terminal", test_escape_terminal);

@@ -583,6 +583,48 @@ test_verify_unreadable (void)
   assert_refused (header, SCS_VERIFY_ERROR_UNREADABLE);
 }
 
+/* A manifest that is not XML, or not a manifest: read, and a failed
+ * "manifest" check saying which. */
+static void
+test_verify_bad_manifest (void)
+{
+  const HostileEntry not_xml[] = { MIME, { "META-INF/manifest.xml", 0, NULL, 0, "<manifest" } };
+  const HostileEntry not_manifest[] = { MIME, { "META-INF/manifest.xml", 0, NULL, 0, "<recipe/>" } };
+  struct
+  {
+    const HostileEntry *entries;
+    guint               n;
+    const char         *said;
+  } cases[] = {
+    { not_xml, G_N_ELEMENTS (not_xml), "not well-formed" },
+    { not_manifest, G_N_ELEMENTS (not_manifest), "does not match its schema" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) zip = build_zip (cases[i].entries, cases[i].n, 1);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScsVerifyResult) result = scs_verify_package_bytes (zip, NULL, &error);
+      gboolean saw = FALSE;
+
+      g_assert_no_error (error);
+      g_assert_false (result->valid);
+      for (guint c = 0; c < result->checks->len; c++)
+        {
+          ScsVerifyCheck *check = g_ptr_array_index (result->checks, c);
+
+          if (!g_str_equal (check->check, "manifest"))
+            continue;
+          g_test_message ("%s", check->message);
+          g_assert_cmpint (check->status, ==, SCS_CHECK_FAIL);
+          g_assert_cmpstr (check->file, ==, "META-INF/manifest.xml");
+          g_assert_nonnull (strstr (check->message, cases[i].said));
+          saw = TRUE;
+        }
+      g_assert_true (saw);
+    }
+}
+
 /* Crash and hang inputs found by fuzzing replay as ordinary tests: each
  * must give a result or an error, never crash. */
 static void
@@ -853,6 +895,7 @@ main (int   argc,
   g_test_add ("/scs/package/verify-tampered", Fixture, NULL, fixture_set_up, test_verify_tampered, fixture_tear_down);
   g_test_add_func ("/scs/package/verify-hostile", test_verify_hostile);
   g_test_add_func ("/scs/package/verify-unreadable", test_verify_unreadable);
+  g_test_add_func ("/scs/package/verify-bad-manifest", test_verify_bad_manifest);
   g_test_add_func ("/scs/package/verify-corpus", test_verify_corpus);
   g_test_add ("/scs/package/export-signed", Fixture, NULL, fixture_set_up, test_export_signed, fixture_tear_down);
   g_test_add ("/scs/package/export-streamed", Fixture, NULL, fixture_set_up, test_export_streamed, fixture_tear_down);

@@ -382,7 +382,29 @@ test_isms_scope (Fixture       *f,
   bad.expires = "2029-02-30";
   g_assert_false (scs_provider_set_isms (f->workspace, &bad, &error));
   g_assert_error (error, SCS_PROVIDER_ERROR, SCS_PROVIDER_ERROR_INVALID);
+  g_clear_error (&error);
+  /* The scope text is required (white space is not one) and may run over
+   * several lines; the certificate number is one line. */
+  bad.expires = "2029-01-01";
+  bad.scope = " \u3000\n";
+  g_assert_false (scs_provider_set_isms (f->workspace, &bad, &error));
+  g_assert_error (error, SCS_PROVIDER_ERROR, SCS_PROVIDER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "ISMS scope text is required"));
+  g_clear_error (&error);
+  /* (the text checks answer in the workspace's domain) */
+  bad.scope = "scope\v";
+  g_assert_false (scs_provider_set_isms (f->workspace, &bad, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad.number = "IS 1\nIS 2";
+  bad.scope = "本社\n工場";
+  g_assert_false (scs_provider_set_isms (f->workspace, &bad, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
   assert_findings (f, NULL, "department-not-in-isms", "pledge-unsigned", NULL);
+  bad.number = "IS 1";
+  g_assert_true (scs_provider_set_isms (f->workspace, &bad, &error));
+  g_assert_no_error (error);
 }
 
 static void

@@ -458,6 +458,24 @@ test_rules (Fixture       *fixture,
 
     g_assert_cmpuint (scs_scope_count_errors (findings), ==, 0);
   }
+
+  /* scope.xml names each evidence file with what it is for */
+  {
+    g_autoptr(GBytes) xml = scs_scope_render_xml (fixture->workspace, &error);
+    g_autofree char *xml_text = NULL;
+    g_autofree char *check = g_strdup_printf ("<evidence for=\"provider-check\" sha256=\"%s\"/>", soc2);
+    g_autofree char *test = g_strdup_printf ("<evidence for=\"vulnerability-test\" sha256=\"%s\"/>", report);
+    g_auto(GStrv) by_check = NULL;
+    g_auto(GStrv) by_test = NULL;
+
+    g_assert_no_error (error);
+    xml_text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+    by_check = g_strsplit (xml_text, check, -1);
+    by_test = g_strsplit (xml_text, test, -1);
+    /* the cloud service's check; the web server's, the firewall's and the VPN's tests */
+    g_assert_cmpuint (g_strv_length (by_check), ==, 1 + 1);
+    g_assert_cmpuint (g_strv_length (by_test), ==, 3 + 1);
+  }
 }
 
 /* Finds whether @rule is reported for @item. */

@@ -463,6 +463,22 @@ test_open_refusals (Fixture       *fixture,
   run_sql (newer, "INSERT INTO schema_module (name, version) VALUES ('from-the-future', 1);");
   assert_open_refused (newer, SCS_WORKSPACE_ERROR_NEWER_VERSION);
 
+  /* Missing the rows every workspace has, or naming a type this version
+   * does not know: damaged. */
+  {
+    g_autofree char *no_org = copy_file (fixture->path, fixture->dir, "no-org.scsw");
+    g_autofree char *no_assessment = copy_file (fixture->path, fixture->dir, "no-assessment.scsw");
+    g_autofree char *odd_type = copy_file (fixture->path, fixture->dir, "odd-type.scsw");
+
+    run_sql (no_org, "DELETE FROM organization;");
+    assert_open_refused (no_org, SCS_WORKSPACE_ERROR_CORRUPT);
+    run_sql (no_assessment, "PRAGMA foreign_keys = OFF; DELETE FROM assessment;");
+    assert_open_refused (no_assessment, SCS_WORKSPACE_ERROR_CORRUPT);
+    run_sql (odd_type, "PRAGMA ignore_check_constraints = ON; "
+                       "INSERT OR REPLACE INTO workspace_type (id, type) VALUES (1, 'no-such-type');");
+    assert_open_refused (odd_type, SCS_WORKSPACE_ERROR_CORRUPT);
+  }
+
   /* Truncated: half the file, and only 50 bytes of it. */
   g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 8192);
