@@ -689,6 +689,9 @@ set_revocation (gboolean    on,
   gtk_switch_set_active (GTK_SWITCH (gui_test_get_child (preferences, "revocation_switch")), on);
   g_assert_cmpint (gtk_widget_get_sensitive (url_row), ==, on);
   gtk_editable_set_text (GTK_EDITABLE (url_row), url);
+  if (on && *url != '\0')
+    gui_test_save_png (gtk_widget_get_ancestor (url_row, ADW_TYPE_PREFERENCES_GROUP), "", "preferences-revocation.png",
+                       "", GUI_TEST_WAIT_LAID_OUT);
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
@@ -756,6 +759,7 @@ test_revocation (void)
   attached = g_strdup_printf ("\nRevocation status: attached, from the OCSP responder %s", url);
   g_assert_true (load_key (dialog, "revoked.p12", "secret", TRUE));
   g_assert_nonnull (strstr (label_text (dialog, "certificate_label"), attached));
+  gui_test_save_png (GTK_WIDGET (dialog), "", "sign-dialog-revocation.png", "", GUI_TEST_WAIT_LAID_OUT);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL);
   gui_test_wait_until (not_busy, dialog, 30);
   g_assert_nonnull (shown_text (dialog, "error_label"));
