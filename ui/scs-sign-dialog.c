@@ -6,7 +6,9 @@
  * retried behind the user's back — and the certificate is shown (subject,
  * issuer, serial, fingerprint, validity period, whether it is valid now,
  * allows signing and chains to the chosen CA, and the token's tries-left
- * flags), with a warning when it runs out within 30 days. A certificate
+ * flags) and what the signature will carry besides (a time stamp, the
+ * certificate's revocation status from an OCSP responder: Preferences),
+ * with a warning when it runs out within 30 days. A certificate
  * carrying personal data (JPKI-like: address, birth date) needs an explicit
  * confirmation. Only then does "Sign" run the core's one-transaction
  * scs_signoff_sign_assessment() or scs_signoff_declare() on a worker
