@@ -795,7 +795,7 @@ test_revocation (void)
   url = core_test_start_ocsp (dir, &pid);
   window = review_window_new (file, org, catalog, &ws, &page);
   g_object_unref (core_test_ready_to_sign (ws, FALSE));
-  scs_review_page_set_profile (page, expert);
+  gui_test_use_profile (window, expert);
   before = gui_test_file_state (file);
 
   /* off by default: the summary says so, and where to turn it on (held:
