@@ -151,5 +151,10 @@ scs_certificate_dialog_new (GtkWindow                *parent,
   add_row (self, "signed", _("Signing time"), signed_at);
   add_row (self, "timestamp", _("Time stamp"), stamp != NULL ? stamp : _("none"));
   add_row (self, "level", _("Signature level"), scs_cms_level_describe (v->level));
+  add_row (self, "revocation", _("Revocation status"),
+           v->revocation_checked
+           ? _("Checked: the revocation information embedded in the signature shows the certificate was not "
+               "revoked when it signed")
+           : _("Not checked: no revocation information is embedded, or no trusted CA to check it against"));
   return self;
 }

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The trusted CA certificates (a list with their subject and expiry, added
- * from PEM or DER files) and the time-stamp authority are GSettings too
- * (scs-trust-settings.c). The first two settings, stored in GSettings (jp.scsworkbench.Workbench) and
+ * from PEM or DER files), the time-stamp authority and whether (and from
+ * which OCSP responder) the signing certificate's revocation status is
+ * attached to each signature are GSettings too (scs-trust-settings.c). The first two settings, stored in GSettings (jp.scsworkbench.Workbench) and
  * bound directly to their rows, so there is nothing to apply or save:
  * "language" (follow the system, 日本語 or English; gettext is set up once at
  * start, so the page says it applies at the next start) and "actor-name",
@@ -33,6 +34,8 @@ struct _ScsPreferencesWindow
   AdwActionRow         *catalog_row;
   GtkListBox           *ca_list;
   AdwEntryRow          *tsa_row;
+  GtkSwitch            *revocation_switch;
+  AdwEntryRow          *ocsp_row;
   GtkSpinButton        *reminder_spin;
   GListStore           *ca_lines;    /* of ScsListLine, bound to ca_list */
 
@@ -212,6 +215,8 @@ scs_preferences_window_class_init (ScsPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, catalog_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, ca_list);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, tsa_row);
+  gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, revocation_switch);
+  gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, ocsp_row);
   gtk_widget_class_bind_template_child (widget_class, ScsPreferencesWindow, reminder_spin);
   gtk_widget_class_install_action (widget_class, "preferences.add-ca", NULL, add_ca_action);
   gtk_widget_class_install_action (widget_class, "preferences.remove-ca", "u", remove_ca_action);
@@ -243,6 +248,8 @@ scs_preferences_window_init (ScsPreferencesWindow *self)
   g_settings_bind (self->settings, "tsa-url",
                    self->tsa_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "attach-revocation", self->revocation_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "ocsp-url", self->ocsp_row, "text", G_SETTINGS_BIND_DEFAULT);
   self->ca_lines = g_list_store_new (SCS_TYPE_LIST_LINE);
   gtk_list_box_bind_model (self->ca_list, G_LIST_MODEL (self->ca_lines), scs_list_line_row_create, NULL, NULL);
   g_signal_connect_object (self->settings, "changed::trusted-cas",

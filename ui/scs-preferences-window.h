@@ -17,5 +17,8 @@ G_DECLARE_FINAL_TYPE (ScsPreferencesWindow, scs_preferences_window, SCS, PREFERE
 ScsPreferencesWindow *scs_preferences_window_new    (GtkWindow             *parent);
 /* The trusted CAs (GSettings "trusted-cas", scs-trust-settings.h) are
  * listed with their expiry and follow the setting; "Add…" trusts every CA
- * certificate of a file (PEM, bundle or DER). */
+ * certificate of a file (PEM, bundle or DER). What the sign dialog adds to
+ * a signature: a time stamp ("tsa-url") and the certificate's revocation
+ * status ("attach-revocation", a switch, from "ocsp-url", or when empty
+ * from the responder the certificate names). */
 G_END_DECLS

@@ -6,7 +6,9 @@
  * retried behind the user's back — and the certificate is shown (subject,
  * issuer, serial, fingerprint, validity period, whether it is valid now,
  * allows signing and chains to the chosen CA, and the token's tries-left
- * flags), with a warning when it runs out within 30 days. A certificate
+ * flags) and what the signature will carry besides (a time stamp, the
+ * certificate's revocation status from an OCSP responder: Preferences),
+ * with a warning when it runs out within 30 days. A certificate
  * carrying personal data (JPKI-like: address, birth date) needs an explicit
  * confirmation. Only then does "Sign" run the core's one-transaction
  * scs_signoff_sign_assessment() or scs_signoff_declare() on a worker
@@ -233,6 +235,32 @@ expiry_warning (ScsSigner *signer)
                           days, date);
 }
 
+/* What goes into the signature besides it, from the preferences: a time
+ * stamp from @tsa ("" none) and, with @revocation, the OCSP answer about
+ * the certificate from @ocsp ("" the responder the certificate names). */
+static char *
+describe_additions (const char *tsa,
+                    gboolean    revocation,
+                    const char *ocsp)
+{
+  g_autofree char *stamp = NULL;
+  g_autofree char *status = NULL;
+
+  if (*tsa != '\0')
+    /* Translators: %s is the time-stamp authority's address */
+    stamp = g_strdup_printf (_("Time stamp: from %s"), tsa);
+  else
+    stamp = g_strdup (_("Time stamp: none (Preferences → Time Stamps)"));
+  if (!revocation)
+    status = g_strdup (_("Revocation status: not attached (Preferences → Revocation Information)"));
+  else if (*ocsp != '\0')
+    /* Translators: %s is the OCSP responder's address */
+    status = g_strdup_printf (_("Revocation status: attached, from the OCSP responder %s"), ocsp);
+  else
+    status = g_strdup (_("Revocation status: attached, from the OCSP responder your certificate names"));
+  return g_strconcat (stamp, "\n", status, NULL);
+}
+
 /* Adds @line under @text (either may be NULL). */
 static void
 append_line (char       **text,
@@ -264,6 +292,7 @@ load_action (GtkWidget  *widget,
   g_autofree char *warning = NULL;
   g_autofree char *expiry = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *additions = NULL;
   PinRequest request = { secret, SCS_PIN_FLAGS_NONE, 0 };
 
   if (self->busy)
@@ -310,16 +339,25 @@ load_action (GtkWidget  *widget,
       return;
     }
 
-  /* The user's trusted CAs and time-stamp authority (Preferences) */
+  /* The user's trusted CAs, time-stamp authority and revocation status
+   * (Preferences) */
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     g_autoptr(ScsTrustAnchors) anchors = scs_trust_settings_dup_anchors (settings);
     g_autofree char *tsa = g_settings_get_string (settings, "tsa-url");
+    g_autofree char *ocsp = g_settings_get_string (settings, "ocsp-url");
+    gboolean revocation = g_settings_get_boolean (settings, "attach-revocation");
 
     trusted_cas = scs_trust_anchors_get_n_certificates (anchors) > 0;
-    if (trusted_cas)
+    /* the OCSP request names the certificate's CA: the one chosen here
+     * too (one that cannot be read is refused by the check below) */
+    if (revocation && self->ca_path != NULL)
+      scs_trust_anchors_add_file (anchors, self->ca_path, NULL);
+    if (scs_trust_anchors_get_n_certificates (anchors) > 0)
       scs_signer_set_trust_anchors (self->signer, anchors);
     scs_signer_set_tsa_url (self->signer, tsa);
+    scs_signer_set_ocsp_url (self->signer, revocation ? ocsp : NULL);
+    additions = describe_additions (tsa, revocation, ocsp);
   }
   person = scs_signer_dup_person (self->signer);
   usage = scs_signer_dup_key_usage (self->signer);
@@ -342,6 +380,7 @@ load_action (GtkWidget  *widget,
   /* Translators: who the certificate names, and what its key may do */
   facts = g_strdup_printf (_("Signer: %s\nKey usage: %s\n%s"), person,
                            usage != NULL ? usage : _("not restricted"), text);
+  append_line (&facts, additions);
   gtk_label_set_text (self->certificate_label, facts);
   if (!self->certificate_ok)
     show_error (self, check_error->message);

@@ -371,6 +371,24 @@ gui_test_sidebar_list (gpointer window)
   return GTK_LIST_BOX (gui_test_find_child (sidebar, "list"));
 }
 
+static gboolean
+is_value_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
+}
+
+/* The value the certificate dialog (scs-certificate-dialog.c) shows in its
+ * row @key, NULL when there is no such row. */
+const char *
+gui_test_certificate_field (gpointer    dialog,
+                            const char *key)
+{
+  GtkWidget *row = gui_test_find_by_name (GTK_WIDGET (dialog), key);
+
+  return row != NULL ? gtk_label_get_label (GTK_LABEL (gui_test_find (row, is_value_label, NULL))) : NULL;
+}
+
 /* The names of the sidebar's rows, top to bottom, each followed by a
  * space: "dashboard-row category-1-row … review-row ". */
 char *

@@ -86,6 +86,8 @@ void       gui_test_fill_profile      (gpointer          page,
 const char *gui_test_profile_problem  (gpointer          page);
 GtkListBox *gui_test_sidebar_list     (gpointer          window);
 char      *gui_test_sidebar_rows      (gpointer          window);
+const char *gui_test_certificate_field (gpointer         dialog,
+                                       const char       *key);
 const char *gui_test_banner_text      (gpointer          page);
 gboolean   gui_test_banner_checking   (gpointer          page);
 GtkWidget *gui_test_show_in_window    (GtkWidget        *child,

@@ -61,24 +61,6 @@ profile_new (const char *name,
   return p;
 }
 
-static gboolean
-is_value_label (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget));
-}
-
-/* The value the certificate dialog shows in its row @key, NULL when there
- * is no such row. */
-static const char *
-certificate_field (ScsCertificateDialog *dialog,
-                   const char           *key)
-{
-  GtkWidget *row = gui_test_find_by_name (GTK_WIDGET (dialog), key);
-
-  return row != NULL ? gtk_label_get_label (GTK_LABEL (gui_test_find (row, is_value_label, NULL))) : NULL;
-}
-
 /* The visible toplevel of @type, or NULL. */
 static GtkWindow *
 find_toplevel (GType type)
@@ -188,18 +170,18 @@ test_signer_and_roles (void)
                                              "banner.show-certificate", NULL));
   certificate = SCS_CERTIFICATE_DIALOG (find_toplevel (SCS_TYPE_CERTIFICATE_DIALOG));
   g_assert_nonnull (certificate);
-  g_assert_cmpstr (certificate_field (certificate, "person"), ==,
+  g_assert_cmpstr (gui_test_certificate_field (certificate, "person"), ==,
                    "Expert Taro — Test Security Office (registration no. 013258)");
-  g_assert_cmpstr (certificate_field (certificate, "subject"), ==,
+  g_assert_cmpstr (gui_test_certificate_field (certificate, "subject"), ==,
                    "serialNumber=013258,CN=Expert Taro,O=Test Security Office");
-  g_assert_cmpstr (certificate_field (certificate, "issuer"), ==, "CN=SCS Test CA ca");
-  g_assert_nonnull (certificate_field (certificate, "serial"));
-  g_assert_nonnull (strstr (certificate_field (certificate, "validity"), " JST"));
-  g_assert_nonnull (strstr (certificate_field (certificate, "key-usage"), "digital signature"));
+  g_assert_cmpstr (gui_test_certificate_field (certificate, "issuer"), ==, "CN=SCS Test CA ca");
+  g_assert_nonnull (gui_test_certificate_field (certificate, "serial"));
+  g_assert_nonnull (strstr (gui_test_certificate_field (certificate, "validity"), " JST"));
+  g_assert_nonnull (strstr (gui_test_certificate_field (certificate, "key-usage"), "digital signature"));
   /* 32 bytes as AB:CD:… */
-  g_assert_cmpuint (strlen (certificate_field (certificate, "fingerprint")), ==, 32 * 3 - 1);
-  g_assert_nonnull (certificate_field (certificate, "level"));
-  g_assert_nonnull (strstr (certificate_field (certificate, "trust"), "Not verified"));
+  g_assert_cmpuint (strlen (gui_test_certificate_field (certificate, "fingerprint")), ==, 32 * 3 - 1);
+  g_assert_nonnull (gui_test_certificate_field (certificate, "level"));
+  g_assert_nonnull (strstr (gui_test_certificate_field (certificate, "trust"), "Not verified"));
   gui_test_save_png (GTK_WIDGET (certificate), "", "desk-certificate.png", "", GUI_TEST_WAIT_LAID_OUT);
   gtk_window_destroy (GTK_WINDOW (certificate));
 

@@ -26,6 +26,8 @@
 #include "checklist-test-util.h"
 #include "gui-test-util.h"
 #include "../core/core-test-util.h"
+#include "scs-certificate-dialog.h"
+#include "scs-cms.h"
 #include "scs-criterion-row.h"
 #include "scs-checklist-page.h"
 #include "scs-comment-thread.h"
@@ -33,6 +35,7 @@
 #include "scs-i18n.h"
 #include "scs-preferences-window.h"
 #include "scs-profile-page.h"
+#include "scs-review-banner.h"
 #include "scs-review-page.h"
 #include "scs-scope-page.h"
 #include "scs-screenshot.h"
@@ -743,6 +746,141 @@ test_round_trip (void)
   gui_test_drain_pending ();
 }
 
+/* Preferences → Revocation Information as the user sets it: the switch,
+ * and the responder's address typed into its row (usable only with the
+ * switch on). */
+static void
+set_revocation (gboolean    on,
+                const char *url)
+{
+  ScsPreferencesWindow *preferences = scs_preferences_window_new (NULL);
+  GtkWidget *url_row = gui_test_get_child (preferences, "ocsp_row");
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  gtk_switch_set_active (GTK_SWITCH (gui_test_get_child (preferences, "revocation_switch")), on);
+  g_assert_cmpint (gtk_widget_get_sensitive (url_row), ==, on);
+  gtk_editable_set_text (GTK_EDITABLE (url_row), url);
+  if (on && *url != '\0')
+    gui_test_save_png (gtk_widget_get_ancestor (url_row, ADW_TYPE_PREFERENCES_GROUP), "", "preferences-revocation.png",
+                       "", GUI_TEST_WAIT_LAID_OUT);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static gboolean
+not_busy (gpointer dialog)
+{
+  return !is_busy (dialog);
+}
+
+/* Signing with the certificate's revocation status attached (Preferences,
+ * like the CLI's --ocsp), asked of the local `openssl ocsp` responder of
+ * the CLI tests: the dialog says before signing what will be attached; a
+ * revoked certificate and a certificate that names no responder are
+ * refused with the reason and nothing written; the good one signs, the
+ * answer is in the signature (openssl can read it) and the certificate
+ * dialog of the review banner says it was checked. */
+static void
+test_revocation (void)
+{
+  g_autofree char *file = path ("revocation.scsw");
+  g_autofree char *ca = path ("ca.pem");
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autoptr(ScsProfile) expert = profile ("Expert Taro", SCS_ROLE_EXPERT);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GBytes) cms = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *attached = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ScsCertificateDialog *certificate;
+  ScsSignDialog *dialog;
+  ScsReviewPage *page;
+  ScsWindow *window;
+  GPid pid = 0;
+
+  url = core_test_start_ocsp (dir, &pid);
+  window = review_window_new (file, org, catalog, &ws, &page);
+  g_object_unref (core_test_ready_to_sign (ws, FALSE));
+  gui_test_use_profile (window, expert);
+  before = gui_test_file_state (file);
+
+  /* off by default: the summary says so, and where to turn it on (held:
+   * a signature that should have been refused closes the dialog) */
+  dialog = g_object_ref (open_dialog (window, "sign"));
+  g_assert_true (load_key (dialog, "expert.p12", "secret", TRUE));
+  g_assert_nonnull (strstr (label_text (dialog, "certificate_label"),
+                            "\nRevocation status: not attached (Preferences → Revocation Information)"));
+
+  /* on, the certificate's own responder: ours names none, refused */
+  set_revocation (TRUE, "");
+  g_assert_true (load_key (dialog, "expert.p12", "secret", TRUE));
+  g_assert_nonnull (strstr (label_text (dialog, "certificate_label"),
+                            "\nRevocation status: attached, from the OCSP responder your certificate names"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL);
+  gui_test_wait_until (not_busy, dialog, 30);
+  g_assert_nonnull (shown_text (dialog, "error_label"));
+  g_assert_nonnull (strstr (shown_text (dialog, "error_label"), "names no OCSP responder"));
+
+  /* the responder typed in; a revoked certificate: refused, "revoked at" */
+  set_revocation (TRUE, url);
+  attached = g_strdup_printf ("\nRevocation status: attached, from the OCSP responder %s", url);
+  g_assert_true (load_key (dialog, "revoked.p12", "secret", TRUE));
+  g_assert_nonnull (strstr (label_text (dialog, "certificate_label"), attached));
+  gui_test_save_png (GTK_WIDGET (dialog), "", "sign-dialog-revocation.png", "", GUI_TEST_WAIT_LAID_OUT);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL);
+  gui_test_wait_until (not_busy, dialog, 30);
+  g_assert_nonnull (shown_text (dialog, "error_label"));
+  g_assert_nonnull (strstr (shown_text (dialog, "error_label"), "was revoked at 2026-12-01"));
+  after = gui_test_file_state (file);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (scs_review_is_sealed (ws));
+
+  /* the good certificate: signed, the responder's answer embedded */
+  g_assert_true (load_key (dialog, "expert.p12", "secret", TRUE));
+  sign_and_wait (dialog);
+  gui_test_drain_pending ();
+  g_assert_true (scs_review_is_sealed (ws));
+  g_clear_object (&dialog);
+  cms = scs_signature_dup_cms (ws, SCS_SIGNATURE_ROLE_EXPERT);
+  g_assert_nonnull (cms);
+  answer = scs_cms_dup_ocsp_response (cms);
+  g_assert_nonnull (answer);
+  {
+    g_autofree char *der = path ("revocation-answer.der");
+    g_autofree char *cmd = g_strdup_printf ("cd '%s' && openssl ocsp -respin '%s' -issuer ca.pem -cert expert.pem "
+                                            "-CAfile ca.pem -no_nonce 2>&1 | grep -q 'expert.pem: good'",
+                                            dir, der);
+
+    g_assert_true (g_file_set_contents (der, g_bytes_get_data (answer, NULL), g_bytes_get_size (answer), NULL));
+    g_assert_true (run (cmd));
+  }
+
+  /* verify, as the user does: the CA trusted, the banner's certificate */
+  g_assert_true (scs_trust_settings_add_file (settings, ca, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
+  scs_review_page_refresh (page);
+  wait_for_check (page);
+  g_assert_true (gtk_widget_activate_action (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_BANNER),
+                                             "banner.show-certificate", NULL));
+  certificate = SCS_CERTIFICATE_DIALOG (gui_test_find_toplevel (SCS_TYPE_CERTIFICATE_DIALOG));
+  g_assert_nonnull (certificate);
+  g_assert_nonnull (strstr (gui_test_certificate_field (certificate, "revocation"), "Checked: "));
+  gui_test_save_png (GTK_WIDGET (certificate), "", "certificate-revocation.png", "", GUI_TEST_WAIT_LAID_OUT);
+  gtk_window_destroy (GTK_WINDOW (certificate));
+
+  g_settings_reset (settings, "trusted-cas");
+  g_settings_reset (settings, "attach-revocation");
+  g_settings_reset (settings, "ocsp-url");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_drain_pending ();
+  core_test_stop_ocsp (pid);
+}
+
 /* The row of the waiting list whose title is @title, or NULL. */
 static GtkWidget *
 waiting_row (ScsReviewPage *page, const char *title)
@@ -1180,6 +1318,7 @@ main (int   argc,
   g_test_add_func ("/scs/gui/review/round-trip", test_round_trip);
   g_test_add_func ("/scs/gui/review/scope-questioned", test_scope_questioned);
   g_test_add_func ("/scs/gui/review/trusted-cas", test_trusted_cas);
+  g_test_add_func ("/scs/gui/review/revocation", test_revocation);
   g_test_add_func ("/scs/gui/review/redline-words", test_redline_words);
   g_test_add_func ("/scs/gui/review/desk", test_review_desk);
 
