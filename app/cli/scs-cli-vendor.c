@@ -1042,9 +1042,7 @@ scs_cli_renew (const ScsCliCommand *command,
   g_auto(GStrv) unconfirmed = NULL;
   guint cycle;
 
-  if (!scs_cli_parse_arguments (command, renew_entries, TRUE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  workspace = scs_cli_open_workspace (argv[1]);
+  workspace = scs_cli_parse_and_open (command, renew_entries, TRUE, &argc, &argv);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
 
