@@ -24,10 +24,12 @@
 
 #include "scs-date.h"
 #include "scs-i18n.h"
+#include "scs-items.h"
 #include "scs-jcstar.h"
 #include "scs-pdf-writer.h"
 #include "scs-security-action.h"
 #include "scs-text.h"
+#include "scs-workspace-private.h"
 
 static const char * const kind_names[SCS_N_ITEM_GAP_KINDS] = {
   "does-not", "unanswered", "na-without-reason", "record", "label-expiry",
@@ -77,7 +79,87 @@ add_gap (GPtrArray      *gaps,
   g_ptr_array_add (gaps, gap);
 }
 
+/* What the gaps are derived from, read once from the file. */
+typedef struct
+{
+  GHashTable       *answers;      /* item key → state word */
+  GHashTable       *reasons;      /* item key → reason */
+  ScsJcProduct     *product;      /* JC-STAR: NULL before it is recorded */
+  ScsSaDeclaration *declaration;  /* SECURITY ACTION: NULL when none */
+  ScsSaPolicy      *policy;
+} ItemFacts;
+
+static void
+item_facts_clear (ItemFacts *facts)
+{
+  g_clear_pointer (&facts->answers, g_hash_table_unref);
+  g_clear_pointer (&facts->reasons, g_hash_table_unref);
+  g_clear_pointer (&facts->product, scs_jc_product_free);
+  g_clear_pointer (&facts->declaration, scs_sa_declaration_free);
+  g_clear_pointer (&facts->policy, scs_sa_policy_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemFacts, item_facts_clear)
+
+/* The records of a @type workspace, on @db (the workspace's connection or
+ * a reader's). */
+static gboolean
+read_facts (sqlite3           *db,
+            const char        *path,
+            ScsWorkspaceType   type,
+            ItemFacts         *facts,
+            GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  facts->answers = scs_items_read_answers (db, path, type, &facts->reasons, error);
+  if (facts->answers == NULL)
+    return FALSE;
+  if (type == SCS_WORKSPACE_TYPE_JCSTAR1)
+    facts->product = scs_jcstar_read_product (db, path, &local_error);
+  else
+    {
+      facts->declaration = scs_security_action_read_declaration (db, path, &local_error);
+      if (local_error == NULL)
+        facts->policy = scs_security_action_read_policy (db, path, &local_error);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- JC-STAR ★1 ----------------------------------------------------------- */
+
+/* The support period recorded has ended before @today. */
+static gboolean
+support_over (const char  *support_end,
+              const GDate *today)
+{
+  g_autoptr(GDate) end = NULL;
+
+  if (scs_text_is_blank (support_end))
+    return FALSE;
+  end = scs_date_parse_iso (support_end);
+  return end != NULL && g_date_compare (end, today) < 0;
+}
+
+/* The label expiring on @expires is a gap on @today: expired or within
+ * SCS_DIAGNOSIS_LABEL_WARNING_DAYS (*@days: the days left). */
+static gboolean
+label_due (const char  *expires,
+           const GDate *today,
+           int         *days)
+{
+  g_autoptr(GDate) date = expires != NULL ? scs_date_parse_iso (expires) : NULL;
+
+  if (date == NULL)
+    return FALSE;
+  *days = g_date_days_between (today, date);
+  return *days <= SCS_DIAGNOSIS_LABEL_WARNING_DAYS;
+}
 
 static void
 product_gaps (GPtrArray          *gaps,
@@ -98,16 +180,11 @@ product_gaps (GPtrArray          *gaps,
              _("End of the security-support period"), _("Not recorded"),
              _("Decide until when the product will receive security updates, record that date and "
                "publish it where buyers can find it before they buy."));
-  else
-    {
-      g_autoptr(GDate) end = scs_date_parse_iso (product->support_end);
-
-      if (end != NULL && g_date_compare (end, today) < 0)
-        add_gap (gaps, SCS_ITEM_GAP_RECORD, "product:support-end", NULL, area,
-                 _("End of the security-support period"), _("Already over"),
-                 _("The support period has ended: extend it and publish the new date, or stop "
-                   "declaring the product, since it no longer receives security updates."));
-    }
+  else if (today != NULL && support_over (product->support_end, today))
+    add_gap (gaps, SCS_ITEM_GAP_RECORD, "product:support-end", NULL, area,
+             _("End of the security-support period"), _("Already over"),
+             _("The support period has ended: extend it and publish the new date, or stop "
+               "declaring the product, since it no longer receives security updates."));
   if (scs_text_is_blank (product->vdp_url))
     add_gap (gaps, SCS_ITEM_GAP_RECORD, "product:vdp-url", NULL, area,
              _("Vulnerability-disclosure policy"), _("Not recorded"),
@@ -125,15 +202,11 @@ label_gap (GPtrArray          *gaps,
            const ScsJcProduct *product,
            const GDate        *today)
 {
-  g_autoptr(GDate) expires = NULL;
   g_autofree char *finding = NULL;
   g_autofree char *next_step = NULL;
   int days;
 
-  if (product == NULL || product->expires == NULL || (expires = scs_date_parse_iso (product->expires)) == NULL)
-    return;
-  days = g_date_days_between (today, expires);
-  if (days > SCS_DIAGNOSIS_LABEL_WARNING_DAYS)
+  if (product == NULL || !label_due (product->expires, today, &days))
     return;
   if (days < 0)
     {
@@ -173,54 +246,39 @@ unanswered_step (const ScsJcRequirement *requirement,
            "document, a test record or a screenshot).");
 }
 
-static gboolean
-jcstar_gaps (ScsWorkspace  *workspace,
-             const GDate   *today,
-             GPtrArray     *gaps,
-             GError       **error)
+/* @workspace (NULL: the built-in texts) gives the official wording;
+ * @today NULL leaves out the gaps of dates (scs_diagnosis_count_dated_item_gaps ()). */
+static void
+jcstar_gaps (const ItemFacts *facts,
+             ScsWorkspace    *workspace,
+             const GDate     *today,
+             GPtrArray       *gaps)
 {
-  g_autoptr(ScsJcProduct) product = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  product = scs_jcstar_get_product (workspace, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  product_gaps (gaps, product, today);
-  label_gap (gaps, product, today);
+  product_gaps (gaps, facts->product, today);
+  if (today != NULL)
+    label_gap (gaps, facts->product, today);
 
   for (guint i = 0; i < scs_jcstar_get_n_requirements (); i++)
     {
       const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
-      ScsJcStatus status = scs_jcstar_get_status (workspace, r->id, &local_error);
+      ScsJcStatus status = scs_jcstar_status_of (r, facts->product, facts->answers);
       gboolean open = status == SCS_JC_STATUS_OPEN || status == SCS_JC_STATUS_NOT_MET;
       const char *area = scs_i18n_pick (r->text_ja, r->text_en);
 
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
       if (status == SCS_JC_STATUS_WAIVED)
         continue;
       for (guint k = 0; k < r->n_items; k++)
         {
           const ScsJcItem *item = &r->items[k];
-          g_autofree char *reason = NULL;
           g_autofree char *official = NULL;
           g_autofree char *key = g_strdup_printf ("%s#%u", r->id, item->number);
           g_autofree char *reference = g_strdup_printf ("%s #%u", r->id, item->number);
-          ScsJcAnswer answer = scs_jcstar_get_answer (workspace, r->id, item->number, &reason, &local_error);
+          ScsJcAnswer answer = scs_jcstar_answer_of (facts->answers, r->id, item->number);
+          const char *reason = g_hash_table_lookup (facts->reasons, key);
           const char *subject;
 
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          official = scs_jcstar_get_official_text (workspace, r->id, item->number);
+          if (workspace != NULL)
+            official = scs_jcstar_get_official_text (workspace, r->id, item->number);
           subject = official != NULL ? official : scs_i18n_pick (item->text_ja, item->text_en);
           if (answer == SCS_JC_ANSWER_NOT_APPLICABLE && scs_text_is_blank (reason))
             add_gap (gaps, SCS_ITEM_GAP_NO_REASON, key, reference, area, subject,
@@ -238,7 +296,6 @@ jcstar_gaps (ScsWorkspace  *workspace,
                      unanswered_step (r, item));
         }
     }
-  return TRUE;
 }
 
 /* ---- SECURITY ACTION ------------------------------------------------------ */
@@ -260,30 +317,18 @@ sa_level (const ScsSaDeclaration *declaration,
   return 1;
 }
 
-static gboolean
-security_action_gaps (ScsWorkspace  *workspace,
-                      GPtrArray     *gaps,
-                      GError       **error)
+static void
+security_action_gaps (const ItemFacts *facts,
+                      GPtrArray       *gaps)
 {
-  g_autoptr(ScsSaDeclaration) declaration = NULL;
-  g_autoptr(ScsSaPolicy) policy = NULL;
-  g_autoptr(GError) local_error = NULL;
+  const ScsSaDeclaration *declaration = facts->declaration;
+  const ScsSaPolicy *policy = facts->policy;
   g_autofree gboolean *pledged = NULL;
   ScsSaAnswer answers[SCS_SECURITY_ACTION_N_QUESTIONS];
   guint n_pledge = scs_security_action_get_n_pledge_items ();
 
   pledged = g_new0 (gboolean, n_pledge);
-  if (!scs_security_action_get_answers (workspace, answers, error) ||
-      !scs_security_action_get_pledge (workspace, pledged, NULL, error))
-    return FALSE;
-  declaration = scs_security_action_get_declaration (workspace, &local_error);
-  if (local_error == NULL)
-    policy = scs_security_action_get_policy (workspace, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  scs_security_action_answers_of (facts->answers, answers, pledged);
 
   if (sa_level (declaration, answers, policy) == 1)
     {
@@ -302,7 +347,7 @@ security_action_gaps (ScsWorkspace  *workspace,
                    _("★1 declares that the company will work on all five basic items: take this one "
                      "into the pledge too, and decide who starts on it."));
         }
-      return TRUE;
+      return;
     }
 
   for (guint n = 1; n <= SCS_SECURITY_ACTION_N_QUESTIONS; n++)
@@ -352,7 +397,6 @@ security_action_gaps (ScsWorkspace  *workspace,
              _("Address of the published policy"), _("Not recorded"),
              _("Publish the basic policy on the company’s website and record the page’s address with "
                "the declaration."));
-  return TRUE;
 }
 
 /* ---- the list, its table and the report ----------------------------------- */
@@ -364,24 +408,70 @@ scs_item_gaps_list (ScsWorkspace  *workspace,
 {
   g_autoptr(GPtrArray) gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_item_gap_free);
   g_autoptr(GDate) date = scs_date_parse_iso (today);
-  gboolean ok;
+  g_auto(ItemFacts) facts = { 0 };
+  ScsWorkspaceType type = scs_workspace_get_workspace_type (workspace);
 
   g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (scs_workspace_type_is_item_based (type), NULL);
 
-  switch (scs_workspace_get_workspace_type (workspace))
+  if (!read_facts (workspace->db, workspace->path, type, &facts, error))
+    return NULL;
+  if (type == SCS_WORKSPACE_TYPE_JCSTAR1)
+    jcstar_gaps (&facts, workspace, date, gaps);
+  else
+    security_action_gaps (&facts, gaps);
+  return g_steal_pointer (&gaps);
+}
+
+gboolean
+scs_diagnosis_read_item_gap_summary (sqlite3           *db,
+                                     const char        *path,
+                                     ScsWorkspaceType   type,
+                                     guint             *n_gaps,
+                                     char             **support_end,
+                                     char             **label_expires,
+                                     GError           **error)
+{
+  g_autoptr(GPtrArray) gaps = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_item_gap_free);
+  g_auto(ItemFacts) facts = { 0 };
+
+  g_return_val_if_fail (scs_workspace_type_is_item_based (type), FALSE);
+
+  *n_gaps = 0;
+  *support_end = *label_expires = NULL;
+  /* A file of a version before the shared answer table lists no gaps
+   * until the app has opened (migrated) it. */
+  if (!scs_db_has_table (db, "item_answer"))
+    return TRUE;
+  if (!read_facts (db, path, type, &facts, error))
+    return FALSE;
+  /* The list without the gaps of dates: a few dozen at most, next to the
+   * cost of opening the file. */
+  if (type == SCS_WORKSPACE_TYPE_JCSTAR1)
     {
-    case SCS_WORKSPACE_TYPE_JCSTAR1:
-      ok = jcstar_gaps (workspace, date, gaps, error);
-      break;
-    case SCS_WORKSPACE_TYPE_SECURITY_ACTION:
-      ok = security_action_gaps (workspace, gaps, error);
-      break;
-    case SCS_WORKSPACE_TYPE_SCS:
-    case SCS_WORKSPACE_TYPE_PROVIDER:
-    default:
-      g_return_val_if_reached (NULL);
+      jcstar_gaps (&facts, NULL, NULL, gaps);
+      if (facts.product != NULL)
+        {
+          *support_end = g_strdup (facts.product->support_end);
+          *label_expires = g_strdup (facts.product->expires);
+        }
     }
-  return ok ? g_steal_pointer (&gaps) : NULL;
+  else
+    security_action_gaps (&facts, gaps);
+  *n_gaps = gaps->len;
+  return TRUE;
+}
+
+guint
+scs_diagnosis_count_dated_item_gaps (const char  *support_end,
+                                     const char  *label_expires,
+                                     const GDate *today)
+{
+  int days;
+
+  g_return_val_if_fail (today != NULL, 0);
+
+  return (support_over (support_end, today) ? 1 : 0) + (label_due (label_expires, today, &days) ? 1 : 0);
 }
 
 /* The header in the user's language. */

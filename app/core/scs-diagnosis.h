@@ -148,6 +148,24 @@ gboolean      scs_diagnosis_set_today        (ScsDiagnosis  *self,
  * and partly or not done, the missing basic policy and policy URL. */
 GPtrArray    *scs_diagnosis_list_item_gaps   (ScsDiagnosis  *self,
                                               GError       **error);
+/* For a reader of the file that does not open it as a workspace (the
+ * portfolio), on its connection: how many gaps scs_diagnosis_list_item_gaps ()
+ * lists but those that depend on the day, and the dates they depend on
+ * (JC-STAR ★1: the end of the support period and the label's expiry; NULL
+ * when not recorded) for scs_diagnosis_count_dated_item_gaps (). A file
+ * older than the shared answer table (not yet migrated) has none. */
+gboolean      scs_diagnosis_read_item_gap_summary (sqlite3           *db,
+                                                   const char        *path,
+                                                   ScsWorkspaceType   type,
+                                                   guint             *n_gaps,
+                                                   char             **support_end,
+                                                   char             **label_expires,
+                                                   GError           **error);
+/* The gaps of those dates on @today: the support period over, the label
+ * expired or expiring within SCS_DIAGNOSIS_LABEL_WARNING_DAYS. */
+guint         scs_diagnosis_count_dated_item_gaps (const char  *support_end,
+                                                   const char  *label_expires,
+                                                   const GDate *today);
 
 /* Stores the plan for one criterion. NULL arguments keep what is stored.
  * Validates support, grades and the due date; one transaction, audited,

@@ -170,24 +170,45 @@ scs_items_list_answers (ScsWorkspace      *workspace,
                         ScsWorkspaceType   type,
                         GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  int rc;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "SELECT item, state FROM item_answer WHERE type = ?1", error);
+  return scs_items_read_answers (workspace->db, workspace->path, type, NULL, error);
+}
+
+GHashTable *
+scs_items_read_answers (sqlite3           *db,
+                        const char        *path,
+                        ScsWorkspaceType   type,
+                        GHashTable       **reasons,
+                        GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) reason_of = NULL;
+  int rc;
+
+  if (reasons != NULL)
+    {
+      *reasons = NULL;
+      reason_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  stmt = scs_db_prepare (db, path, "SELECT item, state, reason FROM item_answer WHERE type = ?1", error);
   if (stmt == NULL)
     return NULL;
   scs_db_bind_text (stmt, 1, scs_workspace_type_to_string (type));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (answers, scs_db_column_dup (stmt, 0), scs_db_column_dup (stmt, 1));
+    {
+      g_hash_table_insert (answers, scs_db_column_dup (stmt, 0), scs_db_column_dup (stmt, 1));
+      if (reason_of != NULL && sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        g_hash_table_insert (reason_of, scs_db_column_dup (stmt, 0), scs_db_column_dup (stmt, 2));
+    }
   if (rc != SQLITE_DONE)
     {
-      scs_db_set_error (error, workspace->db, workspace->path);
+      scs_db_set_error (error, db, path);
       return NULL;
     }
+  if (reasons != NULL)
+    *reasons = g_steal_pointer (&reason_of);
   return g_steal_pointer (&answers);
 }
 

@@ -80,6 +80,14 @@ gboolean      scs_items_set_answer     (ScsWorkspace  *workspace,
 /* Inside the caller's transaction: clears the answers of @type whose item
  * key starts with @prefix, one audit row (@action, the item, the old
  * state) for each. */
+/* The same of @db (the workspace's connection, or a reader's of a file
+ * not opened as a workspace, @path for messages); with @reasons, item key
+ * → reason of the answers that have one. */
+GHashTable   *scs_items_read_answers   (sqlite3       *db,
+                                        const char    *path,
+                                        ScsWorkspaceType type,
+                                        GHashTable   **reasons,
+                                        GError       **error);
 /* For readers of a file not opened as a workspace (the portfolio): how
  * many items of @type have an answer; 0 for a file without the table. */
 guint         scs_items_read_n_answered (sqlite3         *db,

@@ -310,15 +310,23 @@ ScsJcProduct *
 scs_jcstar_get_product (ScsWorkspace  *workspace,
                         GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  ScsJcProduct *product;
-  const char *route;
-
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
 
   if (!check_type (workspace, error))
     return NULL;
-  stmt = scs_db_read_row (workspace->db, workspace->path,
+  return scs_jcstar_read_product (workspace->db, workspace->path, error);
+}
+
+ScsJcProduct *
+scs_jcstar_read_product (sqlite3     *db,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ScsJcProduct *product;
+  const char *route;
+
+  stmt = scs_db_read_row (db, path,
                           "SELECT name, model_numbers, versions, support_end, vdp_url, vdp_contact, "
                           "user_contact, criteria_version, application_number, label_number, issued, "
                           "expires, route, home_gateway FROM jc_product WHERE id = 1", error);
@@ -551,9 +559,9 @@ scs_jcstar_get_status (ScsWorkspace  *workspace,
                        GError       **error)
 {
   g_autoptr(ScsJcProduct) product = NULL;
+  g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GError) local_error = NULL;
   const ScsJcRequirement *requirement = scs_jcstar_lookup_requirement (requirement_id);
-  guint n_conforms = 0, n_does_not = 0, n_na = 0;
 
   if (requirement == NULL)
     {
@@ -567,12 +575,39 @@ scs_jcstar_get_status (ScsWorkspace  *workspace,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return SCS_JC_STATUS_OPEN;
     }
+  answers = scs_items_list_answers (workspace, SCS_WORKSPACE_TYPE_JCSTAR1, error);
+  if (answers == NULL)
+    return SCS_JC_STATUS_OPEN;
+  return scs_jcstar_status_of (requirement, product, answers);
+}
+
+ScsJcAnswer
+scs_jcstar_answer_of (GHashTable *answers,
+                      const char *requirement_id,
+                      guint       item)
+{
+  g_autofree char *key = item_key (requirement_id, item);
+  ScsJcAnswer answer = SCS_JC_ANSWER_NONE;
+  const char *state = g_hash_table_lookup (answers, key);
+
+  if (state != NULL)
+    scs_jc_answer_from_string (state, &answer);
+  return answer;
+}
+
+ScsJcStatus
+scs_jcstar_status_of (const ScsJcRequirement *requirement,
+                      const ScsJcProduct     *product,
+                      GHashTable             *answers)
+{
+  guint n_conforms = 0, n_does_not = 0, n_na = 0;
+
   if (product != NULL && scs_jcstar_is_waived (requirement, product->route))
     return SCS_JC_STATUS_WAIVED;
 
   for (guint i = 0; i < requirement->n_items; i++)
     {
-      switch (scs_jcstar_get_answer (workspace, requirement_id, i + 1, NULL, &local_error))
+      switch (scs_jcstar_answer_of (answers, requirement->id, i + 1))
         {
         case SCS_JC_ANSWER_CONFORMS:
           n_conforms++;
@@ -586,11 +621,6 @@ scs_jcstar_get_status (ScsWorkspace  *workspace,
         case SCS_JC_ANSWER_NONE:
         default:
           break;
-        }
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return SCS_JC_STATUS_OPEN;
         }
     }
 
@@ -1203,17 +1233,4 @@ scs_jcstar_export_declaration (ScsWorkspace  *workspace,
       !scs_db_transaction_commit (&txn, error))
     return FALSE;
   return TRUE;
-}
-
-char *
-scs_jcstar_read_label_expiry (sqlite3 *db)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!scs_db_has_table (db, "jc_product"))
-    return NULL;
-  stmt = scs_db_try_prepare (db, "SELECT expires FROM jc_product WHERE id = 1 AND expires IS NOT NULL");
-  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return scs_db_column_dup (stmt, 0);
 }

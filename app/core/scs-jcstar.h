@@ -99,6 +99,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsJcProduct, scs_jc_product_free)
 /* NULL (no error) before the product is recorded. */
 ScsJcProduct *scs_jcstar_get_product (ScsWorkspace        *workspace,
                                       GError             **error);
+/* The same of @db (the workspace's connection, or a reader's of a file not
+ * opened as a workspace; @path for messages). */
+ScsJcProduct *scs_jcstar_read_product (sqlite3            *db,
+                                       const char         *path,
+                                       GError            **error);
 /* Name and at least one model number required; dates checked; expiry not
  * before issue nor more than two years after. Audited. */
 gboolean      scs_jcstar_set_product (ScsWorkspace        *workspace,
@@ -141,6 +146,15 @@ typedef enum
 ScsJcStatus   scs_jcstar_get_status  (ScsWorkspace  *workspace,
                                       const char    *requirement_id,
                                       GError       **error);
+/* The same from the product (NULL: not recorded) and the answers
+ * (scs_items_read_answers () of "jcstar1"). */
+ScsJcStatus   scs_jcstar_status_of   (const ScsJcRequirement *requirement,
+                                      const ScsJcProduct     *product,
+                                      GHashTable             *answers);
+/* Item @item of @requirement_id in those answers. */
+ScsJcAnswer   scs_jcstar_answer_of   (GHashTable    *answers,
+                                      const char    *requirement_id,
+                                      guint          item);
 /* Translated, for people: "Conforms", "Still open" … */
 const char   *scs_jc_status_get_label (ScsJcStatus  status);
 const char   *scs_jc_answer_get_label (ScsJcAnswer  answer);
@@ -285,9 +299,5 @@ char         *scs_jcstar_get_official_text (ScsWorkspace *workspace,
                                             const char   *requirement_id,
                                             guint         item);
 
-/* The label's expiry (YYYY-MM-DD) of a JC-STAR ★1 workspace, read from
- * @db (a read transaction on a file not opened as a workspace); NULL when
- * none is recorded. */
-char       *scs_jcstar_read_label_expiry (sqlite3 *db);
 
 G_END_DECLS

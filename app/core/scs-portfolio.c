@@ -102,6 +102,8 @@ struct _ScsPortfolioEntry
   /* Facts the dates above are derived from (entry_derive_dates ()). */
   char           *finding;          /* an open evaluation finding, YYYY-MM-DD */
   char           *label_expiry;     /* a JC-STAR ★1 label's */
+  char           *support_end;      /* a JC-STAR ★1 product's support period */
+  guint           item_gaps;        /* an item-based type's gaps but those of dates */
   char           *catalog_sha256;   /* the catalog the criteria come from */
   GHashTable     *catalog_levels;   /* its criterion → level (@levels: SCS only) */
   /* For statistics and duplicates (scs-portfolio-stats.c). */
@@ -158,6 +160,7 @@ scs_portfolio_entry_finalize (GObject *object)
     g_free (self->provider_dates[i]);
   g_free (self->finding);
   g_free (self->label_expiry);
+  g_free (self->support_end);
   g_free (self->catalog_sha256);
   g_free (self->next_due);
   g_free (self->correction_due);
@@ -371,32 +374,15 @@ hold_and_check_header (const char  *path,
   return hold;
 }
 
-static gboolean
-fail_sql (GError  **error,
-          sqlite3  *db)
-{
-  int code = sqlite3_errcode (db) & 0xff;
-
-  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-    g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                 _("is damaged: %s"), sqlite3_errmsg (db));
-  else
-    g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                 _("cannot be read: %s"), sqlite3_errmsg (db));
-  return FALSE;
-}
-
 static CatalogLevels *
 lookup_catalog (sqlite3     *db,
                 const char  *sha256,
                 GHashTable  *cache,
                 GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GBytes) xml = NULL;
   g_autoptr(ScsCatalog) catalog = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *actual = NULL;
   const GPtrArray *criteria;
   CatalogLevels *cl;
 
@@ -404,27 +390,9 @@ lookup_catalog (sqlite3     *db,
   if (cl != NULL)
     return cl;
 
-  stmt = scs_db_try_prepare (db, "SELECT xml FROM catalog WHERE sha256 = ?1");
-  if (stmt == NULL)
-    {
-      fail_sql (error, db);
-      return NULL;
-    }
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                   _("is damaged: its catalog is missing"));
-      return NULL;
-    }
-  xml = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  actual = scs_sha256_hex_bytes (xml);
-  if (g_strcmp0 (actual, sha256) != 0)
-    {
-      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                   _("is damaged: the embedded catalog does not match its SHA-256"));
-      return NULL;
-    }
+  xml = scs_workspace_read_catalog (db, sha256, error);
+  if (xml == NULL)
+    return NULL;
   catalog = scs_catalog_new_from_bytes (xml, &local_error);
   if (catalog == NULL)
     {
@@ -451,42 +419,50 @@ lookup_catalog (sqlite3     *db,
   return cl;
 }
 
+typedef struct
+{
+  GHashTable *levels;     /* the catalog's criterion → level */
+  guint       level;
+  GHashTable *met;        /* the catalog's keys of those counted */
+  guint       satisfied;
+} Satisfied;
+
+static void
+count_satisfied (const char *criterion_id,
+                 gpointer    user_data)
+{
+  Satisfied *s = user_data;
+  gpointer criterion, criterion_level;
+
+  /* The catalog's own key: the row's text is gone at the next step. */
+  if (g_hash_table_lookup_extended (s->levels, criterion_id, &criterion, &criterion_level) &&
+      GPOINTER_TO_UINT (criterion_level) <= s->level && g_hash_table_add (s->met, criterion))
+    s->satisfied++;
+}
+
 /* How many criteria of @levels up to @level assessment @assessment has
  * answered met or NA, and the others (*@unmet, in no order). One query
- * for readiness and statistics. FALSE when the answers cannot be read. */
+ * for readiness and statistics. */
 static gboolean
 read_answers (sqlite3    *db,
               gint64      assessment,
               guint       level,
               GHashTable *levels,
               guint      *satisfied,
-              GStrv      *unmet)
+              GStrv      *unmet,
+              GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) met = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  Satisfied s = { levels, level, met, 0 };
   GHashTableIter iter;
   gpointer key, value;
-  int rc;
 
   *satisfied = 0;
   *unmet = NULL;
-  /* The schema's CHECK guarantees an NA row has its reason. */
-  stmt = scs_db_try_prepare (db, "SELECT criterion_id FROM answer WHERE assessment = ?1 AND state IN ('met', 'na')");
-  if (stmt == NULL)
+  if (!scs_workspace_read_settled (db, assessment, count_satisfied, &s, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gpointer criterion, criterion_level;
-
-      /* The catalog's own key: the row's text is gone at the next step. */
-      if (g_hash_table_lookup_extended (levels, sqlite3_column_text (stmt, 0), &criterion, &criterion_level) &&
-          GPOINTER_TO_UINT (criterion_level) <= level && g_hash_table_add (met, criterion))
-        (*satisfied)++;
-    }
-  if (rc != SQLITE_DONE)
-    return FALSE;
+  *satisfied = s.satisfied;
 
   g_hash_table_iter_init (&iter, levels);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -505,7 +481,7 @@ read_for_statistics (ScsPortfolioEntry *entry,
                      gint64             assessment,
                      CatalogLevels     *cl)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(ScsAssessmentSummary) previous = { 0 };
 
   scs_diagnosis_read_client_summary (db, &entry->size, &entry->sector);
   /* The statistics across clients count SCS criteria: only SCS
@@ -513,18 +489,12 @@ read_for_statistics (ScsPortfolioEntry *entry,
   if (entry->workspace_type != SCS_WORKSPACE_TYPE_SCS)
     return;
   entry->levels = g_hash_table_ref (cl->levels);
-  stmt = scs_db_try_prepare (db, "SELECT id, target_level FROM assessment WHERE id < ?1 ORDER BY id DESC LIMIT 1");
-  if (stmt != NULL)
+  if (scs_workspace_read_assessment (db, assessment, &previous, NULL))
     {
-      sqlite3_bind_int64 (stmt, 1, assessment);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          guint ignored;
+      guint ignored;
 
-          entry->previous_level = sqlite3_column_int (stmt, 1) == 4 ? 4 : 3;
-          read_answers (db, sqlite3_column_int64 (stmt, 0), entry->previous_level, cl->levels, &ignored,
-                        &entry->previous_unmet);
-        }
+      entry->previous_level = previous.level;
+      read_answers (db, previous.id, entry->previous_level, cl->levels, &ignored, &entry->previous_unmet, NULL);
     }
 }
 
@@ -579,6 +549,13 @@ entry_derive_dates (ScsPortfolioEntry *entry,
       entry->expiry = g_strdup (entry->label_expiry);
       entry->expiry_state = scs_expiry_state (validity, entry->level, expiry, today, &entry->days_left);
     }
+  /* A self-declaration's gaps: those of its records and, on @today, of
+   * its dates (support period, label). */
+  if (scs_workspace_type_is_item_based (entry->workspace_type))
+    {
+      entry->open_gaps = entry->item_gaps +
+                         scs_diagnosis_count_dated_item_gaps (entry->support_end, entry->label_expiry, today);
+    }
   /* A service provider's dossier: the earliest of its three dates. */
   if (entry->workspace_type == SCS_WORKSPACE_TYPE_PROVIDER)
     {
@@ -607,14 +584,12 @@ read_rows (ScsPortfolioEntry  *entry,
            GHashTable         *cache,
            GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *catalog_sha256 = NULL;
+  g_auto(ScsAssessmentSummary) current = { 0 };
   ScsRenewalSummary renewal;
   CatalogLevels *cl;
   gint64 assessment;
   gint64 version = 0;
-  int rc;
 
   /* What a full open would refuse is not listed as a workspace: the same
    * checks but the page-by-page quick_check (a schema altered by another
@@ -633,45 +608,16 @@ read_rows (ScsPortfolioEntry  *entry,
       return FALSE;
     }
 
-  stmt = scs_db_try_prepare (db, "SELECT name, corporate_number FROM organization WHERE id = 1");
-  if (stmt == NULL)
-    return fail_sql (error, db);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        return fail_sql (error, db);
-      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                   _("is damaged: it has no organisation profile"));
-      return FALSE;
-    }
-  entry->company = scs_db_column_dup (stmt, 0);
-  entry->corporate_number = scs_db_column_dup (stmt, 1);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-
+  if (!scs_workspace_read_organization (db, &entry->company, &entry->corporate_number, error))
+    return FALSE;
   /* The current cycle is the newest assessment, as the workspace loads it. */
-  stmt = scs_db_try_prepare (db, "SELECT id, target_level, cycle, catalog_sha256 FROM assessment "
-                      "ORDER BY id DESC LIMIT 1");
-  if (stmt == NULL)
-    return fail_sql (error, db);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        return fail_sql (error, db);
-      g_set_error (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE,
-                   _("is damaged: it has no assessment"));
-      return FALSE;
-    }
-  assessment = sqlite3_column_int64 (stmt, 0);
-  entry->level = sqlite3_column_int (stmt, 1);
-  entry->cycle = sqlite3_column_int (stmt, 2);
-  catalog_sha256 = scs_db_column_dup (stmt, 3);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (entry->level != 3 && entry->level != 4)
-    entry->level = 3;
+  if (!scs_workspace_read_assessment (db, 0, &current, error))
+    return FALSE;
+  assessment = current.id;
+  entry->level = current.level;
+  entry->cycle = current.cycle;
 
-  cl = lookup_catalog (db, catalog_sha256, cache, error);
+  cl = lookup_catalog (db, current.catalog_sha256, cache, error);
   if (cl == NULL)
     return FALSE;
   entry->catalog_sha256 = g_strdup (cl->sha256);
@@ -680,18 +626,14 @@ read_rows (ScsPortfolioEntry  *entry,
   /* Readiness over the criteria of the level the client aims at. */
   /* count[n]: criteria of level n or lower. */
   entry->total = cl->count[entry->level];
-  if (!read_answers (db, assessment, entry->level, cl->levels, &entry->satisfied, &entry->unmet))
-    return fail_sql (error, db);
+  if (!read_answers (db, assessment, entry->level, cl->levels, &entry->satisfied, &entry->unmet, error))
+    return FALSE;
   entry->open_gaps = entry->total - MIN (entry->satisfied, entry->total);
   entry->criteria_missing = !cl->complete[MIN (MAX (entry->level, 3u), 4u)];
   entry->ready = entry->open_gaps == 0 && !entry->criteria_missing && cl->complete[3];
 
-  stmt = scs_db_try_prepare (db, "SELECT time FROM audit ORDER BY id DESC LIMIT 1");
-  if (stmt == NULL)
-    return fail_sql (error, db);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    entry->last_change = scs_db_column_dup (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!scs_workspace_read_last_change (db, &entry->last_change, error))
+    return FALSE;
 
   /* What each feature module keeps, read by the module (a file older
    * than a module's tables simply lacks that part). */
@@ -711,10 +653,19 @@ read_rows (ScsPortfolioEntry  *entry,
 
   /* What the workspace is for; a JC-STAR ★1 product's label and a service
    * provider's three dates (the certification, the ISMS, the linked ★4 as
-   * recorded) give its expiry. */
+   * recorded) give its expiry. A JC-STAR ★1 or SECURITY ACTION workspace's
+   * open gaps are its diagnosis's, not SCS criteria. */
   entry->workspace_type = scs_workspace_type_read (db);
-  if (entry->workspace_type == SCS_WORKSPACE_TYPE_JCSTAR1)
-    entry->label_expiry = scs_jcstar_read_label_expiry (db);
+  if (scs_workspace_type_is_item_based (entry->workspace_type))
+    {
+      if (!scs_diagnosis_read_item_gap_summary (db, entry->path, entry->workspace_type, &entry->item_gaps,
+                                                &entry->support_end, &entry->label_expiry, &local_error))
+        {
+          g_set_error_literal (error, SCS_PORTFOLIO_ERROR, SCS_PORTFOLIO_ERROR_UNREADABLE, local_error->message);
+          return FALSE;
+        }
+      entry->items_answered = scs_items_read_n_answered (db, entry->workspace_type);
+    }
   if (entry->workspace_type == SCS_WORKSPACE_TYPE_PROVIDER)
     scs_provider_read_dates (db, &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_CERTIFICATION],
                              &entry->provider_dates[SCS_PORTFOLIO_PROVIDER_ISMS],
@@ -722,8 +673,6 @@ read_rows (ScsPortfolioEntry  *entry,
   /* The last final package exported for this cycle. */
   entry->submitted = scs_submission_read_last_export (db, assessment);
   read_for_statistics (entry, db, assessment, cl);
-  if (scs_workspace_type_is_item_based (entry->workspace_type))
-    entry->items_answered = scs_items_read_n_answered (db, entry->workspace_type);
   entry_derive_dates (entry, validity, today);
 
   return TRUE;
@@ -759,13 +708,13 @@ read_file (ScsPortfolioEntry  *entry,
       sqlite3_busy_timeout (db, exclusive ? 0 : 2000);
       if (sqlite3_exec (db, exclusive ? "PRAGMA query_only = 1; PRAGMA locking_mode = EXCLUSIVE"
                                       : "PRAGMA query_only = 1", NULL, NULL, NULL) != SQLITE_OK)
-        fail_sql (error, db);
+        scs_workspace_summary_set_error (error, db);
       /* The first read takes the locks. */
       else if ((rc = sqlite3_exec (db, "BEGIN; PRAGMA user_version", NULL, NULL, NULL)) != SQLITE_OK)
         {
           rc &= 0xff;
           if (rc != SQLITE_BUSY || !exclusive)
-            fail_sql (error, db);
+            scs_workspace_summary_set_error (error, db);
         }
       else
         {
@@ -1098,18 +1047,18 @@ file_key_equal (const FileKey *a,
  * another version's) is ignored and replaced at the next save. Its rows
  * only ever stand for a listing row; nothing else reads them. Bump
  * CACHE_MAGIC when a row's meaning changes. */
-#define CACHE_MAGIC     "SCS-PORTFOLIO-4"   /* 16 bytes with the NUL */
+#define CACHE_MAGIC     "SCS-PORTFOLIO-5"   /* 16 bytes with the NUL */
 #define CACHE_HEADER    (16 + 64)
 #define CACHE_MAX_SIZE  (256 * 1024 * 1024)
 #define CACHE_MAX_ROWS  100000
 #define KEY_TYPE        "(ttxxxxxx)"
 /* A row: the path, the key, the numbers (ROW_NUMBERS), the texts
  * (ROW_TEXTS, each "s" and its text and a NUL, or "n" for none: one child
- * instead of sixteen, each of which GVariant would allocate), the kinds of
+ * instead of seventeen, each of which GVariant would allocate), the kinds of
  * change, and the unmet criteria of this cycle and the previous one as
  * positions in their catalog's list of criteria. */
 #define ROW_TYPE        "(s" KEY_TYPE "auaymasmaumau)"
-#define ROW_SHA256      15   /* the text of the catalog's SHA-256 */
+#define ROW_SHA256      16   /* the text of the catalog's SHA-256 */
 #define CATALOGS_TYPE   "a{sa(su)}"
 #define CACHE_TYPE      "(s" CATALOGS_TYPE "a" ROW_TYPE ")"
 
@@ -1117,10 +1066,10 @@ enum
 {
   ROW_LEVEL, ROW_CYCLE, ROW_SATISFIED, ROW_TOTAL, ROW_OPEN_GAPS, ROW_READY, ROW_CRITERIA_MISSING,
   ROW_REVIEW_STATE, ROW_SIGNED, ROW_DECLARED, ROW_OBTAINED_LEVEL, ROW_WORKSPACE_TYPE, ROW_ITEMS_ANSWERED,
-  ROW_PREVIOUS_LEVEL, ROW_NUMBERS
+  ROW_PREVIOUS_LEVEL, ROW_ITEM_GAPS, ROW_NUMBERS
 };
 
-#define ROW_TEXTS       16
+#define ROW_TEXTS       17
 
 /* Where the texts of a row are in @e, in their order in the row. */
 static void
@@ -1131,7 +1080,7 @@ entry_texts (ScsPortfolioEntry *e,
     &e->company, &e->corporate_number, &e->obtained, &e->registry_status, &e->evaluation_body,
     &e->tv_provider, &e->finding, &e->last_change, &e->submitted, &e->label_expiry,
     &e->provider_dates[0], &e->provider_dates[1], &e->provider_dates[2], &e->size, &e->sector,
-    &e->catalog_sha256,
+    &e->support_end, &e->catalog_sha256,
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == ROW_TEXTS && ROW_SHA256 == ROW_TEXTS - 1);
@@ -1299,7 +1248,7 @@ entry_to_variant (const char              *path,
       [ROW_CRITERIA_MISSING] = e->criteria_missing, [ROW_REVIEW_STATE] = e->review_state,
       [ROW_SIGNED] = e->signed_, [ROW_DECLARED] = e->declared, [ROW_OBTAINED_LEVEL] = e->obtained_level,
       [ROW_WORKSPACE_TYPE] = e->workspace_type, [ROW_ITEMS_ANSWERED] = e->items_answered,
-      [ROW_PREVIOUS_LEVEL] = e->previous_level,
+      [ROW_PREVIOUS_LEVEL] = e->previous_level, [ROW_ITEM_GAPS] = e->item_gaps,
     };
 
     return g_variant_new ("(s(ttxxxxxx)@au@ay@mas@mau@mau)",
@@ -1444,6 +1393,7 @@ stored_entry (ScsPortfolioCache *cache,
   workspace_type = number[ROW_WORKSPACE_TYPE];
   e->items_answered = number[ROW_ITEMS_ANSWERED];
   e->previous_level = number[ROW_PREVIOUS_LEVEL];
+  e->item_gaps = number[ROW_ITEM_GAPS];
   if ((e->level != 3 && e->level != 4) || review_state > SCS_REVIEW_STATE_SIGNED ||
       workspace_type > SCS_WORKSPACE_TYPE_PROVIDER || e->satisfied > e->total)
     return NULL;

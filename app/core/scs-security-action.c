@@ -440,17 +440,6 @@ check_type (ScsWorkspace  *workspace,
                                SCS_SECURITY_ACTION_ERROR_WRONG_TYPE, error);
 }
 
-/* The one row of a record table, or NULL (error set only on failure). */
-static sqlite3_stmt *
-read_record (ScsWorkspace  *workspace,
-             const char    *sql,
-             GError       **error)
-{
-  if (!check_type (workspace, error))
-    return NULL;
-  return scs_db_read_row (workspace->db, workspace->path, sql, error);
-}
-
 gboolean
 scs_security_action_get_answers (ScsWorkspace *workspace,
                                  ScsSaAnswer   answers[SCS_SECURITY_ACTION_N_QUESTIONS],
@@ -468,13 +457,28 @@ scs_security_action_get_answers (ScsWorkspace *workspace,
   stored = scs_items_list_answers (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, error);
   if (stored == NULL)
     return FALSE;
-  for (guint i = 0; i < SCS_SECURITY_ACTION_N_QUESTIONS; i++)
+  scs_security_action_answers_of (stored, answers, NULL);
+  return TRUE;
+}
+
+void
+scs_security_action_answers_of (GHashTable  *stored,
+                                ScsSaAnswer  answers[SCS_SECURITY_ACTION_N_QUESTIONS],
+                                gboolean    *pledged)
+{
+  for (guint i = 0; answers != NULL && i < SCS_SECURITY_ACTION_N_QUESTIONS; i++)
     {
       g_autofree char *key = g_strdup_printf ("%u", i + 1);
 
+      answers[i] = SCS_SA_ANSWER_NONE;
       scs_sa_answer_from_string (g_hash_table_lookup (stored, key), &answers[i]);
     }
-  return TRUE;
+  for (guint i = 0; pledged != NULL && i < scs_security_action_get_n_pledge_items (); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("pledge-%u", i + 1);
+
+      pledged[i] = g_hash_table_contains (stored, key);
+    }
 }
 
 /* Evidence is linked to the self-check questions ("7") and the pledge
@@ -556,12 +560,7 @@ scs_security_action_get_pledge (ScsWorkspace  *workspace,
   stored = scs_items_list_answers (workspace, SCS_WORKSPACE_TYPE_SECURITY_ACTION, error);
   if (stored == NULL)
     return FALSE;
-  for (guint i = 0; items != NULL && i < scs_security_action_get_n_pledge_items (); i++)
-    {
-      g_autofree char *key = g_strdup_printf ("pledge-%u", i + 1);
-
-      items[i] = g_hash_table_contains (stored, key);
-    }
+  scs_security_action_answers_of (stored, NULL, items);
   stmt = scs_db_read_row (workspace->db, workspace->path, "SELECT pledged FROM sa_pledge WHERE id = 1",
                           &local_error);
   if (local_error != NULL)
@@ -643,13 +642,23 @@ ScsSaDeclaration *
 scs_security_action_get_declaration (ScsWorkspace  *workspace,
                                      GError       **error)
 {
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  if (!check_type (workspace, error))
+    return NULL;
+  return scs_security_action_read_declaration (workspace->db, workspace->path, error);
+}
+
+ScsSaDeclaration *
+scs_security_action_read_declaration (sqlite3     *db,
+                                      const char  *path,
+                                      GError     **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
   ScsSaDeclaration *declaration;
 
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-
-  stmt = read_record (workspace, "SELECT declaration_id, declared, level, policy_url "
-                                "FROM sa_declaration WHERE id = 1", error);
+  stmt = scs_db_read_row (db, path, "SELECT declaration_id, declared, level, policy_url "
+                                    "FROM sa_declaration WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
   declaration = g_new0 (ScsSaDeclaration, 1);
@@ -773,13 +782,23 @@ ScsSaPolicy *
 scs_security_action_get_policy (ScsWorkspace  *workspace,
                                 GError       **error)
 {
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+
+  if (!check_type (workspace, error))
+    return NULL;
+  return scs_security_action_read_policy (workspace->db, workspace->path, error);
+}
+
+ScsSaPolicy *
+scs_security_action_read_policy (sqlite3     *db,
+                                 const char  *path,
+                                 GError     **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
   ScsSaPolicy *policy;
 
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-
-  stmt = read_record (workspace, "SELECT company, representative, adopted, revised "
-                                "FROM sa_policy WHERE id = 1", error);
+  stmt = scs_db_read_row (db, path, "SELECT company, representative, adopted, revised "
+                                    "FROM sa_policy WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
   policy = g_new0 (ScsSaPolicy, 1);

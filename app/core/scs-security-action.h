@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -87,6 +89,12 @@ guint       scs_security_action_get_n_policy_themes (void);
 gboolean    scs_security_action_get_answers (ScsWorkspace *workspace,
                                              ScsSaAnswer   answers[SCS_SECURITY_ACTION_N_QUESTIONS],
                                              GError      **error);
+/* The answers and the pledge (n_pledge_items long) in @stored, the
+ * answers of scs_items_read_answers () of "security-action"; either may be
+ * NULL. */
+void        scs_security_action_answers_of  (GHashTable  *stored,
+                                             ScsSaAnswer  answers[SCS_SECURITY_ACTION_N_QUESTIONS],
+                                             gboolean    *pledged);
 /* One durable transaction with its audit entry ("sa-answer"). */
 gboolean    scs_security_action_set_answer  (ScsWorkspace *workspace,
                                              guint         number,
@@ -125,6 +133,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsSaDeclaration, scs_sa_declaration_free)
 /* NULL (no error) when nothing is recorded yet. */
 ScsSaDeclaration *scs_security_action_get_declaration (ScsWorkspace            *workspace,
                                                        GError                 **error);
+/* The same of @db (the workspace's connection, or a reader's of a file not
+ * opened as a workspace; @path for messages). */
+ScsSaDeclaration *scs_security_action_read_declaration (sqlite3                *db,
+                                                        const char             *path,
+                                                        GError                **error);
 /* Checks the ID (11 digits), the date, the level, and for ★2 the policy URL
  * (http or https); nothing is written on error. */
 gboolean          scs_security_action_set_declaration (ScsWorkspace            *workspace,
@@ -146,6 +159,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsSaPolicy, scs_sa_policy_free)
 
 /* NULL (no error) when no policy is written yet. */
 ScsSaPolicy  *scs_security_action_get_policy    (ScsWorkspace       *workspace,
+                                                 GError            **error);
+ScsSaPolicy  *scs_security_action_read_policy   (sqlite3            *db,
+                                                 const char         *path,
                                                  GError            **error);
 /* Company and representative required, dates checked; nothing written on error. */
 gboolean      scs_security_action_set_policy    (ScsWorkspace       *workspace,

@@ -77,6 +77,54 @@ gboolean   scs_workspace_check_format          (sqlite3       *db,
                                                 const char    *path,
                                                 gint64        *version,
                                                 GError       **error);
+/* ---- scs-workspace-summary.c: the workspace's own tables, read by a
+ * reader that does not open the file as a workspace (the portfolio) on its
+ * own connection. Each returns FALSE (NULL) with @error set when the file
+ * cannot be read; the message is a predicate of the file ("is damaged: …"). */
+
+/* @error from the connection's last failure. Returns FALSE. */
+gboolean   scs_workspace_summary_set_error     (GError       **error,
+                                                sqlite3       *db);
+gboolean   scs_workspace_read_organization     (sqlite3       *db,
+                                                char         **name,
+                                                char         **corporate_number,
+                                                GError       **error);
+
+typedef struct
+{
+  gint64  id;
+  guint   level;            /* 3 or 4 */
+  guint   cycle;
+  char   *catalog_sha256;
+} ScsAssessmentSummary;
+
+void       scs_assessment_summary_clear        (ScsAssessmentSummary *summary);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ScsAssessmentSummary, scs_assessment_summary_clear)
+/* The newest assessment with an ID below @before (0: the newest, the
+ * current cycle as the workspace loads it). FALSE without an error when
+ * @before > 0 and there is none; a file without any is damaged. */
+gboolean   scs_workspace_read_assessment       (sqlite3              *db,
+                                                gint64                before,
+                                                ScsAssessmentSummary *summary,
+                                                GError              **error);
+typedef void (*ScsWorkspaceCriterionFunc)      (const char    *criterion_id,
+                                                gpointer       user_data);
+/* Calls @func for every criterion assessment @assessment answered met or
+ * not applicable (the text is valid during the call only). */
+gboolean   scs_workspace_read_settled          (sqlite3                  *db,
+                                                gint64                    assessment,
+                                                ScsWorkspaceCriterionFunc func,
+                                                gpointer                  user_data,
+                                                GError                  **error);
+/* The embedded catalog @sha256's XML, checked against its SHA-256. */
+GBytes    *scs_workspace_read_catalog          (sqlite3       *db,
+                                                const char    *sha256,
+                                                GError       **error);
+/* The time of the newest audit row (*@time NULL without one). */
+gboolean   scs_workspace_read_last_change      (sqlite3       *db,
+                                                char         **time,
+                                                GError       **error);
+
 /* The formats this build reads and creates, e.g. "3 scope=1 review=3 …"
  * (the core version and each module's newest): what a file passed
  * scs_workspace_check_format () against. */

@@ -15,11 +15,13 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "scs-diagnosis.h"
 #include "scs-i18n.h"
 #include "scs-jcstar.h"
 #include "scs-portfolio.h"
 #include "scs-renewal.h"
-#include "scs-workspace.h"
+#include "scs-security-action.h"
+#include "scs-workspace-private.h"
 
 #include "core-test-util.h"
 
@@ -903,6 +905,250 @@ test_correction_due (Fixture       *f,
   g_assert_null (scs_portfolio_entry_get_correction_due (closed));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+static ScsWorkspace *
+make_typed (Fixture          *f,
+            const char       *file,
+            ScsWorkspaceType  type)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsCatalog) catalog = scs_catalog_new_builtin ();
+  g_autoptr(ScsOrganization) org = scs_organization_new ();
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+  ScsWorkspace *ws;
+
+  org->name = g_strdup (file);
+  org->corporate_number = g_strdup (CORE_TEST_CORPORATE_NUMBER);
+  ws = scs_workspace_create_typed (path, type, org, 3, catalog, &error);
+  g_assert_no_error (error);
+  return ws;
+}
+
+/* The number of gaps the diagnosis lists for @ws on @today. */
+static guint
+diagnosis_gaps (ScsWorkspace *ws,
+                const char   *today)
+{
+  g_autoptr(ScsDiagnosis) diagnosis = scs_diagnosis_new (ws);
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scs_diagnosis_set_today (diagnosis, today, &error));
+  gaps = scs_diagnosis_list_item_gaps (diagnosis, &error);
+  g_assert_no_error (error);
+  return gaps->len;
+}
+
+/* Lists f->dir on @today with a persisted cache in @file; the entries by
+ * base name → open gaps, and *@n_read. */
+static GHashTable *
+open_gaps_on (Fixture    *f,
+              const char *file,
+              const char *today,
+              guint      *n_read)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) date = scs_date_parse_iso (today);
+  g_autoptr(ScsPortfolioCache) cache = scs_portfolio_cache_new_persistent (file);
+  g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (f->validity, date);
+  GHashTable *gaps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *model;
+
+  scs_portfolio_set_cache (portfolio, cache);
+  g_assert_true (scs_portfolio_add_folder (portfolio, f->dir, NULL, &error));
+  g_assert_no_error (error);
+  model = scs_portfolio_get_entries (portfolio);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScsPortfolioEntry) e = g_list_model_get_item (model, i);
+
+      g_assert_null (scs_portfolio_entry_get_error (e));
+      g_hash_table_insert (gaps, g_path_get_basename (scs_portfolio_entry_get_path (e)),
+                           GUINT_TO_POINTER (scs_portfolio_entry_get_open_gaps (e)));
+    }
+  *n_read = scs_portfolio_cache_get_n_read (cache);
+  return gaps;
+}
+
+/* The "open gaps" filter of the portfolio window: the clients with any. */
+static char *
+with_open_gaps (GHashTable *gaps)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer name, n;
+
+  g_hash_table_iter_init (&iter, gaps);
+  while (g_hash_table_iter_next (&iter, &name, &n))
+    if (GPOINTER_TO_UINT (n) > 0)
+      g_ptr_array_add (names, name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* JC-STAR ★1 and SECURITY ACTION clients: their open gaps are the ones
+ * their diagnosis lists (not SCS criteria), on the portfolio's day — also
+ * when the rows come from a cache file written on another day (the label
+ * and the support period fall due meanwhile) — so the "open gaps" filter
+ * selects exactly the clients with gaps. */
+static void
+test_item_gaps (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, ".cache", "portfolio-rows", NULL);
+  ScsWorkspace *jc_open = make_typed (f, "jc-open.scsw", SCS_WORKSPACE_TYPE_JCSTAR1);
+  ScsWorkspace *jc_done = make_typed (f, "jc-done.scsw", SCS_WORKSPACE_TYPE_JCSTAR1);
+  ScsWorkspace *sa_new = make_typed (f, "sa-new.scsw", SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+  ScsWorkspace *sa_done = make_typed (f, "sa-done.scsw", SCS_WORKSPACE_TYPE_SECURITY_ACTION);
+  g_autoptr(GHashTable) today = NULL;
+  g_autoptr(GHashTable) later = NULL;
+  g_autoptr(GHashTable) cached = NULL;
+  g_autofree char *selected = NULL;
+  const char *models[] = { "CAM-100", NULL };
+  ScsJcProduct product = {
+    .name = (char *) "見守りカメラ", .model_numbers = (GStrv) models, .support_end = (char *) "2027-12-01",
+    .vdp_url = (char *) "https://example.jp/vdp", .vdp_contact = (char *) "psirt@example.jp",
+    .label_number = (char *) "JC1-000123", .issued = (char *) "2026-01-01", .expires = (char *) "2027-12-31",
+  };
+  struct { ScsWorkspace *ws; const char *name; guint gaps, later_gaps; } clients[] = {
+    { jc_open, "jc-open.scsw" }, { jc_done, "jc-done.scsw" }, { sa_new, "sa-new.scsw" }, { sa_done, "sa-done.scsw" },
+  };
+  guint n_read;
+
+  g_object_unref (make_client (f, "scs-ready.scsw", "株式会社レディ", 3, 1000));
+  g_object_unref (make_client (f, "scs-open.scsw", "株式会社オープン", 3, 10));
+
+  /* jc-open: nothing recorded, one item that does not conform. */
+  g_assert_true (scs_jcstar_set_answer (jc_open, "S1.1-01", 1, SCS_JC_ANSWER_DOES_NOT, NULL, &error));
+  /* jc-done: the product recorded and every item conforms. */
+  g_assert_true (scs_jcstar_set_product (jc_done, &product, &error));
+  for (guint i = 0; i < scs_jcstar_get_n_requirements (); i++)
+    {
+      const ScsJcRequirement *r = scs_jcstar_get_requirement (i);
+
+      for (guint k = 1; k <= r->n_items; k++)
+        g_assert_true (scs_jcstar_set_answer (jc_done, r->id, k, SCS_JC_ANSWER_CONFORMS, NULL, &error));
+    }
+  /* sa-new: the ★1 pledge not taken; sa-done: every pledge item taken. */
+  for (guint n = 1; n <= scs_security_action_get_n_pledge_items (); n++)
+    g_assert_true (scs_security_action_set_pledge_item (sa_done, n, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnosis_gaps (jc_done, "2027-03-10"), ==, 0);
+  g_assert_cmpuint (diagnosis_gaps (sa_done, "2027-03-10"), ==, 0);
+  g_assert_cmpuint (diagnosis_gaps (jc_open, "2027-03-10"), >, 1);
+  g_assert_cmpuint (diagnosis_gaps (sa_new, "2027-03-10"), ==, scs_security_action_get_n_pledge_items ());
+  /* By 2027-12-15 jc-done's support period is over and its label expires
+   * within 90 days. */
+  g_assert_cmpuint (diagnosis_gaps (jc_done, "2027-12-15"), ==, 2);
+  /* Listed once the app has closed them, as a vendor's folder is. */
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    {
+      clients[i].gaps = diagnosis_gaps (clients[i].ws, "2027-03-10");
+      clients[i].later_gaps = diagnosis_gaps (clients[i].ws, "2027-12-15");
+      g_object_unref (clients[i].ws);
+    }
+  wait_settled (f->dir);
+
+  today = open_gaps_on (f, file, "2027-03-10", &n_read);
+  g_assert_cmpuint (n_read, ==, 6);
+  later = open_gaps_on (f, file, "2027-12-15", &n_read);
+  g_assert_cmpuint (n_read, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (clients); i++)
+    {
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (today, clients[i].name)), ==, clients[i].gaps);
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (later, clients[i].name)), ==,
+                        clients[i].later_gaps);
+    }
+  selected = with_open_gaps (today);
+  g_assert_cmpstr (selected, ==, "jc-open.scsw sa-new.scsw scs-open.scsw");
+  g_clear_pointer (&selected, g_free);
+  selected = with_open_gaps (later);
+  g_assert_cmpstr (selected, ==, "jc-done.scsw jc-open.scsw sa-new.scsw scs-open.scsw");
+
+  /* A row read fresh on the later day is the one the cache gave. */
+  g_assert_true (g_remove (file) == 0);
+  cached = open_gaps_on (f, file, "2027-12-15", &n_read);
+  g_assert_cmpuint (n_read, ==, 6);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (cached, "jc-done.scsw")), ==, 2);
+}
+
+/* A cache file of the format before (SCS-PORTFOLIO-4: 14 numbers and 16
+ * texts a row, no gaps of self-declarations) with rows whose file keys
+ * match the files: ignored whole, every file read, no row taken from it. */
+static void
+test_persisted_old_format (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (f->dir, ".cache", "portfolio-rows", NULL);
+  g_autofree char *format = scs_workspace_format_id ();
+  g_autofree char *identity = g_strdup_printf ("%s %s", PACKAGE_VERSION, format);
+  g_autofree char *sum = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *dump = NULL;
+  g_autoptr(GVariant) body = NULL;
+  GVariantBuilder rows, catalogs;
+  const char *names[] = { "jc.scsw", "scs.scsw" };
+  GString *contents;
+
+  g_object_unref (make_typed (f, "jc.scsw", SCS_WORKSPACE_TYPE_JCSTAR1));
+  g_object_unref (make_client (f, "scs.scsw", "株式会社エス", 3, 10));
+  wait_settled (f->dir);
+  g_variant_builder_init (&catalogs, G_VARIANT_TYPE ("a{sa(su)}"));
+  g_variant_builder_init (&rows, G_VARIANT_TYPE ("a(s(ttxxxxxx)auaymasmaumau)"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+      guint32 numbers[14] = { 3, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0 };
+      GByteArray *texts = g_byte_array_new ();
+      struct stat st;
+
+      g_assert_cmpint (stat (path, &st), ==, 0);
+      g_byte_array_append (texts, (const guint8 *) "s古い形式", strlen ("s古い形式") + 1);
+      for (guint t = 1; t < 15; t++)
+        g_byte_array_append (texts, (const guint8 *) "n", 1);
+      g_byte_array_append (texts, (const guint8 *) "s0000000000000000000000000000000000000000000000000000000000000000", 66);
+      g_variant_builder_add (&rows, "(s(ttxxxxxx)@au@ay@mas@mau@mau)", path, (guint64) st.st_dev,
+                             (guint64) st.st_ino, (gint64) st.st_size,
+                             (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec,
+                             (gint64) st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec, (gint64) 0, (gint64) 0,
+                             (gint64) 0,
+                             g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, numbers, 14, sizeof (guint32)),
+                             g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, texts->data, texts->len, 1),
+                             g_variant_new_maybe (G_VARIANT_TYPE_STRING_ARRAY, NULL),
+                             g_variant_new_maybe (G_VARIANT_TYPE ("au"), NULL),
+                             g_variant_new_maybe (G_VARIANT_TYPE ("au"), NULL));
+      g_byte_array_unref (texts);
+    }
+  g_variant_builder_add (&catalogs, "{s@a(su)}", "0000000000000000000000000000000000000000000000000000000000000000",
+                         g_variant_new_array (G_VARIANT_TYPE ("(su)"), NULL, 0));
+  body = g_variant_ref_sink (g_variant_new ("(sa{sa(su)}a(s(ttxxxxxx)auaymasmaumau))", identity, &catalogs,
+                                            &rows));
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, g_variant_get_data (body), g_variant_get_size (body));
+  contents = g_string_new_len ("SCS-PORTFOLIO-4", 16);
+  g_string_append (contents, sum);
+  g_string_append_len (contents, g_variant_get_data (body), g_variant_get_size (body));
+  g_assert_cmpint (g_mkdir_with_parents (file, 0700) == 0 && g_rmdir (file) == 0, ==, TRUE);
+  g_assert_true (g_file_set_contents (file, contents->str, contents->len, NULL));
+  g_string_free (contents, TRUE);
+
+  fresh = dump_fresh (f, f->dir);
+  g_assert_null (strstr (fresh, "古い形式"));
+  g_assert_cmpuint (list_persisted (f, f->dir, file, &dump), ==, 2);
+  g_assert_cmpstr (dump, ==, fresh);
+  /* and replaced by a file of this format, whose rows are then taken */
+  g_clear_pointer (&dump, g_free);
+  g_assert_cmpuint (list_persisted (f, f->dir, file, &dump), ==, 0);
+  g_assert_cmpstr (dump, ==, fresh);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -937,6 +1183,9 @@ main (int   argc,
               test_persisted_altered_schema, fixture_tear_down);
   g_test_add ("/scs/portfolio/missing-folder", Fixture, NULL, fixture_set_up,
               test_missing_folder, fixture_tear_down);
+  g_test_add ("/scs/portfolio/item-gaps", Fixture, NULL, fixture_set_up, test_item_gaps, fixture_tear_down);
+  g_test_add ("/scs/portfolio/persisted-old-format", Fixture, NULL, fixture_set_up,
+              test_persisted_old_format, fixture_tear_down);
 
   status = g_test_run ();
   if (shared != NULL)
