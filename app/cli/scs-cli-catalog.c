@@ -220,16 +220,41 @@ scs_cli_catalog_info (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+/* What `catalog show` prints first of a criterion or a requirement: its
+ * kind, ID, level and category, as JSON (the object left open) … */
 static void
-add_category_json (JsonBuilder       *builder,
-                   const ScsCategory *category)
+begin_item_json (JsonBuilder       *builder,
+                 const char        *kind,
+                 const char        *id,
+                 guint              level,
+                 const ScsCategory *category)
 {
+  json_builder_begin_object (builder);
+  scs_cli_json_add_string (builder, "kind", kind);
+  scs_cli_json_add_string (builder, "id", id);
+  scs_cli_json_add_int (builder, "level", level);
   json_builder_set_member_name (builder, "category");
   json_builder_begin_object (builder);
   scs_cli_json_add_int (builder, "number", category->number);
   scs_cli_json_add_string (builder, "title_ja", category->title_ja);
   scs_cli_json_add_string (builder, "title_en", category->title_en);
   json_builder_end_object (builder);
+}
+
+/* … and as the first rows of the table, @label naming the ID. */
+static void
+add_item_rows (ScsCliTable       *table,
+               const char        *label,
+               const char        *id,
+               guint              level,
+               const ScsCategory *category)
+{
+  g_autofree char *level_text = scs_cli_level_label (level);
+  g_autofree char *category_text = g_strdup_printf ("%u %s", category->number, scs_category_get_title (category));
+
+  scs_cli_table_add_row (table, label, id);
+  scs_cli_table_add_row (table, _("Level:"), level_text);
+  scs_cli_table_add_row (table, _("Category:"), category_text);
 }
 
 static int
@@ -242,11 +267,7 @@ show_criterion (const ScsCriterion *criterion)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      scs_cli_json_add_string (builder, "kind", "criterion");
-      scs_cli_json_add_string (builder, "id", criterion->id);
-      scs_cli_json_add_int (builder, "level", criterion->level);
-      add_category_json (builder, category);
+      begin_item_json (builder, "criterion", criterion->id, criterion->level, category);
       json_builder_set_member_name (builder, "requirement");
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "id", requirement->id);
@@ -262,15 +283,10 @@ show_criterion (const ScsCriterion *criterion)
   else
     {
       g_autoptr(ScsCliTable) table = scs_cli_table_new (2);
-      g_autofree char *level = scs_cli_level_label (criterion->level);
-      g_autofree char *category_text = g_strdup_printf ("%u %s", category->number,
-                                                        scs_category_get_title (category));
       g_autofree char *requirement_text = g_strdup_printf ("%s %s", requirement->id,
                                                            scs_requirement_get_title (requirement));
 
-      scs_cli_table_add_row (table, _("Criterion:"), criterion->id);
-      scs_cli_table_add_row (table, _("Level:"), level);
-      scs_cli_table_add_row (table, _("Category:"), category_text);
+      add_item_rows (table, _("Criterion:"), criterion->id, criterion->level, category);
       scs_cli_table_add_row (table, _("Requirement:"), requirement_text);
       scs_cli_table_print (table);
       g_print ("\n%s\n", scs_criterion_get_text (criterion));
@@ -288,11 +304,7 @@ show_requirement (const ScsRequirement *requirement)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      scs_cli_json_add_string (builder, "kind", "requirement");
-      scs_cli_json_add_string (builder, "id", requirement->id);
-      scs_cli_json_add_int (builder, "level", requirement->level);
-      add_category_json (builder, category);
+      begin_item_json (builder, "requirement", requirement->id, requirement->level, category);
       scs_cli_json_add_string (builder, "title_ja", requirement->title_ja);
       scs_cli_json_add_string (builder, "title_en", requirement->title_en);
       scs_cli_json_add_boolean (builder, "criteria_known", requirement->criteria_known);
@@ -317,13 +329,8 @@ show_requirement (const ScsRequirement *requirement)
   else
     {
       g_autoptr(ScsCliTable) table = scs_cli_table_new (2);
-      g_autofree char *level = scs_cli_level_label (requirement->level);
-      g_autofree char *category_text = g_strdup_printf ("%u %s", category->number,
-                                                        scs_category_get_title (category));
 
-      scs_cli_table_add_row (table, _("Requirement:"), requirement->id);
-      scs_cli_table_add_row (table, _("Level:"), level);
-      scs_cli_table_add_row (table, _("Category:"), category_text);
+      add_item_rows (table, _("Requirement:"), requirement->id, requirement->level, category);
       scs_cli_table_add_row (table, _("Title:"), scs_requirement_get_title (requirement));
       scs_cli_table_print (table);
       g_print ("\n");

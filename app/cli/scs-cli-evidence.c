@@ -205,10 +205,7 @@ scs_cli_evidence_list (const ScsCliCommand *command,
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!scs_cli_parse_arguments (command, list_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-
-  workspace = scs_cli_open_workspace (argv[1]);
+  workspace = scs_cli_parse_and_open (command, list_entries, FALSE, &argc, &argv);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
   if (opt_criterion != NULL && !check_target (workspace, opt_criterion))

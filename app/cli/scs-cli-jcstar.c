@@ -153,9 +153,7 @@ scs_cli_jc_check (const ScsCliCommand *command,
   const char * const *cls_needed;
   guint n = scs_jcstar_get_n_requirements ();
 
-  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  workspace = scs_cli_open_workspace (argv[1]);
+  workspace = scs_cli_parse_and_open (command, scs_cli_json_entries, FALSE, &argc, &argv);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
   product = scs_jcstar_get_product (workspace, &error);

@@ -138,9 +138,7 @@ scs_cli_org_show (const ScsCliCommand *command,
   g_autoptr(ScsWorkspace) workspace = NULL;
   g_autoptr(ScsOrganization) org = NULL;
 
-  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  workspace = scs_cli_open_workspace (argv[1]);
+  workspace = scs_cli_parse_and_open (command, scs_cli_json_entries, FALSE, &argc, &argv);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
   org = scs_workspace_dup_organization (workspace);

@@ -48,6 +48,13 @@ gboolean     scs_cli_parse_arguments     (const ScsCliCommand *command,
                                           int                  n_min,
                                           int                  n_max);
 ScsWorkspace *scs_cli_open_workspace     (const char          *path);
+/* A command whose one argument is a workspace FILE: its arguments parsed
+ * and FILE opened; NULL after printing why. */
+ScsWorkspace *scs_cli_parse_and_open     (const ScsCliCommand *command,
+                                          const GOptionEntry  *entries,
+                                          gboolean             writes,
+                                          int                 *argc,
+                                          char              ***argv);
 void         scs_cli_print_json          (JsonBuilder         *builder);
 /* --json, setting scs_cli_opt_json: one process runs one command. */
 extern gboolean scs_cli_opt_json;

@@ -1076,9 +1076,7 @@ scs_cli_attestation (const ScsCliCommand *command,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) xml = NULL;
 
-  if (!scs_cli_parse_arguments (command, NULL, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  workspace = scs_cli_open_workspace (argv[1]);
+  workspace = scs_cli_parse_and_open (command, NULL, FALSE, &argc, &argv);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
   xml = scs_attestation_render (workspace, &error);

@@ -131,6 +131,27 @@ parse_id (const char *text,
   return FALSE;
 }
 
+/* The commands that take FILE, or FILE ID (@id not NULL): parses the
+ * arguments and opens FILE's scope, its workspace in @workspace; NULL after
+ * printing why. */
+static ScsScope *
+parse_and_open (const ScsCliCommand *command,
+                const GOptionEntry  *entries,
+                gboolean             writes,
+                int                 *argc,
+                char              ***argv,
+                gint64              *id,
+                ScsWorkspace       **workspace)
+{
+  int n = id != NULL ? 2 : 1;
+
+  if (!scs_cli_parse_arguments (command, entries, writes, argc, argv, n, n))
+    return NULL;
+  if (id != NULL && !parse_id ((*argv)[2], id))
+    return NULL;
+  return open_scope ((*argv)[1], workspace);
+}
+
 static gboolean
 parse_kind (const char   *text,
             ScsScopeKind *kind)
@@ -260,12 +281,8 @@ set_status (const ScsCliCommand *command,
   ScsScope *scope;
   gint64 id;
 
-  if (!scs_cli_parse_arguments (command, status == SCS_SCOPE_STATUS_IN ? NULL : exclude_entries,
-                                TRUE, &argc, &argv, 2, 2))
-    return SCS_CLI_EXIT_USAGE;
-  if (!parse_id (argv[2], &id))
-    return SCS_CLI_EXIT_USAGE;
-  scope = open_scope (argv[1], &workspace);
+  scope = parse_and_open (command, status == SCS_SCOPE_STATUS_IN ? NULL : exclude_entries, TRUE, &argc, &argv,
+                          &id, &workspace);
   if (scope == NULL)
     return SCS_CLI_EXIT_USAGE;
   if (!scs_scope_set_status (scope, id, status, opt_reason, opt_separation, opt_connected, &error))
@@ -336,11 +353,7 @@ scs_cli_scope_remove (const ScsCliCommand *command,
   ScsScope *scope;
   gint64 id;
 
-  if (!scs_cli_parse_arguments (command, NULL, TRUE, &argc, &argv, 2, 2))
-    return SCS_CLI_EXIT_USAGE;
-  if (!parse_id (argv[2], &id))
-    return SCS_CLI_EXIT_USAGE;
-  scope = open_scope (argv[1], &workspace);
+  scope = parse_and_open (command, NULL, TRUE, &argc, &argv, &id, &workspace);
   if (scope == NULL)
     return SCS_CLI_EXIT_USAGE;
   if (!scs_scope_remove_item (scope, id, &error))
@@ -470,9 +483,7 @@ scs_cli_scope_show (const ScsCliCommand *command,
   GListModel *all;
   ScsScope *scope;
 
-  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  scope = open_scope (argv[1], &workspace);
+  scope = parse_and_open (command, scs_cli_json_entries, FALSE, &argc, &argv, NULL, &workspace);
   if (scope == NULL)
     return SCS_CLI_EXIT_USAGE;
   all = scs_scope_get_items (scope, SCS_SCOPE_N_KINDS);
@@ -559,9 +570,7 @@ scs_cli_scope_check (const ScsCliCommand *command,
   ScsScope *scope;
   guint errors;
 
-  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  scope = open_scope (argv[1], &workspace);
+  scope = parse_and_open (command, scs_cli_json_entries, FALSE, &argc, &argv, NULL, &workspace);
   if (scope == NULL)
     return SCS_CLI_EXIT_USAGE;
   findings = scs_scope_check (scope);

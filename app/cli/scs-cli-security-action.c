@@ -64,10 +64,7 @@ scs_cli_sa_check (const ScsCliCommand *command,
   ScsSaAnswer answers[SCS_SECURITY_ACTION_N_QUESTIONS];
   ScsSaScore score;
 
-  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-
-  workspace = scs_cli_open_workspace (argv[1]);
+  workspace = scs_cli_parse_and_open (command, scs_cli_json_entries, FALSE, &argc, &argv);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
   if (!scs_security_action_get_answers (workspace, answers, &error))

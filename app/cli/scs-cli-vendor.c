@@ -77,6 +77,7 @@ static gboolean opt_no_cache = FALSE;
  * window does (scs_portfolio_cache_new_persistent ()). */
 #define NO_CACHE_ENTRY { "no-cache", 0, 0, G_OPTION_ARG_NONE, &opt_no_cache, \
                          N_("Read every file, neither using nor updating the rows kept from earlier runs"), NULL }
+#define TODAY_ENTRY { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count from this date"), N_("YYYY-MM-DD") }
 #define ENCODING_ENTRY { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding, \
                          N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), \
                          N_("utf-8|cp932") }
@@ -96,7 +97,7 @@ static const GOptionEntry portfolio_entries[] = {
 
 static const GOptionEntry reminder_entries[] = {
   JSON_ENTRY,
-  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count from this date"), N_("YYYY-MM-DD") },
+  TODAY_ENTRY,
   { "within", 0, 0, G_OPTION_ARG_INT, &opt_within,
     N_("Days ahead to look (1–365, default 60; the window’s preference is the same)"), N_("DAYS") },
   NO_CACHE_ENTRY,
@@ -179,7 +180,7 @@ static const GOptionEntry finding_entries[] = {
 
 static const GOptionEntry life_entries[] = {
   JSON_ENTRY,
-  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count from this date"), N_("YYYY-MM-DD") },
+  TODAY_ENTRY,
   { NULL }
 };
 
@@ -254,6 +255,17 @@ parse_encoding (ScsCsvEncoding *encoding)
   return FALSE;
 }
 
+/* --today into @today (left NULL without the option); FALSE after printing
+ * why. */
+static gboolean
+parse_today (GDate **today)
+{
+  if (opt_today == NULL || (*today = scs_date_parse_iso (opt_today)) != NULL)
+    return TRUE;
+  scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
+  return FALSE;
+}
+
 /* --date, when given, is a date; FALSE after printing why. */
 static gboolean
 check_date (void)
@@ -305,11 +317,8 @@ load_portfolio (const char   *folder,
   g_autoptr(GDate) today = NULL;
   g_autoptr(ScsPortfolio) portfolio = NULL;
 
-  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
-    {
-      scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
-      return NULL;
-    }
+  if (!parse_today (&today))
+    return NULL;
   loaded = scs_validity_load_default (&error);
   if (loaded == NULL)
     {
@@ -1033,9 +1042,7 @@ scs_cli_renew (const ScsCliCommand *command,
   g_auto(GStrv) unconfirmed = NULL;
   guint cycle;
 
-  if (!scs_cli_parse_arguments (command, renew_entries, TRUE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  workspace = scs_cli_open_workspace (argv[1]);
+  workspace = scs_cli_parse_and_open (command, renew_entries, TRUE, &argc, &argv);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
 
@@ -1179,8 +1186,8 @@ scs_cli_life_cycle (const ScsCliCommand *command,
 
   if (!scs_cli_parse_arguments (command, life_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
-  if (opt_today != NULL && (today = scs_date_parse_iso (opt_today)) == NULL)
-    return scs_cli_error (_("--today: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_today);
+  if (!parse_today (&today))
+    return SCS_CLI_EXIT_USAGE;
   if (today == NULL)
     today = scs_date_today (SCS_DATE_ZONE_LOCAL);
   validity = scs_validity_load_default (&error);

@@ -53,10 +53,7 @@ scs_cli_info (const ScsCliCommand *command,
   ScsProgress progress;
   guint level, n_evidence;
 
-  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-
-  workspace = scs_cli_open_workspace (argv[1]);
+  workspace = scs_cli_parse_and_open (command, scs_cli_json_entries, FALSE, &argc, &argv);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
 
@@ -301,10 +298,7 @@ scs_cli_status (const ScsCliCommand *command,
   ScsCatalog *catalog;
   guint target;
 
-  if (!scs_cli_parse_arguments (command, scs_cli_json_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-
-  workspace = scs_cli_open_workspace (argv[1]);
+  workspace = scs_cli_parse_and_open (command, scs_cli_json_entries, FALSE, &argc, &argv);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
   reconfirm = scs_migration_list_reconfirm (workspace, &error);

@@ -253,6 +253,18 @@ scs_cli_open_workspace (const char *path)
   return g_steal_pointer (&workspace);
 }
 
+ScsWorkspace *
+scs_cli_parse_and_open (const ScsCliCommand *command,
+                        const GOptionEntry  *entries,
+                        gboolean             writes,
+                        int                 *argc,
+                        char              ***argv)
+{
+  if (!scs_cli_parse_arguments (command, entries, writes, argc, argv, 1, 1))
+    return NULL;
+  return scs_cli_open_workspace ((*argv)[1]);
+}
+
 gboolean scs_cli_opt_json = FALSE;
 
 const GOptionEntry scs_cli_json_entries[] = {
