@@ -11,13 +11,15 @@
  * the -shm file when no one else has the file). What a full open would
  * refuse is refused here too (scs_workspace_check_format (): versions and
  * the exact schema, so a trigger another program added is never listed as
- * a client). A row reads only what it shows: the organisation's name, the
- * newest assessment, its answers (once, for readiness and statistics), the
- * last audit time, and what each feature module reports of its own tables
- * through its read_summary function (review, certification and renewal,
- * type, JC-STAR label, provider dates, the last submission, the client's
- * size and sector); a file older than a module's tables simply lacks that
- * part. Most of a cold row is SQLite parsing the file's schema
+ * a client). A row reads only what it shows, each table through the
+ * module that owns it, on this connection: of the workspace's own tables
+ * (scs-workspace-summary.c) the organisation's name, the newest assessment,
+ * its answers (once, for readiness and statistics), the embedded catalog
+ * and the last audit time; and what each feature module reports of its
+ * tables through its read_summary function (review, certification and
+ * renewal, type, a self-declaration's gaps and dates, provider dates, the
+ * last submission, the client's size and sector); a file older than a
+ * module's tables simply lacks that part. Most of a cold row is SQLite parsing the file's schema
  * (docs/benchmarks.md). Readiness needs to know which criteria belong to
  * which level, which is in the embedded catalog; that catalog is parsed
  * once per distinct SHA-256 and thread and shared across rows. A file that
@@ -50,11 +52,9 @@
 #include <sqlite3.h>
 
 #include "scs-catalog.h"
-#include "scs-db.h"
 #include "scs-diagnosis.h"
 #include "scs-fs.h"
 #include "scs-items.h"
-#include "scs-jcstar.h"
 #include "scs-provider.h"
 #include "scs-sha256.h"
 #include "scs-submission.h"
