@@ -19,6 +19,8 @@
 #include <glib/gstdio.h>
 #include <gnutls/crypto.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <unistd.h>
 
 G_DEFINE_QUARK (scs-zip-error-quark, scs_zip_error)
@@ -350,6 +352,372 @@ scs_zip_reader_read_bytes (ScsZipReader  *self,
   if (got < 0)
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* ------------------------------------------------------------------------ */
+/* The layout: no byte outside the entries                                   */
+
+#define SIG_LOCAL          0x04034b50
+#define SIG_CENTRAL        0x02014b50
+#define SIG_END            0x06054b50
+#define SIG_DESCRIPTOR     0x08074b50
+#define SIG_ZIP64_LOCATOR  0x07064b50
+#define END_SIZE           22
+#define CENTRAL_SIZE       46
+#define LOCAL_SIZE         30
+#define FLAG_ENCRYPTED     0x0001
+#define FLAG_DESCRIPTOR    0x0008
+/* 4096 entries of at most 46 + 255 + 2 × 64 KiB bytes would be 530 MiB;
+ * a package's directory, with its short extra fields, stays far below. */
+#define MAX_DIRECTORY_SIZE (16 * 1024 * 1024)
+
+typedef struct
+{
+  ScsZipReader *reader;
+  int           fd;     /* -1 when reading bytes */
+  gint64        size;
+} Layout;
+
+static guint16
+le16 (const guint8 *p)
+{
+  return (guint16) (p[0] | p[1] << 8);
+}
+
+static guint32
+le32 (const guint8 *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+/* FALSE if the range is not all inside the archive. */
+static gboolean
+read_at (Layout  *layout,
+         gint64   offset,
+         void    *buffer,
+         gsize    length)
+{
+  gsize done = 0;
+
+  if (offset < 0 || (gint64) length > layout->size || offset > layout->size - (gint64) length)
+    return FALSE;
+  if (layout->fd < 0)
+    {
+      memcpy (buffer, (const guint8 *) g_bytes_get_data (layout->reader->bytes, NULL) + offset, length);
+      return TRUE;
+    }
+  while (done < length)
+    {
+      ssize_t got = pread (layout->fd, (guint8 *) buffer + done, length - done, offset + (gint64) done);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        return FALSE;
+      done += (gsize) got;
+    }
+  return TRUE;
+}
+
+/* Extra header fields of the two kinds ZIP writers put on every entry, and
+ * nothing else: the extended timestamp (flags and at most three times) and
+ * the Unix owner (version 1, uid and gid of at most 8 bytes each). Any
+ * other kind could hold anything (a Unicode path that some tools show
+ * instead of the name, or a payload); *@unknown says which was found. */
+static gboolean
+extra_is_known (const guint8 *extra,
+                gsize         length,
+                guint        *unknown)
+{
+  *unknown = 0;
+  while (length > 0)
+    {
+      guint id, size;
+
+      if (length < 4)
+        return FALSE;
+      id = le16 (extra);
+      size = le16 (extra + 2);
+      if (size > length - 4)
+        return FALSE;
+      *unknown = id;
+      if (id == 0x5455)
+        {
+          if (size < 1 || size > 13 || (size - 1) % 4 != 0)
+            return FALSE;
+        }
+      else if (id == 0x7875)
+        {
+          guint uid_size, gid_size;
+
+          if (size < 3 || extra[4] != 1 || (uid_size = extra[5]) > 8 || 3 + uid_size > size)
+            return FALSE;
+          gid_size = extra[6 + uid_size];
+          if (gid_size > 8 || 3 + uid_size + gid_size != size)
+            return FALSE;
+        }
+      else
+        return FALSE;
+      extra += 4 + size;
+      length -= 4 + size;
+    }
+  *unknown = 0;
+  return TRUE;
+}
+
+static gboolean
+hostile (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+hostile (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* "24 bytes", "1.0 KiB (1,002 bytes)": exact, in the reader's language. */
+static char *
+bytes_text (gint64 count)
+{
+  return g_format_size_full ((guint64) count, G_FORMAT_SIZE_LONG_FORMAT | G_FORMAT_SIZE_IEC_UNITS);
+}
+
+static gboolean
+damaged (GError **error)
+{
+  g_set_error_literal (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP,
+                       _("it is damaged: its directory does not match its entries"));
+  return FALSE;
+}
+
+/* No end record in the last 22 bytes: say what follows the last one. */
+static gboolean
+explain_end (Layout  *layout,
+             GError **error)
+{
+  gint64 from = MAX (0, layout->size - END_SIZE - 65535);
+  gsize length = (gsize) (layout->size - from);
+  g_autofree guint8 *tail = g_malloc (length);
+
+  if (length >= END_SIZE && read_at (layout, from, tail, length))
+    for (gsize i = length - END_SIZE + 1; i-- > 0;)
+      if (le32 (tail + i) == SIG_END)
+        {
+          gint64 after = (gint64) (length - i - END_SIZE);
+          g_autofree char *shown = bytes_text (after);
+
+          if (le16 (tail + i + 20) == after)
+            return hostile (error, _("it carries an archive comment of %s, which no signature covers"),
+                            shown);
+          return hostile (error, _("%s follow the end of the archive, which no signature covers"), shown);
+        }
+  g_set_error_literal (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP,
+                       _("it is damaged: the end of its directory is missing"));
+  return FALSE;
+}
+
+/* One entry of the directory at @entry, its local header and data: every
+ * byte from *@expected on belongs to it, and both headers say the same. */
+static gboolean
+check_entry (Layout        *layout,
+             const guint8  *entry,
+             gint64         directory_offset,
+             gint64        *expected,
+             GError       **error)
+{
+  guint flags = le16 (entry + 8), method = le16 (entry + 10);
+  guint32 crc = le32 (entry + 16), packed = le32 (entry + 20), size = le32 (entry + 24);
+  guint name_length = le16 (entry + 28), extra_length = le16 (entry + 30);
+  gint64 offset = le32 (entry + 42);
+  g_autofree char *name = g_utf8_make_valid ((const char *) entry + CENTRAL_SIZE, name_length);
+  guint8 local[LOCAL_SIZE + 2 * 65535];
+  guint local_name_length, local_extra_length, unknown;
+  gint64 end;
+
+  if (le16 (entry + 32) != 0)
+    return hostile (error, _("the entry ‘%s’ carries a comment, which no signature covers"), name);
+  if (packed == 0xffffffff || size == 0xffffffff || offset == 0xffffffff)
+    return hostile (error, _("the entry ‘%s’ uses ZIP64 sizes, which a package never needs"), name);
+  if (flags & FLAG_ENCRYPTED)
+    return hostile (error, _("the entry ‘%s’ is encrypted"), name);
+  if (!extra_is_known (entry + CENTRAL_SIZE + name_length, extra_length, &unknown))
+    return hostile (error, _("the entry ‘%s’ carries extra header data of a kind a package never "
+                             "has (0x%04x)"), name, unknown);
+  if (offset > *expected)
+    {
+      g_autofree char *shown = bytes_text (offset - *expected);
+
+      return hostile (error, _("%s before the entry ‘%s’ belong to no entry"), shown, name);
+    }
+  if (offset < *expected)
+    return hostile (error, _("the entry ‘%s’ overlaps the entry before it"), name);
+
+  if (!read_at (layout, offset, local, LOCAL_SIZE) || le32 (local) != SIG_LOCAL)
+    return damaged (error);
+  local_name_length = le16 (local + 26);
+  local_extra_length = le16 (local + 28);
+  if (!read_at (layout, offset + LOCAL_SIZE, local + LOCAL_SIZE, local_name_length + local_extra_length))
+    return damaged (error);
+  if (local_name_length != name_length ||
+      memcmp (local + LOCAL_SIZE, entry + CENTRAL_SIZE, name_length) != 0)
+    {
+      g_autofree char *other = g_utf8_make_valid ((const char *) local + LOCAL_SIZE, local_name_length);
+
+      return hostile (error, _("the entry ‘%s’ is named ‘%s’ in the archive’s directory: tools would "
+                               "show different files"), other, name);
+    }
+  if (!extra_is_known (local + LOCAL_SIZE + name_length, local_extra_length, &unknown))
+    return hostile (error, _("the entry ‘%s’ carries extra header data of a kind a package never "
+                             "has (0x%04x)"), name, unknown);
+  /* With a data descriptor the local sizes may be 0, to be given after the data. */
+  if (le16 (local + 6) != flags || le16 (local + 8) != method ||
+      !((le32 (local + 14) == crc && le32 (local + 18) == packed && le32 (local + 22) == size) ||
+        ((flags & FLAG_DESCRIPTOR) && (le32 (local + 14) == 0 || le32 (local + 14) == crc) &&
+         (le32 (local + 18) == 0 || le32 (local + 18) == packed) &&
+         (le32 (local + 22) == 0 || le32 (local + 22) == size))))
+    return hostile (error, _("the headers of the entry ‘%s’ disagree with the archive’s directory"), name);
+
+  end = offset + LOCAL_SIZE + local_name_length + local_extra_length + packed;
+  if (flags & FLAG_DESCRIPTOR)
+    {
+      guint8 d[16];
+      gboolean with_signature;
+
+      if (!read_at (layout, end, d, 12))
+        return damaged (error);
+      with_signature = le32 (d) == SIG_DESCRIPTOR;
+      if (with_signature && !read_at (layout, end, d, 16))
+        return damaged (error);
+      if (le32 (d + with_signature * 4) != crc || le32 (d + 4 + with_signature * 4) != packed ||
+          le32 (d + 8 + with_signature * 4) != size)
+        return hostile (error, _("the headers of the entry ‘%s’ disagree with the archive’s directory"),
+                        name);
+      end += with_signature ? 16 : 12;
+    }
+  if (end > directory_offset)
+    return damaged (error);
+  *expected = end;
+  return TRUE;
+}
+
+gboolean
+scs_zip_reader_check_layout (ScsZipReader  *self,
+                             GError       **error)
+{
+  Layout layout = { self, -1, self->archive_size };
+  g_autofree guint8 *directory = NULL;
+  guint8 end[END_SIZE], locator[4];
+  gint64 end_offset, directory_offset, directory_size, expected = 0, position = 0;
+  guint entries;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->path != NULL)
+    {
+      GStatBuf st;
+
+      layout.fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+      if (layout.fd < 0 || fstat (layout.fd, &st) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_NOT_ZIP,
+                       _("it cannot be read: %s"), g_strerror (saved));
+          goto out;
+        }
+      layout.size = st.st_size;
+    }
+
+  end_offset = layout.size - END_SIZE;
+  if (!read_at (&layout, end_offset, end, END_SIZE) || le32 (end) != SIG_END || le16 (end + 20) != 0)
+    {
+      explain_end (&layout, error);
+      goto out;
+    }
+  entries = le16 (end + 10);
+  directory_size = le32 (end + 12);
+  directory_offset = le32 (end + 16);
+  if (entries == 0xffff || directory_size == 0xffffffff || directory_offset == 0xffffffff ||
+      (read_at (&layout, end_offset - 20, locator, 4) && le32 (locator) == SIG_ZIP64_LOCATOR))
+    {
+      hostile (error, _("it uses ZIP64 records, which a package never needs"));
+      goto out;
+    }
+  if (le16 (end + 4) != 0 || le16 (end + 6) != 0 || le16 (end + 8) != entries ||
+      directory_offset + directory_size > end_offset)
+    {
+      damaged (error);
+      goto out;
+    }
+  if (directory_offset + directory_size < end_offset)
+    {
+      gint64 shift = end_offset - directory_size - directory_offset;
+      g_autofree char *shown = bytes_text (shift);
+
+      /* The usual way to put something in front: the offsets left as they were. */
+      if (read_at (&layout, shift, locator, 4) && le32 (locator) == SIG_LOCAL)
+        hostile (error, _("%s come before the archive’s first entry, which no signature covers"), shown);
+      else
+        hostile (error, _("%s between the archive’s directory and its end belong to no entry"), shown);
+      goto out;
+    }
+  if (directory_size > MAX_DIRECTORY_SIZE)
+    {
+      g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_LIMIT,
+                   _("its directory is larger than %d MiB"), MAX_DIRECTORY_SIZE >> 20);
+      goto out;
+    }
+  directory = g_malloc (MAX (directory_size, 1));
+  if (!read_at (&layout, directory_offset, directory, directory_size))
+    {
+      damaged (error);
+      goto out;
+    }
+  for (guint i = 0; i < entries; i++)
+    {
+      const guint8 *entry = directory + position;
+
+      if (position + CENTRAL_SIZE > directory_size || le32 (entry) != SIG_CENTRAL ||
+          position + CENTRAL_SIZE + le16 (entry + 28) + le16 (entry + 30) + le16 (entry + 32) > directory_size ||
+          le16 (entry + 34) != 0)
+        {
+          damaged (error);
+          goto out;
+        }
+      if (!check_entry (&layout, entry, directory_offset, &expected, error))
+        goto out;
+      position += CENTRAL_SIZE + le16 (entry + 28) + le16 (entry + 30) + le16 (entry + 32);
+    }
+  if (position != directory_size)
+    {
+      g_autofree char *shown = bytes_text (directory_size - position);
+
+      hostile (error, _("the archive’s directory holds %s that belong to no entry"), shown);
+      goto out;
+    }
+  if (expected != directory_offset)
+    {
+      g_autofree char *shown = bytes_text (directory_offset - expected);
+
+      hostile (error, _("%s between the last entry and the archive’s directory belong to no entry"),
+               shown);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (layout.fd >= 0)
+    close (layout.fd);
+  return ok;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -70,6 +70,19 @@ GBytes       *scs_zip_reader_read_bytes     (ScsZipReader  *self,
                                              gsize          max_size,
                                              GError       **error);
 
+/* For archives whose content is signed (submission packages): every byte
+ * of the archive belongs to an entry's header, data or data descriptor,
+ * the directory or its end record, so nothing can travel in it that no
+ * signature covers. Refused (SCS_ZIP_ERROR_HOSTILE), naming the place:
+ * bytes before, between or after the entries, an archive or entry
+ * comment, an entry whose local header gives another name, sizes or
+ * checksum than the directory (tools would show different files), extra
+ * header fields other than timestamps and Unix owner, ZIP64 records and
+ * encryption. The dates and permissions in the headers are not judged:
+ * they are metadata no verification shows. */
+gboolean      scs_zip_reader_check_layout   (ScsZipReader  *self,
+                                             GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScsZipReader, scs_zip_reader_free)
 
 /* Writing: a ZIP archive to @fd, the same bytes for the same entries (no

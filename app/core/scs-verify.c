@@ -202,6 +202,8 @@ read_items (const Source  *source,
 
   zip = source->bytes != NULL ? scs_zip_reader_new_from_bytes (source->bytes, &local_error)
                               : scs_zip_reader_new_from_file (source->path, &local_error);
+  if (zip != NULL && !scs_zip_reader_check_layout (zip, &local_error))
+    g_clear_pointer (&zip, scs_zip_reader_free);
   while (zip != NULL && scs_zip_reader_next (zip, &name, &local_error))
     {
       Item *item = g_new0 (Item, 1);

@@ -302,6 +302,216 @@ test_write (void)
   g_assert_cmpuint (i, ==, 3);
 }
 
+/* The layout check, against the ways an outsider puts bytes into a signed
+ * archive that no signature covers, or makes two tools see different
+ * files: each change below is made on an archive our writer wrote. */
+
+static guint32
+get32 (const guint8 *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+static void
+put32 (guint8  *p,
+       guint32  v)
+{
+  for (guint i = 0; i < 4; i++)
+    p[i] = (guint8) (v >> (8 * i));
+}
+
+static void
+put16 (guint8  *p,
+       guint    v)
+{
+  p[0] = (guint8) v;
+  p[1] = (guint8) (v >> 8);
+}
+
+#define END(a)            ((a)->len - 22)
+#define DIRECTORY(a)      get32 ((a)->data + END (a) + 16)
+
+/* The offset of directory entry @n (0-based). */
+static gsize
+central (GByteArray *a,
+         guint       n)
+{
+  gsize at = DIRECTORY (a);
+
+  for (guint i = 0; i < n; i++)
+    at += 46 + (a->data[at + 28] | a->data[at + 29] << 8) + (a->data[at + 30] | a->data[at + 31] << 8) +
+          (a->data[at + 32] | a->data[at + 33] << 8);
+  return at;
+}
+
+static void
+insert (GByteArray *a,
+        gsize       at,
+        const char *text)
+{
+  g_autoptr(GByteArray) tail = g_byte_array_new ();
+
+  g_byte_array_append (tail, a->data + at, a->len - at);
+  g_byte_array_set_size (a, at);
+  g_byte_array_append (a, (const guint8 *) text, strlen (text));
+  g_byte_array_append (a, tail->data, tail->len);
+}
+
+/* Bytes inserted at @at, in front of everything the directory points to
+ * from entry @first on: the offsets adjusted, as a careful forger would. */
+static void
+insert_shifting (GByteArray *a,
+                 gsize       at,
+                 guint       first,
+                 const char *text)
+{
+  guint entries = a->data[END (a) + 10] | a->data[END (a) + 11] << 8;
+  gsize shift = strlen (text);
+
+  for (guint i = first; i < entries; i++)
+    {
+      gsize c = central (a, i);
+
+      put32 (a->data + c + 42, get32 (a->data + c + 42) + shift);
+    }
+  put32 (a->data + END (a) + 16, DIRECTORY (a) + shift);
+  insert (a, at, text);
+}
+
+typedef enum
+{
+  COMMENT, TRAILING, PREFIX, GAP_BEFORE_DIRECTORY, GAP_BETWEEN_ENTRIES, ENTRY_COMMENT,
+  UNICODE_PATH_EXTRA, CENTRAL_NAME, CENTRAL_CRC, ZIP64, N_CHANGES
+} Change;
+
+static void
+change (GByteArray *a,
+        Change      how)
+{
+  switch (how)
+    {
+    case COMMENT:
+      put16 (a->data + END (a) + 20, 8);
+      g_byte_array_append (a, (const guint8 *) "approved", 8);
+      break;
+    case TRAILING:
+      g_byte_array_append (a, (const guint8 *) "hidden", 6);
+      break;
+    case PREFIX:
+      insert (a, 0, "MZ: something else first");
+      break;
+    case GAP_BEFORE_DIRECTORY:
+      insert_shifting (a, DIRECTORY (a), 99, "payload");
+      break;
+    case GAP_BETWEEN_ENTRIES:
+      insert_shifting (a, get32 (a->data + central (a, 1) + 42), 1, "payload");
+      break;
+    case ENTRY_COMMENT:
+      {
+        gsize c = central (a, 0);
+        gsize after = c + 46 + (a->data[c + 28] | a->data[c + 29] << 8) + (a->data[c + 30] | a->data[c + 31] << 8);
+
+        put16 (a->data + c + 32, 2);
+        put32 (a->data + END (a) + 12, get32 (a->data + END (a) + 12) + 2);
+        insert (a, after, "OK");
+      }
+      break;
+    case UNICODE_PATH_EXTRA:
+      {
+        gsize c = central (a, 2);
+        gsize extra = c + 46 + (a->data[c + 28] | a->data[c + 29] << 8);
+
+        g_assert_cmpuint (a->data[c + 30], >=, 4);
+        put16 (a->data + extra, 0x7075);
+      }
+      break;
+    case CENTRAL_NAME:
+      a->data[central (a, 1) + 46] ^= 0x20;
+      break;
+    case CENTRAL_CRC:
+      a->data[central (a, 2) + 16] ^= 1;
+      break;
+    case ZIP64:
+      put32 (a->data + END (a) + 16, 0xffffffff);
+      break;
+    case N_CHANGES:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_layout (void)
+{
+  const char * const names[] = { "mimetype", "META-INF/manifest.xml", "証跡/報告書.pdf", NULL };
+  const char * const texts[] = { "application/x", "<m>deflated, deflated, deflated</m>", "%PDF-1.7 …", NULL };
+  const char *said[N_CHANGES] = {
+    [COMMENT] = "archive comment of 8 bytes",
+    [TRAILING] = "6 bytes follow the end",
+    [PREFIX] = "24 bytes come before the archive’s first entry",
+    [GAP_BEFORE_DIRECTORY] = "7 bytes between the last entry and the archive’s directory",
+    [GAP_BETWEEN_ENTRIES] = "7 bytes before the entry ‘META-INF/manifest.xml’",
+    [ENTRY_COMMENT] = "the entry ‘mimetype’ carries a comment",
+    [UNICODE_PATH_EXTRA] = "extra header data of a kind a package never has (0x7075)",
+    [CENTRAL_NAME] = "is named ‘mETA-INF/manifest.xml’ in the archive’s directory",
+    [CENTRAL_CRC] = "the headers of the entry ‘証跡/報告書.pdf’ disagree",
+    [ZIP64] = "ZIP64",
+  };
+  g_autoptr(GBytes) honest = write_archive (names, texts, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ScsZipReader) reader = scs_zip_reader_new_from_bytes (honest, &error);
+  g_autoptr(ScsZipReader) from_file = NULL;
+  int fd;
+
+  g_assert_no_error (error);
+  g_assert_true (scs_zip_reader_check_layout (reader, &error));
+  g_assert_no_error (error);
+  fd = g_file_open_tmp ("scs-test-layout-XXXXXX", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (honest, NULL), g_bytes_get_size (honest), NULL));
+  from_file = scs_zip_reader_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_zip_reader_check_layout (from_file, &error));
+  g_assert_no_error (error);
+
+  for (Change how = 0; how < N_CHANGES; how++)
+    {
+      g_autoptr(GByteArray) a = g_byte_array_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(ScsZipReader) changed = NULL;
+      g_autoptr(ScsZipReader) changed_file = NULL;
+
+      g_test_message ("change %d", how);
+      g_byte_array_append (a, g_bytes_get_data (honest, NULL), g_bytes_get_size (honest));
+      change (a, how);
+      bytes = g_bytes_new (a->data, a->len);
+      changed = scs_zip_reader_new_from_bytes (bytes, &error);
+      /* libarchive refuses some of these itself; the others it reads as if
+       * nothing were there, which is why the layout is checked. */
+      if (changed == NULL)
+        {
+          g_assert_nonnull (error);
+          g_test_message ("refused by the reader itself: %s", error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      g_assert_false (scs_zip_reader_check_layout (changed, &error));
+      g_assert_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE);
+      if (strstr (error->message, said[how]) == NULL)
+        g_error ("change %d: ‘%s’ does not say ‘%s’", how, error->message, said[how]);
+      g_clear_error (&error);
+
+      g_assert_true (g_file_set_contents (path, (const char *) a->data, a->len, NULL));
+      changed_file = scs_zip_reader_new_from_file (path, &error);
+      g_assert_no_error (error);
+      g_assert_false (scs_zip_reader_check_layout (changed_file, &error));
+      g_assert_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE);
+      g_clear_error (&error);
+    }
+  g_unlink (path);
+}
+
 /* A full disk while an entry is deflated: the step that meets it fails with
  * the system's error, every later step too, and freeing the writer frees
  * all (the sanitizer run checks: libarchive leaks its deflate state when a
@@ -356,6 +566,7 @@ main (int    argc,
   g_test_add_func ("/scs/zip/read-bytes-limit", test_read_bytes_limit);
   g_test_add_func ("/scs/zip/write", test_write);
   g_test_add_func ("/scs/zip/write-disk-full", test_write_disk_full);
+  g_test_add_func ("/scs/zip/layout", test_layout);
 
   return g_test_run ();
 }

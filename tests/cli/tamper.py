@@ -15,10 +15,12 @@ import os
 import re
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 
 CLI = os.environ["SCS_CLI"]
 SRC = os.environ["SCS_SOURCE_DIR"]
@@ -350,6 +352,66 @@ def main():
         assert "cannot replace" in out, out
         run(["verify-signature", copy, "--ca", CA], check=0)
     check("an unsigned declaration does not replace a signed one", unsigned_declare)
+
+    # The container itself: bytes that belong to no entry ride along under a
+    # valid signature unless verify refuses them (exit 2, the place named),
+    # and so does an entry two tools would show under two names.
+    raw = open(pkg_a, "rb").read()
+
+    def container_refused(name, data, said):
+        path = os.path.join(TMP, name + ".scsp")
+        with open(path, "wb") as f:
+            f.write(data)
+        rc, out = run(["verify", path, "--ca", CA])
+        if rc != 2 or said not in out:
+            raise AssertionError("verify exit %d, wanted 2 naming %r\n%s" % (rc, said, out))
+
+    def archive_comment():
+        copy = os.path.join(TMP, "comment.scsp")
+        shutil.copy(pkg_a, copy)
+        with zipfile.ZipFile(copy, "a") as z:
+            z.comment = "審査済み・承認済み".encode()
+        container_refused("comment", open(copy, "rb").read(), "archive comment of 27 bytes")
+    check("an archive comment added: refused, no signature covers it", archive_comment)
+
+    check("bytes appended after the end: refused", lambda: container_refused(
+        "appended", raw + b"<script>payload</script>", "24 bytes follow the end of the archive"))
+    check("bytes put in front (a polyglot): refused", lambda: container_refused(
+        "prefixed", b"MZ" + b"\0" * 62 + raw, "64 bytes come before the archive"))
+
+    def gap_before_directory():
+        end = raw.rfind(b"PK\x05\x06")
+        size, offset = struct.unpack("<II", raw[end + 12:end + 20])
+        hidden = b"HIDDEN PAYLOAD"
+        data = (raw[:offset] + hidden + raw[offset:end + 16] + struct.pack("<I", offset + len(hidden)) +
+                raw[end + 20:])
+        container_refused("gap", data, "14 bytes between the last entry and the archive")
+    check("bytes hidden between the entries and the directory, offsets fixed: refused",
+          gap_before_directory)
+
+    def unicode_path():
+        # Info-ZIP's Unicode path field: 7-Zip and others show this name instead.
+        path = os.path.join(TMP, "unicode-path.scsp")
+        with zipfile.ZipFile(path, "w") as z:
+            for name, data in honest:
+                info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+                if name == evidence:
+                    alias = b"evidence/invoice.exe"
+                    field = b"\x01" + struct.pack("<I", zlib.crc32(name.encode())) + alias
+                    info.extra = struct.pack("<HH", 0x7075, len(field)) + field
+                z.writestr(info, data, compress_type=zipfile.ZIP_STORED if name == "mimetype"
+                           else zipfile.ZIP_DEFLATED)
+        container_refused("unicode-path", open(path, "rb").read(), "(0x7075)")
+    check("a Unicode-path field shows an evidence file under another name: refused", unicode_path)
+
+    def directory_name():
+        # the local header keeps the signed name, the directory (what most
+        # tools list) another of the same length
+        at = raw.rfind(evidence.encode())
+        other = evidence[:-5] + "X" + evidence[-4:]
+        container_refused("directory-name", raw[:at] + other.encode() + raw[at + len(evidence):],
+                          "is named \u2018%s\u2019 in the archive" % other)
+    check("the directory names an evidence file differently from its entry: refused", directory_name)
 
     print("1..%d" % len(results))
     for i, (ok, name, why) in enumerate(results, 1):
