@@ -19,10 +19,11 @@
  * tables through its read_summary function (review, certification and
  * renewal, type, a self-declaration's gaps and dates, provider dates, the
  * last submission, the client's size and sector); a file older than a
- * module's tables simply lacks that part. Most of a cold row is SQLite parsing the file's schema
- * (docs/benchmarks.md). Readiness needs to know which criteria belong to
- * which level, which is in the embedded catalog; that catalog is parsed
- * once per distinct SHA-256 and thread and shared across rows. A file that
+ * module's tables simply lacks that part. Most of a cold row is SQLite
+ * parsing the file's schema (docs/benchmarks.md). Readiness needs to know
+ * which criteria belong to which level, which is in the embedded catalog;
+ * that catalog is parsed once per distinct SHA-256 and thread and shared
+ * across rows. A file that
  * cannot be read becomes an entry with the reason; it never stops the
  * listing.
  *
@@ -553,10 +554,8 @@ entry_derive_dates (ScsPortfolioEntry *entry,
   /* A self-declaration's gaps: those of its records and, on @today, of
    * its dates (support period, label). */
   if (scs_workspace_type_is_item_based (entry->workspace_type))
-    {
-      entry->open_gaps = entry->item_gaps +
-                         scs_diagnosis_count_dated_item_gaps (entry->support_end, entry->label_expiry, today);
-    }
+    entry->open_gaps = entry->item_gaps +
+                       scs_diagnosis_count_dated_item_gaps (entry->support_end, entry->label_expiry, today);
   /* A service provider's dossier: the earliest of its three dates. */
   if (entry->workspace_type == SCS_WORKSPACE_TYPE_PROVIDER)
     {
