@@ -178,6 +178,33 @@ cancel_action (GtkWidget  *widget,
 }
 
 static void
+set_path (ScsExportDialog *self,
+          const char      *path)
+{
+  g_free (self->path);
+  self->path = g_strdup (path);
+  adw_action_row_set_subtitle (self->file_row, path != NULL ? path : "");
+  update_sensitivity (self);
+}
+
+/* Where to write, as the file chooser answered: a package is a .scsp. */
+static void
+set_target_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ScsExportDialog *self = SCS_EXPORT_DIALOG (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autofree char *with_suffix = NULL;
+
+  if (self->cancellable != NULL || *path == '\0')
+    return;
+  if (!g_str_has_suffix (path, ".scsp"))
+    path = with_suffix = g_strconcat (path, ".scsp", NULL);
+  set_path (self, path);
+}
+
+static void
 on_chooser_response (GtkNativeDialog *chooser,
                      int              response,
                      gpointer         user_data)
@@ -190,16 +217,7 @@ on_chooser_response (GtkNativeDialog *chooser,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        {
-          if (!g_str_has_suffix (path, ".scsp"))
-            {
-              char *with_suffix = g_strconcat (path, ".scsp", NULL);
-
-              g_free (path);
-              path = with_suffix;
-            }
-          scs_export_dialog_set_path (self, path);
-        }
+        gtk_widget_activate_action (GTK_WIDGET (self), "export.set-target", "s", path);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -302,6 +320,7 @@ scs_export_dialog_class_init (ScsExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsExportDialog, export_button);
 
   gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "export.set-target", "s", set_target_action);
   gtk_widget_class_install_action (widget_class, "export.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
@@ -474,21 +493,9 @@ scs_export_dialog_new (GtkWindow    *parent,
     g_autofree char *name = g_strconcat (stem, signed_ && !read_only ? ".scsp" : "-draft.scsp", NULL);
     g_autofree char *path = g_build_filename (dir, name, NULL);
 
-    scs_export_dialog_set_path (self, path);
+    set_path (self, path);
   }
   return self;
-}
-
-void
-scs_export_dialog_set_path (ScsExportDialog *self,
-                            const char      *path)
-{
-  g_return_if_fail (SCS_IS_EXPORT_DIALOG (self));
-
-  g_free (self->path);
-  self->path = g_strdup (path);
-  adw_action_row_set_subtitle (self->file_row, path != NULL ? path : "");
-  update_sensitivity (self);
 }
 
 /* Printing */

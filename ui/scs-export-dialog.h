@@ -13,15 +13,13 @@ G_BEGIN_DECLS
 #define SCS_TYPE_EXPORT_DIALOG (scs_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (ScsExportDialog, scs_export_dialog, SCS, EXPORT_DIALOG, AdwWindow)
 
-/* Actions: export.choose (file chooser), export.start, export.cancel,
- * export.print (the report in the language chosen here).
+/* Actions: export.choose (file chooser, which answers through
+ * export.set-target), export.set-target (s: the package's path; ".scsp" is
+ * added when missing), export.start, export.cancel, export.print (the
+ * report in the language chosen here).
  * Signal ::finished (gboolean success) when an export ends. */
 ScsExportDialog *scs_export_dialog_new        (GtkWindow       *parent,
                                                ScsWorkspace    *workspace);
-/* Where to write, as the file chooser would set it; for tests, which
- * cannot answer a native file chooser. */
-void             scs_export_dialog_set_path   (ScsExportDialog *self,
-                                               const char      *path);
 
 /* The report of @workspace as a GtkPrintOperation, in the report's language:
  * the one declared, else @language, else Japanese (never the window's). */

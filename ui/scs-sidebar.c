@@ -2,13 +2,15 @@
  *
  * One row for the dashboard and one per category, each with
  * "satisfied/total" and a level bar, kept live by following every
- * ScsAnswer; then one row per feature page (scope, review, the
- * self-declaration type's page, the provider dossier). The rows are a
- * GListModel of ScsSidebarItem bound to the list; each row's .ui
- * (scs-sidebar-row.ui) binds to its item, so a new count changes the item,
- * not the row. The window says
- * which row is selected (scs_sidebar_select); the user's choice comes back
- * as "row-selected".
+ * ScsAnswer; then one row per feature page in the order of the work (the
+ * scope, the self-declaration type's page or the provider dossier, and
+ * last the review, where the work is checked and signed). Only the rows
+ * that apply to the workspace's type are made. The rows are a GListModel
+ * of ScsSidebarItem bound to the list; each row's .ui (scs-sidebar-row.ui)
+ * binds to its item, so a new count changes the item, not the row. Each
+ * item names the window's page it stands for; the window says which page
+ * is shown (scs_sidebar_select) and the user's choice comes back as
+ * "row-selected" with the page's name, so no index is shared.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,10 +22,10 @@
 
 /* Item ------------------------------------------------------------------- */
 
-/* One row of the sidebar as shown: its title and icon, for the dashboard
- * and the categories the "satisfied/total" count, the level bar's fraction
- * and a tooltip with the answer counts; whether it applies to the
- * workspace (rows that do not are hidden, so the indices stay). */
+/* One row of the sidebar as shown: the page it stands for (and the
+ * category, for the checklist), its title and icon, for the dashboard and
+ * the categories the "satisfied/total" count, the level bar's fraction and
+ * a tooltip with the answer counts. */
 #define SCS_TYPE_SIDEBAR_ITEM (scs_sidebar_item_get_type ())
 G_DECLARE_FINAL_TYPE (ScsSidebarItem, scs_sidebar_item, SCS, SIDEBAR_ITEM, GObject)
 
@@ -31,12 +33,12 @@ struct _ScsSidebarItem
 {
   GObject   parent_instance;
 
-  char     *name;
+  const char *page;      /* a name of the window's content stack */
+  guint     category;    /* 1 … 7 for "checklist", else 0 */
   char     *title;
   char     *icon_name;
   gboolean  wrap;
   gboolean  has_progress;
-  gboolean  visible;
   char     *count;
   double    fraction;
   char     *tooltip;
@@ -66,7 +68,6 @@ scs_sidebar_item_finalize (GObject *object)
 {
   ScsSidebarItem *self = SCS_SIDEBAR_ITEM (object);
 
-  g_free (self->name);
   g_free (self->title);
   g_free (self->icon_name);
   g_free (self->count);
@@ -143,25 +144,33 @@ scs_sidebar_item_class_init (ScsSidebarItemClass *klass)
 static void
 scs_sidebar_item_init (ScsSidebarItem *self)
 {
-  self->visible = TRUE;
   self->count = g_strdup ("");
 }
 
+/* @page: a static string, the window's page */
 static ScsSidebarItem *
-item_new (const char *name,
+item_new (const char *page,
+          guint       category,
           const char *title,
-          const char *icon_name,
-          gboolean    has_progress,
-          gboolean    visible)
+          const char *icon_name)
 {
   ScsSidebarItem *self = g_object_new (SCS_TYPE_SIDEBAR_ITEM, NULL);
 
-  self->name = g_strdup (name);
+  self->page = page;
+  self->category = category;
   self->title = g_strdup (title);
   self->icon_name = g_strdup (icon_name);
-  self->has_progress = has_progress;
-  self->visible = visible;
+  /* the dashboard and the categories count the answers */
+  self->has_progress = g_str_equal (page, "dashboard") || g_str_equal (page, "checklist");
   return self;
+}
+
+static gboolean
+item_is (ScsSidebarItem *self,
+         const char     *page,
+         guint           category)
+{
+  return g_strcmp0 (self->page, page) == 0 && self->category == category;
 }
 
 static void
@@ -189,17 +198,6 @@ item_set_progress (ScsSidebarItem *self,
     }
 }
 
-/* GtkListBox shows every row it makes for its model: a row whose item
- * does not apply is hidden again. */
-static void
-on_row_visible (GtkWidget      *row,
-                GParamSpec     *pspec,
-                ScsSidebarItem *item)
-{
-  if (gtk_widget_get_visible (row) != item->visible)
-    gtk_widget_set_visible (row, item->visible);
-}
-
 /* The row is built from scs-sidebar-row.ui with the item as the builder's
  * current object: its bindings watch the item. */
 static GtkWidget *
@@ -220,12 +218,21 @@ row_create (gpointer item,
   bar = GTK_LEVEL_BAR (gtk_builder_get_object (builder, "bar"));
   gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_level_bar_remove_offset_value (bar, GTK_LEVEL_BAR_OFFSET_HIGH);
-  if (self->name != NULL)
-    gtk_widget_set_name (row, self->name);
+  /* "dashboard-row", "category-3-row", "review-row" … */
+  if (self->category > 0)
+    {
+      g_autofree char *name = g_strdup_printf ("category-%u-row", self->category);
+
+      gtk_widget_set_name (row, name);
+    }
+  else
+    {
+      g_autofree char *name = g_strconcat (self->page, "-row", NULL);
+
+      gtk_widget_set_name (row, name);
+    }
   if (self->has_progress)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, self->title, -1);
-  gtk_widget_set_visible (row, self->visible);
-  g_signal_connect_object (row, "notify::visible", G_CALLBACK (on_row_visible), self, 0);
   return row;
 }
 
@@ -253,6 +260,25 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* The position of the row of @page (and @category), or -1. */
+static int
+find_row (ScsSidebar *self,
+          const char *page,
+          guint       category)
+{
+  GListModel *items = G_LIST_MODEL (self->items);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(ScsSidebarItem) item = g_list_model_get_item (items, i);
+
+      if (item_is (item, page, category))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Category 0: the dashboard's row, which counts them all. */
 static void
 update_progress (ScsSidebar *self,
                  guint       category)
@@ -261,11 +287,15 @@ update_progress (ScsSidebar *self,
   ScsProgress progress;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
+  int position;
 
-  if (self->workspace == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->items)) <= category)
+  if (self->workspace == NULL)
+    return;
+  position = find_row (self, category == 0 ? "dashboard" : "checklist", category);
+  if (position < 0)
     return;
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->items), category);
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
   scs_workspace_get_progress (self->workspace, category,
                               scs_workspace_get_target_level (self->workspace), &progress);
   text = g_strdup_printf ("%u/%u", progress.satisfied, progress.total);
@@ -296,8 +326,8 @@ on_answer_notify (ScsSidebar *self,
   update_progress (self, 0);
 }
 
-/* The rows of the workspace's type: the dashboard, the seven categories,
- * the feature pages. */
+/* The rows of the workspace's type, in the order of the work: the
+ * dashboard, the categories, the scope, the type's own page, the review. */
 static void
 rebuild (ScsSidebar *self)
 {
@@ -313,29 +343,39 @@ rebuild (ScsSidebar *self)
       scs_type = type == SCS_WORKSPACE_TYPE_SCS;
       provider = type == SCS_WORKSPACE_TYPE_PROVIDER;
       /* its counts are of SCS criteria: not for a self-declaration */
-      g_ptr_array_add (items, item_new (NULL, _("Dashboard"), "view-grid-symbolic", TRUE, scs_type || provider));
-      for (guint n = 1; n <= SCS_SIDEBAR_N_CATEGORIES; n++)
+      if (scs_type || provider)
+        g_ptr_array_add (items, item_new ("dashboard", 0, _("Dashboard"), "view-grid-symbolic"));
+      for (guint n = 1; n <= SCS_SIDEBAR_N_CATEGORIES && (scs_type || provider); n++)
         {
           const ScsCategory *category = scs_catalog_get_category (catalog, n);
-          g_autofree char *title = g_strdup_printf ("%u. %s", n, category ? scs_category_get_title (category) : "");
+          g_autofree char *title = NULL;
 
-          /* The SCS categories apply to SCS assessments only; the row stays
-           * (the sidebar is indexed) but is hidden for the other workspace
-           * types. A provider's dossier items are categories of their own
-           * catalog. */
-          g_ptr_array_add (items, item_new (NULL, title, NULL, TRUE, scs_type || (provider && category != NULL)));
+          /* The SCS categories are an SCS assessment's; a provider's
+           * dossier items are categories of their own catalog. */
+          if (category == NULL)
+            continue;
+          title = g_strdup_printf ("%u. %s", n, scs_category_get_title (category));
+          g_ptr_array_add (items, item_new ("checklist", n, title, NULL));
         }
       /* After the categories: the scope description (適用範囲) */
-      g_ptr_array_add (items, item_new ("scope-row", _("Scope"), "network-workgroup-symbolic", FALSE, scs_type));
-      /* Then the expert review (レビュー): comments, proposals, signing */
-      g_ptr_array_add (items, item_new ("review-row", _("Review"), "emblem-ok-symbolic", FALSE, TRUE));
+      if (scs_type)
+        g_ptr_array_add (items, item_new ("scope", 0, _("Scope"), "network-workgroup-symbolic"));
       /* The page of a self-declaration type, named after the type */
-      g_ptr_array_add (items, item_new ("declaration-row", scs_workspace_type_get_label (type),
-                                        "document-edit-symbolic", FALSE, !scs_type && !provider));
-      ((ScsSidebarItem *) items->pdata[items->len - 1])->wrap = TRUE;
+      if (!scs_type && !provider)
+        {
+          ScsSidebarItem *item = item_new ("declaration", 0, scs_workspace_type_get_label (type),
+                                           "document-edit-symbolic");
+
+          item->wrap = TRUE;
+          g_ptr_array_add (items, item);
+        }
       /* A service provider's dossier: check, certifications, registers */
-      g_ptr_array_add (items, item_new ("provider-row", _("Provider dossier (provisional)"),
-                                        "security-high-symbolic", FALSE, provider));
+      if (provider)
+        g_ptr_array_add (items, item_new ("provider", 0, _("Provider dossier (provisional)"),
+                                          "security-high-symbolic"));
+      /* Last, once the work is filled in: the review (レビュー), its
+       * comments, proposals and signatures */
+      g_ptr_array_add (items, item_new ("review", 0, _("Review"), "emblem-ok-symbolic"));
     }
 
   self->syncing = TRUE;
@@ -361,6 +401,8 @@ static void
 on_row_selected (ScsSidebar    *self,
                  GtkListBoxRow *row)
 {
+  g_autoptr(ScsSidebarItem) item = NULL;
+
   if (self->syncing || row == NULL)
     return;
   update_focus (self);
@@ -368,7 +410,8 @@ on_row_selected (ScsSidebar    *self,
   if (gtk_widget_get_focus_child (GTK_WIDGET (self->list)) != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
 
-  g_signal_emit (self, signals[ROW_SELECTED], 0, (guint) gtk_list_box_row_get_index (row));
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), gtk_list_box_row_get_index (row));
+  g_signal_emit (self, signals[ROW_SELECTED], 0, item->page, item->category);
 }
 
 static void
@@ -422,7 +465,7 @@ scs_sidebar_class_init (ScsSidebarClass *klass)
 
   signals[ROW_SELECTED] =
     g_signal_new ("row-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
   signals[ROW_ACTIVATED] =
     g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -471,12 +514,20 @@ scs_sidebar_set_workspace (ScsSidebar   *self,
 
 void
 scs_sidebar_select (ScsSidebar *self,
-                    guint       index)
+                    const char *page,
+                    guint       category)
 {
-  g_return_if_fail (SCS_IS_SIDEBAR (self));
+  int position;
 
+  g_return_if_fail (SCS_IS_SIDEBAR (self));
+  g_return_if_fail (page != NULL);
+
+  position = find_row (self, page, g_str_equal (page, "checklist") ? category : 0);
   self->syncing = TRUE;
-  gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, index));
+  if (position >= 0)
+    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, position));
+  else
+    gtk_list_box_unselect_all (self->list);
   self->syncing = FALSE;
   update_focus (self);
 }

@@ -491,6 +491,63 @@ start_signing (ScsSignDialog *self,
 
 /* Files ----------------------------------------------------------------- */
 
+/* The key chosen: a PKCS#12 file's path or a token's "pkcs11:" URI. */
+static void
+set_key (ScsSignDialog *self,
+         const char    *reference)
+{
+  forget_signer (self);
+  if (g_str_has_prefix (reference, "pkcs11:"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->uri_entry), reference);
+      gtk_check_button_set_active (self->p11_check, TRUE);
+    }
+  else
+    {
+      g_autofree char *base = g_path_get_basename (reference);
+
+      g_free (self->key_path);
+      self->key_path = g_strdup (reference);
+      gtk_label_set_text (self->file_label, base);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), reference);
+      gtk_check_button_set_active (self->p12_check, TRUE);
+    }
+  update_sensitivity (self);
+}
+
+/* The CA file chosen, or NULL for none. */
+static void
+set_ca_file (ScsSignDialog *self,
+             const char    *path)
+{
+  g_autofree char *base = NULL;
+
+  g_free (self->ca_path);
+  self->ca_path = g_strdup (path);
+  base = path ? g_path_get_basename (path) : NULL;
+  gtk_label_set_text (self->ca_label, base ? base : "");
+  forget_signer (self);
+  update_sensitivity (self);
+}
+
+/* What the file choosers answer: the key or the CA file. While signing,
+ * nothing changes. */
+static void
+set_file_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScsSignDialog *self = SCS_SIGN_DIALOG (widget);
+  const char *value = g_variant_get_string (parameter, NULL);
+
+  if (self->busy)
+    return;
+  if (g_str_equal (action_name, "sign.set-ca"))
+    set_ca_file (self, *value != '\0' ? value : NULL);
+  else if (*value != '\0')
+    set_key (self, value);
+}
+
 static void
 on_file_chosen (GtkNativeDialog *native,
                 int              response,
@@ -504,10 +561,8 @@ on_file_chosen (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = g_file_get_path (file);
 
-      if (is_ca)
-        scs_sign_dialog_set_ca_file (self, path);
-      else
-        scs_sign_dialog_set_key (self, path);
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), is_ca ? "sign.set-ca" : "sign.set-key", "s", path);
     }
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
@@ -634,6 +689,8 @@ scs_sign_dialog_class_init (ScsSignDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "sign.sign", NULL, sign_action);
   gtk_widget_class_install_action (widget_class, "sign.choose-file", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "sign.choose-ca", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "sign.set-key", "s", set_file_action);
+  gtk_widget_class_install_action (widget_class, "sign.set-ca", "s", set_file_action);
 }
 
 static void
@@ -705,7 +762,7 @@ dialog_new (GtkWindow *parent,
 
   reference = scs_profile_get_certificate (profile);
   if (reference_is_set (reference))
-    scs_sign_dialog_set_key (self, reference);
+    set_key (self, reference);
   update_sensitivity (self);
   return self;
 }
@@ -723,47 +780,3 @@ scs_sign_dialog_new_declaration (GtkWindow *parent,
 {
   return dialog_new (parent, review, TRUE);
 }
-
-void
-scs_sign_dialog_set_key (ScsSignDialog *self,
-                         const char    *reference)
-{
-  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
-  g_return_if_fail (reference != NULL);
-
-  forget_signer (self);
-  if (g_str_has_prefix (reference, "pkcs11:"))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->uri_entry), reference);
-      gtk_check_button_set_active (self->p11_check, TRUE);
-    }
-  else
-    {
-      g_autofree char *base = g_path_get_basename (reference);
-
-      g_free (self->key_path);
-      self->key_path = g_strdup (reference);
-      gtk_label_set_text (self->file_label, base);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), reference);
-      gtk_check_button_set_active (self->p12_check, TRUE);
-    }
-  update_sensitivity (self);
-}
-
-void
-scs_sign_dialog_set_ca_file (ScsSignDialog *self,
-                             const char    *path)
-{
-  g_autofree char *base = NULL;
-
-  g_return_if_fail (SCS_IS_SIGN_DIALOG (self));
-
-  g_free (self->ca_path);
-  self->ca_path = g_strdup (path);
-  base = path ? g_path_get_basename (path) : NULL;
-  gtk_label_set_text (self->ca_label, base ? base : "");
-  forget_signer (self);
-  update_sensitivity (self);
-}
-
-

@@ -13,8 +13,10 @@ G_BEGIN_DECLS
 #define SCS_TYPE_SIGN_DIALOG (scs_sign_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (ScsSignDialog, scs_sign_dialog, SCS, SIGN_DIALOG, AdwWindow)
 
-/* Actions: sign.choose-file, sign.choose-ca (GtkFileChooserNative),
- * sign.load (opens the key with the passphrase or PIN typed — once, never
+/* Actions: sign.choose-file, sign.choose-ca (GtkFileChooserNative, which
+ * answer through the next two), sign.set-key (s: the key, a PKCS#12 file's
+ * path or a token's URI starting with "pkcs11:"), sign.set-ca (s: the CA
+ * file's path, "" for none), sign.load (opens the key with the passphrase or PIN typed — once, never
  * retried — and shows the certificate), sign.sign (signs or declares in a
  * GTask thread). Signal ::done (no arguments) after a successful signature
  * or declaration; the dialog then closes. A refusal keeps the dialog open
@@ -25,14 +27,5 @@ ScsSignDialog *scs_sign_dialog_new             (GtkWindow     *parent,
  * signature with the manager's certificate. */
 ScsSignDialog *scs_sign_dialog_new_declaration (GtkWindow     *parent,
                                                 ScsReview     *review);
-
-/* The key the user would choose with the file chooser (a path, or a URI
- * starting with "pkcs11:"), and the CA file; for tests, which cannot
- * answer a native file chooser. The rest is typed into the template's
- * widgets. */
-void           scs_sign_dialog_set_key         (ScsSignDialog *self,
-                                                const char    *reference);
-void           scs_sign_dialog_set_ca_file     (ScsSignDialog *self,
-                                                const char    *path);
 
 G_END_DECLS

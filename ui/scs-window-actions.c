@@ -237,6 +237,26 @@ set_text_action (GtkWidget  *widget,
   _scs_window_update_undo (self);
 }
 
+/* A toast saying what was changed, with a button that undoes (or redoes)
+ * it. One at a time: a newer one replaces the one still up, whose button
+ * would now undo something else. */
+static void
+add_undo_toast (ScsWindow  *self,
+                const char *message,
+                const char *button_label,
+                const char *action_name)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* Undo and redo say what they changed and bring that criterion into view:
  * a change is never made where the user cannot see it. */
 static void
@@ -247,7 +267,6 @@ undo_or_redo (ScsWindow *self,
   g_autofree char *criterion = NULL;
   g_autofree char *what = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (!require_workspace (self))
     return;
@@ -277,13 +296,7 @@ undo_or_redo (ScsWindow *self,
     ? g_strdup_printf (_("Redone: %s"), what)
     /* Translators: %s is what was undone, e.g. "the note of criterion 1-1-1-1" */
     : g_strdup_printf (_("Undone: %s"), what);
-  g_free (self->last_undo_message);
-  self->last_undo_message = g_strdup (message);
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_set_button_label (toast, redo ? _("_Undo") : _("_Redo"));
-  adw_toast_set_action_name (toast, redo ? "win.undo" : "win.redo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_undo_toast (self, message, redo ? _("_Undo") : _("_Redo"), redo ? "win.undo" : "win.redo");
   _scs_window_update_undo (self);
 }
 
@@ -301,15 +314,6 @@ redo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   undo_or_redo (SCS_WINDOW (widget), TRUE);
-}
-
-/* For tests: the toast text of the last undo or redo. */
-const char *
-scs_window_get_last_undo_message (ScsWindow *self)
-{
-  g_return_val_if_fail (SCS_IS_WINDOW (self), NULL);
-
-  return self->last_undo_message;
 }
 
 /* The workspace's dialogs: win.export (the submission package and the
@@ -402,7 +406,7 @@ goto_criterion_action (GtkWidget  *widget,
       return;
     }
 
-  scs_sidebar_select (self->sidebar, scs_checklist_page_get_category (self->checklist_page));
+  scs_sidebar_select (self->sidebar, "checklist", scs_checklist_page_get_category (self->checklist_page));
   _scs_window_show_page (self, "checklist");
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
@@ -461,13 +465,7 @@ undo_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  ScsWindow *self = SCS_WINDOW (widget);
-  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
-
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_undo_toast (SCS_WINDOW (widget), g_variant_get_string (parameter, NULL), _("_Undo"), "win.undo");
 }
 
 /* Vendor and ordering-company tools (issue 7): each opens its own window. */

@@ -25,7 +25,7 @@ struct _ScsWindow
 
   ScsWorkspace     *workspace;
   GSettings        *settings;
-  char             *last_undo_message;
+  AdwToast         *undo_toast;  /* weak: the one with Undo or Redo, while up */
 
   AdwToastOverlay  *toast_overlay;
   GtkStack         *main_stack;

@@ -223,7 +223,16 @@ _scs_window_show_page (ScsWindow  *self,
   gtk_stack_set_visible_child (self->content_stack, page);
 }
 
-static void show_declaration (ScsWindow *self);
+/* Page @name, its sidebar row selected, in view when folded. */
+static void
+present_page (ScsWindow  *self,
+              const char *name)
+{
+  scs_sidebar_select (self->sidebar, name, 0);
+  leave_search (self);
+  _scs_window_show_page (self, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
 
 void
 _scs_window_show_dashboard (ScsWindow *self)
@@ -233,22 +242,14 @@ _scs_window_show_dashboard (ScsWindow *self)
 
   /* The dashboard counts SCS criteria: a self-declaration's overview is
    * its own page. */
-  if (scs_workspace_type_is_item_based (type))
-    {
-      show_declaration (self);
-      return;
-    }
-  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_DASHBOARD);
-  leave_search (self);
-  _scs_window_show_page (self, "dashboard");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  present_page (self, scs_workspace_type_is_item_based (type) ? "declaration" : "dashboard");
 }
 
 void
 _scs_window_show_category (ScsWindow *self,
                            guint      category)
 {
-  scs_sidebar_select (self->sidebar, category);
+  scs_sidebar_select (self->sidebar, "checklist", category);
   leave_search (self);
   scs_checklist_page_set_category (_scs_window_get_checklist_page (self), category);
   _scs_window_show_page (self, "checklist");
@@ -258,37 +259,13 @@ _scs_window_show_category (ScsWindow *self,
 void
 _scs_window_show_review (ScsWindow *self)
 {
-  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_REVIEW);
-  leave_search (self);
-  _scs_window_show_page (self, "review");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  present_page (self, "review");
 }
 
 void
 _scs_window_show_scope (ScsWindow *self)
 {
-  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_SCOPE);
-  leave_search (self);
-  _scs_window_show_page (self, "scope");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-}
-
-static void
-show_declaration (ScsWindow *self)
-{
-  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_DECLARATION);
-  leave_search (self);
-  _scs_window_show_page (self, "declaration");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
-}
-
-static void
-show_provider (ScsWindow *self)
-{
-  scs_sidebar_select (self->sidebar, SCS_SIDEBAR_PROVIDER);
-  leave_search (self);
-  _scs_window_show_page (self, "provider");
-  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  present_page (self, "scope");
 }
 
 /* A signed assessment is read-only: rows built later check it themselves. */
@@ -312,22 +289,16 @@ on_sealed_changed (ScsWindow *self)
     }
 }
 
+/* Each row names its page: the sidebar's order is its own. */
 static void
-on_sidebar_row_selected (ScsWindow *self,
-                         guint      index)
+on_sidebar_row_selected (ScsWindow  *self,
+                         const char *page,
+                         guint       category)
 {
-  if (index == SCS_SIDEBAR_DASHBOARD)
-    _scs_window_show_dashboard (self);
-  else if (index == SCS_SIDEBAR_SCOPE)
-    _scs_window_show_scope (self);
-  else if (index == SCS_SIDEBAR_REVIEW)
-    _scs_window_show_review (self);
-  else if (index == SCS_SIDEBAR_DECLARATION)
-    show_declaration (self);
-  else if (index == SCS_SIDEBAR_PROVIDER)
-    show_provider (self);
+  if (g_str_equal (page, "checklist"))
+    _scs_window_show_category (self, category);
   else
-    _scs_window_show_category (self, index);
+    present_page (self, page);
 }
 
 static void
@@ -349,7 +320,7 @@ on_search_mode_changed (ScsWindow *self)
   if (scs_checklist_page_get_search_mode (self->checklist_page) &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "checklist") != 0)
     {
-      scs_sidebar_select (self->sidebar, scs_checklist_page_get_category (self->checklist_page));
+      scs_sidebar_select (self->sidebar, "checklist", scs_checklist_page_get_category (self->checklist_page));
       _scs_window_show_page (self, "checklist");
     }
 }
@@ -410,7 +381,7 @@ scs_window_dispose (GObject *object)
   self->provider_page = NULL;
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->last_undo_message, g_free);
+  g_clear_weak_pointer (&self->undo_toast);
 
   G_OBJECT_CLASS (scs_window_parent_class)->dispose (object);
 }
@@ -620,9 +591,9 @@ scs_window_set_workspace (ScsWindow    *self,
   if (scs_review_page_has_news (self->review_page))
     _scs_window_show_review (self);
   else if (scs_workspace_get_workspace_type (workspace) == SCS_WORKSPACE_TYPE_PROVIDER)
-    show_provider (self);
+    present_page (self, "provider");
   else if (scs_workspace_get_workspace_type (workspace) != SCS_WORKSPACE_TYPE_SCS)
-    show_declaration (self);
+    present_page (self, "declaration");
   else
     _scs_window_show_dashboard (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);

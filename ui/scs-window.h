@@ -42,7 +42,5 @@ GtkWidget    *scs_window_get_checklist   (ScsWindow      *self);
 void          scs_window_apply_profile   (ScsWindow      *self);
 /* scs_window_apply_profile () on every open workbench window. */
 void          scs_window_apply_profile_everywhere (void);
-/* The toast text of the last undo or redo ("Undone: …"); for tests. */
-const char   *scs_window_get_last_undo_message (ScsWindow *self);
 
 G_END_DECLS

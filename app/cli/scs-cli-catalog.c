@@ -63,12 +63,9 @@ add_level_json (JsonBuilder *builder,
   count_level (catalog, level, 0, &n_requirements, &n_criteria);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "requirements");
-  json_builder_add_int_value (builder, n_requirements);
-  json_builder_set_member_name (builder, "criteria");
-  json_builder_add_int_value (builder, n_criteria);
-  json_builder_set_member_name (builder, "criteria_complete");
-  json_builder_add_boolean_value (builder, scs_catalog_criteria_complete (catalog, level));
+  scs_cli_json_add_int (builder, "requirements", n_requirements);
+  scs_cli_json_add_int (builder, "criteria", n_criteria);
+  scs_cli_json_add_boolean (builder, "criteria_complete", scs_catalog_criteria_complete (catalog, level));
   json_builder_end_object (builder);
 }
 
@@ -101,18 +98,13 @@ print_catalog_json (ScsCatalog *catalog)
       count_level (catalog, 3, category->number, &n_requirements3, &n_criteria3);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, category->number);
+      scs_cli_json_add_int (builder, "number", category->number);
       scs_cli_json_add_string (builder, "title_ja", category->title_ja);
       scs_cli_json_add_string (builder, "title_en", category->title_en);
-      json_builder_set_member_name (builder, "requirements");
-      json_builder_add_int_value (builder, n_requirements);
-      json_builder_set_member_name (builder, "criteria");
-      json_builder_add_int_value (builder, n_criteria);
-      json_builder_set_member_name (builder, "star3_requirements");
-      json_builder_add_int_value (builder, n_requirements3);
-      json_builder_set_member_name (builder, "star3_criteria");
-      json_builder_add_int_value (builder, n_criteria3);
+      scs_cli_json_add_int (builder, "requirements", n_requirements);
+      scs_cli_json_add_int (builder, "criteria", n_criteria);
+      scs_cli_json_add_int (builder, "star3_requirements", n_requirements3);
+      scs_cli_json_add_int (builder, "star3_criteria", n_criteria3);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -234,8 +226,7 @@ add_category_json (JsonBuilder       *builder,
 {
   json_builder_set_member_name (builder, "category");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "number");
-  json_builder_add_int_value (builder, category->number);
+  scs_cli_json_add_int (builder, "number", category->number);
   scs_cli_json_add_string (builder, "title_ja", category->title_ja);
   scs_cli_json_add_string (builder, "title_en", category->title_en);
   json_builder_end_object (builder);
@@ -254,8 +245,7 @@ show_criterion (const ScsCriterion *criterion)
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "kind", "criterion");
       scs_cli_json_add_string (builder, "id", criterion->id);
-      json_builder_set_member_name (builder, "level");
-      json_builder_add_int_value (builder, criterion->level);
+      scs_cli_json_add_int (builder, "level", criterion->level);
       add_category_json (builder, category);
       json_builder_set_member_name (builder, "requirement");
       json_builder_begin_object (builder);
@@ -301,13 +291,11 @@ show_requirement (const ScsRequirement *requirement)
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "kind", "requirement");
       scs_cli_json_add_string (builder, "id", requirement->id);
-      json_builder_set_member_name (builder, "level");
-      json_builder_add_int_value (builder, requirement->level);
+      scs_cli_json_add_int (builder, "level", requirement->level);
       add_category_json (builder, category);
       scs_cli_json_add_string (builder, "title_ja", requirement->title_ja);
       scs_cli_json_add_string (builder, "title_en", requirement->title_en);
-      json_builder_set_member_name (builder, "criteria_known");
-      json_builder_add_boolean_value (builder, requirement->criteria_known);
+      scs_cli_json_add_boolean (builder, "criteria_known", requirement->criteria_known);
       json_builder_set_member_name (builder, "criteria");
       json_builder_begin_array (builder);
       for (guint i = 0; i < requirement->criteria->len; i++)
@@ -316,8 +304,7 @@ show_requirement (const ScsRequirement *requirement)
 
           json_builder_begin_object (builder);
           scs_cli_json_add_string (builder, "id", criterion->id);
-          json_builder_set_member_name (builder, "level");
-          json_builder_add_int_value (builder, criterion->level);
+          scs_cli_json_add_int (builder, "level", criterion->level);
           scs_cli_json_add_string (builder, "text_ja", criterion->text_ja);
           scs_cli_json_add_string (builder, "text_en", criterion->text_en);
           json_builder_end_object (builder);
@@ -440,11 +427,9 @@ scs_cli_catalog_list (const ScsCliCommand *command,
         {
           json_builder_begin_object (builder);
           scs_cli_json_add_string (builder, "id", criterion->id);
-          json_builder_set_member_name (builder, "level");
-          json_builder_add_int_value (builder, criterion->level);
+          scs_cli_json_add_int (builder, "level", criterion->level);
           scs_cli_json_add_string (builder, "requirement", criterion->requirement->id);
-          json_builder_set_member_name (builder, "category");
-          json_builder_add_int_value (builder, criterion->requirement->category->number);
+          scs_cli_json_add_int (builder, "category", criterion->requirement->category->number);
           scs_cli_json_add_string (builder, "text_ja", criterion->text_ja);
           scs_cli_json_add_string (builder, "text_en", criterion->text_en);
           json_builder_end_object (builder);

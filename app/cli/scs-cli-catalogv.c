@@ -162,10 +162,8 @@ scs_cli_catalog_import_xlsx (const ScsCliCommand *command,
         {
           json_builder_set_member_name (builder, level == 3 ? "star3" : "star4");
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "requirements");
-          json_builder_add_int_value (builder, counts[level - 3][0]);
-          json_builder_set_member_name (builder, "criteria");
-          json_builder_add_int_value (builder, counts[level - 3][1]);
+          scs_cli_json_add_int (builder, "requirements", counts[level - 3][0]);
+          scs_cli_json_add_int (builder, "criteria", counts[level - 3][1]);
           json_builder_end_object (builder);
         }
       json_builder_end_object (builder);
@@ -224,16 +222,11 @@ add_diff_counts_json (JsonBuilder    *builder,
 {
   json_builder_set_member_name (builder, "counts");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "added");
-  json_builder_add_int_value (builder, scs_catalog_diff_count (diff, SCS_CATALOG_CHANGE_ADDED));
-  json_builder_set_member_name (builder, "removed");
-  json_builder_add_int_value (builder, scs_catalog_diff_count (diff, SCS_CATALOG_CHANGE_REMOVED));
-  json_builder_set_member_name (builder, "reworded");
-  json_builder_add_int_value (builder, scs_catalog_diff_count (diff, SCS_CATALOG_CHANGE_REWORDED));
-  json_builder_set_member_name (builder, "level");
-  json_builder_add_int_value (builder, scs_catalog_diff_count (diff, SCS_CATALOG_CHANGE_LEVEL));
-  json_builder_set_member_name (builder, "unchanged");
-  json_builder_add_int_value (builder, scs_catalog_diff_count_unchanged (diff));
+  scs_cli_json_add_int (builder, "added", scs_catalog_diff_count (diff, SCS_CATALOG_CHANGE_ADDED));
+  scs_cli_json_add_int (builder, "removed", scs_catalog_diff_count (diff, SCS_CATALOG_CHANGE_REMOVED));
+  scs_cli_json_add_int (builder, "reworded", scs_catalog_diff_count (diff, SCS_CATALOG_CHANGE_REWORDED));
+  scs_cli_json_add_int (builder, "level", scs_catalog_diff_count (diff, SCS_CATALOG_CHANGE_LEVEL));
+  scs_cli_json_add_int (builder, "unchanged", scs_catalog_diff_count_unchanged (diff));
   json_builder_end_object (builder);
 }
 
@@ -253,10 +246,8 @@ add_diff_json (JsonBuilder    *builder,
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "id", change->id);
       add_flags_json (builder, change->flags);
-      json_builder_set_member_name (builder, "old_level");
-      json_builder_add_int_value (builder, change->old_level);
-      json_builder_set_member_name (builder, "new_level");
-      json_builder_add_int_value (builder, change->new_level);
+      scs_cli_json_add_int (builder, "old_level", change->old_level);
+      scs_cli_json_add_int (builder, "new_level", change->new_level);
       scs_cli_json_add_string (builder, "old_text", change->old_text);
       scs_cli_json_add_string (builder, "new_text", change->new_text);
       json_builder_end_object (builder);
@@ -376,8 +367,7 @@ add_answers_json (JsonBuilder     *builder,
       scs_cli_json_add_string (builder, "state", answer->state);
       scs_cli_json_add_string (builder, "note", answer->note != NULL ? answer->note : "");
       scs_cli_json_add_string (builder, "reason", answer->reason != NULL ? answer->reason : "");
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_add_int_value (builder, answer->n_evidence);
+      scs_cli_json_add_int (builder, "evidence", answer->n_evidence);
       add_flags_json (builder, answer->flags);
       json_builder_end_object (builder);
     }
@@ -457,14 +447,11 @@ scs_cli_migrate (const ScsCliCommand *command,
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "workspace", argv[1]);
       add_diff_json (builder, diff);
-      json_builder_set_member_name (builder, "carried");
-      json_builder_add_int_value (builder, scs_migration_get_n_carried (migration));
+      scs_cli_json_add_int (builder, "carried", scs_migration_get_n_carried (migration));
       add_answers_json (builder, "reconfirm", scs_migration_get_flagged (migration));
       add_answers_json (builder, "removed_answers", scs_migration_get_removed (migration));
-      json_builder_set_member_name (builder, "new_round");
-      json_builder_add_boolean_value (builder, scs_migration_get_new_round (migration));
-      json_builder_set_member_name (builder, "applied");
-      json_builder_add_boolean_value (builder, apply);
+      scs_cli_json_add_boolean (builder, "new_round", scs_migration_get_new_round (migration));
+      scs_cli_json_add_boolean (builder, "applied", apply);
       json_builder_end_object (builder);
       if (!apply || scs_migration_apply (migration, &error))
         scs_cli_print_json (builder);

@@ -233,8 +233,7 @@ scs_cli_evidence_list (const ScsCliCommand *command,
           json_builder_begin_object (builder);
           scs_cli_json_add_string (builder, "sha256", item->sha256);
           scs_cli_json_add_string (builder, "name", item->name);
-          json_builder_set_member_name (builder, "size");
-          json_builder_add_int_value (builder, item->size);
+          scs_cli_json_add_int (builder, "size", item->size);
           scs_cli_json_add_string (builder, "mime_type", item->mime_type);
           scs_cli_json_add_string (builder, "added", item->added);
           scs_cli_json_add_string (builder, "author", item->author);

@@ -185,17 +185,14 @@ scs_cli_jc_check (const ScsCliCommand *command,
           json_builder_begin_object (builder);
           scs_cli_json_add_string (builder, "id", r->id);
           scs_cli_json_add_string (builder, "status", status_word (statuses[i]));
-          json_builder_set_member_name (builder, "provisional");
-          json_builder_add_boolean_value (builder, r->provisional);
+          scs_cli_json_add_boolean (builder, "provisional", r->provisional);
           scs_cli_json_add_string (builder, "cls", r->cls == SCS_JC_CLS_FULL ? "full"
                                                   : r->cls == SCS_JC_CLS_PARTIAL ? "partial" : "none");
-          json_builder_set_member_name (builder, "psti_exempt");
-          json_builder_add_boolean_value (builder, r->psti_exempt);
+          scs_cli_json_add_boolean (builder, "psti_exempt", r->psti_exempt);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "label_covers_psti");
-      json_builder_add_boolean_value (builder, covers_psti);
+      scs_cli_json_add_boolean (builder, "label_covers_psti", covers_psti);
       json_builder_set_member_name (builder, "cls_still_needed");
       json_builder_begin_array (builder);
       for (guint i = 0; cls_needed[i] != NULL; i++)
@@ -284,24 +281,24 @@ scs_cli_jc_notice (const ScsCliCommand *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   ScsJcEvent *event = NULL;
-  guint64 id;
+  gint64 id;
 
   if (!scs_cli_parse_arguments (command, notice_entries, TRUE, &argc, &argv, 2, 2))
     return SCS_CLI_EXIT_USAGE;
-  if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXINT64, &id, NULL))
+  if (!scs_cli_parse_id (argv[2], &id))
     return scs_cli_error (_("jc notice: the event must be a number, not ‘%s’"), argv[2]);
   if (opt_text_from != NULL && !g_file_get_contents (opt_text_from, &text, NULL, &error))
     return scs_cli_report (error);
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (text != NULL && !scs_jcstar_set_notice (workspace, (gint64) id, text, &error))
+  if (text != NULL && !scs_jcstar_set_notice (workspace, id, text, &error))
     return scs_cli_report (error);
   events = scs_jcstar_list_events (workspace, &error);
   if (events == NULL)
     return scs_cli_report (error);
   for (guint i = 0; i < events->len; i++)
-    if (((ScsJcEvent *) g_ptr_array_index (events, i))->id == (gint64) id)
+    if (((ScsJcEvent *) g_ptr_array_index (events, i))->id == id)
       event = g_ptr_array_index (events, i);
   if (event == NULL)
     return scs_cli_error (_("jc notice: there is no event %s in ‘%s’"), argv[2], argv[1]);

@@ -167,10 +167,8 @@ scs_cli_verify (const ScsCliCommand *command,
 
           json_builder_begin_object (builder);
           scs_cli_json_add_string (builder, "package", argv[1]);
-          json_builder_set_member_name (builder, "valid");
-          json_builder_add_boolean_value (builder, FALSE);
-          json_builder_set_member_name (builder, "refused");
-          json_builder_add_boolean_value (builder, TRUE);
+          scs_cli_json_add_boolean (builder, "valid", FALSE);
+          scs_cli_json_add_boolean (builder, "refused", TRUE);
           scs_cli_json_add_string (builder, "error", error->message);
           json_builder_end_object (builder);
           scs_cli_print_json (builder);
@@ -185,12 +183,9 @@ scs_cli_verify (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "package", argv[1]);
-      json_builder_set_member_name (builder, "valid");
-      json_builder_add_boolean_value (builder, result->valid);
-      json_builder_set_member_name (builder, "trusted");
-      json_builder_add_boolean_value (builder, result->trusted);
-      json_builder_set_member_name (builder, "draft");
-      json_builder_add_boolean_value (builder, result->draft);
+      scs_cli_json_add_boolean (builder, "valid", result->valid);
+      scs_cli_json_add_boolean (builder, "trusted", result->trusted);
+      scs_cli_json_add_boolean (builder, "draft", result->draft);
       scs_cli_json_add_string (builder, "language", result->language);
       json_builder_set_member_name (builder, "checks");
       json_builder_begin_array (builder);

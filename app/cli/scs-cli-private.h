@@ -56,9 +56,19 @@ extern const GOptionEntry scs_cli_json_entries[];
 void         scs_cli_json_add_string     (JsonBuilder         *builder,
                                           const char          *name,
                                           const char          *value);
+void         scs_cli_json_add_int        (JsonBuilder         *builder,
+                                          const char          *name,
+                                          gint64               value);
+void         scs_cli_json_add_boolean    (JsonBuilder         *builder,
+                                          const char          *name,
+                                          gboolean             value);
 char        *scs_cli_level_label         (guint                level);
 void         scs_cli_json_add_progress   (JsonBuilder         *builder,
                                           const ScsProgress   *progress);
+/* A record's number as typed (decimal, 1 or more): a review proposal,
+ * a scope item, a JC-STAR event. FALSE, printing nothing, for other text. */
+gboolean     scs_cli_parse_id            (const char          *text,
+                                          gint64              *id);
 gboolean     scs_cli_check_criterion     (ScsCatalog          *catalog,
                                           const char          *id);
 
@@ -144,10 +154,13 @@ int scs_cli_provider_import_csv  (const ScsCliCommand *command, int argc, char *
 int scs_cli_provider_show        (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_provider_check       (const ScsCliCommand *command, int argc, char **argv);
 
+/* scs-cli-org.c */
 int scs_cli_new               (const ScsCliCommand *command, int argc, char **argv);
-int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_org_show          (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_org_set           (const ScsCliCommand *command, int argc, char **argv);
+
+/* scs-cli-workspace.c */
+int scs_cli_info              (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_answer            (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_status            (const ScsCliCommand *command, int argc, char **argv);
 int scs_cli_audit             (const ScsCliCommand *command, int argc, char **argv);

@@ -348,9 +348,8 @@ scs_cli_provider_show (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "provisional");
-      json_builder_add_boolean_value (builder,
-                                      scs_provider_catalog_is_provisional (scs_workspace_get_catalog (workspace)));
+      scs_cli_json_add_boolean (builder, "provisional",
+                                scs_provider_catalog_is_provisional (scs_workspace_get_catalog (workspace)));
       scs_cli_json_add_string (builder, "star4_path", link ? link->path : NULL);
       scs_cli_json_add_string (builder, "department", link ? link->department : NULL);
       scs_cli_json_add_string (builder, "star4_expiry", link ? link->expiry : NULL);
@@ -384,8 +383,7 @@ scs_cli_provider_show (const ScsCliCommand *command,
               ScsProviderRow *row = rows->pdata[i];
 
               json_builder_begin_object (builder);
-              json_builder_set_member_name (builder, "id");
-              json_builder_add_int_value (builder, row->id);
+              scs_cli_json_add_int (builder, "id", row->id);
               for (guint c = 0; names[c] != NULL; c++)
                 scs_cli_json_add_string (builder, names[c], row->values[c]);
               json_builder_end_object (builder);
@@ -473,8 +471,7 @@ scs_cli_provider_check (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "consistent");
-      json_builder_add_boolean_value (builder, findings->len == 0);
+      scs_cli_json_add_boolean (builder, "consistent", findings->len == 0);
       json_builder_set_member_name (builder, "findings");
       json_builder_begin_array (builder);
       for (guint i = 0; i < findings->len; i++)

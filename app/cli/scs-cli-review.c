@@ -316,21 +316,6 @@ scs_cli_review_propose (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      scs_cli_error (_("‘%s’ is not a proposal number"), text);
-      return FALSE;
-    }
-  *id = value;
-  return TRUE;
-}
-
 static int
 decide (const ScsCliCommand *command,
         int                  argc,
@@ -345,9 +330,10 @@ decide (const ScsCliCommand *command,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!scs_cli_parse_arguments (command, accept ? NULL : entries, TRUE, &argc, &argv, 2, 2) ||
-      !parse_id (argv[2], &id))
+  if (!scs_cli_parse_arguments (command, accept ? NULL : entries, TRUE, &argc, &argv, 2, 2))
     return SCS_CLI_EXIT_USAGE;
+  if (!scs_cli_parse_id (argv[2], &id))
+    return scs_cli_error (_("‘%s’ is not a proposal number"), argv[2]);
   review = open_review (argv[1]);
   if (review == NULL)
     return SCS_CLI_EXIT_USAGE;
@@ -444,19 +430,16 @@ scs_cli_review_status (const ScsCliCommand *command,
       json_builder_begin_object (b);
       scs_cli_json_add_string (b, "side", scs_review_get_side (review) == SCS_REVIEW_SIDE_EXPERT
                                         ? "expert" : "organization");
-#define INT(key, value) json_builder_set_member_name (b, key); json_builder_add_int_value (b, value);
-      INT ("round", s.round);
-      INT ("criteria", s.n_criteria);
-      INT ("accepted", s.n_accepted);
-      INT ("revision_required", s.n_revision);
-      INT ("reopened", s.n_reopened);
-      INT ("unreviewed", s.n_unreviewed);
-      INT ("open_proposals", s.n_open_proposals);
-      INT ("nonconformities_open", s.n_nonconformities_open);
-      INT ("nonconformities_closed", s.n_nonconformities_closed);
-#undef INT
-      json_builder_set_member_name (b, "sealed");
-      json_builder_add_boolean_value (b, s.sealed);
+      scs_cli_json_add_int (b, "round", s.round);
+      scs_cli_json_add_int (b, "criteria", s.n_criteria);
+      scs_cli_json_add_int (b, "accepted", s.n_accepted);
+      scs_cli_json_add_int (b, "revision_required", s.n_revision);
+      scs_cli_json_add_int (b, "reopened", s.n_reopened);
+      scs_cli_json_add_int (b, "unreviewed", s.n_unreviewed);
+      scs_cli_json_add_int (b, "open_proposals", s.n_open_proposals);
+      scs_cli_json_add_int (b, "nonconformities_open", s.n_nonconformities_open);
+      scs_cli_json_add_int (b, "nonconformities_closed", s.n_nonconformities_closed);
+      scs_cli_json_add_boolean (b, "sealed", s.sealed);
 
       json_builder_set_member_name (b, "changes");
       json_builder_begin_array (b);
@@ -483,8 +466,7 @@ scs_cli_review_status (const ScsCliCommand *command,
           json_builder_begin_object (b);
           scs_cli_json_add_string (b, "criterion", item->criterion_id);
           scs_cli_json_add_string (b, "kind", item->kind);
-          json_builder_set_member_name (b, "ref");
-          json_builder_add_int_value (b, item->ref);
+          scs_cli_json_add_int (b, "ref", item->ref);
           scs_cli_json_add_string (b, "text", item->text);
           json_builder_end_object (b);
         }
@@ -497,8 +479,7 @@ scs_cli_review_status (const ScsCliCommand *command,
           ScsReviewProposal *p = proposals->pdata[i];
 
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_int_value (b, p->id);
+          scs_cli_json_add_int (b, "id", p->id);
           scs_cli_json_add_string (b, "criterion", p->criterion_id);
           scs_cli_json_add_string (b, "field", p->field);
           scs_cli_json_add_string (b, "old", p->old_value);
@@ -875,8 +856,7 @@ static void
 add_verification_json (JsonBuilder              *b,
                        const ScsCmsVerification *v)
 {
-  json_builder_set_member_name (b, "trusted");
-  json_builder_add_boolean_value (b, v != NULL && v->trusted);
+  scs_cli_json_add_boolean (b, "trusted", v != NULL && v->trusted);
   scs_cli_json_add_string (b, "signer", v ? v->subject : NULL);
   scs_cli_json_add_string (b, "signer_name", v ? v->common_name : NULL);
   scs_cli_json_add_string (b, "signer_organization", v ? v->organization : NULL);
@@ -958,12 +938,11 @@ scs_cli_verify_signature (const ScsCliCommand *command,
       ScsSignatureCheck *checks[] = { expert, management };
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "valid");
-      json_builder_add_boolean_value (b, good);
-      json_builder_set_member_name (b, "trusted");
-      json_builder_add_boolean_value (b, good && expert->verification != NULL && expert->verification->trusted &&
-                                         (management == NULL || management->verification == NULL ||
-                                          management->verification->trusted));
+      scs_cli_json_add_boolean (b, "valid", good);
+      scs_cli_json_add_boolean (b, "trusted",
+                                good && expert->verification != NULL && expert->verification->trusted &&
+                                (management == NULL || management->verification == NULL ||
+                                 management->verification->trusted));
       for (guint i = 0; i < 2; i++)
         {
           ScsSignatureCheck *c = checks[i];
@@ -975,12 +954,9 @@ scs_cli_verify_signature (const ScsCliCommand *command,
               continue;
             }
           json_builder_begin_object (b);
-          json_builder_set_member_name (b, "signed");
-          json_builder_add_boolean_value (b, c->has_cms);
-          json_builder_set_member_name (b, "signature_valid");
-          json_builder_add_boolean_value (b, c->signature_valid);
-          json_builder_set_member_name (b, "content_matches");
-          json_builder_add_boolean_value (b, c->content_matches);
+          scs_cli_json_add_boolean (b, "signed", c->has_cms);
+          scs_cli_json_add_boolean (b, "signature_valid", c->signature_valid);
+          scs_cli_json_add_boolean (b, "content_matches", c->content_matches);
           add_verification_json (b, c->verification);
           scs_cli_json_add_string (b, "content_sha256", c->info->content_sha256);
           scs_cli_json_add_string (b, "problem", c->problem);

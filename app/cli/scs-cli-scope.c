@@ -125,15 +125,10 @@ static gboolean
 parse_id (const char *text,
           gint64     *id)
 {
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      scs_cli_error (_("‘%s’ is not a scope item ID (a number, see ‘scs-cli scope list’)"), text);
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
+  if (scs_cli_parse_id (text, id))
+    return TRUE;
+  scs_cli_error (_("‘%s’ is not a scope item ID (a number, see ‘scs-cli scope list’)"), text);
+  return FALSE;
 }
 
 static gboolean
@@ -217,8 +212,7 @@ scs_cli_scope_add (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, id);
+      scs_cli_json_add_int (builder, "id", id);
       json_builder_end_object (builder);
       scs_cli_print_json (builder);
     }
@@ -362,8 +356,7 @@ add_item_json (JsonBuilder  *builder,
   const char * const *criteria = scs_scope_item_get_criteria (item);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, scs_scope_item_get_id (item));
+  scs_cli_json_add_int (builder, "id", scs_scope_item_get_id (item));
   scs_cli_json_add_string (builder, "kind", scs_scope_kind_to_string (scs_scope_item_get_kind (item)));
   scs_cli_json_add_string (builder, "status", scs_scope_status_to_string (scs_scope_item_get_status (item)));
   for (guint i = 0; names[i] != NULL; i++)
@@ -380,8 +373,7 @@ add_item_json (JsonBuilder  *builder,
     {
       scs_cli_json_add_string (builder, "reason", scs_scope_item_get_reason (item));
       scs_cli_json_add_string (builder, "separation", scs_scope_item_get_separation (item));
-      json_builder_set_member_name (builder, "connected");
-      json_builder_add_boolean_value (builder, scs_scope_item_get_connected (item));
+      scs_cli_json_add_boolean (builder, "connected", scs_scope_item_get_connected (item));
       scs_cli_json_add_string (builder, "review", scs_scope_review_to_string (scs_scope_item_get_review (item)));
       scs_cli_json_add_string (builder, "review_comment", scs_scope_item_get_review_comment (item));
       scs_cli_json_add_string (builder, "reviewer", scs_scope_item_get_reviewer (item));
@@ -492,8 +484,7 @@ scs_cli_scope_show (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "file", argv[1]);
-      json_builder_set_member_name (builder, "described");
-      json_builder_add_boolean_value (builder, scs_scope_is_described (scope));
+      scs_cli_json_add_boolean (builder, "described", scs_scope_is_described (scope));
       scs_cli_json_add_string (builder, "unit", scs_scope_unit_to_string (scs_scope_get_unit (scope)));
       scs_cli_json_add_string (builder, "description", scs_scope_get_description (scope));
       json_builder_set_member_name (builder, "entities");
@@ -506,8 +497,8 @@ scs_cli_scope_show (const ScsCliCommand *command,
       json_builder_begin_object (builder);
       for (guint k = 0; k < SCS_SCOPE_N_KINDS; k++)
         {
-          json_builder_set_member_name (builder, scs_scope_kind_to_string (k));
-          json_builder_add_int_value (builder, g_list_model_get_n_items (scs_scope_get_items (scope, k)));
+          scs_cli_json_add_int (builder, scs_scope_kind_to_string (k),
+                                g_list_model_get_n_items (scs_scope_get_items (scope, k)));
         }
       json_builder_end_object (builder);
       json_builder_set_member_name (builder, "out_of_scope");
@@ -582,10 +573,8 @@ scs_cli_scope_check (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "file", argv[1]);
-      json_builder_set_member_name (builder, "errors");
-      json_builder_add_int_value (builder, errors);
-      json_builder_set_member_name (builder, "warnings");
-      json_builder_add_int_value (builder, findings->len - errors);
+      scs_cli_json_add_int (builder, "errors", errors);
+      scs_cli_json_add_int (builder, "warnings", findings->len - errors);
       json_builder_set_member_name (builder, "findings");
       json_builder_begin_array (builder);
       for (guint i = 0; i < findings->len; i++)
@@ -596,8 +585,7 @@ scs_cli_scope_check (const ScsCliCommand *command,
           scs_cli_json_add_string (builder, "severity", finding->severity == SCS_SCOPE_SEVERITY_ERROR
                                                   ? "error" : "warning");
           scs_cli_json_add_string (builder, "rule", finding->rule);
-          json_builder_set_member_name (builder, "item");
-          json_builder_add_int_value (builder, finding->item);
+          scs_cli_json_add_int (builder, "item", finding->item);
           scs_cli_json_add_string (builder, "message", finding->message);
           json_builder_end_object (builder);
         }
@@ -697,12 +685,9 @@ import_json (ScsScopeImport *import,
   scs_cli_json_add_string (builder, "kind", scs_scope_kind_to_string (scs_scope_import_get_kind (import)));
   scs_cli_json_add_string (builder, "encoding",
                            scs_scope_encoding_to_string (scs_scope_import_get_encoding (import)));
-  json_builder_set_member_name (builder, "rows");
-  json_builder_add_int_value (builder, scs_scope_import_count_items (import));
-  json_builder_set_member_name (builder, "dry_run");
-  json_builder_add_boolean_value (builder, opt_dry_run);
-  json_builder_set_member_name (builder, "imported");
-  json_builder_add_int_value (builder, imported);
+  scs_cli_json_add_int (builder, "rows", scs_scope_import_count_items (import));
+  scs_cli_json_add_boolean (builder, "dry_run", opt_dry_run);
+  scs_cli_json_add_int (builder, "imported", imported);
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
   for (guint c = 0; c < scs_scope_import_get_n_columns (import); c++)
@@ -722,10 +707,8 @@ import_json (ScsScopeImport *import,
       ScsScopeImportProblem *problem = problems->pdata[i];
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, problem->line);
-      json_builder_set_member_name (builder, "column");
-      json_builder_add_int_value (builder, problem->column);
+      scs_cli_json_add_int (builder, "line", problem->line);
+      scs_cli_json_add_int (builder, "column", problem->column);
       scs_cli_json_add_string (builder, "message", problem->message);
       json_builder_end_object (builder);
     }

@@ -80,13 +80,10 @@ scs_cli_sa_check (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "texts", scs_security_action_get_texts_id ());
-      json_builder_set_member_name (builder, "total");
-      json_builder_add_int_value (builder, score.total);
+      scs_cli_json_add_int (builder, "total", score.total);
       scs_cli_json_add_string (builder, "band", scs_sa_band_to_string (score.band));
-      json_builder_set_member_name (builder, "unanswered");
-      json_builder_add_int_value (builder, score.n_unanswered);
-      json_builder_set_member_name (builder, "not_applicable");
-      json_builder_add_int_value (builder, score.n_not_applicable);
+      scs_cli_json_add_int (builder, "unanswered", score.n_unanswered);
+      scs_cli_json_add_int (builder, "not_applicable", score.n_not_applicable);
       json_builder_set_member_name (builder, "follow_up");
       json_builder_begin_array (builder);
       for (guint i = 0; i < SCS_SECURITY_ACTION_N_QUESTIONS; i++)
@@ -98,17 +95,14 @@ scs_cli_sa_check (const ScsCliCommand *command,
       for (guint i = 0; i < SCS_SECURITY_ACTION_N_QUESTIONS; i++)
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "number");
-          json_builder_add_int_value (builder, i + 1);
-          json_builder_set_member_name (builder, "group");
-          json_builder_add_int_value (builder, scs_security_action_get_question_group (i + 1));
+          scs_cli_json_add_int (builder, "number", i + 1);
+          scs_cli_json_add_int (builder, "group", scs_security_action_get_question_group (i + 1));
           json_builder_set_member_name (builder, "answer");
           if (answers[i] == SCS_SA_ANSWER_NONE)
             json_builder_add_null_value (builder);
           else
             json_builder_add_string_value (builder, scs_sa_answer_to_string (answers[i]));
-          json_builder_set_member_name (builder, "points");
-          json_builder_add_int_value (builder, scs_sa_answer_get_points (answers[i]));
+          scs_cli_json_add_int (builder, "points", scs_sa_answer_get_points (answers[i]));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -50,12 +50,10 @@ scs_cli_submissions (const ScsCliCommand *command,
           const ScsSubmission *s = g_ptr_array_index (rows, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "cycle");
-          json_builder_add_int_value (builder, s->cycle);
+          scs_cli_json_add_int (builder, "cycle", s->cycle);
           scs_cli_json_add_string (builder, "package", s->file_name);
           scs_cli_json_add_string (builder, "sha256", s->sha256);
-          json_builder_set_member_name (builder, "size");
-          json_builder_add_int_value (builder, (gint64) s->size);
+          scs_cli_json_add_int (builder, "size", (gint64) s->size);
           scs_cli_json_add_string (builder, "exported", s->exported);
           scs_cli_json_add_string (builder, "exporter", s->exporter);
           scs_cli_json_add_string (builder, "expert_signature", s->expert_status);

@@ -70,8 +70,16 @@ static gboolean opt_print = FALSE;
 static int opt_within = SCS_PORTFOLIO_REMINDER_DAYS;
 static char *opt_found = NULL;
 static char *opt_corrected = NULL;
+static gboolean opt_no_cache = FALSE;
 
 #define JSON_ENTRY { "json", 0, 0, G_OPTION_ARG_NONE, &scs_cli_opt_json, N_("Print JSON for scripts"), NULL }
+/* The listing commands keep the rows of unchanged files across runs, as the
+ * window does (scs_portfolio_cache_new_persistent ()). */
+#define NO_CACHE_ENTRY { "no-cache", 0, 0, G_OPTION_ARG_NONE, &opt_no_cache, \
+                         N_("Read every file, neither using nor updating the rows kept from earlier runs"), NULL }
+#define ENCODING_ENTRY { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding, \
+                         N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), \
+                         N_("utf-8|cp932") }
 #define FILE_ENTRY { "file", 0, 0, G_OPTION_ARG_FILENAME, &opt_file, \
                      N_("Supplier list to use (default: your own, in your data folder)"), N_("PATH") }
 
@@ -81,8 +89,8 @@ static const GOptionEntry portfolio_entries[] = {
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the portfolio as CSV"), N_("CLIENTS.csv") },
   { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the portfolio as an Excel workbook"),
     N_("CLIENTS.xlsx") },
-  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
-    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  ENCODING_ENTRY,
+  NO_CACHE_ENTRY,
   { NULL }
 };
 
@@ -91,6 +99,7 @@ static const GOptionEntry reminder_entries[] = {
   { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Count from this date"), N_("YYYY-MM-DD") },
   { "within", 0, 0, G_OPTION_ARG_INT, &opt_within,
     N_("Days ahead to look (1–365, default 60; the window’s preference is the same)"), N_("DAYS") },
+  NO_CACHE_ENTRY,
   { NULL }
 };
 
@@ -105,11 +114,11 @@ static const GOptionEntry stats_entries[] = {
   JSON_ENTRY,
   { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by, N_("Group the clients by size or sector"), N_("all|size|sector") },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the statistics as CSV"), N_("STATS.csv") },
-  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
-    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  ENCODING_ENTRY,
   { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &opt_pdf, N_("Write the statistics as a printable PDF"), N_("STATS.pdf") },
   { "top", 0, 0, G_OPTION_ARG_INT, &opt_top, N_("Criteria listed per group (default 10)"), N_("N") },
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("Date printed on the PDF"), N_("YYYY-MM-DD") },
+  NO_CACHE_ENTRY,
   { NULL }
 };
 
@@ -118,8 +127,7 @@ static const GOptionEntry diagnose_entries[] = {
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, N_("Write the diagnosis report (PDF)"), N_("REPORT.pdf") },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv, N_("Write the gap list (CSV, UTF-8)"), N_("GAPS.csv") },
   { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &opt_xlsx, N_("Write the gap list as an Excel workbook"), N_("GAPS.xlsx") },
-  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
-    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  ENCODING_ENTRY,
   { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date,
     N_("Date printed on the report, and from which a label’s expiry is counted"), N_("YYYY-MM-DD") },
   { "on-site", 0, 0, G_OPTION_ARG_STRING, &opt_on_site,
@@ -231,27 +239,29 @@ static const GOptionEntry suppliers_entries[] = { JSON_ENTRY, FILE_ENTRY, { NULL
 
 static const GOptionEntry suppliers_export_entries[] = {
   FILE_ENTRY,
-  { "encoding", 0, 0, G_OPTION_ARG_STRING, &opt_encoding,
-    N_("Encoding of the CSV: UTF-8 with a byte order mark (default) or Shift_JIS"), N_("utf-8|cp932") },
+  ENCODING_ENTRY,
   { NULL }
 };
 
-static void
-json_int (JsonBuilder *b,
-          const char  *name,
-          gint64       value)
+/* --encoding into @encoding (left as it is without the option); FALSE after
+ * printing why. */
+static gboolean
+parse_encoding (ScsCsvEncoding *encoding)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
+  if (opt_encoding == NULL || scs_csv_encoding_from_string (opt_encoding, encoding))
+    return TRUE;
+  scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  return FALSE;
 }
 
-static void
-json_bool (JsonBuilder *b,
-           const char  *name,
-           gboolean     value)
+/* --date, when given, is a date; FALSE after printing why. */
+static gboolean
+check_date (void)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_boolean_value (b, value);
+  if (opt_date == NULL || scs_date_is_iso (opt_date))
+    return TRUE;
+  scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
+  return FALSE;
 }
 
 static gboolean
@@ -283,7 +293,9 @@ expiry_state_name (ScsExpiryState state)
 
 /* The clients' workspaces in @folder as on --today (default: today), with
  * the validity data they were read against in @validity (nullable); NULL
- * after printing why. */
+ * after printing why. Unless --no-cache, files unchanged since an earlier
+ * run (of this program or the window) are listed from the rows kept in the
+ * user's cache folder, without opening them. */
 static ScsPortfolio *
 load_portfolio (const char   *folder,
                 ScsValidity **validity)
@@ -305,6 +317,12 @@ load_portfolio (const char   *folder,
       return NULL;
     }
   portfolio = scs_portfolio_new (loaded, today);
+  if (!opt_no_cache)
+    {
+      g_autoptr(ScsPortfolioCache) cache = scs_portfolio_cache_new_persistent (NULL);
+
+      scs_portfolio_set_cache (portfolio, cache);
+    }
   if (!scs_portfolio_add_folder (portfolio, folder, NULL, &error))
     {
       scs_cli_report (error);
@@ -334,8 +352,8 @@ scs_cli_portfolio (const ScsCliCommand *command,
 
   if (!scs_cli_parse_arguments (command, portfolio_entries, FALSE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
-  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
-    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (!parse_encoding (&encoding))
+    return SCS_CLI_EXIT_USAGE;
   if ((portfolio = load_portfolio (argv[1], &validity)) == NULL)
     return SCS_CLI_EXIT_USAGE;
   model = scs_portfolio_get_entries (portfolio);
@@ -355,7 +373,7 @@ scs_cli_portfolio (const ScsCliCommand *command,
 
       json_builder_begin_object (b);
       scs_cli_json_add_string (b, "folder", argv[1]);
-      json_bool (b, "validity_provisional", scs_validity_is_provisional (validity));
+      scs_cli_json_add_boolean (b, "validity_provisional", scs_validity_is_provisional (validity));
       json_builder_set_member_name (b, "clients");
       json_builder_begin_array (b);
       for (guint i = 0; i < n; i++)
@@ -369,18 +387,18 @@ scs_cli_portfolio (const ScsCliCommand *command,
           scs_cli_json_add_string (b, "file", scs_portfolio_entry_get_path (e));
           scs_cli_json_add_string (b, "company", scs_portfolio_entry_get_company (e));
           scs_cli_json_add_string (b, "type", scs_workspace_type_to_string (scs_portfolio_entry_get_workspace_type (e)));
-          json_int (b, "level", scs_portfolio_entry_get_level (e));
-          json_int (b, "cycle", scs_portfolio_entry_get_cycle (e));
-          json_int (b, "satisfied", scs_portfolio_entry_get_satisfied (e));
-          json_int (b, "total", scs_portfolio_entry_get_total (e));
-          json_int (b, "open_gaps", scs_portfolio_entry_get_open_gaps (e));
-          json_bool (b, "ready", scs_portfolio_entry_get_ready (e));
-          json_bool (b, "criteria_missing", scs_portfolio_entry_get_criteria_missing (e));
+          scs_cli_json_add_int (b, "level", scs_portfolio_entry_get_level (e));
+          scs_cli_json_add_int (b, "cycle", scs_portfolio_entry_get_cycle (e));
+          scs_cli_json_add_int (b, "satisfied", scs_portfolio_entry_get_satisfied (e));
+          scs_cli_json_add_int (b, "total", scs_portfolio_entry_get_total (e));
+          scs_cli_json_add_int (b, "open_gaps", scs_portfolio_entry_get_open_gaps (e));
+          scs_cli_json_add_boolean (b, "ready", scs_portfolio_entry_get_ready (e));
+          scs_cli_json_add_boolean (b, "criteria_missing", scs_portfolio_entry_get_criteria_missing (e));
           scs_cli_json_add_string (b, "review", scs_review_state_to_string (scs_portfolio_entry_get_review_state (e)));
-          json_bool (b, "signed", scs_portfolio_entry_get_signed (e));
-          json_bool (b, "declared", scs_portfolio_entry_get_declared (e));
+          scs_cli_json_add_boolean (b, "signed", scs_portfolio_entry_get_signed (e));
+          scs_cli_json_add_boolean (b, "declared", scs_portfolio_entry_get_declared (e));
           scs_cli_json_add_string (b, "submitted", scs_portfolio_entry_get_submitted (e));
-          json_int (b, "obtained_level", scs_portfolio_entry_get_obtained_level (e));
+          scs_cli_json_add_int (b, "obtained_level", scs_portfolio_entry_get_obtained_level (e));
           scs_cli_json_add_string (b, "obtained", scs_portfolio_entry_get_obtained (e));
           scs_cli_json_add_string (b, "expiry", scs_portfolio_entry_get_expiry (e));
           scs_cli_json_add_string (b, "expiry_state", expiry_state_name (scs_portfolio_entry_get_expiry_state (e)));
@@ -393,10 +411,10 @@ scs_cli_portfolio (const ScsCliCommand *command,
                            scs_portfolio_entry_get_provider_date (e, SCS_PORTFOLIO_PROVIDER_STAR4));
             }
           if (scs_portfolio_entry_get_expiry (e) != NULL)
-            json_int (b, "days_left", scs_portfolio_entry_get_days_left (e));
+            scs_cli_json_add_int (b, "days_left", scs_portfolio_entry_get_days_left (e));
           else
             scs_cli_json_add_string (b, "days_left", NULL);
-          json_bool (b, "needs_new_check", scs_portfolio_entry_get_needs_check (e));
+          scs_cli_json_add_boolean (b, "needs_new_check", scs_portfolio_entry_get_needs_check (e));
           {
             ScsDueKind kind = SCS_DUE_RENEWAL;
             const char *due = scs_portfolio_entry_get_next_due (e, &kind);
@@ -580,7 +598,7 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_int (b, "within_days", opt_within);
+      scs_cli_json_add_int (b, "within_days", opt_within);
       json_builder_set_member_name (b, "reminders");
       json_builder_begin_array (b);
       for (guint i = 0; i < reminders->len; i++)
@@ -592,7 +610,7 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
           scs_cli_json_add_string (b, "company", r->company);
           scs_cli_json_add_string (b, "kind", r->expiry ? "expiry" : "self-assessment");
           scs_cli_json_add_string (b, "date", r->date);
-          json_int (b, "days", r->days);
+          scs_cli_json_add_int (b, "days", r->days);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -666,7 +684,7 @@ scs_cli_portfolio_bulk (const ScsCliCommand *command,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  json_int (b, "done", done);
+  scs_cli_json_add_int (b, "done", done);
   json_builder_end_object (b);
 
   if (scs_cli_opt_json)
@@ -703,16 +721,12 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if (opt_by != NULL && !scs_stats_grouping_from_string (opt_by, &grouping))
     return scs_cli_error (_("--by: expected all, size or sector, not ‘%s’"), opt_by);
-  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
-    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (!parse_encoding (&encoding))
+    return SCS_CLI_EXIT_USAGE;
   if (opt_top < 1)
     return scs_cli_error (_("--top: expected a number of at least 1, not %d"), opt_top);
-  if (opt_date != NULL)
-    {
-      g_autoptr(GDate) d = scs_date_parse_iso (opt_date);
-      if (d == NULL)
-        return scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
-    }
+  if (!check_date ())
+    return SCS_CLI_EXIT_USAGE;
   if ((portfolio = load_portfolio (argv[1], NULL)) == NULL)
     return SCS_CLI_EXIT_USAGE;
   stats = scs_portfolio_stats_compute (scs_portfolio_get_entries (portfolio), grouping);
@@ -736,12 +750,12 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
 
           json_builder_begin_object (b);
           scs_cli_json_add_string (b, "group", stat->group);
-          json_int (b, "category", stat->category);
+          scs_cli_json_add_int (b, "category", stat->category);
           scs_cli_json_add_string (b, "criterion_id", stat->criterion_id);
-          json_int (b, "clients", stat->clients);
-          json_int (b, "unmet", stat->unmet);
-          json_int (b, "previous_clients", stat->previous_clients);
-          json_int (b, "previous_unmet", stat->previous_unmet);
+          scs_cli_json_add_int (b, "clients", stat->clients);
+          scs_cli_json_add_int (b, "unmet", stat->unmet);
+          scs_cli_json_add_int (b, "previous_clients", stat->previous_clients);
+          scs_cli_json_add_int (b, "previous_unmet", stat->previous_unmet);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -860,16 +874,12 @@ scs_cli_diagnose (const ScsCliCommand *command,
 
   if (!scs_cli_parse_arguments (command, diagnose_entries, TRUE, &argc, &argv, 1, 1))
     return SCS_CLI_EXIT_USAGE;
-  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
-    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (!parse_encoding (&encoding))
+    return SCS_CLI_EXIT_USAGE;
   if (opt_on_site != NULL && !g_str_equal (opt_on_site, "yes") && !g_str_equal (opt_on_site, "no"))
     return scs_cli_error (_("--on-site: expected yes or no, not ‘%s’"), opt_on_site);
-  if (opt_date != NULL)
-    {
-      g_autoptr(GDate) d = scs_date_parse_iso (opt_date);
-      if (d == NULL)
-        return scs_cli_error (_("--date: ‘%s’ is not a date of the form YYYY-MM-DD"), opt_date);
-    }
+  if (!check_date ())
+    return SCS_CLI_EXIT_USAGE;
 
   workspace = scs_cli_open_workspace (argv[1]);
   if (workspace == NULL)
@@ -925,10 +935,10 @@ scs_cli_diagnose (const ScsCliCommand *command,
 
       json_builder_begin_object (b);
       scs_cli_json_add_string (b, "file", argv[1]);
-      json_int (b, "target_level", scs_workspace_get_target_level (workspace));
-      json_int (b, "cycle", scs_workspace_get_cycle (workspace));
+      scs_cli_json_add_int (b, "target_level", scs_workspace_get_target_level (workspace));
+      scs_cli_json_add_int (b, "cycle", scs_workspace_get_cycle (workspace));
       scs_cli_json_add_string (b, "tier", scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)));
-      json_bool (b, "needs_on_site", scs_diagnosis_get_needs_on_site (diagnosis));
+      scs_cli_json_add_boolean (b, "needs_on_site", scs_diagnosis_get_needs_on_site (diagnosis));
       json_builder_set_member_name (b, "gaps");
       json_builder_begin_array (b);
       for (guint i = 0; i < gaps->len; i++)
@@ -944,7 +954,7 @@ scs_cli_diagnose (const ScsCliCommand *command,
           scs_cli_json_add_string (b, "owner", gap->owner);
           scs_cli_json_add_string (b, "due", gap->due);
           scs_cli_json_add_string (b, "note", gap->note);
-          json_bool (b, "planned", gap->planned);
+          scs_cli_json_add_boolean (b, "planned", gap->planned);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -1042,7 +1052,7 @@ scs_cli_renew (const ScsCliCommand *command,
 
       json_builder_begin_object (b);
       scs_cli_json_add_string (b, "file", argv[1]);
-      json_int (b, "cycle", cycle);
+      scs_cli_json_add_int (b, "cycle", cycle);
       json_builder_set_member_name (b, "to_reconfirm");
       json_builder_begin_array (b);
       for (guint i = 0; unconfirmed[i] != NULL; i++)
@@ -1198,9 +1208,9 @@ scs_cli_life_cycle (const ScsCliCommand *command,
           scs_cli_json_add_string (b, "label", e->label);
           scs_cli_json_add_string (b, "date", e->date);
           if (e->date != NULL)
-            json_int (b, "days_left", e->days_left);
+            scs_cli_json_add_int (b, "days_left", e->days_left);
           scs_cli_json_add_string (b, "urgency", life_urgencies[e->urgency]);
-          json_bool (b, "provisional", e->provisional);
+          scs_cli_json_add_boolean (b, "provisional", e->provisional);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -1277,8 +1287,8 @@ scs_cli_compare (const ScsCliCommand *command,
 
       json_builder_begin_object (jb);
       scs_cli_json_add_string (jb, "file", argv[1]);
-      json_int (jb, "cycle_a", a);
-      json_int (jb, "cycle_b", b);
+      scs_cli_json_add_int (jb, "cycle_a", a);
+      scs_cli_json_add_int (jb, "cycle_b", b);
       json_builder_set_member_name (jb, "changed");
       json_builder_begin_array (jb);
       for (guint i = 0; i < diffs->len; i++)
@@ -1304,8 +1314,8 @@ scs_cli_compare (const ScsCliCommand *command,
           scs_cli_json_add_string (jb, "new_state", scs_answer_state_to_string (d->new_state));
           scs_cli_json_add_string (jb, "old_note", d->old_note);
           scs_cli_json_add_string (jb, "new_note", d->new_note);
-          json_int (jb, "old_evidence", d->old_evidence);
-          json_int (jb, "new_evidence", d->new_evidence);
+          scs_cli_json_add_int (jb, "old_evidence", d->old_evidence);
+          scs_cli_json_add_int (jb, "new_evidence", d->new_evidence);
           json_builder_end_object (jb);
         }
       json_builder_end_array (jb);
@@ -1395,16 +1405,16 @@ supplier_json (JsonBuilder       *b,
   json_builder_begin_object (b);
   scs_cli_json_add_string (b, "name", s->name);
   scs_cli_json_add_string (b, "corporate_number", s->corporate_number);
-  json_bool (b, "confidential", s->confidential);
-  json_bool (b, "delay", s->delay);
-  json_bool (b, "access", s->access);
+  scs_cli_json_add_boolean (b, "confidential", s->confidential);
+  scs_cli_json_add_boolean (b, "delay", s->delay);
+  scs_cli_json_add_boolean (b, "access", s->access);
   scs_cli_json_add_string (b, "factors", s->factors);
-  json_int (b, "recommended", s->recommended);
-  json_int (b, "obtained", s->obtained);
-  json_bool (b, "meets_recommendation", s->outside || s->obtained >= s->recommended);
+  scs_cli_json_add_int (b, "recommended", s->recommended);
+  scs_cli_json_add_int (b, "obtained", s->obtained);
+  scs_cli_json_add_boolean (b, "meets_recommendation", s->outside || s->obtained >= s->recommended);
   scs_cli_json_add_string (b, "decided", s->decided);
   scs_cli_json_add_string (b, "reasoning", s->reasoning);
-  json_bool (b, "outside", s->outside);
+  scs_cli_json_add_boolean (b, "outside", s->outside);
   scs_cli_json_add_string (b, "outside_reason", s->outside_reason);
   scs_cli_json_add_string (b, "registry_id", s->registry_id);
   scs_cli_json_add_string (b, "expiry", s->expiry);
@@ -1701,8 +1711,8 @@ scs_cli_suppliers_export (const ScsCliCommand *command,
     return SCS_CLI_EXIT_USAGE;
   if ((list = open_suppliers ()) == NULL)
     return SCS_CLI_EXIT_USAGE;
-  if (opt_encoding != NULL && !scs_csv_encoding_from_string (opt_encoding, &encoding))
-    return scs_cli_error (_("--encoding: expected utf-8 or cp932, not ‘%s’"), opt_encoding);
+  if (!parse_encoding (&encoding))
+    return SCS_CLI_EXIT_USAGE;
   csv = scs_supplier_list_export_csv (list, encoding, &error);
   if (csv == NULL)
     return scs_cli_report (error);

@@ -1,11 +1,10 @@
-/* scs-cli-workspace.c: `scs-cli new|info|answer|status|audit`
+/* scs-cli-workspace.c: `scs-cli info|answer|status|audit`
  *
  * The workspace subcommands. Each opens the .scsw, does one thing through the
  * core API (every change is its own durable transaction there, with its audit
  * entry) and closes it again, so a command that returned 0 has its change on
  * disk. Input is checked here first where the CLI can name the option at
- * fault (a missing --name, a 法人番号 with a bad check digit, `na` without
- * --reason, an unknown criterion ID); the core checks again and refuses with
+ * fault (`na` without --reason, an unknown criterion ID); the core checks again and refuses with
  * the file untouched, and its message is printed as it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,7 +15,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-cli-private.h"
-#include "scs-corporate-number.h"
 #include "scs-i18n.h"
 #include "scs-migration.h"
 #include "scs-text.h"
@@ -30,110 +28,6 @@ format_cycle (guint cycle)
 
   /* Translators: the n-th renewal of the assessment */
   return g_strdup_printf (_("renewal %u"), cycle);
-}
-
-/* ---- new ---------------------------------------------------------------- */
-
-static char *opt_name = NULL;
-static char *opt_trade_name = NULL;
-static char *opt_corporate_number = NULL;
-static gboolean opt_sole_proprietor = FALSE;
-static int opt_level = 3;
-static char *opt_address = NULL;
-static char *opt_contact_name = NULL;
-static char *opt_contact_email = NULL;
-static char *opt_contact_phone = NULL;
-static char *opt_type = NULL;
-
-static const GOptionEntry new_entries[] = {
-  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Legal name of the organisation (required)"), N_("NAME") },
-  { "trade-name", 0, 0, G_OPTION_ARG_STRING, &opt_trade_name, N_("Trade name, if it differs"), N_("NAME") },
-  { "corporate-number", 0, 0, G_OPTION_ARG_STRING, &opt_corporate_number,
-    N_("13-digit corporate number (法人番号), required unless --sole-proprietor"), N_("NUMBER") },
-  { "sole-proprietor", 0, 0, G_OPTION_ARG_NONE, &opt_sole_proprietor,
-    N_("The organisation is a sole proprietor (no corporate number)"), NULL },
-  { "type", 0, 0, G_OPTION_ARG_STRING, &opt_type,
-    N_("What the workspace is for: scs (default), jcstar1, security-action or provider"), N_("TYPE") },
-  { "level", 0, 0, G_OPTION_ARG_INT, &opt_level, N_("Target level, 3 or 4 (default 3)"), N_("LEVEL") },
-  { "address", 0, 0, G_OPTION_ARG_STRING, &opt_address, N_("Address"), N_("ADDRESS") },
-  { "contact-name", 0, 0, G_OPTION_ARG_STRING, &opt_contact_name, N_("Contact person"), N_("NAME") },
-  { "contact-email", 0, 0, G_OPTION_ARG_STRING, &opt_contact_email, N_("Contact e-mail address"), N_("EMAIL") },
-  { "contact-phone", 0, 0, G_OPTION_ARG_STRING, &opt_contact_phone, N_("Contact telephone number"), N_("PHONE") },
-  { NULL }
-};
-
-int
-scs_cli_new (const ScsCliCommand *command,
-             int                  argc,
-             char               **argv)
-{
-  g_autoptr(ScsOrganization) org = NULL;
-  g_autoptr(ScsCatalog) catalog = NULL;
-  g_autoptr(ScsWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *normalized = NULL;
-  g_autofree char *level = NULL;
-  ScsWorkspaceType type = SCS_WORKSPACE_TYPE_SCS;
-  const char *path;
-
-  if (!scs_cli_parse_arguments (command, new_entries, FALSE, &argc, &argv, 1, 1))
-    return SCS_CLI_EXIT_USAGE;
-  path = argv[1];
-
-  if (opt_type != NULL && !scs_workspace_type_from_string (opt_type, &type))
-    return scs_cli_error (_("new: --type must be scs, jcstar1, security-action or provider, not ‘%s’"), opt_type);
-
-  if (scs_text_is_blank (opt_name))
-    return scs_cli_error (_("new: the organisation’s name is required (--name)"));
-  if (opt_level != 3 && opt_level != 4)
-    return scs_cli_error (_("new: --level must be 3 or 4, not %d"), opt_level);
-
-  if (opt_sole_proprietor && opt_corporate_number != NULL)
-    return scs_cli_error (_("new: a sole proprietor has no corporate number (法人番号): "
-                            "give either --sole-proprietor or --corporate-number"));
-  if (!opt_sole_proprietor)
-    {
-      if (opt_corporate_number == NULL)
-        return scs_cli_error (_("new: the corporate number (法人番号) is required (--corporate-number), "
-                                "unless the organisation is a sole proprietor (--sole-proprietor)"));
-      if (!scs_corporate_number_validate (opt_corporate_number, &normalized, &error))
-        return scs_cli_error (_("--corporate-number ‘%s’: %s"),
-                              opt_corporate_number, error->message);
-    }
-
-  /* The core refuses too, but saying so before anything is read is clearer. */
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return scs_cli_error (_("‘%s’ already exists; scs-cli new never overwrites a file"), path);
-
-  org = scs_organization_new ();
-  org->name = g_strdup (opt_name);
-  org->trade_name = g_strdup (opt_trade_name);
-  org->sole_proprietor = opt_sole_proprietor;
-  org->corporate_number = g_steal_pointer (&normalized);
-  org->address = g_strdup (opt_address);
-  org->contact_name = g_strdup (opt_contact_name);
-  org->contact_email = g_strdup (opt_contact_email);
-  org->contact_phone = g_strdup (opt_contact_phone);
-  if (!scs_organization_validate (org, &error))
-    return scs_cli_report (error);
-
-  catalog = scs_workspace_type_new_catalog (type);
-  workspace = scs_workspace_create_typed (path, type, org, opt_level, catalog, &error);
-  if (workspace == NULL)
-    return scs_cli_report (error);
-
-  if (type != SCS_WORKSPACE_TYPE_SCS)
-    {
-      /* Translators: "Created ‘a.scsw’ for 株式会社…: JC-STAR ★1 product self-declaration." */
-      g_print (_("Created ‘%s’ for %s: %s.\n"), path, org->name, scs_workspace_type_get_label (type));
-      return SCS_CLI_EXIT_OK;
-    }
-
-  level = scs_cli_level_label (opt_level);
-  g_print (_("Created ‘%s’ for %s: target %s, catalog %s (%s).\n"),
-           path, org->name, level, scs_catalog_get_id (catalog), scs_catalog_get_date (catalog));
-
-  return SCS_CLI_EXIT_OK;
 }
 
 /* ---- info --------------------------------------------------------------- */
@@ -190,17 +84,14 @@ scs_cli_info (const ScsCliCommand *command,
       scs_cli_json_add_string (builder, "date", scs_catalog_get_date (catalog));
       scs_cli_json_add_string (builder, "sha256", scs_catalog_get_sha256 (catalog));
       json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "target_level");
-      json_builder_add_int_value (builder, level);
-      json_builder_set_member_name (builder, "cycle");
-      json_builder_add_int_value (builder, scs_workspace_get_cycle (workspace));
+      scs_cli_json_add_int (builder, "target_level", level);
+      scs_cli_json_add_int (builder, "cycle", scs_workspace_get_cycle (workspace));
       scs_cli_json_add_string (builder, "created", scs_workspace_get_created (workspace));
       json_builder_set_member_name (builder, "answers");
       json_builder_begin_object (builder);
       scs_cli_json_add_progress (builder, &progress);
       json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_add_int_value (builder, n_evidence);
+      scs_cli_json_add_int (builder, "evidence", n_evidence);
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);
@@ -324,8 +215,7 @@ scs_cli_answer (const ScsCliCommand *command,
       scs_cli_json_add_string (builder, "reason", scs_answer_get_reason (answer));
       scs_cli_json_add_string (builder, "author", scs_answer_get_author (answer));
       scs_cli_json_add_string (builder, "updated", scs_answer_get_updated (answer));
-      json_builder_set_member_name (builder, "version");
-      json_builder_add_int_value (builder, scs_answer_get_version (answer));
+      scs_cli_json_add_int (builder, "version", scs_answer_get_version (answer));
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);
@@ -393,13 +283,10 @@ add_level_json (JsonBuilder  *builder,
 
   json_builder_begin_object (builder);
   scs_cli_json_add_progress (builder, &progress);
-  json_builder_set_member_name (builder, "remaining");
-  json_builder_add_int_value (builder, progress.total - progress.satisfied);
-  json_builder_set_member_name (builder, "criteria_complete");
-  json_builder_add_boolean_value (builder,
-                                  scs_catalog_criteria_complete (scs_workspace_get_catalog (workspace), level));
-  json_builder_set_member_name (builder, "ready");
-  json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, level));
+  scs_cli_json_add_int (builder, "remaining", progress.total - progress.satisfied);
+  scs_cli_json_add_boolean (builder, "criteria_complete",
+                            scs_catalog_criteria_complete (scs_workspace_get_catalog (workspace), level));
+  scs_cli_json_add_boolean (builder, "ready", scs_workspace_is_ready (workspace, level));
   json_builder_end_object (builder);
 }
 
@@ -435,8 +322,7 @@ scs_cli_status (const ScsCliCommand *command,
       scs_cli_json_add_string (builder, "file", argv[1]);
       scs_cli_json_add_string (builder, "type",
                                scs_workspace_type_to_string (scs_workspace_get_workspace_type (workspace)));
-      json_builder_set_member_name (builder, "target_level");
-      json_builder_add_int_value (builder, target);
+      scs_cli_json_add_int (builder, "target_level", target);
 
       /* Per category, the criteria the workspace works towards. */
       json_builder_set_member_name (builder, "categories");
@@ -451,8 +337,7 @@ scs_cli_status (const ScsCliCommand *command,
           scs_workspace_get_progress (workspace, category->number, target, &progress);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "number");
-          json_builder_add_int_value (builder, category->number);
+          scs_cli_json_add_int (builder, "number", category->number);
           scs_cli_json_add_string (builder, "title", scs_category_get_title (category));
           scs_cli_json_add_string (builder, "title_ja", category->title_ja);
           scs_cli_json_add_string (builder, "title_en", category->title_en);
@@ -469,10 +354,8 @@ scs_cli_status (const ScsCliCommand *command,
       add_level_json (builder, workspace, 4);
       json_builder_end_object (builder);
 
-      json_builder_set_member_name (builder, "ready_star3");
-      json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, 3));
-      json_builder_set_member_name (builder, "ready_star4");
-      json_builder_add_boolean_value (builder, scs_workspace_is_ready (workspace, 4));
+      scs_cli_json_add_boolean (builder, "ready_star3", scs_workspace_is_ready (workspace, 3));
+      scs_cli_json_add_boolean (builder, "ready_star4", scs_workspace_is_ready (workspace, 4));
       /* Answers carried over to re-worded or re-levelled criteria that
        * nobody has re-confirmed yet: they block signing. */
       json_builder_set_member_name (builder, "reconfirm");
@@ -620,8 +503,7 @@ scs_cli_audit (const ScsCliCommand *command,
           const ScsAuditEntry *entry = g_ptr_array_index (entries, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, entry->id);
+          scs_cli_json_add_int (builder, "id", entry->id);
           scs_cli_json_add_string (builder, "time", entry->time);
           scs_cli_json_add_string (builder, "actor", entry->actor);
           scs_cli_json_add_string (builder, "action", entry->action);

@@ -273,6 +273,24 @@ scs_cli_json_add_string (JsonBuilder *builder,
 }
 
 void
+scs_cli_json_add_int (JsonBuilder *builder,
+                      const char  *name,
+                      gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+scs_cli_json_add_boolean (JsonBuilder *builder,
+                          const char  *name,
+                          gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+void
 scs_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -300,18 +318,24 @@ void
 scs_cli_json_add_progress (JsonBuilder       *builder,
                            const ScsProgress *progress)
 {
-  json_builder_set_member_name (builder, "total");
-  json_builder_add_int_value (builder, progress->total);
-  json_builder_set_member_name (builder, "unanswered");
-  json_builder_add_int_value (builder, progress->counts[SCS_ANSWER_UNANSWERED]);
-  json_builder_set_member_name (builder, "met");
-  json_builder_add_int_value (builder, progress->counts[SCS_ANSWER_MET]);
-  json_builder_set_member_name (builder, "not_met");
-  json_builder_add_int_value (builder, progress->counts[SCS_ANSWER_NOT_MET]);
-  json_builder_set_member_name (builder, "na");
-  json_builder_add_int_value (builder, progress->counts[SCS_ANSWER_NOT_APPLICABLE]);
-  json_builder_set_member_name (builder, "satisfied");
-  json_builder_add_int_value (builder, progress->satisfied);
+  scs_cli_json_add_int (builder, "total", progress->total);
+  scs_cli_json_add_int (builder, "unanswered", progress->counts[SCS_ANSWER_UNANSWERED]);
+  scs_cli_json_add_int (builder, "met", progress->counts[SCS_ANSWER_MET]);
+  scs_cli_json_add_int (builder, "not_met", progress->counts[SCS_ANSWER_NOT_MET]);
+  scs_cli_json_add_int (builder, "na", progress->counts[SCS_ANSWER_NOT_APPLICABLE]);
+  scs_cli_json_add_int (builder, "satisfied", progress->satisfied);
+}
+
+gboolean
+scs_cli_parse_id (const char *text,
+                  gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
 }
 
 gboolean

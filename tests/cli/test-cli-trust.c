@@ -604,58 +604,6 @@ test_tsa_outside_transaction (void)
                        CLI "verify-signature held.scsw --ca ca.pem", tsa_url), ==, 0);
 }
 
-/* The local OCSP responder ------------------------------------------------------- */
-
-/* `openssl ocsp` on a free port, answering for ca.pem through a delegated
- * responder certificate (id-kp-OCSPSigning): expert.pem good, revoked.pem
- * revoked on 2026-12-01. It prints "ACCEPT [::]:PORT …" on stdout once it
- * listens. */
-static void
-start_ocsp (void)
-{
-  /* bounded like tsa-server.py, should the test die before it stops it */
-  const char *argv[] = { "timeout", "900", "openssl", "ocsp", "-index", "index.txt", "-port", "0", "-rsigner", "ocsp.pem",
-                         "-rkey", "ocsp.key.pem", "-CA", "ca.pem", "-ignore_err", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GIOChannel) channel = NULL;
-  g_autofree char *line = NULL;
-  const char *port;
-  int out_fd;
-
-  g_assert_cmpint (sh (NULL, "%s",
-    "set -e; "
-    "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ocsp.key.pem "
-    "  -subj '/CN=SCS Test OCSP' -out ocsp.csr 2>/dev/null; "
-    "printf 'extendedKeyUsage=OCSPSigning\\nkeyUsage=critical,digitalSignature\\n' > ocsp.ext; "
-    "openssl x509 -req -in ocsp.csr -CA ca.pem -CAkey ca.key.pem -CAcreateserial -days 30 "
-    "  -extfile ocsp.ext -out ocsp.pem 2>/dev/null; "
-    "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout revoked.key.pem "
-    "  -subj '/CN=Revoked Expert' -out revoked.csr 2>/dev/null; "
-    "printf 'keyUsage=critical,digitalSignature,nonRepudiation\\n' > revoked.ext; "
-    "openssl x509 -req -in revoked.csr -CA ca.pem -CAkey ca.key.pem -CAcreateserial -days 30 "
-    "  -extfile revoked.ext -out revoked.pem 2>/dev/null; "
-    "openssl pkcs12 -export -inkey revoked.key.pem -in revoked.pem -passout pass:secret -out revoked.p12; "
-    "printf 'V\\t301231235959Z\\t\\t%s\\tunknown\\t/CN=Expert Taro\\n' "
-    "  $(openssl x509 -in expert.pem -noout -serial | cut -d= -f2) > index.txt; "
-    "printf 'R\\t301231235959Z\\t261201000000Z\\t%s\\tunknown\\t/CN=Revoked Expert\\n' "
-    "  $(openssl x509 -in revoked.pem -noout -serial | cut -d= -f2) >> index.txt"), ==, 0);
-  g_assert_true (g_spawn_async_with_pipes (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
-                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
-                                           NULL, NULL, &ocsp_pid, NULL, &out_fd, NULL, &error));
-  g_assert_no_error (error);
-  channel = g_io_channel_unix_new (out_fd);
-  g_io_channel_set_close_on_unref (channel, TRUE);
-  do
-    {
-      g_clear_pointer (&line, g_free);
-      g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==, G_IO_STATUS_NORMAL);
-    }
-  while (!g_str_has_prefix (line, "ACCEPT "));
-  port = strrchr (strtok (line + 7, " "), ':');
-  g_assert_nonnull (port);
-  ocsp_url = g_strdup_printf ("http://127.0.0.1:%s/", port + 1);
-}
-
 static void
 test_ocsp (void)
 {
@@ -668,7 +616,7 @@ test_ocsp (void)
   g_autoptr(GBytes) response = NULL;
   JsonObject *root;
 
-  start_ocsp ();
+  ocsp_url = core_test_start_ocsp (dir, &ocsp_pid);
 
   /* signed, stamped, then the responder asked: B-LT, the answer embedded */
   g_object_unref (prepare ("ocsp.scsw"));
@@ -919,12 +867,7 @@ main (int    argc,
   g_test_add_func ("/scs/cli/trust/hostile-cms", test_hostile_cms);
 
   rc = g_test_run ();
-  if (ocsp_pid != 0)
-    {
-      kill (ocsp_pid, SIGTERM);
-      waitpid (ocsp_pid, NULL, 0);
-      g_spawn_close_pid (ocsp_pid);
-    }
+  core_test_stop_ocsp (ocsp_pid);
   kill (tsa_pid, SIGTERM);
   waitpid (tsa_pid, NULL, 0);
   g_spawn_close_pid (tsa_pid);

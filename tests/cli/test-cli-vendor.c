@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -15,6 +17,7 @@
 
 #include "cli-test-util.h"
 #include "scs-csv.h"
+#include "scs-portfolio.h"
 #include "scs-xlsx.h"
 
 /* SCS_ACTOR unset, as in test-cli.c. */
@@ -819,6 +822,161 @@ test_life_cycle (Fixture       *f,
   cli_test_assert_ok (run = cli_run ("significant-change", a, "other", "--description", "委託先の変更"));
 }
 
+/* ------------------------------------------------------------------------ */
+/* The listing's rows kept across runs ($XDG_CACHE_HOME)                     */
+
+/* Waits until a file changed at @changed (µs, real time) is older than the
+ * cache's settle time: only then can its key vouch for its row. */
+static void
+wait_settled_since (gint64 changed)
+{
+  while (g_get_real_time () <= changed + SCS_PORTFOLIO_CACHE_SETTLE_SECONDS * G_USEC_PER_SEC)
+    g_usleep (50 * 1000);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Runs scs-cli with @args and @env while inotify watches @dir: the
+ * workspaces (*.scsw) the run opened, sorted, separated by spaces. */
+static char *
+run_watching_opens (const char          *dir,
+                    const char * const  *env,
+                    const char * const  *args,
+                    char               **out)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CliRun) run = NULL;
+  char buffer[4096] __attribute__ ((aligned (__alignof__ (struct inotify_event))));
+  int fd = inotify_init1 (IN_NONBLOCK | IN_CLOEXEC);
+  ssize_t n;
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (inotify_add_watch (fd, dir, IN_OPEN), >=, 0);
+  run = cli_test_run (&(const CliOptions) { .actor = NULL, .env = env }, args);
+  cli_test_assert_ok (run);
+  /* The events of the finished run are all queued. */
+  while ((n = read (fd, buffer, sizeof buffer)) > 0)
+    {
+      for (char *p = buffer; p < buffer + n;)
+        {
+          const struct inotify_event *event = (const struct inotify_event *) p;
+
+          g_assert_false (event->mask & IN_Q_OVERFLOW);
+          if (event->len > 0 && g_str_has_suffix (event->name, ".scsw") &&
+              !g_ptr_array_find_with_equal_func (names, event->name, g_str_equal, NULL))
+            g_ptr_array_add (names, g_strdup (event->name));
+          p += sizeof (struct inotify_event) + event->len;
+        }
+    }
+  close (fd);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  if (out != NULL)
+    *out = g_strdup (run->out);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+#define watch_opens(env_, out_, ...) \
+  run_watching_opens (f->dir, (env_), (const char * const[]) { __VA_ARGS__, NULL }, (out_))
+
+/* A second `portfolio` opens no workspace whose key is unchanged and shows
+ * the rows a fresh read shows; a changed workspace is read again; the
+ * other listing commands use the same rows; --no-cache reads every file
+ * and leaves the kept rows alone; a damaged cache file is ignored and
+ * written anew. */
+static void
+test_portfolio_cache (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *cache_home = g_build_filename (f->dir, ".cache", NULL);
+  g_autofree char *env_home = g_strconcat ("XDG_CACHE_HOME=", cache_home, NULL);
+  const char * const env[] = { env_home, NULL };
+  g_autofree char *rows = g_build_filename (cache_home, "scs-workbench", "portfolio-rows", NULL);
+  g_autofree char *a = new_client (f, "a.scsw", "株式会社エー", "3");
+  g_autofree char *b = new_client (f, "b.scsw", "株式会社ビー", "3");
+  g_autofree char *c = new_client (f, "c.scsw", "株式会社シー", "4");
+  g_autofree char *first = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *rows_sha = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root;
+
+  answer (a, "1-2-1-1", "met");
+  wait_settled_since (g_get_real_time ());
+
+  opened = watch_opens (env, &first, "portfolio", f->dir, "--json", "--today", "2027-03-01");
+  g_assert_cmpstr (opened, ==, "a.scsw b.scsw c.scsw");
+  g_assert_true (g_file_test (rows, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&opened, g_free);
+  opened = watch_opens (env, &out, "portfolio", f->dir, "--json", "--today", "2027-03-01");
+  g_assert_cmpstr (opened, ==, "");
+  g_assert_cmpstr (out, ==, first);
+  g_clear_pointer (&opened, g_free);
+  g_clear_pointer (&out, g_free);
+
+  /* b changed: read again, and only b. */
+  answer (b, "1-2-1-1", "met");
+  wait_settled_since (g_get_real_time ());
+  opened = watch_opens (env, &out, "portfolio", f->dir, "--json", "--today", "2027-03-01");
+  g_assert_cmpstr (opened, ==, "b.scsw");
+  root = cli_test_parse_new (out, &parser);
+  g_assert_cmpint (json_object_get_int_member (find_client (json_object_get_array_member (root, "clients"),
+                                                            "株式会社ビー"), "satisfied"), ==, 1);
+  g_clear_pointer (&opened, g_free);
+
+  /* --no-cache: every file read, the same rows, the kept rows untouched. */
+  rows_sha = core_test_file_sha256 (rows);
+  opened = watch_opens (env, &fresh, "portfolio", f->dir, "--json", "--today", "2027-03-01", "--no-cache");
+  g_assert_cmpstr (opened, ==, "a.scsw b.scsw c.scsw");
+  g_assert_cmpstr (out, ==, fresh);
+  cli_test_assert_unchanged (rows, rows_sha);
+  g_clear_pointer (&opened, g_free);
+  g_clear_pointer (&out, g_free);
+
+  /* The other listing commands list from the same rows. */
+  opened = watch_opens (env, NULL, "portfolio", "reminders", f->dir, "--today", "2027-03-01");
+  g_assert_cmpstr (opened, ==, "");
+  g_clear_pointer (&opened, g_free);
+  opened = watch_opens (env, NULL, "portfolio", "stats", f->dir);
+  g_assert_cmpstr (opened, ==, "");
+  g_clear_pointer (&opened, g_free);
+
+  /* A damaged cache file: ignored (every file read, the right rows), then
+   * replaced. */
+  for (guint damage = 0; damage < 2; damage++)
+    {
+      if (damage == 0)
+        g_assert_true (g_file_set_contents (rows, "PK\3\4 not a cache file", -1, NULL));
+      else
+        {
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          g_assert_true (g_file_get_contents (rows, &contents, &length, NULL));
+          g_assert_cmpuint (length, >, 100);
+          contents[length - 50] ^= 0x20;
+          g_assert_true (g_file_set_contents (rows, contents, length, NULL));
+        }
+      opened = watch_opens (env, &out, "portfolio", f->dir, "--json", "--today", "2027-03-01");
+      g_assert_cmpstr (opened, ==, "a.scsw b.scsw c.scsw");
+      g_assert_cmpstr (out, ==, fresh);
+      g_clear_pointer (&opened, g_free);
+      g_clear_pointer (&out, g_free);
+      opened = watch_opens (env, &out, "portfolio", f->dir, "--json", "--today", "2027-03-01");
+      g_assert_cmpstr (opened, ==, "");
+      g_assert_cmpstr (out, ==, fresh);
+      g_clear_pointer (&opened, g_free);
+      g_clear_pointer (&out, g_free);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +989,8 @@ main (int   argc,
   g_test_add ("/scs/cli/vendor/diagnose", Fixture, NULL, fixture_set_up, test_diagnose, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/diagnose-self-declarations", Fixture, NULL, fixture_set_up,
               test_diagnose_self_declarations, fixture_tear_down);
+  g_test_add ("/scs/cli/vendor/portfolio-cache", Fixture, NULL, fixture_set_up, test_portfolio_cache,
+              fixture_tear_down);
   g_test_add ("/scs/cli/vendor/portfolio-bulk", Fixture, NULL, fixture_set_up,
               test_portfolio_bulk, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/portfolio-reminders", Fixture, NULL, fixture_set_up,

@@ -15,6 +15,7 @@
 #include "core-test-util.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,72 @@ core_test_make_certificates (const char *dir,
   g_autofree char *cmd = g_strdup_printf ("sh '%s' '%s'%s", script, dir, quiet ? " >/dev/null 2>&1" : "");
 
   g_assert_cmpint (system (cmd), ==, 0);
+}
+
+/* `openssl ocsp` on a free port, answering for ca.pem through a delegated
+ * responder certificate (id-kp-OCSPSigning): expert.pem good, revoked.pem
+ * revoked on 2026-12-01. It prints "ACCEPT [::]:PORT …" on stdout once it
+ * listens. */
+char *
+core_test_start_ocsp (const char *dir,
+                      GPid       *pid)
+{
+  /* bounded like tsa-server.py, should the test die before it stops it */
+  const char *argv[] = { "timeout", "900", "openssl", "ocsp", "-index", "index.txt", "-port", "0", "-rsigner", "ocsp.pem",
+                         "-rkey", "ocsp.key.pem", "-CA", "ca.pem", "-ignore_err", NULL };
+  const char *setup[] = { "sh", "-c",
+    "set -e; "
+    "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ocsp.key.pem "
+    "  -subj '/CN=SCS Test OCSP' -out ocsp.csr 2>/dev/null; "
+    "printf 'extendedKeyUsage=OCSPSigning\\nkeyUsage=critical,digitalSignature\\n' > ocsp.ext; "
+    "openssl x509 -req -in ocsp.csr -CA ca.pem -CAkey ca.key.pem -CAcreateserial -days 30 "
+    "  -extfile ocsp.ext -out ocsp.pem 2>/dev/null; "
+    "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout revoked.key.pem "
+    "  -subj '/CN=Revoked Expert' -out revoked.csr 2>/dev/null; "
+    "printf 'keyUsage=critical,digitalSignature,nonRepudiation\\n' > revoked.ext; "
+    "openssl x509 -req -in revoked.csr -CA ca.pem -CAkey ca.key.pem -CAcreateserial -days 30 "
+    "  -extfile revoked.ext -out revoked.pem 2>/dev/null; "
+    "openssl pkcs12 -export -inkey revoked.key.pem -in revoked.pem -passout pass:secret -out revoked.p12; "
+    "printf 'V\\t301231235959Z\\t\\t%s\\tunknown\\t/CN=Expert Taro\\n' "
+    "  $(openssl x509 -in expert.pem -noout -serial | cut -d= -f2) > index.txt; "
+    "printf 'R\\t301231235959Z\\t261201000000Z\\t%s\\tunknown\\t/CN=Revoked Expert\\n' "
+    "  $(openssl x509 -in revoked.pem -noout -serial | cut -d= -f2) >> index.txt", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *line = NULL;
+  const char *port;
+  int status = 0;
+  int out_fd;
+
+  g_assert_true (g_spawn_sync (dir, (char **) setup, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_spawn_async_with_pipes (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                           NULL, NULL, pid, NULL, &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  channel = g_io_channel_unix_new (out_fd);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  do
+    {
+      g_clear_pointer (&line, g_free);
+      g_assert_cmpint (g_io_channel_read_line (channel, &line, NULL, NULL, &error), ==, G_IO_STATUS_NORMAL);
+    }
+  while (!g_str_has_prefix (line, "ACCEPT "));
+  port = strrchr (strtok (line + 7, " "), ':');
+  g_assert_nonnull (port);
+  return g_strdup_printf ("http://127.0.0.1:%s/", port + 1);
+}
+
+void
+core_test_stop_ocsp (GPid pid)
+{
+  if (pid == 0)
+    return;
+  kill (pid, SIGTERM);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
 }
 
 ScsReview *

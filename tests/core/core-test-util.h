@@ -51,6 +51,14 @@ void          core_test_forge           (const char   *path,
 void          core_test_make_certificates (const char *dir,
                                            gboolean    quiet);
 
+/* A local OCSP responder (`openssl ocsp`) for the CA of
+ * core_test_make_certificates () in @dir: expert.pem is good; revoked.pem
+ * (revoked.p12, made here, passphrase "secret") was revoked on
+ * 2026-12-01. Returns its URL; core_test_stop_ocsp () ends it. */
+char         *core_test_start_ocsp       (const char *dir,
+                                           GPid       *pid);
+void          core_test_stop_ocsp        (GPid        pid);
+
 /* The validity period of the certificate in @p12 (passphrase "secret") as
  * the user's calendar dates, YYYY-MM-DD in local time, and its length. */
 void          core_test_certificate_dates (const char  *p12,

@@ -370,6 +370,23 @@ gui_test_sidebar_list (gpointer window)
   return GTK_LIST_BOX (gui_test_find_child (sidebar, "list"));
 }
 
+/* The names of the sidebar's rows, top to bottom, each followed by a
+ * space: "dashboard-row category-1-row … review-row ". */
+char *
+gui_test_sidebar_rows (gpointer window)
+{
+  GtkListBox *list = gui_test_sidebar_list (window);
+  GString *names = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+      g_string_append_printf (names, "%s ", gtk_widget_get_name (GTK_WIDGET (row)));
+    }
+  return g_string_free (names, FALSE);
+}
+
 /* The text of the review page's sealing banner, or NULL while it is hidden. */
 const char *
 gui_test_banner_text (gpointer page)
@@ -532,4 +549,35 @@ gui_test_window_page (gpointer window)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (main_stack), "welcome") == 0)
     return "welcome";
   return gtk_stack_get_visible_child_name (GTK_STACK (gui_test_find_child (window, "content_stack")));
+}
+
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget);
+}
+
+/* The title of the toast @window shows in front, as the user reads it (the
+ * first label of the toast's widget, the newest of the AdwToastOverlay's
+ * toasts), or NULL when none is up. */
+const char *
+gui_test_toast_title (gpointer window)
+{
+  GtkWidget *overlay = gui_test_find_by_type (window, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *toast = NULL;
+  GtkWidget *label;
+
+  g_assert_nonnull (overlay);
+  /* the overlay's children: its content, then the toasts as they came up
+   * (one going away may still be there, under the newer one) */
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+      toast = child;
+  if (toast == NULL)
+    return NULL;
+  label = gui_test_find (toast, is_label, NULL);
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
 }

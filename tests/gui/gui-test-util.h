@@ -84,6 +84,7 @@ void       gui_test_fill_profile      (gpointer          page,
                                        const char       *certificate);
 const char *gui_test_profile_problem  (gpointer          page);
 GtkListBox *gui_test_sidebar_list     (gpointer          window);
+char      *gui_test_sidebar_rows      (gpointer          window);
 const char *gui_test_banner_text      (gpointer          page);
 gboolean   gui_test_banner_checking   (gpointer          page);
 GtkWidget *gui_test_show_in_window    (GtkWidget        *child,
@@ -113,5 +114,7 @@ void          gui_test_present_window        (GtkWindow       *window,
 const char   *gui_test_window_page           (gpointer         window);
 /* The subtitle of @window's template child "window_title" (an AdwWindowTitle). */
 const char   *gui_test_window_subtitle       (gpointer         window);
+/* The title of the toast @window shows in front, or NULL. */
+const char   *gui_test_toast_title           (gpointer         window);
 
 G_END_DECLS

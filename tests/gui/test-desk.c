@@ -310,14 +310,14 @@ test_undo_redo (void)
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_UNANSWERED);
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 1);
   g_assert_cmpstr (gui_test_window_page (window), ==, "checklist");
-  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+  g_assert_cmpstr (gui_test_toast_title (window), ==,
                    "Undone: the answer of criterion 1-2-1-2 (Met → Unanswered)");
   /* redo (Ctrl+Shift+Z) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 4);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 1);
-  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+  g_assert_cmpstr (gui_test_toast_title (window), ==,
                    "Redone: the answer of criterion 1-2-1-2 (Unanswered → Met)");
 
   /* evidence removal through the list: undone, the file comes back */
@@ -331,7 +331,7 @@ test_undo_redo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 1);
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 2);
-  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+  g_assert_cmpstr (gui_test_toast_title (window), ==,
                    "Undone: the removal of ‘点検記録.txt’ from criterion 2-1-1-1");
   {
     g_autoptr(GBytes) data = scs_workspace_get_evidence_data (ws, sha, &error);
@@ -391,7 +391,7 @@ test_undo_addition (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 0);
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 3);
-  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+  g_assert_cmpstr (gui_test_toast_title (window), ==,
                    "Undone: the addition of ‘入退室記録.txt’ to criterion 3-1-1-1");
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
   {
@@ -414,7 +414,7 @@ test_undo_addition (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpuint (scs_answer_get_n_evidence (with_file), ==, 1);
   g_assert_cmpuint (scs_checklist_page_get_category (page), ==, 3);
-  g_assert_cmpstr (scs_window_get_last_undo_message (window), ==,
+  g_assert_cmpstr (gui_test_toast_title (window), ==,
                    "Redone: the addition of ‘入退室記録.txt’ to criterion 3-1-1-1");
   {
     g_autoptr(GBytes) data = scs_workspace_get_evidence_data (ws, sha, &error);

@@ -1021,7 +1021,7 @@ read_only_signed_child_main (const char *path,
     g_assert_false (g_str_has_prefix (shown, dir));
     g_assert_true (g_str_has_suffix (shown, "-draft.scsp"));
   }
-  scs_export_dialog_set_path (dialog, package);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.set-target", "s", package));
   g_signal_connect (dialog, "finished", G_CALLBACK (on_export_finished), &outcome);
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));

@@ -161,8 +161,10 @@ load_key (ScsSignDialog *dialog, const char *p12, const char *secret, gboolean w
   g_autofree char *file = path (p12);
   g_autofree char *ca = path ("ca.pem");
 
-  scs_sign_dialog_set_key (dialog, file);
-  scs_sign_dialog_set_ca_file (dialog, with_ca ? ca : NULL);
+  /* what the file choosers answer */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.set-key", "s", file));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.set-ca", "s", with_ca ? ca : ""));
+  g_assert_cmpstr (label_text (dialog, "file_label"), ==, p12);
   gtk_editable_set_text (GTK_EDITABLE (gui_test_get_child (dialog, "secret_entry")), secret);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.load", NULL);
   return can_sign (dialog);

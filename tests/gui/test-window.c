@@ -413,7 +413,8 @@ test_pages_on_demand (Fixture       *fixture,
 
   /* The scope row builds the scope page. */
   gtk_list_box_select_row (gui_test_sidebar_list (fixture->window),
-                           gtk_list_box_get_row_at_index (gui_test_sidebar_list (fixture->window), 8));
+                           GTK_LIST_BOX_ROW (gui_test_find_by_name (GTK_WIDGET (gui_test_sidebar_list (fixture->window)),
+                                                                    "scope-row")));
   gui_test_drain ();
   g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "scope");
   g_assert_nonnull (gui_test_find_by_type (window, SCS_TYPE_SCOPE_PAGE));
@@ -938,10 +939,32 @@ test_prefetch (void)
   gui_test_remove_tree (dir);
 }
 
-/* A SECURITY ACTION workspace: the SCS categories and the ★4 scope do not
- * apply, so their sidebar rows are hidden; the dashboard and review stay,
- * and the type's own page (declaration-row) is shown, and opened first. An
- * SCS assessment has no such page. */
+/* Selects the sidebar row named @name as the user does (a click). */
+static void
+select_row (ScsWindow  *window,
+            const char *name)
+{
+  GtkListBox *sidebar = gui_test_sidebar_list (window);
+  GtkWidget *row = gui_test_find_by_name (GTK_WIDGET (sidebar), name);
+
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (sidebar, GTK_LIST_BOX_ROW (row));
+}
+
+static const char *
+selected_row (ScsWindow *window)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (gui_test_sidebar_list (window));
+
+  return row != NULL ? gtk_widget_get_name (GTK_WIDGET (row)) : NULL;
+}
+
+/* The sidebar in the order of the work, fill in → review (→ sign there):
+ * an SCS assessment's dashboard, categories and scope, then the review. A
+ * SECURITY ACTION or JC-STAR workspace: the SCS categories and the ★4
+ * scope do not apply, so there are no rows for them; the type's own page
+ * (declaration-row) comes before the review, and is opened first. Each
+ * row, selected as the user does, opens its own page. */
 static void
 test_type_adapts_pages (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -951,29 +974,37 @@ test_type_adapts_pages (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "shop.scsw", NULL);
   g_autoptr(ScsWorkspace) shop = NULL;
-  GtkListBox *sidebar = gui_test_sidebar_list (fixture->window);
-  GtkListBoxRow *row;
+  g_autofree char *rows = NULL;
 
   shop = scs_workspace_create_typed (path, SCS_WORKSPACE_TYPE_SECURITY_ACTION, org, 3, catalog, &error);
   g_assert_no_error (error);
 
   scs_window_set_workspace (fixture->window, fixture->workspace);
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
-    g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==,
-                     !g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "declaration-row") &&
-                     !g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), "provider-row"));
+  rows = gui_test_sidebar_rows (fixture->window);
+  g_assert_cmpstr (rows, ==, "dashboard-row category-1-row category-2-row category-3-row category-4-row "
+                             "category-5-row category-6-row category-7-row scope-row review-row ");
+  g_clear_pointer (&rows, g_free);
+  select_row (fixture->window, "review-row");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "review");
+  select_row (fixture->window, "category-6-row");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "checklist");
+  g_assert_cmpuint (scs_checklist_page_get_category (SCS_CHECKLIST_PAGE (
+                      gui_test_find_by_type (GTK_WIDGET (fixture->window), SCS_TYPE_CHECKLIST_PAGE))), ==, 6);
+  select_row (fixture->window, "scope-row");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "scope");
+  /* and the window's own moves select the page's row, wherever it is */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-review", "s", ""));
+  g_assert_cmpstr (selected_row (fixture->window), ==, "review-row");
 
-  /* A SECURITY ACTION declaration: its own page and the review; no SCS
+  /* A SECURITY ACTION declaration: its own page, then the review; no SCS
    * dashboard (its counts are of SCS criteria), categories or scope. */
   scs_window_set_workspace (fixture->window, shop);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0))));
-  for (guint i = 1; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
-    {
-      const char *name = gtk_widget_get_name (GTK_WIDGET (row));
-
-      g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (row)), ==,
-                       g_str_equal (name, "review-row") || g_str_equal (name, "declaration-row"));
-    }
+  rows = gui_test_sidebar_rows (fixture->window);
+  g_assert_cmpstr (rows, ==, "declaration-row review-row ");
+  g_assert_cmpstr (selected_row (fixture->window), ==, "declaration-row");
+  select_row (fixture->window, "review-row");
+  g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "review");
+  select_row (fixture->window, "declaration-row");
   g_assert_cmpstr (gui_test_window_page (fixture->window), ==, "declaration");
   scs_window_set_workspace (fixture->window, NULL);
 }
