@@ -1,7 +1,7 @@
 /* scs-comment-thread.c: a review thread: comments, proposals, a new comment
  *
- * The thread is a GListModel of ScsReviewEntry bound to a boxed list, a
- * row each (scs-review-entry.c). The review page fills the model from the
+ * The thread is a GListModel of ScsListLine bound to a boxed list, a row
+ * each (scs-list-line.c). The review page fills the model from the
  * review; what the user writes comes back as "post".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,7 +10,7 @@
 
 #include "scs-comment-thread.h"
 
-#include "scs-review-entry.h"
+#include "scs-list-line.h"
 
 /* Thread ----------------------------------------------------------------- */
 
@@ -173,7 +173,6 @@ scs_comment_thread_class_init (ScsCommentThreadClass *klass)
     g_signal_new ("post", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (SCS_TYPE_REVIEW_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-comment-thread.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsCommentThread, list);
   gtk_widget_class_bind_template_child (widget_class, ScsCommentThread, entry);
@@ -185,8 +184,8 @@ scs_comment_thread_init (ScsCommentThread *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->entries = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->entries), scs_review_row_create, NULL, NULL);
+  self->entries = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->entries), scs_list_line_row_create, NULL, NULL);
   g_signal_connect_object (self->entries, "items-changed", G_CALLBACK (on_items_changed),
                            self, G_CONNECT_SWAPPED);
   on_items_changed (self);
@@ -199,7 +198,7 @@ scs_comment_thread_set_entries (ScsCommentThread *self,
   g_return_if_fail (SCS_IS_COMMENT_THREAD (self));
   g_return_if_fail (entries != NULL);
 
-  scs_review_entries_update (self->entries, entries);
+  scs_list_lines_update (self->entries, entries);
 }
 
 void

@@ -6,8 +6,6 @@
 
 #include <gtk/gtk.h>
 
-#include "scs-review-entry.h"
-
 G_BEGIN_DECLS
 
 #define SCS_TYPE_COMMENT_THREAD (scs_comment_thread_get_type ())
@@ -20,7 +18,7 @@ G_DECLARE_FINAL_TYPE (ScsCommentThread, scs_comment_thread, SCS, COMMENT_THREAD,
  * Properties "placeholder-text" (the entry's, also its accessible name)
  * and "button-label" (with a mnemonic). Focusing the thread focuses the
  * entry. */
-/* Replaces the entries with @entries (of ScsReviewEntry, may be empty). */
+/* Replaces the entries with @entries (of ScsListLine, may be empty). */
 void        scs_comment_thread_set_entries (ScsCommentThread *self,
                                             GPtrArray        *entries);
 void        scs_comment_thread_clear       (ScsCommentThread *self);

@@ -17,7 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "scs-review-entry.h"
+#include "scs-list-line.h"
 
 struct _ScsCompareWindow
 {
@@ -29,8 +29,8 @@ struct _ScsCompareWindow
   AdwPreferencesGroup *changed_group;
   GtkListBox      *changed_list;
   GtkListBox      *unconfirmed_list;
-  GListStore      *changed;       /* of ScsReviewEntry */
-  GListStore      *unconfirmed;   /* of ScsReviewEntry */
+  GListStore      *changed;       /* of ScsListLine */
+  GListStore      *unconfirmed;   /* of ScsListLine */
   AdwComboRow     *change_kind_row;
   AdwEntryRow     *change_description_row;
 
@@ -57,15 +57,15 @@ toast (ScsCompareWindow *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
-static ScsReviewEntry *
-criterion_entry (const char   *criterion_id,
+static ScsListLine *
+criterion_line (const char   *criterion_id,
                  ScsCatalog   *catalog,
                  const char   *subtitle)
 {
   const ScsCriterion *c = scs_catalog_lookup_criterion (catalog, criterion_id);
   g_autofree char *title = g_strdup_printf ("%s  %s", criterion_id, c ? scs_criterion_get_text (c) : "");
 
-  return scs_review_entry_new_text (title, subtitle);
+  return scs_list_line_new (title, subtitle);
 }
 
 static void
@@ -74,7 +74,7 @@ show_comparison (ScsCompareWindow *self,
                  guint             b)
 {
   g_autoptr(GPtrArray) diffs = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   ScsCatalog *catalog = scs_workspace_get_catalog (self->workspace);
   g_autofree char *description = NULL;
@@ -99,12 +99,12 @@ show_comparison (ScsCompareWindow *self,
       if (d->changes & SCS_CHANGE_EVIDENCE)
         g_string_append_printf (subtitle, "%s%s %u → %u", subtitle->len ? " · " : "", _("evidence"),
                                 d->old_evidence, d->new_evidence);
-      g_ptr_array_add (entries, criterion_entry (d->criterion_id, catalog, subtitle->str));
+      g_ptr_array_add (lines, criterion_line (d->criterion_id, catalog, subtitle->str));
     }
-  scs_review_entries_update (self->changed, entries);
+  scs_list_lines_update (self->changed, lines);
   if (diffs == NULL)
     return;
-  description = g_strdup_printf (_("%u criteria differ"), entries->len);
+  description = g_strdup_printf (_("%u criteria differ"), lines->len);
   adw_preferences_group_set_description (self->changed_group, description);
 }
 
@@ -112,7 +112,7 @@ static void
 show_unconfirmed (ScsCompareWindow *self)
 {
   g_auto(GStrv) ids = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   ScsCatalog *catalog = scs_workspace_get_catalog (self->workspace);
 
@@ -122,14 +122,14 @@ show_unconfirmed (ScsCompareWindow *self)
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       ScsAnswer *answer = scs_workspace_lookup_answer (self->workspace, ids[i]);
-      ScsReviewEntry *entry =
-        criterion_entry (ids[i], catalog, answer != NULL ? scs_answer_state_get_label (scs_answer_get_state (answer))
+      ScsListLine *line =
+        criterion_line (ids[i], catalog, answer != NULL ? scs_answer_state_get_label (scs_answer_get_state (answer))
                                                          : NULL);
 
-      scs_review_entry_set_button (entry, _("Re-confirm"), "compare.confirm", g_variant_new_string (ids[i]));
-      g_ptr_array_add (entries, entry);
+      scs_list_line_add_button (line, NULL, _("Re-confirm"), NULL, "compare.confirm", g_variant_new_string (ids[i]));
+      g_ptr_array_add (lines, line);
     }
-  scs_review_entries_update (self->unconfirmed, entries);
+  scs_list_lines_update (self->unconfirmed, lines);
 }
 
 static void
@@ -316,10 +316,10 @@ scs_compare_window_init (ScsCompareWindow *self)
   for (guint i = 0; i < scs_validity_get_n_changes (self->validity); i++)
     gtk_string_list_append (kinds, scs_significant_change_get_title (scs_validity_get_change (self->validity, i)));
   adw_combo_row_set_model (self->change_kind_row, G_LIST_MODEL (kinds));
-  self->changed = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
-  self->unconfirmed = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
-  gtk_list_box_bind_model (self->changed_list, G_LIST_MODEL (self->changed), scs_review_row_create, NULL, NULL);
-  gtk_list_box_bind_model (self->unconfirmed_list, G_LIST_MODEL (self->unconfirmed), scs_review_row_create,
+  self->changed = g_list_store_new (SCS_TYPE_LIST_LINE);
+  self->unconfirmed = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->changed_list, G_LIST_MODEL (self->changed), scs_list_line_row_create, NULL, NULL);
+  gtk_list_box_bind_model (self->unconfirmed_list, G_LIST_MODEL (self->unconfirmed), scs_list_line_row_create,
                            NULL, NULL);
 
   g_signal_connect_swapped (self->cycle_a_row, "notify::selected", G_CALLBACK (cycles_selected), self);

@@ -30,7 +30,7 @@
 #include "scs-date.h"
 #include "scs-migration.h"
 #include "scs-renewal.h"
-#include "scs-review-entry.h"
+#include "scs-list-line.h"
 
 #define ROW_HEIGHT 40
 #define BAR_HEIGHT 16
@@ -51,7 +51,7 @@ struct _ScsDashboardPage
   GtkGrid        *table;
   GtkListBox     *life_list;
   GtkLabel       *life_error_label;
-  GListStore     *life_events;  /* of ScsReviewEntry, bound to life_list */
+  GListStore     *life_events;  /* of ScsListLine, bound to life_list */
 
   ScsWorkspace   *workspace;
   ScsValidity    *validity;
@@ -613,7 +613,7 @@ static void
 scs_dashboard_page_refresh_life_cycle (ScsDashboardPage *self)
 {
   g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDate) today = scs_date_today (SCS_DATE_ZONE_LOCAL);
 
   if (self->workspace != NULL && self->validity == NULL)
@@ -621,20 +621,20 @@ scs_dashboard_page_refresh_life_cycle (ScsDashboardPage *self)
   if (self->workspace != NULL && self->validity != NULL)
     events = scs_renewal_list_life_cycle (self->workspace, self->validity, today, NULL);
   if (self->workspace != NULL && (events == NULL || events->len == 0))
-    g_ptr_array_add (entries, scs_review_entry_new_text (_("No star is recorded for this workspace yet"), NULL));
+    g_ptr_array_add (lines, scs_list_line_new (_("No star is recorded for this workspace yet"), NULL));
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
       const ScsLifeEvent *event = g_ptr_array_index (events, i);
       g_autofree char *detail = life_event_detail (event);
-      ScsReviewEntry *entry = scs_review_entry_new_text (event->label, detail);
+      ScsListLine *line = scs_list_line_new (event->label, detail);
       const char *mark = event->urgency == SCS_LIFE_OVERDUE ? _("Overdue")
                          : event->urgency == SCS_LIFE_SOON ? _("Soon") : _("On track");
 
-      scs_review_entry_set_badge (entry, event->kind == SCS_LIFE_STATUS ? _("Not valid") : mark,
-                                  urgency_classes[event->urgency]);
-      g_ptr_array_add (entries, entry);
+      scs_list_line_set_badge (line, event->kind == SCS_LIFE_STATUS ? _("Not valid") : mark,
+                               urgency_classes[event->urgency]);
+      g_ptr_array_add (lines, line);
     }
-  scs_review_entries_update (self->life_events, entries);
+  scs_list_lines_update (self->life_events, lines);
 }
 
 /* Records the star granted for the current cycle through the core, which
@@ -941,8 +941,8 @@ scs_dashboard_page_init (ScsDashboardPage *self)
 
   SCS_DASHBOARD_CHART (self->chart)->page = self;
   scs_dashboard_page_build_legend (self);
-  self->life_events = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
-  gtk_list_box_bind_model (self->life_list, G_LIST_MODEL (self->life_events), scs_review_row_create, NULL, NULL);
+  self->life_events = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->life_list, G_LIST_MODEL (self->life_events), scs_list_line_row_create, NULL, NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -953,12 +953,6 @@ scs_dashboard_page_init (ScsDashboardPage *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_chart_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_chart_leave), self);
   gtk_widget_add_controller (self->chart, motion);
-}
-
-GtkWidget *
-scs_dashboard_page_new (void)
-{
-  return g_object_new (SCS_TYPE_DASHBOARD_PAGE, NULL);
 }
 
 void
@@ -993,12 +987,4 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
   scs_dashboard_page_build_table (self);
   scs_dashboard_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
-}
-
-char *
-scs_dashboard_page_dup_summary (ScsDashboardPage *self)
-{
-  g_return_val_if_fail (SCS_IS_DASHBOARD_PAGE (self), NULL);
-
-  return scs_dashboard_page_build_summary (self);
 }

@@ -14,13 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScsDashboardPage, scs_dashboard_page, SCS, DASHBOARD_PAGE, GtkWidget)
 
 /* Property "workspace"; redraws when any answer changes. Clicking a
- * category's bar activates "win.show-category" (u: category number). */
-GtkWidget *scs_dashboard_page_new           (void);
+ * category's bar activates "win.show-category" (u: category number). The
+ * chart's accessible description says in words what it draws. */
 void       scs_dashboard_page_set_workspace (ScsDashboardPage *self,
                                              ScsWorkspace     *workspace);
-
-/* The text summary given to assistive technology as the chart's
- * description (GTK 4.8 has no getter for accessible properties). */
-char      *scs_dashboard_page_dup_summary   (ScsDashboardPage *self);
 
 G_END_DECLS

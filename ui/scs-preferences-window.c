@@ -138,7 +138,7 @@ update_ca_lines (ScsPreferencesWindow *self)
           subtitle = g_strdup_printf (_("Valid until %s"), date);
         }
       line = scs_list_line_new (subject, subtitle);
-      scs_list_line_set_button (line, "user-trash-symbolic", _("Stop trusting this CA"),
+      scs_list_line_add_button (line, "user-trash-symbolic", _("Stop trusting this CA"), NULL,
                                 "preferences.remove-ca", g_variant_new_uint32 (i));
       g_ptr_array_add (lines, line);
     }

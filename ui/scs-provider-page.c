@@ -19,9 +19,9 @@
 
 #include "scs-provider.h"
 #include "scs-provider-check.h"
-#include "scs-review-entry.h"
+#include "scs-list-line.h"
 
-/* The page's lists, each a GListStore of ScsReviewEntry bound to its
+/* The page's lists, each a GListStore of ScsListLine bound to its
  * boxed list. */
 enum
 {
@@ -53,16 +53,16 @@ struct _ScsProviderPage
 G_DEFINE_FINAL_TYPE (ScsProviderPage, scs_provider_page, GTK_TYPE_WIDGET)
 
 static void
-add_row (GPtrArray  *entries,
+add_row (GPtrArray  *lines,
          const char *title,
          const char *subtitle,
          const char *icon)
 {
-  ScsReviewEntry *entry = scs_review_entry_new_text (title != NULL ? title : "—", subtitle);
+  ScsListLine *line = scs_list_line_new (title != NULL ? title : "—", subtitle);
 
   if (icon != NULL)
-    scs_review_entry_set_icon (entry, icon);
-  g_ptr_array_add (entries, entry);
+    scs_list_line_set_icon (line, icon, NULL, NULL);
+  g_ptr_array_add (lines, line);
 }
 
 static const char *
@@ -73,27 +73,27 @@ yes_no (const char *word)
 
 static void
 fill_findings (ScsProviderPage *self,
-               GPtrArray       *entries)
+               GPtrArray       *lines)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = scs_provider_check (self->workspace, NULL, 0, &error);
 
   if (findings == NULL)
     {
-      add_row (entries, error->message, NULL, "dialog-error-symbolic");
+      add_row (lines, error->message, NULL, "dialog-error-symbolic");
       return;
     }
   if (findings->len == 0)
-    add_row (entries, _("The dossier is consistent."), _("Checked against our provisional criteria."),
+    add_row (lines, _("The dossier is consistent."), _("Checked against our provisional criteria."),
              "emblem-ok-symbolic");
   for (guint i = 0; i < findings->len; i++)
-    add_row (entries, ((ScsProviderFinding *) findings->pdata[i])->message, NULL,
+    add_row (lines, ((ScsProviderFinding *) findings->pdata[i])->message, NULL,
              "dialog-warning-symbolic");
 }
 
 static void
 fill_certifications (ScsProviderPage *self,
-                     GPtrArray       *entries)
+                     GPtrArray       *lines)
 {
   g_autoptr(ScsProviderStar4) star4 = scs_provider_get_star4 (self->workspace, NULL);
   g_autoptr(ScsProviderIsms) isms = scs_provider_get_isms (self->workspace, NULL);
@@ -106,10 +106,10 @@ fill_certifications (ScsProviderPage *self,
       g_autofree char *subtitle = g_strdup_printf (_("Valid until %s · %s"),
                                                    star4->expiry != NULL ? star4->expiry : "—", star4->path);
 
-      add_row (entries, title, subtitle, NULL);
+      add_row (lines, title, subtitle, NULL);
     }
   else
-    add_row (entries, _("SCS ★4"), _("No ★4 workspace is linked"), NULL);
+    add_row (lines, _("SCS ★4"), _("No ★4 workspace is linked"), NULL);
   if (isms != NULL)
     {
       g_autofree char *marked = scs_provider_isms_dup_marked (isms);
@@ -117,22 +117,22 @@ fill_certifications (ScsProviderPage *self,
       g_autofree char *subtitle = g_strdup_printf (_("Valid until %s · covering the department: %s"),
                                                    isms->expires, marked != NULL ? marked : _("not marked"));
 
-      add_row (entries, title, subtitle, NULL);
+      add_row (lines, title, subtitle, NULL);
     }
   else
-    add_row (entries, _("ISMS"), _("No ISMS certificate is recorded"), NULL);
+    add_row (lines, _("ISMS"), _("No ISMS certificate is recorded"), NULL);
   if (scs_provider_get_certification (self->workspace, &number, NULL, &expiry, NULL))
     {
       g_autofree char *title = g_strdup_printf (_("Provider certification %s"), number);
       g_autofree char *subtitle = g_strdup_printf (_("Valid until %s"), expiry);
 
-      add_row (entries, title, subtitle, NULL);
+      add_row (lines, title, subtitle, NULL);
     }
 }
 
 static void
 fill_items (ScsProviderPage *self,
-            GPtrArray       *entries)
+            GPtrArray       *lines)
 {
   GListModel *answers = scs_workspace_get_answers (self->workspace);
 
@@ -147,14 +147,14 @@ fill_items (ScsProviderPage *self,
         subtitle = g_strdup_printf ("%s — %s", scs_answer_state_get_label (scs_answer_get_state (answer)), reason);
       else
         subtitle = g_strdup (scs_answer_state_get_label (scs_answer_get_state (answer)));
-      add_row (entries, scs_requirement_get_title (criterion->requirement), subtitle,
+      add_row (lines, scs_requirement_get_title (criterion->requirement), subtitle,
                scs_answer_is_satisfied (answer) ? "emblem-ok-symbolic" : NULL);
     }
 }
 
 static void
 fill_services (ScsProviderPage *self,
-               GPtrArray       *entries)
+               GPtrArray       *lines)
 {
   g_autoptr(GPtrArray) services = scs_provider_list_services (self->workspace, NULL);
   g_autoptr(GPtrArray) subcontracts = scs_provider_list_subcontracts (self->workspace, NULL);
@@ -163,7 +163,7 @@ fill_services (ScsProviderPage *self,
     {
       ScsProviderService *service = services->pdata[i];
 
-      add_row (entries, service->name, scs_provider_category_get_label (service->category), NULL);
+      add_row (lines, service->name, scs_provider_category_get_label (service->category), NULL);
     }
   for (guint i = 0; subcontracts != NULL && i < subcontracts->len; i++)
     {
@@ -172,15 +172,15 @@ fill_services (ScsProviderPage *self,
                                                    subcontract->contracting_out ? _("Yes") : _("No"),
                                                    subcontract->redelegation ? _("Yes") : _("No"));
 
-      add_row (entries, scs_provider_category_get_label (subcontract->category), subtitle, NULL);
+      add_row (lines, scs_provider_category_get_label (subcontract->category), subtitle, NULL);
     }
-  if (entries->len == 0)
-    add_row (entries, _("No service is listed"), NULL, NULL);
+  if (lines->len == 0)
+    add_row (lines, _("No service is listed"), NULL, NULL);
 }
 
 static void
 fill_register (ScsProviderPage     *self,
-               GPtrArray           *entries,
+               GPtrArray           *lines,
                ScsProviderRegister  which)
 {
   g_autoptr(GPtrArray) rows = scs_provider_list_rows (self->workspace, which, NULL);
@@ -197,10 +197,10 @@ fill_register (ScsProviderPage     *self,
       else
         subtitle = g_strdup_printf (_("%s · stored in: %s · %s · handled by: %s"),
                                     row->values[1], row->values[2], row->values[3], row->values[4]);
-      add_row (entries, row->values[0], subtitle, NULL);
+      add_row (lines, row->values[0], subtitle, NULL);
     }
   if (rows == NULL || rows->len == 0)
-    add_row (entries, _("No rows yet"), NULL, NULL);
+    add_row (lines, _("No rows yet"), NULL, NULL);
 }
 
 /* Reads the dossier again and runs the check; only the rows that changed
@@ -208,25 +208,25 @@ fill_register (ScsProviderPage     *self,
 static void
 refresh (ScsProviderPage *self)
 {
-  GPtrArray *entries[N_LISTS];
+  GPtrArray *lines[N_LISTS];
   gboolean provider = self->workspace != NULL &&
                       scs_workspace_get_workspace_type (self->workspace) == SCS_WORKSPACE_TYPE_PROVIDER;
 
   for (guint i = 0; i < N_LISTS; i++)
-    entries[i] = g_ptr_array_new_with_free_func (g_object_unref);
+    lines[i] = g_ptr_array_new_with_free_func (g_object_unref);
   if (provider)
     {
-      fill_findings (self, entries[LIST_FINDINGS]);
-      fill_certifications (self, entries[LIST_CERTIFICATIONS]);
-      fill_items (self, entries[LIST_ITEMS]);
-      fill_services (self, entries[LIST_SERVICES]);
-      fill_register (self, entries[LIST_TOOLS], SCS_PROVIDER_REGISTER_TOOLS);
-      fill_register (self, entries[LIST_STORES], SCS_PROVIDER_REGISTER_STORES);
+      fill_findings (self, lines[LIST_FINDINGS]);
+      fill_certifications (self, lines[LIST_CERTIFICATIONS]);
+      fill_items (self, lines[LIST_ITEMS]);
+      fill_services (self, lines[LIST_SERVICES]);
+      fill_register (self, lines[LIST_TOOLS], SCS_PROVIDER_REGISTER_TOOLS);
+      fill_register (self, lines[LIST_STORES], SCS_PROVIDER_REGISTER_STORES);
     }
   for (guint i = 0; i < N_LISTS; i++)
     {
-      scs_review_entries_update (self->lists[i], entries[i]);
-      g_ptr_array_unref (entries[i]);
+      scs_list_lines_update (self->lists[i], lines[i]);
+      g_ptr_array_unref (lines[i]);
     }
 }
 
@@ -315,7 +315,7 @@ scs_provider_page_init (ScsProviderPage *self)
   boxes[LIST_STORES] = self->stores;
   for (guint i = 0; i < N_LISTS; i++)
     {
-      self->lists[i] = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
-      gtk_list_box_bind_model (boxes[i], G_LIST_MODEL (self->lists[i]), scs_review_row_create, NULL, NULL);
+      self->lists[i] = g_list_store_new (SCS_TYPE_LIST_LINE);
+      gtk_list_box_bind_model (boxes[i], G_LIST_MODEL (self->lists[i]), scs_list_line_row_create, NULL, NULL);
     }
 }

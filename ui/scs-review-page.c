@@ -29,6 +29,7 @@
 #include "scs-date.h"
 #include "scs-declaration.h"
 #include "scs-evidence-list.h"
+#include "scs-list-line.h"
 #include "scs-profile.h"
 #include "scs-review-banner.h"
 #include "scs-scope.h"
@@ -47,7 +48,6 @@ struct _ScsReviewPage
   char               *criterion_id;
   char               *last_error;
   guint               refresh_id;
-  gboolean            profile_explicit;
   gboolean            sealed;
   gboolean            content_stale;
   gboolean            built;          /* the template's widgets exist */
@@ -62,7 +62,7 @@ struct _ScsReviewPage
   GtkWidget          *declare_button;
   GtkWidget          *waiting_group;
   GtkListBox         *waiting_list;
-  GListStore         *waiting;       /* of ScsReviewEntry, bound to waiting_list */
+  GListStore         *waiting;       /* of ScsListLine, bound to waiting_list */
   GtkWidget          *changes_group;
   GtkListBox         *changes_list;
   GListStore         *changes;       /* the redline, bound to changes_list */
@@ -254,27 +254,35 @@ update_banner (ScsReviewPage *self)
   scs_review_banner_update (SCS_REVIEW_BANNER (self->banner), self->workspace, self->sealed);
 }
 
-static ScsReviewEntry *
-waiting_entry_new (ScsReviewItem *item)
+/* A "go to" button at the end of @line's row. */
+static void
+add_link (ScsListLine *line,
+          const char  *label,
+          const char  *action_name,
+          GVariant    *target)
+{
+  scs_list_line_add_button (line, "go-next-symbolic", label, NULL, action_name, target);
+}
+
+static ScsListLine *
+waiting_line_new (ScsReviewItem *item)
 {
   gboolean scope = g_str_equal (item->kind, "scope-questioned");
-  g_autofree char *title = g_markup_escape_text (item->text ? item->text : item->kind, -1);
-  g_autofree char *subtitle = g_markup_escape_text (item->criterion_id ? item->criterion_id
-                                                    : scope ? _("Scope")
-                                                    : _("Whole assessment"), -1);
-  ScsReviewEntry *entry = scs_review_entry_new (title, subtitle);
+  ScsListLine *line = scs_list_line_new (item->text ? item->text : item->kind,
+                                         item->criterion_id ? item->criterion_id
+                                         : scope ? _("Scope") : _("Whole assessment"));
 
   if (scope)
     {
       /* The scope has its own page, out of this one: the window shows it. */
-      scs_review_entry_set_icon (entry, "network-workgroup-symbolic");
-      scs_review_entry_set_link (entry, _("Show the scope"), "win.show-scope",
-                                 g_variant_new_int64 (item->ref), TRUE);
+      scs_list_line_set_icon (line, "network-workgroup-symbolic", NULL, NULL);
+      add_link (line, _("Show the scope"), "win.show-scope", g_variant_new_int64 (item->ref));
     }
   else if (item->criterion_id != NULL)
-    scs_review_entry_set_link (entry, _("Show this criterion"), "review.show-criterion",
-                               g_variant_new_string (item->criterion_id), TRUE);
-  return entry;
+    add_link (line, _("Show this criterion"), "review.show-criterion", g_variant_new_string (item->criterion_id));
+  /* activating the row follows its link */
+  scs_list_line_set_activatable (line, scope || item->criterion_id != NULL);
+  return line;
 }
 /* The scope's edits (a new reason, the expert's mark) change what waits. */
 static void
@@ -292,15 +300,15 @@ refresh_waiting (ScsReviewPage *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   items = scs_review_list_waiting (self->review, &error);
   follow_scope (self);
   for (guint i = 0; items != NULL && i < items->len; i++)
-    g_ptr_array_add (entries, waiting_entry_new (items->pdata[i]));
+    g_ptr_array_add (lines, waiting_line_new (items->pdata[i]));
   if (items == NULL)
-    g_ptr_array_add (entries, scs_review_entry_new (error->message, NULL));
-  scs_review_entries_update (self->waiting, entries);
+    g_ptr_array_add (lines, scs_list_line_new (error->message, NULL));
+  scs_list_lines_update (self->waiting, lines);
   gtk_widget_set_visible (self->waiting_group, items == NULL || items->len > 0);
 }
 
@@ -309,7 +317,7 @@ refresh_changes (ScsReviewPage *self)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   changes = scs_review_list_changes (self->review, &error);
   for (guint i = 0; changes != NULL && i < changes->len; i++)
@@ -322,7 +330,7 @@ refresh_changes (ScsReviewPage *self)
       g_autofree char *when = scs_date_format_time (change->time, SCS_DATE_ZONE_LOCAL);
       g_autofree char *byline = NULL;
       g_autofree char *subtitle = NULL;
-      ScsReviewEntry *entry;
+      ScsListLine *line;
 
       /* Translators: who changed something and when: "Sato Hanako, 2026-12-07 05:59 JST" */
       byline = g_markup_printf_escaped (_("%s, %s"), change->actor ? change->actor : "", when);
@@ -336,23 +344,22 @@ refresh_changes (ScsReviewPage *self)
           /* Translators: redline: old value → new value, by whom and when */
           subtitle = g_strdup_printf (_("%s → %s  (%s)"), old_markup, new_markup, byline);
         }
-      entry = scs_review_entry_new (title, subtitle);
+      line = scs_list_line_new_markup (title, subtitle);
       if (scs_workspace_lookup_answer (self->workspace, change->target) != NULL)
-        scs_review_entry_set_link (entry, _("Show this criterion"), "review.show-criterion",
-                                   g_variant_new_string (change->target), FALSE);
-      scs_review_entry_set_name (entry, "redline-row");
-      g_ptr_array_add (entries, entry);
+        add_link (line, _("Show this criterion"), "review.show-criterion", g_variant_new_string (change->target));
+      scs_list_line_set_name (line, "redline-row");
+      g_ptr_array_add (lines, line);
     }
   if (changes == NULL)
-    g_ptr_array_add (entries, scs_review_entry_new (error->message, NULL));
-  scs_review_entries_update (self->changes, entries);
+    g_ptr_array_add (lines, scs_list_line_new (error->message, NULL));
+  scs_list_lines_update (self->changes, lines);
   gtk_widget_set_visible (self->changes_group, changes == NULL || changes->len > 0);
 }
 
-/* The comments on @criterion_id ("" the whole assessment) to @entries */
+/* The comments on @criterion_id ("" the whole assessment) to @lines */
 static void
 append_comments (ScsReviewPage *self,
-                 GPtrArray     *entries,
+                 GPtrArray     *lines,
                  const char    *criterion_id)
 {
   g_autoptr(GPtrArray) comments = NULL;
@@ -362,19 +369,17 @@ append_comments (ScsReviewPage *self,
   for (guint i = 0; comments != NULL && i < comments->len; i++)
     {
       ScsReviewComment *c = comments->pdata[i];
-      g_autofree char *body = g_markup_escape_text (c->body, -1);
-      /* Translators: comment byline: author (role) · time */
       g_autofree char *when = scs_date_format_time (c->time, SCS_DATE_ZONE_LOCAL);
+      /* Translators: comment byline: author (role) · time */
       g_autofree char *byline = g_strdup_printf (_("%s (%s) · %s"), c->author, role_label (c->role), when);
-      g_autofree char *escaped = g_markup_escape_text (byline, -1);
 
-      g_ptr_array_add (entries, scs_review_entry_new (body, escaped));
+      g_ptr_array_add (lines, scs_list_line_new (c->body, byline));
     }
 }
 
 static void
 append_proposals (ScsReviewPage *self,
-                  GPtrArray     *entries)
+                  GPtrArray     *lines)
 {
   g_autoptr(GPtrArray) proposals = NULL;
   g_autoptr(GError) error = NULL;
@@ -393,7 +398,7 @@ append_proposals (ScsReviewPage *self,
       g_autofree char *title = g_strdup_printf (_("Proposed %s: %s → %s"), field_label (p->field), old_markup, new_markup);
       g_autofree char *status = NULL;
       g_autofree char *escaped = NULL;
-      ScsReviewEntry *entry;
+      ScsListLine *line;
 
       if (g_str_equal (p->status, "open"))
         /* Translators: proposal byline: author, time, the author's reason */
@@ -408,10 +413,15 @@ append_proposals (ScsReviewPage *self,
                                   p->decision_comment ? p->decision_comment : "");
       escaped = g_markup_escape_text (status, -1);
       /* The organisation accepts or rejects what is open, until sealed. */
-      entry = scs_review_entry_new (title, escaped);
-      scs_review_entry_set_proposal (entry, p->id,
-                                     organization && g_str_equal (p->status, "open") && !self->sealed);
-      g_ptr_array_add (entries, entry);
+      line = scs_list_line_new_markup (title, escaped);
+      if (organization && g_str_equal (p->status, "open") && !self->sealed)
+        {
+          scs_list_line_add_button (line, NULL, _("_Reject"), NULL, "review.reject",
+                                    g_variant_new ("(xs)", p->id, ""));
+          scs_list_line_add_button (line, NULL, _("_Accept"), "suggested-action", "review.accept",
+                                    g_variant_new_int64 (p->id));
+        }
+      g_ptr_array_add (lines, line);
     }
 }
 
@@ -424,7 +434,7 @@ refresh_criterion (ScsReviewPage *self)
   gboolean expert = scs_review_get_side (self->review) == SCS_REVIEW_SIDE_EXPERT;
   ScsVerdict verdict;
   g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (self->criterion_id != NULL)
     criterion = scs_catalog_lookup_criterion (scs_workspace_get_catalog (self->workspace), self->criterion_id);
@@ -440,7 +450,7 @@ refresh_criterion (ScsReviewPage *self)
   if (criterion == NULL)
     {
       /* No thread: hidden, and nothing to comment on */
-      scs_comment_thread_set_entries (self->thread, entries);
+      scs_comment_thread_set_entries (self->thread, lines);
       gtk_label_set_text (self->verdict_label, "");
       return;
     }
@@ -455,11 +465,11 @@ refresh_criterion (ScsReviewPage *self)
   gtk_widget_set_sensitive (self->revision_button, verdict != SCS_VERDICT_REVISION_REQUIRED);
 
   refresh_answer (self);
-  append_comments (self, entries, self->criterion_id);
-  append_proposals (self, entries);
-  if (entries->len == 0)
-    g_ptr_array_add (entries, scs_review_entry_new (_("No comments or proposals yet"), NULL));
-  scs_comment_thread_set_entries (self->thread, entries);
+  append_comments (self, lines, self->criterion_id);
+  append_proposals (self, lines);
+  if (lines->len == 0)
+    g_ptr_array_add (lines, scs_list_line_new (_("No comments or proposals yet"), NULL));
+  scs_comment_thread_set_entries (self->thread, lines);
 }
 
 
@@ -720,16 +730,41 @@ dup_shown_ids (ScsReviewPage *self)
   return g_strv_builder_end (ids);
 }
 
+/* A question in a dialog over the page's window: Cancel (the default)
+ * or @response (@label, looking @appearance), on which @on_response runs
+ * (the signal "response::@response"). The caller presents it. */
+static AdwMessageDialog *
+confirmation_new (ScsReviewPage         *self,
+                  const char            *heading,
+                  const char            *body,
+                  const char            *response,
+                  const char            *label,
+                  AdwResponseAppearance  appearance,
+                  GCallback              on_response)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  g_autofree char *signal = g_strconcat ("response::", response, NULL);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, signal, on_response, self, G_CONNECT_SWAPPED);
+  return dialog;
+}
+
 static void
-on_accept_shown_response (AdwMessageDialog *dialog,
-                          const char       *response,
-                          ScsReviewPage    *self)
+on_accept_shown (ScsReviewPage    *self,
+                 const char       *response,
+                 AdwMessageDialog *dialog)
 {
   GStrv ids = g_object_get_data (G_OBJECT (dialog), "scs-ids");
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
-  if (!g_str_equal (response, "accept") || self->review == NULL)
+  if (self->review == NULL)
     return;
   for (guint i = 0; ok && ids[i] != NULL; i++)
     if (scs_review_get_verdict (self->review, ids[i]) != SCS_VERDICT_ACCEPTED)
@@ -745,7 +780,6 @@ accept_shown_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   ScsReviewPage *self = user_data;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_auto(GStrv) ids = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
@@ -768,13 +802,9 @@ accept_shown_action (GSimpleAction *action,
                                        "The %u criterion the list shows (%s) will be marked accepted, under your name.",
                                        "The %u criteria the list shows (%s) will be marked accepted, under your name.", n),
                           n, gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (self->filter_dropdown))));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", _("_Accept All"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = confirmation_new (self, heading, body, "accept", _("_Accept All"), ADW_RESPONSE_SUGGESTED,
+                             G_CALLBACK (on_accept_shown));
   g_object_set_data_full (G_OBJECT (dialog), "scs-ids", g_steal_pointer (&ids), (GDestroyNotify) g_strfreev);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_accept_shown_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -893,7 +923,7 @@ refresh_content (ScsReviewPage *self)
   refresh_criterion (self);
   append_comments (self, general, "");
   if (general->len == 0)
-    g_ptr_array_add (general, scs_review_entry_new (_("No comments on the whole assessment yet"), NULL));
+    g_ptr_array_add (general, scs_list_line_new (_("No comments on the whole assessment yet"), NULL));
   scs_comment_thread_set_entries (self->general_thread, general);
 }
 
@@ -908,10 +938,10 @@ build (ScsReviewPage *self)
     return;
   self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->waiting = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
-  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), scs_review_row_create, NULL, NULL);
-  self->changes = g_list_store_new (SCS_TYPE_REVIEW_ENTRY);
-  gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (self->changes), scs_review_row_create, NULL, NULL);
+  self->waiting = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), scs_list_line_row_create, NULL, NULL);
+  self->changes = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (self->changes), scs_list_line_row_create, NULL, NULL);
   {
     g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
 
@@ -1128,14 +1158,12 @@ hand_over_action (GSimpleAction *action,
 }
 
 static void
-on_new_round_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       ScsReviewPage    *self)
+on_new_round (ScsReviewPage *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (!g_str_equal (response, "new-round") || self->review == NULL)
+  if (self->review == NULL)
     return;
   ok = scs_review_start_new_round (self->review, &error);
   finish (self, ok, error);
@@ -1147,20 +1175,14 @@ new_round_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   ScsReviewPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   ScsProfile *profile;
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   if (!require_review (self))
     return;
   if (!scs_review_is_sealed (self->workspace))
     {
-      gboolean ok = scs_review_start_new_round (self->review, &error);
-
-      finish (self, ok, error);
+      on_new_round (self);
       return;
     }
 
@@ -1174,14 +1196,9 @@ new_round_action (GSimpleAction *action,
                           profile != NULL && scs_profile_get_name (profile) != NULL
                           ? scs_profile_get_name (profile) : _("no profile — set it in Preferences"),
                           scs_role_get_label (profile != NULL ? scs_profile_get_role (profile) : SCS_ROLE_SME));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Break the Seal and Start a New Round?"), body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "new-round", _("_Break the Seal"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "new-round", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_round_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (confirmation_new (self, _("Break the Seal and Start a New Round?"), body,
+                                                    "new-round", _("_Break the Seal"), ADW_RESPONSE_DESTRUCTIVE,
+                                                    G_CALLBACK (on_new_round))));
 }
 
 static void
@@ -1502,13 +1519,12 @@ scs_review_page_set_workspace (ScsReviewPage *self,
       return;
     }
 
-  if (!self->profile_explicit)
-    {
-      g_autoptr(ScsProfile) profile = scs_profile_load_default (NULL);
+  {
+    g_autoptr(ScsProfile) profile = scs_profile_load_default (NULL);
 
-      if (profile != NULL)
-        g_set_object (&self->profile, profile);
-    }
+    if (profile != NULL)
+      g_set_object (&self->profile, profile);
+  }
   /* Sets the workspace actor when the profile has a name. */
   self->review = scs_review_new (workspace, self->profile);
   g_signal_connect_object (self->review, "changed", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
@@ -1519,29 +1535,12 @@ scs_review_page_set_workspace (ScsReviewPage *self,
 }
 
 void
-scs_review_page_set_profile (ScsReviewPage *self,
-                             ScsProfile    *profile)
-{
-  g_return_if_fail (SCS_IS_REVIEW_PAGE (self));
-  g_return_if_fail (SCS_IS_PROFILE (profile));
-
-  self->profile_explicit = TRUE;
-  g_set_object (&self->profile, profile);
-  if (self->review != NULL)
-    scs_review_set_profile (self->review, profile);
-  scs_review_page_refresh (self);
-}
-
-void
 scs_review_page_reload_profile (ScsReviewPage *self)
 {
   g_autoptr(ScsProfile) profile = NULL;
 
   g_return_if_fail (SCS_IS_REVIEW_PAGE (self));
 
-  /* A profile given by a caller (tests) stays */
-  if (self->profile_explicit)
-    return;
   profile = scs_profile_load_default (NULL);
   if (profile == NULL)
     return;
@@ -1675,19 +1674,5 @@ scs_review_page_show_criterion (ScsReviewPage *self,
   self->scroll_y = -1;
   if (self->scroll_id == 0)
     self->scroll_id = g_timeout_add (SCROLL_POLL_MS, scroll_to_criterion, self);
-}
-
-const char *
-scs_review_page_get_criterion (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  return self->criterion_id;
-}
-
-const char *
-scs_review_page_get_last_error (ScsReviewPage *self)
-{
-  g_return_val_if_fail (SCS_IS_REVIEW_PAGE (self), NULL);
-  return self->last_error;
 }
 

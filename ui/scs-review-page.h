@@ -29,13 +29,12 @@ G_DECLARE_FINAL_TYPE (ScsReviewPage, scs_review_page, SCS, REVIEW_PAGE, GtkWidge
  *   review.sign                         the sign dialog (expert)
  *   review.declare                      the management declaration dialog
  * Property "sealed" follows scs_review_is_sealed(). A failure is shown as a
- * toast of the enclosing ScsWindow and kept for scs_review_page_get_last_error(). */
+ * toast through "win.toast". The criterion shown is in the entry
+ * "criterion_entry". */
 void           scs_review_page_set_workspace    (ScsReviewPage *self,
                                                  ScsWorkspace  *workspace);
-/* The default profile (scs_profile_load_default) is used unless set here. */
-void           scs_review_page_set_profile      (ScsReviewPage *self,
-                                                 ScsProfile    *profile);
-/* Reads the saved profile again (unless one was set explicitly). */
+/* The profile is the user's (scs_profile_load_default); this reads it
+ * again after Preferences saved it. */
 void           scs_review_page_reload_profile   (ScsReviewPage *self);
 ScsReview     *scs_review_page_get_review       (ScsReviewPage *self);
 GActionGroup  *scs_review_page_get_action_group (ScsReviewPage *self);
@@ -49,9 +48,5 @@ void           scs_review_page_refresh          (ScsReviewPage *self);
 gboolean       scs_review_page_has_news         (ScsReviewPage *self);
 void           scs_review_page_show_criterion   (ScsReviewPage *self,
                                                  const char    *criterion_id);
-const char    *scs_review_page_get_criterion    (ScsReviewPage *self);
-
-/* For tests: the last error message shown, or NULL. */
-const char    *scs_review_page_get_last_error   (ScsReviewPage *self);
 
 G_END_DECLS

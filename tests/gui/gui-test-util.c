@@ -24,6 +24,7 @@
 #include "scs-review-page.h"
 #include "scs-screenshot.h"
 #include "scs-sidebar.h"
+#include "scs-window.h"
 #include "scs-ui-resources.h"
 
 /* A GSourceFunc: sets the gboolean at @data and removes itself. */
@@ -580,4 +581,58 @@ gui_test_toast_title (gpointer window)
   label = gui_test_find (toast, is_label, NULL);
   g_assert_nonnull (label);
   return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+on_toast (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  g_string_append_printf (user_data, "%s\n", g_variant_get_string (parameter, NULL));
+}
+
+/* A "win" action group of the widget itself: GTK looks for "win.toast"
+ * there first, and for any other "win." action on up to the window. */
+void
+gui_test_catch_toasts (gpointer widget)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
+  GString *messages = g_string_new (NULL);
+
+  g_object_set_data_full (G_OBJECT (widget), "gui-test-toasts", messages, free_string);
+  g_signal_connect (toast, "activate", G_CALLBACK (on_toast), messages);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
+  gtk_widget_insert_action_group (GTK_WIDGET (widget), "win", G_ACTION_GROUP (group));
+}
+
+char *
+gui_test_take_toasts (gpointer widget)
+{
+  GString *messages = g_object_get_data (G_OBJECT (widget), "gui-test-toasts");
+  char *taken;
+
+  g_assert_nonnull (messages);  /* gui_test_catch_toasts () first */
+  if (messages->len == 0)
+    return NULL;
+  taken = g_strndup (messages->str, messages->len - 1);
+  g_string_truncate (messages, 0);
+  return taken;
+}
+
+void
+gui_test_use_profile (gpointer    window,
+                      ScsProfile *profile)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scs_profile_save (profile, &error));
+  g_assert_no_error (error);
+  scs_window_apply_profile (SCS_WINDOW (window));
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "scs-profile.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -112,6 +113,17 @@ void          gui_test_present_window        (GtkWindow       *window,
 /* The page a workbench window shows: "welcome", or the name of its
  * content page ("dashboard", "checklist", "scope", "review" …). */
 const char   *gui_test_window_page           (gpointer         window);
+/* Catches the toasts @widget and what it holds raise through "win.toast"
+ * (the window does not show them; its other actions still work);
+ * gui_test_take_toasts () reads them. */
+void          gui_test_catch_toasts          (gpointer         widget);
+/* The messages of the toasts caught since the last call, one a line, or
+ * NULL if none. */
+char         *gui_test_take_toasts           (gpointer         widget);
+/* Saves @profile as the user's (SCS_PROFILE) and applies it to @window,
+ * as Preferences does. */
+void          gui_test_use_profile           (gpointer         window,
+                                              ScsProfile      *profile);
 /* The subtitle of @window's template child "window_title" (an AdwWindowTitle). */
 const char   *gui_test_window_subtitle       (gpointer         window);
 /* The title of the toast @window shows in front, or NULL. */

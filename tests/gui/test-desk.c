@@ -163,6 +163,7 @@ test_signer_and_roles (void)
   g_autoptr(ScsProfile) expert = profile_new ("Expert Taro", SCS_ROLE_EXPERT);
   g_autoptr(ScsProfile) manager = profile_new ("Manager Hanako", SCS_ROLE_MANAGEMENT);
   g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *toast = NULL;
   ScsCertificateDialog *certificate;
   ScsSignDialog *sign;
   ScsReviewPage *page;
@@ -172,6 +173,7 @@ test_signer_and_roles (void)
   core_test_seal_workspace (ws, dir, FALSE);
   window = window_new (ws);
   page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  gui_test_catch_toasts (page);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
   gui_test_wait_until (check_reported, page, 30);
   banner = gui_test_banner_text (page);
@@ -203,16 +205,18 @@ test_signer_and_roles (void)
   /* the expert cannot make management's declaration: refused, nothing opens
    * or is written */
   before = gui_test_file_state (file);
-  scs_review_page_set_profile (page, expert);
+  gui_test_use_profile (window, expert);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.declare", NULL));
   gui_test_drain_pending ();
   g_assert_null (find_toplevel (SCS_TYPE_SIGN_DIALOG));
-  g_assert_nonnull (strstr (scs_review_page_get_last_error (page), "Only management makes the declaration"));
+  toast = gui_test_take_toasts (page);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (toast, "Only management makes the declaration"));
   after = gui_test_file_state (file);
   g_assert_cmpstr (before, ==, after);
 
   /* management's dialog says who acts */
-  scs_review_page_set_profile (page, manager);
+  gui_test_use_profile (window, manager);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "review.declare", NULL));
   gui_test_drain_pending ();
   sign = SCS_SIGN_DIALOG (find_toplevel (SCS_TYPE_SIGN_DIALOG));
@@ -685,9 +689,10 @@ test_desk_evidence_preview (void)
 
   window = window_new (ws);
   page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
-  scs_review_page_set_profile (page, expert);
+  gui_test_use_profile (window, expert);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-2");
-  g_assert_cmpstr (scs_review_page_get_criterion (page), ==, "1-2-1-2");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_test_get_child (page, "criterion_entry"))), ==,
+                   "1-2-1-2");
   /* the desk of that criterion is brought into view, below what waits */
   {
     GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gui_test_find_by_type (GTK_WIDGET (page),

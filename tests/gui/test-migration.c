@@ -297,7 +297,7 @@ test_migrate (Fixture       *f,
   /* The dashboard says what waits; the bulk window shows old and new
    * wording side by side, filters, and confirms the rows shown. */
   {
-    GtkWidget *dashboard = g_object_ref_sink (scs_dashboard_page_new ());
+    GtkWidget *dashboard = g_object_ref_sink (g_object_new (SCS_TYPE_DASHBOARD_PAGE, NULL));
     GtkWidget *bulk;
     g_autofree char *status = NULL;
     g_auto(GStrv) shown = NULL;

@@ -99,7 +99,7 @@ test_page_shows_check (void)
   g_assert_true (scs_provider_link_star4 (workspace, star4_path, DEPARTMENT, &error));
   g_assert_true (scs_provider_set_subcontract (workspace, &subcontract, &error));
   g_assert_cmpint (scs_provider_add_row (workspace, SCS_PROVIDER_REGISTER_TOOLS, (const char * const[]) {
-                     "Burp Suite", "PortSwigger", "社内サーバ", "yes", "no", NULL }, &error), >, 0);
+                     "Burp Suite <Pro> & Co", "PortSwigger", "社内サーバ", "yes", "no", NULL }, &error), >, 0);
   g_assert_no_error (error);
 
   window = scs_window_new (NULL);
@@ -141,6 +141,8 @@ test_page_shows_check (void)
   tools = box_text (page, "tools");
   g_assert_nonnull (strstr (tools, "Burp Suite"));
   g_assert_nonnull (strstr (tools, "PortSwigger"));
+  /* user text is shown as typed, never read as markup */
+  g_assert_true (g_str_has_prefix (tools, "Burp Suite <Pro> & Co\n"));
 
   /* The ★4 scope changed elsewhere: shown again, the page reads it. */
   g_assert_true (scs_scope_set_unit (scope, SCS_SCOPE_UNIT_DIVISION, NULL, "営業部\n" DEPARTMENT, &error));

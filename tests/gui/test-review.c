@@ -74,6 +74,32 @@ page_child (ScsReviewPage *page,
   return gui_test_get_child (page, buildable_id);
 }
 
+/* The criterion the page shows, as its entry says. */
+static const char *
+shown_criterion (ScsReviewPage *page)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (page_child (page, "criterion_entry")));
+}
+
+/* No toast since the last look: what the page did since succeeded. */
+static void
+assert_no_toast (ScsReviewPage *page)
+{
+  g_autofree char *toasts = gui_test_take_toasts (page);
+
+  g_assert_cmpstr (toasts, ==, NULL);
+}
+
+/* A toast since the last look: the page refused something. */
+static void
+assert_toast (ScsReviewPage *page)
+{
+  g_autofree char *toasts = gui_test_take_toasts (page);
+
+  g_assert_nonnull (toasts);
+  g_test_message ("toast: %s", toasts);
+}
+
 static guint
 n_rows (GtkListBox *list)
 {
@@ -217,6 +243,19 @@ review_action (ScsWindow *window, const char *name, GVariant *parameter)
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), full, parameter));
 }
 
+/* Ends this side's turn (review.hand-over): the page says so, and says
+ * nothing else. */
+static void
+hand_over (ScsWindow     *window,
+           ScsReviewPage *page)
+{
+  g_autofree char *toasts = NULL;
+
+  review_action (window, "hand-over", NULL);
+  toasts = gui_test_take_toasts (page);
+  g_assert_cmpstr (toasts, ==, _("Handed over: save the file and send it to the other side"));
+}
+
 /* Whether the binary @bytes hold @needle. */
 static gboolean
 contains_bytes (GBytes     *bytes,
@@ -319,6 +358,7 @@ review_window_new (const char        *file,
   scs_window_set_workspace (window, *ws);
   gtk_window_present (GTK_WINDOW (window));
   *page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  gui_test_catch_toasts (*page);
   return window;
 }
 
@@ -349,6 +389,7 @@ test_round_trip (void)
   ScsReviewSummary summary;
   GListModel *answers;
   gint64 p1, p2;
+  guint n_links;
   sqlite3 *db;
 
   window = review_window_new (file, org, catalog, &ws, &page);
@@ -357,7 +398,7 @@ test_round_trip (void)
   g_assert_nonnull (review);
 
   /* SME fills every ★3 criterion through the window and hands over */
-  scs_review_page_set_profile (page, sme);
+  gui_test_use_profile (window, sme);
   g_assert_cmpstr (scs_workspace_get_actor (ws), ==, "SME Sato");
   answers = scs_workspace_get_answers (ws);
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
@@ -368,17 +409,17 @@ test_round_trip (void)
         gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)",
                                     scs_answer_get_criterion_id (a), "met");
     }
-  review_action (window, "hand-over", NULL);
-  g_assert_null (scs_review_page_get_last_error (page));
+  hand_over (window, page);
+  assert_no_toast (page);
 
   /* Expert: a comment, two proposals, verdicts, hands over */
-  scs_review_page_set_profile (page, expert);
+  gui_test_use_profile (window, expert);
   g_assert_cmpstr (scs_workspace_get_actor (ws), ==, "Expert Taro");
   review_action (window, "comment", g_variant_new ("(ss)", "1-2-1-1", "Attach the policy"));
-  review_action (window, "comment", g_variant_new ("(ss)", "", "Good work overall"));
+  review_action (window, "comment", g_variant_new ("(ss)", "", "Good work <b>overall</b> & R&D"));
   review_action (window, "propose", g_variant_new ("(ssss)", "1-2-1-1", "note", "Policy v2", "be specific"));
   review_action (window, "propose", g_variant_new ("(ssss)", "1-2-1-2", "state", "not-met", ""));
-  g_assert_null (scs_review_page_get_last_error (page));
+  assert_no_toast (page);
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
     {
       g_autoptr(ScsAnswer) a = g_list_model_get_item (answers, i);
@@ -387,22 +428,22 @@ test_round_trip (void)
         review_action (window, "verdict", g_variant_new ("(ss)", scs_answer_get_criterion_id (a), "accepted"));
     }
   review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "revision-required"));
-  g_assert_null (scs_review_page_get_last_error (page));
+  assert_no_toast (page);
   /* an empty comment is refused with a message, nothing written */
   before = gui_test_file_state (file);
   review_action (window, "comment", g_variant_new ("(ss)", "1-1-1-1", ""));
-  g_assert_nonnull (scs_review_page_get_last_error (page));
+  assert_toast (page);
   after = gui_test_file_state (file);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
-  review_action (window, "hand-over", NULL);
+  hand_over (window, page);
 
   /* SME: the proposals, the comment and the revision wait; the thread shows them */
-  scs_review_page_set_profile (page, sme);
+  gui_test_use_profile (window, sme);
   g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "waiting_list"))), >=, 4);
   review_action (window, "show-criterion", g_variant_new_string ("1-2-1-1"));
-  g_assert_cmpstr (scs_review_page_get_criterion (page), ==, "1-2-1-1");
+  g_assert_cmpstr (shown_criterion (page), ==, "1-2-1-1");
   /* the comment, then the proposal with Accept and Reject: a row each of
    * the thread's model, its text bound from the entry (shown, the page
    * draws what changed) */
@@ -419,22 +460,42 @@ test_round_trip (void)
   thread_row = GTK_WIDGET (gtk_list_box_get_row_at_index (thread_list, 1));
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (thread_row)), "→"));
   g_assert_nonnull (gui_test_find_by_type (thread_row, GTK_TYPE_BUTTON));
+  /* a comment is shown as written, never read as markup */
+  thread_list = GTK_LIST_BOX (gui_test_find_child (page_child (page, "general_thread"), "list"));
+  thread_row = GTK_WIDGET (gtk_list_box_get_row_at_index (thread_list, 0));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (thread_row)), ==,
+                   "Good work <b>overall</b> & R&D");
+  /* what waits links to its criterion: activating the row presses the
+   * link, a button that says where it goes */
+  n_links = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (page_child (page, "waiting_list")); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *link = gui_test_find_by_type (child, GTK_TYPE_BUTTON);
+
+      if (link == NULL)
+        continue;
+      n_links++;
+      g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (child)));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (link), ==, _("Show this criterion"));
+    }
+  g_assert_cmpuint (n_links, >=, 3);
   /* the SME cannot give verdicts */
   review_action (window, "verdict", g_variant_new ("(ss)", "2-1-1-1", "accepted"));
-  g_assert_nonnull (scs_review_page_get_last_error (page));
+  assert_toast (page);
   p1 = proposal_id (review, "1-2-1-1");
   p2 = proposal_id (review, "1-2-1-2");
   review_action (window, "accept", g_variant_new_int64 (p1));
   review_action (window, "reject", g_variant_new ("(xs)", p2, "it is met"));
-  g_assert_null (scs_review_page_get_last_error (page));
+  assert_no_toast (page);
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, "1-2-1-1")), ==, "Policy v2");
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, "1-2-1-2")), ==, SCS_ANSWER_MET);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "2-1-1-1", "now documented");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "3-1-1-1", "edited after acceptance");
-  review_action (window, "hand-over", NULL);
+  hand_over (window, page);
 
   /* Expert: exactly those three changes in the redline; the reopened item */
-  scs_review_page_set_profile (page, expert);
+  gui_test_use_profile (window, expert);
   gui_test_drain_pending ();
   changes = scs_review_list_changes (review, &error);
   g_assert_no_error (error);
@@ -562,7 +623,7 @@ test_round_trip (void)
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, "1-2-1-2")), ==, SCS_ANSWER_MET);
 
   /* Management declares, signed with the manager's certificate */
-  scs_review_page_set_profile (page, manager);
+  gui_test_use_profile (window, manager);
   dialog = open_dialog (window, "declare");
   set_declarant (dialog, "Manager Hanako", "CEO", TRUE);
   g_assert_false (can_sign (dialog));
@@ -647,7 +708,7 @@ test_round_trip (void)
 
   /* Start a new round: first a confirmation that says what it means and
    * who acts; Cancel leaves it sealed. Then unsealed, editable again */
-  scs_review_page_set_profile (page, expert);
+  gui_test_use_profile (window, expert);
   review_action (window, "new-round", NULL);
   {
     AdwMessageDialog *confirm = find_message_dialog ();
@@ -662,7 +723,7 @@ test_round_trip (void)
     adw_message_dialog_response (confirm, "new-round");
   }
   gui_test_drain_pending ();
-  g_assert_null (scs_review_page_get_last_error (page));
+  assert_no_toast (page);
   g_assert_false (scs_review_is_sealed (ws));
   g_assert_false (scs_review_page_get_sealed (page));
   g_assert_false (scs_criterion_row_get_sealed (row));
@@ -717,20 +778,20 @@ test_scope_questioned (void)
   /* The SME leaves a server out; the expert questions why and hands over */
   scope = scs_scope_get (ws, &error);
   g_assert_no_error (error);
-  scs_review_page_set_profile (page, sme);
+  gui_test_use_profile (window, sme);
   g_hash_table_insert (fields, "name", "PLC line");
   plc = scs_scope_add_item (scope, SCS_SCOPE_KIND_SERVER, fields, &error);
   g_assert_true (scs_scope_set_status (scope, plc, SCS_SCOPE_STATUS_EXCLUDED, "OT behind a gateway",
                                        NULL, TRUE, &error));
   g_assert_no_error (error);
-  scs_review_page_set_profile (page, expert);
+  gui_test_use_profile (window, expert);
   g_assert_true (scs_scope_set_review (scope, core_test_expert (), plc, SCS_SCOPE_REVIEW_QUESTIONED,
                                        "Attach the gateway settings", &error));
   g_assert_no_error (error);
-  review_action (window, "hand-over", NULL);
+  hand_over (window, page);
 
   /* The SME: that is news, shown on the review page with a way to the scope */
-  scs_review_page_set_profile (page, sme);
+  gui_test_use_profile (window, sme);
   g_assert_true (scs_review_page_has_news (page));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
   g_assert_cmpstr (gui_test_window_page (window), ==, "review");
@@ -876,24 +937,24 @@ test_redline_words (void)
   ScsReviewPage *page;
 
   window = review_window_new (file, org, catalog, &ws, &page);
-  scs_review_page_set_profile (page, sme);
+  gui_test_use_profile (window, sme);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-1-1-1", "met");
-  review_action (window, "hand-over", NULL);
-  scs_review_page_set_profile (page, expert);
-  review_action (window, "hand-over", NULL);
-  g_assert_null (scs_review_page_get_last_error (page));
+  hand_over (window, page);
+  gui_test_use_profile (window, expert);
+  hand_over (window, page);
+  assert_no_toast (page);
 
-  scs_review_page_set_profile (page, sme);
+  gui_test_use_profile (window, sme);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-1", "met");
   g_assert_true (g_file_set_contents (evidence_path, "%PDF-1.4\n%%EOF\n", -1, &error));
   sha = scs_workspace_add_evidence (ws, "1-2-1-1", evidence, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (scs_workspace_set_target_level (ws, 4, &error));
   g_assert_no_error (error);
-  review_action (window, "hand-over", NULL);
-  g_assert_null (scs_review_page_get_last_error (page));
+  hand_over (window, page);
+  assert_no_toast (page);
 
-  scs_review_page_set_profile (page, expert);
+  gui_test_use_profile (window, expert);
   gui_test_drain_pending ();
   text = redline_text (page);
   g_test_message ("redline:\n%s", text);
@@ -967,7 +1028,7 @@ test_review_desk (void)
 
   window = review_window_new (file, org, catalog, &ws, &page);
   review = scs_review_page_get_review (page);
-  scs_review_page_set_profile (page, sme);
+  gui_test_use_profile (window, sme);
   answers = scs_workspace_get_answers (ws);
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
     {
@@ -984,10 +1045,10 @@ test_review_desk (void)
   g_assert_true (g_file_set_contents (evidence_path, "%PDF-1.4\n%%EOF\n", -1, &error));
   sha = scs_workspace_add_evidence (ws, "1-2-1-1", evidence, NULL, &error);
   g_assert_no_error (error);
-  review_action (window, "hand-over", NULL);
+  hand_over (window, page);
 
   /* The expert: every ★3 criterion listed; the SME's side beside it */
-  scs_review_page_set_profile (page, expert);
+  gui_test_use_profile (window, expert);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "1-2-1-1");
   g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, n3);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (page, "answer_label"))), "Answer: Met"));
@@ -1002,18 +1063,18 @@ test_review_desk (void)
   /* Keyboard path: Alt+Down, Shift+Alt+A, Alt+Down, Shift+Alt+R (the
    * bindings activate these actions) */
   review_action (window, "filter", g_variant_new_string ("all"));
-  review_action (window, "show-criterion", g_variant_new_string ("1-1-1-1"));
+  review_action (window, "show-criterion", g_variant_new_string ("1-2-1-1"));
   review_action (window, "next", NULL);
-  first = g_strdup (scs_review_page_get_criterion (page));
-  g_assert_cmpstr (first, !=, "1-1-1-1");
+  first = g_strdup (shown_criterion (page));
+  g_assert_cmpstr (first, !=, "1-2-1-1");
   review_action (window, "verdict-current", g_variant_new_string ("accepted"));
   review_action (window, "next", NULL);
-  second = g_strdup (scs_review_page_get_criterion (page));
+  second = g_strdup (shown_criterion (page));
   g_assert_cmpstr (second, !=, first);
   review_action (window, "verdict-current", g_variant_new_string ("revision-required"));
   review_action (window, "previous", NULL);
-  g_assert_cmpstr (scs_review_page_get_criterion (page), ==, first);
-  g_assert_null (scs_review_page_get_last_error (page));
+  g_assert_cmpstr (shown_criterion (page), ==, first);
+  assert_no_toast (page);
   g_assert_cmpint (scs_review_get_verdict (review, first), ==, SCS_VERDICT_ACCEPTED);
   g_assert_cmpint (scs_review_get_verdict (review, second), ==, SCS_VERDICT_REVISION_REQUIRED);
 
@@ -1048,7 +1109,7 @@ test_review_desk (void)
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "accept");
   gui_test_drain_pending ();
-  g_assert_null (scs_review_page_get_last_error (page));
+  assert_no_toast (page);
   g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, 0);
   g_assert_cmpint (scs_review_get_verdict (review, third), ==, SCS_VERDICT_ACCEPTED);
   /* the one marked for revision stays so */
@@ -1060,20 +1121,20 @@ test_review_desk (void)
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (
                      gtk_drop_down_get_selected_item (GTK_DROP_DOWN (page_child (page, "state_dropdown"))))), ==, "Not met");
   g_signal_emit_by_name (gui_test_find (GTK_WIDGET (page), is_propose_button, NULL), "clicked");
-  g_assert_null (scs_review_page_get_last_error (page));
+  assert_no_toast (page);
   proposals = scs_review_list_proposals (review, "1-2-1-1", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (proposals->len, ==, 1);
   proposal = proposals->pdata[0];
   g_assert_cmpstr (proposal->field, ==, "state");
   g_assert_cmpstr (proposal->new_value, ==, "not-met");
-  review_action (window, "hand-over", NULL);
+  hand_over (window, page);
 
   /* Changed since my hand-over: only what the SME touched */
-  scs_review_page_set_profile (page, sme);
+  gui_test_use_profile (window, sme);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", second, "書き直しました");
-  review_action (window, "hand-over", NULL);
-  scs_review_page_set_profile (page, expert);
+  hand_over (window, page);
+  gui_test_use_profile (window, expert);
   review_action (window, "filter", g_variant_new_string ("changed"));
   gui_test_drain_pending ();
   g_assert_cmpuint (n_rows (GTK_LIST_BOX (page_child (page, "criteria_list"))), ==, 1);

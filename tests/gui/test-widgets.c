@@ -687,7 +687,7 @@ test_dashboard (Fixture       *fixture,
   GtkWidget *page, *window, *button;
   guint shown = 0;
 
-  page = scs_dashboard_page_new ();
+  page = g_object_new (SCS_TYPE_DASHBOARD_PAGE, NULL);
   g_object_ref (page);
   scs_dashboard_page_set_workspace (SCS_DASHBOARD_PAGE (page), fixture->workspace);
 
@@ -716,8 +716,12 @@ test_dashboard (Fixture       *fixture,
   g_assert_cmpuint (all.counts[SCS_ANSWER_NOT_MET], >, 0);
   g_assert_cmpuint (all.counts[SCS_ANSWER_NOT_APPLICABLE], >, 0);
 
-  /* The chart is described in words: every category is named. */
-  summary = scs_dashboard_page_dup_summary (SCS_DASHBOARD_PAGE (page));
+  /* The chart is described in words to assistive technology: every
+   * category is named. (GTK 4.8 reads an accessible property back only
+   * this way: the check returns the value when it differs.) */
+  summary = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gui_test_find_child (page, "chart")),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (summary);
   for (guint i = 1; i <= scs_catalog_get_n_categories (catalog); i++)
     g_assert_nonnull (strstr (summary, scs_category_get_title (scs_catalog_get_category (catalog, i))));
 
@@ -1053,6 +1057,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The test AT context keeps the accessible properties set (read back
+   * by the dashboard test). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gui_test_init (&argc, &argv, "ja");
 
   g_test_add ("/scs/gui/evidence-list/new", Fixture, NULL,
