@@ -467,10 +467,11 @@ portfolio_table (GListModel *entries)
       cycle = g_strdup_printf ("%u", scs_portfolio_entry_get_cycle (e));
       if (scs_workspace_type_is_item_based (scs_portfolio_entry_get_workspace_type (e)))
         {
-          /* no SCS level, readiness or gaps: the type and its answers */
+          /* no SCS level or readiness: the type, its answers and its
+           * diagnosis's gaps */
           level = g_strdup (scs_workspace_type_get_short_label (scs_portfolio_entry_get_workspace_type (e)));
           satisfied = g_strdup_printf ("%u", scs_portfolio_entry_get_items_answered (e));
-          gaps = g_strdup ("");
+          gaps = g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
         }
       else
         {

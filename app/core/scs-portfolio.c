@@ -11,16 +11,19 @@
  * the -shm file when no one else has the file). What a full open would
  * refuse is refused here too (scs_workspace_check_format (): versions and
  * the exact schema, so a trigger another program added is never listed as
- * a client). A row reads only what it shows: the organisation's name, the
- * newest assessment, its answers (once, for readiness and statistics), the
- * last audit time, and what each feature module reports of its own tables
- * through its read_summary function (review, certification and renewal,
- * type, JC-STAR label, provider dates, the last submission, the client's
- * size and sector); a file older than a module's tables simply lacks that
- * part. Most of a cold row is SQLite parsing the file's schema
- * (docs/benchmarks.md). Readiness needs to know which criteria belong to
- * which level, which is in the embedded catalog; that catalog is parsed
- * once per distinct SHA-256 and thread and shared across rows. A file that
+ * a client). A row reads only what it shows, each table through the
+ * module that owns it, on this connection: of the workspace's own tables
+ * (scs-workspace-summary.c) the organisation's name, the newest assessment,
+ * its answers (once, for readiness and statistics), the embedded catalog
+ * and the last audit time; and what each feature module reports of its
+ * tables through its read_summary function (review, certification and
+ * renewal, type, a self-declaration's gaps and dates, provider dates, the
+ * last submission, the client's size and sector); a file older than a
+ * module's tables simply lacks that part. Most of a cold row is SQLite
+ * parsing the file's schema (docs/benchmarks.md). Readiness needs to know
+ * which criteria belong to which level, which is in the embedded catalog;
+ * that catalog is parsed once per distinct SHA-256 and thread and shared
+ * across rows. A file that
  * cannot be read becomes an entry with the reason; it never stops the
  * listing.
  *
@@ -37,6 +40,7 @@
 #include "config.h"
 
 #include "scs-portfolio.h"
+#include "scs-portfolio-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -49,11 +53,9 @@
 #include <sqlite3.h>
 
 #include "scs-catalog.h"
-#include "scs-db.h"
 #include "scs-diagnosis.h"
 #include "scs-fs.h"
 #include "scs-items.h"
-#include "scs-jcstar.h"
 #include "scs-provider.h"
 #include "scs-sha256.h"
 #include "scs-submission.h"
@@ -552,10 +554,8 @@ entry_derive_dates (ScsPortfolioEntry *entry,
   /* A self-declaration's gaps: those of its records and, on @today, of
    * its dates (support period, label). */
   if (scs_workspace_type_is_item_based (entry->workspace_type))
-    {
-      entry->open_gaps = entry->item_gaps +
-                         scs_diagnosis_count_dated_item_gaps (entry->support_end, entry->label_expiry, today);
-    }
+    entry->open_gaps = entry->item_gaps +
+                       scs_diagnosis_count_dated_item_gaps (entry->support_end, entry->label_expiry, today);
   /* A service provider's dossier: the earliest of its three dates. */
   if (entry->workspace_type == SCS_WORKSPACE_TYPE_PROVIDER)
     {
@@ -1039,28 +1039,28 @@ file_key_equal (const FileKey *a,
 /* ------------------------------------------------------------------------ */
 /* The cache file                                                            */
 
-/* A cache file: CACHE_MAGIC, the SHA-256 (hex) of the rest, and a GVariant
- * of CACHE_TYPE: this build's identity (a file written by another version
- * is ignored whole), the levels of each catalog the rows use, and the rows
- * with their file keys. Written whole to a new file moved over the old one;
- * a file that is not exactly this (damaged, truncated, another program's,
- * another version's) is ignored and replaced at the next save. Its rows
- * only ever stand for a listing row; nothing else reads them. Bump
- * CACHE_MAGIC when a row's meaning changes. */
-#define CACHE_MAGIC     "SCS-PORTFOLIO-5"   /* 16 bytes with the NUL */
-#define CACHE_HEADER    (16 + 64)
+/* A cache file (scs-portfolio-private.h): CACHE_MAGIC, the SHA-256 (hex)
+ * of the rest, and a GVariant of CACHE_TYPE: this build's identity (a file
+ * written by another version is ignored whole), the levels of each catalog
+ * the rows use, and the rows with their file keys. Written whole to a new
+ * file moved over the old one; a file that is not exactly this (damaged,
+ * truncated, another program's, another version's) is ignored and replaced
+ * at the next save. Its rows only ever stand for a listing row; nothing
+ * else reads them. Bump CACHE_MAGIC when a row's meaning changes. */
+#define CACHE_MAGIC     SCS_PORTFOLIO_CACHE_MAGIC
+#define CACHE_HEADER    SCS_PORTFOLIO_CACHE_HEADER
 #define CACHE_MAX_SIZE  (256 * 1024 * 1024)
 #define CACHE_MAX_ROWS  100000
-#define KEY_TYPE        "(ttxxxxxx)"
+#define KEY_TYPE        SCS_PORTFOLIO_CACHE_KEY_TYPE
 /* A row: the path, the key, the numbers (ROW_NUMBERS), the texts
  * (ROW_TEXTS, each "s" and its text and a NUL, or "n" for none: one child
  * instead of seventeen, each of which GVariant would allocate), the kinds of
  * change, and the unmet criteria of this cycle and the previous one as
  * positions in their catalog's list of criteria. */
-#define ROW_TYPE        "(s" KEY_TYPE "auaymasmaumau)"
+#define ROW_TYPE        SCS_PORTFOLIO_CACHE_ROW_TYPE
 #define ROW_SHA256      16   /* the text of the catalog's SHA-256 */
-#define CATALOGS_TYPE   "a{sa(su)}"
-#define CACHE_TYPE      "(s" CATALOGS_TYPE "a" ROW_TYPE ")"
+#define CATALOGS_TYPE   SCS_PORTFOLIO_CACHE_CATALOGS_TYPE
+#define CACHE_TYPE      SCS_PORTFOLIO_CACHE_TYPE
 
 enum
 {
@@ -1143,8 +1143,8 @@ unpack_texts (GVariant          *value,
 
 G_STATIC_ASSERT (sizeof CACHE_MAGIC == 16);
 
-static char *
-cache_identity (void)
+char *
+scs_portfolio_cache_identity (void)
 {
   g_autofree char *format = scs_workspace_format_id ();
 
@@ -1452,7 +1452,7 @@ cache_load (ScsPortfolioCache *cache)
   g_variant_unref (data);
   data = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), body, TRUE));
   stored_identity = g_variant_get_child_value (data, 0);
-  identity = cache_identity ();
+  identity = scs_portfolio_cache_identity ();
   if (g_strcmp0 (g_variant_get_string (stored_identity, NULL), identity) != 0)
     return;
 
@@ -1555,7 +1555,7 @@ cache_save (ScsPortfolioCache *cache,
                                                        (GDestroyNotify) saved_catalog_free);
   g_autoptr(GVariant) data = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *identity = cache_identity ();
+  g_autofree char *identity = scs_portfolio_cache_identity ();
   g_autofree char *sum = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *contents = NULL;

@@ -34,7 +34,9 @@ guint          scs_portfolio_entry_get_level        (ScsPortfolioEntry *self);
 guint          scs_portfolio_entry_get_cycle        (ScsPortfolioEntry *self);
 guint          scs_portfolio_entry_get_satisfied    (ScsPortfolioEntry *self);
 guint          scs_portfolio_entry_get_total        (ScsPortfolioEntry *self);
-/* Unanswered + not met criteria up to the level. */
+/* Unanswered + not met criteria up to the level; for a JC-STAR ★1 or
+ * SECURITY ACTION workspace, the gaps its diagnosis lists on the
+ * portfolio's day (scs_diagnosis_list_item_gaps ()). */
 guint          scs_portfolio_entry_get_open_gaps    (ScsPortfolioEntry *self);
 gboolean       scs_portfolio_entry_get_ready        (ScsPortfolioEntry *self);
 /* The next date of the star's life cycle (★4: the yearly self-assessment,
@@ -66,7 +68,7 @@ ScsExpiryState scs_portfolio_entry_get_expiry_state (ScsPortfolioEntry *self);
 /* What the workspace is for; for JC-STAR ★1 the expiry is the label's. */
 ScsWorkspaceType scs_portfolio_entry_get_workspace_type (ScsPortfolioEntry *self);
 /* A JC-STAR or SECURITY ACTION workspace: how many of its items are answered
- * (its ★ level, readiness and gaps are SCS figures and stay 0). */
+ * (its ★ level and readiness are SCS figures, not its own). */
 guint            scs_portfolio_entry_get_items_answered (ScsPortfolioEntry *self);
 /* A service provider's three dates (NULL when not recorded); its expiry is
  * the earliest, warned about like a ★4's. */

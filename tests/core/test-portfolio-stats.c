@@ -278,6 +278,7 @@ test_other_types (Fixture       *f,
                   gconstpointer  data)
 {
   GListModel *entries = scs_portfolio_get_entries (f->portfolio);
+  g_autofree char *jc_gaps = NULL;
   g_autoptr(GBytes) csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
@@ -291,7 +292,12 @@ test_other_types (Fixture       *f,
       ScsWorkspaceType type = scs_portfolio_entry_get_workspace_type (e);
 
       if (type == SCS_WORKSPACE_TYPE_JCSTAR1)
-        g_assert_cmpuint (scs_portfolio_entry_get_items_answered (e), ==, 2);
+        {
+          g_assert_cmpuint (scs_portfolio_entry_get_items_answered (e), ==, 2);
+          /* its diagnosis's gaps: the product record and the unanswered items */
+          g_assert_cmpuint (scs_portfolio_entry_get_open_gaps (e), >, 1);
+          jc_gaps = g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
+        }
       else if (type == SCS_WORKSPACE_TYPE_SECURITY_ACTION)
         g_assert_cmpuint (scs_portfolio_entry_get_items_answered (e), ==, 0);
       else
@@ -317,6 +323,7 @@ test_other_types (Fixture       *f,
         {
           g_assert_cmpstr (row[4], ==, "JC-STAR ★1");
           g_assert_cmpstr (row[6], ==, "2");
+          g_assert_cmpstr (row[7], ==, jc_gaps);
           found++;
         }
     }

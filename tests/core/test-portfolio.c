@@ -19,9 +19,10 @@
 #include "scs-i18n.h"
 #include "scs-jcstar.h"
 #include "scs-portfolio.h"
+#include "scs-portfolio-private.h"
 #include "scs-renewal.h"
 #include "scs-security-action.h"
-#include "scs-workspace-private.h"
+#include "scs-workspace.h"
 
 #include "core-test-util.h"
 
@@ -1088,8 +1089,7 @@ test_persisted_old_format (Fixture       *f,
                            gconstpointer  data)
 {
   g_autofree char *file = g_build_filename (f->dir, ".cache", "portfolio-rows", NULL);
-  g_autofree char *format = scs_workspace_format_id ();
-  g_autofree char *identity = g_strdup_printf ("%s %s", PACKAGE_VERSION, format);
+  g_autofree char *identity = scs_portfolio_cache_identity ();
   g_autofree char *sum = NULL;
   g_autofree char *fresh = NULL;
   g_autofree char *dump = NULL;
