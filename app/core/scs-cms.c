@@ -1853,43 +1853,14 @@ scs_cms_dup_timestamp_token (GBytes *cms)
 
 /* Requesting a time stamp ------------------------------------------------------------ */
 
-static GBytes *http_post_in_context (const char    *url,
-                                     GBytes        *body,
-                                     gboolean       ocsp,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
-
 /* POSTs @body to the time-stamp authority (@ocsp FALSE) or the OCSP
- * responder at @url: the answer, bounded (30 s, 1 MiB). Called from worker
- * threads: the session lives in a main context of its own, pushed for the
- * call and run until libsoup has let go of everything it attached there
- * (else the connection it closes later is never freed, and a session
- * made on a worker thread would attach to the window's context). */
+ * responder at @url: the answer, bounded (30 s, 1 MiB). */
 static GBytes *
 http_post (const char    *url,
            GBytes        *body,
            gboolean       ocsp,
            GCancellable  *cancellable,
            GError       **error)
-{
-  GMainContext *context = g_main_context_new ();
-  GBytes *answer;
-
-  g_main_context_push_thread_default (context);
-  answer = http_post_in_context (url, body, ocsp, cancellable, error);
-  while (g_main_context_iteration (context, FALSE))
-    ;
-  g_main_context_pop_thread_default (context);
-  g_main_context_unref (context);
-  return answer;
-}
-
-static GBytes *
-http_post_in_context (const char    *url,
-                      GBytes        *body,
-                      gboolean       ocsp,
-                      GCancellable  *cancellable,
-                      GError       **error)
 {
   ScsCmsError code = ocsp ? SCS_CMS_ERROR_OCSP : SCS_CMS_ERROR_TSA;
 
