@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "scs-compare-window.h"
+#include "scs-toast.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -48,8 +49,7 @@ static void
 toast (ScsCompareWindow *self,
        const char       *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);  /* a toast's title is markup */
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = scs_toast_new (message);
 
   if (self->toast != NULL)
     adw_toast_dismiss (self->toast);

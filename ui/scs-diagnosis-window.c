@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include "scs-diagnosis-window.h"
+#include "scs-toast.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -53,7 +54,7 @@ static void
 toast (ScsDiagnosisWindow *self,
        const char         *message)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toasts, scs_toast_new (message));
 }
 
 static void

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "scs-evidence-list.h"
+#include "scs-toast.h"
 
 #include <errno.h>
 
@@ -80,8 +81,7 @@ scs_evidence_list_show_error (ScsEvidenceList *self,
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
+      AdwToast *toast = scs_toast_new (message);
 
       adw_toast_set_timeout (toast, 8);
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "scs-portfolio-window.h"
+#include "scs-toast.h"
 
 #include "scs-date.h"
 #include "scs-portfolio-stats.h"
@@ -692,7 +693,7 @@ load_done (GObject      *source,
   g_clear_object (&self->cancellable);
   if (entries == NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, scs_toast_new (error->message));
       return;
     }
   scs_portfolio_clear (self->portfolio);
@@ -782,7 +783,7 @@ row_activated (ScsPortfolioWindow *self,
     return;
   if (scs_portfolio_entry_get_error (e) != NULL)
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (scs_portfolio_entry_get_error (e)));
+      adw_toast_overlay_add_toast (self->toasts, scs_toast_new (scs_portfolio_entry_get_error (e)));
       return;
     }
   gtk_widget_activate_action (GTK_WIDGET (self), "portfolio.open-client", "s",
@@ -1040,9 +1041,9 @@ export_chosen (GtkNativeDialog    *chooser,
       if (bytes == NULL ||
           !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL,
                                     FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (self->toasts, scs_toast_new (error->message));
       else
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Client list written")));
+        adw_toast_overlay_add_toast (self->toasts, scs_toast_new (_("Client list written")));
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);

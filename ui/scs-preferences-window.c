@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "scs-preferences-window.h"
+#include "scs-toast.h"
 #include "scs-date.h"
 #include "scs-list-line.h"
 #include "scs-profile-page.h"
@@ -165,7 +166,7 @@ on_ca_chosen (GtkNativeDialog *native,
       /* every CA certificate in the file (PEM, bundle or DER); the list
        * follows the setting */
       if (path != NULL && !scs_trust_settings_add_file (self->settings, path, &error))
-        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), scs_toast_new (error->message));
     }
   gtk_native_dialog_destroy (native);
   g_object_unref (native);

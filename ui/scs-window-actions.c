@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-window-private.h"
+#include "scs-toast.h"
 
 #include "scs-compare-window.h"
 #include "scs-criterion-row.h"
@@ -246,7 +247,7 @@ add_undo_toast (ScsWindow  *self,
                 const char *button_label,
                 const char *action_name)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = scs_toast_new (message);
 
   adw_toast_set_timeout (toast, 8);
   adw_toast_set_button_label (toast, button_label);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "scs-window-private.h"
+#include "scs-toast.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -34,7 +35,7 @@ _scs_window_add_toast (ScsWindow  *self,
 {
   AdwToast *toast;
 
-  toast = adw_toast_new (message);
+  toast = scs_toast_new (message);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "scs-wizard-dialog.h"
+#include "scs-toast.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -209,7 +210,7 @@ static void
 toast (ScsWizardDialog *self,
        const char      *message)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toasts, scs_toast_new (message));
 }
 
 static void

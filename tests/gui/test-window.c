@@ -970,6 +970,21 @@ selected_row (ScsWindow *window)
  * scope do not apply, so there are no rows for them; the type's own page
  * (declaration-row) comes before the review, and is opened first. Each
  * row, selected as the user does, opens its own page. */
+/* A toast shows its text as written: "&" and "<" in a company or file name
+ * are not markup (libadwaita 1.2 reads a toast's title as markup; such a
+ * title showed nothing). */
+static void
+test_toast_text_as_written (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const char *message = "「Tom & Jerry <Pro>」を開けません";
+
+  scs_window_set_workspace (fixture->window, fixture->workspace);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toast", "s", message));
+  gui_test_drain_pending ();
+  g_assert_cmpstr (gui_test_toast_title (fixture->window), ==, message);
+}
+
 static void
 test_type_adapts_pages (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -1038,6 +1053,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/scs/window/type-adapts-pages", test_type_adapts_pages);
+  ADD ("/scs/window/toast-text-as-written", test_toast_text_as_written);
   ADD ("/scs/window/welcome", test_welcome);
   ADD ("/scs/window/recent-workspaces", test_recent_workspaces);
   ADD ("/scs/window/sidebar-progress", test_sidebar);
