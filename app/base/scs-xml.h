@@ -48,10 +48,11 @@ gboolean   scs_xml_validate       (xmlDocPtr    doc,
  * - SCS_XML_ESCAPE_DEFAULT: &, <, >, " as entities, newline as it is,
  *   other control characters (tab too) as character references;
  * - SCS_XML_ESCAPE_CONTENT and SCS_XML_ESCAPE_ATTRIBUTE: as libxml2's
- *   xmlTextWriter escapes element content and attribute values, whose
- *   bytes scope.xml (signed content) keeps: &, <, >, " and carriage return
- *   as references, tab and newline as they are in content, as references
- *   in an attribute (where a reader would turn them into spaces).
+ *   xmlTextWriter escapes element content and attribute values (the bytes
+ *   of scope.xml, signed content, and of the imported catalog): &, <, >,
+ *   " and carriage return as references; tab and newline as they are in
+ *   content, as references in an attribute (where a reader would turn
+ *   them into spaces).
  * Either way the caller refuses the other control characters first: XML
  * 1.0 cannot carry them, not even as references. */
 typedef enum
