@@ -413,6 +413,75 @@ def main():
                           "is named \u2018%s\u2019 in the archive" % other)
     check("the directory names an evidence file differently from its entry: refused", directory_name)
 
+    # Signatures an attacker can make with a certificate of their own from
+    # the trusted CA, or with a key that may not sign documents: each
+    # re-signs management's (honest) manifest with openssl cms.
+    def leaf(name, issuer, subject, ext, key="ec", opt="ec_paramgen_curve:P-256"):
+        base = os.path.join(CERTS, name)
+        subprocess.run(["openssl", "req", "-new", "-newkey", key, "-pkeyopt", opt, "-nodes", "-keyout",
+                        base + ".key.pem", "-subj", subject, "-out", base + ".csr"], check=True, capture_output=True)
+        with open(base + ".ext", "w") as f:
+            f.write(ext + "\n")
+        subprocess.run(["openssl", "x509", "-req", "-in", base + ".csr", "-CA", os.path.join(CERTS, issuer + ".pem"),
+                        "-CAkey", os.path.join(CERTS, issuer + ".key.pem"), "-CAcreateserial", "-days", "365",
+                        "-extfile", base + ".ext", "-out", base + ".pem"], check=True, capture_output=True)
+
+    usage = "keyUsage=critical,digitalSignature,nonRepudiation"
+    leaf("weak", "ca", "/CN=Weak Manager", usage, "rsa", "rsa_keygen_bits:1024")
+    leaf("rsa2048", "ca", "/CN=RSA Manager", usage, "rsa", "rsa_keygen_bits:2048")
+    leaf("tsa", "ca", "/CN=Test TSA", usage + "\nextendedKeyUsage=critical,timeStamping")
+    leaf("server", "ca", "/CN=Server Manager", usage + "\nextendedKeyUsage=serverAuth")
+    leaf("smime", "ca", "/CN=SMIME Manager", usage + "\nextendedKeyUsage=emailProtection")
+    leaf("underexpert", "expert", "/CN=Manager Hanako", usage)
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", os.path.join(CERTS, "fakeca.key.pem"), "-subj", "/CN=SCS Test CA ca", "-days", "30",
+                    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
+                    "-out", os.path.join(CERTS, "fakeca.pem")], check=True, capture_output=True)
+    leaf("underfake", "fakeca", "/CN=Manager Hanako", usage)
+    management_manifest = dict(honest)["META-INF/ASiCManifest-management.xml"]
+
+    def resigned(name, signer, *options, ca=True):
+        content = os.path.join(TMP, name + ".xml")
+        with open(content, "wb") as f:
+            f.write(management_manifest)
+        cms = os.path.join(TMP, name + ".p7s")
+        subprocess.run(["openssl", "cms", "-sign", "-binary", "-in", content, "-outform", "DER", "-out", cms,
+                        "-signer", os.path.join(CERTS, signer + ".pem"),
+                        "-inkey", os.path.join(CERTS, signer + ".key.pem")] + list(options),
+                       check=True, capture_output=True)
+        signature = open(cms, "rb").read()
+        entries = [(n, signature if n == "META-INF/signature-management.p7s" else d) for n, d in honest]
+        return tampered(name, entries, recompute=False)
+
+    def signature_refused(name, signer, options, *said):
+        out = expect_refused(resigned(name, signer, *options), *said)
+        assert "FAILED  signature-management" in out, out
+
+    check("re-signed with openssl by management's own certificate: valid (control)", lambda: run(
+        ["verify", resigned("resigned", "manager"), "--ca", CA], check=0))
+    check("an S/MIME certificate (emailProtection) may sign: valid (control)", lambda: run(
+        ["verify", resigned("smime", "smime"), "--ca", CA], check=0))
+    check("a SHA-1 signature: refused, the digest named", lambda: signature_refused(
+        "sha1", "manager", ["-md", "sha1"], "SHA1", "too weak"))
+    check("an MD5 signature: refused, the digest named", lambda: signature_refused(
+        "md5", "rsa2048", ["-md", "md5"], "MD5", "too weak"))
+    check("an RSA-1024 certificate: refused as too weak", lambda: signature_refused(
+        "rsa1024", "weak", [], "1024-bit RSA"))
+    check("a time-stamping certificate signs as management: refused (extended key usage)", lambda: signature_refused(
+        "tsa-signs", "tsa", [], "extended key usage"))
+    check("a TLS server certificate signs as management: refused (extended key usage)", lambda: signature_refused(
+        "server-signs", "server", [], "extended key usage"))
+    check("a signature without signed attributes: refused", lambda: signature_refused(
+        "noattr", "manager", ["-noattr"], "content-type"))
+    check("a signature that carries its content: refused as not detached", lambda: signature_refused(
+        "attached", "manager", ["-nodetach"], "detached"))
+    # regression tests of rules that had none
+    check("a certificate issued by the expert's (non-CA) certificate: not trusted", lambda: signature_refused(
+        "leaf-issued", "underexpert", ["-certfile", os.path.join(CERTS, "expert.pem")], "not issued by a CA you trust"))
+    check("an intermediate the attacker made under the CA's name: not trusted", lambda: signature_refused(
+        "fake-intermediate", "underfake", ["-certfile", os.path.join(CERTS, "fakeca.pem")],
+        "not issued by a CA you trust"))
+
     print("1..%d" % len(results))
     for i, (ok, name, why) in enumerate(results, 1):
         print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
