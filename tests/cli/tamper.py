@@ -19,6 +19,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 
@@ -412,6 +413,29 @@ def main():
         container_refused("directory-name", raw[:at] + other.encode() + raw[at + len(evidence):],
                           "is named \u2018%s\u2019 in the archive" % other)
     check("the directory names an evidence file differently from its entry: refused", directory_name)
+
+    # Names a viewer or Windows shows as other names: refused before any
+    # signature is looked at (exit 2), whoever signed them.
+    def odd_name(tag, name, said, more=()):
+        path = os.path.join(TMP, tag + ".scsp")
+        write_zip(path, honest + list(more) + [(name, b"hidden\n")])
+        container_refused(tag, open(path, "rb").read(), said)
+    check("an entry name with U+202E (right-to-left override): refused", lambda: odd_name(
+        "rlo", "evidence/invoice\u202efdp.exe", "U+202E"))
+    check("an entry name with a zero-width space: refused", lambda: odd_name(
+        "zwsp", evidence[:-4] + "\u200b" + evidence[-4:], "U+200B"))
+    check("an entry name with a trailing dot (Windows drops it): refused", lambda: odd_name(
+        "trailing-dot", "report.pdf.", "Windows"))
+    check("an entry name with a trailing space: refused", lambda: odd_name(
+        "trailing-space", evidence + " ", "Windows"))
+    # regression tests of name rules that had no package-level test
+    check("two entry names differing only in Unicode form (NFC, NFD): refused", lambda: odd_name(
+        "nfd", unicodedata.normalize("NFD", "evidence/が.txt"), "occurs twice", [("evidence/が.txt", b"a")]))
+    check("two entry names differing only in letter case: refused", lambda: odd_name(
+        "case", evidence.upper(), "occurs twice"))
+    check("a folder entry over an evidence file's folder: refused", lambda: odd_name(
+        "folder", "evidence/", "not a plain file"))
+    check("an entry name with ..: refused", lambda: odd_name("dotdot", "evidence/../report.pdf", "could escape"))
 
     # Signatures an attacker can make with a certificate of their own from
     # the trusted CA, or with a key that may not sign documents: each
