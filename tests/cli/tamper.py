@@ -506,6 +506,102 @@ def main():
         "fake-intermediate", "underfake", ["-certfile", os.path.join(CERTS, "fakeca.pem")],
         "not issued by a CA you trust"))
 
+    # Time stamps: RFC 3161 tokens made with openssl ts and put into the
+    # management signature as its unsigned id-aa-timeStampToken attribute
+    # (anyone may add one: it is not under the signature).
+    def der_read(data, at):
+        length, head = data[at + 1], 2
+        if length & 0x80:
+            count = length & 0x7f
+            length, head = int.from_bytes(data[at + 2:at + 2 + count], "big"), 2 + count
+        return data[at], at, at + head, at + head + length
+
+    def der_children(data, node):
+        out, at = [], node[2]
+        while at < node[3]:
+            out.append(der_read(data, at))
+            at = out[-1][3]
+        return out
+
+    def der(tag, content):
+        n = len(content)
+        size = bytes([n]) if n < 0x80 else bytes([0x80 | ((n.bit_length() + 7) // 8)]) + n.to_bytes(
+            (n.bit_length() + 7) // 8, "big")
+        return bytes([tag]) + size + content
+
+    def signer_info_path(cms):
+        path = [der_read(cms, 0)]                      # ContentInfo
+        path.append(der_children(cms, path[-1])[1])    # [0]
+        path.append(der_children(cms, path[-1])[0])    # SignedData
+        path.append(der_children(cms, path[-1])[-1])   # signerInfos
+        path.append(der_children(cms, path[-1])[0])    # SignerInfo
+        return path
+
+    def signature_value(cms):
+        return [cms[c[2]:c[3]] for c in der_children(cms, signer_info_path(cms)[-1]) if c[0] == 0x04][0]
+
+    def with_token(cms, token):
+        path = signer_info_path(cms)
+        kept = b"".join(cms[c[1]:c[3]] for c in der_children(cms, path[-1]) if c[0] != 0xa1)
+        oid = bytes.fromhex("2a864886f70d010910020e")  # id-aa-timeStampToken
+        data = der(0x30, kept + der(0xa1, der(0x30, der(0x06, oid) + der(0x31, token))))
+        for parent, child in zip(reversed(path[:-1]), reversed(path[1:])):
+            data = der(parent[0], cms[parent[2]:child[1]] + data + cms[child[3]:parent[3]])
+        return data
+
+    tsa_usage = "keyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping"
+    leaf("tsa-ok", "ca", "/CN=Test TSA", tsa_usage)
+    leaf("tsa-foreign", "otherca", "/CN=Foreign TSA", tsa_usage)
+
+    def token(signer, digest, imprint="sha256", signer_digest="sha256"):
+        work = tempfile.mkdtemp(dir=TMP)
+        with open(os.path.join(work, "serial"), "w") as f:
+            f.write("01\n")
+        with open(os.path.join(work, "tsa.cnf"), "w") as f:
+            f.write("[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = %s\ncrypto_device = builtin\n"
+                    "signer_digest = %s\ndefault_policy = 1.2.3.4.1\ndigests = sha1, sha256, sha384\n"
+                    "accuracy = secs:1\ness_cert_id_alg = sha256\n" % (os.path.join(work, "serial"), signer_digest))
+        query, out = os.path.join(work, "q.tsq"), os.path.join(work, "token.der")
+        subprocess.run(["openssl", "ts", "-query", "-digest", hashlib.new(imprint, digest).hexdigest(),
+                        "-" + imprint, "-cert", "-out", query], check=True, capture_output=True)
+        subprocess.run(["openssl", "ts", "-reply", "-config", os.path.join(work, "tsa.cnf"), "-queryfile", query,
+                        "-signer", os.path.join(CERTS, signer + ".pem"),
+                        "-inkey", os.path.join(CERTS, signer + ".key.pem"), "-token_out", "-out", out],
+                       check=True, capture_output=True)
+        return open(out, "rb").read()
+
+    honest_cms = dict(honest)["META-INF/signature-management.p7s"]
+
+    def stamped(name, cms, tst):
+        entries = [(n, with_token(cms, tst) if n == "META-INF/signature-management.p7s" else d) for n, d in honest]
+        return tampered(name, entries, recompute=False)
+
+    def stamp_valid():
+        rc, out = run(["verify", stamped("tst", honest_cms, token("tsa-ok", signature_value(honest_cms))),
+                       "--ca", CA], check=0)
+        assert "B-T" in out, out
+    check("a time stamp added by anyone from a trusted TSA: valid, B-T (control)", stamp_valid)
+    check("a time stamp over other data: refused", lambda: expect_refused(
+        stamped("tst-other", honest_cms, token("tsa-ok", b"other data")), "message imprint"))
+    check("a time stamp from a TSA of an untrusted CA: refused", lambda: expect_refused(
+        stamped("tst-foreign", honest_cms, token("tsa-foreign", signature_value(honest_cms))),
+        "time stamp", "not issued by a CA you trust"))
+    other_cms = dict(read_zip(pkg_b))["META-INF/signature-management.p7s"]
+    check("a time stamp replayed from another package: refused", lambda: expect_refused(
+        stamped("tst-replayed", honest_cms, token("tsa-ok", signature_value(other_cms))), "message imprint"))
+    check("a time stamp with a SHA-1 imprint: refused", lambda: expect_refused(
+        stamped("tst-sha1-imprint", honest_cms, token("tsa-ok", signature_value(honest_cms), imprint="sha1")),
+        "time stamp"))
+    check("a time stamp signed with SHA-1: refused", lambda: expect_refused(
+        stamped("tst-sha1", honest_cms, token("tsa-ok", signature_value(honest_cms), signer_digest="sha1")),
+        "too weak"))
+
+    def stamped_before_valid():
+        # a certificate valid only from 2090, stamped now
+        cms = dict(read_zip(resigned("notyet-signed", "notyet")))["META-INF/signature-management.p7s"]
+        expect_refused(stamped("tst-before", cms, token("tsa-ok", signature_value(cms))), "stamped time")
+    check("a time stamp before the signer's certificate is valid: refused", stamped_before_valid)
+
     print("1..%d" % len(results))
     for i, (ok, name, why) in enumerate(results, 1):
         print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
