@@ -328,6 +328,27 @@ def main():
         "UPDATE review_signed_entry SET data = CAST ('forged' AS BLOB) WHERE path = 'report.pdf'",
         "report.pdf"))
 
+    check("an answer's state changed behind the seal: export refused (exit 2), nothing written", lambda: seal_broken(
+        "UPDATE answer SET state = 'not-met' WHERE criterion_id = '1-2-1-1'", "criterion 1-2-1-1: state"))
+
+    def unsealed_then_edited():
+        # the seal row deleted with sqlite3: the CLI may edit again, but the
+        # change is named as one made after signing and nothing is exported
+        copy = os.path.join(TMP, "unsealed.scsw")
+        shutil.copy(ws_a, copy)
+        db = sqlite3.connect(copy)
+        db.execute("DELETE FROM review_seal")
+        db.commit()
+        db.close()
+        run(["answer", copy, "1-2-1-2", "not-met"], check=0)
+        out_path = os.path.join(TMP, "unsealed.scsp")
+        rc, out = run(["export", copy, "--out", out_path])
+        assert rc == 2 and "criterion 1-2-1-2: state" in out, out
+        assert not os.path.exists(out_path), "export wrote a package"
+        rc, out = run(["verify-signature", copy, "--ca", CA])
+        assert rc == 1 and "criterion 1-2-1-2: state" in out, out
+    check("the seal row deleted, then an answer changed: export refused, change named", unsealed_then_edited)
+
     def signed_before_manifests():
         # what a workspace signed by the previous version looks like: no signed entries
         copy = os.path.join(TMP, "older.scsw")
