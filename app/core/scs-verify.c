@@ -382,9 +382,24 @@ get_prop (xmlNodePtr  node,
   return copy;
 }
 
+/* Whether @node has a <reason> with more than white space. */
+static gboolean
+has_reason (xmlNodePtr node)
+{
+  xmlNodePtr reason = find_element (node->children, "reason");
+  xmlChar *text = reason != NULL ? xmlNodeGetContent (reason) : NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? (const char *) text : ""));
+
+  xmlFree (text);
+  return *stripped != '\0';
+}
+
+/* The answer of each criterion by ID; IDs answered more than once go to
+ * @twice (a reader would take one answer, verify another). */
 static void
 collect_answers (xmlNodePtr  node,
-                 GHashTable *answers)
+                 GHashTable *answers,
+                 GPtrArray  *twice)
 {
   for (; node != NULL; node = node->next)
     {
@@ -400,11 +415,13 @@ collect_answers (xmlNodePtr  node,
           if (id != NULL && state != NULL)
             {
               /* NA counts only with a reason, as in the workspace */
-              if (g_str_equal (state, "na") && find_element (node->children, "reason") == NULL)
+              if (g_str_equal (state, "na") && !has_reason (node))
                 {
                   g_free (state);
                   state = g_strdup ("na-without-reason");
                 }
+              if (g_hash_table_contains (answers, id))
+                g_ptr_array_add (twice, g_strdup (id));
               g_hash_table_replace (answers, id, state);
             }
           else
@@ -413,7 +430,7 @@ collect_answers (xmlNodePtr  node,
               g_free (state);
             }
         }
-      collect_answers (node->children, answers);
+      collect_answers (node->children, answers, twice);
     }
 }
 
@@ -427,6 +444,7 @@ check_assessment (ScsVerifyResult *result,
   g_autoptr(ScsCatalog) builtin = scs_catalog_new_builtin ();
   g_autoptr(ScsCatalog) catalog = NULL;
   g_autoptr(GHashTable) answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) twice = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *catalog_hash = NULL;
   g_autofree char *level_text = NULL;
   const GPtrArray *criteria;
@@ -505,7 +523,10 @@ check_assessment (ScsVerifyResult *result,
   if (level < 3 || level > 4)
     level = 3;
 
-  collect_answers (root, answers);
+  collect_answers (root, answers, twice);
+  for (guint i = 0; i < twice->len; i++)
+    add_check (result, "answers", "assessment.xml", SCS_CHECK_FAIL,
+               _("assessment.xml answers the criterion %s more than once"), (const char *) twice->pdata[i]);
   criteria = scs_catalog_get_criteria (catalog);
   for (guint i = 0; i < criteria->len; i++)
     {

@@ -527,6 +527,54 @@ def main():
         "fake-intermediate", "underfake", ["-certfile", os.path.join(CERTS, "fakeca.pem")],
         "not issued by a CA you trust"))
 
+    # assessment.xml as someone holding both keys could sign it (openssl
+    # cms, both manifests and the declaration's bindings made anew): what
+    # verify reads must be what a reader sees.
+    def signed_anew(name, assessment):
+        files = dict(honest)
+        old_hashes = [hashlib.sha256(files[n]).hexdigest()
+                      for n in ("assessment.xml", "META-INF/ASiCManifest-expert.xml")]
+        files["assessment.xml"] = assessment
+        files["META-INF/ASiCManifest-expert.xml"] = dict(recompute_manifests(list(files.items())))[
+            "META-INF/ASiCManifest-expert.xml"]
+
+        def sign(who, key):
+            content = os.path.join(TMP, "%s-%s.xml" % (name, who))
+            with open(content, "wb") as f:
+                f.write(files["META-INF/ASiCManifest-%s.xml" % who])
+            cms = content + ".p7s"
+            subprocess.run(["openssl", "cms", "-sign", "-binary", "-in", content, "-outform", "DER", "-out", cms,
+                            "-signer", os.path.join(CERTS, key + ".pem"),
+                            "-inkey", os.path.join(CERTS, key + ".key.pem")], check=True, capture_output=True)
+            files["META-INF/signature-%s.p7s" % who] = open(cms, "rb").read()
+        sign("expert", "expert")
+        declaration = files["declaration.xml"].decode()
+        for old, new in zip(old_hashes, [hashlib.sha256(files[n]).hexdigest()
+                                         for n in ("assessment.xml", "META-INF/ASiCManifest-expert.xml")]):
+            declaration = declaration.replace(old, new)
+        files["declaration.xml"] = declaration.encode()
+        files["META-INF/ASiCManifest-management.xml"] = dict(recompute_manifests(list(files.items())))[
+            "META-INF/ASiCManifest-management.xml"]
+        sign("management", "manager")
+        return tampered(name, [(n, files[n]) for n, _ in honest], recompute=False)
+
+    assessment = dict(honest)["assessment.xml"].decode()
+    check("assessment.xml signed anew unchanged: valid (control)", lambda: run(
+        ["verify", signed_anew("anew", assessment.encode()), "--ca", CA], check=0))
+    first = re.search(r'<criterion id="1-2-1-1" level="3" state="met">', assessment)
+
+    def answered_twice():
+        twice = (assessment[:first.start()] + '<criterion id="1-2-1-1" level="3" state="not-met">'
+                 '<note/><reason/></criterion>\n    ' + assessment[first.start():])
+        expect_refused(signed_anew("twice", twice.encode()), "criterion 1-2-1-1 more than once")
+    check("a criterion answered twice (not met, then met): refused", answered_twice)
+
+    def na_empty_reason():
+        na = assessment.replace('<criterion id="1-2-1-1" level="3" state="met">',
+                                '<criterion id="1-2-1-1" level="3" state="na">', 1)
+        expect_refused(signed_anew("na-empty", na.encode()), "1-2-1-1")
+    check("not applicable with an empty reason: refused as not answered", na_empty_reason)
+
     # Time stamps: RFC 3161 tokens made with openssl ts and put into the
     # management signature as its unsigned id-aa-timeStampToken attribute
     # (anyone may add one: it is not under the signature).
