@@ -520,6 +520,10 @@ def main():
         "noattr", "manager", ["-noattr"], "content-type"))
     check("a signature that carries its content: refused as not detached", lambda: signature_refused(
         "attached", "manager", ["-nodetach"], "detached"))
+    def same_signer():
+        rc, out = run(["verify", resigned("same-signer", "expert"), "--ca", CA])
+        assert rc == 0 and "same certificate" in out, "verify exit %d\n%s" % (rc, out)
+    check("the expert's certificate signs as management too: said (a warning)", same_signer)
     # regression tests of rules that had none
     check("a certificate issued by the expert's (non-CA) certificate: not trusted", lambda: signature_refused(
         "leaf-issued", "underexpert", ["-certfile", os.path.join(CERTS, "expert.pem")], "not issued by a CA you trust"))
