@@ -1271,6 +1271,55 @@ test_wal_state (Fixture       *f,
   }
 }
 
+/* The rows of @dir through @cache; the number of files the listing read. */
+static guint
+list_cached (Fixture           *f,
+             ScsPortfolioCache *cache,
+             const char        *basename,
+             guint             *satisfied)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (f->validity, f->today);
+  guint before = scs_portfolio_cache_get_n_read (cache);
+
+  scs_portfolio_set_cache (portfolio, cache);
+  g_assert_true (scs_portfolio_add_folder (portfolio, f->dir, NULL, &error));
+  g_assert_no_error (error);
+  *satisfied = scs_portfolio_entry_get_satisfied (find (scs_portfolio_get_entries (portfolio), basename));
+  return scs_portfolio_cache_get_n_read (cache) - before;
+}
+
+/* The workspace this process has open (the window's) is kept like any
+ * other once idle, and what it commits shows in the next listing. */
+static void
+test_cache_own_open (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ScsPortfolioCache) cache = scs_portfolio_cache_new ();
+  g_autoptr(ScsWorkspace) open = make_client (f, "open.scsw", "株式会社オープン", 3, 2);
+  g_autoptr(ScsWorkspace) other = make_client (f, "other.scsw", "株式会社アザー", 3, 1);
+  g_autoptr(GError) error = NULL;
+  const ScsCriterion *c;
+  guint satisfied;
+
+  g_clear_object (&other);
+  wait_settled (f->dir);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 2);
+  g_assert_cmpuint (satisfied, ==, 2);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 0);
+  g_assert_cmpuint (satisfied, ==, 2);
+
+  c = g_ptr_array_index (scs_catalog_get_criteria (scs_workspace_get_catalog (open)), 2);
+  g_assert_true (scs_workspace_set_answer (open, c->id, SCS_ANSWER_MET, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 1);
+  g_assert_cmpuint (satisfied, ==, 3);
+  wait_settled (f->dir);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 1);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 0);
+  g_assert_cmpuint (satisfied, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1308,6 +1357,8 @@ main (int   argc,
   g_test_add ("/scs/portfolio/item-gaps", Fixture, NULL, fixture_set_up, test_item_gaps, fixture_tear_down);
   g_test_add ("/scs/portfolio/persisted-old-format", Fixture, NULL, fixture_set_up,
               test_persisted_old_format, fixture_tear_down);
+  g_test_add ("/scs/portfolio/cache-own-open", Fixture, NULL, fixture_set_up, test_cache_own_open,
+              fixture_tear_down);
   g_test_add ("/scs/portfolio/wal-state", Fixture, NULL, fixture_set_up, test_wal_state, fixture_tear_down);
 
   status = g_test_run ();
