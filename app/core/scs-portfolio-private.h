@@ -18,9 +18,9 @@ G_BEGIN_DECLS
 #define SCS_PORTFOLIO_CACHE_MAGIC         "SCS-PORTFOLIO-6"
 #define SCS_PORTFOLIO_CACHE_HEADER        (16 + 64)
 /* device, inode, size, modification and status-change times (ns); of the
- * -wal (all 0 without one) inode, size, modification time, and its log
- * (ScsPortfolioWalState: frames, checkpoint, salts, checksums) */
-#define SCS_PORTFOLIO_CACHE_KEY_TYPE      "(ttxxxtxxuuuuuu)"
+ * -wal (all 0 and "" without one) inode, size, modification time, and its
+ * log (ScsPortfolioWalState: frames, checkpoint, salts, checksums, digest) */
+#define SCS_PORTFOLIO_CACHE_KEY_TYPE      "(ttxxxtxxuuuuuus)"
 #define SCS_PORTFOLIO_CACHE_ROW_TYPE      "(s" SCS_PORTFOLIO_CACHE_KEY_TYPE "auaymasmaumau)"
 #define SCS_PORTFOLIO_CACHE_CATALOGS_TYPE "a{sa(su)}"
 #define SCS_PORTFOLIO_CACHE_TYPE \
@@ -30,15 +30,19 @@ char *scs_portfolio_cache_identity (void);
 
 /* The log a -wal holds as SQLite's recovery reads it: the header's
  * checkpoint sequence and salts, how many frames there are up to the last
- * commit of an unbroken chain of valid frames, and the cumulative
- * checksum at that commit (the header's with no frame). Any commit, any
- * restart of the log and any changed byte SQLite would read changes it. */
+ * commit of an unbroken chain of valid frames, the cumulative checksum
+ * at that commit (the header's with no frame), and the SHA-256 of the
+ * header and every frame of that chain. Any commit, any restart of the
+ * log and any changed byte SQLite would read changes it — the digest also
+ * when the change was made to keep SQLite's checksums (they are sums, easy
+ * to keep) and the -wal was given its old time back. */
 typedef struct
 {
   guint32 frames;
   guint32 checkpoint;
   guint32 salt[2];
   guint32 checksum[2];
+  char    digest[65];   /* hex, "" with no log */
 } ScsPortfolioWalState;
 
 #define SCS_PORTFOLIO_WAL_MAX_SIZE (64 * 1024 * 1024)

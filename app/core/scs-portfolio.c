@@ -28,7 +28,8 @@
  * listing.
  *
  * The cache (ScsPortfolioCache) keeps the rows of files read, keyed by the
- * file's identity and times, so a re-listing reads only what changed; a
+ * file's identity and times and its -wal's log, so a re-listing reads only
+ * what changed, a file open elsewhere included; a
  * persistent one also keeps them in a file (the window's: in the user's
  * cache folder), so a new process lists an unchanged folder without opening
  * its files. What a row shows that depends on the day or on validity.xml is
@@ -1077,6 +1078,8 @@ scs_portfolio_wal_state (int                   fd,
                          gint64                size,
                          ScsPortfolioWalState *state)
 {
+  g_autoptr(ScsSha256) digest = NULL;
+  g_autofree char *hex = NULL;
   g_autofree guint8 *frame = NULL;
   guint8 header[WAL_HEADER];
   guint32 magic, page_size, sum[2] = { 0, 0 };
@@ -1105,6 +1108,8 @@ scs_portfolio_wal_state (int                   fd,
   state->checksum[1] = sum[1];
   frame_size = WAL_FRAME_HEADER + page_size;
   frame = g_malloc (frame_size);
+  digest = scs_sha256_new ();
+  scs_sha256_update (digest, header, sizeof header);
   for (guint32 i = 0; WAL_HEADER + (gint64) (i + 1) * (gint64) frame_size <= size; i++)
     {
       if (!pread_all (fd, frame, frame_size, WAL_HEADER + (gint64) i * (gint64) frame_size))
@@ -1115,6 +1120,9 @@ scs_portfolio_wal_state (int                   fd,
       wal_checksum (big_endian, frame + WAL_FRAME_HEADER, page_size, sum);
       if (sum[0] != get_be32 (frame + 16) || sum[1] != get_be32 (frame + 20))
         break;
+      /* The frames of a commit not finished are hashed too: more than
+       * SQLite shows only ever makes the key change sooner. */
+      scs_sha256_update (digest, frame, frame_size);
       if (get_be32 (frame + 4) != 0)
         {
           state->frames = i + 1;
@@ -1122,6 +1130,8 @@ scs_portfolio_wal_state (int                   fd,
           state->checksum[1] = sum[1];
         }
     }
+  hex = scs_sha256_finish_hex (g_steal_pointer (&digest));
+  g_strlcpy (state->digest, hex, sizeof state->digest);
   return TRUE;
 }
 
@@ -1192,7 +1202,8 @@ file_key_to_variant (const FileKey *key)
 {
   return g_variant_new (SCS_PORTFOLIO_CACHE_KEY_TYPE, key->dev, key->ino, key->size, key->mtime_ns, key->ctime_ns,
                         key->wal_ino, key->wal_size, key->wal_mtime_ns, key->wal.frames, key->wal.checkpoint,
-                        key->wal.salt[0], key->wal.salt[1], key->wal.checksum[0], key->wal.checksum[1]);
+                        key->wal.salt[0], key->wal.salt[1], key->wal.checksum[0], key->wal.checksum[1],
+                        key->wal.digest);
 }
 
 GVariant *
@@ -1434,11 +1445,17 @@ variant_get_key (GVariant *row,
 {
   g_autoptr(GVariant) value = g_variant_get_child_value (row, 1);
   guint64 dev, ino, wal_ino;
+  const char *digest;
 
   memset (key, 0, sizeof *key);
   g_variant_get (value, KEY_TYPE, &dev, &ino, &key->size, &key->mtime_ns, &key->ctime_ns, &wal_ino,
                  &key->wal_size, &key->wal_mtime_ns, &key->wal.frames, &key->wal.checkpoint, &key->wal.salt[0],
-                 &key->wal.salt[1], &key->wal.checksum[0], &key->wal.checksum[1]);
+                 &key->wal.salt[1], &key->wal.checksum[0], &key->wal.checksum[1], &digest);
+  /* A digest of another length never matches a key of a file. */
+  if (strlen (digest) < sizeof key->wal.digest)
+    strcpy (key->wal.digest, digest);
+  else
+    key->wal.digest[0] = '\x01';
   key->dev = dev;
   key->ino = ino;
   key->wal_ino = wal_ino;
