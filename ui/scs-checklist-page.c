@@ -1112,8 +1112,10 @@ scs_checklist_page_set_search_text (ScsChecklistPage *self,
 
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
+  /* To the top first: the refilter then gives rows to the first results
+   * only, once. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   refilter (self);
-  scroll_to_top (self);
 }
 
 void
