@@ -38,7 +38,7 @@
 #include "scs-review.h"
 
 #define N_CATEGORIES 7
-#define ROW_ESTIMATE 360   /* px: a criterion row never shown yet */
+#define ROW_ESTIMATE 360   /* px: a criterion row, until one is laid out */
 #define CACHE_MAX 24     /* rows kept out of view: a few screens' worth */
 
 /* The place of one item in the page: a heading, or a criterion's row
@@ -53,6 +53,8 @@ struct _ScsChecklistSlot
   ScsChecklistItem *item;
   GtkWidget        *child;    /* heading, or row while in view */
   int               height;   /* last allocated with a child; 0 unknown */
+  int               width;    /* the width it was allocated at */
+  int               estimate; /* the page's, while the height is unknown */
 };
 
 G_DEFINE_FINAL_TYPE (ScsChecklistSlot, scs_checklist_slot, GTK_TYPE_WIDGET)
@@ -71,7 +73,7 @@ scs_checklist_slot_measure (GtkWidget      *widget,
   if (self->child != NULL)
     gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
   else if (orientation == GTK_ORIENTATION_VERTICAL)
-    *minimum = *natural = self->height > 0 ? self->height : ROW_ESTIMATE;
+    *minimum = *natural = self->height > 0 ? self->height : self->estimate;
   else
     *minimum = *natural = 0;
 }
@@ -95,6 +97,7 @@ scs_checklist_slot_size_allocate (GtkWidget *widget,
     {
       gtk_widget_allocate (self->child, width, height, baseline, NULL);
       self->height = height;
+      self->width = width;
     }
 }
 
@@ -122,6 +125,7 @@ scs_checklist_slot_class_init (ScsChecklistSlotClass *klass)
 static void
 scs_checklist_slot_init (ScsChecklistSlot *self)
 {
+  self->estimate = ROW_ESTIMATE;
 }
 
 static void
@@ -154,6 +158,7 @@ struct _ScsChecklistPage
   GPtrArray          *visible;         /* of ScsChecklistItem*, shown criteria in order */
   GQueue              cache;           /* of ScsCriterionRow*, out of view, still
                                         * bound to their items, latest first */
+  int                 row_estimate;    /* px: the rows laid out, on average */
   gboolean            stale;           /* refilter deferred until shown or asked */
   guint               update_tick_id;
   guint               scroll_tick_id;
@@ -496,7 +501,46 @@ slot_height (ScsChecklistSlot *slot)
       gtk_widget_measure (slot->child, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
       return natural;
     }
-  return ROW_ESTIMATE;
+  return slot->estimate;
+}
+
+/* Rows never laid out are given the average height of those laid out at
+ * the present width (their text wraps alike), so the scroll bar is about
+ * right from the start and moves little as they come into view. */
+static void
+update_estimate (ScsChecklistPage *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->slots_box));
+  gint64 sum = 0;
+  int n = 0, estimate;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
+
+      if (slot->height > 0 && slot->width == width &&
+          scs_checklist_item_get_kind (slot->item) == SCS_CHECKLIST_ITEM_CRITERION)
+        sum += slot->height, n++;
+    }
+  if (n == 0)
+    return;
+  estimate = (int) (sum / n);
+  /* Not for every pixel: each change lays out the whole list again. */
+  if (ABS (estimate - self->row_estimate) * 20 <= self->row_estimate)
+    return;
+  self->row_estimate = estimate;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
+
+      if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
+        continue;
+      slot->estimate = estimate;
+      if (slot->height == 0 && slot->child == NULL && gtk_widget_get_visible (child))
+        gtk_widget_queue_resize (child);
+    }
 }
 
 /* Gives a row to every shown criterion within half a screen of the view
@@ -515,6 +559,7 @@ update_rows (ScsChecklistPage *self)
     page = MAX (gtk_widget_get_height (GTK_WIDGET (self->scroller)), 900);
   low = value - page / 2;
   high = value + page + page / 2;
+  update_estimate (self);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -897,6 +942,7 @@ scs_checklist_page_init (ScsChecklistPage *self)
   GtkAdjustment *adjustment;
 
   self->category = 1;
+  self->row_estimate = ROW_ESTIMATE;
   self->items = g_list_store_new (SCS_TYPE_CHECKLIST_ITEM);
   self->item_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->slot_by_item = g_hash_table_new (NULL, NULL);
@@ -982,6 +1028,7 @@ fill_items (ScsChecklistPage *self)
       ScsChecklistSlot *slot = g_object_new (SCS_TYPE_CHECKLIST_SLOT, NULL);
 
       slot->item = g_object_ref (item);
+      slot->estimate = self->row_estimate;
       g_object_set_data (G_OBJECT (slot), "scs-item", item);   /* tests read what is shown */
       if (scs_checklist_item_get_kind (item) == SCS_CHECKLIST_ITEM_CRITERION)
         gtk_widget_add_css_class (GTK_WIDGET (slot), "criterion-slot");
