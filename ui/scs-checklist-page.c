@@ -161,6 +161,9 @@ struct _ScsChecklistPage
   int                 row_estimate;    /* px: the rows laid out, on average */
   gboolean            stale;           /* refilter deferred until shown or asked */
   guint               update_tick_id;
+  guint               near_idle_id;    /* rows near the view, after a frame */
+  gulong              near_paint_id;
+  GdkFrameClock      *near_clock;
   guint               scroll_tick_id;
   guint               scroll_ticks;
   ScsChecklistSlot   *scroll_target;
@@ -543,17 +546,21 @@ update_estimate (ScsChecklistPage *self)
     }
 }
 
-/* Gives a row to every shown criterion within half a screen of the view
- * (by the slots' known or estimated heights) and takes it from the others,
- * except a row holding the focus. Runs before layout, so a switch or a
- * scroll is drawn with its rows in the same frame. */
-static void
-update_rows (ScsChecklistPage *self)
+/* Gives a row to every shown criterion in view (by the slots' known or
+ * estimated heights) and takes it from those more than half a screen
+ * away, except a row holding the focus. Runs before layout, so a switch,
+ * a search or a scroll is drawn with its rows in the same frame. The
+ * criteria within half a screen get theirs after that frame, @budget at a
+ * time (update_rows), ready for scrolling; returns whether some wait. */
+static gboolean
+update_rows_within (ScsChecklistPage *self,
+                    guint             budget)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   double value = gtk_adjustment_get_value (adjustment);
   double page = gtk_adjustment_get_page_size (adjustment);
   double low, high, y = 0;
+  gboolean waiting = FALSE;
 
   if (page <= 0)
     page = MAX (gtk_widget_get_height (GTK_WIDGET (self->scroller)), 900);
@@ -565,7 +572,6 @@ update_rows (ScsChecklistPage *self)
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
-      gboolean in_view;
       int height;
 
       if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
@@ -581,13 +587,76 @@ update_rows (ScsChecklistPage *self)
           continue;
         }
       height = slot_height (slot);
-      in_view = y + height >= low && y <= high;
-      if (in_view)
+      if (y + height >= value && y <= value + page)
         attach_row (self, slot);
+      else if (y + height >= low && y <= high)
+        {
+          if (slot_row (slot) != NULL)
+            ;
+          else if (budget > 0)
+            attach_row (self, slot), budget--;
+          else
+            waiting = TRUE;
+        }
       else if (slot_row (slot) != NULL && !row_has_focus (slot->child))
         detach_row (self, slot);
       y += height;
     }
+  return waiting;
+}
+
+/* One row near the view at a time, between frames. */
+static gboolean
+near_rows_idle (gpointer data)
+{
+  ScsChecklistPage *self = data;
+
+  if (update_rows_within (self, 1))
+    return G_SOURCE_CONTINUE;
+  self->near_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A closing window's clock may have dropped the handler already. */
+static void
+forget_near_clock (ScsChecklistPage *self)
+{
+  if (self->near_clock != NULL && self->near_paint_id != 0 &&
+      g_signal_handler_is_connected (self->near_clock, self->near_paint_id))
+    g_signal_handler_disconnect (self->near_clock, self->near_paint_id);
+  self->near_paint_id = 0;
+  g_clear_object (&self->near_clock);
+}
+
+static void
+on_near_rows_after_paint (GdkFrameClock    *clock,
+                          ScsChecklistPage *self)
+{
+  forget_near_clock (self);
+  if (self->near_idle_id == 0)
+    self->near_idle_id = g_idle_add (near_rows_idle, self);
+}
+
+static void
+update_rows (ScsChecklistPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!update_rows_within (self, 0) || self->near_idle_id != 0)
+    return;
+  if (self->near_clock != NULL && self->near_clock == clock &&
+      g_signal_handler_is_connected (clock, self->near_paint_id))
+    return;
+  forget_near_clock (self);
+  /* An idle now would run before the frame that shows the change. */
+  if (clock == NULL)
+    {
+      update_rows_within (self, G_MAXUINT);
+      return;
+    }
+  self->near_clock = g_object_ref (clock);
+  self->near_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_near_rows_after_paint), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static gboolean
@@ -798,6 +867,8 @@ scs_checklist_page_dispose (GObject *object)
   if (self->update_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_tick_id);
   self->update_tick_id = 0;
+  g_clear_handle_id (&self->near_idle_id, g_source_remove);
+  forget_near_clock (self);
   g_clear_object (&self->scroll_target);
   if (self->items != NULL)
     g_list_store_remove_all (self->items);

@@ -677,6 +677,41 @@ test_height_estimate (Fixture       *fixture,
   g_assert_cmpfloat (fabs (first_upper - upper), <=, upper / 10);
 }
 
+static gboolean
+more_rows_than (gpointer data)
+{
+  Fixture *fixture = ((gpointer *) data)[0];
+  guint n = GPOINTER_TO_UINT (((gpointer *) data)[1]);
+
+  return checklist_test_count_rows (GTK_WIDGET (fixture->page)) > n;
+}
+
+/* A keystroke gives rows to the criteria in view only, so its frame lays
+ * out and draws only those; the rows half a screen below follow after
+ * that frame, before the user scrolls to them. */
+static void
+test_near_rows_later (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkAdjustment *adjustment = page_adjustment (fixture);
+  gpointer data[2] = { fixture, NULL };
+  guint n_now;
+
+  /* From another category: none of the rows the results need is there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 7));
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  scs_checklist_page_set_search_mode (fixture->page, TRUE);
+  scs_checklist_page_set_search_text (fixture->page, "-");
+  n_now = checklist_test_count_rows (GTK_WIDGET (fixture->page));
+  g_test_message ("%u rows at once for a view of %.0f px", n_now, gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpuint (n_now, >=, 1);
+  g_assert_nonnull (scs_checklist_page_get_row (fixture->page, checklist_test_visible_id (fixture->page, 0)));
+  g_assert_null (scs_checklist_page_get_row (fixture->page, checklist_test_visible_id (fixture->page, n_now)));
+  data[1] = GUINT_TO_POINTER (n_now);
+  gui_test_wait_until (more_rows_than, data, 10);
+  g_assert_nonnull (scs_checklist_page_get_row (fixture->page, checklist_test_visible_id (fixture->page, n_now)));
+}
+
 /* A note typed and not yet saved stays with its criterion when its row
  * scrolls away and is given to another criterion, and is saved. */
 static void
@@ -974,6 +1009,7 @@ main (int   argc,
   ADD ("/scs/checklist/search-as-typed", test_search_as_typed);
   ADD ("/scs/checklist/rows-only-in-view", test_rows_only_in_view);
   ADD ("/scs/checklist/height-estimate", test_height_estimate);
+  ADD ("/scs/checklist/near-rows-later", test_near_rows_later);
   ADD ("/scs/checklist/note-survives-recycling", test_note_survives_recycling);
   ADD ("/scs/checklist/pending-note-kept-by-item", test_pending_note_kept_by_item);
   ADD ("/scs/checklist/focus-far-criterion", test_focus_far_criterion);
