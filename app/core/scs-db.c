@@ -87,8 +87,10 @@ scs_db_set_error (GError     **error,
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+      /* SQLite's own words ("database is locked") would reach the user in English */
       g_set_error (error, SCS_DB_ERROR, SCS_DB_ERROR_BUSY,
-                   _("The workspace ‘%s’ is busy in another program: %s"), display, message);
+                   _("Another program is writing to the workspace ‘%s’, so the change was not "
+                     "saved. Try again when it is done."), display);
       break;
 
     case SQLITE_FULL:
