@@ -12,6 +12,9 @@
  *   user changed, over what is stored now); a field both changed is a
  *   conflict, nothing is written and the newer profile is shown; the
  *   audit rows carry the stored old values.
+ * - a scope item's status and reason (scs_scope_set_status): changed by
+ *   `scs-cli scope exclude` meanwhile, the window's change is a conflict
+ *   and the newer state is shown (before: the CLI's reason was replaced).
  * - the file itself: deleted, or replaced by another file renamed over it
  *   (`mv`, as a sync tool or a restore from backup does), while open.
  *   Before, the edit was written into the old inode and its -wal, reported
@@ -340,6 +343,54 @@ test_file_deleted (Fixture       *f,
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
+/* The scope page holds the item as it was; the CLI excludes it meanwhile;
+ * the page then marks it connected: the CLI's reason must not be lost. */
+static void
+test_scope_status (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsWorkspace) again = NULL;
+  g_autofree char *id_text = NULL;
+  ScsScope *scope;
+  ScsScope *stored;
+  gint64 id;
+
+  g_assert_no_error (error);
+  scope = scs_scope_get (ws, &error);
+  g_assert_no_error (error);
+  id = core_test_scope_add (scope, SCS_SCOPE_KIND_SERVER, "name", "生産管理サーバー", NULL);
+  g_assert_cmpint (id, >, 0);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_assert_cmpint (run_cli ("--actor=同僚", "scope", "exclude", f->path, id_text,
+                            "--reason", "製造ラインのOT機器で、事務系ネットワークと分離", NULL), ==, 0);
+
+  g_assert_false (scs_scope_set_status (scope, id, SCS_SCOPE_STATUS_EXCLUDED, "事務系と同じ扱い", NULL, TRUE,
+                                        &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  /* The page shows the newer state */
+  g_assert_cmpstr (scs_scope_item_get_reason (scs_scope_lookup (scope, id)), ==,
+                   "製造ラインのOT機器で、事務系ネットワークと分離");
+
+  again = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  stored = scs_scope_get (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_scope_item_get_reason (scs_scope_lookup (stored, id)), ==,
+                   "製造ラインのOT機器で、事務系ネットワークと分離");
+  g_assert_false (scs_scope_item_get_connected (scs_scope_lookup (stored, id)));
+  g_clear_object (&again);
+
+  /* Done again, over the state now shown: saved */
+  g_assert_true (scs_scope_set_status (scope, id, SCS_SCOPE_STATUS_EXCLUDED, "事務系と同じ扱い", NULL, TRUE,
+                                       &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +407,7 @@ main (int   argc,
   g_test_add ("/scs/lost-update/file/replaced-closed", Fixture, "closed",
               fixture_set_up, test_file_replaced, fixture_tear_down);
   ADD ("/scs/lost-update/file/deleted", test_file_deleted);
+  ADD ("/scs/lost-update/scope/status", test_scope_status);
 
 #undef ADD
 
