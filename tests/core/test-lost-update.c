@@ -26,6 +26,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -326,6 +327,67 @@ test_file_replaced (Fixture       *f,
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), ==, "");
 }
 
+/* The window saw the move (its watch); then another program opens the
+ * file now under the name, shares the -wal and -shm left there, commits
+ * and keeps it open while the window closes: its commit stays. */
+static void
+test_file_replaced_then_used (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsWorkspace) other = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "restored.scsw", NULL);
+  const char *mv[] = { "mv", other_path, f->path, NULL };
+  const char *script =
+    "import sqlite3, sys\n"
+    "c = sqlite3.connect (sys.argv[1], isolation_level=None)\n"
+    "c.execute (\"UPDATE organization SET address = '新しいファイルでの住所' WHERE id = 1\")\n"
+    "print ('committed', flush=True)\n"
+    "sys.stdin.readline ()\n"
+    "c.close ()\n";
+  const char *python[] = { "python3", "-c", script, f->path, NULL };
+  char line[16] = { 0 };
+  int in_fd, out_fd, status;
+  GPid pid;
+  FILE *out;
+
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_note (ws, ID, "保存済み", &error));
+  g_assert_no_error (error);
+  other = core_test_workspace_new (other_path, "株式会社バックアップ", 3, "別");
+  g_clear_object (&other);
+  g_assert_true (run_ok (mv));
+  /* What the window's watch does when the file monitor reports the move */
+  g_assert_true (scs_workspace_refresh (ws, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) python, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, &in_fd, &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  out = fdopen (out_fd, "r");
+  g_assert_nonnull (fgets (line, sizeof line, out));
+  g_assert_cmpstr (line, ==, "committed\n");
+  fclose (out);
+
+  g_clear_object (&ws);   /* the window closes first */
+  g_assert_cmpint (write (in_fd, "\n", 1), ==, 1);
+  close (in_fd);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_spawn_close_pid (pid);
+
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_check_integrity (ws, &error));
+  {
+    g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (ws);
+
+    g_assert_cmpstr (org->address, ==, "新しいファイルでの住所");
+  }
+}
+
 static void
 test_file_deleted (Fixture       *f,
                    gconstpointer  data)
@@ -406,6 +468,7 @@ main (int   argc,
   ADD ("/scs/lost-update/file/replaced", test_file_replaced);
   g_test_add ("/scs/lost-update/file/replaced-closed", Fixture, "closed",
               fixture_set_up, test_file_replaced, fixture_tear_down);
+  ADD ("/scs/lost-update/file/replaced-then-used", test_file_replaced_then_used);
   ADD ("/scs/lost-update/file/deleted", test_file_deleted);
   ADD ("/scs/lost-update/scope/status", test_scope_status);
 
