@@ -225,13 +225,15 @@ test_organization_sqlite (Fixture       *f,
   g_autoptr(ScsOrganization) form = NULL;
   g_autoptr(ScsOrganization) stored = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *sqlite3_program = NULL;
   const char *argv[] = { "sqlite3", f->path, NULL, NULL };
   int status = 0;
 
   g_assert_no_error (error);
   form = scs_workspace_dup_organization (ws);
 
-  if (g_find_program_in_path ("sqlite3") == NULL)
+  sqlite3_program = g_find_program_in_path ("sqlite3");
+  if (sqlite3_program == NULL)
     {
       g_test_skip ("no sqlite3 program");
       return;
