@@ -435,6 +435,27 @@ def main():
                           "is named \u2018%s\u2019 in the archive" % other)
     check("the directory names an evidence file differently from its entry: refused", directory_name)
 
+    def nul_in_name():
+        # every tool stops reading the name at the NUL: the rest rides along
+        name = evidence.encode()
+        forged = raw.replace(name, name[:-4] + b"\0exe")
+        container_refused("nul-name", forged, "NUL byte")
+    check("bytes hidden in a name after a NUL byte: refused", nul_in_name)
+
+    def repeated_extra():
+        # thousands of timestamp fields could carry a payload
+        path = os.path.join(TMP, "repeated-extra.scsp")
+        field = struct.pack("<HHB3I", 0x5455, 13, 7, 0x48494444, 0x454e2121, 0x21212121)
+        with zipfile.ZipFile(path, "w") as z:
+            for name, data in honest:
+                info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+                if name == evidence:
+                    info.extra = field * 8
+                z.writestr(info, data, compress_type=zipfile.ZIP_STORED if name == "mimetype"
+                           else zipfile.ZIP_DEFLATED)
+        container_refused("repeated-extra", open(path, "rb").read(), "(0x5455)")
+    check("a timestamp extra field repeated to carry a payload: refused", repeated_extra)
+
     # Names a viewer or Windows shows as other names: refused before any
     # signature is looked at (exit 2), whoever signed them.
     def odd_name(tag, name, said, more=()):
