@@ -506,18 +506,19 @@ def main():
     leaf("underfake", "fakeca", "/CN=Manager Hanako", usage)
     management_manifest = dict(honest)["META-INF/ASiCManifest-management.xml"]
 
-    def resigned(name, signer, *options, ca=True):
+    def resigned(name, signer, *options, manifest=None):
+        manifest = manifest or management_manifest
         content = os.path.join(TMP, name + ".xml")
         with open(content, "wb") as f:
-            f.write(management_manifest)
+            f.write(manifest)
         cms = os.path.join(TMP, name + ".p7s")
         subprocess.run(["openssl", "cms", "-sign", "-binary", "-in", content, "-outform", "DER", "-out", cms,
                         "-signer", os.path.join(CERTS, signer + ".pem"),
                         "-inkey", os.path.join(CERTS, signer + ".key.pem")] + list(options),
                        check=True, capture_output=True)
         signature = open(cms, "rb").read()
-        entries = [(n, signature if n == "META-INF/signature-management.p7s" else d) for n, d in honest]
-        return tampered(name, entries, recompute=False)
+        replaced = {"META-INF/signature-management.p7s": signature, "META-INF/ASiCManifest-management.xml": manifest}
+        return tampered(name, [(n, replaced.get(n, d)) for n, d in honest], recompute=False)
 
     def signature_refused(name, signer, options, *said):
         out = expect_refused(resigned(name, signer, *options), *said)
@@ -546,6 +547,21 @@ def main():
         assert rc == 0 and "same certificate" in out, "verify exit %d\n%s" % (rc, out)
     check("the expert's certificate signs as management too: said (a warning)", same_signer)
     # regression tests of rules that had none
+    def referenced_twice():
+        text = management_manifest.decode()
+        ref = re.search(r'  <asic:DataObjectReference URI="%s".*?</asic:DataObjectReference>\n' % re.escape(evidence),
+                        text, re.S).group(0)
+        manifest = text.replace(ref, ref + ref, 1).encode()
+        expect_refused(resigned("referenced-twice", "manager", manifest=manifest), "referenced twice")
+    check("an evidence file referenced twice in a validly signed manifest: refused", referenced_twice)
+
+    def listed_not_in_zip():
+        text = management_manifest.decode()
+        ref = re.search(r'  <asic:DataObjectReference URI="%s".*?</asic:DataObjectReference>\n' % re.escape(evidence),
+                        text, re.S).group(0)
+        manifest = text.replace(ref, ref + ref.replace(evidence, "evidence/ghost.pdf"), 1).encode()
+        expect_refused(resigned("ghost", "manager", manifest=manifest), "evidence/ghost.pdf", "missing")
+    check("a validly signed manifest lists a file the package lacks: refused", listed_not_in_zip)
     check("a certificate issued by the expert's (non-CA) certificate: not trusted", lambda: signature_refused(
         "leaf-issued", "underexpert", ["-certfile", os.path.join(CERTS, "expert.pem")], "not issued by a CA you trust"))
     check("an intermediate the attacker made under the CA's name: not trusted", lambda: signature_refused(
