@@ -873,18 +873,19 @@ compare_names (gconstpointer a,
  * file's device, inode, size, modification and status-change times, and
  * of its -wal (committed edits may sit there, the main file unchanged) the
  * inode, size, modification time and the log SQLite would recover from it
- * (wal_state ()). A row is read again whenever any of these changed; the
- * main file's status-change time moves with every write and every change
- * of the others, so a file written and given its old modification time
- * back is read again too. The -wal's status-change time is not part of
- * it: every reader of a file another process holds open changes it (SQLite
- * gives the side files the database's owner, a chown even when nothing
- * changes), so a held-open file would never be kept; its log state stands
- * in for it, and catches a -wal given its old time back as the time
- * cannot. The main file is only stat()ed: opening and closing it outside
- * SQLite would drop the POSIX locks of a connection of this process (the
- * file rule of docs/DESIGN.md). The -wal carries no locks (SQLite locks the
- * main file and the -shm only), so reading it is safe. */
+ * (scs_portfolio_wal_state ()). A row is read again whenever any of these
+ * changed; the main file's status-change time moves with every write and
+ * every change of the others, so a file written and given its old
+ * modification time back is read again too. The -wal's status-change time
+ * is not part of it: every reader of a file another process holds open
+ * changes it when run as root (SQLite gives the side files the database's
+ * owner, a chown even when nothing changes), so a held-open file would
+ * never be kept; the log stands in for it, and catches a -wal given its
+ * old time back as the time cannot. The main file is only stat()ed:
+ * opening and closing it outside SQLite would drop the POSIX locks of a
+ * connection of this process (the file rule of docs/DESIGN.md). The -wal
+ * carries no locks (SQLite locks the main file and the -shm only), so
+ * reading it is safe. */
 typedef struct
 {
   guint64 dev;
