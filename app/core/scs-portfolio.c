@@ -1136,17 +1136,46 @@ scs_portfolio_wal_state (int                   fd,
   return TRUE;
 }
 
+/* The -wal's part of @key (all 0 without a -wal); FALSE when it has none.
+ * stat() first, as the file rule asks: only a regular file is opened,
+ * without following a link or blocking, and checked again once open. */
+static gboolean
+wal_key (const char *wal,
+         FileKey    *key)
+{
+  GStatBuf st;
+  gboolean ok;
+  int fd;
+
+  if (g_lstat (wal, &st) != 0)
+    return errno == ENOENT;
+  if (!S_ISREG (st.st_mode))
+    return FALSE;
+  fd = g_open (wal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0)
+    return errno == ENOENT;
+  ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_dev == key->dev;
+  if (ok)
+    {
+      key->wal_ino = st.st_ino;
+      key->wal_size = st.st_size;
+      key->wal_mtime_ns = time_ns (&st.st_mtim);
+      ok = scs_portfolio_wal_state (fd, st.st_size, &key->wal);
+    }
+  close (fd);
+  return ok;
+}
+
 /* The key of @path now; FALSE when it has none. *@settled: the times of
  * the file and the -wal's modification time lie more than
  * SCS_PORTFOLIO_CACHE_SETTLE_SECONDS in the past, so any later change
  * gives a different time even on a file system that keeps times to the
- * second or two (FAT), and no commit is half written (SQLite writes the
- * frames, syncs them, then tells its readers) — only such a key can vouch
- * for a row: a file changed within the same tick as it was read would
- * otherwise keep its key. The -wal is opened without following a link or
- * blocking and must be a regular file; one SQLite would not read (cut
- * short, foreign, too large) leaves the file without a key: read every
- * time, never kept. */
+ * second or two (FAT), and SQLite, which writes a commit's frames, syncs
+ * them and only then tells its readers, has told them — only such a key
+ * can vouch for a row: a file changed within the same tick as it was read
+ * would otherwise keep its key. A -wal SQLite would not read (cut short,
+ * foreign, too large) or that is not a regular file leaves the file
+ * without a key: read every time, never kept. */
 static gboolean
 file_key (const char *path,
           FileKey    *key,
@@ -1155,7 +1184,6 @@ file_key (const char *path,
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   gint64 limit = (g_get_real_time () - SCS_PORTFOLIO_CACHE_SETTLE_SECONDS * G_USEC_PER_SEC) * 1000;
   GStatBuf st;
-  int fd;
 
   memset (key, 0, sizeof *key);
   *settled = FALSE;
@@ -1166,24 +1194,8 @@ file_key (const char *path,
   key->size = st.st_size;
   key->mtime_ns = time_ns (&st.st_mtim);
   key->ctime_ns = time_ns (&st.st_ctim);
-  fd = g_open (wal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0);
-  if (fd < 0 && errno != ENOENT)
+  if (!wal_key (wal, key))
     return FALSE;
-  if (fd >= 0)
-    {
-      gboolean ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_dev == key->dev;
-
-      if (ok)
-        {
-          key->wal_ino = st.st_ino;
-          key->wal_size = st.st_size;
-          key->wal_mtime_ns = time_ns (&st.st_mtim);
-          ok = scs_portfolio_wal_state (fd, st.st_size, &key->wal);
-        }
-      close (fd);
-      if (!ok)
-        return FALSE;
-    }
   *settled = key->mtime_ns < limit && key->ctime_ns < limit && key->wal_mtime_ns < limit;
   return TRUE;
 }
