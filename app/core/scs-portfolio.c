@@ -1458,7 +1458,7 @@ variant_get_key (GVariant *row,
 {
   g_autoptr(GVariant) value = g_variant_get_child_value (row, 1);
   guint64 dev, ino, wal_ino;
-  const char *digest;
+  g_autofree char *digest = NULL;
 
   memset (key, 0, sizeof *key);
   g_variant_get (value, KEY_TYPE, &dev, &ino, &key->size, &key->mtime_ns, &key->ctime_ns, &wal_ino,
