@@ -402,6 +402,34 @@ test_rows_only_in_view (Fixture       *fixture,
   g_assert_cmpuint (checklist_test_count_rows (GTK_WIDGET (fixture->page)), <=, 6);
 }
 
+/* A category switch hides the rows of the category left, it does not take
+ * them out of the window: they rest in their places, styled, laid out and
+ * drawn, and the same row shows its criterion again when it comes back. */
+static void
+test_rows_rest_out_of_view (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const char *id = first_of_category (fixture, 1)->id;
+  g_autoptr(GtkWidget) row = NULL;
+
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  row = g_object_ref (GTK_WIDGET (scs_checklist_page_get_row (fixture->page, id)));
+  g_assert_true (gtk_widget_get_mapped (row));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 2));
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_null (scs_checklist_page_get_row (fixture->page, id));
+  g_assert_false (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_get_root (row) == GTK_ROOT (fixture->window));
+  g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
+  g_assert_cmpstr (scs_criterion_row_get_criterion_id (SCS_CRITERION_ROW (row)), ==, id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_true (GTK_WIDGET (scs_checklist_page_get_row (fixture->page, id)) == row);
+  g_assert_true (gtk_widget_get_mapped (row));
+}
+
 /* A note typed and not yet saved stays with its criterion when its row
  * scrolls away and is given to another criterion, and is saved. */
 static void
@@ -697,6 +725,7 @@ main (int   argc,
   ADD ("/scs/checklist/search", test_search);
   ADD ("/scs/checklist/search-user-text", test_search_user_text);
   ADD ("/scs/checklist/rows-only-in-view", test_rows_only_in_view);
+  ADD ("/scs/checklist/rows-rest-out-of-view", test_rows_rest_out_of_view);
   ADD ("/scs/checklist/note-survives-recycling", test_note_survives_recycling);
   ADD ("/scs/checklist/pending-note-kept-by-item", test_pending_note_kept_by_item);
   ADD ("/scs/checklist/focus-far-criterion", test_focus_far_criterion);
