@@ -44,7 +44,8 @@
  * main thread's CPU time over the same span (cpu_*: what the machine's load
  * does not inflate), and the medians of where it went — the input's
  * handlers, the frame's start to the end of its layout, the layout's end to
- * the end of painting. SCS_BENCH_VERBOSE=1 prints every sample on stderr.
+ * the end of painting. SCS_BENCH_VERBOSE=1 prints every sample on stderr;
+ * SCS_BENCH_ONLY=category stops after the category switches (to profile them).
  * A figure, not a test: nothing here asserts a time.
  */
 
@@ -620,6 +621,13 @@ next_sample (Bench *b)
           click_category (b, &b->ops[1]);
           return;
         }
+      /* SCS_BENCH_ONLY=category: the switches alone (for a profiler). */
+      if (g_strcmp0 (g_getenv ("SCS_BENCH_ONLY"), "category") == 0)
+        {
+          b->phase = PHASE_DONE;
+          g_application_quit (G_APPLICATION (b->app));
+          return;
+        }
       b->phase = PHASE_STATUS;
       b->done = 0;
       G_GNUC_FALLTHROUGH;
@@ -823,7 +831,8 @@ main (int   argc,
   status = scs_main (2, app_argv, install_hooks);
   if (status == 0)
     status = bench.status;
-  if (status == 0 && bench.ops[3].ms->len == 0)
+  if (status == 0 && bench.ops[3].ms->len == 0 &&
+      g_strcmp0 (g_getenv ("SCS_BENCH_ONLY"), "category") != 0)
     {
       fprintf (stderr, "bench-gui-latency: the window closed before the benchmark ended\n");
       status = 1;
