@@ -152,6 +152,9 @@ slot_set_resting (ScsChecklistSlot *self,
     return;
   self->resting = resting;
   gtk_widget_set_child_visible (self->child, !resting);
+  /* Not shown, so out of the keyboard's and screen readers' way too. */
+  gtk_widget_set_can_focus (self->child, !resting);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->child), GTK_ACCESSIBLE_STATE_HIDDEN, resting, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

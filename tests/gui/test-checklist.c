@@ -424,11 +424,15 @@ test_rows_rest_out_of_view (Fixture       *fixture,
   g_assert_true (gtk_widget_get_root (row) == GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
   g_assert_cmpstr (scs_criterion_row_get_criterion_id (SCS_CRITERION_ROW (row)), ==, id);
+  /* Not shown: the keyboard cannot reach it either. */
+  g_assert_false (gtk_widget_grab_focus (row));
+  g_assert_false (gtk_widget_grab_focus (checklist_test_row_child (SCS_CRITERION_ROW (row), "note_view")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
   gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
   g_assert_true (GTK_WIDGET (scs_checklist_page_get_row (fixture->page, id)) == row);
   g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_grab_focus (row));
 }
 
 static gboolean
