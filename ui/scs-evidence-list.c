@@ -136,6 +136,7 @@ scs_evidence_adds_lookup (ScsEvidenceAdds *self,
   return criterion_id != NULL ? g_hash_table_lookup (self->by_criterion, criterion_id) : NULL;
 }
 
+/* @text (taken): the line shown while it runs. */
 static void
 scs_evidence_adds_begin (ScsEvidenceAdds *self,
                          const char      *criterion_id,
