@@ -559,7 +559,7 @@ scs_application_startup (GApplication *application)
 }
 
 /* On the first start, who is using the workbench: asked over the first
- * window once it is shown, unless scs_application_skip_first_run(). */
+ * window once it is shown. */
 static void
 ask_profile_if_needed (ScsApplication *self,
                        GtkWindow      *window)
@@ -568,13 +568,6 @@ ask_profile_if_needed (ScsApplication *self,
     return;
   self->asked_profile = TRUE;
   gtk_window_present (GTK_WINDOW (scs_first_run_dialog_new (window)));
-}
-
-void
-scs_application_skip_first_run (ScsApplication *self)
-{
-  g_return_if_fail (SCS_IS_APPLICATION (self));
-  self->asked_profile = TRUE;
 }
 
 static void

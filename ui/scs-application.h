@@ -27,9 +27,6 @@ void            scs_application_prefetch       (ScsApplication *self,
 gboolean        scs_application_open_file      (ScsApplication *self,
                                                 GFile          *file,
                                                 GtkWindow      *parent);
-/* No first-run question (the test-only program's pictures and benchmark
- * show the window, not a question). */
-void            scs_application_skip_first_run (ScsApplication *self);
 /* Shows an already opened workspace (e.g. one just created). */
 void            scs_application_show_workspace (ScsApplication *self,
                                                 ScsWorkspace   *workspace,

@@ -40,7 +40,7 @@
 #include "scs-review.h"
 
 #define N_CATEGORIES 7
-#define ROW_ESTIMATE 360   /* px: a criterion row never shown yet */
+#define ROW_ESTIMATE 360   /* px: a criterion row, until one is laid out */
 #define CACHE_MAX 24     /* rows resting out of view: a few screens' worth */
 
 /* The place of one item in the page: a heading, or a criterion's row
@@ -59,6 +59,8 @@ struct _ScsChecklistSlot
   GtkWidget        *child;    /* heading, or row (in view or resting) */
   gboolean          resting;  /* child is a row out of view, not shown */
   int               height;   /* last allocated with a child; 0 unknown */
+  int               width;    /* the width it was allocated at */
+  int               estimate; /* the page's, while the height is unknown */
 };
 
 G_DEFINE_FINAL_TYPE (ScsChecklistSlot, scs_checklist_slot, GTK_TYPE_WIDGET)
@@ -77,7 +79,7 @@ scs_checklist_slot_measure (GtkWidget      *widget,
   if (self->child != NULL && !self->resting)
     gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
   else if (orientation == GTK_ORIENTATION_VERTICAL)
-    *minimum = *natural = self->height > 0 ? self->height : ROW_ESTIMATE;
+    *minimum = *natural = self->height > 0 ? self->height : self->estimate;
   else
     *minimum = *natural = 0;
 }
@@ -101,6 +103,7 @@ scs_checklist_slot_size_allocate (GtkWidget *widget,
     {
       gtk_widget_allocate (self->child, width, height, baseline, NULL);
       self->height = height;
+      self->width = width;
     }
 }
 
@@ -128,6 +131,7 @@ scs_checklist_slot_class_init (ScsChecklistSlotClass *klass)
 static void
 scs_checklist_slot_init (ScsChecklistSlot *self)
 {
+  self->estimate = ROW_ESTIMATE;
 }
 
 static void
@@ -177,8 +181,12 @@ struct _ScsChecklistPage
   GQueue              cache;           /* of ScsChecklistSlot*, whose rows rest
                                         * (out of view, still bound to their
                                         * items), latest first */
+  int                 row_estimate;    /* px: the rows laid out, on average */
   gboolean            stale;           /* refilter deferred until shown or asked */
   guint               update_tick_id;
+  guint               near_idle_id;    /* rows near the view, after a frame */
+  gulong              near_paint_id;
+  GdkFrameClock      *near_clock;
   guint               scroll_tick_id;
   guint               scroll_ticks;
   ScsChecklistSlot   *scroll_target;
@@ -536,31 +544,74 @@ slot_height (ScsChecklistSlot *slot)
       gtk_widget_measure (slot->child, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
       return natural;
     }
-  return ROW_ESTIMATE;
+  return slot->estimate;
 }
 
-/* Gives a row to every shown criterion within half a screen of the view
- * (by the slots' known or estimated heights) and takes it from the others,
- * except a row holding the focus. Runs before layout, so a switch or a
- * scroll is drawn with its rows in the same frame. */
+/* Rows never laid out are given the average height of those laid out at
+ * the present width (their text wraps alike), so the scroll bar is about
+ * right from the start and moves little as they come into view. */
 static void
-update_rows (ScsChecklistPage *self)
+update_estimate (ScsChecklistPage *self)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double value = gtk_adjustment_get_value (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double low, high, y = 0;
-
-  if (page <= 0)
-    page = MAX (gtk_widget_get_height (GTK_WIDGET (self->scroller)), 900);
-  low = value - page / 2;
-  high = value + page + page / 2;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->slots_box));
+  gint64 sum = 0;
+  int n = 0, estimate;
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
-      gboolean in_view;
+
+      if (slot->height > 0 && slot->width == width &&
+          scs_checklist_item_get_kind (slot->item) == SCS_CHECKLIST_ITEM_CRITERION)
+        sum += slot->height, n++;
+    }
+  if (n == 0)
+    return;
+  estimate = (int) (sum / n);
+  /* Not for every pixel: each change lays out the whole list again. */
+  if (ABS (estimate - self->row_estimate) * 20 <= self->row_estimate)
+    return;
+  self->row_estimate = estimate;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
+
+      if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
+        continue;
+      slot->estimate = estimate;
+      if (slot->height == 0 && (slot->child == NULL || slot->resting) && gtk_widget_get_visible (child))
+        gtk_widget_queue_resize (child);
+    }
+}
+
+/* Gives a row to every shown criterion in view (by the slots' known or
+ * estimated heights) and takes it from those more than half a screen
+ * away, except a row holding the focus. Runs before layout, so a switch,
+ * a search or a scroll is drawn with its rows in the same frame. The
+ * criteria within half a screen get theirs after that frame, @budget at a
+ * time (update_rows), ready for scrolling; returns whether some wait. */
+static gboolean
+update_rows_within (ScsChecklistPage *self,
+                    guint             budget)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double low, high, y = 0;
+  gboolean waiting = FALSE;
+
+  if (page <= 0)
+    page = MAX (gtk_widget_get_height (GTK_WIDGET (self->scroller)), 900);
+  low = value - page / 2;
+  high = value + page + page / 2;
+  update_estimate (self);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
       int height;
 
       if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
@@ -576,13 +627,76 @@ update_rows (ScsChecklistPage *self)
           continue;
         }
       height = slot_height (slot);
-      in_view = y + height >= low && y <= high;
-      if (in_view)
+      if (y + height >= value && y <= value + page)
         attach_row (self, slot);
+      else if (y + height >= low && y <= high)
+        {
+          if (slot_row (slot) != NULL)
+            ;
+          else if (budget > 0)
+            attach_row (self, slot), budget--;
+          else
+            waiting = TRUE;
+        }
       else if (slot_row (slot) != NULL && !row_has_focus (slot->child))
         detach_row (self, slot);
       y += height;
     }
+  return waiting;
+}
+
+/* One row near the view at a time, between frames. */
+static gboolean
+near_rows_idle (gpointer data)
+{
+  ScsChecklistPage *self = data;
+
+  if (update_rows_within (self, 1))
+    return G_SOURCE_CONTINUE;
+  self->near_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A closing window's clock may have dropped the handler already. */
+static void
+forget_near_clock (ScsChecklistPage *self)
+{
+  if (self->near_clock != NULL && self->near_paint_id != 0 &&
+      g_signal_handler_is_connected (self->near_clock, self->near_paint_id))
+    g_signal_handler_disconnect (self->near_clock, self->near_paint_id);
+  self->near_paint_id = 0;
+  g_clear_object (&self->near_clock);
+}
+
+static void
+on_near_rows_after_paint (GdkFrameClock    *clock,
+                          ScsChecklistPage *self)
+{
+  forget_near_clock (self);
+  if (self->near_idle_id == 0)
+    self->near_idle_id = g_idle_add (near_rows_idle, self);
+}
+
+static void
+update_rows (ScsChecklistPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!update_rows_within (self, 0) || self->near_idle_id != 0)
+    return;
+  if (self->near_clock != NULL && self->near_clock == clock &&
+      g_signal_handler_is_connected (clock, self->near_paint_id))
+    return;
+  forget_near_clock (self);
+  /* An idle now would run before the frame that shows the change. */
+  if (clock == NULL)
+    {
+      update_rows_within (self, G_MAXUINT);
+      return;
+    }
+  self->near_clock = g_object_ref (clock);
+  self->near_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_near_rows_after_paint), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static gboolean
@@ -793,6 +907,8 @@ scs_checklist_page_dispose (GObject *object)
   if (self->update_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_tick_id);
   self->update_tick_id = 0;
+  g_clear_handle_id (&self->near_idle_id, g_source_remove);
+  forget_near_clock (self);
   g_clear_object (&self->scroll_target);
   clear_cache (self);
   if (self->items != NULL)
@@ -938,6 +1054,7 @@ scs_checklist_page_init (ScsChecklistPage *self)
   GtkAdjustment *adjustment;
 
   self->category = 1;
+  self->row_estimate = ROW_ESTIMATE;
   self->items = g_list_store_new (SCS_TYPE_CHECKLIST_ITEM);
   self->item_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->slot_by_item = g_hash_table_new (NULL, NULL);
@@ -1023,6 +1140,7 @@ fill_items (ScsChecklistPage *self)
       ScsChecklistSlot *slot = g_object_new (SCS_TYPE_CHECKLIST_SLOT, NULL);
 
       slot->item = g_object_ref (item);
+      slot->estimate = self->row_estimate;
       g_object_set_data (G_OBJECT (slot), "scs-item", item);   /* tests read what is shown */
       if (scs_checklist_item_get_kind (item) == SCS_CHECKLIST_ITEM_CRITERION)
         gtk_widget_add_css_class (GTK_WIDGET (slot), "criterion-slot");
@@ -1153,8 +1271,10 @@ scs_checklist_page_set_search_text (ScsChecklistPage *self,
 
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
+  /* To the top first: the refilter then gives rows to the first results
+   * only, once. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   refilter (self);
-  scroll_to_top (self);
 }
 
 void

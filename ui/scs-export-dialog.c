@@ -281,16 +281,118 @@ scs_export_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (scs_export_dialog_parent_class)->finalize (object);
 }
 
+/* Printing */
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                ScsPdfWriter      *writer)
+{
+  gtk_print_operation_set_n_pages (operation, scs_pdf_writer_get_n_pages (writer));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              ScsPdfWriter      *writer)
+{
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double scale = MIN (gtk_print_context_get_width (context) / SCS_PDF_PAGE_WIDTH,
+                      gtk_print_context_get_height (context) / SCS_PDF_PAGE_HEIGHT);
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  scs_pdf_writer_render_page (writer, cr, page_nr);
+  cairo_restore (cr);
+}
+
+/* @language: (nullable): "ja" or "en", the export dialog's choice; %NULL:
+ *   the language management chose when declaring, else Japanese, the
+ *   default of every report
+ *
+ * The report as a print operation: the same pages as report.pdf, in the
+ * report's language, never the window's (a signed report keeps the
+ * language it was declared in, whatever @language says, as its export
+ * does), A4, with the draft watermark unless the assessment is signed.
+ */
+static GtkPrintOperation *
+print_operation_new (ScsWorkspace  *workspace,
+                     const char    *language,
+                     GError       **error)
+{
+  g_autoptr(ScsPdfWriter) writer = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *declared = NULL;
+  ScsReportOptions options = { 0 };
+  GtkPrintOperation *operation;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (language == NULL || g_str_equal (language, "ja") || g_str_equal (language, "en"), NULL);
+
+  declared = scs_declaration_dup_report_language (workspace);
+  options.draft = !is_signed (workspace);
+  options.language = declared != NULL ? declared : language != NULL ? language : "ja";
+  writer = scs_report_build (workspace, &options, error);
+  if (writer == NULL)
+    return NULL;
+
+  operation = gtk_print_operation_new ();
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  /* the pages carry their own margins */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, _("Self-assessment report"));
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), writer);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), writer);
+  /* the pages live as long as the operation */
+  g_object_set_data_full (G_OBJECT (operation), "scs-report-writer", g_steal_pointer (&writer), g_object_unref);
+  return operation;
+}
+
+/* Through the print dialog, or as PDF to @pdf_path (nullable) without one. */
+static GtkPrintOperationResult
+print_report (GtkWindow     *parent,
+              ScsWorkspace  *workspace,
+              const char    *language,
+              const char    *pdf_path,
+              GError       **error)
+{
+  g_autoptr(GtkPrintOperation) operation = print_operation_new (workspace, language, error);
+
+  if (operation == NULL)
+    return GTK_PRINT_OPERATION_RESULT_ERROR;
+  if (pdf_path == NULL)
+    return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  gtk_print_operation_set_export_filename (operation, pdf_path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
+}
+
+GtkPrintOperationResult
+scs_export_print_report (GtkWindow     *parent,
+                         ScsWorkspace  *workspace,
+                         const char    *language,
+                         GError       **error)
+{
+  return print_report (parent, workspace, language, NULL, error);
+}
+
+/* export.print (s): "" prints the report through the print dialog; a path
+ * writes the pages the printer would get there as PDF instead, through
+ * the same print operation, without a dialog. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   ScsExportDialog *self = SCS_EXPORT_DIALOG (widget);
+  const char *pdf_path = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (scs_export_print_report (GTK_WINDOW (self), self->workspace, report_language (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (print_report (GTK_WINDOW (self), self->workspace, report_language (self),
+                    *pdf_path != '\0' ? pdf_path : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     set_status (self, error->message);
 }
 
@@ -323,7 +425,7 @@ scs_export_dialog_class_init (ScsExportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "export.set-target", "s", set_target_action);
   gtk_widget_class_install_action (widget_class, "export.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "export.print", "s", print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
 }
 
@@ -496,90 +598,4 @@ scs_export_dialog_new (GtkWindow    *parent,
     set_path (self, path);
   }
   return self;
-}
-
-/* Printing */
-
-static void
-on_begin_print (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                ScsPdfWriter      *writer)
-{
-  gtk_print_operation_set_n_pages (operation, scs_pdf_writer_get_n_pages (writer));
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              ScsPdfWriter      *writer)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double scale = MIN (gtk_print_context_get_width (context) / SCS_PDF_PAGE_WIDTH,
-                      gtk_print_context_get_height (context) / SCS_PDF_PAGE_HEIGHT);
-
-  cairo_save (cr);
-  cairo_scale (cr, scale, scale);
-  scs_pdf_writer_render_page (writer, cr, page_nr);
-  cairo_restore (cr);
-}
-
-/**
- * scs_export_print_operation_new:
- * @language: (nullable): "ja" or "en", the export dialog's choice; %NULL:
- *   the language management chose when declaring, else Japanese, the
- *   default of every report
- *
- * The report as a print operation: the same pages as report.pdf, in the
- * report's language, never the window's (a signed report keeps the
- * language it was declared in, whatever @language says, as its export
- * does), A4, with the draft watermark unless the assessment is signed.
- */
-GtkPrintOperation *
-scs_export_print_operation_new (ScsWorkspace  *workspace,
-                                const char    *language,
-                                GError       **error)
-{
-  g_autoptr(ScsPdfWriter) writer = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  g_autofree char *declared = NULL;
-  ScsReportOptions options = { 0 };
-  GtkPrintOperation *operation;
-
-  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
-  g_return_val_if_fail (language == NULL || g_str_equal (language, "ja") || g_str_equal (language, "en"), NULL);
-
-  declared = scs_declaration_dup_report_language (workspace);
-  options.draft = !is_signed (workspace);
-  options.language = declared != NULL ? declared : language != NULL ? language : "ja";
-  writer = scs_report_build (workspace, &options, error);
-  if (writer == NULL)
-    return NULL;
-
-  operation = gtk_print_operation_new ();
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* the pages carry their own margins */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, _("Self-assessment report"));
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), writer);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), writer);
-  /* the pages live as long as the operation */
-  g_object_set_data_full (G_OBJECT (operation), "scs-report-writer", g_steal_pointer (&writer), g_object_unref);
-  return operation;
-}
-
-GtkPrintOperationResult
-scs_export_print_report (GtkWindow     *parent,
-                         ScsWorkspace  *workspace,
-                         const char    *language,
-                         GError       **error)
-{
-  g_autoptr(GtkPrintOperation) operation = scs_export_print_operation_new (workspace, language, error);
-
-  if (operation == NULL)
-    return GTK_PRINT_OPERATION_RESULT_ERROR;
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
 }

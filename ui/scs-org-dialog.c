@@ -6,6 +6,10 @@
  * writes an audit row per changed field (old → new) and refuses after the
  * expert has signed: then the form is read-only from the start and says
  * why, and a refusal that comes later (signed meanwhile) is shown as it is.
+ * Only the fields the user changed are written (scs_workspace_set_organization_if):
+ * a field changed by another program meanwhile is kept, and one changed here
+ * too is a conflict that shows the newer value in the untouched rows and
+ * keeps what the user typed for the next save.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,8 +39,9 @@ struct _ScsOrgDialog
   AdwEntryRow  *email_row;
   AdwEntryRow  *phone_row;
 
-  ScsWorkspace *workspace;
-  gboolean      sealed;
+  ScsWorkspace    *workspace;
+  ScsOrganization *seen;   /* what the form started from */
+  gboolean         sealed;
 };
 
 G_DEFINE_FINAL_TYPE (ScsOrgDialog, scs_org_dialog, ADW_TYPE_WINDOW)
@@ -103,13 +108,46 @@ on_form_changed (ScsOrgDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.save", !self->sealed && name != NULL && number_ok);
 }
 
+/* Rows the user left as they were take @newer's value; @newer becomes
+ * what the form started from. */
+static void
+take_newer (ScsOrgDialog          *self,
+            const ScsOrganization *newer)
+{
+  struct {
+    AdwEntryRow *row;
+    const char  *seen;
+    const char  *newer;
+  } rows[] = {
+    { self->name_row, self->seen->name, newer->name },
+    { self->trade_name_row, self->seen->trade_name, newer->trade_name },
+    { self->corporate_number_row, self->seen->corporate_number, newer->corporate_number },
+    { self->address_row, self->seen->address, newer->address },
+    { self->contact_row, self->seen->contact_name, newer->contact_name },
+    { self->email_row, self->seen->contact_email, newer->contact_email },
+    { self->phone_row, self->seen->contact_phone, newer->contact_phone },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *text = row_text (rows[i].row);
+
+      if (g_strcmp0 (text, rows[i].seen) == 0)
+        set_row_text (rows[i].row, rows[i].newer);
+    }
+  if (gtk_switch_get_active (self->sole_switch) == self->seen->sole_proprietor)
+    gtk_switch_set_active (self->sole_switch, newer->sole_proprietor);
+  scs_organization_free (self->seen);
+  self->seen = scs_organization_copy (newer);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   ScsOrgDialog *self = SCS_ORG_DIALOG (widget);
-  g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (self->workspace);
+  g_autoptr(ScsOrganization) org = scs_organization_copy (self->seen);
   g_autoptr(GError) error = NULL;
 
   g_free (org->name);
@@ -128,8 +166,14 @@ save_action (GtkWidget  *widget,
   g_free (org->contact_phone);
   org->contact_phone = row_text (self->phone_row);
 
-  if (!scs_workspace_set_organization (self->workspace, org, &error))
+  if (!scs_workspace_set_organization_if (self->workspace, self->seen, org, &error))
     {
+      if (g_error_matches (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT))
+        {
+          g_autoptr(ScsOrganization) newer = scs_workspace_dup_organization (self->workspace);
+
+          take_newer (self, newer);
+        }
       /* the core's message says what and why (a check digit, the seal) */
       set_message (self, error->message);
       return;
@@ -145,6 +189,7 @@ scs_org_dialog_dispose (GObject *object)
   ScsOrgDialog *self = SCS_ORG_DIALOG (object);
 
   g_clear_object (&self->workspace);
+  g_clear_pointer (&self->seen, scs_organization_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_ORG_DIALOG);
 
   G_OBJECT_CLASS (scs_org_dialog_parent_class)->dispose (object);
@@ -198,6 +243,7 @@ scs_org_dialog_new (GtkWindow    *parent,
   self = g_object_new (SCS_TYPE_ORG_DIALOG, "transient-for", parent, NULL);
   self->workspace = g_object_ref (workspace);
   org = scs_workspace_dup_organization (workspace);
+  self->seen = scs_organization_copy (org);
   set_row_text (self->name_row, org->name);
   set_row_text (self->trade_name_row, org->trade_name);
   gtk_switch_set_active (self->sole_switch, org->sole_proprietor);

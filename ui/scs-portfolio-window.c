@@ -28,6 +28,7 @@
 
 #include "scs-date.h"
 #include "scs-portfolio-stats.h"
+#include "scs-text.h"
 
 #include <string.h>
 
@@ -127,57 +128,33 @@ is_item_based (ScsPortfolioEntry *e)
   return scs_workspace_type_is_item_based (scs_portfolio_entry_get_workspace_type (e));
 }
 
-/* @text, or "—" when NULL; "" for an unreadable file. */
+/* @text, or "—" when NULL. */
 static char *
-text_or_dash (ScsPortfolioEntry *e,
-              const char        *text)
+dash_if_null (const char *text)
 {
-  if (is_unreadable (e))
-    return g_strdup ("");
   return g_strdup (text != NULL ? text : "—");
 }
 
-/* A cell's style classes: @class_name, or none when NULL. */
-static GStrv
-style_classes (const char *class_name)
-{
-  const char *classes[] = { class_name, NULL };
-
-  return g_strdupv ((char **) classes);
-}
-
 static char *
-company_text (GtkListItem       *item,
-              ScsPortfolioEntry *e,
-              gpointer           user_data)
+company_text (ScsPortfolioEntry *e)
 {
   g_autofree char *base = NULL;
 
-  if (e == NULL)
-    return NULL;
   if (!is_unreadable (e))
     return g_strdup (scs_portfolio_entry_get_company (e));
   base = g_path_get_basename (scs_portfolio_entry_get_path (e));
   return g_strdup_printf (_("%s — unreadable: %s"), base, scs_portfolio_entry_get_error (e));
 }
 
-static GStrv
-company_classes (GtkListItem       *item,
-                 ScsPortfolioEntry *e,
-                 gpointer           user_data)
+static const char *
+company_class (ScsPortfolioEntry *e)
 {
-  return style_classes (e != NULL && is_unreadable (e) ? "error" : NULL);
+  return is_unreadable (e) ? "error" : NULL;
 }
 
 static char *
-level_text (GtkListItem       *item,
-            ScsPortfolioEntry *e,
-            gpointer           user_data)
+level_text (ScsPortfolioEntry *e)
 {
-  if (e == NULL)
-    return NULL;
-  if (is_unreadable (e))
-    return g_strdup ("");
   if (is_item_based (e))
     return g_strdup (scs_workspace_type_get_short_label (scs_portfolio_entry_get_workspace_type (e)));
   /* Translators: a level of the scheme, ★3 or ★4 */
@@ -185,28 +162,16 @@ level_text (GtkListItem       *item,
 }
 
 static char *
-cycle_text (GtkListItem       *item,
-            ScsPortfolioEntry *e,
-            gpointer           user_data)
+cycle_text (ScsPortfolioEntry *e)
 {
-  if (e == NULL)
-    return NULL;
-  if (is_unreadable (e))
-    return g_strdup ("");
   if (scs_portfolio_entry_get_cycle (e) == 0)
     return g_strdup (_("Initial"));
   return g_strdup_printf (_("Renewal %u"), scs_portfolio_entry_get_cycle (e));
 }
 
 static char *
-readiness_text (GtkListItem       *item,
-                ScsPortfolioEntry *e,
-                gpointer           user_data)
+readiness_text (ScsPortfolioEntry *e)
 {
-  if (e == NULL)
-    return NULL;
-  if (is_unreadable (e))
-    return g_strdup ("");
   if (is_item_based (e))
     /* Translators: in the portfolio, for a JC-STAR or SECURITY ACTION workspace */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item answered", "%u items answered",
@@ -221,80 +186,58 @@ readiness_text (GtkListItem       *item,
 }
 
 static char *
-gaps_text (GtkListItem       *item,
-           ScsPortfolioEntry *e,
-           gpointer           user_data)
+gaps_text (ScsPortfolioEntry *e)
 {
-  if (e == NULL)
-    return NULL;
-  if (is_unreadable (e))
-    return g_strdup ("");
   return g_strdup_printf ("%u", scs_portfolio_entry_get_open_gaps (e));
 }
 
 static char *
-review_text (GtkListItem       *item,
-             ScsPortfolioEntry *e,
-             gpointer           user_data)
+review_text (ScsPortfolioEntry *e)
 {
   const char *label;
 
-  if (e == NULL)
-    return NULL;
-  if (is_unreadable (e) || is_item_based (e))
-    return text_or_dash (e, NULL);
+  if (is_item_based (e))
+    return g_strdup ("—");
   label = scs_review_state_get_label (scs_portfolio_entry_get_review_state (e));
   if (scs_portfolio_entry_get_needs_check (e))
     return g_strdup_printf (_("%s · new check needed"), label);
   return g_strdup (label);
 }
 
-static GStrv
-review_classes (GtkListItem       *item,
-                ScsPortfolioEntry *e,
-                gpointer           user_data)
+static const char *
+review_class (ScsPortfolioEntry *e)
 {
-  return style_classes (e != NULL && scs_portfolio_entry_get_needs_check (e) ? "warning" : NULL);
+  return scs_portfolio_entry_get_needs_check (e) ? "warning" : NULL;
 }
 
 static char *
-submitted_text (GtkListItem       *item,
-                ScsPortfolioEntry *e,
-                gpointer           user_data)
+submitted_text (ScsPortfolioEntry *e)
 {
-  return e != NULL ? text_or_dash (e, scs_portfolio_entry_get_submitted (e)) : NULL;
+  return dash_if_null (scs_portfolio_entry_get_submitted (e));
 }
 
 static char *
-expiry_text (GtkListItem       *item,
-             ScsPortfolioEntry *e,
-             gpointer           user_data)
+expiry_text (ScsPortfolioEntry *e)
 {
-  return e != NULL ? text_or_dash (e, scs_portfolio_entry_get_expiry (e)) : NULL;
+  return dash_if_null (scs_portfolio_entry_get_expiry (e));
 }
 
 /* Of the Expiry and Days left columns. */
-static GStrv
-expiry_classes (GtkListItem       *item,
-                ScsPortfolioEntry *e,
-                gpointer           user_data)
+static const char *
+expiry_class (ScsPortfolioEntry *e)
 {
-  ScsExpiryState state = e != NULL ? scs_portfolio_entry_get_expiry_state (e) : SCS_EXPIRY_NONE;
+  ScsExpiryState state = scs_portfolio_entry_get_expiry_state (e);
 
-  return style_classes (state == SCS_EXPIRY_EXPIRED ? "error" : state == SCS_EXPIRY_SOON ? "warning" : NULL);
+  return state == SCS_EXPIRY_EXPIRED ? "error" : state == SCS_EXPIRY_SOON ? "warning" : NULL;
 }
 
 static char *
-days_text (GtkListItem       *item,
-           ScsPortfolioEntry *e,
-           gpointer           user_data)
+days_text (ScsPortfolioEntry *e)
 {
   int days;
 
-  if (e == NULL)
-    return NULL;
-  if (is_unreadable (e) || scs_portfolio_entry_get_expiry (e) == NULL)
-    return text_or_dash (e, NULL);
+  if (scs_portfolio_entry_get_expiry (e) == NULL)
+    return g_strdup ("—");
   days = scs_portfolio_entry_get_days_left (e);
   if (days < 0)
     return g_strdup_printf (_("expired %d days ago"), -days);
@@ -302,59 +245,107 @@ days_text (GtkListItem       *item,
 }
 
 static char *
-next_due_text (GtkListItem       *item,
-               ScsPortfolioEntry *e,
-               gpointer           user_data)
+next_due_text (ScsPortfolioEntry *e)
 {
   const char *date;
 
-  if (e == NULL)
-    return NULL;
-  if (is_unreadable (e))
-    return g_strdup ("");
   return next_due (e, &date);
 }
 
 /* A status (suspended, withdrawn) and an overdue date are errors; a date
  * within the reminder period a warning. */
-static GStrv
-next_due_classes (GtkListItem       *item,
-                  ScsPortfolioEntry *e,
-                  gpointer           user_data)
+static const char *
+next_due_class (ScsPortfolioEntry *e)
 {
   const char *date;
   g_autofree char *text = NULL;
   g_autoptr(GDate) due = NULL;
   g_autoptr(GDate) today = NULL;
 
-  if (e == NULL || is_unreadable (e))
-    return style_classes (NULL);
   text = next_due (e, &date);
   if (date == NULL)
-    return style_classes (g_strcmp0 (text, "—") != 0 ? "error" : NULL);
+    return g_strcmp0 (text, "—") != 0 ? "error" : NULL;
   due = scs_date_parse_iso (date);
   if (due == NULL)
-    return style_classes (NULL);
+    return NULL;
   today = scs_date_today (SCS_DATE_ZONE_LOCAL);
   if (g_date_days_between (today, due) < 0)
-    return style_classes ("error");
-  return style_classes (g_date_days_between (today, due) <= SCS_PORTFOLIO_REMINDER_DAYS ? "warning" : NULL);
+    return "error";
+  return g_date_days_between (today, due) <= SCS_PORTFOLIO_REMINDER_DAYS ? "warning" : NULL;
 }
 
 static char *
-last_change_text (GtkListItem       *item,
-                  ScsPortfolioEntry *e,
-                  gpointer           user_data)
+last_change_text (ScsPortfolioEntry *e)
 {
-  const char *t;
+  const char *t = scs_portfolio_entry_get_last_change (e);
+
+  /* "2026-11-22T03:49:12.345Z" → "2026-11-22 03:49" */
+  if (t == NULL || strlen (t) < 16)
+    return dash_if_null (t);
+  return g_strdup_printf ("%.10s %.5s", t, t + 11);
+}
+
+/* The columns of the template by the name its closures pass: the text of
+ * the cell, for some its style class; only the company column says
+ * something of an unreadable file. */
+static const struct
+{
+  const char  *column;
+  char       *(*text)      (ScsPortfolioEntry *e);
+  const char *(*css_class) (ScsPortfolioEntry *e);
+  gboolean     unreadable;
+} columns[] = {
+  { "company", company_text, company_class, TRUE },
+  { "level", level_text, NULL, FALSE },
+  { "cycle", cycle_text, NULL, FALSE },
+  { "readiness", readiness_text, NULL, FALSE },
+  { "gaps", gaps_text, NULL, FALSE },
+  { "review", review_text, review_class, FALSE },
+  { "submitted", submitted_text, NULL, FALSE },
+  { "expiry", expiry_text, expiry_class, FALSE },
+  { "days", days_text, expiry_class, FALSE },
+  { "next-due", next_due_text, next_due_class, FALSE },
+  { "last-change", last_change_text, NULL, FALSE },
+};
+
+static guint
+find_column (const char *column)
+{
+  guint i;
+
+  if (!scs_text_find_in_table (columns, column, column, &i))
+    g_error ("The portfolio template names a column ‘%s’ the window does not have", column);
+  return i;
+}
+
+/* The label of @column for the row's entry @e: nothing while the cell is
+ * not bound, nothing for an unreadable file but in the company column. */
+static char *
+cell_text (GtkListItem       *item,
+           ScsPortfolioEntry *e,
+           const char        *column)
+{
+  guint i = find_column (column);
 
   if (e == NULL)
     return NULL;
-  t = scs_portfolio_entry_get_last_change (e);
-  /* "2026-11-22T03:49:12.345Z" → "2026-11-22 03:49" */
-  if (t == NULL || strlen (t) < 16)
-    return text_or_dash (e, t);
-  return g_strdup_printf ("%.10s %.5s", t, t + 11);
+  if (is_unreadable (e) && !columns[i].unreadable)
+    return g_strdup ("");
+  return columns[i].text (e);
+}
+
+/* The style classes of @column for @e: its class, or none. */
+static GStrv
+cell_classes (GtkListItem       *item,
+              ScsPortfolioEntry *e,
+              const char        *column)
+{
+  guint i = find_column (column);
+  const char *classes[] = { NULL, NULL };
+
+  if (e != NULL && (!is_unreadable (e) || columns[i].unreadable) && columns[i].css_class != NULL)
+    classes[0] = columns[i].css_class (e);
+  return g_strdupv ((char **) classes);
 }
 
 static int
@@ -1127,21 +1118,8 @@ scs_portfolio_window_class_init (ScsPortfolioWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, filter_selected);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, company_text);
-  gtk_widget_class_bind_template_callback (widget_class, company_classes);
-  gtk_widget_class_bind_template_callback (widget_class, level_text);
-  gtk_widget_class_bind_template_callback (widget_class, cycle_text);
-  gtk_widget_class_bind_template_callback (widget_class, readiness_text);
-  gtk_widget_class_bind_template_callback (widget_class, gaps_text);
-  gtk_widget_class_bind_template_callback (widget_class, review_text);
-  gtk_widget_class_bind_template_callback (widget_class, review_classes);
-  gtk_widget_class_bind_template_callback (widget_class, submitted_text);
-  gtk_widget_class_bind_template_callback (widget_class, expiry_text);
-  gtk_widget_class_bind_template_callback (widget_class, expiry_classes);
-  gtk_widget_class_bind_template_callback (widget_class, days_text);
-  gtk_widget_class_bind_template_callback (widget_class, next_due_text);
-  gtk_widget_class_bind_template_callback (widget_class, next_due_classes);
-  gtk_widget_class_bind_template_callback (widget_class, last_change_text);
+  gtk_widget_class_bind_template_callback (widget_class, cell_text);
+  gtk_widget_class_bind_template_callback (widget_class, cell_classes);
 
   gtk_widget_class_install_action (widget_class, "portfolio.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "portfolio.add-files", NULL, add_files_action);

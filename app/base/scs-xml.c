@@ -246,8 +246,9 @@ scs_xml_validate (xmlDocPtr    doc,
 }
 
 void
-scs_xml_append_escaped (GString    *out,
-                        const char *text)
+scs_xml_append_escaped_as (GString      *out,
+                           const char   *text,
+                           ScsXmlEscape  escape)
 {
   for (const char *p = text ? text : ""; *p; p++)
     {
@@ -257,7 +258,18 @@ scs_xml_append_escaped (GString    *out,
         case '<': g_string_append (out, "&lt;"); break;
         case '>': g_string_append (out, "&gt;"); break;
         case '"': g_string_append (out, "&quot;"); break;
-        case '\n': g_string_append_c (out, '\n'); break;
+        case '\n':
+          if (escape == SCS_XML_ESCAPE_ATTRIBUTE)
+            g_string_append (out, "&#10;");
+          else
+            g_string_append_c (out, '\n');
+          break;
+        case '\t':
+          if (escape == SCS_XML_ESCAPE_CONTENT)
+            g_string_append_c (out, '\t');
+          else
+            g_string_append (out, "&#9;");
+          break;
         default:
           if ((guchar) *p < 0x20)
             g_string_append_printf (out, "&#%u;", (guchar) *p);
@@ -268,14 +280,42 @@ scs_xml_append_escaped (GString    *out,
 }
 
 void
+scs_xml_append_escaped (GString    *out,
+                        const char *text)
+{
+  scs_xml_append_escaped_as (out, text, SCS_XML_ESCAPE_DEFAULT);
+}
+
+void
+scs_xml_append_element_as (GString      *out,
+                           guint         indent,
+                           const char   *name,
+                           const char   *text,
+                           ScsXmlEscape  escape)
+{
+  g_string_append_printf (out, "%*s<%s>", indent, "", name);
+  scs_xml_append_escaped_as (out, text, escape);
+  g_string_append_printf (out, "</%s>\n", name);
+}
+
+void
 scs_xml_append_element (GString    *out,
                         guint       indent,
                         const char *name,
                         const char *text)
 {
-  g_string_append_printf (out, "%*s<%s>", indent, "", name);
-  scs_xml_append_escaped (out, text);
-  g_string_append_printf (out, "</%s>\n", name);
+  scs_xml_append_element_as (out, indent, name, text, SCS_XML_ESCAPE_DEFAULT);
+}
+
+void
+scs_xml_append_attribute_as (GString      *out,
+                             const char   *name,
+                             const char   *value,
+                             ScsXmlEscape  escape)
+{
+  g_string_append_printf (out, " %s=\"", name);
+  scs_xml_append_escaped_as (out, value, escape);
+  g_string_append_c (out, '"');
 }
 
 void
@@ -283,7 +323,5 @@ scs_xml_append_attribute (GString    *out,
                           const char *name,
                           const char *value)
 {
-  g_string_append_printf (out, " %s=\"", name);
-  scs_xml_append_escaped (out, value);
-  g_string_append_c (out, '"');
+  scs_xml_append_attribute_as (out, name, value, SCS_XML_ESCAPE_DEFAULT);
 }

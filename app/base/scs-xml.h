@@ -44,18 +44,47 @@ gboolean   scs_xml_validate       (xmlDocPtr    doc,
                                    GBytes      *schema,
                                    GError     **error);
 
-/* Writing: @text (nullable) escaped for element content and attribute
- * values (&, <, >, "); control characters as character references. */
+/* Writing. How text is escaped:
+ * - SCS_XML_ESCAPE_DEFAULT: &, <, >, " as entities, newline as it is,
+ *   other control characters (tab too) as character references;
+ * - SCS_XML_ESCAPE_CONTENT and SCS_XML_ESCAPE_ATTRIBUTE: as libxml2's
+ *   xmlTextWriter escapes element content and attribute values (the bytes
+ *   of scope.xml, signed content, and of the imported catalog): &, <, >,
+ *   " and carriage return as references; tab and newline as they are in
+ *   content, as references in an attribute (where a reader would turn
+ *   them into spaces).
+ * Either way the caller refuses the other control characters first: XML
+ * 1.0 cannot carry them, not even as references. */
+typedef enum
+{
+  SCS_XML_ESCAPE_DEFAULT,
+  SCS_XML_ESCAPE_CONTENT,
+  SCS_XML_ESCAPE_ATTRIBUTE,
+} ScsXmlEscape;
+
+/* @text (nullable) escaped as SCS_XML_ESCAPE_DEFAULT says. */
 void       scs_xml_append_escaped (GString     *out,
                                    const char  *text);
+void       scs_xml_append_escaped_as (GString      *out,
+                                      const char   *text,
+                                      ScsXmlEscape  escape);
 /* <name>text</name> and a newline, indented by @indent spaces. */
 void       scs_xml_append_element (GString     *out,
                                    guint        indent,
                                    const char  *name,
                                    const char  *text);
+void       scs_xml_append_element_as (GString      *out,
+                                      guint         indent,
+                                      const char   *name,
+                                      const char   *text,
+                                      ScsXmlEscape  escape);
 /*  name="value" (with its leading space). */
 void       scs_xml_append_attribute (GString   *out,
                                      const char *name,
                                      const char *value);
+void       scs_xml_append_attribute_as (GString      *out,
+                                        const char   *name,
+                                        const char   *value,
+                                        ScsXmlEscape  escape);
 
 G_END_DECLS

@@ -77,6 +77,17 @@ open_archive (ScsZipReader  *self,
   return archive;
 }
 
+gboolean
+scs_zip_name_char_is_hidden (gunichar c)
+{
+  GUnicodeType type = g_unichar_type (c);
+
+  /* format characters: bidirectional controls, zero-width ones, the BOM,
+   * tag characters; line and paragraph separators; non-characters */
+  return type == G_UNICODE_FORMAT || type == G_UNICODE_LINE_SEPARATOR ||
+         type == G_UNICODE_PARAGRAPH_SEPARATOR || (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+}
+
 static gboolean
 name_is_safe (const char  *name,
               GError     **error)
@@ -100,12 +111,35 @@ name_is_safe (const char  *name,
 
       if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
         goto bad;
+      if (scs_zip_name_char_is_hidden (c))
+        {
+          g_autofree char *shown = g_strescape (name, NULL);
+
+          g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE,
+                       _("the entry name ‘%s’ holds an invisible or direction-changing character (U+%04X): "
+                         "tools would show it as another name"), shown, c);
+          return FALSE;
+        }
     }
   parts = g_strsplit (name, "/", -1);
   for (guint i = 0; parts[i] != NULL; i++)
-    if ((parts[i][0] == '\0' && parts[i + 1] != NULL) ||
-        g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
-      goto bad;
+    {
+      gsize length = strlen (parts[i]);
+
+      if ((parts[i][0] == '\0' && parts[i + 1] != NULL) ||
+          g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+        goto bad;
+      /* Windows drops a trailing dot or space and refuses these: such a
+       * name is extracted as another one, or not at all */
+      if ((length > 0 && (parts[i][length - 1] == '.' || parts[i][length - 1] == ' ')) ||
+          strpbrk (parts[i], "<>\"|?*") != NULL)
+        {
+          g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE,
+                       _("the entry name ‘%s’ ends in a dot or space or holds one of < > \" | ? *: "
+                         "Windows would extract it under another name or not at all"), name);
+          return FALSE;
+        }
+    }
   return TRUE;
 
 bad:

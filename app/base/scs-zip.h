@@ -39,15 +39,21 @@ GQuark scs_zip_error_quark (void);
 
 typedef struct _ScsZipReader ScsZipReader;
 
+/* A character that hides or reorders what a name shows (format
+ * characters such as U+202E or U+200B, line and paragraph separators,
+ * non-characters): refused in entry names, replaced by writers. */
+gboolean      scs_zip_name_char_is_hidden   (gunichar       c);
+
 /* Names are read as UTF-8, which libarchive can do only in a UTF-8 locale
  * (the app's, set by setlocale()); elsewhere a non-ASCII name reads as no
  * name and is refused.
  *
  * Opens the archive and checks every header before any data is read:
  * entry count, names (valid UTF-8, relative, no "..", no backslash, colon
- * or control character; two names that differ only in letter case or
- * Unicode form count as the same), plain files only (no link, folder or
- * device), declared sizes. */
+ * or control character, no character scs_zip_name_char_is_hidden(), no
+ * trailing dot or space and none of < > " | ? * in any part; two names
+ * that differ only in letter case or Unicode form count as the same),
+ * plain files only (no link, folder or device), declared sizes. */
 ScsZipReader *scs_zip_reader_new_from_bytes (GBytes        *bytes,
                                              GError       **error);
 ScsZipReader *scs_zip_reader_new_from_file  (const char    *path,

@@ -32,6 +32,7 @@
 #include "scs-date.h"
 #include "scs-text.h"
 #include "scs-xlsx.h"
+#include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-catalog-import-error-quark, scs_catalog_import_error)
 
@@ -614,24 +615,8 @@ read_row (RowReader  *rr,
  * Writing the catalog XML
  * ------------------------------------------------------------------- */
 
-/* Escapes for element content and attributes; CR is kept as a reference
- * (a literal one would become LF when the XML is read back). */
-static void
-append_escaped (GString    *out,
-                const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '&': g_string_append (out, "&amp;"); break;
-      case '<': g_string_append (out, "&lt;"); break;
-      case '>': g_string_append (out, "&gt;"); break;
-      case '"': g_string_append (out, "&quot;"); break;
-      case '\r': g_string_append (out, "&#13;"); break;
-      default: g_string_append_c (out, *p); break;
-      }
-}
-
+/* Texts as element content: a carriage return kept as a reference (a
+ * literal one would become a line feed when the XML is read back). */
 static GBytes *
 write_catalog_xml (GPtrArray  *categories,
                    const char *date,
@@ -653,7 +638,7 @@ write_catalog_xml (GPtrArray  *categories,
       ImportCategory *cat = g_ptr_array_index (categories, i);
 
       g_string_append_printf (out, "  <category number=\"%u\">\n    <title xml:lang=\"ja\">", cat->number);
-      append_escaped (out, cat->title);
+      scs_xml_append_escaped_as (out, cat->title, SCS_XML_ESCAPE_CONTENT);
       g_string_append (out, "</title>\n");
 
       for (guint j = 0; j < cat->requirements->len; j++)
@@ -666,7 +651,7 @@ write_catalog_xml (GPtrArray  *categories,
 
           g_string_append_printf (out, "    <requirement id=\"%s\" level=\"%u\">\n      <title xml:lang=\"ja\">",
                                   req->id, lowest);
-          append_escaped (out, req->text);
+          scs_xml_append_escaped_as (out, req->text, SCS_XML_ESCAPE_CONTENT);
           g_string_append (out, "</title>\n");
 
           for (guint k = 0; k < req->criteria->len; k++)
@@ -675,7 +660,7 @@ write_catalog_xml (GPtrArray  *categories,
 
               g_string_append_printf (out, "      <criterion id=\"%s\" level=\"%u\">\n        <text xml:lang=\"ja\">",
                                       crit->id, crit->level);
-              append_escaped (out, crit->text);
+              scs_xml_append_escaped_as (out, crit->text, SCS_XML_ESCAPE_CONTENT);
               g_string_append (out, "</text>\n      </criterion>\n");
             }
           g_string_append (out, "    </requirement>\n");

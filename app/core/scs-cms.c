@@ -52,6 +52,8 @@ G_DEFINE_QUARK (scs-cms-error-quark, scs_cms_error)
 #define OID_TST_INFO         "1.2.840.113549.1.9.16.1.4"
 #define OID_KP_TIMESTAMPING  "1.3.6.1.5.5.7.3.8"
 #define OID_REVOCATION_VALUES "1.2.840.113549.1.9.16.2.24"
+#define OID_CONTENT_TYPE     "1.2.840.113549.1.9.3"
+#define OID_DATA             "1.2.840.113549.1.7.1"
 
 #define MAX_CERTIFICATES     32
 #define MAX_CHAIN            8
@@ -783,13 +785,53 @@ crt_valid_at (gnutls_x509_crt_t  crt,
          g_date_time_compare (from, at) <= 0 && g_date_time_compare (at, to) <= 0;
 }
 
-/* Key usage and CA: what the certificate may do, whatever the time. */
+/* The extended key usages a document signature may be made under:
+ * anyExtendedKeyUsage, S/MIME (emailProtection), id-kp-documentSigning,
+ * Microsoft's and Adobe's document signing. A certificate limited to
+ * others (a TSA's, an OCSP responder's, a TLS server's or client's, code
+ * signing) may not sign a package. */
+static const char * const document_purposes[] = {
+  "2.5.29.37.0", "1.3.6.1.5.5.7.3.4", "1.3.6.1.5.5.7.3.36", "1.3.6.1.4.1.311.10.3.12",
+  "1.2.840.113583.1.1.5",
+};
+
+static gboolean
+crt_may_sign_documents (gnutls_x509_crt_t crt)
+{
+  for (unsigned i = 0; i < 32; i++)
+    {
+      char oid[128];
+      size_t size = sizeof oid;
+      int rc = gnutls_x509_crt_get_key_purpose_oid (crt, i, oid, &size, NULL);
+
+      if (rc == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        return i == 0;  /* no extendedKeyUsage: not limited */
+      if (rc < 0)
+        return FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (document_purposes); k++)
+        if (g_str_equal (oid, document_purposes[k]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A digest a signature may rest on: SHA-2 or SHA-3 of 256 bits or more
+ * (not MD5, not SHA-1, for which collisions can be made). */
+static gboolean
+digest_is_strong (gnutls_digest_algorithm_t hash)
+{
+  return hash == GNUTLS_DIG_SHA256 || hash == GNUTLS_DIG_SHA384 || hash == GNUTLS_DIG_SHA512 ||
+         hash == GNUTLS_DIG_SHA3_256 || hash == GNUTLS_DIG_SHA3_384 || hash == GNUTLS_DIG_SHA3_512;
+}
+
+/* Key usage, extended key usage, CA and key strength: what the
+ * certificate may do, whatever the time. */
 static char *
 crt_usage_problem (gnutls_x509_crt_t crt)
 {
   g_autofree char *subject = crt_subject (crt);
-  unsigned int usage = 0, critical = 0, ca = 0;
-  int pathlen = -1;
+  unsigned int usage = 0, critical = 0, ca = 0, bits = 0;
+  int pathlen = -1, pk;
 
   if (gnutls_x509_crt_get_key_usage (crt, &usage, &critical) >= 0 &&
       !(usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)))
@@ -798,6 +840,14 @@ crt_usage_problem (gnutls_x509_crt_t crt)
   if (gnutls_x509_crt_get_basic_constraints (crt, &critical, &ca, &pathlen) >= 0 && ca)
     return g_strdup_printf (_("The certificate ‘%s’ is a CA certificate (basicConstraints "
                               "CA:TRUE) and may not sign documents"), subject);
+  if (!crt_may_sign_documents (crt))
+    return g_strdup_printf (_("The certificate ‘%s’ may not sign documents: its extended key usage "
+                              "is for other purposes only (such as time stamps, OCSP or TLS)"), subject);
+  pk = gnutls_x509_crt_get_pk_algorithm (crt, &bits);
+  if (pk < 0 || gnutls_pk_bits_to_sec_param (pk, bits) < GNUTLS_SEC_PARAM_MEDIUM)
+    return g_strdup_printf (_("The certificate ‘%s’ has a key too weak to sign (%u-bit %s; RSA needs "
+                              "2048 bits or more)"), subject, bits,
+                            pk >= 0 ? gnutls_pk_get_name (pk) : "?");
   return NULL;
 }
 
@@ -1280,6 +1330,11 @@ timestamp_problem (const guint8          *token,
     }
   if (tsa_subject != NULL)
     *tsa_subject = crt_subject (tsa);
+  if (!digest_is_strong (gnutls_sign_get_hash_algorithm (info.algo)))
+    {
+      problem = g_strdup (_("it is signed with a digest too weak to rely on (SHA-256 or stronger is required)"));
+      goto out;
+    }
   if (verify_signer_info (token, token_size, tsa, &info, tst.data, tst.size) < 0)
     {
       problem = g_strdup (_("its signature does not verify"));
@@ -1545,6 +1600,52 @@ embedded_ocsp_problem (const gnutls_datum_t  *revocation_values,
   return problem;
 }
 
+/* What a package signature must be besides valid (CAdES baseline):
+ * detached over plain data, with signed attributes giving the content
+ * type (data) and its digest, made with a strong digest. A signature
+ * without signed attributes binds no time and no certificate; one that
+ * carries its content is not the detached signature over the entry that
+ * the package's stock-tool recipe checks. Returns a translated problem or
+ * NULL. */
+static char *
+cms_form_problem (gnutls_pkcs7_t                        pkcs7,
+                  const gnutls_pkcs7_signature_info_st *info,
+                  const char                           *name)
+{
+  gnutls_digest_algorithm_t hash = gnutls_sign_get_hash_algorithm (info->algo);
+  gnutls_datum_t value = { NULL, 0 };
+  const char *oid = gnutls_pkcs7_get_embedded_data_oid (pkcs7);
+  gboolean is_data;
+  int rc;
+
+  if (!digest_is_strong (hash))
+    return g_strdup_printf (_("%s is made with the digest %s, which is too weak to rely on "
+                              "(SHA-256 or stronger is required)"), name,
+                            hash != GNUTLS_DIG_UNKNOWN ? gnutls_digest_get_name (hash) : "?");
+  if (oid == NULL || !g_str_equal (oid, OID_DATA))
+    return g_strdup_printf (_("%s signs content of the type %s, not a document"), name, oid != NULL ? oid : "?");
+  rc = gnutls_pkcs7_get_embedded_data (pkcs7, 0, &value);
+  gnutls_free (value.data);
+  value.data = NULL;
+  if (rc >= 0)
+    return g_strdup_printf (_("%s carries the content it signs inside itself; a package’s signatures "
+                              "are detached"), name);
+  if (!find_attr (info->signed_attrs, OID_CONTENT_TYPE, 0, &value))
+    return g_strdup_printf (_("%s has no signed content-type attribute (CAdES requires signed "
+                              "content-type and message-digest attributes)"), name);
+  /* the DER of OBJECT IDENTIFIER id-data */
+  is_data = value.size == 11 && memcmp (value.data, "\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x01", 11) == 0;
+  gnutls_free (value.data);
+  value.data = NULL;
+  if (!is_data)
+    return g_strdup_printf (_("%s signs content of another type than its content-type attribute names"), name);
+  if (!find_attr (info->signed_attrs, OID_MESSAGE_DIGEST, 0, &value))
+    return g_strdup_printf (_("%s has no signed message-digest attribute (CAdES requires signed "
+                              "content-type and message-digest attributes)"), name);
+  gnutls_free (value.data);
+  return NULL;
+}
+
 /* Verification ---------------------------------------------------------------------- */
 
 void
@@ -1688,8 +1789,12 @@ scs_cms_verify_detached (GBytes           *cms,
   if (info.signing_time != (time_t) -1)
     v->signing_time = g_date_time_new_from_unix_utc (info.signing_time);
 
-  /* The content's digest against the signed one: the only "content changed". */
   v->digest_matches = TRUE;
+  v->problem = cms_form_problem (pkcs7, &info, name);
+  if (v->problem != NULL)
+    goto out;
+
+  /* The content's digest against the signed one: the only "content changed". */
   if (cms_message_digest (cms, &message_digest))
     {
       gnutls_digest_algorithm_t hash = gnutls_sign_get_hash_algorithm (info.algo);

@@ -258,12 +258,48 @@ transaction_begin (ScsDbTransaction  *txn,
 }
 
 gboolean
+scs_db_has_moved (sqlite3 *db)
+{
+  int moved = 0;
+
+  /* SQLite compares the inode under the name with its own: a stat (), no
+   * open (the file rule of docs/DESIGN.md). */
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK || !moved)
+    return FALSE;
+  /* SQLite leaves the -wal of a moved file behind when it closes, under the
+   * name, where the file now there would read this one's pages as its own:
+   * copied into the old file and emptied now, it holds none. */
+  if (sqlite3_get_autocommit (db))
+    sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  return TRUE;
+}
+
+gboolean
 scs_db_transaction_begin (ScsDbTransaction  *txn,
                           sqlite3           *db,
                           const char        *path,
                           GError           **error)
 {
-  return transaction_begin (txn, db, path, "BEGIN IMMEDIATE", error);
+  if (!transaction_begin (txn, db, path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* A file deleted, or replaced by another one renamed over it, while the
+   * connection was open still takes writes: into the old inode, which is
+   * gone when the program ends, and into a -wal the file now under the name
+   * would read. */
+  if (scs_db_has_moved (db))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      scs_db_transaction_rollback (txn);
+      scs_db_has_moved (db);   /* now outside the transaction: empties the -wal */
+      g_set_error (error, SCS_DB_ERROR, SCS_DB_ERROR_MOVED,
+                   _("The workspace ‘%s’ was deleted, moved or replaced by another program while "
+                     "it was open, so the change was not saved. Close it and open the file again "
+                     "where it is now."), display);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

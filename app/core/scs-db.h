@@ -27,6 +27,7 @@ typedef enum
   SCS_DB_ERROR_CONSTRAINT,  /* a constraint or trigger refused the change */
   SCS_DB_ERROR_SEALED,      /* a seal trigger refused it: the assessment is signed (scs-seal.h) */
   SCS_DB_ERROR_MISUSE,      /* a bug of ours: SQLITE_MISUSE, SQLITE_RANGE */
+  SCS_DB_ERROR_MOVED,       /* the file was deleted, or another renamed over it, since it was opened */
 } ScsDbError;
 
 GQuark scs_db_error_quark (void);
@@ -103,7 +104,15 @@ typedef struct
 
 #define SCS_DB_TRANSACTION_INIT { NULL, NULL }
 
-/* BEGIN IMMEDIATE on @db (the file at @path, for messages). */
+/* Whether the name @db was opened under no longer leads to its file: the
+ * file was deleted, or another one renamed over it. Then, outside a
+ * transaction, also empties @db's -wal into the old file, so that the file
+ * now under the name never reads its pages; call it before closing a
+ * connection that may have written. */
+gboolean      scs_db_has_moved            (sqlite3           *db);
+/* BEGIN IMMEDIATE on @db (the file at @path, for messages); refused with
+ * SCS_DB_ERROR_MOVED when the name no longer leads to the file @db has
+ * open (deleted, or replaced by a rename). */
 gboolean      scs_db_transaction_begin    (ScsDbTransaction  *txn,
                                            sqlite3           *db,
                                            const char        *path,

@@ -21,6 +21,7 @@
 #include "scs-scope.h"
 #include "scs-sha256.h"
 #include "scs-xml.h"
+#include "scs-zip.h"
 
 G_DEFINE_QUARK (scs-package-error-quark, scs_package_error)
 
@@ -45,7 +46,7 @@ scs_package_safe_name (const char *name)
       gunichar c = g_utf8_get_char (p);
 
       if (c < 0x20 || c == 0x7f || strchr ("<>:\"|?*", (int) c) != NULL ||
-          (c >= 0x80 && c < 0xa0) || c == 0x202e || c == 0x202d || c == 0xfeff)
+          (c >= 0x80 && c < 0xa0) || scs_zip_name_char_is_hidden (c))
         g_string_append_c (out, '_');
       else
         g_string_append_unichar (out, c);

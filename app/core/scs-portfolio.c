@@ -28,7 +28,8 @@
  * listing.
  *
  * The cache (ScsPortfolioCache) keeps the rows of files read, keyed by the
- * file's identity and times, so a re-listing reads only what changed; a
+ * file's identity and times and its -wal's log, so a re-listing reads only
+ * what changed, a file open elsewhere included; a
  * persistent one also keeps them in a file (the window's: in the user's
  * cache folder), so a new process lists an unchanged folder without opening
  * its files. What a row shows that depends on the day or on validity.xml is
@@ -868,15 +869,22 @@ compare_names (gconstpointer a,
 /* ------------------------------------------------------------------------ */
 /* The cache                                                                 */
 
-/* What identifies one version of a workspace file without opening it: the
+/* What identifies one version of a workspace file without SQLite: the
  * file's device, inode, size, modification and status-change times, and
- * the same of its -wal (committed edits may sit there, the main file
- * unchanged). A row is read again whenever any of these changed; the
- * status-change time moves with every write and every change of the
- * others, so a file written and given its old modification time back is
- * read again too. stat() only: opening and closing a workspace file
- * outside SQLite would drop the POSIX locks of a connection of this
- * process (the file rule of docs/DESIGN.md). */
+ * of its -wal (committed edits may sit there, the main file unchanged) the
+ * inode, size, modification time and the log SQLite would recover from it
+ * (wal_state ()). A row is read again whenever any of these changed; the
+ * main file's status-change time moves with every write and every change
+ * of the others, so a file written and given its old modification time
+ * back is read again too. The -wal's status-change time is not part of
+ * it: every reader of a file another process holds open changes it (SQLite
+ * gives the side files the database's owner, a chown even when nothing
+ * changes), so a held-open file would never be kept; its log state stands
+ * in for it, and catches a -wal given its old time back as the time
+ * cannot. The main file is only stat()ed: opening and closing it outside
+ * SQLite would drop the POSIX locks of a connection of this process (the
+ * file rule of docs/DESIGN.md). The -wal carries no locks (SQLite locks the
+ * main file and the -shm only), so reading it is safe. */
 typedef struct
 {
   guint64 dev;
@@ -884,9 +892,10 @@ typedef struct
   gint64  size;
   gint64  mtime_ns;
   gint64  ctime_ns;
+  guint64 wal_ino;
   gint64  wal_size;
   gint64  wal_mtime_ns;
-  gint64  wal_ctime_ns;
+  ScsPortfolioWalState wal;
 } FileKey;
 
 typedef struct
@@ -991,12 +1000,152 @@ time_ns (const struct timespec *ts)
   return (gint64) ts->tv_sec * G_GINT64_CONSTANT (1000000000) + ts->tv_nsec;
 }
 
-/* The key of @path now. *@settled: both times of the file and of its -wal
- * lie more than SCS_PORTFOLIO_CACHE_SETTLE_SECONDS in the past, so any
- * later change gives a different time even on a file system that keeps
- * times to the second or two (FAT) — only such a key can vouch for a row:
- * a file changed within the same tick as it was read would otherwise keep
- * its key. */
+/* SQLite's WAL format (https://www.sqlite.org/fileformat2.html#walformat):
+ * a 32-byte header (magic, version, page size, checkpoint sequence, two
+ * salts, a checksum of the first 24 bytes), then frames of a 24-byte
+ * header (page number, the database size after a commit or 0, the salts,
+ * the cumulative checksum) and a page. Big-endian fields; the checksum's
+ * words are big-endian when the magic's low bit is set. */
+#define WAL_MAGIC          0x377f0682u
+#define WAL_VERSION        3007000u
+#define WAL_HEADER         32
+#define WAL_FRAME_HEADER   24
+
+static void
+wal_checksum (gboolean      big_endian,
+              const guint8 *data,
+              gsize         n,
+              guint32       sum[2])
+{
+  guint32 s0 = sum[0], s1 = sum[1];
+
+  for (gsize i = 0; i + 8 <= n; i += 8)
+    {
+      guint32 w[2];
+
+      memcpy (w, data + i, sizeof w);
+      if (big_endian)
+        {
+          w[0] = GUINT32_FROM_BE (w[0]);
+          w[1] = GUINT32_FROM_BE (w[1]);
+        }
+      else
+        {
+          w[0] = GUINT32_FROM_LE (w[0]);
+          w[1] = GUINT32_FROM_LE (w[1]);
+        }
+      s0 += w[0] + s1;
+      s1 += w[1] + s0;
+    }
+  sum[0] = s0;
+  sum[1] = s1;
+}
+
+static guint32
+get_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+static gboolean
+pread_all (int     fd,
+           void   *buffer,
+           gsize   n,
+           gint64  offset)
+{
+  gsize done = 0;
+
+  while (done < n)
+    {
+      ssize_t r = pread (fd, (char *) buffer + done, n - done, offset + done);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r <= 0)
+        return FALSE;
+      done += r;
+    }
+  return TRUE;
+}
+
+/* As walIndexRecover () reads a log: a frame counts while its page number
+ * is not 0, its salts are the header's and its checksum continues the
+ * chain; the log ends at the last commit before the first frame that does
+ * not. Reads every frame whole (a changed byte of a page changes what
+ * SQLite shows), at most SCS_PORTFOLIO_WAL_MAX_SIZE. */
+gboolean
+scs_portfolio_wal_state (int                   fd,
+                         gint64                size,
+                         ScsPortfolioWalState *state)
+{
+  g_autoptr(ScsSha256) digest = NULL;
+  g_autofree char *hex = NULL;
+  g_autofree guint8 *frame = NULL;
+  guint8 header[WAL_HEADER];
+  guint32 magic, page_size, sum[2] = { 0, 0 };
+  gboolean big_endian;
+  gsize frame_size;
+
+  memset (state, 0, sizeof *state);
+  if (size == 0)
+    return TRUE;
+  if (size < WAL_HEADER || size > SCS_PORTFOLIO_WAL_MAX_SIZE || !pread_all (fd, header, sizeof header, 0))
+    return FALSE;
+  magic = get_be32 (header);
+  page_size = get_be32 (header + 8);
+  if ((magic & ~1u) != WAL_MAGIC || get_be32 (header + 4) != WAL_VERSION ||
+      page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+    return FALSE;
+  big_endian = (magic & 1) != 0;
+  wal_checksum (big_endian, header, 24, sum);
+  if (sum[0] != get_be32 (header + 24) || sum[1] != get_be32 (header + 28))
+    return FALSE;
+
+  state->checkpoint = get_be32 (header + 12);
+  state->salt[0] = get_be32 (header + 16);
+  state->salt[1] = get_be32 (header + 20);
+  state->checksum[0] = sum[0];
+  state->checksum[1] = sum[1];
+  frame_size = WAL_FRAME_HEADER + page_size;
+  frame = g_malloc (frame_size);
+  digest = scs_sha256_new ();
+  scs_sha256_update (digest, header, sizeof header);
+  for (guint32 i = 0; WAL_HEADER + (gint64) (i + 1) * (gint64) frame_size <= size; i++)
+    {
+      if (!pread_all (fd, frame, frame_size, WAL_HEADER + (gint64) i * (gint64) frame_size))
+        return FALSE;
+      if (get_be32 (frame) == 0 || memcmp (frame + 8, header + 16, 8) != 0)
+        break;
+      wal_checksum (big_endian, frame, 8, sum);
+      wal_checksum (big_endian, frame + WAL_FRAME_HEADER, page_size, sum);
+      if (sum[0] != get_be32 (frame + 16) || sum[1] != get_be32 (frame + 20))
+        break;
+      /* The frames of a commit not finished are hashed too: more than
+       * SQLite shows only ever makes the key change sooner. */
+      scs_sha256_update (digest, frame, frame_size);
+      if (get_be32 (frame + 4) != 0)
+        {
+          state->frames = i + 1;
+          state->checksum[0] = sum[0];
+          state->checksum[1] = sum[1];
+        }
+    }
+  hex = scs_sha256_finish_hex (g_steal_pointer (&digest));
+  g_strlcpy (state->digest, hex, sizeof state->digest);
+  return TRUE;
+}
+
+/* The key of @path now; FALSE when it has none. *@settled: the times of
+ * the file and the -wal's modification time lie more than
+ * SCS_PORTFOLIO_CACHE_SETTLE_SECONDS in the past, so any later change
+ * gives a different time even on a file system that keeps times to the
+ * second or two (FAT), and no commit is half written (SQLite writes the
+ * frames, syncs them, then tells its readers) — only such a key can vouch
+ * for a row: a file changed within the same tick as it was read would
+ * otherwise keep its key. The -wal is opened without following a link or
+ * blocking and must be a regular file; one SQLite would not read (cut
+ * short, foreign, too large) leaves the file without a key: read every
+ * time, never kept. */
 static gboolean
 file_key (const char *path,
           FileKey    *key,
@@ -1005,6 +1154,7 @@ file_key (const char *path,
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   gint64 limit = (g_get_real_time () - SCS_PORTFOLIO_CACHE_SETTLE_SECONDS * G_USEC_PER_SEC) * 1000;
   GStatBuf st;
+  int fd;
 
   memset (key, 0, sizeof *key);
   *settled = FALSE;
@@ -1015,14 +1165,25 @@ file_key (const char *path,
   key->size = st.st_size;
   key->mtime_ns = time_ns (&st.st_mtim);
   key->ctime_ns = time_ns (&st.st_ctim);
-  if (g_stat (wal, &st) == 0)
+  fd = g_open (wal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0 && errno != ENOENT)
+    return FALSE;
+  if (fd >= 0)
     {
-      key->wal_size = st.st_size;
-      key->wal_mtime_ns = time_ns (&st.st_mtim);
-      key->wal_ctime_ns = time_ns (&st.st_ctim);
+      gboolean ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_dev == key->dev;
+
+      if (ok)
+        {
+          key->wal_ino = st.st_ino;
+          key->wal_size = st.st_size;
+          key->wal_mtime_ns = time_ns (&st.st_mtim);
+          ok = scs_portfolio_wal_state (fd, st.st_size, &key->wal);
+        }
+      close (fd);
+      if (!ok)
+        return FALSE;
     }
-  *settled = key->mtime_ns < limit && key->ctime_ns < limit &&
-             key->wal_mtime_ns < limit && key->wal_ctime_ns < limit;
+  *settled = key->mtime_ns < limit && key->ctime_ns < limit && key->wal_mtime_ns < limit;
   return TRUE;
 }
 
@@ -1032,8 +1193,27 @@ file_key_equal (const FileKey *a,
 {
   return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
          a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns &&
-         a->wal_size == b->wal_size && a->wal_mtime_ns == b->wal_mtime_ns &&
-         a->wal_ctime_ns == b->wal_ctime_ns;
+         a->wal_ino == b->wal_ino && a->wal_size == b->wal_size && a->wal_mtime_ns == b->wal_mtime_ns &&
+         memcmp (&a->wal, &b->wal, sizeof a->wal) == 0;
+}
+
+static GVariant *
+file_key_to_variant (const FileKey *key)
+{
+  return g_variant_new (SCS_PORTFOLIO_CACHE_KEY_TYPE, key->dev, key->ino, key->size, key->mtime_ns, key->ctime_ns,
+                        key->wal_ino, key->wal_size, key->wal_mtime_ns, key->wal.frames, key->wal.checkpoint,
+                        key->wal.salt[0], key->wal.salt[1], key->wal.checksum[0], key->wal.checksum[1],
+                        key->wal.digest);
+}
+
+GVariant *
+scs_portfolio_cache_file_key (const char *path)
+{
+  FileKey key;
+  gboolean settled;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  return file_key (path, &key, &settled) ? file_key_to_variant (&key) : NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1251,9 +1431,8 @@ entry_to_variant (const char              *path,
       [ROW_PREVIOUS_LEVEL] = e->previous_level, [ROW_ITEM_GAPS] = e->item_gaps,
     };
 
-    return g_variant_new ("(s(ttxxxxxx)@au@ay@mas@mau@mau)",
-                          path, key->dev, key->ino, key->size, key->mtime_ns, key->ctime_ns, key->wal_size,
-                          key->wal_mtime_ns, key->wal_ctime_ns,
+    return g_variant_new ("(s@" KEY_TYPE "@au@ay@mas@mau@mau)",
+                          path, file_key_to_variant (key),
                           g_variant_new_fixed_array (G_VARIANT_TYPE_UINT32, numbers, ROW_NUMBERS, sizeof (guint32)),
                           pack_texts ((ScsPortfolioEntry *) e), maybe_strv ((const char * const *) e->changes),
                           unmet, previous_unmet);
@@ -1265,13 +1444,21 @@ variant_get_key (GVariant *row,
                  FileKey  *key)
 {
   g_autoptr(GVariant) value = g_variant_get_child_value (row, 1);
-  guint64 dev, ino;
+  guint64 dev, ino, wal_ino;
+  const char *digest;
 
   memset (key, 0, sizeof *key);
-  g_variant_get (value, KEY_TYPE, &dev, &ino, &key->size, &key->mtime_ns, &key->ctime_ns, &key->wal_size,
-                 &key->wal_mtime_ns, &key->wal_ctime_ns);
+  g_variant_get (value, KEY_TYPE, &dev, &ino, &key->size, &key->mtime_ns, &key->ctime_ns, &wal_ino,
+                 &key->wal_size, &key->wal_mtime_ns, &key->wal.frames, &key->wal.checkpoint, &key->wal.salt[0],
+                 &key->wal.salt[1], &key->wal.checksum[0], &key->wal.checksum[1], &digest);
+  /* A digest of another length never matches a key of a file. */
+  if (strlen (digest) < sizeof key->wal.digest)
+    strcpy (key->wal.digest, digest);
+  else
+    key->wal.digest[0] = '\x01';
   key->dev = dev;
   key->ino = ino;
+  key->wal_ino = wal_ino;
 }
 
 /* A catalog of the cache file, as its rows are read: criterion → level,
@@ -1373,7 +1560,7 @@ stored_entry (ScsPortfolioCache *cache,
   guint32 review_state, workspace_type;
   StoredCatalog *catalog;
 
-  g_variant_get (row, "(s@(ttxxxxxx)@au@ay@mas@mau@mau)", &e->path, &key, &numbers, &texts, &changes, &unmet,
+  g_variant_get (row, "(s@" KEY_TYPE "@au@ay@mas@mau@mau)", &e->path, &key, &numbers, &texts, &changes, &unmet,
                  &previous_unmet);
   number = g_variant_get_fixed_array (numbers, &n_numbers, sizeof (guint32));
   /* What a row of this build can hold, else it is read from the file. */

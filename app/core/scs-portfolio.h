@@ -114,8 +114,10 @@ ScsPortfolioEntry *scs_portfolio_entry_read         (const char   *path,
                                                      GHashTable   *catalog_cache);
 
 /* Rows already read, keyed by file identity and modification (device,
- * inode, size, modification and status-change times, and those of the
- * -wal): re-listing reads only the files that changed. A file changed
+ * inode, size, modification and status-change times, and of the -wal its
+ * inode, size, modification time and the log SQLite would recover from
+ * it): re-listing reads only the files that changed, also those another
+ * process holds open. A file changed
  * less than SCS_PORTFOLIO_CACHE_SETTLE_SECONDS ago is always read (a
  * change within the same tick of the file system's clock would keep its
  * times). Thread-safe; shared by reference. */

@@ -12,21 +12,32 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/xmlwriter.h>
 
 #include "scs-scope-private.h"
 #include "scs-text.h"
+#include "scs-xml.h"
 
 #define SCOPE_NS "urn:scs-workbench:scope:1"
 
-#define W(call) G_STMT_START { if ((call) < 0) goto failed; } G_STMT_END
-
-static int
-write_text_element (xmlTextWriterPtr  writer,
-                    const char       *name,
-                    const char       *text)
+/* The bytes are those libxml2's xmlTextWriter wrote (indented by two
+ * spaces, an element without content closed as <name/>), which the
+ * signed packages made so far carry: tests/core/fixtures/scope-golden.xml
+ * pins them. */
+static void
+element (GString    *out,
+         guint       indent,
+         const char *name,
+         const char *text)
 {
-  return xmlTextWriterWriteElement (writer, BAD_CAST name, BAD_CAST (text ? text : ""));
+  scs_xml_append_element_as (out, indent, name, text, SCS_XML_ESCAPE_CONTENT);
+}
+
+static void
+attribute (GString    *out,
+           const char *name,
+           const char *value)
+{
+  scs_xml_append_attribute_as (out, name, value, SCS_XML_ESCAPE_ATTRIBUTE);
 }
 
 /* Text stored before input was checked, or behind the application's back,
@@ -49,11 +60,15 @@ check_item_text (ScsScopeItem  *item,
   texts[n++] = scs_scope_item_get_reviewer (item);
   for (guint i = 0; i < n; i++)
     if (!scs_text_validate (texts[i], label, SCS_TEXT_MULTI_LINE, &local_error))
-      {
-        g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
-                     _("Cannot write scope.xml: %s"), local_error->message);
-        return FALSE;
-      }
+      break;
+  for (const char * const *c = scs_scope_item_get_criteria (item); local_error == NULL && *c != NULL; c++)
+    scs_text_validate (*c, label, SCS_TEXT_SINGLE_LINE, &local_error);
+  if (local_error != NULL)
+    {
+      g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
+                   _("Cannot write scope.xml: %s"), local_error->message);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -78,10 +93,8 @@ scs_scope_render_xml (ScsWorkspace  *workspace,
                       GError       **error)
 {
   ScsScope *scope;
-  xmlBufferPtr buffer = NULL;
-  xmlTextWriterPtr writer = NULL;
   GListModel *all;
-  GBytes *bytes;
+  GString *out;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -114,31 +127,21 @@ scs_scope_render_xml (ScsWorkspace  *workspace,
         return NULL;
     }
 
-  buffer = xmlBufferCreate ();
-  writer = xmlNewTextWriterMemory (buffer, 0);
-  if (writer == NULL)
-    goto failed;
-  W (xmlTextWriterSetIndent (writer, 1));
-  W (xmlTextWriterSetIndentString (writer, BAD_CAST "  "));
-  W (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL));
-  W (xmlTextWriterStartElementNS (writer, NULL, BAD_CAST "scope", BAD_CAST SCOPE_NS));
-  W (xmlTextWriterWriteAttribute (writer, BAD_CAST "format", BAD_CAST "1"));
-
-  W (xmlTextWriterStartElement (writer, BAD_CAST "unit"));
-  W (xmlTextWriterWriteAttribute (writer, BAD_CAST "kind",
-                                  BAD_CAST scs_scope_unit_to_string (scs_scope_get_unit (scope))));
-  W (write_text_element (writer, "description", scs_scope_get_description (scope)));
+  out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<scope format=\"1\" xmlns=\"" SCOPE_NS "\">\n");
+  g_string_append (out, "  <unit");
+  attribute (out, "kind", scs_scope_unit_to_string (scs_scope_get_unit (scope)));
+  g_string_append (out, ">\n");
+  element (out, 4, "description", scs_scope_get_description (scope));
   {
     g_auto(GStrv) lines = g_strsplit (scs_scope_get_entities (scope), "\n", -1);
 
     for (guint i = 0; lines[i] != NULL; i++)
       if (*g_strstrip (lines[i]) != '\0')
-        W (write_text_element (writer, "entity", lines[i]));
+        element (out, 4, "entity", lines[i]);
   }
-  W (xmlTextWriterEndElement (writer));
+  g_string_append (out, "  </unit>\n");
 
-  W (xmlTextWriterStartElement (writer, BAD_CAST "items"));
-  all = scs_scope_get_items (scope, SCS_SCOPE_N_KINDS);
+  g_string_append (out, g_list_model_get_n_items (all) > 0 ? "  <items>\n" : "  <items/>\n");
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr(ScsScopeItem) item = g_list_model_get_item (all, i);
@@ -146,24 +149,23 @@ scs_scope_render_xml (ScsWorkspace  *workspace,
       ScsScopeStatus status = scs_scope_item_get_status (item);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, scs_scope_item_get_id (item));
 
-      W (xmlTextWriterStartElement (writer, BAD_CAST "item"));
-      W (xmlTextWriterWriteAttribute (writer, BAD_CAST "id", BAD_CAST id));
-      W (xmlTextWriterWriteAttribute (writer, BAD_CAST "kind",
-                                      BAD_CAST scs_scope_kind_to_string (scs_scope_item_get_kind (item))));
-      W (xmlTextWriterWriteAttribute (writer, BAD_CAST "status",
-                                      BAD_CAST scs_scope_status_to_string (status)));
-      W (write_text_element (writer, "name", scs_scope_item_get_name (item)));
+      g_string_append (out, "    <item");
+      attribute (out, "id", id);
+      attribute (out, "kind", scs_scope_kind_to_string (scs_scope_item_get_kind (item)));
+      attribute (out, "status", scs_scope_status_to_string (status));
+      g_string_append (out, ">\n");
+      element (out, 6, "name", scs_scope_item_get_name (item));
       for (guint f = SCS_SCOPE_FIELD_NAME + 1; f < SCS_SCOPE_N_FIELDS; f++)
         {
           const char *value = scs_scope_item_get_value (item, f);
 
           if (f == SCS_SCOPE_FIELD_EVIDENCE || f == SCS_SCOPE_FIELD_VULN_EVIDENCE || *value == '\0')
             continue;
-          W (xmlTextWriterStartElement (writer, BAD_CAST "field"));
-          W (xmlTextWriterWriteAttribute (writer, BAD_CAST "name",
-                                          BAD_CAST scs_scope_fields (NULL)[f].name));
-          W (xmlTextWriterWriteString (writer, BAD_CAST value));
-          W (xmlTextWriterEndElement (writer));
+          g_string_append (out, "      <field");
+          attribute (out, "name", scs_scope_fields (NULL)[f].name);
+          g_string_append_c (out, '>');
+          scs_xml_append_escaped_as (out, value, SCS_XML_ESCAPE_CONTENT);
+          g_string_append (out, "</field>\n");
         }
       for (guint e = 0; e < G_N_ELEMENTS (evidence_fields); e++)
         {
@@ -171,57 +173,41 @@ scs_scope_render_xml (ScsWorkspace  *workspace,
 
           if (*evidence == '\0')
             continue;
-          W (xmlTextWriterStartElement (writer, BAD_CAST "evidence"));
-          W (xmlTextWriterWriteAttribute (writer, BAD_CAST "for", BAD_CAST evidence_fields[e].purpose));
-          W (xmlTextWriterWriteAttribute (writer, BAD_CAST "sha256", BAD_CAST evidence));
-          W (xmlTextWriterEndElement (writer));
+          g_string_append (out, "      <evidence");
+          attribute (out, "for", evidence_fields[e].purpose);
+          attribute (out, "sha256", evidence);
+          g_string_append (out, "/>\n");
         }
       for (guint c = 0; criteria[c] != NULL; c++)
         {
-          W (xmlTextWriterStartElement (writer, BAD_CAST "criterion"));
-          W (xmlTextWriterWriteAttribute (writer, BAD_CAST "ref", BAD_CAST criteria[c]));
-          W (xmlTextWriterEndElement (writer));
+          g_string_append (out, "      <criterion");
+          attribute (out, "ref", criteria[c]);
+          g_string_append (out, "/>\n");
         }
       if (status != SCS_SCOPE_STATUS_IN)
         {
           ScsScopeReview review = scs_scope_item_get_review (item);
 
-          W (xmlTextWriterStartElement (writer, BAD_CAST "out-of-scope"));
-          W (xmlTextWriterWriteAttribute (writer, BAD_CAST "connected",
-                                          BAD_CAST (scs_scope_item_get_connected (item) ? "true" : "false")));
-          W (write_text_element (writer, "reason", scs_scope_item_get_reason (item)));
-          W (write_text_element (writer, "separation", scs_scope_item_get_separation (item)));
+          g_string_append (out, "      <out-of-scope");
+          attribute (out, "connected", scs_scope_item_get_connected (item) ? "true" : "false");
+          g_string_append (out, ">\n");
+          element (out, 8, "reason", scs_scope_item_get_reason (item));
+          element (out, 8, "separation", scs_scope_item_get_separation (item));
           if (review != SCS_SCOPE_REVIEW_NONE)
             {
-              W (xmlTextWriterStartElement (writer, BAD_CAST "review"));
-              W (xmlTextWriterWriteAttribute (writer, BAD_CAST "verdict",
-                                              BAD_CAST scs_scope_review_to_string (review)));
-              W (xmlTextWriterWriteAttribute (writer, BAD_CAST "reviewer",
-                                              BAD_CAST scs_scope_item_get_reviewer (item)));
-              W (xmlTextWriterWriteString (writer, BAD_CAST scs_scope_item_get_review_comment (item)));
-              W (xmlTextWriterEndElement (writer));
+              g_string_append (out, "        <review");
+              attribute (out, "verdict", scs_scope_review_to_string (review));
+              attribute (out, "reviewer", scs_scope_item_get_reviewer (item));
+              g_string_append_c (out, '>');
+              scs_xml_append_escaped_as (out, scs_scope_item_get_review_comment (item), SCS_XML_ESCAPE_CONTENT);
+              g_string_append (out, "</review>\n");
             }
-          W (xmlTextWriterEndElement (writer));
+          g_string_append (out, "      </out-of-scope>\n");
         }
-      W (xmlTextWriterEndElement (writer));
+      g_string_append (out, "    </item>\n");
     }
-  W (xmlTextWriterEndElement (writer)); /* items */
-  W (xmlTextWriterEndElement (writer)); /* scope */
-  W (xmlTextWriterEndDocument (writer));
-  xmlFreeTextWriter (writer);
-  writer = NULL;
-
-  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
-  xmlBufferFree (buffer);
-  return bytes;
-
-failed:
-  if (writer != NULL)
-    xmlFreeTextWriter (writer);
-  if (buffer != NULL)
-    xmlBufferFree (buffer);
-  g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID,
-               _("Cannot write scope.xml of the workspace ‘%s’"),
-               scs_workspace_get_path (workspace));
-  return NULL;
+  if (g_list_model_get_n_items (all) > 0)
+    g_string_append (out, "  </items>\n");
+  g_string_append (out, "</scope>\n");
+  return g_string_free_to_bytes (out);
 }

@@ -294,13 +294,16 @@ find_item (GPtrArray  *items,
 
 /* Signatures */
 
+/* @fingerprint (may be NULL): the SHA-256 of the signer's certificate
+ * when the signature is good. */
 static void
 check_signature (ScsVerifyResult *result,
                  GPtrArray       *items,
                  const char      *id,
                  const char      *cms_name,
                  const char      *content_name,
-                 GBytes          *ca_pem)
+                 GBytes          *ca_pem,
+                 char           **fingerprint)
 {
   Item *cms = find_item (items, cms_name);
   Item *content = find_item (items, content_name);
@@ -337,6 +340,8 @@ check_signature (ScsVerifyResult *result,
   if (!v->trusted)
     result->trusted = FALSE;
   person = scs_cms_verification_dup_person (v);
+  if (fingerprint != NULL && scs_cms_verification_is_good (v))
+    *fingerprint = g_strdup (v->fingerprint);
   if (!scs_cms_verification_is_good (v))
     add_check (result, id, cms_name, SCS_CHECK_FAIL, "%s", v->problem);
   else if (v->trusted)
@@ -382,9 +387,24 @@ get_prop (xmlNodePtr  node,
   return copy;
 }
 
+/* Whether @node has a <reason> with more than white space. */
+static gboolean
+has_reason (xmlNodePtr node)
+{
+  xmlNodePtr reason = find_element (node->children, "reason");
+  xmlChar *text = reason != NULL ? xmlNodeGetContent (reason) : NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? (const char *) text : ""));
+
+  xmlFree (text);
+  return *stripped != '\0';
+}
+
+/* The answer of each criterion by ID; IDs answered more than once go to
+ * @twice (a reader would take one answer, verify another). */
 static void
 collect_answers (xmlNodePtr  node,
-                 GHashTable *answers)
+                 GHashTable *answers,
+                 GPtrArray  *twice)
 {
   for (; node != NULL; node = node->next)
     {
@@ -400,11 +420,13 @@ collect_answers (xmlNodePtr  node,
           if (id != NULL && state != NULL)
             {
               /* NA counts only with a reason, as in the workspace */
-              if (g_str_equal (state, "na") && find_element (node->children, "reason") == NULL)
+              if (g_str_equal (state, "na") && !has_reason (node))
                 {
                   g_free (state);
                   state = g_strdup ("na-without-reason");
                 }
+              if (g_hash_table_contains (answers, id))
+                g_ptr_array_add (twice, g_strdup (id));
               g_hash_table_replace (answers, id, state);
             }
           else
@@ -413,7 +435,7 @@ collect_answers (xmlNodePtr  node,
               g_free (state);
             }
         }
-      collect_answers (node->children, answers);
+      collect_answers (node->children, answers, twice);
     }
 }
 
@@ -427,6 +449,7 @@ check_assessment (ScsVerifyResult *result,
   g_autoptr(ScsCatalog) builtin = scs_catalog_new_builtin ();
   g_autoptr(ScsCatalog) catalog = NULL;
   g_autoptr(GHashTable) answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) twice = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *catalog_hash = NULL;
   g_autofree char *level_text = NULL;
   const GPtrArray *criteria;
@@ -505,7 +528,10 @@ check_assessment (ScsVerifyResult *result,
   if (level < 3 || level > 4)
     level = 3;
 
-  collect_answers (root, answers);
+  collect_answers (root, answers, twice);
+  for (guint i = 0; i < twice->len; i++)
+    add_check (result, "answers", "assessment.xml", SCS_CHECK_FAIL,
+               _("assessment.xml answers the criterion %s more than once"), (const char *) twice->pdata[i]);
   criteria = scs_catalog_get_criteria (catalog);
   for (guint i = 0; i < criteria->len; i++)
     {
@@ -740,7 +766,8 @@ verify_asic (ScsVerifyResult *result,
              const char      *manifest_name,
              const char      *signature_name,
              GBytes          *ca_pem,
-             GHashTable      *covered)
+             GHashTable      *covered,
+             char           **fingerprint)
 {
   Item *manifest = find_item (items, manifest_name);
   g_autoptr(GHashTable) refs = NULL;
@@ -759,7 +786,7 @@ verify_asic (ScsVerifyResult *result,
   if (refs == NULL)
     return NULL;
   first = result->checks->len;
-  check_signature (result, items, id, signature_name, manifest_name, ca_pem);
+  check_signature (result, items, id, signature_name, manifest_name, ca_pem, fingerprint);
   for (guint i = first; i < result->checks->len; i++)
     {
       ScsVerifyCheck *check = g_ptr_array_index (result->checks, i);
@@ -900,7 +927,7 @@ verify_self_declaration (ScsVerifyResult *result,
   g_autoptr(GHashTable) management = NULL;
 
   management = verify_asic (result, items, "signature-management", SCS_ASIC_MANIFEST_MANAGEMENT,
-                            SCS_ASIC_SIGNATURE_MANAGEMENT, ca_pem, covered);
+                            SCS_ASIC_SIGNATURE_MANAGEMENT, ca_pem, covered, NULL);
   require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, SCS_PACKAGE_JCSTAR_DECLARATION);
   require_reference (result, management, SCS_ASIC_MANIFEST_MANAGEMENT, SCS_PACKAGE_JCSTAR_CHECKLIST);
   check_coverage (result, items, covered);
@@ -915,11 +942,18 @@ verify_signed (ScsVerifyResult *result,
   g_autoptr(GHashTable) covered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) expert = NULL;
   g_autoptr(GHashTable) management = NULL;
+  g_autofree char *expert_signer = NULL;
+  g_autofree char *management_signer = NULL;
 
   expert = verify_asic (result, items, "signature-expert", SCS_ASIC_MANIFEST_EXPERT, SCS_ASIC_SIGNATURE_EXPERT,
-                        ca_pem, covered);
+                        ca_pem, covered, &expert_signer);
   management = verify_asic (result, items, "signature-management", SCS_ASIC_MANIFEST_MANAGEMENT,
-                            SCS_ASIC_SIGNATURE_MANAGEMENT, ca_pem, covered);
+                            SCS_ASIC_SIGNATURE_MANAGEMENT, ca_pem, covered, &management_signer);
+  /* allowed when signing only with --allow-same-signer: said, not hidden */
+  if (expert_signer != NULL && g_strcmp0 (expert_signer, management_signer) == 0)
+    add_check (result, "same-signer", SCS_ASIC_SIGNATURE_MANAGEMENT, SCS_CHECK_WARN,
+               _("The expert’s and management’s signatures are made with the same certificate "
+                 "(SHA-256 %s): one person signed in both roles"), expert_signer);
 
   require_reference (result, expert, SCS_ASIC_MANIFEST_EXPERT, "assessment.xml");
   require_reference (result, expert, SCS_ASIC_MANIFEST_EXPERT, "catalog.xml");
@@ -1126,7 +1160,8 @@ verify (const Source  *source,
       verify_draft (result, items, manifest_item);
       if (!result->draft)
         return g_steal_pointer (&result);
-      check_signature (result, items, "signature-expert", SCS_ASIC_SIGNATURE_EXPERT, "assessment.xml", ca_pem);
+      check_signature (result, items, "signature-expert", SCS_ASIC_SIGNATURE_EXPERT, "assessment.xml", ca_pem,
+                       NULL);
       check_assessment (result, items);
       add_check (result, "declaration", "declaration.xml", SCS_CHECK_FAIL,
                  _("Management’s self-declaration (declaration.xml with its signature) is missing"));

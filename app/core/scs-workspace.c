@@ -1319,8 +1319,9 @@ bind_organization (sqlite3_stmt          *stmt,
   scs_db_bind_text (stmt, 8, org->contact_phone);
 }
 
-static gboolean
-load_organization (ScsWorkspace  *self,
+/* The stored profile; NULL with @error when it cannot be read. */
+static ScsOrganization *
+read_organization (ScsWorkspace  *self,
                    GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -1331,7 +1332,7 @@ load_organization (ScsWorkspace  *self,
                             "contact_name, contact_email, contact_phone FROM organization WHERE id = 1",
                             _("it has no organisation profile"), error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
 
   org = scs_organization_new ();
   org->name = scs_db_column_dup (stmt, 0);
@@ -1343,6 +1344,17 @@ load_organization (ScsWorkspace  *self,
   org->contact_email = scs_db_column_dup (stmt, 6);
   org->contact_phone = scs_db_column_dup (stmt, 7);
 
+  return org;
+}
+
+static gboolean
+load_organization (ScsWorkspace  *self,
+                   GError       **error)
+{
+  ScsOrganization *org = read_organization (self, error);
+
+  if (org == NULL)
+    return FALSE;
   g_clear_pointer (&self->organization, scs_organization_free);
   self->organization = org;
 
@@ -2245,6 +2257,10 @@ scs_workspace_refresh (ScsWorkspace  *self,
   /* Inside a transaction of this object the view is this object's own. */
   if (!sqlite3_get_autocommit (self->db))
     return TRUE;
+  /* Deleted or replaced by another program: nothing more to show of it
+   * (a change is refused, saying so), and its -wal is emptied at once. */
+  if (scs_db_has_moved (self->db))
+    return TRUE;
 
   data_version = query_data_version (self);
   if (data_version == self->data_version)
@@ -2683,9 +2699,12 @@ scs_workspace_finalize (GObject *object)
 {
   ScsWorkspace *self = SCS_WORKSPACE (object);
 
-  /* Closing the last connection checkpoints and removes the -wal file. */
+  /* Closing the last connection checkpoints and removes the -wal file,
+   * unless the file was deleted or replaced meanwhile: then it is emptied
+   * here, or the file now under the name would read it. */
   if (self->db != NULL)
     {
+      scs_db_has_moved (self->db);
       if (sqlite3_close (self->db) != SQLITE_OK)
         g_warning ("Cannot close workspace %s: %s", self->path, sqlite3_errmsg (self->db));
       self->db = NULL;
@@ -2910,35 +2929,136 @@ scs_workspace_dup_organization (ScsWorkspace *self)
   return scs_organization_copy (self->organization);
 }
 
+/* The fields of the profile as the audit log names them. */
+static const char * const organization_fields[] = {
+  "name", "trade_name", "sole_proprietor", "corporate_number", "address",
+  "contact_name", "contact_email", "contact_phone",
+};
+
+/* The same as a user reads them in a message. */
+static const char * const organization_labels[] = {
+  NC_("organisation field", "name"), NC_("organisation field", "trade name"),
+  NC_("organisation field", "sole proprietor"), NC_("organisation field", "corporate number"),
+  NC_("organisation field", "address"), NC_("organisation field", "contact person"),
+  NC_("organisation field", "contact e-mail"), NC_("organisation field", "contact telephone"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (organization_fields) == G_N_ELEMENTS (organization_labels));
+
+/* Text field @i of @org; NULL for sole_proprietor, which is not text. */
+static char **
+organization_text (ScsOrganization *org,
+                   guint            i)
+{
+  char **fields[] = {
+    &org->name, &org->trade_name, NULL, &org->corporate_number, &org->address,
+    &org->contact_name, &org->contact_email, &org->contact_phone,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (organization_fields));
+  return fields[i];
+}
+
+/* Field @i of @org as the audit log writes it. */
+static const char *
+organization_value (const ScsOrganization *org,
+                    guint                  i)
+{
+  char **text = organization_text ((ScsOrganization *) org, i);
+
+  if (text == NULL)
+    return org->sole_proprietor ? "1" : "0";
+  return *text;
+}
+
+static void
+copy_organization_field (ScsOrganization       *org,
+                         const ScsOrganization *from,
+                         guint                  i)
+{
+  char **text = organization_text (org, i);
+
+  if (text == NULL)
+    {
+      org->sole_proprietor = from->sole_proprietor;
+      return;
+    }
+  g_free (*text);
+  *text = g_strdup (organization_value (from, i));
+}
+
+static void
+set_organization_conflict (GError                **error,
+                           const ScsOrganization  *stored,
+                           guint                   i)
+{
+  const char *value = organization_value (stored, i);
+
+  if (organization_text ((ScsOrganization *) stored, i) == NULL)
+    value = stored->sole_proprietor ? _("yes") : _("no");
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+               /* Translators: the first %s is a field ("contact e-mail"), the second its value */
+               _("The organisation’s %s was changed elsewhere to ‘%s’ after you last saw it, so "
+                 "your changes to the organisation were not saved. The newer details are shown "
+                 "now; save again to keep yours."),
+               g_dpgettext2 (GETTEXT_PACKAGE, "organisation field", organization_labels[i]),
+               value != NULL ? value : "");
+}
+
 /**
  * scs_workspace_set_organization:
  * @org: the new profile (validated; see scs_organization_validate())
  *
- * Writes the profile in one transaction with an audit row per changed field
- * and emits ::organization-changed.
- *
- * Returns: %FALSE with @error: %SCS_WORKSPACE_ERROR_INVALID from the
- *   validation, %SCS_WORKSPACE_ERROR_READ_ONLY, or an %SCS_DB_ERROR when
- *   the write fails (nothing is written then).
+ * scs_workspace_set_organization_if() over the profile this object
+ * shows.
  */
 gboolean
 scs_workspace_set_organization (ScsWorkspace           *self,
                                 const ScsOrganization  *org,
                                 GError                **error)
 {
-  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
-  g_autoptr(ScsOrganization) valid = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  ScsOrganization *old;
-  struct {
-    const char *field;
-    const char *old_value;
-    const char *new_value;
-  } fields[9];
-  guint n_changed = 0;
+  g_autoptr(ScsOrganization) seen = NULL;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+
+  seen = scs_organization_copy (self->organization);
+  return scs_workspace_set_organization_if (self, seen, org, error);
+}
+
+/**
+ * scs_workspace_set_organization_if:
+ * @seen: the profile the user started from
+ * @org: the new profile (validated; see scs_organization_validate())
+ *
+ * Writes the fields of @org that differ from @seen over the stored
+ * profile, in one transaction with an audit row per changed field (its
+ * old value the stored one), and emits ::organization-changed. Fields the
+ * user left alone keep what is stored, so a change made elsewhere since
+ * @seen is not put back.
+ *
+ * Returns: %FALSE with @error: %SCS_WORKSPACE_ERROR_INVALID from the
+ *   validation, %SCS_WORKSPACE_ERROR_CONFLICT when a field changed here
+ *   was changed elsewhere too since @seen (nothing is written; the stored
+ *   profile is shown), %SCS_WORKSPACE_ERROR_READ_ONLY, or an
+ *   %SCS_DB_ERROR when the write fails (nothing is written then).
+ */
+gboolean
+scs_workspace_set_organization_if (ScsWorkspace           *self,
+                                   const ScsOrganization  *seen,
+                                   const ScsOrganization  *org,
+                                   GError                **error)
+{
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
+  g_autoptr(ScsOrganization) valid = NULL;
+  g_autoptr(ScsOrganization) stored = NULL;
+  g_autoptr(ScsOrganization) merged = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  gboolean changed[G_N_ELEMENTS (organization_fields)] = { FALSE, };
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (seen != NULL, FALSE);
   g_return_val_if_fail (org != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -2946,35 +3066,12 @@ scs_workspace_set_organization (ScsWorkspace           *self,
   if (!scs_organization_validate (valid, error))
     return FALSE;
 
-  old = self->organization;
-
-#define COMPARE(member) \
-  if (g_strcmp0 (old->member, valid->member) != 0) \
-    { \
-      fields[n_changed].field = #member; \
-      fields[n_changed].old_value = old->member; \
-      fields[n_changed].new_value = valid->member; \
-      n_changed++; \
-    }
-
-  COMPARE (name);
-  COMPARE (trade_name);
-  if (old->sole_proprietor != valid->sole_proprietor)
+  for (guint i = 0; i < G_N_ELEMENTS (organization_fields); i++)
     {
-      fields[n_changed].field = "sole_proprietor";
-      fields[n_changed].old_value = old->sole_proprietor ? "1" : "0";
-      fields[n_changed].new_value = valid->sole_proprietor ? "1" : "0";
-      n_changed++;
+      changed[i] = g_strcmp0 (organization_value (seen, i), organization_value (valid, i)) != 0;
+      any = any || changed[i];
     }
-  COMPARE (corporate_number);
-  COMPARE (address);
-  COMPARE (contact_name);
-  COMPARE (contact_email);
-  COMPARE (contact_phone);
-
-#undef COMPARE
-
-  if (n_changed == 0)
+  if (!any)
     return TRUE;
 
   if (!scs_workspace_require_unsealed (self, _("the organisation profile"), error))
@@ -2985,29 +3082,70 @@ scs_workspace_set_organization (ScsWorkspace           *self,
   if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
 
-  stmt = scs_db_prepare (self->db, self->path,
-                     "UPDATE organization SET name = ?1, trade_name = ?2, sole_proprietor = ?3, "
-                     "corporate_number = ?4, address = ?5, contact_name = ?6, contact_email = ?7, "
-                     "contact_phone = ?8 WHERE id = 1", error);
-  if (stmt == NULL)
+  /* What is stored now, under the write lock: the user's fields go over
+   * it, unless another program changed one of them too. */
+  stored = read_organization (self, error);
+  if (stored == NULL)
     return FALSE;
-  bind_organization (stmt, valid);
-  if (!scs_db_step_done (stmt, self->db, self->path, error))
+  merged = scs_organization_copy (stored);
+  for (guint i = 0; i < G_N_ELEMENTS (organization_fields); i++)
+    {
+      const char *now_stored = organization_value (stored, i);
+
+      if (!changed[i])
+        continue;
+      if (g_strcmp0 (now_stored, organization_value (seen, i)) != 0 &&
+          g_strcmp0 (now_stored, organization_value (valid, i)) != 0)
+        {
+          scs_db_transaction_rollback (&txn);
+          set_organization_conflict (error, stored, i);
+          if (!organization_equal (stored, self->organization))
+            {
+              g_clear_pointer (&self->organization, scs_organization_free);
+              self->organization = g_steal_pointer (&stored);
+              g_signal_emit (self, signals[ORGANIZATION_CHANGED], 0);
+            }
+          return FALSE;
+        }
+      copy_organization_field (merged, valid, i);
+    }
+  /* A company's number and a sole proprietor's lack of one go together */
+  if (!scs_organization_validate (merged, error))
     return FALSE;
 
-  for (guint i = 0; i < n_changed; i++)
+  if (!organization_equal (merged, stored))
     {
-      if (!scs_workspace_audit (self, now, "organization", fields[i].field,
-                  fields[i].old_value, fields[i].new_value, error))
+      stmt = scs_db_prepare (self->db, self->path,
+                             "UPDATE organization SET name = ?1, trade_name = ?2, sole_proprietor = ?3, "
+                             "corporate_number = ?4, address = ?5, contact_name = ?6, contact_email = ?7, "
+                             "contact_phone = ?8 WHERE id = 1", error);
+      if (stmt == NULL)
         return FALSE;
+      bind_organization (stmt, merged);
+      if (!scs_db_step_done (stmt, self->db, self->path, error))
+        return FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (organization_fields); i++)
+        {
+          const char *old_value = organization_value (stored, i);
+          const char *new_value = organization_value (merged, i);
+
+          if (g_strcmp0 (old_value, new_value) != 0 &&
+              !scs_workspace_audit (self, now, "organization", organization_fields[i],
+                                    old_value, new_value, error))
+            return FALSE;
+        }
     }
 
   if (!scs_db_transaction_commit (&txn, error))
     return FALSE;
 
-  g_clear_pointer (&self->organization, scs_organization_free);
-  self->organization = g_steal_pointer (&valid);
-  g_signal_emit (self, signals[ORGANIZATION_CHANGED], 0);
+  if (!organization_equal (merged, self->organization))
+    {
+      g_clear_pointer (&self->organization, scs_organization_free);
+      self->organization = g_steal_pointer (&merged);
+      g_signal_emit (self, signals[ORGANIZATION_CHANGED], 0);
+    }
 
   return TRUE;
 }

@@ -144,6 +144,15 @@ ScsOrganization *scs_workspace_dup_organization  (ScsWorkspace          *self);
 gboolean         scs_workspace_set_organization  (ScsWorkspace          *self,
                                                   const ScsOrganization *org,
                                                   GError               **error);
+/* The same, changing only the fields where @org differs from @seen (what
+ * the user started from) over what is stored; a field changed elsewhere
+ * since is SCS_WORKSPACE_ERROR_CONFLICT, nothing written, the newer
+ * profile shown. scs_workspace_set_organization () starts from what this
+ * object shows. */
+gboolean         scs_workspace_set_organization_if (ScsWorkspace        *self,
+                                                  const ScsOrganization *seen,
+                                                  const ScsOrganization *org,
+                                                  GError               **error);
 guint            scs_workspace_get_target_level  (ScsWorkspace          *self);
 gboolean         scs_workspace_set_target_level  (ScsWorkspace          *self,
                                                   guint                  level,

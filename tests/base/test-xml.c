@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <libxml/xmlwriter.h>
+
 #include "scs-xml.h"
 
 static xmlDocPtr
@@ -144,6 +146,54 @@ test_write (void)
   xmlFreeDoc (doc);
 }
 
+/* The escaping scope.xml's bytes were fixed with, libxml2's xmlTextWriter,
+ * against ours over random text of the characters that matter (those a
+ * writer escapes, tab, newline, carriage return, Japanese, an emoji). */
+static void
+test_write_as_libxml2 (void)
+{
+  static const char * const pieces[] = {
+    "&", "<", ">", "\"", "'", "\t", "\n", "\r", " ", "a", "Z", "0", "-", ";", "#",
+    "本社", "、", "＆", "＜", "\u3000", "😀", "é",
+  };
+  GRand *rand = g_rand_new_with_seed (20261207);
+
+  for (guint n = 0; n < 2000; n++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) ours = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<e");
+      xmlBufferPtr buffer = xmlBufferCreate ();
+      xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
+      guint length = g_rand_int_range (rand, 0, 12);
+
+      for (guint i = 0; i < length; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      g_assert_cmpint (xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL), >=, 0);
+      g_assert_cmpint (xmlTextWriterStartElement (writer, BAD_CAST "e"), >=, 0);
+      g_assert_cmpint (xmlTextWriterWriteAttribute (writer, BAD_CAST "a", BAD_CAST text->str), >=, 0);
+      g_assert_cmpint (xmlTextWriterWriteString (writer, BAD_CAST text->str), >=, 0);
+      g_assert_cmpint (xmlTextWriterEndElement (writer), >=, 0);
+      g_assert_cmpint (xmlTextWriterEndDocument (writer), >=, 0);
+      xmlFreeTextWriter (writer);
+
+      scs_xml_append_attribute_as (ours, "a", text->str, SCS_XML_ESCAPE_ATTRIBUTE);
+      g_string_append_c (ours, '>');
+      scs_xml_append_escaped_as (ours, text->str, SCS_XML_ESCAPE_CONTENT);
+      g_string_append (ours, "</e>\n");
+      g_assert_cmpstr (ours->str, ==, (const char *) xmlBufferContent (buffer));
+      xmlBufferFree (buffer);
+    }
+  g_rand_free (rand);
+
+  /* and the default escaping is what it was */
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    scs_xml_append_escaped (out, "a\tb\nc\rd");
+    g_assert_cmpstr (out->str, ==, "a&#9;b\nc&#13;d");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -155,6 +205,7 @@ main (int    argc,
   g_test_add_func ("/scs/xml/limits", test_limits);
   g_test_add_func ("/scs/xml/validate", test_validate);
   g_test_add_func ("/scs/xml/write", test_write);
+  g_test_add_func ("/scs/xml/write-as-libxml2", test_write_as_libxml2);
 
   return g_test_run ();
 }

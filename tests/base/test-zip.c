@@ -134,6 +134,16 @@ test_refuse (void)
   const Entry duplicate[] = { { "a.pdf", 0, NULL, 0, "a" }, { "a.pdf", 0, NULL, 0, "b" } };
   const Entry casefold[] = { { "A.pdf", 0, NULL, 0, "a" }, { "a.PDF", 0, NULL, 0, "b" } };
   const Entry bomb[] = { { "zeros", 0, NULL, (gsize) 40 * 1024 * 1024, NULL } };
+  /* names tools show or extract as other names */
+  const Entry rlo[] = { { "evidence/invoice\u202Efdp.exe", 0, NULL, 0, "x" } };
+  const Entry zero_width[] = { { "report\u200B.pdf", 0, NULL, 0, "x" } };
+  const Entry isolate[] = { { "evidence/\u2067a.pdf", 0, NULL, 0, "x" } };
+  const Entry bom[] = { { "\uFEFFassessment.xml", 0, NULL, 0, "x" } };
+  const Entry separator[] = { { "a\u2028b", 0, NULL, 0, "x" } };
+  const Entry nonchar[] = { { "a\uFFFEb", 0, NULL, 0, "x" } };
+  const Entry trailing_dot[] = { { "report.pdf.", 0, NULL, 0, "x" } };
+  const Entry trailing_space[] = { { "evidence /a.pdf", 0, NULL, 0, "x" } };
+  const Entry windows[] = { { "evidence/a?.pdf", 0, NULL, 0, "x" } };
   struct
   {
     const Entry *entries;
@@ -151,6 +161,15 @@ test_refuse (void)
     { duplicate, 2, 1, SCS_ZIP_ERROR_HOSTILE },
     { casefold, 2, 1, SCS_ZIP_ERROR_HOSTILE },
     { bomb, 1, 1, SCS_ZIP_ERROR_LIMIT },
+    { rlo, 1, 1, SCS_ZIP_ERROR_HOSTILE },
+    { zero_width, 1, 1, SCS_ZIP_ERROR_HOSTILE },
+    { isolate, 1, 1, SCS_ZIP_ERROR_HOSTILE },
+    { bom, 1, 1, SCS_ZIP_ERROR_HOSTILE },
+    { separator, 1, 1, SCS_ZIP_ERROR_HOSTILE },
+    { nonchar, 1, 1, SCS_ZIP_ERROR_HOSTILE },
+    { trailing_dot, 1, 1, SCS_ZIP_ERROR_HOSTILE },
+    { trailing_space, 1, 1, SCS_ZIP_ERROR_HOSTILE },
+    { windows, 1, 1, SCS_ZIP_ERROR_HOSTILE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -45,7 +45,9 @@
  * does not inflate), and the medians of where it went — the input's
  * handlers, the frame's start to the end of its layout, the layout's end to
  * the end of painting. SCS_BENCH_VERBOSE=1 prints every sample on stderr;
- * SCS_BENCH_ONLY=category stops after the category switches (to profile them).
+ * SCS_BENCH_SEARCH_ONLY=1 times only the first visits and the search, and
+ * SCS_BENCH_CATEGORY_ONLY=1 only the first visits and the category switches
+ * (to profile them).
  * A figure, not a test: nothing here asserts a time.
  */
 
@@ -57,11 +59,11 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "scs-application.h"
 #include "scs-catalog-import.h"
 #include "scs-checklist-page.h"
 #include "scs-criterion-row.h"
 #include "scs-main.h"
+#include "scs-profile.h"
 #include "scs-sidebar.h"
 #include "scs-window.h"
 #include "scs-workspace.h"
@@ -107,6 +109,8 @@ struct _Bench
   sqlite3        *db;
   sqlite3_stmt   *state_stmt;
   guint           samples;
+  gboolean        search_only;   /* SCS_BENCH_SEARCH_ONLY: for profiling */
+  gboolean        category_only; /* SCS_BENCH_CATEGORY_ONLY: likewise */
   int             status;
 
   Phase           phase;
@@ -118,6 +122,7 @@ struct _Bench
   gint64          t_in;      /* when the input's handlers returned */
   gint64          t_frame;   /* when the last frame began */
   gint64          t_layout;  /* when its layout ended */
+  gint64          cpu_in, cpu_frame, cpu_layout;   /* the CPU time at those points */
   gint64          started;   /* when the sample began (time-out) */
   guint           frames;
   CheckFunc       check;
@@ -285,6 +290,7 @@ static void
 input_done (Bench *b)
 {
   b->t_in = g_get_monotonic_time ();
+  b->cpu_in = thread_cpu_us ();
   gdk_frame_clock_request_phase (b->clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
@@ -309,6 +315,7 @@ on_before_paint (GdkFrameClock *clock,
                  Bench         *b)
 {
   b->t_frame = b->t_layout = g_get_monotonic_time ();
+  b->cpu_frame = b->cpu_layout = thread_cpu_us ();
 }
 
 static void
@@ -316,6 +323,7 @@ on_layout (GdkFrameClock *clock,
            Bench         *b)
 {
   b->t_layout = g_get_monotonic_time ();
+  b->cpu_layout = thread_cpu_us ();
 }
 
 static void
@@ -343,10 +351,13 @@ on_after_paint (GdkFrameClock *clock,
   ms = (double) (now - b->t_layout) / 1000.0;
   g_array_append_val (b->op->paint_ms, ms);
   if (g_getenv ("SCS_BENCH_VERBOSE") != NULL)
-    fprintf (stderr, "%s %s: %.2f ms (input %.2f, waiting %.2f, layout %.2f, painting %.2f)\n",
-             b->op->name, b->op == &b->ops[3] ? b->text : "", (now - b->t0) / 1000.0,
+    fprintf (stderr, "%s %s: %.2f ms, CPU %.2f (input %.2f, waiting %.2f, layout %.2f, painting %.2f; "
+             "CPU input %.2f, layout %.2f, painting %.2f)\n",
+             b->op->name, b->op == &b->ops[3] ? b->text : "", (now - b->t0) / 1000.0, (cpu - b->cpu0) / 1000.0,
              (b->t_in - b->t0) / 1000.0, (b->t_frame - b->t_in) / 1000.0,
-             (b->t_layout - b->t_frame) / 1000.0, (now - b->t_layout) / 1000.0);
+             (b->t_layout - b->t_frame) / 1000.0, (now - b->t_layout) / 1000.0,
+             (b->cpu_in - b->cpu0) / 1000.0, (b->cpu_layout - b->cpu_frame) / 1000.0,
+             (cpu - b->cpu_layout) / 1000.0);
   b->op->frames_max = MAX (b->op->frames_max, b->frames);
   b->op = NULL;
   b->done++;
@@ -616,13 +627,12 @@ next_sample (Bench *b)
       b->done = 0;
       G_GNUC_FALLTHROUGH;
     case PHASE_CATEGORY:
-      if (b->done < b->samples)
+      if (b->done < b->samples && !b->search_only)
         {
           click_category (b, &b->ops[1]);
           return;
         }
-      /* SCS_BENCH_ONLY=category: the switches alone (for a profiler). */
-      if (g_strcmp0 (g_getenv ("SCS_BENCH_ONLY"), "category") == 0)
+      if (b->category_only)
         {
           b->phase = PHASE_DONE;
           g_application_quit (G_APPLICATION (b->app));
@@ -632,7 +642,7 @@ next_sample (Bench *b)
       b->done = 0;
       G_GNUC_FALLTHROUGH;
     case PHASE_STATUS:
-      if (b->done < b->samples)
+      if (b->done < b->samples && !b->search_only)
         {
           click_status (b, &b->ops[2]);
           return;
@@ -747,7 +757,6 @@ static void
 install_hooks (GtkApplication *app)
 {
   the_bench->app = app;
-  scs_application_skip_first_run (SCS_APPLICATION (app));
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
 }
 
@@ -812,6 +821,8 @@ main (int   argc,
   bench.samples = argc > 3 ? (guint) g_ascii_strtoull (argv[3], NULL, 10) : 200;
   if (bench.samples == 0)
     bench.samples = 200;
+  bench.search_only = g_getenv ("SCS_BENCH_SEARCH_ONLY") != NULL;
+  bench.category_only = g_getenv ("SCS_BENCH_CATEGORY_ONLY") != NULL;
   for (guint i = 0; i < G_N_ELEMENTS (bench.ops); i++)
     {
       bench.ops[i].name = names[i];
@@ -823,6 +834,20 @@ main (int   argc,
     }
 
   path = make_workspace (argv[2], n_evidence);
+  /* a user with a name: no first-run question over the window */
+  {
+    g_autofree char *profile_path = g_build_filename (argv[2], "profile.ini", NULL);
+    g_autoptr(ScsProfile) profile = scs_profile_load (profile_path, NULL);
+    g_autoptr(GError) error = NULL;
+
+    scs_profile_set_name (profile, "Bench");
+    if (!scs_profile_save (profile, &error))
+      {
+        fprintf (stderr, "bench-gui-latency: %s\n", error->message);
+        return 1;
+      }
+    g_setenv ("SCS_PROFILE", profile_path, TRUE);
+  }
 
   the_bench = &bench;
   app_argv[0] = argv[0];
@@ -831,8 +856,7 @@ main (int   argc,
   status = scs_main (2, app_argv, install_hooks);
   if (status == 0)
     status = bench.status;
-  if (status == 0 && bench.ops[3].ms->len == 0 &&
-      g_strcmp0 (g_getenv ("SCS_BENCH_ONLY"), "category") != 0)
+  if (status == 0 && bench.ops[3].ms->len == 0 && !bench.category_only)
     {
       fprintf (stderr, "bench-gui-latency: the window closed before the benchmark ended\n");
       status = 1;

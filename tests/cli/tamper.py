@@ -19,6 +19,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 
@@ -327,6 +328,27 @@ def main():
         "UPDATE review_signed_entry SET data = CAST ('forged' AS BLOB) WHERE path = 'report.pdf'",
         "report.pdf"))
 
+    check("an answer's state changed behind the seal: export refused (exit 2), nothing written", lambda: seal_broken(
+        "UPDATE answer SET state = 'not-met' WHERE criterion_id = '1-2-1-1'", "criterion 1-2-1-1: state"))
+
+    def unsealed_then_edited():
+        # the seal row deleted with sqlite3: the CLI may edit again, but the
+        # change is named as one made after signing and nothing is exported
+        copy = os.path.join(TMP, "unsealed.scsw")
+        shutil.copy(ws_a, copy)
+        db = sqlite3.connect(copy)
+        db.execute("DELETE FROM review_seal")
+        db.commit()
+        db.close()
+        run(["answer", copy, "1-2-1-2", "not-met"], check=0)
+        out_path = os.path.join(TMP, "unsealed.scsp")
+        rc, out = run(["export", copy, "--out", out_path])
+        assert rc == 2 and "criterion 1-2-1-2: state" in out, out
+        assert not os.path.exists(out_path), "export wrote a package"
+        rc, out = run(["verify-signature", copy, "--ca", CA])
+        assert rc == 1 and "criterion 1-2-1-2: state" in out, out
+    check("the seal row deleted, then an answer changed: export refused, change named", unsealed_then_edited)
+
     def signed_before_manifests():
         # what a workspace signed by the previous version looks like: no signed entries
         copy = os.path.join(TMP, "older.scsw")
@@ -412,6 +434,246 @@ def main():
         container_refused("directory-name", raw[:at] + other.encode() + raw[at + len(evidence):],
                           "is named \u2018%s\u2019 in the archive" % other)
     check("the directory names an evidence file differently from its entry: refused", directory_name)
+
+    # Names a viewer or Windows shows as other names: refused before any
+    # signature is looked at (exit 2), whoever signed them.
+    def odd_name(tag, name, said, more=()):
+        path = os.path.join(TMP, tag + ".scsp")
+        write_zip(path, honest + list(more) + [(name, b"hidden\n")])
+        container_refused(tag, open(path, "rb").read(), said)
+    check("an entry name with U+202E (right-to-left override): refused", lambda: odd_name(
+        "rlo", "evidence/invoice\u202efdp.exe", "U+202E"))
+    check("an entry name with a zero-width space: refused", lambda: odd_name(
+        "zwsp", evidence[:-4] + "\u200b" + evidence[-4:], "U+200B"))
+    check("an entry name with a trailing dot (Windows drops it): refused", lambda: odd_name(
+        "trailing-dot", "report.pdf.", "Windows"))
+    check("an entry name with a trailing space: refused", lambda: odd_name(
+        "trailing-space", evidence + " ", "Windows"))
+    # regression tests of name rules that had no package-level test
+    check("two entry names differing only in Unicode form (NFC, NFD): refused", lambda: odd_name(
+        "nfd", unicodedata.normalize("NFD", "evidence/が.txt"), "occurs twice", [("evidence/が.txt", b"a")]))
+    check("two entry names differing only in letter case: refused", lambda: odd_name(
+        "case", evidence.upper(), "occurs twice"))
+    check("a folder entry over an evidence file's folder: refused", lambda: odd_name(
+        "folder", "evidence/", "not a plain file"))
+    check("an entry name with ..: refused", lambda: odd_name("dotdot", "evidence/../report.pdf", "could escape"))
+
+    # Signatures an attacker can make with a certificate of their own from
+    # the trusted CA, or with a key that may not sign documents: each
+    # re-signs management's (honest) manifest with openssl cms.
+    def leaf(name, issuer, subject, ext, key="ec", opt="ec_paramgen_curve:P-256"):
+        base = os.path.join(CERTS, name)
+        subprocess.run(["openssl", "req", "-new", "-newkey", key, "-pkeyopt", opt, "-nodes", "-keyout",
+                        base + ".key.pem", "-subj", subject, "-out", base + ".csr"], check=True, capture_output=True)
+        with open(base + ".ext", "w") as f:
+            f.write(ext + "\n")
+        subprocess.run(["openssl", "x509", "-req", "-in", base + ".csr", "-CA", os.path.join(CERTS, issuer + ".pem"),
+                        "-CAkey", os.path.join(CERTS, issuer + ".key.pem"), "-CAcreateserial", "-days", "365",
+                        "-extfile", base + ".ext", "-out", base + ".pem"], check=True, capture_output=True)
+
+    usage = "keyUsage=critical,digitalSignature,nonRepudiation"
+    leaf("weak", "ca", "/CN=Weak Manager", usage, "rsa", "rsa_keygen_bits:1024")
+    leaf("rsa2048", "ca", "/CN=RSA Manager", usage, "rsa", "rsa_keygen_bits:2048")
+    leaf("tsa", "ca", "/CN=Test TSA", usage + "\nextendedKeyUsage=critical,timeStamping")
+    leaf("server", "ca", "/CN=Server Manager", usage + "\nextendedKeyUsage=serverAuth")
+    leaf("smime", "ca", "/CN=SMIME Manager", usage + "\nextendedKeyUsage=emailProtection")
+    leaf("underexpert", "expert", "/CN=Manager Hanako", usage)
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                    "-keyout", os.path.join(CERTS, "fakeca.key.pem"), "-subj", "/CN=SCS Test CA ca", "-days", "30",
+                    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign",
+                    "-out", os.path.join(CERTS, "fakeca.pem")], check=True, capture_output=True)
+    leaf("underfake", "fakeca", "/CN=Manager Hanako", usage)
+    management_manifest = dict(honest)["META-INF/ASiCManifest-management.xml"]
+
+    def resigned(name, signer, *options, ca=True):
+        content = os.path.join(TMP, name + ".xml")
+        with open(content, "wb") as f:
+            f.write(management_manifest)
+        cms = os.path.join(TMP, name + ".p7s")
+        subprocess.run(["openssl", "cms", "-sign", "-binary", "-in", content, "-outform", "DER", "-out", cms,
+                        "-signer", os.path.join(CERTS, signer + ".pem"),
+                        "-inkey", os.path.join(CERTS, signer + ".key.pem")] + list(options),
+                       check=True, capture_output=True)
+        signature = open(cms, "rb").read()
+        entries = [(n, signature if n == "META-INF/signature-management.p7s" else d) for n, d in honest]
+        return tampered(name, entries, recompute=False)
+
+    def signature_refused(name, signer, options, *said):
+        out = expect_refused(resigned(name, signer, *options), *said)
+        assert "FAILED  signature-management" in out, out
+
+    check("re-signed with openssl by management's own certificate: valid (control)", lambda: run(
+        ["verify", resigned("resigned", "manager"), "--ca", CA], check=0))
+    check("an S/MIME certificate (emailProtection) may sign: valid (control)", lambda: run(
+        ["verify", resigned("smime", "smime"), "--ca", CA], check=0))
+    check("a SHA-1 signature: refused, the digest named", lambda: signature_refused(
+        "sha1", "manager", ["-md", "sha1"], "SHA1", "too weak"))
+    check("an MD5 signature: refused, the digest named", lambda: signature_refused(
+        "md5", "rsa2048", ["-md", "md5"], "MD5", "too weak"))
+    check("an RSA-1024 certificate: refused as too weak", lambda: signature_refused(
+        "rsa1024", "weak", [], "1024-bit RSA"))
+    check("a time-stamping certificate signs as management: refused (extended key usage)", lambda: signature_refused(
+        "tsa-signs", "tsa", [], "extended key usage"))
+    check("a TLS server certificate signs as management: refused (extended key usage)", lambda: signature_refused(
+        "server-signs", "server", [], "extended key usage"))
+    check("a signature without signed attributes: refused", lambda: signature_refused(
+        "noattr", "manager", ["-noattr"], "content-type"))
+    check("a signature that carries its content: refused as not detached", lambda: signature_refused(
+        "attached", "manager", ["-nodetach"], "detached"))
+    def same_signer():
+        rc, out = run(["verify", resigned("same-signer", "expert"), "--ca", CA])
+        assert rc == 0 and "same certificate" in out, "verify exit %d\n%s" % (rc, out)
+    check("the expert's certificate signs as management too: said (a warning)", same_signer)
+    # regression tests of rules that had none
+    check("a certificate issued by the expert's (non-CA) certificate: not trusted", lambda: signature_refused(
+        "leaf-issued", "underexpert", ["-certfile", os.path.join(CERTS, "expert.pem")], "not issued by a CA you trust"))
+    check("an intermediate the attacker made under the CA's name: not trusted", lambda: signature_refused(
+        "fake-intermediate", "underfake", ["-certfile", os.path.join(CERTS, "fakeca.pem")],
+        "not issued by a CA you trust"))
+
+    # assessment.xml as someone holding both keys could sign it (openssl
+    # cms, both manifests and the declaration's bindings made anew): what
+    # verify reads must be what a reader sees.
+    def signed_anew(name, assessment):
+        files = dict(honest)
+        old_hashes = [hashlib.sha256(files[n]).hexdigest()
+                      for n in ("assessment.xml", "META-INF/ASiCManifest-expert.xml")]
+        files["assessment.xml"] = assessment
+        files["META-INF/ASiCManifest-expert.xml"] = dict(recompute_manifests(list(files.items())))[
+            "META-INF/ASiCManifest-expert.xml"]
+
+        def sign(who, key):
+            content = os.path.join(TMP, "%s-%s.xml" % (name, who))
+            with open(content, "wb") as f:
+                f.write(files["META-INF/ASiCManifest-%s.xml" % who])
+            cms = content + ".p7s"
+            subprocess.run(["openssl", "cms", "-sign", "-binary", "-in", content, "-outform", "DER", "-out", cms,
+                            "-signer", os.path.join(CERTS, key + ".pem"),
+                            "-inkey", os.path.join(CERTS, key + ".key.pem")], check=True, capture_output=True)
+            files["META-INF/signature-%s.p7s" % who] = open(cms, "rb").read()
+        sign("expert", "expert")
+        declaration = files["declaration.xml"].decode()
+        for old, new in zip(old_hashes, [hashlib.sha256(files[n]).hexdigest()
+                                         for n in ("assessment.xml", "META-INF/ASiCManifest-expert.xml")]):
+            declaration = declaration.replace(old, new)
+        files["declaration.xml"] = declaration.encode()
+        files["META-INF/ASiCManifest-management.xml"] = dict(recompute_manifests(list(files.items())))[
+            "META-INF/ASiCManifest-management.xml"]
+        sign("management", "manager")
+        return tampered(name, [(n, files[n]) for n, _ in honest], recompute=False)
+
+    assessment = dict(honest)["assessment.xml"].decode()
+    check("assessment.xml signed anew unchanged: valid (control)", lambda: run(
+        ["verify", signed_anew("anew", assessment.encode()), "--ca", CA], check=0))
+    first = re.search(r'<criterion id="1-2-1-1" level="3" state="met">', assessment)
+
+    def answered_twice():
+        twice = (assessment[:first.start()] + '<criterion id="1-2-1-1" level="3" state="not-met">'
+                 '<note/><reason/></criterion>\n    ' + assessment[first.start():])
+        expect_refused(signed_anew("twice", twice.encode()), "criterion 1-2-1-1 more than once")
+    check("a criterion answered twice (not met, then met): refused", answered_twice)
+
+    def na_empty_reason():
+        na = assessment.replace('<criterion id="1-2-1-1" level="3" state="met">',
+                                '<criterion id="1-2-1-1" level="3" state="na">', 1)
+        expect_refused(signed_anew("na-empty", na.encode()), "1-2-1-1")
+    check("not applicable with an empty reason: refused as not answered", na_empty_reason)
+
+    # Time stamps: RFC 3161 tokens made with openssl ts and put into the
+    # management signature as its unsigned id-aa-timeStampToken attribute
+    # (anyone may add one: it is not under the signature).
+    def der_read(data, at):
+        length, head = data[at + 1], 2
+        if length & 0x80:
+            count = length & 0x7f
+            length, head = int.from_bytes(data[at + 2:at + 2 + count], "big"), 2 + count
+        return data[at], at, at + head, at + head + length
+
+    def der_children(data, node):
+        out, at = [], node[2]
+        while at < node[3]:
+            out.append(der_read(data, at))
+            at = out[-1][3]
+        return out
+
+    def der(tag, content):
+        n = len(content)
+        size = bytes([n]) if n < 0x80 else bytes([0x80 | ((n.bit_length() + 7) // 8)]) + n.to_bytes(
+            (n.bit_length() + 7) // 8, "big")
+        return bytes([tag]) + size + content
+
+    def signer_info_path(cms):
+        path = [der_read(cms, 0)]                      # ContentInfo
+        path.append(der_children(cms, path[-1])[1])    # [0]
+        path.append(der_children(cms, path[-1])[0])    # SignedData
+        path.append(der_children(cms, path[-1])[-1])   # signerInfos
+        path.append(der_children(cms, path[-1])[0])    # SignerInfo
+        return path
+
+    def signature_value(cms):
+        return [cms[c[2]:c[3]] for c in der_children(cms, signer_info_path(cms)[-1]) if c[0] == 0x04][0]
+
+    def with_token(cms, token):
+        path = signer_info_path(cms)
+        kept = b"".join(cms[c[1]:c[3]] for c in der_children(cms, path[-1]) if c[0] != 0xa1)
+        oid = bytes.fromhex("2a864886f70d010910020e")  # id-aa-timeStampToken
+        data = der(0x30, kept + der(0xa1, der(0x30, der(0x06, oid) + der(0x31, token))))
+        for parent, child in zip(reversed(path[:-1]), reversed(path[1:])):
+            data = der(parent[0], cms[parent[2]:child[1]] + data + cms[child[3]:parent[3]])
+        return data
+
+    tsa_usage = "keyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping"
+    leaf("tsa-ok", "ca", "/CN=Test TSA", tsa_usage)
+    leaf("tsa-foreign", "otherca", "/CN=Foreign TSA", tsa_usage)
+
+    def token(signer, digest, imprint="sha256", signer_digest="sha256"):
+        work = tempfile.mkdtemp(dir=TMP)
+        with open(os.path.join(work, "serial"), "w") as f:
+            f.write("01\n")
+        with open(os.path.join(work, "tsa.cnf"), "w") as f:
+            f.write("[ tsa ]\ndefault_tsa = t\n[ t ]\nserial = %s\ncrypto_device = builtin\n"
+                    "signer_digest = %s\ndefault_policy = 1.2.3.4.1\ndigests = sha1, sha256, sha384\n"
+                    "accuracy = secs:1\ness_cert_id_alg = sha256\n" % (os.path.join(work, "serial"), signer_digest))
+        query, out = os.path.join(work, "q.tsq"), os.path.join(work, "token.der")
+        subprocess.run(["openssl", "ts", "-query", "-digest", hashlib.new(imprint, digest).hexdigest(),
+                        "-" + imprint, "-cert", "-out", query], check=True, capture_output=True)
+        subprocess.run(["openssl", "ts", "-reply", "-config", os.path.join(work, "tsa.cnf"), "-queryfile", query,
+                        "-signer", os.path.join(CERTS, signer + ".pem"),
+                        "-inkey", os.path.join(CERTS, signer + ".key.pem"), "-token_out", "-out", out],
+                       check=True, capture_output=True)
+        return open(out, "rb").read()
+
+    honest_cms = dict(honest)["META-INF/signature-management.p7s"]
+
+    def stamped(name, cms, tst):
+        entries = [(n, with_token(cms, tst) if n == "META-INF/signature-management.p7s" else d) for n, d in honest]
+        return tampered(name, entries, recompute=False)
+
+    def stamp_valid():
+        rc, out = run(["verify", stamped("tst", honest_cms, token("tsa-ok", signature_value(honest_cms))),
+                       "--ca", CA], check=0)
+        assert "B-T" in out, out
+    check("a time stamp added by anyone from a trusted TSA: valid, B-T (control)", stamp_valid)
+    check("a time stamp over other data: refused", lambda: expect_refused(
+        stamped("tst-other", honest_cms, token("tsa-ok", b"other data")), "message imprint"))
+    check("a time stamp from a TSA of an untrusted CA: refused", lambda: expect_refused(
+        stamped("tst-foreign", honest_cms, token("tsa-foreign", signature_value(honest_cms))),
+        "time stamp", "not issued by a CA you trust"))
+    other_cms = dict(read_zip(pkg_b))["META-INF/signature-management.p7s"]
+    check("a time stamp replayed from another package: refused", lambda: expect_refused(
+        stamped("tst-replayed", honest_cms, token("tsa-ok", signature_value(other_cms))), "message imprint"))
+    check("a time stamp with a SHA-1 imprint: refused", lambda: expect_refused(
+        stamped("tst-sha1-imprint", honest_cms, token("tsa-ok", signature_value(honest_cms), imprint="sha1")),
+        "time stamp"))
+    check("a time stamp signed with SHA-1: refused", lambda: expect_refused(
+        stamped("tst-sha1", honest_cms, token("tsa-ok", signature_value(honest_cms), signer_digest="sha1")),
+        "too weak"))
+
+    def stamped_before_valid():
+        # a certificate valid only from 2090, stamped now
+        cms = dict(read_zip(resigned("notyet-signed", "notyet")))["META-INF/signature-management.p7s"]
+        expect_refused(stamped("tst-before", cms, token("tsa-ok", signature_value(cms))), "stamped time")
+    check("a time stamp before the signer's certificate is valid: refused", stamped_before_valid)
 
     print("1..%d" % len(results))
     for i, (ok, name, why) in enumerate(results, 1):

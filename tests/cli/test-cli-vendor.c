@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
@@ -977,6 +979,162 @@ test_portfolio_cache (Fixture       *f,
     }
 }
 
+/* The satisfied figure of @company in a `portfolio --json` output. */
+static gint64
+satisfied_of (const char *out,
+              const char *company)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root = cli_test_parse_new (out, &parser);
+
+  return json_object_get_int_member (find_client (json_object_get_array_member (root, "clients"), company),
+                                     "satisfied");
+}
+
+static void
+holder_exec (sqlite3    *db,
+             const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+#define SET_MET     "UPDATE answer SET state = 'met' WHERE criterion_id = '1-2-1-1'"
+#define SET_NOT_MET "UPDATE answer SET state = 'not-met' WHERE criterion_id = '1-2-1-1'"
+
+/* Lists right away: reads @expect_read and shows what a listing without
+ * the kept rows shows. Once settled, a listing keeps the rows (reading
+ * again what changed less than the settle time before the first) and the
+ * next one opens no workspace and shows the same. Returns the rows. */
+static char *
+list_then_cached (Fixture            *f,
+                  const char * const *env,
+                  const char         *expect_read)
+{
+  g_autofree char *opened = NULL;
+  g_autofree char *fresh = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+
+  opened = watch_opens (env, &out, "portfolio", f->dir, "--json", "--today", "2027-03-01");
+  g_assert_cmpstr (opened, ==, expect_read);
+  g_clear_pointer (&opened, g_free);
+  opened = watch_opens (env, &fresh, "portfolio", f->dir, "--json", "--today", "2027-03-01", "--no-cache");
+  g_assert_cmpstr (out, ==, fresh);
+  g_clear_pointer (&opened, g_free);
+  wait_settled_since (g_get_real_time ());
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&opened, g_free);
+      opened = watch_opens (env, &again, "portfolio", f->dir, "--json", "--today", "2027-03-01");
+      g_assert_cmpstr (again, ==, fresh);
+      g_clear_pointer (&again, g_free);
+    }
+  g_assert_cmpstr (opened, ==, "");
+  return g_steal_pointer (&out);
+}
+
+/* A workspace another process holds open (here: this test's own SQLite
+ * connection, in WAL mode, never closed while listing) is kept like any
+ * other once idle — a reader changes its -wal's status-change time, so
+ * that time cannot be part of the key — and what that process commits,
+ * checkpoints or restarts shows in the very next listing, also when the
+ * restarted -wal keeps its size and is given its old modification time
+ * back (only the log's salts and checksums tell). */
+static void
+test_portfolio_cache_held_open (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *cache_home = g_build_filename (f->dir, ".cache", NULL);
+  g_autofree char *env_home = g_strconcat ("XDG_CACHE_HOME=", cache_home, NULL);
+  const char * const env[] = { env_home, NULL };
+  g_autofree char *a = new_client (f, "a.scsw", "株式会社エー", "3");
+  g_autofree char *b = new_client (f, "b.scsw", "株式会社ビー", "3");
+  g_autofree char *wal = g_strconcat (a, "-wal", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *opened = NULL;
+  struct stat main_before, main_after, wal_before, wal_after;
+  struct timespec times[2];
+  sqlite3 *db = NULL;
+
+  answer (a, "1-2-1-1", "met");
+  g_assert_cmpint (sqlite3_open (a, &db), ==, SQLITE_OK);
+  holder_exec (db, "PRAGMA user_version");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  wait_settled_since (g_get_real_time ());
+
+  /* Held open and idle: kept. */
+  out = list_then_cached (f, env, "a.scsw b.scsw");
+  g_assert_cmpint (satisfied_of (out, "株式会社エー"), ==, 1);
+  g_clear_pointer (&out, g_free);
+
+  /* A commit (in the -wal) shows at once, the file still open. */
+  holder_exec (db, SET_NOT_MET);
+  out = list_then_cached (f, env, "a.scsw");
+  g_assert_cmpint (satisfied_of (out, "株式会社エー"), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* A checkpoint that empties the -wal. */
+  holder_exec (db, "PRAGMA wal_checkpoint (TRUNCATE)");
+  g_assert_cmpint (stat (wal, &wal_after), ==, 0);
+  g_assert_cmpint (wal_after.st_size, ==, 0);
+  out = list_then_cached (f, env, "a.scsw");
+  g_assert_cmpint (satisfied_of (out, "株式会社エー"), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* A commit, then a checkpoint that copies it into the file but keeps
+   * the log: the next commit restarts the log over the same frames. */
+  holder_exec (db, SET_MET);
+  holder_exec (db, "PRAGMA wal_checkpoint (PASSIVE)");
+  out = list_then_cached (f, env, "a.scsw");
+  g_assert_cmpint (satisfied_of (out, "株式会社エー"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (stat (a, &main_before), ==, 0);
+  g_assert_cmpint (stat (wal, &wal_before), ==, 0);
+  holder_exec (db, SET_NOT_MET);
+  times[0] = wal_before.st_atim;
+  times[1] = wal_before.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, wal, times, 0), ==, 0);
+  g_assert_cmpint (stat (a, &main_after), ==, 0);
+  g_assert_cmpint (stat (wal, &wal_after), ==, 0);
+  /* Only the -wal's content (and its status-change time) tells. */
+  g_assert_cmpint (main_after.st_mtim.tv_nsec, ==, main_before.st_mtim.tv_nsec);
+  g_assert_cmpint (main_after.st_ctim.tv_nsec, ==, main_before.st_ctim.tv_nsec);
+  g_assert_cmpint (wal_after.st_ino, ==, wal_before.st_ino);
+  g_assert_cmpint (wal_after.st_size, ==, wal_before.st_size);
+  g_assert_cmpint (wal_after.st_mtim.tv_sec, ==, wal_before.st_mtim.tv_sec);
+  g_assert_cmpint (wal_after.st_mtim.tv_nsec, ==, wal_before.st_mtim.tv_nsec);
+  out = list_then_cached (f, env, "a.scsw");
+  g_assert_cmpint (satisfied_of (out, "株式会社エー"), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  /* A -wal that is not SQLite's (cut short, random bytes) with an old
+   * time: never a crash, the file read every time, the right row. */
+  for (guint kind = 0; kind < 2; kind++)
+    {
+      g_autofree char *fresh = NULL;
+      guint8 bytes[4096];
+
+      for (guint i = 0; i < sizeof bytes; i++)
+        bytes[i] = g_random_int ();
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_true (g_file_set_contents (wal, (const char *) bytes, kind == 0 ? 20 : sizeof bytes, NULL));
+      g_assert_cmpint (utimensat (AT_FDCWD, wal, times, 0), ==, 0);
+      opened = watch_opens (env, &out, "portfolio", f->dir, "--json", "--today", "2027-03-01");
+      g_assert_cmpstr (opened, ==, "a.scsw");
+      g_assert_cmpint (satisfied_of (out, "株式会社エー"), ==, 0);
+      g_clear_pointer (&opened, g_free);
+      g_clear_pointer (&out, g_free);
+      /* SQLite ignored it and, as the last connection, removed it: the
+       * file as before, its row kept from then on. */
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      wait_settled_since (g_get_real_time ());
+      out = list_then_cached (f, env, kind == 0 ? "a.scsw" : "");
+      g_clear_pointer (&out, g_free);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -989,6 +1147,8 @@ main (int   argc,
   g_test_add ("/scs/cli/vendor/diagnose", Fixture, NULL, fixture_set_up, test_diagnose, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/diagnose-self-declarations", Fixture, NULL, fixture_set_up,
               test_diagnose_self_declarations, fixture_tear_down);
+  g_test_add ("/scs/cli/vendor/portfolio-cache-held-open", Fixture, NULL, fixture_set_up,
+              test_portfolio_cache_held_open, fixture_tear_down);
   g_test_add ("/scs/cli/vendor/portfolio-cache", Fixture, NULL, fixture_set_up, test_portfolio_cache,
               fixture_tear_down);
   g_test_add ("/scs/cli/vendor/portfolio-bulk", Fixture, NULL, fixture_set_up,

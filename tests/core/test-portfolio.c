@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -1149,6 +1150,201 @@ test_persisted_old_format (Fixture       *f,
   g_assert_cmpstr (dump, ==, fresh);
 }
 
+/* scs_portfolio_wal_state () of @bytes, written to a file of @dir. */
+static gboolean
+wal_state_of (const char           *dir,
+              const guint8         *bytes,
+              gsize                 n,
+              ScsPortfolioWalState *state)
+{
+  g_autofree char *path = g_build_filename (dir, "crafted-wal", NULL);
+  gboolean ok;
+  int fd;
+
+  g_assert_true (g_file_set_contents (path, (const char *) bytes, n, NULL));
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  ok = scs_portfolio_wal_state (fd, n, state);
+  close (fd);
+  return ok;
+}
+
+static gboolean
+wal_state_equal (const ScsPortfolioWalState *a,
+                 const ScsPortfolioWalState *b)
+{
+  return memcmp (a, b, sizeof *a) == 0;
+}
+
+/* The log of a real -wal (three commits, one of them of several pages)
+ * and of every way it can be cut short or damaged: a header that is not
+ * whole or not SQLite's vouches for nothing; a log cut inside a frame or
+ * with a changed byte of a page ends at the commit before (what SQLite
+ * shows then), so its state differs from the whole log's, also when the
+ * change keeps SQLite's checksums; random bytes never pass. */
+static void
+test_wal_state (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (f->dir, "plain.db", NULL);
+  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree guint8 *wal = NULL;
+  g_autofree guint8 *copy = NULL;
+  ScsPortfolioWalState whole, state;
+  gsize n, frame_size, n_frames;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                     "CREATE TABLE t (x TEXT);"
+                                     "INSERT INTO t VALUES ('one');"
+                                     "INSERT INTO t SELECT hex (randomblob (3000)) FROM t, t, t, t;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (wal_path, (char **) &wal, &n, NULL));
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  frame_size = 24 + 4096;
+  g_assert_cmpuint (n, >, 32 + 4 * frame_size);
+  g_assert_cmpuint ((n - 32) % frame_size, ==, 0);
+  n_frames = (n - 32) / frame_size;
+
+  g_assert_true (wal_state_of (f->dir, wal, n, &whole));
+  g_assert_cmpuint (whole.frames, ==, n_frames);
+  /* No -wal content: nothing to vouch for but an empty log. */
+  g_assert_true (wal_state_of (f->dir, wal, 0, &state));
+  g_assert_cmpuint (state.frames, ==, 0);
+
+  /* Cut short anywhere. */
+  for (gsize cut = 1; cut < n; cut += cut < 64 ? 1 : 997)
+    {
+      gboolean ok = wal_state_of (f->dir, wal, cut, &state);
+
+      if (cut < 32)
+        g_assert_false (ok);
+      else
+        {
+          g_assert_true (ok);
+          g_assert_cmpuint (state.frames, <=, (cut - 32) / frame_size);
+          g_assert_false (wal_state_equal (&state, &whole));
+        }
+    }
+
+  /* A changed byte of the last page: the last commit is not SQLite's. */
+  copy = g_memdup2 (wal, n);
+  copy[n - 100] ^= 0x01;
+  g_assert_true (wal_state_of (f->dir, copy, n, &state));
+  g_assert_cmpuint (state.frames, <, whole.frames);
+  g_assert_false (wal_state_equal (&state, &whole));
+  /* Bytes of the last page changed so that SQLite's checksums stay (they
+   * are sums: +d, -d in one pair of words, -d in the next): the same
+   * frames and checksums, only the digest tells. */
+  {
+    guint8 *page = copy + 32 + (n_frames - 1) * frame_size + 24 + 1000;
+    guint32 w[3];
+
+    gboolean big_endian = (wal[3] & 1) != 0;   /* the magic's low bit */
+
+    memcpy (copy, wal, n);
+    memcpy (w, page, sizeof w);
+    for (guint i = 0; i < 3; i++)
+      {
+        guint32 v = big_endian ? GUINT32_FROM_BE (w[i]) : GUINT32_FROM_LE (w[i]);
+
+        v += i == 0 ? 12345 : -12345;
+        w[i] = big_endian ? GUINT32_TO_BE (v) : GUINT32_TO_LE (v);
+      }
+    memcpy (page, w, sizeof w);
+    g_assert_true (wal_state_of (f->dir, copy, n, &state));
+    g_assert_cmpuint (state.frames, ==, whole.frames);
+    g_assert_cmpuint (state.checksum[0], ==, whole.checksum[0]);
+    g_assert_cmpuint (state.checksum[1], ==, whole.checksum[1]);
+    g_assert_cmpstr (state.digest, !=, whole.digest);
+  }
+  /* A changed salt or checksum of a frame header: the log ends before it. */
+  memcpy (copy, wal, n);
+  copy[32 + frame_size + 9] ^= 0x80;
+  g_assert_true (wal_state_of (f->dir, copy, n, &state));
+  g_assert_cmpuint (state.frames, <=, 1);
+  /* A changed byte of the header (magic, version, page size, salts,
+   * checksum): no key. */
+  for (guint at = 0; at < 32; at++)
+    {
+      memcpy (copy, wal, n);
+      copy[at] ^= 0x10;
+      g_assert_false (wal_state_of (f->dir, copy, n, &state));
+    }
+
+  /* Random bytes of any length. */
+  for (guint i = 0; i < 200; i++)
+    {
+      gsize length = g_test_rand_int_range (1, 3 * frame_size);
+
+      for (gsize j = 0; j < length; j++)
+        copy[j] = g_test_rand_int ();
+      g_assert_false (wal_state_of (f->dir, copy, length, &state));
+    }
+
+  /* Too large to read for a row: no key. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "crafted-wal", NULL);
+    int fd;
+
+    g_assert_true (g_file_set_contents (path, (const char *) wal, n, NULL));
+    fd = open (path, O_RDWR | O_CLOEXEC);
+    g_assert_cmpint (ftruncate (fd, SCS_PORTFOLIO_WAL_MAX_SIZE + 1), ==, 0);
+    g_assert_false (scs_portfolio_wal_state (fd, SCS_PORTFOLIO_WAL_MAX_SIZE + 1, &state));
+    close (fd);
+  }
+}
+
+/* The rows of @dir through @cache; the number of files the listing read. */
+static guint
+list_cached (Fixture           *f,
+             ScsPortfolioCache *cache,
+             const char        *basename,
+             guint             *satisfied)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsPortfolio) portfolio = scs_portfolio_new (f->validity, f->today);
+  guint before = scs_portfolio_cache_get_n_read (cache);
+
+  scs_portfolio_set_cache (portfolio, cache);
+  g_assert_true (scs_portfolio_add_folder (portfolio, f->dir, NULL, &error));
+  g_assert_no_error (error);
+  *satisfied = scs_portfolio_entry_get_satisfied (find (scs_portfolio_get_entries (portfolio), basename));
+  return scs_portfolio_cache_get_n_read (cache) - before;
+}
+
+/* The workspace this process has open (the window's) is kept like any
+ * other once idle, and what it commits shows in the next listing. */
+static void
+test_cache_own_open (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ScsPortfolioCache) cache = scs_portfolio_cache_new ();
+  g_autoptr(ScsWorkspace) open = make_client (f, "open.scsw", "株式会社オープン", 3, 2);
+  g_autoptr(ScsWorkspace) other = make_client (f, "other.scsw", "株式会社アザー", 3, 1);
+  g_autoptr(GError) error = NULL;
+  const ScsCriterion *c;
+  guint satisfied;
+
+  g_clear_object (&other);
+  wait_settled (f->dir);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 2);
+  g_assert_cmpuint (satisfied, ==, 2);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 0);
+  g_assert_cmpuint (satisfied, ==, 2);
+
+  c = g_ptr_array_index (scs_catalog_get_criteria (scs_workspace_get_catalog (open)), 2);
+  g_assert_true (scs_workspace_set_answer (open, c->id, SCS_ANSWER_MET, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 1);
+  g_assert_cmpuint (satisfied, ==, 3);
+  wait_settled (f->dir);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 1);
+  g_assert_cmpuint (list_cached (f, cache, "open.scsw", &satisfied), ==, 0);
+  g_assert_cmpuint (satisfied, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1186,6 +1382,9 @@ main (int   argc,
   g_test_add ("/scs/portfolio/item-gaps", Fixture, NULL, fixture_set_up, test_item_gaps, fixture_tear_down);
   g_test_add ("/scs/portfolio/persisted-old-format", Fixture, NULL, fixture_set_up,
               test_persisted_old_format, fixture_tear_down);
+  g_test_add ("/scs/portfolio/cache-own-open", Fixture, NULL, fixture_set_up, test_cache_own_open,
+              fixture_tear_down);
+  g_test_add ("/scs/portfolio/wal-state", Fixture, NULL, fixture_set_up, test_wal_state, fixture_tear_down);
 
   status = g_test_run ();
   if (shared != NULL)

@@ -733,6 +733,202 @@ test_xml (Fixture       *fixture,
   }
 }
 
+/* scope.xml is signed content inside submission packages: the bytes for a
+ * scope are pinned by tests/core/fixtures/scope-golden.xml (Japanese text,
+ * & < > " ', tabs and newlines, empty fields, every kind, status and review,
+ * many rows), so a change of writer cannot change them unnoticed. */
+static void
+fill_golden (Fixture *fixture)
+{
+  static const char * const specials[] = {
+    "", "株式会社さくら精機 & <本社>", "\"引用\" と 'アポストロフィ'", "a&b<c>d\"e'f",
+    "タブ\tの後", "説明\n二行目\tタブ", "＜全角＞＆", "😀 emoji", "https://example.jp/?a=1&b=<2>",
+  };
+  ScsScope *scope = fixture->scope;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *evidence = sha_of_evidence (fixture, "check.pdf", "%PDF-1.4 check");
+
+  g_assert_true (scs_scope_set_unit (scope, SCS_SCOPE_UNIT_GROUP_DOMESTIC,
+                                     "本社 & 工場 <東京/群馬> の \"全\" システム\n二行目\tタブ 'quote'",
+                                     "  株式会社さくら精機 & Co.\n\n<本社>\n\t第一工場 \"群馬\"  \n", &error));
+  g_assert_no_error (error);
+  /* every field of every kind, each filled in some items and empty in others */
+  for (guint i = 0; i < 140; i++)
+    {
+      ScsScopeKind kind = i % SCS_SCOPE_N_KINDS;
+      const char * const *names = scs_scope_kind_fields (kind);
+      g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      gint64 id;
+
+      for (guint f = 0; names[f] != NULL; f++)
+        {
+          const char *special = specials[(i + f) % G_N_ELEMENTS (specials)];
+          const ScsScopeChoice *choices = scs_scope_field_choices (kind, names[f]);
+          char *value;
+
+          if (g_str_equal (names[f], "name"))
+            value = g_strdup_printf ("項目 %u %s", i, special);
+          else if ((i + f) % 4 == 3)
+            value = g_strdup ("");
+          else if (choices != NULL)
+            {
+              guint n = 0;
+
+              while (choices[n].code != NULL)
+                n++;
+              value = g_strdup (choices[(i + f) % n].code);
+            }
+          else if (g_str_equal (names[f], "count"))
+            value = g_strdup_printf ("%u", i * 3);
+          else if (g_str_equal (names[f], "vuln-test"))
+            value = g_strdup ("2026-10-01");
+          else if (g_str_has_suffix (names[f], "evidence"))
+            value = g_strdup (evidence);
+          else
+            value = g_strdup (special);
+          g_hash_table_insert (fields, (gpointer) names[f], value);
+        }
+      if (i % 6 == 0)
+        g_hash_table_insert (fields, (gpointer) "criteria", g_strdup ("3-1-2, 1-2-1-1, 3-1-1"));
+      id = scs_scope_add_item (scope, kind, fields, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      if (i % 3 == 1)
+        {
+          g_assert_true (scs_scope_set_status (scope, id,
+                                               i % 2 ? SCS_SCOPE_STATUS_EXCLUDED : SCS_SCOPE_STATUS_EXCEPTION,
+                                               i % 4 == 1 ? "" : "理由 & <詳細>\n二行目\t\"タブ\"",
+                                               i % 5 == 1 ? "" : specials[i % G_N_ELEMENTS (specials)],
+                                               i % 2 == 0, &error));
+          g_assert_no_error (error);
+          if (i % 9 == 1)
+            g_assert_true (scs_scope_set_review (scope, core_test_expert (), id, SCS_SCOPE_REVIEW_ACCEPTED,
+                                                 "", &error));
+          else if (i % 9 == 4)
+            g_assert_true (scs_scope_set_review (scope, core_test_expert (), id, SCS_SCOPE_REVIEW_QUESTIONED,
+                                                 "分離は？ <FW> & \"VLAN\"\n\tもう一行", &error));
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static void
+test_xml_golden (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autoptr(GBytes) golden = NULL;
+  g_autofree char *golden_path = NULL;
+  g_autofree char *contents = NULL;
+  gsize size;
+
+  if (g_getenv ("SCS_SOURCE_DIR") == NULL)
+    {
+      g_test_skip ("SCS_SOURCE_DIR not set");
+      return;
+    }
+  fill_golden (fixture);
+  /* a reviewer name only an outside tool stores, in an attribute */
+  g_clear_object (&fixture->workspace);
+  core_test_forge (fixture->path, "UPDATE scope_item SET reviewer = '審査 & <\"員\">' || char (10) || "
+                   "'二行目' || char (9) || 'x''y' WHERE id % 18 = 5");
+  fixture->workspace = scs_workspace_open (fixture->path, &error);
+  g_assert_no_error (error);
+  xml = scs_scope_render_xml (fixture->workspace, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (xml);
+
+  golden_path = g_build_filename (g_getenv ("SCS_SOURCE_DIR"), "tests", "core", "fixtures",
+                                  "scope-golden.xml", NULL);
+  g_assert_true (g_file_get_contents (golden_path, &contents, &size, &error));
+  g_assert_no_error (error);
+  golden = g_bytes_new_take (g_steal_pointer (&contents), size);
+  if (!g_bytes_equal (xml, golden))
+    {
+      /* kept for a diff after the test */
+      g_autofree char *kept = g_build_filename (g_get_tmp_dir (), "scope-actual.xml", NULL);
+
+      g_assert_true (g_file_set_contents (kept, g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), NULL));
+      g_test_message ("scope.xml differs from %s; this run's output is in %s", golden_path, kept);
+      g_test_fail ();
+    }
+}
+
+/* A scope described without items: what libxml2's writer wrote for it. */
+static void
+test_xml_no_items (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) xml = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (scs_scope_set_unit (fixture->scope, SCS_SCOPE_UNIT_DIVISION, "", "", &error));
+  g_assert_no_error (error);
+  xml = scs_scope_render_xml (fixture->workspace, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml));
+  g_assert_cmpstr (text, ==,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<scope format=\"1\" xmlns=\"urn:scs-workbench:scope:1\">\n"
+                   "  <unit kind=\"division\">\n"
+                   "    <description></description>\n"
+                   "  </unit>\n"
+                   "  <items/>\n"
+                   "</scope>\n");
+}
+
+/* Text that reached the database behind the application's back and that
+ * XML 1.0 cannot carry is refused, the item named, not written. */
+static void
+test_xml_refuses_control (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char * const forgeries[] = {
+    "UPDATE scope_item SET name = 'a' || char (1) || 'b' WHERE id = %" G_GINT64_FORMAT,
+    "UPDATE scope_item SET reason = 'a' || char (13) WHERE id = %" G_GINT64_FORMAT,
+    "UPDATE scope_item SET zone = char (27) || '[31m' WHERE id = %" G_GINT64_FORMAT,
+    "UPDATE scope_item_criterion SET criterion_id = '3-1-1' || char (2) WHERE item = %" G_GINT64_FORMAT,
+    "UPDATE scope_item SET reviewer = 'x' || char (11) WHERE id = %" G_GINT64_FORMAT,
+    "UPDATE scope_unit SET description = 'd' || char (12) WHERE %" G_GINT64_FORMAT " > 0",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forgeries); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScsWorkspace) reopened = NULL;
+      g_autoptr(GBytes) xml = NULL;
+      g_autofree char *sql = NULL;
+      gint64 id;
+
+      g_clear_object (&fixture->workspace);
+      core_test_rm_rf (fixture->path);
+      fixture->workspace = create_workspace (fixture->path, 3);
+      fixture->scope = scs_scope_get (fixture->workspace, &error);
+      g_assert_no_error (error);
+      g_assert_true (scs_scope_set_unit (fixture->scope, SCS_SCOPE_UNIT_COMPANY, "全社", "さくら", &error));
+      id = add (fixture->scope, SCS_SCOPE_KIND_SERVER, "name", "サーバ", "criteria", "3-1-1", NULL);
+      g_assert_true (scs_scope_set_status (fixture->scope, id, SCS_SCOPE_STATUS_EXCLUDED, "理由",
+                                           "分離", FALSE, &error));
+      g_assert_true (scs_scope_set_review (fixture->scope, core_test_expert (), id,
+                                           SCS_SCOPE_REVIEW_ACCEPTED, "確認", &error));
+      g_assert_no_error (error);
+      g_clear_object (&fixture->workspace);
+
+      sql = g_strdup_printf (forgeries[i], id);
+      core_test_forge (fixture->path, sql);
+      reopened = scs_workspace_open (fixture->path, &error);
+      g_assert_no_error (error);
+      xml = scs_scope_render_xml (reopened, &error);
+      g_test_message ("%s: %s", sql, error ? error->message : "(written)");
+      g_assert_null (xml);
+      g_assert_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_INVALID);
+      fixture->workspace = g_steal_pointer (&reopened);
+      fixture->scope = NULL;
+    }
+}
+
 static void
 test_diagram (Fixture       *fixture,
               gconstpointer  data)
@@ -860,6 +1056,9 @@ main (int   argc,
   ADD ("summary", test_summary, 0);
   ADD ("choices", test_choices, 0);
   ADD ("xml", test_xml, 0);
+  ADD ("xml/golden", test_xml_golden, 0);
+  ADD ("xml/no-items", test_xml_no_items, 0);
+  ADD ("xml/refuses-control", test_xml_refuses_control, 0);
   ADD ("diagram", test_diagram, 0);
 
   return g_test_run ();

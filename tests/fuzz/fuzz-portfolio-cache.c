@@ -198,19 +198,10 @@ LLVMFuzzerInitialize (int    *argc,
 static GVariant *
 file_key (const char *path)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  struct stat st, wst = { 0 };
+  GVariant *key = scs_portfolio_cache_file_key (path);
 
-  g_assert (stat (path, &st) == 0);
-  if (stat (wal, &wst) != 0)
-    memset (&wst, 0, sizeof wst);
-  return g_variant_new (SCS_PORTFOLIO_CACHE_KEY_TYPE, (guint64) st.st_dev, (guint64) st.st_ino,
-                        (gint64) st.st_size,
-                        (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec,
-                        (gint64) st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec,
-                        (gint64) wst.st_size,
-                        wst.st_size > 0 ? (gint64) wst.st_mtim.tv_sec * 1000000000 + wst.st_mtim.tv_nsec : 0,
-                        wst.st_size > 0 ? (gint64) wst.st_ctim.tv_sec * 1000000000 + wst.st_ctim.tv_nsec : 0);
+  g_assert (key != NULL);
+  return key;
 }
 
 /* @body as a cache of this build for the folder's files: the identity

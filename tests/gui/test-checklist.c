@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <adwaita.h>
 
 #include "../core/core-test-util.h"
@@ -342,6 +343,222 @@ test_search_user_text (Fixture       *fixture,
   g_assert_cmpuint (search_now (fixture, "ups点検"), ==, 0);
 }
 
+/* ------------------------------------------------- search, as it is typed */
+
+typedef struct
+{
+  Fixture    *fixture;
+  GtkEditable *entry;
+  GHashTable *typed;       /* criterion ID → note typed, not yet saved */
+  gboolean    changed;
+} Typing;
+
+static char *
+fold_for_test (const char *text)
+{
+  g_autofree char *nfkc = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
+
+  return g_utf8_casefold (nfkc ? nfkc : "", -1);
+}
+
+/* The criteria a search for @query must show, in catalog order, worked
+ * out here from the catalog and the workspace as they are now: ID,
+ * Japanese and English text, note (or the note being typed), reason and
+ * evidence file names, compared NFKC-normalised and case-folded; with no
+ * text, those of the category shown. */
+static char *
+expected_matches (Typing     *typing,
+                  const char *query)
+{
+  ScsWorkspace *workspace = typing->fixture->workspace;
+  const GPtrArray *criteria = scs_catalog_get_criteria (scs_workspace_get_catalog (workspace));
+  g_autofree char *needle = fold_for_test (g_strstrip (g_strdup (query)));
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, NULL, NULL);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_assert_nonnull (evidence);
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const ScsCriterion *criterion = criteria->pdata[i];
+      ScsAnswer *answer = scs_workspace_lookup_answer (workspace, criterion->id);
+      const char *note = g_hash_table_lookup (typing->typed, criterion->id);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *folded = NULL;
+
+      if (answer == NULL || criterion->level > scs_workspace_get_target_level (workspace))
+        continue;
+      if (*needle == '\0' &&
+          criterion->requirement->category->number != scs_checklist_page_get_category (typing->fixture->page))
+        continue;
+      if (note == NULL)
+        note = scs_answer_get_note (answer);
+      g_string_append_printf (text, "%s\n%s\n%s\n%s\n%s", criterion->id,
+                              criterion->text_ja ? criterion->text_ja : "",
+                              criterion->text_en ? criterion->text_en : "",
+                              note ? note : "",
+                              scs_answer_get_reason (answer) ? scs_answer_get_reason (answer) : "");
+      for (guint e = 0; e < evidence->len; e++)
+        {
+          ScsEvidence *file = evidence->pdata[e];
+
+          if (file->criteria != NULL && g_strv_contains ((const char * const *) file->criteria, criterion->id))
+            g_string_append_printf (text, "\n%s", file->name);
+        }
+      folded = fold_for_test (text->str);
+      if (strstr (folded, needle) != NULL)
+        g_string_append_printf (ids, "%s ", criterion->id);
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* What the page shows, in its order. */
+static char *
+shown_matches (Typing *typing)
+{
+  ScsChecklistPage *page = typing->fixture->page;
+  g_autoptr(GString) ids = g_string_new (NULL);
+  guint n = checklist_test_n_visible (page);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (ids, "%s ", checklist_test_visible_id (page, i));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static void
+on_typing_search_changed (Typing *typing)
+{
+  typing->changed = TRUE;
+}
+
+/* The entry says "search-changed" after its delay, as for a user. */
+static void
+await_search (Typing *typing)
+{
+  gui_test_wait_for_flag (&typing->changed, 10);
+  typing->changed = FALSE;
+}
+
+static void
+check_shown (Typing *typing)
+{
+  const char *query = gtk_editable_get_text (typing->entry);
+  g_autofree char *expected = expected_matches (typing, query);
+  g_autofree char *shown = shown_matches (typing);
+
+  g_test_message ("search \"%s\": %s", query, shown);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/* One key, at the end of the entry, then what is shown. */
+static void
+type_key (Typing     *typing,
+          const char *key)
+{
+  int position = (int) g_utf8_strlen (gtk_editable_get_text (typing->entry), -1);
+
+  gtk_editable_insert_text (typing->entry, key, -1, &position);
+  await_search (typing);
+  check_shown (typing);
+}
+
+static void
+type_keys (Typing     *typing,
+           const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char key[8] = { 0 };
+
+      memcpy (key, p, g_utf8_next_char (p) - p);
+      type_key (typing, key);
+    }
+}
+
+static void
+backspace (Typing *typing)
+{
+  int end = (int) g_utf8_strlen (gtk_editable_get_text (typing->entry), -1);
+
+  gtk_editable_delete_text (typing->entry, end - 1, end);
+  await_search (typing);
+  check_shown (typing);
+}
+
+/* Every keystroke shows exactly the criteria the text matches: typed one
+ * character at a time, narrowing and widening again, and with a note saved
+ * or typed between two keystrokes (the page keeps folded texts; they must
+ * be those of now). */
+static void
+test_search_as_typed (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const char *far_id = first_of_category (fixture, 5)->id;
+  const char *other_id = first_of_category (fixture, 3)->id;
+  g_autoptr(GHashTable) typed = g_hash_table_new (g_str_hash, g_str_equal);
+  Typing typing = { fixture, NULL, typed, FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  ScsCriterionRow *row;
+  GtkTextBuffer *buffer;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  typing.entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SCS_TYPE_CHECKLIST_PAGE,
+                                                              "search_entry"));
+  g_signal_connect_swapped (typing.entry, "search-changed", G_CALLBACK (on_typing_search_changed), &typing);
+
+  /* English words and IDs, one key at a time, then back and on. */
+  type_keys (&typing, "backup");
+  expected = expected_matches (&typing, "backup");
+  g_assert_cmpstr (expected, !=, "");
+  for (guint i = 0; i < 4; i++)
+    backspace (&typing);
+  type_keys (&typing, "ckup");
+  for (guint i = 0; i < 6; i++)
+    backspace (&typing);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, n_criteria_in_category (fixture, 1));
+  type_keys (&typing, "4-1");
+  backspace (&typing);
+  type_keys (&typing, "２");   /* full width: 4-2 */
+  for (guint i = 0; i < 3; i++)
+    backspace (&typing);
+
+  /* A word no criterion has; then a note saved with it on a criterion far
+   * from the view, between two keystrokes: the next key finds it. */
+  type_keys (&typing, "ぴよ");
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, 0);
+  g_assert_true (scs_workspace_set_note (fixture->workspace, far_id, "ぴよぴよ点検の記録を保管する。", &error));
+  g_assert_no_error (error);
+  type_key (&typing, "ぴ");
+  g_assert_cmpstr (checklist_test_visible_id (fixture->page, 0), ==, far_id);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, 1);
+
+  /* Another note typed in its row (not saved yet) matches at once, and
+   * its old words no longer do. */
+  row = checklist_test_row (fixture->page, far_id);
+  g_assert_nonnull (row);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
+  gtk_text_buffer_set_text (buffer, "ピヨ台帳（ＵＰＳ）", -1);
+  g_hash_table_insert (typed, (gpointer) far_id, "ピヨ台帳（ＵＰＳ）");
+  backspace (&typing);
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    backspace (&typing);
+  type_keys (&typing, "ups");
+  shown = shown_matches (&typing);
+  g_assert_nonnull (strstr (shown, far_id));
+
+  /* A reason saved meanwhile on a third criterion. */
+  g_assert_true (scs_workspace_set_answer (fixture->workspace, other_id, SCS_ANSWER_NOT_APPLICABLE, NULL,
+                                          "UPSは使用していない。", &error));
+  g_assert_no_error (error);
+  backspace (&typing);
+  type_key (&typing, "s");
+  g_free (shown);
+  shown = shown_matches (&typing);
+  g_assert_nonnull (strstr (shown, other_id));
+}
+
 static GtkAdjustment *
 page_adjustment (Fixture *fixture)
 {
@@ -517,6 +734,99 @@ test_add_busy_follows_criterion (Fixture       *fixture,
   scs_criterion_row_set_item (row, item);
   g_assert_false (evidence_busy (GTK_WIDGET (row)));
   g_assert_cmpuint (gui_test_n_rows (gui_test_find_by_type (GTK_WIDGET (row), SCS_TYPE_EVIDENCE_LIST), "list_box"), ==, 1);
+}
+
+/* Rows never shown have an estimated height, so that the scroll bar is
+ * about right before the user has seen them: its length when the search
+ * results first show is within a tenth of what it is once every row has
+ * been laid out, scrolling down a screen at a time. A fixed guess is right
+ * for one kind of content only: here the rows are taller, with files. */
+static void
+test_height_estimate (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const GPtrArray *criteria = scs_catalog_get_criteria (scs_workspace_get_catalog (fixture->workspace));
+  GtkAdjustment *adjustment;
+  double first_upper, upper;
+
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  /* Rows taller than a bare one: every criterion has four evidence files. */
+  for (guint f = 0; f < 4; f++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/記録%u.txt", fixture->dir, f);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      const ScsCriterion *criterion = criteria->pdata[0];
+
+      g_assert_true (g_file_set_contents (path, path, -1, &error));
+      g_ptr_array_add (files, scs_workspace_add_evidence (fixture->workspace, criterion->id, file, NULL, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 1; i < criteria->len; i++)
+    {
+      const ScsCriterion *criterion = criteria->pdata[i];
+
+      if (scs_workspace_lookup_answer (fixture->workspace, criterion->id) == NULL)
+        continue;
+      for (guint f = 0; f < files->len; f++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (scs_workspace_link_evidence (fixture->workspace, files->pdata[f], criterion->id, &error));
+          g_assert_no_error (error);
+        }
+    }
+  scs_checklist_page_set_search_mode (fixture->page, TRUE);
+  scs_checklist_page_set_search_text (fixture->page, "-");
+  g_assert_cmpuint (checklist_test_n_visible (fixture->page), ==, 81);
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  adjustment = page_adjustment (fixture);
+  first_upper = gtk_adjustment_get_upper (adjustment);
+
+  while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+         gtk_adjustment_get_upper (adjustment))
+    scroll_to (fixture, gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+  scroll_to (fixture, gtk_adjustment_get_upper (adjustment));
+  upper = gtk_adjustment_get_upper (adjustment);
+  g_test_message ("estimated %.0f px, laid out %.0f px", first_upper, upper);
+  g_assert_cmpfloat (fabs (first_upper - upper), <=, upper / 10);
+}
+
+static gboolean
+more_rows_than (gpointer data)
+{
+  Fixture *fixture = ((gpointer *) data)[0];
+  guint n = GPOINTER_TO_UINT (((gpointer *) data)[1]);
+
+  return checklist_test_count_rows (GTK_WIDGET (fixture->page)) > n;
+}
+
+/* A keystroke gives rows to the criteria in view only, so its frame lays
+ * out and draws only those; the rows half a screen below follow after
+ * that frame, before the user scrolls to them. */
+static void
+test_near_rows_later (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkAdjustment *adjustment = page_adjustment (fixture);
+  gpointer data[2] = { fixture, NULL };
+  guint n_now;
+
+  /* From another category: none of the rows the results need is there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 7));
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  scs_checklist_page_set_search_mode (fixture->page, TRUE);
+  scs_checklist_page_set_search_text (fixture->page, "-");
+  n_now = checklist_test_count_rows (GTK_WIDGET (fixture->page));
+  g_test_message ("%u rows at once for a view of %.0f px", n_now, gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpuint (n_now, >=, 1);
+  g_assert_nonnull (scs_checklist_page_get_row (fixture->page, checklist_test_visible_id (fixture->page, 0)));
+  g_assert_null (scs_checklist_page_get_row (fixture->page, checklist_test_visible_id (fixture->page, n_now)));
+  data[1] = GUINT_TO_POINTER (n_now);
+  gui_test_wait_until (more_rows_than, data, 10);
+  g_assert_nonnull (scs_checklist_page_get_row (fixture->page, checklist_test_visible_id (fixture->page, n_now)));
 }
 
 /* A note typed and not yet saved stays with its criterion when its row
@@ -813,9 +1123,12 @@ main (int   argc,
   ADD ("/scs/checklist/note-refused-kept", test_note_refused_kept);
   ADD ("/scs/checklist/search", test_search);
   ADD ("/scs/checklist/search-user-text", test_search_user_text);
+  ADD ("/scs/checklist/search-as-typed", test_search_as_typed);
   ADD ("/scs/checklist/rows-only-in-view", test_rows_only_in_view);
   ADD ("/scs/checklist/rows-rest-out-of-view", test_rows_rest_out_of_view);
   ADD ("/scs/checklist/add-busy-follows-criterion", test_add_busy_follows_criterion);
+  ADD ("/scs/checklist/height-estimate", test_height_estimate);
+  ADD ("/scs/checklist/near-rows-later", test_near_rows_later);
   ADD ("/scs/checklist/note-survives-recycling", test_note_survives_recycling);
   ADD ("/scs/checklist/pending-note-kept-by-item", test_pending_note_kept_by_item);
   ADD ("/scs/checklist/focus-far-criterion", test_focus_far_criterion);

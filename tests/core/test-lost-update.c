@@ -1,0 +1,363 @@
+/* test-lost-update.c: an edit made elsewhere is never silently overwritten
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The unlucky office: the window holds the workspace open (here, an
+ * ScsWorkspace of this process that has not refreshed) while `scs-cli`, a
+ * real second process, changes the same record and exits 0. The window
+ * then saves what its user typed:
+ *
+ * - the organisation profile: a field the CLI changed and the window did
+ *   not touch keeps the CLI's value (the window writes only the fields its
+ *   user changed, over what is stored now); a field both changed is a
+ *   conflict, nothing is written and the newer profile is shown; the
+ *   audit rows carry the stored old values.
+ * - the file itself: deleted, or replaced by another file renamed over it
+ *   (`mv`, as a sync tool or a restore from backup does), while open.
+ *   Before, the edit was written into the old inode and its -wal, reported
+ *   as saved, and gone once the program ended; now it is refused, the file
+ *   under the name is left alone, and nothing is shown as saved.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "core-test-util.h"
+#include "scs-db.h"
+#include "scs-workspace.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ScsWorkspace) ws = NULL;
+
+  f->dir = core_test_make_tmp_dir ("scs-lost-update-XXXXXX");
+  f->path = g_build_filename (f->dir, "client.scsw", NULL);
+  ws = core_test_workspace_new (f->path, "株式会社テスト", 3, "窓");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  core_test_rm_rf (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Runs scs-cli with @first and the arguments after it (NULL-terminated);
+ * its exit status. */
+static int
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("SCS_CLI"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *said = g_strdup_printf ("scs-cli %s: %s%s", first, out, err);
+
+    g_test_message ("%s", g_strdelimit (said, "\n", ' '));
+  }
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* The newest audit entry of @field of the organisation, or NULL. */
+static ScsAuditEntry *
+find_audit (GPtrArray  *audit,
+            const char *field)
+{
+  for (guint i = 0; i < audit->len; i++)
+    {
+      ScsAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      if (g_str_equal (entry->action, "organization") && g_strcmp0 (entry->target, field) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+/* The CLI changes the e-mail; the window, which still shows the old one,
+ * changes the address: both are stored. */
+static void
+test_organization_merge (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsOrganization) form = NULL;
+  g_autoptr(ScsOrganization) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  ScsAuditEntry *entry;
+
+  g_assert_no_error (error);
+  scs_workspace_set_actor (ws, "窓");
+  /* What the window's form shows */
+  form = scs_workspace_dup_organization (ws);
+  g_assert_null (form->contact_email);
+
+  g_assert_cmpint (run_cli ("--actor=同僚", "org", "set", f->path,
+                            "--contact-email", "soumu@example.jp", NULL), ==, 0);
+
+  g_free (form->address);
+  form->address = g_strdup ("東京都千代田区1-1");
+  g_assert_true (scs_workspace_set_organization (ws, form, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  stored = scs_workspace_dup_organization (ws);
+  g_assert_cmpstr (stored->address, ==, "東京都千代田区1-1");
+  g_assert_cmpstr (stored->contact_email, ==, "soumu@example.jp");
+
+  audit = scs_workspace_list_audit (ws, 0, &error);
+  g_assert_no_error (error);
+  entry = find_audit (audit, "contact_email");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->actor, ==, "同僚");
+  g_assert_cmpstr (entry->new_value, ==, "soumu@example.jp");
+  entry = find_audit (audit, "address");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->actor, ==, "窓");
+  g_assert_null (entry->old_value);
+  /* The window wrote nothing over the e-mail */
+  for (guint i = 0; i < audit->len; i++)
+    {
+      ScsAuditEntry *e = g_ptr_array_index (audit, i);
+
+      g_assert_false (g_str_equal (e->actor, "窓") && g_strcmp0 (e->target, "contact_email") == 0);
+    }
+}
+
+/* Both change the e-mail: the window's save is a conflict, nothing is
+ * written, and the window then knows the CLI's value; saved again, the
+ * user's choice is stored with the CLI's value as its old value. */
+static void
+test_organization_conflict (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsOrganization) form = NULL;
+  g_autoptr(ScsOrganization) shown = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ScsAuditEntry *entry;
+
+  g_assert_no_error (error);
+  scs_workspace_set_actor (ws, "窓");
+  form = scs_workspace_dup_organization (ws);
+
+  g_assert_cmpint (run_cli ("--actor=同僚", "org", "set", f->path,
+                            "--contact-email", "soumu@example.jp", NULL), ==, 0);
+  before = core_test_file_state (f->path, TRUE);
+
+  g_free (form->contact_email);
+  form->contact_email = g_strdup ("info@example.jp");
+  g_assert_false (scs_workspace_set_organization (ws, form, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "soumu@example.jp"));
+  g_clear_error (&error);
+  after = core_test_file_state (f->path, TRUE);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The newer profile is what the workspace shows now */
+  shown = scs_workspace_dup_organization (ws);
+  g_assert_cmpstr (shown->contact_email, ==, "soumu@example.jp");
+
+  /* The user keeps theirs, knowingly */
+  g_assert_true (scs_workspace_set_organization (ws, form, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  audit = scs_workspace_list_audit (ws, 0, &error);
+  g_assert_no_error (error);
+  entry = find_audit (audit, "contact_email");
+  g_assert_cmpstr (entry->actor, ==, "窓");
+  g_assert_cmpstr (entry->old_value, ==, "soumu@example.jp");
+  g_assert_cmpstr (entry->new_value, ==, "info@example.jp");
+}
+
+/* The same with python's sqlite3 as the other writer (no audit row, no
+ * notice): the window's stale form does not put the old name back. */
+static void
+test_organization_sqlite (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsOrganization) form = NULL;
+  g_autoptr(ScsOrganization) stored = NULL;
+  g_autofree char *sql = NULL;
+  const char *argv[] = { "sqlite3", f->path, NULL, NULL };
+  int status = 0;
+
+  g_assert_no_error (error);
+  form = scs_workspace_dup_organization (ws);
+
+  if (g_find_program_in_path ("sqlite3") == NULL)
+    {
+      g_test_skip ("no sqlite3 program");
+      return;
+    }
+  sql = g_strdup ("UPDATE organization SET name = '株式会社テスト改' WHERE id = 1;");
+  argv[2] = sql;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  g_free (form->contact_phone);
+  form->contact_phone = g_strdup ("03-0000-0000");
+  g_assert_true (scs_workspace_set_organization (ws, form, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  stored = scs_workspace_dup_organization (ws);
+  g_assert_cmpstr (stored->name, ==, "株式会社テスト改");
+  g_assert_cmpstr (stored->contact_phone, ==, "03-0000-0000");
+}
+
+/* Runs @argv (a program on PATH); TRUE when it exited 0. */
+static gboolean
+run_ok (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+#define ID "1-2-1-1"
+
+static void
+test_file_replaced (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsWorkspace) other = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "restored.scsw", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *mv[] = { "mv", other_path, f->path, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_note (ws, ID, "保存済み", &error));
+  g_assert_no_error (error);
+
+  /* Another program puts another workspace in its place */
+  other = core_test_workspace_new (other_path, "株式会社バックアップ", 3, "別");
+  g_clear_object (&other);
+  g_assert_true (run_ok (mv));
+  before = core_test_file_sha256 (f->path);
+
+  /* data: the window is closed without trying to save again */
+  if (data == NULL)
+    {
+      g_assert_false (scs_workspace_set_note (ws, ID, "入れ替え後の入力", &error));
+      g_assert_error (error, SCS_DB_ERROR, SCS_DB_ERROR_MOVED);
+      g_test_message ("%s", error->message);
+      g_clear_error (&error);
+      g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), ==, "保存済み");
+    }
+  g_clear_object (&ws);
+
+  /* The file under the name is the other one, untouched and whole; the
+   * -wal under its name (the old file's, left by mv) holds nothing the
+   * other one would read as its own */
+  after = core_test_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    GStatBuf st;
+
+    g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+  }
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_check_integrity (ws, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (ws);
+
+    g_assert_cmpstr (org->name, ==, "株式会社バックアップ");
+  }
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), ==, "");
+}
+
+static void
+test_file_deleted (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  const char *rm[] = { "rm", "-f", f->path, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (run_ok (rm));
+
+  g_assert_false (scs_workspace_set_note (ws, ID, "消えたファイルへの入力", &error));
+  g_assert_error (error, SCS_DB_ERROR, SCS_DB_ERROR_MOVED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/scs/lost-update/organization/merge", test_organization_merge);
+  ADD ("/scs/lost-update/organization/conflict", test_organization_conflict);
+  ADD ("/scs/lost-update/organization/sqlite", test_organization_sqlite);
+  ADD ("/scs/lost-update/file/replaced", test_file_replaced);
+  g_test_add ("/scs/lost-update/file/replaced-closed", Fixture, "closed",
+              fixture_set_up, test_file_replaced, fixture_tear_down);
+  ADD ("/scs/lost-update/file/deleted", test_file_deleted);
+
+#undef ADD
+
+  return g_test_run ();
+}
