@@ -87,8 +87,10 @@ scs_db_set_error (GError     **error,
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+      /* SQLite's own words ("database is locked") would reach the user in English */
       g_set_error (error, SCS_DB_ERROR, SCS_DB_ERROR_BUSY,
-                   _("The workspace ‘%s’ is busy in another program: %s"), display, message);
+                   _("Another program is writing to the workspace ‘%s’, so the change was not "
+                     "saved. Try again when it is done."), display);
       break;
 
     case SQLITE_FULL:
@@ -264,14 +266,7 @@ scs_db_has_moved (sqlite3 *db)
 
   /* SQLite compares the inode under the name with its own: a stat (), no
    * open (the file rule of docs/DESIGN.md). */
-  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK || !moved)
-    return FALSE;
-  /* SQLite leaves the -wal of a moved file behind when it closes, under the
-   * name, where the file now there would read this one's pages as its own:
-   * copied into the old file and emptied now, it holds none. */
-  if (sqlite3_get_autocommit (db))
-    sqlite3_wal_checkpoint_v2 (db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-  return TRUE;
+  return sqlite3_file_control (db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved;
 }
 
 gboolean
@@ -292,7 +287,6 @@ scs_db_transaction_begin (ScsDbTransaction  *txn,
       g_autofree char *display = g_filename_display_name (path);
 
       scs_db_transaction_rollback (txn);
-      scs_db_has_moved (db);   /* now outside the transaction: empties the -wal */
       g_set_error (error, SCS_DB_ERROR, SCS_DB_ERROR_MOVED,
                    _("The workspace ‘%s’ was deleted, moved or replaced by another program while "
                      "it was open, so the change was not saved. Close it and open the file again "

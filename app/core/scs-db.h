@@ -105,10 +105,7 @@ typedef struct
 #define SCS_DB_TRANSACTION_INIT { NULL, NULL }
 
 /* Whether the name @db was opened under no longer leads to its file: the
- * file was deleted, or another one renamed over it. Then, outside a
- * transaction, also empties @db's -wal into the old file, so that the file
- * now under the name never reads its pages; call it before closing a
- * connection that may have written. */
+ * file was deleted, or another one renamed over it. */
 gboolean      scs_db_has_moved            (sqlite3           *db);
 /* BEGIN IMMEDIATE on @db (the file at @path, for messages); refused with
  * SCS_DB_ERROR_MOVED when the name no longer leads to the file @db has

@@ -1402,6 +1402,47 @@ scs_scope_set_criteria (ScsScope            *self,
   return commit_item (self, &txn, id, error);
 }
 
+/* Inside the write transaction: whether @item's status, reason,
+ * separation and connection are still stored as this object shows them
+ * (what the user saw); otherwise SCS_WORKSPACE_ERROR_CONFLICT naming who
+ * changed them. */
+static gboolean
+status_unchanged (ScsScope      *self,
+                  ScsScopeItem  *item,
+                  GError       **error)
+{
+  ScsWorkspace *ws = self->workspace;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = scs_scope_item_get_id (item);
+
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "SELECT status, reason, separation, connected, author FROM scope_item WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_FOUND,
+                   _("There is no scope item %lld"), (long long) id);
+      return FALSE;
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0),
+                 scs_scope_status_to_string (scs_scope_item_get_status (item))) == 0 &&
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), scs_scope_item_get_reason (item)) == 0 &&
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), scs_scope_item_get_separation (item)) == 0 &&
+      (sqlite3_column_int (stmt, 3) != 0) == scs_scope_item_get_connected (item))
+    return TRUE;
+
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+               /* Translators: %lld is the number of a scope item, %s who changed it */
+               _("Whether scope item %lld is in scope, and why, was changed by %s after you last saw "
+                 "it, so your change was not saved. The newer state is shown now; apply your "
+                 "change again if it still holds."),
+               (long long) id, (const char *) sqlite3_column_text (stmt, 4));
+  return FALSE;
+}
+
 gboolean
 scs_scope_set_status (ScsScope        *self,
                       gint64           id,
@@ -1487,6 +1528,14 @@ scs_scope_set_status (ScsScope        *self,
     return FALSE;
   if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
+  if (!status_unchanged (self, item, error))
+    {
+      /* nothing written; the newer item is shown */
+      scs_db_transaction_rollback (&txn);
+      refresh_item (self, id);
+      emit_changed (self);
+      return FALSE;
+    }
   stmt = scs_db_prepare (ws->db, ws->path,
                          reset_review
                          ? "UPDATE scope_item SET status = ?1, reason = ?2, separation = ?3, "

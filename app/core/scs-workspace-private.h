@@ -47,6 +47,7 @@ struct _ScsWorkspace
   guint            format;        /* user_version when opened */
   char            *read_only_reason; /* NULL when the file can be written */
   gint64           data_version;  /* PRAGMA data_version last seen */
+  gboolean         moved;         /* the file was deleted or replaced while open (notice_moved ()) */
   guint            watch_id;      /* scs_workspace_watch () timer */
   GFileMonitor    *monitors[2];   /* scs_workspace_watch (): the file, its -wal */
   guint            monitor_idle_id; /* a refresh the monitors asked for */

@@ -410,6 +410,27 @@ default_actor (void)
   return g_strdup (real_name);
 }
 
+/* Whether the file was deleted, or another one renamed over it, since it
+ * was opened (scs_db_has_moved ()). SQLite closes such a connection without
+ * a checkpoint and leaves its -wal under the name, where the file now
+ * there would read this one's pages as its own. So the first time it is
+ * seen, the -wal is copied into the old file and emptied. Only then: the
+ * -wal and -shm under the name are shared with whoever opens the new file,
+ * and emptying them later could throw away that program's commits. The
+ * window's watch sees the move within moments (the file monitor). */
+static gboolean
+notice_moved (ScsWorkspace *self)
+{
+  if (self->moved)
+    return TRUE;
+  if (self->db == NULL || !scs_db_has_moved (self->db))
+    return FALSE;
+  self->moved = TRUE;
+  if (sqlite3_get_autocommit (self->db))
+    sqlite3_wal_checkpoint_v2 (self->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  return TRUE;
+}
+
 gboolean
 scs_workspace_transaction_begin (ScsWorkspace      *self,
                                  ScsDbTransaction  *txn,
@@ -417,6 +438,8 @@ scs_workspace_transaction_begin (ScsWorkspace      *self,
 {
   if (!scs_workspace_check_writable (self, error))
     return FALSE;
+  /* refused by scs_db_transaction_begin () below, with its message */
+  notice_moved (self);
 
   return scs_db_transaction_begin (txn, self->db, self->path, error);
 }
@@ -2259,7 +2282,7 @@ scs_workspace_refresh (ScsWorkspace  *self,
     return TRUE;
   /* Deleted or replaced by another program: nothing more to show of it
    * (a change is refused, saying so), and its -wal is emptied at once. */
-  if (scs_db_has_moved (self->db))
+  if (notice_moved (self))
     return TRUE;
 
   data_version = query_data_version (self);
@@ -2700,11 +2723,10 @@ scs_workspace_finalize (GObject *object)
   ScsWorkspace *self = SCS_WORKSPACE (object);
 
   /* Closing the last connection checkpoints and removes the -wal file,
-   * unless the file was deleted or replaced meanwhile: then it is emptied
-   * here, or the file now under the name would read it. */
+   * unless the file was deleted or replaced meanwhile (notice_moved ()). */
   if (self->db != NULL)
     {
-      scs_db_has_moved (self->db);
+      notice_moved (self);
       if (sqlite3_close (self->db) != SQLITE_OK)
         g_warning ("Cannot close workspace %s: %s", self->path, sqlite3_errmsg (self->db));
       self->db = NULL;

@@ -12,6 +12,9 @@
  *   user changed, over what is stored now); a field both changed is a
  *   conflict, nothing is written and the newer profile is shown; the
  *   audit rows carry the stored old values.
+ * - a scope item's status and reason (scs_scope_set_status): changed by
+ *   `scs-cli scope exclude` meanwhile, the window's change is a conflict
+ *   and the newer state is shown (before: the CLI's reason was replaced).
  * - the file itself: deleted, or replaced by another file renamed over it
  *   (`mv`, as a sync tool or a restore from backup does), while open.
  *   Before, the edit was written into the old inode and its -wal, reported
@@ -23,6 +26,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -221,13 +225,15 @@ test_organization_sqlite (Fixture       *f,
   g_autoptr(ScsOrganization) form = NULL;
   g_autoptr(ScsOrganization) stored = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *sqlite3_program = NULL;
   const char *argv[] = { "sqlite3", f->path, NULL, NULL };
   int status = 0;
 
   g_assert_no_error (error);
   form = scs_workspace_dup_organization (ws);
 
-  if (g_find_program_in_path ("sqlite3") == NULL)
+  sqlite3_program = g_find_program_in_path ("sqlite3");
+  if (sqlite3_program == NULL)
     {
       g_test_skip ("no sqlite3 program");
       return;
@@ -323,6 +329,67 @@ test_file_replaced (Fixture       *f,
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), ==, "");
 }
 
+/* The window saw the move (its watch); then another program opens the
+ * file now under the name, shares the -wal and -shm left there, commits
+ * and keeps it open while the window closes: its commit stays. */
+static void
+test_file_replaced_then_used (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsWorkspace) other = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "restored.scsw", NULL);
+  const char *mv[] = { "mv", other_path, f->path, NULL };
+  const char *script =
+    "import sqlite3, sys\n"
+    "c = sqlite3.connect (sys.argv[1], isolation_level=None)\n"
+    "c.execute (\"UPDATE organization SET address = '新しいファイルでの住所' WHERE id = 1\")\n"
+    "print ('committed', flush=True)\n"
+    "sys.stdin.readline ()\n"
+    "c.close ()\n";
+  const char *python[] = { "python3", "-c", script, f->path, NULL };
+  char line[16] = { 0 };
+  int in_fd, out_fd, status;
+  GPid pid;
+  FILE *out;
+
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_note (ws, ID, "保存済み", &error));
+  g_assert_no_error (error);
+  other = core_test_workspace_new (other_path, "株式会社バックアップ", 3, "別");
+  g_clear_object (&other);
+  g_assert_true (run_ok (mv));
+  /* What the window's watch does when the file monitor reports the move */
+  g_assert_true (scs_workspace_refresh (ws, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) python, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, &in_fd, &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  out = fdopen (out_fd, "r");
+  g_assert_nonnull (fgets (line, sizeof line, out));
+  g_assert_cmpstr (line, ==, "committed\n");
+  fclose (out);
+
+  g_clear_object (&ws);   /* the window closes first */
+  g_assert_cmpint (write (in_fd, "\n", 1), ==, 1);
+  close (in_fd);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_spawn_close_pid (pid);
+
+  ws = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_check_integrity (ws, &error));
+  {
+    g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (ws);
+
+    g_assert_cmpstr (org->address, ==, "新しいファイルでの住所");
+  }
+}
+
 static void
 test_file_deleted (Fixture       *f,
                    gconstpointer  data)
@@ -340,6 +407,54 @@ test_file_deleted (Fixture       *f,
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
+/* The scope page holds the item as it was; the CLI excludes it meanwhile;
+ * the page then marks it connected: the CLI's reason must not be lost. */
+static void
+test_scope_status (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsWorkspace) again = NULL;
+  g_autofree char *id_text = NULL;
+  ScsScope *scope;
+  ScsScope *stored;
+  gint64 id;
+
+  g_assert_no_error (error);
+  scope = scs_scope_get (ws, &error);
+  g_assert_no_error (error);
+  id = core_test_scope_add (scope, SCS_SCOPE_KIND_SERVER, "name", "生産管理サーバー", NULL);
+  g_assert_cmpint (id, >, 0);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_assert_cmpint (run_cli ("--actor=同僚", "scope", "exclude", f->path, id_text,
+                            "--reason", "製造ラインのOT機器で、事務系ネットワークと分離", NULL), ==, 0);
+
+  g_assert_false (scs_scope_set_status (scope, id, SCS_SCOPE_STATUS_EXCLUDED, "事務系と同じ扱い", NULL, TRUE,
+                                        &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  /* The page shows the newer state */
+  g_assert_cmpstr (scs_scope_item_get_reason (scs_scope_lookup (scope, id)), ==,
+                   "製造ラインのOT機器で、事務系ネットワークと分離");
+
+  again = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  stored = scs_scope_get (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_scope_item_get_reason (scs_scope_lookup (stored, id)), ==,
+                   "製造ラインのOT機器で、事務系ネットワークと分離");
+  g_assert_false (scs_scope_item_get_connected (scs_scope_lookup (stored, id)));
+  g_clear_object (&again);
+
+  /* Done again, over the state now shown: saved */
+  g_assert_true (scs_scope_set_status (scope, id, SCS_SCOPE_STATUS_EXCLUDED, "事務系と同じ扱い", NULL, TRUE,
+                                       &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,7 +470,9 @@ main (int   argc,
   ADD ("/scs/lost-update/file/replaced", test_file_replaced);
   g_test_add ("/scs/lost-update/file/replaced-closed", Fixture, "closed",
               fixture_set_up, test_file_replaced, fixture_tear_down);
+  ADD ("/scs/lost-update/file/replaced-then-used", test_file_replaced_then_used);
   ADD ("/scs/lost-update/file/deleted", test_file_deleted);
+  ADD ("/scs/lost-update/scope/status", test_scope_status);
 
 #undef ADD
 

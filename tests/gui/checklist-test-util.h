@@ -9,7 +9,9 @@
 #pragma once
 
 #include "gui-test-util.h"
+#include "scs-checklist-item.h"
 #include "scs-checklist-page.h"
+#include "scs-criterion-row.h"
 
 /* The window's checklist page; the window builds it when a category is
  * first shown, so this shows category 1 if need be, then the page shown
@@ -105,6 +107,48 @@ checklist_test_paraphrase (ScsCriterionRow *row)
   if (!gtk_widget_get_visible (checklist_test_row_child (row, "paraphrase_box")))
     return "";
   return gtk_label_get_text (GTK_LABEL (checklist_test_row_child (row, "paraphrase_label")));
+}
+
+/* The text in @row's note editor. */
+static inline char *
+checklist_test_note_text (ScsCriterionRow *row)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Replaces @row's note with @text, one character at a time, as typing does. */
+static inline void
+checklist_test_type_note (ScsCriterionRow *row,
+                          const char      *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
+
+  gtk_text_buffer_set_text (buffer, "", -1);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, p, g_utf8_next_char (p) - p);
+    }
+}
+
+/* GuiTestDoneFunc: the note of the ScsCriterionRow @row shows "Saved". */
+static inline gboolean
+checklist_test_note_saved (gpointer row)
+{
+  return g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), "saved") == 0;
+}
+
+/* GuiTestDoneFunc: the note of @row shows "Not saved yet". */
+static inline gboolean
+checklist_test_note_failed (gpointer row)
+{
+  return g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), "failed") == 0;
 }
 
 /* Rows the page shows (rows resting out of view in their slots, not

@@ -81,45 +81,6 @@ show_workspace (ScsWorkspace     *workspace,
   return window;
 }
 
-static char *
-note_in_editor (ScsCriterionRow *row)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-type_note (ScsCriterionRow *row,
-           const char      *text)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")));
-
-  gtk_text_buffer_set_text (buffer, "", -1);
-  /* One character at a time, as typing does. */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      GtkTextIter end;
-
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert (buffer, &end, p, g_utf8_next_char (p) - p);
-    }
-}
-
-static gboolean
-row_saved (gpointer row)
-{
-  return g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), "saved") == 0;
-}
-
-static gboolean
-row_failed (gpointer row)
-{
-  return g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), "failed") == 0;
-}
-
 /* The child: type, wait for "Saved", say so, then wait to be killed. */
 static int
 child_main (const char *path,
@@ -134,8 +95,8 @@ child_main (const char *path,
   workspace = scs_workspace_open (path, &error);
   g_assert_no_error (error);
   show_workspace (workspace, &row);
-  type_note (row, text);
-  if (!gui_test_poll_until (row_saved, row, 20))
+  checklist_test_type_note (row, text);
+  if (!gui_test_poll_until (checklist_test_note_saved, row, 20))
     return 1;
   printf ("saved\n");
   fflush (stdout);
@@ -196,7 +157,7 @@ window_child_main (const char *path,
         /* Reported before typing: the parent knows what may be committed. */
         printf ("typing %u %s\n", i, text);
         fflush (stdout);
-        type_note (rows[i], text);
+        checklist_test_type_note (rows[i], text);
         if (!gui_test_poll_until (row_saved_or_conflict, rows[i], 20))
           {
             g_printerr ("window: %s still %s after 20 s\n", ids[i],
@@ -659,7 +620,7 @@ test_kill_after_saved (void)
       g_assert_no_error (error);
       g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (workspace, CRITERION)), ==, text);
       window = show_workspace (workspace, &row);
-      shown = note_in_editor (row);
+      shown = checklist_test_note_text (row);
       g_assert_cmpstr (shown, ==, text);
       close_window (window);
     }
@@ -687,17 +648,17 @@ test_disk_full (void)
   full.rlim_cur = 0;
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
 
-  type_note (row, text);
+  checklist_test_type_note (row, text);
   typed = g_get_monotonic_time ();
-  g_assert_true (gui_test_poll_until (row_failed, row, 10));
+  g_assert_true (gui_test_poll_until (checklist_test_note_failed, row, 10));
   /* 400 ms of typing pause before the save, then at most a second. */
   g_assert_cmpint (g_get_monotonic_time () - typed, <, 1400 * 1000);
-  shown = note_in_editor (row);
+  shown = checklist_test_note_text (row);
   g_assert_cmpstr (shown, ==, text);
 
   /* The fault clears; nobody touches the row: it saves by itself. */
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
-  g_assert_true (gui_test_poll_until (row_saved, row, 20));
+  g_assert_true (gui_test_poll_until (checklist_test_note_saved, row, 20));
   reopened = scs_workspace_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, CRITERION)), ==, text);
@@ -741,7 +702,7 @@ static gboolean
 editor_shows (gpointer data)
 {
   RowText *rt = data;
-  g_autofree char *shown = note_in_editor (rt->row);
+  g_autofree char *shown = checklist_test_note_text (rt->row);
 
   return g_strcmp0 (shown, rt->text) == 0;
 }
@@ -779,11 +740,11 @@ test_live (void)
   g_assert_true (gui_test_poll_until (editor_shows, &rt, 10));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
 
-  type_note (row, typed);
+  checklist_test_type_note (row, typed);
   g_assert_true (run_cli_ok ("answer", path, CRITERION, "not-met", NULL));
   g_assert_true (gui_test_poll_until (row_conflict, row, 10));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
-  shown = note_in_editor (row);
+  shown = checklist_test_note_text (row);
   g_assert_cmpstr (shown, ==, typed);
   /* Nothing written over the newer answer yet. */
   reopened = scs_workspace_open (path, &error);
@@ -793,7 +754,7 @@ test_live (void)
 
   /* The user keeps their note. */
   scs_checklist_item_resolve_note (scs_criterion_row_get_item (row), TRUE);
-  g_assert_true (gui_test_poll_until (row_saved, row, 10));
+  g_assert_true (gui_test_poll_until (checklist_test_note_saved, row, 10));
   reopened = scs_workspace_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, CRITERION)), ==, typed);

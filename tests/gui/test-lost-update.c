@@ -11,18 +11,32 @@
  * - a field both changed: the dialog stays open and says so, the user's
  *   text stays in its row, the untouched rows show the newer values, and
  *   saving again stores the user's text over the CLI's.
+ *
+ * The checklist's note while another program holds the file:
+ *
+ * - a write transaction held (python's sqlite3, BEGIN IMMEDIATE) longer
+ *   than the busy timeout while the window saves: the row says "Not saved
+ *   yet", the text stays in the editor, and it is saved by itself once the
+ *   lock is let go;
+ * - the file replaced by another one (mv over it) while the window is
+ *   open: the next note is not shown as saved, the text stays, the user is
+ *   told why, and the file now under the name is left alone.
  */
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "checklist-test-util.h"
 #include "gui-test-util.h"
 #include "scs-org-dialog.h"
+#include "scs-window.h"
 #include "scs-workspace.h"
 
 typedef struct
@@ -191,6 +205,153 @@ test_org_dialog_conflict (Fixture       *fixture,
   g_object_unref (dialog);
 }
 
+#define CRITERION "1-2-1-1"
+
+static ScsWindow *
+show_workspace (ScsWorkspace     *workspace,
+                ScsCriterionRow **row)
+{
+  ScsWindow *window = scs_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  scs_window_set_workspace (window, workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_test_poll_until (gui_test_is_mapped, window, 10));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1));
+  *row = checklist_test_row (checklist_test_page (window), CRITERION);
+  g_assert_nonnull (*row);
+  return window;
+}
+
+static void
+close_window (ScsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+stored_note (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (path, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (scs_answer_get_note (scs_workspace_lookup_answer (ws, CRITERION)));
+}
+
+/* Another program: python's sqlite3 holding BEGIN IMMEDIATE on @path from
+ * when it says "locked" until a line is written to *@in_fd. */
+static GPid
+hold_write_lock (const char *path,
+                 int        *in_fd)
+{
+  const char *script =
+    "import sqlite3, sys\n"
+    "c = sqlite3.connect (sys.argv[1], isolation_level=None)\n"
+    "c.execute ('BEGIN IMMEDIATE')\n"
+    "print ('locked', flush=True)\n"
+    "sys.stdin.readline ()\n"
+    "c.execute ('ROLLBACK')\n";
+  const char *argv[] = { "python3", "-c", script, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char line[16] = { 0 };
+  GPid pid;
+  int out_fd;
+  FILE *out;
+
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                           NULL, NULL, &pid, in_fd, &out_fd, NULL, &error));
+  g_assert_no_error (error);
+  out = fdopen (out_fd, "r");
+  g_assert_nonnull (fgets (line, sizeof line, out));
+  g_assert_cmpstr (line, ==, "locked\n");
+  fclose (out);
+  return pid;
+}
+
+static void
+test_note_while_locked (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const char *text = "別のプログラムが書き込み中に入力したメモ";
+  g_autofree char *shown = NULL;
+  g_autofree char *stored = NULL;
+  const char *toast;
+  ScsCriterionRow *row;
+  ScsWindow *window = show_workspace (fixture->workspace, &row);
+  int in_fd, status;
+  GPid pid = hold_write_lock (fixture->path, &in_fd);
+
+  checklist_test_type_note (row, text);
+  /* The busy timeout (5 s) runs out: not saved, and not shown as saved */
+  g_assert_true (gui_test_poll_until (checklist_test_note_failed, row, 30));
+  shown = checklist_test_note_text (row);
+  g_assert_cmpstr (shown, ==, text);
+  toast = gui_test_toast_title (window);
+  g_test_message ("toast: %s", toast);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (toast, "別のプログラム"));
+  g_assert_null (strstr (toast, "locked"));   /* no SQLite English */
+
+  /* The other program lets go; nobody touches the row */
+  g_assert_cmpint (write (in_fd, "\n", 1), ==, 1);
+  close (in_fd);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_spawn_close_pid (pid);
+  g_assert_true (gui_test_poll_until (checklist_test_note_saved, row, 30));
+  stored = stored_note (fixture->path);
+  g_assert_cmpstr (stored, ==, text);
+
+  close_window (window);
+}
+
+static void
+test_note_file_replaced (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const char *saved_text = "入れ替え前に保存したメモ";
+  const char *text = "入れ替え後に入力したメモ";
+  g_autofree char *other_path = g_build_filename (fixture->dir, "restored.scsw", NULL);
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社バックアップ");
+  g_autoptr(ScsWorkspace) other = gui_test_create_workspace (other_path, org, 3);
+  const char *mv[] = { "mv", other_path, fixture->path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *stored = NULL;
+  const char *toast;
+  ScsCriterionRow *row;
+  ScsWindow *window = show_workspace (fixture->workspace, &row);
+  int status = -1;
+
+  g_clear_object (&other);
+  checklist_test_type_note (row, saved_text);
+  g_assert_true (gui_test_poll_until (checklist_test_note_saved, row, 30));
+
+  g_assert_true (g_spawn_sync (NULL, (char **) mv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  checklist_test_type_note (row, text);
+  g_assert_true (gui_test_poll_until (checklist_test_note_failed, row, 30));
+  shown = checklist_test_note_text (row);
+  g_assert_cmpstr (shown, ==, text);
+  toast = gui_test_toast_title (window);
+  g_test_message ("toast: %s", toast);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (toast, "置き換えられた"));
+
+  /* The file under the name is the other one, without either note */
+  close_window (window);
+  g_clear_object (&fixture->workspace);
+  stored = stored_note (fixture->path);
+  g_assert_cmpstr (stored, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +362,11 @@ main (int   argc,
               fixture_set_up, test_org_dialog_merge, fixture_tear_down);
   g_test_add ("/scs/gui/lost-update/org-dialog/conflict", Fixture, NULL,
               fixture_set_up, test_org_dialog_conflict, fixture_tear_down);
+
+  g_test_add ("/scs/gui/lost-update/note/locked", Fixture, NULL,
+              fixture_set_up, test_note_while_locked, fixture_tear_down);
+  g_test_add ("/scs/gui/lost-update/note/file-replaced", Fixture, NULL,
+              fixture_set_up, test_note_file_replaced, fixture_tear_down);
 
   return g_test_run ();
 }
