@@ -542,7 +542,7 @@ test_scope_field (Fixture       *f,
    * one's successor: the audit's old value is what was stored. */
   other = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_true (scs_scope_set_field (scs_scope_get (other, NULL), id, "location", "第2工場", &error));
+  g_assert_true (scs_scope_set_field (scs_scope_get (other, NULL), id, "administrator", "情報システム課", &error));
   g_assert_no_error (error);
   g_clear_object (&other);
   g_assert_true (scs_scope_set_field (scope, id, "name", "生産管理サーバー3号機", &error));
@@ -550,7 +550,7 @@ test_scope_field (Fixture       *f,
   again = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (scs_scope_item_get_value (scs_scope_lookup (scs_scope_get (again, NULL), id),
-                                             SCS_SCOPE_FIELD_LOCATION), ==, "第2工場");
+                                             SCS_SCOPE_FIELD_ADMINISTRATOR), ==, "情報システム課");
   audit = scs_workspace_list_audit (again, 0, &error);
   g_assert_no_error (error);
   entry = find_action (audit, "scope-field", target);
