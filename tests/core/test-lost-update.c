@@ -537,9 +537,8 @@ test_scope_field (Fixture       *f,
   g_clear_pointer (&audit, g_ptr_array_unref);
   g_clear_object (&again);
 
-  /* Renamed again elsewhere (no notice: python's sqlite3 would do the
-   * same); the window's rename over the name it now shows is the stored
-   * one's successor: the audit's old value is what was stored. */
+  /* Another field changed elsewhere; the window's rename, over the name
+   * it now shows, keeps it, and the audit's old value is the stored name. */
   other = scs_workspace_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_true (scs_scope_set_field (scs_scope_get (other, NULL), id, "administrator", "情報システム課", &error));
