@@ -524,7 +524,10 @@ update_estimate (ScsChecklistPage *self)
 
       if (slot->height > 0 && slot->width == width &&
           scs_checklist_item_get_kind (slot->item) == SCS_CHECKLIST_ITEM_CRITERION)
-        sum += slot->height, n++;
+        {
+          sum += slot->height;
+          n++;
+        }
     }
   if (n == 0)
     return;
@@ -572,6 +575,7 @@ update_rows_within (ScsChecklistPage *self,
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
+      gboolean near;
       int height;
 
       if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
@@ -587,19 +591,21 @@ update_rows_within (ScsChecklistPage *self,
           continue;
         }
       height = slot_height (slot);
+      near = y + height >= low && y <= high;
       if (y + height >= value && y <= value + page)
         attach_row (self, slot);
-      else if (y + height >= low && y <= high)
+      else if (!near)
         {
-          if (slot_row (slot) != NULL)
-            ;
-          else if (budget > 0)
-            attach_row (self, slot), budget--;
-          else
-            waiting = TRUE;
+          if (slot_row (slot) != NULL && !row_has_focus (slot->child))
+            detach_row (self, slot);
         }
-      else if (slot_row (slot) != NULL && !row_has_focus (slot->child))
-        detach_row (self, slot);
+      else if (slot_row (slot) == NULL && budget > 0)
+        {
+          attach_row (self, slot);
+          budget--;
+        }
+      else if (slot_row (slot) == NULL)
+        waiting = TRUE;
       y += height;
     }
   return waiting;
@@ -648,12 +654,12 @@ update_rows (ScsChecklistPage *self)
       g_signal_handler_is_connected (clock, self->near_paint_id))
     return;
   forget_near_clock (self);
-  /* An idle now would run before the frame that shows the change. */
   if (clock == NULL)
     {
       update_rows_within (self, G_MAXUINT);
       return;
     }
+  /* An idle now would run before the frame that shows the change. */
   self->near_clock = g_object_ref (clock);
   self->near_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_near_rows_after_paint), self);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);

@@ -455,14 +455,17 @@ read_at (Layout  *layout,
 
 /* Extra header fields of the two kinds ZIP writers put on every entry, and
  * nothing else: the extended timestamp (flags and at most three times) and
- * the Unix owner (version 1, uid and gid of at most 8 bytes each). Any
- * other kind could hold anything (a Unicode path that some tools show
- * instead of the name, or a payload); *@unknown says which was found. */
+ * the Unix owner (version 1, uid and gid of at most 8 bytes each), each at
+ * most once. Any other kind could hold anything (a Unicode path that some
+ * tools show instead of the name, or a payload), and so could thousands of
+ * timestamps; *@unknown says which was found. */
 static gboolean
 extra_is_known (const guint8 *extra,
                 gsize         length,
                 guint        *unknown)
 {
+  gboolean seen_time = FALSE, seen_owner = FALSE;
+
   *unknown = 0;
   while (length > 0)
     {
@@ -477,11 +480,15 @@ extra_is_known (const guint8 *extra,
       *unknown = id;
       if (id == 0x5455)
         {
-          if (size < 1 || size > 13 || (size - 1) % 4 != 0)
+          if (seen_time || size < 1 || size > 13 || (size - 1) % 4 != 0)
             return FALSE;
+          seen_time = TRUE;
         }
       else if (id == 0x7875)
         {
+          if (seen_owner)
+            return FALSE;
+          seen_owner = TRUE;
           guint uid_size, gid_size;
 
           if (size < 3 || extra[4] != 1 || (uid_size = extra[5]) > 8 || 3 + uid_size > size)
@@ -578,6 +585,10 @@ check_entry (Layout        *layout,
 
   if (le16 (entry + 32) != 0)
     return hostile (error, _("the entry ‘%s’ carries a comment, which no signature covers"), name);
+  /* every tool ends the name at a NUL: what follows it is covered by nothing */
+  if (memchr (entry + CENTRAL_SIZE, '\0', name_length) != NULL)
+    return hostile (error, _("the name of the entry ‘%s’ goes on after a NUL byte, which no signature "
+                             "covers"), name);
   if (packed == 0xffffffff || size == 0xffffffff || offset == 0xffffffff)
     return hostile (error, _("the entry ‘%s’ uses ZIP64 sizes, which a package never needs"), name);
   if (flags & FLAG_ENCRYPTED)

@@ -435,6 +435,27 @@ def main():
                           "is named \u2018%s\u2019 in the archive" % other)
     check("the directory names an evidence file differently from its entry: refused", directory_name)
 
+    def nul_in_name():
+        # every tool stops reading the name at the NUL: the rest rides along
+        name = evidence.encode()
+        forged = raw.replace(name, name[:-4] + b"\0exe")
+        container_refused("nul-name", forged, "NUL byte")
+    check("bytes hidden in a name after a NUL byte: refused", nul_in_name)
+
+    def repeated_extra():
+        # thousands of timestamp fields could carry a payload
+        path = os.path.join(TMP, "repeated-extra.scsp")
+        field = struct.pack("<HHB3I", 0x5455, 13, 7, 0x48494444, 0x454e2121, 0x21212121)
+        with zipfile.ZipFile(path, "w") as z:
+            for name, data in honest:
+                info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+                if name == evidence:
+                    info.extra = field * 8
+                z.writestr(info, data, compress_type=zipfile.ZIP_STORED if name == "mimetype"
+                           else zipfile.ZIP_DEFLATED)
+        container_refused("repeated-extra", open(path, "rb").read(), "(0x5455)")
+    check("a timestamp extra field repeated to carry a payload: refused", repeated_extra)
+
     # Names a viewer or Windows shows as other names: refused before any
     # signature is looked at (exit 2), whoever signed them.
     def odd_name(tag, name, said, more=()):
@@ -485,18 +506,19 @@ def main():
     leaf("underfake", "fakeca", "/CN=Manager Hanako", usage)
     management_manifest = dict(honest)["META-INF/ASiCManifest-management.xml"]
 
-    def resigned(name, signer, *options, ca=True):
+    def resigned(name, signer, *options, manifest=None):
+        manifest = manifest or management_manifest
         content = os.path.join(TMP, name + ".xml")
         with open(content, "wb") as f:
-            f.write(management_manifest)
+            f.write(manifest)
         cms = os.path.join(TMP, name + ".p7s")
         subprocess.run(["openssl", "cms", "-sign", "-binary", "-in", content, "-outform", "DER", "-out", cms,
                         "-signer", os.path.join(CERTS, signer + ".pem"),
                         "-inkey", os.path.join(CERTS, signer + ".key.pem")] + list(options),
                        check=True, capture_output=True)
         signature = open(cms, "rb").read()
-        entries = [(n, signature if n == "META-INF/signature-management.p7s" else d) for n, d in honest]
-        return tampered(name, entries, recompute=False)
+        replaced = {"META-INF/signature-management.p7s": signature, "META-INF/ASiCManifest-management.xml": manifest}
+        return tampered(name, [(n, replaced.get(n, d)) for n, d in honest], recompute=False)
 
     def signature_refused(name, signer, options, *said):
         out = expect_refused(resigned(name, signer, *options), *said)
@@ -525,6 +547,21 @@ def main():
         assert rc == 0 and "same certificate" in out, "verify exit %d\n%s" % (rc, out)
     check("the expert's certificate signs as management too: said (a warning)", same_signer)
     # regression tests of rules that had none
+    def referenced_twice():
+        text = management_manifest.decode()
+        ref = re.search(r'  <asic:DataObjectReference URI="%s".*?</asic:DataObjectReference>\n' % re.escape(evidence),
+                        text, re.S).group(0)
+        manifest = text.replace(ref, ref + ref, 1).encode()
+        expect_refused(resigned("referenced-twice", "manager", manifest=manifest), "referenced twice")
+    check("an evidence file referenced twice in a validly signed manifest: refused", referenced_twice)
+
+    def listed_not_in_zip():
+        text = management_manifest.decode()
+        ref = re.search(r'  <asic:DataObjectReference URI="%s".*?</asic:DataObjectReference>\n' % re.escape(evidence),
+                        text, re.S).group(0)
+        manifest = text.replace(ref, ref + ref.replace(evidence, "evidence/ghost.pdf"), 1).encode()
+        expect_refused(resigned("ghost", "manager", manifest=manifest), "evidence/ghost.pdf", "missing")
+    check("a validly signed manifest lists a file the package lacks: refused", listed_not_in_zip)
     check("a certificate issued by the expert's (non-CA) certificate: not trusted", lambda: signature_refused(
         "leaf-issued", "underexpert", ["-certfile", os.path.join(CERTS, "expert.pem")], "not issued by a CA you trust"))
     check("an intermediate the attacker made under the CA's name: not trusted", lambda: signature_refused(

@@ -371,7 +371,8 @@ expected_matches (Typing     *typing,
 {
   ScsWorkspace *workspace = typing->fixture->workspace;
   const GPtrArray *criteria = scs_catalog_get_criteria (scs_workspace_get_catalog (workspace));
-  g_autofree char *needle = fold_for_test (g_strstrip (g_strdup (query)));
+  g_autofree char *stripped = g_strstrip (g_strdup (query));
+  g_autofree char *needle = fold_for_test (stripped);
   g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, NULL, NULL);
   g_autoptr(GString) ids = g_string_new (NULL);
 
