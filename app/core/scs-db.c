@@ -178,6 +178,26 @@ scs_db_step_done (sqlite3_stmt  *stmt,
 }
 
 gboolean
+scs_db_exec_bound (sqlite3     *db,
+                   const char  *path,
+                   const char  *sql,
+                   gint64       a,
+                   gint64       b,
+                   const char  *text,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = scs_db_prepare (db, path, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    scs_db_bind_text (stmt, 3, text);
+  return scs_db_step_done (stmt, db, path, error);
+}
+
+gboolean
 scs_db_query_int (sqlite3     *db,
            const char  *path,
            const char  *sql,

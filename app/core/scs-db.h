@@ -56,6 +56,15 @@ gboolean      scs_db_step_done    (sqlite3_stmt  *stmt,
                                    sqlite3       *db,
                                    const char    *path,
                                    GError       **error);
+/* Prepares and runs @sql, which returns no rows, with ?1 = @a, ?2 = @b and,
+ * when @sql has a third parameter, ?3 = @text (NULL binds SQL NULL). */
+gboolean      scs_db_exec_bound   (sqlite3       *db,
+                                   const char    *path,
+                                   const char    *sql,
+                                   gint64         a,
+                                   gint64         b,
+                                   const char    *text,
+                                   GError       **error);
 gboolean      scs_db_query_int    (sqlite3       *db,
                                    const char    *path,
                                    const char    *sql,

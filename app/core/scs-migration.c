@@ -302,24 +302,6 @@ describe_answer (const ScsMigratedAnswer *answer)
 }
 
 static gboolean
-copy_rows (ScsWorkspace  *ws,
-           const char    *sql,
-           gint64         from,
-           gint64         to,
-           const char    *criterion_id,
-           GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = scs_db_prepare (ws->db, ws->path, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, to);
-  sqlite3_bind_int64 (stmt, 2, from);
-  scs_db_bind_text (stmt, 3, criterion_id);
-  return scs_db_step_done (stmt, ws->db, ws->path, error);
-}
-
-static gboolean
 apply_in_transaction (ScsMigration  *self,
                       const char    *now,
                       GError       **error)
@@ -366,14 +348,16 @@ apply_in_transaction (ScsMigration  *self,
         {
           const char *id = g_ptr_array_index (self->carried, i);
 
-          if (!copy_rows (ws, "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated, version) "
-                              "SELECT ?1, criterion_id, state, note, reason, author, updated, version FROM answer "
-                              "WHERE assessment = ?2 AND criterion_id = ?3",
-                          self->assessment_id, assessment, id, error) ||
-              !copy_rows (ws, "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
-                              "SELECT sha256, ?1, criterion_id, added, author FROM evidence_link "
-                              "WHERE assessment = ?2 AND criterion_id = ?3",
-                          self->assessment_id, assessment, id, error))
+          if (!scs_db_exec_bound (ws->db, ws->path,
+                                  "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated, version) "
+                                  "SELECT ?1, criterion_id, state, note, reason, author, updated, version FROM answer "
+                                  "WHERE assessment = ?2 AND criterion_id = ?3",
+                                  assessment, self->assessment_id, id, error) ||
+              !scs_db_exec_bound (ws->db, ws->path,
+                                  "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
+                                  "SELECT sha256, ?1, criterion_id, added, author FROM evidence_link "
+                                  "WHERE assessment = ?2 AND criterion_id = ?3",
+                                  assessment, self->assessment_id, id, error))
             return FALSE;
         }
     }

@@ -611,25 +611,6 @@ scs_renewal_list_cycles (ScsWorkspace  *self,
                          (GDestroyNotify) scs_cycle_info_free, error);
 }
 
-static gboolean
-exec_bound (ScsWorkspace  *self,
-            const char    *sql,
-            gint64         a,
-            gint64         b,
-            const char    *text,
-            GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = scs_db_prepare (self->db, self->path, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    scs_db_bind_text (stmt, 3, text);
-  return scs_db_step_done (stmt, self->db, self->path, error);
-}
-
 guint
 scs_renewal_start (ScsWorkspace  *self,
                    GError       **error)
@@ -684,20 +665,20 @@ scs_renewal_start (ScsWorkspace  *self,
   new_id = sqlite3_last_insert_rowid (self->db);
 
   /* Answers as they were, still attributed to whoever gave them. */
-  if (!exec_bound (self,
-                   "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated, version) "
-                   "SELECT ?2, criterion_id, state, note, reason, author, updated, version "
-                   "FROM answer WHERE assessment = ?1", old_id, new_id, NULL, error) ||
-      !exec_bound (self,
-                   "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
-                   "SELECT sha256, ?2, criterion_id, added, author "
-                   "FROM evidence_link WHERE assessment = ?1", old_id, new_id, NULL, error) ||
+  if (!scs_db_exec_bound (self->db, self->path,
+                          "INSERT INTO answer (assessment, criterion_id, state, note, reason, author, updated, version) "
+                          "SELECT ?2, criterion_id, state, note, reason, author, updated, version "
+                          "FROM answer WHERE assessment = ?1", old_id, new_id, NULL, error) ||
+      !scs_db_exec_bound (self->db, self->path,
+                          "INSERT INTO evidence_link (sha256, assessment, criterion_id, added, author) "
+                          "SELECT sha256, ?2, criterion_id, added, author "
+                          "FROM evidence_link WHERE assessment = ?1", old_id, new_id, NULL, error) ||
       /* Everything that carries something is to be re-confirmed. */
-      !exec_bound (self,
-                   "INSERT INTO renewal_carry (assessment, criterion_id, from_assessment, carried) "
-                   "SELECT ?2, criterion_id, ?1, ?3 FROM answer WHERE assessment = ?1 "
-                   "UNION SELECT ?2, criterion_id, ?1, ?3 FROM evidence_link WHERE assessment = ?1",
-                   old_id, new_id, now, error))
+      !scs_db_exec_bound (self->db, self->path,
+                          "INSERT INTO renewal_carry (assessment, criterion_id, from_assessment, carried) "
+                          "SELECT ?2, criterion_id, ?1, ?3 FROM answer WHERE assessment = ?1 "
+                          "UNION SELECT ?2, criterion_id, ?1, ?3 FROM evidence_link WHERE assessment = ?1",
+                          old_id, new_id, now, error))
     return 0;
 
   target = g_strdup_printf ("assessment %" G_GINT64_FORMAT, new_id);

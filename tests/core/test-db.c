@@ -303,6 +303,36 @@ test_workspace_edit_half_done (void)
   core_test_rm_rf (dir);
 }
 
+/* scs_db_exec_bound () binds ?1 and ?2, and ?3 only where the statement
+ * has it; a refused statement reports an SCS_DB_ERROR naming the file. */
+static void
+test_exec_bound (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (scs_db_exec (f->db, f->path, "INSERT INTO parent VALUES (1), (2)", &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_db_exec_bound (f->db, f->path,
+                                    "INSERT INTO item SELECT ?1 + ?2", 3, 4, "unused", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT COUNT(*) FROM item WHERE value = 7"), ==, 1);
+  g_assert_true (scs_db_exec_bound (f->db, f->path,
+                                    "INSERT INTO item SELECT ?3 || ?1 || ?2", 5, 6, "x", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT COUNT(*) FROM item WHERE value = 'x56'"), ==, 1);
+  g_assert_true (scs_db_exec_bound (f->db, f->path,
+                                    "INSERT INTO item SELECT coalesce (?3, 'null') FROM parent WHERE id IN (?1, ?2)",
+                                    1, 2, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT COUNT(*) FROM item WHERE value = 'null'"), ==, 2);
+
+  g_assert_false (scs_db_exec_bound (f->db, f->path,
+                                     "INSERT INTO parent VALUES (?1), (?2)", 3, 2, NULL, &error));
+  g_assert_error (error, SCS_DB_ERROR, SCS_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, f->path));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -324,6 +354,7 @@ main (int    argc,
   g_test_add ("/scs/db/error/corrupt", Fixture, NULL, fixture_set_up, test_error_corrupt, fixture_tear_down);
   g_test_add ("/scs/db/error/io-and-misuse", Fixture, NULL,
               fixture_set_up, test_error_io_and_misuse, fixture_tear_down);
+  g_test_add ("/scs/db/exec-bound", Fixture, NULL, fixture_set_up, test_exec_bound, fixture_tear_down);
 
   return g_test_run ();
 }
