@@ -154,6 +154,60 @@ core_test_workspace_new (const char *path,
 }
 
 void
+core_test_fixture_set_up (CoreTestFixture *f,
+                          gconstpointer    data)
+{
+  g_autofree char *name = g_path_get_basename (g_get_prgname ());
+  g_autofree char *template = g_strdup_printf ("scs-%s-XXXXXX", name);
+  g_autoptr(ScsWorkspace) ws = NULL;
+
+  f->dir = core_test_make_tmp_dir (template);
+  f->path = g_build_filename (f->dir, "client.scsw", NULL);
+  ws = core_test_workspace_new (f->path, "株式会社テスト", 3, "窓");
+}
+
+void
+core_test_fixture_tear_down (CoreTestFixture *f,
+                             gconstpointer    data)
+{
+  core_test_rm_rf (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+int
+core_test_run_cli (char       **out,
+                   const char  *first,
+                   ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *own_out = NULL;
+  g_autofree char *said = NULL;
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("SCS_CLI"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (out == NULL)
+    out = &own_out;
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, &err, &status, &error);
+  g_assert_no_error (error);
+  said = g_strdup_printf ("scs-cli %s: %s%s", first, *out ? *out : "", err ? err : "");
+  g_test_message ("%s", g_strdelimit (said, "\n", ' '));
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+void
 core_test_make_certificates (const char *dir,
                              gboolean    quiet)
 {

@@ -40,6 +40,28 @@ ScsWorkspace *core_test_workspace_new   (const char   *path,
                                          guint         level,
                                          const char   *actor);
 
+/* A fixture for g_test_add (): a temporary folder named after the test
+ * program, with @path its workspace "client.scsw" for "株式会社テスト" at
+ * level 3, made by actor "窓" and closed again. */
+typedef struct
+{
+  char *dir;
+  char *path;
+} CoreTestFixture;
+
+void          core_test_fixture_set_up    (CoreTestFixture *f,
+                                           gconstpointer    data);
+void          core_test_fixture_tear_down (CoreTestFixture *f,
+                                           gconstpointer    data);
+
+/* Runs $SCS_CLI with @first and the arguments after it (NULL-terminated):
+ * its exit status, -1 when it did not exit. Its output is returned in @out
+ * when not NULL; output and error output go to one TAP comment line, never
+ * to the test's own stdout. */
+int           core_test_run_cli         (char        **out,
+                                         const char   *first,
+                                         ...) G_GNUC_NULL_TERMINATED;
+
 /* What an outside SQLite tool does to get past the seal without leaving a
  * trace in the schema: drops every trigger, runs @sql, puts the triggers
  * back exactly as they were. */

@@ -39,71 +39,7 @@
 
 #define ID "1-2-1-1"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(ScsWorkspace) ws = NULL;
-
-  f->dir = core_test_make_tmp_dir ("scs-file-safety-XXXXXX");
-  f->path = g_build_filename (f->dir, "client.scsw", NULL);
-  ws = core_test_workspace_new (f->path, "株式会社テスト", 3, "窓");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  core_test_rm_rf (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
-
-/* Runs scs-cli with @args (NULL-terminated after the command); returns its
- * exit status and its output in @out. */
-static int
-run_cli (char       **out,
-         const char  *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *own_out = NULL;
-  const char *arg;
-  va_list args;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_nonnull (g_getenv ("SCS_CLI"));
-  /* Captured, never on the test's own stdout (TAP). */
-  if (out == NULL)
-    out = &own_out;
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, &err, &status, &error);
-  g_assert_no_error (error);
-  {
-    /* One TAP comment line. */
-    g_autofree char *said = g_strdup_printf ("scs-cli %s: %s%s", first, *out ? *out : "",
-                                             err ? err : "");
-
-    g_test_message ("%s", g_strdelimit (said, "\n", ' '));
-  }
-
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
+typedef CoreTestFixture Fixture;
 
 /* The side files of @path that process @pid holds open although they were
  * deleted. */
@@ -187,8 +123,8 @@ test_locks_kept (Fixture       *f,
     }
 
   g_assert_cmpint (wait_step (to_parent[0]), ==, 'o');
-  g_assert_cmpint (run_cli (NULL, "info", f->path, NULL), ==, 0);
-  g_assert_cmpint (run_cli (NULL, "info", f->path, NULL), ==, 0);
+  g_assert_cmpint (core_test_run_cli (NULL, "info", f->path, NULL), ==, 0);
+  g_assert_cmpint (core_test_run_cli (NULL, "info", f->path, NULL), ==, 0);
   g_assert_cmpuint (count_deleted_side_files (pid, f->path), ==, 0);
 
   child_step (to_child[1], 'e');
@@ -259,7 +195,7 @@ test_lost_update (Fixture       *f,
   g_signal_connect (ws, "answer-changed", G_CALLBACK (count_signal), &changed);
   answer = scs_workspace_lookup_answer (ws, ID);
 
-  g_assert_cmpint (run_cli (NULL, "--actor=同僚", "answer", f->path, ID, "not-met", NULL), ==, 0);
+  g_assert_cmpint (core_test_run_cli (NULL, "--actor=同僚", "answer", f->path, ID, "not-met", NULL), ==, 0);
 
   g_assert_false (scs_workspace_set_note (ws, ID, "規程あり（改訂）", &error));
   g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
@@ -294,9 +230,9 @@ test_lost_update (Fixture       *f,
   }
 
   /* The CLI's own compare-and-set. */
-  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "met", "--if-version", "1", NULL), ==, 2);
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", f->path, ID, "met", "--if-version", "1", NULL), ==, 2);
   g_assert_cmpint (scs_answer_get_version (answer), ==, 3);
-  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "met", "--if-version", "3", NULL), ==, 0);
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", f->path, ID, "met", "--if-version", "3", NULL), ==, 0);
 }
 
 static void
@@ -358,7 +294,7 @@ test_refresh (Fixture       *f,
   g_assert_true (scs_workspace_refresh (ws, &error));
   g_assert_cmpuint (changed, ==, 0);
 
-  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "met", "--note", "別の端末から", NULL), ==, 0);
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", f->path, ID, "met", "--note", "別の端末から", NULL), ==, 0);
   g_assert_true (scs_workspace_refresh (ws, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
@@ -366,7 +302,7 @@ test_refresh (Fixture       *f,
   g_assert_cmpstr (scs_answer_get_note (answer), ==, "別の端末から");
 
   core_test_write_file (evidence, "規程", -1);
-  g_assert_cmpint (run_cli (NULL, "evidence", "add", f->path, ID, evidence, NULL), ==, 0);
+  g_assert_cmpint (core_test_run_cli (NULL, "evidence", "add", f->path, ID, evidence, NULL), ==, 0);
   g_assert_true (scs_workspace_refresh (ws, &error));
   g_assert_cmpuint (evidence_changed, ==, 1);
   g_assert_cmpuint (scs_answer_get_n_evidence (answer), ==, 1);
@@ -374,7 +310,7 @@ test_refresh (Fixture       *f,
   /* The watch: the change arrives through the main loop. */
   scs_workspace_watch (ws, 50);
   g_signal_connect (ws, "answer-changed", G_CALLBACK (on_changed_quit), loop);
-  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "not-met", NULL), ==, 0);
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", f->path, ID, "not-met", NULL), ==, 0);
   g_assert_true (run_loop_guarded (loop, 30));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
   scs_workspace_watch (ws, 0);
@@ -401,8 +337,8 @@ test_monitor (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
     {
-      g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, i == 0 ? "met" : "not-met",
-                                "--note", notes[i], NULL), ==, 0);
+      g_assert_cmpint (core_test_run_cli (NULL, "answer", f->path, ID, i == 0 ? "met" : "not-met",
+                                          "--note", notes[i], NULL), ==, 0);
       g_assert_true (run_loop_guarded (loop, 30));
       g_assert_cmpuint (changed, ==, i + 1);
       g_assert_cmpstr (scs_answer_get_note (answer), ==, notes[i]);
@@ -411,7 +347,7 @@ test_monitor (Fixture       *f,
 
   /* Stopped: no monitor, no timer. */
   scs_workspace_watch (ws, 0);
-  g_assert_cmpint (run_cli (NULL, "answer", f->path, ID, "met", NULL), ==, 0);
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", f->path, ID, "met", NULL), ==, 0);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_cmpuint (changed, ==, 2);
@@ -439,7 +375,7 @@ test_fifo (Fixture       *f,
   entry = scs_portfolio_entry_read (fifo, validity, today, NULL);
   g_assert_nonnull (scs_portfolio_entry_get_error (entry));
 
-  g_assert_cmpint (run_cli (NULL, "info", fifo, NULL), ==, 2);
+  g_assert_cmpint (core_test_run_cli (NULL, "info", fifo, NULL), ==, 2);
 }
 
 static guint
@@ -593,7 +529,7 @@ main (int    argc,
   g_setenv ("SCS_ACTOR", "CLI", TRUE);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, core_test_fixture_set_up, func, core_test_fixture_tear_down)
   ADD ("/scs/file-safety/locks-kept", test_locks_kept);
   ADD ("/scs/file-safety/holds", test_holds);
   ADD ("/scs/file-safety/lost-update", test_lost_update);
