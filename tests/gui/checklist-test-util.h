@@ -12,6 +12,7 @@
 #include "scs-checklist-item.h"
 #include "scs-checklist-page.h"
 #include "scs-criterion-row.h"
+#include "scs-window.h"
 
 /* The window's checklist page; the window builds it when a category is
  * first shown, so this shows category 1 if need be, then the page shown
@@ -165,4 +166,32 @@ checklist_test_count_rows (GtkWidget *root)
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     n += checklist_test_count_rows (child);
   return n;
+}
+
+/* A main window (1000×700) on @workspace, mapped and showing category 1;
+ * the row of @criterion_id in @row. */
+static inline ScsWindow *
+checklist_test_show_workspace (ScsWorkspace     *workspace,
+                               const char       *criterion_id,
+                               ScsCriterionRow **row)
+{
+  ScsWindow *window = scs_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  scs_window_set_workspace (window, workspace);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_test_poll_until (gui_test_is_mapped, window, 10));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1));
+  *row = checklist_test_row (checklist_test_page (window), criterion_id);
+  g_assert_nonnull (*row);
+  return window;
+}
+
+/* Destroys @window and runs what that left pending. */
+static inline void
+checklist_test_close_window (ScsWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }

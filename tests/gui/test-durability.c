@@ -63,24 +63,6 @@
 
 static const char *self_path;
 
-static ScsWindow *
-show_workspace (ScsWorkspace     *workspace,
-                ScsCriterionRow **row)
-{
-  ScsWindow *window = scs_window_new (NULL);
-  ScsChecklistPage *page;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  scs_window_set_workspace (window, workspace);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gui_test_poll_until (gui_test_is_mapped, window, 10));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1));
-  page = checklist_test_page (window);
-  *row = scs_checklist_page_get_row (page, CRITERION);
-  g_assert_nonnull (*row);
-  return window;
-}
-
 /* The child: type, wait for "Saved", say so, then wait to be killed. */
 static int
 child_main (const char *path,
@@ -94,7 +76,7 @@ child_main (const char *path,
   adw_init ();
   workspace = scs_workspace_open (path, &error);
   g_assert_no_error (error);
-  show_workspace (workspace, &row);
+  checklist_test_show_workspace (workspace, CRITERION, &row);
   checklist_test_type_note (row, text);
   if (!gui_test_poll_until (checklist_test_note_saved, row, 20))
     return 1;
@@ -138,7 +120,7 @@ window_child_main (const char *path,
   workspace = scs_workspace_open (path, &error);
   g_assert_no_error (error);
   scs_workspace_set_actor (workspace, "window");
-  window = show_workspace (workspace, &rows[0]);
+  window = checklist_test_show_workspace (workspace, CRITERION, &rows[0]);
   page = checklist_test_page (window);
   rows[1] = checklist_test_row (page, S_CRITERION);
   g_assert_nonnull (rows[1]);
@@ -573,14 +555,6 @@ remove_workspace (const char *dir,
 }
 
 static void
-close_window (ScsWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 test_kill_after_saved (void)
 {
   g_autofree char *dir = NULL;
@@ -619,10 +593,10 @@ test_kill_after_saved (void)
       workspace = scs_workspace_open (path, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (workspace, CRITERION)), ==, text);
-      window = show_workspace (workspace, &row);
+      window = checklist_test_show_workspace (workspace, CRITERION, &row);
       shown = checklist_test_note_text (row);
       g_assert_cmpstr (shown, ==, text);
-      close_window (window);
+      checklist_test_close_window (window);
     }
 
   remove_workspace (dir, path);
@@ -640,7 +614,7 @@ test_disk_full (void)
   const char *text = "ディスクが一杯の間に入力したメモ";
   struct rlimit saved, full;
   ScsCriterionRow *row;
-  ScsWindow *window = show_workspace (workspace, &row);
+  ScsWindow *window = checklist_test_show_workspace (workspace, CRITERION, &row);
   gint64 typed;
 
   g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
@@ -663,33 +637,9 @@ test_disk_full (void)
   g_assert_no_error (error);
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (reopened, CRITERION)), ==, text);
 
-  close_window (window);
+  checklist_test_close_window (window);
   g_object_unref (workspace);
   remove_workspace (dir, path);
-}
-
-static gboolean
-run_cli_ok (const char *first,
-            ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int status = -1;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL,
-                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
 
 typedef struct
@@ -727,7 +677,7 @@ test_live (void)
   g_autoptr(ScsWorkspace) reopened = NULL;
   ScsWorkspace *workspace = create_workspace (&dir, &path);
   ScsCriterionRow *row;
-  ScsWindow *window = show_workspace (workspace, &row);
+  ScsWindow *window = checklist_test_show_workspace (workspace, CRITERION, &row);
   RowText rt = { row, "コマンドラインから" };
   const char *typed = "窓で入力中のメモ";
   ScsAnswer *answer = scs_criterion_row_get_answer (row);
@@ -736,12 +686,12 @@ test_live (void)
    * file monitor can bring the change in: waited for, not timed (10 s is
    * the guard that fails the test when nothing comes). */
   scs_workspace_watch (workspace, 3600 * 1000);
-  g_assert_true (run_cli_ok ("answer", path, CRITERION, "met", "--note", rt.text, NULL));
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", path, CRITERION, "met", "--note", rt.text, NULL), ==, 0);
   g_assert_true (gui_test_poll_until (editor_shows, &rt, 10));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_MET);
 
   checklist_test_type_note (row, typed);
-  g_assert_true (run_cli_ok ("answer", path, CRITERION, "not-met", NULL));
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", path, CRITERION, "not-met", NULL), ==, 0);
   g_assert_true (gui_test_poll_until (row_conflict, row, 10));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_MET);
   shown = checklist_test_note_text (row);
@@ -761,7 +711,7 @@ test_live (void)
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (reopened, CRITERION)), ==,
                    SCS_ANSWER_NOT_MET);
 
-  close_window (window);
+  checklist_test_close_window (window);
   g_object_unref (workspace);
   remove_workspace (dir, path);
 }
@@ -817,18 +767,18 @@ test_live_reason (void)
   g_autoptr(ScsWorkspace) reopened = NULL;
   ScsWorkspace *workspace = create_workspace (&dir, &path);
   ScsCriterionRow *row;
-  ScsWindow *window = show_workspace (workspace, &row);
+  ScsWindow *window = checklist_test_show_workspace (workspace, CRITERION, &row);
   GtkEditable *entry = GTK_EDITABLE (checklist_test_row_child (row, "reason_entry"));
   ScsAnswer *answer = scs_criterion_row_get_answer (row);
   const char *typed = "窓で入力中の理由";
   StoredReason mine = { path, typed };
 
-  g_assert_true (run_cli_ok ("answer", path, CRITERION, "na", "--reason", "当初の理由", NULL));
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", path, CRITERION, "na", "--reason", "当初の理由", NULL), ==, 0);
   g_assert_true (gui_test_poll_until (reason_stored, &(StoredReason) { path, "当初の理由" }, 10));
   g_assert_true (gui_test_poll_until (entry_shows, &(EntryText) { entry, "当初の理由" }, 10));
 
   gtk_editable_set_text (entry, typed);
-  g_assert_true (run_cli_ok ("answer", path, CRITERION, "na", "--reason", "別の担当者の理由", NULL));
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", path, CRITERION, "na", "--reason", "別の担当者の理由", NULL), ==, 0);
   /* The window sees the newer answer before the typed reason is saved:
    * only the version the user began from tells the two apart. */
   g_assert_true (scs_workspace_refresh (workspace, &error));
@@ -848,7 +798,7 @@ test_live_reason (void)
   g_assert_false (scs_checklist_item_get_reason_conflict (scs_criterion_row_get_item (row)));
   g_assert_cmpint (scs_answer_get_state (answer), ==, SCS_ANSWER_NOT_APPLICABLE);
 
-  close_window (window);
+  checklist_test_close_window (window);
   g_object_unref (workspace);
   remove_workspace (dir, path);
 }
@@ -884,7 +834,7 @@ test_read_only_banner (void)
   g_assert_no_error (error);
   g_assert_true (scs_workspace_is_read_only (workspace));
 
-  window = show_workspace (workspace, &row);
+  window = checklist_test_show_workspace (workspace, CRITERION, &row);
   g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_read_only_banner, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", CRITERION, "x");
   g_assert_cmpstr (scs_answer_get_note (scs_criterion_row_get_answer (row)), ==, "");
@@ -895,7 +845,7 @@ test_read_only_banner (void)
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view")))));
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view"))));
 
-  close_window (window);
+  checklist_test_close_window (window);
   remove_workspace (dir, path);
 }
 
@@ -960,7 +910,7 @@ read_only_signed_child_main (const char *path,
   workspace = scs_workspace_open (path, &error);
   g_assert_no_error (error);
   g_assert_true (scs_workspace_is_read_only (workspace));
-  window = show_workspace (workspace, &row);
+  window = checklist_test_show_workspace (workspace, CRITERION, &row);
   g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_read_only_banner, NULL));
 
   /* The signature check runs on a connection of its own, in a thread. */
@@ -992,7 +942,7 @@ read_only_signed_child_main (const char *path,
     g_error ("the draft export failed: %s",
              gtk_label_get_text (GTK_LABEL (gui_test_find_child (GTK_WIDGET (dialog), "status_label"))));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  close_window (window);
+  checklist_test_close_window (window);
   g_clear_object (&workspace);
   assert_no_side_files (path);
   return 0;

@@ -39,6 +39,7 @@
 
 #include "checklist-test-util.h"
 #include "gui-test-util.h"
+#include "../core/core-test-util.h"
 #include "scs-org-dialog.h"
 #include "scs-scope-page.h"
 #include "scs-window.h"
@@ -72,39 +73,6 @@ fixture_tear_down (Fixture       *fixture,
   gui_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
-}
-
-/* Runs `scs-cli org set PATH` with the arguments after @path
- * (NULL-terminated); TRUE when it exited 0. */
-static gboolean
-cli_org_set (const char *path,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  va_list args;
-  int status = 0;
-
-  g_assert_nonnull (g_getenv ("SCS_CLI"));
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--actor=同僚");
-  g_ptr_array_add (argv, (gpointer) "org");
-  g_ptr_array_add (argv, (gpointer) "set");
-  g_ptr_array_add (argv, (gpointer) path);
-  va_start (args, path);
-  for (arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("scs-cli org set: %s%s", out, err);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
 
 static AdwEntryRow *
@@ -153,7 +121,8 @@ test_org_dialog_merge (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_cmpstr (row_text (dialog, "email_row"), ==, "");
 
-  g_assert_true (cli_org_set (fixture->path, "--contact-email", "soumu@example.jp", NULL));
+  g_assert_cmpint (core_test_run_cli (NULL, "--actor=同僚", "org", "set", fixture->path,
+                                      "--contact-email", "soumu@example.jp", NULL), ==, 0);
   /* The window noticed (its watch, here asked directly) */
   g_assert_true (scs_workspace_refresh (fixture->workspace, &error));
   g_assert_no_error (error);
@@ -183,8 +152,8 @@ test_org_dialog_conflict (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   message = gui_test_find_child (GTK_WIDGET (dialog), "message_label");
 
-  g_assert_true (cli_org_set (fixture->path, "--address", "福岡県福岡市1-1",
-                              "--contact-phone", "092-000-0000", NULL));
+  g_assert_cmpint (core_test_run_cli (NULL, "--actor=同僚", "org", "set", fixture->path, "--address", "福岡県福岡市1-1",
+                                      "--contact-phone", "092-000-0000", NULL), ==, 0);
   /* No refresh: the window has not looked yet */
 
   gtk_editable_set_text (GTK_EDITABLE (row (dialog, "address_row")), "大阪府大阪市北区2-2-2");
@@ -212,30 +181,6 @@ test_org_dialog_conflict (Fixture       *fixture,
 
 #define CRITERION "1-2-1-1"
 
-static ScsWindow *
-show_workspace (ScsWorkspace     *workspace,
-                ScsCriterionRow **row)
-{
-  ScsWindow *window = scs_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  scs_window_set_workspace (window, workspace);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gui_test_poll_until (gui_test_is_mapped, window, 10));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1));
-  *row = checklist_test_row (checklist_test_page (window), CRITERION);
-  g_assert_nonnull (*row);
-  return window;
-}
-
-static void
-close_window (ScsWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static char *
 stored_note (const char *path)
 {
@@ -244,6 +189,26 @@ stored_note (const char *path)
 
   g_assert_no_error (error);
   return g_strdup (scs_answer_get_note (scs_workspace_lookup_answer (ws, CRITERION)));
+}
+
+/* The note @text typed in @row was refused: not shown as saved, still
+ * shown as typed, and @window's toast says @says. */
+static void
+assert_note_refused (ScsWindow       *window,
+                     ScsCriterionRow *row,
+                     const char      *text,
+                     const char      *says)
+{
+  g_autofree char *shown = NULL;
+  const char *toast;
+
+  g_assert_true (gui_test_poll_until (checklist_test_note_failed, row, 30));
+  shown = checklist_test_note_text (row);
+  g_assert_cmpstr (shown, ==, text);
+  toast = gui_test_toast_title (window);
+  g_test_message ("toast: %s", toast);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (toast, says));
 }
 
 /* Another program: python's sqlite3 holding BEGIN IMMEDIATE on @path from
@@ -282,24 +247,16 @@ test_note_while_locked (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   const char *text = "別のプログラムが書き込み中に入力したメモ";
-  g_autofree char *shown = NULL;
   g_autofree char *stored = NULL;
-  const char *toast;
   ScsCriterionRow *row;
-  ScsWindow *window = show_workspace (fixture->workspace, &row);
+  ScsWindow *window = checklist_test_show_workspace (fixture->workspace, CRITERION, &row);
   int in_fd, status;
   GPid pid = hold_write_lock (fixture->path, &in_fd);
 
   checklist_test_type_note (row, text);
   /* The busy timeout (5 s) runs out: not saved, and not shown as saved */
-  g_assert_true (gui_test_poll_until (checklist_test_note_failed, row, 30));
-  shown = checklist_test_note_text (row);
-  g_assert_cmpstr (shown, ==, text);
-  toast = gui_test_toast_title (window);
-  g_test_message ("toast: %s", toast);
-  g_assert_nonnull (toast);
-  g_assert_nonnull (strstr (toast, "別のプログラム"));
-  g_assert_null (strstr (toast, "locked"));   /* no SQLite English */
+  assert_note_refused (window, row, text, "別のプログラム");
+  g_assert_null (strstr (gui_test_toast_title (window), "locked"));   /* no SQLite English */
 
   /* The other program lets go; nobody touches the row */
   g_assert_cmpint (write (in_fd, "\n", 1), ==, 1);
@@ -311,7 +268,7 @@ test_note_while_locked (Fixture       *fixture,
   stored = stored_note (fixture->path);
   g_assert_cmpstr (stored, ==, text);
 
-  close_window (window);
+  checklist_test_close_window (window);
 }
 
 static void
@@ -325,11 +282,9 @@ test_note_file_replaced (Fixture       *fixture,
   g_autoptr(ScsWorkspace) other = gui_test_create_workspace (other_path, org, 3);
   const char *mv[] = { "mv", other_path, fixture->path, NULL };
   g_autoptr(GError) error = NULL;
-  g_autofree char *shown = NULL;
   g_autofree char *stored = NULL;
-  const char *toast;
   ScsCriterionRow *row;
-  ScsWindow *window = show_workspace (fixture->workspace, &row);
+  ScsWindow *window = checklist_test_show_workspace (fixture->workspace, CRITERION, &row);
   int status = -1;
 
   g_clear_object (&other);
@@ -342,16 +297,10 @@ test_note_file_replaced (Fixture       *fixture,
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
 
   checklist_test_type_note (row, text);
-  g_assert_true (gui_test_poll_until (checklist_test_note_failed, row, 30));
-  shown = checklist_test_note_text (row);
-  g_assert_cmpstr (shown, ==, text);
-  toast = gui_test_toast_title (window);
-  g_test_message ("toast: %s", toast);
-  g_assert_nonnull (toast);
-  g_assert_nonnull (strstr (toast, "置き換えられた"));
+  assert_note_refused (window, row, text, "置き換えられた");
 
   /* The file under the name is the other one, without either note */
-  close_window (window);
+  checklist_test_close_window (window);
   g_clear_object (&fixture->workspace);
   stored = stored_note (fixture->path);
   g_assert_cmpstr (stored, ==, "");
