@@ -175,27 +175,36 @@ core_test_fixture_tear_down (CoreTestFixture *f,
   g_free (f->dir);
 }
 
+GPtrArray *
+core_test_cli_argv (const char *first,
+                    va_list     args)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+
+  g_assert_nonnull (g_getenv ("SCS_CLI"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
 int
 core_test_run_cli (char       **out,
                    const char  *first,
                    ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   g_autofree char *own_out = NULL;
   g_autofree char *said = NULL;
-  const char *arg;
   va_list args;
   int status = 0;
 
-  g_assert_nonnull (g_getenv ("SCS_CLI"));
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  argv = core_test_cli_argv (first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   if (out == NULL)
     out = &own_out;

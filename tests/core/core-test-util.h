@@ -54,6 +54,10 @@ void          core_test_fixture_set_up    (CoreTestFixture *f,
 void          core_test_fixture_tear_down (CoreTestFixture *f,
                                            gconstpointer    data);
 
+/* The argv of $SCS_CLI with @first and the arguments in @args up to a
+ * NULL, NULL-terminated, for g_spawn_*(); the strings are not copied. */
+GPtrArray    *core_test_cli_argv        (const char   *first,
+                                         va_list       args);
 /* Runs $SCS_CLI with @first and the arguments after it (NULL-terminated):
  * its exit status, -1 when it did not exit. Its output is returned in @out
  * when not NULL; output and error output go to one TAP comment line, never

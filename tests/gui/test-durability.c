@@ -176,18 +176,14 @@ spawn_cli (GRand      *rand,
            const char *first,
            ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) argv = NULL;
   g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
   GPid pid;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SCS_CLI"));
   va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  argv = core_test_cli_argv (first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
 
   g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
                                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
