@@ -332,22 +332,37 @@ def main():
         "UPDATE answer SET state = 'not-met' WHERE criterion_id = '1-2-1-1'", "criterion 1-2-1-1: state"))
 
     def unsealed_then_edited():
-        # the seal row deleted with sqlite3: the CLI may edit again, but the
-        # change is named as one made after signing and nothing is exported
+        # the seal row deleted with sqlite3 (its triggers dropped and put
+        # back): the signature is still there, so the missing seal is
+        # tampering; edits stay refused, saying so, and verify-signature fails
         copy = os.path.join(TMP, "unsealed.scsw")
         shutil.copy(ws_a, copy)
         db = sqlite3.connect(copy)
+        triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        for name, _ in triggers:
+            db.execute('DROP TRIGGER "%s"' % name)
         db.execute("DELETE FROM review_seal")
+        for _, text in triggers:
+            db.execute(text)
         db.commit()
         db.close()
-        run(["answer", copy, "1-2-1-2", "not-met"], check=0)
-        out_path = os.path.join(TMP, "unsealed.scsp")
-        rc, out = run(["export", copy, "--out", out_path])
-        assert rc == 2 and "criterion 1-2-1-2: state" in out, out
-        assert not os.path.exists(out_path), "export wrote a package"
+        rc, out = run(["answer", copy, "1-2-1-2", "not-met"])
+        assert rc == 2 and "seal" in out and "removed" in out, "answer: exit %d\n%s" % (rc, out)
+        rc, out = run(["org", "set", copy, "--name", "Forged KK"])
+        assert rc == 2 and "seal" in out and "removed" in out, "org set: exit %d\n%s" % (rc, out)
+        db = sqlite3.connect(copy)
+        state = db.execute("SELECT state FROM answer WHERE criterion_id = '1-2-1-2'").fetchone()[0]
+        names = db.execute("SELECT count (*) FROM organization WHERE name = 'Forged KK'").fetchone()[0]
+        db.close()
+        assert state == "met" and names == 0, "the workspace changed: %s, %d" % (state, names)
         rc, out = run(["verify-signature", copy, "--ca", CA])
-        assert rc == 1 and "criterion 1-2-1-2: state" in out, out
-    check("the seal row deleted, then an answer changed: export refused, change named", unsealed_then_edited)
+        assert rc == 1 and "seal" in out and "removed" in out, "verify-signature: exit %d\n%s" % (rc, out)
+        rc, out = run(["verify-signature", copy, "--ca", CA, "--json"])
+        assert rc == 1 and json.loads(out)["valid"] is False, out
+        # a new review round is the way out: it supersedes the signature
+        run(["review", "new-round", copy], profile="expert", check=0)
+        run(["answer", copy, "1-2-1-2", "not-met"], check=0)
+    check("the seal row deleted: edits refused, the missing seal reported", unsealed_then_edited)
 
     def signed_before_manifests():
         # what a workspace signed by the previous version looks like: no signed entries
