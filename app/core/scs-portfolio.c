@@ -873,18 +873,19 @@ compare_names (gconstpointer a,
  * file's device, inode, size, modification and status-change times, and
  * of its -wal (committed edits may sit there, the main file unchanged) the
  * inode, size, modification time and the log SQLite would recover from it
- * (wal_state ()). A row is read again whenever any of these changed; the
- * main file's status-change time moves with every write and every change
- * of the others, so a file written and given its old modification time
- * back is read again too. The -wal's status-change time is not part of
- * it: every reader of a file another process holds open changes it (SQLite
- * gives the side files the database's owner, a chown even when nothing
- * changes), so a held-open file would never be kept; its log state stands
- * in for it, and catches a -wal given its old time back as the time
- * cannot. The main file is only stat()ed: opening and closing it outside
- * SQLite would drop the POSIX locks of a connection of this process (the
- * file rule of docs/DESIGN.md). The -wal carries no locks (SQLite locks the
- * main file and the -shm only), so reading it is safe. */
+ * (scs_portfolio_wal_state ()). A row is read again whenever any of these
+ * changed; the main file's status-change time moves with every write and
+ * every change of the others, so a file written and given its old
+ * modification time back is read again too. The -wal's status-change time
+ * is not part of it: every reader of a file another process holds open
+ * changes it when run as root (SQLite gives the side files the database's
+ * owner, a chown even when nothing changes), so a held-open file would
+ * never be kept; the log stands in for it, and catches a -wal given its
+ * old time back as the time cannot. The main file is only stat()ed:
+ * opening and closing it outside SQLite would drop the POSIX locks of a
+ * connection of this process (the file rule of docs/DESIGN.md). The -wal
+ * carries no locks (SQLite locks the main file and the -shm only), so
+ * reading it is safe. */
 typedef struct
 {
   guint64 dev;
@@ -1135,17 +1136,46 @@ scs_portfolio_wal_state (int                   fd,
   return TRUE;
 }
 
+/* The -wal's part of @key (all 0 without a -wal); FALSE when it has none.
+ * stat() first, as the file rule asks: only a regular file is opened,
+ * without following a link or blocking, and checked again once open. */
+static gboolean
+wal_key (const char *wal,
+         FileKey    *key)
+{
+  GStatBuf st;
+  gboolean ok;
+  int fd;
+
+  if (g_lstat (wal, &st) != 0)
+    return errno == ENOENT;
+  if (!S_ISREG (st.st_mode))
+    return FALSE;
+  fd = g_open (wal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0)
+    return errno == ENOENT;
+  ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_dev == key->dev;
+  if (ok)
+    {
+      key->wal_ino = st.st_ino;
+      key->wal_size = st.st_size;
+      key->wal_mtime_ns = time_ns (&st.st_mtim);
+      ok = scs_portfolio_wal_state (fd, st.st_size, &key->wal);
+    }
+  close (fd);
+  return ok;
+}
+
 /* The key of @path now; FALSE when it has none. *@settled: the times of
  * the file and the -wal's modification time lie more than
  * SCS_PORTFOLIO_CACHE_SETTLE_SECONDS in the past, so any later change
  * gives a different time even on a file system that keeps times to the
- * second or two (FAT), and no commit is half written (SQLite writes the
- * frames, syncs them, then tells its readers) — only such a key can vouch
- * for a row: a file changed within the same tick as it was read would
- * otherwise keep its key. The -wal is opened without following a link or
- * blocking and must be a regular file; one SQLite would not read (cut
- * short, foreign, too large) leaves the file without a key: read every
- * time, never kept. */
+ * second or two (FAT), and SQLite, which writes a commit's frames, syncs
+ * them and only then tells its readers, has told them — only such a key
+ * can vouch for a row: a file changed within the same tick as it was read
+ * would otherwise keep its key. A -wal SQLite would not read (cut short,
+ * foreign, too large) or that is not a regular file leaves the file
+ * without a key: read every time, never kept. */
 static gboolean
 file_key (const char *path,
           FileKey    *key,
@@ -1154,7 +1184,6 @@ file_key (const char *path,
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   gint64 limit = (g_get_real_time () - SCS_PORTFOLIO_CACHE_SETTLE_SECONDS * G_USEC_PER_SEC) * 1000;
   GStatBuf st;
-  int fd;
 
   memset (key, 0, sizeof *key);
   *settled = FALSE;
@@ -1165,24 +1194,8 @@ file_key (const char *path,
   key->size = st.st_size;
   key->mtime_ns = time_ns (&st.st_mtim);
   key->ctime_ns = time_ns (&st.st_ctim);
-  fd = g_open (wal, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0);
-  if (fd < 0 && errno != ENOENT)
+  if (!wal_key (wal, key))
     return FALSE;
-  if (fd >= 0)
-    {
-      gboolean ok = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_dev == key->dev;
-
-      if (ok)
-        {
-          key->wal_ino = st.st_ino;
-          key->wal_size = st.st_size;
-          key->wal_mtime_ns = time_ns (&st.st_mtim);
-          ok = scs_portfolio_wal_state (fd, st.st_size, &key->wal);
-        }
-      close (fd);
-      if (!ok)
-        return FALSE;
-    }
   *settled = key->mtime_ns < limit && key->ctime_ns < limit && key->wal_mtime_ns < limit;
   return TRUE;
 }
@@ -1445,7 +1458,7 @@ variant_get_key (GVariant *row,
 {
   g_autoptr(GVariant) value = g_variant_get_child_value (row, 1);
   guint64 dev, ino, wal_ino;
-  const char *digest;
+  g_autofree char *digest = NULL;
 
   memset (key, 0, sizeof *key);
   g_variant_get (value, KEY_TYPE, &dev, &ino, &key->size, &key->mtime_ns, &key->ctime_ns, &wal_ino,
