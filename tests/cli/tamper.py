@@ -19,6 +19,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 import zipfile
 import zlib
@@ -726,6 +727,42 @@ def main():
         cms = dict(read_zip(resigned("notyet-signed", "notyet")))["META-INF/signature-management.p7s"]
         expect_refused(stamped("tst-before", cms, token("tsa-ok", signature_value(cms))), "stamped time")
     check("a time stamp before the signer's certificate is valid: refused", stamped_before_valid)
+
+    def signed_at(name, delta):
+        # signingTime moved by @delta seconds from now and signed again with
+        # openssl dgst over the signed attributes (RSA: same length, so the
+        # bytes are spliced in place); then stamped now by a trusted TSA
+        package = resigned(name + "-signed", "rsa2048")
+        cms = bytearray(dict(read_zip(package))["META-INF/signature-management.p7s"])
+        info = signer_info_path(bytes(cms))[-1]
+        attrs = [c for c in der_children(bytes(cms), info) if c[0] == 0xa0][0]
+        oid = bytes.fromhex("06092a864886f70d010905")  # signingTime
+        at = bytes(cms).index(oid, attrs[2], attrs[3])
+        utc = der_read(bytes(cms), der_children(bytes(cms), der_read(bytes(cms), at + len(oid)))[0][1])
+        assert utc[0] == 0x17 and utc[3] - utc[2] == 13, "signingTime is not a UTCTime"
+        when = time.strftime("%y%m%d%H%M%SZ", time.gmtime(time.time() + delta)).encode()
+        cms[utc[2]:utc[3]] = when
+        to_sign = os.path.join(TMP, name + ".attrs")
+        with open(to_sign, "wb") as f:
+            f.write(b"\x31" + bytes(cms[attrs[1] + 1:attrs[3]]))
+        value = subprocess.run(["openssl", "dgst", "-sha256", "-sign", os.path.join(CERTS, "rsa2048.key.pem"),
+                                to_sign], check=True, capture_output=True).stdout
+        sig = [c for c in der_children(bytes(cms), info) if c[0] == 0x04][0]
+        assert len(value) == sig[3] - sig[2], "signature length differs"
+        cms[sig[2]:sig[3]] = value
+        cms = bytes(cms)
+        entries = [(n, with_token(cms, token("tsa-ok", value)) if n == "META-INF/signature-management.p7s" else d)
+                   for n, d in read_zip(package)]
+        return tampered(name, entries, recompute=False)
+
+    def signed_earlier():
+        rc, out = run(["verify", signed_at("signed-earlier", -600), "--ca", CA], check=0)
+        assert "B-T" in out, out
+    check("signingTime 10 minutes before the time stamp: valid (control)", signed_earlier)
+    check("signingTime 1 minute after the time stamp (clock skew): valid", lambda: run(
+        ["verify", signed_at("signed-skew", 60), "--ca", CA], check=0))
+    check("signingTime an hour after the time stamp: refused", lambda: expect_refused(
+        signed_at("signed-later", 3600), "signing time", "time stamp"))
 
     print("1..%d" % len(results))
     for i, (ok, name, why) in enumerate(results, 1):
