@@ -764,6 +764,60 @@ def main():
     check("signingTime an hour after the time stamp: refused", lambda: expect_refused(
         signed_at("signed-later", 3600), "signing time", "time stamp"))
 
+    def two_signers():
+        # a second SignerInfo added with openssl cms -resign
+        package = resigned("two-signers-first", "rsa2048")
+        work = tempfile.mkdtemp(dir=TMP)
+        first, content = os.path.join(work, "first.p7s"), os.path.join(work, "content.xml")
+        with open(first, "wb") as f:
+            f.write(dict(read_zip(package))["META-INF/signature-management.p7s"])
+        with open(content, "wb") as f:
+            f.write(management_manifest)
+        both = subprocess.run(["openssl", "cms", "-resign", "-binary", "-inform", "DER", "-in", first,
+                               "-content", content, "-outform", "DER",
+                               "-signer", os.path.join(CERTS, "smime.pem"),
+                               "-inkey", os.path.join(CERTS, "smime.key.pem")],
+                              check=True, capture_output=True).stdout
+        signer_infos = der_children(both, signer_info_path(both)[-2])
+        assert len(signer_infos) == 2, "openssl made %d SignerInfos" % len(signer_infos)
+        entries = [(n, both if n == "META-INF/signature-management.p7s" else d) for n, d in read_zip(package)]
+        expect_refused(tampered("two-signers", entries, recompute=False), "more than one signature")
+    check("a CMS with two SignerInfos (openssl cms -resign): refused", two_signers)
+
+    def one_attribute_only(oid_hex, named):
+        # the contentType or messageDigest attribute cut out of the signed
+        # attributes, which are then signed again (RSA) and the lengths redone
+        package = resigned("attr-" + oid_hex[-2:], "rsa2048")
+        cms = dict(read_zip(package))["META-INF/signature-management.p7s"]
+        path = signer_info_path(cms)
+        children = der_children(cms, path[-1])
+        attrs = [c for c in children if c[0] == 0xa0][0]
+        kept = b"".join(cms[a[1]:a[3]] for a in der_children(cms, attrs)
+                        if not cms[a[2]:a[3]].startswith(bytes.fromhex(oid_hex)))
+        assert len(kept) < attrs[3] - attrs[2], "attribute not found"
+        to_sign = os.path.join(TMP, "attr-%s.der" % oid_hex[-2:])
+        with open(to_sign, "wb") as f:
+            f.write(der(0x31, kept))
+        value = subprocess.run(["openssl", "dgst", "-sha256", "-sign", os.path.join(CERTS, "rsa2048.key.pem"),
+                                to_sign], check=True, capture_output=True).stdout
+        data = b""
+        for c in children:
+            if c[0] == 0xa0:
+                data += der(0xa0, kept)
+            elif c[0] == 0x04:
+                data += der(0x04, value)
+            else:
+                data += cms[c[1]:c[3]]
+        data = der(0x30, data)
+        for parent, child in zip(reversed(path[:-1]), reversed(path[1:])):
+            data = der(parent[0], cms[parent[2]:child[1]] + data + cms[child[3]:parent[3]])
+        entries = [(n, data if n == "META-INF/signature-management.p7s" else d) for n, d in read_zip(package)]
+        expect_refused(tampered("attr-" + oid_hex[-2:], entries, recompute=False), named)
+    check("signed attributes without contentType (signed again): refused", lambda: one_attribute_only(
+        "06092a864886f70d010903", "no signed content-type attribute"))
+    check("signed attributes without messageDigest (signed again): refused", lambda: one_attribute_only(
+        "06092a864886f70d010904", "no signed message-digest attribute"))
+
     print("1..%d" % len(results))
     for i, (ok, name, why) in enumerate(results, 1):
         print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
