@@ -9,10 +9,12 @@
  * category switch or a search keystroke must style, lay out and draw a
  * screenful of them, not the 81 or 153 criteria of a ★4 workspace. Off
  * view, a slot keeps the height its row last had (or an estimate), so the
- * scroll bar stays put; rows leaving the view are kept, still showing
- * their item, for when it comes back (showing the evidence list of an item
- * costs more than the rest of the row), up to CACHE_MAX; beyond that the
- * oldest is given to the next item that comes into view (bind and unbind). What a
+ * scroll bar stays put; rows leaving the view (or whose category is left)
+ * rest in their slots, not shown but still in the window and showing their
+ * item, for when it comes back: taking a row out of the widget tree and
+ * putting it back cost its styles, its laid-out text and its drawing, most
+ * of a category switch. Up to CACHE_MAX rest; beyond that the oldest is
+ * given to the next item that comes into view (bind and unbind). What a
  * row must not forget — the note or reason typed and not yet saved, its
  * saving, the open reason field, read-only — is the item's
  * (scs-checklist-item.c). GtkListView is not used: GTK 4.8's keeps up to
@@ -39,10 +41,13 @@
 
 #define N_CATEGORIES 7
 #define ROW_ESTIMATE 360   /* px: a criterion row, until one is laid out */
-#define CACHE_MAX 24     /* rows kept out of view: a few screens' worth */
+#define CACHE_MAX 24     /* rows resting out of view: a few screens' worth */
 
 /* The place of one item in the page: a heading, or a criterion's row
- * while in view, else the height that row last had. */
+ * while in view, else the height that row last had. A row out of view may
+ * rest in its slot (kept as a child, not shown: child-visible off) for
+ * when its criterion comes back: it keeps its styles, its text laid out
+ * and its drawing, which taking it out of the widget tree would drop. */
 #define SCS_TYPE_CHECKLIST_SLOT (scs_checklist_slot_get_type ())
 G_DECLARE_FINAL_TYPE (ScsChecklistSlot, scs_checklist_slot, SCS, CHECKLIST_SLOT, GtkWidget)
 
@@ -51,7 +56,8 @@ struct _ScsChecklistSlot
   GtkWidget         parent_instance;
 
   ScsChecklistItem *item;
-  GtkWidget        *child;    /* heading, or row while in view */
+  GtkWidget        *child;    /* heading, or row (in view or resting) */
+  gboolean          resting;  /* child is a row out of view, not shown */
   int               height;   /* last allocated with a child; 0 unknown */
   int               width;    /* the width it was allocated at */
   int               estimate; /* the page's, while the height is unknown */
@@ -70,7 +76,7 @@ scs_checklist_slot_measure (GtkWidget      *widget,
 {
   ScsChecklistSlot *self = SCS_CHECKLIST_SLOT (widget);
 
-  if (self->child != NULL)
+  if (self->child != NULL && !self->resting)
     gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
   else if (orientation == GTK_ORIENTATION_VERTICAL)
     *minimum = *natural = self->height > 0 ? self->height : self->estimate;
@@ -93,7 +99,7 @@ scs_checklist_slot_size_allocate (GtkWidget *widget,
 {
   ScsChecklistSlot *self = SCS_CHECKLIST_SLOT (widget);
 
-  if (self->child != NULL)
+  if (self->child != NULL && !self->resting)
     {
       gtk_widget_allocate (self->child, width, height, baseline, NULL);
       self->height = height;
@@ -135,8 +141,24 @@ slot_set_child (ScsChecklistSlot *self,
   if (self->child != NULL)
     gtk_widget_unparent (self->child);
   self->child = child;
+  self->resting = FALSE;
   if (child != NULL)
     gtk_widget_set_parent (child, GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* A row out of view rests in its slot (or is shown again). */
+static void
+slot_set_resting (ScsChecklistSlot *self,
+                  gboolean          resting)
+{
+  if (self->resting == resting)
+    return;
+  self->resting = resting;
+  gtk_widget_set_child_visible (self->child, !resting);
+  /* Not shown, so out of the keyboard's and screen readers' way too. */
+  gtk_widget_set_can_focus (self->child, !resting);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->child), GTK_ACCESSIBLE_STATE_HIDDEN, resting, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -156,8 +178,9 @@ struct _ScsChecklistPage
   GHashTable         *item_by_id;      /* criterion ID → ScsChecklistItem* */
   GHashTable         *slot_by_item;    /* ScsChecklistItem* → ScsChecklistSlot* */
   GPtrArray          *visible;         /* of ScsChecklistItem*, shown criteria in order */
-  GQueue              cache;           /* of ScsCriterionRow*, out of view, still
-                                        * bound to their items, latest first */
+  GQueue              cache;           /* of ScsChecklistSlot*, whose rows rest
+                                        * (out of view, still bound to their
+                                        * items), latest first */
   int                 row_estimate;    /* px: the rows laid out, on average */
   gboolean            stale;           /* refilter deferred until shown or asked */
   guint               update_tick_id;
@@ -429,10 +452,25 @@ row_has_focus (GtkWidget *row)
   return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
 }
 
+/* The slot's row while in view. */
 static ScsCriterionRow *
 slot_row (ScsChecklistSlot *slot)
 {
-  return slot->child != NULL && SCS_IS_CRITERION_ROW (slot->child) ? SCS_CRITERION_ROW (slot->child) : NULL;
+  return slot->child != NULL && !slot->resting && SCS_IS_CRITERION_ROW (slot->child)
+         ? SCS_CRITERION_ROW (slot->child) : NULL;
+}
+
+/* Takes the resting row out of the slot at the cache's end, unbound. */
+static GtkWidget *
+take_oldest_row (ScsChecklistPage *self)
+{
+  ScsChecklistSlot *slot = g_queue_pop_tail (&self->cache);
+  GtkWidget *row = slot->child != NULL ? g_object_ref (slot->child) : NULL;
+
+  if (row != NULL)
+    slot_set_child (slot, NULL);
+  g_object_unref (slot);
+  return row;
 }
 
 static ScsCriterionRow *
@@ -444,17 +482,21 @@ attach_row (ScsChecklistPage *self,
   if (slot_row (slot) != NULL)
     return slot_row (slot);
 
-  /* The item's own row if it is kept, else the oldest kept, else a new one. */
-  for (GList *l = self->cache.head; l != NULL; l = l->next)
-    if (scs_criterion_row_get_item (l->data) == slot->item)
-      {
-        row = l->data;
-        g_queue_delete_link (&self->cache, l);
-        break;
-      }
-  if (row == NULL && self->cache.length >= CACHE_MAX)
-    row = g_queue_pop_tail (&self->cache);
-  if (row == NULL)
+  /* The item's own row if it rests here: shown again as it was. */
+  if (slot->child != NULL)
+    {
+      GList *link = g_queue_find (&self->cache, slot);
+
+      g_queue_delete_link (&self->cache, link);
+      g_object_unref (slot);
+      slot_set_resting (slot, FALSE);
+      return slot_row (slot);
+    }
+
+  /* Else the oldest resting row, else a new one. */
+  if (self->cache.length >= CACHE_MAX)
+    row = take_oldest_row (self);
+  else
     row = g_object_ref_sink (g_object_new (SCS_TYPE_CRITERION_ROW, NULL));
   scs_criterion_row_set_item (SCS_CRITERION_ROW (row), slot->item);
   slot_set_child (slot, row);
@@ -466,15 +508,13 @@ static void
 detach_row (ScsChecklistPage *self,
             ScsChecklistSlot *slot)
 {
-  GtkWidget *row = GTK_WIDGET (slot_row (slot));
-
-  if (row == NULL)
+  if (slot_row (slot) == NULL)
     return;
-  g_queue_push_head (&self->cache, g_object_ref (row));
-  slot_set_child (slot, NULL);
+  slot_set_resting (slot, TRUE);
+  g_queue_push_head (&self->cache, g_object_ref (slot));
   while (self->cache.length > CACHE_MAX)
     {
-      g_autoptr(GtkWidget) oldest = g_queue_pop_tail (&self->cache);
+      g_autoptr(GtkWidget) oldest = take_oldest_row (self);
 
       scs_criterion_row_set_item (SCS_CRITERION_ROW (oldest), NULL);
     }
@@ -483,12 +523,12 @@ detach_row (ScsChecklistPage *self,
 static void
 clear_cache (ScsChecklistPage *self)
 {
-  GtkWidget *row;
-
-  while ((row = g_queue_pop_head (&self->cache)) != NULL)
+  while (self->cache.length > 0)
     {
-      scs_criterion_row_set_item (SCS_CRITERION_ROW (row), NULL);
-      g_object_unref (row);
+      g_autoptr(GtkWidget) row = take_oldest_row (self);
+
+      if (row != NULL)
+        scs_criterion_row_set_item (SCS_CRITERION_ROW (row), NULL);
     }
 }
 
@@ -497,7 +537,7 @@ slot_height (ScsChecklistSlot *slot)
 {
   if (slot->height > 0)
     return slot->height;
-  if (slot->child != NULL)
+  if (slot->child != NULL && !slot->resting)
     {
       int natural = 0;
 
@@ -544,7 +584,7 @@ update_estimate (ScsChecklistPage *self)
       if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
         continue;
       slot->estimate = estimate;
-      if (slot->height == 0 && slot->child == NULL && gtk_widget_get_visible (child))
+      if (slot->height == 0 && (slot->child == NULL || slot->resting) && gtk_widget_get_visible (child))
         gtk_widget_queue_resize (child);
     }
 }
@@ -876,6 +916,7 @@ scs_checklist_page_dispose (GObject *object)
   g_clear_handle_id (&self->near_idle_id, g_source_remove);
   forget_near_clock (self);
   g_clear_object (&self->scroll_target);
+  clear_cache (self);
   if (self->items != NULL)
     g_list_store_remove_all (self->items);
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_CHECKLIST_PAGE);

@@ -635,10 +635,3 @@ scs_criterion_row_get_status_button (ScsCriterionRow *self,
   return GTK_WIDGET (state_button (self, state));
 }
 
-GtkWidget *
-scs_criterion_row_get_reconfirm_button (ScsCriterionRow *self)
-{
-  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), NULL);
-
-  return self->reconfirm_button;
-}

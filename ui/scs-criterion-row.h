@@ -30,6 +30,5 @@ const char       *scs_criterion_row_get_criterion_id     (ScsCriterionRow  *self
 /* For keyboard handling. */
 GtkWidget        *scs_criterion_row_get_status_button    (ScsCriterionRow  *self,
                                                           ScsAnswerState    state);
-GtkWidget        *scs_criterion_row_get_reconfirm_button (ScsCriterionRow  *self);
 
 G_END_DECLS

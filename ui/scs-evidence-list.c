@@ -15,7 +15,10 @@
  * reading, hashing and writing a file of a few hundred megabytes takes
  * seconds, which froze the window. The add is one transaction there, as from
  * the command line; a spinner row says what is being added meanwhile, and
- * the application stays up until it is done.
+ * the application stays up until it is done. What is being added is kept
+ * by workspace and criterion (ScsEvidenceAdds), not by the widget: the
+ * checklist gives one list to many criteria in turn, and the spinner shows
+ * on whichever list shows the criterion the files go to.
  * Opening a row shows PDFs in ScsPdfPreview and hands other files, extracted
  * into a private temporary directory, to the desktop's default application.
  */
@@ -34,6 +37,10 @@
 #include "scs-list-store.h"
 #include "scs-pdf-preview.h"
 
+/* Below: the adds running, by criterion. */
+#define SCS_TYPE_EVIDENCE_ADDS (scs_evidence_adds_get_type ())
+G_DECLARE_FINAL_TYPE (ScsEvidenceAdds, scs_evidence_adds, SCS, EVIDENCE_ADDS, GObject)
+
 struct _ScsEvidenceList
 {
   GtkWidget             parent_instance;
@@ -51,12 +58,114 @@ struct _ScsEvidenceList
   GtkStringList        *hashes;     /* their SHA-256s, bound to list_box */
   GtkFileChooserNative *chooser;
   gulong                evidence_changed_id;
-  guint                 n_adding;   /* adds running on worker threads */
+  ScsEvidenceAdds      *adds;       /* the workspace's adds running */
+  gulong                adds_changed_id;
   gboolean              read_only;  /* the review desk: look, do not touch */
   gboolean              disposed;
 };
 
 G_DEFINE_FINAL_TYPE (ScsEvidenceList, scs_evidence_list, GTK_TYPE_WIDGET)
+
+/* The adds of one workspace running on worker threads, by criterion ID
+ * (each: how many, and the line shown meanwhile); "changed" (criterion ID)
+ * when one starts or ends. One per workspace, kept as its object data. */
+struct _ScsEvidenceAdds
+{
+  GObject     parent_instance;
+
+  GHashTable *by_criterion;   /* ID → Adding */
+};
+
+typedef struct
+{
+  guint  n;
+  char  *text;   /* of the latest add */
+} Adding;
+
+G_DEFINE_FINAL_TYPE (ScsEvidenceAdds, scs_evidence_adds, G_TYPE_OBJECT)
+
+static guint adds_changed_signal;
+
+static void
+adding_free (Adding *adding)
+{
+  g_free (adding->text);
+  g_free (adding);
+}
+
+static void
+scs_evidence_adds_finalize (GObject *object)
+{
+  g_hash_table_unref (SCS_EVIDENCE_ADDS (object)->by_criterion);
+
+  G_OBJECT_CLASS (scs_evidence_adds_parent_class)->finalize (object);
+}
+
+static void
+scs_evidence_adds_class_init (ScsEvidenceAddsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = scs_evidence_adds_finalize;
+  adds_changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+scs_evidence_adds_init (ScsEvidenceAdds *self)
+{
+  self->by_criterion = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) adding_free);
+}
+
+static ScsEvidenceAdds *
+scs_evidence_adds_for_workspace (ScsWorkspace *workspace)
+{
+  ScsEvidenceAdds *adds = g_object_get_data (G_OBJECT (workspace), "scs-evidence-adds");
+
+  if (adds == NULL)
+    {
+      adds = g_object_new (SCS_TYPE_EVIDENCE_ADDS, NULL);
+      g_object_set_data_full (G_OBJECT (workspace), "scs-evidence-adds", adds, g_object_unref);
+    }
+  return adds;
+}
+
+static const Adding *
+scs_evidence_adds_lookup (ScsEvidenceAdds *self,
+                          const char      *criterion_id)
+{
+  return criterion_id != NULL ? g_hash_table_lookup (self->by_criterion, criterion_id) : NULL;
+}
+
+/* @text (taken): the line shown while it runs. */
+static void
+scs_evidence_adds_begin (ScsEvidenceAdds *self,
+                         const char      *criterion_id,
+                         char            *text)
+{
+  Adding *adding = g_hash_table_lookup (self->by_criterion, criterion_id);
+
+  if (adding == NULL)
+    {
+      adding = g_new0 (Adding, 1);
+      g_hash_table_insert (self->by_criterion, g_strdup (criterion_id), adding);
+    }
+  adding->n++;
+  g_free (adding->text);
+  adding->text = text;
+  g_signal_emit (self, adds_changed_signal, 0, criterion_id);
+}
+
+static void
+scs_evidence_adds_end (ScsEvidenceAdds *self,
+                       const char      *criterion_id)
+{
+  Adding *adding = g_hash_table_lookup (self->by_criterion, criterion_id);
+
+  g_return_if_fail (adding != NULL && adding->n > 0);
+  if (--adding->n == 0)
+    g_hash_table_remove (self->by_criterion, criterion_id);
+  g_signal_emit (self, adds_changed_signal, 0, criterion_id);
+}
 
 enum {
   PROP_0,
@@ -264,33 +373,42 @@ on_evidence_changed (ScsWorkspace    *workspace,
     scs_evidence_list_refresh (self);
 }
 
-static void
-scs_evidence_list_update_busy (ScsEvidenceList  *self,
-                               GFile           **files,
-                               guint             n_files)
+/* The line shown while @files are added. */
+static char *
+describe_adding (GFile **files,
+                 guint   n_files)
 {
-  gtk_widget_set_visible (self->busy_box, self->n_adding > 0);
-  gtk_spinner_set_spinning (self->busy_spinner, self->n_adding > 0);
-  if (n_files == 0)
-    return;
-
   if (n_files == 1)
     {
       g_autofree char *name = g_file_get_basename (files[0]);
       g_autofree char *shown = g_filename_display_name (name ? name : "");
+
       /* Translators: shown with a spinner while a file is stored; %s is its name */
-      g_autofree char *text = g_strdup_printf (_("Adding ‘%s’…"), shown);
-
-      gtk_label_set_text (self->busy_label, text);
+      return g_strdup_printf (_("Adding ‘%s’…"), shown);
     }
-  else
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Adding %u file…",
-                                                            "Adding %u files…", n_files),
-                                               n_files);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Adding %u file…", "Adding %u files…", n_files),
+                          n_files);
+}
 
-      gtk_label_set_text (self->busy_label, text);
-    }
+/* The spinner, when files are being added to the criterion shown. */
+static void
+scs_evidence_list_update_busy (ScsEvidenceList *self)
+{
+  const Adding *adding = self->adds ? scs_evidence_adds_lookup (self->adds, self->criterion_id) : NULL;
+
+  gtk_widget_set_visible (self->busy_box, adding != NULL);
+  gtk_spinner_set_spinning (self->busy_spinner, adding != NULL);
+  if (adding != NULL)
+    gtk_label_set_text (self->busy_label, adding->text);
+}
+
+static void
+on_adds_changed (ScsEvidenceAdds *adds,
+                 const char      *criterion_id,
+                 ScsEvidenceList *self)
+{
+  if (g_strcmp0 (criterion_id, self->criterion_id) == 0)
+    scs_evidence_list_update_busy (self);
 }
 
 /* One add: the list, and the application held until it is done. */
@@ -298,6 +416,8 @@ typedef struct
 {
   ScsEvidenceList *self;
   GApplication    *app;
+  ScsEvidenceAdds *adds;
+  char            *criterion_id;
 } AddCall;
 
 /* The workspace already shows what was added (the core tells it before
@@ -317,12 +437,13 @@ add_done (GObject      *source,
       g_application_release (call->app);
       g_object_unref (call->app);
     }
+  scs_evidence_adds_end (call->adds, call->criterion_id);
+  g_object_unref (call->adds);
+  g_free (call->criterion_id);
   g_free (call);
 
-  self->n_adding--;
   if (self->disposed)
     return;
-  scs_evidence_list_update_busy (self, NULL, 0);
   if (error != NULL)
     {
       scs_evidence_list_show_error (self, _("Could Not Add Evidence"), error->message);
@@ -342,10 +463,11 @@ scs_evidence_list_add_files (ScsEvidenceList  *self,
   if (self->workspace == NULL || self->criterion_id == NULL || n_files == 0)
     return FALSE;
 
-  self->n_adding++;
-  scs_evidence_list_update_busy (self, files, n_files);
   call = g_new0 (AddCall, 1);
   call->self = g_object_ref (self);
+  call->adds = g_object_ref (self->adds);
+  call->criterion_id = g_strdup (self->criterion_id);
+  scs_evidence_adds_begin (self->adds, self->criterion_id, describe_adding (files, n_files));
   if (app != NULL)
     {
       call->app = g_object_ref (app);
@@ -746,6 +868,8 @@ scs_evidence_list_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   g_clear_signal_handler (&self->evidence_changed_id, self->workspace);
+  g_clear_signal_handler (&self->adds_changed_id, self->adds);
+  g_clear_object (&self->adds);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
   g_clear_object (&self->hashes);
@@ -885,13 +1009,20 @@ scs_evidence_list_set_workspace (ScsEvidenceList *self,
     return;
 
   g_clear_signal_handler (&self->evidence_changed_id, self->workspace);
+  g_clear_signal_handler (&self->adds_changed_id, self->adds);
+  g_clear_object (&self->adds);
   g_set_object (&self->workspace, workspace);
   if (workspace != NULL)
-    self->evidence_changed_id = g_signal_connect (workspace, "evidence-changed",
-                                                  G_CALLBACK (on_evidence_changed), self);
+    {
+      self->evidence_changed_id = g_signal_connect (workspace, "evidence-changed",
+                                                    G_CALLBACK (on_evidence_changed), self);
+      self->adds = g_object_ref (scs_evidence_adds_for_workspace (workspace));
+      self->adds_changed_id = g_signal_connect (self->adds, "changed", G_CALLBACK (on_adds_changed), self);
+    }
 
   scs_evidence_list_update_actions (self);
   scs_evidence_list_refresh (self);
+  scs_evidence_list_update_busy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
 
@@ -909,6 +1040,7 @@ scs_evidence_list_set_criterion_id (ScsEvidenceList *self,
 
   scs_evidence_list_update_actions (self);
   scs_evidence_list_refresh (self);
+  scs_evidence_list_update_busy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRITERION_ID]);
 }
 

@@ -667,6 +667,7 @@ make_column (ScsScopeKind  kind,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
   GtkExpression *expression;
+  g_autoptr(GtkSorter) sorter = NULL;
 
   if (scs_scope_field_choices (kind, column) != NULL)
     {
@@ -707,7 +708,9 @@ make_column (ScsScopeKind  kind,
 
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (sort_key),
                                             g_strdup (column), (GClosureNotify) (void (*) (void)) g_free);
-  gtk_column_view_column_set_sorter (col, GTK_SORTER (gtk_string_sorter_new (expression)));
+  /* the column takes a reference of its own */
+  sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  gtk_column_view_column_set_sorter (col, sorter);
   return col;
 }
 

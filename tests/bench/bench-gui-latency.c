@@ -45,8 +45,9 @@
  * does not inflate), and the medians of where it went — the input's
  * handlers, the frame's start to the end of its layout, the layout's end to
  * the end of painting. SCS_BENCH_VERBOSE=1 prints every sample on stderr;
- * SCS_BENCH_SEARCH_ONLY=1 times only the first visits and the search (to
- * profile it).
+ * SCS_BENCH_SEARCH_ONLY=1 times only the first visits and the search, and
+ * SCS_BENCH_CATEGORY_ONLY=1 only the first visits and the category switches
+ * (to profile them).
  * A figure, not a test: nothing here asserts a time.
  */
 
@@ -109,6 +110,7 @@ struct _Bench
   sqlite3_stmt   *state_stmt;
   guint           samples;
   gboolean        search_only;   /* SCS_BENCH_SEARCH_ONLY: for profiling */
+  gboolean        category_only; /* SCS_BENCH_CATEGORY_ONLY: likewise */
   int             status;
 
   Phase           phase;
@@ -630,6 +632,12 @@ next_sample (Bench *b)
           click_category (b, &b->ops[1]);
           return;
         }
+      if (b->category_only)
+        {
+          b->phase = PHASE_DONE;
+          g_application_quit (G_APPLICATION (b->app));
+          return;
+        }
       b->phase = PHASE_STATUS;
       b->done = 0;
       G_GNUC_FALLTHROUGH;
@@ -814,6 +822,7 @@ main (int   argc,
   if (bench.samples == 0)
     bench.samples = 200;
   bench.search_only = g_getenv ("SCS_BENCH_SEARCH_ONLY") != NULL;
+  bench.category_only = g_getenv ("SCS_BENCH_CATEGORY_ONLY") != NULL;
   for (guint i = 0; i < G_N_ELEMENTS (bench.ops); i++)
     {
       bench.ops[i].name = names[i];
@@ -847,7 +856,7 @@ main (int   argc,
   status = scs_main (2, app_argv, install_hooks);
   if (status == 0)
     status = bench.status;
-  if (status == 0 && bench.ops[3].ms->len == 0)
+  if (status == 0 && bench.ops[3].ms->len == 0 && !bench.category_only)
     {
       fprintf (stderr, "bench-gui-latency: the window closed before the benchmark ended\n");
       status = 1;

@@ -151,11 +151,16 @@ checklist_test_note_failed (gpointer row)
   return g_strcmp0 (scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), "failed") == 0;
 }
 
-/* Rows that exist in the page's widget tree. */
+/* Rows the page shows (rows resting out of view in their slots, not
+ * shown, and those of hidden slots are not counted). */
 static inline guint
 checklist_test_count_rows (GtkWidget *root)
 {
-  guint n = SCS_IS_CRITERION_ROW (root) ? 1 : 0;
+  guint n;
+
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return 0;
+  n = SCS_IS_CRITERION_ROW (root) ? 1 : 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     n += checklist_test_count_rows (child);

@@ -19,6 +19,7 @@
 #include "gui-test-util.h"
 #include "scs-checklist-page.h"
 #include "scs-corporate-number.h"
+#include "scs-evidence-list.h"
 #include "scs-i18n.h"
 #include "scs-ui-resources.h"
 #include "scs-window.h"
@@ -620,6 +621,122 @@ test_rows_only_in_view (Fixture       *fixture,
   g_assert_cmpuint (checklist_test_count_rows (GTK_WIDGET (fixture->page)), <=, 6);
 }
 
+/* A category switch hides the rows of the category left, it does not take
+ * them out of the window: they rest in their places, styled, laid out and
+ * drawn, and the same row shows its criterion again when it comes back. */
+static void
+test_rows_rest_out_of_view (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const char *id = first_of_category (fixture, 1)->id;
+  g_autoptr(GtkWidget) row = NULL;
+
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  row = g_object_ref (GTK_WIDGET (scs_checklist_page_get_row (fixture->page, id)));
+  g_assert_true (gtk_widget_get_mapped (row));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 2));
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_null (scs_checklist_page_get_row (fixture->page, id));
+  g_assert_false (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_get_root (row) == GTK_ROOT (fixture->window));
+  g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
+  g_assert_cmpstr (scs_criterion_row_get_criterion_id (SCS_CRITERION_ROW (row)), ==, id);
+  /* Not shown: the keyboard cannot reach it either. */
+  g_assert_false (gtk_widget_grab_focus (row));
+  g_assert_false (gtk_widget_grab_focus (checklist_test_row_child (SCS_CRITERION_ROW (row), "note_view")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_true (GTK_WIDGET (scs_checklist_page_get_row (fixture->page, id)) == row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_true (gtk_widget_grab_focus (row));
+}
+
+static gboolean
+evidence_busy (GtkWidget *row)
+{
+  GtkWidget *list = gui_test_find_by_type (row, SCS_TYPE_EVIDENCE_LIST);
+
+  g_assert_nonnull (list);
+  return gtk_widget_get_visible (gui_test_get_child (list, "busy_box"));
+}
+
+static gboolean
+evidence_idle (gpointer row)
+{
+  return !evidence_busy (row);
+}
+
+static guint
+count_evidence (ScsWorkspace *workspace,
+                const char   *criterion_id,
+                const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) evidence = scs_workspace_list_evidence (workspace, criterion_id, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < evidence->len; i++)
+    if (g_strcmp0 (((ScsEvidence *) evidence->pdata[i])->name, name) == 0)
+      n++;
+  return n;
+}
+
+/* An evidence add still running when its row is given to another
+ * criterion: the spinner goes with the criterion the file goes to, on
+ * whichever row shows it, and the file lands there. The add's end is a
+ * main-loop callback: until the test lets the loop run, it is running. */
+static void
+test_add_busy_follows_criterion (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  const char *id = first_of_category (fixture, 1)->id;
+  const char *other_id = checklist_test_visible_id (fixture->page, 1);
+  g_autofree char *path = g_build_filename (fixture->dir, "UPS点検記録.txt", NULL);
+  g_autoptr(GtkWidget) lone = NULL;
+  ScsChecklistItem *item, *other;
+  ScsCriterionRow *row;
+  GtkWidget *list;
+
+  g_assert_true (g_file_set_contents (path, "UPS 点検 2026-11: 異常なし\n", -1, NULL));
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  row = scs_checklist_page_get_row (fixture->page, id);
+  g_assert_nonnull (row);
+  item = scs_criterion_row_get_item (row);
+  other = scs_checklist_page_get_item (fixture->page, other_id);
+  g_assert_true (other != item);
+  list = gui_test_find_by_type (GTK_WIDGET (row), SCS_TYPE_EVIDENCE_LIST);
+
+  g_assert_true (gtk_widget_activate_action (list, "evidence.add-file", "s", path));
+  g_assert_true (evidence_busy (GTK_WIDGET (row)));
+
+  /* The row now shows another criterion: no spinner there. */
+  scs_criterion_row_set_item (row, other);
+  g_assert_cmpstr (scs_criterion_row_get_criterion_id (row), ==, other_id);
+  g_assert_false (evidence_busy (GTK_WIDGET (row)));
+
+  /* Another row that shows the criterion shows it, and so does the row
+   * given back to it. */
+  lone = g_object_ref_sink (scs_criterion_row_new (fixture->workspace,
+                                                   scs_workspace_lookup_answer (fixture->workspace, id)));
+  g_assert_true (evidence_busy (lone));
+  scs_criterion_row_set_item (row, item);
+  g_assert_true (evidence_busy (GTK_WIDGET (row)));
+
+  /* Given to the other criterion again while it ends: the file is the
+   * first criterion's, the spinner gone everywhere. */
+  scs_criterion_row_set_item (row, other);
+  gui_test_wait_until (evidence_idle, lone, 30);
+  g_assert_false (evidence_busy (GTK_WIDGET (row)));
+  g_assert_cmpuint (count_evidence (fixture->workspace, id, "UPS点検記録.txt"), ==, 1);
+  g_assert_cmpuint (count_evidence (fixture->workspace, other_id, "UPS点検記録.txt"), ==, 0);
+  scs_criterion_row_set_item (row, item);
+  g_assert_false (evidence_busy (GTK_WIDGET (row)));
+  g_assert_cmpuint (gui_test_n_rows (gui_test_find_by_type (GTK_WIDGET (row), SCS_TYPE_EVIDENCE_LIST), "list_box"), ==, 1);
+}
+
 /* Rows never shown have an estimated height, so that the scroll bar is
  * about right before the user has seen them: its length when the search
  * results first show is within a tenth of what it is once every row has
@@ -1009,6 +1126,8 @@ main (int   argc,
   ADD ("/scs/checklist/search-user-text", test_search_user_text);
   ADD ("/scs/checklist/search-as-typed", test_search_as_typed);
   ADD ("/scs/checklist/rows-only-in-view", test_rows_only_in_view);
+  ADD ("/scs/checklist/rows-rest-out-of-view", test_rows_rest_out_of_view);
+  ADD ("/scs/checklist/add-busy-follows-criterion", test_add_busy_follows_criterion);
   ADD ("/scs/checklist/height-estimate", test_height_estimate);
   ADD ("/scs/checklist/near-rows-later", test_near_rows_later);
   ADD ("/scs/checklist/note-survives-recycling", test_note_survives_recycling);

@@ -803,11 +803,12 @@ test_revocation (void)
   GPid pid = 0;
 
 #ifdef __SANITIZE_ADDRESS__
-  /* Under ASan this path leaves 16 KiB (g_malloc) and 128 B (a module since
-   * unloaded) that LeakSanitizer cannot trace past GLib; the same requests
-   * from scs-cli are clean (cli-trust). Runs in the plain suite only until
-   * found (issue #20 note). */
-  g_test_skip ("leak under ASan not yet traced");
+  /* Issue #20, half traced: the 49 + 38 column sorters of the scope page
+   * that showed up here are fixed (scope-questioned checks them). What is
+   * left is one 16 KiB g_malloc that LeakSanitizer reports only when
+   * round-trip, scope-questioned and this subtest run in one process (any
+   * two of them are clean); its allocation site is not found yet. */
+  g_test_skip ("a 16 KiB leak under ASan not yet traced (issue #20)");
   return;
 #endif
   url = core_test_start_ocsp (dir, &pid);
@@ -927,6 +928,7 @@ test_scope_questioned (void)
   ScsScopePage *scope_page;
   ScsScope *scope;
   GtkWidget *row;
+  GtkSorter *column_sorter = NULL;
   gint64 plc;
 
   window = review_window_new (file, org, catalog, &ws, &page);
@@ -964,6 +966,14 @@ test_scope_questioned (void)
   gui_test_wait_for_widget (GTK_WIDGET (scope_page), 10, GUI_TEST_WAIT_LAID_OUT);
   g_assert_true (gtk_widget_get_mapped (gui_test_find_by_name (GTK_WIDGET (scope_page), "table-server")));
   g_assert_false (gtk_widget_get_mapped (gui_test_find_by_name (GTK_WIDGET (scope_page), "table-network")));
+  {
+    GtkColumnView *table = GTK_COLUMN_VIEW (gui_test_find_by_name (GTK_WIDGET (scope_page), "table-server"));
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (table), 0);
+
+    column_sorter = gtk_column_view_column_get_sorter (column);
+    g_assert_nonnull (column_sorter);
+    g_object_add_weak_pointer (G_OBJECT (column_sorter), (gpointer *) &column_sorter);
+  }
 
   /* A new reason answers the question: the row is gone */
   g_assert_true (scs_scope_set_status (scope, plc, SCS_SCOPE_STATUS_EXCLUDED,
@@ -973,8 +983,12 @@ test_scope_questioned (void)
   gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_LAID_OUT);
   g_assert_null (waiting_row (page, title));
 
+  /* the tables go with the window, their columns' sorters too (issue #20:
+   * they stayed, and LeakSanitizer found them whenever no stale pointer
+   * happened to hide them) */
   gtk_window_destroy (GTK_WINDOW (window));
   gui_test_drain_pending ();
+  g_assert_null (column_sorter);
 }
 
 /* An action row titled @title under @widget, or NULL. */

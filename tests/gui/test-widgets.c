@@ -345,7 +345,11 @@ test_evidence_list_add_remove (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_true (gtk_widget_activate_action (other, "evidence.add-file", "s", minutes_path));
     g_object_set (other, "criterion-id", criterion, NULL);
+    /* the spinner stays with the criterion the file goes to */
+    g_assert_false (gtk_widget_get_visible (gui_test_find_child (other, "busy_box")));
+    g_object_set (other, "criterion-id", other_criterion, NULL);
     wait_for_adds (SCS_EVIDENCE_LIST (other));
+    g_object_set (other, "criterion-id", criterion, NULL);
     g_assert_cmpuint (count_evidence (fixture->workspace, other_criterion), ==, 1);
     g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
     g_assert_cmpuint (gui_test_n_rows (other, "list_box"), ==, 1);
