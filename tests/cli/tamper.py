@@ -486,6 +486,9 @@ def main():
         "trailing-dot", "report.pdf.", "Windows"))
     check("an entry name with a trailing space: refused", lambda: odd_name(
         "trailing-space", evidence + " ", "Windows"))
+    for reserved in ["evidence/CON.txt", "evidence/nul", "evidence/Com1 .pdf", "aux/report.pdf", "evidence/lpt9.tar.gz"]:
+        check("an entry name with the Windows device name %r: refused" % reserved,
+              lambda reserved=reserved: odd_name("reserved", reserved, "device name"))
     # regression tests of name rules that had no package-level test
     check("two entry names differing only in Unicode form (NFC, NFD): refused", lambda: odd_name(
         "nfd", unicodedata.normalize("NFD", "evidence/が.txt"), "occurs twice", [("evidence/が.txt", b"a")]))
