@@ -635,6 +635,30 @@ def main():
         expect_refused(signed_anew("na-empty", na.encode()), "1-2-1-1")
     check("not applicable with an empty reason: refused as not answered", na_empty_reason)
 
+    # Hostile XML in a signed package entry: an XInclude of a local file
+    # (never followed), and 100 000 nested elements; refused in bounded
+    # time (60 s) and memory (1 GiB address space).
+    def hostile_xml(tag, data, said):
+        # signed anew by the stock tools, so that the parser reads it
+        path = signed_anew(tag, data)
+        env = dict(os.environ, SCS_LANGUAGE="en", SCS_ACTOR="tamper", SCS_PROFILE=os.path.join(TMP, "sme.ini"))
+
+        def limits():
+            import resource
+            resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+        p = subprocess.run([CLI, "verify", path, "--ca", CA], capture_output=True, text=True, env=env,
+                           preexec_fn=limits, timeout=60)
+        out = p.stdout + p.stderr
+        # signed, so judged as the package's content: a failed check (exit 1)
+        assert p.returncode == 1 and said in out, "verify exit %d, wanted 1 naming %r\n%s" % (p.returncode, said, out)
+        assert "root:" not in out, "the included file was read\n" + out
+    check("assessment.xml with an XInclude of /etc/passwd: refused, nothing read", lambda: hostile_xml(
+        "xinclude", b'<?xml version="1.0"?>\n<assessment xmlns:xi="http://www.w3.org/2001/XInclude">'
+        b'<xi:include href="/etc/passwd" parse="text"/></assessment>\n', "FAILED"))
+    check("assessment.xml nested 100 000 deep: refused, bounded", lambda: hostile_xml(
+        "deep", b'<?xml version="1.0"?>\n' + b"<a>" * 100000 + b"</a>" * 100000,
+        "‘assessment.xml’ is not well-formed XML"))
+
     # Time stamps: RFC 3161 tokens made with openssl ts and put into the
     # management signature as its unsigned id-aa-timeStampToken attribute
     # (anyone may add one: it is not under the signature).
