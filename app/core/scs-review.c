@@ -806,40 +806,157 @@ lookup_proposal (ScsReview   *self,
   return proposal_from_row (stmt);
 }
 
-static gboolean
-decide_proposal (ScsReview         *self,
-                 ScsReviewProposal *p,
-                 const char        *status,
-                 const char        *comment,
-                 GError           **error)
+/* Inside the write transaction: @field ("state", "note", "reason") of
+ * @criterion_id's answer as stored now, or NULL with @error. */
+static char *
+read_stored_field (ScsReview   *self,
+                   const char  *criterion_id,
+                   const char  *field,
+                   GError     **error)
 {
-  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws = self->workspace;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = scs_now_iso8601 ();
-  g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
-  /* Translators: %s is a criterion ID */
-  g_autofree char *label = g_strdup_printf (_("The comment on the decision about criterion %s"),
-                                            p->criterion_id);
+  int rc;
 
-  if (!check_text (comment, label, error))
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "SELECT state, note, reason FROM answer WHERE assessment = ?1 AND criterion_id = ?2",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
+  scs_db_bind_text (stmt, 2, criterion_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return g_strdup (g_str_equal (field, "state")
+                     ? scs_answer_state_to_string (SCS_ANSWER_UNANSWERED) : "");
+  if (rc != SQLITE_ROW)
+    {
+      scs_db_set_error (error, ws->db, ws->path);
+      return NULL;
+    }
+  return scs_db_column_dup (stmt, g_str_equal (field, "state") ? 0 : g_str_equal (field, "note") ? 1 : 2);
+}
+
+static void
+set_decided_conflict (ScsReviewProposal  *p,
+                      GError            **error)
+{
+  if (g_str_equal (p->status, "accepted"))
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+                 /* Translators: %lld is the number of a correction, the first %s a criterion ID,
+                  * then who decided and when */
+                 _("Correction #%lld to criterion ‘%s’ was already accepted elsewhere by %s (%s), "
+                   "so your decision was not saved. The current state is shown now."),
+                 (long long) p->id, p->criterion_id, p->decided_by, p->decided_at);
+  else
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+                 /* Translators: %lld is the number of a correction, the first %s a criterion ID,
+                  * then who decided and when */
+                 _("Correction #%lld to criterion ‘%s’ was already rejected elsewhere by %s (%s), "
+                   "so your decision was not saved. The current state is shown now."),
+                 (long long) p->id, p->criterion_id, p->decided_by, p->decided_at);
+}
+
+static void
+set_answer_changed_conflict (ScsReviewProposal  *p,
+                             GError            **error)
+{
+  g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+               _("The %s of criterion ‘%s’ changed after correction #%lld"
+                 " was proposed; reject it and ask the expert again"),
+               p->field, p->criterion_id, (long long) p->id);
+}
+
+typedef struct
+{
+  ScsReview  *self;
+  gint64      id;
+  const char *status;
+  const char *comment;
+} Decision;
+
+/* Inside the write transaction: records @d's decision over the stored
+ * proposal, which must still be open (SCS_WORKSPACE_ERROR_CONFLICT
+ * otherwise); an accepted one's answer must hold the proposed value. */
+static gboolean
+decide_in_transaction (Decision  *d,
+                       GError   **error)
+{
+  ScsReview *self = d->self;
+  ScsWorkspace *ws = self->workspace;
+  g_autoptr(ScsReviewProposal) p = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = scs_now_iso8601 ();
+  g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT, d->id);
+  gboolean accept = g_str_equal (d->status, "accepted");
+
+  p = lookup_proposal (self, d->id, error);
+  if (p == NULL)
     return FALSE;
-  stmt = scs_workspace_write_begin (ws, &txn,
-                                    "UPDATE review_proposal SET status = ?1, decided_by = ?2, decided_at = ?3, "
-                                    "decision_comment = ?4 WHERE id = ?5 AND status = 'open'", error);
+  if (!g_str_equal (p->status, "open"))
+    {
+      set_decided_conflict (p, error);
+      return FALSE;
+    }
+  if (accept)
+    {
+      g_autofree char *stored = read_stored_field (self, p->criterion_id, p->field, error);
+
+      if (stored == NULL)
+        return FALSE;
+      if (!g_str_equal (stored, p->new_value))
+        {
+          set_answer_changed_conflict (p, error);
+          return FALSE;
+        }
+    }
+
+  stmt = scs_db_prepare (ws->db, ws->path,
+                         "UPDATE review_proposal SET status = ?1, decided_by = ?2, decided_at = ?3, "
+                         "decision_comment = ?4 WHERE id = ?5 AND status = 'open'", error);
   if (stmt == NULL)
     return FALSE;
-  scs_db_bind_text (stmt, 1, status);
+  scs_db_bind_text (stmt, 1, d->status);
   scs_db_bind_text (stmt, 2, scs_workspace_get_actor (ws));
   scs_db_bind_text (stmt, 3, now);
-  scs_db_bind_text (stmt, 4, comment);
-  sqlite3_bind_int64 (stmt, 5, p->id);
-  if (!scs_workspace_write_finish (ws, &txn, stmt, now,
-                                   g_str_equal (status, "accepted") ? "review-accept" : "review-reject",
-                                   target, p->criterion_id, comment, error))
+  scs_db_bind_text (stmt, 4, d->comment);
+  sqlite3_bind_int64 (stmt, 5, d->id);
+  if (!scs_db_step_done (stmt, ws->db, ws->path, error))
+    return FALSE;
+  if (sqlite3_changes (ws->db) != 1)
+    {
+      /* not open any more: decided by another connection (we hold the write lock) */
+      g_clear_pointer (&p, scs_review_proposal_free);
+      p = lookup_proposal (self, d->id, error);
+      if (p != NULL)
+        set_decided_conflict (p, error);
+      return FALSE;
+    }
+  return scs_workspace_audit (ws, now, accept ? "review-accept" : "review-reject",
+                              target, p->criterion_id, d->comment, error);
+}
+
+static gboolean
+decide_also (ScsWorkspace  *ws,
+             gpointer       user_data,
+             GError       **error)
+{
+  return decide_in_transaction (user_data, error);
+}
+
+/* Records @d's decision alone, in a transaction of its own. */
+static gboolean
+decide_proposal (Decision  *d,
+                 GError   **error)
+{
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
+
+  if (!scs_workspace_transaction_begin (d->self->workspace, &txn, error) ||
+      !decide_in_transaction (d, error) ||
+      !scs_db_transaction_commit (&txn, error))
     return FALSE;
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (d->self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -849,27 +966,33 @@ check_open (ScsReviewProposal  *p,
 {
   if (g_str_equal (p->status, "open"))
     return TRUE;
-  g_set_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_STATE,
-               _("The proposed correction #%lld for criterion ‘%s’ was already %s"),
-               (long long) p->id, p->criterion_id, g_str_equal (p->status, "accepted") ? _("accepted") : _("rejected"));
+  set_decided_conflict (p, error);
   return FALSE;
 }
 
-/* The answer is changed through the workspace (its own transaction and audit
- * rows), then the proposal is marked accepted. Should the second step fail,
- * the proposal stays open with the answer already at the proposed value, and
- * accepting it again only records the decision. */
+/* The answer changes and the proposal is marked accepted in one
+ * transaction, both over what is stored: a proposal decided elsewhere, or
+ * an answer changed elsewhere since the window read it (or since the
+ * proposal was made), is SCS_WORKSPACE_ERROR_CONFLICT with nothing
+ * written. */
 gboolean
 scs_review_accept_proposal (ScsReview  *self,
                             gint64      proposal_id,
                             GError    **error)
 {
   g_autoptr(ScsReviewProposal) p = NULL;
+  ScsWorkspace *ws;
   ScsAnswer *answer;
+  ScsAnswerState old_state, state;
+  g_autofree char *old_note = NULL;
+  g_autofree char *old_reason = NULL;
   const char *current;
-  gboolean ok;
+  const char *note;
+  const char *reason;
+  Decision d = { self, proposal_id, "accepted", NULL };
 
   g_return_val_if_fail (SCS_IS_REVIEW (self), FALSE);
+  ws = self->workspace;
 
   if (!require_side (self, SCS_REVIEW_SIDE_ORGANIZATION, _("accept a proposed correction"), error) ||
       !require_unsealed (self, error))
@@ -878,30 +1001,54 @@ scs_review_accept_proposal (ScsReview  *self,
   if (p == NULL || !check_open (p, error))
     return FALSE;
 
-  answer = scs_workspace_lookup_answer (self->workspace, p->criterion_id);
+  answer = scs_workspace_require_answer (ws, p->criterion_id, error);
+  if (answer == NULL)
+    return FALSE;
   current = answer_field (answer, p->field);
-  if (!g_str_equal (current, p->old_value) && !g_str_equal (current, p->new_value))
+  /* Already the proposed value: only the decision (checked against what
+   * is stored) */
+  if (g_str_equal (current, p->new_value))
+    return decide_proposal (&d, error);
+  if (!g_str_equal (current, p->old_value))
     {
-      g_set_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_STATE,
-                   _("The %s of criterion ‘%s’ changed after correction #%lld"
-                     " was proposed; reject it and ask the expert again"),
-                   p->field, p->criterion_id, (long long) p->id);
+      set_answer_changed_conflict (p, error);
       return FALSE;
     }
 
+  old_state = scs_answer_get_state (answer);
+  old_note = g_strdup (scs_answer_get_note (answer));
+  old_reason = g_strdup (scs_answer_get_reason (answer));
+  state = old_state;
+  note = old_note;
+  reason = old_reason;
   if (g_str_equal (p->field, "state"))
     {
-      ScsAnswerState state;
-
-      scs_answer_state_from_string (p->new_value, &state);
-      ok = scs_workspace_set_answer (self->workspace, p->criterion_id, state, NULL, NULL, error);
+      if (!scs_answer_state_from_string (p->new_value, &state))
+        {
+          g_set_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_INVALID,
+                       _("‘%s’ is not an answer (met, not-met, na, unanswered)"), p->new_value);
+          return FALSE;
+        }
     }
   else if (g_str_equal (p->field, "note"))
-    ok = scs_workspace_set_note (self->workspace, p->criterion_id, p->new_value, error);
+    note = p->new_value;
   else
-    ok = scs_workspace_set_reason (self->workspace, p->criterion_id, p->new_value, error);
+    reason = p->new_value;
+  if (state == SCS_ANSWER_NOT_APPLICABLE && scs_text_is_blank (reason))
+    {
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_INVALID,
+                   _("Criterion ‘%s’ can only be marked not applicable with a reason"),
+                   p->criterion_id);
+      return FALSE;
+    }
 
-  return ok && decide_proposal (self, p, "accepted", NULL, error);
+  if (!scs_workspace_write_answer_with (ws, answer, state, note, reason, FALSE,
+                                        decide_also, &d, error))
+    return FALSE;
+  scs_workspace_undo_push_answer (ws, answer, old_state, old_note, old_reason);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 gboolean
@@ -911,6 +1058,7 @@ scs_review_reject_proposal (ScsReview   *self,
                             GError     **error)
 {
   g_autoptr(ScsReviewProposal) p = NULL;
+  Decision d = { self, proposal_id, "rejected", comment };
 
   g_return_val_if_fail (SCS_IS_REVIEW (self), FALSE);
 
@@ -920,8 +1068,16 @@ scs_review_reject_proposal (ScsReview   *self,
   p = lookup_proposal (self, proposal_id, error);
   if (p == NULL || !check_open (p, error))
     return FALSE;
+  {
+    /* Translators: %s is a criterion ID */
+    g_autofree char *label = g_strdup_printf (_("The comment on the decision about criterion %s"),
+                                              p->criterion_id);
 
-  return decide_proposal (self, p, "rejected", comment, error);
+    if (!check_text (comment, label, error))
+      return FALSE;
+  }
+
+  return decide_proposal (&d, error);
 }
 
 static gboolean

@@ -1266,6 +1266,87 @@ compare_keys (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* @criteria sorted and joined with commas, as write_criteria () compares them. */
+static char *
+join_criteria (const char * const *criteria)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; criteria != NULL && criteria[i] != NULL; i++)
+    g_ptr_array_add (sorted, (gpointer) criteria[i]);
+  g_ptr_array_sort (sorted, compare_strings);
+  g_ptr_array_add (sorted, NULL);
+  return g_strjoinv (",", (char **) sorted->pdata);
+}
+
+/* Inside the write transaction: item @id as stored now, a new object. */
+static ScsScopeItem *
+read_stored_item (ScsScope  *self,
+                  gint64     id,
+                  GError   **error)
+{
+  ScsWorkspace *ws = self->workspace;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = select_sql ();
+  g_autofree char *one = g_strconcat (sql, " WHERE id = ?1", NULL);
+  g_autoptr(ScsScopeItem) item = NULL;
+  int rc;
+
+  stmt = scs_db_prepare (ws->db, ws->path, one, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SCS_SCOPE_ERROR, SCS_SCOPE_ERROR_NOT_FOUND,
+                   _("There is no scope item %lld"), (long long) id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      scs_db_set_error (error, ws->db, ws->path);
+      return NULL;
+    }
+  if (!item_from_row (self, stmt, &item, error))
+    return NULL;
+  return g_steal_pointer (&item);
+}
+
+/* @error: item @id's @what (translated) was changed elsewhere; the stored
+ * item is shown. */
+static void
+set_field_conflict (ScsScope    *self,
+                    gint64       id,
+                    const char  *what,
+                    GError     **error)
+{
+  ScsWorkspace *ws = self->workspace;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *author = NULL;
+
+  stmt = scs_db_prepare (ws->db, ws->path, "SELECT author FROM scope_item WHERE id = ?1", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        author = (const char *) sqlite3_column_text (stmt, 0);
+    }
+  if (author != NULL && *author != '\0')
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+                 /* Translators: the first %s is a field ("Vendor"), %lld the number of a
+                  * scope item, the second %s who changed it */
+                 _("‘%s’ of scope item %lld was changed by %s after you last saw it, so "
+                   "your change was not saved. The newer value is shown now; apply your change "
+                   "again if it still holds."), what, (long long) id, author);
+  else
+    g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+                 /* Translators: %s is a field ("Vendor"), %lld the number of a scope item */
+                 _("‘%s’ of scope item %lld was changed elsewhere after you last saw it, so "
+                   "your change was not saved. The newer value is shown now; apply your change "
+                   "again if it still holds."), what, (long long) id);
+}
+
 gboolean
 scs_scope_update_item (ScsScope    *self,
                        gint64       id,
@@ -1279,6 +1360,7 @@ scs_scope_update_item (ScsScope    *self,
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) criteria = NULL;
+  g_autoptr(ScsScopeItem) stored = NULL;
   gboolean any = FALSE;
   GHashTableIter iter;
   gpointer key;
@@ -1325,6 +1407,12 @@ scs_scope_update_item (ScsScope    *self,
   if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
 
+  /* Each field goes over what is stored now, unless another program
+   * changed it since this object read it (what the user saw). */
+  stored = read_stored_item (self, id, error);
+  if (stored == NULL)
+    return FALSE;
+
   for (guint i = 0; i < keys->len; i++)
     {
       const char *field = keys->pdata[i];
@@ -1338,19 +1426,40 @@ scs_scope_update_item (ScsScope    *self,
 
       if (normalized == NULL) /* criteria */
         {
-          g_auto(GStrv) old = read_criteria (self, id, error);
+          g_autofree char *seen = join_criteria (scs_scope_item_get_criteria (item));
+          g_autofree char *now_stored = join_criteria (scs_scope_item_get_criteria (stored));
+          g_autofree char *wanted = join_criteria ((const char * const *) criteria);
 
-          if (old == NULL ||
-              !write_criteria (self, id, (const char * const *) criteria, now, error))
+          if (g_str_equal (now_stored, wanted))
+            continue;
+          if (!g_str_equal (now_stored, seen))
+            {
+              scs_db_transaction_rollback (&txn);
+              set_field_conflict (self, id, _("Criteria"), error);
+              refresh_item (self, id);
+              emit_changed (self);
+              return FALSE;
+            }
+          if (!write_criteria (self, id, (const char * const *) criteria, now, error))
             return FALSE;
           any = TRUE;
           continue;
         }
 
       index = scs_scope_field_index (field);
-      old_value = scs_scope_item_get_value (item, index);
+      old_value = scs_scope_item_get_value (stored, index);
       if (g_str_equal (old_value, normalized))
         continue;
+      if (!g_str_equal (old_value, scs_scope_item_get_value (item, index)))
+        {
+          const ScsScopeField *info = scs_scope_field_lookup (field);
+
+          scs_db_transaction_rollback (&txn);
+          set_field_conflict (self, id, info != NULL ? _(info->label) : field, error);
+          refresh_item (self, id);
+          emit_changed (self);
+          return FALSE;
+        }
 
       column = column_name (field);
       sql = g_strdup_printf ("UPDATE scope_item SET %s = ?1, updated = ?2, author = ?3 WHERE id = ?4",
@@ -1372,7 +1481,13 @@ scs_scope_update_item (ScsScope    *self,
     }
 
   if (!any)
-    return TRUE;
+    {
+      /* what is stored is what the user wants; show it */
+      scs_db_transaction_rollback (&txn);
+      refresh_item (self, id);
+      emit_changed (self);
+      return TRUE;
+    }
   return commit_item (self, &txn, id, error);
 }
 

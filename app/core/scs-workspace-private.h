@@ -232,6 +232,23 @@ gboolean   scs_workspace_write_answer          (ScsWorkspace   *self,
                                                 const char     *reason,
                                                 gboolean        undo,
                                                 GError        **error);
+/* Run by scs_workspace_write_answer_with () inside its transaction, after
+ * the answer's row and audit rows: FALSE with @error rolls it all back. */
+typedef gboolean (*ScsWorkspaceAlsoFunc)        (ScsWorkspace   *self,
+                                                gpointer        user_data,
+                                                GError        **error);
+/* scs_workspace_write_answer () that also runs @also (nullable) in the same
+ * transaction, for a change that goes with the answer's (a decision on a
+ * proposed correction). */
+gboolean   scs_workspace_write_answer_with     (ScsWorkspace        *self,
+                                                ScsAnswer           *answer,
+                                                ScsAnswerState       state,
+                                                const char          *note,
+                                                const char          *reason,
+                                                gboolean             undo,
+                                                ScsWorkspaceAlsoFunc also,
+                                                gpointer             user_data,
+                                                GError             **error);
 /* scs-workspace-evidence.c, for undo and redo: no steps pushed. */
 gboolean   scs_workspace_relink_evidence       (ScsWorkspace  *self,
                                                 const char    *criterion_id,

@@ -3188,6 +3188,45 @@ scs_workspace_get_target_level (ScsWorkspace *self)
   return self->target_level;
 }
 
+/* The stored target level of the current assessment, 0 on error. */
+static guint
+read_target_level (ScsWorkspace  *self,
+                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = scs_db_prepare (self->db, self->path,
+                         "SELECT target_level FROM assessment WHERE id = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, self->assessment_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      scs_db_set_error (error, self->db, self->path);
+      return 0;
+    }
+  return (guint) sqlite3_column_int (stmt, 0);
+}
+
+static void
+show_target_level (ScsWorkspace *self,
+                   guint         level)
+{
+  if (level == self->target_level || (level != 3 && level != 4))
+    return;
+  self->target_level = level;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_LEVEL]);
+}
+
+/**
+ * scs_workspace_set_target_level:
+ * @level: 3 or 4
+ *
+ * Sets the target level over the one this object shows: when another
+ * program changed the stored level since, nothing is written, the stored
+ * level is shown and @error is %SCS_WORKSPACE_ERROR_CONFLICT. The audit
+ * row's old value is the stored level.
+ */
 gboolean
 scs_workspace_set_target_level (ScsWorkspace  *self,
                                 guint          level,
@@ -3199,6 +3238,7 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
   g_autofree char *target = NULL;
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
+  guint stored;
 
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -3210,19 +3250,43 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
       return FALSE;
     }
 
-  if (level == self->target_level)
+  /* Already stored (here or elsewhere): nothing to write */
+  stored = read_target_level (self, error);
+  if (stored == 0)
+    return FALSE;
+  if (stored == level && level == self->target_level)
     return TRUE;
 
   if (!scs_workspace_require_unsealed (self, _("the target level"), error))
     return FALSE;
 
-  now = scs_now_iso8601 ();
-  target = g_strdup_printf ("assessment %" G_GINT64_FORMAT, self->assessment_id);
-  old_value = g_strdup_printf ("%u", self->target_level);
-  new_value = g_strdup_printf ("%u", level);
-
   if (!scs_workspace_transaction_begin (self, &txn, error))
     return FALSE;
+  stored = read_target_level (self, error);
+  if (stored == 0)
+    return FALSE;
+  if (stored == level)
+    {
+      scs_db_transaction_rollback (&txn);
+      show_target_level (self, stored);
+      return TRUE;
+    }
+  if (stored != self->target_level)
+    {
+      scs_db_transaction_rollback (&txn);
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT,
+                   /* Translators: %u is the target level (3 or 4) stored now */
+                   _("The target level was changed elsewhere to ★%u after you last saw it, so your "
+                     "change was not saved. The newer level is shown now; choose again if yours "
+                     "still holds."), stored);
+      show_target_level (self, stored);
+      return FALSE;
+    }
+
+  now = scs_now_iso8601 ();
+  target = g_strdup_printf ("assessment %" G_GINT64_FORMAT, self->assessment_id);
+  old_value = g_strdup_printf ("%u", stored);
+  new_value = g_strdup_printf ("%u", level);
 
   stmt = scs_db_prepare (self->db, self->path,
                      "UPDATE assessment SET target_level = ?1, updated = ?2 WHERE id = ?3", error);
@@ -3235,8 +3299,7 @@ scs_workspace_set_target_level (ScsWorkspace  *self,
   if (!scs_workspace_write_finish (self, &txn, stmt, now, "target-level", target, old_value, new_value, error))
     return FALSE;
 
-  self->target_level = level;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_LEVEL]);
+  show_target_level (self, level);
 
   return TRUE;
 }
@@ -3374,6 +3437,21 @@ scs_workspace_write_answer (ScsWorkspace    *self,
                             gboolean         undo,
                             GError         **error)
 {
+  return scs_workspace_write_answer_with (self, answer, state, note, reason, undo, NULL, NULL, error);
+}
+
+/* See scs-workspace-private.h. */
+gboolean
+scs_workspace_write_answer_with (ScsWorkspace       *self,
+                                 ScsAnswer          *answer,
+                                 ScsAnswerState      state,
+                                 const char         *note,
+                                 const char         *reason,
+                                 gboolean            undo,
+                                 ScsWorkspaceAlsoFunc also,
+                                 gpointer            user_data,
+                                 GError            **error)
+{
   g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_auto(AnswerRow) old = { 0, };
@@ -3441,6 +3519,9 @@ scs_workspace_write_answer (ScsWorkspace    *self,
 
   if (g_strcmp0 (reason, old.reason) != 0 &&
       !scs_workspace_audit (self, now, "reason", id, old.reason, reason, error))
+    return FALSE;
+
+  if (also != NULL && !also (self, user_data, error))
     return FALSE;
 
   if (!scs_db_transaction_commit (&txn, error))

@@ -15,6 +15,13 @@
  * - a scope item's status and reason (scs_scope_set_status): changed by
  *   `scs-cli scope exclude` meanwhile, the window's change is a conflict
  *   and the newer state is shown (before: the CLI's reason was replaced).
+ * - a scope item's fields (scs_scope_update_item) and the target level:
+ *   one changed elsewhere since the window read it is a conflict, nothing
+ *   is written; the audit's old value is the stored one.
+ * - an expert's correction decided elsewhere while the window accepts it:
+ *   before, the window reported it accepted (and audited it) though the
+ *   stored decision was the other program's, and the answer was changed
+ *   in a transaction of its own.
  * - the file itself: deleted, or replaced by another file renamed over it
  *   (`mv`, as a sync tool or a restore from backup does), while open.
  *   Before, the edit was written into the old inode and its -wal, reported
@@ -32,6 +39,9 @@
 
 #include "core-test-util.h"
 #include "scs-db.h"
+#include "scs-profile.h"
+#include "scs-review.h"
+#include "scs-scope-private.h"
 #include "scs-workspace.h"
 
 typedef struct
@@ -455,6 +465,389 @@ test_scope_status (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The newest audit entry with @action and @target, or NULL. */
+static ScsAuditEntry *
+find_action (GPtrArray  *audit,
+             const char *action,
+             const char *target)
+{
+  for (guint i = 0; i < audit->len; i++)
+    {
+      ScsAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      if (g_str_equal (entry->action, action) && g_strcmp0 (entry->target, target) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+/* The window edits a scope item's name over one the CLI renamed since:
+ * a conflict, the CLI's name stays, the window shows it. A field only the
+ * window changed is then saved with the stored old value in the audit. */
+static void
+test_scope_field (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsWorkspace) other = NULL;
+  g_autoptr(ScsWorkspace) again = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *target = NULL;
+  ScsScope *scope;
+  ScsScope *other_scope;
+  ScsAuditEntry *entry;
+  gint64 id;
+
+  g_assert_no_error (error);
+  scope = scs_scope_get (ws, &error);
+  g_assert_no_error (error);
+  id = core_test_scope_add (scope, SCS_SCOPE_KIND_SERVER, "name", "生産管理サーバー", NULL);
+  g_assert_cmpint (id, >, 0);
+
+  /* Another program renames it */
+  other = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (other, "同僚");
+  other_scope = scs_scope_get (other, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_scope_set_field (other_scope, id, "name", "生産管理サーバー2号機", &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+
+  /* The window, still showing the old name, renames it too */
+  g_assert_false (scs_scope_set_field (scope, id, "name", "生産管理サーバー(旧)", &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "同僚"));
+  g_clear_error (&error);
+  g_assert_cmpstr (scs_scope_item_get_value (scs_scope_lookup (scope, id), SCS_SCOPE_FIELD_NAME), ==,
+                   "生産管理サーバー2号機");
+
+  again = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_scope_item_get_value (scs_scope_lookup (scs_scope_get (again, NULL), id),
+                                             SCS_SCOPE_FIELD_NAME), ==, "生産管理サーバー2号機");
+  audit = scs_workspace_list_audit (again, 0, &error);
+  g_assert_no_error (error);
+  target = g_strdup_printf ("scope:%" G_GINT64_FORMAT "/name", id);
+  entry = find_action (audit, "scope-field", target);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->new_value, ==, "生産管理サーバー2号機");
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  g_clear_object (&again);
+
+  /* Another field changed elsewhere; the window's rename, over the name
+   * it now shows, keeps it, and the audit's old value is the stored name. */
+  other = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_scope_set_field (scs_scope_get (other, NULL), id, "administrator", "情報システム課", &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  g_assert_true (scs_scope_set_field (scope, id, "name", "生産管理サーバー3号機", &error));
+  g_assert_no_error (error);
+  again = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scs_scope_item_get_value (scs_scope_lookup (scs_scope_get (again, NULL), id),
+                                             SCS_SCOPE_FIELD_ADMINISTRATOR), ==, "情報システム課");
+  audit = scs_workspace_list_audit (again, 0, &error);
+  g_assert_no_error (error);
+  entry = find_action (audit, "scope-field", target);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->old_value, ==, "生産管理サーバー2号機");
+  g_assert_cmpstr (entry->new_value, ==, "生産管理サーバー3号機");
+}
+
+/* The CLI sets the target level to 4; the window, still showing 3, then
+ * sets 3 again (its user chose ★3 in a stale view): a conflict, the CLI's
+ * level stays and is shown. Set over what is shown, the audit's old value
+ * is the stored level. */
+static void
+test_target_level (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsWorkspace) other = NULL;
+  g_autoptr(ScsWorkspace) again = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  ScsAuditEntry *entry;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_workspace_get_target_level (ws), ==, 3);
+
+  other = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (other, "同僚");
+  g_assert_true (scs_workspace_set_target_level (other, 4, &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+
+  /* The window thinks it is 3 already: before, nothing was written and
+   * TRUE returned, the file staying at 4 */
+  g_assert_false (scs_workspace_set_target_level (ws, 3, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpuint (scs_workspace_get_target_level (ws), ==, 4);
+
+  again = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_workspace_get_target_level (again), ==, 4);
+  g_clear_object (&again);
+
+  /* Changed back to 3 elsewhere; the window, showing 4, sets 3: already
+   * so, nothing to write, the level shown follows */
+  other = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_set_target_level (other, 3, &error));
+  g_clear_object (&other);
+  g_assert_true (scs_workspace_set_target_level (ws, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_workspace_get_target_level (ws), ==, 3);
+
+  /* Over what is shown: saved, the audit's old value the stored one */
+  g_assert_true (scs_workspace_set_target_level (ws, 4, &error));
+  g_assert_no_error (error);
+  again = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scs_workspace_get_target_level (again), ==, 4);
+  audit = scs_workspace_list_audit (again, 0, &error);
+  g_assert_no_error (error);
+  entry = g_ptr_array_index (audit, 0);
+  g_assert_cmpstr (entry->action, ==, "target-level");
+  g_assert_cmpstr (entry->old_value, ==, "3");
+  g_assert_cmpstr (entry->new_value, ==, "4");
+}
+
+static ScsProfile *
+make_profile (const char *name,
+              ScsRole     role)
+{
+  ScsProfile *p = scs_profile_new ();
+
+  scs_profile_set_name (p, name);
+  scs_profile_set_role (p, role);
+  if (role == SCS_ROLE_EXPERT)
+    {
+      scs_profile_set_qualification (p, SCS_QUALIFICATION_RISS);
+      scs_profile_set_registration (p, "013258");
+      scs_profile_set_training_date (p, "2026-01-10");
+    }
+  return p;
+}
+
+typedef struct
+{
+  const char *path;
+  gint64      proposal;
+  gboolean    rejected;
+} RejectElsewhere;
+
+/* Another program rejects the correction while the window is accepting
+ * it (here: as soon as the window's answer changes). */
+static void
+reject_elsewhere (ScsWorkspace    *ws,
+                  ScsAnswer       *answer,
+                  RejectElsewhere *r)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) other = NULL;
+  g_autoptr(ScsProfile) sme = make_profile ("同僚", SCS_ROLE_SME);
+  g_autoptr(ScsReview) review = NULL;
+
+  if (r->proposal == 0)
+    return;
+  other = scs_workspace_open (r->path, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (other, "同僚");
+  review = scs_review_new (other, sme);
+  r->rejected = scs_review_reject_proposal (review, r->proposal, "現状のままで良い", &error);
+  g_test_message ("the other program's rejection: %s", r->rejected ? "saved" : error->message);
+  r->proposal = 0;
+}
+
+/* The stored decision of @proposal and whether the audit has a
+ * "review-accept" row for it. */
+static char *
+stored_decision (const char *path,
+                 gint64      proposal,
+                 char      **note,
+                 gboolean   *audited_accept)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (path, &error);
+  g_autoptr(ScsProfile) sme = make_profile ("確認", SCS_ROLE_SME);
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT, proposal);
+
+  g_assert_no_error (error);
+  review = scs_review_new (ws, sme);
+  proposals = scs_review_list_proposals (review, NULL, &error);
+  g_assert_no_error (error);
+  audit = scs_workspace_list_audit (ws, 0, &error);
+  g_assert_no_error (error);
+  *audited_accept = find_action (audit, "review-accept", target) != NULL;
+  *note = g_strdup (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)));
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      ScsReviewProposal *p = proposals->pdata[i];
+
+      if (p->id == proposal)
+        return g_strdup (p->status);
+    }
+  g_assert_not_reached ();
+}
+
+/* The expert proposes a note; the window accepts it while another
+ * program rejects it. Whatever the order, what the window reports is what
+ * is stored: accepted with the new note, or a conflict with the old note,
+ * the other's rejection and no "review-accept" row. Before, the window
+ * reported it accepted and audited it while the stored decision was the
+ * rejection (and the note the proposed one). */
+static void
+test_review_accept_race (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsProfile) sme = make_profile ("窓", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = make_profile ("専門家", SCS_ROLE_EXPERT);
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(ScsReview) expert_review = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *note = NULL;
+  RejectElsewhere r = { f->path, 0, FALSE };
+  gboolean audited = FALSE;
+  gboolean accepted;
+  gint64 proposal;
+
+  g_assert_no_error (error);
+  expert_review = scs_review_new (ws, expert);
+  proposal = scs_review_propose (expert_review, ID, "note", "規程 第2版を参照", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (proposal, >, 0);
+
+  review = scs_review_new (ws, sme);
+  r.proposal = proposal;
+  g_signal_connect (ws, "answer-changed", G_CALLBACK (reject_elsewhere), &r);
+  accepted = scs_review_accept_proposal (review, proposal, &error);
+  g_signal_handlers_disconnect_by_func (ws, reject_elsewhere, &r);
+
+  status = stored_decision (f->path, proposal, &note, &audited);
+  if (accepted)
+    {
+      g_assert_no_error (error);
+      g_assert_false (r.rejected);
+      g_assert_cmpstr (status, ==, "accepted");
+      g_assert_cmpstr (note, ==, "規程 第2版を参照");
+      g_assert_true (audited);
+    }
+  else
+    {
+      g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+      g_assert_true (r.rejected);
+      g_assert_cmpstr (status, ==, "rejected");
+      g_assert_cmpstr (note, ==, "");
+      g_assert_false (audited);
+    }
+}
+
+/* Rejected elsewhere before the window (which still lists it open)
+ * accepts: a conflict naming the correction, nothing written. */
+static void
+test_review_accept_decided (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsProfile) sme = make_profile ("窓", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = make_profile ("専門家", SCS_ROLE_EXPERT);
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(ScsReview) expert_review = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *number = NULL;
+  RejectElsewhere r = { f->path, 0, FALSE };
+  gboolean audited = FALSE;
+  gint64 proposal;
+
+  g_assert_no_error (error);
+  expert_review = scs_review_new (ws, expert);
+  proposal = scs_review_propose (expert_review, ID, "note", "規程 第2版を参照", NULL, &error);
+  g_assert_no_error (error);
+  review = scs_review_new (ws, sme);
+
+  r.proposal = proposal;
+  reject_elsewhere (ws, NULL, &r);
+  g_assert_true (r.rejected);
+
+  g_assert_false (scs_review_accept_proposal (review, proposal, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  number = g_strdup_printf ("#%" G_GINT64_FORMAT, proposal);
+  g_assert_nonnull (strstr (error->message, number));
+  g_assert_nonnull (strstr (error->message, "同僚"));
+  g_clear_error (&error);
+  g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)), ==, "");
+
+  status = stored_decision (f->path, proposal, &note, &audited);
+  g_assert_cmpstr (status, ==, "rejected");
+  g_assert_cmpstr (note, ==, "");
+  g_assert_false (audited);
+}
+
+/* The note the expert corrected is changed elsewhere before the window
+ * accepts the correction: accepting would overwrite that change, so it is
+ * a conflict and the other program's note stays. */
+static void
+test_review_accept_answer_changed (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = scs_workspace_open (f->path, &error);
+  g_autoptr(ScsWorkspace) other = NULL;
+  g_autoptr(ScsProfile) sme = make_profile ("窓", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = make_profile ("専門家", SCS_ROLE_EXPERT);
+  g_autoptr(ScsReview) review = NULL;
+  g_autoptr(ScsReview) expert_review = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *note = NULL;
+  gboolean audited = FALSE;
+  gint64 proposal;
+
+  g_assert_no_error (error);
+  expert_review = scs_review_new (ws, expert);
+  proposal = scs_review_propose (expert_review, ID, "note", "規程 第2版を参照", NULL, &error);
+  g_assert_no_error (error);
+  review = scs_review_new (ws, sme);
+
+  other = scs_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (other, "同僚");
+  g_assert_true (scs_workspace_set_note (other, ID, "同僚の追記", &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+
+  /* The window has not refreshed: it still shows the old note */
+  g_assert_false (scs_review_accept_proposal (review, proposal, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  /* and again, now showing the other's note: still not overwritten */
+  g_assert_false (scs_review_accept_proposal (review, proposal, &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  status = stored_decision (f->path, proposal, &note, &audited);
+  g_assert_cmpstr (status, ==, "open");
+  g_assert_cmpstr (note, ==, "同僚の追記");
+  g_assert_false (audited);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +866,11 @@ main (int   argc,
   ADD ("/scs/lost-update/file/replaced-then-used", test_file_replaced_then_used);
   ADD ("/scs/lost-update/file/deleted", test_file_deleted);
   ADD ("/scs/lost-update/scope/status", test_scope_status);
+  ADD ("/scs/lost-update/scope/field", test_scope_field);
+  ADD ("/scs/lost-update/target-level", test_target_level);
+  ADD ("/scs/lost-update/review/accept-race", test_review_accept_race);
+  ADD ("/scs/lost-update/review/accept-decided", test_review_accept_decided);
+  ADD ("/scs/lost-update/review/accept-answer-changed", test_review_accept_answer_changed);
 
 #undef ADD
 

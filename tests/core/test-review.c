@@ -183,7 +183,7 @@ run_round_trip (Fixture *f)
   g_assert_true (scs_review_accept_proposal (sme, p1, &error));
   g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (f->ws, "1-2-1-1")), ==, "Policy v2");
   g_assert_false (scs_review_accept_proposal (sme, p1, &error));
-  g_assert_error (error, SCS_REVIEW_ERROR, SCS_REVIEW_ERROR_STATE);
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_CONFLICT);
   g_clear_error (&error);
   g_assert_true (scs_review_reject_proposal (sme, p2, "it is met", &error));
   g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (f->ws, "1-2-1-2")), ==, SCS_ANSWER_MET);

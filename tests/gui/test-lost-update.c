@@ -21,6 +21,10 @@
  * - the file replaced by another one (mv over it) while the window is
  *   open: the next note is not shown as saved, the text stays, the user is
  *   told why, and the file now under the name is left alone.
+ *
+ * The scope page: a field renamed by another program since the page read
+ * the item, then edited on the page, is not saved; the page says so and
+ * shows the other program's value.
  */
 
 #include "config.h"
@@ -36,6 +40,7 @@
 #include "checklist-test-util.h"
 #include "gui-test-util.h"
 #include "scs-org-dialog.h"
+#include "scs-scope-page.h"
 #include "scs-window.h"
 #include "scs-workspace.h"
 
@@ -352,6 +357,61 @@ test_note_file_replaced (Fixture       *fixture,
   g_assert_cmpstr (stored, ==, "");
 }
 
+/* The scope page's message of the last refused edit, or NULL. */
+static const char *
+scope_page_error (ScsScopePage *page)
+{
+  GtkWidget *label = gui_test_find_child (GTK_WIDGET (page), "error_label");
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static void
+test_scope_field_conflict (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(ScsWorkspace) other = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *window = gtk_window_new ();
+  ScsScopePage *page = SCS_SCOPE_PAGE (scs_scope_page_new ());
+  ScsScope *scope = scs_scope_get (fixture->workspace, &error);
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_hash_table_insert (fields, "name", "ファイルサーバ");
+  id = scs_scope_add_item (scope, SCS_SCOPE_KIND_SERVER, fields, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  scs_scope_page_set_workspace (page, fixture->workspace);
+  scs_scope_page_show_kind (page, SCS_SCOPE_KIND_SERVER);
+  gtk_window_present (GTK_WINDOW (window));
+  gui_test_wait_for_widget (GTK_WIDGET (page), 10, GUI_TEST_WAIT_LAID_OUT);
+
+  /* Another program renames the server */
+  other = scs_workspace_open (fixture->path, &error);
+  g_assert_no_error (error);
+  scs_workspace_set_actor (other, "同僚");
+  g_assert_true (scs_scope_set_field (scs_scope_get (other, NULL), id, "name", "本社ファイルサーバ", &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  before = gui_test_file_state (fixture->path);
+
+  /* The user renames it on the page, which has not refreshed yet */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "scope.set-field", "(xss)",
+                                             id, "name", "ファイルサーバ(旧)"));
+  g_assert_nonnull (scope_page_error (page));
+  g_assert_nonnull (strstr (scope_page_error (page), "同僚"));
+  g_assert_cmpstr (scs_scope_item_get_field (scs_scope_lookup (scope, id), "name"), ==, "本社ファイルサーバ");
+  after = gui_test_file_state (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +423,8 @@ main (int   argc,
   g_test_add ("/scs/gui/lost-update/org-dialog/conflict", Fixture, NULL,
               fixture_set_up, test_org_dialog_conflict, fixture_tear_down);
 
+  g_test_add ("/scs/gui/lost-update/scope/field", Fixture, NULL,
+              fixture_set_up, test_scope_field_conflict, fixture_tear_down);
   g_test_add ("/scs/gui/lost-update/note/locked", Fixture, NULL,
               fixture_set_up, test_note_while_locked, fixture_tear_down);
   g_test_add ("/scs/gui/lost-update/note/file-replaced", Fixture, NULL,
