@@ -88,6 +88,25 @@ scs_zip_name_char_is_hidden (gunichar c)
          type == G_UNICODE_PARAGRAPH_SEPARATOR || (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
 }
 
+gboolean
+scs_zip_name_is_reserved (const char *part)
+{
+  static const char *const devices[] = { "CON", "PRN", "AUX", "NUL" };
+  const char *dot = strchr (part, '.');
+  gsize length = dot != NULL ? (gsize) (dot - part) : strlen (part);
+
+  /* Windows ignores spaces between the device name and the extension */
+  while (length > 0 && part[length - 1] == ' ')
+    length--;
+  if (length == 4 && part[3] >= '1' && part[3] <= '9' &&
+      (g_ascii_strncasecmp (part, "COM", 3) == 0 || g_ascii_strncasecmp (part, "LPT", 3) == 0))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (devices) && length == 3; i++)
+    if (g_ascii_strncasecmp (part, devices[i], 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 name_is_safe (const char  *name,
               GError     **error)
@@ -137,6 +156,13 @@ name_is_safe (const char  *name,
           g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE,
                        _("the entry name ‘%s’ ends in a dot or space or holds one of < > \" | ? *: "
                          "Windows would extract it under another name or not at all"), name);
+          return FALSE;
+        }
+      if (scs_zip_name_is_reserved (parts[i]))
+        {
+          g_set_error (error, SCS_ZIP_ERROR, SCS_ZIP_ERROR_HOSTILE,
+                       _("the entry name ‘%s’ holds ‘%s’, a device name Windows reserves: "
+                         "it cannot be extracted there"), name, parts[i]);
           return FALSE;
         }
     }

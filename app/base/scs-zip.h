@@ -43,6 +43,10 @@ typedef struct _ScsZipReader ScsZipReader;
  * characters such as U+202E or U+200B, line and paragraph separators,
  * non-characters): refused in entry names, replaced by writers. */
 gboolean      scs_zip_name_char_is_hidden   (gunichar       c);
+/* A name (one path part) Windows reserves for a device: CON, PRN, AUX,
+ * NUL, COM1–9, LPT1–9 in any case, with or without an extension
+ * ("nul.txt", "Com1 .pdf"): refused in entry names, mapped by writers. */
+gboolean      scs_zip_name_is_reserved      (const char    *part);
 
 /* Names are read as UTF-8, which libarchive can do only in a UTF-8 locale
  * (the app's, set by setlocale()); elsewhere a non-ASCII name reads as no
@@ -51,7 +55,8 @@ gboolean      scs_zip_name_char_is_hidden   (gunichar       c);
  * Opens the archive and checks every header before any data is read:
  * entry count, names (valid UTF-8, relative, no "..", no backslash, colon
  * or control character, no character scs_zip_name_char_is_hidden(), no
- * trailing dot or space and none of < > " | ? * in any part; two names
+ * trailing dot or space, none of < > " | ? * and no device name
+ * scs_zip_name_is_reserved() in any part; two names
  * that differ only in letter case or Unicode form count as the same),
  * plain files only (no link, folder or device), declared sizes. */
 ScsZipReader *scs_zip_reader_new_from_bytes (GBytes        *bytes,

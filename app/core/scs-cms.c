@@ -425,6 +425,10 @@ local_date (GDateTime *when)
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
+/* How far a signingTime may lie after the time stamp's genTime: the
+ * skew of the signer's clock (docs/signing.md). */
+#define SIGNING_TIME_TOLERANCE (5 * G_TIME_SPAN_MINUTE)
+
 static char *
 local_date_time (GDateTime *when)
 {
@@ -1841,6 +1845,18 @@ scs_cms_verify_detached (GBytes           *cms,
           goto out;
         }
       v->timestamped = TRUE;
+      /* The signer's clock may run a little ahead of the TSA's; beyond
+       * that, a signingTime after genTime is a false claim. */
+      if (v->signing_time != NULL &&
+          g_date_time_difference (v->signing_time, v->timestamp_time) > SIGNING_TIME_TOLERANCE)
+        {
+          g_autofree char *claimed = local_date_time (v->signing_time);
+          g_autofree char *stamped = local_date_time (v->timestamp_time);
+
+          v->problem = g_strdup_printf (_("%s claims the signing time %s, later than its time stamp "
+                                          "(%s): the signing time is false"), name, claimed, stamped);
+          goto out;
+        }
     }
 
   /* The certificate is judged when the signature was made. */

@@ -61,6 +61,9 @@ scs_package_safe_name (const char *name)
     g_string_truncate (out, out->len - 1);
   if (out->len == 0)
     g_string_assign (out, "file");
+  /* a Windows device name ("CON.txt") would not extract there */
+  if (scs_zip_name_is_reserved (out->str))
+    g_string_prepend_c (out, '_');
   return g_string_free (out, FALSE);
 }
 

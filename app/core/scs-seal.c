@@ -15,21 +15,53 @@
 #include "scs-db.h"
 #include "scs-workspace-error.h"
 
-gboolean
-scs_seal_is_sealed (sqlite3    *db,
-                    const char *path,
-                    gint64      assessment)
+/* Whether a row of @sql (with ?1 the assessment) exists. */
+static gboolean
+exists (sqlite3    *db,
+        const char *path,
+        const char *sql,
+        gint64      assessment)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  /* The review module's table: present in every opened file, since
+  /* The review module's tables: present in every opened file, since
    * opening brings each module to its newest version. */
-  stmt = scs_db_prepare (db, path, "SELECT 1 FROM review_seal WHERE assessment = ?1", NULL);
+  stmt = scs_db_prepare (db, path, sql, NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment);
 
   return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+scs_seal_is_missing (sqlite3    *db,
+                     const char *path,
+                     gint64      assessment)
+{
+  /* Signing as the expert seals in the same transaction, and only a new
+   * round (which supersedes the signature) lifts the seal. */
+  return exists (db, path,
+                 "SELECT 1 FROM review_signature WHERE assessment = ?1 AND role = 'expert' "
+                 "AND superseded = 0 AND NOT EXISTS (SELECT 1 FROM review_seal WHERE assessment = ?1)",
+                 assessment);
+}
+
+gboolean
+scs_seal_is_sealed (sqlite3    *db,
+                    const char *path,
+                    gint64      assessment)
+{
+  return exists (db, path, "SELECT 1 FROM review_seal WHERE assessment = ?1", assessment) ||
+         scs_seal_is_missing (db, path, assessment);
+}
+
+void
+scs_seal_set_missing_error (GError **error)
+{
+  g_set_error_literal (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
+                       _("The workspace has been tampered with: the assessment carries the expert’s "
+                         "signature, but its seal has been removed outside SCS Workbench"));
 }
 
 gboolean
@@ -39,6 +71,16 @@ scs_seal_require_unsealed (sqlite3     *db,
                            const char  *what,
                            GError     **error)
 {
+  if (scs_seal_is_missing (db, path, assessment))
+    {
+      /* Translators: %s is what was to be changed, e.g. "the note of criterion 1-1-1-1" */
+      g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED,
+                   _("Cannot change %s: the assessment carries the expert’s signature, but its seal "
+                     "has been removed outside SCS Workbench (the workspace has been tampered with). "
+                     "Start a new review round to change it."),
+                   what);
+      return FALSE;
+    }
   if (!scs_seal_is_sealed (db, path, assessment))
     return TRUE;
 

@@ -79,12 +79,21 @@ G_BEGIN_DECLS
   "WHEN EXISTS (SELECT 1 FROM review_seal WHERE assessment = OLD.assessment)\n"                   \
   "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n"
 
-/* Whether @assessment of the workspace open on @db is sealed. */
+/* Whether @assessment of the workspace open on @db is sealed; also TRUE
+ * when its seal is missing (scs_seal_is_missing ()). */
 gboolean scs_seal_is_sealed        (sqlite3     *db,
                                     const char  *path,
                                     gint64       assessment);
+/* Tampering: @assessment carries a current expert signature but no seal
+ * row (deleted with sqlite3). Edits stay refused, the check fails. */
+gboolean scs_seal_is_missing       (sqlite3     *db,
+                                    const char  *path,
+                                    gint64       assessment);
+/* SCS_WORKSPACE_ERROR_SEALED saying that the seal has been removed. */
+void     scs_seal_set_missing_error (GError    **error);
 /* TRUE when @assessment is not sealed, else SCS_WORKSPACE_ERROR_SEALED
- * naming @what ("the note of criterion 1-1-1-1", translated). */
+ * naming @what ("the note of criterion 1-1-1-1", translated) and, when
+ * the seal is missing, the tampering. */
 gboolean scs_seal_require_unsealed (sqlite3     *db,
                                     const char  *path,
                                     gint64       assessment,

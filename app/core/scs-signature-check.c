@@ -20,7 +20,9 @@
 #include "scs-package-manifest.h"
 #include "scs-provider.h"
 #include "scs-scope.h"
+#include "scs-seal.h"
 #include "scs-sha256.h"
+#include "scs-workspace-private.h"
 
 void
 scs_signature_check_free (ScsSignatureCheck *check)
@@ -244,6 +246,15 @@ scs_signature_check_with_anchors (ScsWorkspace     *workspace,
       return NULL;
     }
   check->content_matches = check->changes->len == 0;
+
+  if (check->problem == NULL && role == SCS_SIGNATURE_ROLE_EXPERT &&
+      scs_workspace_seal_is_missing (workspace))
+    {
+      g_autoptr(GError) missing = NULL;
+
+      scs_seal_set_missing_error (&missing);
+      check->problem = g_strdup (missing->message);
+    }
 
   if (!check->content_matches && check->problem == NULL)
     {

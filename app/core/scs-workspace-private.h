@@ -164,8 +164,12 @@ gboolean   scs_workspace_write_finish          (ScsWorkspace      *self,
                                                 const char        *old_value,
                                                 const char        *new_value,
                                                 GError           **error);
-/* TRUE when the current assessment is signed and sealed (review_seal). */
+/* TRUE when the current assessment is signed and sealed (review_seal),
+ * or signed with its seal removed (scs_workspace_seal_is_missing ()). */
 gboolean   scs_workspace_is_sealed             (ScsWorkspace  *self);
+/* TRUE when the current assessment carries the expert's signature but its
+ * seal row has been deleted outside the application: tampering. */
+gboolean   scs_workspace_seal_is_missing       (ScsWorkspace  *self);
 /* FALSE with SCS_WORKSPACE_ERROR_SEALED naming @what ("the note of
  * criterion 1-1-1-1", translated) when the assessment is sealed: every
  * write to signed content asks this first; the seal triggers of

@@ -453,6 +453,14 @@ scs_workspace_is_sealed (ScsWorkspace *self)
 }
 
 gboolean
+scs_workspace_seal_is_missing (ScsWorkspace *self)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+
+  return scs_seal_is_missing (self->db, self->path, self->assessment_id);
+}
+
+gboolean
 scs_workspace_require_unsealed (ScsWorkspace  *self,
                                 const char    *what,
                                 GError       **error)

@@ -94,6 +94,26 @@ test_limits (void)
   doc = parse (deep->str, deep->len, &error);
   g_assert_null (doc);
   g_assert_error (error, SCS_XML_ERROR, SCS_XML_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  /* XInclude is never processed: the element stays, the file is not read. */
+  {
+    static const char xinclude[] =
+      "<a xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+      "<xi:include href=\"/etc/passwd\" parse=\"text\"/></a>";
+    xmlNodePtr child;
+    xmlChar *text;
+
+    doc = parse (xinclude, 1024, &error);
+    g_assert_no_error (error);
+    child = xmlFirstElementChild (xmlDocGetRootElement (doc));
+    g_assert_nonnull (child);
+    g_assert_cmpstr ((const char *) child->name, ==, "include");
+    text = xmlNodeGetContent (xmlDocGetRootElement (doc));
+    g_assert_null (strstr ((const char *) text, "root:"));
+    xmlFree (text);
+    xmlFreeDoc (doc);
+  }
 }
 
 static void

@@ -19,6 +19,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 import zipfile
 import zlib
@@ -332,22 +333,37 @@ def main():
         "UPDATE answer SET state = 'not-met' WHERE criterion_id = '1-2-1-1'", "criterion 1-2-1-1: state"))
 
     def unsealed_then_edited():
-        # the seal row deleted with sqlite3: the CLI may edit again, but the
-        # change is named as one made after signing and nothing is exported
+        # the seal row deleted with sqlite3 (its triggers dropped and put
+        # back): the signature is still there, so the missing seal is
+        # tampering; edits stay refused, saying so, and verify-signature fails
         copy = os.path.join(TMP, "unsealed.scsw")
         shutil.copy(ws_a, copy)
         db = sqlite3.connect(copy)
+        triggers = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        for name, _ in triggers:
+            db.execute('DROP TRIGGER "%s"' % name)
         db.execute("DELETE FROM review_seal")
+        for _, text in triggers:
+            db.execute(text)
         db.commit()
         db.close()
-        run(["answer", copy, "1-2-1-2", "not-met"], check=0)
-        out_path = os.path.join(TMP, "unsealed.scsp")
-        rc, out = run(["export", copy, "--out", out_path])
-        assert rc == 2 and "criterion 1-2-1-2: state" in out, out
-        assert not os.path.exists(out_path), "export wrote a package"
+        rc, out = run(["answer", copy, "1-2-1-2", "not-met"])
+        assert rc == 2 and "seal" in out and "removed" in out, "answer: exit %d\n%s" % (rc, out)
+        rc, out = run(["org", "set", copy, "--name", "Forged KK"])
+        assert rc == 2 and "seal" in out and "removed" in out, "org set: exit %d\n%s" % (rc, out)
+        db = sqlite3.connect(copy)
+        state = db.execute("SELECT state FROM answer WHERE criterion_id = '1-2-1-2'").fetchone()[0]
+        names = db.execute("SELECT count (*) FROM organization WHERE name = 'Forged KK'").fetchone()[0]
+        db.close()
+        assert state == "met" and names == 0, "the workspace changed: %s, %d" % (state, names)
         rc, out = run(["verify-signature", copy, "--ca", CA])
-        assert rc == 1 and "criterion 1-2-1-2: state" in out, out
-    check("the seal row deleted, then an answer changed: export refused, change named", unsealed_then_edited)
+        assert rc == 1 and "seal" in out and "removed" in out, "verify-signature: exit %d\n%s" % (rc, out)
+        rc, out = run(["verify-signature", copy, "--ca", CA, "--json"])
+        assert rc == 1 and json.loads(out)["valid"] is False, out
+        # a new review round is the way out: it supersedes the signature
+        run(["review", "new-round", copy], profile="expert", check=0)
+        run(["answer", copy, "1-2-1-2", "not-met"], check=0)
+    check("the seal row deleted: edits refused, the missing seal reported", unsealed_then_edited)
 
     def signed_before_manifests():
         # what a workspace signed by the previous version looks like: no signed entries
@@ -470,6 +486,9 @@ def main():
         "trailing-dot", "report.pdf.", "Windows"))
     check("an entry name with a trailing space: refused", lambda: odd_name(
         "trailing-space", evidence + " ", "Windows"))
+    for reserved in ["evidence/CON.txt", "evidence/nul", "evidence/Com1 .pdf", "aux/report.pdf", "evidence/lpt9.tar.gz"]:
+        check("an entry name with the Windows device name %r: refused" % reserved,
+              lambda reserved=reserved: odd_name("reserved", reserved, "device name"))
     # regression tests of name rules that had no package-level test
     check("two entry names differing only in Unicode form (NFC, NFD): refused", lambda: odd_name(
         "nfd", unicodedata.normalize("NFD", "evidence/が.txt"), "occurs twice", [("evidence/が.txt", b"a")]))
@@ -616,6 +635,33 @@ def main():
         expect_refused(signed_anew("na-empty", na.encode()), "1-2-1-1")
     check("not applicable with an empty reason: refused as not answered", na_empty_reason)
 
+    # Hostile XML in a signed package entry: an XInclude of a local file
+    # (never followed), and 100 000 nested elements; refused in bounded
+    # time (60 s) and memory (1 GiB address space).
+    def hostile_xml(tag, data, said):
+        # signed anew by the stock tools, so that the parser reads it
+        path = signed_anew(tag, data)
+        env = dict(os.environ, SCS_LANGUAGE="en", SCS_ACTOR="tamper", SCS_PROFILE=os.path.join(TMP, "sme.ini"))
+
+        def limits():
+            # AddressSanitizer reserves terabytes of shadow address space
+            if not asan:
+                import resource
+                resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+        asan = b"__asan_init" in open(CLI, "rb").read()
+        p = subprocess.run([CLI, "verify", path, "--ca", CA], capture_output=True, text=True, env=env,
+                           preexec_fn=limits, timeout=60)
+        out = p.stdout + p.stderr
+        # signed, so judged as the package's content: a failed check (exit 1)
+        assert p.returncode == 1 and said in out, "verify exit %d, wanted 1 naming %r\n%s" % (p.returncode, said, out)
+        assert "root:" not in out, "the included file was read\n" + out
+    check("assessment.xml with an XInclude of /etc/passwd: refused, nothing read", lambda: hostile_xml(
+        "xinclude", b'<?xml version="1.0"?>\n<assessment xmlns:xi="http://www.w3.org/2001/XInclude">'
+        b'<xi:include href="/etc/passwd" parse="text"/></assessment>\n', "FAILED"))
+    check("assessment.xml nested 100 000 deep: refused, bounded", lambda: hostile_xml(
+        "deep", b'<?xml version="1.0"?>\n' + b"<a>" * 100000 + b"</a>" * 100000,
+        "‘assessment.xml’ is not well-formed XML"))
+
     # Time stamps: RFC 3161 tokens made with openssl ts and put into the
     # management signature as its unsigned id-aa-timeStampToken attribute
     # (anyone may add one: it is not under the signature).
@@ -711,6 +757,96 @@ def main():
         cms = dict(read_zip(resigned("notyet-signed", "notyet")))["META-INF/signature-management.p7s"]
         expect_refused(stamped("tst-before", cms, token("tsa-ok", signature_value(cms))), "stamped time")
     check("a time stamp before the signer's certificate is valid: refused", stamped_before_valid)
+
+    def signed_at(name, delta):
+        # signingTime moved by @delta seconds from now and signed again with
+        # openssl dgst over the signed attributes (RSA: same length, so the
+        # bytes are spliced in place); then stamped now by a trusted TSA
+        package = resigned(name + "-signed", "rsa2048")
+        cms = bytearray(dict(read_zip(package))["META-INF/signature-management.p7s"])
+        info = signer_info_path(bytes(cms))[-1]
+        attrs = [c for c in der_children(bytes(cms), info) if c[0] == 0xa0][0]
+        oid = bytes.fromhex("06092a864886f70d010905")  # signingTime
+        at = bytes(cms).index(oid, attrs[2], attrs[3])
+        utc = der_read(bytes(cms), der_children(bytes(cms), der_read(bytes(cms), at + len(oid)))[0][1])
+        assert utc[0] == 0x17 and utc[3] - utc[2] == 13, "signingTime is not a UTCTime"
+        when = time.strftime("%y%m%d%H%M%SZ", time.gmtime(time.time() + delta)).encode()
+        cms[utc[2]:utc[3]] = when
+        to_sign = os.path.join(TMP, name + ".attrs")
+        with open(to_sign, "wb") as f:
+            f.write(b"\x31" + bytes(cms[attrs[1] + 1:attrs[3]]))
+        value = subprocess.run(["openssl", "dgst", "-sha256", "-sign", os.path.join(CERTS, "rsa2048.key.pem"),
+                                to_sign], check=True, capture_output=True).stdout
+        sig = [c for c in der_children(bytes(cms), info) if c[0] == 0x04][0]
+        assert len(value) == sig[3] - sig[2], "signature length differs"
+        cms[sig[2]:sig[3]] = value
+        cms = bytes(cms)
+        entries = [(n, with_token(cms, token("tsa-ok", value)) if n == "META-INF/signature-management.p7s" else d)
+                   for n, d in read_zip(package)]
+        return tampered(name, entries, recompute=False)
+
+    def signed_earlier():
+        rc, out = run(["verify", signed_at("signed-earlier", -600), "--ca", CA], check=0)
+        assert "B-T" in out, out
+    check("signingTime 10 minutes before the time stamp: valid (control)", signed_earlier)
+    check("signingTime 1 minute after the time stamp (clock skew): valid", lambda: run(
+        ["verify", signed_at("signed-skew", 60), "--ca", CA], check=0))
+    check("signingTime an hour after the time stamp: refused", lambda: expect_refused(
+        signed_at("signed-later", 3600), "signing time", "time stamp"))
+
+    def two_signers():
+        # a second SignerInfo added with openssl cms -resign
+        package = resigned("two-signers-first", "rsa2048")
+        work = tempfile.mkdtemp(dir=TMP)
+        first, content = os.path.join(work, "first.p7s"), os.path.join(work, "content.xml")
+        with open(first, "wb") as f:
+            f.write(dict(read_zip(package))["META-INF/signature-management.p7s"])
+        with open(content, "wb") as f:
+            f.write(management_manifest)
+        both = subprocess.run(["openssl", "cms", "-resign", "-binary", "-inform", "DER", "-in", first,
+                               "-content", content, "-outform", "DER",
+                               "-signer", os.path.join(CERTS, "smime.pem"),
+                               "-inkey", os.path.join(CERTS, "smime.key.pem")],
+                              check=True, capture_output=True).stdout
+        signer_infos = der_children(both, signer_info_path(both)[-2])
+        assert len(signer_infos) == 2, "openssl made %d SignerInfos" % len(signer_infos)
+        entries = [(n, both if n == "META-INF/signature-management.p7s" else d) for n, d in read_zip(package)]
+        expect_refused(tampered("two-signers", entries, recompute=False), "more than one signature")
+    check("a CMS with two SignerInfos (openssl cms -resign): refused", two_signers)
+
+    def one_attribute_only(oid_hex, named):
+        # the contentType or messageDigest attribute cut out of the signed
+        # attributes, which are then signed again (RSA) and the lengths redone
+        package = resigned("attr-" + oid_hex[-2:], "rsa2048")
+        cms = dict(read_zip(package))["META-INF/signature-management.p7s"]
+        path = signer_info_path(cms)
+        children = der_children(cms, path[-1])
+        attrs = [c for c in children if c[0] == 0xa0][0]
+        kept = b"".join(cms[a[1]:a[3]] for a in der_children(cms, attrs)
+                        if not cms[a[2]:a[3]].startswith(bytes.fromhex(oid_hex)))
+        assert len(kept) < attrs[3] - attrs[2], "attribute not found"
+        to_sign = os.path.join(TMP, "attr-%s.der" % oid_hex[-2:])
+        with open(to_sign, "wb") as f:
+            f.write(der(0x31, kept))
+        value = subprocess.run(["openssl", "dgst", "-sha256", "-sign", os.path.join(CERTS, "rsa2048.key.pem"),
+                                to_sign], check=True, capture_output=True).stdout
+        data = b""
+        for c in children:
+            if c[0] == 0xa0:
+                data += der(0xa0, kept)
+            elif c[0] == 0x04:
+                data += der(0x04, value)
+            else:
+                data += cms[c[1]:c[3]]
+        data = der(0x30, data)
+        for parent, child in zip(reversed(path[:-1]), reversed(path[1:])):
+            data = der(parent[0], cms[parent[2]:child[1]] + data + cms[child[3]:parent[3]])
+        entries = [(n, data if n == "META-INF/signature-management.p7s" else d) for n, d in read_zip(package)]
+        expect_refused(tampered("attr-" + oid_hex[-2:], entries, recompute=False), named)
+    check("signed attributes without contentType (signed again): refused", lambda: one_attribute_only(
+        "06092a864886f70d010903", "no signed content-type attribute"))
+    check("signed attributes without messageDigest (signed again): refused", lambda: one_attribute_only(
+        "06092a864886f70d010904", "no signed message-digest attribute"))
 
     print("1..%d" % len(results))
     for i, (ok, name, why) in enumerate(results, 1):

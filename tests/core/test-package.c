@@ -854,6 +854,14 @@ test_safe_name (void)
     { "trailing. ", "trailing" },
     { "tab\tname", "tab_name" },
     { "", "file" },
+    { "CON.txt", "_CON.txt" },
+    { "nul", "_nul" },
+    { "Com1 .pdf", "_Com1 .pdf" },
+    { "lpt9.tar.gz", "_lpt9.tar.gz" },
+    { "aux.", "_aux" },
+    { "COM10.txt", "COM10.txt" },
+    { "console.txt", "console.txt" },
+    { "LPT0.txt", "LPT0.txt" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -802,15 +802,6 @@ test_revocation (void)
   ScsWindow *window;
   GPid pid = 0;
 
-#ifdef __SANITIZE_ADDRESS__
-  /* Issue #20, half traced: the 49 + 38 column sorters of the scope page
-   * that showed up here are fixed (scope-questioned checks them). What is
-   * left is one 16 KiB g_malloc that LeakSanitizer reports only when
-   * round-trip, scope-questioned and this subtest run in one process (any
-   * two of them are clean); its allocation site is not found yet. */
-  g_test_skip ("a 16 KiB leak under ASan not yet traced (issue #20)");
-  return;
-#endif
   url = core_test_start_ocsp (dir, &pid);
   window = review_window_new (file, org, catalog, &ws, &page);
   g_object_unref (core_test_ready_to_sign (ws, FALSE));
