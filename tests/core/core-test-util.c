@@ -413,6 +413,25 @@ core_test_certificate_dates (const char  *p12,
     *length = g_date_time_difference (expiration, activation);
 }
 
+/* A new profile named @name in @role; an expert's carries a RISS
+ * registration and a training date, as the review rules ask. */
+ScsProfile *
+core_test_profile_new (const char *name,
+                       ScsRole     role)
+{
+  ScsProfile *p = scs_profile_new ();
+
+  scs_profile_set_name (p, name);
+  scs_profile_set_role (p, role);
+  if (role == SCS_ROLE_EXPERT)
+    {
+      scs_profile_set_qualification (p, SCS_QUALIFICATION_RISS);
+      scs_profile_set_registration (p, "013258");
+      scs_profile_set_training_date (p, "2026-01-10");
+    }
+  return p;
+}
+
 ScsProfile *
 core_test_expert (void)
 {

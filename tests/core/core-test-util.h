@@ -106,6 +106,8 @@ void          core_test_seal_workspace  (ScsWorkspace *workspace,
 
 /* An expert profile (transfer none, lives as long as the test program), for
  * the expert's scope marks. */
+ScsProfile   *core_test_profile_new     (const char   *name,
+                                         ScsRole       role);
 ScsProfile   *core_test_expert          (void);
 /* Management's profile (transfer none, as core_test_expert ()): "山田 一郎". */
 ScsProfile   *core_test_management      (void);

@@ -542,23 +542,6 @@ test_target_level (Fixture       *f,
   g_assert_cmpstr (entry->new_value, ==, "4");
 }
 
-static ScsProfile *
-make_profile (const char *name,
-              ScsRole     role)
-{
-  ScsProfile *p = scs_profile_new ();
-
-  scs_profile_set_name (p, name);
-  scs_profile_set_role (p, role);
-  if (role == SCS_ROLE_EXPERT)
-    {
-      scs_profile_set_qualification (p, SCS_QUALIFICATION_RISS);
-      scs_profile_set_registration (p, "013258");
-      scs_profile_set_training_date (p, "2026-01-10");
-    }
-  return p;
-}
-
 typedef struct
 {
   const char *path;
@@ -575,7 +558,7 @@ reject_elsewhere (ScsWorkspace    *ws,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsWorkspace) other = NULL;
-  g_autoptr(ScsProfile) sme = make_profile ("同僚", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) sme = core_test_profile_new ("同僚", SCS_ROLE_SME);
   g_autoptr(ScsReview) review = NULL;
 
   if (r->proposal == 0)
@@ -597,7 +580,7 @@ stored_decision (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScsWorkspace) ws = open_as (path, NULL);
-  g_autoptr(ScsProfile) sme = make_profile ("確認", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) sme = core_test_profile_new ("確認", SCS_ROLE_SME);
   g_autoptr(ScsReview) review = NULL;
   g_autoptr(GPtrArray) proposals = NULL;
   g_autoptr(GPtrArray) audit = NULL;
@@ -627,8 +610,8 @@ propose_note (ScsWorkspace *ws,
               gint64       *proposal)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScsProfile) sme = make_profile ("窓", SCS_ROLE_SME);
-  g_autoptr(ScsProfile) expert = make_profile ("専門家", SCS_ROLE_EXPERT);
+  g_autoptr(ScsProfile) sme = core_test_profile_new ("窓", SCS_ROLE_SME);
+  g_autoptr(ScsProfile) expert = core_test_profile_new ("専門家", SCS_ROLE_EXPERT);
   g_autoptr(ScsReview) expert_review = scs_review_new (ws, expert);
 
   *proposal = scs_review_propose (expert_review, ID, "note", "規程 第2版を参照", NULL, &error);

@@ -36,22 +36,6 @@ typedef struct
   ScsProfile   *expert;
 } Fixture;
 
-static ScsProfile *
-profile (const char *name, ScsRole role)
-{
-  ScsProfile *p = scs_profile_new ();
-
-  scs_profile_set_name (p, name);
-  scs_profile_set_role (p, role);
-  if (role == SCS_ROLE_EXPERT)
-    {
-      scs_profile_set_qualification (p, SCS_QUALIFICATION_RISS);
-      scs_profile_set_registration (p, "013258");
-      scs_profile_set_training_date (p, "2026-01-10");
-    }
-  return p;
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -67,8 +51,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   org->sole_proprietor = TRUE;
   f->ws = scs_workspace_create (f->path, org, 3, catalog, &error);
   g_assert_no_error (error);
-  f->sme = profile ("SME Sato", SCS_ROLE_SME);
-  f->expert = profile ("Expert Taro", SCS_ROLE_EXPERT);
+  f->sme = core_test_profile_new ("SME Sato", SCS_ROLE_SME);
+  f->expert = core_test_profile_new ("Expert Taro", SCS_ROLE_EXPERT);
 
   answers = scs_workspace_get_answers (f->ws);
   for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
