@@ -234,3 +234,21 @@ scs_text_find_word (const char * const *first,
     }
   return FALSE;
 }
+
+const char *
+scs_text_word_get_id (const ScsTextWord *words,
+                      guint              n,
+                      guint              value)
+{
+  g_return_val_if_fail (words != NULL && value < n, NULL);
+  return words[value].id;
+}
+
+const char *
+scs_text_word_get_label (const ScsTextWord *words,
+                         guint              n,
+                         guint              value)
+{
+  g_return_val_if_fail (words != NULL && value < n, NULL);
+  return _(words[value].label);
+}

@@ -73,4 +73,22 @@ gboolean  scs_text_find_word       (const char * const *first,
 #define scs_text_find_in_table(table, member, word, index) \
   scs_text_find_word (&(table)[0].member, sizeof ((table)[0]), G_N_ELEMENTS (table), (word), (index))
 
+/* One value of an enum, as a row of its table: the stable word files and
+ * the CLI use, and the label shown (marked N_(), translated on the way
+ * out). Row i is the value i. */
+typedef struct
+{
+  const char *id;
+  const char *label;
+} ScsTextWord;
+
+/* The word and the translated label of @value among the @n rows of
+ * @words; %NULL (and a critical) for a value past the end. */
+const char *scs_text_word_get_id    (const ScsTextWord *words,
+                                     guint              n,
+                                     guint              value);
+const char *scs_text_word_get_label (const ScsTextWord *words,
+                                     guint              n,
+                                     guint              value);
+
 G_END_DECLS

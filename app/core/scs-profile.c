@@ -44,7 +44,7 @@ struct _ScsProfile
   GPtrArray        *upkeep;   /* of ScsUpkeep*, oldest first */
 };
 
-static const struct { const char *id; const char *label; } upkeep_kinds[SCS_N_UPKEEP_KINDS] = {
+static const ScsTextWord upkeep_kinds[SCS_N_UPKEEP_KINDS] = {
   { "riss-online", N_("RISS yearly online course") },
   { "riss-practical", N_("RISS practical course (every three years)") },
   { "cpe", N_("CPE credits (CISSP, CISM, CISA)") },
@@ -55,8 +55,7 @@ static const struct { const char *id; const char *label; } upkeep_kinds[SCS_N_UP
 const char *
 scs_upkeep_kind_to_string (ScsUpkeepKind kind)
 {
-  g_return_val_if_fail ((guint) kind < SCS_N_UPKEEP_KINDS, NULL);
-  return upkeep_kinds[kind].id;
+  return scs_text_word_get_id (upkeep_kinds, SCS_N_UPKEEP_KINDS, kind);
 }
 
 gboolean
@@ -74,8 +73,7 @@ scs_upkeep_kind_from_string (const char    *text,
 const char *
 scs_upkeep_kind_get_label (ScsUpkeepKind kind)
 {
-  g_return_val_if_fail ((guint) kind < SCS_N_UPKEEP_KINDS, NULL);
-  return _(upkeep_kinds[kind].label);
+  return scs_text_word_get_label (upkeep_kinds, SCS_N_UPKEEP_KINDS, kind);
 }
 
 void
@@ -90,7 +88,7 @@ scs_upkeep_free (ScsUpkeep *upkeep)
 
 G_DEFINE_FINAL_TYPE (ScsProfile, scs_profile, G_TYPE_OBJECT)
 
-static const struct { const char *id; const char *label; } roles[] = {
+static const ScsTextWord roles[] = {
   { "sme", N_("SME staff") },
   { "expert", N_("Security expert") },
   { "assistant", N_("Expert’s assistant") },
@@ -98,7 +96,7 @@ static const struct { const char *id; const char *label; } roles[] = {
   { "vendor", N_("Vendor") },
 };
 
-static const struct { const char *id; const char *label; } qualifications[] = {
+static const ScsTextWord qualifications[] = {
   { "none", N_("None") },
   { "riss", N_("Registered Information Security Specialist (RISS)") },
   { "cais", N_("Certified Information Security Auditor") },
@@ -114,8 +112,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (qualifications) == SCS_N_QUALIFICATIONS);
 const char *
 scs_role_to_string (ScsRole role)
 {
-  g_return_val_if_fail ((guint) role < SCS_N_ROLES, NULL);
-  return roles[role].id;
+  return scs_text_word_get_id (roles, SCS_N_ROLES, role);
 }
 
 gboolean
@@ -133,8 +130,7 @@ scs_role_from_string (const char *text,
 const char *
 scs_role_get_label (ScsRole role)
 {
-  g_return_val_if_fail ((guint) role < SCS_N_ROLES, NULL);
-  return _(roles[role].label);
+  return scs_text_word_get_label (roles, SCS_N_ROLES, role);
 }
 
 gboolean
@@ -146,8 +142,7 @@ scs_role_is_reviewer (ScsRole role)
 const char *
 scs_qualification_to_string (ScsQualification q)
 {
-  g_return_val_if_fail ((guint) q < SCS_N_QUALIFICATIONS, NULL);
-  return qualifications[q].id;
+  return scs_text_word_get_id (qualifications, SCS_N_QUALIFICATIONS, q);
 }
 
 gboolean
@@ -165,8 +160,7 @@ scs_qualification_from_string (const char       *text,
 const char *
 scs_qualification_get_label (ScsQualification q)
 {
-  g_return_val_if_fail ((guint) q < SCS_N_QUALIFICATIONS, NULL);
-  return _(qualifications[q].label);
+  return scs_text_word_get_label (qualifications, SCS_N_QUALIFICATIONS, q);
 }
 
 gboolean

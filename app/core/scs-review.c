@@ -187,7 +187,7 @@ G_DEFINE_FINAL_TYPE (ScsReview, scs_review, G_TYPE_OBJECT)
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const struct { const char *id; const char *label; } verdicts[] = {
+static const ScsTextWord verdicts[] = {
   { "none", N_("Not reviewed") },
   { "accepted", N_("Accepted") },
   { "revision-required", N_("Revision required") },
@@ -197,8 +197,7 @@ static const struct { const char *id; const char *label; } verdicts[] = {
 const char *
 scs_verdict_to_string (ScsVerdict verdict)
 {
-  g_return_val_if_fail ((guint) verdict < G_N_ELEMENTS (verdicts), NULL);
-  return verdicts[verdict].id;
+  return scs_text_word_get_id (verdicts, G_N_ELEMENTS (verdicts), verdict);
 }
 
 gboolean
@@ -216,8 +215,7 @@ scs_verdict_from_string (const char *text,
 const char *
 scs_verdict_get_label (ScsVerdict verdict)
 {
-  g_return_val_if_fail ((guint) verdict < G_N_ELEMENTS (verdicts), NULL);
-  return _(verdicts[verdict].label);
+  return scs_text_word_get_label (verdicts, G_N_ELEMENTS (verdicts), verdict);
 }
 
 void

@@ -187,6 +187,28 @@ test_find_word (void)
   g_assert_cmpuint (i, ==, 2);
 }
 
+/* A table of words and labels: row i is value i; a value past the end is
+ * a programming error (NULL and a critical). */
+static void
+test_word_table (void)
+{
+  static const ScsTextWord words[] = {
+    { "zero", "Zero" }, { "one", "One" }, { "two", "Two" },
+  };
+
+  g_assert_cmpstr (scs_text_word_get_id (words, G_N_ELEMENTS (words), 0), ==, "zero");
+  g_assert_cmpstr (scs_text_word_get_id (words, G_N_ELEMENTS (words), 2), ==, "two");
+  g_assert_cmpstr (scs_text_word_get_label (words, G_N_ELEMENTS (words), 1), ==, "One");
+  if (g_test_subprocess ())
+    {
+      scs_text_word_get_label (words, G_N_ELEMENTS (words), 3);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*value < n*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +223,7 @@ main (int    argc,
   g_test_add_func ("/scs/text/compare-ids", test_compare_ids);
   g_test_add_func ("/scs/text/escape-terminal", test_escape_terminal);
   g_test_add_func ("/scs/text/find-word", test_find_word);
+  g_test_add_func ("/scs/text/word-table", test_word_table);
 
   return g_test_run ();
 }

@@ -569,6 +569,80 @@ test_profile_upkeep (void)
   core_test_rm_rf (dir);
 }
 
+/* Every role, qualification, upkeep kind and verdict: its stored word, the
+ * word read back and its English label; an unknown word is refused. */
+static void
+test_words (void)
+{
+  static const struct { guint value; const char *id; const char *label; } roles[] = {
+    { SCS_ROLE_SME, "sme", "SME staff" },
+    { SCS_ROLE_EXPERT, "expert", "Security expert" },
+    { SCS_ROLE_ASSISTANT, "assistant", "Expert’s assistant" },
+    { SCS_ROLE_MANAGEMENT, "management", "Management" },
+    { SCS_ROLE_VENDOR, "vendor", "Vendor" },
+  }, qualifications[] = {
+    { SCS_QUALIFICATION_NONE, "none", "None" },
+    { SCS_QUALIFICATION_RISS, "riss", "Registered Information Security Specialist (RISS)" },
+    { SCS_QUALIFICATION_CAIS, "cais", "Certified Information Security Auditor" },
+    { SCS_QUALIFICATION_CISSP, "cissp", "CISSP" },
+    { SCS_QUALIFICATION_CISM, "cism", "CISM" },
+    { SCS_QUALIFICATION_CISA, "cisa", "CISA" },
+    { SCS_QUALIFICATION_ISMS_LA, "iso27001-la", "ISO/IEC 27001 lead auditor" },
+  }, upkeep[] = {
+    { SCS_UPKEEP_RISS_ONLINE, "riss-online", "RISS yearly online course" },
+    { SCS_UPKEEP_RISS_PRACTICAL, "riss-practical", "RISS practical course (every three years)" },
+    { SCS_UPKEEP_CPE, "cpe", "CPE credits (CISSP, CISM, CISA)" },
+    { SCS_UPKEEP_CPD, "cpd", "CPD hours and audit records (ISO/IEC 27001 lead auditor)" },
+    { SCS_UPKEEP_AUDIT_POINTS, "audit-points", "Auditor points (公認情報セキュリティ監査人)" },
+  }, verdicts[] = {
+    { SCS_VERDICT_NONE, "none", "Not reviewed" },
+    { SCS_VERDICT_ACCEPTED, "accepted", "Accepted" },
+    { SCS_VERDICT_REVISION_REQUIRED, "revision-required", "Revision required" },
+    { SCS_VERDICT_REOPENED, "reopened", "Reopened" },
+  };
+  ScsRole role;
+  ScsQualification q;
+  ScsUpkeepKind kind;
+  ScsVerdict verdict;
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_assert_cmpstr (scs_role_to_string (roles[i].value), ==, roles[i].id);
+      g_assert_cmpstr (scs_role_get_label (roles[i].value), ==, roles[i].label);
+      g_assert_true (scs_role_from_string (roles[i].id, &role));
+      g_assert_cmpuint (role, ==, roles[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (qualifications); i++)
+    {
+      g_assert_cmpstr (scs_qualification_to_string (qualifications[i].value), ==, qualifications[i].id);
+      g_assert_cmpstr (scs_qualification_get_label (qualifications[i].value), ==, qualifications[i].label);
+      g_assert_true (scs_qualification_from_string (qualifications[i].id, &q));
+      g_assert_cmpuint (q, ==, qualifications[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (upkeep); i++)
+    {
+      g_assert_cmpstr (scs_upkeep_kind_to_string (upkeep[i].value), ==, upkeep[i].id);
+      g_assert_cmpstr (scs_upkeep_kind_get_label (upkeep[i].value), ==, upkeep[i].label);
+      g_assert_true (scs_upkeep_kind_from_string (upkeep[i].id, &kind));
+      g_assert_cmpuint (kind, ==, upkeep[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++)
+    {
+      g_assert_cmpstr (scs_verdict_to_string (verdicts[i].value), ==, verdicts[i].id);
+      g_assert_cmpstr (scs_verdict_get_label (verdicts[i].value), ==, verdicts[i].label);
+      g_assert_true (scs_verdict_from_string (verdicts[i].id, &verdict));
+      g_assert_cmpuint (verdict, ==, verdicts[i].value);
+    }
+
+  role = SCS_ROLE_VENDOR;
+  g_assert_false (scs_role_from_string ("Expert", &role));
+  g_assert_false (scs_role_from_string (NULL, &role));
+  g_assert_cmpuint (role, ==, SCS_ROLE_VENDOR);
+  g_assert_false (scs_qualification_from_string ("", &q));
+  g_assert_false (scs_upkeep_kind_from_string ("cpe ", &kind));
+  g_assert_false (scs_verdict_from_string ("rejected", &verdict));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -584,6 +658,7 @@ main (int argc, char **argv)
   core_test_make_certificates (certs_dir, FALSE);
 
   g_test_add_func ("/scs/review/profile-upkeep", test_profile_upkeep);
+  g_test_add_func ("/scs/review/words", test_words);
   g_test_add ("/scs/review/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/scs/review/attestation", Fixture, NULL, fixture_set_up, test_attestation, fixture_tear_down);
   g_test_add ("/scs/review/seal-and-tamper", Fixture, NULL, fixture_set_up, test_seal_and_tamper, fixture_tear_down);
