@@ -444,6 +444,32 @@ pdf_text (GBytes *pdf)
   return g_string_free (text, FALSE);
 }
 
+/* The report's metadata: its title, @author and the date it is for
+ * (midnight UTC), the same for the criteria and the items reports. */
+static void
+assert_report_metadata (GBytes     *pdf,
+                        const char *author,
+                        const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) doc = G_OBJECT (poppler_document_new_from_bytes (pdf, NULL, &error));
+  g_autofree char *title = NULL;
+  g_autofree char *pdf_author = NULL;
+  g_autofree char *created = NULL;
+  g_autoptr(GDateTime) time = NULL;
+
+  g_assert_no_error (error);
+  title = poppler_document_get_title (POPPLER_DOCUMENT (doc));
+  pdf_author = poppler_document_get_author (POPPLER_DOCUMENT (doc));
+  time = poppler_document_get_creation_date_time (POPPLER_DOCUMENT (doc));
+  g_assert_nonnull (time);
+  created = g_date_time_format (time, "%F %T %z");
+  g_assert_cmpstr (title, ==, "Security diagnosis report");
+  g_assert_cmpstr (pdf_author, ==, author);
+  g_assert_true (g_str_has_prefix (created, date));
+  g_assert_true (g_str_has_suffix (created, " 00:00:00 +0000"));
+}
+
 static void
 test_report_reads_back (Fixture       *f,
                         gconstpointer  data)
@@ -465,6 +491,7 @@ test_report_reads_back (Fixture       *f,
   doc = G_OBJECT (poppler_document_new_from_bytes (pdf, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (poppler_document_get_n_pages (POPPLER_DOCUMENT (doc)), >=, 2);
+  assert_report_metadata (pdf, "株式会社さくら精機", "2027-04-01");
   text = pdf_text (pdf);
   g_assert_nonnull (strstr (text, "株式会社さくら精機"));
   for (guint i = 0; i < gaps->len; i++)
@@ -773,7 +800,10 @@ test_security_action_gaps (void)
     g_autoptr(GBytes) pdf = scs_diagnosis_build_report (diagnosis, "2026-12-07", &error);
     g_autofree char *text = NULL;
 
+    g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (ws);
+
     g_assert_no_error (error);
+    assert_report_metadata (pdf, org->name, "2026-12-07");
     text = pdf_text (pdf);
     g_assert_nonnull (strstr (text, "Self-check score"));
     /* the score counts once every question is answered */
