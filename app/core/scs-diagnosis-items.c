@@ -510,10 +510,8 @@ scs_item_gaps_report (ScsWorkspace  *workspace,
                       const char    *today,
                       GError       **error)
 {
-  g_autoptr(ScsPdfWriter) writer = scs_pdf_writer_new ();
+  g_autoptr(ScsPdfWriter) writer = NULL;
   g_autoptr(ScsOrganization) org = scs_workspace_dup_organization (workspace);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *pdf_date = g_strconcat (today, "T00:00:00Z", NULL);
   g_autofree char *n_gaps = g_strdup_printf ("%u", gaps->len);
   g_autofree char *score_text = NULL;
   g_autoptr(ScsJcProduct) product = NULL;
@@ -525,7 +523,6 @@ scs_item_gaps_report (ScsWorkspace  *workspace,
     _("Open gaps"), n_gaps,
   };
   guint n = 8;
-  GBytes *pdf;
 
   /* What the declaration is about: the product, or the self-check's score. */
   if (type == SCS_WORKSPACE_TYPE_JCSTAR1 && (product = scs_jcstar_get_product (workspace, NULL)) != NULL)
@@ -556,9 +553,7 @@ scs_item_gaps_report (ScsWorkspace  *workspace,
     }
   pairs[n] = NULL;
 
-  scs_pdf_writer_set_metadata (writer, _("Security diagnosis report"), org->name, pdf_date);
-  scs_pdf_writer_set_footer (writer, org->name);
-  scs_pdf_writer_title (writer, _("Security diagnosis report"));
+  writer = scs_diagnosis_report_begin (org->name, today);
   scs_pdf_writer_key_values (writer, pairs);
 
   scs_pdf_writer_heading (writer, _("Gaps and next steps"));
@@ -583,9 +578,5 @@ scs_item_gaps_report (ScsWorkspace  *workspace,
   scs_pdf_writer_small (writer, _("The answers are the organisation’s own self-declaration; the next steps "
                                   "are general advice written for this report, not IPA’s wording."));
 
-  pdf = scs_pdf_writer_finish (writer, &local_error);
-  if (pdf == NULL)
-    g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
-                 _("Cannot write the diagnosis report: %s"), local_error->message);
-  return pdf;
+  return scs_diagnosis_report_finish (writer, error);
 }

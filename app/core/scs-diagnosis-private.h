@@ -5,6 +5,7 @@
 #pragma once
 
 #include "scs-diagnosis.h"
+#include "scs-pdf-writer.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,13 @@ GBytes    *scs_item_gaps_report (ScsWorkspace  *workspace,
                                  GPtrArray     *gaps,
                                  const char    *today,
                                  GError       **error);
+
+/* Both diagnosis reports (criteria and items): a writer with the report's
+ * metadata, footer and title for @organization, dated @today (YYYY-MM-DD);
+ * then the PDF, or SCS_DIAGNOSIS_ERROR_REPORT saying why not. */
+ScsPdfWriter *scs_diagnosis_report_begin  (const char    *organization,
+                                           const char    *today);
+GBytes       *scs_diagnosis_report_finish (ScsPdfWriter  *writer,
+                                           GError       **error);
 
 G_END_DECLS

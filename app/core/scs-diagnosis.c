@@ -802,6 +802,32 @@ scs_diagnosis_export_xlsx (ScsDiagnosis  *self,
                                items ? -1 : COLUMN_DUE, error);
 }
 
+ScsPdfWriter *
+scs_diagnosis_report_begin (const char *organization,
+                            const char *today)
+{
+  ScsPdfWriter *writer = scs_pdf_writer_new ();
+  g_autofree char *pdf_date = g_strconcat (today, "T00:00:00Z", NULL);
+
+  scs_pdf_writer_set_metadata (writer, _("Security diagnosis report"), organization, pdf_date);
+  scs_pdf_writer_set_footer (writer, organization);
+  scs_pdf_writer_title (writer, _("Security diagnosis report"));
+  return writer;
+}
+
+GBytes *
+scs_diagnosis_report_finish (ScsPdfWriter  *writer,
+                             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *pdf = scs_pdf_writer_finish (writer, &local_error);
+
+  if (pdf == NULL)
+    g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
+                 _("Cannot write the diagnosis report: %s"), local_error->message);
+  return pdf;
+}
+
 GBytes *
 scs_diagnosis_build_report (ScsDiagnosis  *self,
                             const char    *date,
@@ -813,7 +839,6 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   g_autoptr(GArray) bars = NULL;
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *today = NULL;
-  g_autofree char *pdf_date = NULL;
   g_autofree char *level_text = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *cycle_text = NULL;
@@ -822,8 +847,6 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   ScsWorkspace *ws;
   ScsCatalog *catalog;
   ScsProgress total;
-  GBytes *pdf;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
 
@@ -839,18 +862,12 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
       gaps = scs_item_gaps_list (ws, today, error);
       return gaps != NULL ? scs_item_gaps_report (ws, gaps, today, error) : NULL;
     }
-  pdf_date = g_strconcat (today, "T00:00:00Z", NULL);
-
   gaps = scs_diagnosis_list_gaps (self, error);
   if (gaps == NULL)
     return NULL;
   org = scs_workspace_dup_organization (ws);
 
-  writer = scs_pdf_writer_new ();
-  scs_pdf_writer_set_metadata (writer, _("Security diagnosis report"), org->name, pdf_date);
-  scs_pdf_writer_set_footer (writer, org->name);
-
-  scs_pdf_writer_title (writer, _("Security diagnosis report"));
+  writer = scs_diagnosis_report_begin (org->name, today);
   scs_workspace_get_progress (ws, 0, ws->target_level, &total);
   /* Translators: a level of the scheme, ★3 or ★4 */
   level_text = g_strdup_printf (_("★%u"), ws->target_level);
@@ -939,15 +956,7 @@ scs_diagnosis_build_report (ScsDiagnosis  *self,
   scs_pdf_writer_small (writer, _("The answers in this report are the organisation’s own "
                                   "self-assessment; the support plan is the vendor’s."));
 
-  pdf = scs_pdf_writer_finish (writer, &local_error);
-  if (pdf == NULL)
-    {
-      g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_REPORT,
-                   _("Cannot write the diagnosis report: %s"), local_error->message);
-      g_clear_error (&local_error);
-      return NULL;
-    }
-  return pdf;
+  return scs_diagnosis_report_finish (writer, error);
 }
 
 void
