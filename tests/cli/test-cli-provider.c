@@ -202,6 +202,24 @@ test_end_to_end (void)
 
   set_up (&e);
 
+  /* `provider show --json` lists the services, one object each. */
+  {
+    g_autoptr(CliRun) show = RUN (&e, "provider", "show", e.dossier, "--json");
+    g_autoptr(JsonParser) parser = NULL;
+    JsonObject *root;
+    JsonArray *services;
+    JsonObject *service;
+
+    cli_test_assert_ok (show);
+    root = cli_test_parse_new (show->out, &parser);
+    services = json_object_get_array_member (root, "services");
+    g_assert_cmpuint (json_array_get_length (services), ==, 1);
+    service = json_array_get_object_element (services, 0);
+    g_assert_cmpuint (json_object_get_size (service), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (service, "category"), ==, "vulnerability");
+    g_assert_cmpstr (json_object_get_string_member (service, "name"), ==, "Webアプリケーション診断");
+  }
+
   /* Unsigned: the pledge only. */
   assert_check (&e, TODAY, "pledge-unsigned", NULL);
 
