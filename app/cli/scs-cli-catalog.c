@@ -295,6 +295,18 @@ show_criterion (const ScsCriterion *criterion)
   return SCS_CLI_EXIT_OK;
 }
 
+static void
+criterion_to_json (JsonBuilder   *builder,
+                   gconstpointer  item)
+{
+  const ScsCriterion *criterion = item;
+
+  scs_cli_json_add_string (builder, "id", criterion->id);
+  scs_cli_json_add_int (builder, "level", criterion->level);
+  scs_cli_json_add_string (builder, "text_ja", criterion->text_ja);
+  scs_cli_json_add_string (builder, "text_en", criterion->text_en);
+}
+
 static int
 show_requirement (const ScsRequirement *requirement)
 {
@@ -308,20 +320,7 @@ show_requirement (const ScsRequirement *requirement)
       scs_cli_json_add_string (builder, "title_ja", requirement->title_ja);
       scs_cli_json_add_string (builder, "title_en", requirement->title_en);
       scs_cli_json_add_boolean (builder, "criteria_known", requirement->criteria_known);
-      json_builder_set_member_name (builder, "criteria");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < requirement->criteria->len; i++)
-        {
-          const ScsCriterion *criterion = g_ptr_array_index (requirement->criteria, i);
-
-          json_builder_begin_object (builder);
-          scs_cli_json_add_string (builder, "id", criterion->id);
-          scs_cli_json_add_int (builder, "level", criterion->level);
-          scs_cli_json_add_string (builder, "text_ja", criterion->text_ja);
-          scs_cli_json_add_string (builder, "text_en", criterion->text_en);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      scs_cli_json_add_objects (builder, "criteria", requirement->criteria, criterion_to_json);
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);

@@ -196,6 +196,25 @@ scs_cli_evidence_add (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+static void
+evidence_to_json (JsonBuilder   *builder,
+                  gconstpointer  data)
+{
+  const ScsEvidence *item = data;
+
+  scs_cli_json_add_string (builder, "sha256", item->sha256);
+  scs_cli_json_add_string (builder, "name", item->name);
+  scs_cli_json_add_int (builder, "size", item->size);
+  scs_cli_json_add_string (builder, "mime_type", item->mime_type);
+  scs_cli_json_add_string (builder, "added", item->added);
+  scs_cli_json_add_string (builder, "author", item->author);
+  json_builder_set_member_name (builder, "criteria");
+  json_builder_begin_array (builder);
+  for (guint j = 0; item->criteria != NULL && item->criteria[j] != NULL; j++)
+    json_builder_add_string_value (builder, item->criteria[j]);
+  json_builder_end_array (builder);
+}
+
 int
 scs_cli_evidence_list (const ScsCliCommand *command,
                        int                  argc,
@@ -221,27 +240,7 @@ scs_cli_evidence_list (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "file", argv[1]);
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < evidence->len; i++)
-        {
-          const ScsEvidence *item = g_ptr_array_index (evidence, i);
-
-          json_builder_begin_object (builder);
-          scs_cli_json_add_string (builder, "sha256", item->sha256);
-          scs_cli_json_add_string (builder, "name", item->name);
-          scs_cli_json_add_int (builder, "size", item->size);
-          scs_cli_json_add_string (builder, "mime_type", item->mime_type);
-          scs_cli_json_add_string (builder, "added", item->added);
-          scs_cli_json_add_string (builder, "author", item->author);
-          json_builder_set_member_name (builder, "criteria");
-          json_builder_begin_array (builder);
-          for (guint j = 0; item->criteria != NULL && item->criteria[j] != NULL; j++)
-            json_builder_add_string_value (builder, item->criteria[j]);
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      scs_cli_json_add_objects (builder, "evidence", evidence, evidence_to_json);
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);

@@ -138,6 +138,18 @@ status_name (ScsCheckStatus status)
     }
 }
 
+static void
+verify_check_to_json (JsonBuilder   *builder,
+                      gconstpointer  item)
+{
+  const ScsVerifyCheck *check = item;
+
+  scs_cli_json_add_string (builder, "check", check->check);
+  scs_cli_json_add_string (builder, "file", check->file);
+  scs_cli_json_add_string (builder, "status", status_name (check->status));
+  scs_cli_json_add_string (builder, "message", check->message);
+}
+
 int
 scs_cli_verify (const ScsCliCommand *command,
                 int                  argc,
@@ -187,20 +199,7 @@ scs_cli_verify (const ScsCliCommand *command,
       scs_cli_json_add_boolean (builder, "trusted", result->trusted);
       scs_cli_json_add_boolean (builder, "draft", result->draft);
       scs_cli_json_add_string (builder, "language", result->language);
-      json_builder_set_member_name (builder, "checks");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < result->checks->len; i++)
-        {
-          ScsVerifyCheck *check = g_ptr_array_index (result->checks, i);
-
-          json_builder_begin_object (builder);
-          scs_cli_json_add_string (builder, "check", check->check);
-          scs_cli_json_add_string (builder, "file", check->file);
-          scs_cli_json_add_string (builder, "status", status_name (check->status));
-          scs_cli_json_add_string (builder, "message", check->message);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      scs_cli_json_add_objects (builder, "checks", result->checks, verify_check_to_json);
       json_builder_end_object (builder);
       scs_cli_print_json (builder);
     }

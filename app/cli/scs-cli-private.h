@@ -69,6 +69,15 @@ void         scs_cli_json_add_int        (JsonBuilder         *builder,
 void         scs_cli_json_add_boolean    (JsonBuilder         *builder,
                                           const char          *name,
                                           gboolean             value);
+/* Fills the object being built from one record of a list. */
+typedef void (*ScsCliJsonFillFunc)       (JsonBuilder         *builder,
+                                          gconstpointer        item);
+/* The member @name: an array of one object per element of @items, each
+ * filled by @fill. */
+void         scs_cli_json_add_objects    (JsonBuilder         *builder,
+                                          const char          *name,
+                                          GPtrArray           *items,
+                                          ScsCliJsonFillFunc   fill);
 char        *scs_cli_level_label         (guint                level);
 void         scs_cli_json_add_progress   (JsonBuilder         *builder,
                                           const ScsProgress   *progress);

@@ -310,6 +310,16 @@ scs_cli_provider_import_csv (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+static void
+provider_service_to_json (JsonBuilder   *builder,
+                          gconstpointer  item)
+{
+  const ScsProviderService *service = item;
+
+  scs_cli_json_add_string (builder, "category", scs_provider_category_to_string (service->category));
+  scs_cli_json_add_string (builder, "name", service->name);
+}
+
 /* ---- show and check --------------------------------------------------------- */
 
 int
@@ -357,18 +367,7 @@ scs_cli_provider_show (const ScsCliCommand *command,
       scs_cli_json_add_string (builder, "isms_expires", isms ? isms->expires : NULL);
       scs_cli_json_add_string (builder, "isms_marked", marked);
       scs_cli_json_add_string (builder, "certification_expiry", expiry);
-      json_builder_set_member_name (builder, "services");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < services->len; i++)
-        {
-          ScsProviderService *service = services->pdata[i];
-
-          json_builder_begin_object (builder);
-          scs_cli_json_add_string (builder, "category", scs_provider_category_to_string (service->category));
-          scs_cli_json_add_string (builder, "name", service->name);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      scs_cli_json_add_objects (builder, "services", services, provider_service_to_json);
       for (guint which = 0; which < 2; which++)
         {
           g_autoptr(GPtrArray) rows = scs_provider_list_rows (workspace, which, &error);
@@ -435,6 +434,16 @@ scs_cli_provider_show (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+static void
+provider_finding_to_json (JsonBuilder   *builder,
+                          gconstpointer  item)
+{
+  const ScsProviderFinding *finding = item;
+
+  scs_cli_json_add_string (builder, "code", finding->code);
+  scs_cli_json_add_string (builder, "message", finding->message);
+}
+
 int
 scs_cli_provider_check (const ScsCliCommand *command,
                         int                  argc,
@@ -472,18 +481,7 @@ scs_cli_provider_check (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       scs_cli_json_add_boolean (builder, "consistent", findings->len == 0);
-      json_builder_set_member_name (builder, "findings");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < findings->len; i++)
-        {
-          ScsProviderFinding *finding = findings->pdata[i];
-
-          json_builder_begin_object (builder);
-          scs_cli_json_add_string (builder, "code", finding->code);
-          scs_cli_json_add_string (builder, "message", finding->message);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      scs_cli_json_add_objects (builder, "findings", findings, provider_finding_to_json);
       json_builder_end_object (builder);
       scs_cli_print_json (builder);
     }

@@ -397,6 +397,45 @@ scs_cli_review_new_round (const ScsCliCommand *command,
                           _("A new review round started: the assessment can be changed, and must be signed again.\n"));
 }
 
+static void
+review_change_to_json (JsonBuilder   *b,
+                       gconstpointer  item)
+{
+  const ScsReviewChange *c = item;
+
+  scs_cli_json_add_string (b, "target", c->target);
+  scs_cli_json_add_string (b, "field", c->field);
+  scs_cli_json_add_string (b, "old", c->old_value ? c->old_value : "");
+  scs_cli_json_add_string (b, "new", c->new_value ? c->new_value : "");
+  scs_cli_json_add_string (b, "actor", c->actor);
+}
+
+static void
+review_item_to_json (JsonBuilder   *b,
+                     gconstpointer  data)
+{
+  const ScsReviewItem *item = data;
+
+  scs_cli_json_add_string (b, "criterion", item->criterion_id);
+  scs_cli_json_add_string (b, "kind", item->kind);
+  scs_cli_json_add_int (b, "ref", item->ref);
+  scs_cli_json_add_string (b, "text", item->text);
+}
+
+static void
+review_proposal_to_json (JsonBuilder   *b,
+                         gconstpointer  item)
+{
+  const ScsReviewProposal *p = item;
+
+  scs_cli_json_add_int (b, "id", p->id);
+  scs_cli_json_add_string (b, "criterion", p->criterion_id);
+  scs_cli_json_add_string (b, "field", p->field);
+  scs_cli_json_add_string (b, "old", p->old_value);
+  scs_cli_json_add_string (b, "new", p->new_value);
+  scs_cli_json_add_string (b, "status", p->status);
+}
+
 /* ---- review status -------------------------------------------------------- */
 
 int
@@ -441,53 +480,9 @@ scs_cli_review_status (const ScsCliCommand *command,
       scs_cli_json_add_int (b, "nonconformities_closed", s.n_nonconformities_closed);
       scs_cli_json_add_boolean (b, "sealed", s.sealed);
 
-      json_builder_set_member_name (b, "changes");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < changes->len; i++)
-        {
-          ScsReviewChange *c = changes->pdata[i];
-
-          json_builder_begin_object (b);
-          scs_cli_json_add_string (b, "target", c->target);
-          scs_cli_json_add_string (b, "field", c->field);
-          scs_cli_json_add_string (b, "old", c->old_value ? c->old_value : "");
-          scs_cli_json_add_string (b, "new", c->new_value ? c->new_value : "");
-          scs_cli_json_add_string (b, "actor", c->actor);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-
-      json_builder_set_member_name (b, "waiting");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < waiting->len; i++)
-        {
-          ScsReviewItem *item = waiting->pdata[i];
-
-          json_builder_begin_object (b);
-          scs_cli_json_add_string (b, "criterion", item->criterion_id);
-          scs_cli_json_add_string (b, "kind", item->kind);
-          scs_cli_json_add_int (b, "ref", item->ref);
-          scs_cli_json_add_string (b, "text", item->text);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-
-      json_builder_set_member_name (b, "proposals");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < proposals->len; i++)
-        {
-          ScsReviewProposal *p = proposals->pdata[i];
-
-          json_builder_begin_object (b);
-          scs_cli_json_add_int (b, "id", p->id);
-          scs_cli_json_add_string (b, "criterion", p->criterion_id);
-          scs_cli_json_add_string (b, "field", p->field);
-          scs_cli_json_add_string (b, "old", p->old_value);
-          scs_cli_json_add_string (b, "new", p->new_value);
-          scs_cli_json_add_string (b, "status", p->status);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
+      scs_cli_json_add_objects (b, "changes", changes, review_change_to_json);
+      scs_cli_json_add_objects (b, "waiting", waiting, review_item_to_json);
+      scs_cli_json_add_objects (b, "proposals", proposals, review_proposal_to_json);
       json_builder_end_object (b);
       scs_cli_print_json (b);
       return SCS_CLI_EXIT_OK;

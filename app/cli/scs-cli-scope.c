@@ -560,6 +560,19 @@ scs_cli_scope_show (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+static void
+scope_finding_to_json (JsonBuilder   *builder,
+                       gconstpointer  item)
+{
+  const ScsScopeFinding *finding = item;
+
+  scs_cli_json_add_string (builder, "severity", finding->severity == SCS_SCOPE_SEVERITY_ERROR
+                                          ? "error" : "warning");
+  scs_cli_json_add_string (builder, "rule", finding->rule);
+  scs_cli_json_add_int (builder, "item", finding->item);
+  scs_cli_json_add_string (builder, "message", finding->message);
+}
+
 int
 scs_cli_scope_check (const ScsCliCommand *command,
                      int                  argc,
@@ -584,21 +597,7 @@ scs_cli_scope_check (const ScsCliCommand *command,
       scs_cli_json_add_string (builder, "file", argv[1]);
       scs_cli_json_add_int (builder, "errors", errors);
       scs_cli_json_add_int (builder, "warnings", findings->len - errors);
-      json_builder_set_member_name (builder, "findings");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < findings->len; i++)
-        {
-          ScsScopeFinding *finding = findings->pdata[i];
-
-          json_builder_begin_object (builder);
-          scs_cli_json_add_string (builder, "severity", finding->severity == SCS_SCOPE_SEVERITY_ERROR
-                                                  ? "error" : "warning");
-          scs_cli_json_add_string (builder, "rule", finding->rule);
-          scs_cli_json_add_int (builder, "item", finding->item);
-          scs_cli_json_add_string (builder, "message", finding->message);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      scs_cli_json_add_objects (builder, "findings", findings, scope_finding_to_json);
       json_builder_end_object (builder);
       scs_cli_print_json (builder);
     }

@@ -17,6 +17,20 @@
 #include "scs-cli-private.h"
 #include "scs-submission.h"
 
+static void
+submission_to_json (JsonBuilder   *builder,
+                    gconstpointer  item)
+{
+  const ScsSubmission *s = item;
+
+  scs_cli_json_add_int (builder, "cycle", s->cycle);
+  scs_cli_json_add_string (builder, "package", s->file_name);
+  scs_cli_json_add_string (builder, "sha256", s->sha256);
+  scs_cli_json_add_int (builder, "size", (gint64) s->size);
+  scs_cli_json_add_string (builder, "exported", s->exported);
+  scs_cli_json_add_string (builder, "exporter", s->exporter);
+  scs_cli_json_add_string (builder, "expert_signature", s->expert_status);
+}
 
 int
 scs_cli_submissions (const ScsCliCommand *command,
@@ -40,23 +54,7 @@ scs_cli_submissions (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "file", argv[1]);
-      json_builder_set_member_name (builder, "submissions");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          const ScsSubmission *s = g_ptr_array_index (rows, i);
-
-          json_builder_begin_object (builder);
-          scs_cli_json_add_int (builder, "cycle", s->cycle);
-          scs_cli_json_add_string (builder, "package", s->file_name);
-          scs_cli_json_add_string (builder, "sha256", s->sha256);
-          scs_cli_json_add_int (builder, "size", (gint64) s->size);
-          scs_cli_json_add_string (builder, "exported", s->exported);
-          scs_cli_json_add_string (builder, "exporter", s->exporter);
-          scs_cli_json_add_string (builder, "expert_signature", s->expert_status);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      scs_cli_json_add_objects (builder, "submissions", rows, submission_to_json);
       json_builder_end_object (builder);
       scs_cli_print_json (builder);
       return SCS_CLI_EXIT_OK;

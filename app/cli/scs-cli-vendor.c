@@ -582,6 +582,19 @@ scs_cli_portfolio (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+static void
+reminder_to_json (JsonBuilder   *b,
+                  gconstpointer  item)
+{
+  const ScsReminder *r = item;
+
+  scs_cli_json_add_string (b, "file", r->path);
+  scs_cli_json_add_string (b, "company", r->company);
+  scs_cli_json_add_string (b, "kind", r->expiry ? "expiry" : "self-assessment");
+  scs_cli_json_add_string (b, "date", r->date);
+  scs_cli_json_add_int (b, "days", r->days);
+}
+
 /* ------------------------------------------------------------------------ */
 
 /* The stars that expire and the yearly self-assessments that fall due within
@@ -608,21 +621,7 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
 
       json_builder_begin_object (b);
       scs_cli_json_add_int (b, "within_days", opt_within);
-      json_builder_set_member_name (b, "reminders");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < reminders->len; i++)
-        {
-          ScsReminder *r = g_ptr_array_index (reminders, i);
-
-          json_builder_begin_object (b);
-          scs_cli_json_add_string (b, "file", r->path);
-          scs_cli_json_add_string (b, "company", r->company);
-          scs_cli_json_add_string (b, "kind", r->expiry ? "expiry" : "self-assessment");
-          scs_cli_json_add_string (b, "date", r->date);
-          scs_cli_json_add_int (b, "days", r->days);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
+      scs_cli_json_add_objects (b, "reminders", reminders, reminder_to_json);
       json_builder_end_object (b);
       scs_cli_print_json (b);
       return SCS_CLI_EXIT_OK;
@@ -649,6 +648,16 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
     scs_cli_table_print (table);
   }
   return SCS_CLI_EXIT_OK;
+}
+
+static void
+bulk_failure_to_json (JsonBuilder   *b,
+                      gconstpointer  item)
+{
+  const ScsBulkFailure *f = item;
+
+  scs_cli_json_add_string (b, "file", f->path);
+  scs_cli_json_add_string (b, "reason", f->reason);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -681,18 +690,7 @@ scs_cli_portfolio_bulk (const ScsCliCommand *command,
     failures = scs_portfolio_run_bulk (action, (const char * const *) paths->pdata, opt_out, NULL, &done);
   }
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "failed");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < failures->len; i++)
-    {
-      ScsBulkFailure *f = g_ptr_array_index (failures, i);
-
-      json_builder_begin_object (b);
-      scs_cli_json_add_string (b, "file", f->path);
-      scs_cli_json_add_string (b, "reason", f->reason);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  scs_cli_json_add_objects (b, "failed", failures, bulk_failure_to_json);
   scs_cli_json_add_int (b, "done", done);
   json_builder_end_object (b);
 
@@ -811,6 +809,21 @@ scs_cli_portfolio_stats (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+static void
+item_gap_to_json (JsonBuilder   *b,
+                  gconstpointer  item)
+{
+  const ScsItemGap *gap = item;
+
+  scs_cli_json_add_string (b, "key", gap->key);
+  scs_cli_json_add_string (b, "kind", scs_item_gap_kind_to_string (gap->kind));
+  scs_cli_json_add_string (b, "reference", gap->reference);
+  scs_cli_json_add_string (b, "area", gap->area);
+  scs_cli_json_add_string (b, "subject", gap->subject);
+  scs_cli_json_add_string (b, "finding", gap->finding);
+  scs_cli_json_add_string (b, "next_step", gap->next_step);
+}
+
 /* The gaps of a self-declaration (ScsItemGap*), as JSON or as text: one
  * block per gap, the suggested next step below it. */
 static void
@@ -827,23 +840,7 @@ print_item_gaps (const char   *file,
       json_builder_begin_object (b);
       scs_cli_json_add_string (b, "file", file);
       scs_cli_json_add_string (b, "type", scs_workspace_type_to_string (type));
-      json_builder_set_member_name (b, "gaps");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < gaps->len; i++)
-        {
-          ScsItemGap *gap = g_ptr_array_index (gaps, i);
-
-          json_builder_begin_object (b);
-          scs_cli_json_add_string (b, "key", gap->key);
-          scs_cli_json_add_string (b, "kind", scs_item_gap_kind_to_string (gap->kind));
-          scs_cli_json_add_string (b, "reference", gap->reference);
-          scs_cli_json_add_string (b, "area", gap->area);
-          scs_cli_json_add_string (b, "subject", gap->subject);
-          scs_cli_json_add_string (b, "finding", gap->finding);
-          scs_cli_json_add_string (b, "next_step", gap->next_step);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
+      scs_cli_json_add_objects (b, "gaps", gaps, item_gap_to_json);
       json_builder_end_object (b);
       scs_cli_print_json (b);
       return;
@@ -864,6 +861,23 @@ print_item_gaps (const char   *file,
       /* Translators: the suggested next step of a gap */
       g_print (_("  Next step: %s\n"), gap->next_step);
     }
+}
+
+static void
+gap_to_json (JsonBuilder   *b,
+             gconstpointer  item)
+{
+  const ScsGap *gap = item;
+
+  scs_cli_json_add_string (b, "criterion_id", gap->criterion_id);
+  scs_cli_json_add_string (b, "answer", scs_answer_state_to_string (gap->state));
+  scs_cli_json_add_string (b, "support", scs_support_to_string (gap->support));
+  scs_cli_json_add_string (b, "effort", gap->effort);
+  scs_cli_json_add_string (b, "priority", gap->priority);
+  scs_cli_json_add_string (b, "owner", gap->owner);
+  scs_cli_json_add_string (b, "due", gap->due);
+  scs_cli_json_add_string (b, "note", gap->note);
+  scs_cli_json_add_boolean (b, "planned", gap->planned);
 }
 
 int
@@ -948,25 +962,7 @@ scs_cli_diagnose (const ScsCliCommand *command,
       scs_cli_json_add_int (b, "cycle", scs_workspace_get_cycle (workspace));
       scs_cli_json_add_string (b, "tier", scs_tier_to_string (scs_diagnosis_get_tier (diagnosis)));
       scs_cli_json_add_boolean (b, "needs_on_site", scs_diagnosis_get_needs_on_site (diagnosis));
-      json_builder_set_member_name (b, "gaps");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < gaps->len; i++)
-        {
-          ScsGap *gap = g_ptr_array_index (gaps, i);
-
-          json_builder_begin_object (b);
-          scs_cli_json_add_string (b, "criterion_id", gap->criterion_id);
-          scs_cli_json_add_string (b, "answer", scs_answer_state_to_string (gap->state));
-          scs_cli_json_add_string (b, "support", scs_support_to_string (gap->support));
-          scs_cli_json_add_string (b, "effort", gap->effort);
-          scs_cli_json_add_string (b, "priority", gap->priority);
-          scs_cli_json_add_string (b, "owner", gap->owner);
-          scs_cli_json_add_string (b, "due", gap->due);
-          scs_cli_json_add_string (b, "note", gap->note);
-          scs_cli_json_add_boolean (b, "planned", gap->planned);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
+      scs_cli_json_add_objects (b, "gaps", gaps, gap_to_json);
       json_builder_end_object (b);
       scs_cli_print_json (b);
     }
@@ -1172,6 +1168,21 @@ static const char * const life_kinds[] = {
 };
 static const char * const life_urgencies[] = { "ok", "soon", "overdue" };
 
+static void
+life_event_to_json (JsonBuilder   *b,
+                    gconstpointer  item)
+{
+  const ScsLifeEvent *e = item;
+
+  scs_cli_json_add_string (b, "kind", life_kinds[e->kind]);
+  scs_cli_json_add_string (b, "label", e->label);
+  scs_cli_json_add_string (b, "date", e->date);
+  if (e->date != NULL)
+    scs_cli_json_add_int (b, "days_left", e->days_left);
+  scs_cli_json_add_string (b, "urgency", life_urgencies[e->urgency]);
+  scs_cli_json_add_boolean (b, "provisional", e->provisional);
+}
+
 /* The dates of the star's life cycle, as the dashboard shows them. */
 int
 scs_cli_life_cycle (const ScsCliCommand *command,
@@ -1204,23 +1215,7 @@ scs_cli_life_cycle (const ScsCliCommand *command,
       g_autoptr(JsonBuilder) b = json_builder_new ();
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "events");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < events->len; i++)
-        {
-          ScsLifeEvent *e = g_ptr_array_index (events, i);
-
-          json_builder_begin_object (b);
-          scs_cli_json_add_string (b, "kind", life_kinds[e->kind]);
-          scs_cli_json_add_string (b, "label", e->label);
-          scs_cli_json_add_string (b, "date", e->date);
-          if (e->date != NULL)
-            scs_cli_json_add_int (b, "days_left", e->days_left);
-          scs_cli_json_add_string (b, "urgency", life_urgencies[e->urgency]);
-          scs_cli_json_add_boolean (b, "provisional", e->provisional);
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
+      scs_cli_json_add_objects (b, "events", events, life_event_to_json);
       json_builder_end_object (b);
       scs_cli_print_json (b);
       return SCS_CLI_EXIT_OK;
@@ -1406,6 +1401,28 @@ parse_answer (const char *text,
 }
 
 static void
+supplier_check_to_json (JsonBuilder   *b,
+                        gconstpointer  item)
+{
+  const ScsSupplierCheck *c = item;
+
+  scs_cli_json_add_string (b, "date", c->date);
+  scs_cli_json_add_string (b, "method", scs_check_method_to_string (c->method));
+  scs_cli_json_add_string (b, "evidence", c->evidence);
+}
+
+static void
+supplier_negotiation_to_json (JsonBuilder   *b,
+                              gconstpointer  item)
+{
+  const ScsSupplierNegotiation *n = item;
+
+  scs_cli_json_add_string (b, "date", n->date);
+  scs_cli_json_add_string (b, "outcome", n->outcome);
+  scs_cli_json_add_string (b, "documents", n->documents);
+}
+
+static void
 supplier_json (JsonBuilder       *b,
                const ScsSupplier *s)
 {
@@ -1430,32 +1447,8 @@ supplier_json (JsonBuilder       *b,
   for (guint i = 0; s->history[i] != NULL; i++)
     json_builder_add_string_value (b, s->history[i]);
   json_builder_end_array (b);
-  json_builder_set_member_name (b, "checks");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < s->checks->len; i++)
-    {
-      ScsSupplierCheck *c = g_ptr_array_index (s->checks, i);
-
-      json_builder_begin_object (b);
-      scs_cli_json_add_string (b, "date", c->date);
-      scs_cli_json_add_string (b, "method", scs_check_method_to_string (c->method));
-      scs_cli_json_add_string (b, "evidence", c->evidence);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "negotiations");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < s->negotiations->len; i++)
-    {
-      ScsSupplierNegotiation *n = g_ptr_array_index (s->negotiations, i);
-
-      json_builder_begin_object (b);
-      scs_cli_json_add_string (b, "date", n->date);
-      scs_cli_json_add_string (b, "outcome", n->outcome);
-      scs_cli_json_add_string (b, "documents", n->documents);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  scs_cli_json_add_objects (b, "checks", s->checks, supplier_check_to_json);
+  scs_cli_json_add_objects (b, "negotiations", s->negotiations, supplier_negotiation_to_json);
   json_builder_end_object (b);
 }
 

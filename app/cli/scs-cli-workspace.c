@@ -462,6 +462,21 @@ shorten (const char *text,
   return g_string_free (g_steal_pointer (&result), FALSE);
 }
 
+static void
+audit_entry_to_json (JsonBuilder   *builder,
+                     gconstpointer  item)
+{
+  const ScsAuditEntry *entry = item;
+
+  scs_cli_json_add_int (builder, "id", entry->id);
+  scs_cli_json_add_string (builder, "time", entry->time);
+  scs_cli_json_add_string (builder, "actor", entry->actor);
+  scs_cli_json_add_string (builder, "action", entry->action);
+  scs_cli_json_add_string (builder, "target", entry->target);
+  scs_cli_json_add_string (builder, "old", entry->old_value);
+  scs_cli_json_add_string (builder, "new", entry->new_value);
+}
+
 int
 scs_cli_audit (const ScsCliCommand *command,
                int                  argc,
@@ -490,23 +505,7 @@ scs_cli_audit (const ScsCliCommand *command,
 
       json_builder_begin_object (builder);
       scs_cli_json_add_string (builder, "file", argv[1]);
-      json_builder_set_member_name (builder, "entries");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < entries->len; i++)
-        {
-          const ScsAuditEntry *entry = g_ptr_array_index (entries, i);
-
-          json_builder_begin_object (builder);
-          scs_cli_json_add_int (builder, "id", entry->id);
-          scs_cli_json_add_string (builder, "time", entry->time);
-          scs_cli_json_add_string (builder, "actor", entry->actor);
-          scs_cli_json_add_string (builder, "action", entry->action);
-          scs_cli_json_add_string (builder, "target", entry->target);
-          scs_cli_json_add_string (builder, "old", entry->old_value);
-          scs_cli_json_add_string (builder, "new", entry->new_value);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      scs_cli_json_add_objects (builder, "entries", entries, audit_entry_to_json);
       json_builder_end_object (builder);
 
       scs_cli_print_json (builder);

@@ -319,6 +319,23 @@ scs_cli_print_json (JsonBuilder *builder)
   fflush (stdout);
 }
 
+void
+scs_cli_json_add_objects (JsonBuilder        *builder,
+                          const char         *name,
+                          GPtrArray          *items,
+                          ScsCliJsonFillFunc  fill)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      json_builder_begin_object (builder);
+      fill (builder, g_ptr_array_index (items, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 char *
 scs_cli_level_label (guint level)
 {
