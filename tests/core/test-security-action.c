@@ -206,6 +206,50 @@ test_bands (void)
   g_assert_cmpint (score.band, ==, SCS_SA_BAND_INCOMPLETE);
 }
 
+/* Every band and every answer: its word, its English label and, for a
+ * band, the next step. */
+static void
+test_band_and_answer_words (void)
+{
+  static const struct { ScsSaBand band; const char *word; const char *label; const char *next; } bands[] = {
+    { SCS_SA_BAND_INCOMPLETE, "incomplete", "Not every question is answered yet",
+      "Answer the remaining questions." },
+    { SCS_SA_BAND_ACHIEVED, "achieved", "The basic measures are in place",
+      "Keep it up and look at further measures, such as the SCS ★3 assessment." },
+    { SCS_SA_BAND_MOSTLY, "mostly", "Mostly in place, with some gaps", "Fix the weak items and aim for 100 points." },
+    { SCS_SA_BAND_GAPS, "gaps", "Clear gaps", "Improve, starting with the lowest-scoring items." },
+    { SCS_SA_BAND_URGENT, "urgent", "An incident could happen at any time", "Improve urgently." },
+  };
+  static const struct { ScsSaAnswer answer; const char *word; const char *label; } answers[] = {
+    { SCS_SA_ANSWER_NONE, "", "Not answered" },
+    { SCS_SA_ANSWER_DONE, "done", "Done" },
+    { SCS_SA_ANSWER_PARTLY, "partly", "Partly done" },
+    { SCS_SA_ANSWER_NOT_DONE, "not-done", "Not done" },
+    { SCS_SA_ANSWER_DONT_KNOW, "dont-know", "Don’t know" },
+    { SCS_SA_ANSWER_NOT_APPLICABLE, "na", "Not applicable (scored as done)" },
+  };
+  ScsSaAnswer answer;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
+    {
+      g_assert_cmpstr (scs_sa_band_to_string (bands[i].band), ==, bands[i].word);
+      g_assert_cmpstr (scs_sa_band_get_label (bands[i].band), ==, bands[i].label);
+      g_assert_cmpstr (scs_sa_band_get_next_step (bands[i].band), ==, bands[i].next);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_assert_cmpstr (scs_sa_answer_to_string (answers[i].answer), ==, answers[i].word);
+      g_assert_cmpstr (scs_sa_answer_get_label (answers[i].answer), ==, answers[i].label);
+      if (i > 0)
+        {
+          g_assert_true (scs_sa_answer_from_string (answers[i].word, &answer));
+          g_assert_cmpint (answer, ==, answers[i].answer);
+        }
+    }
+  g_assert_false (scs_sa_answer_from_string ("", &answer));
+  g_assert_false (scs_sa_answer_from_string (NULL, &answer));
+}
+
 static void
 test_texts (void)
 {
@@ -549,6 +593,7 @@ main (int   argc,
   g_test_add ("/scs/security-action/type-recorded", Fixture, NULL, fixture_set_up,
               test_type_recorded, fixture_tear_down);
   g_test_add_func ("/scs/security-action/bands", test_bands);
+  g_test_add_func ("/scs/security-action/band-and-answer-words", test_band_and_answer_words);
   g_test_add_func ("/scs/security-action/texts", test_texts);
   g_test_add ("/scs/security-action/answers-stored", Fixture, NULL, fixture_set_up,
               test_answers_stored, fixture_tear_down);
