@@ -87,15 +87,21 @@ const ScsSchemaModule scs_security_action_schema = {
 
 /* ---- answers and bands --------------------------------------------------- */
 
-static const char * const answer_words[SCS_SA_N_ANSWERS] = {
-  "", "done", "partly", "not-done", "dont-know", "na",
+/* Row i is the answer i; the first, "not answered", is never stored. */
+static const ScsTextWord answer_words[SCS_SA_N_ANSWERS] = {
+  { "", N_("Not answered") },
+  { "done", N_("Done") },
+  { "partly", N_("Partly done") },
+  { "not-done", N_("Not done") },
+  { "dont-know", N_("Don’t know") },
+  { "na", N_("Not applicable (scored as done)") },
 };
 
 const char *
 scs_sa_answer_to_string (ScsSaAnswer answer)
 {
   g_return_val_if_fail ((guint) answer < SCS_SA_N_ANSWERS, "");
-  return answer_words[answer];
+  return answer_words[answer].id;
 }
 
 gboolean
@@ -104,7 +110,7 @@ scs_sa_answer_from_string (const char  *word,
 {
   guint i;
 
-  if (!scs_text_find_word (answer_words + 1, sizeof (answer_words[0]), G_N_ELEMENTS (answer_words) - 1, word, &i))
+  if (!scs_text_find_word (&answer_words[1].id, sizeof (answer_words[0]), G_N_ELEMENTS (answer_words) - 1, word, &i))
     return FALSE;
   *answer = (ScsSaAnswer) (i + 1);
   return TRUE;
@@ -113,23 +119,8 @@ scs_sa_answer_from_string (const char  *word,
 const char *
 scs_sa_answer_get_label (ScsSaAnswer answer)
 {
-  switch (answer)
-    {
-    case SCS_SA_ANSWER_NONE:
-      return _("Not answered");
-    case SCS_SA_ANSWER_DONE:
-      return _("Done");
-    case SCS_SA_ANSWER_PARTLY:
-      return _("Partly done");
-    case SCS_SA_ANSWER_NOT_DONE:
-      return _("Not done");
-    case SCS_SA_ANSWER_DONT_KNOW:
-      return _("Don’t know");
-    case SCS_SA_ANSWER_NOT_APPLICABLE:
-      return _("Not applicable (scored as done)");
-    default:
-      g_return_val_if_reached ("");
-    }
+  g_return_val_if_fail ((guint) answer < SCS_SA_N_ANSWERS, "");
+  return _(answer_words[answer].label);
 }
 
 int
@@ -163,53 +154,42 @@ scs_sa_band_for_total (int total)
   return SCS_SA_BAND_URGENT;
 }
 
+/* Row i is the band i: its word, its label and the next step it calls for. */
+static const struct
+{
+  const char *word;
+  const char *label;
+  const char *next_step;
+} bands[] = {
+  { "incomplete", N_("Not every question is answered yet"), N_("Answer the remaining questions.") },
+  { "achieved", N_("The basic measures are in place"),
+    N_("Keep it up and look at further measures, such as the SCS ★3 assessment.") },
+  { "mostly", N_("Mostly in place, with some gaps"), N_("Fix the weak items and aim for 100 points.") },
+  { "gaps", N_("Clear gaps"), N_("Improve, starting with the lowest-scoring items.") },
+  { "urgent", N_("An incident could happen at any time"), N_("Improve urgently.") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (bands) == SCS_SA_BAND_URGENT + 1);
+
 const char *
 scs_sa_band_to_string (ScsSaBand band)
 {
-  static const char * const words[] = { "incomplete", "achieved", "mostly", "gaps", "urgent" };
-
-  g_return_val_if_fail ((guint) band < G_N_ELEMENTS (words), "");
-  return words[band];
+  g_return_val_if_fail ((guint) band < G_N_ELEMENTS (bands), "");
+  return bands[band].word;
 }
 
 const char *
 scs_sa_band_get_label (ScsSaBand band)
 {
-  switch (band)
-    {
-    case SCS_SA_BAND_INCOMPLETE:
-      return _("Not every question is answered yet");
-    case SCS_SA_BAND_ACHIEVED:
-      return _("The basic measures are in place");
-    case SCS_SA_BAND_MOSTLY:
-      return _("Mostly in place, with some gaps");
-    case SCS_SA_BAND_GAPS:
-      return _("Clear gaps");
-    case SCS_SA_BAND_URGENT:
-      return _("An incident could happen at any time");
-    default:
-      g_return_val_if_reached ("");
-    }
+  g_return_val_if_fail ((guint) band < G_N_ELEMENTS (bands), "");
+  return _(bands[band].label);
 }
 
 const char *
 scs_sa_band_get_next_step (ScsSaBand band)
 {
-  switch (band)
-    {
-    case SCS_SA_BAND_INCOMPLETE:
-      return _("Answer the remaining questions.");
-    case SCS_SA_BAND_ACHIEVED:
-      return _("Keep it up and look at further measures, such as the SCS ★3 assessment.");
-    case SCS_SA_BAND_MOSTLY:
-      return _("Fix the weak items and aim for 100 points.");
-    case SCS_SA_BAND_GAPS:
-      return _("Improve, starting with the lowest-scoring items.");
-    case SCS_SA_BAND_URGENT:
-      return _("Improve urgently.");
-    default:
-      g_return_val_if_reached ("");
-    }
+  g_return_val_if_fail ((guint) band < G_N_ELEMENTS (bands), "");
+  return _(bands[band].next_step);
 }
 
 void
