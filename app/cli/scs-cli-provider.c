@@ -310,6 +310,8 @@ scs_cli_provider_import_csv (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+/* ---- show and check --------------------------------------------------------- */
+
 static void
 provider_service_to_json (JsonBuilder   *builder,
                           gconstpointer  item)
@@ -319,8 +321,6 @@ provider_service_to_json (JsonBuilder   *builder,
   scs_cli_json_add_string (builder, "category", scs_provider_category_to_string (service->category));
   scs_cli_json_add_string (builder, "name", service->name);
 }
-
-/* ---- show and check --------------------------------------------------------- */
 
 int
 scs_cli_provider_show (const ScsCliCommand *command,

@@ -397,6 +397,8 @@ scs_cli_review_new_round (const ScsCliCommand *command,
                           _("A new review round started: the assessment can be changed, and must be signed again.\n"));
 }
 
+/* ---- review status -------------------------------------------------------- */
+
 static void
 review_change_to_json (JsonBuilder   *b,
                        gconstpointer  item)
@@ -435,8 +437,6 @@ review_proposal_to_json (JsonBuilder   *b,
   scs_cli_json_add_string (b, "new", p->new_value);
   scs_cli_json_add_string (b, "status", p->status);
 }
-
-/* ---- review status -------------------------------------------------------- */
 
 int
 scs_cli_review_status (const ScsCliCommand *command,

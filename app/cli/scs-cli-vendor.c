@@ -582,6 +582,8 @@ scs_cli_portfolio (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+/* ------------------------------------------------------------------------ */
+
 static void
 reminder_to_json (JsonBuilder   *b,
                   gconstpointer  item)
@@ -594,8 +596,6 @@ reminder_to_json (JsonBuilder   *b,
   scs_cli_json_add_string (b, "date", r->date);
   scs_cli_json_add_int (b, "days", r->days);
 }
-
-/* ------------------------------------------------------------------------ */
 
 /* The stars that expire and the yearly self-assessments that fall due within
  * --within days: what the window sends as a desktop notification. */
@@ -650,6 +650,8 @@ scs_cli_portfolio_reminders (const ScsCliCommand *command,
   return SCS_CLI_EXIT_OK;
 }
 
+/* ------------------------------------------------------------------------ */
+
 static void
 bulk_failure_to_json (JsonBuilder   *b,
                       gconstpointer  item)
@@ -659,8 +661,6 @@ bulk_failure_to_json (JsonBuilder   *b,
   scs_cli_json_add_string (b, "file", f->path);
   scs_cli_json_add_string (b, "reason", f->reason);
 }
-
-/* ------------------------------------------------------------------------ */
 
 int
 scs_cli_portfolio_bulk (const ScsCliCommand *command,
