@@ -7,8 +7,9 @@
  * process, after it is, and it is the one Mesa would load, beside Mesa's
  * own EGL library; fontconfig takes its language from what was set.
  * Poppler is not in the process until the first PDF is previewed, nor
- * libsoup until the first time stamp is requested, and then each is the
- * library of the header the build compiled against. The program exports
+ * libsoup until the first time stamp is requested, nor libxlsxwriter until
+ * the first workbook is written, and then each is the library of the
+ * header the build compiled against. The program exports
  * none of its own functions to the libraries it loads.
  */
 
@@ -26,9 +27,11 @@
 #include <link.h>
 #include <libsoup/soup.h>
 #include <poppler-features.h>
+#include <xlsxwriter.h>
 
 #include "scs-cms.h"
 #include "scs-pdf-preview.h"
+#include "scs-xlsx-writer.h"
 #include "scs-startup.h"
 #include "scs-ui-resources.h"
 
@@ -225,6 +228,7 @@ test_no_exported_symbols (void)
   g_assert_nonnull ((void *) scs_pdf_preview_new);
   g_assert_null (dlsym (RTLD_DEFAULT, "scs_pdf_preview_new"));
   g_assert_null (dlsym (RTLD_DEFAULT, "scs_cms_add_timestamp"));
+  g_assert_null (dlsym (RTLD_DEFAULT, "scs_xlsx_write_table"));
   g_assert_null (dlsym (RTLD_DEFAULT, "scs_startup_gl_preload_run"));
 }
 
@@ -325,6 +329,47 @@ test_soup_lazy (void)
   }
 }
 
+/* libxlsxwriter is opened by the soname the build found
+ * (app/core/meson.build) when the first workbook is written: not before,
+ * and then the very library whose header the build used, writing it. */
+static void
+test_xlsxwriter_lazy (void)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) book = NULL;
+  const char *header[] = { "ID", "Due" };
+  const char *row[] = { "1-1", "2027-03-31" };
+  const double widths[] = { 10, 12 };
+  const gboolean wrap[] = { FALSE, FALSE };
+  const char *(*get_version) (void) = NULL;
+  const char *data;
+  void *handle;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_null (dlopen (XLSXWRITER_SONAME, RTLD_LAZY | RTLD_NOLOAD));
+  g_ptr_array_add (rows, header);
+  g_ptr_array_add (rows, row);
+  book = scs_xlsx_write_table ("Plan", rows, 2, widths, wrap, 1, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (book, NULL);
+  g_assert_cmpuint (g_bytes_get_size (book), >, 4);
+  g_assert_true (memcmp (data, "PK\x03\x04", 4) == 0);
+
+  handle = dlopen (XLSXWRITER_SONAME, RTLD_LAZY | RTLD_NOLOAD);
+  g_assert_nonnull (handle);
+  get_version = (const char *(*) (void)) dlsym (handle, "lxw_version");
+  g_assert_nonnull (get_version);
+  g_assert_cmpstr (get_version (), ==, LXW_VERSION);
+  dlclose (handle);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +381,7 @@ main (int    argc,
   g_test_add_func ("/scs/startup/gl-preload-run", test_gl_preload_run);
   g_test_add_func ("/scs/startup/poppler-lazy", test_poppler_lazy);
   g_test_add_func ("/scs/startup/soup-lazy", test_soup_lazy);
+  g_test_add_func ("/scs/startup/xlsxwriter-lazy", test_xlsxwriter_lazy);
   g_test_add_func ("/scs/startup/no-exported-symbols", test_no_exported_symbols);
 
   return g_test_run ();
