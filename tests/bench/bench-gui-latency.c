@@ -443,12 +443,15 @@ find_page (Bench *b)
 static gboolean
 category_shown (Bench *b)
 {
+  GtkStack *header;
   GtkWidget *title;
   g_autofree char *prefix = g_strdup_printf ("%u. ", b->category);
 
   if (!find_page (b))
     return FALSE;
-  title = GTK_WIDGET (gtk_widget_get_template_child (b->page, SCS_TYPE_CHECKLIST_PAGE, "title_label"));
+  /* The header shown: a title and summary of the category's own. */
+  header = GTK_STACK (gtk_widget_get_template_child (b->page, SCS_TYPE_CHECKLIST_PAGE, "header_stack"));
+  title = gtk_widget_get_first_child (gtk_stack_get_visible_child (header));
 
   return gtk_widget_get_mapped (b->page) &&
          scs_checklist_page_get_category (SCS_CHECKLIST_PAGE (b->page)) == b->category &&
