@@ -225,7 +225,7 @@ target_level (ScsChecklistPage *self)
  * shown. A wrapping label is measured at many widths in every frame that
  * lays the window out (GtkWindow searches for its minimum size), and a new
  * text drops all it measured: with one pair for all, a category switch laid
- * the title and summary out ~85 times. Now a switch shows another page, and
+ * the title out 22 times and the summary 27. Now a switch shows another page, and
  * a label's text changes only when what it says does (a summary when the
  * progress moves), so GTK keeps their sizes. The pages not shown are hidden
  * from screen readers; the criteria's list is labelled by the title shown. */
