@@ -42,12 +42,12 @@
  * input starts from a settled window; a category switch waits until no
  * frame was drawn for SETTLED_MS (the last switch's rows near the view come
  * in two or three frames after it; SCS_BENCH_UNSETTLED=1 switches GAP_MS
- * after the last result regardless, as before). Prints one line of key=value pairs
- * per operation for tests/bench/run: the percentiles of the time (ms), the
- * main thread's CPU time over the same span (cpu_*: what the machine's load
- * does not inflate), and the medians of where it went — the input's
- * handlers, the frame's start to the end of its layout, the layout's end to
- * the end of painting. SCS_BENCH_VERBOSE=1 prints every sample on stderr
+ * after the last result regardless, as before). Prints one line of
+ * key=value pairs per operation for tests/bench/run: the percentiles of
+ * the time (ms), the main thread's CPU time over the same span (cpu_*:
+ * what the machine's load does not inflate), and the medians of where it
+ * went — the input's handlers, the frame's start to the end of its layout,
+ * the layout's end to the end of painting. SCS_BENCH_VERBOSE=1 prints every sample on stderr
  * (with the category clicked and the frames drawn since the sample before);
  * SCS_BENCH_SEARCH_ONLY=1 times only the first visits and the search, and
  * SCS_BENCH_CATEGORY_ONLY=1 only the first visits and the category switches
