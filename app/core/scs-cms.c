@@ -1251,26 +1251,58 @@ hash_from_oid (const Der *oid)
   return GNUTLS_DIG_UNKNOWN;
 }
 
-static gboolean
-crt_has_purpose (gnutls_x509_crt_t  crt,
-                 const char        *purpose)
+/* What RFC 3161 §2.3 asks of a TSA's certificate: not a CA's; a key usage,
+ * if any, for signatures; one extended key usage, critical, with
+ * id-kp-timeStamping only. The translated reason it is unfit, or NULL. */
+static char *
+tsa_usage_problem (gnutls_x509_crt_t crt)
 {
-  for (unsigned i = 0; i < 32; i++)
+  g_autofree char *subject = crt_subject (crt);
+  unsigned int usage = 0, critical = 0, ca = 0;
+  int pathlen = -1;
+  gboolean stamping = FALSE, other = FALSE;
+  unsigned i;
+
+  if (gnutls_x509_crt_get_basic_constraints (crt, &critical, &ca, &pathlen) >= 0 && ca)
+    return g_strdup_printf (_("the certificate ‘%s’ is a CA certificate (basicConstraints CA:TRUE), "
+                              "not a time-stamp authority’s"), subject);
+  if (gnutls_x509_crt_get_key_usage (crt, &usage, &critical) >= 0 &&
+      !(usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)))
+    return g_strdup_printf (_("the certificate ‘%s’ may not sign time stamps: its key usage allows "
+                              "neither digitalSignature nor nonRepudiation"), subject);
+  for (i = 0; i < 32; i++)
     {
       char oid[128];
       size_t size = sizeof oid;
+      int rc = gnutls_x509_crt_get_key_purpose_oid (crt, i, oid, &size, &critical);
 
-      if (gnutls_x509_crt_get_key_purpose_oid (crt, i, oid, &size, NULL) < 0)
-        return FALSE;
-      if (g_str_equal (oid, purpose))
-        return TRUE;
+      if (rc == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        break;
+      if (rc < 0)
+        return g_strdup_printf (_("the extended key usage of the certificate ‘%s’ cannot be read"), subject);
+      if (g_str_equal (oid, OID_KP_TIMESTAMPING))
+        stamping = TRUE;
+      else
+        other = TRUE;
     }
-  return FALSE;
+  if (i == 0)
+    return g_strdup_printf (_("the certificate ‘%s’ has no extended key usage; a time-stamp authority’s "
+                              "must have one, critical, with timeStamping only (RFC 3161)"), subject);
+  if (!stamping)
+    return g_strdup_printf (_("the certificate ‘%s’ is not a time-stamping certificate "
+                              "(extendedKeyUsage timeStamping)"), subject);
+  if (other)
+    return g_strdup_printf (_("the certificate ‘%s’ is also for other purposes than time stamps; "
+                              "its extended key usage must be timeStamping only (RFC 3161)"), subject);
+  if (!critical)
+    return g_strdup_printf (_("the extended key usage of the certificate ‘%s’ is not marked critical, "
+                              "as RFC 3161 requires of a time-stamp authority"), subject);
+  return NULL;
 }
 
 /* Checks the token @token (a ContentInfo, DER) over @signature: TSTInfo,
  * imprint, @nonce when given, the token's signature, the TSA certificate
- * (timeStamping purpose, valid at genTime) and, with @anchors, its chain.
+ * (fit for time stamps: tsa_usage_problem (); valid at genTime) and, with @anchors, its chain.
  * Returns the translated reason it fails, or NULL. */
 static char *
 timestamp_problem (const guint8          *token,
@@ -1344,14 +1376,9 @@ timestamp_problem (const guint8          *token,
       problem = g_strdup (_("its signature does not verify"));
       goto out;
     }
-  if (!crt_has_purpose (tsa, OID_KP_TIMESTAMPING))
-    {
-      g_autofree char *subject = crt_subject (tsa);
-
-      problem = g_strdup_printf (_("the certificate ‘%s’ is not a time-stamping certificate "
-                                   "(extendedKeyUsage timeStamping)"), subject);
-      goto out;
-    }
+  problem = tsa_usage_problem (tsa);
+  if (problem != NULL)
+    goto out;
   problem = crt_period_problem (tsa, tst_info.gen_time, _("the stamped time"));
   if (problem == NULL && anchors != NULL && scs_trust_anchors_get_n_certificates (anchors) > 0)
     problem = chain_problem (tsa, (gnutls_x509_crt_t *) certificates->pdata, certificates->len, NULL,

@@ -636,10 +636,12 @@ def main():
     check("not applicable with an empty reason: refused as not answered", na_empty_reason)
 
     # Hostile XML in a signed package entry: an XInclude of a local file
-    # (never followed), and 100 000 nested elements; refused in bounded
-    # time (60 s) and memory (1 GiB address space).
+    # (never followed), 100 000 nested elements, entities expanding a
+    # billion times, an external DTD; refused as hostile input (exit 2,
+    # the entry named) in bounded time (60 s) and memory (1 GiB address
+    # space), whoever signed it.
     def hostile_xml(tag, data, said):
-        # signed anew by the stock tools, so that the parser reads it
+        # signed anew by the stock tools, so that only the content is wrong
         path = signed_anew(tag, data)
         env = dict(os.environ, SCS_LANGUAGE="en", SCS_ACTOR="tamper", SCS_PROFILE=os.path.join(TMP, "sme.ini"))
 
@@ -652,15 +654,21 @@ def main():
         p = subprocess.run([CLI, "verify", path, "--ca", CA], capture_output=True, text=True, env=env,
                            preexec_fn=limits, timeout=60)
         out = p.stdout + p.stderr
-        # signed, so judged as the package's content: a failed check (exit 1)
-        assert p.returncode == 1 and said in out, "verify exit %d, wanted 1 naming %r\n%s" % (p.returncode, said, out)
+        assert p.returncode == 2 and said in out, "verify exit %d, wanted 2 naming %r\n%s" % (p.returncode, said, out)
+        assert "‘assessment.xml’" in out, "the entry is not named\n" + out
         assert "root:" not in out, "the included file was read\n" + out
-    check("assessment.xml with an XInclude of /etc/passwd: refused, nothing read", lambda: hostile_xml(
+    check("assessment.xml with an XInclude of /etc/passwd: refused as hostile, nothing read", lambda: hostile_xml(
         "xinclude", b'<?xml version="1.0"?>\n<assessment xmlns:xi="http://www.w3.org/2001/XInclude">'
-        b'<xi:include href="/etc/passwd" parse="text"/></assessment>\n', "FAILED"))
-    check("assessment.xml nested 100 000 deep: refused, bounded", lambda: hostile_xml(
-        "deep", b'<?xml version="1.0"?>\n' + b"<a>" * 100000 + b"</a>" * 100000,
-        "‘assessment.xml’ is not well-formed XML"))
+        b'<xi:include href="/etc/passwd" parse="text"/></assessment>\n', "XInclude"))
+    check("assessment.xml nested 100 000 deep: refused as hostile, bounded", lambda: hostile_xml(
+        "deep", b'<?xml version="1.0"?>\n' + b"<a>" * 100000 + b"</a>" * 100000, "nested more than"))
+    laughs = b'<?xml version="1.0"?>\n<!DOCTYPE assessment [\n<!ENTITY l0 "lol">\n' + b"".join(
+        b'<!ENTITY l%d "%s">\n' % (i, b"&l%d;" % (i - 1) * 10) for i in range(1, 10)) + b"]>\n<assessment>&l9;</assessment>\n"
+    check("assessment.xml with entities expanding a billion times: refused as hostile, bounded", lambda: hostile_xml(
+        "laughs", laughs, "DOCTYPE"))
+    check("assessment.xml with an external DTD: refused as hostile, nothing fetched", lambda: hostile_xml(
+        "external-dtd", b'<?xml version="1.0"?>\n<!DOCTYPE assessment SYSTEM "file:///etc/passwd">\n'
+        b"<assessment/>\n", "DOCTYPE"))
 
     # Time stamps: RFC 3161 tokens made with openssl ts and put into the
     # management signature as its unsigned id-aa-timeStampToken attribute
@@ -751,6 +759,53 @@ def main():
     check("a time stamp signed with SHA-1: refused", lambda: expect_refused(
         stamped("tst-sha1", honest_cms, token("tsa-ok", signature_value(honest_cms), signer_digest="sha1")),
         "too weak"))
+
+    # RFC 3161 §2.3: the TSA's certificate has one extended key usage,
+    # critical, with id-kp-timeStamping only. openssl ts -reply will not sign
+    # with any other, so the attacker signs the TSTInfo of an honest token
+    # with openssl cms (a token in form) under a certificate of their own
+    # from the trusted CA, or under the CA's key itself; openssl ts -verify
+    # refuses each too.
+    leaf("tsa-noncritical", "ca", "/CN=TSA NonCritical", "keyUsage=critical,digitalSignature\n"
+         "extendedKeyUsage=timeStamping")
+    leaf("tsa-server", "ca", "/CN=TSA Server", "keyUsage=critical,digitalSignature\n"
+         "extendedKeyUsage=critical,timeStamping,serverAuth")
+    leaf("tsa-noeku", "ca", "/CN=TSA NoEKU", "keyUsage=critical,digitalSignature")
+
+    def token_by(signer, digest):
+        work = tempfile.mkdtemp(dir=TMP)
+        honest_token, tst_info = os.path.join(work, "token.der"), os.path.join(work, "tstinfo.der")
+        with open(honest_token, "wb") as f:
+            f.write(token("tsa-ok", digest))
+        subprocess.run(["openssl", "cms", "-verify", "-noverify", "-binary", "-inform", "DER", "-in", honest_token,
+                        "-out", tst_info], check=True, capture_output=True)
+        return subprocess.run(["openssl", "cms", "-sign", "-binary", "-nodetach", "-nosmimecap", "-md", "sha256",
+                               "-econtent_type", "1.2.840.113549.1.9.16.1.4", "-in", tst_info, "-outform", "DER",
+                               "-signer", os.path.join(CERTS, signer + ".pem"),
+                               "-inkey", os.path.join(CERTS, signer + ".key.pem")],
+                              check=True, capture_output=True).stdout
+
+    def unfit_tsa(signer, *said):
+        value = signature_value(honest_cms)
+        tst = token_by(signer, value)
+        out = expect_refused(stamped("tst-" + signer, honest_cms, tst), "time stamp", *said)
+        assert "FAILED  signature-management" in out, out
+        work = tempfile.mkdtemp(dir=TMP)
+        for name, data in (("data", value), ("token.der", tst)):
+            with open(os.path.join(work, name), "wb") as f:
+                f.write(data)
+        p = subprocess.run(["openssl", "ts", "-verify", "-data", "data", "-in", "token.der", "-token_in",
+                            "-CAfile", CA], cwd=work, capture_output=True, text=True)
+        assert p.returncode != 0 and "unsuitable certificate purpose" in p.stderr, \
+            "openssl ts -verify: exit %d\n%s" % (p.returncode, p.stdout + p.stderr)
+    check("a time stamp by a TSA whose extended key usage is not critical: refused", lambda: unfit_tsa(
+        "tsa-noncritical", "not marked critical"))
+    check("a time stamp by a TSA also for serverAuth: refused", lambda: unfit_tsa(
+        "tsa-server", "timeStamping only"))
+    check("a time stamp by a TSA without extended key usage: refused", lambda: unfit_tsa(
+        "tsa-noeku", "no extended key usage"))
+    check("a time stamp signed by the trusted CA itself: refused", lambda: unfit_tsa(
+        "ca", "is a CA certificate"))
 
     def stamped_before_valid():
         # a certificate valid only from 2090, stamped now
