@@ -51,6 +51,8 @@ G_DEFINE_QUARK (scs-cms-error-quark, scs_cms_error)
 #define OID_TIMESTAMP_TOKEN  "1.2.840.113549.1.9.16.2.14"
 #define OID_TST_INFO         "1.2.840.113549.1.9.16.1.4"
 #define OID_KP_TIMESTAMPING  "1.3.6.1.5.5.7.3.8"
+#define OID_SIGNING_CERTIFICATE     "1.2.840.113549.1.9.16.2.12"
+#define OID_SIGNING_CERTIFICATE_V2  "1.2.840.113549.1.9.16.2.47"
 #define OID_REVOCATION_VALUES "1.2.840.113549.1.9.16.2.24"
 #define OID_CONTENT_TYPE     "1.2.840.113549.1.9.3"
 #define OID_DATA             "1.2.840.113549.1.7.1"
@@ -1300,6 +1302,56 @@ tsa_usage_problem (gnutls_x509_crt_t crt)
   return NULL;
 }
 
+static gboolean find_attr (gnutls_pkcs7_attrs_t  attrs,
+                           const char           *oid,
+                           unsigned              flags,
+                           gnutls_datum_t       *value);
+
+/* RFC 3161 §2.4.1 (RFC 5816 for v2): the token names its TSA's
+ * certificate in a signed ESS signing-certificate attribute, so that no
+ * other certificate with the same key can be put in its place. TRUE when
+ * the first ESSCertID's hash is of @tsa. */
+static gboolean
+ess_names_certificate (gnutls_pkcs7_signature_info_st *info,
+                       gnutls_x509_crt_t                tsa)
+{
+  gnutls_datum_t value = { NULL, 0 }, der = { NULL, 0 };
+  gnutls_digest_algorithm_t hash = GNUTLS_DIG_SHA1;
+  Der top, certs, id, field, oid;
+  guint8 digest[64];
+  gboolean v2, ok = FALSE;
+
+  v2 = find_attr (info->signed_attrs, OID_SIGNING_CERTIFICATE_V2, 0, &value);
+  if (!v2 && !find_attr (info->signed_attrs, OID_SIGNING_CERTIFICATE, 0, &value))
+    return FALSE;
+  if (!der_read (value.data, value.size, &top) || top.tag != 0x30 ||
+      !der_child (&top, &certs, TRUE) || certs.tag != 0x30 ||
+      !der_child (&certs, &id, TRUE) || id.tag != 0x30 ||
+      !der_child (&id, &field, TRUE))
+    goto out;
+  if (v2)
+    {
+      hash = GNUTLS_DIG_SHA256;   /* DEFAULT id-sha256 */
+      if (field.tag == 0x30)
+        {
+          if (!der_child (&field, &oid, TRUE) || oid.tag != 0x06 ||
+              (hash = hash_from_oid (&oid)) == GNUTLS_DIG_UNKNOWN ||
+              !der_child (&id, &field, FALSE))
+            goto out;
+        }
+    }
+  if (field.tag != 0x04 || field.length != gnutls_hash_get_len (hash) ||
+      gnutls_x509_crt_export2 (tsa, GNUTLS_X509_FMT_DER, &der) < 0 ||
+      gnutls_hash_fast (hash, der.data, der.size, digest) < 0)
+    goto out;
+  ok = memcmp (digest, field.value, field.length) == 0;
+
+out:
+  gnutls_free (der.data);
+  gnutls_free (value.data);
+  return ok;
+}
+
 /* Checks the token @token (a ContentInfo, DER) over @signature: TSTInfo,
  * imprint, @nonce when given, the token's signature, the TSA certificate
  * (fit for time stamps: tsa_usage_problem (); valid at genTime) and, with @anchors, its chain.
@@ -1379,6 +1431,12 @@ timestamp_problem (const guint8          *token,
   problem = tsa_usage_problem (tsa);
   if (problem != NULL)
     goto out;
+  if (!ess_names_certificate (&info, tsa))
+    {
+      problem = g_strdup (_("it does not name the time-stamp authority’s certificate in a signed "
+                            "signing-certificate attribute (RFC 3161)"));
+      goto out;
+    }
   problem = crt_period_problem (tsa, tst_info.gen_time, _("the stamped time"));
   if (problem == NULL && anchors != NULL && scs_trust_anchors_get_n_certificates (anchors) > 0)
     problem = chain_problem (tsa, (gnutls_x509_crt_t *) certificates->pdata, certificates->len, NULL,

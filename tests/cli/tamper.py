@@ -57,8 +57,9 @@ def make_workspace(name, company, corporate_number):
     for c in criteria:
         if c["level"] == 3:
             run(["answer", ws, c["id"], "met"], check=0)
+    # the second evidence file has a Japanese name, as a company's files do
     for i, text in enumerate(["情報セキュリティ基本方針 " + company, "アクセスログ " + company]):
-        path = os.path.join(TMP, "%s-evidence-%d.txt" % (name, i))
+        path = os.path.join(TMP, "%s-%s-%d.txt" % (name, ["evidence", "証跡"][i], i))
         with open(path, "w") as f:
             f.write(text + "\n")
         run(["evidence", "add", ws, "1-2-1-%d" % (i + 1), path], check=0)
@@ -447,7 +448,7 @@ def main():
         # tools list) another of the same length
         at = raw.rfind(evidence.encode())
         other = evidence[:-5] + "X" + evidence[-4:]
-        container_refused("directory-name", raw[:at] + other.encode() + raw[at + len(evidence):],
+        container_refused("directory-name", raw[:at] + other.encode() + raw[at + len(evidence.encode()):],
                           "is named \u2018%s\u2019 in the archive" % other)
     check("the directory names an evidence file differently from its entry: refused", directory_name)
 
@@ -471,6 +472,50 @@ def main():
                            else zipfile.ZIP_DEFLATED)
         container_refused("repeated-extra", open(path, "rb").read(), "(0x5455)")
     check("a timestamp extra field repeated to carry a payload: refused", repeated_extra)
+
+    def utf8_flag_cleared():
+        # the same bytes, the UTF-8 flag (bit 11) cleared in every header:
+        # Python's zipfile (and Windows) then show the Japanese name in a
+        # DOS code page, under a name no manifest references
+        data = bytearray(raw)
+        for m in re.finditer(rb"PK\x03\x04|PK\x01\x02", raw):
+            at = m.start() + (6 if m.group(0) == b"PK\x03\x04" else 8)
+            data[at:at + 2] = struct.pack("<H", struct.unpack("<H", raw[at:at + 2])[0] & ~0x800)
+        with zipfile.ZipFile(__import__("io").BytesIO(bytes(data))) as z:
+            shown = [i.filename for i in z.infolist() if i.filename.startswith("evidence/")]
+        assert any("証跡" not in n and n not in names for n in shown), shown
+        container_refused("utf8-flag", bytes(data), "not marked as UTF-8")
+    check("a Japanese entry name not marked as UTF-8 (other tools show another name): refused",
+          utf8_flag_cleared)
+
+    def deflate_trailer():
+        # bytes hidden inside an entry's compressed size, after its deflate
+        # stream ends: in no file, under no signature; unzip -t passes them
+        entries = []
+        for name, data in honest:
+            if name == "mimetype":
+                payload, method = data, 0
+            else:
+                c = zlib.compressobj(9, zlib.DEFLATED, -15)
+                payload, method = c.compress(data) + c.flush(), 8
+                if name == "assessment.xml":
+                    payload += b"HIDDEN PAYLOAD AFTER THE DEFLATE STREAM"
+            entries.append((name.encode(), payload, method, zlib.crc32(data), len(data)))
+        out, directory = b"", b""
+        for name, payload, method, crc, size in entries:
+            flags = 0x800 if name != b"mimetype" else 0
+            head = struct.pack("<HHHHHIII", 20, flags, method, 0, 0x21, crc, len(payload), size)
+            directory += (b"PK\x01\x02" + struct.pack("<H", 0x31e) + head +
+                          struct.pack("<HHHHHII", len(name), 0, 0, 0, 0, 0o100644 << 16, len(out)) + name)
+            out += b"PK\x03\x04" + head + struct.pack("<HH", len(name), 0) + name + payload
+        out += directory + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries),
+                                                        len(directory), len(out), 0)
+        path = os.path.join(TMP, "deflate-trailer.scsp")
+        with open(path, "wb") as f:
+            f.write(out)
+        subprocess.run(["unzip", "-tq", path], check=True, capture_output=True)
+        container_refused("deflate-trailer", out, "assessment.xml")
+    check("bytes hidden after an entry's deflate stream (unzip -t passes): refused", deflate_trailer)
 
     # Names a viewer or Windows shows as other names: refused before any
     # signature is looked at (exit 2), whoever signed them.
@@ -798,6 +843,21 @@ def main():
                             "-CAfile", CA], cwd=work, capture_output=True, text=True)
         assert p.returncode != 0 and "unsuitable certificate purpose" in p.stderr, \
             "openssl ts -verify: exit %d\n%s" % (p.returncode, p.stdout + p.stderr)
+    def no_ess():
+        # the trusted TSA's own key and certificate, but no signed
+        # signing-certificate attribute naming it (RFC 3161 §2.4.1)
+        value = signature_value(honest_cms)
+        tst = token_by("tsa-ok", value)
+        expect_refused(stamped("tst-no-ess", honest_cms, tst), "time stamp", "signing-certificate attribute")
+        work = tempfile.mkdtemp(dir=TMP)
+        for name, data in (("data", value), ("token.der", tst)):
+            with open(os.path.join(work, name), "wb") as f:
+                f.write(data)
+        p = subprocess.run(["openssl", "ts", "-verify", "-data", "data", "-in", "token.der", "-token_in",
+                            "-CAfile", CA], cwd=work, capture_output=True, text=True)
+        assert p.returncode != 0 and "missing signing certificate attribute" in p.stderr, \
+            "openssl ts -verify: exit %d\n%s" % (p.returncode, p.stdout + p.stderr)
+    check("a time stamp without a signing-certificate attribute: refused", no_ess)
     check("a time stamp by a TSA whose extended key usage is not critical: refused", lambda: unfit_tsa(
         "tsa-noncritical", "not marked critical"))
     check("a time stamp by a TSA also for serverAuth: refused", lambda: unfit_tsa(
@@ -812,6 +872,13 @@ def main():
         cms = dict(read_zip(resigned("notyet-signed", "notyet")))["META-INF/signature-management.p7s"]
         expect_refused(stamped("tst-before", cms, token("tsa-ok", signature_value(cms))), "stamped time")
     check("a time stamp before the signer's certificate is valid: refused", stamped_before_valid)
+
+    def stamped_after_expiry():
+        # a certificate that has expired, stamped now: the stamp proves the
+        # signature was made after its end
+        cms = dict(read_zip(resigned("expired-signed", "expired")))["META-INF/signature-management.p7s"]
+        expect_refused(stamped("tst-expired", cms, token("tsa-ok", signature_value(cms))), "stamped time")
+    check("a time stamp after the signer's certificate expired: refused", stamped_after_expiry)
 
     def signed_at(name, delta):
         # signingTime moved by @delta seconds from now and signed again with
