@@ -428,6 +428,52 @@ def main():
     check("bytes hidden between the entries and the directory, offsets fixed: refused",
           gap_before_directory)
 
+    # regression tests of layout rules that had none: what unzip -t passes
+    def directory_entries(data):
+        end = data.rfind(b"PK\x05\x06")
+        count, _, offset = struct.unpack("<HII", data[end + 10:end + 20])
+        out, at = {}, offset
+        for _ in range(count):
+            name_length, extra_length, comment_length = struct.unpack("<HHH", data[at + 28:at + 34])
+            out[data[at + 46:at + 46 + name_length].decode()] = at
+            at += 46 + name_length + extra_length + comment_length
+        return out
+
+    def patched(data, at, fmt, *values):
+        return data[:at] + struct.pack(fmt, *values) + data[at + struct.calcsize(fmt):]
+
+    def local_header(data, name):
+        return struct.unpack("<I", data[directory_entries(data)[name] + 42:][:4])[0]
+
+    def local_sizes():
+        at = local_header(raw, "report.pdf")
+        container_refused("local-sizes", patched(raw, at + 18, "<II", 1000, 1000), "disagree")
+    check("a local header giving other sizes than the directory: refused", local_sizes)
+
+    def descriptor_lies():
+        at = local_header(raw, evidence)
+        name_length, extra_length = struct.unpack("<HH", raw[at + 26:at + 30])
+        packed = struct.unpack("<I", raw[directory_entries(raw)[evidence] + 20:][:4])[0]
+        descriptor = at + 30 + name_length + extra_length + packed
+        assert raw[descriptor:descriptor + 4] == b"PK\x07\x08", "no data descriptor"
+        container_refused("descriptor", patched(raw, descriptor + 8, "<I", packed + 1), "disagree")
+    check("a data descriptor giving another size: refused", descriptor_lies)
+
+    def overlapping():
+        # the directory points report.pdf at the evidence file's local header
+        entry = directory_entries(raw)["report.pdf"]
+        container_refused("overlap", patched(raw, entry + 42, "<I", local_header(raw, evidence)), "overlaps")
+    check("two directory entries over one local header (overlapping): refused", overlapping)
+
+    def two_end_records():
+        # a second directory and end record after the first: tools that
+        # read the first see one package, the others another
+        end = raw.rfind(b"PK\x05\x06")
+        size, offset = struct.unpack("<II", raw[end + 12:end + 20])
+        data = raw + raw[offset:end] + patched(raw[end:], 16, "<I", len(raw))
+        container_refused("two-ends", data, "belong to no entry")
+    check("a second directory and end record after the first: refused", two_end_records)
+
     def unicode_path():
         # Info-ZIP's Unicode path field: 7-Zip and others show this name instead.
         path = os.path.join(TMP, "unicode-path.scsp")
