@@ -69,7 +69,13 @@ show_check (ScsReviewBanner   *self,
 
       for (guint i = 0; check->changes != NULL && i < check->changes->len; i++)
         g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) check->changes->pdata[i]);
-      if (list->len > 0)
+      if (check->seal_missing && list->len > 0)
+        /* Translators: the first %s says the seal was removed, the second lists what changed */
+        text = g_strdup_printf (_("%s. Changed since signing: %s"), check->problem, list->str);
+      else if (check->seal_missing)
+        /* the signature may still match: the seal's removal is the news */
+        text = g_strdup (check->problem);
+      else if (list->len > 0)
         /* Translators: %s lists what changed, e.g. "criterion 1-1-1-1: note" */
         text = g_strdup_printf (_("The signature no longer matches this assessment. Changed since signing: %s"),
                                 list->str);

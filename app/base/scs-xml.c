@@ -4,9 +4,10 @@
  * package entries, attestations read back), so all of them go through
  * one parser set up the same way: no network, a DOCTYPE refused before
  * anything it declares is processed (no entity expansion, no external
- * entity, no DTD), libxml2's nesting limit, a size limit given by the
- * caller, and libxml2's messages collected into the GError instead of
- * printed.
+ * entity, no DTD), an XInclude element refused as soon as it opens, the
+ * parser stopped at the first element nested deeper than
+ * SCS_XML_MAX_DEPTH, a size limit given by the caller, and libxml2's
+ * messages collected into the GError instead of printed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,7 +27,22 @@ typedef struct
   guint     n_errors;
   gboolean  doctype_seen;
   int       doctype_line;
+  /* what the element callbacks saw (parsing only) */
+  guint     depth;
+  gboolean  too_deep;
+  gboolean  xinclude_seen;
+  int       stopped_line;
+  startElementNsSAX2Func start_element;
+  endElementNsSAX2Func   end_element;
 } Errors;
+
+gboolean
+scs_xml_error_is_hostile (const GError *error)
+{
+  return g_error_matches (error, SCS_XML_ERROR, SCS_XML_ERROR_DOCTYPE) ||
+         g_error_matches (error, SCS_XML_ERROR, SCS_XML_ERROR_XINCLUDE) ||
+         g_error_matches (error, SCS_XML_ERROR, SCS_XML_ERROR_TOO_DEEP);
+}
 
 static void
 errors_add (Errors     *errors,
@@ -97,6 +113,58 @@ internal_subset_cb (void          *user_data,
   xmlStopParser (ctxt);
 }
 
+/* Both namespaces XInclude has had: libxml2 processes either. */
+static gboolean
+is_xinclude (const xmlChar *uri)
+{
+  return uri != NULL && (xmlStrEqual (uri, (const xmlChar *) "http://www.w3.org/2001/XInclude") ||
+                         xmlStrEqual (uri, (const xmlChar *) "http://www.w3.org/2003/XInclude"));
+}
+
+/* Each element counted before libxml2 builds it: the parser stops at the
+ * first one nested too deep or in XInclude's namespace, so neither a
+ * 100 000-deep document nor an include costs more than the check. */
+static void
+start_element_cb (void           *user_data,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  Errors *errors = ctxt->_private;
+
+  if (++errors->depth > SCS_XML_MAX_DEPTH || is_xinclude (uri))
+    {
+      if (errors->depth > SCS_XML_MAX_DEPTH)
+        errors->too_deep = TRUE;
+      else
+        errors->xinclude_seen = TRUE;
+      errors->stopped_line = xmlSAX2GetLineNumber (ctxt);
+      xmlStopParser (ctxt);
+      return;
+    }
+  errors->start_element (user_data, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+}
+
+static void
+end_element_cb (void          *user_data,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  Errors *errors = ctxt->_private;
+
+  errors->depth--;
+  errors->end_element (user_data, localname, prefix, uri);
+}
+
 typedef struct
 {
   xmlStructuredErrorFunc  structured;
@@ -132,7 +200,7 @@ scs_xml_parse (GBytes      *bytes,
                GError     **error)
 {
   g_autoptr(GString) messages = g_string_new (NULL);
-  Errors errors = { messages, 0, FALSE, 0 };
+  Errors errors = { .messages = messages };
   SavedHandlers saved;
   xmlParserCtxtPtr ctxt;
   xmlDocPtr doc;
@@ -161,6 +229,10 @@ scs_xml_parse (GBytes      *bytes,
     g_error ("libxml2 could not allocate a parser context");
   ctxt->_private = &errors;
   ctxt->sax->internalSubset = internal_subset_cb;
+  errors.start_element = ctxt->sax->startElementNs;
+  errors.end_element = ctxt->sax->endElementNs;
+  ctxt->sax->startElementNs = start_element_cb;
+  ctxt->sax->endElementNs = end_element_cb;
   ctxt->sax->serror = parser_error_cb;
   ctxt->sax->error = NULL;
   ctxt->sax->warning = NULL;
@@ -177,6 +249,19 @@ scs_xml_parse (GBytes      *bytes,
       g_set_error (error, SCS_XML_ERROR, SCS_XML_ERROR_DOCTYPE,
                    _("line %d has a DOCTYPE declaration, which is not allowed"),
                    errors.doctype_line);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (errors.xinclude_seen)
+    {
+      g_set_error (error, SCS_XML_ERROR, SCS_XML_ERROR_XINCLUDE,
+                   _("line %d has an XInclude element, which is not allowed"), errors.stopped_line);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (errors.too_deep)
+    {
+      g_set_error (error, SCS_XML_ERROR, SCS_XML_ERROR_TOO_DEEP,
+                   _("line %d has elements nested more than %d deep"), errors.stopped_line,
+                   SCS_XML_MAX_DEPTH);
       g_clear_pointer (&doc, xmlFreeDoc);
     }
   else if ((doc == NULL || !ctxt->wellFormed || errors.n_errors > 0) &&
@@ -206,7 +291,7 @@ scs_xml_validate (xmlDocPtr    doc,
                   GError     **error)
 {
   g_autoptr(GString) messages = g_string_new (NULL);
-  Errors errors = { messages, 0, FALSE, 0 };
+  Errors errors = { .messages = messages };
   SavedHandlers saved;
   xmlRelaxNGParserCtxtPtr parser;
   xmlRelaxNGPtr grammar;

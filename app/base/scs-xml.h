@@ -19,21 +19,31 @@ typedef enum
   SCS_XML_ERROR_EMPTY,      /* no bytes at all */
   SCS_XML_ERROR_TOO_LARGE,  /* more than the caller's limit */
   SCS_XML_ERROR_DOCTYPE,    /* a DOCTYPE (the door to entities and DTDs) */
-  SCS_XML_ERROR_MALFORMED,  /* not well-formed, or nested deeper than SCS_XML_MAX_DEPTH */
+  SCS_XML_ERROR_MALFORMED,  /* not well-formed */
   SCS_XML_ERROR_INVALID,    /* does not match the schema */
+  SCS_XML_ERROR_XINCLUDE,   /* an XInclude element (never processed) */
+  SCS_XML_ERROR_TOO_DEEP,   /* elements nested deeper than SCS_XML_MAX_DEPTH */
 } ScsXmlError;
 
 GQuark scs_xml_error_quark (void);
 
+/* TRUE for the errors that say the document tries something (a DOCTYPE,
+ * entities, XInclude, nesting to exhaust the reader) rather than being
+ * merely broken: callers refuse these as hostile input. */
+gboolean scs_xml_error_is_hostile (const GError *error);
+
 /* Limits every document is read with (documented so tests can probe them):
- * libxml2's default nesting limit without XML_PARSE_HUGE, and at most this
- * many parser messages kept in an error. */
+ * elements nested at most this deep (the parser stops at the first one
+ * deeper, below libxml2's own limit), and at most this many parser
+ * messages kept in an error. */
 #define SCS_XML_MAX_DEPTH   256
 #define SCS_XML_MAX_ERRORS  3
 
 /* Parses @bytes with no network, no DTD, no entities (a DOCTYPE is refused
- * as soon as its name is read, before anything it declares), no XInclude,
- * nothing printed: at most @max_size bytes. Free with xmlFreeDoc(). */
+ * as soon as its name is read, before anything it declares), no XInclude
+ * (an element in its namespace is refused, never followed), at most
+ * SCS_XML_MAX_DEPTH deep, nothing printed: at most @max_size bytes. Free
+ * with xmlFreeDoc(). */
 xmlDocPtr  scs_xml_parse          (GBytes      *bytes,
                                    gsize        max_size,
                                    GError     **error);

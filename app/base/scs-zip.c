@@ -427,6 +427,7 @@ scs_zip_reader_read_bytes (ScsZipReader  *self,
 #define LOCAL_SIZE         30
 #define FLAG_ENCRYPTED     0x0001
 #define FLAG_DESCRIPTOR    0x0008
+#define FLAG_UTF8          0x0800
 /* 4096 entries of at most 46 + 255 + 2 × 64 KiB bytes would be 530 MiB;
  * a package's directory, with its short extra fields, stays far below. */
 #define MAX_DIRECTORY_SIZE (16 * 1024 * 1024)
@@ -615,6 +616,13 @@ check_entry (Layout        *layout,
   if (memchr (entry + CENTRAL_SIZE, '\0', name_length) != NULL)
     return hostile (error, _("the name of the entry ‘%s’ goes on after a NUL byte, which no signature "
                              "covers"), name);
+  /* without the flag, Windows, Python and others read the name in a DOS
+   * code page (evidence/方針.txt as evidence/µû╣Θç¥.txt), which nothing signed */
+  if (!(flags & FLAG_UTF8))
+    for (guint i = 0; i < name_length; i++)
+      if (entry[CENTRAL_SIZE + i] >= 0x80)
+        return hostile (error, _("the name of the entry ‘%s’ is not marked as UTF-8, so other tools "
+                                 "would show it under another name"), name);
   if (packed == 0xffffffff || size == 0xffffffff || offset == 0xffffffff)
     return hostile (error, _("the entry ‘%s’ uses ZIP64 sizes, which a package never needs"), name);
   if (flags & FLAG_ENCRYPTED)

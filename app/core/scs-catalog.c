@@ -156,7 +156,7 @@ parse_document (GBytes     *bytes,
 
   if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_EMPTY))
     g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE, _("The catalog is empty"));
-  else if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_DOCTYPE))
+  else if (scs_xml_error_is_hostile (local_error))
     /* Translators: %s says where, "line 2 has a DOCTYPE declaration, which is not allowed" */
     g_set_error (error, SCS_CATALOG_ERROR, SCS_CATALOG_ERROR_PARSE,
                  _("The catalog is refused: %s"), local_error->message);

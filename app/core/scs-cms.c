@@ -52,6 +52,8 @@ G_DEFINE_QUARK (scs-cms-error-quark, scs_cms_error)
 #define OID_TIMESTAMP_TOKEN  "1.2.840.113549.1.9.16.2.14"
 #define OID_TST_INFO         "1.2.840.113549.1.9.16.1.4"
 #define OID_KP_TIMESTAMPING  "1.3.6.1.5.5.7.3.8"
+#define OID_SIGNING_CERTIFICATE     "1.2.840.113549.1.9.16.2.12"
+#define OID_SIGNING_CERTIFICATE_V2  "1.2.840.113549.1.9.16.2.47"
 #define OID_REVOCATION_VALUES "1.2.840.113549.1.9.16.2.24"
 #define OID_CONTENT_TYPE     "1.2.840.113549.1.9.3"
 #define OID_DATA             "1.2.840.113549.1.7.1"
@@ -1252,26 +1254,108 @@ hash_from_oid (const Der *oid)
   return GNUTLS_DIG_UNKNOWN;
 }
 
-static gboolean
-crt_has_purpose (gnutls_x509_crt_t  crt,
-                 const char        *purpose)
+/* What RFC 3161 §2.3 asks of a TSA's certificate: not a CA's; a key usage,
+ * if any, for signatures; one extended key usage, critical, with
+ * id-kp-timeStamping only. The translated reason it is unfit, or NULL. */
+static char *
+tsa_usage_problem (gnutls_x509_crt_t crt)
 {
-  for (unsigned i = 0; i < 32; i++)
+  g_autofree char *subject = crt_subject (crt);
+  unsigned int usage = 0, critical = 0, ca = 0;
+  int pathlen = -1;
+  gboolean stamping = FALSE, other = FALSE;
+  unsigned i;
+
+  if (gnutls_x509_crt_get_basic_constraints (crt, &critical, &ca, &pathlen) >= 0 && ca)
+    return g_strdup_printf (_("the certificate ‘%s’ is a CA certificate (basicConstraints CA:TRUE), "
+                              "not a time-stamp authority’s"), subject);
+  if (gnutls_x509_crt_get_key_usage (crt, &usage, &critical) >= 0 &&
+      !(usage & (GNUTLS_KEY_DIGITAL_SIGNATURE | GNUTLS_KEY_NON_REPUDIATION)))
+    return g_strdup_printf (_("the certificate ‘%s’ may not sign time stamps: its key usage allows "
+                              "neither digitalSignature nor nonRepudiation"), subject);
+  for (i = 0; i < 32; i++)
     {
       char oid[128];
       size_t size = sizeof oid;
+      int rc = gnutls_x509_crt_get_key_purpose_oid (crt, i, oid, &size, &critical);
 
-      if (gnutls_x509_crt_get_key_purpose_oid (crt, i, oid, &size, NULL) < 0)
-        return FALSE;
-      if (g_str_equal (oid, purpose))
-        return TRUE;
+      if (rc == GNUTLS_E_REQUESTED_DATA_NOT_AVAILABLE)
+        break;
+      if (rc < 0)
+        return g_strdup_printf (_("the extended key usage of the certificate ‘%s’ cannot be read"), subject);
+      if (g_str_equal (oid, OID_KP_TIMESTAMPING))
+        stamping = TRUE;
+      else
+        other = TRUE;
     }
-  return FALSE;
+  if (i == 0)
+    return g_strdup_printf (_("the certificate ‘%s’ has no extended key usage; a time-stamp authority’s "
+                              "must have one, critical, with timeStamping only (RFC 3161)"), subject);
+  if (!stamping)
+    return g_strdup_printf (_("the certificate ‘%s’ is not a time-stamping certificate "
+                              "(extendedKeyUsage timeStamping)"), subject);
+  if (other)
+    return g_strdup_printf (_("the certificate ‘%s’ is also for other purposes than time stamps; "
+                              "its extended key usage must be timeStamping only (RFC 3161)"), subject);
+  if (!critical)
+    return g_strdup_printf (_("the extended key usage of the certificate ‘%s’ is not marked critical, "
+                              "as RFC 3161 requires of a time-stamp authority"), subject);
+  return NULL;
+}
+
+static gboolean find_attr (gnutls_pkcs7_attrs_t  attrs,
+                           const char           *oid,
+                           unsigned              flags,
+                           gnutls_datum_t       *value);
+
+/* RFC 3161 §2.4.1 (RFC 5816 for v2): the token names its TSA's
+ * certificate in a signed ESS signing-certificate attribute, so that no
+ * other certificate with the same key can be put in its place. TRUE when
+ * the first ESSCertID's hash is of @tsa. */
+static gboolean
+ess_names_certificate (gnutls_pkcs7_signature_info_st *info,
+                       gnutls_x509_crt_t                tsa)
+{
+  gnutls_datum_t value = { NULL, 0 }, der = { NULL, 0 };
+  gnutls_digest_algorithm_t hash = GNUTLS_DIG_SHA1;
+  Der top, certs, id, field, oid;
+  guint8 digest[64];
+  gboolean v2, ok = FALSE;
+
+  v2 = find_attr (info->signed_attrs, OID_SIGNING_CERTIFICATE_V2, 0, &value);
+  if (!v2 && !find_attr (info->signed_attrs, OID_SIGNING_CERTIFICATE, 0, &value))
+    return FALSE;
+  if (!der_read (value.data, value.size, &top) || top.tag != 0x30 ||
+      !der_child (&top, &certs, TRUE) || certs.tag != 0x30 ||
+      !der_child (&certs, &id, TRUE) || id.tag != 0x30 ||
+      !der_child (&id, &field, TRUE))
+    goto out;
+  if (v2)
+    {
+      hash = GNUTLS_DIG_SHA256;   /* DEFAULT id-sha256 */
+      if (field.tag == 0x30)
+        {
+          if (!der_child (&field, &oid, TRUE) || oid.tag != 0x06 ||
+              (hash = hash_from_oid (&oid)) == GNUTLS_DIG_UNKNOWN ||
+              !der_child (&id, &field, FALSE))
+            goto out;
+        }
+    }
+  if (field.tag != 0x04 || field.length != gnutls_hash_get_len (hash) ||
+      gnutls_x509_crt_export2 (tsa, GNUTLS_X509_FMT_DER, &der) < 0 ||
+      gnutls_hash_fast (hash, der.data, der.size, digest) < 0)
+    goto out;
+  ok = memcmp (digest, field.value, field.length) == 0;
+
+out:
+  gnutls_free (der.data);
+  gnutls_free (value.data);
+  return ok;
 }
 
 /* Checks the token @token (a ContentInfo, DER) over @signature: TSTInfo,
  * imprint, @nonce when given, the token's signature, the TSA certificate
- * (timeStamping purpose, valid at genTime) and, with @anchors, its chain.
+ * (fit for time stamps: tsa_usage_problem (); valid at genTime) and, with @anchors, its chain.
  * Returns the translated reason it fails, or NULL. */
 static char *
 timestamp_problem (const guint8          *token,
@@ -1345,12 +1429,13 @@ timestamp_problem (const guint8          *token,
       problem = g_strdup (_("its signature does not verify"));
       goto out;
     }
-  if (!crt_has_purpose (tsa, OID_KP_TIMESTAMPING))
+  problem = tsa_usage_problem (tsa);
+  if (problem != NULL)
+    goto out;
+  if (!ess_names_certificate (&info, tsa))
     {
-      g_autofree char *subject = crt_subject (tsa);
-
-      problem = g_strdup_printf (_("the certificate ‘%s’ is not a time-stamping certificate "
-                                   "(extendedKeyUsage timeStamping)"), subject);
+      problem = g_strdup (_("it does not name the time-stamp authority’s certificate in a signed "
+                            "signing-certificate attribute (RFC 3161)"));
       goto out;
     }
   problem = crt_period_problem (tsa, tst_info.gen_time, _("the stamped time"));

@@ -254,6 +254,7 @@ scs_signature_check_with_anchors (ScsWorkspace     *workspace,
 
       scs_seal_set_missing_error (&missing);
       check->problem = g_strdup (missing->message);
+      check->seal_missing = TRUE;
     }
 
   if (!check->content_matches && check->problem == NULL)

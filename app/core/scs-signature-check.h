@@ -32,6 +32,7 @@ typedef struct
   GPtrArray        *changes;          /* of char*: what differs ("criterion 1-1-1-1: note") */
   char             *signer_subject;   /* from the signer's certificate */
   char             *problem;          /* translated, NULL when all is well */
+  gboolean          seal_missing;     /* the expert's, signed, lost its seal: tampering */
   ScsSignatureInfo *info;
   /* What the CMS says (signer, trust, times, level); NULL when unsigned. */
   ScsCmsVerification *verification;

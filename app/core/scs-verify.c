@@ -113,6 +113,10 @@ scs_verify_parse_xml (GBytes      *xml,
   else if (g_error_matches (local_error, SCS_XML_ERROR, SCS_XML_ERROR_DOCTYPE))
     g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
                  _("‘%s’ declares a DOCTYPE or entities, which a package never contains"), name);
+  else if (scs_xml_error_is_hostile (local_error))
+    /* Translators: %s after the entry says where and what, "line 2 has an XInclude element, which is not allowed" */
+    g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
+                 _("‘%s’ is refused: %s"), name, local_error->message);
   else
     g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
                  _("‘%s’ is not well-formed XML: %s"), name, local_error->message);

@@ -74,6 +74,7 @@ static void
 test_limits (void)
 {
   g_autoptr(GError) error = NULL;
+  static const guint depths[] = { SCS_XML_MAX_DEPTH, SCS_XML_MAX_DEPTH + 1, 100000 };
   g_autoptr(GString) deep = g_string_new (NULL);
   xmlDocPtr doc;
 
@@ -86,34 +87,61 @@ test_limits (void)
   g_assert_no_error (error);
   xmlFreeDoc (doc);
 
-  /* Depth: libxml2's limit holds (no XML_PARSE_HUGE). */
-  for (guint i = 0; i < SCS_XML_MAX_DEPTH + 10; i++)
-    g_string_append (deep, "<a>");
-  for (guint i = 0; i < SCS_XML_MAX_DEPTH + 10; i++)
-    g_string_append (deep, "</a>");
-  doc = parse (deep->str, deep->len, &error);
-  g_assert_null (doc);
-  g_assert_error (error, SCS_XML_ERROR, SCS_XML_ERROR_MALFORMED);
-  g_clear_error (&error);
+  /* Depth: exactly SCS_XML_MAX_DEPTH is read, one more is refused as
+   * hostile, and so is 100 000 deep (the parser stops at the first). */
+  for (guint k = 0; k < G_N_ELEMENTS (depths); k++)
+    {
+      guint depth = depths[k];
 
-  /* XInclude is never processed: the element stays, the file is not read. */
+      g_string_truncate (deep, 0);
+      for (guint i = 0; i < depth; i++)
+        g_string_append (deep, "<a>");
+      for (guint i = 0; i < depth; i++)
+        g_string_append (deep, "</a>");
+      doc = parse (deep->str, deep->len, &error);
+      g_test_message ("depth %u", depth);
+      if (depth == SCS_XML_MAX_DEPTH)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (doc);
+          xmlFreeDoc (doc);
+          continue;
+        }
+      g_assert_null (doc);
+      g_assert_error (error, SCS_XML_ERROR, SCS_XML_ERROR_TOO_DEEP);
+      g_assert_true (scs_xml_error_is_hostile (error));
+      g_assert_nonnull (strstr (error->message, "line 1"));
+      g_clear_error (&error);
+    }
+
+  /* XInclude, in either of its namespaces, is refused as hostile: never
+   * processed, the file never read. */
   {
-    static const char xinclude[] =
-      "<a xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
-      "<xi:include href=\"/etc/passwd\" parse=\"text\"/></a>";
-    xmlNodePtr child;
-    xmlChar *text;
+    static const char *const xincludes[] = {
+      "<a xmlns:xi=\"http://www.w3.org/2001/XInclude\">\n"
+      "<xi:include href=\"/etc/passwd\" parse=\"text\"/></a>",
+      "<a><include xmlns=\"http://www.w3.org/2003/XInclude\" href=\"/etc/passwd\"/></a>",
+    };
 
-    doc = parse (xinclude, 1024, &error);
-    g_assert_no_error (error);
-    child = xmlFirstElementChild (xmlDocGetRootElement (doc));
-    g_assert_nonnull (child);
-    g_assert_cmpstr ((const char *) child->name, ==, "include");
-    text = xmlNodeGetContent (xmlDocGetRootElement (doc));
-    g_assert_null (strstr ((const char *) text, "root:"));
-    xmlFree (text);
-    xmlFreeDoc (doc);
+    for (guint i = 0; i < G_N_ELEMENTS (xincludes); i++)
+      {
+        doc = parse (xincludes[i], 1024, &error);
+        g_assert_null (doc);
+        g_assert_error (error, SCS_XML_ERROR, SCS_XML_ERROR_XINCLUDE);
+        g_assert_true (scs_xml_error_is_hostile (error));
+        g_assert_null (strstr (error->message, "root:"));
+        g_clear_error (&error);
+      }
+    doc = parse (xincludes[0], 1024, &error);
+    g_assert_null (doc);
+    g_assert_nonnull (strstr (error->message, "line 2"));
+    g_clear_error (&error);
   }
+
+  /* Broken is not hostile. */
+  doc = parse ("<a><b></a>", 1024, &error);
+  g_assert_error (error, SCS_XML_ERROR, SCS_XML_ERROR_MALFORMED);
+  g_assert_false (scs_xml_error_is_hostile (error));
 }
 
 static void

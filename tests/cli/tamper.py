@@ -57,8 +57,9 @@ def make_workspace(name, company, corporate_number):
     for c in criteria:
         if c["level"] == 3:
             run(["answer", ws, c["id"], "met"], check=0)
+    # the second evidence file has a Japanese name, as a company's files do
     for i, text in enumerate(["情報セキュリティ基本方針 " + company, "アクセスログ " + company]):
-        path = os.path.join(TMP, "%s-evidence-%d.txt" % (name, i))
+        path = os.path.join(TMP, "%s-%s-%d.txt" % (name, ["evidence", "証跡"][i], i))
         with open(path, "w") as f:
             f.write(text + "\n")
         run(["evidence", "add", ws, "1-2-1-%d" % (i + 1), path], check=0)
@@ -427,6 +428,52 @@ def main():
     check("bytes hidden between the entries and the directory, offsets fixed: refused",
           gap_before_directory)
 
+    # regression tests of layout rules that had none: what unzip -t passes
+    def directory_entries(data):
+        end = data.rfind(b"PK\x05\x06")
+        count, _, offset = struct.unpack("<HII", data[end + 10:end + 20])
+        out, at = {}, offset
+        for _ in range(count):
+            name_length, extra_length, comment_length = struct.unpack("<HHH", data[at + 28:at + 34])
+            out[data[at + 46:at + 46 + name_length].decode()] = at
+            at += 46 + name_length + extra_length + comment_length
+        return out
+
+    def patched(data, at, fmt, *values):
+        return data[:at] + struct.pack(fmt, *values) + data[at + struct.calcsize(fmt):]
+
+    def local_header(data, name):
+        return struct.unpack("<I", data[directory_entries(data)[name] + 42:][:4])[0]
+
+    def local_sizes():
+        at = local_header(raw, "report.pdf")
+        container_refused("local-sizes", patched(raw, at + 18, "<II", 1000, 1000), "disagree")
+    check("a local header giving other sizes than the directory: refused", local_sizes)
+
+    def descriptor_lies():
+        at = local_header(raw, evidence)
+        name_length, extra_length = struct.unpack("<HH", raw[at + 26:at + 30])
+        packed = struct.unpack("<I", raw[directory_entries(raw)[evidence] + 20:][:4])[0]
+        descriptor = at + 30 + name_length + extra_length + packed
+        assert raw[descriptor:descriptor + 4] == b"PK\x07\x08", "no data descriptor"
+        container_refused("descriptor", patched(raw, descriptor + 8, "<I", packed + 1), "disagree")
+    check("a data descriptor giving another size: refused", descriptor_lies)
+
+    def overlapping():
+        # the directory points report.pdf at the evidence file's local header
+        entry = directory_entries(raw)["report.pdf"]
+        container_refused("overlap", patched(raw, entry + 42, "<I", local_header(raw, evidence)), "overlaps")
+    check("two directory entries over one local header (overlapping): refused", overlapping)
+
+    def two_end_records():
+        # a second directory and end record after the first: tools that
+        # read the first see one package, the others another
+        end = raw.rfind(b"PK\x05\x06")
+        size, offset = struct.unpack("<II", raw[end + 12:end + 20])
+        data = raw + raw[offset:end] + patched(raw[end:], 16, "<I", len(raw))
+        container_refused("two-ends", data, "belong to no entry")
+    check("a second directory and end record after the first: refused", two_end_records)
+
     def unicode_path():
         # Info-ZIP's Unicode path field: 7-Zip and others show this name instead.
         path = os.path.join(TMP, "unicode-path.scsp")
@@ -447,7 +494,7 @@ def main():
         # tools list) another of the same length
         at = raw.rfind(evidence.encode())
         other = evidence[:-5] + "X" + evidence[-4:]
-        container_refused("directory-name", raw[:at] + other.encode() + raw[at + len(evidence):],
+        container_refused("directory-name", raw[:at] + other.encode() + raw[at + len(evidence.encode()):],
                           "is named \u2018%s\u2019 in the archive" % other)
     check("the directory names an evidence file differently from its entry: refused", directory_name)
 
@@ -471,6 +518,50 @@ def main():
                            else zipfile.ZIP_DEFLATED)
         container_refused("repeated-extra", open(path, "rb").read(), "(0x5455)")
     check("a timestamp extra field repeated to carry a payload: refused", repeated_extra)
+
+    def utf8_flag_cleared():
+        # the same bytes, the UTF-8 flag (bit 11) cleared in every header:
+        # Python's zipfile (and Windows) then show the Japanese name in a
+        # DOS code page, under a name no manifest references
+        data = bytearray(raw)
+        for m in re.finditer(rb"PK\x03\x04|PK\x01\x02", raw):
+            at = m.start() + (6 if m.group(0) == b"PK\x03\x04" else 8)
+            data[at:at + 2] = struct.pack("<H", struct.unpack("<H", raw[at:at + 2])[0] & ~0x800)
+        with zipfile.ZipFile(__import__("io").BytesIO(bytes(data))) as z:
+            shown = [i.filename for i in z.infolist() if i.filename.startswith("evidence/")]
+        assert any("証跡" not in n and n not in names for n in shown), shown
+        container_refused("utf8-flag", bytes(data), "not marked as UTF-8")
+    check("a Japanese entry name not marked as UTF-8 (other tools show another name): refused",
+          utf8_flag_cleared)
+
+    def deflate_trailer():
+        # bytes hidden inside an entry's compressed size, after its deflate
+        # stream ends: in no file, under no signature; unzip -t passes them
+        entries = []
+        for name, data in honest:
+            if name == "mimetype":
+                payload, method = data, 0
+            else:
+                c = zlib.compressobj(9, zlib.DEFLATED, -15)
+                payload, method = c.compress(data) + c.flush(), 8
+                if name == "assessment.xml":
+                    payload += b"HIDDEN PAYLOAD AFTER THE DEFLATE STREAM"
+            entries.append((name.encode(), payload, method, zlib.crc32(data), len(data)))
+        out, directory = b"", b""
+        for name, payload, method, crc, size in entries:
+            flags = 0x800 if name != b"mimetype" else 0
+            head = struct.pack("<HHHHHIII", 20, flags, method, 0, 0x21, crc, len(payload), size)
+            directory += (b"PK\x01\x02" + struct.pack("<H", 0x31e) + head +
+                          struct.pack("<HHHHHII", len(name), 0, 0, 0, 0, 0o100644 << 16, len(out)) + name)
+            out += b"PK\x03\x04" + head + struct.pack("<HH", len(name), 0) + name + payload
+        out += directory + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(entries), len(entries),
+                                                        len(directory), len(out), 0)
+        path = os.path.join(TMP, "deflate-trailer.scsp")
+        with open(path, "wb") as f:
+            f.write(out)
+        subprocess.run(["unzip", "-tq", path], check=True, capture_output=True)
+        container_refused("deflate-trailer", out, "assessment.xml")
+    check("bytes hidden after an entry's deflate stream (unzip -t passes): refused", deflate_trailer)
 
     # Names a viewer or Windows shows as other names: refused before any
     # signature is looked at (exit 2), whoever signed them.
@@ -636,10 +727,12 @@ def main():
     check("not applicable with an empty reason: refused as not answered", na_empty_reason)
 
     # Hostile XML in a signed package entry: an XInclude of a local file
-    # (never followed), and 100 000 nested elements; refused in bounded
-    # time (60 s) and memory (1 GiB address space).
+    # (never followed), 100 000 nested elements, entities expanding a
+    # billion times, an external DTD; refused as hostile input (exit 2,
+    # the entry named) in bounded time (60 s) and memory (1 GiB address
+    # space), whoever signed it.
     def hostile_xml(tag, data, said):
-        # signed anew by the stock tools, so that the parser reads it
+        # signed anew by the stock tools, so that only the content is wrong
         path = signed_anew(tag, data)
         env = dict(os.environ, SCS_LANGUAGE="en", SCS_ACTOR="tamper", SCS_PROFILE=os.path.join(TMP, "sme.ini"))
 
@@ -652,15 +745,21 @@ def main():
         p = subprocess.run([CLI, "verify", path, "--ca", CA], capture_output=True, text=True, env=env,
                            preexec_fn=limits, timeout=60)
         out = p.stdout + p.stderr
-        # signed, so judged as the package's content: a failed check (exit 1)
-        assert p.returncode == 1 and said in out, "verify exit %d, wanted 1 naming %r\n%s" % (p.returncode, said, out)
+        assert p.returncode == 2 and said in out, "verify exit %d, wanted 2 naming %r\n%s" % (p.returncode, said, out)
+        assert "‘assessment.xml’" in out, "the entry is not named\n" + out
         assert "root:" not in out, "the included file was read\n" + out
-    check("assessment.xml with an XInclude of /etc/passwd: refused, nothing read", lambda: hostile_xml(
+    check("assessment.xml with an XInclude of /etc/passwd: refused as hostile, nothing read", lambda: hostile_xml(
         "xinclude", b'<?xml version="1.0"?>\n<assessment xmlns:xi="http://www.w3.org/2001/XInclude">'
-        b'<xi:include href="/etc/passwd" parse="text"/></assessment>\n', "FAILED"))
-    check("assessment.xml nested 100 000 deep: refused, bounded", lambda: hostile_xml(
-        "deep", b'<?xml version="1.0"?>\n' + b"<a>" * 100000 + b"</a>" * 100000,
-        "‘assessment.xml’ is not well-formed XML"))
+        b'<xi:include href="/etc/passwd" parse="text"/></assessment>\n', "XInclude"))
+    check("assessment.xml nested 100 000 deep: refused as hostile, bounded", lambda: hostile_xml(
+        "deep", b'<?xml version="1.0"?>\n' + b"<a>" * 100000 + b"</a>" * 100000, "nested more than"))
+    laughs = b'<?xml version="1.0"?>\n<!DOCTYPE assessment [\n<!ENTITY l0 "lol">\n' + b"".join(
+        b'<!ENTITY l%d "%s">\n' % (i, b"&l%d;" % (i - 1) * 10) for i in range(1, 10)) + b"]>\n<assessment>&l9;</assessment>\n"
+    check("assessment.xml with entities expanding a billion times: refused as hostile, bounded", lambda: hostile_xml(
+        "laughs", laughs, "DOCTYPE"))
+    check("assessment.xml with an external DTD: refused as hostile, nothing fetched", lambda: hostile_xml(
+        "external-dtd", b'<?xml version="1.0"?>\n<!DOCTYPE assessment SYSTEM "file:///etc/passwd">\n'
+        b"<assessment/>\n", "DOCTYPE"))
 
     # Time stamps: RFC 3161 tokens made with openssl ts and put into the
     # management signature as its unsigned id-aa-timeStampToken attribute
@@ -752,11 +851,80 @@ def main():
         stamped("tst-sha1", honest_cms, token("tsa-ok", signature_value(honest_cms), signer_digest="sha1")),
         "too weak"))
 
+    # RFC 3161 §2.3: the TSA's certificate has one extended key usage,
+    # critical, with id-kp-timeStamping only. openssl ts -reply will not sign
+    # with any other, so the attacker signs the TSTInfo of an honest token
+    # with openssl cms (a token in form) under a certificate of their own
+    # from the trusted CA, or under the CA's key itself; openssl ts -verify
+    # refuses each too.
+    leaf("tsa-noncritical", "ca", "/CN=TSA NonCritical", "keyUsage=critical,digitalSignature\n"
+         "extendedKeyUsage=timeStamping")
+    leaf("tsa-server", "ca", "/CN=TSA Server", "keyUsage=critical,digitalSignature\n"
+         "extendedKeyUsage=critical,timeStamping,serverAuth")
+    leaf("tsa-noeku", "ca", "/CN=TSA NoEKU", "keyUsage=critical,digitalSignature")
+
+    def token_by(signer, digest):
+        work = tempfile.mkdtemp(dir=TMP)
+        honest_token, tst_info = os.path.join(work, "token.der"), os.path.join(work, "tstinfo.der")
+        with open(honest_token, "wb") as f:
+            f.write(token("tsa-ok", digest))
+        subprocess.run(["openssl", "cms", "-verify", "-noverify", "-binary", "-inform", "DER", "-in", honest_token,
+                        "-out", tst_info], check=True, capture_output=True)
+        return subprocess.run(["openssl", "cms", "-sign", "-binary", "-nodetach", "-nosmimecap", "-md", "sha256",
+                               "-econtent_type", "1.2.840.113549.1.9.16.1.4", "-in", tst_info, "-outform", "DER",
+                               "-signer", os.path.join(CERTS, signer + ".pem"),
+                               "-inkey", os.path.join(CERTS, signer + ".key.pem")],
+                              check=True, capture_output=True).stdout
+
+    def unfit_tsa(signer, *said):
+        value = signature_value(honest_cms)
+        tst = token_by(signer, value)
+        out = expect_refused(stamped("tst-" + signer, honest_cms, tst), "time stamp", *said)
+        assert "FAILED  signature-management" in out, out
+        work = tempfile.mkdtemp(dir=TMP)
+        for name, data in (("data", value), ("token.der", tst)):
+            with open(os.path.join(work, name), "wb") as f:
+                f.write(data)
+        p = subprocess.run(["openssl", "ts", "-verify", "-data", "data", "-in", "token.der", "-token_in",
+                            "-CAfile", CA], cwd=work, capture_output=True, text=True)
+        assert p.returncode != 0 and "unsuitable certificate purpose" in p.stderr, \
+            "openssl ts -verify: exit %d\n%s" % (p.returncode, p.stdout + p.stderr)
+    def no_ess():
+        # the trusted TSA's own key and certificate, but no signed
+        # signing-certificate attribute naming it (RFC 3161 §2.4.1)
+        value = signature_value(honest_cms)
+        tst = token_by("tsa-ok", value)
+        expect_refused(stamped("tst-no-ess", honest_cms, tst), "time stamp", "signing-certificate attribute")
+        work = tempfile.mkdtemp(dir=TMP)
+        for name, data in (("data", value), ("token.der", tst)):
+            with open(os.path.join(work, name), "wb") as f:
+                f.write(data)
+        p = subprocess.run(["openssl", "ts", "-verify", "-data", "data", "-in", "token.der", "-token_in",
+                            "-CAfile", CA], cwd=work, capture_output=True, text=True)
+        assert p.returncode != 0 and "missing signing certificate attribute" in p.stderr, \
+            "openssl ts -verify: exit %d\n%s" % (p.returncode, p.stdout + p.stderr)
+    check("a time stamp without a signing-certificate attribute: refused", no_ess)
+    check("a time stamp by a TSA whose extended key usage is not critical: refused", lambda: unfit_tsa(
+        "tsa-noncritical", "not marked critical"))
+    check("a time stamp by a TSA also for serverAuth: refused", lambda: unfit_tsa(
+        "tsa-server", "timeStamping only"))
+    check("a time stamp by a TSA without extended key usage: refused", lambda: unfit_tsa(
+        "tsa-noeku", "no extended key usage"))
+    check("a time stamp signed by the trusted CA itself: refused", lambda: unfit_tsa(
+        "ca", "is a CA certificate"))
+
     def stamped_before_valid():
         # a certificate valid only from 2090, stamped now
         cms = dict(read_zip(resigned("notyet-signed", "notyet")))["META-INF/signature-management.p7s"]
         expect_refused(stamped("tst-before", cms, token("tsa-ok", signature_value(cms))), "stamped time")
     check("a time stamp before the signer's certificate is valid: refused", stamped_before_valid)
+
+    def stamped_after_expiry():
+        # a certificate that has expired, stamped now: the stamp proves the
+        # signature was made after its end
+        cms = dict(read_zip(resigned("expired-signed", "expired")))["META-INF/signature-management.p7s"]
+        expect_refused(stamped("tst-expired", cms, token("tsa-ok", signature_value(cms))), "stamped time")
+    check("a time stamp after the signer's certificate expired: refused", stamped_after_expiry)
 
     def signed_at(name, delta):
         # signingTime moved by @delta seconds from now and signed again with

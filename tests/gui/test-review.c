@@ -9,7 +9,8 @@
  * validity period and warns when it runs out within 30 days), and
  * management declares. The model and the file are checked at each step; the
  * sealed UI refuses edits (file hash unchanged); a change made behind the
- * seal's back turns the banner into a warning naming it. PNGs of the review
+ * seal's back turns the banner into a warning naming it, and so does the
+ * seal row deleted (the workspace tampered with, edits still refused). PNGs of the review
  * page and the sign dialog are left in the build directory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -1001,6 +1002,84 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* The seal row deleted with an outside SQLite tool (every trigger dropped,
+ * the row deleted, the triggers put back as they were), then the
+ * workspace opened: the window's banner says the workspace was tampered
+ * with, and editing stays refused in the window, as in the CLI. */
+static void
+test_seal_removed (void)
+{
+  g_autofree char *file = path ("seal-removed.scsw");
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("封印 株式会社");
+  g_autoptr(ScsWorkspace) ws = gui_test_create_workspace (file, org, 3);
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  ScsCriterionRow *row;
+  ScsReviewPage *page;
+  ScsWindow *window;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+
+  core_test_seal_workspace (ws, dir, FALSE);
+  g_clear_object (&ws);
+
+  g_assert_cmpint (sqlite3_open (file, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (triggers, g_strdup_printf ("DROP TRIGGER \"%s\";", sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (triggers, g_strdup_printf ("%s;", sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (triggers->len, >, 0);
+  for (guint i = 0; i < triggers->len; i += 2)
+    g_assert_cmpint (sqlite3_exec (db, triggers->pdata[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM review_seal", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  for (guint i = 1; i < triggers->len; i += 2)
+    g_assert_cmpint (sqlite3_exec (db, triggers->pdata[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  ws = scs_workspace_open (file, &error);
+  g_assert_no_error (error);
+  window = scs_window_new (NULL);
+  scs_window_set_workspace (window, ws);
+  gui_test_present_window (GTK_WINDOW (window), 1200, 900);
+  page = SCS_REVIEW_PAGE (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_PAGE));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", "s", "");
+  wait_for_check (page);
+  g_assert_nonnull (gui_test_banner_text (page));
+  g_test_message ("banner: %s", gui_test_banner_text (page));
+  g_assert_nonnull (strstr (gui_test_banner_text (page), "tampered with"));
+  g_assert_nonnull (strstr (gui_test_banner_text (page), "seal has been removed"));
+  g_assert_null (strstr (gui_test_banner_text (page), "Signed by"));
+  g_assert_null (strstr (gui_test_banner_text (page), "no longer matches"));
+  g_assert_true (gtk_widget_has_css_class (gui_test_find_by_type (GTK_WIDGET (window), SCS_TYPE_REVIEW_BANNER),
+                                           "scs-banner-warning"));
+  g_assert_true (scs_review_page_get_sealed (page));
+  gui_test_save_png (GTK_WIDGET (window), "", "review-seal-removed.png", "", GUI_TEST_WAIT_LAID_OUT);
+
+  /* edits refused: the rows read-only, the actions change nothing */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1);
+  gui_test_wait_for_widget (GTK_WIDGET (window), 10, GUI_TEST_WAIT_LAID_OUT);
+  row = scs_checklist_page_get_row (checklist_test_page (window), "1-2-1-2");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (checklist_test_row_child (row, "note_view"))));
+  g_assert_false (gtk_widget_get_sensitive (scs_criterion_row_get_status_button (row, SCS_ANSWER_NOT_MET)));
+  before = gui_test_file_state (file);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", "1-2-1-2", "behind the seal");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "(ss)", "1-2-1-2", "not-met");
+  gui_test_drain_pending ();
+  after = gui_test_file_state (file);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (scs_answer_get_state (scs_workspace_lookup_answer (ws, "1-2-1-2")), ==, SCS_ANSWER_MET);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_drain_pending ();
+}
+
 /* Preferences → Trusted Certificate Authorities: a PEM bundle and a DER file
  * are listed by subject with their expiry; a file without a certificate is
  * refused, named. */
@@ -1334,6 +1413,7 @@ main (int   argc,
   g_test_add_func ("/scs/gui/review/revocation", test_revocation);
   g_test_add_func ("/scs/gui/review/redline-words", test_redline_words);
   g_test_add_func ("/scs/gui/review/desk", test_review_desk);
+  g_test_add_func ("/scs/gui/review/seal-removed", test_seal_removed);
 
   rc = g_test_run ();
   g_free (cmd);
