@@ -238,6 +238,32 @@ scs_evidence_is_pdf (const ScsEvidence *evidence)
   return FALSE;
 }
 
+/* A tooltip given when it is to be shown. gtk_widget_set_tooltip_text()
+ * and _markup() ask the display where the pointer is (GTK 4.8: a round
+ * trip to the X server) every time they are called, twice a file when a
+ * list is built; has-tooltip does not. @markup is taken. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  const char *markup = g_object_get_data (G_OBJECT (widget), "scs-tooltip");
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return markup != NULL;
+}
+
+static void
+set_tooltip_later (GtkWidget *widget,
+                   char      *markup)
+{
+  g_object_set_data_full (G_OBJECT (widget), "scs-tooltip", markup, g_free);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
 static GtkWidget *
 scs_evidence_list_remove_button (const char *name,
                                  const char *sha256)
@@ -247,10 +273,11 @@ scs_evidence_list_remove_button (const char *name,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove from this criterion"));
+  set_tooltip_later (button, g_markup_escape_text (_("Remove from this criterion"), -1));
   remove_label = g_strdup_printf (_("Remove ‘%s’ from this criterion"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Remove from this criterion"),
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evidence.remove");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
@@ -276,7 +303,6 @@ scs_evidence_list_create_row (ScsEvidenceList   *self,
   g_autofree char *escaped = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *caption = NULL;
-  g_autofree char *tooltip = NULL;
   const char *sha256 = evidence->sha256 != NULL ? evidence->sha256 : "";
   const char *name = evidence->name != NULL ? evidence->name : "";
   GtkWidget *row;
@@ -296,10 +322,8 @@ scs_evidence_list_create_row (ScsEvidenceList   *self,
   caption = g_strdup_printf (_("%s · <tt>%.12s</tt>"), size, sha256);
   escaped = g_markup_escape_text (name, -1);
   markup = g_strdup_printf ("%s\n<span size=\"smaller\" alpha=\"55%%\">%s</span>", escaped, caption);
-  tooltip = g_strdup_printf ("<tt>SHA-256 %s</tt>", sha256);
 
   row = gtk_list_box_row_new ();
-  gtk_widget_set_tooltip_markup (row, tooltip);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "sha256", g_strdup (sha256), g_free);
 
@@ -334,11 +358,12 @@ scs_evidence_list_create_row (ScsEvidenceList   *self,
 
   if (self->read_only)
     {
-      gtk_widget_set_tooltip_text (row, _("Preview"));
+      set_tooltip_later (row, g_markup_escape_text (_("Preview"), -1));
       gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("view-reveal-symbolic"));
       return row;
     }
 
+  set_tooltip_later (row, g_strdup_printf ("<tt>SHA-256 %s</tt>", sha256));
   gtk_box_append (GTK_BOX (box), scs_evidence_list_remove_button (name, sha256));
   return row;
 }

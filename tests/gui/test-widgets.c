@@ -458,7 +458,7 @@ test_evidence_list_rows (Fixture       *fixture,
     caption = g_strdup_printf (_("%s, SHA-256 %.12s"), size, text_sha);
   }
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption);
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_markup (GTK_WIDGET (row)), text_sha));
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (row)));
   g_assert_cmpuint (count_widgets (GTK_WIDGET (row)), <=, 6);
 
   /* Its remove button: reached by the keyboard, named after the file. */
