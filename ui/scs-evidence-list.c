@@ -303,6 +303,7 @@ scs_evidence_list_create_row (ScsEvidenceList   *self,
   g_autofree char *escaped = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *caption = NULL;
+  g_autofree char *description = NULL;
   const char *sha256 = evidence->sha256 != NULL ? evidence->sha256 : "";
   const char *name = evidence->name != NULL ? evidence->name : "";
   GtkWidget *row;
@@ -345,19 +346,21 @@ scs_evidence_list_create_row (ScsEvidenceList   *self,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_margin_top (label, 8);
   gtk_widget_set_margin_bottom (label, 8);
-  gtk_widget_add_css_class (label, "evidence-name");
   gtk_box_append (GTK_BOX (box), label);
 
   /* The caption without its markup, for screen readers. */
-  g_free (caption);
-  caption = g_strdup_printf (_("%s, SHA-256 %.12s"), size, sha256);
+  description = g_strdup_printf (_("%s, SHA-256 %.12s"), size, sha256);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 
   if (self->read_only)
     {
+      /* as a tooltip set with gtk_widget_set_tooltip_text() would */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Preview"),
+                                      -1);
       set_tooltip_later (row, g_markup_escape_text (_("Preview"), -1));
       gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("view-reveal-symbolic"));
       return row;

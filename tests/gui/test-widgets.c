@@ -495,6 +495,7 @@ test_evidence_list_rows (Fixture       *fixture,
   row = evidence_row (list, "基本方針.pdf");
   g_assert_nonnull (row);
   g_assert_null (gui_test_find_by_type (GTK_WIDGET (row), GTK_TYPE_BUTTON));
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Preview"));
   g_assert_false (gtk_widget_get_visible (gui_test_get_child (list, "add_button")));
   gtk_widget_activate_action (list, "evidence.remove", "s", pdf_sha);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
