@@ -400,8 +400,14 @@ evidence_row (GtkWidget  *list,
   GtkListBoxRow *row;
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (box, i)) != NULL; i++)
-    if (gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name) == NULL)
-      return row;
+    {
+      /* NULL when it matches, else what differs */
+      g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+      if (differs == NULL)
+        return row;
+    }
   return NULL;
 }
 
