@@ -197,8 +197,8 @@ struct _ScsChecklistPage
   GtkScrolledWindow  *scroller;
   GtkWidget          *clamp;
   GtkBox             *slots_box;
-  GtkLabel           *title_label;
-  GtkLabel           *summary_label;
+  GtkStack           *header_stack;
+  GtkWidget          *headers[N_CATEGORIES + 1];  /* [0] search, [n] category n */
   GtkWidget          *empty_page;
 };
 
@@ -218,6 +218,57 @@ static guint
 target_level (ScsChecklistPage *self)
 {
   return self->workspace ? scs_workspace_get_target_level (self->workspace) : 3;
+}
+
+/* The header: a title and progress summary for each category and one for
+ * the search results, each pair a page of header_stack, made when first
+ * shown. A wrapping label is measured at many widths in every frame that
+ * lays the window out (GtkWindow searches for its minimum size), and a new
+ * text drops all it measured: with one pair for all, a category switch laid
+ * the title out 22 times and the summary 27. Now a switch shows another page, and
+ * a label's text changes only when what it says does (a summary when the
+ * progress moves), so GTK keeps their sizes. The pages not shown are hidden
+ * from screen readers; the criteria's list is labelled by the title shown. */
+static void
+show_header (ScsChecklistPage *self,
+             guint             index,
+             const char       *title,
+             const char       *summary)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (self->header_stack);
+  GtkWidget *header = self->headers[index];
+  GtkWidget *title_label;
+
+  if (header == NULL)
+    {
+      GtkWidget *summary_label = gtk_label_new (NULL);
+
+      header = self->headers[index] = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      title_label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
+      gtk_widget_add_css_class (title_label, "title-2");
+      gtk_label_set_xalign (GTK_LABEL (summary_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (summary_label), TRUE);
+      gtk_widget_add_css_class (summary_label, "dim-label");
+      gtk_box_append (GTK_BOX (header), title_label);
+      gtk_box_append (GTK_BOX (header), summary_label);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_stack_add_child (self->header_stack, header);
+    }
+  title_label = gtk_widget_get_first_child (header);
+  /* No-ops when the text is the same: the label keeps its sizes. */
+  gtk_label_set_text (GTK_LABEL (title_label), title);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title_label)), summary);
+  if (shown == header)
+    return;
+
+  if (shown != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (shown), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
+  gtk_stack_set_visible_child (self->header_stack, header);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->slots_box),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL, -1);
 }
 
 static void
@@ -242,9 +293,9 @@ update_header (ScsChecklistPage *self)
               scs_checklist_item_get_shown (item))
             n++;
         }
-      gtk_label_set_text (self->title_label, _("Search Results"));
       summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u criterion found in all categories",
                                               "%u criteria found in all categories", n), n);
+      show_header (self, 0, _("Search Results"), summary);
     }
   else
     {
@@ -254,14 +305,13 @@ update_header (ScsChecklistPage *self)
 
       title = g_strdup_printf ("%u. %s", self->category,
                                category ? scs_category_get_title (category) : "");
-      gtk_label_set_text (self->title_label, title);
       scs_workspace_get_progress (self->workspace, self->category, target_level (self), &progress);
       /* Translators: "12 of 15 criteria met or justified not applicable, 2 unanswered" */
       summary = g_strdup_printf (_("%u of %u criteria met or justified not applicable, %u unanswered"),
                                  progress.satisfied, progress.total,
                                  progress.counts[SCS_ANSWER_UNANSWERED]);
+      show_header (self, self->category, title, summary);
     }
-  gtk_label_set_text (self->summary_label, summary);
 }
 
 static void update_rows (ScsChecklistPage *self);
@@ -1037,8 +1087,7 @@ scs_checklist_page_class_init (ScsChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, slots_box);
-  gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, header_stack);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);

@@ -1719,6 +1719,12 @@ test_open_small_cache (Fixture       *fixture,
   g_object_unref (ws);
 
   before = mallinfo2 ().uordblks;
+  if (before == 0)
+    {
+      /* The sanitizers' allocator keeps no malloc statistics. */
+      g_test_skip ("mallinfo2() reports nothing under this allocator");
+      return;
+    }
   again = scs_workspace_open (fixture->path, &error);
   g_assert_no_error (error);
   after = mallinfo2 ().uordblks;
