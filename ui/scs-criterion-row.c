@@ -401,7 +401,10 @@ show_criterion (ScsCriterionRow *self)
   gtk_label_set_text (self->level_label, level);
   /* Translators: tooltip of the level badge, %u is 3 or 4 */
   level_tip = g_strdup_printf (_("Criterion of level ★%u"), criterion->level);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->level_label), level_tip);
+  /* Only when it changes: setting a tooltip asks the X server where the
+   * pointer is (GTK 4.8), a round trip for every criterion given to the row. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->level_label)), level_tip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->level_label), level_tip);
   if (criterion->level >= 4)
     gtk_widget_add_css_class (GTK_WIDGET (self->level_label), "level-4");
   else

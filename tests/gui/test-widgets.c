@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <adwaita.h>
@@ -376,6 +377,140 @@ find_drop_target (GtkWidget *widget)
     }
 
   return NULL;
+}
+
+/* Widgets under @widget, itself included. */
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
+/* The list's row of the file named @name. */
+static GtkListBoxRow *
+evidence_row (GtkWidget  *list,
+              const char *name)
+{
+  GtkListBox *box = GTK_LIST_BOX (gui_test_get_child (list, "list_box"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (box, i)) != NULL; i++)
+    {
+      /* NULL when it matches, else what differs */
+      g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+      if (differs == NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+one_evidence_row (gpointer list)
+{
+  return gui_test_n_rows (list, "list_box") == 1;
+}
+
+/* Each file of the list is a row the keyboard reaches and a screen reader
+ * names by the file (its size and digest the description): Enter opens it,
+ * its remove button (named after the file) unlinks it; read-only, rows
+ * still open and there is nothing to remove. A file is a handful of
+ * widgets: the checklist builds a criterion's list whenever a row is given
+ * to it (an AdwActionRow with a button was eleven). */
+static void
+test_evidence_list_rows (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const char *criterion = nth_criterion_id (fixture->workspace, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = make_pdf (1);
+  g_autofree char *text_path = g_build_filename (fixture->dir, "議事録 <案>.txt", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "基本方針.pdf", NULL);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autofree char *text_sha = NULL;
+  g_autofree char *pdf_sha = NULL;
+  g_autofree char *caption = NULL;
+  GtkWidget *window, *list, *button;
+  GtkListBoxRow *row;
+  GtkWindow *preview;
+
+  g_assert_true (g_file_set_contents (text_path, "議事録\n", -1, NULL));
+  g_assert_true (g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  text_sha = scs_workspace_add_evidence (fixture->workspace, criterion, text_file, NULL, &error);
+  g_assert_no_error (error);
+  pdf_sha = scs_workspace_add_evidence (fixture->workspace, criterion, pdf_file, NULL, &error);
+  g_assert_no_error (error);
+
+  list = scs_evidence_list_new ();
+  g_object_set (list, "workspace", fixture->workspace, "criterion-id", criterion, NULL);
+  window = gui_test_show_in_window (list, 520, 300);
+  gui_test_wait_for_widget (list, 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 2);
+
+  /* Named by the file (markup in a name is text), described by its size and digest. */
+  row = evidence_row (list, "議事録 <案>.txt");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  {
+    g_autofree char *size = g_format_size (strlen ("議事録\n"));
+
+    caption = g_strdup_printf (_("%s, SHA-256 %.12s"), size, text_sha);
+  }
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (row)));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (row)), <=, 6);
+
+  /* Its remove button: reached by the keyboard, named after the file. */
+  button = gui_test_find_by_type (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_assert_true (gtk_widget_grab_focus (button));
+  {
+    g_autofree char *label = g_strdup_printf (_("Remove ‘%s’ from this criterion"), "議事録 <案>.txt");
+
+    gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  }
+
+  /* Enter on the PDF's row opens it. */
+  row = evidence_row (list, "基本方針.pdf");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  g_assert_null (gui_test_find_toplevel (SCS_TYPE_PDF_PREVIEW));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  preview = gui_test_find_toplevel (SCS_TYPE_PDF_PREVIEW);
+  g_assert_nonnull (preview);
+  gtk_window_destroy (preview);
+
+  /* The text file's remove button unlinks it (a key press on a button
+   * clicks it when GTK has shown it pressed). */
+  g_assert_true (gtk_widget_activate (button));
+  gui_test_wait_until (one_evidence_row, list, 10);
+  g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 1);
+  g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
+  g_assert_null (evidence_row (list, "議事録 <案>.txt"));
+
+  /* Read-only: the row still opens, nothing in it removes. */
+  scs_evidence_list_set_read_only (SCS_EVIDENCE_LIST (list), TRUE);
+  row = evidence_row (list, "基本方針.pdf");
+  g_assert_nonnull (row);
+  g_assert_null (gui_test_find_by_type (GTK_WIDGET (row), GTK_TYPE_BUTTON));
+  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Preview"));
+  g_assert_false (gtk_widget_get_visible (gui_test_get_child (list, "add_button")));
+  gtk_widget_activate_action (list, "evidence.remove", "s", pdf_sha);
+  g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  preview = gui_test_find_toplevel (SCS_TYPE_PDF_PREVIEW);
+  g_assert_nonnull (preview);
+  gtk_window_destroy (preview);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -1106,6 +1241,8 @@ main (int   argc,
               fixture_set_up, test_evidence_list_new, fixture_tear_down);
   g_test_add ("/scs/gui/evidence-list/add-open-remove", Fixture, NULL,
               fixture_set_up, test_evidence_list_add_remove, fixture_tear_down);
+  g_test_add ("/scs/gui/evidence-list/rows", Fixture, NULL,
+              fixture_set_up, test_evidence_list_rows, fixture_tear_down);
   g_test_add ("/scs/gui/evidence-list/drop", Fixture, NULL,
               fixture_set_up, test_evidence_list_drop, fixture_tear_down);
   g_test_add ("/scs/gui/org-dialog/edit", Fixture, NULL,
