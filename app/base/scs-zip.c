@@ -36,10 +36,37 @@ struct _ScsZipReader
   gint64           total;
 };
 
+/* libarchive's own messages are English only: the ones a damaged or forged
+ * zip gives are said in the user's language, anything else as it came. */
+static const struct
+{
+  const char *prefix;
+  const char *said;
+} archive_messages[] = {
+  { "ZIP bad CRC", N_("the data does not match its recorded checksum") },
+  { "ZIP compressed data is wrong size", N_("the data is not the size recorded for it") },
+  { "ZIP uncompressed data is wrong size", N_("the data is not the size recorded for it") },
+  { "Truncated ZIP", N_("the archive ends too early") },
+  { "Truncated Zip", N_("the archive ends too early") },
+  { "Corrupted ZIP file data", N_("the compressed data is damaged") },
+  { "ZIP decompression failed", N_("the compressed data is damaged") },
+  { "Invalid compressed data", N_("the compressed data is damaged") },
+  { "Damaged Zip archive", N_("the archive’s structure is damaged") },
+  { "Unsupported ZIP compression method", N_("it uses a compression method that is not supported") },
+  { "Encryption", N_("it is encrypted") },
+};
+
 static const char *
 archive_message (struct archive *archive)
 {
-  return archive_error_string (archive) != NULL ? archive_error_string (archive) : "?";
+  const char *message = archive_error_string (archive);
+
+  if (message == NULL)
+    return "?";
+  for (gsize i = 0; i < G_N_ELEMENTS (archive_messages); i++)
+    if (g_str_has_prefix (message, archive_messages[i].prefix))
+      return _(archive_messages[i].said);
+  return message;
 }
 
 /* The name as UTF-8 whatever the locale (libarchive's locale conversion

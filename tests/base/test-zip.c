@@ -531,6 +531,43 @@ test_layout (void)
   g_unlink (path);
 }
 
+/* A checksum that does not match the data, in both headers as a forger
+ * would leave it: reading the entry fails, and says why in words the
+ * translation has, not in libarchive's English. */
+static void
+test_damaged_said (void)
+{
+  const char * const names[] = { "mimetype", "証跡/報告書.pdf", NULL };
+  const char * const texts[] = { "application/x", "%PDF-1.7 … %%EOF", NULL };
+  g_autoptr(GBytes) honest = write_archive (names, texts, NULL);
+  g_autoptr(GByteArray) a = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ScsZipReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  const char *name = NULL;
+  gsize c;
+
+  g_byte_array_append (a, g_bytes_get_data (honest, NULL), g_bytes_get_size (honest));
+  c = central (a, 1);
+  put32 (a->data + c + 16, get32 (a->data + c + 16) ^ 1);
+  put32 (a->data + get32 (a->data + c + 42) + 14, get32 (a->data + c + 16));
+  bytes = g_bytes_new (a->data, a->len);
+  reader = scs_zip_reader_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_zip_reader_next (reader, &name, &error));
+  g_assert_no_error (error);
+  g_assert_true (scs_zip_reader_next (reader, &name, &error));
+  g_assert_cmpstr (name, ==, "証跡/報告書.pdf");
+  data = scs_zip_reader_read_bytes (reader, 1024, &error);
+  g_assert_null (data);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "‘証跡/報告書.pdf’"));
+  g_assert_nonnull (strstr (error->message, "the data does not match its recorded checksum"));
+  g_assert_null (strstr (error->message, "CRC"));
+}
+
 /* A full disk while an entry is deflated: the step that meets it fails with
  * the system's error, every later step too, and freeing the writer frees
  * all (the sanitizer run checks: libarchive leaks its deflate state when a
@@ -586,6 +623,7 @@ main (int    argc,
   g_test_add_func ("/scs/zip/write", test_write);
   g_test_add_func ("/scs/zip/write-disk-full", test_write_disk_full);
   g_test_add_func ("/scs/zip/layout", test_layout);
+  g_test_add_func ("/scs/zip/damaged-said", test_damaged_said);
 
   return g_test_run ();
 }
