@@ -736,6 +736,62 @@ test_review_accept_answer_changed (Fixture       *f,
   g_assert_false (audited);
 }
 
+/* The note of @id as a fresh connection reads it through @path. */
+static char *
+note_through (const char *path,
+              const char *id)
+{
+  g_autoptr(ScsWorkspace) ws = open_as (path, NULL);
+
+  return g_strdup (scs_answer_get_note (scs_workspace_lookup_answer (ws, id)));
+}
+
+/* A second name of the file (a hard link): SQLite keeps the -wal and
+ * -shm next to the name, so a program opening the other name would keep
+ * a second log of the same file, read the file without the first one's
+ * commits and have its own edits overwritten by the first one's next
+ * checkpoint (before: scs-cli said saved, and the note was gone once the
+ * window closed). A file with more than one name is refused (exit 2),
+ * nothing written; what the open workspace saved stays. */
+static void
+test_file_hard_link (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = open_as (f->path, NULL);
+  g_autofree char *other = g_build_filename (f->dir, "link.scsw", NULL);
+  g_autofree char *note = NULL;
+  g_autofree char *other_note = NULL;
+  int status;
+
+  g_assert_true (scs_workspace_set_note (ws, ID, "窓で保存したメモ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (link (f->path, other), ==, 0);
+
+  status = core_test_run_cli (NULL, "answer", other, "1-2-1-2", "met", "--note", "別名から保存したメモ", NULL);
+  if (status == 0)
+    {
+      /* the window goes on and closes: its checkpoint is the last word */
+      g_assert_true (scs_workspace_set_note (ws, "1-3-1-1", "窓の二つ目のメモ", &error));
+      g_assert_no_error (error);
+      g_clear_object (&ws);
+      g_assert_cmpint (g_unlink (other), ==, 0);
+      other_note = note_through (f->path, "1-2-1-2");
+      g_assert_cmpstr (other_note, ==, "別名から保存したメモ");
+    }
+  g_assert_cmpint (status, ==, 2);
+
+  /* the open workspace saves on; the file is whole with its notes */
+  g_assert_true (scs_workspace_set_note (ws, "1-3-1-1", "窓の二つ目のメモ", &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+  g_assert_cmpint (g_unlink (other), ==, 0);
+  note = note_through (f->path, ID);
+  g_assert_cmpstr (note, ==, "窓で保存したメモ");
+  other_note = note_through (f->path, "1-2-1-2");
+  g_assert_cmpstr (other_note, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +809,7 @@ main (int   argc,
               core_test_fixture_set_up, test_file_replaced, core_test_fixture_tear_down);
   ADD ("/scs/lost-update/file/replaced-then-used", test_file_replaced_then_used);
   ADD ("/scs/lost-update/file/deleted", test_file_deleted);
+  ADD ("/scs/lost-update/file/hard-link", test_file_hard_link);
   ADD ("/scs/lost-update/scope/status", test_scope_status);
   ADD ("/scs/lost-update/scope/field", test_scope_field);
   ADD ("/scs/lost-update/target-level", test_target_level);
