@@ -277,7 +277,7 @@ test_scope_import (void)
     g_autofree char *trials = g_strdup (g_getenv ("SCS_CRASH_TRIALS"));
 
     if (trials == NULL)
-      g_setenv ("SCS_CRASH_TRIALS", "6", TRUE);
+      g_setenv ("SCS_CRASH_TRIALS", "4", TRUE);
     points = crash_points (n);
     if (trials == NULL)
       g_unsetenv ("SCS_CRASH_TRIALS");
