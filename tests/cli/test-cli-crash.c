@@ -237,6 +237,67 @@ test_migration (void)
   core_test_rm_rf (dir);
 }
 
+/* What a catalog migration changes: the catalog, the answers, how many
+ * audit rows. */
+static char *
+migration_state (const char *path)
+{
+  return sqlite_query (path, "SELECT catalog_sha256 FROM assessment; "
+                             "SELECT criterion_id, state, note FROM answer ORDER BY 1; "
+                             "SELECT count(*) FROM audit");
+}
+
+/* (e) The answers moved to another catalog version (scs-cli migrate),
+ * killed anywhere: the workspace is whole, on the old catalog with the old
+ * answers and audit, or on the new one with all of the migration's. */
+static void
+test_catalog_migration (void)
+{
+  g_autofree char *dir = core_test_make_tmp_dir ("scs-crash-catalog-XXXXXX");
+  g_autofree char *catalog = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "catalog-minimal.xml", NULL);
+  g_autofree char *base = g_build_filename (dir, "base.scsw", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.scsw", NULL);
+  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *args[] = { "migrate", path, "--catalog", catalog, "--yes", NULL };
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(CliRun) run = NULL;
+  guint n = 0;
+  guint killed = 0;
+
+  if (!have_tools ())
+    return;
+  run = CLI_TEST_RUN (NULL, "new", base, "--name", "株式会社アクメ", "--corporate-number", "7000012050002");
+  cli_test_assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = CLI_TEST_RUN (NULL, "answer", base, "1-2-1-1", "met", "--note", "移行前のメモ");
+  cli_test_assert_ok (run);
+  before = migration_state (base);
+
+  copy_file (base, path);
+  g_assert_false (run_shimmed (args, cache, 0, &n, NULL));
+  after = migration_state (path);
+  g_assert_cmpstr (after, !=, before);
+
+  points = crash_points (n);
+  for (guint i = 0; i < points->len; i++)
+    {
+      guint at = g_array_index (points, guint, i);
+      g_autofree char *state = NULL;
+
+      copy_file (base, path);
+      killed += run_shimmed (args, cache, at, NULL, NULL);
+      assert_integrity (path);
+      state = migration_state (path);
+      if (!g_str_equal (state, before) && !g_str_equal (state, after))
+        g_error ("kill at %u of %u: neither before nor after the migration:\n%s", at, n, state);
+    }
+  g_test_message ("catalog migration: %u writes, %u points, %u kills", n, points->len, killed);
+  g_assert_cmpuint (killed, >, 0);
+  core_test_rm_rf (dir);
+}
+
 /* (b) A scope import of 60,000 rows, one transaction: killed anywhere, the
  * workspace has none of them or all of them, with their audit rows. */
 static void
@@ -519,6 +580,7 @@ main (int   argc,
   core_test_make_certificates (certs_dir, TRUE);
 
   g_test_add_func ("/scs/cli/crash/migration", test_migration);
+  g_test_add_func ("/scs/cli/crash/catalog-migration", test_catalog_migration);
   g_test_add_func ("/scs/cli/crash/export", test_export);
   g_test_add_func ("/scs/cli/crash/portfolio-cache", test_portfolio_cache);
   g_test_add_func ("/scs/cli/crash/scope-import", test_scope_import);
