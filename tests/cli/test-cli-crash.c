@@ -7,8 +7,10 @@
  * whole run and every one of the last calls (where commits and renames
  * are), and checks what is left with stock tools: sqlite3's
  * integrity_check, the data fully old or fully new, the audit trail, and
- * scs-cli verify on a package. SCS_CRASH_TRIALS sets how many points are
- * tried (default 24) for a longer run.
+ * scs-cli verify on a package. Cases: a schema upgrade at opening, a move
+ * to another catalog version, a final export, the portfolio's row cache,
+ * a 60,000-row scope import. SCS_CRASH_TRIALS sets how many points are
+ * tried (default 24; 4 for the long import) for a longer run.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
