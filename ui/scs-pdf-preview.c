@@ -17,7 +17,7 @@
  * most sessions never open. Only the five functions below are used; its
  * header gives their types, and the build the name to open: the soname of
  * pkg-config's poppler-glib as the dynamic linker loads it
- * (build-aux/poppler-soname.c, run by ui/meson.build).
+ * (build-aux/soname.c, run by ui/meson.build).
  */
 
 #include "config.h"

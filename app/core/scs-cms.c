@@ -40,6 +40,7 @@
 #include <gnutls/gnutls.h>
 #include <gnutls/abstract.h>
 #include <gnutls/ocsp.h>
+#include <gmodule.h>
 #include <gnutls/pkcs7.h>
 #include <libsoup/soup.h>
 
@@ -1974,6 +1975,61 @@ scs_cms_dup_timestamp_token (GBytes *cms)
 
 /* Requesting a time stamp ------------------------------------------------------------ */
 
+/* libsoup is opened (GModule) when the first time stamp or OCSP answer is
+ * requested, not linked into the programs: it and what it loads in turn
+ * (Kerberos, nghttp2, libpsl) cost every start of the workbench and of
+ * scs-cli their dynamic linking, for what only signing with a time-stamp
+ * authority needs. Only the functions below are used; its header gives
+ * their types, and the build the name to open: the soname of pkg-config's
+ * libsoup-3.0 as the dynamic linker loads it (build-aux/soname.c, run by
+ * app/core/meson.build). */
+static struct
+{
+  SoupSession  *(*session_new_with_options)            (const char *first_property_name, ...);
+  SoupMessage  *(*message_new_from_uri)                (const char *method, GUri *uri);
+  void          (*message_set_request_body_from_bytes) (SoupMessage *msg, const char *content_type,
+                                                        GBytes *bytes);
+  GInputStream *(*session_send)                        (SoupSession *session, SoupMessage *msg,
+                                                        GCancellable *cancellable, GError **error);
+  guint         (*message_get_status)                  (SoupMessage *msg);
+} soup;
+
+/* Opens libsoup once; %FALSE with @error (@code) set when it cannot be
+ * (not installed, or an incompatible version). */
+static gboolean
+load_soup (ScsCmsError   code,
+           GError      **error)
+{
+  static gsize once;
+  static char *failure;
+
+  if (g_once_init_enter (&once))
+    {
+      GModule *module = g_module_open (SOUP_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+      if (module == NULL ||
+          !g_module_symbol (module, "soup_session_new_with_options", (gpointer *) &soup.session_new_with_options) ||
+          !g_module_symbol (module, "soup_message_new_from_uri", (gpointer *) &soup.message_new_from_uri) ||
+          !g_module_symbol (module, "soup_message_set_request_body_from_bytes",
+                            (gpointer *) &soup.message_set_request_body_from_bytes) ||
+          !g_module_symbol (module, "soup_session_send", (gpointer *) &soup.session_send) ||
+          !g_module_symbol (module, "soup_message_get_status", (gpointer *) &soup.message_get_status))
+        failure = g_strdup (g_module_error ());
+      else
+        g_module_make_resident (module);
+      g_once_init_leave (&once, 1);
+    }
+
+  if (failure != NULL)
+    {
+      g_set_error (error, SCS_CMS_ERROR, code,
+                   _("Time stamps and OCSP answers cannot be requested: the libsoup library (%s) does not load: %s"),
+                   SOUP_SONAME, failure);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* POSTs @body to the time-stamp authority (@ocsp FALSE) or the OCSP
  * responder at @url: the answer, bounded (30 s, 1 MiB). */
 static GBytes *
@@ -2001,12 +2057,15 @@ http_post (const char    *url,
                         : _("The time-stamp authority address ‘%s’ is not an http:// or https:// address"), url);
       return NULL;
     }
-  session = soup_session_new_with_options ("timeout", TSA_TIMEOUT_SECONDS,
+  if (!load_soup (code, error))
+    return NULL;
+  session = soup.session_new_with_options ("timeout", TSA_TIMEOUT_SECONDS,
                                            "idle-timeout", TSA_TIMEOUT_SECONDS, NULL);
-  message = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
-  soup_message_set_request_body_from_bytes (message, ocsp ? "application/ocsp-request"
+  /* Not SOUP_METHOD_POST: it reads a variable of the library's. */
+  message = soup.message_new_from_uri ("POST", uri);
+  soup.message_set_request_body_from_bytes (message, ocsp ? "application/ocsp-request"
                                                           : "application/timestamp-query", body);
-  stream = soup_session_send (session, message, cancellable, &local_error);
+  stream = soup.session_send (session, message, cancellable, &local_error);
   if (stream == NULL)
     {
       g_set_error (error, SCS_CMS_ERROR, code,
@@ -2014,7 +2073,7 @@ http_post (const char    *url,
                         : _("Cannot reach the time-stamp authority ‘%s’: %s"), url, local_error->message);
       return NULL;
     }
-  status = soup_message_get_status (message);
+  status = soup.message_get_status (message);
   if (status != SOUP_STATUS_OK)
     {
       g_set_error (error, SCS_CMS_ERROR, code,

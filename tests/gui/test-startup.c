@@ -6,8 +6,11 @@
  * or started fontconfig: before the preload the driver is not in the
  * process, after it is, and it is the one Mesa would load, beside Mesa's
  * own EGL library; fontconfig takes its language from what was set.
- * Poppler is not in the process until the first PDF is previewed, and then
- * it is the library of the header the build compiled against.
+ * Poppler is not in the process until the first PDF is previewed, nor
+ * libsoup until the first time stamp is requested, nor libxlsxwriter until
+ * the first workbook is written, and then each is the library of the
+ * header the build compiled against. The program exports
+ * none of its own functions to the libraries it loads.
  */
 
 #include "config.h"
@@ -17,13 +20,18 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <gtk/gtk.h>
 #include <link.h>
+#include <libsoup/soup.h>
 #include <poppler-features.h>
+#include <xlsxwriter.h>
 
+#include "scs-cms.h"
 #include "scs-pdf-preview.h"
+#include "scs-xlsx-writer.h"
 #include "scs-startup.h"
 #include "scs-ui-resources.h"
 
@@ -210,6 +218,158 @@ test_poppler_lazy (void)
   gtk_window_destroy (GTK_WINDOW (preview));
 }
 
+/* Linked as scs-workbench is (ui/meson.build: GModule without
+ * --export-dynamic): the dynamic linker finds none of the program's own
+ * functions, so it need not look at them for every symbol of every
+ * library it loads. */
+static void
+test_no_exported_symbols (void)
+{
+  g_assert_nonnull ((void *) scs_pdf_preview_new);
+  g_assert_null (dlsym (RTLD_DEFAULT, "scs_pdf_preview_new"));
+  g_assert_null (dlsym (RTLD_DEFAULT, "scs_cms_add_timestamp"));
+  g_assert_null (dlsym (RTLD_DEFAULT, "scs_xlsx_write_table"));
+  g_assert_null (dlsym (RTLD_DEFAULT, "scs_startup_gl_preload_run"));
+}
+
+/* A CMS signature made by openssl, in @dir. */
+static GBytes *
+make_signature (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "signature.der", NULL);
+  const char *argv[] = { "sh", "-ec",
+    "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout key.pem "
+    "  -subj '/CN=SCS Test' -days 2 -out cert.pem 2>/dev/null; "
+    "printf 'signed' > data; "
+    "openssl cms -sign -binary -in data -signer cert.pem -inkey key.pem -outform DER -out signature.der",
+    NULL };
+  char *contents = NULL;
+  gsize length = 0;
+  int status = 0;
+
+  if (!g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error))
+    g_error ("openssl: %s", error->message);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  return g_bytes_new_take (contents, length);
+}
+
+/* libsoup is opened by the soname the build found (app/core/meson.build)
+ * when the first time stamp is requested: not before, and then the very
+ * library whose header the build used, doing the request. In a process of
+ * its own, where nothing else has requested one. */
+static void
+test_soup_lazy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GBytes) signature = NULL;
+  g_autoptr(GBytes) stamped = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *expected = NULL;
+  guint (*get_major_version) (void) = NULL;
+  guint port;
+  void *handle;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_null (dlopen (SOUP_SONAME, RTLD_LAZY | RTLD_NOLOAD));
+
+  dir = g_dir_make_tmp ("scs-test-soup-XXXXXX", &error);
+  g_assert_no_error (error);
+  signature = make_signature (dir);
+  g_assert_null (dlopen (SOUP_SONAME, RTLD_LAZY | RTLD_NOLOAD));
+
+  /* A port of this machine nobody listens on: the connection is refused. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  address = g_inet_socket_address_new (loopback, 0);
+  g_assert_true (g_socket_bind (socket, address, FALSE, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  url = g_strdup_printf ("http://127.0.0.1:%u/tsa", port);
+
+  stamped = scs_cms_add_timestamp (signature, url, NULL, &error);
+  g_assert_null (stamped);
+  /* libsoup was there and tried: "Cannot reach …: <libsoup's reason>" */
+  g_assert_error (error, SCS_CMS_ERROR, SCS_CMS_ERROR_TSA);
+  expected = g_strdup_printf (_("Cannot reach the time-stamp authority ‘%s’: %s"), url, "");
+  g_assert_true (g_str_has_prefix (error->message, expected));
+
+  handle = dlopen (SOUP_SONAME, RTLD_LAZY | RTLD_NOLOAD);
+  g_assert_nonnull (handle);
+  get_major_version = (guint (*) (void)) dlsym (handle, "soup_get_major_version");
+  g_assert_nonnull (get_major_version);
+  g_assert_cmpuint (get_major_version (), ==, SOUP_MAJOR_VERSION);
+  dlclose (handle);
+
+  {
+    const char *names[] = { "cert.pem", "key.pem", "data", "signature.der" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (dir);
+  }
+}
+
+/* libxlsxwriter is opened by the soname the build found
+ * (app/core/meson.build) when the first workbook is written: not before,
+ * and then the very library whose header the build used, writing it. */
+static void
+test_xlsxwriter_lazy (void)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) book = NULL;
+  const char *header[] = { "ID", "Due" };
+  const char *row[] = { "1-1", "2027-03-31" };
+  const double widths[] = { 10, 12 };
+  const gboolean wrap[] = { FALSE, FALSE };
+  const char *(*get_version) (void) = NULL;
+  const char *data;
+  void *handle;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_null (dlopen (XLSXWRITER_SONAME, RTLD_LAZY | RTLD_NOLOAD));
+  g_ptr_array_add (rows, header);
+  g_ptr_array_add (rows, row);
+  book = scs_xlsx_write_table ("Plan", rows, 2, widths, wrap, 1, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (book, NULL);
+  g_assert_cmpuint (g_bytes_get_size (book), >, 4);
+  g_assert_true (memcmp (data, "PK\x03\x04", 4) == 0);
+
+  handle = dlopen (XLSXWRITER_SONAME, RTLD_LAZY | RTLD_NOLOAD);
+  g_assert_nonnull (handle);
+  get_version = (const char *(*) (void)) dlsym (handle, "lxw_version");
+  g_assert_nonnull (get_version);
+  g_assert_cmpstr (get_version (), ==, LXW_VERSION);
+  dlclose (handle);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -220,6 +380,9 @@ main (int    argc,
   g_test_add_func ("/scs/startup/gl-preload-wanted", test_gl_preload_wanted);
   g_test_add_func ("/scs/startup/gl-preload-run", test_gl_preload_run);
   g_test_add_func ("/scs/startup/poppler-lazy", test_poppler_lazy);
+  g_test_add_func ("/scs/startup/soup-lazy", test_soup_lazy);
+  g_test_add_func ("/scs/startup/xlsxwriter-lazy", test_xlsxwriter_lazy);
+  g_test_add_func ("/scs/startup/no-exported-symbols", test_no_exported_symbols);
 
   return g_test_run ();
 }
