@@ -332,7 +332,11 @@ test_scope_import (void)
 
   copy_file (base, path);
   g_assert_false (run_shimmed (args, cache, 0, &n, NULL));
-  g_assert_cmpstr (sqlite_query (path, "SELECT count(*) FROM scope_item"), ==, "60000\n");
+  {
+    g_autofree char *items = sqlite_query (path, "SELECT count(*) FROM scope_item");
+
+    g_assert_cmpstr (items, ==, "60000\n");
+  }
   audit_after = sqlite_query (path, "SELECT count(*) FROM audit");
 
   /* each trial is a long run: fewer points than the short cases */
