@@ -296,7 +296,8 @@ find_window_for_path (ScsApplication *self,
       if (!SCS_IS_WINDOW (l->data))
         continue;
       workspace = scs_window_get_workspace (l->data);
-      if (workspace != NULL && g_strcmp0 (scs_workspace_get_path (workspace), path) == 0)
+      /* the same file, however its path is spelled or linked */
+      if (workspace != NULL && scs_workspace_is_file (workspace, path))
         return l->data;
     }
   return NULL;

@@ -370,3 +370,69 @@ scs_file_rename_no_replace (const char  *from,
                _("Cannot write ‘%s’: %s"), display, g_strerror (saved_errno));
   return FALSE;
 }
+
+/**
+ * scs_file_set_contents:
+ *
+ * Replaces @path with @length bytes of @data, as g_file_set_contents ()
+ * with %G_FILE_SET_CONTENTS_DURABLE does, but through a partial file
+ * (mode @mode): a process killed while writing leaves a name the next
+ * writer into the folder removes, never a stray "NAME.XXXXXX" kept forever.
+ * A reader sees the old file or the new one.
+ *
+ * Returns: %FALSE with a %G_IO_ERROR (the system's message) on failure,
+ * nothing left behind.
+ */
+gboolean
+scs_file_set_contents (const char  *path,
+                       const void  *data,
+                       gsize        length,
+                       int          mode,
+                       GError     **error)
+{
+  g_autofree char *tmp = NULL;
+  const char *p = data;
+  gsize done = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  fd = scs_file_create_partial (path, &tmp, error);
+  if (fd < 0)
+    return FALSE;
+  if (fchmod (fd, mode) != 0)
+    goto failed;
+  while (done < length)
+    {
+      ssize_t n = write (fd, p + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        goto failed;
+      done += (gsize) n;
+    }
+  if (fsync (fd) != 0)
+    goto failed;
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      goto failed;
+    }
+  fd = -1;
+  if (g_rename (tmp, path) != 0)
+    goto failed;
+  sync_parent (path);
+  return TRUE;
+
+failed:
+  {
+    int saved_errno = errno != 0 ? errno : EIO;
+
+    if (fd >= 0)
+      close (fd);
+    g_unlink (tmp);
+    return set_errno_error (error, saved_errno);
+  }
+}

@@ -40,4 +40,13 @@ gboolean   scs_file_rename_no_replace (const char  *from,
                                        const char  *to,
                                        GError     **error);
 
+/* Replaces @path with @data through a partial file (synced, renamed over
+ * it, the folder synced): a reader sees the old or the new file; a killed
+ * writer leaves only a partial the next writer removes. G_IO_ERROR. */
+gboolean   scs_file_set_contents      (const char  *path,
+                                       const void  *data,
+                                       gsize        length,
+                                       int          mode,
+                                       GError     **error);
+
 G_END_DECLS

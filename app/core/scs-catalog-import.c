@@ -30,6 +30,7 @@
 #include <glib/gstdio.h>
 
 #include "scs-date.h"
+#include "scs-file.h"
 #include "scs-text.h"
 #include "scs-xlsx.h"
 #include "scs-xml.h"
@@ -990,7 +991,5 @@ scs_catalog_save (ScsCatalog  *catalog,
   g_return_val_if_fail (path != NULL, FALSE);
 
   bytes = scs_catalog_get_bytes (catalog);
-  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  return scs_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 0644, error);
 }

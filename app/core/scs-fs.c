@@ -202,6 +202,18 @@ scs_fs_release (ScsFsHold *hold)
   g_free (hold);
 }
 
+gboolean
+scs_fs_hold_is_file (const ScsFsHold *hold,
+                     const char      *path)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (hold != NULL && path != NULL, FALSE);
+
+  return g_stat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+         st.st_dev == hold->dev && st.st_ino == hold->ino;
+}
+
 guint
 scs_fs_count_holds (const char *path)
 {

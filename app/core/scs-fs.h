@@ -31,6 +31,11 @@ ScsFsHold *scs_fs_hold            (const char  *path,
                                    gboolean    *header_read,
                                    GError     **error);
 void       scs_fs_release         (ScsFsHold   *hold);
+/* Whether @path now leads to the file @hold was taken on, by device and
+ * inode: a symbolic or hard link to it, or another spelling of its path
+ * ("dir/../x", "//x", relative), is the same file. Opens nothing. */
+gboolean   scs_fs_hold_is_file    (const ScsFsHold *hold,
+                                   const char      *path);
 /* How many holds the process has on @path's file (tests). */
 guint      scs_fs_count_holds     (const char  *path);
 

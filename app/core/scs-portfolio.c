@@ -42,6 +42,7 @@
 
 #include "scs-portfolio.h"
 #include "scs-portfolio-private.h"
+#include "scs-file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1825,8 +1826,7 @@ cache_save (ScsPortfolioCache *cache,
   /* A new file moved over the old one: a reader sees the old or the new. */
   folder = g_path_get_dirname (cache->file);
   if (g_mkdir_with_parents (folder, 0700) != 0 ||
-      !g_file_set_contents_full (cache->file, contents, CACHE_HEADER + size, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, &error))
+      !scs_file_set_contents (cache->file, contents, CACHE_HEADER + size, 0600, &error))
     g_debug ("The portfolio cache ‘%s’ was not written: %s", cache->file,
              error != NULL ? error->message : g_strerror (errno));
   g_mutex_unlock (&cache->save_lock);

@@ -23,6 +23,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-date.h"
+#include "scs-file.h"
 #include "scs-text.h"
 
 G_DEFINE_QUARK (scs-profile-error-quark, scs_profile_error)
@@ -400,8 +401,7 @@ scs_profile_save (ScsProfile  *self,
   data = g_key_file_to_data (file, &length, NULL);
   dir = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (self->path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
+      !scs_file_set_contents (self->path, data, length, 0600, &local_error))
     {
       g_autofree char *display = g_filename_display_name (self->path);
 

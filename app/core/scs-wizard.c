@@ -28,6 +28,7 @@
 #include "scs-corporate-number.h"
 #include "scs-csv.h"
 #include "scs-date.h"
+#include "scs-file.h"
 #include "scs-renewal.h"
 #include "scs-text.h"
 
@@ -751,9 +752,7 @@ save (ScsSupplierList  *self,
 
   data = g_key_file_to_data (kf, &length, NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
-      !g_file_set_contents_full (self->path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local))
+      !scs_file_set_contents (self->path, data, length, 0600, &local))
     {
       g_set_error (error, SCS_WIZARD_ERROR, SCS_WIZARD_ERROR_FILE,
                    _("Cannot write the supplier list ‘%s’: %s"), display,

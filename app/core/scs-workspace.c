@@ -1763,6 +1763,23 @@ hold_file (const char  *path,
       return NULL;
     }
 
+  /* SQLite keeps the -wal and -shm next to the name it was given: under a
+   * second name (a hard link) a program would keep a second log of the
+   * same file, not see the first one's commits, and lose its own edits at
+   * the first one's next checkpoint (core/lost-update /file/hard-link). */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0 && st.st_nlink > 1)
+      {
+        g_set_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_IO,
+                     _("The workspace ‘%s’ has more than one name (a hard link): edits made under "
+                       "two names would be lost. Remove the other names, or open a copy"), display);
+        scs_fs_release (hold);
+        return NULL;
+      }
+  }
+
   return hold;
 }
 
@@ -2909,6 +2926,18 @@ scs_workspace_get_path (ScsWorkspace *self)
   g_return_val_if_fail (SCS_IS_WORKSPACE (self), NULL);
 
   return self->path;
+}
+
+gboolean
+scs_workspace_is_file (ScsWorkspace *self,
+                       const char   *path)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->hold == NULL)
+    return g_strcmp0 (self->path, path) == 0;
+  return scs_fs_hold_is_file (self->hold, path);
 }
 
 /**

@@ -117,6 +117,10 @@ ScsWorkspace    *scs_workspace_open_again        (const char            *path,
  * the opening thread is done with it. */
 void             scs_workspace_take_over         (ScsWorkspace          *self);
 const char      *scs_workspace_get_path          (ScsWorkspace          *self);
+/* Whether @path leads to the file this workspace has open (device and
+ * inode: a link to it or another spelling of its path is the same file). */
+gboolean         scs_workspace_is_file           (ScsWorkspace          *self,
+                                                  const char            *path);
 /* A workspace that cannot be written opens read-only: viewable, verifiable
  * and exportable as a draft; every change fails with
  * SCS_WORKSPACE_ERROR_READ_ONLY. The reason is a translated clause. */

@@ -14,6 +14,8 @@
 
 #include "cli-test-util.h"
 
+#include "scs-portfolio.h"
+
 #include <string.h>
 #include <unistd.h>
 
@@ -169,4 +171,11 @@ cli_test_assert_unchanged (const char *path,
   g_autofree char *after = core_test_file_sha256 (path);
 
   g_assert_cmpstr (after, ==, sha256_before);
+}
+
+void
+cli_test_wait_settled_since (gint64 changed)
+{
+  while (g_get_real_time () <= changed + SCS_PORTFOLIO_CACHE_SETTLE_SECONDS * G_USEC_PER_SEC)
+    g_usleep (50 * 1000);
 }

@@ -71,4 +71,8 @@ JsonObject *cli_test_parse_new      (const char         *text,
 void        cli_test_assert_unchanged (const char       *path,
                                        const char       *sha256_before);
 
+/* Waits until a file changed at @changed (µs, real time) is older than the
+ * portfolio cache's settle time: only then can its key vouch for its row. */
+void        cli_test_wait_settled_since (gint64          changed);
+
 G_END_DECLS

@@ -827,15 +827,6 @@ test_life_cycle (Fixture       *f,
 /* ------------------------------------------------------------------------ */
 /* The listing's rows kept across runs ($XDG_CACHE_HOME)                     */
 
-/* Waits until a file changed at @changed (µs, real time) is older than the
- * cache's settle time: only then can its key vouch for its row. */
-static void
-wait_settled_since (gint64 changed)
-{
-  while (g_get_real_time () <= changed + SCS_PORTFOLIO_CACHE_SETTLE_SECONDS * G_USEC_PER_SEC)
-    g_usleep (50 * 1000);
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -911,7 +902,7 @@ test_portfolio_cache (Fixture       *f,
   JsonObject *root;
 
   answer (a, "1-2-1-1", "met");
-  wait_settled_since (g_get_real_time ());
+  cli_test_wait_settled_since (g_get_real_time ());
 
   opened = watch_opens (env, &first, "portfolio", f->dir, "--json", "--today", "2027-03-01");
   g_assert_cmpstr (opened, ==, "a.scsw b.scsw c.scsw");
@@ -925,7 +916,7 @@ test_portfolio_cache (Fixture       *f,
 
   /* b changed: read again, and only b. */
   answer (b, "1-2-1-1", "met");
-  wait_settled_since (g_get_real_time ());
+  cli_test_wait_settled_since (g_get_real_time ());
   opened = watch_opens (env, &out, "portfolio", f->dir, "--json", "--today", "2027-03-01");
   g_assert_cmpstr (opened, ==, "b.scsw");
   root = cli_test_parse_new (out, &parser);
@@ -1021,7 +1012,7 @@ list_then_cached (Fixture            *f,
   opened = watch_opens (env, &fresh, "portfolio", f->dir, "--json", "--today", "2027-03-01", "--no-cache");
   g_assert_cmpstr (out, ==, fresh);
   g_clear_pointer (&opened, g_free);
-  wait_settled_since (g_get_real_time ());
+  cli_test_wait_settled_since (g_get_real_time ());
   for (guint i = 0; i < 2; i++)
     {
       g_clear_pointer (&opened, g_free);
@@ -1060,7 +1051,7 @@ test_portfolio_cache_held_open (Fixture       *f,
   g_assert_cmpint (sqlite3_open (a, &db), ==, SQLITE_OK);
   holder_exec (db, "PRAGMA user_version");
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  wait_settled_since (g_get_real_time ());
+  cli_test_wait_settled_since (g_get_real_time ());
 
   /* Held open and idle: kept. */
   out = list_then_cached (f, env, "a.scsw b.scsw");
@@ -1129,7 +1120,7 @@ test_portfolio_cache_held_open (Fixture       *f,
       /* SQLite ignored it and, as the last connection, removed it: the
        * file as before, its row kept from then on. */
       g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-      wait_settled_since (g_get_real_time ());
+      cli_test_wait_settled_since (g_get_real_time ());
       out = list_then_cached (f, env, kind == 0 ? "a.scsw" : "");
       g_clear_pointer (&out, g_free);
     }

@@ -496,6 +496,23 @@ core_test_mount_tmpfs (const char  *dir,
 }
 
 gboolean
+core_test_mount_overlay (const char  *lower,
+                         const char  *upper,
+                         const char  *work,
+                         const char  *merged,
+                         char       **why)
+{
+  g_autofree char *options = g_strdup_printf ("lowerdir=%s,upperdir=%s,workdir=%s", lower, upper, work);
+
+  if (!private_mounts (why))
+    return FALSE;
+  if (mount ("scs-test", merged, "overlay", 0, options) == 0)
+    return TRUE;
+  *why = g_strdup_printf ("mount -t overlay: %s", g_strerror (errno));
+  return FALSE;
+}
+
+gboolean
 core_test_can_mount (char **why)
 {
   g_autofree char *dir = core_test_make_tmp_dir ("scs-test-mount-XXXXXX");

@@ -133,6 +133,13 @@ gboolean      core_test_mount_read_only (const char   *dir,
 gboolean      core_test_mount_tmpfs     (const char   *dir,
                                          guint         size_kib,
                                          char        **why);
+/* Mounts an overlay of @upper (with @work) over @lower on @merged, in a
+ * private mount namespace as above: a container's layered file system. */
+gboolean      core_test_mount_overlay   (const char   *lower,
+                                         const char   *upper,
+                                         const char   *work,
+                                         const char   *merged,
+                                         char        **why);
 /* Whether the two above work here, tried in a child; @why says why not. */
 gboolean      core_test_can_mount       (char        **why);
 

@@ -736,6 +736,141 @@ test_review_accept_answer_changed (Fixture       *f,
   g_assert_false (audited);
 }
 
+/* The note of @id as a fresh connection reads it through @path. */
+static char *
+note_through (const char *path,
+              const char *id)
+{
+  g_autoptr(ScsWorkspace) ws = open_as (path, NULL);
+
+  return g_strdup (scs_answer_get_note (scs_workspace_lookup_answer (ws, id)));
+}
+
+/* A second name of the file (a hard link): SQLite keeps the -wal and
+ * -shm next to the name, so a program opening the other name would keep
+ * a second log of the same file, read the file without the first one's
+ * commits and have its own edits overwritten by the first one's next
+ * checkpoint (before: scs-cli said saved, and the note was gone once the
+ * window closed). A file with more than one name is refused (exit 2),
+ * nothing written; what the open workspace saved stays. */
+static void
+test_file_hard_link (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = open_as (f->path, NULL);
+  g_autofree char *other = g_build_filename (f->dir, "link.scsw", NULL);
+  g_autofree char *note = NULL;
+  g_autofree char *other_note = NULL;
+  int status;
+
+  g_assert_true (scs_workspace_set_note (ws, ID, "窓で保存したメモ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (link (f->path, other), ==, 0);
+
+  status = core_test_run_cli (NULL, "answer", other, "1-2-1-2", "met", "--note", "別名から保存したメモ", NULL);
+  if (status == 0)
+    {
+      /* the window goes on and closes: its checkpoint is the last word */
+      g_assert_true (scs_workspace_set_note (ws, "1-3-1-1", "窓の二つ目のメモ", &error));
+      g_assert_no_error (error);
+      g_clear_object (&ws);
+      g_assert_cmpint (g_unlink (other), ==, 0);
+      other_note = note_through (f->path, "1-2-1-2");
+      g_assert_cmpstr (other_note, ==, "別名から保存したメモ");
+    }
+  g_assert_cmpint (status, ==, 2);
+
+  /* the open workspace saves on; the file is whole with its notes */
+  g_assert_true (scs_workspace_set_note (ws, "1-3-1-1", "窓の二つ目のメモ", &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+  g_assert_cmpint (g_unlink (other), ==, 0);
+  note = note_through (f->path, ID);
+  g_assert_cmpstr (note, ==, "窓で保存したメモ");
+  other_note = note_through (f->path, "1-2-1-2");
+  g_assert_cmpstr (other_note, ==, "");
+}
+
+/* In the child of test_file_overlay: the workspace in @merged, on the
+ * lower layer until it is opened for writing (copied up then). */
+static void
+use_overlay_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = open_as (path, NULL);
+  g_autofree char *note = NULL;
+  g_autofree char *other_note = NULL;
+
+  g_assert_true (scs_workspace_set_note (ws, ID, "上の層に保存したメモ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (core_test_run_cli (NULL, "answer", path, "1-2-1-2", "met", "--note", "別のプログラムのメモ", NULL),
+                   ==, 0);
+  /* no false alarm: the copy-up is not a move */
+  g_assert_true (scs_workspace_set_note (ws, "1-3-1-1", "その後のメモ", &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+  note = note_through (path, ID);
+  other_note = note_through (path, "1-2-1-2");
+  g_assert_cmpstr (note, ==, "上の層に保存したメモ");
+  g_assert_cmpstr (other_note, ==, "別のプログラムのメモ");
+}
+
+/* A workspace on the read-only lower layer of an overlay (a container's
+ * image) is copied up when it is first opened for writing: the name then
+ * leads to the upper copy. Device and inode stay the origin's, so every
+ * save goes on (no SCS_DB_ERROR_MOVED false alarm), with another program
+ * writing too. Skipped where mounting is not permitted. */
+static void
+test_file_overlay (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *why = NULL;
+  g_autofree char *lower = g_build_filename (f->dir, "lower", NULL);
+  g_autofree char *upper = g_build_filename (f->dir, "upper", NULL);
+  g_autofree char *work = g_build_filename (f->dir, "work", NULL);
+  g_autofree char *merged = g_build_filename (f->dir, "merged", NULL);
+  g_autofree char *in_lower = g_build_filename (lower, "client.scsw", NULL);
+  g_autofree char *path = g_build_filename (merged, "client.scsw", NULL);
+  int status;
+  pid_t pid;
+
+  if (!core_test_can_mount (&why))
+    {
+      g_test_skip (why);
+      return;
+    }
+  g_assert_cmpint (g_mkdir (lower, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (upper, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (work, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (merged, 0755), ==, 0);
+  g_assert_cmpint (g_rename (f->path, in_lower), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autofree char *child_why = NULL;
+
+      if (!core_test_mount_overlay (lower, upper, work, merged, &child_why))
+        {
+          /* a kernel without overlayfs: said, not failed */
+          g_printerr ("%s\n", child_why);
+          _exit (77);
+        }
+      use_overlay_file (path);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) == 77)
+    {
+      g_test_skip ("overlayfs cannot be mounted here");
+      return;
+    }
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +888,8 @@ main (int   argc,
               core_test_fixture_set_up, test_file_replaced, core_test_fixture_tear_down);
   ADD ("/scs/lost-update/file/replaced-then-used", test_file_replaced_then_used);
   ADD ("/scs/lost-update/file/deleted", test_file_deleted);
+  ADD ("/scs/lost-update/file/hard-link", test_file_hard_link);
+  ADD ("/scs/lost-update/file/overlay", test_file_overlay);
   ADD ("/scs/lost-update/scope/status", test_scope_status);
   ADD ("/scs/lost-update/scope/field", test_scope_field);
   ADD ("/scs/lost-update/target-level", test_target_level);

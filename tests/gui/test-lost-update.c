@@ -25,6 +25,13 @@
  * The scope page: a field renamed by another program since the page read
  * the item, then edited on the page, is not saved; the page says so and
  * shows the other program's value.
+ *
+ * One file under other names: opened again through a symbolic link, a
+ * hard link, "dir/../name", "//" or a relative path, the window that has
+ * it is presented, never a second one (whose saves would race the first's;
+ * through a hard link it would even keep a second -wal, and a file with a
+ * second name is refused at opening: core/lost-update /file/hard-link). A
+ * copy is another file and gets its own window.
  */
 
 #include "config.h"
@@ -34,12 +41,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
 #include "checklist-test-util.h"
 #include "gui-test-util.h"
 #include "../core/core-test-util.h"
+#include "scs-application.h"
 #include "scs-org-dialog.h"
 #include "scs-scope-page.h"
 #include "scs-window.h"
@@ -361,12 +370,84 @@ test_scope_field_conflict (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+n_workspace_windows (GtkApplication *app)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    n += SCS_IS_WINDOW (l->data) && scs_window_get_workspace (l->data) != NULL;
+  return n;
+}
+
+static void
+test_open_same_file (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(ScsApplication) app = scs_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sub = g_build_filename (fixture->dir, "sub", NULL);
+  g_autofree char *symlink_path = g_build_filename (fixture->dir, "symlink.scsw", NULL);
+  g_autofree char *hardlink_path = g_build_filename (fixture->dir, "hardlink.scsw", NULL);
+  g_autofree char *dotdot = g_build_filename (sub, "..", "test.scsw", NULL);
+  g_autofree char *slashes = g_strconcat (fixture->dir, "//test.scsw", NULL);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "copy.scsw", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  GFile *spellings[5];
+
+  g_clear_object (&fixture->workspace);
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  g_assert_cmpint (symlink (fixture->path, symlink_path), ==, 0);
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy_path, contents, length, NULL));
+  spellings[0] = g_file_new_for_path (symlink_path);
+  spellings[1] = g_file_new_for_path (hardlink_path);
+  spellings[2] = g_file_new_for_path (dotdot);
+  spellings[3] = g_file_new_for_path (slashes);
+  spellings[4] = g_file_new_for_commandline_arg_and_cwd ("test.scsw", fixture->dir);
+
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".SameFile");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+
+    g_assert_true (scs_application_open_file (app, file, NULL));
+  }
+  g_assert_cmpuint (n_workspace_windows (GTK_APPLICATION (app)), ==, 1);
+  /* made once it is open: a file with two names is not opened at all */
+  g_assert_cmpint (link (fixture->path, hardlink_path), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autofree char *shown = g_file_get_path (spellings[i]);
+
+      g_test_message ("opening %s", shown);
+      g_assert_true (scs_application_open_file (app, spellings[i], NULL));
+      g_assert_cmpuint (n_workspace_windows (GTK_APPLICATION (app)), ==, 1);
+      g_object_unref (spellings[i]);
+    }
+  /* a copy is another file: a window of its own */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (copy_path);
+
+    g_assert_true (scs_application_open_file (app, file, NULL));
+  }
+  g_assert_cmpuint (n_workspace_windows (GTK_APPLICATION (app)), ==, 2);
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  gui_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv, "ja");
 
+  g_test_add ("/scs/gui/lost-update/open/same-file", Fixture, NULL,
+              fixture_set_up, test_open_same_file, fixture_tear_down);
   g_test_add ("/scs/gui/lost-update/org-dialog/merge", Fixture, NULL,
               fixture_set_up, test_org_dialog_merge, fixture_tear_down);
   g_test_add ("/scs/gui/lost-update/org-dialog/conflict", Fixture, NULL,
