@@ -13,6 +13,16 @@
 #include "scs-checklist-page.h"
 #include "scs-criterion-row.h"
 #include "scs-window.h"
+#include "scs-workspace.h"
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  ScsWorkspace     *workspace;
+  ScsWindow        *window;
+  ScsChecklistPage *page;
+} ChecklistFixture;
 
 /* The window's checklist page; the window builds it when a category is
  * first shown, so this shows category 1 if need be, then the page shown
@@ -34,6 +44,39 @@ checklist_test_page (gpointer window)
     }
   g_assert_nonnull (page);
   return SCS_CHECKLIST_PAGE (page);
+}
+
+/* A window on a new ★3 workspace of @organization in a new folder made
+ * from @tmp_template, with category 1 shown. */
+static inline void
+checklist_test_fixture_set_up (ChecklistFixture *fixture,
+                               const char       *organization,
+                               const char       *tmp_template)
+{
+  g_autoptr(ScsOrganization) org = gui_test_sample_organization (organization);
+
+  fixture->dir = gui_test_make_tmp_dir (tmp_template);
+  fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
+  fixture->workspace = gui_test_create_workspace (fixture->path, org, 3);
+  scs_workspace_set_actor (fixture->workspace, "検査 花子");
+
+  fixture->window = scs_window_new (NULL);
+  scs_window_set_workspace (fixture->window, fixture->workspace);
+  gui_test_present_window (GTK_WINDOW (fixture->window), 1000, 700);
+  fixture->page = checklist_test_page (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
+}
+
+static inline void
+checklist_test_fixture_tear_down (ChecklistFixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (fixture->workspace);
+  gui_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
 }
 
 /* The @position-th criterion shown (NULL past the end) and how many. */

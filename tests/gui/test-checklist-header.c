@@ -24,31 +24,13 @@
 #include "scs-window.h"
 #include "scs-workspace.h"
 
-typedef struct
-{
-  char             *dir;
-  char             *path;
-  ScsWorkspace     *workspace;
-  ScsWindow        *window;
-  ScsChecklistPage *page;
-} Fixture;
+typedef ChecklistFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(ScsOrganization) org = gui_test_sample_organization ("株式会社ヘッダ工業");
-
-  fixture->dir = gui_test_make_tmp_dir ("scs-test-checklist-header-XXXXXX");
-  fixture->path = g_build_filename (fixture->dir, "test.scsw", NULL);
-  fixture->workspace = gui_test_create_workspace (fixture->path, org, 3);
-  scs_workspace_set_actor (fixture->workspace, "検査 花子");
-
-  fixture->window = scs_window_new (NULL);
-  scs_window_set_workspace (fixture->window, fixture->workspace);
-  gui_test_present_window (GTK_WINDOW (fixture->window), 1000, 700);
-  fixture->page = checklist_test_page (fixture->window);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1));
+  checklist_test_fixture_set_up (fixture, "株式会社ヘッダ工業", "scs-test-checklist-header-XXXXXX");
   gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
 }
 
@@ -56,13 +38,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (fixture->workspace);
-  gui_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  checklist_test_fixture_tear_down (fixture);
 }
 
 /* ---------------------------------------------------------------- helpers */
