@@ -315,7 +315,7 @@ scs_supplier_decide (ScsSupplier *supplier)
       supplier->recommended = 0;
       supplier->reasoning = g_strdup_printf ("%s\n%s",
                                              _("Outside the supplier flow: a one-off purchase or goods that "
-                                               "are easily replaced, which the guidance allows to leave out."),
+                                               "are easily replaced, which the guidance allows leaving out."),
                                              supplier->outside_reason ? supplier->outside_reason : "");
     }
   else
