@@ -652,12 +652,6 @@ scs_supplier_list_load (const char  *path,
   return g_steal_pointer (&self);
 }
 
-const char *
-scs_supplier_list_get_path (ScsSupplierList *self)
-{
-  return self->path;
-}
-
 GPtrArray *
 scs_supplier_list_get (ScsSupplierList *self)
 {
