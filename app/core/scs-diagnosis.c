@@ -113,7 +113,7 @@ scs_support_from_string (const char *text,
 {
   guint i;
 
-  if (!scs_text_find_word (support_names, sizeof (support_names[0]), G_N_ELEMENTS (support_names), text, &i))
+  if (!scs_text_find_in_array (support_names, text, &i))
     return FALSE;
   *support = i;
   return TRUE;

@@ -1085,7 +1085,7 @@ scs_certification_status_from_string (const char             *text,
 {
   guint i;
 
-  if (!scs_text_find_word (certification_status_names, sizeof (certification_status_names[0]), G_N_ELEMENTS (certification_status_names), text, &i))
+  if (!scs_text_find_in_array (certification_status_names, text, &i))
     return FALSE;
   *status = (ScsCertificationStatus) i;
   return TRUE;

@@ -59,9 +59,8 @@ scs_check_method_from_string (const char     *text,
   /* the word, or the label the user reads */
   for (i = 0; i < G_N_ELEMENTS (check_labels); i++)
     labels[i] = _(check_labels[i]);
-  if (!scs_text_find_word (check_methods, sizeof (check_methods[0]), G_N_ELEMENTS (check_methods),
-                           text, &i) &&
-      !scs_text_find_word (labels, sizeof (labels[0]), G_N_ELEMENTS (labels), text, &i))
+  if (!scs_text_find_in_array (check_methods, text, &i) &&
+      !scs_text_find_in_array (labels, text, &i))
     return FALSE;
   *method = i;
   return TRUE;
