@@ -54,19 +54,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const state_names[SCS_N_ANSWER_STATES] = {
-  "unanswered", "met", "not-met", "na",
-};
-
-static const char * const state_labels[SCS_N_ANSWER_STATES] = {
+/* Row i is the state i. */
+static const ScsTextWord states[SCS_N_ANSWER_STATES] = {
   /* Translators: state of a criterion nobody has answered yet */
-  N_("Unanswered"),
+  { "unanswered", N_("Unanswered") },
   /* Translators: the company meets the criterion */
-  N_("Met"),
+  { "met", N_("Met") },
   /* Translators: the company does not (yet) meet the criterion */
-  N_("Not met"),
+  { "not-met", N_("Not met") },
   /* Translators: the criterion does not apply to the company (needs a reason) */
-  N_("Not applicable"),
+  { "na", N_("Not applicable") },
 };
 
 GType
@@ -101,9 +98,7 @@ scs_answer_state_get_type (void)
 const char *
 scs_answer_state_to_string (ScsAnswerState state)
 {
-  g_return_val_if_fail ((guint) state < SCS_N_ANSWER_STATES, NULL);
-
-  return state_names[state];
+  return scs_text_word_get_id (states, G_N_ELEMENTS (states), state);
 }
 
 /**
@@ -121,7 +116,7 @@ scs_answer_state_from_string (const char     *text,
 
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (!scs_text_find_in_array (state_names, text, &i))
+  if (!scs_text_find_in_table (states, id, text, &i))
     return FALSE;
   *state = (ScsAnswerState) i;
   return TRUE;
@@ -136,9 +131,7 @@ scs_answer_state_from_string (const char     *text,
 const char *
 scs_answer_state_get_label (ScsAnswerState state)
 {
-  g_return_val_if_fail ((guint) state < SCS_N_ANSWER_STATES, NULL);
-
-  return _(state_labels[state]);
+  return scs_text_word_get_label (states, G_N_ELEMENTS (states), state);
 }
 
 static void

@@ -94,9 +94,12 @@ G_DEFINE_FINAL_TYPE (ScsDiagnosis, scs_diagnosis, G_TYPE_OBJECT)
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char * const support_names[] = { "", "it-tool", "non-it", "on-site" };
-static const char * const support_labels[] = {
-  N_("Undecided"), N_("IT tool"), N_("Non-IT support"), N_("On-site support"),
+/* Row i is the support i. */
+static const ScsTextWord supports[] = {
+  { "", N_("Undecided") },
+  { "it-tool", N_("IT tool") },
+  { "non-it", N_("Non-IT support") },
+  { "on-site", N_("On-site support") },
 };
 static const char * const tier_names[] = { "★3", "★3+", "★4", "★4+" };
 
@@ -104,7 +107,7 @@ const char *
 scs_support_to_string (ScsSupport support)
 {
   g_return_val_if_fail (support <= SCS_SUPPORT_ON_SITE, "");
-  return support_names[support];
+  return supports[support].id;
 }
 
 gboolean
@@ -113,7 +116,7 @@ scs_support_from_string (const char *text,
 {
   guint i;
 
-  if (!scs_text_find_in_array (support_names, text, &i))
+  if (!scs_text_find_in_table (supports, id, text, &i))
     return FALSE;
   *support = i;
   return TRUE;
@@ -123,7 +126,7 @@ const char *
 scs_support_get_label (ScsSupport support)
 {
   g_return_val_if_fail (support <= SCS_SUPPORT_ON_SITE, "");
-  return _(support_labels[support]);
+  return _(supports[support].label);
 }
 
 gboolean
@@ -486,55 +489,57 @@ scs_diagnosis_set_gap (ScsDiagnosis  *self,
   return TRUE;
 }
 
-static const char * const size_names[] = { "", "small", "medium", "large", NULL };
-static const char * const size_labels[] = {
-  N_("Size not given"), N_("Small business (up to 20 employees)"), N_("Medium-sized enterprise"),
-  N_("Large enterprise"),
+static const ScsTextWord sizes[] = {
+  { "", N_("Size not given") },
+  { "small", N_("Small business (up to 20 employees)") },
+  { "medium", N_("Medium-sized enterprise") },
+  { "large", N_("Large enterprise") },
 };
-static const char * const sector_names[] = {
-  "", "manufacturing", "construction", "wholesale-retail", "information", "transport", "finance",
-  "medical-welfare", "services", "other", NULL,
-};
-static const char * const sector_labels[] = {
-  N_("Sector not given"), N_("Manufacturing"), N_("Construction"), N_("Wholesale and retail"),
-  N_("Information and communications"), N_("Transport and logistics"), N_("Finance and insurance"),
-  N_("Medical care and welfare"), N_("Services"), N_("Other sectors"),
+static const ScsTextWord sectors[] = {
+  { "", N_("Sector not given") },
+  { "manufacturing", N_("Manufacturing") },
+  { "construction", N_("Construction") },
+  { "wholesale-retail", N_("Wholesale and retail") },
+  { "information", N_("Information and communications") },
+  { "transport", N_("Transport and logistics") },
+  { "finance", N_("Finance and insurance") },
+  { "medical-welfare", N_("Medical care and welfare") },
+  { "services", N_("Services") },
+  { "other", N_("Other sectors") },
 };
 
-const char * const *
-scs_client_size_list (void)
+gboolean
+scs_client_size_find (const char *size,
+                      guint      *index)
 {
-  return size_names;
+  return scs_text_find_in_table (sizes, id, size, index);
 }
 
-const char * const *
-scs_client_sector_list (void)
+gboolean
+scs_client_sector_find (const char *sector,
+                        guint      *index)
 {
-  return sector_names;
-}
-
-static const char *
-label_of (const char * const *names,
-          const char * const *labels,
-          const char         *name)
-{
-  guint i;
-
-  if (!scs_text_find_word (names, sizeof (names[0]), g_strv_length ((char **) names), name, &i))
-    i = 0;
-  return _(labels[i]);
+  return scs_text_find_in_table (sectors, id, sector, index);
 }
 
 const char *
 scs_client_size_get_label (const char *size)
 {
-  return label_of (size_names, size_labels, size);
+  guint i;
+
+  if (!scs_client_size_find (size, &i))
+    i = 0;
+  return _(sizes[i].label);
 }
 
 const char *
 scs_client_sector_get_label (const char *sector)
 {
-  return label_of (sector_names, sector_labels, sector);
+  guint i;
+
+  if (!scs_client_sector_find (sector, &i))
+    i = 0;
+  return _(sectors[i].label);
 }
 
 void
@@ -579,18 +584,21 @@ scs_diagnosis_set_client (ScsDiagnosis  *self,
   g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), FALSE);
   ws = self->workspace;
 
-  if (size != NULL && !g_strv_contains (size_names, size))
+  if (size != NULL && !scs_client_size_find (size, NULL))
     {
       g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
                    _("Unknown client size ‘%s’ (small, medium or large)"), size);
       return FALSE;
     }
-  if (sector != NULL && !g_strv_contains (sector_names, sector))
+  if (sector != NULL && !scs_client_sector_find (sector, NULL))
     {
-      g_autofree char *known = g_strjoinv (", ", (char **) sector_names + 1);
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 1; i < G_N_ELEMENTS (sectors); i++)
+        g_string_append_printf (known, "%s%s", i > 1 ? ", " : "", sectors[i].id);
 
       g_set_error (error, SCS_DIAGNOSIS_ERROR, SCS_DIAGNOSIS_ERROR_INVALID,
-                   _("Unknown sector ‘%s’ (one of: %s)"), sector, known);
+                   _("Unknown sector ‘%s’ (one of: %s)"), sector, known->str);
       return FALSE;
     }
   scs_diagnosis_get_client (self, &old_size, &old_sector);

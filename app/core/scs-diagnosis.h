@@ -181,9 +181,12 @@ gboolean      scs_diagnosis_set_gap          (ScsDiagnosis  *self,
 /* The client as the vendor sees it, for statistics across clients: size
  * ("", small, medium, large) and sector ("", manufacturing, construction,
  * wholesale-retail, information, transport, finance, medical-welfare,
- * services, other). NULL keeps what is stored. */
-const char * const *scs_client_size_list       (void);   /* "" first */
-const char * const *scs_client_sector_list     (void);   /* "" first */
+ * services, other). NULL keeps what is stored. The find functions give the
+ * position of a word in that order ("" is 0), FALSE for an unknown word. */
+gboolean      scs_client_size_find            (const char   *size,
+                                               guint        *index);
+gboolean      scs_client_sector_find          (const char   *sector,
+                                               guint        *index);
 const char   *scs_client_size_get_label       (const char   *size);
 const char   *scs_client_sector_get_label     (const char   *sector);
 void          scs_diagnosis_get_client        (ScsDiagnosis  *self,

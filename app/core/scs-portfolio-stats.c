@@ -117,14 +117,12 @@ static guint
 group_rank (ScsStatsGrouping  grouping,
             const char       *group)
 {
-  const char * const *names = grouping == SCS_STATS_BY_SIZE ? scs_client_size_list ()
-                              : grouping == SCS_STATS_BY_SECTOR ? scs_client_sector_list () : NULL;
+  guint i;
 
-  if (names == NULL || *group == '\0')
+  if (*group == '\0' || (grouping != SCS_STATS_BY_SIZE && grouping != SCS_STATS_BY_SECTOR))
     return G_MAXUINT;
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_equal (names[i], group))
-      return i;
+  if (grouping == SCS_STATS_BY_SIZE ? scs_client_size_find (group, &i) : scs_client_sector_find (group, &i))
+    return i;
   return G_MAXUINT - 1;
 }
 

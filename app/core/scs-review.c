@@ -39,25 +39,27 @@
 
 G_DEFINE_QUARK (scs-review-error-quark, scs_review_error)
 
-static const char * const review_state_names[] = {
-  "unknown", "not-started", "with-expert", "with-organization", "signed",
-};
-static const char * const review_state_labels[] = {
-  N_("—"), N_("Not started"), N_("With the expert"), N_("With the organisation"), N_("Signed"),
+/* Row i is the state i. */
+static const ScsTextWord review_states[] = {
+  { "unknown", N_("—") },
+  { "not-started", N_("Not started") },
+  { "with-expert", N_("With the expert") },
+  { "with-organization", N_("With the organisation") },
+  { "signed", N_("Signed") },
 };
 
 const char *
 scs_review_state_to_string (ScsReviewState state)
 {
   g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
-  return review_state_names[state];
+  return review_states[state].id;
 }
 
 const char *
 scs_review_state_get_label (ScsReviewState state)
 {
   g_return_val_if_fail (state <= SCS_REVIEW_STATE_SIGNED, "");
-  return _(review_state_labels[state]);
+  return _(review_states[state].label);
 }
 
 static const char review_schema_v1[] =

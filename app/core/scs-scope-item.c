@@ -50,34 +50,29 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const kind_names[SCS_SCOPE_N_KINDS] = {
-  "network", "server", "endpoint", "boundary", "internet", "cloud", "connection",
+/* Row i is the value i of each enum. */
+static const ScsTextWord kinds[SCS_SCOPE_N_KINDS] = {
+  { "network", N_("Networks and zones") },
+  { "server", N_("Servers") },
+  { "endpoint", N_("Endpoints") },
+  { "boundary", N_("Boundary devices") },
+  { "internet", N_("Internet-facing systems") },
+  { "cloud", N_("Cloud and external services") },
+  { "connection", N_("Connections to other organisations") },
 };
 
-static const char * const kind_labels[SCS_SCOPE_N_KINDS] = {
-  N_("Networks and zones"),
-  N_("Servers"),
-  N_("Endpoints"),
-  N_("Boundary devices"),
-  N_("Internet-facing systems"),
-  N_("Cloud and external services"),
-  N_("Connections to other organisations"),
+static const ScsTextWord statuses[] = {
+  { "in", N_("In scope") },
+  { "excluded", N_("Excluded") },
+  { "exception", N_("Exception") },
 };
 
-static const char * const status_names[] = { "in", "excluded", "exception" };
-static const char * const status_labels[] = {
-  N_("In scope"), N_("Excluded"), N_("Exception"),
-};
-
-static const char * const unit_names[] = {
-  "none", "company", "group-domestic", "group-overseas", "division",
-};
-static const char * const unit_labels[] = {
-  N_("Not chosen"),
-  N_("Company"),
-  N_("Group (domestic)"),
-  N_("Group (including overseas)"),
-  N_("Division or site"),
+static const ScsTextWord units[] = {
+  { "none", N_("Not chosen") },
+  { "company", N_("Company") },
+  { "group-domestic", N_("Group (domestic)") },
+  { "group-overseas", N_("Group (including overseas)") },
+  { "division", N_("Division or site") },
 };
 
 static const char * const review_names[] = { "none", "accepted", "questioned" };
@@ -129,8 +124,7 @@ static const char * const * const kind_fields[SCS_SCOPE_N_KINDS] = {
 const char *
 scs_scope_kind_to_string (ScsScopeKind kind)
 {
-  g_return_val_if_fail (kind < SCS_SCOPE_N_KINDS, NULL);
-  return kind_names[kind];
+  return scs_text_word_get_id (kinds, G_N_ELEMENTS (kinds), kind);
 }
 
 gboolean
@@ -139,7 +133,7 @@ scs_scope_kind_from_string (const char   *text,
 {
   guint i;
 
-  if (!scs_text_find_in_array (kind_names, text, &i))
+  if (!scs_text_find_in_table (kinds, id, text, &i))
     return FALSE;
   *kind = (ScsScopeKind) i;
   return TRUE;
@@ -148,15 +142,13 @@ scs_scope_kind_from_string (const char   *text,
 const char *
 scs_scope_kind_label (ScsScopeKind kind)
 {
-  g_return_val_if_fail (kind < SCS_SCOPE_N_KINDS, NULL);
-  return _(kind_labels[kind]);
+  return scs_text_word_get_label (kinds, G_N_ELEMENTS (kinds), kind);
 }
 
 const char *
 scs_scope_status_to_string (ScsScopeStatus status)
 {
-  g_return_val_if_fail (status < G_N_ELEMENTS (status_names), NULL);
-  return status_names[status];
+  return scs_text_word_get_id (statuses, G_N_ELEMENTS (statuses), status);
 }
 
 gboolean
@@ -165,7 +157,7 @@ scs_scope_status_from_string (const char     *text,
 {
   guint i;
 
-  if (!scs_text_find_in_array (status_names, text, &i))
+  if (!scs_text_find_in_table (statuses, id, text, &i))
     return FALSE;
   *status = (ScsScopeStatus) i;
   return TRUE;
@@ -174,15 +166,13 @@ scs_scope_status_from_string (const char     *text,
 const char *
 scs_scope_status_label (ScsScopeStatus status)
 {
-  g_return_val_if_fail (status < G_N_ELEMENTS (status_labels), NULL);
-  return _(status_labels[status]);
+  return scs_text_word_get_label (statuses, G_N_ELEMENTS (statuses), status);
 }
 
 const char *
 scs_scope_unit_to_string (ScsScopeUnitKind unit)
 {
-  g_return_val_if_fail (unit < G_N_ELEMENTS (unit_names), NULL);
-  return unit_names[unit];
+  return scs_text_word_get_id (units, G_N_ELEMENTS (units), unit);
 }
 
 gboolean
@@ -191,7 +181,7 @@ scs_scope_unit_from_string (const char       *text,
 {
   guint i;
 
-  if (!scs_text_find_in_array (unit_names, text, &i))
+  if (!scs_text_find_in_table (units, id, text, &i))
     return FALSE;
   *unit = (ScsScopeUnitKind) i;
   return TRUE;
@@ -200,8 +190,7 @@ scs_scope_unit_from_string (const char       *text,
 const char *
 scs_scope_unit_label (ScsScopeUnitKind unit)
 {
-  g_return_val_if_fail (unit < G_N_ELEMENTS (unit_labels), NULL);
-  return _(unit_labels[unit]);
+  return scs_text_word_get_label (units, G_N_ELEMENTS (units), unit);
 }
 
 const char *
@@ -297,13 +286,13 @@ scs_scope_item_get_property (GObject    *object,
       g_value_set_int64 (value, self->id);
       break;
     case PROP_KIND:
-      g_value_set_string (value, kind_names[self->kind]);
+      g_value_set_string (value, kinds[self->kind].id);
       break;
     case PROP_NAME:
       g_value_set_string (value, scs_scope_item_get_name (self));
       break;
     case PROP_STATUS:
-      g_value_set_string (value, status_names[self->status]);
+      g_value_set_string (value, statuses[self->status].id);
       break;
     case PROP_REVISION:
       g_value_set_uint (value, self->revision);
