@@ -11,8 +11,9 @@
  * "All Shown Still Hold" confirms the rows shown in one transaction.
  * Re-answering in the checklist clears a flag too (the core does that).
  *
- * The rows are a GListModel: the flagged criteria's IDs, filtered by the
- * search, bound to the list; a refresh splices the IDs that changed.
+ * The rows are a GListModel: an ScsReconfirmEntry per flagged criterion,
+ * filtered by the search, bound to the list, each row built from
+ * scs-reconfirm-row.ui; a refresh splices the entries that changed.
  * Actions: reconfirm.confirm (s: criterion ID), reconfirm.confirm-shown.
  */
 #include "config.h"
@@ -27,6 +28,115 @@
 #include "scs-migration.h"
 #include "scs-window.h"
 
+/* One flagged answer as its row shows it: read-only properties
+ * "criterion-id", "levels" ("★3 → ★4"), "levels-changed", "old-text" and
+ * "new-text", bound by scs-reconfirm-row.ui. */
+#define SCS_TYPE_RECONFIRM_ENTRY (scs_reconfirm_entry_get_type ())
+G_DECLARE_FINAL_TYPE (ScsReconfirmEntry, scs_reconfirm_entry, SCS, RECONFIRM_ENTRY, GObject)
+
+struct _ScsReconfirmEntry
+{
+  GObject           parent_instance;
+  ScsReconfirmItem *item;
+};
+
+G_DEFINE_FINAL_TYPE (ScsReconfirmEntry, scs_reconfirm_entry, G_TYPE_OBJECT)
+
+enum
+{
+  ENTRY_PROP_0,
+  ENTRY_PROP_CRITERION_ID,
+  ENTRY_PROP_LEVELS,
+  ENTRY_PROP_LEVELS_CHANGED,
+  ENTRY_PROP_OLD_TEXT,
+  ENTRY_PROP_NEW_TEXT,
+  ENTRY_N_PROPS
+};
+
+static GParamSpec *entry_properties[ENTRY_N_PROPS];
+
+static void
+scs_reconfirm_entry_finalize (GObject *object)
+{
+  g_clear_pointer (&SCS_RECONFIRM_ENTRY (object)->item, scs_reconfirm_item_free);
+  G_OBJECT_CLASS (scs_reconfirm_entry_parent_class)->finalize (object);
+}
+
+static void
+scs_reconfirm_entry_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ScsReconfirmItem *item = SCS_RECONFIRM_ENTRY (object)->item;
+
+  switch (prop_id)
+    {
+    case ENTRY_PROP_CRITERION_ID:
+      g_value_set_string (value, item->criterion_id);
+      break;
+    case ENTRY_PROP_LEVELS:
+      /* Translators: a criterion's level before and after the catalog change */
+      g_value_take_string (value, g_strdup_printf (_("★%u → ★%u"), item->old_level, item->new_level));
+      break;
+    case ENTRY_PROP_LEVELS_CHANGED:
+      g_value_set_boolean (value, item->old_level != item->new_level);
+      break;
+    case ENTRY_PROP_OLD_TEXT:
+      g_value_set_string (value, item->old_text);
+      break;
+    case ENTRY_PROP_NEW_TEXT:
+      g_value_set_string (value, item->new_text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scs_reconfirm_entry_class_init (ScsReconfirmEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = scs_reconfirm_entry_finalize;
+  object_class->get_property = scs_reconfirm_entry_get_property;
+  entry_properties[ENTRY_PROP_CRITERION_ID] = g_param_spec_string ("criterion-id", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_LEVELS] = g_param_spec_string ("levels", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_LEVELS_CHANGED] = g_param_spec_boolean ("levels-changed", NULL, NULL, FALSE, flags);
+  entry_properties[ENTRY_PROP_OLD_TEXT] = g_param_spec_string ("old-text", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_NEW_TEXT] = g_param_spec_string ("new-text", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, ENTRY_N_PROPS, entry_properties);
+}
+
+static void
+scs_reconfirm_entry_init (ScsReconfirmEntry *self)
+{
+}
+
+/* Takes @item. */
+static ScsReconfirmEntry *
+scs_reconfirm_entry_new (ScsReconfirmItem *item)
+{
+  ScsReconfirmEntry *self = g_object_new (SCS_TYPE_RECONFIRM_ENTRY, NULL);
+
+  self->item = item;
+  return self;
+}
+
+/* The same row: an entry whose texts and levels did not change keeps it. */
+static gboolean
+entry_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const ScsReconfirmItem *x = SCS_RECONFIRM_ENTRY ((gpointer) a)->item;
+  const ScsReconfirmItem *y = SCS_RECONFIRM_ENTRY ((gpointer) b)->item;
+
+  return g_str_equal (x->criterion_id, y->criterion_id) && g_str_equal (x->old_text, y->old_text) &&
+         g_str_equal (x->new_text, y->new_text) && x->old_level == y->old_level &&
+         x->new_level == y->new_level;
+}
+
 struct _ScsReconfirmWindow
 {
   AdwWindow     parent_instance;
@@ -36,10 +146,8 @@ struct _ScsReconfirmWindow
   GtkWidget    *list;
   GtkWidget    *all_button;
   GtkWidget    *status;
-  GPtrArray    *items;   /* of ScsReconfirmItem* */
-  GHashTable   *by_id;   /* criterion ID → ScsReconfirmItem* in items */
-  GtkStringList *ids;    /* the items' criterion IDs */
-  GtkFilterListModel *shown;  /* ids matching the search */
+  GListStore   *entries;  /* of ScsReconfirmEntry */
+  GtkFilterListModel *shown;  /* entries matching the search */
   char         *filter;
 };
 
@@ -49,9 +157,6 @@ static gboolean
 matches (ScsReconfirmItem *item,
          const char       *filter)
 {
-  /* an item gone meanwhile (a refresh in progress) */
-  if (item == NULL)
-    return FALSE;
   g_autofree char *needle = NULL;
   g_autofree char *haystack = NULL;
 
@@ -68,26 +173,6 @@ matches (ScsReconfirmItem *item,
   g_free (haystack);
   haystack = g_utf8_casefold (item->new_text, -1);
   return strstr (haystack, needle) != NULL;
-}
-
-static GtkWidget *
-wording (const char *heading,
-         const char *text)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *title = gtk_label_new (heading);
-  GtkWidget *body = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "caption-heading");
-  gtk_widget_add_css_class (title, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), body);
-  return box;
 }
 
 static void refresh (ScsReconfirmWindow *self);
@@ -114,50 +199,28 @@ confirm_action (GtkWidget  *widget,
     refresh (self);
 }
 
+/* The row of @object (an ScsReconfirmEntry), built with the entry as the
+ * builder's current object; the button's target and accessible name are
+ * the entry's criterion. */
 static GtkWidget *
 make_row (gpointer object,
           gpointer user_data)
 {
-  ScsReconfirmWindow *self = user_data;
-  ScsReconfirmItem *item = g_hash_table_lookup (self->by_id, gtk_string_object_get_string (object));
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *id = gtk_label_new (item->criterion_id);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Still _Holds"));
+  ScsReconfirmItem *item = SCS_RECONFIRM_ENTRY (object)->item;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *accessible = NULL;
+  GtkWidget *button;
 
-  gtk_widget_set_margin_top (row, 10);
-  gtk_widget_set_margin_bottom (row, 10);
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_label_set_xalign (GTK_LABEL (id), 0);
-  gtk_widget_set_hexpand (id, TRUE);
-  gtk_widget_add_css_class (id, "heading");
-  gtk_box_append (GTK_BOX (top), id);
-  if (item->old_level != item->new_level)
-    {
-      /* Translators: a criterion's level before and after the catalog change */
-      g_autofree char *levels = g_strdup_printf (_("★%u → ★%u"), item->old_level, item->new_level);
-      GtkWidget *label = gtk_label_new (levels);
-
-      gtk_widget_add_css_class (label, "warning");
-      gtk_box_append (GTK_BOX (top), label);
-    }
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reconfirm.confirm");
+  gtk_builder_set_current_object (builder, object);
+  if (!gtk_builder_add_from_resource (builder, "/jp/scsworkbench/Workbench/scs-reconfirm-row.ui", &error))
+    g_error ("scs-reconfirm-row.ui: %s", error->message);  /* a resource of ours */
+  button = GTK_WIDGET (gtk_builder_get_object (builder, "confirm_button"));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", item->criterion_id);
   /* Translators: accessible name of a row's button; %s is a criterion ID */
   accessible = g_strdup_printf (_("The answer to %s still holds"), item->criterion_id);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_box_append (GTK_BOX (top), button);
-
-  gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
-  gtk_box_append (GTK_BOX (sides), wording (_("Answered against"), item->old_text));
-  gtk_box_append (GTK_BOX (sides), wording (_("Now reads"), item->new_text));
-
-  gtk_box_append (GTK_BOX (row), top);
-  gtk_box_append (GTK_BOX (row), sides);
-  return row;
+  return g_object_ref (GTK_WIDGET (gtk_builder_get_object (builder, "row")));
 }
 
 static gboolean
@@ -166,16 +229,17 @@ shown_filter (gpointer object,
 {
   ScsReconfirmWindow *self = user_data;
 
-  return matches (g_hash_table_lookup (self->by_id, gtk_string_object_get_string (object)), self->filter);
+  return matches (SCS_RECONFIRM_ENTRY (object)->item, self->filter);
 }
 
 static void
 show_status (ScsReconfirmWindow *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
   gtk_widget_remove_css_class (self->status, "error");
-  if (self->items->len == 0)
+  if (total == 0)
     gtk_label_set_text (GTK_LABEL (self->status), _("Every answer is confirmed against the current wording."));
   else
     {
@@ -183,8 +247,8 @@ show_status (ScsReconfirmWindow *self)
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "%u of %u answer shown waits for re-confirmation",
                                                             "%u of %u answers shown wait for re-confirmation",
-                                                            self->items->len),
-                                               shown, self->items->len);
+                                                            total),
+                                               shown, total);
 
       gtk_label_set_text (GTK_LABEL (self->status), text);
     }
@@ -196,28 +260,19 @@ refresh (ScsReconfirmWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = scs_migration_list_reconfirm_items (self->workspace, &error);
-  g_autofree const char **ids = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
 
   if (items == NULL)
     {
       report (self, error);
       return;
     }
-  /* The old items stay until the list no longer shows them. */
-  ids = g_new0 (const char *, items->len + 1);
+  entries = g_ptr_array_new_full (items->len, g_object_unref);
+  /* the entries take the items */
+  g_ptr_array_set_free_func (items, NULL);
   for (guint i = 0; i < items->len; i++)
-    {
-      ScsReconfirmItem *item = items->pdata[i];
-
-      ids[i] = item->criterion_id;
-      g_hash_table_replace (self->by_id, item->criterion_id, item);
-    }
-  scs_string_list_update (self->ids, ids, items->len);
-  g_hash_table_remove_all (self->by_id);
-  for (guint i = 0; i < items->len; i++)
-    g_hash_table_insert (self->by_id, ((ScsReconfirmItem *) items->pdata[i])->criterion_id, items->pdata[i]);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  self->items = g_steal_pointer (&items);
+    g_ptr_array_add (entries, scs_reconfirm_entry_new (items->pdata[i]));
+  scs_list_store_update (self->entries, entries, entry_equal);
   show_status (self);
 }
 
@@ -247,9 +302,9 @@ confirm_shown_action (GtkWidget  *widget,
     return;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkStringObject) id = g_list_model_get_item (shown, i);
+      g_autoptr(ScsReconfirmEntry) entry = g_list_model_get_item (shown, i);
 
-      g_ptr_array_add (ids, g_strdup (gtk_string_object_get_string (id)));
+      g_ptr_array_add (ids, g_strdup (entry->item->criterion_id));
     }
   g_ptr_array_add (ids, NULL);
   if (!scs_migration_reconfirm_many (self->workspace, (const char * const *) ids->pdata, &error))
@@ -267,9 +322,7 @@ scs_reconfirm_window_dispose (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_object (&self->shown);
-  g_clear_object (&self->ids);
-  g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->entries);
   g_clear_pointer (&self->filter, g_free);
   G_OBJECT_CLASS (scs_reconfirm_window_parent_class)->dispose (object);
 }
@@ -295,10 +348,8 @@ scs_reconfirm_window_init (ScsReconfirmWindow *self)
 
   gtk_window_set_title (GTK_WINDOW (self), _("Re-confirm Answers"));
   gtk_window_set_default_size (GTK_WINDOW (self), 900, 640);
-  self->items = g_ptr_array_new ();
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->ids = gtk_string_list_new (NULL);
-  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->ids)),
+  self->entries = g_list_store_new (SCS_TYPE_RECONFIRM_ENTRY);
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)),
                                            GTK_FILTER (gtk_custom_filter_new (shown_filter, self, NULL)));
 
   self->search = gtk_search_entry_new ();

@@ -175,15 +175,6 @@ open_assistant (ScsWindow *window)
   g_assert_not_reached ();
 }
 
-/* Preferences offer the same assistant, for the workspace of the window
- * they were opened from, and only when one is open. */
-static gboolean
-is_heading (GtkWidget     *widget,
-            gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading");
-}
-
 /* The criterion IDs of the rows the bulk window shows, in order. */
 static GStrv
 shown_ids (GtkWidget *bulk)
@@ -192,10 +183,12 @@ shown_ids (GtkWidget *bulk)
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    g_strv_builder_add (ids, gtk_label_get_label (GTK_LABEL (gui_test_find (row, is_heading, NULL))));
+    g_strv_builder_add (ids, gtk_label_get_label (GTK_LABEL (gui_test_get_child (row, "criterion_id"))));
   return g_strv_builder_end (ids);
 }
 
+/* Preferences offer the same assistant, for the workspace of the window
+ * they were opened from, and only when one is open. */
 static void
 test_from_preferences (Fixture       *f,
                        gconstpointer  user_data)
@@ -313,6 +306,22 @@ test_migrate (Fixture       *f,
     shown = shown_ids (bulk);
     g_assert_cmpuint (g_strv_length (shown), ==, 1);
     g_assert_cmpstr (shown[0], ==, "1-2-3-2");
+    {
+      /* the row's template: both wordings, "Still Holds" for its criterion */
+      GtkWidget *row = gtk_widget_get_first_child (gui_test_find_by_type (bulk, GTK_TYPE_LIST_BOX));
+      GtkWidget *button = gui_test_get_child (row, "confirm_button");
+      const char *old_text = gtk_label_get_label (GTK_LABEL (gui_test_get_child (row, "old_text")));
+      const char *new_text = gtk_label_get_label (GTK_LABEL (gui_test_get_child (row, "new_text")));
+
+      g_assert_cmpstr (old_text, !=, "");
+      g_assert_cmpstr (new_text, !=, "");
+      /* what changed shows: the wording, or the level */
+      g_assert_true (g_strcmp0 (old_text, new_text) != 0 || gtk_widget_get_visible (gui_test_get_child (row, "levels")));
+      g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (gui_test_get_child (row, "levels"))), "★"));
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "reconfirm.confirm");
+      g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL),
+                       ==, "1-2-3-2");
+    }
     gui_test_save_png (bulk, "widget-", "migration-reconfirm-bulk", ".png", GUI_TEST_WAIT_FRAMES);
     gui_test_search (gui_test_find_by_type (bulk, GTK_TYPE_SEARCH_ENTRY), "存在しない文言");
     g_clear_pointer (&shown, g_strfreev);
