@@ -47,8 +47,7 @@ typedef struct
   GtkWidget    *equivalence;
   GtkWidget    *label_row;
   GtkWidget    *events;
-  GtkStringList *event_ids;  /* the events' IDs, bound to the events list */
-  GPtrArray    *event_list;  /* of ScsJcEvent, what the rows show */
+  GListStore   *events_store;  /* of ScsJcEventEntry, bound to the events list */
   GHashTable   *statuses;    /* requirement ID → AdwPreferencesGroup */
   GPtrArray    *items;       /* of ItemControls */
   /* SECURITY ACTION */
@@ -65,8 +64,7 @@ page_free (Page *page)
   g_clear_pointer (&page->evidence, g_hash_table_unref);
   g_clear_pointer (&page->statuses, g_hash_table_unref);
   g_clear_pointer (&page->items, g_ptr_array_unref);
-  g_clear_object (&page->event_ids);
-  g_clear_pointer (&page->event_list, g_ptr_array_unref);
+  g_clear_object (&page->events_store);
   g_free (page);
 }
 
@@ -568,44 +566,100 @@ jc_reload_items (Page *page)
     jc_item_reload (page, g_ptr_array_index (page->items, i));
 }
 
-/* The row of one event (a GtkListBoxCreateWidgetFunc over event_ids): its
- * heading and its change notice, to edit and save. */
+/* One recorded event as its row shows it: read-only properties "heading"
+ * ("2026-12-01 — firmware update: 3.0.0") and "notice" (the draft as
+ * stored), bound by scs-jc-event-row.ui. */
+#define SCS_TYPE_JC_EVENT_ENTRY (scs_jc_event_entry_get_type ())
+G_DECLARE_FINAL_TYPE (ScsJcEventEntry, scs_jc_event_entry, SCS, JC_EVENT_ENTRY, GObject)
+
+struct _ScsJcEventEntry
+{
+  GObject     parent_instance;
+  ScsJcEvent *event;
+};
+
+G_DEFINE_FINAL_TYPE (ScsJcEventEntry, scs_jc_event_entry, G_TYPE_OBJECT)
+
+enum
+{
+  EVENT_PROP_0,
+  EVENT_PROP_HEADING,
+  EVENT_PROP_NOTICE,
+  EVENT_N_PROPS
+};
+
+static void
+scs_jc_event_entry_finalize (GObject *object)
+{
+  g_clear_pointer (&SCS_JC_EVENT_ENTRY (object)->event, scs_jc_event_free);
+  G_OBJECT_CLASS (scs_jc_event_entry_parent_class)->finalize (object);
+}
+
+static void
+scs_jc_event_entry_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ScsJcEvent *event = SCS_JC_EVENT_ENTRY (object)->event;
+
+  switch (prop_id)
+    {
+    case EVENT_PROP_HEADING:
+      /* Translators: "2026-12-01 — firmware update: 3.0.0" */
+      g_value_take_string (value, g_strdup_printf ("%s — %s: %s", event->date,
+                                                   event->kind == SCS_JC_EVENT_MODEL ? _("new model number")
+                                                                                     : _("firmware update"),
+                                                   event->detail));
+      break;
+    case EVENT_PROP_NOTICE:
+      g_value_set_string (value, event->notice);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scs_jc_event_entry_class_init (ScsJcEventEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = scs_jc_event_entry_finalize;
+  object_class->get_property = scs_jc_event_entry_get_property;
+  g_object_class_install_property (object_class, EVENT_PROP_HEADING,
+                                   g_param_spec_string ("heading", NULL, NULL, NULL, flags));
+  g_object_class_install_property (object_class, EVENT_PROP_NOTICE,
+                                   g_param_spec_string ("notice", NULL, NULL, NULL, flags));
+}
+
+static void
+scs_jc_event_entry_init (ScsJcEventEntry *self)
+{
+}
+
+/* The same row: an event's row, and what is typed in it, stays. */
+static gboolean
+jc_event_entry_equal (gconstpointer a,
+                      gconstpointer b)
+{
+  return SCS_JC_EVENT_ENTRY ((gpointer) a)->event->id == SCS_JC_EVENT_ENTRY ((gpointer) b)->event->id;
+}
+
+/* The row of one event (a GtkListBoxCreateWidgetFunc over events_store),
+ * built with the entry as the builder's current object. */
 static GtkWidget *
 jc_event_row (gpointer item,
               gpointer user_data)
 {
-  Page *page = user_data;
-  gint64 id = g_ascii_strtoll (gtk_string_object_get_string (item), NULL, 10);
-  const ScsJcEvent *event = NULL;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *view = gtk_text_view_new ();
-  g_autofree char *heading = NULL;
-  GtkWidget *label;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < page->event_list->len && event == NULL; i++)
-    if (((ScsJcEvent *) page->event_list->pdata[i])->id == id)
-      event = page->event_list->pdata[i];
-  g_assert (event != NULL);  /* event_ids is spliced after event_list is set */
-  /* Translators: "2026-12-01 — firmware update: 3.0.0" */
-  heading = g_strdup_printf ("%s — %s: %s", event->date,
-                             event->kind == SCS_JC_EVENT_MODEL ? _("new model number")
-                                                               : _("firmware update"),
-                             event->detail);
-  label = gtk_label_new (heading);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), event->notice, -1);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (view, "card");
-  g_object_set_data (G_OBJECT (view), "event-id", GINT_TO_POINTER ((int) event->id));
-  gtk_box_append (GTK_BOX (box), view);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
+  gtk_builder_set_current_object (builder, item);
+  if (!gtk_builder_add_from_resource (builder, "/jp/scsworkbench/Workbench/scs-jc-event-row.ui", &error))
+    g_error ("scs-jc-event-row.ui: %s", error->message);  /* a resource of ours */
+  return g_object_ref (GTK_WIDGET (gtk_builder_get_object (builder, "row")));
 }
 
 /* The events as stored: rows of new events are added, the others (and
@@ -614,15 +668,21 @@ static void
 jc_show_events (Page *page)
 {
   g_autoptr(GPtrArray) events = scs_jcstar_list_events (page->workspace, NULL);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (events == NULL)
-    events = g_ptr_array_new_with_free_func ((GDestroyNotify) scs_jc_event_free);
-  for (guint i = 0; i < events->len; i++)
-    g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) ((ScsJcEvent *) events->pdata[i])->id));
-  g_clear_pointer (&page->event_list, g_ptr_array_unref);
-  page->event_list = g_steal_pointer (&events);
-  scs_string_list_update (page->event_ids, (const char * const *) ids->pdata, ids->len);
+  if (events != NULL)
+    {
+      /* the entries take the events */
+      g_ptr_array_set_free_func (events, NULL);
+      for (guint i = 0; i < events->len; i++)
+        {
+          ScsJcEventEntry *entry = g_object_new (SCS_TYPE_JC_EVENT_ENTRY, NULL);
+
+          entry->event = events->pdata[i];
+          g_ptr_array_add (entries, entry);
+        }
+    }
+  scs_list_store_update (page->events_store, entries, jc_event_entry_equal);
 }
 
 static void
@@ -634,6 +694,7 @@ jc_save_notices (GtkButton *button,
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     {
+      g_autoptr(ScsJcEventEntry) entry = g_list_model_get_item (G_LIST_MODEL (page->events_store), i);
       GtkWidget *w = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
       g_autoptr(GError) error = NULL;
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (w));
@@ -642,8 +703,7 @@ jc_save_notices (GtkButton *button,
 
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (!scs_jcstar_set_notice (page->workspace, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (w), "event-id")),
-                                  text, &error))
+      if (!scs_jcstar_set_notice (page->workspace, entry->event->id, text, &error))
         {
           say (page, error);
           return;
@@ -897,8 +957,8 @@ jcstar_page_new (ScsWorkspace *workspace)
     gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
     gtk_widget_add_css_class (list, "background");
     gtk_widget_set_margin_top (list, 12);
-    page->event_ids = gtk_string_list_new (NULL);
-    gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (page->event_ids), jc_event_row, page, NULL);
+    page->events_store = g_list_store_new (SCS_TYPE_JC_EVENT_ENTRY);
+    gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (page->events_store), jc_event_row, NULL, NULL);
     g_object_set_data (G_OBJECT (group), "list", list);
     adw_preferences_group_add (group, list);
   }

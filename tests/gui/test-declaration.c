@@ -227,7 +227,9 @@ test_jcstar (Fixture       *fixture,
     first = GTK_WIDGET (gtk_list_box_get_row_at_index (events, 0));
     g_assert_nonnull (first);
     g_assert_null (gtk_list_box_get_row_at_index (events, 1));
-    notice = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gui_test_find_by_type (first, GTK_TYPE_TEXT_VIEW)));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (gui_test_get_child (first, "heading"))),
+                              "3.0.0"));
+    notice = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gui_test_get_child (first, "notice")));
     gtk_text_buffer_set_text (notice, "ファームウェア 3.0.0 の変更届", -1);
     g_signal_emit_by_name (find (root, "save-notices"), "clicked");
     g_assert_false (gtk_widget_get_visible (find (root, "declaration-error")));
