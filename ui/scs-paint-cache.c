@@ -4,19 +4,18 @@
  * with GSK_RENDERER=cairo (tests/gui/card-cost), both for pixels that
  * never change: box shadows and icons.
  *
- * Shadows. libadwaita gives a card and a boxed list three box shadows, two of them
- * blurred. GTK 4.8's cairo renderer draws each outset shadow node again
- * at every frame the card is drawn in: a clip to the outside of the
- * rounded box, four cached corner masks, four sides blurred again, the
- * rest filled through that clip, over the card's whole area. For a
+ * Shadows. libadwaita gives a card and a boxed list three box shadows,
+ * two of them blurred. GTK 4.8's cairo renderer draws each outset shadow
+ * node again at every frame the card is drawn in: a clip to the outside
+ * of the rounded box, four cached corner masks, four sides blurred again,
+ * the rest filled through that clip, over the card's whole area. For a
  * criterion card with its evidence list that was more than half of the
- * card's drawing time (tests/gui/card-cost). The shadows of one element
- * share its box; here they are drawn once into an image (in the order GTK
- * draws them), kept by their parameters, and cut into the four strips
- * around the part of the box no shadow reaches (the box less its rounded
- * corners): each frame then paints four small images. The theme's values
- * are used as they come (dark, high contrast), so nothing is copied from
- * it; a change of size or colour is another entry.
+ * card's drawing time. The shadows of one element share its box; here
+ * they are drawn once (in GTK's order) for the smallest box with the same
+ * corners and cut in nine: each frame paints the four corners and repeats
+ * a line of pixels along each side, whatever the box's size. The theme's
+ * values are used as they come (dark, high contrast): nothing is copied
+ * from it.
  *
  * Icons. A symbolic icon is a texture node under a colour matrix node (its
  * colour). GTK 4.8's cairo renderer converts a texture's every pixel to
@@ -36,14 +35,16 @@
 
 #include <math.h>
 
-/* Shadows kept: a card and its evidence list at a few sizes, per row in
- * view and resting; icons: the content types, buttons and colours of a
- * page. All of a kind are dropped when it is full (a window resized step
- * by step makes a new size at every step). */
-#define SHADOWS_MAX 32
+/* Shadows kept by corners, colours and offsets, whatever the size of the
+ * box (a few: cards, boxed lists, light and dark), and their nodes by box
+ * (the cards in view and resting); icons by texture, colour and place.
+ * All of a kind are dropped when it is full. */
+#define SHADOWS_MAX 64
+#define PLACED_MAX 128
 #define ICONS_MAX 128
 
-static GHashTable *shadows_kept;   /* key → GskRenderNode */
+static GHashTable *shadows_kept;   /* key → Slices (below) */
+static GHashTable *shadows_placed; /* key and box → GskRenderNode of the slices */
 static GHashTable *icons_kept;     /* IconKey → GskRenderNode */
 
 static void
@@ -144,8 +145,147 @@ same_outline (const GskRoundedRect *a,
   return TRUE;
 }
 
-/* The shadows @shadows[0..n) (of one box, in drawing order) as four
- * image strips, or NULL to keep them as they are. */
+/* The shadows of one box, drawn once for a small box with the same
+ * corners, cut in nine: the four corners, and a line of pixels across
+ * each side (along a straight side, every line across it is the same:
+ * GTK itself blurs one and repeats it). The middle is inside the box,
+ * where no outset shadow draws. Whole pixels; @out: how far the shadows
+ * reach outside the box on each side; @zone: how far into the box from
+ * each side the corners reach (the corner radius and the shadows'
+ * reach). */
+typedef struct
+{
+  cairo_surface_t *corner[4];   /* GskCorner order */
+  cairo_surface_t *side[4];     /* top, right, bottom, left */
+  float            out[4];      /* top, right, bottom, left */
+  float            zone[4];
+} Slices;
+
+enum { TOP, RIGHT, BOTTOM, LEFT };
+
+static void
+slices_free (Slices *slices)
+{
+  for (guint i = 0; i < 4; i++)
+    {
+      cairo_surface_destroy (slices->corner[i]);
+      cairo_surface_destroy (slices->side[i]);
+    }
+  g_free (slices);
+}
+
+/* The part @part of @surface (which shows @whole), copied. */
+static cairo_surface_t *
+cut (cairo_surface_t       *surface,
+     int                    scale,
+     const graphene_rect_t *whole,
+     const graphene_rect_t *part)
+{
+  cairo_surface_t *copy = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) part->size.width * scale,
+                                                      (int) part->size.height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (copy, scale, scale);
+  cr = cairo_create (copy);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, surface, whole->origin.x - part->origin.x, whole->origin.y - part->origin.y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return copy;
+}
+
+/* A cairo node painting @piece at @rect, repeated to fill it when
+ * @repeat. */
+static GskRenderNode *
+piece_node (cairo_surface_t       *piece,
+            const graphene_rect_t *rect,
+            gboolean               repeat)
+{
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  if (rect->size.width <= 0 || rect->size.height <= 0)
+    return NULL;
+  node = gsk_cairo_node_new (rect);
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, piece, rect->origin.x, rect->origin.y);
+  if (repeat)
+    cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_REPEAT);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return node;
+}
+
+static Slices *
+slice (GskRenderNode        **shadows,
+       guint                  n,
+       int                    scale,
+       const GskRoundedRect  *outline,
+       const float           *out)
+{
+  Slices *slices = g_new0 (Slices, 1);
+  GskRenderNode **model = g_newa (GskRenderNode *, n);
+  GskRoundedRect small = *outline;
+  graphene_rect_t whole, part;
+  cairo_surface_t *surface;
+  float reach = 0, width, height;
+
+  /* How far into the box a shadow can differ from its straight sides. */
+  for (guint i = 0; i < n; i++)
+    reach = MAX (reach, fabsf (gsk_outset_shadow_node_get_dx (shadows[i])) +
+                        fabsf (gsk_outset_shadow_node_get_dy (shadows[i])) +
+                        fabsf (gsk_outset_shadow_node_get_spread (shadows[i])));
+  for (guint i = 0; i < 4; i++)
+    reach = MAX (reach, out[i]);
+  reach = ceilf (reach) + 2;
+  memcpy (slices->out, out, sizeof slices->out);
+  slices->zone[TOP] = ceilf (MAX (outline->corner[GSK_CORNER_TOP_LEFT].height,
+                                  outline->corner[GSK_CORNER_TOP_RIGHT].height)) + reach;
+  slices->zone[BOTTOM] = ceilf (MAX (outline->corner[GSK_CORNER_BOTTOM_LEFT].height,
+                                     outline->corner[GSK_CORNER_BOTTOM_RIGHT].height)) + reach;
+  slices->zone[LEFT] = ceilf (MAX (outline->corner[GSK_CORNER_TOP_LEFT].width,
+                                   outline->corner[GSK_CORNER_BOTTOM_LEFT].width)) + reach;
+  slices->zone[RIGHT] = ceilf (MAX (outline->corner[GSK_CORNER_TOP_RIGHT].width,
+                                    outline->corner[GSK_CORNER_BOTTOM_RIGHT].width)) + reach;
+
+  /* The smallest box with one line of straight side between its corners */
+  width = slices->zone[LEFT] + 1 + slices->zone[RIGHT];
+  height = slices->zone[TOP] + 1 + slices->zone[BOTTOM];
+  graphene_rect_init (&small.bounds, 0, 0, width, height);
+  for (guint i = 0; i < n; i++)
+    model[i] = gsk_outset_shadow_node_new (&small, gsk_outset_shadow_node_get_color (shadows[i]),
+                                           gsk_outset_shadow_node_get_dx (shadows[i]),
+                                           gsk_outset_shadow_node_get_dy (shadows[i]),
+                                           gsk_outset_shadow_node_get_spread (shadows[i]),
+                                           gsk_outset_shadow_node_get_blur_radius (shadows[i]));
+  graphene_rect_init (&whole, -out[LEFT], -out[TOP], out[LEFT] + width + out[RIGHT],
+                      out[TOP] + height + out[BOTTOM]);
+  surface = draw_nodes (model, n, scale, &whole);
+  for (guint i = 0; i < n; i++)
+    gsk_render_node_unref (model[i]);
+
+#define CUT(x, y, w, h) (graphene_rect_init (&part, x, y, w, h), cut (surface, scale, &whole, &part))
+  slices->corner[GSK_CORNER_TOP_LEFT] = CUT (-out[LEFT], -out[TOP], out[LEFT] + slices->zone[LEFT],
+                                             out[TOP] + slices->zone[TOP]);
+  slices->corner[GSK_CORNER_TOP_RIGHT] = CUT (width - slices->zone[RIGHT], -out[TOP],
+                                              slices->zone[RIGHT] + out[RIGHT], out[TOP] + slices->zone[TOP]);
+  slices->corner[GSK_CORNER_BOTTOM_RIGHT] = CUT (width - slices->zone[RIGHT], height - slices->zone[BOTTOM],
+                                                 slices->zone[RIGHT] + out[RIGHT],
+                                                 slices->zone[BOTTOM] + out[BOTTOM]);
+  slices->corner[GSK_CORNER_BOTTOM_LEFT] = CUT (-out[LEFT], height - slices->zone[BOTTOM],
+                                                out[LEFT] + slices->zone[LEFT], slices->zone[BOTTOM] + out[BOTTOM]);
+  slices->side[TOP] = CUT (slices->zone[LEFT], -out[TOP], 1, out[TOP] + slices->zone[TOP]);
+  slices->side[BOTTOM] = CUT (slices->zone[LEFT], height - slices->zone[BOTTOM], 1,
+                              slices->zone[BOTTOM] + out[BOTTOM]);
+  slices->side[LEFT] = CUT (-out[LEFT], slices->zone[TOP], out[LEFT] + slices->zone[LEFT], 1);
+  slices->side[RIGHT] = CUT (width - slices->zone[RIGHT], slices->zone[TOP], slices->zone[RIGHT] + out[RIGHT], 1);
+#undef CUT
+  cairo_surface_destroy (surface);
+  return slices;
+}
+
+/* The shadows @shadows[0..n) (of one box, in drawing order) as nine
+ * pieces of kept images, or NULL to keep them as they are. */
 static GskRenderNode *
 draw_once (GskRenderNode **shadows,
            guint           n,
@@ -154,75 +294,98 @@ draw_once (GskRenderNode **shadows,
   const GskRoundedRect *outline = gsk_outset_shadow_node_get_outline (shadows[0]);
   const graphene_rect_t *box = &outline->bounds;
   g_autoptr(GString) key = g_string_new (NULL);
-  graphene_rect_t whole, strips[4];
-  GskRenderNode *pieces[4];
+  graphene_rect_t whole, rect;
+  GskRenderNode *pieces[8];
   GskRenderNode *result;
-  cairo_surface_t *surface;
-  float x1, y1, x2, y2;
+  Slices *slices;
+  float out[4];
+  float x, y, w, h;
   guint n_pieces = 0;
 
-  g_string_append_printf (key, "%d:%g,%g,%g,%g", scale, box->origin.x, box->origin.y,
-                          box->size.width, box->size.height);
-  for (guint i = 0; i < 4; i++)
-    g_string_append_printf (key, ",%g,%g", outline->corner[i].width, outline->corner[i].height);
-  for (guint i = 0; i < n; i++)
-    {
-      if (!same_outline (gsk_outset_shadow_node_get_outline (shadows[i]), outline))
-        return NULL;
-      append_key (key, shadows[i]);
-    }
-
-  if (shadows_kept == NULL)
-    shadows_kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gsk_render_node_unref);
-  result = g_hash_table_lookup (shadows_kept, key->str);
-  if (result != NULL)
-    return gsk_render_node_ref (result);
-
-  /* What no shadow draws on: the box less its rounded corners, in whole
-   * pixels (an outset shadow is clipped to the outside of its box). */
-  x1 = ceilf (box->origin.x + MAX (outline->corner[GSK_CORNER_TOP_LEFT].width,
-                                   outline->corner[GSK_CORNER_BOTTOM_LEFT].width));
-  y1 = ceilf (box->origin.y + MAX (outline->corner[GSK_CORNER_TOP_LEFT].height,
-                                   outline->corner[GSK_CORNER_TOP_RIGHT].height));
-  x2 = floorf (box->origin.x + box->size.width - MAX (outline->corner[GSK_CORNER_TOP_RIGHT].width,
-                                                      outline->corner[GSK_CORNER_BOTTOM_RIGHT].width));
-  y2 = floorf (box->origin.y + box->size.height - MAX (outline->corner[GSK_CORNER_BOTTOM_LEFT].height,
-                                                       outline->corner[GSK_CORNER_BOTTOM_RIGHT].height));
   /* Only a box at whole pixels can be cut at whole pixels. */
-  if (x2 <= x1 || y2 <= y1 ||
-      box->origin.x != floorf (box->origin.x) || box->origin.y != floorf (box->origin.y))
+  if (!is_whole (box))
     return NULL;
 
+  g_string_append_printf (key, "%d", scale);
+  for (guint i = 0; i < 4; i++)
+    g_string_append_printf (key, ",%g,%g", outline->corner[i].width, outline->corner[i].height);
   gsk_render_node_get_bounds (shadows[0], &whole);
-  for (guint i = 1; i < n; i++)
+  for (guint i = 0; i < n; i++)
     {
       graphene_rect_t bounds;
 
+      if (!same_outline (gsk_outset_shadow_node_get_outline (shadows[i]), outline))
+        return NULL;
+      append_key (key, shadows[i]);
       gsk_render_node_get_bounds (shadows[i], &bounds);
       graphene_rect_union (&whole, &bounds, &whole);
     }
   graphene_rect_round_extents (&whole, &whole);
-
-  surface = draw_nodes (shadows, n, scale, &whole);
-
-  graphene_rect_init (&strips[0], whole.origin.x, whole.origin.y, whole.size.width, y1 - whole.origin.y);
-  graphene_rect_init (&strips[1], whole.origin.x, y2, whole.size.width, whole.origin.y + whole.size.height - y2);
-  graphene_rect_init (&strips[2], whole.origin.x, y1, x1 - whole.origin.x, y2 - y1);
-  graphene_rect_init (&strips[3], x2, y1, whole.origin.x + whole.size.width - x2, y2 - y1);
+  out[TOP] = box->origin.y - whole.origin.y;
+  out[LEFT] = box->origin.x - whole.origin.x;
+  out[BOTTOM] = whole.origin.y + whole.size.height - (box->origin.y + box->size.height);
+  out[RIGHT] = whole.origin.x + whole.size.width - (box->origin.x + box->size.width);
   for (guint i = 0; i < 4; i++)
-    {
-      GskRenderNode *piece = image_node (surface, scale, &whole, &strips[i]);
+    g_string_append_printf (key, ";%g", out[i]);
 
-      if (piece != NULL)
-        pieces[n_pieces++] = piece;
+  if (shadows_kept == NULL)
+    {
+      shadows_kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) slices_free);
+      shadows_placed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) gsk_render_node_unref);
     }
-  cairo_surface_destroy (surface);
+  slices = g_hash_table_lookup (shadows_kept, key->str);
+  if (slices == NULL)
+    {
+      slices = slice (shadows, n, scale, outline, out);
+      if (g_hash_table_size (shadows_kept) >= SHADOWS_MAX)
+        g_hash_table_remove_all (shadows_kept);
+      g_hash_table_insert (shadows_kept, g_strdup (key->str), slices);
+    }
+
+  /* The same nodes for the same box (GTK then sees nothing changed). */
+  g_string_append_printf (key, "@%g,%g,%g,%g", box->origin.x, box->origin.y, box->size.width, box->size.height);
+  result = g_hash_table_lookup (shadows_placed, key->str);
+  if (result != NULL)
+    return gsk_render_node_ref (result);
+
+  /* A box too small for its corners is left to GTK. */
+  x = box->origin.x;
+  y = box->origin.y;
+  w = box->size.width;
+  h = box->size.height;
+  if (w < slices->zone[LEFT] + 1 + slices->zone[RIGHT] || h < slices->zone[TOP] + 1 + slices->zone[BOTTOM])
+    return NULL;
+
+#define PIECE(surface, repeat, rx, ry, rw, rh) \
+  G_STMT_START { \
+    graphene_rect_init (&rect, rx, ry, rw, rh); \
+    pieces[n_pieces] = piece_node (surface, &rect, repeat); \
+    if (pieces[n_pieces] != NULL) \
+      n_pieces++; \
+  } G_STMT_END
+  PIECE (slices->corner[GSK_CORNER_TOP_LEFT], FALSE, x - out[LEFT], y - out[TOP],
+         out[LEFT] + slices->zone[LEFT], out[TOP] + slices->zone[TOP]);
+  PIECE (slices->side[TOP], TRUE, x + slices->zone[LEFT], y - out[TOP],
+         w - slices->zone[LEFT] - slices->zone[RIGHT], out[TOP] + slices->zone[TOP]);
+  PIECE (slices->corner[GSK_CORNER_TOP_RIGHT], FALSE, x + w - slices->zone[RIGHT], y - out[TOP],
+         slices->zone[RIGHT] + out[RIGHT], out[TOP] + slices->zone[TOP]);
+  PIECE (slices->side[LEFT], TRUE, x - out[LEFT], y + slices->zone[TOP],
+         out[LEFT] + slices->zone[LEFT], h - slices->zone[TOP] - slices->zone[BOTTOM]);
+  PIECE (slices->side[RIGHT], TRUE, x + w - slices->zone[RIGHT], y + slices->zone[TOP],
+         slices->zone[RIGHT] + out[RIGHT], h - slices->zone[TOP] - slices->zone[BOTTOM]);
+  PIECE (slices->corner[GSK_CORNER_BOTTOM_LEFT], FALSE, x - out[LEFT], y + h - slices->zone[BOTTOM],
+         out[LEFT] + slices->zone[LEFT], slices->zone[BOTTOM] + out[BOTTOM]);
+  PIECE (slices->side[BOTTOM], TRUE, x + slices->zone[LEFT], y + h - slices->zone[BOTTOM],
+         w - slices->zone[LEFT] - slices->zone[RIGHT], slices->zone[BOTTOM] + out[BOTTOM]);
+  PIECE (slices->corner[GSK_CORNER_BOTTOM_RIGHT], FALSE, x + w - slices->zone[RIGHT], y + h - slices->zone[BOTTOM],
+         slices->zone[RIGHT] + out[RIGHT], slices->zone[BOTTOM] + out[BOTTOM]);
+#undef PIECE
 
   result = gsk_container_node_new (pieces, n_pieces);
   for (guint i = 0; i < n_pieces; i++)
     gsk_render_node_unref (pieces[i]);
-
-  keep (&shadows_kept, SHADOWS_MAX, g_strdup (key->str), result);
+  keep (&shadows_placed, PLACED_MAX, g_strdup (key->str), result);
   return result;
 }
 
