@@ -25,7 +25,9 @@
  * colour and place.
  *
  * What is kept is painted by cairo nodes (one paint of an image each);
- * whatever has no whole-pixel place is left as it was.
+ * whatever has no whole-pixel place is left as it was. Only for the cairo
+ * renderer (the GUI tests', the benchmark's, a machine without GL): the
+ * GL renderers draw shadows and icons on the GPU and keep them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -614,9 +616,20 @@ scs_paint_cache_snapshot_child (GtkWidget   *widget,
                                 GtkWidget   *child,
                                 GtkSnapshot *snapshot)
 {
-  GtkSnapshot *inner = gtk_snapshot_new ();
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  GtkSnapshot *inner;
   GskRenderNode *node, *done;
 
+  /* The GL renderers draw shadows and textures on the GPU and keep them;
+   * a cairo node would be drawn by the CPU and uploaded instead. */
+  if (!GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      gtk_widget_snapshot_child (widget, child, snapshot);
+      return;
+    }
+
+  inner = gtk_snapshot_new ();
   gtk_widget_snapshot_child (widget, child, inner);
   node = gtk_snapshot_free_to_node (inner);
   if (node == NULL)

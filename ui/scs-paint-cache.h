@@ -16,8 +16,9 @@ G_BEGIN_DECLS
  * them are returned as they are (a new reference). For a scale of 1. */
 GskRenderNode *scs_paint_cache_rewrite        (GskRenderNode *node);
 
-/* Snapshots @child of @widget into @snapshot through
- * scs_paint_cache_rewrite () (at @widget's scale). */
+/* Snapshots @child of @widget into @snapshot, through
+ * scs_paint_cache_rewrite () (at @widget's scale) when @widget's window
+ * draws with GTK's cairo renderer. */
 void           scs_paint_cache_snapshot_child (GtkWidget     *widget,
                                                GtkWidget     *child,
                                                GtkSnapshot   *snapshot);
