@@ -1305,6 +1305,52 @@ draw_node (GskRenderNode         *node,
   return surface;
 }
 
+/* The card box of @row drawn by GTK and through the paint cache in
+ * @scheme: each byte within 1. */
+static void
+card_drawn_alike (GtkWidget      *row,
+                  AdwColorScheme  scheme)
+{
+  GtkWidget *card = gtk_widget_get_first_child (row);
+  NodeCount count = { { 0, }, NULL };
+  GskRenderNode *gtk_own, *kept;
+  graphene_rect_t area;
+  cairo_surface_t *ours, *theirs;
+  int stride, height, most = 0;
+  guint differ = 0;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  gui_test_wait_for_widget (row, 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_true (gtk_widget_has_css_class (card, "card"));
+  gtk_own = snapshot_child (row, card);
+  kept = scs_paint_cache_rewrite (gtk_own);
+  count.cairo_nodes = g_ptr_array_new ();
+  count_nodes (gtk_own, &count);
+  g_ptr_array_unref (count.cairo_nodes);
+  /* the card's three, the evidence list's three */
+  g_assert_cmpuint (count.by_type[GSK_OUTSET_SHADOW_NODE], ==, 6);
+  gsk_render_node_get_bounds (gtk_own, &area);
+  graphene_rect_round_extents (&area, &area);
+  theirs = draw_node (gtk_own, &area);
+  ours = draw_node (kept, &area);
+  stride = cairo_image_surface_get_stride (ours);
+  height = cairo_image_surface_get_height (ours);
+  for (int i = 0; i < stride * height; i++)
+    {
+      int d = abs (cairo_image_surface_get_data (ours)[i] - cairo_image_surface_get_data (theirs)[i]);
+
+      differ += d != 0;
+      most = MAX (most, d);
+    }
+  g_test_message ("card %gx%g, scheme %d: %u bytes differ, by %d at most",
+                  area.size.width, area.size.height, scheme, differ, most);
+  g_assert_cmpint (most, <=, 1);
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (theirs);
+  gsk_render_node_unref (kept);
+  gsk_render_node_unref (gtk_own);
+}
+
 /* A criterion card is drawn as GTK's cairo renderer draws it, less what
  * it would draw again at every frame for the same pixels: its box shadows
  * and those of its evidence list, and its icons, are kept images
@@ -1320,12 +1366,8 @@ test_criterion_row_paint (Fixture       *fixture,
   g_autoptr(GPtrArray) first = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   NodeCount count = { { 0, }, NULL };
-  GtkWidget *window, *row, *card;
-  GskRenderNode *node, *gtk_own, *kept;
-  graphene_rect_t area;
-  cairo_surface_t *ours, *theirs;
-  int stride, height, most = 0;
-  guint differ = 0;
+  GtkWidget *window, *row;
+  GskRenderNode *node;
 
   /* What the application loads (scs_application_startup ()). */
   gtk_css_provider_load_from_resource (css, "/jp/scsworkbench/Workbench/style.css");
@@ -1375,35 +1417,11 @@ test_criterion_row_paint (Fixture       *fixture,
     g_assert_true (first->pdata[i] == count.cairo_nodes->pdata[i]);
   g_ptr_array_unref (count.cairo_nodes);
 
-  /* The card (the row's box) as GTK draws it and as the row does. */
-  card = gtk_widget_get_first_child (row);
-  g_assert_true (gtk_widget_has_css_class (card, "card"));
-  gtk_own = snapshot_child (row, card);
-  kept = scs_paint_cache_rewrite (gtk_own);
-  memset (&count, 0, sizeof count);
-  count.cairo_nodes = g_ptr_array_new ();
-  count_nodes (gtk_own, &count);
-  g_ptr_array_unref (count.cairo_nodes);
-  g_assert_cmpuint (count.by_type[GSK_OUTSET_SHADOW_NODE], ==, 6);   /* the card's three, the list's */
-  gsk_render_node_get_bounds (gtk_own, &area);
-  graphene_rect_round_extents (&area, &area);
-  theirs = draw_node (gtk_own, &area);
-  ours = draw_node (kept, &area);
-  stride = cairo_image_surface_get_stride (ours);
-  height = cairo_image_surface_get_height (ours);
-  for (int i = 0; i < stride * height; i++)
-    {
-      int d = abs (cairo_image_surface_get_data (ours)[i] - cairo_image_surface_get_data (theirs)[i]);
-
-      differ += d != 0;
-      most = MAX (most, d);
-    }
-  g_test_message ("card %gx%g: %u bytes differ, by %d at most", area.size.width, area.size.height, differ, most);
-  g_assert_cmpint (most, <=, 1);
-  cairo_surface_destroy (ours);
-  cairo_surface_destroy (theirs);
-  gsk_render_node_unref (kept);
-  gsk_render_node_unref (gtk_own);
+  /* The card (the row's box) as GTK draws it and as the row does, in the
+   * light and the dark style (libadwaita's other shadows and colours). */
+  card_drawn_alike (row, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  card_drawn_alike (row, ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* The focus ring is still the row's: the card's outline, drawn when the
    * keyboard brings focus to it. */
