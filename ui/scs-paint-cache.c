@@ -68,39 +68,6 @@ is_whole (const graphene_rect_t *rect)
          rect->size.width == floorf (rect->size.width) && rect->size.height == floorf (rect->size.height);
 }
 
-/* A cairo node showing @surface (which shows @whole) within @part: a copy
- * of that part, not the whole image kept. Not a texture node (above). */
-static GskRenderNode *
-image_node (cairo_surface_t       *surface,
-            int                    scale,
-            const graphene_rect_t *whole,
-            const graphene_rect_t *part)
-{
-  GskRenderNode *node;
-  cairo_surface_t *copy;
-  cairo_t *cr;
-
-  if (part->size.width <= 0 || part->size.height <= 0)
-    return NULL;
-
-  copy = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) part->size.width * scale,
-                                     (int) part->size.height * scale);
-  cairo_surface_set_device_scale (copy, scale, scale);
-  cr = cairo_create (copy);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_set_source_surface (cr, surface, whole->origin.x - part->origin.x, whole->origin.y - part->origin.y);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-
-  node = gsk_cairo_node_new (part);
-  cr = gsk_cairo_node_get_draw_context (node);
-  cairo_set_source_surface (cr, copy, part->origin.x, part->origin.y);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (copy);
-  return node;
-}
-
 /* @nodes drawn in turn into a new image of @whole (whole pixels) */
 static cairo_surface_t *
 draw_nodes (GskRenderNode         **nodes,
@@ -448,7 +415,7 @@ draw_icon_once (GskRenderNode *node,
   cairo_surface_t *surface;
 
   gsk_render_node_get_bounds (texture_node, &key.bounds);
-  if (!is_whole (&key.bounds))
+  if (!is_whole (&key.bounds) || key.bounds.size.width <= 0 || key.bounds.size.height <= 0)
     return NULL;
   key.texture = gsk_texture_node_get_texture (texture_node);
   key.scale = scale;
@@ -467,7 +434,7 @@ draw_icon_once (GskRenderNode *node,
     return gsk_render_node_ref (result);
 
   surface = draw_nodes (&node, 1, scale, &key.bounds);
-  result = image_node (surface, scale, &key.bounds, &key.bounds);
+  result = piece_node (surface, &key.bounds, FALSE);
   cairo_surface_destroy (surface);
 
   g_object_ref (key.texture);
