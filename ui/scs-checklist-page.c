@@ -139,6 +139,17 @@ scs_checklist_slot_init (ScsChecklistSlot *self)
   self->estimate = ROW_ESTIMATE;
 }
 
+/* A slot out of the list is hidden when its row rests in it: else GTK
+ * would style the resting row's hundred-odd widgets again in frames that
+ * lay out (7 ms of a category switch's layout, with the rows of the
+ * categories left resting). Other slots only leave the column, which
+ * costs nothing per slot (slot_set_shown). */
+static void
+slot_update_visible (ScsChecklistSlot *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self), self->shown || !self->resting);
+}
+
 static void
 slot_set_child (ScsChecklistSlot *self,
                 GtkWidget        *child)
@@ -149,6 +160,7 @@ slot_set_child (ScsChecklistSlot *self,
   self->resting = FALSE;
   if (child != NULL)
     gtk_widget_set_parent (child, GTK_WIDGET (self));
+  slot_update_visible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -164,6 +176,7 @@ slot_set_resting (ScsChecklistSlot *self,
   /* Not shown, so out of the keyboard's and screen readers' way too. */
   gtk_widget_set_can_focus (self->child, !resting);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->child), GTK_ACCESSIBLE_STATE_HIDDEN, resting, -1);
+  slot_update_visible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -180,6 +193,7 @@ slot_set_shown (ScsChecklistSlot *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
   if (!shown)
     gtk_widget_set_child_visible (GTK_WIDGET (self), FALSE);
+  slot_update_visible (self);
   return TRUE;
 }
 

@@ -712,6 +712,8 @@ test_rows_rest_out_of_view (Fixture       *fixture,
   gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
   g_assert_null (scs_checklist_page_get_row (fixture->page, id));
   g_assert_false (gtk_widget_get_mapped (row));
+  /* Hidden, not only unmapped: GTK does not style it again meanwhile. */
+  g_assert_false (gtk_widget_is_visible (row));
   g_assert_true (gtk_widget_get_root (row) == GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
   g_assert_cmpstr (scs_criterion_row_get_criterion_id (SCS_CRITERION_ROW (row)), ==, id);
