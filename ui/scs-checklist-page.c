@@ -13,7 +13,11 @@
  * rest in their slots, not shown but still in the window and showing their
  * item, for when it comes back: taking a row out of the widget tree and
  * putting it back cost its styles, its laid-out text and its drawing, most
- * of a category switch. Up to CACHE_MAX rest; beyond that the oldest is
+ * of a category switch. The slots are in a column (ScsChecklistColumn)
+ * that maps and allocates only those near the view: the others are neither
+ * shown nor hidden by a search, only counted with their heights, so a
+ * search character that brings 130 slots into the list lays out a
+ * screenful. Up to CACHE_MAX rows rest; beyond that the oldest is
  * given to the next item that comes into view (bind and unbind). What a
  * row must not forget — the note or reason typed and not yet saved, its
  * saving, the open reason field, read-only — is the item's
@@ -57,6 +61,7 @@ struct _ScsChecklistSlot
 
   ScsChecklistItem *item;
   GtkWidget        *child;    /* heading, or row (in view or resting) */
+  gboolean          shown;    /* the item passes the filter: in the list */
   gboolean          resting;  /* child is a row out of view, not shown */
   int               height;   /* last allocated with a child; 0 unknown */
   int               width;    /* the width it was allocated at */
@@ -134,6 +139,17 @@ scs_checklist_slot_init (ScsChecklistSlot *self)
   self->estimate = ROW_ESTIMATE;
 }
 
+/* A slot out of the list is hidden when its row rests in it: else GTK
+ * would style the resting row's hundred-odd widgets again in frames that
+ * lay out (7 ms of a category switch's layout, with the rows of the
+ * categories left resting). Other slots only leave the column, which
+ * costs nothing per slot (slot_set_shown). */
+static void
+slot_update_visible (ScsChecklistSlot *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self), self->shown || !self->resting);
+}
+
 static void
 slot_set_child (ScsChecklistSlot *self,
                 GtkWidget        *child)
@@ -144,6 +160,7 @@ slot_set_child (ScsChecklistSlot *self,
   self->resting = FALSE;
   if (child != NULL)
     gtk_widget_set_parent (child, GTK_WIDGET (self));
+  slot_update_visible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -159,7 +176,127 @@ slot_set_resting (ScsChecklistSlot *self,
   /* Not shown, so out of the keyboard's and screen readers' way too. */
   gtk_widget_set_can_focus (self->child, !resting);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->child), GTK_ACCESSIBLE_STATE_HIDDEN, resting, -1);
+  slot_update_visible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* In the list or not (the filter): no widget is shown or hidden for it,
+ * which would restyle, map and lay out each of the ~200 slots a search
+ * character brings in; the column skips it, and screen readers too. */
+static gboolean
+slot_set_shown (ScsChecklistSlot *self,
+                gboolean          shown)
+{
+  if (self->shown == shown)
+    return FALSE;
+  self->shown = shown;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+  if (!shown)
+    gtk_widget_set_child_visible (GTK_WIDGET (self), FALSE);
+  slot_update_visible (self);
+  return TRUE;
+}
+
+/* The column of slots: a vertical list in which only the slots near the
+ * view are mapped and allocated (child-visible, set by update_rows); the
+ * others only count with their height (kept or estimated by the slot, so
+ * measuring them is a look-up in GTK's size cache). A GtkBox would
+ * allocate every shown slot in every frame that lays out. */
+#define SCS_TYPE_CHECKLIST_COLUMN (scs_checklist_column_get_type ())
+G_DECLARE_FINAL_TYPE (ScsChecklistColumn, scs_checklist_column, SCS, CHECKLIST_COLUMN, GtkWidget)
+
+struct _ScsChecklistColumn
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (ScsChecklistColumn, scs_checklist_column, GTK_TYPE_WIDGET)
+
+static void
+scs_checklist_column_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (!SCS_CHECKLIST_SLOT (child)->shown)
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          /* Every slot at its natural height: the list scrolls. */
+          *minimum += child_nat;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
+static GtkSizeRequestMode
+scs_checklist_column_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+scs_checklist_column_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  int y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_height = 0;
+
+      if (!SCS_CHECKLIST_SLOT (child)->shown)
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
+      if (gtk_widget_get_child_visible (child))
+        gtk_widget_allocate (child, width, child_height, -1,
+                             gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+      y += child_height;
+    }
+}
+
+static void
+scs_checklist_column_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (scs_checklist_column_parent_class)->dispose (object);
+}
+
+static void
+scs_checklist_column_class_init (ScsChecklistColumnClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->get_request_mode = scs_checklist_column_get_request_mode;
+  GTK_WIDGET_CLASS (klass)->measure = scs_checklist_column_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = scs_checklist_column_size_allocate;
+  G_OBJECT_CLASS (klass)->dispose = scs_checklist_column_dispose;
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "checklist-column");
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+scs_checklist_column_init (ScsChecklistColumn *self)
+{
 }
 
 
@@ -196,7 +333,7 @@ struct _ScsChecklistPage
   GtkDropDown        *filter_dropdown;
   GtkScrolledWindow  *scroller;
   GtkWidget          *clamp;
-  GtkBox             *slots_box;
+  GtkWidget          *slots_box;      /* ScsChecklistColumn of ScsChecklistSlot */
   GtkStack           *header_stack;
   GtkWidget          *headers[N_CATEGORIES + 1];  /* [0] search, [n] category n */
   GtkWidget          *empty_page;
@@ -389,6 +526,7 @@ refilter_now (ScsChecklistPage *self)
   guint level = target_level (self);
   g_autoptr(GHashTable) any = g_hash_table_new (NULL, NULL);   /* requirement or category → shown */
   guint n = g_list_model_get_n_items (items);
+  gboolean changed = FALSE;
 
   self->stale = FALSE;
   g_ptr_array_set_size (self->visible, 0);
@@ -449,8 +587,11 @@ refilter_now (ScsChecklistPage *self)
     {
       g_autoptr(ScsChecklistItem) item = g_list_model_get_item (items, i);
 
-      gtk_widget_set_visible (g_hash_table_lookup (self->slot_by_item, item), scs_checklist_item_get_shown (item));
+      if (slot_set_shown (g_hash_table_lookup (self->slot_by_item, item), scs_checklist_item_get_shown (item)))
+        changed = TRUE;
     }
+  if (changed)
+    gtk_widget_queue_resize (self->slots_box);
   gtk_widget_set_visible (self->empty_page, self->visible->len == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->scroller), self->visible->len > 0);
   update_header (self);
@@ -582,19 +723,19 @@ clear_cache (ScsChecklistPage *self)
     }
 }
 
+/* The height the column gives the slot (its padding included): what
+ * the scroll positions are made of. A look-up in GTK's size cache but
+ * for a row just given to it. */
 static int
-slot_height (ScsChecklistSlot *slot)
+slot_extent (ScsChecklistPage *self,
+             ScsChecklistSlot *slot)
 {
-  if (slot->height > 0)
-    return slot->height;
-  if (slot->child != NULL && !slot->resting)
-    {
-      int natural = 0;
+  int width = gtk_widget_get_width (self->slots_box);
+  int natural = 0;
 
-      gtk_widget_measure (slot->child, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
-      return natural;
-    }
-  return slot->estimate;
+  gtk_widget_measure (GTK_WIDGET (slot), GTK_ORIENTATION_VERTICAL, width > 0 ? width : -1,
+                      NULL, &natural, NULL, NULL);
+  return natural;
 }
 
 /* Rows never laid out are given the average height of those laid out at
@@ -603,11 +744,11 @@ slot_height (ScsChecklistSlot *slot)
 static void
 update_estimate (ScsChecklistPage *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->slots_box));
+  int width = gtk_widget_get_width (self->slots_box);
   gint64 sum = 0;
   int n = 0, estimate;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+  for (GtkWidget *child = gtk_widget_get_first_child (self->slots_box);
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
@@ -626,7 +767,7 @@ update_estimate (ScsChecklistPage *self)
   if (ABS (estimate - self->row_estimate) * 20 <= self->row_estimate)
     return;
   self->row_estimate = estimate;
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+  for (GtkWidget *child = gtk_widget_get_first_child (self->slots_box);
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
@@ -634,7 +775,7 @@ update_estimate (ScsChecklistPage *self)
       if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
         continue;
       slot->estimate = estimate;
-      if (slot->height == 0 && (slot->child == NULL || slot->resting) && gtk_widget_get_visible (child))
+      if (slot->height == 0 && (slot->child == NULL || slot->resting) && slot->shown)
         gtk_widget_queue_resize (child);
     }
 }
@@ -653,7 +794,7 @@ update_rows_within (ScsChecklistPage *self,
   double value = gtk_adjustment_get_value (adjustment);
   double page = gtk_adjustment_get_page_size (adjustment);
   double low, high, y = 0;
-  gboolean waiting = FALSE;
+  gboolean waiting = FALSE, remapped = FALSE;
 
   if (page <= 0)
     page = MAX (gtk_widget_get_height (GTK_WIDGET (self->scroller)), 900);
@@ -661,28 +802,24 @@ update_rows_within (ScsChecklistPage *self,
   high = value + page + page / 2;
   update_estimate (self);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+  for (GtkWidget *child = gtk_widget_get_first_child (self->slots_box);
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       ScsChecklistSlot *slot = SCS_CHECKLIST_SLOT (child);
-      gboolean near;
+      gboolean near, live;
       int height;
 
-      if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
-        {
-          if (gtk_widget_get_visible (child))
-            y += slot_height (slot);
-          continue;
-        }
-      if (!gtk_widget_get_visible (child))
+      if (!slot->shown)
         {
           if (slot_row (slot) != NULL && !row_has_focus (slot->child))
             detach_row (self, slot);
           continue;
         }
-      height = slot_height (slot);
+      height = slot_extent (self, slot);
       near = y + height >= low && y <= high;
-      if (y + height >= value && y <= value + page)
+      if (scs_checklist_item_get_kind (slot->item) != SCS_CHECKLIST_ITEM_CRITERION)
+        ;
+      else if (y + height >= value && y <= value + page)
         attach_row (self, slot);
       else if (!near)
         {
@@ -696,8 +833,17 @@ update_rows_within (ScsChecklistPage *self,
         }
       else if (slot_row (slot) == NULL)
         waiting = TRUE;
+      /* Mapped and allocated only near the view (or holding the focus). */
+      live = near || slot_row (slot) != NULL;
+      if (gtk_widget_get_child_visible (child) != live)
+        {
+          gtk_widget_set_child_visible (child, live);
+          remapped = TRUE;
+        }
       y += height;
     }
+  if (remapped)
+    gtk_widget_queue_allocate (self->slots_box);
   return waiting;
 }
 
@@ -783,10 +929,10 @@ slot_top (ScsChecklistPage *self,
 {
   double y = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box));
+  for (GtkWidget *child = gtk_widget_get_first_child (self->slots_box);
        child != NULL && child != GTK_WIDGET (target); child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child))
-      y += slot_height (SCS_CHECKLIST_SLOT (child));
+    if (SCS_CHECKLIST_SLOT (child)->shown)
+      y += slot_extent (self, SCS_CHECKLIST_SLOT (child));
   return y;
 }
 
@@ -797,7 +943,7 @@ scroll_to_slot (ScsChecklistPage *self,
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   double page = gtk_adjustment_get_page_size (adjustment);
-  double height = slot_height (slot);
+  double height = slot_extent (self, slot);
   double value = gtk_adjustment_get_value (adjustment);
 
   if (top < value || top + MIN (height, page) > value + page)
@@ -826,7 +972,7 @@ scroll_tick (GtkWidget     *widget,
         return G_SOURCE_CONTINUE;
     }
 
-  if (gtk_widget_compute_point (GTK_WIDGET (self->scroll_target), GTK_WIDGET (self->slots_box),
+  if (gtk_widget_compute_point (GTK_WIDGET (self->scroll_target), self->slots_box,
                                 &GRAPHENE_POINT_INIT (0, 0), &point))
     scroll_to_slot (self, self->scroll_target, point.y);
 
@@ -842,7 +988,7 @@ focus_item (ScsChecklistPage *self,
   ScsChecklistSlot *slot = g_hash_table_lookup (self->slot_by_item, item);
   ScsCriterionRow *row;
 
-  if (slot == NULL || !gtk_widget_get_visible (GTK_WIDGET (slot)))
+  if (slot == NULL || !slot->shown)
     return;
 
   scroll_to_slot (self, slot, slot_top (self, slot));
@@ -1079,6 +1225,7 @@ scs_checklist_page_class_init (ScsChecklistPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SCS_TYPE_CHECKLIST_COLUMN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/jp/scsworkbench/Workbench/scs-checklist-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, search_bar);
@@ -1207,8 +1354,10 @@ fill_items (ScsChecklistPage *self)
           slot_set_child (slot, heading);
           gtk_widget_add_css_class (GTK_WIDGET (slot), "heading-slot");
         }
-      gtk_widget_set_visible (GTK_WIDGET (slot), FALSE);
-      gtk_box_append (self->slots_box, GTK_WIDGET (slot));
+      /* Not in the list until the filter says so. */
+      gtk_widget_set_child_visible (GTK_WIDGET (slot), FALSE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (slot), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_widget_set_parent (GTK_WIDGET (slot), self->slots_box);
       g_hash_table_insert (self->slot_by_item, item, slot);
     }
 }
@@ -1232,8 +1381,8 @@ scs_checklist_page_set_workspace (ScsChecklistPage *self,
   g_hash_table_remove_all (self->item_by_id);
   g_hash_table_remove_all (self->slot_by_item);
   clear_cache (self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slots_box))) != NULL)
-    gtk_box_remove (self->slots_box, child);
+  while ((child = gtk_widget_get_first_child (self->slots_box)) != NULL)
+    gtk_widget_unparent (child);
   g_list_store_remove_all (self->items);
   g_set_object (&self->workspace, workspace);
 

@@ -26,6 +26,7 @@
 #include "scs-evidence-list.h"
 #include "scs-i18n.h"
 #include "scs-migration.h"
+#include "scs-paint-cache.h"
 #include "scs-review.h"
 #include "scs-text.h"
 
@@ -487,6 +488,16 @@ scs_criterion_row_get_item (ScsCriterionRow *self)
   return self->item;
 }
 
+/* The card's shadows and icons drawn once and kept (GTK's cairo renderer
+ * would draw them again at every frame the card is in). */
+static void
+scs_criterion_row_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    scs_paint_cache_snapshot_child (widget, child, snapshot);
+}
+
 static void
 scs_criterion_row_dispose (GObject *object)
 {
@@ -508,6 +519,7 @@ scs_criterion_row_class_init (ScsCriterionRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = scs_criterion_row_dispose;
+  widget_class->snapshot = scs_criterion_row_snapshot;
 
   /* Referencing the resource links it in from the static library, and its
    * constructor registers it: the templates below live there. */

@@ -427,7 +427,7 @@ n_shown (Bench       *b,
     {
       ScsChecklistItem *item = g_object_get_data (G_OBJECT (slot), "scs-item");
 
-      if (!gtk_widget_get_visible (slot) || scs_checklist_item_get_kind (item) != SCS_CHECKLIST_ITEM_CRITERION)
+      if (!scs_checklist_item_get_shown (item) || scs_checklist_item_get_kind (item) != SCS_CHECKLIST_ITEM_CRITERION)
         continue;
       if (n < max && ids != NULL)
         ids[n] = scs_checklist_item_get_criterion_id (item);

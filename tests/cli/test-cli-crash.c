@@ -10,7 +10,8 @@
  * scs-cli verify on a package. Cases: a schema upgrade at opening, a move
  * to another catalog version, a final export, the portfolio's row cache,
  * a 60,000-row scope import. SCS_CRASH_TRIALS sets how many points are
- * tried (default 24; a sixth of them, at least 4, for the long import).
+ * tried (default 24; a sixth of them, at least 4, for the long import),
+ * SCS_CRASH_IMPORT_ROWS how many rows the import has (default 60,000).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -309,7 +310,10 @@ test_catalog_migration (void)
 }
 
 /* (b) A scope import of 60,000 rows, one transaction: killed anywhere, the
- * workspace has none of them or all of them, with their audit rows. */
+ * workspace has none of them or all of them, with their audit rows. Far
+ * more than SQLite's page cache holds, so the transaction's pages go into
+ * the -wal long before the commit (6,000 rows already fill half of it
+ * before; the sanitized build imports that many: SCS_CRASH_IMPORT_ROWS). */
 static void
 test_scope_import (void)
 {
@@ -321,9 +325,12 @@ test_scope_import (void)
   g_autoptr(GString) text = g_string_new ("name,type\n");
   g_autofree char *audit_before = NULL;
   g_autofree char *audit_after = NULL;
+  g_autofree char *all_rows = NULL;
   const char *args[] = { "scope", "import-csv", path, "boundary", csv, NULL };
   g_autoptr(GArray) points = NULL;
   g_autoptr(CliRun) run = NULL;
+  guint rows = (guint) g_ascii_strtoull (g_getenv ("SCS_CRASH_IMPORT_ROWS") != NULL ? g_getenv ("SCS_CRASH_IMPORT_ROWS")
+                                                                                   : "60000", NULL, 10);
   guint n = 0;
   guint killed = 0;
   guint all = 0;
@@ -333,7 +340,9 @@ test_scope_import (void)
   run = CLI_TEST_RUN (NULL, "new", base, "--name", "株式会社アクメ", "--corporate-number", "7000012050002",
                       "--level", "4");
   cli_test_assert_ok (run);
-  for (guint i = 0; i < 60000; i++)
+  g_assert_cmpuint (rows, >, 0);
+  all_rows = g_strdup_printf ("%u\n", rows);
+  for (guint i = 0; i < rows; i++)
     g_string_append_printf (text, "FW-%05u,router\n", i);
   core_test_write_file (csv, text->str, text->len);
   audit_before = sqlite_query (base, "SELECT count(*) FROM audit");
@@ -343,7 +352,7 @@ test_scope_import (void)
   {
     g_autofree char *items = sqlite_query (path, "SELECT count(*) FROM scope_item");
 
-    g_assert_cmpstr (items, ==, "60000\n");
+    g_assert_cmpstr (items, ==, all_rows);
   }
   audit_after = sqlite_query (path, "SELECT count(*) FROM audit");
 
@@ -360,7 +369,7 @@ test_scope_import (void)
       assert_integrity (path);
       items = sqlite_query (path, "SELECT count(*) FROM scope_item");
       audit = sqlite_query (path, "SELECT count(*) FROM audit");
-      if (g_str_equal (items, "60000\n"))
+      if (g_str_equal (items, all_rows))
         {
           g_assert_cmpstr (audit, ==, audit_after);
           all++;
@@ -371,7 +380,8 @@ test_scope_import (void)
           g_assert_cmpstr (audit, ==, audit_before);
         }
     }
-  g_test_message ("scope import: %u writes, %u points, %u kills, %u with all rows", n, points->len, killed, all);
+  g_test_message ("scope import of %u rows: %u writes, %u points, %u kills, %u with all rows", rows, n, points->len,
+                  killed, all);
   g_assert_cmpuint (killed, >, 0);
   core_test_rm_rf (dir);
 }
@@ -500,77 +510,182 @@ test_export (void)
   core_test_rm_rf (dir);
 }
 
+/* A portfolio of the six clients of the folder @template, copied into
+ * @dir/clients, listed with its row cache in @dir/cache. */
+typedef struct
+{
+  char *clients;
+  char *first;       /* clients/client-0.scsw */
+  char *cache;       /* XDG_CACHE_HOME */
+  char *cache_env;   /* XDG_CACHE_HOME=cache */
+  char *cache_folder;
+} Portfolio;
+
+static void
+portfolio_copy (Portfolio  *p,
+                const char *template,
+                const char *dir)
+{
+  p->clients = g_build_filename (dir, "clients", NULL);
+  p->first = g_build_filename (p->clients, "client-0.scsw", NULL);
+  p->cache = g_build_filename (dir, "cache", NULL);
+  p->cache_env = g_strdup_printf ("XDG_CACHE_HOME=%s", p->cache);
+  p->cache_folder = g_build_filename (p->cache, "scs-workbench", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (p->clients, 0755), ==, 0);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("client-%u.scsw", i);
+      g_autofree char *from = g_build_filename (template, name, NULL);
+      g_autofree char *to = g_build_filename (p->clients, name, NULL);
+
+      copy_file (from, to);
+    }
+}
+
+static void
+portfolio_clear (Portfolio *p)
+{
+  g_free (p->clients);
+  g_free (p->first);
+  g_free (p->cache);
+  g_free (p->cache_env);
+  g_free (p->cache_folder);
+}
+
+/* The arguments of `scs-cli portfolio` on @p into @argv, 7 places
+ * (--no-cache: read from the files only). */
+static void
+portfolio_argv (Portfolio   *p,
+                gboolean     no_cache,
+                const char **argv)
+{
+  const char *args[] = { "portfolio", p->clients, "--json", "--today", "2027-03-01",
+                         no_cache ? "--no-cache" : NULL, NULL };
+
+  memcpy (argv, args, sizeof args);
+}
+
+static CliRun *
+portfolio_list (Portfolio *p,
+                gboolean   no_cache)
+{
+  const char *argv[7];
+  CliOptions options = { .env = (const char * const[]) { p->cache_env, NULL } };
+
+  portfolio_argv (p, no_cache, argv);
+  return cli_test_run (&options, argv);
+}
+
+/* @p's first client answers @id (@state, with @note when not NULL). */
+static void
+portfolio_answer (Portfolio  *p,
+                  const char *id,
+                  const char *state,
+                  const char *note)
+{
+  g_autoptr(CliRun) run = CLI_TEST_RUN (NULL, "answer", p->first, id, state, note != NULL ? "--note" : NULL, note);
+
+  cli_test_assert_ok (run);
+}
+
+/* @p listed with its cache filled, then a change it keeps a new row for,
+ * settled (after cli_test_wait_settled_since): the state the listing is
+ * counted and killed in. */
+static void
+portfolio_before_kill (Portfolio *p)
+{
+  g_autoptr(CliRun) fill = portfolio_list (p, FALSE);
+
+  cli_test_assert_ok (fill);
+  portfolio_answer (p, "1-2-1-2", "met", NULL);
+}
+
 /* (d) The portfolio listing killed while it writes its row cache: the next
  * listing, after a client's file changed, shows what the files hold (as
- * --no-cache reads them) and leaves only the cache file in its folder. */
+ * --no-cache reads them) and leaves only the cache file in its folder.
+ * Each kill point has a copy of its own of the same portfolio, so that
+ * every step waits for the files to settle once for all of them (and
+ * each killed listing does the same writes as the one counted). */
 static void
 test_portfolio_cache (void)
 {
   g_autofree char *dir = core_test_make_tmp_dir ("scs-crash-portfolio-XXXXXX");
-  g_autofree char *clients = g_build_filename (dir, "clients", NULL);
-  g_autofree char *cache = g_build_filename (dir, "cache", NULL);
-  g_autofree char *cache_folder = g_build_filename (cache, "scs-workbench", NULL);
-  g_autofree char *first = NULL;
-  const char *args[] = { "portfolio", clients, "--json", "--today", "2027-03-01", NULL };
-  g_autofree char *cache_env = g_strdup_printf ("XDG_CACHE_HOME=%s", cache);
-  CliOptions options = { .env = (const char * const[]) { cache_env, NULL } };
+  g_autofree char *template = g_build_filename (dir, "template", NULL);
+  g_autofree char *count_dir = g_build_filename (dir, "count", NULL);
   g_autoptr(GArray) points = NULL;
+  g_autofree Portfolio *copies = NULL;
+  Portfolio counted;
+  const char *args[7];
   guint n = 0;
   guint killed = 0;
 
-  g_assert_cmpint (g_mkdir (clients, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (template, 0755), ==, 0);
   for (guint i = 0; i < 6; i++)
     {
       g_autofree char *name = g_strdup_printf ("client-%u.scsw", i);
-      g_autofree char *path = g_build_filename (clients, name, NULL);
+      g_autofree char *path = g_build_filename (template, name, NULL);
       g_autofree char *org = g_strdup_printf ("株式会社%u", i);
       g_autoptr(ScsWorkspace) workspace = core_test_workspace_new (path, org, 3, "テスト 太郎");
     }
-  first = g_build_filename (clients, "client-0.scsw", NULL);
-  /* only files settled are kept in the cache */
-  cli_test_wait_settled_since (g_get_real_time ());
 
-  g_assert_false (run_shimmed (args, cache, 0, &n, NULL));
+  /* only files settled are kept in the cache */
+  portfolio_copy (&counted, template, count_dir);
+  cli_test_wait_settled_since (g_get_real_time ());
+  portfolio_before_kill (&counted);
+  cli_test_wait_settled_since (g_get_real_time ());
+  portfolio_argv (&counted, FALSE, args);
+  g_assert_false (run_shimmed (args, counted.cache, 0, &n, NULL));
   {
-    g_autofree char *names = list_dir (cache_folder);
+    g_autofree char *names = list_dir (counted.cache_folder);
 
     g_assert_cmpstr (names, ==, "portfolio-rows");
   }
+  portfolio_clear (&counted);
+
   points = crash_points (n);
+  copies = g_new0 (Portfolio, points->len);
   for (guint i = 0; i < points->len; i++)
     {
-      guint at = g_array_index (points, guint, i);
+      g_autofree char *name = g_strdup_printf ("point-%u", i);
+      g_autofree char *copy_dir = g_build_filename (dir, name, NULL);
+
+      portfolio_copy (&copies[i], template, copy_dir);
+    }
+  cli_test_wait_settled_since (g_get_real_time ());
+  for (guint i = 0; i < points->len; i++)
+    portfolio_before_kill (&copies[i]);
+  cli_test_wait_settled_since (g_get_real_time ());
+  for (guint i = 0; i < points->len; i++)
+    {
+      portfolio_argv (&copies[i], FALSE, args);
+      killed += run_shimmed (args, copies[i].cache, g_array_index (points, guint, i), NULL, NULL);
+    }
+
+  /* another change after the killed listing, settled, so a stale row kept
+   * for it would be believed */
+  for (guint i = 0; i < points->len; i++)
+    {
       g_autofree char *note = g_strdup_printf ("met-%u", i);
+
+      portfolio_answer (&copies[i], "1-2-1-1", "met", note);
+    }
+  cli_test_wait_settled_since (g_get_real_time ());
+  for (guint i = 0; i < points->len; i++)
+    {
+      g_autoptr(CliRun) cached = portfolio_list (&copies[i], FALSE);
+      g_autoptr(CliRun) fresh = portfolio_list (&copies[i], TRUE);
       g_autofree char *names = NULL;
-      g_autoptr(CliRun) answer = NULL;
-      g_autoptr(CliRun) cached = NULL;
-      g_autoptr(CliRun) fresh = NULL;
-      g_autoptr(CliRun) changed = NULL;
 
-      /* a settled change the listing keeps a new row for */
-      changed = CLI_TEST_RUN (NULL, "answer", first, "1-2-1-2", i % 2 == 0 ? "met" : "not-met");
-      cli_test_assert_ok (changed);
-      cli_test_wait_settled_since (g_get_real_time ());
-      killed += run_shimmed (args, cache, at, NULL, NULL);
-
-      /* another one after the killed listing, settled, so a stale row
-       * kept for it would be believed */
-      answer = CLI_TEST_RUN (NULL, "answer", first, "1-2-1-1", i % 2 == 0 ? "met" : "not-met", "--note", note);
-      cli_test_assert_ok (answer);
-      cli_test_wait_settled_since (g_get_real_time ());
-
-      cached = cli_test_run (&options, (const char * const[]) { "portfolio", clients, "--json", "--today",
-                                                                 "2027-03-01", NULL });
-      fresh = cli_test_run (&options, (const char * const[]) { "portfolio", clients, "--json", "--today",
-                                                               "2027-03-01", "--no-cache", NULL });
       cli_test_assert_ok (cached);
       cli_test_assert_ok (fresh);
       g_assert_cmpstr (cached->out, ==, fresh->out);
-      names = list_dir (cache_folder);
+      names = list_dir (copies[i].cache_folder);
       g_assert_cmpstr (names, ==, "portfolio-rows");
+      portfolio_clear (&copies[i]);
     }
   g_test_message ("portfolio: %u writes, %u points, %u kills", n, points->len, killed);
-  g_assert_cmpuint (killed, >, 0);
+  /* each listing killed does what the one counted did */
+  g_assert_cmpuint (killed, ==, points->len);
   core_test_rm_rf (dir);
 }
 

@@ -943,126 +943,51 @@ assert_japanese (void)
   g_assert_cmpstr (_(PROBE_MSGID), ==, PROBE_JA);
 }
 
-static void
-test_i18n_scs_language_en (void)
+/* An environment (NULL: a variable unset) and whether it gives Japanese. */
+typedef struct
 {
+  const char *path;
+  const char *lc_all;
+  const char *lang;
+  const char *language;
+  const char *scs_language;
+  gboolean    japanese;
+} I18nCase;
+
+static const I18nCase i18n_cases[] = {
+  { "/scs/i18n/scs-language-en", "C.UTF-8", NULL, NULL, "en", FALSE },
+  /* SCS_LANGUAGE wins over an English system language. */
+  { "/scs/i18n/scs-language-ja", "C.UTF-8", NULL, "en", "ja", TRUE },
+  /* LC_ALL=C, nothing else: Japanese, and gettext really translates
+   * although it ignores LANGUAGE under the plain C locale. */
+  { "/scs/i18n/c-locale", "C", NULL, NULL, NULL, TRUE },
+  /* The C locale with LANGUAGE=en: the user asked for English. */
+  { "/scs/i18n/c-locale-language-en", "C", NULL, "en", NULL, FALSE },
+  /* LANG names a Japanese locale: Japanese, even where that locale is not
+   * installed (setlocale falls back to C; Debian containers have only C). */
+  { "/scs/i18n/lang-ja", NULL, "ja_JP.UTF-8", NULL, NULL, TRUE },
+  /* LANG names an English locale: English, installed or not. */
+  { "/scs/i18n/lang-en", NULL, "en_US.UTF-8", NULL, NULL, FALSE },
+  /* LANGUAGE lists a language we have no catalog for, then Japanese: like
+   * gettext, fall through to Japanese. */
+  { "/scs/i18n/language-fallthrough", "C.UTF-8", NULL, "fr:ja", NULL, TRUE },
+};
+
+/* One of i18n_cases, in a fresh subprocess. */
+static void
+test_i18n_environment (gconstpointer data)
+{
+  const I18nCase *c = data;
+
   if (g_test_subprocess ())
     {
       g_autofree char *localedir = NULL;
 
-      init_with ("C.UTF-8", NULL, NULL, "en", &localedir);
-      assert_english ();
-      remove_probe_mo (localedir);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-}
-
-static void
-test_i18n_scs_language_ja (void)
-{
-  if (g_test_subprocess ())
-    {
-      g_autofree char *localedir = NULL;
-
-      /* SCS_LANGUAGE wins over an English system language. */
-      init_with ("C.UTF-8", NULL, "en", "ja", &localedir);
-      assert_japanese ();
-      remove_probe_mo (localedir);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-}
-
-/* LC_ALL=C, nothing else: Japanese, and gettext really translates although
- * it ignores LANGUAGE under the plain C locale. */
-static void
-test_i18n_c_locale (void)
-{
-  if (g_test_subprocess ())
-    {
-      g_autofree char *localedir = NULL;
-
-      init_with ("C", NULL, NULL, NULL, &localedir);
-      assert_japanese ();
-      remove_probe_mo (localedir);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-}
-
-/* The C locale with LANGUAGE=en: the user asked for English. */
-static void
-test_i18n_c_locale_language_en (void)
-{
-  if (g_test_subprocess ())
-    {
-      g_autofree char *localedir = NULL;
-
-      init_with ("C", NULL, "en", NULL, &localedir);
-      assert_english ();
-      remove_probe_mo (localedir);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-}
-
-/* LANG names a Japanese locale: Japanese, even where that locale is not
- * installed (setlocale falls back to C; Debian containers have only C). */
-static void
-test_i18n_lang_ja (void)
-{
-  if (g_test_subprocess ())
-    {
-      g_autofree char *localedir = NULL;
-
-      init_with (NULL, "ja_JP.UTF-8", NULL, NULL, &localedir);
-      assert_japanese ();
-      remove_probe_mo (localedir);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-}
-
-/* LANG names an English locale: English, installed or not. */
-static void
-test_i18n_lang_en (void)
-{
-  if (g_test_subprocess ())
-    {
-      g_autofree char *localedir = NULL;
-
-      init_with (NULL, "en_US.UTF-8", NULL, NULL, &localedir);
-      assert_english ();
-      remove_probe_mo (localedir);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-  g_test_trap_assert_passed ();
-}
-
-/* LANGUAGE lists a language we have no catalog for, then Japanese: like
- * gettext, fall through to Japanese. */
-static void
-test_i18n_language_fallthrough (void)
-{
-  if (g_test_subprocess ())
-    {
-      g_autofree char *localedir = NULL;
-
-      init_with ("C.UTF-8", NULL, "fr:ja", NULL, &localedir);
-      assert_japanese ();
+      init_with (c->lc_all, c->lang, c->language, c->scs_language, &localedir);
+      if (c->japanese)
+        assert_japanese ();
+      else
+        assert_english ();
       remove_probe_mo (localedir);
       return;
     }
@@ -1124,13 +1049,8 @@ main (int   argc,
   g_test_add_func ("/scs/catalog/id/is-valid", test_criterion_id_is_valid);
   g_test_add_func ("/scs/catalog/links/cases", test_markup_links);
   g_test_add_func ("/scs/catalog/links/builtin", test_markup_links_builtin);
-  g_test_add_func ("/scs/i18n/scs-language-en", test_i18n_scs_language_en);
-  g_test_add_func ("/scs/i18n/scs-language-ja", test_i18n_scs_language_ja);
-  g_test_add_func ("/scs/i18n/c-locale", test_i18n_c_locale);
-  g_test_add_func ("/scs/i18n/c-locale-language-en", test_i18n_c_locale_language_en);
-  g_test_add_func ("/scs/i18n/lang-ja", test_i18n_lang_ja);
-  g_test_add_func ("/scs/i18n/lang-en", test_i18n_lang_en);
-  g_test_add_func ("/scs/i18n/language-fallthrough", test_i18n_language_fallthrough);
+  for (gsize i = 0; i < G_N_ELEMENTS (i18n_cases); i++)
+    g_test_add_data_func (i18n_cases[i].path, &i18n_cases[i], test_i18n_environment);
   g_test_add_func ("/scs/i18n/argument", test_i18n_argument);
 
   return g_test_run ();

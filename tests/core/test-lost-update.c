@@ -61,6 +61,19 @@ open_as (const char *path,
   return ws;
 }
 
+/* Runs @argv (a program on PATH); TRUE when it exited 0. */
+static gboolean
+run_ok (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
 /* @error is the conflict of a save over a change made elsewhere, its
  * message naming @mentions when not NULL; cleared. */
 static void
@@ -90,6 +103,45 @@ find_action (GPtrArray  *audit,
   return NULL;
 }
 
+/* The audit trail of the workspace at @path, as a fresh opening reads it. */
+static GPtrArray *
+list_audit (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScsWorkspace) ws = open_as (path, NULL);
+  GPtrArray *audit = scs_workspace_list_audit (ws, 0, &error);
+
+  g_assert_no_error (error);
+  return audit;
+}
+
+/* For assert_audit: a value not compared. */
+static const char ANY[] = "(any)";
+
+/* The newest audit row of the workspace at @path with @action on @target
+ * is there, by @actor, from @old_value to @new_value (NULL: the row has
+ * none); ANY for what is not compared. */
+static void
+assert_audit (const char *path,
+              const char *action,
+              const char *target,
+              const char *actor,
+              const char *old_value,
+              const char *new_value)
+{
+  g_autoptr(GPtrArray) audit = list_audit (path);
+  ScsAuditEntry *entry = find_action (audit, action, target);
+
+  if (entry == NULL)
+    g_error ("no audit row %s on %s", action, target);
+  if (actor != ANY)
+    g_assert_cmpstr (entry->actor, ==, actor);
+  if (old_value != ANY)
+    g_assert_cmpstr (entry->old_value, ==, old_value);
+  if (new_value != ANY)
+    g_assert_cmpstr (entry->new_value, ==, new_value);
+}
+
 /* The CLI changes the e-mail; the window, which still shows the old one,
  * changes the address: both are stored. */
 static void
@@ -101,7 +153,6 @@ test_organization_merge (Fixture       *f,
   g_autoptr(ScsOrganization) form = NULL;
   g_autoptr(ScsOrganization) stored = NULL;
   g_autoptr(GPtrArray) audit = NULL;
-  ScsAuditEntry *entry;
 
   scs_workspace_set_actor (ws, "窓");
   /* What the window's form shows */
@@ -122,17 +173,10 @@ test_organization_merge (Fixture       *f,
   g_assert_cmpstr (stored->address, ==, "東京都千代田区1-1");
   g_assert_cmpstr (stored->contact_email, ==, "soumu@example.jp");
 
-  audit = scs_workspace_list_audit (ws, 0, &error);
-  g_assert_no_error (error);
-  entry = find_action (audit, "organization", "contact_email");
-  g_assert_nonnull (entry);
-  g_assert_cmpstr (entry->actor, ==, "同僚");
-  g_assert_cmpstr (entry->new_value, ==, "soumu@example.jp");
-  entry = find_action (audit, "organization", "address");
-  g_assert_nonnull (entry);
-  g_assert_cmpstr (entry->actor, ==, "窓");
-  g_assert_null (entry->old_value);
+  assert_audit (f->path, "organization", "contact_email", "同僚", ANY, "soumu@example.jp");
+  assert_audit (f->path, "organization", "address", "窓", NULL, "東京都千代田区1-1");
   /* The window wrote nothing over the e-mail */
+  audit = list_audit (f->path);
   for (guint i = 0; i < audit->len; i++)
     {
       ScsAuditEntry *e = g_ptr_array_index (audit, i);
@@ -152,10 +196,8 @@ test_organization_conflict (Fixture       *f,
   g_autoptr(ScsWorkspace) ws = open_as (f->path, NULL);
   g_autoptr(ScsOrganization) form = NULL;
   g_autoptr(ScsOrganization) shown = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  ScsAuditEntry *entry;
 
   scs_workspace_set_actor (ws, "窓");
   form = scs_workspace_dup_organization (ws);
@@ -178,15 +220,7 @@ test_organization_conflict (Fixture       *f,
   /* The user keeps theirs, knowingly */
   g_assert_true (scs_workspace_set_organization (ws, form, &error));
   g_assert_no_error (error);
-  g_clear_object (&ws);
-
-  ws = open_as (f->path, NULL);
-  audit = scs_workspace_list_audit (ws, 0, &error);
-  g_assert_no_error (error);
-  entry = find_action (audit, "organization", "contact_email");
-  g_assert_cmpstr (entry->actor, ==, "窓");
-  g_assert_cmpstr (entry->old_value, ==, "soumu@example.jp");
-  g_assert_cmpstr (entry->new_value, ==, "info@example.jp");
+  assert_audit (f->path, "organization", "contact_email", "窓", "soumu@example.jp", "info@example.jp");
 }
 
 /* The same with python's sqlite3 as the other writer (no audit row, no
@@ -199,10 +233,8 @@ test_organization_sqlite (Fixture       *f,
   g_autoptr(ScsWorkspace) ws = open_as (f->path, NULL);
   g_autoptr(ScsOrganization) form = NULL;
   g_autoptr(ScsOrganization) stored = NULL;
-  g_autofree char *sql = NULL;
   g_autofree char *sqlite3_program = NULL;
-  const char *argv[] = { "sqlite3", f->path, NULL, NULL };
-  int status = 0;
+  const char *argv[] = { "sqlite3", f->path, "UPDATE organization SET name = '株式会社テスト改' WHERE id = 1;", NULL };
 
   form = scs_workspace_dup_organization (ws);
 
@@ -212,12 +244,7 @@ test_organization_sqlite (Fixture       *f,
       g_test_skip ("no sqlite3 program");
       return;
     }
-  sql = g_strdup ("UPDATE organization SET name = '株式会社テスト改' WHERE id = 1;");
-  argv[2] = sql;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_true (run_ok (argv));
 
   g_free (form->contact_phone);
   form->contact_phone = g_strdup ("03-0000-0000");
@@ -229,19 +256,6 @@ test_organization_sqlite (Fixture       *f,
   stored = scs_workspace_dup_organization (ws);
   g_assert_cmpstr (stored->name, ==, "株式会社テスト改");
   g_assert_cmpstr (stored->contact_phone, ==, "03-0000-0000");
-}
-
-/* Runs @argv (a program on PATH); TRUE when it exited 0. */
-static gboolean
-run_ok (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
 }
 
 #define ID "1-2-1-1"
@@ -431,11 +445,9 @@ test_scope_field (Fixture       *f,
   g_autoptr(ScsWorkspace) ws = open_as (f->path, NULL);
   g_autoptr(ScsWorkspace) other = NULL;
   g_autoptr(ScsWorkspace) again = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
   g_autofree char *target = NULL;
   ScsScope *scope;
   ScsScope *other_scope;
-  ScsAuditEntry *entry;
   gint64 id;
 
   scope = scs_scope_get (ws, &error);
@@ -460,14 +472,9 @@ test_scope_field (Fixture       *f,
   again = open_as (f->path, NULL);
   g_assert_cmpstr (scs_scope_item_get_value (scs_scope_lookup (scs_scope_get (again, NULL), id),
                                              SCS_SCOPE_FIELD_NAME), ==, "生産管理サーバー2号機");
-  audit = scs_workspace_list_audit (again, 0, &error);
-  g_assert_no_error (error);
-  target = g_strdup_printf ("scope:%" G_GINT64_FORMAT "/name", id);
-  entry = find_action (audit, "scope-field", target);
-  g_assert_nonnull (entry);
-  g_assert_cmpstr (entry->new_value, ==, "生産管理サーバー2号機");
-  g_clear_pointer (&audit, g_ptr_array_unref);
   g_clear_object (&again);
+  target = g_strdup_printf ("scope:%" G_GINT64_FORMAT "/name", id);
+  assert_audit (f->path, "scope-field", target, "同僚", "生産管理サーバー", "生産管理サーバー2号機");
 
   /* Another field changed elsewhere; the window's rename, over the name
    * it now shows, keeps it, and the audit's old value is the stored name. */
@@ -480,12 +487,7 @@ test_scope_field (Fixture       *f,
   again = open_as (f->path, NULL);
   g_assert_cmpstr (scs_scope_item_get_value (scs_scope_lookup (scs_scope_get (again, NULL), id),
                                              SCS_SCOPE_FIELD_ADMINISTRATOR), ==, "情報システム課");
-  audit = scs_workspace_list_audit (again, 0, &error);
-  g_assert_no_error (error);
-  entry = find_action (audit, "scope-field", target);
-  g_assert_nonnull (entry);
-  g_assert_cmpstr (entry->old_value, ==, "生産管理サーバー2号機");
-  g_assert_cmpstr (entry->new_value, ==, "生産管理サーバー3号機");
+  assert_audit (f->path, "scope-field", target, ANY, "生産管理サーバー2号機", "生産管理サーバー3号機");
 }
 
 /* The CLI sets the target level to 4; the window, still showing 3, then
@@ -501,7 +503,6 @@ test_target_level (Fixture       *f,
   g_autoptr(ScsWorkspace) other = NULL;
   g_autoptr(ScsWorkspace) again = NULL;
   g_autoptr(GPtrArray) audit = NULL;
-  ScsAuditEntry *entry;
 
   g_assert_cmpuint (scs_workspace_get_target_level (ws), ==, 3);
 
@@ -534,12 +535,10 @@ test_target_level (Fixture       *f,
   g_assert_no_error (error);
   again = open_as (f->path, NULL);
   g_assert_cmpuint (scs_workspace_get_target_level (again), ==, 4);
-  audit = scs_workspace_list_audit (again, 0, &error);
-  g_assert_no_error (error);
-  entry = g_ptr_array_index (audit, 0);
-  g_assert_cmpstr (entry->action, ==, "target-level");
-  g_assert_cmpstr (entry->old_value, ==, "3");
-  g_assert_cmpstr (entry->new_value, ==, "4");
+  /* the newest row of all */
+  audit = list_audit (f->path);
+  g_assert_cmpstr (((ScsAuditEntry *) g_ptr_array_index (audit, 0))->action, ==, "target-level");
+  assert_audit (f->path, "target-level", "assessment 1", ANY, "3", "4");
 }
 
 typedef struct
@@ -583,13 +582,11 @@ stored_decision (const char *path,
   g_autoptr(ScsProfile) sme = core_test_profile_new ("確認", SCS_ROLE_SME);
   g_autoptr(ScsReview) review = NULL;
   g_autoptr(GPtrArray) proposals = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) audit = list_audit (path);
   g_autofree char *target = g_strdup_printf ("%" G_GINT64_FORMAT, proposal);
 
   review = scs_review_new (ws, sme);
   proposals = scs_review_list_proposals (review, NULL, &error);
-  g_assert_no_error (error);
-  audit = scs_workspace_list_audit (ws, 0, &error);
   g_assert_no_error (error);
   *audited_accept = find_action (audit, "review-accept", target) != NULL;
   *note = g_strdup (scs_answer_get_note (scs_workspace_lookup_answer (ws, ID)));

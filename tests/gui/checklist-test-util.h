@@ -94,7 +94,7 @@ checklist_test_visible_item (ScsChecklistPage *page,
     {
       ScsChecklistItem *item = g_object_get_data (G_OBJECT (slot), "scs-item");
 
-      if (!gtk_widget_get_visible (slot) || scs_checklist_item_get_kind (item) != SCS_CHECKLIST_ITEM_CRITERION)
+      if (!scs_checklist_item_get_shown (item) || scs_checklist_item_get_kind (item) != SCS_CHECKLIST_ITEM_CRITERION)
         continue;
       if (n == position)
         found = item;

@@ -597,6 +597,103 @@ test_rows_only_in_view (Fixture       *fixture,
   g_assert_cmpuint (checklist_test_count_rows (GTK_WIDGET (fixture->page)), <=, 6);
 }
 
+/* Whether screen readers find @widget: shown and not hidden from them. */
+static gboolean
+presented (GtkWidget *widget)
+{
+  g_autofree char *hidden = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget),
+                                                             GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
+  return gtk_widget_get_visible (widget) && hidden != NULL;
+}
+
+/* Checks the slots of the list against the filter and the view: each is
+ * presented to screen readers if and only if its item is shown; only
+ * slots within a screen of the view are mapped (so a frame lays out and
+ * draws those, not the hundred or so a search brings in); each mapped
+ * slot is placed below the heights of all shown slots before it, so
+ * the scroll range is theirs. Returns how many are mapped. */
+static guint
+check_slots (Fixture *fixture)
+{
+  GtkWidget *slots = gui_test_get_child (GTK_WIDGET (fixture->page), "slots_box");
+  GtkAdjustment *adjustment = page_adjustment (fixture);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  int width = gtk_widget_get_width (slots);
+  guint mapped = 0;
+  int y = 0;
+
+  for (GtkWidget *slot = gtk_widget_get_first_child (slots); slot != NULL; slot = gtk_widget_get_next_sibling (slot))
+    {
+      ScsChecklistItem *item = g_object_get_data (G_OBJECT (slot), "scs-item");
+      gboolean shown = scs_checklist_item_get_shown (item);
+      int height = 0;
+
+      g_assert_cmpint (presented (slot), ==, shown);
+      if (!shown)
+        {
+          g_assert_false (gtk_widget_get_mapped (slot));
+          continue;
+        }
+      gtk_widget_measure (slot, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      if (gtk_widget_get_mapped (slot))
+        {
+          graphene_point_t point;
+
+          g_assert_true (gtk_widget_compute_point (slot, slots, &GRAPHENE_POINT_INIT (0, 0), &point));
+          g_assert_cmpfloat_with_epsilon (point.y, y, 0.5);
+          g_assert_cmpint (gtk_widget_get_height (slot), ==, height);
+          g_assert_cmpfloat (y + height, >=, value - page);
+          g_assert_cmpfloat (y, <=, value + 2 * page);
+          mapped++;
+        }
+      y += height;
+    }
+  g_assert_cmpint (gtk_widget_get_height (slots), >=, y);
+  return mapped;
+}
+
+/* A search over every category brings some 130 slots into the list: only
+ * those near the view are mapped and laid out, the others count with their
+ * heights; scrolling maps those that come near. */
+static void
+test_slots_only_near_view (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GtkAdjustment *adjustment = page_adjustment (fixture);
+  guint n;
+  const char *last;
+  ScsCriterionRow *row;
+
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_cmpuint (check_slots (fixture), >, 0);
+
+  scs_checklist_page_set_search_mode (fixture->page, TRUE);
+  scs_checklist_page_set_search_text (fixture->page, "-");
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  n = checklist_test_n_visible (fixture->page);
+  g_assert_cmpuint (n, ==, 81);
+  g_assert_cmpuint (check_slots (fixture), <=, 16);
+
+  /* The bottom of the list: its last criterion, on screen. */
+  last = checklist_test_visible_id (fixture->page, n - 1);
+  scroll_to (fixture, gtk_adjustment_get_upper (adjustment));
+  scroll_to (fixture, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpuint (check_slots (fixture), <=, 16);
+  row = scs_checklist_page_get_row (fixture->page, last);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+
+  /* Narrowed, then the category again. */
+  scs_checklist_page_set_search_text (fixture->page, "1-2-1");
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_cmpuint (check_slots (fixture), >, 0);
+  scs_checklist_page_set_search_mode (fixture->page, FALSE);
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_cmpuint (check_slots (fixture), >, 0);
+}
+
 /* A category switch hides the rows of the category left, it does not take
  * them out of the window: they rest in their places, styled, laid out and
  * drawn, and the same row shows its criterion again when it comes back. */
@@ -615,6 +712,8 @@ test_rows_rest_out_of_view (Fixture       *fixture,
   gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
   g_assert_null (scs_checklist_page_get_row (fixture->page, id));
   g_assert_false (gtk_widget_get_mapped (row));
+  /* Hidden, not only unmapped: GTK does not style it again meanwhile. */
+  g_assert_false (gtk_widget_is_visible (row));
   g_assert_true (gtk_widget_get_root (row) == GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
   g_assert_cmpstr (scs_criterion_row_get_criterion_id (SCS_CRITERION_ROW (row)), ==, id);
@@ -1052,6 +1151,11 @@ workbook_note_shown (GtkWidget *widget)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
+      ScsChecklistItem *item = g_object_get_data (G_OBJECT (child), "scs-item");
+
+      /* A slot out of the list (the filter) shows nothing. */
+      if (item != NULL && !scs_checklist_item_get_shown (item))
+        continue;
       if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "workbook-note") && gtk_widget_is_visible (child))
         return TRUE;
       if (workbook_note_shown (child))
@@ -1092,6 +1196,8 @@ main (int   argc,
 {
   const char *language = g_getenv ("SCS_LANGUAGE");
 
+  /* The test backend records what screen readers are told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gui_test_init_gtk_test (&argc, &argv, language ? language : "ja");
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1102,6 +1208,7 @@ main (int   argc,
   ADD ("/scs/checklist/search-user-text", test_search_user_text);
   ADD ("/scs/checklist/search-as-typed", test_search_as_typed);
   ADD ("/scs/checklist/rows-only-in-view", test_rows_only_in_view);
+  ADD ("/scs/checklist/slots-only-near-view", test_slots_only_near_view);
   ADD ("/scs/checklist/rows-rest-out-of-view", test_rows_rest_out_of_view);
   ADD ("/scs/checklist/add-busy-follows-criterion", test_add_busy_follows_criterion);
   ADD ("/scs/checklist/height-estimate", test_height_estimate);

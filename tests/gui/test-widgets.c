@@ -22,10 +22,12 @@
 #include "../core/core-test-util.h"
 #include "gui-test-util.h"
 #include "scs-corporate-number.h"
+#include "scs-criterion-row.h"
 #include "scs-dashboard-page.h"
 #include "scs-renewal.h"
 #include "scs-evidence-list.h"
 #include "scs-org-dialog.h"
+#include "scs-paint-cache.h"
 #include "scs-i18n.h"
 #include "scs-new-workspace-dialog.h"
 #include "scs-pdf-preview.h"
@@ -1228,6 +1230,231 @@ test_preferences (void)
   g_assert_finalize_object (window);
 }
 
+/* --------------------------------------------------------- criterion row */
+
+typedef struct
+{
+  guint       by_type[64];   /* by GskRenderNodeType */
+  GPtrArray  *cairo_nodes;
+} NodeCount;
+
+static void
+count_nodes (GskRenderNode *node,
+             NodeCount     *count)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  count->by_type[type]++;
+  switch (type)
+    {
+    case GSK_CAIRO_NODE:
+      g_ptr_array_add (count->cairo_nodes, node);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        count_nodes (gsk_container_node_get_child (node, i), count);
+      break;
+    case GSK_TRANSFORM_NODE:
+      count_nodes (gsk_transform_node_get_child (node), count);
+      break;
+    case GSK_OPACITY_NODE:
+      count_nodes (gsk_opacity_node_get_child (node), count);
+      break;
+    case GSK_CLIP_NODE:
+      count_nodes (gsk_clip_node_get_child (node), count);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      count_nodes (gsk_rounded_clip_node_get_child (node), count);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      count_nodes (gsk_color_matrix_node_get_child (node), count);
+      break;
+    case GSK_DEBUG_NODE:
+      count_nodes (gsk_debug_node_get_child (node), count);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The render nodes of @child, made again as for a new frame. */
+static GskRenderNode *
+snapshot_child (GtkWidget *parent,
+                GtkWidget *child)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gtk_widget_queue_draw (child);
+  gtk_widget_snapshot_child (parent, child, snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static cairo_surface_t *
+draw_node (GskRenderNode         *node,
+           const graphene_rect_t *area)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, area->size.width, area->size.height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+  cairo_paint (cr);
+  cairo_translate (cr, -area->origin.x, -area->origin.y);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The card box of @row drawn by GTK and through the paint cache in
+ * @scheme: each byte within 1. */
+static void
+card_drawn_alike (GtkWidget      *row,
+                  AdwColorScheme  scheme)
+{
+  GtkWidget *card = gtk_widget_get_first_child (row);
+  NodeCount count = { { 0, }, NULL };
+  GskRenderNode *gtk_own, *kept;
+  graphene_rect_t area;
+  cairo_surface_t *ours, *theirs;
+  int stride, height, most = 0;
+  guint differ = 0;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  gui_test_wait_for_widget (row, 10, GUI_TEST_WAIT_LAID_OUT);
+  g_assert_true (gtk_widget_has_css_class (card, "card"));
+  gtk_own = snapshot_child (row, card);
+  kept = scs_paint_cache_rewrite (gtk_own);
+  count.cairo_nodes = g_ptr_array_new ();
+  count_nodes (gtk_own, &count);
+  g_ptr_array_unref (count.cairo_nodes);
+  /* the card's three, the evidence list's three */
+  g_assert_cmpuint (count.by_type[GSK_OUTSET_SHADOW_NODE], ==, 6);
+  gsk_render_node_get_bounds (gtk_own, &area);
+  graphene_rect_round_extents (&area, &area);
+  theirs = draw_node (gtk_own, &area);
+  ours = draw_node (kept, &area);
+  stride = cairo_image_surface_get_stride (ours);
+  height = cairo_image_surface_get_height (ours);
+  for (int i = 0; i < stride * height; i++)
+    {
+      int d = abs (cairo_image_surface_get_data (ours)[i] - cairo_image_surface_get_data (theirs)[i]);
+
+      differ += d != 0;
+      most = MAX (most, d);
+    }
+  g_test_message ("card %gx%g, scheme %d: %u bytes differ, by %d at most",
+                  area.size.width, area.size.height, scheme, differ, most);
+  g_assert_cmpint (most, <=, 1);
+  cairo_surface_destroy (ours);
+  cairo_surface_destroy (theirs);
+  gsk_render_node_unref (kept);
+  gsk_render_node_unref (gtk_own);
+}
+
+/* A criterion card is drawn as GTK's cairo renderer draws it, less what
+ * it would draw again at every frame for the same pixels: its box shadows
+ * and those of its evidence list, and its icons, are kept images
+ * (ui/scs-paint-cache.c), painted as they were (each byte within 1 of
+ * GTK's own drawing), and the same images at the next frame. The row is
+ * still focusable and still draws the card's focus ring. */
+static void
+test_criterion_row_paint (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *criterion = nth_criterion_id (fixture->workspace, 0);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  NodeCount count = { { 0, }, NULL };
+  GtkWidget *window, *row;
+  GskRenderNode *node;
+
+  /* What the application loads (scs_application_startup ()). */
+  gtk_css_provider_load_from_resource (css, "/jp/scsworkbench/Workbench/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, i == 0 ? "方針.pdf" : "記録.txt", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *sha256 = NULL;
+
+      g_file_set_contents (path, "証跡", -1, &error);
+      g_assert_no_error (error);
+      sha256 = scs_workspace_add_evidence (fixture->workspace, criterion, file, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  window = gtk_window_new ();
+  row = scs_criterion_row_new (fixture->workspace, scs_workspace_lookup_answer (fixture->workspace, criterion));
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+  gtk_widget_set_margin_top (row, 12);
+  gtk_widget_set_valign (row, GTK_ALIGN_START);
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gui_test_present_window (GTK_WINDOW (window), 700, 900);
+  gui_test_wait_for_widget (row, 10, GUI_TEST_WAIT_LAID_OUT);
+
+  /* No shadow, texture or recolouring left for the renderer; the kept
+   * images (four strips per shadowed box, one per icon) at the next frame
+   * again. */
+  count.cairo_nodes = first;
+  node = snapshot_child (window, row);
+  count_nodes (node, &count);
+  gsk_render_node_unref (node);
+  g_assert_cmpuint (count.by_type[GSK_OUTSET_SHADOW_NODE], ==, 0);
+  g_assert_cmpuint (count.by_type[GSK_TEXTURE_NODE], ==, 0);
+  g_assert_cmpuint (count.by_type[GSK_COLOR_MATRIX_NODE], ==, 0);
+  g_assert_cmpuint (first->len, >=, 2 * 4 + 2);
+  memset (&count, 0, sizeof count);
+  count.cairo_nodes = g_ptr_array_new ();
+  node = snapshot_child (window, row);
+  count_nodes (node, &count);
+  gsk_render_node_unref (node);
+  g_assert_cmpuint (count.cairo_nodes->len, ==, first->len);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_true (first->pdata[i] == count.cairo_nodes->pdata[i]);
+  g_ptr_array_unref (count.cairo_nodes);
+
+  /* The card (the row's box) as GTK draws it and as the row does, in the
+   * light and the dark style (libadwaita's other shadows and colours). */
+  card_drawn_alike (row, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  card_drawn_alike (row, ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The focus ring is still the row's: the card's outline, drawn when the
+   * keyboard brings focus to it. */
+  g_assert_true (gtk_widget_get_focusable (row));
+  g_assert_true (gtk_widget_has_css_class (row, "card"));
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  gtk_widget_grab_focus (row);
+  g_assert_true (gtk_widget_has_focus (row));
+  memset (&count, 0, sizeof count);
+  count.cairo_nodes = g_ptr_array_new ();
+  node = snapshot_child (window, row);
+  count_nodes (node, &count);
+  gsk_render_node_unref (node);
+  g_ptr_array_unref (count.cairo_nodes);
+  g_assert_cmpuint (count.by_type[GSK_BORDER_NODE], >, 0);
+  {
+    guint focused_borders = count.by_type[GSK_BORDER_NODE];
+
+    gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+    memset (&count, 0, sizeof count);
+    count.cairo_nodes = g_ptr_array_new ();
+    node = snapshot_child (window, row);
+    count_nodes (node, &count);
+    gsk_render_node_unref (node);
+    g_ptr_array_unref (count.cairo_nodes);
+    g_assert_cmpuint (count.by_type[GSK_BORDER_NODE], <, focused_borders);
+  }
+
+  gui_test_save_png (window, "widget-", "criterion-row", ".png", GUI_TEST_WAIT_LAID_OUT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1245,6 +1472,8 @@ main (int   argc,
               fixture_set_up, test_evidence_list_rows, fixture_tear_down);
   g_test_add ("/scs/gui/evidence-list/drop", Fixture, NULL,
               fixture_set_up, test_evidence_list_drop, fixture_tear_down);
+  g_test_add ("/scs/gui/criterion-row/paint", Fixture, NULL,
+              fixture_set_up, test_criterion_row_paint, fixture_tear_down);
   g_test_add ("/scs/gui/org-dialog/edit", Fixture, NULL,
               fixture_set_up, test_org_dialog, fixture_tear_down);
   g_test_add_func ("/scs/gui/pdf-preview/pages", test_pdf_preview_pages);
