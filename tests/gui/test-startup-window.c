@@ -6,8 +6,9 @@
  * workspace set before the window is shown) and its first frame waited
  * for. What that frame does not show is not built yet: the welcome page,
  * the checklist and scope pages, the review page's widgets, the main
- * menu's popover. Each is then built when first needed, and works as if
- * built with the window.
+ * menu's popover, the dashboard's table below the fold (in a window tall
+ * enough to show it, it is in the first frame). Each is then built when
+ * first needed, and works as if built with the window.
  */
 #include "config.h"
 
@@ -20,6 +21,10 @@
 #include "scs-welcome-page.h"
 #include "scs-window.h"
 
+#define DEFAULT_HEIGHT 760
+/* Tall enough that the dashboard's table is in view. */
+#define TALL_HEIGHT 2000
+
 typedef struct
 {
   char         *dir;
@@ -27,14 +32,42 @@ typedef struct
   ScsWorkspace *workspace;
   ScsWindow    *window;
   gboolean      painted;
+  guint         table_at_first_frame;  /* the dashboard table's children then */
 } Fixture;
+
+static GtkWidget *
+dashboard_table (gpointer window)
+{
+  GtkWidget *table = gui_test_find_child (window, "table");
+
+  g_assert_true (GTK_IS_GRID (table));
+  return table;
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
 
 static void
 on_after_paint (GdkFrameClock *clock,
                 Fixture       *fixture)
 {
+  GtkWidget *table = dashboard_table (fixture->window);
+
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, fixture);
   fixture->painted = TRUE;
+  fixture->table_at_first_frame = n_children (table);
+  /* what the frame showed of it was laid out */
+  for (GtkWidget *child = gtk_widget_get_first_child (table); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_assert_true (gtk_widget_get_mapped (child) && gtk_widget_get_width (child) > 0);
 }
 
 static void
@@ -60,7 +93,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = scs_window_new (NULL);
   scs_window_set_workspace (fixture->window, fixture->workspace);
   g_signal_connect (fixture->window, "map", G_CALLBACK (on_map), fixture);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 760);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100,
+                               user_data != NULL ? GPOINTER_TO_INT (user_data) : DEFAULT_HEIGHT);
   gtk_window_present (GTK_WINDOW (fixture->window));
   gui_test_wait_for_flag (&fixture->painted, 10);
 }
@@ -229,6 +263,78 @@ test_first_frame (Fixture       *fixture,
   g_assert_cmpuint (census.built - census.mapped, <=, 70);
 }
 
+static gboolean
+has_children (gpointer widget)
+{
+  return gtk_widget_get_first_child (widget) != NULL;
+}
+
+/* The text of the table's cell in @column (1 = met … last = total) of the
+ * "all categories" row, the last. */
+static const char *
+total_cell (GtkWidget *table,
+            guint      column)
+{
+  int rows = 0;
+  GtkWidget *cell;
+
+  while (gtk_grid_get_child_at (GTK_GRID (table), 0, rows + 1) != NULL)
+    rows++;
+  cell = gtk_grid_get_child_at (GTK_GRID (table), column, rows);
+  g_assert_true (GTK_IS_LABEL (cell));
+  return gtk_label_get_label (GTK_LABEL (cell));
+}
+
+/* The dashboard's table, out of view in a window of the default size, is
+ * not in the first frame; it comes after it, with the workspace's figures,
+ * follows the answers, and its categories open the checklist. */
+static void
+test_table_after_first_frame (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *table = dashboard_table (window);
+  const ScsCriterion *criterion = g_ptr_array_index (scs_catalog_get_criteria (scs_workspace_get_catalog (fixture->workspace)), 0);
+  ScsProgress all;
+  g_autofree char *total = NULL;
+  g_autofree char *unanswered = NULL;
+  int columns = 0;
+
+  g_assert_cmpuint (fixture->table_at_first_frame, ==, 0);
+  gui_test_wait_until (has_children, table, 10);
+  scs_workspace_get_progress (fixture->workspace, 0, 3, &all);
+  g_assert_cmpuint (all.total, >, 0);
+  total = g_strdup_printf ("%u", all.total);
+  while (gtk_grid_get_child_at (GTK_GRID (table), columns + 1, 0) != NULL)
+    columns++;
+  g_assert_cmpint (columns, ==, 5);
+  /* met 0 … unanswered all, total all */
+  g_assert_cmpstr (total_cell (table, 1), ==, "0");
+  g_assert_cmpstr (total_cell (table, 4), ==, total);
+  g_assert_cmpstr (total_cell (table, columns), ==, total);
+
+  /* An answer changes it. */
+  g_assert_true (gtk_widget_activate_action (window, "win.set-status", "(ss)", criterion->id, "met"));
+  unanswered = g_strdup_printf ("%u", all.total - 1);
+  g_assert_cmpstr (total_cell (table, 1), ==, "1");
+  g_assert_cmpstr (total_cell (table, 4), ==, unanswered);
+
+  /* A category's button opens it in the checklist. */
+  g_assert_true (GTK_IS_BUTTON (gtk_grid_get_child_at (GTK_GRID (table), 0, 2)));
+  g_signal_emit_by_name (gtk_grid_get_child_at (GTK_GRID (table), 0, 2), "clicked");
+  gui_test_drain ();
+  g_assert_cmpstr (gui_test_window_page (window), ==, "checklist");
+}
+
+/* In a window tall enough to show it, the table is in the first frame. */
+static void
+test_table_in_view (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_assert_cmpuint (fixture->table_at_first_frame, >, 0);
+  g_assert_cmpstr (total_cell (dashboard_table (fixture->window), 1), ==, "0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +345,10 @@ main (int   argc,
               fixture_set_up, test_welcome_on_demand, fixture_tear_down);
   g_test_add ("/scs/startup-window/first-frame", Fixture, NULL,
               fixture_set_up, test_first_frame, fixture_tear_down);
+  g_test_add ("/scs/startup-window/table-after-first-frame", Fixture, NULL,
+              fixture_set_up, test_table_after_first_frame, fixture_tear_down);
+  g_test_add ("/scs/startup-window/table-in-view", Fixture, GINT_TO_POINTER (TALL_HEIGHT),
+              fixture_set_up, test_table_in_view, fixture_tear_down);
 
   return g_test_run ();
 }
