@@ -19,12 +19,12 @@
  * workspace on "answer-changed"; clicking a bar (or a category in the
  * table) activates "win.show-category".
  *
- * The table lies below the chart, out of view in a window of the default
- * size, and is a fifth of the page's widgets: a page first shown with a
- * workspace builds it in the layout of the frame that first brings its
- * place into view (before that frame is painted), else once the page's
- * first frame has been painted, so the window's first frame does not wait
- * for it.
+ * The table lies below the chart; in a window of the default size its
+ * rows are out of view, and they are a fifth of the page's widgets. A page
+ * first shown with a workspace has the table's heading at once and builds
+ * its rows in the layout of the frame that first brings their place into
+ * view (before that frame is painted), else once the page's first frame
+ * has been painted: the window's first frame does not wait for them.
  */
 
 #include "config.h"
@@ -68,8 +68,8 @@ struct _ScsDashboardPage
   ScsProgress    *progress;     /* [0] all, [1 … n_categories] per category */
   GtkLabel      **cells;        /* (n_categories + 1) × N_COLUMNS count labels */
   int             hover_row;
-  /* The table waits for its place to come into view or for the page's
-   * first frame to be painted (see the top of this file). */
+  /* The table's rows wait for their place to come into view or for the
+   * page's first frame to be painted (see the top of this file). */
   gboolean        table_pending;
   GdkFrameClock  *clock;        /* while it waits: the page's frame clock */
   gulong          layout_id;
@@ -502,23 +502,16 @@ scs_dashboard_page_clear_table (ScsDashboardPage *self)
 
 static void stop_waiting_for_table (ScsDashboardPage *self);
 
-/* The table of the page's workspace, filled with the figures of the last
- * refresh. */
+/* The table's heading row, for the page's workspace. */
 static void
-scs_dashboard_page_build_table (ScsDashboardPage *self)
+scs_dashboard_page_build_heading (ScsDashboardPage *self)
 {
   GtkWidget *child;
 
-  stop_waiting_for_table (self);
-  self->table_pending = FALSE;
   scs_dashboard_page_clear_table (self);
-
   if (self->workspace == NULL)
     return;
 
-  self->cells = g_new0 (GtkLabel *, (self->n_categories + 1) * N_COLUMNS);
-
-  /* Header row */
   child = gtk_label_new (_("Category"));
   gtk_label_set_xalign (GTK_LABEL (child), 0);
   gtk_widget_add_css_class (child, "heading");
@@ -531,8 +524,22 @@ scs_dashboard_page_build_table (ScsDashboardPage *self)
       gtk_widget_add_css_class (child, "heading");
       gtk_grid_attach (self->table, child, c + 1, 0, 1, 1);
     }
+}
 
-  /* One row per category, then the whole catalog */
+/* Under the heading, one row per category, then the whole catalog, with
+ * the figures of the last refresh. */
+static void
+scs_dashboard_page_build_rows (ScsDashboardPage *self)
+{
+  GtkWidget *child;
+
+  stop_waiting_for_table (self);
+  self->table_pending = FALSE;
+  if (self->workspace == NULL || self->cells != NULL)
+    return;
+
+  self->cells = g_new0 (GtkLabel *, (self->n_categories + 1) * N_COLUMNS);
+
   for (guint i = 1; i <= self->n_categories + 1; i++)
     {
       guint index = i <= self->n_categories ? i : 0;
@@ -605,13 +612,14 @@ build_table_idle (gpointer data)
   ScsDashboardPage *self = data;
 
   self->table_idle = 0;
-  scs_dashboard_page_build_table (self);
+  scs_dashboard_page_build_rows (self);
   return G_SOURCE_REMOVE;
 }
 
-/* After the window has laid out a frame, before it paints it: the table is
- * built now when its place is in view, so that it is in this frame (the
- * frame clock lays out again before it paints). */
+/* After the window has laid out a frame, before it paints it: the rows are
+ * built now when their place, the heading's lower edge, is in view, so
+ * that they are in this frame (the frame clock lays out again before it
+ * paints). */
 static void
 on_clock_layout (GdkFrameClock    *clock,
                  ScsDashboardPage *self)
@@ -620,12 +628,12 @@ on_clock_layout (GdkFrameClock    *clock,
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
       gtk_widget_translate_coordinates (GTK_WIDGET (self->table), self->scroller, 0, 0, &x, &top) &&
-      top < gtk_widget_get_height (self->scroller))
-    scs_dashboard_page_build_table (self);
+      top + gtk_widget_get_height (GTK_WIDGET (self->table)) < gtk_widget_get_height (self->scroller))
+    scs_dashboard_page_build_rows (self);
 }
 
-/* The page's frame is on screen without the table: it comes next, before
- * the user can scroll to it. */
+/* The page's frame is on screen without the rows: they come next, before
+ * the user can scroll to them. */
 static void
 on_clock_after_paint (GdkFrameClock    *clock,
                       ScsDashboardPage *self)
@@ -656,8 +664,8 @@ scs_dashboard_page_unmap (GtkWidget *widget)
 {
   ScsDashboardPage *self = SCS_DASHBOARD_PAGE (widget);
 
-  /* The clock goes with the window; a table still waiting is built when
-   * the page is next shown (or by the idle already queued). */
+  /* The clock goes with the window; rows still waiting are built when the
+   * page is next shown (or by the idle already queued). */
   stop_watching_clock (self);
   GTK_WIDGET_CLASS (scs_dashboard_page_parent_class)->unmap (widget);
 }
@@ -1105,12 +1113,12 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
                                                          G_CALLBACK (scs_dashboard_page_refresh), self);
     }
 
-  /* Shown already, the page changes in one frame; else the table waits. */
-  scs_dashboard_page_clear_table (self);
+  /* Shown already, the page changes in one frame; else the rows wait. */
+  scs_dashboard_page_build_heading (self);
   stop_waiting_for_table (self);
   self->table_pending = workspace != NULL;
   scs_dashboard_page_refresh (self);
   if (workspace != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    scs_dashboard_page_build_table (self);
+    scs_dashboard_page_build_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
