@@ -330,7 +330,8 @@ attach_primary_menu (GtkMenuButton *button,
 
 /* The welcome page is built the first time the window is to show it: a
  * window opened on a workspace never does, and building it with every
- * window cost each start-up its widgets (a tenth of the window's). */
+ * window cost each start-up its sixty widgets (a fifth of building the
+ * window). */
 static void
 show_welcome_page (ScsWindow *self)
 {
