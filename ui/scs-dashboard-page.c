@@ -1113,12 +1113,15 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
                                                          G_CALLBACK (scs_dashboard_page_refresh), self);
     }
 
-  /* Shown already, the page changes in one frame; else the rows wait. */
+  /* Shown already, the page changes in one frame, and outside a window
+   * there is no first frame to wait for; in a window still to be shown
+   * the rows wait. */
   scs_dashboard_page_build_heading (self);
   stop_waiting_for_table (self);
   self->table_pending = workspace != NULL;
   scs_dashboard_page_refresh (self);
-  if (workspace != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (workspace != NULL &&
+      (gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_widget_get_root (GTK_WIDGET (self)) == NULL))
     scs_dashboard_page_build_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
