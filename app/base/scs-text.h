@@ -68,6 +68,11 @@ gboolean  scs_text_find_word       (const char * const *first,
                                     const char         *word,
                                     guint              *index);
 
+/* scs_text_find_word () over the static array of strings @array (not a
+ * pointer). */
+#define scs_text_find_in_array(array, word, index) \
+  scs_text_find_word ((array), sizeof ((array)[0]), G_N_ELEMENTS (array), (word), (index))
+
 /* scs_text_find_word () over the @member of every element of the array
  * @table (a static array, not a pointer). */
 #define scs_text_find_in_table(table, member, word, index) \

@@ -17,11 +17,12 @@
 #include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <gnutls/crypto.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <unistd.h>
+
+#include "scs-sha256.h"
 
 G_DEFINE_QUARK (scs-zip-error-quark, scs_zip_error)
 
@@ -833,7 +834,7 @@ struct _ScsZipWriter
 {
   struct archive   *archive;
   int               fd;
-  gnutls_hash_hd_t  hash;
+  ScsSha256        *hash;        /* NULL once finished */
   guint64           size;
   int               sink_errno;  /* the first failed write to fd, 0 if none */
 };
@@ -881,7 +882,8 @@ sink_write (struct archive *archive,
     }
   if (self->sink_errno != 0)
     return length;
-  gnutls_hash (self->hash, buffer, length);
+  if (self->hash != NULL)
+    scs_sha256_update (self->hash, buffer, length);
   self->size += length;
   return length;
 }
@@ -894,13 +896,7 @@ scs_zip_writer_new (int      fd,
 
   self->fd = fd;
   self->archive = archive_write_new ();
-  if (gnutls_hash_init (&self->hash, GNUTLS_DIG_SHA256) < 0)
-    {
-      self->hash = NULL;
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("SHA-256 is not available"));
-      scs_zip_writer_free (self);
-      return NULL;
-    }
+  self->hash = scs_sha256_new ();
   if (archive_write_set_format_zip (self->archive) != ARCHIVE_OK ||
       archive_write_set_format_option (self->archive, "zip", "hdrcharset", "UTF-8") != ARCHIVE_OK ||
       archive_write_set_bytes_in_last_block (self->archive, 1) != ARCHIVE_OK ||
@@ -1009,17 +1005,13 @@ scs_zip_writer_finish (ScsZipWriter  *self,
                        guint64       *size,
                        GError       **error)
 {
-  guint8 digest[32];
   char *hex;
 
-  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self != NULL && self->hash != NULL, FALSE);
 
   if (archive_write_close (self->archive) != ARCHIVE_OK || self->sink_errno != 0)
     return writer_failed (self, error);
-  gnutls_hash_output (self->hash, digest);
-  hex = g_malloc (65);
-  for (guint i = 0; i < 32; i++)
-    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+  hex = scs_sha256_finish_hex (g_steal_pointer (&self->hash));
   if (sha256 != NULL)
     *sha256 = hex;
   else
@@ -1035,7 +1027,6 @@ scs_zip_writer_free (ScsZipWriter *self)
   if (self == NULL)
     return;
   archive_write_free (self->archive);
-  if (self->hash != NULL)
-    gnutls_hash_deinit (self->hash, NULL);
+  scs_sha256_free (self->hash);
   g_free (self);
 }

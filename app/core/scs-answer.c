@@ -121,7 +121,7 @@ scs_answer_state_from_string (const char     *text,
 
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (!scs_text_find_word (state_names, sizeof (state_names[0]), SCS_N_ANSWER_STATES, text, &i))
+  if (!scs_text_find_in_array (state_names, text, &i))
     return FALSE;
   *state = (ScsAnswerState) i;
   return TRUE;

@@ -206,10 +206,3 @@ scs_catalog_diff_count_unchanged (ScsCatalogDiff *self)
   g_return_val_if_fail (SCS_IS_CATALOG_DIFF (self), 0);
   return self->unchanged;
 }
-
-gboolean
-scs_catalog_diff_is_empty (ScsCatalogDiff *self)
-{
-  g_return_val_if_fail (SCS_IS_CATALOG_DIFF (self), TRUE);
-  return self->changes->len == 0;
-}

@@ -49,6 +49,5 @@ guint                   scs_catalog_diff_count        (ScsCatalogDiff        *se
                                                        ScsCatalogChangeFlags  flag);
 /* Same ID in both catalogs and no change. */
 guint                   scs_catalog_diff_count_unchanged (ScsCatalogDiff *self);
-gboolean                scs_catalog_diff_is_empty     (ScsCatalogDiff *self);
 
 G_END_DECLS

@@ -113,7 +113,7 @@ scs_support_from_string (const char *text,
 {
   guint i;
 
-  if (!scs_text_find_word (support_names, sizeof (support_names[0]), G_N_ELEMENTS (support_names), text, &i))
+  if (!scs_text_find_in_array (support_names, text, &i))
     return FALSE;
   *support = i;
   return TRUE;
@@ -150,18 +150,6 @@ scs_tier_to_string (ScsTier tier)
 {
   g_return_val_if_fail (tier <= SCS_TIER_4_PLUS, "");
   return tier_names[tier];
-}
-
-gboolean
-scs_tier_from_string (const char *text,
-                      ScsTier    *tier)
-{
-  guint i;
-
-  if (!scs_text_find_word (tier_names, sizeof (tier_names[0]), G_N_ELEMENTS (tier_names), text, &i))
-    return FALSE;
-  *tier = i;
-  return TRUE;
 }
 
 ScsTier
@@ -233,13 +221,6 @@ scs_diagnosis_new (ScsWorkspace *workspace)
   self = g_object_new (SCS_TYPE_DIAGNOSIS, NULL);
   self->workspace = g_object_ref (workspace);
   return self;
-}
-
-ScsWorkspace *
-scs_diagnosis_get_workspace (ScsDiagnosis *self)
-{
-  g_return_val_if_fail (SCS_IS_DIAGNOSIS (self), NULL);
-  return self->workspace;
 }
 
 gboolean

@@ -47,8 +47,6 @@ const char *scs_support_get_label    (ScsSupport   support);
 gboolean    scs_diagnosis_grade_is_valid (const char *grade);
 const char *scs_diagnosis_grade_get_label (const char *grade);
 const char *scs_tier_to_string       (ScsTier      tier);  /* "★3+" */
-gboolean    scs_tier_from_string     (const char  *text,
-                                      ScsTier     *tier);
 
 /* The tier for a client: its target level, and whether it needs on-site
  * response (the "+" tiers). */
@@ -80,7 +78,6 @@ G_DECLARE_FINAL_TYPE (ScsDiagnosis, scs_diagnosis, SCS, DIAGNOSIS, GObject)
 /* The diagnosis of @workspace's current cycle (its own tables; it never
  * writes the SME's answers). */
 ScsDiagnosis *scs_diagnosis_new              (ScsWorkspace  *workspace);
-ScsWorkspace *scs_diagnosis_get_workspace    (ScsDiagnosis  *self);
 
 /* Of ScsGap*, catalog order: every criterion up to the target level that
  * is unanswered or not met; empty for a self-declaration (its gaps are

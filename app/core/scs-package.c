@@ -171,11 +171,11 @@ render_manifest (GPtrArray  *entries,
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *path = g_markup_escape_text (entry->path, -1);
-      g_string_append_printf (xml,
-                              "  <file path=\"%s\" size=\"%" G_GSIZE_FORMAT "\" sha256=\"%s\""
-                              " media-type=\"%s\"/>\n",
-                              path, (gsize) entry->size, entry->sha256, entry->media_type);
+
+      g_string_append (xml, "  <file");
+      scs_xml_append_attribute (xml, "path", entry->path);
+      g_string_append_printf (xml, " size=\"%" G_GSIZE_FORMAT "\" sha256=\"%s\" media-type=\"%s\"/>\n",
+                              (gsize) entry->size, entry->sha256, entry->media_type);
     }
   g_string_append (xml, "</manifest>\n");
   return g_string_free_to_bytes (xml);

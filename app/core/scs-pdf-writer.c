@@ -87,8 +87,7 @@ typedef struct
   gsize     length;
   Style     style;
   double    width;
-  gboolean  markup;
-  gboolean  whole;       /* one piece: markup, no width or short text */
+  gboolean  whole;       /* one piece: no width or short text */
   GArray   *pieces;      /* of Piece, those found so far */
   gsize     next;        /* where the next piece starts */
   gboolean  empty_last;  /* the next piece is the empty last line */
@@ -402,8 +401,7 @@ static PangoLayout *
 make_layout (ScsPdfWriter *self,
              Style         style,
              double        width,
-             const char   *text,
-             gboolean      markup)
+             const char   *text)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *desc = pango_font_description_from_string (styles[style].font);
@@ -423,12 +421,7 @@ make_layout (ScsPdfWriter *self,
     pango_layout_set_attributes (layout, attrs);
     pango_attr_list_unref (attrs);
   }
-  if (text == NULL)
-    text = "";
-  if (markup)
-    pango_layout_set_markup (layout, text, -1);
-  else
-    pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
 }
 
@@ -475,8 +468,7 @@ static Text *
 text_new (ScsPdfWriter *self,
           Style         style,
           double        width,
-          const char   *string,
-          gboolean      markup)
+          const char   *string)
 {
   Text *text = g_new0 (Text, 1);
 
@@ -484,8 +476,7 @@ text_new (ScsPdfWriter *self,
   text->length = strlen (text->text);
   text->style = style;
   text->width = width;
-  text->markup = markup;
-  text->whole = markup || width <= 0 || text->length <= TEXT_PIECE;
+  text->whole = width <= 0 || text->length <= TEXT_PIECE;
   text->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   g_ptr_array_add (self->texts, text);
   return text;
@@ -563,9 +554,9 @@ make_piece_layout (ScsPdfWriter *self,
   g_autofree char *part = NULL;
 
   if (text->whole)
-    return make_layout (self, text->style, text->width, text->text, text->markup);
+    return make_layout (self, text->style, text->width, text->text);
   part = g_strndup (text->text + piece->start, piece->end - piece->start);
-  return make_layout (self, text->style, text->width, part, FALSE);
+  return make_layout (self, text->style, text->width, part);
 }
 
 /* The end of the piece of @text that starts at @start; *@skip is 1 when a
@@ -1021,7 +1012,6 @@ static void
 add_text (ScsPdfWriter *self,
           Style         style,
           const char   *text,
-          gboolean      markup,
           double        space_before,
           double        space_after,
           double        keep_with_next)
@@ -1033,7 +1023,7 @@ add_text (ScsPdfWriter *self,
   ensure_page (self);
   if (!at_page_top (self))
     self->y += space_before;
-  lines = text_new (self, style, scs_pdf_writer_get_content_width (self), text, markup);
+  lines = text_new (self, style, scs_pdf_writer_get_content_width (self), text);
   /* headings stay with at least a few lines of what follows; laid out
    * only as far as it takes to know (a page) */
   while (!lines->complete && text_height (lines) + keep_with_next <= body_height (self))
@@ -1051,7 +1041,7 @@ scs_pdf_writer_title (ScsPdfWriter *self,
                       const char   *text)
 {
   g_return_if_fail (SCS_IS_PDF_WRITER (self));
-  add_text (self, STYLE_TITLE, text, FALSE, 12, 12, 60);
+  add_text (self, STYLE_TITLE, text, 12, 12, 60);
 }
 
 void
@@ -1061,7 +1051,7 @@ scs_pdf_writer_heading (ScsPdfWriter *self,
   g_return_if_fail (SCS_IS_PDF_WRITER (self));
   if (!check_open (self))
     return;
-  add_text (self, STYLE_HEADING, text, FALSE, 14, 2, 70);
+  add_text (self, STYLE_HEADING, text, 14, 2, 70);
   /* a rule under the heading */
   put_shape (self, ITEM_RULE, self->margin_left, self->y, scs_pdf_writer_get_content_width (self), 0,
              0.8, 0.05, 0.20, 0.40);
@@ -1073,7 +1063,7 @@ scs_pdf_writer_subheading (ScsPdfWriter *self,
                            const char   *text)
 {
   g_return_if_fail (SCS_IS_PDF_WRITER (self));
-  add_text (self, STYLE_SUBHEADING, text, FALSE, 8, 4, 50);
+  add_text (self, STYLE_SUBHEADING, text, 8, 4, 50);
 }
 
 void
@@ -1081,15 +1071,7 @@ scs_pdf_writer_paragraph (ScsPdfWriter *self,
                           const char   *text)
 {
   g_return_if_fail (SCS_IS_PDF_WRITER (self));
-  add_text (self, STYLE_BODY, text, FALSE, 0, 6, 0);
-}
-
-void
-scs_pdf_writer_paragraph_markup (ScsPdfWriter *self,
-                                 const char   *markup)
-{
-  g_return_if_fail (SCS_IS_PDF_WRITER (self));
-  add_text (self, STYLE_BODY, markup, TRUE, 0, 6, 0);
+  add_text (self, STYLE_BODY, text, 0, 6, 0);
 }
 
 void
@@ -1097,7 +1079,7 @@ scs_pdf_writer_small (ScsPdfWriter *self,
                       const char   *text)
 {
   g_return_if_fail (SCS_IS_PDF_WRITER (self));
-  add_text (self, STYLE_SMALL, text, FALSE, 0, 3, 0);
+  add_text (self, STYLE_SMALL, text, 0, 3, 0);
 }
 
 void
@@ -1195,7 +1177,7 @@ add_row (ScsPdfWriter       *self,
    * laid out only as far as it takes to know (a page) */
   for (guint i = 0; i < n; i++)
     {
-      texts[i] = text_new (self, cell_styles[i], widths[i] - 2 * CELL_PAD, cells[i], FALSE);
+      texts[i] = text_new (self, cell_styles[i], widths[i] - 2 * CELL_PAD, cells[i]);
       while (!texts[i]->complete && text_height (texts[i]) + 2 * CELL_PAD <= space_left (self))
         text_discover (self, texts[i]);
       full = MAX (full, text_height (texts[i]));
@@ -1402,7 +1384,7 @@ draw_bars (cairo_t  *cr,
       const ScsPdfBar *bar = &data->bars[i];
       double top = i * BAR_ROW;
       double fraction = bar->max > 0 ? CLAMP (bar->value / bar->max, 0, 1) : 0;
-      g_autoptr(PangoLayout) label = make_layout (data->self, STYLE_CELL, label_w - 6, bar->label, FALSE);
+      g_autoptr(PangoLayout) label = make_layout (data->self, STYLE_CELL, label_w - 6, bar->label);
       g_autofree char *value_text = NULL;
       g_autoptr(PangoLayout) value = NULL;
 
@@ -1425,7 +1407,7 @@ draw_bars (cairo_t  *cr,
         value_text = g_strdup (bar->value_text);
       else
         value_text = g_strdup_printf ("%g / %g", bar->value, bar->max);
-      value = make_layout (data->self, STYLE_CELL, width - value_x, value_text, FALSE);
+      value = make_layout (data->self, STYLE_CELL, width - value_x, value_text);
       set_style_colour (cr, STYLE_CELL);
       cairo_move_to (cr, value_x, top + 2);
       pango_cairo_show_layout (cr, value);
@@ -1465,12 +1447,12 @@ draw_footer (ScsPdfWriter *self,
   double width = scs_pdf_writer_get_content_width (self);
   double y = SCS_PDF_PAGE_HEIGHT - self->margin_bottom + 18;
   g_autofree char *number = g_strdup_printf ("%u / %u", index + 1, scs_pdf_writer_get_n_pages (self));
-  g_autoptr(PangoLayout) right = make_layout (self, STYLE_FOOTER, width, number, FALSE);
+  g_autoptr(PangoLayout) right = make_layout (self, STYLE_FOOTER, width, number);
 
   set_style_colour (cr, STYLE_FOOTER);
   if (self->footer != NULL)
     {
-      g_autoptr(PangoLayout) left = make_layout (self, STYLE_FOOTER, width * 0.75, self->footer, FALSE);
+      g_autoptr(PangoLayout) left = make_layout (self, STYLE_FOOTER, width * 0.75, self->footer);
 
       pango_layout_set_ellipsize (left, PANGO_ELLIPSIZE_END);
       cairo_move_to (cr, self->margin_left, y);
@@ -1506,7 +1488,7 @@ draw_watermark (ScsPdfWriter *self,
   {
     g_autoptr(PangoLayout) band = make_layout (self, STYLE_FOOTER,
                                                scs_pdf_writer_get_content_width (self),
-                                               self->watermark, FALSE);
+                                               self->watermark);
 
     pango_layout_set_alignment (band, PANGO_ALIGN_RIGHT);
     cairo_set_source_rgb (cr, 0.75, 0.10, 0.10);

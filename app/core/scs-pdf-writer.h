@@ -106,10 +106,6 @@ void          scs_pdf_writer_subheading     (ScsPdfWriter  *self,
                                              const char    *text);
 void          scs_pdf_writer_paragraph      (ScsPdfWriter  *self,
                                              const char    *text);
-/* Same, with Pango markup (<b>, <i>, <span foreground=…>); the caller
- * escapes user text with g_markup_escape_text (). */
-void          scs_pdf_writer_paragraph_markup (ScsPdfWriter *self,
-                                               const char   *markup);
 /* Small grey text, e.g. hashes and footnotes; breaks anywhere. */
 void          scs_pdf_writer_small          (ScsPdfWriter  *self,
                                              const char    *text);

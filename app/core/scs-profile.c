@@ -553,13 +553,6 @@ scs_profile_add_upkeep (ScsProfile     *self,
   return TRUE;
 }
 
-void
-scs_profile_clear_upkeep (ScsProfile *self)
-{
-  g_return_if_fail (SCS_IS_PROFILE (self));
-  g_ptr_array_set_size (self->upkeep, 0);
-}
-
 /**
  * scs_profile_describe_qualification:
  *

@@ -128,7 +128,6 @@ gboolean          scs_profile_add_upkeep       (ScsProfile    *self,
                                                 const char    *date,
                                                 const char    *note,
                                                 GError       **error);
-void              scs_profile_clear_upkeep     (ScsProfile    *self);
 /* The signing precondition: a training date, a past one. */
 gboolean          scs_profile_check_training   (ScsProfile    *self,
                                                 GError       **error);

@@ -144,7 +144,7 @@ scs_provider_category_from_string (const char          *word,
 {
   guint i;
 
-  if (!scs_text_find_word (category_words, sizeof (category_words[0]), G_N_ELEMENTS (category_words), word, &i))
+  if (!scs_text_find_in_array (category_words, word, &i))
     return FALSE;
   if (category != NULL)
     *category = (ScsProviderCategory) i;

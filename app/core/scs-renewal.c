@@ -357,20 +357,6 @@ scs_validity_load_default (GError **error)
   return scs_validity_load_bytes (bytes, error);
 }
 
-ScsValidity *
-scs_validity_load_file (const char  *path,
-                        GError     **error)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return scs_validity_load_bytes (bytes, error);
-}
-
 static const LevelValidity *
 find_level (ScsValidity *validity,
             guint        level)
@@ -1093,20 +1079,13 @@ scs_renewal_list_changes (ScsWorkspace  *self,
 
 static const char * const certification_status_names[] = { "valid", "suspended", "withdrawn" };
 
-const char *
-scs_certification_status_to_string (ScsCertificationStatus status)
-{
-  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (certification_status_names), NULL);
-  return certification_status_names[status];
-}
-
 gboolean
 scs_certification_status_from_string (const char             *text,
                                       ScsCertificationStatus *status)
 {
   guint i;
 
-  if (!scs_text_find_word (certification_status_names, sizeof (certification_status_names[0]), G_N_ELEMENTS (certification_status_names), text, &i))
+  if (!scs_text_find_in_array (certification_status_names, text, &i))
     return FALSE;
   *status = (ScsCertificationStatus) i;
   return TRUE;

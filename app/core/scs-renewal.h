@@ -37,10 +37,8 @@ typedef struct
   gboolean    description_required;  /* "other": the change said in words */
 } ScsSignificantChange;
 
-/* The built-in data (a GResource); @path loads another file (tests, updates). */
+/* The built-in data (a GResource), or another file's bytes (tests, updates). */
 ScsValidity  *scs_validity_load_default       (GError      **error);
-ScsValidity  *scs_validity_load_file          (const char   *path,
-                                               GError      **error);
 ScsValidity  *scs_validity_load_bytes         (GBytes       *xml,
                                                GError      **error);
 void          scs_validity_free               (ScsValidity  *validity);
@@ -194,7 +192,6 @@ typedef enum
 } ScsCertificationStatus;
 
 /* "valid", "suspended", "withdrawn" */
-const char *scs_certification_status_to_string   (ScsCertificationStatus  status);
 gboolean    scs_certification_status_from_string (const char             *text,
                                                   ScsCertificationStatus *status);
 /* The newest registry entry's ★4 fields and status (NULL keeps a value). */

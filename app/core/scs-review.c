@@ -33,6 +33,7 @@
 #include "scs-migration.h"
 #include "scs-scope.h"
 #include "scs-seal.h"
+#include "scs-sha256.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
 
@@ -427,7 +428,7 @@ static char *
 answer_fingerprint (ScsWorkspace *ws,
                     const char   *criterion_id)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(ScsSha256) sum = scs_sha256_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *state = "unanswered", *note = "", *reason = "";
   g_autofree char *s = NULL, *n = NULL, *r = NULL;
@@ -446,9 +447,9 @@ answer_fingerprint (ScsWorkspace *ws,
           reason = r = scs_db_column_dup (stmt, 2);
         }
     }
-  g_checksum_update (sum, (const guchar *) state, strlen (state) + 1);
-  g_checksum_update (sum, (const guchar *) note, strlen (note) + 1);
-  g_checksum_update (sum, (const guchar *) reason, strlen (reason) + 1);
+  scs_sha256_update (sum, state, strlen (state) + 1);
+  scs_sha256_update (sum, note, strlen (note) + 1);
+  scs_sha256_update (sum, reason, strlen (reason) + 1);
 
   g_clear_pointer (&stmt, sqlite3_finalize);
   stmt = scs_db_prepare (ws->db, ws->path,
@@ -459,10 +460,10 @@ answer_fingerprint (ScsWorkspace *ws,
       sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
       scs_db_bind_text (stmt, 2, criterion_id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_checksum_update (sum, sqlite3_column_text (stmt, 0), 65);
+        scs_sha256_update (sum, sqlite3_column_text (stmt, 0), 65);
     }
 
-  return g_strdup (g_checksum_get_string (sum));
+  return scs_sha256_finish_hex (g_steal_pointer (&sum));
 }
 
 static const char *

@@ -139,7 +139,7 @@ scs_scope_kind_from_string (const char   *text,
 {
   guint i;
 
-  if (!scs_text_find_word (kind_names, sizeof (kind_names[0]), G_N_ELEMENTS (kind_names), text, &i))
+  if (!scs_text_find_in_array (kind_names, text, &i))
     return FALSE;
   *kind = (ScsScopeKind) i;
   return TRUE;
@@ -165,7 +165,7 @@ scs_scope_status_from_string (const char     *text,
 {
   guint i;
 
-  if (!scs_text_find_word (status_names, sizeof (status_names[0]), G_N_ELEMENTS (status_names), text, &i))
+  if (!scs_text_find_in_array (status_names, text, &i))
     return FALSE;
   *status = (ScsScopeStatus) i;
   return TRUE;
@@ -191,7 +191,7 @@ scs_scope_unit_from_string (const char       *text,
 {
   guint i;
 
-  if (!scs_text_find_word (unit_names, sizeof (unit_names[0]), G_N_ELEMENTS (unit_names), text, &i))
+  if (!scs_text_find_in_array (unit_names, text, &i))
     return FALSE;
   *unit = (ScsScopeUnitKind) i;
   return TRUE;
@@ -217,7 +217,7 @@ scs_scope_review_from_string (const char     *text,
 {
   guint i;
 
-  if (!scs_text_find_word (review_names, sizeof (review_names[0]), G_N_ELEMENTS (review_names), text, &i))
+  if (!scs_text_find_in_array (review_names, text, &i))
     return FALSE;
   *review = (ScsScopeReview) i;
   return TRUE;

@@ -32,16 +32,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <gnutls/crypto.h>
-#include <gnutls/gnutls.h>
-#include <gnutls/pkcs7.h>
-#include <gnutls/x509.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "scs-catalog.h"
 #include "scs-cms.h"
 #include "scs-package-manifest.h"
+#include "scs-sha256.h"
 #include "scs-xml.h"
 #include "scs-zip.h"
 
@@ -225,8 +222,7 @@ read_items (const Source  *source,
   while (zip != NULL && scs_zip_reader_next (zip, &name, &local_error))
     {
       Item *item = g_new0 (Item, 1);
-      gnutls_hash_hd_t hash = NULL;
-      guint8 digest[32];
+      g_autoptr(ScsSha256) hash = scs_sha256_new ();
       g_autoptr(GByteArray) kept = NULL;
       gssize got;
 
@@ -234,39 +230,25 @@ read_items (const Source  *source,
       g_ptr_array_add (items, item);
       if (keep_data (item->name))
         kept = g_byte_array_new ();
-      /* GnuTLS's SHA-256 uses the CPU's SHA instructions: several times GChecksum */
-      if (gnutls_hash_init (&hash, GNUTLS_DIG_SHA256) < 0)
-        {
-          g_set_error_literal (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_UNREADABLE,
-                               _("SHA-256 is not available"));
-          return NULL;
-        }
       while ((got = scs_zip_reader_read (zip, buffer, 256 * 1024, &local_error)) > 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              gnutls_hash_deinit (hash, NULL);
-              return NULL;
-            }
+            return NULL;
           item->size += got;
           if (kept != NULL && item->size > SCS_VERIFY_MAX_XML_SIZE)
             {
               g_set_error (error, SCS_VERIFY_ERROR, SCS_VERIFY_ERROR_HOSTILE,
                            _("The entry ‘%s’ expands beyond the size or compression-ratio limit"),
                            item->name);
-              gnutls_hash_deinit (hash, NULL);
               return NULL;
             }
-          gnutls_hash (hash, buffer, got);
+          scs_sha256_update (hash, buffer, got);
           if (kept != NULL)
             g_byte_array_append (kept, buffer, got);
         }
-      gnutls_hash_deinit (hash, digest);
       if (got < 0)
         break;
-      item->sha256 = g_malloc (65);
-      for (guint k = 0; k < 32; k++)
-        g_snprintf (item->sha256 + 2 * k, 3, "%02x", digest[k]);
+      item->sha256 = scs_sha256_finish_hex (g_steal_pointer (&hash));
       if (kept != NULL)
         item->data = g_byte_array_free_to_bytes (g_steal_pointer (&kept));
     }

@@ -59,9 +59,8 @@ scs_check_method_from_string (const char     *text,
   /* the word, or the label the user reads */
   for (i = 0; i < G_N_ELEMENTS (check_labels); i++)
     labels[i] = _(check_labels[i]);
-  if (!scs_text_find_word (check_methods, sizeof (check_methods[0]), G_N_ELEMENTS (check_methods),
-                           text, &i) &&
-      !scs_text_find_word (labels, sizeof (labels[0]), G_N_ELEMENTS (labels), text, &i))
+  if (!scs_text_find_in_array (check_methods, text, &i) &&
+      !scs_text_find_in_array (labels, text, &i))
     return FALSE;
   *method = i;
   return TRUE;
@@ -315,7 +314,7 @@ scs_supplier_decide (ScsSupplier *supplier)
       supplier->recommended = 0;
       supplier->reasoning = g_strdup_printf ("%s\n%s",
                                              _("Outside the supplier flow: a one-off purchase or goods that "
-                                               "are easily replaced, which the guidance allows to leave out."),
+                                               "are easily replaced, which the guidance allows leaving out."),
                                              supplier->outside_reason ? supplier->outside_reason : "");
     }
   else
@@ -650,12 +649,6 @@ scs_supplier_list_load (const char  *path,
   g_ptr_array_sort (self->suppliers, compare_suppliers);
 
   return g_steal_pointer (&self);
-}
-
-const char *
-scs_supplier_list_get_path (ScsSupplierList *self)
-{
-  return self->path;
 }
 
 GPtrArray *

@@ -121,7 +121,6 @@ char            *scs_supplier_list_default_path (void);
 /* Loads @path (a missing file is an empty list). */
 ScsSupplierList *scs_supplier_list_load     (const char        *path,
                                              GError           **error);
-const char      *scs_supplier_list_get_path (ScsSupplierList   *self);
 /* Of ScsSupplier*, by name. */
 GPtrArray       *scs_supplier_list_get      (ScsSupplierList   *self);
 const ScsSupplier *

@@ -41,7 +41,7 @@ scs_workspace_type_from_string (const char       *word,
 {
   guint i;
 
-  if (!scs_text_find_word (words, sizeof (words[0]), G_N_ELEMENTS (words), word, &i))
+  if (!scs_text_find_in_array (words, word, &i))
     return FALSE;
   if (type != NULL)
     *type = (ScsWorkspaceType) i;

@@ -628,7 +628,7 @@ is_light (guint32 rgb)
  * styled: in its own screenshot the header bar and the page are light, not
  * the black of an unstyled window. Twice: with the suite's renderer (cairo)
  * and with GTK's own choice (OpenGL), as on a desktop, where the GL driver is
- * loaded on a second thread while GTK starts (scs-gl-preload.c). */
+ * loaded on a second thread while GTK starts (scs-startup.c). */
 static void
 test_real_program (void)
 {
