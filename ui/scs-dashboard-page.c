@@ -18,6 +18,13 @@
  * the page is not only a picture. It recomputes everything from the
  * workspace on "answer-changed"; clicking a bar (or a category in the
  * table) activates "win.show-category".
+ *
+ * The table lies below the chart; in a window of the default size its
+ * rows are out of view, and they are a fifth of the page's widgets. A page
+ * first shown with a workspace has the table's heading at once and builds
+ * its rows in the layout of the frame that first brings their place into
+ * view (before that frame is painted), else once the page's first frame
+ * has been painted: the window's first frame does not wait for them.
  */
 
 #include "config.h"
@@ -61,6 +68,13 @@ struct _ScsDashboardPage
   ScsProgress    *progress;     /* [0] all, [1 … n_categories] per category */
   GtkLabel      **cells;        /* (n_categories + 1) × N_COLUMNS count labels */
   int             hover_row;
+  /* The table's rows wait for their place to come into view or for the
+   * page's first frame to be painted (see the top of this file). */
+  gboolean        table_pending;
+  GdkFrameClock  *clock;        /* while it waits: the page's frame clock */
+  gulong          layout_id;
+  gulong          after_paint_id;
+  guint           table_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ScsDashboardPage, scs_dashboard_page, GTK_TYPE_WIDGET)
@@ -462,20 +476,42 @@ table_number_label (void)
 }
 
 static void
-scs_dashboard_page_build_table (ScsDashboardPage *self)
+scs_dashboard_page_fill_table (ScsDashboardPage *self)
+{
+  for (guint i = 0; i <= self->n_categories && self->cells != NULL; i++)
+    for (guint c = 0; c < N_COLUMNS; c++)
+      {
+        guint value = c < N_SEGMENTS ? self->progress[i].counts[segment_states[c]]
+                                     : self->progress[i].total;
+        char text[16];
+
+        g_snprintf (text, sizeof text, "%u", value);
+        gtk_label_set_label (self->cells[i * N_COLUMNS + c], text);
+      }
+}
+
+static void
+scs_dashboard_page_clear_table (ScsDashboardPage *self)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_grid_remove (self->table, child);
   g_clear_pointer (&self->cells, g_free);
+}
 
+static void stop_waiting_for_table (ScsDashboardPage *self);
+
+/* The table's heading row, for the page's workspace. */
+static void
+scs_dashboard_page_build_heading (ScsDashboardPage *self)
+{
+  GtkWidget *child;
+
+  scs_dashboard_page_clear_table (self);
   if (self->workspace == NULL)
     return;
 
-  self->cells = g_new0 (GtkLabel *, (self->n_categories + 1) * N_COLUMNS);
-
-  /* Header row */
   child = gtk_label_new (_("Category"));
   gtk_label_set_xalign (GTK_LABEL (child), 0);
   gtk_widget_add_css_class (child, "heading");
@@ -488,8 +524,22 @@ scs_dashboard_page_build_table (ScsDashboardPage *self)
       gtk_widget_add_css_class (child, "heading");
       gtk_grid_attach (self->table, child, c + 1, 0, 1, 1);
     }
+}
 
-  /* One row per category, then the whole catalog */
+/* Under the heading, one row per category, then the whole catalog, with
+ * the figures of the last refresh. */
+static void
+scs_dashboard_page_build_rows (ScsDashboardPage *self)
+{
+  GtkWidget *child;
+
+  stop_waiting_for_table (self);
+  self->table_pending = FALSE;
+  if (self->workspace == NULL || self->cells != NULL)
+    return;
+
+  self->cells = g_new0 (GtkLabel *, (self->n_categories + 1) * N_COLUMNS);
+
   for (guint i = 1; i <= self->n_categories + 1; i++)
     {
       guint index = i <= self->n_categories ? i : 0;
@@ -533,6 +583,91 @@ scs_dashboard_page_build_table (ScsDashboardPage *self)
           gtk_grid_attach (self->table, GTK_WIDGET (cell), c + 1, i, 1, 1);
         }
     }
+  scs_dashboard_page_fill_table (self);
+}
+
+/* Waiting for the table -------------------------------------------------- */
+
+static void
+stop_watching_clock (ScsDashboardPage *self)
+{
+  if (self->clock != NULL)
+    {
+      g_clear_signal_handler (&self->layout_id, self->clock);
+      g_clear_signal_handler (&self->after_paint_id, self->clock);
+      g_clear_object (&self->clock);
+    }
+}
+
+static void
+stop_waiting_for_table (ScsDashboardPage *self)
+{
+  stop_watching_clock (self);
+  g_clear_handle_id (&self->table_idle, g_source_remove);
+}
+
+static gboolean
+build_table_idle (gpointer data)
+{
+  ScsDashboardPage *self = data;
+
+  self->table_idle = 0;
+  scs_dashboard_page_build_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window has laid out a frame, before it paints it: the rows are
+ * built now when their place, the heading's lower edge, is in view, so
+ * that they are in this frame (the frame clock lays out again before it
+ * paints). */
+static void
+on_clock_layout (GdkFrameClock    *clock,
+                 ScsDashboardPage *self)
+{
+  double x, top;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      gtk_widget_translate_coordinates (GTK_WIDGET (self->table), self->scroller, 0, 0, &x, &top) &&
+      top + gtk_widget_get_height (GTK_WIDGET (self->table)) < gtk_widget_get_height (self->scroller))
+    scs_dashboard_page_build_rows (self);
+}
+
+/* The page's frame is on screen without the rows: they come next, before
+ * the user can scroll to them. */
+static void
+on_clock_after_paint (GdkFrameClock    *clock,
+                      ScsDashboardPage *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, self->clock);
+  if (self->table_idle == 0)
+    self->table_idle = g_idle_add_full (G_PRIORITY_LOW, build_table_idle, self, NULL);
+}
+
+static void
+scs_dashboard_page_map (GtkWidget *widget)
+{
+  ScsDashboardPage *self = SCS_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (scs_dashboard_page_parent_class)->map (widget);
+
+  if (self->table_pending && self->clock == NULL)
+    {
+      self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      /* after the window's own layout */
+      self->layout_id = g_signal_connect_after (self->clock, "layout", G_CALLBACK (on_clock_layout), self);
+      self->after_paint_id = g_signal_connect (self->clock, "after-paint", G_CALLBACK (on_clock_after_paint), self);
+    }
+}
+
+static void
+scs_dashboard_page_unmap (GtkWidget *widget)
+{
+  ScsDashboardPage *self = SCS_DASHBOARD_PAGE (widget);
+
+  /* The clock goes with the window; rows still waiting are built when the
+   * page is next shown (or by the idle already queued). */
+  stop_watching_clock (self);
+  GTK_WIDGET_CLASS (scs_dashboard_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -800,16 +935,7 @@ scs_dashboard_page_refresh (ScsDashboardPage *self)
     gtk_widget_set_visible (self->reconfirm_button, n > 0);
   }
 
-  for (guint i = 0; i <= self->n_categories && self->cells != NULL; i++)
-    for (guint c = 0; c < N_COLUMNS; c++)
-      {
-        guint value = c < N_SEGMENTS ? self->progress[i].counts[segment_states[c]]
-                                     : self->progress[i].total;
-        char text[16];
-
-        g_snprintf (text, sizeof text, "%u", value);
-        gtk_label_set_label (self->cells[i * N_COLUMNS + c], text);
-      }
+  scs_dashboard_page_fill_table (self);
 
   scs_dashboard_page_refresh_life_cycle (self);
 
@@ -835,6 +961,7 @@ scs_dashboard_page_dispose (GObject *object)
 
   g_clear_signal_handler (&self->answer_changed_id, self->workspace);
   g_clear_signal_handler (&self->level_changed_id, self->workspace);
+  stop_waiting_for_table (self);
   g_clear_object (&self->workspace);
   g_clear_object (&self->life_events);
 
@@ -901,6 +1028,8 @@ scs_dashboard_page_class_init (ScsDashboardPageClass *klass)
   object_class->finalize = scs_dashboard_page_finalize;
   object_class->get_property = scs_dashboard_page_get_property;
   object_class->set_property = scs_dashboard_page_set_property;
+  widget_class->map = scs_dashboard_page_map;
+  widget_class->unmap = scs_dashboard_page_unmap;
 
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL,
@@ -984,7 +1113,15 @@ scs_dashboard_page_set_workspace (ScsDashboardPage *self,
                                                          G_CALLBACK (scs_dashboard_page_refresh), self);
     }
 
-  scs_dashboard_page_build_table (self);
+  /* Shown already, the page changes in one frame, and outside a window
+   * there is no first frame to wait for; in a window still to be shown
+   * the rows wait. */
+  scs_dashboard_page_build_heading (self);
+  stop_waiting_for_table (self);
+  self->table_pending = workspace != NULL;
   scs_dashboard_page_refresh (self);
+  if (workspace != NULL &&
+      (gtk_widget_get_mapped (GTK_WIDGET (self)) || gtk_widget_get_root (GTK_WIDGET (self)) == NULL))
+    scs_dashboard_page_build_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }

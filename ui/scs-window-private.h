@@ -29,6 +29,8 @@ struct _ScsWindow
 
   AdwToastOverlay  *toast_overlay;
   GtkStack         *main_stack;
+  /* Built when a window without a workspace is first shown. */
+  GtkWidget        *welcome_page;
   AdwLeaflet       *leaflet;
   GtkWidget        *content_box;
   GtkWidget        *read_only_banner;

@@ -328,6 +328,33 @@ attach_primary_menu (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* The welcome page is built the first time the window is to show it: a
+ * window opened on a workspace never does, and building it with every
+ * window cost each start-up its sixty widgets (a fifth of building the
+ * window). */
+static void
+show_welcome_page (ScsWindow *self)
+{
+  if (self->welcome_page == NULL)
+    {
+      self->welcome_page = g_object_new (SCS_TYPE_WELCOME_PAGE, "menu-model", self->primary_menu, NULL);
+      gtk_stack_add_named (self->main_stack, self->welcome_page, "welcome");
+    }
+  gtk_widget_set_visible (self->welcome_page, TRUE);
+  gtk_stack_set_visible_child (self->main_stack, self->welcome_page);
+}
+
+/* A window shown without a workspace shows the welcome page. */
+static void
+scs_window_show (GtkWidget *widget)
+{
+  ScsWindow *self = SCS_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    show_welcome_page (self);
+  GTK_WIDGET_CLASS (scs_window_parent_class)->show (widget);
+}
+
 static gboolean
 scs_window_close_request (GtkWindow *window)
 {
@@ -367,6 +394,7 @@ scs_window_dispose (GObject *object)
   self->checklist_page = NULL;
   self->scope_page = NULL;
   self->provider_page = NULL;
+  self->welcome_page = NULL;
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->undo_toast);
@@ -382,6 +410,7 @@ scs_window_class_init (ScsWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = scs_window_dispose;
+  widget_class->show = scs_window_show;
   window_class->close_request = scs_window_close_request;
 
   /* Referencing the resource links it in from the static library, and its
@@ -389,7 +418,6 @@ scs_window_class_init (ScsWindowClass *klass)
   (void) scs_ui_get_resource ();
   g_type_ensure (SCS_TYPE_DASHBOARD_PAGE);
   g_type_ensure (SCS_TYPE_SIDEBAR);
-  g_type_ensure (SCS_TYPE_WELCOME_PAGE);
   g_type_ensure (SCS_TYPE_REVIEW_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/scsworkbench/Workbench/scs-window.ui");
@@ -539,11 +567,14 @@ scs_window_set_workspace (ScsWindow    *self,
   update_title (self);
   _scs_window_update_undo (self);
 
-  /* Hidden, the welcome page is neither measured nor styled. */
-  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->main_stack, "welcome"), workspace == NULL);
+  /* Hidden, the welcome page is neither measured nor styled; a window not
+   * yet shown builds it when it is (scs_window_show). */
+  if (self->welcome_page != NULL)
+    gtk_widget_set_visible (self->welcome_page, workspace == NULL);
   if (workspace == NULL)
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      if (gtk_widget_get_visible (GTK_WIDGET (self)))
+        show_welcome_page (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-report", FALSE);

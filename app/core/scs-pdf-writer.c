@@ -969,7 +969,7 @@ flow_lines (ScsPdfWriter *self,
   while (text_has_line (self, text, first))
     {
       guint last = first;
-      double bottom, height;
+      double bottom = 0, height;
 
       /* the last line that still fits */
       while (text_line_bottom (self, text, last, &bottom) &&

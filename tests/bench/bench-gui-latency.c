@@ -73,6 +73,7 @@
 #include "scs-workspace.h"
 
 #include "../core/fixtures/xlsx/xlsx-builder.h"
+#include "bench-queries.h"
 
 #define N_CATEGORIES 7
 #define GAP_MS 40             /* between samples: beyond a frame interval */
@@ -88,6 +89,9 @@ typedef struct
   GArray     *in_ms;        /* the input's handlers */
   GArray     *layout_ms;    /* the frame's start to the end of its layout */
   GArray     *paint_ms;     /* the end of layout to the end of painting */
+  GArray     *work_ms;      /* ms less the wait for the frame (below) */
+  GArray     *wait_ms;      /* the main thread idle between the handlers and the
+                             * frame: the frame clock's wait for its slot */
   guint       frames_max;   /* frames painted before the result showed */
 } Op;
 
@@ -146,22 +150,6 @@ struct _Bench
   char           *text;      /* the search text typed so far */
   guint           word;
   guint           letter;
-};
-
-/* Words a user would search for: IDs, words of the criteria, the names of
- * evidence files. Typed one character at a time (an input method commits
- * "規程" at once: one keystroke). */
-static const char * const queries[][6] = {
-  { "4", "-", "1", "-", "3", NULL },
-  { "文書化", NULL },
-  { "b", "a", "c", "k", "u", "p" },
-  { "e", "v", "-", "0", "4", "2" },
-  { "規程", "第", NULL },
-  { "ロ", "グ", NULL },
-  { "1", "-", "2", "-", "1", NULL },
-  { "台帳", NULL },
-  { "s", "c", "r", "e", "e", "n" },
-  { "z", "z", "q", NULL },
 };
 
 static const char * const evidence_words[] = {
@@ -354,7 +342,7 @@ on_after_paint (GdkFrameClock *clock,
 {
   gint64 now = g_get_monotonic_time ();
   gint64 cpu = thread_cpu_us ();
-  double ms;
+  double ms, wait;
 
   b->t_painted = now;
   if (b->op == NULL || b->t0 == 0)
@@ -380,6 +368,10 @@ on_after_paint (GdkFrameClock *clock,
   g_array_append_val (b->op->layout_ms, ms);
   ms = (double) (now - b->t_layout) / 1000.0;
   g_array_append_val (b->op->paint_ms, ms);
+  wait = MAX (0.0, (double) ((b->t_frame - b->t_in) - (b->cpu_frame - b->cpu_in)) / 1000.0);
+  g_array_append_val (b->op->wait_ms, wait);
+  ms = (double) (now - b->t0) / 1000.0 - wait;
+  g_array_append_val (b->op->work_ms, ms);
   if (g_getenv ("SCS_BENCH_VERBOSE") != NULL)
     fprintf (stderr, "%s %s: %.2f ms, CPU %.2f (input %.2f, waiting %.2f, layout %.2f, painting %.2f; "
              "CPU input %.2f, layout %.2f, painting %.2f; target %u, %u frames before it (%u laid out, %u drawn), the last %.1f ms before)\n",
@@ -839,13 +831,16 @@ print_op (Op    *op,
   g_array_sort (op->in_ms, compare_doubles);
   g_array_sort (op->layout_ms, compare_doubles);
   g_array_sort (op->paint_ms, compare_doubles);
+  g_array_sort (op->work_ms, compare_doubles);
+  g_array_sort (op->wait_ms, compare_doubles);
   printf ("op=%s evidence=%u n=%u p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f "
           "cpu_p50_ms=%.2f cpu_p99_ms=%.2f input_p50_ms=%.2f layout_p50_ms=%.2f paint_p50_ms=%.2f "
-          "frames_max=%u\n",
+          "work_p50_ms=%.2f work_p99_ms=%.2f wait_p50_ms=%.2f frames_max=%u\n",
           op->name, n_evidence, op->ms->len, percentile (op->ms, 50), percentile (op->ms, 95),
           percentile (op->ms, 99), g_array_index (op->ms, double, op->ms->len - 1),
           percentile (op->cpu_ms, 50), percentile (op->cpu_ms, 99), percentile (op->in_ms, 50),
-          percentile (op->layout_ms, 50), percentile (op->paint_ms, 50), op->frames_max);
+          percentile (op->layout_ms, 50), percentile (op->paint_ms, 50), percentile (op->work_ms, 50),
+          percentile (op->work_ms, 99), percentile (op->wait_ms, 50), op->frames_max);
 }
 
 int
@@ -879,6 +874,8 @@ main (int   argc,
       bench.ops[i].in_ms = g_array_new (FALSE, FALSE, sizeof (double));
       bench.ops[i].layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
       bench.ops[i].paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      bench.ops[i].work_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      bench.ops[i].wait_ms = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
   path = make_workspace (argv[2], n_evidence);
@@ -919,6 +916,8 @@ main (int   argc,
       g_array_unref (bench.ops[i].in_ms);
       g_array_unref (bench.ops[i].layout_ms);
       g_array_unref (bench.ops[i].paint_ms);
+      g_array_unref (bench.ops[i].work_ms);
+      g_array_unref (bench.ops[i].wait_ms);
     }
   sqlite3_finalize (bench.state_stmt);
   sqlite3_close (bench.db);
