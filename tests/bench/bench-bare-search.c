@@ -30,7 +30,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "bench-queries.h"
+#include "bench-gui-common.h"
 
 #define GAP_MS 40   /* between samples, as bench-gui-latency */
 
@@ -52,15 +52,6 @@ typedef struct
   GArray      *ms, *cpu_ms, *work_ms, *wait_ms;
   gboolean     finished;
 } Bare;
-
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
 
 static char *
 label_for (const char *text)
@@ -194,25 +185,6 @@ mapped (GtkWidget *window,
   g_signal_connect (b->clock, "after-paint", G_CALLBACK (on_after_paint), b);
   gtk_widget_grab_focus (GTK_WIDGET (b->entry));
   g_timeout_add (1500, start, b);
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest rank, as bench-gui-latency. */
-static double
-percentile (GArray *a,
-            double  p)
-{
-  guint rank = (guint) ((p / 100.0) * a->len + 0.999999);
-
-  return g_array_index (a, double, CLAMP (rank, 1, a->len) - 1);
 }
 
 int

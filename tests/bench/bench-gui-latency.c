@@ -73,7 +73,7 @@
 #include "scs-workspace.h"
 
 #include "../core/fixtures/xlsx/xlsx-builder.h"
-#include "bench-queries.h"
+#include "bench-gui-common.h"
 
 #define N_CATEGORIES 7
 #define GAP_MS 40             /* between samples: beyond a frame interval */
@@ -272,15 +272,6 @@ fail (Bench      *b,
   b->phase = PHASE_DONE;
   b->op = NULL;
   g_application_quit (G_APPLICATION (b->app));
-}
-
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 /* The input's handlers have run: the next frame shows their result. A
@@ -800,25 +791,6 @@ install_hooks (GtkApplication *app)
 }
 
 /* Output ------------------------------------------------------------------- */
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest rank: the smallest sample with at least @p of them at or below. */
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint rank = (guint) ((p / 100.0) * sorted->len + 0.999999);
-
-  return g_array_index (sorted, double, CLAMP (rank, 1, sorted->len) - 1);
-}
 
 static void
 print_op (Op    *op,
