@@ -26,7 +26,6 @@
 #include "config.h"
 
 #include "scs-evidence-list.h"
-#include "scs-toast.h"
 
 #include <errno.h>
 
@@ -181,21 +180,14 @@ scs_evidence_list_show_error (ScsEvidenceList *self,
                               const char      *heading,
                               const char      *message)
 {
-  GtkWidget *overlay;
   GtkRoot *root;
   GtkWidget *dialog;
 
-  /* Minor trouble (one file could not be added) is a toast when the window
-   * has an overlay for them; otherwise a dialog, so it is never silent. */
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    {
-      AdwToast *toast = scs_toast_new (message);
-
-      adw_toast_set_timeout (toast, 8);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      return;
-    }
+  /* Minor trouble (one file could not be added) is a toast of the window
+   * (win.toast); outside a workbench window a dialog, so it is never
+   * silent. */
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message))
+    return;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,

@@ -210,6 +210,28 @@ toast_shows (gpointer data)
   return gui_test_find (wait->overlay, label_contains, wait->needle) != NULL;
 }
 
+static void
+toast_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       overlay)
+{
+  adw_toast_overlay_add_toast (overlay, adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+/* The window's "win.toast" (ScsWindow's, through which pages raise
+ * toasts) on a test window, adding to @overlay. */
+static void
+install_win_toast (GtkWidget *window,
+                   GtkWidget *overlay)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) toast = g_simple_action_new ("toast", G_VARIANT_TYPE_STRING);
+
+  g_signal_connect (toast, "activate", G_CALLBACK (toast_activated), overlay);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toast));
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
+}
+
 static const char *
 wait_for_toast (GtkWidget  *overlay,
                 const char *needle)
@@ -265,6 +287,7 @@ test_evidence_list_add_remove (Fixture       *fixture,
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
   window = gui_test_show_in_window (overlay, 520, 300);
+  install_win_toast (window, overlay);
 
   gui_test_save_png (window, "widget-", "evidence-list-empty", ".png", GUI_TEST_WAIT_LAID_OUT);
 
@@ -541,6 +564,7 @@ test_evidence_list_drop (Fixture       *fixture,
   overlay = adw_toast_overlay_new ();
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), list);
   window = gui_test_show_in_window (overlay, 480, 240);
+  install_win_toast (window, overlay);
 
   target = find_drop_target (list);
   g_assert_nonnull (target);
