@@ -109,65 +109,6 @@ node_kind (GskRenderNodeType type)
   return value ? value->value_nick : "?";
 }
 
-typedef void (*NodeFunc) (GskRenderNode *node, gpointer data);
-
-/* Every node under @node, children first listed by the node types GTK 4.8
- * has. */
-static void
-walk (GskRenderNode *node,
-      NodeFunc       func,
-      gpointer       data)
-{
-  func (node, data);
-  switch (gsk_render_node_get_node_type (node))
-    {
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        walk (gsk_container_node_get_child (node, i), func, data);
-      break;
-    case GSK_TRANSFORM_NODE:
-      walk (gsk_transform_node_get_child (node), func, data);
-      break;
-    case GSK_OPACITY_NODE:
-      walk (gsk_opacity_node_get_child (node), func, data);
-      break;
-    case GSK_COLOR_MATRIX_NODE:
-      walk (gsk_color_matrix_node_get_child (node), func, data);
-      break;
-    case GSK_REPEAT_NODE:
-      walk (gsk_repeat_node_get_child (node), func, data);
-      break;
-    case GSK_CLIP_NODE:
-      walk (gsk_clip_node_get_child (node), func, data);
-      break;
-    case GSK_ROUNDED_CLIP_NODE:
-      walk (gsk_rounded_clip_node_get_child (node), func, data);
-      break;
-    case GSK_SHADOW_NODE:
-      walk (gsk_shadow_node_get_child (node), func, data);
-      break;
-    case GSK_BLEND_NODE:
-      walk (gsk_blend_node_get_bottom_child (node), func, data);
-      walk (gsk_blend_node_get_top_child (node), func, data);
-      break;
-    case GSK_CROSS_FADE_NODE:
-      walk (gsk_cross_fade_node_get_start_child (node), func, data);
-      walk (gsk_cross_fade_node_get_end_child (node), func, data);
-      break;
-    case GSK_DEBUG_NODE:
-      walk (gsk_debug_node_get_child (node), func, data);
-      break;
-    case GSK_BLUR_NODE:
-      walk (gsk_blur_node_get_child (node), func, data);
-      break;
-    case GSK_GL_SHADER_NODE:
-      for (guint i = 0; i < gsk_gl_shader_node_get_n_children (node); i++)
-        walk (gsk_gl_shader_node_get_child (node, i), func, data);
-      break;
-    default:
-      break;
-    }
-}
 
 static void
 count_node (GskRenderNode *node,
@@ -440,14 +381,14 @@ main (int    argc,
 
   width = gtk_widget_get_width (row);
   node = snapshot_row (row);
-  walk (node, count_node, nodes);
+  gui_test_walk_render_nodes (node, count_node, nodes);
   print_counts ("render nodes by kind, as the row draws them:", nodes);
   /* The card's box as GTK itself draws it (the row keeps some of it). */
   gtk_own = snapshot_row (gtk_widget_get_first_child (row));
   {
     g_autoptr(GHashTable) theirs = g_hash_table_new (g_str_hash, g_str_equal);
 
-    walk (gtk_own, count_node, theirs);
+    gui_test_walk_render_nodes (gtk_own, count_node, theirs);
     print_counts ("render nodes by kind, as GTK draws them:", theirs);
   }
 
@@ -578,7 +519,7 @@ main (int    argc,
             g_array_append_val (tr, (gint64) { render_ns (pnode, surface, &bounds) });
             cairo_surface_destroy (surface);
             if (i == 0)
-              walk (pnode, count_node, part_nodes);
+              gui_test_walk_render_nodes (pnode, count_node, part_nodes);
             gsk_render_node_unref (pnode);
           }
         g_array_sort (tm, cmp_gint64);

@@ -654,3 +654,61 @@ gui_test_use_profile (gpointer    window,
   g_assert_no_error (error);
   scs_window_apply_profile (SCS_WINDOW (window));
 }
+
+/* @func on @node and every node under it, for each node type of GTK 4.8
+ * that has children. */
+void
+gui_test_walk_render_nodes (GskRenderNode   *node,
+                            GuiTestNodeFunc  func,
+                            gpointer         data)
+{
+  func (node, data);
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        gui_test_walk_render_nodes (gsk_container_node_get_child (node, i), func, data);
+      break;
+    case GSK_TRANSFORM_NODE:
+      gui_test_walk_render_nodes (gsk_transform_node_get_child (node), func, data);
+      break;
+    case GSK_OPACITY_NODE:
+      gui_test_walk_render_nodes (gsk_opacity_node_get_child (node), func, data);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      gui_test_walk_render_nodes (gsk_color_matrix_node_get_child (node), func, data);
+      break;
+    case GSK_REPEAT_NODE:
+      gui_test_walk_render_nodes (gsk_repeat_node_get_child (node), func, data);
+      break;
+    case GSK_CLIP_NODE:
+      gui_test_walk_render_nodes (gsk_clip_node_get_child (node), func, data);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      gui_test_walk_render_nodes (gsk_rounded_clip_node_get_child (node), func, data);
+      break;
+    case GSK_SHADOW_NODE:
+      gui_test_walk_render_nodes (gsk_shadow_node_get_child (node), func, data);
+      break;
+    case GSK_BLEND_NODE:
+      gui_test_walk_render_nodes (gsk_blend_node_get_bottom_child (node), func, data);
+      gui_test_walk_render_nodes (gsk_blend_node_get_top_child (node), func, data);
+      break;
+    case GSK_CROSS_FADE_NODE:
+      gui_test_walk_render_nodes (gsk_cross_fade_node_get_start_child (node), func, data);
+      gui_test_walk_render_nodes (gsk_cross_fade_node_get_end_child (node), func, data);
+      break;
+    case GSK_DEBUG_NODE:
+      gui_test_walk_render_nodes (gsk_debug_node_get_child (node), func, data);
+      break;
+    case GSK_BLUR_NODE:
+      gui_test_walk_render_nodes (gsk_blur_node_get_child (node), func, data);
+      break;
+    case GSK_GL_SHADER_NODE:
+      for (guint i = 0; i < gsk_gl_shader_node_get_n_children (node); i++)
+        gui_test_walk_render_nodes (gsk_gl_shader_node_get_child (node, i), func, data);
+      break;
+    default:
+      break;
+    }
+}

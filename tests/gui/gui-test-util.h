@@ -131,4 +131,11 @@ const char   *gui_test_window_subtitle       (gpointer         window);
 /* The title of the toast @window shows in front, or NULL. */
 const char   *gui_test_toast_title           (gpointer         window);
 
+typedef void (*GuiTestNodeFunc) (GskRenderNode *node,
+                                 gpointer       data);
+/* @func on @node and every render node under it. */
+void          gui_test_walk_render_nodes     (GskRenderNode   *node,
+                                              GuiTestNodeFunc  func,
+                                              gpointer         data);
+
 G_END_DECLS

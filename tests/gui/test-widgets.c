@@ -1263,42 +1263,22 @@ typedef struct
 } NodeCount;
 
 static void
-count_nodes (GskRenderNode *node,
-             NodeCount     *count)
+count_node (GskRenderNode *node,
+            gpointer       data)
 {
+  NodeCount *count = data;
   GskRenderNodeType type = gsk_render_node_get_node_type (node);
 
   count->by_type[type]++;
-  switch (type)
-    {
-    case GSK_CAIRO_NODE:
-      g_ptr_array_add (count->cairo_nodes, node);
-      break;
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        count_nodes (gsk_container_node_get_child (node, i), count);
-      break;
-    case GSK_TRANSFORM_NODE:
-      count_nodes (gsk_transform_node_get_child (node), count);
-      break;
-    case GSK_OPACITY_NODE:
-      count_nodes (gsk_opacity_node_get_child (node), count);
-      break;
-    case GSK_CLIP_NODE:
-      count_nodes (gsk_clip_node_get_child (node), count);
-      break;
-    case GSK_ROUNDED_CLIP_NODE:
-      count_nodes (gsk_rounded_clip_node_get_child (node), count);
-      break;
-    case GSK_COLOR_MATRIX_NODE:
-      count_nodes (gsk_color_matrix_node_get_child (node), count);
-      break;
-    case GSK_DEBUG_NODE:
-      count_nodes (gsk_debug_node_get_child (node), count);
-      break;
-    default:
-      break;
-    }
+  if (type == GSK_CAIRO_NODE)
+    g_ptr_array_add (count->cairo_nodes, node);
+}
+
+static void
+count_nodes (GskRenderNode *node,
+             NodeCount     *count)
+{
+  gui_test_walk_render_nodes (node, count_node, count);
 }
 
 /* The render nodes of @child, made again as for a new frame. */
