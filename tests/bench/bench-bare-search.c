@@ -138,35 +138,17 @@ on_after_paint (GdkFrameClock *clock,
 static void
 next_sample (Bare *b)
 {
-  const char * const *word = queries[b->word % G_N_ELEMENTS (queries)];
-  const char *key = NULL;
-  char *text;
+  const char *key;
 
   if (b->done >= b->samples && b->letter == 0)
     {
       b->finished = TRUE;
       return;
     }
-  if (b->letter < G_N_ELEMENTS (queries[0]) && word[b->letter] != NULL)
-    key = word[b->letter++];
-  else
-    {
-      b->word++;
-      b->letter = 0;
-    }
-  text = key != NULL ? g_strconcat (b->text ? b->text : "", key, NULL) : g_strdup ("");
-  g_free (b->text);
-  b->text = text;
-  b->expected = label_for (text);
+  key = bench_next_key (&b->word, &b->letter, &b->text);
+  b->expected = label_for (b->text);
   b->t0 = b->t_in = 0;
-  if (key != NULL)
-    {
-      int position = (int) strlen (gtk_editable_get_text (b->entry));
-
-      gtk_editable_insert_text (b->entry, key, -1, &position);
-    }
-  else
-    gtk_editable_delete_text (b->entry, 0, -1);
+  bench_type (b->entry, key);
 }
 
 static gboolean

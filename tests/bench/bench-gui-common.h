@@ -8,7 +8,8 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
+#include <string.h>
 #include <time.h>
 
 /* The calling thread's CPU time */
@@ -55,3 +56,47 @@ static const char * const queries[][6] = {
   { "s", "c", "r", "e", "e", "n" },
   { "z", "z", "q", NULL },
 };
+
+/* The next key of the words above, after *@word's *@letter keys; NULL when
+ * the word is typed (the entry is to be emptied). *@text becomes what the
+ * entry will hold. */
+static inline const char *
+bench_next_key (guint  *word,
+                guint  *letter,
+                char  **text)
+{
+  const char * const *keys = queries[*word % G_N_ELEMENTS (queries)];
+  const char *key = NULL;
+  char *next;
+
+  if (*letter < G_N_ELEMENTS (queries[0]) && keys[*letter] != NULL)
+    key = keys[(*letter)++];
+  else
+    {
+      (*word)++;
+      *letter = 0;
+    }
+  next = key != NULL ? g_strconcat (*text != NULL ? *text : "", key, NULL) : g_strdup ("");
+  g_free (*text);
+  *text = next;
+  return key;
+}
+
+/* @key typed into @entry, or the entry emptied when @key is NULL */
+static inline void
+bench_type (GtkEditable *entry,
+            const char  *key)
+{
+  if (key != NULL)
+    {
+      /* What a key press (or an input method's commit) does: one insert
+       * at the cursor, the end. gtk_editable_set_text() would delete
+       * everything first, and the entry would report the empty text. */
+      int position = (int) strlen (gtk_editable_get_text (entry));
+
+      gtk_editable_insert_text (entry, key, -1, &position);
+    }
+  else
+    /* The word is typed: the entry is emptied (Ctrl+A, Backspace). */
+    gtk_editable_delete_text (entry, 0, -1);
+}

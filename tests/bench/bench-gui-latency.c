@@ -599,35 +599,10 @@ static void
 type_key (Bench *b,
           Op    *op)
 {
-  const char * const *word = queries[b->word % G_N_ELEMENTS (queries)];
-  const char *key = NULL;
-  g_autofree char *text = NULL;
-  int position = -1;
-
-  if (b->letter < G_N_ELEMENTS (queries[0]) && word[b->letter] != NULL)
-    key = word[b->letter++];
-  else
-    {
-      b->word++;
-      b->letter = 0;
-    }
-
-  text = key != NULL ? g_strconcat (b->text ? b->text : "", key, NULL) : g_strdup ("");
-  g_free (b->text);
-  b->text = g_steal_pointer (&text);
+  const char *key = bench_next_key (&b->word, &b->letter, &b->text);
 
   begin (b, op, search_shown, FALSE);
-  if (key != NULL)
-    {
-      /* What a key press (or an input method's commit) does: one insert
-       * at the cursor, the end. gtk_editable_set_text() would delete
-       * everything first, and the entry would report the empty text. */
-      position = (int) strlen (gtk_editable_get_text (b->search_entry));
-      gtk_editable_insert_text (b->search_entry, key, -1, &position);
-    }
-  else
-    /* The word is typed: the entry is emptied (Ctrl+A, Backspace). */
-    gtk_editable_delete_text (b->search_entry, 0, -1);
+  bench_type (b->search_entry, key);
 }
 
 static void
