@@ -115,7 +115,7 @@ n_rows (GtkListBox *list)
   return n;
 }
 
-/* The review desk's row of @criterion_id ("1-2-1-1 · Met · Accepted"), or NULL */
+/* The review desk's row of @criterion_id ("1-2-1-1 · Met · Accepted"), which must be listed */
 static AdwActionRow *
 desk_row (ScsReviewPage *page,
           const char    *criterion_id)
@@ -127,7 +127,7 @@ desk_row (ScsReviewPage *page,
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     if (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), prefix))
       return ADW_ACTION_ROW (row);
-  return NULL;
+  g_error ("the review desk does not list %s", criterion_id);
 }
 
 static ScsProfile *
