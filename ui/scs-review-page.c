@@ -29,10 +29,8 @@
 #include "scs-comment-thread.h"
 #include "scs-date.h"
 #include "scs-declaration.h"
-#include "scs-desk-entry.h"
 #include "scs-evidence-list.h"
 #include "scs-list-line.h"
-#include "scs-list-store.h"
 #include "scs-profile.h"
 #include "scs-review-banner.h"
 #include "scs-scope.h"
@@ -91,7 +89,7 @@ struct _ScsReviewPage
   GtkLabel           *answer_label;
   GtkWidget          *evidence_list;   /* the SME's evidence, to preview */
   GtkDropDown        *state_dropdown;
-  GListStore         *shown;         /* of ScsDeskEntry, bound to criteria_list */
+  GListStore         *shown;         /* of ScsListLine, bound to criteria_list */
   GHashTable         *changed_ids;   /* criteria the other side changed since my hand-over */
   gboolean            selecting;     /* the list follows the shown criterion */
   guint               scroll_id;     /* scroll_to_criterion () timer */
@@ -522,43 +520,33 @@ desk_filter (ScsReviewPage *self,
     }
 }
 
-/* The entry of @answer as its row shows it. */
-static ScsDeskEntry *
-desk_entry_new (ScsReviewPage *self,
-                ScsAnswer     *answer)
+/* The line of @answer as its row shows it; the criterion goes with it
+ * as "scs-id". */
+static ScsListLine *
+desk_line_new (ScsReviewPage *self,
+               ScsAnswer     *answer)
 {
   const char *id = scs_answer_get_criterion_id (answer);
   g_autofree char *title = NULL;
+  ScsListLine *line;
 
   /* Translators: review desk row: criterion number · the SME's answer · the verdict */
   title = g_strdup_printf (_("%s · %s · %s"), id, scs_answer_state_get_label (scs_answer_get_state (answer)),
                            scs_verdict_get_label (scs_review_get_verdict (self->review, id)));
-  return scs_desk_entry_new (id, title, scs_criterion_get_text (scs_answer_get_criterion (answer)));
+  line = scs_list_line_new (title, scs_criterion_get_text (scs_answer_get_criterion (answer)));
+  scs_list_line_set_lines (line, 0, 1);
+  g_object_set_data_full (G_OBJECT (line), "scs-id", g_strdup (id), g_free);
+  return line;
 }
 
-/* The row of @item (an ScsDeskEntry), built from scs-desk-row.ui with the
- * entry as the builder's current object: a GtkListBoxCreateWidgetFunc. */
-static GtkWidget *
-desk_row_create (gpointer item,
-                 gpointer user_data)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
-  g_autoptr(GError) error = NULL;
-
-  gtk_builder_set_current_object (builder, item);
-  if (!gtk_builder_add_from_resource (builder, "/jp/scsworkbench/Workbench/scs-desk-row.ui", &error))
-    g_error ("scs-desk-row.ui: %s", error->message);  /* a resource of ours */
-  return g_object_ref (GTK_WIDGET (gtk_builder_get_object (builder, "row")));
-}
-
-/* The criterion ID of the @i-th entry shown, or NULL past the end */
+/* The criterion ID of the @i-th line shown, or NULL past the end */
 static char *
 dup_shown_id (ScsReviewPage *self,
               guint          i)
 {
-  g_autoptr(ScsDeskEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+  g_autoptr(ScsListLine) line = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
 
-  return entry != NULL ? g_strdup (scs_desk_entry_get_criterion_id (entry)) : NULL;
+  return line != NULL ? g_strdup (g_object_get_data (G_OBJECT (line), "scs-id")) : NULL;
 }
 
 /* What the other side changed since this side's hand-over, by criterion. */
@@ -608,7 +596,7 @@ refresh_desk (ScsReviewPage *self)
 {
   GListModel *answers = scs_workspace_get_answers (self->workspace);
   gboolean expert = scs_review_get_side (self->review) == SCS_REVIEW_SIDE_EXPERT;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *shown_text = NULL;
   guint n;
 
@@ -618,14 +606,14 @@ refresh_desk (ScsReviewPage *self)
       g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
 
       if (desk_filter (self, answer))
-        g_ptr_array_add (entries, desk_entry_new (self, answer));
+        g_ptr_array_add (lines, desk_line_new (self, answer));
     }
   /* Rows show verdicts, which are not properties of the answers: the
-   * entries are made again, and the rows of those that changed. */
-  scs_list_store_update (self->shown, entries, scs_desk_entry_equal);
+   * lines are made again, and the rows of those that changed. */
+  scs_list_lines_update (self->shown, lines);
   select_shown_row (self);
 
-  n = entries->len;
+  n = lines->len;
   /* Translators: how many criteria the review desk's filter shows */
   shown_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u criterion shown", "%u criteria shown", n), n);
   gtk_label_set_text (self->shown_label, shown_text);
@@ -971,8 +959,8 @@ build (ScsReviewPage *self)
   gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), scs_list_line_row_create, NULL, NULL);
   self->changes = g_list_store_new (SCS_TYPE_LIST_LINE);
   gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (self->changes), scs_list_line_row_create, NULL, NULL);
-  self->shown = g_list_store_new (SCS_TYPE_DESK_ENTRY);
-  gtk_list_box_bind_model (self->criteria_list, G_LIST_MODEL (self->shown), desk_row_create, NULL, NULL);
+  self->shown = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->criteria_list, G_LIST_MODEL (self->shown), scs_list_line_row_create, NULL, NULL);
   {
     g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
 
