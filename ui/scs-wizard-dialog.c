@@ -7,8 +7,10 @@
  * scs-wizard.c); the list below shows every supplier with its recommended
  * and obtained level. CSV import/export go through the core, which refuses
  * hostile files with their row and column; printing lays out the decision
- * sheet with Pango on a GtkPrintOperation. Each supplier's row unfolds to
- * its yearly checks and price negotiations, and records a new one
+ * sheet with Pango on a GtkPrintOperation. The list is a GListStore of
+ * ScsSupplierEntry drawn by scs-supplier-row.ui; each supplier's row
+ * unfolds to its yearly checks and price negotiations (the entry's nested
+ * model of ScsListLine), and records a new one
  * (scs-supplier-record-dialog.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -126,13 +128,19 @@ enum
 static GParamSpec *entry_properties[ENTRY_N_PROPS];
 
 static void
+scs_supplier_entry_dispose (GObject *object)
+{
+  g_clear_object (&SCS_SUPPLIER_ENTRY (object)->records);
+  G_OBJECT_CLASS (scs_supplier_entry_parent_class)->dispose (object);
+}
+
+static void
 scs_supplier_entry_finalize (GObject *object)
 {
   ScsSupplierEntry *self = SCS_SUPPLIER_ENTRY (object);
 
   g_free (self->name);
   g_free (self->subtitle);
-  g_clear_object (&self->records);
   G_OBJECT_CLASS (scs_supplier_entry_parent_class)->finalize (object);
 }
 
@@ -169,6 +177,7 @@ scs_supplier_entry_class_init (ScsSupplierEntryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = scs_supplier_entry_dispose;
   object_class->finalize = scs_supplier_entry_finalize;
   object_class->get_property = scs_supplier_entry_get_property;
   entry_properties[ENTRY_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
