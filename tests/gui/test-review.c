@@ -1350,6 +1350,12 @@ test_review_desk (void)
   g_assert_cmpstr (shown_criterion (page), ==, second);
   review_action (window, "show-criterion", g_variant_new_string (first));
   gui_test_drain_pending ();
+  /* and Enter on a row the keyboard reached does too */
+  gtk_widget_grab_focus (GTK_WIDGET (desk_row (page, second)));
+  g_signal_emit_by_name (page_child (page, "criteria_list"), "activate-cursor-row");
+  g_assert_cmpstr (shown_criterion (page), ==, second);
+  review_action (window, "show-criterion", g_variant_new_string (first));
+  gui_test_drain_pending ();
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (desk_row (page, first))));
 
   /* Filters */
