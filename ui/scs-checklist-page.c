@@ -139,17 +139,6 @@ scs_checklist_slot_init (ScsChecklistSlot *self)
   self->estimate = ROW_ESTIMATE;
 }
 
-/* A slot out of the list is hidden when its row rests in it: else GTK
- * would style the resting row's hundred-odd widgets again in frames that
- * lay out (7 ms of a category switch's layout, with the rows of the
- * categories left resting). Other slots only leave the column, which
- * costs nothing per slot (slot_set_shown). */
-static void
-slot_update_visible (ScsChecklistSlot *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self), self->shown || !self->resting);
-}
-
 static void
 slot_set_child (ScsChecklistSlot *self,
                 GtkWidget        *child)
@@ -160,7 +149,6 @@ slot_set_child (ScsChecklistSlot *self,
   self->resting = FALSE;
   if (child != NULL)
     gtk_widget_set_parent (child, GTK_WIDGET (self));
-  slot_update_visible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -176,7 +164,6 @@ slot_set_resting (ScsChecklistSlot *self,
   /* Not shown, so out of the keyboard's and screen readers' way too. */
   gtk_widget_set_can_focus (self->child, !resting);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->child), GTK_ACCESSIBLE_STATE_HIDDEN, resting, -1);
-  slot_update_visible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -193,7 +180,6 @@ slot_set_shown (ScsChecklistSlot *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
   if (!shown)
     gtk_widget_set_child_visible (GTK_WIDGET (self), FALSE);
-  slot_update_visible (self);
   return TRUE;
 }
 
@@ -331,6 +317,7 @@ struct _ScsChecklistPage
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *filter_dropdown;
+  GtkStack           *content_stack;   /* the list or empty_page */
   GtkScrolledWindow  *scroller;
   GtkWidget          *clamp;
   GtkWidget          *slots_box;      /* ScsChecklistColumn of ScsChecklistSlot */
@@ -592,8 +579,8 @@ refilter_now (ScsChecklistPage *self)
     }
   if (changed)
     gtk_widget_queue_resize (self->slots_box);
-  gtk_widget_set_visible (self->empty_page, self->visible->len == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->scroller), self->visible->len > 0);
+  gtk_stack_set_visible_child (self->content_stack, self->visible->len > 0
+                                                    ? GTK_WIDGET (self->scroller) : self->empty_page);
   update_header (self);
   update_rows (self);
 }
@@ -1231,6 +1218,7 @@ scs_checklist_page_class_init (ScsChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, slots_box);
