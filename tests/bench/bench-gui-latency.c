@@ -565,7 +565,7 @@ search_shown (Bench *b)
 
   if (n_shown (b, NULL, 0) == 0)
     return gtk_widget_get_mapped (empty);
-  return !gtk_widget_get_visible (empty) && first_shown_row (b) != NULL;
+  return !gtk_widget_get_mapped (empty) && first_shown_row (b) != NULL;
 }
 
 /* GtkSearchEntry says "search-changed" after its delay: the app's part of
