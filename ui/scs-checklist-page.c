@@ -49,7 +49,7 @@
 
 /* The place of one item in the page: a heading, or a criterion's row
  * while in view, else the height that row last had. A row out of view may
- * rest in its slot (kept as a child, not shown: child-visible off) for
+ * rest in its slot (kept as a child, hidden) for
  * when its criterion comes back: it keeps its styles, its text laid out
  * and its drawing, which taking it out of the widget tree would drop. */
 #define SCS_TYPE_CHECKLIST_SLOT (scs_checklist_slot_get_type ())
@@ -160,16 +160,27 @@ slot_set_resting (ScsChecklistSlot *self,
   if (self->resting == resting)
     return;
   self->resting = resting;
-  gtk_widget_set_child_visible (self->child, !resting);
-  /* Not shown, so out of the keyboard's and screen readers' way too. */
+  /* Hidden, not only unmapped (child-visible off): GTK styles the widgets
+   * shown in the window again whenever the focus moves (GTK 4.8 takes
+   * :focus-within off the window and puts it back, and every style that
+   * looks at an ancestor's state is computed again), which for 24 resting
+   * rows made a category switch twice as slow. A hidden row waits with
+   * that change until it is shown. It is the slot's only child: showing
+   * or hiding it restyles nothing around it (see slot_set_shown). */
+  gtk_widget_set_visible (self->child, !resting);
+  /* Out of the keyboard's and screen readers' way too. */
   gtk_widget_set_can_focus (self->child, !resting);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->child), GTK_ACCESSIBLE_STATE_HIDDEN, resting, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-/* In the list or not (the filter): no widget is shown or hidden for it,
- * which would restyle, map and lay out each of the ~200 slots a search
- * character brings in; the column skips it, and screen readers too. */
+/* In the list or not (the filter): no slot is shown or hidden for it.
+ * A widget shown or hidden makes GTK style again, under each of its
+ * siblings, the parts that may depend on an ancestor's place
+ * (:first-child and the like: a row's buttons, its evidence files), so a
+ * search character restyled the rows of every slot (350-400 styles, 5-9
+ * ms); and it would map and lay out each of the ~200 slots the character
+ * brings in. The column skips the slot, and screen readers too. */
 static gboolean
 slot_set_shown (ScsChecklistSlot *self,
                 gboolean          shown)
@@ -646,7 +657,10 @@ take_oldest_row (ScsChecklistPage *self)
   GtkWidget *row = slot->child != NULL ? g_object_ref (slot->child) : NULL;
 
   if (row != NULL)
-    slot_set_child (slot, NULL);
+    {
+      slot_set_resting (slot, FALSE);
+      slot_set_child (slot, NULL);
+    }
   g_object_unref (slot);
   return row;
 }

@@ -712,8 +712,9 @@ test_rows_rest_out_of_view (Fixture       *fixture,
   gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
   g_assert_null (scs_checklist_page_get_row (fixture->page, id));
   g_assert_false (gtk_widget_get_mapped (row));
-  /* Not shown (child-visible off), though not hidden: rows-keep-styles. */
-  g_assert_false (gtk_widget_get_child_visible (row));
+  /* Hidden, not only unmapped: a focus change (which in GTK 4.8 restyles
+   * much of every widget shown in the window) does not style it again. */
+  g_assert_false (gtk_widget_get_visible (row));
   g_assert_true (gtk_widget_get_root (row) == GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
   g_assert_cmpstr (scs_criterion_row_get_criterion_id (SCS_CRITERION_ROW (row)), ==, id);
