@@ -89,8 +89,7 @@ struct _ScsReviewPage
   GtkLabel           *answer_label;
   GtkWidget          *evidence_list;   /* the SME's evidence, to preview */
   GtkDropDown        *state_dropdown;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *shown;
+  GListStore         *shown;         /* of ScsListLine, bound to criteria_list */
   GHashTable         *changed_ids;   /* criteria the other side changed since my hand-over */
   gboolean            selecting;     /* the list follows the shown criterion */
   guint               scroll_id;     /* scroll_to_criterion () timer */
@@ -497,17 +496,15 @@ enum
   FILTER_CHANGED,
 };
 
+/* Whether the desk's filter lists @answer */
 static gboolean
-desk_filter (gpointer item,
-             gpointer user_data)
+desk_filter (ScsReviewPage *self,
+             ScsAnswer     *answer)
 {
-  ScsReviewPage *self = user_data;
-  ScsAnswer *answer = item;
   const char *id = scs_answer_get_criterion_id (answer);
   ScsVerdict verdict;
 
-  if (self->review == NULL ||
-      scs_answer_get_criterion (answer)->level > scs_workspace_get_target_level (self->workspace))
+  if (scs_answer_get_criterion (answer)->level > scs_workspace_get_target_level (self->workspace))
     return FALSE;
   switch (gtk_drop_down_get_selected (self->filter_dropdown))
     {
@@ -523,28 +520,33 @@ desk_filter (gpointer item,
     }
 }
 
-static GtkWidget *
-desk_row_new (gpointer item,
-              gpointer user_data)
+/* The line of @answer as its row shows it; the criterion goes with it
+ * as "scs-id". */
+static ScsListLine *
+desk_line_new (ScsReviewPage *self,
+               ScsAnswer     *answer)
 {
-  ScsReviewPage *self = user_data;
-  ScsAnswer *answer = item;
   const char *id = scs_answer_get_criterion_id (answer);
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
+  ScsListLine *line;
 
   /* Translators: review desk row: criterion number · the SME's answer · the verdict */
-  title = g_markup_printf_escaped (_("%s · %s · %s"), id,
-                                   scs_answer_state_get_label (scs_answer_get_state (answer)),
-                                   scs_verdict_get_label (scs_review_get_verdict (self->review, id)));
-  subtitle = g_markup_escape_text (scs_criterion_get_text (scs_answer_get_criterion (answer)), -1);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  g_object_set_data_full (G_OBJECT (row), "scs-id", g_strdup (id), g_free);
-  return row;
+  title = g_strdup_printf (_("%s · %s · %s"), id, scs_answer_state_get_label (scs_answer_get_state (answer)),
+                           scs_verdict_get_label (scs_review_get_verdict (self->review, id)));
+  line = scs_list_line_new (title, scs_criterion_get_text (scs_answer_get_criterion (answer)));
+  scs_list_line_set_lines (line, 0, 1);
+  g_object_set_data_full (G_OBJECT (line), "scs-id", g_strdup (id), g_free);
+  return line;
+}
+
+/* The criterion ID of the @i-th line shown, or NULL past the end */
+static char *
+dup_shown_id (ScsReviewPage *self,
+              guint          i)
+{
+  g_autoptr(ScsListLine) line = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+  return line != NULL ? g_strdup (g_object_get_data (G_OBJECT (line), "scs-id")) : NULL;
 }
 
 /* What the other side changed since this side's hand-over, by criterion. */
@@ -575,11 +577,15 @@ static void
 select_shown_row (ScsReviewPage *self)
 {
   GtkListBoxRow *row = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->criteria_list)); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "scs-id"), self->criterion_id) == 0)
-      row = GTK_LIST_BOX_ROW (child);
+  for (guint i = 0; row == NULL && i < n; i++)
+    {
+      g_autofree char *id = dup_shown_id (self, i);
+
+      if (g_strcmp0 (id, self->criterion_id) == 0)
+        row = gtk_list_box_get_row_at_index (self->criteria_list, i);
+    }
   self->selecting = TRUE;
   gtk_list_box_select_row (self->criteria_list, row);
   self->selecting = FALSE;
@@ -590,23 +596,24 @@ refresh_desk (ScsReviewPage *self)
 {
   GListModel *answers = scs_workspace_get_answers (self->workspace);
   gboolean expert = scs_review_get_side (self->review) == SCS_REVIEW_SIDE_EXPERT;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *shown_text = NULL;
   guint n;
 
-  if (self->shown == NULL)
-    {
-      self->filter = gtk_custom_filter_new (desk_filter, self, NULL);
-      self->shown = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
-    }
-  if (gtk_filter_list_model_get_model (self->shown) != answers)
-    gtk_filter_list_model_set_model (self->shown, answers);
   collect_changed_ids (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  /* Rows show verdicts, which are not properties of the answers: rebuilt. */
-  gtk_list_box_bind_model (self->criteria_list, G_LIST_MODEL (self->shown), desk_row_new, self, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (answers); i++)
+    {
+      g_autoptr(ScsAnswer) answer = g_list_model_get_item (answers, i);
+
+      if (desk_filter (self, answer))
+        g_ptr_array_add (lines, desk_line_new (self, answer));
+    }
+  /* Rows show verdicts, which are not properties of the answers: the
+   * lines are made again, and the rows of those that changed. */
+  scs_list_lines_update (self->shown, lines);
   select_shown_row (self);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  n = lines->len;
   /* Translators: how many criteria the review desk's filter shows */
   shown_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u criterion shown", "%u criteria shown", n), n);
   gtk_label_set_text (self->shown_label, shown_text);
@@ -625,7 +632,7 @@ static void
 on_criteria_row_selected (ScsReviewPage *self,
                           GtkListBoxRow *row)
 {
-  const char *id = row != NULL ? g_object_get_data (G_OBJECT (row), "scs-id") : NULL;
+  g_autofree char *id = row != NULL ? dup_shown_id (self, gtk_list_box_row_get_index (row)) : NULL;
 
   if (self->selecting || id == NULL || g_strcmp0 (id, self->criterion_id) == 0)
     return;
@@ -644,11 +651,11 @@ step_criterion (ScsReviewPage *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   if (n == 0)
     return;
-  for (guint i = 0; i < n && self->criterion_id != NULL; i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+      g_autofree char *id = dup_shown_id (self, i);
 
-      if (g_str_equal (scs_answer_get_criterion_id (answer), self->criterion_id))
+      if (g_strcmp0 (id, self->criterion_id) == 0)
         position = i;
     }
   if (position == G_MAXUINT)
@@ -658,9 +665,9 @@ step_criterion (ScsReviewPage *self,
   else
     position += step;
   {
-    g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+    g_autofree char *id = dup_shown_id (self, position);
 
-    scs_review_page_show_criterion (self, scs_answer_get_criterion_id (answer));
+    scs_review_page_show_criterion (self, id);
   }
 }
 
@@ -733,9 +740,9 @@ dup_shown_ids (ScsReviewPage *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ScsAnswer) answer = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+      g_autofree char *id = dup_shown_id (self, i);
 
-      g_strv_builder_add (ids, scs_answer_get_criterion_id (answer));
+      g_strv_builder_add (ids, id);
     }
   return g_strv_builder_end (ids);
 }
@@ -952,6 +959,8 @@ build (ScsReviewPage *self)
   gtk_list_box_bind_model (self->waiting_list, G_LIST_MODEL (self->waiting), scs_list_line_row_create, NULL, NULL);
   self->changes = g_list_store_new (SCS_TYPE_LIST_LINE);
   gtk_list_box_bind_model (self->changes_list, G_LIST_MODEL (self->changes), scs_list_line_row_create, NULL, NULL);
+  self->shown = g_list_store_new (SCS_TYPE_LIST_LINE);
+  gtk_list_box_bind_model (self->criteria_list, G_LIST_MODEL (self->shown), scs_list_line_row_create, NULL, NULL);
   {
     g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
 
@@ -1377,7 +1386,6 @@ scs_review_page_dispose (GObject *object)
   g_clear_object (&self->actions);
   g_clear_object (&self->banner);
   g_clear_object (&self->shown);
-  g_clear_object (&self->filter);
   g_clear_object (&self->waiting);
   g_clear_object (&self->changes);
   g_clear_pointer (&self->changed_ids, g_hash_table_unref);

@@ -7,8 +7,10 @@
  * scs-wizard.c); the list below shows every supplier with its recommended
  * and obtained level. CSV import/export go through the core, which refuses
  * hostile files with their row and column; printing lays out the decision
- * sheet with Pango on a GtkPrintOperation. Each supplier's row unfolds to
- * its yearly checks and price negotiations, and records a new one
+ * sheet with Pango on a GtkPrintOperation. The list is a GListStore of
+ * ScsSupplierEntry drawn by scs-supplier-row.ui; each supplier's row
+ * unfolds to its yearly checks and price negotiations (the entry's nested
+ * model of ScsListLine), and records a new one
  * (scs-supplier-record-dialog.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +23,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "scs-list-line.h"
 #include "scs-supplier-record-dialog.h"
 
 struct _ScsWizardDialog
@@ -42,7 +45,7 @@ struct _ScsWizardDialog
   GtkListBox      *suppliers_list;
 
   ScsSupplierList *list;
-  GListStore      *suppliers;   /* of GtkStringObject (names), bound to suppliers_list */
+  GListStore      *suppliers;   /* of ScsSupplierEntry, bound to suppliers_list */
 };
 
 G_DEFINE_FINAL_TYPE (ScsWizardDialog, scs_wizard_dialog, ADW_TYPE_WINDOW)
@@ -93,87 +96,165 @@ recompute (ScsWizardDialog *self)
   gtk_label_set_text (self->reasoning_label, s->reasoning);
 }
 
-/* A "Record …" button of a supplier's row: opens the record dialog. */
-static void
-add_record_button (AdwExpanderRow *row,
-                   const char     *label,
-                   const char     *name,
-                   const char     *action,
-                   const char     *supplier)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+/* One supplier of the list as its row shows it: read-only properties
+ * "name", "subtitle" (its decision and last check, plain text),
+ * "below-recommended" and "records" (a GListModel of ScsListLine: its
+ * checks, then its negotiations), bound by scs-supplier-row.ui. */
+#define SCS_TYPE_SUPPLIER_ENTRY (scs_supplier_entry_get_type ())
+G_DECLARE_FINAL_TYPE (ScsSupplierEntry, scs_supplier_entry, SCS, SUPPLIER_ENTRY, GObject)
 
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", supplier);
-  adw_expander_row_add_action (row, button);
+struct _ScsSupplierEntry
+{
+  GObject     parent_instance;
+
+  char       *name;
+  char       *subtitle;
+  gboolean    below_recommended;
+  GListStore *records;
+};
+
+G_DEFINE_FINAL_TYPE (ScsSupplierEntry, scs_supplier_entry, G_TYPE_OBJECT)
+
+enum
+{
+  ENTRY_PROP_0,
+  ENTRY_PROP_NAME,
+  ENTRY_PROP_SUBTITLE,
+  ENTRY_PROP_BELOW_RECOMMENDED,
+  ENTRY_PROP_RECORDS,
+  ENTRY_N_PROPS
+};
+
+static GParamSpec *entry_properties[ENTRY_N_PROPS];
+
+static void
+scs_supplier_entry_dispose (GObject *object)
+{
+  g_clear_object (&SCS_SUPPLIER_ENTRY (object)->records);
+  G_OBJECT_CLASS (scs_supplier_entry_parent_class)->dispose (object);
 }
 
-/* A line under a supplier's row: a check or a negotiation. */
 static void
-add_record_line (AdwExpanderRow *row,
-                 const char     *title,
-                 const char     *subtitle)
+scs_supplier_entry_finalize (GObject *object)
 {
-  GtkWidget *line = adw_action_row_new ();
+  ScsSupplierEntry *self = SCS_SUPPLIER_ENTRY (object);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (line), subtitle);
-  adw_expander_row_add_row (row, line);
+  g_free (self->name);
+  g_free (self->subtitle);
+  G_OBJECT_CLASS (scs_supplier_entry_parent_class)->finalize (object);
 }
 
-/* The row of a supplier of the list (@item: its name, a GtkStringObject),
- * unfolding to its checks and negotiations: a GtkListBoxCreateWidgetFunc. */
-static GtkWidget *
-supplier_row_create (gpointer item,
-                     gpointer user_data)
+static void
+scs_supplier_entry_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
-  ScsWizardDialog *self = user_data;
-  const ScsSupplier *s = scs_supplier_list_lookup (self->list, gtk_string_object_get_string (item));
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  g_autofree char *obtained = NULL;
-  g_autofree char *subtitle = NULL;
-  const char *last;
+  ScsSupplierEntry *self = SCS_SUPPLIER_ENTRY (object);
 
-  if (s == NULL)  /* the list changed since: the model follows at once */
-    return GTK_WIDGET (row);
-  obtained = s->obtained ? g_strdup_printf ("★%u", s->obtained) : g_strdup (_("none"));
-  last = scs_supplier_get_last_check (s);
-  subtitle = s->outside
+  switch (prop_id)
+    {
+    case ENTRY_PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case ENTRY_PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case ENTRY_PROP_BELOW_RECOMMENDED:
+      g_value_set_boolean (value, self->below_recommended);
+      break;
+    case ENTRY_PROP_RECORDS:
+      g_value_set_object (value, self->records);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+scs_supplier_entry_class_init (ScsSupplierEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = scs_supplier_entry_dispose;
+  object_class->finalize = scs_supplier_entry_finalize;
+  object_class->get_property = scs_supplier_entry_get_property;
+  entry_properties[ENTRY_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_BELOW_RECOMMENDED] =
+    g_param_spec_boolean ("below-recommended", NULL, NULL, FALSE, flags);
+  entry_properties[ENTRY_PROP_RECORDS] = g_param_spec_object ("records", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  g_object_class_install_properties (object_class, ENTRY_N_PROPS, entry_properties);
+}
+
+static void
+scs_supplier_entry_init (ScsSupplierEntry *self)
+{
+  self->records = g_list_store_new (SCS_TYPE_LIST_LINE);
+}
+
+static ScsSupplierEntry *
+scs_supplier_entry_new (const ScsSupplier *s)
+{
+  ScsSupplierEntry *self = g_object_new (SCS_TYPE_SUPPLIER_ENTRY, NULL);
+  g_autofree char *obtained = s->obtained ? g_strdup_printf ("★%u", s->obtained) : g_strdup (_("none"));
+  const char *last = scs_supplier_get_last_check (s);
+
+  self->name = g_strdup (s->name);
+  self->subtitle = s->outside
     ? g_strdup_printf (_("Outside the flow: %s · decided %s"), s->outside_reason, s->decided)
     : g_strdup_printf (_("Recommended ★%u · obtained %s · decided %s · last check %s"),
                        s->recommended, obtained, s->decided, last != NULL ? last : _("none"));
-  gtk_widget_set_name (GTK_WIDGET (row), s->name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), s->name);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_expander_row_set_subtitle (row, subtitle);
-  if (!s->outside && s->obtained < s->recommended)
-    {
-      GtkWidget *warn = gtk_label_new (_("Below the recommended level"));
-      gtk_widget_add_css_class (warn, "warning");
-      adw_expander_row_add_action (row, warn);
-    }
-  /* The two records an ordering company keeps per supplier. */
-  add_record_button (row, _("Record _Check…"), "record-check", "wizard.record-check", s->name);
-  add_record_button (row, _("Record _Negotiation…"), "record-negotiation", "wizard.record-negotiation", s->name);
-
+  self->below_recommended = !s->outside && s->obtained < s->recommended;
   for (guint j = 0; j < s->checks->len; j++)
     {
       const ScsSupplierCheck *c = g_ptr_array_index (s->checks, j);
       /* Translators: a yearly check of a supplier: its date and how it was made */
       g_autofree char *title = g_strdup_printf (_("Check %s · %s"), c->date, scs_check_method_get_label (c->method));
+      g_autoptr(ScsListLine) line = scs_list_line_new (title, c->evidence);
 
-      add_record_line (row, title, c->evidence);
+      g_list_store_append (self->records, line);
     }
   for (guint j = 0; j < s->negotiations->len; j++)
     {
       const ScsSupplierNegotiation *n = g_ptr_array_index (s->negotiations, j);
       /* Translators: a record of the negotiation about security costs: its date and outcome */
       g_autofree char *title = g_strdup_printf (_("Negotiation %s · %s"), n->date, n->outcome);
+      g_autoptr(ScsListLine) line = scs_list_line_new (title, n->documents);
 
-      add_record_line (row, title, n->documents);
+      g_list_store_append (self->records, line);
+    }
+  return self;
+}
+
+/* The row of a supplier (@item, an ScsSupplierEntry), built from
+ * scs-supplier-row.ui with the entry as the builder's current object,
+ * unfolding to a row per record: a GtkListBoxCreateWidgetFunc. */
+static GtkWidget *
+supplier_row_create (gpointer item,
+                     gpointer user_data)
+{
+  ScsSupplierEntry *entry = item;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+  AdwExpanderRow *row;
+
+  gtk_builder_set_current_object (builder, item);
+  if (!gtk_builder_add_from_resource (builder, "/jp/scsworkbench/Workbench/scs-supplier-row.ui", &error))
+    g_error ("scs-supplier-row.ui: %s", error->message);  /* a resource of ours */
+  /* The two records an ordering company keeps per supplier. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (gtk_builder_get_object (builder, "record_check")), "s",
+                                    entry->name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (gtk_builder_get_object (builder, "record_negotiation")), "s",
+                                    entry->name);
+  row = g_object_ref (ADW_EXPANDER_ROW (gtk_builder_get_object (builder, "row")));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (entry->records)); i++)
+    {
+      g_autoptr(ScsListLine) line = g_list_model_get_item (G_LIST_MODEL (entry->records), i);
+      g_autoptr(GtkWidget) line_row = scs_list_line_row_create (line, NULL);
+
+      adw_expander_row_add_row (row, line_row);
     }
   return GTK_WIDGET (row);
 }
@@ -184,12 +265,12 @@ static void
 refresh_list (ScsWizardDialog *self)
 {
   GPtrArray *suppliers = scs_supplier_list_get (self->list);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < suppliers->len; i++)
-    g_ptr_array_add (names, gtk_string_object_new (((ScsSupplier *) suppliers->pdata[i])->name));
+    g_ptr_array_add (entries, scs_supplier_entry_new (suppliers->pdata[i]));
   g_list_store_splice (self->suppliers, 0, g_list_model_get_n_items (G_LIST_MODEL (self->suppliers)),
-                       names->pdata, names->len);
+                       entries->pdata, entries->len);
 }
 
 static void
@@ -431,8 +512,8 @@ scs_wizard_dialog_new (GtkWindow  *parent,
       toast (self, error->message);
       self->list = scs_supplier_list_load (fallback, NULL);
     }
-  self->suppliers = g_list_store_new (GTK_TYPE_STRING_OBJECT);
-  gtk_list_box_bind_model (self->suppliers_list, G_LIST_MODEL (self->suppliers), supplier_row_create, self, NULL);
+  self->suppliers = g_list_store_new (SCS_TYPE_SUPPLIER_ENTRY);
+  gtk_list_box_bind_model (self->suppliers_list, G_LIST_MODEL (self->suppliers), supplier_row_create, NULL, NULL);
   g_signal_connect_swapped (self->list, "changed", G_CALLBACK (refresh_list), self);
   refresh_list (self);
   return self;

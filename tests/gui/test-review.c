@@ -115,6 +115,21 @@ n_rows (GtkListBox *list)
   return n;
 }
 
+/* The review desk's row of @criterion_id ("1-2-1-1 · Met · Accepted"), which must be listed */
+static AdwActionRow *
+desk_row (ScsReviewPage *page,
+          const char    *criterion_id)
+{
+  GtkListBox *list = GTK_LIST_BOX (page_child (page, "criteria_list"));
+  g_autofree char *prefix = g_strconcat (criterion_id, " · ", NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), prefix))
+      return ADW_ACTION_ROW (row);
+  g_error ("the review desk does not list %s", criterion_id);
+}
+
 static ScsProfile *
 profile (const char *name, ScsRole role)
 {
@@ -1258,6 +1273,7 @@ test_review_desk (void)
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *row_title = NULL;
   ScsReviewProposal *proposal;
   AdwMessageDialog *dialog;
   ScsWindow *window;
@@ -1317,6 +1333,30 @@ test_review_desk (void)
   assert_no_toast (page);
   g_assert_cmpint (scs_review_get_verdict (review, first), ==, SCS_VERDICT_ACCEPTED);
   g_assert_cmpint (scs_review_get_verdict (review, second), ==, SCS_VERDICT_REVISION_REQUIRED);
+
+  /* The desk's rows: the criterion, the SME's answer and the verdict, the
+   * criterion's text below; the one shown is selected, and selecting
+   * another shows it. */
+  gui_test_drain_pending ();
+  row_title = g_strdup_printf ("%s · Met · Accepted", first);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (desk_row (page, first))), ==, row_title);
+  g_free (row_title);
+  row_title = g_strdup_printf ("%s · Met · Revision required", second);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (desk_row (page, second))), ==, row_title);
+  g_assert_cmpstr (adw_action_row_get_subtitle (desk_row (page, second)), ==,
+                   scs_criterion_get_text (scs_answer_get_criterion (scs_workspace_lookup_answer (ws, second))));
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (desk_row (page, first))));
+  gtk_list_box_select_row (GTK_LIST_BOX (page_child (page, "criteria_list")), GTK_LIST_BOX_ROW (desk_row (page, second)));
+  g_assert_cmpstr (shown_criterion (page), ==, second);
+  review_action (window, "show-criterion", g_variant_new_string (first));
+  gui_test_drain_pending ();
+  /* and Enter on a row the keyboard reached does too */
+  gtk_widget_grab_focus (GTK_WIDGET (desk_row (page, second)));
+  g_signal_emit_by_name (page_child (page, "criteria_list"), "activate-cursor-row");
+  g_assert_cmpstr (shown_criterion (page), ==, second);
+  review_action (window, "show-criterion", g_variant_new_string (first));
+  gui_test_drain_pending ();
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (desk_row (page, first))));
 
   /* Filters */
   review_action (window, "filter", g_variant_new_string ("unreviewed"));

@@ -933,6 +933,43 @@ open_record_dialog (ScsWizardDialog *wizard,
   return dialog;
 }
 
+/* The lines a supplier's row unfolds to (those under its revealer):
+ * "title | subtitle" each. */
+static void
+append_record_lines (GtkWidget *widget,
+                     GString   *lines)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_REVEALER) != NULL)
+    {
+      g_string_append_printf (lines, "%s | %s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                              adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    append_record_lines (child, lines);
+}
+
+static gboolean
+is_shown_warning (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) && gtk_widget_has_css_class (widget, "warning") &&
+         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+/* The row of @name in the wizard's list of suppliers */
+static GtkWidget *
+supplier_row (ScsWizardDialog *wizard,
+              const char      *name)
+{
+  GtkWidget *list = gui_test_get_child (wizard, "suppliers_list");
+  GtkWidget *row = gui_test_find_by_name (list, name);
+
+  g_assert_true (ADW_IS_EXPANDER_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
+  return row;
+}
+
 /* The supplier register's two records, made in the window: a supplier's
  * yearly check of measures (date, way, evidence) and a record of the
  * price negotiation (date, outcome, documents), each through its dialog
@@ -951,6 +988,7 @@ test_wizard_records (Fixture       *f,
   g_autofree char *after = NULL;
   ScsWizardDialog *wizard;
   const ScsSupplier *saved;
+  g_autoptr(GString) lines = NULL;
   GtkWidget *dialog, *label, *row;
   GListModel *methods;
 
@@ -1029,6 +1067,29 @@ test_wizard_records (Fixture       *f,
                    "議事録 2027-05-10.pdf");
   g_assert_cmpuint (saved->checks->len, ==, 1);
   save_png (GTK_WIDGET (wizard), "suppliers");
+
+  /* The row unfolds to the check and the negotiation, with what backs
+   * them, and says the level obtained is below the one recommended; a
+   * supplier with its level says nothing of the kind. */
+  row = supplier_row (wizard, "株式会社あおぞら");
+  lines = g_string_new (NULL);
+  append_record_lines (row, lines);
+  g_assert_cmpstr (lines->str, ==,
+                   "年次確認 2027-04-01 · チェックシート | 2027年度 質問票（回答 12 問）\n"
+                   "価格交渉 2027-05-10 · 対策費用を単価に上乗せで合意 | 議事録 2027-05-10.pdf\n");
+  g_assert_nonnull (gui_test_find (row, is_shown_warning, "推奨レベルに達していません"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
+                            "推奨 ★4 · 取得 なし · 判断日 "));
+  wizard_name_supplier (wizard, "株式会社みどり物流", "");
+  wizard_answer (wizard, FALSE, FALSE, TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gui_test_get_child (wizard, "obtained_row")), 2);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.save", NULL);
+  row = supplier_row (wizard, "株式会社みどり物流");
+  g_assert_null (gui_test_find (row, is_shown_warning, "推奨レベルに達していません"));
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "推奨 ★4 · 取得 ★4 · "));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (supplier_row (wizard, "株式会社あおぞら")), TRUE);
+  gui_test_save_png (gui_test_get_child (wizard, "suppliers_list"), "vendor-", "supplier-rows", ".png",
+                     GUI_TEST_WAIT_LAID_OUT);
   gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
