@@ -413,7 +413,7 @@ n_shown (Bench       *b,
       if (!scs_checklist_item_get_shown (item) || scs_checklist_item_get_kind (item) != SCS_CHECKLIST_ITEM_CRITERION)
         continue;
       if (n < max && ids != NULL)
-        ids[n] = scs_checklist_item_get_criterion_id (item);
+        ids[n] = scs_answer_get_criterion_id (scs_checklist_item_get_answer (item));
       n++;
     }
   return n;
@@ -565,7 +565,7 @@ search_shown (Bench *b)
 
   if (n_shown (b, NULL, 0) == 0)
     return gtk_widget_get_mapped (empty);
-  return !gtk_widget_get_visible (empty) && first_shown_row (b) != NULL;
+  return !gtk_widget_get_mapped (empty) && first_shown_row (b) != NULL;
 }
 
 /* GtkSearchEntry says "search-changed" after its delay: the app's part of

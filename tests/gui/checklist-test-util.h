@@ -120,7 +120,7 @@ checklist_test_visible_id (ScsChecklistPage *page,
 {
   ScsChecklistItem *item = checklist_test_visible_item (page, position, NULL);
 
-  return item ? scs_checklist_item_get_criterion_id (item) : NULL;
+  return item ? scs_answer_get_criterion_id (scs_checklist_item_get_answer (item)) : NULL;
 }
 
 /* The row of @criterion_id, scrolled to (and focused) if it was not in view. */
