@@ -216,27 +216,109 @@ scs_evidence_row_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The remove button: a GtkButton (focusable, a button to screen readers,
+ * clicked by the keyboard, the theme's flat image button) without a child
+ * image; it draws its icon itself, in its own colour and state. */
+#define SCS_TYPE_REMOVE_BUTTON (scs_remove_button_get_type ())
+G_DECLARE_FINAL_TYPE (ScsRemoveButton, scs_remove_button, SCS, REMOVE_BUTTON, GtkButton)
+
+struct _ScsRemoveButton
+{
+  GtkButton         parent_instance;
+
+  GtkIconPaintable *paintable;
+  int               scale;
+};
+
+G_DEFINE_FINAL_TYPE (ScsRemoveButton, scs_remove_button, GTK_TYPE_BUTTON)
+
+static void
+scs_remove_button_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  ScsRemoveButton *self = SCS_REMOVE_BUTTON (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (self->paintable == NULL || self->scale != scale)
+    {
+      g_autoptr(GIcon) icon = g_themed_icon_new ("user-trash-symbolic");
+
+      g_clear_object (&self->paintable);
+      self->paintable = lookup_icon (widget, icon);
+      self->scale = scale;
+    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((gtk_widget_get_width (widget) - ICON_SIZE) / 2,
+                                                          (gtk_widget_get_height (widget) - ICON_SIZE) / 2));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (self->paintable), snapshot,
+                                            ICON_SIZE, ICON_SIZE, &color, 1);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+scs_remove_button_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  /* as with its image: the icon, within the theme's min-width/height */
+  *minimum = *natural = ICON_SIZE;
+}
+
 static gboolean
-on_remove_query_tooltip (GtkWidget  *button,
-                         int         x,
-                         int         y,
-                         gboolean    keyboard,
-                         GtkTooltip *tooltip)
+scs_remove_button_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard,
+                                 GtkTooltip *tooltip)
 {
   gtk_tooltip_set_text (tooltip, _("Remove from this criterion"));
   return TRUE;
 }
 
+static void
+scs_remove_button_dispose (GObject *object)
+{
+  g_clear_object (&SCS_REMOVE_BUTTON (object)->paintable);
+
+  G_OBJECT_CLASS (scs_remove_button_parent_class)->dispose (object);
+}
+
+static void
+scs_remove_button_class_init (ScsRemoveButtonClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = scs_remove_button_dispose;
+  widget_class->snapshot = scs_remove_button_snapshot;
+  widget_class->measure = scs_remove_button_measure;
+  widget_class->query_tooltip = scs_remove_button_query_tooltip;
+}
+
+static void
+scs_remove_button_init (ScsRemoveButton *self)
+{
+  /* measured by itself, not by the button's bin layout */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "image-button");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
+  /* Given when shown: setting a tooltip asks the X server where the
+   * pointer is (GTK 4.8). */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self), "evidence.remove");
+}
+
 static GtkWidget *
 remove_button_new (void)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_has_tooltip (button, TRUE);
-  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_remove_query_tooltip), NULL);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evidence.remove");
-  return button;
+  return g_object_new (SCS_TYPE_REMOVE_BUTTON, NULL);
 }
 
 static void
@@ -244,6 +326,7 @@ scs_evidence_row_dispose (GObject *object)
 {
   ScsEvidenceRow *self = SCS_EVIDENCE_ROW (object);
 
+  self->remove_button = NULL;  /* the row's child: GtkListBoxRow drops it */
   g_clear_object (&self->layout);
   g_clear_object (&self->paintable);
   g_clear_object (&self->end_paintable);
