@@ -43,6 +43,8 @@ struct _ScsEvidenceRow
 
   PangoLayout   *layout;      /* name and caption, made when first measured */
   char          *markup;
+  PangoRectangle text;        /* the layout's size unwrapped, when... */
+  guint          text_serial; /* ...the widget's Pango context had this serial */
   GIcon         *icon;        /* the content type's */
   GtkIconPaintable *paintable; /* its 16 px symbolic, looked up when drawn */
   int            paintable_scale;
@@ -90,6 +92,27 @@ scs_evidence_row_get_layout (ScsEvidenceRow *self)
   return self->layout;
 }
 
+/* The text's natural size, without ellipsis; kept until the text or the
+ * font changes, so that measuring does not lay the text out again at
+ * every frame (the allocation sets the layout's width). */
+static const PangoRectangle *
+scs_evidence_row_get_text_size (ScsEvidenceRow *self)
+{
+  PangoLayout *layout = scs_evidence_row_get_layout (self);
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  if (self->text_serial != serial)
+    {
+      int width = pango_layout_get_width (layout);
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_pixel_extents (layout, NULL, &self->text);
+      pango_layout_set_width (layout, width);
+      self->text_serial = serial;
+    }
+  return &self->text;
+}
+
 /* The width at the end: the remove button's, or the preview icon's. */
 static int
 end_width (ScsEvidenceRow *self,
@@ -115,23 +138,20 @@ scs_evidence_row_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   ScsEvidenceRow *self = SCS_EVIDENCE_ROW (widget);
-  PangoLayout *layout = scs_evidence_row_get_layout (self);
+  const PangoRectangle *text = scs_evidence_row_get_text_size (self);
   int button_height;
   int end = end_width (self, &button_height);
-  PangoRectangle logical;
 
-  /* the layout's size without ellipsizing: its natural size */
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* the text may shrink to its ellipsis */
-      *minimum = ICON_SIZE + ICON_GAP + MIN (logical.width, 2 * ICON_SIZE) + SPACING + end;
-      *natural = ICON_SIZE + ICON_GAP + logical.width + SPACING + end;
+      *minimum = ICON_SIZE + ICON_GAP + MIN (text->width, 2 * ICON_SIZE) + SPACING + end;
+      *natural = ICON_SIZE + ICON_GAP + text->width + SPACING + end;
     }
   else
     {
-      *minimum = *natural = MAX (MAX (logical.height + 2 * TEXT_MARGIN, ICON_SIZE), button_height);
+      /* two lines whatever the width: ellipsized, never wrapped */
+      *minimum = *natural = MAX (MAX (text->height + 2 * TEXT_MARGIN, ICON_SIZE), button_height);
     }
 }
 
@@ -453,6 +473,7 @@ scs_evidence_row_set_evidence (ScsEvidenceRow    *self,
   self->markup = g_strdup_printf ("%s\n<span size=\"smaller\" alpha=\"55%%\">%s</span>", escaped, caption);
   if (self->layout != NULL)
     pango_layout_set_markup (self->layout, self->markup, -1);
+  self->text_serial = 0;
 
   /* The caption without its markup, for screen readers. */
   description = g_strdup_printf (_("%s, SHA-256 %.12s"), size, sha256);
