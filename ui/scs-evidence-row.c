@@ -65,8 +65,7 @@ lookup_icon (GtkWidget *widget,
 }
 
 static void
-draw_icon (ScsEvidenceRow   *self,
-           GtkSnapshot      *snapshot,
+draw_icon (GtkSnapshot      *snapshot,
            GtkIconPaintable *paintable,
            const GdkRGBA    *color,
            int               x,
@@ -202,7 +201,7 @@ scs_evidence_row_snapshot (GtkWidget   *widget,
           self->end_paintable = lookup_icon (widget, preview);
         }
     }
-  draw_icon (self, snapshot, self->paintable, &color, 0, height);
+  draw_icon (snapshot, self->paintable, &color, 0, height);
 
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   gtk_snapshot_save (snapshot);
@@ -213,7 +212,7 @@ scs_evidence_row_snapshot (GtkWidget   *widget,
   if (self->remove_button != NULL)
     gtk_widget_snapshot_child (widget, self->remove_button, snapshot);
   else if (self->end_paintable != NULL)
-    draw_icon (self, snapshot, self->end_paintable, &color, width - ICON_SIZE, height);
+    draw_icon (snapshot, self->end_paintable, &color, width - ICON_SIZE, height);
 }
 
 static gboolean
@@ -439,9 +438,10 @@ scs_evidence_row_set_evidence (ScsEvidenceRow    *self,
 
   g_return_if_fail (SCS_IS_EVIDENCE_ROW (self));
 
-  if (!scs_evidence_row_set_read_only (self, read_only) && g_strcmp0 (self->sha256, sha256) == 0 && g_strcmp0 (self->name, name) == 0 &&
-      g_strcmp0 (self->mime_type, evidence->mime_type) == 0 && self->size == evidence->size &&
-      self->markup != NULL)
+  /* the same file shown again: nothing to change */
+  if (!scs_evidence_row_set_read_only (self, read_only) && self->markup != NULL &&
+      g_strcmp0 (self->sha256, sha256) == 0 && g_strcmp0 (self->name, name) == 0 &&
+      g_strcmp0 (self->mime_type, evidence->mime_type) == 0 && self->size == evidence->size)
     return;
 
   g_free (self->sha256);
