@@ -18,7 +18,7 @@
  * counts the row's widgets (by type) and render nodes (by kind), and gives
  * each part of the card (the children of its box) alone, and what the row
  * costs when given another criterion (bind, then the frame's layout and
- * snapshot). PNG: the row as
+ * snapshot) and what a new row costs to make. PNG: the row as
  * drawn, to compare before and after a change. CARD_COST_RENDER_ONLY=all
  * or =shadows: only draws the card (or its shadows) N times, for perf.
  * Not a test: figures, to be read (docs/benchmarks.md).
@@ -572,6 +572,19 @@ main (int    argc,
     printf ("the row given another criterion's item (seven other files), thread CPU, %u times:\n", n);
     report ("bind (set_item)", t_bind);
     report ("then measure, allocate, snapshot", t_frame);
+
+    /* A row made for the criterion, as the checklist makes one when its
+     * resting rows are all in use: the template, the item and the files. */
+    g_array_set_size (t_bind, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        gint64 start = cpu_ns ();
+        GtkWidget *made = g_object_ref_sink (scs_criterion_row_new (workspace, answer));
+
+        g_array_append_val (t_bind, (gint64) { cpu_ns () - start });
+        g_object_unref (made);
+      }
+    report ("a new row (scs_criterion_row_new)", t_bind);
     g_object_unref (items[0]);
     g_object_unref (items[1]);
   }
