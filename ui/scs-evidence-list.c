@@ -494,7 +494,10 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   ScsEvidenceList *self = SCS_EVIDENCE_LIST (widget);
-  const char *sha256 = g_variant_get_string (parameter, NULL);
+  /* A copy: unlinking refreshes the list, and the row whose button was
+   * clicked is given the next file, its button another target (@parameter
+   * is that button's target, not ours to keep). */
+  g_autofree char *sha256 = g_variant_dup_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
