@@ -509,7 +509,7 @@ state_in_file (Bench      *b,
 static gboolean
 status_saved (Bench *b)
 {
-  ScsAnswer *answer = scs_criterion_row_get_answer (b->row);
+  ScsAnswer *answer = scs_checklist_item_get_answer (scs_criterion_row_get_item (b->row));
   GtkWidget *button = scs_criterion_row_get_status_button (b->row, b->state);
 
   return gtk_widget_get_mapped (button) &&
@@ -543,7 +543,7 @@ click_status (Bench *b,
       return;
     }
   b->row = scs_checklist_page_get_row (page, id);
-  current = scs_answer_get_state (scs_criterion_row_get_answer (b->row));
+  current = scs_answer_get_state (scs_checklist_item_get_answer (scs_criterion_row_get_item (b->row)));
   b->state = cycle[0];
   for (guint i = 0; i < G_N_ELEMENTS (cycle); i++)
     if (cycle[i] == current)
