@@ -114,6 +114,13 @@ checklist_test_n_visible (ScsChecklistPage *page)
   return n;
 }
 
+/* The criterion a row shows. */
+static inline const char *
+checklist_test_row_id (ScsCriterionRow *row)
+{
+  return scs_answer_get_criterion_id (scs_checklist_item_get_answer (scs_criterion_row_get_item (row)));
+}
+
 static inline const char *
 checklist_test_visible_id (ScsChecklistPage *page,
                            guint             position)

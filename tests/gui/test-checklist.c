@@ -717,7 +717,7 @@ test_rows_rest_out_of_view (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (row));
   g_assert_true (gtk_widget_get_root (row) == GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
-  g_assert_cmpstr (scs_checklist_item_get_criterion_id (scs_criterion_row_get_item (SCS_CRITERION_ROW (row))), ==, id);
+  g_assert_cmpstr (checklist_test_row_id (SCS_CRITERION_ROW (row)), ==, id);
   /* Not shown: the keyboard cannot reach it either. */
   g_assert_false (gtk_widget_grab_focus (row));
   g_assert_false (gtk_widget_grab_focus (checklist_test_row_child (SCS_CRITERION_ROW (row), "note_view")));
@@ -854,7 +854,7 @@ test_add_busy_follows_criterion (Fixture       *fixture,
 
   /* The row now shows another criterion: no spinner there. */
   scs_criterion_row_set_item (row, other);
-  g_assert_cmpstr (scs_checklist_item_get_criterion_id (scs_criterion_row_get_item (row)), ==, other_id);
+  g_assert_cmpstr (checklist_test_row_id (row), ==, other_id);
   g_assert_false (evidence_busy (GTK_WIDGET (row)));
 
   /* Another row that shows the criterion shows it, and so does the row
@@ -1119,10 +1119,10 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (page, "checklist.next", NULL));
   focused = scs_checklist_page_get_focused_row (fixture->page);
   g_assert_nonnull (focused);
-  g_assert_cmpstr (scs_checklist_item_get_criterion_id (scs_criterion_row_get_item (focused)), ==, first);
+  g_assert_cmpstr (checklist_test_row_id (focused), ==, first);
 
   g_assert_true (gtk_widget_activate_action (page, "checklist.next", NULL));
-  g_assert_cmpstr (scs_checklist_item_get_criterion_id (scs_criterion_row_get_item (scs_checklist_page_get_focused_row (fixture->page))), ==, second);
+  g_assert_cmpstr (checklist_test_row_id (scs_checklist_page_get_focused_row (fixture->page)), ==, second);
 
   /* Alt+2 on the focused criterion: not met, in the file. */
   g_assert_true (gtk_widget_activate_action (page, "checklist.set-focused-status", "s", "not-met"));
@@ -1137,10 +1137,10 @@ test_keyboard (Fixture       *fixture,
   }
 
   g_assert_true (gtk_widget_activate_action (page, "checklist.previous", NULL));
-  g_assert_cmpstr (scs_checklist_item_get_criterion_id (scs_criterion_row_get_item (scs_checklist_page_get_focused_row (fixture->page))), ==, first);
+  g_assert_cmpstr (checklist_test_row_id (scs_checklist_page_get_focused_row (fixture->page)), ==, first);
   /* At the top it stays at the top. */
   g_assert_true (gtk_widget_activate_action (page, "checklist.previous", NULL));
-  g_assert_cmpstr (scs_checklist_item_get_criterion_id (scs_criterion_row_get_item (scs_checklist_page_get_focused_row (fixture->page))), ==, first);
+  g_assert_cmpstr (checklist_test_row_id (scs_checklist_page_get_focused_row (fixture->page)), ==, first);
 }
 
 static GtkLabel *
@@ -1206,7 +1206,7 @@ test_text_links (Fixture       *fixture,
     g_assert_nonnull (requirement);
     g_assert_cmpuint (scs_checklist_page_get_category (fixture->page), ==, requirement->category->number);
     if (criterion != NULL)
-      g_assert_cmpstr (scs_checklist_item_get_criterion_id (scs_criterion_row_get_item (scs_checklist_page_get_focused_row (fixture->page))), ==,
+      g_assert_cmpstr (checklist_test_row_id (scs_checklist_page_get_focused_row (fixture->page)), ==,
                        criterion->id);
   }
 }
