@@ -32,6 +32,35 @@
 
 G_DEFINE_QUARK (scs-declaration-error-quark, scs_declaration_error)
 
+/* The declaration. Until review schema version 3 the review module
+ * created it (its version 1) and added the columns of version 2 (its
+ * version 2; ScsSchemaModule.split_from); the text is theirs, to the byte,
+ * so old and new files have one schema. */
+static const char declaration_schema_v1[] =
+  "CREATE TABLE review_declaration (\n"
+  "  assessment        INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
+  "  name              TEXT NOT NULL CHECK (trim (name) <> ''),\n"
+  "  title             TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  date              TEXT NOT NULL,\n"
+  "  text              TEXT NOT NULL,\n"
+  "  assessment_sha256 TEXT NOT NULL CHECK (length (assessment_sha256) = 64)\n"
+  ") STRICT;\n";
+
+/* Version 2: the expert manifest the declaration is bound to and the
+ * language its report was rendered in. */
+static const char declaration_schema_v2[] =
+  "ALTER TABLE review_declaration ADD COLUMN manifest_sha256 TEXT;\n"
+  "ALTER TABLE review_declaration ADD COLUMN language TEXT;\n";
+
+static const char * const declaration_steps[] = { declaration_schema_v1, declaration_schema_v2 };
+/* review version 0 to 3 → this module's version */
+static const guint declaration_split[] = { 0, 1, 2, 2 };
+
+const ScsSchemaModule scs_declaration_schema = {
+  "declaration", declaration_steps, G_N_ELEMENTS (declaration_steps),
+  "review", declaration_split, G_N_ELEMENTS (declaration_split),
+};
+
 const char *
 scs_declaration_get_default_text (void)
 {

@@ -105,71 +105,15 @@ static const char review_schema_v1[] =
   "  decided_by       TEXT,\n"
   "  decided_at       TEXT,\n"
   "  decision_comment TEXT\n"
-  ") STRICT;\n"
-  "CREATE TABLE review_signature (\n"
-  "  id             INTEGER PRIMARY KEY,\n"
-  "  assessment     INTEGER NOT NULL REFERENCES assessment (id),\n"
-  "  role           TEXT NOT NULL CHECK (role IN ('expert', 'management')),\n"
-  "  round          INTEGER NOT NULL,\n"
-  "  signed_at      TEXT NOT NULL,\n"
-  "  content        BLOB NOT NULL,\n"
-  "  content_sha256 TEXT NOT NULL CHECK (length (content_sha256) = 64),\n"
-  "  cms            BLOB,\n"
-  "  signer_subject TEXT,\n"
-  "  signer_issuer  TEXT,\n"
-  "  signer_serial  TEXT,\n"
-  "  signer_sha256  TEXT,\n"
-  "  actor          TEXT NOT NULL,\n"
-  "  superseded     INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1))\n"
-  ") STRICT;\n"
-  "CREATE TABLE review_attestation (\n"
-  "  assessment           INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
-  "  expert_name          TEXT NOT NULL,\n"
-  "  expert_organization  TEXT NOT NULL DEFAULT '',\n"
-  "  qualification        TEXT NOT NULL,\n"
-  "  registration         TEXT NOT NULL DEFAULT '',\n"
-  "  training_date        TEXT NOT NULL DEFAULT '',\n"
-  "  date                 TEXT NOT NULL\n"
-  ") STRICT;\n"
-  "CREATE TABLE review_declaration (\n"
-  "  assessment        INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
-  "  name              TEXT NOT NULL CHECK (trim (name) <> ''),\n"
-  "  title             TEXT NOT NULL CHECK (trim (title) <> ''),\n"
-  "  date              TEXT NOT NULL,\n"
-  "  text              TEXT NOT NULL,\n"
-  "  assessment_sha256 TEXT NOT NULL CHECK (length (assessment_sha256) = 64)\n"
-  ") STRICT;\n"
-  SCS_SEAL_SCHEMA_V1;
+  ") STRICT;\n";
 
-/* The signed package (ASiC-E): every entry a signature's ASiCManifest
- * references, with the exact bytes of the small ones (the manifest itself,
- * assessment.xml, scope.xml, catalog.xml, declaration.xml, report.pdf);
- * evidence is referenced by its SHA-256 in the evidence table (data NULL).
- * A final export assembles these bytes after re-checking the workspace
- * against them. Rows are never changed: a new round supersedes the
- * signature. The declaration records the expert manifest it is bound to
- * and the language its report was rendered in. */
-static const char review_schema_v2[] =
-  "CREATE TABLE review_signed_entry (\n"
-  "  signature  INTEGER NOT NULL REFERENCES review_signature (id),\n"
-  "  path       TEXT NOT NULL,\n"
-  "  media_type TEXT NOT NULL,\n"
-  "  sha256     TEXT NOT NULL CHECK (length (sha256) = 64),\n"
-  "  size       INTEGER NOT NULL CHECK (size >= 0),\n"
-  "  data       BLOB,\n"
-  "  PRIMARY KEY (signature, path)\n"
-  ") STRICT;\n"
-  "CREATE TRIGGER review_signed_entry_update BEFORE UPDATE ON review_signed_entry\n"
-  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n"
-  "CREATE TRIGGER review_signed_entry_delete BEFORE DELETE ON review_signed_entry\n"
-  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n"
-  "ALTER TABLE review_declaration ADD COLUMN manifest_sha256 TEXT;\n"
-  "ALTER TABLE review_declaration ADD COLUMN language TEXT;\n";
-
-/* Version 3: the scope is signed too (scs-attestation.c renders all of
- * it), and so are the reviewers' comments: the seal guards them. */
-static const char review_schema_v3[] =
-  SCS_SEAL_SCHEMA_V3;
+/* Versions 1 to 3 also created the tables of the signing step and the
+ * seal; those are now the steps of the modules split off review
+ * (ScsSchemaModule.split_from): scs_signature_schema,
+ * scs_attestation_schema, scs_declaration_schema, scs_seal_schema. What
+ * remains of versions 2 and 3 for review's own tables is nothing. */
+static const char review_schema_v2[] = "-- review_signed_entry and review_declaration: scs-signature.c, scs-declaration.c\n";
+static const char review_schema_v3[] = "-- the seal over the scope and the comments: scs-seal.c\n";
 
 static const char * const review_steps[] = { review_schema_v1, review_schema_v2, review_schema_v3 };
 

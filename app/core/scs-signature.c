@@ -21,6 +21,59 @@
 
 G_DEFINE_QUARK (scs-signature-error-quark, scs_signature_error)
 
+/* The signature tables. Until review schema version 3 the review module
+ * created them: review_signature in its version 1, review_signed_entry in
+ * its version 2 (ScsSchemaModule.split_from); the text is theirs, to the
+ * byte, so old and new files have one schema. */
+static const char signature_schema_v1[] =
+  "CREATE TABLE review_signature (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  assessment     INTEGER NOT NULL REFERENCES assessment (id),\n"
+  "  role           TEXT NOT NULL CHECK (role IN ('expert', 'management')),\n"
+  "  round          INTEGER NOT NULL,\n"
+  "  signed_at      TEXT NOT NULL,\n"
+  "  content        BLOB NOT NULL,\n"
+  "  content_sha256 TEXT NOT NULL CHECK (length (content_sha256) = 64),\n"
+  "  cms            BLOB,\n"
+  "  signer_subject TEXT,\n"
+  "  signer_issuer  TEXT,\n"
+  "  signer_serial  TEXT,\n"
+  "  signer_sha256  TEXT,\n"
+  "  actor          TEXT NOT NULL,\n"
+  "  superseded     INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1))\n"
+  ") STRICT;\n";
+
+/* Version 2: the signed package (ASiC-E): every entry a signature's
+ * ASiCManifest references, with the exact bytes of the small ones (the
+ * manifest itself, assessment.xml, scope.xml, catalog.xml,
+ * declaration.xml, report.pdf); evidence is referenced by its SHA-256 in
+ * the evidence table (data NULL). A final export assembles these bytes
+ * after re-checking the workspace against them. Rows are never changed: a
+ * new round supersedes the signature. */
+static const char signature_schema_v2[] =
+  "CREATE TABLE review_signed_entry (\n"
+  "  signature  INTEGER NOT NULL REFERENCES review_signature (id),\n"
+  "  path       TEXT NOT NULL,\n"
+  "  media_type TEXT NOT NULL,\n"
+  "  sha256     TEXT NOT NULL CHECK (length (sha256) = 64),\n"
+  "  size       INTEGER NOT NULL CHECK (size >= 0),\n"
+  "  data       BLOB,\n"
+  "  PRIMARY KEY (signature, path)\n"
+  ") STRICT;\n"
+  "CREATE TRIGGER review_signed_entry_update BEFORE UPDATE ON review_signed_entry\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n"
+  "CREATE TRIGGER review_signed_entry_delete BEFORE DELETE ON review_signed_entry\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n";
+
+static const char * const signature_steps[] = { signature_schema_v1, signature_schema_v2 };
+/* review version 0 to 3 → this module's version */
+static const guint signature_split[] = { 0, 1, 2, 2 };
+
+const ScsSchemaModule scs_signature_schema = {
+  "signature", signature_steps, G_N_ELEMENTS (signature_steps),
+  "review", signature_split, G_N_ELEMENTS (signature_split),
+};
+
 const char *
 scs_signature_role_to_string (ScsSignatureRole role)
 {
