@@ -12,11 +12,11 @@
  * "reopened" by itself, however the change was made. A revision-required
  * verdict is a nonconformity, tracked until the criterion is accepted.
  *
- * The review schema also holds the tables of the signing step (signatures,
- * declaration; scs-signature.c and scs-signoff.c write them) and the seal
- * (scs-seal.h): once the expert signs, SQLite triggers refuse every write
- * to the attested rows. Only starting a new review round lifts the seal,
- * and that is audited.
+ * Signing (scs-signoff.c) ends a round: the signatures, the attestation,
+ * the declaration and the seal keep their own tables (scs-signature.c,
+ * scs-attestation.c, scs-declaration.c, scs-seal.c); once the expert
+ * signs, SQLite triggers refuse every write to the attested rows. Only
+ * starting a new review round lifts the seal, and that is audited.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,10 +30,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-db.h"
+#include "scs-declaration.h"
 #include "scs-migration.h"
 #include "scs-scope.h"
 #include "scs-seal.h"
 #include "scs-sha256.h"
+#include "scs-signature.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
 
@@ -1079,7 +1081,6 @@ scs_review_start_new_round (ScsReview  *self,
   g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autofree char *now = scs_now_iso8601 ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (SCS_IS_REVIEW (self), FALSE);
   ws = self->workspace;
@@ -1093,22 +1094,9 @@ scs_review_start_new_round (ScsReview  *self,
 
   if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
-  if (!scs_seal_lift (ws->db, ws->path, ws->assessment_id, error))
-    return FALSE;
-  stmt = scs_db_prepare (ws->db, ws->path,
-                         "UPDATE review_signature SET superseded = 1 WHERE assessment = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
-  if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = scs_db_prepare (ws->db, ws->path,
-                         "DELETE FROM review_declaration WHERE assessment = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
-  if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
+  if (!scs_seal_lift (ws->db, ws->path, ws->assessment_id, error) ||
+      !scs_signature_supersede_all (ws, error) ||
+      !scs_declaration_remove (ws, error) ||
       !insert_round (self, "new-round", now, error) ||
       !scs_workspace_audit (ws, now, "review-unseal", "assessment", "sealed", "open", error) ||
       !scs_db_transaction_commit (&txn, error))
@@ -1598,7 +1586,6 @@ scs_review_read_summary (sqlite3        *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   *state = SCS_REVIEW_STATE_UNKNOWN;
-  *expert_signed = *declared = FALSE;
   if (scs_db_has_table (db, "review_round"))
     {
       *state = SCS_REVIEW_STATE_NOT_STARTED;
@@ -1612,21 +1599,7 @@ scs_review_read_summary (sqlite3        *db,
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  if (scs_db_has_table (db, "review_signature"))
-    {
-      stmt = scs_db_try_prepare (db, "SELECT count (*) FILTER (WHERE role = 'expert'), "
-                                     "count (*) FILTER (WHERE role = 'management') "
-                                     "FROM review_signature WHERE assessment = ?1 AND superseded = 0");
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, assessment);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              *expert_signed = sqlite3_column_int (stmt, 0) > 0;
-              *declared = sqlite3_column_int (stmt, 1) > 0;
-            }
-        }
-      if (*expert_signed)
-        *state = SCS_REVIEW_STATE_SIGNED;
-    }
+  scs_signature_read_summary (db, assessment, expert_signed, declared);
+  if (*expert_signed)
+    *state = SCS_REVIEW_STATE_SIGNED;
 }

@@ -1,9 +1,11 @@
 /* scs-signature.c: signatures stored in the workspace (expert, management)
  *
- * The review module's review_signature table keeps, per signature, the
- * exact signed bytes, the detached CMS (DER), the signer certificate's
- * subject, issuer, serial and fingerprint, and the time. This file stores
- * them (for scs-signoff.c) and hands them to the submission package;
+ * Its table review_signature keeps, per signature, the exact signed
+ * bytes, the detached CMS (DER), the signer certificate's subject, issuer,
+ * serial and fingerprint, and the time; review_signed_entry the entries a
+ * signature's ASiCManifest references. This file creates them
+ * (scs_signature_schema), stores them (for scs-signoff.c), supersedes
+ * them (a new review round) and hands them to the submission package;
  * scs-signature-check.c checks them against the workspace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -416,4 +418,40 @@ scs_signature_store (ScsWorkspace      *ws,
                               signer != NULL ? (role == SCS_SIGNATURE_ROLE_EXPERT ? "sign-expert" : "sign-management")
                                              : "declare",
                               scs_signature_role_to_string (role), subject, sha, error);
+}
+
+gboolean
+scs_signature_supersede_all (ScsWorkspace  *ws,
+                             GError       **error)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (ws), FALSE);
+
+  return scs_db_exec_bound (ws->db, ws->path,
+                            "UPDATE review_signature SET superseded = 1 WHERE assessment = ?1",
+                            ws->assessment_id, 0, NULL, error);
+}
+
+void
+scs_signature_read_summary (sqlite3  *db,
+                            gint64    assessment,
+                            gboolean *expert_signed,
+                            gboolean *declared)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *expert_signed = *declared = FALSE;
+  /* An older file opened by no workspace yet may lack the table. */
+  if (!scs_db_has_table (db, "review_signature"))
+    return;
+  stmt = scs_db_try_prepare (db, "SELECT count (*) FILTER (WHERE role = 'expert'), "
+                                 "count (*) FILTER (WHERE role = 'management') "
+                                 "FROM review_signature WHERE assessment = ?1 AND superseded = 0");
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, assessment);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *expert_signed = sqlite3_column_int (stmt, 0) > 0;
+      *declared = sqlite3_column_int (stmt, 1) > 0;
+    }
 }
