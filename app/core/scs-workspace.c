@@ -1219,40 +1219,79 @@ record_module_version (sqlite3               *db,
   return scs_db_step_done (set, db, path, error);
 }
 
-/* Records the version of every module split off another one that a file
- * holds without recording it: its tables are there (the other module's
- * steps made them), nothing is created. One transaction, before any step
- * runs: a step of the other module changes what its version implies, so
- * an interruption between the two must not leave the implied versions
- * unrecorded. */
+/* Runs the steps of @module from version @from on, recording each; with
+ * @own_transactions each step commits on its own. */
 static gboolean
-record_split_modules (sqlite3         *db,
-                      const char      *path,
-                      const guint     *versions,
-                      const gboolean  *recorded,
-                      GError         **error)
+run_steps (sqlite3               *db,
+           const char            *path,
+           const ScsSchemaModule *module,
+           guint                  from,
+           gboolean               own_transactions,
+           GError               **error)
 {
-  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
-  gboolean begun = FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+  for (guint version = from; version < module->n_steps; version++)
     {
-      const ScsSchemaModule *module = schema_modules[i];
+      g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
 
-      if (module == NULL || module->split_from == NULL || recorded[i] || versions[i] == 0)
-        continue;
-      if (!begun && !scs_db_transaction_begin (&txn, db, path, error))
-        return FALSE;
-      begun = TRUE;
-      if (!record_module_version (db, path, module, versions[i], error))
-        return FALSE;
+      if ((own_transactions && !scs_db_transaction_begin (&txn, db, path, error)) ||
+          !scs_db_exec (db, path, module->steps[version], error) ||
+          !record_module_version (db, path, module, version + 1, error) ||
+          (own_transactions && !scs_db_transaction_commit (&txn, error)))
+        {
+          g_prefix_error (error, _("Cannot upgrade the part ‘%s’ of the workspace to format %u: "),
+                          module->name, version + 1);
+          return FALSE;
+        }
     }
 
-  return !begun || scs_db_transaction_commit (&txn, error);
+  return TRUE;
+}
+
+/* Brings schema_modules[@first] and the modules split off it
+ * (schema_modules[@first + 1] to [@end - 1]) to their newest versions in
+ * one transaction. A file that records no version of a split module holds
+ * what the other one's version implies (read_module_versions ()), so the
+ * split modules' versions are recorded in the transaction that changes
+ * the other one's: first those the file holds without recording them
+ * (nothing is created), then every step. Interrupted, the file is as it
+ * was. */
+static gboolean
+migrate_split_group (sqlite3        *db,
+                     const char     *path,
+                     guint           first,
+                     guint           end,
+                     const guint    *versions,
+                     const gboolean *recorded,
+                     gboolean        own_transactions,
+                     GError        **error)
+{
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
+  gboolean current = TRUE;
+
+  for (guint i = first; i < end; i++)
+    current = current && versions[i] == schema_modules[i]->n_steps && (i == first || recorded[i]);
+  if (current)
+    return TRUE;
+
+  if (own_transactions && !scs_db_transaction_begin (&txn, db, path, error))
+    return FALSE;
+  for (guint i = first + 1; i < end; i++)
+    if (!recorded[i] && versions[i] > 0 &&
+        !record_module_version (db, path, schema_modules[i], versions[i], error))
+      {
+        g_prefix_error (error, _("Cannot upgrade the workspace: "));
+        return FALSE;
+      }
+  for (guint i = first; i < end; i++)
+    if (!run_steps (db, path, schema_modules[i], versions[i], FALSE, error))
+      return FALSE;
+
+  return !own_transactions || scs_db_transaction_commit (&txn, error);
 }
 
 /* Brings every module to its newest version. With @own_transactions each
- * step commits on its own (opening an older file); without, the caller's
+ * step commits on its own (opening an older file), but for a module with
+ * others split off it (migrate_split_group ()); without, the caller's
  * transaction holds them (creating a file). */
 static gboolean
 migrate_modules (sqlite3     *db,
@@ -1266,34 +1305,27 @@ migrate_modules (sqlite3     *db,
   if (!check_modules (db, path, error) ||
       !read_module_versions (db, path, versions, recorded, error))
     return FALSE;
-  /* A new file has no module yet, so nothing split to record. */
-  if (own_transactions && !record_split_modules (db, path, versions, recorded, error))
-    {
-      g_prefix_error (error, _("Cannot upgrade the workspace: "));
-      return FALSE;
-    }
 
   for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
     {
       const ScsSchemaModule *module = schema_modules[i];
+      guint end = i + 1;
 
       if (module == NULL)
         continue;
 
-      for (guint version = versions[i]; version < module->n_steps; version++)
+      /* The modules split off this one follow it in schema_modules[]. */
+      while (end < G_N_ELEMENTS (schema_modules) && schema_modules[end] != NULL &&
+             g_strcmp0 (schema_modules[end]->split_from, module->name) == 0)
+        end++;
+      if (end > i + 1)
         {
-          g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
-
-          if ((own_transactions && !scs_db_transaction_begin (&txn, db, path, error)) ||
-              !scs_db_exec (db, path, module->steps[version], error) ||
-              !record_module_version (db, path, module, version + 1, error) ||
-              (own_transactions && !scs_db_transaction_commit (&txn, error)))
-            {
-              g_prefix_error (error, _("Cannot upgrade the part ‘%s’ of the workspace to format %u: "),
-                              module->name, version + 1);
-              return FALSE;
-            }
+          if (!migrate_split_group (db, path, i, end, versions, recorded, own_transactions, error))
+            return FALSE;
+          i = end - 1;
         }
+      else if (!run_steps (db, path, module, versions[i], own_transactions, error))
+        return FALSE;
     }
 
   return TRUE;
