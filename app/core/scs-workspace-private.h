@@ -163,7 +163,7 @@ gboolean   scs_workspace_seal_is_missing       (ScsWorkspace  *self);
 /* FALSE with SCS_WORKSPACE_ERROR_SEALED naming @what ("the note of
  * criterion 1-1-1-1", translated) when the assessment is sealed: every
  * write to signed content asks this first; the seal triggers of
- * scs-review.c are the second line. */
+ * scs-seal.c are the second line. */
 gboolean   scs_workspace_require_unsealed      (ScsWorkspace  *self,
                                                 const char    *what,
                                                 GError       **error);
