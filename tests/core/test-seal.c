@@ -817,6 +817,7 @@ test_old_layout_read_only (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *old = g_build_filename (f->dir, "old.scsw", NULL);
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(ScsWorkspace) ws = NULL;
   struct rlimit saved, full;
 
@@ -837,7 +838,8 @@ test_old_layout_read_only (Fixture *f, gconstpointer data)
   g_assert_true (scs_workspace_is_sealed (ws));
   g_assert_false (scs_workspace_seal_is_missing (ws));
   g_clear_object (&ws);
-  g_assert_cmpstr (core_test_file_sha256 (old), ==, before);
+  after = core_test_file_sha256 (old);
+  g_assert_cmpstr (after, ==, before);
 }
 
 int
