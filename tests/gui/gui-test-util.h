@@ -42,12 +42,12 @@ gboolean   gui_test_poll_until        (GuiTestDoneFunc   done,
  * healthy run; each time that passes again, the wait says in the test's
  * output where it is still waiting (G_STRLOC of the caller), so a test
  * that timed out shows which wait hung. */
-#define gui_test_wait_until(done, data, seconds) \
-  gui_test_wait_until_at (G_STRLOC, (done), (data), (seconds))
-#define gui_test_wait_for_flag(flag, seconds) \
-  gui_test_wait_for_flag_at (G_STRLOC, (flag), (seconds))
-#define gui_test_wait_for_widget(widget, seconds, flags) \
-  gui_test_wait_for_widget_at (G_STRLOC, (widget), (seconds), (flags))
+#define gui_test_wait_until(...) \
+  gui_test_wait_until_at (G_STRLOC, __VA_ARGS__)
+#define gui_test_wait_for_flag(...) \
+  gui_test_wait_for_flag_at (G_STRLOC, __VA_ARGS__)
+#define gui_test_wait_for_widget(...) \
+  gui_test_wait_for_widget_at (G_STRLOC, __VA_ARGS__)
 
 void       gui_test_wait_until_at     (const char       *where,
                                        GuiTestDoneFunc   done,

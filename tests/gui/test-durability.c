@@ -63,8 +63,22 @@
 
 static const char *self_path;
 
+/* Until @done says the note of @row (criterion @id) is where it should be.
+ * A healthy run may take long on a loaded machine: every 20 s the child
+ * says on stderr what the row still shows, and the parent's test timeout
+ * is the guard against a hang. */
+static void
+wait_for_note (ScsCriterionRow *row,
+               const char      *id,
+               GuiTestDoneFunc  done)
+{
+  for (guint waited = 20; !gui_test_poll_until (done, row, 20); waited += 20)
+    g_printerr ("child: the note of %s is still %s after %u s\n", id,
+                scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), waited);
+}
+
 /* The child: type, wait for "Saved", say so, then wait to be killed. */
-static int
+G_NORETURN static void
 child_main (const char *path,
             const char *text)
 {
@@ -78,10 +92,7 @@ child_main (const char *path,
   g_assert_no_error (error);
   checklist_test_show_workspace (workspace, CRITERION, &row);
   checklist_test_type_note (row, text);
-  /* The parent waits for the line below; the test's timeout guards it. */
-  for (guint waited = 20; !gui_test_poll_until (checklist_test_note_saved, row, 20); waited += 20)
-    g_printerr ("child: the note is still %s after %u s\n",
-                scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), waited);
+  wait_for_note (row, CRITERION, checklist_test_note_saved);
   printf ("saved\n");
   fflush (stdout);
   for (;;)
@@ -101,18 +112,6 @@ row_saved_or_conflict (gpointer row)
   const char *state = scs_checklist_item_get_note_state (scs_criterion_row_get_item (row));
 
   return g_strcmp0 (state, "saved") == 0 || g_strcmp0 (state, "conflict") == 0;
-}
-
-/* Until @row says "Saved" or shows a conflict. A healthy run may take long
- * on a loaded machine: every 20 s the window says what the row still
- * shows, and the parent's test timeout is the guard against a hang. */
-static void
-wait_saved_or_conflict (ScsCriterionRow *row,
-                        const char      *id)
-{
-  for (guint waited = 20; !gui_test_poll_until (row_saved_or_conflict, row, 20); waited += 20)
-    g_printerr ("window: %s still %s after %u s\n", id,
-                scs_checklist_item_get_note_state (scs_criterion_row_get_item (row)), waited);
 }
 
 /* The window of many-writers: notes typed in two rows, each reported once
@@ -154,7 +153,7 @@ window_child_main (const char *path,
         printf ("typing %u %s\n", i, text);
         fflush (stdout);
         checklist_test_type_note (rows[i], text);
-        wait_saved_or_conflict (rows[i], ids[i]);
+        wait_for_note (rows[i], ids[i], row_saved_or_conflict);
         /* The CLI may change the answer again between the conflict and
          * the choice: the row then shows the conflict again, and the user
          * chooses again. */
@@ -168,7 +167,7 @@ window_child_main (const char *path,
               }
             g_main_context_iteration (NULL, FALSE);
             scs_checklist_item_resolve_note (scs_criterion_row_get_item (rows[i]), TRUE);
-            wait_saved_or_conflict (rows[i], ids[i]);
+            wait_for_note (rows[i], ids[i], row_saved_or_conflict);
           }
         printf ("saved %u %s\n", i, text);
         fflush (stdout);
@@ -1027,7 +1026,7 @@ main (int    argc,
   scs_i18n_init ("en");
 
   if (argc == 4 && g_str_equal (argv[1], "--child"))
-    return child_main (argv[2], argv[3]);
+    child_main (argv[2], argv[3]);
   if (argc == 4 && g_str_equal (argv[1], "--window-child"))
     return window_child_main (argv[2], argv[3]);
   if (argc == 4 && g_str_equal (argv[1], "--read-only-signed-child"))
