@@ -65,6 +65,10 @@ struct _ScsChecklistItem
 
 G_DEFINE_FINAL_TYPE (ScsChecklistItem, scs_checklist_item, G_TYPE_OBJECT)
 
+static void scs_checklist_item_set_actor    (ScsChecklistItem *self,
+                                             GtkWidget        *actor);
+static void scs_checklist_item_update_state (ScsChecklistItem *self);
+
 enum {
   SIGNAL_CHANGED,
   SIGNAL_REASON_REQUESTED,
@@ -305,20 +309,10 @@ scs_checklist_item_get_workspace (ScsChecklistItem *self)
   return self->workspace;
 }
 
-const char *
-scs_checklist_item_get_criterion_id (ScsChecklistItem *self)
-{
-  g_return_val_if_fail (SCS_IS_CHECKLIST_ITEM (self), NULL);
-
-  return self->answer ? scs_answer_get_criterion_id (self->answer) : NULL;
-}
-
-void
+static void
 scs_checklist_item_set_actor (ScsChecklistItem *self,
                               GtkWidget        *actor)
 {
-  g_return_if_fail (SCS_IS_CHECKLIST_ITEM (self));
-
   if (self->actor != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->actor), (gpointer *) &self->actor);
   self->actor = actor;
@@ -370,14 +364,12 @@ scs_checklist_item_matches (ScsChecklistItem *self,
   return strstr (self->user_text, search) != NULL;
 }
 
-void
+static void
 scs_checklist_item_update_state (ScsChecklistItem *self)
 {
   const ScsRequirement *requirement;
   guint n = 0, satisfied = 0, unanswered = 0;
   guint level;
-
-  g_return_if_fail (SCS_IS_CHECKLIST_ITEM (self));
 
   if (self->kind != SCS_CHECKLIST_ITEM_REQUIREMENT)
     return;

@@ -42,9 +42,6 @@ const char          *scs_checklist_item_get_title       (ScsChecklistItem      *
 const ScsRequirement *scs_checklist_item_get_requirement (ScsChecklistItem     *self);
 ScsAnswer           *scs_checklist_item_get_answer      (ScsChecklistItem      *self);
 ScsWorkspace        *scs_checklist_item_get_workspace   (ScsChecklistItem      *self);
-const char          *scs_checklist_item_get_criterion_id (ScsChecklistItem     *self);
-void                 scs_checklist_item_set_actor       (ScsChecklistItem      *self,
-                                                         GtkWidget             *actor);
 
 /* Filtering (the checklist page): whether the item passes, and the folded
  * ID and texts (criterion) to search in. */
@@ -60,7 +57,6 @@ gboolean             scs_checklist_item_matches         (ScsChecklistItem      *
 /* Requirement items: "All met", … and 0 success, 1 warning, 2 error, 3 dim. */
 const char          *scs_checklist_item_get_state_label (ScsChecklistItem      *self,
                                                          guint                 *kind);
-void                 scs_checklist_item_update_state    (ScsChecklistItem      *self);
 
 /* Criterion items: what the editors show (typed text while not saved). */
 const char          *scs_checklist_item_get_note_text   (ScsChecklistItem      *self);

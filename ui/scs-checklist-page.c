@@ -49,7 +49,7 @@
 
 /* The place of one item in the page: a heading, or a criterion's row
  * while in view, else the height that row last had. A row out of view may
- * rest in its slot (kept as a child, not shown: child-visible off) for
+ * rest in its slot (kept as a child, hidden) for
  * when its criterion comes back: it keeps its styles, its text laid out
  * and its drawing, which taking it out of the widget tree would drop. */
 #define SCS_TYPE_CHECKLIST_SLOT (scs_checklist_slot_get_type ())
@@ -139,17 +139,6 @@ scs_checklist_slot_init (ScsChecklistSlot *self)
   self->estimate = ROW_ESTIMATE;
 }
 
-/* A slot out of the list is hidden when its row rests in it: else GTK
- * would style the resting row's hundred-odd widgets again in frames that
- * lay out (7 ms of a category switch's layout, with the rows of the
- * categories left resting). Other slots only leave the column, which
- * costs nothing per slot (slot_set_shown). */
-static void
-slot_update_visible (ScsChecklistSlot *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self), self->shown || !self->resting);
-}
-
 static void
 slot_set_child (ScsChecklistSlot *self,
                 GtkWidget        *child)
@@ -160,7 +149,6 @@ slot_set_child (ScsChecklistSlot *self,
   self->resting = FALSE;
   if (child != NULL)
     gtk_widget_set_parent (child, GTK_WIDGET (self));
-  slot_update_visible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -172,17 +160,27 @@ slot_set_resting (ScsChecklistSlot *self,
   if (self->resting == resting)
     return;
   self->resting = resting;
-  gtk_widget_set_child_visible (self->child, !resting);
-  /* Not shown, so out of the keyboard's and screen readers' way too. */
+  /* Hidden, not only unmapped (child-visible off): GTK styles the widgets
+   * shown in the window again whenever the focus moves (GTK 4.8 takes
+   * :focus-within off the window and puts it back, and every style that
+   * looks at an ancestor's state is computed again), which for 24 resting
+   * rows made a category switch twice as slow. A hidden row waits with
+   * that change until it is shown. It is the slot's only child: showing
+   * or hiding it restyles nothing around it (see slot_set_shown). */
+  gtk_widget_set_visible (self->child, !resting);
+  /* Out of the keyboard's and screen readers' way too. */
   gtk_widget_set_can_focus (self->child, !resting);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->child), GTK_ACCESSIBLE_STATE_HIDDEN, resting, -1);
-  slot_update_visible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-/* In the list or not (the filter): no widget is shown or hidden for it,
- * which would restyle, map and lay out each of the ~200 slots a search
- * character brings in; the column skips it, and screen readers too. */
+/* In the list or not (the filter): no slot is shown or hidden for it.
+ * A widget shown or hidden makes GTK style again, under each of its
+ * siblings, the parts that may depend on an ancestor's place
+ * (:first-child and the like: a row's buttons, its evidence files), so a
+ * search character restyled the rows of every slot (350-400 styles, 5-9
+ * ms); and it would map and lay out each of the ~200 slots the character
+ * brings in. The column skips the slot, and screen readers too. */
 static gboolean
 slot_set_shown (ScsChecklistSlot *self,
                 gboolean          shown)
@@ -193,7 +191,6 @@ slot_set_shown (ScsChecklistSlot *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
   if (!shown)
     gtk_widget_set_child_visible (GTK_WIDGET (self), FALSE);
-  slot_update_visible (self);
   return TRUE;
 }
 
@@ -331,6 +328,7 @@ struct _ScsChecklistPage
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *filter_dropdown;
+  GtkStack           *content_stack;   /* the list or empty_page */
   GtkScrolledWindow  *scroller;
   GtkWidget          *clamp;
   GtkWidget          *slots_box;      /* ScsChecklistColumn of ScsChecklistSlot */
@@ -592,8 +590,8 @@ refilter_now (ScsChecklistPage *self)
     }
   if (changed)
     gtk_widget_queue_resize (self->slots_box);
-  gtk_widget_set_visible (self->empty_page, self->visible->len == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->scroller), self->visible->len > 0);
+  gtk_stack_set_visible_child (self->content_stack, self->visible->len > 0
+                                                    ? GTK_WIDGET (self->scroller) : self->empty_page);
   update_header (self);
   update_rows (self);
 }
@@ -659,7 +657,10 @@ take_oldest_row (ScsChecklistPage *self)
   GtkWidget *row = slot->child != NULL ? g_object_ref (slot->child) : NULL;
 
   if (row != NULL)
-    slot_set_child (slot, NULL);
+    {
+      slot_set_resting (slot, FALSE);
+      slot_set_child (slot, NULL);
+    }
   g_object_unref (slot);
   return row;
 }
@@ -1231,6 +1232,7 @@ scs_checklist_page_class_init (ScsChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, ScsChecklistPage, slots_box);

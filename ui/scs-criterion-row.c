@@ -624,22 +624,6 @@ scs_criterion_row_new (ScsWorkspace *workspace,
   return row;
 }
 
-ScsAnswer *
-scs_criterion_row_get_answer (ScsCriterionRow *self)
-{
-  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), NULL);
-
-  return self->answer;
-}
-
-const char *
-scs_criterion_row_get_criterion_id (ScsCriterionRow *self)
-{
-  g_return_val_if_fail (SCS_IS_CRITERION_ROW (self), NULL);
-
-  return self->answer ? scs_answer_get_criterion_id (self->answer) : NULL;
-}
-
 GtkWidget *
 scs_criterion_row_get_status_button (ScsCriterionRow *self,
                                      ScsAnswerState   state)

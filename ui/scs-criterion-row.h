@@ -25,8 +25,6 @@ GtkWidget        *scs_criterion_row_new                  (ScsWorkspace     *work
 void              scs_criterion_row_set_item             (ScsCriterionRow  *self,
                                                           ScsChecklistItem *item);
 ScsChecklistItem *scs_criterion_row_get_item             (ScsCriterionRow  *self);
-ScsAnswer        *scs_criterion_row_get_answer           (ScsCriterionRow  *self);
-const char       *scs_criterion_row_get_criterion_id     (ScsCriterionRow  *self);
 /* For keyboard handling. */
 GtkWidget        *scs_criterion_row_get_status_button    (ScsCriterionRow  *self,
                                                           ScsAnswerState    state);

@@ -3,14 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Shows the evidence files the workspace links to one criterion as a boxed
- * list (icon by content type, name, size, short SHA-256, remove button) and
- * lets the user attach more with a file chooser or by dropping files on it.
- * Everything the user does comes back through the "evidence.*" actions, whose
- * handlers call the core (scs_workspace_add_evidence and friends); the list
- * is bound to the SHA-256s of the criterion's files (a GtkStringList, each
- * row made from the file's record), read again from the workspace whenever
- * it emits "evidence-changed" for our criterion, so it never shows anything
- * the file does not hold; only the rows of files added or removed change.
+ * list (ScsEvidenceRow: icon by content type, name, size, short SHA-256,
+ * remove button) and lets the user attach more with a file chooser or by
+ * dropping files on it. Everything the user does comes back through the
+ * "evidence.*" actions, whose handlers call the core
+ * (scs_workspace_add_evidence and friends); the rows are read again from the
+ * workspace whenever it emits "evidence-changed" for our criterion, so the
+ * list never shows anything the file does not hold. Rows are kept and given
+ * the next file: a list shown for another criterion makes no widget for
+ * the files it already has rows for.
  * Adding runs on a worker thread with a workspace connection of its own:
  * reading, hashing and writing a file of a few hundred megabytes takes
  * seconds, which froze the window. The add is one transaction there, as from
@@ -33,7 +34,7 @@
 
 #include "scs-file.h"
 
-#include "scs-list-store.h"
+#include "scs-evidence-row.h"
 #include "scs-pdf-preview.h"
 
 /* Below: the adds running, by criterion. */
@@ -54,7 +55,6 @@ struct _ScsEvidenceList
   ScsWorkspace         *workspace;
   char                 *criterion_id;
   GPtrArray            *evidence;   /* of ScsEvidence*, what the rows show */
-  GtkStringList        *hashes;     /* their SHA-256s, bound to list_box */
   GtkFileChooserNative *chooser;
   gulong                evidence_changed_id;
   ScsEvidenceAdds      *adds;       /* the workspace's adds running */
@@ -230,151 +230,6 @@ scs_evidence_is_pdf (const ScsEvidence *evidence)
   return FALSE;
 }
 
-/* A tooltip given when it is to be shown. gtk_widget_set_tooltip_text()
- * and _markup() ask the display where the pointer is (GTK 4.8: a round
- * trip to the X server) every time they are called, twice a file when a
- * list is built; has-tooltip does not. @markup is taken. */
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip)
-{
-  const char *markup = g_object_get_data (G_OBJECT (widget), "scs-tooltip");
-
-  gtk_tooltip_set_markup (tooltip, markup);
-  return markup != NULL;
-}
-
-static void
-set_tooltip_later (GtkWidget *widget,
-                   char      *markup)
-{
-  g_object_set_data_full (G_OBJECT (widget), "scs-tooltip", markup, g_free);
-  gtk_widget_set_has_tooltip (widget, TRUE);
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-}
-
-static GtkWidget *
-scs_evidence_list_remove_button (const char *name,
-                                 const char *sha256)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *remove_label = NULL;
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  set_tooltip_later (button, g_markup_escape_text (_("Remove from this criterion"), -1));
-  remove_label = g_strdup_printf (_("Remove ‘%s’ from this criterion"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Remove from this criterion"),
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "evidence.remove");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_string (sha256));
-  return button;
-}
-
-/* One file: an activatable row (Enter or a click opens it) of three
- * widgets in a box the theme styles as an action row's header: the
- * content type's icon, one label (the name, and below it in small dim type
- * the size and the first digits of the SHA-256) and the remove button (a
- * preview icon when read-only). Not an AdwActionRow: that is eleven widgets
- * and two labels a file, and the checklist builds a criterion's evidence
- * list whenever a row is given to it (bench-gui-latency). The row's
- * accessible name is the file's name, its description the caption. */
-static GtkWidget *
-scs_evidence_list_create_row (ScsEvidenceList   *self,
-                              const ScsEvidence *evidence)
-{
-  g_autoptr(GIcon) icon = NULL;
-  g_autofree char *content_type = NULL;
-  g_autofree char *size = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *markup = NULL;
-  g_autofree char *caption = NULL;
-  g_autofree char *description = NULL;
-  const char *sha256 = evidence->sha256 != NULL ? evidence->sha256 : "";
-  const char *name = evidence->name != NULL ? evidence->name : "";
-  GtkWidget *row;
-  GtkWidget *box;
-  GtkWidget *image;
-  GtkWidget *label;
-
-  if (evidence->mime_type != NULL)
-    content_type = g_content_type_from_mime_type (evidence->mime_type);
-  if (content_type != NULL)
-    icon = g_content_type_get_symbolic_icon (content_type);
-  if (icon == NULL)
-    icon = g_themed_icon_new ("text-x-generic-symbolic");
-
-  size = g_format_size (evidence->size);
-  /* Translators: evidence row caption: file size · first digits of its SHA-256 */
-  caption = g_strdup_printf (_("%s · <tt>%.12s</tt>"), size, sha256);
-  escaped = g_markup_escape_text (name, -1);
-  markup = g_strdup_printf ("%s\n<span size=\"smaller\" alpha=\"55%%\">%s</span>", escaped, caption);
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "sha256", g_strdup (sha256), g_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (box, "header");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  image = gtk_image_new_from_gicon (icon);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  evidence->mime_type != NULL ? evidence->mime_type : "",
-                                  -1);
-  gtk_box_append (GTK_BOX (box), image);
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_box_append (GTK_BOX (box), label);
-
-  /* The caption without its markup, for screen readers. */
-  description = g_strdup_printf (_("%s, SHA-256 %.12s"), size, sha256);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
-
-  if (self->read_only)
-    {
-      /* as a tooltip set with gtk_widget_set_tooltip_text() would */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Preview"),
-                                      -1);
-      set_tooltip_later (row, g_markup_escape_text (_("Preview"), -1));
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("view-reveal-symbolic"));
-      return row;
-    }
-
-  set_tooltip_later (row, g_strdup_printf ("<tt>SHA-256 %s</tt>", sha256));
-  gtk_box_append (GTK_BOX (box), scs_evidence_list_remove_button (name, sha256));
-  return row;
-}
-
-/* A GtkListBoxCreateWidgetFunc: the row of one SHA-256 of hashes. */
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
-{
-  ScsEvidenceList *self = user_data;
-  const ScsEvidence *evidence = scs_evidence_list_find (self, gtk_string_object_get_string (item));
-
-  g_assert (evidence != NULL);  /* hashes are spliced after evidence is set */
-  return scs_evidence_list_create_row (self, evidence);
-}
-
 static void
 scs_evidence_list_update_actions (ScsEvidenceList *self)
 {
@@ -386,10 +241,13 @@ scs_evidence_list_update_actions (ScsEvidenceList *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evidence.remove", ready && !self->read_only);
 }
 
+/* The rows show the criterion's files in the workspace's order. Rows are
+ * kept and shown another file rather than made again: the checklist gives
+ * one list to many criteria in turn. */
 static void
 scs_evidence_list_refresh (ScsEvidenceList *self)
 {
-  g_autofree const char **hashes = NULL;
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
   guint n = 0;
 
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
@@ -404,16 +262,34 @@ scs_evidence_list_refresh (ScsEvidenceList *self)
         g_warning ("Cannot list the evidence of criterion ‘%s’: %s",
                    self->criterion_id, error->message);
     }
-  hashes = g_new0 (const char *, (self->evidence != NULL ? self->evidence->len : 0) + 1);
   for (guint i = 0; self->evidence != NULL && i < self->evidence->len; i++)
     {
       const ScsEvidence *evidence = g_ptr_array_index (self->evidence, i);
 
       /* the core lists stored files, each with its hash */
-      if (evidence->sha256 != NULL)
-        hashes[n++] = evidence->sha256;
+      if (evidence->sha256 == NULL)
+        continue;
+      if (row == NULL)
+        {
+          GtkWidget *new_row = scs_evidence_row_new ();
+
+          scs_evidence_row_set_evidence (SCS_EVIDENCE_ROW (new_row), evidence, self->read_only);
+          gtk_list_box_append (self->list_box, new_row);
+        }
+      else
+        {
+          scs_evidence_row_set_evidence (SCS_EVIDENCE_ROW (row), evidence, self->read_only);
+          row = gtk_widget_get_next_sibling (row);
+        }
+      n++;
     }
-  scs_string_list_update (self->hashes, hashes, n);
+  while (row != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      gtk_list_box_remove (self->list_box, row);
+      row = next;
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->list_box), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
@@ -618,7 +494,10 @@ scs_evidence_list_remove_action (GtkWidget  *widget,
                                  GVariant   *parameter)
 {
   ScsEvidenceList *self = SCS_EVIDENCE_LIST (widget);
-  const char *sha256 = g_variant_get_string (parameter, NULL);
+  /* A copy: unlinking refreshes the list, and the row whose button was
+   * clicked is given the next file, its button another target (@parameter
+   * is that button's target, not ours to keep). */
+  g_autofree char *sha256 = g_variant_dup_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
@@ -869,10 +748,9 @@ static void
 on_row_activated (ScsEvidenceList *self,
                   GtkListBoxRow   *row)
 {
-  const char *sha256 = g_object_get_data (G_OBJECT (row), "sha256");
-
-  if (sha256 != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "evidence.open", "s", sha256);
+  if (SCS_IS_EVIDENCE_ROW (row))
+    gtk_widget_activate_action (GTK_WIDGET (self), "evidence.open", "s",
+                                scs_evidence_row_get_sha256 (SCS_EVIDENCE_ROW (row)));
 }
 
 static gboolean
@@ -929,7 +807,6 @@ scs_evidence_list_dispose (GObject *object)
   g_clear_object (&self->adds);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
-  g_clear_object (&self->hashes);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SCS_TYPE_EVIDENCE_LIST);
 
@@ -1037,8 +914,6 @@ scs_evidence_list_init (ScsEvidenceList *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->hashes = gtk_string_list_new (NULL);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->hashes), create_row, self, NULL);
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
@@ -1120,6 +995,5 @@ scs_evidence_list_set_read_only (ScsEvidenceList *self,
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), !self->read_only);
   scs_evidence_list_update_actions (self);
   /* every row changes (no remove button; a preview instead) */
-  gtk_string_list_splice (self->hashes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->hashes)), NULL);
   scs_evidence_list_refresh (self);
 }

@@ -4,30 +4,32 @@
  *
  * The GL driver on a second CPU. GTK opens the display and then, still
  * inside gtk_init(), loads the GL stack to see what it can draw with:
- * libepoxy opens libEGL, which opens Mesa's vendor library, which opens
- * the driver — one shared object with all of Mesa's Gallium drivers (iris, radeonsi, llvmpipe…: the files in
- * LIBDIR/dri are hard links to it or, in newer Mesa, small stubs over it)
- * and with LLVM behind it. Mapping and relocating that is some 10 ms of
- * one CPU, a fifth of gtk_init(), and every start-up waited for it on the
- * main thread while the second CPU idled.
+ * libepoxy opens libEGL, which opens the vendor's EGL library, which opens
+ * the driver — with Mesa, one shared object with all of its Gallium
+ * drivers and LLVM behind it. Mapping and relocating that, and the
+ * driver's one-time set-up, is a fifth of gtk_init(), and every start-up
+ * waited for it on the main thread while the second CPU idled.
  *
- * So main() starts a thread that loads the same objects first. When GTK
- * gets there they are loaded already (the dynamic loader knows a file by
- * device and inode, so any of the hard links is the same object), or it
- * waits for the thread to finish under the loader's lock: it never does
- * the work twice. Nothing is called in them, and they stay loaded, as GTK
- * would keep them. Where there is no Mesa (another vendor's driver, or
- * none), the thread finds nothing to open and ends. The driver's folder is
- * the one Mesa itself searches, beside its vendor library.
+ * So main() starts a thread that brings up EGL itself, through its
+ * documented interface only: a display of the surfaceless platform
+ * (EGL_MESA_platform_surfaceless, no window system needed), initialized
+ * and terminated again. That loads the same driver GTK is about to load.
+ * The thread then takes a reference to every object the initialization
+ * loaded, so that terminating its display does not unload them: when GTK
+ * gets there they are loaded (the dynamic loader knows a file by device
+ * and inode), or it waits for the thread under the loader's lock; the work
+ * is not done twice. No file is named: where the platform is missing
+ * (another EGL, none), the thread finds nothing to initialize and ends.
  */
 
-#define _GNU_SOURCE 1 /* dlinfo() */
+#define _GNU_SOURCE 1 /* dl_iterate_phdr() */
 
 #include "config.h"
 
 #include "scs-startup.h"
 
 #include <dlfcn.h>
+#include <epoxy/egl.h>
 #include <link.h>
 
 gboolean
@@ -44,32 +46,64 @@ scs_startup_gl_preload_wanted (int    argc,
   return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
 }
 
-char *
+static int
+add_object (struct dl_phdr_info *info,
+            size_t               size,
+            void                *data)
+{
+  if (info->dlpi_name != NULL && info->dlpi_name[0] == '/')
+    g_hash_table_add (data, g_strdup (info->dlpi_name));
+  return 0;
+}
+
+static GHashTable *
+loaded_objects (void)
+{
+  GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  dl_iterate_phdr (add_object, objects);
+  return objects;
+}
+
+GPtrArray *
 scs_startup_gl_preload_run (void)
 {
-  struct link_map *map = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *driver = NULL;
-  void *vendor;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  const char *name;
+  EGLDisplay display;
 
-  /* libglvnd's dispatcher first, then Mesa's EGL vendor library. */
-  (void) dlopen ("libEGL.so.1", RTLD_LAZY | RTLD_LOCAL);
-  vendor = dlopen ("libEGL_mesa.so.0", RTLD_LAZY | RTLD_LOCAL);
-  if (vendor == NULL || dlinfo (vendor, RTLD_DI_LINKMAP, &map) != 0 ||
-      map == NULL || map->l_name == NULL || map->l_name[0] != '/')
-    return NULL;
-
-  dir = g_path_get_dirname (map->l_name);
-  driver = g_build_filename (dir, "dri", "swrast_dri.so", NULL);
-  if (dlopen (driver, RTLD_LAZY | RTLD_LOCAL) == NULL)
-    return NULL;
-  return g_steal_pointer (&driver);
+  if (!epoxy_has_egl () ||
+      !epoxy_has_egl_extension (EGL_NO_DISPLAY, "EGL_EXT_platform_base") ||
+      !epoxy_has_egl_extension (EGL_NO_DISPLAY, "EGL_MESA_platform_surfaceless"))
+    return kept;
+  before = loaded_objects ();
+  display = eglGetPlatformDisplayEXT (EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
+  if (display == EGL_NO_DISPLAY || !eglInitialize (display, NULL, NULL))
+    {
+      eglReleaseThread ();
+      return kept;
+    }
+  after = loaded_objects ();
+  g_hash_table_iter_init (&iter, after);
+  /* A reference of our own to each, never dropped (as GTK keeps its own) */
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (!g_hash_table_contains (before, name))
+      {
+        (void) dlopen (name, RTLD_LAZY | RTLD_NOLOAD);
+        g_ptr_array_add (kept, g_strdup (name));
+      }
+  eglTerminate (display);
+  eglReleaseThread ();
+  return kept;
 }
 
 static gpointer
 preload_thread (gpointer data)
 {
-  g_free (scs_startup_gl_preload_run ());
+  g_ptr_array_unref (scs_startup_gl_preload_run ());
   return NULL;
 }
 

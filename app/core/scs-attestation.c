@@ -35,6 +35,29 @@
 
 G_DEFINE_QUARK (scs-attestation-error-quark, scs_attestation_error)
 
+/* The expert's attestation. Until review schema version 3 the review
+ * module created it, in its version 1 (ScsSchemaModule.split_from); the
+ * text is that step's, to the byte, so old and new files have one schema. */
+static const char attestation_schema_v1[] =
+  "CREATE TABLE review_attestation (\n"
+  "  assessment           INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
+  "  expert_name          TEXT NOT NULL,\n"
+  "  expert_organization  TEXT NOT NULL DEFAULT '',\n"
+  "  qualification        TEXT NOT NULL,\n"
+  "  registration         TEXT NOT NULL DEFAULT '',\n"
+  "  training_date        TEXT NOT NULL DEFAULT '',\n"
+  "  date                 TEXT NOT NULL\n"
+  ") STRICT;\n";
+
+static const char * const attestation_steps[] = { attestation_schema_v1 };
+/* review version 0 to 3 → this module's version */
+static const guint attestation_split[] = { 0, 1, 1, 1 };
+
+const ScsSchemaModule scs_attestation_schema = {
+  "attestation", attestation_steps, G_N_ELEMENTS (attestation_steps),
+  "review", attestation_split, G_N_ELEMENTS (attestation_split),
+};
+
 static int compare_strings (gconstpointer a, gconstpointer b);
 
 /* Text that XML 1.0 cannot carry (a vertical tab, U+FFFF) or that could

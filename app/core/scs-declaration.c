@@ -14,8 +14,9 @@
  * report language; a signed declaration renders report.pdf then, and its
  * CMS covers management's ASiCManifest: declaration.xml, report.pdf, and
  * everything the expert signed (scs-package-manifest.h). An unsigned
- * declaration never replaces a signed one. This module renders and reads
- * the declaration; scs-signoff.c records and signs it.
+ * declaration never replaces a signed one. This module keeps the
+ * declaration's table (scs_declaration_schema), stores, renders and reads
+ * it; scs-signoff.c decides what to record and signs it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +32,35 @@
 #include "scs-xml.h"
 
 G_DEFINE_QUARK (scs-declaration-error-quark, scs_declaration_error)
+
+/* The declaration. Until review schema version 3 the review module
+ * created it (its version 1) and added the columns of version 2 (its
+ * version 2; ScsSchemaModule.split_from); the text is theirs, to the byte,
+ * so old and new files have one schema. */
+static const char declaration_schema_v1[] =
+  "CREATE TABLE review_declaration (\n"
+  "  assessment        INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
+  "  name              TEXT NOT NULL CHECK (trim (name) <> ''),\n"
+  "  title             TEXT NOT NULL CHECK (trim (title) <> ''),\n"
+  "  date              TEXT NOT NULL,\n"
+  "  text              TEXT NOT NULL,\n"
+  "  assessment_sha256 TEXT NOT NULL CHECK (length (assessment_sha256) = 64)\n"
+  ") STRICT;\n";
+
+/* Version 2: the expert manifest the declaration is bound to and the
+ * language its report was rendered in. */
+static const char declaration_schema_v2[] =
+  "ALTER TABLE review_declaration ADD COLUMN manifest_sha256 TEXT;\n"
+  "ALTER TABLE review_declaration ADD COLUMN language TEXT;\n";
+
+static const char * const declaration_steps[] = { declaration_schema_v1, declaration_schema_v2 };
+/* review version 0 to 3 → this module's version */
+static const guint declaration_split[] = { 0, 1, 2, 2 };
+
+const ScsSchemaModule scs_declaration_schema = {
+  "declaration", declaration_steps, G_N_ELEMENTS (declaration_steps),
+  "review", declaration_split, G_N_ELEMENTS (declaration_split),
+};
 
 const char *
 scs_declaration_get_default_text (void)
@@ -126,4 +156,47 @@ scs_declaration_render (ScsWorkspace  *workspace,
   g_string_append (out, "</declaration>\n");
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+gboolean
+scs_declaration_store (ScsWorkspace  *workspace,
+                       const char    *name,
+                       const char    *title,
+                       const char    *date,
+                       const char    *text,
+                       const char    *assessment_sha256,
+                       const char    *manifest_sha256,
+                       const char    *language,
+                       GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  stmt = scs_db_prepare (workspace->db, workspace->path,
+                         "INSERT OR REPLACE INTO review_declaration (assessment, name, title, date, text, "
+                         "assessment_sha256, manifest_sha256, language) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
+  scs_db_bind_text (stmt, 2, name);
+  scs_db_bind_text (stmt, 3, title);
+  scs_db_bind_text (stmt, 4, date);
+  scs_db_bind_text (stmt, 5, text);
+  scs_db_bind_text (stmt, 6, assessment_sha256);
+  scs_db_bind_text (stmt, 7, manifest_sha256);
+  scs_db_bind_text (stmt, 8, language);
+  return scs_db_step_done (stmt, workspace->db, workspace->path, error);
+}
+
+gboolean
+scs_declaration_remove (ScsWorkspace  *workspace,
+                        GError       **error)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (workspace), FALSE);
+
+  return scs_db_exec_bound (workspace->db, workspace->path,
+                            "DELETE FROM review_declaration WHERE assessment = ?1",
+                            workspace->assessment_id, 0, NULL, error);
 }

@@ -36,4 +36,22 @@ char       *scs_declaration_dup_assessment_sha256 (ScsWorkspace  *workspace);
  * "en"), or NULL with no declaration. */
 char       *scs_declaration_dup_report_language   (ScsWorkspace  *workspace);
 
+/* For scs-signoff.c, inside the caller's transaction: records (replaces)
+ * the declaration of the current assessment, bound to the assessment.xml
+ * of @assessment_sha256 and, since signed manifests, to the expert's
+ * manifest @manifest_sha256 and the report @language (both NULL before). */
+gboolean    scs_declaration_store                 (ScsWorkspace  *workspace,
+                                                   const char    *name,
+                                                   const char    *title,
+                                                   const char    *date,
+                                                   const char    *text,
+                                                   const char    *assessment_sha256,
+                                                   const char    *manifest_sha256,
+                                                   const char    *language,
+                                                   GError       **error);
+/* For a new review round (scs-review.c), inside the caller's transaction:
+ * the declaration of the current assessment removed. */
+gboolean    scs_declaration_remove                (ScsWorkspace  *workspace,
+                                                   GError       **error);
+
 G_END_DECLS

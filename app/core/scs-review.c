@@ -12,11 +12,11 @@
  * "reopened" by itself, however the change was made. A revision-required
  * verdict is a nonconformity, tracked until the criterion is accepted.
  *
- * The review schema also holds the tables of the signing step (signatures,
- * declaration; scs-signature.c and scs-signoff.c write them) and the seal
- * (scs-seal.h): once the expert signs, SQLite triggers refuse every write
- * to the attested rows. Only starting a new review round lifts the seal,
- * and that is audited.
+ * Signing (scs-signoff.c) ends a round: the signatures, the attestation,
+ * the declaration and the seal keep their own tables (scs-signature.c,
+ * scs-attestation.c, scs-declaration.c, scs-seal.c); once the expert
+ * signs, SQLite triggers refuse every write to the attested rows. Only
+ * starting a new review round lifts the seal, and that is audited.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,10 +30,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "scs-db.h"
+#include "scs-declaration.h"
 #include "scs-migration.h"
 #include "scs-scope.h"
 #include "scs-seal.h"
 #include "scs-sha256.h"
+#include "scs-signature.h"
 #include "scs-text.h"
 #include "scs-workspace-private.h"
 
@@ -105,71 +107,15 @@ static const char review_schema_v1[] =
   "  decided_by       TEXT,\n"
   "  decided_at       TEXT,\n"
   "  decision_comment TEXT\n"
-  ") STRICT;\n"
-  "CREATE TABLE review_signature (\n"
-  "  id             INTEGER PRIMARY KEY,\n"
-  "  assessment     INTEGER NOT NULL REFERENCES assessment (id),\n"
-  "  role           TEXT NOT NULL CHECK (role IN ('expert', 'management')),\n"
-  "  round          INTEGER NOT NULL,\n"
-  "  signed_at      TEXT NOT NULL,\n"
-  "  content        BLOB NOT NULL,\n"
-  "  content_sha256 TEXT NOT NULL CHECK (length (content_sha256) = 64),\n"
-  "  cms            BLOB,\n"
-  "  signer_subject TEXT,\n"
-  "  signer_issuer  TEXT,\n"
-  "  signer_serial  TEXT,\n"
-  "  signer_sha256  TEXT,\n"
-  "  actor          TEXT NOT NULL,\n"
-  "  superseded     INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1))\n"
-  ") STRICT;\n"
-  "CREATE TABLE review_attestation (\n"
-  "  assessment           INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
-  "  expert_name          TEXT NOT NULL,\n"
-  "  expert_organization  TEXT NOT NULL DEFAULT '',\n"
-  "  qualification        TEXT NOT NULL,\n"
-  "  registration         TEXT NOT NULL DEFAULT '',\n"
-  "  training_date        TEXT NOT NULL DEFAULT '',\n"
-  "  date                 TEXT NOT NULL\n"
-  ") STRICT;\n"
-  "CREATE TABLE review_declaration (\n"
-  "  assessment        INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
-  "  name              TEXT NOT NULL CHECK (trim (name) <> ''),\n"
-  "  title             TEXT NOT NULL CHECK (trim (title) <> ''),\n"
-  "  date              TEXT NOT NULL,\n"
-  "  text              TEXT NOT NULL,\n"
-  "  assessment_sha256 TEXT NOT NULL CHECK (length (assessment_sha256) = 64)\n"
-  ") STRICT;\n"
-  SCS_SEAL_SCHEMA_V1;
+  ") STRICT;\n";
 
-/* The signed package (ASiC-E): every entry a signature's ASiCManifest
- * references, with the exact bytes of the small ones (the manifest itself,
- * assessment.xml, scope.xml, catalog.xml, declaration.xml, report.pdf);
- * evidence is referenced by its SHA-256 in the evidence table (data NULL).
- * A final export assembles these bytes after re-checking the workspace
- * against them. Rows are never changed: a new round supersedes the
- * signature. The declaration records the expert manifest it is bound to
- * and the language its report was rendered in. */
-static const char review_schema_v2[] =
-  "CREATE TABLE review_signed_entry (\n"
-  "  signature  INTEGER NOT NULL REFERENCES review_signature (id),\n"
-  "  path       TEXT NOT NULL,\n"
-  "  media_type TEXT NOT NULL,\n"
-  "  sha256     TEXT NOT NULL CHECK (length (sha256) = 64),\n"
-  "  size       INTEGER NOT NULL CHECK (size >= 0),\n"
-  "  data       BLOB,\n"
-  "  PRIMARY KEY (signature, path)\n"
-  ") STRICT;\n"
-  "CREATE TRIGGER review_signed_entry_update BEFORE UPDATE ON review_signed_entry\n"
-  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n"
-  "CREATE TRIGGER review_signed_entry_delete BEFORE DELETE ON review_signed_entry\n"
-  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n"
-  "ALTER TABLE review_declaration ADD COLUMN manifest_sha256 TEXT;\n"
-  "ALTER TABLE review_declaration ADD COLUMN language TEXT;\n";
-
-/* Version 3: the scope is signed too (scs-attestation.c renders all of
- * it), and so are the reviewers' comments: the seal guards them. */
-static const char review_schema_v3[] =
-  SCS_SEAL_SCHEMA_V3;
+/* Versions 1 to 3 also created the tables of the signing step and the
+ * seal; those are now the steps of the modules split off review
+ * (ScsSchemaModule.split_from): scs_signature_schema,
+ * scs_attestation_schema, scs_declaration_schema, scs_seal_schema. What
+ * remains of versions 2 and 3 for review's own tables is nothing. */
+static const char review_schema_v2[] = "-- review_signed_entry and review_declaration: scs-signature.c, scs-declaration.c\n";
+static const char review_schema_v3[] = "-- the seal over the scope and the comments: scs-seal.c\n";
 
 static const char * const review_steps[] = { review_schema_v1, review_schema_v2, review_schema_v3 };
 
@@ -1135,7 +1081,6 @@ scs_review_start_new_round (ScsReview  *self,
   g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
   ScsWorkspace *ws;
   g_autofree char *now = scs_now_iso8601 ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (SCS_IS_REVIEW (self), FALSE);
   ws = self->workspace;
@@ -1149,22 +1094,9 @@ scs_review_start_new_round (ScsReview  *self,
 
   if (!scs_workspace_transaction_begin (ws, &txn, error))
     return FALSE;
-  if (!scs_seal_lift (ws->db, ws->path, ws->assessment_id, error))
-    return FALSE;
-  stmt = scs_db_prepare (ws->db, ws->path,
-                         "UPDATE review_signature SET superseded = 1 WHERE assessment = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
-  if (!scs_db_step_done (stmt, ws->db, ws->path, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  stmt = scs_db_prepare (ws->db, ws->path,
-                         "DELETE FROM review_declaration WHERE assessment = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, ws->assessment_id);
-  if (!scs_db_step_done (stmt, ws->db, ws->path, error) ||
+  if (!scs_seal_lift (ws->db, ws->path, ws->assessment_id, error) ||
+      !scs_signature_supersede_all (ws, error) ||
+      !scs_declaration_remove (ws, error) ||
       !insert_round (self, "new-round", now, error) ||
       !scs_workspace_audit (ws, now, "review-unseal", "assessment", "sealed", "open", error) ||
       !scs_db_transaction_commit (&txn, error))
@@ -1654,7 +1586,6 @@ scs_review_read_summary (sqlite3        *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   *state = SCS_REVIEW_STATE_UNKNOWN;
-  *expert_signed = *declared = FALSE;
   if (scs_db_has_table (db, "review_round"))
     {
       *state = SCS_REVIEW_STATE_NOT_STARTED;
@@ -1668,21 +1599,7 @@ scs_review_read_summary (sqlite3        *db,
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  if (scs_db_has_table (db, "review_signature"))
-    {
-      stmt = scs_db_try_prepare (db, "SELECT count (*) FILTER (WHERE role = 'expert'), "
-                                     "count (*) FILTER (WHERE role = 'management') "
-                                     "FROM review_signature WHERE assessment = ?1 AND superseded = 0");
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, assessment);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              *expert_signed = sqlite3_column_int (stmt, 0) > 0;
-              *declared = sqlite3_column_int (stmt, 1) > 0;
-            }
-        }
-      if (*expert_signed)
-        *state = SCS_REVIEW_STATE_SIGNED;
-    }
+  scs_signature_read_summary (db, assessment, expert_signed, declared);
+  if (*expert_signed)
+    *state = SCS_REVIEW_STATE_SIGNED;
 }

@@ -1,7 +1,8 @@
 /* scs-seal.c: the seal of a signed assessment
  *
- * See scs-seal.h. Reads and writes review_seal on the caller's connection;
- * the triggers that make the seal hold are in the review schema.
+ * See scs-seal.h. Creates review_seal and the triggers that make the seal
+ * hold (scs_seal_schema), and reads and writes it on the caller's
+ * connection.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,73 @@
 #include "scs-db.h"
 #include "scs-workspace-error.h"
 
+/* Every seal trigger raises "scs-sealed: …", which scs-db.c maps. */
+#define SEAL_TRIGGER(name, event, table, cond) \
+  "CREATE TRIGGER review_seal_" name " BEFORE " event " ON " table "\n" \
+  "WHEN EXISTS (SELECT 1 FROM review_seal" cond ")\n" \
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n"
+
+/* The seal and what it guards. Until review schema version 3 the review
+ * module created these (its versions 1 and 3; ScsSchemaModule.split_from);
+ * the text is theirs, to the byte, so old and new files have one schema. */
+static const char seal_schema_v1[] =
+  "CREATE TABLE review_seal (\n"
+  "  assessment INTEGER PRIMARY KEY REFERENCES assessment (id),\n"
+  "  signature  INTEGER NOT NULL REFERENCES review_signature (id),\n"
+  "  sealed_at  TEXT NOT NULL\n"
+  ") STRICT;\n"
+  SEAL_TRIGGER ("answer_insert", "INSERT", "answer", " WHERE assessment = NEW.assessment")
+  SEAL_TRIGGER ("answer_update", "UPDATE", "answer", " WHERE assessment = OLD.assessment")
+  SEAL_TRIGGER ("answer_delete", "DELETE", "answer", " WHERE assessment = OLD.assessment")
+  SEAL_TRIGGER ("link_insert", "INSERT", "evidence_link", " WHERE assessment = NEW.assessment")
+  SEAL_TRIGGER ("link_update", "UPDATE", "evidence_link", " WHERE assessment = OLD.assessment")
+  SEAL_TRIGGER ("link_delete", "DELETE", "evidence_link", " WHERE assessment = OLD.assessment")
+  SEAL_TRIGGER ("evidence_update", "UPDATE", "evidence", "")
+  SEAL_TRIGGER ("evidence_delete", "DELETE", "evidence", "")
+  SEAL_TRIGGER ("organization_insert", "INSERT", "organization", "")
+  SEAL_TRIGGER ("organization_update", "UPDATE", "organization", "")
+  SEAL_TRIGGER ("organization_delete", "DELETE", "organization", "")
+  SEAL_TRIGGER ("assessment_update", "UPDATE OF catalog_sha256, target_level, cycle", "assessment",
+                    " WHERE assessment = OLD.id")
+  SEAL_TRIGGER ("attestation_update", "UPDATE", "review_attestation", " WHERE assessment = OLD.assessment")
+  SEAL_TRIGGER ("attestation_delete", "DELETE", "review_attestation", " WHERE assessment = OLD.assessment");
+
+/* The scope tables belong to no assessment: the seal of the current
+ * (newest) one guards them. */
+#define SEAL_CURRENT " WHERE assessment = (SELECT max (id) FROM assessment)"
+
+/* Version 2 (review's version 3): the scope is signed too, and so are the
+ * reviewers' comments (the organisation may still answer). */
+static const char seal_schema_v2[] =
+  SEAL_TRIGGER ("scope_unit_insert", "INSERT", "scope_unit", SEAL_CURRENT)
+  SEAL_TRIGGER ("scope_unit_update", "UPDATE", "scope_unit", SEAL_CURRENT)
+  SEAL_TRIGGER ("scope_unit_delete", "DELETE", "scope_unit", SEAL_CURRENT)
+  SEAL_TRIGGER ("scope_item_insert", "INSERT", "scope_item", SEAL_CURRENT)
+  SEAL_TRIGGER ("scope_item_update", "UPDATE", "scope_item", SEAL_CURRENT)
+  SEAL_TRIGGER ("scope_item_delete", "DELETE", "scope_item", SEAL_CURRENT)
+  SEAL_TRIGGER ("scope_criterion_insert", "INSERT", "scope_item_criterion", SEAL_CURRENT)
+  SEAL_TRIGGER ("scope_criterion_update", "UPDATE", "scope_item_criterion", SEAL_CURRENT)
+  SEAL_TRIGGER ("scope_criterion_delete", "DELETE", "scope_item_criterion", SEAL_CURRENT)
+  "CREATE TRIGGER review_seal_comment_insert BEFORE INSERT ON review_comment\n"
+  "WHEN NEW.role IN ('expert', 'assistant') AND\n"
+  "     EXISTS (SELECT 1 FROM review_seal WHERE assessment = NEW.assessment)\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n"
+  "CREATE TRIGGER review_seal_comment_change BEFORE UPDATE ON review_comment\n"
+  "WHEN EXISTS (SELECT 1 FROM review_seal WHERE assessment = OLD.assessment)\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n"
+  "CREATE TRIGGER review_seal_comment_delete BEFORE DELETE ON review_comment\n"
+  "WHEN EXISTS (SELECT 1 FROM review_seal WHERE assessment = OLD.assessment)\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: the assessment is signed'); END;\n";
+
+static const char * const seal_steps[] = { seal_schema_v1, seal_schema_v2 };
+/* review version 0 to 3 → this module's version */
+static const guint seal_split[] = { 0, 1, 1, 2 };
+
+const ScsSchemaModule scs_seal_schema = {
+  "seal", seal_steps, G_N_ELEMENTS (seal_steps),
+  "review", seal_split, G_N_ELEMENTS (seal_split),
+};
+
 /* Whether a row of @sql (with ?1 the assessment) exists. */
 static gboolean
 exists (sqlite3    *db,
@@ -24,8 +92,8 @@ exists (sqlite3    *db,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  /* The review module's tables: present in every opened file, since
-   * opening brings each module to its newest version. */
+  /* The seal's and the signatures' tables: present in every opened file,
+   * since opening brings each module to its newest version. */
   stmt = scs_db_prepare (db, path, sql, NULL);
   if (stmt == NULL)
     return FALSE;

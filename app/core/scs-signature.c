@@ -1,9 +1,11 @@
 /* scs-signature.c: signatures stored in the workspace (expert, management)
  *
- * The review module's review_signature table keeps, per signature, the
- * exact signed bytes, the detached CMS (DER), the signer certificate's
- * subject, issuer, serial and fingerprint, and the time. This file stores
- * them (for scs-signoff.c) and hands them to the submission package;
+ * Its table review_signature keeps, per signature, the exact signed
+ * bytes, the detached CMS (DER), the signer certificate's subject, issuer,
+ * serial and fingerprint, and the time; review_signed_entry the entries a
+ * signature's ASiCManifest references. This file creates them
+ * (scs_signature_schema), stores them (for scs-signoff.c), supersedes
+ * them (a new review round) and hands them to the submission package;
  * scs-signature-check.c checks them against the workspace.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +22,59 @@
 #include "scs-workspace-private.h"
 
 G_DEFINE_QUARK (scs-signature-error-quark, scs_signature_error)
+
+/* The signature tables. Until review schema version 3 the review module
+ * created them: review_signature in its version 1, review_signed_entry in
+ * its version 2 (ScsSchemaModule.split_from); the text is theirs, to the
+ * byte, so old and new files have one schema. */
+static const char signature_schema_v1[] =
+  "CREATE TABLE review_signature (\n"
+  "  id             INTEGER PRIMARY KEY,\n"
+  "  assessment     INTEGER NOT NULL REFERENCES assessment (id),\n"
+  "  role           TEXT NOT NULL CHECK (role IN ('expert', 'management')),\n"
+  "  round          INTEGER NOT NULL,\n"
+  "  signed_at      TEXT NOT NULL,\n"
+  "  content        BLOB NOT NULL,\n"
+  "  content_sha256 TEXT NOT NULL CHECK (length (content_sha256) = 64),\n"
+  "  cms            BLOB,\n"
+  "  signer_subject TEXT,\n"
+  "  signer_issuer  TEXT,\n"
+  "  signer_serial  TEXT,\n"
+  "  signer_sha256  TEXT,\n"
+  "  actor          TEXT NOT NULL,\n"
+  "  superseded     INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1))\n"
+  ") STRICT;\n";
+
+/* Version 2: the signed package (ASiC-E): every entry a signature's
+ * ASiCManifest references, with the exact bytes of the small ones (the
+ * manifest itself, assessment.xml, scope.xml, catalog.xml,
+ * declaration.xml, report.pdf); evidence is referenced by its SHA-256 in
+ * the evidence table (data NULL). A final export assembles these bytes
+ * after re-checking the workspace against them. Rows are never changed: a
+ * new round supersedes the signature. */
+static const char signature_schema_v2[] =
+  "CREATE TABLE review_signed_entry (\n"
+  "  signature  INTEGER NOT NULL REFERENCES review_signature (id),\n"
+  "  path       TEXT NOT NULL,\n"
+  "  media_type TEXT NOT NULL,\n"
+  "  sha256     TEXT NOT NULL CHECK (length (sha256) = 64),\n"
+  "  size       INTEGER NOT NULL CHECK (size >= 0),\n"
+  "  data       BLOB,\n"
+  "  PRIMARY KEY (signature, path)\n"
+  ") STRICT;\n"
+  "CREATE TRIGGER review_signed_entry_update BEFORE UPDATE ON review_signed_entry\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n"
+  "CREATE TRIGGER review_signed_entry_delete BEFORE DELETE ON review_signed_entry\n"
+  "BEGIN SELECT RAISE (ABORT, 'scs-sealed: a signed entry never changes'); END;\n";
+
+static const char * const signature_steps[] = { signature_schema_v1, signature_schema_v2 };
+/* review version 0 to 3 → this module's version */
+static const guint signature_split[] = { 0, 1, 2, 2 };
+
+const ScsSchemaModule scs_signature_schema = {
+  "signature", signature_steps, G_N_ELEMENTS (signature_steps),
+  "review", signature_split, G_N_ELEMENTS (signature_split),
+};
 
 const char *
 scs_signature_role_to_string (ScsSignatureRole role)
@@ -363,4 +418,40 @@ scs_signature_store (ScsWorkspace      *ws,
                               signer != NULL ? (role == SCS_SIGNATURE_ROLE_EXPERT ? "sign-expert" : "sign-management")
                                              : "declare",
                               scs_signature_role_to_string (role), subject, sha, error);
+}
+
+gboolean
+scs_signature_supersede_all (ScsWorkspace  *ws,
+                             GError       **error)
+{
+  g_return_val_if_fail (SCS_IS_WORKSPACE (ws), FALSE);
+
+  return scs_db_exec_bound (ws->db, ws->path,
+                            "UPDATE review_signature SET superseded = 1 WHERE assessment = ?1",
+                            ws->assessment_id, 0, NULL, error);
+}
+
+void
+scs_signature_read_summary (sqlite3  *db,
+                            gint64    assessment,
+                            gboolean *expert_signed,
+                            gboolean *declared)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *expert_signed = *declared = FALSE;
+  /* An older file opened by no workspace yet may lack the table. */
+  if (!scs_db_has_table (db, "review_signature"))
+    return;
+  stmt = scs_db_try_prepare (db, "SELECT count (*) FILTER (WHERE role = 'expert'), "
+                                 "count (*) FILTER (WHERE role = 'management') "
+                                 "FROM review_signature WHERE assessment = ?1 AND superseded = 0");
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, assessment);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *expert_signed = sqlite3_column_int (stmt, 0) > 0;
+      *declared = sqlite3_column_int (stmt, 1) > 0;
+    }
 }

@@ -13,6 +13,8 @@
 
 #include <gio/gio.h>
 
+#include <sqlite3.h>
+
 #include "scs-cms.h"
 #include "scs-workspace.h"
 
@@ -124,5 +126,18 @@ gboolean           scs_signature_store_entries     (ScsWorkspace      *workspace
                                                     ScsSignatureRole   role,
                                                     GPtrArray         *entries,
                                                     GError           **error);
+/* For a new review round (scs-review.c), inside the caller's transaction:
+ * every signature of the current assessment superseded. */
+gboolean           scs_signature_supersede_all     (ScsWorkspace      *workspace,
+                                                    GError           **error);
+
+/* For a reader that does not open the file as a workspace (the
+ * portfolio), on its own connection: whether @assessment carries a
+ * current signature of the expert (*@expert_signed) and of management
+ * (*@declared); both FALSE when the file has none or cannot be read. */
+void               scs_signature_read_summary      (sqlite3           *db,
+                                                    gint64             assessment,
+                                                    gboolean          *expert_signed,
+                                                    gboolean          *declared);
 
 G_END_DECLS

@@ -328,7 +328,6 @@ record_declaration (Declaration   *d,
                     ScsWorkspace  *workspace,
                     GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GPtrArray) expert_entries = NULL;
   ScsSignedEntry *expert_manifest = NULL;
@@ -353,21 +352,10 @@ record_declaration (Declaration   *d,
     return FALSE;
   expert_entries = scs_signature_dup_entries (workspace, SCS_SIGNATURE_ROLE_EXPERT);
   expert_manifest = scs_signed_entry_find (expert_entries, SCS_ASIC_MANIFEST_EXPERT);
-  stmt = scs_db_prepare (workspace->db, workspace->path,
-                         "INSERT OR REPLACE INTO review_declaration (assessment, name, title, date, text, "
-                         "assessment_sha256, manifest_sha256, language) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, workspace->assessment_id);
-  scs_db_bind_text (stmt, 2, d->name);
-  scs_db_bind_text (stmt, 3, d->title);
-  scs_db_bind_text (stmt, 4, d->date);
-  scs_db_bind_text (stmt, 5, d->text);
-  scs_db_bind_text (stmt, 6, d->expert->info->content_sha256);
-  scs_db_bind_text (stmt, 7, expert_manifest != NULL ? expert_manifest->sha256 : NULL);
-  scs_db_bind_text (stmt, 8, expert_manifest != NULL ? (d->japanese ? "ja" : "en") : NULL);
-  if (!scs_db_step_done (stmt, workspace->db, workspace->path, error))
+  if (!scs_declaration_store (workspace, d->name, d->title, d->date, d->text,
+                              d->expert->info->content_sha256,
+                              expert_manifest != NULL ? expert_manifest->sha256 : NULL,
+                              expert_manifest != NULL ? (d->japanese ? "ja" : "en") : NULL, error))
     return FALSE;
 
   content = scs_declaration_render (workspace, error);

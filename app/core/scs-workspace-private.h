@@ -14,6 +14,7 @@
 
 #include "scs-db.h"
 #include "scs-fs.h"
+#include "scs-schema-module.h"
 #include "scs-workspace.h"
 
 G_BEGIN_DECLS
@@ -54,17 +55,6 @@ struct _ScsWorkspace
   gint64           evidence_max_total; /* SCS_EVIDENCE_MAX_TOTAL_SIZE but in tests */
 };
 
-/* A feature module's tables: steps[n] takes the module from version n to
- * n + 1 (SQL run inside a transaction). The workspace records each module's
- * version in its schema_module table, migrates older files on open and
- * refuses files with a newer or unknown module. Register a module in
- * schema_modules[] in scs-workspace.c. */
-typedef struct
-{
-  const char         *name;
-  const char * const *steps;
-  guint               n_steps;
-} ScsSchemaModule;
 
 extern const ScsSchemaModule scs_scope_schema;
 
@@ -173,7 +163,7 @@ gboolean   scs_workspace_seal_is_missing       (ScsWorkspace  *self);
 /* FALSE with SCS_WORKSPACE_ERROR_SEALED naming @what ("the note of
  * criterion 1-1-1-1", translated) when the assessment is sealed: every
  * write to signed content asks this first; the seal triggers of
- * scs-review.c are the second line. */
+ * scs-seal.c are the second line. */
 gboolean   scs_workspace_require_unsealed      (ScsWorkspace  *self,
                                                 const char    *what,
                                                 GError       **error);
@@ -196,6 +186,12 @@ gboolean   scs_workspace_require_evidence_target (ScsWorkspace  *self,
                                                   ScsAnswer    **answer,
                                                   GError       **error);
 extern const ScsSchemaModule scs_review_schema;
+/* Split off the review module (ScsSchemaModule.split_from): scs-signature.c
+ * (signatures, signed entries), scs-attestation.c, scs-declaration.c; the
+ * seal's is declared in scs-seal.h. */
+extern const ScsSchemaModule scs_signature_schema;
+extern const ScsSchemaModule scs_attestation_schema;
+extern const ScsSchemaModule scs_declaration_schema;
 extern const ScsSchemaModule scs_migration_schema;
 
 void       scs_workspace_emit_evidence_changed (ScsWorkspace  *self,

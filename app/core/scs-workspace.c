@@ -185,6 +185,10 @@ static const ScsSchemaModule * const schema_modules[] = {
   NULL,
   &scs_scope_schema,
   &scs_review_schema,
+  &scs_signature_schema,       /* split off review: after it, in the order */
+  &scs_attestation_schema,     /* the tables refer to each other */
+  &scs_declaration_schema,
+  &scs_seal_schema,
   &scs_migration_schema,
   &scs_renewal_schema,
   &scs_diagnosis_schema,
@@ -827,9 +831,66 @@ read_schema (sqlite3     *db,
   return g_steal_pointer (&objects);
 }
 
-/* The module versions @db records, e.g. "2 scope=1 review=2 …" (in
- * schema_modules[] order, 0 for a module not recorded): what the schema
- * of a file depends on besides the core version. */
+/* The version of each module (schema_modules[] order) a file of core
+ * @version ≥ 2 holds: the one it records, 0 for a module it does not
+ * know, or for a module split off another one that it records no version
+ * of, what the other one's version implies (ScsSchemaModule.split_from).
+ * @recorded (nullable) says which are recorded. */
+static gboolean
+read_module_versions (sqlite3     *db,
+                      const char  *path,
+                      guint       *versions,
+                      gboolean    *recorded,
+                      GError     **error)
+{
+  gboolean is_recorded[G_N_ELEMENTS (schema_modules)] = { FALSE };
+  g_autoptr(sqlite3_stmt) get = NULL;
+  int rc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    versions[i] = 0;
+
+  /* One statement for all modules: the portfolio runs this per file. */
+  get = scs_db_prepare (db, path, "SELECT name, version FROM schema_module", error);
+  if (get == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (get)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (get, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+        if (schema_modules[i] != NULL && g_strcmp0 (schema_modules[i]->name, name) == 0)
+          {
+            /* check_modules () has refused versions newer than this build's. */
+            versions[i] = MIN ((guint) sqlite3_column_int64 (get, 1), schema_modules[i]->n_steps);
+            is_recorded[i] = TRUE;
+          }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      scs_db_set_error (error, db, path);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
+    {
+      const ScsSchemaModule *module = schema_modules[i];
+
+      if (module == NULL || module->split_from == NULL || is_recorded[i])
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (schema_modules); j++)
+        if (schema_modules[j] != NULL && g_str_equal (schema_modules[j]->name, module->split_from))
+          versions[i] = module->split_versions[MIN (versions[j], module->n_split_versions - 1)];
+    }
+
+  if (recorded != NULL)
+    memcpy (recorded, is_recorded, sizeof is_recorded);
+  return TRUE;
+}
+
+/* The module versions @db holds, e.g. "2 scope=1 review=2 …" (in
+ * schema_modules[] order, read_module_versions ()): what the schema of a
+ * file depends on besides the core version. */
 static char *
 recorded_versions (sqlite3     *db,
                    const char  *path,
@@ -838,32 +899,11 @@ recorded_versions (sqlite3     *db,
                    GError     **error)
 {
   g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) get = NULL;
-  int rc;
 
   for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
     versions[i] = 0;
-  if (version >= 2)
-    {
-      /* One statement for all modules: the portfolio runs this per file. */
-      get = scs_db_prepare (db, path, "SELECT name, version FROM schema_module", error);
-      if (get == NULL)
-        return NULL;
-      while ((rc = sqlite3_step (get)) == SQLITE_ROW)
-        {
-          const char *name = (const char *) sqlite3_column_text (get, 0);
-
-          for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
-            if (schema_modules[i] != NULL && g_strcmp0 (schema_modules[i]->name, name) == 0)
-              /* check_modules () has refused versions newer than this build's. */
-              versions[i] = MIN ((guint) sqlite3_column_int64 (get, 1), schema_modules[i]->n_steps);
-        }
-      if (rc != SQLITE_DONE)
-        {
-          scs_db_set_error (error, db, path);
-          return NULL;
-        }
-    }
+  if (version >= 2 && !read_module_versions (db, path, versions, NULL, error))
+    return NULL;
 
   g_string_append_printf (key, "%u", version);
   for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
@@ -1159,8 +1199,99 @@ check_schema (sqlite3     *db,
   return TRUE;
 }
 
+static gboolean
+record_module_version (sqlite3               *db,
+                       const char            *path,
+                       const ScsSchemaModule *module,
+                       guint                  version,
+                       GError               **error)
+{
+  g_autoptr(sqlite3_stmt) set = NULL;
+
+  set = scs_db_prepare (db, path,
+                        "INSERT INTO schema_module (name, version) VALUES (?1, ?2) "
+                        "ON CONFLICT (name) DO UPDATE SET version = excluded.version",
+                        error);
+  if (set == NULL)
+    return FALSE;
+  scs_db_bind_text (set, 1, module->name);
+  sqlite3_bind_int64 (set, 2, version);
+  return scs_db_step_done (set, db, path, error);
+}
+
+/* Runs the steps of @module from version @from on, recording each; with
+ * @own_transactions each step commits on its own. */
+static gboolean
+run_steps (sqlite3               *db,
+           const char            *path,
+           const ScsSchemaModule *module,
+           guint                  from,
+           gboolean               own_transactions,
+           GError               **error)
+{
+  for (guint version = from; version < module->n_steps; version++)
+    {
+      g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
+
+      if ((own_transactions && !scs_db_transaction_begin (&txn, db, path, error)) ||
+          !scs_db_exec (db, path, module->steps[version], error) ||
+          !record_module_version (db, path, module, version + 1, error) ||
+          (own_transactions && !scs_db_transaction_commit (&txn, error)))
+        {
+          g_prefix_error (error, _("Cannot upgrade the part ‘%s’ of the workspace to format %u: "),
+                          module->name, version + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Brings schema_modules[@first] and the modules split off it
+ * (schema_modules[@first + 1] to [@end - 1]) to their newest versions in
+ * one transaction. A file that records no version of a split module holds
+ * what the other one's version implies (read_module_versions ()), so the
+ * split modules' versions are recorded in the transaction that changes
+ * the other one's: first those the file holds without recording them
+ * (nothing is created), then every step. Interrupted, the file is as it
+ * was. */
+static gboolean
+migrate_split_group (sqlite3        *db,
+                     const char     *path,
+                     guint           first,
+                     guint           end,
+                     const guint    *versions,
+                     const gboolean *recorded,
+                     gboolean        own_transactions,
+                     GError        **error)
+{
+  g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
+  gboolean current = TRUE;
+
+  for (guint i = first; i < end; i++)
+    current = current && versions[i] == schema_modules[i]->n_steps && (i == first || recorded[i]);
+  if (current)
+    return TRUE;
+
+  if (own_transactions && !scs_db_transaction_begin (&txn, db, path, error))
+    return FALSE;
+  for (guint i = first + 1; i < end; i++)
+    if (!recorded[i] && versions[i] > 0 &&
+        !record_module_version (db, path, schema_modules[i], versions[i], error))
+      {
+        g_prefix_error (error, _("Cannot upgrade the workspace: "));
+        return FALSE;
+      }
+  for (guint i = first; i < end; i++)
+    if (!run_steps (db, path, schema_modules[i], versions[i], FALSE, error))
+      return FALSE;
+
+  return !own_transactions || scs_db_transaction_commit (&txn, error);
+}
+
 /* Brings every module to its newest version. With @own_transactions each
- * step commits on its own (opening an older file); without, the caller's
+ * step commits on its own (opening an older file), but for a module with
+ * others split off it (migrate_split_group ()); without, the caller's
  * transaction holds them (creating a file). */
 static gboolean
 migrate_modules (sqlite3     *db,
@@ -1168,62 +1299,33 @@ migrate_modules (sqlite3     *db,
                  gboolean     own_transactions,
                  GError     **error)
 {
-  if (!check_modules (db, path, error))
+  guint versions[G_N_ELEMENTS (schema_modules)];
+  gboolean recorded[G_N_ELEMENTS (schema_modules)];
+
+  if (!check_modules (db, path, error) ||
+      !read_module_versions (db, path, versions, recorded, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (schema_modules); i++)
     {
       const ScsSchemaModule *module = schema_modules[i];
-      g_autoptr(sqlite3_stmt) get = NULL;
-      guint version = 0;
-      int rc;
+      guint end = i + 1;
 
       if (module == NULL)
         continue;
 
-      get = scs_db_prepare (db, path, "SELECT version FROM schema_module WHERE name = ?1", error);
-      if (get == NULL)
-        return FALSE;
-      scs_db_bind_text (get, 1, module->name);
-      rc = sqlite3_step (get);
-      if (rc == SQLITE_ROW)
-        version = (guint) sqlite3_column_int64 (get, 0);
-      else if (rc != SQLITE_DONE)
+      /* The modules split off this one follow it in schema_modules[]. */
+      while (end < G_N_ELEMENTS (schema_modules) && schema_modules[end] != NULL &&
+             g_strcmp0 (schema_modules[end]->split_from, module->name) == 0)
+        end++;
+      if (end > i + 1)
         {
-          scs_db_set_error (error, db, path);
-          return FALSE;
-        }
-      /* Finished before the steps run: a step that drops a table fails
-       * while a statement still reads. */
-      g_clear_pointer (&get, sqlite3_finalize);
-
-      for (; version < module->n_steps; version++)
-        {
-          g_auto(ScsDbTransaction) txn = SCS_DB_TRANSACTION_INIT;
-          g_autoptr(sqlite3_stmt) set = NULL;
-
-          if (own_transactions && !scs_db_transaction_begin (&txn, db, path, error))
+          if (!migrate_split_group (db, path, i, end, versions, recorded, own_transactions, error))
             return FALSE;
-
-          set = scs_db_prepare (db, path,
-                                "INSERT INTO schema_module (name, version) VALUES (?1, ?2) "
-                                "ON CONFLICT (name) DO UPDATE SET version = excluded.version",
-                                error);
-          if (set != NULL)
-            {
-              scs_db_bind_text (set, 1, module->name);
-              sqlite3_bind_int64 (set, 2, version + 1);
-            }
-          if (set == NULL ||
-              !scs_db_exec (db, path, module->steps[version], error) ||
-              !scs_db_step_done (set, db, path, error) ||
-              (own_transactions && !scs_db_transaction_commit (&txn, error)))
-            {
-              g_prefix_error (error, _("Cannot upgrade the part ‘%s’ of the workspace to format %u: "),
-                              module->name, version + 1);
-              return FALSE;
-            }
+          i = end - 1;
         }
+      else if (!run_steps (db, path, module, versions[i], own_transactions, error))
+        return FALSE;
     }
 
   return TRUE;

@@ -413,7 +413,7 @@ n_shown (Bench       *b,
       if (!scs_checklist_item_get_shown (item) || scs_checklist_item_get_kind (item) != SCS_CHECKLIST_ITEM_CRITERION)
         continue;
       if (n < max && ids != NULL)
-        ids[n] = scs_checklist_item_get_criterion_id (item);
+        ids[n] = scs_answer_get_criterion_id (scs_checklist_item_get_answer (item));
       n++;
     }
   return n;
@@ -509,7 +509,7 @@ state_in_file (Bench      *b,
 static gboolean
 status_saved (Bench *b)
 {
-  ScsAnswer *answer = scs_criterion_row_get_answer (b->row);
+  ScsAnswer *answer = scs_checklist_item_get_answer (scs_criterion_row_get_item (b->row));
   GtkWidget *button = scs_criterion_row_get_status_button (b->row, b->state);
 
   return gtk_widget_get_mapped (button) &&
@@ -543,7 +543,7 @@ click_status (Bench *b,
       return;
     }
   b->row = scs_checklist_page_get_row (page, id);
-  current = scs_answer_get_state (scs_criterion_row_get_answer (b->row));
+  current = scs_answer_get_state (scs_checklist_item_get_answer (scs_criterion_row_get_item (b->row)));
   b->state = cycle[0];
   for (guint i = 0; i < G_N_ELEMENTS (cycle); i++)
     if (cycle[i] == current)
@@ -565,7 +565,7 @@ search_shown (Bench *b)
 
   if (n_shown (b, NULL, 0) == 0)
     return gtk_widget_get_mapped (empty);
-  return !gtk_widget_get_visible (empty) && first_shown_row (b) != NULL;
+  return !gtk_widget_get_mapped (empty) && first_shown_row (b) != NULL;
 }
 
 /* GtkSearchEntry says "search-changed" after its delay: the app's part of

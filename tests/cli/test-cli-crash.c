@@ -196,14 +196,14 @@ copy_file (const char *from,
   core_test_write_file (to, contents, length);
 }
 
-/* (a) A workspace of format 1 upgraded at opening, killed anywhere: the
- * file is whole at some version, and the next opening finishes the upgrade
- * with every answer and audit row of the old file. */
+/* (a) A workspace of an older format upgraded at opening, killed
+ * anywhere: the file is whole at some version, and the next opening
+ * finishes the upgrade with every answer and audit row of the old file. */
 static void
-test_migration (void)
+check_migration (const char *fixture_name)
 {
   g_autofree char *dir = core_test_make_tmp_dir ("scs-crash-migration-XXXXXX");
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "workspace-v1.scsw", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "core", "fixtures", fixture_name, NULL);
   g_autofree char *path = g_build_filename (dir, "w.scsw", NULL);
   g_autofree char *cache = g_build_filename (dir, "cache", NULL);
   g_autofree char *answers = NULL;
@@ -243,9 +243,25 @@ test_migration (void)
       g_assert_cmpstr (after, ==, answers);
       g_assert_cmpstr (after_audit, ==, audit);
     }
-  g_test_message ("migration: %u writes, %u points, %u kills", n, points->len, killed);
+  g_test_message ("migration of %s: %u writes, %u points, %u kills", fixture_name, n, points->len, killed);
   g_assert_cmpuint (killed, >, 0);
   core_test_rm_rf (dir);
+}
+
+/* Format 1: no modules yet, every module's tables created. */
+static void
+test_migration (void)
+{
+  check_migration ("workspace-v1.scsw");
+}
+
+/* Format 2 with the review module at version 1, whose steps made the
+ * signing tables and the seal: the modules split off it are recorded
+ * first, then their steps and review's run, each killed anywhere. */
+static void
+test_migration_split (void)
+{
+  check_migration ("workspace-v2.scsw");
 }
 
 /* What a catalog migration changes: the catalog, the answers, how many
@@ -701,6 +717,7 @@ main (int   argc,
   core_test_make_certificates (certs_dir, TRUE);
 
   g_test_add_func ("/scs/cli/crash/migration", test_migration);
+  g_test_add_func ("/scs/cli/crash/migration-split", test_migration_split);
   g_test_add_func ("/scs/cli/crash/catalog-migration", test_catalog_migration);
   g_test_add_func ("/scs/cli/crash/export", test_export);
   g_test_add_func ("/scs/cli/crash/portfolio-cache", test_portfolio_cache);

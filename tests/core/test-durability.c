@@ -274,7 +274,9 @@ test_kill_writer (void)
       g_autofree char *writer_seed = g_strdup_printf ("%u", g_rand_int (rand));
       g_autofree char *ready = NULL;
       g_auto(GStrv) lines = NULL;
-      guint delay_ms = g_rand_int_range (rand, 5, 61);
+      guint wait_lines = g_rand_int_range (rand, 0, 4) == 0 ? 0 : g_rand_int_range (rand, 1, 6);
+      guint delay_ms = g_rand_int_range (rand, 0, 31);
+      GString *seen = g_string_new (NULL);
       gint64 last_seq = next_seq - 1;
       gint64 in_flight;
       guint acks = 0;
@@ -291,7 +293,18 @@ test_kill_writer (void)
                    g_subprocess_get_status (process));
         }
 
-      /* Not a timing assertion: only where in the write loop the kill lands. */
+      /* The kill comes after a number of acknowledgements (none in a quarter
+       * of the rounds), then after a random delay: where in the write loop
+       * it lands is random, that the writer wrote before it is not (a loaded
+       * machine only makes the rounds slower). Not a timing assertion. */
+      for (guint i = 0; i < wait_lines; i++)
+        {
+          g_autofree char *line = read_line_raw (g_subprocess_get_stdout_pipe (process));
+
+          if (line == NULL)
+            break;
+          g_string_append_printf (seen, "%s\n", line);
+        }
       g_usleep (delay_ms * 1000);
       g_subprocess_force_exit (process);
 
@@ -304,7 +317,10 @@ test_kill_writer (void)
       {
         gsize size = 0;
         const char *data = output ? g_bytes_get_data (output, &size) : NULL;
-        g_autofree char *text = g_strndup (data ? data : "", size);
+        g_autofree char *text = NULL;
+
+        g_string_append_len (seen, data ? data : "", size);
+        text = g_string_free (g_steal_pointer (&seen), FALSE);
         char *end = strrchr (text, '\n');
 
         if (end != NULL)
@@ -346,6 +362,8 @@ test_kill_writer (void)
           acks++;
         }
 
+      /* The test only means something if the writer really wrote. */
+      g_assert_cmpuint (acks, >=, wait_lines);
       total_acks += acks;
       if (acks > 0)
         rounds_with_acks++;
@@ -447,9 +465,6 @@ test_kill_writer (void)
                   rounds, total_acks, rounds_with_acks, in_flight_found);
 
   audit_chain_clear (&audit_chain);
-
-  /* The test only means something if the writer really wrote. */
-  g_assert_cmpuint (rounds_with_acks, >, rounds / 2);
 
   core_test_rm_rf (evidence_dir);
   {

@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -22,6 +24,7 @@
 #include "scs-signature.h"
 #include "scs-signoff.h"
 #include "scs-workspace.h"
+#include "scs-workspace-private.h"
 
 static char *certs_dir;
 
@@ -553,6 +556,292 @@ test_declaration_management_only (Fixture *f, gconstpointer data)
   }
 }
 
+/* ---- Workspaces made before the signing tables and the seal were modules
+ * of their own (the review module's steps made them) */
+
+/* The modules split off review, and the versions a file of review
+ * version 3 holds. */
+static const char split_modules[] =
+  "attestation|1\n"
+  "declaration|2\n"
+  "seal|2\n"
+  "signature|2\n";
+
+static char *
+query_rows (sqlite3    *db,
+            const char *sql)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, '|');
+          if (sqlite3_column_type (stmt, i) == SQLITE_BLOB)
+            {
+              g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                                  sqlite3_column_blob (stmt, i),
+                                                                  sqlite3_column_bytes (stmt, i));
+
+              g_string_append_printf (out, "blob:%s", sha);
+            }
+          else if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+            g_string_append (out, "NULL");
+          else
+            g_string_append (out, (const char *) sqlite3_column_text (stmt, i));
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+file_rows (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *rows;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  rows = query_rows (db, sql);
+  sqlite3_close (db);
+  return rows;
+}
+
+/* Every row of the signing tables and the seal, blobs by their SHA-256. */
+static char *
+signing_rows (const char *path)
+{
+  static const char * const tables[] = {
+    "review_signature", "review_signed_entry", "review_attestation", "review_declaration", "review_seal",
+  };
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY rowid", tables[i]);
+      g_autofree char *rows = file_rows (path, sql);
+
+      g_string_append_printf (all, "%s:\n%s", tables[i], rows);
+    }
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+/* The schema as `sqlite3 F .schema` shows it, object by object in name
+ * order, without where in the file each one lies. */
+static char *
+schema_of (const char *path)
+{
+  return file_rows (path, "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                          "WHERE name NOT GLOB 'sqlite_*' ORDER BY type, name");
+}
+
+/* sqlite3_mprintf () (%Q, %w) into memory of GLib's. */
+static char *
+sql_printf (const char *format,
+            ...)
+{
+  va_list args;
+  char *sql;
+  char *copy;
+
+  va_start (args, format);
+  sql = sqlite3_vmprintf (format, args);
+  va_end (args);
+  copy = g_strdup (sql);
+  sqlite3_free (sql);
+  return copy;
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* Writes @to as the code before the split wrote a workspace with the data
+ * of @from: every object but the review module's from @from's own SQL,
+ * then the review module's from its steps as they were
+ * (fixtures/review-schema-v3.sql), the rows of every table, and the module
+ * versions it recorded (none for the split modules). */
+static void
+write_old_layout (const char *from,
+                  const char *to)
+{
+  g_autofree char *old_steps = g_test_build_filename (G_TEST_DIST, "core", "fixtures", "review-schema-v3.sql", NULL);
+  g_autofree char *steps = NULL;
+  g_autofree char *attach = sql_printf ("ATTACH %Q AS src", from);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *header = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_true (g_file_get_contents (old_steps, &steps, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (to, &db), ==, SQLITE_OK);
+  exec_sql (db, attach);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM src.sqlite_master "
+                                           "WHERE sql IS NOT NULL AND name NOT GLOB 'review_*' ORDER BY rowid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 2);
+
+      /* triggers after the rows, so that none fires on the copy */
+      if (g_str_equal (type, "trigger"))
+        g_ptr_array_add (triggers, g_strdup (sql));
+      else
+        exec_sql (db, sql);
+      if (g_str_equal (type, "table"))
+        g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  exec_sql (db, steps);
+
+  g_ptr_array_add (tables, g_strdup ("review_round"));
+  g_ptr_array_add (tables, g_strdup ("review_comment"));
+  g_ptr_array_add (tables, g_strdup ("review_verdict"));
+  g_ptr_array_add (tables, g_strdup ("review_proposal"));
+  g_ptr_array_add (tables, g_strdup ("review_signature"));
+  g_ptr_array_add (tables, g_strdup ("review_signed_entry"));
+  g_ptr_array_add (tables, g_strdup ("review_attestation"));
+  g_ptr_array_add (tables, g_strdup ("review_declaration"));
+  g_ptr_array_add (tables, g_strdup ("review_seal"));   /* last: the seal triggers ask it */
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *name = tables->pdata[i];
+      g_autofree char *copy = sql_printf (g_str_equal (name, "schema_module")
+                                               ? "INSERT INTO main.%w SELECT * FROM src.%w WHERE name NOT IN "
+                                                 "('signature', 'attestation', 'declaration', 'seal')"
+                                               : "INSERT INTO main.%w SELECT * FROM src.%w", name, name);
+
+      exec_sql (db, copy);
+    }
+  for (guint i = 0; i < triggers->len; i++)
+    exec_sql (db, triggers->pdata[i]);
+
+  header = file_rows (from, "PRAGMA application_id");
+  g_free (attach);
+  attach = g_strdup_printf ("DETACH src; PRAGMA application_id = %s; PRAGMA user_version = %d; "
+                            "PRAGMA journal_mode = WAL;", g_strstrip (header), SCS_WORKSPACE_SCHEMA_VERSION);
+  exec_sql (db, attach);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* A sealed workspace as the code before the split wrote it opens with
+ * the same tables and rows, the new modules' versions recorded (nothing
+ * created), its seal holding and its signatures valid, and a package
+ * exported from it verifies with scs-cli. Its schema is then the one a new
+ * workspace has, table by table. */
+static void
+test_old_layout_opens (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "old.scsw", NULL);
+  g_autofree char *package = g_build_filename (f->dir, "old.scsp", NULL);
+  g_autofree char *ca = g_build_filename (certs_dir, "ca.pem", NULL);
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autofree char *modules = NULL;
+  g_autofree char *schema_old = NULL;
+  g_autofree char *schema_new = NULL;
+  g_autoptr(ScsSignatureCheck) expert = NULL;
+  g_autoptr(ScsSignatureCheck) management = NULL;
+  g_autoptr(ScsWorkspace) ws = NULL;
+  g_autofree char *out = NULL;
+
+  core_test_seal_workspace (f->ws, certs_dir, FALSE);
+  g_clear_object (&f->ws);
+  write_old_layout (f->path, old);
+  rows_before = signing_rows (old);
+  g_assert_nonnull (strstr (rows_before, "review_seal:\n1|"));
+  modules = file_rows (old, "SELECT name, version FROM schema_module "
+                            "WHERE name IN ('signature', 'attestation', 'declaration', 'seal', 'review') ORDER BY 1");
+  g_assert_cmpstr (modules, ==, "review|3\n");
+  g_clear_pointer (&modules, g_free);
+
+  ws = scs_workspace_open (old, &error);
+  g_assert_no_error (error);
+  g_assert_false (scs_workspace_is_read_only (ws));
+  g_assert_true (scs_workspace_is_sealed (ws));
+  g_assert_false (scs_workspace_seal_is_missing (ws));
+  g_assert_false (scs_workspace_set_note (ws, "1-2-1-1", "after the split", &error));
+  g_assert_error (error, SCS_WORKSPACE_ERROR, SCS_WORKSPACE_ERROR_SEALED);
+  g_clear_error (&error);
+  expert = scs_signature_check (ws, SCS_SIGNATURE_ROLE_EXPERT, ca, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signature_check_is_good (expert));
+  management = scs_signature_check (ws, SCS_SIGNATURE_ROLE_MANAGEMENT, ca, &error);
+  g_assert_no_error (error);
+  g_assert_true (scs_signature_check_is_good (management));
+  g_clear_object (&ws);
+
+  modules = file_rows (old, "SELECT name, version FROM schema_module "
+                            "WHERE name IN ('signature', 'attestation', 'declaration', 'seal') ORDER BY 1");
+  g_assert_cmpstr (modules, ==, split_modules);
+  rows_after = signing_rows (old);
+  g_assert_cmpstr (rows_after, ==, rows_before);
+
+  g_assert_cmpint (core_test_run_cli (NULL, "export", old, "--out", package, NULL), ==, 0);
+  g_assert_cmpint (core_test_run_cli (&out, "verify", package, "--ca", ca, NULL), ==, 0);
+
+  /* the same schema as a new workspace's, the same module versions */
+  schema_old = schema_of (old);
+  schema_new = schema_of (f->path);
+  g_assert_cmpstr (schema_old, ==, schema_new);
+  g_clear_pointer (&modules, g_free);
+  modules = file_rows (old, "SELECT name, version FROM schema_module ORDER BY 1");
+  g_free (schema_new);
+  schema_new = file_rows (f->path, "SELECT name, version FROM schema_module ORDER BY 1");
+  g_assert_cmpstr (modules, ==, schema_new);
+}
+
+/* Opened read-only (here: a full disk at opening, so nothing can be
+ * recorded), a file made before the split is read as it is: its seal
+ * holds, the file is unchanged. */
+static void
+test_old_layout_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "old.scsw", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ScsWorkspace) ws = NULL;
+  struct rlimit saved, full;
+
+  core_test_seal_workspace (f->ws, certs_dir, FALSE);
+  g_clear_object (&f->ws);
+  write_old_layout (f->path, old);
+  before = core_test_file_sha256 (old);
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  full = saved;
+  full.rlim_cur = 0;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+  ws = scs_workspace_open (old, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  g_assert_no_error (error);
+  g_assert_true (scs_workspace_is_read_only (ws));
+  g_assert_true (scs_workspace_is_sealed (ws));
+  g_assert_false (scs_workspace_seal_is_missing (ws));
+  g_clear_object (&ws);
+  after = core_test_file_sha256 (old);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -579,6 +868,8 @@ main (int    argc,
   ADD ("/scs/schema/dropped-index", test_schema_dropped_index);
   ADD ("/scs/schema/changed-trigger", test_schema_changed_trigger);
   ADD ("/scs/schema/sqlite-own-objects", test_schema_sqlite_own);
+  ADD ("/scs/schema/before-split-opens", test_old_layout_opens);
+  ADD ("/scs/schema/before-split-read-only", test_old_layout_read_only);
 #undef ADD
 
   rc = g_test_run ();

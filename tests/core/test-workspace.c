@@ -413,6 +413,24 @@ run_sql (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+/* The text of the one row, one column @sql reads from @path. */
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return text;
+}
+
 static void
 test_open_refusals (Fixture       *fixture,
                     gconstpointer  data)
@@ -1530,6 +1548,78 @@ test_open_v2 (Fixture       *fixture,
   g_assert_finalize_object (ws);
 }
 
+/* Opening an older file upgrades it; stopped anywhere by a full disk
+ * (page by page more room for the -wal), the opening gives the workspace
+ * as it was, read-only if need be, and the next one upgrades it with its
+ * answers and the modules split off review recorded: whatever recorded
+ * the review module's version made the tables it implies. */
+static void
+check_open_interrupted (Fixture    *fixture,
+                        const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "core", "fixtures", name, NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "interrupted.scsw", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct rlimit saved, full;
+  guint interrupted = 0;
+  gboolean upgraded = FALSE;
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  for (rlim_t limit = 0; !upgraded; limit += 16384)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *modules = NULL;
+      ScsWorkspace *ws;
+
+      g_unlink (wal);
+      g_unlink (shm);
+      g_free (copy_file (source, fixture->dir, "interrupted.scsw"));
+
+      full = saved;
+      full.rlim_cur = limit;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+      ws = scs_workspace_open (path, &error);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+      g_assert_no_error (error);
+      upgraded = !scs_workspace_is_read_only (ws);
+      interrupted += !upgraded;
+      g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, "1-2-1-1")), ==, V1_NOTE);
+      g_assert_finalize_object (ws);
+
+      ws = scs_workspace_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_false (scs_workspace_is_read_only (ws));
+      g_assert_cmpstr (scs_answer_get_note (scs_workspace_lookup_answer (ws, "1-2-1-1")), ==, V1_NOTE);
+      g_assert_finalize_object (ws);
+      modules = query_text (path, "SELECT group_concat (name || '=' || version, ' ') FROM "
+                                  "(SELECT * FROM schema_module WHERE name IN "
+                                  "('review', 'signature', 'attestation', 'declaration', 'seal') ORDER BY name)");
+      g_assert_cmpstr (modules, ==, "attestation=1 declaration=2 review=3 seal=2 signature=2");
+    }
+  g_test_message ("%s: %u openings stopped by a full disk", name, interrupted);
+  g_assert_cmpuint (interrupted, >, 0);
+}
+
+/* fixtures/workspace-v1.scsw: no modules; all of them are created. */
+static void
+test_open_v1_interrupted (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  check_open_interrupted (fixture, "workspace-v1.scsw");
+}
+
+/* fixtures/workspace-v2.scsw records the review module at version 1,
+ * whose step made the signing tables and the seal: the modules split off
+ * review are recorded, then their steps and review's run. */
+static void
+test_open_v2_interrupted (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  check_open_interrupted (fixture, "workspace-v2.scsw");
+}
+
 static void
 test_integrity (Fixture       *fixture,
                 gconstpointer  data)
@@ -1763,6 +1853,8 @@ main (int   argc,
   ADD ("open-small-cache", test_open_small_cache);
   ADD ("migrate-from-v1", test_open_v1);
   ADD ("migrate-from-v2", test_open_v2);
+  ADD ("migrate-from-v1-interrupted", test_open_v1_interrupted);
+  ADD ("migrate-from-v2-interrupted", test_open_v2_interrupted);
 
 #undef ADD
 

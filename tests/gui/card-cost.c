@@ -16,7 +16,9 @@
  * and the same render with the nodes of one kind left out (their children
  * kept), which is what that kind costs, the variants taking turns. It
  * counts the row's widgets (by type) and render nodes (by kind), and gives
- * each part of the card (the children of its box) alone. PNG: the row as
+ * each part of the card (the children of its box) alone, and what the row
+ * costs when given another criterion (bind, then the frame's layout and
+ * snapshot) and what a new row costs to make. PNG: the row as
  * drawn, to compare before and after a change. CARD_COST_RENDER_ONLY=all
  * or =shadows: only draws the card (or its shadows) N times, for perf.
  * Not a test: figures, to be read (docs/benchmarks.md).
@@ -284,10 +286,12 @@ star4_workspace (const char      *path,
   return workspace;
 }
 
+/* Seven files; @salt makes their contents (so their hashes) another set. */
 static void
 add_evidence (ScsWorkspace *workspace,
               const char   *dir,
-              const char   *criterion_id)
+              const char   *criterion_id,
+              guint         salt)
 {
   static const char * const names[] = {
     "情報セキュリティ基本方針.pdf", "委託先管理規程_v3.docx", "2026年度_教育実施記録.xlsx",
@@ -297,7 +301,7 @@ add_evidence (ScsWorkspace *workspace,
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_build_filename (dir, names[i], NULL);
-      g_autofree char *content = g_strdup_printf ("証跡 %u（カードの計測用）\n", i);
+      g_autofree char *content = g_strdup_printf ("証跡 %u-%u（カードの計測用）\n", salt, i);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
       g_autofree char *sha256 = NULL;
@@ -358,7 +362,7 @@ main (int    argc,
   g_assert_true (scs_workspace_set_answer (workspace, criterion->id, SCS_ANSWER_MET,
                                            "規程第12条で定め、年1回見直している。記録は台帳に残す。", NULL, &error));
   g_assert_no_error (error);
-  add_evidence (workspace, dir, criterion->id);
+  add_evidence (workspace, dir, criterion->id, 0);
   answer = scs_workspace_lookup_answer (workspace, criterion->id);
 
   window = gtk_window_new ();
@@ -535,6 +539,54 @@ main (int    argc,
                 g_array_index (ts, gint64, ts->len / 2) / 1e6,
                 tr->len ? g_array_index (tr, gint64, tr->len / 2) / 1e6 : 0.0, pn, total);
       }
+  }
+
+  /* The row given another criterion (seven other files) and back, as the
+   * checklist gives its rows: the item bound, then laid out and
+   * snapshotted as the next frame would. */
+  {
+    const GPtrArray *criteria = scs_catalog_get_criteria (scs_workspace_get_catalog (workspace));
+    const ScsCriterion *other = criteria->pdata[criteria->pdata[0] == criterion ? 1 : 0];
+    g_autoptr(GArray) t_bind = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_autoptr(GArray) t_frame = g_array_new (FALSE, FALSE, sizeof (gint64));
+    ScsChecklistItem *items[2];
+
+    add_evidence (workspace, dir, other->id, 1);
+    items[0] = scs_checklist_item_new_criterion (workspace, answer, row);
+    items[1] = scs_checklist_item_new_criterion (workspace, scs_workspace_lookup_answer (workspace, other->id), row);
+    for (guint i = 0; i < n; i++)
+      {
+        gint64 start = cpu_ns ();
+        GskRenderNode *frame;
+        int min, nat;
+
+        scs_criterion_row_set_item (SCS_CRITERION_ROW (row), items[(i + 1) % 2]);
+        g_array_append_val (t_bind, (gint64) { cpu_ns () - start });
+        start = cpu_ns ();
+        gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+        gtk_widget_allocate (row, width, nat, -1, NULL);
+        frame = snapshot_row (row);
+        g_array_append_val (t_frame, (gint64) { cpu_ns () - start });
+        gsk_render_node_unref (frame);
+      }
+    printf ("the row given another criterion's item (seven other files), thread CPU, %u times:\n", n);
+    report ("bind (set_item)", t_bind);
+    report ("then measure, allocate, snapshot", t_frame);
+
+    /* A row made for the criterion, as the checklist makes one when its
+     * resting rows are all in use: the template, the item and the files. */
+    g_array_set_size (t_bind, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        gint64 start = cpu_ns ();
+        GtkWidget *made = g_object_ref_sink (scs_criterion_row_new (workspace, answer));
+
+        g_array_append_val (t_bind, (gint64) { cpu_ns () - start });
+        g_object_unref (made);
+      }
+    report ("a new row (scs_criterion_row_new)", t_bind);
+    g_object_unref (items[0]);
+    g_object_unref (items[1]);
   }
 
   gsk_render_node_unref (node);

@@ -114,13 +114,20 @@ checklist_test_n_visible (ScsChecklistPage *page)
   return n;
 }
 
+/* The criterion a row shows. */
+static inline const char *
+checklist_test_row_id (ScsCriterionRow *row)
+{
+  return scs_answer_get_criterion_id (scs_checklist_item_get_answer (scs_criterion_row_get_item (row)));
+}
+
 static inline const char *
 checklist_test_visible_id (ScsChecklistPage *page,
                            guint             position)
 {
   ScsChecklistItem *item = checklist_test_visible_item (page, position, NULL);
 
-  return item ? scs_checklist_item_get_criterion_id (item) : NULL;
+  return item ? scs_answer_get_criterion_id (scs_checklist_item_get_answer (item)) : NULL;
 }
 
 /* The row of @criterion_id, scrolled to (and focused) if it was not in view. */

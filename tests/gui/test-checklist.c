@@ -712,11 +712,12 @@ test_rows_rest_out_of_view (Fixture       *fixture,
   gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
   g_assert_null (scs_checklist_page_get_row (fixture->page, id));
   g_assert_false (gtk_widget_get_mapped (row));
-  /* Hidden, not only unmapped: GTK does not style it again meanwhile. */
-  g_assert_false (gtk_widget_is_visible (row));
+  /* Hidden, not only unmapped: a focus change (which in GTK 4.8 restyles
+   * much of every widget shown in the window) does not style it again. */
+  g_assert_false (gtk_widget_get_visible (row));
   g_assert_true (gtk_widget_get_root (row) == GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->page)));
-  g_assert_cmpstr (scs_criterion_row_get_criterion_id (SCS_CRITERION_ROW (row)), ==, id);
+  g_assert_cmpstr (checklist_test_row_id (SCS_CRITERION_ROW (row)), ==, id);
   /* Not shown: the keyboard cannot reach it either. */
   g_assert_false (gtk_widget_grab_focus (row));
   g_assert_false (gtk_widget_grab_focus (checklist_test_row_child (SCS_CRITERION_ROW (row), "note_view")));
@@ -726,6 +727,70 @@ test_rows_rest_out_of_view (Fixture       *fixture,
   g_assert_true (GTK_WIDGET (scs_checklist_page_get_row (fixture->page, id)) == row);
   g_assert_true (gtk_widget_get_mapped (row));
   g_assert_true (gtk_widget_grab_focus (row));
+}
+
+static void
+count_visibility_change (GtkWidget *widget,
+                         GParamSpec *pspec,
+                         guint      *changes)
+{
+  (*changes)++;
+}
+
+/* Rows resting in the list keep their styles: GTK styles again, below
+ * every sibling of a widget shown or hidden, the parts whose style may
+ * depend on an ancestor's place (:first-child and the like: a row's
+ * buttons, its evidence files), the rows at rest included. So no slot
+ * and nothing around the list is shown or hidden while searching (a
+ * search with no result included) or switching: slots leave the list,
+ * the list gives way to the empty page in a stack. */
+static void
+test_rows_keep_styles (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const char * const texts[] = { "-", "1-", "zzq", "", "-", "1-2-1", "" };
+  GtkWidget *slots = gui_test_get_child (GTK_WIDGET (fixture->page), "slots_box");
+  guint changes = 0, n_slots = 0;
+
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+  scs_checklist_page_set_search_mode (fixture->page, TRUE);
+  gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+
+  for (GtkWidget *slot = gtk_widget_get_first_child (slots); slot != NULL; slot = gtk_widget_get_next_sibling (slot))
+    {
+      g_signal_connect (slot, "notify::visible", G_CALLBACK (count_visibility_change), &changes);
+      n_slots++;
+    }
+  g_assert_cmpuint (n_slots, >, 81);
+  /* The list's ancestors within the page, and their siblings. */
+  for (GtkWidget *ancestor = slots; ancestor != GTK_WIDGET (fixture->page); ancestor = gtk_widget_get_parent (ancestor))
+    for (GtkWidget *sibling = gtk_widget_get_first_child (gtk_widget_get_parent (ancestor));
+         sibling != NULL; sibling = gtk_widget_get_next_sibling (sibling))
+      g_signal_connect (sibling, "notify::visible", G_CALLBACK (count_visibility_change), &changes);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      /* Rows of category 1 rest while category 2 is shown. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-category", "u", 1 + round));
+      gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        {
+          scs_checklist_page_set_search_text (fixture->page, texts[i]);
+          gui_test_wait_for_widget (GTK_WIDGET (fixture->page), 10, GUI_TEST_WAIT_LAID_OUT);
+          g_assert_cmpuint (checklist_test_n_visible (fixture->page) == 0, ==, g_str_equal (texts[i], "zzq"));
+        }
+    }
+  g_assert_cmpuint (changes, ==, 0);
+
+  for (GtkWidget *slot = gtk_widget_get_first_child (slots); slot != NULL; slot = gtk_widget_get_next_sibling (slot))
+    {
+      g_assert_true (gtk_widget_get_visible (slot));
+      g_signal_handlers_disconnect_by_data (slot, &changes);
+    }
+  for (GtkWidget *ancestor = slots; ancestor != GTK_WIDGET (fixture->page); ancestor = gtk_widget_get_parent (ancestor))
+    for (GtkWidget *sibling = gtk_widget_get_first_child (gtk_widget_get_parent (ancestor));
+         sibling != NULL; sibling = gtk_widget_get_next_sibling (sibling))
+      g_signal_handlers_disconnect_by_data (sibling, &changes);
 }
 
 static gboolean
@@ -789,7 +854,7 @@ test_add_busy_follows_criterion (Fixture       *fixture,
 
   /* The row now shows another criterion: no spinner there. */
   scs_criterion_row_set_item (row, other);
-  g_assert_cmpstr (scs_criterion_row_get_criterion_id (row), ==, other_id);
+  g_assert_cmpstr (checklist_test_row_id (row), ==, other_id);
   g_assert_false (evidence_busy (GTK_WIDGET (row)));
 
   /* Another row that shows the criterion shows it, and so does the row
@@ -1054,10 +1119,10 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (page, "checklist.next", NULL));
   focused = scs_checklist_page_get_focused_row (fixture->page);
   g_assert_nonnull (focused);
-  g_assert_cmpstr (scs_criterion_row_get_criterion_id (focused), ==, first);
+  g_assert_cmpstr (checklist_test_row_id (focused), ==, first);
 
   g_assert_true (gtk_widget_activate_action (page, "checklist.next", NULL));
-  g_assert_cmpstr (scs_criterion_row_get_criterion_id (scs_checklist_page_get_focused_row (fixture->page)), ==, second);
+  g_assert_cmpstr (checklist_test_row_id (scs_checklist_page_get_focused_row (fixture->page)), ==, second);
 
   /* Alt+2 on the focused criterion: not met, in the file. */
   g_assert_true (gtk_widget_activate_action (page, "checklist.set-focused-status", "s", "not-met"));
@@ -1072,10 +1137,10 @@ test_keyboard (Fixture       *fixture,
   }
 
   g_assert_true (gtk_widget_activate_action (page, "checklist.previous", NULL));
-  g_assert_cmpstr (scs_criterion_row_get_criterion_id (scs_checklist_page_get_focused_row (fixture->page)), ==, first);
+  g_assert_cmpstr (checklist_test_row_id (scs_checklist_page_get_focused_row (fixture->page)), ==, first);
   /* At the top it stays at the top. */
   g_assert_true (gtk_widget_activate_action (page, "checklist.previous", NULL));
-  g_assert_cmpstr (scs_criterion_row_get_criterion_id (scs_checklist_page_get_focused_row (fixture->page)), ==, first);
+  g_assert_cmpstr (checklist_test_row_id (scs_checklist_page_get_focused_row (fixture->page)), ==, first);
 }
 
 static GtkLabel *
@@ -1141,7 +1206,7 @@ test_text_links (Fixture       *fixture,
     g_assert_nonnull (requirement);
     g_assert_cmpuint (scs_checklist_page_get_category (fixture->page), ==, requirement->category->number);
     if (criterion != NULL)
-      g_assert_cmpstr (scs_criterion_row_get_criterion_id (scs_checklist_page_get_focused_row (fixture->page)), ==,
+      g_assert_cmpstr (checklist_test_row_id (scs_checklist_page_get_focused_row (fixture->page)), ==,
                        criterion->id);
   }
 }
@@ -1210,6 +1275,7 @@ main (int   argc,
   ADD ("/scs/checklist/rows-only-in-view", test_rows_only_in_view);
   ADD ("/scs/checklist/slots-only-near-view", test_slots_only_near_view);
   ADD ("/scs/checklist/rows-rest-out-of-view", test_rows_rest_out_of_view);
+  ADD ("/scs/checklist/rows-keep-styles", test_rows_keep_styles);
   ADD ("/scs/checklist/add-busy-follows-criterion", test_add_busy_follows_criterion);
   ADD ("/scs/checklist/height-estimate", test_height_estimate);
   ADD ("/scs/checklist/near-rows-later", test_near_rows_later);

@@ -696,7 +696,7 @@ test_live (void)
   ScsWindow *window = checklist_test_show_workspace (workspace, CRITERION, &row);
   RowText rt = { row, "コマンドラインから" };
   const char *typed = "窓で入力中のメモ";
-  ScsAnswer *answer = scs_criterion_row_get_answer (row);
+  ScsAnswer *answer = scs_checklist_item_get_answer (scs_criterion_row_get_item (row));
 
   /* The window's timer looks every half second; an hour here, so only the
    * file monitor can bring the change in: waited for, not timed (10 s is
@@ -785,7 +785,7 @@ test_live_reason (void)
   ScsCriterionRow *row;
   ScsWindow *window = checklist_test_show_workspace (workspace, CRITERION, &row);
   GtkEditable *entry = GTK_EDITABLE (checklist_test_row_child (row, "reason_entry"));
-  ScsAnswer *answer = scs_criterion_row_get_answer (row);
+  ScsAnswer *answer = scs_checklist_item_get_answer (scs_criterion_row_get_item (row));
   const char *typed = "窓で入力中の理由";
   StoredReason mine = { path, typed };
 
@@ -853,7 +853,7 @@ test_read_only_banner (void)
   window = checklist_test_show_workspace (workspace, CRITERION, &row);
   g_assert_nonnull (gui_test_find (GTK_WIDGET (window), is_read_only_banner, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.set-note", "(ss)", CRITERION, "x");
-  g_assert_cmpstr (scs_answer_get_note (scs_criterion_row_get_answer (row)), ==, "");
+  g_assert_cmpstr (scs_answer_get_note (scs_checklist_item_get_answer (scs_criterion_row_get_item (row))), ==, "");
   /* Not only the actions: the row's own controls are off too. */
   for (guint i = 0; i < SCS_N_ANSWER_STATES; i++)
     g_assert_false (gtk_widget_get_sensitive (scs_criterion_row_get_status_button (row, i)));

@@ -442,12 +442,47 @@ one_evidence_row (gpointer list)
   return gui_test_n_rows (list, "list_box") == 1;
 }
 
+static gboolean
+no_evidence_row (gpointer list)
+{
+  return gui_test_n_rows (list, "list_box") == 0;
+}
+
+static void
+count_kind (GskRenderNode *node,
+            gpointer       data)
+{
+  guint *by_type = data;
+
+  by_type[gsk_render_node_get_node_type (node)]++;
+}
+
+/* How many render nodes of each kind @row draws (made again as for a new
+ * frame), by GskRenderNodeType. */
+static void
+row_nodes (GtkListBoxRow *row,
+           guint          by_type[64])
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  memset (by_type, 0, 64 * sizeof (guint));
+  gtk_widget_queue_draw (GTK_WIDGET (row));
+  gtk_widget_snapshot_child (gtk_widget_get_parent (GTK_WIDGET (row)), GTK_WIDGET (row), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  gui_test_walk_render_nodes (node, count_kind, by_type);
+  gsk_render_node_unref (node);
+}
+
 /* Each file of the list is a row the keyboard reaches and a screen reader
  * names by the file (its size and digest the description): Enter opens it,
- * its remove button (named after the file) unlinks it; read-only, rows
- * still open and there is nothing to remove. A file is a handful of
- * widgets: the checklist builds a criterion's list whenever a row is given
- * to it (an AdwActionRow with a button was eleven). */
+ * its remove button (named after the file, reached by Tab from the row)
+ * unlinks it; read-only, rows still open and there is nothing to remove.
+ * A file is two widgets, the row drawing its icon and text and the button
+ * its icon: the checklist builds a criterion's list whenever a row is given
+ * to it, and draws every card in view at each frame (an AdwActionRow with
+ * a button was eleven widgets, a box of an image, a label and a button
+ * six). A list shown for another criterion keeps its rows. */
 static void
 test_evidence_list_rows (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -490,13 +525,24 @@ test_evidence_list_rows (Fixture       *fixture,
   }
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption);
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (row)));
-  g_assert_cmpuint (count_widgets (GTK_WIDGET (row)), <=, 6);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (row)), ==, 2);
+  /* what it draws: the file's icon and the button's (each a texture), the
+   * name and the caption */
+  {
+    guint by_type[64];
+
+    row_nodes (row, by_type);
+    g_assert_cmpuint (by_type[GSK_TEXTURE_NODE], ==, 2);
+    g_assert_cmpuint (by_type[GSK_TEXT_NODE], >=, 2);
+  }
 
   /* Its remove button: reached by the keyboard, named after the file. */
   button = gui_test_find_by_type (GTK_WIDGET (row), GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_focusable (button));
-  g_assert_true (gtk_widget_grab_focus (button));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (button));
   {
     g_autofree char *label = g_strdup_printf (_("Remove ‘%s’ from this criterion"), "議事録 <案>.txt");
 
@@ -521,12 +567,43 @@ test_evidence_list_rows (Fixture       *fixture,
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
   g_assert_null (evidence_row (list, "議事録 <案>.txt"));
 
+  /* Shown for another criterion, the list keeps its row: it shows the other
+   * criterion's file, and its button removes that one. */
+  {
+    const char *other = nth_criterion_id (fixture->workspace, 1);
+    g_autofree char *other_sha = NULL;
+    GtkWidget *kept = GTK_WIDGET (evidence_row (list, "基本方針.pdf"));
+
+    other_sha = scs_workspace_add_evidence (fixture->workspace, other, text_file, NULL, &error);
+    g_assert_no_error (error);
+    g_object_add_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+    g_object_set (list, "criterion-id", other, NULL);
+    g_assert_cmpuint (gui_test_n_rows (list, "list_box"), ==, 1);
+    g_assert_nonnull (kept);
+    g_assert_true (GTK_WIDGET (evidence_row (list, "議事録 <案>.txt")) == kept);
+    g_assert_true (gtk_widget_activate (gui_test_find_by_type (kept, GTK_TYPE_BUTTON)));
+    gui_test_wait_until (no_evidence_row, list, 10);
+    g_assert_cmpuint (count_evidence (fixture->workspace, other), ==, 0);
+    g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
+    g_object_remove_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+    g_object_set (list, "criterion-id", criterion, NULL);
+  }
+
   /* Read-only: the row still opens, nothing in it removes. */
   scs_evidence_list_set_read_only (SCS_EVIDENCE_LIST (list), TRUE);
   row = evidence_row (list, "基本方針.pdf");
   g_assert_nonnull (row);
   g_assert_null (gui_test_find_by_type (GTK_WIDGET (row), GTK_TYPE_BUTTON));
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (row)), ==, 1);
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Preview"));
+  {
+    guint by_type[64];
+
+    /* the file's icon and the preview icon */
+    gui_test_wait_for_widget (list, 10, GUI_TEST_WAIT_LAID_OUT);
+    row_nodes (row, by_type);
+    g_assert_cmpuint (by_type[GSK_TEXTURE_NODE], ==, 2);
+  }
   g_assert_false (gtk_widget_get_visible (gui_test_get_child (list, "add_button")));
   gtk_widget_activate_action (list, "evidence.remove", "s", pdf_sha);
   g_assert_cmpuint (count_evidence (fixture->workspace, criterion), ==, 1);
