@@ -238,16 +238,23 @@ supplier_row_create (gpointer item,
   ScsSupplierEntry *entry = item;
   g_autoptr(GtkBuilder) builder = gtk_builder_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) check = NULL;
+  g_autoptr(GMenuItem) negotiation = NULL;
   AdwExpanderRow *row;
 
   gtk_builder_set_current_object (builder, item);
   if (!gtk_builder_add_from_resource (builder, "/jp/scsworkbench/Workbench/scs-supplier-row.ui", &error))
     g_error ("scs-supplier-row.ui: %s", error->message);  /* a resource of ours */
   /* The two records an ordering company keeps per supplier. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (gtk_builder_get_object (builder, "record_check")), "s",
-                                    entry->name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (gtk_builder_get_object (builder, "record_negotiation")), "s",
-                                    entry->name);
+  check = g_menu_item_new (_("Record _Check…"), NULL);
+  g_menu_item_set_action_and_target (check, "wizard.record-check", "s", entry->name);
+  g_menu_append_item (menu, check);
+  negotiation = g_menu_item_new (_("Record _Negotiation…"), NULL);
+  g_menu_item_set_action_and_target (negotiation, "wizard.record-negotiation", "s", entry->name);
+  g_menu_append_item (menu, negotiation);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (gtk_builder_get_object (builder, "record_menu")),
+                                  G_MENU_MODEL (menu));
   row = g_object_ref (ADW_EXPANDER_ROW (gtk_builder_get_object (builder, "row")));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (entry->records)); i++)
     {

@@ -1,7 +1,7 @@
 /* gui-test-util.c: the helpers every GUI test program needs — running the
  * main loop until something is true (a widget mapped and painted, a flag
- * set, a condition met) with a timeout that fails the test rather than
- * hanging, saving a widget as a PNG next to the test binary, making and
+ * set, a condition met) for as long as it takes, saying where it waits
+ * once that takes long (meson's timeout fails a hung test), saving a widget as a PNG next to the test binary, making and
  * removing temporary folders, and finding a widget in a tree. They were
  * copied into each test; the copies differed in timeouts, file names and
  * what "painted" meant, so those differences are parameters here and each
@@ -61,8 +61,37 @@ gui_test_drain_pending (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* A wait that is taking long says so, and where it is, every @seconds:
+ * a note in the test's output, not a failure. Meson's per-test timeout
+ * (scaled by --timeout-multiplier) is the only guard against a hang, and
+ * when it ends the test, the last note says which wait hung. */
+typedef struct
+{
+  const char *where;
+  const char *what;
+  guint       seconds;
+  guint       waited;
+} SlowWait;
+
+static gboolean
+note_slow_wait (gpointer data)
+{
+  SlowWait *wait = data;
+
+  wait->waited += wait->seconds;
+  g_test_message ("%s: still waiting for %s after %u s", wait->where, wait->what, wait->waited);
+  return G_SOURCE_CONTINUE;
+}
+
+static guint
+slow_wait_watch (SlowWait *wait)
+{
+  return g_timeout_add_seconds (MAX (wait->seconds, 1), note_slow_wait, wait);
+}
+
 /* Iterates the main loop without blocking until @done returns TRUE; returns
- * FALSE if @seconds pass first (the caller decides what that means). */
+ * FALSE if @seconds pass first (the caller decides what that means, e.g. a
+ * child process reports that it is still waiting). */
 gboolean
 gui_test_poll_until (GuiTestDoneFunc done,
                      gpointer        data,
@@ -79,35 +108,35 @@ gui_test_poll_until (GuiTestDoneFunc done,
   return TRUE;
 }
 
-/* As gui_test_poll_until(), but fails the test after @seconds (a guard
- * against hanging, not a timing assertion). */
+/* Iterates the main loop without blocking until @done returns TRUE, however
+ * long that takes; notes every @seconds that it is still waiting at @where. */
 void
-gui_test_wait_until (GuiTestDoneFunc done,
-                     gpointer        data,
-                     guint           seconds)
+gui_test_wait_until_at (const char      *where,
+                        GuiTestDoneFunc  done,
+                        gpointer         data,
+                        guint            seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+  SlowWait wait = { where, "a condition", seconds, 0 };
+  guint watch_id = slow_wait_watch (&wait);
 
   while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
+    g_main_context_iteration (NULL, FALSE);
+  g_source_remove (watch_id);
 }
 
-/* Runs the main loop (blocking) until *@flag is TRUE; fails the test after
- * @seconds. */
+/* Runs the main loop (blocking) until *@flag is TRUE; notes every @seconds
+ * that it is still waiting at @where. */
 void
-gui_test_wait_for_flag (gboolean *flag,
-                        guint     seconds)
+gui_test_wait_for_flag_at (const char *where,
+                           gboolean   *flag,
+                           guint       seconds)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (seconds, gui_test_on_timeout, &timed_out);
+  SlowWait wait = { where, "a flag", seconds, 0 };
+  guint watch_id = slow_wait_watch (&wait);
 
-  while (!*flag && !timed_out)
+  while (!*flag)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
+  g_source_remove (watch_id);
 }
 
 /* A GuiTestDoneFunc: the widget is mapped and has a width. */
@@ -120,32 +149,33 @@ gui_test_is_mapped (gpointer widget)
 /* Runs the main loop until @widget is mapped and three frames have been
  * painted since (with GUI_TEST_WAIT_WIDTH, also until it has a width), so
  * what we snapshot is what is on screen; with GUI_TEST_WAIT_DRAIN, then
- * runs whatever is pending. Fails the test after @seconds. */
+ * runs whatever is pending. Notes every @seconds that it is still waiting
+ * at @where. */
 void
-gui_test_wait_for_widget (GtkWidget        *widget,
-                          guint             seconds,
-                          GuiTestWaitFlags  flags)
+gui_test_wait_for_widget_at (const char       *where,
+                             GtkWidget        *widget,
+                             guint             seconds,
+                             GuiTestWaitFlags  flags)
 {
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (seconds, gui_test_on_timeout, &timed_out);
+  g_autofree char *what = g_strdup_printf ("a %s to be mapped and painted", G_OBJECT_TYPE_NAME (widget));
+  SlowWait wait = { where, what, seconds, 0 };
+  guint watch_id = slow_wait_watch (&wait);
   guint frames = 0;
   guint tick_id;
 
-  while (!timed_out && !gtk_widget_get_mapped (widget))
+  while (!gtk_widget_get_mapped (widget))
     g_main_context_iteration (NULL, TRUE);
   tick_id = gtk_widget_add_tick_callback (widget, gui_test_count_frame, &frames, NULL);
-  while (!timed_out
-         && (frames < 3
-             || ((flags & GUI_TEST_WAIT_WIDTH) != 0 && gtk_widget_get_width (widget) <= 0)))
+  while (frames < 3
+         || ((flags & GUI_TEST_WAIT_WIDTH) != 0 && gtk_widget_get_width (widget) <= 0))
     g_main_context_iteration (NULL, TRUE);
   gtk_widget_remove_tick_callback (widget, tick_id);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
+  g_source_remove (watch_id);
   if ((flags & GUI_TEST_WAIT_DRAIN) != 0)
     gui_test_drain_pending ();
 }
 
-/* Waits for @widget as gui_test_wait_for_widget() does (10 s, @flags), then
+/* Waits for @widget as gui_test_wait_for_widget() does (@flags), then
  * saves it as @prefix@name@suffix in the test's build folder. */
 void
 gui_test_save_png (GtkWidget        *widget,

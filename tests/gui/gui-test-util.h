@@ -35,16 +35,33 @@ void       gui_test_drain_pending     (void);
 gboolean   gui_test_poll_until        (GuiTestDoneFunc   done,
                                        gpointer          data,
                                        guint             seconds);
-void       gui_test_wait_until        (GuiTestDoneFunc   done,
+
+/* The waits below run the main loop until what they wait for happens,
+ * however long that takes: meson's per-test timeout is the only guard
+ * against a hang. @seconds is how long the wait should take at most on a
+ * healthy run; each time that passes again, the wait says in the test's
+ * output where it is still waiting (G_STRLOC of the caller), so a test
+ * that timed out shows which wait hung. */
+#define gui_test_wait_until(...) \
+  gui_test_wait_until_at (G_STRLOC, __VA_ARGS__)
+#define gui_test_wait_for_flag(...) \
+  gui_test_wait_for_flag_at (G_STRLOC, __VA_ARGS__)
+#define gui_test_wait_for_widget(...) \
+  gui_test_wait_for_widget_at (G_STRLOC, __VA_ARGS__)
+
+void       gui_test_wait_until_at     (const char       *where,
+                                       GuiTestDoneFunc   done,
                                        gpointer          data,
                                        guint             seconds);
-void       gui_test_wait_for_flag     (gboolean         *flag,
+void       gui_test_wait_for_flag_at  (const char       *where,
+                                       gboolean         *flag,
                                        guint             seconds);
-gboolean   gui_test_is_mapped         (gpointer          widget);
-
-void       gui_test_wait_for_widget   (GtkWidget        *widget,
+void       gui_test_wait_for_widget_at (const char      *where,
+                                       GtkWidget        *widget,
                                        guint             seconds,
                                        GuiTestWaitFlags  flags);
+gboolean   gui_test_is_mapped         (gpointer          widget);
+
 void       gui_test_save_png          (GtkWidget        *widget,
                                        const char       *prefix,
                                        const char       *name,

@@ -47,20 +47,29 @@ typedef struct
   ScsWindow    *window;
 } Fixture;
 
+typedef struct
+{
+  ScsWorkspace   *workspace;
+  const char     *id;
+  ScsAnswerState  state;
+} StateWait;
+
+static gboolean
+state_is (gpointer data)
+{
+  StateWait *wait = data;
+
+  return scs_answer_get_state (scs_workspace_lookup_answer (wait->workspace, wait->id)) == wait->state;
+}
+
 /* A button activated from the keyboard shows itself pressed for a moment
- * before it emits "clicked": wait for the model (10 s guard, as above). */
+ * before it emits "clicked": wait for the model. */
 static void
 wait_state (ScsWorkspace   *workspace,
             const char     *id,
             ScsAnswerState  state)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (scs_answer_get_state (scs_workspace_lookup_answer (workspace, id)) != state)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  gui_test_wait_until (state_is, &(StateWait) { workspace, id, state }, 10);
 }
 
 /* ------------------------------------------------------- accessible names */

@@ -22,27 +22,34 @@
 #include "scs-ui-resources.h"
 #include "scs-window.h"
 
-/* The first toplevel of @type that is on screen; waits up to 10 s (a guard
- * against hanging, not a timing assertion). */
+/* The first toplevel of @type that is on screen, or NULL. */
+static GtkWindow *
+mapped_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+toplevel_mapped (gpointer type)
+{
+  return mapped_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+/* The first toplevel of @type that is on screen, once there is one. */
 static GtkWindow *
 wait_for_toplevel (GType type)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-            return window;
-        }
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
+  gui_test_wait_until (toplevel_mapped, GSIZE_TO_POINTER (type), 10);
+  return mapped_toplevel (type);
 }
 
 static gboolean

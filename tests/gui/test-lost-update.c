@@ -211,7 +211,7 @@ assert_note_refused (ScsWindow       *window,
   g_autofree char *shown = NULL;
   const char *toast;
 
-  g_assert_true (gui_test_poll_until (checklist_test_note_failed, row, 30));
+  gui_test_wait_until (checklist_test_note_failed, row, 30);
   shown = checklist_test_note_text (row);
   g_assert_cmpstr (shown, ==, text);
   toast = gui_test_toast_title (window);
@@ -273,7 +273,7 @@ test_note_while_locked (Fixture       *fixture,
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
   g_spawn_close_pid (pid);
-  g_assert_true (gui_test_poll_until (checklist_test_note_saved, row, 30));
+  gui_test_wait_until (checklist_test_note_saved, row, 30);
   stored = stored_note (fixture->path);
   g_assert_cmpstr (stored, ==, text);
 
@@ -298,7 +298,7 @@ test_note_file_replaced (Fixture       *fixture,
 
   g_clear_object (&other);
   checklist_test_type_note (row, saved_text);
-  g_assert_true (gui_test_poll_until (checklist_test_note_saved, row, 30));
+  gui_test_wait_until (checklist_test_note_saved, row, 30);
 
   g_assert_true (g_spawn_sync (NULL, (char **) mv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                NULL, NULL, &status, &error));

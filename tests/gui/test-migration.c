@@ -118,17 +118,33 @@ click (ScsMigrationAssistant *assistant,
   g_signal_emit_by_name (gui_test_find_child (GTK_WIDGET (assistant), id), "clicked");
 }
 
+typedef struct
+{
+  ScsMigrationAssistant *assistant;
+  const char            *page;
+  gboolean               shown;
+} PageWait;
+
+static void
+on_page_changed (PageWait *wait)
+{
+  wait->shown = g_str_equal (page_of (wait->assistant), wait->page);
+}
+
+/* Until the assistant shows @page (its stack changes page when the
+ * migration thread reports). */
 static void
 wait_for_page (ScsMigrationAssistant *assistant,
                const char            *page)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, gui_test_on_timeout, &timed_out);
+  GtkWidget *stack = gui_test_find_child (GTK_WIDGET (assistant), "stack");
+  PageWait wait = { assistant, page, FALSE };
+  gulong id = g_signal_connect_swapped (stack, "notify::visible-child-name",
+                                        G_CALLBACK (on_page_changed), &wait);
 
-  while (!timed_out && !g_str_equal (page_of (assistant), page))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  on_page_changed (&wait);
+  gui_test_wait_for_flag (&wait.shown, 20);
+  g_signal_handler_disconnect (stack, id);
 }
 
 static char *

@@ -913,21 +913,42 @@ set_row_text (GtkWidget  *dialog,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-/* Opens the record dialog of @supplier's row with its @button, as a click does. */
+/* Opens the record dialog of @supplier's row through the item of its
+ * record menu whose action is @action ("record-check" …), as choosing it
+ * does. */
 static GtkWidget *
 open_record_dialog (ScsWizardDialog *wizard,
                     const char      *supplier,
-                    const char      *button)
+                    const char      *action)
 {
   GtkWidget *row = gui_test_find_by_name (GTK_WIDGET (wizard), supplier);
-  GtkWidget *button_widget;
+  g_autofree char *full = g_strconcat ("wizard.", action, NULL);
+  GtkWidget *button;
+  GMenuModel *menu;
   GtkWidget *dialog;
+  gboolean found = FALSE;
 
   g_assert_nonnull (row);
   g_assert_null (find_record_dialog ());
-  button_widget = gui_test_find_by_name (row, button);
-  g_assert_nonnull (button_widget);
-  g_signal_emit_by_name (button_widget, "clicked");
+  button = gui_test_find_by_name (row, "record-menu");
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (int i = 0; i < g_menu_model_get_n_items (menu) && !found; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, full))
+        {
+          g_assert_nonnull (target);
+          g_assert_cmpstr (g_variant_get_string (target, NULL), ==, supplier);
+          g_assert_true (gtk_widget_activate_action_variant (button, full, target));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
   dialog = find_record_dialog ();
   g_assert_nonnull (dialog);
   return dialog;
@@ -949,12 +970,50 @@ append_record_lines (GtkWidget *widget,
     append_record_lines (child, lines);
 }
 
+/* The row's warning: an icon whose tooltip and accessible name say @text. */
 static gboolean
 is_shown_warning (GtkWidget     *widget,
                   gconstpointer  text)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) && gtk_widget_has_css_class (widget, "warning") &&
-         g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+  if (!GTK_IS_IMAGE (widget) || !gtk_widget_get_visible (widget) || !gtk_widget_has_css_class (widget, "warning") ||
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    return FALSE;
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  return TRUE;
+}
+
+static gboolean
+has_label_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static int
+label_lines (GtkWidget *label)
+{
+  return pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label)));
+}
+
+/* The supplier's name and decision read as text beside the row's warning
+ * and record menu: the name on one line, the decision at least half the
+ * row wide (squeezed, both were a character wide, a line per character). */
+static void
+assert_row_readable (GtkWidget *row)
+{
+  const char *name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+  GtkWidget *title_label = gui_test_find (row, has_label_text, name);
+  GtkWidget *subtitle_label = gui_test_find (row, has_label_text, subtitle);
+  int width = gtk_widget_get_width (row);
+
+  g_assert_nonnull (title_label);
+  g_assert_nonnull (subtitle_label);
+  g_test_message ("%s: row %d px, name %d px on %d lines, decision %d px on %d lines", name, width,
+                  gtk_widget_get_width (title_label), label_lines (title_label),
+                  gtk_widget_get_width (subtitle_label), label_lines (subtitle_label));
+  g_assert_cmpint (label_lines (title_label), ==, 1);
+  g_assert_cmpint (gtk_widget_get_width (subtitle_label), >=, width / 2);
 }
 
 /* The row of @name in the wizard's list of suppliers */
@@ -1090,6 +1149,8 @@ test_wizard_records (Fixture       *f,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (supplier_row (wizard, "株式会社あおぞら")), TRUE);
   gui_test_save_png (gui_test_get_child (wizard, "suppliers_list"), "vendor-", "supplier-rows", ".png",
                      GUI_TEST_WAIT_LAID_OUT);
+  assert_row_readable (supplier_row (wizard, "株式会社あおぞら"));
+  assert_row_readable (supplier_row (wizard, "株式会社みどり物流"));
   gtk_window_destroy (GTK_WINDOW (wizard));
 }
 
