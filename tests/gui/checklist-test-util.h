@@ -230,7 +230,7 @@ checklist_test_show_workspace (ScsWorkspace     *workspace,
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   scs_window_set_workspace (window, workspace);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gui_test_poll_until (gui_test_is_mapped, window, 10));
+  gui_test_wait_until (gui_test_is_mapped, window, 10);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-category", "u", 1));
   *row = checklist_test_row (checklist_test_page (window), criterion_id);
   g_assert_nonnull (*row);
