@@ -270,12 +270,8 @@ scs_remove_button_snapshot (GtkWidget   *widget,
       self->paintable = lookup_icon (widget, icon);
       self->scale = scale;
     }
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((gtk_widget_get_width (widget) - ICON_SIZE) / 2,
-                                                          (gtk_widget_get_height (widget) - ICON_SIZE) / 2));
-  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (self->paintable), snapshot,
-                                            ICON_SIZE, ICON_SIZE, &color, 1);
-  gtk_snapshot_restore (snapshot);
+  draw_icon (snapshot, self->paintable, &color, (gtk_widget_get_width (widget) - ICON_SIZE) / 2,
+             gtk_widget_get_height (widget));
 }
 
 static void
